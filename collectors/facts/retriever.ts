@@ -1,0 +1,30 @@
+import type { z } from 'zod';
+import type { Problem } from '../problems.ts';
+import type { RepoReader } from '../repo/reader.ts';
+
+/** What a retriever is given: the repository, and a way to report problems without failing. */
+export interface FactContext {
+  repo: RepoReader;
+  /** Report a problem found while collecting (the repository name is filled in). */
+  problem(problem: Omit<Problem, 'repo'>): void;
+}
+
+/**
+ * One kind of fact about a repository (Backstage tech-insights style). `version` is bumped whenever
+ * the output changes shape or meaning, because cached facts are keyed by head commit and version.
+ */
+export interface FactRetriever<Id extends string = string, S extends z.ZodType = z.ZodType> {
+  id: Id;
+  version: number;
+  /** One sentence for the reference docs. */
+  description: string;
+  schema: S;
+  collect(context: FactContext): Promise<z.infer<S>>;
+}
+
+/** Keeps the id's literal type and the schema's type attached to `collect` without repeating them. */
+export function defineRetriever<const Id extends string, S extends z.ZodType>(
+  retriever: FactRetriever<Id, S>,
+): FactRetriever<Id, S> {
+  return retriever;
+}

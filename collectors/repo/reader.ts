@@ -1,0 +1,43 @@
+/**
+ * The contract of confined, read-only access to one repository's work tree. Only the repo reader
+ * implementation touches the disk or git; fact retrievers receive this interface.
+ */
+export interface RepoReader {
+  /** Repository name, unique within the portal. */
+  readonly name: string;
+  /** Tracked files (`git ls-files`), as POSIX paths relative to the root, sorted. */
+  files(): readonly string[];
+  /** Whether `path` is a tracked file. */
+  has(path: string): boolean;
+  /** Tracked files matching a glob (picomatch syntax, `dot: true`), sorted. */
+  glob(pattern: string | readonly string[]): string[];
+  /**
+   * Reads a tracked file as text. Returns `undefined` when the file is not tracked, is a symlink
+   * leaving the repository, is binary or is larger than `maxBytes` (default 1 MiB). Invalid UTF-8 is
+   * replaced, not rejected.
+   */
+  readText(path: string, options?: { maxBytes?: number }): Promise<string | undefined>;
+  /** Size in bytes of a tracked file inside the repository, or `undefined`. */
+  size(path: string): Promise<number | undefined>;
+  /** Facts about HEAD and recent history, read with as few git processes as possible. */
+  history(): Promise<RepoHistory>;
+}
+
+export interface CommitSummary {
+  hash: string;
+  /** Committer date, ISO 8601. */
+  date: string;
+  authorName: string;
+  authorEmail: string;
+}
+
+export interface RepoHistory {
+  /** The commit HEAD points at; undefined for a repository without commits. */
+  head?: CommitSummary;
+  /** The checked-out branch (undefined on a detached HEAD). */
+  branch?: string;
+  /** Commits reachable from HEAD in the activity window, newest first. */
+  recent: readonly CommitSummary[];
+  /** Start of the activity window, ISO 8601. */
+  since: string;
+}
