@@ -1,35 +1,46 @@
 import { z } from 'zod';
 
-/** A folder of git work trees, matched by a glob (tinyglobby syntax) relative to `portal.yaml`. */
-export const directorySourceSchema = z.strictObject({
-  type: z.literal('directory'),
-  /** Glob matching repository folders, e.g. `../repos/*`. Relative to the config file. */
-  repos: z.string().min(1),
-  /**
-   * Web UI of each repository, with `{name}` replaced by the repository name, e.g.
-   * `https://github.com/acme/{name}`. Used for "view source" and evidence links.
-   */
-  webUrl: z.url().optional(),
-});
+/** A folder of git work trees. Descriptions are zod metadata so the generated JSON Schema carries them to editors. */
+export const directorySourceSchema = z
+  .strictObject({
+    type: z.literal('directory'),
+    repos: z.string().min(1).describe('Glob matching repository folders, e.g. `../repos/*`, relative to this file.'),
+    webUrl: z
+      .url()
+      .optional()
+      .describe('Web UI of each repository, `{name}` replaced by the folder name, e.g. `https://github.com/acme/{name}`. Used for "view source" and evidence links.'),
+  })
+  .describe('Every git work tree matching a glob on this machine.');
 
 export const sourceSchema = z.discriminatedUnion('type', [directorySourceSchema]);
 
 /** `portal.yaml`: the one file a platform team writes to set up its portal. */
-export const portalConfigSchema = z.strictObject({
-  /** Shown in the header and the page titles. */
-  title: z.string().min(1).default('Cairn'),
-  /** Absolute URL the site is served from, e.g. `https://acme.github.io`. */
-  site: z.url().optional(),
-  /** Base path for a project site, e.g. `/portal/` for `https://acme.github.io/portal/`. */
-  base: z.string().regex(/^\//, 'a path starting with /').default('/'),
-  /** Where the repositories come from. */
-  sources: z.array(sourceSchema).default([]),
-  /** Git history window for the activity facts. */
-  activity: z.strictObject({ windowDays: z.number().int().positive().default(90) }).default({ windowDays: 90 }),
-  /** How many repositories are read at once (default: twice the CPU count). */
-  concurrency: z.number().int().positive().optional(),
-});
+export const portalConfigSchema = z
+  .strictObject({
+    title: z.string().min(1).default('Cairn').describe('Shown in the header and page titles.'),
+    site: z.url().optional().describe('Absolute URL the portal is published at, e.g. `https://acme.github.io`.'),
+    base: z
+      .string()
+      .regex(/^\//, 'expected a path starting with /')
+      .default('/')
+      .describe('Base path for a project site, e.g. `/portal/` for `https://acme.github.io/portal/`.'),
+    sources: z.array(sourceSchema).default([]).describe('Where the repositories come from.'),
+    activity: z
+      .strictObject({ windowDays: z.number().int().positive().default(90).describe('Days of git history the activity facts look at.') })
+      .default({ windowDays: 90 }),
+    concurrency: z.number().int().positive().optional().describe('Repositories read at once (default: twice the CPU count).'),
+  })
+  .describe('Cairn portal configuration.');
 
 export type DirectorySource = z.infer<typeof directorySourceSchema>;
 export type Source = z.infer<typeof sourceSchema>;
 export type PortalConfig = z.infer<typeof portalConfigSchema>;
+
+/** The portal config and where its content folders are. */
+export interface LoadedConfig {
+  config: PortalConfig;
+  /** Folder of portal.yaml: relative paths in it resolve from here. */
+  baseDir: string;
+  /** The content folder (teams/, scorecards/, guides/ …): the folder of portal.yaml, when there is one. */
+  contentDir?: string;
+}

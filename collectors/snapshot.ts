@@ -1,3 +1,5 @@
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import { z } from 'zod';
 import { factsSchema } from './facts/index.ts';
 import { problemSchema } from './problems.ts';
@@ -82,3 +84,38 @@ export type EntitySource = z.infer<typeof entitySourceSchema>;
 export type CatalogEntity = z.infer<typeof entitySchema>;
 export type RepoSnapshot = z.infer<typeof repoSchema>;
 export type Snapshot = z.infer<typeof snapshotSchema>;
+
+/**
+ * Writes the snapshot to a temporary file beside `path` and renames it into place, so a run killed
+ * halfway leaves the previous snapshot intact.
+ */
+export async function writeSnapshot(path: string, snapshot: Snapshot): Promise<void> {
+  const valid = snapshotSchema.parse(snapshot);
+  await writeFileAtomically(path, `${JSON.stringify(valid, null, 2)}\n`);
+}
+
+/** Reads and validates a snapshot; a file from another schema version or a broken one throws a clear error. */
+export async function readSnapshot(path: string): Promise<Snapshot> {
+  const text = await readFile(path, 'utf8');
+  const json: unknown = JSON.parse(text);
+  const version = (json as { schemaVersion?: unknown })?.schemaVersion;
+  if (version !== SNAPSHOT_SCHEMA_VERSION) {
+    throw new Error(`${path}: snapshot schema version ${String(version)}, this Cairn reads version ${SNAPSHOT_SCHEMA_VERSION}. Collect again.`);
+  }
+  const result = snapshotSchema.safeParse(json);
+  if (!result.success) throw new Error(`${path}: not a valid Cairn snapshot:\n${z.prettifyError(result.error)}`);
+  return result.data;
+}
+
+/** Write-then-rename, the one way Cairn writes output files. */
+export async function writeFileAtomically(path: string, content: string): Promise<void> {
+  await mkdir(dirname(path), { recursive: true });
+  const temporary = `${path}.${process.pid}.${Date.now()}.tmp`;
+  try {
+    await writeFile(temporary, content);
+    await rename(temporary, path);
+  } catch (error) {
+    await rm(temporary, { force: true });
+    throw error;
+  }
+}

@@ -1,0 +1,39 @@
+import { parse as parseCodeowners } from 'codeowners-utils';
+import { z } from 'zod';
+import { defineRetriever } from './retriever.ts';
+
+/** Where GitHub looks for CODEOWNERS, in its order of precedence (GitLab reads the same places). */
+export const CODEOWNERS_PATHS = ['.github/CODEOWNERS', 'CODEOWNERS', 'docs/CODEOWNERS'];
+
+export const codeownersSchema = z
+  .object({
+    path: z.string(),
+    rules: z.array(z.object({ pattern: z.string(), owners: z.array(z.string()), line: z.number().int().positive() })),
+    /** Owners of the last `*` rule, which applies to every file no later rule claims. */
+    catchAll: z.array(z.string()).optional(),
+  })
+  .nullable();
+
+export const codeowners = defineRetriever({
+  id: 'codeowners',
+  version: 1,
+  description: 'The CODEOWNERS file: its rules with line numbers and its catch-all owners.',
+  schema: codeownersSchema,
+  async collect({ repo }) {
+    const path = CODEOWNERS_PATHS.find((candidate) => repo.has(candidate));
+    if (!path) return null;
+    const text = await repo.readText(path);
+    return text === undefined ? null : { path, ...parseCodeownersWithLines(text) };
+  },
+});
+
+/** Parses CODEOWNERS line by line, so each rule keeps the line that evidence points at. */
+export function parseCodeownersWithLines(text: string): Omit<NonNullable<z.infer<typeof codeownersSchema>>, 'path'> {
+  const rules = text.split(/\r?\n/).flatMap((line, index) =>
+    parseCodeowners(line)
+      .filter((entry) => !entry.pattern.startsWith('[')) // GitLab section headers are not rules.
+      .map((entry) => ({ pattern: entry.pattern, owners: entry.owners, line: index + 1 })),
+  );
+  const catchAll = rules.findLast((rule) => rule.pattern === '*' || rule.pattern === '/*' || rule.pattern === '**')?.owners;
+  return { rules, ...(catchAll && catchAll.length > 0 ? { catchAll } : {}) };
+}

@@ -1,0 +1,26 @@
+import { z } from 'zod';
+import { activity } from './activity.ts';
+import { ci } from './ci.ts';
+import { codeowners } from './codeowners.ts';
+import { descriptors } from './descriptors.ts';
+import { dockerfiles } from './dockerfiles.ts';
+import { docs } from './docs.ts';
+import { head } from './head.ts';
+import { languages } from './languages.ts';
+import { license } from './license.ts';
+import { manifests } from './manifests.ts';
+import { readme } from './readme.ts';
+
+/** Every fact retriever, in the order they run. The one registry: a test checks each file is here. */
+export const retrievers = [head, activity, descriptors, languages, manifests, readme, license, codeowners, ci, dockerfiles, docs] as const;
+
+type Retriever = (typeof retrievers)[number];
+
+/** All facts of one repository. A fact is absent when its retriever failed (a problem says why). */
+export const factsSchema = z.object(
+  Object.fromEntries(retrievers.map((retriever) => [retriever.id, retriever.schema.optional()])) as {
+    [R in Retriever as R['id']]: z.ZodOptional<R['schema']>;
+  },
+);
+
+export type Facts = z.infer<typeof factsSchema>;

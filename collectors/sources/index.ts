@@ -1,0 +1,26 @@
+import type { Source } from '../config.ts';
+import { listDirectorySource } from './directory.ts';
+import type { SourceListing } from './source.ts';
+
+/**
+ * Lists every configured source and de-duplicates repositories by name: the first source to
+ * list a name keeps it, a later one is reported.
+ */
+export async function listSources(sources: readonly Source[], baseDir: string): Promise<SourceListing> {
+  const listings = await Promise.all(sources.map((source) => listDirectorySource(source, baseDir)));
+  const result: SourceListing = { repos: [], problems: [] };
+  const seen = new Map<string, string>();
+  for (const listing of listings) {
+    result.problems.push(...listing.problems);
+    for (const repo of listing.repos) {
+      const first = seen.get(repo.name);
+      if (first === undefined) {
+        seen.set(repo.name, repo.dir);
+        result.repos.push(repo);
+      } else if (first !== repo.dir) {
+        result.problems.push({ severity: 'warning', repo: repo.name, message: `Two repositories are named "${repo.name}" (${first} and ${repo.dir}); only the first is scanned. Rename one of the folders.` });
+      }
+    }
+  }
+  return result;
+}

@@ -1,0 +1,62 @@
+import { readFile } from 'node:fs/promises';
+import { isNode, LineCounter, parseDocument } from 'yaml';
+import type { z } from 'zod';
+import { ConfigError } from './config-error.ts';
+
+/** Limits for YAML the platform team writes: generous, but a pathological file cannot hang the build. */
+const YAML_LIMITS = { maxAliasCount: 100 } as const;
+
+/**
+ * Parses one YAML file the user writes (portal.yaml, scorecards, checks) and validates it against a
+ * zod schema. Every error becomes a ConfigError naming the file, the line, the field and what was
+ * expected, e.g. `content/portal.yaml:4: sources[0].repos: expected string, received number`.
+ */
+export function parseYamlConfig<S extends z.ZodType>(text: string, file: string, schema: S): z.infer<S> {
+  const lineCounter = new LineCounter();
+  const document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const syntaxError = document.errors[0];
+  if (syntaxError) {
+    const line = lineCounter.linePos(syntaxError.pos[0]).line;
+    throw new ConfigError(`${file}${line ? `:${line}` : ''}: invalid YAML: ${syntaxError.message.split('\n')[0]}`);
+  }
+  const result = schema.safeParse(document.toJS(YAML_LIMITS) ?? {});
+  if (result.success) return result.data;
+  const messages = result.error.issues.map((issue) => {
+    const path = issue.path.map((key) => (typeof key === 'symbol' ? key.toString() : key));
+    const line = lineOf(document, lineCounter, path);
+    const field = path.length ? formatPath(path) : '(top level)';
+    return `${file}${line ? `:${line}` : ''}: ${field}: ${describeIssue(issue)}`;
+  });
+  throw new ConfigError(messages.join('\n'));
+}
+
+/** Reads and validates a YAML config file; a missing file is a ConfigError too. */
+export async function loadYamlConfig<S extends z.ZodType>(path: string, displayPath: string, schema: S): Promise<z.infer<S>> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'file not found' : (error as Error).message;
+    throw new ConfigError(`${displayPath}: ${reason}`);
+  }
+  return parseYamlConfig(text, displayPath, schema);
+}
+
+/** The line of the deepest node that exists along `path` (a missing field points at its parent). */
+function lineOf(document: ReturnType<typeof parseDocument>, lineCounter: LineCounter, path: Array<string | number>): number | undefined {
+  for (let depth = path.length; depth >= 0; depth--) {
+    const node = depth === 0 ? document.contents : document.getIn(path.slice(0, depth), true);
+    if (isNode(node) && node.range) return lineCounter.linePos(node.range[0]).line;
+  }
+  return undefined;
+}
+
+function formatPath(path: Array<string | number>): string {
+  return path.map((key, index) => (typeof key === 'number' ? `[${key}]` : index === 0 ? key : `.${key}`)).join('');
+}
+
+/** zod's message, with the accepted keys spelled out where it only says "unrecognized key". */
+function describeIssue(issue: z.core.$ZodIssue): string {
+  if (issue.code === 'unrecognized_keys') return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((key) => `"${key}"`).join(', ')}`;
+  return issue.message.replace(/^Invalid input: /, '');
+}

@@ -1,0 +1,38 @@
+import { ConfigError } from '../../collectors/config-error.ts';
+import { commandHelp, parseCommandArgs } from './command.ts';
+import { commands } from './commands.ts';
+
+const USAGE = `Usage: cairn <command> [options]
+
+Cairn builds a static developer portal (software catalog, guides, scorecards) from git repositories.
+
+Commands:
+${commands.map((command) => `  ${command.name.padEnd(10)}${command.summary}`).join('\n')}
+
+Run "cairn <command> --help" for a command's options.
+`;
+
+/** Runs one command line; returns the exit code. Configuration errors print their message only. */
+export async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    process.stdout.write(USAGE);
+    return name === undefined ? 2 : 0;
+  }
+  const command = commands.find((candidate) => candidate.name === name);
+  try {
+    if (!command) throw new ConfigError(`cairn: unknown command "${name}". Commands: ${commands.map((candidate) => candidate.name).join(', ')}.`);
+    const { values, positionals } = parseCommandArgs(command, rest);
+    if (values.help) {
+      process.stdout.write(commandHelp(command));
+      return 0;
+    }
+    return await command.run(values as never, positionals);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      return 2;
+    }
+    throw error;
+  }
+}

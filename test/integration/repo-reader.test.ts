@@ -1,0 +1,121 @@
+import { appendFile, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openRepo } from '../../collectors/repo/open.ts';
+import type { RepoReader } from '../../collectors/repo/reader.ts';
+import { listDirectorySource } from '../../collectors/sources/directory.ts';
+import { makeRepos, TEST_AUTHOR, type RepoFixture } from '../helpers/repos.ts';
+
+const NOW = new Date('2026-06-01T00:00:00Z');
+const bob = { name: 'Bob', email: 'Bob@Example.com' };
+
+let fixture: RepoFixture<'app' | 'stale' | 'empty-history'>;
+let app: RepoReader;
+
+beforeAll(async () => {
+  fixture = await makeRepos({
+    app: {
+      branch: 'trunk',
+      commits: [
+        { date: '2025-01-10T09:00:00Z', author: TEST_AUTHOR, message: 'old', files: { 'README.md': '# App\n' } },
+        { date: '2026-05-01T09:00:00Z', author: bob, message: 'recent', files: { 'src/index.ts': 'export const a = 1;\n' } },
+        {
+          date: '2026-05-20T09:00:00+02:00',
+          author: TEST_AUTHOR,
+          message: 'latest',
+          files: {
+            'latin1.txt': Uint8Array.from([0x63, 0x61, 0x66, 0xe9, 0x0a]),
+            'logo.png': Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 1]),
+            'big.txt': 'x'.repeat(2048),
+            'escape-link': { symlink: '../../../../../../etc/passwd' },
+            'inside-link': { symlink: 'README.md' },
+          },
+        },
+      ],
+    },
+    stale: { commits: [{ date: '2024-01-01T00:00:00Z', author: TEST_AUTHOR, message: 'once', files: { 'a.go': 'package a\n' } }] },
+    'empty-history': { commits: [] },
+  });
+  // Work-tree changes git does not track must stay invisible.
+  await writeFile(join(fixture.dirs.app, 'untracked.txt'), 'secret');
+  app = await openRepo(fixture.dirs.app, { name: 'app', now: NOW, windowDays: 90 });
+});
+
+afterAll(() => fixture.remove());
+
+describe('openRepo', () => {
+  it('lists tracked files only, sorted', () => {
+    expect(app.files()).toEqual(['README.md', 'big.txt', 'escape-link', 'inside-link', 'latin1.txt', 'logo.png', 'src/index.ts']);
+    expect(app.has('untracked.txt')).toBe(false);
+    expect(app.glob('**/*.ts')).toEqual(['src/index.ts']);
+  });
+
+  it.each([
+    ['a tracked text file', 'README.md', undefined, '# App\n'],
+    ['an untracked file', 'untracked.txt', undefined, undefined],
+    ['a path outside the repository', '../stale/a.go', undefined, undefined],
+    ['a symlink leaving the repository', 'escape-link', undefined, undefined],
+    ['a symlink inside the repository', 'inside-link', undefined, '# App\n'],
+    ['a binary file', 'logo.png', undefined, undefined],
+    ['a file over the size cap', 'big.txt', 1024, undefined],
+    ['a file under a raised cap', 'big.txt', 4096, 'x'.repeat(2048)],
+    ['non-UTF-8 text, replaced not rejected', 'latin1.txt', undefined, 'caf\uFFFD\n'],
+  ])('readText: %s', async (_name, path, maxBytes, expected) => {
+    expect(await app.readText(path, maxBytes ? { maxBytes } : {})).toBe(expected);
+  });
+
+  it('sizes only confined files', async () => {
+    expect(await app.size('big.txt')).toBe(2048);
+    expect(await app.size('escape-link')).toBeUndefined();
+  });
+
+  it('reads head, branch and the activity window in one pass', async () => {
+    const history = await app.history();
+    expect(history.branch).toBe('trunk');
+    expect(history.head).toMatchObject({ date: '2026-05-20T09:00:00+02:00', authorEmail: TEST_AUTHOR.email });
+    expect(history.recent.map((commit) => commit.authorName)).toEqual([TEST_AUTHOR.name, 'Bob']);
+    expect(history.since).toBe('2026-03-03T00:00:00.000Z');
+  });
+
+  it('reads HEAD of a repository with no commit in the window', async () => {
+    const stale = await openRepo(fixture.dirs.stale, { name: 'stale', now: NOW, windowDays: 90 });
+    const history = await stale.history();
+    expect(history.recent).toEqual([]);
+    expect(history.head?.date).toBe('2024-01-01T00:00:00+00:00');
+    expect(history.branch).toBe('main');
+  });
+
+  it('handles a repository without commits', async () => {
+    const empty = await openRepo(fixture.dirs['empty-history'], { name: 'empty', now: NOW, windowDays: 90 });
+    expect(empty.files()).toEqual([]);
+    expect(await empty.history()).toEqual({ recent: [], since: '2026-03-03T00:00:00.000Z' });
+  });
+
+  it("never runs what the repository's own git config asks for", async () => {
+    const marker = join(fixture.root, 'fsmonitor-ran');
+    const hook = join(fixture.root, 'hook.sh');
+    await writeFile(hook, `#!/bin/sh\ntouch ${marker}\n`, { mode: 0o755 });
+    await appendFile(join(fixture.dirs.stale, '.git', 'config'), `[core]\n\tfsmonitor = ${hook}\n\tpager = ${hook}\n[log]\n\tshowSignature = true\n[gpg]\n\tprogram = ${hook}\n`);
+    const stale = await openRepo(fixture.dirs.stale, { name: 'stale', now: NOW, windowDays: 90 });
+    await stale.history();
+    await expect(stat(marker)).rejects.toThrow();
+  });
+
+  it('rejects a folder that is not a git work tree', async () => {
+    const plain = join(fixture.root, 'plain');
+    await mkdir(plain);
+    await expect(openRepo(plain, { name: 'plain', now: NOW, windowDays: 90 })).rejects.toThrow();
+  });
+});
+
+describe('listDirectorySource', () => {
+  it('lists git work trees and reports other matches', async () => {
+    await mkdir(join(fixture.root, 'not-a-repo'), { recursive: true });
+    const listing = await listDirectorySource({ type: 'directory', repos: '*', webUrl: 'https://git.example.com/acme/{name}' }, fixture.root);
+    expect(listing.repos.map((repo) => repo.name)).toEqual(['app', 'empty-history', 'stale']);
+    expect(listing.repos[0]).toMatchObject({ dir: fixture.dirs.app, source: 'directory', webUrl: 'https://git.example.com/acme/app' });
+    expect(listing.problems.map((problem) => problem.repo).sort()).toEqual(['not-a-repo', 'plain']);
+    expect(listing.problems[0]!.message).toMatch(/not a git work tree/);
+    expect(await readFile(join(fixture.dirs.app, 'README.md'), 'utf8')).toBe('# App\n');
+  });
+});

@@ -1,0 +1,177 @@
+import { describe, expect, it } from 'vitest';
+import { parseCodeownersWithLines } from '../../../collectors/facts/codeowners.ts';
+import { parseDockerfile } from '../../../collectors/facts/dockerfiles.ts';
+import { languageOf } from '../../../collectors/facts/languages.ts';
+import { identifyLicense } from '../../../collectors/facts/license.ts';
+import { parseManifest } from '../../../collectors/facts/manifests.ts';
+import { outlineMarkdown } from '../../../collectors/facts/readme.ts';
+import spdxFull from 'spdx-license-list/full.js';
+
+describe('languageOf', () => {
+  it.each([
+    ['src/index.ts', 'TypeScript'],
+    ['main.go', 'Go'],
+    ['app/models.py', 'Python'],
+    ['src/main/java/App.java', 'Java'],
+    ['src/lib.rs', 'Rust'],
+    ['Dockerfile', 'Dockerfile'],
+    ['Makefile', 'Makefile'],
+    ['README.md', undefined],
+    ['index.html', 'HTML'],
+    ['component.d.ts', 'TypeScript'],
+    ['data.json', undefined],
+    ['LICENSE', undefined],
+    ['no-extension', undefined],
+  ])('%s → %s', (path, expected) => {
+    expect(languageOf(path)).toBe(expected);
+  });
+});
+
+describe('outlineMarkdown', () => {
+  it.each([
+    {
+      name: 'title, summary past badges, headings with lines',
+      text: '# Payments\n\n[![ci](https://x/badge.svg)](https://x)\n\nTakes **money** from [customers](https://acme.dev).\nSecond line.\n\n## Usage\n\nRun it.\n',
+      expected: { title: 'Payments', summary: 'Takes money from customers. Second line.', headings: [{ depth: 1, text: 'Payments', line: 1 }, { depth: 2, text: 'Usage', line: 8 }] },
+    },
+    {
+      name: 'setext headings',
+      text: 'Orders\n======\n\nKeeps orders.\n\nInstall\n-------\n',
+      expected: { title: 'Orders', summary: 'Keeps orders.', headings: [{ depth: 1, text: 'Orders', line: 1 }, { depth: 2, text: 'Install', line: 6 }] },
+    },
+    {
+      name: 'headings inside fenced code are not headings',
+      text: '# Tool\n\n```sh\n# not a heading\n```\n\nDoes things.\n',
+      expected: { title: 'Tool', summary: 'Does things.', headings: [{ depth: 1, text: 'Tool', line: 1 }] },
+    },
+    { name: 'empty', text: '', expected: { headings: [] } },
+    { name: 'no heading', text: 'Just a line.', expected: { summary: 'Just a line.', headings: [] } },
+  ])('$name', ({ text, expected }) => {
+    const { words: _, ...outline } = outlineMarkdown(text);
+    expect(outline).toEqual(expected);
+  });
+
+  it('counts words', () => {
+    expect(outlineMarkdown('one two\nthree').words).toBe(3);
+  });
+});
+
+describe('identifyLicense', () => {
+  it.each([
+    ['MIT full text with a holder', spdxFull.MIT!.licenseText.replace('<year> <copyright holders>', '2024 Acme Corp'), 'MIT'],
+    ['Apache-2.0 full text', spdxFull['Apache-2.0']!.licenseText, 'Apache-2.0'],
+    ['BSD-3-Clause full text', spdxFull['BSD-3-Clause']!.licenseText, 'BSD-3-Clause'],
+    ['BSD-2-Clause is not BSD-3-Clause', spdxFull['BSD-2-Clause']!.licenseText, 'BSD-2-Clause'],
+    ['only a title', 'MIT License\n\nCopyright (c) 2024 Acme\n\nSee the website.', 'MIT'],
+    ['an SPDX identifier line', '// SPDX-License-Identifier: MPL-2.0\n', 'MPL-2.0'],
+    ['an unknown SPDX identifier', 'SPDX-License-Identifier: Not-A-License\n', undefined],
+    ['proprietary text', 'Copyright Acme. All rights reserved. Do not distribute.', undefined],
+    ['empty', '', undefined],
+  ])('%s', (_name, text, expected) => {
+    expect(identifyLicense(text)).toBe(expected);
+  });
+});
+
+describe('parseCodeownersWithLines', () => {
+  it.each([
+    {
+      name: 'rules keep their lines; the last * rule is the catch-all',
+      text: '# owners\n* @acme/platform\n\n/docs/ @acme/writers @alice\n* @acme/payments\n',
+      expected: {
+        rules: [
+          { pattern: '*', owners: ['@acme/platform'], line: 2 },
+          { pattern: '/docs/', owners: ['@acme/writers', '@alice'], line: 4 },
+          { pattern: '*', owners: ['@acme/payments'], line: 5 },
+        ],
+        catchAll: ['@acme/payments'],
+      },
+    },
+    { name: 'no catch-all', text: '/src/ @acme/web\n', expected: { rules: [{ pattern: '/src/', owners: ['@acme/web'], line: 1 }] } },
+    { name: 'a * rule without owners clears ownership', text: '*\n', expected: { rules: [{ pattern: '*', owners: [], line: 1 }] } },
+    { name: 'GitLab sections are not rules', text: '[Docs]\n*.md @acme/writers\n', expected: { rules: [{ pattern: '*.md', owners: ['@acme/writers'], line: 2 }] } },
+    { name: 'empty', text: '', expected: { rules: [] } },
+  ])('$name', ({ text, expected }) => {
+    expect(parseCodeownersWithLines(text)).toEqual(expected);
+  });
+});
+
+describe('parseDockerfile', () => {
+  it('reads FROM (tag, digest, stages), USER and ADD with lines', () => {
+    const text = [
+      'FROM node:22.11-alpine@sha256:abc123 AS build',
+      'ADD https://example.com/tool.tgz /opt/',
+      'RUN npm ci',
+      'FROM build AS test',
+      'FROM gcr.io/distroless/nodejs22',
+      'COPY --from=build /app /app',
+      'USER 1000:1000',
+    ].join('\n');
+    expect(parseDockerfile(text)).toEqual({
+      from: [
+        { image: 'node:22.11-alpine@sha256:abc123', name: 'node', tag: '22.11-alpine', digest: 'sha256:abc123', alias: 'build', stageRef: false, line: 1 },
+        { image: 'build', name: 'build', alias: 'test', stageRef: true, line: 4 },
+        { image: 'gcr.io/distroless/nodejs22', name: 'gcr.io/distroless/nodejs22', stageRef: false, line: 5 },
+      ],
+      users: [{ user: '1000:1000', line: 7 }],
+      adds: [{ sources: ['https://example.com/tool.tgz'], line: 2 }],
+    });
+  });
+
+  it('tolerates an empty or broken file', () => {
+    expect(parseDockerfile('')).toEqual({ from: [], users: [], adds: [] });
+    expect(parseDockerfile('FROM\nUSER').from).toHaveLength(1);
+  });
+});
+
+describe('parseManifest', () => {
+  it.each([
+    {
+      path: 'package.json',
+      text: JSON.stringify({ name: '@acme/web', description: 'Storefront', version: '1.2.0', license: 'MIT', engines: { node: '>=22' }, dependencies: { react: '^19' }, devDependencies: { vitest: '^5' } }),
+      expected: { ecosystem: 'npm', path: 'package.json', name: '@acme/web', description: 'Storefront', version: '1.2.0', license: 'MIT', runtime: '>=22', dependencies: ['react', 'vitest'] },
+    },
+    {
+      path: 'svc/go.mod',
+      text: 'module github.com/acme/orders\n\ngo 1.23\n\nrequire (\n\tgithub.com/google/uuid v1.6.0 // indirect\n\tgolang.org/x/sync v0.8.0\n)\nrequire github.com/stretchr/testify v1.9.0\n',
+      expected: { ecosystem: 'go', path: 'svc/go.mod', name: 'github.com/acme/orders', runtime: '1.23', dependencies: ['github.com/google/uuid', 'github.com/stretchr/testify', 'golang.org/x/sync'] },
+    },
+    {
+      path: 'pyproject.toml',
+      text: '[project]\nname = "ledger"\ndescription = "Double-entry ledger"\nversion = "0.3.0"\nrequires-python = ">=3.11"\ndependencies = ["requests[socks]>=2.31", "pydantic ~= 2.0"]\n',
+      expected: { ecosystem: 'python', path: 'pyproject.toml', name: 'ledger', description: 'Double-entry ledger', version: '0.3.0', runtime: '>=3.11', dependencies: ['pydantic', 'requests'] },
+    },
+    {
+      path: 'requirements.txt',
+      text: '# pinned\nFlask==3.0.0\n-r dev.txt\nrequests>=2 ; python_version > "3.8"\n',
+      expected: { ecosystem: 'python', path: 'requirements.txt', dependencies: ['flask', 'requests'] },
+    },
+    {
+      path: 'setup.py',
+      text: "from setuptools import setup\nsetup(name='etl', version='1.0', description='Nightly ETL', install_requires=['pandas>=2', 'sqlalchemy'])\n",
+      expected: { ecosystem: 'python', path: 'setup.py', name: 'etl', version: '1.0', description: 'Nightly ETL', dependencies: ['pandas', 'sqlalchemy'] },
+    },
+    {
+      path: 'Cargo.toml',
+      text: '[package]\nname = "edge-proxy"\nversion = "0.1.0"\nrust-version = "1.80"\nlicense = "Apache-2.0"\n\n[dependencies]\ntokio = "1"\n',
+      expected: { ecosystem: 'cargo', path: 'Cargo.toml', name: 'edge-proxy', version: '0.1.0', runtime: '1.80', license: 'Apache-2.0', dependencies: ['tokio'] },
+    },
+    {
+      path: 'pom.xml',
+      text: '<project><artifactId>billing</artifactId><version>2.0.1</version><description>Invoices</description><properties><maven.compiler.release>21</maven.compiler.release></properties><dependencies><dependency><groupId>org.slf4j</groupId><artifactId>slf4j-api</artifactId></dependency></dependencies></project>',
+      expected: { ecosystem: 'maven', path: 'pom.xml', name: 'billing', version: '2.0.1', description: 'Invoices', runtime: '21', dependencies: ['org.slf4j:slf4j-api'] },
+    },
+    {
+      path: 'build.gradle',
+      text: "plugins { id 'java' }\nversion = '1.4.0'\njava { toolchain { languageVersion = JavaLanguageVersion.of(17) } }\ndependencies {\n  implementation 'com.google.guava:guava:33.0.0-jre'\n  testImplementation(\"org.junit.jupiter:junit-jupiter:5.10.0\")\n}\n",
+      expected: { ecosystem: 'gradle', path: 'build.gradle', version: '1.4.0', runtime: '17', dependencies: ['com.google.guava:guava', 'org.junit.jupiter:junit-jupiter'] },
+    },
+    { path: 'Gemfile', text: "gem 'rails'", expected: undefined },
+  ])('$path', ({ path, text, expected }) => {
+    expect(parseManifest(path, text)).toEqual(expected);
+  });
+
+  it('throws on a syntax error, with the line for TOML', () => {
+    expect(() => parseManifest('package.json', '{ "name": ')).toThrow();
+    expect(() => parseManifest('Cargo.toml', '[package]\nname = \n')).toThrow();
+  });
+});

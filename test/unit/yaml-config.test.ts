@@ -1,0 +1,42 @@
+import { readFile } from 'node:fs/promises';
+import { describe, expect, it } from 'vitest';
+import { ConfigError } from '../../collectors/config-error.ts';
+import { portalConfigSchema } from '../../collectors/config.ts';
+import { parseYamlConfig } from '../../collectors/yaml-config.ts';
+import { renderJsonSchema, USER_SCHEMAS } from '../../scripts/generate-schemas.ts';
+
+const parse = (text: string) => parseYamlConfig(text, 'content/portal.yaml', portalConfigSchema);
+
+describe('portal.yaml', () => {
+  it('fills defaults', () => {
+    expect(parse('title: Acme\n')).toEqual({ title: 'Acme', base: '/', sources: [], activity: { windowDays: 90 } });
+    expect(parse('')).toMatchObject({ title: 'Cairn' });
+  });
+
+  it.each([
+    ['a wrong type, with its line', 'title: Acme\nsources:\n  - type: directory\n    repos: 3\n', 'content/portal.yaml:4: sources[0].repos: expected string, received number'],
+    ['an unknown source type', 'sources:\n  - type: gitlab\n', /content\/portal\.yaml:2: sources\[0\]\.type: .*'directory'/],
+    ['a missing required field points at its parent', 'sources:\n  - type: directory\n', 'content/portal.yaml:2: sources[0].repos: expected string, received undefined'],
+    ['an unknown field', 'title: Acme\ntheme: dark\n', 'content/portal.yaml:1: (top level): unknown field "theme"'],
+    ['a bad base path', 'base: portal\n', 'content/portal.yaml:1: base: expected a path starting with /'],
+    ['a bad URL', 'site: not a url\n', /content\/portal\.yaml:1: site: .*URL/i],
+    ['invalid YAML', 'title: [unclosed\n', /^content\/portal\.yaml:\d: invalid YAML: /],
+    ['a duplicate key', 'title: A\ntitle: B\n', /^content\/portal\.yaml:2: invalid YAML: .*unique/i],
+  ])('rejects %s', (_name, text, expected) => {
+    let error: unknown;
+    try {
+      parse(text);
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    if (typeof expected === 'string') expect((error as Error).message).toBe(expected);
+    else expect((error as Error).message).toMatch(expected);
+  });
+});
+
+describe('generated JSON Schemas', () => {
+  it.each(Object.keys(USER_SCHEMAS))('schemas/%s matches the zod schema (run `npm run schemas`)', async (file) => {
+    expect(await readFile(new URL(`../../schemas/${file}`, import.meta.url), 'utf8')).toBe(renderJsonSchema(file));
+  });
+});
