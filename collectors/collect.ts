@@ -37,7 +37,7 @@ export async function collect(options: CollectOptions): Promise<Snapshot> {
     ),
   );
   const content = contentDir ? await readContentEntities(contentDir) : { documents: [], problems: [] };
-  const catalog = buildCatalog({
+  const catalog = await buildCatalog({
     repos: repos.map((repo) => ({ name: repo.name, facts: repo.facts, ...(repo.webUrl ? { webUrl: repo.webUrl } : {}), ...(repo.facts.head ? { headCommit: repo.facts.head.commit } : {}) })),
     content: content.documents,
   });

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { glob } from 'tinyglobby';
-import { parseYamlDocuments } from '../catalog/yaml.ts';
+import { parseYamlDocuments } from '../yaml/documents.ts';
 import type { Problem } from '../problems.ts';
 
 /** A YAML document from the portal's own content folder. */

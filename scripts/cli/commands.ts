@@ -1,7 +1,10 @@
 import { resolve } from 'node:path';
-import { buildSite, devSite, previewSite } from '../site.ts';
 import { defineCommand, type Command } from './command.ts';
-import { collectionOptions, runCollection, strictVerdict } from './collection.ts';
+import { collectionOptions } from './collection-options.ts';
+
+// Commands load the collectors and Astro only when they run, so `--help` answers at once.
+const collection = () => import('./collection.ts');
+const site = () => import('../site.ts');
 
 const EXIT_CODES = 'Exit codes: 0 done; 1 --strict and there are problems (or nothing was collected); 2 bad usage or configuration.';
 
@@ -16,6 +19,7 @@ export const collectCommand = defineCommand({
   options: collectionOptions,
   details: `Examples:\n  cairn collect --repos '../repos/*' --snapshot snapshot.json\n  cairn collect --config ./portal.yaml\n\n${EXIT_CODES}`,
   async run(values) {
+    const { runCollection, strictVerdict } = await collection();
     const { snapshot } = await runCollection(values);
     return reportStrict(values.strict, strictVerdict(snapshot));
   },
@@ -31,8 +35,10 @@ export const buildCommand = defineCommand({
   },
   details: `Examples:\n  cairn build --repos '../repos/*' --out site\n  cairn build --config ./portal.yaml --base /portal/\n\n${EXIT_CODES}`,
   async run(values) {
+    const { runCollection, strictVerdict } = await collection();
     const { snapshot, path, loaded } = await runCollection(values);
     const outDir = resolve(values.out ?? 'dist');
+    const { buildSite } = await site();
     await buildSite({ snapshot: path, outDir, base: values.base ?? loaded.config.base, ...siteUrl(values.site ?? loaded.config.site) });
     process.stderr.write(`Built the portal → ${values.out ?? 'dist'}\n`);
     return reportStrict(values.strict, strictVerdict(snapshot));
@@ -44,7 +50,8 @@ export const devCommand = defineCommand({
   summary: "Collect, then run Astro's dev server on the portal (for working on the site or content).",
   options: { ...collectionOptions, ...siteOptions },
   async run(values) {
-    const { path, loaded } = await runCollection(values);
+    const { path, loaded } = await (await collection()).runCollection(values);
+    const { devSite } = await site();
     await devSite({ snapshot: path, base: values.base ?? loaded.config.base });
     return 0;
   },
@@ -58,6 +65,7 @@ export const previewCommand = defineCommand({
     base: siteOptions.base,
   },
   async run(values) {
+    const { previewSite } = await site();
     await previewSite({ outDir: resolve(values.out ?? 'dist'), ...(values.base ? { base: values.base } : {}) });
     return 0;
   },

@@ -1,9 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import { ConfigError } from '../../collectors/config-error.ts';
-import { portalConfigSchema } from '../../collectors/config.ts';
-import { parseYamlConfig } from '../../collectors/yaml-config.ts';
-import { renderJsonSchema, USER_SCHEMAS } from '../../scripts/generate-schemas.ts';
+import { ConfigError } from '../../../collectors/config-error.ts';
+import { portalConfigSchema } from '../../../collectors/config.ts';
+import { parseYamlConfig } from '../../../collectors/yaml/config.ts';
+import { renderJsonSchema, USER_SCHEMAS } from '../../../scripts/generate-schemas.ts';
 
 const parse = (text: string) => parseYamlConfig(text, 'content/portal.yaml', portalConfigSchema);
 
@@ -37,6 +37,6 @@ describe('portal.yaml', () => {
 
 describe('generated JSON Schemas', () => {
   it.each(Object.keys(USER_SCHEMAS))('schemas/%s matches the zod schema (run `npm run schemas`)', async (file) => {
-    expect(await readFile(new URL(`../../schemas/${file}`, import.meta.url), 'utf8')).toBe(renderJsonSchema(file));
+    expect(await readFile(new URL(`../../../schemas/${file}`, import.meta.url), 'utf8')).toBe(renderJsonSchema(file));
   });
 });

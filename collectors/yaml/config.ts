@@ -1,10 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { isNode, LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
-import { ConfigError } from './config-error.ts';
+import { ConfigError } from '../config-error.ts';
+import { MAX_ALIAS_COUNT } from './documents.ts';
 
-/** Limits for YAML the platform team writes: generous, but a pathological file cannot hang the build. */
-const YAML_LIMITS = { maxAliasCount: 100 } as const;
 
 /**
  * Parses one YAML file the user writes (portal.yaml, scorecards, checks) and validates it against a
@@ -19,7 +18,7 @@ export function parseYamlConfig<S extends z.ZodType>(text: string, file: string,
     const line = lineCounter.linePos(syntaxError.pos[0]).line;
     throw new ConfigError(`${file}${line ? `:${line}` : ''}: invalid YAML: ${syntaxError.message.split('\n')[0]}`);
   }
-  const result = schema.safeParse(document.toJS(YAML_LIMITS) ?? {});
+  const result = schema.safeParse(document.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) ?? {});
   if (result.success) return result.data;
   const messages = result.error.issues.map((issue) => {
     const path = issue.path.map((key) => (typeof key === 'symbol' ? key.toString() : key));

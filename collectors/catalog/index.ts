@@ -1,0 +1,250 @@
+import type { Entity } from '@backstage/catalog-model';
+import type { Facts } from '../facts/index.ts';
+import type { Problem } from '../problems.ts';
+import type { CatalogEntity, EntitySource } from '../snapshot.ts';
+import { inferComponent, UNKNOWN_OWNER } from './infer.ts';
+import { entityReferences, type EntityReference } from './references.ts';
+import { compare, relationsBySource, relationsOf } from './relations.ts';
+import { KNOWN_KINDS, validateEntity } from './validate.ts';
+
+/** A scanned repository, as the catalog needs it. */
+export interface CatalogRepo {
+  name: string;
+  /** Web UI of the repository, for source links. */
+  webUrl?: string;
+  /** The commit the facts were read at, so source links do not drift. */
+  headCommit?: string;
+  facts: Facts;
+}
+
+/** A YAML document from the portal's own `content/teams/*.yaml` (Groups and Users that live in no repository). */
+export interface ContentDocument {
+  file: string;
+  line: number;
+  data: unknown;
+}
+
+export interface CatalogInput {
+  repos: readonly CatalogRepo[];
+  content: readonly ContentDocument[];
+}
+
+export interface Catalog {
+  /** Valid entities, sorted by ref, each with its relations (both directions) and source. */
+  entities: CatalogEntity[];
+  problems: Problem[];
+}
+
+/** The `source.file` of inferred entities: the repository root, as they come from no descriptor. */
+export const INFERRED_FILE = '.';
+
+/** One document on its way into the catalog. */
+interface Candidate {
+  data: unknown;
+  source: EntitySource;
+  inferred: boolean;
+}
+
+/** A candidate Backstage accepts. */
+interface Accepted {
+  ref: string;
+  entity: Entity;
+  references: EntityReference[];
+  source: EntitySource;
+  inferred: boolean;
+}
+
+/**
+ * The catalog stage: descriptors and facts in, Backstage entities with relations out. Every
+ * document is validated as Backstage's catalog would (catalog-model's policies and kind
+ * validators), refs are resolved with Backstage's defaults, and repositories without descriptors
+ * get an inferred Component. Declarations are ranked content first, then repositories by name,
+ * file and line: the first of two with the same ref wins. Bad input becomes problems, never an
+ * exception; the result depends only on the input.
+ *
+ * Async only because catalog-model's policies and validators are.
+ */
+export async function buildCatalog(input: CatalogInput): Promise<Catalog> {
+  const problems: Problem[] = [];
+  const accepted = new Map<string, Accepted>();
+
+  const declared = [...contentCandidates(input.content), ...sortedRepos(input.repos).flatMap(repoCandidates)];
+  for (const candidate of declared) await admit(candidate, accepted, problems);
+
+  // Inferred entities come last, so a declared entity always wins over a guess with the same ref.
+  // Only a repository known to have no descriptor file gets one: a broken descriptor is a problem
+  // to fix, and an unreadable repository has nothing to infer from.
+  for (const repo of sortedRepos(input.repos)) {
+    if (repo.facts.descriptors?.files.length !== 0) continue;
+    try {
+      const inferred = inferComponent(repo);
+      problems.push(...inferred.problems.map((problem) => ({ ...problem, repo: repo.name })));
+      await admit({ data: inferred.data, source: inferredSource(repo), inferred: true }, accepted, problems);
+    } catch (error) {
+      problems.push({ severity: 'error', repo: repo.name, message: `Cairn could not infer a Component for ${repo.name}: ${messageOf(error)}` });
+    }
+  }
+
+  const relations = relationsBySource([...accepted.values()].flatMap((entry) => relationsOf(entry.ref, entry.references)));
+  problems.push(...danglingReferences(accepted));
+
+  const entities = [...accepted.values()]
+    .sort((a, b) => compare(a.ref, b.ref))
+    .map(({ ref, entity, source, inferred }): CatalogEntity => ({
+      ref,
+      apiVersion: entity.apiVersion,
+      kind: entity.kind,
+      metadata: entity.metadata as CatalogEntity['metadata'],
+      ...(entity.spec ? { spec: entity.spec as Record<string, unknown> } : {}),
+      relations: relations.get(ref) ?? [],
+      source,
+      inferred,
+    }));
+  return { entities, problems };
+}
+
+/** Validates a candidate, resolves its references and ranks it against an earlier one with the same ref. */
+async function admit(candidate: Candidate, accepted: Map<string, Accepted>, problems: Problem[]): Promise<void> {
+  const where = locationOf(candidate.source);
+  try {
+    const validation = await validateEntity(candidate.data);
+    if (!validation.ok) {
+      problems.push({ ...where, ...rejection(validation) });
+      return;
+    }
+    const { entity, ref } = validation;
+    const { references, errors } = entityReferences(entity);
+    if (errors.length > 0) {
+      // Backstage's BuiltinKindsEntityProcessor throws on such a ref, which fails the whole entity.
+      const details = errors.map((error) => `spec.${error.field}: ${stripPeriod(error.message)}`).join('; ');
+      problems.push({ ...where, severity: 'error', message: `${ref} is not in the catalog: Backstage rejects it because a reference cannot be resolved (${details}). Write the ref with its kind, e.g. \`component:name\`.` });
+      return;
+    }
+    const earlier = accepted.get(ref);
+    if (earlier) {
+      reportDuplicate(ref, earlier, candidate, problems);
+      return;
+    }
+    accepted.set(ref, { ref, entity, references, source: candidate.source, inferred: candidate.inferred });
+  } catch (error) {
+    problems.push({ ...where, severity: 'error', message: `Cairn could not process this entity: ${messageOf(error)}` });
+  }
+}
+
+/** The problem for a document Backstage rejects, quoting Backstage's reason and saying what was expected. */
+function rejection(validation: { ref?: string; reason: string; unknownKind?: boolean }): Pick<Problem, 'severity' | 'message'> {
+  const subject = validation.ref ?? 'This document';
+  if (validation.unknownKind && validation.ref?.startsWith('template:')) {
+    return {
+      severity: 'warning',
+      message: `${subject} is a scaffolder Template, which Cairn does not catalog: Backstage validates Templates with @backstage/plugin-scaffolder-common, which Cairn does not include. It is left out.`,
+    };
+  }
+  if (validation.unknownKind) {
+    return {
+      severity: 'error',
+      message: `${subject} is not in the catalog: ${stripPeriod(validation.reason)}. Expected kind ${KNOWN_KINDS.join(', ')} with apiVersion backstage.io/v1alpha1 or backstage.io/v1beta1.`,
+    };
+  }
+  return { severity: 'error', message: `${subject} is not valid and is not in the catalog; Backstage rejects it: ${stripPeriod(validation.reason)}.` };
+}
+
+function reportDuplicate(ref: string, earlier: Accepted, later: Candidate, problems: Problem[]): void {
+  if (later.inferred) {
+    problems.push({
+      ...locationOf(later.source),
+      severity: 'warning',
+      entityRef: ref,
+      message: `Cairn would infer ${ref} for this repository, but ${describe(earlier.source)} already declares it. Add a catalog-info.yaml with its own name.`,
+    });
+    return;
+  }
+  problems.push({
+    ...locationOf(later.source),
+    severity: 'error',
+    entityRef: ref,
+    message: `${ref} is declared twice: this declaration is ignored because ${describe(earlier.source)} declares it first. Entity refs must be unique; rename or remove one.`,
+  });
+  problems.push({
+    ...locationOf(earlier.source),
+    severity: 'warning',
+    entityRef: ref,
+    message: `${ref} is also declared at ${describe(later.source)}, which is ignored; this declaration wins. Entity refs must be unique; rename or remove one.`,
+  });
+}
+
+/**
+ * References to entities that are not in the catalog. Backstage keeps such relations (the target
+ * may be registered later), and so does Cairn; the warning tells the author.
+ */
+function danglingReferences(accepted: ReadonlyMap<string, Accepted>): Problem[] {
+  const problems: Problem[] = [];
+  for (const entry of accepted.values()) {
+    const reported = new Set<string>();
+    for (const reference of entry.references) {
+      if (accepted.has(reference.targetRef)) continue;
+      // The inferred placeholder owner already has its own "no owner known" problem.
+      if (entry.inferred && reference.targetRef === UNKNOWN_OWNER) continue;
+      const key = `${reference.field}\0${reference.targetRef}`;
+      if (reported.has(key)) continue;
+      reported.add(key);
+      problems.push({
+        ...locationOf(entry.source),
+        severity: 'warning',
+        entityRef: entry.ref,
+        message: `${entry.ref} refers to ${reference.targetRef} in spec.${reference.field} (written ${JSON.stringify(reference.value)}), which is not in the catalog. Expected an entity with that ref in some repository or in content/teams.`,
+      });
+    }
+  }
+  return problems;
+}
+
+function contentCandidates(content: readonly ContentDocument[]): Candidate[] {
+  return [...content]
+    .sort((a, b) => compare(a.file, b.file) || a.line - b.line)
+    .map((document) => ({ data: document.data, source: { file: document.file, line: document.line }, inferred: false }));
+}
+
+function repoCandidates(repo: CatalogRepo): Candidate[] {
+  return [...(repo.facts.descriptors?.documents ?? [])]
+    .sort((a, b) => compare(a.file, b.file) || a.line - b.line)
+    .map((document) => ({ data: document.data, source: repoSource(repo, document.file, document.line), inferred: false }));
+}
+
+function sortedRepos(repos: readonly CatalogRepo[]): CatalogRepo[] {
+  return [...repos].sort((a, b) => compare(a.name, b.name));
+}
+
+/** Where a declaration lives, with a link pinned to the scanned commit when the web UI is known. */
+function repoSource(repo: CatalogRepo, file: string, line: number): EntitySource {
+  const base = repo.webUrl?.replace(/\/+$/, '');
+  const url = base && repo.headCommit ? `${base}/blob/${repo.headCommit}/${file.split('/').map(encodeURIComponent).join('/')}#L${line}` : undefined;
+  return { repo: repo.name, file, line, ...(url ? { url } : {}) };
+}
+
+/** An inferred entity has no file: its source is the repository itself (`.`), linked at the scanned commit. */
+function inferredSource(repo: CatalogRepo): EntitySource {
+  const base = repo.webUrl?.replace(/\/+$/, '');
+  const url = base && repo.headCommit ? `${base}/tree/${repo.headCommit}` : base;
+  return { repo: repo.name, file: INFERRED_FILE, line: 1, ...(url ? { url } : {}) };
+}
+
+/** The problem fields locating a source; an inferred entity has no file to point at, only its repository. */
+function locationOf(source: EntitySource): Pick<Problem, 'repo' | 'file' | 'line'> {
+  const repo = source.repo ? { repo: source.repo } : {};
+  return source.file === INFERRED_FILE ? repo : { ...repo, file: source.file, line: source.line };
+}
+
+/** `repository payments, catalog-info.yaml line 3`, or `content/teams/a.yaml line 3`. */
+function describe(source: EntitySource): string {
+  const file = source.file === INFERRED_FILE ? 'its repository root (inferred)' : `${source.file} line ${source.line}`;
+  return source.repo ? `repository ${source.repo}, ${file}` : file;
+}
+
+function stripPeriod(text: string): string {
+  return text.replace(/\.\s*$/, '');
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message.split('\n')[0]! : String(error);
+}

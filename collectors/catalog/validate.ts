@@ -1,0 +1,120 @@
+import {
+  apiEntityV1alpha1Validator,
+  componentEntityV1alpha1Validator,
+  DefaultNamespaceEntityPolicy,
+  domainEntityV1alpha1Validator,
+  EntityPolicies,
+  entityEnvelopeSchemaValidator,
+  entitySchemaValidator,
+  FieldFormatEntityPolicy,
+  groupEntityV1alpha1Validator,
+  locationEntityV1alpha1Validator,
+  NoForeignRootFieldsEntityPolicy,
+  resourceEntityV1alpha1Validator,
+  SchemaValidEntityPolicy,
+  stringifyEntityRef,
+  systemEntityV1alpha1Validator,
+  userEntityV1alpha1Validator,
+  type Entity,
+  type KindValidator,
+} from '@backstage/catalog-model';
+
+/**
+ * The policies Backstage's `CatalogBuilder` enforces on every entity unless an installation
+ * replaces them, in its order: schema first, so later policies can trust the shape.
+ */
+const policy = EntityPolicies.allOf([
+  new SchemaValidEntityPolicy(),
+  new DefaultNamespaceEntityPolicy(),
+  new NoForeignRootFieldsEntityPolicy(),
+  new FieldFormatEntityPolicy(),
+]);
+
+/**
+ * The kinds the catalog backend's `BuiltinKindsEntityProcessor` recognises. Template is missing on
+ * purpose: its validator lives in `@backstage/plugin-scaffolder-common`, which Cairn does not ship.
+ */
+const KIND_VALIDATORS: readonly KindValidator[] = [
+  apiEntityV1alpha1Validator,
+  componentEntityV1alpha1Validator,
+  resourceEntityV1alpha1Validator,
+  groupEntityV1alpha1Validator,
+  locationEntityV1alpha1Validator,
+  userEntityV1alpha1Validator,
+  systemEntityV1alpha1Validator,
+  domainEntityV1alpha1Validator,
+];
+
+/** The kinds Cairn accepts, i.e. those of `KIND_VALIDATORS`. */
+export const KNOWN_KINDS = ['API', 'Component', 'Domain', 'Group', 'Location', 'Resource', 'System', 'User'] as const;
+
+const validateEnvelope = entityEnvelopeSchemaValidator();
+const validateEntityShape = entitySchemaValidator();
+
+/** Outcome of validating one document: the entity as Backstage would store it, or why Backstage rejects it. */
+export type Validation =
+  | { ok: true; entity: Entity; ref: string }
+  | {
+      ok: false;
+      /** The entity's ref, when the document got far enough to have one. */
+      ref?: string;
+      /** Backstage's own message for the first rule the document breaks. */
+      reason: string;
+      /** True when the entity is well-formed but of a kind (or apiVersion) no validator recognises. */
+      unknownKind?: boolean;
+    };
+
+/**
+ * Validates one parsed YAML document exactly as Backstage's catalog ingests it: the envelope
+ * check, the default entity policies (which also set `metadata.namespace`), the entity schema and
+ * the built-in kind validators, all from `@backstage/catalog-model`. Never throws.
+ */
+export async function validateEntity(data: unknown): Promise<Validation> {
+  if (!isPlainObject(data)) {
+    return { ok: false, reason: `Expected object at root, got ${Array.isArray(data) ? 'array' : data === null ? 'null' : typeof data}` };
+  }
+  try {
+    validateEnvelope(data);
+  } catch (error) {
+    return { ok: false, reason: reasonOf(error) };
+  }
+  const envelope = data as unknown as Entity;
+  const ref = stringifyEntityRef(envelope);
+  let entity: Entity | undefined;
+  try {
+    entity = await policy.enforce(envelope);
+  } catch (error) {
+    return { ok: false, ref, reason: reasonOf(error) };
+  }
+  if (!entity) return { ok: false, ref, reason: `Policy unexpectedly returned no data for ${ref}` };
+  try {
+    validateEntityShape(entity);
+  } catch (error) {
+    return { ok: false, ref, reason: reasonOf(error) };
+  }
+  for (const validator of KIND_VALIDATORS) {
+    try {
+      if (await validator.check(entity)) return { ok: true, entity, ref: stringifyEntityRef(entity) };
+    } catch (error) {
+      return { ok: false, ref, reason: reasonOf(error) };
+    }
+  }
+  return {
+    ok: false,
+    ref,
+    reason: `No processor recognized the entity ${ref} as valid, possibly caused by a foreign kind or apiVersion`,
+    unknownKind: true,
+  };
+}
+
+/** Backstage's message without the pointer to its file-format ADR that `FieldFormatEntityPolicy` appends. */
+function reasonOf(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return message.replace(/\s*To learn more about catalog file format, visit: \S+$/, '');
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const prototype = Object.getPrototypeOf(value) as unknown;
+  return prototype === Object.prototype || prototype === null;
+}

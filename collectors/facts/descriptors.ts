@@ -1,0 +1,237 @@
+import { posix } from 'node:path';
+import { locationEntityV1alpha1Validator } from '@backstage/catalog-model';
+import { z } from 'zod';
+import { parseYamlDocuments } from '../yaml/documents.ts';
+import type { RepoReader } from '../repo/reader.ts';
+import { defineRetriever, type FactContext } from './retriever.ts';
+
+/** Where Backstage's discovery looks for a repository's descriptor, in order of preference. */
+export const DESCRIPTOR_FILES = ['catalog-info.yaml', 'catalog-info.yml'] as const;
+
+/** How many Locations deep targets are followed. Backstage has no limit; a repository needs few levels. */
+export const MAX_LOCATION_DEPTH = 8;
+
+/** Descriptor files read per repository, so a glob over a huge monorepo cannot read without end. */
+export const MAX_DESCRIPTOR_FILES = 200;
+
+/** Largest file a `$text`/`$json`/`$yaml` placeholder may pull into an entity. */
+export const MAX_PLACEHOLDER_BYTES = 512 * 1024;
+
+export const descriptorsSchema = z.object({
+  /** Descriptor files read, the root one first, then Location targets in the order they were followed. */
+  files: z.array(z.string()),
+  /** Every YAML document of those files, placeholders resolved, not yet validated. */
+  documents: z.array(z.object({ file: z.string(), line: z.number().int().positive(), data: z.unknown() })),
+});
+
+export type Descriptors = z.infer<typeof descriptorsSchema>;
+
+/**
+ * The repository's Backstage descriptors: `catalog-info.yaml` at the root, and the files its
+ * `kind: Location` entities point at inside the repository, read the way Backstage's catalog reads
+ * them. Remote targets and placeholders are reported, never fetched.
+ */
+export const descriptors = defineRetriever({
+  id: 'descriptors',
+  version: 1,
+  description: 'Backstage descriptors: the root catalog-info.yaml and the in-repository files its Location entities target, parsed into YAML documents.',
+  schema: descriptorsSchema,
+  async collect(context) {
+    const [root, ...others] = DESCRIPTOR_FILES.filter((file) => context.repo.has(file));
+    if (!root) return { files: [], documents: [] };
+    for (const other of others) {
+      context.problem({ severity: 'warning', file: other, message: `${other} is ignored because ${root} exists; Backstage reads one descriptor per repository. Merge them into ${root}.` });
+    }
+    const reader = new DescriptorReader(context);
+    await reader.read(root, 0);
+    return { files: reader.files, documents: reader.documents };
+  },
+});
+
+/** A Location target resolved to a path inside the repository, or the reason it is not read. */
+export type ResolvedTarget = { path: string } | { problem: string };
+
+/**
+ * Resolves a Location target (or placeholder path) the way Backstage resolves it against the file
+ * that contains it: relative paths from that file's folder, `/…` from the repository root for `url`
+ * locations. Absolute URLs, absolute file paths, other location types and paths that leave the
+ * repository are refused with a reason, because Cairn reads nothing outside the repository.
+ */
+export function resolveLocationTarget(target: string, fromFile: string, type?: string): ResolvedTarget {
+  const quoted = JSON.stringify(target);
+  if (type !== undefined && type !== 'url' && type !== 'file') {
+    return { problem: `Location type "${type}" of target ${quoted} is not supported; Cairn reads only url and file targets inside the repository.` };
+  }
+  if (/^[a-z][a-z0-9+.-]*:/i.test(target)) {
+    return { problem: `Target ${quoted} is an absolute URL; Cairn never fetches remote locations. Add that repository as a source instead, or use a relative path.` };
+  }
+  if (type === 'file' && !target.startsWith('.')) {
+    return { problem: `Target ${quoted} is an absolute file path; only relative targets (starting with ./) inside the repository are read.` };
+  }
+  let decoded = target;
+  if (type !== 'file') {
+    // url targets are URLs: percent-escapes name the same file (and must not smuggle a `..`).
+    try {
+      decoded = decodeURIComponent(target);
+    } catch {
+      return { problem: `Target ${quoted} is not a valid URL path.` };
+    }
+  }
+  const joined = decoded.startsWith('/') ? decoded.slice(1) : posix.join(posix.dirname(fromFile), decoded);
+  const path = posix.normalize(joined);
+  if (path === '..' || path.startsWith('../') || posix.isAbsolute(path)) {
+    return { problem: `Target ${quoted} resolves outside the repository; only files inside it are read.` };
+  }
+  if (path === '.' || path.endsWith('/')) {
+    return { problem: `Target ${quoted} names a folder; a Location target must name a file (or a glob of files).` };
+  }
+  return { path };
+}
+
+/** Backstage treats a target with `*` or `?` as a search (its UrlReaderProcessor does the same test). */
+function isGlob(path: string): boolean {
+  return /[*?]/.test(path);
+}
+
+/** Thrown while resolving placeholders: Backstage fails the whole entity when a placeholder cannot be read. */
+class PlaceholderError extends Error {}
+
+const PLACEHOLDER_KINDS = new Set(['text', 'json', 'yaml']);
+
+/** Reads descriptor files depth-first, following Location entities, with cycle and depth limits. */
+class DescriptorReader {
+  readonly files: string[] = [];
+  readonly documents: Descriptors['documents'] = [];
+  readonly #repo: RepoReader;
+  readonly #problem: FactContext['problem'];
+  readonly #visited = new Set<string>();
+
+  constructor(context: FactContext) {
+    this.#repo = context.repo;
+    this.#problem = context.problem;
+  }
+
+  async read(file: string, depth: number): Promise<void> {
+    this.#visited.add(file);
+    this.files.push(file);
+    const text = await this.#repo.readText(file);
+    if (text === undefined) {
+      this.#problem({ severity: 'error', file, message: `${file} could not be read: it is binary, larger than 1 MiB, or a symlink leaving the repository. Expected a YAML text file.` });
+      return;
+    }
+    const parsed = parseYamlDocuments(text);
+    for (const error of parsed.errors) {
+      this.#problem({ severity: 'error', file, ...(error.line ? { line: error.line } : {}), message: `YAML error in ${file}: ${error.message}. That document is not loaded; the file's other documents are.` });
+    }
+    for (const document of parsed.documents) {
+      let data: unknown;
+      try {
+        data = await this.#resolvePlaceholders(document.data, file, document.line);
+      } catch (error) {
+        if (!(error instanceof PlaceholderError)) throw error;
+        this.#problem({ severity: 'error', file, line: document.line, message: `${error.message} Backstage fails such an entity, so it is not loaded.` });
+        continue;
+      }
+      this.documents.push({ file, line: document.line, data });
+      if (await isValidLocation(data)) await this.#follow(data as LocationData, file, document.line, depth);
+    }
+  }
+
+  async #follow(location: LocationData, file: string, line: number, depth: number): Promise<void> {
+    const { type, presence, target, targets } = location.spec;
+    const optional = presence === 'optional';
+    for (const raw of [...(target ? [target] : []), ...(targets ?? [])]) {
+      const resolved = resolveLocationTarget(raw, file, type);
+      if ('problem' in resolved) {
+        this.#problem({ severity: 'error', file, line, message: `Location target not read: ${resolved.problem}` });
+        continue;
+      }
+      const paths = isGlob(resolved.path) ? this.#repo.glob(resolved.path) : [resolved.path];
+      if (paths.length === 0 && !optional) {
+        this.#problem({ severity: 'warning', file, line, message: `Location target ${JSON.stringify(raw)} (${resolved.path}) matches no tracked file; expected at least one descriptor there.` });
+      }
+      for (const path of paths) {
+        if (this.#visited.has(path)) continue; // A cycle, or a file two Locations share: read once.
+        if (!this.#repo.has(path)) {
+          if (!optional) this.#problem({ severity: 'error', file, line, message: `Location target ${JSON.stringify(raw)} resolves to ${path}, which is not a tracked file; expected a descriptor there (or \`presence: optional\`).` });
+          continue;
+        }
+        if (depth + 1 > MAX_LOCATION_DEPTH) {
+          this.#problem({ severity: 'error', file, line, message: `Location target ${path} is not read: Locations nest more than ${MAX_LOCATION_DEPTH} levels deep here. Point the root Location at the files directly.` });
+          continue;
+        }
+        if (this.files.length >= MAX_DESCRIPTOR_FILES) {
+          this.#problem({ severity: 'error', file, line, message: `Location target ${path} and any after it are not read: a repository may have at most ${MAX_DESCRIPTOR_FILES} descriptor files.` });
+          return;
+        }
+        await this.read(path, depth + 1);
+      }
+    }
+  }
+
+  /**
+   * Backstage's PlaceholderProcessor: an object whose only key is `$text`, `$json` or `$yaml` with a
+   * string value is replaced by that file's content. Files inside the repository are read; URLs are
+   * never fetched and the field keeps the URL as plain text, with a warning.
+   */
+  async #resolvePlaceholders(value: unknown, file: string, line: number): Promise<unknown> {
+    if (typeof value !== 'object' || value === null) return value;
+    if (Array.isArray(value)) {
+      const items: unknown[] = [];
+      for (const item of value) items.push(await this.#resolvePlaceholders(item, file, line));
+      return items;
+    }
+    const entries = Object.entries(value);
+    const [first] = entries;
+    if (entries.length === 1 && first && first[0].startsWith('$') && PLACEHOLDER_KINDS.has(first[0].slice(1)) && typeof first[1] === 'string') {
+      return this.#readPlaceholder(first[0].slice(1), first[1], file, line);
+    }
+    // Objects with other `$` keys (a JSON Schema's `$ref`) are left alone, as Backstage does.
+    const resolved: Array<[string, unknown]> = [];
+    for (const [key, item] of entries) resolved.push([key, await this.#resolvePlaceholders(item, file, line)]);
+    // fromEntries defines own properties: a `__proto__` key stays a key instead of becoming the prototype.
+    return Object.fromEntries(resolved);
+  }
+
+  async #readPlaceholder(kind: string, target: string, file: string, line: number): Promise<unknown> {
+    const label = `Placeholder $${kind}: ${JSON.stringify(target)}`;
+    if (/^[a-z][a-z0-9+.-]*:/i.test(target)) {
+      this.#problem({ severity: 'warning', file, line, message: `${label} is a URL; Cairn never fetches it, so the field holds the URL instead of its content. Use a path inside the repository.` });
+      return target;
+    }
+    const resolved = resolveLocationTarget(target, file);
+    if ('problem' in resolved) throw new PlaceholderError(`${label} is not read: ${resolved.problem}`);
+    if (!this.#repo.has(resolved.path)) throw new PlaceholderError(`${label} resolves to ${resolved.path}, which is not a tracked file.`);
+    const text = await this.#repo.readText(resolved.path, { maxBytes: MAX_PLACEHOLDER_BYTES });
+    if (text === undefined) throw new PlaceholderError(`${label}: ${resolved.path} is binary, a symlink leaving the repository, or larger than ${MAX_PLACEHOLDER_BYTES} bytes.`);
+    if (kind === 'text') return text;
+    if (kind === 'json') {
+      try {
+        return JSON.parse(text) as unknown;
+      } catch (error) {
+        throw new PlaceholderError(`${label}: ${resolved.path} is not valid JSON (${error instanceof Error ? error.message : String(error)}).`);
+      }
+    }
+    const parsed = parseYamlDocuments(text);
+    const [error] = parsed.errors;
+    if (error) throw new PlaceholderError(`${label}: ${resolved.path}${error.line ? ` line ${error.line}` : ''} is not valid YAML (${error.message}).`);
+    if (parsed.documents.length !== 1) throw new PlaceholderError(`${label}: expected exactly one YAML document in ${resolved.path}, found ${parsed.documents.length}.`);
+    return parsed.documents[0]!.data;
+  }
+}
+
+interface LocationData {
+  spec: { type?: string; presence?: string; target?: string; targets?: string[] };
+}
+
+/**
+ * Whether a document is a Location whose targets Backstage would follow: its kind schema must hold.
+ * Anything else about it (name format …) is the catalog stage's to report.
+ */
+async function isValidLocation(data: unknown): Promise<boolean> {
+  try {
+    return await locationEntityV1alpha1Validator.check(data as Parameters<typeof locationEntityV1alpha1Validator.check>[0]);
+  } catch {
+    return false;
+  }
+}

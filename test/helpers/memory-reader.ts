@@ -1,0 +1,45 @@
+import picomatch from 'picomatch';
+import type { FactContext } from '../../collectors/facts/retriever.ts';
+import type { Problem } from '../../collectors/problems.ts';
+import type { RepoHistory, RepoReader } from '../../collectors/repo/reader.ts';
+
+const DEFAULT_MAX_BYTES = 1024 * 1024;
+
+/**
+ * An in-memory RepoReader over a file tree, for unit tests of fact retrievers without git or disk.
+ * A `Uint8Array` value is a binary file (reads return `undefined`, as the real reader does).
+ */
+export function memoryReader(files: Record<string, string | Uint8Array>, options: { name?: string; history?: RepoHistory } = {}): RepoReader {
+  const paths = Object.keys(files).sort();
+  const tracked = new Set(paths);
+  const bytes = (path: string) => {
+    const content = files[path];
+    return content === undefined ? undefined : typeof content === 'string' ? Buffer.byteLength(content) : content.byteLength;
+  };
+  return {
+    name: options.name ?? 'memory',
+    files: () => paths,
+    has: (path) => tracked.has(path),
+    glob(pattern) {
+      const matches = picomatch(pattern as string | string[], { dot: true });
+      return paths.filter((path) => matches(path));
+    },
+    async readText(path, readOptions) {
+      const content = files[path];
+      if (typeof content !== 'string') return undefined;
+      return (bytes(path) ?? 0) > (readOptions?.maxBytes ?? DEFAULT_MAX_BYTES) ? undefined : content;
+    },
+    async size(path) {
+      return bytes(path);
+    },
+    async history() {
+      return options.history ?? { recent: [], since: '1970-01-01T00:00:00.000Z' };
+    },
+  };
+}
+
+/** A FactContext over `files` that records the problems a retriever reports. */
+export function memoryContext(files: Record<string, string | Uint8Array>, name = 'memory'): FactContext & { problems: Problem[] } {
+  const problems: Problem[] = [];
+  return { repo: memoryReader(files, { name }), problems, problem: (problem) => problems.push({ ...problem, repo: name }) };
+}

@@ -1,0 +1,115 @@
+import { execFile } from 'node:child_process';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { snapshotSchema } from '../../collectors/snapshot.ts';
+import { files, makeRepos, type RepoFixture } from '../helpers/repos.ts';
+
+const CAIRN = resolve(import.meta.dirname, '../../scripts/cairn.ts');
+const run = promisify(execFile);
+
+/** Runs the real command line in `cwd`, as a user would; resolves with exit code and output. */
+async function cairn(cwd: string, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [CAIRN, ...args], { cwd, env: { ...process.env, SOURCE_DATE_EPOCH: '1780000000' } });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const failed = error as { code: number; stdout: string; stderr: string };
+    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
+  }
+}
+
+let fixture: RepoFixture<'orders' | 'docs-site' | 'broken'>;
+
+beforeAll(async () => {
+  fixture = await makeRepos({
+    orders: files({
+      'catalog-info.yaml': [
+        'apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: orders\nspec:\n  type: service\n  lifecycle: production\n  owner: team-a\n',
+        'apiVersion: backstage.io/v1alpha1\nkind: Group\nmetadata:\n  name: team-a\nspec:\n  type: team\n  children: []\n',
+      ].join('---\n'),
+      'README.md': '# Orders\n\nTakes orders.\n',
+    }),
+    'docs-site': files({ 'README.md': '# Docs site\n\nThe handbook.\n', 'CODEOWNERS': '* @acme/writers\n' }),
+    broken: files({ 'catalog-info.yaml': 'apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: oops: bad\nspec: {}\n' }),
+  });
+  await mkdir(join(fixture.root, 'not-a-repo'));
+});
+
+afterAll(() => fixture.remove());
+
+describe('cairn collect', () => {
+  it('collects every work tree matching --repos without a config file, problems included', async () => {
+    const snapshotPath = join(fixture.root, 'out', 'snapshot.json');
+    const result = await cairn(fixture.root, 'collect', '--repos', '*', '--snapshot', snapshotPath);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toMatch(/^Collected 3 repositories, \d+ entities, \d+ problems/m);
+    const snapshot = snapshotSchema.parse(JSON.parse(await readFile(snapshotPath, 'utf8')));
+    expect(snapshot.generatedAt).toBe('2026-05-28T20:26:40.000Z');
+    expect(snapshot.repos.map((repo) => repo.name)).toEqual(['broken', 'docs-site', 'orders']);
+    expect(snapshot.entities.map((entity) => entity.ref)).toEqual(['component:default/docs-site', 'component:default/orders', 'group:default/team-a']);
+    expect(snapshot.entities.find((entity) => entity.ref === 'component:default/docs-site')).toMatchObject({ inferred: true });
+    expect(snapshot.problems).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ repo: 'not-a-repo', severity: 'warning' }),
+        expect.objectContaining({ repo: 'broken', file: 'catalog-info.yaml', line: 4 }),
+      ]),
+    );
+  });
+
+  it('exits 1 with --strict when there are problems', async () => {
+    const result = await cairn(fixture.root, 'collect', '--repos', '*', '--snapshot', join(fixture.root, 'strict.json'), '--strict');
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/--strict: \d+ problems/);
+  });
+
+  it('exits 1 with --strict when nothing was collected', async () => {
+    const result = await cairn(fixture.root, 'collect', '--repos', 'nothing-*', '--snapshot', join(fixture.root, 'none.json'), '--strict');
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/No repository was collected/);
+  });
+
+  it('exits 0 with --strict when all is well', async () => {
+    const result = await cairn(fixture.root, 'collect', '--repos', 'orders', '--snapshot', join(fixture.root, 'clean.json'), '--strict');
+    expect(result.stderr).toMatch(/, 0 problems/);
+    expect(result.code).toBe(0);
+  });
+});
+
+describe('bad usage and configuration exit 2 without a stack trace', () => {
+  it.each([
+    [['collect', '--bogus'], /Unknown option '--bogus'/],
+    [['frobnicate'], /unknown command "frobnicate"/],
+    [['collect', '--repos'], /--repos/],
+    [['collect', '--config', 'missing.yaml'], /^missing\.yaml: file not found$/m],
+    [['collect'], /No content\/portal\.yaml here/],
+  ])('cairn %j', async (args, message) => {
+    const result = await cairn(fixture.root, ...args);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(message);
+    expect(result.stderr).not.toMatch(/\bat .*\.ts:\d+/);
+  });
+
+  it('names the file, line and field of a bad portal.yaml', async () => {
+    await writeFile(join(fixture.root, 'portal.yaml'), 'title: Acme\nsources:\n  - type: directory\n    repos: 42\n');
+    const result = await cairn(fixture.root, 'collect', '--config', 'portal.yaml');
+    expect(result.code).toBe(2);
+    expect(result.stderr.trim()).toBe('portal.yaml:4: sources[0].repos: expected string, received number');
+  });
+});
+
+describe('--help', () => {
+  it.each(['build', 'collect', 'dev', 'preview'])('cairn %s --help', async (command) => {
+    const result = await cairn(fixture.root, command, '--help');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(new RegExp(`^Usage: cairn ${command}`));
+    expect(result.stdout).toMatch(/--help/);
+  });
+
+  it('cairn --help lists the commands', async () => {
+    const result = await cairn(fixture.root, '--help');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/build .*\n\s+collect/);
+  });
+});

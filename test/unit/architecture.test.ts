@@ -1,0 +1,89 @@
+import { readFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { glob } from 'tinyglobby';
+import { describe, expect, it } from 'vitest';
+import { retrievers } from '../../collectors/facts/index.ts';
+
+/**
+ * The pipeline's boundaries (DESIGN.md), kept by this test rather than by memory: pure stages do
+ * no I/O, no stage imports a later one, collectors never import Astro, and the site reads only the
+ * snapshot contract.
+ */
+const ROOT = resolve(import.meta.dirname, '../..');
+
+/** Pipeline order; a file may import only from its own stage or earlier ones. */
+const STAGES = ['collectors/sources', 'collectors/repo', 'collectors/facts', 'collectors/catalog', 'collectors/checks', 'collectors/scorecards', 'collectors/snapshot.ts'];
+const PURE_STAGES = ['collectors/catalog', 'collectors/checks', 'collectors/scorecards'];
+const IO_MODULES = /^(node:)?(fs|fs\/promises|child_process|net|http|https)$|^simple-git$/;
+
+interface ImportEdge {
+  specifier: string;
+  /** Resolved project-relative path for relative imports. */
+  target?: string;
+  typeOnly: boolean;
+}
+
+const IMPORT = /^\s*(import|export)\s+(type\s+)?(?:[^'";]*?\s+from\s+)?['"]([^'"]+)['"]/gm;
+
+function importsOf(file: string): ImportEdge[] {
+  let source = readFileSync(join(ROOT, file), 'utf8');
+  if (file.endsWith('.astro')) source = source.split(/^---$/m)[1] ?? '';
+  return [...source.matchAll(IMPORT)].map((match) => {
+    const specifier = match[3]!;
+    const target = specifier.startsWith('.') ? relative(ROOT, resolve(dirname(join(ROOT, file)), specifier)) : undefined;
+    return { specifier, typeOnly: Boolean(match[2]), ...(target ? { target } : {}) };
+  });
+}
+
+/** Every module a file loads at run time, following relative imports. */
+function runtimeClosure(file: string, seen = new Set<string>()): Set<string> {
+  for (const edge of importsOf(file)) {
+    if (edge.typeOnly) continue;
+    const key = edge.target ?? edge.specifier;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    if (edge.target && /\.(ts|mjs|js)$/.test(edge.target)) runtimeClosure(edge.target, seen);
+  }
+  return seen;
+}
+
+const stageOf = (file: string) => STAGES.findIndex((stage) => file === stage || file.startsWith(`${stage}/`));
+
+const collectorFiles = await glob('collectors/**/*.ts', { cwd: ROOT });
+const siteFiles = await glob(['site/**/*.{ts,astro,mjs}'], { cwd: ROOT });
+
+describe('pipeline boundaries', () => {
+  it.each(collectorFiles.filter((file) => PURE_STAGES.some((stage) => file.startsWith(`${stage}/`))))('%s does no I/O, even indirectly', (file) => {
+    const loaded = [...runtimeClosure(file)];
+    expect(loaded.filter((module) => IO_MODULES.test(module) || module.startsWith('collectors/repo/') || module.startsWith('collectors/sources/'))).toEqual([]);
+  });
+
+  it.each(collectorFiles.filter((file) => stageOf(file) >= 0))('%s imports no later stage', (file) => {
+    // Types are the contract between stages (a stage may name the snapshot's types); code is not.
+    const later = importsOf(file).filter((edge) => !edge.typeOnly && edge.target && stageOf(edge.target) > stageOf(file));
+    expect(later.map((edge) => edge.target)).toEqual([]);
+  });
+
+  it.each(collectorFiles)('%s does not import Astro', (file) => {
+    expect(importsOf(file).filter((edge) => /^astro(\/|:|$)|^@astrojs\//.test(edge.specifier))).toEqual([]);
+  });
+
+  it.each(siteFiles)('%s imports from collectors/ only the snapshot contract', (file) => {
+    const fromCollectors = importsOf(file).filter((edge) => edge.target?.startsWith('collectors/') && !edge.typeOnly);
+    expect(fromCollectors.map((edge) => edge.target).filter((target) => target !== 'collectors/snapshot.ts')).toEqual([]);
+  });
+});
+
+describe('fact retriever registry', () => {
+  it('registers every retriever file exactly once, with unique ids', async () => {
+    const files = (await glob('collectors/facts/*.ts', { cwd: ROOT, ignore: ['collectors/facts/index.ts', 'collectors/facts/retriever.ts'] })).sort();
+    const registered = importsOf('collectors/facts/index.ts')
+      .map((edge) => edge.target)
+      .filter((target): target is string => Boolean(target) && target !== 'collectors/facts/retriever.ts')
+      .sort();
+    expect(registered).toEqual(files);
+    const ids = retrievers.map((retriever) => retriever.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const retriever of retrievers) expect(retriever.description.length, retriever.id).toBeGreaterThan(10);
+  });
+});

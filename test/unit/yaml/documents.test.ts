@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { MAX_YAML_CHARS, parseYamlDocuments } from '../../../collectors/yaml/documents.ts';
+
+describe('parseYamlDocuments', () => {
+  it.each([
+    { name: 'one document', text: 'kind: A\n', documents: [{ line: 1, data: { kind: 'A' } }] },
+    { name: 'leading comment: the line is where the content starts', text: '# hello\n\nkind: A\n', documents: [{ line: 3, data: { kind: 'A' } }] },
+    {
+      name: 'several documents with separators',
+      text: 'kind: A\n---\nkind: B\n---\n# note\nkind: C\n',
+      documents: [
+        { line: 1, data: { kind: 'A' } },
+        { line: 3, data: { kind: 'B' } },
+        { line: 6, data: { kind: 'C' } },
+      ],
+    },
+    { name: 'empty documents and a trailing separator are skipped', text: '---\n---\nkind: A\n---\n', documents: [{ line: 3, data: { kind: 'A' } }] },
+    { name: 'an explicit null document is skipped', text: '--- null\n---\nkind: A\n', documents: [{ line: 3, data: { kind: 'A' } }] },
+    { name: 'only comments', text: '# nothing here\n', documents: [] },
+    { name: 'empty text', text: '', documents: [] },
+    { name: 'a scalar document is kept for validation to reject', text: 'just text\n', documents: [{ line: 1, data: 'just text' }] },
+    { name: 'small aliases are fine', text: 'a: &x [1]\nb: *x\n', documents: [{ line: 1, data: { a: [1], b: [1] } }] },
+    { name: 'merge keys stay plain keys, as in Backstage', text: 'a: &x {k: 1}\nb:\n  <<: *x\n', documents: [{ line: 1, data: { a: { k: 1 }, b: { '<<': { k: 1 } } } }] },
+  ])('$name', ({ text, documents }) => {
+    expect(parseYamlDocuments(text)).toEqual({ documents, errors: [] });
+  });
+
+  it.each([
+    { name: 'unclosed flow sequence', text: 'kind: A\n---\na: [1, 2\nb: 3\n---\nkind: C\n', errorLine: 4, kept: ['A', 'C'] },
+    { name: 'unterminated quote in the last document', text: 'kind: A\n---\nkind: "B\n', errorLine: 4, kept: ['A'] },
+    { name: 'duplicate keys', text: 'kind: A\n---\nkind: B\nkind: C\n', errorLine: 4, kept: ['A'] },
+    { name: 'misaligned mapping in the first document', text: 'kind: A\nspec:\n  a: 1\n b: 2\n---\nkind: B\n', errorLine: 4, kept: ['B'] },
+  ])('$name: an error with its line, the other documents still load', ({ text, errorLine, kept }) => {
+    const result = parseYamlDocuments(text);
+    expect(result.errors).toHaveLength(1);
+    expect(result.errors[0]!.line).toBe(errorLine);
+    expect(result.errors[0]!.message).not.toContain('\n');
+    expect(result.documents.map((document) => (document.data as { kind: string }).kind)).toEqual(kept);
+  });
+
+  it('rejects an alias bomb instead of expanding it', () => {
+    const bomb = [
+      'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]',
+      'b: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]',
+      'c: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]',
+      'd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]',
+      'e: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d]',
+      'f: &f [*e,*e,*e,*e,*e,*e,*e,*e,*e]',
+      'g: &g [*f,*f,*f,*f,*f,*f,*f,*f,*f]',
+    ].join('\n');
+    const result = parseYamlDocuments(`kind: Safe\n---\n${bomb}\n`);
+    expect(result.documents).toEqual([{ line: 1, data: { kind: 'Safe' } }]);
+    expect(result.errors).toEqual([{ line: 3, message: expect.stringMatching(/alias/i) }]);
+  });
+
+  it('refuses text over the size cap without parsing it', () => {
+    const result = parseYamlDocuments(`kind: A\n${'#'.repeat(MAX_YAML_CHARS)}\n`);
+    expect(result.documents).toEqual([]);
+    expect(result.errors).toEqual([{ message: expect.stringContaining(String(MAX_YAML_CHARS)) }]);
+  });
+
+  it('survives pathological nesting', () => {
+    const result = parseYamlDocuments(`${'['.repeat(20_000)}${']'.repeat(20_000)}`);
+    expect(result.documents.length + result.errors.length).toBeGreaterThan(0);
+  });
+});
