@@ -1,0 +1,23 @@
+import mdx from '@astrojs/mdx';
+import { defineConfig } from 'astro/config';
+
+/**
+ * The portal site. `scripts/site.ts` (the `cairn` CLI) sets these variables; `CAIRN_SNAPSHOT`, the
+ * snapshot to render, is read by the content loader (`site/loaders/snapshot.ts`).
+ * - `CAIRN_BASE`: base path, e.g. `/portal/` for a GitHub Pages project site (default `/`)
+ * - `CAIRN_SITE`: absolute URL the site is served from, e.g. `https://acme.github.io`
+ * - `CAIRN_OUT_DIR`: output folder (default `dist`)
+ */
+const { CAIRN_BASE, CAIRN_SITE, CAIRN_OUT_DIR } = process.env;
+
+export default defineConfig({
+  srcDir: './site',
+  output: 'static',
+  base: CAIRN_BASE || '/',
+  ...(CAIRN_SITE ? { site: CAIRN_SITE } : {}),
+  outDir: CAIRN_OUT_DIR || 'dist',
+  trailingSlash: 'always',
+  build: { format: 'directory' },
+  integrations: [mdx()],
+  devToolbar: { enabled: false },
+});

@@ -1,0 +1,76 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build, dev, preview } from 'astro';
+
+/** Cairn's own folder (astro.config.mjs, site/), also when Cairn is installed as a dependency. */
+const PACKAGE_ROOT = fileURLToPath(new URL('..', import.meta.url));
+
+type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'silent';
+
+/** What the site is built from and where it goes. Relative paths resolve against the working directory. */
+export interface SiteOptions {
+  /** The snapshot JSON to render. */
+  snapshot: string;
+  /** Folder the static site is written to. */
+  outDir: string;
+  /** Base path, e.g. `/portal/` for a GitHub Pages project site. Default `/`. */
+  base?: string;
+  /** Absolute URL the site is served from, e.g. `https://acme.github.io`. */
+  site?: string;
+  /** Astro's log level. Default `warn`. */
+  logLevel?: LogLevel;
+}
+
+/** Where a dev or preview server listens. */
+export interface ServerOptions {
+  port?: number;
+  host?: string | boolean;
+}
+
+/** Builds the static site for a snapshot into `outDir`. */
+export async function buildSite(options: SiteOptions): Promise<void> {
+  configureEnvironment(options);
+  // Astro bundles the content store from a file in its cache folder: builds sharing one folder
+  // (tests, CI jobs on one checkout) could publish each other's snapshot. Each build gets its own.
+  const cacheDir = await mkdtemp(join(tmpdir(), 'cairn-astro-'));
+  try {
+    await build({ root: PACKAGE_ROOT, cacheDir, logLevel: options.logLevel ?? 'warn' });
+  } finally {
+    await rm(cacheDir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Starts Astro's dev server on a snapshot; pages are rendered on request and reload when the
+ * snapshot changes. Astro's JavaScript API stays in the foreground: only its CLI detaches when it
+ * detects automation.
+ */
+export async function devSite(options: Omit<SiteOptions, 'outDir'> & ServerOptions): Promise<Awaited<ReturnType<typeof dev>>> {
+  configureEnvironment(options);
+  return dev({ root: PACKAGE_ROOT, logLevel: options.logLevel ?? 'info', server: serverConfig(options) });
+}
+
+/** Serves a built site from `outDir` with Astro's preview server. */
+export async function previewSite(options: Omit<SiteOptions, 'snapshot'> & ServerOptions): Promise<Awaited<ReturnType<typeof preview>>> {
+  configureEnvironment(options);
+  return preview({ root: PACKAGE_ROOT, logLevel: options.logLevel ?? 'info', server: serverConfig(options) });
+}
+
+/** astro.config.mjs and the snapshot loader read their settings from the environment. */
+function configureEnvironment(options: Partial<SiteOptions>): void {
+  process.env.ASTRO_TELEMETRY_DISABLED = '1';
+  // Astro lets any environment variable shadow `import.meta.env` in server code, so a `BASE_URL` set
+  // for something else (vitest sets one, a CI job may) would replace the configured base in every link.
+  delete process.env.BASE_URL;
+  if (options.snapshot !== undefined) process.env.CAIRN_SNAPSHOT = resolve(options.snapshot);
+  if (options.outDir !== undefined) process.env.CAIRN_OUT_DIR = resolve(options.outDir);
+  process.env.CAIRN_BASE = options.base ?? '/';
+  if (options.site) process.env.CAIRN_SITE = options.site;
+  else delete process.env.CAIRN_SITE;
+}
+
+function serverConfig({ port, host }: ServerOptions) {
+  return { ...(port === undefined ? {} : { port }), ...(host === undefined ? {} : { host }) };
+}

@@ -1,0 +1,15 @@
+import { getCollection, getEntry } from 'astro:content';
+import { createCatalog, type Catalog } from './lib/catalog.ts';
+
+/** The portal-wide entry of the snapshot: title, generation date and every problem. */
+export async function loadPortal() {
+  const portal = await getEntry('portal', 'portal');
+  if (!portal) throw new Error('The snapshot loader did not fill the portal collection.');
+  return portal.data;
+}
+
+/** The content collections, indexed for the views in `lib/`. */
+export async function loadCatalog(): Promise<Catalog> {
+  const [entities, repos, portal] = await Promise.all([getCollection('entities'), getCollection('repos'), loadPortal()]);
+  return createCatalog({ entities: entities.map((entry) => entry.data), repos: repos.map((entry) => entry.data), problems: portal.problems });
+}

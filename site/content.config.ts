@@ -1,0 +1,25 @@
+import { defineCollection } from 'astro:content';
+import { z } from 'astro/zod';
+import { entitySchema, repoSchema, snapshotSchema } from '../collectors/snapshot.ts';
+import { snapshotLoader } from './loaders/snapshot.ts';
+
+/**
+ * The snapshot as content collections: `entities` keyed by entity ref, `repos` by repository
+ * name, and `portal`, one entry with what concerns the whole run (title, date, every problem).
+ */
+export const collections = {
+  portal: defineCollection({
+    loader: snapshotLoader((snapshot) => [
+      { id: 'portal', data: { title: snapshot.portal.title, generatedAt: snapshot.generatedAt, problems: snapshot.problems } },
+    ]),
+    schema: z.object({ title: z.string(), generatedAt: z.string(), problems: snapshotSchema.shape.problems }),
+  }),
+  entities: defineCollection({
+    loader: snapshotLoader((snapshot) => snapshot.entities.map((entity) => ({ id: entity.ref, data: entity }))),
+    schema: entitySchema,
+  }),
+  repos: defineCollection({
+    loader: snapshotLoader((snapshot) => snapshot.repos.map((repo) => ({ id: repo.name, data: repo }))),
+    schema: repoSchema,
+  }),
+};

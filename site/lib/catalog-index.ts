@@ -1,0 +1,91 @@
+import type { CatalogEntity } from '../../collectors/snapshot.ts';
+import { FILTER_FACETS, type CatalogFilterData, type FilterFacet, type FilterRow } from './catalog-filter.ts';
+import { compareText, relatedLink, type Catalog } from './catalog.ts';
+import { entityHref, humanizeEntityRef } from './entity-ref.ts';
+import { primaryLanguage, specString } from './entity.ts';
+
+/** A reference shown in a catalog cell: the humanised ref, linked when the entity is in the catalog. */
+export interface CellLink {
+  text: string;
+  href?: string;
+}
+
+/** One row of the catalog table. */
+export interface CatalogRow {
+  ref: string;
+  href: string;
+  name: string;
+  title?: string;
+  description?: string;
+  kind: string;
+  type?: string;
+  owner?: CellLink;
+  lifecycle?: string;
+  system?: CellLink;
+  language?: string;
+  inferred: boolean;
+  tags: string[];
+}
+
+/** Site path of the filter data, without the base. */
+export const FILTER_DATA_PATH = 'catalog/filters.json';
+
+/** The catalog table's rows, one per entity, in the catalog's order. */
+export function catalogRows(catalog: Catalog): CatalogRow[] {
+  return catalog.entities.map((entity) => catalogRow(catalog, entity));
+}
+
+function catalogRow(catalog: Catalog, entity: CatalogEntity): CatalogRow {
+  const { title, description, tags } = entity.metadata;
+  const owner = relatedLink(catalog, entity, 'ownedBy');
+  const system = relatedLink(catalog, entity, 'partOf', 'system');
+  const type = specString(entity, 'type');
+  const lifecycle = specString(entity, 'lifecycle');
+  const language = primaryLanguage(catalog, entity);
+  return {
+    ref: entity.ref,
+    href: entityHref(entity),
+    name: entity.metadata.name,
+    ...(title ? { title } : {}),
+    ...(description ? { description } : {}),
+    kind: entity.kind,
+    ...(type ? { type } : {}),
+    ...(owner ? { owner: cellLink(owner.ref, 'group', owner.href) } : {}),
+    ...(lifecycle ? { lifecycle } : {}),
+    ...(system ? { system: cellLink(system.ref, 'system', system.href) } : {}),
+    ...(language ? { language } : {}),
+    inferred: entity.inferred,
+    tags: tags ?? [],
+  };
+}
+
+function cellLink(ref: string, defaultKind: string, href: string | undefined): CellLink {
+  return { text: humanizeEntityRef(ref, defaultKind), ...(href ? { href } : {}) };
+}
+
+/** The value of one facet in a row. */
+function facetValue(row: CatalogRow, facet: FilterFacet): string | undefined {
+  return facet === 'owner' ? row.owner?.text : row[facet];
+}
+
+/** Dictionary-encodes the rows' facet values and search text for the filter script. */
+export function catalogFilterData(rows: readonly CatalogRow[]): CatalogFilterData {
+  const values = Object.fromEntries(
+    FILTER_FACETS.map((facet) => [facet, [...new Set(rows.map((row) => facetValue(row, facet)).filter((value) => value !== undefined))].sort(compareText)]),
+  ) as Record<FilterFacet, string[]>;
+  const indexes = FILTER_FACETS.map((facet) => new Map(values[facet].map((value, index) => [value, index])));
+  return {
+    values,
+    rows: rows.map((row): FilterRow => [
+      ...FILTER_FACETS.map((facet, position) => indexes[position]!.get(facetValue(row, facet) ?? '') ?? -1),
+      searchText(row),
+    ]),
+  };
+}
+
+function searchText(row: CatalogRow): string {
+  return [row.name, row.title, row.description, row.owner?.text, row.system?.text, ...row.tags]
+    .filter(Boolean)
+    .join(' ')
+    .toLowerCase();
+}

@@ -1,0 +1,50 @@
+import type { CatalogEntity } from '../../collectors/snapshot.ts';
+import { profileString } from './entity.ts';
+import { withBase } from './urls.ts';
+
+/** The parts of an entity ref `kind:namespace/name` (a type alias, so it satisfies Astro's `Params`). */
+export type EntityRefParts = {
+  kind: string;
+  namespace: string;
+  name: string;
+};
+
+/** Splits a full entity ref (`component:default/payments`), as the snapshot stores them. */
+export function parseEntityRef(ref: string): EntityRefParts {
+  const colon = ref.indexOf(':');
+  const slash = ref.indexOf('/', colon + 1);
+  if (colon <= 0 || slash < 0) return { kind: '', namespace: 'default', name: ref };
+  return { kind: ref.slice(0, colon), namespace: ref.slice(colon + 1, slash), name: ref.slice(slash + 1) };
+}
+
+/**
+ * A ref as people write it, Backstage's `humanizeEntityRef`: the namespace is left out when it is
+ * `default`, the kind when it is the one the context implies (`defaultKind`).
+ */
+export function humanizeEntityRef(ref: string, defaultKind?: string): string {
+  const { kind, namespace, name } = parseEntityRef(ref);
+  const kindPart = kind && kind !== defaultKind?.toLowerCase() ? `${kind}:` : '';
+  const namespacePart = namespace === 'default' ? '' : `${namespace}/`;
+  return `${kindPart}${namespacePart}${name}`;
+}
+
+/** What an entity is called on the page: its title, a user's or group's profile name, or its name. */
+export function entityDisplayName(entity: CatalogEntity): string {
+  return entity.metadata.title ?? profileString(entity, 'displayName') ?? entity.metadata.name;
+}
+
+/** Route parameters of an entity page; kind and namespace lowercase, as in Backstage's URLs. */
+export function entityRouteParams(entity: CatalogEntity): EntityRefParts {
+  return { namespace: entity.metadata.namespace.toLowerCase(), kind: entity.kind.toLowerCase(), name: entity.metadata.name };
+}
+
+/** Site path of an entity page, `catalog/<namespace>/<kind>/<name>/`, without the base. */
+export function entityPath(entity: CatalogEntity): string {
+  const { namespace, kind, name } = entityRouteParams(entity);
+  return `catalog/${[namespace, kind, name].map(encodeURIComponent).join('/')}/`;
+}
+
+/** Link to an entity page under the site's base. */
+export function entityHref(entity: CatalogEntity): string {
+  return withBase(entityPath(entity));
+}

@@ -1,0 +1,21 @@
+import type { CatalogEntity } from '../../collectors/snapshot.ts';
+import type { Catalog } from './catalog.ts';
+
+/** A string field of an entity's `spec` (`type`, `lifecycle` …), or `undefined` when absent or not a string. */
+export function specString(entity: CatalogEntity, field: string): string | undefined {
+  const value = entity.spec?.[field];
+  return typeof value === 'string' && value !== '' ? value : undefined;
+}
+
+/** A string field of a User's or Group's `spec.profile` (`displayName`, `email`). */
+export function profileString(entity: CatalogEntity, field: 'displayName' | 'email'): string | undefined {
+  const profile = entity.spec?.profile;
+  const value = profile && typeof profile === 'object' ? (profile as Record<string, unknown>)[field] : undefined;
+  return typeof value === 'string' && value !== '' ? value : undefined;
+}
+
+/** The largest language of the entity's repository, from its `languages` fact. */
+export function primaryLanguage(catalog: Catalog, entity: CatalogEntity): string | undefined {
+  const repo = entity.source.repo === undefined ? undefined : catalog.repos.get(entity.source.repo);
+  return repo?.facts.languages?.[0]?.name;
+}

@@ -1,0 +1,15 @@
+/**
+ * Joins a base path (`/`, `/portal`, `/portal/`) and a site path (`catalog/`, `/catalog/`) into one
+ * root-relative URL. Pure, so it can be tested without Astro.
+ */
+export function joinBase(base: string, path: string): string {
+  return `${base.replace(/\/+$/, '')}/${path.replace(/^\/+/, '')}`;
+}
+
+/**
+ * A site path as an href under the configured base (`import.meta.env.BASE_URL`). Every internal
+ * link and asset goes through here, so the site works as a GitHub Pages project site too.
+ */
+export function withBase(path: string): string {
+  return joinBase(import.meta.env.BASE_URL, path);
+}

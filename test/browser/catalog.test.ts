@@ -1,0 +1,117 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { AxeBuilder } from '@axe-core/playwright';
+import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildSite } from '../../scripts/site.ts';
+import { snapshotFixture, writeSnapshotFixture } from '../helpers/snapshot-fixture.ts';
+import { serveStatic, type StaticServer } from '../helpers/static-server.ts';
+
+/** The fixture site under `/portal/`, served locally and driven with Debian's Chromium. */
+let workDir: string;
+let server: StaticServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  workDir = await mkdtemp(join(tmpdir(), 'cairn-browser-'));
+  const outDir = join(workDir, 'dist');
+  await buildSite({ snapshot: await writeSnapshotFixture(workDir), outDir, base: '/portal/' });
+  server = await serveStatic(outDir, '/portal/');
+  browser = await chromium.launch({ executablePath: '/usr/bin/chromium' });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  await rm(workDir, { recursive: true, force: true });
+});
+
+/** Opens a site path in a fresh context, as axe requires (`browser.newContext()` then `context.newPage()`). */
+async function open(path: string, options: BrowserContextOptions = {}): Promise<Page> {
+  const context = await browser.newContext(options);
+  const page = await context.newPage();
+  await page.goto(new URL(path, server.url).href);
+  return page;
+}
+
+/** The entity names of the catalog rows a reader can see. */
+async function visibleNames(page: Page): Promise<string[]> {
+  return page.locator('#catalog-table tbody tr:visible th a').allTextContents();
+}
+
+describe('the catalog page', () => {
+  it('filters rows by search text and kind', async () => {
+    const page = await open('catalog/');
+    const search = page.getByRole('searchbox', { name: 'Search' });
+    await expect.poll(() => search.isVisible()).toBe(true);
+    expect(await visibleNames(page)).toHaveLength(snapshotFixture.entities.length);
+
+    await search.fill('payments');
+    expect(await visibleNames(page)).toEqual(['payments-api', 'checkout-web', 'payments-service', 'payments', 'payments-team', 'payments-db', 'checkout']);
+
+    await page.getByRole('combobox', { name: 'Kind' }).selectOption('Component');
+    expect(await visibleNames(page)).toEqual(['checkout-web', 'payments-service']);
+    await expect.poll(() => page.getByRole('status').textContent()).toBe('Showing 2 of 14 entities');
+    expect(new URL(page.url()).search).toBe('?text=payments&kind=Component');
+    await page.context().close();
+  });
+
+  it('restores a filter from the URL and sorts by a column', async () => {
+    const page = await open('catalog/?kind=Group');
+    await expect.poll(() => visibleNames(page)).toEqual(['engineering', 'payments-team', 'platform']);
+    const name = page.getByRole('columnheader', { name: 'Name' });
+    await name.getByRole('button').click();
+    await name.getByRole('button').click();
+    expect(await name.getAttribute('aria-sort')).toBe('descending');
+    expect(await visibleNames(page)).toEqual(['platform', 'payments-team', 'engineering']);
+    await page.context().close();
+  });
+
+  it('shows the whole table, without the filter controls, when JavaScript is off', async () => {
+    const page = await open('catalog/', { javaScriptEnabled: false });
+    expect(await visibleNames(page)).toHaveLength(snapshotFixture.entities.length);
+    expect(await page.locator('#catalog-filters').isVisible()).toBe(false);
+    await page.context().close();
+  });
+
+  it('leads by clicks from the catalog to an entity and on to its owner', async () => {
+    const page = await open('catalog/');
+    await page.getByRole('link', { name: 'payments-service', exact: true }).click();
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Payments Service');
+    await page.getByRole('definition').getByRole('link', { name: 'Payments Team' }).first().click();
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Payments Team');
+    expect(new URL(page.url()).pathname).toBe('/portal/catalog/default/group/payments-team/');
+    await page.context().close();
+  });
+});
+
+describe('the hostile entity page', () => {
+  it('runs none of the entity’s text as script', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const dialogs: string[] = [];
+    page.on('dialog', (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
+    await page.goto(new URL('catalog/default/component/hostile/', server.url).href);
+    await page.getByRole('link', { name: 'Docs' }).waitFor();
+    expect(await page.locator('main img, main script').count()).toBe(0);
+    expect(dialogs).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('accessibility', () => {
+  const pages = ['', 'catalog/', 'catalog/default/component/payments-service/', 'catalog/default/group/payments-team/', 'problems/'];
+  for (const colorScheme of ['light', 'dark'] as const) {
+    it.each(pages)(`/portal/%s has no axe violations in ${colorScheme} mode`, async (path) => {
+      const page = await open(path, { colorScheme });
+      if (path === 'catalog/') await page.locator('#catalog-filters').waitFor(); // check the controls too, once the script shows them
+      const results = await new AxeBuilder({ page }).analyze();
+      expect(results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)).toEqual([]);
+      await page.context().close();
+    });
+  }
+});

@@ -1,0 +1,297 @@
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { snapshotSchema, type CatalogEntity, type Relation, type Snapshot } from '../../collectors/snapshot.ts';
+
+/** What the hostile entity (`component:default/hostile`) tries to inject into its page. */
+export const HOSTILE = {
+  description: '<script>alert(1)</script>',
+  link: 'javascript:alert(1)',
+  annotation: '"><img src=x onerror=alert(1)>',
+} as const;
+
+type EntityInput = Pick<CatalogEntity, 'kind'> & {
+  name: string;
+  metadata?: Partial<CatalogEntity['metadata']>;
+  spec?: Record<string, unknown>;
+  relations?: Array<[type: string, targetRef: string]>;
+  source?: Partial<CatalogEntity['source']>;
+  inferred?: boolean;
+};
+
+function entity({ kind, name, metadata, spec, relations = [], source, inferred = false }: EntityInput): CatalogEntity {
+  return {
+    ref: `${kind.toLowerCase()}:default/${name.toLowerCase()}`,
+    apiVersion: 'backstage.io/v1alpha1',
+    kind,
+    metadata: { name, namespace: 'default', ...metadata },
+    ...(spec ? { spec } : {}),
+    relations: relations.map(([type, targetRef]): Relation => ({ type, targetRef })),
+    source: { file: 'catalog-info.yaml', line: 1, ...source },
+    inferred,
+  };
+}
+
+const inRepo = (repo: string, line = 1) => ({
+  repo,
+  file: 'catalog-info.yaml',
+  line,
+  url: `https://git.example.com/acme/${repo}/blob/main/catalog-info.yaml#L${line}`,
+});
+const teamsFile = (line: number) => ({ file: 'content/teams/org.yaml', line });
+
+const entities: CatalogEntity[] = [
+  entity({
+    kind: 'Domain',
+    name: 'payments',
+    metadata: { title: 'Payments', description: 'Taking money from customers.' },
+    spec: { owner: 'payments-team' },
+    relations: [['ownedBy', 'group:default/payments-team'], ['hasPart', 'system:default/checkout']],
+    source: teamsFile(40),
+  }),
+  entity({
+    kind: 'System',
+    name: 'checkout',
+    metadata: { title: 'Checkout', description: 'Everything between the basket and the receipt.' },
+    spec: { owner: 'payments-team', domain: 'payments' },
+    relations: [
+      ['ownedBy', 'group:default/payments-team'],
+      ['partOf', 'domain:default/payments'],
+      ['hasPart', 'component:default/checkout-web'],
+      ['hasPart', 'component:default/payments-service'],
+      ['hasPart', 'api:default/payments-api'],
+      ['hasPart', 'resource:default/payments-db'],
+    ],
+    source: teamsFile(50),
+  }),
+  entity({
+    kind: 'Component',
+    name: 'payments-service',
+    metadata: {
+      title: 'Payments Service',
+      description: 'Charges cards and issues refunds.',
+      tags: ['go', 'pci'],
+      links: [{ url: 'https://runbooks.example.com/payments', title: 'Runbook' }],
+      annotations: { 'github.com/project-slug': 'acme/payments-service' },
+    },
+    spec: { type: 'service', lifecycle: 'production', owner: 'payments-team', system: 'checkout', providesApis: ['payments-api'], dependsOn: ['resource:payments-db'] },
+    relations: [
+      ['ownedBy', 'group:default/payments-team'],
+      ['partOf', 'system:default/checkout'],
+      ['providesApi', 'api:default/payments-api'],
+      ['dependsOn', 'resource:default/payments-db'],
+    ],
+    source: inRepo('payments-service'),
+  }),
+  entity({
+    kind: 'Component',
+    name: 'checkout-web',
+    metadata: { title: 'Checkout Web', description: 'The checkout pages.', tags: ['frontend'] },
+    spec: { type: 'website', lifecycle: 'production', owner: 'payments-team', system: 'checkout', consumesApis: ['payments-api'], dependsOn: ['component:legacy-ledger'] },
+    relations: [
+      ['ownedBy', 'group:default/payments-team'],
+      ['partOf', 'system:default/checkout'],
+      ['consumesApi', 'api:default/payments-api'],
+      ['dependsOn', 'component:default/legacy-ledger'],
+    ],
+    source: inRepo('checkout-web'),
+  }),
+  entity({
+    kind: 'Component',
+    name: 'billing-scripts',
+    metadata: { description: 'Nightly billing jobs.' },
+    spec: { type: 'service', lifecycle: 'experimental', owner: 'group:default/platform' },
+    relations: [['ownedBy', 'group:default/platform']],
+    source: { repo: 'billing-scripts', file: 'CODEOWNERS', line: 1 },
+    inferred: true,
+  }),
+  entity({
+    kind: 'API',
+    name: 'payments-api',
+    metadata: { title: 'Payments API', description: 'Charge and refund over HTTP.' },
+    spec: { type: 'openapi', lifecycle: 'production', owner: 'payments-team', system: 'checkout' },
+    relations: [
+      ['ownedBy', 'group:default/payments-team'],
+      ['partOf', 'system:default/checkout'],
+      ['apiProvidedBy', 'component:default/payments-service'],
+      ['apiConsumedBy', 'component:default/checkout-web'],
+    ],
+    source: inRepo('payments-service', 30),
+  }),
+  entity({
+    kind: 'Resource',
+    name: 'payments-db',
+    metadata: { title: 'Payments database' },
+    spec: { type: 'database', owner: 'platform', system: 'checkout' },
+    relations: [
+      ['ownedBy', 'group:default/platform'],
+      ['partOf', 'system:default/checkout'],
+      ['dependencyOf', 'component:default/payments-service'],
+    ],
+    source: inRepo('payments-service', 50),
+  }),
+  entity({
+    kind: 'Component',
+    name: 'hostile',
+    metadata: {
+      title: 'Hostile <b>component</b>',
+      description: HOSTILE.description,
+      links: [
+        { url: HOSTILE.link, title: 'Click me' },
+        { url: 'https://example.com/docs', title: 'Docs' },
+      ],
+      annotations: { 'example.com/evil': HOSTILE.annotation },
+      tags: ['<img src=x>'],
+    },
+    spec: { type: '<i>service</i>', lifecycle: 'production', owner: 'platform' },
+    relations: [['ownedBy', 'group:default/platform']],
+    source: { repo: 'hostile', file: 'catalog-info.yaml', line: 1, url: 'javascript:alert(2)' },
+  }),
+  entity({
+    kind: 'Group',
+    name: 'engineering',
+    metadata: { title: 'Engineering' },
+    spec: { type: 'department', children: ['payments-team', 'platform'] },
+    relations: [['parentOf', 'group:default/payments-team'], ['parentOf', 'group:default/platform']],
+    source: teamsFile(1),
+  }),
+  entity({
+    kind: 'Group',
+    name: 'payments-team',
+    metadata: { title: 'Payments Team', description: 'We move the money.' },
+    spec: { type: 'team', parent: 'engineering', children: [] },
+    relations: [
+      ['childOf', 'group:default/engineering'],
+      ['hasMember', 'user:default/alice'],
+      ['hasMember', 'user:default/bob'],
+      ['ownerOf', 'domain:default/payments'],
+      ['ownerOf', 'system:default/checkout'],
+      ['ownerOf', 'component:default/payments-service'],
+      ['ownerOf', 'component:default/checkout-web'],
+      ['ownerOf', 'api:default/payments-api'],
+    ],
+    source: teamsFile(10),
+  }),
+  entity({
+    kind: 'Group',
+    name: 'platform',
+    metadata: { title: 'Platform' },
+    spec: { type: 'team', parent: 'engineering', children: [] },
+    relations: [
+      ['childOf', 'group:default/engineering'],
+      ['hasMember', 'user:default/carol'],
+      ['ownerOf', 'component:default/billing-scripts'],
+      ['ownerOf', 'resource:default/payments-db'],
+      ['ownerOf', 'component:default/hostile'],
+    ],
+    source: teamsFile(20),
+  }),
+  ...(['alice', 'bob', 'carol'] as const).map((name, index) =>
+    entity({
+      kind: 'User',
+      name,
+      spec: { profile: { displayName: name[0]!.toUpperCase() + name.slice(1), email: `${name}@example.com` }, memberOf: [index < 2 ? 'payments-team' : 'platform'] },
+      relations: [['memberOf', index < 2 ? 'group:default/payments-team' : 'group:default/platform']],
+      source: teamsFile(60 + index * 10),
+    }),
+  ),
+];
+
+const head = (commit: string, date: string) => ({ commit, date, branch: 'main' });
+
+const snapshot = {
+  schemaVersion: 1,
+  generatedAt: '2026-11-20T03:00:00.000Z',
+  portal: { title: 'Acme Portal' },
+  entities,
+  repos: [
+    {
+      name: 'payments-service',
+      source: 'directory',
+      webUrl: 'https://git.example.com/acme/payments-service',
+      facts: {
+        head: head('0123456789abcdef0123456789abcdef01234567', '2026-11-19T16:20:00+01:00'),
+        languages: [
+          { name: 'Go', bytes: 9000, share: 0.9 },
+          { name: 'Shell', bytes: 996, share: 0.0996 },
+          { name: 'Makefile', bytes: 4, share: 0.0004 },
+        ],
+        readme: { path: 'README.md', title: 'Payments Service', headings: [], words: 120 },
+        license: { path: 'LICENSE', spdxId: 'MIT' },
+        codeowners: { path: '.github/CODEOWNERS', rules: [{ pattern: '*', owners: ['@acme/payments-team'], line: 1 }], catchAll: ['@acme/payments-team'] },
+        ci: [{ system: 'github-actions', files: ['.github/workflows/ci.yml'] }],
+        dockerfiles: [{ path: 'Dockerfile', from: [], users: [], adds: [] }],
+      },
+      problems: [],
+    },
+    {
+      name: 'checkout-web',
+      source: 'directory',
+      webUrl: 'https://git.example.com/acme/checkout-web',
+      facts: {
+        head: head('89abcdef0123456789abcdef0123456789abcdef', '2026-11-18T09:00:00Z'),
+        languages: [{ name: 'TypeScript', bytes: 5000, share: 1 }],
+        readme: { path: 'README.md', headings: [], words: 40 },
+        license: null,
+        codeowners: null,
+        ci: [],
+        dockerfiles: [],
+      },
+      problems: [],
+    },
+    {
+      name: 'billing-scripts',
+      source: 'directory',
+      facts: {
+        head: head('fedcba9876543210fedcba9876543210fedcba98', '2026-10-01T12:00:00Z'),
+        languages: [{ name: 'Python', bytes: 2000, share: 1 }],
+        readme: null,
+        codeowners: { path: 'CODEOWNERS', rules: [{ pattern: '*', owners: ['@acme/platform'], line: 1 }], catchAll: ['@acme/platform'] },
+      },
+      problems: [],
+    },
+    {
+      name: 'hostile',
+      source: 'directory',
+      webUrl: 'javascript:alert(3)',
+      facts: { head: null, languages: [] },
+      problems: [],
+    },
+  ],
+  problems: [
+    {
+      severity: 'error',
+      repo: 'payments-service',
+      file: 'catalog-info.yaml',
+      line: 12,
+      entityRef: 'component:default/payments-service',
+      message: 'spec.lifecycle "prod" is not one of the lifecycles this portal knows.',
+    },
+    {
+      severity: 'warning',
+      repo: 'checkout-web',
+      file: 'catalog-info.yaml',
+      line: 9,
+      entityRef: 'component:default/checkout-web',
+      message: 'dependsOn component:default/legacy-ledger is not in the catalog.',
+    },
+    { severity: 'warning', repo: 'billing-scripts', file: 'package.json', message: 'Could not parse package.json: Unexpected token.' },
+    { severity: 'error', repo: 'hostile', file: 'catalog-info.yaml', line: 3, entityRef: 'component:default/hostile', message: `Bad value ${HOSTILE.description}` },
+    { severity: 'warning', file: 'content/teams/org.yaml', line: 70, message: 'User carol has no e-mail domain this portal knows.' },
+  ],
+};
+
+/**
+ * A small organisation as the collectors would snapshot it, for site tests: a domain, a system,
+ * components (one inferred), an API, a resource, groups with a parent and children, users, a
+ * dangling relation, problems, repositories with facts, and one hostile entity. Validated by the
+ * snapshot schema, so it cannot drift from the contract.
+ */
+export const snapshotFixture: Snapshot = snapshotSchema.parse(snapshot);
+
+
+/** Writes the fixture snapshot as `snapshot.json` into `dir` and returns the file's path. */
+export async function writeSnapshotFixture(dir: string): Promise<string> {
+  const file = join(dir, 'snapshot.json');
+  await writeFile(file, JSON.stringify(snapshotFixture, null, 2));
+  return file;
+}

@@ -1,0 +1,194 @@
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildSite } from '../../scripts/site.ts';
+import { HOSTILE, snapshotFixture, writeSnapshotFixture } from '../helpers/snapshot-fixture.ts';
+
+// Builds the fixture organisation's site under `/portal/` once, then reads its HTML as text.
+const BASE = '/portal/';
+let workDir: string;
+let snapshot: string;
+let outDir: string;
+
+beforeAll(async () => {
+  workDir = await mkdtemp(join(tmpdir(), 'cairn-site-'));
+  snapshot = await writeSnapshotFixture(workDir);
+  outDir = join(workDir, 'dist');
+  await buildSite({ snapshot, outDir, base: BASE });
+});
+
+afterAll(async () => {
+  await rm(workDir, { recursive: true, force: true });
+});
+
+/** Every file of a built site, as sorted paths relative to its folder. */
+async function siteFiles(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((entry) => entry.isFile())
+    .map((entry) => join(entry.parentPath, entry.name).slice(dir.length + 1))
+    .sort();
+}
+
+const page = (path: string) => readFile(join(outDir, path, 'index.html'), 'utf8');
+const entityPage = (kind: string, name: string) => page(`catalog/default/${kind}/${name}`);
+
+/** The `<section>` of a page whose `<h2>` is `heading`. */
+function section(html: string, heading: string): string {
+  const start = html.search(new RegExp(`<h2( id="[^"]*")?>${heading}</h2>`));
+  expect(start, `section "${heading}"`).toBeGreaterThan(-1);
+  return html.slice(start, html.indexOf('</section>', start));
+}
+
+/** The `<dd>` following the `<dt>` with `term`. */
+function definition(html: string, term: string): string {
+  const start = html.indexOf(`<dt>${term}</dt>`);
+  expect(start, `term "${term}"`).toBeGreaterThan(-1);
+  return html.slice(start, html.indexOf('</dd>', start));
+}
+
+const hrefs = (html: string) => [...html.matchAll(/\b(?:href|src)="([^"]*)"/g)].map((match) => match[1]!);
+const link = (path: string, text: string) => `<a href="${BASE}${path}">${text}</a>`;
+
+describe('the built site', () => {
+  it('has a page for every entity at /catalog/<namespace>/<kind>/<name>/, and the home, catalog and problems pages', async () => {
+    const files = await siteFiles(outDir);
+    for (const entity of snapshotFixture.entities) {
+      expect(files).toContain(`catalog/default/${entity.kind.toLowerCase()}/${entity.metadata.name}/index.html`);
+    }
+    expect(files).toEqual(expect.arrayContaining(['index.html', 'catalog/index.html', 'catalog/filters.json', 'problems/index.html']));
+  });
+
+  it('shows the portal title and the counts on the home page', async () => {
+    const home = await page('');
+    expect(home).toContain('<title>Acme Portal</title>');
+    expect(home).toContain('14 entities from 4 repositories, looked after by 2 owners');
+    expect(home).toContain(`<a href="${BASE}catalog/?kind=Component"><span class="stat">4</span> Component</a>`);
+    expect(home).toContain('2 errors and 3 warnings');
+    expect(home).toContain(`href="${BASE}problems/"`);
+  });
+
+  it('lists every entity in the catalog table, with filter data for each row', async () => {
+    const catalog = await page('catalog');
+    const rows = catalog.slice(catalog.indexOf('<tbody>')).match(/<tr>/g) ?? [];
+    expect(rows).toHaveLength(snapshotFixture.entities.length);
+    expect(catalog).toContain(`<form id="catalog-filters"`);
+    expect(catalog).toMatch(/<form id="catalog-filters"[^>]* hidden>/);
+    const filterData = JSON.parse(await readFile(join(outDir, 'catalog/filters.json'), 'utf8')) as { rows: unknown[]; values: Record<string, string[]> };
+    expect(filterData.rows).toHaveLength(snapshotFixture.entities.length);
+    expect(filterData.values.language).toEqual(['Go', 'Python', 'TypeScript']);
+  });
+
+  it('links relations to the target entity pages under the base path', async () => {
+    const service = await entityPage('component', 'payments-service');
+    expect(definition(section(service, 'Relations'), 'Provides APIs')).toContain(link('catalog/default/api/payments-api/', 'Payments API'));
+    expect(definition(section(service, 'Relations'), 'Depends on')).toContain(link('catalog/default/resource/payments-db/', 'Payments database'));
+    expect(definition(section(service, 'About'), 'Owner')).toContain(link('catalog/default/group/payments-team/', 'Payments Team'));
+    expect(definition(section(service, 'About'), 'System')).toContain(link('catalog/default/system/checkout/', 'Checkout'));
+    expect(definition(section(service, 'About'), 'Domain')).toContain(link('catalog/default/domain/payments/', 'Payments'));
+  });
+
+  it('shows a relation to an entity that is not in the catalog as text', async () => {
+    const web = await entityPage('component', 'checkout-web');
+    expect(definition(section(web, 'Relations'), 'Depends on')).toContain('legacy-ledger <span class="not-in-catalog">(not in catalog)</span>');
+    expect(web).not.toContain('legacy-ledger/"');
+  });
+
+  it('shows the source, the repository facts and the problems on an entity page', async () => {
+    const service = await entityPage('component', 'payments-service');
+    expect(section(service, 'Source')).toContain(
+      '<a href="https://git.example.com/acme/payments-service/blob/main/catalog-info.yaml#L1"><code>catalog-info.yaml:1</code></a>',
+    );
+    const repository = section(service, 'Repository');
+    expect(repository).toContain('<a href="https://git.example.com/acme/payments-service">payments-service</a>');
+    expect(definition(repository, 'Head commit')).toContain('<code>0123456</code> on <time datetime="2026-11-19">2026-11-19</time>');
+    expect(definition(repository, 'Branch')).toContain('main');
+    expect(definition(repository, 'Languages')).toMatch(/Go <span class="muted">90%<\/span>.*Shell <span class="muted">10%<\/span>.*Makefile <span class="muted">&lt;1%<\/span>/);
+    expect(definition(repository, 'LICENSE')).toContain('Present<span class="muted"> (MIT)</span>');
+    expect(definition(repository, 'CI')).toContain('github-actions');
+    expect(section(service, 'Problems')).toContain('spec.lifecycle &quot;prod&quot; is not one of the lifecycles');
+    expect(definition(section(await entityPage('component', 'checkout-web'), 'Repository'), 'LICENSE')).toContain('Missing');
+  });
+
+  it('marks an inferred entity', async () => {
+    expect(await entityPage('component', 'billing-scripts')).toContain('Inferred from the repository.');
+    expect(await entityPage('component', 'payments-service')).not.toContain('Inferred from the repository.');
+  });
+
+  it('lists a group’s members, parent, children and owned entities', async () => {
+    const team = await entityPage('group', 'payments-team');
+    expect(section(team, 'Members')).toContain(link('catalog/default/user/alice/', 'Alice'));
+    expect(section(team, 'Members')).toContain(link('catalog/default/user/bob/', 'Bob'));
+    expect(definition(team, 'Parent group')).toContain(link('catalog/default/group/engineering/', 'Engineering'));
+    const owned = section(team, 'Owned entities');
+    for (const [path, text] of [
+      ['component/payments-service/', 'Payments Service'],
+      ['api/payments-api/', 'Payments API'],
+      ['system/checkout/', 'Checkout'],
+    ]) {
+      expect(owned).toContain(link(`catalog/default/${path}`, text!));
+    }
+    const engineering = await entityPage('group', 'engineering');
+    expect(definition(engineering, 'Child groups')).toContain(link('catalog/default/group/payments-team/', 'Payments Team'));
+    expect(definition(engineering, 'Child groups')).toContain(link('catalog/default/group/platform/', 'Platform'));
+  });
+
+  it('lists the parts of a system and a domain', async () => {
+    const system = await entityPage('system', 'checkout');
+    expect(section(system, 'Components')).toContain(link('catalog/default/component/checkout-web/', 'Checkout Web'));
+    expect(section(system, 'Components')).toContain(link('catalog/default/component/payments-service/', 'Payments Service'));
+    expect(section(system, 'APIs')).toContain(link('catalog/default/api/payments-api/', 'Payments API'));
+    expect(section(system, 'Resources')).toContain(link('catalog/default/resource/payments-db/', 'Payments database'));
+    expect(section(await entityPage('domain', 'payments'), 'Systems')).toContain(link('catalog/default/system/checkout/', 'Checkout'));
+  });
+
+  it('lists every problem on the problems page, grouped by repository, with counts', async () => {
+    const problems = await page('problems');
+    expect(problems).toContain('2 errors and 3 warnings in 4 repositories and the portal content');
+    const headings = [...problems.matchAll(/<h2 id="problems-\d+">([^<]*)<\/h2>/g)].map((match) => match[1]);
+    expect(headings).toEqual(['billing-scripts', 'checkout-web', 'hostile', 'payments-service', 'Portal content']);
+    const payments = section(problems, 'payments-service');
+    expect(payments).toContain('<code>catalog-info.yaml:12</code>');
+    expect(payments).toContain(link('catalog/default/component/payments-service/', 'Payments Service'));
+    expect(payments).toContain('<span class="severity severity-error">Error</span>');
+    expect(section(problems, 'Portal content')).toContain('<code>content/teams/org.yaml:70</code>');
+  });
+
+  it('escapes repository text and never links a javascript: URL', async () => {
+    const hostile = await entityPage('component', 'hostile');
+    expect(hostile).toContain('<p>&lt;script&gt;alert(1)&lt;/script&gt;</p>');
+    expect(hostile).toContain('<li><span>Click me</span></li>');
+    expect(definition(hostile, '<code>example.com/evil</code>')).toContain('&quot;&gt;&lt;img src=x onerror=alert(1)&gt;');
+    for (const path of (await siteFiles(outDir)).filter((file) => file.endsWith('.html'))) {
+      const text = await readFile(join(outDir, path), 'utf8');
+      expect(text, path).not.toContain(HOSTILE.description);
+      expect(text, path).not.toContain('<img');
+      expect(text, path).not.toMatch(/href="\s*javascript:/i);
+    }
+  });
+
+  it('prefixes every internal link and asset with the base path', async () => {
+    for (const path of (await siteFiles(outDir)).filter((file) => file.endsWith('.html'))) {
+      const internal = hrefs(await readFile(join(outDir, path), 'utf8')).filter((href) => !/^(https?:|mailto:|data:|#)/.test(href));
+      expect(internal.length, path).toBeGreaterThan(0);
+      expect(internal.filter((href) => !href.startsWith(BASE)), path).toEqual([]);
+    }
+  });
+
+  it('builds byte-identical output from the same snapshot', async () => {
+    const againDir = join(workDir, 'dist-again');
+    await buildSite({ snapshot, outDir: againDir, base: BASE });
+    const files = await siteFiles(outDir);
+    expect(await siteFiles(againDir)).toEqual(files);
+    for (const path of files) expect(await readFile(join(againDir, path)), path).toEqual(await readFile(join(outDir, path)));
+  });
+
+  it('fails the build with a message naming the snapshot file and the invalid field', async () => {
+    const broken = join(workDir, 'broken-snapshot.json');
+    await writeFile(broken, JSON.stringify({ ...snapshotFixture, entities: [{ ...snapshotFixture.entities[0], kind: 42 }] }));
+    await expect(buildSite({ snapshot: broken, outDir: join(workDir, 'dist-broken'), base: BASE, logLevel: 'silent' })).rejects.toThrow(
+      /broken-snapshot\.json[\s\S]*entities\[0\]\.kind/,
+    );
+  });
+});

@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { createRowFilter } from '../../../site/lib/catalog-filter.ts';
+import { catalogFilterData, catalogRows } from '../../../site/lib/catalog-index.ts';
+import { createCatalog } from '../../../site/lib/catalog.ts';
+import { snapshotFixture } from '../../helpers/snapshot-fixture.ts';
+
+const rows = catalogRows(createCatalog(snapshotFixture));
+const data = catalogFilterData(rows);
+
+/** Names of the rows a query keeps. */
+function filtered(text: string, facets: Record<string, string> = {}): string[] {
+  const matches = createRowFilter(data, { text, facets });
+  return rows.filter((_, index) => matches(data.rows[index]!)).map((row) => row.name);
+}
+
+describe('catalog rows', () => {
+  it('has one row per entity, sorted by kind then name', () => {
+    expect(rows.map((row) => `${row.kind}:${row.name}`)).toEqual([
+      'API:payments-api',
+      'Component:billing-scripts',
+      'Component:checkout-web',
+      'Component:hostile',
+      'Component:payments-service',
+      'Domain:payments',
+      'Group:engineering',
+      'Group:payments-team',
+      'Group:platform',
+      'Resource:payments-db',
+      'System:checkout',
+      'User:alice',
+      'User:bob',
+      'User:carol',
+    ]);
+  });
+
+  it('shapes a row from the entity, its relations and its repository', () => {
+    expect(rows.find((row) => row.name === 'payments-service')).toEqual({
+      ref: 'component:default/payments-service',
+      href: '/catalog/default/component/payments-service/',
+      name: 'payments-service',
+      title: 'Payments Service',
+      description: 'Charges cards and issues refunds.',
+      kind: 'Component',
+      type: 'service',
+      owner: { text: 'payments-team', href: '/catalog/default/group/payments-team/' },
+      lifecycle: 'production',
+      system: { text: 'checkout', href: '/catalog/default/system/checkout/' },
+      language: 'Go',
+      inferred: false,
+      tags: ['go', 'pci'],
+    });
+    expect(rows.find((row) => row.name === 'billing-scripts')).toMatchObject({ inferred: true, language: 'Python', owner: { text: 'platform' } });
+  });
+});
+
+describe('catalog filter', () => {
+  it('encodes each facet as an index into its sorted values, -1 when absent', () => {
+    expect(data.values.owner).toEqual(['payments-team', 'platform']);
+    expect(data.values.kind).toEqual(['API', 'Component', 'Domain', 'Group', 'Resource', 'System', 'User']);
+    expect(data.rows[0]).toEqual([0, 3, 0, 1, 0, 'payments-api payments api charge and refund over http. payments-team checkout']);
+    expect(data.rows.at(-1)).toEqual([6, -1, -1, -1, -1, 'carol']);
+  });
+
+  it.each([
+    ['', {}, 14],
+    ['', { kind: 'Group' }, 3],
+    ['', { kind: 'Component', lifecycle: 'production' }, 3],
+    ['', { owner: 'platform' }, 3],
+    ['', { language: 'TypeScript' }, 1],
+    ['pci', {}, 1],
+    ['PAYMENTS team', {}, 6],
+    ['payments', { kind: 'Component' }, 2],
+    ['', { kind: 'Template' }, 0],
+    ['no such thing', {}, 0],
+  ])('text %j with %j keeps %i rows', (text, facets, count) => {
+    expect(filtered(text, facets)).toHaveLength(count);
+  });
+
+  it('requires every word of the text, in any order', () => {
+    expect(filtered('checkout payments-team', { kind: 'Component' })).toEqual(['checkout-web', 'payments-service']);
+  });
+});

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { entityDisplayName, entityHref, entityPath, humanizeEntityRef, parseEntityRef } from '../../../site/lib/entity-ref.ts';
+import { snapshotFixture } from '../../helpers/snapshot-fixture.ts';
+
+const byRef = (ref: string) => snapshotFixture.entities.find((entity) => entity.ref === ref)!;
+
+describe('entity refs', () => {
+  it('splits a full ref', () => {
+    expect(parseEntityRef('component:team-a/payments.v2')).toEqual({ kind: 'component', namespace: 'team-a', name: 'payments.v2' });
+  });
+
+  it.each([
+    ['group:default/payments-team', 'group', 'payments-team'],
+    ['group:default/payments-team', undefined, 'group:payments-team'],
+    ['user:default/alice', 'group', 'user:alice'],
+    ['system:billing/ledger', 'system', 'billing/ledger'],
+    ['component:billing/ledger', 'Group', 'component:billing/ledger'],
+  ])('humanizes %s (default kind %s) as %s', (ref, defaultKind, expected) => {
+    expect(humanizeEntityRef(ref, defaultKind)).toBe(expected);
+  });
+
+  it('puts entity pages at /catalog/<namespace>/<kind>/<name>/ with lowercase kind and namespace', () => {
+    const entity = { ...byRef('api:default/payments-api'), metadata: { name: 'Payments-API', namespace: 'Billing' } };
+    expect(entityPath(entity)).toBe('catalog/billing/api/Payments-API/');
+    expect(entityHref(byRef('api:default/payments-api'))).toBe('/catalog/default/api/payments-api/');
+  });
+
+  it('names an entity by its title, its profile display name, or its name', () => {
+    expect(entityDisplayName(byRef('component:default/payments-service'))).toBe('Payments Service');
+    expect(entityDisplayName(byRef('user:default/alice'))).toBe('Alice');
+    expect(entityDisplayName(byRef('component:default/billing-scripts'))).toBe('billing-scripts');
+  });
+});
