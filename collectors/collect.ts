@@ -41,12 +41,14 @@ export async function collect(options: CollectOptions): Promise<Snapshot> {
     repos: repos.map((repo) => ({ name: repo.name, facts: repo.facts, ...(repo.webUrl ? { webUrl: repo.webUrl } : {}), ...(repo.facts.head ? { headCommit: repo.facts.head.commit } : {}) })),
     content: content.documents,
   });
+  // A repository's page shows all of its problems: those found reading it and those its descriptors caused.
+  const repoSnapshots = repos.map((repo) => ({ ...repo, problems: sortProblems([...repo.problems, ...catalog.problems.filter((problem) => problem.repo === repo.name)]) }));
   return {
     schemaVersion: SNAPSHOT_SCHEMA_VERSION,
     generatedAt: now.toISOString(),
     portal: { title: config.title },
     entities: catalog.entities,
-    repos,
+    repos: repoSnapshots,
     problems: [...listing.problems, ...content.problems, ...repos.flatMap((repo) => repo.problems), ...catalog.problems],
   };
 }
