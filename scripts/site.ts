@@ -1,6 +1,5 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { cp, mkdir, mkdtemp, rename, rm } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, dev, preview } from 'astro';
 
@@ -29,17 +28,61 @@ export interface ServerOptions {
   host?: string | boolean;
 }
 
-/** Builds the static site for a snapshot into `outDir`. */
+/**
+ * Builds the static site for a snapshot into `outDir`. Astro builds into a fresh folder inside
+ * Cairn's own, and the finished site then replaces `outDir` whole: a failed or killed build leaves
+ * the previous site in place.
+ */
 export async function buildSite(options: SiteOptions): Promise<void> {
-  configureEnvironment(options);
-  // Astro bundles the content store from a file in its cache folder: builds sharing one folder
-  // (tests, CI jobs on one checkout) could publish each other's snapshot. Each build gets its own.
-  const cacheDir = await mkdtemp(join(tmpdir(), 'cairn-astro-'));
+  const workDir = await mkdtemp(join(await buildRoot(), 'site-'));
+  const builtDir = join(workDir, 'dist');
+  configureEnvironment({ ...options, outDir: builtDir });
   try {
-    await build({ root: PACKAGE_ROOT, cacheDir, logLevel: options.logLevel ?? 'warn' });
+    // Astro bundles the content store from a file in its cache folder: builds sharing one folder
+    // (tests, CI jobs on one checkout) could publish each other's snapshot. Each build gets its own.
+    await insidePackageRoot(() => build({ root: PACKAGE_ROOT, cacheDir: join(workDir, 'cache'), logLevel: options.logLevel ?? 'warn' }));
+    await replaceDirectory(builtDir, resolve(options.outDir));
   } finally {
-    await rm(cacheDir, { recursive: true, force: true });
+    await rm(workDir, { recursive: true, force: true });
   }
+}
+
+/**
+ * Astro writes its prerender chunks under the working directory when the output folder is outside
+ * it, and those chunks must resolve Cairn's dependencies: so the build runs from Cairn's folder.
+ */
+async function insidePackageRoot<T>(task: () => Promise<T>): Promise<T> {
+  const previous = process.cwd();
+  process.chdir(PACKAGE_ROOT);
+  try {
+    return await task();
+  } finally {
+    process.chdir(previous);
+  }
+}
+
+async function buildRoot(): Promise<string> {
+  const root = join(PACKAGE_ROOT, '.cache', 'builds');
+  await mkdir(root, { recursive: true });
+  return root;
+}
+
+/** Puts `from` where `to` is, removing the old `to` only once the new one is in place. */
+async function replaceDirectory(from: string, to: string): Promise<void> {
+  await mkdir(dirname(to), { recursive: true });
+  const incoming = `${to}.incoming-${process.pid}`;
+  const outgoing = `${to}.outgoing-${process.pid}`;
+  try {
+    await rename(from, incoming);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error;
+    await cp(from, incoming, { recursive: true });
+  }
+  await rename(to, outgoing).catch((error: NodeJS.ErrnoException) => {
+    if (error.code !== 'ENOENT') throw error;
+  });
+  await rename(incoming, to);
+  await rm(outgoing, { recursive: true, force: true });
 }
 
 /**

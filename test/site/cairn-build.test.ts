@@ -1,0 +1,51 @@
+import { execFile } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { files, makeRepos, type RepoFixture } from '../helpers/repos.ts';
+
+const CAIRN = resolve(import.meta.dirname, '../../scripts/cairn.ts');
+const run = promisify(execFile);
+
+/** The path a new user takes: `cairn build --repos <glob> --out <dir>`, no config, then open the pages. */
+let fixture: RepoFixture<'billing' | 'handbook'>;
+let outDir: string;
+
+beforeAll(async () => {
+  fixture = await makeRepos({
+    billing: files({
+      'catalog-info.yaml': 'apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: billing\n  description: Sends <b>invoices</b>\nspec:\n  type: service\n  lifecycle: production\n  owner: group:finance\n',
+      'README.md': '# Billing\n',
+    }),
+    handbook: files({ 'README.md': '# Handbook\n\nHow we work at Acme.\n', 'CODEOWNERS': '* @acme/people\n' }),
+  });
+  outDir = join(fixture.root, 'portal');
+  const env: NodeJS.ProcessEnv = { ...process.env, SOURCE_DATE_EPOCH: '1780000000' };
+  delete env.BASE_URL;
+  await run(process.execPath, [CAIRN, 'build', '--repos', '*', '--out', outDir, '--snapshot', join(fixture.root, 'snapshot.json'), '--base', '/docs/'], { cwd: fixture.root, env });
+});
+
+afterAll(() => fixture.remove());
+
+const page = (path: string) => readFile(join(outDir, path, 'index.html'), 'utf8');
+
+describe('cairn build --repos', () => {
+  it('renders a declared entity at Backstage’s URL shape, escaped, under the base path', async () => {
+    const html = await page('catalog/default/component/billing');
+    expect(html).toContain('Sends &lt;b&gt;invoices&lt;/b&gt;');
+    expect(html).toMatch(/href="\/docs\/catalog\/"/);
+  });
+
+  it('renders the inferred entity, marked as inferred, with its README summary', async () => {
+    const html = await page('catalog/default/component/handbook');
+    expect(html).toContain('How we work at Acme.');
+    expect(html).toMatch(/[Ii]nferred/);
+  });
+
+  it('lists the dangling owner on the problems page', async () => {
+    const html = await page('problems');
+    expect(html).toContain('group:default/finance');
+    expect(html).toContain('billing');
+  });
+});
