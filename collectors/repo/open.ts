@@ -1,4 +1,4 @@
-import { lstat, open, realpath, stat } from 'node:fs/promises';
+import { lstat, readFile, realpath } from 'node:fs/promises';
 import { isAbsolute, join, relative, sep } from 'node:path';
 import { isBinaryFile } from 'isbinaryfile';
 import picomatch from 'picomatch';
@@ -10,6 +10,9 @@ import type { CommitSummary, RepoHistory, RepoReader } from './reader.ts';
 export const DEFAULT_MAX_BYTES = 1024 * 1024;
 
 const GITLINK_MODE = '160000';
+
+/** Commits read for HEAD and the activity window in one pass; busier windows take a second git log. */
+const WINDOW_SCAN = 1000;
 const FIELD = '\x1f';
 const RECORD = '\x1e';
 
@@ -51,6 +54,7 @@ class GitRepoReader implements RepoReader {
   readonly #files: readonly string[];
   readonly #tracked: Set<string>;
   readonly #options: OpenRepoOptions;
+  readonly #folders = new Map<string, Promise<string | undefined>>();
   #history?: Promise<RepoHistory>;
 
   constructor(options: OpenRepoOptions, root: string, git: SimpleGit, files: string[]) {
@@ -76,28 +80,17 @@ class GitRepoReader implements RepoReader {
   }
 
   async size(path: string): Promise<number | undefined> {
-    const real = await this.#confined(path);
-    if (!real) return undefined;
-    return (await stat(real)).size;
+    return (await this.#confined(path))?.size;
   }
 
   async readText(path: string, options: { maxBytes?: number } = {}): Promise<string | undefined> {
-    const real = await this.#confined(path);
-    if (!real) return undefined;
-    const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
-    const handle = await open(real, 'r');
-    try {
-      const { size } = await handle.stat();
-      if (size > maxBytes) return undefined;
-      const buffer = Buffer.alloc(size);
-      await handle.read(buffer, 0, size, 0);
-      // The latin1 hint keeps short legacy-encoded text from being mistaken for binary; NUL and control bytes still mark binary.
-      if (await isBinaryFile(buffer, { encoding: 'latin1' })) return undefined;
-      // Not every repository is UTF-8: replace what does not decode rather than fail.
-      return new TextDecoder('utf-8', { fatal: false }).decode(buffer).replace(/^\uFEFF/, '');
-    } finally {
-      await handle.close();
-    }
+    const file = await this.#confined(path);
+    if (!file || file.size > (options.maxBytes ?? DEFAULT_MAX_BYTES)) return undefined;
+    const buffer = await readFile(file.real);
+    // The latin1 hint keeps short legacy-encoded text from being mistaken for binary; NUL and control bytes still mark binary.
+    if (await isBinaryFile(buffer, { encoding: 'latin1' })) return undefined;
+    // Not every repository is UTF-8: replace what does not decode rather than fail.
+    return new TextDecoder('utf-8', { fatal: false }).decode(buffer).replace(/^\uFEFF/, '');
   }
 
   history(): Promise<RepoHistory> {
@@ -105,33 +98,69 @@ class GitRepoReader implements RepoReader {
     return this.#history;
   }
 
-  /** The real path of a tracked file, or undefined when it is not tracked or resolves outside the root. */
-  async #confined(path: string): Promise<string | undefined> {
+  /**
+   * The real path and size of a tracked regular file, or undefined when it is not tracked, is not a
+   * regular file, or resolves outside the root. Folders are resolved once each; a file that is a
+   * symlink is resolved itself.
+   */
+  async #confined(path: string): Promise<{ real: string; size: number } | undefined> {
     if (!this.#tracked.has(path)) return undefined;
     try {
-      const real = await realpath(join(this.#root, path));
-      const inside = relative(this.#root, real);
-      if (inside === '' || inside.startsWith(`..${sep}`) || inside === '..' || isAbsolute(inside)) return undefined;
-      return (await lstat(real)).isFile() ? real : undefined;
+      const slash = path.lastIndexOf('/');
+      const folder = await this.#realFolder(slash === -1 ? '' : path.slice(0, slash));
+      if (folder === undefined) return undefined;
+      let real = join(folder, path.slice(slash + 1));
+      let info = await lstat(real);
+      if (info.isSymbolicLink()) {
+        real = await realpath(real);
+        if (!this.#inside(real)) return undefined;
+        info = await lstat(real);
+      }
+      return info.isFile() ? { real, size: info.size } : undefined;
     } catch {
       return undefined; // Deleted from the work tree, or a dangling symlink.
     }
   }
 
+  /** Real path of a folder of the work tree when it lies inside the root, cached per folder. */
+  #realFolder(folder: string): Promise<string | undefined> {
+    let cached = this.#folders.get(folder);
+    if (!cached) {
+      cached = realpath(join(this.#root, folder)).then(
+        (real) => (this.#inside(real) ? real : undefined),
+        () => undefined,
+      );
+      this.#folders.set(folder, cached);
+    }
+    return cached;
+  }
+
+  #inside(real: string): boolean {
+    const inside = relative(this.#root, real);
+    return !(inside === '..' || inside.startsWith(`..${sep}`) || isAbsolute(inside));
+  }
+
   /**
-   * HEAD, its branch and the window's commits. One `git log` serves all three when HEAD is in the
-   * window (it is then the first record, decorated `HEAD -> branch`); a second reads HEAD otherwise.
+   * HEAD, its branch and the window's commits from one `git log` of the newest commits: HEAD is its
+   * first record (decorated `HEAD -> branch`), the window is filtered here. Only a repository with
+   * more than WINDOW_SCAN commits inside the window needs a second `git log`, bounded by date.
    */
   async #readHistory(): Promise<RepoHistory> {
     const { now, windowDays } = this.#options;
-    const since = new Date(now.getTime() - windowDays * 86_400_000).toISOString();
+    const since = new Date(now.getTime() - windowDays * 86_400_000);
     const format = `--format=${['%H', '%cI', '%an', '%ae', '%D'].join('%x1f')}%x1e`;
     const log = (args: string[]) => this.#git.raw(['log', format, ...args, 'HEAD', '--']).then(parseLog, () => []);
-    const recent = await log([`--since=${since}`, `--until=${now.toISOString()}`]);
-    const head = recent[0]?.isHead ? recent[0] : (await log(['-1']))[0];
+    const inWindow = ({ commit }: { commit: CommitSummary }) => {
+      const date = Date.parse(commit.date);
+      return date >= since.getTime() && date <= now.getTime();
+    };
+    const newest = await log([`--max-count=${WINDOW_SCAN}`]);
+    const head = newest[0];
+    const windowMayContinue = newest.length === WINDOW_SCAN && inWindow(newest.at(-1)!);
+    const recent = windowMayContinue ? await log([`--since=${since.toISOString()}`, `--until=${now.toISOString()}`]) : newest.filter(inWindow);
     return {
       recent: recent.map(({ commit }) => commit),
-      since,
+      since: since.toISOString(),
       ...(head ? { head: head.commit } : {}),
       ...(head?.branch ? { branch: head.branch } : {}),
     };
@@ -139,7 +168,7 @@ class GitRepoReader implements RepoReader {
 }
 
 /** Records of `git log` in the format above; `%D` tells the branch HEAD points at. */
-function parseLog(output: string): Array<{ commit: CommitSummary; isHead: boolean; branch?: string }> {
+function parseLog(output: string): Array<{ commit: CommitSummary; branch?: string }> {
   return output
     .split(RECORD)
     .map((record) => record.trim())
@@ -147,7 +176,6 @@ function parseLog(output: string): Array<{ commit: CommitSummary; isHead: boolea
     .map((record) => {
       const [hash = '', date = '', authorName = '', authorEmail = '', refs = ''] = record.split(FIELD);
       const branch = refs.match(/\bHEAD -> ([^,]+)/)?.[1];
-      const isHead = /(^|, )HEAD($|,| ->)/.test(refs);
-      return { commit: { hash, date, authorName, authorEmail }, isHead, ...(branch ? { branch } : {}) };
+      return { commit: { hash, date, authorName, authorEmail }, ...(branch ? { branch } : {}) };
     });
 }
