@@ -177,3 +177,11 @@ describe('generateSyntheticOrg', () => {
     expect(syntheticRepo(7)).not.toEqual(syntheticRepo(8));
   });
 });
+
+describe('the demo build', () => {
+  it.each(['build', 'dev'])('npm run %s pins the run time to DEMO_NOW, so the demo looks the same every day', async (script) => {
+    const scripts = JSON.parse(await readFile(new URL('../../package.json', import.meta.url), 'utf8')).scripts as Record<string, string>;
+    const epoch = Number(scripts[script]!.match(/SOURCE_DATE_EPOCH=(\d+)/)?.[1]) * 1000;
+    expect(new Date(epoch).toISOString()).toBe(new Date(DEMO_NOW).toISOString());
+  });
+});

@@ -57,7 +57,7 @@ describe('the built site', () => {
     for (const entity of snapshotFixture.entities) {
       expect(files).toContain(`catalog/default/${entity.kind.toLowerCase()}/${entity.metadata.name}/index.html`);
     }
-    expect(files).toEqual(expect.arrayContaining(['index.html', 'catalog/index.html', 'catalog/filters.json', 'problems/index.html']));
+    expect(files).toEqual(expect.arrayContaining(['index.html', 'catalog/index.html', 'catalog/filters.json', 'problems/index.html', '404.html']));
   });
 
   it('shows the portal title and the counts on the home page', async () => {
