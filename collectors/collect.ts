@@ -49,6 +49,9 @@ export async function collect(options: CollectOptions): Promise<Snapshot> {
     portal: { title: config.title },
     entities: catalog.entities,
     repos: repoSnapshots,
+    checks: [],
+    scorecards: [],
+    results: [],
     problems: [...listing.problems, ...content.problems, ...repos.flatMap((repo) => repo.problems), ...catalog.problems],
   };
 }
@@ -64,7 +67,7 @@ async function collectRepo(handle: RepoHandle, now: Date, windowDays: number): P
     problems.push({ severity: 'error', repo: handle.name, message: `Could not read the repository at ${handle.dir}: ${firstLine(error)}` });
     return { ...base, facts: {}, problems };
   }
-  const context: FactContext = { repo: reader, problem: (problem) => problems.push({ ...problem, repo: handle.name }) };
+  const context: FactContext = { repo: reader, settings: { contentGlobs: [] }, problem: (problem) => problems.push({ ...problem, repo: handle.name }) };
   const facts: Record<string, unknown> = {};
   await Promise.all(
     retrievers.map(async (retriever) => {

@@ -1,8 +1,11 @@
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { z } from 'zod';
+import { checkMetadataSchema } from './checks/check.ts';
 import { factsSchema } from './facts/index.ts';
 import { problemSchema } from './problems.ts';
+import { scorecardDefinitionSchema } from './scorecards/definition.ts';
+import { scorecardResultSchema } from './scorecards/result.ts';
 
 /**
  * The snapshot: everything collected in one run, in one JSON file. Its schema is the contract
@@ -75,6 +78,12 @@ export const snapshotSchema = z.object({
   portal: z.object({ title: z.string() }),
   entities: z.array(entitySchema),
   repos: z.array(repoSchema),
+  /** Every check the portal knows (built-in and custom), with its metadata. */
+  checks: z.array(checkMetadataSchema),
+  /** The portal's scorecards, as defined. */
+  scorecards: z.array(scorecardDefinitionSchema),
+  /** Each entity's standing on each scorecard that applies to it. */
+  results: z.array(scorecardResultSchema),
   /** Every problem of the run, the repositories' included. */
   problems: z.array(problemSchema),
 });

@@ -2,9 +2,16 @@ import type { z } from 'zod';
 import type { Problem } from '../problems.ts';
 import type { RepoReader } from '../repo/reader.ts';
 
-/** What a retriever is given: the repository, and a way to report problems without failing. */
+/** Portal settings that change what some retrievers read; part of the fact cache key. */
+export interface FactSettings {
+  /** Globs of files whose text custom checks inspect (content/checks/*.yaml). */
+  contentGlobs: readonly string[];
+}
+
+/** What a retriever is given: the repository, the settings, and a way to report problems without failing. */
 export interface FactContext {
   repo: RepoReader;
+  settings: FactSettings;
   /** Report a problem found while collecting (the repository name is filled in). */
   problem(problem: Omit<Problem, 'repo'>): void;
 }
@@ -19,6 +26,11 @@ export interface FactRetriever<Id extends string = string, S extends z.ZodType =
   /** One sentence for the reference docs. */
   description: string;
   schema: S;
+  /**
+   * `false` for facts that only checks need and that would bloat the snapshot (every file path):
+   * they are collected and checked, but not written to the snapshot.
+   */
+  publish?: boolean;
   collect(context: FactContext): Promise<z.infer<S>>;
 }
 

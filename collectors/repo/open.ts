@@ -161,6 +161,7 @@ class GitRepoReader implements RepoReader {
     return {
       recent: recent.map(({ commit }) => commit),
       since: since.toISOString(),
+      tags: newest.flatMap(({ commit, tags }) => tags.map((name) => ({ name, commit: commit.hash, date: commit.date }))),
       ...(head ? { head: head.commit } : {}),
       ...(head?.branch ? { branch: head.branch } : {}),
     };
@@ -168,7 +169,7 @@ class GitRepoReader implements RepoReader {
 }
 
 /** Records of `git log` in the format above; `%D` tells the branch HEAD points at. */
-function parseLog(output: string): Array<{ commit: CommitSummary; branch?: string }> {
+function parseLog(output: string): Array<{ commit: CommitSummary; tags: string[]; branch?: string }> {
   return output
     .split(RECORD)
     .map((record) => record.trim())
@@ -176,6 +177,7 @@ function parseLog(output: string): Array<{ commit: CommitSummary; branch?: strin
     .map((record) => {
       const [hash = '', date = '', authorName = '', authorEmail = '', refs = ''] = record.split(FIELD);
       const branch = refs.match(/\bHEAD -> ([^,]+)/)?.[1];
-      return { commit: { hash, date, authorName, authorEmail }, ...(branch ? { branch } : {}) };
+      const tags = refs.split(', ').flatMap((ref) => (ref.startsWith('tag: ') ? [ref.slice(5)] : []));
+      return { commit: { hash, date, authorName, authorEmail }, tags, ...(branch ? { branch } : {}) };
     });
 }

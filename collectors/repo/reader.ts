@@ -40,4 +40,6 @@ export interface RepoHistory {
   recent: readonly CommitSummary[];
   /** Start of the activity window, ISO 8601. */
   since: string;
+  /** Tags on the newest commits (up to the scan limit), newest first, with their commit's date. */
+  tags: ReadonlyArray<{ name: string; commit: string; date: string }>;
 }

@@ -1,5 +1,5 @@
 import picomatch from 'picomatch';
-import type { FactContext } from '../../collectors/facts/retriever.ts';
+import type { FactContext, FactSettings } from '../../collectors/facts/retriever.ts';
 import type { Problem } from '../../collectors/problems.ts';
 import type { RepoHistory, RepoReader } from '../../collectors/repo/reader.ts';
 
@@ -33,13 +33,13 @@ export function memoryReader(files: Record<string, string | Uint8Array>, options
       return bytes(path);
     },
     async history() {
-      return options.history ?? { recent: [], since: '1970-01-01T00:00:00.000Z' };
+      return options.history ?? { recent: [], since: '1970-01-01T00:00:00.000Z', tags: [] };
     },
   };
 }
 
 /** A FactContext over `files` that records the problems a retriever reports. */
-export function memoryContext(files: Record<string, string | Uint8Array>, name = 'memory'): FactContext & { problems: Problem[] } {
+export function memoryContext(files: Record<string, string | Uint8Array>, name = 'memory', settings: FactSettings = { contentGlobs: [] }): FactContext & { problems: Problem[] } {
   const problems: Problem[] = [];
-  return { repo: memoryReader(files, { name }), problems, problem: (problem) => problems.push({ ...problem, repo: name }) };
+  return { repo: memoryReader(files, { name }), settings, problems, problem: (problem) => problems.push({ ...problem, repo: name }) };
 }

@@ -48,7 +48,7 @@ afterAll(() => fixture?.remove());
 async function collectDescriptors(name: 'monorepo' | 'plain') {
   const repo = await openRepo(fixture.dirs[name], { name, now: NOW, windowDays: 90 });
   const problems: Problem[] = [];
-  const facts = descriptors.schema.parse(await descriptors.collect({ repo, problem: (problem) => problems.push({ ...problem, repo: name }) }));
+  const facts = descriptors.schema.parse(await descriptors.collect({ repo, settings: { contentGlobs: [] }, problem: (problem) => problems.push({ ...problem, repo: name }) }));
   return { facts, problems };
 }
 

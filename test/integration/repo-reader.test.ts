@@ -16,6 +16,7 @@ beforeAll(async () => {
   fixture = await makeRepos({
     app: {
       branch: 'trunk',
+      tags: [{ name: 'v1.0.0', commit: 1, date: '2026-05-02T09:00:00Z' }],
       commits: [
         { date: '2025-01-10T09:00:00Z', author: TEST_AUTHOR, message: 'old', files: { 'README.md': '# App\n' } },
         { date: '2026-05-01T09:00:00Z', author: bob, message: 'recent', files: { 'src/index.ts': 'export const a = 1;\n' } },
@@ -75,6 +76,7 @@ describe('openRepo', () => {
     expect(history.head).toMatchObject({ date: '2026-05-20T09:00:00+02:00', authorEmail: TEST_AUTHOR.email });
     expect(history.recent.map((commit) => commit.authorName)).toEqual([TEST_AUTHOR.name, 'Bob']);
     expect(history.since).toBe('2026-03-03T00:00:00.000Z');
+    expect(history.tags).toEqual([{ name: 'v1.0.0', commit: expect.stringMatching(/^[0-9a-f]{40}$/), date: '2026-05-01T09:00:00+00:00' }]);
   });
 
   it('reads HEAD of a repository with no commit in the window', async () => {
@@ -88,7 +90,7 @@ describe('openRepo', () => {
   it('handles a repository without commits', async () => {
     const empty = await openRepo(fixture.dirs['empty-history'], { name: 'empty', now: NOW, windowDays: 90 });
     expect(empty.files()).toEqual([]);
-    expect(await empty.history()).toEqual({ recent: [], since: '2026-03-03T00:00:00.000Z' });
+    expect(await empty.history()).toEqual({ recent: [], since: '2026-03-03T00:00:00.000Z', tags: [] });
   });
 
   it("never runs what the repository's own git config asks for", async () => {

@@ -1,0 +1,82 @@
+import { z } from 'zod';
+import type { Facts } from '../facts/index.ts';
+import type { CatalogEntity } from '../snapshot.ts';
+
+/** A check's verdict on one entity: an explicit outcome, never a bare boolean (OpenSSF Scorecard's lesson). */
+export const outcomeSchema = z.enum(['pass', 'fail', 'notApplicable', 'error']);
+
+/** Where the evidence for a verdict is: a path relative to the repository root, and a line when known. */
+export const evidenceSchema = z.object({
+  path: z.string(),
+  line: z.number().int().positive().optional(),
+  /** What is at that place, e.g. the offending line's text, shortened. */
+  note: z.string().optional(),
+});
+
+export const checkResultSchema = z.object({
+  outcome: outcomeSchema,
+  /** One sentence a team lead understands: what was found, and for a failure what is missing. */
+  message: z.string(),
+  evidence: z.array(evidenceSchema),
+});
+
+export const checkCategorySchema = z.enum(['docs', 'ownership', 'security', 'build', 'containers', 'hygiene', 'activity', 'catalog', 'custom']);
+
+/** Metadata every check carries; the check reference pages and `cairn checks` are generated from it. */
+export const checkMetadataSchema = z.object({
+  id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'kebab-case'),
+  title: z.string().min(1),
+  category: checkCategorySchema,
+  /** What the check looks at, one sentence. */
+  description: z.string().min(1),
+  /** Why it matters, Markdown. */
+  why: z.string().min(1),
+  /** How to fix a failure, Markdown. */
+  fix: z.string().min(1),
+  effort: z.enum(['low', 'medium', 'high']),
+  /** The golden-path guide (and `#section`) that teaches it, once guides exist. */
+  guide: z.string().optional(),
+  /** Built-in, or defined in the portal's content/checks/. */
+  source: z.enum(['builtin', 'custom']),
+});
+
+export type Outcome = z.infer<typeof outcomeSchema>;
+export type Evidence = z.infer<typeof evidenceSchema>;
+export type CheckResult = z.infer<typeof checkResultSchema>;
+export type CheckCategory = z.infer<typeof checkCategorySchema>;
+export type CheckMetadata = z.infer<typeof checkMetadataSchema>;
+
+/** The rest of the catalog, as a check may consult it (does the owner exist? is it a Group?). */
+export interface CatalogLookup {
+  get(ref: string): CatalogEntity | undefined;
+}
+
+/** Everything a check may look at. `facts` is undefined for entities that live in no repository. */
+export interface CheckContext<Options> {
+  entity: CatalogEntity;
+  facts: Facts | undefined;
+  catalog: CatalogLookup;
+  options: Options;
+  /** The run's time, for "within N days" checks (never `Date.now()`: checks are pure). */
+  now: Date;
+}
+
+/**
+ * One check: metadata, options with defaults, and a pure `run`. It never scores or weighs: levels
+ * and weights belong to scorecards. A `run` that throws becomes outcome `error` for that entity only.
+ */
+export interface CheckDefinition<Options extends z.ZodType = z.ZodType> extends Omit<CheckMetadata, 'source'> {
+  /** Options a scorecard may set per check; `parse({})` must give the defaults. */
+  options: Options;
+  run(context: CheckContext<z.infer<Options>>): CheckResult;
+}
+
+/** Keeps the options' type attached to `run` without repeating it. */
+export function defineCheck<Options extends z.ZodType>(check: CheckDefinition<Options>): CheckDefinition<Options> {
+  return check;
+}
+
+/** Result helpers, so checks read as their verdicts. */
+export const pass = (message: string, evidence: Evidence[] = []): CheckResult => ({ outcome: 'pass', message, evidence });
+export const fail = (message: string, evidence: Evidence[] = []): CheckResult => ({ outcome: 'fail', message, evidence });
+export const notApplicable = (message: string): CheckResult => ({ outcome: 'notApplicable', message, evidence: [] });

@@ -1,0 +1,68 @@
+import { z } from 'zod';
+
+const oneOrMany = z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]).transform((value) => (Array.isArray(value) ? value : [value]));
+
+/**
+ * Which entities something applies to (scorecards, later guides and initiatives). Every given field
+ * must match; within a field, any listed value matches. Compared case-insensitively; `owner` and
+ * `system` take entity refs with Backstage's defaults (`payments` means `group:default/payments`).
+ */
+export const entityFilterSchema = z
+  .strictObject({
+    kind: oneOrMany.optional().describe('Entity kinds, e.g. Component.'),
+    type: oneOrMany.optional().describe('spec.type values, e.g. service.'),
+    lifecycle: oneOrMany.optional().describe('spec.lifecycle values, e.g. production.'),
+    tags: oneOrMany.optional().describe('Any of these tags.'),
+    language: oneOrMany.optional().describe("The repository's primary language (Linguist name), e.g. Go."),
+    owner: oneOrMany.optional().describe('Owner refs, e.g. group:payments.'),
+    system: oneOrMany.optional().describe('System refs, e.g. checkout.'),
+  })
+  .describe('Which entities this applies to. Omit for every Component.');
+
+/** One check in a level: its id, options and weight. A bare string is the id with defaults. */
+export const scorecardCheckSchema = z.union([
+  z.string().min(1).transform((id) => ({ id, weight: 1, options: {} as Record<string, unknown> })),
+  z.strictObject({
+    id: z.string().min(1).describe('A built-in or custom check id (`cairn checks` lists them).'),
+    weight: z.number().positive().default(1).describe("Weight in the score (the weighted share of applicable checks passed)."),
+    options: z.record(z.string(), z.unknown()).default({}).describe("The check's options."),
+  }),
+]);
+
+export const scorecardLevelSchema = z.strictObject({
+  id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'expected kebab-case, e.g. bronze'),
+  title: z.string().optional().describe('Shown on badges and pages; defaults to the id, capitalised.'),
+  checks: z.array(scorecardCheckSchema).min(1),
+});
+
+/** `content/scorecards/<id>.yaml`. */
+export const scorecardDefinitionSchema = z
+  .strictObject({
+    id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'expected kebab-case, e.g. production-readiness'),
+    title: z.string().min(1),
+    description: z.string().default(''),
+    owner: z.string().optional().describe('The Group that owns this scorecard, e.g. group:platform.'),
+    appliesTo: entityFilterSchema.default({ kind: ['Component'] }),
+    levels: z.array(scorecardLevelSchema).min(1).describe('Ordered from lowest to highest. An entity reaches a level when it passes that level’s checks and every lower level’s.'),
+  })
+  .describe('A Cairn scorecard.');
+
+/** `content/exemptions.yaml`: central exemptions, each with a reason and an expiry date. */
+export const exemptionsFileSchema = z
+  .strictObject({
+    exemptions: z.array(
+      z.strictObject({
+        entity: z.string().min(1).describe('Entity ref, e.g. component:default/legacy-billing.'),
+        check: z.string().min(1).describe('Check id.'),
+        scorecard: z.string().optional().describe('Limit the exemption to one scorecard.'),
+        reason: z.string().min(1),
+        expires: z.iso.date().describe('YYYY-MM-DD; after it the exemption counts as a failure.'),
+      }),
+    ),
+  })
+  .describe('Cairn exemptions.');
+
+export type EntityFilter = z.infer<typeof entityFilterSchema>;
+export type ScorecardDefinition = z.infer<typeof scorecardDefinitionSchema>;
+export type ScorecardLevel = z.infer<typeof scorecardLevelSchema>;
+export type ExemptionsFile = z.infer<typeof exemptionsFileSchema>;
