@@ -1,0 +1,14 @@
+import { orderedResults, type CheckReport } from './model.ts';
+
+/** Machine-readable `cairn check` output: the results as the snapshot stores them, plus the comparison. */
+export function formatJson(report: CheckReport): string {
+  return `${JSON.stringify(
+    {
+      repository: report.repo,
+      results: orderedResults(report),
+      ...(report.comparison ? { comparison: report.comparison } : {}),
+    },
+    null,
+    2,
+  )}\n`;
+}
