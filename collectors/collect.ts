@@ -1,73 +1,139 @@
 import { availableParallelism } from 'node:os';
 import pLimit from 'p-limit';
 import { buildCatalog } from './catalog/index.ts';
+import type { CheckDefinition, CheckMetadata } from './checks/check.ts';
 import type { LoadedConfig } from './config.ts';
 import { retrievers, type Facts } from './facts/index.ts';
-import type { FactContext } from './facts/retriever.ts';
+import type { FactContext, FactSettings } from './facts/retriever.ts';
 import type { Problem } from './problems.ts';
 import { openRepo } from './repo/open.ts';
-import { readContentEntities } from './sources/content.ts';
+import type { ScorecardDefinition } from './scorecards/definition.ts';
+import { evaluatePortal } from './scorecards/evaluate.ts';
+import type { Exemption } from './scorecards/exemptions.ts';
+import { readContentEntities, type ContentDocument } from './sources/content.ts';
 import { listSources } from './sources/index.ts';
 import type { RepoHandle } from './sources/source.ts';
-import { SNAPSHOT_SCHEMA_VERSION, type RepoSnapshot, type Snapshot } from './snapshot.ts';
+import { SNAPSHOT_SCHEMA_VERSION, type CatalogEntity, type Snapshot } from './snapshot.ts';
+
+/** The portal's standards: every check (built-in and custom), the scorecards and the exemptions. */
+export interface Standards {
+  checks: CheckDefinition[];
+  metadata: CheckMetadata[];
+  scorecards: ScorecardDefinition[];
+  /** Central exemptions (content/exemptions.yaml); annotation exemptions come with the entities. */
+  exemptions: Exemption[];
+  /** Files whose text custom checks inspect. */
+  contentGlobs: string[];
+}
 
 export interface CollectOptions extends LoadedConfig {
+  standards: Standards;
   /** End of the activity window and the snapshot's `generatedAt`. */
   now: Date;
   /** Called after each repository, for progress output. */
   onRepo?: (done: number, total: number, name: string) => void;
 }
 
+/** One repository as collected: all its facts (published or not) and the problems met reading it. */
+export interface CollectedRepo {
+  name: string;
+  source: string;
+  webUrl?: string;
+  facts: Facts;
+  problems: Problem[];
+}
+
 /**
  * The pipeline up to the snapshot: list the sources, read every repository's facts concurrently,
- * then build the catalog from descriptors, facts and the portal's own content.
+ * then assemble catalog, scorecards and snapshot.
  */
 export async function collect(options: CollectOptions): Promise<Snapshot> {
-  const { config, baseDir, contentDir, now } = options;
+  const { config, baseDir, contentDir, now, standards } = options;
   const listing = await listSources(config.sources, baseDir);
   const limit = pLimit(config.concurrency ?? availableParallelism() * 2);
+  const settings: FactSettings = { contentGlobs: standards.contentGlobs };
   let done = 0;
   const repos = await Promise.all(
     listing.repos.map((handle) =>
       limit(async () => {
-        const repo = await collectRepo(handle, now, config.activity.windowDays);
+        const repo = await collectRepo(handle, { now, windowDays: config.activity.windowDays, settings });
         options.onRepo?.(++done, listing.repos.length, handle.name);
         return repo;
       }),
     ),
   );
   const content = contentDir ? await readContentEntities(contentDir) : { documents: [], problems: [] };
+  return assemble({ repos, content: content.documents, standards, now, title: config.title, problems: [...listing.problems, ...content.problems] });
+}
+
+export interface AssembleInput {
+  repos: CollectedRepo[];
+  /** Entity documents from the portal's content folder (teams). */
+  content: ContentDocument[];
+  standards: Standards;
+  now: Date;
+  title: string;
+  /** Problems met before the repositories were read (sources, content). */
+  problems: Problem[];
+  /** Entities known from elsewhere (a published snapshot), so references to them resolve. */
+  knownEntities?: CatalogEntity[];
+}
+
+/** Everything after the facts, pure but for time given: catalog, scorecards, and the snapshot. */
+export async function assemble(input: AssembleInput): Promise<Snapshot> {
+  const { repos, standards, now } = input;
   const catalog = await buildCatalog({
     repos: repos.map((repo) => ({ name: repo.name, facts: repo.facts, ...(repo.webUrl ? { webUrl: repo.webUrl } : {}), ...(repo.facts.head ? { headCommit: repo.facts.head.commit } : {}) })),
-    content: content.documents,
+    content: input.content,
   });
-  // A repository's page shows all of its problems: those found reading it and those its descriptors caused.
-  const repoSnapshots = repos.map((repo) => ({ ...repo, problems: sortProblems([...repo.problems, ...catalog.problems.filter((problem) => problem.repo === repo.name)]) }));
+  const evaluation = evaluatePortal({
+    scorecards: standards.scorecards,
+    entities: catalog.entities,
+    knownEntities: input.knownEntities ?? [],
+    factsByRepo: new Map(repos.map((repo) => [repo.name, repo.facts])),
+    checks: standards.checks,
+    exemptions: standards.exemptions,
+    now,
+  });
+  const laterProblems = [...catalog.problems, ...evaluation.problems];
   return {
     schemaVersion: SNAPSHOT_SCHEMA_VERSION,
     generatedAt: now.toISOString(),
-    portal: { title: config.title },
+    portal: { title: input.title },
     entities: catalog.entities,
-    repos: repoSnapshots,
-    checks: [],
-    scorecards: [],
-    results: [],
-    problems: [...listing.problems, ...content.problems, ...repos.flatMap((repo) => repo.problems), ...catalog.problems],
+    // A repository's page shows all of its problems: those met reading it and those its descriptors caused.
+    repos: repos.map((repo) => ({
+      ...repo,
+      facts: publishedFacts(repo.facts),
+      problems: sortProblems([...repo.problems, ...laterProblems.filter((problem) => problem.repo === repo.name)]),
+    })),
+    checks: standards.metadata,
+    scorecards: standards.scorecards,
+    results: evaluation.results,
+    problems: [...input.problems, ...repos.flatMap((repo) => repo.problems), ...laterProblems],
   };
 }
 
+export interface CollectRepoOptions {
+  now: Date;
+  windowDays: number;
+  settings: FactSettings;
+  /** Also read untracked, not ignored files (a developer's working tree in `cairn check`). */
+  untracked?: boolean;
+}
+
 /** Facts of one repository. A repository that cannot be opened, or a retriever that throws, is a problem, never a crash. */
-async function collectRepo(handle: RepoHandle, now: Date, windowDays: number): Promise<RepoSnapshot> {
+export async function collectRepo(handle: RepoHandle, options: CollectRepoOptions): Promise<CollectedRepo> {
   const problems: Problem[] = [];
   const base = { name: handle.name, source: handle.source, ...(handle.webUrl ? { webUrl: handle.webUrl } : {}) };
   let reader;
   try {
-    reader = await openRepo(handle.dir, { name: handle.name, now, windowDays });
+    reader = await openRepo(handle.dir, { name: handle.name, now: options.now, windowDays: options.windowDays, ...(options.untracked ? { untracked: true } : {}) });
   } catch (error) {
     problems.push({ severity: 'error', repo: handle.name, message: `Could not read the repository at ${handle.dir}: ${firstLine(error)}` });
     return { ...base, facts: {}, problems };
   }
-  const context: FactContext = { repo: reader, settings: { contentGlobs: [] }, problem: (problem) => problems.push({ ...problem, repo: handle.name }) };
+  const context: FactContext = { repo: reader, settings: options.settings, problem: (problem) => problems.push({ ...problem, repo: handle.name }) };
   const facts: Record<string, unknown> = {};
   await Promise.all(
     retrievers.map(async (retriever) => {
@@ -78,9 +144,16 @@ async function collectRepo(handle: RepoHandle, now: Date, windowDays: number): P
       }
     }),
   );
-  // Retrievers finish in any order; the snapshot lists facts in registry order so output is deterministic.
+  // Retrievers finish in any order; facts are kept in registry order so output is deterministic.
   const ordered = Object.fromEntries(retrievers.filter((retriever) => retriever.id in facts).map((retriever) => [retriever.id, facts[retriever.id]])) as Facts;
   return { ...base, facts: ordered, problems: sortProblems(problems) };
+}
+
+const UNPUBLISHED = new Set<string>(retrievers.filter((retriever) => retriever.publish === false).map((retriever) => retriever.id));
+
+/** Facts that only checks need (every file path, file contents) stay out of the snapshot. */
+function publishedFacts(facts: Facts): Facts {
+  return Object.fromEntries(Object.entries(facts).filter(([id]) => !UNPUBLISHED.has(id))) as Facts;
 }
 
 function sortProblems(problems: Problem[]): Problem[] {

@@ -93,6 +93,9 @@ export type EntitySource = z.infer<typeof entitySourceSchema>;
 export type CatalogEntity = z.infer<typeof entitySchema>;
 export type RepoSnapshot = z.infer<typeof repoSchema>;
 export type Snapshot = z.infer<typeof snapshotSchema>;
+export type { CheckCategory, CheckMetadata, Evidence, Outcome } from './checks/check.ts';
+export type { ScorecardDefinition, ScorecardLevel } from './scorecards/definition.ts';
+export type { AppliedExemption, ScoredCheck, ScorecardResult } from './scorecards/result.ts';
 
 /**
  * Writes the snapshot to a temporary file beside `path` and renames it into place, so a run killed

@@ -5,14 +5,16 @@ import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import pLimit from 'p-limit';
-import { collect } from '../collectors/collect.ts';
+import { collect, type Standards } from '../collectors/collect.ts';
 import { portalConfigSchema } from '../collectors/config.ts';
+import { loadStandards } from './cli/standards.ts';
 import { generateSyntheticOrg } from './demo-org/synthetic.ts';
 
 /**
  * Cairn's benchmark: collection time on generated repositories, next to a floor that no
  * collector can beat — one `git ls-files` and one `git log -1` per repository, run with the same
- * concurrency. Prints figures and ratios; it asserts nothing (tests assert behaviour only).
+ * concurrency — and what the demo portal's checks and scorecards add to it. Prints figures and
+ * ratios; it asserts nothing (tests assert behaviour only).
  *
  *   npm run bench [-- --repos 200 --runs 3]
  */
@@ -20,6 +22,7 @@ const args = new Map(process.argv.slice(2).flatMap((arg, index, all) => (arg.sta
 const count = Number(args.get('repos') ?? 200);
 const runs = Number(args.get('runs') ?? 3);
 const TARGET_RATIO = 3;
+const MAX_CHECKS_SHARE = 0.2;
 
 const root = resolve(import.meta.dirname, '..');
 const orgDir = join(root, '.cache', `bench-org-${count}`);
@@ -46,10 +49,16 @@ async function floor(): Promise<void> {
   );
 }
 
-async function collection(): Promise<void> {
-  const config = portalConfigSchema.parse({ sources: [{ type: 'directory', repos: `${orgDir}/*` }], concurrency });
-  const snapshot = await collect({ config, baseDir: root, now: new Date('2026-11-01T12:00:00Z') });
-  if (snapshot.repos.length !== repos.length) throw new Error(`collected ${snapshot.repos.length} of ${repos.length} repositories`);
+const standards = await loadStandards(join(root, 'content'));
+const noStandards: Standards = { checks: [], metadata: [], scorecards: [], exemptions: [], contentGlobs: [] };
+
+/** Collection of the generated organisation, with the demo portal's checks and scorecards or none. */
+function collection(withStandards: Standards): () => Promise<void> {
+  return async () => {
+    const config = portalConfigSchema.parse({ sources: [{ type: 'directory', repos: `${orgDir}/*` }], concurrency });
+    const snapshot = await collect({ config, baseDir: root, standards: withStandards, now: new Date('2026-11-01T12:00:00Z') });
+    if (snapshot.repos.length !== repos.length) throw new Error(`collected ${snapshot.repos.length} of ${repos.length} repositories`);
+  };
 }
 
 /** Median of `runs` timings after one warm-up, so the page cache is equally warm for both. */
@@ -65,11 +74,15 @@ async function median(task: () => Promise<void>): Promise<number> {
 }
 
 const floorMs = await median(floor);
-const collectMs = await median(collection);
-const ratio = collectMs / floorMs;
-console.log(`repositories         ${repos.length} (concurrency ${concurrency}, median of ${runs} runs)`);
-console.log(`floor (ls-files+log) ${seconds(floorMs)}`);
-console.log(`collect              ${seconds(collectMs)}  ${ratio.toFixed(2)}x floor (target < ${TARGET_RATIO}x) ${ratio < TARGET_RATIO ? 'ok' : 'SLOW'}`);
+const bareMs = await median(collection(noStandards));
+const checkedMs = await median(collection(standards));
+const ratio = checkedMs / floorMs;
+const checksShare = checkedMs / bareMs - 1;
+console.log(`repositories           ${repos.length} (concurrency ${concurrency}, median of ${runs} runs)`);
+console.log(`floor (ls-files+log)   ${seconds(floorMs)}`);
+console.log(`collect, no scorecards ${seconds(bareMs)}`);
+console.log(`collect, demo checks   ${seconds(checkedMs)}  ${ratio.toFixed(2)}x floor (target < ${TARGET_RATIO}x) ${ratio < TARGET_RATIO ? 'ok' : 'SLOW'}`);
+console.log(`checks and scorecards  +${(checksShare * 100).toFixed(1)}% over collection (target < ${MAX_CHECKS_SHARE * 100}%) ${checksShare < MAX_CHECKS_SHARE ? 'ok' : 'SLOW'}`);
 
 function seconds(ms: number): string {
   return `${(ms / 1000).toFixed(2)} s`;

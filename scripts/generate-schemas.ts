@@ -1,7 +1,9 @@
 import { writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { customCheckFileSchema } from '../collectors/checks/custom.ts';
 import { portalConfigSchema } from '../collectors/config.ts';
+import { exemptionsFileSchema, scorecardDefinitionSchema } from '../collectors/scorecards/definition.ts';
 
 /**
  * JSON Schemas for every YAML file a user writes, generated from the zod schemas so editors can
@@ -9,6 +11,9 @@ import { portalConfigSchema } from '../collectors/config.ts';
  */
 export const USER_SCHEMAS: Record<string, { title: string; schema: z.ZodType }> = {
   'portal.schema.json': { title: 'Cairn portal configuration (portal.yaml)', schema: portalConfigSchema },
+  'scorecard.schema.json': { title: 'Cairn scorecard (content/scorecards/*.yaml)', schema: scorecardDefinitionSchema },
+  'check.schema.json': { title: 'Cairn custom check (content/checks/*.yaml)', schema: customCheckFileSchema },
+  'exemptions.schema.json': { title: 'Cairn exemptions (content/exemptions.yaml)', schema: exemptionsFileSchema },
 };
 
 /** The JSON text of a user schema, as committed under `schemas/`. */

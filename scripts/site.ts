@@ -1,7 +1,8 @@
-import { cp, mkdir, mkdtemp, rename, rm } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, dev, preview } from 'astro';
+import { ConfigError } from '../collectors/config-error.ts';
 
 /** Cairn's own folder (astro.config.mjs, site/), also when Cairn is installed as a dependency. */
 const PACKAGE_ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -41,6 +42,9 @@ export async function buildSite(options: SiteOptions): Promise<void> {
     // Astro bundles the content store from a file in its cache folder: builds sharing one folder
     // (tests, CI jobs on one checkout) could publish each other's snapshot. Each build gets its own.
     await insidePackageRoot(() => build({ root: PACKAGE_ROOT, cacheDir: join(workDir, 'cache'), logLevel: options.logLevel ?? 'warn' }));
+    await writeFile(join(builtDir, SITE_MARKER), `${JSON.stringify({ base: options.base ?? '/' })}\n`);
+    // GitHub Pages' Jekyll would otherwise hide `_astro/`, the stylesheets' folder.
+    await writeFile(join(builtDir, '.nojekyll'), '');
     await replaceDirectory(builtDir, resolve(options.outDir));
   } finally {
     await rm(workDir, { recursive: true, force: true });
@@ -67,8 +71,36 @@ async function buildRoot(): Promise<string> {
   return root;
 }
 
+/** Written into every built site: marks a folder Cairn may replace, and tells `preview` its base path. */
+const SITE_MARKER = '.cairn-site.json';
+
+/**
+ * Refuses an output folder that holds anything but an earlier Cairn site: `--out` is replaced whole,
+ * and `--out .` or a folder of repositories must never be deleted by mistake.
+ */
+export async function assertReplaceableOutput(outDir: string): Promise<void> {
+  const entries = await readdir(outDir).catch((error: NodeJS.ErrnoException): string[] => {
+    if (error.code === 'ENOENT') return [];
+    if (error.code === 'ENOTDIR') throw new ConfigError(`--out ${outDir}: a file is in the way; expected a folder for the site.`);
+    throw error;
+  });
+  if (entries.length > 0 && !entries.includes(SITE_MARKER)) {
+    throw new ConfigError(`--out ${outDir} already holds files that are not a Cairn site (${entries.slice(0, 3).join(', ')}${entries.length > 3 ? ', …' : ''}). The site replaces its output folder whole: give it a new or empty folder.`);
+  }
+}
+
+/** The base path a built site was made for, from its marker. */
+export async function builtSiteBase(outDir: string): Promise<string | undefined> {
+  try {
+    return (JSON.parse(await readFile(join(outDir, SITE_MARKER), 'utf8')) as { base?: string }).base;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Puts `from` where `to` is, removing the old `to` only once the new one is in place. */
 async function replaceDirectory(from: string, to: string): Promise<void> {
+  await assertReplaceableOutput(to);
   await mkdir(dirname(to), { recursive: true });
   const incoming = `${to}.incoming-${process.pid}`;
   const outgoing = `${to}.outgoing-${process.pid}`;
@@ -97,7 +129,10 @@ export async function devSite(options: Omit<SiteOptions, 'outDir'> & ServerOptio
 
 /** Serves a built site from `outDir` with Astro's preview server. */
 export async function previewSite(options: Omit<SiteOptions, 'snapshot'> & ServerOptions): Promise<Awaited<ReturnType<typeof preview>>> {
-  configureEnvironment(options);
+  if (!(await builtSiteBase(options.outDir).then((base) => base !== undefined))) {
+    throw new ConfigError(`${options.outDir} is not a site built by Cairn. Run \`cairn build --out ${options.outDir}\` first.`);
+  }
+  configureEnvironment({ ...options, base: options.base ?? (await builtSiteBase(options.outDir)) });
   return preview({ root: PACKAGE_ROOT, logLevel: options.logLevel ?? 'info', server: serverConfig(options) });
 }
 

@@ -1,5 +1,6 @@
 import { getCollection, getEntry } from 'astro:content';
 import { createCatalog, type Catalog } from './lib/catalog.ts';
+import { createStandards, type Standards } from './lib/standards.ts';
 
 /** The portal-wide entry of the snapshot: title, generation date and every problem. */
 export async function loadPortal() {
@@ -12,4 +13,14 @@ export async function loadPortal() {
 export async function loadCatalog(): Promise<Catalog> {
   const [entities, repos, portal] = await Promise.all([getCollection('entities'), getCollection('repos'), loadPortal()]);
   return createCatalog({ entities: entities.map((entry) => entry.data), repos: repos.map((entry) => entry.data), problems: portal.problems });
+}
+
+/** The checks, scorecards and results, indexed for the views in `lib/`. */
+export async function loadStandards(): Promise<Standards> {
+  const [checks, scorecards, results] = await Promise.all([getCollection('checks'), getCollection('scorecards'), getCollection('results')]);
+  return createStandards({
+    checks: checks.map((entry) => entry.data),
+    scorecards: scorecards.map((entry) => entry.data),
+    results: results.map((entry) => entry.data),
+  });
 }

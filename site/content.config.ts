@@ -5,7 +5,8 @@ import { snapshotLoader } from './loaders/snapshot.ts';
 
 /**
  * The snapshot as content collections: `entities` keyed by entity ref, `repos` by repository
- * name, and `portal`, one entry with what concerns the whole run (title, date, every problem).
+ * name, `checks` and `scorecards` by id, `results` by scorecard and entity ref, and `portal`, one
+ * entry with what concerns the whole run (title, date, every problem).
  */
 export const collections = {
   portal: defineCollection({
@@ -21,5 +22,17 @@ export const collections = {
   repos: defineCollection({
     loader: snapshotLoader((snapshot) => snapshot.repos.map((repo) => ({ id: repo.name, data: repo }))),
     schema: repoSchema,
+  }),
+  checks: defineCollection({
+    loader: snapshotLoader((snapshot) => snapshot.checks.map((check) => ({ id: check.id, data: check }))),
+    schema: snapshotSchema.shape.checks.element,
+  }),
+  scorecards: defineCollection({
+    loader: snapshotLoader((snapshot) => snapshot.scorecards.map((scorecard) => ({ id: scorecard.id, data: scorecard }))),
+    schema: snapshotSchema.shape.scorecards.element,
+  }),
+  results: defineCollection({
+    loader: snapshotLoader((snapshot) => snapshot.results.map((result) => ({ id: `${result.scorecard} ${result.entityRef}`, data: result }))),
+    schema: snapshotSchema.shape.results.element,
   }),
 };

@@ -2,17 +2,43 @@ import { z } from 'zod';
 import { activity } from './activity.ts';
 import { ci } from './ci.ts';
 import { codeowners } from './codeowners.ts';
+import { contentFiles } from './content-files.ts';
 import { descriptors } from './descriptors.ts';
 import { dockerfiles } from './dockerfiles.ts';
 import { docs } from './docs.ts';
+import { files } from './files.ts';
 import { head } from './head.ts';
 import { languages } from './languages.ts';
+import { largeFiles } from './large-files.ts';
 import { license } from './license.ts';
 import { manifests } from './manifests.ts';
 import { readme } from './readme.ts';
+import { releases } from './releases.ts';
+import { secrets } from './secrets.ts';
+import { securityPolicy } from './security-policy.ts';
+import { workflows } from './workflows.ts';
 
 /** Every fact retriever, in the order they run. The one registry: a test checks each file is here. */
-export const retrievers = [head, activity, descriptors, languages, manifests, readme, license, codeowners, ci, dockerfiles, docs] as const;
+export const retrievers = [
+  head,
+  activity,
+  releases,
+  descriptors,
+  files,
+  largeFiles,
+  languages,
+  manifests,
+  readme,
+  license,
+  codeowners,
+  ci,
+  workflows,
+  dockerfiles,
+  docs,
+  securityPolicy,
+  secrets,
+  contentFiles,
+] as const;
 
 type Retriever = (typeof retrievers)[number];
 

@@ -16,6 +16,8 @@ export const manifestSchema = z.object({
   runtime: z.string().optional(),
   /** Names of declared dependencies, sorted. */
   dependencies: z.array(z.string()),
+  /** requirements.txt only: whether every requirement is pinned to one version (`==`/`===`), so the file serves as a lockfile. */
+  pinned: z.boolean().optional(),
 });
 
 export type Manifest = z.infer<typeof manifestSchema>;
@@ -39,7 +41,7 @@ const MAX_MANIFESTS = 100;
 /** Package manifests of every ecosystem Cairn knows, outside vendored folders. */
 export const manifests = defineRetriever({
   id: 'manifests',
-  version: 1,
+  version: 2,
   description: 'Package manifests (package.json, go.mod, pyproject.toml, setup.py, requirements.txt, Cargo.toml, pom.xml, build.gradle) with name, description, runtime and dependencies.',
   schema: z.array(manifestSchema),
   async collect({ repo, problem }) {
@@ -127,12 +129,15 @@ function parseSetupPy(text: string): Parsed {
 }
 
 function parseRequirements(text: string): Parsed {
-  const dependencies = text
+  const requirements = text
+    .replace(/\\\r?\n/g, ' ')
     .split('\n')
-    .map((line) => line.replace(/#.*/, '').trim())
-    .filter((line) => line && !line.startsWith('-'))
-    .map(requirementName);
-  return { dependencies: [...new Set(dependencies)].sort() };
+    .map((line) => line.replace(/(^|\s)#.*/, '').trim())
+    .filter((line) => line && !line.startsWith('-'));
+  const dependencies = requirements.map(requirementName);
+  // `pkg==1.2.3` (or `===`) names one version; `==1.*`, ranges and bare names let the resolver choose.
+  const pinned = requirements.length > 0 && requirements.every((line) => /={2,3}\s*[^\s*,;]+(\s|;|$)/.test(line) && !/[<>~!]=?|,/.test(line.split(';')[0]!.replace(/={2,3}/, '')));
+  return { dependencies: [...new Set(dependencies)].sort(), pinned };
 }
 
 /** `requests[security]>=2.0 ; python_version<"3.8"` → `requests`. */

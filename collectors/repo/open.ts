@@ -10,6 +10,7 @@ import type { CommitSummary, RepoHistory, RepoReader } from './reader.ts';
 export const DEFAULT_MAX_BYTES = 1024 * 1024;
 
 const GITLINK_MODE = '160000';
+const STAGED_ENTRY = /^(\d{6}) [0-9a-f]{40,64} \d\t/;
 
 /** Commits read for HEAD and the activity window in one pass; busier windows take a second git log. */
 const WINDOW_SCAN = 1000;
@@ -23,6 +24,11 @@ export interface OpenRepoOptions {
   now: Date;
   /** Length of the activity window in days. */
   windowDays: number;
+  /**
+   * Also list untracked files that are not ignored: `cairn check` on a developer's working tree
+   * should see the file they just created. Scans of published repositories read tracked files only.
+   */
+  untracked?: boolean;
 }
 
 /**
@@ -33,18 +39,19 @@ export interface OpenRepoOptions {
 export async function openRepo(dir: string, options: OpenRepoOptions): Promise<RepoReader> {
   const root = await realpath(dir);
   const git = safeGit(root);
-  const listing = await git.raw(['ls-files', '--stage', '-z']);
-  const files: string[] = [];
+  const listing = await git.raw(['ls-files', '--stage', '-z', ...(options.untracked ? ['--cached', '--others', '--exclude-standard'] : [])]);
+  const files = new Set<string>();
   for (const entry of listing.split('\0')) {
-    const tab = entry.indexOf('\t');
+    if (!entry) continue;
+    // Index entries read `mode object stage<TAB>path`; untracked ones (with `--others`) are bare paths.
+    const staged = STAGED_ENTRY.exec(entry);
     // Submodules are listed as gitlinks: their content belongs to another repository.
-    if (tab === -1 || entry.startsWith(GITLINK_MODE)) continue;
-    // Merge conflicts list a path once per stage.
-    const path = entry.slice(tab + 1);
-    if (files.at(-1) !== path) files.push(path);
+    if (staged?.[1] === GITLINK_MODE) continue;
+    // A merge conflict lists a path once per stage; the set keeps it once.
+    files.add(staged ? entry.slice(staged[0].length) : entry);
   }
-  files.sort();
-  return new GitRepoReader(options, root, git, files);
+  const sorted = [...files].sort();
+  return new GitRepoReader(options, root, git, sorted);
 }
 
 class GitRepoReader implements RepoReader {
@@ -113,7 +120,10 @@ class GitRepoReader implements RepoReader {
       let info = await lstat(real);
       if (info.isSymbolicLink()) {
         real = await realpath(real);
-        if (!this.#inside(real)) return undefined;
+        // The target must itself be a tracked file: a symlink may not publish `.git/config` (remote
+        // URLs with tokens) or an ignored `.env` that only exists in this work tree.
+        const target = relative(this.#root, real).split(sep).join('/');
+        if (!this.#inside(real) || !this.#tracked.has(target) || target === '.git' || target.startsWith('.git/')) return undefined;
         info = await lstat(real);
       }
       return info.isFile() ? { real, size: info.size } : undefined;

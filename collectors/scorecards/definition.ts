@@ -1,6 +1,28 @@
+import { parseEntityRef } from '@backstage/catalog-model';
 import { z } from 'zod';
 
 const oneOrMany = z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]).transform((value) => (Array.isArray(value) ? value : [value]));
+
+/** Whether Backstage can read `value` as an entity ref (`[kind:][namespace/]name`). */
+function isEntityRef(value: string, defaultKind: string): boolean {
+  try {
+    parseEntityRef(value, { defaultKind, defaultNamespace: 'default' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** An entity ref, checked when the file is loaded so a typo fails there and not silently at match time. */
+const entityRef = (defaultKind: string) =>
+  z.string().min(1).refine((value) => isEntityRef(value, defaultKind), { message: 'expected an entity ref like [kind:][namespace/]name' });
+
+/** One entity ref or a list of them, as a list. */
+const entityRefs = (defaultKind: string) =>
+  z.union([entityRef(defaultKind), z.array(entityRef(defaultKind)).min(1)]).transform((value) => (Array.isArray(value) ? value : [value]));
+
+/** `YYYY-MM-DD`; an exemption lasts through that day (UTC). */
+export const exemptionDateSchema = z.iso.date();
 
 /**
  * Which entities something applies to (scorecards, later guides and initiatives). Every given field
@@ -14,8 +36,8 @@ export const entityFilterSchema = z
     lifecycle: oneOrMany.optional().describe('spec.lifecycle values, e.g. production.'),
     tags: oneOrMany.optional().describe('Any of these tags.'),
     language: oneOrMany.optional().describe("The repository's primary language (Linguist name), e.g. Go."),
-    owner: oneOrMany.optional().describe('Owner refs, e.g. group:payments.'),
-    system: oneOrMany.optional().describe('System refs, e.g. checkout.'),
+    owner: entityRefs('group').optional().describe('Owner refs, e.g. group:payments (the kind defaults to group, the namespace to default).'),
+    system: entityRefs('system').optional().describe('System refs, e.g. checkout (the kind defaults to system, the namespace to default).'),
   })
   .describe('Which entities this applies to. Omit for every Component.');
 
@@ -41,9 +63,17 @@ export const scorecardDefinitionSchema = z
     id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'expected kebab-case, e.g. production-readiness'),
     title: z.string().min(1),
     description: z.string().default(''),
-    owner: z.string().optional().describe('The Group that owns this scorecard, e.g. group:platform.'),
+    owner: entityRef('group').optional().describe('The Group that owns this scorecard, e.g. group:platform.'),
     appliesTo: entityFilterSchema.default({ kind: ['Component'] }),
     levels: z.array(scorecardLevelSchema).min(1).describe('Ordered from lowest to highest. An entity reaches a level when it passes that level’s checks and every lower level’s.'),
+  })
+  .superRefine((scorecard, context) => {
+    // Results name their level by id, so two levels with one id would be indistinguishable.
+    const seen = new Set<string>();
+    scorecard.levels.forEach((level, index) => {
+      if (seen.has(level.id)) context.addIssue({ code: 'custom', path: ['levels', index, 'id'], message: `duplicate level id "${level.id}"` });
+      seen.add(level.id);
+    });
   })
   .describe('A Cairn scorecard.');
 
@@ -52,13 +82,13 @@ export const exemptionsFileSchema = z
   .strictObject({
     exemptions: z.array(
       z.strictObject({
-        entity: z.string().min(1).describe('Entity ref, e.g. component:default/legacy-billing.'),
+        entity: entityRef('component').describe('Entity ref, e.g. component:default/legacy-billing (the kind defaults to component, the namespace to default).'),
         check: z.string().min(1).describe('Check id.'),
         scorecard: z.string().optional().describe('Limit the exemption to one scorecard.'),
-        reason: z.string().min(1),
-        expires: z.iso.date().describe('YYYY-MM-DD; after it the exemption counts as a failure.'),
+        reason: z.string().trim().min(1).describe('Why the check does not apply yet; shown beside the exempted check.'),
+        expires: exemptionDateSchema.describe('YYYY-MM-DD, the last day the exemption holds; after it the check counts as failed again.'),
       }),
-    ),
+    ).default([]),
   })
   .describe('Cairn exemptions.');
 

@@ -1,5 +1,5 @@
 import { stat } from 'node:fs/promises';
-import { basename, join, resolve } from 'node:path';
+import { basename, join, relative, resolve } from 'node:path';
 import { glob } from 'tinyglobby';
 import type { DirectorySource } from '../config.ts';
 import type { SourceListing } from './source.ts';
@@ -11,10 +11,14 @@ import type { SourceListing } from './source.ts';
 export async function listDirectorySource(source: DirectorySource, baseDir: string): Promise<SourceListing> {
   const matches = await glob(source.repos, { cwd: baseDir, onlyDirectories: true, absolute: true, expandDirectories: false, followSymbolicLinks: false });
   const listing: SourceListing = { repos: [], problems: [] };
+  if (matches.length === 0) {
+    listing.problems.push({ severity: 'warning', message: `No folder matches "${source.repos}" (relative to ${relative(process.cwd(), baseDir) || '.'}): no repository was scanned from this source.` });
+  }
   for (const match of matches.map((dir) => resolve(dir)).sort()) {
     const name = basename(match);
     if (!(await isGitWorkTree(match))) {
-      listing.problems.push({ severity: 'warning', repo: name, message: `${match} matches "${source.repos}" but is not a git work tree (no .git); it was skipped.` });
+      // Paths relative to the config's folder: the published problems page must not reveal (or depend on) where the build ran.
+      listing.problems.push({ severity: 'warning', repo: name, message: `${relative(baseDir, match)} matches "${source.repos}" but is not a git work tree (no .git); it was skipped.` });
       continue;
     }
     listing.repos.push({ name, dir: match, source: 'directory', ...(source.webUrl ? { webUrl: source.webUrl.replaceAll('{name}', name) } : {}) });

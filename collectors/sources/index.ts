@@ -1,3 +1,4 @@
+import { relative } from 'node:path';
 import type { Source } from '../config.ts';
 import { listDirectorySource } from './directory.ts';
 import type { SourceListing } from './source.ts';
@@ -9,6 +10,7 @@ import type { SourceListing } from './source.ts';
 export async function listSources(sources: readonly Source[], baseDir: string): Promise<SourceListing> {
   const listings = await Promise.all(sources.map((source) => listDirectorySource(source, baseDir)));
   const result: SourceListing = { repos: [], problems: [] };
+  // Folders as the config names them (relative to its folder), never absolute paths of the build machine.
   const seen = new Map<string, string>();
   for (const listing of listings) {
     result.problems.push(...listing.problems);
@@ -18,7 +20,7 @@ export async function listSources(sources: readonly Source[], baseDir: string): 
         seen.set(repo.name, repo.dir);
         result.repos.push(repo);
       } else if (first !== repo.dir) {
-        result.problems.push({ severity: 'warning', repo: repo.name, message: `Two repositories are named "${repo.name}" (${first} and ${repo.dir}); only the first is scanned. Rename one of the folders.` });
+        result.problems.push({ severity: 'warning', repo: repo.name, message: `Two repositories are named "${repo.name}" (${relative(baseDir, first)} and ${relative(baseDir, repo.dir)}); only the first is scanned. Rename one of the folders.` });
       }
     }
   }

@@ -18,7 +18,14 @@ export function parseYamlConfig<S extends z.ZodType>(text: string, file: string,
     const line = lineCounter.linePos(syntaxError.pos[0]).line;
     throw new ConfigError(`${file}${line ? `:${line}` : ''}: invalid YAML: ${syntaxError.message.split('\n')[0]}`);
   }
-  const result = schema.safeParse(document.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) ?? {});
+  let data: unknown;
+  try {
+    data = document.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) ?? {};
+  } catch (error) {
+    // An alias bomb (aliases of aliases) is refused before it expands.
+    throw new ConfigError(`${file}: invalid YAML: ${(error as Error).message}`);
+  }
+  const result = schema.safeParse(data);
   if (result.success) return result.data;
   const messages = result.error.issues.map((issue) => {
     const path = issue.path.map((key) => (typeof key === 'symbol' ? key.toString() : key));
@@ -35,7 +42,8 @@ export async function loadYamlConfig<S extends z.ZodType>(path: string, displayP
   try {
     text = await readFile(path, 'utf8');
   } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'file not found' : (error as Error).message;
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason = code === 'ENOENT' ? 'file not found' : code === 'EISDIR' ? 'is a folder; expected a YAML file' : (error as Error).message;
     throw new ConfigError(`${displayPath}: ${reason}`);
   }
   return parseYamlConfig(text, displayPath, schema);

@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { collect } from '../../collectors/collect.ts';
 import { ConfigError } from '../../collectors/config-error.ts';
@@ -7,6 +8,7 @@ import { loadPortalConfig } from '../../collectors/load-config.ts';
 import { writeSnapshot, type Snapshot } from '../../collectors/snapshot.ts';
 import { DEFAULT_CONFIG, DEFAULT_SNAPSHOT } from './collection-options.ts';
 import { progressLine } from './progress.ts';
+import { loadStandards } from './standards.ts';
 
 interface CollectionValues {
   config?: string | undefined;
@@ -17,18 +19,21 @@ interface CollectionValues {
 /** Resolves the config (file, or `--repos` alone), collects, writes the snapshot and prints a summary. */
 export async function runCollection(values: CollectionValues): Promise<{ snapshot: Snapshot; path: string; loaded: LoadedConfig }> {
   const loaded = await resolveConfig(values);
+  const standards = await loadStandards(loaded.contentDir);
   const progress = progressLine();
   const snapshot = await collect({
     ...loaded,
+    standards,
     now: currentTime(),
     onRepo: (done, total, name) => progress.update(`Collecting ${done}/${total} ${name}`),
   });
   progress.done();
   const path = resolve(values.snapshot ?? DEFAULT_SNAPSHOT);
+  if ((await stat(path).catch(() => undefined))?.isDirectory()) throw new ConfigError(`--snapshot ${values.snapshot ?? DEFAULT_SNAPSHOT} is a folder; expected a file name, e.g. snapshot.json.`);
   await writeSnapshot(path, snapshot);
   const errors = snapshot.problems.filter((problem) => problem.severity === 'error').length;
   process.stderr.write(
-    `Collected ${snapshot.repos.length} repositories, ${snapshot.entities.length} entities, ${snapshot.problems.length} problems (${errors} errors) → ${values.snapshot ?? DEFAULT_SNAPSHOT}\n`,
+    `Collected ${count(snapshot.repos.length, 'repository', 'repositories')}, ${count(snapshot.entities.length, 'entity', 'entities')}, ${count(snapshot.problems.length, 'problem', 'problems')} (${count(errors, 'error', 'errors')}) → ${values.snapshot ?? DEFAULT_SNAPSHOT}\n`,
   );
   return { snapshot, path, loaded };
 }
@@ -40,16 +45,21 @@ export function strictVerdict(snapshot: Snapshot): string | undefined {
   return undefined;
 }
 
-async function resolveConfig(values: CollectionValues): Promise<LoadedConfig> {
+/**
+ * The portal config: `--config`, else content/portal.yaml when present; with `--repos` alone, the
+ * defaults. `requireConfig` is the message when a command cannot work without a file.
+ */
+export async function resolveConfig(values: CollectionValues, options: { requireConfig?: string } = {}): Promise<LoadedConfig> {
   if (values.repos !== undefined && values.config === undefined) {
     const cwd = process.cwd();
+    if (!values.repos.trim()) throw new ConfigError('--repos: expected a glob of repository folders, e.g. --repos "../repos/*".');
     const config = portalConfigSchema.parse({ sources: [{ type: 'directory', repos: values.repos }] });
     // No content folder: teams, scorecards and guides come only from beside a portal.yaml.
     return { config, baseDir: cwd };
   }
   const configPath = values.config ?? DEFAULT_CONFIG;
   if (values.config === undefined && !existsSync(configPath)) {
-    throw new ConfigError(`No ${DEFAULT_CONFIG} here. Pass --config <file>, or --repos '<glob>' to scan repositories without one.`);
+    throw new ConfigError(options.requireConfig ?? `No ${DEFAULT_CONFIG} here. Pass --config <file>, or --repos '<glob>' to scan repositories without one.`);
   }
   const loaded = await loadPortalConfig(configPath);
   if (values.repos === undefined) return loaded;
@@ -57,9 +67,14 @@ async function resolveConfig(values: CollectionValues): Promise<LoadedConfig> {
 }
 
 /** Now, unless SOURCE_DATE_EPOCH pins it (reproducible builds). */
-function currentTime(): Date {
+export function currentTime(): Date {
   const epoch = process.env.SOURCE_DATE_EPOCH;
   if (epoch === undefined) return new Date();
-  if (!/^\d+$/.test(epoch)) throw new ConfigError(`SOURCE_DATE_EPOCH must be a number of seconds, got "${epoch}".`);
-  return new Date(Number(epoch) * 1000);
+  const date = new Date(Number(epoch) * 1000);
+  if (!/^\d+$/.test(epoch) || Number.isNaN(date.getTime())) throw new ConfigError(`SOURCE_DATE_EPOCH must be a number of seconds since 1970, got "${epoch}".`);
+  return date;
+}
+
+function count(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
 }

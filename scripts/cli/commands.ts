@@ -1,4 +1,6 @@
-import { resolve } from 'node:path';
+import { relative, resolve, sep } from 'node:path';
+import { ConfigError } from '../../collectors/config-error.ts';
+import { portalConfigSchema } from '../../collectors/config.ts';
 import { defineCommand, type Command } from './command.ts';
 import { collectionOptions } from './collection-options.ts';
 
@@ -6,12 +8,21 @@ import { collectionOptions } from './collection-options.ts';
 const collection = () => import('./collection.ts');
 const site = () => import('../site.ts');
 
-const EXIT_CODES = 'Exit codes: 0 done; 1 --strict and there are problems (or nothing was collected); 2 bad usage or configuration.';
+const EXIT_CODES = 'Exit codes: 0 done; 1 with --strict, when there are problems or nothing was collected; 2 bad usage or configuration.';
 
-const siteOptions = {
-  base: { type: 'string', value: '<path>', description: "Base path of the site, e.g. /portal/ for a GitHub Pages project site (default: portal.yaml's base, else /)." },
-  site: { type: 'string', value: '<url>', description: "Absolute URL the site is published at (default: portal.yaml's site)." },
-} as const;
+const baseOption = { type: 'string', value: '<path>', description: "Base path of the site, e.g. /portal/ for a GitHub Pages project site (default: portal.yaml's base, else /)." } as const;
+const siteOption = { type: 'string', value: '<url>', description: "Absolute URL the site is published at, for canonical links (default: portal.yaml's site)." } as const;
+
+/** Checks `--base` and `--site` with portal.yaml's own rules, before any work is done. */
+function siteFlags(values: { base?: string | undefined; site?: string | undefined }): { base?: string; site?: string } {
+  const flags = { ...(values.base !== undefined ? { base: values.base } : {}), ...(values.site !== undefined ? { site: values.site } : {}) };
+  const result = portalConfigSchema.pick({ base: true, site: true }).partial().safeParse(flags);
+  if (!result.success) {
+    const issue = result.error.issues[0]!;
+    throw new ConfigError(`--${String(issue.path[0])} ${flags[issue.path[0] as 'base' | 'site']}: ${issue.message.replace(/^Invalid input: /, '')}.`);
+  }
+  return flags;
+}
 
 export const collectCommand = defineCommand({
   name: 'collect',
@@ -30,16 +41,21 @@ export const buildCommand = defineCommand({
   summary: 'Scan the repositories, write the snapshot and build the static portal.',
   options: {
     ...collectionOptions,
-    out: { type: 'string', short: 'o', value: '<dir>', description: 'Where the site is written (default: dist).' },
-    ...siteOptions,
+    out: { type: 'string', short: 'o', value: '<dir>', description: 'Where the site is written (default: dist). Replaced whole, so it must be new, empty, or an earlier Cairn site.' },
+    base: baseOption,
+    site: siteOption,
   },
   details: `Examples:\n  cairn build --repos '../repos/*' --out site\n  cairn build --config ./portal.yaml --base /portal/\n\n${EXIT_CODES}`,
   async run(values) {
+    const flags = siteFlags(values);
+    const outDir = resolve(values.out ?? 'dist');
+    const { buildSite, assertReplaceableOutput } = await site();
+    await assertReplaceableOutput(outDir);
+    if (values.snapshot && isInside(resolve(values.snapshot), outDir)) throw new ConfigError(`--snapshot ${values.snapshot} is inside --out ${values.out ?? 'dist'}, which the site replaces whole: keep the snapshot outside it.`);
     const { runCollection, strictVerdict } = await collection();
     const { snapshot, path, loaded } = await runCollection(values);
-    const outDir = resolve(values.out ?? 'dist');
-    const { buildSite } = await site();
-    await buildSite({ snapshot: path, outDir, base: values.base ?? loaded.config.base, ...siteUrl(values.site ?? loaded.config.site) });
+    const siteUrl = flags.site ?? loaded.config.site;
+    await buildSite({ snapshot: path, outDir, base: flags.base ?? loaded.config.base, ...(siteUrl ? { site: siteUrl } : {}) });
     process.stderr.write(`Built the portal → ${values.out ?? 'dist'}\n`);
     return reportStrict(values.strict, strictVerdict(snapshot));
   },
@@ -48,11 +64,12 @@ export const buildCommand = defineCommand({
 export const devCommand = defineCommand({
   name: 'dev',
   summary: "Collect, then run Astro's dev server on the portal (for working on the site or content).",
-  options: { ...collectionOptions, ...siteOptions },
+  options: { config: collectionOptions.config, repos: collectionOptions.repos, snapshot: collectionOptions.snapshot, base: baseOption },
   async run(values) {
+    const flags = siteFlags(values);
     const { path, loaded } = await (await collection()).runCollection(values);
     const { devSite } = await site();
-    await devSite({ snapshot: path, base: values.base ?? loaded.config.base });
+    await devSite({ snapshot: path, base: flags.base ?? loaded.config.base });
     return 0;
   },
 });
@@ -62,17 +79,62 @@ export const previewCommand = defineCommand({
   summary: 'Serve a built portal locally.',
   options: {
     out: { type: 'string', short: 'o', value: '<dir>', description: 'The built site to serve (default: dist).' },
-    base: siteOptions.base,
+    base: { ...baseOption, description: 'Base path to serve it under (default: the one it was built with).' },
   },
   async run(values) {
+    const flags = siteFlags(values);
     const { previewSite } = await site();
-    await previewSite({ outDir: resolve(values.out ?? 'dist'), ...(values.base ? { base: values.base } : {}) });
+    await previewSite({ outDir: resolve(values.out ?? 'dist'), ...flags });
+    return 0;
+  },
+});
+
+export const checkCommand = defineCommand({
+  name: 'check',
+  positionals: '[dir]',
+  summary: "Score one repository's working tree with the portal's scorecards (locally and in pull requests).",
+  options: {
+    config: collectionOptions.config,
+    format: { type: 'string', short: 'f', value: '<format>', description: 'terminal (default; colour on a terminal), json, markdown (a pull-request comment) or sarif (GitHub code scanning).' },
+    'min-level': { type: 'string', value: '<level>', description: 'Exit 1 when an entity is below this level on a scorecard that has it.' },
+    scorecard: { type: 'string', value: '<id>', description: 'Only this scorecard.' },
+    compare: { type: 'string', value: '<git-ref>', description: 'Also score <git-ref> and report what the working tree changes: checks newly passing or failing, levels up or down.' },
+    catalog: { type: 'string', value: '<snapshot>', description: "A published snapshot, so references to the rest of the organisation's catalog (owners, systems) resolve." },
+    output: { type: 'string', short: 'o', value: '<file>', description: 'Write the report to a file instead of standard output.' },
+  },
+  details: `dir defaults to the current folder. Untracked files that git does not ignore count, so a file you just added counts too.
+
+Examples:
+  cairn check
+  cairn check --min-level silver
+  cairn check --compare origin/main --format markdown --output comment.md
+  cairn check --format sarif --output cairn.sarif
+
+Exit codes: 0 done; 1 an entity is below --min-level; 2 bad usage or configuration.`,
+  async run(values, positionals) {
+    if (positionals.length > 1) throw new ConfigError(`cairn check: one folder at most, got ${positionals.length}.`);
+    const { runCheck } = await import('./check.ts');
+    return runCheck(values, positionals[0]);
+  },
+});
+
+export const checksCommand = defineCommand({
+  name: 'checks',
+  summary: 'List every check, built-in and custom, with its metadata.',
+  options: {
+    config: { ...collectionOptions.config, description: `portal.yaml whose content/checks/ adds custom checks (default: ${'content/portal.yaml'} when present; else the built-in checks only).` },
+    format: { type: 'string', short: 'f', value: '<format>', description: 'text (default) or json.' },
+  },
+  async run(values) {
+    if (values.format !== undefined && values.format !== 'text' && values.format !== 'json') throw new ConfigError(`cairn checks: --format ${values.format}: expected text or json.`);
+    const { listChecks } = await import('./checks.ts');
+    process.stdout.write(await listChecks(values.config, values.format ?? 'text'));
     return 0;
   },
 });
 
 /** Every command, in the order `cairn --help` lists them. */
-export const commands: Command[] = [buildCommand, collectCommand, devCommand, previewCommand] as Command[];
+export const commands: Command[] = [buildCommand, collectCommand, checkCommand, checksCommand, devCommand, previewCommand] as Command[];
 
 function reportStrict(strict: boolean | undefined, verdict: string | undefined): number {
   if (!strict || !verdict) return 0;
@@ -80,6 +142,7 @@ function reportStrict(strict: boolean | undefined, verdict: string | undefined):
   return 1;
 }
 
-function siteUrl(site: string | undefined): { site?: string } {
-  return site ? { site } : {};
+function isInside(path: string, folder: string): boolean {
+  const inside = relative(folder, path);
+  return inside === '' || (!inside.startsWith(`..${sep}`) && inside !== '..' && !inside.startsWith(sep));
 }

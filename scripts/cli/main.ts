@@ -1,6 +1,9 @@
 import { ConfigError } from '../../collectors/config-error.ts';
+import { readFileSync } from 'node:fs';
 import { commandHelp, parseCommandArgs } from './command.ts';
 import { commands } from './commands.ts';
+
+const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
 const USAGE = `Usage: cairn <command> [options]
 
@@ -9,7 +12,7 @@ Cairn builds a static developer portal (software catalog, guides, scorecards) fr
 Commands:
 ${commands.map((command) => `  ${command.name.padEnd(10)}${command.summary}`).join('\n')}
 
-Run "cairn <command> --help" for a command's options.
+Run "cairn <command> --help" for a command's options, "cairn --version" for the version.
 `;
 
 /** Runs one command line; returns the exit code. Configuration errors print their message only. */
@@ -18,6 +21,10 @@ export async function main(argv: string[]): Promise<number> {
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     process.stdout.write(USAGE);
     return name === undefined ? 2 : 0;
+  }
+  if (name === '--version' || name === '-v') {
+    process.stdout.write(`${VERSION}\n`);
+    return 0;
   }
   const command = commands.find((candidate) => candidate.name === name);
   try {

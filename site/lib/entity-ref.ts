@@ -18,6 +18,19 @@ export function parseEntityRef(ref: string): EntityRefParts {
 }
 
 /**
+ * A ref as written in content (`platform`, `group:platform`, `group:ops/platform`) in full, with
+ * Backstage's defaults for kind and namespace and lowercased as the snapshot stores refs:
+ * `group:default/platform`.
+ */
+export function completeEntityRef(ref: string, defaultKind: string): string {
+  const colon = ref.indexOf(':');
+  const kind = colon > 0 ? ref.slice(0, colon) : defaultKind;
+  const rest = colon > 0 ? ref.slice(colon + 1) : ref;
+  const slash = rest.indexOf('/');
+  return (slash >= 0 ? `${kind}:${rest}` : `${kind}:default/${rest}`).toLowerCase();
+}
+
+/**
  * A ref as people write it, Backstage's `humanizeEntityRef`: the namespace is left out when it is
  * `default`, the kind when it is the one the context implies (`defaultKind`).
  */

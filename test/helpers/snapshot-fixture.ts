@@ -7,6 +7,8 @@ export const HOSTILE = {
   description: '<script>alert(1)</script>',
   link: 'javascript:alert(1)',
   annotation: '"><img src=x onerror=alert(1)>',
+  checkMessage: 'README.md is missing <script>alert("check")</script>',
+  evidenceNote: '<img src=x onerror=alert(4)>',
 } as const;
 
 type EntityInput = Pick<CatalogEntity, 'kind'> & {
@@ -198,6 +200,208 @@ const entities: CatalogEntity[] = [
 
 const head = (commit: string, date: string) => ({ commit, date, branch: 'main' });
 
+/** Built-in checks and one custom check; `owner-is-group` is in no scorecard. */
+const checks = [
+  {
+    id: 'has-readme',
+    title: 'Has a README',
+    category: 'docs',
+    description: 'The repository has a README at its root.',
+    why: 'A README is the first thing a newcomer opens.\n\n- what it does\n- how to run it',
+    fix: 'Add a `README.md` at the root of the repository:\n\n```md\n# My service\n```',
+    effort: 'low',
+    guide: 'service-basics#readme',
+    source: 'builtin',
+  },
+  {
+    id: 'has-codeowners',
+    title: 'Has CODEOWNERS',
+    category: 'ownership',
+    description: 'The repository has a CODEOWNERS file with a catch-all rule.',
+    why: 'Reviews go to the people who know the code.',
+    fix: 'Add `.github/CODEOWNERS` with a line `* @acme/your-team`.',
+    effort: 'low',
+    source: 'builtin',
+  },
+  {
+    id: 'has-license',
+    title: 'Has a licence',
+    category: 'hygiene',
+    description: 'The repository has a LICENSE file.',
+    why: 'Legal asks for one in every repository.',
+    fix: 'Add a `LICENSE` file.',
+    effort: 'low',
+    source: 'builtin',
+  },
+  {
+    id: 'has-ci',
+    title: 'Runs CI',
+    category: 'build',
+    description: 'A CI workflow builds and tests the repository.',
+    why: 'Every change is built and tested before it is merged.',
+    fix: 'Add a workflow under `.github/workflows/`.',
+    effort: 'medium',
+    source: 'builtin',
+  },
+  {
+    id: 'dockerfile-non-root',
+    title: 'Container runs as non-root',
+    category: 'containers',
+    description: 'Every Dockerfile switches to a non-root user.',
+    why: 'A process that escapes its container should not be root on the host.',
+    fix: 'Add `USER 10001` after the last `RUN` of the final stage.',
+    effort: 'medium',
+    source: 'builtin',
+  },
+  {
+    id: 'pinned-base-image',
+    title: 'Base images are pinned',
+    category: 'containers',
+    description: 'Every FROM names an image by digest.',
+    why: 'Builds are reproducible and cannot pull a tampered tag.',
+    fix: 'Write `FROM image@sha256:…`.',
+    effort: 'high',
+    source: 'builtin',
+  },
+  {
+    id: 'has-runbook',
+    title: 'Has a runbook link',
+    category: 'docs',
+    description: 'The entity links to its runbook.',
+    why: 'Whoever is on call finds the runbook from the portal.',
+    fix: 'Add a link titled `Runbook` to `metadata.links`.',
+    effort: 'medium',
+    source: 'custom',
+  },
+  {
+    id: 'owner-is-group',
+    title: 'Owned by a group',
+    category: 'catalog',
+    description: 'The owner is a Group in the catalog.',
+    why: 'People leave; teams stay.',
+    fix: 'Set `spec.owner` to a group.',
+    effort: 'low',
+    source: 'builtin',
+  },
+];
+
+const scorecards = [
+  {
+    id: 'production-readiness',
+    title: 'Production readiness',
+    description: 'What every production service needs.',
+    owner: 'group:platform',
+    appliesTo: { kind: 'Component' },
+    levels: [
+      { id: 'bronze', checks: ['has-readme', 'has-codeowners'] },
+      { id: 'silver', title: 'Silver', checks: ['has-license', { id: 'has-ci', weight: 2 }] },
+      { id: 'gold', title: 'Gold', checks: ['dockerfile-non-root', 'has-runbook'] },
+    ],
+  },
+  {
+    id: 'security-basics',
+    title: 'Security basics',
+    appliesTo: { kind: 'Component', type: 'service' },
+    levels: [{ id: 'baseline', checks: ['dockerfile-non-root', 'pinned-base-image'] }],
+  },
+];
+
+type Status = 'pass' | 'fail' | 'notApplicable' | 'error';
+type EvidenceInput = { path: string; line?: number; note?: string };
+type ScoredInput = [checkId: string, level: string, outcome: Status, message: string, evidence?: EvidenceInput[], extra?: Record<string, unknown>];
+
+function scored([checkId, level, outcome, message, evidence = [], extra = {}]: ScoredInput) {
+  const exemption = extra.exemption as { expired: boolean } | undefined;
+  const effective = exemption ? (exemption.expired ? 'fail' : 'pass') : outcome;
+  return { checkId, level, weight: checkId === 'has-ci' ? 2 : 1, outcome, effective, message, evidence, ...extra };
+}
+
+const result = (scorecard: string, entity: string, level: string | null, score: number, checks: ScoredInput[], next?: { level: string; checks: string[] }) => ({
+  scorecard,
+  entityRef: `component:default/${entity}`,
+  level,
+  score,
+  checks: checks.map(scored),
+  ...(next ? { next } : {}),
+});
+
+const nonRootFailure = (level: string): ScoredInput => ['dockerfile-non-root', level, 'fail', 'The final stage runs as root.', [{ path: 'Dockerfile', line: 12, note: 'USER root' }]];
+
+const results = [
+  result(
+    'production-readiness',
+    'payments-service',
+    'silver',
+    6 / 7,
+    [
+      ['has-readme', 'bronze', 'pass', 'README.md is there.', [{ path: 'README.md' }]],
+      ['has-codeowners', 'bronze', 'pass', 'CODEOWNERS has a catch-all rule.', [{ path: '.github/CODEOWNERS', line: 1 }]],
+      ['has-license', 'silver', 'pass', 'LICENSE is MIT.', [{ path: 'LICENSE' }]],
+      ['has-ci', 'silver', 'pass', 'GitHub Actions runs on every push.', [{ path: '.github/workflows/ci.yml', line: 3 }]],
+      nonRootFailure('gold'),
+      ['has-runbook', 'gold', 'fail', 'No link titled Runbook.', [], { exemption: { reason: 'The runbook lives in the wiki until Q1.', expires: '2027-03-31', expired: false, source: 'annotation' } }],
+    ],
+    { level: 'gold', checks: ['dockerfile-non-root'] },
+  ),
+  result(
+    'production-readiness',
+    'checkout-web',
+    null,
+    1 / 6,
+    [
+      ['has-readme', 'bronze', 'pass', 'README.md is there.', [{ path: 'README.md' }]],
+      ['has-codeowners', 'bronze', 'fail', 'No CODEOWNERS file.'],
+      ['has-license', 'silver', 'fail', 'No LICENSE file.'],
+      ['has-ci', 'silver', 'error', 'Could not read .github/workflows: permission denied.'],
+      ['dockerfile-non-root', 'gold', 'notApplicable', 'No Dockerfile.'],
+      ['has-runbook', 'gold', 'fail', 'No link titled Runbook.'],
+    ],
+    { level: 'bronze', checks: ['has-codeowners'] },
+  ),
+  result(
+    'production-readiness',
+    'billing-scripts',
+    null,
+    1 / 6,
+    [
+      ['has-readme', 'bronze', 'fail', 'No README.', [], { exemption: { reason: 'Scripts are documented in the wiki.', expires: '2026-06-30', expired: true, source: 'central' } }],
+      ['has-codeowners', 'bronze', 'pass', 'CODEOWNERS has a catch-all rule.', [{ path: 'CODEOWNERS', line: 1 }]],
+      ['has-license', 'silver', 'fail', 'No LICENSE file.'],
+      ['has-ci', 'silver', 'fail', 'No CI configuration.'],
+      ['dockerfile-non-root', 'gold', 'notApplicable', 'No Dockerfile.'],
+      ['has-runbook', 'gold', 'fail', 'No link titled Runbook.'],
+    ],
+    { level: 'bronze', checks: ['has-readme'] },
+  ),
+  result(
+    'production-readiness',
+    'hostile',
+    null,
+    0,
+    [
+      ['has-readme', 'bronze', 'fail', HOSTILE.checkMessage, [{ path: 'docs/<b>README</b>.md', line: 3, note: HOSTILE.evidenceNote }]],
+      ['has-codeowners', 'bronze', 'fail', 'No CODEOWNERS file.'],
+      ['has-license', 'silver', 'fail', 'No LICENSE file.'],
+      ['has-ci', 'silver', 'fail', 'No CI configuration.'],
+      ['dockerfile-non-root', 'gold', 'notApplicable', 'No Dockerfile.'],
+      ['has-runbook', 'gold', 'fail', 'No link titled Runbook.'],
+    ],
+    { level: 'bronze', checks: ['has-codeowners', 'has-readme'] },
+  ),
+  result(
+    'security-basics',
+    'payments-service',
+    null,
+    0.5,
+    [nonRootFailure('baseline'), ['pinned-base-image', 'baseline', 'pass', 'Every FROM is pinned by digest.', [{ path: 'Dockerfile', line: 1 }]]],
+    { level: 'baseline', checks: ['dockerfile-non-root'] },
+  ),
+  result('security-basics', 'billing-scripts', 'baseline', 1, [
+    ['dockerfile-non-root', 'baseline', 'notApplicable', 'No Dockerfile.'],
+    ['pinned-base-image', 'baseline', 'notApplicable', 'No Dockerfile.'],
+  ]),
+];
+
 const snapshot = {
   schemaVersion: 1,
   generatedAt: '2026-11-20T03:00:00.000Z',
@@ -278,16 +482,19 @@ const snapshot = {
     { severity: 'error', repo: 'hostile', file: 'catalog-info.yaml', line: 3, entityRef: 'component:default/hostile', message: `Bad value ${HOSTILE.description}` },
     { severity: 'warning', file: 'content/teams/org.yaml', line: 70, message: 'User carol has no e-mail domain this portal knows.' },
   ],
+  checks,
+  scorecards,
+  results,
 };
 
 /**
  * A small organisation as the collectors would snapshot it, for site tests: a domain, a system,
  * components (one inferred), an API, a resource, groups with a parent and children, users, a
- * dangling relation, problems, repositories with facts, and one hostile entity. Validated by the
- * snapshot schema, so it cannot drift from the contract.
+ * dangling relation, problems, repositories with facts, and one hostile entity; eight checks, two
+ * scorecards and their results, with an exemption, an expired one, an error, evidence with lines and
+ * a hostile message. Validated by the snapshot schema, so it cannot drift from the contract.
  */
 export const snapshotFixture: Snapshot = snapshotSchema.parse(snapshot);
-
 
 /** Writes the fixture snapshot as `snapshot.json` into `dir` and returns the file's path. */
 export async function writeSnapshotFixture(dir: string): Promise<string> {

@@ -30,6 +30,9 @@ beforeAll(async () => {
             'big.txt': 'x'.repeat(2048),
             'escape-link': { symlink: '../../../../../../etc/passwd' },
             'inside-link': { symlink: 'README.md' },
+            'git-config-link': { symlink: '.git/config' },
+            'ignored-env-link': { symlink: '.env' },
+            '.gitignore': '.env\n',
           },
         },
       ],
@@ -39,6 +42,7 @@ beforeAll(async () => {
   });
   // Work-tree changes git does not track must stay invisible.
   await writeFile(join(fixture.dirs.app, 'untracked.txt'), 'secret');
+  await writeFile(join(fixture.dirs.app, '.env'), 'AWS_SECRET_ACCESS_KEY=supersecret');
   app = await openRepo(fixture.dirs.app, { name: 'app', now: NOW, windowDays: 90 });
 });
 
@@ -46,7 +50,7 @@ afterAll(() => fixture.remove());
 
 describe('openRepo', () => {
   it('lists tracked files only, sorted', () => {
-    expect(app.files()).toEqual(['README.md', 'big.txt', 'escape-link', 'inside-link', 'latin1.txt', 'logo.png', 'src/index.ts']);
+    expect(app.files()).toEqual(['.gitignore', 'README.md', 'big.txt', 'escape-link', 'git-config-link', 'ignored-env-link', 'inside-link', 'latin1.txt', 'logo.png', 'src/index.ts']);
     expect(app.has('untracked.txt')).toBe(false);
     expect(app.glob('**/*.ts')).toEqual(['src/index.ts']);
   });
@@ -57,12 +61,24 @@ describe('openRepo', () => {
     ['a path outside the repository', '../stale/a.go', undefined, undefined],
     ['a symlink leaving the repository', 'escape-link', undefined, undefined],
     ['a symlink inside the repository', 'inside-link', undefined, '# App\n'],
+    ['a symlink to .git/config', 'git-config-link', undefined, undefined],
+    ['a symlink to an ignored, untracked file', 'ignored-env-link', undefined, undefined],
     ['a binary file', 'logo.png', undefined, undefined],
     ['a file over the size cap', 'big.txt', 1024, undefined],
     ['a file under a raised cap', 'big.txt', 4096, 'x'.repeat(2048)],
     ['non-UTF-8 text, replaced not rejected', 'latin1.txt', undefined, 'caf\uFFFD\n'],
   ])('readText: %s', async (_name, path, maxBytes, expected) => {
     expect(await app.readText(path, maxBytes ? { maxBytes } : {})).toBe(expected);
+  });
+
+  it('lists untracked, not ignored files too when asked (a working tree under `cairn check`)', async () => {
+    await mkdir(join(fixture.dirs.app, '.git', 'info'), { recursive: true });
+    await writeFile(join(fixture.dirs.app, '.git', 'info', 'exclude'), 'ignored.log\n');
+    await writeFile(join(fixture.dirs.app, 'ignored.log'), 'noise');
+    const worktree = await openRepo(fixture.dirs.app, { name: 'app', now: NOW, windowDays: 90, untracked: true });
+    expect(worktree.files()).toContain('untracked.txt');
+    expect(worktree.files()).not.toContain('ignored.log');
+    expect(await worktree.readText('untracked.txt')).toBe('secret');
   });
 
   it('sizes only confined files', async () => {

@@ -57,7 +57,11 @@ describe('the built site', () => {
     for (const entity of snapshotFixture.entities) {
       expect(files).toContain(`catalog/default/${entity.kind.toLowerCase()}/${entity.metadata.name}/index.html`);
     }
-    expect(files).toEqual(expect.arrayContaining(['index.html', 'catalog/index.html', 'catalog/filters.json', 'problems/index.html', '404.html']));
+    expect(files).toEqual(
+      expect.arrayContaining(['index.html', 'catalog/index.html', 'catalog/filters.json', 'problems/index.html', '404.html', 'scorecards/index.html', 'checks/index.html', 'results.json']),
+    );
+    for (const check of snapshotFixture.checks) expect(files).toContain(`checks/${check.id}/index.html`);
+    for (const scorecard of snapshotFixture.scorecards) expect(files).toContain(`scorecards/${scorecard.id}/index.html`);
   });
 
   it('shows the portal title and the counts on the home page', async () => {
@@ -163,7 +167,8 @@ describe('the built site', () => {
     for (const path of (await siteFiles(outDir)).filter((file) => file.endsWith('.html'))) {
       const text = await readFile(join(outDir, path), 'utf8');
       expect(text, path).not.toContain(HOSTILE.description);
-      expect(text, path).not.toContain('<img');
+      // The only images are the portal's own badges.
+      expect(text.match(/<img [^>]*>/g)?.filter((image) => !image.startsWith(`<img src="${BASE}badges/`)) ?? [], path).toEqual([]);
       expect(text, path).not.toMatch(/href="\s*javascript:/i);
     }
   });

@@ -143,7 +143,12 @@ describe('parseManifest', () => {
     {
       path: 'requirements.txt',
       text: '# pinned\nFlask==3.0.0\n-r dev.txt\nrequests>=2 ; python_version > "3.8"\n',
-      expected: { ecosystem: 'python', path: 'requirements.txt', dependencies: ['flask', 'requests'] },
+      expected: { ecosystem: 'python', path: 'requirements.txt', dependencies: ['flask', 'requests'], pinned: false },
+    },
+    {
+      path: 'requirements.txt',
+      text: 'flask==3.0.0 \\\n    --hash=sha256:abc\nrequests[socks]===2.31.0 ; python_version > "3.8"  # pinned\n',
+      expected: { ecosystem: 'python', path: 'requirements.txt', dependencies: ['flask', 'requests'], pinned: true },
     },
     {
       path: 'setup.py',

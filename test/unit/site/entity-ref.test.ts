@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { entityDisplayName, entityHref, entityPath, humanizeEntityRef, parseEntityRef } from '../../../site/lib/entity-ref.ts';
+import { completeEntityRef, entityDisplayName, entityHref, entityPath, humanizeEntityRef, parseEntityRef } from '../../../site/lib/entity-ref.ts';
 import { snapshotFixture } from '../../helpers/snapshot-fixture.ts';
 
 const byRef = (ref: string) => snapshotFixture.entities.find((entity) => entity.ref === ref)!;
@@ -7,6 +7,15 @@ const byRef = (ref: string) => snapshotFixture.entities.find((entity) => entity.
 describe('entity refs', () => {
   it('splits a full ref', () => {
     expect(parseEntityRef('component:team-a/payments.v2')).toEqual({ kind: 'component', namespace: 'team-a', name: 'payments.v2' });
+  });
+
+  it.each([
+    ['platform', 'group:default/platform'],
+    ['group:Platform', 'group:default/platform'],
+    ['Ops/platform', 'group:ops/platform'],
+    ['user:default/alice', 'user:default/alice'],
+  ])('completes %s as %s', (ref, expected) => {
+    expect(completeEntityRef(ref, 'group')).toBe(expected);
   });
 
   it.each([

@@ -1,0 +1,26 @@
+import { z } from 'zod';
+import { defineCheck, fail, pass } from '../check.ts';
+import { count, requireFacts } from './support/facts.ts';
+import { day } from './support/time.ts';
+
+export const busFactor = defineCheck({
+  id: 'bus-factor',
+  title: 'More than one active contributor',
+  category: 'activity',
+  description: 'At least N people (2 by default) committed in the activity window, counted by distinct author email.',
+  why: 'When one person makes every change, everything they know is a single point of failure: their holiday is an outage risk, their departure a rewrite. Two or more active contributors means reviews have context and knowledge is shared.',
+  fix: 'Pair on the next changes, have a second team member own reviews and a release, and write down what only one person knows in the docs. Bots (Dependabot, Renovate) count as authors when they commit directly.',
+  effort: 'high',
+  options: z.object({
+    minAuthors: z.number().int().positive().default(2).describe('Fewest distinct authors in the activity window.'),
+  }),
+  run(context) {
+    const needed = requireFacts(context, ['activity']);
+    if (!needed.ok) return needed.result;
+    const { authors, commits, since } = needed.facts.activity;
+    const { minAuthors } = context.options;
+    if (commits === 0) return fail(`No commits since ${day(since)}, so nobody is actively working on it; expected at least ${count(minAuthors, 'author')}.`);
+    if (authors < minAuthors) return fail(`${count(authors, 'author')} made the ${count(commits, 'commit')} since ${day(since)}; expected at least ${minAuthors}.`);
+    return pass(`${count(authors, 'author')} made the ${count(commits, 'commit')} since ${day(since)}.`);
+  },
+});

@@ -1,0 +1,34 @@
+import { z } from 'zod';
+import { defineCheck, fail, notApplicable, pass } from '../check.ts';
+import { count, requireFacts } from './support/facts.ts';
+
+const PULL_REQUEST_TRIGGERS = new Set(['pull_request', 'pull_request_target', 'merge_group']);
+
+export const ciOnPullRequest = defineCheck({
+  id: 'ci-on-pull-request',
+  title: 'CI runs on pull requests',
+  category: 'build',
+  description: 'At least one GitHub Actions workflow runs on `pull_request` (or a merge queue), so changes are checked before they merge.',
+  why: 'CI that runs only after a merge tells you the main branch is broken once it already is. Running it on pull requests blocks the breakage before it lands, and lets branch protection require it.',
+  fix: [
+    'Trigger the build-and-test workflow on pull requests as well as on the main branch:',
+    '',
+    '```yaml',
+    'on:',
+    '  pull_request:',
+    '  push:',
+    '    branches: [main]',
+    '```',
+  ].join('\n'),
+  effort: 'low',
+  options: z.object({}),
+  run(context) {
+    const needed = requireFacts(context, ['workflows']);
+    if (!needed.ok) return needed.result;
+    const { workflows } = needed.facts;
+    if (workflows.length === 0) return notApplicable('No GitHub Actions workflows; the triggers of other CI systems are not read.');
+    const onPullRequests = workflows.filter((workflow) => workflow.triggers.some((trigger) => PULL_REQUEST_TRIGGERS.has(trigger)));
+    if (onPullRequests.length === 0) return fail(`None of the ${count(workflows.length, 'workflow')} runs on pull_request; changes are only checked after they merge.`, workflows.map((workflow) => ({ path: workflow.path, note: `on: ${workflow.triggers.join(', ') || '(none)'}` })));
+    return pass(`${count(onPullRequests.length, 'workflow')} of ${workflows.length} run${onPullRequests.length === 1 ? 's' : ''} on pull requests.`, onPullRequests.map((workflow) => ({ path: workflow.path })));
+  },
+});

@@ -1,0 +1,30 @@
+import { z } from 'zod';
+import { defineCheck, fail, pass } from '../check.ts';
+import { count, requireFacts } from './support/facts.ts';
+
+export const codeownersPresent = defineCheck({
+  id: 'codeowners-present',
+  title: 'CODEOWNERS present',
+  category: 'ownership',
+  description: 'The repository has a CODEOWNERS file (in .github/, the root or docs/) with at least one rule.',
+  why: 'CODEOWNERS makes the owning team a required reviewer of changes to its code, and tells anyone reading a file whom to ask. Without it, reviews go to whoever happens to be around.',
+  fix: [
+    'Add `.github/CODEOWNERS`:',
+    '',
+    '```',
+    '# Everything belongs to the payments team unless a later rule says otherwise.',
+    '*           @acme/payments-team',
+    '/docs/      @acme/payments-team @acme/tech-writers',
+    '```',
+  ].join('\n'),
+  effort: 'low',
+  options: z.object({}),
+  run(context) {
+    const needed = requireFacts(context, ['codeowners']);
+    if (!needed.ok) return needed.result;
+    const { codeowners } = needed.facts;
+    if (!codeowners) return fail('No CODEOWNERS file in .github/, the repository root or docs/.');
+    if (codeowners.rules.length === 0) return fail(`${codeowners.path} has no rules; expected at least one pattern with an owner, e.g. \`* @org/team\`.`, [{ path: codeowners.path }]);
+    return pass(`${codeowners.path} has ${count(codeowners.rules.length, 'rule')}.`, [{ path: codeowners.path, line: codeowners.rules[0]!.line }]);
+  },
+});

@@ -1,0 +1,49 @@
+import { z } from 'zod';
+import { defineCheck, fail, notApplicable, pass, type Evidence } from '../check.ts';
+import { capped, count, requireFacts } from './support/facts.ts';
+
+/** `@user`, `@org/team` (GitLab: nested groups, `@@role`) or an email address. */
+const VALID_OWNER = /^@@?[\w.-]+(\/[\w.-]+)*$|^[^@\s]+@[^@\s]+\.[^@\s]+$/;
+
+/** What GitHub's CODEOWNERS does not support of gitignore syntax: it silently ignores such rules. */
+function unsupportedPattern(pattern: string): string | undefined {
+  if (pattern.startsWith('!')) return 'negation (!) is not supported';
+  if (/\[[^\]]*\]/.test(pattern)) return 'character ranges ([ ]) are not supported';
+  return undefined;
+}
+
+export const codeownersValidSyntax = defineCheck({
+  id: 'codeowners-valid-syntax',
+  title: 'CODEOWNERS rules are valid',
+  category: 'ownership',
+  description: 'Every CODEOWNERS owner is `@user`, `@org/team` or an email, and no pattern uses syntax GitHub ignores (`!` negation, `[ ]` ranges).',
+  why: 'GitHub skips CODEOWNERS lines it cannot parse without telling anyone (it shows the errors only on the file\'s page), so the owners on those lines never get review requests.',
+  fix: [
+    'Correct each line the evidence points at. Owners start with `@` (`@alice`, `@acme/payments-team`) or are email addresses; a team needs its organisation:',
+    '',
+    '```diff',
+    '- /api/   payments-team',
+    '+ /api/   @acme/payments-team',
+    '```',
+    '',
+    'Replace `!` negations by a later rule with different owners.',
+  ].join('\n'),
+  effort: 'low',
+  options: z.object({}),
+  run(context) {
+    const needed = requireFacts(context, ['codeowners']);
+    if (!needed.ok) return needed.result;
+    const { codeowners } = needed.facts;
+    if (!codeowners || codeowners.rules.length === 0) return notApplicable('No CODEOWNERS rules to check.');
+    const invalid: Evidence[] = [];
+    for (const rule of codeowners.rules) {
+      const unsupported = unsupportedPattern(rule.pattern);
+      if (unsupported) invalid.push({ path: codeowners.path, line: rule.line, note: `${rule.pattern}: ${unsupported}` });
+      for (const owner of rule.owners.filter((candidate) => !VALID_OWNER.test(candidate))) {
+        invalid.push({ path: codeowners.path, line: rule.line, note: `"${owner}" is not @user, @org/team or an email` });
+      }
+    }
+    if (invalid.length > 0) return fail(`${count(invalid.length, 'error')} in ${codeowners.path}; GitHub ignores those rules or owners.`, capped(invalid));
+    return pass(`All ${count(codeowners.rules.length, 'rule')} of ${codeowners.path} are valid.`, [{ path: codeowners.path }]);
+  },
+});

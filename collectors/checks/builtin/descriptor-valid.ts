@@ -1,0 +1,69 @@
+import { z } from 'zod';
+import { defineCheck, fail, notApplicable, pass, type Evidence } from '../check.ts';
+import { listOf, requireFacts } from './support/facts.ts';
+
+/** The shape every entity document has before Backstage looks closer: apiVersion, kind, metadata.name. */
+function looksLikeEntity(data: unknown): boolean {
+  if (!data || typeof data !== 'object' || Array.isArray(data)) return false;
+  const { apiVersion, kind, metadata } = data as Record<string, unknown>;
+  const name = metadata && typeof metadata === 'object' ? (metadata as Record<string, unknown>).name : undefined;
+  return typeof apiVersion === 'string' && typeof kind === 'string' && typeof name === 'string';
+}
+
+export const descriptorValid = defineCheck({
+  id: 'descriptor-valid',
+  title: 'Declared in a valid catalog descriptor',
+  category: 'ownership',
+  description: "The entity is declared in the repository's catalog-info.yaml (not inferred by Cairn), and every file and document of the repository's descriptors loads as an entity.",
+  why: [
+    'An inferred entity is a guess from the repository: its owner, lifecycle and system are unknown, so it cannot be routed to a team or counted against a system.',
+    'A declared entity is what the team says it is, in the same format Backstage reads, so the catalog stays right when people move teams.',
+  ].join(' '),
+  fix: [
+    'Add `catalog-info.yaml` at the repository root:',
+    '',
+    '```yaml',
+    'apiVersion: backstage.io/v1alpha1',
+    'kind: Component',
+    'metadata:',
+    '  name: payments',
+    '  description: Takes card payments for the web shop.',
+    'spec:',
+    '  type: service',
+    '  lifecycle: production',
+    '  owner: group:payments-team',
+    '  system: checkout',
+    '```',
+    '',
+    'If the file exists, open the repository page: its problems list names each YAML error or rejected document with file and line.',
+  ].join('\n'),
+  effort: 'low',
+  options: z.object({}),
+  run(context) {
+    const { entity } = context;
+    if (!entity.source.repo) return notApplicable(`${entity.ref} is declared in the portal's content (${entity.source.file}), not in a repository descriptor.`);
+    if (entity.inferred) {
+      return fail(`${entity.ref} is inferred by Cairn: repository ${entity.source.repo} has no catalog-info.yaml, so its owner, lifecycle and system are guesses.`);
+    }
+    const needed = requireFacts(context, ['descriptors']);
+    if (!needed.ok) return needed.result;
+    const { descriptors } = needed.facts;
+    const declared: Evidence = { path: entity.source.file, line: entity.source.line };
+    // A file that yields no document is empty or failed to parse as a whole; a document without
+    // apiVersion, kind and metadata.name is rejected by Backstage. Other rejections (a bad name, an
+    // unknown kind) and YAML errors inside otherwise readable files are only on the problems list,
+    // which checks do not see.
+    const withDocuments = new Set(descriptors.documents.map((document) => document.file));
+    const empty = descriptors.files.filter((file) => !withDocuments.has(file));
+    const malformed = descriptors.documents.filter((document) => !looksLikeEntity(document.data));
+    const broken: Evidence[] = [
+      ...empty.map((file) => ({ path: file, note: 'no entity could be read from this file (empty, or invalid YAML)' })),
+      ...malformed.map((document) => ({ path: document.file, line: document.line, note: 'document without apiVersion, kind and metadata.name' })),
+    ];
+    if (broken.length > 0) {
+      const where = listOf([...new Set(broken.map((item) => item.path))]);
+      return fail(`${entity.ref} is declared in ${entity.source.file}, but descriptors of this repository do not load: ${broken.length} problem${broken.length === 1 ? '' : 's'} in ${where}.`, [declared, ...broken]);
+    }
+    return pass(`${entity.ref} is declared in ${entity.source.file} line ${entity.source.line} and all ${descriptors.files.length === 1 ? 'of its descriptor file' : `${descriptors.files.length} descriptor files`} load; other descriptor problems, if any, are on the repository's problems list.`, [declared]);
+  },
+});

@@ -1,0 +1,42 @@
+import { z } from 'zod';
+import { defineCheck, fail, notApplicable, pass, type Evidence } from '../check.ts';
+import { capped, count } from './support/facts.ts';
+import { isRegistryImage, isVariable, requireDockerfiles } from './support/dockerfiles.ts';
+
+export const dockerfileDigestPinned = defineCheck({
+  id: 'dockerfile-digest-pinned',
+  title: 'Base images pinned by digest',
+  category: 'containers',
+  description: 'Every `FROM` of a registry image names its digest (`image:tag@sha256:…`).',
+  why: 'A tag is mutable: `node:22` today is not `node:22` next week, and a compromised registry account can point it anywhere. A digest pins the exact image, so builds are reproducible and what was scanned is what ships (OpenSSF Scorecard, Pinned-Dependencies).',
+  fix: [
+    'Pin the digest and keep the tag for readers and for Dependabot/Renovate, which update both:',
+    '',
+    '```dockerfile',
+    'FROM node:22-alpine@sha256:<digest from `docker buildx imagetools inspect node:22-alpine`>',
+    '```',
+  ].join('\n'),
+  effort: 'low',
+  options: z.object({}),
+  run(context) {
+    const found = requireDockerfiles(context);
+    if (!found.ok) return found.result;
+    const unpinned: Evidence[] = [];
+    let judged = 0;
+    let variables = 0;
+    for (const dockerfile of found.dockerfiles) {
+      for (const from of dockerfile.from.filter(isRegistryImage)) {
+        if (isVariable(from)) {
+          variables++;
+          continue;
+        }
+        judged++;
+        if (!from.digest) unpinned.push({ path: dockerfile.path, line: from.line, note: `FROM ${from.image}` });
+      }
+    }
+    const skipped = variables > 0 ? ` (${count(variables, 'image')} from build arguments not judged)` : '';
+    if (unpinned.length > 0) return fail(`${count(unpinned.length, 'base image')} of ${judged} ${unpinned.length === 1 ? 'is' : 'are'} not pinned by digest${skipped}.`, capped(unpinned));
+    if (judged === 0) return notApplicable(`No registry base image to judge: only build stages, scratch${variables > 0 ? ' or images from build arguments' : ''}.`);
+    return pass(`All ${count(judged, 'base image')} ${judged === 1 ? 'is' : 'are'} pinned by digest${skipped}.`);
+  },
+});

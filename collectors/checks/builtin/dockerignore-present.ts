@@ -1,0 +1,43 @@
+import { z } from 'zod';
+import { defineCheck, fail, pass, type Evidence } from '../check.ts';
+import { count, requireFacts } from './support/facts.ts';
+import { requireDockerfiles } from './support/dockerfiles.ts';
+import { dirOf, join } from './support/paths.ts';
+
+export const dockerignorePresent = defineCheck({
+  id: 'dockerignore-present',
+  title: '.dockerignore present',
+  category: 'containers',
+  description: 'Every Dockerfile has a .dockerignore: at the repository root, beside the Dockerfile, or named after it (`Dockerfile.dockerignore`).',
+  why: 'Without a .dockerignore, `COPY . .` sends the whole folder into the image: the .git history, local .env files, credentials and build output. It also makes builds slow and caches useless.',
+  fix: [
+    'Add `.dockerignore` next to the build context (usually the repository root):',
+    '',
+    '```',
+    '.git',
+    '.env*',
+    '!.env.example',
+    'node_modules',
+    'dist',
+    '```',
+  ].join('\n'),
+  effort: 'low',
+  options: z.object({}),
+  run(context) {
+    const found = requireDockerfiles(context);
+    if (!found.ok) return found.result;
+    const needed = requireFacts(context, ['files']);
+    if (!needed.ok) return needed.result;
+    const files = new Set(needed.facts.files);
+    const missing: Evidence[] = [];
+    const present = new Set<string>();
+    for (const dockerfile of found.dockerfiles) {
+      const candidates = [`${dockerfile.path}.dockerignore`, join(dirOf(dockerfile.path), '.dockerignore'), '.dockerignore'];
+      const ignore = candidates.find((path) => files.has(path));
+      if (ignore) present.add(ignore);
+      else missing.push({ path: dockerfile.path, note: `no ${candidates.join(', ')}` });
+    }
+    if (missing.length > 0) return fail(`${count(missing.length, 'Dockerfile')} of ${found.dockerfiles.length} ${missing.length === 1 ? 'has' : 'have'} no .dockerignore.`, missing);
+    return pass(`Build contexts are filtered by ${[...present].join(', ')}.`, [...present].map((path) => ({ path })));
+  },
+});

@@ -1,0 +1,49 @@
+import picomatch from 'picomatch';
+import { z } from 'zod';
+import { defineCheck, fail, pass } from '../check.ts';
+import { capped, count, requireFacts } from './support/facts.ts';
+
+/**
+ * Compiled code and packages (OpenSSF Scorecard's Binary-Artifacts list, plus archives): executables,
+ * libraries, bytecode, wheels, jars, installers and compressed bundles.
+ */
+const BINARY = /\.(exe|dll|so(\.\d+)*|dylib|a|o|lib|bin|elf|class|jar|war|ear|pyc|pyo|whl|egg|dex|apk|aab|ipa|msi|deb|rpm|crx|wasm|nupkg|gem|zip|7z|rar|tar|tgz|gz|bz2|xz|tar\.gz|tar\.bz2|tar\.xz)$/i;
+
+export const noCommittedBinaries = defineCheck({
+  id: 'no-committed-binaries',
+  title: 'No committed binaries',
+  category: 'security',
+  description: 'No compiled binaries, bytecode, packages or archives are committed (.exe, .dll, .so, .jar, .class, .pyc, .whl, .zip, .tar.gz …).',
+  why: [
+    'A binary in the repository cannot be reviewed: nobody can tell what it does or whether it matches its source, so it is an easy place to hide malicious code (OpenSSF Scorecard, Binary-Artifacts).',
+    'Binaries also bloat every clone forever, even after they are deleted.',
+  ].join(' '),
+  fix: [
+    'Build binaries in CI from source, and fetch third-party ones from a package registry with a pinned version and checksum. Then remove them and ignore their patterns:',
+    '',
+    '```sh',
+    'git rm --cached lib/tool.jar',
+    'echo "*.jar" >> .gitignore',
+    '```',
+    '',
+    'The Gradle and Maven wrapper jars are allowed by default; the `allow` option takes more globs.',
+  ].join('\n'),
+  effort: 'medium',
+  options: z.object({
+    allow: z
+      .array(z.string().min(1))
+      .default(['**/gradle/wrapper/gradle-wrapper.jar', '**/.mvn/wrapper/maven-wrapper.jar'])
+      .describe('Globs of binaries that are allowed (matched against the path from the repository root).'),
+  }),
+  run(context) {
+    const needed = requireFacts(context, ['files']);
+    if (!needed.ok) return needed.result;
+    const allowed = context.options.allow.length > 0 ? picomatch(context.options.allow, { dot: true }) : () => false;
+    const binaries = needed.facts.files.filter((path) => BINARY.test(path) && !allowed(path));
+    if (binaries.length === 0) return pass('No compiled binaries, packages or archives are committed.');
+    return fail(
+      `${count(binaries.length, 'binary file')} ${binaries.length === 1 ? 'is' : 'are'} committed, e.g. ${binaries.slice(0, 3).join(', ')}.`,
+      capped(binaries.map((path) => ({ path }))),
+    );
+  },
+});

@@ -1,0 +1,64 @@
+import { z } from 'zod';
+import { defineCheck, fail, pass, type Evidence } from '../check.ts';
+import { listOf, requireFacts } from './support/facts.ts';
+
+/** Lowercase words only, so `## 🚀 Getting started!` matches `Getting Started`. */
+function normalize(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+/** A heading names a section when it is that name, or starts with it as whole words (`Usage examples`). */
+function names(heading: string, section: string): boolean {
+  const a = normalize(heading);
+  const b = normalize(section);
+  return b.length > 0 && (a === b || a.startsWith(`${b} `));
+}
+
+export const readmeSections = defineCheck({
+  id: 'readme-sections',
+  title: 'README has the expected sections',
+  category: 'docs',
+  description: 'The README has a heading for each required section (by default one on usage), matched case-insensitively.',
+  why: 'Readers scan a README for the same few things: how to use it, how to run it locally. A heading for each makes them findable in seconds, and makes READMEs across the organisation look alike.',
+  fix: [
+    'Add the missing heading to the README, with a few lines under it:',
+    '',
+    '```markdown',
+    '## Usage',
+    '',
+    'Call `POST /payments` with an idempotency key; see docs/api.md for the fields.',
+    '```',
+    '',
+    'A scorecard can change which sections are required with the `sections` option; each entry is a heading or a list of headings that are accepted for it.',
+  ].join('\n'),
+  effort: 'low',
+  options: z.object({
+    sections: z
+      .array(z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]))
+      .default([['Usage', 'Getting started', 'Quick start', 'Quickstart']])
+      .describe('Required sections: each a heading, or a list of alternative headings of which one must exist.'),
+  }),
+  run(context) {
+    const needed = requireFacts(context, ['readme']);
+    if (!needed.ok) return needed.result;
+    const { readme } = needed.facts;
+    if (!readme) return fail('No readable README at the repository root, so none of the required sections exist.');
+    const found: Evidence[] = [];
+    const missing: string[][] = [];
+    for (const section of context.options.sections) {
+      const alternatives = typeof section === 'string' ? [section] : section;
+      const heading = readme.headings.find((candidate) => alternatives.some((name) => names(candidate.text, name)));
+      if (heading) found.push({ path: readme.path, line: heading.line, note: heading.text });
+      else missing.push(alternatives);
+    }
+    if (missing.length === 0) return pass(`${readme.path} has ${listOf(found.map((item) => `"${item.note}"`), 10)}.`, found);
+    const describe = (alternatives: string[]) => (alternatives.length === 1 ? `"${alternatives[0]}"` : `one of ${alternatives.map((name) => `"${name}"`).join(', ')}`);
+    // The last heading is where a new section most naturally goes.
+    const last = readme.headings.at(-1);
+    const evidence: Evidence[] = missing.map((alternatives) => ({ path: readme.path, line: last?.line ?? 1, note: `missing a heading ${describe(alternatives)}` }));
+    return fail(`${readme.path} has no heading ${missing.map(describe).join(', nor ')}.`, evidence);
+  },
+});

@@ -1,0 +1,27 @@
+import { z } from 'zod';
+import { defineCheck, fail, pass } from '../check.ts';
+import { requireFacts } from './support/facts.ts';
+
+export const readmeTitle = defineCheck({
+  id: 'readme-title',
+  title: 'README has a title',
+  category: 'docs',
+  description: 'The README has a top-level heading naming the project.',
+  why: 'A top-level heading tells a reader at a glance which repository they are in, and gives search results and rendered pages a name instead of "README".',
+  fix: 'Start the README with one `#` heading naming the project, e.g. `# Payments service`, followed by a sentence on what it does.',
+  effort: 'low',
+  options: z.object({}),
+  run(context) {
+    const needed = requireFacts(context, ['readme']);
+    if (!needed.ok) return needed.result;
+    const { readme } = needed.facts;
+    if (!readme) return fail('No readable README at the repository root, so there is no title.');
+    const title = readme.headings.find((heading) => heading.depth === 1);
+    if (title) return pass(`${readme.path} is titled "${title.text}".`, [{ path: readme.path, line: title.line, note: title.text }]);
+    const first = readme.headings[0];
+    return fail(
+      first ? `${readme.path} has no top-level (#) heading; its first heading, "${first.text}", is level ${first.depth}.` : `${readme.path} has no headings at all; expected a top-level (#) title.`,
+      [{ path: readme.path, line: first?.line ?? 1 }],
+    );
+  },
+});

@@ -1,0 +1,55 @@
+import picomatch from 'picomatch';
+import { z } from 'zod';
+import { defineCheck, fail, notApplicable, pass } from '../check.ts';
+import { count, requireFacts } from './support/facts.ts';
+
+export const sastConfigured = defineCheck({
+  id: 'sast-configured',
+  title: 'Static analysis in CI',
+  category: 'security',
+  description: 'A GitHub Actions workflow runs a static application security testing tool (CodeQL, Semgrep, Snyk Code, SonarQube/SonarCloud, gosec …).',
+  why: 'Static analysis finds injection, unsafe deserialisation and secrets in code before they ship, on every pull request, without anyone remembering to run it (OpenSSF Scorecard, SAST).',
+  fix: [
+    'Add a CodeQL workflow (`.github/workflows/codeql.yml`):',
+    '',
+    '```yaml',
+    'on:',
+    '  pull_request:',
+    '  push:',
+    '    branches: [main]',
+    'permissions:',
+    '  contents: read',
+    '  security-events: write',
+    'jobs:',
+    '  analyze:',
+    '    runs-on: ubuntu-latest',
+    '    steps:',
+    '      - uses: actions/checkout@11bd71901bbe5b1630ceea73d27597364c9af683 # v4.2.2',
+    '      - uses: github/codeql-action/init@v3',
+    '        with:',
+    '          languages: javascript-typescript',
+    '      - uses: github/codeql-action/analyze@v3',
+    '```',
+    '',
+    'CodeQL "default setup" (enabled in the repository settings, without a workflow file) is invisible to Cairn: record it as an exemption.',
+  ].join('\n'),
+  effort: 'medium',
+  options: z.object({
+    actions: z
+      .array(z.string().min(1))
+      .default(['github/codeql-action/*', 'semgrep/*', 'returntocorp/semgrep-action', 'snyk/actions/*', 'sonarsource/*', 'securego/gosec', 'pycqa/bandit-action'])
+      .describe('Globs of action names (`owner/repo[/path]`, lowercase) that count as static analysis.'),
+  }),
+  run(context) {
+    const needed = requireFacts(context, ['workflows']);
+    if (!needed.ok) return needed.result;
+    const { workflows } = needed.facts;
+    if (workflows.length === 0) return notApplicable('No GitHub Actions workflows; only those are read for static analysis steps.');
+    const isSast = picomatch(context.options.actions.map((glob) => glob.toLowerCase()));
+    for (const workflow of workflows) {
+      const use = workflow.uses.find((candidate) => candidate.kind === 'action' && isSast(candidate.action.toLowerCase()));
+      if (use) return pass(`${workflow.path} runs ${use.action}.`, [{ path: workflow.path, line: use.line, note: use.uses }]);
+    }
+    return fail(`No static analysis action (CodeQL, Semgrep, Snyk, SonarQube …) in ${count(workflows.length, 'workflow')}; CodeQL default setup, if enabled in the repository settings, is not visible here.`);
+  },
+});

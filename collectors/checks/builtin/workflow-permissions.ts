@@ -1,0 +1,60 @@
+import { z } from 'zod';
+import { defineCheck, fail, notApplicable, pass, type Evidence } from '../check.ts';
+import { capped, count, requireFacts } from './support/facts.ts';
+import type { Workflow } from '../../facts/workflows.ts';
+
+/** `read-all`, `{}`, or scopes that are all `read` or `none`. */
+function readOnly(permissions: NonNullable<Workflow['permissions']>): boolean {
+  const { value } = permissions;
+  if (typeof value === 'string') return value === 'read-all';
+  return Object.values(value).every((level) => level === 'read' || level === 'none');
+}
+
+function describe(permissions: NonNullable<Workflow['permissions']>): string {
+  const { value } = permissions;
+  if (typeof value === 'string') return `permissions: ${value || '(empty)'}`;
+  const entries = Object.entries(value);
+  return entries.length === 0 ? 'permissions: {}' : `permissions: ${entries.map(([scope, level]) => `${scope}: ${level}`).join(', ')}`;
+}
+
+export const workflowPermissions = defineCheck({
+  id: 'workflow-permissions',
+  title: 'Workflows default to a read-only token',
+  category: 'security',
+  description: 'Every GitHub Actions workflow sets top-level `permissions` that are read-only (`{}`, `read-all`, or scopes at `read`); jobs that need more ask for it themselves.',
+  why: [
+    'Without top-level `permissions`, every job gets the repository\'s default token, which in older organisations can push code, publish packages and approve pull requests.',
+    'Any compromised step (a dependency, an action) then holds that power. Read-only by default, with write scopes granted per job, limits the damage (OpenSSF Scorecard, Token-Permissions).',
+  ].join(' '),
+  fix: [
+    'Add at the top of each workflow, and grant write scopes only to the job that needs them:',
+    '',
+    '```yaml',
+    'permissions:',
+    '  contents: read',
+    '',
+    'jobs:',
+    '  release:',
+    '    permissions:',
+    '      contents: write',
+    '```',
+  ].join('\n'),
+  effort: 'low',
+  options: z.object({}),
+  run(context) {
+    const needed = requireFacts(context, ['workflows']);
+    if (!needed.ok) return needed.result;
+    const { workflows } = needed.facts;
+    if (workflows.length === 0) return notApplicable('No GitHub Actions workflows in .github/workflows/.');
+    const failing: Evidence[] = [];
+    const passing: Evidence[] = [];
+    for (const workflow of workflows) {
+      const { permissions } = workflow;
+      if (!permissions) failing.push({ path: workflow.path, note: 'no top-level permissions: jobs get the repository default token' });
+      else if (!readOnly(permissions)) failing.push({ path: workflow.path, line: permissions.line, note: `${describe(permissions)} is not read-only` });
+      else passing.push({ path: workflow.path, line: permissions.line, note: describe(permissions) });
+    }
+    if (failing.length > 0) return fail(`${count(failing.length, 'workflow')} of ${workflows.length} ${failing.length === 1 ? 'does' : 'do'} not set read-only top-level permissions.`, capped(failing));
+    return pass(`All ${count(workflows.length, 'workflow')} set read-only top-level permissions.`, capped(passing));
+  },
+});

@@ -1,0 +1,18 @@
+import { z } from 'zod';
+import { defineRetriever } from './retriever.ts';
+
+/** How many of the largest files are kept: enough to show what bloats a repository, small enough to publish. */
+export const LARGE_FILES_KEPT = 20;
+
+export const largeFiles = defineRetriever({
+  id: 'largeFiles',
+  version: 1,
+  description: `The ${LARGE_FILES_KEPT} largest tracked files with their sizes in bytes, largest first.`,
+  schema: z.array(z.object({ path: z.string(), bytes: z.number().int().nonnegative() })),
+  async collect({ repo }) {
+    const sized = await Promise.all(repo.files().map(async (path) => ({ path, bytes: (await repo.size(path)) ?? 0 })));
+    return sized
+      .sort((a, b) => b.bytes - a.bytes || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
+      .slice(0, LARGE_FILES_KEPT);
+  },
+});

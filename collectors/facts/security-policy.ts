@@ -1,0 +1,63 @@
+import { z } from 'zod';
+import { defineRetriever } from './retriever.ts';
+
+/** Where GitHub looks for a security policy, in its order of precedence. */
+export const SECURITY_POLICY_PATHS = ['.github/SECURITY.md', 'SECURITY.md', 'docs/SECURITY.md'];
+
+export const securityPolicySchema = z
+  .object({
+    path: z.string(),
+    /** Ways to report a vulnerability the policy names, in order of appearance. */
+    contacts: z.array(
+      z.object({
+        /** `advisories`: a link to GitHub's private vulnerability reporting (`…/security/advisories/new`). */
+        kind: z.enum(['email', 'url', 'advisories']),
+        value: z.string(),
+        line: z.number().int().positive(),
+      }),
+    ),
+  })
+  .nullable();
+
+export type SecurityPolicy = NonNullable<z.infer<typeof securityPolicySchema>>;
+
+export const securityPolicy = defineRetriever({
+  id: 'securityPolicy',
+  version: 1,
+  description: 'The security policy (SECURITY.md) and the contacts it gives for reporting a vulnerability: emails, URLs, GitHub security advisories.',
+  schema: securityPolicySchema,
+  async collect({ repo }) {
+    const path = SECURITY_POLICY_PATHS.map((candidate) => repo.files().find((file) => file.toLowerCase() === candidate.toLowerCase())).find(Boolean);
+    if (!path) return null;
+    const text = await repo.readText(path);
+    return { path, contacts: text === undefined ? [] : findContacts(text) };
+  },
+});
+
+const EMAIL = /(?:mailto:)?([a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,})/gi;
+const URL = /https?:\/\/[^\s<>()[\]"'`]+/gi;
+const ADVISORIES_URL = /\/security\/advisories(\/new)?\/?$/i;
+/** A relative Markdown link to the repository's advisories (`../../security/advisories/new`). */
+const RELATIVE_ADVISORIES_LINK = /\]\(\s*((?:\.\.?\/)*[^\s()]*security\/advisories(?:\/new)?\/?)\s*\)/gi;
+
+/** Emails, links and mentions of GitHub's private reporting in a policy's text, with their lines. */
+export function findContacts(text: string): SecurityPolicy['contacts'] {
+  const contacts: SecurityPolicy['contacts'] = [];
+  const seen = new Set<string>();
+  const add = (kind: SecurityPolicy['contacts'][number]['kind'], value: string, line: number) => {
+    const key = `${kind}\0${value.toLowerCase()}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    contacts.push({ kind, value, line });
+  };
+  text.split(/\r?\n/).forEach((content, index) => {
+    const line = index + 1;
+    const urls = [...content.matchAll(URL)].map((match) => match[0].replace(/[.,;:!?]+$/, ''));
+    for (const url of urls) add(ADVISORIES_URL.test(url) ? 'advisories' : 'url', url, line);
+    // Addresses inside URLs (`https://user@host`) are part of the URL, not contacts.
+    const withoutUrls = content.replace(URL, ' ');
+    for (const match of withoutUrls.matchAll(EMAIL)) add('email', match[1]!, line);
+    for (const match of content.matchAll(RELATIVE_ADVISORIES_LINK)) if (!/^https?:/i.test(match[1]!)) add('advisories', match[1]!, line);
+  });
+  return contacts;
+}

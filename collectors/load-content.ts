@@ -1,0 +1,191 @@
+import { readFile } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import { glob } from 'tinyglobby';
+import { isNode, LineCounter, parseDocument } from 'yaml';
+import { z } from 'zod';
+import type { CheckDefinition, CheckMetadata } from './checks/check.ts';
+import { contentGlobsFor, customCheckFileSchema, customCheckMetadata, parsePath, toCheckDefinition, type CustomCheckFile } from './checks/custom.ts';
+import { ConfigError } from './config-error.ts';
+import { retrievers } from './facts/index.ts';
+import { exemptionsFileSchema, scorecardDefinitionSchema, type ScorecardDefinition } from './scorecards/definition.ts';
+import { centralExemptions, type Exemption } from './scorecards/exemptions.ts';
+import { didYouMean } from './scorecards/suggest.ts';
+import { parseYamlConfig } from './yaml/config.ts';
+
+/** A custom check as loaded from `content/checks/`. */
+export interface CustomCheck {
+  /** Where it is defined, e.g. `content/checks/node-engines-set.yaml`. */
+  file: string;
+  spec: CustomCheckFile;
+  definition: CheckDefinition;
+  metadata: CheckMetadata;
+}
+
+/** The platform team's standards, from the content folder beside portal.yaml. */
+export interface PortalContent {
+  /** `scorecards/*.yaml`, in file order. */
+  scorecards: ScorecardDefinition[];
+  /** `checks/*.yaml`, in file order. */
+  customChecks: CustomCheck[];
+  /** `exemptions.yaml` (optional), with entity refs resolved and each entry's line. */
+  exemptions: Exemption[];
+  /** What the `contentFiles` fact must read for the custom checks (`FactSettings.contentGlobs`). */
+  contentGlobs: string[];
+}
+
+/**
+ * Reads `scorecards/*.yaml`, `checks/*.yaml` and `exemptions.yaml` from `contentDir` and checks
+ * every cross-reference: unknown check ids (with "did you mean"), options a check rejects, unknown
+ * fact ids in custom checks, duplicate scorecard or check ids (a custom check may not reuse a
+ * built-in id), exemptions naming unknown checks or scorecards. Every fault is a ConfigError naming
+ * file, line and field; all faults of a kind of file are reported together. Without a content
+ * folder there are no scorecards, custom checks or exemptions.
+ */
+export async function loadPortalContent(contentDir: string | undefined, builtinChecks: readonly CheckDefinition[]): Promise<PortalContent> {
+  if (!contentDir) return { scorecards: [], customChecks: [], exemptions: [], contentGlobs: [] };
+  const displayPath = (path: string) => relative(join(contentDir, '..'), join(contentDir, path));
+
+  const customChecks = await loadCustomChecks(contentDir, displayPath, builtinChecks);
+  const checks = new Map<string, CheckDefinition>([...builtinChecks, ...customChecks.map((check) => check.definition)].map((check) => [check.id, check]));
+  const scorecards = await loadScorecards(contentDir, displayPath, checks);
+  const exemptions = await loadExemptions(contentDir, displayPath, checks, scorecards);
+  return { scorecards, customChecks, exemptions, contentGlobs: contentGlobsFor(customChecks.map((check) => check.spec)) };
+}
+
+type DisplayPath = (path: string) => string;
+
+const FACT_IDS: readonly string[] = retrievers.map((retriever) => retriever.id);
+
+async function loadCustomChecks(contentDir: string, displayPath: DisplayPath, builtinChecks: readonly CheckDefinition[]): Promise<CustomCheck[]> {
+  const builtinIds = new Set(builtinChecks.map((check) => check.id));
+  const seen = new Map<string, string>();
+  return collectingErrors(await yamlFiles(contentDir, 'checks'), async (path) => {
+    const file = displayPath(path);
+    const schema = customCheckFileSchema.superRefine((check, context) => {
+      if (builtinIds.has(check.id)) context.addIssue({ code: 'custom', path: ['id'], message: `"${check.id}" is a built-in check; choose another id` });
+      const other = seen.get(check.id);
+      if (other) context.addIssue({ code: 'custom', path: ['id'], message: `duplicate check id "${check.id}" (also in ${other})` });
+      if (check.rule.type === 'fact') {
+        const factId = String(parsePath(check.rule.fact)?.[0]);
+        if (!FACT_IDS.includes(factId)) context.addIssue({ code: 'custom', path: ['rule', 'fact'], message: `unknown fact "${factId}"${didYouMean(factId, FACT_IDS) || `; facts are ${FACT_IDS.join(', ')}`}` });
+      }
+    });
+    const spec = parseYamlConfig(await readFile(join(contentDir, path), 'utf8'), file, schema);
+    seen.set(spec.id, file);
+    return { file, spec, definition: toCheckDefinition(spec), metadata: customCheckMetadata(spec) };
+  });
+}
+
+async function loadScorecards(contentDir: string, displayPath: DisplayPath, checks: ReadonlyMap<string, CheckDefinition>): Promise<ScorecardDefinition[]> {
+  const seen = new Map<string, string>();
+  return collectingErrors(await yamlFiles(contentDir, 'scorecards'), async (path) => {
+    const file = displayPath(path);
+    const schema = scorecardDefinitionSchema.superRefine((scorecard, context) => {
+      const other = seen.get(scorecard.id);
+      if (other) context.addIssue({ code: 'custom', path: ['id'], message: `duplicate scorecard id "${scorecard.id}" (also in ${other})` });
+      scorecard.levels.forEach((level, levelIndex) => {
+        const inLevel = new Set<string>();
+        level.checks.forEach((entry, checkIndex) => {
+          const path = ['levels', levelIndex, 'checks', checkIndex];
+          // The same check may sit in two levels with different options (30 days for gold, 180 for bronze), but not twice in one.
+          if (inLevel.has(entry.id)) context.addIssue({ code: 'custom', path, message: `check "${entry.id}" is already in level ${level.id}` });
+          inLevel.add(entry.id);
+          const check = checks.get(entry.id);
+          if (!check) {
+            context.addIssue({ code: 'custom', path, message: `unknown check "${entry.id}"${didYouMean(entry.id, checks.keys())}` });
+            return;
+          }
+          for (const issue of optionIssues(check, entry.options)) {
+            context.addIssue({ code: 'custom', path: [...path, 'options', ...issue.path], message: `check "${entry.id}": ${issue.message}` });
+          }
+        });
+      });
+    });
+    const scorecard = parseYamlConfig(await readFile(join(contentDir, path), 'utf8'), file, schema);
+    seen.set(scorecard.id, file);
+    return scorecard;
+  });
+}
+
+async function loadExemptions(
+  contentDir: string,
+  displayPath: DisplayPath,
+  checks: ReadonlyMap<string, CheckDefinition>,
+  scorecards: readonly ScorecardDefinition[],
+): Promise<Exemption[]> {
+  const file = displayPath('exemptions.yaml');
+  let text: string;
+  try {
+    text = await readFile(join(contentDir, 'exemptions.yaml'), 'utf8');
+  } catch (error) {
+    // The file is optional: a portal without exemptions has none to declare.
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw new ConfigError(`${file}: ${(error as Error).message}`);
+  }
+  const scorecardIds = scorecards.map((scorecard) => scorecard.id);
+  const schema = exemptionsFileSchema.superRefine((parsed, context) => {
+    parsed.exemptions.forEach((entry, index) => {
+      if (!checks.has(entry.check)) context.addIssue({ code: 'custom', path: ['exemptions', index, 'check'], message: `unknown check "${entry.check}"${didYouMean(entry.check, checks.keys())}` });
+      if (entry.scorecard !== undefined && !scorecardIds.includes(entry.scorecard)) {
+        context.addIssue({ code: 'custom', path: ['exemptions', index, 'scorecard'], message: `unknown scorecard "${entry.scorecard}"${didYouMean(entry.scorecard, scorecardIds)}` });
+      }
+    });
+  });
+  const parsed = parseYamlConfig(text, file, schema);
+  return centralExemptions(parsed, file, entryLines(text, parsed.exemptions.length));
+}
+
+/** The line of each `exemptions[i]` entry, so problems about an entry (an unknown entity) point at it. */
+function entryLines(text: string, count: number): Array<number | undefined> {
+  const lineCounter = new LineCounter();
+  const document = parseDocument(text, { lineCounter });
+  return Array.from({ length: count }, (_, index) => {
+    const node = document.getIn(['exemptions', index], true);
+    return isNode(node) && node.range ? lineCounter.linePos(node.range[0]).line : undefined;
+  });
+}
+
+/** `<folder>/*.yaml` and `*.yml` in the content folder, sorted, as paths relative to it. */
+async function yamlFiles(contentDir: string, folder: string): Promise<string[]> {
+  return (await glob([`${folder}/*.yaml`, `${folder}/*.yml`], { cwd: contentDir })).sort();
+}
+
+/** Loads every file in order, then throws one ConfigError with every file's faults, or returns all results. */
+async function collectingErrors<T>(paths: readonly string[], load: (path: string) => Promise<T>): Promise<T[]> {
+  const results: T[] = [];
+  const errors: string[] = [];
+  for (const path of paths) {
+    try {
+      results.push(await load(path));
+    } catch (error) {
+      if (!(error instanceof ConfigError)) throw error;
+      errors.push(error.message);
+    }
+  }
+  if (errors.length) throw new ConfigError(errors.join('\n'));
+  return results;
+}
+
+/**
+ * What is wrong with the options a scorecard gives a check, by path under `options`. Unknown keys
+ * are named even when the check's options object is not strict, since zod would drop a misspelt
+ * option silently and the check would run with its default.
+ */
+function optionIssues(check: CheckDefinition, options: Record<string, unknown>): Array<{ path: PropertyKey[]; message: string }> {
+  const issues: Array<{ path: PropertyKey[]; message: string }> = [];
+  const isObject = check.options instanceof z.ZodObject;
+  if (check.options instanceof z.ZodObject) {
+    const known = Object.keys(check.options.shape);
+    for (const key of Object.keys(options).filter((key) => !known.includes(key))) {
+      const hint = didYouMean(key, known) || (known.length ? `; its options are ${known.join(', ')}` : '; it takes no options');
+      issues.push({ path: [key], message: `unknown option "${key}"${hint}` });
+    }
+  }
+  const parsed = check.options.safeParse(options);
+  for (const issue of parsed.success ? [] : parsed.error.issues) {
+    if (isObject && issue.code === 'unrecognized_keys' && issue.path.length === 0) continue;
+    const message = issue.code === 'unrecognized_keys' ? `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((key) => `"${key}"`).join(', ')}` : issue.message.replace(/^Invalid input: /, '');
+    issues.push({ path: issue.path, message });
+  }
+  return issues;
+}

@@ -1,0 +1,176 @@
+import { checkResultSchema, type CatalogLookup, type CheckDefinition, type CheckResult } from '../checks/check.ts';
+import type { Facts } from '../facts/index.ts';
+import type { Problem } from '../problems.ts';
+import type { CatalogEntity } from '../snapshot.ts';
+import type { ScorecardDefinition } from './definition.ts';
+import { annotationExemptions, findExemption, type Exemption } from './exemptions.ts';
+import { matchesFilter } from './filter.ts';
+import type { ScoredCheck, ScorecardResult } from './result.ts';
+import { didYouMean } from './suggest.ts';
+
+/** What one scorecard needs to judge one entity. */
+export interface ScorecardEvaluationInput {
+  scorecard: ScorecardDefinition;
+  entity: CatalogEntity;
+  /** Facts of the entity's repository; undefined for entities that live in no repository. */
+  facts: Facts | undefined;
+  catalog: CatalogLookup;
+  /** Every check the portal knows (built-in and custom), by id. */
+  checks: ReadonlyMap<string, CheckDefinition>;
+  /** Exemptions from both sources; only the entity's own are considered. */
+  exemptions: readonly Exemption[];
+  now: Date;
+}
+
+const EFFORT_ORDER = { low: 0, medium: 1, high: 2 } as const;
+
+/**
+ * One entity's standing on one scorecard.
+ *
+ * - Each check runs with its options; a check that throws (or returns something that is not a
+ *   result) is outcome `error` for this entity only, and the message names the error.
+ * - The effective outcome of a failed or errored check is `pass` under an unexpired exemption; an
+ *   expired exemption changes nothing but is attached, so the page can flag it.
+ * - `notApplicable` checks count neither for nor against. `error` counts as not passed: a check
+ *   that cannot tell must not lift an entity to a level.
+ * - The level is the highest one whose checks pass, together with every lower level's (a gold pass
+ *   above a silver failure is bronze). A level whose checks are all not applicable passes.
+ * - The score is the weighted share of applicable checks that pass. When none applies it is 1:
+ *   Cortex leaves rules that do not apply out of both sides of the fraction, and with nothing left
+ *   the entity is, like its level, vacuously at the top rather than at the bottom.
+ * - `next` is the level above the one reached, with the checks standing in the way, cheapest first
+ *   (effort low to high, then weight high to low, then scorecard order).
+ */
+export function evaluateScorecard(input: ScorecardEvaluationInput): ScorecardResult {
+  const { scorecard, entity, facts, catalog, checks, exemptions, now } = input;
+  const scored: ScoredCheck[] = scorecard.levels.flatMap((level) =>
+    level.checks.map((entry): ScoredCheck => {
+      const result = runCheck(checks.get(entry.id), entry.id, entry.options, { entity, facts, catalog, now });
+      const failed = result.outcome === 'fail' || result.outcome === 'error';
+      const exemption = failed ? findExemption(exemptions, { entityRef: entity.ref, checkId: entry.id, scorecard: scorecard.id }, now) : undefined;
+      const effective = exemption && !exemption.expired ? 'pass' : result.outcome;
+      return { checkId: entry.id, level: level.id, weight: entry.weight, ...result, ...(exemption ? { exemption } : {}), effective };
+    }),
+  );
+
+  const levelPasses = scorecard.levels.map((level) => scored.every((check) => check.level !== level.id || check.effective === 'pass' || check.effective === 'notApplicable'));
+  const firstFailing = levelPasses.indexOf(false);
+  const reached = firstFailing === -1 ? scorecard.levels.length - 1 : firstFailing - 1;
+
+  const applicable = scored.filter((check) => check.effective !== 'notApplicable');
+  const total = applicable.reduce((sum, check) => sum + check.weight, 0);
+  const passed = applicable.filter((check) => check.effective === 'pass').reduce((sum, check) => sum + check.weight, 0);
+
+  const nextLevel = scorecard.levels[reached + 1];
+  return {
+    scorecard: scorecard.id,
+    entityRef: entity.ref,
+    level: scorecard.levels[reached]?.id ?? null,
+    score: total === 0 ? 1 : passed / total,
+    checks: scored,
+    ...(nextLevel ? { next: { level: nextLevel.id, checks: blockingChecks(scored, scorecard, reached + 1, checks) } } : {}),
+  };
+}
+
+/** Runs one check, turning a throw, an unknown id or bad options into an `error` outcome for this entity. */
+function runCheck(
+  check: CheckDefinition | undefined,
+  id: string,
+  rawOptions: Record<string, unknown>,
+  context: Omit<Parameters<CheckDefinition['run']>[0], 'options'>,
+): CheckResult {
+  // The content loader rejects unknown ids and bad options; these guard callers that skip it.
+  if (!check) return errorResult(`Unknown check "${id}".`);
+  const options = check.options.safeParse(rawOptions);
+  if (!options.success) return errorResult(`Invalid options for check "${id}": ${options.error.issues[0]?.message ?? 'rejected'}.`);
+  try {
+    const result = checkResultSchema.safeParse(check.run({ ...context, options: options.data }));
+    return result.success ? result.data : errorResult(`The check "${id}" returned no valid result.`);
+  } catch (error) {
+    return errorResult(`The check "${id}" failed to run: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+function errorResult(message: string): CheckResult {
+  return { outcome: 'error', message, evidence: [] };
+}
+
+/** Ids of the checks at or below level `nextIndex` that do not pass, cheapest fix first, each once. */
+function blockingChecks(scored: readonly ScoredCheck[], scorecard: ScorecardDefinition, nextIndex: number, checks: ReadonlyMap<string, CheckDefinition>): string[] {
+  const levelsUpToNext = new Set(scorecard.levels.slice(0, nextIndex + 1).map((level) => level.id));
+  const effort = (id: string) => EFFORT_ORDER[checks.get(id)?.effort ?? 'high'];
+  const blocking = scored
+    .map((check, order) => ({ check, order }))
+    .filter(({ check }) => levelsUpToNext.has(check.level) && (check.effective === 'fail' || check.effective === 'error'))
+    .sort((a, b) => effort(a.check.checkId) - effort(b.check.checkId) || b.check.weight - a.check.weight || a.order - b.order);
+  return [...new Set(blocking.map(({ check }) => check.checkId))];
+}
+
+/** Everything needed to evaluate every scorecard on the whole catalog. */
+export interface PortalEvaluationInput {
+  scorecards: readonly ScorecardDefinition[];
+  entities: readonly CatalogEntity[];
+  /** Facts by repository name (an entity's `source.repo`). */
+  factsByRepo: ReadonlyMap<string, Facts>;
+  /** Every check the portal knows, built-in and custom (ids are unique: the content loader ensures it). */
+  checks: readonly CheckDefinition[];
+  /** Central exemptions (`loadPortalContent`'s); annotation exemptions are read from the entities. */
+  exemptions: readonly Exemption[];
+  /**
+   * Entities known from elsewhere (a published snapshot, when only one repository is scanned):
+   * checks can look them up, scorecards are not applied to them.
+   */
+  knownEntities?: readonly CatalogEntity[];
+  now: Date;
+}
+
+/**
+ * Applies each scorecard to the entities its `appliesTo` selects. Results are ordered by scorecard
+ * id, then entity ref, so two runs over the same input produce the same snapshot. Problems: a
+ * malformed exemption annotation (on the entity's descriptor), an exemption naming a check the
+ * portal does not know, a central exemption naming an entity that is not in the catalog.
+ */
+export function evaluatePortal(input: PortalEvaluationInput): { results: ScorecardResult[]; problems: Problem[] } {
+  const { scorecards, entities, factsByRepo, now } = input;
+  const checks = new Map(input.checks.map((check) => [check.id, check]));
+  const problems: Problem[] = [];
+  // Scanned entities win over known ones: they are this run's version.
+  const byRef = new Map([...(input.knownEntities ?? []), ...entities].map((entity) => [entity.ref.toLowerCase(), entity]));
+  const catalog: CatalogLookup = { get: (ref) => byRef.get(ref.toLowerCase()) };
+
+  const exemptionsByEntity = new Map<string, Exemption[]>();
+  const addExemption = (exemption: Exemption) => {
+    if (!checks.has(exemption.checkId)) {
+      problems.push({ severity: 'warning', ...exemption.declaredAt, entityRef: exemption.entityRef, message: `Exemption for unknown check "${exemption.checkId}"${didYouMean(exemption.checkId, checks.keys()) || '.'}` });
+    }
+    exemptionsByEntity.set(exemption.entityRef, [...(exemptionsByEntity.get(exemption.entityRef) ?? []), exemption]);
+  };
+  for (const exemption of input.exemptions) {
+    if (!byRef.has(exemption.entityRef)) {
+      problems.push({ severity: 'warning', ...exemption.declaredAt, message: `Exemption for ${exemption.entityRef}, which is not in the catalog.` });
+    }
+    addExemption(exemption);
+  }
+
+  const results: ScorecardResult[] = [];
+  const sortedEntities = [...entities].sort((a, b) => compare(a.ref, b.ref));
+  for (const entity of sortedEntities) {
+    const own = annotationExemptions(entity);
+    problems.push(...own.problems);
+    own.exemptions.forEach(addExemption);
+  }
+  for (const scorecard of [...scorecards].sort((a, b) => compare(a.id, b.id))) {
+    for (const entity of sortedEntities) {
+      const facts = entity.source.repo ? factsByRepo.get(entity.source.repo) : undefined;
+      if (!matchesFilter(scorecard.appliesTo, entity, facts)) continue;
+      const exemptions = exemptionsByEntity.get(entity.ref.toLowerCase()) ?? [];
+      results.push(evaluateScorecard({ scorecard, entity, facts, catalog, checks, exemptions, now }));
+    }
+  }
+  return { results, problems: problems.sort((a, b) => compare(a.file ?? '', b.file ?? '') || (a.line ?? 0) - (b.line ?? 0) || compare(a.message, b.message)) };
+}
+
+/** Code-point order, independent of the machine's locale. */
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

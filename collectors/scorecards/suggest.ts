@@ -1,0 +1,35 @@
+/**
+ * Up to `max` of `candidates` closest to a mistyped `value` (Levenshtein distance, ties in
+ * alphabetical order), for "did you mean" hints. Only plausible typos are offered: at most a third
+ * of the value's length may differ (and at least two edits are allowed).
+ */
+export function closestMatches(value: string, candidates: Iterable<string>, max = 3): string[] {
+  const limit = Math.max(2, Math.floor(value.length / 3));
+  return [...new Set(candidates)]
+    .map((candidate) => ({ candidate, distance: editDistance(value.toLowerCase(), candidate.toLowerCase()) }))
+    .filter(({ distance }) => distance <= limit)
+    .sort((a, b) => a.distance - b.distance || a.candidate.localeCompare(b.candidate))
+    .slice(0, max)
+    .map(({ candidate }) => candidate);
+}
+
+/** `; did you mean "a" or "b"?`, or nothing when no candidate is close. */
+export function didYouMean(value: string, candidates: Iterable<string>): string {
+  const matches = closestMatches(value, candidates).map((match) => `"${match}"`);
+  if (!matches.length) return '';
+  const list = matches.length === 1 ? matches[0] : `${matches.slice(0, -1).join(', ')} or ${matches.at(-1)}`;
+  return `; did you mean ${list}?`;
+}
+
+/** Levenshtein distance with one rolling row. */
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = current;
+  }
+  return previous[b.length]!;
+}

@@ -1,0 +1,130 @@
+import { readFileSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import { basename, resolve } from 'node:path';
+import { assemble, collectRepo, type Standards } from '../../collectors/collect.ts';
+import { ConfigError } from '../../collectors/config-error.ts';
+import { readSnapshot, type Snapshot } from '../../collectors/snapshot.ts';
+import { readContentEntities } from '../../collectors/sources/content.ts';
+import { checkoutRef } from '../../collectors/sources/ref-checkout.ts';
+import { currentTime, resolveConfig } from './collection.ts';
+import { loadStandards } from './standards.ts';
+import { compareResults } from './report/compare.ts';
+import { formatJson } from './report/json.ts';
+import { formatMarkdown } from './report/markdown.ts';
+import type { CheckReport } from './report/model.ts';
+import { formatSarif } from './report/sarif.ts';
+import { formatTerminal } from './report/terminal.ts';
+
+export const CHECK_FORMATS = ['terminal', 'json', 'markdown', 'sarif'] as const;
+type Format = (typeof CHECK_FORMATS)[number];
+
+export interface CheckValues {
+  config?: string | undefined;
+  format?: string | undefined;
+  'min-level'?: string | undefined;
+  scorecard?: string | undefined;
+  compare?: string | undefined;
+  catalog?: string | undefined;
+  output?: string | undefined;
+}
+
+const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+
+/**
+ * `cairn check [dir]`: the portal's scorecards on one repository's working tree, the verdict a
+ * developer gets before merging. Returns the exit code: 1 when a scorecard is below `--min-level`.
+ */
+export async function runCheck(values: CheckValues, dirArgument: string | undefined): Promise<number> {
+  const format = parseFormat(values.format);
+  const loaded = await resolveConfig({ config: values.config }, { requireConfig: 'cairn check scores a repository with the portal’s scorecards: pass --config <portal.yaml>.' });
+  const standards = await loadStandards(loaded.contentDir);
+  const scorecards = selectScorecards(standards, values.scorecard);
+  const dir = resolve(dirArgument ?? '.');
+  const name = basename(dir);
+  const now = currentTime();
+  const known = values.catalog ? await readSnapshot(resolve(values.catalog)) : undefined;
+  const content = loaded.contentDir ? await readContentEntities(loaded.contentDir) : { documents: [], problems: [] };
+  const score = async (treeDir: string, untracked: boolean) => {
+    const repo = await collectRepo({ name, dir: treeDir, source: 'local' }, { now, windowDays: loaded.config.activity.windowDays, settings: { contentGlobs: standards.contentGlobs }, untracked });
+    if (repo.problems.some((problem) => problem.message.startsWith('Could not read the repository'))) throw new ConfigError(`${treeDir} is not a git work tree: ${repo.problems[0]!.message}`);
+    const snapshot = await assemble({ repos: [repo], content: content.documents, standards: { ...standards, scorecards }, now, title: loaded.config.title, problems: [], knownEntities: otherEntities(known, name) });
+    return { snapshot, commit: repo.facts.head?.commit };
+  };
+  const current = await score(dir, true);
+  const report = reportFor(current.snapshot, name, current.commit);
+  if (values.compare) {
+    const base = await checkoutRef(dir, values.compare);
+    try {
+      const before = reportFor((await score(base.dir, false)).snapshot, name, base.commit);
+      report.comparison = compareResults(values.compare, before.results, report.results, scorecards);
+    } finally {
+      await base.remove();
+    }
+  }
+  const output = render(report, format);
+  if (values.output) await writeFile(resolve(values.output), output);
+  else process.stdout.write(output);
+  return belowMinimumLevel(report, values['min-level']) ? 1 : 0;
+}
+
+/** The report's results: this repository's entities only (references to other entities merely resolve). */
+function reportFor(snapshot: Snapshot, name: string, commit: string | undefined): CheckReport {
+  const entities = snapshot.entities.filter((entity) => entity.source.repo === name);
+  const refs = new Set(entities.map((entity) => entity.ref));
+  return {
+    repo: { name, ...(commit ? { commit } : {}) },
+    entities,
+    scorecards: snapshot.scorecards,
+    checks: new Map(snapshot.checks.map((check) => [check.id, check])),
+    results: snapshot.results.filter((result) => refs.has(result.entityRef)),
+  };
+}
+
+function otherEntities(known: Snapshot | undefined, name: string) {
+  return known ? known.entities.filter((entity) => entity.source.repo !== name) : [];
+}
+
+function parseFormat(value: string | undefined): Format {
+  const format = (value ?? 'terminal') as Format;
+  if (!CHECK_FORMATS.includes(format)) throw new ConfigError(`cairn check: --format ${value}: expected one of ${CHECK_FORMATS.join(', ')}.`);
+  return format;
+}
+
+function selectScorecards(standards: Standards, id: string | undefined) {
+  if (standards.scorecards.length === 0) throw new ConfigError('cairn check: the portal defines no scorecards (content/scorecards/*.yaml beside portal.yaml).');
+  if (id === undefined) return standards.scorecards;
+  const chosen = standards.scorecards.filter((scorecard) => scorecard.id === id);
+  if (chosen.length === 0) throw new ConfigError(`cairn check: --scorecard ${id}: no such scorecard. Scorecards: ${standards.scorecards.map((scorecard) => scorecard.id).join(', ')}.`);
+  return chosen;
+}
+
+function render(report: CheckReport, format: Format): string {
+  switch (format) {
+    case 'json':
+      return formatJson(report);
+    case 'markdown':
+      return formatMarkdown(report);
+    case 'sarif':
+      return formatSarif(report, { version: VERSION });
+    case 'terminal':
+      return formatTerminal(report, { color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR });
+  }
+}
+
+/**
+ * `--min-level`: every result on a scorecard that defines that level must reach it. A level no
+ * chosen scorecard defines is a usage error, not a silent pass.
+ */
+function belowMinimumLevel(report: CheckReport, minimum: string | undefined): boolean {
+  if (minimum === undefined) return false;
+  const defining = report.scorecards.filter((scorecard) => scorecard.levels.some((level) => level.id === minimum));
+  if (defining.length === 0) throw new ConfigError(`cairn check: --min-level ${minimum}: no scorecard has that level. Levels: ${[...new Set(report.scorecards.flatMap((scorecard) => scorecard.levels.map((level) => level.id)))].join(', ')}.`);
+  const below = report.results.filter((result) => {
+    const scorecard = defining.find((candidate) => candidate.id === result.scorecard);
+    if (!scorecard) return false;
+    const rank = (level: string | null) => (level === null ? -1 : scorecard.levels.findIndex((candidate) => candidate.id === level));
+    return rank(result.level) < rank(minimum);
+  });
+  for (const result of below) process.stderr.write(`${result.entityRef} is below ${minimum} on ${result.scorecard} (at ${result.level ?? 'no level'}).\n`);
+  return below.length > 0;
+}

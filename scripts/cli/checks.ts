@@ -1,0 +1,27 @@
+import { existsSync } from 'node:fs';
+import type { CheckMetadata } from '../../collectors/checks/check.ts';
+import { loadPortalConfig } from '../../collectors/load-config.ts';
+import { DEFAULT_CONFIG } from './collection-options.ts';
+import { loadStandards } from './standards.ts';
+
+/** `cairn checks`: every check's metadata, as text for people or JSON for tools. */
+export async function listChecks(config: string | undefined, format: 'text' | 'json'): Promise<string> {
+  const path = config ?? (existsSync(DEFAULT_CONFIG) ? DEFAULT_CONFIG : undefined);
+  const contentDir = path ? (await loadPortalConfig(path)).contentDir : undefined;
+  const checks = (await loadStandards(contentDir)).metadata.toSorted((a, b) => a.category.localeCompare(b.category) || a.id.localeCompare(b.id));
+  return format === 'json' ? `${JSON.stringify(checks, null, 2)}\n` : formatText(checks);
+}
+
+function formatText(checks: CheckMetadata[]): string {
+  const lines: string[] = [];
+  let category = '';
+  for (const check of checks) {
+    if (check.category !== category) {
+      category = check.category;
+      lines.push('', `${category}`);
+    }
+    lines.push(`  ${check.id.padEnd(34)} ${check.title}${check.source === 'custom' ? ' (custom)' : ''}`, `  ${''.padEnd(34)} ${check.description} Effort: ${check.effort}.`);
+  }
+  lines.push('', `${checks.length} checks. Details and how to fix each: the portal's /checks/ pages, or --format json.`);
+  return `${lines.join('\n').trimStart()}\n`;
+}

@@ -1,0 +1,165 @@
+import type { CheckCategory, CheckMetadata } from '../../collectors/snapshot.ts';
+import { compareText, linkToRef, type Catalog, type EntityLink } from './catalog.ts';
+import { safeWebHref } from './links.ts';
+import {
+  checkPath,
+  checkStatus,
+  evidenceView,
+  levelRef,
+  repoOf,
+  scorecardLink,
+  type CheckEvaluation,
+  type CheckStatus,
+  type Effort,
+  type EvidenceView,
+  type ScorecardLink,
+  type Standards,
+} from './standards.ts';
+import { withBase } from './urls.ts';
+
+/** Check categories as headings, in the order the checks index shows them. */
+export const CATEGORY_TITLES: Record<CheckCategory, string> = {
+  docs: 'Documentation',
+  ownership: 'Ownership',
+  security: 'Security',
+  build: 'Build and CI',
+  containers: 'Containers',
+  hygiene: 'Repository hygiene',
+  activity: 'Activity',
+  catalog: 'Catalog',
+  custom: 'Custom',
+};
+
+const CATEGORY_ORDER = Object.keys(CATEGORY_TITLES) as CheckCategory[];
+
+export const SOURCE_LABELS: Record<CheckMetadata['source'], string> = { builtin: 'Built-in', custom: 'Custom' };
+
+/** How often a check passes where it applies. `percent` is absent when it applied nowhere. */
+export interface PassRate {
+  passes: number;
+  applicable: number;
+  percent?: string;
+}
+
+/**
+ * Passes over applicable evaluations, across every scorecard that uses the check: an entity on two
+ * such scorecards counts twice (their options may differ). Only real passes count, not exemptions;
+ * `notApplicable` is left out and `error` counts as not passing.
+ */
+export function passRate(evaluations: readonly CheckEvaluation[]): PassRate {
+  const applicable = evaluations.filter(({ check }) => check.outcome !== 'notApplicable');
+  const passes = applicable.filter(({ check }) => check.outcome === 'pass').length;
+  return { passes, applicable: applicable.length, ...(applicable.length > 0 ? { percent: `${Math.round((passes / applicable.length) * 100)}%` } : {}) };
+}
+
+/** A check on the checks index. */
+export interface CheckSummary {
+  id: string;
+  title: string;
+  description: string;
+  effort: Effort;
+  source: string;
+  href: string;
+  passRate: PassRate;
+}
+
+/** The checks of one category. */
+export interface CheckCategoryGroup {
+  category: CheckCategory;
+  title: string;
+  checks: CheckSummary[];
+}
+
+/** Every check grouped by category, categories in {@link CATEGORY_TITLES} order, checks by title. */
+export function checksByCategory(standards: Standards): CheckCategoryGroup[] {
+  return CATEGORY_ORDER.map((category) => ({
+    category,
+    title: CATEGORY_TITLES[category],
+    checks: standards.checks
+      .filter((check) => check.category === category)
+      .map((check) => ({
+        id: check.id,
+        title: check.title,
+        description: check.description,
+        effort: check.effort,
+        source: SOURCE_LABELS[check.source],
+        href: withBase(checkPath(check.id)),
+        passRate: passRate(standards.evaluationsByCheck.get(check.id) ?? []),
+      })),
+  })).filter((group) => group.checks.length > 0);
+}
+
+/** An entity where the check does not pass, on one scorecard. */
+export interface FailingEntity {
+  entity: EntityLink;
+  scorecard: ScorecardLink;
+  status: CheckStatus;
+  message: string;
+  evidence: EvidenceView[];
+}
+
+/** Everything a check's reference page shows, from its metadata and its results. */
+export interface CheckPageView {
+  id: string;
+  title: string;
+  category: string;
+  description: string;
+  why: string;
+  fix: string;
+  effort: Effort;
+  source: string;
+  guide?: { text: string; href: string };
+  passRate: PassRate;
+  /** The scorecards that use the check, with the levels it is in. */
+  scorecards: Array<{ scorecard: ScorecardLink; levels: string[] }>;
+  failing: FailingEntity[];
+}
+
+/** Statuses listed as failing on a check's page: what keeps an entity from the level. */
+const FAILING: ReadonlySet<CheckStatus> = new Set(['fail', 'error', 'expiredExemption']);
+
+export function checkPageView(catalog: Catalog, standards: Standards, check: CheckMetadata): CheckPageView {
+  const evaluations = standards.evaluationsByCheck.get(check.id) ?? [];
+  const guide = check.guide === undefined ? undefined : guideLink(check.guide);
+  return {
+    id: check.id,
+    title: check.title,
+    category: CATEGORY_TITLES[check.category],
+    description: check.description,
+    why: check.why,
+    fix: check.fix,
+    effort: check.effort,
+    source: SOURCE_LABELS[check.source],
+    ...(guide ? { guide } : {}),
+    passRate: passRate(evaluations),
+    scorecards: standards.scorecards
+      .map((scorecard) => ({
+        scorecard: scorecardLink(scorecard),
+        levels: scorecard.levels.filter((level) => level.checks.some((entry) => entry.id === check.id)).map((level) => levelRef(scorecard, level.id).title),
+      }))
+      .filter((usage) => usage.levels.length > 0),
+    failing: evaluations
+      .map(({ result, check: scored }) => ({ result, scored, status: checkStatus(scored) }))
+      .filter(({ status }) => FAILING.has(status))
+      .map(({ result, scored, status }) => ({
+        entity: linkToRef(catalog, result.entityRef),
+        scorecard: scorecardLink(standards.scorecardsById.get(result.scorecard)!),
+        status,
+        message: scored.message,
+        evidence: scored.evidence.map((evidence) => evidenceView(repoOf(catalog, catalog.byRef.get(result.entityRef)), evidence)),
+      }))
+      .sort((a, b) => compareText(a.entity.text, b.entity.text) || compareText(a.scorecard.title, b.scorecard.title)),
+  };
+}
+
+/**
+ * The guide that teaches a check: an http(s) URL as it is, otherwise a guide id with an optional
+ * `#section`, linked to the portal's guide page `guides/<id>/`.
+ */
+export function guideLink(guide: string): { text: string; href: string } | undefined {
+  const web = safeWebHref(guide);
+  if (web) return { text: guide, href: web };
+  const [id = '', section] = guide.split('#', 2);
+  if (!/^[a-z0-9][a-z0-9/_-]*$/i.test(id) || id.split('/').some((part) => part === '')) return undefined;
+  return { text: guide, href: withBase(`guides/${id}/${section ? `#${encodeURIComponent(section)}` : ''}`) };
+}

@@ -1,0 +1,150 @@
+import type { ScorecardDefinition, ScorecardResult } from '../../collectors/snapshot.ts';
+import { compareText, groupBy, linkToRef, relatedLink, type Catalog, type EntityLink } from './catalog.ts';
+import { completeEntityRef } from './entity-ref.ts';
+import {
+  allLevels,
+  checkLink,
+  checkStatus,
+  formatScore,
+  levelRef,
+  levelTitle,
+  scorecardLink,
+  type CheckLink,
+  type CheckStatus,
+  type LevelRef,
+  type ScorecardLink,
+  type Standards,
+} from './standards.ts';
+
+/** How many entities stand at one level. */
+export interface LevelCount {
+  level: LevelRef;
+  count: number;
+  /** Share of the scorecard's entities, as a whole percentage (`40%`). */
+  percent: string;
+  /** The same share, 0–100, unrounded: the bar's length. */
+  share: number;
+}
+
+/** Entities per level of a scorecard: "No level" first, then each level from the lowest. */
+export function levelDistribution(scorecard: ScorecardDefinition, results: readonly ScorecardResult[]): LevelCount[] {
+  const counts = new Map<string | null, number>();
+  for (const result of results) counts.set(result.level, (counts.get(result.level) ?? 0) + 1);
+  return allLevels(scorecard).map((level) => {
+    const count = counts.get(level.id) ?? 0;
+    const share = results.length === 0 ? 0 : (count / results.length) * 100;
+    return { level, count, share, percent: `${Math.round(share)}%` };
+  });
+}
+
+/** A scorecard on the scorecards index. */
+export interface ScorecardSummary {
+  scorecard: ScorecardLink;
+  description: string;
+  owner?: EntityLink;
+  entities: number;
+  distribution: LevelCount[];
+}
+
+function scorecardSummary(catalog: Catalog, standards: Standards, scorecard: ScorecardDefinition): ScorecardSummary {
+  const results = standards.resultsByScorecard.get(scorecard.id) ?? [];
+  return {
+    scorecard: scorecardLink(scorecard),
+    description: scorecard.description,
+    ...(scorecard.owner ? { owner: linkToRef(catalog, completeEntityRef(scorecard.owner, 'group')) } : {}),
+    entities: results.length,
+    distribution: levelDistribution(scorecard, results),
+  };
+}
+
+/** Every scorecard with its distribution, for the index. */
+export function scorecardSummaries(catalog: Catalog, standards: Standards): ScorecardSummary[] {
+  return standards.scorecards.map((scorecard) => scorecardSummary(catalog, standards, scorecard));
+}
+
+/** One owner's entities on a scorecard. `owner` is absent for entities without one. */
+export interface TeamRow {
+  owner?: EntityLink;
+  /** Entities at each level, in {@link levelDistribution} order. */
+  counts: number[];
+  entities: number;
+  averageScore: string;
+}
+
+/** Entities per owner and level, owners by name and the unowned last. */
+export function teamRows(catalog: Catalog, scorecard: ScorecardDefinition, results: readonly ScorecardResult[]): TeamRow[] {
+  const levels = allLevels(scorecard);
+  const byOwner = groupBy(results, (result) => {
+    const entity = catalog.byRef.get(result.entityRef);
+    return entity && relatedLink(catalog, entity, 'ownedBy')?.ref;
+  });
+  return [...byOwner]
+    .map(([ownerRef, owned]) => ({
+      ...(ownerRef ? { owner: linkToRef(catalog, ownerRef) } : {}),
+      counts: levels.map((level) => owned.filter((result) => result.level === level.id).length),
+      entities: owned.length,
+      averageScore: formatScore(owned.reduce((sum, result) => sum + result.score, 0) / owned.length),
+    }))
+    .sort((a, b) => (a.owner && b.owner ? compareText(a.owner.text, b.owner.text) : a.owner ? -1 : b.owner ? 1 : 0));
+}
+
+/** A column of the heatmap: one check of one level, with a short label for the header. */
+export interface HeatmapColumn {
+  check: CheckLink;
+  level: LevelRef;
+  /** The column's number, 1-based, used as its header's abbreviation. */
+  abbreviation: string;
+}
+
+/** One entity's row: its statuses in column order (undefined: the check was not evaluated). */
+export interface HeatmapRow {
+  entity: EntityLink;
+  level: LevelRef;
+  score: string;
+  cells: Array<CheckStatus | undefined>;
+}
+
+export interface Heatmap {
+  columns: HeatmapColumn[];
+  rows: HeatmapRow[];
+}
+
+/**
+ * Entities × checks of a scorecard: one row per entity (by name), one column per check in level
+ * order. Cells hold only a status, so the table stays small for hundreds of entities.
+ */
+export function heatmap(catalog: Catalog, standards: Standards, scorecard: ScorecardDefinition, results: readonly ScorecardResult[]): Heatmap {
+  const keys = scorecard.levels.flatMap((level) => level.checks.map((check) => ({ level: level.id, checkId: check.id })));
+  const columns = keys.map((key, index) => ({ check: checkLink(standards, key.checkId), level: levelRef(scorecard, key.level), abbreviation: String(index + 1) }));
+  const rows = results.map((result) => {
+    const byKey = new Map(result.checks.map((check) => [`${check.level}\u0000${check.checkId}`, check]));
+    return {
+      entity: linkToRef(catalog, result.entityRef),
+      level: levelRef(scorecard, result.level),
+      score: formatScore(result.score),
+      cells: keys.map((key) => {
+        const check = byKey.get(`${key.level}\u0000${key.checkId}`);
+        return check && checkStatus(check);
+      }),
+    };
+  });
+  return { columns, rows: rows.sort((a, b) => compareText(a.entity.text, b.entity.text) || compareText(a.entity.ref, b.entity.ref)) };
+}
+
+/** Everything a scorecard's page shows. */
+export interface ScorecardPageView extends ScorecardSummary {
+  /** The checks of each level, lowest level first. */
+  levels: Array<{ title: string; checks: CheckLink[] }>;
+  teams: TeamRow[];
+  heatmap: Heatmap;
+}
+
+export function scorecardPageView(catalog: Catalog, standards: Standards, scorecard: ScorecardDefinition): ScorecardPageView {
+  const results = standards.resultsByScorecard.get(scorecard.id) ?? [];
+  return {
+    ...scorecardSummary(catalog, standards, scorecard),
+    levels: scorecard.levels.map((level) => ({ title: levelTitle(level), checks: level.checks.map((check) => checkLink(standards, check.id)) })),
+    teams: teamRows(catalog, scorecard, results),
+    heatmap: heatmap(catalog, standards, scorecard, results),
+  };
+}

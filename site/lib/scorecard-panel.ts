@@ -1,0 +1,95 @@
+import type { AppliedExemption, CatalogEntity, RepoSnapshot, ScorecardDefinition, ScorecardResult, ScoredCheck } from '../../collectors/snapshot.ts';
+import type { Catalog } from './catalog.ts';
+import { badgePath } from './badges.ts';
+import { entityHref } from './entity-ref.ts';
+import {
+  checkLink,
+  checkStatus,
+  evidenceView,
+  formatScore,
+  levelRef,
+  needsWork,
+  repoOf,
+  scorecardLink,
+  type CheckLink,
+  type CheckStatus,
+  type EvidenceView,
+  type LevelRef,
+  type ScorecardLink,
+  type Standards,
+} from './standards.ts';
+import { withBase } from './urls.ts';
+
+/** One check of a scorecard on an entity's page. */
+export interface ScoredCheckView {
+  check: CheckLink;
+  status: CheckStatus;
+  message: string;
+  evidence: EvidenceView[];
+  exemption?: { reason: string; expires: string; expired: boolean; source: string };
+  /** The check's "how to fix" Markdown, for checks that still need work. */
+  fix?: string;
+}
+
+/** The checks of one level. */
+export interface LevelChecks {
+  level: LevelRef;
+  checks: ScoredCheckView[];
+}
+
+/** An entity's standing on one scorecard: the panel on its page. */
+export interface ScorecardPanelView {
+  scorecard: ScorecardLink;
+  level: LevelRef;
+  levelCount: number;
+  score: string;
+  levels: LevelChecks[];
+  /** The next level and the checks that stand in its way, cheapest first. */
+  next?: { level: LevelRef; checks: CheckLink[] };
+  badge: { src: string; alt: string; pageHref: string };
+}
+
+const EXEMPTION_SOURCES: Record<AppliedExemption['source'], string> = {
+  annotation: 'the entity’s annotation',
+  central: 'content/exemptions.yaml',
+};
+
+/** The entity's panels, one per scorecard that applies to it, in scorecard order. */
+export function entityScorecards(catalog: Catalog, standards: Standards, entity: CatalogEntity): ScorecardPanelView[] {
+  return (standards.resultsByEntity.get(entity.ref) ?? []).map((result) => scorecardPanel(catalog, standards, entity, standards.scorecardsById.get(result.scorecard)!, result));
+}
+
+function scorecardPanel(catalog: Catalog, standards: Standards, entity: CatalogEntity, scorecard: ScorecardDefinition, result: ScorecardResult): ScorecardPanelView {
+  const repo = repoOf(catalog, entity);
+  const level = levelRef(scorecard, result.level);
+  // The definition's levels in order, then any level only the result names.
+  const levelIds = [...new Set([...scorecard.levels.map((definition) => definition.id), ...result.checks.map((check) => check.level)])];
+  return {
+    scorecard: scorecardLink(scorecard),
+    level,
+    levelCount: scorecard.levels.length,
+    score: formatScore(result.score),
+    levels: levelIds
+      .map((id) => ({ level: levelRef(scorecard, id), checks: result.checks.filter((check) => check.level === id).map((check) => scoredCheckView(standards, repo, check)) }))
+      .filter((group) => group.checks.length > 0),
+    ...(result.next ? { next: { level: levelRef(scorecard, result.next.level), checks: result.next.checks.map((id) => checkLink(standards, id)) } } : {}),
+    badge: {
+      src: withBase(badgePath(entity, scorecard.id)),
+      alt: `${scorecard.title}: ${level.id === null ? 'none' : level.title}`,
+      pageHref: entityHref(entity),
+    },
+  };
+}
+
+function scoredCheckView(standards: Standards, repo: RepoSnapshot | undefined, check: ScoredCheck): ScoredCheckView {
+  const status = checkStatus(check);
+  const fix = needsWork(status) ? standards.checksById.get(check.checkId)?.fix : undefined;
+  return {
+    check: checkLink(standards, check.checkId),
+    status,
+    message: check.message,
+    evidence: check.evidence.map((evidence) => evidenceView(repo, evidence)),
+    ...(check.exemption ? { exemption: { ...check.exemption, source: EXEMPTION_SOURCES[check.exemption.source] } } : {}),
+    ...(fix ? { fix } : {}),
+  };
+}

@@ -1,0 +1,187 @@
+import type { CatalogEntity, CheckMetadata, Evidence, RepoSnapshot, ScorecardDefinition, ScorecardResult, ScoredCheck, Snapshot } from '../../collectors/snapshot.ts';
+import { compareText, groupBy, type Catalog } from './catalog.ts';
+import { safeWebHref } from './links.ts';
+import { withBase } from './urls.ts';
+
+/** The checks, scorecards and results of the snapshot, indexed for the views. */
+export interface Standards {
+  /** Every check, sorted by title. */
+  checks: readonly CheckMetadata[];
+  checksById: ReadonlyMap<string, CheckMetadata>;
+  /** Every scorecard, sorted by title. */
+  scorecards: readonly ScorecardDefinition[];
+  scorecardsById: ReadonlyMap<string, ScorecardDefinition>;
+  /** Results of the known scorecards, by entity ref, then in scorecard order. */
+  results: readonly ScorecardResult[];
+  resultsByEntity: ReadonlyMap<string, readonly ScorecardResult[]>;
+  resultsByScorecard: ReadonlyMap<string, readonly ScorecardResult[]>;
+  /** Every evaluation of a check, across all scorecards, with the result it belongs to. */
+  evaluationsByCheck: ReadonlyMap<string, readonly CheckEvaluation[]>;
+}
+
+/** One check evaluated on one entity for one scorecard. */
+export interface CheckEvaluation {
+  result: ScorecardResult;
+  check: ScoredCheck;
+}
+
+/** Indexes the standards part of a snapshot. Results of a scorecard the snapshot does not define are left out. */
+export function createStandards(snapshot: Pick<Snapshot, 'checks' | 'scorecards' | 'results'>): Standards {
+  const checks = [...snapshot.checks].sort((a, b) => compareText(a.title, b.title) || compareText(a.id, b.id));
+  const scorecards = [...snapshot.scorecards].sort((a, b) => compareText(a.title, b.title) || compareText(a.id, b.id));
+  const scorecardsById = new Map(scorecards.map((scorecard) => [scorecard.id, scorecard]));
+  const order = new Map(scorecards.map((scorecard, index) => [scorecard.id, index]));
+  const results = snapshot.results
+    .filter((result) => scorecardsById.has(result.scorecard))
+    .sort((a, b) => compareText(a.entityRef, b.entityRef) || order.get(a.scorecard)! - order.get(b.scorecard)!);
+  return {
+    checks,
+    checksById: new Map(checks.map((check) => [check.id, check])),
+    scorecards,
+    scorecardsById,
+    results,
+    resultsByEntity: groupBy(results, (result) => result.entityRef),
+    resultsByScorecard: groupBy(results, (result) => result.scorecard),
+    evaluationsByCheck: groupBy(
+      results.flatMap((result) => result.checks.map((check) => ({ result, check }))),
+      (evaluation) => evaluation.check.checkId,
+    ),
+  };
+}
+
+/**
+ * What a reader sees for a check on an entity: the check's own outcome, or the exemption that
+ * changed it — `exempt` when an unexpired exemption turned a failure into a pass, `expiredExemption`
+ * when an expired one no longer does.
+ */
+export type CheckStatus = ScoredCheck['outcome'] | 'exempt' | 'expiredExemption';
+
+/** Text and symbol of each status, so a status never rests on colour alone. */
+export const STATUS_DISPLAY: Record<CheckStatus, { label: string; symbol: string }> = {
+  pass: { label: 'Pass', symbol: '✓' },
+  fail: { label: 'Fail', symbol: '✗' },
+  notApplicable: { label: 'Not applicable', symbol: '–' },
+  error: { label: 'Error', symbol: '!' },
+  exempt: { label: 'Exempt', symbol: '○' },
+  expiredExemption: { label: 'Exemption expired', symbol: '⊗' },
+};
+
+/** The status shown for a scored check (see {@link CheckStatus}). */
+export function checkStatus(check: ScoredCheck): CheckStatus {
+  if (check.exemption?.expired && check.effective === 'fail') return 'expiredExemption';
+  if (check.exemption && !check.exemption.expired && check.effective === 'pass' && check.outcome !== 'pass') return 'exempt';
+  return check.outcome;
+}
+
+/** Statuses that ask the owner to do something. */
+export function needsWork(status: CheckStatus): boolean {
+  return status === 'fail' || status === 'error' || status === 'expiredExemption' || status === 'exempt';
+}
+
+export type Effort = CheckMetadata['effort'];
+
+/** Efforts as numbers, to sort work by. */
+export const EFFORT_RANK: Record<Effort, number> = { low: 1, medium: 2, high: 3 };
+
+/** A level of a scorecard as shown: `rank` is its 1-based position, 0 for "No level". */
+export interface LevelRef {
+  id: string | null;
+  title: string;
+  rank: number;
+}
+
+/** "No level": the entity does not reach the scorecard's first level. */
+export const NO_LEVEL: LevelRef = { id: null, title: 'No level', rank: 0 };
+
+/** A level's title, or its id capitalised (`bronze` → `Bronze`), as the scorecard schema promises. */
+export function levelTitle(level: { id: string; title?: string | undefined }): string {
+  return level.title ?? level.id.charAt(0).toUpperCase() + level.id.slice(1);
+}
+
+/** The level `id` of a scorecard (null: no level). A level the definition does not know is shown by its id, after the known ones. */
+export function levelRef(scorecard: ScorecardDefinition, id: string | null): LevelRef {
+  if (id === null) return NO_LEVEL;
+  const index = scorecard.levels.findIndex((level) => level.id === id);
+  return index < 0 ? { id, title: id, rank: scorecard.levels.length + 1 } : { id, title: levelTitle(scorecard.levels[index]!), rank: index + 1 };
+}
+
+/** "No level" and every level of a scorecard, lowest first. */
+export function allLevels(scorecard: ScorecardDefinition): LevelRef[] {
+  return [NO_LEVEL, ...scorecard.levels.map((level) => levelRef(scorecard, level.id))];
+}
+
+/** A 0–1 score as a whole percentage, rounded down so that anything short of full marks never shows 100%. */
+export function formatScore(score: number): string {
+  return `${Math.floor(Math.round(score * 10_000) / 100)}%`;
+}
+
+/** Site path of a check's reference page, without the base. */
+export function checkPath(id: string): string {
+  return `checks/${encodeURIComponent(id)}/`;
+}
+
+/** Site path of a scorecard's page, without the base. */
+export function scorecardPath(id: string): string {
+  return `scorecards/${encodeURIComponent(id)}/`;
+}
+
+/** A check as linked from other pages; `href` is absent when the snapshot has no metadata for it. */
+export interface CheckLink {
+  id: string;
+  title: string;
+  href?: string;
+  effort?: Effort;
+}
+
+/** A link to a check's reference page, with its title and effort. */
+export function checkLink(standards: Standards, id: string): CheckLink {
+  const check = standards.checksById.get(id);
+  return check ? { id, title: check.title, href: withBase(checkPath(id)), effort: check.effort } : { id, title: id };
+}
+
+/** A scorecard as linked from other pages. */
+export interface ScorecardLink {
+  id: string;
+  title: string;
+  href: string;
+}
+
+export function scorecardLink(scorecard: ScorecardDefinition): ScorecardLink {
+  return { id: scorecard.id, title: scorecard.title, href: withBase(scorecardPath(scorecard.id)) };
+}
+
+/** A piece of evidence as shown: `path:line`, linked to that line at the scanned commit when the repository's web UI is known. */
+export interface EvidenceView {
+  location: string;
+  href?: string;
+  note?: string;
+}
+
+/** The repository an entity was declared in, if it is in the snapshot. */
+export function repoOf(catalog: Catalog, entity: CatalogEntity | undefined): RepoSnapshot | undefined {
+  return entity?.source.repo === undefined ? undefined : catalog.repos.get(entity.source.repo);
+}
+
+/** Shapes evidence found in `repo`. */
+export function evidenceView(repo: RepoSnapshot | undefined, evidence: Evidence): EvidenceView {
+  const href = sourceLineHref(repo, evidence.path, evidence.line);
+  return {
+    location: evidence.line === undefined ? evidence.path : `${evidence.path}:${evidence.line}`,
+    ...(href ? { href } : {}),
+    ...(evidence.note ? { note: evidence.note } : {}),
+  };
+}
+
+/**
+ * `{webUrl}/blob/{commit}/{path}#L{line}`: the file at the commit Cairn scanned, so the line still
+ * points at what was found after the branch moves on. Only for http(s) web UIs, a known head commit
+ * and a path that stays inside the repository.
+ */
+export function sourceLineHref(repo: RepoSnapshot | undefined, path: string, line?: number): string | undefined {
+  const webUrl = safeWebHref(repo?.webUrl);
+  const commit = repo?.facts.head?.commit;
+  const segments = path.split('/');
+  if (!webUrl || !commit || !/^[0-9a-f]{7,64}$/i.test(commit) || segments.some((segment) => segment === '' || segment === '.' || segment === '..')) return undefined;
+  const file = `${webUrl.replace(/\/+$/, '')}/blob/${commit}/${segments.map(encodeURIComponent).join('/')}`;
+  return line === undefined ? file : `${file}#L${line}`;
+}

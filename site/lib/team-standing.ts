@@ -1,0 +1,96 @@
+import type { CatalogEntity, ScorecardResult } from '../../collectors/snapshot.ts';
+import { compareText, linkToRef, relatedLinks, type Catalog, type EntityLink } from './catalog.ts';
+import {
+  allLevels,
+  checkLink,
+  checkStatus,
+  EFFORT_RANK,
+  levelRef,
+  scorecardLink,
+  type CheckLink,
+  type CheckStatus,
+  type LevelRef,
+  type ScorecardLink,
+  type Standards,
+} from './standards.ts';
+
+/** A team's entities on one scorecard, by level (lowest first, "No level" first of all). */
+export interface TeamScorecard {
+  scorecard: ScorecardLink;
+  levels: Array<{ level: LevelRef; entities: EntityLink[] }>;
+}
+
+/** A check on the to-do list, with what it said about the entity. */
+export interface TodoCheck extends CheckLink {
+  status?: CheckStatus;
+  message?: string;
+}
+
+/** What stands between one entity and its next level on one scorecard. */
+export interface TodoItem {
+  entity: EntityLink;
+  scorecard: ScorecardLink;
+  nextLevel: LevelRef;
+  checks: TodoCheck[];
+  /** Sum of the checks' efforts (low 1, medium 2, high 3; unknown counts as high). */
+  effort: number;
+}
+
+/** The scorecards section of a Group's page. */
+export interface TeamStandingView {
+  scorecards: TeamScorecard[];
+  todo: TodoItem[];
+}
+
+/**
+ * The scorecards roll-up of the entities a group owns, and its to-do list: each owned entity's way to
+ * its next level, the ones closest to a level first — fewest checks, then least effort. Undefined
+ * for an entity that is not a Group.
+ */
+export function teamStanding(catalog: Catalog, standards: Standards, group: CatalogEntity): TeamStandingView | undefined {
+  if (group.kind.toLowerCase() !== 'group') return undefined;
+  const owned = relatedLinks(catalog, group, 'ownerOf');
+  const results = owned.flatMap((link) => standards.resultsByEntity.get(link.ref) ?? []);
+  const linkOf = new Map(owned.map((link) => [link.ref, link]));
+  return {
+    scorecards: standards.scorecards
+      .map((scorecard) => ({ scorecard, ofScorecard: results.filter((result) => result.scorecard === scorecard.id) }))
+      .filter(({ ofScorecard }) => ofScorecard.length > 0)
+      .map(({ scorecard, ofScorecard }) => ({
+        scorecard: scorecardLink(scorecard),
+        levels: allLevels(scorecard).map((level) => ({
+          level,
+          entities: ofScorecard.filter((result) => result.level === level.id).map((result) => linkOf.get(result.entityRef)!),
+        })),
+      })),
+    todo: results.flatMap((result) => todoItem(catalog, standards, result)).sort(compareTodo),
+  };
+}
+
+function todoItem(catalog: Catalog, standards: Standards, result: ScorecardResult): TodoItem[] {
+  if (!result.next) return [];
+  const scorecard = standards.scorecardsById.get(result.scorecard)!;
+  const checks = result.next.checks.map((id): TodoCheck => {
+    const scored = result.checks.find((check) => check.checkId === id);
+    return { ...checkLink(standards, id), ...(scored ? { status: checkStatus(scored), message: scored.message } : {}) };
+  });
+  return [
+    {
+      entity: linkToRef(catalog, result.entityRef),
+      scorecard: scorecardLink(scorecard),
+      nextLevel: levelRef(scorecard, result.next.level),
+      checks,
+      effort: checks.reduce((sum, check) => sum + EFFORT_RANK[check.effort ?? 'high'], 0),
+    },
+  ];
+}
+
+/** Fewest checks to the next level first, then least effort, then by entity and scorecard. */
+export function compareTodo(a: TodoItem, b: TodoItem): number {
+  return (
+    a.checks.length - b.checks.length ||
+    a.effort - b.effort ||
+    compareText(a.entity.text, b.entity.text) ||
+    compareText(a.scorecard.title, b.scorecard.title)
+  );
+}

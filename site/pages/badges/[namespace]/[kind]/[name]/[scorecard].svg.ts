@@ -1,0 +1,13 @@
+import type { APIRoute, GetStaticPaths, InferGetStaticPropsType } from 'astro';
+import { loadCatalog, loadStandards } from '../../../../../collections.ts';
+import { badgeRoutes, badgeSvg } from '../../../../../lib/badges.ts';
+
+/** A shields-style badge per entity and scorecard, at a URL a README can embed. */
+export const getStaticPaths = (async () => {
+  const [catalog, standards] = await Promise.all([loadCatalog(), loadStandards()]);
+  return badgeRoutes(catalog, standards).map(({ params, badge }) => ({ params, props: { badge } }));
+}) satisfies GetStaticPaths;
+
+type Props = InferGetStaticPropsType<typeof getStaticPaths>;
+
+export const GET: APIRoute<Props> = ({ props }) => new Response(badgeSvg(props.badge), { headers: { 'Content-Type': 'image/svg+xml' } });

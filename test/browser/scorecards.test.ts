@@ -1,0 +1,94 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { AxeBuilder } from '@axe-core/playwright';
+import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildSite } from '../../scripts/site.ts';
+import { writeSnapshotFixture } from '../helpers/snapshot-fixture.ts';
+import { serveStatic, type StaticServer } from '../helpers/static-server.ts';
+
+/** The fixture site under `/portal/`, served locally and driven with Debian's Chromium. */
+let workDir: string;
+let server: StaticServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  workDir = await mkdtemp(join(tmpdir(), 'cairn-browser-scorecards-'));
+  const outDir = join(workDir, 'dist');
+  await buildSite({ snapshot: await writeSnapshotFixture(workDir), outDir, base: '/portal/' });
+  server = await serveStatic(outDir, '/portal/');
+  browser = await chromium.launch({ executablePath: '/usr/bin/chromium' });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  await rm(workDir, { recursive: true, force: true });
+});
+
+/** Opens a site path in a fresh context, as axe requires (`browser.newContext()` then `context.newPage()`). */
+async function open(path: string, options: BrowserContextOptions = {}): Promise<Page> {
+  const context = await browser.newContext(options);
+  const page = await context.newPage();
+  await page.goto(new URL(path, server.url).href);
+  return page;
+}
+
+describe('an entity’s scorecard panel', () => {
+  for (const javaScriptEnabled of [true, false]) {
+    it(`expands "How to fix" and leads to the check’s reference page (JavaScript ${javaScriptEnabled ? 'on' : 'off'})`, async () => {
+      const page = await open('catalog/default/component/payments-service/', { javaScriptEnabled });
+      const panel = page.getByRole('region', { name: 'Production readiness' });
+      await expect.poll(() => panel.locator('.level').textContent()).toBe('Level: Silver');
+      expect(await panel.getByText('Score 85%').isVisible()).toBe(true);
+
+      const failing = panel.getByRole('listitem').filter({ has: page.getByRole('link', { name: 'Container runs as non-root' }) }).last();
+      const fix = failing.locator('.markdown-source');
+      expect(await fix.isVisible()).toBe(false);
+      await failing.getByText('How to fix').click();
+      await expect.poll(() => fix.isVisible()).toBe(true);
+      expect(await fix.textContent()).toContain('USER 10001');
+
+      const evidence = failing.getByRole('link', { name: 'Dockerfile:12' });
+      expect(await evidence.getAttribute('href')).toBe('https://git.example.com/acme/payments-service/blob/0123456789abcdef0123456789abcdef01234567/Dockerfile#L12');
+
+      await failing.getByRole('link', { name: 'Container runs as non-root' }).click();
+      await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Container runs as non-root');
+      expect(new URL(page.url()).pathname).toBe('/portal/checks/dockerfile-non-root/');
+      expect(await page.getByRole('table').getByRole('link', { name: 'Payments Service' }).count()).toBe(2);
+      await page.context().close();
+    });
+  }
+
+  it('shows the badge image', async () => {
+    const page = await open('catalog/default/component/payments-service/');
+    const panel = page.getByRole('region', { name: 'Production readiness' });
+    await panel.locator('summary', { hasText: 'Badge' }).click();
+    const badge = panel.getByRole('img', { name: 'Production readiness: Silver' });
+    await expect.poll(() => badge.evaluate((image: HTMLImageElement) => image.complete && image.naturalWidth)).toBeGreaterThan(0);
+    await page.context().close();
+  });
+});
+
+describe('accessibility of the scorecard, check and team pages', () => {
+  const pages = [
+    'scorecards/',
+    'scorecards/production-readiness/',
+    'checks/',
+    'checks/has-readme/',
+    'catalog/default/component/payments-service/',
+    'catalog/default/component/hostile/',
+    'catalog/default/group/platform/',
+  ];
+  for (const colorScheme of ['light', 'dark'] as const) {
+    it.each(pages)(`/portal/%s has no axe violations in ${colorScheme} mode, with every <details> open`, async (path) => {
+      const page = await open(path, { colorScheme });
+      // Check what is inside the collapsed parts too.
+      await page.locator('details').evaluateAll((elements) => elements.forEach((details) => details.setAttribute('open', '')));
+      const results = await new AxeBuilder({ page }).analyze();
+      expect(results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)).toEqual([]);
+      await page.context().close();
+    });
+  }
+});

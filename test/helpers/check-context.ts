@@ -1,0 +1,113 @@
+import type { z } from 'zod';
+import type { CheckContext, CheckDefinition, CheckResult } from '../../collectors/checks/check.ts';
+import type { Facts } from '../../collectors/facts/index.ts';
+import type { CatalogEntity } from '../../collectors/snapshot.ts';
+
+/** The run time of every check test, so "within N days" tables read as dates. */
+export const NOW = new Date('2026-06-01T00:00:00Z');
+
+/** What a check test varies; everything else gets a default. */
+export interface EntityInput {
+  kind?: string;
+  name?: string;
+  namespace?: string;
+  metadata?: Partial<CatalogEntity['metadata']>;
+  spec?: Record<string, unknown>;
+  relations?: CatalogEntity['relations'];
+  inferred?: boolean;
+  /** `null` for an entity from the portal's content folder (no repository). */
+  repo?: string | null;
+  file?: string;
+  line?: number;
+}
+
+/** A catalog entity as the catalog stage produces it. Defaults: Component `payments`, a service in production, declared in catalog-info.yaml. */
+export function entity(input: EntityInput = {}): CatalogEntity {
+  const kind = input.kind ?? 'Component';
+  const name = input.name ?? 'payments';
+  const namespace = input.namespace ?? 'default';
+  const spec = input.spec ?? (kind === 'Component' ? { type: 'service', lifecycle: 'production', owner: 'group:default/payments-team' } : undefined);
+  const repo = input.repo === undefined ? 'payments' : input.repo;
+  return {
+    ref: `${kind}:${namespace}/${name}`.toLowerCase(),
+    apiVersion: 'backstage.io/v1alpha1',
+    kind,
+    metadata: { name, namespace, ...input.metadata },
+    ...(spec ? { spec } : {}),
+    relations: input.relations ?? [],
+    source: { ...(repo ? { repo } : {}), file: input.file ?? (input.inferred ? '.' : 'catalog-info.yaml'), line: input.line ?? 1 },
+    inferred: input.inferred ?? false,
+  };
+}
+
+/** Facts of an empty but healthy-to-read repository: every retriever ran and found nothing. Override what a test is about. */
+export function repoFacts(overrides: Partial<Facts> = {}): Facts {
+  return {
+    head: null,
+    activity: { since: '2026-03-03T00:00:00.000Z', commits: 0, authors: 0 },
+    releases: [],
+    descriptors: { files: [], documents: [] },
+    files: [],
+    largeFiles: [],
+    languages: [],
+    manifests: [],
+    readme: null,
+    license: null,
+    codeowners: null,
+    ci: [],
+    workflows: [],
+    dockerfiles: [],
+    docs: { pages: [] },
+    securityPolicy: null,
+    secrets: [],
+    ...overrides,
+  };
+}
+
+/** Facts whose `files` are these paths (the common case for file-presence checks). */
+export function withFiles(files: string[], overrides: Partial<Facts> = {}): Facts {
+  return repoFacts({ files: [...files].sort(), ...overrides });
+}
+
+export interface ContextInput {
+  entity?: CatalogEntity;
+  /** `undefined` gives `repoFacts()`; `null` an entity without a repository. */
+  facts?: Facts | null;
+  /** Entities the catalog lookup knows, besides the checked one. */
+  catalog?: CatalogEntity[];
+  options?: Record<string, unknown>;
+  now?: Date;
+}
+
+/** A CheckContext with defaults; options are parsed by the check's own schema, as the scorecard stage does. */
+export function checkContext<O extends z.ZodType>(check: CheckDefinition<O>, input: ContextInput = {}): CheckContext<z.infer<O>> {
+  const subject = input.entity ?? entity();
+  const known = new Map([subject, ...(input.catalog ?? [])].map((item) => [item.ref, item]));
+  return {
+    entity: subject,
+    facts: input.facts === null ? undefined : (input.facts ?? repoFacts()),
+    catalog: { get: (ref) => known.get(ref) },
+    options: check.options.parse(input.options ?? {}),
+    now: input.now ?? NOW,
+  };
+}
+
+/** Runs a check on a context built from `input`. */
+export function runCheck<O extends z.ZodType>(check: CheckDefinition<O>, input: ContextInput = {}): CheckResult {
+  return check.run(checkContext(check, input));
+}
+
+/** One row of a check's table test: the context in, the outcome (and optionally message and evidence) out. */
+export interface CheckCase {
+  name: string;
+  input?: ContextInput;
+  outcome: CheckResult['outcome'];
+  message?: RegExp;
+  evidence?: CheckResult['evidence'];
+}
+
+/** Runs a case and returns the result, after checking it against the result schema's rules. */
+export function runCase<O extends z.ZodType>(check: CheckDefinition<O>, row: CheckCase): CheckResult {
+  const result = runCheck(check, row.input);
+  return result;
+}

@@ -1,0 +1,229 @@
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import type { CheckDefinition } from '../../collectors/checks/check.ts';
+import { ConfigError } from '../../collectors/config-error.ts';
+import { loadPortalContent } from '../../collectors/load-content.ts';
+
+/** Built-in checks as the loader sees them: ids, and options with defaults. */
+function builtin(id: string, options: z.ZodType = z.strictObject({})): CheckDefinition {
+  return { id, title: id, category: 'docs', description: 'd', why: 'w', fix: 'f', effort: 'low', options, run: () => ({ outcome: 'pass', message: '', evidence: [] }) };
+}
+const BUILTINS = [
+  builtin('readme-present'),
+  builtin('readme-sections', z.strictObject({ sections: z.array(z.string()).default(['Usage']) })),
+  // Not strict, as many checks' options are: a misspelt option must still be caught.
+  builtin('recent-commit', z.object({ days: z.number().int().positive().default(90) })),
+  builtin('ci-configured'),
+];
+
+const folders: string[] = [];
+afterEach(async () => {
+  await Promise.all(folders.splice(0).map((folder) => rm(folder, { recursive: true, force: true })));
+});
+
+/** A temporary `content/` folder holding `tree`; returns its path. */
+async function contentFolder(tree: Record<string, string>): Promise<string> {
+  const root = await mkdtemp(join(tmpdir(), 'cairn-content-'));
+  folders.push(root);
+  const content = join(root, 'content');
+  await mkdir(content);
+  for (const [path, text] of Object.entries(tree)) {
+    await mkdir(dirname(join(content, path)), { recursive: true });
+    await writeFile(join(content, path), text);
+  }
+  return content;
+}
+
+/** The ConfigError message `loadPortalContent` throws for `tree`. */
+async function errorFor(tree: Record<string, string>): Promise<string> {
+  const error = await loadPortalContent(await contentFolder(tree), BUILTINS).then(
+    () => undefined,
+    (thrown: unknown) => thrown,
+  );
+  expect(error).toBeInstanceOf(ConfigError);
+  return (error as ConfigError).message;
+}
+
+const READINESS = `# yaml-language-server: $schema=../../schemas/scorecard.schema.json
+id: readiness
+title: Readiness
+appliesTo:
+  kind: Component
+  type: [service, website]
+levels:
+  - id: bronze
+    checks: [readme-present, has-makefile-test]
+  - id: silver
+    checks:
+      - id: recent-commit
+        weight: 2
+        options: { days: 30 }
+      - readme-sections
+`;
+
+const MAKEFILE_CHECK = `id: has-makefile-test
+title: Makefile has a test target
+description: The Makefile defines a test target.
+why: One command runs the tests everywhere.
+fix: Add a \`test:\` target.
+effort: low
+rule:
+  type: file-contains
+  files: Makefile
+  pattern: '^test:'
+  flags: m
+`;
+
+describe('loadPortalContent', () => {
+  it('loads scorecards, custom checks and exemptions, with the globs the custom checks read', async () => {
+    const content = await contentFolder({
+      'scorecards/readiness.yaml': READINESS,
+      'checks/has-makefile-test.yaml': MAKEFILE_CHECK,
+      'exemptions.yaml': `exemptions:\n  - entity: legacy-billing\n    check: readme-present\n    reason: Frozen until the migration\n    expires: 2026-12-31\n\n  - entity: group:payments\n    check: has-makefile-test\n    scorecard: readiness\n    reason: No Makefile by design\n    expires: "2027-01-31"\n`,
+    });
+    const loaded = await loadPortalContent(content, BUILTINS);
+    expect(loaded.scorecards.map((scorecard) => scorecard.id)).toEqual(['readiness']);
+    expect(loaded.scorecards[0]!.levels[1]!.checks).toEqual([
+      { id: 'recent-commit', weight: 2, options: { days: 30 } },
+      { id: 'readme-sections', weight: 1, options: {} },
+    ]);
+    expect(loaded.customChecks.map(({ file, metadata }) => [file, metadata.id, metadata.category, metadata.source])).toEqual([
+      ['content/checks/has-makefile-test.yaml', 'has-makefile-test', 'custom', 'custom'],
+    ]);
+    expect(loaded.customChecks[0]!.definition.id).toBe('has-makefile-test');
+    expect(loaded.contentGlobs).toEqual(['Makefile']);
+    expect(loaded.exemptions).toEqual([
+      { entityRef: 'component:default/legacy-billing', checkId: 'readme-present', reason: 'Frozen until the migration', expires: '2026-12-31', source: 'central', declaredAt: { file: 'content/exemptions.yaml', line: 2 } },
+      {
+        entityRef: 'group:default/payments',
+        checkId: 'has-makefile-test',
+        scorecard: 'readiness',
+        reason: 'No Makefile by design',
+        expires: '2027-01-31',
+        source: 'central',
+        declaredAt: { file: 'content/exemptions.yaml', line: 7 },
+      },
+    ]);
+  });
+
+  it('has nothing to load without a content folder, or with an empty one', async () => {
+    const empty = { scorecards: [], customChecks: [], exemptions: [], contentGlobs: [] };
+    expect(await loadPortalContent(undefined, BUILTINS)).toEqual(empty);
+    expect(await loadPortalContent(await contentFolder({ 'teams/a.yaml': 'x: 1\n' }), BUILTINS)).toEqual(empty);
+  });
+
+  it.each<{ name: string; tree: Record<string, string>; message: string }>([
+    {
+      name: 'an unknown check id, with the closest ids',
+      tree: { 'scorecards/x.yaml': 'id: x\ntitle: X\nlevels:\n  - id: bronze\n    checks: [ci-configured]\n  - id: silver\n    checks:\n      - ci-configured\n      - recent-commit\n      - readme-presnt\n' },
+      message: 'content/scorecards/x.yaml:10: levels[1].checks[2]: unknown check "readme-presnt"; did you mean "readme-present"?',
+    },
+    {
+      name: 'an unknown check id with nothing close',
+      tree: { 'scorecards/x.yaml': 'id: x\ntitle: X\nlevels:\n  - id: bronze\n    checks: [has-pager-duty]\n' },
+      message: 'content/scorecards/x.yaml:5: levels[0].checks[0]: unknown check "has-pager-duty"',
+    },
+    {
+      name: 'options of the wrong type',
+      tree: { 'scorecards/x.yaml': 'id: x\ntitle: X\nlevels:\n  - id: bronze\n    checks:\n      - id: recent-commit\n        options:\n          days: ninety\n' },
+      message: 'content/scorecards/x.yaml:8: levels[0].checks[0].options.days: check "recent-commit": expected number, received string',
+    },
+    {
+      name: 'an option the check does not have',
+      tree: { 'scorecards/x.yaml': 'id: x\ntitle: X\nlevels:\n  - id: bronze\n    checks:\n      - id: readme-present\n        options: { strict: true }\n' },
+      message: 'content/scorecards/x.yaml:7: levels[0].checks[0].options.strict: check "readme-present": unknown option "strict"; it takes no options',
+    },
+    {
+      name: 'a misspelt option of a check whose options are not strict',
+      tree: { 'scorecards/x.yaml': 'id: x\ntitle: X\nlevels:\n  - id: bronze\n    checks:\n      - id: recent-commit\n        options:\n          dayz: 30\n' },
+      message: 'content/scorecards/x.yaml:8: levels[0].checks[0].options.dayz: check "recent-commit": unknown option "dayz"; did you mean "days"?',
+    },
+    {
+      name: 'a check twice in one level',
+      tree: { 'scorecards/x.yaml': 'id: x\ntitle: X\nlevels:\n  - id: bronze\n    checks: [ci-configured, ci-configured]\n' },
+      message: 'content/scorecards/x.yaml:5: levels[0].checks[1]: check "ci-configured" is already in level bronze',
+    },
+    {
+      name: 'two levels with one id',
+      tree: { 'scorecards/x.yaml': 'id: x\ntitle: X\nlevels:\n  - id: bronze\n    checks: [ci-configured]\n  - id: bronze\n    checks: [readme-present]\n' },
+      message: 'content/scorecards/x.yaml:6: levels[1].id: duplicate level id "bronze"',
+    },
+    {
+      name: 'a duplicate scorecard id',
+      tree: { 'scorecards/a.yaml': 'id: same\ntitle: A\nlevels: [{ id: bronze, checks: [ci-configured] }]\n', 'scorecards/b.yaml': 'title: B\nid: same\nlevels: [{ id: bronze, checks: [ci-configured] }]\n' },
+      message: 'content/scorecards/b.yaml:2: id: duplicate scorecard id "same" (also in content/scorecards/a.yaml)',
+    },
+    {
+      name: 'a scorecard field of the wrong type',
+      tree: { 'scorecards/x.yaml': 'id: x\ntitle: X\nappliesTo:\n  kind: Component\n  owner: "group:"\nlevels: [{ id: bronze, checks: [ci-configured] }]\n' },
+      message: 'content/scorecards/x.yaml:5: appliesTo.owner: expected an entity ref like [kind:][namespace/]name',
+    },
+    {
+      name: 'invalid YAML',
+      tree: { 'scorecards/x.yaml': 'id: x\ntitle: [X\n' },
+      message: 'content/scorecards/x.yaml:',
+    },
+    {
+      name: 'a custom check reusing a built-in id',
+      tree: { 'checks/readme.yaml': MAKEFILE_CHECK.replace('id: has-makefile-test', 'id: readme-present') },
+      message: 'content/checks/readme.yaml:1: id: "readme-present" is a built-in check; choose another id',
+    },
+    {
+      name: 'two custom checks with one id',
+      tree: { 'checks/a.yaml': MAKEFILE_CHECK, 'checks/b.yaml': MAKEFILE_CHECK },
+      message: 'content/checks/b.yaml:1: id: duplicate check id "has-makefile-test" (also in content/checks/a.yaml)',
+    },
+    {
+      name: 'a custom check on an unknown fact',
+      tree: { 'checks/a.yaml': MAKEFILE_CHECK.replace(/rule:[\s\S]*/, 'rule:\n  type: fact\n  fact: manifest[0].runtime\n  semver: ">=20"\n') },
+      message: 'content/checks/a.yaml:9: rule.fact: unknown fact "manifest"; did you mean "manifests"?',
+    },
+    {
+      name: 'an exemption for an unknown check',
+      tree: { 'exemptions.yaml': 'exemptions:\n  - entity: a\n    check: readme-presnt\n    reason: r\n    expires: 2026-12-31\n' },
+      message: 'content/exemptions.yaml:3: exemptions[0].check: unknown check "readme-presnt"; did you mean "readme-present"?',
+    },
+    {
+      name: 'an exemption for an unknown scorecard',
+      tree: { 'exemptions.yaml': 'exemptions:\n  - entity: a\n    check: ci-configured\n    scorecard: security\n    reason: r\n    expires: 2026-12-31\n' },
+      message: 'content/exemptions.yaml:4: exemptions[0].scorecard: unknown scorecard "security"',
+    },
+    {
+      name: 'an exemption with an impossible date',
+      tree: { 'exemptions.yaml': 'exemptions:\n  - entity: a\n    check: ci-configured\n    reason: r\n    expires: 2026-02-30\n' },
+      message: 'content/exemptions.yaml:5: exemptions[0].expires:',
+    },
+    {
+      name: 'an exemption without a reason',
+      tree: { 'exemptions.yaml': 'exemptions:\n  - entity: a\n    check: ci-configured\n    expires: 2026-12-31\n' },
+      message: 'content/exemptions.yaml:2: exemptions[0].reason:',
+    },
+  ])('rejects $name, naming file, line and field', async ({ tree, message }) => {
+    expect(await errorFor(tree)).toContain(message);
+  });
+
+  it('reports the faults of every file together', async () => {
+    const message = await errorFor({
+      'scorecards/a.yaml': 'id: a\ntitle: A\nlevels: [{ id: bronze, checks: [nope-one] }]\n',
+      'scorecards/b.yaml': 'id: b\ntitle: B\nlevels: [{ id: bronze, checks: [nope-two] }]\n',
+    });
+    expect(message.split('\n')).toEqual([
+      'content/scorecards/a.yaml:3: levels[0].checks[0]: unknown check "nope-one"',
+      'content/scorecards/b.yaml:3: levels[0].checks[0]: unknown check "nope-two"',
+    ]);
+  });
+
+  it('accepts a custom check in a scorecard and an exemption for it', async () => {
+    const content = await contentFolder({
+      'checks/has-makefile-test.yml': MAKEFILE_CHECK,
+      'scorecards/readiness.yaml': READINESS,
+      'exemptions.yaml': '# nothing exempted yet\n',
+    });
+    const loaded = await loadPortalContent(content, BUILTINS);
+    expect(loaded.scorecards[0]!.levels[0]!.checks.map((check) => check.id)).toEqual(['readme-present', 'has-makefile-test']);
+    expect(loaded.exemptions).toEqual([]);
+  });
+});

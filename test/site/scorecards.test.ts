@@ -1,0 +1,233 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildSite } from '../../scripts/site.ts';
+import { HOSTILE, snapshotFixture, writeSnapshotFixture } from '../helpers/snapshot-fixture.ts';
+
+// Builds the fixture organisation's site under `/portal/` with a site URL, then reads its output as text.
+const BASE = '/portal/';
+const SITE = 'https://acme.example.com';
+const COMMIT = '0123456789abcdef0123456789abcdef01234567';
+let workDir: string;
+let outDir: string;
+
+beforeAll(async () => {
+  workDir = await mkdtemp(join(tmpdir(), 'cairn-scorecards-'));
+  outDir = join(workDir, 'dist');
+  await buildSite({ snapshot: await writeSnapshotFixture(workDir), outDir, base: BASE, site: SITE });
+});
+
+afterAll(async () => {
+  await rm(workDir, { recursive: true, force: true });
+});
+
+const file = (path: string) => readFile(join(outDir, path), 'utf8');
+const page = (path: string) => file(join(path, 'index.html'));
+const link = (path: string, text: string) => `<a href="${BASE}${path}">${text}</a>`;
+
+/** The part of a page from the element with `id` (or the heading with that text) to the end of its section. */
+function section(html: string, heading: string): string {
+  const start = html.search(new RegExp(`<h[23]( id="[^"]*")?>(<a [^>]*>)?${heading}(</a>)?</h[23]>`));
+  expect(start, `section "${heading}"`).toBeGreaterThan(-1);
+  return html.slice(start, html.indexOf('</section>', start));
+}
+
+/** The rows of the first table body in `html`, each as its cells' text (tags removed). */
+function tableRows(html: string): string[][] {
+  const body = html.slice(html.indexOf('<tbody>'), html.indexOf('</tbody>'));
+  return [...body.matchAll(/<tr>([\s\S]*?)<\/tr>/g)].map((row) => [...row[1]!.matchAll(/<t[hd][^>]*>([\s\S]*?)<\/t[hd]>/g)].map((cell) => cell[1]!.replace(/<[^>]+>/g, '').trim()));
+}
+
+describe('the entity scorecard panel', () => {
+  it('shows the level, the score, every check with its outcome as text, and the next level', async () => {
+    const panel = section(await page('catalog/default/component/payments-service'), 'Production readiness');
+    expect(panel).toContain('<span class="visually-hidden">Level: </span>Silver</span>');
+    expect(panel).toContain('Score <strong>85%</strong>');
+    expect(panel).toMatch(/<h4>Next level needs<\/h4><p>To reach Gold:<\/p><ul><li><a href="\/portal\/checks\/dockerfile-non-root\/">Container runs as non-root<\/a>/);
+    for (const heading of ['Bronze', 'Silver', 'Gold']) expect(panel).toContain(`<h4>${heading}</h4>`);
+    expect(panel).toContain('<span class="outcome outcome-fail"><span aria-hidden="true">✗</span> Fail</span> <a href="/portal/checks/dockerfile-non-root/">Container runs as non-root</a>');
+    expect(panel).toContain('<span aria-hidden="true">○</span> Exempt</span>');
+    expect(panel).toContain('Exempt until <time datetime="2027-03-31">2027-03-31</time>');
+  });
+
+  it('links evidence to the file and line at the scanned commit', async () => {
+    const panel = section(await page('catalog/default/component/payments-service'), 'Production readiness');
+    expect(panel).toContain(`<a href="https://git.example.com/acme/payments-service/blob/${COMMIT}/Dockerfile#L12"><code>Dockerfile:12</code></a> <code class="muted">USER root</code>`);
+    expect(panel).toContain(`href="https://git.example.com/acme/payments-service/blob/${COMMIT}/.github/CODEOWNERS#L1"`);
+    expect(panel).toContain(`href="https://git.example.com/acme/payments-service/blob/${COMMIT}/README.md"`);
+  });
+
+  it('offers "How to fix" in a closed <details> for checks that need work only', async () => {
+    const panel = section(await page('catalog/default/component/payments-service'), 'Production readiness');
+    expect(panel.match(/<details>/g)).toHaveLength(2);
+    expect(panel).toContain(
+      '<details><summary>How to fix<span class="visually-hidden">: Container runs as non-root</span></summary><pre class="markdown-source">Add `USER 10001` after the last `RUN` of the final stage.</pre></details>',
+    );
+  });
+
+  it('shows the other outcomes: error, not applicable and an expired exemption', async () => {
+    const web = section(await page('catalog/default/component/checkout-web'), 'Production readiness');
+    expect(web).toContain('<span class="visually-hidden">Level: </span>No level</span>');
+    expect(web).toContain('<span aria-hidden="true">!</span> Error</span>');
+    expect(web).toContain('<span aria-hidden="true">–</span> Not applicable</span>');
+    const billing = section(await page('catalog/default/component/billing-scripts'), 'Production readiness');
+    expect(billing).toContain('<span aria-hidden="true">⊗</span> Exemption expired</span>');
+    expect(billing).toContain('Exemption expired <time datetime="2026-06-30">2026-06-30</time> (content/exemptions.yaml): Scripts are documented in the wiki.');
+  });
+
+  it('shows the badge and the Markdown to embed it, with absolute URLs', async () => {
+    const panel = section(await page('catalog/default/component/payments-service'), 'Production readiness');
+    expect(panel).toContain(`<img src="${BASE}badges/default/component/payments-service/production-readiness.svg" alt="Production readiness: Silver">`);
+    expect(panel).toContain(
+      `<pre><code>[![Production readiness: Silver](${SITE}${BASE}badges/default/component/payments-service/production-readiness.svg)](${SITE}${BASE}catalog/default/component/payments-service/)</code></pre>`,
+    );
+  });
+
+  it('has no scorecards section for an entity no scorecard applies to', async () => {
+    expect(await page('catalog/default/api/payments-api')).not.toContain('<h2>Scorecards</h2>');
+  });
+});
+
+describe('the scorecard pages', () => {
+  it('lists every scorecard with its distribution on the index, and links the results export', async () => {
+    const index = await page('scorecards');
+    expect(index).toContain(link('scorecards/production-readiness/', 'Production readiness'));
+    expect(index).toContain(link('scorecards/security-basics/', 'Security basics'));
+    expect(index).toContain(`<a href="${BASE}results.json">All results as JSON</a>`);
+    const production = section(index, 'Production readiness');
+    expect(production).toMatch(/<span class="bar-label">No level<\/span>[\s\S]*?3 entities <span class="muted">\(75%\)<\/span>/);
+    expect(production).toMatch(/<span class="bar-label">Silver<\/span>[\s\S]*?1 entity <span class="muted">\(25%\)<\/span>/);
+  });
+
+  it('shows the distribution, the per-team table and the heatmap of a scorecard', async () => {
+    const scorecard = await page('scorecards/production-readiness');
+    expect(scorecard).toContain('<h1>Production readiness</h1>');
+    expect(section(scorecard, 'Entities by level')).toContain('style="width: 75.00%"');
+    expect(tableRows(section(scorecard, 'By team'))).toEqual([
+      ['Payments Team', '1', '0', '1', '0', '2', '51%'],
+      ['Platform', '2', '0', '0', '0', '2', '8%'],
+    ]);
+    const heatmap = section(scorecard, 'Entities × checks');
+    expect(heatmap).toContain(`<th scope="col" class="cell"><a href="${BASE}checks/has-readme/"><abbr title="Has a README">1</abbr><span class="visually-hidden">Has a README</span></a></th>`);
+    expect(tableRows(heatmap)).toEqual([
+      ['billing-scripts', 'No level', '16%', '⊗Exemption expired', '✓Pass', '✗Fail', '✗Fail', '–Not applicable', '✗Fail'],
+      ['Checkout Web', 'No level', '16%', '✓Pass', '✗Fail', '✗Fail', '!Error', '–Not applicable', '✗Fail'],
+      ['Hostile &lt;b&gt;component&lt;/b&gt;', 'No level', '0%', '✗Fail', '✗Fail', '✗Fail', '✗Fail', '–Not applicable', '✗Fail'],
+      ['Payments Service', 'Silver', '85%', '✓Pass', '✓Pass', '✓Pass', '✓Pass', '✗Fail', '○Exempt'],
+    ]);
+    expect(heatmap).toContain(`<th scope="row"><a href="${BASE}catalog/default/component/payments-service/">Payments Service</a></th>`);
+  });
+});
+
+describe('the check pages', () => {
+  it('lists every check by category with its source and pass rate', async () => {
+    const index = await page('checks');
+    expect([...index.matchAll(/<h2>([^<]*)<\/h2>/g)].map((match) => match[1])).toEqual(['Documentation', 'Ownership', 'Build and CI', 'Containers', 'Repository hygiene', 'Catalog']);
+    expect(tableRows(section(index, 'Documentation'))).toEqual([
+      ['Has a READMEhas-readme', 'The repository has a README at its root.', 'low', 'Built-in', '50%'],
+      ['Has a runbook linkhas-runbook', 'The entity links to its runbook.', 'medium', 'Custom', '0%'],
+    ]);
+    expect(tableRows(section(index, 'Catalog'))[0]![4]).toBe('Not evaluated');
+  });
+
+  it('shows what, why, how to fix, effort, guide, pass rate and the failing entities', async () => {
+    const check = await page('checks/has-readme');
+    expect(check).toContain('<h1>Has a README</h1>');
+    expect(check).toContain('<p>The repository has a README at its root.</p>');
+    expect(check).toContain(`<dt>Guide</dt><dd><a href="${BASE}guides/service-basics/#readme">service-basics#readme</a></dd>`);
+    expect(check).toContain('<strong>50%</strong> (2 of 4 applicable results pass)');
+    expect(check).toContain(link('scorecards/production-readiness/', 'Production readiness'));
+    expect(section(check, 'Why it matters')).toContain('<pre class="markdown-source">A README is the first thing a newcomer opens.\n\n- what it does\n- how to run it</pre>');
+    expect(section(check, 'How to fix')).toContain('```md\n# My service\n```');
+    const failing = tableRows(section(check, 'Entities failing it'));
+    expect(failing.map((row) => row.slice(0, 3))).toEqual([
+      ['billing-scripts', 'Production readiness', '⊗ Exemption expired'],
+      ['Hostile &lt;b&gt;component&lt;/b&gt;', 'Production readiness', '✗ Fail'],
+    ]);
+    expect(failing[1]![3]).toContain('README.md is missing &lt;script&gt;alert(&quot;check&quot;)&lt;/script&gt;');
+  });
+
+  it('says so when no entity fails a check', async () => {
+    expect(section(await page('checks/pinned-base-image'), 'Entities failing it')).toContain('No entity fails this check.');
+  });
+});
+
+describe('the team page', () => {
+  it('rolls up the group’s entities by level and lists what to do, closest level first', async () => {
+    const team = section(await page('catalog/default/group/payments-team'), 'Scorecards');
+    expect(team).toContain(`<a href="${BASE}scorecards/production-readiness/">Production readiness</a>: the group’s entities by level`);
+    expect(tableRows(team)).toEqual([
+      ['No level', '1', 'Checkout Web'],
+      ['Bronze', '0', ''],
+      ['Silver', '1', 'Payments Service'],
+      ['Gold', '0', ''],
+    ]);
+    const todo = team.slice(team.indexOf('<h3>To do</h3>'));
+    const order = ['Checkout Web</a> to <strong>Bronze</strong>', 'Payments Service</a> to <strong>Gold</strong>', 'Payments Service</a> to <strong>Baseline</strong>'].map((text) => todo.indexOf(text));
+    expect(order.every((position) => position > -1)).toBe(true);
+    expect(order).toEqual([...order].sort((a, b) => a - b));
+  });
+});
+
+describe('badges', () => {
+  it('writes a valid SVG per entity and scorecard at a stable URL', async () => {
+    for (const result of snapshotFixture.results) {
+      const name = result.entityRef.split('/')[1]!;
+      const svg = await file(`badges/default/component/${name}/${result.scorecard}.svg`);
+      expect(XMLValidator.validate(svg), `${name} ${result.scorecard}`).toBe(true);
+    }
+    const svg = new XMLParser({ ignoreAttributes: false }).parse(await file('badges/default/component/payments-service/production-readiness.svg'));
+    expect(svg.svg['@_aria-label']).toBe('Production readiness: Silver');
+    expect(await file('badges/default/component/checkout-web/production-readiness.svg')).toContain('Production readiness: none');
+  });
+});
+
+describe('results.json', () => {
+  it('exports every result of the snapshot, compactly', async () => {
+    const text = await file('results.json');
+    expect(text).not.toContain('\n');
+    const exported = JSON.parse(text) as { generatedAt: string; results: Array<{ entity: string; scorecard: string; level: string | null; score: number; checks: Array<Record<string, unknown>> }> };
+    expect(exported.generatedAt).toBe(snapshotFixture.generatedAt);
+    expect(exported.results).toHaveLength(snapshotFixture.results.length);
+    for (const result of snapshotFixture.results) {
+      const found = exported.results.find((candidate) => candidate.entity === result.entityRef && candidate.scorecard === result.scorecard);
+      expect(found, `${result.entityRef} ${result.scorecard}`).toEqual({
+        entity: result.entityRef,
+        scorecard: result.scorecard,
+        level: result.level,
+        score: result.score,
+        checks: result.checks.map((check) => ({
+          check: check.checkId,
+          level: check.level,
+          outcome: check.outcome,
+          effective: check.effective,
+          message: check.message,
+          evidence: check.evidence,
+          ...(check.exemption ? { exemption: check.exemption } : {}),
+        })),
+      });
+    }
+  });
+});
+
+describe('navigation and escaping', () => {
+  it('links Scorecards and Checks from every page’s navigation', async () => {
+    const home = await page('');
+    expect(home).toContain(`<a href="${BASE}scorecards/">Scorecards</a>`);
+    expect(home).toContain(`<a href="${BASE}checks/">Checks</a>`);
+    expect(await page('checks/has-readme')).toContain(`<a href="${BASE}checks/" aria-current="page">Checks</a>`);
+  });
+
+  it('escapes a hostile check message and evidence note everywhere they are shown', async () => {
+    for (const path of ['catalog/default/component/hostile', 'checks/has-readme', 'catalog/default/group/platform']) {
+      const html = await page(path);
+      expect(html, path).not.toContain(HOSTILE.checkMessage);
+      expect(html, path).not.toContain(HOSTILE.evidenceNote);
+      expect(html, path).toContain('README.md is missing &lt;script&gt;alert(&quot;check&quot;)&lt;/script&gt;');
+    }
+    const hostile = await page('catalog/default/component/hostile');
+    expect(hostile).toContain('<code>docs/&lt;b&gt;README&lt;/b&gt;.md:3</code> <code class="muted">&lt;img src=x onerror=alert(4)&gt;</code>');
+  });
+});

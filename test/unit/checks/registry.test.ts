@@ -1,0 +1,49 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { builtinChecks } from '../../../collectors/checks/builtin/index.ts';
+import { checkMetadataSchema } from '../../../collectors/checks/check.ts';
+
+const BUILTIN = resolve(import.meta.dirname, '../../../collectors/checks/builtin');
+const checkFiles = readdirSync(BUILTIN)
+  .filter((file) => file.endsWith('.ts') && file !== 'index.ts')
+  .sort();
+
+describe('built-in check registry', () => {
+  it('has at least 40 checks', () => {
+    expect(builtinChecks.length).toBeGreaterThanOrEqual(40);
+  });
+
+  it('registers every check file exactly once, in one place', () => {
+    const index = readFileSync(join(BUILTIN, 'index.ts'), 'utf8');
+    const imported = [...index.matchAll(/from '\.\/([^']+\.ts)'/g)].map((match) => match[1]!).sort();
+    expect(imported).toEqual(checkFiles);
+    expect(builtinChecks).toHaveLength(checkFiles.length);
+    expect(new Set(builtinChecks).size).toBe(builtinChecks.length);
+  });
+
+  it.each(checkFiles)('%s exports one check whose id is its file name', async (file) => {
+    const module = (await import(join(BUILTIN, file))) as Record<string, unknown>;
+    const exported = Object.values(module);
+    expect(exported).toHaveLength(1);
+    const [check] = exported as Array<(typeof builtinChecks)[number]>;
+    expect(check!.id).toBe(file.replace(/\.ts$/, ''));
+    expect(builtinChecks).toContain(check);
+  });
+
+  it('ids are unique', () => {
+    const ids = builtinChecks.map((check) => check.id);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it.each(builtinChecks.map((check) => [check.id, check] as const))('%s has complete metadata and default options', (_id, check) => {
+    const { options: _options, run: _run, ...metadata } = check;
+    expect(checkMetadataSchema.parse({ ...metadata, source: 'builtin' })).toBeTruthy();
+    expect(check.why.trim().length).toBeGreaterThan(40);
+    expect(check.fix.trim().length).toBeGreaterThan(40);
+    expect(check.description.trim().length).toBeGreaterThan(20);
+    expect(['low', 'medium', 'high']).toContain(check.effort);
+    expect(() => check.options.parse({})).not.toThrow();
+    expect(typeof check.run).toBe('function');
+  });
+});

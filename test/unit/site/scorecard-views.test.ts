@@ -1,0 +1,276 @@
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { describe, expect, it } from 'vitest';
+import { badgeColour, badgeMarkdown, badgePath, badgeRoutes, badgeSvg } from '../../../site/lib/badges.ts';
+import { createCatalog } from '../../../site/lib/catalog.ts';
+import { checkPageView, checksByCategory, guideLink, passRate } from '../../../site/lib/check-page.ts';
+import { resultsExport } from '../../../site/lib/results-export.ts';
+import { heatmap, levelDistribution, scorecardPageView, scorecardSummaries, teamRows } from '../../../site/lib/scorecard-page.ts';
+import { createStandards } from '../../../site/lib/standards.ts';
+import { compareTodo, teamStanding, type TodoItem } from '../../../site/lib/team-standing.ts';
+import { HOSTILE, snapshotFixture } from '../../helpers/snapshot-fixture.ts';
+
+const catalog = createCatalog(snapshotFixture);
+const standards = createStandards(snapshotFixture);
+const production = standards.scorecardsById.get('production-readiness')!;
+const productionResults = standards.resultsByScorecard.get('production-readiness')!;
+const entity = (ref: string) => catalog.byRef.get(ref)!;
+
+describe('level distribution', () => {
+  it('counts entities per level, "No level" first, with shares', () => {
+    expect(levelDistribution(production, productionResults).map(({ level, count, percent }) => [level.title, count, percent])).toEqual([
+      ['No level', 3, '75%'],
+      ['Bronze', 0, '0%'],
+      ['Silver', 1, '25%'],
+      ['Gold', 0, '0%'],
+    ]);
+  });
+
+  it('shows every level at zero for a scorecard without results', () => {
+    expect(levelDistribution(production, []).map(({ count, share }) => [count, share])).toEqual([
+      [0, 0],
+      [0, 0],
+      [0, 0],
+      [0, 0],
+    ]);
+  });
+
+  it('summarises every scorecard for the index', () => {
+    expect(scorecardSummaries(catalog, standards).map((summary) => [summary.scorecard.title, summary.entities, summary.owner?.text])).toEqual([
+      ['Production readiness', 4, 'Platform'],
+      ['Security basics', 2, undefined],
+    ]);
+  });
+});
+
+describe('per-team table', () => {
+  it('counts each owner’s entities by level, owners by name, with the average score', () => {
+    expect(teamRows(catalog, production, productionResults).map((row) => [row.owner?.text, row.counts, row.entities, row.averageScore])).toEqual([
+      ['Payments Team', [1, 0, 1, 0], 2, '51%'],
+      ['Platform', [2, 0, 0, 0], 2, '8%'],
+    ]);
+  });
+
+  it('puts entities without an owner last', () => {
+    const orphan = { ...productionResults[0]!, entityRef: 'component:default/orphan' };
+    expect(teamRows(catalog, production, [orphan, ...productionResults]).map((row) => row.owner?.text)).toEqual(['Payments Team', 'Platform', undefined]);
+  });
+});
+
+describe('heatmap', () => {
+  const map = heatmap(catalog, standards, production, productionResults);
+
+  it('has one numbered column per check, in level order', () => {
+    expect(map.columns.map((column) => [column.abbreviation, column.check.id, column.level.title])).toEqual([
+      ['1', 'has-readme', 'Bronze'],
+      ['2', 'has-codeowners', 'Bronze'],
+      ['3', 'has-license', 'Silver'],
+      ['4', 'has-ci', 'Silver'],
+      ['5', 'dockerfile-non-root', 'Gold'],
+      ['6', 'has-runbook', 'Gold'],
+    ]);
+  });
+
+  it('has one row per entity, by name, with a status per column', () => {
+    expect(map.rows.map((row) => [row.entity.text, row.level.title, row.score, row.cells])).toEqual([
+      ['billing-scripts', 'No level', '16%', ['expiredExemption', 'pass', 'fail', 'fail', 'notApplicable', 'fail']],
+      ['Checkout Web', 'No level', '16%', ['pass', 'fail', 'fail', 'error', 'notApplicable', 'fail']],
+      ['Hostile <b>component</b>', 'No level', '0%', ['fail', 'fail', 'fail', 'fail', 'notApplicable', 'fail']],
+      ['Payments Service', 'Silver', '85%', ['pass', 'pass', 'pass', 'pass', 'fail', 'exempt']],
+    ]);
+    expect(map.rows[0]!.entity.href).toBe('/catalog/default/component/billing-scripts/');
+  });
+
+  it('leaves a cell empty when the result lacks that check', () => {
+    const partial = { ...productionResults[0]!, checks: productionResults[0]!.checks.slice(0, 2) };
+    expect(heatmap(catalog, standards, production, [partial]).rows[0]!.cells).toEqual(['expiredExemption', 'pass', undefined, undefined, undefined, undefined]);
+  });
+
+  it('is part of the scorecard page with the levels’ checks', () => {
+    const view = scorecardPageView(catalog, standards, production);
+    expect(view.levels.map((level) => [level.title, level.checks.map((check) => check.id)])).toEqual([
+      ['Bronze', ['has-readme', 'has-codeowners']],
+      ['Silver', ['has-license', 'has-ci']],
+      ['Gold', ['dockerfile-non-root', 'has-runbook']],
+    ]);
+    expect(view.heatmap.rows).toHaveLength(4);
+  });
+});
+
+describe('check pages', () => {
+  it('computes pass rates over applicable results across scorecards; exemptions do not pass', () => {
+    const rate = (id: string) => passRate(standards.evaluationsByCheck.get(id) ?? []);
+    expect(rate('has-readme')).toEqual({ passes: 2, applicable: 4, percent: '50%' });
+    expect(rate('has-ci')).toEqual({ passes: 1, applicable: 4, percent: '25%' });
+    expect(rate('has-runbook')).toEqual({ passes: 0, applicable: 4, percent: '0%' });
+    expect(rate('dockerfile-non-root')).toEqual({ passes: 0, applicable: 2, percent: '0%' });
+    expect(rate('pinned-base-image')).toEqual({ passes: 1, applicable: 1, percent: '100%' });
+    expect(rate('owner-is-group')).toEqual({ passes: 0, applicable: 0 });
+  });
+
+  it('groups checks by category in a fixed order, with their source', () => {
+    expect(checksByCategory(standards).map((group) => [group.title, group.checks.map((check) => `${check.id} (${check.source})`)])).toEqual([
+      ['Documentation', ['has-readme (Built-in)', 'has-runbook (Custom)']],
+      ['Ownership', ['has-codeowners (Built-in)']],
+      ['Build and CI', ['has-ci (Built-in)']],
+      ['Containers', ['pinned-base-image (Built-in)', 'dockerfile-non-root (Built-in)']],
+      ['Repository hygiene', ['has-license (Built-in)']],
+      ['Catalog', ['owner-is-group (Built-in)']],
+    ]);
+  });
+
+  it('lists the entities failing a check, with an expired exemption and an error, but not an exemption', () => {
+    const readme = checkPageView(catalog, standards, standards.checksById.get('has-readme')!);
+    expect(readme).toMatchObject({ category: 'Documentation', effort: 'low', source: 'Built-in', guide: { text: 'service-basics#readme', href: '/guides/service-basics/#readme' } });
+    expect(readme.scorecards.map((usage) => [usage.scorecard.title, usage.levels])).toEqual([['Production readiness', ['Bronze']]]);
+    expect(readme.failing.map((failing) => [failing.entity.text, failing.status, failing.message])).toEqual([
+      ['billing-scripts', 'expiredExemption', 'No README.'],
+      ['Hostile <b>component</b>', 'fail', HOSTILE.checkMessage],
+    ]);
+    const ci = checkPageView(catalog, standards, standards.checksById.get('has-ci')!);
+    expect(ci.failing.map((failing) => [failing.entity.text, failing.status])).toEqual([
+      ['billing-scripts', 'fail'],
+      ['Checkout Web', 'error'],
+      ['Hostile <b>component</b>', 'fail'],
+    ]);
+    const runbook = checkPageView(catalog, standards, standards.checksById.get('has-runbook')!);
+    expect(runbook.failing.map((failing) => failing.entity.text)).not.toContain('Payments Service');
+    const nonRoot = checkPageView(catalog, standards, standards.checksById.get('dockerfile-non-root')!);
+    expect(nonRoot.failing.map((failing) => failing.scorecard.title)).toEqual(['Production readiness', 'Security basics']);
+  });
+
+  it.each([
+    ['service-basics#readme', '/guides/service-basics/#readme'],
+    ['containers', '/guides/containers/'],
+    ['https://docs.example.com/guide', 'https://docs.example.com/guide'],
+    ['javascript:alert(1)', undefined],
+    ['../../etc', undefined],
+  ])('links guide %s to %s', (guide, href) => {
+    expect(guideLink(guide)?.href).toBe(href);
+  });
+});
+
+describe('team roll-up', () => {
+  it('shows the group’s entities by level per scorecard', () => {
+    const standing = teamStanding(catalog, standards, entity('group:default/payments-team'))!;
+    expect(standing.scorecards.map((card) => [card.scorecard.title, card.levels.map((level) => [level.level.title, level.entities.map((link) => link.text)])])).toEqual([
+      [
+        'Production readiness',
+        [
+          ['No level', ['Checkout Web']],
+          ['Bronze', []],
+          ['Silver', ['Payments Service']],
+          ['Gold', []],
+        ],
+      ],
+      [
+        'Security basics',
+        [
+          ['No level', ['Payments Service']],
+          ['Baseline', []],
+        ],
+      ],
+    ]);
+  });
+
+  it('orders the to-do list by fewest checks to the next level, then effort', () => {
+    const todo = (ref: string) => teamStanding(catalog, standards, entity(ref))!.todo.map((item) => [item.entity.text, item.scorecard.title, item.nextLevel.title, item.checks.map((check) => check.id)]);
+    expect(todo('group:default/payments-team')).toEqual([
+      ['Checkout Web', 'Production readiness', 'Bronze', ['has-codeowners']],
+      ['Payments Service', 'Production readiness', 'Gold', ['dockerfile-non-root']],
+      ['Payments Service', 'Security basics', 'Baseline', ['dockerfile-non-root']],
+    ]);
+    expect(todo('group:default/platform')).toEqual([
+      ['billing-scripts', 'Production readiness', 'Bronze', ['has-readme']],
+      ['Hostile <b>component</b>', 'Production readiness', 'Bronze', ['has-codeowners', 'has-readme']],
+    ]);
+    const first = teamStanding(catalog, standards, entity('group:default/platform'))!.todo[0]!;
+    expect(first.checks[0]).toMatchObject({ status: 'expiredExemption', message: 'No README.', effort: 'low' });
+  });
+
+  it('compares fewer checks before less effort', () => {
+    const item = (checks: number, effort: number, text: string) => ({ entity: { text }, scorecard: { title: 's' }, checks: Array(checks), effort }) as unknown as TodoItem;
+    const sorted = [item(2, 2, 'a'), item(1, 3, 'b'), item(1, 1, 'c'), item(1, 1, 'b')].sort(compareTodo);
+    expect(sorted.map((entry) => entry.entity.text)).toEqual(['b', 'c', 'b', 'a']);
+  });
+
+  it('is empty for a group that owns nothing scored, and absent for other kinds', () => {
+    expect(teamStanding(catalog, standards, entity('group:default/engineering'))).toEqual({ scorecards: [], todo: [] });
+    expect(teamStanding(catalog, standards, entity('component:default/payments-service'))).toBeUndefined();
+  });
+});
+
+describe('badges', () => {
+  it.each([
+    [0, 3, 'red'],
+    [1, 3, 'orange'],
+    [2, 3, 'yellowgreen'],
+    [3, 3, 'brightgreen'],
+    [1, 1, 'brightgreen'],
+    [1, 2, 'orange'],
+    [2, 2, 'brightgreen'],
+    [1, 5, 'orange'],
+    [2, 5, 'yellow'],
+    [3, 5, 'yellowgreen'],
+    [4, 5, 'green'],
+    [5, 5, 'brightgreen'],
+  ])('colours level %i of %i %s', (rank, count, colour) => {
+    expect(badgeColour({ rank }, count)).toBe(colour);
+  });
+
+  it('has one badge per result at a stable path, saying the level or "none"', () => {
+    const routes = badgeRoutes(catalog, standards);
+    expect(routes).toHaveLength(snapshotFixture.results.length);
+    expect(routes.find((route) => route.params.name === 'payments-service' && route.params.scorecard === 'production-readiness')).toEqual({
+      params: { namespace: 'default', kind: 'component', name: 'payments-service', scorecard: 'production-readiness' },
+      badge: { label: 'Production readiness', message: 'Silver', color: 'yellowgreen' },
+    });
+    expect(routes.find((route) => route.params.name === 'checkout-web')!.badge).toMatchObject({ message: 'none', color: 'red' });
+    expect(routes.find((route) => route.params.name === 'billing-scripts' && route.params.scorecard === 'security-basics')!.badge).toMatchObject({ message: 'Baseline', color: 'brightgreen' });
+    expect(badgePath(entity('component:default/payments-service'), 'production-readiness')).toBe('badges/default/component/payments-service/production-readiness.svg');
+  });
+
+  it('renders valid SVG with the text escaped', () => {
+    const svg = badgeSvg({ label: 'A <b>&</b> card', message: 'Gold', color: 'brightgreen' });
+    expect(XMLValidator.validate(svg)).toBe(true);
+    expect(svg).not.toContain('<b>');
+    expect(new XMLParser().parse(svg).svg.title).toBe('A <b>&</b> card: Gold');
+  });
+
+  it('gives Markdown to embed the badge, absolute when the site URL is known', () => {
+    expect(badgeMarkdown('Readiness: Gold', '/portal/badges/x.svg', '/portal/catalog/x/', 'https://acme.github.io/')).toBe(
+      '[![Readiness: Gold](https://acme.github.io/portal/badges/x.svg)](https://acme.github.io/portal/catalog/x/)',
+    );
+    expect(badgeMarkdown('A [b]', '/b.svg', '/p/', undefined)).toBe('[![A \\[b\\]](/b.svg)](/p/)');
+  });
+});
+
+describe('results export', () => {
+  it('has every result, sorted by entity then scorecard, with outcomes, messages and evidence', () => {
+    const exported = resultsExport(standards, snapshotFixture.generatedAt);
+    expect(exported.generatedAt).toBe(snapshotFixture.generatedAt);
+    expect(exported.results.map((result) => `${result.entity} ${result.scorecard}`)).toEqual([
+      'component:default/billing-scripts production-readiness',
+      'component:default/billing-scripts security-basics',
+      'component:default/checkout-web production-readiness',
+      'component:default/hostile production-readiness',
+      'component:default/payments-service production-readiness',
+      'component:default/payments-service security-basics',
+    ]);
+    const payments = exported.results[4]!;
+    expect(payments).toMatchObject({ level: 'silver', score: 6 / 7 });
+    expect(payments.checks[4]).toEqual({
+      check: 'dockerfile-non-root',
+      level: 'gold',
+      outcome: 'fail',
+      effective: 'fail',
+      message: 'The final stage runs as root.',
+      evidence: [{ path: 'Dockerfile', line: 12, note: 'USER root' }],
+    });
+    expect(payments.checks[5]).toMatchObject({ outcome: 'fail', effective: 'pass', exemption: { expired: false, source: 'annotation' } });
+  });
+
+  it('is the same whatever order the snapshot lists results in', () => {
+    const reversed = createStandards({ ...snapshotFixture, results: [...snapshotFixture.results].reverse() });
+    expect(JSON.stringify(resultsExport(reversed, 'x'))).toBe(JSON.stringify(resultsExport(standards, 'x')));
+  });
+});

@@ -1,0 +1,141 @@
+import { describe, expect, it } from 'vitest';
+import type { RepoSnapshot, ScoredCheck } from '../../../collectors/snapshot.ts';
+import { createCatalog } from '../../../site/lib/catalog.ts';
+import { entityScorecards } from '../../../site/lib/scorecard-panel.ts';
+import { checkStatus, createStandards, formatScore, levelRef, levelTitle, sourceLineHref } from '../../../site/lib/standards.ts';
+import { HOSTILE, snapshotFixture } from '../../helpers/snapshot-fixture.ts';
+
+const catalog = createCatalog(snapshotFixture);
+const standards = createStandards(snapshotFixture);
+const COMMIT = '0123456789abcdef0123456789abcdef01234567';
+
+const scored = (outcome: ScoredCheck['outcome'], effective: ScoredCheck['effective'], expired?: boolean): ScoredCheck => ({
+  checkId: 'has-readme',
+  level: 'bronze',
+  weight: 1,
+  outcome,
+  effective,
+  message: '',
+  evidence: [],
+  ...(expired === undefined ? {} : { exemption: { reason: 'r', expires: '2027-01-01', expired, source: 'central' as const } }),
+});
+
+describe('check status', () => {
+  it.each([
+    [scored('pass', 'pass'), 'pass'],
+    [scored('fail', 'fail'), 'fail'],
+    [scored('notApplicable', 'notApplicable'), 'notApplicable'],
+    [scored('error', 'error'), 'error'],
+    [scored('fail', 'pass', false), 'exempt'],
+    [scored('error', 'pass', false), 'exempt'],
+    [scored('fail', 'fail', true), 'expiredExemption'],
+    // An exemption that changes nothing is not shown as one.
+    [scored('pass', 'pass', false), 'pass'],
+    [scored('pass', 'pass', true), 'pass'],
+    [scored('notApplicable', 'notApplicable', false), 'notApplicable'],
+  ])('%# → %s', (check, expected) => {
+    expect(checkStatus(check)).toBe(expected);
+  });
+});
+
+describe('levels and scores', () => {
+  const scorecard = standards.scorecardsById.get('production-readiness')!;
+
+  it('titles a level by its title, or its id capitalised', () => {
+    expect(levelTitle({ id: 'bronze' })).toBe('Bronze');
+    expect(levelTitle({ id: 'gold', title: 'Gold standard' })).toBe('Gold standard');
+    expect(levelRef(scorecard, null)).toEqual({ id: null, title: 'No level', rank: 0 });
+    expect(levelRef(scorecard, 'silver')).toEqual({ id: 'silver', title: 'Silver', rank: 2 });
+    expect(levelRef(scorecard, 'platinum')).toEqual({ id: 'platinum', title: 'platinum', rank: 4 });
+  });
+
+  it.each([
+    [0, '0%'],
+    [1, '100%'],
+    [0.29, '29%'],
+    [6 / 7, '85%'],
+    [0.999, '99%'],
+    [1 / 6, '16%'],
+  ])('formats score %d as %s, never rounding up to full marks', (score, expected) => {
+    expect(formatScore(score)).toBe(expected);
+  });
+});
+
+describe('evidence links', () => {
+  const repo = snapshotFixture.repos.find((candidate) => candidate.name === 'payments-service')!;
+  const withWebUrl = (webUrl?: string): RepoSnapshot => {
+    const { webUrl: _original, ...rest } = repo;
+    return webUrl === undefined ? rest : { ...rest, webUrl };
+  };
+
+  it('links to the line at the scanned commit', () => {
+    expect(sourceLineHref(repo, 'Dockerfile', 12)).toBe(`https://git.example.com/acme/payments-service/blob/${COMMIT}/Dockerfile#L12`);
+    expect(sourceLineHref(repo, '.github/workflows/ci.yml')).toBe(`https://git.example.com/acme/payments-service/blob/${COMMIT}/.github/workflows/ci.yml`);
+    expect(sourceLineHref(withWebUrl('https://git.example.com/acme/payments-service/'), 'docs/a b#c.md', 2)).toBe(
+      `https://git.example.com/acme/payments-service/blob/${COMMIT}/docs/a%20b%23c.md#L2`,
+    );
+  });
+
+  it('gives no link without an http(s) web UI, a head commit, or for a path leaving the repository', () => {
+    expect(sourceLineHref(withWebUrl('javascript:alert(1)'), 'Dockerfile', 1)).toBeUndefined();
+    expect(sourceLineHref(withWebUrl(), 'Dockerfile', 1)).toBeUndefined();
+    expect(sourceLineHref({ ...repo, facts: { ...repo.facts, head: null } }, 'Dockerfile', 1)).toBeUndefined();
+    expect(sourceLineHref(repo, '../other/Dockerfile', 1)).toBeUndefined();
+    expect(sourceLineHref(repo, '/etc/passwd', 1)).toBeUndefined();
+    expect(sourceLineHref(undefined, 'Dockerfile', 1)).toBeUndefined();
+  });
+});
+
+describe('the standards index', () => {
+  it('sorts checks and scorecards by title and drops results of unknown scorecards', () => {
+    const indexed = createStandards({ ...snapshotFixture, results: [...snapshotFixture.results, { ...snapshotFixture.results[0]!, scorecard: 'gone' }] });
+    expect(indexed.scorecards.map((scorecard) => scorecard.id)).toEqual(['production-readiness', 'security-basics']);
+    expect(indexed.checks[0]!.title).toBe('Base images are pinned');
+    expect(indexed.results).toHaveLength(snapshotFixture.results.length);
+    expect(indexed.resultsByEntity.get('component:default/payments-service')?.map((result) => result.scorecard)).toEqual(['production-readiness', 'security-basics']);
+    expect(indexed.evaluationsByCheck.get('dockerfile-non-root')).toHaveLength(6);
+  });
+});
+
+describe('entity scorecard panels', () => {
+  const panels = (ref: string) => entityScorecards(catalog, standards, catalog.byRef.get(ref)!);
+
+  it('shows the level, score, checks by level with evidence at the commit, and the next level', () => {
+    const [production, security] = panels('component:default/payments-service');
+    expect(production).toMatchObject({
+      scorecard: { id: 'production-readiness', title: 'Production readiness', href: '/scorecards/production-readiness/' },
+      level: { id: 'silver', title: 'Silver', rank: 2 },
+      levelCount: 3,
+      score: '85%',
+      next: { level: { title: 'Gold' }, checks: [{ id: 'dockerfile-non-root', title: 'Container runs as non-root', href: '/checks/dockerfile-non-root/', effort: 'medium' }] },
+      badge: {
+        src: '/badges/default/component/payments-service/production-readiness.svg',
+        alt: 'Production readiness: Silver',
+        pageHref: '/catalog/default/component/payments-service/',
+      },
+    });
+    expect(production!.levels.map((group) => [group.level.title, group.checks.map((check) => check.status)])).toEqual([
+      ['Bronze', ['pass', 'pass']],
+      ['Silver', ['pass', 'pass']],
+      ['Gold', ['fail', 'exempt']],
+    ]);
+    const [nonRoot, runbook] = production!.levels[2]!.checks;
+    expect(nonRoot).toMatchObject({
+      evidence: [{ location: 'Dockerfile:12', href: `https://git.example.com/acme/payments-service/blob/${COMMIT}/Dockerfile#L12`, note: 'USER root' }],
+      fix: 'Add `USER 10001` after the last `RUN` of the final stage.',
+    });
+    expect(runbook!.exemption).toEqual({ reason: 'The runbook lives in the wiki until Q1.', expires: '2027-03-31', expired: false, source: 'the entity’s annotation' });
+    expect(production!.levels[0]!.checks[0]!.fix).toBeUndefined();
+    expect(security).toMatchObject({ level: { id: null, title: 'No level' }, score: '50%', next: { level: { title: 'Baseline' } } });
+  });
+
+  it('keeps hostile evidence as text and does not link it without a safe web UI', () => {
+    const [readme] = panels('component:default/hostile')[0]!.levels[0]!.checks;
+    expect(readme).toMatchObject({ status: 'fail', message: HOSTILE.checkMessage, evidence: [{ location: 'docs/<b>README</b>.md:3', note: HOSTILE.evidenceNote }] });
+    expect(readme!.evidence[0]!.href).toBeUndefined();
+  });
+
+  it('has no panel for an entity no scorecard applies to', () => {
+    expect(panels('api:default/payments-api')).toEqual([]);
+  });
+});
