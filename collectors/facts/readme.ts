@@ -60,7 +60,7 @@ export function outlineMarkdown(text: string): Omit<Readme, 'path'> {
   });
   const summary = paragraphs
     .map((paragraph) => plain(paragraph.join(' ')))
-    .find((paragraph) => paragraph.length > 0 && !/^[|>]/.test(paragraph));
+    .find((paragraph) => paragraph.length > 0 && !/^([|>]|[-*+] |\d+[.)] )/.test(paragraph));
   const title = headings.find((heading) => heading.depth === 1)?.text;
   const words = text.split(/\s+/).filter(Boolean).length;
   return { ...(title ? { title } : {}), ...(summary ? { summary } : {}), headings, words };
@@ -69,10 +69,12 @@ export function outlineMarkdown(text: string): Omit<Readme, 'path'> {
 /** Markdown inline syntax to plain text: images and HTML dropped, links to their text. */
 function plain(markdown: string): string {
   return markdown
-    .replace(/!\[[^\]]*\]\([^)]*\)/g, '')
-    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/!\[[^\]]*\]\((?:[^()]|\([^()]*\))*\)/g, '')
+    .replace(/\[([^\]]*)\]\((?:[^()]|\([^()]*\))*\)/g, '$1')
     .replace(/<[^>]+>/g, '')
-    .replace(/[*_`]{1,3}([^*_`]+)[*_`]{1,3}/g, '$1')
+    .replace(/`([^`]+)`/g, '$1')
+    // Emphasis only where its markers stand at word edges: `MY_ENV_VAR` and `2 * 3` stay as written.
+    .replace(/(^|[^\w*])([*_]{1,3})(\S(?:.*?\S)?)\2(?![\w*])/g, '$1$3')
     .replace(/\s+/g, ' ')
     .trim();
 }

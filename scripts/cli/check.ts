@@ -5,7 +5,7 @@ import { assemble, collectRepo, type Standards } from '../../collectors/collect.
 import { ConfigError } from '../../collectors/config-error.ts';
 import { readSnapshot, type Snapshot } from '../../collectors/snapshot.ts';
 import { readContentEntities } from '../../collectors/sources/content.ts';
-import { checkoutRef } from '../../collectors/sources/ref-checkout.ts';
+import { checkoutRef } from '../../collectors/repo/ref-checkout.ts';
 import { currentTime, resolveConfig } from './collection.ts';
 import { loadStandards } from './standards.ts';
 import { compareResults } from './report/compare.ts';

@@ -44,7 +44,7 @@ describe('an entity’s scorecard panel', () => {
       expect(await panel.getByText('Score 85%').isVisible()).toBe(true);
 
       const failing = panel.getByRole('listitem').filter({ has: page.getByRole('link', { name: 'Container runs as non-root' }) }).last();
-      const fix = failing.locator('.markdown-source');
+      const fix = failing.locator('.markdown');
       expect(await fix.isVisible()).toBe(false);
       await failing.getByText('How to fix').click();
       await expect.poll(() => fix.isVisible()).toBe(true);

@@ -1,5 +1,6 @@
+import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
-import type { CheckContext, CheckDefinition, CheckResult } from '../../collectors/checks/check.ts';
+import { checkResultSchema, type CheckContext, type CheckDefinition, type CheckResult } from '../../collectors/checks/check.ts';
 import type { Facts } from '../../collectors/facts/index.ts';
 import type { CatalogEntity } from '../../collectors/snapshot.ts';
 
@@ -106,8 +107,14 @@ export interface CheckCase {
   evidence?: CheckResult['evidence'];
 }
 
-/** Runs a case and returns the result, after checking it against the result schema's rules. */
-export function runCase<O extends z.ZodType>(check: CheckDefinition<O>, row: CheckCase): CheckResult {
-  const result = runCheck(check, row.input);
-  return result;
+/** A table test of one check: each row runs the check and compares outcome, message and evidence; every result must fit the result schema. */
+export function describeCheck<O extends z.ZodType>(check: CheckDefinition<O>, cases: CheckCase[]): void {
+  describe(check.id, () => {
+    it.each(cases)('$name → $outcome', (row) => {
+      const result = checkResultSchema.parse(runCheck(check, row.input));
+      expect(result.outcome, result.message).toBe(row.outcome);
+      if (row.message) expect(result.message).toMatch(row.message);
+      if (row.evidence) expect(result.evidence).toEqual(row.evidence);
+    });
+  });
 }

@@ -84,6 +84,14 @@ describe('bad usage and configuration exit 2 without a stack trace', () => {
     [['collect', '--repos'], /--repos/],
     [['collect', '--config', 'missing.yaml'], /^missing\.yaml: file not found$/m],
     [['collect'], /No content\/portal\.yaml here/],
+    [['collect', '--repos', ''], /--repos: expected a glob/],
+    [['build', '--repos', '*', '--base', 'https://x/y/'], /--base https:\/\/x\/y\/: expected a path starting with \//],
+    [['build', '--repos', '*', '--site', 'not a url'], /--site not a url: .*URL/i],
+    [['build', '--repos', '*', '--out', '.'], /--out .* already holds files that are not a Cairn site/],
+    [['build', '--repos', '*', '--out', 'site', '--snapshot', 'site/snapshot.json'], /--snapshot site\/snapshot\.json is inside --out site/],
+    [['collect', '--repos', '*', '--snapshot', '.'], /--snapshot \. is a folder/],
+    [['collect', '--config', '.'], /^\.: is a folder; expected a YAML file$/m],
+    [['preview', '--out', 'nowhere'], /is not a site built by Cairn/],
   ])('cairn %j', async (args, message) => {
     const result = await cairn(fixture.root, ...args);
     expect(result.code).toBe(2);
@@ -99,8 +107,16 @@ describe('bad usage and configuration exit 2 without a stack trace', () => {
   });
 });
 
+describe('--version', () => {
+  it('prints the version', async () => {
+    const result = await cairn(fixture.root, '--version');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
+  });
+});
+
 describe('--help', () => {
-  it.each(['build', 'collect', 'dev', 'preview'])('cairn %s --help', async (command) => {
+  it.each(['build', 'collect', 'check', 'checks', 'dev', 'preview'])('cairn %s --help', async (command) => {
     const result = await cairn(fixture.root, command, '--help');
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(new RegExp(`^Usage: cairn ${command}`));

@@ -1,8 +1,10 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { builtinChecks } from '../../collectors/checks/builtin/index.ts';
 import type { CheckDefinition } from '../../collectors/checks/check.ts';
 import { ConfigError } from '../../collectors/config-error.ts';
 import { loadPortalContent } from '../../collectors/load-content.ts';
@@ -214,6 +216,13 @@ describe('loadPortalContent', () => {
       'content/scorecards/a.yaml:3: levels[0].checks[0]: unknown check "nope-one"',
       'content/scorecards/b.yaml:3: levels[0].checks[0]: unknown check "nope-two"',
     ]);
+  });
+
+  it("loads the portal's own content against the built-in library", async () => {
+    const loaded = await loadPortalContent(fileURLToPath(new URL('../../content', import.meta.url)), builtinChecks);
+    expect(loaded.scorecards.map((scorecard) => scorecard.id).sort()).toEqual(['catalog-hygiene', 'production-readiness', 'security']);
+    expect(loaded.customChecks.map((check) => check.metadata.id).sort()).toEqual(['has-makefile-test-target', 'no-todo-in-readme', 'node-engines-set']);
+    expect(loaded.exemptions.map((exemption) => exemption.entityRef)).toEqual(['component:default/legacy-billing', 'component:default/ml-recommender']);
   });
 
   it('accepts a custom check in a scorecard and an exemption for it', async () => {

@@ -63,7 +63,7 @@ describe('the entity scorecard panel', () => {
     const panel = section(await page('catalog/default/component/payments-service'), 'Production readiness');
     expect(panel.match(/<details>/g)).toHaveLength(2);
     expect(panel).toContain(
-      '<details><summary>How to fix<span class="visually-hidden">: Container runs as non-root</span></summary><pre class="markdown-source">Add `USER 10001` after the last `RUN` of the final stage.</pre></details>',
+      '<details><summary>How to fix<span class="visually-hidden">: Container runs as non-root</span></summary><div class="markdown"><p>Add <code>USER 10001</code> after the last <code>RUN</code> of the final stage.</p></div></details>',
     );
   });
 
@@ -139,8 +139,8 @@ describe('the check pages', () => {
     expect(check).toContain(`<dt>Guide</dt><dd><a href="${BASE}guides/service-basics/#readme">service-basics#readme</a></dd>`);
     expect(check).toContain('<strong>50%</strong> (2 of 4 applicable results pass)');
     expect(check).toContain(link('scorecards/production-readiness/', 'Production readiness'));
-    expect(section(check, 'Why it matters')).toContain('<pre class="markdown-source">A README is the first thing a newcomer opens.\n\n- what it does\n- how to run it</pre>');
-    expect(section(check, 'How to fix')).toContain('```md\n# My service\n```');
+    expect(section(check, 'Why it matters')).toContain('<div class="markdown"><p>A README is the first thing a newcomer opens.</p>\n<ul>\n<li>what it does</li>\n<li>how to run it</li>\n</ul></div>');
+    expect(section(check, 'How to fix')).toContain('<pre><code class="language-md"># My service\n</code></pre>');
     const failing = tableRows(section(check, 'Entities failing it'));
     expect(failing.map((row) => row.slice(0, 3))).toEqual([
       ['billing-scripts', 'Production readiness', '⊗ Exemption expired'],

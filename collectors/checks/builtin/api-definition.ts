@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineCheck, fail, notApplicable, pass } from '../check.ts';
-import { declarationEvidence, specString } from './support/facts.ts';
+import { declarationEvidence, specString, withArticle } from './support/facts.ts';
 
 export const apiDefinition = defineCheck({
   id: 'api-definition',
@@ -29,7 +29,7 @@ export const apiDefinition = defineCheck({
   }),
   run(context) {
     const { entity } = context;
-    if (entity.kind !== 'API') return notApplicable(`Only API entities have a definition; this is a ${entity.kind}.`);
+    if (entity.kind !== 'API') return notApplicable(`Only API entities have a definition; this is ${withArticle(entity.kind)}.`);
     const definition = specString(entity, 'definition');
     if (!definition) return fail('spec.definition is empty.', declarationEvidence(entity));
     const lines = definition.split('\n').length;

@@ -33,10 +33,14 @@ function requirements(manifests: readonly Manifest[], files: ReadonlySet<string>
       const sum = join(dir, 'go.sum');
       found.push({ manifest: manifest.path, expected: 'go.sum', ...lock(files.has(sum) ? sum : undefined) });
     } else if (manifest.ecosystem === 'python') {
-      if (name === 'requirements.txt' && manifest.pinned) continue; // Pinned requirements are the lock.
+      const expected = 'poetry.lock, uv.lock, pdm.lock, Pipfile.lock or a requirements.txt pinning every version (==)';
+      if (name === 'requirements.txt' && manifest.pinned) {
+        found.push({ manifest: manifest.path, expected, lock: manifest.path }); // Pinned requirements are the lock.
+        continue;
+      }
       const sibling = join(dir, 'requirements.txt');
       const locked = findUp(files, dir, PYTHON_LOCKS) ?? (pinnedRequirements.has(sibling) ? sibling : undefined);
-      found.push({ manifest: manifest.path, expected: 'poetry.lock, uv.lock, pdm.lock, Pipfile.lock or a requirements.txt pinning every version (==)', ...lock(locked) });
+      found.push({ manifest: manifest.path, expected, ...lock(locked) });
     } else if (manifest.ecosystem === 'cargo') {
       const builds = files.has(join(dir, 'src/main.rs')) || [...files].some((path) => path.startsWith(join(dir, 'src/bin/')));
       if (builds) found.push({ manifest: manifest.path, expected: 'Cargo.lock', ...lock(findUp(files, dir, ['Cargo.lock'])) });

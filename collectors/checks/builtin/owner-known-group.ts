@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineCheck, fail, notApplicable, pass } from '../check.ts';
-import { declarationEvidence, relationTarget, specString } from './support/facts.ts';
+import { declarationEvidence, relationTarget, specString, withArticle } from './support/facts.ts';
 
 /** Backstage's default owner kind, and the namespace of the entity, as `spec.owner: team` means. */
 function resolveOwner(owner: string, namespace: string): string {
@@ -42,7 +42,7 @@ export const ownerKnownGroup = defineCheck({
       const hint = entity.inferred ? ' Cairn inferred this entity; declare its owner in catalog-info.yaml or name a team in a CODEOWNERS catch-all rule.' : '';
       return fail(`The owner ${ref} is not in the catalog; expected a Group or User with that ref.${hint}`, evidence);
     }
-    if (target.kind !== 'Group' && target.kind !== 'User') return fail(`The owner ${ref} is a ${target.kind}; an owner must be a Group or a User.`, evidence);
+    if (target.kind !== 'Group' && target.kind !== 'User') return fail(`The owner ${ref} is ${withArticle(target.kind)}; an owner must be a Group or a User.`, evidence);
     return pass(`Owned by ${target.kind} ${ref}.`, evidence);
   },
 });

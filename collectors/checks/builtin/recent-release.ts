@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineCheck, fail, notApplicable, pass } from '../check.ts';
-import { requireFacts, specString } from './support/facts.ts';
+import { requireFacts, specString, withArticle } from './support/facts.ts';
 import { day, daysSince } from './support/time.ts';
 
 export const recentRelease = defineCheck({
@@ -28,7 +28,7 @@ export const recentRelease = defineCheck({
     const type = specString(entity, 'type');
     const types = context.options.types.map((item) => item.toLowerCase());
     if (entity.kind !== 'Component' || !type || !types.includes(type.toLowerCase())) {
-      return notApplicable(`Only Components of type ${types.join(' or ')} are expected to release; this is ${entity.kind === 'Component' ? `a Component of type ${type ?? '(none)'}` : `a ${entity.kind}`}.`);
+      return notApplicable(`Only Components of type ${types.join(' or ')} are expected to release; this is ${entity.kind === 'Component' ? `a Component of type ${type ?? '(none)'}` : withArticle(entity.kind)}.`);
     }
     const needed = requireFacts(context, ['releases']);
     if (!needed.ok) return needed.result;

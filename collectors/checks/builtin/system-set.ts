@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineCheck, fail, notApplicable, pass } from '../check.ts';
-import { declarationEvidence, relationTarget, specString } from './support/facts.ts';
+import { declarationEvidence, relationTarget, specString, withArticle } from './support/facts.ts';
 
 /** Kinds that belong to a System in Backstage's model. */
 const KINDS = new Set(['Component', 'API', 'Resource']);
@@ -34,7 +34,7 @@ export const systemSet = defineCheck({
     const evidence = declarationEvidence(entity, `system: ${system}`);
     const target = catalog.get(ref);
     if (!target) return fail(`spec.system names ${ref}, which is not in the catalog; declare that System or fix the name.`, evidence);
-    if (target.kind !== 'System') return fail(`spec.system names ${ref}, which is a ${target.kind}, not a System.`, evidence);
+    if (target.kind !== 'System') return fail(`spec.system names ${ref}, which is ${withArticle(target.kind)}, not a System.`, evidence);
     return pass(`Part of the system ${ref}.`, evidence);
   },
 });

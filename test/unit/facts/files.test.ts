@@ -3,7 +3,7 @@ import { files } from '../../../collectors/facts/files.ts';
 import { memoryContext } from '../../helpers/memory-reader.ts';
 
 describe('files fact', () => {
-  it.each([
+  it.each<{ name: string; tree: Record<string, string | Uint8Array>; expected: unknown }>([
     { name: 'empty repository', tree: {}, expected: [] },
     { name: 'every tracked path, sorted, binaries included', tree: { 'src/b.ts': '', 'a.md': '', 'bin/tool': new Uint8Array([0, 1]) }, expected: ['a.md', 'bin/tool', 'src/b.ts'] },
   ])('$name', async ({ tree, expected }) => {

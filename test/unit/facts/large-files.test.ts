@@ -3,7 +3,7 @@ import { LARGE_FILES_KEPT, largeFiles } from '../../../collectors/facts/large-fi
 import { memoryContext } from '../../helpers/memory-reader.ts';
 
 describe('largeFiles fact', () => {
-  it.each([
+  it.each<{ name: string; tree: Record<string, string | Uint8Array>; expected: unknown }>([
     { name: 'empty repository', tree: {}, expected: [] },
     {
       name: 'largest first, ties by path, binaries counted',

@@ -44,6 +44,12 @@ describe('outlineMarkdown', () => {
       text: '# Tool\n\n```sh\n# not a heading\n```\n\nDoes things.\n',
       expected: { title: 'Tool', summary: 'Does things.', headings: [{ depth: 1, text: 'Tool', line: 1 }] },
     },
+    {
+      name: 'underscores and stars inside words and maths stay; links with parentheses keep their text',
+      text: 'Set `MY_ENV_VAR` or MY_ENV_VAR, compute 2 * 3 * 4, read [the docs](https://en.wikipedia.org/wiki/Foo_(bar)) and _really_ **do**.\n',
+      expected: { summary: 'Set MY_ENV_VAR or MY_ENV_VAR, compute 2 * 3 * 4, read the docs and really do.', headings: [] },
+    },
+    { name: 'a list is not the summary', text: '- one\n- two\n\nThe service itself.\n', expected: { summary: 'The service itself.', headings: [] } },
     { name: 'empty', text: '', expected: { headings: [] } },
     { name: 'no heading', text: 'Just a line.', expected: { summary: 'Just a line.', headings: [] } },
   ])('$name', ({ text, expected }) => {

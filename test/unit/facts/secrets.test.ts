@@ -5,7 +5,7 @@ import { memoryContext } from '../../helpers/memory-reader.ts';
 const PEM = 'comment\n-----BEGIN RSA PRIVATE KEY-----\nMIIE\n-----END RSA PRIVATE KEY-----\n';
 
 describe('secrets fact', () => {
-  it.each([
+  it.each<{ name: string; tree: Record<string, string | Uint8Array>; expected: unknown }>([
     { name: 'nothing secret', tree: { 'README.md': '-----BEGIN RSA PRIVATE KEY-----', '.env.example': 'A=1', 'cert.pem': '-----BEGIN CERTIFICATE-----\n' }, expected: [] },
     { name: 'a PEM private key in a .key file, with its line', tree: { 'tls/server.key': PEM }, expected: [{ path: 'tls/server.key', line: 2, kind: 'private-key' }] },
     { name: 'OpenSSH key by name and content', tree: { 'deploy/id_ed25519': '-----BEGIN OPENSSH PRIVATE KEY-----\nb3Bl\n' }, expected: [{ path: 'deploy/id_ed25519', line: 1, kind: 'private-key' }] },

@@ -3,7 +3,7 @@ import { securityPolicy } from '../../../collectors/facts/security-policy.ts';
 import { memoryContext } from '../../helpers/memory-reader.ts';
 
 describe('securityPolicy fact', () => {
-  it.each([
+  it.each<{ name: string; tree: Record<string, string | Uint8Array>; expected: unknown }>([
     { name: 'no policy', tree: { 'README.md': '# x' }, expected: null },
     { name: 'a policy without contacts', tree: { 'SECURITY.md': '# Security\n\nWe take security seriously.\n' }, expected: { path: 'SECURITY.md', contacts: [] } },
     {

@@ -21,6 +21,7 @@ describe('portal.yaml', () => {
     ['a bad base path', 'base: portal\n', 'content/portal.yaml:1: base: expected a path starting with /'],
     ['a bad URL', 'site: not a url\n', /content\/portal\.yaml:1: site: .*URL/i],
     ['invalid YAML', 'title: [unclosed\n', /^content\/portal\.yaml:\d: invalid YAML: /],
+    ['an alias bomb', 'a: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\ntitle: [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\n', /^content\/portal\.yaml: invalid YAML: .*alias/i],
     ['a duplicate key', 'title: A\ntitle: B\n', /^content\/portal\.yaml:2: invalid YAML: .*unique/i],
   ])('rejects %s', (_name, text, expected) => {
     let error: unknown;

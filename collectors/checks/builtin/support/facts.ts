@@ -74,3 +74,8 @@ export function specString(entity: CatalogEntity, field: string): string | undef
 export function relationTarget(entity: CatalogEntity, type: string): string | undefined {
   return entity.relations.find((relation) => relation.type === type)?.targetRef;
 }
+
+/** `a Component`, `an API`. */
+export function withArticle(word: string): string {
+  return `${/^[aeiou]/i.test(word) ? 'an' : 'a'} ${word}`;
+}

@@ -1,0 +1,175 @@
+import { codeownersCatchAll } from '../../../collectors/checks/builtin/codeowners-catch-all.ts';
+import { codeownersOwnersKnown } from '../../../collectors/checks/builtin/codeowners-owners-known.ts';
+import { codeownersPatternsMatch } from '../../../collectors/checks/builtin/codeowners-patterns-match.ts';
+import { codeownersPresent } from '../../../collectors/checks/builtin/codeowners-present.ts';
+import { codeownersValidSyntax } from '../../../collectors/checks/builtin/codeowners-valid-syntax.ts';
+import { descriptorValid } from '../../../collectors/checks/builtin/descriptor-valid.ts';
+import { ownerKnownGroup } from '../../../collectors/checks/builtin/owner-known-group.ts';
+import type { Facts } from '../../../collectors/facts/index.ts';
+import { describeCheck, entity, repoFacts, withFiles } from '../../helpers/check-context.ts';
+
+type Rule = { pattern: string; owners: string[]; line: number };
+
+function codeowners(rules: Rule[], catchAll?: string[]): Facts['codeowners'] {
+  return { path: '.github/CODEOWNERS', rules, ...(catchAll ? { catchAll } : {}) };
+}
+
+const rule = (line: number, pattern: string, ...owners: string[]): Rule => ({ pattern, owners, line });
+const group = (name: string) => entity({ kind: 'Group', name, spec: { type: 'team', children: [] }, repo: null, file: 'content/teams/teams.yaml' });
+const user = (name: string) => entity({ kind: 'User', name, spec: {}, repo: null, file: 'content/teams/teams.yaml' });
+const system = (name: string) => entity({ kind: 'System', name, spec: { owner: 'payments-team' } });
+const noRepository = { entity: entity({ repo: null, file: 'content/teams/platform.yaml' }), facts: null };
+
+const document = (file: string, line: number, data: unknown) => ({ file, line, data });
+const component = { apiVersion: 'backstage.io/v1alpha1', kind: 'Component', metadata: { name: 'payments' }, spec: {} };
+
+describeCheck(descriptorValid, [
+  {
+    name: 'declared and every descriptor loads',
+    input: { facts: repoFacts({ descriptors: { files: ['catalog-info.yaml'], documents: [document('catalog-info.yaml', 1, component)] } }) },
+    outcome: 'pass',
+    message: /declared in catalog-info\.yaml line 1/,
+    evidence: [{ path: 'catalog-info.yaml', line: 1 }],
+  },
+  { name: 'inferred', input: { entity: entity({ inferred: true }) }, outcome: 'fail', message: /inferred by Cairn: repository payments has no catalog-info\.yaml/ },
+  {
+    name: 'a Location target that yields nothing',
+    input: {
+      facts: repoFacts({ descriptors: { files: ['catalog-info.yaml', 'services/broken.yaml'], documents: [document('catalog-info.yaml', 1, component)] } }),
+    },
+    outcome: 'fail',
+    evidence: [{ path: 'catalog-info.yaml', line: 1 }, { path: 'services/broken.yaml', note: 'no entity could be read from this file (empty, or invalid YAML)' }],
+  },
+  {
+    name: 'a document that is no entity',
+    input: {
+      facts: repoFacts({ descriptors: { files: ['catalog-info.yaml'], documents: [document('catalog-info.yaml', 1, component), document('catalog-info.yaml', 9, { kind: 'Component', metadata: {} }), document('catalog-info.yaml', 14, 'text')] } }),
+    },
+    outcome: 'fail',
+    message: /2 problems in catalog-info\.yaml/,
+  },
+  { name: 'declared in the portal content', input: noRepository, outcome: 'notApplicable', message: /portal's content/ },
+  { name: 'descriptors fact missing', input: { facts: {} }, outcome: 'error' },
+]);
+
+const owned = (owner: string, target = `group:default/${owner}`) => entity({ spec: { type: 'service', lifecycle: 'production', owner }, relations: [{ type: 'ownedBy', targetRef: target }] });
+
+describeCheck(ownerKnownGroup, [
+  { name: 'a known Group', input: { entity: owned('payments-team'), catalog: [group('payments-team')] }, outcome: 'pass', message: /Group group:default\/payments-team/, evidence: [{ path: 'catalog-info.yaml', line: 1, note: 'owner: payments-team' }] },
+  { name: 'a known User', input: { entity: owned('user:alice', 'user:default/alice'), catalog: [user('alice')] }, outcome: 'pass' },
+  { name: 'not in the catalog', input: { entity: owned('ghosts') }, outcome: 'fail', message: /group:default\/ghosts is not in the catalog/ },
+  { name: 'a System as owner', input: { entity: owned('system:checkout', 'system:default/checkout'), catalog: [system('checkout')] }, outcome: 'fail', message: /is a System/ },
+  { name: 'resolved without relations, Backstage defaults', input: { entity: entity({ namespace: 'shop', spec: { owner: 'Payments-Team' } }), catalog: [entity({ kind: 'Group', name: 'payments-team', namespace: 'shop', spec: {} })] }, outcome: 'pass' },
+  {
+    name: 'inferred placeholder owner',
+    input: { entity: entity({ inferred: true, spec: { type: 'service', lifecycle: 'unknown', owner: 'group:default/unknown' } }) },
+    outcome: 'fail',
+    message: /CODEOWNERS catch-all/,
+    evidence: [],
+  },
+  { name: 'a Group has no owner', input: { entity: group('payments-team') }, outcome: 'notApplicable' },
+]);
+
+describeCheck(codeownersPresent, [
+  { name: 'with rules', input: { facts: repoFacts({ codeowners: codeowners([rule(2, '*', '@acme/payments-team')]) }) }, outcome: 'pass', evidence: [{ path: '.github/CODEOWNERS', line: 2 }] },
+  { name: 'an empty file', input: { facts: repoFacts({ codeowners: codeowners([]) }) }, outcome: 'fail', message: /has no rules/ },
+  { name: 'none', input: { facts: repoFacts() }, outcome: 'fail', message: /No CODEOWNERS/ },
+  { name: 'no repository', input: noRepository, outcome: 'notApplicable' },
+  { name: 'codeowners fact missing', input: { facts: {} }, outcome: 'error' },
+]);
+
+describeCheck(codeownersCatchAll, [
+  {
+    name: 'a catch-all',
+    input: { facts: repoFacts({ codeowners: codeowners([rule(1, '*', '@acme/payments-team'), rule(3, '/docs/', '@acme/writers')], ['@acme/payments-team']) }) },
+    outcome: 'pass',
+    evidence: [{ path: '.github/CODEOWNERS', line: 1, note: '* @acme/payments-team' }],
+  },
+  { name: 'a catch-all without owners', input: { facts: repoFacts({ codeowners: codeowners([rule(4, '*')]) }) }, outcome: 'fail', message: /names no owner/, evidence: [{ path: '.github/CODEOWNERS', line: 4 }] },
+  { name: 'only specific rules', input: { facts: repoFacts({ codeowners: codeowners([rule(1, '/src/', '@acme/a')]) }) }, outcome: 'fail', message: /no catch-all/ },
+  { name: 'no CODEOWNERS', input: { facts: repoFacts() }, outcome: 'fail' },
+]);
+
+describeCheck(codeownersOwnersKnown, [
+  {
+    name: 'teams and users known; emails skipped',
+    input: { facts: repoFacts({ codeowners: codeowners([rule(1, '*', '@acme/Payments-Team', 'ops@acme.dev'), rule(2, '/docs/', '@alice')]) }), catalog: [group('payments-team'), user('alice')] },
+    outcome: 'pass',
+    message: /All 2 owners/,
+  },
+  {
+    name: 'unknown team and user, each line as evidence',
+    input: { facts: repoFacts({ codeowners: codeowners([rule(1, '*', '@acme/payments-team', '@acme/ghosts'), rule(5, '/ops/', '@bob', '@acme/ghosts')]) }), catalog: [group('payments-team')] },
+    outcome: 'fail',
+    message: /2 owners in \.github\/CODEOWNERS are not in the catalog: @acme\/ghosts, @bob/,
+    evidence: [
+      { path: '.github/CODEOWNERS', line: 1, note: '@acme/ghosts → group:default/ghosts is not in the catalog' },
+      { path: '.github/CODEOWNERS', line: 5, note: '@bob → user:default/bob is not in the catalog' },
+      { path: '.github/CODEOWNERS', line: 5, note: '@acme/ghosts → group:default/ghosts is not in the catalog' },
+    ],
+  },
+  { name: 'a team name that is a User in the catalog does not count', input: { facts: repoFacts({ codeowners: codeowners([rule(1, '*', '@acme/alice')]) }), catalog: [user('alice')] }, outcome: 'fail' },
+  { name: 'only emails', input: { facts: repoFacts({ codeowners: codeowners([rule(1, '*', 'ops@acme.dev')]) }) }, outcome: 'notApplicable', message: /only email owners/ },
+  { name: 'no CODEOWNERS', input: { facts: repoFacts() }, outcome: 'notApplicable' },
+]);
+
+describeCheck(codeownersValidSyntax, [
+  { name: 'valid owners of every form', input: { facts: repoFacts({ codeowners: codeowners([rule(1, '*', '@acme/payments-team', '@alice', 'ops@acme.dev'), rule(2, '/docs/')]) }) }, outcome: 'pass' },
+  {
+    name: 'owner without @, negation and ranges',
+    input: { facts: repoFacts({ codeowners: codeowners([rule(1, '*', 'payments-team'), rule(2, '!/vendor/', '@a'), rule(3, '*.[ch]', '@b')]) }) },
+    outcome: 'fail',
+    message: /3 errors/,
+    evidence: [
+      { path: '.github/CODEOWNERS', line: 1, note: '"payments-team" is not @user, @org/team or an email' },
+      { path: '.github/CODEOWNERS', line: 2, note: '!/vendor/: negation (!) is not supported' },
+      { path: '.github/CODEOWNERS', line: 3, note: '*.[ch]: character ranges ([ ]) are not supported' },
+    ],
+  },
+  { name: 'no CODEOWNERS', input: { facts: repoFacts() }, outcome: 'notApplicable' },
+  { name: 'no rules', input: { facts: repoFacts({ codeowners: codeowners([]) }) }, outcome: 'notApplicable' },
+]);
+
+const tree = ['README.md', 'src/api/handler.ts', 'src/api/README.md', 'docs/guide/intro.md', 'docs/index.md', 'build/Makefile', 'services/a/go.mod'];
+
+describeCheck(codeownersPatternsMatch, [
+  {
+    name: 'every kind of pattern matches',
+    input: {
+      facts: withFiles(tree, {
+        codeowners: codeowners([
+          rule(1, '*', '@a'),
+          rule(2, '/src/api/', '@a'),
+          rule(3, 'docs/', '@a'),
+          rule(4, '*.md', '@a'),
+          rule(5, 'Makefile', '@a'),
+          rule(6, 'api', '@a'),
+          rule(7, '/docs/*', '@a'),
+          rule(8, '**/go.mod', '@a'),
+          rule(9, 'src/**/handler.ts', '@a'),
+        ]),
+      }),
+    },
+    outcome: 'pass',
+    message: /All 9 patterns/,
+  },
+  {
+    name: 'stale patterns',
+    input: {
+      facts: withFiles(tree, {
+        codeowners: codeowners([rule(1, '/old-service/', '@a'), rule(2, 'api/', '@a'), rule(3, '/handler.ts', '@a'), rule(4, '*.py', '@a'), rule(5, 'README.md/', '@a'), rule(6, '/docs/guide', '@a')]),
+      }),
+    },
+    outcome: 'fail',
+    message: /4 patterns in \.github\/CODEOWNERS match no tracked file/,
+    evidence: [
+      { path: '.github/CODEOWNERS', line: 1, note: '/old-service/ matches no tracked file' },
+      { path: '.github/CODEOWNERS', line: 3, note: '/handler.ts matches no tracked file' },
+      { path: '.github/CODEOWNERS', line: 4, note: '*.py matches no tracked file' },
+      { path: '.github/CODEOWNERS', line: 5, note: 'README.md/ matches no tracked file' },
+    ],
+  },
+  { name: '/docs/* matches only direct files', input: { facts: withFiles(['docs/guide/intro.md'], { codeowners: codeowners([rule(1, '/docs/*', '@a')]) }) }, outcome: 'fail' },
+  { name: 'no CODEOWNERS', input: { facts: withFiles(tree) }, outcome: 'notApplicable' },
+  { name: 'files fact missing', input: { facts: { codeowners: codeowners([rule(1, '*', '@a')]) } }, outcome: 'error', message: /"files" fact/ },
+]);

@@ -1,0 +1,224 @@
+import { actionsPinned } from '../../../collectors/checks/builtin/actions-pinned.ts';
+import { dependencyUpdates } from '../../../collectors/checks/builtin/dependency-updates.ts';
+import { noCommittedBinaries } from '../../../collectors/checks/builtin/no-committed-binaries.ts';
+import { noEnvFiles } from '../../../collectors/checks/builtin/no-env-files.ts';
+import { noPrivateKeys } from '../../../collectors/checks/builtin/no-private-keys.ts';
+import { noPullRequestTargetCheckout } from '../../../collectors/checks/builtin/no-pull-request-target-checkout.ts';
+import { noRegistryTokens } from '../../../collectors/checks/builtin/no-registry-tokens.ts';
+import { noScriptInjection } from '../../../collectors/checks/builtin/no-script-injection.ts';
+import { sastConfigured } from '../../../collectors/checks/builtin/sast-configured.ts';
+import { securityPolicy } from '../../../collectors/checks/builtin/security-policy.ts';
+import { workflowPermissions } from '../../../collectors/checks/builtin/workflow-permissions.ts';
+import { parseUses, type Workflow } from '../../../collectors/facts/workflows.ts';
+import type { SecretFinding } from '../../../collectors/facts/secrets.ts';
+import { describeCheck, entity, repoFacts, withFiles } from '../../helpers/check-context.ts';
+
+const SHA = 'a81bbbf8298c0fa03ea29cdc473d45769f953675';
+const DIGEST = `sha256:${'ab'.repeat(32)}`;
+
+function workflow(partial: Partial<Workflow> = {}): Workflow {
+  return { path: '.github/workflows/ci.yml', triggers: ['push'], jobs: [], uses: [], runExpressions: [], checkoutRefs: [], ...partial };
+}
+
+function use(line: number, uses: string, job = 'build'): Workflow['uses'][number] {
+  return { job, uses, ...parseUses(uses), line };
+}
+
+const workflows = (...items: Workflow[]) => ({ facts: repoFacts({ workflows: items }) });
+const secrets = (...items: SecretFinding[]) => ({ facts: repoFacts({ secrets: items }) });
+const noRepository = { entity: entity({ repo: null, file: 'content/teams/platform.yaml' }), facts: null };
+
+describeCheck(securityPolicy, [
+  {
+    name: 'a policy with contacts',
+    input: { facts: repoFacts({ securityPolicy: { path: 'SECURITY.md', contacts: [{ kind: 'email', value: 'security@acme.dev', line: 3 }] } }) },
+    outcome: 'pass',
+    evidence: [{ path: 'SECURITY.md', line: 3, note: 'email: security@acme.dev' }],
+  },
+  { name: 'a policy without contacts', input: { facts: repoFacts({ securityPolicy: { path: 'SECURITY.md', contacts: [] } }) }, outcome: 'fail', message: /names no way to report/, evidence: [{ path: 'SECURITY.md' }] },
+  { name: 'no policy', input: { facts: repoFacts() }, outcome: 'fail', message: /No security policy/ },
+  { name: 'no repository', input: noRepository, outcome: 'notApplicable' },
+  { name: 'fact missing', input: { facts: {} }, outcome: 'error' },
+]);
+
+describeCheck(dependencyUpdates, [
+  { name: 'Dependabot', input: { facts: withFiles(['.github/dependabot.yml']) }, outcome: 'pass', evidence: [{ path: '.github/dependabot.yml' }] },
+  { name: 'Renovate in .github', input: { facts: withFiles(['.github/renovate.json5']) }, outcome: 'pass', message: /Renovate/ },
+  { name: '.renovaterc', input: { facts: withFiles(['.renovaterc']) }, outcome: 'pass' },
+  { name: 'a dependabot file in the wrong place', input: { facts: withFiles(['dependabot.yml']) }, outcome: 'fail' },
+  { name: 'nothing', input: { facts: withFiles([]) }, outcome: 'fail', message: /No dependency update bot/ },
+]);
+
+describeCheck(actionsPinned, [
+  {
+    name: 'SHAs, local actions and docker digests',
+    input: workflows(workflow({ uses: [use(5, `actions/checkout@${SHA}`), use(6, './.github/actions/setup'), use(7, `docker://alpine@${DIGEST}`), use(8, `acme/shared/.github/workflows/x.yml@${SHA}`)] })),
+    outcome: 'pass',
+    message: /All 3 action references/,
+  },
+  {
+    name: 'tags, branches, short SHAs and docker tags',
+    input: workflows(
+      workflow({ uses: [use(5, 'actions/checkout@v4'), use(6, `actions/setup-node@${SHA}`)] }),
+      workflow({ path: '.github/workflows/release.yml', uses: [use(9, 'acme/deploy@main'), use(10, 'acme/x@a81bbbf'), use(11, 'docker://node:20'), use(12, 'acme/no-ref')] }),
+    ),
+    outcome: 'fail',
+    message: /5 action references of 6 are not pinned/,
+    evidence: [
+      { path: '.github/workflows/ci.yml', line: 5, note: 'actions/checkout@v4' },
+      { path: '.github/workflows/release.yml', line: 9, note: 'acme/deploy@main' },
+      { path: '.github/workflows/release.yml', line: 10, note: 'acme/x@a81bbbf' },
+      { path: '.github/workflows/release.yml', line: 11, note: 'docker://node:20' },
+      { path: '.github/workflows/release.yml', line: 12, note: 'acme/no-ref' },
+    ],
+  },
+  { name: 'trusted owners may use tags', input: { ...workflows(workflow({ uses: [use(5, 'Acme/deploy@v2')] })), options: { trustedOwners: ['acme'] } }, outcome: 'pass' },
+  { name: 'only local actions', input: workflows(workflow({ uses: [use(5, './x')] })), outcome: 'pass', message: /only local actions/ },
+  { name: 'no workflows', input: workflows(), outcome: 'notApplicable' },
+  { name: 'no repository', input: noRepository, outcome: 'notApplicable' },
+  { name: 'workflows fact missing', input: { facts: {} }, outcome: 'error', message: /"workflows" fact/ },
+]);
+
+describeCheck(workflowPermissions, [
+  {
+    name: 'contents: read, {} and read-all',
+    input: workflows(
+      workflow({ permissions: { value: { contents: 'read' }, line: 3 } }),
+      workflow({ path: '.github/workflows/b.yml', permissions: { value: {}, line: 4 } }),
+      workflow({ path: '.github/workflows/c.yml', permissions: { value: 'read-all', line: 2 } }),
+    ),
+    outcome: 'pass',
+    evidence: [
+      { path: '.github/workflows/ci.yml', line: 3, note: 'permissions: contents: read' },
+      { path: '.github/workflows/b.yml', line: 4, note: 'permissions: {}' },
+      { path: '.github/workflows/c.yml', line: 2, note: 'permissions: read-all' },
+    ],
+  },
+  {
+    name: 'missing, write-all and a write scope',
+    input: workflows(
+      workflow(),
+      workflow({ path: '.github/workflows/b.yml', permissions: { value: 'write-all', line: 4 } }),
+      workflow({ path: '.github/workflows/c.yml', permissions: { value: { contents: 'read', packages: 'write' }, line: 6 } }),
+      workflow({ path: '.github/workflows/d.yml', permissions: { value: { 'id-token': 'none' }, line: 2 } }),
+    ),
+    outcome: 'fail',
+    message: /3 workflows of 4 do not/,
+    evidence: [
+      { path: '.github/workflows/ci.yml', note: 'no top-level permissions: jobs get the repository default token' },
+      { path: '.github/workflows/b.yml', line: 4, note: 'permissions: write-all is not read-only' },
+      { path: '.github/workflows/c.yml', line: 6, note: 'permissions: contents: read, packages: write is not read-only' },
+    ],
+  },
+  { name: 'job-level writes are fine with a read-only default', input: workflows(workflow({ permissions: { value: {}, line: 2 }, jobs: [{ id: 'release', line: 5, permissions: { value: { contents: 'write' }, line: 6 } }] })), outcome: 'pass' },
+  { name: 'no workflows', input: workflows(), outcome: 'notApplicable' },
+]);
+
+describeCheck(noPullRequestTargetCheckout, [
+  {
+    name: 'pull_request_target checking out the head',
+    input: workflows(workflow({ triggers: ['pull_request_target'], checkoutRefs: [{ job: 'test', ref: '${{ github.event.pull_request.head.sha }}', line: 14 }] })),
+    outcome: 'fail',
+    evidence: [{ path: '.github/workflows/ci.yml', line: 14, note: 'checks out ${{ github.event.pull_request.head.sha }} (job test)' }],
+  },
+  { name: 'workflow_run checking out head_branch', input: workflows(workflow({ triggers: ['workflow_run'], checkoutRefs: [{ job: 'x', ref: '${{ github.event.workflow_run.head_branch }}', line: 9 }] })), outcome: 'fail' },
+  { name: 'head_ref', input: workflows(workflow({ triggers: ['pull_request_target'], checkoutRefs: [{ job: 'x', ref: '${{ github.head_ref }}', line: 9 }] })), outcome: 'fail' },
+  { name: 'refs/pull merge ref', input: workflows(workflow({ triggers: ['pull_request_target'], checkoutRefs: [{ job: 'x', ref: 'refs/pull/${{ github.event.number }}/merge', line: 9 }] })), outcome: 'fail' },
+  { name: 'pull_request_target checking out the base', input: workflows(workflow({ triggers: ['pull_request_target'], checkoutRefs: [{ job: 'x', ref: '${{ github.event.pull_request.base.sha }}', line: 9 }] })), outcome: 'pass', evidence: [{ path: '.github/workflows/ci.yml' }] },
+  { name: 'head checkout in a plain pull_request workflow is safe', input: workflows(workflow({ triggers: ['pull_request'], checkoutRefs: [{ job: 'x', ref: '${{ github.event.pull_request.head.sha }}', line: 9 }] })), outcome: 'pass', message: /None of the 1 workflow/ },
+  { name: 'no workflows', input: workflows(), outcome: 'notApplicable' },
+]);
+
+describeCheck(noScriptInjection, [
+  {
+    name: 'titles, bodies, commit messages and head_ref in scripts',
+    input: workflows(
+      workflow({
+        runExpressions: [
+          { job: 'greet', in: 'run', expression: 'github.event.issue.title', line: 12 },
+          { job: 'greet', in: 'run', expression: 'github.event.comment.body', line: 13 },
+          { job: 'greet', in: 'github-script', expression: 'github.head_ref', line: 20 },
+          { job: 'greet', in: 'run', expression: 'github.event.commits[0].message', line: 21 },
+          { job: 'greet', in: 'run', expression: 'github.event.pull_request.head.ref', line: 22 },
+          { job: 'greet', in: 'run', expression: 'github.event.pages.*.page_name', line: 23 },
+        ],
+      }),
+    ),
+    outcome: 'fail',
+    message: /in 6 places/,
+  },
+  {
+    name: 'evidence names the expression and where it is',
+    input: workflows(workflow({ runExpressions: [{ job: 'greet', in: 'run', expression: 'github.event.pull_request.body', line: 12 }] })),
+    outcome: 'fail',
+    evidence: [{ path: '.github/workflows/ci.yml', line: 12, note: '${{ github.event.pull_request.body }} in a run: script (job greet)' }],
+  },
+  {
+    name: 'trusted expressions',
+    input: workflows(
+      workflow({
+        runExpressions: [
+          { job: 'a', in: 'run', expression: 'github.sha', line: 3 },
+          { job: 'a', in: 'run', expression: 'secrets.TOKEN', line: 4 },
+          { job: 'a', in: 'run', expression: 'github.event.pull_request.number', line: 5 },
+          { job: 'a', in: 'run', expression: 'github.event.pull_request.head.sha', line: 6 },
+          { job: 'a', in: 'run', expression: 'matrix.node', line: 7 },
+        ],
+      }),
+    ),
+    outcome: 'pass',
+  },
+  { name: 'no workflows', input: workflows(), outcome: 'notApplicable' },
+]);
+
+describeCheck(noPrivateKeys, [
+  {
+    name: 'keys, key files and keystores',
+    input: secrets({ path: 'deploy/id_rsa', kind: 'private-key' }, { path: 'tls/server.key', line: 2, kind: 'private-key' }, { path: 'a.jks', kind: 'keystore' }, { path: 'k.key', kind: 'key-file' }, { path: '.env', kind: 'env-file' }),
+    outcome: 'fail',
+    message: /4 committed files look like a private key/,
+    evidence: [
+      { path: 'deploy/id_rsa', note: 'private key' },
+      { path: 'tls/server.key', line: 2, note: 'private key' },
+      { path: 'a.jks', note: 'keystore' },
+      { path: 'k.key', note: 'binary key file (possibly a DER private key)' },
+    ],
+  },
+  { name: 'allowed test fixtures', input: { ...secrets({ path: 'testdata/server.key', line: 1, kind: 'private-key' }), options: { allow: ['testdata/**'] } }, outcome: 'pass' },
+  { name: 'only a .env', input: secrets({ path: '.env', kind: 'env-file' }), outcome: 'pass' },
+  { name: 'nothing', input: secrets(), outcome: 'pass', message: /No committed private keys/ },
+  { name: 'no repository', input: noRepository, outcome: 'notApplicable' },
+  { name: 'secrets fact missing', input: { facts: {} }, outcome: 'error' },
+]);
+
+describeCheck(noEnvFiles, [
+  { name: 'a .env file', input: secrets({ path: 'app/.env.production', kind: 'env-file' }), outcome: 'fail', evidence: [{ path: 'app/.env.production', note: 'dotenv file' }] },
+  { name: 'allowed', input: { ...secrets({ path: 'e2e/.env', kind: 'env-file' }), options: { allow: ['e2e/.env'] } }, outcome: 'pass' },
+  { name: 'none', input: secrets({ path: 'x.pem', line: 1, kind: 'private-key' }), outcome: 'pass' },
+]);
+
+describeCheck(noRegistryTokens, [
+  { name: 'a literal npm token', input: secrets({ path: '.npmrc', line: 2, kind: 'registry-token' }), outcome: 'fail', evidence: [{ path: '.npmrc', line: 2, note: 'literal registry credential' }] },
+  { name: 'none', input: secrets(), outcome: 'pass' },
+]);
+
+describeCheck(noCommittedBinaries, [
+  {
+    name: 'binaries and archives',
+    input: { facts: withFiles(['lib/tool.jar', 'bin/app.exe', 'native/libx.so.1', 'app/__pycache__/m.cpython-312.pyc', 'dist/pkg.tar.gz', 'src/main.ts']) },
+    outcome: 'fail',
+    message: /5 binary files are committed/,
+  },
+  { name: 'wrapper jars are allowed by default', input: { facts: withFiles(['gradle/wrapper/gradle-wrapper.jar', 'sub/.mvn/wrapper/maven-wrapper.jar']) }, outcome: 'pass' },
+  { name: 'allow option replaces the defaults', input: { facts: withFiles(['gradle/wrapper/gradle-wrapper.jar', 'fixtures/a.zip']), options: { allow: ['fixtures/**'] } }, outcome: 'fail', evidence: [{ path: 'gradle/wrapper/gradle-wrapper.jar' }] },
+  { name: 'source only; look-alike names', input: { facts: withFiles(['src/main.ts', 'docs/also.md', 'lib/solib.ts', 'objects/a.obj']) }, outcome: 'pass' },
+  { name: 'empty repository', input: { facts: withFiles([]) }, outcome: 'pass' },
+]);
+
+describeCheck(sastConfigured, [
+  { name: 'CodeQL', input: workflows(workflow({ path: '.github/workflows/codeql.yml', uses: [use(3, `actions/checkout@${SHA}`), use(4, 'github/codeql-action/analyze@v3')] })), outcome: 'pass', evidence: [{ path: '.github/workflows/codeql.yml', line: 4, note: 'github/codeql-action/analyze@v3' }] },
+  { name: 'Semgrep, any case', input: workflows(workflow({ uses: [use(4, 'Semgrep/semgrep-action@v1')] })), outcome: 'pass' },
+  { name: 'custom action list', input: { ...workflows(workflow({ uses: [use(4, 'acme/scan@v1')] })), options: { actions: ['acme/scan'] } }, outcome: 'pass' },
+  { name: 'no analysis', input: workflows(workflow({ uses: [use(3, 'actions/checkout@v4')] })), outcome: 'fail', message: /default setup/ },
+  { name: 'no workflows', input: workflows(), outcome: 'notApplicable' },
+]);
