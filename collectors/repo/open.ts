@@ -2,8 +2,7 @@ import { lstat, readFile, realpath } from 'node:fs/promises';
 import { isAbsolute, join, relative, sep } from 'node:path';
 import { isBinaryFile } from 'isbinaryfile';
 import picomatch from 'picomatch';
-import type { SimpleGit } from 'simple-git';
-import { safeGit } from './git.ts';
+import { runGit } from './git-pool.ts';
 import type { CommitSummary, RepoHistory, RepoReader } from './reader.ts';
 
 /** Reads larger than this are refused unless a retriever asks for more. */
@@ -38,8 +37,8 @@ export interface OpenRepoOptions {
  */
 export async function openRepo(dir: string, options: OpenRepoOptions): Promise<RepoReader> {
   const root = await realpath(dir);
-  const git = safeGit(root);
-  const listing = await git.raw(['ls-files', '--stage', '-z', ...(options.untracked ? ['--cached', '--others', '--exclude-standard'] : [])]);
+  const git = (args: string[]) => runGit(root, args);
+  const listing = await git(['ls-files', '--stage', '-z', ...(options.untracked ? ['--cached', '--others', '--exclude-standard'] : [])]);
   const files = new Set<string>();
   for (const entry of listing.split('\0')) {
     if (!entry) continue;
@@ -57,14 +56,14 @@ export async function openRepo(dir: string, options: OpenRepoOptions): Promise<R
 class GitRepoReader implements RepoReader {
   readonly name: string;
   readonly #root: string;
-  readonly #git: SimpleGit;
+  readonly #git: (args: string[]) => Promise<string>;
   readonly #files: readonly string[];
   readonly #tracked: Set<string>;
   readonly #options: OpenRepoOptions;
   readonly #folders = new Map<string, Promise<string | undefined>>();
   #history?: Promise<RepoHistory>;
 
-  constructor(options: OpenRepoOptions, root: string, git: SimpleGit, files: string[]) {
+  constructor(options: OpenRepoOptions, root: string, git: (args: string[]) => Promise<string>, files: string[]) {
     this.name = options.name;
     this.#options = options;
     this.#root = root;
@@ -159,7 +158,7 @@ class GitRepoReader implements RepoReader {
     const { now, windowDays } = this.#options;
     const since = new Date(now.getTime() - windowDays * 86_400_000);
     const format = `--format=${['%H', '%cI', '%an', '%ae', '%D'].join('%x1f')}%x1e`;
-    const log = (args: string[]) => this.#git.raw(['log', format, ...args, 'HEAD', '--']).then(parseLog, () => []);
+    const log = (args: string[]) => this.#git(['log', format, ...args, 'HEAD', '--']).then(parseLog, () => []);
     const inWindow = ({ commit }: { commit: CommitSummary }) => {
       const date = Date.parse(commit.date);
       return date >= since.getTime() && date <= now.getTime();

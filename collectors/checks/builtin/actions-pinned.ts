@@ -45,7 +45,7 @@ export const actionsPinned = defineCheck({
       }
     }
     if (unpinned.length > 0) return fail(`${count(unpinned.length, 'action reference')} of ${external} ${unpinned.length === 1 ? 'is' : 'are'} not pinned to a commit SHA (or image digest).`, capped(unpinned));
-    if (external === 0) return pass(`The ${count(workflows.length, 'workflow')} use${workflows.length === 1 ? 's' : ''} only local actions.`);
-    return pass(`All ${count(external, 'action reference')} in ${count(workflows.length, 'workflow')} ${external === 1 ? 'is' : 'are'} pinned to a commit SHA or a trusted owner.`);
+    if (external === 0) return pass(`Only local actions are used (${count(workflows.length, 'workflow')}).`);
+    return pass(`Every action reference is pinned to a commit SHA or comes from a trusted owner (${count(external, 'reference')} in ${count(workflows.length, 'workflow')}).`);
   },
 });

@@ -28,7 +28,7 @@ export const ciOnPullRequest = defineCheck({
     const { workflows } = needed.facts;
     if (workflows.length === 0) return notApplicable('No GitHub Actions workflows; the triggers of other CI systems are not read.');
     const onPullRequests = workflows.filter((workflow) => workflow.triggers.some((trigger) => PULL_REQUEST_TRIGGERS.has(trigger)));
-    if (onPullRequests.length === 0) return fail(`None of the ${count(workflows.length, 'workflow')} runs on pull_request; changes are only checked after they merge.`, workflows.map((workflow) => ({ path: workflow.path, note: `on: ${workflow.triggers.join(', ') || '(none)'}` })));
+    if (onPullRequests.length === 0) return fail(`No workflow runs on pull_request (${count(workflows.length, 'workflow')} read); changes are only checked after they merge.`, workflows.map((workflow) => ({ path: workflow.path, note: `on: ${workflow.triggers.join(', ') || '(none)'}` })));
     return pass(`${count(onPullRequests.length, 'workflow')} of ${workflows.length} run${onPullRequests.length === 1 ? 's' : ''} on pull requests.`, onPullRequests.map((workflow) => ({ path: workflow.path })));
   },
 });

@@ -48,6 +48,6 @@ export const codeownersOwnersKnown = defineCheck({
       return fail(`${count(unknownOwners.size, 'owner')} in ${codeowners.path} ${verb} not in the catalog: ${[...unknownOwners].join(', ')}.`, capped(unknown));
     }
     if (known.size === 0) return notApplicable(`${codeowners.path} names only email owners, which cannot be matched to catalog entities.`);
-    return pass(`All ${count(known.size, 'owner')} named in ${codeowners.path} ${known.size === 1 ? 'is' : 'are'} in the catalog.`, [{ path: codeowners.path }]);
+    return pass(`Every owner named in ${codeowners.path} is in the catalog (${count(known.size, 'owner')}).`, [{ path: codeowners.path }]);
   },
 });

@@ -66,6 +66,6 @@ export const codeownersPatternsMatch = defineCheck({
       .filter((rule) => !patternMatchesAny(rule.pattern, index))
       .map((rule) => ({ path: codeowners.path, line: rule.line, note: `${rule.pattern} matches no tracked file` }));
     if (stale.length > 0) return fail(`${count(stale.length, 'pattern')} in ${codeowners.path} match${stale.length === 1 ? 'es' : ''} no tracked file.`, capped(stale));
-    return pass(`All ${count(codeowners.rules.length, 'pattern')} of ${codeowners.path} match tracked files.`, [{ path: codeowners.path }]);
+    return pass(`Every pattern of ${codeowners.path} matches tracked files (${count(codeowners.rules.length, 'pattern')}).`, [{ path: codeowners.path }]);
   },
 });

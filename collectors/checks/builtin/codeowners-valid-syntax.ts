@@ -44,6 +44,6 @@ export const codeownersValidSyntax = defineCheck({
       }
     }
     if (invalid.length > 0) return fail(`${count(invalid.length, 'error')} in ${codeowners.path}; GitHub ignores those rules or owners.`, capped(invalid));
-    return pass(`All ${count(codeowners.rules.length, 'rule')} of ${codeowners.path} are valid.`, [{ path: codeowners.path }]);
+    return pass(`Every rule of ${codeowners.path} is valid (${count(codeowners.rules.length, 'rule')}).`, [{ path: codeowners.path }]);
   },
 });

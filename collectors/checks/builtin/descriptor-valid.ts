@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineCheck, fail, notApplicable, pass, type Evidence } from '../check.ts';
-import { listOf, requireFacts } from './support/facts.ts';
+import { count, listOf, requireFacts } from './support/facts.ts';
 
 /** The shape every entity document has before Backstage looks closer: apiVersion, kind, metadata.name. */
 function looksLikeEntity(data: unknown): boolean {
@@ -64,6 +64,6 @@ export const descriptorValid = defineCheck({
       const where = listOf([...new Set(broken.map((item) => item.path))]);
       return fail(`${entity.ref} is declared in ${entity.source.file}, but descriptors of this repository do not load: ${broken.length} problem${broken.length === 1 ? '' : 's'} in ${where}.`, [declared, ...broken]);
     }
-    return pass(`${entity.ref} is declared in ${entity.source.file} line ${entity.source.line} and all ${descriptors.files.length === 1 ? 'of its descriptor file' : `${descriptors.files.length} descriptor files`} load; other descriptor problems, if any, are on the repository's problems list.`, [declared]);
+    return pass(`${entity.ref} is declared in ${entity.source.file} line ${entity.source.line}, and every descriptor file of the repository loads (${count(descriptors.files.length, 'file')}); any other descriptor problem is on the repository's problems list.`, [declared]);
   },
 });

@@ -34,6 +34,6 @@ export const dockerfileNoLatest = defineCheck({
     }
     if (floating.length > 0) return fail(`${count(floating.length, 'base image')} of ${judged} use${floating.length === 1 ? 's' : ''} latest (explicitly or by having no tag).`, capped(floating));
     if (judged === 0) return notApplicable('No registry base image to judge: only build stages, scratch or images from build arguments.');
-    return pass(`All ${count(judged, 'base image')} name a version tag or digest.`);
+    return pass(`Every base image names a version tag or a digest (${count(judged, 'image')}).`);
   },
 });

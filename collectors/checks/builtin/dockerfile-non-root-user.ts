@@ -40,6 +40,6 @@ export const dockerfileNonRootUser = defineCheck({
       else passing.push({ path: dockerfile.path, line: user.line, note: `USER ${user.user}` });
     }
     if (failing.length > 0) return fail(`${count(failing.length, 'Dockerfile')} of ${found.dockerfiles.length} ${failing.length === 1 ? 'does' : 'do'} not switch to a non-root user in the final stage.`, capped(failing));
-    return pass(`All ${count(found.dockerfiles.length, 'Dockerfile')} run as a non-root user.`, capped(passing));
+    return pass(`Every Dockerfile switches to a non-root user in its final stage (${count(found.dockerfiles.length, 'Dockerfile')}).`, capped(passing));
   },
 });

@@ -32,7 +32,7 @@ export const dockerignorePresent = defineCheck({
     const missing: Evidence[] = [];
     const present = new Set<string>();
     for (const dockerfile of found.dockerfiles) {
-      const candidates = [`${dockerfile.path}.dockerignore`, join(dirOf(dockerfile.path), '.dockerignore'), '.dockerignore'];
+      const candidates = [...new Set([`${dockerfile.path}.dockerignore`, join(dirOf(dockerfile.path), '.dockerignore'), '.dockerignore'])];
       const ignore = candidates.find((path) => files.has(path));
       if (ignore) present.add(ignore);
       else missing.push({ path: dockerfile.path, note: `no ${candidates.join(', ')}` });

@@ -33,8 +33,8 @@ export const docsPresent = defineCheck({
     if (!context.facts && !annotation) return notApplicable(noRepository(entity));
     if (context.facts) {
       const needed = requireFacts(context, ['docs']);
-      if (!needed.ok) return needed.result;
-      const { docs } = needed.facts;
+      if (!needed.ok && !annotation) return needed.result;
+      const docs = needed.ok ? needed.facts.docs : { pages: [] };
       if (docs.dir && docs.pages.length > 0) return pass(`${docs.dir}/ has ${count(docs.pages.length, 'Markdown page')}.`, docs.pages.slice(0, 5).map((path) => ({ path })));
       if (docs.mkdocs) return pass(`Documentation is built from ${docs.mkdocs.path}.`, [{ path: docs.mkdocs.path }]);
     }

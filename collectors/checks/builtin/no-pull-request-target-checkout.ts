@@ -33,7 +33,7 @@ export const noPullRequestTargetCheckout = defineCheck({
       workflow.checkoutRefs.filter((checkout) => UNTRUSTED_REF.test(checkout.ref)).map((checkout) => ({ path: workflow.path, line: checkout.line, note: `checks out ${checkout.ref} (job ${checkout.job})` })),
     );
     if (dangerous.length > 0) return fail(`${count(dangerous.length, 'checkout')} of pull request code in workflows triggered by pull_request_target or workflow_run.`, capped(dangerous));
-    if (privileged.length === 0) return pass(`None of the ${count(workflows.length, 'workflow')} is triggered by pull_request_target or workflow_run.`);
+    if (privileged.length === 0) return pass(`No workflow is triggered by pull_request_target or workflow_run (${count(workflows.length, 'workflow')} read).`);
     return pass(`${count(privileged.length, 'workflow')} triggered by pull_request_target or workflow_run, none checking out the pull request's code.`, privileged.map((workflow) => ({ path: workflow.path })));
   },
 });

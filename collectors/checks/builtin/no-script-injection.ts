@@ -48,6 +48,6 @@ export const noScriptInjection = defineCheck({
         .map((expression) => ({ path: workflow.path, line: expression.line, note: `\${{ ${expression.expression} }} in a ${expression.in === 'run' ? 'run: script' : 'github-script script'} (job ${expression.job})` })),
     );
     if (injections.length > 0) return fail(`Workflow scripts expand untrusted input with \${{ }} in ${count(injections.length, 'place')}; pass it through env: instead.`, capped(injections));
-    return pass(`No script in the ${count(workflows.length, 'workflow')} expands untrusted input with \${{ }}.`);
+    return pass(`No workflow script expands untrusted input with \${{ }} (${count(workflows.length, 'workflow')} read).`);
   },
 });

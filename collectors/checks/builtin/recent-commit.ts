@@ -25,6 +25,6 @@ export const recentCommit = defineCheck({
     if (!lastCommitDate) return fail('The repository has no commits.');
     const age = daysSince(lastCommitDate, context.now);
     if (age > days) return fail(`The last commit was ${age} days ago (${day(lastCommitDate)}); expected one within ${days} days.`);
-    return pass(age <= 0 ? `The last commit is from today (${day(lastCommitDate)}).` : `The last commit was ${age} day${age === 1 ? '' : 's'} ago (${day(lastCommitDate)}).`);
+    return pass(age <= 0 ? `The last commit is less than a day old (${day(lastCommitDate)}).` : `The last commit was ${age} day${age === 1 ? '' : 's'} ago (${day(lastCommitDate)}).`);
   },
 });

@@ -47,7 +47,9 @@ export const testsPresent = defineCheck({
     if (!needed.ok) return needed.result;
     const { files, languages } = needed.facts;
     const isTest = picomatch(TEST_FILES, { dot: true });
-    const tests = files.filter((path) => !VENDORED.test(path) && (isTest(path) || TEST_FOLDER.test(path)));
+    const own = files.filter((path) => !VENDORED.test(path));
+    // Files named as tests first: they make better evidence than helpers inside a test folder.
+    const tests = [...own.filter((path) => isTest(path)), ...own.filter((path) => !isTest(path) && TEST_FOLDER.test(path))];
     if (tests.length > 0) return pass(`${count(tests.length, 'test file')}, e.g. ${tests.slice(0, 3).join(', ')}.`, tests.slice(0, 5).map((path) => ({ path })));
     const code = languages.filter((language) => !NOT_TESTED.has(language.name));
     if (code.length === 0) return notApplicable('No source code in a language that is unit-tested (only markup, configuration or scripts).');

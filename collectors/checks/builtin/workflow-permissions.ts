@@ -55,6 +55,6 @@ export const workflowPermissions = defineCheck({
       else passing.push({ path: workflow.path, line: permissions.line, note: describe(permissions) });
     }
     if (failing.length > 0) return fail(`${count(failing.length, 'workflow')} of ${workflows.length} ${failing.length === 1 ? 'does' : 'do'} not set read-only top-level permissions.`, capped(failing));
-    return pass(`All ${count(workflows.length, 'workflow')} set read-only top-level permissions.`, capped(passing));
+    return pass(`Every workflow sets read-only top-level permissions (${count(workflows.length, 'workflow')}).`, capped(passing));
   },
 });

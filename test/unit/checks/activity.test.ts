@@ -12,7 +12,8 @@ const library = entity({ spec: { type: 'library', lifecycle: 'production', owner
 const noRepository = { entity: entity({ repo: null, file: 'content/teams/platform.yaml' }), facts: null };
 
 describeCheck(recentCommit, [
-  { name: 'yesterday', input: activity('2026-05-31T10:00:00Z'), outcome: 'pass', message: /0 days ago|today/ },
+  { name: 'hours ago', input: activity('2026-05-31T10:00:00Z'), outcome: 'pass', message: /less than a day old \(2026-05-31\)/ },
+  { name: 'yesterday', input: activity('2026-05-30T23:00:00Z'), outcome: 'pass', message: /1 day ago/ },
   { name: 'exactly 90 days', input: activity('2026-03-03T00:00:00Z'), outcome: 'pass', message: /90 days ago \(2026-03-03\)/ },
   { name: '91 days', input: activity('2026-03-02T00:00:00Z'), outcome: 'fail', message: /91 days ago \(2026-03-02\); expected one within 90 days/ },
   { name: 'days option', input: { ...activity('2026-05-01T00:00:00Z'), options: { days: 14 } }, outcome: 'fail' },

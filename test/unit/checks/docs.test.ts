@@ -98,4 +98,5 @@ describeCheck(docsPresent, [
   { name: 'nothing', input: { facts: repoFacts() }, outcome: 'fail', message: /no docs\/ folder with Markdown, no mkdocs\.yml/ },
   { name: 'no repository, no annotation', input: noRepository, outcome: 'notApplicable' },
   { name: 'docs fact missing', input: factMissing, outcome: 'error' },
+  { name: 'docs fact missing, annotation set', input: { entity: entity({ metadata: { annotations: { 'backstage.io/techdocs-ref': 'dir:.' } } }), facts: {} }, outcome: 'pass' },
 ]);

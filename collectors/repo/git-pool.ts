@@ -1,0 +1,60 @@
+import { fork, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import type { GitReply, GitRequest } from './git-runner.ts';
+
+const RUNNER = fileURLToPath(new URL('./git-runner.ts', import.meta.url));
+/** Runners started at most; each runs up to simple-git's own limit of git processes at a time. */
+const RUNNERS = 2;
+
+interface Runner {
+  child: ChildProcess;
+  pending: Map<number, { resolve(stdout: string): void; reject(error: Error): void }>;
+}
+
+const runners: Runner[] = [];
+let nextId = 0;
+
+/**
+ * Runs `git <args>` in `dir` in one of the git runner processes and resolves with its standard
+ * output; rejects with git's message when it fails. Runners start on first use and never keep the
+ * collector alive.
+ */
+export function runGit(dir: string, args: string[]): Promise<string> {
+  const id = nextId++;
+  const runner = runnerFor(id);
+  return new Promise((resolve, reject) => {
+    runner.pending.set(id, { resolve, reject });
+    runner.child.send({ id, dir, args } satisfies GitRequest);
+    // Only while a request is pending does the runner keep the collector's event loop alive.
+    runner.child.ref();
+    (runner.child.channel as { ref?(): void } | undefined)?.ref?.();
+  });
+}
+
+function runnerFor(id: number): Runner {
+  const index = id % RUNNERS;
+  const existing = runners[index];
+  if (existing && existing.child.connected) return existing;
+  const child = fork(RUNNER, [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], serialization: 'advanced' });
+  const runner: Runner = { child, pending: new Map() };
+  child.on('message', (reply: GitReply) => {
+    const waiting = runner.pending.get(reply.id);
+    if (!waiting) return;
+    runner.pending.delete(reply.id);
+    if ('error' in reply) waiting.reject(new Error(reply.error));
+    else waiting.resolve(reply.stdout);
+    if (runner.pending.size === 0) idle(runner);
+  });
+  child.on('exit', (code) => {
+    for (const waiting of runner.pending.values()) waiting.reject(new Error(`the git runner stopped (exit code ${code})`));
+    runner.pending.clear();
+    if (runners[index] === runner) runners[index] = undefined as unknown as Runner;
+  });
+  runners[index] = runner;
+  return runner;
+}
+
+function idle(runner: Runner): void {
+  runner.child.unref();
+  (runner.child.channel as { unref?(): void } | undefined)?.unref?.();
+}

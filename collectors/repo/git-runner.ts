@@ -1,0 +1,28 @@
+import { safeGit } from './git.ts';
+
+/**
+ * A small child process that runs git for the collector. Starting a process costs the parent time
+ * in proportion to its memory, and a collector holding an organisation's facts is large: forked
+ * from this small process instead, each git command is cheap and the collector's own thread stays
+ * free for reading files. Requests and replies travel over the IPC channel; git still runs through
+ * simple-git with the safe configuration.
+ */
+export interface GitRequest {
+  id: number;
+  dir: string;
+  args: string[];
+}
+
+export type GitReply = { id: number; stdout: string } | { id: number; error: string };
+
+process.on('message', (request: GitRequest) => {
+  safeGit(request.dir)
+    .raw(request.args)
+    .then(
+      (stdout) => process.send?.({ id: request.id, stdout } satisfies GitReply),
+      (error: unknown) => process.send?.({ id: request.id, error: error instanceof Error ? error.message : String(error) } satisfies GitReply),
+    );
+});
+
+// The collector is gone (finished, or killed): so is its runner.
+process.on('disconnect', () => process.exit(0));
