@@ -1,0 +1,141 @@
+import { execFile } from 'node:child_process';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeRepos, TEST_AUTHOR, type RepoFixture } from '../helpers/repos.ts';
+
+const CAIRN = resolve(import.meta.dirname, '../../scripts/cairn.ts');
+const run = promisify(execFile);
+
+/** A portal with one scorecard, and a service repository whose working tree a developer is changing. */
+const SCORECARD = `id: basics
+title: Basics
+appliesTo: { kind: Component }
+levels:
+  - id: bronze
+    checks: [readme-present]
+  - id: silver
+    checks: [changelog-present, codeowners-present]
+`;
+
+const DESCRIPTOR = 'apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: orders\n  annotations:\n    cairn.dev/exempt.codeowners-present: "2099-01-01: owners file arrives with the team split"\nspec:\n  type: service\n  lifecycle: production\n  owner: group:payments\n';
+
+let fixture: RepoFixture<'orders'>;
+let portal: string;
+
+async function cairn(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [CAIRN, ...args], { cwd: fixture.dirs.orders, env: { ...process.env, SOURCE_DATE_EPOCH: '1780000000' } });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const failed = error as { code: number; stdout: string; stderr: string };
+    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
+  }
+}
+
+beforeAll(async () => {
+  fixture = await makeRepos({
+    orders: {
+      commits: [
+        { date: '2026-05-01T10:00:00Z', author: TEST_AUTHOR, message: 'Start', files: { 'catalog-info.yaml': DESCRIPTOR, 'README.md': `# Orders\n\n${'Takes and tracks customer orders. '.repeat(10)}\n` } },
+      ],
+    },
+  });
+  portal = join(fixture.root, 'portal');
+  await mkdir(join(portal, 'scorecards'), { recursive: true });
+  await writeFile(join(portal, 'portal.yaml'), 'title: Acme\n');
+  await writeFile(join(portal, 'scorecards', 'basics.yaml'), SCORECARD);
+  // The developer's change, not committed yet: a CHANGELOG lifts the service to silver.
+  await writeFile(join(fixture.dirs.orders, 'CHANGELOG.md'), '# Changelog\n\n## 1.0.0\n- First release\n');
+});
+
+afterAll(() => fixture.remove());
+
+describe('cairn check', () => {
+  it('prints a readable report of the working tree, untracked files included', async () => {
+    const result = await cairn('check', '--config', join(portal, 'portal.yaml'));
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('component:default/orders');
+    expect(result.stdout).toMatch(/Basics: Silver \(score 100%\)/);
+    expect(result.stdout).toContain('exempt until 2099-01-01: owners file arrives with the team split');
+  });
+
+  it('--compare shows what the change does against a ref', async () => {
+    const result = await cairn('check', '--config', join(portal, 'portal.yaml'), '--compare', 'HEAD', '--format', 'markdown');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('**What this change does against `HEAD`:**');
+    expect(result.stdout).toContain('| component:default/orders | Basics | Bronze → Silver ⬆️ | `changelog-present` | – |');
+  });
+
+  it('--format json and sarif', async () => {
+    const json = JSON.parse((await cairn('check', '--config', join(portal, 'portal.yaml'), '--format', 'json')).stdout);
+    expect(json.results).toEqual([expect.objectContaining({ entityRef: 'component:default/orders', scorecard: 'basics', level: 'silver' })]);
+    const out = join(fixture.root, 'cairn.sarif');
+    expect((await cairn('check', '--config', join(portal, 'portal.yaml'), '--format', 'sarif', '--output', out)).code).toBe(0);
+    const sarif = JSON.parse(await readFile(out, 'utf8'));
+    expect(sarif.version).toBe('2.1.0');
+    // codeowners-present fails but is exempt: reported, suppressed.
+    expect(sarif.runs[0].results).toEqual([expect.objectContaining({ ruleId: 'codeowners-present', suppressions: [expect.objectContaining({ kind: 'external' })] })]);
+  });
+
+  it.each([
+    [['--min-level', 'silver'], 0, ''],
+    [['--min-level', 'gold'], 2, /--min-level gold: no scorecard has that level/],
+    [['--scorecard', 'nope'], 2, /--scorecard nope: no such scorecard\. Scorecards: basics\./],
+    [['--format', 'xml'], 2, /--format xml: expected one of terminal, json, markdown, sarif/],
+    [['--compare', 'no-such-ref'], 2, /--compare no-such-ref: no such commit/],
+  ])('cairn check %j exits %i', async (args, code, message) => {
+    const result = await cairn('check', '--config', join(portal, 'portal.yaml'), ...args);
+    expect(result.code).toBe(code);
+    if (message) expect(result.stderr).toMatch(message);
+  });
+
+  it('exits 1 below --min-level, naming the entity', async () => {
+    await writeFile(join(portal, 'scorecards', 'strict.yaml'), 'id: strict\ntitle: Strict\nlevels:\n  - id: silver\n    checks: [contributing-present]\n');
+    try {
+      const result = await cairn('check', '--config', join(portal, 'portal.yaml'), '--min-level', 'silver');
+      expect(result.code).toBe(1);
+      expect(result.stderr).toContain('component:default/orders is below silver on strict (at no level).');
+    } finally {
+      await writeFile(join(portal, 'scorecards', 'strict.yaml'), 'id: strict\ntitle: Strict\nlevels:\n  - id: silver\n    checks: [readme-present]\n');
+    }
+  });
+
+  it('needs a portal config, and names a bad scorecard file, line and field', async () => {
+    expect((await cairn('check')).stderr).toMatch(/cairn check scores a repository with the portal’s scorecards: pass --config/);
+    await writeFile(join(portal, 'scorecards', 'typo.yaml'), 'id: typo\ntitle: Typo\nlevels:\n  - id: bronze\n    checks: [readme-presnt]\n');
+    try {
+      const result = await cairn('check', '--config', join(portal, 'portal.yaml'));
+      expect(result.code).toBe(2);
+      expect(result.stderr).toMatch(/scorecards\/typo\.yaml:5: levels\[0\]\.checks\[0\]: unknown check "readme-presnt"; did you mean "readme-present"\?/);
+    } finally {
+      await writeFile(join(portal, 'scorecards', 'typo.yaml'), 'id: typo\ntitle: Typo\nlevels:\n  - id: bronze\n    checks: [readme-present]\n');
+    }
+  });
+});
+
+describe('cairn checks', () => {
+  it('lists every built-in check with its metadata, as text and as JSON', async () => {
+    const json = JSON.parse((await cairn('checks', '--config', join(portal, 'portal.yaml'), '--format', 'json')).stdout) as Array<{ id: string; why: string; fix: string; source: string }>;
+    expect(json.length).toBeGreaterThanOrEqual(40);
+    expect(json.every((check) => check.why && check.fix && check.source === 'builtin')).toBe(true);
+    const text = (await cairn('checks', '--config', join(portal, 'portal.yaml'))).stdout;
+    expect(text).toMatch(/^docs\n {2}changelog-present/m);
+    expect(text).toContain(`${json.length} checks.`);
+  });
+
+  it('adds the portal’s custom checks', async () => {
+    await mkdir(join(portal, 'checks'), { recursive: true });
+    await writeFile(
+      join(portal, 'checks', 'has-makefile.yaml'),
+      'id: has-makefile\ntitle: Makefile present\ndescription: A Makefile at the root.\nwhy: One entry point for builds.\nfix: Add a Makefile.\neffort: low\nrule:\n  type: file-exists\n  any: [Makefile]\n',
+    );
+    const json = JSON.parse((await cairn('checks', '--config', join(portal, 'portal.yaml'), '--format', 'json')).stdout) as Array<{ id: string; source: string }>;
+    expect(json.find((check) => check.id === 'has-makefile')).toMatchObject({ source: 'custom' });
+  });
+
+  it('rejects an unknown format', async () => {
+    expect(await cairn('checks', '--format', 'yaml')).toMatchObject({ code: 2, stderr: expect.stringMatching(/expected text or json/) });
+  });
+});
