@@ -1,39 +1,10 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
-import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSite } from '../../scripts/site.ts';
-import { snapshotFixture, writeSnapshotFixture } from '../helpers/snapshot-fixture.ts';
-import { serveStatic, type StaticServer } from '../helpers/static-server.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { snapshotFixture } from '../helpers/snapshot-fixture.ts';
+import { useFixtureSite } from '../helpers/fixture-browser.ts';
 
-/** The fixture site under `/portal/`, served locally and driven with Debian's Chromium. */
-let workDir: string;
-let server: StaticServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  workDir = await mkdtemp(join(tmpdir(), 'cairn-browser-'));
-  const outDir = join(workDir, 'dist');
-  await buildSite({ snapshot: await writeSnapshotFixture(workDir), outDir, base: '/portal/' });
-  server = await serveStatic(outDir, '/portal/');
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium' });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await rm(workDir, { recursive: true, force: true });
-});
-
-/** Opens a site path in a fresh context, as axe requires (`browser.newContext()` then `context.newPage()`). */
-async function open(path: string, options: BrowserContextOptions = {}): Promise<Page> {
-  const context = await browser.newContext(options);
-  const page = await context.newPage();
-  await page.goto(new URL(path, server.url).href);
-  return page;
-}
+const { open } = useFixtureSite();
 
 /** The entity names of the catalog rows a reader can see. */
 async function visibleNames(page: Page): Promise<string[]> {
@@ -88,18 +59,17 @@ describe('the catalog page', () => {
 
 describe('the hostile entity page', () => {
   it('runs none of the entity’s text as script', async () => {
-    const context = await browser.newContext();
-    const page = await context.newPage();
     const dialogs: string[] = [];
-    page.on('dialog', (dialog) => {
-      dialogs.push(dialog.message());
-      void dialog.dismiss();
-    });
-    await page.goto(new URL('catalog/default/component/hostile/', server.url).href);
+    const page = await open('catalog/default/component/hostile/', {}, (fresh) =>
+      fresh.on('dialog', (dialog) => {
+        dialogs.push(dialog.message());
+        void dialog.dismiss();
+      }),
+    );
     await page.getByRole('link', { name: 'Docs' }).waitFor();
     expect(await page.locator('main script, main img:not([src$=".svg"])').count()).toBe(0);
     expect(dialogs).toEqual([]);
-    await context.close();
+    await page.context().close();
   });
 });
 

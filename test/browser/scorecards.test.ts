@@ -1,39 +1,9 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
-import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSite } from '../../scripts/site.ts';
-import { writeSnapshotFixture } from '../helpers/snapshot-fixture.ts';
-import { serveStatic, type StaticServer } from '../helpers/static-server.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { useFixtureSite } from '../helpers/fixture-browser.ts';
 
-/** The fixture site under `/portal/`, served locally and driven with Debian's Chromium. */
-let workDir: string;
-let server: StaticServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  workDir = await mkdtemp(join(tmpdir(), 'cairn-browser-scorecards-'));
-  const outDir = join(workDir, 'dist');
-  await buildSite({ snapshot: await writeSnapshotFixture(workDir), outDir, base: '/portal/' });
-  server = await serveStatic(outDir, '/portal/');
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium' });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await rm(workDir, { recursive: true, force: true });
-});
-
-/** Opens a site path in a fresh context, as axe requires (`browser.newContext()` then `context.newPage()`). */
-async function open(path: string, options: BrowserContextOptions = {}): Promise<Page> {
-  const context = await browser.newContext(options);
-  const page = await context.newPage();
-  await page.goto(new URL(path, server.url).href);
-  return page;
-}
+const { open } = useFixtureSite();
 
 describe('an entity’s scorecard panel', () => {
   for (const javaScriptEnabled of [true, false]) {
