@@ -24,6 +24,10 @@ const entityRefs = (defaultKind: string) =>
 /** `YYYY-MM-DD`; an exemption lasts through that day (UTC). */
 export const exemptionDateSchema = z.iso.date();
 
+/** The kinds Cairn's catalog holds: a filter naming another (a typo) would silently match nothing. */
+const CATALOG_KIND_NAMES = ['Component', 'API', 'Resource', 'System', 'Domain', 'Group', 'User', 'Location'];
+const CATALOG_KINDS = CATALOG_KIND_NAMES.map((kind) => kind.toLowerCase());
+
 /**
  * Which entities something applies to (scorecards, later guides and initiatives). Every given field
  * must match; within a field, any listed value matches. Compared case-insensitively; `owner` and
@@ -31,7 +35,10 @@ export const exemptionDateSchema = z.iso.date();
  */
 export const entityFilterSchema = z
   .strictObject({
-    kind: oneOrMany.optional().describe('Entity kinds, e.g. Component.'),
+    kind: oneOrMany
+      .pipe(z.array(z.string().refine((kind) => CATALOG_KINDS.includes(kind.toLowerCase()), { error: (issue) => `unknown kind "${String(issue.input)}"; expected one of ${CATALOG_KIND_NAMES.join(', ')}` })))
+      .optional()
+      .describe('Entity kinds, e.g. Component.'),
     type: oneOrMany.optional().describe('spec.type values, e.g. service.'),
     lifecycle: oneOrMany.optional().describe('spec.lifecycle values, e.g. production.'),
     tags: oneOrMany.optional().describe('Any of these tags.'),

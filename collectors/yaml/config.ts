@@ -29,7 +29,8 @@ export function parseYamlConfig<S extends z.ZodType>(text: string, file: string,
   if (result.success) return result.data;
   const messages = result.error.issues.map((issue) => {
     const path = issue.path.map((key) => (typeof key === 'symbol' ? key.toString() : key));
-    const line = lineOf(document, lineCounter, path);
+    // An unknown field's line is its own, not its parent's.
+    const line = lineOf(document, lineCounter, issue.code === 'unrecognized_keys' ? [...path, issue.keys[0]!] : path);
     const field = path.length ? formatPath(path) : '(top level)';
     return `${file}${line ? `:${line}` : ''}: ${field}: ${describeIssue(issue)}`;
   });

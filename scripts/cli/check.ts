@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import { assemble, collectRepo, type Standards } from '../../collectors/collect.ts';
 import { ConfigError } from '../../collectors/config-error.ts';
-import { readSnapshot, type Snapshot } from '../../collectors/snapshot.ts';
+import type { ScorecardDefinition } from '../../collectors/scorecards/definition.ts';
+import { readSnapshot, writeFileAtomically, type Snapshot } from '../../collectors/snapshot.ts';
 import { readContentEntities } from '../../collectors/sources/content.ts';
 import { checkoutRef } from '../../collectors/repo/ref-checkout.ts';
 import { currentTime, resolveConfig } from './collection.ts';
@@ -39,6 +40,7 @@ export async function runCheck(values: CheckValues, dirArgument: string | undefi
   const loaded = await resolveConfig({ config: values.config }, { requireConfig: 'cairn check scores a repository with the portal’s scorecards: pass --config <portal.yaml>.' });
   const standards = await loadStandards(loaded.contentDir);
   const scorecards = selectScorecards(standards, values.scorecard);
+  if (values['min-level'] !== undefined) definingScorecards(scorecards, values['min-level']);
   const dir = resolve(dirArgument ?? '.');
   const name = basename(dir);
   const now = currentTime();
@@ -62,8 +64,9 @@ export async function runCheck(values: CheckValues, dirArgument: string | undefi
     }
   }
   const output = render(report, format);
-  if (values.output) await writeFile(resolve(values.output), output);
+  if (values.output) await writeOutput(values.output, output);
   else process.stdout.write(output);
+  for (const problem of report.problems) process.stderr.write(`${problem.severity}: ${problem.file ?? ''}${problem.line ? `:${problem.line}` : ''}${problem.file ? ': ' : ''}${problem.message}\n`);
   return belowMinimumLevel(report, values['min-level']) ? 1 : 0;
 }
 
@@ -77,7 +80,15 @@ function reportFor(snapshot: Snapshot, name: string, commit: string | undefined)
     scorecards: snapshot.scorecards,
     checks: new Map(snapshot.checks.map((check) => [check.id, check])),
     results: snapshot.results.filter((result) => refs.has(result.entityRef)),
+    // What the developer must fix that no check reports: a malformed exemption, an invalid descriptor.
+    problems: snapshot.problems.filter((problem) => problem.repo === name),
   };
+}
+
+async function writeOutput(path: string, text: string): Promise<void> {
+  const target = resolve(path);
+  if ((await stat(target).catch(() => undefined))?.isDirectory()) throw new ConfigError(`--output ${path} is a folder; expected a file name.`);
+  await writeFileAtomically(target, text);
 }
 
 function otherEntities(known: Snapshot | undefined, name: string) {
@@ -96,6 +107,12 @@ function selectScorecards(standards: Standards, id: string | undefined) {
   const chosen = standards.scorecards.filter((scorecard) => scorecard.id === id);
   if (chosen.length === 0) throw new ConfigError(`cairn check: --scorecard ${id}: no such scorecard. Scorecards: ${standards.scorecards.map((scorecard) => scorecard.id).join(', ')}.`);
   return chosen;
+}
+
+function definingScorecards(scorecards: readonly ScorecardDefinition[], minimum: string): ScorecardDefinition[] {
+  const defining = scorecards.filter((scorecard) => scorecard.levels.some((level) => level.id === minimum));
+  if (defining.length === 0) throw new ConfigError(`cairn check: --min-level ${minimum}: no scorecard has that level. Levels: ${[...new Set(scorecards.flatMap((scorecard) => scorecard.levels.map((level) => level.id)))].join(', ')}.`);
+  return defining;
 }
 
 function render(report: CheckReport, format: Format): string {
@@ -117,8 +134,7 @@ function render(report: CheckReport, format: Format): string {
  */
 function belowMinimumLevel(report: CheckReport, minimum: string | undefined): boolean {
   if (minimum === undefined) return false;
-  const defining = report.scorecards.filter((scorecard) => scorecard.levels.some((level) => level.id === minimum));
-  if (defining.length === 0) throw new ConfigError(`cairn check: --min-level ${minimum}: no scorecard has that level. Levels: ${[...new Set(report.scorecards.flatMap((scorecard) => scorecard.levels.map((level) => level.id)))].join(', ')}.`);
+  const defining = definingScorecards(report.scorecards, minimum);
   const below = report.results.filter((result) => {
     const scorecard = defining.find((candidate) => candidate.id === result.scorecard);
     if (!scorecard) return false;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineCheck, fail, pass } from '../check.ts';
+import { defineCheck, fail, pass, notApplicable } from '../check.ts';
 import { count, requireFacts } from './support/facts.ts';
 import { day } from './support/time.ts';
 
@@ -15,6 +15,8 @@ export const busFactor = defineCheck({
     minAuthors: z.number().int().positive().default(2).describe('Fewest distinct authors in the activity window.'),
   }),
   run(context) {
+    // A deprecated component is expected to go quiet: activity is not asked of it.
+    if (context.entity.spec?.lifecycle === 'deprecated') return notApplicable('The entity is deprecated: activity is not expected.');
     const needed = requireFacts(context, ['activity']);
     if (!needed.ok) return needed.result;
     const { authors, commits, since } = needed.facts.activity;

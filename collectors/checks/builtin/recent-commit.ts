@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineCheck, fail, pass } from '../check.ts';
+import { defineCheck, fail, pass, notApplicable } from '../check.ts';
 import { requireFacts } from './support/facts.ts';
 import { day, daysSince } from './support/time.ts';
 
@@ -18,6 +18,8 @@ export const recentCommit = defineCheck({
     days: z.number().int().positive().default(90).describe('Most days since the last commit.'),
   }),
   run(context) {
+    // A deprecated component is expected to go quiet: activity is not asked of it.
+    if (context.entity.spec?.lifecycle === 'deprecated') return notApplicable('The entity is deprecated: activity is not expected.');
     const needed = requireFacts(context, ['activity']);
     if (!needed.ok) return needed.result;
     const { lastCommitDate } = needed.facts.activity;

@@ -6,6 +6,7 @@ export function formatJson(report: CheckReport): string {
     {
       repository: report.repo,
       results: orderedResults(report),
+      problems: report.problems,
       ...(report.comparison ? { comparison: report.comparison } : {}),
     },
     null,

@@ -1,4 +1,5 @@
 import type { CheckMetadata } from '../../../collectors/checks/check.ts';
+import type { Problem } from '../../../collectors/problems.ts';
 import type { ScorecardDefinition } from '../../../collectors/scorecards/definition.ts';
 import type { ScorecardResult } from '../../../collectors/scorecards/result.ts';
 import type { CatalogEntity } from '../../../collectors/snapshot.ts';
@@ -11,6 +12,8 @@ export interface CheckReport {
   scorecards: ScorecardDefinition[];
   checks: ReadonlyMap<string, CheckMetadata>;
   results: ScorecardResult[];
+  /** Problems in this repository (descriptors, exemption annotations). */
+  problems: Problem[];
   /** Against `--compare <ref>`, when asked. */
   comparison?: Comparison;
 }

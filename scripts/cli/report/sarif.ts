@@ -33,7 +33,7 @@ export function formatSarif(report: CheckReport, tool: { version: string; inform
         level: check.outcome === 'error' ? 'warning' : 'error',
         message: { text: `${result.entityRef} (${result.scorecard}): ${check.message}` },
         locations: evidence.map((place) => ({
-          physicalLocation: { artifactLocation: { uri: place.path }, ...(place.line ? { region: { startLine: place.line } } : {}) },
+          physicalLocation: { artifactLocation: { uri: encodeURI(place.path) }, ...(place.line ? { region: { startLine: place.line } } : {}) },
         })),
         partialFingerprints: { cairnResult: `${result.entityRef}/${result.scorecard}/${check.checkId}` },
         ...(check.exemption && !check.exemption.expired ? { suppressions: [{ kind: 'external' as const, justification: `${check.exemption.reason} (until ${check.exemption.expires})` }] } : {}),

@@ -1,6 +1,7 @@
 import type { ScoredCheck } from '../../../collectors/scorecards/result.ts';
 import { hasChanges } from './compare.ts';
 import { levelTitle, orderedResults, type CheckReport } from './model.ts';
+import { terminalSafe } from './text.ts';
 
 /** ANSI styles, or none when the output is not a terminal. */
 function palette(color: boolean) {
@@ -19,11 +20,11 @@ export function formatTerminal(report: CheckReport, options: { color: boolean })
   for (const result of orderedResults(report)) {
     if (result.entityRef !== currentEntity) {
       currentEntity = result.entityRef;
-      lines.push('', style.bold(result.entityRef));
+      lines.push('', style.bold(terminalSafe(result.entityRef)));
     }
     const scorecard = report.scorecards.find((definition) => definition.id === result.scorecard);
     const level = levelTitle(scorecard, result.level);
-    lines.push(`  ${scorecard?.title ?? result.scorecard}: ${style.bold(level)} ${style.dim(`(score ${Math.round(result.score * 100)}%)`)}`);
+    lines.push(`  ${scorecard?.title ?? result.scorecard}: ${style.bold(level)} ${style.dim(`(score ${Math.floor(result.score * 100)}%)`)}`);
     for (const check of result.checks) lines.push(...checkLines(check, report, style));
     if (result.next) {
       lines.push(`  ${style.cyan(`Next level (${levelTitle(scorecard, result.next.level)}) needs:`)} ${result.next.checks.join(', ')}`);
@@ -37,13 +38,13 @@ function checkLines(check: ScoredCheck, report: CheckReport, style: ReturnType<t
   const title = report.checks.get(check.checkId)?.title ?? check.checkId;
   const colour = check.effective === 'pass' ? style.green : check.effective === 'notApplicable' ? style.dim : check.effective === 'error' ? style.yellow : style.red;
   const mark = check.exemption ? (check.exemption.expired ? '✘' : '⚑') : (MARKS[check.outcome] ?? '?');
-  const lines = [`    ${colour(mark)} ${title} ${style.dim(`[${check.checkId}]`)}: ${check.message}`];
+  const lines = [`    ${colour(mark)} ${terminalSafe(title)} ${style.dim(`[${check.checkId}]`)}: ${terminalSafe(check.message)}`];
   if (check.exemption) {
     const state = check.exemption.expired ? style.red(`exemption expired ${check.exemption.expires}`) : `exempt until ${check.exemption.expires}`;
-    lines.push(`        ${state}: ${check.exemption.reason}`);
+    lines.push(`        ${state}: ${terminalSafe(check.exemption.reason)}`);
   }
   if (check.effective === 'fail' || check.effective === 'error') {
-    for (const evidence of check.evidence.slice(0, 5)) lines.push(style.dim(`        at ${evidence.path}${evidence.line ? `:${evidence.line}` : ''}${evidence.note ? `  ${evidence.note}` : ''}`));
+    for (const evidence of check.evidence.slice(0, 5)) lines.push(style.dim(terminalSafe(`        at ${evidence.path}${evidence.line ? `:${evidence.line}` : ''}${evidence.note ? `  ${evidence.note}` : ''}`)));
     if (check.evidence.length > 5) lines.push(style.dim(`        … and ${check.evidence.length - 5} more`));
     const fix = report.checks.get(check.checkId)?.fix.split('\n').find((line) => line.trim());
     if (fix) lines.push(`        ${style.cyan('fix:')} ${fix.trim()}`);
@@ -60,7 +61,7 @@ function comparisonLines(report: CheckReport, style: ReturnType<typeof palette>)
     const from = change.before ? levelTitle(scorecard, change.before.level) : 'not scored';
     const to = change.after ? levelTitle(scorecard, change.after.level) : 'not scored';
     const arrow = change.direction > 0 ? style.green('▲') : change.direction < 0 ? style.red('▼') : '=';
-    lines.push(`  ${arrow} ${change.entityRef} · ${scorecard?.title ?? change.scorecard}: ${from} → ${to}`);
+    lines.push(`  ${arrow} ${terminalSafe(change.entityRef)} · ${scorecard?.title ?? change.scorecard}: ${from} → ${to}`);
     if (change.newlyPassing.length) lines.push(`      ${style.green('newly passing:')} ${change.newlyPassing.join(', ')}`);
     if (change.newlyFailing.length) lines.push(`      ${style.red('newly failing:')} ${change.newlyFailing.join(', ')}`);
   }

@@ -10,6 +10,7 @@ const activity = (lastCommitDate: string | undefined, commits = 10, authors = 2)
 const releases = (...tags: Array<[string, string]>) => repoFacts({ releases: tags.map(([name, date]) => ({ name, date })) });
 const library = entity({ spec: { type: 'library', lifecycle: 'production', owner: 'group:default/payments-team' } });
 const noRepository = { entity: entity({ repo: null, file: 'content/teams/platform.yaml' }), facts: null };
+const deprecated = { entity: entity({ spec: { type: 'service', lifecycle: 'deprecated', owner: 'group:default/payments-team' } }), ...activity('2024-01-01T00:00:00Z', 0, 0) };
 
 describeCheck(recentCommit, [
   { name: 'hours ago', input: activity('2026-05-31T10:00:00Z'), outcome: 'pass', message: /less than a day old \(2026-05-31\)/ },
@@ -21,6 +22,7 @@ describeCheck(recentCommit, [
   { name: 'no commits', input: activity(undefined, 0, 0), outcome: 'fail', message: /no commits/ },
   { name: 'no repository', input: noRepository, outcome: 'notApplicable' },
   { name: 'activity fact missing', input: { facts: {} }, outcome: 'error' },
+  { name: 'a deprecated entity is expected to go quiet', input: deprecated, outcome: 'notApplicable', message: /deprecated/ },
 ]);
 
 describeCheck(busFactor, [
@@ -29,6 +31,7 @@ describeCheck(busFactor, [
   { name: 'minAuthors option', input: { ...activity('2026-05-30T00:00:00Z', 30, 2), options: { minAuthors: 3 } }, outcome: 'fail' },
   { name: 'no commits in the window', input: activity('2025-01-01T00:00:00Z', 0, 0), outcome: 'fail', message: /No commits since 2026-03-03/ },
   { name: 'no repository', input: noRepository, outcome: 'notApplicable' },
+  { name: 'a deprecated entity', input: deprecated, outcome: 'notApplicable' },
 ]);
 
 describeCheck(recentRelease, [

@@ -47,7 +47,7 @@ describe('customCheckFileSchema', () => {
     ['a path outside the grammar', '  type: yaml-path\n  file: a.yaml\n  path: a..b\n', 'x.yaml:10: rule.path: expected a path like scripts.test or jobs.build.steps[0]'],
     ['a semver range that is not one', '  type: fact\n  fact: manifests[0].runtime\n  semver: "new enough"\n', 'x.yaml:10: rule.semver: not a semver range'],
     ['an unknown rule type', '  type: file-absent\n  files: x\n', 'x.yaml:8: rule.type:'],
-    ['an unknown field', '  type: file-exists\n  any: [a]\n  some: [b]\n', 'x.yaml:8: rule: unknown field "some"'],
+    ['an unknown field', '  type: file-exists\n  any: [a]\n  some: [b]\n', 'x.yaml:10: rule: unknown field "some"'],
   ])('rejects %s, naming the line and field', (_name, rule, message) => {
     expect(() => parseYamlConfig(yamlOf(rule), 'x.yaml', customCheckFileSchema)).toThrow(message);
   });

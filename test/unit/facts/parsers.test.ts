@@ -68,6 +68,8 @@ describe('identifyLicense', () => {
     ['Apache-2.0 full text', spdxFull['Apache-2.0']!.licenseText, 'Apache-2.0'],
     ['BSD-3-Clause full text', spdxFull['BSD-3-Clause']!.licenseText, 'BSD-3-Clause'],
     ['BSD-2-Clause is not BSD-3-Clause', spdxFull['BSD-2-Clause']!.licenseText, 'BSD-2-Clause'],
+    ['the JSON license is not MIT ("Good, not Evil")', spdxFull.JSON!.licenseText, undefined],
+    ['BSD-4-Clause is not BSD-3-Clause', spdxFull['BSD-4-Clause']!.licenseText, undefined],
     ['only a title', 'MIT License\n\nCopyright (c) 2024 Acme\n\nSee the website.', 'MIT'],
     ['an SPDX identifier line', '// SPDX-License-Identifier: MPL-2.0\n', 'MPL-2.0'],
     ['an unknown SPDX identifier', 'SPDX-License-Identifier: Not-A-License\n', undefined],

@@ -49,6 +49,13 @@ describe('formatTerminal', () => {
     expect(text).not.toContain('\x1b[');
   });
 
+  it('neutralises terminal escape sequences in repository text', () => {
+    const hostile = result([scored('readme-present', 'fail', { message: 'x\u001b]0;pwned\u0007\u001b[31mred', evidence: [{ path: 'f\u001b[2J' }] })], null);
+    const text = formatTerminal(report([hostile]), { color: false });
+    expect(text).not.toContain('\u001b');
+    expect(text).toContain('x?]0;pwned??[31mred');
+  });
+
   it('colours only when asked', () => {
     expect(formatTerminal(report([failing]), { color: true })).toContain('\x1b[31m');
   });
@@ -66,15 +73,19 @@ describe('formatMarkdown', () => {
     const markdown = formatMarkdown(report([failing], { comparison: compareResults('origin/main', [fixed], [failing], [scorecard]) }));
     expect(markdown.indexOf('What this change does')).toBeLessThan(markdown.indexOf('| Check |'));
     expect(markdown).toContain('| component:default/orders | Production readiness | Silver → Bronze ⬇️ | – | `actions-pinned`, `changelog-present` |');
-    expect(markdown).toContain('| Actions pinned to commit SHAs | ❌ fail | actions-pinned is fail | `.github/workflows/ci.yml:12` |');
+    expect(markdown).toContain('| Actions pinned to commit SHAs | ❌ fail | actions\\-pinned is fail | `.github/workflows/ci.yml:12` |');
     expect(markdown).toContain('<summary>How to fix: CHANGELOG present</summary>');
   });
 
-  it('escapes repository text that would break the table or inject HTML', () => {
-    const hostile = result([scored('readme-present', 'fail', { message: 'bad | <img src=x onerror=alert(1)>' })], null);
+  it('escapes repository text that would break the table, link, mention or inject HTML', () => {
+    const hostile = result(
+      [scored('readme-present', 'fail', { message: 'bad | <img src=x onerror=alert(1)> [Approve](https://evil.example) @octocat', evidence: [{ path: 'a`b [x](y).pem', line: 3 }] })],
+      null,
+    );
     const markdown = formatMarkdown(report([hostile]));
-    expect(markdown).toContain('bad \\| &lt;img src=x onerror=alert(1)&gt;');
-    expect(markdown).not.toContain('<img');
+    expect(markdown).toContain('bad \\| \\<img src=x onerror=alert\\(1\\)\\> \\[Approve\\]\\(https\\://evil\\.example\\) \\@octocat');
+    expect(markdown).toContain('``a`b [x](y).pem:3``');
+    expect(markdown).not.toMatch(/[^\\]<img/);
   });
 });
 

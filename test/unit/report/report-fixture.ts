@@ -53,5 +53,5 @@ export const entity: CatalogEntity = {
 };
 
 export function report(results: ScorecardResult[], extra: Partial<CheckReport> = {}): CheckReport {
-  return { repo: { name: 'orders', commit: 'abc123' }, entities: [entity], scorecards: [scorecard], checks, results, ...extra };
+  return { repo: { name: 'orders', commit: 'abc123' }, entities: [entity], scorecards: [scorecard], checks, results, problems: [], ...extra };
 }

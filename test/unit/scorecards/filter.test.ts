@@ -64,3 +64,12 @@ describe('matchesFilter', () => {
     expect(entityFilterSchema.safeParse({ owner: 'group:' }).success).toBe(false);
   });
 });
+
+describe('entityFilterSchema', () => {
+  it('rejects a kind the catalog does not have, so a typo cannot switch a scorecard off', () => {
+    expect(entityFilterSchema.safeParse({ kind: 'component' }).success).toBe(true);
+    const typo = entityFilterSchema.safeParse({ kind: ['Component', 'Componnet'] });
+    expect(typo.success).toBe(false);
+    expect(typo.error?.issues[0]?.message).toMatch(/unknown kind "Componnet"; expected one of Component, API/);
+  });
+});
