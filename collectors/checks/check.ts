@@ -38,6 +38,8 @@ export const checkMetadataSchema = z.object({
   guide: z.string().optional(),
   /** Built-in, or defined in the portal's content/checks/. */
   source: z.enum(['builtin', 'custom']),
+  /** Options a scorecard may set for this check, with their defaults. */
+  options: z.record(z.string(), z.unknown()).default({}),
 });
 
 export type Outcome = z.infer<typeof outcomeSchema>;
@@ -65,7 +67,7 @@ export interface CheckContext<Options> {
  * One check: metadata, options with defaults, and a pure `run`. It never scores or weighs: levels
  * and weights belong to scorecards. A `run` that throws becomes outcome `error` for that entity only.
  */
-export interface CheckDefinition<Options extends z.ZodType = z.ZodType> extends Omit<CheckMetadata, 'source'> {
+export interface CheckDefinition<Options extends z.ZodType = z.ZodType> extends Omit<CheckMetadata, 'source' | 'options'> {
   /** Options a scorecard may set per check; `parse({})` must give the defaults. */
   options: Options;
   run(context: CheckContext<z.infer<Options>>): CheckResult;

@@ -170,12 +170,12 @@ const noOptions = z.strictObject({});
 /** The metadata of a custom check, as the snapshot lists it. */
 export function customCheckMetadata(file: CustomCheckFile): CheckMetadata {
   const { id, title, category, description, why, fix, effort, guide } = file;
-  return { id, title, category, description, why, fix, effort, ...(guide ? { guide } : {}), source: 'custom' };
+  return { id, title, category, description, why, fix, effort, ...(guide ? { guide } : {}), source: 'custom', options: {} };
 }
 
 /** A custom check file as a CheckDefinition, evaluated purely over the repository's facts. */
 export function toCheckDefinition(file: CustomCheckFile): CheckDefinition<typeof noOptions> {
-  const { source: _, ...metadata } = customCheckMetadata(file);
+  const { source: _, options: __, ...metadata } = customCheckMetadata(file);
   const ignored = file.ignore.length ? picomatch(file.ignore, { dot: true }) : () => false;
   const { rule } = file;
   return {

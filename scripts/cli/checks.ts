@@ -21,6 +21,8 @@ function formatText(checks: CheckMetadata[]): string {
       lines.push('', `${category}`);
     }
     lines.push(`  ${check.id.padEnd(34)} ${check.title}${check.source === 'custom' ? ' (custom)' : ''}`, `  ${''.padEnd(34)} ${check.description} Effort: ${check.effort}.`);
+    const options = Object.entries(check.options);
+    if (options.length > 0) lines.push(`  ${''.padEnd(34)} Options (defaults): ${options.map(([name, value]) => `${name}=${JSON.stringify(value)}`).join(', ')}`);
   }
   lines.push('', `${checks.length} checks. Details and how to fix each: the portal's /checks/ pages, or --format json.`);
   return `${lines.join('\n').trimStart()}\n`;

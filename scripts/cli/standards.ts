@@ -18,6 +18,7 @@ export async function loadStandards(contentDir: string | undefined): Promise<Sta
   };
 }
 
-function builtinMetadata({ id, title, category, description, why, fix, effort, guide }: CheckDefinition): CheckMetadata {
-  return { id, title, category, description, why, fix, effort, ...(guide ? { guide } : {}), source: 'builtin' };
+function builtinMetadata({ id, title, category, description, why, fix, effort, guide, options }: CheckDefinition): CheckMetadata {
+  // The defaults are what `options.parse({})` gives: every check's options schema guarantees it.
+  return { id, title, category, description, why, fix, effort, ...(guide ? { guide } : {}), source: 'builtin', options: options.parse({}) as Record<string, unknown> };
 }

@@ -109,6 +109,8 @@ export interface CheckPageView {
   effort: Effort;
   source: string;
   guide?: { text: string; href: string };
+  /** Options a scorecard may set, with their defaults as JSON. */
+  options: Array<{ name: string; defaultValue: string }>;
   passRate: PassRate;
   /** The scorecards that use the check, with the levels it is in. */
   scorecards: Array<{ scorecard: ScorecardLink; levels: string[] }>;
@@ -131,6 +133,7 @@ export function checkPageView(catalog: Catalog, standards: Standards, check: Che
     effort: check.effort,
     source: SOURCE_LABELS[check.source],
     ...(guide ? { guide } : {}),
+    options: Object.entries(check.options).map(([name, value]) => ({ name, defaultValue: JSON.stringify(value) })),
     passRate: passRate(evaluations),
     scorecards: standards.scorecards
       .map((scorecard) => ({

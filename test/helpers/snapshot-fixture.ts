@@ -212,6 +212,7 @@ const checks = [
     effort: 'low',
     guide: 'service-basics#readme',
     source: 'builtin',
+    options: { minWords: 50 },
   },
   {
     id: 'has-codeowners',

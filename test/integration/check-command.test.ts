@@ -117,12 +117,14 @@ describe('cairn check', () => {
 
 describe('cairn checks', () => {
   it('lists every built-in check with its metadata, as text and as JSON', async () => {
-    const json = JSON.parse((await cairn('checks', '--config', join(portal, 'portal.yaml'), '--format', 'json')).stdout) as Array<{ id: string; why: string; fix: string; source: string }>;
+    const json = JSON.parse((await cairn('checks', '--config', join(portal, 'portal.yaml'), '--format', 'json')).stdout) as Array<{ id: string; why: string; fix: string; source: string; options: Record<string, unknown> }>;
     expect(json.length).toBeGreaterThanOrEqual(40);
     expect(json.every((check) => check.why && check.fix && check.source === 'builtin')).toBe(true);
     const text = (await cairn('checks', '--config', join(portal, 'portal.yaml'))).stdout;
     expect(text).toMatch(/^docs\n {2}changelog-present/m);
     expect(text).toContain(`${json.length} checks.`);
+    expect(text).toContain('Options (defaults): days=90');
+    expect(json.find((check) => check.id === 'readme-present')).toMatchObject({ options: { minWords: 50 } });
   });
 
   it('adds the portal’s custom checks', async () => {

@@ -138,6 +138,7 @@ describe('the check pages', () => {
     expect(check).toContain('<p>The repository has a README at its root.</p>');
     expect(check).toContain(`<dt>Guide</dt><dd><a href="${BASE}guides/service-basics/#readme">service-basics#readme</a></dd>`);
     expect(check).toContain('<strong>50%</strong> (2 of 4 applicable results pass)');
+    expect(check).toContain('<dt>Options (defaults)</dt><dd><ul class="inline-list"><li><code>minWords</code>: <code>50</code></li></ul></dd>');
     expect(check).toContain(link('scorecards/production-readiness/', 'Production readiness'));
     expect(section(check, 'Why it matters')).toContain('<div class="markdown"><p>A README is the first thing a newcomer opens.</p>\n<ul>\n<li>what it does</li>\n<li>how to run it</li>\n</ul></div>');
     expect(section(check, 'How to fix')).toContain('<pre><code class="language-md"># My service\n</code></pre>');

@@ -24,6 +24,7 @@ const metadata = (id: string, title: string): CheckMetadata => ({
   fix: `Add the thing for ${title}.\n\nMore detail.`,
   effort: 'low',
   source: 'builtin',
+  options: {},
 });
 
 export const checks = new Map([
