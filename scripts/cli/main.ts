@@ -7,7 +7,7 @@ const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.me
 
 const USAGE = `Usage: cairn <command> [options]
 
-Cairn builds a static developer portal (software catalog, guides, scorecards) from git repositories.
+Cairn builds a static developer portal (software catalog and scorecards) from git repositories.
 
 Commands:
 ${commands.map((command) => `  ${command.name.padEnd(10)}${command.summary}`).join('\n')}
