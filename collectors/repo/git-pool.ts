@@ -11,7 +11,7 @@ interface Runner {
   pending: Map<number, { resolve(stdout: string): void; reject(error: Error): void }>;
 }
 
-const runners: Runner[] = [];
+const runners = new Map<number, Runner>();
 let nextId = 0;
 
 /**
@@ -33,7 +33,7 @@ export function runGit(dir: string, args: string[]): Promise<string> {
 
 function runnerFor(id: number): Runner {
   const index = id % RUNNERS;
-  const existing = runners[index];
+  const existing = runners.get(index);
   if (existing && existing.child.connected) return existing;
   const child = fork(RUNNER, [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], serialization: 'advanced' });
   const runner: Runner = { child, pending: new Map() };
@@ -48,9 +48,9 @@ function runnerFor(id: number): Runner {
   child.on('exit', (code) => {
     for (const waiting of runner.pending.values()) waiting.reject(new Error(`the git runner stopped (exit code ${code})`));
     runner.pending.clear();
-    if (runners[index] === runner) runners[index] = undefined as unknown as Runner;
+    if (runners.get(index) === runner) runners.delete(index);
   });
-  runners[index] = runner;
+  runners.set(index, runner);
   return runner;
 }
 
