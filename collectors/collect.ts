@@ -96,6 +96,8 @@ export async function assemble(input: AssembleInput): Promise<Snapshot> {
     now,
   });
   const laterProblems = [...catalog.problems, ...evaluation.problems];
+  // Grouped once: filtering per repository would be quadratic in a large organisation.
+  const laterByRepo = Map.groupBy(laterProblems, (problem) => problem.repo);
   return {
     schemaVersion: SNAPSHOT_SCHEMA_VERSION,
     generatedAt: now.toISOString(),
@@ -105,7 +107,7 @@ export async function assemble(input: AssembleInput): Promise<Snapshot> {
     repos: repos.map((repo) => ({
       ...repo,
       facts: publishedFacts(repo.facts),
-      problems: sortProblems([...repo.problems, ...laterProblems.filter((problem) => problem.repo === repo.name)]),
+      problems: sortProblems([...repo.problems, ...(laterByRepo.get(repo.name) ?? [])]),
     })),
     checks: standards.metadata,
     scorecards: standards.scorecards,

@@ -129,10 +129,9 @@ export async function devSite(options: Omit<SiteOptions, 'outDir'> & ServerOptio
 
 /** Serves a built site from `outDir` with Astro's preview server. */
 export async function previewSite(options: Omit<SiteOptions, 'snapshot'> & ServerOptions): Promise<Awaited<ReturnType<typeof preview>>> {
-  if (!(await builtSiteBase(options.outDir).then((base) => base !== undefined))) {
-    throw new ConfigError(`${options.outDir} is not a site built by Cairn. Run \`cairn build --out ${options.outDir}\` first.`);
-  }
-  configureEnvironment({ ...options, base: options.base ?? (await builtSiteBase(options.outDir)) });
+  const builtBase = await builtSiteBase(options.outDir);
+  if (builtBase === undefined) throw new ConfigError(`${options.outDir} is not a site built by Cairn. Run \`cairn build --out ${options.outDir}\` first.`);
+  configureEnvironment({ ...options, base: options.base ?? builtBase });
   return preview({ root: PACKAGE_ROOT, logLevel: options.logLevel ?? 'info', server: serverConfig(options) });
 }
 

@@ -27,7 +27,7 @@ export async function listDirectorySource(source: DirectorySource, baseDir: stri
 }
 
 /** A work tree has `.git`: a folder, or a file pointing elsewhere (worktrees, submodules). */
-async function isGitWorkTree(dir: string): Promise<boolean> {
+export async function isGitWorkTree(dir: string): Promise<boolean> {
   try {
     await stat(join(dir, '.git'));
     return true;

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import { assemble, collectRepo, type Standards } from '../../collectors/collect.ts';
@@ -7,6 +6,7 @@ import type { ScorecardDefinition } from '../../collectors/scorecards/definition
 import { readSnapshot, writeFileAtomically, type Snapshot } from '../../collectors/snapshot.ts';
 import { readContentEntities } from '../../collectors/sources/content.ts';
 import { checkoutRef } from '../../collectors/repo/ref-checkout.ts';
+import { isGitWorkTree } from '../../collectors/sources/directory.ts';
 import { currentTime, resolveConfig } from './collection.ts';
 import { loadStandards } from './standards.ts';
 import { compareResults } from './report/compare.ts';
@@ -15,6 +15,7 @@ import { formatMarkdown } from './report/markdown.ts';
 import type { CheckReport } from './report/model.ts';
 import { formatSarif } from './report/sarif.ts';
 import { formatTerminal } from './report/terminal.ts';
+import { VERSION } from './version.ts';
 
 export const CHECK_FORMATS = ['terminal', 'json', 'markdown', 'sarif'] as const;
 type Format = (typeof CHECK_FORMATS)[number];
@@ -28,8 +29,6 @@ export interface CheckValues {
   catalog?: string | undefined;
   output?: string | undefined;
 }
-
-const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
 /**
  * `cairn check [dir]`: the portal's scorecards on one repository's working tree, the verdict a
@@ -48,10 +47,10 @@ export async function runCheck(values: CheckValues, dirArgument: string | undefi
   const content = loaded.contentDir ? await readContentEntities(loaded.contentDir) : { documents: [], problems: [] };
   const score = async (treeDir: string, untracked: boolean) => {
     const repo = await collectRepo({ name, dir: treeDir, source: 'local' }, { now, windowDays: loaded.config.activity.windowDays, settings: { contentGlobs: standards.contentGlobs }, untracked });
-    if (repo.problems.some((problem) => problem.message.startsWith('Could not read the repository'))) throw new ConfigError(`${treeDir} is not a git work tree: ${repo.problems[0]!.message}`);
     const snapshot = await assemble({ repos: [repo], content: content.documents, standards: { ...standards, scorecards }, now, title: loaded.config.title, problems: [], knownEntities: otherEntities(known, name) });
     return { snapshot, commit: repo.facts.head?.commit };
   };
+  if (!(await isGitWorkTree(dir))) throw new ConfigError(`${dir} is not a git work tree (no .git): cairn check scores one repository.`);
   const current = await score(dir, true);
   const report = reportFor(current.snapshot, name, current.commit);
   if (values.compare) {

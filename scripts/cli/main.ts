@@ -1,9 +1,7 @@
 import { ConfigError } from '../../collectors/config-error.ts';
-import { readFileSync } from 'node:fs';
 import { commandHelp, parseCommandArgs } from './command.ts';
 import { commands } from './commands.ts';
-
-const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+import { VERSION } from './version.ts';
 
 const USAGE = `Usage: cairn <command> [options]
 

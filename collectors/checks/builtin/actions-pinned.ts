@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { defineCheck, fail, notApplicable, pass, type Evidence } from '../check.ts';
-import { capped, count, requireFacts } from './support/facts.ts';
+import { defineCheck, fail, pass, type Evidence } from '../check.ts';
+import { capped, count } from './support/facts.ts';
+import { requireWorkflows } from './support/workflows.ts';
 
 const COMMIT_SHA = /^[0-9a-f]{40}$/i;
 const IMAGE_DIGEST = /^sha256:[0-9a-f]{64}$/i;
@@ -28,10 +29,9 @@ export const actionsPinned = defineCheck({
     trustedOwners: z.array(z.string().min(1)).default([]).describe('Owners whose actions may be used by tag (e.g. your own organisation); compared case-insensitively.'),
   }),
   run(context) {
-    const needed = requireFacts(context, ['workflows']);
-    if (!needed.ok) return needed.result;
-    const { workflows } = needed.facts;
-    if (workflows.length === 0) return notApplicable('No GitHub Actions workflows in .github/workflows/.');
+    const found = requireWorkflows(context);
+    if (!found.ok) return found.result;
+    const { workflows } = found;
     const trusted = new Set(context.options.trustedOwners.map((owner) => owner.toLowerCase()));
     const unpinned: Evidence[] = [];
     let external = 0;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { defineCheck, fail, notApplicable, pass, type Evidence } from '../check.ts';
-import { capped, count, requireFacts } from './support/facts.ts';
+import { defineCheck, fail, pass, type Evidence } from '../check.ts';
+import { capped, count } from './support/facts.ts';
+import { requireWorkflows } from './support/workflows.ts';
 
 /**
  * Context values anyone who opens an issue or a pull request controls (GitHub's "untrusted input"
@@ -38,10 +39,9 @@ export const noScriptInjection = defineCheck({
   effort: 'low',
   options: z.object({}),
   run(context) {
-    const needed = requireFacts(context, ['workflows']);
-    if (!needed.ok) return needed.result;
-    const { workflows } = needed.facts;
-    if (workflows.length === 0) return notApplicable('No GitHub Actions workflows in .github/workflows/.');
+    const found = requireWorkflows(context);
+    if (!found.ok) return found.result;
+    const { workflows } = found;
     const injections: Evidence[] = workflows.flatMap((workflow) =>
       workflow.runExpressions
         .filter((expression) => UNTRUSTED.some((pattern) => pattern.test(expression.expression)))

@@ -1,7 +1,8 @@
 import picomatch from 'picomatch';
 import { z } from 'zod';
-import { defineCheck, fail, notApplicable, pass } from '../check.ts';
-import { count, requireFacts } from './support/facts.ts';
+import { defineCheck, fail, pass } from '../check.ts';
+import { count } from './support/facts.ts';
+import { requireWorkflows } from './support/workflows.ts';
 
 export const sastConfigured = defineCheck({
   id: 'sast-configured',
@@ -41,10 +42,9 @@ export const sastConfigured = defineCheck({
       .describe('Globs of action names (`owner/repo[/path]`, lowercase) that count as static analysis.'),
   }),
   run(context) {
-    const needed = requireFacts(context, ['workflows']);
-    if (!needed.ok) return needed.result;
-    const { workflows } = needed.facts;
-    if (workflows.length === 0) return notApplicable('No GitHub Actions workflows; only those are read for static analysis steps.');
+    const found = requireWorkflows(context, 'No GitHub Actions workflows; only those are read for static analysis steps.');
+    if (!found.ok) return found.result;
+    const { workflows } = found;
     const isSast = picomatch(context.options.actions.map((glob) => glob.toLowerCase()));
     for (const workflow of workflows) {
       const use = workflow.uses.find((candidate) => candidate.kind === 'action' && isSast(candidate.action.toLowerCase()));

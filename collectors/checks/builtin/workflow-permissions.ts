@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { defineCheck, fail, notApplicable, pass, type Evidence } from '../check.ts';
-import { capped, count, requireFacts } from './support/facts.ts';
+import { defineCheck, fail, pass, type Evidence } from '../check.ts';
+import { capped, count } from './support/facts.ts';
+import { requireWorkflows } from './support/workflows.ts';
 import type { Workflow } from '../../facts/workflows.ts';
 
 /** `read-all`, `{}`, or scopes that are all `read` or `none`. */
@@ -42,10 +43,9 @@ export const workflowPermissions = defineCheck({
   effort: 'low',
   options: z.object({}),
   run(context) {
-    const needed = requireFacts(context, ['workflows']);
-    if (!needed.ok) return needed.result;
-    const { workflows } = needed.facts;
-    if (workflows.length === 0) return notApplicable('No GitHub Actions workflows in .github/workflows/.');
+    const found = requireWorkflows(context);
+    if (!found.ok) return found.result;
+    const { workflows } = found;
     const failing: Evidence[] = [];
     const passing: Evidence[] = [];
     for (const workflow of workflows) {
