@@ -7,6 +7,7 @@ import { defineConfig } from 'astro/config';
  * - `CAIRN_BASE`: base path, e.g. `/portal/` for a GitHub Pages project site (default `/`)
  * - `CAIRN_SITE`: absolute URL the site is served from, e.g. `https://acme.github.io`
  * - `CAIRN_OUT_DIR`: output folder (default `dist`)
+ * - `CAIRN_GUIDES_DIR`: the portal's `content/guides/`, read by `site/content.config.ts`
  */
 const { CAIRN_BASE, CAIRN_SITE, CAIRN_OUT_DIR } = process.env;
 
@@ -18,6 +19,8 @@ export default defineConfig({
   outDir: CAIRN_OUT_DIR || 'dist',
   trailingSlash: 'always',
   build: { format: 'directory' },
+  // Light and dark code colours as CSS variables; site/styles/guides.css picks one by colour scheme.
+  markdown: { shikiConfig: { themes: { light: 'github-light', dark: 'github-dark' }, defaultColor: false } },
   integrations: [mdx()],
   devToolbar: { enabled: false },
 });

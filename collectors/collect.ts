@@ -2,13 +2,16 @@ import { availableParallelism } from 'node:os';
 import pLimit from 'p-limit';
 import { buildCatalog } from './catalog/index.ts';
 import type { CheckDefinition, CheckMetadata } from './checks/check.ts';
-import type { LoadedConfig } from './config.ts';
+import type { GuideSettings, LoadedConfig } from './config.ts';
+import { buildEntityDocs } from './docs/index.ts';
 import { retrievers, type Facts } from './facts/index.ts';
 import type { FactContext, FactSettings } from './facts/retriever.ts';
+import { evaluateGuides } from './guides/adoption.ts';
+import type { GuideSource } from './guides/load.ts';
 import type { Problem } from './problems.ts';
 import { openRepo } from './repo/open.ts';
 import type { ScorecardDefinition } from './scorecards/definition.ts';
-import { evaluatePortal } from './scorecards/evaluate.ts';
+import { prepareEvaluation } from './scorecards/evaluate.ts';
 import type { Exemption } from './scorecards/exemptions.ts';
 import { readContentEntities, type ContentDocument } from './sources/content.ts';
 import { listSources } from './sources/index.ts';
@@ -24,6 +27,8 @@ export interface Standards {
   exemptions: Exemption[];
   /** Files whose text custom checks inspect. */
   contentGlobs: string[];
+  /** The golden-path guides (content/guides/), their links already verified. */
+  guides: GuideSource[];
 }
 
 export interface CollectOptions extends LoadedConfig {
@@ -63,7 +68,7 @@ export async function collect(options: CollectOptions): Promise<Snapshot> {
     ),
   );
   const content = contentDir ? await readContentEntities(contentDir) : { documents: [], problems: [] };
-  return assemble({ repos, content: content.documents, standards, now, title: config.title, problems: [...listing.problems, ...content.problems] });
+  return assemble({ repos, content: content.documents, standards, now, title: config.title, guideSettings: config.guides, problems: [...listing.problems, ...content.problems] });
 }
 
 export interface AssembleInput {
@@ -73,6 +78,7 @@ export interface AssembleInput {
   standards: Standards;
   now: Date;
   title: string;
+  guideSettings: GuideSettings;
   /** Problems met before the repositories were read (sources, content). */
   problems: Problem[];
   /** Entities known from elsewhere (a published snapshot), so references to them resolve. */
@@ -86,8 +92,7 @@ export async function assemble(input: AssembleInput): Promise<Snapshot> {
     repos: repos.map((repo) => ({ name: repo.name, facts: repo.facts, ...(repo.webUrl ? { webUrl: repo.webUrl } : {}), ...(repo.facts.head ? { headCommit: repo.facts.head.commit } : {}) })),
     content: input.content,
   });
-  const evaluation = evaluatePortal({
-    scorecards: standards.scorecards,
+  const evaluation = prepareEvaluation({
     entities: catalog.entities,
     knownEntities: input.knownEntities ?? [],
     factsByRepo: new Map(repos.map((repo) => [repo.name, repo.facts])),
@@ -95,13 +100,16 @@ export async function assemble(input: AssembleInput): Promise<Snapshot> {
     exemptions: standards.exemptions,
     now,
   });
-  const laterProblems = [...catalog.problems, ...evaluation.problems];
+  const results = standards.scorecards.toSorted((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)).flatMap(evaluation.evaluate);
+  const guides = evaluateGuides({ guides: standards.guides, evaluate: evaluation.evaluate, entities: [...(input.knownEntities ?? []), ...catalog.entities], settings: input.guideSettings, now });
+  const docs = await buildEntityDocs({ entities: catalog.entities, repos });
+  const laterProblems = [...catalog.problems, ...evaluation.problems, ...guides.problems, ...docs.problems];
   // Grouped once: filtering per repository would be quadratic in a large organisation.
   const laterByRepo = Map.groupBy(laterProblems, (problem) => problem.repo);
   return {
     schemaVersion: SNAPSHOT_SCHEMA_VERSION,
     generatedAt: now.toISOString(),
-    portal: { title: input.title },
+    portal: { title: input.title, guides: input.guideSettings },
     entities: catalog.entities,
     // A repository's page shows all of its problems: those met reading it and those its descriptors caused.
     repos: repos.map((repo) => ({
@@ -111,7 +119,9 @@ export async function assemble(input: AssembleInput): Promise<Snapshot> {
     })),
     checks: standards.metadata,
     scorecards: standards.scorecards,
-    results: evaluation.results,
+    results,
+    guides: guides.guides,
+    docs: docs.docs,
     problems: [...input.problems, ...repos.flatMap((repo) => repo.problems), ...laterProblems],
   };
 }

@@ -14,6 +14,23 @@ export const directorySourceSchema = z
 
 export const sourceSchema = z.discriminatedUnion('type', [directorySourceSchema]);
 
+/** How guide pages link out and when a guide counts as stale. */
+export const guideSettingsSchema = z
+  .strictObject({
+    staleAfterDays: z.number().int().positive().default(180).describe('A guide not reviewed within this many days is flagged as stale.'),
+    editUrl: z
+      .string()
+      .regex(/^https?:\/\//, 'expected an http(s) URL')
+      .optional()
+      .describe('"Edit this page" link; `{path}` is replaced by the guide file\'s path below the content folder, e.g. `https://github.com/acme/portal/edit/main/content/{path}`.'),
+    feedbackUrl: z
+      .string()
+      .regex(/^https?:\/\//, 'expected an http(s) URL')
+      .optional()
+      .describe('"Was this helpful?" link, e.g. a prefilled issue form; `{title}`, `{id}` and `{url}` are replaced by the guide\'s (URL-encoded).'),
+  })
+  .describe('Golden-path guides (content/guides/).');
+
 /** `portal.yaml`: the one file a platform team writes to set up its portal. */
 export const portalConfigSchema = z
   .strictObject({
@@ -28,12 +45,14 @@ export const portalConfigSchema = z
     activity: z
       .strictObject({ windowDays: z.number().int().positive().default(90).describe('Days of git history the activity facts look at.') })
       .default({ windowDays: 90 }),
+    guides: guideSettingsSchema.default({ staleAfterDays: 180 }),
     concurrency: z.number().int().positive().optional().describe('Repositories read at once (default: twice the CPU count).'),
   })
   .describe('Cairn portal configuration.');
 
 export type DirectorySource = z.infer<typeof directorySourceSchema>;
 export type Source = z.infer<typeof sourceSchema>;
+export type GuideSettings = z.infer<typeof guideSettingsSchema>;
 export type PortalConfig = z.infer<typeof portalConfigSchema>;
 
 /** The portal config and where its content folders are. */

@@ -7,6 +7,8 @@ import type { CheckDefinition, CheckMetadata } from './checks/check.ts';
 import { contentGlobsFor, customCheckFileSchema, customCheckMetadata, parsePath, toCheckDefinition, type CustomCheckFile } from './checks/custom.ts';
 import { ConfigError } from './config-error.ts';
 import { retrievers } from './facts/index.ts';
+import { verifyGuideLinks } from './guides/links.ts';
+import { loadGuides, type GuideSource } from './guides/load.ts';
 import { exemptionsFileSchema, scorecardDefinitionSchema, type ScorecardDefinition } from './scorecards/definition.ts';
 import { centralExemptions, type Exemption } from './scorecards/exemptions.ts';
 import { didYouMean } from './scorecards/suggest.ts';
@@ -31,25 +33,35 @@ export interface PortalContent {
   exemptions: Exemption[];
   /** What the `contentFiles` fact must read for the custom checks (`FactSettings.contentGlobs`). */
   contentGlobs: string[];
+  /** `guides/**\/*.mdx`, sorted by id, links verified. */
+  guides: GuideSource[];
 }
 
 /**
- * Reads `scorecards/*.yaml`, `checks/*.yaml` and `exemptions.yaml` from `contentDir` and checks
+ * Reads `scorecards/*.yaml`, `checks/*.yaml`, `exemptions.yaml` and `guides/**\/*.mdx` from `contentDir` and checks
  * every cross-reference: unknown check ids (with "did you mean"), options a check rejects, unknown
  * fact ids in custom checks, duplicate scorecard or check ids (a custom check may not reuse a
- * built-in id), exemptions naming unknown checks or scorecards. Every fault is a ConfigError naming
+ * built-in id), exemptions naming unknown checks or scorecards, guide links to missing guides,
+ * sections, checks or scorecards. Every fault is a ConfigError naming
  * file, line and field; all faults of a kind of file are reported together. Without a content
  * folder there are no scorecards, custom checks or exemptions.
  */
 export async function loadPortalContent(contentDir: string | undefined, builtinChecks: readonly CheckDefinition[]): Promise<PortalContent> {
-  if (!contentDir) return { scorecards: [], customChecks: [], exemptions: [], contentGlobs: [] };
+  if (!contentDir) return { scorecards: [], customChecks: [], exemptions: [], contentGlobs: [], guides: [] };
   const displayPath = (path: string) => relative(join(contentDir, '..'), join(contentDir, path));
 
   const customChecks = await loadCustomChecks(contentDir, displayPath, builtinChecks);
   const checks = new Map<string, CheckDefinition>([...builtinChecks, ...customChecks.map((check) => check.definition)].map((check) => [check.id, check]));
   const scorecards = await loadScorecards(contentDir, displayPath, checks);
   const exemptions = await loadExemptions(contentDir, displayPath, checks, scorecards);
-  return { scorecards, customChecks, exemptions, contentGlobs: contentGlobsFor(customChecks.map((check) => check.spec)) };
+  const checkIds = new Set(checks.keys());
+  const guides = await loadGuides(contentDir, displayPath, checkIds);
+  verifyGuideLinks(
+    guides,
+    { checkIds, scorecardIds: new Set(scorecards.map((scorecard) => scorecard.id)) },
+    customChecks.flatMap((check) => (check.spec.guide ? [{ checkId: check.spec.id, guide: check.spec.guide, file: check.file }] : [])),
+  );
+  return { scorecards, customChecks, exemptions, contentGlobs: contentGlobsFor(customChecks.map((check) => check.spec)), guides };
 }
 
 type DisplayPath = (path: string) => string;

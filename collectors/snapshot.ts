@@ -2,7 +2,10 @@ import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { z } from 'zod';
 import { checkMetadataSchema } from './checks/check.ts';
+import { guideSettingsSchema } from './config.ts';
+import { entityDocsSchema } from './docs/schema.ts';
 import { factsSchema } from './facts/index.ts';
+import { guideSchema } from './guides/schema.ts';
 import { problemSchema } from './problems.ts';
 import { scorecardDefinitionSchema } from './scorecards/definition.ts';
 import { scorecardResultSchema } from './scorecards/result.ts';
@@ -11,7 +14,7 @@ import { scorecardResultSchema } from './scorecards/result.ts';
  * The snapshot: everything collected in one run, in one JSON file. Its schema is the contract
  * between the collectors and the site; bump `SNAPSHOT_SCHEMA_VERSION` on any breaking change.
  */
-export const SNAPSHOT_SCHEMA_VERSION = 1;
+export const SNAPSHOT_SCHEMA_VERSION = 2;
 
 /** A relation from the entity to `targetRef` (a lowercase entity ref), Backstage's vocabulary. */
 export const relationSchema = z.object({
@@ -75,7 +78,7 @@ export const repoSchema = z.object({
 export const snapshotSchema = z.object({
   schemaVersion: z.literal(SNAPSHOT_SCHEMA_VERSION),
   generatedAt: z.iso.datetime(),
-  portal: z.object({ title: z.string() }),
+  portal: z.object({ title: z.string(), guides: guideSettingsSchema }),
   entities: z.array(entitySchema),
   repos: z.array(repoSchema),
   /** Every check the portal knows (built-in and custom), with its metadata. */
@@ -84,6 +87,10 @@ export const snapshotSchema = z.object({
   scorecards: z.array(scorecardDefinitionSchema),
   /** Each entity's standing on each scorecard that applies to it. */
   results: z.array(scorecardResultSchema),
+  /** The golden-path guides, with their adoption in this run. */
+  guides: z.array(guideSchema),
+  /** Repository docs rendered for the entities that have them. */
+  docs: z.array(entityDocsSchema),
   /** Every problem of the run, the repositories' included. */
   problems: z.array(problemSchema),
 });
@@ -93,6 +100,10 @@ export type EntitySource = z.infer<typeof entitySourceSchema>;
 export type CatalogEntity = z.infer<typeof entitySchema>;
 export type RepoSnapshot = z.infer<typeof repoSchema>;
 export type Snapshot = z.infer<typeof snapshotSchema>;
+export { entityDocsSchema } from './docs/schema.ts';
+export { guideSchema } from './guides/schema.ts';
+export type { DocAsset, DocHeading, DocNavItem, DocPage, EntityDocs } from './docs/schema.ts';
+export type { Guide, GuideAdoption } from './guides/schema.ts';
 export type { CheckCategory, CheckMetadata, Evidence, Outcome } from './checks/check.ts';
 export type { ScorecardDefinition, ScorecardLevel } from './scorecards/definition.ts';
 export type { AppliedExemption, ScoredCheck, ScorecardResult } from './scorecards/result.ts';

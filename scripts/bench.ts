@@ -40,7 +40,7 @@ const demoDir = join(root, '.cache', 'demo-org');
 await generateDemoOrg({ out: demoDir });
 
 const standards = await loadStandards(join(root, 'content'));
-const noStandards: Standards = { checks: [], metadata: [], scorecards: [], exemptions: [], contentGlobs: [] };
+const noStandards: Standards = { checks: [], metadata: [], scorecards: [], exemptions: [], contentGlobs: [], guides: [] };
 
 /** The floor: what reading any repository costs at least, with the same concurrency. */
 function floor(repos: string[]): () => Promise<void> {

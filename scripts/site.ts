@@ -19,6 +19,8 @@ export interface SiteOptions {
   base?: string;
   /** Absolute URL the site is served from, e.g. `https://acme.github.io`. */
   site?: string;
+  /** The portal's `guides/` folder (content/guides), whose MDX the snapshot's guides are rendered from. */
+  guidesDir?: string;
   /** Astro's log level. Default `warn`. */
   logLevel?: LogLevel;
 }
@@ -42,12 +44,31 @@ export async function buildSite(options: SiteOptions): Promise<void> {
     // Astro bundles the content store from a file in its cache folder: builds sharing one folder
     // (tests, CI jobs on one checkout) could publish each other's snapshot. Each build gets its own.
     await insidePackageRoot(() => build({ root: PACKAGE_ROOT, cacheDir: join(workDir, 'cache'), logLevel: options.logLevel ?? 'warn' }));
+    await indexForSearch(builtDir);
     await writeFile(join(builtDir, SITE_MARKER), `${JSON.stringify({ base: options.base ?? '/' })}\n`);
     // GitHub Pages' Jekyll would otherwise hide `_astro/`, the stylesheets' folder.
     await writeFile(join(builtDir, '.nojekyll'), '');
     await replaceDirectory(builtDir, resolve(options.outDir));
   } finally {
     await rm(workDir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Pagefind's index of the built pages, in `pagefind/`: only pages whose main content is marked
+ * `data-pagefind-body` (entities, guides, checks, docs) are indexed.
+ */
+async function indexForSearch(builtDir: string): Promise<void> {
+  const pagefind = await import('pagefind');
+  try {
+    const { index, errors } = await pagefind.createIndex({});
+    if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
+    const added = await index.addDirectory({ path: builtDir });
+    if (added.errors.length) throw new Error(`Pagefind could not index the site: ${added.errors.join('; ')}`);
+    const written = await index.writeFiles({ outputPath: join(builtDir, 'pagefind') });
+    if (written.errors.length) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
+  } finally {
+    await pagefind.close();
   }
 }
 
@@ -146,6 +167,8 @@ function configureEnvironment(options: Partial<SiteOptions>): void {
   process.env.CAIRN_BASE = options.base ?? '/';
   if (options.site) process.env.CAIRN_SITE = options.site;
   else delete process.env.CAIRN_SITE;
+  if (options.guidesDir !== undefined) process.env.CAIRN_GUIDES_DIR = resolve(options.guidesDir);
+  else delete process.env.CAIRN_GUIDES_DIR;
 }
 
 function serverConfig({ port, host }: ServerOptions) {

@@ -1,5 +1,7 @@
 import { getCollection, getEntry } from 'astro:content';
 import { createCatalog, type Catalog } from './lib/catalog.ts';
+import type { Guide } from '../collectors/snapshot.ts';
+import { sortGuides } from './lib/guides.ts';
 import { createStandards, type Standards } from './lib/standards.ts';
 
 /** The portal-wide entry of the snapshot: title, generation date and every problem. */
@@ -13,6 +15,11 @@ export async function loadPortal() {
 export async function loadCatalog(): Promise<Catalog> {
   const [entities, repos, portal] = await Promise.all([getCollection('entities'), getCollection('repos'), loadPortal()]);
   return createCatalog({ entities: entities.map((entry) => entry.data), repos: repos.map((entry) => entry.data), problems: portal.problems });
+}
+
+/** The golden-path guides with their adoption, in display order. */
+export async function loadGuides(): Promise<Guide[]> {
+  return sortGuides((await getCollection('guides')).map((entry) => entry.data));
 }
 
 /** The checks, scorecards and results, indexed for the views in `lib/`. */

@@ -131,7 +131,16 @@ export interface PortalEvaluationInput {
  * portal does not know, a central exemption naming an entity that is not in the catalog.
  */
 export function evaluatePortal(input: PortalEvaluationInput): { results: ScorecardResult[]; problems: Problem[] } {
-  const { scorecards, entities, factsByRepo, now } = input;
+  const evaluation = prepareEvaluation(input);
+  return { results: [...input.scorecards].sort((a, b) => compare(a.id, b.id)).flatMap(evaluation.evaluate), problems: evaluation.problems };
+}
+
+/**
+ * The catalog lookup and every entity's exemptions, gathered once; `evaluate` then applies any
+ * scorecard (or a guide's checks, as a one-level scorecard) to the entities it selects, in ref order.
+ */
+export function prepareEvaluation(input: Omit<PortalEvaluationInput, 'scorecards'>): { problems: Problem[]; evaluate(scorecard: ScorecardDefinition): ScorecardResult[] } {
+  const { entities, factsByRepo, now } = input;
   const checks = new Map(input.checks.map((check) => [check.id, check]));
   const problems: Problem[] = [];
   // Scanned entities win over known ones: they are this run's version.
@@ -152,22 +161,20 @@ export function evaluatePortal(input: PortalEvaluationInput): { results: Scoreca
     addExemption(exemption);
   }
 
-  const results: ScorecardResult[] = [];
   const sortedEntities = [...entities].sort((a, b) => compare(a.ref, b.ref));
   for (const entity of sortedEntities) {
     const own = annotationExemptions(entity);
     problems.push(...own.problems);
     own.exemptions.forEach(addExemption);
   }
-  for (const scorecard of [...scorecards].sort((a, b) => compare(a.id, b.id))) {
-    for (const entity of sortedEntities) {
+  const evaluate = (scorecard: ScorecardDefinition): ScorecardResult[] =>
+    sortedEntities.flatMap((entity) => {
       const facts = entity.source.repo ? factsByRepo.get(entity.source.repo) : undefined;
-      if (!matchesFilter(scorecard.appliesTo, entity, facts)) continue;
+      if (!matchesFilter(scorecard.appliesTo, entity, facts)) return [];
       const exemptions = exemptionsByEntity.get(entity.ref.toLowerCase()) ?? [];
-      results.push(evaluateScorecard({ scorecard, entity, facts, catalog, checks, exemptions, now }));
-    }
-  }
-  return { results, problems: problems.sort((a, b) => compare(a.file ?? '', b.file ?? '') || (a.line ?? 0) - (b.line ?? 0) || compare(a.message, b.message)) };
+      return [evaluateScorecard({ scorecard, entity, facts, catalog, checks, exemptions, now })];
+    });
+  return { problems: problems.sort((a, b) => compare(a.file ?? '', b.file ?? '') || (a.line ?? 0) - (b.line ?? 0) || compare(a.message, b.message)), evaluate };
 }
 
 /** Code-point order, independent of the machine's locale. */

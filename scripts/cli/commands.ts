@@ -1,4 +1,4 @@
-import { relative, resolve, sep } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 import { ConfigError } from '../../collectors/config-error.ts';
 import { portalConfigSchema } from '../../collectors/config.ts';
 import { defineCommand, type Command } from './command.ts';
@@ -55,7 +55,7 @@ export const buildCommand = defineCommand({
     const { runCollection, strictVerdict } = await collection();
     const { snapshot, path, loaded } = await runCollection(values);
     const siteUrl = flags.site ?? loaded.config.site;
-    await buildSite({ snapshot: path, outDir, base: flags.base ?? loaded.config.base, ...(siteUrl ? { site: siteUrl } : {}) });
+    await buildSite({ snapshot: path, outDir, base: flags.base ?? loaded.config.base, ...(siteUrl ? { site: siteUrl } : {}), ...guidesDirOf(loaded) });
     process.stderr.write(`Built the portal → ${values.out ?? 'dist'}\n`);
     return reportStrict(values.strict, strictVerdict(snapshot));
   },
@@ -69,7 +69,7 @@ export const devCommand = defineCommand({
     const flags = siteFlags(values);
     const { path, loaded } = await (await collection()).runCollection(values);
     const { devSite } = await site();
-    await devSite({ snapshot: path, base: flags.base ?? loaded.config.base });
+    await devSite({ snapshot: path, base: flags.base ?? loaded.config.base, ...guidesDirOf(loaded) });
     return 0;
   },
 });
@@ -145,4 +145,9 @@ function reportStrict(strict: boolean | undefined, verdict: string | undefined):
 function isInside(path: string, folder: string): boolean {
   const inside = relative(folder, path);
   return inside === '' || (!inside.startsWith(`..${sep}`) && inside !== '..' && !inside.startsWith(sep));
+}
+
+/** The guides folder the site renders, when the portal has a content folder. */
+function guidesDirOf(loaded: { contentDir?: string }): { guidesDir?: string } {
+  return loaded.contentDir ? { guidesDir: join(loaded.contentDir, 'guides') } : {};
 }

@@ -1,21 +1,44 @@
 import type { CheckDefinition, CheckMetadata } from '../../collectors/checks/check.ts';
 import { builtinChecks } from '../../collectors/checks/builtin/index.ts';
 import type { Standards } from '../../collectors/collect.ts';
+import { taughtSections } from '../../collectors/guides/links.ts';
+import type { GuideSource } from '../../collectors/guides/load.ts';
 import { loadPortalContent } from '../../collectors/load-content.ts';
 
 /**
- * The portal's standards: the built-in checks plus the content folder's custom checks, scorecards
- * and exemptions. Without a content folder, the built-in checks and no scorecard.
+ * The portal's standards: the built-in checks plus the content folder's custom checks, scorecards,
+ * exemptions and guides. Without a content folder, the built-in checks and no scorecard.
  */
 export async function loadStandards(contentDir: string | undefined): Promise<Standards> {
   const content = await loadPortalContent(contentDir, builtinChecks);
+  const teaching = teachingGuides(content.guides);
+  const metadata = [...builtinChecks.map(builtinMetadata), ...content.customChecks.map((check) => check.metadata)];
   return {
     checks: [...builtinChecks, ...content.customChecks.map((check) => check.definition)],
-    metadata: [...builtinChecks.map(builtinMetadata), ...content.customChecks.map((check) => check.metadata)],
+    // A check names its guide itself (custom checks may), or the guide that teaches it does.
+    metadata: metadata.map((check) => (check.guide || !teaching.has(check.id) ? check : { ...check, guide: teaching.get(check.id)! })),
     scorecards: content.scorecards,
     exemptions: content.exemptions,
     contentGlobs: content.contentGlobs,
+    guides: content.guides,
   };
+}
+
+const STATUS_ORDER = { recommended: 0, draft: 1, deprecated: 2 } as const;
+
+/**
+ * For each check some guide teaches: `<guide id>#<section>` of the guide to send readers to, a
+ * recommended one before drafts and deprecated ones, then by id.
+ */
+function teachingGuides(guides: readonly GuideSource[]): Map<string, string> {
+  const teaching = new Map<string, string>();
+  const ordered = guides.toSorted((a, b) => STATUS_ORDER[a.frontmatter.status] - STATUS_ORDER[b.frontmatter.status] || (a.id < b.id ? -1 : 1));
+  for (const guide of ordered) {
+    for (const [checkId, section] of taughtSections(guide)) {
+      if (!teaching.has(checkId)) teaching.set(checkId, section ? `${guide.id}#${section}` : guide.id);
+    }
+  }
+  return teaching;
 }
 
 function builtinMetadata({ id, title, category, description, why, fix, effort, guide, options }: CheckDefinition): CheckMetadata {

@@ -404,9 +404,9 @@ const results = [
 ];
 
 const snapshot = {
-  schemaVersion: 1,
+  schemaVersion: 2,
   generatedAt: '2026-11-20T03:00:00.000Z',
-  portal: { title: 'Acme Portal' },
+  portal: { title: 'Acme Portal', guides: { staleAfterDays: 180 } },
   entities,
   repos: [
     {
@@ -486,6 +486,8 @@ const snapshot = {
   checks,
   scorecards,
   results,
+  guides: [],
+  docs: [],
 };
 
 /**

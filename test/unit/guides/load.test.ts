@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError } from '../../../collectors/config-error.ts';
+import { parseGuide } from '../../../collectors/guides/load.ts';
+
+const CHECKS = new Set(['ci-configured', 'actions-pinned', 'readme-present']);
+const FILE = 'content/guides/build/set-up-ci.mdx';
+
+const FRONTMATTER = ['title: Set up CI', 'summary: Build and test every change.', 'category: Build and ship', 'owner: group:platform', 'status: recommended', 'reviewed: 2026-09-14'];
+
+function guide(frontmatter: string[], body = '# Intro\n'): string {
+  return `---\n${frontmatter.join('\n')}\n---\n${body}`;
+}
+
+function parse(text: string, id = 'build/set-up-ci') {
+  return parseGuide(text, id, FILE, CHECKS);
+}
+
+function errorOf(text: string, id?: string): string {
+  try {
+    parse(text, id);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.message;
+    throw error;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('parseGuide: frontmatter', () => {
+  it('reads a valid guide, defaulting checks to none', () => {
+    const parsed = parse(guide(FRONTMATTER));
+    expect(parsed.id).toBe('build/set-up-ci');
+    expect(parsed.frontmatter).toMatchObject({ title: 'Set up CI', status: 'recommended', reviewed: '2026-09-14', checks: [] });
+    expect(parsed.ownerLine).toBe(5);
+  });
+
+  it.each([
+    { why: 'a missing field points at the top', lines: FRONTMATTER.filter((line) => !line.startsWith('summary')), message: `${FILE}:2: summary: expected string, received undefined` },
+    { why: 'a bad status names its line', lines: FRONTMATTER.map((line) => (line.startsWith('status') ? 'status: golden' : line)), message: `${FILE}:6: status:` },
+    { why: 'a bad date names its line', lines: FRONTMATTER.map((line) => (line.startsWith('reviewed') ? 'reviewed: last week' : line)), message: `${FILE}:7: reviewed:` },
+    { why: 'an unknown field names its own line', lines: [...FRONTMATTER, 'audience: everyone'], message: `${FILE}:8: (top level): unknown field "audience"` },
+    { why: 'an unknown check names its entry and suggests', lines: [...FRONTMATTER, 'checks:', '  - ci-configured', '  - actions-pined'], message: `${FILE}:10: checks[1]: unknown check "actions-pined"; did you mean "actions-pinned"?` },
+    { why: 'a bad filter kind', lines: [...FRONTMATTER, 'appliesTo:', '  kind: Service'], message: `${FILE}:9: appliesTo.kind[0]: unknown kind "Service"` },
+    { why: 'YAML syntax', lines: [...FRONTMATTER, 'checks: [ci-configured'], message: `${FILE}:` },
+  ])('$why', ({ lines, message }) => {
+    expect(errorOf(guide(lines))).toContain(message);
+  });
+
+  it('refuses a file without frontmatter', () => {
+    expect(errorOf('# Just a heading\n')).toBe(`${FILE}:1: expected frontmatter between --- lines (title, summary, category, owner, status, reviewed)`);
+  });
+
+  it.each(['Build/Set-Up-CI', 'build/set up ci', 'build//ci', 'build/ci_tools'])('refuses the id %s', (id) => {
+    expect(errorOf(guide(FRONTMATTER), id)).toContain(`the file name gives the guide id "${id}"`);
+  });
+});
+
+describe('parseGuide: body', () => {
+  it('anchors headings as github-slugger does, duplicates numbered', () => {
+    const parsed = parse(guide(FRONTMATTER, '## Pin your actions\n\n### Why?\n\n## `ci.yml`, step by step\n\n### Why?\n'));
+    expect(parsed.headings).toEqual([
+      { depth: 2, slug: 'pin-your-actions', text: 'Pin your actions', line: 9 },
+      { depth: 3, slug: 'why', text: 'Why?', line: 11 },
+      { depth: 2, slug: 'ciyml-step-by-step', text: 'ci.yml, step by step', line: 13 },
+      { depth: 3, slug: 'why-1', text: 'Why?', line: 15 },
+    ]);
+  });
+
+  it('finds links with their file lines: Markdown, definitions and <a>', () => {
+    const body = ['Intro with [a check](/checks/ci-configured/).', '', '<a href="/guides/other/">other</a>', '', '[ref]: /checks/actions-pinned/'].join('\n');
+    expect(parse(guide(FRONTMATTER, body)).links).toEqual([
+      { href: '/checks/ci-configured/', line: 9 },
+      { href: '/guides/other/', line: 11 },
+      { href: '/checks/actions-pinned/', line: 13 },
+    ]);
+  });
+
+  it('reads <CheckList checks> as literal ids', () => {
+    const parsed = parse(guide(FRONTMATTER, "<CheckList />\n\n<CheckList checks={['ci-configured', \"actions-pinned\"]} />\n"));
+    expect(parsed.checkMentions).toEqual([
+      { checkId: 'ci-configured', line: 11 },
+      { checkId: 'actions-pinned', line: 11 },
+    ]);
+  });
+
+  it.each([
+    { body: '<CheckList checks={ids} />\n', message: `${FILE}:9: <CheckList> checks: expected an array of check ids` },
+    { body: 'Text\n\n<Callout>unclosed\n', message: `${FILE}:` },
+    { body: 'A {broken expression\n', message: `invalid MDX` },
+  ])('refuses $body', ({ body, message }) => {
+    expect(errorOf(guide(FRONTMATTER, body))).toContain(message);
+  });
+});
