@@ -107,6 +107,30 @@ describe('bad usage and configuration exit 2 without a stack trace', () => {
   });
 });
 
+describe('bad guides exit 2 naming file, line and field, before anything is collected', () => {
+  const frontmatter = ['title: Set up CI', 'summary: Build every change.', 'category: Build', 'owner: team-a', 'status: recommended', 'reviewed: 2026-05-01', 'checks: [ci-configured]'];
+  async function portalWithGuide(name: string, text: string): Promise<string> {
+    const dir = join(fixture.root, `guides-${name}`);
+    await mkdir(join(dir, 'guides', 'build'), { recursive: true });
+    await writeFile(join(dir, 'portal.yaml'), 'sources:\n  - type: directory\n    repos: ../orders\n');
+    await writeFile(join(dir, 'guides', 'build', 'set-up-ci.mdx'), text);
+    return join(dir, 'portal.yaml');
+  }
+
+  it.each([
+    { name: 'status', text: `---\n${frontmatter.join('\n').replace('status: recommended', 'status: golden')}\n---\n# CI\n`, message: /^guides-status\/guides\/build\/set-up-ci\.mdx:6: status: expected one of "draft"\|"recommended"\|"deprecated"$/m },
+    { name: 'check', text: `---\n${frontmatter.join('\n').replace('[ci-configured]', '[ci-configure]')}\n---\n# CI\n`, message: /set-up-ci\.mdx:8: checks\[0\]: unknown check "ci-configure"; did you mean "ci-configured"\?/ },
+    { name: 'link', text: `---\n${frontmatter.join('\n')}\n---\n# CI\n\nSee [containers](/guides/build/containerise/#base-image).\n`, message: /set-up-ci\.mdx:12: link \/guides\/build\/containerise\/#base-image: no guide "build\/containerise"/ },
+    { name: 'section', text: `---\n${frontmatter.join('\n')}\n---\n## Add the workflow\n\n[below](#pin-actions)\n`, message: /set-up-ci\.mdx:12: link #pin-actions: guide "build\/set-up-ci" has no section "pin-actions"/ },
+  ])('a bad $name', async ({ name, text, message }) => {
+    const config = await portalWithGuide(name, text);
+    const result = await cairn(fixture.root, 'build', '--config', config, '--out', join(fixture.root, `guides-${name}-site`));
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(message);
+    expect(result.stderr).not.toMatch(/\bat .*\.ts:\d+/);
+  });
+});
+
 describe('--version', () => {
   it('prints the version', async () => {
     const result = await cairn(fixture.root, '--version');

@@ -9,7 +9,7 @@ const parse = (text: string) => parseYamlConfig(text, 'content/portal.yaml', por
 
 describe('portal.yaml', () => {
   it('fills defaults', () => {
-    expect(parse('title: Acme\n')).toEqual({ title: 'Acme', base: '/', sources: [], activity: { windowDays: 90 } });
+    expect(parse('title: Acme\n')).toEqual({ title: 'Acme', base: '/', sources: [], activity: { windowDays: 90 }, guides: { staleAfterDays: 180 } });
     expect(parse('')).toMatchObject({ title: 'Cairn' });
   });
 
@@ -17,6 +17,7 @@ describe('portal.yaml', () => {
     ['a wrong type, with its line', 'title: Acme\nsources:\n  - type: directory\n    repos: 3\n', 'content/portal.yaml:4: sources[0].repos: expected string, received number'],
     ['an unknown source type', 'sources:\n  - type: gitlab\n', /content\/portal\.yaml:2: sources\[0\]\.type: .*'directory'/],
     ['a missing required field points at its parent', 'sources:\n  - type: directory\n', 'content/portal.yaml:2: sources[0].repos: expected string, received undefined'],
+    ['a guide link template that is not a web URL', 'guides:\n  editUrl: javascript:alert(1)\n', 'content/portal.yaml:2: guides.editUrl: expected an http(s) URL'],
     ['an unknown field', 'title: Acme\ntheme: dark\n', 'content/portal.yaml:2: (top level): unknown field "theme"'],
     ['a bad base path', 'base: portal\n', 'content/portal.yaml:1: base: expected a path starting with /'],
     ['a bad URL', 'site: not a url\n', /content\/portal\.yaml:1: site: .*URL/i],

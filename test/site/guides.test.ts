@@ -1,0 +1,154 @@
+import { execFile } from 'node:child_process';
+import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Guide, Snapshot } from '../../collectors/snapshot.ts';
+import { generateDemoOrg } from '../../scripts/demo-org/generate.ts';
+
+const CAIRN = resolve(import.meta.dirname, '../../scripts/cairn.ts');
+const CONTENT = resolve(import.meta.dirname, '../../content');
+const run = promisify(execFile);
+
+/**
+ * A platform team's own copy of the demo content (portal.yaml, scorecards, guides) over the demo
+ * organisation, built with `cairn build --config` under `/portal/`; then the HTML is read.
+ */
+const BASE = '/portal/';
+let workDir: string;
+let outDir: string;
+let snapshot: Snapshot;
+
+beforeAll(async () => {
+  workDir = await mkdtemp(join(tmpdir(), 'cairn-guides-'));
+  const org = (await generateDemoOrg({ out: join(workDir, 'org') })).out;
+  await cp(CONTENT, join(workDir, 'content'), { recursive: true });
+  const config = (await readFile(join(CONTENT, 'portal.yaml'), 'utf8')).replace('repos: ../.cache/demo-org/*', `repos: ${org}/*`);
+  await writeFile(join(workDir, 'content', 'portal.yaml'), config);
+  outDir = join(workDir, 'dist');
+  const env: NodeJS.ProcessEnv = { ...process.env, SOURCE_DATE_EPOCH: '1793534400' };
+  delete env.BASE_URL;
+  const snapshotPath = join(workDir, 'snapshot.json');
+  await run(process.execPath, [CAIRN, 'build', '--config', 'content/portal.yaml', '--out', outDir, '--snapshot', snapshotPath, '--base', BASE], { cwd: workDir, env });
+  snapshot = JSON.parse(await readFile(snapshotPath, 'utf8')) as Snapshot;
+}, 240_000);
+
+afterAll(async () => {
+  await rm(workDir, { recursive: true, force: true });
+});
+
+const page = (path: string) => readFile(join(outDir, path, 'index.html'), 'utf8');
+const text = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+const ids = (html: string) => new Set([...html.matchAll(/\sid="([^"]*)"/g)].map((match) => match[1]!));
+const guides = () => snapshot.guides;
+
+function following(guide: Guide): { following: number; applicable: number } {
+  return { following: guide.adoption.entities.filter((entity) => entity.follows).length, applicable: guide.adoption.entities.length };
+}
+
+describe('the demo guides', () => {
+  it('are at least five recommended guides, each teaching real checks, one stale', () => {
+    const recommended = guides().filter((guide) => guide.status === 'recommended');
+    expect(recommended.length).toBeGreaterThanOrEqual(5);
+    const checkIds = new Set(snapshot.checks.map((check) => check.id));
+    for (const guide of recommended) {
+      expect(guide.checks.length, guide.id).toBeGreaterThan(0);
+      for (const id of guide.checks) expect(checkIds, `${guide.id}: ${id}`).toContain(id);
+      expect(guide.adoption.entities.length, `${guide.id} applies to services`).toBeGreaterThan(0);
+    }
+    expect(guides().filter((guide) => guide.stale).length).toBe(1);
+  });
+});
+
+describe('the guides index', () => {
+  it('lists every guide under its category with status and adoption, and flags the stale one', async () => {
+    const html = await page('guides');
+    for (const guide of guides()) {
+      const row = html.slice(html.indexOf(`href="${BASE}guides/${guide.id}/"`), html.indexOf('</tr>', html.indexOf(`href="${BASE}guides/${guide.id}/"`)));
+      expect(row, guide.id).not.toBe('');
+      const { following: count, applicable } = following(guide);
+      expect(text(row)).toContain(`(${count} of ${applicable})`);
+      expect(text(row)).toContain({ recommended: 'Recommended', draft: 'Draft', deprecated: 'Deprecated' }[guide.status]);
+      expect(text(row).includes('Stale')).toBe(guide.stale);
+    }
+    for (const category of new Set(guides().map((guide) => guide.category))) expect(html).toContain(`>${category}</h2>`);
+  });
+});
+
+describe('a guide page', () => {
+  it('anchors every heading with the slug the collectors verified links against', async () => {
+    for (const guide of guides()) {
+      const anchors = ids(await page(`guides/${guide.id}`));
+      for (const heading of guide.headings) expect(anchors, `${guide.id}#${heading.slug}`).toContain(heading.slug);
+    }
+  });
+
+  it('shows adoption, who misses what, examples, table of contents, edit and feedback links, prev/next', async () => {
+    const guide = guides().find((candidate) => candidate.id === 'build/set-up-ci')!;
+    const html = await page('guides/build/set-up-ci');
+    const { following: count, applicable } = following(guide);
+    expect(text(html)).toContain(`${count} of ${applicable} applicable services follow this path`);
+    const stragglers = guide.adoption.entities.filter((entity) => !entity.follows);
+    expect(text(html)).toContain(`${stragglers.length} not yet following, and what they miss`);
+    expect(html).toContain('aria-label="On this page"');
+    expect(html).toContain('href="https://github.com/acme/developer-portal/edit/main/content/guides/build/set-up-ci.mdx"');
+    expect(html).toContain('template=guide-feedback.yml&amp;title=Guide+feedback:+Set%20up%20CI&amp;guide=%2Fportal%2Fguides%2Fbuild%2Fset-up-ci%2F');
+    expect(html).toMatch(/rel="(prev|next)"/);
+    expect(html).toContain('class="astro-code');
+  });
+
+  it('links check pages, and every internal link in guides resolves to a page and section', async () => {
+    for (const guide of guides()) {
+      const html = await page(`guides/${guide.id}`);
+      for (const id of guide.checks) expect(html, `${guide.id} → ${id}`).toContain(`href="${BASE}checks/${id}/"`);
+      const body = html.slice(html.indexOf('class="guide-body"'), html.indexOf('class="guide-footer"'));
+      for (const [, href] of body.matchAll(/href="([^"]*)"/g)) {
+        if (href!.startsWith('#')) {
+          expect(ids(html), `${guide.id}: ${href}`).toContain(href!.slice(1));
+          continue;
+        }
+        if (!href!.startsWith('/')) continue;
+        expect(href, `${guide.id}: root links carry the base`).toMatch(new RegExp(`^${BASE}`));
+        const [path, fragment] = href!.slice(BASE.length).split('#');
+        const target = await page(path!.replace(/\/$/, '')).catch(() => undefined);
+        expect(target, `${guide.id}: ${href}`).toBeDefined();
+        if (fragment) expect(ids(target!), `${guide.id}: ${href}`).toContain(decodeURIComponent(fragment));
+      }
+    }
+  });
+});
+
+describe('check pages', () => {
+  it("link each taught check's guide section, and the section exists", async () => {
+    const taught = snapshot.checks.filter((check) => check.guide);
+    expect(taught.length).toBeGreaterThanOrEqual(20);
+    for (const check of taught) {
+      const [id, section] = check.guide!.split('#');
+      const html = await page(`checks/${check.id}`);
+      expect(html, check.id).toContain(`href="${BASE}guides/${id}/${section ? `#${section}` : ''}"`);
+      if (section) expect(ids(await page(`guides/${id}`)), check.guide).toContain(section);
+    }
+  });
+});
+
+describe('search', () => {
+  it('indexes entities, guides, checks and docs with Pagefind, each with its type, and nothing else', async () => {
+    const files = await readdir(join(outDir, 'pagefind'));
+    expect(files).toContain('pagefind.js');
+    const marked = async (path: string) => {
+      const html = await page(path);
+      return html.includes('data-pagefind-body') ? /data-pagefind-filter="type\[content\]" content="([^"]+)"/.exec(html)?.[1] : undefined;
+    };
+    expect(await marked('guides/build/set-up-ci')).toBe('Guide');
+    expect(await marked('checks/ci-configured')).toBe('Check');
+    expect(await marked('catalog/default/component/payments')).toBe('Entity');
+    for (const path of ['', 'catalog', 'guides', 'problems', 'scorecards', 'search']) expect(await marked(path), path || 'home').toBeUndefined();
+  });
+
+  it('has a search box in the header of every page, pointing at the search page under the base', async () => {
+    for (const path of ['', 'guides/build/set-up-ci', 'catalog/default/component/payments']) {
+      expect(await page(path)).toContain(`<form role="search" action="${BASE}search/" method="get"`);
+    }
+  });
+});
