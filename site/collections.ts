@@ -24,10 +24,11 @@ export async function loadGuides(): Promise<Guide[]> {
 
 /** The checks, scorecards and results, indexed for the views in `lib/`. */
 export async function loadStandards(): Promise<Standards> {
-  const [checks, scorecards, results] = await Promise.all([getCollection('checks'), getCollection('scorecards'), getCollection('results')]);
+  const [checks, scorecards, results, guides] = await Promise.all([getCollection('checks'), getCollection('scorecards'), getCollection('results'), getCollection('guides')]);
   return createStandards({
     checks: checks.map((entry) => entry.data),
     scorecards: scorecards.map((entry) => entry.data),
     results: results.map((entry) => entry.data),
+    guides: guides.map((entry) => entry.data),
   });
 }

@@ -1,4 +1,4 @@
-import type { CheckCategory, CheckMetadata } from '../../collectors/snapshot.ts';
+import type { CheckCategory, CheckMetadata, Guide } from '../../collectors/snapshot.ts';
 import { compareText, linkToRef, type Catalog, type EntityLink } from './catalog.ts';
 import { safeWebHref } from './links.ts';
 import {
@@ -122,7 +122,7 @@ const FAILING: ReadonlySet<CheckStatus> = new Set(['fail', 'error', 'expiredExem
 
 export function checkPageView(catalog: Catalog, standards: Standards, check: CheckMetadata): CheckPageView {
   const evaluations = standards.evaluationsByCheck.get(check.id) ?? [];
-  const guide = check.guide === undefined ? undefined : guideLink(check.guide);
+  const guide = check.guide === undefined ? undefined : guideLink(check.guide, standards.guidesById);
   return {
     id: check.id,
     title: check.title,
@@ -157,12 +157,22 @@ export function checkPageView(catalog: Catalog, standards: Standards, check: Che
 
 /**
  * The guide that teaches a check: an http(s) URL as it is, otherwise a guide id with an optional
- * `#section`, linked to the portal's guide page `guides/<id>/`.
+ * `#section`, linked to the portal's guide page `guides/<id>/` and named by the guide's title and
+ * the section's heading when the portal has that guide.
  */
-export function guideLink(guide: string): { text: string; href: string } | undefined {
+export function guideLink(guide: string, guides: ReadonlyMap<string, Guide> = new Map()): { text: string; href: string } | undefined {
   const web = safeWebHref(guide);
   if (web) return { text: guide, href: web };
   const [id = '', section] = guide.split('#', 2);
   if (!/^[a-z0-9][a-z0-9/_-]*$/i.test(id) || id.split('/').some((part) => part === '')) return undefined;
-  return { text: guide, href: withBase(`guides/${id}/${section ? `#${encodeURIComponent(section)}` : ''}`) };
+  const known = guides.get(id);
+  const heading = section ? known?.headings.find((candidate) => candidate.slug === section)?.text : undefined;
+  const text = known ? (heading ? `${known.title} › ${heading}` : known.title) : guide;
+  return { text, href: withBase(`guides/${id}/${section ? `#${encodeURIComponent(section)}` : ''}`) };
+}
+
+/** The guide link of check `id`, if it has a guide. */
+export function checkGuideLink(standards: Standards, id: string): { text: string; href: string } | undefined {
+  const guide = standards.checksById.get(id)?.guide;
+  return guide === undefined ? undefined : guideLink(guide, standards.guidesById);
 }

@@ -18,6 +18,7 @@ import {
   type ScorecardLink,
   type Standards,
 } from './standards.ts';
+import { checkGuideLink } from './check-page.ts';
 import { withBase } from './urls.ts';
 
 /** One check of a scorecard on an entity's page. */
@@ -29,6 +30,8 @@ export interface ScoredCheckView {
   exemption?: { reason: string; expires: string; expired: boolean; source: string };
   /** The check's "how to fix" Markdown, for checks that still need work. */
   fix?: string;
+  /** The guide (and section) that teaches the fix. */
+  guide?: { text: string; href: string };
 }
 
 /** The checks of one level. */
@@ -84,6 +87,7 @@ function scorecardPanel(catalog: Catalog, standards: Standards, entity: CatalogE
 function scoredCheckView(standards: Standards, repo: RepoSnapshot | undefined, check: ScoredCheck): ScoredCheckView {
   const status = checkStatus(check);
   const fix = needsWork(status) ? standards.checksById.get(check.checkId)?.fix : undefined;
+  const guide = fix ? checkGuideLink(standards, check.checkId) : undefined;
   return {
     check: checkLink(standards, check.checkId),
     status,
@@ -91,5 +95,6 @@ function scoredCheckView(standards: Standards, repo: RepoSnapshot | undefined, c
     evidence: check.evidence.map((evidence) => evidenceView(repo, evidence)),
     ...(check.exemption ? { exemption: { ...check.exemption, source: EXEMPTION_SOURCES[check.exemption.source] } } : {}),
     ...(fix ? { fix } : {}),
+    ...(guide ? { guide } : {}),
   };
 }

@@ -1,4 +1,4 @@
-import type { CatalogEntity, CheckMetadata, Evidence, RepoSnapshot, ScorecardDefinition, ScorecardResult, ScoredCheck, Snapshot } from '../../collectors/snapshot.ts';
+import type { CatalogEntity, CheckMetadata, Evidence, Guide, RepoSnapshot, ScorecardDefinition, ScorecardResult, ScoredCheck, Snapshot } from '../../collectors/snapshot.ts';
 import { compareText, groupBy, type Catalog } from './catalog.ts';
 import { safeWebHref } from './links.ts';
 import { withBase } from './urls.ts';
@@ -17,6 +17,8 @@ export interface Standards {
   resultsByScorecard: ReadonlyMap<string, readonly ScorecardResult[]>;
   /** Every evaluation of a check, across all scorecards, with the result it belongs to. */
   evaluationsByCheck: ReadonlyMap<string, readonly CheckEvaluation[]>;
+  /** The guides, by id: a check's "how to fix" links to the one that teaches it. */
+  guidesById: ReadonlyMap<string, Guide>;
 }
 
 /** One check evaluated on one entity for one scorecard. */
@@ -26,7 +28,7 @@ export interface CheckEvaluation {
 }
 
 /** Indexes the standards part of a snapshot. Results of a scorecard the snapshot does not define are left out. */
-export function createStandards(snapshot: Pick<Snapshot, 'checks' | 'scorecards' | 'results'>): Standards {
+export function createStandards(snapshot: Pick<Snapshot, 'checks' | 'scorecards' | 'results'> & Partial<Pick<Snapshot, 'guides'>>): Standards {
   const checks = [...snapshot.checks].sort((a, b) => compareText(a.title, b.title) || compareText(a.id, b.id));
   const scorecards = [...snapshot.scorecards].sort((a, b) => compareText(a.title, b.title) || compareText(a.id, b.id));
   const scorecardsById = new Map(scorecards.map((scorecard) => [scorecard.id, scorecard]));
@@ -46,6 +48,7 @@ export function createStandards(snapshot: Pick<Snapshot, 'checks' | 'scorecards'
       results.flatMap((result) => result.checks.map((check) => ({ result, check }))),
       (evaluation) => evaluation.check.checkId,
     ),
+    guidesById: new Map((snapshot.guides ?? []).map((guide) => [guide.id, guide])),
   };
 }
 

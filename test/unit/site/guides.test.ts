@@ -68,7 +68,7 @@ describe('fillUrlTemplate', () => {
       url: 'https://github.com/acme/portal/issues/new?template=feedback.yml&title=Feedback:+Set%20up%20CI%20%26%20CD&guide=https%3A%2F%2Fportal.acme.dev%2Fguides%2Fbuild%2Fset-up-ci%2F',
     },
     { template: 'https://x.example/{unknown}/{id}', values: { id: 'a/b' }, url: 'https://x.example/{unknown}/a%2Fb' },
-  ])('$template', ({ template, values, url }) => {
+  ] as Array<{ template: string; values: Record<string, string>; url: string }>)('$template', ({ template, values, url }) => {
     expect(fillUrlTemplate(template, values)).toBe(url);
   });
 });

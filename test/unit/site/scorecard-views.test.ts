@@ -2,6 +2,7 @@ import { XMLParser } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { badgeColour, badgeMarkdown, badgePath, badgeRoutes, badgeSvg } from '../../../site/lib/badges.ts';
 import { createCatalog } from '../../../site/lib/catalog.ts';
+import type { Guide } from '../../../collectors/snapshot.ts';
 import { checkPageView, checksByCategory, guideLink, passRate } from '../../../site/lib/check-page.ts';
 import { resultsExport } from '../../../site/lib/results-export.ts';
 import { heatmap, levelDistribution, scorecardPageView, scorecardSummaries, teamRows } from '../../../site/lib/scorecard-page.ts';
@@ -146,6 +147,16 @@ describe('check pages', () => {
     ['../../etc', undefined],
   ])('links guide %s to %s', (guide, href) => {
     expect(guideLink(guide)?.href).toBe(href);
+  });
+
+  it.each([
+    ['service-basics#readme', 'Service basics › Write a README'],
+    ['service-basics', 'Service basics'],
+    ['service-basics#gone', 'Service basics'],
+    ['containers#x', 'containers#x'],
+  ])('names guide %s by its title and section: %s', (guide, text) => {
+    const basics = { id: 'service-basics', title: 'Service basics', headings: [{ depth: 2, slug: 'readme', text: 'Write a README' }] };
+    expect(guideLink(guide, new Map([['service-basics', basics as Guide]]))?.text).toBe(text);
   });
 });
 
