@@ -20,7 +20,7 @@ export default defineConfig({
   trailingSlash: 'always',
   build: { format: 'directory' },
   // Light and dark code colours as CSS variables; site/styles/guides.css picks one by colour scheme.
-  markdown: { shikiConfig: { themes: { light: 'github-light', dark: 'github-dark' }, defaultColor: false } },
+  markdown: { shikiConfig: { themes: { light: 'github-light', dark: 'github-dark-default' }, defaultColor: false } },
   integrations: [mdx()],
   devToolbar: { enabled: false },
 });

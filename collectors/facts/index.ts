@@ -5,6 +5,7 @@ import { codeowners } from './codeowners.ts';
 import { contentFiles } from './content-files.ts';
 import { descriptors } from './descriptors.ts';
 import { dockerfiles } from './dockerfiles.ts';
+import { docSources } from './doc-sources.ts';
 import { docs } from './docs.ts';
 import { files } from './files.ts';
 import { head } from './head.ts';
@@ -35,6 +36,7 @@ export const retrievers = [
   workflows,
   dockerfiles,
   docs,
+  docSources,
   securityPolicy,
   secrets,
   contentFiles,

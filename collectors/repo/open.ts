@@ -99,6 +99,12 @@ class GitRepoReader implements RepoReader {
     return new TextDecoder('utf-8', { fatal: false }).decode(buffer).replace(/^\uFEFF/, '');
   }
 
+  async readBytes(path: string, options: { maxBytes?: number } = {}): Promise<Uint8Array | undefined> {
+    const file = await this.#confined(path);
+    if (!file || file.size > (options.maxBytes ?? DEFAULT_MAX_BYTES)) return undefined;
+    return new Uint8Array(await readFile(file.real));
+  }
+
   history(): Promise<RepoHistory> {
     this.#history ??= this.#readHistory();
     return this.#history;

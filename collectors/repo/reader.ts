@@ -17,6 +17,8 @@ export interface RepoReader {
    * replaced, not rejected.
    */
   readText(path: string, options?: { maxBytes?: number }): Promise<string | undefined>;
+  /** Reads a tracked file's bytes (images), confined and capped like `readText`, binary or not. */
+  readBytes(path: string, options?: { maxBytes?: number }): Promise<Uint8Array | undefined>;
   /** Size in bytes of a tracked file inside the repository, or `undefined`. */
   size(path: string): Promise<number | undefined>;
   /** Facts about HEAD and recent history, read with as few git processes as possible. */

@@ -205,8 +205,8 @@ function checkout(): DemoRepo {
     { version: '3.0.0', daysAgo: 235, changes: ['Split pricing out of the checkout API', 'Node.js 22'] },
     { version: '2.0.0', daysAgo: 489, changes: ['Monorepo with npm workspaces'] },
   ]);
-  const component = (name: string, description: string, spec: Record<string, unknown>, extra: { tags?: string[]; links?: Array<{ url: string; title: string; icon?: string }> } = {}) =>
-    entity('Component', { name, description, tags: extra.tags, links: extra.links, annotations: githubAnnotations('checkout', { extra: { 'backstage.io/source-location': `url:https://github.com/acme/checkout/tree/main/${spec['path']}` } }) }, { ...spec, path: undefined });
+  const component = (name: string, description: string, spec: Record<string, unknown>, extra: { tags?: string[]; links?: Array<{ url: string; title: string; icon?: string }>; techdocs?: boolean } = {}) =>
+    entity('Component', { name, description, tags: extra.tags, links: extra.links, annotations: githubAnnotations('checkout', { techdocs: extra.techdocs, extra: { 'backstage.io/source-location': `url:https://github.com/acme/checkout/tree/main/${spec['path']}` } }) }, { ...spec, path: undefined });
   const workspace = (name: string, description: string, dependencies: Record<string, string> = {}) =>
     json({ name: `@acme/${name}`, version: '0.0.0', private: true, description, type: 'module', main: 'dist/index.js', scripts: { build: 'tsc -p .', test: 'vitest run' }, dependencies });
   const npm = npmPackage({
@@ -268,6 +268,7 @@ function checkout(): DemoRepo {
           { type: 'service', lifecycle: 'production', owner: 'payments', system: 'checkout', providesApis: ['checkout-api'], consumesApis: ['payments-api', 'orders-api'], dependsOn: ['component:cart', 'component:pricing'], path: 'services/checkout-api' },
           {
             tags: ['typescript', 'fastify'],
+            techdocs: true,
             links: [
               { url: 'https://grafana.acme.example/d/checkout', title: 'Dashboard', icon: 'dashboard' },
               { url: 'https://github.com/acme/checkout/blob/main/docs/runbook.md', title: 'Runbook', icon: 'docs' },
@@ -277,6 +278,10 @@ function checkout(): DemoRepo {
         ),
         entity('API', { name: 'checkout-api', description: 'Create checkouts from carts and confirm them.', tags: ['rest'] }, { type: 'openapi', lifecycle: 'production', owner: 'payments', system: 'checkout', definition: { $text: './openapi.yaml' } }),
       ),
+      'services/checkout-api/mkdocs.yml': 'site_name: Checkout API\nnav:\n  - Overview: index.md\n  - Errors: errors.md\n',
+      'services/checkout-api/docs/index.md': "# Checkout API\n\n![Acme logo](img/acme-logo.png)\n\nThe checkout API turns a cart into a pending checkout. Routes are registered in\n[src/routes/checkout.ts](../src/routes/checkout.ts); the contract is [openapi.yaml](../openapi.yaml).\n\n## Creating a checkout\n\n```ts\nconst response = await fetch('/checkouts', {\n  method: 'POST',\n  headers: { 'content-type': 'application/json' },\n  body: JSON.stringify({ cartId: 'c-42', currency: 'EUR' }),\n});\n```\n\nWhat can go wrong is listed under [Errors](errors.md).\n",
+      'services/checkout-api/docs/errors.md': '# Errors\n\n| Status | Meaning |\n| --- | --- |\n| 422 | The cart is empty or the currency is not supported. |\n| 502 | An upstream (cart, pricing, payments) did not answer in time. |\n\nThe [runbook](../../../docs/runbook.md#checkout-api-returns-502) covers 502s.\n',
+      'services/checkout-api/docs/img/acme-logo.png': LOGO_PNG,
       'services/checkout-api/openapi.yaml': openapi('Checkout API', 'Turns a cart into a paid order.', 'checkouts', { id: 'string', cartId: 'string', total: 'integer', currency: 'string', status: 'string' }),
       'services/checkout-api/package.json': workspace('checkout-api', 'Checkout API.', { '@acme/money': '*' }),
       'services/checkout-api/Dockerfile': nodeServiceDockerfile('services/checkout-api'),
@@ -374,7 +379,9 @@ function payments(): DemoRepo {
       'internal/payment/service_test.go': `package payment\n\nimport (\n\t"testing"\n\n\t"github.com/stretchr/testify/require"\n)\n\nfunc TestDuplicateKeyWithDifferentAmountIsRejected(t *testing.T) {\n\tdb := newTestDB(t)\n\ts := NewService(db, fakeProvider{})\n\t_, err := s.Authorise(t.Context(), "key-1", "order-1", 1000, "EUR")\n\trequire.NoError(t, err)\n\t_, err = s.Authorise(t.Context(), "key-1", "order-1", 2000, "EUR")\n\trequire.ErrorIs(t, err, ErrDuplicate)\n}\n`,
       'internal/http/handler.go': `package http\n\nimport (\n\t"encoding/json"\n\tnethttp "net/http"\n\n\t"github.com/go-chi/chi/v5"\n\t"go.uber.org/zap"\n\n\t"github.com/acme/payments/internal/payment"\n)\n\n// Router serves the payments API described in api/openapi.yaml.\nfunc Router(service *payment.Service, log *zap.Logger) nethttp.Handler {\n\tr := chi.NewRouter()\n\tr.Post("/payments", func(w nethttp.ResponseWriter, req *nethttp.Request) {\n\t\tkey := req.Header.Get("Idempotency-Key")\n\t\tif key == "" {\n\t\t\tnethttp.Error(w, "Idempotency-Key header is required", nethttp.StatusBadRequest)\n\t\t\treturn\n\t\t}\n\t\tvar body struct {\n\t\t\tOrderID  string \`json:"orderId"\`\n\t\t\tAmount   int64  \`json:"amount"\`\n\t\t\tCurrency string \`json:"currency"\`\n\t\t}\n\t\tif err := json.NewDecoder(req.Body).Decode(&body); err != nil {\n\t\t\tnethttp.Error(w, err.Error(), nethttp.StatusUnprocessableEntity)\n\t\t\treturn\n\t\t}\n\t\tp, err := service.Authorise(req.Context(), key, body.OrderID, body.Amount, body.Currency)\n\t\tif err != nil {\n\t\t\tlog.Warn("authorise failed", zap.Error(err))\n\t\t\tnethttp.Error(w, "payment failed", nethttp.StatusBadGateway)\n\t\t\treturn\n\t\t}\n\t\tw.WriteHeader(nethttp.StatusCreated)\n\t\t_ = json.NewEncoder(w).Encode(p)\n\t})\n\treturn r\n}\n`,
       'api/openapi.yaml': openapi('Payments API', 'Authorise, capture and refund card payments.', 'payments', { id: 'string', orderId: 'string', amount: 'integer', currency: 'string', status: 'string' }),
-      'docs/index.md': '# Payments\n\nPayments owns the payment state machine: `authorised → captured → (partially) refunded`.\n\n- [Runbook](runbook.md)\n',
+      'docs/index.md': '# Payments\n\nPayments owns the payment state machine: `authorised → captured → (partially) refunded`.\n\n- [Runbook](runbook.md)\n- [Idempotency keys](guides/idempotency.md)\n- [Local setup](guides/local-setup.md)\n',
+      'docs/guides/idempotency.md': '# Idempotency keys\n\nEvery write takes an `Idempotency-Key` header. Retrying with the same key returns the first\nresult; the same key with a different payload is rejected with `ErrDuplicate`\n(see [internal/payment/service.go](../../internal/payment/service.go)).\n\n```go\np, err := service.Authorise(ctx, key, orderID, 1000, "EUR")\nif errors.Is(err, payment.ErrDuplicate) {\n\treturn nethttp.StatusConflict\n}\n```\n\nBack to the [overview](../index.md).\n',
+      'docs/guides/local-setup.md': '# Local setup\n\n```bash\nexport PROVIDER_API_KEY=sk_test_local\ndocker compose up -d postgres\ngo run ./cmd/payments\n```\n\nThen authorise a test payment:\n\n```bash\ncurl -X POST localhost:8080/payments -H "Idempotency-Key: $(uuidgen)" -d \'{"orderId":"o-1","amount":1000,"currency":"EUR"}\'\n```\n\nIf the provider sandbox is slow, read the [runbook](../runbook.md#provider-timeouts).\n',
       'docs/runbook.md': '# Runbook\n\n## Provider timeouts\n\nThe provider answers within 2 s at p99. Above that, check https://status.provider.example and\nswitch traffic to the secondary account with `make failover`.\n',
       'catalog-info.yaml': descriptor(
         entity(
@@ -416,7 +423,7 @@ function payments(): DemoRepo {
         { message: 'Move CI from Travis to GitHub Actions', paths: ['.github/workflows/ci.yml'], replaces: { '.travis.yml': 'language: go\ngo:\n  - "1.21"\nscript:\n  - go test ./...\n' } },
         { message: 'Add Dependabot', paths: ['.github/dependabot.yml'] },
         { message: 'Add security policy', paths: ['SECURITY.md'] },
-        { message: 'Add TechDocs', paths: ['docs/index.md', 'docs/runbook.md'] },
+        { message: 'Add TechDocs', paths: ['docs/index.md', 'docs/runbook.md', 'docs/guides/idempotency.md', 'docs/guides/local-setup.md'] },
       ],
       bot: {
         person: dependabot,
@@ -541,9 +548,11 @@ function storefront(): DemoRepo {
       'src/styles/global.css': ':root {\n  --ink: #374151;\n  --paper: #ffffff;\n  --accent: #2563eb;\n  --radius: 12px;\n}\n\n* {\n  box-sizing: border-box;\n}\n\nbody {\n  margin: 0;\n  font-family: system-ui, sans-serif;\n  color: var(--ink);\n  background: var(--paper);\n}\n\n.grid {\n  display: grid;\n  gap: 1.5rem;\n  grid-template-columns: repeat(auto-fill, minmax(14rem, 1fr));\n  padding: 0;\n  list-style: none;\n}\n\n:focus-visible {\n  outline: 3px solid var(--accent);\n  outline-offset: 2px;\n}\n\n@media (prefers-reduced-motion: reduce) {\n  * {\n    animation: none !important;\n    transition: none !important;\n  }\n}\n',
       'public/logo.png': LOGO_PNG,
       'public/robots.txt': 'User-agent: *\nAllow: /\nSitemap: https://shop.acme.example/sitemap-index.xml\n',
-      'mkdocs.yml': 'site_name: Storefront\nsite_description: How the acme.example web shop is built and deployed\nrepo_url: https://github.com/acme/storefront\nnav:\n  - Home: index.md\n  - Architecture: architecture.md\n  - Deployment: deployment.md\nplugins:\n  - techdocs-core\n',
+      'mkdocs.yml': 'site_name: Storefront\nsite_description: How the acme.example web shop is built and deployed\nrepo_url: https://github.com/acme/storefront\nnav:\n  - Home: index.md\n  - Architecture: architecture.md\n  - Guides:\n      - Local development: guides/local-development.md\n      - Calling the checkout API: guides/checkout-api.md\n  - Deployment: deployment.md\nplugins:\n  - techdocs-core\nmarkdown_extensions:\n  - admonition\n  - pymdownx.superfences:\n      custom_fences:\n        - name: mermaid\n          class: mermaid\n          format: !!python/name:pymdownx.superfences.fence_code_format\n',
       'docs/index.md': '# Storefront\n\nThe storefront is a static Astro site with a few server islands for the cart.\n\n![Logo](../public/logo.png)\n',
-      'docs/architecture.md': '# Architecture\n\nProduct pages are pre-rendered nightly from the search API. The cart and checkout call the\ncheckout API directly from the browser; sign-in goes through the auth service.\n',
+      'docs/architecture.md': '# Architecture\n\nProduct pages are pre-rendered nightly from the search API. The cart and checkout call the\ncheckout API directly from the browser; sign-in goes through the auth service.\n\nSee [Calling the checkout API](guides/checkout-api.md) for the client code.\n',
+      'docs/guides/local-development.md': '# Local development\n\n## Running the site\n\n```bash\nnpm ci\nnpm run dev -- --port 4321\n```\n\nThe dev server proxies nothing: set the API URLs in `.env` when you need real data.\n\n## Environment\n\n```yaml\n# .env.example, as YAML for readability\nSEARCH_URL: http://localhost:8081/search/v1\nCHECKOUT_URL: http://localhost:8080/checkouts/v1\n```\n\nNext: [calling the checkout API](checkout-api.md#starting-a-checkout).\n',
+      'docs/guides/checkout-api.md': "# Calling the checkout API\n\n## Starting a checkout\n\nThe browser starts a checkout with one call; the client lives in\n[src/lib/checkout-client.ts](../../src/lib/checkout-client.ts).\n\n```ts\nimport { startCheckout } from '../lib/checkout-client.ts';\n\nconst { id } = await startCheckout(cart.id, 'EUR');\nwindow.location.assign(`/checkout/${id}`);\n```\n\nErrors are shown inline; see [Architecture](../architecture.md) for how the services fit together.\n",
       'docs/deployment.md': '# Deployment\n\nEvery merge to `main` builds the site and publishes it to GitHub Pages.\nThe Docker image exists for local preview only.\n',
       'catalog-info.yaml': descriptor(
         entity(
@@ -572,7 +581,7 @@ function storefront(): DemoRepo {
       authors: [amara, liam],
       messages: ['Lazy-load product images', 'Fix layout shift on product cards', 'Use the design system Price component', 'Pre-render featured products', 'Add robots.txt', 'Move checkout calls to a client module', 'Document the deployment', 'Show a fallback when search is down', 'Bump Astro', 'Fix focus outline on cards', 'Add sitemap'],
       additions: [
-        { message: 'Add TechDocs with mkdocs', paths: ['mkdocs.yml', 'docs/index.md', 'docs/architecture.md', 'docs/deployment.md'] },
+        { message: 'Add TechDocs with mkdocs', paths: ['mkdocs.yml', 'docs/index.md', 'docs/architecture.md', 'docs/deployment.md', 'docs/guides/local-development.md', 'docs/guides/checkout-api.md'] },
         { message: 'Deploy to GitHub Pages', paths: ['.github/workflows/deploy.yml'] },
         { message: 'Add logo', paths: ['public/logo.png'] },
       ],

@@ -32,10 +32,10 @@ export async function renderSearch({ base, input, status, results }: SearchEleme
   const root = base.endsWith('/') ? base : `${base}/`;
   let pagefind: Pagefind;
   try {
-    pagefind = (await import(/* @vite-ignore */ `${root}pagefind/pagefind.js`)) as Pagefind;
+    pagefind = (await importAtRuntime(`${root}pagefind/pagefind.js`)) as Pagefind;
     await pagefind.options({ baseUrl: root });
-  } catch {
-    status.textContent = 'The search index could not be loaded.';
+  } catch (error) {
+    status.textContent = `The search index could not be loaded: ${error instanceof Error ? error.message : String(error)}`;
     return;
   }
   const run = async () => {
@@ -59,6 +59,12 @@ export async function renderSearch({ base, input, status, results }: SearchEleme
   input.addEventListener('input', () => void run());
   await run();
 }
+
+/**
+ * Pagefind's script exists only once the site is built and indexed, so it is imported by URL at run
+ * time. A plain `import()` would be rewritten by Vite's preloading, which breaks in inline scripts.
+ */
+const importAtRuntime = new Function('url', 'return import(url)') as (url: string) => Promise<unknown>;
 
 function groupByType(data: readonly PagefindResultData[]): Array<[string, PagefindResultData[]]> {
   const groups = new Map<string, PagefindResultData[]>();

@@ -29,6 +29,11 @@ export function memoryReader(files: Record<string, string | Uint8Array>, options
       if (typeof content !== 'string') return undefined;
       return (bytes(path) ?? 0) > (readOptions?.maxBytes ?? DEFAULT_MAX_BYTES) ? undefined : content;
     },
+    async readBytes(path, readOptions) {
+      const content = files[path];
+      if (content === undefined || (bytes(path) ?? 0) > (readOptions?.maxBytes ?? DEFAULT_MAX_BYTES)) return undefined;
+      return typeof content === 'string' ? new TextEncoder().encode(content) : content;
+    },
     async size(path) {
       return bytes(path);
     },

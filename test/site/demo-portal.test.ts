@@ -1,20 +1,11 @@
-import { execFile } from 'node:child_process';
-import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { promisify } from 'node:util';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Guide, Snapshot } from '../../collectors/snapshot.ts';
-import { generateDemoOrg } from '../../scripts/demo-org/generate.ts';
+import { buildDemoPortal } from '../helpers/demo-portal.ts';
 
-const CAIRN = resolve(import.meta.dirname, '../../scripts/cairn.ts');
-const CONTENT = resolve(import.meta.dirname, '../../content');
-const run = promisify(execFile);
-
-/**
- * A platform team's own copy of the demo content (portal.yaml, scorecards, guides) over the demo
- * organisation, built with `cairn build --config` under `/portal/`; then the HTML is read.
- */
+/** The demo content over the demo organisation, built under `/portal/`: guides, search and repository docs, read as HTML. */
 const BASE = '/portal/';
 let workDir: string;
 let outDir: string;
@@ -22,16 +13,7 @@ let snapshot: Snapshot;
 
 beforeAll(async () => {
   workDir = await mkdtemp(join(tmpdir(), 'cairn-guides-'));
-  const org = (await generateDemoOrg({ out: join(workDir, 'org') })).out;
-  await cp(CONTENT, join(workDir, 'content'), { recursive: true });
-  const config = (await readFile(join(CONTENT, 'portal.yaml'), 'utf8')).replace('repos: ../.cache/demo-org/*', `repos: ${org}/*`);
-  await writeFile(join(workDir, 'content', 'portal.yaml'), config);
-  outDir = join(workDir, 'dist');
-  const env: NodeJS.ProcessEnv = { ...process.env, SOURCE_DATE_EPOCH: '1793534400' };
-  delete env.BASE_URL;
-  const snapshotPath = join(workDir, 'snapshot.json');
-  await run(process.execPath, [CAIRN, 'build', '--config', 'content/portal.yaml', '--out', outDir, '--snapshot', snapshotPath, '--base', BASE], { cwd: workDir, env });
-  snapshot = JSON.parse(await readFile(snapshotPath, 'utf8')) as Snapshot;
+  ({ outDir, snapshot } = await buildDemoPortal(workDir, BASE));
 }, 240_000);
 
 afterAll(async () => {
@@ -143,12 +125,34 @@ describe('search', () => {
     expect(await marked('guides/build/set-up-ci')).toBe('Guide');
     expect(await marked('checks/ci-configured')).toBe('Check');
     expect(await marked('catalog/default/component/payments')).toBe('Entity');
+    expect(await marked('catalog/default/component/storefront/docs')).toBe('Docs');
     for (const path of ['', 'catalog', 'guides', 'problems', 'scorecards', 'search']) expect(await marked(path), path || 'home').toBeUndefined();
   });
 
   it('has a search box in the header of every page, pointing at the search page under the base', async () => {
     for (const path of ['', 'guides/build/set-up-ci', 'catalog/default/component/payments']) {
-      expect(await page(path)).toContain(`<form role="search" action="${BASE}search/" method="get"`);
+      expect(await page(path)).toContain(`<form role="search" aria-label="Site search" action="${BASE}search/" method="get"`);
     }
+  });
+});
+
+describe('the demo organisation’s repository docs', () => {
+  it('publish the storefront’s mkdocs site with its nested nav and highlighted code', async () => {
+    const html = await page('catalog/default/component/storefront/docs/guides/checkout-api');
+    expect(html).toMatch(/<nav class="docs-nav" aria-label="Storefront documentation">/);
+    expect(html).toMatch(/<span class="docs-nav-section">Guides<\/span>\s*<ul>/);
+    expect(html).toMatch(/<a href="\/portal\/catalog\/default\/component\/storefront\/docs\/guides\/checkout-api\/" aria-current="page">Calling the checkout API<\/a>/);
+    expect(html).toContain('<pre class="shiki shiki-themes github-light github-dark-default"');
+    expect(html).toContain('data-language="ts"');
+  });
+
+  it('publish a monorepo component’s own mkdocs site, naming the Markdown it comes from', async () => {
+    const html = await page('catalog/default/component/checkout-api/docs');
+    expect(html).toContain('<h1 id="checkout-api">Checkout API');
+    expect(html).toContain('<code>services/checkout-api/docs/index.md</code>');
+  });
+
+  it('link the entity page to its documentation', async () => {
+    expect(await page('catalog/default/component/payments')).toContain('<a href="/portal/catalog/default/component/payments/docs/">Documentation</a>');
   });
 });

@@ -1,0 +1,57 @@
+import { dirnameOf, joinPath, type DocRoot } from '../facts/doc-sources.ts';
+import type { Problem } from '../problems.ts';
+import type { CatalogEntity } from '../snapshot.ts';
+
+export const TECHDOCS_REF = 'backstage.io/techdocs-ref';
+
+/** The docs root an entity shows, and why. */
+export interface EntityDocsRoot {
+  root: DocRoot;
+  origin: 'annotation' | 'docs-folder';
+}
+
+/**
+ * Which docs root belongs to an entity: the one its `backstage.io/techdocs-ref: dir:<path>`
+ * annotation names (relative to its descriptor's folder), else, for a Component, the docs folder
+ * beside its descriptor unless another entity of the repository claims it by annotation. `url:`
+ * refs are never fetched. Returns problems for annotations that cannot be honoured.
+ */
+export function docsRootOf(entity: CatalogEntity, roots: readonly DocRoot[], claimedByAnnotation: ReadonlySet<string>): { found?: EntityDocsRoot; problems: Problem[] } {
+  const { repo, file, line } = entity.source;
+  if (repo === undefined) return { problems: [] };
+  const at = { repo, entityRef: entity.ref, ...(entity.inferred ? {} : { file, line }) };
+  const ref = entity.metadata.annotations?.[TECHDOCS_REF];
+  if (ref !== undefined) {
+    const base = annotatedBase(entity, ref);
+    if (base.kind === 'not-dir') return { problems: [{ severity: 'warning', ...at, message: `${TECHDOCS_REF} is "${ref}": only dir: refs are rendered; documentation is never fetched.` }] };
+    if (base.kind === 'escapes') return { problems: [{ severity: 'error', ...at, message: `${TECHDOCS_REF} "${ref}" leaves the repository; its docs are not rendered.` }] };
+    const root = roots.find((candidate) => candidate.base === base.path);
+    if (!root) return { problems: [{ severity: 'error', ...at, message: `${TECHDOCS_REF} "${ref}" points at ${base.path}, which has no mkdocs.yml and no docs/ folder with Markdown.` }] };
+    return { found: { root, origin: 'annotation' }, problems: [] };
+  }
+  if (entity.kind.toLowerCase() !== 'component') return { problems: [] };
+  const base = entity.inferred ? '.' : dirnameOf(file);
+  const root = roots.find((candidate) => candidate.base === base && candidate.pages.length > 0);
+  return root && !claimedByAnnotation.has(root.base) ? { found: { root, origin: 'docs-folder' }, problems: [] } : { problems: [] };
+}
+
+/** Repository folders that entities of one repository name in their techdocs-ref annotations. */
+export function annotatedBases(entities: readonly CatalogEntity[]): Set<string> {
+  const bases = new Set<string>();
+  for (const entity of entities) {
+    const ref = entity.metadata.annotations?.[TECHDOCS_REF];
+    if (ref === undefined) continue;
+    const base = annotatedBase(entity, ref);
+    if (base.kind === 'dir') bases.add(base.path);
+  }
+  return bases;
+}
+
+function annotatedBase(entity: CatalogEntity, ref: string): { kind: 'dir'; path: string } | { kind: 'not-dir' } | { kind: 'escapes' } {
+  const match = /^dir:(.*)$/s.exec(ref.trim());
+  if (!match) return { kind: 'not-dir' };
+  const target = match[1]!.trim() || '.';
+  const path = joinPath(entity.inferred ? '.' : dirnameOf(entity.source.file), target.replaceAll('\\', '/'));
+  if (path === undefined || path === '..' || path.startsWith('../')) return { kind: 'escapes' };
+  return { kind: 'dir', path };
+}

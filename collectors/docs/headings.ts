@@ -1,0 +1,41 @@
+import GithubSlugger from 'github-slugger';
+import type { Element, Root } from 'hast';
+import { toString } from 'hast-util-to-string';
+import { visit } from 'unist-util-visit';
+import type { DocHeading } from './schema.ts';
+
+const HEADING = /^h([1-6])$/;
+
+/**
+ * Gives every heading an id from its text (github-slugger, as GitHub and most Markdown tools do),
+ * replacing whatever id the author wrote, and a small "link to this section" anchor. Returns the
+ * headings for the table of contents. Runs after sanitizing: the ids and anchors are Cairn's own.
+ */
+export function anchorHeadings(tree: Root): DocHeading[] {
+  const slugger = new GithubSlugger();
+  const headings: DocHeading[] = [];
+  visit(tree, 'element', (node: Element) => {
+    const depth = HEADING.exec(node.tagName)?.[1];
+    // GFM's visually hidden "Footnotes" heading keeps its id: the footnote references point at it.
+    if (!depth || (Array.isArray(node.properties.className) && node.properties.className.includes('sr-only'))) return;
+    const text = toString(node).replace(/\s+/g, ' ').trim();
+    const slug = slugger.slug(text || 'section');
+    node.properties = { ...node.properties, id: slug };
+    node.children.push(anchor(slug, text));
+    headings.push({ depth: Number(depth), slug, text });
+    return 'skip';
+  });
+  return headings;
+}
+
+function anchor(slug: string, text: string): Element {
+  return {
+    type: 'element',
+    tagName: 'a',
+    properties: { className: ['docs-anchor'], href: `#${encodeURIComponent(slug)}` },
+    children: [
+      { type: 'element', tagName: 'span', properties: { className: ['visually-hidden'] }, children: [{ type: 'text', value: `Link to section “${text}”` }] },
+      { type: 'element', tagName: 'span', properties: { ariaHidden: 'true' }, children: [{ type: 'text', value: '#' }] },
+    ],
+  };
+}

@@ -1,0 +1,55 @@
+import type { Element, ElementContent, Root } from 'hast';
+import { toString } from 'hast-util-to-string';
+import { bundledLanguages, createHighlighter, type BundledLanguage, type Highlighter } from 'shiki';
+import { visit } from 'unist-util-visit';
+
+const THEMES = { light: 'github-light', dark: 'github-dark-default' } as const;
+
+let highlighter: Promise<Highlighter> | undefined;
+const loadedLanguages = new Map<string, Promise<void>>();
+
+/** One highlighter for the whole run, created on first use, with each language loaded once. */
+async function highlighterFor(language: BundledLanguage): Promise<Highlighter> {
+  highlighter ??= createHighlighter({ themes: [THEMES.light, THEMES.dark], langs: [] });
+  const ready = await highlighter;
+  let loading = loadedLanguages.get(language);
+  if (!loading) {
+    loading = ready.loadLanguage(language);
+    loadedLanguages.set(language, loading);
+  }
+  await loading;
+  return ready;
+}
+
+function isBundled(language: string): language is BundledLanguage {
+  return Object.hasOwn(bundledLanguages, language);
+}
+
+/**
+ * Highlights fenced code blocks whose language Shiki knows, with both GitHub themes as CSS
+ * variables (`--shiki-light`, `--shiki-dark`), so the stylesheet picks one per colour scheme.
+ * Runs after sanitizing and reads only the code's text, so its markup is Cairn's own. Other blocks
+ * stay plain `<pre><code>`; every block is focusable, so a keyboard can scroll it.
+ */
+export async function highlightCode(tree: Root): Promise<void> {
+  const blocks: Array<{ pre: Element; code: Element }> = [];
+  visit(tree, 'element', (node: Element) => {
+    if (node.tagName !== 'pre') return;
+    const code = node.children.find((child): child is Element => child.type === 'element' && child.tagName === 'code');
+    if (code) blocks.push({ pre: node, code });
+    node.properties = { ...node.properties, tabIndex: 0 };
+    return 'skip';
+  });
+  for (const { pre, code } of blocks) {
+    const classes = Array.isArray(code.properties.className) ? code.properties.className.map(String) : [];
+    const language = classes.find((name) => name.startsWith('language-'))?.slice('language-'.length).toLowerCase();
+    if (!language || !isBundled(language)) continue;
+    const shiki = await highlighterFor(language);
+    const highlighted = shiki.codeToHast(toString(code).replace(/\n$/, ''), { lang: language, themes: THEMES, defaultColor: false });
+    const highlightedPre = highlighted.children.find((child): child is Element => child.type === 'element' && child.tagName === 'pre');
+    if (!highlightedPre) continue;
+    const { tabindex: _, ...properties } = highlightedPre.properties;
+    pre.properties = { ...properties, tabIndex: 0, dataLanguage: language };
+    pre.children = highlightedPre.children as ElementContent[];
+  }
+}

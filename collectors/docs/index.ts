@@ -1,0 +1,55 @@
+import type { Facts } from '../facts/index.ts';
+import type { Problem } from '../problems.ts';
+import type { CatalogEntity } from '../snapshot.ts';
+import { annotatedBases, docsRootOf } from './entity-roots.ts';
+import { renderSite, type RenderedSite } from './render-site.ts';
+import type { EntityDocs } from './schema.ts';
+
+export interface DocsInput {
+  entities: readonly CatalogEntity[];
+  repos: readonly { name: string; webUrl?: string; facts: Facts }[];
+}
+
+/**
+ * Each entity's repository docs, rendered. A docs site is rendered once per repository folder,
+ * however many entities show it; whatever cannot be rendered is a problem on its entity, and the
+ * other entities' docs are still published.
+ */
+export async function buildEntityDocs(input: DocsInput): Promise<{ docs: EntityDocs[]; problems: Problem[] }> {
+  const repos = new Map(input.repos.map((repo) => [repo.name, repo]));
+  const entitiesByRepo = Map.groupBy(input.entities, (entity) => entity.source.repo);
+  const rendered = new Map<string, Promise<RenderedSite>>();
+  const docs: EntityDocs[] = [];
+  const problems: Problem[] = [];
+  const entities = input.entities.toSorted((a, b) => (a.ref < b.ref ? -1 : a.ref > b.ref ? 1 : 0));
+  for (const entity of entities) {
+    const repo = entity.source.repo === undefined ? undefined : repos.get(entity.source.repo);
+    const sources = repo?.facts.docSources;
+    if (!repo || !sources) continue;
+    const claimed = annotatedBases(entitiesByRepo.get(repo.name) ?? []);
+    const { found, problems: rootProblems } = docsRootOf(entity, sources.roots, claimed);
+    problems.push(...rootProblems);
+    if (!found) continue;
+    const title = entity.metadata.title ?? entity.metadata.name;
+    const key = `${repo.name}\0${found.root.base}`;
+    let site = rendered.get(key);
+    if (!site) {
+      const commit = repo.facts.head?.commit;
+      const blobBase = repo.webUrl && commit ? `${repo.webUrl.replace(/\/+$/, '')}/blob/${commit}/` : undefined;
+      site = renderSite(found.root, { images: sources.images, ...(blobBase ? { blobBase } : {}) }, title);
+      rendered.set(key, site);
+    }
+    try {
+      const { siteName, pages, nav, assets, problems: siteProblems } = await site;
+      problems.push(...siteProblems.map((problem) => ({ ...problem, repo: repo.name, entityRef: entity.ref })));
+      if (pages.length === 0) {
+        problems.push({ severity: 'error', repo: repo.name, entityRef: entity.ref, message: `The docs in ${found.root.docsDir} have no page that could be rendered.` });
+        continue;
+      }
+      docs.push({ entityRef: entity.ref, repo: repo.name, title: siteName ?? title, origin: found.origin, dir: found.root.docsDir, pages, nav, assets });
+    } catch (error) {
+      problems.push({ severity: 'error', repo: repo.name, entityRef: entity.ref, message: `Could not render the docs in ${found.root.docsDir}: ${(error instanceof Error ? error.message : String(error)).split('\n')[0]}` });
+    }
+  }
+  return { docs, problems };
+}

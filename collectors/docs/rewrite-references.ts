@@ -1,0 +1,114 @@
+import type { Element, ElementContent, Parent, Root } from 'hast';
+import { visit, SKIP } from 'unist-util-visit';
+import type { DocImage } from '../facts/doc-sources.ts';
+import { assetHref, assetPathOf, pageHref, resolveReference } from './paths.ts';
+
+/** Raster images may be inlined by authors; SVG only ever comes from Cairn's own step below. */
+const INLINE_IMAGE = /^data:image\/(png|jpeg|gif|webp);base64,[a-z\d+/=\s]+$/i;
+
+/** What rewriting a page's links and images needs to know about the docs site and the repository. */
+export interface ReferenceContext {
+  /** Repository path of the Markdown the page is rendered from. */
+  sourcePath: string;
+  pageSlug: string;
+  /** The page a repository path (a Markdown file or a folder with a home page) is rendered as. */
+  pageOf(path: string): string | undefined;
+  imageOf(path: string): DocImage | undefined;
+  /** Link to a repository file in its web UI at the scanned commit, when the web URL is known. */
+  webUrlOf?: (path: string) => string;
+  /** Records that the page shows an image, so it is published with the docs. */
+  publish(image: DocImage): void;
+  /** Ids of the page's headings; other ids carry the sanitizer's `user-content-` prefix. */
+  headingIds: ReadonlySet<string>;
+}
+
+/**
+ * Points every link and image of a sanitized page at something that exists and stays inside the
+ * repository: Markdown pages become the rendered pages, images the published assets, other
+ * repository files the web UI; remote images become links (the page never loads them); anything
+ * leaving the repository or malformed becomes plain text.
+ */
+export function rewriteReferences(tree: Root, context: ReferenceContext): void {
+  const authorIds = new Set<string>();
+  visit(tree, 'element', (node: Element) => {
+    for (const key of ['id', 'name'] as const) if (typeof node.properties[key] === 'string') authorIds.add(node.properties[key]);
+  });
+  visit(tree, 'element', (node: Element, index, parent: Parent | undefined) => {
+    if (!parent || index === undefined) return;
+    if (node.tagName === 'a') {
+      const replacement = rewriteLink(node, context, authorIds);
+      if (!Array.isArray(replacement)) return;
+      parent.children.splice(index, 1, ...replacement);
+      return [SKIP, index];
+    }
+    if (node.tagName === 'img') {
+      const replacement = rewriteImage(node, context);
+      if (!Array.isArray(replacement)) return;
+      parent.children.splice(index, 1, ...replacement);
+      return [SKIP, index + replacement.length];
+    }
+    return;
+  });
+}
+
+function rewriteLink(node: Element, context: ReferenceContext, authorIds: ReadonlySet<string>): Element | ElementContent[] {
+  const href = node.properties.href;
+  // A named anchor (`<a name>`) is a target, not a link; a link whose URL was refused is text.
+  if (typeof href !== 'string') return node.properties.id || node.properties.name ? node : node.children;
+  const reference = resolveReference(context.sourcePath, href);
+  const link = (url: string) => {
+    node.properties.href = url;
+    return node;
+  };
+  switch (reference.kind) {
+    case 'external':
+      return link(reference.url);
+    case 'fragment':
+      return link(fragmentHref(reference.fragment, context, authorIds));
+    case 'repo': {
+      const page = context.pageOf(reference.path);
+      if (page !== undefined) return link(pageHref(context.pageSlug, page, reference.fragment));
+      const image = context.imageOf(reference.path);
+      if (image && image.mediaType !== 'image/svg+xml') {
+        context.publish(image);
+        return link(assetHref(context.pageSlug, assetPathOf(image.path)));
+      }
+      if (context.webUrlOf) return link(`${context.webUrlOf(reference.path)}${reference.fragment ? `#${encodeURIComponent(reference.fragment)}` : ''}`);
+      return node.children;
+    }
+    case 'invalid':
+      return node.children;
+  }
+}
+
+/** `#foo` on the page: a heading's id as is, any other target with the sanitizer's prefix. */
+function fragmentHref(fragment: string, context: ReferenceContext, authorIds: ReadonlySet<string>): string {
+  if (fragment === '' || context.headingIds.has(fragment)) return `#${encodeURIComponent(fragment)}`;
+  const prefixed = `user-content-${fragment}`;
+  return `#${encodeURIComponent(authorIds.has(prefixed) ? prefixed : fragment)}`;
+}
+
+function rewriteImage(node: Element, context: ReferenceContext): Element | ElementContent[] {
+  const src = node.properties.src;
+  const alt = typeof node.properties.alt === 'string' ? node.properties.alt : '';
+  const altText: ElementContent[] = alt ? [{ type: 'text', value: alt }] : [];
+  if (typeof src !== 'string') return altText;
+  if (src.trim().toLowerCase().startsWith('data:')) return INLINE_IMAGE.test(src.trim()) ? node : altText;
+  const reference = resolveReference(context.sourcePath, src);
+  if (reference.kind === 'external') {
+    // Loading it would tell a third party who reads the docs: the reader decides by following the link.
+    return [{ type: 'element', tagName: 'a', properties: { href: reference.url, className: ['docs-remote-image'] }, children: [{ type: 'text', value: `image: ${alt || reference.url}` }] }];
+  }
+  if (reference.kind !== 'repo') return altText;
+  const image = context.imageOf(reference.path);
+  if (!image) return altText;
+  if (image.mediaType === 'image/svg+xml') {
+    // Inlined rather than published: an .svg file opened directly on the portal's origin would run its scripts.
+    node.properties.src = `data:image/svg+xml;base64,${image.base64}`;
+    return node;
+  }
+  context.publish(image);
+  node.properties.src = assetHref(context.pageSlug, assetPathOf(image.path));
+  node.properties.loading = 'lazy';
+  return node;
+}

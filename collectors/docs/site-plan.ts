@@ -1,0 +1,95 @@
+import type { DocRoot } from '../facts/doc-sources.ts';
+
+/** A page to render: its Markdown and where it is published. */
+export interface PlannedPage {
+  slug: string;
+  /** Repository path of the Markdown. */
+  source: string;
+  text: string;
+}
+
+export interface SitePlan {
+  /** Sorted by slug, the home page (`''`) first. */
+  pages: PlannedPage[];
+  /** The page each Markdown file (and each folder with a home page) is published as. */
+  pageOf(path: string): string | undefined;
+}
+
+const FOLDER_HOME = /^(index|readme)\.(md|markdown)$/i;
+const EXTENSION = /\.(md|markdown)$/i;
+
+/**
+ * Slugs for a docs root's pages, mirroring the folder tree: `guide/setup.md` → `guide/setup`,
+ * `guide/index.md` (else `guide/README.md`) → `guide`. The docs home (`''`) is `index.md` or
+ * `README.md` in the docs folder, else the README beside the docs, else the first page of
+ * `order` (mkdocs' nav), else the first page by path.
+ */
+export function planSite(root: Pick<DocRoot, 'docsDir' | 'pages' | 'readme'>, order: readonly string[] = []): SitePlan {
+  const prefix = root.docsDir === '.' ? '' : `${root.docsDir}/`;
+  const homes = folderHomes(root.pages.map((page) => page.path.slice(prefix.length)));
+  const used = new Set<string>();
+  const bySource = new Map<string, string>();
+  const pages: PlannedPage[] = [];
+  for (const page of root.pages) {
+    const relative = page.path.slice(prefix.length);
+    const slug = unique(slugOf(homes.has(relative) ? folderOf(relative) : relative), used);
+    bySource.set(page.path, slug);
+    pages.push({ slug, source: page.path, text: page.text });
+  }
+  if (!used.has('')) {
+    const readme = root.readme && !bySource.has(root.readme.path) ? root.readme : undefined;
+    if (readme) {
+      pages.push({ slug: '', source: readme.path, text: readme.text });
+      bySource.set(readme.path, '');
+    } else {
+      const first = order.find((path) => bySource.has(path)) ?? pages.map((page) => page.source).sort()[0];
+      const home = pages.find((page) => page.source === first);
+      if (home) {
+        home.slug = '';
+        bySource.set(home.source, '');
+      }
+    }
+  }
+  const byFolder = new Map<string, string>();
+  for (const [source, slug] of bySource) {
+    const relative = source.slice(prefix.length);
+    if (source.startsWith(prefix) && homes.has(relative)) byFolder.set(`${prefix}${folderOf(relative)}`.replace(/\/$/, '') || '.', slug);
+  }
+  pages.sort((a, b) => (a.slug === '' ? -1 : b.slug === '' ? 1 : a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));
+  return { pages, pageOf: (path) => bySource.get(path) ?? byFolder.get(path.replace(/\/$/, '') || '.') };
+}
+
+/** Per folder, the file that is its home page: `index.md` before `README.md`. */
+function folderHomes(paths: readonly string[]): Set<string> {
+  const homes = new Map<string, string>();
+  for (const path of paths) {
+    const name = path.slice(path.lastIndexOf('/') + 1);
+    if (!FOLDER_HOME.test(name)) continue;
+    const folder = folderOf(path);
+    const current = homes.get(folder);
+    if (!current || (/^index\./i.test(name) && !/^index\./i.test(current.slice(current.lastIndexOf('/') + 1)))) homes.set(folder, path);
+  }
+  return new Set(homes.values());
+}
+
+function folderOf(path: string): string {
+  const slash = path.lastIndexOf('/');
+  return slash === -1 ? '' : path.slice(0, slash);
+}
+
+/** URL-safe segments: what a file name has beyond letters, digits, `.`, `_` and `-` becomes `-`. */
+function slugOf(relative: string): string {
+  if (relative === '') return '';
+  return relative
+    .replace(EXTENSION, '')
+    .split('/')
+    .map((segment) => segment.replace(/[^\w.-]+/g, '-').replace(/^\.+/, '') || '-')
+    .join('/');
+}
+
+function unique(slug: string, used: Set<string>): string {
+  let candidate = slug;
+  for (let n = 2; used.has(candidate); n++) candidate = `${slug}-${n}`;
+  used.add(candidate);
+  return candidate;
+}

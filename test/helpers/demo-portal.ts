@@ -1,0 +1,29 @@
+import { execFile } from 'node:child_process';
+import { cp, readFile, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import type { Snapshot } from '../../collectors/snapshot.ts';
+import { generateDemoOrg } from '../../scripts/demo-org/generate.ts';
+
+const CAIRN = resolve(import.meta.dirname, '../../scripts/cairn.ts');
+const CONTENT = resolve(import.meta.dirname, '../../content');
+const run = promisify(execFile);
+
+/**
+ * The demo portal as a platform team would build its own: a copy of the demo content (portal.yaml,
+ * scorecards, guides) pointed at a freshly generated demo organisation in `workDir`, built with
+ * `cairn build --config` under `base`. Returns the site folder and the snapshot it was built from.
+ */
+export async function buildDemoPortal(workDir: string, base: string): Promise<{ outDir: string; snapshot: Snapshot }> {
+  const org = (await generateDemoOrg({ out: join(workDir, 'org') })).out;
+  await cp(CONTENT, join(workDir, 'content'), { recursive: true });
+  const config = (await readFile(join(CONTENT, 'portal.yaml'), 'utf8')).replace('repos: ../.cache/demo-org/*', `repos: ${org}/*`);
+  await writeFile(join(workDir, 'content', 'portal.yaml'), config);
+  const outDir = join(workDir, 'dist');
+  const snapshotPath = join(workDir, 'snapshot.json');
+  const env: NodeJS.ProcessEnv = { ...process.env, SOURCE_DATE_EPOCH: '1793534400' };
+  // vitest sets BASE_URL, which Astro would take for the base path.
+  delete env.BASE_URL;
+  await run(process.execPath, [CAIRN, 'build', '--config', 'content/portal.yaml', '--out', outDir, '--snapshot', snapshotPath, '--base', base], { cwd: workDir, env });
+  return { outDir, snapshot: JSON.parse(await readFile(snapshotPath, 'utf8')) as Snapshot };
+}

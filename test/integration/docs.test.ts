@@ -1,0 +1,101 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildCatalog } from '../../collectors/catalog/index.ts';
+import { collectRepo, type CollectedRepo } from '../../collectors/collect.ts';
+import { buildEntityDocs } from '../../collectors/docs/index.ts';
+import type { EntityDocs } from '../../collectors/docs/schema.ts';
+import type { Problem } from '../../collectors/problems.ts';
+import { files, makeRepos, type RepoFixture } from '../helpers/repos.ts';
+
+const NOW = new Date('2026-02-01T00:00:00Z');
+const SVG = '<svg xmlns="http://www.w3.org/2000/svg" width="4" height="4"><rect width="4" height="4"/></svg>\n';
+
+const component = (name: string, annotations: Record<string, string> = {}) =>
+  `apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: ${name}\n${Object.keys(annotations).length ? `  annotations:\n${Object.entries(annotations).map(([key, value]) => `    ${key}: ${value}\n`).join('')}` : ''}spec:\n  type: service\n  lifecycle: production\n  owner: team\n`;
+
+const SPECS = {
+  handbook: files({
+    'catalog-info.yaml': component('handbook', { 'backstage.io/techdocs-ref': 'dir:.' }),
+    'mkdocs.yml': 'site_name: Handbook\nnav:\n  - Home: index.md\n  - Guides:\n    - Setup: guides/setup.md\n  - Missing: missing.md\nmarkdown_extensions:\n  - pymdownx.emoji:\n      emoji_index: !!python/name:material.extensions.emoji.twemoji\n',
+    'docs/index.md': '# Handbook\n\nStart with [setup](guides/setup.md#install). The code is in [main.go](../main.go).\n\n![Flow](img/flow.svg)\n',
+    'docs/guides/setup.md': '# Setup\n\n## Install\n\n```go\npackage main\n```\n\nBack [home](../index.md).\n',
+    'docs/img/flow.svg': SVG,
+    'main.go': 'package main\n',
+  }),
+  monorepo: files({
+    'catalog-info.yaml': 'apiVersion: backstage.io/v1alpha1\nkind: Location\nmetadata:\n  name: monorepo\nspec:\n  targets:\n    - ./services/api/catalog-info.yaml\n    - ./services/worker/catalog-info.yaml\n',
+    'services/api/catalog-info.yaml': component('api', { 'backstage.io/techdocs-ref': 'dir:.' }),
+    'services/api/mkdocs.yml': 'site_name: API\ndocs_dir: handbook\n',
+    'services/api/handbook/index.md': '# API\n',
+    'services/worker/catalog-info.yaml': component('worker'),
+    'services/worker/docs/queue.md': '# Queue\n',
+    'services/worker/README.md': '# Worker\n\nSee the [queue](docs/queue.md).\n',
+  }),
+  inferred: files({
+    'README.md': '# Inferred\n\nA repository without a descriptor.\n',
+    'docs/usage.md': '# Usage\n',
+    'docs/leak.md': { symlink: '../../outside.md' },
+  }),
+  broken: files({
+    'catalog-info.yaml': component('broken', { 'backstage.io/techdocs-ref': 'dir:.' }),
+    'mkdocs.yml': 'site_name: Broken\nnav:\n  - [unclosed\n',
+    'docs/index.md': '# Still rendered\n',
+  }),
+} as const;
+
+let fixture: RepoFixture<keyof typeof SPECS>;
+let docs: EntityDocs[];
+let problems: Problem[];
+const docsOf = (ref: string) => docs.find((entry) => entry.entityRef === ref);
+
+beforeAll(async () => {
+  fixture = await makeRepos(SPECS);
+  const repos: CollectedRepo[] = [];
+  for (const name of Object.keys(SPECS) as Array<keyof typeof SPECS>) {
+    repos.push(await collectRepo({ name, dir: fixture.dirs[name], source: 'directory', webUrl: `https://git.example.com/acme/${name}` }, { now: NOW, windowDays: 90, settings: { contentGlobs: [] } }));
+  }
+  const catalog = await buildCatalog({ repos: repos.map((repo) => ({ name: repo.name, facts: repo.facts, ...(repo.webUrl ? { webUrl: repo.webUrl } : {}) })), content: [] });
+  ({ docs, problems } = await buildEntityDocs({ entities: catalog.entities, repos }));
+});
+
+afterAll(() => fixture?.remove());
+
+describe('repository docs from real repositories', () => {
+  it('honours the mkdocs nav, with its python tags left alone, and reports a nav entry naming a missing page', () => {
+    const handbook = docsOf('component:default/handbook')!;
+    expect(handbook).toMatchObject({ title: 'Handbook', origin: 'annotation', dir: 'docs' });
+    expect(handbook.nav).toEqual([{ title: 'Home', slug: '' }, { title: 'Guides', children: [{ title: 'Setup', slug: 'guides/setup' }] }]);
+    expect(problems).toContainEqual({ severity: 'warning', repo: 'handbook', entityRef: 'component:default/handbook', file: 'mkdocs.yml', line: 6, message: 'The nav entry "Missing" points at missing.md, which is not a Markdown page in docs.' });
+  });
+
+  it('rewrites links between pages and to source files, inlines SVG images and highlights code', () => {
+    const handbook = docsOf('component:default/handbook')!;
+    const [home, setup] = handbook.pages;
+    expect(home!.html).toContain('<a href="guides/setup/#install">setup</a>');
+    expect(home!.html).toMatch(/<a href="https:\/\/git\.example\.com\/acme\/handbook\/blob\/[0-9a-f]{40}\/main\.go">main\.go<\/a>/);
+    expect(home!.html).toContain(`src="data:image/svg+xml;base64,${Buffer.from(SVG).toString('base64')}"`);
+    expect(setup!.html).toContain('<a href="../../">home</a>');
+    expect(setup!.html).toContain('data-language="go"');
+    expect(setup!.headings).toEqual([{ depth: 1, slug: 'setup', text: 'Setup' }, { depth: 2, slug: 'install', text: 'Install' }]);
+  });
+
+  it("renders a monorepo component's own mkdocs site from its techdocs-ref, and a docs folder beside a descriptor", () => {
+    expect(docsOf('component:default/api')).toMatchObject({ title: 'API', dir: 'services/api/handbook', pages: [{ slug: '', source: 'services/api/handbook/index.md' }] });
+    const worker = docsOf('component:default/worker')!;
+    expect(worker).toMatchObject({ origin: 'docs-folder', dir: 'services/worker/docs' });
+    expect(worker.pages.map((page) => [page.slug, page.source])).toEqual([['', 'services/worker/README.md'], ['queue', 'services/worker/docs/queue.md']]);
+    expect(worker.pages[0]!.html).toContain('<a href="queue/">queue</a>');
+    expect(docs.some((entry) => entry.entityRef.startsWith('location:'))).toBe(false);
+  });
+
+  it("uses the README as the home of an inferred entity's docs folder, and never follows a symlink out of the repository", () => {
+    const inferred = docsOf('component:default/inferred')!;
+    expect(inferred.pages.map((page) => page.source)).toEqual(['README.md', 'docs/usage.md']);
+    expect(inferred.nav).toEqual([{ title: 'Inferred', slug: '' }, { title: 'Usage', slug: 'usage' }]);
+  });
+
+  it('reports a broken mkdocs.yml on its entity and still renders its pages with the folder tree, and the other entities', () => {
+    expect(docsOf('component:default/broken')).toMatchObject({ title: 'broken', nav: [{ title: 'Still rendered', slug: '' }] });
+    expect(problems).toContainEqual(expect.objectContaining({ severity: 'warning', repo: 'broken', entityRef: 'component:default/broken', file: 'mkdocs.yml', line: 4, message: expect.stringMatching(/^Could not parse mkdocs\.yml: .*\. The docs are shown with their folder tree as navigation\.$/) }));
+    expect(docs.map((entry) => entry.entityRef).sort()).toEqual(['component:default/api', 'component:default/broken', 'component:default/handbook', 'component:default/inferred', 'component:default/worker']);
+  });
+});

@@ -1,0 +1,158 @@
+import { describe, expect, it } from 'vitest';
+import type { DocImage } from '../../../collectors/facts/doc-sources.ts';
+import { renderMarkdown } from '../../../collectors/docs/render-markdown.ts';
+
+const PNG: DocImage = { path: 'docs/img/diagram.png', mediaType: 'image/png', base64: 'iVBORw0KGgo=' };
+const SVG: DocImage = { path: 'docs/img/flow.svg', mediaType: 'image/svg+xml', base64: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"/>').toString('base64') };
+const PAGES: Record<string, string> = { 'docs/index.md': '', 'docs/guide/setup.md': 'guide/setup', 'docs/guide/index.md': 'guide', 'docs/guide': 'guide' };
+
+async function render(markdown: string, options: { sourcePath?: string; pageSlug?: string; webUrl?: boolean } = {}) {
+  const published: string[] = [];
+  const rendered = await renderMarkdown(markdown, {
+    sourcePath: options.sourcePath ?? 'docs/index.md',
+    pageSlug: options.pageSlug ?? '',
+    pageOf: (path) => PAGES[path],
+    imageOf: (path) => [PNG, SVG].find((image) => image.path === path),
+    ...(options.webUrl === false ? {} : { webUrlOf: (path: string) => `https://git.example.com/acme/app/blob/abc123/${path}` }),
+    publish: (image) => published.push(image.path),
+  });
+  return { ...rendered, published };
+}
+
+describe('the sanitizer', () => {
+  it.each([
+    ['a script tag', '<script>alert(1)</script>', /<script|alert/],
+    ['an onerror handler', '<img src=x onerror=alert(1)>', /onerror|alert/],
+    ['a Markdown javascript: link', '[x](javascript:alert(1))', /href|alert/],
+    ['a mixed-case javascript: link', '<a href="JaVaScRiPt:alert(1)">x</a>', /href|alert/],
+    ['a javascript: link with leading whitespace and tabs', '<a href=" java\tscript:alert(1)">x</a>', /href|alert/],
+    ['a data:text/html link', '<a href="data:text/html,<script>alert(1)</script>">x</a>', /href|data:/],
+    ['an iframe', '<iframe src="https://evil.example"></iframe>', /iframe|evil/],
+    ['an object', '<object data="https://evil.example/x.swf"></object>', /object|evil/],
+    ['an embed', '<embed src="https://evil.example/x.swf">', /embed|evil/],
+    ['a meta refresh', '<meta http-equiv="refresh" content="0;url=https://evil.example">', /meta|refresh|evil/],
+    ['a base href', '<base href="https://evil.example/">', /base|evil/],
+    ['an SVG with a script', '<svg><script>alert(1)</script><circle r="1"/></svg>', /svg|script|alert|circle/],
+    ['an SVG onload', '<svg onload="alert(1)"></svg>', /svg|onload|alert/],
+    ['a form', '<form action="https://evil.example"><button>Go</button></form>', /form|button|action|evil/],
+    ['a style attribute', '<p style="background:url(https://evil.example/x)">styled</p>', /style=|evil/],
+    ['a style element', '<style>body{display:none}</style>', /style|display/],
+    ['an inline SVG data image', '<img src="data:image/svg+xml;base64,PHN2Zy8+" alt="svg">', /<img|data:/],
+    ['a srcset', '<img src="docs/img/diagram.png" srcset="https://evil.example/x.png 2x">', /srcset|evil/],
+    ['a picture source', '<picture><source srcset="https://evil.example/x.png"><img alt="p"></picture>', /picture|source|evil/],
+  ])('removes %s', async (_name, markdown, forbidden) => {
+    const { html } = await render(markdown);
+    expect(html).not.toMatch(forbidden);
+  });
+
+  it('keeps inline raster data images', async () => {
+    const { html } = await render('<img src="data:image/png;base64,iVBORw0KGgo=" alt="dot">');
+    expect(html).toContain('<img src="data:image/png;base64,iVBORw0KGgo=" alt="dot">');
+  });
+
+  it('prefixes author ids, so they cannot clobber globals', async () => {
+    const { html } = await render('<p id="__xss" name="config">x</p>\n\n<a name="top"></a>');
+    expect(html).toContain('id="user-content-__xss"');
+    expect(html).toContain('<a name="user-content-top"></a>');
+  });
+});
+
+describe('links', () => {
+  it.each([
+    ['another page with a fragment', '[s](guide/setup.md#install)', '<a href="guide/setup/#install">s</a>'],
+    ['a folder with a home page', '[g](guide/)', '<a href="guide/">g</a>'],
+    ['the docs home from itself', '[h](index.md)', '<a href="./">h</a>'],
+    ['a repository file outside the docs', '[m](../src/main.go)', '<a href="https://git.example.com/acme/app/blob/abc123/src/main.go">m</a>'],
+    ['a root-relative path, as GitHub reads it', '[r](/Makefile)', '<a href="https://git.example.com/acme/app/blob/abc123/Makefile">r</a>'],
+    ['a path escaping the repository', '[p](../../../../etc/passwd)', '<p>p</p>'],
+    ['an encoded path escaping the repository', '[p](%2e%2e/%2e%2e/%2e%2e/etc/passwd)', '<p>p</p>'],
+    ['a backslash path escaping the repository', '<a href="..\\..\\..\\etc\\passwd">p</a>', '<p>p</p>'],
+    ['an external https link', '[e](https://example.com/a?b=1)', '<a href="https://example.com/a?b=1">e</a>'],
+    ['a protocol-relative link', '<a href="//example.com/x">e</a>', '<a href="https://example.com/x">e</a>'],
+    ['a mailto link', '[m](mailto:team@example.com)', '<a href="mailto:team@example.com">m</a>'],
+    ['a raster image in the repository', '[d](img/diagram.png)', '<a href="_assets/docs/img/diagram.png">d</a>'],
+  ])('rewrites %s', async (_name, markdown, expected) => {
+    expect((await render(markdown)).html).toContain(expected);
+  });
+
+  it('links from a nested page back up', async () => {
+    const { html } = await render('[home](../index.md) [sibling](index.md#a)', { sourcePath: 'docs/guide/setup.md', pageSlug: 'guide/setup' });
+    expect(html).toContain('<a href="../../">home</a>');
+    expect(html).toContain('<a href="../../guide/#a">sibling</a>');
+  });
+
+  it('leaves a repository file as text when the web URL is unknown', async () => {
+    expect((await render('[m](../src/main.go)', { webUrl: false })).html).toBe('<p>m</p>');
+  });
+
+  it('points in-page fragments at headings as they are, and at other targets with the sanitizer prefix', async () => {
+    const { html } = await render('# Title\n\n## Getting started\n\n[a](#getting-started) [b](#top) [c](#nowhere)\n\n<a name="top"></a>');
+    expect(html).toContain('<a href="#getting-started">a</a>');
+    expect(html).toContain('<a href="#user-content-top">b</a>');
+    expect(html).toContain('<a href="#nowhere">c</a>');
+  });
+
+  it('keeps footnote references working', async () => {
+    const { html } = await render('Text[^1].\n\n[^1]: Note.');
+    expect(html).toContain('href="#user-content-fn-1" id="user-content-fnref-1"');
+    expect(html).toContain('<li id="user-content-fn-1">');
+  });
+});
+
+describe('images', () => {
+  it('publishes repository raster images as assets, relative to the page', async () => {
+    const home = await render('![Diagram](img/diagram.png)');
+    expect(home.html).toContain('<img src="_assets/docs/img/diagram.png" alt="Diagram" loading="lazy">');
+    expect(home.published).toEqual(['docs/img/diagram.png']);
+    const nested = await render('![Diagram](../img/diagram.png)', { sourcePath: 'docs/guide/setup.md', pageSlug: 'guide/setup' });
+    expect(nested.html).toContain('src="../../_assets/docs/img/diagram.png"');
+  });
+
+  it('inlines repository SVG as a data URL instead of publishing it', async () => {
+    const { html, published } = await render('![Flow](img/flow.svg)');
+    expect(html).toContain(`src="data:image/svg+xml;base64,${SVG.base64}"`);
+    expect(published).toEqual([]);
+  });
+
+  it('turns remote images into links and never loads them', async () => {
+    const { html } = await render('![Build](https://ci.example.com/badge.svg)');
+    expect(html).toBe('<p><a href="https://ci.example.com/badge.svg" class="docs-remote-image">image: Build</a></p>');
+  });
+
+  it.each([
+    ['escaping the repository', '![x](../../../../etc/passwd.png)'],
+    ['root-absolute outside the repository files', '![x](/etc/passwd.png)'],
+    ['missing from the repository', '![x](img/missing.png)'],
+  ])('shows the alt text of an image %s', async (_name, markdown) => {
+    expect((await render(markdown)).html).toBe('<p>x</p>');
+  });
+});
+
+describe('headings and code', () => {
+  it('ids headings with github-slugger, replacing author ids, and adds an anchor', async () => {
+    const { html, headings, title } = await render('# API *reference*\n\n## Setup\n\n## Setup\n\n<h3 id="custom">Custom id</h3>');
+    expect(title).toBe('API reference');
+    expect(headings).toEqual([
+      { depth: 1, slug: 'api-reference', text: 'API reference' },
+      { depth: 2, slug: 'setup', text: 'Setup' },
+      { depth: 2, slug: 'setup-1', text: 'Setup' },
+      { depth: 3, slug: 'custom-id', text: 'Custom id' },
+    ]);
+    expect(html).toContain('<h2 id="setup-1">Setup<a class="docs-anchor" href="#setup-1">');
+    expect(html).not.toContain('custom"');
+  });
+
+  it.each(['ts', 'go', 'yaml', 'bash'])('highlights %s with both themes as CSS variables', async (language) => {
+    const { html } = await render(`\`\`\`${language}\nvalue: 1\n\`\`\``);
+    expect(html).toMatch(new RegExp(`<pre class="shiki shiki-themes github-light github-dark-default" style="[^"]*--shiki-dark:[^"]*" tabindex="0" data-language="${language}">`));
+  });
+
+  it('leaves unknown languages as plain, focusable code', async () => {
+    expect((await render('```klingon\nQapla\n```')).html).toBe('<pre tabindex="0"><code class="language-klingon">Qapla\n</code></pre>');
+  });
+
+  it('renders the same input to the same HTML', async () => {
+    const markdown = '# T\n\n```ts\nconst a = 1;\n```\n\n[s](guide/setup.md)';
+    expect((await render(markdown)).html).toBe((await render(markdown)).html);
+  });
+});

@@ -1,0 +1,134 @@
+import { describe, expect, it } from 'vitest';
+import { buildEntityDocs } from '../../../collectors/docs/index.ts';
+import { folderNav, mkdocsNav, type NavPage } from '../../../collectors/docs/nav.ts';
+import { planSite } from '../../../collectors/docs/site-plan.ts';
+import { parseMkdocs, type DocRoot } from '../../../collectors/facts/doc-sources.ts';
+import type { Facts } from '../../../collectors/facts/index.ts';
+import type { CatalogEntity } from '../../../collectors/snapshot.ts';
+
+const page = (path: string, text = `# ${path}\n`) => ({ path, text });
+
+describe('home page selection', () => {
+  it.each<[string, Pick<DocRoot, 'docsDir' | 'pages' | 'readme'>, string[], string]>([
+    ['index.md in the docs folder', { docsDir: 'docs', pages: [page('docs/a.md'), page('docs/index.md'), page('docs/README.md')] }, [], 'docs/index.md'],
+    ['README.md in the docs folder', { docsDir: 'docs', pages: [page('docs/a.md'), page('docs/README.md')] }, [], 'docs/README.md'],
+    ['the README beside the docs', { docsDir: 'docs', pages: [page('docs/a.md')], readme: page('README.md') }, [], 'README.md'],
+    ['the first page of the nav', { docsDir: 'docs', pages: [page('docs/a.md'), page('docs/b.md')] }, ['docs/b.md'], 'docs/b.md'],
+    ['the first page by path', { docsDir: 'docs', pages: [page('docs/b.md'), page('docs/a.md')] }, [], 'docs/a.md'],
+  ])('is %s', (_name, root, order, expected) => {
+    const plan = planSite(root, order);
+    expect(plan.pages[0]).toMatchObject({ slug: '', source: expected });
+    expect(plan.pages.filter((candidate) => candidate.slug === '')).toHaveLength(1);
+  });
+
+  it('mirrors the folder tree in slugs, folder homes included, with unsafe characters replaced', () => {
+    const plan = planSite({ docsDir: 'services/api/docs', pages: [page('services/api/docs/index.md'), page('services/api/docs/guide/index.md'), page('services/api/docs/guide/Set up.md'), page('services/api/docs/ops/README.md')] });
+    expect(plan.pages.map((planned) => planned.slug)).toEqual(['', 'guide', 'guide/Set-up', 'ops']);
+    expect(plan.pageOf('services/api/docs/guide')).toBe('guide');
+    expect(plan.pageOf('services/api/docs')).toBe('');
+    expect(plan.pageOf('services/api/docs/guide/Set up.md')).toBe('guide/Set-up');
+  });
+});
+
+const pages: NavPage[] = [
+  { slug: '', source: 'docs/index.md', title: 'Welcome' },
+  { slug: 'guide', source: 'docs/guide/index.md', title: 'Guide' },
+  { slug: 'guide/setup', source: 'docs/guide/setup.md', title: 'Setup' },
+  { slug: 'runbook', source: 'docs/runbook.md', title: 'Runbook' },
+];
+const pageOf = (path: string) => pages.find((candidate) => candidate.source === path)?.slug;
+
+describe('mkdocs nav', () => {
+  it('honours strings, titled pages, nested sections and skips external URLs', () => {
+    const { mkdocs } = parseMkdocs(
+      ['site_name: Payments', 'nav:', '  - index.md', '  - Guides:', '      - Overview: guide/index.md', '      - guide/setup.md', '  - Status: https://status.example.com', '  - Ops:', '      - Runbook: runbook.md', 'markdown_extensions:', '  - pymdownx.superfences:', '      custom_fences:', '        - name: mermaid', '          format: !!python/name:pymdownx.superfences.fence_code_format', ''].join('\n'),
+      'mkdocs.yml',
+      '.',
+    );
+    expect(mkdocs.error).toBeUndefined();
+    expect(mkdocs.siteName).toBe('Payments');
+    const { nav, problems } = mkdocsNav(mkdocs.nav!, { docsDir: 'docs', mkdocsPath: 'mkdocs.yml', pages, pageOf });
+    expect(nav).toEqual([
+      { title: 'Welcome', slug: '' },
+      { title: 'Guides', children: [{ title: 'Overview', slug: 'guide' }, { title: 'Setup', slug: 'guide/setup' }] },
+      { title: 'Ops', children: [{ title: 'Runbook', slug: 'runbook' }] },
+    ]);
+    expect(problems).toEqual([]);
+  });
+
+  it('reports an entry naming a missing page at its line, and adds the home page when the nav leaves it out', () => {
+    const { mkdocs } = parseMkdocs('nav:\n  - Runbook: runbook.md\n  - Gone: gone.md\n', 'services/api/mkdocs.yml', 'services/api');
+    const { nav, problems } = mkdocsNav(mkdocs.nav!, { docsDir: 'docs', mkdocsPath: 'services/api/mkdocs.yml', pages, pageOf });
+    expect(nav).toEqual([{ title: 'Welcome', slug: '' }, { title: 'Runbook', slug: 'runbook' }]);
+    expect(problems).toEqual([{ severity: 'warning', file: 'services/api/mkdocs.yml', line: 3, message: 'The nav entry "Gone" points at gone.md, which is not a Markdown page in docs.' }]);
+  });
+
+  it.each([
+    ['a syntax error, with its line', 'site_name: x\nnav:\n  - [unclosed\n', /Could not parse mkdocs.yml/, 4],
+    ['a docs_dir leaving the repository', 'docs_dir: ../../outside\n', /docs_dir "..\/..\/outside" leaves the repository/, 1],
+  ])('says why mkdocs.yml cannot be used: %s', (_name, text, message, line) => {
+    const { mkdocs, docsDir } = parseMkdocs(text, 'mkdocs.yml', '.');
+    expect(mkdocs.error?.message).toMatch(message);
+    expect(mkdocs.error?.line).toBe(line);
+    expect(docsDir).toBe('docs');
+  });
+});
+
+describe('folder-tree nav', () => {
+  it('lists the home page first, then folders as sections titled by their home page', () => {
+    expect(folderNav(pages)).toEqual([
+      { title: 'Welcome', slug: '' },
+      { title: 'Guide', slug: 'guide', children: [{ title: 'Setup', slug: 'guide/setup' }] },
+      { title: 'Runbook', slug: 'runbook' },
+    ]);
+  });
+
+  it('titles a folder without a home page by its name', () => {
+    expect(folderNav([{ slug: 'how-tos/deploy', source: 'docs/how-tos/deploy.md', title: 'Deploy' }])).toEqual([{ title: 'How tos', children: [{ title: 'Deploy', slug: 'how-tos/deploy' }] }]);
+  });
+});
+
+function component(name: string, file: string, annotations?: Record<string, string>, extra: Partial<CatalogEntity> = {}): CatalogEntity {
+  return {
+    ref: `component:default/${name}`,
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Component',
+    metadata: { name, namespace: 'default', ...(annotations ? { annotations } : {}) },
+    relations: [],
+    source: { repo: 'app', file, line: 1 },
+    inferred: false,
+    ...extra,
+  };
+}
+
+describe('buildEntityDocs', () => {
+  const roots: DocRoot[] = [
+    { base: '.', docsDir: 'docs', pages: [page('docs/index.md', '# Root docs\n\n[API](../services/api/README.md)')] },
+    { base: 'services/api', docsDir: 'services/api/docs', mkdocs: { path: 'services/api/mkdocs.yml', siteName: 'API handbook' }, pages: [page('services/api/docs/index.md', '# API\n')] },
+  ];
+  const facts = { head: { commit: 'c0ffee', date: '2026-01-15T10:00:00Z' }, docSources: { roots, images: [] } } as Facts;
+  const build = (entities: CatalogEntity[]) => buildEntityDocs({ entities, repos: [{ name: 'app', webUrl: 'https://git.example.com/acme/app', facts }] });
+
+  it('gives an annotated entity the docs its dir: ref names, relative to its descriptor', async () => {
+    const { docs, problems } = await build([component('api', 'services/api/catalog-info.yaml', { 'backstage.io/techdocs-ref': 'dir:.' })]);
+    expect(problems).toEqual([]);
+    expect(docs).toMatchObject([{ entityRef: 'component:default/api', title: 'API handbook', origin: 'annotation', dir: 'services/api/docs' }]);
+  });
+
+  it('gives a component the docs folder beside its descriptor, with links to other repository files on the web', async () => {
+    const { docs } = await build([component('app', 'catalog-info.yaml'), { ...component('app-api', 'catalog-info.yaml'), kind: 'API', ref: 'api:default/app-api' }]);
+    expect(docs.map((entry) => [entry.entityRef, entry.origin, entry.title])).toEqual([['component:default/app', 'docs-folder', 'app']]);
+    expect(docs[0]!.pages[0]!.html).toContain('<a href="https://git.example.com/acme/app/blob/c0ffee/services/api/README.md">API</a>');
+  });
+
+  it.each([
+    ['a url: ref', 'url:https://example.com/docs', 'warning', /only dir: refs are rendered/],
+    ['a dir: ref leaving the repository', 'dir:../../..', 'error', /leaves the repository/],
+    ['a dir: ref to a folder without docs', 'dir:./src', 'error', /points at src, which has no mkdocs.yml and no docs\/ folder/],
+  ])('reports %s as a problem on the entity', async (_name, ref, severity, message) => {
+    const { docs, problems } = await build([component('app', 'catalog-info.yaml', { 'backstage.io/techdocs-ref': ref })]);
+    expect(docs).toEqual([]);
+    expect(problems).toMatchObject([{ severity, repo: 'app', entityRef: 'component:default/app', file: 'catalog-info.yaml', line: 1 }]);
+    expect(problems[0]!.message).toMatch(message);
+  });
+});
