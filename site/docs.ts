@@ -12,7 +12,8 @@ export async function loadDocs(): Promise<{ docs: EntityDocs[]; entityOf(ref: st
 
 /** Link to the docs home of the entity `ref`, when its repository docs were rendered. */
 export async function entityDocsHref(ref: string): Promise<string | undefined> {
-  if (!(await getEntry('docs', ref))) return undefined;
+  // A filtered collection, not getEntry: most entities have no docs, and getEntry warns for each.
+  if ((await getCollection('docs', (entry) => entry.id === ref)).length === 0) return undefined;
   const entity = await getEntry('entities', ref);
   return entity ? docsHomeHref(entity.data) : undefined;
 }

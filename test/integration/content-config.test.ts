@@ -112,7 +112,7 @@ describe('loadPortalContent', () => {
   });
 
   it('has nothing to load without a content folder, or with an empty one', async () => {
-    const empty = { scorecards: [], customChecks: [], exemptions: [], contentGlobs: [] };
+    const empty = { scorecards: [], customChecks: [], exemptions: [], contentGlobs: [], guides: [] };
     expect(await loadPortalContent(undefined, BUILTINS)).toEqual(empty);
     expect(await loadPortalContent(await contentFolder({ 'teams/a.yaml': 'x: 1\n' }), BUILTINS)).toEqual(empty);
   });
