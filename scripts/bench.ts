@@ -5,8 +5,12 @@ import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import pLimit from 'p-limit';
+import { tmpdir } from 'node:os';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { collect, type Standards } from '../collectors/collect.ts';
 import { portalConfigSchema } from '../collectors/config.ts';
+import { writeSnapshot } from '../collectors/snapshot.ts';
+import { buildSite, indexForSearch } from './site.ts';
 import { loadStandards } from './cli/standards.ts';
 import { generateDemoOrg } from './demo-org/generate.ts';
 import { generateSyntheticOrg } from './demo-org/synthetic.ts';
@@ -91,6 +95,25 @@ for (const [label, orgDir] of [['demo organisation', demoDir], [`${count} genera
   console.log(`  collect, no scorecards  ${seconds(bareMs)}`);
   console.log(`  collect, demo standards ${seconds(checkedMs)}  ${ratio.toFixed(2)}x floor (target < ${TARGET_RATIO}x) ${ratio < TARGET_RATIO ? 'ok' : 'SLOW'}`);
   console.log(`  checks and scorecards   ${checksShare >= 0 ? '+' : ''}${(checksShare * 100).toFixed(1)}% (target < ${MAX_CHECKS_SHARE * 100}%) ${checksShare < MAX_CHECKS_SHARE ? 'ok' : 'SLOW'}`);
+}
+
+// The demo portal's site: Astro's build with the search index, and the index alone on the built pages.
+{
+  const workDir = await mkdtemp(join(tmpdir(), 'cairn-bench-site-'));
+  try {
+    const config = portalConfigSchema.parse({ sources: [{ type: 'directory', repos: `${demoDir}/*` }], concurrency });
+    const snapshotPath = join(workDir, 'snapshot.json');
+    await writeSnapshot(snapshotPath, await collect({ config, baseDir: root, standards, now: new Date('2026-11-01T12:00:00Z') }));
+    const outDir = join(workDir, 'site');
+    const buildMs = await median(() => buildSite({ snapshot: snapshotPath, outDir, guidesDir: join(root, 'content', 'guides'), logLevel: 'error' }));
+    const pages = (await readdir(outDir, { recursive: true })).filter((path) => path.endsWith('index.html')).length;
+    const indexMs = await median(() => indexForSearch(outDir));
+    console.log(`\ndemo portal site (${pages} pages)`);
+    console.log(`  astro build + search index ${seconds(buildMs)}  ${(buildMs / pages).toFixed(1)} ms per page`);
+    console.log(`  search index alone         ${seconds(indexMs)}  ${((indexMs / buildMs) * 100).toFixed(1)}% of the build`);
+  } finally {
+    await rm(workDir, { recursive: true, force: true });
+  }
 }
 
 function seconds(ms: number): string {

@@ -58,7 +58,7 @@ export async function buildSite(options: SiteOptions): Promise<void> {
  * Pagefind's index of the built pages, in `pagefind/`: only pages whose main content is marked
  * `data-pagefind-body` (entities, guides, checks, docs) are indexed.
  */
-async function indexForSearch(builtDir: string): Promise<void> {
+export async function indexForSearch(builtDir: string): Promise<void> {
   const pagefind = await import('pagefind');
   try {
     const { index, errors } = await pagefind.createIndex({});

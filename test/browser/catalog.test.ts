@@ -14,7 +14,7 @@ async function visibleNames(page: Page): Promise<string[]> {
 describe('the catalog page', () => {
   it('filters rows by search text and kind', async () => {
     const page = await open('catalog/');
-    const search = page.getByRole('searchbox', { name: 'Search' });
+    const search = page.getByRole('searchbox', { name: 'Search', exact: true });
     await expect.poll(() => search.isVisible()).toBe(true);
     expect(await visibleNames(page)).toHaveLength(snapshotFixture.entities.length);
 
