@@ -20,6 +20,11 @@ export interface ScorecardEvaluationInput {
   /** Exemptions from both sources; only the entity's own are considered. */
   exemptions: readonly Exemption[];
   now: Date;
+  /**
+   * Results of checks already run on this entity, by check id and options: scorecards and guides
+   * share checks, and a check is a pure function of its input, so each runs once per entity.
+   */
+  ran?: Map<string, CheckResult>;
 }
 
 const EFFORT_ORDER = { low: 0, medium: 1, high: 2 } as const;
@@ -42,10 +47,12 @@ const EFFORT_ORDER = { low: 0, medium: 1, high: 2 } as const;
  *   (effort low to high, then weight high to low, then scorecard order).
  */
 export function evaluateScorecard(input: ScorecardEvaluationInput): ScorecardResult {
-  const { scorecard, entity, facts, catalog, checks, exemptions, now } = input;
+  const { scorecard, entity, facts, catalog, checks, exemptions, now, ran = new Map<string, CheckResult>() } = input;
   const scored: ScoredCheck[] = scorecard.levels.flatMap((level) =>
     level.checks.map((entry): ScoredCheck => {
-      const result = runCheck(checks.get(entry.id), entry.id, entry.options, { entity, facts, catalog, now });
+      const key = `${entity.ref}\0${entry.id}\0${JSON.stringify(entry.options)}`;
+      const result = ran.get(key) ?? runCheck(checks.get(entry.id), entry.id, entry.options, { entity, facts, catalog, now });
+      ran.set(key, result);
       const failed = result.outcome === 'fail' || result.outcome === 'error';
       const exemption = failed ? findExemption(exemptions, { entityRef: entity.ref, checkId: entry.id, scorecard: scorecard.id }, now) : undefined;
       const effective = exemption && !exemption.expired ? 'pass' : result.outcome;
@@ -167,12 +174,13 @@ export function prepareEvaluation(input: Omit<PortalEvaluationInput, 'scorecards
     problems.push(...own.problems);
     own.exemptions.forEach(addExemption);
   }
+  const ran = new Map<string, CheckResult>();
   const evaluate = (scorecard: ScorecardDefinition): ScorecardResult[] =>
     sortedEntities.flatMap((entity) => {
       const facts = entity.source.repo ? factsByRepo.get(entity.source.repo) : undefined;
       if (!matchesFilter(scorecard.appliesTo, entity, facts)) return [];
       const exemptions = exemptionsByEntity.get(entity.ref.toLowerCase()) ?? [];
-      return [evaluateScorecard({ scorecard, entity, facts, catalog, checks, exemptions, now })];
+      return [evaluateScorecard({ scorecard, entity, facts, catalog, checks, exemptions, now, ran })];
     });
   return { problems: problems.sort((a, b) => compare(a.file ?? '', b.file ?? '') || (a.line ?? 0) - (b.line ?? 0) || compare(a.message, b.message)), evaluate };
 }

@@ -58,6 +58,17 @@ describe('the guides index', () => {
   });
 });
 
+describe('the home page', () => {
+  it('lists the recommended golden paths with their adoption', async () => {
+    const html = text(await page(''));
+    for (const guide of guides()) {
+      const { following: count, applicable } = following(guide);
+      const line = `${guide.title} ${count} of ${applicable} (${Math.floor((count / applicable) * 100)}%)`;
+      expect(html.includes(line), line).toBe(guide.status === 'recommended');
+    }
+  });
+});
+
 describe('a guide page', () => {
   it('anchors every heading with the slug the collectors verified links against', async () => {
     for (const guide of guides()) {

@@ -98,3 +98,15 @@ describe('evaluateGuides: owner and staleness', () => {
     ]);
   });
 });
+
+describe('checks shared by scorecards and guides', () => {
+  it('run once per entity and options', () => {
+    let runs = 0;
+    const counted: CheckDefinition = { ...CHECKS[0]!, run: (context) => (runs++, CHECKS[0]!.run(context)) };
+    const evaluation = prepareEvaluation({ entities: ENTITIES, factsByRepo: new Map(), checks: [counted, ...CHECKS.slice(1)], exemptions: [], now: NOW });
+    const scorecard = { id: 'ready', title: 'Ready', description: '', appliesTo: { kind: ['Component'] }, levels: [{ id: 'bronze', checks: [{ id: 'ci', weight: 1, options: {} }] }] };
+    evaluation.evaluate(scorecard);
+    evaluateGuides({ guides: [guideSource([...BASE, 'checks: [ci, pinned]'])], evaluate: evaluation.evaluate, entities: ENTITIES, settings: { staleAfterDays: 180 }, now: NOW });
+    expect(runs).toBe(5);
+  });
+});
