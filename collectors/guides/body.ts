@@ -25,6 +25,22 @@ export interface GuideBody {
   checkMentions: Array<{ checkId: string; line: number }>;
 }
 
+/** The components guides may use (site/pages/guides/[...id].astro provides them), and what they take. */
+const COMPONENTS: Record<string, (node: MdxJsxFlowElement | MdxJsxTextElement) => string | undefined> = {
+  Adoption: () => undefined,
+  CheckList: () => undefined,
+  Steps: () => undefined,
+  Examples: (node) => {
+    const limit = attribute(node, 'limit')?.value;
+    const text = typeof limit === 'object' && limit !== null ? limit.value.trim() : limit;
+    return text === undefined || text === null || /^[1-9]\d*$/.test(text) ? undefined : 'limit: expected a whole number, e.g. limit={3}';
+  },
+  Callout: (node) => {
+    const type = attribute(node, 'type')?.value;
+    return type === undefined || (typeof type === 'string' && ['note', 'tip', 'warning'].includes(type)) ? undefined : 'type: expected "note", "tip" or "warning"';
+  },
+};
+
 /**
  * Parses an MDX body without compiling or running it. `lineOffset` is the number of file lines
  * before the body (the frontmatter), so every line reported is the file's. A syntax error is a
@@ -35,8 +51,12 @@ export function parseGuideBody(body: string, file: string, lineOffset: number): 
   try {
     tree = unified().use(remarkParse).use(remarkMdx).parse(body);
   } catch (error) {
-    const { line, reason } = error as { line?: number; reason?: string };
-    throw new ConfigError(`${file}${line ? `:${line + lineOffset}` : ''}: invalid MDX: ${reason ?? (error as Error).message}`);
+    const { line, place, reason } = error as { line?: number; place?: { start?: { line: number } }; reason?: string };
+    const text = reason ?? (error as Error).message;
+    // Some micromark errors carry their body-relative position only in the text, as "(3:1-3:10)".
+    const at = line ?? place?.start?.line ?? Number(/\((\d+):\d+/.exec(text)?.[1] ?? 0);
+    const why = text.replace(/ \(\d+:\d+(-\d+:\d+)?\)/g, '');
+    throw new ConfigError(`${file}${at ? `:${at + lineOffset}` : ''}: invalid MDX: ${why}`);
   }
   const lineOf = (node: { position?: { start: { line: number } } }) => (node.position?.start.line ?? 1) + lineOffset;
   const slugger = new GithubSlugger();
@@ -44,13 +64,27 @@ export function parseGuideBody(body: string, file: string, lineOffset: number): 
   const links: GuideLink[] = [];
   const checkMentions: GuideBody['checkMentions'] = [];
   visit(tree, (node) => {
+    if (node.type === 'mdxjsEsm') {
+      throw new ConfigError(`${file}:${lineOf(node)}: import and export are not supported in guides; the components <Adoption>, <CheckList>, <Examples>, <Steps> and <Callout> need no import`);
+    }
     if (node.type === 'heading') {
       const text = toString(node);
       headings.push({ depth: node.depth, slug: slugger.slug(text), text, line: lineOf(node) });
     } else if (node.type === 'link' || node.type === 'definition') {
       links.push({ href: node.url, line: lineOf(node) });
     } else if (node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') {
-      const href = node.name === 'a' ? literalAttribute(node, 'href') : undefined;
+      const name = node.name ?? '';
+      if (/^[A-Z]/.test(name)) {
+        const check = COMPONENTS[name];
+        if (!check) throw new ConfigError(`${file}:${lineOf(node)}: <${name}>: unknown component; guides can use ${Object.keys(COMPONENTS).map((known) => `<${known}>`).join(', ')}`);
+        const fault = check(node);
+        if (fault) throw new ConfigError(`${file}:${lineOf(node)}: <${name}> ${fault}`);
+      }
+      const href = name === 'a' ? literalAttribute(node, 'href') : undefined;
+      if (href?.startsWith('/') && !href.startsWith('//')) {
+        // MDX hands written <a> elements to the page as they are, so the base path would be missing.
+        throw new ConfigError(`${file}:${lineOf(node)}: <a href="${href}">: write site links as Markdown, [text](${href}), so the portal's base path is added`);
+      }
       if (href !== undefined) links.push({ href, line: lineOf(node) });
       if (node.name === 'CheckList') {
         for (const checkId of stringArrayAttribute(node, 'checks', file, lineOf(node))) checkMentions.push({ checkId, line: lineOf(node) });

@@ -43,9 +43,14 @@ export function verifyGuideLinks(guides: readonly GuideSource[], targets: LinkTa
 }
 
 function linkFault(href: string, guide: GuideSource, byId: ReadonlyMap<string, GuideSource>, targets: LinkTargets): string | undefined {
-  if (href.startsWith('#')) return sectionFault(decodeURIComponent(href.slice(1)), guide);
   const [path = '', hash] = href.split('#', 2);
-  const section = hash === undefined ? undefined : decodeURIComponent(hash);
+  let section: string | undefined;
+  try {
+    section = hash === undefined ? undefined : decodeURIComponent(hash);
+  } catch {
+    return `malformed %-escape in "#${hash}"`;
+  }
+  if (path === '' && section !== undefined) return sectionFault(section, guide);
   const guideMatch = /^\/guides\/(.+?)\/?$/.exec(path);
   if (guideMatch) return guideFault(guideMatch[1]!, section, byId);
   const checkMatch = /^\/checks\/([^/]+)\/?$/.exec(path);

@@ -46,7 +46,8 @@ export async function loadGuides(contentDir: string, displayPath: (path: string)
 /** One guide file: `---` frontmatter, then an MDX body. */
 export function parseGuide(text: string, id: string, file: string, checkIds: ReadonlySet<string>): GuideSource {
   if (!GUIDE_ID.test(id)) throw new ConfigError(`${file}: the file name gives the guide id "${id}"; expected lowercase words joined by hyphens (e.g. set-up-ci.mdx), in lowercase folders`);
-  const match = FRONTMATTER.exec(text);
+  // Editors on Windows may save a byte-order mark before the first ---.
+  const match = FRONTMATTER.exec(text.replace(/^\uFEFF/, ''));
   if (!match) throw new ConfigError(`${file}:1: expected frontmatter between --- lines (title, summary, category, owner, status, reviewed)`);
   const schema = guideFrontmatterSchema.superRefine((frontmatter, context) => {
     frontmatter.checks.forEach((checkId, index) => {
@@ -58,5 +59,5 @@ export function parseGuide(text: string, id: string, file: string, checkIds: Rea
   const yamlLines = match[1]!.split('\n');
   const ownerLine = 2 + Math.max(0, yamlLines.findIndex((line) => /^owner\s*:/.test(line)));
   const frontmatterLines = match[0].split('\n').length - 1;
-  return { id, file, frontmatter, ownerLine, ...parseGuideBody(text.slice(match[0].length), file, frontmatterLines) };
+  return { id, file, frontmatter, ownerLine, ...parseGuideBody(text.replace(/^\uFEFF/, '').slice(match[0].length), file, frontmatterLines) };
 }

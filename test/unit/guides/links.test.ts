@@ -38,6 +38,8 @@ describe('verifyGuideLinks', () => {
     { link: '#nowhere', fault: 'link #nowhere: guide "start/here" has no section "nowhere"' },
     { link: '/checks/ci-configure/', fault: 'link /checks/ci-configure/: no check "ci-configure"; did you mean "ci-configured"?' },
     { link: '/scorecards/security/', fault: 'link /scorecards/security/: no scorecard "security"' },
+    { link: '#%E0%A4%A', fault: 'link #%E0%A4%A: malformed %-escape in "#%E0%A4%A"' },
+    { link: '/guides/build/set-up-ci/#%E0', fault: 'link /guides/build/set-up-ci/#%E0: malformed %-escape in "#%E0"' },
   ])('$link', ({ link, fault }) => {
     const guide = source('start/here', `## Own section\n\nText.\n\nSee [there](${link}).\n`);
     expect(faults([CI, guide])).toEqual(fault ? [`content/guides/start/here.mdx:14: ${fault}`] : []);

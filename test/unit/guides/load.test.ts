@@ -45,6 +45,14 @@ describe('parseGuide: frontmatter', () => {
     expect(errorOf(guide(lines))).toContain(message);
   });
 
+  it('reads a file that starts with a byte-order mark', () => {
+    expect(parse(`\uFEFF${guide(FRONTMATTER)}`).frontmatter.title).toBe('Set up CI');
+  });
+
+  it('accepts the components with valid props', () => {
+    expect(() => parse(guide(FRONTMATTER, '<Callout type="tip" title="Hint">Yes</Callout>\n\n<Examples limit={3} />\n\n<Steps>\n\n1. One\n\n</Steps>\n'))).not.toThrow();
+  });
+
   it('refuses a file without frontmatter', () => {
     expect(errorOf('# Just a heading\n')).toBe(`${FILE}:1: expected frontmatter between --- lines (title, summary, category, owner, status, reviewed)`);
   });
@@ -66,10 +74,10 @@ describe('parseGuide: body', () => {
   });
 
   it('finds links with their file lines: Markdown, definitions and <a>', () => {
-    const body = ['Intro with [a check](/checks/ci-configured/).', '', '<a href="/guides/other/">other</a>', '', '[ref]: /checks/actions-pinned/'].join('\n');
+    const body = ['Intro with [a check](/checks/ci-configured/).', '', '<a href="https://example.com/other/">other</a>', '', '[ref]: /checks/actions-pinned/'].join('\n');
     expect(parse(guide(FRONTMATTER, body)).links).toEqual([
       { href: '/checks/ci-configured/', line: 9 },
-      { href: '/guides/other/', line: 11 },
+      { href: 'https://example.com/other/', line: 11 },
       { href: '/checks/actions-pinned/', line: 13 },
     ]);
   });
@@ -86,6 +94,12 @@ describe('parseGuide: body', () => {
     { body: '<CheckList checks={ids} />\n', message: `${FILE}:9: <CheckList> checks: expected an array of check ids` },
     { body: 'Text\n\n<Callout>unclosed\n', message: `${FILE}:` },
     { body: 'A {broken expression\n', message: `invalid MDX` },
+    { body: 'Text\n\n<Callout>\n\nunclosed\n', message: `${FILE}:11: invalid MDX: Expected a closing tag for \`<Callout>\`` },
+    { body: 'Intro\n\n<Foo />\n', message: `${FILE}:11: <Foo>: unknown component; guides can use <Adoption>, <CheckList>, <Steps>, <Examples>, <Callout>` },
+    { body: '<Callout type="danger">Careful</Callout>\n', message: `${FILE}:9: <Callout> type: expected "note", "tip" or "warning"` },
+    { body: '<Examples limit="abc" />\n', message: `${FILE}:9: <Examples> limit: expected a whole number, e.g. limit={3}` },
+    { body: 'See <a href="/checks/ci-configured/">the check</a>.\n', message: `${FILE}:9: <a href="/checks/ci-configured/">: write site links as Markdown, [text](/checks/ci-configured/), so the portal's base path is added` },
+    { body: "import X from './x.js'\n\n# T\n", message: `${FILE}:9: import and export are not supported in guides` },
   ])('refuses $body', ({ body, message }) => {
     expect(errorOf(guide(FRONTMATTER, body))).toContain(message);
   });
