@@ -23,4 +23,15 @@ export default defineConfig({
   markdown: { shikiConfig: { themes: { light: 'github-light', dark: 'github-dark-default' }, defaultColor: false } },
   integrations: [mdx()],
   devToolbar: { enabled: false },
+  vite: {
+    build: {
+      rollupOptions: {
+        // Every MDX guide carries Astro's own "use astro:head-inject" directive; the bundler's note
+        // about it is noise to a portal's users, once per guide.
+        onwarn(warning, warn) {
+          if (warning.code !== 'MODULE_LEVEL_DIRECTIVE') warn(warning);
+        },
+      },
+    },
+  },
 });

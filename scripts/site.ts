@@ -21,7 +21,7 @@ export interface SiteOptions {
   site?: string;
   /** The portal's `guides/` folder (content/guides), whose MDX the snapshot's guides are rendered from. */
   guidesDir?: string;
-  /** Astro's log level. Default `warn`. */
+  /** Astro's log level. Default `error`: its warnings (an empty collection, in a portal without scorecards yet) are not the portal's problems. */
   logLevel?: LogLevel;
 }
 
@@ -43,7 +43,7 @@ export async function buildSite(options: SiteOptions): Promise<void> {
   try {
     // Astro bundles the content store from a file in its cache folder: builds sharing one folder
     // (tests, CI jobs on one checkout) could publish each other's snapshot. Each build gets its own.
-    await insidePackageRoot(() => build({ root: PACKAGE_ROOT, cacheDir: join(workDir, 'cache'), logLevel: options.logLevel ?? 'warn' }));
+    await insidePackageRoot(() => build({ root: PACKAGE_ROOT, cacheDir: join(workDir, 'cache'), logLevel: options.logLevel ?? 'error' }));
     await indexForSearch(builtDir);
     await writeFile(join(builtDir, SITE_MARKER), `${JSON.stringify({ base: options.base ?? '/' })}\n`);
     // GitHub Pages' Jekyll would otherwise hide `_astro/`, the stylesheets' folder.
