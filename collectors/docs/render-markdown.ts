@@ -39,10 +39,24 @@ export interface RenderedMarkdown {
  * heading ids and anchors, links and images rewritten, code highlighted. Same input, same HTML.
  */
 export async function renderMarkdown(markdown: string, context: Omit<ReferenceContext, 'headingIds'>): Promise<RenderedMarkdown> {
-  const tree = (await sanitizer.run(sanitizer.parse(markdown))) as Root;
+  const { body, title: metaTitle } = withoutFrontMatter(markdown);
+  const tree = (await sanitizer.run(sanitizer.parse(body))) as Root;
   const headings = anchorHeadings(tree);
   rewriteReferences(tree, { ...context, headingIds: new Set(headings.map((heading) => heading.slug)) });
   await highlightCode(tree);
-  const title = headings.find((heading) => heading.depth === 1)?.text;
+  const title = metaTitle ?? headings.find((heading) => heading.depth === 1)?.text;
   return { html: stringifier.stringify(tree), headings, ...(title ? { title } : {}) };
+}
+
+const FRONT_MATTER = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/;
+
+/**
+ * MkDocs reads a YAML block at the top of a page as its metadata, not its text: it is left out,
+ * and its `title`, a plain one-line value, names the page.
+ */
+function withoutFrontMatter(markdown: string): { body: string; title?: string } {
+  const match = FRONT_MATTER.exec(markdown);
+  if (!match) return { body: markdown };
+  const title = /^title:[ \t]*(.+?)[ \t]*$/m.exec(match[1]!)?.[1]?.replace(/^(['"])(.*)\1$/, '$2').trim();
+  return { body: markdown.slice(match[0].length), ...(title ? { title } : {}) };
 }

@@ -255,6 +255,11 @@ async function readImages(repo: RepoReader, texts: readonly { path: string; text
     }
     const bytes = await repo.readBytes(path, { maxBytes: DOC_LIMITS.imageBytes });
     if (!bytes) continue;
+    if (!looksLike(mediaType, bytes)) {
+      // Published files are served by type: HTML named .png must never reach the site.
+      context.problem({ severity: 'warning', file: path, message: `${path} does not hold the image its name says (${mediaType}); it is not published.` });
+      continue;
+    }
     total += size;
     images.push({ path, mediaType, base64: Buffer.from(bytes).toString('base64') });
   }
@@ -293,4 +298,22 @@ function isInside(path: string, folder: string): boolean {
 
 function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** The first bytes each published image type starts with. */
+const SIGNATURES: Readonly<Record<string, (bytes: Uint8Array) => boolean>> = {
+  'image/png': (bytes) => startsWith(bytes, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+  'image/jpeg': (bytes) => startsWith(bytes, [0xff, 0xd8, 0xff]),
+  'image/gif': (bytes) => startsWith(bytes, [0x47, 0x49, 0x46, 0x38]),
+  'image/webp': (bytes) => startsWith(bytes, [0x52, 0x49, 0x46, 0x46]) && startsWith(bytes.subarray(8), [0x57, 0x45, 0x42, 0x50]),
+};
+
+/** SVG is only ever shown through a data: URL in <img>, where it cannot run; other types must match their signature. */
+function looksLike(mediaType: string, bytes: Uint8Array): boolean {
+  const signature = SIGNATURES[mediaType];
+  return signature ? signature(bytes) : mediaType === 'image/svg+xml';
+}
+
+function startsWith(bytes: Uint8Array, prefix: readonly number[]): boolean {
+  return prefix.every((byte, index) => bytes[index] === byte);
 }

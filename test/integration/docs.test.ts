@@ -7,6 +7,9 @@ import type { Problem } from '../../collectors/problems.ts';
 import { files, makeRepos, type RepoFixture } from '../helpers/repos.ts';
 
 const NOW = new Date('2026-02-01T00:00:00Z');
+/** A 1×1 PNG, and HTML wearing a .png name. */
+const PNG = Uint8Array.from(Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64'));
+const FAKE_PNG = '<html><script>alert(1)</script></html>\n';
 const SVG = '<svg xmlns="http://www.w3.org/2000/svg" width="4" height="4"><rect width="4" height="4"/></svg>\n';
 
 const component = (name: string, annotations: Record<string, string> = {}) =>
@@ -19,6 +22,9 @@ const SPECS = {
     'docs/index.md': '# Handbook\n\nStart with [setup](guides/setup.md#install). The code is in [main.go](../main.go).\n\n![Flow](img/flow.svg)\n',
     'docs/guides/setup.md': '# Setup\n\n## Install\n\n```go\npackage main\n```\n\nBack [home](../index.md).\n',
     'docs/img/flow.svg': SVG,
+    'docs/img/logo.png': PNG,
+    'docs/img/fake.png': FAKE_PNG,
+    'docs/images.md': '# Images\n\n![Logo](img/logo.png) ![Fake](img/fake.png)\n',
     'main.go': 'package main\n',
   }),
   monorepo: files({
@@ -45,6 +51,7 @@ const SPECS = {
 let fixture: RepoFixture<keyof typeof SPECS>;
 let docs: EntityDocs[];
 let problems: Problem[];
+let collected: CollectedRepo[];
 const docsOf = (ref: string) => docs.find((entry) => entry.entityRef === ref);
 
 beforeAll(async () => {
@@ -55,6 +62,7 @@ beforeAll(async () => {
   }
   const catalog = await buildCatalog({ repos: repos.map((repo) => ({ name: repo.name, facts: repo.facts, ...(repo.webUrl ? { webUrl: repo.webUrl } : {}) })), content: [] });
   ({ docs, problems } = await buildEntityDocs({ entities: catalog.entities, repos }));
+  collected = repos;
 });
 
 afterAll(() => fixture?.remove());
@@ -97,5 +105,18 @@ describe('repository docs from real repositories', () => {
     expect(docsOf('component:default/broken')).toMatchObject({ title: 'broken', nav: [{ title: 'Still rendered', slug: '' }] });
     expect(problems).toContainEqual(expect.objectContaining({ severity: 'warning', repo: 'broken', entityRef: 'component:default/broken', file: 'mkdocs.yml', line: 4, message: expect.stringMatching(/^Could not parse mkdocs\.yml: .*\. The docs are shown with their folder tree as navigation\.$/) }));
     expect(docs.map((entry) => entry.entityRef).sort()).toEqual(['component:default/api', 'component:default/broken', 'component:default/handbook', 'component:default/inferred', 'component:default/worker']);
+  });
+});
+
+describe('published images', () => {
+  it('are copied when their bytes match their type; anything else is a problem, never published', () => {
+    const handbook = docsOf('component:default/handbook')!;
+    expect(handbook.assets.map((asset) => [asset.path, asset.mediaType])).toEqual([['_assets/docs/img/logo.png', 'image/png']]);
+    expect(Buffer.from(handbook.assets[0]!.base64, 'base64')).toEqual(Buffer.from(PNG));
+    const repoProblems = collected.find((repo) => repo.name === 'handbook')!.problems;
+    expect(repoProblems).toContainEqual(expect.objectContaining({ repo: 'handbook', file: 'docs/img/fake.png', message: 'docs/img/fake.png does not hold the image its name says (image/png); it is not published.' }));
+    const page = handbook.pages.find((candidate) => candidate.slug === 'images')!;
+    expect(page.html).toContain('src="../_assets/docs/img/logo.png"');
+    expect(page.html).not.toContain('fake.png"');
   });
 });

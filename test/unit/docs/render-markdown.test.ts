@@ -138,7 +138,7 @@ describe('headings and code', () => {
       { depth: 2, slug: 'setup-1', text: 'Setup' },
       { depth: 3, slug: 'custom-id', text: 'Custom id' },
     ]);
-    expect(html).toContain('<h2 id="setup-1">Setup<a class="docs-anchor" href="#setup-1">');
+    expect(html).toContain('<h2 id="setup-1">Setup<a class="docs-anchor" href="#setup-1" data-pagefind-ignore="">');
     expect(html).not.toContain('custom"');
   });
 
@@ -154,5 +154,21 @@ describe('headings and code', () => {
   it('renders the same input to the same HTML', async () => {
     const markdown = '# T\n\n```ts\nconst a = 1;\n```\n\n[s](guide/setup.md)';
     expect((await render(markdown)).html).toBe((await render(markdown)).html);
+  });
+});
+
+describe('MkDocs page metadata', () => {
+  it.each([
+    { markdown: '---\ntitle: "Runbook"\ntags: [ops]\n---\n# On call\n\nText.\n', title: 'Runbook' },
+    { markdown: '---\nauthor: sofia\n...\n# On call\n\nText.\n', title: 'On call' },
+    { markdown: '\uFEFF---\ntitle: Ops\n---\nText.\n', title: 'Ops' },
+  ])('is left out of the page and names it: $title', async ({ markdown, title }) => {
+    const rendered = await render(markdown);
+    expect(rendered.title).toBe(title);
+    expect(rendered.html).not.toMatch(/<hr>|title:|author:/);
+  });
+
+  it('keeps a thematic break that is not at the top', async () => {
+    expect((await render('# A\n\n---\n\ntitle: x\n')).html).toContain('<hr>');
   });
 });
