@@ -8,7 +8,7 @@ const { open } = useDocsFixtureSite();
 /** Opens a docs page with a dialog listener and a `window.__xss` sentinel in place before any script runs. */
 async function openWatched(path: string): Promise<{ page: Page; dialogs: string[] }> {
   const dialogs: string[] = [];
-  const page = await open(path, async (page) => {
+  const page = await open(path, {}, async (page) => {
     page.on('dialog', (dialog) => {
       dialogs.push(dialog.message());
       void dialog.dismiss();

@@ -1,36 +1,11 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
-import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { buildDemoPortal } from '../helpers/demo-portal.ts';
-import { serveStatic, type StaticServer } from '../helpers/static-server.ts';
+import { useBrowserSite } from '../helpers/fixture-browser.ts';
 
 // The demo portal (guides, Pagefind index) under /portal/, served locally, driven with Debian's Chromium.
-let workDir: string;
-let server: StaticServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  workDir = await mkdtemp(join(tmpdir(), 'cairn-guides-browser-'));
-  const { outDir } = await buildDemoPortal(workDir, '/portal/');
-  server = await serveStatic(outDir, '/portal/');
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium' });
-}, 240_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await rm(workDir, { recursive: true, force: true });
-});
-
-async function open(path: string, options: BrowserContextOptions = {}): Promise<Page> {
-  const context = await browser.newContext(options);
-  const page = await context.newPage();
-  await page.goto(new URL(path, server.url).href);
-  return page;
-}
+const { open } = useBrowserSite(async (workDir, base) => (await buildDemoPortal(workDir, base)).outDir);
 
 async function axeViolations(page: Page): Promise<string[]> {
   const results = await new AxeBuilder({ page }).analyze();

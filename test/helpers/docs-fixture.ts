@@ -1,15 +1,12 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
 import { buildEntityDocs } from '../../collectors/docs/index.ts';
 import type { DocRoot } from '../../collectors/facts/doc-sources.ts';
 import type { Facts } from '../../collectors/facts/index.ts';
 import { snapshotSchema, SNAPSHOT_SCHEMA_VERSION, type CatalogEntity, type Snapshot } from '../../collectors/snapshot.ts';
 import { LOGO_PNG } from '../../scripts/demo-org/templates.ts';
 import { buildSite } from '../../scripts/site.ts';
-import { serveStatic, type StaticServer } from './static-server.ts';
+import { useBrowserSite, type BrowserSite } from './fixture-browser.ts';
 
 /** Markdown that tries every way into a docs page: each payload must render inert. */
 export const HOSTILE_DOCS = [
@@ -100,38 +97,13 @@ export async function docsSnapshotFixture(): Promise<Snapshot> {
 /** The entity the fixture's docs belong to, and its docs URL below the site root. */
 export const DOCS_FIXTURE = { entity: ENTITY, path: 'catalog/default/component/hostile-docs/docs/' } as const;
 
-/**
- * The docs fixture site under `/portal/`, built once per test file, served locally and opened in
- * Debian's Chromium; `open` runs `prepare` (dialog listeners, init scripts) before the page loads.
- */
-export function useDocsFixtureSite(): { open(path: string, prepare?: (page: Page) => Promise<void> | void): Promise<Page> } {
-  let workDir: string;
-  let server: StaticServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    workDir = await mkdtemp(join(tmpdir(), 'cairn-docs-browser-'));
+/** The docs fixture site: the hostile docs, rendered by the real renderer, in a site of their own. */
+export function useDocsFixtureSite(): BrowserSite {
+  return useBrowserSite(async (workDir, base) => {
     const snapshot = join(workDir, 'snapshot.json');
     await writeFile(snapshot, JSON.stringify(await docsSnapshotFixture()));
     const outDir = join(workDir, 'dist');
-    await buildSite({ snapshot, outDir, base: '/portal/' });
-    server = await serveStatic(outDir, '/portal/');
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium' });
+    await buildSite({ snapshot, outDir, base });
+    return outDir;
   });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    await rm(workDir, { recursive: true, force: true });
-  });
-
-  return {
-    async open(path, prepare) {
-      const context = await browser.newContext();
-      const page = await context.newPage();
-      await prepare?.(page);
-      await page.goto(new URL(path, server.url).href);
-      return page;
-    },
-  };
 }

@@ -9,24 +9,32 @@ import { serveStatic, type StaticServer } from './static-server.ts';
 
 /** Debian's Chromium: no test tool may download a browser of its own. */
 const CHROMIUM = '/usr/bin/chromium';
+const BASE = '/portal/';
+
+export interface BrowserSite {
+  /**
+   * Loads a site path in a fresh context, as axe requires (`browser.newContext()` then
+   * `context.newPage()`), after `prepare` has run: listeners (dialogs, console) and init scripts
+   * must be in place before the page's scripts run.
+   */
+  open(path: string, options?: BrowserContextOptions, prepare?: (page: Page) => unknown): Promise<Page>;
+}
 
 /**
- * The fixture site under `/portal/`, built once per test file, served locally and driven with
- * Chromium. Call at the top of a browser test file; `open` loads a site path in a fresh context,
- * as axe requires (`browser.newContext()` then `context.newPage()`), after `prepare` has run.
+ * A site under `/portal/`, built once per test file by `build` (given a fresh folder and the base,
+ * it returns the built site's folder), served locally and driven with Chromium. Call at the top of a
+ * browser test file.
  */
-export function useFixtureSite(): { open(path: string, options?: BrowserContextOptions, prepare?: (page: Page) => void): Promise<Page> } {
+export function useBrowserSite(build: (workDir: string, base: string) => Promise<string>): BrowserSite {
   let workDir: string;
   let server: StaticServer;
   let browser: Browser;
 
   beforeAll(async () => {
     workDir = await mkdtemp(join(tmpdir(), 'cairn-browser-'));
-    const outDir = join(workDir, 'dist');
-    await buildSite({ snapshot: await writeSnapshotFixture(workDir), outDir, base: '/portal/' });
-    server = await serveStatic(outDir, '/portal/');
+    server = await serveStatic(await build(workDir, BASE), BASE);
     browser = await chromium.launch({ executablePath: CHROMIUM });
-  });
+  }, 240_000);
 
   afterAll(async () => {
     await browser?.close();
@@ -38,10 +46,18 @@ export function useFixtureSite(): { open(path: string, options?: BrowserContextO
     async open(path, options = {}, prepare) {
       const context = await browser.newContext(options);
       const page = await context.newPage();
-      // Listeners (dialogs, console) must be in place before the page's scripts run.
-      prepare?.(page);
+      await prepare?.(page);
       await page.goto(new URL(path, server.url).href);
       return page;
     },
   };
+}
+
+/** The fixture organisation's site (`snapshot-fixture.ts`). */
+export function useFixtureSite(): BrowserSite {
+  return useBrowserSite(async (workDir, base) => {
+    const outDir = join(workDir, 'dist');
+    await buildSite({ snapshot: await writeSnapshotFixture(workDir), outDir, base });
+    return outDir;
+  });
 }
