@@ -14,6 +14,7 @@ import type { ScorecardDefinition } from './scorecards/definition.ts';
 import { prepareEvaluation } from './scorecards/evaluate.ts';
 import type { Exemption } from './scorecards/exemptions.ts';
 import { readContentEntities, type ContentDocument } from './sources/content.ts';
+import { inShard, type Shard } from './shard.ts';
 import { listSources } from './sources/index.ts';
 import type { RepoHandle } from './sources/source.ts';
 import { SNAPSHOT_SCHEMA_VERSION, type CatalogEntity, type Snapshot } from './snapshot.ts';
@@ -53,22 +54,33 @@ export interface CollectedRepo {
  * then assemble catalog, scorecards and snapshot.
  */
 export async function collect(options: CollectOptions): Promise<Snapshot> {
-  const { config, baseDir, contentDir, now, standards } = options;
+  const { config, contentDir, now, standards } = options;
+  const collected = await collectRepos(options);
+  const content = contentDir ? await readContentEntities(contentDir) : { documents: [], problems: [] };
+  return assemble({ repos: collected.repos, content: content.documents, standards, now, title: config.title, guideSettings: config.guides, problems: [...collected.problems, ...content.problems] });
+}
+
+/**
+ * Lists the sources and reads the facts of every repository, or of those in `shard` (a CI matrix
+ * job's share): the part of the pipeline that reads repositories, and can be split across machines.
+ */
+export async function collectRepos(options: CollectOptions & { shard?: Shard }): Promise<{ repos: CollectedRepo[]; problems: Problem[] }> {
+  const { config, baseDir, now, standards, shard } = options;
   const listing = await listSources(config.sources, baseDir);
+  const handles = shard ? listing.repos.filter((handle) => inShard(handle.name, shard)) : listing.repos;
   const limit = pLimit(config.concurrency ?? availableParallelism() * 2);
   const settings: FactSettings = { contentGlobs: standards.contentGlobs };
   let done = 0;
   const repos = await Promise.all(
-    listing.repos.map((handle) =>
+    handles.map((handle) =>
       limit(async () => {
         const repo = await collectRepo(handle, { now, windowDays: config.activity.windowDays, settings });
-        options.onRepo?.(++done, listing.repos.length, handle.name);
+        options.onRepo?.(++done, handles.length, handle.name);
         return repo;
       }),
     ),
   );
-  const content = contentDir ? await readContentEntities(contentDir) : { documents: [], problems: [] };
-  return assemble({ repos, content: content.documents, standards, now, title: config.title, guideSettings: config.guides, problems: [...listing.problems, ...content.problems] });
+  return { repos, problems: listing.problems };
 }
 
 export interface AssembleInput {
@@ -87,7 +99,9 @@ export interface AssembleInput {
 
 /** Everything after the facts, pure but for time given: catalog, scorecards, and the snapshot. */
 export async function assemble(input: AssembleInput): Promise<Snapshot> {
-  const { repos, standards, now } = input;
+  const { standards, now } = input;
+  // By name, so a snapshot merged from shards lists them as a single run does.
+  const repos = input.repos.toSorted((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const catalog = await buildCatalog({
     repos: repos.map((repo) => ({ name: repo.name, facts: repo.facts, ...(repo.webUrl ? { webUrl: repo.webUrl } : {}), ...(repo.facts.head ? { headCommit: repo.facts.head.commit } : {}) })),
     content: input.content,

@@ -5,7 +5,7 @@ import { collect } from '../../collectors/collect.ts';
 import { ConfigError } from '../../collectors/config-error.ts';
 import { portalConfigSchema, type LoadedConfig } from '../../collectors/config.ts';
 import { loadPortalConfig } from '../../collectors/load-config.ts';
-import { writeSnapshot, type Snapshot } from '../../collectors/snapshot.ts';
+import { readSnapshot, writeSnapshot, type Snapshot } from '../../collectors/snapshot.ts';
 import { DEFAULT_CONFIG, DEFAULT_SNAPSHOT } from './collection-options.ts';
 import { progressLine } from './progress.ts';
 import { loadStandards } from './standards.ts';
@@ -35,6 +35,23 @@ export async function runCollection(values: CollectionValues): Promise<{ snapsho
   process.stderr.write(
     `Collected ${count(snapshot.repos.length, 'repository', 'repositories')}, ${count(snapshot.entities.length, 'entity', 'entities')}, ${count(snapshot.problems.length, 'problem', 'problems')} (${count(errors, 'error', 'errors')}) → ${values.snapshot ?? DEFAULT_SNAPSHOT}\n`,
   );
+  return { snapshot, path, loaded };
+}
+
+/**
+ * A snapshot written earlier (`cairn collect`, `cairn merge`), validated, with the portal config
+ * for the site's settings: `--config`, else content/portal.yaml when present, else the defaults.
+ */
+export async function readSnapshotFile(file: string, values: { config?: string | undefined }): Promise<{ snapshot: Snapshot; path: string; loaded: LoadedConfig }> {
+  const path = resolve(file);
+  let snapshot: Snapshot;
+  try {
+    snapshot = await readSnapshot(path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new ConfigError(code === 'ENOENT' ? `--from ${file}: file not found.` : `--from ${(error as Error).message}`);
+  }
+  const loaded = values.config !== undefined || existsSync(DEFAULT_CONFIG) ? await resolveConfig(values) : { config: portalConfigSchema.parse({}), baseDir: process.cwd() };
   return { snapshot, path, loaded };
 }
 

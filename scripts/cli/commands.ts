@@ -27,11 +27,37 @@ function siteFlags(values: { base?: string | undefined; site?: string | undefine
 export const collectCommand = defineCommand({
   name: 'collect',
   summary: 'Scan the repositories and write the snapshot JSON (no site).',
-  options: collectionOptions,
-  details: `Examples:\n  cairn collect --repos '../repos/*' --snapshot snapshot.json\n  cairn collect --config ./portal.yaml\n\n${EXIT_CODES}`,
+  options: {
+    ...collectionOptions,
+    shard: { type: 'string', value: '<i/n>', description: 'Collect only shard i of n (a stable share of the repositories, by name) into a partial snapshot for cairn merge; one CI job per shard.' },
+  },
+  details: `Examples:\n  cairn collect --repos '../repos/*' --snapshot snapshot.json\n  cairn collect --config ./portal.yaml\n  cairn collect --config ./portal.yaml --shard 2/4 --snapshot shards/2.json\n\n${EXIT_CODES}`,
   async run(values) {
+    if (values.shard !== undefined) {
+      await (await import('./shards.ts')).collectShard({ ...values, shard: values.shard });
+      return 0;
+    }
     const { runCollection, strictVerdict } = await collection();
     const { snapshot } = await runCollection(values);
+    return reportStrict(values.strict, strictVerdict(snapshot));
+  },
+});
+
+export const mergeCommand = defineCommand({
+  name: 'merge',
+  positionals: '<partial.json…>',
+  summary: 'Combine the partial snapshots of cairn collect --shard into the snapshot one run would write.',
+  options: { config: collectionOptions.config, snapshot: collectionOptions.snapshot, strict: collectionOptions.strict },
+  details: `Catalog, checks, scorecards, guides and docs need the whole organisation, so they are computed here, with the portal's content (--config), from every shard's facts. Every shard i/n must be given exactly once.
+
+Examples:
+  cairn merge shards/*.json --snapshot snapshot.json
+  cairn merge shards/*.json --config ./portal.yaml --snapshot snapshot.json && cairn build --config ./portal.yaml --from snapshot.json
+
+${EXIT_CODES}`,
+  async run(values, positionals) {
+    const { snapshot } = await (await import('./shards.ts')).mergeShards(values, positionals);
+    const { strictVerdict } = await collection();
     return reportStrict(values.strict, strictVerdict(snapshot));
   },
 });
@@ -44,16 +70,18 @@ export const buildCommand = defineCommand({
     out: { type: 'string', short: 'o', value: '<dir>', description: 'Where the site is written (default: dist). Replaced whole, so it must be new, empty, or an earlier Cairn site.' },
     base: baseOption,
     site: siteOption,
+    from: { type: 'string', value: '<snapshot>', description: 'Build from this snapshot (of cairn collect or cairn merge) instead of collecting; --config still gives the site settings and guides.' },
   },
-  details: `Examples:\n  cairn build --repos '../repos/*' --out site\n  cairn build --config ./portal.yaml --base /portal/\n\n${EXIT_CODES}`,
+  details: `Examples:\n  cairn build --repos '../repos/*' --out site\n  cairn build --config ./portal.yaml --base /portal/\n  cairn build --config ./portal.yaml --from snapshot.json\n\n${EXIT_CODES}`,
   async run(values) {
     const flags = siteFlags(values);
     const outDir = resolve(values.out ?? 'dist');
     const { buildSite, assertReplaceableOutput } = await site();
     await assertReplaceableOutput(outDir);
     if (values.snapshot && isInside(resolve(values.snapshot), outDir)) throw new ConfigError(`--snapshot ${values.snapshot} is inside --out ${values.out ?? 'dist'}, which the site replaces whole: keep the snapshot outside it.`);
-    const { runCollection, strictVerdict } = await collection();
-    const { snapshot, path, loaded } = await runCollection(values);
+    if (values.from !== undefined && (values.repos !== undefined || values.snapshot !== undefined)) throw new ConfigError('--from builds an existing snapshot: it does not collect, so --repos and --snapshot do not apply.');
+    const { runCollection, strictVerdict, readSnapshotFile } = await collection();
+    const { snapshot, path, loaded } = values.from === undefined ? await runCollection(values) : await readSnapshotFile(values.from, values);
     const siteUrl = flags.site ?? loaded.config.site;
     await buildSite({ snapshot: path, outDir, base: flags.base ?? loaded.config.base, ...(siteUrl ? { site: siteUrl } : {}), ...guidesDirOf(loaded) });
     process.stderr.write(`Built the portal → ${values.out ?? 'dist'}\n`);
@@ -134,7 +162,7 @@ export const checksCommand = defineCommand({
 });
 
 /** Every command, in the order `cairn --help` lists them. */
-export const commands: Command[] = [buildCommand, collectCommand, checkCommand, checksCommand, devCommand, previewCommand] as Command[];
+export const commands: Command[] = [buildCommand, collectCommand, mergeCommand, checkCommand, checksCommand, devCommand, previewCommand] as Command[];
 
 function reportStrict(strict: boolean | undefined, verdict: string | undefined): number {
   if (!strict || !verdict) return 0;

@@ -1,0 +1,84 @@
+import { z } from 'zod';
+import { ConfigError } from './config-error.ts';
+import { factsSchema } from './facts/index.ts';
+import { problemSchema } from './problems.ts';
+import { SNAPSHOT_SCHEMA_VERSION } from './snapshot.ts';
+
+/** Shard `index` of `count` (1-based), from `--shard i/n`. */
+export interface Shard {
+  index: number;
+  count: number;
+}
+
+/** `--shard 2/4`: which 1/n of the repositories this run collects. */
+export function parseShard(text: string): Shard {
+  const match = /^(\d+)\/(\d+)$/.exec(text.trim());
+  const index = Number(match?.[1]);
+  const count = Number(match?.[2]);
+  if (!match || count < 1 || index < 1 || index > count) throw new ConfigError(`--shard ${text}: expected i/n with 1 ≤ i ≤ n, e.g. --shard 2/4.`);
+  return { index, count };
+}
+
+/**
+ * Whether repository `name` belongs to `shard`: FNV-1a of the name, modulo the shard count. It
+ * depends on the name alone, so every machine of a CI matrix splits the organisation the same way,
+ * and a repository stays in its shard as others come and go.
+ */
+export function inShard(name: string, shard: Shard): boolean {
+  let hash = 0x811c9dc5;
+  for (const byte of new TextEncoder().encode(name)) hash = Math.imul(hash ^ byte, 0x01000193) >>> 0;
+  return (hash % shard.count) + 1 === shard.index;
+}
+
+/** One repository as collected, every fact included (checks need the unpublished ones too). */
+export const collectedRepoSchema = z.object({
+  name: z.string(),
+  source: z.string(),
+  webUrl: z.string().optional(),
+  facts: factsSchema,
+  problems: z.array(problemSchema),
+});
+
+/**
+ * What `cairn collect --shard i/n` writes: its repositories' facts, before catalog and scorecards,
+ * which need the whole organisation and are computed by `cairn merge`.
+ */
+export const partialSnapshotSchema = z.object({
+  kind: z.literal('cairn-partial-snapshot'),
+  schemaVersion: z.literal(SNAPSHOT_SCHEMA_VERSION),
+  shard: z.object({ index: z.number().int().positive(), count: z.number().int().positive() }),
+  generatedAt: z.iso.datetime(),
+  repos: z.array(collectedRepoSchema),
+  /** Problems met listing the sources (the same in every shard). */
+  problems: z.array(problemSchema),
+});
+
+export type PartialSnapshot = z.infer<typeof partialSnapshotSchema>;
+
+/**
+ * The repositories and listing problems of a complete set of shards. Every shard of one count must
+ * be there exactly once; a repository in two shards means they were not made from one listing.
+ */
+export function combineShards(partials: ReadonlyArray<{ file: string; partial: PartialSnapshot }>): Pick<PartialSnapshot, 'repos' | 'problems'> {
+  if (partials.length === 0) throw new ConfigError('cairn merge: no partial snapshots given.');
+  const count = partials[0]!.partial.shard.count;
+  const byIndex = new Map<number, string>();
+  for (const { file, partial } of partials) {
+    if (partial.shard.count !== count) throw new ConfigError(`${file}: shard ${partial.shard.index}/${partial.shard.count}, but ${partials[0]!.file} is one of ${count}.`);
+    const other = byIndex.get(partial.shard.index);
+    if (other) throw new ConfigError(`${file}: shard ${partial.shard.index}/${count} is also in ${other}.`);
+    byIndex.set(partial.shard.index, file);
+  }
+  const missing = Array.from({ length: count }, (_, index) => index + 1).filter((index) => !byIndex.has(index));
+  if (missing.length) throw new ConfigError(`cairn merge: shard${missing.length > 1 ? 's' : ''} ${missing.map((index) => `${index}/${count}`).join(', ')} missing.`);
+
+  const repos = partials.flatMap(({ partial }) => partial.repos);
+  const names = new Set<string>();
+  for (const repo of repos) {
+    if (names.has(repo.name)) throw new ConfigError(`cairn merge: repository "${repo.name}" is in two shards; collect every shard from the same configuration.`);
+    names.add(repo.name);
+  }
+  // Every shard lists every source, so each reports the same listing problems: keep one of each.
+  const problems = [...new Map(partials.flatMap(({ partial }) => partial.problems).map((problem) => [JSON.stringify(problem), problem])).values()];
+  return { repos, problems };
+}

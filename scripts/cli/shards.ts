@@ -1,0 +1,83 @@
+import { readFile, stat } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { z } from 'zod';
+import { assemble, collectRepos } from '../../collectors/collect.ts';
+import { ConfigError } from '../../collectors/config-error.ts';
+import { combineShards, parseShard, partialSnapshotSchema, type PartialSnapshot } from '../../collectors/shard.ts';
+import { SNAPSHOT_SCHEMA_VERSION, writeFileAtomically, writeSnapshot, type Snapshot } from '../../collectors/snapshot.ts';
+import { readContentEntities } from '../../collectors/sources/content.ts';
+import { currentTime, resolveConfig } from './collection.ts';
+import { progressLine } from './progress.ts';
+import { loadStandards } from './standards.ts';
+
+interface ShardValues {
+  config?: string | undefined;
+  repos?: string | undefined;
+  snapshot?: string | undefined;
+}
+
+/** `cairn collect --shard i/n`: this shard's repositories' facts, written as a partial snapshot. */
+export async function collectShard(values: ShardValues & { shard: string }): Promise<PartialSnapshot> {
+  const shard = parseShard(values.shard);
+  const output = values.snapshot ?? `.cache/snapshot-${shard.index}-of-${shard.count}.json`;
+  await assertFileName(output, '--snapshot');
+  const loaded = await resolveConfig(values);
+  const standards = await loadStandards(loaded.contentDir);
+  const now = currentTime();
+  const progress = progressLine();
+  const { repos, problems } = await collectRepos({ ...loaded, standards, now, shard, onRepo: (done, total, name) => progress.update(`Collecting ${done}/${total} ${name}`) });
+  progress.done();
+  const partial: PartialSnapshot = { kind: 'cairn-partial-snapshot', schemaVersion: SNAPSHOT_SCHEMA_VERSION, shard, generatedAt: now.toISOString(), repos, problems };
+  await writeFileAtomically(resolve(output), `${JSON.stringify(partialSnapshotSchema.parse(partial))}\n`);
+  process.stderr.write(`Collected shard ${shard.index}/${shard.count}: ${repos.length} of the repositories → ${output}\n`);
+  return partial;
+}
+
+/**
+ * `cairn merge`: the partial snapshots of every shard, combined and assembled (catalog, checks,
+ * scorecards, guides, docs) with the portal's content into the snapshot a single run would write.
+ */
+export async function mergeShards(values: ShardValues, files: readonly string[]): Promise<{ snapshot: Snapshot; path: string }> {
+  if (files.length === 0) throw new ConfigError('cairn merge: give the partial snapshots to merge, e.g. cairn merge shards/*.json --snapshot snapshot.json.');
+  const output = values.snapshot ?? '.cache/snapshot.json';
+  await assertFileName(output, '--snapshot');
+  const loaded = await resolveConfig(values);
+  const standards = await loadStandards(loaded.contentDir);
+  const partials = await Promise.all(files.map(async (file) => ({ file, partial: await readPartial(file) })));
+  const { repos, problems } = combineShards(partials);
+  const content = loaded.contentDir ? await readContentEntities(loaded.contentDir) : { documents: [], problems: [] };
+  const snapshot = await assemble({
+    repos,
+    content: content.documents,
+    standards,
+    now: currentTime(),
+    title: loaded.config.title,
+    guideSettings: loaded.config.guides,
+    problems: [...problems, ...content.problems],
+  });
+  const path = resolve(output);
+  await writeSnapshot(path, snapshot);
+  process.stderr.write(`Merged ${files.length} shards: ${snapshot.repos.length} repositories, ${snapshot.entities.length} entities, ${snapshot.problems.length} problems → ${output}\n`);
+  return { snapshot, path };
+}
+
+async function readPartial(file: string): Promise<PartialSnapshot> {
+  let json: unknown;
+  try {
+    json = JSON.parse(await readFile(file, 'utf8'));
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new ConfigError(`${file}: ${code === 'ENOENT' ? 'file not found' : `not a partial snapshot (${(error as Error).message})`}.`);
+  }
+  const kind = (json as { kind?: unknown } | null)?.kind;
+  if (kind !== 'cairn-partial-snapshot') throw new ConfigError(`${file}: not a partial snapshot; cairn merge takes the files of cairn collect --shard i/n.`);
+  const version = (json as { schemaVersion?: unknown }).schemaVersion;
+  if (version !== SNAPSHOT_SCHEMA_VERSION) throw new ConfigError(`${file}: written by a Cairn with snapshot schema ${String(version)}; this one reads ${SNAPSHOT_SCHEMA_VERSION}. Collect the shard again.`);
+  const result = partialSnapshotSchema.safeParse(json);
+  if (!result.success) throw new ConfigError(`${file}: not a valid partial snapshot:\n${z.prettifyError(result.error)}`);
+  return result.data;
+}
+
+async function assertFileName(path: string, flag: string): Promise<void> {
+  if ((await stat(path).catch(() => undefined))?.isDirectory()) throw new ConfigError(`${flag} ${path} is a folder; expected a file name, e.g. snapshot.json.`);
+}

@@ -1,0 +1,108 @@
+import { execFile } from 'node:child_process';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Snapshot } from '../../collectors/snapshot.ts';
+import { files, makeRepos, type RepoFixture } from '../helpers/repos.ts';
+
+const CAIRN = resolve(import.meta.dirname, '../../scripts/cairn.ts');
+const run = promisify(execFile);
+
+async function cairn(cwd: string, ...args: string[]): Promise<{ code: number; stderr: string }> {
+  const env: NodeJS.ProcessEnv = { ...process.env, SOURCE_DATE_EPOCH: '1793534400' };
+  delete env.BASE_URL;
+  try {
+    const { stderr } = await run(process.execPath, [CAIRN, ...args], { cwd, env });
+    return { code: 0, stderr };
+  } catch (error) {
+    const failed = error as { code: number; stderr: string };
+    return { code: failed.code, stderr: failed.stderr };
+  }
+}
+
+const component = (name: string, owner: string, extra = '') =>
+  `apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: ${name}\nspec:\n  type: service\n  lifecycle: production\n  owner: ${owner}\n${extra}`;
+const NAMES = ['payments', 'checkout', 'storefront', 'orders', 'search', 'ledger', 'notifications', 'inventory'] as const;
+
+let fixture: RepoFixture<(typeof NAMES)[number]>;
+let root: string;
+/** Where the commands run and write: outside the repositories' folder, which the source's glob lists. */
+let work: string;
+let config: string;
+
+beforeAll(async () => {
+  fixture = await makeRepos(
+    Object.fromEntries(
+      NAMES.map((name, index) => [
+        name,
+        files({
+          // Every other repository depends on the next, so relations cross shards.
+          'catalog-info.yaml': component(name, index % 2 ? 'web' : 'payments', index % 2 ? '' : `  dependsOn: [component:${NAMES[(index + 1) % NAMES.length]}]\n`),
+          'README.md': `# ${name}\n\nThe ${name} service, with enough words to count as a description for the readme check.\n`,
+          ...(index % 3 === 0 ? { '.github/workflows/ci.yml': 'on: [pull_request]\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - run: make test\n' } : {}),
+        }),
+      ]),
+    ) as Record<(typeof NAMES)[number], ReturnType<typeof files>>,
+  );
+  root = fixture.root;
+  work = await mkdtemp(join(tmpdir(), 'cairn-shards-'));
+  config = join(root, 'content', 'portal.yaml');
+  await mkdir(join(root, 'content', 'teams'), { recursive: true });
+  await mkdir(join(root, 'content', 'scorecards'), { recursive: true });
+  await writeFile(join(root, 'content', 'portal.yaml'), 'title: Shards\nsources:\n  - type: directory\n    repos: ../*\n  - type: directory\n    repos: ../gone-*\n');
+  await writeFile(join(root, 'content', 'teams', 'teams.yaml'), ['payments', 'web'].map((name) => `apiVersion: backstage.io/v1alpha1\nkind: Group\nmetadata:\n  name: ${name}\nspec:\n  type: team\n  children: []\n`).join('---\n'));
+  await writeFile(join(root, 'content', 'scorecards', 'basics.yaml'), 'id: basics\ntitle: Basics\nlevels:\n  - id: bronze\n    checks: [readme-present, owner-known-group]\n  - id: silver\n    checks: [ci-configured]\n');
+});
+
+afterAll(async () => {
+  await fixture?.remove();
+  await rm(work, { recursive: true, force: true });
+});
+
+const readJson = async <T,>(path: string) => JSON.parse(await readFile(join(work, path), 'utf8')) as T;
+
+describe('cairn collect --shard and cairn merge', () => {
+  it('merge the shards into exactly the snapshot of a single run', async () => {
+    expect((await cairn(work, 'collect', '--config', config, '--snapshot', 'single.json')).code).toBe(0);
+    const shardNames: string[][] = [];
+    for (const index of [1, 2, 3]) {
+      const result = await cairn(work, 'collect', '--config', config, '--shard', `${index}/3`, '--snapshot', `shards/${index}.json`);
+      expect(result.code, result.stderr).toBe(0);
+      expect(result.stderr).toMatch(new RegExp(`^Collected shard ${index}/3: \\d+ of the repositories → shards/${index}\\.json$`, 'm'));
+      shardNames.push((await readJson<{ repos: Array<{ name: string }> }>(`shards/${index}.json`)).repos.map((repo) => repo.name));
+    }
+    expect(shardNames.flat().sort()).toEqual([...NAMES].sort());
+    expect(shardNames.filter((names) => names.length > 0).length).toBeGreaterThan(1);
+
+    const merged = await cairn(work, 'merge', 'shards/3.json', 'shards/1.json', 'shards/2.json', '--config', config, '--snapshot', 'merged.json');
+    expect(merged.code, merged.stderr).toBe(0);
+    const single = await readJson<Snapshot>('single.json');
+    expect(await readJson<Snapshot>('merged.json')).toEqual(single);
+    expect(single.results.length).toBe(NAMES.length);
+    expect(single.problems).toContainEqual(expect.objectContaining({ message: expect.stringContaining('gone-*') }));
+  });
+
+  it('builds the site from the merged snapshot without collecting again', async () => {
+    const result = await cairn(work, 'build', '--config', config, '--from', 'merged.json', '--out', 'site');
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr).not.toMatch(/Collected/);
+    expect(await readFile(join(work, 'site', 'catalog', 'default', 'component', 'ledger', 'index.html'), 'utf8')).toContain('ledger');
+  });
+
+  it.each([
+    { args: ['merge', 'shards/1.json', 'shards/3.json'], message: /^cairn merge: shard 2\/3 missing\.$/m },
+    { args: ['merge', 'shards/1.json', 'shards/1.json', 'shards/2.json', 'shards/3.json'], message: /shards\/1\.json: shard 1\/3 is also in shards\/1\.json\./ },
+    { args: ['merge', 'single.json'], message: /^single\.json: not a partial snapshot; cairn merge takes the files of cairn collect --shard i\/n\.$/m },
+    { args: ['merge', 'nowhere.json'], message: /^nowhere\.json: file not found\.$/m },
+    { args: ['merge'], message: /give the partial snapshots to merge/ },
+    { args: ['collect', '--shard', '4/3'], message: /--shard 4\/3: expected i\/n with 1 ≤ i ≤ n/ },
+    { args: ['build', '--from', 'nowhere.json', '--out', 'site2'], message: /--from nowhere\.json: file not found\./ },
+  ])('exits 2 on cairn $args', async ({ args, message }) => {
+    const result = await cairn(work, ...args, ...(args[0] === 'merge' || args[0] === 'collect' ? ['--config', config] : []));
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(message);
+    expect(result.stderr).not.toMatch(/\bat .*\.ts:\d+/);
+  });
+});
