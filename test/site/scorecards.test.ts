@@ -95,7 +95,7 @@ describe('the scorecard pages', () => {
     const index = await page('scorecards');
     expect(index).toContain(link('scorecards/production-readiness/', 'Production readiness'));
     expect(index).toContain(link('scorecards/security-basics/', 'Security basics'));
-    expect(index).toContain(`<a href="${BASE}results.json">All results as JSON</a>`);
+    expect(index).toContain(`<a href="${BASE}scorecards.json">All results as JSON</a>`);
     const production = section(index, 'Production readiness');
     expect(production).toMatch(/<span class="bar-label">No level<\/span>[\s\S]*?3 entities <span class="muted">\(75%\)<\/span>/);
     expect(production).toMatch(/<span class="bar-label">Silver<\/span>[\s\S]*?1 entity <span class="muted">\(25%\)<\/span>/);
@@ -185,9 +185,9 @@ describe('badges', () => {
   });
 });
 
-describe('results.json', () => {
+describe('scorecards.json', () => {
   it('exports every result of the snapshot, compactly', async () => {
-    const text = await file('results.json');
+    const text = await file('scorecards.json');
     expect(text).not.toContain('\n');
     const exported = JSON.parse(text) as { generatedAt: string; results: Array<{ entity: string; scorecard: string; level: string | null; score: number; checks: Array<Record<string, unknown>> }> };
     expect(exported.generatedAt).toBe(snapshotFixture.generatedAt);

@@ -4,7 +4,7 @@ import { badgeColour, badgeMarkdown, badgePath, badgeRoutes, badgeSvg } from '..
 import { createCatalog } from '../../../site/lib/catalog.ts';
 import type { Guide } from '../../../collectors/snapshot.ts';
 import { checkPageView, checksByCategory, guideLink, passRate } from '../../../site/lib/check-page.ts';
-import { resultsExport } from '../../../site/lib/results-export.ts';
+import { scorecardsExport } from '../../../site/lib/exports.ts';
 import { heatmap, levelDistribution, scorecardPageView, scorecardSummaries, teamRows } from '../../../site/lib/scorecard-page.ts';
 import { createStandards } from '../../../site/lib/standards.ts';
 import { compareTodo, teamStanding, type TodoItem } from '../../../site/lib/team-standing.ts';
@@ -257,7 +257,7 @@ describe('badges', () => {
 
 describe('results export', () => {
   it('has every result, sorted by entity then scorecard, with outcomes, messages and evidence', () => {
-    const exported = resultsExport(standards, snapshotFixture.generatedAt);
+    const exported = scorecardsExport(standards, snapshotFixture.generatedAt);
     expect(exported.generatedAt).toBe(snapshotFixture.generatedAt);
     expect(exported.results.map((result) => `${result.entity} ${result.scorecard}`)).toEqual([
       'component:default/billing-scripts production-readiness',
@@ -282,6 +282,6 @@ describe('results export', () => {
 
   it('is the same whatever order the snapshot lists results in', () => {
     const reversed = createStandards({ ...snapshotFixture, results: [...snapshotFixture.results].reverse() });
-    expect(JSON.stringify(resultsExport(reversed, 'x'))).toBe(JSON.stringify(resultsExport(standards, 'x')));
+    expect(JSON.stringify(scorecardsExport(reversed, 'x'))).toBe(JSON.stringify(scorecardsExport(standards, 'x')));
   });
 });

@@ -1,0 +1,127 @@
+import type { AppliedExemption, CatalogEntity, Evidence, Guide, Outcome, ScoredCheck } from '../../collectors/snapshot.ts';
+import { compareText } from './catalog.ts';
+import { entityDisplayName, entityPath } from './entity-ref.ts';
+import { guidePath } from './guides.ts';
+import type { Standards } from './standards.ts';
+
+/**
+ * Machine-readable outputs published with the site, for other tools and AI assistants:
+ * `/catalog.json`, `/scorecards.json` and `/llms.txt`. Keys in a fixed order and lists sorted by
+ * code unit, so the same snapshot gives the same bytes.
+ */
+
+/** Site paths of the exports, without the base. */
+export const EXPORT_PATHS = { catalog: 'catalog.json', scorecards: 'scorecards.json', llms: 'llms.txt' } as const;
+
+const byCodeUnit = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** One check in the export: the outcome, the one the level used, and why. */
+export interface ExportedCheck {
+  check: string;
+  level: string;
+  outcome: Outcome;
+  effective: ScoredCheck['effective'];
+  message: string;
+  evidence: Evidence[];
+  exemption?: AppliedExemption;
+}
+
+/** One entity's standing on one scorecard. */
+export interface ExportedResult {
+  entity: string;
+  scorecard: string;
+  level: string | null;
+  score: number;
+  checks: ExportedCheck[];
+}
+
+/** `/scorecards.json`: every scorecard's levels and every result, for dashboards and trend tools. */
+export interface ScorecardsExport {
+  generatedAt: string;
+  scorecards: Array<{ id: string; title: string; levels: string[] }>;
+  results: ExportedResult[];
+}
+
+/**
+ * Every result, sorted by entity ref then scorecard id (by code unit, the same on every machine),
+ * with keys in a fixed order: the same snapshot gives the same bytes.
+ */
+export function scorecardsExport(standards: Standards, generatedAt: string): ScorecardsExport {
+  return {
+    generatedAt,
+    scorecards: [...standards.scorecards].sort((a, b) => byCodeUnit(a.id, b.id)).map((scorecard) => ({ id: scorecard.id, title: scorecard.title, levels: scorecard.levels.map((level) => level.id) })),
+    results: [...standards.results]
+      .sort((a, b) => byCodeUnit(a.entityRef, b.entityRef) || byCodeUnit(a.scorecard, b.scorecard))
+      .map((result) => ({
+        entity: result.entityRef,
+        scorecard: result.scorecard,
+        level: result.level,
+        score: result.score,
+        checks: result.checks.map((check) => ({
+          check: check.checkId,
+          level: check.level,
+          outcome: check.outcome,
+          effective: check.effective,
+          message: check.message,
+          evidence: check.evidence.map(({ path, line, note }) => ({ path, ...(line === undefined ? {} : { line }), ...(note === undefined ? {} : { note }) })),
+          ...(check.exemption ? { exemption: { reason: check.exemption.reason, expires: check.exemption.expires, expired: check.exemption.expired, source: check.exemption.source } } : {}),
+        })),
+      })),
+  };
+}
+
+/** `/catalog.json`: every entity as Backstage has it, with its relations and where it was declared. */
+export interface CatalogExport {
+  generatedAt: string;
+  entities: Array<Pick<CatalogEntity, 'apiVersion' | 'kind' | 'metadata' | 'spec' | 'relations' | 'source' | 'inferred'> & { ref: string }>;
+}
+
+export function catalogExport(entities: readonly CatalogEntity[], generatedAt: string): CatalogExport {
+  return {
+    generatedAt,
+    entities: [...entities]
+      .sort((a, b) => byCodeUnit(a.ref, b.ref))
+      .map(({ ref, apiVersion, kind, metadata, spec, relations, source, inferred }) => ({ ref, apiVersion, kind, metadata, ...(spec ? { spec } : {}), relations, source, inferred })),
+  };
+}
+
+/** Kinds listed in llms.txt: what an assistant asks about. Users and Locations are left to catalog.json. */
+const LLMS_KINDS = ['Component', 'API', 'Resource', 'System', 'Domain', 'Group'];
+
+/**
+ * `/llms.txt` (llmstxt.org): the portal for AI assistants, in Markdown — the golden-path guides and
+ * the catalog, each entry a link with one line about it. `url` turns a site path into the link
+ * (absolute when the portal's URL is known).
+ */
+export function llmsTxt(input: { title: string; guides: readonly Guide[]; entities: readonly CatalogEntity[]; url: (path: string) => string }): string {
+  const { title, url } = input;
+  const line = (text: string | undefined) => (text ?? '').replace(/\s+/g, ' ').trim();
+  // Repository text must not end a link's text early.
+  const linkText = (text: string) => line(text).replace(/[[\]\\]/g, '\\$&');
+  const lines = [
+    `# ${line(title)}`,
+    '',
+    `> The organisation's internal developer portal: the golden paths (how we build, ship and run software here), and the software catalog (who owns what, and how it fits together). The full catalog is ${url(EXPORT_PATHS.catalog)}; every scorecard result is ${url(EXPORT_PATHS.scorecards)}.`,
+    '',
+    '## Guides',
+    '',
+    ...[...input.guides]
+      .filter((guide) => guide.status !== 'deprecated')
+      .sort((a, b) => compareText(a.category, b.category) || compareText(a.title, b.title))
+      .map((guide) => `- [${linkText(guide.title)}](${url(guidePath(guide.id))}): ${line(guide.summary)}${guide.status === 'draft' ? ' (draft)' : ''}`),
+    '',
+    '## Catalog',
+    '',
+    ...[...input.entities]
+      .filter((entity) => LLMS_KINDS.includes(entity.kind))
+      .sort((a, b) => LLMS_KINDS.indexOf(a.kind) - LLMS_KINDS.indexOf(b.kind) || byCodeUnit(a.ref, b.ref))
+      .map((entity) => {
+        const spec = entity.spec ?? {};
+        const facts = [typeof spec['type'] === 'string' ? `${entity.kind} (${spec['type']})` : entity.kind, typeof spec['owner'] === 'string' ? `owned by ${spec['owner']}` : undefined, typeof spec['system'] === 'string' ? `part of ${spec['system']}` : undefined];
+        const description = line(entity.metadata.description);
+        return `- [${linkText(entityDisplayName(entity))}](${url(entityPath(entity))}): ${facts.filter(Boolean).join(', ')}${description ? `. ${description}` : ''}`;
+      }),
+    '',
+  ];
+  return lines.join('\n');
+}
