@@ -167,3 +167,15 @@ describe('the demo organisation’s repository docs', () => {
     expect(await page('catalog/default/component/payments')).toContain('<a href="/portal/catalog/default/component/payments/docs/">Documentation</a>');
   });
 });
+
+describe('machine-readable outputs', () => {
+  it('publish catalog.json, scorecards.json and llms.txt with the guides and the catalog', async () => {
+    const catalog = JSON.parse(await readFile(join(outDir, 'catalog.json'), 'utf8')) as { entities: Array<{ ref: string }> };
+    expect(catalog.entities.map((entity) => entity.ref)).toEqual(snapshot.entities.map((entity) => entity.ref).sort());
+    const scorecards = JSON.parse(await readFile(join(outDir, 'scorecards.json'), 'utf8')) as { results: unknown[] };
+    expect(scorecards.results).toHaveLength(snapshot.results.length);
+    const llms = await readFile(join(outDir, 'llms.txt'), 'utf8');
+    for (const guide of guides().filter((candidate) => candidate.status !== 'deprecated')) expect(llms).toContain(`- [${guide.title}](${BASE}guides/${guide.id}/): `);
+    expect(llms).toContain(`- [Payments](${BASE}catalog/default/component/payments/): Component (service)`);
+  });
+});
