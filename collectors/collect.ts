@@ -5,11 +5,13 @@ import type { CheckDefinition, CheckMetadata } from './checks/check.ts';
 import type { GuideSettings, LoadedConfig } from './config.ts';
 import { buildEntityDocs } from './docs/index.ts';
 import { retrievers, type Facts } from './facts/index.ts';
-import type { FactContext, FactSettings } from './facts/retriever.ts';
+import type { FactContext, FactRetriever, FactSettings } from './facts/retriever.ts';
 import { evaluateGuides } from './guides/adoption.ts';
 import type { GuideSource } from './guides/load.ts';
 import type { Problem } from './problems.ts';
 import { openRepo } from './repo/open.ts';
+import { runGit } from './repo/git-pool.ts';
+import { FactCache, type CachedFact } from './cache.ts';
 import type { ScorecardDefinition } from './scorecards/definition.ts';
 import { prepareEvaluation } from './scorecards/evaluate.ts';
 import type { Exemption } from './scorecards/exemptions.ts';
@@ -38,6 +40,8 @@ export interface CollectOptions extends LoadedConfig {
   now: Date;
   /** Called after each repository, for progress output. */
   onRepo?: (done: number, total: number, name: string) => void;
+  /** Folder of the fact cache (one file per repository); without it every fact is collected afresh. */
+  cacheDir?: string;
 }
 
 /** One repository as collected: all its facts (published or not) and the problems met reading it. */
@@ -70,11 +74,12 @@ export async function collectRepos(options: CollectOptions & { shard?: Shard }):
   const handles = shard ? listing.repos.filter((handle) => inShard(handle.name, shard)) : listing.repos;
   const limit = pLimit(config.concurrency ?? availableParallelism() * 2);
   const settings: FactSettings = { contentGlobs: standards.contentGlobs };
+  const cache = options.cacheDir ? new FactCache(options.cacheDir) : undefined;
   let done = 0;
   const repos = await Promise.all(
     handles.map((handle) =>
       limit(async () => {
-        const repo = await collectRepo(handle, { now, windowDays: config.activity.windowDays, settings });
+        const repo = await collectRepo(handle, { now, windowDays: config.activity.windowDays, settings, ...(cache ? { cache } : {}) });
         options.onRepo?.(++done, handles.length, handle.name);
         return repo;
       }),
@@ -146,33 +151,66 @@ export interface CollectRepoOptions {
   settings: FactSettings;
   /** Also read untracked, not ignored files (a developer's working tree in `cairn check`). */
   untracked?: boolean;
+  /** Facts of earlier runs: a retriever whose inputs are unchanged is not run again. */
+  cache?: FactCache;
 }
 
-/** Facts of one repository. A repository that cannot be opened, or a retriever that throws, is a problem, never a crash. */
+/**
+ * Facts of one repository. With a cache, a retriever's earlier output is reused when the head
+ * commit, the retriever's version and the settings are the same (and, for time-dependent facts,
+ * the day); when every retriever's is, the repository is not even opened. A repository that cannot
+ * be opened, or a retriever that throws, is a problem, never a crash, and is not cached.
+ */
 export async function collectRepo(handle: RepoHandle, options: CollectRepoOptions): Promise<CollectedRepo> {
-  const problems: Problem[] = [];
   const base = { name: handle.name, source: handle.source, ...(handle.webUrl ? { webUrl: handle.webUrl } : {}) };
-  let reader;
-  try {
-    reader = await openRepo(handle.dir, { name: handle.name, now: options.now, windowDays: options.windowDays, ...(options.untracked ? { untracked: true } : {}) });
-  } catch (error) {
-    problems.push({ severity: 'error', repo: handle.name, message: `Could not read the repository at ${handle.dir}: ${firstLine(error)}` });
-    return { ...base, facts: {}, problems };
+  const { cache } = options;
+  const head = cache && !options.untracked ? await headCommit(handle.dir) : undefined;
+  const cached = head ? await cache!.read(handle.name) : new Map<string, CachedFact>();
+  const settingsKey = JSON.stringify({ ...options.settings, windowDays: options.windowDays });
+  const day = options.now.toISOString().slice(0, 10);
+  const keyOf = (retriever: FactRetriever) => [retriever.id, retriever.version, head, settingsKey, retriever.timeDependent ? day : ''].join('\0');
+
+  const results = new Map<string, CachedFact>();
+  for (const retriever of retrievers) {
+    const entry = cached.get(retriever.id);
+    if (head && entry?.key === keyOf(retriever) && retriever.schema.safeParse(entry.value).success) results.set(retriever.id, entry);
   }
-  const context: FactContext = { repo: reader, settings: options.settings, problem: (problem) => problems.push({ ...problem, repo: handle.name }) };
-  const facts: Record<string, unknown> = {};
-  await Promise.all(
-    retrievers.map(async (retriever) => {
-      try {
-        facts[retriever.id] = retriever.schema.parse(await retriever.collect(context));
-      } catch (error) {
-        problems.push({ severity: 'error', repo: handle.name, message: `Fact "${retriever.id}" could not be collected: ${firstLine(error)}` });
-      }
-    }),
-  );
+  const missing = retrievers.filter((retriever) => !results.has(retriever.id));
+  const problems: Problem[] = [];
+  if (missing.length > 0) {
+    let reader;
+    try {
+      reader = await openRepo(handle.dir, { name: handle.name, now: options.now, windowDays: options.windowDays, ...(options.untracked ? { untracked: true } : {}) });
+    } catch (error) {
+      problems.push({ severity: 'error', repo: handle.name, message: `Could not read the repository at ${handle.dir}: ${firstLine(error)}` });
+      return { ...base, facts: {}, problems };
+    }
+    await Promise.all(
+      missing.map(async (retriever) => {
+        const reported: Problem[] = [];
+        const context: FactContext = { repo: reader, settings: options.settings, problem: (problem) => reported.push({ ...problem, repo: handle.name }) };
+        try {
+          results.set(retriever.id, { key: keyOf(retriever), value: retriever.schema.parse(await retriever.collect(context)), problems: reported });
+        } catch (error) {
+          problems.push(...reported, { severity: 'error', repo: handle.name, message: `Fact "${retriever.id}" could not be collected: ${firstLine(error)}` });
+        }
+      }),
+    );
+    if (head) await cache!.write(handle.name, results);
+  }
   // Retrievers finish in any order; facts are kept in registry order so output is deterministic.
-  const ordered = Object.fromEntries(retrievers.filter((retriever) => retriever.id in facts).map((retriever) => [retriever.id, facts[retriever.id]])) as Facts;
-  return { ...base, facts: ordered, problems: sortProblems(problems) };
+  const ordered = retrievers.filter((retriever) => results.has(retriever.id));
+  const facts = Object.fromEntries(ordered.map((retriever) => [retriever.id, results.get(retriever.id)!.value])) as Facts;
+  return { ...base, facts, problems: sortProblems([...ordered.flatMap((retriever) => results.get(retriever.id)!.problems), ...problems]) };
+}
+
+/** The head commit, or undefined for a folder git cannot read or a repository without commits. */
+async function headCommit(dir: string): Promise<string | undefined> {
+  try {
+    return (await runGit(dir, ['rev-parse', '--verify', '--quiet', 'HEAD'])).trim() || undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 const UNPUBLISHED = new Set<string>(retrievers.filter((retriever) => retriever.publish === false).map((retriever) => retriever.id));

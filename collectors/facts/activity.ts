@@ -4,6 +4,7 @@ import { defineRetriever } from './retriever.ts';
 /** Recent git activity: is anyone working on this, and how many people could. */
 export const activity = defineRetriever({
   id: 'activity',
+  timeDependent: true,
   version: 1,
   description: 'Commits and distinct authors in the activity window, and the last commit date.',
   schema: z.object({

@@ -31,6 +31,11 @@ export interface FactRetriever<Id extends string = string, S extends z.ZodType =
    * they are collected and checked, but not written to the snapshot.
    */
   publish?: boolean;
+  /**
+   * `true` for facts that change with the day as well as with the commit (activity in a window
+   * ending now): the fact cache keeps them for the day they were computed on only.
+   */
+  timeDependent?: boolean;
   collect(context: FactContext): Promise<z.infer<S>>;
 }
 

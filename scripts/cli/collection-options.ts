@@ -2,11 +2,20 @@ import type { OptionSpec } from './command.ts';
 
 export const DEFAULT_CONFIG = 'content/portal.yaml';
 export const DEFAULT_SNAPSHOT = '.cache/snapshot.json';
+export const DEFAULT_CACHE = '.cache/facts';
 
 /** Options shared by every command that collects. */
 export const collectionOptions = {
   config: { type: 'string', short: 'c', value: '<file>', description: `portal.yaml to read (default: ${DEFAULT_CONFIG}). Content folders are found beside it.` },
   repos: { type: 'string', short: 'r', value: '<glob>', description: 'Scan the git work trees matching this glob instead of the configured sources; without --config, no config file is needed.' },
   snapshot: { type: 'string', short: 's', value: '<file>', description: `Where the snapshot JSON is written (default: ${DEFAULT_SNAPSHOT}).` },
+  cache: { type: 'string', value: '<dir>', description: `Fact cache: a repository whose head commit is unchanged is not read again (default: ${DEFAULT_CACHE}).` },
+  'no-cache': { type: 'boolean', description: 'Collect every fact afresh, and leave the cache alone.' },
   strict: { type: 'boolean', description: 'Exit 1 when there are problems, or when nothing could be collected.' },
 } satisfies Record<string, OptionSpec>;
+
+/** The fact cache folder the options ask for, if any. */
+export function cacheDirOf(values: { cache?: string | undefined; 'no-cache'?: boolean | undefined }): { cacheDir?: string } {
+  if (values['no-cache']) return {};
+  return { cacheDir: values.cache ?? DEFAULT_CACHE };
+}

@@ -6,7 +6,7 @@ import { ConfigError } from '../../collectors/config-error.ts';
 import { portalConfigSchema, type LoadedConfig } from '../../collectors/config.ts';
 import { loadPortalConfig } from '../../collectors/load-config.ts';
 import { readSnapshot, writeSnapshot, type Snapshot } from '../../collectors/snapshot.ts';
-import { DEFAULT_CONFIG, DEFAULT_SNAPSHOT } from './collection-options.ts';
+import { cacheDirOf, DEFAULT_CONFIG, DEFAULT_SNAPSHOT } from './collection-options.ts';
 import { progressLine } from './progress.ts';
 import { loadStandards } from './standards.ts';
 
@@ -14,6 +14,8 @@ interface CollectionValues {
   config?: string | undefined;
   repos?: string | undefined;
   snapshot?: string | undefined;
+  cache?: string | undefined;
+  'no-cache'?: boolean | undefined;
 }
 
 /** Resolves the config (file, or `--repos` alone), collects, writes the snapshot and prints a summary. */
@@ -23,6 +25,7 @@ export async function runCollection(values: CollectionValues): Promise<{ snapsho
   const progress = progressLine();
   const snapshot = await collect({
     ...loaded,
+    ...cacheDirOf(values),
     standards,
     now: currentTime(),
     onRepo: (done, total, name) => progress.update(`Collecting ${done}/${total} ${name}`),

@@ -7,6 +7,7 @@ import { combineShards, parseShard, partialSnapshotSchema, type PartialSnapshot 
 import { SNAPSHOT_SCHEMA_VERSION, writeFileAtomically, writeSnapshot, type Snapshot } from '../../collectors/snapshot.ts';
 import { readContentEntities } from '../../collectors/sources/content.ts';
 import { currentTime, resolveConfig } from './collection.ts';
+import { cacheDirOf } from './collection-options.ts';
 import { progressLine } from './progress.ts';
 import { loadStandards } from './standards.ts';
 
@@ -14,6 +15,8 @@ interface ShardValues {
   config?: string | undefined;
   repos?: string | undefined;
   snapshot?: string | undefined;
+  cache?: string | undefined;
+  'no-cache'?: boolean | undefined;
 }
 
 /** `cairn collect --shard i/n`: this shard's repositories' facts, written as a partial snapshot. */
@@ -25,7 +28,7 @@ export async function collectShard(values: ShardValues & { shard: string }): Pro
   const standards = await loadStandards(loaded.contentDir);
   const now = currentTime();
   const progress = progressLine();
-  const { repos, problems } = await collectRepos({ ...loaded, standards, now, shard, onRepo: (done, total, name) => progress.update(`Collecting ${done}/${total} ${name}`) });
+  const { repos, problems } = await collectRepos({ ...loaded, ...cacheDirOf(values), standards, now, shard, onRepo: (done, total, name) => progress.update(`Collecting ${done}/${total} ${name}`) });
   progress.done();
   const partial: PartialSnapshot = { kind: 'cairn-partial-snapshot', schemaVersion: SNAPSHOT_SCHEMA_VERSION, shard, generatedAt: now.toISOString(), repos, problems };
   await writeFileAtomically(resolve(output), `${JSON.stringify(partialSnapshotSchema.parse(partial))}\n`);

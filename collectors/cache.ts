@@ -1,0 +1,43 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { problemSchema } from './problems.ts';
+import { writeFileAtomically } from './snapshot.ts';
+
+/** One retriever's output for one repository, with the problems it reported, under the key it was computed for. */
+const cachedFactSchema = z.object({ key: z.string(), value: z.unknown(), problems: z.array(problemSchema) });
+const cacheFileSchema = z.object({ repo: z.string(), facts: z.record(z.string(), cachedFactSchema) });
+
+export type CachedFact = z.infer<typeof cachedFactSchema>;
+
+/**
+ * Facts of earlier runs, one JSON file per repository in `dir`: a nightly run re-reads only what
+ * changed. Entries are keyed by what they depend on (head commit, retriever version, settings), so
+ * a stale entry is simply not found. A file that cannot be read or parsed is treated as empty and
+ * rewritten, never fatal: the cache only ever saves work.
+ */
+export class FactCache {
+  readonly #dir: string;
+
+  constructor(dir: string) {
+    this.#dir = dir;
+  }
+
+  async read(repo: string): Promise<Map<string, CachedFact>> {
+    try {
+      const parsed = cacheFileSchema.safeParse(JSON.parse(await readFile(this.#file(repo), 'utf8')));
+      return parsed.success && parsed.data.repo === repo ? new Map(Object.entries(parsed.data.facts)) : new Map();
+    } catch {
+      return new Map();
+    }
+  }
+
+  async write(repo: string, facts: ReadonlyMap<string, CachedFact>): Promise<void> {
+    await writeFileAtomically(this.#file(repo), `${JSON.stringify({ repo, facts: Object.fromEntries(facts) })}\n`);
+  }
+
+  /** A file name any repository name maps to, and no two names share. */
+  #file(repo: string): string {
+    return join(this.#dir, `${encodeURIComponent(repo)}.json`);
+  }
+}

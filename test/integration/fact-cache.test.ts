@@ -1,0 +1,69 @@
+import { appendFile, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FactCache } from '../../collectors/cache.ts';
+import { collectRepo, type CollectRepoOptions } from '../../collectors/collect.ts';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { files, makeRepos, type RepoFixture } from '../helpers/repos.ts';
+
+const NOW = new Date('2026-11-01T12:00:00Z');
+const README = '# Ledger\n\nKeeps the books balanced for every payment we take.\n';
+
+let fixture: RepoFixture<'ledger'>;
+let cacheDir: string;
+let handle: { name: string; dir: string; source: string };
+
+beforeAll(async () => {
+  fixture = await makeRepos({ ledger: files({ 'README.md': README, 'LICENSE': 'MIT License\n' }, { date: '2026-10-20T10:00:00Z' }) });
+  cacheDir = await mkdtemp(join(tmpdir(), 'cairn-cache-'));
+  handle = { name: 'ledger', dir: fixture.dirs.ledger, source: 'directory' };
+});
+
+afterAll(async () => {
+  await fixture?.remove();
+  await rm(cacheDir, { recursive: true, force: true });
+});
+
+const options = (overrides: Partial<CollectRepoOptions> = {}): CollectRepoOptions => ({ now: NOW, windowDays: 90, settings: { contentGlobs: [] }, cache: new FactCache(cacheDir), ...overrides });
+const words = async (overrides?: Partial<CollectRepoOptions>) => (await collectRepo(handle, options(overrides))).facts.readme?.words;
+
+describe('the fact cache', () => {
+  it('stores the facts, and reuses them while the head commit is the same', async () => {
+    const first = await collectRepo(handle, options());
+    expect(await readdir(cacheDir)).toEqual(['ledger.json']);
+    // A change the head commit does not have: the cached facts stand for the commit.
+    await appendFile(join(handle.dir, 'README.md'), '\nMore words that only the working tree has.\n');
+    const second = await collectRepo(handle, options());
+    expect(second).toEqual(first);
+    expect(await words({ cache: undefined })).toBeGreaterThan(first.facts.readme!.words);
+  });
+
+  it('collects again after a new commit', async () => {
+    const before = await words();
+    await writeFile(join(handle.dir, 'README.md'), `${README}\nNow committed, with a few more words.\n`);
+    const env = { ...process.env, GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_NOSYSTEM: '1', GIT_AUTHOR_DATE: '2026-10-25T10:00:00Z', GIT_COMMITTER_DATE: '2026-10-25T10:00:00Z' };
+    await promisify(execFile)('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.com', '-c', 'commit.gpgsign=false', 'commit', '--quiet', '--all', '--message', 'Longer README'], { cwd: handle.dir, env });
+    expect(await words()).not.toBe(before);
+  });
+
+  it('keeps time-dependent facts for their day only', async () => {
+    const today = await collectRepo(handle, options());
+    const nextMonth = await collectRepo(handle, options({ now: new Date('2026-12-01T12:00:00Z') }));
+    expect(nextMonth.facts.activity).not.toEqual(today.facts.activity);
+    expect(nextMonth.facts.readme).toEqual(today.facts.readme);
+  });
+
+  it('ignores an entry made under other settings, and a corrupted file', async () => {
+    const reference = await collectRepo(handle, options({ cache: undefined }));
+    const file = join(cacheDir, 'ledger.json');
+    const stored = JSON.parse(await readFile(file, 'utf8')) as { facts: Record<string, { key: string; value: unknown }> };
+    stored.facts.readme!.value = { path: 'README.md', title: 'Forged', headings: [], words: 1 };
+    await writeFile(file, JSON.stringify(stored));
+    expect((await collectRepo(handle, options({ settings: { contentGlobs: ['*.md'] } }))).facts.readme).toEqual(reference.facts.readme);
+    await writeFile(file, '{ not json');
+    expect(await collectRepo(handle, options())).toEqual(reference);
+    expect(JSON.parse(await readFile(file, 'utf8'))).toMatchObject({ repo: 'ledger' });
+  });
+});
