@@ -49,6 +49,8 @@ export interface CollectedRepo {
   name: string;
   source: string;
   webUrl?: string;
+  /** Why the data may be behind the source (its fetch failed), when it may. */
+  stale?: string;
   facts: Facts;
   problems: Problem[];
 }
@@ -162,7 +164,7 @@ export interface CollectRepoOptions {
  * be opened, or a retriever that throws, is a problem, never a crash, and is not cached.
  */
 export async function collectRepo(handle: RepoHandle, options: CollectRepoOptions): Promise<CollectedRepo> {
-  const base = { name: handle.name, source: handle.source, ...(handle.webUrl ? { webUrl: handle.webUrl } : {}) };
+  const base = { name: handle.name, source: handle.source, ...(handle.webUrl ? { webUrl: handle.webUrl } : {}), ...(handle.stale ? { stale: handle.stale } : {}) };
   const { cache } = options;
   const head = cache && !options.untracked ? await headCommit(handle.dir) : undefined;
   const cached = head ? await cache!.read(handle.name) : new Map<string, CachedFact>();

@@ -12,7 +12,23 @@ export const directorySourceSchema = z
   })
   .describe('Every git work tree matching a glob on this machine.');
 
-export const sourceSchema = z.discriminatedUnion('type', [directorySourceSchema]);
+/** Repositories cloned from their URLs. */
+export const gitSourceSchema = z
+  .strictObject({
+    type: z.literal('git'),
+    repos: z
+      .array(z.string().min(1))
+      .min(1)
+      .describe('Clone URLs: anything git accepts (https://…, git@host:org/repo.git, file://…, a path to a bare repository). The name is the URL\'s last part without .git.'),
+    clones: z.string().min(1).optional().describe('Where the clones are kept between runs, relative to this file (default: .cache/clones in the working folder).'),
+    webUrl: z
+      .url()
+      .optional()
+      .describe('Web UI of each repository, `{name}` replaced by its name, e.g. `https://git.example.com/acme/{name}`. Used for "view source" and evidence links.'),
+  })
+  .describe('Git repositories cloned (partially: full history, file contents of the checked-out commit only) and fetched again on later runs.');
+
+export const sourceSchema = z.discriminatedUnion('type', [directorySourceSchema, gitSourceSchema]);
 
 /** How guide pages link out and when a guide counts as stale. */
 export const guideSettingsSchema = z
@@ -51,6 +67,7 @@ export const portalConfigSchema = z
   .describe('Cairn portal configuration.');
 
 export type DirectorySource = z.infer<typeof directorySourceSchema>;
+export type GitSource = z.infer<typeof gitSourceSchema>;
 export type Source = z.infer<typeof sourceSchema>;
 export type GuideSettings = z.infer<typeof guideSettingsSchema>;
 export type PortalConfig = z.infer<typeof portalConfigSchema>;

@@ -35,6 +35,7 @@ export const collectedRepoSchema = z.object({
   name: z.string(),
   source: z.string(),
   webUrl: z.string().optional(),
+  stale: z.string().optional(),
   facts: factsSchema,
   problems: z.array(problemSchema),
 });

@@ -71,6 +71,8 @@ export const repoSchema = z.object({
   source: z.string(),
   /** Web UI of the repository (for "view source" and evidence links), when known. */
   webUrl: z.string().optional(),
+  /** Why its data may be behind the source (a fetch that failed: an earlier clone was scanned). */
+  stale: z.string().optional(),
   facts: factsSchema,
   problems: z.array(problemSchema),
 });

@@ -1,6 +1,7 @@
 import { relative } from 'node:path';
 import type { Source } from '../config.ts';
 import { listDirectorySource } from './directory.ts';
+import { listGitSource } from './git.ts';
 import type { SourceListing } from './source.ts';
 
 /**
@@ -8,7 +9,7 @@ import type { SourceListing } from './source.ts';
  * list a name keeps it, a later one is reported.
  */
 export async function listSources(sources: readonly Source[], baseDir: string): Promise<SourceListing> {
-  const listings = await Promise.all(sources.map((source) => listDirectorySource(source, baseDir)));
+  const listings = await Promise.all(sources.map((source) => (source.type === 'git' ? listGitSource(source, baseDir) : listDirectorySource(source, baseDir))));
   const result: SourceListing = { repos: [], problems: [] };
   // Folders as the config names them (relative to its folder), never absolute paths of the build machine.
   const seen = new Map<string, string>();

@@ -10,6 +10,8 @@ export interface RepoHandle {
   source: string;
   /** Web UI of the repository, when the source knows it. */
   webUrl?: string;
+  /** Why the work tree may be behind the source (a fetch that failed), when it may. */
+  stale?: string;
 }
 
 /** What listing a source yields: the repositories found and what went wrong on the way. */

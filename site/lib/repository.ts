@@ -12,6 +12,8 @@ export interface RepositoryView {
   /** Head commit: short hash and the day it was made (as recorded, no time zone conversion). */
   commit?: { hash: string; date: string };
   branch?: string;
+  /** Why the data may be behind the repository (its fetch failed this run). */
+  stale?: string;
   /** Languages by share of bytes, largest first. */
   languages: Array<{ name: string; share: string }>;
   files: Array<{ label: string; presence: FilePresence; detail?: string }>;
@@ -26,6 +28,7 @@ export function repositoryView(repo: RepoSnapshot): RepositoryView {
     ...(href ? { href } : {}),
     ...(head ? { commit: { hash: head.commit.slice(0, 7), date: head.date.slice(0, 10) } } : {}),
     ...(head?.branch ? { branch: head.branch } : {}),
+    ...(repo.stale ? { stale: repo.stale } : {}),
     languages: (languages ?? []).map((language) => ({ name: language.name, share: formatShare(language.share) })),
     files: [
       presence('README', readme, (found) => found.path),

@@ -29,11 +29,14 @@ const GIT_ENVIRONMENT = {
   GIT_NO_REPLACE_OBJECTS: '1',
 };
 
-/** A simple-git instance for `dir` with the safe configuration and no inherited prompts. */
-export function safeGit(dir: string): SimpleGit {
+/**
+ * A simple-git instance for `dir` with the safe configuration and no inherited prompts; `config`
+ * adds to it (the git source allows the network protocols its configured URLs need).
+ */
+export function safeGit(dir: string, config: readonly string[] = []): SimpleGit {
   return simpleGit({
     baseDir: dir,
-    config: SAFE_GIT_CONFIG,
+    config: [...SAFE_GIT_CONFIG, ...config],
     maxConcurrentProcesses: 2,
     allowEnvironment: Object.keys(GIT_ENVIRONMENT),
     // simple-git refuses `-c` on these keys because callers usually pass them through from users;

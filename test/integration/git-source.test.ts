@@ -1,0 +1,96 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { collect, type Standards } from '../../collectors/collect.ts';
+import { portalConfigSchema } from '../../collectors/config.ts';
+import { repoNameOf } from '../../collectors/sources/git.ts';
+import { files, makeRepos, type RepoFixture } from '../helpers/repos.ts';
+
+const run = promisify(execFile);
+const GIT_ENV = { ...process.env, GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_NOSYSTEM: '1', GIT_AUTHOR_DATE: '2026-10-25T10:00:00Z', GIT_COMMITTER_DATE: '2026-10-25T10:00:00Z' };
+const git = async (cwd: string, ...args: string[]) => (await run('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.com', '-c', 'commit.gpgsign=false', ...args], { cwd, env: GIT_ENV })).stdout.trim();
+const NO_STANDARDS: Standards = { checks: [], metadata: [], scorecards: [], exemptions: [], contentGlobs: [], guides: [] };
+const NOW = new Date('2026-11-01T12:00:00Z');
+
+let fixture: RepoFixture<'alpha' | 'beta'>;
+let remotes: string;
+let clones: string;
+
+beforeAll(async () => {
+  fixture = await makeRepos({
+    alpha: files({ 'README.md': '# Alpha\n\nThe first service.\n', 'catalog-info.yaml': 'apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: alpha\nspec:\n  type: service\n  lifecycle: production\n  owner: team\n' }),
+    beta: files({ 'README.md': '# Beta\n\nThe second one.\n' }),
+  });
+  remotes = await mkdtemp(join(tmpdir(), 'cairn-remotes-'));
+  clones = join(remotes, 'clones');
+  for (const name of ['alpha', 'beta']) await git(remotes, 'clone', '--quiet', '--bare', fixture.dirs[name as 'alpha' | 'beta'], `${name}.git`);
+});
+
+afterAll(async () => {
+  await fixture?.remove();
+  await rm(remotes, { recursive: true, force: true });
+});
+
+async function collectFrom(urls: string[]) {
+  const config = portalConfigSchema.parse({ sources: [{ type: 'git', repos: urls, clones: 'clones', webUrl: 'https://git.example.com/acme/{name}' }] });
+  return collect({ config, baseDir: remotes, standards: NO_STANDARDS, now: NOW });
+}
+
+describe('the git source', () => {
+  it('clones each URL partially, file:// and a plain path alike, with web URLs from the template', async () => {
+    const snapshot = await collectFrom([`file://${remotes}/alpha.git`, join(remotes, 'beta.git')]);
+    expect(snapshot.repos.map((repo) => [repo.name, repo.source, repo.webUrl, repo.stale])).toEqual([
+      ['alpha', 'git', 'https://git.example.com/acme/alpha', undefined],
+      ['beta', 'git', 'https://git.example.com/acme/beta', undefined],
+    ]);
+    expect(snapshot.entities.map((entity) => entity.ref)).toEqual(['component:default/alpha', 'component:default/beta']);
+    expect(await git(join(clones, 'alpha'), 'config', 'remote.origin.partialclonefilter')).toBe('blob:none');
+    expect(snapshot.problems.filter((problem) => /clone|fetch/i.test(problem.message))).toEqual([]);
+  });
+
+  it('fetches new commits on a later run', async () => {
+    await writeFile(join(fixture.dirs.alpha, 'README.md'), '# Alpha\n\nThe first service, now with more to say about itself.\n');
+    await git(fixture.dirs.alpha, 'commit', '--quiet', '--all', '--message', 'More README');
+    await git(fixture.dirs.alpha, 'push', '--quiet', join(remotes, 'alpha.git'), 'main');
+    const pushed = await git(fixture.dirs.alpha, 'rev-parse', 'HEAD');
+    const snapshot = await collectFrom([`file://${remotes}/alpha.git`]);
+    expect(snapshot.repos[0]!.facts.head?.commit).toBe(pushed);
+    expect(snapshot.repos[0]!.facts.readme?.words).toBeGreaterThan(5);
+  });
+
+  it('keeps an unreachable repository’s earlier clone, marked stale, and reports the failure', async () => {
+    await rename(join(remotes, 'alpha.git'), join(remotes, 'moved.git'));
+    try {
+      const snapshot = await collectFrom([`file://${remotes}/alpha.git`, join(remotes, 'nowhere.git')]);
+      expect(snapshot.repos.map((repo) => [repo.name, repo.stale])).toEqual([['alpha', `could not fetch file://${remotes}/alpha.git; the data is from an earlier clone`]]);
+      expect(snapshot.entities.map((entity) => entity.ref)).toEqual(['component:default/alpha']);
+      expect(snapshot.problems.filter((problem) => /clone|fetch/i.test(problem.message)).map((problem) => [problem.severity, problem.repo, problem.message.split(':')[0]])).toEqual([
+        ['error', 'alpha', 'Could not fetch file'],
+        ['error', 'nowhere', 'Could not clone ' + join(remotes, 'nowhere.git')],
+      ]);
+    } finally {
+      await rename(join(remotes, 'moved.git'), join(remotes, 'alpha.git'));
+    }
+  });
+
+  it('never shows the credentials of a URL', async () => {
+    const snapshot = await collectFrom(['https://cairn:s3cret-token@127.0.0.1:1/acme/private.git']);
+    const text = JSON.stringify(snapshot);
+    expect(text).not.toContain('s3cret-token');
+    expect(snapshot.problems[0]!.message).toMatch(/^Could not clone https:\/\/\*\*\*@127\.0\.0\.1:1\/acme\/private\.git: /);
+  });
+
+  it.each([
+    ['https://github.com/acme/payments.git', 'payments'],
+    ['git@github.com:acme/payments.git', 'payments'],
+    ['file:///srv/git/ledger', 'ledger'],
+    ['/srv/git/ledger.git/', 'ledger'],
+    ['https://github.com/', undefined],
+    ['https://host/acme/..', undefined],
+  ])('names %s %s', (url, name) => {
+    expect(repoNameOf(url)).toBe(name);
+  });
+});
