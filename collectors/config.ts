@@ -28,7 +28,29 @@ export const gitSourceSchema = z
   })
   .describe('Git repositories cloned (partially: full history, file contents of the checked-out commit only) and fetched again on later runs.');
 
-export const sourceSchema = z.discriminatedUnion('type', [directorySourceSchema, gitSourceSchema]);
+/** An organisation's (or a user's) repositories on GitHub or GitHub Enterprise, listed over the REST API, then cloned. */
+export const githubSourceSchema = z
+  .strictObject({
+    type: z.literal('github'),
+    org: z.string().min(1).optional().describe('The organisation whose repositories are listed.'),
+    user: z.string().min(1).optional().describe("A user whose repositories are listed (instead of org)."),
+    apiUrl: z.url().default('https://api.github.com').describe('The REST API: https://api.github.com, or https://<host>/api/v3 for GitHub Enterprise Server.'),
+    tokenEnv: z
+      .string()
+      .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'expected the name of an environment variable')
+      .default('GITHUB_TOKEN')
+      .describe('The environment variable holding the token (default GITHUB_TOKEN); without it, only public repositories, at the unauthenticated rate limit.'),
+    include: z.array(z.string().min(1)).optional().describe('Name globs to keep, e.g. ["svc-*"]. Default: every repository.'),
+    exclude: z.array(z.string().min(1)).optional().describe('Name globs to leave out, e.g. ["*-archive", "sandbox-*"].'),
+    topics: z.array(z.string().min(1)).optional().describe('Keep only repositories with at least one of these topics.'),
+    archived: z.boolean().default(false).describe('Include archived repositories (default false).'),
+    forks: z.boolean().default(false).describe('Include forks (default false).'),
+    clones: z.string().min(1).optional().describe('Where the clones are kept between runs, relative to this file (default: .cache/clones in the working folder).'),
+  })
+  .refine((source) => (source.org === undefined) !== (source.user === undefined), { message: 'expected exactly one of org or user', path: ['org'] })
+  .describe('The repositories of a GitHub organisation or user.');
+
+export const sourceSchema = z.discriminatedUnion('type', [directorySourceSchema, gitSourceSchema, githubSourceSchema]);
 
 /** How guide pages link out and when a guide counts as stale. */
 export const guideSettingsSchema = z
@@ -68,6 +90,7 @@ export const portalConfigSchema = z
 
 export type DirectorySource = z.infer<typeof directorySourceSchema>;
 export type GitSource = z.infer<typeof gitSourceSchema>;
+export type GitHubSource = z.infer<typeof githubSourceSchema>;
 export type Source = z.infer<typeof sourceSchema>;
 export type GuideSettings = z.infer<typeof guideSettingsSchema>;
 export type PortalConfig = z.infer<typeof portalConfigSchema>;

@@ -30,15 +30,17 @@ const GIT_ENVIRONMENT = {
 };
 
 /**
- * A simple-git instance for `dir` with the safe configuration and no inherited prompts; `config`
- * adds to it (the git source allows the network protocols its configured URLs need).
+ * A simple-git instance for `dir` with the safe configuration and no inherited prompts. `extra`
+ * adds to it: the sources allow the network protocols their configured URLs need, and pass a
+ * token as configuration through the environment (`GIT_CONFIG_*`), never on a command line.
  */
-export function safeGit(dir: string, config: readonly string[] = []): SimpleGit {
+export function safeGit(dir: string, extra: { config?: readonly string[]; env?: Record<string, string> } = {}): SimpleGit {
+  const env = { ...GIT_ENVIRONMENT, ...extra.env };
   return simpleGit({
     baseDir: dir,
-    config: [...SAFE_GIT_CONFIG, ...config],
+    config: [...SAFE_GIT_CONFIG, ...(extra.config ?? [])],
     maxConcurrentProcesses: 2,
-    allowEnvironment: Object.keys(GIT_ENVIRONMENT),
+    allowEnvironment: Object.keys(env),
     // simple-git refuses `-c` on these keys because callers usually pass them through from users;
     // here they are Cairn's own constants, which switch the dangerous behaviour off.
     unsafe: {
@@ -48,6 +50,8 @@ export function safeGit(dir: string, config: readonly string[] = []): SimpleGit 
       allowUnsafeDiffExternal: true,
       allowUnsafeCredentialHelper: true,
       allowUnsafeProtocolOverride: true,
+      // Only ever set by Cairn itself, to hand git a token without a command line.
+      allowUnsafeConfigEnvCount: true,
     },
-  }).env({ PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: process.env.HOME ?? '/', LANG: 'C.UTF-8', ...GIT_ENVIRONMENT });
+  }).env({ PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: process.env.HOME ?? '/', LANG: 'C.UTF-8', ...env });
 }

@@ -34,41 +34,60 @@ function safePathname(url: string): string | undefined {
  * that cannot be reached is a problem; an earlier clone of it is still scanned, marked stale.
  */
 export async function listGitSource(source: GitSource, baseDir: string): Promise<SourceListing> {
-  const clonesDir = source.clones ? resolve(baseDir, source.clones) : resolve('.cache', 'clones');
-  await mkdir(clonesDir, { recursive: true });
   const listing: SourceListing = { repos: [], problems: [] };
+  const remotes: Remote[] = [];
+  for (const url of source.repos) {
+    const name = repoNameOf(url);
+    if (name) remotes.push({ name, url, ...(source.webUrl ? { webUrl: source.webUrl.replaceAll('{name}', name) } : {}) });
+    else listing.problems.push({ severity: 'error', message: `Cannot tell a repository name from "${redact(url)}"; expected a URL ending in the repository's name.` });
+  }
+  const synced = await syncClones(remotes, clonesDirOf(source.clones, baseDir), 'git');
+  return { repos: synced.repos, problems: [...listing.problems, ...synced.problems] };
+}
+
+/** A repository to clone: its name in the portal, where from, and its web UI. */
+export interface Remote {
+  name: string;
+  url: string;
+  webUrl?: string;
+}
+
+/** The clones folder: relative to portal.yaml when configured, else `.cache/clones` in the working folder. */
+export function clonesDirOf(configured: string | undefined, baseDir: string): string {
+  return configured ? resolve(baseDir, configured) : resolve('.cache', 'clones');
+}
+
+/**
+ * Brings a clone of each remote up to date in `clonesDir`, four at a time. `authorization` is an
+ * HTTP Authorization header for the remotes (a token), handed to git through its environment.
+ */
+export async function syncClones(remotes: readonly Remote[], clonesDir: string, source: string, authorization?: string): Promise<SourceListing> {
+  await mkdir(clonesDir, { recursive: true });
+  const extra = { config: FETCH_CONFIG, ...(authorization ? { env: { GIT_CONFIG_COUNT: '1', GIT_CONFIG_KEY_0: 'http.extraHeader', GIT_CONFIG_VALUE_0: `Authorization: ${authorization}` } } : {}) };
   const limit = pLimit(4);
-  const outcomes = await Promise.all(source.repos.map((url) => limit(() => syncClone(url, clonesDir))));
+  const listing: SourceListing = { repos: [], problems: [] };
+  const outcomes = await Promise.all(remotes.map((remote) => limit(() => syncClone(remote, join(clonesDir, remote.name), clonesDir, extra))));
   for (const [index, outcome] of outcomes.entries()) {
-    const url = source.repos[index]!;
-    if (outcome.problem) listing.problems.push({ severity: 'error', ...(outcome.name ? { repo: outcome.name } : {}), message: outcome.problem });
-    if (!outcome.name || !outcome.dir) continue;
+    const remote = remotes[index]!;
+    if (outcome.problem) listing.problems.push({ severity: 'error', repo: remote.name, message: outcome.problem });
+    if (!outcome.scanned) continue;
     listing.repos.push({
-      name: outcome.name,
-      dir: outcome.dir,
-      source: 'git',
-      ...(source.webUrl ? { webUrl: source.webUrl.replaceAll('{name}', outcome.name) } : {}),
-      ...(outcome.problem ? { stale: `could not fetch ${redact(url)}; the data is from an earlier clone` } : {}),
+      name: remote.name,
+      dir: join(clonesDir, remote.name),
+      source,
+      ...(remote.webUrl ? { webUrl: remote.webUrl } : {}),
+      ...(outcome.problem ? { stale: `could not fetch ${redact(remote.url)}; the data is from an earlier clone` } : {}),
     });
   }
   return listing;
 }
 
-interface CloneOutcome {
-  name?: string;
-  /** The work tree to scan, when there is one (fresh, or an earlier clone). */
-  dir?: string;
-  problem?: string;
-}
-
-async function syncClone(url: string, clonesDir: string): Promise<CloneOutcome> {
-  const name = repoNameOf(url);
-  if (!name) return { problem: `Cannot tell a repository name from "${redact(url)}"; expected a URL ending in the repository's name.` };
-  const dir = join(clonesDir, name);
+/** Whether there is a work tree to scan (fresh, or an earlier clone), and what went wrong. */
+async function syncClone(remote: Remote, dir: string, clonesDir: string, extra: Parameters<typeof safeGit>[1]): Promise<{ scanned: boolean; problem?: string }> {
   const existing = await isGitWorkTree(dir);
   try {
     if (existing) {
-      const git = safeGit(dir, FETCH_CONFIG);
+      const git = safeGit(dir, extra);
       await git.raw(['fetch', '--quiet', '--filter=blob:none', '--no-recurse-submodules', 'origin']);
       await git.raw(['reset', '--quiet', '--hard', '@{upstream}']);
     } else {
@@ -76,16 +95,16 @@ async function syncClone(url: string, clonesDir: string): Promise<CloneOutcome> 
       const partial = `${dir}.cloning-${process.pid}`;
       await rm(partial, { recursive: true, force: true });
       try {
-        await safeGit(clonesDir, FETCH_CONFIG).raw(['clone', '--quiet', '--filter=blob:none', '--no-recurse-submodules', url, partial]);
+        await safeGit(clonesDir, extra).raw(['clone', '--quiet', '--filter=blob:none', '--no-recurse-submodules', remote.url, partial]);
         await rename(partial, dir);
       } finally {
         await rm(partial, { recursive: true, force: true });
       }
     }
-    return { name, dir };
+    return { scanned: true };
   } catch (error) {
     const reason = redact((error instanceof Error ? error.message : String(error)).split('\n').find((line) => line.trim()) ?? 'git failed');
-    return { name, ...(existing ? { dir } : {}), problem: `Could not ${existing ? 'fetch' : 'clone'} ${redact(url)}: ${reason}` };
+    return { scanned: existing, problem: `Could not ${existing ? 'fetch' : 'clone'} ${redact(remote.url)}: ${reason}` };
   }
 }
 

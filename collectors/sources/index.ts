@@ -2,6 +2,7 @@ import { relative } from 'node:path';
 import type { Source } from '../config.ts';
 import { listDirectorySource } from './directory.ts';
 import { listGitSource } from './git.ts';
+import { listGitHubSource } from './github.ts';
 import type { SourceListing } from './source.ts';
 
 /**
@@ -9,7 +10,7 @@ import type { SourceListing } from './source.ts';
  * list a name keeps it, a later one is reported.
  */
 export async function listSources(sources: readonly Source[], baseDir: string): Promise<SourceListing> {
-  const listings = await Promise.all(sources.map((source) => (source.type === 'git' ? listGitSource(source, baseDir) : listDirectorySource(source, baseDir))));
+  const listings = await Promise.all(sources.map((source) => listSource(source, baseDir)));
   const result: SourceListing = { repos: [], problems: [] };
   // Folders as the config names them (relative to its folder), never absolute paths of the build machine.
   const seen = new Map<string, string>();
@@ -26,4 +27,15 @@ export async function listSources(sources: readonly Source[], baseDir: string): 
     }
   }
   return result;
+}
+
+function listSource(source: Source, baseDir: string): Promise<SourceListing> {
+  switch (source.type) {
+    case 'directory':
+      return listDirectorySource(source, baseDir);
+    case 'git':
+      return listGitSource(source, baseDir);
+    case 'github':
+      return listGitHubSource(source, baseDir);
+  }
 }
