@@ -99,6 +99,17 @@ describe('bad usage and configuration exit 2 without a stack trace', () => {
     expect(result.stderr).not.toMatch(/\bat .*\.ts:\d+/);
   });
 
+  it.each([
+    ['sources:\n  - type: github\n    apiUrl: https://ghe.example.com/api/v3\n', 'portal.yaml:2: sources[0].org: expected exactly one of org or user'],
+    ['sources:\n  - type: git\n    repos: https://git.example.com/acme/a.git\n', 'portal.yaml:3: sources[0].repos: expected array, received string'],
+    ['sources:\n  - type: github\n    org: acme\n    tokenEnv: $GITHUB_TOKEN\n', 'portal.yaml:4: sources[0].tokenEnv: expected the name of an environment variable'],
+  ])('names the file, line and field of a bad remote source: %j', async (yaml, message) => {
+    await writeFile(join(fixture.root, 'portal.yaml'), yaml);
+    const result = await cairn(fixture.root, 'collect', '--config', 'portal.yaml');
+    expect(result.code).toBe(2);
+    expect(result.stderr.trim()).toBe(message);
+  });
+
   it('names the file, line and field of a bad portal.yaml', async () => {
     await writeFile(join(fixture.root, 'portal.yaml'), 'title: Acme\nsources:\n  - type: directory\n    repos: 42\n');
     const result = await cairn(fixture.root, 'collect', '--config', 'portal.yaml');
