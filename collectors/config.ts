@@ -84,6 +84,13 @@ export const portalConfigSchema = z
       .strictObject({ windowDays: z.number().int().positive().default(90).describe('Days of git history the activity facts look at.') })
       .default({ windowDays: 90 }),
     guides: guideSettingsSchema.default({ staleAfterDays: 180 }),
+    history: z
+      .strictObject({
+        dir: z.string().min(1).optional().describe('Folder of the run history, relative to this file (default: history in the working folder). Persist it between nightly runs.'),
+        keep: z.number().int().positive().default(365).describe('How many runs the history keeps (default 365).'),
+      })
+      .default({ keep: 365 })
+      .describe('The history of runs, for trends and "what changed".'),
     concurrency: z.number().int().positive().optional().describe('Repositories read at once (default: twice the CPU count).'),
   })
   .describe('Cairn portal configuration.');

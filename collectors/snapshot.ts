@@ -104,6 +104,7 @@ export type RepoSnapshot = z.infer<typeof repoSchema>;
 export type Snapshot = z.infer<typeof snapshotSchema>;
 export { entityDocsSchema } from './docs/schema.ts';
 export { guideSchema } from './guides/schema.ts';
+export { historyRecordSchema, type HistoryRecord } from './history.ts';
 export type { DocAsset, DocHeading, DocNavItem, DocPage, EntityDocs } from './docs/schema.ts';
 export type { Guide, GuideAdoption } from './guides/schema.ts';
 export type { CheckCategory, CheckMetadata, Evidence, Outcome } from './checks/check.ts';

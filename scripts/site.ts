@@ -21,6 +21,8 @@ export interface SiteOptions {
   site?: string;
   /** The portal's `guides/` folder (content/guides), whose MDX the snapshot's guides are rendered from. */
   guidesDir?: string;
+  /** The run history folder, for trends and "what changed". */
+  historyDir?: string;
   /** Astro's log level. Default `error`: its warnings (an empty collection, in a portal without scorecards yet) are not the portal's problems. */
   logLevel?: LogLevel;
 }
@@ -169,6 +171,8 @@ function configureEnvironment(options: Partial<SiteOptions>): void {
   else delete process.env.CAIRN_SITE;
   if (options.guidesDir !== undefined) process.env.CAIRN_GUIDES_DIR = resolve(options.guidesDir);
   else delete process.env.CAIRN_GUIDES_DIR;
+  if (options.historyDir !== undefined) process.env.CAIRN_HISTORY_DIR = resolve(options.historyDir);
+  else delete process.env.CAIRN_HISTORY_DIR;
 }
 
 function serverConfig({ port, host }: ServerOptions) {

@@ -1,6 +1,6 @@
 import { getCollection, getEntry } from 'astro:content';
 import { createCatalog, type Catalog } from './lib/catalog.ts';
-import type { Guide } from '../collectors/snapshot.ts';
+import type { Guide, HistoryRecord } from '../collectors/snapshot.ts';
 import { sortGuides } from './lib/guides.ts';
 import { createStandards, type Standards } from './lib/standards.ts';
 
@@ -20,6 +20,15 @@ export async function loadCatalog(): Promise<Catalog> {
 /** The golden-path guides with their adoption, in display order. */
 export async function loadGuides(): Promise<Guide[]> {
   return sortGuides((await getCollection('guides')).map((entry) => entry.data));
+}
+
+/** The run history, oldest first, up to and including the snapshot's own run. */
+export async function loadHistory(): Promise<HistoryRecord[]> {
+  const [records, portal] = await Promise.all([getCollection('history'), loadPortal()]);
+  return records
+    .map((entry) => entry.data)
+    .filter((record) => record.generatedAt <= portal.generatedAt)
+    .sort((a, b) => (a.generatedAt < b.generatedAt ? -1 : a.generatedAt > b.generatedAt ? 1 : 0));
 }
 
 /** The checks, scorecards and results, indexed for the views in `lib/`. */

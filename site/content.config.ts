@@ -2,7 +2,8 @@ import { pathToFileURL } from 'node:url';
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { z } from 'astro/zod';
-import { entityDocsSchema, entitySchema, guideSchema, repoSchema, snapshotSchema } from '../collectors/snapshot.ts';
+import { entityDocsSchema, entitySchema, guideSchema, historyRecordSchema, repoSchema, snapshotSchema } from '../collectors/snapshot.ts';
+import { historyLoader } from './loaders/history.ts';
 import { snapshotLoader } from './loaders/snapshot.ts';
 
 /** The portal's `content/guides/` folder, set by the CLI; without it there are no guide bodies to render. */
@@ -52,6 +53,7 @@ export const collections = {
     loader: snapshotLoader((snapshot) => snapshot.docs.map((docs) => ({ id: docs.entityRef, data: docs }))),
     schema: entityDocsSchema,
   }),
+  history: defineCollection({ loader: historyLoader(), schema: historyRecordSchema }),
   results: defineCollection({
     loader: snapshotLoader((snapshot) => snapshot.results.map((result) => ({ id: `${result.scorecard} ${result.entityRef}`, data: result }))),
     schema: snapshotSchema.shape.results.element,

@@ -1,3 +1,5 @@
+import { resolve } from 'node:path';
+import type { LoadedConfig } from '../../collectors/config.ts';
 import type { OptionSpec } from './command.ts';
 
 export const DEFAULT_CONFIG = 'content/portal.yaml';
@@ -11,6 +13,8 @@ export const collectionOptions = {
   snapshot: { type: 'string', short: 's', value: '<file>', description: `Where the snapshot JSON is written (default: ${DEFAULT_SNAPSHOT}).` },
   cache: { type: 'string', value: '<dir>', description: `Fact cache: a repository whose head commit is unchanged is not read again (default: ${DEFAULT_CACHE}).` },
   'no-cache': { type: 'boolean', description: 'Collect every fact afresh, and leave the cache alone.' },
+  history: { type: 'string', value: '<dir>', description: "Folder of the run history this run adds to (default: portal.yaml's history.dir, else history)." },
+  'no-history': { type: 'boolean', description: 'Add nothing to the run history.' },
   strict: { type: 'boolean', description: 'Exit 1 when there are problems, or when nothing could be collected.' },
 } satisfies Record<string, OptionSpec>;
 
@@ -18,4 +22,11 @@ export const collectionOptions = {
 export function cacheDirOf(values: { cache?: string | undefined; 'no-cache'?: boolean | undefined }): { cacheDir?: string } {
   if (values['no-cache']) return {};
   return { cacheDir: values.cache ?? DEFAULT_CACHE };
+}
+
+/** The history folder the options and the config ask for, if any. */
+export function historyDirOf(values: { history?: string | undefined; 'no-history'?: boolean | undefined }, loaded: LoadedConfig): string | undefined {
+  if (values['no-history']) return undefined;
+  if (values.history !== undefined) return resolve(values.history);
+  return loaded.config.history.dir ? resolve(loaded.baseDir, loaded.config.history.dir) : resolve('history');
 }

@@ -6,7 +6,8 @@ import { ConfigError } from '../../collectors/config-error.ts';
 import { portalConfigSchema, type LoadedConfig } from '../../collectors/config.ts';
 import { loadPortalConfig } from '../../collectors/load-config.ts';
 import { readSnapshot, writeSnapshot, type Snapshot } from '../../collectors/snapshot.ts';
-import { cacheDirOf, DEFAULT_CONFIG, DEFAULT_SNAPSHOT } from './collection-options.ts';
+import { appendHistory, historyRecord } from '../../collectors/history.ts';
+import { cacheDirOf, DEFAULT_CONFIG, DEFAULT_SNAPSHOT, historyDirOf } from './collection-options.ts';
 import { progressLine } from './progress.ts';
 import { loadStandards } from './standards.ts';
 
@@ -16,6 +17,8 @@ interface CollectionValues {
   snapshot?: string | undefined;
   cache?: string | undefined;
   'no-cache'?: boolean | undefined;
+  history?: string | undefined;
+  'no-history'?: boolean | undefined;
 }
 
 /** Resolves the config (file, or `--repos` alone), collects, writes the snapshot and prints a summary. */
@@ -34,6 +37,7 @@ export async function runCollection(values: CollectionValues): Promise<{ snapsho
   const path = resolve(values.snapshot ?? DEFAULT_SNAPSHOT);
   if ((await stat(path).catch(() => undefined))?.isDirectory()) throw new ConfigError(`--snapshot ${values.snapshot ?? DEFAULT_SNAPSHOT} is a folder; expected a file name, e.g. snapshot.json.`);
   await writeSnapshot(path, snapshot);
+  await recordRun(snapshot, values, loaded);
   const errors = snapshot.problems.filter((problem) => problem.severity === 'error').length;
   process.stderr.write(
     `Collected ${count(snapshot.repos.length, 'repository', 'repositories')}, ${count(snapshot.entities.length, 'entity', 'entities')}, ${count(snapshot.problems.length, 'problem', 'problems')} (${count(errors, 'error', 'errors')}) → ${values.snapshot ?? DEFAULT_SNAPSHOT}\n`,
@@ -56,6 +60,12 @@ export async function readSnapshotFile(file: string, values: { config?: string |
   }
   const loaded = values.config !== undefined || existsSync(DEFAULT_CONFIG) ? await resolveConfig(values) : { config: portalConfigSchema.parse({}), baseDir: process.cwd() };
   return { snapshot, path, loaded };
+}
+
+/** Adds the run to the history folder, unless `--no-history`. */
+export async function recordRun(snapshot: Snapshot, values: Pick<CollectionValues, 'history' | 'no-history'>, loaded: LoadedConfig): Promise<void> {
+  const dir = historyDirOf(values, loaded);
+  if (dir) await appendHistory(dir, historyRecord(snapshot), loaded.config.history.keep);
 }
 
 /** Whether `--strict` should fail the run: any problem, or nothing collected at all. */

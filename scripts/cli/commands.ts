@@ -2,7 +2,7 @@ import { join, relative, resolve, sep } from 'node:path';
 import { ConfigError } from '../../collectors/config-error.ts';
 import { portalConfigSchema } from '../../collectors/config.ts';
 import { defineCommand, type Command } from './command.ts';
-import { collectionOptions } from './collection-options.ts';
+import { collectionOptions, historyDirOf } from './collection-options.ts';
 
 // Commands load the collectors and Astro only when they run, so `--help` answers at once.
 const collection = () => import('./collection.ts');
@@ -47,7 +47,7 @@ export const mergeCommand = defineCommand({
   name: 'merge',
   positionals: '<partial.json…>',
   summary: 'Combine the partial snapshots of cairn collect --shard into the snapshot one run would write.',
-  options: { config: collectionOptions.config, snapshot: collectionOptions.snapshot, strict: collectionOptions.strict },
+  options: { config: collectionOptions.config, snapshot: collectionOptions.snapshot, history: collectionOptions.history, 'no-history': collectionOptions['no-history'], strict: collectionOptions.strict },
   details: `Catalog, checks, scorecards, guides and docs need the whole organisation, so they are computed here, with the portal's content (--config), from every shard's facts. Every shard i/n must be given exactly once.
 
 Examples:
@@ -83,7 +83,8 @@ export const buildCommand = defineCommand({
     const { runCollection, strictVerdict, readSnapshotFile } = await collection();
     const { snapshot, path, loaded } = values.from === undefined ? await runCollection(values) : await readSnapshotFile(values.from, values);
     const siteUrl = flags.site ?? loaded.config.site;
-    await buildSite({ snapshot: path, outDir, base: flags.base ?? loaded.config.base, ...(siteUrl ? { site: siteUrl } : {}), ...guidesDirOf(loaded) });
+    const historyDir = historyDirOf({ history: values.history }, loaded);
+    await buildSite({ snapshot: path, outDir, base: flags.base ?? loaded.config.base, ...(siteUrl ? { site: siteUrl } : {}), ...guidesDirOf(loaded), ...(historyDir ? { historyDir } : {}) });
     process.stderr.write(`Built the portal → ${values.out ?? 'dist'}\n`);
     return reportStrict(values.strict, strictVerdict(snapshot));
   },
@@ -95,9 +96,11 @@ export const devCommand = defineCommand({
   options: { config: collectionOptions.config, repos: collectionOptions.repos, snapshot: collectionOptions.snapshot, base: baseOption },
   async run(values) {
     const flags = siteFlags(values);
-    const { path, loaded } = await (await collection()).runCollection(values);
+    // Working on the site or content is not a run of the portal: nothing is added to its history.
+    const { path, loaded } = await (await collection()).runCollection({ ...values, 'no-history': true });
     const { devSite } = await site();
-    await devSite({ snapshot: path, base: flags.base ?? loaded.config.base, ...guidesDirOf(loaded) });
+    const historyDir = historyDirOf({}, loaded);
+    await devSite({ snapshot: path, base: flags.base ?? loaded.config.base, ...guidesDirOf(loaded), ...(historyDir ? { historyDir } : {}) });
     return 0;
   },
 });

@@ -6,7 +6,7 @@ import { ConfigError } from '../../collectors/config-error.ts';
 import { combineShards, parseShard, partialSnapshotSchema, type PartialSnapshot } from '../../collectors/shard.ts';
 import { SNAPSHOT_SCHEMA_VERSION, writeFileAtomically, writeSnapshot, type Snapshot } from '../../collectors/snapshot.ts';
 import { readContentEntities } from '../../collectors/sources/content.ts';
-import { currentTime, resolveConfig } from './collection.ts';
+import { currentTime, recordRun, resolveConfig } from './collection.ts';
 import { cacheDirOf } from './collection-options.ts';
 import { progressLine } from './progress.ts';
 import { loadStandards } from './standards.ts';
@@ -17,6 +17,8 @@ interface ShardValues {
   snapshot?: string | undefined;
   cache?: string | undefined;
   'no-cache'?: boolean | undefined;
+  history?: string | undefined;
+  'no-history'?: boolean | undefined;
 }
 
 /** `cairn collect --shard i/n`: this shard's repositories' facts, written as a partial snapshot. */
@@ -60,6 +62,7 @@ export async function mergeShards(values: ShardValues, files: readonly string[])
   });
   const path = resolve(output);
   await writeSnapshot(path, snapshot);
+  await recordRun(snapshot, values, loaded);
   process.stderr.write(`Merged ${files.length} shards: ${snapshot.repos.length} repositories, ${snapshot.entities.length} entities, ${snapshot.problems.length} problems → ${output}\n`);
   return { snapshot, path };
 }

@@ -1,4 +1,4 @@
-import type { AppliedExemption, CatalogEntity, Evidence, Guide, Outcome, ScoredCheck } from '../../collectors/snapshot.ts';
+import type { AppliedExemption, CatalogEntity, Evidence, Guide, HistoryRecord, Outcome, ScorecardDefinition, ScoredCheck } from '../../collectors/snapshot.ts';
 import { compareText } from './catalog.ts';
 import { entityDisplayName, entityPath } from './entity-ref.ts';
 import { guidePath } from './guides.ts';
@@ -11,7 +11,7 @@ import type { Standards } from './standards.ts';
  */
 
 /** Site paths of the exports, without the base. */
-export const EXPORT_PATHS = { catalog: 'catalog.json', scorecards: 'scorecards.json', llms: 'llms.txt' } as const;
+export const EXPORT_PATHS = { catalog: 'catalog.json', scorecards: 'scorecards.json', history: 'history.json', llms: 'llms.txt' } as const;
 
 const byCodeUnit = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -67,6 +67,41 @@ export function scorecardsExport(standards: Standards, generatedAt: string): Sco
           ...(check.exemption ? { exemption: { reason: check.exemption.reason, expires: check.exemption.expires, expired: check.exemption.expired, source: check.exemption.source } } : {}),
         })),
       })),
+  };
+}
+
+/** `/history.json`: each recorded run in a few figures, oldest first. */
+export interface HistoryExport {
+  runs: Array<{
+    generatedAt: string;
+    entities: number;
+    /** Per scorecard, how many entities are at each level (`none`: below the first). */
+    scorecards: Record<string, Record<string, number>>;
+    /** Per guide, `[following, applicable]`. */
+    guides: Record<string, [number, number]>;
+    /** Per check, `[passing, applicable]` entities. */
+    checks: Record<string, [number, number]>;
+  }>;
+}
+
+export function historyExport(records: readonly HistoryRecord[], scorecards: readonly ScorecardDefinition[]): HistoryExport {
+  const known = [...scorecards].sort((a, b) => byCodeUnit(a.id, b.id));
+  return {
+    runs: records.map((record) => ({
+      generatedAt: record.generatedAt,
+      entities: Object.keys(record.entities).length,
+      scorecards: Object.fromEntries(
+        known
+          .filter((scorecard) => record.scorecards[scorecard.id])
+          .map((scorecard) => {
+            const counts: Record<string, number> = Object.fromEntries([['none', 0], ...scorecard.levels.map((level) => [level.id, 0])]);
+            for (const [level] of Object.values(record.scorecards[scorecard.id]!)) counts[level ?? 'none'] = (counts[level ?? 'none'] ?? 0) + 1;
+            return [scorecard.id, counts];
+          }),
+      ),
+      guides: record.guides,
+      checks: record.checks,
+    })),
   };
 }
 

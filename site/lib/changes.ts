@@ -1,0 +1,52 @@
+import type { HistoryRecord } from '../../collectors/snapshot.ts';
+import { linkToRef, type Catalog, type EntityLink } from './catalog.ts';
+import { humanizeEntityRef } from './entity-ref.ts';
+import { checkLink, levelRef, scorecardLink, type CheckLink, type ScorecardLink, type Standards } from './standards.ts';
+import { changesBetween } from './trends.ts';
+
+/** The "what changed" page: this run against the one before it. */
+export type ChangesView =
+  | { state: 'first' | 'unrecorded'; runs: number }
+  | {
+      state: 'compared';
+      from: string;
+      to: string;
+      up: MovedView[];
+      down: MovedView[];
+      added: EntityLink[];
+      removed: string[];
+      newlyFailing: Array<{ entity: EntityLink; scorecard: ScorecardLink; checks: CheckLink[] }>;
+    };
+
+export interface MovedView {
+  entity: EntityLink;
+  scorecard: ScorecardLink;
+  from: string;
+  to: string;
+}
+
+export function changesView(records: readonly HistoryRecord[], generatedAt: string, catalog: Catalog, standards: Standards): ChangesView {
+  const current = records.at(-1);
+  if (!current || current.generatedAt !== generatedAt) return { state: 'unrecorded', runs: records.length };
+  const previous = records.at(-2);
+  if (!previous) return { state: 'first', runs: records.length };
+  const changes = changesBetween(previous, current, standards.scorecards);
+  const moved = changes.moved.flatMap((move) => {
+    const scorecard = standards.scorecardsById.get(move.scorecard);
+    if (!scorecard) return [];
+    return [{ up: move.up, view: { entity: linkToRef(catalog, move.entityRef), scorecard: scorecardLink(scorecard), from: levelRef(scorecard, move.from).title, to: levelRef(scorecard, move.to).title } }];
+  });
+  return {
+    state: 'compared',
+    from: changes.from,
+    to: changes.to,
+    up: moved.filter((move) => move.up).map((move) => move.view),
+    down: moved.filter((move) => !move.up).map((move) => move.view),
+    added: changes.added.map((ref) => linkToRef(catalog, ref)),
+    removed: changes.removed.map((ref) => humanizeEntityRef(ref)),
+    newlyFailing: changes.newlyFailing.flatMap((entry) => {
+      const scorecard = standards.scorecardsById.get(entry.scorecard);
+      return scorecard ? [{ entity: linkToRef(catalog, entry.entityRef), scorecard: scorecardLink(scorecard), checks: entry.checks.map((id) => checkLink(standards, id)) }] : [];
+    }),
+  };
+}

@@ -1,0 +1,67 @@
+import type { Guide, HistoryRecord, ScorecardDefinition } from '../../collectors/snapshot.ts';
+import { lineChart, stackedChart, type ChartGeometry } from './charts.ts';
+import { levelTitle } from './standards.ts';
+import { entityScores, guideAdoption, levelDistribution } from './trends.ts';
+
+/** A trend chart as `components/TrendChart.astro` draws it. */
+export interface TrendChartView {
+  title: string;
+  kind: 'line' | 'stacked';
+  geometry: ChartGeometry;
+  legend: Array<{ label: string; className: string }>;
+  table: { columns: string[]; rows: string[][] };
+}
+
+const percent = (value: number) => `${Math.round(value * 100)}%`;
+const count = (value: number) => String(Math.round(value));
+const day = (date: string) => date.slice(0, 10);
+
+/** A scorecard's entities by level, run by run; undefined before the first recorded run. */
+export function levelTrendChart(records: readonly HistoryRecord[], scorecard: ScorecardDefinition): TrendChartView | undefined {
+  const runs = levelDistribution(records, scorecard);
+  if (runs.length === 0) return undefined;
+  const layers = [{ id: null, label: 'No level', className: 'level-none' }, ...scorecard.levels.map((level, index) => ({ id: level.id, label: levelTitle(level), className: `level-${Math.min(index, 4)}` }))];
+  const series = layers.map((layer) => ({ label: layer.label, className: layer.className, points: runs.map((run) => ({ date: run.date, value: run.counts.get(layer.id) ?? 0 })) }));
+  return {
+    title: `${scorecard.title}: entities by level over time`,
+    kind: 'stacked',
+    geometry: stackedChart(series, count),
+    legend: layers.map(({ label, className }) => ({ label, className })),
+    table: { columns: ['Run', ...layers.map((layer) => layer.label)], rows: runs.map((run) => [day(run.date), ...layers.map((layer) => String(run.counts.get(layer.id) ?? 0))]) },
+  };
+}
+
+/** The share of applicable services following a guide, run by run. */
+export function adoptionTrendChart(records: readonly HistoryRecord[], guide: Guide): TrendChartView | undefined {
+  const points = guideAdoption(records, guide.id);
+  if (points.length === 0) return undefined;
+  return {
+    title: `${guide.title}: adoption over time`,
+    kind: 'line',
+    geometry: lineChart([{ label: 'Following', className: 'series-0', points }], 1, percent),
+    legend: [{ label: 'Share of applicable services following the path', className: 'series-0' }],
+    table: { columns: ['Run', 'Following', 'Applicable'], rows: records.flatMap((record) => (record.guides[guide.id] ? [[day(record.generatedAt), String(record.guides[guide.id]![0]), String(record.guides[guide.id]![1])]] : [])) },
+  };
+}
+
+/** An entity's score on each scorecard, run by run. */
+export function scoreTrendChart(records: readonly HistoryRecord[], scorecards: readonly ScorecardDefinition[], entityRef: string): TrendChartView | undefined {
+  const series = scorecards
+    .map((scorecard, index) => ({ label: scorecard.title, className: `series-${index % 5}`, points: entityScores(records, scorecard.id, entityRef) }))
+    .filter((line) => line.points.length > 0);
+  if (series.length === 0) return undefined;
+  const dates = [...new Set(series.flatMap((line) => line.points.map((point) => point.date)))].sort();
+  return {
+    title: 'Scores over time',
+    kind: 'line',
+    geometry: lineChart(series, 1, percent),
+    legend: series.map(({ label, className }) => ({ label, className })),
+    table: {
+      columns: ['Run', ...series.map((line) => line.label)],
+      rows: dates.map((date) => [day(date), ...series.map((line) => {
+        const point = line.points.find((candidate) => candidate.date === date);
+        return point ? percent(point.value) : '–';
+      })]),
+    },
+  };
+}

@@ -1,0 +1,91 @@
+import type { HistoryRecord } from '../../collectors/history.ts';
+import type { ScorecardDefinition } from '../../collectors/snapshot.ts';
+
+/**
+ * Trends from the run history, shaped for charts and for "what changed". Pure: records in, series
+ * out. Records are oldest first; a scorecard, guide or entity missing from a record has no point
+ * there (it did not exist yet, or no longer).
+ */
+
+export interface Point {
+  date: string;
+  value: number;
+}
+
+/** How many entities were at each level of a scorecard (and below the first, `null`), run by run. */
+export function levelDistribution(records: readonly HistoryRecord[], scorecard: ScorecardDefinition): Array<{ date: string; counts: Map<string | null, number> }> {
+  return records
+    .filter((record) => record.scorecards[scorecard.id])
+    .map((record) => {
+      const counts = new Map<string | null, number>([null, ...scorecard.levels.map((level) => level.id)].map((level) => [level, 0]));
+      for (const [level] of Object.values(record.scorecards[scorecard.id]!)) counts.set(level, (counts.get(level) ?? 0) + 1);
+      return { date: record.generatedAt, counts };
+    });
+}
+
+/** The share (0–1) of a scorecard's entities at `level` or above, run by run; `owner` narrows it to one team's. */
+export function shareAtLevel(records: readonly HistoryRecord[], scorecard: ScorecardDefinition, level: string, owner?: string): Point[] {
+  const rank = new Map(scorecard.levels.map((candidate, index) => [candidate.id, index]));
+  const wanted = rank.get(level) ?? 0;
+  return records.flatMap((record) => {
+    const standings = Object.entries(record.scorecards[scorecard.id] ?? {}).filter(([ref]) => owner === undefined || record.entities[ref]?.owner === owner);
+    if (standings.length === 0) return [];
+    const reached = standings.filter(([, [reachedLevel]]) => reachedLevel !== null && (rank.get(reachedLevel) ?? -1) >= wanted).length;
+    return [{ date: record.generatedAt, value: reached / standings.length }];
+  });
+}
+
+/** A guide's adoption (share of applicable entities that follow it), run by run. */
+export function guideAdoption(records: readonly HistoryRecord[], guideId: string): Point[] {
+  return records.flatMap((record) => {
+    const figures = record.guides[guideId];
+    return figures && figures[1] > 0 ? [{ date: record.generatedAt, value: figures[0] / figures[1] }] : [];
+  });
+}
+
+/** An entity's score on a scorecard, run by run. */
+export function entityScores(records: readonly HistoryRecord[], scorecardId: string, entityRef: string): Point[] {
+  return records.flatMap((record) => {
+    const standing = record.scorecards[scorecardId]?.[entityRef];
+    return standing ? [{ date: record.generatedAt, value: standing[1] }] : [];
+  });
+}
+
+/** What a run changed against the one before it. */
+export interface Changes {
+  from: string;
+  to: string;
+  added: string[];
+  removed: string[];
+  /** Entities that moved a level, by scorecard; `rank` difference positive for up. */
+  moved: Array<{ scorecard: string; entityRef: string; from: string | null; to: string | null; up: boolean }>;
+  /** Checks an entity fails now and did not fail (or was not judged on) before, by scorecard. */
+  newlyFailing: Array<{ scorecard: string; entityRef: string; checks: string[] }>;
+}
+
+export function changesBetween(previous: HistoryRecord, current: HistoryRecord, scorecards: readonly ScorecardDefinition[]): Changes {
+  const byCodeUnit = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  const before = new Set(Object.keys(previous.entities));
+  const after = new Set(Object.keys(current.entities));
+  const moved: Changes['moved'] = [];
+  const newlyFailing: Changes['newlyFailing'] = [];
+  for (const scorecard of [...scorecards].sort((a, b) => byCodeUnit(a.id, b.id))) {
+    const rank = new Map<string | null, number>([[null, -1], ...scorecard.levels.map((level, index) => [level.id, index] as [string, number])]);
+    const then = previous.scorecards[scorecard.id] ?? {};
+    for (const [entityRef, [level, , failing]] of Object.entries(current.scorecards[scorecard.id] ?? {}).sort(([a], [b]) => byCodeUnit(a, b))) {
+      const earlier = then[entityRef];
+      if (!earlier) continue;
+      if (earlier[0] !== level) moved.push({ scorecard: scorecard.id, entityRef, from: earlier[0], to: level, up: (rank.get(level) ?? -1) > (rank.get(earlier[0]) ?? -1) });
+      const fresh = failing.filter((check) => !earlier[2].includes(check));
+      if (fresh.length) newlyFailing.push({ scorecard: scorecard.id, entityRef, checks: fresh });
+    }
+  }
+  return {
+    from: previous.generatedAt,
+    to: current.generatedAt,
+    added: [...after].filter((ref) => !before.has(ref)).sort(byCodeUnit),
+    removed: [...before].filter((ref) => !after.has(ref)).sort(byCodeUnit),
+    moved,
+    newlyFailing,
+  };
+}
