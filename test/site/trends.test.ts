@@ -70,6 +70,12 @@ describe('trend charts', () => {
     expect(html).toContain('40%');
   });
 
+  it("show a team's roll-up over the runs on its group page", async () => {
+    const html = await page('catalog/default/group/payments-team');
+    expect(html).toContain('aria-labelledby="chart-what-the-team-owns-over-time"');
+    expect(text(html)).toMatch(/The team over time .*Production readiness: Bronze or better/);
+  });
+
   it('publish history.json with every run in a few figures', async () => {
     const exported = JSON.parse(await readFile(join(outDir, 'history.json'), 'utf8')) as { runs: Array<{ generatedAt: string; entities: number; scorecards: Record<string, Record<string, number>> }> };
     expect(exported.runs.map((run) => run.generatedAt)).toEqual([
