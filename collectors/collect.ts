@@ -8,6 +8,7 @@ import { retrievers, type Facts } from './facts/index.ts';
 import type { FactContext, FactRetriever, FactSettings } from './facts/retriever.ts';
 import { evaluateGuides } from './guides/adoption.ts';
 import type { GuideSource } from './guides/load.ts';
+import { evaluateInitiatives, type InitiativeSource } from './initiatives/evaluate.ts';
 import type { Problem } from './problems.ts';
 import { openRepo } from './repo/open.ts';
 import { runGit } from './repo/git-pool.ts';
@@ -32,7 +33,12 @@ export interface Standards {
   contentGlobs: string[];
   /** The golden-path guides (content/guides/), their links already verified. */
   guides: GuideSource[];
+  /** The initiatives (content/initiatives/), their goals already verified. */
+  initiatives: InitiativeSource[];
 }
+
+/** No checks, scorecards, guides or initiatives: collection of facts and the catalog only. */
+export const NO_STANDARDS: Standards = { checks: [], metadata: [], scorecards: [], exemptions: [], contentGlobs: [], guides: [], initiatives: [] };
 
 export interface CollectOptions extends LoadedConfig {
   standards: Standards;
@@ -123,6 +129,7 @@ export async function assemble(input: AssembleInput): Promise<Snapshot> {
   });
   const results = standards.scorecards.toSorted((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)).flatMap(evaluation.evaluate);
   const guides = evaluateGuides({ guides: standards.guides, evaluate: evaluation.evaluate, entities: [...(input.knownEntities ?? []), ...catalog.entities], settings: input.guideSettings, now });
+  const initiatives = evaluateInitiatives({ initiatives: standards.initiatives, entities: catalog.entities, factsByRepo: new Map(repos.map((repo) => [repo.name, repo.facts])), scorecards: standards.scorecards, results, evaluate: evaluation.evaluate });
   const docs = await buildEntityDocs({ entities: catalog.entities, repos });
   const laterProblems = [...catalog.problems, ...evaluation.problems, ...guides.problems, ...docs.problems];
   // Grouped once: filtering per repository would be quadratic in a large organisation.
@@ -142,6 +149,7 @@ export async function assemble(input: AssembleInput): Promise<Snapshot> {
     scorecards: standards.scorecards,
     results,
     guides: guides.guides,
+    initiatives,
     docs: docs.docs,
     problems: [...input.problems, ...repos.flatMap((repo) => repo.problems), ...laterProblems],
   };

@@ -19,6 +19,8 @@ export const historyRecordSchema = z.object({
   scorecards: z.record(z.string(), z.record(z.string(), z.tuple([z.string().nullable(), z.number(), z.array(z.string())]))),
   checks: z.record(z.string(), z.tuple([z.number().int(), z.number().int()])),
   guides: z.record(z.string(), z.tuple([z.number().int(), z.number().int()])),
+  /** Per initiative, `[done, covered]`. */
+  initiatives: z.record(z.string(), z.tuple([z.number().int(), z.number().int()])).default({}),
 });
 
 export type HistoryRecord = z.infer<typeof historyRecordSchema>;
@@ -46,7 +48,8 @@ export function historyRecord(snapshot: Snapshot): HistoryRecord {
   }
   const checks = Object.fromEntries([...checkOutcomes].sort(([a], [b]) => (a < b ? -1 : 1)).map(([id, byEntity]) => [id, [[...byEntity.values()].filter(Boolean).length, byEntity.size] as [number, number]]));
   const guides = Object.fromEntries(snapshot.guides.map((guide) => [guide.id, [guide.adoption.entities.filter((entity) => entity.follows).length, guide.adoption.entities.length] as [number, number]]));
-  return { schemaVersion: HISTORY_SCHEMA_VERSION, generatedAt: snapshot.generatedAt, entities, scorecards, checks, guides };
+  const initiatives = Object.fromEntries(snapshot.initiatives.map((initiative) => [initiative.id, [initiative.entities.filter((entity) => entity.done).length, initiative.entities.length] as [number, number]]));
+  return { schemaVersion: HISTORY_SCHEMA_VERSION, generatedAt: snapshot.generatedAt, entities, scorecards, checks, guides, initiatives };
 }
 
 /** A record's file name: its time, sortable, and valid on every file system. */

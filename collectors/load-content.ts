@@ -9,6 +9,8 @@ import { ConfigError } from './config-error.ts';
 import { retrievers } from './facts/index.ts';
 import { verifyGuideLinks } from './guides/links.ts';
 import { loadGuides, type GuideSource } from './guides/load.ts';
+import type { InitiativeSource } from './initiatives/evaluate.ts';
+import { initiativeFileSchema } from './initiatives/schema.ts';
 import { exemptionsFileSchema, scorecardDefinitionSchema, type ScorecardDefinition } from './scorecards/definition.ts';
 import { centralExemptions, type Exemption } from './scorecards/exemptions.ts';
 import { didYouMean } from './scorecards/suggest.ts';
@@ -35,6 +37,8 @@ export interface PortalContent {
   contentGlobs: string[];
   /** `guides/**\/*.mdx`, sorted by id, links verified. */
   guides: GuideSource[];
+  /** `initiatives/*.yaml`, in file order. */
+  initiatives: InitiativeSource[];
 }
 
 /**
@@ -47,7 +51,7 @@ export interface PortalContent {
  * folder there are no scorecards, custom checks or exemptions.
  */
 export async function loadPortalContent(contentDir: string | undefined, builtinChecks: readonly CheckDefinition[]): Promise<PortalContent> {
-  if (!contentDir) return { scorecards: [], customChecks: [], exemptions: [], contentGlobs: [], guides: [] };
+  if (!contentDir) return { scorecards: [], customChecks: [], exemptions: [], contentGlobs: [], guides: [], initiatives: [] };
   const displayPath = (path: string) => relative(join(contentDir, '..'), join(contentDir, path));
 
   const customChecks = await loadCustomChecks(contentDir, displayPath, builtinChecks);
@@ -61,7 +65,34 @@ export async function loadPortalContent(contentDir: string | undefined, builtinC
     { checkIds, scorecardIds: new Set(scorecards.map((scorecard) => scorecard.id)) },
     customChecks.flatMap((check) => (check.spec.guide ? [{ checkId: check.spec.id, guide: check.spec.guide, file: check.file }] : [])),
   );
-  return { scorecards, customChecks, exemptions, contentGlobs: contentGlobsFor(customChecks.map((check) => check.spec)), guides };
+  const initiatives = await loadInitiatives(contentDir, displayPath, checks, scorecards);
+  return { scorecards, customChecks, exemptions, contentGlobs: contentGlobsFor(customChecks.map((check) => check.spec)), guides, initiatives };
+}
+
+async function loadInitiatives(contentDir: string, displayPath: DisplayPath, checks: ReadonlyMap<string, CheckDefinition>, scorecards: readonly ScorecardDefinition[]): Promise<InitiativeSource[]> {
+  const seen = new Map<string, string>();
+  return collectingErrors(await yamlFiles(contentDir, 'initiatives'), async (path) => {
+    const file = displayPath(path);
+    const schema = initiativeFileSchema.superRefine((initiative, context) => {
+      const other = seen.get(initiative.id);
+      if (other) context.addIssue({ code: 'custom', path: ['id'], message: `duplicate initiative id "${initiative.id}" (also in ${other})` });
+      if ('scorecard' in initiative.goal) {
+        const scorecard = scorecards.find((candidate) => candidate.id === (initiative.goal as { scorecard: string }).scorecard);
+        const ids = scorecards.map((candidate) => candidate.id);
+        if (!scorecard) context.addIssue({ code: 'custom', path: ['goal', 'scorecard'], message: `unknown scorecard "${initiative.goal.scorecard}"${didYouMean(initiative.goal.scorecard, ids) || (ids.length ? `; scorecards are ${ids.join(', ')}` : '')}` });
+        else if (!scorecard.levels.some((level) => level.id === (initiative.goal as { level: string }).level)) {
+          context.addIssue({ code: 'custom', path: ['goal', 'level'], message: `scorecard "${scorecard.id}" has no level "${initiative.goal.level}"; its levels are ${scorecard.levels.map((level) => level.id).join(', ')}` });
+        }
+      } else {
+        initiative.goal.checks.forEach((id, index) => {
+          if (!checks.has(id)) context.addIssue({ code: 'custom', path: ['goal', 'checks', index], message: `unknown check "${id}"${didYouMean(id, checks.keys())}` });
+        });
+      }
+    });
+    const spec = parseYamlConfig(await readFile(join(contentDir, path), 'utf8'), file, schema);
+    seen.set(spec.id, file);
+    return { file, spec };
+  });
 }
 
 type DisplayPath = (path: string) => string;

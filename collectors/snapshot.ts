@@ -6,6 +6,7 @@ import { guideSettingsSchema } from './config.ts';
 import { entityDocsSchema } from './docs/schema.ts';
 import { factsSchema } from './facts/index.ts';
 import { guideSchema } from './guides/schema.ts';
+import { initiativeSchema } from './initiatives/schema.ts';
 import { problemSchema } from './problems.ts';
 import { scorecardDefinitionSchema } from './scorecards/definition.ts';
 import { scorecardResultSchema } from './scorecards/result.ts';
@@ -91,6 +92,8 @@ export const snapshotSchema = z.object({
   results: z.array(scorecardResultSchema),
   /** The golden-path guides, with their adoption in this run. */
   guides: z.array(guideSchema),
+  /** The initiatives, with where every entity they cover stands. */
+  initiatives: z.array(initiativeSchema),
   /** Repository docs rendered for the entities that have them. */
   docs: z.array(entityDocsSchema),
   /** Every problem of the run, the repositories' included. */
@@ -104,9 +107,11 @@ export type RepoSnapshot = z.infer<typeof repoSchema>;
 export type Snapshot = z.infer<typeof snapshotSchema>;
 export { entityDocsSchema } from './docs/schema.ts';
 export { guideSchema } from './guides/schema.ts';
+export { initiativeSchema } from './initiatives/schema.ts';
 export { historyRecordSchema, type HistoryRecord } from './history.ts';
 export type { DocAsset, DocHeading, DocNavItem, DocPage, EntityDocs } from './docs/schema.ts';
 export type { Guide, GuideAdoption } from './guides/schema.ts';
+export type { Initiative } from './initiatives/schema.ts';
 export type { CheckCategory, CheckMetadata, Evidence, Outcome } from './checks/check.ts';
 export type { ScorecardDefinition, ScorecardLevel } from './scorecards/definition.ts';
 export type { AppliedExemption, ScoredCheck, ScorecardResult } from './scorecards/result.ts';

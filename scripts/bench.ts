@@ -7,7 +7,7 @@ import { promisify } from 'node:util';
 import pLimit from 'p-limit';
 import { tmpdir } from 'node:os';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { collect, type Standards } from '../collectors/collect.ts';
+import { collect, NO_STANDARDS, type Standards } from '../collectors/collect.ts';
 import { portalConfigSchema } from '../collectors/config.ts';
 import { writeSnapshot } from '../collectors/snapshot.ts';
 import { buildSite, indexForSearch } from './site.ts';
@@ -44,7 +44,6 @@ const demoDir = join(root, '.cache', 'demo-org');
 await generateDemoOrg({ out: demoDir });
 
 const standards = await loadStandards(join(root, 'content'));
-const noStandards: Standards = { checks: [], metadata: [], scorecards: [], exemptions: [], contentGlobs: [], guides: [] };
 
 /** The floor: what reading any repository costs at least, with the same concurrency. */
 function floor(repos: string[]): () => Promise<void> {
@@ -86,7 +85,7 @@ console.log(`concurrency ${concurrency}, median of ${runs} runs`);
 for (const [label, orgDir] of [['demo organisation', demoDir], [`${count} generated repositories`, generatedDir]] as const) {
   const repos = (await readdir(orgDir, { withFileTypes: true })).filter((entry) => entry.isDirectory()).map((entry) => join(orgDir, entry.name));
   const floorMs = await median(floor(repos));
-  const bareMs = await median(collection(orgDir, repos.length, noStandards));
+  const bareMs = await median(collection(orgDir, repos.length, NO_STANDARDS));
   const checkedMs = await median(collection(orgDir, repos.length, standards));
   // The warm-up run fills the cache: the timed runs are a nightly run where nothing changed.
   const cacheDir = await mkdtemp(join(tmpdir(), 'cairn-bench-cache-'));

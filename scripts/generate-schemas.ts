@@ -2,6 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { customCheckFileSchema } from '../collectors/checks/custom.ts';
+import { initiativeFileSchema } from '../collectors/initiatives/schema.ts';
 import { portalConfigSchema } from '../collectors/config.ts';
 import { exemptionsFileSchema, scorecardDefinitionSchema } from '../collectors/scorecards/definition.ts';
 
@@ -14,6 +15,7 @@ export const USER_SCHEMAS: Record<string, { title: string; schema: z.ZodType }> 
   'scorecard.schema.json': { title: 'Cairn scorecard (content/scorecards/*.yaml)', schema: scorecardDefinitionSchema },
   'check.schema.json': { title: 'Cairn custom check (content/checks/*.yaml)', schema: customCheckFileSchema },
   'exemptions.schema.json': { title: 'Cairn exemptions (content/exemptions.yaml)', schema: exemptionsFileSchema },
+  'initiative.schema.json': { title: 'Cairn initiative (content/initiatives/*.yaml)', schema: initiativeFileSchema },
 };
 
 /** The JSON text of a user schema, as committed under `schemas/`. */

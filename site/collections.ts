@@ -1,6 +1,6 @@
 import { getCollection, getEntry } from 'astro:content';
 import { createCatalog, type Catalog } from './lib/catalog.ts';
-import type { Guide, HistoryRecord } from '../collectors/snapshot.ts';
+import type { Guide, HistoryRecord, Initiative } from '../collectors/snapshot.ts';
 import { sortGuides } from './lib/guides.ts';
 import { createStandards, type Standards } from './lib/standards.ts';
 
@@ -20,6 +20,11 @@ export async function loadCatalog(): Promise<Catalog> {
 /** The golden-path guides with their adoption, in display order. */
 export async function loadGuides(): Promise<Guide[]> {
   return sortGuides((await getCollection('guides')).map((entry) => entry.data));
+}
+
+/** The initiatives, by deadline then title. */
+export async function loadInitiatives(): Promise<Initiative[]> {
+  return (await getCollection('initiatives')).map((entry) => entry.data).sort((a, b) => (a.deadline < b.deadline ? -1 : a.deadline > b.deadline ? 1 : a.title.localeCompare(b.title, 'en')));
 }
 
 /** The run history, oldest first, up to and including the snapshot's own run. */

@@ -2,7 +2,7 @@ import { pathToFileURL } from 'node:url';
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { z } from 'astro/zod';
-import { entityDocsSchema, entitySchema, guideSchema, historyRecordSchema, repoSchema, snapshotSchema } from '../collectors/snapshot.ts';
+import { entityDocsSchema, entitySchema, guideSchema, historyRecordSchema, initiativeSchema, repoSchema, snapshotSchema } from '../collectors/snapshot.ts';
 import { historyLoader } from './loaders/history.ts';
 import { snapshotLoader } from './loaders/snapshot.ts';
 
@@ -54,6 +54,10 @@ export const collections = {
     schema: entityDocsSchema,
   }),
   history: defineCollection({ loader: historyLoader(), schema: historyRecordSchema }),
+  initiatives: defineCollection({
+    loader: snapshotLoader((snapshot) => snapshot.initiatives.map((initiative) => ({ id: initiative.id, data: initiative }))),
+    schema: initiativeSchema,
+  }),
   results: defineCollection({
     loader: snapshotLoader((snapshot) => snapshot.results.map((result) => ({ id: `${result.scorecard} ${result.entityRef}`, data: result }))),
     schema: snapshotSchema.shape.results.element,

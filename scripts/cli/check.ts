@@ -47,7 +47,7 @@ export async function runCheck(values: CheckValues, dirArgument: string | undefi
   const content = loaded.contentDir ? await readContentEntities(loaded.contentDir) : { documents: [], problems: [] };
   const score = async (treeDir: string, untracked: boolean) => {
     const repo = await collectRepo({ name, dir: treeDir, source: 'local' }, { now, windowDays: loaded.config.activity.windowDays, settings: { contentGlobs: standards.contentGlobs }, untracked });
-    const snapshot = await assemble({ repos: [repo], content: content.documents, standards: { ...standards, scorecards, guides: [] }, now, title: loaded.config.title, guideSettings: loaded.config.guides, problems: [], knownEntities: otherEntities(known, name) });
+    const snapshot = await assemble({ repos: [repo], content: content.documents, standards: { ...standards, scorecards, guides: [], initiatives: [] }, now, title: loaded.config.title, guideSettings: loaded.config.guides, problems: [], knownEntities: otherEntities(known, name) });
     return { snapshot, commit: repo.facts.head?.commit };
   };
   if (!(await isGitWorkTree(dir))) throw new ConfigError(`${dir} is not a git work tree (no .git): cairn check scores one repository.`);

@@ -21,6 +21,7 @@ export async function loadStandards(contentDir: string | undefined): Promise<Sta
     exemptions: content.exemptions,
     contentGlobs: content.contentGlobs,
     guides: content.guides,
+    initiatives: content.initiatives,
   };
 }
 

@@ -89,6 +89,7 @@ export async function docsSnapshotFixture(): Promise<Snapshot> {
     scorecards: [],
     results: [],
     guides: [],
+    initiatives: [],
     docs,
     problems,
   });

@@ -487,6 +487,7 @@ const snapshot = {
   scorecards,
   results,
   guides: [],
+  initiatives: [],
   docs: [],
 };
 

@@ -112,7 +112,7 @@ describe('loadPortalContent', () => {
   });
 
   it('has nothing to load without a content folder, or with an empty one', async () => {
-    const empty = { scorecards: [], customChecks: [], exemptions: [], contentGlobs: [], guides: [] };
+    const empty = { scorecards: [], customChecks: [], exemptions: [], contentGlobs: [], guides: [], initiatives: [] };
     expect(await loadPortalContent(undefined, BUILTINS)).toEqual(empty);
     expect(await loadPortalContent(await contentFolder({ 'teams/a.yaml': 'x: 1\n' }), BUILTINS)).toEqual(empty);
   });
@@ -122,6 +122,21 @@ describe('loadPortalContent', () => {
       name: 'an unknown check id, with the closest ids',
       tree: { 'scorecards/x.yaml': 'id: x\ntitle: X\nlevels:\n  - id: bronze\n    checks: [ci-configured]\n  - id: silver\n    checks:\n      - ci-configured\n      - recent-commit\n      - readme-presnt\n' },
       message: 'content/scorecards/x.yaml:10: levels[1].checks[2]: unknown check "readme-presnt"; did you mean "readme-present"?',
+    },
+    {
+      name: 'an initiative for an unknown scorecard',
+      tree: { 'scorecards/ready.yaml': 'id: ready\ntitle: Ready\nlevels:\n  - id: bronze\n    checks: [ci-configured]\n', 'initiatives/x.yaml': 'id: x\ntitle: X\nowner: platform\ndeadline: 2027-01-01\ngoal:\n  scorecard: redy\n  level: bronze\n' },
+      message: 'content/initiatives/x.yaml:6: goal.scorecard: unknown scorecard "redy"; did you mean "ready"?',
+    },
+    {
+      name: 'an initiative for a level its scorecard lacks',
+      tree: { 'scorecards/ready.yaml': 'id: ready\ntitle: Ready\nlevels:\n  - id: bronze\n    checks: [ci-configured]\n', 'initiatives/x.yaml': 'id: x\ntitle: X\nowner: platform\ndeadline: 2027-01-01\ngoal:\n  scorecard: ready\n  level: gold\n' },
+      message: 'content/initiatives/x.yaml:7: goal.level: scorecard "ready" has no level "gold"; its levels are bronze',
+    },
+    {
+      name: 'an initiative for an unknown check, and a bad deadline',
+      tree: { 'initiatives/x.yaml': 'id: x\ntitle: X\nowner: platform\ndeadline: next spring\ngoal:\n  checks: [actions-pined]\n' },
+      message: 'content/initiatives/x.yaml:4: deadline:',
     },
     {
       name: 'an unknown check id with nothing close',

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { collect, type Standards } from '../../collectors/collect.ts';
+import { collect, NO_STANDARDS } from '../../collectors/collect.ts';
 import { portalConfigSchema } from '../../collectors/config.ts';
 import { repoNameOf } from '../../collectors/sources/git.ts';
 import { files, makeRepos, type RepoFixture } from '../helpers/repos.ts';
@@ -12,7 +12,6 @@ import { files, makeRepos, type RepoFixture } from '../helpers/repos.ts';
 const run = promisify(execFile);
 const GIT_ENV = { ...process.env, GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_NOSYSTEM: '1', GIT_AUTHOR_DATE: '2026-10-25T10:00:00Z', GIT_COMMITTER_DATE: '2026-10-25T10:00:00Z' };
 const git = async (cwd: string, ...args: string[]) => (await run('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.com', '-c', 'commit.gpgsign=false', ...args], { cwd, env: GIT_ENV })).stdout.trim();
-const NO_STANDARDS: Standards = { checks: [], metadata: [], scorecards: [], exemptions: [], contentGlobs: [], guides: [] };
 const NOW = new Date('2026-11-01T12:00:00Z');
 
 let fixture: RepoFixture<'alpha' | 'beta'>;

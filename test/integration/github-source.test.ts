@@ -6,13 +6,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { collect, type Standards } from '../../collectors/collect.ts';
+import { collect, NO_STANDARDS } from '../../collectors/collect.ts';
 import { portalConfigSchema } from '../../collectors/config.ts';
 import { selectRepositories } from '../../collectors/sources/github.ts';
 import { files, makeRepos, type RepoFixture } from '../helpers/repos.ts';
 
 const run = promisify(execFile);
-const NO_STANDARDS: Standards = { checks: [], metadata: [], scorecards: [], exemptions: [], contentGlobs: [], guides: [] };
 const TOKEN = 'ghp_CairnTestToken0123456789abcdefABCDEF';
 
 let fixture: RepoFixture<'payments' | 'svc-ledger'>;

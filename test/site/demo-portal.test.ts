@@ -179,3 +179,20 @@ describe('machine-readable outputs', () => {
     expect(llms).toContain(`- [Payments](${BASE}catalog/default/component/payments/): Component (service)`);
   });
 });
+
+describe('initiatives', () => {
+  it('list each initiative with its progress and outlook, and a page per initiative by team', async () => {
+    const index = text(await page('initiatives'));
+    expect(snapshot.initiatives.length).toBeGreaterThanOrEqual(2);
+    for (const initiative of snapshot.initiatives) {
+      const done = initiative.entities.filter((entity) => entity.done).length;
+      expect(index).toContain(`${initiative.title} ${initiative.deadline} ${Math.floor((done / initiative.entities.length) * 100)}% (${done} of ${initiative.entities.length})`);
+      const html = text(await page(`initiatives/${initiative.id}`));
+      expect(html).toContain(`(${done} of ${initiative.entities.length} done)`);
+      for (const owner of new Set(initiative.entities.map((entity) => entity.owner))) {
+        const team = initiative.entities.filter((entity) => entity.owner === owner);
+        expect(html).toContain(`${team.filter((entity) => entity.done).length} of ${team.length} done`);
+      }
+    }
+  });
+});

@@ -7,7 +7,7 @@ const SCORECARD = { id: 'ready', title: 'Ready', description: '', appliesTo: {},
 
 function run(date: string, standings: Record<string, [string | null, number, string[]]>, guides: HistoryRecord['guides'] = {}): HistoryRecord {
   const entities = Object.fromEntries(Object.keys(standings).map((ref) => [ref, { owner: ref.includes('web') ? 'group:default/web' : 'group:default/payments' }]));
-  return { schemaVersion: 1, generatedAt: `${date}T03:00:00.000Z`, entities, scorecards: { ready: standings }, checks: {}, guides };
+  return { schemaVersion: 1, generatedAt: `${date}T03:00:00.000Z`, entities, scorecards: { ready: standings }, checks: {}, guides, initiatives: {} };
 }
 
 const RUNS = [

@@ -1,0 +1,72 @@
+import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import type { ScorecardDefinition } from '../scorecards/definition.ts';
+import { matchesFilter } from '../scorecards/filter.ts';
+import type { ScorecardResult } from '../scorecards/result.ts';
+import type { CatalogEntity } from '../snapshot.ts';
+import type { Facts } from '../facts/index.ts';
+import type { Initiative, InitiativeFile } from './schema.ts';
+
+export interface InitiativeSource {
+  file: string;
+  spec: InitiativeFile;
+}
+
+export interface InitiativeEvaluationInput {
+  initiatives: readonly InitiativeSource[];
+  entities: readonly CatalogEntity[];
+  factsByRepo: ReadonlyMap<string, Facts>;
+  scorecards: readonly ScorecardDefinition[];
+  /** This run's scorecard results. */
+  results: readonly ScorecardResult[];
+  /** Applies a scorecard (here: the goal's checks, as one level) to the catalog. */
+  evaluate(scorecard: ScorecardDefinition): ScorecardResult[];
+}
+
+/**
+ * Where every entity an initiative covers stands against its goal: a scorecard level reached (or
+ * passed), or every goal check passing (exemptions count, as on scorecards). Pure; entities in ref order.
+ */
+export function evaluateInitiatives(input: InitiativeEvaluationInput): Initiative[] {
+  const byRef = new Map(input.entities.map((entity) => [entity.ref, entity]));
+  const ownerOf = (ref: string) => byRef.get(ref)?.relations.find((relation) => relation.type === 'ownedBy')?.targetRef;
+  return input.initiatives.map(({ file, spec }) => {
+    const appliesTo = spec.appliesTo ?? { kind: ['Component'] };
+    const covered = (ref: string) => {
+      const entity = byRef.get(ref);
+      return entity !== undefined && matchesFilter(appliesTo, entity, entity.source.repo ? input.factsByRepo.get(entity.source.repo) : undefined);
+    };
+    let entities: Initiative['entities'];
+    if ('scorecard' in spec.goal) {
+      const { scorecard: scorecardId, level } = spec.goal;
+      const scorecard = input.scorecards.find((candidate) => candidate.id === scorecardId);
+      const rank = new Map(scorecard?.levels.map((candidate, index) => [candidate.id, index]) ?? []);
+      const wanted = rank.get(level) ?? Number.POSITIVE_INFINITY;
+      entities = input.results
+        .filter((result) => result.scorecard === scorecardId && covered(result.entityRef))
+        .map((result) => {
+          const done = result.level !== null && (rank.get(result.level) ?? -1) >= wanted;
+          return { entityRef: result.entityRef, done, missing: done ? [] : [result.level ?? 'no level'] };
+        });
+    } else {
+      const results = input.evaluate({ id: `initiative-${spec.id}`, title: spec.title, description: '', appliesTo, levels: [{ id: 'goal', checks: spec.goal.checks.map((id) => ({ id, weight: 1, options: {} })) }] });
+      entities = results.map((result) => {
+        const missing = result.checks.filter((check) => check.effective === 'fail' || check.effective === 'error').map((check) => check.checkId);
+        return { entityRef: result.entityRef, done: missing.length === 0, missing };
+      });
+    }
+    const sorted = entities.sort((a, b) => (a.entityRef < b.entityRef ? -1 : a.entityRef > b.entityRef ? 1 : 0)).map((entry) => {
+      const owner = ownerOf(entry.entityRef);
+      return { ...entry, ...(owner ? { owner } : {}) };
+    });
+    return { ...spec, owner: fullRef(spec.owner, 'group'), file, entities: sorted };
+  });
+}
+
+/** `platform` or `group:platform` as `group:default/platform`; as written when Backstage cannot read it. */
+function fullRef(ref: string, defaultKind: string): string {
+  try {
+    return stringifyEntityRef(parseEntityRef(ref, { defaultKind, defaultNamespace: 'default' })).toLowerCase();
+  } catch {
+    return ref;
+  }
+}

@@ -1,0 +1,112 @@
+import type { HistoryRecord, Initiative } from '../../collectors/snapshot.ts';
+import { compareText, linkToRef, type Catalog, type EntityLink } from './catalog.ts';
+import { lineChart } from './charts.ts';
+import { checkLink, type CheckLink, type Standards } from './standards.ts';
+import type { TrendChartView } from './trend-charts.ts';
+
+const DAY_MS = 86_400_000;
+
+/** Site path of an initiative's page, without the base. */
+export function initiativePath(id: string): string {
+  return `initiatives/${encodeURIComponent(id)}/`;
+}
+
+export type Outlook =
+  | { state: 'done' }
+  | { state: 'missed'; remaining: number }
+  | { state: 'unknown'; remaining: number }
+  | { state: 'stalled'; remaining: number }
+  | { state: 'on-track' | 'at-risk'; remaining: number; projected: string };
+
+export const OUTLOOK_LABELS: Record<Outlook['state'], string> = {
+  done: 'Done',
+  missed: 'Deadline missed',
+  unknown: 'Too early to tell',
+  stalled: 'At risk: no progress',
+  'on-track': 'On track',
+  'at-risk': 'At risk',
+};
+
+/**
+ * Whether an initiative will make its deadline at the rate it has been going: from the oldest
+ * recorded run to now, entities done per day, projected over what remains. Pure.
+ */
+export function outlook(progress: ReadonlyArray<{ date: string; done: number; total: number }>, deadline: string, now: string): Outlook {
+  const latest = progress.at(-1);
+  if (!latest) return { state: 'unknown', remaining: 0 };
+  const remaining = latest.total - latest.done;
+  if (remaining <= 0) return { state: 'done' };
+  const end = Date.parse(`${deadline}T23:59:59Z`);
+  if (Date.parse(now) > end) return { state: 'missed', remaining };
+  const first = progress[0]!;
+  const days = (Date.parse(latest.date) - Date.parse(first.date)) / DAY_MS;
+  if (progress.length < 2 || days < 1) return { state: 'unknown', remaining };
+  const rate = (latest.done - first.done) / days;
+  if (rate <= 0) return { state: 'stalled', remaining };
+  const projected = new Date(Date.parse(latest.date) + (remaining / rate) * DAY_MS).toISOString().slice(0, 10);
+  return { state: Date.parse(`${projected}T00:00:00Z`) <= end ? 'on-track' : 'at-risk', remaining, projected };
+}
+
+/** An initiative's progress, run by run: the history's records, then this run. */
+export function progressOf(initiative: Initiative, records: readonly HistoryRecord[], generatedAt: string): Array<{ date: string; done: number; total: number }> {
+  const earlier = records.filter((record) => record.generatedAt < generatedAt && record.initiatives[initiative.id]).map((record) => ({ date: record.generatedAt, done: record.initiatives[initiative.id]![0], total: record.initiatives[initiative.id]![1] }));
+  return [...earlier, { date: generatedAt, done: initiative.entities.filter((entity) => entity.done).length, total: initiative.entities.length }];
+}
+
+export interface InitiativeSummary {
+  id: string;
+  title: string;
+  href: string;
+  deadline: string;
+  done: number;
+  total: number;
+  percent: number;
+  outlook: Outlook;
+  outlookLabel: string;
+}
+
+export function initiativeSummary(initiative: Initiative, records: readonly HistoryRecord[], generatedAt: string, href: string): InitiativeSummary {
+  const progress = progressOf(initiative, records, generatedAt);
+  const { done, total } = progress.at(-1)!;
+  const state = outlook(progress, initiative.deadline, generatedAt);
+  return { id: initiative.id, title: initiative.title, href, deadline: initiative.deadline, done, total, percent: total ? Math.floor((done / total) * 100) : 100, outlook: state, outlookLabel: OUTLOOK_LABELS[state.state] };
+}
+
+/** One team's part of an initiative: how far along, and what each of its entities still has to do. */
+export interface TeamProgress {
+  team: EntityLink | undefined;
+  done: number;
+  total: number;
+  todo: Array<{ entity: EntityLink; missing: Array<CheckLink | { id: string; title: string }> }>;
+}
+
+export function teamProgress(initiative: Initiative, catalog: Catalog, standards: Standards): TeamProgress[] {
+  const byTeam = Map.groupBy(initiative.entities, (entity) => entity.owner);
+  const isGoalChecks = 'checks' in initiative.goal;
+  return [...byTeam]
+    .map(([owner, entities]) => ({
+      team: owner ? linkToRef(catalog, owner) : undefined,
+      done: entities.filter((entity) => entity.done).length,
+      total: entities.length,
+      todo: entities
+        .filter((entity) => !entity.done)
+        .map((entity) => ({
+          entity: linkToRef(catalog, entity.entityRef),
+          missing: entity.missing.map((item) => (isGoalChecks ? checkLink(standards, item) : { id: item, title: `at ${item} now` })),
+        })),
+    }))
+    .sort((a, b) => b.total - b.done - (a.total - a.done) || compareText(a.team?.text ?? '', b.team?.text ?? ''));
+}
+
+/** Progress toward the goal over the runs, as a chart. */
+export function progressChart(initiative: Initiative, progress: ReadonlyArray<{ date: string; done: number; total: number }>): TrendChartView {
+  const points = progress.map((point) => ({ date: point.date, value: point.total ? point.done / point.total : 1 }));
+  const percent = (value: number) => `${Math.round(value * 100)}%`;
+  return {
+    title: `${initiative.title}: progress over time`,
+    kind: 'line',
+    geometry: lineChart([{ label: 'Done', className: 'series-1', points }], 1, percent),
+    legend: [{ label: 'Share of the entities covered that meet the goal', className: 'series-1' }],
+    table: { columns: ['Run', 'Done', 'Covered'], rows: progress.map((point) => [point.date.slice(0, 10), String(point.done), String(point.total)]) },
+  };
+}
