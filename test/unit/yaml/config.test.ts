@@ -9,7 +9,7 @@ const parse = (text: string) => parseYamlConfig(text, 'content/portal.yaml', por
 
 describe('portal.yaml', () => {
   it('fills defaults', () => {
-    expect(parse('title: Acme\n')).toEqual({ title: 'Acme', base: '/', sources: [], activity: { windowDays: 90 }, guides: { staleAfterDays: 180 } });
+    expect(parse('title: Acme\n')).toEqual({ title: 'Acme', base: '/', sources: [], activity: { windowDays: 90 }, guides: { staleAfterDays: 180 }, history: { keep: 365 } });
     expect(parse('')).toMatchObject({ title: 'Cairn' });
   });
 
