@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import { ConfigError } from './config-error.ts';
-import { factsSchema } from './facts/index.ts';
 import { problemSchema } from './problems.ts';
-import { SNAPSHOT_SCHEMA_VERSION } from './snapshot.ts';
+import { repoSchema, SNAPSHOT_SCHEMA_VERSION } from './snapshot.ts';
 
 /** Shard `index` of `count` (1-based), from `--shard i/n`. */
 export interface Shard {
@@ -30,16 +29,6 @@ export function inShard(name: string, shard: Shard): boolean {
   return (hash % shard.count) + 1 === shard.index;
 }
 
-/** One repository as collected, every fact included (checks need the unpublished ones too). */
-export const collectedRepoSchema = z.object({
-  name: z.string(),
-  source: z.string(),
-  webUrl: z.string().optional(),
-  stale: z.string().optional(),
-  facts: factsSchema,
-  problems: z.array(problemSchema),
-});
-
 /**
  * What `cairn collect --shard i/n` writes: its repositories' facts, before catalog and scorecards,
  * which need the whole organisation and are computed by `cairn merge`.
@@ -49,7 +38,8 @@ export const partialSnapshotSchema = z.object({
   schemaVersion: z.literal(SNAPSHOT_SCHEMA_VERSION),
   shard: z.object({ index: z.number().int().positive(), count: z.number().int().positive() }),
   generatedAt: z.iso.datetime(),
-  repos: z.array(collectedRepoSchema),
+  /** Its repositories as collected, every fact included (checks need the unpublished ones too). */
+  repos: z.array(repoSchema),
   /** Problems met listing the sources (the same in every shard). */
   problems: z.array(problemSchema),
 });

@@ -11,7 +11,8 @@ import { cacheDirOf, DEFAULT_CONFIG, DEFAULT_SNAPSHOT, historyDirOf } from './co
 import { progressLine } from './progress.ts';
 import { loadStandards } from './standards.ts';
 
-interface CollectionValues {
+/** The collection options as parsed (`collection-options.ts`). */
+export interface CollectionValues {
   config?: string | undefined;
   repos?: string | undefined;
   snapshot?: string | undefined;

@@ -6,23 +6,14 @@ import { ConfigError } from '../../collectors/config-error.ts';
 import { combineShards, parseShard, partialSnapshotSchema, type PartialSnapshot } from '../../collectors/shard.ts';
 import { SNAPSHOT_SCHEMA_VERSION, writeFileAtomically, writeSnapshot, type Snapshot } from '../../collectors/snapshot.ts';
 import { readContentEntities } from '../../collectors/sources/content.ts';
-import { currentTime, recordRun, resolveConfig } from './collection.ts';
+import { currentTime, recordRun, resolveConfig, type CollectionValues } from './collection.ts';
 import { cacheDirOf } from './collection-options.ts';
 import { progressLine } from './progress.ts';
 import { loadStandards } from './standards.ts';
 
-interface ShardValues {
-  config?: string | undefined;
-  repos?: string | undefined;
-  snapshot?: string | undefined;
-  cache?: string | undefined;
-  'no-cache'?: boolean | undefined;
-  history?: string | undefined;
-  'no-history'?: boolean | undefined;
-}
 
 /** `cairn collect --shard i/n`: this shard's repositories' facts, written as a partial snapshot. */
-export async function collectShard(values: ShardValues & { shard: string }): Promise<PartialSnapshot> {
+export async function collectShard(values: CollectionValues & { shard: string }): Promise<PartialSnapshot> {
   const shard = parseShard(values.shard);
   const output = values.snapshot ?? `.cache/snapshot-${shard.index}-of-${shard.count}.json`;
   await assertFileName(output, '--snapshot');
@@ -42,7 +33,7 @@ export async function collectShard(values: ShardValues & { shard: string }): Pro
  * `cairn merge`: the partial snapshots of every shard, combined and assembled (catalog, checks,
  * scorecards, guides, docs) with the portal's content into the snapshot a single run would write.
  */
-export async function mergeShards(values: ShardValues, files: readonly string[]): Promise<{ snapshot: Snapshot; path: string }> {
+export async function mergeShards(values: CollectionValues, files: readonly string[]): Promise<{ snapshot: Snapshot; path: string }> {
   if (files.length === 0) throw new ConfigError('cairn merge: give the partial snapshots to merge, e.g. cairn merge shards/*.json --snapshot snapshot.json.');
   const output = values.snapshot ?? '.cache/snapshot.json';
   await assertFileName(output, '--snapshot');

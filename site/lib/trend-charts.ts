@@ -1,7 +1,7 @@
 import type { Guide, HistoryRecord, ScorecardDefinition } from '../../collectors/snapshot.ts';
 import { lineChart, stackedChart, type ChartGeometry } from './charts.ts';
 import { levelTitle } from './standards.ts';
-import { entityScores, guideAdoption, levelDistribution, shareAtLevel } from './trends.ts';
+import { entityScores, guideAdoption, levelDistribution, shareAtLevel, type Point } from './trends.ts';
 
 /** A trend chart as `components/TrendChart.astro` draws it. */
 export interface TrendChartView {
@@ -46,36 +46,29 @@ export function adoptionTrendChart(records: readonly HistoryRecord[], guide: Gui
 
 /** An entity's score on each scorecard, run by run. */
 export function scoreTrendChart(records: readonly HistoryRecord[], scorecards: readonly ScorecardDefinition[], entityRef: string): TrendChartView | undefined {
-  const series = scorecards
-    .map((scorecard, index) => ({ label: scorecard.title, className: `series-${index % 5}`, points: entityScores(records, scorecard.id, entityRef) }))
-    .filter((line) => line.points.length > 0);
-  if (series.length === 0) return undefined;
-  const dates = [...new Set(series.flatMap((line) => line.points.map((point) => point.date)))].sort();
-  return {
-    title: 'Scores over time',
-    kind: 'line',
-    geometry: lineChart(series, 1, percent),
-    legend: series.map(({ label, className }) => ({ label, className })),
-    table: {
-      columns: ['Run', ...series.map((line) => line.label)],
-      rows: dates.map((date) => [day(date), ...series.map((line) => {
-        const point = line.points.find((candidate) => candidate.date === date);
-        return point ? percent(point.value) : '–';
-      })]),
-    },
-  };
+  return sharesChart(
+    'Scores over time',
+    scorecards.map((scorecard) => ({ label: scorecard.title, points: entityScores(records, scorecard.id, entityRef) })),
+  );
 }
 
 /** A team's roll-up: per scorecard, the share of what it owns at the first level or above, run by run. */
 export function teamTrendChart(records: readonly HistoryRecord[], scorecards: readonly ScorecardDefinition[], groupRef: string): TrendChartView | undefined {
-  const series = scorecards
-    .filter((scorecard) => scorecard.levels.length > 0)
-    .map((scorecard, index) => ({ label: `${scorecard.title}: ${levelTitle(scorecard.levels[0]!)} or better`, className: `series-${index % 5}`, points: shareAtLevel(records, scorecard, scorecard.levels[0]!.id, groupRef) }))
-    .filter((line) => line.points.length > 0);
+  return sharesChart(
+    'What the team owns, over time',
+    scorecards
+      .filter((scorecard) => scorecard.levels.length > 0)
+      .map((scorecard) => ({ label: `${scorecard.title}: ${levelTitle(scorecard.levels[0]!)} or better`, points: shareAtLevel(records, scorecard, scorecard.levels[0]!.id, groupRef) })),
+  );
+}
+
+/** Lines of 0–1 shares, one per series with points (none: no chart), with the figures as a table. */
+function sharesChart(title: string, lines: ReadonlyArray<{ label: string; points: Point[] }>): TrendChartView | undefined {
+  const series = lines.map((line, index) => ({ ...line, className: `series-${index % 5}` })).filter((line) => line.points.length > 0);
   if (series.length === 0) return undefined;
   const dates = [...new Set(series.flatMap((line) => line.points.map((point) => point.date)))].sort();
   return {
-    title: 'What the team owns, over time',
+    title,
     kind: 'line',
     geometry: lineChart(series, 1, percent),
     legend: series.map(({ label, className }) => ({ label, className })),
