@@ -1,11 +1,10 @@
 import { cp, mkdir, mkdtemp, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { build, dev, preview } from 'astro';
 import { ConfigError } from '../collectors/config-error.ts';
+import { PACKAGE_ROOT } from './lib/package-root.ts';
 
-/** Cairn's own folder (astro.config.mjs, site/), also when Cairn is installed as a dependency. */
-const PACKAGE_ROOT = fileURLToPath(new URL('..', import.meta.url));
+
 
 type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'silent';
 

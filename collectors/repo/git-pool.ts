@@ -2,7 +2,8 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { GitReply, GitRequest } from './git-runner.ts';
 
-const RUNNER = fileURLToPath(new URL('./git-runner.ts', import.meta.url));
+// Beside this module, in its language: the sources (`.ts`) in a checkout, compiled (`.js`) when installed.
+const RUNNER = fileURLToPath(new URL(`./git-runner${import.meta.url.slice(import.meta.url.lastIndexOf('.'))}`, import.meta.url));
 /** Runners started at most; each runs up to simple-git's own limit of git processes at a time. */
 const RUNNERS = 2;
 

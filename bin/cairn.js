@@ -1,0 +1,8 @@
+#!/usr/bin/env node
+// The `cairn` command. In a checkout it runs the TypeScript sources (Node strips their types);
+// installed from the package, where Node will not strip types under node_modules and the sources
+// of the command line are not shipped, it runs them compiled (`build/`, made by `npm pack`).
+import { existsSync } from 'node:fs';
+
+const sources = new URL('../scripts/cairn.ts', import.meta.url);
+await import(existsSync(sources) ? sources.href : new URL('../build/scripts/cairn.js', import.meta.url).href);

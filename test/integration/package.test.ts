@@ -1,0 +1,61 @@
+import { execFile } from 'node:child_process';
+import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { files, makeRepos, type RepoFixture } from '../helpers/repos.ts';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const run = promisify(execFile);
+/** npm and the installed `cairn` run on this Node (24), whatever Node the machine has on its PATH. */
+const ENV: NodeJS.ProcessEnv = { ...process.env, PATH: `${dirname(process.execPath)}:${process.env.PATH}`, SOURCE_DATE_EPOCH: '1793534400' };
+delete ENV.BASE_URL;
+
+let work: string;
+let portal: string;
+let fixture: RepoFixture<'billing'>;
+
+/**
+ * Cairn as an organisation uses it: the tarball `npm pack` makes, installed in a fresh folder that
+ * holds only the organisation's portal.yaml and content, then `npx cairn build --config ./portal.yaml`.
+ */
+beforeAll(async () => {
+  work = await mkdtemp(join(tmpdir(), 'cairn-package-'));
+  await run('npm', ['pack', '--pack-destination', work], { cwd: ROOT, env: ENV, maxBuffer: 64 * 1024 * 1024 });
+  const tarball = (await readdir(work)).find((file) => file.endsWith('.tgz'))!;
+  portal = join(work, 'acme-portal');
+  await mkdir(join(portal, 'teams'), { recursive: true });
+  await writeFile(join(portal, 'package.json'), JSON.stringify({ name: 'acme-portal', private: true, type: 'module' }));
+  await run('npm', ['install', join(work, tarball), '--prefer-offline', '--no-audit', '--no-fund'], { cwd: portal, env: ENV, maxBuffer: 64 * 1024 * 1024 });
+  fixture = await makeRepos({
+    billing: files({ 'catalog-info.yaml': 'apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: billing\nspec:\n  type: service\n  lifecycle: production\n  owner: finance\n', 'README.md': '# Billing\n\nSends invoices.\n' }),
+  });
+  await writeFile(join(portal, 'portal.yaml'), `title: Acme\nsources:\n  - type: directory\n    repos: ${fixture.root}/*\n`);
+  await writeFile(join(portal, 'teams', 'finance.yaml'), 'apiVersion: backstage.io/v1alpha1\nkind: Group\nmetadata:\n  name: finance\nspec:\n  type: team\n  children: []\n');
+}, 300_000);
+
+afterAll(async () => {
+  await fixture?.remove();
+  await rm(work, { recursive: true, force: true });
+});
+
+describe('Cairn installed from its package', () => {
+  it('ships the compiled command line, the site and the collectors, and not the tests or the demo', async () => {
+    const installed = join(portal, 'node_modules', 'cairn');
+    const shipped = await readdir(installed);
+    expect(shipped.sort()).toEqual(expect.arrayContaining(['astro.config.mjs', 'bin', 'build', 'collectors', 'package.json', 'schemas', 'site']));
+    expect(shipped).not.toContain('test');
+    expect(shipped).not.toContain('scripts');
+    expect(await readdir(join(installed, 'build', 'scripts'))).toContain('cairn.js');
+  });
+
+  it('builds the organisation’s portal with npx cairn build --config ./portal.yaml', async () => {
+    const { stderr } = await run('npx', ['cairn', 'build', '--config', './portal.yaml', '--out', 'site'], { cwd: portal, env: ENV, maxBuffer: 64 * 1024 * 1024 });
+    expect(stderr).toMatch(/^Collected 1 repository, 2 entities, 0 problems/m);
+    expect(await readFile(join(portal, 'site', 'catalog', 'default', 'component', 'billing', 'index.html'), 'utf8')).toContain('billing');
+    expect(await readdir(join(portal, 'site', 'pagefind'))).toContain('pagefind.js');
+    const { stdout } = await run('npx', ['cairn', '--version'], { cwd: portal, env: ENV });
+    expect(stdout.trim()).toBe(JSON.parse(await readFile(join(ROOT, 'package.json'), 'utf8')).version);
+  });
+});
