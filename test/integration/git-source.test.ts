@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { collect, NO_STANDARDS } from '../../collectors/collect.ts';
@@ -92,4 +92,19 @@ describe('the git source', () => {
   ])('names %s %s', (url, name) => {
     expect(repoNameOf(url)).toBe(name);
   });
+});
+
+describe('a partial failure', () => {
+  it('still builds the site, lists the failure on the problems page, and fails --strict', async () => {
+    const cairn = resolve(import.meta.dirname, '../../scripts/cairn.ts');
+    await writeFile(join(remotes, 'portal.yaml'), `sources:\n  - type: git\n    clones: clones\n    repos:\n      - file://${remotes}/beta.git\n      - file://${remotes}/missing.git\n`);
+    const env: NodeJS.ProcessEnv = { ...process.env, SOURCE_DATE_EPOCH: '1793534400' };
+    delete env.BASE_URL;
+    const build = (...extra: string[]) => run(process.execPath, [cairn, 'build', '--config', 'portal.yaml', '--out', 'site', '--no-history', ...extra], { cwd: remotes, env }).then(() => 0, (error: { code: number }) => error.code);
+    expect(await build()).toBe(0);
+    const problems = await readFile(join(remotes, 'site', 'problems', 'index.html'), 'utf8');
+    expect(problems).toContain(`Could not clone file://${remotes}/missing.git`);
+    expect(await readFile(join(remotes, 'site', 'catalog', 'default', 'component', 'beta', 'index.html'), 'utf8')).toContain('beta');
+    expect(await build('--strict')).toBe(1);
+  }, 60_000);
 });
