@@ -119,17 +119,18 @@ export async function assemble(input: AssembleInput): Promise<Snapshot> {
     repos: repos.map((repo) => ({ name: repo.name, facts: repo.facts, ...(repo.webUrl ? { webUrl: repo.webUrl } : {}), ...(repo.facts.head ? { headCommit: repo.facts.head.commit } : {}) })),
     content: input.content,
   });
+  const factsByRepo = new Map(repos.map((repo) => [repo.name, repo.facts]));
   const evaluation = prepareEvaluation({
     entities: catalog.entities,
     knownEntities: input.knownEntities ?? [],
-    factsByRepo: new Map(repos.map((repo) => [repo.name, repo.facts])),
+    factsByRepo,
     checks: standards.checks,
     exemptions: standards.exemptions,
     now,
   });
   const results = standards.scorecards.toSorted((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)).flatMap(evaluation.evaluate);
   const guides = evaluateGuides({ guides: standards.guides, evaluate: evaluation.evaluate, entities: [...(input.knownEntities ?? []), ...catalog.entities], settings: input.guideSettings, now });
-  const initiatives = evaluateInitiatives({ initiatives: standards.initiatives, entities: catalog.entities, factsByRepo: new Map(repos.map((repo) => [repo.name, repo.facts])), scorecards: standards.scorecards, results, evaluate: evaluation.evaluate });
+  const initiatives = evaluateInitiatives({ initiatives: standards.initiatives, entities: catalog.entities, factsByRepo, scorecards: standards.scorecards, results, evaluate: evaluation.evaluate });
   const docs = await buildEntityDocs({ entities: catalog.entities, repos });
   const laterProblems = [...catalog.problems, ...evaluation.problems, ...guides.problems, ...docs.problems];
   // Grouped once: filtering per repository would be quadratic in a large organisation.

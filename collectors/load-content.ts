@@ -76,15 +76,16 @@ async function loadInitiatives(contentDir: string, displayPath: DisplayPath, che
     const schema = initiativeFileSchema.superRefine((initiative, context) => {
       const other = seen.get(initiative.id);
       if (other) context.addIssue({ code: 'custom', path: ['id'], message: `duplicate initiative id "${initiative.id}" (also in ${other})` });
-      if ('scorecard' in initiative.goal) {
-        const scorecard = scorecards.find((candidate) => candidate.id === (initiative.goal as { scorecard: string }).scorecard);
+      const { goal } = initiative;
+      if ('scorecard' in goal) {
+        const scorecard = scorecards.find((candidate) => candidate.id === goal.scorecard);
         const ids = scorecards.map((candidate) => candidate.id);
-        if (!scorecard) context.addIssue({ code: 'custom', path: ['goal', 'scorecard'], message: `unknown scorecard "${initiative.goal.scorecard}"${didYouMean(initiative.goal.scorecard, ids) || (ids.length ? `; scorecards are ${ids.join(', ')}` : '')}` });
-        else if (!scorecard.levels.some((level) => level.id === (initiative.goal as { level: string }).level)) {
-          context.addIssue({ code: 'custom', path: ['goal', 'level'], message: `scorecard "${scorecard.id}" has no level "${initiative.goal.level}"; its levels are ${scorecard.levels.map((level) => level.id).join(', ')}` });
+        if (!scorecard) context.addIssue({ code: 'custom', path: ['goal', 'scorecard'], message: `unknown scorecard "${goal.scorecard}"${didYouMean(goal.scorecard, ids) || (ids.length ? `; scorecards are ${ids.join(', ')}` : '')}` });
+        else if (!scorecard.levels.some((level) => level.id === goal.level)) {
+          context.addIssue({ code: 'custom', path: ['goal', 'level'], message: `scorecard "${scorecard.id}" has no level "${goal.level}"; its levels are ${scorecard.levels.map((level) => level.id).join(', ')}` });
         }
       } else {
-        initiative.goal.checks.forEach((id, index) => {
+        goal.checks.forEach((id, index) => {
           if (!checks.has(id)) context.addIssue({ code: 'custom', path: ['goal', 'checks', index], message: `unknown check "${id}"${didYouMean(id, checks.keys())}` });
         });
       }

@@ -1,5 +1,5 @@
 import { getCollection, getEntry } from 'astro:content';
-import { createCatalog, type Catalog } from './lib/catalog.ts';
+import { byCodeUnit, compareText, createCatalog, type Catalog } from './lib/catalog.ts';
 import type { Guide, HistoryRecord, Initiative } from '../collectors/snapshot.ts';
 import { sortGuides } from './lib/guides.ts';
 import { createStandards, type Standards } from './lib/standards.ts';
@@ -24,7 +24,7 @@ export async function loadGuides(): Promise<Guide[]> {
 
 /** The initiatives, by deadline then title. */
 export async function loadInitiatives(): Promise<Initiative[]> {
-  return (await getCollection('initiatives')).map((entry) => entry.data).sort((a, b) => (a.deadline < b.deadline ? -1 : a.deadline > b.deadline ? 1 : a.title.localeCompare(b.title, 'en')));
+  return (await getCollection('initiatives')).map((entry) => entry.data).sort((a, b) => byCodeUnit(a.deadline, b.deadline) || compareText(a.title, b.title));
 }
 
 /** The run history, oldest first, up to and including the snapshot's own run. */
@@ -33,7 +33,7 @@ export async function loadHistory(): Promise<HistoryRecord[]> {
   return records
     .map((entry) => entry.data)
     .filter((record) => record.generatedAt <= portal.generatedAt)
-    .sort((a, b) => (a.generatedAt < b.generatedAt ? -1 : a.generatedAt > b.generatedAt ? 1 : 0));
+    .sort((a, b) => byCodeUnit(a.generatedAt, b.generatedAt));
 }
 
 /** The checks, scorecards and results, indexed for the views in `lib/`. */

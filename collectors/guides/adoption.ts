@@ -1,7 +1,7 @@
-import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import type { GuideSettings } from '../config.ts';
 import type { Problem } from '../problems.ts';
 import type { ScorecardDefinition } from '../scorecards/definition.ts';
+import { normalizeRef } from '../scorecards/filter.ts';
 import type { ScorecardResult } from '../scorecards/result.ts';
 import type { CatalogEntity } from '../snapshot.ts';
 import type { GuideSource } from './load.ts';
@@ -81,7 +81,7 @@ export function adoption(checkIds: readonly string[], results: readonly Scorecar
 /** `group:default/platform` for `platform`, `group:platform` or the full ref; undefined when Backstage cannot parse it. */
 function ownerRef(owner: string): string | undefined {
   try {
-    return stringifyEntityRef(parseEntityRef(owner, { defaultKind: 'group', defaultNamespace: 'default' })).toLowerCase();
+    return normalizeRef(owner, 'group', 'default');
   } catch {
     return undefined;
   }

@@ -1,6 +1,5 @@
-import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import type { ScorecardDefinition } from '../scorecards/definition.ts';
-import { matchesFilter } from '../scorecards/filter.ts';
+import { matchesFilter, normalizeRef } from '../scorecards/filter.ts';
 import type { ScorecardResult } from '../scorecards/result.ts';
 import type { CatalogEntity } from '../snapshot.ts';
 import type { Facts } from '../facts/index.ts';
@@ -65,7 +64,7 @@ export function evaluateInitiatives(input: InitiativeEvaluationInput): Initiativ
 /** `platform` or `group:platform` as `group:default/platform`; as written when Backstage cannot read it. */
 function fullRef(ref: string, defaultKind: string): string {
   try {
-    return stringifyEntityRef(parseEntityRef(ref, { defaultKind, defaultNamespace: 'default' })).toLowerCase();
+    return normalizeRef(ref, defaultKind, 'default');
   } catch {
     return ref;
   }

@@ -47,6 +47,6 @@ function refsOf(value: unknown, defaultKind: string, defaultNamespace: string): 
 }
 
 /** `payments` → `group:default/payments`, lowercased. Throws on a ref Backstage cannot parse. */
-function normalizeRef(ref: string, defaultKind: string, defaultNamespace: string): string {
+export function normalizeRef(ref: string, defaultKind: string, defaultNamespace: string): string {
   return stringifyEntityRef(parseEntityRef(ref, { defaultKind, defaultNamespace })).toLowerCase();
 }

@@ -50,7 +50,8 @@ export async function listGitHubSource(source: GitHubSource, baseDir: string, en
       : await octokit.paginate('GET /users/{username}/repos', { username: owner, type: 'owner', per_page: 100 });
   } catch (error) {
     const status = (error as { status?: number }).status;
-    const reason = redact(String((error as Error).message ?? error).split('\n')[0]!).replaceAll(token ?? '\0', '***');
+    const message = redact(String((error as Error).message ?? error).split('\n')[0]!);
+    const reason = token ? message.replaceAll(token, '***') : message;
     return { repos: [], problems: [{ severity: 'error', message: `Could not list the repositories of ${owner} at ${source.apiUrl}${status ? ` (HTTP ${status})` : ''}: ${reason}` }] };
   }
   const remotes: Remote[] = selectRepositories(repositories, source).flatMap((repository) => (repository.clone_url ? [{ name: repository.name, url: repository.clone_url, webUrl: repository.html_url }] : []));

@@ -29,7 +29,12 @@ export interface EntityLink {
 
 /** Deterministic, case-insensitive-first ordering for names shown in lists. */
 export function compareText(a: string, b: string): number {
-  return a.localeCompare(b, 'en') || (a < b ? -1 : a > b ? 1 : 0);
+  return a.localeCompare(b, 'en') || byCodeUnit(a, b);
+}
+
+/** Code-unit order, the same on every machine whatever its locale: for ids, refs and times in outputs. */
+export function byCodeUnit(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** Indexes the snapshot's entities, repositories and problems for the views. */

@@ -1,5 +1,5 @@
 import type { AppliedExemption, CatalogEntity, Evidence, Guide, HistoryRecord, Outcome, ScorecardDefinition, ScoredCheck } from '../../collectors/snapshot.ts';
-import { compareText } from './catalog.ts';
+import { byCodeUnit, compareText } from './catalog.ts';
 import { entityDisplayName, entityPath } from './entity-ref.ts';
 import { guidePath } from './guides.ts';
 import type { Standards } from './standards.ts';
@@ -13,7 +13,6 @@ import type { Standards } from './standards.ts';
 /** Site paths of the exports, without the base. */
 export const EXPORT_PATHS = { catalog: 'catalog.json', scorecards: 'scorecards.json', history: 'history.json', llms: 'llms.txt' } as const;
 
-const byCodeUnit = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** One check in the export: the outcome, the one the level used, and why. */
 export interface ExportedCheck {

@@ -1,8 +1,7 @@
 import type { HistoryRecord, Initiative } from '../../collectors/snapshot.ts';
 import { compareText, linkToRef, type Catalog, type EntityLink } from './catalog.ts';
-import { lineChart } from './charts.ts';
 import { checkLink, type CheckLink, type Standards } from './standards.ts';
-import type { TrendChartView } from './trend-charts.ts';
+import { fractionChart, type TrendChartView } from './trend-charts.ts';
 
 const DAY_MS = 86_400_000;
 
@@ -100,13 +99,10 @@ export function teamProgress(initiative: Initiative, catalog: Catalog, standards
 
 /** Progress toward the goal over the runs, as a chart. */
 export function progressChart(initiative: Initiative, progress: ReadonlyArray<{ date: string; done: number; total: number }>): TrendChartView {
-  const points = progress.map((point) => ({ date: point.date, value: point.total ? point.done / point.total : 1 }));
-  const percent = (value: number) => `${Math.round(value * 100)}%`;
-  return {
-    title: `${initiative.title}: progress over time`,
-    kind: 'line',
-    geometry: lineChart([{ label: 'Done', className: 'series-1', points }], 1, percent),
-    legend: [{ label: 'Share of the entities covered that meet the goal', className: 'series-1' }],
-    table: { columns: ['Run', 'Done', 'Covered'], rows: progress.map((point) => [point.date.slice(0, 10), String(point.done), String(point.total)]) },
-  };
+  return fractionChart(
+    `${initiative.title}: progress over time`,
+    'Share of the entities covered that meet the goal',
+    ['Done', 'Covered'],
+    progress.map((point) => ({ date: point.date, part: point.done, whole: point.total })),
+  );
 }

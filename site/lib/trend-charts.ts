@@ -1,7 +1,7 @@
 import type { Guide, HistoryRecord, ScorecardDefinition } from '../../collectors/snapshot.ts';
 import { lineChart, stackedChart, type ChartGeometry } from './charts.ts';
 import { levelTitle } from './standards.ts';
-import { entityScores, guideAdoption, levelDistribution, shareAtLevel, type Point } from './trends.ts';
+import { entityScores, levelDistribution, shareAtLevel, type Point } from './trends.ts';
 
 /** A trend chart as `components/TrendChart.astro` draws it. */
 export interface TrendChartView {
@@ -33,14 +33,26 @@ export function levelTrendChart(records: readonly HistoryRecord[], scorecard: Sc
 
 /** The share of applicable services following a guide, run by run. */
 export function adoptionTrendChart(records: readonly HistoryRecord[], guide: Guide): TrendChartView | undefined {
-  const points = guideAdoption(records, guide.id);
-  if (points.length === 0) return undefined;
+  const runs = records.flatMap((record) => {
+    const figures = record.guides[guide.id];
+    return figures && figures[1] > 0 ? [{ date: record.generatedAt, part: figures[0], whole: figures[1] }] : [];
+  });
+  if (runs.length === 0) return undefined;
+  return fractionChart(`${guide.title}: adoption over time`, 'Share of applicable services following the path', ['Following', 'Applicable'], runs);
+}
+
+/**
+ * One line of `part / whole`, run by run (a whole of 0 counts as all done), with both figures in
+ * the table under `columns`.
+ */
+export function fractionChart(title: string, legend: string, columns: [string, string], runs: ReadonlyArray<{ date: string; part: number; whole: number }>): TrendChartView {
+  const points = runs.map((run) => ({ date: run.date, value: run.whole ? run.part / run.whole : 1 }));
   return {
-    title: `${guide.title}: adoption over time`,
+    title,
     kind: 'line',
-    geometry: lineChart([{ label: 'Following', className: 'series-0', points }], 1, percent),
-    legend: [{ label: 'Share of applicable services following the path', className: 'series-0' }],
-    table: { columns: ['Run', 'Following', 'Applicable'], rows: records.flatMap((record) => (record.guides[guide.id] ? [[day(record.generatedAt), String(record.guides[guide.id]![0]), String(record.guides[guide.id]![1])]] : [])) },
+    geometry: lineChart([{ label: columns[0], className: 'series-0', points }], 1, percent),
+    legend: [{ label: legend, className: 'series-0' }],
+    table: { columns: ['Run', ...columns], rows: runs.map((run) => [day(run.date), String(run.part), String(run.whole)]) },
   };
 }
 

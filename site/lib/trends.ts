@@ -1,5 +1,6 @@
 import type { HistoryRecord } from '../../collectors/history.ts';
 import type { ScorecardDefinition } from '../../collectors/snapshot.ts';
+import { byCodeUnit } from './catalog.ts';
 
 /**
  * Trends from the run history, shaped for charts and for "what changed". Pure: records in, series
@@ -35,14 +36,6 @@ export function shareAtLevel(records: readonly HistoryRecord[], scorecard: Score
   });
 }
 
-/** A guide's adoption (share of applicable entities that follow it), run by run. */
-export function guideAdoption(records: readonly HistoryRecord[], guideId: string): Point[] {
-  return records.flatMap((record) => {
-    const figures = record.guides[guideId];
-    return figures && figures[1] > 0 ? [{ date: record.generatedAt, value: figures[0] / figures[1] }] : [];
-  });
-}
-
 /** An entity's score on a scorecard, run by run. */
 export function entityScores(records: readonly HistoryRecord[], scorecardId: string, entityRef: string): Point[] {
   return records.flatMap((record) => {
@@ -64,7 +57,6 @@ export interface Changes {
 }
 
 export function changesBetween(previous: HistoryRecord, current: HistoryRecord, scorecards: readonly ScorecardDefinition[]): Changes {
-  const byCodeUnit = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
   const before = new Set(Object.keys(previous.entities));
   const after = new Set(Object.keys(current.entities));
   const moved: Changes['moved'] = [];

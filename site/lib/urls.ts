@@ -13,3 +13,8 @@ export function joinBase(base: string, path: string): string {
 export function withBase(path: string): string {
   return joinBase(import.meta.env.BASE_URL, path);
 }
+
+/** A site path as an absolute URL when the portal's URL (`site`) is known, else under the base. */
+export function publicUrl(path: string, site: URL | undefined): string {
+  return site ? new URL(withBase(path), site).href : withBase(path);
+}

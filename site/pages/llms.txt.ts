@@ -1,11 +1,10 @@
 import type { APIRoute } from 'astro';
 import { loadCatalog, loadGuides, loadPortal } from '../collections.ts';
 import { llmsTxt } from '../lib/exports.ts';
-import { withBase } from '../lib/urls.ts';
+import { publicUrl } from '../lib/urls.ts';
 
 /** The guides and the catalog for AI assistants (llmstxt.org); links are absolute when the portal's URL is set. */
 export const GET: APIRoute = async ({ site }) => {
   const [portal, catalog, guides] = await Promise.all([loadPortal(), loadCatalog(), loadGuides()]);
-  const url = (path: string) => (site ? new URL(withBase(path), site).href : withBase(path));
-  return new Response(llmsTxt({ title: portal.title, guides, entities: catalog.entities, url }), { headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+  return new Response(llmsTxt({ title: portal.title, guides, entities: catalog.entities, url: (path) => publicUrl(path, site) }), { headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
 };

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { HistoryRecord, ScorecardDefinition } from '../../../collectors/snapshot.ts';
 import { CHART, lineChart, stackedChart } from '../../../site/lib/charts.ts';
-import { changesBetween, entityScores, guideAdoption, levelDistribution, shareAtLevel } from '../../../site/lib/trends.ts';
+import { changesBetween, entityScores, levelDistribution, shareAtLevel } from '../../../site/lib/trends.ts';
+import { adoptionTrendChart } from '../../../site/lib/trend-charts.ts';
+import type { Guide } from '../../../collectors/snapshot.ts';
 
 const SCORECARD = { id: 'ready', title: 'Ready', description: '', appliesTo: {}, levels: [{ id: 'bronze', checks: [] }, { id: 'silver', checks: [] }, { id: 'gold', checks: [] }] } as unknown as ScorecardDefinition;
 
@@ -32,7 +34,7 @@ describe('trends', () => {
   });
 
   it('follows a guide and an entity', () => {
-    expect(guideAdoption(RUNS, 'build/ci').map((point) => point.value)).toEqual([0.25, 0.75]);
+    expect(adoptionTrendChart(RUNS, { id: 'build/ci', title: 'CI' } as Guide)!.table.rows).toEqual([['2026-10-01', '1', '4'], ['2026-10-08', '3', '4']]);
     expect(entityScores(RUNS, 'ready', 'component:default/batch').map((point) => point.date.slice(0, 10))).toEqual(['2026-10-08']);
   });
 });
