@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
 import pLimit from 'p-limit';
+import { carryOver } from './carry-over.ts';
 import { buildCatalog } from './catalog/index.ts';
 import type { CheckDefinition, CheckMetadata } from './checks/check.ts';
 import type { GuideSettings, LoadedConfig } from './config.ts';
@@ -19,7 +20,7 @@ import type { Exemption } from './scorecards/exemptions.ts';
 import { readContentEntities, type ContentDocument } from './sources/content.ts';
 import { inShard, type Shard } from './shard.ts';
 import { listSources } from './sources/index.ts';
-import type { RepoHandle } from './sources/source.ts';
+import type { RepoHandle, UnreachableRepo } from './sources/source.ts';
 import { SNAPSHOT_SCHEMA_VERSION, type CatalogEntity, type Snapshot } from './snapshot.ts';
 
 /** The portal's standards: every check (built-in and custom), the scorecards and the exemptions. */
@@ -48,6 +49,8 @@ export interface CollectOptions extends LoadedConfig {
   onRepo?: (done: number, total: number, name: string) => void;
   /** Folder of the fact cache (one file per repository); without it every fact is collected afresh. */
   cacheDir?: string;
+  /** The last snapshot written, read only when needed: its data stands in for repositories that cannot be fetched. */
+  previous?: () => Promise<Snapshot | undefined>;
 }
 
 /** One repository as collected: all its facts (published or not) and the problems met reading it. */
@@ -69,17 +72,28 @@ export async function collect(options: CollectOptions): Promise<Snapshot> {
   const { config, contentDir, now, standards } = options;
   const collected = await collectRepos(options);
   const content = contentDir ? await readContentEntities(contentDir) : { documents: [], problems: [] };
-  return assemble({ repos: collected.repos, content: content.documents, standards, now, title: config.title, guideSettings: config.guides, problems: [...collected.problems, ...content.problems] });
+  return assemble({
+    repos: collected.repos,
+    unreachable: collected.unreachable,
+    ...(options.previous ? { previous: options.previous } : {}),
+    content: content.documents,
+    standards,
+    now,
+    title: config.title,
+    guideSettings: config.guides,
+    problems: [...collected.problems, ...content.problems],
+  });
 }
 
 /**
  * Lists the sources and reads the facts of every repository, or of those in `shard` (a CI matrix
  * job's share): the part of the pipeline that reads repositories, and can be split across machines.
  */
-export async function collectRepos(options: CollectOptions & { shard?: Shard }): Promise<{ repos: CollectedRepo[]; problems: Problem[] }> {
+export async function collectRepos(options: CollectOptions & { shard?: Shard }): Promise<{ repos: CollectedRepo[]; unreachable: UnreachableRepo[]; problems: Problem[] }> {
   const { config, baseDir, now, standards, shard } = options;
   const listing = await listSources(config.sources, baseDir);
-  const handles = shard ? listing.repos.filter((handle) => inShard(handle.name, shard)) : listing.repos;
+  const ofShard = <T extends { name: string }>(repos: readonly T[]) => (shard ? repos.filter((repo) => inShard(repo.name, shard)) : [...repos]);
+  const handles = ofShard(listing.repos);
   const limit = pLimit(config.concurrency ?? availableParallelism() * 2);
   const settings: FactSettings = { contentGlobs: standards.contentGlobs };
   const cache = options.cacheDir ? new FactCache(options.cacheDir) : undefined;
@@ -93,7 +107,7 @@ export async function collectRepos(options: CollectOptions & { shard?: Shard }):
       }),
     ),
   );
-  return { repos, problems: listing.problems };
+  return { repos, unreachable: ofShard(listing.unreachable ?? []), problems: listing.problems };
 }
 
 export interface AssembleInput {
@@ -108,13 +122,18 @@ export interface AssembleInput {
   problems: Problem[];
   /** Entities known from elsewhere (a published snapshot), so references to them resolve. */
   knownEntities?: CatalogEntity[];
+  /** Repositories that could not be fetched, and the last snapshot, whose data for them is kept (marked stale). */
+  unreachable?: UnreachableRepo[];
+  previous?: () => Promise<Snapshot | undefined>;
 }
 
-/** Everything after the facts, pure but for time given: catalog, scorecards, and the snapshot. */
+/** Everything after the facts, pure but for time given (and the previous snapshot read): catalog, scorecards, and the snapshot. */
 export async function assemble(input: AssembleInput): Promise<Snapshot> {
   const { standards, now } = input;
+  const unreachable = input.unreachable ?? [];
+  const carried = carryOver(unreachable.length > 0 ? await input.previous?.() : undefined, unreachable);
   // By name, so a snapshot merged from shards lists them as a single run does.
-  const repos = input.repos.toSorted((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const repos = [...input.repos, ...carried.repos].toSorted((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const catalog = await buildCatalog({
     repos: repos.map((repo) => ({ name: repo.name, facts: repo.facts, ...(repo.webUrl ? { webUrl: repo.webUrl } : {}), ...(repo.facts.head ? { headCommit: repo.facts.head.commit } : {}) })),
     content: input.content,
@@ -126,12 +145,15 @@ export async function assemble(input: AssembleInput): Promise<Snapshot> {
     factsByRepo,
     checks: standards.checks,
     exemptions: standards.exemptions,
+    checkResults: carried.checkResults,
     now,
   });
   const results = standards.scorecards.toSorted((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)).flatMap(evaluation.evaluate);
   const guides = evaluateGuides({ guides: standards.guides, evaluate: evaluation.evaluate, entities: [...(input.knownEntities ?? []), ...catalog.entities], settings: input.guideSettings, now });
   const initiatives = evaluateInitiatives({ initiatives: standards.initiatives, entities: catalog.entities, factsByRepo, scorecards: standards.scorecards, results, evaluate: evaluation.evaluate });
   const docs = await buildEntityDocs({ entities: catalog.entities, repos });
+  const refs = new Set(catalog.entities.map((entity) => entity.ref));
+  const carriedDocs = carried.docs.filter((entry) => refs.has(entry.entityRef));
   const laterProblems = [...catalog.problems, ...evaluation.problems, ...guides.problems, ...docs.problems];
   // Grouped once: filtering per repository would be quadratic in a large organisation.
   const laterByRepo = Map.groupBy(laterProblems, (problem) => problem.repo);
@@ -151,7 +173,7 @@ export async function assemble(input: AssembleInput): Promise<Snapshot> {
     results,
     guides: guides.guides,
     initiatives,
-    docs: docs.docs,
+    docs: [...docs.docs, ...carriedDocs].sort((a, b) => (a.entityRef < b.entityRef ? -1 : a.entityRef > b.entityRef ? 1 : 0)),
     problems: [...input.problems, ...repos.flatMap((repo) => repo.problems), ...laterProblems],
   };
 }

@@ -40,6 +40,8 @@ export const partialSnapshotSchema = z.object({
   generatedAt: z.iso.datetime(),
   /** Its repositories as collected, every fact included (checks need the unpublished ones too). */
   repos: z.array(repoSchema),
+  /** Its repositories that could not be fetched (nor found in an earlier clone). */
+  unreachable: z.array(z.object({ name: z.string(), source: z.string(), webUrl: z.string().optional(), reason: z.string() })),
   /** Problems met listing the sources (the same in every shard). */
   problems: z.array(problemSchema),
 });
@@ -50,7 +52,7 @@ export type PartialSnapshot = z.infer<typeof partialSnapshotSchema>;
  * The repositories and listing problems of a complete set of shards. Every shard of one count must
  * be there exactly once; a repository in two shards means they were not made from one listing.
  */
-export function combineShards(partials: ReadonlyArray<{ file: string; partial: PartialSnapshot }>): Pick<PartialSnapshot, 'repos' | 'problems'> {
+export function combineShards(partials: ReadonlyArray<{ file: string; partial: PartialSnapshot }>): Pick<PartialSnapshot, 'repos' | 'unreachable' | 'problems'> {
   if (partials.length === 0) throw new ConfigError('cairn merge: no partial snapshots given.');
   const count = partials[0]!.partial.shard.count;
   const byIndex = new Map<number, string>();
@@ -71,5 +73,5 @@ export function combineShards(partials: ReadonlyArray<{ file: string; partial: P
   }
   // Every shard lists every source, so each reports the same listing problems: keep one of each.
   const problems = [...new Map(partials.flatMap(({ partial }) => partial.problems).map((problem) => [JSON.stringify(problem), problem])).values()];
-  return { repos, problems };
+  return { repos, unreachable: partials.flatMap(({ partial }) => partial.unreachable), problems };
 }

@@ -27,6 +27,11 @@ export interface ScorecardEvaluationInput {
   ran?: Map<string, CheckResult>;
 }
 
+/** How `ran` keys a check's result: a check is a pure function of the entity and its options. */
+export function checkRunKey(entityRef: string, checkId: string, options: Record<string, unknown>): string {
+  return `${entityRef}\0${checkId}\0${JSON.stringify(options)}`;
+}
+
 const EFFORT_ORDER = { low: 0, medium: 1, high: 2 } as const;
 
 /**
@@ -50,7 +55,7 @@ export function evaluateScorecard(input: ScorecardEvaluationInput): ScorecardRes
   const { scorecard, entity, facts, catalog, checks, exemptions, now, ran = new Map<string, CheckResult>() } = input;
   const scored: ScoredCheck[] = scorecard.levels.flatMap((level) =>
     level.checks.map((entry): ScoredCheck => {
-      const key = `${entity.ref}\0${entry.id}\0${JSON.stringify(entry.options)}`;
+      const key = checkRunKey(entity.ref, entry.id, entry.options);
       const result = ran.get(key) ?? runCheck(checks.get(entry.id), entry.id, entry.options, { entity, facts, catalog, now });
       ran.set(key, result);
       const failed = result.outcome === 'fail' || result.outcome === 'error';
@@ -128,6 +133,8 @@ export interface PortalEvaluationInput {
    * checks can look them up, scorecards are not applied to them.
    */
   knownEntities?: readonly CatalogEntity[];
+  /** Check results to use instead of running the check (`checkRunKey`'s keys): an earlier snapshot's, for repositories that could not be fetched. */
+  checkResults?: ReadonlyMap<string, CheckResult>;
   now: Date;
 }
 
@@ -174,7 +181,7 @@ export function prepareEvaluation(input: Omit<PortalEvaluationInput, 'scorecards
     problems.push(...own.problems);
     own.exemptions.forEach(addExemption);
   }
-  const ran = new Map<string, CheckResult>();
+  const ran = new Map<string, CheckResult>(input.checkResults ?? []);
   const evaluate = (scorecard: ScorecardDefinition): ScorecardResult[] =>
     sortedEntities.flatMap((entity) => {
       const facts = entity.source.repo ? factsByRepo.get(entity.source.repo) : undefined;

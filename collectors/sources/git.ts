@@ -42,7 +42,7 @@ export async function listGitSource(source: GitSource, baseDir: string): Promise
     else listing.problems.push({ severity: 'error', message: `Cannot tell a repository name from "${redact(url)}"; expected a URL ending in the repository's name.` });
   }
   const synced = await syncClones(remotes, clonesDirOf(source.clones, baseDir), 'git');
-  return { repos: synced.repos, problems: [...listing.problems, ...synced.problems] };
+  return { ...synced, problems: [...listing.problems, ...synced.problems] };
 }
 
 /** A repository to clone: its name in the portal, where from, and its web UI. */
@@ -65,17 +65,21 @@ export async function syncClones(remotes: readonly Remote[], clonesDir: string, 
   await mkdir(clonesDir, { recursive: true });
   const extra = { config: FETCH_CONFIG, ...(authorization ? { env: { GIT_CONFIG_COUNT: '1', GIT_CONFIG_KEY_0: 'http.extraHeader', GIT_CONFIG_VALUE_0: `Authorization: ${authorization}` } } : {}) };
   const limit = pLimit(4);
-  const listing: SourceListing = { repos: [], problems: [] };
+  const listing: Required<SourceListing> = { repos: [], problems: [], unreachable: [] };
   const outcomes = await Promise.all(remotes.map((remote) => limit(() => syncClone(remote, join(clonesDir, remote.name), clonesDir, extra))));
   for (const [index, outcome] of outcomes.entries()) {
     const remote = remotes[index]!;
+    const webUrl = remote.webUrl ? { webUrl: remote.webUrl } : {};
     if (outcome.problem) listing.problems.push({ severity: 'error', repo: remote.name, message: outcome.problem });
-    if (!outcome.scanned) continue;
+    if (!outcome.scanned) {
+      listing.unreachable.push({ name: remote.name, source, ...webUrl, reason: `could not clone ${redact(remote.url)}` });
+      continue;
+    }
     listing.repos.push({
       name: remote.name,
       dir: join(clonesDir, remote.name),
       source,
-      ...(remote.webUrl ? { webUrl: remote.webUrl } : {}),
+      ...webUrl,
       ...(outcome.problem ? { stale: `could not fetch ${redact(remote.url)}; the data is from an earlier clone` } : {}),
     });
   }

@@ -7,11 +7,11 @@ import type { SourceListing } from './source.ts';
 
 /**
  * Lists every configured source and de-duplicates repositories by name: the first source to
- * list a name keeps it, a later one is reported.
+ * list a name keeps it, a later one is reported. Unreachable repositories are listed once.
  */
 export async function listSources(sources: readonly Source[], baseDir: string): Promise<SourceListing> {
   const listings = await Promise.all(sources.map((source) => listSource(source, baseDir)));
-  const result: SourceListing = { repos: [], problems: [] };
+  const result: Required<SourceListing> = { repos: [], problems: [], unreachable: [] };
   // Folders as the config names them (relative to its folder), never absolute paths of the build machine.
   const seen = new Map<string, string>();
   for (const listing of listings) {
@@ -24,6 +24,13 @@ export async function listSources(sources: readonly Source[], baseDir: string): 
       } else if (first !== repo.dir) {
         result.problems.push({ severity: 'warning', repo: repo.name, message: `Two repositories are named "${repo.name}" (${relative(baseDir, first)} and ${relative(baseDir, repo.dir)}); only the first is scanned. Rename one of the folders.` });
       }
+    }
+  }
+  // A repository another source did list is not missing.
+  for (const repo of listings.flatMap((listing) => listing.unreachable ?? [])) {
+    if (!seen.has(repo.name)) {
+      seen.set(repo.name, '');
+      result.unreachable.push(repo);
     }
   }
   return result;

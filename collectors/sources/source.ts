@@ -14,8 +14,19 @@ export interface RepoHandle {
   stale?: string;
 }
 
+/** A repository that could be neither fetched nor found in an earlier clone. */
+export interface UnreachableRepo {
+  name: string;
+  source: string;
+  webUrl?: string;
+  /** What failed, e.g. `could not clone https://…` (credentials redacted). */
+  reason: string;
+}
+
 /** What listing a source yields: the repositories found and what went wrong on the way. */
 export interface SourceListing {
   repos: RepoHandle[];
   problems: Problem[];
+  /** Repositories with nothing to scan this run: an earlier snapshot's data may stand in for them. */
+  unreachable?: UnreachableRepo[];
 }

@@ -26,17 +26,18 @@ export interface CollectionValues {
 export async function runCollection(values: CollectionValues): Promise<{ snapshot: Snapshot; path: string; loaded: LoadedConfig }> {
   const loaded = await resolveConfig(values);
   const standards = await loadStandards(loaded.contentDir);
+  const path = resolve(values.snapshot ?? DEFAULT_SNAPSHOT);
+  if ((await stat(path).catch(() => undefined))?.isDirectory()) throw new ConfigError(`--snapshot ${values.snapshot ?? DEFAULT_SNAPSHOT} is a folder; expected a file name, e.g. snapshot.json.`);
   const progress = progressLine();
   const snapshot = await collect({
     ...loaded,
     ...cacheDirOf(values),
     standards,
     now: currentTime(),
+    previous: previousSnapshot(path),
     onRepo: (done, total, name) => progress.update(`Collecting ${done}/${total} ${name}`),
   });
   progress.done();
-  const path = resolve(values.snapshot ?? DEFAULT_SNAPSHOT);
-  if ((await stat(path).catch(() => undefined))?.isDirectory()) throw new ConfigError(`--snapshot ${values.snapshot ?? DEFAULT_SNAPSHOT} is a folder; expected a file name, e.g. snapshot.json.`);
   await writeSnapshot(path, snapshot);
   await recordRun(snapshot, values, loaded);
   const errors = snapshot.problems.filter((problem) => problem.severity === 'error').length;
@@ -61,6 +62,22 @@ export async function readSnapshotFile(file: string, values: { config?: string |
   }
   const loaded = values.config !== undefined || existsSync(DEFAULT_CONFIG) ? await resolveConfig(values) : { config: portalConfigSchema.parse({}), baseDir: process.cwd() };
   return { snapshot, path, loaded };
+}
+
+/**
+ * Reads the snapshot a run is about to replace, for the repositories it cannot fetch. There may be
+ * none yet; one Cairn cannot read (another schema version) is said, and those repositories are dropped.
+ */
+export function previousSnapshot(path: string): () => Promise<Snapshot | undefined> {
+  return async () => {
+    if (!existsSync(path)) return undefined;
+    try {
+      return await readSnapshot(path);
+    } catch (error) {
+      process.stderr.write(`The previous snapshot cannot stand in for the repositories that could not be fetched: ${(error as Error).message.split('\n')[0]}\n`);
+      return undefined;
+    }
+  };
 }
 
 /** Adds the run to the history folder, unless `--no-history`. */

@@ -6,7 +6,7 @@ import { ConfigError } from '../../collectors/config-error.ts';
 import { combineShards, parseShard, partialSnapshotSchema, type PartialSnapshot } from '../../collectors/shard.ts';
 import { SNAPSHOT_SCHEMA_VERSION, writeFileAtomically, writeSnapshot, type Snapshot } from '../../collectors/snapshot.ts';
 import { readContentEntities } from '../../collectors/sources/content.ts';
-import { currentTime, recordRun, resolveConfig, type CollectionValues } from './collection.ts';
+import { currentTime, previousSnapshot, recordRun, resolveConfig, type CollectionValues } from './collection.ts';
 import { cacheDirOf } from './collection-options.ts';
 import { progressLine } from './progress.ts';
 import { loadStandards } from './standards.ts';
@@ -21,9 +21,9 @@ export async function collectShard(values: CollectionValues & { shard: string })
   const standards = await loadStandards(loaded.contentDir);
   const now = currentTime();
   const progress = progressLine();
-  const { repos, problems } = await collectRepos({ ...loaded, ...cacheDirOf(values), standards, now, shard, onRepo: (done, total, name) => progress.update(`Collecting ${done}/${total} ${name}`) });
+  const { repos, unreachable, problems } = await collectRepos({ ...loaded, ...cacheDirOf(values), standards, now, shard, onRepo: (done, total, name) => progress.update(`Collecting ${done}/${total} ${name}`) });
   progress.done();
-  const partial: PartialSnapshot = { kind: 'cairn-partial-snapshot', schemaVersion: SNAPSHOT_SCHEMA_VERSION, shard, generatedAt: now.toISOString(), repos, problems };
+  const partial: PartialSnapshot = { kind: 'cairn-partial-snapshot', schemaVersion: SNAPSHOT_SCHEMA_VERSION, shard, generatedAt: now.toISOString(), repos, unreachable, problems };
   await writeFileAtomically(resolve(output), `${JSON.stringify(partialSnapshotSchema.parse(partial))}\n`);
   process.stderr.write(`Collected shard ${shard.index}/${shard.count}: ${repos.length} of the repositories → ${output}\n`);
   return partial;
@@ -40,10 +40,13 @@ export async function mergeShards(values: CollectionValues, files: readonly stri
   const loaded = await resolveConfig(values);
   const standards = await loadStandards(loaded.contentDir);
   const partials = await Promise.all(files.map(async (file) => ({ file, partial: await readPartial(file) })));
-  const { repos, problems } = combineShards(partials);
+  const { repos, unreachable, problems } = combineShards(partials);
+  const path = resolve(output);
   const content = loaded.contentDir ? await readContentEntities(loaded.contentDir) : { documents: [], problems: [] };
   const snapshot = await assemble({
     repos,
+    unreachable,
+    previous: previousSnapshot(path),
     content: content.documents,
     standards,
     now: currentTime(),
@@ -51,7 +54,6 @@ export async function mergeShards(values: CollectionValues, files: readonly stri
     guideSettings: loaded.config.guides,
     problems: [...problems, ...content.problems],
   });
-  const path = resolve(output);
   await writeSnapshot(path, snapshot);
   await recordRun(snapshot, values, loaded);
   process.stderr.write(`Merged ${files.length} shards: ${snapshot.repos.length} repositories, ${snapshot.entities.length} entities, ${snapshot.problems.length} problems → ${output}\n`);

@@ -4,8 +4,11 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { collect, NO_STANDARDS } from '../../collectors/collect.ts';
+import { builtinChecks } from '../../collectors/checks/builtin/index.ts';
+import { collect, NO_STANDARDS, type Standards } from '../../collectors/collect.ts';
 import { portalConfigSchema } from '../../collectors/config.ts';
+import { scorecardDefinitionSchema, type ScorecardDefinition } from '../../collectors/scorecards/definition.ts';
+import type { Snapshot } from '../../collectors/snapshot.ts';
 import { repoNameOf } from '../../collectors/sources/git.ts';
 import { files, makeRepos, type RepoFixture } from '../helpers/repos.ts';
 
@@ -20,7 +23,11 @@ let clones: string;
 
 beforeAll(async () => {
   fixture = await makeRepos({
-    alpha: files({ 'README.md': '# Alpha\n\nThe first service.\n', 'catalog-info.yaml': 'apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: alpha\nspec:\n  type: service\n  lifecycle: production\n  owner: team\n' }),
+    alpha: files({
+      'README.md': '# Alpha\n\nThe first service.\n',
+      'catalog-info.yaml': 'apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: alpha\n  annotations:\n    backstage.io/techdocs-ref: dir:.\nspec:\n  type: service\n  lifecycle: production\n  owner: team\n',
+      'docs/index.md': '# Alpha docs\n\nHow to run Alpha.\n',
+    }),
     beta: files({ 'README.md': '# Beta\n\nThe second one.\n' }),
   });
   remotes = await mkdtemp(join(tmpdir(), 'cairn-remotes-'));
@@ -75,6 +82,44 @@ describe('the git source', () => {
     }
   });
 
+  it('keeps an unreachable repository’s data from the previous snapshot when there is no earlier clone, marked stale', async () => {
+    const scorecard = (checks: string[]): ScorecardDefinition => scorecardDefinitionSchema.parse({ id: 'basics', title: 'Basics', levels: [{ id: 'bronze', checks: checks.map((id) => ({ id })) }] });
+    const standards = (checks: string[]): Standards => ({ ...NO_STANDARDS, checks: [...builtinChecks], scorecards: [scorecard(checks)] });
+    const run = (clonesDir: string, checks: string[], previous?: Snapshot) =>
+      collect({
+        config: portalConfigSchema.parse({ sources: [{ type: 'git', repos: [`file://${remotes}/alpha.git`], clones: clonesDir }] }),
+        baseDir: remotes,
+        standards: standards(checks),
+        now: NOW,
+        ...(previous ? { previous: async () => previous } : {}),
+      });
+    const before = await run('clones-before', ['lifecycle-set', 'gitignore-present']);
+    expect(before.results[0]!.checks.map((check) => [check.checkId, check.outcome])).toEqual([['lifecycle-set', 'pass'], ['gitignore-present', 'fail']]);
+    expect(before.docs.map((docs) => docs.entityRef)).toEqual(['component:default/alpha']);
+
+    await rename(join(remotes, 'alpha.git'), join(remotes, 'moved.git'));
+    try {
+      // A fresh clones folder: nothing cloned earlier to fall back on.
+      const after = await run('clones-after', ['lifecycle-set', 'gitignore-present', 'contributing-present'], before);
+      expect(after.repos.map((repo) => [repo.name, repo.stale])).toEqual([['alpha', `could not clone file://${remotes}/alpha.git; the data is from the snapshot of 2026-11-01`]]);
+      expect(after.repos[0]!.facts).toEqual(before.repos[0]!.facts);
+      expect(after.entities).toEqual(before.entities);
+      expect(after.docs).toEqual(before.docs);
+      // The checks the snapshot recorded keep their outcome (gitignore-present reads the file list,
+      // which snapshots do not keep); a check it did not record cannot be run without the files.
+      expect(after.results[0]!.checks.map((check) => [check.checkId, check.outcome, check.message.slice(0, 40)])).toEqual([
+        ...before.results[0]!.checks.map((check) => [check.checkId, check.outcome, check.message.slice(0, 40)]),
+        ['contributing-present', 'error', 'The "files" fact of repository alpha cou'],
+      ]);
+      expect(after.problems.filter((problem) => /clone/.test(problem.message)).map((problem) => problem.repo)).toEqual(['alpha']);
+
+      const nothingEarlier = await run('clones-none', ['lifecycle-set']);
+      expect(nothingEarlier.repos).toEqual([]);
+    } finally {
+      await rename(join(remotes, 'moved.git'), join(remotes, 'alpha.git'));
+    }
+  });
+
   it('never shows the credentials of a URL', async () => {
     const snapshot = await collectFrom(['https://cairn:s3cret-token@127.0.0.1:1/acme/private.git']);
     const text = JSON.stringify(snapshot);
@@ -106,5 +151,16 @@ describe('a partial failure', () => {
     expect(problems).toContain(`Could not clone file://${remotes}/missing.git`);
     expect(await readFile(join(remotes, 'site', 'catalog', 'default', 'component', 'beta', 'index.html'), 'utf8')).toContain('beta');
     expect(await build('--strict')).toBe(1);
-  }, 60_000);
+
+    // The next night beta cannot be cloned either, and its clone is gone: the last snapshot stands in.
+    await rename(join(remotes, 'beta.git'), join(remotes, 'beta-moved.git'));
+    try {
+      await rm(join(remotes, 'clones'), { recursive: true, force: true });
+      expect(await build()).toBe(0);
+      const page = await readFile(join(remotes, 'site', 'catalog', 'default', 'component', 'beta', 'index.html'), 'utf8');
+      expect(page).toContain(`Possibly out of date: could not clone file://${remotes}/beta.git; the data is from the snapshot of 2026-11-01.`);
+    } finally {
+      await rename(join(remotes, 'beta-moved.git'), join(remotes, 'beta.git'));
+    }
+  }, 90_000);
 });

@@ -31,9 +31,17 @@ describe('inShard', () => {
 });
 
 describe('combineShards', () => {
-  const partial = (index: number, count: number, repos: string[], problems: PartialSnapshot['problems'] = []) => ({
+  const partial = (index: number, count: number, repos: string[], problems: PartialSnapshot['problems'] = [], unreachable: string[] = []) => ({
     file: `shards/${index}.json`,
-    partial: { kind: 'cairn-partial-snapshot', schemaVersion: 2, shard: { index, count }, generatedAt: '2026-11-01T00:00:00.000Z', repos: repos.map((name) => ({ name, source: 'directory', facts: {}, problems: [] })), problems } as PartialSnapshot,
+    partial: {
+      kind: 'cairn-partial-snapshot',
+      schemaVersion: 2,
+      shard: { index, count },
+      generatedAt: '2026-11-01T00:00:00.000Z',
+      repos: repos.map((name) => ({ name, source: 'directory', facts: {}, problems: [] })),
+      unreachable: unreachable.map((name) => ({ name, source: 'git', reason: `could not clone /srv/${name}.git` })),
+      problems,
+    } as PartialSnapshot,
   });
   const listing = { severity: 'warning' as const, message: 'No folder matches "../old/*".' };
 
@@ -41,6 +49,11 @@ describe('combineShards', () => {
     const combined = combineShards([partial(2, 2, ['b'], [listing]), partial(1, 2, ['a', 'c'], [listing])]);
     expect(combined.repos.map((repo) => repo.name)).toEqual(['b', 'a', 'c']);
     expect(combined.problems).toEqual([listing]);
+  });
+
+  it('keeps every shard\'s unreachable repositories, for the merge to carry over', () => {
+    const combined = combineShards([partial(1, 2, ['a'], [], ['gone']), partial(2, 2, ['b'], [], ['lost'])]);
+    expect(combined.unreachable.map((repo) => repo.name)).toEqual(['gone', 'lost']);
   });
 
   it.each([

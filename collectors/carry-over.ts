@@ -1,0 +1,59 @@
+import type { CheckResult } from './checks/check.ts';
+import type { CollectedRepo } from './collect.ts';
+import { checkRunKey } from './scorecards/evaluate.ts';
+import type { EntityDocs, Snapshot } from './snapshot.ts';
+import type { UnreachableRepo } from './sources/source.ts';
+
+/** What an earlier snapshot still knows of the repositories that could not be fetched this run. */
+export interface CarriedOver {
+  /** Each repository as the snapshot published it, marked stale. */
+  repos: CollectedRepo[];
+  /**
+   * The check results its entities had, keyed as the evaluation keys them: the snapshot holds only
+   * published facts, so checks that read a repository's files cannot run again on them.
+   */
+  checkResults: Map<string, CheckResult>;
+  /** Their entities' rendered docs (the docs sources are not published either). */
+  docs: EntityDocs[];
+}
+
+/**
+ * Keeps the previous snapshot's data for repositories this run could neither fetch nor find an
+ * earlier clone of, rather than dropping them from the portal. Each check keeps the outcome the
+ * snapshot recorded for the same options; one it did not record (a new check, new options) runs on
+ * the published facts, and if it needs the files it says they could not be collected. Repositories
+ * the snapshot does not know stay out (their problem is already listed).
+ */
+export function carryOver(previous: Snapshot | undefined, unreachable: readonly UnreachableRepo[]): CarriedOver {
+  const carried: CarriedOver = { repos: [], checkResults: new Map(), docs: [] };
+  if (!previous || unreachable.length === 0) return carried;
+  const known = new Map(previous.repos.map((repo) => [repo.name, repo]));
+  const day = previous.generatedAt.slice(0, 10);
+  for (const repo of unreachable) {
+    const earlier = known.get(repo.name);
+    if (!earlier) continue;
+    carried.repos.push({
+      name: repo.name,
+      source: repo.source,
+      ...(repo.webUrl ?? earlier.webUrl ? { webUrl: repo.webUrl ?? earlier.webUrl } : {}),
+      stale: `${repo.reason}; the data is from the snapshot of ${day}`,
+      facts: earlier.facts,
+      // Those its descriptors cause are found again from its facts; the rest were about reading it then.
+      problems: [],
+    });
+  }
+
+  const names = new Set(carried.repos.map((repo) => repo.name));
+  const refs = new Set(previous.entities.filter((entity) => entity.source.repo !== undefined && names.has(entity.source.repo)).map((entity) => entity.ref));
+  const scorecards = new Map(previous.scorecards.map((scorecard) => [scorecard.id, scorecard]));
+  for (const result of previous.results) {
+    if (!refs.has(result.entityRef)) continue;
+    const levels = scorecards.get(result.scorecard)?.levels ?? [];
+    for (const { checkId, level, outcome, message, evidence } of result.checks) {
+      const entry = levels.find((candidate) => candidate.id === level)?.checks.find((check) => check.id === checkId);
+      if (entry) carried.checkResults.set(checkRunKey(result.entityRef, checkId, entry.options), { outcome, message, evidence });
+    }
+  }
+  carried.docs = previous.docs.filter((docs) => refs.has(docs.entityRef));
+  return carried;
+}
