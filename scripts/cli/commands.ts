@@ -93,13 +93,19 @@ export const buildCommand = defineCommand({
 export const devCommand = defineCommand({
   name: 'dev',
   summary: "Collect, then run Astro's dev server on the portal (for working on the site or content).",
-  options: { config: collectionOptions.config, repos: collectionOptions.repos, snapshot: collectionOptions.snapshot, base: baseOption },
+  options: {
+    config: collectionOptions.config,
+    repos: collectionOptions.repos,
+    snapshot: collectionOptions.snapshot,
+    history: { ...collectionOptions.history, description: "Folder of the run history the trends show (default: portal.yaml's history.dir, else history); nothing is added to it." },
+    base: baseOption,
+  },
   async run(values) {
     const flags = siteFlags(values);
     // Working on the site or content is not a run of the portal: nothing is added to its history.
-    const { path, loaded } = await (await collection()).runCollection({ ...values, 'no-history': true });
+    const { path, loaded } = await (await collection()).runCollection({ ...values, history: undefined, 'no-history': true });
     const { devSite } = await site();
-    const historyDir = historyDirOf({}, loaded);
+    const historyDir = historyDirOf({ history: values.history }, loaded);
     await devSite({ snapshot: path, base: flags.base ?? loaded.config.base, ...guidesDirOf(loaded), ...(historyDir ? { historyDir } : {}) });
     return 0;
   },

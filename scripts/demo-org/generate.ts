@@ -92,7 +92,7 @@ export async function writeReposAtomically(out: string, specs: Record<string, Re
 }
 
 /** Moves `from` to `to`, replacing what was there with as short a gap as two renames allow. */
-async function replaceDirectory(from: string, to: string): Promise<void> {
+export async function replaceDirectory(from: string, to: string): Promise<void> {
   const previous = `${to}.old-${process.pid}`;
   let moved = false;
   try {
