@@ -159,6 +159,12 @@ describe('a partial failure', () => {
       expect(await build()).toBe(0);
       const page = await readFile(join(remotes, 'site', 'catalog', 'default', 'component', 'beta', 'index.html'), 'utf8');
       expect(page).toContain(`Possibly out of date: could not clone file://${remotes}/beta.git; the data is from the snapshot of 2026-11-01.`);
+
+      // Sharded, the merge does the same from the snapshot it replaces.
+      await run(process.execPath, [cairn, 'collect', '--config', 'portal.yaml', '--shard', '1/1', '--snapshot', 'shard.json', '--no-history'], { cwd: remotes, env });
+      await run(process.execPath, [cairn, 'merge', 'shard.json', '--config', 'portal.yaml', '--no-history'], { cwd: remotes, env });
+      const merged = JSON.parse(await readFile(join(remotes, '.cache', 'snapshot.json'), 'utf8')) as Snapshot;
+      expect(merged.repos.map((repo) => [repo.name, repo.stale?.split(';')[1]])).toEqual([['beta', ' the data is from the snapshot of 2026-11-01']]);
     } finally {
       await rename(join(remotes, 'beta-moved.git'), join(remotes, 'beta.git'));
     }
