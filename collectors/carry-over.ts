@@ -2,7 +2,7 @@ import type { CheckResult } from './checks/check.ts';
 import type { CollectedRepo } from './collect.ts';
 import { checkRunKey } from './scorecards/evaluate.ts';
 import type { EntityDocs, Snapshot } from './snapshot.ts';
-import type { UnreachableRepo } from './sources/source.ts';
+import type { Unreachable, UnreachableRepo } from './sources/source.ts';
 
 /** What an earlier snapshot still knows of the repositories that could not be fetched this run. */
 export interface CarriedOver {
@@ -19,17 +19,26 @@ export interface CarriedOver {
 
 /**
  * Keeps the previous snapshot's data for repositories this run could neither fetch nor find an
- * earlier clone of, rather than dropping them from the portal. Each check keeps the outcome the
+ * earlier clone of, or whose source could not list them, rather than dropping them from the portal. Each check keeps the outcome the
  * snapshot recorded for the same options; one it did not record (a new check, new options) runs on
  * the published facts, and if it needs the files it says they could not be collected. Repositories
  * the snapshot does not know stay out (their problem is already listed).
  */
-export function carryOver(previous: Snapshot | undefined, unreachable: readonly UnreachableRepo[]): CarriedOver {
+export function carryOver(previous: Snapshot | undefined, unreachable: Unreachable, collected: ReadonlySet<string>): CarriedOver {
   const carried: CarriedOver = { repos: [], checkResults: new Map(), docs: [] };
-  if (!previous || unreachable.length === 0) return carried;
+  if (!previous) return carried;
   const known = new Map(previous.repos.map((repo) => [repo.name, repo]));
+  // A source that listed nothing: its repositories are those of that kind the snapshot has and no other source listed.
+  const unlisted = new Map(unreachable.sources.map(({ source, reason }) => [source, reason]));
+  const missing: UnreachableRepo[] = [
+    ...unreachable.repos,
+    ...previous.repos.flatMap((repo) => {
+      const reason = unlisted.get(repo.source);
+      return reason !== undefined && !collected.has(repo.name) && !unreachable.repos.some((other) => other.name === repo.name) ? [{ name: repo.name, source: repo.source, reason }] : [];
+    }),
+  ];
   const day = previous.generatedAt.slice(0, 10);
-  for (const repo of unreachable) {
+  for (const repo of missing) {
     const earlier = known.get(repo.name);
     if (!earlier) continue;
     carried.repos.push({

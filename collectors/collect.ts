@@ -20,7 +20,7 @@ import type { Exemption } from './scorecards/exemptions.ts';
 import { readContentEntities, type ContentDocument } from './sources/content.ts';
 import { inShard, type Shard } from './shard.ts';
 import { listSources } from './sources/index.ts';
-import type { RepoHandle, UnreachableRepo } from './sources/source.ts';
+import { NOTHING_UNREACHABLE, type RepoHandle, type Unreachable } from './sources/source.ts';
 import { SNAPSHOT_SCHEMA_VERSION, type CatalogEntity, type Snapshot } from './snapshot.ts';
 
 /** The portal's standards: every check (built-in and custom), the scorecards and the exemptions. */
@@ -89,7 +89,7 @@ export async function collect(options: CollectOptions): Promise<Snapshot> {
  * Lists the sources and reads the facts of every repository, or of those in `shard` (a CI matrix
  * job's share): the part of the pipeline that reads repositories, and can be split across machines.
  */
-export async function collectRepos(options: CollectOptions & { shard?: Shard }): Promise<{ repos: CollectedRepo[]; unreachable: UnreachableRepo[]; problems: Problem[] }> {
+export async function collectRepos(options: CollectOptions & { shard?: Shard }): Promise<{ repos: CollectedRepo[]; unreachable: Unreachable; problems: Problem[] }> {
   const { config, baseDir, now, standards, shard } = options;
   const listing = await listSources(config.sources, baseDir);
   const ofShard = <T extends { name: string }>(repos: readonly T[]) => (shard ? repos.filter((repo) => inShard(repo.name, shard)) : [...repos]);
@@ -107,7 +107,9 @@ export async function collectRepos(options: CollectOptions & { shard?: Shard }):
       }),
     ),
   );
-  return { repos, unreachable: ofShard(listing.unreachable ?? []), problems: listing.problems };
+  // A source that could not be listed is in every shard's listing: the merge carries its repositories over once.
+  const unreachable = listing.unreachable ?? NOTHING_UNREACHABLE;
+  return { repos, unreachable: { repos: ofShard(unreachable.repos), sources: unreachable.sources }, problems: listing.problems };
 }
 
 export interface AssembleInput {
@@ -122,16 +124,17 @@ export interface AssembleInput {
   problems: Problem[];
   /** Entities known from elsewhere (a published snapshot), so references to them resolve. */
   knownEntities?: CatalogEntity[];
-  /** Repositories that could not be fetched, and the last snapshot, whose data for them is kept (marked stale). */
-  unreachable?: UnreachableRepo[];
+  /** What could not be reached this run, and the last snapshot, whose data for it is kept (marked stale). */
+  unreachable?: Unreachable;
   previous?: () => Promise<Snapshot | undefined>;
 }
 
 /** Everything after the facts, pure but for time given (and the previous snapshot read): catalog, scorecards, and the snapshot. */
 export async function assemble(input: AssembleInput): Promise<Snapshot> {
   const { standards, now } = input;
-  const unreachable = input.unreachable ?? [];
-  const carried = carryOver(unreachable.length > 0 ? await input.previous?.() : undefined, unreachable);
+  const unreachable = input.unreachable ?? NOTHING_UNREACHABLE;
+  const anything = unreachable.repos.length > 0 || unreachable.sources.length > 0;
+  const carried = carryOver(anything ? await input.previous?.() : undefined, unreachable, new Set(input.repos.map((repo) => repo.name)));
   // By name, so a snapshot merged from shards lists them as a single run does.
   const repos = [...input.repos, ...carried.repos].toSorted((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const catalog = await buildCatalog({

@@ -40,8 +40,11 @@ export const partialSnapshotSchema = z.object({
   generatedAt: z.iso.datetime(),
   /** Its repositories as collected, every fact included (checks need the unpublished ones too). */
   repos: z.array(repoSchema),
-  /** Its repositories that could not be fetched (nor found in an earlier clone). */
-  unreachable: z.array(z.object({ name: z.string(), source: z.string(), webUrl: z.string().optional(), reason: z.string() })),
+  /** Its repositories that could not be fetched (nor found in an earlier clone), and sources that could not be listed. */
+  unreachable: z.object({
+    repos: z.array(z.object({ name: z.string(), source: z.string(), webUrl: z.string().optional(), reason: z.string() })),
+    sources: z.array(z.object({ source: z.string(), reason: z.string() })),
+  }),
   /** Problems met listing the sources (the same in every shard). */
   problems: z.array(problemSchema),
 });
@@ -73,5 +76,9 @@ export function combineShards(partials: ReadonlyArray<{ file: string; partial: P
   }
   // Every shard lists every source, so each reports the same listing problems: keep one of each.
   const problems = [...new Map(partials.flatMap(({ partial }) => partial.problems).map((problem) => [JSON.stringify(problem), problem])).values()];
-  return { repos, unreachable: partials.flatMap(({ partial }) => partial.unreachable), problems };
+  const unreachable = {
+    repos: partials.flatMap(({ partial }) => partial.unreachable.repos),
+    sources: [...new Map(partials.flatMap(({ partial }) => partial.unreachable.sources).map((source) => [JSON.stringify(source), source])).values()],
+  };
+  return { repos, unreachable, problems };
 }

@@ -27,7 +27,8 @@ interface ApiRepository {
  * Lists an organisation's (or user's) repositories over GitHub's REST API, keeps those the filters
  * select, and clones them like a git source. The token comes from the environment and is only ever
  * sent to the API and to git (as a header, through git's environment): it never appears in a
- * problem, a page or the snapshot. A listing that fails is one problem; nothing is cloned from it.
+ * problem, a page or the snapshot. A listing that fails is one problem; nothing is cloned from it,
+ * and the previous snapshot's GitHub repositories stand in.
  */
 export async function listGitHubSource(source: GitHubSource, baseDir: string, environment: NodeJS.ProcessEnv = process.env): Promise<SourceListing> {
   const token = environment[source.tokenEnv] || undefined;
@@ -52,7 +53,11 @@ export async function listGitHubSource(source: GitHubSource, baseDir: string, en
     const status = (error as { status?: number }).status;
     const message = redact(String((error as Error).message ?? error).split('\n')[0]!);
     const reason = token ? message.replaceAll(token, '***') : message;
-    return { repos: [], problems: [{ severity: 'error', message: `Could not list the repositories of ${owner} at ${source.apiUrl}${status ? ` (HTTP ${status})` : ''}: ${reason}` }] };
+    return {
+      repos: [],
+      problems: [{ severity: 'error', message: `Could not list the repositories of ${owner} at ${source.apiUrl}${status ? ` (HTTP ${status})` : ''}: ${reason}` }],
+      unreachable: { repos: [], sources: [{ source: 'github', reason: `could not list the repositories of ${owner}` }] },
+    };
   }
   const remotes: Remote[] = selectRepositories(repositories, source).flatMap((repository) => (repository.clone_url ? [{ name: repository.name, url: repository.clone_url, webUrl: repository.html_url }] : []));
   const authorization = token ? `Basic ${Buffer.from(`x-access-token:${token}`).toString('base64')}` : undefined;

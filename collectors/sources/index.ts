@@ -11,7 +11,7 @@ import type { SourceListing } from './source.ts';
  */
 export async function listSources(sources: readonly Source[], baseDir: string): Promise<SourceListing> {
   const listings = await Promise.all(sources.map((source) => listSource(source, baseDir)));
-  const result: Required<SourceListing> = { repos: [], problems: [], unreachable: [] };
+  const result: Required<SourceListing> = { repos: [], problems: [], unreachable: { repos: [], sources: listings.flatMap((listing) => listing.unreachable?.sources ?? []) } };
   // Folders as the config names them (relative to its folder), never absolute paths of the build machine.
   const seen = new Map<string, string>();
   for (const listing of listings) {
@@ -27,10 +27,10 @@ export async function listSources(sources: readonly Source[], baseDir: string): 
     }
   }
   // A repository another source did list is not missing.
-  for (const repo of listings.flatMap((listing) => listing.unreachable ?? [])) {
+  for (const repo of listings.flatMap((listing) => listing.unreachable?.repos ?? [])) {
     if (!seen.has(repo.name)) {
       seen.set(repo.name, '');
-      result.unreachable.push(repo);
+      result.unreachable.repos.push(repo);
     }
   }
   return result;

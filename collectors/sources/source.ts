@@ -27,6 +27,16 @@ export interface UnreachableRepo {
 export interface SourceListing {
   repos: RepoHandle[];
   problems: Problem[];
-  /** Repositories with nothing to scan this run: an earlier snapshot's data may stand in for them. */
-  unreachable?: UnreachableRepo[];
+  /** What could not be reached: an earlier snapshot's data may stand in for it. */
+  unreachable?: Unreachable;
 }
+
+/** What a run could not reach: an earlier snapshot's data may stand in for it. */
+export interface Unreachable {
+  /** Repositories with nothing to scan: not fetched, and never cloned before. */
+  repos: UnreachableRepo[];
+  /** Sources that could not list their repositories at all, by kind (`github`), and what failed. */
+  sources: Array<{ source: string; reason: string }>;
+}
+
+export const NOTHING_UNREACHABLE: Unreachable = { repos: [], sources: [] };

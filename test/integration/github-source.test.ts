@@ -8,6 +8,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { collect, NO_STANDARDS } from '../../collectors/collect.ts';
 import { portalConfigSchema } from '../../collectors/config.ts';
+import type { Snapshot } from '../../collectors/snapshot.ts';
 import { selectRepositories } from '../../collectors/sources/github.ts';
 import { files, makeRepos, type RepoFixture } from '../helpers/repos.ts';
 
@@ -50,6 +51,10 @@ function respond(request: IncomingMessage): { status: number; headers: Record<st
   const url = new URL(request.url ?? '/', api);
   const json = (status: number, body: unknown, headers: Record<string, string> = {}) => ({ status, headers: { 'content-type': 'application/json; charset=utf-8', ...headers }, body: JSON.stringify(body) });
   if (url.pathname === '/orgs/acme/repos' && !url.searchParams.has('page')) {
+    if (failures[0] === 401) {
+      failures.shift();
+      return json(401, { message: 'Bad credentials', documentation_url: 'https://docs.github.com/rest', status: '401' });
+    }
     const next = `${api}/organizations/1/repos?type=all&per_page=100&page=2`;
     return json(200, [apiRepository(1, 'payments', { topics: ['service'] }), apiRepository(2, 'old-billing', { archived: true }), apiRepository(3, 'payments-fork', { fork: true }), apiRepository(4, 'sandbox-tom')], {
       link: `<${next}>; rel="next", <${next}>; rel="last"`,
@@ -97,11 +102,11 @@ afterAll(async () => {
   await rm(remotes, { recursive: true, force: true });
 });
 
-async function collectOrg(org: string, extra: Record<string, unknown> = {}) {
+async function collectOrg(org: string, extra: Record<string, unknown> = {}, previous?: Snapshot) {
   const config = portalConfigSchema.parse({ sources: [{ type: 'github', org, apiUrl: api, tokenEnv: 'CAIRN_TEST_GITHUB_TOKEN', exclude: ['sandbox-*'], clones: 'clones', ...extra }] });
   process.env.CAIRN_TEST_GITHUB_TOKEN = TOKEN;
   try {
-    return await collect({ config, baseDir: remotes, standards: NO_STANDARDS, now: new Date('2026-11-01T12:00:00Z') });
+    return await collect({ config, baseDir: remotes, standards: NO_STANDARDS, now: new Date('2026-11-01T12:00:00Z'), ...(previous ? { previous: async () => previous } : {}) });
   } finally {
     delete process.env.CAIRN_TEST_GITHUB_TOKEN;
   }
@@ -134,6 +139,20 @@ describe('the github source', () => {
     expect(snapshot.problems).toEqual([{ severity: 'error', message: `Could not list the repositories of nobody at ${api} (HTTP 404): Not Found - https://docs.github.com/rest/repos/repos#list-organization-repositories` }]);
     expect(JSON.stringify(snapshot)).not.toContain(TOKEN);
   });
+
+  it('keeps the previous snapshot’s repositories of an organisation it cannot list this time, marked stale', async () => {
+    failures = [];
+    const before = await collectOrg('acme');
+    failures = [401];
+    const after = await collectOrg('acme', {}, before);
+    expect(after.repos.map((repo) => [repo.name, repo.webUrl, repo.stale])).toEqual([
+      ['payments', 'https://github.example.com/acme/payments', 'could not list the repositories of acme; the data is from the snapshot of 2026-11-01'],
+      ['svc-ledger', 'https://github.example.com/acme/svc-ledger', 'could not list the repositories of acme; the data is from the snapshot of 2026-11-01'],
+    ]);
+    expect(after.entities.map((entity) => entity.ref)).toEqual(before.entities.map((entity) => entity.ref));
+    // The listing failure, then what the kept data still says (its catalog problems, found again).
+    expect(after.problems).toEqual([{ severity: 'error', message: `Could not list the repositories of acme at ${api} (HTTP 401): Bad credentials - https://docs.github.com/rest` }, ...before.problems]);
+  }, 30_000);
 
   it.each([
     { filters: {}, names: ['a', 'lib-b'] },

@@ -2,10 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { carryOver } from '../../collectors/carry-over.ts';
 import { checkRunKey } from '../../collectors/scorecards/evaluate.ts';
 import type { Snapshot } from '../../collectors/snapshot.ts';
-import type { UnreachableRepo } from '../../collectors/sources/source.ts';
+import type { Unreachable, UnreachableRepo } from '../../collectors/sources/source.ts';
 import { snapshotFixture } from '../helpers/snapshot-fixture.ts';
 
-const unreachable = (name: string, webUrl?: string): UnreachableRepo => ({ name, source: 'git', ...(webUrl ? { webUrl } : {}), reason: `could not clone https://git.example.com/acme/${name}.git` });
+const repo = (name: string, webUrl?: string): UnreachableRepo => ({ name, source: 'git', ...(webUrl ? { webUrl } : {}), reason: `could not clone https://git.example.com/acme/${name}.git` });
+const unreachable = (...repos: UnreachableRepo[]): Unreachable => ({ repos, sources: [] });
+const NONE = new Set<string>();
 const withDocs: Snapshot = {
   ...snapshotFixture,
   docs: [
@@ -16,16 +18,17 @@ const withDocs: Snapshot = {
 
 describe('carryOver', () => {
   it.each([
-    { name: 'no previous snapshot', previous: undefined, repos: [unreachable('payments-service')] },
-    { name: 'a repository the snapshot does not know', previous: withDocs, repos: [unreachable('brand-new')] },
-    { name: 'nothing unreachable', previous: withDocs, repos: [] },
-  ])('keeps nothing with $name', ({ previous, repos }) => {
-    const carried = carryOver(previous, repos);
+    { name: 'no previous snapshot', previous: undefined, missing: unreachable(repo('payments-service')) },
+    { name: 'a repository the snapshot does not know', previous: withDocs, missing: unreachable(repo('brand-new')) },
+    { name: 'nothing unreachable', previous: withDocs, missing: unreachable() },
+    { name: 'an unlisted source of another kind', previous: withDocs, missing: { repos: [], sources: [{ source: 'github', reason: 'could not list the repositories of acme' }] } },
+  ])('keeps nothing with $name', ({ previous, missing }) => {
+    const carried = carryOver(previous, missing, NONE);
     expect([carried.repos, [...carried.checkResults], carried.docs]).toEqual([[], [], []]);
   });
 
   it('keeps the repository’s published facts, marked stale with the reason and the snapshot’s day', () => {
-    const { repos } = carryOver(withDocs, [unreachable('payments-service'), unreachable('billing-scripts', 'https://git.example.com/new/billing-scripts')]);
+    const { repos } = carryOver(withDocs, unreachable(repo('payments-service'), repo('billing-scripts', 'https://git.example.com/new/billing-scripts')), NONE);
     expect(repos.map(({ name, source, webUrl, stale, problems }) => ({ name, source, webUrl, stale, problems }))).toEqual([
       { name: 'payments-service', source: 'git', webUrl: 'https://git.example.com/acme/payments-service', stale: 'could not clone https://git.example.com/acme/payments-service.git; the data is from the snapshot of 2026-11-20', problems: [] },
       { name: 'billing-scripts', source: 'git', webUrl: 'https://git.example.com/new/billing-scripts', stale: 'could not clone https://git.example.com/acme/billing-scripts.git; the data is from the snapshot of 2026-11-20', problems: [] },
@@ -34,7 +37,7 @@ describe('carryOver', () => {
   });
 
   it('keeps the recorded check outcomes of its entities only, keyed by the options they ran with, and their docs', () => {
-    const carried = carryOver(withDocs, [unreachable('payments-service')]);
+    const carried = carryOver(withDocs, unreachable(repo('payments-service')), NONE);
     const inRepo = new Set(snapshotFixture.entities.filter((entity) => entity.source.repo === 'payments-service').map((entity) => entity.ref));
     const expected = snapshotFixture.results.filter((result) => inRepo.has(result.entityRef)).flatMap((result) => result.checks.map((check) => checkRunKey(result.entityRef, check.checkId, {})));
     expect(expected.length).toBeGreaterThan(0);
@@ -43,5 +46,14 @@ describe('carryOver', () => {
     const recorded = snapshotFixture.results.find((result) => result.entityRef === 'component:default/payments-service')!.checks.find((check) => check.checkId === 'has-readme')!;
     expect(readme).toEqual({ outcome: recorded.outcome, message: recorded.message, evidence: recorded.evidence });
     expect(carried.docs.map((docs) => docs.entityRef)).toEqual(['component:default/payments-service']);
+  });
+
+  it('keeps the repositories of a source that could not list them, but those another source listed', () => {
+    const { repos } = carryOver(withDocs, { repos: [repo('hostile')], sources: [{ source: 'directory', reason: 'could not list ../repos/*' }] }, new Set(['checkout-web']));
+    expect(repos.map(({ name, stale }) => [name, stale])).toEqual([
+      ['hostile', 'could not clone https://git.example.com/acme/hostile.git; the data is from the snapshot of 2026-11-20'],
+      ['payments-service', 'could not list ../repos/*; the data is from the snapshot of 2026-11-20'],
+      ['billing-scripts', 'could not list ../repos/*; the data is from the snapshot of 2026-11-20'],
+    ]);
   });
 });

@@ -31,7 +31,7 @@ describe('inShard', () => {
 });
 
 describe('combineShards', () => {
-  const partial = (index: number, count: number, repos: string[], problems: PartialSnapshot['problems'] = [], unreachable: string[] = []) => ({
+  const partial = (index: number, count: number, repos: string[], problems: PartialSnapshot['problems'] = [], unreachable: string[] = [], unlisted: string[] = []) => ({
     file: `shards/${index}.json`,
     partial: {
       kind: 'cairn-partial-snapshot',
@@ -39,7 +39,7 @@ describe('combineShards', () => {
       shard: { index, count },
       generatedAt: '2026-11-01T00:00:00.000Z',
       repos: repos.map((name) => ({ name, source: 'directory', facts: {}, problems: [] })),
-      unreachable: unreachable.map((name) => ({ name, source: 'git', reason: `could not clone /srv/${name}.git` })),
+      unreachable: { repos: unreachable.map((name) => ({ name, source: 'git', reason: `could not clone /srv/${name}.git` })), sources: unlisted.map((owner) => ({ source: 'github', reason: `could not list the repositories of ${owner}` })) },
       problems,
     } as PartialSnapshot,
   });
@@ -51,9 +51,10 @@ describe('combineShards', () => {
     expect(combined.problems).toEqual([listing]);
   });
 
-  it('keeps every shard\'s unreachable repositories, for the merge to carry over', () => {
-    const combined = combineShards([partial(1, 2, ['a'], [], ['gone']), partial(2, 2, ['b'], [], ['lost'])]);
-    expect(combined.unreachable.map((repo) => repo.name)).toEqual(['gone', 'lost']);
+  it('keeps every shard\'s unreachable repositories, and one of each unlisted source, for the merge to carry over', () => {
+    const combined = combineShards([partial(1, 2, ['a'], [], ['gone'], ['acme']), partial(2, 2, ['b'], [], ['lost'], ['acme'])]);
+    expect(combined.unreachable.repos.map((repo) => repo.name)).toEqual(['gone', 'lost']);
+    expect(combined.unreachable.sources).toEqual([{ source: 'github', reason: 'could not list the repositories of acme' }]);
   });
 
   it.each([
