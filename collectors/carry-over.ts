@@ -4,7 +4,7 @@ import { checkRunKey } from './scorecards/evaluate.ts';
 import type { EntityDocs, Snapshot } from './snapshot.ts';
 import type { Unreachable, UnreachableRepo } from './sources/source.ts';
 
-/** What an earlier snapshot still knows of the repositories that could not be fetched this run. */
+/** What an earlier snapshot still knows of the repositories this run could not reach. */
 export interface CarriedOver {
   /** Each repository as the snapshot published it, marked stale. */
   repos: CollectedRepo[];
@@ -19,22 +19,24 @@ export interface CarriedOver {
 
 /**
  * Keeps the previous snapshot's data for repositories this run could neither fetch nor find an
- * earlier clone of, or whose source could not list them, rather than dropping them from the portal. Each check keeps the outcome the
- * snapshot recorded for the same options; one it did not record (a new check, new options) runs on
- * the published facts, and if it needs the files it says they could not be collected. Repositories
- * the snapshot does not know stay out (their problem is already listed).
+ * earlier clone of, or whose source could not list them, rather than dropping them from the portal.
+ * Each check keeps the outcome the snapshot recorded for the same options; one it did not record (a
+ * new check, new options) runs on the published facts, and if it needs the files it says they could
+ * not be collected. Repositories the snapshot does not know stay out (their problem is listed).
+ * `collected` names the repositories this run did read.
  */
 export function carryOver(previous: Snapshot | undefined, unreachable: Unreachable, collected: ReadonlySet<string>): CarriedOver {
   const carried: CarriedOver = { repos: [], checkResults: new Map(), docs: [] };
   if (!previous) return carried;
   const known = new Map(previous.repos.map((repo) => [repo.name, repo]));
-  // A source that listed nothing: its repositories are those of that kind the snapshot has and no other source listed.
+  // A source that listed nothing stands for the snapshot's repositories of its kind that no other source listed.
   const unlisted = new Map(unreachable.sources.map(({ source, reason }) => [source, reason]));
+  const named = new Set([...collected, ...unreachable.repos.map((repo) => repo.name)]);
   const missing: UnreachableRepo[] = [
     ...unreachable.repos,
     ...previous.repos.flatMap((repo) => {
       const reason = unlisted.get(repo.source);
-      return reason !== undefined && !collected.has(repo.name) && !unreachable.repos.some((other) => other.name === repo.name) ? [{ name: repo.name, source: repo.source, reason }] : [];
+      return reason === undefined || named.has(repo.name) ? [] : [{ name: repo.name, source: repo.source, reason }];
     }),
   ];
   const day = previous.generatedAt.slice(0, 10);
