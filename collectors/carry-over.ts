@@ -4,6 +4,8 @@ import { checkRunKey } from './scorecards/evaluate.ts';
 import type { EntityDocs, Snapshot } from './snapshot.ts';
 import type { Unreachable, UnreachableRepo } from './sources/source.ts';
 
+const OUTCOME_WORDS = { pass: 'passing', fail: 'failing', notApplicable: 'not applying' } as const;
+
 /** What an earlier snapshot still knows of the repositories this run could not reach. */
 export interface CarriedOver {
   /** Each repository as the snapshot published it, marked stale. */
@@ -63,6 +65,21 @@ export function carryOver(previous: Snapshot | undefined, unreachable: Unreachab
     for (const { checkId, level, outcome, message, evidence } of result.checks) {
       const entry = levels.find((candidate) => candidate.id === level)?.checks.find((check) => check.id === checkId);
       if (entry) carried.checkResults.set(checkRunKey(result.entityRef, checkId, entry.options), { outcome, message, evidence });
+    }
+  }
+  // A guide's checks run with default options, and its adoption says which each entity missed: for
+  // checks in no scorecard, that is all the snapshot recorded. An entity the guide did not count had
+  // none apply; of the others, a check not missed passed (or did not apply, which counts the same).
+  for (const guide of previous.guides) {
+    const standing = new Map(guide.adoption.entities.map((entity) => [entity.entityRef, entity]));
+    for (const ref of refs) {
+      const entity = standing.get(ref);
+      for (const checkId of guide.checks) {
+        const key = checkRunKey(ref, checkId, {});
+        if (carried.checkResults.has(key)) continue;
+        const outcome = !entity ? 'notApplicable' : entity.missing.includes(checkId) ? 'fail' : 'pass';
+        carried.checkResults.set(key, { outcome, message: `The guide "${guide.title}" recorded it as ${OUTCOME_WORDS[outcome]} in the snapshot of ${day}.`, evidence: [] });
+      }
     }
   }
   carried.docs = previous.docs.filter((docs) => refs.has(docs.entityRef));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { carryOver } from '../../collectors/carry-over.ts';
 import { checkRunKey } from '../../collectors/scorecards/evaluate.ts';
-import type { Snapshot } from '../../collectors/snapshot.ts';
+import type { Guide, Snapshot } from '../../collectors/snapshot.ts';
 import type { Unreachable, UnreachableRepo } from '../../collectors/sources/source.ts';
 import { snapshotFixture } from '../helpers/snapshot-fixture.ts';
 
@@ -55,5 +55,33 @@ describe('carryOver', () => {
       ['payments-service', 'could not list ../repos/*; the data is from the snapshot of 2026-11-20'],
       ['billing-scripts', 'could not list ../repos/*; the data is from the snapshot of 2026-11-20'],
     ]);
+  });
+
+  it('keeps what a guide recorded for checks in no scorecard: missed fails, not missed passes, not counted did not apply', () => {
+    const guide: Guide = {
+      id: 'build/basics',
+      title: 'Basics',
+      summary: 'The basics.',
+      category: 'Build',
+      owner: 'group:default/platform',
+      status: 'recommended',
+      reviewed: '2026-10-01',
+      checks: ['has-readme', 'gitignore-present', 'no-binaries'],
+      file: 'content/guides/build/basics.mdx',
+      stale: false,
+      headings: [],
+      adoption: {
+        entities: [{ entityRef: 'component:default/payments-service', follows: false, missing: ['no-binaries'] }],
+        checks: [],
+      },
+    };
+    const { checkResults } = carryOver({ ...snapshotFixture, guides: [guide] }, unreachable(repo('payments-service')), NONE);
+    const outcome = (ref: string, checkId: string) => checkResults.get(checkRunKey(ref, checkId, {}))?.outcome;
+    // has-readme is in a scorecard: its recorded result wins.
+    expect(checkResults.get(checkRunKey('component:default/payments-service', 'has-readme', {}))?.message).not.toContain('guide');
+    expect(outcome('component:default/payments-service', 'gitignore-present')).toBe('pass');
+    expect(outcome('component:default/payments-service', 'no-binaries')).toBe('fail');
+    expect(outcome('api:default/payments-api', 'no-binaries')).toBe('notApplicable');
+    expect(checkResults.get(checkRunKey('component:default/payments-service', 'no-binaries', {}))?.message).toBe('The guide "Basics" recorded it as failing in the snapshot of 2026-11-20.');
   });
 });
