@@ -68,24 +68,27 @@ export async function appendHistory(dir: string, record: HistoryRecord, keep: nu
 }
 
 /**
- * Every record in the history folder, oldest first. A missing folder is an empty history; a file
- * that cannot be read or is not a record of this version is skipped and named in `skipped`.
+ * Hands every record in the history folder to `visit`, oldest first (file names are the runs'
+ * times), one at a time: a long history of a large organisation is never all in memory. A missing
+ * folder is an empty history; a file that cannot be read or is not a record of this version is
+ * skipped and named in `skipped`.
  */
-export async function readHistory(dir: string): Promise<{ records: HistoryRecord[]; skipped: string[] }> {
+export async function readHistory(dir: string, visit: (record: HistoryRecord) => void): Promise<{ skipped: string[] }> {
   const files = await readdir(dir).catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'ENOENT') return [] as string[];
     throw error;
   });
-  const records: HistoryRecord[] = [];
   const skipped: string[] = [];
   for (const file of files.filter((name) => name.endsWith('.json')).sort()) {
+    let json: unknown;
     try {
-      const parsed = historyRecordSchema.safeParse(JSON.parse(await readFile(join(dir, file), 'utf8')));
-      if (parsed.success) records.push(parsed.data);
-      else skipped.push(file);
+      json = JSON.parse(await readFile(join(dir, file), 'utf8'));
     } catch {
-      skipped.push(file);
+      // Unreadable or not JSON: skipped like a record of another version.
     }
+    const parsed = historyRecordSchema.safeParse(json);
+    if (parsed.success) visit(parsed.data);
+    else skipped.push(file);
   }
-  return { records: records.sort((a, b) => (a.generatedAt < b.generatedAt ? -1 : a.generatedAt > b.generatedAt ? 1 : 0)), skipped };
+  return { skipped };
 }

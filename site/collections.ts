@@ -1,6 +1,8 @@
 import { getCollection, getEntry } from 'astro:content';
 import { byCodeUnit, compareText, createCatalog, type Catalog } from './lib/catalog.ts';
-import type { Guide, HistoryRecord, Initiative } from '../collectors/snapshot.ts';
+import { readHistory } from '../collectors/history.ts';
+import type { Guide, Initiative } from '../collectors/snapshot.ts';
+import { addRun, emptyHistory, type History } from './lib/history.ts';
 import { sortGuides } from './lib/guides.ts';
 import { createStandards, type Standards } from './lib/standards.ts';
 
@@ -27,13 +29,27 @@ export async function loadInitiatives(): Promise<Initiative[]> {
   return (await getCollection('initiatives')).map((entry) => entry.data).sort((a, b) => byCodeUnit(a.deadline, b.deadline) || compareText(a.title, b.title));
 }
 
-/** The run history, oldest first, up to and including the snapshot's own run. */
-export async function loadHistory(): Promise<HistoryRecord[]> {
-  const [records, portal] = await Promise.all([getCollection('history'), loadPortal()]);
-  return records
-    .map((entry) => entry.data)
-    .filter((record) => record.generatedAt <= portal.generatedAt)
-    .sort((a, b) => byCodeUnit(a.generatedAt, b.generatedAt));
+let history: Promise<History> | undefined;
+
+/**
+ * The run history (`CAIRN_HISTORY_DIR`, set by the CLI) up to and including the snapshot's own run,
+ * read once per build, one record at a time. It is not a content collection: Astro would keep every
+ * record whole, and a year of a large organisation's records does not fit in memory. A file that is
+ * not a record of this version is skipped with a warning: trends lose a point, the site is built.
+ */
+export function loadHistory(): Promise<History> {
+  history ??= (async () => {
+    const { generatedAt } = await loadPortal();
+    const folded = emptyHistory();
+    const dir = process.env.CAIRN_HISTORY_DIR;
+    if (!dir) return folded;
+    const { skipped } = await readHistory(dir, (record) => {
+      if (record.generatedAt <= generatedAt) addRun(folded, record);
+    });
+    for (const file of skipped) console.warn(`Skipped ${file} in the history: not a run record of this Cairn.`);
+    return folded;
+  })();
+  return history;
 }
 
 /** The checks, scorecards and results, indexed for the views in `lib/`. */

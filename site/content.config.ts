@@ -2,8 +2,7 @@ import { pathToFileURL } from 'node:url';
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { z } from 'astro/zod';
-import { entityDocsSchema, entitySchema, guideSchema, historyRecordSchema, initiativeSchema, repoSchema, snapshotSchema } from '../collectors/snapshot.ts';
-import { historyLoader } from './loaders/history.ts';
+import { entityDocsSchema, entitySchema, guideSchema, initiativeSchema, repoSchema, snapshotSchema } from '../collectors/snapshot.ts';
 import { snapshotLoader } from './loaders/snapshot.ts';
 
 /** The portal's `content/guides/` folder, set by the CLI; without it there are no guide bodies to render. */
@@ -53,7 +52,6 @@ export const collections = {
     loader: snapshotLoader((snapshot) => snapshot.docs.map((docs) => ({ id: docs.entityRef, data: docs }))),
     schema: entityDocsSchema,
   }),
-  history: defineCollection({ loader: historyLoader(), schema: historyRecordSchema }),
   initiatives: defineCollection({
     loader: snapshotLoader((snapshot) => snapshot.initiatives.map((initiative) => ({ id: initiative.id, data: initiative }))),
     schema: initiativeSchema,

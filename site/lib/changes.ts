@@ -1,6 +1,6 @@
-import type { HistoryRecord } from '../../collectors/snapshot.ts';
 import { linkToRef, type Catalog, type EntityLink } from './catalog.ts';
 import { humanizeEntityRef } from './entity-ref.ts';
+import type { History } from './history.ts';
 import { checkLink, levelRef, scorecardLink, type CheckLink, type ScorecardLink, type Standards } from './standards.ts';
 import { changesBetween } from './trends.ts';
 
@@ -25,11 +25,10 @@ export interface MovedView {
   to: string;
 }
 
-export function changesView(records: readonly HistoryRecord[], generatedAt: string, catalog: Catalog, standards: Standards): ChangesView {
-  const current = records.at(-1);
-  if (!current || current.generatedAt !== generatedAt) return { state: 'unrecorded', runs: records.length };
-  const previous = records.at(-2);
-  if (!previous) return { state: 'first', runs: records.length };
+export function changesView(history: History, generatedAt: string, catalog: Catalog, standards: Standards): ChangesView {
+  const [previous, current] = history.latest.length === 2 ? history.latest : [undefined, history.latest[0]];
+  if (!current || current.generatedAt !== generatedAt) return { state: 'unrecorded', runs: history.runs.length };
+  if (!previous) return { state: 'first', runs: history.runs.length };
   const changes = changesBetween(previous, current, standards.scorecards);
   const moved = changes.moved.flatMap((move) => {
     const scorecard = standards.scorecardsById.get(move.scorecard);

@@ -1,7 +1,8 @@
-import type { AppliedExemption, CatalogEntity, Evidence, Guide, HistoryRecord, Outcome, ScorecardDefinition, ScoredCheck } from '../../collectors/snapshot.ts';
+import type { AppliedExemption, CatalogEntity, Evidence, Guide, Outcome, ScorecardDefinition, ScoredCheck } from '../../collectors/snapshot.ts';
 import { byCodeUnit, compareText } from './catalog.ts';
 import { entityDisplayName, entityPath } from './entity-ref.ts';
 import { guidePath } from './guides.ts';
+import type { History } from './history.ts';
 import type { Standards } from './standards.ts';
 
 /**
@@ -83,23 +84,23 @@ export interface HistoryExport {
   }>;
 }
 
-export function historyExport(records: readonly HistoryRecord[], scorecards: readonly ScorecardDefinition[]): HistoryExport {
+export function historyExport(history: History, scorecards: readonly ScorecardDefinition[]): HistoryExport {
   const known = [...scorecards].sort((a, b) => byCodeUnit(a.id, b.id));
   return {
-    runs: records.map((record) => ({
-      generatedAt: record.generatedAt,
-      entities: Object.keys(record.entities).length,
+    runs: history.runs.map((generatedAt, run) => ({
+      generatedAt,
+      entities: history.figures[run]!.entities,
       scorecards: Object.fromEntries(
-        known
-          .filter((scorecard) => record.scorecards[scorecard.id])
-          .map((scorecard) => {
-            const counts: Record<string, number> = Object.fromEntries([['none', 0], ...scorecard.levels.map((level) => [level.id, 0])]);
-            for (const [level] of Object.values(record.scorecards[scorecard.id]!)) counts[level ?? 'none'] = (counts[level ?? 'none'] ?? 0) + 1;
-            return [scorecard.id, counts];
-          }),
+        known.flatMap((scorecard) => {
+          const recorded = history.levels.get(scorecard.id)?.[run];
+          if (!recorded) return [];
+          const counts: Record<string, number> = Object.fromEntries([['none', 0], ...scorecard.levels.map((level) => [level.id, 0])]);
+          for (const [level, count] of recorded) counts[level ?? 'none'] = (counts[level ?? 'none'] ?? 0) + count;
+          return [[scorecard.id, counts]];
+        }),
       ),
-      guides: record.guides,
-      checks: record.checks,
+      guides: history.figures[run]!.guides,
+      checks: history.figures[run]!.checks,
     })),
   };
 }

@@ -1,5 +1,6 @@
-import type { HistoryRecord, Initiative } from '../../collectors/snapshot.ts';
+import type { Initiative } from '../../collectors/snapshot.ts';
 import { compareText, linkToRef, type Catalog, type EntityLink } from './catalog.ts';
+import type { History } from './history.ts';
 import { checkLink, type CheckLink, type Standards } from './standards.ts';
 import { fractionChart, type TrendChartView } from './trend-charts.ts';
 
@@ -47,8 +48,11 @@ export function outlook(progress: ReadonlyArray<{ date: string; done: number; to
 }
 
 /** An initiative's progress, run by run: the history's records, then this run. */
-export function progressOf(initiative: Initiative, records: readonly HistoryRecord[], generatedAt: string): Array<{ date: string; done: number; total: number }> {
-  const earlier = records.filter((record) => record.generatedAt < generatedAt && record.initiatives[initiative.id]).map((record) => ({ date: record.generatedAt, done: record.initiatives[initiative.id]![0], total: record.initiatives[initiative.id]![1] }));
+export function progressOf(initiative: Initiative, history: History, generatedAt: string): Array<{ date: string; done: number; total: number }> {
+  const earlier = history.runs.flatMap((date, run) => {
+    const figures = history.figures[run]!.initiatives[initiative.id];
+    return date < generatedAt && figures ? [{ date, done: figures[0], total: figures[1] }] : [];
+  });
   return [...earlier, { date: generatedAt, done: initiative.entities.filter((entity) => entity.done).length, total: initiative.entities.length }];
 }
 
@@ -64,8 +68,8 @@ export interface InitiativeSummary {
   outlookLabel: string;
 }
 
-export function initiativeSummary(initiative: Initiative, records: readonly HistoryRecord[], generatedAt: string, href: string): InitiativeSummary {
-  const progress = progressOf(initiative, records, generatedAt);
+export function initiativeSummary(initiative: Initiative, history: History, generatedAt: string, href: string): InitiativeSummary {
+  const progress = progressOf(initiative, history, generatedAt);
   const { done, total } = progress.at(-1)!;
   const state = outlook(progress, initiative.deadline, generatedAt);
   return { id: initiative.id, title: initiative.title, href, deadline: initiative.deadline, done, total, percent: total ? Math.floor((done / total) * 100) : 100, outlook: state, outlookLabel: OUTLOOK_LABELS[state.state] };

@@ -1,5 +1,6 @@
-import type { Guide, HistoryRecord, ScorecardDefinition } from '../../collectors/snapshot.ts';
+import type { Guide, ScorecardDefinition } from '../../collectors/snapshot.ts';
 import { lineChart, stackedChart, type ChartGeometry } from './charts.ts';
+import type { History } from './history.ts';
 import { levelTitle } from './standards.ts';
 import { entityScores, levelDistribution, shareAtLevel, type Point } from './trends.ts';
 
@@ -17,8 +18,8 @@ const count = (value: number) => String(Math.round(value));
 const day = (date: string) => date.slice(0, 10);
 
 /** A scorecard's entities by level, run by run; undefined before the first recorded run. */
-export function levelTrendChart(records: readonly HistoryRecord[], scorecard: ScorecardDefinition): TrendChartView | undefined {
-  const runs = levelDistribution(records, scorecard);
+export function levelTrendChart(history: History, scorecard: ScorecardDefinition): TrendChartView | undefined {
+  const runs = levelDistribution(history, scorecard);
   if (runs.length === 0) return undefined;
   const layers = [{ id: null, label: 'No level', className: 'level-none' }, ...scorecard.levels.map((level, index) => ({ id: level.id, label: levelTitle(level), className: `level-${Math.min(index, 4)}` }))];
   const series = layers.map((layer) => ({ label: layer.label, className: layer.className, points: runs.map((run) => ({ date: run.date, value: run.counts.get(layer.id) ?? 0 })) }));
@@ -32,10 +33,10 @@ export function levelTrendChart(records: readonly HistoryRecord[], scorecard: Sc
 }
 
 /** The share of applicable services following a guide, run by run. */
-export function adoptionTrendChart(records: readonly HistoryRecord[], guide: Guide): TrendChartView | undefined {
-  const runs = records.flatMap((record) => {
-    const figures = record.guides[guide.id];
-    return figures && figures[1] > 0 ? [{ date: record.generatedAt, part: figures[0], whole: figures[1] }] : [];
+export function adoptionTrendChart(history: History, guide: Guide): TrendChartView | undefined {
+  const runs = history.runs.flatMap((date, run) => {
+    const figures = history.figures[run]!.guides[guide.id];
+    return figures && figures[1] > 0 ? [{ date, part: figures[0], whole: figures[1] }] : [];
   });
   if (runs.length === 0) return undefined;
   return fractionChart(`${guide.title}: adoption over time`, 'Share of applicable services following the path', ['Following', 'Applicable'], runs);
@@ -57,20 +58,20 @@ export function fractionChart(title: string, legend: string, columns: [string, s
 }
 
 /** An entity's score on each scorecard, run by run. */
-export function scoreTrendChart(records: readonly HistoryRecord[], scorecards: readonly ScorecardDefinition[], entityRef: string): TrendChartView | undefined {
+export function scoreTrendChart(history: History, scorecards: readonly ScorecardDefinition[], entityRef: string): TrendChartView | undefined {
   return sharesChart(
     'Scores over time',
-    scorecards.map((scorecard) => ({ label: scorecard.title, points: entityScores(records, scorecard.id, entityRef) })),
+    scorecards.map((scorecard) => ({ label: scorecard.title, points: entityScores(history, scorecard.id, entityRef) })),
   );
 }
 
 /** A team's roll-up: per scorecard, the share of what it owns at the first level or above, run by run. */
-export function teamTrendChart(records: readonly HistoryRecord[], scorecards: readonly ScorecardDefinition[], groupRef: string): TrendChartView | undefined {
+export function teamTrendChart(history: History, scorecards: readonly ScorecardDefinition[], groupRef: string): TrendChartView | undefined {
   return sharesChart(
     'What the team owns, over time',
     scorecards
       .filter((scorecard) => scorecard.levels.length > 0)
-      .map((scorecard) => ({ label: `${scorecard.title}: ${levelTitle(scorecard.levels[0]!)} or better`, points: shareAtLevel(records, scorecard, scorecard.levels[0]!.id, groupRef) })),
+      .map((scorecard) => ({ label: `${scorecard.title}: ${levelTitle(scorecard.levels[0]!)} or better`, points: shareAtLevel(history, scorecard, scorecard.levels[0]!.id, groupRef) })),
   );
 }
 

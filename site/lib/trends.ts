@@ -1,11 +1,12 @@
 import type { HistoryRecord } from '../../collectors/history.ts';
 import type { ScorecardDefinition } from '../../collectors/snapshot.ts';
 import { byCodeUnit } from './catalog.ts';
+import type { History, LevelCounts } from './history.ts';
 
 /**
- * Trends from the run history, shaped for charts and for "what changed". Pure: records in, series
- * out. Records are oldest first; a scorecard, guide or entity missing from a record has no point
- * there (it did not exist yet, or no longer).
+ * Trends from the run history, shaped for charts and for "what changed". Pure: history in, series
+ * out, oldest first; a scorecard, guide or entity missing from a run has no point there (it did
+ * not exist yet, or no longer).
  */
 
 export interface Point {
@@ -14,34 +15,39 @@ export interface Point {
 }
 
 /** How many entities were at each level of a scorecard (and below the first, `null`), run by run. */
-export function levelDistribution(records: readonly HistoryRecord[], scorecard: ScorecardDefinition): Array<{ date: string; counts: Map<string | null, number> }> {
-  return records
-    .filter((record) => record.scorecards[scorecard.id])
-    .map((record) => {
-      const counts = new Map<string | null, number>([null, ...scorecard.levels.map((level) => level.id)].map((level) => [level, 0]));
-      for (const [level] of Object.values(record.scorecards[scorecard.id]!)) counts.set(level, (counts.get(level) ?? 0) + 1);
-      return { date: record.generatedAt, counts };
-    });
+export function levelDistribution(history: History, scorecard: ScorecardDefinition): Array<{ date: string; counts: LevelCounts }> {
+  return runsOf(history, history.levels.get(scorecard.id)).map(({ date, value: recorded }) => {
+    const counts: LevelCounts = new Map([null, ...scorecard.levels.map((level) => level.id)].map((level) => [level, 0]));
+    for (const [level, count] of recorded) counts.set(level, (counts.get(level) ?? 0) + count);
+    return { date, counts };
+  });
 }
 
 /** The share (0–1) of a scorecard's entities at `level` or above, run by run; `owner` narrows it to one team's. */
-export function shareAtLevel(records: readonly HistoryRecord[], scorecard: ScorecardDefinition, level: string, owner?: string): Point[] {
+export function shareAtLevel(history: History, scorecard: ScorecardDefinition, level: string, owner?: string): Point[] {
   const rank = new Map(scorecard.levels.map((candidate, index) => [candidate.id, index]));
   const wanted = rank.get(level) ?? 0;
-  return records.flatMap((record) => {
-    const standings = Object.entries(record.scorecards[scorecard.id] ?? {}).filter(([ref]) => owner === undefined || record.entities[ref]?.owner === owner);
-    if (standings.length === 0) return [];
-    const reached = standings.filter(([, [reachedLevel]]) => reachedLevel !== null && (rank.get(reachedLevel) ?? -1) >= wanted).length;
-    return [{ date: record.generatedAt, value: reached / standings.length }];
+  const series = owner === undefined ? history.levels.get(scorecard.id) : history.teamLevels.get(scorecard.id)?.get(owner);
+  return runsOf(history, series).flatMap(({ date, value: counts }) => {
+    let total = 0;
+    let reached = 0;
+    for (const [reachedLevel, count] of counts) {
+      total += count;
+      if (reachedLevel !== null && (rank.get(reachedLevel) ?? -1) >= wanted) reached += count;
+    }
+    return total === 0 ? [] : [{ date, value: reached / total }];
   });
 }
 
 /** An entity's score on a scorecard, run by run. */
-export function entityScores(records: readonly HistoryRecord[], scorecardId: string, entityRef: string): Point[] {
-  return records.flatMap((record) => {
-    const standing = record.scorecards[scorecardId]?.[entityRef];
-    return standing ? [{ date: record.generatedAt, value: standing[1] }] : [];
-  });
+export function entityScores(history: History, scorecardId: string, entityRef: string): Point[] {
+  return runsOf(history, history.scores.get(scorecardId)?.get(entityRef));
+}
+
+/** The runs a per-run series has a value for, with their dates. */
+function runsOf<T>(history: History, series: ReadonlyArray<T | undefined> | undefined): Array<{ date: string; value: T }> {
+  if (!series) return [];
+  return history.runs.flatMap((date, run) => (series[run] === undefined ? [] : [{ date, value: series[run] }]));
 }
 
 /** What a run changed against the one before it. */

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { appendHistory, historyRecord, readHistory } from '../../collectors/history.ts';
+import { appendHistory, historyRecord, readHistory, type HistoryRecord } from '../../collectors/history.ts';
 import { snapshotFixture } from '../helpers/snapshot-fixture.ts';
 import { files, makeRepos, type RepoFixture } from '../helpers/repos.ts';
 
@@ -25,22 +25,28 @@ afterAll(async () => {
   await fixture?.remove();
 });
 
+async function recordsIn(history: string): Promise<{ records: HistoryRecord[]; skipped: string[] }> {
+  const records: HistoryRecord[] = [];
+  const { skipped } = await readHistory(history, (record) => records.push(record));
+  return { records, skipped };
+}
+
 describe('the history store', () => {
   it('adds one file per run, replaces a rerun, and keeps the newest', async () => {
     const history = join(dir, 'store');
     for (const date of ['2026-10-01', '2026-10-02', '2026-10-03', '2026-10-03', '2026-10-04']) await appendHistory(history, record(`${date}T03:00:00.000Z`), 3);
     expect(await readdir(history)).toEqual(['2026-10-02T03-00-00.000Z.json', '2026-10-03T03-00-00.000Z.json', '2026-10-04T03-00-00.000Z.json']);
-    expect((await readHistory(history)).records.map((entry) => entry.generatedAt.slice(0, 10))).toEqual(['2026-10-02', '2026-10-03', '2026-10-04']);
+    expect((await recordsIn(history)).records.map((entry) => entry.generatedAt.slice(0, 10))).toEqual(['2026-10-02', '2026-10-03', '2026-10-04']);
   });
 
   it('skips what it cannot read, and reads a missing folder as no history', async () => {
     const history = join(dir, 'store');
     await writeFile(join(history, '2026-10-05T03-00-00.000Z.json'), '{ broken');
     await writeFile(join(history, '2026-10-06T03-00-00.000Z.json'), JSON.stringify({ schemaVersion: 99 }));
-    const read = await readHistory(history);
+    const read = await recordsIn(history);
     expect(read.records).toHaveLength(3);
     expect(read.skipped).toEqual(['2026-10-05T03-00-00.000Z.json', '2026-10-06T03-00-00.000Z.json']);
-    expect(await readHistory(join(dir, 'nowhere'))).toEqual({ records: [], skipped: [] });
+    expect(await recordsIn(join(dir, 'nowhere'))).toEqual({ records: [], skipped: [] });
   });
 });
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { HistoryRecord, ScorecardDefinition } from '../../../collectors/snapshot.ts';
 import { CHART, lineChart, stackedChart } from '../../../site/lib/charts.ts';
+import { historyOf } from '../../../site/lib/history.ts';
 import { changesBetween, entityScores, levelDistribution, shareAtLevel } from '../../../site/lib/trends.ts';
 import { adoptionTrendChart } from '../../../site/lib/trend-charts.ts';
 import type { Guide } from '../../../collectors/snapshot.ts';
@@ -16,10 +17,11 @@ const RUNS = [
   run('2026-10-01', { 'component:default/api': ['bronze', 0.5, ['tests']], 'component:default/web': [null, 0.2, ['ci', 'tests']] }, { 'build/ci': [1, 4] }),
   run('2026-10-08', { 'component:default/api': ['silver', 0.75, ['docs']], 'component:default/web': ['bronze', 0.5, ['tests']], 'component:default/batch': ['gold', 1, []] }, { 'build/ci': [3, 4] }),
 ];
+const HISTORY = historyOf(RUNS);
 
 describe('trends', () => {
   it('counts entities per level, run by run', () => {
-    expect(levelDistribution(RUNS, SCORECARD).map((entry) => [entry.date.slice(0, 10), Object.fromEntries(entry.counts)])).toEqual([
+    expect(levelDistribution(HISTORY, SCORECARD).map((entry) => [entry.date.slice(0, 10), Object.fromEntries(entry.counts)])).toEqual([
       ['2026-10-01', { null: 1, bronze: 1, silver: 0, gold: 0 }],
       ['2026-10-08', { null: 0, bronze: 1, silver: 1, gold: 1 }],
     ]);
@@ -30,12 +32,27 @@ describe('trends', () => {
     { level: 'silver', owner: undefined, values: [0, 2 / 3] },
     { level: 'bronze', owner: 'group:default/web', values: [0, 1] },
   ])('share at $level or above for $owner', ({ level, owner, values }) => {
-    expect(shareAtLevel(RUNS, SCORECARD, level, owner).map((point) => point.value)).toEqual(values);
+    expect(shareAtLevel(HISTORY, SCORECARD, level, owner).map((point) => point.value)).toEqual(values);
   });
 
   it('follows a guide and an entity', () => {
-    expect(adoptionTrendChart(RUNS, { id: 'build/ci', title: 'CI' } as Guide)!.table.rows).toEqual([['2026-10-01', '1', '4'], ['2026-10-08', '3', '4']]);
-    expect(entityScores(RUNS, 'ready', 'component:default/batch').map((point) => point.date.slice(0, 10))).toEqual(['2026-10-08']);
+    expect(adoptionTrendChart(HISTORY, { id: 'build/ci', title: 'CI' } as Guide)!.table.rows).toEqual([['2026-10-01', '1', '4'], ['2026-10-08', '3', '4']]);
+    expect(entityScores(HISTORY, 'ready', 'component:default/batch').map((point) => point.date.slice(0, 10))).toEqual(['2026-10-08']);
+    expect(entityScores(HISTORY, 'ready', 'component:default/api').map((point) => point.value)).toEqual([0.5, 0.75]);
+  });
+});
+
+describe('the history, folded run by run', () => {
+  it('keeps per-run figures, level counts for the organisation and per team, scores, and the two newest records whole', () => {
+    const later = run('2026-10-15', { 'component:default/web': ['silver', 0.8, []] });
+    const history = historyOf([...RUNS, later]);
+    expect(history.runs.map((date) => date.slice(0, 10))).toEqual(['2026-10-01', '2026-10-08', '2026-10-15']);
+    expect(history.figures.map((figures) => figures.entities)).toEqual([2, 3, 1]);
+    expect(history.levels.get('ready')!.map((counts) => Object.fromEntries(counts!))).toEqual([{ bronze: 1, null: 1 }, { silver: 1, bronze: 1, gold: 1 }, { silver: 1 }]);
+    // Payments owns nothing in the last run: no entry there.
+    expect(history.runs.map((_, run) => history.teamLevels.get('ready')!.get('group:default/payments')![run]).map((counts) => counts && Object.fromEntries(counts))).toEqual([{ bronze: 1 }, { silver: 1, gold: 1 }, undefined]);
+    expect(history.scores.get('ready')!.get('component:default/web')).toEqual([0.2, 0.5, 0.8]);
+    expect(history.latest).toEqual([RUNS[1], later]);
   });
 });
 
