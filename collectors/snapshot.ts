@@ -108,7 +108,7 @@ export type Snapshot = z.infer<typeof snapshotSchema>;
 export { entityDocsSchema } from './docs/schema.ts';
 export { guideSchema } from './guides/schema.ts';
 export { initiativeSchema } from './initiatives/schema.ts';
-export { historyRecordSchema, type HistoryRecord } from './history.ts';
+export { historyRecordSchema, readHistory, type HistoryRecord } from './history.ts';
 export type { DocAsset, DocHeading, DocNavItem, DocPage, EntityDocs } from './docs/schema.ts';
 export type { Guide, GuideAdoption } from './guides/schema.ts';
 export type { Initiative } from './initiatives/schema.ts';

@@ -1,7 +1,6 @@
 import { getCollection, getEntry } from 'astro:content';
 import { byCodeUnit, compareText, createCatalog, type Catalog } from './lib/catalog.ts';
-import { readHistory } from '../collectors/history.ts';
-import type { Guide, Initiative } from '../collectors/snapshot.ts';
+import { readHistory, type Guide, type Initiative } from '../collectors/snapshot.ts';
 import { addRun, emptyHistory, type History } from './lib/history.ts';
 import { sortGuides } from './lib/guides.ts';
 import { createStandards, type Standards } from './lib/standards.ts';
