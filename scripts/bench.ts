@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { readdir, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
@@ -9,7 +9,9 @@ import { tmpdir } from 'node:os';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { collect, NO_STANDARDS, type Standards } from '../collectors/collect.ts';
 import { portalConfigSchema } from '../collectors/config.ts';
+import { appendHistory, readHistory, type HistoryRecord } from '../collectors/history.ts';
 import { writeSnapshot } from '../collectors/snapshot.ts';
+import { addRun, emptyHistory } from '../site/lib/history.ts';
 import { buildSite, indexForSearch } from './site.ts';
 import { loadStandards } from './cli/standards.ts';
 import { generateDemoOrg } from './demo-org/generate.ts';
@@ -21,7 +23,10 @@ import { generateSyntheticOrg } from './demo-org/synthetic.ts';
  * concurrency — and what the demo portal's checks and scorecards add to it. Prints figures and
  * ratios; it asserts nothing (tests assert behaviour only).
  *
- *   npm run bench [-- --repos 200 --runs 3]
+ * With `--history <entities>`, also the run history as the site reads it: a year of nightly records
+ * of that many entities, folded, next to the floor of reading and parsing the files.
+ *
+ *   npm run bench [-- --repos 200 --runs 3 --history 10000]
  */
 const args = new Map(process.argv.slice(2).flatMap((arg, index, all) => (arg.startsWith('--') ? [[arg.slice(2), all[index + 1] ?? '']] : [])));
 const count = Number(args.get('repos') ?? 200);
@@ -117,6 +122,52 @@ for (const [label, orgDir] of [['demo organisation', demoDir], [`${count} genera
     console.log(`  search index alone         ${seconds(indexMs)}  ${((indexMs / buildMs) * 100).toFixed(1)}% of the build`);
   } finally {
     await rm(workDir, { recursive: true, force: true });
+  }
+}
+
+// The run history as the site reads it (opt-in: a year of records of a large organisation is big).
+if (args.has('history')) {
+  const entities = Number(args.get('history') || 10_000);
+  const dir = join(root, '.cache', `bench-history-${entities}`);
+  if (!existsSync(join(dir, '.complete'))) {
+    const started = performance.now();
+    await writeSyntheticHistory(dir, entities, 365);
+    await writeFile(join(dir, '.complete'), '');
+    console.log(`\ngenerated 365 records of ${entities} entities in ${seconds(performance.now() - started)}`);
+  }
+  const files = (await readdir(dir)).filter((file) => file.endsWith('.json')).sort();
+  const parseMs = await median(async () => {
+    for (const file of files) JSON.parse(await readFile(join(dir, file), 'utf8'));
+  });
+  // Collected before and after (npm run bench exposes the collector), so the difference is what the history keeps.
+  const heapUsed = () => (globalThis.gc?.(), process.memoryUsage().heapUsed);
+  let heap = 0;
+  const foldMs = await median(async () => {
+    const before = heapUsed();
+    const history = emptyHistory();
+    await readHistory(dir, (record) => addRun(history, record));
+    heap = heapUsed() - before;
+    if (history.runs.length !== files.length) throw new Error(`folded ${history.runs.length} of ${files.length} records`);
+  });
+  console.log(`\nrun history, 365 records of ${entities} entities`);
+  console.log(`  floor (read + JSON.parse)  ${seconds(parseMs)}`);
+  console.log(`  read, validate and fold    ${seconds(foldMs)}  ${(foldMs / parseMs).toFixed(2)}x floor, about ${Math.round(heap / 2 ** 20)} MB kept`);
+}
+
+/** `runs` nightly records of `entities` components in 200 teams on three scorecards, levels and scores drifting run by run. */
+async function writeSyntheticHistory(dir: string, entities: number, runs: number): Promise<void> {
+  await mkdir(dir, { recursive: true });
+  const levels = ['bronze', 'silver', 'gold', null];
+  for (let run = 0; run < runs; run++) {
+    const scorecards: HistoryRecord['scorecards'] = { 'production-readiness': {}, security: {}, 'catalog-hygiene': {} };
+    const owners: HistoryRecord['entities'] = {};
+    for (let index = 0; index < entities; index++) {
+      const ref = `component:default/service-${index}`;
+      owners[ref] = { owner: `group:default/team-${index % 200}` };
+      for (const standings of Object.values(scorecards)) standings[ref] = [levels[(index + run) % 4]!, ((index * 7 + run) % 100) / 100, index % 3 === 0 ? ['readme-present', 'ci-configured'] : []];
+    }
+    const record: HistoryRecord = { schemaVersion: 1, generatedAt: new Date(Date.UTC(2025, 10, 1) + run * 86_400_000).toISOString(), entities: owners, scorecards, checks: { 'readme-present': [entities / 2, entities] }, guides: {}, initiatives: {} };
+    await appendHistory(dir, record, runs);
   }
 }
 
