@@ -12,7 +12,7 @@ export interface CarriedOver {
   repos: CollectedRepo[];
   /**
    * The check results its entities had, keyed as the evaluation keys them: the snapshot holds only
-   * published facts, so checks that read a repository's files cannot run again on them.
+   * published facts, so a check that reads a repository's files takes its recorded result instead.
    */
   checkResults: Map<string, CheckResult>;
   /** Their entities' rendered docs (the docs sources are not published either). */
@@ -22,9 +22,10 @@ export interface CarriedOver {
 /**
  * Keeps the previous snapshot's data for repositories this run could neither fetch nor find an
  * earlier clone of, or whose source could not list them, rather than dropping them from the portal.
- * Each check keeps the outcome the snapshot recorded for the same options; one it did not record (a
- * new check, new options) runs on the published facts, and if it needs the files it says they could
- * not be collected. Repositories the snapshot does not know stay out (their problem is listed).
+ * Checks run again on the facts the snapshot kept (so "within N days" checks age); one that needs
+ * the files it did not keep takes the outcome the snapshot recorded for the same options, and
+ * without one it says the files could not be collected. Repositories the snapshot does not know stay
+ * out (their problem is listed). The data keeps the date it was collected, however many runs carry it.
  * `collected` names the repositories this run did read.
  */
 export function carryOver(previous: Snapshot | undefined, unreachable: Unreachable, collected: ReadonlySet<string>): CarriedOver {
@@ -45,11 +46,13 @@ export function carryOver(previous: Snapshot | undefined, unreachable: Unreachab
   for (const repo of missing) {
     const earlier = known.get(repo.name);
     if (!earlier) continue;
+    const collectedAt = earlier.collectedAt ?? previous.generatedAt;
     carried.repos.push({
       name: repo.name,
       source: repo.source,
       ...(repo.webUrl ?? earlier.webUrl ? { webUrl: repo.webUrl ?? earlier.webUrl } : {}),
-      stale: `${repo.reason}; the data is from the snapshot of ${day}`,
+      stale: `${repo.reason}; the data was collected on ${collectedAt.slice(0, 10)}`,
+      collectedAt,
       facts: earlier.facts,
       // Those its descriptors cause are found again from its facts; the rest were about reading it then.
       problems: [],

@@ -60,6 +60,8 @@ export interface CollectedRepo {
   webUrl?: string;
   /** Why the data may be behind the source (its fetch failed), when it may. */
   stale?: string;
+  /** When the data was collected, when that was before this run (kept from an earlier snapshot). */
+  collectedAt?: string;
   facts: Facts;
   problems: Problem[];
 }
@@ -148,7 +150,7 @@ export async function assemble(input: AssembleInput): Promise<Snapshot> {
     factsByRepo,
     checks: standards.checks,
     exemptions: standards.exemptions,
-    checkResults: carried.checkResults,
+    recorded: carried.checkResults,
     now,
   });
   const results = standards.scorecards.toSorted((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)).flatMap(evaluation.evaluate);

@@ -72,8 +72,10 @@ export const repoSchema = z.object({
   source: z.string(),
   /** Web UI of the repository (for "view source" and evidence links), when known. */
   webUrl: z.string().optional(),
-  /** Why its data may be behind the source (a fetch that failed: an earlier clone was scanned). */
+  /** Why its data may be behind the source (a fetch that failed: an earlier clone was scanned, or an earlier snapshot's data kept). */
   stale: z.string().optional(),
+  /** When its data was collected, when that was before this run (kept from an earlier snapshot). */
+  collectedAt: z.iso.datetime().optional(),
   facts: factsSchema,
   problems: z.array(problemSchema),
 });

@@ -25,6 +25,12 @@ export interface ScorecardEvaluationInput {
    * share checks, and a check is a pure function of its input, so each runs once per entity.
    */
   ran?: Map<string, CheckResult>;
+  /**
+   * Results an earlier snapshot recorded (`checkRunKey`'s keys), for entities whose repository
+   * could not be read this run: a check that errors on the facts the snapshot kept (it needs the
+   * files, which snapshots do not keep) takes its recorded result instead.
+   */
+  recorded?: ReadonlyMap<string, CheckResult>;
 }
 
 /** How `ran` keys a check's result: a check is a pure function of the entity and its options. */
@@ -52,12 +58,16 @@ const EFFORT_ORDER = { low: 0, medium: 1, high: 2 } as const;
  *   (effort low to high, then weight high to low, then scorecard order).
  */
 export function evaluateScorecard(input: ScorecardEvaluationInput): ScorecardResult {
-  const { scorecard, entity, facts, catalog, checks, exemptions, now, ran = new Map<string, CheckResult>() } = input;
+  const { scorecard, entity, facts, catalog, checks, exemptions, now, ran = new Map<string, CheckResult>(), recorded } = input;
   const scored: ScoredCheck[] = scorecard.levels.flatMap((level) =>
     level.checks.map((entry): ScoredCheck => {
       const key = checkRunKey(entity.ref, entry.id, entry.options);
-      const result = ran.get(key) ?? runCheck(checks.get(entry.id), entry.id, entry.options, { entity, facts, catalog, now });
-      ran.set(key, result);
+      let result = ran.get(key);
+      if (!result) {
+        result = runCheck(checks.get(entry.id), entry.id, entry.options, { entity, facts, catalog, now });
+        if (result.outcome === 'error') result = recorded?.get(key) ?? result;
+        ran.set(key, result);
+      }
       const failed = result.outcome === 'fail' || result.outcome === 'error';
       const exemption = failed ? findExemption(exemptions, { entityRef: entity.ref, checkId: entry.id, scorecard: scorecard.id }, now) : undefined;
       const effective = exemption && !exemption.expired ? 'pass' : result.outcome;
@@ -133,8 +143,8 @@ export interface PortalEvaluationInput {
    * checks can look them up, scorecards are not applied to them.
    */
   knownEntities?: readonly CatalogEntity[];
-  /** Check results to use instead of running the check (`checkRunKey`'s keys): an earlier snapshot's, for repositories that could not be fetched. */
-  checkResults?: ReadonlyMap<string, CheckResult>;
+  /** Results an earlier snapshot recorded, for repositories that could not be fetched (see `ScorecardEvaluationInput.recorded`). */
+  recorded?: ReadonlyMap<string, CheckResult>;
   now: Date;
 }
 
@@ -181,13 +191,13 @@ export function prepareEvaluation(input: Omit<PortalEvaluationInput, 'scorecards
     problems.push(...own.problems);
     own.exemptions.forEach(addExemption);
   }
-  const ran = new Map<string, CheckResult>(input.checkResults ?? []);
+  const ran = new Map<string, CheckResult>();
   const evaluate = (scorecard: ScorecardDefinition): ScorecardResult[] =>
     sortedEntities.flatMap((entity) => {
       const facts = entity.source.repo ? factsByRepo.get(entity.source.repo) : undefined;
       if (!matchesFilter(scorecard.appliesTo, entity, facts)) return [];
       const exemptions = exemptionsByEntity.get(entity.ref.toLowerCase()) ?? [];
-      return [evaluateScorecard({ scorecard, entity, facts, catalog, checks, exemptions, now, ran })];
+      return [evaluateScorecard({ scorecard, entity, facts, catalog, checks, exemptions, now, ran, ...(input.recorded ? { recorded: input.recorded } : {}) })];
     });
   return { problems: problems.sort((a, b) => compare(a.file ?? '', b.file ?? '') || (a.line ?? 0) - (b.line ?? 0) || compare(a.message, b.message)), evaluate };
 }

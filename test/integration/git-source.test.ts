@@ -83,34 +83,41 @@ describe('the git source', () => {
   });
 
   it('keeps an unreachable repository’s data from the previous snapshot when there is no earlier clone, marked stale', async () => {
-    const scorecard = (checks: string[]): ScorecardDefinition => scorecardDefinitionSchema.parse({ id: 'basics', title: 'Basics', levels: [{ id: 'bronze', checks: checks.map((id) => ({ id })) }] });
+    // recent-commit within 300 days: the fixture's commits (2026-01-15, or 2026-10-25 once the test above pushed) pass on NOW, not a year later.
+    const entry = (id: string) => (id === 'recent-commit' ? { id, options: { days: 300 } } : { id });
+    const scorecard = (checks: string[]): ScorecardDefinition => scorecardDefinitionSchema.parse({ id: 'basics', title: 'Basics', levels: [{ id: 'bronze', checks: checks.map(entry) }] });
     const standards = (checks: string[]): Standards => ({ ...NO_STANDARDS, checks: [...builtinChecks], scorecards: [scorecard(checks)] });
-    const run = (clonesDir: string, checks: string[], previous?: Snapshot) =>
+    const run = (clonesDir: string, checks: string[], previous?: Snapshot, now = NOW) =>
       collect({
         config: portalConfigSchema.parse({ sources: [{ type: 'git', repos: [`file://${remotes}/alpha.git`], clones: clonesDir }] }),
         baseDir: remotes,
         standards: standards(checks),
-        now: NOW,
+        now,
         ...(previous ? { previous: async () => previous } : {}),
       });
-    const before = await run('clones-before', ['lifecycle-set', 'gitignore-present']);
-    expect(before.results[0]!.checks.map((check) => [check.checkId, check.outcome])).toEqual([['lifecycle-set', 'pass'], ['gitignore-present', 'fail']]);
+    const before = await run('clones-before', ['lifecycle-set', 'gitignore-present', 'recent-commit']);
+    expect(before.results[0]!.checks.map((check) => [check.checkId, check.outcome])).toEqual([['lifecycle-set', 'pass'], ['gitignore-present', 'fail'], ['recent-commit', 'pass']]);
     expect(before.docs.map((docs) => docs.entityRef)).toEqual(['component:default/alpha']);
 
     await rename(join(remotes, 'alpha.git'), join(remotes, 'moved.git'));
     try {
       // A fresh clones folder: nothing cloned earlier to fall back on.
-      const after = await run('clones-after', ['lifecycle-set', 'gitignore-present', 'contributing-present'], before);
-      expect(after.repos.map((repo) => [repo.name, repo.stale])).toEqual([['alpha', `could not clone file://${remotes}/alpha.git; the data is from the snapshot of 2026-11-01`]]);
+      const after = await run('clones-after', ['lifecycle-set', 'gitignore-present', 'recent-commit', 'contributing-present'], before);
+      expect(after.repos.map((repo) => [repo.name, repo.stale])).toEqual([['alpha', `could not clone file://${remotes}/alpha.git; the data was collected on 2026-11-01`]]);
       expect(after.repos[0]!.facts).toEqual(before.repos[0]!.facts);
       expect(after.entities).toEqual(before.entities);
       expect(after.docs).toEqual(before.docs);
-      // The checks the snapshot recorded keep their outcome (gitignore-present reads the file list,
-      // which snapshots do not keep); a check it did not record cannot be run without the files.
+      // A check that needs the file list (which snapshots do not keep) takes the recorded outcome;
+      // the others run again; one the snapshot did not record cannot be run without the files.
       expect(after.results[0]!.checks.map((check) => [check.checkId, check.outcome, check.message.slice(0, 40)])).toEqual([
         ...before.results[0]!.checks.map((check) => [check.checkId, check.outcome, check.message.slice(0, 40)]),
         ['contributing-present', 'error', 'The "files" fact of repository alpha cou'],
       ]);
+
+      // Carried again a year later: the date the data was collected stays, and "recent" checks age.
+      const later = await run('clones-later', ['lifecycle-set', 'gitignore-present', 'recent-commit'], after, new Date('2027-11-01T12:00:00Z'));
+      expect(later.repos.map((repo) => [repo.stale, repo.collectedAt])).toEqual([[`could not clone file://${remotes}/alpha.git; the data was collected on 2026-11-01`, NOW.toISOString()]]);
+      expect(later.results[0]!.checks.map((check) => [check.checkId, check.outcome])).toEqual([['lifecycle-set', 'pass'], ['gitignore-present', 'fail'], ['recent-commit', 'fail']]);
       expect(after.problems.filter((problem) => /clone/.test(problem.message)).map((problem) => problem.repo)).toEqual(['alpha']);
 
       const nothingEarlier = await run('clones-none', ['lifecycle-set']);
@@ -158,13 +165,13 @@ describe('a partial failure', () => {
       await rm(join(remotes, 'clones'), { recursive: true, force: true });
       expect(await build()).toBe(0);
       const page = await readFile(join(remotes, 'site', 'catalog', 'default', 'component', 'beta', 'index.html'), 'utf8');
-      expect(page).toContain(`Possibly out of date: could not clone file://${remotes}/beta.git; the data is from the snapshot of 2026-11-01.`);
+      expect(page).toContain(`Possibly out of date: could not clone file://${remotes}/beta.git; the data was collected on 2026-11-01.`);
 
       // Sharded, the merge does the same from the snapshot it replaces.
       await run(process.execPath, [cairn, 'collect', '--config', 'portal.yaml', '--shard', '1/1', '--snapshot', 'shard.json', '--no-history'], { cwd: remotes, env });
       await run(process.execPath, [cairn, 'merge', 'shard.json', '--config', 'portal.yaml', '--no-history'], { cwd: remotes, env });
       const merged = JSON.parse(await readFile(join(remotes, '.cache', 'snapshot.json'), 'utf8')) as Snapshot;
-      expect(merged.repos.map((repo) => [repo.name, repo.stale?.split(';')[1]])).toEqual([['beta', ' the data is from the snapshot of 2026-11-01']]);
+      expect(merged.repos.map((repo) => [repo.name, repo.stale?.split(';')[1]])).toEqual([['beta', ' the data was collected on 2026-11-01']]);
     } finally {
       await rename(join(remotes, 'beta-moved.git'), join(remotes, 'beta.git'));
     }

@@ -146,8 +146,8 @@ describe('the github source', () => {
     failures = [401];
     const after = await collectOrg('acme', {}, before);
     expect(after.repos.map((repo) => [repo.name, repo.webUrl, repo.stale])).toEqual([
-      ['payments', 'https://github.example.com/acme/payments', 'could not list the repositories of acme; the data is from the snapshot of 2026-11-01'],
-      ['svc-ledger', 'https://github.example.com/acme/svc-ledger', 'could not list the repositories of acme; the data is from the snapshot of 2026-11-01'],
+      ['payments', 'https://github.example.com/acme/payments', 'could not list the repositories of acme; the data was collected on 2026-11-01'],
+      ['svc-ledger', 'https://github.example.com/acme/svc-ledger', 'could not list the repositories of acme; the data was collected on 2026-11-01'],
     ]);
     expect(after.entities.map((entity) => entity.ref)).toEqual(before.entities.map((entity) => entity.ref));
     // The listing failure, then what the kept data still says (its catalog problems, found again).

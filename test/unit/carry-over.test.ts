@@ -30,8 +30,8 @@ describe('carryOver', () => {
   it('keeps the repository’s published facts, marked stale with the reason and the snapshot’s day', () => {
     const { repos } = carryOver(withDocs, unreachable(repo('payments-service'), repo('billing-scripts', 'https://git.example.com/new/billing-scripts')), NONE);
     expect(repos.map(({ name, source, webUrl, stale, problems }) => ({ name, source, webUrl, stale, problems }))).toEqual([
-      { name: 'payments-service', source: 'git', webUrl: 'https://git.example.com/acme/payments-service', stale: 'could not clone https://git.example.com/acme/payments-service.git; the data is from the snapshot of 2026-11-20', problems: [] },
-      { name: 'billing-scripts', source: 'git', webUrl: 'https://git.example.com/new/billing-scripts', stale: 'could not clone https://git.example.com/acme/billing-scripts.git; the data is from the snapshot of 2026-11-20', problems: [] },
+      { name: 'payments-service', source: 'git', webUrl: 'https://git.example.com/acme/payments-service', stale: 'could not clone https://git.example.com/acme/payments-service.git; the data was collected on 2026-11-20', problems: [] },
+      { name: 'billing-scripts', source: 'git', webUrl: 'https://git.example.com/new/billing-scripts', stale: 'could not clone https://git.example.com/acme/billing-scripts.git; the data was collected on 2026-11-20', problems: [] },
     ]);
     expect(repos[0]!.facts).toBe(snapshotFixture.repos[0]!.facts);
   });
@@ -51,9 +51,9 @@ describe('carryOver', () => {
   it('keeps the repositories of a source that could not list them, but those another source listed', () => {
     const { repos } = carryOver(withDocs, { repos: [repo('hostile')], sources: [{ source: 'directory', reason: 'could not list ../repos/*' }] }, new Set(['checkout-web']));
     expect(repos.map(({ name, stale }) => [name, stale])).toEqual([
-      ['hostile', 'could not clone https://git.example.com/acme/hostile.git; the data is from the snapshot of 2026-11-20'],
-      ['payments-service', 'could not list ../repos/*; the data is from the snapshot of 2026-11-20'],
-      ['billing-scripts', 'could not list ../repos/*; the data is from the snapshot of 2026-11-20'],
+      ['hostile', 'could not clone https://git.example.com/acme/hostile.git; the data was collected on 2026-11-20'],
+      ['payments-service', 'could not list ../repos/*; the data was collected on 2026-11-20'],
+      ['billing-scripts', 'could not list ../repos/*; the data was collected on 2026-11-20'],
     ]);
   });
 
