@@ -93,9 +93,10 @@ export async function collect(options: CollectOptions): Promise<Snapshot> {
  */
 export async function collectRepos(options: CollectOptions & { shard?: Shard }): Promise<{ repos: CollectedRepo[]; unreachable: Unreachable; problems: Problem[] }> {
   const { config, baseDir, now, standards, shard } = options;
-  const listing = await listSources(config.sources, baseDir);
-  const ofShard = <T extends { name: string }>(repos: readonly T[]) => (shard ? repos.filter((repo) => inShard(repo.name, shard)) : [...repos]);
-  const handles = ofShard(listing.repos);
+  const ofShard = (name: string) => !shard || inShard(name, shard);
+  // A shard clones only its own share of a remote source's repositories.
+  const listing = await listSources(config.sources, baseDir, ofShard);
+  const handles = listing.repos.filter((handle) => ofShard(handle.name));
   const limit = pLimit(config.concurrency ?? availableParallelism() * 2);
   const settings: FactSettings = { contentGlobs: standards.contentGlobs };
   const cache = options.cacheDir ? new FactCache(options.cacheDir) : undefined;
@@ -110,8 +111,7 @@ export async function collectRepos(options: CollectOptions & { shard?: Shard }):
     ),
   );
   // A source that could not be listed is in every shard's listing: the merge carries its repositories over once.
-  const unreachable = listing.unreachable ?? NOTHING_UNREACHABLE;
-  return { repos, unreachable: { repos: ofShard(unreachable.repos), sources: unreachable.sources }, problems: listing.problems };
+  return { repos, unreachable: listing.unreachable ?? NOTHING_UNREACHABLE, problems: listing.problems };
 }
 
 export interface AssembleInput {

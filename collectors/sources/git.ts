@@ -4,7 +4,7 @@ import pLimit from 'p-limit';
 import type { GitSource } from '../config.ts';
 import { safeGit } from '../safe-git.ts';
 import { isGitWorkTree } from './directory.ts';
-import type { SourceListing } from './source.ts';
+import { EVERY_REPO, type RepoSelection, type SourceListing } from './source.ts';
 
 /**
  * Protocols a configured URL may use. The repositories' own submodules are never fetched, so only
@@ -33,11 +33,12 @@ function safePathname(url: string): string | undefined {
  * file contents only for the checked-out commit), or fetches and resets an earlier clone. A remote
  * that cannot be reached is a problem; an earlier clone of it is still scanned, marked stale.
  */
-export async function listGitSource(source: GitSource, baseDir: string): Promise<SourceListing> {
+export async function listGitSource(source: GitSource, baseDir: string, select: RepoSelection = EVERY_REPO): Promise<SourceListing> {
   const listing: SourceListing = { repos: [], problems: [] };
   const remotes: Remote[] = [];
   for (const url of source.repos) {
     const name = repoNameOf(url);
+    if (name && !select(name)) continue;
     if (name) remotes.push({ name, url, ...(source.webUrl ? { webUrl: source.webUrl.replaceAll('{name}', name) } : {}) });
     else listing.problems.push({ severity: 'error', message: `Cannot tell a repository name from "${redact(url)}"; expected a URL ending in the repository's name.` });
   }

@@ -5,7 +5,7 @@ import { throttling } from '@octokit/plugin-throttling';
 import picomatch from 'picomatch';
 import type { GitHubSource } from '../config.ts';
 import { clonesDirOf, redact, syncClones, type Remote } from './git.ts';
-import type { SourceListing } from './source.ts';
+import { EVERY_REPO, type RepoSelection, type SourceListing } from './source.ts';
 
 /** The GitHub client: every list paginated, rate limits waited out, server errors retried with back-off. */
 const GitHub = Octokit.plugin(paginateRest, throttling, retry);
@@ -30,7 +30,7 @@ interface ApiRepository {
  * problem, a page or the snapshot. A listing that fails is one problem; nothing is cloned from it,
  * and the previous snapshot's GitHub repositories stand in.
  */
-export async function listGitHubSource(source: GitHubSource, baseDir: string, environment: NodeJS.ProcessEnv = process.env): Promise<SourceListing> {
+export async function listGitHubSource(source: GitHubSource, baseDir: string, select: RepoSelection = EVERY_REPO, environment: NodeJS.ProcessEnv = process.env): Promise<SourceListing> {
   const token = environment[source.tokenEnv] || undefined;
   const owner = source.org ?? source.user!;
   const octokit = new GitHub({
@@ -59,7 +59,7 @@ export async function listGitHubSource(source: GitHubSource, baseDir: string, en
       unreachable: { repos: [], sources: [{ source: 'github', reason: `could not list the repositories of ${owner}` }] },
     };
   }
-  const remotes: Remote[] = selectRepositories(repositories, source).flatMap((repository) => (repository.clone_url ? [{ name: repository.name, url: repository.clone_url, webUrl: repository.html_url }] : []));
+  const remotes: Remote[] = selectRepositories(repositories, source).flatMap((repository) => (repository.clone_url && select(repository.name) ? [{ name: repository.name, url: repository.clone_url, webUrl: repository.html_url }] : []));
   const authorization = token ? `Basic ${Buffer.from(`x-access-token:${token}`).toString('base64')}` : undefined;
   return syncClones(remotes, clonesDirOf(source.clones, baseDir), 'github', authorization);
 }

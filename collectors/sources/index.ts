@@ -3,14 +3,15 @@ import type { Source } from '../config.ts';
 import { listDirectorySource } from './directory.ts';
 import { listGitSource } from './git.ts';
 import { listGitHubSource } from './github.ts';
-import type { SourceListing } from './source.ts';
+import { EVERY_REPO, type RepoSelection, type SourceListing } from './source.ts';
 
 /**
  * Lists every configured source and de-duplicates repositories by name: the first source to
- * list a name keeps it, a later one is reported. Unreachable repositories are listed once.
+ * list a name keeps it, a later one is reported. Unreachable repositories are listed once. Remote
+ * sources clone only the repositories `select` keeps.
  */
-export async function listSources(sources: readonly Source[], baseDir: string): Promise<SourceListing> {
-  const listings = await Promise.all(sources.map((source) => listSource(source, baseDir)));
+export async function listSources(sources: readonly Source[], baseDir: string, select: RepoSelection = EVERY_REPO): Promise<SourceListing> {
+  const listings = await Promise.all(sources.map((source) => listSource(source, baseDir, select)));
   const result: Required<SourceListing> = { repos: [], problems: [], unreachable: { repos: [], sources: listings.flatMap((listing) => listing.unreachable?.sources ?? []) } };
   // Folders as the config names them (relative to its folder), never absolute paths of the build machine.
   const seen = new Map<string, string>();
@@ -36,13 +37,13 @@ export async function listSources(sources: readonly Source[], baseDir: string): 
   return result;
 }
 
-function listSource(source: Source, baseDir: string): Promise<SourceListing> {
+function listSource(source: Source, baseDir: string, select: RepoSelection): Promise<SourceListing> {
   switch (source.type) {
     case 'directory':
       return listDirectorySource(source, baseDir);
     case 'git':
-      return listGitSource(source, baseDir);
+      return listGitSource(source, baseDir, select);
     case 'github':
-      return listGitHubSource(source, baseDir);
+      return listGitHubSource(source, baseDir, select);
   }
 }

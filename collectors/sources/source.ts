@@ -14,6 +14,11 @@ export interface RepoHandle {
   stale?: string;
 }
 
+/** Which repository names a run reads (a shard's share); the others are not even cloned. */
+export type RepoSelection = (name: string) => boolean;
+
+export const EVERY_REPO: RepoSelection = () => true;
+
 /** A repository that could be neither fetched nor found in an earlier clone. */
 export interface UnreachableRepo {
   name: string;

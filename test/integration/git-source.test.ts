@@ -1,11 +1,12 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { builtinChecks } from '../../collectors/checks/builtin/index.ts';
-import { collect, NO_STANDARDS, type Standards } from '../../collectors/collect.ts';
+import { collect, collectRepos, NO_STANDARDS, type Standards } from '../../collectors/collect.ts';
+import { inShard } from '../../collectors/shard.ts';
 import { portalConfigSchema } from '../../collectors/config.ts';
 import { scorecardDefinitionSchema, type ScorecardDefinition } from '../../collectors/scorecards/definition.ts';
 import type { Snapshot } from '../../collectors/snapshot.ts';
@@ -124,6 +125,17 @@ describe('the git source', () => {
       expect(nothingEarlier.repos).toEqual([]);
     } finally {
       await rename(join(remotes, 'moved.git'), join(remotes, 'alpha.git'));
+    }
+  });
+
+  it('clones only the repositories of its shard', async () => {
+    const config = portalConfigSchema.parse({ sources: [{ type: 'git', repos: [`file://${remotes}/alpha.git`, `file://${remotes}/beta.git`], clones: 'clones-sharded' }] });
+    for (const index of [1, 2]) {
+      const shard = { index, count: 2 };
+      const { repos } = await collectRepos({ config, baseDir: remotes, standards: NO_STANDARDS, now: NOW, shard });
+      const mine = ['alpha', 'beta'].filter((name) => inShard(name, shard));
+      expect(repos.map((repo) => repo.name)).toEqual(mine);
+      expect((await readdir(join(remotes, 'clones-sharded'))).sort()).toEqual(index === 1 ? mine : ['alpha', 'beta']);
     }
   });
 
