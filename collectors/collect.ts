@@ -135,8 +135,8 @@ export interface AssembleInput {
 export async function assemble(input: AssembleInput): Promise<Snapshot> {
   const { standards, now } = input;
   const unreachable = input.unreachable ?? NOTHING_UNREACHABLE;
-  const anything = unreachable.repos.length > 0 || unreachable.sources.length > 0;
-  const carried = carryOver(anything ? await input.previous?.() : undefined, unreachable, new Set(input.repos.map((repo) => repo.name)));
+  const previous = await previousIfNeeded(input, unreachable);
+  const carried = carryOver(previous.snapshot, unreachable, new Set(input.repos.map((repo) => repo.name)));
   // By name, so a snapshot merged from shards lists them as a single run does.
   const repos = [...input.repos, ...carried.repos].toSorted((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const catalog = await buildCatalog({
@@ -179,8 +179,19 @@ export async function assemble(input: AssembleInput): Promise<Snapshot> {
     guides: guides.guides,
     initiatives,
     docs: [...docs.docs, ...carriedDocs].sort((a, b) => (a.entityRef < b.entityRef ? -1 : a.entityRef > b.entityRef ? 1 : 0)),
-    problems: [...input.problems, ...repos.flatMap((repo) => repo.problems), ...laterProblems],
+    problems: [...input.problems, ...previous.problems, ...repos.flatMap((repo) => repo.problems), ...laterProblems],
   };
+}
+
+/** The previous snapshot, read only when something was unreachable; one that cannot be read is a problem. */
+async function previousIfNeeded(input: AssembleInput, unreachable: Unreachable): Promise<{ snapshot?: Snapshot; problems: Problem[] }> {
+  if (!input.previous || (unreachable.repos.length === 0 && unreachable.sources.length === 0)) return { problems: [] };
+  try {
+    const snapshot = await input.previous();
+    return { ...(snapshot ? { snapshot } : {}), problems: [] };
+  } catch (error) {
+    return { problems: [{ severity: 'warning', message: firstLine(error) }] };
+  }
 }
 
 export interface CollectRepoOptions {

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { relative, resolve } from 'node:path';
 import { collect } from '../../collectors/collect.ts';
 import { ConfigError } from '../../collectors/config-error.ts';
 import { portalConfigSchema, type LoadedConfig } from '../../collectors/config.ts';
@@ -66,7 +66,8 @@ export async function readSnapshotFile(file: string, values: { config?: string |
 
 /**
  * Reads the snapshot a run is about to replace, for the repositories it cannot fetch. There may be
- * none yet; one Cairn cannot read (another schema version) is said, and those repositories are dropped.
+ * none yet; one that cannot be read (broken, another schema version) throws why, which the run
+ * lists as a problem.
  */
 export function previousSnapshot(path: string): () => Promise<Snapshot | undefined> {
   return async () => {
@@ -74,8 +75,9 @@ export function previousSnapshot(path: string): () => Promise<Snapshot | undefin
     try {
       return await readSnapshot(path);
     } catch (error) {
-      process.stderr.write(`The previous snapshot cannot stand in for the repositories that could not be fetched: ${(error as Error).message.split('\n')[0]}\n`);
-      return undefined;
+      const shown = relative(process.cwd(), path) || path;
+      const reason = (error as Error).message.split('\n')[0]!.replace(`${path}: `, '').replace(/ Collect again\.$/, '');
+      throw new Error(`The previous snapshot ${shown} cannot be read (${reason.replace(/\.$/, '')}), so the repositories that could not be fetched are not kept from it.`);
     }
   };
 }

@@ -17,6 +17,7 @@ const run = promisify(execFile);
 const GIT_ENV = { ...process.env, GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_NOSYSTEM: '1', GIT_AUTHOR_DATE: '2026-10-25T10:00:00Z', GIT_COMMITTER_DATE: '2026-10-25T10:00:00Z' };
 const git = async (cwd: string, ...args: string[]) => (await run('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.com', '-c', 'commit.gpgsign=false', ...args], { cwd, env: GIT_ENV })).stdout.trim();
 const NOW = new Date('2026-11-01T12:00:00Z');
+const text = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/&#39;/g, "'").replace(/&quot;/g, '"').replace(/\s+/g, ' ');
 
 let fixture: RepoFixture<'alpha' | 'beta'>;
 let remotes: string;
@@ -184,6 +185,13 @@ describe('a partial failure', () => {
       await run(process.execPath, [cairn, 'merge', 'shard.json', '--config', 'portal.yaml', '--no-history'], { cwd: remotes, env });
       const merged = JSON.parse(await readFile(join(remotes, '.cache', 'snapshot.json'), 'utf8')) as Snapshot;
       expect(merged.repos.map((repo) => [repo.name, repo.stale?.split(';')[1]])).toEqual([['beta', ' the data was collected on 2026-11-01']]);
+
+      // A previous snapshot that cannot be read keeps nothing, and says so on the problems page.
+      await writeFile(join(remotes, '.cache', 'snapshot.json'), 'garbage{{{');
+      expect(await build()).toBe(0);
+      expect(text(await readFile(join(remotes, 'site', 'problems', 'index.html'), 'utf8'))).toContain(
+        'The previous snapshot .cache/snapshot.json cannot be read (Unexpected token \'g\', "garbage{{{" is not valid JSON), so the repositories that could not be fetched are not kept from it.',
+      );
     } finally {
       await rename(join(remotes, 'beta-moved.git'), join(remotes, 'beta.git'));
     }
