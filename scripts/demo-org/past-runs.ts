@@ -28,6 +28,9 @@ import { DEMO_NOW } from './spec.ts';
 /** Name of the file, inside the history folder, holding the hash of what the records were made from. */
 export const HISTORY_STAMP_FILE = '.cairn-demo-history';
 
+/** The code that produces records: a change to it makes the past runs again. */
+const COLLECTORS = resolve(dirname(fileURLToPath(import.meta.url)), '../../collectors');
+
 export interface DemoHistoryOptions {
   /** The generated demo organisation (`generateDemoOrg`'s output). */
   org: string;
@@ -100,13 +103,19 @@ async function pastOf(org: string, into: string): Promise<Array<{ name: string; 
   return repos;
 }
 
-/** What the records depend on: the organisation's own stamp, every content file, the number of months, the record format. */
+/**
+ * What the records depend on: the organisation's own stamp, the number of months, the record
+ * format, every content file, and the code that judges (the collectors and this file), so a
+ * changed check does not leave the past judged by the old one.
+ */
 async function stampOf(org: string, contentDir: string, months: number): Promise<string> {
   const hash = createHash('sha256').update(`${HISTORY_SCHEMA_VERSION}\0${months}\0`);
   hash.update(await readFile(join(org, STAMP_FILE)).catch(() => Buffer.from('')));
-  const files = (await readdir(contentDir, { recursive: true, withFileTypes: true })).filter((entry) => entry.isFile()).map((entry) => join(entry.parentPath, entry.name));
-  for (const file of files.sort()) hash.update(`\0${relative(contentDir, file)}\0`).update(await readFile(file));
-  return hash.digest('hex');
+  for (const dir of [contentDir, COLLECTORS]) {
+    const files = (await readdir(dir, { recursive: true, withFileTypes: true })).filter((entry) => entry.isFile()).map((entry) => join(entry.parentPath, entry.name));
+    for (const file of files.sort()) hash.update(`\0${relative(dir, file)}\0`).update(await readFile(file));
+  }
+  return hash.update(await readFile(fileURLToPath(import.meta.url))).digest('hex');
 }
 
 async function main(): Promise<void> {
