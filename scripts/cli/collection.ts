@@ -125,6 +125,7 @@ export function currentTime(): Date {
   return date;
 }
 
-function count(n: number, one: string, many: string): string {
+/** `1 repository`, `2 repositories`. */
+export function count(n: number, one: string, many: string): string {
   return `${n} ${n === 1 ? one : many}`;
 }

@@ -6,7 +6,7 @@ import { ConfigError } from '../../collectors/config-error.ts';
 import { combineShards, parseShard, partialSnapshotSchema, type PartialSnapshot } from '../../collectors/shard.ts';
 import { SNAPSHOT_SCHEMA_VERSION, writeFileAtomically, writeSnapshot, type Snapshot } from '../../collectors/snapshot.ts';
 import { readContentEntities } from '../../collectors/sources/content.ts';
-import { currentTime, previousSnapshot, recordRun, resolveConfig, type CollectionValues } from './collection.ts';
+import { count, currentTime, previousSnapshot, recordRun, resolveConfig, type CollectionValues } from './collection.ts';
 import { cacheDirOf } from './collection-options.ts';
 import { progressLine } from './progress.ts';
 import { loadStandards } from './standards.ts';
@@ -56,7 +56,9 @@ export async function mergeShards(values: CollectionValues, files: readonly stri
   });
   await writeSnapshot(path, snapshot);
   await recordRun(snapshot, values, loaded);
-  process.stderr.write(`Merged ${files.length} shards: ${snapshot.repos.length} repositories, ${snapshot.entities.length} entities, ${snapshot.problems.length} problems → ${output}\n`);
+  process.stderr.write(
+    `Merged ${count(files.length, 'shard', 'shards')}: ${count(snapshot.repos.length, 'repository', 'repositories')}, ${count(snapshot.entities.length, 'entity', 'entities')}, ${count(snapshot.problems.length, 'problem', 'problems')} → ${output}\n`,
+  );
   return { snapshot, path };
 }
 

@@ -1,7 +1,7 @@
 import type { Guide, ScorecardDefinition } from '../../collectors/snapshot.ts';
 import { lineChart, stackedChart, type ChartGeometry } from './charts.ts';
 import type { History } from './history.ts';
-import { levelTitle } from './standards.ts';
+import { formatScore, levelTitle } from './standards.ts';
 import { entityScores, levelDistribution, shareAtLevel, type Point } from './trends.ts';
 
 /** A trend chart as `components/TrendChart.astro` draws it. */
@@ -13,7 +13,8 @@ export interface TrendChartView {
   table: { columns: string[]; rows: string[][] };
 }
 
-const percent = (value: number) => `${Math.round(value * 100)}%`;
+// Rounded down, as the figures beside the charts are: 4 of 13 is 30% in both.
+const percent = formatScore;
 const count = (value: number) => String(Math.round(value));
 const day = (date: string) => date.slice(0, 10);
 
