@@ -37,7 +37,8 @@ function xScale(dates: readonly string[]): (date: string) => number {
 const yScale = (max: number) => (value: number) => round(CHART.top + plotHeight - (max === 0 ? 0 : (value / max) * plotHeight));
 
 function ticks(dates: readonly string[], x: (date: string) => number, max: number, y: (value: number) => number, format: (value: number) => string) {
-  const unique = [...new Set(dates)].sort();
+  // One tick per day: two runs of one day would write the same date twice.
+  const unique = [...new Map([...dates].sort().map((date) => [date.slice(0, 10), date])).values()];
   const chosen = unique.length <= 2 ? unique : [unique[0]!, unique[Math.floor(unique.length / 2)]!, unique.at(-1)!];
   return {
     xTicks: chosen.map((date) => ({ x: x(date), label: date.slice(0, 10) })),

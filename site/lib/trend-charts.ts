@@ -16,12 +16,18 @@ export interface TrendChartView {
 // Rounded down, as the figures beside the charts are: 4 of 13 is 30% in both.
 const percent = formatScore;
 const count = (value: number) => String(Math.round(value));
-const day = (date: string) => date.slice(0, 10);
+
+/** Each run's name in a table: its day, with the time when another of `dates` falls on the same day. */
+function runLabels(dates: readonly string[]): (date: string) => string {
+  const perDay = Map.groupBy(new Set(dates), (date) => date.slice(0, 10));
+  return (date) => (perDay.get(date.slice(0, 10))!.length > 1 ? `${date.slice(0, 10)} ${date.slice(11, 16)} UTC` : date.slice(0, 10));
+}
 
 /** A scorecard's entities by level, run by run; undefined before the first recorded run. */
 export function levelTrendChart(history: History, scorecard: ScorecardDefinition): TrendChartView | undefined {
   const runs = levelDistribution(history, scorecard);
   if (runs.length === 0) return undefined;
+  const runName = runLabels(runs.map((run) => run.date));
   const layers = [{ id: null, label: 'No level', className: 'level-none' }, ...scorecard.levels.map((level, index) => ({ id: level.id, label: levelTitle(level), className: `level-${Math.min(index, 4)}` }))];
   const series = layers.map((layer) => ({ label: layer.label, className: layer.className, points: runs.map((run) => ({ date: run.date, value: run.counts.get(layer.id) ?? 0 })) }));
   return {
@@ -29,7 +35,7 @@ export function levelTrendChart(history: History, scorecard: ScorecardDefinition
     kind: 'stacked',
     geometry: stackedChart(series, count),
     legend: layers.map(({ label, className }) => ({ label, className })),
-    table: { columns: ['Run', ...layers.map((layer) => layer.label)], rows: runs.map((run) => [day(run.date), ...layers.map((layer) => String(run.counts.get(layer.id) ?? 0))]) },
+    table: { columns: ['Run', ...layers.map((layer) => layer.label)], rows: runs.map((run) => [runName(run.date), ...layers.map((layer) => String(run.counts.get(layer.id) ?? 0))]) },
   };
 }
 
@@ -49,12 +55,13 @@ export function adoptionTrendChart(history: History, guide: Guide): TrendChartVi
  */
 export function fractionChart(title: string, legend: string, columns: [string, string], runs: ReadonlyArray<{ date: string; part: number; whole: number }>): TrendChartView {
   const points = runs.map((run) => ({ date: run.date, value: run.whole ? run.part / run.whole : 1 }));
+  const runName = runLabels(runs.map((run) => run.date));
   return {
     title,
     kind: 'line',
     geometry: lineChart([{ label: columns[0], className: 'series-0', points }], 1, percent),
     legend: [{ label: legend, className: 'series-0' }],
-    table: { columns: ['Run', ...columns], rows: runs.map((run) => [day(run.date), String(run.part), String(run.whole)]) },
+    table: { columns: ['Run', ...columns], rows: runs.map((run) => [runName(run.date), String(run.part), String(run.whole)]) },
   };
 }
 
@@ -81,6 +88,7 @@ function sharesChart(title: string, lines: ReadonlyArray<{ label: string; points
   const series = lines.map((line, index) => ({ ...line, className: `series-${index % 5}` })).filter((line) => line.points.length > 0);
   if (series.length === 0) return undefined;
   const dates = [...new Set(series.flatMap((line) => line.points.map((point) => point.date)))].sort();
+  const runName = runLabels(dates);
   return {
     title,
     kind: 'line',
@@ -88,7 +96,7 @@ function sharesChart(title: string, lines: ReadonlyArray<{ label: string; points
     legend: series.map(({ label, className }) => ({ label, className })),
     table: {
       columns: ['Run', ...series.map((line) => line.label)],
-      rows: dates.map((date) => [day(date), ...series.map((line) => {
+      rows: dates.map((date) => [runName(date), ...series.map((line) => {
         const point = line.points.find((candidate) => candidate.date === date);
         return point ? percent(point.value) : '–';
       })]),

@@ -42,6 +42,16 @@ describe('trends', () => {
   });
 });
 
+describe('two runs on one day', () => {
+  it('get one date tick, and table rows told apart by their time', () => {
+    const morning = run('2026-10-15', { 'component:default/api': ['bronze', 0.5, []] }, { 'build/ci': [1, 4] });
+    const evening = { ...run('2026-10-15', { 'component:default/api': ['silver', 0.75, []] }, { 'build/ci': [2, 4] }), generatedAt: '2026-10-15T18:30:00.000Z' };
+    const chart = adoptionTrendChart(historyOf([RUNS[1]!, morning, evening]), { id: 'build/ci', title: 'CI' } as Guide)!;
+    expect(chart.table.rows.map((row) => row[0])).toEqual(['2026-10-08', '2026-10-15 03:00 UTC', '2026-10-15 18:30 UTC']);
+    expect(chart.geometry.xTicks.map((tick) => tick.label)).toEqual(['2026-10-08', '2026-10-15']);
+  });
+});
+
 describe('the history, folded run by run', () => {
   it('keeps per-run figures, level counts for the organisation and per team, scores, and the two newest records whole', () => {
     const later = run('2026-10-15', { 'component:default/web': ['silver', 0.8, []] });
