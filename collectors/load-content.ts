@@ -21,6 +21,8 @@ export interface CustomCheck {
   /** Where it is defined, e.g. `content/checks/node-engines-set.yaml`. */
   file: string;
   spec: CustomCheckFile;
+  /** The line of its `guide:`, for a guide link that turns out broken. */
+  guideLine?: number;
   definition: CheckDefinition;
   metadata: CheckMetadata;
 }
@@ -63,7 +65,7 @@ export async function loadPortalContent(contentDir: string | undefined, builtinC
   verifyGuideLinks(
     guides,
     { checkIds, scorecardIds: new Set(scorecards.map((scorecard) => scorecard.id)) },
-    customChecks.flatMap((check) => (check.spec.guide ? [{ checkId: check.spec.id, guide: check.spec.guide, file: check.file }] : [])),
+    customChecks.flatMap((check) => (check.spec.guide ? [{ checkId: check.spec.id, guide: check.spec.guide, file: check.file, ...(check.guideLine ? { line: check.guideLine } : {}) }] : [])),
   );
   const initiatives = await loadInitiatives(contentDir, displayPath, checks, scorecards);
   return { scorecards, customChecks, exemptions, contentGlobs: contentGlobsFor(customChecks.map((check) => check.spec)), guides, initiatives };
@@ -114,9 +116,11 @@ async function loadCustomChecks(contentDir: string, displayPath: DisplayPath, bu
         if (!FACT_IDS.includes(factId)) context.addIssue({ code: 'custom', path: ['rule', 'fact'], message: `unknown fact "${factId}"${didYouMean(factId, FACT_IDS) || `; facts are ${FACT_IDS.join(', ')}`}` });
       }
     });
-    const spec = parseYamlConfig(await readFile(join(contentDir, path), 'utf8'), file, schema);
+    const text = await readFile(join(contentDir, path), 'utf8');
+    const spec = parseYamlConfig(text, file, schema);
     seen.set(spec.id, file);
-    return { file, spec, definition: toCheckDefinition(spec), metadata: customCheckMetadata(spec) };
+    const guideLine = spec.guide ? lineAt(text, ['guide']) : undefined;
+    return { file, spec, ...(guideLine ? { guideLine } : {}), definition: toCheckDefinition(spec), metadata: customCheckMetadata(spec) };
   });
 }
 
@@ -177,6 +181,13 @@ async function loadExemptions(
   });
   const parsed = parseYamlConfig(text, file, schema);
   return centralExemptions(parsed, file, entryLines(text, parsed.exemptions.length));
+}
+
+/** The line of the node at `path` of a YAML text, for a fault found after it was parsed. */
+function lineAt(text: string, path: ReadonlyArray<string | number>): number | undefined {
+  const lineCounter = new LineCounter();
+  const node = parseDocument(text, { lineCounter }).getIn(path, true);
+  return isNode(node) && node.range ? lineCounter.linePos(node.range[0]).line : undefined;
 }
 
 /** The line of each `exemptions[i]` entry, so problems about an entry (an unknown entity) point at it. */

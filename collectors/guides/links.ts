@@ -8,11 +8,12 @@ export interface LinkTargets {
   scorecardIds: ReadonlySet<string>;
 }
 
-/** A check's explicit `guide` (custom checks), with the file it is declared in. */
+/** A check's explicit `guide` (custom checks), with the file and line it is declared at. */
 export interface CheckGuideReference {
   checkId: string;
   guide: string;
   file: string;
+  line?: number;
 }
 
 /**
@@ -37,7 +38,7 @@ export function verifyGuideLinks(guides: readonly GuideSource[], targets: LinkTa
     if (/^https?:\/\//i.test(reference.guide)) continue;
     const [id = '', section] = reference.guide.split('#', 2);
     const fault = guideFault(id, section, byId);
-    if (fault) faults.push(`${reference.file}: guide: ${fault}`);
+    if (fault) faults.push(`${reference.file}${reference.line ? `:${reference.line}` : ''}: guide: ${fault}`);
   }
   if (faults.length) throw new ConfigError(faults.join('\n'));
 }

@@ -199,6 +199,11 @@ describe('loadPortalContent', () => {
       message: 'content/checks/a.yaml:9: rule.fact: unknown fact "manifest"; did you mean "manifests"?',
     },
     {
+      name: 'a custom check whose guide does not exist',
+      tree: { 'checks/a.yaml': MAKEFILE_CHECK.replace('effort: low\n', 'effort: low\nguide: build/nowhere#tests\n') },
+      message: 'content/checks/a.yaml:7: guide: no guide "build/nowhere"',
+    },
+    {
       name: 'an exemption for an unknown check',
       tree: { 'exemptions.yaml': 'exemptions:\n  - entity: a\n    check: readme-presnt\n    reason: r\n    expires: 2026-12-31\n' },
       message: 'content/exemptions.yaml:3: exemptions[0].check: unknown check "readme-presnt"; did you mean "readme-present"?',

@@ -54,11 +54,11 @@ describe('verifyGuideLinks', () => {
     const references: CheckGuideReference[] = [
       { checkId: 'a', guide: 'build/set-up-ci#pin-your-actions', file: 'content/checks/a.yaml' },
       { checkId: 'b', guide: 'https://wiki.example.com/ci', file: 'content/checks/b.yaml' },
-      { checkId: 'c', guide: 'build/set-up-ci#nope', file: 'content/checks/c.yaml' },
+      { checkId: 'c', guide: 'build/set-up-ci#nope', file: 'content/checks/c.yaml', line: 7 },
       { checkId: 'd', guide: 'build/ci', file: 'content/checks/d.yaml' },
     ];
     expect(faults([CI], references)).toEqual([
-      'content/checks/c.yaml: guide: guide "build/set-up-ci" has no section "nope"',
+      'content/checks/c.yaml:7: guide: guide "build/set-up-ci" has no section "nope"',
       'content/checks/d.yaml: guide: no guide "build/ci"',
     ]);
   });
