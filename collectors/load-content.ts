@@ -78,6 +78,7 @@ async function loadInitiatives(contentDir: string, displayPath: DisplayPath, che
     const schema = initiativeFileSchema.superRefine((initiative, context) => {
       const other = seen.get(initiative.id);
       if (other) context.addIssue({ code: 'custom', path: ['id'], message: `duplicate initiative id "${initiative.id}" (also in ${other})` });
+      if (initiative.start && initiative.start >= initiative.deadline) context.addIssue({ code: 'custom', path: ['start'], message: `starts on ${initiative.start}, not before its deadline ${initiative.deadline}` });
       const { goal } = initiative;
       if ('scorecard' in goal) {
         const scorecard = scorecards.find((candidate) => candidate.id === goal.scorecard);

@@ -8,6 +8,7 @@ export const initiativeFileSchema = z
     title: z.string().min(1),
     description: z.string().default(''),
     owner: z.string().min(1).describe('The Group driving it, e.g. group:platform.'),
+    start: z.iso.date().optional().describe('YYYY-MM-DD: the day it began. Progress and the rate toward the deadline count from then (default: the whole run history).'),
     deadline: z.iso.date().describe('YYYY-MM-DD: the day the goal should be met.'),
     appliesTo: entityFilterSchema.optional().describe('Which entities it covers (as in scorecards); with a scorecard goal, also only those the scorecard applies to. Default: every Component.'),
     goal: z.union([

@@ -29,7 +29,8 @@ export const OUTLOOK_LABELS: Record<Outlook['state'], string> = {
 
 /**
  * Whether an initiative will make its deadline at the rate it has been going: from the oldest
- * recorded run to now, entities done per day, projected over what remains. Pure.
+ * run of its progress (since it started) to now, entities done per day, projected over what
+ * remains. Pure.
  */
 export function outlook(progress: ReadonlyArray<{ date: string; done: number; total: number }>, deadline: string, now: string): Outlook {
   const latest = progress.at(-1);
@@ -47,11 +48,12 @@ export function outlook(progress: ReadonlyArray<{ date: string; done: number; to
   return { state: Date.parse(`${projected}T00:00:00Z`) <= end ? 'on-track' : 'at-risk', remaining, projected };
 }
 
-/** An initiative's progress, run by run: the history's records, then this run. */
+/** An initiative's progress, run by run: the history's records since it started, then this run. */
 export function progressOf(initiative: Initiative, history: History, generatedAt: string): Array<{ date: string; done: number; total: number }> {
+  const start = initiative.start ?? '';
   const earlier = history.runs.flatMap((date, run) => {
     const figures = history.figures[run]!.initiatives[initiative.id];
-    return date < generatedAt && figures ? [{ date, done: figures[0], total: figures[1] }] : [];
+    return date >= start && date < generatedAt && figures ? [{ date, done: figures[0], total: figures[1] }] : [];
   });
   return [...earlier, { date: generatedAt, done: initiative.entities.filter((entity) => entity.done).length, total: initiative.entities.length }];
 }

@@ -134,6 +134,11 @@ describe('loadPortalContent', () => {
       message: 'content/initiatives/x.yaml:7: goal.level: scorecard "ready" has no level "gold"; its levels are bronze',
     },
     {
+      name: 'an initiative that starts on its deadline',
+      tree: { 'initiatives/x.yaml': 'id: x\ntitle: X\nowner: platform\nstart: 2027-01-01\ndeadline: 2027-01-01\ngoal:\n  checks: [ci-configured]\n' },
+      message: 'content/initiatives/x.yaml:4: start: starts on 2027-01-01, not before its deadline 2027-01-01',
+    },
+    {
       name: 'an initiative for an unknown check, and a bad deadline',
       tree: { 'initiatives/x.yaml': 'id: x\ntitle: X\nowner: platform\ndeadline: next spring\ngoal:\n  checks: [actions-pined]\n' },
       message: 'content/initiatives/x.yaml:4: deadline:',

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { outlook } from '../../../site/lib/initiatives.ts';
+import type { Initiative } from '../../../collectors/snapshot.ts';
+import { historyOf } from '../../../site/lib/history.ts';
+import { outlook, progressOf } from '../../../site/lib/initiatives.ts';
 
 const run = (date: string, done: number, total = 10) => ({ date: `${date}T03:00:00.000Z`, done, total });
 
@@ -15,5 +17,20 @@ describe('outlook', () => {
     { name: 'deadline passed', progress: [run('2026-10-01', 0), run('2026-10-29', 4)], deadline: '2026-10-15', state: { state: 'missed', remaining: 6 } },
   ])('$name', ({ progress, deadline, state }) => {
     expect(outlook(progress, deadline, progress.at(-1)!.date)).toEqual(state);
+  });
+});
+
+describe('progressOf', () => {
+  const initiative = (start?: string) => ({ id: 'silver', deadline: '2027-03-31', ...(start ? { start } : {}), entities: [{ entityRef: 'a', done: true, missing: [] }, { entityRef: 'b', done: false, missing: ['x'] }] }) as unknown as Initiative;
+  const history = historyOf(
+    ['2026-08-01', '2026-09-01', '2026-10-01'].map((date, index) => ({ schemaVersion: 1, generatedAt: `${date}T03:00:00.000Z`, entities: {}, scorecards: {}, checks: {}, guides: {}, initiatives: { silver: [index % 2, 2] as [number, number] } })),
+  );
+
+  it.each([
+    { start: undefined, dates: ['2026-08-01', '2026-09-01', '2026-10-01', '2026-11-01'] },
+    { start: '2026-09-01', dates: ['2026-09-01', '2026-10-01', '2026-11-01'] },
+    { start: '2026-10-15', dates: ['2026-11-01'] },
+  ])('counts the runs since $start, then this one', ({ start, dates }) => {
+    expect(progressOf(initiative(start), history, '2026-11-01T03:00:00.000Z').map((point) => point.date.slice(0, 10))).toEqual(dates);
   });
 });
