@@ -93,10 +93,9 @@ export async function collect(options: CollectOptions): Promise<Snapshot> {
  */
 export async function collectRepos(options: CollectOptions & { shard?: Shard }): Promise<{ repos: CollectedRepo[]; unreachable: Unreachable; problems: Problem[] }> {
   const { config, baseDir, now, standards, shard } = options;
-  const ofShard = (name: string) => !shard || inShard(name, shard);
-  // A shard clones only its own share of a remote source's repositories.
-  const listing = await listSources(config.sources, baseDir, ofShard);
-  const handles = listing.repos.filter((handle) => ofShard(handle.name));
+  // A shard lists (and clones) only its own share of the repositories.
+  const listing = await listSources(config.sources, baseDir, (name) => !shard || inShard(name, shard));
+  const handles = listing.repos;
   const limit = pLimit(config.concurrency ?? availableParallelism() * 2);
   const settings: FactSettings = { contentGlobs: standards.contentGlobs };
   const cache = options.cacheDir ? new FactCache(options.cacheDir) : undefined;

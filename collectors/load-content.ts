@@ -120,7 +120,7 @@ async function loadCustomChecks(contentDir: string, displayPath: DisplayPath, bu
     const text = await readFile(join(contentDir, path), 'utf8');
     const spec = parseYamlConfig(text, file, schema);
     seen.set(spec.id, file);
-    const guideLine = spec.guide ? lineAt(text, ['guide']) : undefined;
+    const guideLine = spec.guide ? yamlLines(text)(['guide']) : undefined;
     return { file, spec, ...(guideLine ? { guideLine } : {}), definition: toCheckDefinition(spec), metadata: customCheckMetadata(spec) };
   });
 }
@@ -184,21 +184,20 @@ async function loadExemptions(
   return centralExemptions(parsed, file, entryLines(text, parsed.exemptions.length));
 }
 
-/** The line of the node at `path` of a YAML text, for a fault found after it was parsed. */
-function lineAt(text: string, path: ReadonlyArray<string | number>): number | undefined {
+/** The line of the node at a path of a YAML text, for faults found after it was parsed. */
+function yamlLines(text: string): (path: ReadonlyArray<string | number>) => number | undefined {
   const lineCounter = new LineCounter();
-  const node = parseDocument(text, { lineCounter }).getIn(path, true);
-  return isNode(node) && node.range ? lineCounter.linePos(node.range[0]).line : undefined;
+  const document = parseDocument(text, { lineCounter });
+  return (path) => {
+    const node = document.getIn(path, true);
+    return isNode(node) && node.range ? lineCounter.linePos(node.range[0]).line : undefined;
+  };
 }
 
 /** The line of each `exemptions[i]` entry, so problems about an entry (an unknown entity) point at it. */
 function entryLines(text: string, count: number): Array<number | undefined> {
-  const lineCounter = new LineCounter();
-  const document = parseDocument(text, { lineCounter });
-  return Array.from({ length: count }, (_, index) => {
-    const node = document.getIn(['exemptions', index], true);
-    return isNode(node) && node.range ? lineCounter.linePos(node.range[0]).line : undefined;
-  });
+  const lineOf = yamlLines(text);
+  return Array.from({ length: count }, (_, index) => lineOf(['exemptions', index]));
 }
 
 /** `<folder>/*.yaml` and `*.yml` in the content folder, sorted, as paths relative to it. */

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ConfigError } from './config-error.ts';
 import { problemSchema } from './problems.ts';
 import { repoSchema, SNAPSHOT_SCHEMA_VERSION } from './snapshot.ts';
+import { unreachableSchema } from './sources/source.ts';
 
 /** Shard `index` of `count` (1-based), from `--shard i/n`. */
 export interface Shard {
@@ -41,10 +42,7 @@ export const partialSnapshotSchema = z.object({
   /** Its repositories as collected, every fact included (checks need the unpublished ones too). */
   repos: z.array(repoSchema),
   /** Its repositories that could not be fetched (nor found in an earlier clone), and sources that could not be listed. */
-  unreachable: z.object({
-    repos: z.array(z.object({ name: z.string(), source: z.string(), webUrl: z.string().optional(), reason: z.string() })),
-    sources: z.array(z.object({ source: z.string(), reason: z.string() })),
-  }),
+  unreachable: unreachableSchema,
   /** Problems met listing the sources (the same in every shard). */
   problems: z.array(problemSchema),
 });

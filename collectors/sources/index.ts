@@ -3,21 +3,22 @@ import type { Source } from '../config.ts';
 import { listDirectorySource } from './directory.ts';
 import { listGitSource } from './git.ts';
 import { listGitHubSource } from './github.ts';
-import { EVERY_REPO, type RepoSelection, type SourceListing } from './source.ts';
+import { EVERY_REPO, type RepoSelection, type SourceListing, type UnreachableRepo } from './source.ts';
 
 /**
  * Lists every configured source and de-duplicates repositories by name: the first source to
- * list a name keeps it, a later one is reported. Unreachable repositories are listed once. Remote
- * sources clone only the repositories `select` keeps.
+ * list a name keeps it, a later one is reported. Unreachable repositories are listed once. Only the
+ * repositories `select` keeps are listed, and remote sources clone no other.
  */
 export async function listSources(sources: readonly Source[], baseDir: string, select: RepoSelection = EVERY_REPO): Promise<SourceListing> {
   const listings = await Promise.all(sources.map((source) => listSource(source, baseDir, select)));
   const result: Required<SourceListing> = { repos: [], problems: [], unreachable: { repos: [], sources: listings.flatMap((listing) => listing.unreachable?.sources ?? []) } };
+  const unreachable = new Map<string, UnreachableRepo>();
   // Folders as the config names them (relative to its folder), never absolute paths of the build machine.
   const seen = new Map<string, string>();
   for (const listing of listings) {
     result.problems.push(...listing.problems);
-    for (const repo of listing.repos) {
+    for (const repo of listing.repos.filter((handle) => select(handle.name))) {
       const first = seen.get(repo.name);
       if (first === undefined) {
         seen.set(repo.name, repo.dir);
@@ -29,11 +30,9 @@ export async function listSources(sources: readonly Source[], baseDir: string, s
   }
   // A repository another source did list is not missing.
   for (const repo of listings.flatMap((listing) => listing.unreachable?.repos ?? [])) {
-    if (!seen.has(repo.name)) {
-      seen.set(repo.name, '');
-      result.unreachable.repos.push(repo);
-    }
+    if (!seen.has(repo.name) && !unreachable.has(repo.name)) unreachable.set(repo.name, repo);
   }
+  result.unreachable.repos.push(...unreachable.values());
   return result;
 }
 

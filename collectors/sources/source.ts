@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { Problem } from '../problems.ts';
 
 /** A repository a source found: where its work tree is and how to present it. */
@@ -20,13 +21,24 @@ export type RepoSelection = (name: string) => boolean;
 export const EVERY_REPO: RepoSelection = () => true;
 
 /** A repository that could be neither fetched nor found in an earlier clone. */
-export interface UnreachableRepo {
-  name: string;
-  source: string;
-  webUrl?: string;
+export const unreachableRepoSchema = z.object({
+  name: z.string(),
+  source: z.string(),
+  webUrl: z.string().optional(),
   /** What failed, e.g. `could not clone https://…` (credentials redacted). */
-  reason: string;
-}
+  reason: z.string(),
+});
+
+/** What a run could not reach: an earlier snapshot's data may stand in for it. */
+export const unreachableSchema = z.object({
+  /** Repositories with nothing to scan: not fetched, and never cloned before. */
+  repos: z.array(unreachableRepoSchema),
+  /** Sources that could not list their repositories at all, by kind (`github`), and what failed. */
+  sources: z.array(z.object({ source: z.string(), reason: z.string() })),
+});
+
+export type UnreachableRepo = z.infer<typeof unreachableRepoSchema>;
+export type Unreachable = z.infer<typeof unreachableSchema>;
 
 /** What listing a source yields: the repositories found and what went wrong on the way. */
 export interface SourceListing {
@@ -34,14 +46,6 @@ export interface SourceListing {
   problems: Problem[];
   /** What could not be reached: an earlier snapshot's data may stand in for it. */
   unreachable?: Unreachable;
-}
-
-/** What a run could not reach: an earlier snapshot's data may stand in for it. */
-export interface Unreachable {
-  /** Repositories with nothing to scan: not fetched, and never cloned before. */
-  repos: UnreachableRepo[];
-  /** Sources that could not list their repositories at all, by kind (`github`), and what failed. */
-  sources: Array<{ source: string; reason: string }>;
 }
 
 export const NOTHING_UNREACHABLE: Unreachable = { repos: [], sources: [] };

@@ -61,12 +61,14 @@ export async function generateDemoHistory(options: DemoHistoryOptions): Promise<
     for (let month = months; month >= 1; month--) {
       const now = new Date(DEMO_NOW);
       now.setUTCMonth(now.getUTCMonth() - month);
-      // Each repository as it was that day; one that did not exist yet is not in that run.
-      const present = repos.filter((repo) => repo.commits.some((commit) => commit.date <= now.getTime()));
+      // Each repository at its last commit before that day; one that did not exist yet is not in that run.
+      const present = repos.flatMap((repo) => {
+        const commit = repo.commits.find((candidate) => candidate.date <= now.getTime())?.hash;
+        return commit ? [{ repo, commit }] : [];
+      });
       const collected = await Promise.all(
-        present.map((repo) =>
+        present.map(({ repo, commit }) =>
           limit(async () => {
-            const commit = repo.commits.find((candidate) => candidate.date <= now.getTime())!.hash;
             // Most repositories see no commit in a month: nothing to check out then.
             if (repo.checkedOut !== commit) await safeGit(repo.dir).raw(['checkout', '--quiet', '--force', '-B', 'main', commit]);
             repo.checkedOut = commit;

@@ -26,7 +26,8 @@ export interface MovedView {
 }
 
 export function changesView(history: History, generatedAt: string, catalog: Catalog, standards: Standards): ChangesView {
-  const [previous, current] = history.latest.length === 2 ? history.latest : [undefined, history.latest[0]];
+  const current = history.latest.at(-1);
+  const previous = history.latest.at(-2);
   if (!current || current.generatedAt !== generatedAt) return { state: 'unrecorded', runs: history.runs.length };
   if (!previous) return { state: 'first', runs: history.runs.length };
   const changes = changesBetween(previous, current, standards.scorecards);
