@@ -3,6 +3,7 @@ import pLimit from 'p-limit';
 import { carryOver } from './carry-over.ts';
 import { buildCatalog } from './catalog/index.ts';
 import type { CheckDefinition, CheckMetadata } from './checks/check.ts';
+import type { CustomCheckFile } from './checks/custom.ts';
 import type { GuideSettings, LoadedConfig } from './config.ts';
 import { buildEntityDocs } from './docs/index.ts';
 import { retrievers, type Facts } from './facts/index.ts';
@@ -21,7 +22,7 @@ import { readContentEntities, type ContentDocument } from './sources/content.ts'
 import { inShard, type Shard } from './shard.ts';
 import { listSources } from './sources/index.ts';
 import { NOTHING_UNREACHABLE, type RepoHandle, type Unreachable } from './sources/source.ts';
-import { SNAPSHOT_SCHEMA_VERSION, type CatalogEntity, type Snapshot } from './snapshot.ts';
+import { SNAPSHOT_SCHEMA_VERSION, type CatalogEntity, type PublishedStandards, type Snapshot } from './snapshot.ts';
 
 /** The portal's standards: every check (built-in and custom), the scorecards and the exemptions. */
 export interface Standards {
@@ -36,10 +37,14 @@ export interface Standards {
   guides: GuideSource[];
   /** The initiatives (content/initiatives/), their goals already verified. */
   initiatives: InitiativeSource[];
+  /** Whether the scorecards are the portal's own or Cairn's defaults. */
+  scorecardsFrom: 'content' | 'defaults';
+  /** The custom checks as written, published so `cairn check --standards` judges with the same. */
+  customChecks: CustomCheckFile[];
 }
 
 /** No checks, scorecards, guides or initiatives: collection of facts and the catalog only. */
-export const NO_STANDARDS: Standards = { checks: [], metadata: [], scorecards: [], exemptions: [], contentGlobs: [], guides: [], initiatives: [] };
+export const NO_STANDARDS: Standards = { checks: [], metadata: [], scorecards: [], exemptions: [], contentGlobs: [], guides: [], initiatives: [], scorecardsFrom: 'content', customChecks: [] };
 
 export interface CollectOptions extends LoadedConfig {
   standards: Standards;
@@ -83,6 +88,7 @@ export async function collect(options: CollectOptions): Promise<Snapshot> {
     now,
     title: config.title,
     guideSettings: config.guides,
+    windowDays: config.activity.windowDays,
     problems: [...collected.problems, ...content.problems],
   });
 }
@@ -121,6 +127,8 @@ export interface AssembleInput {
   now: Date;
   title: string;
   guideSettings: GuideSettings;
+  /** Days of history the activity facts looked at, published with the standards. */
+  windowDays?: number;
   /** Problems met before the repositories were read (sources, content). */
   problems: Problem[];
   /** Entities known from elsewhere (a published snapshot), so references to them resolve. */
@@ -174,11 +182,24 @@ export async function assemble(input: AssembleInput): Promise<Snapshot> {
     })),
     checks: standards.metadata,
     scorecards: standards.scorecards,
+    standards: publishedStandards(standards, input.windowDays),
     results,
     guides: guides.guides,
     initiatives,
     docs: [...docs.docs, ...carriedDocs].sort((a, b) => (a.entityRef < b.entityRef ? -1 : a.entityRef > b.entityRef ? 1 : 0)),
     problems: [...input.problems, ...previous.problems, ...repos.flatMap((repo) => repo.problems), ...laterProblems],
+  };
+}
+
+/** What `standards.json` publishes beyond the scorecards: enough for `cairn check --standards` to judge as the portal does. */
+function publishedStandards(standards: Standards, windowDays: number | undefined): PublishedStandards {
+  return {
+    scorecardsFrom: standards.scorecardsFrom,
+    customChecks: standards.customChecks,
+    exemptions: standards.exemptions
+      .filter((exemption) => exemption.source === 'central')
+      .map(({ entityRef, checkId, scorecard, reason, expires }) => ({ entityRef, checkId, ...(scorecard ? { scorecard } : {}), reason, expires })),
+    ...(windowDays ? { activityWindowDays: windowDays } : {}),
   };
 }
 

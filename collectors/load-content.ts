@@ -41,6 +41,14 @@ export interface PortalContent {
   guides: GuideSource[];
   /** `initiatives/*.yaml`, in file order. */
   initiatives: InitiativeSource[];
+  /** Whether the scorecards are the portal's own or Cairn's defaults (the portal defines none). */
+  scorecardsFrom: 'content' | 'defaults';
+}
+
+/** Where Cairn's built-in standards are: a content folder of their own (`defaults/` in the package). */
+export interface ContentOptions {
+  /** Used for the scorecards when the portal's content folder defines none, or there is no content folder. */
+  defaultsDir?: string;
 }
 
 /**
@@ -49,16 +57,23 @@ export interface PortalContent {
  * fact ids in custom checks, duplicate scorecard or check ids (a custom check may not reuse a
  * built-in id), exemptions naming unknown checks or scorecards, guide links to missing guides,
  * sections, checks or scorecards. Every fault is a ConfigError naming
- * file, line and field; all faults of a kind of file are reported together. Without a content
- * folder there are no scorecards, custom checks or exemptions.
+ * file, line and field; all faults of a kind of file are reported together. When the content
+ * folder defines no scorecard (or there is none), the scorecards of `options.defaultsDir` apply, so
+ * a portal judges its repositories from the first run.
  */
-export async function loadPortalContent(contentDir: string | undefined, builtinChecks: readonly CheckDefinition[]): Promise<PortalContent> {
-  if (!contentDir) return { scorecards: [], customChecks: [], exemptions: [], contentGlobs: [], guides: [], initiatives: [] };
+export async function loadPortalContent(contentDir: string | undefined, builtinChecks: readonly CheckDefinition[], options: ContentOptions = {}): Promise<PortalContent> {
+  const builtinById = new Map(builtinChecks.map((check) => [check.id, check]));
+  const defaultScorecards = async () => (options.defaultsDir ? loadScorecards(options.defaultsDir, (path) => join('(defaults)', path), builtinById) : []);
+  if (!contentDir) {
+    const scorecards = await defaultScorecards();
+    return { scorecards, customChecks: [], exemptions: [], contentGlobs: [], guides: [], initiatives: [], scorecardsFrom: scorecards.length ? 'defaults' : 'content' };
+  }
   const displayPath = (path: string) => relative(join(contentDir, '..'), join(contentDir, path));
 
   const customChecks = await loadCustomChecks(contentDir, displayPath, builtinChecks);
   const checks = new Map<string, CheckDefinition>([...builtinChecks, ...customChecks.map((check) => check.definition)].map((check) => [check.id, check]));
-  const scorecards = await loadScorecards(contentDir, displayPath, checks);
+  const ownScorecards = await loadScorecards(contentDir, displayPath, checks);
+  const scorecards = ownScorecards.length ? ownScorecards : await defaultScorecards();
   const exemptions = await loadExemptions(contentDir, displayPath, checks, scorecards);
   const checkIds = new Set(checks.keys());
   const guides = await loadGuides(contentDir, displayPath, checkIds);
@@ -68,7 +83,8 @@ export async function loadPortalContent(contentDir: string | undefined, builtinC
     customChecks.flatMap((check) => (check.spec.guide ? [{ checkId: check.spec.id, guide: check.spec.guide, file: check.file, ...(check.guideLine ? { line: check.guideLine } : {}) }] : [])),
   );
   const initiatives = await loadInitiatives(contentDir, displayPath, checks, scorecards);
-  return { scorecards, customChecks, exemptions, contentGlobs: contentGlobsFor(customChecks.map((check) => check.spec)), guides, initiatives };
+  const scorecardsFrom = ownScorecards.length || !scorecards.length ? 'content' : 'defaults';
+  return { scorecards, customChecks, exemptions, contentGlobs: contentGlobsFor(customChecks.map((check) => check.spec)), guides, initiatives, scorecardsFrom };
 }
 
 async function loadInitiatives(contentDir: string, displayPath: DisplayPath, checks: ReadonlyMap<string, CheckDefinition>, scorecards: readonly ScorecardDefinition[]): Promise<InitiativeSource[]> {

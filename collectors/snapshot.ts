@@ -2,6 +2,7 @@ import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { z } from 'zod';
 import { checkMetadataSchema } from './checks/check.ts';
+import { customCheckFileSchema } from './checks/custom.ts';
 import { guideSettingsSchema } from './config.ts';
 import { entityDocsSchema } from './docs/schema.ts';
 import { factsSchema } from './facts/index.ts';
@@ -80,6 +81,20 @@ export const repoSchema = z.object({
   problems: z.array(problemSchema),
 });
 
+/** What judges an entity besides the scorecards, published in `standards.json` for `cairn check --standards`. */
+export const publishedStandardsSchema = z.object({
+  /** `defaults`: the portal defines no scorecard, so Cairn's default standards apply. */
+  scorecardsFrom: z.enum(['content', 'defaults']),
+  /** The custom checks as written in `checks/*.yaml`. */
+  customChecks: z.array(customCheckFileSchema),
+  /** The central exemptions (`exemptions.yaml`), entity refs in full. */
+  exemptions: z.array(
+    z.object({ entityRef: z.string(), checkId: z.string(), scorecard: z.string().optional(), reason: z.string(), expires: z.iso.date() }),
+  ),
+  /** Days of git history the activity facts looked at (portal.yaml's `activity.windowDays`). */
+  activityWindowDays: z.number().int().positive().optional(),
+});
+
 export const snapshotSchema = z.object({
   schemaVersion: z.literal(SNAPSHOT_SCHEMA_VERSION),
   generatedAt: z.iso.datetime(),
@@ -90,6 +105,8 @@ export const snapshotSchema = z.object({
   checks: z.array(checkMetadataSchema),
   /** The portal's scorecards, as defined. */
   scorecards: z.array(scorecardDefinitionSchema),
+  /** The rest of what judges an entity; absent in snapshots of older versions. */
+  standards: publishedStandardsSchema.optional(),
   /** Each entity's standing on each scorecard that applies to it. */
   results: z.array(scorecardResultSchema),
   /** The golden-path guides, with their adoption in this run. */
@@ -107,6 +124,7 @@ export type EntitySource = z.infer<typeof entitySourceSchema>;
 export type CatalogEntity = z.infer<typeof entitySchema>;
 export type RepoSnapshot = z.infer<typeof repoSchema>;
 export type Snapshot = z.infer<typeof snapshotSchema>;
+export type PublishedStandards = z.infer<typeof publishedStandardsSchema>;
 export { entityDocsSchema } from './docs/schema.ts';
 export { guideSchema } from './guides/schema.ts';
 export { initiativeSchema } from './initiatives/schema.ts';

@@ -1,16 +1,22 @@
+import { join } from 'node:path';
 import type { CheckDefinition, CheckMetadata } from '../../collectors/checks/check.ts';
 import { builtinChecks } from '../../collectors/checks/builtin/index.ts';
 import type { Standards } from '../../collectors/collect.ts';
 import { taughtSections } from '../../collectors/guides/links.ts';
 import type { GuideSource } from '../../collectors/guides/load.ts';
 import { loadPortalContent } from '../../collectors/load-content.ts';
+import { PACKAGE_ROOT } from '../lib/package-root.ts';
+
+/** Cairn's default standards: a content folder of scorecards that apply when a portal defines none. */
+export const DEFAULTS_DIR = join(PACKAGE_ROOT, 'defaults');
 
 /**
  * The portal's standards: the built-in checks plus the content folder's custom checks, scorecards,
- * exemptions and guides. Without a content folder, the built-in checks and no scorecard.
+ * exemptions and guides. Without a content folder, or with one that defines no scorecard, Cairn's
+ * default scorecards.
  */
 export async function loadStandards(contentDir: string | undefined): Promise<Standards> {
-  const content = await loadPortalContent(contentDir, builtinChecks);
+  const content = await loadPortalContent(contentDir, builtinChecks, { defaultsDir: DEFAULTS_DIR });
   const teaching = teachingGuides(content.guides);
   const metadata = [...builtinChecks.map(builtinMetadata), ...content.customChecks.map((check) => check.metadata)];
   return {
@@ -22,6 +28,8 @@ export async function loadStandards(contentDir: string | undefined): Promise<Sta
     contentGlobs: content.contentGlobs,
     guides: content.guides,
     initiatives: content.initiatives,
+    scorecardsFrom: content.scorecardsFrom,
+    customChecks: content.customChecks.map((check) => check.spec),
   };
 }
 
