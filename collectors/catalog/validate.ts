@@ -18,6 +18,7 @@ import {
   type Entity,
   type KindValidator,
 } from '@backstage/catalog-model';
+import { templateEntityV1beta3Validator } from './template.ts';
 
 /**
  * The policies Backstage's `CatalogBuilder` enforces on every entity unless an installation
@@ -31,8 +32,8 @@ const policy = EntityPolicies.allOf([
 ]);
 
 /**
- * The kinds the catalog backend's `BuiltinKindsEntityProcessor` recognises. Template is missing on
- * purpose: its validator lives in `@backstage/plugin-scaffolder-common`, which Cairn does not ship.
+ * The kinds a standard Backstage installation recognises: those of the catalog backend's
+ * `BuiltinKindsEntityProcessor`, then the scaffolder's Template (its `ScaffolderEntitiesProcessor`).
  */
 const KIND_VALIDATORS: readonly KindValidator[] = [
   apiEntityV1alpha1Validator,
@@ -43,10 +44,11 @@ const KIND_VALIDATORS: readonly KindValidator[] = [
   userEntityV1alpha1Validator,
   systemEntityV1alpha1Validator,
   domainEntityV1alpha1Validator,
+  templateEntityV1beta3Validator,
 ];
 
 /** The kinds Cairn accepts, i.e. those of `KIND_VALIDATORS`. */
-export const KNOWN_KINDS = ['API', 'Component', 'Domain', 'Group', 'Location', 'Resource', 'System', 'User'] as const;
+export const KNOWN_KINDS = ['API', 'Component', 'Domain', 'Group', 'Location', 'Resource', 'System', 'Template', 'User'] as const;
 
 const validateEnvelope = entityEnvelopeSchemaValidator();
 const validateEntityShape = entitySchemaValidator();
