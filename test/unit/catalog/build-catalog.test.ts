@@ -79,11 +79,17 @@ describe('buildCatalog', () => {
     expect(problems).toEqual([{ severity: 'error', repo: 'r', file: 'catalog-info.yaml', line: 1, message: expect.stringMatching(message) }]);
   });
 
-  it('leaves scaffolder Templates out with a warning, not an error', async () => {
-    const template = { apiVersion: 'scaffolder.backstage.io/v1beta3', kind: 'Template', metadata: { name: 'new-service' }, spec: { type: 'service', steps: [] } };
-    const { entities, problems } = await buildCatalog({ repos: [repo('templates', [template])], content: [] });
-    expect(entities).toEqual([]);
-    expect(problems).toEqual([expect.objectContaining({ severity: 'warning', message: expect.stringContaining('scaffolder Template') })]);
+  it('catalogs a scaffolder Template beside the other kinds, and explains a broken one', async () => {
+    const template = (name: string, spec: Record<string, unknown>) => ({ apiVersion: 'scaffolder.backstage.io/v1beta3', kind: 'Template', metadata: { name }, spec });
+    const { entities, problems } = await buildCatalog({
+      repos: [repo('templates', [template('new-service', { type: 'service', owner: 'team-a', steps: [{ id: 'fetch', action: 'fetch:template' }] }), template('no-steps', { type: 'service' })])],
+      content: teams,
+    });
+    expect(entities.map((entity) => [entity.ref, entity.kind, entity.apiVersion])).toEqual([
+      ['group:default/team-a', 'Group', 'backstage.io/v1alpha1'],
+      ['template:default/new-service', 'Template', 'scaffolder.backstage.io/v1beta3'],
+    ]);
+    expect(problems).toEqual([{ severity: 'error', repo: 'templates', file: 'catalog-info.yaml', line: 11, message: expect.stringMatching(/^template:default\/no-steps is not valid.*must have required property 'steps'/) }]);
   });
 
   it('keeps the first of two declarations (content first, then repositories by name) and reports both places', async () => {
