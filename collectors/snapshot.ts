@@ -119,12 +119,33 @@ export const snapshotSchema = z.object({
   problems: z.array(problemSchema),
 });
 
+/** Format marker of `standards.json`. */
+export const STANDARDS_FORMAT = 'cairn-standards/1';
+
+/**
+ * `standards.json`, published with the site: everything that judges an entity — scorecards, custom
+ * checks, central exemptions, the activity window, and the teams and people owners resolve to — so
+ * `cairn check --standards <file or URL>` in a pull request gives the verdict the portal gives.
+ */
+export const standardsFileSchema = z.object({
+  format: z.literal(STANDARDS_FORMAT),
+  generatedAt: z.iso.datetime(),
+  scorecardsFrom: publishedStandardsSchema.shape.scorecardsFrom,
+  scorecards: z.array(scorecardDefinitionSchema),
+  customChecks: publishedStandardsSchema.shape.customChecks,
+  exemptions: publishedStandardsSchema.shape.exemptions,
+  activityWindowDays: publishedStandardsSchema.shape.activityWindowDays,
+  /** Every Group and User of the catalog. */
+  teams: z.array(entitySchema),
+});
+
 export type Relation = z.infer<typeof relationSchema>;
 export type EntitySource = z.infer<typeof entitySourceSchema>;
 export type CatalogEntity = z.infer<typeof entitySchema>;
 export type RepoSnapshot = z.infer<typeof repoSchema>;
 export type Snapshot = z.infer<typeof snapshotSchema>;
 export type PublishedStandards = z.infer<typeof publishedStandardsSchema>;
+export type StandardsFile = z.infer<typeof standardsFileSchema>;
 export { entityDocsSchema } from './docs/schema.ts';
 export { guideSchema } from './guides/schema.ts';
 export { initiativeSchema } from './initiatives/schema.ts';

@@ -18,9 +18,18 @@ const guidesDir = process.env.CAIRN_GUIDES_DIR;
 export const collections = {
   portal: defineCollection({
     loader: snapshotLoader((snapshot) => [
-      { id: 'portal', data: { title: snapshot.portal.title, guides: snapshot.portal.guides, generatedAt: snapshot.generatedAt, problems: snapshot.problems } },
+      {
+        id: 'portal',
+        data: { title: snapshot.portal.title, guides: snapshot.portal.guides, generatedAt: snapshot.generatedAt, problems: snapshot.problems, ...(snapshot.standards ? { standards: snapshot.standards } : {}) },
+      },
     ]),
-    schema: z.object({ title: z.string(), guides: snapshotSchema.shape.portal.shape.guides, generatedAt: z.string(), problems: snapshotSchema.shape.problems }),
+    schema: z.object({
+      title: z.string(),
+      guides: snapshotSchema.shape.portal.shape.guides,
+      generatedAt: z.string(),
+      problems: snapshotSchema.shape.problems,
+      standards: snapshotSchema.shape.standards,
+    }),
   }),
   guides: defineCollection({
     loader: snapshotLoader((snapshot) => snapshot.guides.map((guide) => ({ id: guide.id, data: guide }))),

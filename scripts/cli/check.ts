@@ -2,12 +2,14 @@ import { stat } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import { assemble, collectRepo, type Standards } from '../../collectors/collect.ts';
 import { ConfigError } from '../../collectors/config-error.ts';
+import { portalConfigSchema, type GuideSettings } from '../../collectors/config.ts';
 import type { ScorecardDefinition } from '../../collectors/scorecards/definition.ts';
-import { readSnapshot, writeFileAtomically, type Snapshot } from '../../collectors/snapshot.ts';
-import { readContentEntities } from '../../collectors/sources/content.ts';
+import { readSnapshot, writeFileAtomically, type CatalogEntity, type Snapshot } from '../../collectors/snapshot.ts';
+import { readContentEntities, type ContentDocument } from '../../collectors/sources/content.ts';
 import { checkoutRef } from '../../collectors/repo/ref-checkout.ts';
 import { isGitWorkTree } from '../../collectors/sources/directory.ts';
 import { currentTime, resolveConfig } from './collection.ts';
+import { readPublishedStandards } from './published-standards.ts';
 import { loadStandards } from './standards.ts';
 import { compareResults } from './report/compare.ts';
 import { formatJson } from './report/json.ts';
@@ -22,6 +24,7 @@ type Format = (typeof CHECK_FORMATS)[number];
 
 export interface CheckValues {
   config?: string | undefined;
+  standards?: string | undefined;
   format?: string | undefined;
   'min-level'?: string | undefined;
   scorecard?: string | undefined;
@@ -36,27 +39,27 @@ export interface CheckValues {
  */
 export async function runCheck(values: CheckValues, dirArgument: string | undefined): Promise<number> {
   const format = parseFormat(values.format);
-  const loaded = await resolveConfig({ config: values.config }, { requireConfig: 'cairn check scores a repository with the portal’s scorecards: pass --config <portal.yaml>.' });
-  const standards = await loadStandards(loaded.contentDir);
+  const judge = await judgeFor(values);
+  const { standards } = judge;
   const scorecards = selectScorecards(standards, values.scorecard);
   if (values['min-level'] !== undefined) definingScorecards(scorecards, values['min-level']);
   const dir = resolve(dirArgument ?? '.');
   const name = basename(dir);
   const now = currentTime();
   const known = values.catalog ? await readSnapshot(resolve(values.catalog)) : undefined;
-  const content = loaded.contentDir ? await readContentEntities(loaded.contentDir) : { documents: [], problems: [] };
+  const knownEntities = [...otherEntities(known?.entities ?? [], name), ...otherEntities(judge.teams, name)];
   const score = async (treeDir: string, untracked: boolean) => {
-    const repo = await collectRepo({ name, dir: treeDir, source: 'local' }, { now, windowDays: loaded.config.activity.windowDays, settings: { contentGlobs: standards.contentGlobs }, untracked });
-    const snapshot = await assemble({ repos: [repo], content: content.documents, standards: { ...standards, scorecards, guides: [], initiatives: [] }, now, title: loaded.config.title, guideSettings: loaded.config.guides, problems: [], knownEntities: otherEntities(known, name) });
+    const repo = await collectRepo({ name, dir: treeDir, source: 'local' }, { now, windowDays: judge.windowDays, settings: { contentGlobs: standards.contentGlobs }, untracked });
+    const snapshot = await assemble({ repos: [repo], content: judge.content, standards: { ...standards, scorecards, guides: [], initiatives: [] }, now, title: judge.title, guideSettings: judge.guideSettings, problems: [], knownEntities });
     return { snapshot, commit: repo.facts.head?.commit };
   };
   if (!(await isGitWorkTree(dir))) throw new ConfigError(`${dir} is not a git work tree (no .git): cairn check scores one repository.`);
   const current = await score(dir, true);
-  const report = reportFor(current.snapshot, name, current.commit);
+  const report = reportFor(current.snapshot, name, current.commit, judge.label);
   if (values.compare) {
     const base = await checkoutRef(dir, values.compare);
     try {
-      const before = reportFor((await score(base.dir, false)).snapshot, name, base.commit);
+      const before = reportFor((await score(base.dir, false)).snapshot, name, base.commit, judge.label);
       report.comparison = compareResults(values.compare, before.results, report.results, scorecards);
     } finally {
       await base.remove();
@@ -69,12 +72,58 @@ export async function runCheck(values: CheckValues, dirArgument: string | undefi
   return belowMinimumLevel(report, values['min-level']) ? 1 : 0;
 }
 
+/** What judges the repository, and how the report names it. */
+interface Judge {
+  standards: Standards;
+  /** Groups and Users of the portal, so owners resolve as they do there. */
+  teams: CatalogEntity[];
+  /** Entity documents of the portal's content folder (its teams). */
+  content: ContentDocument[];
+  windowDays: number;
+  title: string;
+  guideSettings: GuideSettings;
+  /** One line for the report's head: which standards these are. */
+  label: string;
+}
+
+/**
+ * The standards to judge with: a portal's published `standards.json` (`--standards`), a portal's
+ * content (`--config`), else Cairn's default standards; always named in the report.
+ */
+async function judgeFor(values: CheckValues): Promise<Judge> {
+  const defaults = portalConfigSchema.parse({});
+  if (values.standards !== undefined) {
+    if (values.config !== undefined) throw new ConfigError('cairn check: --standards and --config both say what to judge with; pass one.');
+    const published = await readPublishedStandards(values.standards);
+    return {
+      standards: published.standards,
+      teams: published.teams,
+      content: [],
+      windowDays: published.activityWindowDays ?? defaults.activity.windowDays,
+      title: defaults.title,
+      guideSettings: defaults.guides,
+      label: `the portal's standards published at ${values.standards} (${published.generatedAt.slice(0, 10)})`,
+    };
+  }
+  // Only a portal named on the command line: a content/portal.yaml that happens to be in the current
+  // folder (the demo's, in a Cairn checkout) must not judge a repository silently.
+  const loaded = values.config !== undefined ? await resolveConfig({ config: values.config }) : { config: defaults, baseDir: process.cwd() };
+  const standards = await loadStandards(loaded.contentDir);
+  const content = loaded.contentDir ? await readContentEntities(loaded.contentDir) : { documents: [], problems: [] };
+  const label =
+    standards.scorecardsFrom === 'defaults'
+      ? `Cairn's default standards (${standards.scorecards.map((scorecard) => scorecard.title).join(', ')}); pass --standards <your portal's standards.json> or --config <portal.yaml> to judge with your portal's`
+      : `the portal's standards from ${values.config}`;
+  return { standards, teams: [], content: content.documents, windowDays: loaded.config.activity.windowDays, title: loaded.config.title, guideSettings: loaded.config.guides, label };
+}
+
 /** The report's results: this repository's entities only (references to other entities merely resolve). */
-function reportFor(snapshot: Snapshot, name: string, commit: string | undefined): CheckReport {
+function reportFor(snapshot: Snapshot, name: string, commit: string | undefined, standards: string): CheckReport {
   const entities = snapshot.entities.filter((entity) => entity.source.repo === name);
   const refs = new Set(entities.map((entity) => entity.ref));
   return {
     repo: { name, ...(commit ? { commit } : {}) },
+    standards,
     entities,
     scorecards: snapshot.scorecards,
     checks: new Map(snapshot.checks.map((check) => [check.id, check])),
@@ -90,8 +139,9 @@ async function writeOutput(path: string, text: string): Promise<void> {
   await writeFileAtomically(target, text);
 }
 
-function otherEntities(known: Snapshot | undefined, name: string) {
-  return known ? known.entities.filter((entity) => entity.source.repo !== name) : [];
+/** Entities from elsewhere, less those of the repository being judged (it brings its own). */
+function otherEntities(entities: readonly CatalogEntity[], name: string): CatalogEntity[] {
+  return entities.filter((entity) => entity.source.repo !== name);
 }
 
 function parseFormat(value: string | undefined): Format {
@@ -101,7 +151,7 @@ function parseFormat(value: string | undefined): Format {
 }
 
 function selectScorecards(standards: Standards, id: string | undefined) {
-  if (standards.scorecards.length === 0) throw new ConfigError('cairn check: the portal defines no scorecards (content/scorecards/*.yaml beside portal.yaml).');
+  if (standards.scorecards.length === 0) throw new ConfigError('cairn check: the standards define no scorecard.');
   if (id === undefined) return standards.scorecards;
   const chosen = standards.scorecards.filter((scorecard) => scorecard.id === id);
   if (chosen.length === 0) throw new ConfigError(`cairn check: --scorecard ${id}: no such scorecard. Scorecards: ${standards.scorecards.map((scorecard) => scorecard.id).join(', ')}.`);

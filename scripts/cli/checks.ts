@@ -1,12 +1,11 @@
-import { existsSync } from 'node:fs';
 import type { CheckMetadata } from '../../collectors/checks/check.ts';
 import { loadPortalConfig } from '../../collectors/load-config.ts';
-import { DEFAULT_CONFIG } from './collection-options.ts';
+import { defaultConfigPath } from './collection-options.ts';
 import { loadStandards } from './standards.ts';
 
 /** `cairn checks`: every check's metadata, as text for people or JSON for tools. */
 export async function listChecks(config: string | undefined, format: 'text' | 'json'): Promise<string> {
-  const path = config ?? (existsSync(DEFAULT_CONFIG) ? DEFAULT_CONFIG : undefined);
+  const path = config ?? defaultConfigPath();
   const contentDir = path ? (await loadPortalConfig(path)).contentDir : undefined;
   const checks = (await loadStandards(contentDir)).metadata.toSorted((a, b) => a.category.localeCompare(b.category) || a.id.localeCompare(b.id));
   return format === 'json' ? `${JSON.stringify(checks, null, 2)}\n` : formatText(checks);

@@ -1,14 +1,23 @@
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { LoadedConfig } from '../../collectors/config.ts';
 import type { OptionSpec } from './command.ts';
 
 export const DEFAULT_CONFIG = 'content/portal.yaml';
+
+/**
+ * The portal.yaml a command reads without `--config`: `portal.yaml` here (a portal repository, as
+ * `cairn init` writes it), else `content/portal.yaml` (this checkout's demo); undefined when neither exists.
+ */
+export function defaultConfigPath(): string | undefined {
+  return ['portal.yaml', DEFAULT_CONFIG].find((path) => existsSync(path));
+}
 export const DEFAULT_SNAPSHOT = '.cache/snapshot.json';
 export const DEFAULT_CACHE = '.cache/facts';
 
 /** Options shared by every command that collects. */
 export const collectionOptions = {
-  config: { type: 'string', short: 'c', value: '<file>', description: `portal.yaml to read (default: ${DEFAULT_CONFIG}). Content folders are found beside it.` },
+  config: { type: 'string', short: 'c', value: '<file>', description: `portal.yaml to read (default: portal.yaml here, else ${DEFAULT_CONFIG}). Content folders are found beside it.` },
   repos: { type: 'string', short: 'r', value: '<glob>', description: 'Scan the git work trees matching this glob instead of the configured sources; without --config, no config file is needed.' },
   snapshot: { type: 'string', short: 's', value: '<file>', description: `Where the snapshot JSON is written (default: ${DEFAULT_SNAPSHOT}).` },
   cache: { type: 'string', value: '<dir>', description: `Fact cache: a repository whose head commit is unchanged is not read again (default: ${DEFAULT_CACHE}).` },

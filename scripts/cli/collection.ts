@@ -7,7 +7,7 @@ import { portalConfigSchema, type LoadedConfig } from '../../collectors/config.t
 import { loadPortalConfig } from '../../collectors/load-config.ts';
 import { readSnapshot, writeSnapshot, type Snapshot } from '../../collectors/snapshot.ts';
 import { appendHistory, historyRecord } from '../../collectors/history.ts';
-import { cacheDirOf, DEFAULT_CONFIG, DEFAULT_SNAPSHOT, historyDirOf } from './collection-options.ts';
+import { cacheDirOf, DEFAULT_CONFIG, DEFAULT_SNAPSHOT, defaultConfigPath, historyDirOf } from './collection-options.ts';
 import { progressLine } from './progress.ts';
 import { loadStandards } from './standards.ts';
 
@@ -60,7 +60,7 @@ export async function readSnapshotFile(file: string, values: { config?: string |
     const code = (error as NodeJS.ErrnoException).code;
     throw new ConfigError(code === 'ENOENT' ? `--from ${file}: file not found.` : `--from ${(error as Error).message}`);
   }
-  const loaded = values.config !== undefined || existsSync(DEFAULT_CONFIG) ? await resolveConfig(values) : { config: portalConfigSchema.parse({}), baseDir: process.cwd() };
+  const loaded = values.config !== undefined || defaultConfigPath() ? await resolveConfig(values) : { config: portalConfigSchema.parse({}), baseDir: process.cwd() };
   return { snapshot, path, loaded };
 }
 
@@ -107,9 +107,9 @@ export async function resolveConfig(values: CollectionValues, options: { require
     // No content folder: teams, scorecards and guides come only from beside a portal.yaml.
     return { config, baseDir: cwd };
   }
-  const configPath = values.config ?? DEFAULT_CONFIG;
-  if (values.config === undefined && !existsSync(configPath)) {
-    throw new ConfigError(options.requireConfig ?? `No ${DEFAULT_CONFIG} here. Pass --config <file>, or --repos '<glob>' to scan repositories without one.`);
+  const configPath = values.config ?? defaultConfigPath();
+  if (configPath === undefined) {
+    throw new ConfigError(options.requireConfig ?? `No portal.yaml or ${DEFAULT_CONFIG} here. Pass --config <file>, or --repos '<glob>' to scan repositories without one (cairn init writes a portal).`);
   }
   const loaded = await loadPortalConfig(configPath);
   if (values.repos === undefined) return loaded;

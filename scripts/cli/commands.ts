@@ -131,7 +131,8 @@ export const checkCommand = defineCommand({
   positionals: '[dir]',
   summary: "Score one repository's working tree with the portal's scorecards (locally and in pull requests).",
   options: {
-    config: collectionOptions.config,
+    config: { ...collectionOptions.config, description: "The portal.yaml whose scorecards judge (default: Cairn's default standards)." },
+    standards: { type: 'string', value: '<file-or-url>', description: "A portal's published standards.json (e.g. https://portal.example.com/standards.json): judge exactly as that portal does." },
     format: { type: 'string', short: 'f', value: '<format>', description: 'terminal (default; colour on a terminal), json, markdown (a pull-request comment) or sarif (GitHub code scanning).' },
     'min-level': { type: 'string', value: '<level>', description: 'Exit 1 when an entity is below this level on a scorecard that has it.' },
     scorecard: { type: 'string', value: '<id>', description: 'Only this scorecard.' },
@@ -141,9 +142,12 @@ export const checkCommand = defineCommand({
   },
   details: `dir defaults to the current folder. Untracked files that git does not ignore count, so a file you just added counts too.
 
+Without --standards or --config, Cairn's default standards judge, and the report says so in its first line.
+
 Examples:
   cairn check
-  cairn check --min-level silver
+  cairn check --standards https://acme.github.io/portal/standards.json
+  cairn check --config ../portal/portal.yaml --min-level silver
   cairn check --compare origin/main --format markdown --output comment.md
   cairn check --format sarif --output cairn.sarif
 
@@ -152,6 +156,29 @@ Exit codes: 0 done; 1 an entity is below --min-level; 2 bad usage or configurati
     if (positionals.length > 1) throw new ConfigError(`cairn check: one folder at most, got ${positionals.length}.`);
     const { runCheck } = await import('./check.ts');
     return runCheck(values, positionals[0]);
+  },
+});
+
+export const initCommand = defineCommand({
+  name: 'init',
+  positionals: '[dir]',
+  summary: 'Write a new portal repository (portal.yaml, default standards, a starter guide, teams, workflow) that builds as it is.',
+  options: {
+    repos: { type: 'string', short: 'r', value: '<glob>', description: 'Git work trees on this machine to scan (a directory source); their CODEOWNERS teams become teams/.' },
+    'github-org': { type: 'string', value: '<org>', description: "A GitHub organisation to scan (a github source, with its teams), token from GITHUB_TOKEN at build time." },
+    title: { type: 'string', value: '<title>', description: 'The portal\'s title (default: Developer Portal).' },
+    'platform-team': { type: 'string', value: '<name>', description: 'The team that owns the portal, its scorecards and guides (default: platform).' },
+  },
+  details: `dir defaults to the current folder. Nothing is overwritten: if any file cairn init would write exists, it writes none.
+
+Examples:
+  cairn init my-portal --repos '../repos/*'
+  cairn init my-portal --github-org acme --title "Acme Developer Portal"
+
+Exit codes: 0 done; 2 bad usage, or a file is in the way.`,
+  async run(values, positionals) {
+    if (positionals.length > 1) throw new ConfigError(`cairn init: one folder at most, got ${positionals.length}.`);
+    return (await import('./init.ts')).runInit(values, positionals[0]);
   },
 });
 
@@ -171,7 +198,7 @@ export const checksCommand = defineCommand({
 });
 
 /** Every command, in the order `cairn --help` lists them. */
-export const commands: Command[] = [buildCommand, collectCommand, mergeCommand, checkCommand, checksCommand, devCommand, previewCommand] as Command[];
+export const commands: Command[] = [initCommand, buildCommand, collectCommand, mergeCommand, checkCommand, checksCommand, devCommand, previewCommand] as Command[];
 
 function reportStrict(strict: boolean | undefined, verdict: string | undefined): number {
   if (!strict || !verdict) return 0;

@@ -50,7 +50,8 @@ function teachingGuides(guides: readonly GuideSource[]): Map<string, string> {
   return teaching;
 }
 
-function builtinMetadata({ id, title, category, description, why, fix, effort, guide, options }: CheckDefinition): CheckMetadata {
+/** A built-in check's metadata as the snapshot lists it. */
+export function builtinMetadata({ id, title, category, description, why, fix, effort, guide, options }: CheckDefinition): CheckMetadata {
   // The defaults are what `options.parse({})` gives: every check's options schema guarantees it.
   return { id, title, category, description, why, fix, effort, ...(guide ? { guide } : {}), source: 'builtin', options: options.parse({}) as Record<string, unknown> };
 }

@@ -5,6 +5,7 @@ export function formatJson(report: CheckReport): string {
   return `${JSON.stringify(
     {
       repository: report.repo,
+      standards: report.standards,
       results: orderedResults(report),
       problems: report.problems,
       ...(report.comparison ? { comparison: report.comparison } : {}),

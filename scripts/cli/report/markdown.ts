@@ -6,7 +6,7 @@ const OUTCOME: Record<string, string> = { pass: '✅ pass', fail: '❌ fail', er
 
 /** Markdown for a pull-request comment: what the change does first, then the failing checks and how to fix them. */
 export function formatMarkdown(report: CheckReport): string {
-  const out: string[] = [`## Cairn scorecards for ${markdownCode(report.repo.name)}`, ''];
+  const out: string[] = [`## Cairn scorecards for ${markdownCode(report.repo.name)}`, '', `Judged with ${markdownText(report.standards)}.`, ''];
   if (report.comparison) out.push(...comparisonSection(report), '');
   if (report.results.length === 0) out.push('No scorecard applies to the entities of this repository.');
   for (const result of orderedResults(report)) {

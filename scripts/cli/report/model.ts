@@ -8,6 +8,8 @@ import type { Comparison } from './compare.ts';
 /** What `cairn check` found in one repository: everything a formatter needs, nothing it must look up. */
 export interface CheckReport {
   repo: { name: string; commit?: string };
+  /** Which standards judged it, in words (Cairn's defaults, a portal's config, a published standards.json). */
+  standards: string;
   entities: CatalogEntity[];
   scorecards: ScorecardDefinition[];
   checks: ReadonlyMap<string, CheckMetadata>;

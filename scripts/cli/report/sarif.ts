@@ -47,6 +47,7 @@ export function formatSarif(report: CheckReport, tool: { version: string; inform
       {
         tool: { driver: { name: 'Cairn', version: tool.version, ...(tool.informationUri ? { informationUri: tool.informationUri } : {}), rules } },
         results,
+        properties: { standards: report.standards },
       },
     ],
   };

@@ -14,7 +14,7 @@ const MARKS: Record<string, string> = { pass: '✔', fail: '✘', error: '!', no
 /** The readable report `cairn check` prints by default. */
 export function formatTerminal(report: CheckReport, options: { color: boolean }): string {
   const style = palette(options.color);
-  const lines: string[] = [];
+  const lines: string[] = [style.dim(`Judged with ${terminalSafe(report.standards)}.`)];
   if (report.results.length === 0) lines.push('No scorecard applies to the entities of this repository.');
   let currentEntity = '';
   for (const result of orderedResults(report)) {

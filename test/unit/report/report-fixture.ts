@@ -54,5 +54,5 @@ export const entity: CatalogEntity = {
 };
 
 export function report(results: ScorecardResult[], extra: Partial<CheckReport> = {}): CheckReport {
-  return { repo: { name: 'orders', commit: 'abc123' }, entities: [entity], scorecards: [scorecard], checks, results, problems: [], ...extra };
+  return { repo: { name: 'orders', commit: 'abc123' }, standards: "the portal's standards from portal.yaml", entities: [entity], scorecards: [scorecard], checks, results, problems: [], ...extra };
 }

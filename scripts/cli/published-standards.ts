@@ -1,0 +1,80 @@
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { builtinChecks } from '../../collectors/checks/builtin/index.ts';
+import { contentGlobsFor, customCheckMetadata, toCheckDefinition } from '../../collectors/checks/custom.ts';
+import type { Standards } from '../../collectors/collect.ts';
+import { ConfigError } from '../../collectors/config-error.ts';
+import { standardsFileSchema, type CatalogEntity, type StandardsFile } from '../../collectors/snapshot.ts';
+import { builtinMetadata } from './standards.ts';
+
+/** A portal's published standards, ready to judge a repository with. */
+export interface PortalStandards {
+  standards: Standards;
+  /** The portal's Groups and Users, so owners resolve as they do in the portal. */
+  teams: CatalogEntity[];
+  activityWindowDays?: number;
+  generatedAt: string;
+}
+
+/**
+ * Reads a portal's `standards.json` from a file or an http(s) URL the user passed (never one a
+ * repository names) and turns it into the standards `cairn check` judges with.
+ */
+export async function readPublishedStandards(location: string): Promise<PortalStandards> {
+  const file = standardsFileSchema.safeParse(await fetchText(location).then(parseJson(location)));
+  if (!file.success) {
+    const issue = file.error.issues[0]!;
+    throw new ConfigError(`--standards ${location}: not a Cairn standards.json (${issue.path.join('.') || 'root'}: ${issue.message.replace(/^Invalid input: /, '')}).`);
+  }
+  return fromFile(file.data, location);
+}
+
+function fromFile(file: StandardsFile, location: string): PortalStandards {
+  const custom = file.customChecks;
+  return {
+    standards: {
+      checks: [...builtinChecks, ...custom.map(toCheckDefinition)],
+      metadata: [...builtinChecks.map(builtinMetadata), ...custom.map(customCheckMetadata)],
+      scorecards: file.scorecards,
+      exemptions: file.exemptions.map((exemption) => ({ ...exemption, source: 'central' as const, declaredAt: { file: location } })),
+      contentGlobs: contentGlobsFor(custom),
+      guides: [],
+      initiatives: [],
+      scorecardsFrom: file.scorecardsFrom,
+      customChecks: custom,
+    },
+    teams: file.teams,
+    ...(file.activityWindowDays ? { activityWindowDays: file.activityWindowDays } : {}),
+    generatedAt: file.generatedAt,
+  };
+}
+
+async function fetchText(location: string): Promise<string> {
+  if (/^https?:\/\//i.test(location)) {
+    let response: Response;
+    try {
+      response = await fetch(location, { signal: AbortSignal.timeout(30_000) });
+    } catch (error) {
+      throw new ConfigError(`--standards ${location}: could not fetch it (${(error as Error).message}).`);
+    }
+    if (!response.ok) throw new ConfigError(`--standards ${location}: the server answered ${response.status} ${response.statusText}.`);
+    return response.text();
+  }
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(location)) throw new ConfigError(`--standards ${location}: expected a file or an http(s) URL.`);
+  try {
+    return await readFile(resolve(location), 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new ConfigError(`--standards ${location}: ${code === 'ENOENT' ? 'file not found' : (error as Error).message}.`);
+  }
+}
+
+function parseJson(location: string): (text: string) => unknown {
+  return (text) => {
+    try {
+      return JSON.parse(text);
+    } catch (error) {
+      throw new ConfigError(`--standards ${location}: not JSON (${(error as Error).message}).`);
+    }
+  };
+}
