@@ -46,8 +46,13 @@ export const githubSourceSchema = z
     archived: z.boolean().default(false).describe('Include archived repositories (default false).'),
     forks: z.boolean().default(false).describe('Include forks (default false).'),
     clones: z.string().min(1).optional().describe('Where the clones are kept between runs, relative to this file (default: .cache/clones in the working folder).'),
+    teams: z
+      .boolean()
+      .default(false)
+      .describe("Also read the organisation's teams (with their parent team and members) as Group and User entities, as Backstage's GitHub org provider does (default false). Needs org and a token that can read the organisation's teams (read:org). Secret teams are left out."),
   })
   .refine((source) => (source.org === undefined) !== (source.user === undefined), { message: 'expected exactly one of org or user', path: ['org'] })
+  .refine((source) => !source.teams || source.org !== undefined, { message: 'teams are read from an organisation: set org, not user', path: ['teams'] })
   .describe('The repositories of a GitHub organisation or user.');
 
 export const sourceSchema = z.discriminatedUnion('type', [directorySourceSchema, gitSourceSchema, githubSourceSchema]);

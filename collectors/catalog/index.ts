@@ -3,6 +3,7 @@ import type { Facts } from '../facts/index.ts';
 import type { Problem } from '../problems.ts';
 import type { CatalogEntity, EntitySource } from '../snapshot.ts';
 import { inferComponent, UNKNOWN_OWNER } from './infer.ts';
+import { inferOwners } from './owners.ts';
 import { entityReferences, type EntityReference } from './references.ts';
 import { compare, relationsBySource, relationsOf } from './relations.ts';
 import { KNOWN_KINDS, validateEntity } from './validate.ts';
@@ -17,16 +18,25 @@ export interface CatalogRepo {
   facts: Facts;
 }
 
-/** A YAML document from the portal's own `content/teams/*.yaml` (Groups and Users that live in no repository). */
+/**
+ * A document that lives in no repository: a YAML document of the portal's own `content/teams/*.yaml`,
+ * or an entity read from the forge (a GitHub team, with `url` its page).
+ */
 export interface ContentDocument {
   file: string;
   line: number;
+  url?: string;
   data: unknown;
 }
 
 export interface CatalogInput {
   repos: readonly CatalogRepo[];
   content: readonly ContentDocument[];
+  /**
+   * Groups and Users read from the forge (a GitHub source's teams). They give way, silently, to a
+   * hand-written entity with the same ref, and win over anything Cairn infers.
+   */
+  forge?: readonly ContentDocument[];
 }
 
 export interface Catalog {
@@ -43,6 +53,8 @@ interface Candidate {
   data: unknown;
   source: EntitySource;
   inferred: boolean;
+  /** Dropped without a problem when an earlier candidate has its ref (forge and CODEOWNERS owners). */
+  givesWay?: boolean;
 }
 
 /** A candidate Backstage accepts. */
@@ -59,7 +71,9 @@ interface Accepted {
  * document is validated as Backstage's catalog would (catalog-model's policies and kind
  * validators), refs are resolved with Backstage's defaults, and repositories without descriptors
  * get an inferred Component. Declarations are ranked content first, then repositories by name,
- * file and line: the first of two with the same ref wins. Bad input becomes problems, never an
+ * file and line: the first of two with the same ref wins. Below them come the forge's Groups and
+ * Users, then inferred Components, then a Group or User for every owner CODEOWNERS names (see
+ * owners.ts); these give way silently to a declared entity. Bad input becomes problems, never an
  * exception; the result depends only on the input.
  *
  * Async only because catalog-model's policies and validators are.
@@ -70,6 +84,7 @@ export async function buildCatalog(input: CatalogInput): Promise<Catalog> {
 
   const declared = [...contentCandidates(input.content), ...sortedRepos(input.repos).flatMap(repoCandidates)];
   for (const candidate of declared) await admit(candidate, accepted, problems);
+  for (const candidate of contentCandidates(input.forge ?? [])) await admit({ ...candidate, givesWay: true }, accepted, problems);
 
   // Inferred entities come last, so a declared entity always wins over a guess with the same ref.
   // Only a repository known to have no descriptor file gets one: a broken descriptor is a problem
@@ -83,6 +98,10 @@ export async function buildCatalog(input: CatalogInput): Promise<Catalog> {
     } catch (error) {
       problems.push({ severity: 'error', repo: repo.name, message: `Cairn could not infer a Component for ${repo.name}: ${messageOf(error)}` });
     }
+  }
+  // Owners come from every repository's CODEOWNERS, so they belong to none: their source is no file.
+  for (const data of inferOwners(sortedRepos(input.repos))) {
+    await admit({ data, source: { file: INFERRED_FILE, line: 1 }, inferred: true, givesWay: true }, accepted, problems);
   }
 
   const relations = relationsBySource([...accepted.values()].flatMap((entry) => relationsOf(entry.ref, entry.references)));
@@ -122,7 +141,7 @@ async function admit(candidate: Candidate, accepted: Map<string, Accepted>, prob
     }
     const earlier = accepted.get(ref);
     if (earlier) {
-      reportDuplicate(ref, earlier, candidate, problems);
+      if (!candidate.givesWay) reportDuplicate(ref, earlier, candidate, problems);
       return;
     }
     accepted.set(ref, { ref, entity, references, source: candidate.source, inferred: candidate.inferred });
@@ -192,17 +211,28 @@ function danglingReferences(accepted: ReadonlyMap<string, Accepted>): Problem[] 
         ...locationOf(entry.source),
         severity: 'warning',
         entityRef: entry.ref,
-        message: `${entry.ref} refers to ${reference.targetRef} in spec.${reference.field} (written ${JSON.stringify(reference.value)}), which is not in the catalog. Expected an entity with that ref in some repository or in content/teams.`,
+        message: `${entry.ref} refers to ${reference.targetRef} in spec.${reference.field} (written ${JSON.stringify(reference.value)}), which is not in the catalog. Expected an entity with that ref in some repository or in content/teams.${namespaceHint(reference)}`,
       });
     }
   }
   return problems;
 }
 
+/**
+ * `owner: acme/payments` reads like a GitHub team, but Backstage takes `a/b` as namespace `a`, name
+ * `b`; say so, since a CODEOWNERS team `@acme/payments` is the Group `payments` of the default namespace.
+ */
+function namespaceHint(reference: EntityReference): string {
+  const written = reference.value.match(/^([^:/]+)\/([^:/]+)$/);
+  if (!written || reference.field !== 'owner') return '';
+  const [, namespace, name] = written;
+  return ` Backstage reads ${JSON.stringify(reference.value)} as namespace "${namespace}", name "${name}"; if it means the team @${namespace}/${name} of CODEOWNERS, write \`group:default/${name}\`.`;
+}
+
 function contentCandidates(content: readonly ContentDocument[]): Candidate[] {
   return [...content]
     .sort((a, b) => compare(a.file, b.file) || a.line - b.line)
-    .map((document) => ({ data: document.data, source: { file: document.file, line: document.line }, inferred: false }));
+    .map((document) => ({ data: document.data, source: { file: document.file, line: document.line, ...(document.url ? { url: document.url } : {}) }, inferred: false }));
 }
 
 function repoCandidates(repo: CatalogRepo): Candidate[] {

@@ -5,10 +5,19 @@ import { throttling } from '@octokit/plugin-throttling';
 import picomatch from 'picomatch';
 import type { GitHubSource } from '../config.ts';
 import { clonesDirOf, redact, syncClones, type Remote } from './git.ts';
+import { readGitHubTeams, type ForgeDocument } from './github-teams.ts';
 import { EVERY_REPO, type RepoSelection, type SourceListing } from './source.ts';
 
 /** The GitHub client: every list paginated, rate limits waited out, server errors retried with back-off. */
 const GitHub = Octokit.plugin(paginateRest, throttling, retry);
+
+export type GitHubClient = InstanceType<typeof GitHub>;
+
+/** A GitHub source's listing: its repositories and, with `teams: true`, the organisation's Groups and Users. */
+export interface GitHubListing extends SourceListing {
+  /** Entities read from the organisation (its teams and their members), for the catalog beside content/teams. */
+  entities: ForgeDocument[];
+}
 
 /** How often a rate-limited request is tried again before the listing gives up. */
 const RATE_LIMIT_RETRIES = 3;
@@ -28,9 +37,10 @@ interface ApiRepository {
  * select, and clones them like a git source. The token comes from the environment and is only ever
  * sent to the API and to git (as a header, through git's environment): it never appears in a
  * problem, a page or the snapshot. A listing that fails is one problem; nothing is cloned from it,
- * and the previous snapshot's GitHub repositories stand in.
+ * and the previous snapshot's GitHub repositories stand in. With `teams: true`, the organisation's
+ * teams and their members come back as `entities` (see github-teams.ts).
  */
-export async function listGitHubSource(source: GitHubSource, baseDir: string, select: RepoSelection = EVERY_REPO, environment: NodeJS.ProcessEnv = process.env): Promise<SourceListing> {
+export async function listGitHubSource(source: GitHubSource, baseDir: string, select: RepoSelection = EVERY_REPO, environment: NodeJS.ProcessEnv = process.env): Promise<GitHubListing> {
   const token = environment[source.tokenEnv] || undefined;
   const owner = source.org ?? source.user!;
   const octokit = new GitHub({
@@ -44,24 +54,43 @@ export async function listGitHubSource(source: GitHubSource, baseDir: string, se
     // Octokit's own logging would print warnings (rate limits) on the console: problems report instead.
     log: { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} },
   });
+  const teams = source.teams && source.org ? await readTeams(octokit, source.org, source.apiUrl, token) : { documents: [], problems: [] };
   let repositories: ApiRepository[];
   try {
     repositories = source.org
       ? await octokit.paginate('GET /orgs/{org}/repos', { org: owner, type: 'all', per_page: 100 })
       : await octokit.paginate('GET /users/{username}/repos', { username: owner, type: 'owner', per_page: 100 });
   } catch (error) {
-    const status = (error as { status?: number }).status;
-    const message = redact(String((error as Error).message ?? error).split('\n')[0]!);
-    const reason = token ? message.replaceAll(token, '***') : message;
     return {
       repos: [],
-      problems: [{ severity: 'error', message: `Could not list the repositories of ${owner} at ${source.apiUrl}${status ? ` (HTTP ${status})` : ''}: ${reason}` }],
+      problems: [{ severity: 'error', message: `Could not list the repositories of ${owner} at ${source.apiUrl}${failure(error, token)}` }, ...teams.problems],
       unreachable: { repos: [], sources: [{ source: 'github', reason: `could not list the repositories of ${owner}` }] },
+      entities: teams.documents,
     };
   }
   const remotes: Remote[] = selectRepositories(repositories, source).flatMap((repository) => (repository.clone_url && select(repository.name) ? [{ name: repository.name, url: repository.clone_url, webUrl: repository.html_url }] : []));
   const authorization = token ? `Basic ${Buffer.from(`x-access-token:${token}`).toString('base64')}` : undefined;
-  return syncClones(remotes, clonesDirOf(source.clones, baseDir), 'github', authorization);
+  const synced = await syncClones(remotes, clonesDirOf(source.clones, baseDir), 'github', authorization);
+  return { ...synced, problems: [...teams.problems, ...synced.problems], entities: teams.documents };
+}
+
+/** The organisation's teams as entities; a team list that cannot be read is one problem, and the repositories are still listed. */
+async function readTeams(octokit: GitHubClient, org: string, apiUrl: string, token: string | undefined): Promise<{ documents: ForgeDocument[]; problems: SourceListing['problems'] }> {
+  try {
+    return await readGitHubTeams(octokit, org);
+  } catch (error) {
+    return {
+      documents: [],
+      problems: [{ severity: 'error', message: `Could not list the teams of ${org} at ${apiUrl}${failure(error, token)}; its teams are missing from the catalog this run. Reading teams needs a token that can read the organisation (read:org).` }],
+    };
+  }
+}
+
+/** ` (HTTP 401): Bad credentials`: the status and first line of an API error, credentials and the token redacted. */
+function failure(error: unknown, token: string | undefined): string {
+  const status = (error as { status?: number }).status;
+  const message = redact(String((error as Error).message ?? error).split('\n')[0]!);
+  return `${status ? ` (HTTP ${status})` : ''}: ${token ? message.replaceAll(token, '***') : message}`;
 }
 
 /** The repositories the source's filters keep, sorted by name. */

@@ -1,23 +1,42 @@
 import { z } from 'zod';
+import { UNKNOWN_OWNER } from '../../catalog/infer.ts';
+import { isFromCodeowners, ownerOrigin } from '../../catalog/owners.ts';
+import { resolveReference } from '../../catalog/references.ts';
 import { defineCheck, fail, notApplicable, pass } from '../check.ts';
 import { declarationEvidence, relationTarget, specString, withArticle } from './support/facts.ts';
 
-/** Backstage's default owner kind, and the namespace of the entity, as `spec.owner: team` means. */
-function resolveOwner(owner: string, namespace: string): string {
-  const [kind, rest] = owner.includes(':') ? [owner.slice(0, owner.indexOf(':')), owner.slice(owner.indexOf(':') + 1)] : ['group', owner];
-  const [ns, name] = rest.includes('/') ? [rest.slice(0, rest.indexOf('/')), rest.slice(rest.indexOf('/') + 1)] : [namespace, rest];
-  return `${kind}:${ns}/${name}`.toLowerCase();
+/**
+ * The owner's ref as the catalog resolved it (the `ownedBy` relation), or resolved here with
+ * Backstage's rules (kind Group, the entity's namespace, compared lowercase) for an entity that has
+ * no relations; undefined when Backstage could not parse it.
+ */
+function ownerRef(owner: string, namespace: string, relation: string | undefined): string | undefined {
+  if (relation) return relation;
+  try {
+    return resolveReference(owner, { defaultKind: 'Group', defaultNamespace: namespace });
+  } catch {
+    return undefined;
+  }
+}
+
+/** `owner: acme/payments` reads like a GitHub team, but Backstage takes `a/b` as namespace `a` and name `b`. */
+function namespaceHint(owner: string): string {
+  const written = owner.match(/^([^:/]+)\/([^:/]+)$/);
+  if (!written) return '';
+  const [, namespace, name] = written;
+  return ` Backstage reads "${owner}" as the Group "${name}" of namespace "${namespace}"; a CODEOWNERS team @${namespace}/${name} is the catalog's group:default/${name}.`;
 }
 
 export const ownerKnownGroup = defineCheck({
   id: 'owner-known-group',
   title: 'Owner is a known team',
   category: 'ownership',
-  description: "`spec.owner` names a Group or User that exists in the catalog.",
+  description: '`spec.owner` names a Group or User that exists in the catalog: declared (content/teams or a repository), read from the GitHub organisation\'s teams, or inferred from a team or user that CODEOWNERS names.',
   why: 'An owner that is not in the catalog routes questions, incidents and scorecard results to nobody. The owner has to be a real team (or person) the portal knows, with members and a page.',
   fix: [
     'Set `spec.owner` in `catalog-info.yaml` to a Group that exists, e.g. `owner: group:payments-team`.',
-    'If the team is missing, add it to the portal\'s `content/teams/` (or to the repository that declares your groups):',
+    'A team that CODEOWNERS names (`@acme/payments-team`) is the Group `payments-team`, and one of the organisation\'s GitHub teams is too when the github source has `teams: true`: `owner: payments-team` then resolves.',
+    'Otherwise add the team to the portal\'s `content/teams/` (or to the repository that declares your groups):',
     '',
     '```yaml',
     'apiVersion: backstage.io/v1alpha1',
@@ -35,14 +54,20 @@ export const ownerKnownGroup = defineCheck({
     const { entity, catalog } = context;
     const owner = specString(entity, 'owner');
     if (!owner) return notApplicable(`${entity.kind} entities have no spec.owner.`);
-    const ref = relationTarget(entity, 'ownedBy') ?? resolveOwner(owner, entity.metadata.namespace);
     const evidence = declarationEvidence(entity, `owner: ${owner}`);
+    const ref = ownerRef(owner, entity.metadata.namespace, relationTarget(entity, 'ownedBy'));
+    if (!ref) return fail(`The owner "${owner}" is not an entity ref Backstage can read; expected a Group name such as \`payments-team\` or a ref such as \`group:default/payments-team\`.`, evidence);
+    if (entity.inferred && ref === UNKNOWN_OWNER) {
+      return fail('No owner is known: Cairn inferred this entity, and its repository has no catalog-info.yaml and no CODEOWNERS catch-all rule naming a team or user. Declare its owner in catalog-info.yaml or add `* @org/team` to CODEOWNERS.', evidence);
+    }
     const target = catalog.get(ref);
     if (!target) {
-      const hint = entity.inferred ? ' Cairn inferred this entity; declare its owner in catalog-info.yaml or name a team in a CODEOWNERS catch-all rule.' : '';
-      return fail(`The owner ${ref} is not in the catalog; expected a Group or User with that ref.${hint}`, evidence);
+      return fail(`The owner ${ref} is not in the catalog: no Group or User with that ref is declared, read from the GitHub organisation's teams, or named in a CODEOWNERS file.${namespaceHint(owner)}`, evidence);
     }
     if (target.kind !== 'Group' && target.kind !== 'User') return fail(`The owner ${ref} is ${withArticle(target.kind)}; an owner must be a Group or a User.`, evidence);
-    return pass(`Owned by ${target.kind} ${ref}.`, evidence);
+    // A team CODEOWNERS names is one the forge requests reviews from, so it counts; the message says it is only inferred.
+    const origin = ownerOrigin(target);
+    const note = isFromCodeowners(target) ? '; declare it in content/teams, or read the organisation\'s teams (`teams: true`), to give it members' : '';
+    return pass(`Owned by ${target.kind} ${ref}, ${origin}${note}.`, evidence);
   },
 });

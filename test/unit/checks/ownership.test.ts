@@ -17,6 +17,28 @@ function codeowners(rules: Rule[], catchAll?: string[]): Facts['codeowners'] {
 const rule = (line: number, pattern: string, ...owners: string[]): Rule => ({ pattern, owners, line });
 const group = (name: string) => entity({ kind: 'Group', name, spec: { type: 'team', children: [] }, repo: null, file: 'content/teams/teams.yaml' });
 const user = (name: string) => entity({ kind: 'User', name, spec: {}, repo: null, file: 'content/teams/teams.yaml' });
+/** A message matched whole, not as a pattern. */
+const exactly = (text: string) => new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
+/** A Group or User as the catalog infers it from the CODEOWNERS handles that name it. */
+const fromCodeowners = (kind: 'Group' | 'User', name: string, handles: string) =>
+  entity({
+    kind,
+    name,
+    spec: kind === 'Group' ? { type: 'team', children: [] } : { memberOf: [] },
+    metadata: { annotations: { 'cairn.dev/inferred': 'true', 'cairn.dev/inferred-from': 'CODEOWNERS', 'cairn.dev/codeowners-handles': handles } },
+    inferred: true,
+    repo: null,
+  });
+/** A Group read from the organisation's GitHub teams. */
+const githubTeam = (name: string) =>
+  entity({
+    kind: 'Group',
+    name,
+    spec: { type: 'team', children: [], members: ['alice'] },
+    metadata: { annotations: { 'github.com/team-slug': `acme/${name}`, 'backstage.io/managed-by-location': `url:https://github.example.com/orgs/acme/teams/${name}` } },
+    repo: null,
+    file: `orgs/acme/teams/${name}`,
+  });
 const system = (name: string) => entity({ kind: 'System', name, spec: { owner: 'payments-team' } });
 const noRepository = { entity: entity({ repo: null, file: 'content/teams/platform.yaml' }), facts: null };
 
@@ -55,17 +77,55 @@ describeCheck(descriptorValid, [
 const owned = (owner: string, target = `group:default/${owner}`) => entity({ spec: { type: 'service', lifecycle: 'production', owner }, relations: [{ type: 'ownedBy', targetRef: target }] });
 
 describeCheck(ownerKnownGroup, [
-  { name: 'a known Group', input: { entity: owned('payments-team'), catalog: [group('payments-team')] }, outcome: 'pass', message: /Group group:default\/payments-team/, evidence: [{ path: 'catalog-info.yaml', line: 1, note: 'owner: payments-team' }] },
+  {
+    name: 'a declared Group',
+    input: { entity: owned('payments-team'), catalog: [group('payments-team')] },
+    outcome: 'pass',
+    message: exactly('Owned by Group group:default/payments-team, declared in content/teams/teams.yaml line 1.'),
+    evidence: [{ path: 'catalog-info.yaml', line: 1, note: 'owner: payments-team' }],
+  },
+  {
+    name: 'a Group inferred from CODEOWNERS counts, and says so',
+    input: { entity: owned('payments-team'), catalog: [fromCodeowners('Group', 'payments-team', '@acme/payments-team')] },
+    outcome: 'pass',
+    message: /^Owned by Group group:default\/payments-team, inferred from CODEOWNERS \(@acme\/payments-team\); declare it in content\/teams, or read the organisation's teams \(`teams: true`\), to give it members\.$/,
+  },
+  {
+    name: 'a GitHub team',
+    input: { entity: owned('payments-team'), catalog: [githubTeam('payments-team')] },
+    outcome: 'pass',
+    message: exactly('Owned by Group group:default/payments-team, read from https://github.example.com/orgs/acme/teams/payments-team.'),
+  },
+  {
+    name: 'an inferred Component owned through its CODEOWNERS catch-all',
+    input: { entity: entity({ inferred: true, spec: { type: 'service', lifecycle: 'unknown', owner: 'user:default/alice' }, relations: [{ type: 'ownedBy', targetRef: 'user:default/alice' }] }), catalog: [fromCodeowners('User', 'alice', '@Alice')] },
+    outcome: 'pass',
+    message: /User user:default\/alice, inferred from CODEOWNERS \(@Alice\)/,
+    evidence: [],
+  },
   { name: 'a known User', input: { entity: owned('user:alice', 'user:default/alice'), catalog: [user('alice')] }, outcome: 'pass' },
-  { name: 'not in the catalog', input: { entity: owned('ghosts') }, outcome: 'fail', message: /group:default\/ghosts is not in the catalog/ },
+  { name: 'not in the catalog', input: { entity: owned('ghosts') }, outcome: 'fail', message: /^The owner group:default\/ghosts is not in the catalog: no Group or User with that ref is declared, read from the GitHub organisation's teams, or named in a CODEOWNERS file\.$/ },
+  {
+    name: 'namespace/name written like a GitHub team',
+    input: { entity: owned('backstage/maintainers', 'group:backstage/maintainers'), catalog: [fromCodeowners('Group', 'maintainers', '@backstage/maintainers')] },
+    outcome: 'fail',
+    message: /group:backstage\/maintainers is not in the catalog.* Backstage reads "backstage\/maintainers" as the Group "maintainers" of namespace "backstage"; a CODEOWNERS team @backstage\/maintainers is the catalog's group:default\/maintainers\.$/,
+  },
+  { name: 'a ref Backstage cannot read', input: { entity: entity({ spec: { owner: 'group:' } }) }, outcome: 'fail', message: /"group:" is not an entity ref Backstage can read/ },
   { name: 'a System as owner', input: { entity: owned('system:checkout', 'system:default/checkout'), catalog: [system('checkout')] }, outcome: 'fail', message: /is a System/ },
   { name: 'resolved without relations, Backstage defaults', input: { entity: entity({ namespace: 'shop', spec: { owner: 'Payments-Team' } }), catalog: [entity({ kind: 'Group', name: 'payments-team', namespace: 'shop', spec: {} })] }, outcome: 'pass' },
   {
     name: 'inferred placeholder owner',
     input: { entity: entity({ inferred: true, spec: { type: 'service', lifecycle: 'unknown', owner: 'group:default/unknown' } }) },
     outcome: 'fail',
-    message: /CODEOWNERS catch-all/,
+    message: /^No owner is known: .*no CODEOWNERS catch-all rule/,
     evidence: [],
+  },
+  {
+    name: 'the placeholder is never a Group, even if one were named so',
+    input: { entity: entity({ inferred: true, spec: { type: 'service', lifecycle: 'unknown', owner: 'group:default/unknown' } }), catalog: [group('unknown')] },
+    outcome: 'fail',
+    message: /^No owner is known/,
   },
   { name: 'a Group has no owner', input: { entity: group('payments-team') }, outcome: 'notApplicable' },
 ]);
@@ -101,7 +161,7 @@ describeCheck(codeownersOwnersKnown, [
     name: 'unknown team and user, each line as evidence',
     input: { facts: repoFacts({ codeowners: codeowners([rule(1, '*', '@acme/payments-team', '@acme/ghosts'), rule(5, '/ops/', '@bob', '@acme/ghosts')]) }), catalog: [group('payments-team')] },
     outcome: 'fail',
-    message: /2 owners in \.github\/CODEOWNERS are not in the catalog: @acme\/ghosts, @bob/,
+    message: exactly("2 owners in .github/CODEOWNERS cannot be matched to the organisation's teams: @acme/ghosts and @bob are not in the catalog."),
     evidence: [
       { path: '.github/CODEOWNERS', line: 1, note: '@acme/ghosts → group:default/ghosts is not in the catalog' },
       { path: '.github/CODEOWNERS', line: 5, note: '@bob → user:default/bob is not in the catalog' },
@@ -109,6 +169,30 @@ describeCheck(codeownersOwnersKnown, [
     ],
   },
   { name: 'a team name that is a User in the catalog does not count', input: { facts: repoFacts({ codeowners: codeowners([rule(1, '*', '@acme/alice')]) }), catalog: [user('alice')] }, outcome: 'fail' },
+  {
+    name: 'owners read from GitHub teams count',
+    input: { facts: repoFacts({ codeowners: codeowners([rule(1, '*', '@acme/payments-team')]) }), catalog: [githubTeam('payments-team')] },
+    outcome: 'pass',
+  },
+  {
+    name: 'owners only inferred from CODEOWNERS confirm nothing',
+    input: {
+      facts: repoFacts({ codeowners: codeowners([rule(1, '*', '@acme/payments-team', '@acme/old-team'), rule(3, '/docs/', '@alice')]) }),
+      catalog: [githubTeam('payments-team'), fromCodeowners('Group', 'old-team', '@acme/old-team'), fromCodeowners('User', 'alice', '@alice')],
+    },
+    outcome: 'fail',
+    message: exactly("2 owners in .github/CODEOWNERS cannot be matched to the organisation's teams: @acme/old-team and @alice are known only from CODEOWNERS files, with no declared Group or User or GitHub team to confirm them."),
+    evidence: [
+      { path: '.github/CODEOWNERS', line: 1, note: '@acme/old-team → group:default/old-team is only inferred from CODEOWNERS' },
+      { path: '.github/CODEOWNERS', line: 3, note: '@alice → user:default/alice is only inferred from CODEOWNERS' },
+    ],
+  },
+  {
+    name: 'missing and only inferred, both named',
+    input: { facts: repoFacts({ codeowners: codeowners([rule(1, '*', '@acme/ghosts', '@bob')]) }), catalog: [fromCodeowners('User', 'bob', '@bob')] },
+    outcome: 'fail',
+    message: exactly("2 owners in .github/CODEOWNERS cannot be matched to the organisation's teams: @acme/ghosts is not in the catalog; @bob is known only from CODEOWNERS files, with no declared Group or User or GitHub team to confirm it."),
+  },
   { name: 'only emails', input: { facts: repoFacts({ codeowners: codeowners([rule(1, '*', 'ops@acme.dev')]) }) }, outcome: 'notApplicable', message: /only email owners/ },
   { name: 'no CODEOWNERS', input: { facts: repoFacts() }, outcome: 'notApplicable' },
 ]);
