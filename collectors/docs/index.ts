@@ -36,7 +36,8 @@ export async function buildEntityDocs(input: DocsInput): Promise<{ docs: EntityD
     if (!site) {
       const commit = repo.facts.head?.commit;
       const blobBase = repo.webUrl && commit ? `${repo.webUrl.replace(/\/+$/, '')}/blob/${commit}/` : undefined;
-      site = renderSite(found.root, { images: sources.images, ...(blobBase ? { blobBase } : {}) }, title);
+      const sites = new Map([...sources.roots, ...(sources.included ?? [])].flatMap((root) => (root.mkdocs ? [[root.mkdocs.path, root] as const] : [])));
+      site = renderSite(found.root, { images: sources.images, ...(blobBase ? { blobBase } : {}), siteOf: (path) => sites.get(path) }, title);
       rendered.set(key, site);
     }
     try {

@@ -10,32 +10,66 @@ export interface NavPage {
   title: string;
 }
 
+/** A docs site pulled into the navigation by mkdocs-monorepo-plugin's `!include`. */
+export interface IncludedNav {
+  /** Its `site_name`: the section title when the including entry has none. */
+  title: string;
+  docsDir: string;
+  mkdocsPath: string;
+  nav?: readonly MkdocsNavEntry[];
+  /** Slug its pages are published below. */
+  prefix: string;
+  /** Its rendered pages (slugs start with `prefix`). */
+  pages: readonly NavPage[];
+}
+
 /**
- * mkdocs' `nav`, honoured: `page.md`, `Title: page.md`, nested sections. External URLs are left out
+ * mkdocs' `nav`, honoured: `page.md`, `Title: page.md`, nested sections, and mkdocs-monorepo-plugin's
+ * `Title: '!include ./sub/mkdocs.yml'`, which becomes a section holding the included site's own nav
+ * (or its folder tree when it has none), linked to its home page. External URLs are left out
  * (the docs never link out from their navigation); an entry naming a missing page is a problem at
- * its line in mkdocs.yml. The home page is added first when the nav does not list it.
+ * its line in the mkdocs.yml that lists it. The home page is added first when the nav does not list it.
  */
-export function mkdocsNav(entries: readonly MkdocsNavEntry[], context: { docsDir: string; mkdocsPath: string; pages: readonly NavPage[]; pageOf(path: string): string | undefined }): { nav: DocNavItem[]; problems: Array<Omit<Problem, 'repo' | 'entityRef'>> } {
+export function mkdocsNav(
+  entries: readonly MkdocsNavEntry[],
+  context: { docsDir: string; mkdocsPath: string; pages: readonly NavPage[]; pageOf(path: string): string | undefined; includeOf?(mkdocsPath: string): IncludedNav | undefined },
+): { nav: DocNavItem[]; problems: Array<Omit<Problem, 'repo' | 'entityRef'>> } {
   const problems: Array<Omit<Problem, 'repo' | 'entityRef'>> = [];
   const titles = new Map(context.pages.map((page) => [page.slug, page.title]));
-  const convert = (items: readonly MkdocsNavEntry[]): DocNavItem[] =>
+  const convert = (items: readonly MkdocsNavEntry[], site: { docsDir: string; mkdocsPath: string }, trail: readonly string[]): DocNavItem[] =>
     items.flatMap((entry): DocNavItem[] => {
       if (entry.children) {
-        const children = convert(entry.children);
+        const children = convert(entry.children, site, trail);
         return children.length > 0 ? [{ title: entry.title ?? 'Section', children }] : [];
+      }
+      if (entry.include !== undefined) {
+        // The retriever has already reported and dropped loops; the trail only guarantees an end.
+        const included = trail.includes(entry.include) ? undefined : context.includeOf?.(entry.include);
+        if (!included) return [];
+        const children = included.nav ? convert(included.nav, included, [...trail, entry.include]) : prefixedFolderNav(included.pages, included.prefix);
+        const home = included.pages.some((page) => page.slug === included.prefix) && !containsSlug(children, included.prefix) ? { slug: included.prefix } : {};
+        return children.length > 0 || 'slug' in home ? [{ title: entry.title ?? included.title, ...home, ...(children.length > 0 ? { children } : {}) }] : [];
       }
       const target = entry.target ?? '';
       if (/^[a-z][a-z\d+.-]*:|^\/\//i.test(target)) return [];
-      const path = joinPath(context.docsDir, target);
+      const path = joinPath(site.docsDir, target);
       const slug = path === undefined ? undefined : context.pageOf(path);
       if (slug === undefined) {
-        problems.push({ severity: 'warning', file: context.mkdocsPath, line: entry.line, message: `The nav entry "${entry.title ?? target}" points at ${target}, which is not a Markdown page in ${context.docsDir}.` });
+        problems.push({ severity: 'warning', file: site.mkdocsPath, line: entry.line, message: `The nav entry "${entry.title ?? target}" points at ${target}, which is not a Markdown page in ${site.docsDir}.` });
         return [];
       }
       return [{ title: entry.title ?? titles.get(slug) ?? target, slug }];
     });
-  const nav = convert(entries);
+  const nav = convert(entries, context, [context.mkdocsPath]);
   return { nav: withHome(nav, context.pages), problems };
+}
+
+/** The folder tree of an included site's pages (slugs below `prefix`), its home page first. */
+function prefixedFolderNav(pages: readonly NavPage[], prefix: string): DocNavItem[] {
+  const below = pages.flatMap((page) => (page.slug === prefix ? [{ ...page, slug: '' }] : page.slug.startsWith(`${prefix}/`) ? [{ ...page, slug: page.slug.slice(prefix.length + 1) }] : []));
+  const withPrefix = (items: DocNavItem[]): DocNavItem[] =>
+    items.map((item) => ({ ...item, ...(item.slug !== undefined ? { slug: item.slug ? `${prefix}/${item.slug}` : prefix } : {}), ...(item.children ? { children: withPrefix(item.children) } : {}) }));
+  return withPrefix(folderNav(below));
 }
 
 /**

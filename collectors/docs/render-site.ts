@@ -1,6 +1,6 @@
 import type { DocImage, DocRoot } from '../facts/doc-sources.ts';
 import type { Problem } from '../problems.ts';
-import { folderNav, humanize, mkdocsNav, type NavPage } from './nav.ts';
+import { folderNav, humanize, mkdocsNav, type IncludedNav, type NavPage } from './nav.ts';
 import { assetPathOf } from './paths.ts';
 import { renderMarkdown } from './render-markdown.ts';
 import type { DocAsset, DocNavItem, DocPage } from './schema.ts';
@@ -21,6 +21,15 @@ export interface SiteRepository {
   images: readonly DocImage[];
   /** `webUrl/blob/<commit>/`, when both are known. */
   blobBase?: string;
+  /** The docs site of a mkdocs.yml that a nav `!include`s (its repository path), when it was read. */
+  siteOf?(mkdocsPath: string): DocRoot | undefined;
+}
+
+/** A site pulled in with `!include`, and where its pages are published. */
+interface IncludedSite {
+  mkdocsPath: string;
+  prefix: string;
+  site: DocRoot;
 }
 
 /**
@@ -32,7 +41,12 @@ export async function renderSite(root: DocRoot, repository: SiteRepository, fall
   if (root.mkdocs?.error) problems.push({ severity: 'warning', file: root.mkdocs.path, ...(root.mkdocs.error.line ? { line: root.mkdocs.error.line } : {}), message: `${root.mkdocs.error.message.replace(/\.?$/, '.')} The docs are shown with their folder tree as navigation.` });
   const nav = root.mkdocs?.error ? undefined : root.mkdocs?.nav;
   const order = flattenTargets(nav ?? []).flatMap((target) => joinPath(root.docsDir, target) ?? []);
-  const plan = planSite(root, order);
+  const includes = nav && root.mkdocs && repository.siteOf ? includedSites(root.mkdocs.path, nav, '', repository.siteOf, new Set([root.mkdocs.path])) : [];
+  const plan = planSite(
+    root,
+    order,
+    includes.map(({ prefix, site }) => ({ prefix, docsDir: site.docsDir, pages: site.pages })),
+  );
   const images = new Map(repository.images.map((image) => [image.path, image]));
   const published = new Map<string, DocAsset>();
   const { blobBase } = repository;
@@ -61,7 +75,21 @@ export async function renderSite(root: DocRoot, repository: SiteRepository, fall
   };
   let navigation: DocNavItem[];
   if (nav && root.mkdocs) {
-    const built = mkdocsNav(nav, { docsDir: root.docsDir, mkdocsPath: root.mkdocs.path, pages: navPages, pageOf });
+    const included = new Map(includes.map((include) => [include.mkdocsPath, include]));
+    const includeOf = (mkdocsPath: string): IncludedNav | undefined => {
+      const include = included.get(mkdocsPath);
+      if (!include) return undefined;
+      const sources = new Set(include.site.pages.map((page) => page.path));
+      return {
+        title: include.site.mkdocs?.siteName ?? include.prefix,
+        docsDir: include.site.docsDir,
+        mkdocsPath,
+        ...(include.site.mkdocs?.nav ? { nav: include.site.mkdocs.nav } : {}),
+        prefix: include.prefix,
+        pages: navPages.filter((page) => sources.has(page.source) && (page.slug === include.prefix || page.slug.startsWith(`${include.prefix}/`))),
+      };
+    };
+    const built = mkdocsNav(nav, { docsDir: root.docsDir, mkdocsPath: root.mkdocs.path, pages: navPages, pageOf, includeOf });
     problems.push(...built.problems);
     navigation = built.nav;
   } else navigation = folderNav(navPages);
@@ -72,6 +100,46 @@ export async function renderSite(root: DocRoot, repository: SiteRepository, fall
     assets: [...published.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)),
     problems,
   };
+}
+
+/**
+ * The sites a nav includes, nested includes too, each once (the first place wins), in nav order,
+ * with the slug prefix mkdocs-monorepo-plugin gives them: their `site_name` as a path.
+ */
+function includedSites(mkdocsPath: string, nav: NonNullable<NonNullable<DocRoot['mkdocs']>['nav']>, parentPrefix: string, siteOf: (path: string) => DocRoot | undefined, seen: Set<string>): IncludedSite[] {
+  const found: IncludedSite[] = [];
+  const walk = (entries: typeof nav): void => {
+    for (const entry of entries) {
+      if (entry.children) walk(entry.children);
+      if (entry.include === undefined || seen.has(entry.include)) continue;
+      const site = siteOf(entry.include);
+      if (!site?.mkdocs || site.mkdocs.error) continue;
+      seen.add(entry.include);
+      const alias = includeAlias(site.mkdocs.siteName, site.base);
+      const prefix = parentPrefix ? `${parentPrefix}/${alias}` : alias;
+      found.push({ mkdocsPath: entry.include, prefix, site });
+      if (site.mkdocs.nav) found.push(...includedSites(entry.include, site.mkdocs.nav, prefix, siteOf, seen));
+    }
+  };
+  walk(nav);
+  return found.filter((include) => include.mkdocsPath !== mkdocsPath);
+}
+
+/**
+ * Where mkdocs-monorepo-plugin publishes an included site: its `site_name` when that is a path of
+ * letters, digits, `_`, `-` and `/`, else the name slugified; the folder's name when nothing is left.
+ */
+export function includeAlias(siteName: string | undefined, base: string): string {
+  const slugify = (text: string) =>
+    text
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase()
+      .replace(/[^a-z\d]+/g, '-')
+      .replace(/^-+|-+$/g, '');
+  const name = siteName?.trim() ?? '';
+  const alias = /^[\w\-/]+$/.test(name) ? name.split('/').filter((segment) => segment !== '').join('/') : slugify(name);
+  return alias || slugify(base.slice(base.lastIndexOf('/') + 1)) || 'included';
 }
 
 function flattenTargets(entries: NonNullable<NonNullable<DocRoot['mkdocs']>['nav']>): string[] {

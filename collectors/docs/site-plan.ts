@@ -18,23 +18,36 @@ export interface SitePlan {
 const FOLDER_HOME = /^(index|readme)\.(md|markdown)$/i;
 const EXTENSION = /\.(md|markdown)$/i;
 
+/** The pages of a site included with mkdocs-monorepo-plugin's `!include`, published below `prefix`. */
+export interface IncludedPages extends Pick<DocRoot, 'docsDir' | 'pages'> {
+  /** Slug of the included docs' folder, e.g. `auth` (its home page's slug). */
+  prefix: string;
+}
+
 /**
  * Slugs for a docs root's pages, mirroring the folder tree: `guide/setup.md` → `guide/setup`,
- * `guide/index.md` (else `guide/README.md`) → `guide`. The docs home (`''`) is `index.md` or
- * `README.md` in the docs folder, else the README beside the docs, else the first page of
- * `order` (mkdocs' nav), else the first page by path.
+ * `guide/index.md` (else `guide/README.md`) → `guide`. Included sites' pages follow the same rule
+ * below their prefix. The docs home (`''`) is `index.md` or `README.md` in the docs folder, else
+ * the README beside the docs, else the first page of `order` (mkdocs' nav), else the first page by path.
  */
-export function planSite(root: Pick<DocRoot, 'docsDir' | 'pages' | 'readme'>, order: readonly string[] = []): SitePlan {
-  const prefix = root.docsDir === '.' ? '' : `${root.docsDir}/`;
-  const homes = folderHomes(root.pages.map((page) => page.path.slice(prefix.length)));
+export function planSite(root: Pick<DocRoot, 'docsDir' | 'pages' | 'readme'>, order: readonly string[] = [], includes: readonly IncludedPages[] = []): SitePlan {
   const used = new Set<string>();
   const bySource = new Map<string, string>();
+  const byFolder = new Map<string, string>();
   const pages: PlannedPage[] = [];
-  for (const page of root.pages) {
-    const relative = page.path.slice(prefix.length);
-    const slug = unique(slugOf(homes.has(relative) ? folderOf(relative) : relative), used);
-    bySource.set(page.path, slug);
-    pages.push({ slug, source: page.path, text: page.text });
+  const homeFolders: Array<{ folder: string; source: string }> = [];
+  for (const site of [{ ...root, prefix: '' }, ...includes]) {
+    const pathPrefix = site.docsDir === '.' ? '' : `${site.docsDir}/`;
+    const homes = folderHomes(site.pages.map((page) => page.path.slice(pathPrefix.length)));
+    for (const page of site.pages) {
+      // A page two sites share (overlapping docs folders) is published once, where it is met first.
+      if (bySource.has(page.path)) continue;
+      const relative = page.path.slice(pathPrefix.length);
+      const slug = unique(joinSlug(site.prefix, slugOf(homes.has(relative) ? folderOf(relative) : relative)), used);
+      bySource.set(page.path, slug);
+      pages.push({ slug, source: page.path, text: page.text });
+      if (homes.has(relative)) homeFolders.push({ folder: `${pathPrefix}${folderOf(relative)}`.replace(/\/$/, '') || '.', source: page.path });
+    }
   }
   if (!used.has('')) {
     const readme = root.readme && !bySource.has(root.readme.path) ? root.readme : undefined;
@@ -50,10 +63,9 @@ export function planSite(root: Pick<DocRoot, 'docsDir' | 'pages' | 'readme'>, or
       }
     }
   }
-  const byFolder = new Map<string, string>();
-  for (const [source, slug] of bySource) {
-    const relative = source.slice(prefix.length);
-    if (source.startsWith(prefix) && homes.has(relative)) byFolder.set(`${prefix}${folderOf(relative)}`.replace(/\/$/, '') || '.', slug);
+  for (const { folder, source } of homeFolders) {
+    const slug = bySource.get(source);
+    if (slug !== undefined && !byFolder.has(folder)) byFolder.set(folder, slug);
   }
   pages.sort((a, b) => (a.slug === '' ? -1 : b.slug === '' ? 1 : a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));
   return { pages, pageOf: (path) => bySource.get(path) ?? byFolder.get(path.replace(/\/$/, '') || '.') };
@@ -85,6 +97,10 @@ function slugOf(relative: string): string {
     .split('/')
     .map((segment) => segment.replace(/[^\w.-]+/g, '-').replace(/^\.+/, '') || '-')
     .join('/');
+}
+
+function joinSlug(prefix: string, slug: string): string {
+  return prefix && slug ? `${prefix}/${slug}` : prefix || slug;
 }
 
 function unique(slug: string, used: Set<string>): string {

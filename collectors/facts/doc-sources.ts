@@ -30,11 +30,20 @@ export const IMAGE_TYPES: Readonly<Record<string, string>> = {
 /** Anything in Markdown that looks like a path to an image file; only those that are tracked are kept. */
 const IMAGE_REFERENCE = /[^\s"'()<>[\]]+\.(?:png|jpe?g|gif|webp|svg)\b/gi;
 
+/** The prefix of mkdocs-monorepo-plugin's nav values that pull in another mkdocs.yml. */
+const INCLUDE_STATEMENT = '!include ';
+
 /** An entry of mkdocs' `nav`, with the line it is on (for "missing file" problems). */
 export interface MkdocsNavEntry {
   title?: string;
   /** A Markdown path relative to `docs_dir`, or an external URL. */
   target?: string;
+  /**
+   * mkdocs-monorepo-plugin's `'!include ./sub/mkdocs.yml'`: the included mkdocs.yml as written
+   * (relative to the including file's folder) from `parseMkdocs`; in the fact, its repository path,
+   * once the retriever has checked that it stays inside the repository and can be read.
+   */
+  include?: string;
   children?: MkdocsNavEntry[];
   line: number;
 }
@@ -42,6 +51,7 @@ export interface MkdocsNavEntry {
 const mkdocsNavEntrySchema: z.ZodType<MkdocsNavEntry> = z.object({
   title: z.string().optional(),
   target: z.string().optional(),
+  include: z.string().optional(),
   get children() {
     return z.array(mkdocsNavEntrySchema).optional();
   },
@@ -81,11 +91,16 @@ export type DocImage = z.infer<typeof docImageSchema>;
  */
 export const docSources = defineRetriever({
   id: 'docSources',
-  version: 1,
-  description: 'Markdown, mkdocs navigation and referenced images of every docs folder in the repository, for rendering.',
+  version: 2,
+  description: 'Markdown, mkdocs navigation (with mkdocs-monorepo-plugin includes) and referenced images of every docs folder in the repository, for rendering.',
   publish: false,
   schema: z.object({
     roots: z.array(docRootSchema),
+    /**
+     * Docs sites that roots `!include` but that are no root themselves (an included file not named
+     * mkdocs.yml), found by their `mkdocs.path`.
+     */
+    included: z.array(docRootSchema).optional(),
     /** Images the pages reference by relative path, tracked in the repository. */
     images: z.array(docImageSchema),
   }),
@@ -98,10 +113,131 @@ export const docSources = defineRetriever({
       const readme = await readReadme(repo, found.base);
       roots.push({ base: found.base, docsDir: found.docsDir, ...(found.mkdocs ? { mkdocs: found.mkdocs } : {}), pages, ...(readme ? { readme } : {}) });
     }
-    const texts = roots.flatMap((root) => [...root.pages, ...(root.readme ? [root.readme] : [])]);
-    return { roots, images: await readImages(repo, texts, context) };
+    const included = await resolveIncludes(roots, (path) => readIncluded(repo, path, budget, context), context);
+    const texts = [...roots, ...included].flatMap((root) => [...root.pages, ...(root.readme ? [root.readme] : [])]);
+    return { roots, ...(included.length > 0 ? { included } : {}), images: await readImages(repo, texts, context) };
   },
 });
+
+/** An included mkdocs.yml that no root is, read as a docs site of its own; `undefined` when unreadable. */
+async function readIncluded(repo: RepoReader, path: string, budget: { pages: number; bytes: number; warned: boolean }, context: FactContext): Promise<DocRoot | undefined> {
+  // Undefined for a symlink leaving the repository, a binary or an oversized file.
+  const text = await repo.readText(path);
+  if (text === undefined) return undefined;
+  const base = dirnameOf(path);
+  const parsed = parseMkdocs(text, path, base);
+  return { base, docsDir: parsed.docsDir, mkdocs: parsed.mkdocs, pages: parsed.mkdocs.error ? [] : await readPages(repo, parsed.docsDir, budget, context) };
+}
+
+/**
+ * Resolves mkdocs-monorepo-plugin's `!include` nav entries of every site, in place: each becomes
+ * the repository path of the included mkdocs.yml, or is dropped with a problem at its line when
+ * the path is absolute, leaves the repository, is no YAML file, is not tracked, cannot be read
+ * (a symlink leaving the repository reads as nothing), has no `site_name`, or would close a loop
+ * of includes. Returns the included sites that are no root.
+ */
+export async function resolveIncludes(roots: readonly DocRoot[], read: (path: string) => Promise<DocRoot | undefined>, context: Pick<FactContext, 'problem'> & { repo: Pick<RepoReader, 'has'> }): Promise<DocRoot[]> {
+  const sites = new Map<string, DocRoot>();
+  for (const root of roots) if (root.mkdocs) sites.set(root.mkdocs.path, root);
+  const included: DocRoot[] = [];
+  const unreadable = new Set<string>();
+  const queue = [...sites.values()];
+  for (let site = queue.shift(); site; site = queue.shift()) {
+    const { mkdocs } = site;
+    if (!mkdocs?.nav || mkdocs.error) continue;
+    for (const entry of includeEntries(mkdocs.nav)) {
+      const where = { file: mkdocs.path, line: entry.line };
+      const written = entry.include!;
+      const path = includePath(written, site.base);
+      if (typeof path !== 'string') {
+        context.problem({ severity: 'error', ...where, message: `The nav entry "${entry.title ?? written}" includes ${JSON.stringify(written)}, which ${path.reason}; it is not followed.` });
+        entry.include = undefined;
+        continue;
+      }
+      if (!sites.has(path) && !unreadable.has(path)) {
+        const target = context.repo.has(path) ? await read(path) : undefined;
+        if (target) {
+          sites.set(path, target);
+          included.push(target);
+          queue.push(target);
+        } else unreadable.add(path);
+      }
+      const target = sites.get(path);
+      const problem = !target
+        ? `${path} is not a file tracked in the repository, or cannot be read (a symlink leaving the repository is never followed)`
+        : target.mkdocs?.error
+          ? `${path} cannot be used: ${target.mkdocs.error.message.replace(/\.$/, '')}`
+          : !target.mkdocs?.siteName
+            ? `${path} has no site_name, which mkdocs-monorepo-plugin needs to place its pages`
+            : undefined;
+      if (problem) {
+        context.problem({ severity: 'error', ...where, message: `The nav entry "${entry.title ?? written}" includes ${JSON.stringify(written)}: ${problem}. It is not followed.` });
+        entry.include = undefined;
+        continue;
+      }
+      entry.include = path;
+    }
+  }
+  for (const site of sites.values()) {
+    if (site.mkdocs?.nav) site.mkdocs.nav = withoutDroppedIncludes(site.mkdocs.nav);
+  }
+  breakLoops(roots, sites, context);
+  return included;
+}
+
+/** Every `!include` entry of a nav, sections included, in order. */
+function includeEntries(entries: readonly MkdocsNavEntry[]): MkdocsNavEntry[] {
+  return entries.flatMap((entry) => (entry.children ? includeEntries(entry.children) : entry.include !== undefined ? [entry] : []));
+}
+
+/** The repository path an include names, relative to the including file's folder, or why it is refused. */
+function includePath(written: string, base: string): string | { reason: string } {
+  const path = written.trim().replaceAll('\\', '/');
+  if (/^[a-z][a-z\d+.-]*:/i.test(path) || path.startsWith('/') || path.startsWith('~')) return { reason: 'is an absolute path or a URL; only paths inside the repository are read' };
+  const resolved = joinPath(base, path);
+  if (resolved === undefined || resolved === '..' || resolved.startsWith('../')) return { reason: 'leaves the repository' };
+  if (!/\.ya?ml$/i.test(resolved)) return { reason: 'is not a .yml or .yaml file' };
+  return resolved;
+}
+
+/** A nav without the include entries that were refused (their `include` cleared), and without emptied sections. */
+function withoutDroppedIncludes(entries: readonly MkdocsNavEntry[]): MkdocsNavEntry[] {
+  return entries.flatMap((entry): MkdocsNavEntry[] => {
+    if (entry.children) return [{ ...entry, children: withoutDroppedIncludes(entry.children) }];
+    if ('include' in entry && entry.include === undefined) return [];
+    return [entry];
+  });
+}
+
+/**
+ * Drops each include that leads back to a site already on the way to it (a loop: a site including
+ * itself, or A → B → A), with a problem at its line, so that following includes always ends.
+ */
+function breakLoops(roots: readonly DocRoot[], sites: ReadonlyMap<string, DocRoot>, context: Pick<FactContext, 'problem'>): void {
+  const done = new Set<string>();
+  const visit = (path: string, trail: string[]): void => {
+    const site = sites.get(path);
+    if (!site?.mkdocs?.nav || done.has(path)) return;
+    const closing = new Set<MkdocsNavEntry>();
+    for (const entry of includeEntries(site.mkdocs.nav)) {
+      const target = entry.include!;
+      if (target === path || trail.includes(target)) {
+        const loop = [...trail.slice(trail.indexOf(target)), path, target].join(' → ');
+        context.problem({ severity: 'error', file: path, line: entry.line, message: `The nav entry "${entry.title ?? target}" includes ${target}, which closes a loop of includes (${loop}); it is not followed.` });
+        closing.add(entry);
+        continue;
+      }
+      visit(target, [...trail, path]);
+    }
+    if (closing.size > 0) site.mkdocs.nav = withoutEntries(site.mkdocs.nav, closing);
+    done.add(path);
+  };
+  for (const root of roots) if (root.mkdocs) visit(root.mkdocs.path, []);
+}
+
+function withoutEntries(entries: readonly MkdocsNavEntry[], drop: ReadonlySet<MkdocsNavEntry>): MkdocsNavEntry[] {
+  return entries.flatMap((entry): MkdocsNavEntry[] => (drop.has(entry) ? [] : entry.children ? [{ ...entry, children: withoutEntries(entry.children, drop) }] : [entry]));
+}
 
 interface FoundRoot {
   base: string;
@@ -174,17 +310,23 @@ export function parseMkdocs(text: string, path: string, base: string): { docsDir
 function navEntries(items: unknown[], lineCounter: LineCounter): MkdocsNavEntry[] {
   return items.flatMap((item): MkdocsNavEntry[] => {
     const line = lineOf(item, lineCounter);
-    if (isScalar(item) && typeof item.value === 'string') return [{ target: item.value, line }];
+    if (isScalar(item) && typeof item.value === 'string') return [navTarget(undefined, item.value, line)];
     if (!isMap(item)) return [];
     return item.items.flatMap((pair): MkdocsNavEntry[] => {
       const title = isScalar(pair.key) ? String(pair.key.value) : undefined;
       if (title === undefined) return [];
       const entryLine = lineOf(pair.key, lineCounter);
-      if (isScalar(pair.value) && typeof pair.value.value === 'string') return [{ title, target: pair.value.value, line: entryLine }];
+      if (isScalar(pair.value) && typeof pair.value.value === 'string') return [navTarget(title, pair.value.value, entryLine)];
       if (isSeq(pair.value)) return [{ title, children: navEntries(pair.value.items as unknown[], lineCounter), line: entryLine }];
       return [];
     });
   });
+}
+
+/** A page entry, or an include when the value starts with `!include ` (mkdocs-monorepo-plugin). */
+function navTarget(title: string | undefined, value: string, line: number): MkdocsNavEntry {
+  const titled = title === undefined ? {} : { title };
+  return value.startsWith(INCLUDE_STATEMENT) ? { ...titled, include: value.slice(INCLUDE_STATEMENT.length), line } : { ...titled, target: value, line };
 }
 
 function lineOf(node: unknown, lineCounter: LineCounter): number {
