@@ -6,10 +6,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildCatalog } from '../../collectors/catalog/index.ts';
 import { collect, NO_STANDARDS } from '../../collectors/collect.ts';
-import { portalConfigSchema } from '../../collectors/config.ts';
+import { portalConfigSchema, type GitHubSource } from '../../collectors/config.ts';
 import type { Snapshot } from '../../collectors/snapshot.ts';
-import { selectRepositories } from '../../collectors/sources/github.ts';
+import { listGitHubSource, selectRepositories } from '../../collectors/sources/github.ts';
+import { teamEntities, type OrganisationTeam } from '../../collectors/sources/github-teams.ts';
 import { files, makeRepos, type RepoFixture } from '../helpers/repos.ts';
 
 const run = promisify(execFile);
@@ -21,6 +23,7 @@ let server: Server;
 let api: string;
 const requests: Array<{ url: string; authorization?: string }> = [];
 let failures: number[] = [];
+let teamFailures: number[] = [];
 
 /** A repository as GitHub's REST API returns it (the fields that matter, and enough of the rest). */
 function apiRepository(id: number, name: string, overrides: Record<string, unknown> = {}) {
@@ -47,9 +50,63 @@ function apiRepository(id: number, name: string, overrides: Record<string, unkno
   };
 }
 
+/** A team as `GET /orgs/{org}/teams` returns it; `parent` is a team object too, or null. */
+function apiTeam(id: number, slug: string, name: string, overrides: Record<string, unknown> = {}) {
+  return {
+    id,
+    node_id: `T_kwDO${id}`,
+    url: `${api}/organizations/1/team/${id}`,
+    html_url: `https://github.example.com/orgs/acme/teams/${slug}`,
+    name,
+    slug,
+    description: null,
+    privacy: 'closed',
+    notification_setting: 'notifications_enabled',
+    permission: 'pull',
+    members_url: `${api}/organizations/1/team/${id}/members{/member}`,
+    repositories_url: `${api}/organizations/1/team/${id}/repos`,
+    parent: null,
+    ...overrides,
+  };
+}
+
+/** A user as a team's member list returns it. */
+function apiMember(id: number, login: string) {
+  return {
+    login,
+    id,
+    node_id: `U_kgDO${id}`,
+    avatar_url: `https://avatars.github.example.com/u/${id}?v=4`,
+    gravatar_id: '',
+    url: `${api}/users/${login}`,
+    html_url: `https://github.example.com/${login}`,
+    type: 'User',
+    site_admin: false,
+  };
+}
+
 function respond(request: IncomingMessage): { status: number; headers: Record<string, string>; body: string } {
   const url = new URL(request.url ?? '/', api);
   const json = (status: number, body: unknown, headers: Record<string, string> = {}) => ({ status, headers: { 'content-type': 'application/json; charset=utf-8', ...headers }, body: JSON.stringify(body) });
+  const platform = apiTeam(10, 'platform', 'Platform', { description: 'Runs the paved road.' });
+  const secret = apiTeam(12, 'security-response', 'Security Response', { privacy: 'secret' });
+  if (url.pathname === '/orgs/acme/teams') {
+    if (teamFailures[0] === 403) {
+      teamFailures.shift();
+      return json(403, { message: 'Resource not accessible by integration', documentation_url: 'https://docs.github.com/rest/teams/teams#list-teams', status: '403' });
+    }
+    const next = `${api}/organizations/1/teams?per_page=100&page=2`;
+    return json(200, [platform, apiTeam(11, 'payments', 'Payments', { parent: platform }), secret], { link: `<${next}>; rel="next", <${next}>; rel="last"` });
+  }
+  if (url.pathname === '/organizations/1/teams' && url.searchParams.get('page') === '2') {
+    return json(200, [apiTeam(13, 'incident-tooling', 'Incident tooling', { parent: secret })]);
+  }
+  if (url.pathname === '/orgs/acme/teams/platform/members') {
+    const next = `${api}/organizations/1/team/10/members?per_page=100&page=2`;
+    return json(200, [apiMember(100, 'alice')], { link: `<${next}>; rel="next", <${next}>; rel="last"` });
+  }
+  if (url.pathname === '/organizations/1/team/10/members') return json(200, [apiMember(101, 'Bob')]);
+  if (url.pathname === '/orgs/acme/teams/payments/members') return json(200, [apiMember(100, 'alice'), apiMember(102, 'carol')]);
   if (url.pathname === '/orgs/acme/repos' && !url.searchParams.has('page')) {
     if (failures[0] === 401) {
       failures.shift();
@@ -111,6 +168,113 @@ async function collectOrg(org: string, extra: Record<string, unknown> = {}, prev
     delete process.env.CAIRN_TEST_GITHUB_TOKEN;
   }
 }
+
+describe('the github source with teams', () => {
+  const source = (): GitHubSource => portalConfigSchema.parse({ sources: [{ type: 'github', org: 'acme', apiUrl: api, tokenEnv: 'CAIRN_TEST_GITHUB_TOKEN', include: ['payments'], clones: 'clones', teams: true }] }).sources[0] as GitHubSource;
+  const environment = { CAIRN_TEST_GITHUB_TOKEN: TOKEN };
+
+  it('reads every page of teams and members as Groups and Users Backstage-shaped, leaving secret teams out', async () => {
+    requests.length = 0;
+    failures = [];
+    const listing = await listGitHubSource(source(), remotes, () => true, environment);
+    const teamRequests = requests.map((request) => request.url).filter((url) => url.includes('/team'));
+    expect(teamRequests.toSorted()).toEqual([
+      '/organizations/1/team/10/members?per_page=100&page=2',
+      '/organizations/1/teams?per_page=100&page=2',
+      '/orgs/acme/teams/incident-tooling/members?per_page=100',
+      '/orgs/acme/teams/payments/members?per_page=100',
+      '/orgs/acme/teams/platform/members?per_page=100',
+      '/orgs/acme/teams?per_page=100',
+    ]);
+    expect(requests.every((request) => request.authorization === `token ${TOKEN}`)).toBe(true);
+    expect(listing.repos.map((repo) => repo.name)).toEqual(['payments']);
+    // The server has no member list for incident-tooling: its Group stays, without members.
+    expect(listing.problems).toEqual([{ severity: 'warning', message: 'Could not list the members of the GitHub team acme/incident-tooling (HTTP 404); its Group has no members this run.' }]);
+    expect(listing.entities.map((document) => [document.file, document.url])).toEqual([
+      ['orgs/acme/teams/incident-tooling', 'https://github.example.com/orgs/acme/teams/incident-tooling'],
+      ['orgs/acme/teams/payments', 'https://github.example.com/orgs/acme/teams/payments'],
+      ['orgs/acme/teams/platform', 'https://github.example.com/orgs/acme/teams/platform'],
+      ['orgs/acme/members/alice', 'https://github.example.com/alice'],
+      ['orgs/acme/members/Bob', 'https://github.example.com/Bob'],
+      ['orgs/acme/members/carol', 'https://github.example.com/carol'],
+    ]);
+    expect(listing.entities[1]!.data).toEqual({
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'Group',
+      metadata: {
+        name: 'payments',
+        annotations: {
+          'github.com/team-slug': 'acme/payments',
+          'backstage.io/managed-by-location': 'url:https://github.example.com/orgs/acme/teams/payments',
+          'backstage.io/managed-by-origin-location': 'url:https://github.example.com/orgs/acme/teams/payments',
+        },
+      },
+      spec: { type: 'team', profile: { displayName: 'Payments' }, parent: 'platform', children: [], members: ['alice', 'carol'] },
+    });
+    expect(listing.entities[2]!.data).toMatchObject({ metadata: { description: 'Runs the paved road.' }, spec: { children: ['payments'], members: ['alice', 'Bob'] } });
+    // Its parent is secret: not named.
+    expect(listing.entities[0]!.data).toMatchObject({ spec: { children: [], members: [] } });
+    expect((listing.entities[0]!.data.spec as Record<string, unknown>).parent).toBeUndefined();
+    expect(listing.entities[3]!.data).toEqual({
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'User',
+      metadata: {
+        name: 'alice',
+        annotations: { 'github.com/user-login': 'alice', 'backstage.io/managed-by-location': 'url:https://github.example.com/alice', 'backstage.io/managed-by-origin-location': 'url:https://github.example.com/alice' },
+      },
+      spec: { profile: { picture: 'https://avatars.github.example.com/u/100?v=4' }, memberOf: ['payments', 'platform'] },
+    });
+    expect(JSON.stringify(listing)).not.toContain('security-response');
+    expect(JSON.stringify(listing)).not.toContain(TOKEN);
+
+    // The catalog takes them as they are: every one valid, linked both ways.
+    const catalog = await buildCatalog({ repos: [], content: [], forge: listing.entities });
+    expect(catalog.problems).toEqual([]);
+    expect(catalog.entities.find((entity) => entity.ref === 'group:default/platform')!.relations).toEqual([
+      { type: 'hasMember', targetRef: 'user:default/alice' },
+      { type: 'hasMember', targetRef: 'user:default/bob' },
+      { type: 'parentOf', targetRef: 'group:default/payments' },
+    ]);
+  }, 30_000);
+
+  it('reports teams it may not read as one problem without the token, and still lists the repositories', async () => {
+    failures = [];
+    teamFailures = [403];
+    const listing = await listGitHubSource(source(), remotes, () => true, environment);
+    expect(listing.entities).toEqual([]);
+    expect(listing.repos.map((repo) => repo.name)).toEqual(['payments']);
+    expect(listing.problems).toEqual([
+      {
+        severity: 'error',
+        message: `Could not list the teams of acme at ${api} (HTTP 403): Resource not accessible by integration - https://docs.github.com/rest/teams/teams#list-teams; its teams are missing from the catalog this run. Reading teams needs a token that can read the organisation (read:org).`,
+      },
+    ]);
+  }, 30_000);
+
+  it('reads teams only from an organisation', () => {
+    expect(portalConfigSchema.safeParse({ sources: [{ type: 'github', user: 'octocat', teams: true }] }).error?.issues.map((issue) => [issue.path.join('.'), issue.message])).toEqual([['sources.0.teams', 'teams are read from an organisation: set org, not user']]);
+  });
+
+  const team = (slug: string, parent?: string): OrganisationTeam['team'] => ({ slug, name: slug.toUpperCase(), ...(parent ? { parent: { slug: parent } } : {}) });
+  const member = (login: string) => ({ login });
+  it.each([
+    { name: 'no teams', teams: [], refs: [] },
+    {
+      name: 'children from parents, members once whatever their case, users by login',
+      teams: [{ team: team('b', 'a'), members: [member('Zoe'), member('zoe'), member('amy')] }, { team: team('a'), members: [member('amy')] }],
+      refs: ['Group a parent=- children=b members=amy', 'Group b parent=a children=- members=amy,Zoe', 'User amy memberOf=a,b', 'User Zoe memberOf=b'],
+    },
+    { name: 'a parent that is not listed is not named', teams: [{ team: team('c', 'hidden'), members: [] }], refs: ['Group c parent=- children=- members='] },
+  ])('teamEntities: $name', ({ teams, refs }) => {
+    const list = (value: unknown) => (Array.isArray(value) && value.length > 0 ? value.join(',') : '-');
+    expect(
+      teamEntities('acme', teams).map(({ data }) => {
+        const { kind, metadata, spec } = data as { kind: string; metadata: { name: string }; spec: Record<string, unknown> };
+        return kind === 'Group' ? `Group ${metadata.name} parent=${(spec.parent as string) ?? '-'} children=${list(spec.children)} members=${(spec.members as string[]).join(',')}` : `User ${metadata.name} memberOf=${list(spec.memberOf)}`;
+      }),
+    ).toEqual(refs);
+  });
+});
 
 describe('the github source', () => {
   it('lists every page, waits out a rate limit, retries a 502, filters, and clones what is left', async () => {
