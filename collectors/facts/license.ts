@@ -1,8 +1,19 @@
+import { XMLParser } from 'fast-xml-parser';
+import { parse as parseToml } from 'smol-toml';
+import spdxCorrect from 'spdx-correct';
+import parseSpdx from 'spdx-expression-parse';
 import spdxFull from 'spdx-license-list/full.js';
 import { z } from 'zod';
 import { defineRetriever } from './retriever.ts';
 
-const LICENSE_FILE = /^(un)?licen[sc]e(-[a-z0-9.-]+)?(\.(md|txt|rst))?$|^copying(\.(md|txt))?$/i;
+/** `LICENSE`, `LICENCE.md`, `LICENSE-MIT`, `LICENSE.writing.txt`, `UNLICENSE`, `COPYING.LESSER`, `MIT-LICENSE`. */
+const LICENSE_FILE = /^((un)?licen[sc]e|copying)([-._][a-z0-9.-]+)?$|^[a-z0-9]+[-_]licen[sc]e(\.(md|txt|rst))?$/i;
+
+/**
+ * Qualifiers in a license file's name that still license the code: the license's own short name
+ * (`LICENSE-APACHE`, `COPYING.LESSER`) or the word for code. Any other qualifier names a scope.
+ */
+const CODE_QUALIFIERS = /^(code|source|software|lesser|library|apache|mit|bsd|isc|mpl|[al]?gpl|unlicen[sc]e|cc0|zlib|boost|bsl|epl|0bsd|wtfpl|artistic)([-._ ]?v?[\d.]+)?$/i;
 
 /** Licenses whose full text Cairn compares a LICENSE file against (the ones repositories really use). */
 const COMMON = ['MIT', 'Apache-2.0', 'BSD-2-Clause', 'BSD-3-Clause', 'ISC', 'MPL-2.0', 'GPL-2.0-only', 'GPL-3.0-only', 'LGPL-2.1-only', 'LGPL-3.0-only', 'AGPL-3.0-only', 'Unlicense', '0BSD', 'EPL-2.0', 'CC0-1.0', 'BSL-1.0'];
@@ -23,7 +34,65 @@ const TITLES: Array<[RegExp, string]> = [
   [/This is free and unencumbered software released into the public domain/i, 'Unlicense'],
   [/Eclipse Public License - v 2\.0/i, 'EPL-2.0'],
   [/Boost Software License - Version 1\.0/i, 'BSL-1.0'],
+  [/^\s*CC0 1\.0 Universal/im, 'CC0-1.0'],
+  [/^\s*Creative Commons Attribution 4\.0 International/im, 'CC-BY-4.0'],
+  [/^\s*Creative Commons Attribution-ShareAlike 4\.0 International/im, 'CC-BY-SA-4.0'],
 ];
+
+/**
+ * Licenses named in prose (a COPYING that points elsewhere, a README's License section, a free-text
+ * manifest field). Order matters only for overlaps: the Lesser and Affero GPLs before the GPL.
+ */
+const NAMED_LICENSES: Array<[RegExp, string]> = [
+  [/\bApache(?:\s+(?:Software\s+)?License)?,?\s*(?:Version\s*|v\.?\s*)?2(?:\.0)?\b|\bApache-2\.0\b|apache\.org\/licenses\/LICENSE-2\.0/gi, 'Apache-2.0'],
+  [/\bMIT\b/g, 'MIT'],
+  [/\bunlicen[sc]e\b/gi, 'Unlicense'],
+  [/\bBSD[- ]3[- ]Clause\b|\b(?:new|revised|modified) BSD\b/gi, 'BSD-3-Clause'],
+  [/\bBSD[- ]2[- ]Clause\b|\bsimplified BSD\b/gi, 'BSD-2-Clause'],
+  [/\b0BSD\b/g, '0BSD'],
+  [/\bISC\b/g, 'ISC'],
+  [/\bMozilla Public License,?\s*(?:v\.?|version)?\s*2(?:\.0)?\b|\bMPL[- ]?2(?:\.0)?\b/gi, 'MPL-2.0'],
+  [/\bzlib\b/gi, 'Zlib'],
+  [/\bBoost Software License\b|\bBSL-1\.0\b/g, 'BSL-1.0'],
+  [/\bCC0\b/g, 'CC0-1.0'],
+  [/\bAGPL-?v?3|GNU Affero General Public License,? v(?:ersion)?\s?3/gi, 'AGPL-3.0-only'],
+  [/\bLGPL-?v?3|GNU Lesser General Public License,? v(?:ersion)?\s?3/gi, 'LGPL-3.0-only'],
+  [/\bLGPL-?v?2\.1|GNU Lesser General Public License,? v(?:ersion)?\s?2\.1/gi, 'LGPL-2.1-only'],
+  [/\bGPL-?v?3|(?<!Lesser |Affero |Library )General Public License,? v(?:ersion)?\s?3/gi, 'GPL-3.0-only'],
+  [/\bGPL-?v?2|(?<!Lesser |Affero |Library )General Public License,? v(?:ersion)?\s?2/gi, 'GPL-2.0-only'],
+  [/\bEclipse Public License,?\s*(?:v\.?|version|-\s*v)?\s*2(?:\.0)?\b|\bEPL-2\.0\b/gi, 'EPL-2.0'],
+];
+
+/** Creative Commons licenses named by their deed URL: `creativecommons.org/licenses/by-nd/3.0/` → `CC-BY-ND-3.0`. */
+const CREATIVE_COMMONS_URL = /creativecommons\.org\/licenses\/(by(?:-nc)?(?:-sa|-nd)?)\/(\d\.\d)/gi;
+
+/** Words that make a statement naming several licenses a choice between them, not all at once. */
+const CHOICE = /\beither\b|\bdual[- ]licen[sc]ed\b|\bat your (?:option|choice)\b|\byour choice of\b|\bchoose\b/i;
+
+/** PyPI trove classifiers and the SPDX id each one means; ambiguous ones ("BSD License") are left out. */
+const CLASSIFIERS: Record<string, string> = {
+  'MIT License': 'MIT',
+  'MIT No Attribution License (MIT-0)': 'MIT-0',
+  'Apache Software License': 'Apache-2.0',
+  'ISC License (ISCL)': 'ISC',
+  'Mozilla Public License 2.0 (MPL 2.0)': 'MPL-2.0',
+  'The Unlicense (Unlicense)': 'Unlicense',
+  'Boost Software License 1.0 (BSL-1.0)': 'BSL-1.0',
+  'Eclipse Public License 2.0 (EPL-2.0)': 'EPL-2.0',
+  'zlib/libpng License': 'Zlib',
+  'GNU General Public License v2 (GPLv2)': 'GPL-2.0-only',
+  'GNU General Public License v2 or later (GPLv2+)': 'GPL-2.0-or-later',
+  'GNU General Public License v3 (GPLv3)': 'GPL-3.0-only',
+  'GNU General Public License v3 or later (GPLv3+)': 'GPL-3.0-or-later',
+  'GNU Lesser General Public License v2 or later (LGPLv2+)': 'LGPL-2.0-or-later',
+  'GNU Lesser General Public License v3 (LGPLv3)': 'LGPL-3.0-only',
+  'GNU Lesser General Public License v3 or later (LGPLv3+)': 'LGPL-3.0-or-later',
+  'GNU Affero General Public License v3': 'AGPL-3.0-only',
+  'GNU Affero General Public License v3 or later (AGPLv3+)': 'AGPL-3.0-or-later',
+};
+
+/** A license file that is a short note rather than a license text is at most this long. */
+const MAX_POINTER_CHARS = 1000;
 
 /**
  * Licensee's threshold: word sets must overlap this much to call two texts the same license. Lower
@@ -31,28 +100,104 @@ const TITLES: Array<[RegExp, string]> = [
  */
 const SIMILARITY_THRESHOLD = 0.98;
 
+export const licenseFileSchema = z.object({
+  path: z.string(),
+  /** SPDX identifier of the text, absent when it matches no known license (or the file is a pointer). */
+  spdxId: z.string().optional(),
+  /** A short note that points to the license files rather than being one (`COPYING`: "dual-licensed under …"). */
+  pointer: z.boolean().optional(),
+  /** What the file covers when its name says so (`LICENSE.writing.txt` → `writing`): it does not license the code. */
+  scope: z.string().optional(),
+});
+
+export const licenseSourceSchema = z.object({
+  path: z.string(),
+  line: z.number().int().positive().optional(),
+  /** A package manifest's license field, a pointer file, or the README's License section. */
+  kind: z.enum(['manifest', 'pointer', 'readme']),
+  /** What the source says, as written (shortened): `Unlicense/MIT`, `Apache License, Version 2.0`. */
+  declared: z.string(),
+  /** The same as an SPDX expression, when it can be read as one. */
+  expression: z.string().optional(),
+});
+
+export const licenseSchema = z
+  .object({
+    /** The repository's license as an SPDX expression (`MIT`, `MIT OR Apache-2.0`), when it could be told. */
+    expression: z.string().optional(),
+    /** Paths the expression was read from. */
+    expressionFrom: z.array(z.string()),
+    /** License files at the root, each named with what it says. */
+    files: z.array(licenseFileSchema),
+    /** Statements about the license outside the license texts, each with its own reading. */
+    sources: z.array(licenseSourceSchema),
+  })
+  .nullable();
+
+export type LicenseFact = NonNullable<z.infer<typeof licenseSchema>>;
+export type LicenseFile = z.infer<typeof licenseFileSchema>;
+export type LicenseSource = z.infer<typeof licenseSourceSchema>;
+
+/** Root manifests whose license field Cairn reads. */
+const MANIFESTS = ['Cargo.toml', 'package.json', 'pyproject.toml', 'setup.cfg', 'setup.py', 'pom.xml'] as const;
+const READMES = /^readme(\.(md|markdown|rst|txt|adoc))?$/i;
+
 export const license = defineRetriever({
   id: 'license',
-  version: 2,
-  description: 'The root LICENSE file and its SPDX id, when the text is recognised.',
-  schema: z
-    .object({
-      path: z.string(),
-      /** SPDX identifier, absent when the text matches no known license. */
-      spdxId: z.string().optional(),
-    })
-    .nullable(),
+  version: 3,
+  description: "The repository's license as an SPDX expression, from every license file at the root (each named with what it says), pointer notes, the README's License section and the root manifests' license fields.",
+  schema: licenseSchema,
   async collect({ repo }) {
-    const path = repo.files().find((file) => !file.includes('/') && LICENSE_FILE.test(file));
-    if (!path) return null;
-    const text = await repo.readText(path);
-    const spdxId = text === undefined ? undefined : identifyLicense(text);
-    return { path, ...(spdxId ? { spdxId } : {}) };
+    const rootFiles = repo.files().filter((file) => !file.includes('/'));
+    const files: LicenseFile[] = [];
+    const texts = new Map<string, string>();
+    for (const path of rootFiles.filter((file) => LICENSE_FILE.test(file))) {
+      const text = await repo.readText(path);
+      if (text !== undefined) texts.set(path, text);
+    }
+    const known = new Map<string, string>();
+    for (const [path, text] of texts) {
+      const spdxId = identifyLicense(text);
+      if (spdxId) known.set(path, spdxId);
+    }
+    const sources: LicenseSource[] = [];
+    for (const path of rootFiles.filter((file) => LICENSE_FILE.test(file))) {
+      const text = texts.get(path);
+      const read = text === undefined ? { kind: 'unknown' as const } : readLicenseFile(text, known);
+      const scope = scopeOf(path);
+      files.push({ path, ...(read.kind === 'license' ? { spdxId: read.spdxId } : {}), ...(read.kind === 'pointer' ? { pointer: true } : {}), ...(scope ? { scope } : {}) });
+      if (read.kind === 'pointer') sources.push({ path, kind: 'pointer', declared: shorten(text!), ...(read.expression ? { expression: read.expression } : {}) });
+    }
+    const readme = rootFiles.find((file) => READMES.test(file));
+    const readmeText = readme ? await repo.readText(readme) : undefined;
+    const statement = readme && readmeText !== undefined ? readmeLicenseStatement(readmeText, known) : undefined;
+    if (readme && statement) sources.push({ path: readme, kind: 'readme', line: statement.line, declared: statement.declared, ...(statement.expression ? { expression: statement.expression } : {}) });
+    for (const name of MANIFESTS) {
+      if (!rootFiles.includes(name)) continue;
+      const text = await repo.readText(name);
+      if (text === undefined) continue;
+      sources.push(...manifestLicenses(name, text));
+    }
+    if (files.length === 0 && sources.every((source) => source.kind !== 'manifest')) return null;
+    return { ...chooseExpression(files, sources), files, sources };
   },
 });
 
-/** The SPDX id of a license text: an explicit identifier, a close full-text match, or a known title. */
-export function identifyLicense(text: string): string | undefined {
+/** What a root license file is: a license text, a pointer to others (with the expression it states), or unknown. */
+export function readLicenseFile(text: string, known: ReadonlyMap<string, string> = new Map()): { kind: 'license'; spdxId: string } | { kind: 'pointer'; expression?: string } | { kind: 'unknown' } {
+  const exact = identifyLicense(text, { titles: false });
+  if (exact) return { kind: 'license', spdxId: exact };
+  const short = text.trim().length <= MAX_POINTER_CHARS;
+  const named = short ? licensesNamedIn(text, known) : [];
+  if (named.length >= 2) return { kind: 'pointer', expression: named.join(CHOICE.test(text) ? ' OR ' : ' AND ') };
+  const titled = identifyLicense(text);
+  if (titled) return { kind: 'license', spdxId: titled };
+  if (named.length === 1) return mentionsFile(text, known) ? { kind: 'pointer', expression: named[0]! } : { kind: 'license', spdxId: named[0]! };
+  return { kind: 'unknown' };
+}
+
+/** The SPDX id of a license text: an explicit identifier, a close full-text match, or (unless `titles` is false) a known title. */
+export function identifyLicense(text: string, options: { titles?: boolean } = {}): string | undefined {
   const declared = text.match(/SPDX-License-Identifier:\s*([A-Za-z0-9.+-]+)/)?.[1];
   if (declared && declared in spdxFull) return declared;
   const words = wordSet(text);
@@ -62,8 +207,210 @@ export function identifyLicense(text: string): string | undefined {
     if (!best || score > best.score) best = { id, score };
   }
   if (best && best.score >= SIMILARITY_THRESHOLD) return best.id;
+  if (options.titles === false) return undefined;
   const head = text.split('\n').slice(0, 12).join('\n');
   return TITLES.find(([pattern]) => pattern.test(head))?.[1];
+}
+
+/**
+ * SPDX ids a piece of prose names, in the order it names them: license names (`Apache License,
+ * Version 2.0`, `MIT`), Creative Commons deed URLs, and the names of license files whose text is known.
+ */
+export function licensesNamedIn(text: string, known: ReadonlyMap<string, string> = new Map()): string[] {
+  const found: Array<{ at: number; id: string }> = [];
+  for (const [pattern, id] of NAMED_LICENSES) for (const match of text.matchAll(pattern)) found.push({ at: match.index, id });
+  for (const match of text.matchAll(CREATIVE_COMMONS_URL)) found.push({ at: match.index, id: `CC-${match[1]!.toUpperCase()}-${match[2]}` });
+  for (const [path, id] of known) {
+    const at = text.search(new RegExp(`(^|[^\\w.-])${escapeRegExp(path)}(?![\\w-])`));
+    if (at !== -1) found.push({ at, id });
+  }
+  return [...new Set(found.sort((a, b) => a.at - b.at).map((entry) => entry.id))];
+}
+
+function mentionsFile(text: string, known: ReadonlyMap<string, string>): boolean {
+  return [...known.keys()].some((path) => new RegExp(`(^|[^\\w.-])${escapeRegExp(path)}(?![\\w-])`).test(text));
+}
+
+/** `LICENSE.writing.txt` → `writing`; `LICENSE-MIT`, `LICENSE.md`, `COPYING.LESSER` → undefined (they license the code). */
+export function scopeOf(path: string): string | undefined {
+  const match = path.match(/^(?:un)?licen[sc]e[-._](.+)$|^copying[-._](.+)$/i);
+  const qualifier = (match?.[1] ?? match?.[2])?.replace(/\.(md|txt|rst|markdown)$/i, '');
+  if (!qualifier || /^(md|txt|rst|markdown)$/i.test(qualifier) || CODE_QUALIFIERS.test(qualifier) || canonicalId(qualifier)) return undefined;
+  return qualifier.toLowerCase();
+}
+
+/** The License section of a README, read for a statement naming the licenses (json's "Licensed under either of …"). */
+export function readmeLicenseStatement(text: string, known: ReadonlyMap<string, string> = new Map()): { line: number; declared: string; expression?: string } | undefined {
+  const lines = text.split(/\r?\n/);
+  const start = lines.findIndex((line, index) => /^\s*(#{1,6}|=+)?\s*licen[sc](e|ing)\s*(#+|=+)?\s*$/i.test(line) && (/^\s*[#=]/.test(line) || /^[=~^-]{3,}\s*$/.test(lines[index + 1] ?? '')));
+  if (start === -1) return undefined;
+  const depth = lines[start]!.match(/^\s*(#+)/)?.[1]?.length;
+  let end = start + 1;
+  while (end < lines.length && !(depth ? new RegExp(`^\\s*#{1,${depth}}\\s`).test(lines[end]!) : /^[=~^-]{3,}\s*$/.test(lines[end + 1] ?? ''))) end++;
+  const section = lines.slice(start + 1, end).join('\n');
+  const named = licensesNamedIn(section, known);
+  if (named.length === 0) return undefined;
+  const declared = shorten(section.replace(/<[^>]+>/g, ''));
+  return { line: start + 1, declared, expression: named.join(CHOICE.test(section) ? ' OR ' : ' AND ') };
+}
+
+/** License declarations of a root manifest: its license field(s) and, for Python, its trove classifiers. */
+export function manifestLicenses(path: string, text: string): LicenseSource[] {
+  const found: Array<{ declared: string; pattern: RegExp; expression?: string }> = [];
+  const add = (declared: string | undefined, pattern: RegExp, expression = declared === undefined ? undefined : toExpression(declared)) => {
+    if (declared?.trim()) found.push({ declared: declared.trim(), pattern, ...(expression ? { expression } : {}) });
+  };
+  try {
+    if (path === 'Cargo.toml') add(string(record(record(parseToml(text)).package).license), /^\s*license\s*=/m);
+    else if (path === 'package.json') {
+      const json = record(JSON.parse(text));
+      const field = string(json.license) ?? string(record(json.license).type);
+      if (field) add(field, /"license"\s*:/);
+      else if (Array.isArray(json.licenses)) {
+        // npm's old `licenses` array listed the licenses one may choose from.
+        const types = json.licenses.map((entry) => string(record(entry).type) ?? string(entry)).filter((type): type is string => !!type);
+        add(types.join(' OR '), /"licenses"\s*:/);
+      }
+    } else if (path === 'pyproject.toml') {
+      const toml = record(parseToml(text));
+      const project = record(toml.project);
+      add(string(project.license) ?? string(record(project.license).text) ?? string(record(record(toml.tool).poetry).license), /^\s*license\s*=/m);
+      classifierLicenses(Array.isArray(project.classifiers) ? project.classifiers.map(String) : [], add);
+    } else if (path === 'setup.cfg') {
+      const metadata = iniSection(text, 'metadata');
+      add(metadata.license, /^\s*license\s*=/m);
+      classifierLicenses((metadata.classifiers ?? '').split('\n'), add);
+    } else if (path === 'setup.py') {
+      add(text.match(/\blicense\s*=\s*['"]([^'"]*)['"]/)?.[1], /\blicense\s*=/);
+      classifierLicenses([...text.matchAll(/['"](License ::[^'"]+)['"]/g)].map((match) => match[1]!), add);
+    } else if (path === 'pom.xml') {
+      const project = record(record(new XMLParser({ ignoreAttributes: true, processEntities: false, isArray: (name) => name === 'license' }).parse(text)).project);
+      const names = ((record(project.licenses).license as unknown[] | undefined) ?? []).map((entry) => string(record(entry).name)).filter((name): name is string => !!name);
+      // Maven: "If multiple licenses are listed, it is assumed that the user can select any of them."
+      const expressions = names.map(toExpression);
+      if (names.length > 0) add(names.join('; '), /<licenses>/, expressions.every(Boolean) ? expressions.map((expression) => (names.length > 1 && / (AND|OR) /.test(expression!) ? `(${expression})` : expression)).join(' OR ') : undefined);
+    }
+  } catch {
+    // A manifest that does not parse declares nothing here; the manifests fact reports it as a problem.
+    return [];
+  }
+  return found.map(({ declared, pattern, expression }) => ({ path, kind: 'manifest' as const, ...lineOf(text, pattern), declared: shorten(declared), ...(expression ? { expression } : {}) }));
+}
+
+function classifierLicenses(classifiers: readonly string[], add: (declared: string | undefined, pattern: RegExp, expression?: string) => void): void {
+  const licenses = classifiers.map((line) => line.trim()).filter((line) => line.startsWith('License ::'));
+  if (licenses.length === 0) return;
+  const ids = licenses.map((line) => CLASSIFIERS[line.split('::').at(-1)!.trim()]);
+  // Classifiers list the licenses a package is offered under: several mean a choice.
+  add(licenses.join('; '), /License ::/, ids.every(Boolean) ? [...new Set(ids)].join(' OR ') : '');
+}
+
+/**
+ * A declared license as a normalised SPDX expression: a valid expression as is (ids in their
+ * canonical case), Cargo's old `MIT/Apache-2.0` as `MIT OR Apache-2.0`, and a license's name
+ * (`Apache License, Version 2.0`) as its id. Undefined for `UNLICENSED`, `SEE LICENSE IN …`, and
+ * names that cannot be told apart (`BSD`).
+ */
+export function toExpression(declared: string): string | undefined {
+  const text = declared.trim();
+  if (!text || /^(UNLICENSED|proprietary|none|other)$|^SEE LICEN[SC]E IN\b/i.test(text)) return undefined;
+  const candidates = [text, text.replace(/\s*\/\s*/g, ' OR '), canonicalCase(text.replace(/\s*\/\s*/g, ' OR '))];
+  for (const candidate of candidates) {
+    const parsed = tryParse(candidate);
+    if (parsed) return formatExpression(parsed);
+  }
+  const parts = text.split(/\s*\/\s*|\s+(?:or)\s+/i);
+  if (parts.length > 1) {
+    const ids = parts.map(nameToId);
+    return ids.every(Boolean) ? ids.join(' OR ') : undefined;
+  }
+  return nameToId(text);
+}
+
+/** One license's name or id → its SPDX id, if it names exactly one. */
+function nameToId(name: string): string | undefined {
+  const exact = canonicalId(name.trim());
+  if (exact) return exact;
+  const named = licensesNamedIn(name);
+  if (named.length === 1) return named[0];
+  if (named.length > 1) return undefined;
+  const corrected = spdxCorrect(name);
+  // spdx-correct guesses versions ("BSD" → BSD-2-Clause, "Eclipse Public License - v 2.0" → EPL-1.0):
+  // keep its answer only when every version number in it was in the name.
+  if (!corrected || /unlicensed/i.test(name)) return undefined;
+  const versions = corrected.match(/\d+/g) ?? [];
+  const given = new Set(name.match(/\d+/g) ?? []);
+  return versions.every((version) => given.has(version)) ? corrected : undefined;
+}
+
+let idsByLowerCase: Map<string, string> | undefined;
+
+/** `mit` → `MIT`, `apache-2.0` → `Apache-2.0`; undefined for a string that is no SPDX id. */
+function canonicalId(id: string): string | undefined {
+  idsByLowerCase ??= new Map(Object.keys(spdxFull).map((key) => [key.toLowerCase(), key]));
+  return idsByLowerCase.get(id.toLowerCase());
+}
+
+function canonicalCase(expression: string): string {
+  return expression
+    .split(/(\s+|\(|\))/)
+    .map((token) => (/^(and|or|with)$/i.test(token) ? token.toUpperCase() : (canonicalId(token.replace(/\+$/, '')) ?? token.replace(/\+$/, '')) + (token.endsWith('+') ? '+' : '')))
+    .join('');
+}
+
+function tryParse(expression: string): parseSpdx.Info | undefined {
+  try {
+    return parseSpdx(expression);
+  } catch {
+    return undefined;
+  }
+}
+
+/** An expression's tree back to text, with parentheses only where the operators change. */
+export function formatExpression(node: parseSpdx.Info, parent?: 'and' | 'or'): string {
+  if ('license' in node) return `${node.license}${node.plus ? '+' : ''}${node.exception ? ` WITH ${node.exception}` : ''}`;
+  const text = `${formatExpression(node.left, node.conjunction)} ${node.conjunction.toUpperCase()} ${formatExpression(node.right, node.conjunction)}`;
+  return parent && parent !== node.conjunction ? `(${text})` : text;
+}
+
+/** The license ids an expression mentions (without `+` and exceptions), or undefined when it does not parse. */
+export function expressionIds(expression: string): Set<string> | undefined {
+  const parsed = tryParse(expression);
+  if (!parsed) return undefined;
+  const ids = new Set<string>();
+  const visit = (node: parseSpdx.Info): void => {
+    if ('license' in node) ids.add(node.license);
+    else {
+      visit(node.left);
+      visit(node.right);
+    }
+  };
+  visit(parsed);
+  return ids;
+}
+
+/**
+ * The repository's expression. The license texts decide which licenses there are; a statement
+ * naming exactly those licenses (a manifest first, then a pointer file, then the README) decides how
+ * they combine and in which order. Several texts with no such statement all apply (`AND`). Without a
+ * recognised text, the first manifest that declares an expression speaks for the repository.
+ */
+export function chooseExpression(files: readonly LicenseFile[], sources: readonly LicenseSource[]): { expression?: string; expressionFrom: string[] } {
+  const licensing = files.filter((file) => !file.scope && !file.pointer);
+  const ids = [...new Set(licensing.flatMap((file) => (file.spdxId ? [file.spdxId] : [])))];
+  const ranked = ['manifest', 'pointer', 'readme'].flatMap((kind) => sources.filter((source) => source.kind === kind && source.expression));
+  if (ids.length === 0) {
+    const declared = ranked.find((source) => source.kind === 'manifest') ?? (licensing.length === 0 ? ranked[0] : undefined);
+    return declared ? { expression: declared.expression!, expressionFrom: [declared.path] } : { expressionFrom: [] };
+  }
+  const texts = licensing.filter((file) => file.spdxId).map((file) => file.path);
+  const agreeing = ranked.find((source) => sameSet(expressionIds(source.expression!), ids));
+  if (agreeing) return { expression: agreeing.expression!, expressionFrom: [...texts, agreeing.path] };
+  return { expression: ids.length === 1 ? ids[0]! : ids.join(' AND '), expressionFrom: texts };
+}
+
+function sameSet(a: Set<string> | undefined, b: readonly string[]): boolean {
+  return !!a && a.size === new Set(b).size && b.every((id) => a.has(id));
 }
 
 let references: Map<string, Set<string>> | undefined;
@@ -89,4 +436,46 @@ function dice(a: Set<string>, b: Set<string>): number {
   let shared = 0;
   for (const word of a) if (b.has(word)) shared++;
   return (2 * shared) / (a.size + b.size);
+}
+
+/** Keys of one `[section]` of an INI file (setup.cfg), continuation lines joined with newlines. */
+function iniSection(text: string, name: string): Record<string, string> {
+  const values: Record<string, string> = {};
+  let inSection = false;
+  let key: string | undefined;
+  for (const line of text.split(/\r?\n/)) {
+    const header = line.match(/^\s*\[([^\]]+)\]/);
+    if (header) {
+      inSection = header[1]!.trim() === name;
+      key = undefined;
+    } else if (inSection && /^\s+\S/.test(line) && key) values[key] += `\n${line.trim()}`;
+    else if (inSection) {
+      const pair = line.match(/^([\w-]+)\s*[=:]\s*(.*)$/);
+      key = pair?.[1];
+      if (pair) values[pair[1]!] = pair[2]!.trim();
+    }
+  }
+  return values;
+}
+
+function lineOf(text: string, pattern: RegExp): { line?: number } {
+  const index = text.search(pattern);
+  return index === -1 ? {} : { line: text.slice(0, index).split('\n').length };
+}
+
+function shorten(text: string): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length > 200 ? `${flat.slice(0, 199)}…` : flat;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+function record(value: unknown): Record<string, unknown> {
+  return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+}
+
+function string(value: unknown): string | undefined {
+  return typeof value === 'string' && value.trim() ? value.trim() : undefined;
 }
