@@ -255,8 +255,10 @@ async function findRoots(repo: RepoReader): Promise<FoundRoot[]> {
     // mkdocs.yml and mkdocs.yaml side by side: mkdocs reads the first.
     if (bases.has(base)) continue;
     bases.add(base);
-    const text = (await repo.readText(path)) ?? '';
-    roots.push({ base, ...parseMkdocs(text, path, base) });
+    const text = await repo.readText(path);
+    // Undefined for a symlink leaving the repository, a binary or an oversized file: never read as empty.
+    const unreadable = { docsDir: joinPath(base, 'docs')!, mkdocs: { path, error: { message: `Could not read ${path}: it is a symlink leaving the repository, binary, or too large` } } };
+    roots.push({ base, ...(text === undefined ? unreadable : parseMkdocs(text, path, base)) });
   }
   const markdown = repo.files().filter((path) => MARKDOWN.test(path) && !FOREIGN.test(path));
   const claimed = roots.map((root) => root.docsDir);

@@ -41,6 +41,27 @@ const SPECS = {
     'docs/usage.md': '# Usage\n',
     'docs/leak.md': { symlink: '../../outside.md' },
   }),
+  includes: files({
+    'catalog-info.yaml': `${component('platform', { 'backstage.io/techdocs-ref': 'dir:.' })}---\n${component('auth', { 'backstage.io/techdocs-ref': 'dir:./services/auth' })}`,
+    'mkdocs.yml': [
+      'site_name: Platform',
+      'nav:',
+      '  - Home: index.md',
+      "  - Auth: '!include ./services/auth/mkdocs.yml'",
+      "  - Leak: '!include ./leak/mkdocs.yml'",
+      "  - Linked: '!include ./linked/mkdocs.yml'",
+      "  - Outside: '!include ../platform-docs/mkdocs.yml'",
+      'plugins:',
+      '  - monorepo',
+      '',
+    ].join('\n'),
+    'docs/index.md': '# Platform\n\nStart with [auth](../services/auth/docs/index.md).\n',
+    'services/auth/mkdocs.yml': "site_name: auth\nnav:\n  - Overview: index.md\n  - Tokens: tokens.md\n  - Back: '!include ../../mkdocs.yml'\n",
+    'services/auth/docs/index.md': '# Auth\n\nSee [tokens](tokens.md).\n',
+    'services/auth/docs/tokens.md': '# Tokens\n',
+    'leak/mkdocs.yml': { symlink: '../../outside/mkdocs.yml' },
+    linked: { symlink: '/tmp' },
+  }),
   broken: files({
     'catalog-info.yaml': component('broken', { 'backstage.io/techdocs-ref': 'dir:.' }),
     'mkdocs.yml': 'site_name: Broken\nnav:\n  - [unclosed\n',
@@ -104,7 +125,41 @@ describe('repository docs from real repositories', () => {
   it('reports a broken mkdocs.yml on its entity and still renders its pages with the folder tree, and the other entities', () => {
     expect(docsOf('component:default/broken')).toMatchObject({ title: 'broken', nav: [{ title: 'Still rendered', slug: '' }] });
     expect(problems).toContainEqual(expect.objectContaining({ severity: 'warning', repo: 'broken', entityRef: 'component:default/broken', file: 'mkdocs.yml', line: 4, message: expect.stringMatching(/^Could not parse mkdocs\.yml: .*\. The docs are shown with their folder tree as navigation\.$/) }));
-    expect(docs.map((entry) => entry.entityRef).sort()).toEqual(['component:default/api', 'component:default/broken', 'component:default/handbook', 'component:default/inferred', 'component:default/worker']);
+    expect(docs.map((entry) => entry.entityRef).sort()).toEqual(['component:default/api', 'component:default/auth', 'component:default/broken', 'component:default/handbook', 'component:default/inferred', 'component:default/platform', 'component:default/worker']);
+  });
+});
+
+describe('mkdocs-monorepo-plugin includes', () => {
+  const includeProblems = () => collected.find((repo) => repo.name === 'includes')!.problems;
+
+  it('renders the included site below its site_name, inside the including entity, with its own nav', () => {
+    const platform = docsOf('component:default/platform')!;
+    expect(platform.pages.map((page) => [page.slug, page.source])).toEqual([
+      ['', 'docs/index.md'],
+      ['auth', 'services/auth/docs/index.md'],
+      ['auth/tokens', 'services/auth/docs/tokens.md'],
+    ]);
+    expect(platform.nav).toEqual([
+      { title: 'Home', slug: '' },
+      { title: 'Auth', children: [{ title: 'Overview', slug: 'auth' }, { title: 'Tokens', slug: 'auth/tokens' }] },
+    ]);
+    expect(platform.pages[0]!.html).toContain('<a href="auth/">auth</a>');
+    // The included project keeps its own docs on its own entity, without the include that loops back.
+    expect(docsOf('component:default/auth')!.nav).toEqual([{ title: 'Overview', slug: '' }, { title: 'Tokens', slug: 'tokens' }]);
+  });
+
+  it('never follows a symlink out, a path out of the repository or a loop, and says where each one is written', () => {
+    const problems = includeProblems().filter((problem) => /^The nav entry/.test(problem.message));
+    expect(problems.map((problem) => [problem.file, problem.line, problem.severity])).toEqual([
+      ['mkdocs.yml', 5, 'error'],
+      ['mkdocs.yml', 6, 'error'],
+      ['mkdocs.yml', 7, 'error'],
+      ['services/auth/mkdocs.yml', 5, 'error'],
+    ]);
+    expect(problems[0]!.message).toMatch(/"Leak" includes "\.\/leak\/mkdocs\.yml": leak\/mkdocs\.yml cannot be used: Could not read leak\/mkdocs\.yml: it is a symlink leaving the repository/);
+    expect(problems[1]!.message).toMatch(/"Linked" includes "\.\/linked\/mkdocs\.yml": linked\/mkdocs\.yml is not a file tracked in the repository/);
+    expect(problems[2]!.message).toMatch(/"Outside" includes "\.\.\/platform-docs\/mkdocs\.yml", which leaves the repository/);
+    expect(problems[3]!.message).toBe('The nav entry "Back" includes mkdocs.yml, which closes a loop of includes (mkdocs.yml → services/auth/mkdocs.yml → mkdocs.yml); it is not followed.');
   });
 });
 
