@@ -154,7 +154,7 @@ export const customCheckFileSchema = z
     effort: checkMetadataSchema.shape.effort.describe('Effort of a fix; "what to fix next" lists cheap fixes first.'),
     guide: checkMetadataSchema.shape.guide.describe('The golden-path guide (and #section) that teaches it.'),
     category: checkCategorySchema.default('custom').describe('Where the check is listed; custom by default.'),
-    ignore: globs.default([]).describe('Globs of paths the rule never looks at, e.g. vendor/**.'),
+    ignore: globs.optional().describe('Globs of paths the rule never looks at, e.g. vendor/**.'),
     rule: customRuleSchema,
   })
   .describe('A Cairn custom check.');
@@ -176,7 +176,7 @@ export function customCheckMetadata(file: CustomCheckFile): CheckMetadata {
 /** A custom check file as a CheckDefinition, evaluated purely over the repository's facts. */
 export function toCheckDefinition(file: CustomCheckFile): CheckDefinition<typeof noOptions> {
   const { source: _, options: __, ...metadata } = customCheckMetadata(file);
-  const ignored = file.ignore.length ? picomatch(file.ignore, { dot: true }) : () => false;
+  const ignored = file.ignore ? picomatch(file.ignore, { dot: true }) : () => false;
   const { rule } = file;
   return {
     ...metadata,

@@ -95,10 +95,13 @@ async function judgeFor(values: CheckValues): Promise<Judge> {
   if (values.standards !== undefined) {
     if (values.config !== undefined) throw new ConfigError('cairn check: --standards and --config both say what to judge with; pass one.');
     const published = await readPublishedStandards(values.standards);
+    // Declared teams join the catalog as the portal's own content does, so they win over a team this
+    // repository's CODEOWNERS would infer; inferred ones (from other repositories) only resolve references.
+    const declared = published.teams.filter((team) => !team.inferred);
     return {
       standards: published.standards,
-      teams: published.teams,
-      content: [],
+      teams: published.teams.filter((team) => team.inferred),
+      content: declared.map(({ apiVersion, kind, metadata, spec, source }) => ({ file: source.file, line: source.line, data: { apiVersion, kind, metadata, ...(spec ? { spec } : {}) } })),
       windowDays: published.activityWindowDays ?? defaults.activity.windowDays,
       title: defaults.title,
       guideSettings: defaults.guides,

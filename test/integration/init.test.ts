@@ -1,0 +1,117 @@
+import { execFile } from 'node:child_process';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { readSnapshot } from '../../collectors/snapshot.ts';
+import { files, makeRepos, type RepoFixture } from '../helpers/repos.ts';
+
+const CAIRN = resolve(import.meta.dirname, '../../scripts/cairn.ts');
+const run = promisify(execFile);
+
+let fixture: RepoFixture<'orders' | 'ledger' | 'handbook'>;
+
+async function cairn(cwd: string, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [CAIRN, ...args], { cwd, env: { ...process.env, SOURCE_DATE_EPOCH: '1780000000' } });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const failed = error as { code: number; stdout: string; stderr: string };
+    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
+  }
+}
+
+beforeAll(async () => {
+  fixture = await makeRepos({
+    orders: files({ 'README.md': '# Orders\n\nTakes and tracks customer orders.\n', '.github/CODEOWNERS': '* @acme/Payments\n/docs/ @acme/docs-team @someone\n' }),
+    ledger: files({ 'README.md': '# Ledger\n\nDouble-entry bookkeeping.\n', CODEOWNERS: '* @acme/payments\n' }),
+    handbook: files({ 'README.md': '# Handbook\n\nHow we work.\n' }),
+  });
+});
+
+afterAll(() => fixture.remove());
+
+describe('cairn init', () => {
+  it('writes a portal with the default standards, a starter guide, the CODEOWNERS teams, a workflow and a README', async () => {
+    const result = await cairn(fixture.root, 'init', 'portal', '--repos', 'repos-that-do-not-exist/*');
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('--repos repos-that-do-not-exist/*: no git work tree matches.');
+
+    const made = await cairn(fixture.root, 'init', 'portal', '--repos', '*', '--title', 'Acme Portal');
+    expect(made.code).toBe(0);
+    const portal = join(fixture.root, 'portal');
+    expect((await readdir(join(portal, 'teams'))).sort()).toEqual(['docs-team.yaml', 'payments.yaml', 'platform.yaml']);
+    expect(parse(await readFile(join(portal, 'teams', 'payments.yaml'), 'utf8'))).toMatchObject({ kind: 'Group', metadata: { name: 'payments', description: 'Named in CODEOWNERS of ledger, orders.' } });
+    expect((await readdir(join(portal, 'scorecards'))).sort()).toEqual(['catalog.yaml', 'security.yaml', 'service-maturity.yaml']);
+    expect(await readFile(join(portal, 'scorecards', 'security.yaml'), 'utf8')).toMatch(/^# yaml-language-server: \$schema=\.\.\/node_modules\/cairn-portal\/schemas\/scorecard\.schema\.json\n/);
+    expect(parse(await readFile(join(portal, 'portal.yaml'), 'utf8'))).toEqual({ title: 'Acme Portal', sources: [{ type: 'directory', repos: '../*' }] });
+    expect(JSON.parse(await readFile(join(portal, 'package.json'), 'utf8'))).toMatchObject({ name: 'acme-portal', dependencies: { 'cairn-portal': expect.stringMatching(/^\^\d/) } });
+    expect(await readFile(join(portal, '.github', 'workflows', 'portal.yml'), 'utf8')).toContain('npx cairn build --config portal.yaml');
+    expect(await readFile(join(portal, 'README.md'), 'utf8')).toContain('## What to edit first');
+  });
+
+  it('refuses to overwrite anything, and writes nothing then', async () => {
+    const portal = join(fixture.root, 'portal');
+    await writeFile(join(portal, 'portal.yaml'), 'title: Mine\n');
+    const again = await cairn(fixture.root, 'init', 'portal', '--repos', '*');
+    expect(again.code).toBe(2);
+    expect(again.stderr).toMatch(/portal\/package\.json, portal\/portal\.yaml, .* already exist; cairn init overwrites nothing/);
+    expect(await readFile(join(portal, 'portal.yaml'), 'utf8')).toBe('title: Mine\n');
+    await writeFile(join(portal, 'portal.yaml'), 'title: Acme Portal\nsources:\n  - type: directory\n    repos: ../*\n');
+  });
+
+  it('gives a portal whose every component has scorecard results, collected with no flag but the folder', async () => {
+    const portal = join(fixture.root, 'portal');
+    const collected = await cairn(portal, 'collect');
+    expect(collected.code).toBe(0);
+    const snapshot = await readSnapshot(join(portal, '.cache', 'snapshot.json'));
+    expect(snapshot.standards?.scorecardsFrom).toBe('content');
+    const components = snapshot.entities.filter((entity) => entity.kind === 'Component').map((entity) => entity.ref);
+    expect(components.sort()).toEqual(['component:default/handbook', 'component:default/ledger', 'component:default/orders']);
+    for (const ref of components) {
+      expect(snapshot.results.filter((result) => result.entityRef === ref).map((result) => result.scorecard).sort()).toEqual(['catalog', 'security', 'service-maturity']);
+    }
+    expect(snapshot.guides.map((guide) => guide.id)).toEqual(['start/catalog']);
+    // The hand-written teams of teams/ own what CODEOWNERS gives them.
+    const payments = snapshot.entities.find((entity) => entity.ref === 'group:default/payments')!;
+    expect(payments.source.repo).toBeUndefined();
+    expect(payments.relations.filter((relation) => relation.type === 'ownerOf').map((relation) => relation.targetRef).sort()).toEqual(['component:default/ledger', 'component:default/orders']);
+  });
+});
+
+describe('Cairn without a portal', () => {
+  it('collects with the default standards', async () => {
+    const snapshotFile = join(fixture.root, 'bare.json');
+    const collected = await cairn(fixture.root, 'collect', '--repos', '*', '--snapshot', snapshotFile, '--no-history', '--no-cache');
+    expect(collected.code).toBe(0);
+    const snapshot = await readSnapshot(snapshotFile);
+    expect(snapshot.standards?.scorecardsFrom).toBe('defaults');
+    expect(snapshot.scorecards.map((scorecard) => scorecard.id).sort()).toEqual(['catalog', 'security', 'service-maturity']);
+    expect(new Set(snapshot.results.map((result) => result.entityRef)).size).toBe(3);
+  });
+
+  it('checks a repository with the default standards and says so first, whatever portal.yaml is in the current folder', async () => {
+    const terminal = await cairn(join(fixture.root, 'portal'), 'check', fixture.dirs.orders);
+    expect(terminal.code).toBe(0);
+    expect(terminal.stdout.split('\n')[0]).toBe(
+      "Judged with Cairn's default standards (Catalog, Security, Service maturity); pass --standards <your portal's standards.json> or --config <portal.yaml> to judge with your portal's.",
+    );
+    const markdown = await cairn(join(fixture.root, 'portal'), 'check', fixture.dirs.orders, '--format', 'markdown');
+    expect(markdown.stdout.split('\n')[2]).toMatch(/^Judged with Cairn's default standards \\\(Catalog, Security, Service maturity\\\)/);
+    const json = JSON.parse((await cairn(fixture.root, 'check', fixture.dirs.orders, '--format', 'json')).stdout);
+    expect(json.standards).toMatch(/^Cairn's default standards/);
+  });
+
+  it('says what is wrong with a --standards file that is not one', async () => {
+    const bad = join(fixture.root, 'bad.json');
+    await writeFile(bad, '{"format":"something-else"}');
+    const checked = await cairn(fixture.root, 'check', fixture.dirs.orders, '--standards', bad);
+    expect(checked.code).toBe(2);
+    expect(checked.stderr).toContain(`--standards ${bad}: not a Cairn standards.json (format:`);
+    const missing = await cairn(fixture.root, 'check', fixture.dirs.orders, '--standards', join(fixture.root, 'nowhere.json'));
+    expect(missing.stderr).toContain('file not found');
+    const both = await cairn(fixture.root, 'check', fixture.dirs.orders, '--standards', bad, '--config', 'portal/portal.yaml');
+    expect(both.stderr).toContain('--standards and --config both say what to judge with');
+  });
+});
