@@ -32,7 +32,7 @@ export function repositoryView(repo: RepoSnapshot): RepositoryView {
     languages: (languages ?? []).map((language) => ({ name: language.name, share: formatShare(language.share) })),
     files: [
       presence('README', readme, (found) => found.path),
-      presence('LICENSE', license, (found) => found.spdxId ?? found.path),
+      presence('LICENSE', license && (license.files.length > 0 ? license : null), (found) => found.expression ?? found.files[0]!.path),
       presence('CODEOWNERS', codeowners, (found) => found.path),
       presence('CI', ci && (ci.length > 0 ? ci : null), (found) => found.map((entry) => entry.system).join(', ')),
       presence('Dockerfile', dockerfiles && (dockerfiles.length > 0 ? dockerfiles : null), (found) => found.map((entry) => entry.path).join(', ')),

@@ -421,7 +421,7 @@ const snapshot = {
           { name: 'Makefile', bytes: 4, share: 0.0004 },
         ],
         readme: { path: 'README.md', title: 'Payments Service', headings: [], words: 120 },
-        license: { path: 'LICENSE', spdxId: 'MIT' },
+        license: { expression: 'MIT', expressionFrom: ['LICENSE'], files: [{ path: 'LICENSE', spdxId: 'MIT' }], sources: [] },
         codeowners: { path: '.github/CODEOWNERS', rules: [{ pattern: '*', owners: ['@acme/payments-team'], line: 1 }], catchAll: ['@acme/payments-team'] },
         ci: [{ system: 'github-actions', files: ['.github/workflows/ci.yml'] }],
         dockerfiles: [{ path: 'Dockerfile', from: [], users: [], adds: [] }],

@@ -1,60 +1,37 @@
+import parseSpdx from 'spdx-expression-parse';
 import { z } from 'zod';
-import { defineCheck, fail, notApplicable, pass } from '../check.ts';
+import { defineCheck, fail, notApplicable, pass, type Evidence } from '../check.ts';
+import type { LicenseFact } from '../../facts/license.ts';
 import { requireFacts } from './support/facts.ts';
 
 /**
- * Whether an SPDX expression is satisfied by allowed ids: `A OR B` when either is, `A AND B` when
- * both are, `A WITH exception` when A is, `A+` as A. An expression that does not parse is judged as
- * one id, so it must be listed verbatim.
+ * Whether an SPDX expression can be met with allowed licenses alone: `A OR B` when either can,
+ * `A AND B` when both can, `A+` when A is allowed (the licensee may choose A itself), and
+ * `A WITH exception` when A, or `A WITH exception` as written, is allowed. Ids compare
+ * case-insensitively. Undefined when the expression does not parse.
  */
-function expressionAllowed(expression: string, allowed: ReadonlySet<string>): boolean {
-  const tokens = expression.match(/\(|\)|[^\s()]+/g) ?? [];
-  let position = 0;
-  const peek = () => tokens[position]?.toUpperCase();
-  const isAllowed = (id: string) => allowed.has(id.toLowerCase()) || allowed.has(id.replace(/\+$/, '').toLowerCase());
-  function primary(): boolean {
-    if (peek() === '(') {
-      position++;
-      const value = or();
-      if (peek() !== ')') throw new Error('unbalanced');
-      position++;
-      return value;
-    }
-    const id = tokens[position++];
-    if (!id || ['AND', 'OR', 'WITH', ')'].includes(id.toUpperCase())) throw new Error('expected a license id');
-    if (peek() === 'WITH') position += 2;
-    return isAllowed(id);
-  }
-  function and(): boolean {
-    let value = primary();
-    while (peek() === 'AND') {
-      position++;
-      value = primary() && value;
-    }
-    return value;
-  }
-  function or(): boolean {
-    let value = and();
-    while (peek() === 'OR') {
-      position++;
-      value = and() || value;
-    }
-    return value;
-  }
+export function expressionSatisfiable(expression: string, allowed: ReadonlySet<string>): boolean | undefined {
+  let tree: parseSpdx.Info;
   try {
-    const value = or();
-    if (position !== tokens.length) throw new Error('trailing tokens');
-    return value;
+    tree = parseSpdx(expression);
   } catch {
-    return isAllowed(expression.trim());
+    return undefined;
   }
+  const visit = (node: parseSpdx.Info): boolean => {
+    if ('license' in node) {
+      const id = node.license.toLowerCase();
+      return allowed.has(id) || (node.exception !== undefined && allowed.has(`${id} with ${node.exception.toLowerCase()}`));
+    }
+    return node.conjunction === 'or' ? visit(node.left) || visit(node.right) : visit(node.left) && visit(node.right);
+  };
+  return visit(tree);
 }
 
 export const licenseAllowed = defineCheck({
   id: 'license-allowed',
   title: 'License is on the allowed list',
   category: 'hygiene',
-  description: "The repository's license (recognised from its LICENSE file, else the root manifest's license field) is one of the allowed SPDX licenses.",
+  description: "The repository's license expression (from its license files, pointer notes, README and root manifests) can be satisfied with allowed SPDX licenses: `MIT OR GPL-3.0-only` passes when MIT is allowed.",
   why: 'The license decides what others may do with the code and what obligations come with it. A copyleft or unknown license in a repository meant to be shared (or published) can block its use or oblige the company to release code it did not intend to.',
   fix: [
     'Replace LICENSE with the text of an allowed license (the portal\'s default list is common permissive OSI licenses: MIT, Apache-2.0, BSD, ISC, MPL-2.0 …), and set the same SPDX id in the manifest (`"license": "Apache-2.0"`).',
@@ -65,26 +42,41 @@ export const licenseAllowed = defineCheck({
     allow: z
       .array(z.string().min(1))
       .default(['MIT', 'Apache-2.0', 'BSD-2-Clause', 'BSD-3-Clause', 'ISC', 'MPL-2.0', '0BSD', 'Unlicense', 'BSL-1.0', 'Zlib'])
-      .describe('SPDX ids that are allowed; compared case-insensitively.'),
+      .describe('SPDX ids that are allowed (or `Id WITH exception`); compared case-insensitively. A declaration that is no SPDX expression (`UNLICENSED`) must be listed as written.'),
   }),
   run(context) {
-    const needed = requireFacts(context, ['license', 'manifests']);
+    const needed = requireFacts(context, ['license']);
     if (!needed.ok) return needed.result;
-    const { license, manifests } = needed.facts;
+    const { license } = needed.facts;
     const allowed = new Set(context.options.allow.map((id) => id.toLowerCase()));
-    if (license?.spdxId) {
-      const evidence = [{ path: license.path, note: license.spdxId }];
-      return expressionAllowed(license.spdxId, allowed) ? pass(`${license.path} is ${license.spdxId}, which is allowed.`, evidence) : fail(`${license.path} is ${license.spdxId}, which is not on the allowed list (${context.options.allow.join(', ')}).`, evidence);
+    const list = context.options.allow.join(', ');
+    if (license?.expression) {
+      const evidence = expressionEvidence(license);
+      const satisfiable = expressionSatisfiable(license.expression, allowed) ?? allowed.has(license.expression.toLowerCase());
+      return satisfiable ? pass(`The license is ${license.expression}, which the allowed licenses satisfy.`, evidence) : fail(`The license is ${license.expression}, which no choice of allowed licenses satisfies (allowed: ${list}).`, evidence);
     }
-    const declared = manifests.filter((manifest) => !manifest.path.includes('/') && manifest.license);
+    // No SPDX expression: a declaration such as `UNLICENSED` counts only when listed as written.
+    const declared = (license?.sources ?? []).filter((source) => source.kind === 'manifest');
+    const unrecognised = (license?.files ?? []).filter((file) => !file.scope && !file.pointer);
+    const prefix = unrecognised.length > 0 ? `${unrecognised.map((file) => file.path).join(', ')} ${unrecognised.length === 1 ? 'is' : 'are'} not a recognised license text, and ` : '';
     if (declared.length > 0) {
-      const evidence = declared.map((manifest) => ({ path: manifest.path, note: `license: ${manifest.license}` }));
-      const refused = declared.filter((manifest) => !expressionAllowed(manifest.license!, allowed));
-      const source = license ? `${license.path} is not a recognised license text, and ` : '';
-      if (refused.length > 0) return fail(`${source}${refused.map((manifest) => `${manifest.path} declares ${manifest.license}`).join('; ')}, which is not on the allowed list.`, evidence);
-      return pass(`${source}${declared.map((manifest) => `${manifest.path} declares ${manifest.license}`).join('; ')}, which is allowed.`, evidence);
+      const evidence = declared.map((source) => ({ path: source.path, ...(source.line ? { line: source.line } : {}), note: `license: ${source.declared}` }));
+      const refused = declared.filter((source) => !allowed.has(source.declared.toLowerCase()));
+      const said = declared.map((source) => `${source.path} declares ${source.declared}`).join('; ');
+      return refused.length > 0 ? fail(`${prefix}${said}, which is not on the allowed list (${list}).`, evidence) : pass(`${prefix}${said}, which is allowed.`, evidence);
     }
-    if (license) return fail(`${license.path} is not a recognised license text and no root manifest declares a license, so it cannot be matched to the allowed list.`, [{ path: license.path }]);
-    return notApplicable('No license declared (no LICENSE file, no license field in a root manifest); license-present checks that.');
+    if (unrecognised.length > 0) return fail(`${prefix}no root manifest declares a license, so it cannot be matched to the allowed list.`, unrecognised.map((file) => ({ path: file.path })));
+    return notApplicable('No license declared (no license file, no license field in a root manifest); license-present checks that.');
   },
 });
+
+/** The files and statements the expression was read from, each with what it says. */
+function expressionEvidence(license: LicenseFact): Evidence[] {
+  const notes = new Map<string, Evidence>();
+  for (const file of license.files) if (license.expressionFrom.includes(file.path)) notes.set(file.path, { path: file.path, ...(file.spdxId ? { note: file.spdxId } : {}) });
+  for (const source of license.sources) {
+    if (!license.expressionFrom.includes(source.path) || notes.has(source.path)) continue;
+    notes.set(source.path, { path: source.path, ...(source.line ? { line: source.line } : {}), note: `${source.kind === 'manifest' ? 'license' : 'states'}: ${source.expression ?? source.declared}` });
+  }
+  return [...notes.values()];
+}

@@ -3,33 +3,53 @@ import { licenseAllowed } from '../../../collectors/checks/builtin/license-allow
 import { licensePresent } from '../../../collectors/checks/builtin/license-present.ts';
 import { noCommittedDependencies } from '../../../collectors/checks/builtin/no-committed-dependencies.ts';
 import { noLargeFiles } from '../../../collectors/checks/builtin/no-large-files.ts';
-import type { Manifest } from '../../../collectors/facts/manifests.ts';
+import type { Facts } from '../../../collectors/facts/index.ts';
 import { describeCheck, entity, repoFacts, withFiles } from '../../helpers/check-context.ts';
 
 const MiB = 1024 * 1024;
 const noRepository = { entity: entity({ repo: null, file: 'content/teams/platform.yaml' }), facts: null };
-const manifest = (path: string, license?: string): Manifest => ({ ecosystem: 'npm', path, dependencies: [], ...(license ? { license } : {}) });
+type License = NonNullable<Facts['license']>;
+const licenseFacts = (license: Partial<License>) => repoFacts({ license: { expressionFrom: [], files: [], sources: [], ...license } });
+const file = (path: string, spdxId?: string, extra: Partial<License['files'][number]> = {}) => ({ path, ...(spdxId ? { spdxId } : {}), ...extra });
+const declared = (path: string, text: string, expression?: string): License['sources'][number] => ({ path, kind: 'manifest', line: 3, declared: text, ...(expression ? { expression } : {}) });
 
 describeCheck(licensePresent, [
-  { name: 'recognised', input: { facts: repoFacts({ license: { path: 'LICENSE', spdxId: 'MIT' } }) }, outcome: 'pass', message: /MIT/, evidence: [{ path: 'LICENSE', note: 'MIT' }] },
-  { name: 'unrecognised text', input: { facts: repoFacts({ license: { path: 'COPYING' } }) }, outcome: 'pass', message: /matches no common license/ },
+  { name: 'recognised', input: { facts: licenseFacts({ expression: 'MIT', expressionFrom: ['LICENSE'], files: [file('LICENSE', 'MIT')] }) }, outcome: 'pass', message: /LICENSE gives the license MIT/, evidence: [{ path: 'LICENSE', note: 'MIT' }] },
+  {
+    name: 'dual license: every file named with what it says',
+    input: { facts: licenseFacts({ expression: 'Unlicense OR MIT', files: [file('COPYING', undefined, { pointer: true }), file('LICENSE-MIT', 'MIT'), file('UNLICENSE', 'Unlicense')], sources: [declared('Cargo.toml', 'Unlicense/MIT', 'Unlicense OR MIT')] }) },
+    outcome: 'pass',
+    message: 'COPYING, LICENSE-MIT and UNLICENSE give the license Unlicense OR MIT.',
+    evidence: [{ path: 'COPYING', note: 'points to the license files' }, { path: 'LICENSE-MIT', note: 'MIT' }, { path: 'UNLICENSE', note: 'Unlicense' }, { path: 'Cargo.toml', line: 3, note: 'license: Unlicense/MIT' }],
+  },
+  { name: 'a scoped file says what it covers', input: { facts: licenseFacts({ expression: 'Apache-2.0', files: [file('LICENSE.txt', 'Apache-2.0'), file('LICENSE.writing.txt', 'CC-BY-ND-3.0', { scope: 'writing' })] }) }, outcome: 'pass', evidence: [{ path: 'LICENSE.txt', note: 'Apache-2.0' }, { path: 'LICENSE.writing.txt', note: 'CC-BY-ND-3.0, for writing only' }] },
+  { name: 'unrecognised text', input: { facts: licenseFacts({ files: [file('COPYING')] }) }, outcome: 'pass', message: /matches no common license/ },
+  { name: 'only a manifest declares one', input: { facts: licenseFacts({ expression: 'MIT', sources: [declared('package.json', 'MIT', 'MIT')] }) }, outcome: 'fail', message: /package\.json declares MIT, but the license text is not in the repository/, evidence: [{ path: 'package.json', line: 3, note: 'license: MIT' }] },
   { name: 'none', input: { facts: repoFacts() }, outcome: 'fail' },
   { name: 'no repository', input: noRepository, outcome: 'notApplicable' },
   { name: 'fact missing', input: { facts: {} }, outcome: 'error' },
 ]);
 
 describeCheck(licenseAllowed, [
-  { name: 'MIT file', input: { facts: repoFacts({ license: { path: 'LICENSE', spdxId: 'MIT' } }) }, outcome: 'pass' },
-  { name: 'GPL file', input: { facts: repoFacts({ license: { path: 'LICENSE', spdxId: 'GPL-3.0-only' } }) }, outcome: 'fail', evidence: [{ path: 'LICENSE', note: 'GPL-3.0-only' }] },
-  { name: 'custom allow list, any case', input: { facts: repoFacts({ license: { path: 'LICENSE', spdxId: 'GPL-3.0-only' } }), options: { allow: ['gpl-3.0-only'] } }, outcome: 'pass' },
-  { name: 'unrecognised file, manifest declares an allowed license', input: { facts: repoFacts({ license: { path: 'LICENSE' }, manifests: [manifest('package.json', 'Apache-2.0')] }) }, outcome: 'pass', message: /not a recognised license text, and package\.json declares Apache-2\.0/ },
-  { name: 'OR expression with one allowed', input: { facts: repoFacts({ manifests: [manifest('package.json', '(GPL-2.0-only OR MIT)')] }) }, outcome: 'pass' },
-  { name: 'AND expression needs both', input: { facts: repoFacts({ manifests: [manifest('package.json', 'MIT AND GPL-2.0-only')] }) }, outcome: 'fail' },
-  { name: 'WITH exception and + suffix', input: { facts: repoFacts({ manifests: [manifest('package.json', 'Apache-2.0 WITH LLVM-exception OR BSD-3-Clause+')] }) }, outcome: 'pass' },
-  { name: 'UNLICENSED (proprietary) is not on the default list', input: { facts: repoFacts({ manifests: [manifest('package.json', 'UNLICENSED')] }) }, outcome: 'fail' },
-  { name: 'a malformed expression is one id', input: { facts: repoFacts({ manifests: [manifest('package.json', 'MIT OR')] }) }, outcome: 'fail' },
-  { name: 'nested manifests do not speak for the repository', input: { facts: repoFacts({ manifests: [manifest('packages/a/package.json', 'MIT')] }) }, outcome: 'notApplicable' },
-  { name: 'unrecognised file and no manifest license', input: { facts: repoFacts({ license: { path: 'LICENSE.txt' } }) }, outcome: 'fail', evidence: [{ path: 'LICENSE.txt' }] },
+  { name: 'MIT file', input: { facts: licenseFacts({ expression: 'MIT', expressionFrom: ['LICENSE'], files: [file('LICENSE', 'MIT')] }) }, outcome: 'pass', evidence: [{ path: 'LICENSE', note: 'MIT' }] },
+  { name: 'GPL file', input: { facts: licenseFacts({ expression: 'GPL-3.0-only', expressionFrom: ['LICENSE'], files: [file('LICENSE', 'GPL-3.0-only')] }) }, outcome: 'fail', evidence: [{ path: 'LICENSE', note: 'GPL-3.0-only' }] },
+  { name: 'custom allow list, any case', input: { facts: licenseFacts({ expression: 'GPL-3.0-only' }), options: { allow: ['gpl-3.0-only'] } }, outcome: 'pass' },
+  {
+    name: 'dual license passes when one side is allowed; evidence names the texts and the statement',
+    input: { facts: licenseFacts({ expression: 'MIT OR Apache-2.0', expressionFrom: ['LICENSE-APACHE', 'LICENSE-MIT', 'Cargo.toml'], files: [file('LICENSE-APACHE', 'Apache-2.0'), file('LICENSE-MIT', 'MIT')], sources: [declared('Cargo.toml', 'MIT OR Apache-2.0', 'MIT OR Apache-2.0')] }), options: { allow: ['MIT'] } },
+    outcome: 'pass',
+    message: 'The license is MIT OR Apache-2.0, which the allowed licenses satisfy.',
+    evidence: [{ path: 'LICENSE-APACHE', note: 'Apache-2.0' }, { path: 'LICENSE-MIT', note: 'MIT' }, { path: 'Cargo.toml', line: 3, note: 'license: MIT OR Apache-2.0' }],
+  },
+  { name: 'OR expression with one allowed', input: { facts: licenseFacts({ expression: 'GPL-2.0-only OR MIT' }) }, outcome: 'pass' },
+  { name: 'AND expression needs both', input: { facts: licenseFacts({ expression: 'MIT AND GPL-2.0-only' }) }, outcome: 'fail', message: /no choice of allowed licenses satisfies/ },
+  { name: 'nested: (A OR B) AND C', input: { facts: licenseFacts({ expression: '(GPL-3.0-only OR MIT) AND ISC' }) }, outcome: 'pass' },
+  { name: 'WITH exception and + suffix', input: { facts: licenseFacts({ expression: 'Apache-2.0 WITH LLVM-exception OR BSD-3-Clause+' }) }, outcome: 'pass' },
+  { name: 'an exception may be allowed as written', input: { facts: licenseFacts({ expression: 'GPL-2.0-only WITH Classpath-exception-2.0' }), options: { allow: ['GPL-2.0-only WITH Classpath-exception-2.0'] } }, outcome: 'pass' },
+  { name: 'unrecognised file, manifest declares an allowed license', input: { facts: licenseFacts({ expression: 'Apache-2.0', expressionFrom: ['package.json'], files: [file('LICENSE')], sources: [declared('package.json', 'Apache-2.0', 'Apache-2.0')] }) }, outcome: 'pass', evidence: [{ path: 'package.json', line: 3, note: 'license: Apache-2.0' }] },
+  { name: 'UNLICENSED (proprietary) is not on the default list', input: { facts: licenseFacts({ sources: [declared('package.json', 'UNLICENSED')] }) }, outcome: 'fail', message: /package\.json declares UNLICENSED, which is not on the allowed list/ },
+  { name: 'UNLICENSED passes when listed as written', input: { facts: licenseFacts({ sources: [declared('package.json', 'UNLICENSED')] }), options: { allow: ['UNLICENSED'] } }, outcome: 'pass' },
+  { name: 'unrecognised file and no manifest license', input: { facts: licenseFacts({ files: [file('LICENSE.txt')] }) }, outcome: 'fail', evidence: [{ path: 'LICENSE.txt' }] },
   { name: 'no license at all', input: { facts: repoFacts() }, outcome: 'notApplicable', message: /license-present/ },
 ]);
 
