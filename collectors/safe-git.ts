@@ -29,6 +29,16 @@ const GIT_ENVIRONMENT = {
   GIT_NO_REPLACE_OBJECTS: '1',
 };
 
+/** `key` of `key=value`. */
+function configKey(setting: string): string {
+  return setting.slice(0, setting.indexOf('=') >>> 0);
+}
+
+/** The keys git reads from `GIT_CONFIG_KEY_<n>` variables (how Cairn hands git a token). */
+function environmentConfigKeys(env: Record<string, string>): string[] {
+  return Object.entries(env).flatMap(([name, value]) => (/^GIT_CONFIG_KEY_\d+$/.test(name) ? [value] : []));
+}
+
 /**
  * A simple-git instance for `dir` with the safe configuration and no inherited prompts. `extra`
  * adds to it: the sources allow the network protocols their configured URLs need, and pass a
@@ -36,11 +46,15 @@ const GIT_ENVIRONMENT = {
  */
 export function safeGit(dir: string, extra: { config?: readonly string[]; env?: Record<string, string> } = {}): SimpleGit {
   const env = { ...GIT_ENVIRONMENT, ...extra.env };
+  const config = [...SAFE_GIT_CONFIG, ...(extra.config ?? [])];
   return simpleGit({
     baseDir: dir,
-    config: [...SAFE_GIT_CONFIG, ...(extra.config ?? [])],
+    config,
     maxConcurrentProcesses: 2,
     allowEnvironment: Object.keys(env),
+    // simple-git warns about (and will later refuse) configuration keys it does not list as safe;
+    // these are the keys Cairn itself sets: on every command, in the environment, and for local clones.
+    allowConfig: [...new Set([...config.map(configKey), ...environmentConfigKeys(env), 'protocol.file.allow'])],
     // simple-git refuses `-c` on these keys because callers usually pass them through from users;
     // here they are Cairn's own constants, which switch the dangerous behaviour off.
     unsafe: {
