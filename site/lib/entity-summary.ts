@@ -1,0 +1,121 @@
+import type { CatalogEntity } from '../../collectors/snapshot.ts';
+import { githubProjectHref, INFERRED_TYPE_REASON, sourceLocationHref, toolAnnotations, type ToolAnnotation } from './annotations.ts';
+import { relatedLink, type Catalog, type EntityLink } from './catalog.ts';
+import { specString } from './entity.ts';
+import { safeWebHref } from './links.ts';
+import type { ScorecardPanelView } from './scorecard-panel.ts';
+import { repoOf, type CheckLink, type LevelRef, type ScorecardLink } from './standards.ts';
+
+/**
+ * The owner the catalog stage gives an entity it found no owner for (`collectors/catalog/infer.ts`):
+ * a placeholder, never a team anyone can ask.
+ */
+export const NO_OWNER_REF = 'group:default/unknown';
+
+/** Kinds Backstage requires an owner of (`spec.owner`): for the others an owner is not missing. */
+export const OWNED_KINDS: ReadonlySet<string> = new Set(['component', 'api', 'resource', 'system', 'domain', 'template']);
+
+/** Who owns the entity: a team in the catalog, a ref the catalog does not hold, or nobody. */
+export type OwnerStanding = { state: 'known'; link: EntityLink } | { state: 'notInCatalog'; link: EntityLink } | { state: 'none' };
+
+/** An entity's level on one scorecard, as a badge beside its title. */
+export interface LevelBadge {
+  scorecard: ScorecardLink;
+  level: LevelRef;
+  /** `none`: below the first level; `top`: the highest; `some`: in between. */
+  tone: 'none' | 'some' | 'top';
+}
+
+/** What would lift the entity to the next level of a scorecard: its failing checks, cheapest first. */
+export interface NextStep {
+  scorecard: ScorecardLink;
+  level: LevelRef;
+  checks: CheckLink[];
+}
+
+/** What a reader sees first on an entity page, before the details. */
+export interface EntitySummary {
+  levels: LevelBadge[];
+  nextSteps: NextStep[];
+  /** Absent for kinds that have no owner (groups, users, locations). */
+  owner?: OwnerStanding;
+  source?: { href: string; text: string };
+  lastCommit?: { hash: string; date: string; href?: string };
+  latestRelease?: { name: string; date: string };
+  tools: ToolAnnotation[];
+  /** For an inferred Component: the type Cairn chose and why (`service`, `Dockerfile with EXPOSE 8080`). */
+  inferredAs?: { type: string; reason: string };
+}
+
+/** Shapes the summary of one entity from the catalog and its scorecard panels. */
+export function entitySummary(catalog: Catalog, entity: CatalogEntity, panels: readonly ScorecardPanelView[]): EntitySummary {
+  const annotations = entity.metadata.annotations ?? {};
+  const repo = repoOf(catalog, entity);
+  const head = repo?.facts.head;
+  const release = repo?.facts.releases?.[0];
+  const webUrl = safeWebHref(repo?.webUrl);
+  const owner = ownerStanding(catalog, entity);
+  const source = sourceLink(annotations, webUrl);
+  const reason = annotations[INFERRED_TYPE_REASON]?.trim();
+  const type = specString(entity, 'type');
+  return {
+    levels: panels.map((panel) => ({ scorecard: panel.scorecard, level: panel.level, tone: levelTone(panel.level, panel.levelCount) })),
+    nextSteps: panels.flatMap((panel) => (panel.next && panel.next.checks.length > 0 ? [{ scorecard: panel.scorecard, level: panel.next.level, checks: panel.next.checks }] : [])),
+    ...(owner ? { owner } : {}),
+    ...(source ? { source } : {}),
+    ...(head
+      ? {
+          lastCommit: {
+            hash: head.commit.slice(0, 7),
+            date: head.date.slice(0, 10),
+            ...(webUrl && /^[0-9a-f]{7,64}$/i.test(head.commit) ? { href: `${webUrl.replace(/\/+$/, '')}/commit/${head.commit}` } : {}),
+          },
+        }
+      : {}),
+    ...(release ? { latestRelease: { name: release.name, date: release.date.slice(0, 10) } } : {}),
+    tools: toolAnnotations(annotations),
+    ...(entity.inferred && reason && type ? { inferredAs: { type, reason } } : {}),
+  };
+}
+
+/** `none` below the first level, `top` at the highest, `some` between. */
+export function levelTone(level: LevelRef, levelCount: number): LevelBadge['tone'] {
+  return level.rank === 0 ? 'none' : level.rank >= levelCount ? 'top' : 'some';
+}
+
+/**
+ * The entity's owner: the catalog stage stores `spec.owner` as an `ownedBy` relation; the
+ * placeholder of an inferred entity counts as no owner. Kinds without owners get none.
+ */
+export function ownerStanding(catalog: Catalog, entity: CatalogEntity): OwnerStanding | undefined {
+  const owner = relatedLink(catalog, { ...entity, relations: entity.relations.filter((relation) => relation.targetRef !== NO_OWNER_REF) }, 'ownedBy');
+  if (owner) return owner.href ? { state: 'known', link: owner } : { state: 'notInCatalog', link: owner };
+  return OWNED_KINDS.has(entity.kind.toLowerCase()) ? { state: 'none' } : undefined;
+}
+
+/**
+ * Where the entity's code is, in Backstage's order: its `source-location` (`url:` only), its
+ * `view-url`, its GitHub project slug, else the web UI of the repository it was found in.
+ */
+export function sourceLink(annotations: Readonly<Record<string, string>>, repoWebUrl: string | undefined): { href: string; text: string } | undefined {
+  const href =
+    sourceLocationHref(annotations['backstage.io/source-location']) ??
+    safeWebHref(annotations['backstage.io/view-url']) ??
+    githubProjectHref(annotations['github.com/project-slug']) ??
+    safeWebHref(repoWebUrl);
+  return href ? { href, text: linkText(href) } : undefined;
+}
+
+/** A URL as short text: host and path, without the scheme, query or trailing slash. */
+export function linkText(href: string): string {
+  const url = new URL(href);
+  return `${url.host}${decodeURIComponentSafe(url.pathname).replace(/\/+$/, '')}`;
+}
+
+function decodeURIComponentSafe(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
