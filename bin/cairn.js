@@ -3,6 +3,14 @@
 // installed from the package, where Node will not strip types under node_modules and the sources
 // of the command line are not shipped, it runs them compiled (`build/`, made by `npm pack`).
 import { existsSync } from 'node:fs';
+import { nodeVersionProblem } from './node-version.js';
+
+// Checked before anything else is loaded: on an older Node, Cairn would die later with a stack trace.
+const problem = nodeVersionProblem(process.versions.node);
+if (problem) {
+  process.stderr.write(`${problem}\n`);
+  process.exit(2);
+}
 
 const sources = new URL('../scripts/cairn.ts', import.meta.url);
 await import(existsSync(sources) ? sources.href : new URL('../build/scripts/cairn.js', import.meta.url).href);
