@@ -1,5 +1,5 @@
 import type { CatalogEntity } from '../../collectors/snapshot.ts';
-import { compareText, linkToRef, type Catalog, type EntityLink, type Problem } from './catalog.ts';
+import { compareText, groupBy, linkToRef, type Catalog, type EntityLink, type Problem } from './catalog.ts';
 import { countNoun } from './text.ts';
 
 /** A problem ready to list: its location as text and a link to the entity it concerns. */
@@ -11,13 +11,6 @@ export interface ProblemView {
   entity?: EntityLink;
 }
 
-/** The problems of one repository (or of the portal's own content, when `repo` is absent). */
-export interface ProblemGroup {
-  repo?: string;
-  errors: number;
-  warnings: number;
-  problems: ProblemView[];
-}
 
 /** Shapes one problem for display. */
 function problemView(catalog: Catalog, problem: Problem): ProblemView {
@@ -36,30 +29,137 @@ export function countProblems(problems: readonly Pick<Problem, 'severity'>[]): {
   return { errors, warnings: problems.length - errors };
 }
 
+/** Problems of one shape: the same message but for the repository, entity or file it names. */
+export interface ProblemKind {
+  severity: Problem['severity'];
+  /** The line a reader scans: `21 repositories have no owner`, or the message itself for a single problem. */
+  headline: string;
+  /** The rest of what is wrong, when the headline does not say it all. */
+  explanation?: string;
+  /** The imperative sentences of the message, which say what to do, when it has any. */
+  fix?: string;
+  /** Each problem of the kind, where it was found. */
+  problems: Array<ProblemView & { repo?: string }>;
+}
+
+/** Every problem of the run, errors first, each severity's repeated problems folded into kinds. */
+export interface ProblemsOverview {
+  errors: ProblemKind[];
+  warnings: ProblemKind[];
+  /** `2 errors and 3 warnings in 4 repositories and the portal content`. */
+  summary: string;
+}
+
 /**
- * Every problem, grouped by repository: repositories by name, then the problems of the portal's
- * own content. Within a group, errors come before warnings; otherwise the snapshot's order is kept.
+ * Folds problems whose messages differ only by the repository, entity ref or file they name into one
+ * kind, so 24 repositories without an owner read as one line with its fix, not 24. Within a
+ * severity, the largest kinds come first, then by headline.
  */
-export function problemsByRepository(catalog: Catalog): ProblemGroup[] {
-  return [...catalog.problemsByRepo]
-    .sort(([a], [b]) => (a === undefined ? 1 : b === undefined ? -1 : compareText(a, b)))
-    .map(([repo, problems]) => ({
-      ...(repo === undefined ? {} : { repo }),
-      ...countProblems(problems),
-      problems: bySeverity(problems).map((problem) => problemView(catalog, problem)),
-    }));
+export function problemsOverview(catalog: Catalog): ProblemsOverview {
+  const kinds = [...groupBy(catalog.problems, (problem) => `${problem.severity}\u0000${messageShape(problem).template}`).values()]
+    .map((problems) => problemKind(catalog, problems))
+    .sort((a, b) => b.problems.length - a.problems.length || compareText(a.headline, b.headline));
+  return {
+    errors: kinds.filter((kind) => kind.severity === 'error'),
+    warnings: kinds.filter((kind) => kind.severity === 'warning'),
+    summary: problemsSummary(catalog.problems),
+  };
 }
 
 /** One line about all problems: `2 errors and 3 warnings in 4 repositories and the portal content`. */
-export function problemsSummary(groups: readonly ProblemGroup[]): string {
-  const errors = groups.reduce((sum, group) => sum + group.errors, 0);
-  const warnings = groups.reduce((sum, group) => sum + group.warnings, 0);
-  const repositories = groups.filter((group) => group.repo !== undefined).length;
+export function problemsSummary(problems: readonly Problem[]): string {
+  const { errors, warnings } = countProblems(problems);
+  const repositories = new Set(problems.flatMap((problem) => (problem.repo === undefined ? [] : [problem.repo]))).size;
   const places = [
     ...(repositories > 0 ? [countNoun(repositories, 'repository', 'repositories')] : []),
-    ...(repositories < groups.length ? ['the portal content'] : []),
+    ...(problems.some((problem) => problem.repo === undefined) ? ['the portal content'] : []),
   ];
-  return `${countNoun(errors, 'error')} and ${countNoun(warnings, 'warning')} in ${places.join(' and ')}`;
+  return `${countNoun(errors, 'error')} and ${countNoun(warnings, 'warning')}${places.length > 0 ? ` in ${places.join(' and ')}` : ''}`;
+}
+
+type Subject = 'entity' | 'repository' | 'file';
+
+const SUBJECT_WORDS: Record<Subject, { placeholder: string; singular: string; plural: string }> = {
+  entity: { placeholder: 'this entity', singular: 'entity', plural: 'entities' },
+  repository: { placeholder: 'this repository', singular: 'repository', plural: 'repositories' },
+  file: { placeholder: 'this file', singular: 'file', plural: 'files' },
+};
+
+/**
+ * Headlines for kinds common enough in real organisations to deserve a short one; any other kind is
+ * headed by its message. Matched on the message's shape, so a reworded message falls back safely.
+ */
+const HEADLINES: ReadonlyArray<{ shape: RegExp; headline: (count: number) => string }> = [
+  { shape: /^No owner is known for this repository\b/, headline: (count) => `${countNoun(count, 'repository has', 'repositories have')} no owner` },
+];
+
+/**
+ * A message with the repository, entity ref and file it names replaced by `this repository`, `this
+ * entity` and `this file` (whole words only, so `demo` in `backstage-demo` stays), and the first of
+ * those it named: the thing the kind counts.
+ */
+export function messageShape(problem: Pick<Problem, 'message' | 'repo' | 'entityRef' | 'file'>): { template: string; subject?: Subject } {
+  let template = problem.message;
+  let subject: Subject | undefined;
+  const names: Array<[Subject, string | undefined]> = [
+    ['entity', problem.entityRef],
+    ['repository', problem.repo],
+    ['file', problem.file],
+  ];
+  for (const [kind, name] of names) {
+    if (!name) continue;
+    const pattern = new RegExp(`(?<![\\w./:@-])${escapeRegExp(name)}(?![\\w/-]|\\.\\w)`, 'g');
+    const replaced = template.replace(pattern, SUBJECT_WORDS[kind].placeholder);
+    if (replaced !== template) subject ??= kind;
+    template = replaced;
+  }
+  return { template, ...(subject ? { subject } : {}) };
+}
+
+// Sentences that tell the reader what to do start with one of these verbs.
+const IMPERATIVE = /^(?:Add|Use|Write|Set|Remove|Rename|Move|Point|Give|Fix|Declare|Make|Collect|Check|Run|Name|Put|Create|Delete|Replace|Keep|Split|Quote|List|Limit|Change|Define|Register|Update|Commit|Merge|Mark)\b/;
+
+/**
+ * A message in three parts: its first sentence (what is wrong), the other sentences that explain it,
+ * and the imperative ones that say what to do.
+ */
+export function splitMessage(message: string): { headline: string; explanation?: string; fix?: string } {
+  const [headline = '', ...rest] = message.split(/(?<=[.!?])(?<!\b(?:e\.g|i\.e|etc)\.)\s+(?=[A-Z`"])/);
+  const fix = rest.filter((sentence) => IMPERATIVE.test(sentence));
+  const explanation = rest.filter((sentence) => !fix.includes(sentence));
+  return { headline, ...(explanation.length > 0 ? { explanation: explanation.join(' ') } : {}), ...(fix.length > 0 ? { fix: fix.join(' ') } : {}) };
+}
+
+function problemKind(catalog: Catalog, problems: readonly Problem[]): ProblemKind {
+  const first = problems[0]!;
+  const views = problems.map((problem) => ({ ...problemView(catalog, problem), ...(problem.repo === undefined ? {} : { repo: problem.repo }) }));
+  if (problems.length === 1) return { severity: first.severity, ...splitMessage(first.message), problems: views };
+  const { template, subject } = messageShape(first);
+  const { headline, explanation, fix } = splitMessage(capitalise(template));
+  const noun = subject ? SUBJECT_WORDS[subject] : problems.every((problem) => problem.file) ? SUBJECT_WORDS.file : { singular: 'time', plural: 'times' };
+  const count = subject ? distinctSubjects(problems, subject) : problems.length;
+  const curated = HEADLINES.find((entry) => entry.shape.test(template));
+  return {
+    severity: first.severity,
+    headline: curated ? curated.headline(count) : `${countNoun(count, noun.singular, noun.plural)}: ${headline}`,
+    ...(curated || explanation ? { explanation: [...(curated ? [headline] : []), ...(explanation ? [explanation] : [])].join(' ') } : {}),
+    ...(fix ? { fix } : {}),
+    problems: views,
+  };
+}
+
+/** How many different repositories, entities or files a kind's problems name. */
+function distinctSubjects(problems: readonly Problem[], subject: Subject): number {
+  const key = (problem: Problem) => (subject === 'entity' ? problem.entityRef : subject === 'repository' ? problem.repo : `${problem.repo ?? ''}\u0000${problem.file}`);
+  return new Set(problems.map(key)).size;
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /** The problems shown on an entity's page: those of its repository, and those about the entity from elsewhere. */

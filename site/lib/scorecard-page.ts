@@ -8,6 +8,7 @@ import {
   formatScore,
   levelRef,
   levelTitle,
+  NO_LEVEL,
   scorecardLink,
   type CheckLink,
   type CheckStatus,
@@ -131,8 +132,68 @@ export function heatmap(catalog: Catalog, standards: Standards, scorecard: Score
   return { columns, rows: rows.sort((a, b) => compareText(a.entity.text, b.entity.text) || compareText(a.entity.ref, b.entity.ref)) };
 }
 
+/**
+ * The check that keeps the most entities below a scorecard's first level. An entity at no level is
+ * *held* by each first-level check whose effective outcome is `fail` or `error` (an unexpired
+ * exemption counts as a pass); a check is its *sole* blocker when it is the only one, so fixing that
+ * check alone lifts the entity to the first level.
+ */
+export interface FirstLevelBlocker {
+  check: CheckLink;
+  /** The scorecard's first level. */
+  level: LevelRef;
+  /** Entities at no level that this check holds, alone or with others. */
+  held: number;
+  /** Of those, the entities it alone holds. */
+  sole: number;
+  /** Entities at no level. */
+  noLevel: number;
+  /** Every entity the scorecard applies to. */
+  entities: number;
+}
+
+/**
+ * The check holding the most entities at no level (ties: the one holding more alone, then the
+ * first in the level's order), when it holds more than half of them; otherwise `undefined`, since no
+ * single check is what keeps entities from the first level.
+ */
+export function firstLevelBlocker(standards: Standards, scorecard: ScorecardDefinition, results: readonly ScorecardResult[]): FirstLevelBlocker | undefined {
+  const first = scorecard.levels[0];
+  if (!first) return undefined;
+  const order = first.checks.map((check) => check.id);
+  const tally = new Map<string, { held: number; sole: number }>();
+  const noLevel = results.filter((result) => result.level === null);
+  for (const result of noLevel) {
+    const blocking = [...new Set(result.checks.filter((check) => check.level === first.id && (check.effective === 'fail' || check.effective === 'error')).map((check) => check.checkId))];
+    for (const id of blocking) {
+      const counts = tally.get(id) ?? { held: 0, sole: 0 };
+      tally.set(id, { held: counts.held + 1, sole: counts.sole + (blocking.length === 1 ? 1 : 0) });
+    }
+  }
+  const rank = (id: string) => (order.includes(id) ? order.indexOf(id) : order.length);
+  const [top] = [...tally].sort(([a, x], [b, y]) => y.held - x.held || y.sole - x.sole || rank(a) - rank(b) || compareText(a, b));
+  if (!top || top[1].held * 2 <= noLevel.length) return undefined;
+  const [id, { held, sole }] = top;
+  return { check: checkLink(standards, id), level: levelRef(scorecard, first.id), held, sole, noLevel: noLevel.length, entities: results.length };
+}
+
+/**
+ * The blocker in words, around the check's link: `34 of 44 entities are held at No level by` ‹check›
+ * `; for 20 of them it is the only failing Bronze check.`
+ */
+export function blockerSentence(blocker: FirstLevelBlocker): { before: string; after: string } {
+  const { held, sole, entities, level } = blocker;
+  const before = `${held} of ${entities} ${entities === 1 ? 'entity is' : 'entities are'} held at ${NO_LEVEL.title} by`;
+  const only = `it is the only failing ${level.title} check.`;
+  const after =
+    sole === 0 ? `; ${held === 1 ? 'it also fails' : 'each of them also fails'} another ${level.title} check.` : sole < held ? `; for ${sole} of them ${only}` : held === 1 ? `; ${only}` : `; for all of them ${only}`;
+  return { before, after };
+}
+
 /** Everything a scorecard's page shows. */
 export interface ScorecardPageView extends ScorecardSummary {
+  /** The check that holds most of the entities below the first level, when one does. */
+  blocker?: FirstLevelBlocker;
   /** The checks of each level, lowest level first. */
   levels: Array<{ title: string; checks: CheckLink[] }>;
   teams: TeamRow[];
@@ -141,8 +202,10 @@ export interface ScorecardPageView extends ScorecardSummary {
 
 export function scorecardPageView(catalog: Catalog, standards: Standards, scorecard: ScorecardDefinition): ScorecardPageView {
   const results = standards.resultsByScorecard.get(scorecard.id) ?? [];
+  const blocker = firstLevelBlocker(standards, scorecard, results);
   return {
     ...scorecardSummary(catalog, standards, scorecard),
+    ...(blocker ? { blocker } : {}),
     levels: scorecard.levels.map((level) => ({ title: levelTitle(level), checks: level.checks.map((check) => checkLink(standards, check.id)) })),
     teams: teamRows(catalog, scorecard, results),
     heatmap: heatmap(catalog, standards, scorecard, results),

@@ -1,45 +1,93 @@
 import { describe, expect, it } from 'vitest';
 import { createCatalog } from '../../../site/lib/catalog.ts';
-import { problemsByRepository, problemsSummary } from '../../../site/lib/problems.ts';
+import { messageShape, problemsOverview, splitMessage } from '../../../site/lib/problems.ts';
+import type { Problem } from '../../../site/lib/catalog.ts';
 import { formatShare, repositoryView } from '../../../site/lib/repository.ts';
 import { countNoun, formatTimestamp } from '../../../site/lib/text.ts';
-import { snapshotFixture } from '../../helpers/snapshot-fixture.ts';
+import { HOSTILE, snapshotFixture } from '../../helpers/snapshot-fixture.ts';
 
 const catalog = createCatalog(snapshotFixture);
 const repo = (name: string) => catalog.repos.get(name)!;
 
-describe('problems by repository', () => {
-  it('groups by repository name, the portal content last, errors first', () => {
-    const groups = problemsByRepository(catalog);
-    expect(groups.map((group) => [group.repo, group.errors, group.warnings])).toEqual([
-      ['billing-scripts', 0, 1],
-      ['checkout-web', 0, 1],
-      ['hostile', 1, 0],
-      ['payments-service', 1, 0],
-      [undefined, 0, 1],
+const withProblems = (problems: Problem[]) => createCatalog({ ...snapshotFixture, problems });
+const noOwner = (repo: string): Problem => ({
+  severity: 'warning',
+  repo,
+  entityRef: `component:default/${repo}`,
+  message: `No owner is known for ${repo}: it has no catalog-info.yaml and no CODEOWNERS catch-all rule (\`* @org/team\`) naming a team or user. Add either to give it an owner.`,
+});
+
+describe('problems overview', () => {
+  it('lists the fixture’s problems, errors first, each its own kind, with the summary line', () => {
+    const overview = problemsOverview(catalog);
+    expect(overview.summary).toBe('2 errors and 3 warnings in 4 repositories and the portal content');
+    expect(overview.errors.map((kind) => kind.headline)).toEqual([`Bad value ${HOSTILE.description}`, 'spec.lifecycle "prod" is not one of the lifecycles this portal knows.']);
+    expect(overview.errors[1]?.problems).toEqual([
+      {
+        severity: 'error',
+        message: 'spec.lifecycle "prod" is not one of the lifecycles this portal knows.',
+        location: 'catalog-info.yaml:12',
+        repo: 'payments-service',
+        entity: { ref: 'component:default/payments-service', kind: 'component', text: 'Payments Service', href: '/catalog/default/component/payments-service/' },
+      },
     ]);
-    expect(groups[3]?.problems[0]).toEqual({
-      severity: 'error',
-      message: 'spec.lifecycle "prod" is not one of the lifecycles this portal knows.',
-      location: 'catalog-info.yaml:12',
-      entity: { ref: 'component:default/payments-service', kind: 'component', text: 'Payments Service', href: '/catalog/default/component/payments-service/' },
-    });
-    expect(groups[0]?.problems[0]).toEqual({ severity: 'warning', message: 'Could not parse package.json: Unexpected token.', location: 'package.json' });
-    expect(problemsSummary(groups)).toBe('2 errors and 3 warnings in 4 repositories and the portal content');
+    expect(overview.warnings.map((kind) => kind.headline)).toEqual([
+      'Could not parse package.json: Unexpected token.',
+      'dependsOn component:default/legacy-ledger is not in the catalog.',
+      'User carol has no e-mail domain this portal knows.',
+    ]);
   });
 
-  it('orders errors before warnings within a repository', () => {
-    const mixed = createCatalog({
-      ...snapshotFixture,
-      problems: [
-        { severity: 'warning', repo: 'r', message: 'first warning' },
-        { severity: 'error', repo: 'r', message: 'an error' },
-        { severity: 'warning', repo: 'r', message: 'second warning' },
-      ],
+  it('folds problems that differ only by the repository or entity they name into one kind, with its fix', () => {
+    const overview = problemsOverview(withProblems([noOwner('express'), noOwner('json'), { severity: 'error', repo: 'gin', message: 'Could not read the repository at /x: EACCES' }, noOwner('backstage-demo')]));
+    expect(overview.errors.map((kind) => kind.headline)).toEqual(['Could not read the repository at /x: EACCES']);
+    const [owners] = overview.warnings;
+    expect(owners).toMatchObject({
+      headline: '3 repositories have no owner',
+      explanation: 'No owner is known for this repository: it has no catalog-info.yaml and no CODEOWNERS catch-all rule (`* @org/team`) naming a team or user.',
+      fix: 'Add either to give it an owner.',
     });
-    const [group] = problemsByRepository(mixed);
-    expect(group?.problems.map((problem) => problem.message)).toEqual(['an error', 'first warning', 'second warning']);
-    expect(problemsSummary(problemsByRepository(mixed))).toBe('1 error and 2 warnings in 1 repository');
+    expect(owners?.problems.map((problem) => [problem.repo, problem.entity?.ref])).toEqual([
+      ['express', 'component:default/express'],
+      ['json', 'component:default/json'],
+      ['backstage-demo', 'component:default/backstage-demo'],
+    ]);
+    expect(overview.summary).toBe('1 error and 3 warnings in 4 repositories');
+  });
+
+  it('heads a repeated kind without a headline of its own by its count and first sentence, largest kinds first', () => {
+    const dangling = (entity: string): Problem => ({
+      severity: 'warning',
+      repo: 'demo',
+      entityRef: `component:default/${entity}`,
+      message: `component:default/${entity} refers to group:backstage/maintainers in spec.owner, which is not in the catalog. Expected an entity with that ref. Write the ref with its kind.`,
+    });
+    const guideOwner = (file: string): Problem => ({ severity: 'warning', file, message: 'Guide owner "group:platform" is not a Group in the catalog.' });
+    const overview = problemsOverview(withProblems([dangling('demo'), guideOwner('guides/a.mdx'), guideOwner('guides/b.mdx'), guideOwner('guides/c.mdx'), dangling('backstage-demo')]));
+    expect(overview.warnings.map((kind) => [kind.headline, kind.explanation, kind.fix, kind.problems.length])).toEqual([
+      ['3 files: Guide owner "group:platform" is not a Group in the catalog.', undefined, undefined, 3],
+      ['2 entities: This entity refers to group:backstage/maintainers in spec.owner, which is not in the catalog.', 'Expected an entity with that ref.', 'Write the ref with its kind.', 2],
+    ]);
+  });
+
+  it.each([
+    // A name inside a longer word or path is not the repository.
+    [{ repo: 'demo', message: 'component:default/backstage-demo has no demo.yaml; demo is broken.' }, 'component:default/backstage-demo has no demo.yaml; this repository is broken.', 'repository'],
+    [{ repo: 'json', message: 'Could not parse package.json in json.' }, 'Could not parse package.json in this repository.', 'repository'],
+    [{ entityRef: 'component:default/a', repo: 'a', message: 'component:default/a is in a.' }, 'this entity is in this repository.', 'entity'],
+    [{ file: 'catalog-info.yaml', message: 'YAML error in catalog-info.yaml: bad.' }, 'YAML error in this file: bad.', 'file'],
+    [{ message: 'Nothing named here.' }, 'Nothing named here.', undefined],
+  ])('shapes %j', (problem, template, subject) => {
+    expect(messageShape(problem)).toEqual({ template, ...(subject ? { subject } : {}) });
+  });
+
+  it.each([
+    ['One sentence.', { headline: 'One sentence.' }],
+    ['Wrong. Add a file. It matters, e.g. `x`. Use y.', { headline: 'Wrong.', explanation: 'It matters, e.g. `x`.', fix: 'Add a file. Use y.' }],
+    ['Add this first. Then more.', { headline: 'Add this first.', explanation: 'Then more.' }],
+    ['spec.lifecycle "prod" is unknown.', { headline: 'spec.lifecycle "prod" is unknown.' }],
+  ])('splits %j', (message, parts) => {
+    expect(splitMessage(message)).toEqual(parts);
   });
 });
 

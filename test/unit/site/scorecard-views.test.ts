@@ -5,7 +5,7 @@ import { createCatalog } from '../../../site/lib/catalog.ts';
 import type { Guide } from '../../../collectors/snapshot.ts';
 import { checkPageView, checksByCategory, guideLink, passRate } from '../../../site/lib/check-page.ts';
 import { scorecardsExport } from '../../../site/lib/exports.ts';
-import { heatmap, levelDistribution, scorecardPageView, scorecardSummaries, teamRows } from '../../../site/lib/scorecard-page.ts';
+import { blockerSentence, firstLevelBlocker, heatmap, levelDistribution, scorecardPageView, scorecardSummaries, teamRows } from '../../../site/lib/scorecard-page.ts';
 import { createStandards } from '../../../site/lib/standards.ts';
 import { compareTodo, teamStanding, type TodoItem } from '../../../site/lib/team-standing.ts';
 import { HOSTILE, snapshotFixture } from '../../helpers/snapshot-fixture.ts';
@@ -283,5 +283,54 @@ describe('results export', () => {
   it('is the same whatever order the snapshot lists results in', () => {
     const reversed = createStandards({ ...snapshotFixture, results: [...snapshotFixture.results].reverse() });
     expect(JSON.stringify(scorecardsExport(reversed, 'x'))).toBe(JSON.stringify(scorecardsExport(standards, 'x')));
+  });
+});
+
+describe('first-level blocker', () => {
+  const scorecard = { ...production, levels: [{ id: 'bronze', checks: ['a', 'b', 'c'].map((id) => ({ id, weight: 1, options: {} })) }, production.levels[1]!] };
+  type Effective = 'pass' | 'fail' | 'error' | 'notApplicable';
+  /** A result at `level` whose first-level checks have these effective outcomes; a silver check always fails. */
+  const result = (level: string | null, outcomes: Record<string, Effective>) => ({
+    scorecard: 'production-readiness',
+    entityRef: 'component:default/x',
+    level,
+    score: 0,
+    checks: [
+      ...Object.entries(outcomes).map(([checkId, effective]) => ({ checkId, level: 'bronze', weight: 1, outcome: effective, effective, message: '', evidence: [] })),
+      { checkId: 'has-ci', level: 'silver', weight: 1, outcome: 'fail' as const, effective: 'fail' as const, message: '', evidence: [] },
+    ],
+  });
+  const blocked = (outcomes: Record<string, Effective>) => result(null, outcomes);
+  const bronze = result('bronze', { a: 'pass', b: 'pass', c: 'pass' });
+
+  it.each([
+    ['one check holds all, alone', [blocked({ a: 'fail', b: 'pass' }), blocked({ a: 'fail' }), bronze], { id: 'a', held: 2, sole: 2, noLevel: 2, entities: 3 }],
+    ['an error holds like a failure; the silver failure does not count', [blocked({ a: 'error' }), blocked({ a: 'fail', b: 'fail' }), blocked({ b: 'fail' })], { id: 'a', held: 2, sole: 1, noLevel: 3, entities: 3 }],
+    ['a tie goes to the check holding more alone', [blocked({ a: 'fail', b: 'fail' }), blocked({ b: 'fail' }), blocked({ a: 'fail', c: 'fail' })], { id: 'b', held: 2, sole: 1, noLevel: 3, entities: 3 }],
+    ['a full tie goes to the level’s first check', [blocked({ b: 'fail', c: 'fail' }), blocked({ b: 'fail', c: 'fail' })], { id: 'b', held: 2, sole: 0, noLevel: 2, entities: 2 }],
+    ['exempt (effective pass) and not applicable checks hold nobody', [blocked({ a: 'pass', b: 'fail', c: 'notApplicable' }), blocked({ b: 'fail' })], { id: 'b', held: 2, sole: 2, noLevel: 2, entities: 2 }],
+    ['no check holds more than half', [blocked({ a: 'fail' }), blocked({ b: 'fail' }), blocked({ c: 'fail' })], undefined],
+    ['exactly half is not most', [blocked({ a: 'fail' }), blocked({ b: 'fail' })], undefined],
+    ['nobody below the first level', [bronze, bronze], undefined],
+    ['no results', [], undefined],
+  ])('%s', (_, results, expected) => {
+    const blocker = firstLevelBlocker(standards, scorecard, results);
+    expect(blocker && { id: blocker.check.id, held: blocker.held, sole: blocker.sole, noLevel: blocker.noLevel, entities: blocker.entities }).toEqual(expected);
+    if (blocker) expect(blocker.level).toEqual({ id: 'bronze', title: 'Bronze', rank: 1 });
+  });
+
+  it('finds the fixture’s blocker, and says it in words', () => {
+    const blocker = scorecardPageView(catalog, standards, production).blocker!;
+    expect(blocker).toMatchObject({ check: { id: 'has-readme', title: 'Has a README' }, held: 2, sole: 1, noLevel: 3, entities: 4 });
+    expect(blockerSentence(blocker)).toEqual({ before: '2 of 4 entities are held at No level by', after: '; for 1 of them it is the only failing Bronze check.' });
+  });
+
+  it.each([
+    [{ held: 34, sole: 34, entities: 44 }, '34 of 44 entities are held at No level by', '; for all of them it is the only failing Bronze check.'],
+    [{ held: 1, sole: 1, entities: 1 }, '1 of 1 entity is held at No level by', '; it is the only failing Bronze check.'],
+    [{ held: 5, sole: 0, entities: 9 }, '5 of 9 entities are held at No level by', '; each of them also fails another Bronze check.'],
+  ])('words %j', (counts, before, after) => {
+    const level = { id: 'bronze', title: 'Bronze', rank: 1 };
+    expect(blockerSentence({ check: { id: 'a', title: 'A' }, level, noLevel: counts.held, ...counts })).toEqual({ before, after });
   });
 });
