@@ -3,7 +3,7 @@ import type { Facts } from '../facts/index.ts';
 import type { Problem } from '../problems.ts';
 import type { CatalogEntity, EntitySource } from '../snapshot.ts';
 import { inferComponent, UNKNOWN_OWNER } from './infer.ts';
-import { inferOwners } from './owners.ts';
+import { inferOwners, ownerNamespaceHint } from './owners.ts';
 import { entityReferences, type EntityReference } from './references.ts';
 import { compare, relationsBySource, relationsOf } from './relations.ts';
 import { KNOWN_KINDS, validateEntity } from './validate.ts';
@@ -34,7 +34,8 @@ export interface CatalogInput {
   content: readonly ContentDocument[];
   /**
    * Groups and Users read from the forge (a GitHub source's teams). They give way, silently, to a
-   * hand-written entity with the same ref, and win over anything Cairn infers.
+   * hand-written entity with the same ref (and to an earlier forge entity: a person who is a member
+   * in two organisations is one User), and win over anything Cairn infers.
    */
   forge?: readonly ContentDocument[];
 }
@@ -211,22 +212,11 @@ function danglingReferences(accepted: ReadonlyMap<string, Accepted>): Problem[] 
         ...locationOf(entry.source),
         severity: 'warning',
         entityRef: entry.ref,
-        message: `${entry.ref} refers to ${reference.targetRef} in spec.${reference.field} (written ${JSON.stringify(reference.value)}), which is not in the catalog. Expected an entity with that ref in some repository or in content/teams.${namespaceHint(reference)}`,
+        message: `${entry.ref} refers to ${reference.targetRef} in spec.${reference.field} (written ${JSON.stringify(reference.value)}), which is not in the catalog. Expected an entity with that ref in some repository or in content/teams.${reference.field === 'owner' ? ownerNamespaceHint(reference.value) : ''}`,
       });
     }
   }
   return problems;
-}
-
-/**
- * `owner: acme/payments` reads like a GitHub team, but Backstage takes `a/b` as namespace `a`, name
- * `b`; say so, since a CODEOWNERS team `@acme/payments` is the Group `payments` of the default namespace.
- */
-function namespaceHint(reference: EntityReference): string {
-  const written = reference.value.match(/^([^:/]+)\/([^:/]+)$/);
-  if (!written || reference.field !== 'owner') return '';
-  const [, namespace, name] = written;
-  return ` Backstage reads ${JSON.stringify(reference.value)} as namespace "${namespace}", name "${name}"; if it means the team @${namespace}/${name} of CODEOWNERS, write \`group:default/${name}\`.`;
 }
 
 function contentCandidates(content: readonly ContentDocument[]): Candidate[] {

@@ -18,6 +18,18 @@ export function codeownersRef(owner: string): string | undefined {
   return ownerFromCodeowners([owner]);
 }
 
+/**
+ * A hint for a `spec.owner` written `a/b`: it reads like the GitHub team `@a/b`, but Backstage takes
+ * it as namespace `a`, name `b`, while a CODEOWNERS team `@a/b` is the Group `b` of the default
+ * namespace. Empty for any other spelling.
+ */
+export function ownerNamespaceHint(owner: string): string {
+  const written = owner.match(/^([^:/]+)\/([^:/]+)$/);
+  if (!written) return '';
+  const [, namespace, name] = written;
+  return ` Backstage reads "${owner}" as the Group "${name}" of namespace "${namespace}"; a CODEOWNERS team @${namespace}/${name} is the catalog's group:default/${name}.`;
+}
+
 /** True for a Group or User that exists only because some CODEOWNERS file names it. */
 export function isFromCodeowners(entity: { metadata: { annotations?: Record<string, string> } }): boolean {
   return entity.metadata.annotations?.[INFERRED_FROM_ANNOTATION] === FROM_CODEOWNERS;

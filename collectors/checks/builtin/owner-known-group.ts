@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { UNKNOWN_OWNER } from '../../catalog/infer.ts';
-import { isFromCodeowners, ownerOrigin } from '../../catalog/owners.ts';
+import { isFromCodeowners, ownerNamespaceHint, ownerOrigin } from '../../catalog/owners.ts';
 import { resolveReference } from '../../catalog/references.ts';
 import { defineCheck, fail, notApplicable, pass } from '../check.ts';
 import { declarationEvidence, relationTarget, specString, withArticle } from './support/facts.ts';
@@ -19,13 +19,6 @@ function ownerRef(owner: string, namespace: string, relation: string | undefined
   }
 }
 
-/** `owner: acme/payments` reads like a GitHub team, but Backstage takes `a/b` as namespace `a` and name `b`. */
-function namespaceHint(owner: string): string {
-  const written = owner.match(/^([^:/]+)\/([^:/]+)$/);
-  if (!written) return '';
-  const [, namespace, name] = written;
-  return ` Backstage reads "${owner}" as the Group "${name}" of namespace "${namespace}"; a CODEOWNERS team @${namespace}/${name} is the catalog's group:default/${name}.`;
-}
 
 export const ownerKnownGroup = defineCheck({
   id: 'owner-known-group',
@@ -62,7 +55,7 @@ export const ownerKnownGroup = defineCheck({
     }
     const target = catalog.get(ref);
     if (!target) {
-      return fail(`The owner ${ref} is not in the catalog: no Group or User with that ref is declared, read from the GitHub organisation's teams, or named in a CODEOWNERS file.${namespaceHint(owner)}`, evidence);
+      return fail(`The owner ${ref} is not in the catalog: no Group or User with that ref is declared, read from the GitHub organisation's teams, or named in a CODEOWNERS file.${ownerNamespaceHint(owner)}`, evidence);
     }
     if (target.kind !== 'Group' && target.kind !== 'User') return fail(`The owner ${ref} is ${withArticle(target.kind)}; an owner must be a Group or a User.`, evidence);
     // A team CODEOWNERS names is one the forge requests reviews from, so it counts; the message says it is only inferred.
