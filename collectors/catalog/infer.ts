@@ -5,6 +5,9 @@ import type { Problem } from '../problems.ts';
 /** Set on every inferred entity, so readers (and Backstage, if the YAML is exported) can tell. */
 export const INFERRED_ANNOTATION = 'cairn.dev/inferred';
 
+/** Why the inferred entity has its `spec.type`, in words (`src/api/Dockerfile with EXPOSE 3100`). */
+export const INFERRED_TYPE_REASON_ANNOTATION = 'cairn.dev/inferred-type-reason';
+
 /**
  * The owner of an inferred Component when no CODEOWNERS catch-all names one. `spec.owner` is
  * required by Backstage's Component schema, so the entity needs some owner to exist at all.
@@ -21,13 +24,16 @@ export interface InferenceInput {
 
 /**
  * A Component descriptor for a repository that has none, built from its facts: name from the
- * repository name, description from the README or a manifest, owner from CODEOWNERS' catch-all,
- * type from what is built (a Dockerfile means a service), tag from the main language. The result is
- * plain descriptor data: it goes through the same validation as a hand-written one.
+ * repository name, description from the root manifest or else the README (see `inferDescription`),
+ * owner from CODEOWNERS' catch-all, type from what the repository deploys or publishes, with the
+ * reason in an annotation (see `inferType`), tag from the main language. Lifecycle stays `unknown`:
+ * no file says whether something is experimental or in production. The result is plain descriptor
+ * data: it goes through the same validation as a hand-written one.
  */
 export function inferComponent(repo: InferenceInput): { data: Record<string, unknown>; problems: Array<Omit<Problem, 'repo'>> } {
   const problems: Array<Omit<Problem, 'repo'>> = [];
-  const description = repo.facts.readme?.summary ?? manifestsRootFirst(repo.facts).find((manifest) => manifest.description)?.description;
+  const { type, reason } = inferType(repo.facts);
+  const description = inferDescription(repo.facts, type);
   const owner = ownerFromCodeowners(repo.facts.codeowners?.catchAll ?? []);
   if (!owner) {
     problems.push({
@@ -45,9 +51,9 @@ export function inferComponent(repo: InferenceInput): { data: Record<string, unk
         name: toEntityName(repo.name),
         ...(description ? { description } : {}),
         ...(tag ? { tags: [tag] } : {}),
-        annotations: { [INFERRED_ANNOTATION]: 'true' },
+        annotations: { [INFERRED_ANNOTATION]: 'true', [INFERRED_TYPE_REASON_ANNOTATION]: reason },
       },
-      spec: { type: inferType(repo.facts), lifecycle: 'unknown', owner: owner ?? UNKNOWN_OWNER },
+      spec: { type, lifecycle: 'unknown', owner: owner ?? UNKNOWN_OWNER },
     },
     problems,
   };
@@ -90,11 +96,189 @@ export function ownerFromCodeowners(owners: readonly string[]): string | undefin
   return undefined;
 }
 
-/** `service` when something builds an image, `library` when only package manifests exist, else `other`. */
-function inferType(facts: Facts): string {
-  if ((facts.dockerfiles?.length ?? 0) > 0) return 'service';
-  if ((facts.manifests?.length ?? 0) > 0) return 'library';
-  return 'other';
+
+type Manifest = NonNullable<Facts['manifests']>[number];
+type Dockerfile = NonNullable<Facts['dockerfiles']>[number];
+
+/**
+ * Folders whose contents serve something other than the repository's own product: samples,
+ * tests, docs, development containers, CI, tooling, and the skeletons of templates.
+ */
+const NOT_THE_PRODUCT = /(^|\/)([^/]*[-_.])?(examples?|samples?|demos?|fixtures?|testdata|test-data|tests?|e2e|__tests__|docs?|\.devcontainer|\.github|\.circleci|\.gitlab|\.buildkite|\.gitpod|ci|\.ci|scripts|tools|hack|benchmarks?|contrib|skeleton|third_party|vendor|node_modules)\/|\{\{/i;
+/** Dockerfiles named for development, tests, CI or docs (`Dockerfile.dev`, `test.Dockerfile`). */
+const TOOLING_DOCKERFILE = /(^|\/)((dockerfile|containerfile)[._-](dev|devel|development|local|test|tests|ci|docs?|lint|debug)|(dev|devel|development|local|test|tests|ci|docs?|lint|debug)\.dockerfile)$/i;
+
+/**
+ * Commands that start a long-running server when a container runs them: web servers, application
+ * servers, runtimes started on an application (`node`, `java -jar`, `dotnet app.dll`), and the
+ * package scripts that start one.
+ */
+const SERVER_COMMAND = new RegExp(
+  [
+    String.raw`^(\S*/)?(node|nodejs|bun|deno|gunicorn|uvicorn|hypercorn|daphne|waitress-serve|granian|nginx|httpd|apache2-foreground|caddy|php-fpm\S*|puma|unicorn|thin|passenger|catalina\.sh|tomcat|jetty|traefik|envoy|http-server|serve|pm2-runtime|streamlit|supervisord)(\s|$)`,
+    String.raw`^(\S*/)?(npm|yarn|pnpm)\s+(run\s+)?(start|serve)\b`,
+    String.raw`^(\S*/)?java\b.*\s-jar\s`,
+    String.raw`^(\S*/)?dotnet\s+\S+\.dll\b`,
+    String.raw`\b(flask\s+run|manage\.py\s+runserver|rails\s+s(erver)?|bundle\s+exec\s+(rails|puma|unicorn)|next\s+start|nginx\s+-g)\b`,
+  ].join('|'),
+);
+/** Wrappers that run the real command: `dumb-init node app.js`, `tini -- java -jar …`, `sh -c "…"`. */
+const COMMAND_WRAPPER = /^((\S*\/)?(dumb-init|tini|gosu\s+\S+|su-exec\s+\S+|exec)(\s+--)?\s+|(\S*\/)?(ba)?sh\s+-c\s+["']?)/;
+
+/** Root files that define how an application is deployed, and what they are. */
+const APP_DEFINITIONS: ReadonlyArray<{ file: RegExp; reason: string }> = [
+  { file: /^Procfile$/, reason: 'Procfile declares the processes to run' },
+  { file: /^azure\.ya?ml$/, reason: 'azure.yaml defines an Azure Developer CLI application' },
+  { file: /^fly\.toml$/, reason: 'fly.toml defines a Fly.io application' },
+  { file: /^heroku\.ya?ml$/, reason: 'heroku.yml defines a Heroku application' },
+  { file: /^render\.ya?ml$/, reason: 'render.yaml defines a Render service' },
+  { file: /^serverless\.ya?ml$/, reason: 'serverless.yml defines a Serverless Framework service' },
+  { file: /^skaffold\.ya?ml$/, reason: 'skaffold.yaml deploys the application to Kubernetes' },
+];
+
+/** Kubernetes manifests in the folders teams keep them in, or a kustomization. */
+const KUBERNETES_MANIFEST = /(^|\/)(k8s|kubernetes|kube|\.k8s|kustomize)\/(.+\/)?[^/]+\.ya?ml$|(^|\/)kustomization\.ya?ml$/i;
+const HELM_CHART = /(^|\/)Chart\.yaml$/;
+
+/** Root files of static site generators, and the generator's name. */
+const SITE_GENERATORS: ReadonlyArray<{ file: RegExp; generator: string }> = [
+  { file: /^mkdocs\.ya?ml$/, generator: 'MkDocs' },
+  { file: /^docusaurus\.config\.(js|mjs|cjs|ts)$/, generator: 'Docusaurus' },
+  { file: /^\.vitepress\/config\.(js|mjs|ts|mts)$/, generator: 'VitePress' },
+  { file: /^astro\.config\.(js|mjs|cjs|ts|mts)$/, generator: 'Astro' },
+  { file: /^gatsby-config\.(js|mjs|ts)$/, generator: 'Gatsby' },
+  { file: /^(\.eleventy\.js|eleventy\.config\.(js|mjs|cjs))$/, generator: 'Eleventy' },
+  { file: /^hugo\.(toml|ya?ml|json)$/, generator: 'Hugo' },
+  { file: /^_config\.ya?ml$/, generator: 'Jekyll' },
+  { file: /^book\.toml$/, generator: 'mdBook' },
+  { file: /^antora-playbook\.ya?ml$/, generator: 'Antora' },
+];
+
+/** Languages that build, wrap or configure, without being a product's source code. */
+const NOT_SOURCE_CODE = new Set(['Dockerfile', 'Makefile', 'Shell', 'Batchfile', 'PowerShell', 'Procfile', 'Nix', 'Just']);
+/** A README this long, in a repository without source code, is the content itself. */
+const DOCUMENTATION_WORDS = 500;
+
+/** Spring Boot starters that run a web server. */
+const SPRING_WEB_STARTER = /:spring-boot-starter-(web|webmvc|webflux|jersey|graphql|websocket)$/;
+
+/**
+ * The Component type a repository's facts support, and the reason in words. The first rule that
+ * holds decides:
+ * 1. `template`: a Cookiecutter or Copier template, or a Backstage template with a skeleton.
+ * 2. `service`: something deploys it — an app-level Dockerfile that EXPOSEs a port or runs a
+ *    server, a Spring Boot web application, a Procfile or a platform's app definition (azure.yaml,
+ *    fly.toml …), a Helm chart beside application code, Kubernetes manifests. Dockerfiles of
+ *    development containers, CI, docs, tests, samples and tooling do not count.
+ * 3. `library`: a root manifest that builds a published package (or, when no manifest builds an
+ *    application, a package elsewhere), or a repository of Helm charts alone.
+ * 4. `website`: a static site generator's configuration at the root.
+ * 5. `documentation`: no source code, and a README (or docs folder) that is the content.
+ * 6. `other`.
+ */
+export function inferType(facts: Facts): { type: string; reason: string } {
+  const files = facts.files ?? [];
+  const manifests = manifestsRootFirst(facts);
+  const dockerfiles = (facts.dockerfiles ?? []).filter((dockerfile) => !NOT_THE_PRODUCT.test(dockerfile.path) && !TOOLING_DOCKERFILE.test(dockerfile.path));
+
+  const template = templateReason(files);
+  if (template) return { type: 'template', reason: template };
+
+  for (const dockerfile of dockerfiles) {
+    const ports = (dockerfile.exposes ?? []).flatMap((expose) => expose.ports);
+    if (ports.length > 0) return { type: 'service', reason: `${dockerfile.path} with EXPOSE ${ports.join(' ')}` };
+  }
+  for (const dockerfile of dockerfiles) {
+    const server = serverCommand(dockerfile);
+    if (server) return { type: 'service', reason: `${dockerfile.path} runs a server (${server})` };
+  }
+  const springWeb = manifests.find((manifest) => !manifest.path.includes('/') && manifest.framework === 'spring-boot' && manifest.dependencies.some((dependency) => SPRING_WEB_STARTER.test(dependency)));
+  if (springWeb) {
+    const starter = springWeb.dependencies.find((dependency) => SPRING_WEB_STARTER.test(dependency))!.split(':')[1];
+    return { type: 'service', reason: `Spring Boot web application (${springWeb.path}: ${starter})` };
+  }
+  const definition = APP_DEFINITIONS.find(({ file }) => files.some((path) => file.test(path)));
+  if (definition) return { type: 'service', reason: definition.reason };
+  const charts = files.filter((path) => HELM_CHART.test(path) && !NOT_THE_PRODUCT.test(path));
+  const hasApplicationCode = manifests.some((manifest) => !NOT_THE_PRODUCT.test(manifest.path)) || dockerfiles.length > 0;
+  if (charts.length > 0 && hasApplicationCode) return { type: 'service', reason: `Helm chart ${charts[0]}` };
+  const kubernetes = files.find((path) => KUBERNETES_MANIFEST.test(path) && !NOT_THE_PRODUCT.test(path));
+  if (kubernetes) return { type: 'service', reason: `Kubernetes manifests in ${kubernetes.includes('/') ? kubernetes.slice(0, kubernetes.lastIndexOf('/') + 1) : kubernetes}` };
+
+  const library = libraryManifest(manifests);
+  if (library) return { type: 'library', reason: `${library.path} builds a library (${library.artifactSignal})` };
+  if (charts.length > 0) return { type: 'library', reason: `Helm ${charts.length === 1 ? 'chart' : 'charts'} ${charts.map((path) => path.replace(/\/?Chart\.yaml$/, '') || '.').join(', ')} without application code: a chart repository` };
+
+  const site = SITE_GENERATORS.find(({ file }) => files.some((path) => file.test(path)));
+  if (site) return { type: 'website', reason: `${files.find((path) => site.file.test(path))} builds a static site (${site.generator})` };
+
+  const sourceLanguages = (facts.languages ?? []).filter((language) => !NOT_SOURCE_CODE.has(language.name));
+  const readmeWords = facts.readme?.words ?? 0;
+  const docsFolder = files.some((path) => /^docs?\/.+\.(md|mdx|rst|adoc)$/i.test(path));
+  if (facts.languages && sourceLanguages.length === 0 && (readmeWords >= DOCUMENTATION_WORDS || docsFolder)) {
+    return { type: 'documentation', reason: `no source code; ${docsFolder ? 'the docs folder' : `the README (${readmeWords} words)`} is the content` };
+  }
+  return { type: 'other', reason: 'no deployable, published package, site generator, template or documentation signal' };
+}
+
+/** Why the repository is a template, when it is one. */
+function templateReason(files: readonly string[]): string | undefined {
+  if (files.includes('cookiecutter.json') || files.some((path) => path.startsWith('{{cookiecutter.'))) return 'cookiecutter.json: a Cookiecutter template';
+  const copier = files.find((path) => /^copier\.ya?ml$/.test(path));
+  if (copier) return `${copier}: a Copier template`;
+  const backstage = files.find((path) => /(^|\/)template\.ya?ml$/.test(path) && files.some((other) => other.startsWith(`${path.slice(0, path.lastIndexOf('/') + 1)}skeleton/`)));
+  if (backstage) return `${backstage} with a skeleton: a Backstage software template`;
+  return undefined;
+}
+
+/** The command a Dockerfile's final stage runs when it is a server, shortened for the reason. */
+function serverCommand(dockerfile: Dockerfile): string | undefined {
+  for (const instruction of [dockerfile.entrypoint, dockerfile.cmd]) {
+    if (!instruction) continue;
+    let command = instruction.command;
+    for (let unwrap = 0; unwrap < 3 && COMMAND_WRAPPER.test(command); unwrap++) command = command.replace(COMMAND_WRAPPER, '');
+    command = command.replace(/^["']|["']$/g, '');
+    // ENTRYPOINT ["docker-entrypoint.sh"] hands over to CMD, which is where the server is named.
+    if (SERVER_COMMAND.test(command)) return instruction.command.length > 60 ? `${instruction.command.slice(0, 57)}...` : instruction.command;
+  }
+  return undefined;
+}
+
+/**
+ * The manifest that makes the repository a library: a root manifest building a published library;
+ * else, when no manifest builds an application, the shallowest library outside samples and tests.
+ */
+function libraryManifest(manifests: readonly Manifest[]): Manifest | undefined {
+  const publishes = (manifest: Manifest) => manifest.artifact === 'library' && !manifest.private;
+  const root = manifests.filter((manifest) => !manifest.path.includes('/'));
+  const atRoot = root.find(publishes);
+  if (atRoot) return atRoot;
+  if (root.some((manifest) => manifest.artifact === 'application') || manifests.some((manifest) => manifest.artifact === 'application' && !NOT_THE_PRODUCT.test(manifest.path))) return undefined;
+  return manifests.find((manifest) => publishes(manifest) && !NOT_THE_PRODUCT.test(manifest.path));
+}
+
+/**
+ * Descriptions that project generators write by default (Spring Initializr, `helm create`): they
+ * describe the generator, not the project.
+ */
+const GENERATED_DESCRIPTIONS = new Set(['demo project for spring boot', 'a helm chart for kubernetes', 'add your description here', 'todo', 'description']);
+
+/**
+ * What the repository says it is: a root manifest's description (package.json, pyproject.toml,
+ * Cargo.toml, pom.xml, setup.cfg, a gemspec …) first, else the README's description paragraph,
+ * else the description of the one package outside samples and tests that has one. Generators'
+ * default descriptions are skipped. In a `documentation` repository the README is the product and
+ * speaks first; a manifest there only describes its own file. Nothing fits: no description.
+ */
+export function inferDescription(facts: Facts, type?: string): string | undefined {
+  const written = (manifest: Manifest) => manifest.description && !GENERATED_DESCRIPTIONS.has(manifest.description.toLowerCase().replace(/\.$/, '').trim());
+  const manifests = manifestsRootFirst(facts);
+  if (type === 'documentation' && facts.readme?.summary) return facts.readme.summary;
+  const root = manifests.find((manifest) => !manifest.path.includes('/') && written(manifest));
+  if (root) return root.description;
+  if (facts.readme?.summary) return facts.readme.summary;
+  const nested = manifests.filter((manifest) => manifest.path.includes('/') && !NOT_THE_PRODUCT.test(manifest.path) && written(manifest));
+  return nested.length === 1 ? nested[0]!.description : undefined;
 }
 
 /** Manifests with the shallowest first, so the root package speaks for the repository. */

@@ -24,14 +24,19 @@ export const dockerfileSchema = z.object({
   users: z.array(z.object({ user: z.string(), ...instructionLine })),
   /** Sources of every `ADD`. */
   adds: z.array(z.object({ sources: z.array(z.string()), ...instructionLine })),
+  /** Ports the final stage `EXPOSE`s (as written: `8080`, `443/tcp`, `$PORT`); absent when it exposes none. */
+  exposes: z.array(z.object({ ports: z.array(z.string()), ...instructionLine })).optional(),
+  /** The final stage's last `ENTRYPOINT` and `CMD`: what the image runs, as one command line. */
+  entrypoint: z.object({ command: z.string(), ...instructionLine }).optional(),
+  cmd: z.object({ command: z.string(), ...instructionLine }).optional(),
 });
 
 export type DockerfileFacts = z.infer<typeof dockerfileSchema>;
 
 export const dockerfiles = defineRetriever({
   id: 'dockerfiles',
-  version: 1,
-  description: 'Dockerfiles and Containerfiles: base images (tag, digest), USER and ADD instructions with lines.',
+  version: 2,
+  description: 'Dockerfiles and Containerfiles: base images (tag, digest), USER and ADD instructions, and what the final image exposes and runs, with lines.',
   schema: z.array(dockerfileSchema),
   async collect({ repo }) {
     const found: DockerfileFacts[] = [];
@@ -50,6 +55,9 @@ export function parseDockerfile(text: string): Omit<DockerfileFacts, 'path'> {
   const from: DockerfileFacts['from'] = [];
   const users: DockerfileFacts['users'] = [];
   const adds: DockerfileFacts['adds'] = [];
+  let exposes: NonNullable<DockerfileFacts['exposes']> = [];
+  let entrypoint: DockerfileFacts['entrypoint'];
+  let cmd: DockerfileFacts['cmd'];
   for (const instruction of dockerfile.getInstructions()) {
     const line = instruction.getRange().start.line + 1;
     const keyword = instruction.getKeyword();
@@ -63,6 +71,16 @@ export function parseDockerfile(text: string): Omit<DockerfileFacts, 'path'> {
       const alias = stage.getBuildStage() ?? undefined;
       from.push({ image, name, ...(tag ? { tag } : {}), ...(digest ? { digest } : {}), ...(alias ? { alias } : {}), stageRef: aliases.has(image.toLowerCase()), line });
       if (alias) aliases.add(alias.toLowerCase());
+      // Each stage starts a new image: only the last stage's ports and commands ship.
+      exposes = [];
+      entrypoint = cmd = undefined;
+    } else if (keyword === 'EXPOSE') {
+      const ports = instruction.getArguments().map((argument) => argument.getValue());
+      if (ports.length > 0) exposes.push({ ports, line });
+    } else if (keyword === 'ENTRYPOINT' || keyword === 'CMD') {
+      const command = commandLine(instruction.getArgumentsContent() ?? '');
+      if (keyword === 'ENTRYPOINT') entrypoint = command ? { command, line } : undefined;
+      else cmd = command ? { command, line } : undefined;
     } else if (keyword === 'USER') {
       users.push({ user: instruction.getArgumentsContent() ?? '', line });
     } else if (keyword === 'ADD') {
@@ -73,5 +91,19 @@ export function parseDockerfile(text: string): Omit<DockerfileFacts, 'path'> {
       adds.push({ sources: sources.slice(0, -1), line });
     }
   }
-  return { from, users, adds };
+  return { from, users, adds, ...(exposes.length > 0 ? { exposes } : {}), ...(entrypoint ? { entrypoint } : {}), ...(cmd ? { cmd } : {}) };
+}
+
+/** `["npm", "run", "start"]` (exec form) or `npm run start` (shell form) as one command line. */
+function commandLine(content: string): string {
+  const text = content.trim();
+  if (text.startsWith('[')) {
+    try {
+      const parts: unknown = JSON.parse(text);
+      if (Array.isArray(parts)) return parts.map(String).join(' ').trim();
+    } catch {
+      // Not valid JSON: Docker runs it in a shell, as written.
+    }
+  }
+  return text.replace(/\\\r?\n\s*/g, ' ').replace(/\s+/g, ' ');
 }

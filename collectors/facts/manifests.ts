@@ -1,9 +1,10 @@
 import { XMLParser } from 'fast-xml-parser';
 import { parse as parseToml } from 'smol-toml';
 import { z } from 'zod';
+import type { RepoReader } from '../repo/reader.ts';
 import { defineRetriever } from './retriever.ts';
 
-const ecosystemSchema = z.enum(['npm', 'go', 'python', 'cargo', 'maven', 'gradle']);
+const ecosystemSchema = z.enum(['npm', 'go', 'python', 'cargo', 'maven', 'gradle', 'ruby']);
 
 export const manifestSchema = z.object({
   ecosystem: ecosystemSchema,
@@ -18,43 +19,74 @@ export const manifestSchema = z.object({
   dependencies: z.array(z.string()),
   /** requirements.txt only: whether every requirement is pinned to one version (`==`/`===`), so the file serves as a lockfile. */
   pinned: z.boolean().optional(),
+  /** The package is kept from its registry: npm `"private": true`, Cargo `publish = false`, the PyPI classifier `Private :: Do Not Upload`. */
+  private: z.boolean().optional(),
+  /**
+   * What the manifest builds, when it says so: a `library` others depend on (a published npm package,
+   * a Rust lib crate, a Go package other than `main`, a Python distribution, a gem, a jar or
+   * `java-library`), or an `application` (a Spring Boot or `application` build, a war, a Rust or Go
+   * binary). Absent when the manifest does not tell (a workspace root, requirements.txt).
+   */
+  artifact: z.enum(['library', 'application']).optional(),
+  /** What told the artifact, in words: `exports`, `src/lib.rs`, `package main`, `spring-boot-maven-plugin` … */
+  artifactSignal: z.string().optional(),
+  /** The application framework the build applies, when Cairn recognises it (`spring-boot`). */
+  framework: z.string().optional(),
 });
 
 export type Manifest = z.infer<typeof manifestSchema>;
 type Parsed = Omit<Manifest, 'ecosystem' | 'path'>;
 
+/** What a parser may know besides the manifest's text: the files beside it, and (for go.mod) the package in its folder. */
+export interface ManifestContext {
+  /** Whether a path relative to the manifest's folder is a tracked file. */
+  has(relativePath: string): boolean;
+  /** go.mod only: the package clause of the Go files in the module root (`main`, `gin` …). */
+  goPackage?: string;
+}
+
+type Parser = { ecosystem: z.infer<typeof ecosystemSchema>; parse(text: string, context: ManifestContext): Parsed };
+
 /** File name → how to read it. Build files in nested folders count too (monorepos). */
-const PARSERS: Record<string, { ecosystem: z.infer<typeof ecosystemSchema>; parse(text: string): Parsed }> = {
+const PARSERS: Record<string, Parser> = {
   'package.json': { ecosystem: 'npm', parse: parsePackageJson },
   'go.mod': { ecosystem: 'go', parse: parseGoMod },
   'pyproject.toml': { ecosystem: 'python', parse: parsePyproject },
   'setup.py': { ecosystem: 'python', parse: parseSetupPy },
+  'setup.cfg': { ecosystem: 'python', parse: parseSetupCfg },
   'requirements.txt': { ecosystem: 'python', parse: parseRequirements },
   'Cargo.toml': { ecosystem: 'cargo', parse: parseCargo },
   'pom.xml': { ecosystem: 'maven', parse: parsePom },
   'build.gradle': { ecosystem: 'gradle', parse: parseGradle },
   'build.gradle.kts': { ecosystem: 'gradle', parse: parseGradle },
 };
+const GEMSPEC: Parser = { ecosystem: 'ruby', parse: parseGemspec };
 
 const MAX_MANIFESTS = 100;
+const NOTHING_BESIDE: ManifestContext = { has: () => false };
 
 /** Package manifests of every ecosystem Cairn knows, outside vendored folders. */
 export const manifests = defineRetriever({
   id: 'manifests',
-  version: 2,
-  description: 'Package manifests (package.json, go.mod, pyproject.toml, setup.py, requirements.txt, Cargo.toml, pom.xml, build.gradle) with name, description, runtime and dependencies.',
+  version: 3,
+  description: 'Package manifests (package.json, go.mod, pyproject.toml, setup.py, setup.cfg, requirements.txt, Cargo.toml, pom.xml, build.gradle, *.gemspec) with name, description, runtime, dependencies and what they build.',
   schema: z.array(manifestSchema),
   async collect({ repo, problem }) {
     const paths = repo
-      .glob(Object.keys(PARSERS).map((name) => `**/${name}`))
+      .glob([...Object.keys(PARSERS).map((name) => `**/${name}`), '**/*.gemspec'])
       .filter((path) => !/(^|\/)(node_modules|vendor|third_party)\//.test(path))
       .slice(0, MAX_MANIFESTS);
     const found: Manifest[] = [];
     for (const path of paths) {
       const text = await repo.readText(path);
       if (text === undefined) continue;
+      const dir = path.includes('/') ? path.slice(0, path.lastIndexOf('/') + 1) : '';
+      const context: ManifestContext = {
+        has: (relativePath) => repo.has(`${dir}${relativePath.replace(/^\.\//, '')}`),
+        ...(path.endsWith('go.mod') ? await goPackageIn(repo, dir) : {}),
+      };
       try {
-        const manifest = parseManifest(path, text);
+        const manifest = parseManifest(path, text, context);
         if (manifest) found.push(manifest);
       } catch (error) {
         problem({ severity: 'warning', file: path, ...lineOf(error), message: `Could not parse ${path}: ${messageOf(error)}` });
@@ -64,26 +96,48 @@ export const manifests = defineRetriever({
   },
 });
 
-/** Parses a manifest by its file name; undefined for a file name Cairn does not know. Throws on syntax errors. */
-export function parseManifest(path: string, text: string): Manifest | undefined {
-  const parser = PARSERS[path.slice(path.lastIndexOf('/') + 1)];
-  return parser && { ecosystem: parser.ecosystem, path, ...withoutEmpty(parser.parse(text)) };
+/** The package clause of the first Go file (tests aside) directly in `dir`, the module root. */
+async function goPackageIn(repo: Pick<RepoReader, 'files' | 'readText'>, dir: string): Promise<{ goPackage?: string }> {
+  const sources = repo.files().filter((file) => file.startsWith(dir) && !file.slice(dir.length).includes('/') && file.endsWith('.go') && !file.endsWith('_test.go'));
+  for (const source of sources.slice(0, 5)) {
+    const name = (await repo.readText(source))?.match(/^package\s+(\w+)/m)?.[1];
+    // `documentation` packages and build-ignored helpers (`//go:build ignore`) say nothing about the module.
+    if (name && name !== 'ignore') return { goPackage: name };
+  }
+  return {};
 }
 
-function parsePackageJson(text: string): Parsed {
+/**
+ * Parses a manifest by its file name; undefined for a file name Cairn does not know. Throws on syntax
+ * errors. `context` tells which files sit beside it (default: none).
+ */
+export function parseManifest(path: string, text: string, context: ManifestContext = NOTHING_BESIDE): Manifest | undefined {
+  const file = path.slice(path.lastIndexOf('/') + 1);
+  const parser = Object.hasOwn(PARSERS, file) ? PARSERS[file] : file.endsWith('.gemspec') ? GEMSPEC : undefined;
+  return parser && { ecosystem: parser.ecosystem, path, ...withoutEmpty(parser.parse(text, context)) };
+}
+
+/** Fields of package.json that put something in the published package, in the order they are named as the signal. */
+const NPM_ENTRY_FIELDS = ['exports', 'main', 'module', 'types', 'typings', 'bin', 'files', 'publishConfig'] as const;
+
+function parsePackageJson(text: string, context: ManifestContext): Parsed {
   const json = JSON.parse(text) as Record<string, unknown>;
   const deps = { ...record(json.dependencies), ...record(json.devDependencies), ...record(json.peerDependencies) };
+  const isPrivate = json.private === true;
+  // `main` naming a file that is not there (a leftover of `npm init`) publishes nothing; a built `main` comes with `files`.
+  const entry = NPM_ENTRY_FIELDS.find((field) => json[field] !== undefined && (field !== 'main' || (typeof json.main === 'string' && [json.main, `${json.main}.js`, `${json.main}/index.js`].some((path) => context.has(path))))) ?? (context.has('index.js') ? 'index.js' : undefined);
   return {
     name: string(json.name),
-    description: string(json.description),
+    description: description(json.description),
     version: string(json.version),
     license: string(json.license),
     runtime: string(record(json.engines).node),
     dependencies: Object.keys(deps).sort(),
+    ...(isPrivate ? { private: true } : entry ? { artifact: 'library' as const, artifactSignal: entry } : {}),
   };
 }
 
-function parseGoMod(text: string): Parsed {
+function parseGoMod(text: string, context: ManifestContext): Parsed {
   const dependencies = new Set<string>();
   let inRequire = false;
   for (const raw of text.split('\n')) {
@@ -93,38 +147,123 @@ function parseGoMod(text: string): Parsed {
     else if (inRequire && line) dependencies.add(line.split(/\s+/)[0]!);
     else if (line.startsWith('require ')) dependencies.add(line.split(/\s+/)[1]!);
   }
+  const goPackage = context.goPackage;
   return {
     name: text.match(/^module\s+(\S+)/m)?.[1],
     runtime: text.match(/^go\s+(\S+)/m)?.[1],
     dependencies: [...dependencies].sort(),
+    ...(goPackage ? { artifact: goPackage === 'main' ? ('application' as const) : ('library' as const), artifactSignal: `package ${goPackage}` } : {}),
   };
 }
+
+const PRIVATE_CLASSIFIER = 'Private :: Do Not Upload';
 
 function parsePyproject(text: string): Parsed {
   const toml = parseToml(text) as Record<string, unknown>;
   const project = record(toml.project);
   const poetry = record(record(toml.tool).poetry);
   const requirementNames = (list: unknown) => (Array.isArray(list) ? list.map((spec) => requirementName(String(spec))) : []);
+  const name = string(project.name) ?? string(poetry.name);
+  const classifiers = [...(Array.isArray(project.classifiers) ? project.classifiers : []), ...(Array.isArray(poetry.classifiers) ? poetry.classifiers : [])];
+  const isPrivate = classifiers.includes(PRIVATE_CLASSIFIER);
+  // A [project] without [build-system] is not built into a distribution (uv's "application" projects); Poetry packages unless told not to.
+  const backend = string(record(toml['build-system'])['build-backend']);
+  const builds = toml['build-system'] !== undefined ? `[build-system] ${backend ?? ''}`.trim() : Object.keys(poetry).length > 0 && poetry['package-mode'] !== false ? '[tool.poetry]' : undefined;
   return {
-    name: string(project.name) ?? string(poetry.name),
-    description: string(project.description) ?? string(poetry.description),
+    name,
+    description: description(project.description) ?? description(poetry.description),
     version: string(project.version) ?? string(poetry.version),
     license: string(project.license) ?? string(record(project.license).text) ?? string(poetry.license),
     runtime: string(project['requires-python']) ?? string(record(poetry.dependencies).python),
     dependencies: [...requirementNames(project.dependencies), ...Object.keys(record(poetry.dependencies)).filter((name) => name !== 'python')].sort(),
+    ...(isPrivate ? { private: true } : name && builds ? { artifact: 'library' as const, artifactSignal: builds } : {}),
   };
 }
 
 function parseSetupPy(text: string): Parsed {
   const argument = (name: string) => text.match(new RegExp(`\\b${name}\\s*=\\s*['"]([^'"]*)['"]`))?.[1];
   const install = text.match(/install_requires\s*=\s*\[([^\]]*)\]/)?.[1] ?? '';
+  const name = argument('name');
   return {
-    name: argument('name'),
-    description: argument('description'),
+    name,
+    description: description(argument('description')),
     version: argument('version'),
     license: argument('license'),
     runtime: argument('python_requires'),
     dependencies: [...install.matchAll(/['"]([^'"]+)['"]/g)].map((match) => requirementName(match[1]!)).sort(),
+    ...(text.includes(PRIVATE_CLASSIFIER) ? { private: true } : name ? { artifact: 'library' as const, artifactSignal: 'setup.py' } : {}),
+  };
+}
+
+/** setuptools' declarative configuration: `[metadata]` and `[options]` of an INI file. */
+function parseSetupCfg(text: string): Parsed {
+  const sections = parseIni(text);
+  const metadata = sections.get('metadata') ?? new Map<string, string>();
+  const options = sections.get('options') ?? new Map<string, string>();
+  // `file: README.md` and `attr: pkg.__version__` point elsewhere; they are not the value.
+  const value = (section: Map<string, string>, key: string) => {
+    const found = section.get(key)?.trim();
+    return found && !/^(file|attr):/.test(found) ? found : undefined;
+  };
+  const name = value(metadata, 'name');
+  const requirements = (options.get('install_requires') ?? '')
+    .split(/\n|;(?=\s*[a-z])/i)
+    .map((line) => line.replace(/(^|\s)#.*/, '').trim())
+    .filter(Boolean);
+  const classifiers = metadata.get('classifiers') ?? '';
+  return {
+    name,
+    description: description(value(metadata, 'description') ?? value(metadata, 'summary')),
+    version: value(metadata, 'version'),
+    license: value(metadata, 'license'),
+    runtime: value(options, 'python_requires'),
+    dependencies: [...new Set(requirements.map(requirementName))].sort(),
+    ...(classifiers.includes(PRIVATE_CLASSIFIER) ? { private: true } : name ? { artifact: 'library' as const, artifactSignal: 'setup.cfg' } : {}),
+  };
+}
+
+/** INI sections → keys → values; indented lines continue the previous value (setuptools' multi-line lists). */
+function parseIni(text: string): Map<string, Map<string, string>> {
+  const sections = new Map<string, Map<string, string>>();
+  let section: Map<string, string> | undefined;
+  let key: string | undefined;
+  for (const line of text.replace(/\r\n?/g, '\n').split('\n')) {
+    if (!line.trim() || /^\s*[#;]/.test(line)) continue;
+    const header = line.match(/^\[([^\]]+)\]\s*$/);
+    if (header) {
+      section = new Map();
+      sections.set(header[1]!.trim().toLowerCase(), section);
+      key = undefined;
+    } else if (/^\s/.test(line) && section && key) {
+      section.set(key, `${section.get(key) ?? ''}\n${line.trim()}`.replace(/^\n/, ''));
+    } else if (section) {
+      const pair = line.match(/^([^=:]+?)\s*[=:]\s*(.*)$/);
+      if (!pair) continue;
+      key = pair[1]!.trim().toLowerCase().replace(/-/g, '_');
+      section.set(key, pair[2]!.trim());
+    }
+  }
+  return sections;
+}
+
+/** A Ruby gem's specification: read by pattern, never evaluated. The short `summary` describes; `description` is the long form. */
+function parseGemspec(text: string): Parsed {
+  const quoted = String.raw`(?:"((?:[^"\\]|\\.)*)"|'((?:[^'\\]|\\.)*)'|%q?\{([^}]*)\}|%q?\(([^)]*)\))`;
+  const field = (name: string) => {
+    const match = text.match(new RegExp(String.raw`\.${name}\s*=\s*${quoted}`));
+    return match ? (match[1] ?? match[2] ?? match[3] ?? match[4]) : undefined;
+  };
+  const licenses = text.match(/\.licenses?\s*=\s*\[?\s*["']([^"']+)["']/)?.[1];
+  const dependencies = [...text.matchAll(/\.add_(?:runtime_|development_)?dependency\s*\(?\s*["']([^"']+)["']/g)].map((match) => match[1]!);
+  const name = field('name');
+  return {
+    name,
+    description: description(field('summary')) ?? description(field('description')),
+    version: field('version'),
+    license: licenses,
+    runtime: field('required_ruby_version'),
+    dependencies: [...new Set(dependencies)].sort(),
+    ...(name ? { artifact: 'library' as const, artifactSignal: 'gemspec' } : {}),
   };
 }
 
@@ -145,16 +284,31 @@ function requirementName(spec: string): string {
   return spec.trim().split(/[\s<>=!~;[(@]/)[0]!.toLowerCase();
 }
 
-function parseCargo(text: string): Parsed {
+function parseCargo(text: string, context: ManifestContext): Parsed {
   const toml = parseToml(text) as Record<string, unknown>;
   const pkg = record(toml.package);
+  const hasPackage = toml.package !== undefined;
+  // A lib target (declared, or src/lib.rs by convention) is what other crates depend on, even beside a binary.
+  const target = !hasPackage
+    ? undefined
+    : toml.lib !== undefined
+      ? { artifact: 'library' as const, artifactSignal: '[lib]' }
+      : context.has('src/lib.rs')
+        ? { artifact: 'library' as const, artifactSignal: 'src/lib.rs' }
+        : toml.bin !== undefined
+          ? { artifact: 'application' as const, artifactSignal: '[[bin]]' }
+          : context.has('src/main.rs')
+            ? { artifact: 'application' as const, artifactSignal: 'src/main.rs' }
+            : undefined;
   return {
     name: string(pkg.name),
-    description: string(pkg.description),
+    description: description(pkg.description),
     version: string(pkg.version),
     license: string(pkg.license),
     runtime: string(pkg['rust-version']),
     dependencies: [...Object.keys(record(toml.dependencies)), ...Object.keys(record(toml['dev-dependencies']))].sort(),
+    ...(pkg.publish === false ? { private: true } : {}),
+    ...target,
   };
 }
 
@@ -167,23 +321,53 @@ function parsePom(text: string): Parsed {
   const dependencies = (Array.isArray(dependencyList) ? dependencyList : dependencyList ? [dependencyList] : []).map(
     (dependency) => `${string(record(dependency).groupId) ?? ''}:${string(record(dependency).artifactId) ?? ''}`,
   );
+  const packaging = string(project.packaging) ?? 'jar';
+  const springBoot = /<artifactId>\s*spring-boot-maven-plugin\s*<\/artifactId>/.test(text);
+  const target = springBoot
+    ? { artifact: 'application' as const, artifactSignal: 'spring-boot-maven-plugin', framework: 'spring-boot' }
+    : packaging === 'war' || packaging === 'ear'
+      ? { artifact: 'application' as const, artifactSignal: `${packaging} packaging` }
+      : /<mainClass>/.test(text) || /<artifactId>\s*(quarkus|micronaut)-maven-plugin\s*<\/artifactId>/.test(text)
+        ? { artifact: 'application' as const, artifactSignal: /<mainClass>/.test(text) ? 'mainClass' : 'application plugin' }
+        : packaging === 'jar'
+          ? { artifact: 'library' as const, artifactSignal: 'jar packaging' }
+          : undefined;
   return {
     name: string(project.artifactId),
-    description: string(project.description),
+    description: description(project.description),
     version: scalar(project.version),
     license: string(record(record(project.licenses).license).name),
     runtime: scalar(properties['maven.compiler.release']) ?? scalar(properties['java.version']) ?? scalar(properties['maven.compiler.source']),
     dependencies: dependencies.sort(),
+    ...target,
   };
 }
 
+/** Gradle plugin ids that decide what a build produces, in the order they are checked. */
+const GRADLE_TARGETS: Array<{ plugin: string; artifact: 'library' | 'application'; framework?: string }> = [
+  { plugin: 'org.springframework.boot', artifact: 'application', framework: 'spring-boot' },
+  { plugin: 'io.quarkus', artifact: 'application' },
+  { plugin: 'io.micronaut.application', artifact: 'application' },
+  { plugin: 'com.android.application', artifact: 'application' },
+  { plugin: 'application', artifact: 'application' },
+  { plugin: 'java-library', artifact: 'library' },
+  { plugin: 'com.android.library', artifact: 'library' },
+];
+
 function parseGradle(text: string): Parsed {
   const dependencies = [...text.matchAll(/^\s*(?:implementation|api|compileOnly|runtimeOnly|testImplementation)\s*\(?\s*['"]([^:'"]+:[^:'"]+)/gm)].map((match) => match[1]!);
+  const applies = (plugin: string) => {
+    const id = plugin.replace(/\./g, '\\.');
+    // `id 'x'`, `id("x")`, `apply plugin: 'x'`, and Kotlin's backticked core plugins (`java-library`).
+    return new RegExp(String.raw`\bid\s*\(?\s*['"]${id}['"]|apply\s+plugin\s*:\s*['"]${id}['"]|^\s*\`${id}\`|^\s*${id}\s*$`, 'm').test(text);
+  };
+  const target = GRADLE_TARGETS.find(({ plugin }) => applies(plugin));
   return {
-    description: text.match(/^\s*description\s*=\s*['"]([^'"]*)['"]/m)?.[1],
+    description: description(text.match(/^\s*description\s*=\s*['"]([^'"]*)['"]/m)?.[1]),
     version: text.match(/^\s*version\s*=\s*['"]([^'"]*)['"]/m)?.[1],
     runtime: text.match(/languageVersion(?:\.set\()?\s*=?\s*JavaLanguageVersion\.of\((\d+)\)/)?.[1] ?? text.match(/sourceCompatibility\s*=\s*['"]?(?:JavaVersion\.VERSION_)?([\d._]+)/)?.[1],
     dependencies: [...new Set(dependencies)].sort(),
+    ...(target ? { artifact: target.artifact, artifactSignal: `${target.plugin} plugin`, ...(target.framework ? { framework: target.framework } : {}) } : {}),
   };
 }
 
@@ -193,6 +377,11 @@ function record(value: unknown): Record<string, unknown> {
 
 function string(value: unknown): string | undefined {
   return typeof value === 'string' && value.trim() ? value.trim() : undefined;
+}
+
+/** A description as one line: manifests wrap long ones (pom.xml, gemspecs). */
+function description(value: unknown): string | undefined {
+  return string(value)?.replace(/\s+/g, ' ');
 }
 
 function scalar(value: unknown): string | undefined {

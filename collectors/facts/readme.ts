@@ -1,14 +1,22 @@
+import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { defineRetriever } from './retriever.ts';
 
-const README = /^readme(\.(md|markdown|mdx|rst|txt|adoc))?$/i;
+const README = /^readme(\.(md|markdown|mdown|mdx|rst|txt|adoc|asciidoc|asc))?$/i;
+/** When several READMEs sit at the root, the richer formats speak first. */
+const FORMAT_PREFERENCE = ['md', 'markdown', 'mdown', 'mdx', 'adoc', 'asciidoc', 'asc', 'rst', 'txt', ''];
 
 export const readmeSchema = z
   .object({
     path: z.string(),
     /** Text of the first top-level heading, when there is one. */
     title: z.string().optional(),
-    /** The first prose paragraph as plain text (badges, HTML and headings skipped). */
+    /**
+     * What the README says the repository is: the `description` of its YAML front matter, else its
+     * first prose paragraph as plain text. Badges, images, HTML blocks, headings, link definitions,
+     * admonitions, lists, quotes, release announcements, lead-ins ending in a colon and paragraphs
+     * that are only links are never it.
+     */
     summary: z.string().optional(),
     /** Headings of level 1–3 in order, with their line. */
     headings: z.array(z.object({ depth: z.number().int().min(1).max(6), text: z.string(), line: z.number().int().positive() })),
@@ -17,64 +25,426 @@ export const readmeSchema = z
   .nullable();
 
 export type Readme = NonNullable<z.infer<typeof readmeSchema>>;
+type Outline = Omit<Readme, 'path'>;
 
 /** The repository's root README, outlined. */
 export const readme = defineRetriever({
   id: 'readme',
-  version: 1,
-  description: 'The root README: its title, first paragraph, headings and length.',
+  version: 2,
+  description: 'The root README (Markdown, reStructuredText, AsciiDoc or text): its title, description paragraph, headings and length.',
   schema: readmeSchema,
   async collect({ repo }) {
-    const path = repo.files().find((file) => !file.includes('/') && README.test(file));
+    const candidates = repo.files().filter((file) => !file.includes('/') && README.test(file));
+    const path = candidates.sort((a, b) => FORMAT_PREFERENCE.indexOf(extensionOf(a)) - FORMAT_PREFERENCE.indexOf(extensionOf(b)))[0];
     if (!path) return null;
     const text = await repo.readText(path);
-    return text === undefined ? null : { path, ...outlineMarkdown(text) };
+    return text === undefined ? null : { path, ...outlineReadme(path, text) };
   },
 });
 
-/** Headings, title and first paragraph of a Markdown text, ignoring fenced code blocks. */
-export function outlineMarkdown(text: string): Omit<Readme, 'path'> {
+function extensionOf(path: string): string {
+  const dot = path.lastIndexOf('.');
+  return dot === -1 ? '' : path.slice(dot + 1).toLowerCase();
+}
+
+/** Outlines a README by its format: reStructuredText, AsciiDoc, or Markdown (also for `.txt` and no extension). */
+export function outlineReadme(path: string, text: string): Outline {
+  const extension = extensionOf(path);
+  if (extension === 'rst') return outlineRst(text);
+  if (extension === 'adoc' || extension === 'asciidoc' || extension === 'asc') return outlineAsciidoc(text);
+  return outlineMarkdown(text);
+}
+
+/** A heading, or a paragraph's lines, as the format-specific readers find them. */
+type Block = { kind: 'heading'; depth: number; text: string; line: number } | { kind: 'paragraph'; lines: string[]; skip?: boolean };
+
+/** Collects lines into paragraphs and headings; readers call `line`, `heading` and `end` as they go. */
+class Blocks {
+  readonly list: Block[] = [];
+  #current: string[] = [];
+  #skipNext = false;
+  line(text: string): void {
+    this.#current.push(text.trim());
+  }
+  heading(depth: number, text: string, line: number): void {
+    this.end();
+    this.list.push({ kind: 'heading', depth, text, line });
+  }
+  /** The next paragraph is not prose (it follows an admonition marker such as AsciiDoc's `[NOTE]`). */
+  skipNext(): void {
+    this.end();
+    this.#skipNext = true;
+  }
+  end(): void {
+    if (this.#current.length === 0) return;
+    this.list.push({ kind: 'paragraph', lines: this.#current, ...(this.#skipNext ? { skip: true } : {}) });
+    this.#current = [];
+    this.#skipNext = false;
+  }
+  get open(): boolean {
+    return this.#current.length > 0;
+  }
+  /** Removes the open paragraph's last line (a setext heading's text) and returns it. */
+  takeLast(): string | undefined {
+    return this.#current.pop();
+  }
+  get openLength(): number {
+    return this.#current.length;
+  }
+}
+
+const FENCE = /^\s{0,3}(`{3,}|~{3,})/;
+const THEMATIC_BREAK = /^\s{0,3}([-*_])(\s*\1){2,}\s*$/;
+const LINK_DEFINITION = /^\s{0,3}\[([^\]]+)\]:\s*(\S+)/;
+/**
+ * CommonMark HTML blocks are markup, not prose: a line opening with a block-level tag (`<p align=…>`,
+ * `<div>`, `<h1>`), or holding nothing but one complete tag (`<a href=…>`, `<img …>`), starts one.
+ */
+const HTML_BLOCK_TAG = /^\s{0,3}<\/?(address|article|aside|blockquote|body|caption|center|col|colgroup|dd|details|dialog|dir|div|dl|dt|fieldset|figcaption|figure|footer|form|h[1-6]|header|hr|html|iframe|legend|li|main|menu|nav|ol|p|picture|pre|script|section|style|summary|table|tbody|td|textarea|tfoot|th|thead|tr|ul)(\s|\/?>|$)/i;
+const HTML_BLOCK_LONE_TAG = /^\s{0,3}(<[a-zA-Z][\w-]*(\s+[\w:-]+(\s*=\s*("[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*\s*\/?>|<\/[a-zA-Z][\w-]*\s*>)\s*$/;
+const MKDOCS_ADMONITION = /^(!!!|\?\?\?\+?)\s*\w/;
+
+/** Headings, title and description paragraph of a Markdown text, ignoring code, HTML blocks and front matter. */
+export function outlineMarkdown(text: string): Outline {
   const lines = text.replace(/\r\n?/g, '\n').split('\n');
-  const headings: Readme['headings'] = [];
-  const paragraphs: string[][] = [[]];
+  const blocks = new Blocks();
+  const { description: frontMatterDescription, end: bodyStart } = frontMatter(lines);
+  const references = new Set<string>();
   let fence: string | undefined;
-  lines.forEach((line, index) => {
-    const fenceMark = line.match(/^\s{0,3}(`{3,}|~{3,})/)?.[1];
-    if (fenceMark && (!fence || fenceMark.startsWith(fence))) {
-      fence = fence ? undefined : fenceMark;
-      paragraphs.push([]);
-      return;
+  let htmlComment = false;
+  let htmlBlock = false;
+  let indentedBlock = false;
+  for (let index = bodyStart; index < lines.length; index++) {
+    const line = lines[index]!;
+    const fenceMark = line.match(FENCE)?.[1];
+    if (fence) {
+      if (fenceMark && fenceMark.startsWith(fence)) fence = undefined;
+      continue;
     }
-    if (fence) return;
-    const atx = line.match(/^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$/);
-    const setext = index > 0 && /^\s{0,3}(=+|-+)\s*$/.test(line) && (lines[index - 1] ?? '').trim() && paragraphs.at(-1)?.length === 1;
+    if (htmlComment) {
+      if (line.includes('-->')) htmlComment = false;
+      continue;
+    }
+    if (indentedBlock) {
+      if (!line.trim() || /^\s/.test(line)) continue;
+      indentedBlock = false;
+    }
+    if (htmlBlock) {
+      if (!line.trim()) htmlBlock = false;
+      continue;
+    }
+    if (fenceMark) {
+      blocks.end();
+      fence = fenceMark;
+      continue;
+    }
+    if (!line.trim()) {
+      blocks.end();
+      continue;
+    }
+    if (!blocks.open && /^\s*<!--/.test(line)) {
+      if (!line.includes('-->')) htmlComment = true;
+      continue;
+    }
+    if (HTML_BLOCK_TAG.test(line) || (!blocks.open && HTML_BLOCK_LONE_TAG.test(line))) {
+      blocks.end();
+      htmlBlock = true;
+      continue;
+    }
+    if (!blocks.open && MKDOCS_ADMONITION.test(line)) {
+      indentedBlock = true;
+      continue;
+    }
+    const definition = line.match(LINK_DEFINITION);
+    if (definition) {
+      references.add(definition[1]!.toLowerCase());
+      blocks.end();
+      continue;
+    }
+    const atx = line.match(/^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$/) ?? line.match(/^\s{0,3}(#{1,6})$/);
     if (atx) {
-      headings.push({ depth: atx[1]!.length, text: plain(atx[2]!), line: index + 1 });
-      paragraphs.push([]);
-    } else if (setext) {
-      const text = paragraphs.at(-1)!.pop()!;
-      headings.push({ depth: line.trim().startsWith('=') ? 1 : 2, text: plain(text), line: index });
-      paragraphs.push([]);
-    } else if (!line.trim()) paragraphs.push([]);
-    else paragraphs.at(-1)!.push(line.trim());
-  });
-  const summary = paragraphs
-    .map((paragraph) => plain(paragraph.join(' ')))
-    .find((paragraph) => paragraph.length > 0 && !/^([|>]|[-*+] |\d+[.)] )/.test(paragraph));
+      blocks.heading(atx[1]!.length, plain(atx[2] ?? '', references), index + 1);
+      continue;
+    }
+    const setext = line.match(/^\s{0,3}(=+|-+)\s*$/);
+    if (setext && blocks.openLength === 1) {
+      blocks.heading(setext[1]!.startsWith('=') ? 1 : 2, plain(blocks.takeLast()!, references), index);
+      continue;
+    }
+    if (THEMATIC_BREAK.test(line)) {
+      blocks.end();
+      continue;
+    }
+    // Four spaces after a blank line start an indented code block.
+    if (!blocks.open && /^( {4}|\t)/.test(line)) {
+      indentedBlock = true;
+      continue;
+    }
+    blocks.line(line);
+  }
+  blocks.end();
+  return outline(blocks.list, text, (paragraph) => markdownProse(paragraph, references), frontMatterDescription);
+}
+
+/** YAML front matter (`---` … `---` on the first lines): its `description`, and the line the body starts on. */
+function frontMatter(lines: readonly string[]): { description?: string; end: number } {
+  if (lines[0]?.trim() !== '---') return { end: 0 };
+  const close = lines.findIndex((line, index) => index > 0 && /^(---|\.\.\.)\s*$/.test(line));
+  if (close === -1) return { end: 0 };
+  let description: string | undefined;
+  try {
+    const data: unknown = parseYaml(lines.slice(1, close).join('\n'), { maxAliasCount: 10 });
+    const value = data && typeof data === 'object' ? (data as Record<string, unknown>).description : undefined;
+    if (typeof value === 'string' && value.trim()) description = value.replace(/\s+/g, ' ').trim();
+  } catch {
+    // Broken front matter says nothing; the body still does.
+  }
+  return { ...(description ? { description } : {}), end: close + 1 };
+}
+
+/** Plain text of a Markdown paragraph, or undefined when the paragraph is not prose (a list, a quote, a table). */
+function markdownProse(lines: readonly string[], references: ReadonlySet<string>): Prose | undefined {
+  if (/^([|>]|[-*+]\s|\d+[.)]\s)/.test(lines[0]!)) return undefined;
+  const joined = lines.join(' ');
+  return { text: plain(joined, references), withoutLinks: plain(withoutMarkdownLinks(joined, references), references) };
+}
+
+/** The paragraph without its links, images and URLs: what the author wrote around them. */
+function withoutMarkdownLinks(markdown: string, references: ReadonlySet<string>): string {
+  return markdown
+    .replace(/!\[[^\]]*\](\((?:[^()]|\([^()]*\))*\)|\[[^\]]*\])?/g, '')
+    .replace(/\[([^\]]*)\](\((?:[^()]|\([^()]*\))*\)|\[[^\]]*\])/g, '')
+    .replace(/\[([^\]]+)\](?!:)/g, (whole, label: string) => (references.has(label.toLowerCase()) ? '' : whole))
+    .replace(/<a\b[^>]*>[\s\S]*?<\/a>/gi, '')
+    .replace(/<?\b(https?:\/\/|www\.)[^\s>)]+>?/gi, '');
+}
+
+/** Markdown inline syntax to plain text: images and HTML tags dropped, links (inline, reference, autolinks) to their text. */
+function plain(markdown: string, references: ReadonlySet<string> = new Set()): string {
+  return collapse(
+    markdown
+      .replace(/!\[[^\]]*\](\((?:[^()]|\([^()]*\))*\)|\[[^\]]*\])?/g, '')
+      .replace(/\[([^\]]*)\]\((?:[^()]|\([^()]*\))*\)/g, '$1')
+      .replace(/\[([^\]]*)\]\[[^\]]*\]/g, '$1')
+      .replace(/\[([^\]]+)\](?!:)/g, (whole, label: string) => (references.has(label.toLowerCase()) ? label : whole))
+      .replace(/<((?:https?|mailto):[^>\s]+)>/gi, '$1')
+      .replace(/<[^>]+>/g, ' ')
+      .replace(/`([^`]+)`/g, '$1')
+      // Emphasis only where its markers stand at word edges: `MY_ENV_VAR` and `2 * 3` stay as written.
+      .replace(/(^|[^\w*])([*_]{1,3})(\S(?:.*?\S)?)\2(?![\w*])/g, '$1$3')
+      .replace(/\\([!-/:-@[-`{-~])/g, '$1'),
+  );
+}
+
+/** A paragraph as text, and as the text its author wrote around links, URLs and images. */
+interface Prose {
+  text: string;
+  withoutLinks: string;
+}
+
+const ADMONITION = /^\W*(\[!\w+\]|(note|notes|important|warning|caution|tip|hint|attention|danger|info|notice|heads[- ]up|disclaimer|deprecated|update)\b\s*[:!]|(note|important|warning|caution|tip)\W*$)/i;
+
+/**
+ * News, not a description: "We're excited to announce the release of X 1.12.0", "X 2.0 is now
+ * available". A description says what something is; an announcement says what just happened to it.
+ */
+const ANNOUNCEMENT = new RegExp(
+  [
+    String.raw`\bwe(?:'re|’re| are)\s+(?:very\s+)?(?:excited|happy|pleased|proud|thrilled|delighted|glad)\s+to\s+(?:announce|share|introduce|release|present)`,
+    String.raw`\bannounc(?:e|es|ed|ing|ement)\b`,
+    String.raw`\bv?\d+(?:\.\d+)+\b[^.!?]{0,40}\b(?:is|are|has been|have been)\s+(?:now\s+|finally\s+)?(?:out|available|released|here|live)\b`,
+    String.raw`\b(?:just|now)\s+released\b`,
+  ].join('|'),
+  'i',
+);
+
+/** Whether a paragraph can describe the repository: prose with words of its own, not a note, a lead-in or news. */
+export function isDescriptive(prose: Prose): boolean {
+  const own = prose.withoutLinks.replace(/[\s|·•—–\-,;()[\]]+/g, ' ').trim();
+  if ((own.match(/\p{L}{2,}/gu) ?? []).length < 3) return false;
+  if (/:$/.test(own)) return false;
+  if (ADMONITION.test(prose.text)) return false;
+  return !ANNOUNCEMENT.test(prose.text);
+}
+
+function outline(blocks: readonly Block[], text: string, prose: (lines: readonly string[]) => Prose | undefined, preferred?: string): Outline {
+  const headings = blocks.flatMap((block) => (block.kind === 'heading' && block.text ? [{ depth: block.depth, text: block.text, line: block.line }] : []));
+  let summary = preferred;
+  for (const block of blocks) {
+    if (summary) break;
+    if (block.kind !== 'paragraph' || block.skip) continue;
+    const candidate = prose(block.lines);
+    if (candidate && isDescriptive(candidate)) summary = candidate.text;
+  }
   const title = headings.find((heading) => heading.depth === 1)?.text;
   const words = text.split(/\s+/).filter(Boolean).length;
   return { ...(title ? { title } : {}), ...(summary ? { summary } : {}), headings, words };
 }
 
-/** Markdown inline syntax to plain text: images and HTML dropped, links to their text. */
-function plain(markdown: string): string {
-  return markdown
-    .replace(/!\[[^\]]*\]\((?:[^()]|\([^()]*\))*\)/g, '')
-    .replace(/\[([^\]]*)\]\((?:[^()]|\([^()]*\))*\)/g, '$1')
-    .replace(/<[^>]+>/g, '')
-    .replace(/`([^`]+)`/g, '$1')
-    // Emphasis only where its markers stand at word edges: `MY_ENV_VAR` and `2 * 3` stay as written.
-    .replace(/(^|[^\w*])([*_]{1,3})(\S(?:.*?\S)?)\2(?![\w*])/g, '$1$3')
+function collapse(text: string): string {
+  return text
+    .replace(/&(nbsp|ensp|emsp|thinsp);/g, ' ')
+    .replace(/&amp;/g, '&')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;|&apos;/g, "'")
     .replace(/\s+/g, ' ')
     .trim();
+}
+
+const ADOC_DELIMITER = /^(-{4,}|\.{4,}|={4,}|\*{4,}|_{4,}|\+{4,}|\/{4,}|\|={3,})\s*$/;
+const ADOC_ADMONITION_STYLE = /^\[(NOTE|TIP|IMPORTANT|WARNING|CAUTION)\b/;
+
+/** Headings, title and description paragraph of an AsciiDoc text: attributes, block titles, macros and delimited blocks skipped. */
+export function outlineAsciidoc(text: string): Outline {
+  const lines = text.replace(/\r\n?/g, '\n').split('\n');
+  const blocks = new Blocks();
+  const attributes = new Map<string, string>();
+  let delimiter: string | undefined;
+  let inHeader = false;
+  for (const [index, line] of lines.entries()) {
+    if (delimiter) {
+      if (line.trim() === delimiter) delimiter = undefined;
+      continue;
+    }
+    if (ADOC_DELIMITER.test(line)) {
+      blocks.end();
+      delimiter = line.trim();
+      continue;
+    }
+    if (!line.trim()) {
+      inHeader = false;
+      blocks.end();
+      continue;
+    }
+    const attribute = line.match(/^:(!?[\w][\w-]*!?):\s*(.*)$/);
+    if (attribute) {
+      attributes.set(attribute[1]!.replace(/!/g, ''), attribute[2]!.trim());
+      blocks.end();
+      continue;
+    }
+    // The author and revision lines directly under the document title.
+    if (inHeader) continue;
+    if (/^\/\//.test(line)) continue;
+    const heading = line.match(/^(={1,6}|#{1,6})\s+(\S.*?)\s*$/);
+    if (heading) {
+      blocks.heading(heading[1]!.length, asciidocPlain(heading[2]!, attributes), index + 1);
+      inHeader = heading[1] === '=' && index < 5;
+      continue;
+    }
+    if (/^\[.*\]\s*$/.test(line)) {
+      if (ADOC_ADMONITION_STYLE.test(line)) blocks.skipNext();
+      else blocks.end();
+      continue;
+    }
+    // Block titles (`.Java`) and block macros (`include::…[]`, `image::…[]`, `toc::[]`).
+    if (/^\.[^\s.]/.test(line) || /^[a-z]+::\S*\[.*\]\s*$/.test(line) || /^(ifdef|ifndef|ifeval|endif)::/.test(line)) {
+      blocks.end();
+      continue;
+    }
+    blocks.line(line);
+  }
+  blocks.end();
+  return outline(blocks.list, text, (paragraph) => {
+    if (/^\s*(\*+|-|\.+|\d+\.|[a-z]\.)\s/.test(paragraph[0]!) || /^(\||>)/.test(paragraph[0]!)) return undefined;
+    const joined = paragraph.join(' ');
+    return {
+      text: asciidocPlain(joined, attributes),
+      withoutLinks: asciidocPlain(
+        joined.replace(/\b(link:)?(https?:\/\/|mailto:)[^\s[]+(\[[^\]]*\])?/g, '').replace(/\b(xref|link):[^\s[]+\[[^\]]*\]|<<[^>]*>>/g, ''),
+        attributes,
+      ),
+    };
+  });
+}
+
+/** AsciiDoc inline syntax to plain text: attribute references resolved, links and cross references to their text, images dropped. */
+function asciidocPlain(text: string, attributes: ReadonlyMap<string, string>): string {
+  return collapse(
+    text
+      .replace(/\{([\w-]+)\}/g, (whole, name: string) => attributes.get(name) ?? whole)
+      .replace(/\bimage:[^\s[]*\[[^\]]*\]/g, '')
+      .replace(/\b(?:link:)?((?:https?:\/\/|mailto:)[^\s[]+)\[([^\]]*)\]/g, (_whole, url: string, label: string) => label.replace(/\^$/, '') || url)
+      .replace(/\b(?:xref|link):[^\s[]+\[([^\]]*)\]/g, '$1')
+      .replace(/<<[^,>]*,\s*([^>]*)>>/g, '$1')
+      .replace(/<<([^>]*)>>/g, '$1')
+      .replace(/(^|[^\w*`+])([*_`+]{1,2})(\S(?:.*?\S)?)\2(?![\w*`+])/g, '$1$3'),
+  );
+}
+
+/** Headings, title and description paragraph of a reStructuredText text: directives, comments, substitutions and field lists skipped. */
+export function outlineRst(text: string): Outline {
+  const lines = text.replace(/\r\n?/g, '\n').split('\n');
+  const blocks = new Blocks();
+  const adornments: string[] = [];
+  const depthOf = (style: string) => {
+    if (!adornments.includes(style)) adornments.push(style);
+    return Math.min(adornments.indexOf(style) + 1, 6);
+  };
+  const adornment = (line: string | undefined) => /^([=\-`:'"~^_*+#<>.!$%&,;?@\\/|])\1{2,}\s*$/.test(line ?? '');
+  let explicit = false;
+  let literal = false;
+  for (let index = 0; index < lines.length; index++) {
+    const line = lines[index]!;
+    if (explicit || literal) {
+      if (!line.trim() || /^\s/.test(line)) continue;
+      explicit = literal = false;
+    }
+    if (!line.trim()) {
+      blocks.end();
+      continue;
+    }
+    // Directives, comments, hyperlink targets, substitution definitions and field lists, with their indented bodies.
+    if (!blocks.open && (/^\.\.(\s|$)/.test(line) || /^:[^:\s][^:]*:(\s|$)/.test(line))) {
+      explicit = true;
+      continue;
+    }
+    const next = lines[index + 1];
+    // Overlined title: adornment, text, adornment.
+    if (!blocks.open && adornment(line) && next?.trim() && adornment(lines[index + 2]) && lines[index + 2]!.trim()[0] === line.trim()[0]) {
+      blocks.heading(depthOf(`over${line.trim()[0]}`), rstPlain(next.trim()), index + 2);
+      index += 2;
+      continue;
+    }
+    if (!blocks.open && adornment(next) && next!.trim().length >= Math.min(line.trim().length, 3) && !/^\s/.test(line)) {
+      blocks.heading(depthOf(next!.trim()[0]!), rstPlain(line.trim()), index + 1);
+      index += 1;
+      continue;
+    }
+    if (adornment(line)) {
+      blocks.end();
+      continue;
+    }
+    // Indented text after a blank line is a quote or a literal block.
+    if (!blocks.open && /^\s/.test(line)) {
+      literal = true;
+      continue;
+    }
+    blocks.line(line);
+    if (/::\s*$/.test(line)) {
+      blocks.end();
+      literal = true;
+    }
+  }
+  blocks.end();
+  return outline(blocks.list, text, (paragraph) => {
+    if (/^([-*+•]|\d+[.)]|#\.|\|)\s/.test(paragraph[0]!)) return undefined;
+    const joined = paragraph.join(' ').replace(/::$/, ':');
+    return { text: rstPlain(joined), withoutLinks: rstPlain(joined.replace(/`[^`<]*<[^>]+>`__?/g, '').replace(/\bhttps?:\/\/\S+/g, '')) };
+  });
+}
+
+/** reStructuredText inline syntax to plain text: hyperlinks to their text, roles and substitutions dropped. */
+function rstPlain(text: string): string {
+  return collapse(
+    text
+      .replace(/`([^`<]*?)\s*<[^>]+>`__?/g, '$1')
+      .replace(/:[\w.+-]+:`([^`]*)`/g, '$1')
+      .replace(/``([^`]+)``/g, '$1')
+      .replace(/`([^`]+)`__?/g, '$1')
+      .replace(/\|[^|\s][^|]*\|_{0,2}/g, '')
+      .replace(/(^|[^\w*])(\*{1,2})(\S(?:.*?\S)?)\2(?![\w*])/g, '$1$3')
+      .replace(/(\w)_(?=[\s.,;:!?)]|$)/g, '$1'),
+  );
 }

@@ -169,7 +169,8 @@ class GitRepoReader implements RepoReader {
       const date = Date.parse(commit.date);
       return date >= since.getTime() && date <= now.getTime();
     };
-    const newest = await log([`--max-count=${WINDOW_SCAN}`]);
+    // origin/HEAD is a symbolic ref: no log decoration says which branch it names, so it is asked for beside the log.
+    const [newest, defaultBranch] = await Promise.all([log([`--max-count=${WINDOW_SCAN}`]), this.#git(['symbolic-ref', '--quiet', 'refs/remotes/origin/HEAD']).then(remoteBranchOf, () => undefined)]);
     const head = newest[0];
     const windowMayContinue = newest.length === WINDOW_SCAN && inWindow(newest.at(-1)!);
     const recent = windowMayContinue ? await log([`--since=${since.toISOString()}`, `--until=${now.toISOString()}`]) : newest.filter(inWindow);
@@ -179,8 +180,14 @@ class GitRepoReader implements RepoReader {
       tags: newest.flatMap(({ commit, tags }) => tags.map((name) => ({ name, commit: commit.hash, date: commit.date }))),
       ...(head ? { head: head.commit } : {}),
       ...(head?.branch ? { branch: head.branch } : {}),
+      ...(defaultBranch ? { defaultBranch } : {}),
     };
   }
+}
+
+/** `refs/remotes/origin/main` → `main`. */
+function remoteBranchOf(output: string): string | undefined {
+  return output.trim().match(/^refs\/remotes\/origin\/(.+)$/)?.[1];
 }
 
 /** Records of `git log` in the format above; `%D` tells the branch HEAD points at. */

@@ -38,6 +38,11 @@ export interface RepoHistory {
   head?: CommitSummary;
   /** The checked-out branch (undefined on a detached HEAD). */
   branch?: string;
+  /**
+   * The remote's default branch, as the clone recorded it (`refs/remotes/origin/HEAD`, which
+   * `git clone` sets and Cairn's git source refreshes); undefined when the clone does not know it.
+   */
+  defaultBranch?: string;
   /** Commits reachable from HEAD in the activity window, newest first. */
   recent: readonly CommitSummary[];
   /** Start of the activity window, ISO 8601. */

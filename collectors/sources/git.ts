@@ -95,6 +95,8 @@ async function syncClone(remote: Remote, dir: string, clonesDir: string, extra: 
       const git = safeGit(dir, extra);
       await git.raw(['fetch', '--quiet', '--filter=blob:none', '--no-recurse-submodules', 'origin']);
       await git.raw(['reset', '--quiet', '--hard', '@{upstream}']);
+      // A fetch leaves origin/HEAD as the first clone saw it; ask the remote which branch is its default now.
+      await git.raw(['remote', 'set-head', 'origin', '--auto']).catch(() => undefined);
     } else {
       // Cloned beside its final place and renamed, so a failed clone leaves nothing half-made.
       const partial = `${dir}.cloning-${process.pid}`;

@@ -12,6 +12,7 @@ const PIN_FILES: Record<Manifest['ecosystem'], string[]> = {
   cargo: ['rust-toolchain.toml', 'rust-toolchain'],
   maven: ['.java-version', '.sdkmanrc', '.tool-versions'],
   gradle: ['.java-version', '.sdkmanrc', '.tool-versions'],
+  ruby: ['.ruby-version', '.tool-versions', '.mise.toml', 'mise.toml'],
 };
 
 /** Where the manifest itself declares the runtime, for the messages. */
@@ -22,6 +23,7 @@ const MANIFEST_FIELD: Record<Manifest['ecosystem'], string> = {
   cargo: 'rust-version',
   maven: 'maven.compiler.release',
   gradle: 'a Java toolchain',
+  ruby: 'required_ruby_version',
 };
 
 export const runtimePinned = defineCheck({
