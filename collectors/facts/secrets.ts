@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pathExclusion, skeletonFolders, TEMPLATE_FILE, TEMPLATE_PLACEHOLDER } from './project-paths.ts';
 import { defineRetriever } from './retriever.ts';
 
 export const secretKindSchema = z.enum([
@@ -14,11 +15,22 @@ export const secretKindSchema = z.enum([
   'registry-token',
 ]);
 
+export const ignoredReasonSchema = z.enum([
+  /** Under a test fixture or test folder (`testdata/`, `fixtures/`, `tests/`): made for the tests. */
+  'test-fixture',
+  /** In a template's skeleton (Backstage `skeleton/` beside a `kind: Template`, cookiecutter, `${{ values.* }}`). */
+  'template-skeleton',
+  /** A dotenv file whose every credential-like setting is empty or a placeholder (`changethis`). */
+  'placeholder-values',
+]);
+
 export const secretSchema = z.object({
   path: z.string(),
   /** The line of the key or token, when the content was matched. */
   line: z.number().int().positive().optional(),
   kind: secretKindSchema,
+  /** Why this is probably not the project's own secret; checks leave it out (and say so) unless told otherwise. */
+  ignored: z.object({ reason: ignoredReasonSchema, detail: z.string() }).optional(),
 });
 
 export type SecretFinding = z.infer<typeof secretSchema>;
@@ -41,34 +53,87 @@ const PYPIRC_PASSWORD = /^\s*password\s*[=:]\s*(.*)$/i;
  */
 export const secrets = defineRetriever({
   id: 'secrets',
-  version: 1,
-  description: 'Committed secret-looking files: private keys, keystores, dotenv files and registry credentials, with the line of the match.',
+  version: 2,
+  description: 'Committed secret-looking files: private keys, keystores, dotenv files and registry credentials, with the line of the match, and why a finding is probably not a real secret (test fixture, template skeleton, placeholder values).',
   schema: z.array(secretSchema),
   async collect({ repo }) {
-    const found: SecretFinding[] = [];
+    const found: Array<SecretFinding & { text?: string }> = [];
     for (const path of repo.files()) {
       const name = basename(path);
       const lower = name.toLowerCase();
       if (SSH_KEY_NAMES.has(lower) || KEY_EXTENSION.test(lower)) {
         const text = await repo.readText(path, { maxBytes: MAX_SECRET_FILE_BYTES });
         const line = text === undefined ? undefined : privateKeyLine(text);
-        if (line !== undefined) found.push({ path, line, kind: 'private-key' });
-        else if (SSH_KEY_NAMES.has(lower)) found.push({ path, kind: 'private-key' });
+        if (line !== undefined) found.push({ path, line, kind: 'private-key', text });
+        else if (SSH_KEY_NAMES.has(lower)) found.push({ path, kind: 'private-key', ...(text === undefined ? {} : { text }) });
         // A readable .pem/.key without a private key is a certificate or a public key: not a secret.
         else if (text === undefined && (await repo.size(path)) !== undefined) found.push({ path, kind: 'key-file' });
       } else if (KEYSTORE_EXTENSION.test(lower)) {
         found.push({ path, kind: 'keystore' });
       } else if (lower === '.env' || (lower.startsWith('.env.') && !ENV_TEMPLATE.test(lower))) {
-        found.push({ path, kind: 'env-file' });
+        const text = await repo.readText(path, { maxBytes: MAX_SECRET_FILE_BYTES });
+        found.push({ path, kind: 'env-file', ...(text === undefined ? {} : { text }) });
       } else if (lower === '.npmrc' || lower === '.pypirc') {
         const text = await repo.readText(path, { maxBytes: MAX_SECRET_FILE_BYTES });
         const line = text === undefined ? undefined : credentialLine(text, lower === '.npmrc' ? npmrcCredential : pypircPassword);
-        if (line !== undefined) found.push({ path, line, kind: 'registry-token' });
+        if (line !== undefined) found.push({ path, line, kind: 'registry-token', text: text! });
       }
     }
-    return found;
+    if (found.length === 0) return [];
+    const skeletons = skeletonFolders(repo.files(), await scaffolderTemplates(repo.files().filter((path) => TEMPLATE_FILE.test(path)), (path) => repo.readText(path, { maxBytes: MAX_SECRET_FILE_BYTES })));
+    return found.map(({ text, ...finding }) => {
+      const ignored = whyIgnored(finding, text, skeletons);
+      return ignored ? { ...finding, ignored } : finding;
+    });
   },
 });
+
+/** The `template.yaml` files that are Backstage software templates (`kind: Template`). */
+async function scaffolderTemplates(paths: readonly string[], read: (path: string) => Promise<string | undefined>): Promise<Set<string>> {
+  const templates = new Set<string>();
+  for (const path of paths) {
+    const text = await read(path);
+    if (text && /^kind:\s*Template\s*$/m.test(text) && /^apiVersion:\s*scaffolder\.backstage\.io\//m.test(text)) templates.add(path);
+  }
+  return templates;
+}
+
+/** Why a finding is probably not the project's own secret: where it lives, template placeholders, or placeholder values. */
+export function whyIgnored(finding: SecretFinding, text: string | undefined, skeletons: ReadonlyMap<string, string> = new Map()): SecretFinding['ignored'] {
+  const byPath = pathExclusion(finding.path, skeletons);
+  if (byPath) return byPath;
+  if (text !== undefined && TEMPLATE_PLACEHOLDER.test(text)) return { reason: 'template-skeleton', detail: 'has template placeholders (${{ values.… }})' };
+  if (finding.kind === 'env-file' && text !== undefined) {
+    const settings = dotenvSettings(text);
+    if (!settings.some(isRealCredential)) {
+      return { reason: 'placeholder-values', detail: settings.length === 0 ? 'no settings' : `no credential with a real value (${settings.length === 1 ? '1 setting' : `${settings.length} settings`})` };
+    }
+  }
+  return undefined;
+}
+
+/** `KEY=value` pairs of a dotenv file (`export KEY="value"` too), comments skipped. */
+export function dotenvSettings(text: string): Array<{ key: string; value: string }> {
+  const settings: Array<{ key: string; value: string }> = [];
+  for (const line of text.split(/\r?\n/)) {
+    const match = line.match(/^\s*(?:export\s+)?([A-Za-z_][\w.-]*)\s*[=:]\s*(.*)$/);
+    if (match) settings.push({ key: match[1]!, value: match[2]!.replace(/\s+#.*$/, '').trim().replace(/^(["'`])(.*)\1$/, '$2') });
+  }
+  return settings;
+}
+
+/** Names of settings that hold credentials. */
+const CREDENTIAL_KEY = /pass(word|wd|phrase)?\b|pwd|secret|token|api[-_]?key|access[-_]?key|private[-_]?key|credential|auth|dsn|signing|session[-_]?key|(^|_)key$|salt/i;
+
+/** Values that stand in for a credential: empty, `changethis`, `<your-token>`, `${VAR}`, `xxx`. */
+const PLACEHOLDER_VALUE = /^$|^(change[-_ ]?(me|this|it)|replace[-_ ]?me|your[-_ ].*|.*[-_]here|todo|tbd|fixme|example.*|sample|dummy|placeholder|secret|password|passwd|test|none|null|nil|empty|false|true|x+|\*+|\.\.\.|-)$|^<[^>]*>$|^\$\{[^}]*\}$|^\$[A-Z_][A-Z0-9_]*$|^\{\{.*\}\}$/i;
+
+/** A credential-like setting with a real value, or a URL carrying a password (`postgres://user:pw@host`). */
+function isRealCredential({ key, value }: { key: string; value: string }): boolean {
+  const userinfo = value.match(/^[a-z][\w+.-]*:\/\/[^/:@\s]+:([^@\s]+)@/i)?.[1];
+  if (userinfo !== undefined && !PLACEHOLDER_VALUE.test(userinfo)) return true;
+  return CREDENTIAL_KEY.test(key) && !PLACEHOLDER_VALUE.test(value);
+}
 
 function basename(path: string): string {
   return path.slice(path.lastIndexOf('/') + 1);

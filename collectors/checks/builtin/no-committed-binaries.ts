@@ -1,6 +1,7 @@
 import picomatch from 'picomatch';
 import { z } from 'zod';
 import { defineCheck, fail, pass } from '../check.ts';
+import { EXCLUSION_LABELS, pathExclusion, skeletonFolders } from '../../facts/project-paths.ts';
 import { capped, count, requireFacts } from './support/facts.ts';
 
 /**
@@ -26,7 +27,7 @@ export const noCommittedBinaries = defineCheck({
     'echo "*.jar" >> .gitignore',
     '```',
     '',
-    'The Gradle and Maven wrapper jars are allowed by default; the `allow` option takes more globs.',
+    'The Gradle and Maven wrapper jars are allowed by default, and binaries in test fixtures and template skeletons are listed as ignored (`includeFixtures: true` judges them too); the `allow` option takes more globs.',
   ].join('\n'),
   effort: 'medium',
   options: z.object({
@@ -34,16 +35,23 @@ export const noCommittedBinaries = defineCheck({
       .array(z.string().min(1))
       .default(['**/gradle/wrapper/gradle-wrapper.jar', '**/.mvn/wrapper/maven-wrapper.jar'])
       .describe('Globs of binaries that are allowed (matched against the path from the repository root).'),
+    includeFixtures: z.boolean().default(false).describe('Judge binaries in test fixtures (testdata/, fixtures/, tests/ …) and template skeletons too; by default they are left out, and listed as ignored.'),
   }),
   run(context) {
     const needed = requireFacts(context, ['files']);
     if (!needed.ok) return needed.result;
+    const { files } = needed.facts;
     const allowed = context.options.allow.length > 0 ? picomatch(context.options.allow, { dot: true }) : () => false;
-    const binaries = needed.facts.files.filter((path) => BINARY.test(path) && !allowed(path));
-    if (binaries.length === 0) return pass('No compiled binaries, packages or archives are committed.');
+    const skeletons = skeletonFolders(files);
+    const candidates = files.filter((path) => BINARY.test(path) && !allowed(path)).map((path) => ({ path, excluded: context.options.includeFixtures ? undefined : pathExclusion(path, skeletons) }));
+    const binaries = candidates.filter((candidate) => !candidate.excluded).map((candidate) => candidate.path);
+    const ignored = candidates.filter((candidate) => candidate.excluded);
+    const ignoredEvidence = ignored.map(({ path, excluded }) => ({ path, note: `ignored: ${EXCLUSION_LABELS[excluded!.reason]}, ${excluded!.detail}` }));
+    const ignoredNote = ignored.length > 0 ? ` (${count(ignored.length, 'file')} in test fixtures or template skeletons ignored)` : '';
+    if (binaries.length === 0) return pass(`No compiled binaries, packages or archives are committed${ignoredNote}.`, capped(ignoredEvidence));
     return fail(
-      `${count(binaries.length, 'binary file')} ${binaries.length === 1 ? 'is' : 'are'} committed, e.g. ${binaries.slice(0, 3).join(', ')}.`,
-      capped(binaries.map((path) => ({ path }))),
+      `${count(binaries.length, 'binary file')} ${binaries.length === 1 ? 'is' : 'are'} committed, e.g. ${binaries.slice(0, 3).join(', ')}${ignoredNote}.`,
+      capped([...binaries.map((path) => ({ path })), ...ignoredEvidence]),
     );
   },
 });

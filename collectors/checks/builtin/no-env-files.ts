@@ -1,12 +1,11 @@
-import { z } from 'zod';
 import { defineCheck } from '../check.ts';
-import { secretFindingsResult } from './support/secrets.ts';
+import { secretCheckOptions, secretFindingsResult } from './support/secrets.ts';
 
 export const noEnvFiles = defineCheck({
   id: 'no-env-files',
   title: 'No committed .env files',
   category: 'security',
-  description: 'No dotenv file (`.env`, `.env.production` …) is committed; templates (`.env.example`, `.env.sample`, `.env.template`) are fine.',
+  description: 'No dotenv file (`.env`, `.env.production` …) is committed; templates (`.env.example`, `.env.sample`, `.env.template`), files with only placeholder values (`changethis`, empty) and those in test fixtures or template skeletons are listed but do not count.',
   why: 'A `.env` file is where local credentials live: database passwords, API keys. Committed, they are readable by everyone with access to the repository and stay in its history after the file is deleted.',
   fix: [
     'Rotate any credential the file held, then:',
@@ -18,9 +17,7 @@ export const noEnvFiles = defineCheck({
     '```',
   ].join('\n'),
   effort: 'low',
-  options: z.object({
-    allow: z.array(z.string().min(1)).default([]).describe('Globs of dotenv files known to hold no secrets.'),
-  }),
+  options: secretCheckOptions('Globs of dotenv files known to hold no secrets.'),
   run(context) {
     return secretFindingsResult(context, ['env-file'], { what: 'a dotenv file with real values', none: 'No committed .env files.' });
   },

@@ -1,24 +1,21 @@
-import { z } from 'zod';
 import { defineCheck } from '../check.ts';
-import { secretFindingsResult } from './support/secrets.ts';
+import { secretCheckOptions, secretFindingsResult } from './support/secrets.ts';
 
 export const noPrivateKeys = defineCheck({
   id: 'no-private-keys',
   title: 'No committed private keys',
   category: 'security',
-  description: 'No private key is committed: PEM `PRIVATE KEY` blocks in .pem/.key files, SSH keys (id_rsa, id_ed25519 …), keystores (.p12, .pfx, .jks).',
+  description: 'No private key is committed: PEM `PRIVATE KEY` blocks in .pem/.key files, SSH keys (id_rsa, id_ed25519 …), keystores (.p12, .pfx, .jks). Keys in test fixtures and template skeletons are listed but do not count.',
   why: 'A private key in git is readable by everyone who can clone the repository, forever: deleting the file leaves it in history. Whoever has it can impersonate the service, decrypt its traffic or sign as it.',
   fix: [
     '1. Treat the key as leaked: revoke or rotate it first.',
     '2. Remove the file (`git rm --cached path`), add its pattern to `.gitignore`, and load the key at run time from a secret store (Vault, cloud secret manager, CI secrets).',
     '3. Rewriting history (`git filter-repo`) does not undo the leak, but stops it spreading to new clones.',
     '',
-    'Test fixtures with throwaway keys can be allowed with the `allow` option (globs, e.g. `testdata/**`).',
+    'Keys under test folders (`testdata/`, `fixtures/`, `tests/` …) and in template skeletons are left out and listed as ignored; `includeFixtures: true` judges them too, and the `allow` option takes more globs of known throwaway keys.',
   ].join('\n'),
   effort: 'medium',
-  options: z.object({
-    allow: z.array(z.string().min(1)).default([]).describe('Globs of paths whose keys are known test fixtures.'),
-  }),
+  options: secretCheckOptions('Globs of paths whose keys are known test fixtures.'),
   run(context) {
     return secretFindingsResult(context, ['private-key', 'key-file', 'keystore'], {
       what: 'a private key or keystore',

@@ -1,6 +1,5 @@
-import { z } from 'zod';
 import { defineCheck } from '../check.ts';
-import { secretFindingsResult } from './support/secrets.ts';
+import { secretCheckOptions, secretFindingsResult } from './support/secrets.ts';
 
 export const noRegistryTokens = defineCheck({
   id: 'no-registry-tokens',
@@ -19,9 +18,7 @@ export const noRegistryTokens = defineCheck({
     'and set `NPM_TOKEN` from your CI\'s secrets.',
   ].join('\n'),
   effort: 'low',
-  options: z.object({
-    allow: z.array(z.string().min(1)).default([]).describe('Globs of files known to hold no real credentials.'),
-  }),
+  options: secretCheckOptions('Globs of files known to hold no real credentials.'),
   run(context) {
     return secretFindingsResult(context, ['registry-token'], { what: 'a registry credential', none: 'No literal registry credentials in .npmrc or .pypirc files.' });
   },

@@ -185,6 +185,26 @@ describeCheck(noPrivateKeys, [
     ],
   },
   { name: 'allowed test fixtures', input: { ...secrets({ path: 'testdata/server.key', line: 1, kind: 'private-key' }), options: { allow: ['testdata/**'] } }, outcome: 'pass' },
+  {
+    name: 'test fixtures are listed as ignored, not judged',
+    input: secrets({ path: 'testdata/key.pem', line: 1, kind: 'private-key', ignored: { reason: 'test-fixture', detail: 'under testdata/' } }, { path: 'deploy/key.pem', line: 1, kind: 'private-key' }),
+    outcome: 'fail',
+    message: '1 committed file looks like a private key or keystore: deploy/key.pem (1 file ignored: test fixture).',
+    evidence: [{ path: 'deploy/key.pem', line: 1, note: 'private key' }, { path: 'testdata/key.pem', line: 1, note: 'ignored: test fixture, under testdata/' }],
+  },
+  {
+    name: 'only fixtures and skeletons: pass, with each exclusion as evidence',
+    input: secrets({ path: 'tests/certs/server.key', line: 1, kind: 'private-key', ignored: { reason: 'test-fixture', detail: 'under tests/' } }, { path: 'tpl/skeleton/k.pem', line: 1, kind: 'private-key', ignored: { reason: 'template-skeleton', detail: 'in the skeleton of tpl/template.yaml' } }),
+    outcome: 'pass',
+    message: 'No committed private keys or keystores (2 files ignored: test fixture, template skeleton).',
+    evidence: [{ path: 'tests/certs/server.key', line: 1, note: 'ignored: test fixture, under tests/' }, { path: 'tpl/skeleton/k.pem', line: 1, note: 'ignored: template skeleton, in the skeleton of tpl/template.yaml' }],
+  },
+  {
+    name: 'includeFixtures judges them too',
+    input: { ...secrets({ path: 'testdata/key.pem', line: 1, kind: 'private-key', ignored: { reason: 'test-fixture', detail: 'under testdata/' } }), options: { includeFixtures: true } },
+    outcome: 'fail',
+    evidence: [{ path: 'testdata/key.pem', line: 1, note: 'private key' }],
+  },
   { name: 'only a .env', input: secrets({ path: '.env', kind: 'env-file' }), outcome: 'pass' },
   { name: 'nothing', input: secrets(), outcome: 'pass', message: /No committed private keys/ },
   { name: 'no repository', input: noRepository, outcome: 'notApplicable' },
@@ -194,6 +214,14 @@ describeCheck(noPrivateKeys, [
 describeCheck(noEnvFiles, [
   { name: 'a .env file', input: secrets({ path: 'app/.env.production', kind: 'env-file' }), outcome: 'fail', evidence: [{ path: 'app/.env.production', note: 'dotenv file' }] },
   { name: 'allowed', input: { ...secrets({ path: 'e2e/.env', kind: 'env-file' }), options: { allow: ['e2e/.env'] } }, outcome: 'pass' },
+  {
+    name: 'placeholder values are never a committed secret, even with includeFixtures',
+    input: { ...secrets({ path: '.env', kind: 'env-file', ignored: { reason: 'placeholder-values', detail: 'no credential with a real value (3 settings)' } }), options: { includeFixtures: true } },
+    outcome: 'pass',
+    message: 'No committed .env files (1 file ignored: placeholder values).',
+    evidence: [{ path: '.env', note: 'ignored: placeholder values, no credential with a real value (3 settings)' }],
+  },
+
   { name: 'none', input: secrets({ path: 'x.pem', line: 1, kind: 'private-key' }), outcome: 'pass' },
 ]);
 
@@ -211,6 +239,21 @@ describeCheck(noCommittedBinaries, [
   },
   { name: 'wrapper jars are allowed by default', input: { facts: withFiles(['gradle/wrapper/gradle-wrapper.jar', 'sub/.mvn/wrapper/maven-wrapper.jar']) }, outcome: 'pass' },
   { name: 'allow option replaces the defaults', input: { facts: withFiles(['gradle/wrapper/gradle-wrapper.jar', 'fixtures/a.zip']), options: { allow: ['fixtures/**'] } }, outcome: 'fail', evidence: [{ path: 'gradle/wrapper/gradle-wrapper.jar' }] },
+  {
+    name: 'binaries in test fixtures and template skeletons are listed as ignored',
+    input: { facts: withFiles(['testdata/archive.zip', 'src/test/resources/app.jar', 'templates/svc/template.yaml', 'templates/svc/skeleton/tool.exe', '{{cookiecutter.name}}/lib.so', 'lib/tool.jar']) },
+    outcome: 'fail',
+    message: '1 binary file is committed, e.g. lib/tool.jar (4 files in test fixtures or template skeletons ignored).',
+    evidence: [
+      { path: 'lib/tool.jar' },
+      { path: 'src/test/resources/app.jar', note: 'ignored: test fixture, under src/test/' },
+      { path: 'templates/svc/skeleton/tool.exe', note: 'ignored: template skeleton, in the skeleton of templates/svc/template.yaml' },
+      { path: 'testdata/archive.zip', note: 'ignored: test fixture, under testdata/' },
+      { path: '{{cookiecutter.name}}/lib.so', note: 'ignored: template skeleton, in the cookiecutter template {{cookiecutter.name}}/' },
+    ],
+  },
+  { name: 'includeFixtures judges fixtures too', input: { facts: withFiles(['testdata/archive.zip']), options: { includeFixtures: true } }, outcome: 'fail', evidence: [{ path: 'testdata/archive.zip' }] },
+  { name: 'a skeleton/ folder without a template.yaml beside it is the project\'s own', input: { facts: withFiles(['skeleton/tool.exe']) }, outcome: 'fail' },
   { name: 'source only; look-alike names', input: { facts: withFiles(['src/main.ts', 'docs/also.md', 'lib/solib.ts', 'objects/a.obj']) }, outcome: 'pass' },
   { name: 'empty repository', input: { facts: withFiles([]) }, outcome: 'pass' },
 ]);

@@ -13,12 +13,54 @@ describe('secrets fact', () => {
     { name: 'binary .key is a possible DER key', tree: { 'k.key': new Uint8Array([0x30, 0x82, 0]) }, expected: [{ path: 'k.key', kind: 'key-file' }] },
     { name: 'keystores by extension', tree: { 'a.p12': new Uint8Array([0]), 'b.PFX': new Uint8Array([0]), 'c.jks': new Uint8Array([0]) }, expected: ['a.p12', 'b.PFX', 'c.jks'].map((path) => ({ path, kind: 'keystore' })) },
     {
-      name: 'dotenv files but not templates',
-      tree: { '.env': 'A=1', 'app/.env.production': 'B=2', '.env.sample': '', '.env.template': '', '.env.local.example': '', 'env.ts': '' },
+      name: 'dotenv files but not templates; real credentials count, placeholders and plain settings are ignored',
+      tree: {
+        '.env': 'DATABASE_PASSWORD=s3cr3t-Pr0d\n',
+        'app/.env.production': 'export STRIPE_API_KEY="sk_live_abc"\n',
+        'api/.env': '# local\nPOSTGRES_PASSWORD=changethis\nSECRET_KEY=\nAPI_TOKEN=<your-token>\nPORT=8000\n',
+        'web/.env': 'TERMINAL_WIDTH=3000\n',
+        'db/.env': 'DATABASE_URL=postgres://app:hunter2@db:5432/app\n',
+        '.env.sample': '',
+        '.env.template': '',
+        '.env.local.example': '',
+        'env.ts': '',
+      },
       expected: [
         { path: '.env', kind: 'env-file' },
+        { path: 'api/.env', kind: 'env-file', ignored: { reason: 'placeholder-values', detail: 'no credential with a real value (4 settings)' } },
         { path: 'app/.env.production', kind: 'env-file' },
+        { path: 'db/.env', kind: 'env-file' },
+        { path: 'web/.env', kind: 'env-file', ignored: { reason: 'placeholder-values', detail: 'no credential with a real value (1 setting)' } },
       ],
+    },
+    {
+      name: 'test fixtures: keys under testdata/, tests/, fixtures/ are marked, not dropped',
+      tree: { 'testdata/certificate/key.pem': PEM, 'tests/certs/server.key': PEM, 'spec/fixtures/id_rsa': PEM, 'deploy/key.pem': PEM },
+      expected: [
+        { path: 'deploy/key.pem', line: 2, kind: 'private-key' },
+        { path: 'spec/fixtures/id_rsa', line: 2, kind: 'private-key', ignored: { reason: 'test-fixture', detail: 'under spec/' } },
+        { path: 'testdata/certificate/key.pem', line: 2, kind: 'private-key', ignored: { reason: 'test-fixture', detail: 'under testdata/' } },
+        { path: 'tests/certs/server.key', line: 2, kind: 'private-key', ignored: { reason: 'test-fixture', detail: 'under tests/' } },
+      ],
+    },
+    {
+      name: "a Backstage template's skeleton, a cookiecutter folder and ${{ values }} content",
+      tree: {
+        'templates/api/template.yaml': 'apiVersion: scaffolder.backstage.io/v1beta3\nkind: Template\nmetadata:\n  name: api\n',
+        'templates/api/skeleton/.env': 'DB_PASSWORD=real-looking-value\n',
+        '{{cookiecutter.slug}}/.env': 'SECRET_KEY=abc123def\n',
+        'ops/.env.staging': 'API_TOKEN=${{ values.token }}\n',
+      },
+      expected: [
+        { path: 'ops/.env.staging', kind: 'env-file', ignored: { reason: 'template-skeleton', detail: 'has template placeholders (${{ values.… }})' } },
+        { path: 'templates/api/skeleton/.env', kind: 'env-file', ignored: { reason: 'template-skeleton', detail: 'in the skeleton of templates/api/template.yaml' } },
+        { path: '{{cookiecutter.slug}}/.env', kind: 'env-file', ignored: { reason: 'template-skeleton', detail: 'in the cookiecutter template {{cookiecutter.slug}}/' } },
+      ],
+    },
+    {
+      name: 'a skeleton/ folder beside a template.yaml that is not a scaffolder Template is the project\'s own',
+      tree: { 'deploy/template.yaml': 'kind: Deployment\n', 'deploy/skeleton/.env': 'DB_PASSWORD=real-looking-value\n' },
+      expected: [{ path: 'deploy/skeleton/.env', kind: 'env-file' }],
     },
     {
       name: 'literal registry tokens, not environment references',
