@@ -106,7 +106,7 @@ export const licenseFileSchema = z.object({
   spdxId: z.string().optional(),
   /** A short note that points to the license files rather than being one (`COPYING`: "dual-licensed under …"). */
   pointer: z.boolean().optional(),
-  /** What the file covers when its name says so (`LICENSE.writing.txt` → `writing`): it does not license the code. */
+  /** The part the file covers when its name says so (`LICENSE.writing.txt` → `writing`) rather than the code. */
   scope: z.string().optional(),
 });
 
@@ -392,21 +392,27 @@ export function expressionIds(expression: string): Set<string> | undefined {
 /**
  * The repository's expression. The license texts decide which licenses there are; a statement
  * naming exactly those licenses (a manifest first, then a pointer file, then the README) decides how
- * they combine and in which order. Several texts with no such statement all apply (`AND`). Without a
+ * they combine and in which order. Several texts with no such statement all apply (`AND`), and so
+ * does a text for one part (`LICENSE.writing.txt`): `Apache-2.0 AND CC-BY-ND-3.0`. Without a
  * recognised text, the first manifest that declares an expression speaks for the repository.
  */
 export function chooseExpression(files: readonly LicenseFile[], sources: readonly LicenseSource[]): { expression?: string; expressionFrom: string[] } {
   const licensing = files.filter((file) => !file.scope && !file.pointer);
   const ids = [...new Set(licensing.flatMap((file) => (file.spdxId ? [file.spdxId] : [])))];
+  const parts = files.filter((file) => file.scope && file.spdxId && !ids.includes(file.spdxId));
   const ranked = ['manifest', 'pointer', 'readme'].flatMap((kind) => sources.filter((source) => source.kind === kind && source.expression));
+  let main: { expression?: string; expressionFrom: string[] };
   if (ids.length === 0) {
     const declared = ranked.find((source) => source.kind === 'manifest') ?? (licensing.length === 0 ? ranked[0] : undefined);
-    return declared ? { expression: declared.expression!, expressionFrom: [declared.path] } : { expressionFrom: [] };
+    main = declared ? { expression: declared.expression!, expressionFrom: [declared.path] } : { expressionFrom: [] };
+  } else {
+    const texts = licensing.filter((file) => file.spdxId).map((file) => file.path);
+    const agreeing = ranked.find((source) => sameSet(expressionIds(source.expression!), ids));
+    main = agreeing ? { expression: agreeing.expression!, expressionFrom: [...texts, agreeing.path] } : { expression: ids.join(' AND '), expressionFrom: texts };
   }
-  const texts = licensing.filter((file) => file.spdxId).map((file) => file.path);
-  const agreeing = ranked.find((source) => sameSet(expressionIds(source.expression!), ids));
-  if (agreeing) return { expression: agreeing.expression!, expressionFrom: [...texts, agreeing.path] };
-  return { expression: ids.length === 1 ? ids[0]! : ids.join(' AND '), expressionFrom: texts };
+  if (!main.expression || parts.length === 0) return main;
+  const whole = / OR /.test(main.expression) ? `(${main.expression})` : main.expression;
+  return { expression: [whole, ...new Set(parts.map((file) => file.spdxId!))].join(' AND '), expressionFrom: [...main.expressionFrom, ...parts.map((file) => file.path)] };
 }
 
 function sameSet(a: Set<string> | undefined, b: readonly string[]): boolean {
