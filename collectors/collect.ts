@@ -50,8 +50,8 @@ export interface CollectOptions extends LoadedConfig {
   standards: Standards;
   /** End of the activity window and the snapshot's `generatedAt`. */
   now: Date;
-  /** Called after each repository, for progress output. */
-  onRepo?: (done: number, total: number, name: string) => void;
+  /** Called after each repository, for progress output; `fromCache` when no fact had to be read again. */
+  onRepo?: (done: number, total: number, name: string, fromCache: boolean) => void;
   /** Folder of the fact cache (one file per repository); without it every fact is collected afresh. */
   cacheDir?: string;
   /** The last snapshot written, read only when needed: its data stands in for repositories that cannot be fetched. */
@@ -109,8 +109,9 @@ export async function collectRepos(options: CollectOptions & { shard?: Shard }):
   const repos = await Promise.all(
     handles.map((handle) =>
       limit(async () => {
-        const repo = await collectRepo(handle, { now, windowDays: config.activity.windowDays, settings, ...(cache ? { cache } : {}) });
-        options.onRepo?.(++done, handles.length, handle.name);
+        let fromCache = false;
+        const repo = await collectRepo(handle, { now, windowDays: config.activity.windowDays, settings, ...(cache ? { cache } : {}), onCacheHit: () => (fromCache = true) });
+        options.onRepo?.(++done, handles.length, handle.name, fromCache);
         return repo;
       }),
     ),
@@ -222,6 +223,8 @@ export interface CollectRepoOptions {
   untracked?: boolean;
   /** Facts of earlier runs: a retriever whose inputs are unchanged is not run again. */
   cache?: FactCache;
+  /** Called when every fact came from the cache, so the repository was not opened. */
+  onCacheHit?: () => void;
 }
 
 /**
@@ -246,7 +249,8 @@ export async function collectRepo(handle: RepoHandle, options: CollectRepoOption
   }
   const missing = retrievers.filter((retriever) => !results.has(retriever.id));
   const problems: Problem[] = [];
-  if (missing.length > 0) {
+  if (missing.length === 0) options.onCacheHit?.();
+  else {
     let reader;
     try {
       reader = await openRepo(handle.dir, { name: handle.name, now: options.now, windowDays: options.windowDays, ...(options.untracked ? { untracked: true } : {}) });

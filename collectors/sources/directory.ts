@@ -1,29 +1,76 @@
-import { stat } from 'node:fs/promises';
+import type { Dirent, Stats } from 'node:fs';
+import { lstat, readdir, stat } from 'node:fs/promises';
 import { basename, join, relative, resolve } from 'node:path';
-import { glob } from 'tinyglobby';
+import picomatch from 'picomatch';
+import { ConfigError } from '../config-error.ts';
 import type { DirectorySource } from '../config.ts';
 import type { SourceListing } from './source.ts';
 
 /**
- * Lists the git work trees matching a directory source's glob. A match that is not a git work tree
- * is reported and skipped; the others go on.
+ * Lists the git work trees matching a directory source's glob. A glob that matches nothing is a
+ * configuration error. A match that is not a git work tree is reported and skipped; a symbolic link
+ * to a work tree is scanned under the link's name, and a link that leads nowhere is reported.
  */
 export async function listDirectorySource(source: DirectorySource, baseDir: string): Promise<SourceListing> {
-  const matches = await glob(source.repos, { cwd: baseDir, onlyDirectories: true, absolute: true, expandDirectories: false, followSymbolicLinks: false });
+  const matches = await matchEntries(source.repos, baseDir);
   const listing: SourceListing = { repos: [], problems: [] };
-  if (matches.length === 0) {
-    listing.problems.push({ severity: 'warning', message: `No folder matches "${source.repos}" (relative to ${relative(process.cwd(), baseDir) || '.'}): no repository was scanned from this source.` });
+  const candidates: string[] = [];
+  for (const { path: match, entry } of matches) {
+    if (entry.isDirectory()) candidates.push(match);
+    else if (entry.isSymbolicLink()) {
+      const target = await stat(match).catch(() => undefined);
+      // Paths relative to the config's folder: the published problems page must not reveal (or depend on) where the build ran.
+      if (target?.isDirectory()) candidates.push(match);
+      else listing.problems.push({ severity: 'warning', repo: basename(match), message: `${relative(baseDir, match)} matches "${source.repos}" but is a symbolic link to ${target ? 'a file' : 'nothing that exists'}; it was skipped.` });
+    }
   }
-  for (const match of matches.map((dir) => resolve(dir)).sort()) {
+  if (candidates.length === 0 && listing.problems.length === 0) {
+    throw new ConfigError(`No folder matches "${source.repos}" (relative to ${relative(process.cwd(), baseDir) || '.'}): expected git work trees there. Check the glob (--repos, or the directory source in portal.yaml).`);
+  }
+  for (const match of candidates) {
     const name = basename(match);
     if (!(await isGitWorkTree(match))) {
-      // Paths relative to the config's folder: the published problems page must not reveal (or depend on) where the build ran.
       listing.problems.push({ severity: 'warning', repo: name, message: `${relative(baseDir, match)} matches "${source.repos}" but is not a git work tree (no .git); it was skipped.` });
       continue;
     }
     listing.repos.push({ name, dir: match, source: 'directory', ...(source.webUrl ? { webUrl: source.webUrl.replaceAll('{name}', name) } : {}) });
   }
   return listing;
+}
+
+/** How deep a `**` glob looks for repository folders. */
+const MAX_GLOB_DEPTH = 8;
+
+/**
+ * Folders and symbolic links matching a glob, sorted, each with what it is (links not followed).
+ * Written here because glob libraries leave symbolic links out, and a folder of links to checkouts
+ * is a common way to gather an organisation's repositories.
+ */
+async function matchEntries(pattern: string, baseDir: string): Promise<Array<{ path: string; entry: Dirent }>> {
+  const { base, glob: rest, isGlob } = picomatch.scan(pattern);
+  const root = resolve(baseDir, base);
+  if (!isGlob) {
+    const entry = await lstat(root).catch(() => undefined);
+    return entry && (entry.isDirectory() || entry.isSymbolicLink()) ? [{ path: root, entry: direntOf(root, entry) }] : [];
+  }
+  const isMatch = picomatch(rest.replace(/\/+$/, ''), { dot: false });
+  const depth = rest.includes('**') ? MAX_GLOB_DEPTH : rest.replace(/\/+$/, '').split('/').length;
+  const found: Array<{ path: string; entry: Dirent }> = [];
+  async function walk(dir: string, relativeDir: string, level: number): Promise<void> {
+    const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
+    for (const entry of entries) {
+      if (entry.name === '.git' || (!entry.isDirectory() && !entry.isSymbolicLink())) continue;
+      const path = relativeDir ? `${relativeDir}/${entry.name}` : entry.name;
+      if (isMatch(path)) found.push({ path: join(dir, entry.name), entry });
+      if (entry.isDirectory() && level < depth) await walk(join(dir, entry.name), path, level + 1);
+    }
+  }
+  await walk(root, '', 1);
+  return found.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+function direntOf(path: string, stats: Stats): Dirent {
+  return Object.assign(Object.create(null), { name: basename(path), isDirectory: () => stats.isDirectory(), isSymbolicLink: () => stats.isSymbolicLink() }) as Dirent;
 }
 
 /** A work tree has `.git`: a folder, or a file pointing elsewhere (worktrees, submodules). */

@@ -29,20 +29,24 @@ export async function runCollection(values: CollectionValues): Promise<{ snapsho
   const path = resolve(values.snapshot ?? DEFAULT_SNAPSHOT);
   if ((await stat(path).catch(() => undefined))?.isDirectory()) throw new ConfigError(`--snapshot ${values.snapshot ?? DEFAULT_SNAPSHOT} is a folder; expected a file name, e.g. snapshot.json.`);
   const progress = progressLine();
+  let fromCache = 0;
   const snapshot = await collect({
     ...loaded,
     ...cacheDirOf(values),
     standards,
     now: currentTime(),
     previous: previousSnapshot(path),
-    onRepo: (done, total, name) => progress.update(`Collecting ${done}/${total} ${name}`),
+    onRepo: (done, total, name, cached) => {
+      if (cached) fromCache++;
+      progress.update(`Collecting ${done}/${total} ${name}`);
+    },
   });
   progress.done();
   await writeSnapshot(path, snapshot);
   await recordRun(snapshot, values, loaded);
   const errors = snapshot.problems.filter((problem) => problem.severity === 'error').length;
   process.stderr.write(
-    `Collected ${count(snapshot.repos.length, 'repository', 'repositories')}, ${count(snapshot.entities.length, 'entity', 'entities')}, ${count(snapshot.problems.length, 'problem', 'problems')} (${count(errors, 'error', 'errors')}) → ${values.snapshot ?? DEFAULT_SNAPSHOT}\n`,
+    `Collected ${count(snapshot.repos.length, 'repository', 'repositories')}${fromCache ? ` (${fromCache} unchanged, from the cache)` : ''}, ${count(snapshot.entities.length, 'entity', 'entities')}, ${count(snapshot.problems.length, 'problem', 'problems')} (${count(errors, 'error', 'errors')}) → ${values.snapshot ?? DEFAULT_SNAPSHOT}\n`,
   );
   return { snapshot, path, loaded };
 }

@@ -1,4 +1,4 @@
-import { appendFile, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { appendFile, mkdir, readFile, stat, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openRepo } from '../../collectors/repo/open.ts';
@@ -135,5 +135,28 @@ describe('listDirectorySource', () => {
     expect(listing.problems.map((problem) => problem.repo).sort()).toEqual(['not-a-repo', 'plain']);
     expect(listing.problems[0]!.message).toMatch(/not a git work tree/);
     expect(await readFile(join(fixture.dirs.app, 'README.md'), 'utf8')).toBe('# App\n');
+  });
+
+  it('scans a symbolic link to a work tree under its own name, and reports a link that leads nowhere', async () => {
+    const links = join(fixture.root, 'links');
+    await mkdir(links);
+    await symlink(fixture.dirs.app, join(links, 'app-link'));
+    await symlink(join(fixture.root, 'gone'), join(links, 'dangling'));
+    await symlink(join(fixture.dirs.app, 'README.md'), join(links, 'readme-link'));
+    const listing = await listDirectorySource({ type: 'directory', repos: 'links/*' }, fixture.root);
+    expect(listing.repos.map((repo) => [repo.name, repo.dir])).toEqual([['app-link', join(links, 'app-link')]]);
+    expect(listing.problems.map((problem) => problem.message)).toEqual([
+      'links/dangling matches "links/*" but is a symbolic link to nothing that exists; it was skipped.',
+      'links/readme-link matches "links/*" but is a symbolic link to a file; it was skipped.',
+    ]);
+  });
+
+  it.each(['nowhere/*', 'nowhere', '*/nothing-here-*'])('refuses a glob that matches no folder: %s', async (glob) => {
+    await expect(listDirectorySource({ type: 'directory', repos: glob }, fixture.root)).rejects.toThrow(`No folder matches "${glob}" (relative to`);
+  });
+
+  it('finds work trees at any depth with **, never inside .git', async () => {
+    const listing = await listDirectorySource({ type: 'directory', repos: '**/stale' }, fixture.root);
+    expect(listing.repos.map((repo) => repo.name)).toEqual(['stale']);
   });
 });
