@@ -50,6 +50,9 @@ function languageTables(): LanguageTables {
     const index = preferred.indexOf(name);
     return index === -1 ? preferred.length : index;
   };
+  // Interpreters shared by several languages go to the first in Linguist's alphabetical order
+  // (`node` runs JavaScript and TypeScript: an extensionless script is JavaScript).
+  for (const language of languages) for (const interpreter of language.interpreters ?? []) if (!byInterpreter.has(interpreter)) byInterpreter.set(interpreter, language);
   languages.sort((a, b) => rank(a.name) - rank(b.name));
   for (const language of languages) {
     for (const filename of language.filenames ?? []) if (!byFilename.has(filename)) byFilename.set(filename, language);
@@ -57,7 +60,6 @@ function languageTables(): LanguageTables {
       const key = extension.toLowerCase();
       if (!byExtension.has(key)) byExtension.set(key, language);
     }
-    for (const interpreter of language.interpreters ?? []) if (!byInterpreter.has(interpreter)) byInterpreter.set(interpreter, language);
     for (const name of [language.name, ...(language.aliases ?? [])]) if (!byName.has(name.toLowerCase())) byName.set(name.toLowerCase(), language);
   }
   tables = { byFilename, byExtension, byInterpreter, byName };

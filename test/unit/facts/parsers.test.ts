@@ -3,7 +3,8 @@ import { parseCodeownersWithLines } from '../../../collectors/facts/codeowners.t
 import { parseDockerfile } from '../../../collectors/facts/dockerfiles.ts';
 import { languageOf } from '../../../collectors/facts/languages.ts';
 import { identifyLicense } from '../../../collectors/facts/license.ts';
-import { parseManifest } from '../../../collectors/facts/manifests.ts';
+import { manifests, parseManifest } from '../../../collectors/facts/manifests.ts';
+import { memoryContext } from '../../helpers/memory-reader.ts';
 import { outlineMarkdown } from '../../../collectors/facts/readme.ts';
 import spdxFull from 'spdx-license-list/full.js';
 
@@ -22,6 +23,9 @@ describe('languageOf', () => {
     ['data.json', undefined],
     ['LICENSE', undefined],
     ['no-extension', undefined],
+    ['src/App.tsx', 'TypeScript'],
+    ['db/schema.sql', undefined],
+    ['build.gradle.kts', undefined],
   ])('%s → %s', (path, expected) => {
     expect(languageOf(path)).toBe(expected);
   });
@@ -75,6 +79,7 @@ describe('identifyLicense', () => {
     ['an unknown SPDX identifier', 'SPDX-License-Identifier: Not-A-License\n', undefined],
     ['proprietary text', 'Copyright Acme. All rights reserved. Do not distribute.', undefined],
     ['empty', '', undefined],
+    ['the CC0 1.0 Universal text', spdxFull['CC0-1.0']!.licenseText, 'CC0-1.0'],
   ])('%s', (_name, text, expected) => {
     expect(identifyLicense(text)).toBe(expected);
   });
@@ -125,6 +130,15 @@ describe('parseDockerfile', () => {
     });
   });
 
+  it.each([
+    { name: 'EXPOSE and CMD of the final stage', text: 'FROM node:22\nEXPOSE 9000\nCMD ["node", "build.js"]\nFROM node:22-slim\nEXPOSE 8080 443/tcp\nCMD ["node", "server.js"]\n', expected: { exposes: [{ ports: ['8080', '443/tcp'], line: 5 }], cmd: { command: 'node server.js', line: 6 } } },
+    { name: 'shell form, the last CMD wins, ENTRYPOINT apart', text: 'FROM python:3.13\nENTRYPOINT ["tini", "--"]\nCMD python app.py\nCMD gunicorn \\\n  app:wsgi\n', expected: { entrypoint: { command: 'tini --', line: 2 }, cmd: { command: 'gunicorn app:wsgi', line: 4 } } },
+    { name: 'an earlier stage’s commands do not ship', text: 'FROM golang:1.23 AS build\nEXPOSE 1\nCMD ["go", "run", "."]\nFROM scratch\nCOPY --from=build /app /app\n', expected: {} },
+  ])('$name', ({ text, expected }) => {
+    const { from: _from, users: _users, adds: _adds, ...rest } = parseDockerfile(text);
+    expect(rest).toEqual(expected);
+  });
+
   it('tolerates an empty or broken file', () => {
     expect(parseDockerfile('')).toEqual({ from: [], users: [], adds: [] });
     expect(parseDockerfile('FROM\nUSER').from).toHaveLength(1);
@@ -161,7 +175,7 @@ describe('parseManifest', () => {
     {
       path: 'setup.py',
       text: "from setuptools import setup\nsetup(name='etl', version='1.0', description='Nightly ETL', install_requires=['pandas>=2', 'sqlalchemy'])\n",
-      expected: { ecosystem: 'python', path: 'setup.py', name: 'etl', version: '1.0', description: 'Nightly ETL', dependencies: ['pandas', 'sqlalchemy'] },
+      expected: { ecosystem: 'python', path: 'setup.py', name: 'etl', version: '1.0', description: 'Nightly ETL', dependencies: ['pandas', 'sqlalchemy'], artifact: 'library', artifactSignal: 'setup.py' },
     },
     {
       path: 'Cargo.toml',
@@ -171,16 +185,81 @@ describe('parseManifest', () => {
     {
       path: 'pom.xml',
       text: '<project><artifactId>billing</artifactId><version>2.0.1</version><description>Invoices</description><properties><maven.compiler.release>21</maven.compiler.release></properties><dependencies><dependency><groupId>org.slf4j</groupId><artifactId>slf4j-api</artifactId></dependency></dependencies></project>',
-      expected: { ecosystem: 'maven', path: 'pom.xml', name: 'billing', version: '2.0.1', description: 'Invoices', runtime: '21', dependencies: ['org.slf4j:slf4j-api'] },
+      expected: { ecosystem: 'maven', path: 'pom.xml', name: 'billing', version: '2.0.1', description: 'Invoices', runtime: '21', dependencies: ['org.slf4j:slf4j-api'], artifact: 'library', artifactSignal: 'jar packaging' },
     },
     {
       path: 'build.gradle',
       text: "plugins { id 'java' }\nversion = '1.4.0'\njava { toolchain { languageVersion = JavaLanguageVersion.of(17) } }\ndependencies {\n  implementation 'com.google.guava:guava:33.0.0-jre'\n  testImplementation(\"org.junit.jupiter:junit-jupiter:5.10.0\")\n}\n",
       expected: { ecosystem: 'gradle', path: 'build.gradle', version: '1.4.0', runtime: '17', dependencies: ['com.google.guava:guava', 'org.junit.jupiter:junit-jupiter'] },
     },
+    {
+      path: 'setup.cfg',
+      text: '[metadata]\nname = ledger\nversion = attr: ledger.__version__\ndescription = Double-entry ledger\nlong_description = file: README.md\nlicense = BSD-3-Clause\n\n[options]\npython_requires = >=3.10\ninstall_requires =\n    requests>=2\n    click ; python_version > "3.8"\n',
+      expected: { ecosystem: 'python', path: 'setup.cfg', name: 'ledger', description: 'Double-entry ledger', license: 'BSD-3-Clause', runtime: '>=3.10', dependencies: ['click', 'requests'], artifact: 'library', artifactSignal: 'setup.cfg' },
+    },
+    {
+      path: 'setup.cfg',
+      text: '[metadata]\nname = internal\nclassifiers =\n    Private :: Do Not Upload\n',
+      expected: { ecosystem: 'python', path: 'setup.cfg', name: 'internal', dependencies: [], private: true },
+    },
+    {
+      path: 'ledger.gemspec',
+      text: 'Gem::Specification.new do |spec|\n  spec.name = "ledger"\n  spec.version = Ledger::VERSION\n  spec.summary = %q{Keeps books}\n  spec.description = "A much longer text"\n  spec.license = "MIT"\n  spec.required_ruby_version = ">= 3.1"\n  spec.add_dependency "bigdecimal", "~> 3"\n  spec.add_development_dependency("rspec")\nend\n',
+      expected: { ecosystem: 'ruby', path: 'ledger.gemspec', name: 'ledger', description: 'Keeps books', license: 'MIT', runtime: '>= 3.1', dependencies: ['bigdecimal', 'rspec'], artifact: 'library', artifactSignal: 'gemspec' },
+    },
     { path: 'Gemfile', text: "gem 'rails'", expected: undefined },
+    { path: 'constructor', text: '{}', expected: undefined },
   ])('$path', ({ path, text, expected }) => {
     expect(parseManifest(path, text)).toEqual(expected);
+  });
+
+  /** What a manifest builds, from its text and the files beside it. */
+  it.each<{ name: string; path: string; text: string; beside?: string[]; goPackage?: string; expected: Record<string, unknown> }>([
+    { name: 'npm: exports publish a library', path: 'package.json', text: '{"name":"a","exports":"./index.js"}', expected: { artifact: 'library', artifactSignal: 'exports' } },
+    { name: 'npm: a main that exists', path: 'package.json', text: '{"name":"a","main":"./lib/index.js"}', beside: ['lib/index.js'], expected: { artifact: 'library', artifactSignal: 'main' } },
+    { name: 'npm: a main left by npm init, naming no file, publishes nothing', path: 'package.json', text: '{"name":"a","main":"index.js"}', beside: ['src/index.js'], expected: {} },
+    { name: 'npm: publishConfig', path: 'package.json', text: '{"name":"a","publishConfig":{"access":"public"}}', expected: { artifact: 'library', artifactSignal: 'publishConfig' } },
+    { name: 'npm: private is never published', path: 'package.json', text: '{"name":"a","private":true,"exports":"./x.js"}', expected: { private: true } },
+    { name: 'npm: nothing to ship', path: 'package.json', text: '{"name":"a","dependencies":{"lodash":"4"}}', expected: {} },
+    { name: 'cargo: src/lib.rs', path: 'Cargo.toml', text: '[package]\nname = "a"\n', beside: ['src/lib.rs', 'src/main.rs'], expected: { artifact: 'library', artifactSignal: 'src/lib.rs' } },
+    { name: 'cargo: a binary', path: 'Cargo.toml', text: '[package]\nname = "a"\n', beside: ['src/main.rs'], expected: { artifact: 'application', artifactSignal: 'src/main.rs' } },
+    { name: 'cargo: publish = false', path: 'Cargo.toml', text: '[package]\nname = "a"\npublish = false\n[lib]\n', expected: { private: true, artifact: 'library', artifactSignal: '[lib]' } },
+    { name: 'cargo: a workspace root builds nothing itself', path: 'Cargo.toml', text: '[workspace]\nmembers = ["a"]\n', beside: ['src/lib.rs'], expected: {} },
+    { name: 'go: a package other than main', path: 'go.mod', text: 'module example.com/a\n', goPackage: 'router', expected: { artifact: 'library', artifactSignal: 'package router' } },
+    { name: 'go: package main', path: 'go.mod', text: 'module example.com/a\n', goPackage: 'main', expected: { artifact: 'application', artifactSignal: 'package main' } },
+    { name: 'pyproject: a build backend', path: 'pyproject.toml', text: '[project]\nname = "a"\n[build-system]\nbuild-backend = "hatchling.build"\n', expected: { artifact: 'library', artifactSignal: '[build-system] hatchling.build' } },
+    { name: 'pyproject: no build system, not packaged', path: 'pyproject.toml', text: '[project]\nname = "a"\n', expected: {} },
+    { name: 'pyproject: Poetry packages unless package-mode is off', path: 'pyproject.toml', text: '[tool.poetry]\nname = "a"\npackage-mode = false\n', expected: {} },
+    { name: 'pyproject: the private classifier', path: 'pyproject.toml', text: '[project]\nname = "a"\nclassifiers = ["Private :: Do Not Upload"]\n[build-system]\n', expected: { private: true } },
+    { name: 'maven: Spring Boot', path: 'pom.xml', text: '<project><artifactId>a</artifactId><build><plugins><plugin><artifactId>spring-boot-maven-plugin</artifactId></plugin></plugins></build></project>', expected: { artifact: 'application', artifactSignal: 'spring-boot-maven-plugin', framework: 'spring-boot' } },
+    { name: 'maven: a war', path: 'pom.xml', text: '<project><artifactId>a</artifactId><packaging>war</packaging></project>', expected: { artifact: 'application', artifactSignal: 'war packaging' } },
+    { name: 'maven: an aggregator builds nothing itself', path: 'pom.xml', text: '<project><artifactId>a</artifactId><packaging>pom</packaging></project>', expected: {} },
+    { name: 'gradle: Spring Boot (Kotlin DSL)', path: 'build.gradle.kts', text: 'plugins {\n  java\n  id("org.springframework.boot") version "3.5.0"\n}\n', expected: { artifact: 'application', artifactSignal: 'org.springframework.boot plugin', framework: 'spring-boot' } },
+    { name: 'gradle: java-library', path: 'build.gradle.kts', text: 'plugins {\n  `java-library`\n}\n', expected: { artifact: 'library', artifactSignal: 'java-library plugin' } },
+    { name: 'gradle: application (Groovy DSL)', path: 'build.gradle', text: "plugins {\n  id 'application'\n}\n", expected: { artifact: 'application', artifactSignal: 'application plugin' } },
+    { name: 'gradle: plain java says nothing', path: 'build.gradle', text: "plugins {\n  id 'java'\n}\n", expected: {} },
+  ])('$name', ({ path, text, beside = [], goPackage, expected }) => {
+    const manifest = parseManifest(path, text, { has: (relative) => beside.includes(relative.replace(/^\.\//, '')), ...(goPackage ? { goPackage } : {}) })!;
+    const picked = Object.fromEntries(Object.entries(manifest).filter(([key]) => ['artifact', 'artifactSignal', 'private', 'framework'].includes(key)));
+    expect(picked).toEqual(expected);
+  });
+
+  it('collects manifests with the files beside each, and the Go package of each module root', async () => {
+    const context = memoryContext({
+      'go.mod': 'module example.com/router\n',
+      'doc.go': '// Package router routes.\npackage router\n',
+      'router_test.go': 'package router_test\n',
+      'cmd/tool/go.mod': 'module example.com/tool\n',
+      'cmd/tool/main.go': 'package main\n',
+      'web/package.json': '{"name":"web","main":"lib/index.js"}',
+      'web/lib/index.js': '',
+    });
+    const found = await manifests.collect(context);
+    expect(found.map((manifest) => [manifest.path, manifest.artifact, manifest.artifactSignal])).toEqual([
+      ['cmd/tool/go.mod', 'application', 'package main'],
+      ['go.mod', 'library', 'package router'],
+      ['web/package.json', 'library', 'main'],
+    ]);
   });
 
   it('throws on a syntax error, with the line for TOML', () => {
