@@ -21,7 +21,7 @@ import type { Exemption } from './scorecards/exemptions.ts';
 import { readContentEntities, type ContentDocument } from './sources/content.ts';
 import { inShard, type Shard } from './shard.ts';
 import { listSources } from './sources/index.ts';
-import { NOTHING_UNREACHABLE, type RepoHandle, type Unreachable } from './sources/source.ts';
+import { NOTHING_UNREACHABLE, type ForgeEntity, type RepoHandle, type Unreachable } from './sources/source.ts';
 import { SNAPSHOT_SCHEMA_VERSION, type CatalogEntity, type PublishedStandards, type Snapshot } from './snapshot.ts';
 
 /** The portal's standards: every check (built-in and custom), the scorecards and the exemptions. */
@@ -81,6 +81,7 @@ export async function collect(options: CollectOptions): Promise<Snapshot> {
   const content = contentDir ? await readContentEntities(contentDir) : { documents: [], problems: [] };
   return assemble({
     repos: collected.repos,
+    forge: collected.entities,
     unreachable: collected.unreachable,
     ...(options.previous ? { previous: options.previous } : {}),
     content: content.documents,
@@ -97,7 +98,7 @@ export async function collect(options: CollectOptions): Promise<Snapshot> {
  * Lists the sources and reads the facts of every repository, or of those in `shard` (a CI matrix
  * job's share): the part of the pipeline that reads repositories, and can be split across machines.
  */
-export async function collectRepos(options: CollectOptions & { shard?: Shard }): Promise<{ repos: CollectedRepo[]; unreachable: Unreachable; problems: Problem[] }> {
+export async function collectRepos(options: CollectOptions & { shard?: Shard }): Promise<{ repos: CollectedRepo[]; entities: ForgeEntity[]; unreachable: Unreachable; problems: Problem[] }> {
   const { config, baseDir, now, standards, shard } = options;
   // A shard lists (and clones) only its own share of the repositories.
   const listing = await listSources(config.sources, baseDir, (name) => !shard || inShard(name, shard));
@@ -117,13 +118,15 @@ export async function collectRepos(options: CollectOptions & { shard?: Shard }):
     ),
   );
   // A source that could not be listed is in every shard's listing: the merge carries its repositories over once.
-  return { repos, unreachable: listing.unreachable ?? NOTHING_UNREACHABLE, problems: listing.problems };
+  return { repos, entities: listing.entities ?? [], unreachable: listing.unreachable ?? NOTHING_UNREACHABLE, problems: listing.problems };
 }
 
 export interface AssembleInput {
   repos: CollectedRepo[];
   /** Entity documents from the portal's content folder (teams). */
   content: ContentDocument[];
+  /** Groups and Users read from the forge (a GitHub source with `teams: true`). */
+  forge?: ForgeEntity[];
   standards: Standards;
   now: Date;
   title: string;
@@ -150,6 +153,7 @@ export async function assemble(input: AssembleInput): Promise<Snapshot> {
   const catalog = await buildCatalog({
     repos: repos.map((repo) => ({ name: repo.name, facts: repo.facts, ...(repo.webUrl ? { webUrl: repo.webUrl } : {}), ...(repo.facts.head ? { headCommit: repo.facts.head.commit } : {}) })),
     content: input.content,
+    ...(input.forge ? { forge: input.forge } : {}),
   });
   const factsByRepo = new Map(repos.map((repo) => [repo.name, repo.facts]));
   const evaluation = prepareEvaluation({

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ConfigError } from './config-error.ts';
 import { problemSchema } from './problems.ts';
 import { repoSchema, SNAPSHOT_SCHEMA_VERSION } from './snapshot.ts';
-import { unreachableSchema } from './sources/source.ts';
+import { forgeEntitySchema, unreachableSchema } from './sources/source.ts';
 
 /** Shard `index` of `count` (1-based), from `--shard i/n`. */
 export interface Shard {
@@ -45,6 +45,8 @@ export const partialSnapshotSchema = z.object({
   unreachable: unreachableSchema,
   /** Problems met listing the sources (the same in every shard). */
   problems: z.array(problemSchema),
+  /** Entities the sources read from the forge (the same in every shard). */
+  entities: z.array(forgeEntitySchema).default([]),
 });
 
 export type PartialSnapshot = z.infer<typeof partialSnapshotSchema>;
@@ -53,7 +55,7 @@ export type PartialSnapshot = z.infer<typeof partialSnapshotSchema>;
  * The repositories and listing problems of a complete set of shards. Every shard of one count must
  * be there exactly once; a repository in two shards means they were not made from one listing.
  */
-export function combineShards(partials: ReadonlyArray<{ file: string; partial: PartialSnapshot }>): Pick<PartialSnapshot, 'repos' | 'unreachable' | 'problems'> {
+export function combineShards(partials: ReadonlyArray<{ file: string; partial: PartialSnapshot }>): Pick<PartialSnapshot, 'repos' | 'unreachable' | 'problems' | 'entities'> {
   if (partials.length === 0) throw new ConfigError('cairn merge: no partial snapshots given.');
   const count = partials[0]!.partial.shard.count;
   const byIndex = new Map<number, string>();
@@ -78,5 +80,6 @@ export function combineShards(partials: ReadonlyArray<{ file: string; partial: P
     repos: partials.flatMap(({ partial }) => partial.unreachable.repos),
     sources: [...new Map(partials.flatMap(({ partial }) => partial.unreachable.sources).map((source) => [JSON.stringify(source), source])).values()],
   };
-  return { repos, unreachable, problems };
+  // Every shard lists every source, so each read the same forge entities: the first shard's stand for all.
+  return { repos, unreachable, problems, entities: partials[0]!.partial.entities };
 }

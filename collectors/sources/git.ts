@@ -66,7 +66,7 @@ export async function syncClones(remotes: readonly Remote[], clonesDir: string, 
   await mkdir(clonesDir, { recursive: true });
   const extra = { config: FETCH_CONFIG, ...(authorization ? { env: { GIT_CONFIG_COUNT: '1', GIT_CONFIG_KEY_0: 'http.extraHeader', GIT_CONFIG_VALUE_0: `Authorization: ${authorization}` } } : {}) };
   const limit = pLimit(4);
-  const listing: Required<SourceListing> = { repos: [], problems: [], unreachable: { repos: [], sources: [] } };
+  const listing: Required<SourceListing> = { repos: [], problems: [], unreachable: { repos: [], sources: [] }, entities: [] };
   const outcomes = await Promise.all(remotes.map((remote) => limit(() => syncClone(remote, join(clonesDir, remote.name), clonesDir, extra))));
   for (const [index, outcome] of outcomes.entries()) {
     const remote = remotes[index]!;

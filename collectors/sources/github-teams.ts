@@ -1,3 +1,4 @@
+import type { ForgeEntity } from './source.ts';
 import pLimit from 'p-limit';
 import type { Problem } from '../problems.ts';
 import type { GitHubClient } from './github.ts';
@@ -26,17 +27,8 @@ export interface OrganisationTeam {
   members: readonly ApiMember[];
 }
 
-/**
- * A Backstage entity read from the forge rather than from a file: `file` is the REST path it was
- * read from (`orgs/acme/teams/payments`), `url` its page on GitHub. The catalog takes it like an
- * entity of the portal's content folder.
- */
-export interface ForgeDocument {
-  file: string;
-  line: number;
-  url?: string;
-  data: Record<string, unknown>;
-}
+/** A Backstage entity read from the forge rather than from a file; the catalog takes it like an entity of the portal's content folder. */
+export type ForgeDocument = ForgeEntity;
 
 /** Backstage's annotations for GitHub teams and users (`@backstage/plugin-catalog-backend-module-github`). */
 export const GITHUB_TEAM_SLUG_ANNOTATION = 'github.com/team-slug';

@@ -12,7 +12,12 @@ import { EVERY_REPO, type RepoSelection, type SourceListing, type UnreachableRep
  */
 export async function listSources(sources: readonly Source[], baseDir: string, select: RepoSelection = EVERY_REPO): Promise<SourceListing> {
   const listings = await Promise.all(sources.map((source) => listSource(source, baseDir, select)));
-  const result: Required<SourceListing> = { repos: [], problems: [], unreachable: { repos: [], sources: listings.flatMap((listing) => listing.unreachable?.sources ?? []) } };
+  const result: Required<SourceListing> = {
+    repos: [],
+    problems: [],
+    unreachable: { repos: [], sources: listings.flatMap((listing) => listing.unreachable?.sources ?? []) },
+    entities: listings.flatMap((listing) => listing.entities ?? []),
+  };
   const unreachable = new Map<string, UnreachableRepo>();
   // Folders as the config names them (relative to its folder), never absolute paths of the build machine.
   const seen = new Map<string, string>();

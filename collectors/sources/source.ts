@@ -46,6 +46,13 @@ export interface SourceListing {
   problems: Problem[];
   /** What could not be reached: an earlier snapshot's data may stand in for it. */
   unreachable?: Unreachable;
+  /** Entities the forge holds outside any repository (a GitHub organisation's teams and members). */
+  entities?: ForgeEntity[];
 }
+
+/** An entity read from the forge: `file` is where it was read (`orgs/acme/teams/payments`), `url` its page. */
+export const forgeEntitySchema = z.object({ file: z.string(), line: z.number().int().positive(), url: z.string().optional(), data: z.record(z.string(), z.unknown()) });
+
+export type ForgeEntity = z.infer<typeof forgeEntitySchema>;
 
 export const NOTHING_UNREACHABLE: Unreachable = { repos: [], sources: [] };

@@ -21,9 +21,9 @@ export async function collectShard(values: CollectionValues & { shard: string })
   const standards = await loadStandards(loaded.contentDir);
   const now = currentTime();
   const progress = progressLine();
-  const { repos, unreachable, problems } = await collectRepos({ ...loaded, ...cacheDirOf(values), standards, now, shard, onRepo: (done, total, name) => progress.update(`Collecting ${done}/${total} ${name}`) });
+  const { repos, entities, unreachable, problems } = await collectRepos({ ...loaded, ...cacheDirOf(values), standards, now, shard, onRepo: (done, total, name) => progress.update(`Collecting ${done}/${total} ${name}`) });
   progress.done();
-  const partial: PartialSnapshot = { kind: 'cairn-partial-snapshot', schemaVersion: SNAPSHOT_SCHEMA_VERSION, shard, generatedAt: now.toISOString(), repos, unreachable, problems };
+  const partial: PartialSnapshot = { kind: 'cairn-partial-snapshot', schemaVersion: SNAPSHOT_SCHEMA_VERSION, shard, generatedAt: now.toISOString(), repos, unreachable, problems, entities };
   await writeFileAtomically(resolve(output), `${JSON.stringify(partialSnapshotSchema.parse(partial))}\n`);
   process.stderr.write(`Collected shard ${shard.index}/${shard.count}: ${repos.length} of the repositories → ${output}\n`);
   return partial;
@@ -40,11 +40,12 @@ export async function mergeShards(values: CollectionValues, files: readonly stri
   const loaded = await resolveConfig(values);
   const standards = await loadStandards(loaded.contentDir);
   const partials = await Promise.all(files.map(async (file) => ({ file, partial: await readPartial(file) })));
-  const { repos, unreachable, problems } = combineShards(partials);
+  const { repos, entities, unreachable, problems } = combineShards(partials);
   const path = resolve(output);
   const content = loaded.contentDir ? await readContentEntities(loaded.contentDir) : { documents: [], problems: [] };
   const snapshot = await assemble({
     repos,
+    forge: entities,
     unreachable,
     previous: previousSnapshot(path),
     content: content.documents,
@@ -52,6 +53,7 @@ export async function mergeShards(values: CollectionValues, files: readonly stri
     now: currentTime(),
     title: loaded.config.title,
     guideSettings: loaded.config.guides,
+    windowDays: loaded.config.activity.windowDays,
     problems: [...problems, ...content.problems],
   });
   await writeSnapshot(path, snapshot);

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCatalog } from '../../collectors/catalog/index.ts';
-import { collect, NO_STANDARDS } from '../../collectors/collect.ts';
+import { collect, collectRepos, NO_STANDARDS } from '../../collectors/collect.ts';
 import { portalConfigSchema, type GitHubSource } from '../../collectors/config.ts';
 import type { Snapshot } from '../../collectors/snapshot.ts';
 import { listGitHubSource, selectRepositories } from '../../collectors/sources/github.ts';
@@ -236,6 +236,25 @@ describe('the github source with teams', () => {
       { type: 'parentOf', targetRef: 'group:default/payments' },
     ]);
   }, 30_000);
+
+  it('puts the teams in the catalog of a run, with members and parents, and in every shard's listing', async () => {
+    failures = [];
+    teamFailures = [];
+    const snapshot = await collectOrg('acme', { include: ['payments'], teams: true });
+    const payments = snapshot.entities.find((entity) => entity.ref === 'group:default/payments')!;
+    expect(payments).toMatchObject({ inferred: false, source: { file: 'orgs/acme/teams/payments', url: 'https://github.example.com/orgs/acme/teams/payments' } });
+    expect(payments.relations).toEqual(expect.arrayContaining([{ type: 'hasMember', targetRef: 'user:default/alice' }, { type: 'childOf', targetRef: 'group:default/platform' }]));
+    expect(snapshot.entities.filter((entity) => entity.kind === 'User').map((entity) => entity.ref)).toEqual(['user:default/alice', 'user:default/bob', 'user:default/carol']);
+
+    process.env.CAIRN_TEST_GITHUB_TOKEN = TOKEN;
+    try {
+      const config = portalConfigSchema.parse({ sources: [{ ...source(), apiUrl: api }] });
+      const shards = await Promise.all([1, 2].map((index) => collectRepos({ config, baseDir: remotes, standards: NO_STANDARDS, now: new Date('2026-11-01T12:00:00Z'), shard: { index, count: 2 } })));
+      expect(shards.map((shard) => shard.entities.length)).toEqual([6, 6]);
+    } finally {
+      delete process.env.CAIRN_TEST_GITHUB_TOKEN;
+    }
+  }, 60_000);
 
   it('reports teams it may not read as one problem without the token, and still lists the repositories', async () => {
     failures = [];

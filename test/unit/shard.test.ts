@@ -41,6 +41,7 @@ describe('combineShards', () => {
       repos: repos.map((name) => ({ name, source: 'directory', facts: {}, problems: [] })),
       unreachable: { repos: unreachable.map((name) => ({ name, source: 'git', reason: `could not clone /srv/${name}.git` })), sources: unlisted.map((owner) => ({ source: 'github', reason: `could not list the repositories of ${owner}` })) },
       problems,
+      entities: [],
     } as PartialSnapshot,
   });
   const listing = { severity: 'warning' as const, message: 'No folder matches "../old/*".' };
