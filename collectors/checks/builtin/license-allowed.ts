@@ -10,7 +10,7 @@ import { requireFacts } from './support/facts.ts';
  * `A WITH exception` when A, or `A WITH exception` as written, is allowed. Ids compare
  * case-insensitively. Undefined when the expression does not parse.
  */
-export function expressionSatisfiable(expression: string, allowed: ReadonlySet<string>): boolean | undefined {
+function expressionSatisfiable(expression: string, allowed: ReadonlySet<string>): boolean | undefined {
   let tree: parseSpdx.Info;
   try {
     tree = parseSpdx(expression);
