@@ -154,16 +154,10 @@ async function admit(candidate: Candidate, accepted: Map<string, Accepted>, prob
 /** The problem for a document Backstage rejects, quoting Backstage's reason and saying what was expected. */
 function rejection(validation: { ref?: string; reason: string; unknownKind?: boolean }): Pick<Problem, 'severity' | 'message'> {
   const subject = validation.ref ?? 'This document';
-  if (validation.unknownKind && validation.ref?.startsWith('template:')) {
-    return {
-      severity: 'warning',
-      message: `${subject} is a scaffolder Template, which Cairn does not catalog: Backstage validates Templates with @backstage/plugin-scaffolder-common, which Cairn does not include. It is left out.`,
-    };
-  }
   if (validation.unknownKind) {
     return {
       severity: 'error',
-      message: `${subject} is not in the catalog: ${stripPeriod(validation.reason)}. Expected kind ${KNOWN_KINDS.join(', ')} with apiVersion backstage.io/v1alpha1 or backstage.io/v1beta1.`,
+      message: `${subject} is not in the catalog: ${stripPeriod(validation.reason)}. Expected kind ${KNOWN_KINDS.filter((kind) => kind !== 'Template').join(', ')} with apiVersion backstage.io/v1alpha1 or backstage.io/v1beta1, or a Template with apiVersion scaffolder.backstage.io/v1beta3.`,
     };
   }
   return { severity: 'error', message: `${subject} is not valid and is not in the catalog; Backstage rejects it: ${stripPeriod(validation.reason)}.` };

@@ -37,6 +37,8 @@ export const REFERENCE_FIELDS: readonly ReferenceField[] = [
   { kind: 'Group', field: 'children', defaultKind: 'Group' },
   { kind: 'Group', field: 'members', defaultKind: 'User' },
   { kind: 'User', field: 'memberOf', defaultKind: 'Group' },
+  // Backstage's ScaffolderEntitiesProcessor gives Templates an owner the same way.
+  { kind: 'Template', field: 'owner', defaultKind: 'Group' },
 ];
 
 /** One resolved reference of an entity: the field, the value as written, and the full lowercase ref. */

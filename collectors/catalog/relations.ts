@@ -54,6 +54,7 @@ export const RELATION_PAIRS: Readonly<Record<string, RelationPair>> = {
   'Group.children': { type: RELATION_PARENT_OF, reverse: RELATION_CHILD_OF },
   'Group.members': { type: RELATION_HAS_MEMBER, reverse: RELATION_MEMBER_OF },
   'User.memberOf': { type: RELATION_MEMBER_OF, reverse: RELATION_HAS_MEMBER },
+  'Template.owner': OWNED_BY,
 };
 
 /** A relation with its source, as Backstage stores them: one row per direction. */

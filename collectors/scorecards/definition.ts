@@ -25,7 +25,7 @@ const entityRefs = (defaultKind: string) =>
 export const exemptionDateSchema = z.iso.date();
 
 /** The kinds Cairn's catalog holds: a filter naming another (a typo) would silently match nothing. */
-const CATALOG_KIND_NAMES = ['Component', 'API', 'Resource', 'System', 'Domain', 'Group', 'User', 'Location'];
+const CATALOG_KIND_NAMES = ['Component', 'API', 'Resource', 'System', 'Domain', 'Group', 'User', 'Location', 'Template'];
 const CATALOG_KINDS = CATALOG_KIND_NAMES.map((kind) => kind.toLowerCase());
 
 /**

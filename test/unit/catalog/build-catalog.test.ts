@@ -90,6 +90,9 @@ describe('buildCatalog', () => {
       ['template:default/new-service', 'Template', 'scaffolder.backstage.io/v1beta3'],
     ]);
     expect(problems).toEqual([{ severity: 'error', repo: 'templates', file: 'catalog-info.yaml', line: 11, message: expect.stringMatching(/^template:default\/no-steps is not valid.*must have required property 'steps'/) }]);
+    // Owned as Backstage's scaffolder processor relates it: the team's page lists it.
+    expect(entities.find((entity) => entity.kind === 'Template')!.relations).toEqual([{ type: 'ownedBy', targetRef: 'group:default/team-a' }]);
+    expect(entities.find((entity) => entity.kind === 'Group')!.relations).toContainEqual({ type: 'ownerOf', targetRef: 'template:default/new-service' });
   });
 
   it('keeps the first of two declarations (content first, then repositories by name) and reports both places', async () => {
