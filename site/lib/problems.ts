@@ -1,5 +1,6 @@
 import type { CatalogEntity } from '../../collectors/snapshot.ts';
 import { compareText, groupBy, linkToRef, type Catalog, type EntityLink, type Problem } from './catalog.ts';
+import { entityHref } from './entity-ref.ts';
 import { countNoun } from './text.ts';
 
 /** A problem ready to list: its location as text and a link to the entity it concerns. */
@@ -39,7 +40,7 @@ export interface ProblemKind {
   /** The imperative sentences of the message, which say what to do, when it has any. */
   fix?: string;
   /** Each problem of the kind, where it was found. */
-  problems: Array<ProblemView & { repo?: string }>;
+  problems: Array<ProblemView & { repo?: string; repoHref?: string }>;
 }
 
 /** Every problem of the run, errors first, each severity's repeated problems folded into kinds. */
@@ -56,8 +57,9 @@ export interface ProblemsOverview {
  * severity, the largest kinds come first, then by headline.
  */
 export function problemsOverview(catalog: Catalog): ProblemsOverview {
+  const repoPages = repositoryPages(catalog);
   const kinds = [...groupBy(catalog.problems, (problem) => `${problem.severity}\u0000${messageShape(problem).template}`).values()]
-    .map((problems) => problemKind(catalog, problems))
+    .map((problems) => problemKind(catalog, repoPages, problems))
     .sort((a, b) => b.problems.length - a.problems.length || compareText(a.headline, b.headline));
   return {
     errors: kinds.filter((kind) => kind.severity === 'error'),
@@ -130,9 +132,25 @@ export function splitMessage(message: string): { headline: string; explanation?:
   return { headline, ...(explanation.length > 0 ? { explanation: explanation.join(' ') } : {}), ...(fix.length > 0 ? { fix: fix.join(' ') } : {}) };
 }
 
-function problemKind(catalog: Catalog, problems: readonly Problem[]): ProblemKind {
+/**
+ * The page a repository's problems are shown on: that of the entity it declares (a Component first),
+ * or of the one Cairn inferred from it.
+ */
+export function repositoryPages(catalog: Catalog): Map<string, string> {
+  const pages = new Map<string, string>();
+  const components = catalog.entities.filter((entity) => entity.kind === 'Component');
+  for (const entity of [...components, ...catalog.entities]) {
+    if (entity.source.repo !== undefined && !pages.has(entity.source.repo)) pages.set(entity.source.repo, entityHref(entity));
+  }
+  return pages;
+}
+
+function problemKind(catalog: Catalog, repoPages: ReadonlyMap<string, string>, problems: readonly Problem[]): ProblemKind {
   const first = problems[0]!;
-  const views = problems.map((problem) => ({ ...problemView(catalog, problem), ...(problem.repo === undefined ? {} : { repo: problem.repo }) }));
+  const views = problems.map((problem) => {
+    const repoHref = problem.repo === undefined ? undefined : repoPages.get(problem.repo);
+    return { ...problemView(catalog, problem), ...(problem.repo === undefined ? {} : { repo: problem.repo }), ...(repoHref ? { repoHref } : {}) };
+  });
   if (problems.length === 1) return { severity: first.severity, ...splitMessage(first.message), problems: views };
   const { template, subject } = messageShape(first);
   const { headline, explanation, fix } = splitMessage(capitalise(template));

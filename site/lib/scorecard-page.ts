@@ -183,7 +183,7 @@ export function firstLevelBlocker(standards: Standards, scorecard: ScorecardDefi
  */
 export function blockerSentence(blocker: FirstLevelBlocker): { before: string; after: string } {
   const { held, sole, entities, level } = blocker;
-  const before = `${held} of ${entities} ${entities === 1 ? 'entity is' : 'entities are'} held at ${NO_LEVEL.title} by`;
+  const before = `${held} of ${entities} ${entities === 1 ? 'entity' : 'entities'} ${held === 1 ? 'is' : 'are'} held at ${NO_LEVEL.title} by`;
   const only = `it is the only failing ${level.title} check.`;
   const after =
     sole === 0 ? `; ${held === 1 ? 'it also fails' : 'each of them also fails'} another ${level.title} check.` : sole < held ? `; for ${sole} of them ${only}` : held === 1 ? `; ${only}` : `; for all of them ${only}`;

@@ -13,12 +13,12 @@ interface PagefindResultData {
 
 interface PagefindSearch {
   results: Array<{ data(): Promise<PagefindResultData> }>;
-  /** Results per filter value for this query: `{ type: { Entity: 3, Guide: 1 } }`. */
-  filters: Record<string, Record<string, number> | undefined>;
 }
 
 interface Pagefind {
   options(options: { baseUrl: string }): Promise<void>;
+  /** Every filter's values with their page counts: `{ type: { Entity: 26, Guide: 8 } }`. */
+  filters(): Promise<Record<string, Record<string, number> | undefined>>;
   search(query: string, options?: { filters?: Record<string, string> }): Promise<PagefindSearch>;
 }
 
@@ -54,9 +54,12 @@ export function orderTypes(counts: Readonly<Record<string, number>>): string[] {
 export async function renderSearch({ base, input, type, status, results }: SearchElements): Promise<void> {
   const root = base.endsWith('/') ? base : `${base}/`;
   let pagefind: Pagefind;
+  // The types the index holds, with their page counts.
+  let indexed: Record<string, number>;
   try {
     pagefind = (await importAtRuntime(`${root}pagefind/pagefind.js`)) as Pagefind;
     await pagefind.options({ baseUrl: root });
+    indexed = (await pagefind.filters()).type ?? {};
   } catch (error) {
     status.textContent = `The search index could not be loaded: ${error instanceof Error ? error.message : String(error)}`;
     return;
@@ -76,11 +79,8 @@ export async function renderSearch({ base, input, type, status, results }: Searc
       results.replaceChildren();
       return;
     }
-    // One search counts the results of each type; then each type is searched on its own, so a type
-    // with many matches cannot push the entities out of the list.
-    const all = await pagefind.search(query);
-    const counts = all.filters.type ?? {};
-    const types = type.value ? [type.value] : orderTypes(counts);
+    // Each type is searched on its own, so a type with many matches cannot push entities out of the list.
+    const types = type.value ? [type.value] : orderTypes(indexed);
     const groups = await Promise.all(
       types.map(async (name) => {
         const search = await pagefind.search(query, { filters: { type: name } });

@@ -73,12 +73,53 @@ describe('the hostile entity page', () => {
   });
 });
 
+describe('a phone', () => {
+  const pages = ['', 'catalog/', 'catalog/default/component/payments-service/', 'catalog/default/component/hostile/', 'catalog/default/group/payments-team/', 'scorecards/production-readiness/', 'checks/has-readme/', 'problems/', 'search/?q=payments'];
+  it.each(pages)('/portal/%s has no sideways scroll at 390 px', async (path) => {
+    const page = await open(path, { viewport: { width: 390, height: 844 } });
+    // Open every disclosure, so the widest content counts too.
+    await page.evaluate(() => document.querySelectorAll('details').forEach((details) => (details.open = true)));
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await page.context().close();
+  });
+});
+
+describe('the problems page', () => {
+  it('folds each kind of problem into a line that opens onto where it was found, without JavaScript', async () => {
+    const page = await open('problems/', { javaScriptEnabled: false });
+    expect(await page.getByRole('heading', { level: 2 }).allTextContents()).toEqual(['Errors', 'Warnings']);
+    const table = page.locator('details').first().getByRole('table');
+    expect(await table.isVisible()).toBe(false);
+    await page.getByText('Bad value <script>alert(1)</script>').click();
+    expect(await table.isVisible()).toBe(true);
+    expect(await table.getByRole('link').textContent()).toBe('Hostile <b>component</b>');
+    await page.context().close();
+  });
+});
+
+describe('search', () => {
+  it('lists entities first, and narrows to one type', async () => {
+    const page = await open('search/?q=payments');
+    const headings = page.locator('#search-results h2');
+    await expect.poll(() => headings.allTextContents(), { timeout: 10_000 }).toEqual([expect.stringMatching(/^Catalog \(\d+\)$/)]);
+    const entityLinks = await page.locator('#search-results a').allTextContents();
+    expect(entityLinks).toContain('Payments Service');
+    await page.getByRole('combobox', { name: 'Show' }).selectOption('Check');
+    await expect.poll(() => page.getByRole('status').textContent()).toMatch(/^No results for “payments” in Checks\.$/);
+    expect(new URL(page.url()).search).toBe('?q=payments&type=Check');
+    await page.getByRole('searchbox', { name: /Search entities/ }).fill('readme');
+    await expect.poll(() => headings.allTextContents()).toEqual([expect.stringMatching(/^Checks \(\d+\)$/)]);
+    await page.context().close();
+  });
+});
+
 describe('accessibility', () => {
-  const pages = ['', 'catalog/', 'catalog/default/component/payments-service/', 'catalog/default/group/payments-team/', 'problems/'];
+  const pages = ['', 'catalog/', 'catalog/default/component/payments-service/', 'catalog/default/group/payments-team/', 'problems/', 'scorecards/production-readiness/', 'search/?q=payments'];
   for (const colorScheme of ['light', 'dark'] as const) {
     it.each(pages)(`/portal/%s has no axe violations in ${colorScheme} mode`, async (path) => {
       const page = await open(path, { colorScheme });
       if (path === 'catalog/') await page.locator('#catalog-filters').waitFor(); // check the controls too, once the script shows them
+      if (path.startsWith('search/')) await expect.poll(() => page.getByRole('status').textContent(), { timeout: 10_000 }).toMatch(/result/);
       const results = await new AxeBuilder({ page }).analyze();
       expect(results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)).toEqual([]);
       await page.context().close();

@@ -48,6 +48,13 @@ function definition(html: string, term: string): string {
   return html.slice(start, html.indexOf('</dd>', start));
 }
 
+/** The summary under an entity's title. */
+function summaryOf(html: string): string {
+  const start = html.indexOf('<section class="entity-summary"');
+  expect(start, 'summary').toBeGreaterThan(-1);
+  return html.slice(start, html.indexOf('</section>', start));
+}
+
 const hrefs = (html: string) => [...html.matchAll(/\b(?:href|src)="([^"]*)"/g)].map((match) => match[1]!);
 const link = (path: string, text: string) => `<a href="${BASE}${path}">${text}</a>`;
 
@@ -67,7 +74,8 @@ describe('the built site', () => {
   it('shows the portal title and the counts on the home page', async () => {
     const home = await page('');
     expect(home).toContain('<title>Acme Portal</title>');
-    expect(home).toContain('14 entities from 4 repositories, looked after by 2 owners');
+    expect(home).toContain('14 entities from 4 repositories, looked after by 2 owners.');
+    expect(home).not.toContain('no owner');
     expect(home).toContain(`<a href="${BASE}catalog/?kind=Component"><span class="stat">4</span> Component</a>`);
     expect(home).toContain('2 errors and 3 warnings');
     expect(home).toContain(`href="${BASE}problems/"`);
@@ -88,7 +96,7 @@ describe('the built site', () => {
     const service = await entityPage('component', 'payments-service');
     expect(definition(section(service, 'Relations'), 'Provides APIs')).toContain(link('catalog/default/api/payments-api/', 'Payments API'));
     expect(definition(section(service, 'Relations'), 'Depends on')).toContain(link('catalog/default/resource/payments-db/', 'Payments database'));
-    expect(definition(section(service, 'About'), 'Owner')).toContain(link('catalog/default/group/payments-team/', 'Payments Team'));
+    expect(definition(summaryOf(service), 'Owner')).toContain(link('catalog/default/group/payments-team/', 'Payments Team'));
     expect(definition(section(service, 'About'), 'System')).toContain(link('catalog/default/system/checkout/', 'Checkout'));
     expect(definition(section(service, 'About'), 'Domain')).toContain(link('catalog/default/domain/payments/', 'Payments'));
   });
@@ -116,6 +124,7 @@ describe('the built site', () => {
   });
 
   it('marks an inferred entity', async () => {
+    // The fixture's inferred entity has no type reason, so the page says only that it was inferred.
     expect(await entityPage('component', 'billing-scripts')).toContain('Inferred from the repository.');
     expect(await entityPage('component', 'payments-service')).not.toContain('Inferred from the repository.');
   });
@@ -147,21 +156,58 @@ describe('the built site', () => {
     expect(section(await entityPage('domain', 'payments'), 'Systems')).toContain(link('catalog/default/system/checkout/', 'Checkout'));
   });
 
-  it('lists every problem on the problems page, grouped by repository, with counts', async () => {
+  it('lists every problem on the problems page, errors first, each kind expandable to where it was found', async () => {
     const problems = await page('problems');
     expect(problems).toContain('2 errors and 3 warnings in 4 repositories and the portal content');
-    const headings = [...problems.matchAll(/<h2 id="problems-\d+">([^<]*)<\/h2>/g)].map((match) => match[1]);
-    expect(headings).toEqual(['billing-scripts', 'checkout-web', 'hostile', 'payments-service', 'Portal content']);
-    const payments = section(problems, 'payments-service');
-    expect(payments).toContain('<code>catalog-info.yaml:12</code>');
-    expect(payments).toContain(link('catalog/default/component/payments-service/', 'Payments Service'));
-    expect(payments).toContain('<span class="severity severity-error">Error</span>');
-    expect(section(problems, 'Portal content')).toContain('<code>content/teams/org.yaml:70</code>');
+    expect([...problems.matchAll(/<h2 id="problems-(\w+)">/g)].map((match) => match[1])).toEqual(['errors', 'warnings']);
+    const errors = section(problems, 'Errors');
+    expect([...errors.matchAll(/<summary>([^<]*)<\/summary>/g)].map((match) => match[1])).toEqual([
+      'Bad value &lt;script&gt;alert(1)&lt;/script&gt;',
+      'spec.lifecycle &quot;prod&quot; is not one of the lifecycles this portal knows.',
+    ]);
+    expect(errors).toContain(`<td>${link('catalog/default/component/payments-service/', 'payments-service')}</td><td><code>catalog-info.yaml:12</code></td>`);
+    expect(errors).toContain(link('catalog/default/component/payments-service/', 'Payments Service'));
+    expect(section(problems, 'Warnings')).toMatch(/<td><span class="muted">Portal content<\/span><\/td><td><code>content\/teams\/org\.yaml:70<\/code><\/td>/);
+  });
+
+  it('opens an entity page with its levels beside the title, what lifts the next level, and where its code is', async () => {
+    const service = await entityPage('component', 'payments-service');
+    const title = service.slice(service.indexOf('<div class="title-row">'), service.indexOf('</ul>', service.indexOf('<div class="title-row">')));
+    expect(title).toContain('<h1 data-pagefind-weight="10">Payments Service</h1>');
+    expect(title).toContain('<a class="level level-some" href="#scorecard-production-readiness">Production readiness: Silver</a>');
+    expect(title).toContain('<a class="level level-none" href="#scorecard-security-basics">Security basics: No level</a>');
+    const summary = summaryOf(service);
+    expect(definition(summary, 'Source')).toContain('<a href="https://github.com/acme/payments-service">github.com/acme/payments-service</a>');
+    expect(definition(summary, 'Last commit')).toContain(
+      '<time datetime="2026-11-19">2026-11-19</time> <a href="https://git.example.com/acme/payments-service/commit/0123456789abcdef0123456789abcdef01234567"><code>0123456</code></a>',
+    );
+    expect(definition(summary, 'GitHub repository')).toContain('<a href="https://github.com/acme/payments-service">acme/payments-service</a>');
+    expect(summary).toMatch(/<div class="next-steps" data-pagefind-ignore>.*To reach <strong>Gold<\/strong> on <a href="#scorecard-production-readiness">Production readiness<\/a>, fix:.*Container runs as non-root<\/a><span class="muted"> · medium effort<\/span>/s);
+    // Scores and problems are about this run, not what the entity is: search leaves them out.
+    expect(service).toMatch(/<section data-pagefind-ignore>\s*<h2>Scorecards<\/h2>/);
+    expect(service).toMatch(/<section data-pagefind-ignore>\s*<h2>Problems<\/h2>/);
+    expect(await page('checks/has-readme')).toMatch(/<section data-pagefind-ignore>\s*<h2>Entities failing it<\/h2>/);
+  });
+
+  it('names the check that holds most entities below a scorecard’s first level', async () => {
+    expect(await page('scorecards/production-readiness')).toContain(
+      `<p class="notice">2 of 4 entities are held at No level by ${link('checks/has-readme/', 'Has a README')}; for 1 of them it is the only failing Bronze check.</p>`,
+    );
+    expect(await page('scorecards/security-basics')).toContain(
+      `1 of 2 entities is held at No level by ${link('checks/dockerfile-non-root/', 'Container runs as non-root')}; it is the only failing Baseline check.`,
+    );
+  });
+
+  it('lets the search page narrow results by type', async () => {
+    const search = await page('search');
+    expect(search).toMatch(
+      /<select id="search-page-type" name="type"><option value="">Everything<\/option><option value="Entity">Catalog<\/option><option value="Guide">Guides<\/option><option value="Docs">Documentation<\/option><option value="Check">Checks<\/option><\/select>/,
+    );
   });
 
   it('escapes repository text and never links a javascript: URL', async () => {
     const hostile = await entityPage('component', 'hostile');
-    expect(hostile).toContain('<p>&lt;script&gt;alert(1)&lt;/script&gt;</p>');
+    expect(hostile).toContain('<p data-pagefind-weight="5">&lt;script&gt;alert(1)&lt;/script&gt;</p>');
     expect(hostile).toContain('<li><span>Click me</span></li>');
     expect(definition(hostile, '<code>example.com/evil</code>')).toContain('&quot;&gt;&lt;img src=x onerror=alert(1)&gt;');
     for (const path of (await siteFiles(outDir)).filter((file) => file.endsWith('.html'))) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createCatalog } from '../../../site/lib/catalog.ts';
-import { messageShape, problemsOverview, splitMessage } from '../../../site/lib/problems.ts';
+import { messageShape, problemsOverview, repositoryPages, splitMessage } from '../../../site/lib/problems.ts';
 import type { Problem } from '../../../site/lib/catalog.ts';
 import { formatShare, repositoryView } from '../../../site/lib/repository.ts';
 import { countNoun, formatTimestamp } from '../../../site/lib/text.ts';
@@ -28,6 +28,7 @@ describe('problems overview', () => {
         message: 'spec.lifecycle "prod" is not one of the lifecycles this portal knows.',
         location: 'catalog-info.yaml:12',
         repo: 'payments-service',
+        repoHref: '/catalog/default/component/payments-service/',
         entity: { ref: 'component:default/payments-service', kind: 'component', text: 'Payments Service', href: '/catalog/default/component/payments-service/' },
       },
     ]);
@@ -68,6 +69,17 @@ describe('problems overview', () => {
       ['3 files: Guide owner "group:platform" is not a Group in the catalog.', undefined, undefined, 3],
       ['2 entities: This entity refers to group:backstage/maintainers in spec.owner, which is not in the catalog.', 'Expected an entity with that ref.', 'Write the ref with its kind.', 2],
     ]);
+  });
+
+  it('links a repository to the page its problems are shown on: its Component’s, else its first entity’s', () => {
+    expect(Object.fromEntries(repositoryPages(catalog))).toEqual({
+      'payments-service': '/catalog/default/component/payments-service/',
+      'checkout-web': '/catalog/default/component/checkout-web/',
+      'billing-scripts': '/catalog/default/component/billing-scripts/',
+      hostile: '/catalog/default/component/hostile/',
+    });
+    const apiOnly = createCatalog({ ...snapshotFixture, entities: snapshotFixture.entities.filter((entity) => entity.kind !== 'Component') });
+    expect(repositoryPages(apiOnly).get('payments-service')).toBe('/catalog/default/api/payments-api/');
   });
 
   it.each([

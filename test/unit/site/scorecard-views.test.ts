@@ -329,6 +329,7 @@ describe('first-level blocker', () => {
     [{ held: 34, sole: 34, entities: 44 }, '34 of 44 entities are held at No level by', '; for all of them it is the only failing Bronze check.'],
     [{ held: 1, sole: 1, entities: 1 }, '1 of 1 entity is held at No level by', '; it is the only failing Bronze check.'],
     [{ held: 5, sole: 0, entities: 9 }, '5 of 9 entities are held at No level by', '; each of them also fails another Bronze check.'],
+    [{ held: 1, sole: 0, entities: 2 }, '1 of 2 entities is held at No level by', '; it also fails another Bronze check.'],
   ])('words %j', (counts, before, after) => {
     const level = { id: 'bronze', title: 'Bronze', rank: 1 };
     expect(blockerSentence({ check: { id: 'a', title: 'A' }, level, noLevel: counts.held, ...counts })).toEqual({ before, after });
