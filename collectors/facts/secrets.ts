@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { pathExclusion, skeletonFolders, TEMPLATE_FILE, TEMPLATE_PLACEHOLDER } from './project-paths.ts';
+import { pathExclusion, skeletonFolders, TEMPLATE_FILE, TEMPLATE_PLACEHOLDER } from './paths/project.ts';
 import { defineRetriever } from './retriever.ts';
 
 export const secretKindSchema = z.enum([

@@ -1,7 +1,7 @@
 import picomatch from 'picomatch';
 import { z } from 'zod';
 import { defineCheck, fail, pass } from '../check.ts';
-import { EXCLUSION_LABELS, pathExclusion, skeletonFolders } from '../../facts/project-paths.ts';
+import { EXCLUSION_LABELS, pathExclusion, skeletonFolders } from '../../facts/paths/project.ts';
 import { capped, count, requireFacts } from './support/facts.ts';
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pathExclusion, skeletonFolders } from '../../../collectors/facts/project-paths.ts';
+import { pathExclusion, skeletonFolders } from '../../../collectors/facts/paths/project.ts';
 
 describe('skeletonFolders', () => {
   it.each<[string, string[], Set<string> | undefined, Record<string, string>]>([

@@ -1,7 +1,7 @@
 import picomatch from 'picomatch';
 import { z } from 'zod';
 import { fail, pass, type CheckContext, type CheckResult, type Evidence } from '../../check.ts';
-import { EXCLUSION_LABELS } from '../../../facts/project-paths.ts';
+import { EXCLUSION_LABELS } from '../../../facts/paths/project.ts';
 import type { SecretFinding } from '../../../facts/secrets.ts';
 import { capped, count, requireFacts } from './facts.ts';
 

@@ -218,7 +218,7 @@ export interface GeneratedContentRule {
   test(lines: readonly string[]): boolean;
 }
 
-/** Lines of the first `count` that match. */
+/** Whether one of the first `count` lines matches. */
 const someOfFirst = (lines: readonly string[], count: number, pattern: RegExp) => lines.slice(0, count).some((line) => pattern.test(line));
 
 /** generated.rb, the rules decided by content (those that apply to languages repositories commonly hold). */
