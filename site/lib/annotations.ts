@@ -20,9 +20,6 @@ export interface ToolAnnotation {
 /** Annotation of an inferred Component: why Cairn chose its type (`Dockerfile with EXPOSE 8080`). */
 export const INFERRED_TYPE_REASON = 'cairn.dev/inferred-type-reason';
 
-/** Annotations that are Cairn's own bookkeeping or read elsewhere on the page, not tools. */
-const NOT_TOOLS = new Set(['cairn.dev/inferred', INFERRED_TYPE_REASON, 'backstage.io/managed-by-location', 'backstage.io/managed-by-origin-location']);
-
 // One path segment of a slug: what GitHub, GitLab and Sentry allow in names, and never `.` or `..`.
 const SEGMENT = String.raw`(?!\.\.?(?:/|$))[A-Za-z0-9._-]+`;
 const OWNER_REPO = new RegExp(`^${SEGMENT}/${SEGMENT}$`);
@@ -36,10 +33,8 @@ const noLink: Linker = () => undefined;
 
 /** The known annotations, in the order they are listed on a page. */
 const KNOWN: ReadonlyArray<{ key: string; label: string; link: Linker }> = [
-  { key: 'backstage.io/view-url', label: 'View source', link: urlValue },
+  // `view-url` and `source-location` are where the entity's Source line leads (see entity-summary.ts).
   { key: 'backstage.io/edit-url', label: 'Edit source', link: urlValue },
-  { key: 'backstage.io/source-location', label: 'Source location', link: (value) => sourceLocationHref(value) },
-  { key: 'backstage.io/techdocs-ref', label: 'TechDocs', link: noLink },
   {
     key: 'github.com/project-slug',
     label: 'GitHub repository',
@@ -104,12 +99,16 @@ const KNOWN: ReadonlyArray<{ key: string; label: string; link: Linker }> = [
 
 const KNOWN_BY_KEY = new Map(KNOWN.map((known, index) => [known.key, { ...known, index }]));
 
-/** The entity's known annotations, in {@link KNOWN} order, each with a link when one can be known. */
+/**
+ * The entity's known annotations, in {@link KNOWN} order, each with a link when one can be known.
+ * Cairn's own (`cairn.dev/…`) and `techdocs-ref` (its docs are linked as the entity's documentation)
+ * are not tools, and unknown ones stay in the page's full list of annotations.
+ */
 export function toolAnnotations(annotations: Readonly<Record<string, string>> = {}): ToolAnnotation[] {
   return Object.entries(annotations)
     .flatMap(([key, value]) => {
       const known = KNOWN_BY_KEY.get(key);
-      if (!known || NOT_TOOLS.has(key) || value.trim() === '') return [];
+      if (!known || value.trim() === '') return [];
       const href = known.link(value.trim(), annotations);
       return [{ index: known.index, tool: { key, label: known.label, value, ...(href ? { href } : {}) } }];
     })

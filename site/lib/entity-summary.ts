@@ -56,7 +56,8 @@ export function entitySummary(catalog: Catalog, entity: CatalogEntity, panels: r
   const webUrl = safeWebHref(repo?.webUrl);
   const owner = ownerStanding(catalog, entity);
   const source = sourceLink(annotations, webUrl);
-  const reason = annotations[INFERRED_TYPE_REASON]?.trim();
+  // The page adds its own full stop.
+  const reason = annotations[INFERRED_TYPE_REASON]?.trim().replace(/\.+$/, '');
   const type = specString(entity, 'type');
   return {
     levels: panels.map((panel) => ({ scorecard: panel.scorecard, level: panel.level, tone: levelTone(panel.level, panel.levelCount) })),

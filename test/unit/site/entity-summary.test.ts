@@ -42,10 +42,7 @@ describe('known annotations', () => {
     ['jenkins.io/job-full-name', 'payments/main', 'Jenkins job', undefined],
     ['circleci.com/project-slug', 'github/acme/payments', 'CircleCI project', 'https://app.circleci.com/pipelines/github/acme/payments'],
     ['circleci.com/project-slug', 'acme/payments', 'CircleCI project', undefined],
-    ['backstage.io/techdocs-ref', 'dir:.', 'TechDocs', undefined],
-    ['backstage.io/view-url', 'https://git.example.com/acme/x/blob/main/catalog-info.yaml', 'View source', 'https://git.example.com/acme/x/blob/main/catalog-info.yaml'],
-    ['backstage.io/source-location', 'url:https://github.com/acme/x/tree/main/', 'Source location', 'https://github.com/acme/x/tree/main/'],
-    ['backstage.io/source-location', 'dir:./x', 'Source location', undefined],
+    ['backstage.io/edit-url', 'https://git.example.com/acme/x/edit/main/catalog-info.yaml', 'Edit source', 'https://git.example.com/acme/x/edit/main/catalog-info.yaml'],
   ])('%s: %s', (key, value, label, href) => {
     expect(toolAnnotations({ [key]: value })).toEqual([{ key, label, value, ...(href ? { href } : {}) }]);
   });
@@ -53,7 +50,7 @@ describe('known annotations', () => {
   it('links a GitLab project on the instance the entity names, and leaves Cairn’s own and unknown annotations out', () => {
     expect(toolAnnotations({ 'gitlab.com/instance': 'gitlab.acme.com', 'gitlab.com/project-slug': 'team/app' })[0]).toMatchObject({ href: 'https://gitlab.acme.com/team/app' });
     expect(toolAnnotations({ 'gitlab.com/instance': 'evil.com/x?', 'gitlab.com/project-slug': 'team/app' })[0]).toMatchObject({ href: 'https://gitlab.com/team/app' });
-    expect(toolAnnotations({ 'cairn.dev/inferred': 'true', 'cairn.dev/inferred-type-reason': 'Dockerfile', 'example.com/x': 'y', 'github.com/project-slug': ' ' })).toEqual([]);
+    expect(toolAnnotations({ 'cairn.dev/inferred': 'true', 'cairn.dev/inferred-type-reason': 'Dockerfile', 'backstage.io/techdocs-ref': 'dir:.', 'backstage.io/view-url': 'https://x.example.com', 'example.com/x': 'y', 'github.com/project-slug': ' ' })).toEqual([]);
   });
 
   it('lists them in a fixed order, whatever the order written', () => {
@@ -159,7 +156,7 @@ describe('entity summary', () => {
   });
 
   it('gives the latest release and why an inferred Component got its type', () => {
-    const inferred = variant({ inferred: true, spec: { type: 'service' } }, { 'cairn.dev/inferred-type-reason': ' Dockerfile with EXPOSE 8080 ' });
+    const inferred = variant({ inferred: true, spec: { type: 'service' } }, { 'cairn.dev/inferred-type-reason': ' Dockerfile with EXPOSE 8080. ' });
     const withReleases = createCatalog({
       ...snapshotFixture,
       repos: snapshotFixture.repos.map((repo) =>
