@@ -22,6 +22,11 @@ export interface SiteOptions {
   guidesDir?: string;
   /** The run history folder, for trends and "what changed". */
   historyDir?: string;
+  /**
+   * This run's history record, when it is not in `historyDir` yet: `cairn build` adds it there only
+   * once the site is published, so a run killed before then leaves no trace in the history.
+   */
+  runRecord?: string;
   /** Astro's log level. Default `error`: its warnings (an empty collection, in a portal without scorecards yet) are not the portal's problems. */
   logLevel?: LogLevel;
 }
@@ -172,6 +177,8 @@ function configureEnvironment(options: Partial<SiteOptions>): void {
   else delete process.env.CAIRN_GUIDES_DIR;
   if (options.historyDir !== undefined) process.env.CAIRN_HISTORY_DIR = resolve(options.historyDir);
   else delete process.env.CAIRN_HISTORY_DIR;
+  if (options.runRecord !== undefined) process.env.CAIRN_RUN_RECORD = resolve(options.runRecord);
+  else delete process.env.CAIRN_RUN_RECORD;
 }
 
 function serverConfig({ port, host }: ServerOptions) {

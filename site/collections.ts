@@ -1,6 +1,7 @@
+import { readFile } from 'node:fs/promises';
 import { getCollection, getEntry } from 'astro:content';
 import { byCodeUnit, compareText, createCatalog, type Catalog } from './lib/catalog.ts';
-import { readHistory, type Guide, type Initiative } from '../collectors/snapshot.ts';
+import { historyRecordSchema, readHistory, type Guide, type Initiative } from '../collectors/snapshot.ts';
 import { addRun, emptyHistory, type History } from './lib/history.ts';
 import { sortGuides } from './lib/guides.ts';
 import { createStandards, type Standards } from './lib/standards.ts';
@@ -42,10 +43,18 @@ export function loadHistory(): Promise<History> {
     const folded = emptyHistory();
     const dir = process.env.CAIRN_HISTORY_DIR;
     if (!dir) return folded;
+    let hasThisRun = false;
     const { skipped } = await readHistory(dir, (record) => {
-      if (record.generatedAt <= generatedAt) addRun(folded, record);
+      if (record.generatedAt < generatedAt) addRun(folded, record);
+      else if (record.generatedAt === generatedAt) {
+        addRun(folded, record);
+        hasThisRun = true;
+      }
     });
     for (const file of skipped) console.warn(`Skipped ${file} in the history: not a run record of this Cairn.`);
+    // This run's record, which cairn build adds to the history only once the site is published.
+    const pending = process.env.CAIRN_RUN_RECORD;
+    if (pending && !hasThisRun) addRun(folded, historyRecordSchema.parse(JSON.parse(await readFile(pending, 'utf8'))));
     return folded;
   })();
   return history;

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { ConfigError } from '../../collectors/config-error.ts';
 import type { LoadedConfig } from '../../collectors/config.ts';
 import type { OptionSpec } from './command.ts';
 
@@ -24,8 +25,21 @@ export const collectionOptions = {
   'no-cache': { type: 'boolean', description: 'Collect every fact afresh, and leave the cache alone.' },
   history: { type: 'string', value: '<dir>', description: "Folder of the run history this run adds to (default: portal.yaml's history.dir, else history)." },
   'no-history': { type: 'boolean', description: 'Add nothing to the run history.' },
-  strict: { type: 'boolean', description: 'Exit 1 when there are problems, or when nothing could be collected.' },
+  strict: { type: 'boolean', description: 'Exit 1 when there are problems of the --fail-on severity, or when nothing could be collected.' },
+  'fail-on': { type: 'string', value: '<severity>', description: 'With --strict, the problems that fail the run: error (default: only errors) or warning (warnings too).' },
 } satisfies Record<string, OptionSpec>;
+
+/** The problem severities `--fail-on` takes, mildest last. */
+export const FAIL_ON = ['error', 'warning'] as const;
+
+export type FailOn = (typeof FAIL_ON)[number];
+
+/** `--fail-on`, checked before any work is done. */
+export function failOnOf(value: string | undefined): FailOn {
+  if (value === undefined) return 'error';
+  if (!(FAIL_ON as readonly string[]).includes(value)) throw new ConfigError(`--fail-on ${value}: expected ${FAIL_ON.join(' or ')}.`);
+  return value as FailOn;
+}
 
 /** The fact cache folder the options ask for, if any. */
 export function cacheDirOf(values: { cache?: string | undefined; 'no-cache'?: boolean | undefined }): { cacheDir?: string } {

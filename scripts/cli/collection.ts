@@ -1,13 +1,14 @@
 import { existsSync } from 'node:fs';
-import { stat } from 'node:fs/promises';
-import { relative, resolve } from 'node:path';
+import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, relative, resolve } from 'node:path';
 import { collect } from '../../collectors/collect.ts';
 import { ConfigError } from '../../collectors/config-error.ts';
 import { portalConfigSchema, type LoadedConfig } from '../../collectors/config.ts';
 import { loadPortalConfig } from '../../collectors/load-config.ts';
 import { readSnapshot, writeSnapshot, type Snapshot } from '../../collectors/snapshot.ts';
 import { appendHistory, historyRecord } from '../../collectors/history.ts';
-import { cacheDirOf, DEFAULT_CONFIG, DEFAULT_SNAPSHOT, defaultConfigPath, historyDirOf } from './collection-options.ts';
+import { cacheDirOf, DEFAULT_CONFIG, DEFAULT_SNAPSHOT, defaultConfigPath, historyDirOf, type FailOn } from './collection-options.ts';
 import { progressLine } from './progress.ts';
 import { loadStandards } from './standards.ts';
 
@@ -22,8 +23,11 @@ export interface CollectionValues {
   'no-history'?: boolean | undefined;
 }
 
-/** Resolves the config (file, or `--repos` alone), collects, writes the snapshot and prints a summary. */
-export async function runCollection(values: CollectionValues): Promise<{ snapshot: Snapshot; path: string; loaded: LoadedConfig }> {
+/**
+ * Resolves the config (file, or `--repos` alone), collects, writes the snapshot, adds the run to
+ * the history (unless `recordLater`: the caller publishes first, then calls `recordRun`) and prints a summary.
+ */
+export async function runCollection(values: CollectionValues, options: { recordLater?: boolean } = {}): Promise<{ snapshot: Snapshot; path: string; loaded: LoadedConfig }> {
   const loaded = await resolveConfig(values);
   const standards = await loadStandards(loaded.contentDir);
   const path = resolve(values.snapshot ?? DEFAULT_SNAPSHOT);
@@ -43,7 +47,7 @@ export async function runCollection(values: CollectionValues): Promise<{ snapsho
   });
   progress.done();
   await writeSnapshot(path, snapshot);
-  await recordRun(snapshot, values, loaded);
+  if (!options.recordLater) await recordRun(snapshot, values, loaded);
   const errors = snapshot.problems.filter((problem) => problem.severity === 'error').length;
   process.stderr.write(
     `Collected ${count(snapshot.repos.length, 'repository', 'repositories')}${fromCache ? ` (${fromCache} unchanged, from the cache)` : ''}, ${count(snapshot.entities.length, 'entity', 'entities')}, ${count(snapshot.problems.length, 'problem', 'problems')} (${count(errors, 'error', 'errors')}) → ${values.snapshot ?? DEFAULT_SNAPSHOT}\n`,
@@ -86,16 +90,37 @@ export function previousSnapshot(path: string): () => Promise<Snapshot | undefin
   };
 }
 
+/**
+ * Publishes with this run's history record at hand but not yet in the history, then adds it: a run
+ * killed while publishing leaves the history as it was. `publish` gets the record's temporary file.
+ */
+export async function publishThenRecord(snapshot: Snapshot, values: Pick<CollectionValues, 'history' | 'no-history'>, loaded: LoadedConfig, publish: (runRecord?: string) => Promise<void>): Promise<void> {
+  if (!historyDirOf(values, loaded)) return publish();
+  const dir = await mkdtemp(join(tmpdir(), 'cairn-run-'));
+  try {
+    const file = join(dir, 'record.json');
+    await writeFile(file, JSON.stringify(historyRecord(snapshot)));
+    await publish(file);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+  await recordRun(snapshot, values, loaded);
+}
+
 /** Adds the run to the history folder, unless `--no-history`. */
 export async function recordRun(snapshot: Snapshot, values: Pick<CollectionValues, 'history' | 'no-history'>, loaded: LoadedConfig): Promise<void> {
   const dir = historyDirOf(values, loaded);
   if (dir) await appendHistory(dir, historyRecord(snapshot), loaded.config.history.keep);
 }
 
-/** Whether `--strict` should fail the run: any problem, or nothing collected at all. */
-export function strictVerdict(snapshot: Snapshot): string | undefined {
+/**
+ * Whether `--strict` should fail the run: problems of the `failOn` severity or worse (with
+ * `warning`, every problem), or nothing collected at all.
+ */
+export function strictVerdict(snapshot: Snapshot, failOn: FailOn = 'error'): string | undefined {
   if (snapshot.repos.length === 0) return 'No repository was collected.';
-  if (snapshot.problems.length > 0) return `${snapshot.problems.length} problems (see the problems page, or the snapshot's "problems").`;
+  const failing = snapshot.problems.filter((problem) => failOn === 'warning' || problem.severity === 'error');
+  if (failing.length > 0) return `${count(failing.length, failOn === 'warning' ? 'problem' : 'error', failOn === 'warning' ? 'problems' : 'errors')} (see the problems page, or the snapshot's "problems").`;
   return undefined;
 }
 

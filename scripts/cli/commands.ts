@@ -2,13 +2,13 @@ import { join, relative, resolve, sep } from 'node:path';
 import { ConfigError } from '../../collectors/config-error.ts';
 import { portalConfigSchema } from '../../collectors/config.ts';
 import { defineCommand, type Command } from './command.ts';
-import { collectionOptions, historyDirOf } from './collection-options.ts';
+import { collectionOptions, failOnOf, historyDirOf } from './collection-options.ts';
 
 // Commands load the collectors and Astro only when they run, so `--help` answers at once.
 const collection = () => import('./collection.ts');
 const site = () => import('../site.ts');
 
-const EXIT_CODES = 'Exit codes: 0 done; 1 with --strict, when there are problems or nothing was collected; 2 bad usage or configuration.';
+const EXIT_CODES = 'Exit codes: 0 done; 1 with --strict, when there are problems of the --fail-on severity (errors, by default) or nothing was collected; 2 bad usage or configuration.';
 
 const baseOption = { type: 'string', value: '<path>', description: "Base path of the site, e.g. /portal/ for a GitHub Pages project site (default: portal.yaml's base, else /)." } as const;
 const siteOption = { type: 'string', value: '<url>', description: "Absolute URL the site is published at, for canonical links (default: portal.yaml's site)." } as const;
@@ -33,13 +33,14 @@ export const collectCommand = defineCommand({
   },
   details: `Examples:\n  cairn collect --repos '../repos/*' --snapshot snapshot.json\n  cairn collect --config ./portal.yaml\n  cairn collect --config ./portal.yaml --shard 2/4 --snapshot shards/2.json\n\n${EXIT_CODES}`,
   async run(values) {
+    const failOn = failOnOf(values['fail-on']);
     if (values.shard !== undefined) {
       await (await import('./shards.ts')).collectShard({ ...values, shard: values.shard });
       return 0;
     }
     const { runCollection, strictVerdict } = await collection();
     const { snapshot } = await runCollection(values);
-    return reportStrict(values.strict, strictVerdict(snapshot));
+    return reportStrict(values.strict, strictVerdict(snapshot, failOn));
   },
 });
 
@@ -47,7 +48,7 @@ export const mergeCommand = defineCommand({
   name: 'merge',
   positionals: '<partial.json…>',
   summary: 'Combine the partial snapshots of cairn collect --shard into the snapshot one run would write.',
-  options: { config: collectionOptions.config, snapshot: collectionOptions.snapshot, history: collectionOptions.history, 'no-history': collectionOptions['no-history'], strict: collectionOptions.strict },
+  options: { config: collectionOptions.config, snapshot: collectionOptions.snapshot, history: collectionOptions.history, 'no-history': collectionOptions['no-history'], strict: collectionOptions.strict, 'fail-on': collectionOptions['fail-on'] },
   details: `Catalog, checks, scorecards, guides and docs need the whole organisation, so they are computed here, with the portal's content (--config), from every shard's facts. Every shard i/n must be given exactly once.
 
 Examples:
@@ -56,9 +57,10 @@ Examples:
 
 ${EXIT_CODES}`,
   async run(values, positionals) {
+    const failOn = failOnOf(values['fail-on']);
     const { snapshot } = await (await import('./shards.ts')).mergeShards(values, positionals);
     const { strictVerdict } = await collection();
-    return reportStrict(values.strict, strictVerdict(snapshot));
+    return reportStrict(values.strict, strictVerdict(snapshot, failOn));
   },
 });
 
@@ -75,18 +77,23 @@ export const buildCommand = defineCommand({
   details: `Examples:\n  cairn build --repos '../repos/*' --out site\n  cairn build --config ./portal.yaml --base /portal/\n  cairn build --config ./portal.yaml --from snapshot.json\n\n${EXIT_CODES}`,
   async run(values) {
     const flags = siteFlags(values);
+    const failOn = failOnOf(values['fail-on']);
     const outDir = resolve(values.out ?? 'dist');
     const { buildSite, assertReplaceableOutput } = await site();
     await assertReplaceableOutput(outDir);
     if (values.snapshot && isInside(resolve(values.snapshot), outDir)) throw new ConfigError(`--snapshot ${values.snapshot} is inside --out ${values.out ?? 'dist'}, which the site replaces whole: keep the snapshot outside it.`);
     if (values.from !== undefined && (values.repos !== undefined || values.snapshot !== undefined)) throw new ConfigError('--from builds an existing snapshot: it does not collect, so --repos and --snapshot do not apply.');
-    const { runCollection, strictVerdict, readSnapshotFile } = await collection();
-    const { snapshot, path, loaded } = values.from === undefined ? await runCollection(values) : await readSnapshotFile(values.from, values);
+    const { runCollection, strictVerdict, readSnapshotFile, publishThenRecord } = await collection();
+    const { snapshot, path, loaded } = values.from === undefined ? await runCollection(values, { recordLater: true }) : await readSnapshotFile(values.from, values);
     const siteUrl = flags.site ?? loaded.config.site;
     const historyDir = historyDirOf({ history: values.history }, loaded);
-    await buildSite({ snapshot: path, outDir, base: flags.base ?? loaded.config.base, ...(siteUrl ? { site: siteUrl } : {}), ...guidesDirOf(loaded), ...(historyDir ? { historyDir } : {}) });
+    const publish = (runRecord?: string) =>
+      buildSite({ snapshot: path, outDir, base: flags.base ?? loaded.config.base, ...(siteUrl ? { site: siteUrl } : {}), ...guidesDirOf(loaded), ...(historyDir ? { historyDir } : {}), ...(runRecord ? { runRecord } : {}) });
+    // A snapshot of --from was recorded by the collect or merge that wrote it.
+    if (values.from === undefined) await publishThenRecord(snapshot, values, loaded, publish);
+    else await publish();
     process.stderr.write(`Built the portal → ${values.out ?? 'dist'}\n`);
-    return reportStrict(values.strict, strictVerdict(snapshot));
+    return reportStrict(values.strict, strictVerdict(snapshot, failOn));
   },
 });
 

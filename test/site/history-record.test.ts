@@ -1,0 +1,50 @@
+import { spawn } from 'node:child_process';
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { files, makeRepos, type RepoFixture } from '../helpers/repos.ts';
+
+const CAIRN = resolve(import.meta.dirname, '../../scripts/cairn.ts');
+
+let fixture: RepoFixture<'orders'>;
+
+beforeAll(async () => {
+  fixture = await makeRepos({ orders: files({ 'README.md': '# Orders\n\nTakes and tracks customer orders.\n' }) });
+});
+
+afterAll(() => fixture.remove());
+
+/** `cairn build`, killed with SIGKILL as soon as `killWhen` holds (polled), or run to its end. */
+function build(killWhen?: () => Promise<boolean>): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
+  const env: NodeJS.ProcessEnv = { ...process.env, SOURCE_DATE_EPOCH: '1780000000' };
+  delete env.BASE_URL;
+  const child = spawn(process.execPath, [CAIRN, 'build', '--repos', 'orders', '--out', 'site', '--snapshot', 'snapshot.json', '--history', 'history', '--no-cache'], { cwd: fixture.root, env, stdio: 'ignore' });
+  if (killWhen) {
+    const poll = setInterval(async () => {
+      if (await killWhen()) {
+        clearInterval(poll);
+        child.kill('SIGKILL');
+      }
+    }, 20);
+    child.on('exit', () => clearInterval(poll));
+  }
+  return new Promise((done) => child.on('exit', (code, signal) => done({ code, signal })));
+}
+
+const exists = (path: string) => stat(join(fixture.root, path)).then(() => true, () => false);
+
+describe('the run history of cairn build', () => {
+  it('gets no record from a run killed after collecting but before its site is published', async () => {
+    const killed = await build(() => exists('snapshot.json'));
+    expect(killed.signal).toBe('SIGKILL');
+    expect(await exists('site')).toBe(false);
+    expect(await readdir(join(fixture.root, 'history')).catch(() => [])).toEqual([]);
+  });
+
+  it('gets the record once the site is published, and the site already counts the run', async () => {
+    expect(await build()).toEqual({ code: 0, signal: null });
+    expect(await readdir(join(fixture.root, 'history'))).toEqual(['2026-05-28T20-26-40.000Z.json']);
+    const history = JSON.parse(await readFile(join(fixture.root, 'site', 'history.json'), 'utf8')) as { runs: Array<{ generatedAt: string }> };
+    expect(history.runs.map((run) => run.generatedAt)).toEqual(['2026-05-28T20:26:40.000Z']);
+  });
+});
