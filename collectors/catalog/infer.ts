@@ -32,8 +32,8 @@ export interface InferenceInput {
  */
 export function inferComponent(repo: InferenceInput): { data: Record<string, unknown>; problems: Array<Omit<Problem, 'repo'>> } {
   const problems: Array<Omit<Problem, 'repo'>> = [];
+  const description = inferDescription(repo.facts);
   const { type, reason } = inferType(repo.facts);
-  const description = inferDescription(repo.facts, type);
   const owner = ownerFromCodeowners(repo.facts.codeowners?.catchAll ?? []);
   if (!owner) {
     problems.push({
@@ -156,7 +156,14 @@ const SITE_GENERATORS: ReadonlyArray<{ file: RegExp; generator: string }> = [
 
 /** Languages that build, wrap or configure, without being a product's source code. */
 const NOT_SOURCE_CODE = new Set(['Dockerfile', 'Makefile', 'Shell', 'Batchfile', 'PowerShell', 'Procfile', 'Nix', 'Just']);
-/** A README this long, in a repository without source code, is the content itself. */
+/** Source files by extension, for telling whether a repository's root holds code of its own. */
+const SOURCE_FILE = /\.(c|cc|cpp|cs|go|java|js|jsx|kt|kts|mjs|cjs|php|py|rb|rs|scala|swift|ts|tsx|ex|exs|clj|groovy|dart|lua)$/i;
+
+function isSourceFile(path: string): boolean {
+  return SOURCE_FILE.test(path);
+}
+
+/** A README this long, in a repository without source code (or with code only in sub-projects), is the content itself. */
 const DOCUMENTATION_WORDS = 500;
 
 /** Spring Boot starters that run a web server. */
@@ -171,9 +178,11 @@ const SPRING_WEB_STARTER = /:spring-boot-starter-(web|webmvc|webflux|jersey|grap
  *    fly.toml …), a Helm chart beside application code, Kubernetes manifests. Dockerfiles of
  *    development containers, CI, docs, tests, samples and tooling do not count.
  * 3. `library`: a root manifest that builds a published package (or, when no manifest builds an
- *    application, a package elsewhere), or a repository of Helm charts alone.
+ *    application, a package elsewhere). A repository of Helm charts alone is `other`: a chart
+ *    deploys an application, and there is none of its own.
  * 4. `website`: a static site generator's configuration at the root.
- * 5. `documentation`: no source code, and a README (or docs folder) that is the content.
+ * 5. `documentation`: no source code, and a README (or docs folder) that is the content; or a long
+ *    README at a root without a build or source, walking through sub-projects (a guide).
  * 6. `other`.
  */
 export function inferType(facts: Facts): { type: string; reason: string } {
@@ -207,7 +216,6 @@ export function inferType(facts: Facts): { type: string; reason: string } {
 
   const library = libraryManifest(manifests);
   if (library) return { type: 'library', reason: `${library.path} builds a library (${library.artifactSignal})` };
-  if (charts.length > 0) return { type: 'library', reason: `Helm ${charts.length === 1 ? 'chart' : 'charts'} ${charts.map((path) => path.replace(/\/?Chart\.yaml$/, '') || '.').join(', ')} without application code: a chart repository` };
 
   const site = SITE_GENERATORS.find(({ file }) => files.some((path) => file.test(path)));
   if (site) return { type: 'website', reason: `${files.find((path) => site.file.test(path))} builds a static site (${site.generator})` };
@@ -218,6 +226,14 @@ export function inferType(facts: Facts): { type: string; reason: string } {
   if (facts.languages && sourceLanguages.length === 0 && (readmeWords >= DOCUMENTATION_WORDS || docsFolder)) {
     return { type: 'documentation', reason: `no source code; ${docsFolder ? 'the docs folder' : `the README (${readmeWords} words)`} is the content` };
   }
+  // A guide: a long README at a root without a build, walking through sub-projects (`initial/`, `complete/`).
+  const subProjects = [...new Set(manifests.filter((manifest) => manifest.path.includes('/')).map((manifest) => manifest.path.split('/')[0]!))];
+  const rootHasBuildOrCode = manifests.some((manifest) => !manifest.path.includes('/')) || files.some((path) => !path.includes('/') && isSourceFile(path));
+  if (readmeWords >= DOCUMENTATION_WORDS && subProjects.length > 0 && !rootHasBuildOrCode) {
+    return { type: 'documentation', reason: `the README (${readmeWords} words) is the content; the code sits in sub-projects (${subProjects.join(', ')}) and the root has no build` };
+  }
+  // A chart deploys an application; a repository of charts alone has none of its own.
+  if (charts.length > 0) return { type: 'other', reason: `a Helm chart repository (${charts.map((path) => path.replace(/\/?Chart\.yaml$/, '') || '.').join(', ')}) without an application of its own` };
   return { type: 'other', reason: 'no deployable, published package, site generator, template or documentation signal' };
 }
 
@@ -267,13 +283,11 @@ const GENERATED_DESCRIPTIONS = new Set(['demo project for spring boot', 'a helm 
  * What the repository says it is: a root manifest's description (package.json, pyproject.toml,
  * Cargo.toml, pom.xml, setup.cfg, a gemspec …) first, else the README's description paragraph,
  * else the description of the one package outside samples and tests that has one. Generators'
- * default descriptions are skipped. In a `documentation` repository the README is the product and
- * speaks first; a manifest there only describes its own file. Nothing fits: no description.
+ * default descriptions are skipped. Nothing fits: no description.
  */
-export function inferDescription(facts: Facts, type?: string): string | undefined {
+export function inferDescription(facts: Facts): string | undefined {
   const written = (manifest: Manifest) => manifest.description && !GENERATED_DESCRIPTIONS.has(manifest.description.toLowerCase().replace(/\.$/, '').trim());
   const manifests = manifestsRootFirst(facts);
-  if (type === 'documentation' && facts.readme?.summary) return facts.readme.summary;
   const root = manifests.find((manifest) => !manifest.path.includes('/') && written(manifest));
   if (root) return root.description;
   if (facts.readme?.summary) return facts.readme.summary;

@@ -45,7 +45,8 @@ export interface ManifestContext {
   goPackage?: string;
 }
 
-type Parser = { ecosystem: z.infer<typeof ecosystemSchema>; parse(text: string, context: ManifestContext): Parsed };
+/** A parser returns undefined for a file that has the name but builds nothing (a setup.py that only exits). */
+type Parser = { ecosystem: z.infer<typeof ecosystemSchema>; parse(text: string, context: ManifestContext): Parsed | undefined };
 
 /** File name → how to read it. Build files in nested folders count too (monorepos). */
 const PARSERS: Record<string, Parser> = {
@@ -54,6 +55,7 @@ const PARSERS: Record<string, Parser> = {
   'pyproject.toml': { ecosystem: 'python', parse: parsePyproject },
   'setup.py': { ecosystem: 'python', parse: parseSetupPy },
   'setup.cfg': { ecosystem: 'python', parse: parseSetupCfg },
+  Pipfile: { ecosystem: 'python', parse: parsePipfile },
   'requirements.txt': { ecosystem: 'python', parse: parseRequirements },
   'Cargo.toml': { ecosystem: 'cargo', parse: parseCargo },
   'pom.xml': { ecosystem: 'maven', parse: parsePom },
@@ -69,7 +71,7 @@ const NOTHING_BESIDE: ManifestContext = { has: () => false };
 export const manifests = defineRetriever({
   id: 'manifests',
   version: 3,
-  description: 'Package manifests (package.json, go.mod, pyproject.toml, setup.py, setup.cfg, requirements.txt, Cargo.toml, pom.xml, build.gradle, *.gemspec) with name, description, runtime, dependencies and what they build.',
+  description: 'Package manifests (package.json, go.mod, pyproject.toml, setup.py, setup.cfg, Pipfile, requirements.txt, Cargo.toml, pom.xml, build.gradle, *.gemspec) with name, description, runtime, dependencies and what they build.',
   schema: z.array(manifestSchema),
   async collect({ repo, problem }) {
     const paths = repo
@@ -114,7 +116,8 @@ async function goPackageIn(repo: Pick<RepoReader, 'files' | 'readText'>, dir: st
 export function parseManifest(path: string, text: string, context: ManifestContext = NOTHING_BESIDE): Manifest | undefined {
   const file = path.slice(path.lastIndexOf('/') + 1);
   const parser = Object.hasOwn(PARSERS, file) ? PARSERS[file] : file.endsWith('.gemspec') ? GEMSPEC : undefined;
-  return parser && { ecosystem: parser.ecosystem, path, ...withoutEmpty(parser.parse(text, context)) };
+  const parsed = parser?.parse(text, context);
+  return parser && parsed && { ecosystem: parser.ecosystem, path, ...withoutEmpty(parsed) };
 }
 
 /** Fields of package.json that put something in the published package, in the order they are named as the signal. */
@@ -180,7 +183,11 @@ function parsePyproject(text: string): Parsed {
   };
 }
 
-function parseSetupPy(text: string): Parsed {
+function parseSetupPy(text: string): Parsed | undefined {
+  // Module-level code that exits before setup() is called (a setup.py kept only to say it is no longer supported) builds nothing.
+  const setupCall = text.search(/^\s*(setuptools\.)?setup\s*\(/m);
+  const exit = text.search(/^(sys\.exit|exit|raise\s+SystemExit)\b/m);
+  if (setupCall === -1 || (exit !== -1 && exit < setupCall)) return undefined;
   const argument = (name: string) => text.match(new RegExp(`\\b${name}\\s*=\\s*['"]([^'"]*)['"]`))?.[1];
   const install = text.match(/install_requires\s*=\s*\[([^\]]*)\]/)?.[1] ?? '';
   const name = argument('name');
@@ -195,6 +202,17 @@ function parseSetupPy(text: string): Parsed {
   };
 }
 
+/** pipenv's Pipfile: packages, dev packages and the Python version it requires. */
+function parsePipfile(text: string): Parsed {
+  const toml = parseToml(text) as Record<string, unknown>;
+  const requires = record(toml.requires);
+  const names = [...Object.keys(record(toml.packages)), ...Object.keys(record(toml['dev-packages']))].map((name) => name.toLowerCase());
+  return {
+    runtime: string(requires.python_full_version) ?? string(requires.python_version),
+    dependencies: [...new Set(names)].sort(),
+  };
+}
+
 /** setuptools' declarative configuration: `[metadata]` and `[options]` of an INI file. */
 function parseSetupCfg(text: string): Parsed {
   const sections = parseIni(text);
@@ -206,8 +224,10 @@ function parseSetupCfg(text: string): Parsed {
     return found && !/^(file|attr):/.test(found) ? found : undefined;
   };
   const name = value(metadata, 'name');
-  const requirements = (options.get('install_requires') ?? '')
-    .split(/\n|;(?=\s*[a-z])/i)
+  // setuptools reads a one-line value as `;`-separated, a dangling list one per line (where `;` starts an environment marker).
+  const install = options.get('install_requires') ?? '';
+  const requirements = install
+    .split(install.includes('\n') ? '\n' : ';')
     .map((line) => line.replace(/(^|\s)#.*/, '').trim())
     .filter(Boolean);
   const classifiers = metadata.get('classifiers') ?? '';

@@ -1,4 +1,3 @@
-import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { defineRetriever } from './retriever.ts';
 
@@ -12,10 +11,9 @@ export const readmeSchema = z
     /** Text of the first top-level heading, when there is one. */
     title: z.string().optional(),
     /**
-     * What the README says the repository is: the `description` of its YAML front matter, else its
-     * first prose paragraph as plain text. Badges, images, HTML blocks, headings, link definitions,
-     * admonitions, lists, quotes, release announcements, lead-ins ending in a colon and paragraphs
-     * that are only links are never it.
+     * What the README says the repository is: its first prose paragraph as plain text. Front matter,
+     * badges, images, HTML blocks, headings, link definitions, admonitions, lists, quotes, release
+     * announcements, lead-ins ending in a colon and paragraphs that are only links are never it.
      */
     summary: z.string().optional(),
     /** Headings of level 1–3 in order, with their line. */
@@ -108,7 +106,7 @@ const MKDOCS_ADMONITION = /^(!!!|\?\?\?\+?)\s*\w/;
 export function outlineMarkdown(text: string): Outline {
   const lines = text.replace(/\r\n?/g, '\n').split('\n');
   const blocks = new Blocks();
-  const { description: frontMatterDescription, end: bodyStart } = frontMatter(lines);
+  const bodyStart = frontMatterEnd(lines);
   const references = new Set<string>();
   let fence: string | undefined;
   let htmlComment = false;
@@ -183,23 +181,14 @@ export function outlineMarkdown(text: string): Outline {
     blocks.line(line);
   }
   blocks.end();
-  return outline(blocks.list, text, (paragraph) => markdownProse(paragraph, references), frontMatterDescription);
+  return outline(blocks.list, text, (paragraph) => markdownProse(paragraph, references));
 }
 
-/** YAML front matter (`---` … `---` on the first lines): its `description`, and the line the body starts on. */
-function frontMatter(lines: readonly string[]): { description?: string; end: number } {
-  if (lines[0]?.trim() !== '---') return { end: 0 };
+/** The line after YAML front matter (`---` … `---` on the first lines): page metadata for a site generator, not prose. */
+function frontMatterEnd(lines: readonly string[]): number {
+  if (lines[0]?.trim() !== '---') return 0;
   const close = lines.findIndex((line, index) => index > 0 && /^(---|\.\.\.)\s*$/.test(line));
-  if (close === -1) return { end: 0 };
-  let description: string | undefined;
-  try {
-    const data: unknown = parseYaml(lines.slice(1, close).join('\n'), { maxAliasCount: 10 });
-    const value = data && typeof data === 'object' ? (data as Record<string, unknown>).description : undefined;
-    if (typeof value === 'string' && value.trim()) description = value.replace(/\s+/g, ' ').trim();
-  } catch {
-    // Broken front matter says nothing; the body still does.
-  }
-  return { ...(description ? { description } : {}), end: close + 1 };
+  return close === -1 ? 0 : close + 1;
 }
 
 /** Plain text of a Markdown paragraph, or undefined when the paragraph is not prose (a list, a quote, a table). */
@@ -219,6 +208,8 @@ function withoutMarkdownLinks(markdown: string, references: ReadonlySet<string>)
     .replace(/<?\b(https?:\/\/|www\.)[^\s>)]+>?/gi, '');
 }
 
+const EMPHASIS = /(^|[^\w*])([*_]{1,3})(\S(?:.*?\S)?)\2(?![\w*])/g;
+
 /** Markdown inline syntax to plain text: images and HTML tags dropped, links (inline, reference, autolinks) to their text. */
 function plain(markdown: string, references: ReadonlySet<string> = new Set()): string {
   return collapse(
@@ -230,8 +221,11 @@ function plain(markdown: string, references: ReadonlySet<string> = new Set()): s
       .replace(/<((?:https?|mailto):[^>\s]+)>/gi, '$1')
       .replace(/<[^>]+>/g, ' ')
       .replace(/`([^`]+)`/g, '$1')
-      // Emphasis only where its markers stand at word edges: `MY_ENV_VAR` and `2 * 3` stay as written.
-      .replace(/(^|[^\w*])([*_]{1,3})(\S(?:.*?\S)?)\2(?![\w*])/g, '$1$3')
+      // Emphasis only where its markers stand at word edges: `MY_ENV_VAR` and `2 * 3` stay as written. Twice, for emphasis inside emphasis.
+      .replace(EMPHASIS, '$1$3')
+      .replace(EMPHASIS, '$1$3')
+      // Asterisks may also emphasise inside a word (`*ser*ializing`); underscores may not.
+      .replace(/(\w)\*{1,3}([^*\s]+)\*{1,3}|\*{1,3}([^*\s]+)\*{1,3}(\w)/g, (_whole, before = '', inner = '', innerAfter = '', after = '') => `${before}${inner}${innerAfter}${after}`)
       .replace(/\\([!-/:-@[-`{-~])/g, '$1'),
   );
 }
@@ -261,15 +255,15 @@ const ANNOUNCEMENT = new RegExp(
 /** Whether a paragraph can describe the repository: prose with words of its own, not a note, a lead-in or news. */
 export function isDescriptive(prose: Prose): boolean {
   const own = prose.withoutLinks.replace(/[\s|·•—–\-,;()[\]]+/g, ' ').trim();
-  if ((own.match(/\p{L}{2,}/gu) ?? []).length < 3) return false;
+  if ((own.match(/\p{L}{2,}/gu) ?? []).length < 2) return false;
   if (/:$/.test(own)) return false;
   if (ADMONITION.test(prose.text)) return false;
   return !ANNOUNCEMENT.test(prose.text);
 }
 
-function outline(blocks: readonly Block[], text: string, prose: (lines: readonly string[]) => Prose | undefined, preferred?: string): Outline {
+function outline(blocks: readonly Block[], text: string, prose: (lines: readonly string[]) => Prose | undefined): Outline {
   const headings = blocks.flatMap((block) => (block.kind === 'heading' && block.text ? [{ depth: block.depth, text: block.text, line: block.line }] : []));
-  let summary = preferred;
+  let summary: string | undefined;
   for (const block of blocks) {
     if (summary) break;
     if (block.kind !== 'paragraph' || block.skip) continue;

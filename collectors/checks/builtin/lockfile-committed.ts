@@ -33,6 +33,7 @@ function requirements(manifests: readonly Manifest[], files: ReadonlySet<string>
       const sum = join(dir, 'go.sum');
       found.push({ manifest: manifest.path, expected: 'go.sum', ...lock(files.has(sum) ? sum : undefined) });
     } else if (manifest.ecosystem === 'python') {
+      if (name === 'Pipfile') continue; // Judged below, against its own Pipfile.lock.
       const expected = 'poetry.lock, uv.lock, pdm.lock, Pipfile.lock or a requirements.txt pinning every version (==)';
       if (name === 'requirements.txt' && manifest.pinned) {
         found.push({ manifest: manifest.path, expected, lock: manifest.path }); // Pinned requirements are the lock.

@@ -207,6 +207,13 @@ describe('parseManifest', () => {
       text: 'Gem::Specification.new do |spec|\n  spec.name = "ledger"\n  spec.version = Ledger::VERSION\n  spec.summary = %q{Keeps books}\n  spec.description = "A much longer text"\n  spec.license = "MIT"\n  spec.required_ruby_version = ">= 3.1"\n  spec.add_dependency "bigdecimal", "~> 3"\n  spec.add_development_dependency("rspec")\nend\n',
       expected: { ecosystem: 'ruby', path: 'ledger.gemspec', name: 'ledger', description: 'Keeps books', license: 'MIT', runtime: '>= 3.1', dependencies: ['bigdecimal', 'rspec'], artifact: 'library', artifactSignal: 'gemspec' },
     },
+    {
+      path: 'Pipfile',
+      text: '[[source]]\nurl = "https://pypi.org/simple"\n\n[packages]\nDjango = "*"\ngunicorn = "*"\n\n[dev-packages]\npytest = "*"\n\n[requires]\npython_version = "3.12"\n',
+      expected: { ecosystem: 'python', path: 'Pipfile', runtime: '3.12', dependencies: ['django', 'gunicorn', 'pytest'] },
+    },
+    { path: 'setup.py', text: '# Use pip install . instead.\nimport sys\nfrom setuptools import setup\nsys.exit(__doc__)\nsetup(name="old")\n', expected: undefined },
+    { path: 'setup.py', text: 'print("no setup call here")\n', expected: undefined },
     { path: 'Gemfile', text: "gem 'rails'", expected: undefined },
     { path: 'constructor', text: '{}', expected: undefined },
   ])('$path', ({ path, text, expected }) => {
