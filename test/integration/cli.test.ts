@@ -48,7 +48,7 @@ describe('cairn collect', () => {
     const snapshot = snapshotSchema.parse(JSON.parse(await readFile(snapshotPath, 'utf8')));
     expect(snapshot.generatedAt).toBe('2026-05-28T20:26:40.000Z');
     expect(snapshot.repos.map((repo) => repo.name)).toEqual(['broken', 'docs-site', 'orders']);
-    expect(snapshot.entities.map((entity) => entity.ref)).toEqual(['component:default/docs-site', 'component:default/orders', 'group:default/team-a']);
+    expect(snapshot.entities.map((entity) => entity.ref)).toEqual(['component:default/docs-site', 'component:default/orders', 'group:default/team-a', 'group:default/writers']);
     expect(snapshot.entities.find((entity) => entity.ref === 'component:default/docs-site')).toMatchObject({ inferred: true });
     expect(snapshot.problems).toEqual(
       expect.arrayContaining([
@@ -58,16 +58,30 @@ describe('cairn collect', () => {
     );
   });
 
-  it('exits 1 with --strict when there are problems', async () => {
+  it('exits 1 with --strict when there are errors', async () => {
     const result = await cairn(fixture.root, 'collect', '--repos', '*', '--snapshot', join(fixture.root, 'strict.json'), '--strict');
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/--strict: \d+ problems/);
+    expect(result.stderr).toMatch(/--strict: \d+ errors? \(see the problems page/);
   });
 
-  it('exits 1 with --strict when nothing was collected', async () => {
-    const result = await cairn(fixture.root, 'collect', '--repos', 'nothing-*', '--snapshot', join(fixture.root, 'none.json'), '--strict');
-    expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/No repository was collected/);
+  it('exits 0 with --strict on warnings alone, and 1 with --fail-on warning', async () => {
+    // A folder that is not a repository is a warning; docs-site collects cleanly.
+    const args = ['collect', '--repos', '{docs-site,not-a-repo}', '--snapshot', join(fixture.root, 'warnings.json'), '--strict'];
+    const lenient = await cairn(fixture.root, ...args);
+    expect(lenient.stderr).toMatch(/, [1-9]\d* problems? \(0 errors\)/);
+    expect(lenient.code).toBe(0);
+    const strict = await cairn(fixture.root, ...args, '--fail-on', 'warning');
+    expect(strict.code).toBe(1);
+    expect(strict.stderr).toMatch(/--strict: [1-9]\d* problems? \(see the problems page/);
+  });
+
+  it('exits 2 when --repos matches no folder, and 1 with --strict when nothing could be collected', async () => {
+    const none = await cairn(fixture.root, 'collect', '--repos', 'nothing-*', '--snapshot', join(fixture.root, 'none.json'), '--strict');
+    expect(none.code).toBe(2);
+    expect(none.stderr).toMatch(/^No folder matches "nothing-\*" \(relative to \.\): expected git work trees there/m);
+    const notRepos = await cairn(fixture.root, 'collect', '--repos', 'not-a-repo', '--snapshot', join(fixture.root, 'none.json'), '--strict');
+    expect(notRepos.code).toBe(1);
+    expect(notRepos.stderr).toMatch(/No repository was collected/);
   });
 
   it('exits 0 with --strict when all is well', async () => {
@@ -83,7 +97,8 @@ describe('bad usage and configuration exit 2 without a stack trace', () => {
     [['frobnicate'], /unknown command "frobnicate"/],
     [['collect', '--repos'], /--repos/],
     [['collect', '--config', 'missing.yaml'], /^missing\.yaml: file not found$/m],
-    [['collect'], /No content\/portal\.yaml here/],
+    [['collect'], /No portal\.yaml or content\/portal\.yaml here/],
+    [['collect', '--repos', '*', '--fail-on', 'notice'], /--fail-on notice: expected error or warning\./],
     [['collect', '--repos', ''], /--repos: expected a glob/],
     [['build', '--repos', '*', '--base', 'https://x/y/'], /--base https:\/\/x\/y\/: expected a path starting with \//],
     [['build', '--repos', '*', '--site', 'not a url'], /--site not a url: .*URL/i],
