@@ -237,7 +237,7 @@ describe('the github source with teams', () => {
     ]);
   }, 30_000);
 
-  it('puts the teams in the catalog of a run, with members and parents, and in every shard's listing', async () => {
+  it('puts the teams in the catalog of a run, with members and parents, and in the listing of every shard', async () => {
     failures = [];
     teamFailures = [];
     const snapshot = await collectOrg('acme', { include: ['payments'], teams: true });
