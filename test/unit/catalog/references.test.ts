@@ -92,7 +92,7 @@ describe('the tables agree with the kinds catalog-model declares', () => {
     .listKinds()
     .flatMap(({ names }) => model.getKind({ kind: names.kind, apiVersion: 'backstage.io/v1alpha1' })?.relationFields.map((field) => ({ kind: names.kind, field: field.path.replace(/^spec\./, ''), defaultKind: field.defaultKind, relation: field.relation })) ?? []);
 
-  it('same reference fields, same default kinds (and a Template's owner, which the scaffolder adds)', () => {
+  it('same reference fields, same default kinds (and the owner of a Template, which the scaffolder adds)', () => {
     const ours = REFERENCE_FIELDS.filter(({ kind }) => kind !== 'Template').map(({ kind, field, defaultKind }) => ({ kind, field, defaultKind }));
     expect(REFERENCE_FIELDS.filter(({ kind }) => kind === 'Template')).toEqual([{ kind: 'Template', field: 'owner', defaultKind: 'Group' }]);
     expect(ours.sort(byKey)).toEqual(declared.map(({ kind, field, defaultKind }) => ({ kind, field, defaultKind })).sort(byKey));
