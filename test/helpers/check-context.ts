@@ -103,7 +103,8 @@ export interface CheckCase {
   name: string;
   input?: ContextInput;
   outcome: CheckResult['outcome'];
-  message?: RegExp;
+  /** A pattern, or text the message must contain. */
+  message?: RegExp | string;
   evidence?: CheckResult['evidence'];
 }
 
