@@ -245,7 +245,8 @@ const ADMONITION = /^\W*(\[!\w+\]|(note|notes|important|warning|caution|tip|hint
 const ANNOUNCEMENT = new RegExp(
   [
     String.raw`\bwe(?:'re|’re| are)\s+(?:very\s+)?(?:excited|happy|pleased|proud|thrilled|delighted|glad)\s+to\s+(?:announce|share|introduce|release|present)`,
-    String.raw`\bannounc(?:e|es|ed|ing|ement)\b`,
+    String.raw`\bannounc(?:e|es|ed|ing)\s+(?:the\s+)?(?:release|availability|launch|general availability)\b`,
+    String.raw`\b(?:announcing|introducing)\b[^.!?]{0,60}\bv?\d+\.\d+`,
     String.raw`\bv?\d+(?:\.\d+)+\b[^.!?]{0,40}\b(?:is|are|has been|have been)\s+(?:now\s+|finally\s+)?(?:out|available|released|here|live)\b`,
     String.raw`\b(?:just|now)\s+released\b`,
   ].join('|'),

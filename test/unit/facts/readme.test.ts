@@ -165,6 +165,8 @@ describe('isDescriptive', () => {
     { text: 'The minimum supported version is 1.60.0 for the crate.', expected: true },
     { text: 'Warning: the API may change without notice.', expected: false },
     { text: 'Read more below:', expected: false },
+    { text: 'Announcing Ledger 3.0: faster than ever.', expected: false },
+    { text: 'A bot that announces deployments to chat.', expected: true },
     { text: 'Hello.', expected: false },
     { text: 'Keeps orders.', expected: true },
   ])('$text → $expected', ({ text, expected }) => {
