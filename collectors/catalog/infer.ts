@@ -227,7 +227,7 @@ export function inferType(facts: Facts): { type: string; reason: string } {
     return { type: 'documentation', reason: `no source code; ${docsFolder ? 'the docs folder' : `the README (${readmeWords} words)`} is the content` };
   }
   // A guide: a long README at a root without a build, walking through sub-projects (`initial/`, `complete/`).
-  const subProjects = [...new Set(manifests.filter((manifest) => manifest.path.includes('/')).map((manifest) => manifest.path.split('/')[0]!))];
+  const subProjects = [...new Set(manifests.filter((manifest) => manifest.path.includes('/')).map((manifest) => manifest.path.split('/')[0]!))].sort();
   const rootHasBuildOrCode = manifests.some((manifest) => !manifest.path.includes('/')) || files.some((path) => !path.includes('/') && isSourceFile(path));
   if (readmeWords >= DOCUMENTATION_WORDS && subProjects.length > 0 && !rootHasBuildOrCode) {
     return { type: 'documentation', reason: `the README (${readmeWords} words) is the content; the code sits in sub-projects (${subProjects.join(', ')}) and the root has no build` };
