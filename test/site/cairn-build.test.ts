@@ -43,6 +43,16 @@ describe('cairn build --repos', () => {
     expect(html).toMatch(/[Ii]nferred/);
   });
 
+  it("judges with Cairn's default standards, and says so where the scorecards are", async () => {
+    expect(await page('scorecards')).toContain('These are <strong>Cairn’s default standards</strong>');
+    const maturity = await page('scorecards/service-maturity');
+    expect(maturity).toContain('Service maturity');
+    expect(maturity).toContain('Cairn’s default standards');
+    const standards = JSON.parse(await readFile(join(outDir, 'standards.json'), 'utf8')) as { scorecardsFrom: string; scorecards: Array<{ id: string }> };
+    expect(standards.scorecardsFrom).toBe('defaults');
+    expect(standards.scorecards.map((scorecard) => scorecard.id)).toEqual(['catalog', 'security', 'service-maturity']);
+  });
+
   it('lists the dangling owner on the problems page', async () => {
     const html = await page('problems');
     expect(html).toContain('group:default/finance');
