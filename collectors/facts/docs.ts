@@ -2,16 +2,17 @@ import { parseDocument } from 'yaml';
 import { z } from 'zod';
 import { defineRetriever } from './retriever.ts';
 
-const MARKDOWN = /\.(md|markdown)$/i;
+/** Documentation pages: Markdown, and the reStructuredText and AsciiDoc of Sphinx and Antora sites. */
+const DOC_PAGE = /\.(md|markdown|mdx|rst|adoc|asciidoc)$/i;
 
 export const docs = defineRetriever({
   id: 'docs',
-  version: 1,
-  description: 'Documentation in the repository: the docs folder, its Markdown pages, and mkdocs.yml.',
+  version: 2,
+  description: 'Documentation in the repository: the docs folder, its pages (Markdown, reStructuredText, AsciiDoc), and mkdocs.yml.',
   schema: z.object({
-    /** `docs/` (or mkdocs' `docs_dir`) when it holds Markdown. */
+    /** `docs/` (or mkdocs' `docs_dir`) when it holds documentation pages. */
     dir: z.string().optional(),
-    /** Markdown files under the docs folder, sorted. */
+    /** Documentation pages under the docs folder (Markdown, reStructuredText, AsciiDoc), sorted. */
     pages: z.array(z.string()),
     mkdocs: z.object({ path: z.string(), siteName: z.string().optional(), hasNav: z.boolean() }).optional(),
   }),
@@ -30,7 +31,7 @@ export const docs = defineRetriever({
       mkdocs = { path: mkdocsPath, ...(siteName ? { siteName } : {}), hasNav: Array.isArray(config?.nav), ...(docsDir ? { docsDir } : {}) };
     }
     const dir = mkdocs?.docsDir ?? 'docs';
-    const pages = repo.glob(`${dir}/**/*`).filter((path) => MARKDOWN.test(path));
+    const pages = repo.glob(`${dir}/**/*`).filter((path) => DOC_PAGE.test(path));
     const { docsDir: _, ...mkdocsFacts } = mkdocs ?? { docsDir: undefined };
     return {
       ...(pages.length > 0 ? { dir } : {}),

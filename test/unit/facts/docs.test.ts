@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { docs } from '../../../collectors/facts/docs.ts';
+import { memoryContext } from '../../helpers/memory-reader.ts';
+
+describe('the docs fact', () => {
+  it.each([
+    ['Markdown pages', { 'docs/index.md': '# Home', 'docs/runbook.md': '# Runbook' }, { dir: 'docs', pages: ['docs/index.md', 'docs/runbook.md'] }],
+    ['a Sphinx site in reStructuredText', { 'docs/conf.py': 'project = "x"', 'docs/index.rst': 'Home\n====', 'docs/api.rst': 'API\n===' }, { dir: 'docs', pages: ['docs/api.rst', 'docs/index.rst'] }],
+    ['AsciiDoc pages', { 'docs/guide.adoc': '= Guide' }, { dir: 'docs', pages: ['docs/guide.adoc'] }],
+    ['a docs folder of pictures only', { 'docs/diagram.png': 'x' }, { pages: [] }],
+    ['no docs folder', { 'README.md': '# Hi' }, { pages: [] }],
+  ])('%s', async (_name, files, expected) => {
+    expect(await docs.collect(memoryContext(files))).toEqual(expected);
+  });
+
+  it("reads mkdocs.yml's docs_dir", async () => {
+    const fact = await docs.collect(memoryContext({ 'mkdocs.yml': 'site_name: Handbook\ndocs_dir: pages\nnav:\n  - Home: index.md\n', 'pages/index.md': '# Home' }));
+    expect(fact).toEqual({ dir: 'pages', pages: ['pages/index.md'], mkdocs: { path: 'mkdocs.yml', siteName: 'Handbook', hasNav: true } });
+  });
+});
