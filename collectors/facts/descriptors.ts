@@ -26,27 +26,80 @@ export const descriptorsSchema = z.object({
 
 export type Descriptors = z.infer<typeof descriptorsSchema>;
 
+/** A Backstage app's configuration, whose `catalog.locations` may register descriptors of its own repository. */
+export const APP_CONFIG = 'app-config.yaml';
+
 /**
- * The repository's Backstage descriptors: `catalog-info.yaml` at the root, and the files its
- * `kind: Location` entities point at inside the repository, read the way Backstage's catalog reads
- * them. Remote targets and placeholders are reported, never fetched.
+ * The repository's Backstage descriptors: `catalog-info.yaml` at the root, the files its
+ * `kind: Location` entities point at inside the repository, and — in a Backstage app's repository —
+ * the files of this repository that `app-config.yaml` registers in `catalog.locations`, read the
+ * way Backstage's catalog reads them. Remote targets and placeholders are reported, never fetched.
  */
 export const descriptors = defineRetriever({
   id: 'descriptors',
-  version: 1,
-  description: 'Backstage descriptors: the root catalog-info.yaml and the in-repository files its Location entities target, parsed into YAML documents.',
+  version: 2,
+  description: "Backstage descriptors: the root catalog-info.yaml, the in-repository files its Location entities target, and those a Backstage app's app-config.yaml registers, parsed into YAML documents.",
   schema: descriptorsSchema,
   async collect(context) {
     const [root, ...others] = DESCRIPTOR_FILES.filter((file) => context.repo.has(file));
-    if (!root) return { files: [], documents: [] };
     for (const other of others) {
       context.problem({ severity: 'warning', file: other, message: `${other} is ignored because ${root} exists; Backstage reads one descriptor per repository. Merge them into ${root}.` });
     }
     const reader = new DescriptorReader(context);
-    await reader.read(root, 0);
+    if (root) await reader.read(root, 0);
+    if (context.repo.has(APP_CONFIG)) {
+      for (const path of await appConfigTargets(context)) await reader.readOnce(path);
+    }
     return { files: reader.files, documents: reader.documents };
   },
 });
+
+/**
+ * The files of this repository that `app-config.yaml` registers in `catalog.locations`: `file`
+ * targets (relative to `packages/backend/`, where a Backstage backend runs, when there is one) and
+ * `url` targets naming a file of a repository with this one's name (`…/<name>/blob/<ref>/<path>`).
+ * Other URLs are other repositories: they are counted in one warning, never fetched.
+ */
+export async function appConfigTargets({ repo, problem }: Pick<FactContext, 'repo' | 'problem'>): Promise<string[]> {
+  const text = await repo.readText(APP_CONFIG);
+  const document = text === undefined ? undefined : parseYamlDocuments(text).documents[0]?.data;
+  const catalog = isRecord(document) ? document.catalog : undefined;
+  const locations = isRecord(catalog) && Array.isArray(catalog.locations) ? catalog.locations : [];
+  const base = repo.files().some((path) => path.startsWith('packages/backend/')) ? 'packages/backend/app-config.yaml' : APP_CONFIG;
+  const paths: string[] = [];
+  let remote = 0;
+  for (const location of locations) {
+    if (!isRecord(location) || typeof location.target !== 'string') continue;
+    const path = location.type === 'file' ? pathOf(resolveLocationTarget(location.target, base, 'file')) : location.type === 'url' ? pathInThisRepository(location.target, repo.name) : undefined;
+    if (path && repo.has(path)) paths.push(path);
+    else if (location.type === 'url') remote++;
+  }
+  if (remote > 0) {
+    problem({ severity: 'warning', file: APP_CONFIG, message: `${APP_CONFIG} registers ${remote} catalog location${remote === 1 ? '' : 's'} in other repositories; Cairn reads only this repository's files and never fetches them. Add those repositories as sources to catalog them.` });
+  }
+  return paths;
+}
+
+/** `https://<forge>/<owner>/<name>/blob/<ref>/<path>` (GitHub) or `…/-/blob/…` (GitLab) → `<path>`, when `<name>` is this repository's. */
+function pathInThisRepository(target: string, name: string): string | undefined {
+  let url: URL;
+  try {
+    url = new URL(target);
+  } catch {
+    return undefined;
+  }
+  const match = url.pathname.match(/^\/[^/]+\/([^/]+)\/(?:-\/)?blob\/[^/]+\/(.+)$/);
+  if (!match || match[1]!.replace(/\.git$/, '').toLowerCase() !== name.toLowerCase()) return undefined;
+  return pathOf(resolveLocationTarget(`/${match[2]!}`, APP_CONFIG, 'url'));
+}
+
+function pathOf(resolved: ResolvedTarget): string | undefined {
+  return 'path' in resolved ? resolved.path : undefined;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
 
 /** A Location target resolved to a path inside the repository, or the reason it is not read. */
 export type ResolvedTarget = { path: string } | { problem: string };
@@ -109,6 +162,12 @@ class DescriptorReader {
   constructor(context: FactContext) {
     this.#repo = context.repo;
     this.#problem = context.problem;
+  }
+
+  /** Reads a file not read yet (a Location may already have led to it). */
+  async readOnce(file: string): Promise<void> {
+    if (this.#visited.has(file) || this.files.length >= MAX_DESCRIPTOR_FILES) return;
+    await this.read(file, 0);
   }
 
   async read(file: string, depth: number): Promise<void> {

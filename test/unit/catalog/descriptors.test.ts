@@ -173,3 +173,38 @@ describe('descriptors retriever on hostile YAML', () => {
     expect(Object.keys(metadata)).toEqual(['__proto__']);
   });
 });
+
+describe("a Backstage app's app-config.yaml", () => {
+  const appConfig = (locations: string) => `app:\n  title: Portal\ncatalog:\n  rules:\n    - allow: [Component, API]\n  locations:\n${locations}`;
+
+  it('registers the files of this repository it names, by file path or by URL, after catalog-info.yaml and once each', async () => {
+    const result = await collect({
+      'catalog-info.yaml': component('app'),
+      'app-config.yaml': appConfig(
+        [
+          '    - type: url\n      target: https://github.com/acme/other/blob/main/catalog-info.yaml',
+          '    - type: url\n      target: https://github.com/acme/repo/blob/main/templates/new/template.yaml',
+          '    - type: url\n      target: https://gitlab.example.com/acme/repo/-/blob/main/examples/entities.yaml',
+          '    - type: file\n      target: ../../examples/org.yaml',
+          '    - type: url\n      target: https://github.com/acme/repo/blob/main/catalog-info.yaml',
+          '    - type: url\n      target: https://github.com/acme/repo/blob/main/../../../etc/passwd.yaml',
+          '    - type: file\n      target: /etc/passwd',
+        ].join('\n') + '\n',
+      ),
+      'packages/backend/package.json': '{}',
+      'templates/new/template.yaml': component('from-template'),
+      'examples/entities.yaml': component('example'),
+      'examples/org.yaml': component('org'),
+    });
+    expect(result.files).toEqual(['catalog-info.yaml', 'templates/new/template.yaml', 'examples/entities.yaml', 'examples/org.yaml']);
+    expect(result.documents.map((document) => (document.data as { metadata: { name: string } }).metadata.name)).toEqual(['app', 'from-template', 'example', 'org']);
+    expect(result.problems).toEqual([
+      { severity: 'warning', file: 'app-config.yaml', repo: 'repo', message: "app-config.yaml registers 2 catalog locations in other repositories; Cairn reads only this repository's files and never fetches them. Add those repositories as sources to catalog them." },
+    ]);
+  });
+
+  it('is read without a catalog-info.yaml, and is only configuration when it registers nothing here', async () => {
+    expect((await collect({ 'app-config.yaml': appConfig('    - type: file\n      target: ./catalog/all.yaml\n'), 'catalog/all.yaml': component('all') })).files).toEqual(['catalog/all.yaml']);
+    expect(await collect({ 'app-config.yaml': 'app:\n  title: Portal\n' })).toEqual({ files: [], documents: [], problems: [] });
+  });
+});
