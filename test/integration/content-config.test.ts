@@ -111,10 +111,22 @@ describe('loadPortalContent', () => {
     ]);
   });
 
-  it('has nothing to load without a content folder, or with an empty one', async () => {
-    const empty = { scorecards: [], customChecks: [], exemptions: [], contentGlobs: [], guides: [], initiatives: [] };
+  it('has nothing to load without a content folder, or with an empty one, and no defaults given', async () => {
+    const empty = { scorecards: [], customChecks: [], exemptions: [], contentGlobs: [], guides: [], initiatives: [], scorecardsFrom: 'content' };
     expect(await loadPortalContent(undefined, BUILTINS)).toEqual(empty);
     expect(await loadPortalContent(await contentFolder({ 'teams/a.yaml': 'x: 1\n' }), BUILTINS)).toEqual(empty);
+  });
+
+  it("takes the defaults' scorecards when the content folder defines none, and only then", async () => {
+    const defaultsDir = await contentFolder({ 'scorecards/basics.yaml': 'id: basics\ntitle: Basics\nlevels:\n  - id: bronze\n    checks: [readme-present]\n' });
+    const withoutContent = await loadPortalContent(undefined, BUILTINS, { defaultsDir });
+    expect([withoutContent.scorecardsFrom, withoutContent.scorecards.map((scorecard) => scorecard.id)]).toEqual(['defaults', ['basics']]);
+    // An exemption may name a default scorecard: the defaults stand in for the content's own.
+    const noScorecards = await contentFolder({ 'exemptions.yaml': 'exemptions:\n  - entity: a\n    check: readme-present\n    scorecard: basics\n    reason: soon\n    expires: 2099-01-01\n' });
+    const defaulted = await loadPortalContent(noScorecards, BUILTINS, { defaultsDir });
+    expect([defaulted.scorecardsFrom, defaulted.scorecards.map((scorecard) => scorecard.id), defaulted.exemptions.length]).toEqual(['defaults', ['basics'], 1]);
+    const own = await loadPortalContent(await contentFolder({ 'scorecards/mine.yaml': 'id: mine\ntitle: Mine\nlevels:\n  - id: bronze\n    checks: [ci-configured]\n' }), BUILTINS, { defaultsDir });
+    expect([own.scorecardsFrom, own.scorecards.map((scorecard) => scorecard.id)]).toEqual(['content', ['mine']]);
   });
 
   it.each<{ name: string; tree: Record<string, string>; message: string }>([
