@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
@@ -52,6 +52,8 @@ beforeAll(async () => {
   await mkdir(join(root, 'content', 'teams'), { recursive: true });
   await mkdir(join(root, 'content', 'scorecards'), { recursive: true });
   await writeFile(join(root, 'content', 'portal.yaml'), 'title: Shards\nsources:\n  - type: directory\n    repos: ../*\n  - type: directory\n    repos: ../gone-*\n');
+  // A source whose only match leads nowhere: a listing problem every shard reports, and the merge keeps once.
+  await symlink(join(root, 'nowhere'), join(root, 'gone-link'));
   await writeFile(join(root, 'content', 'teams', 'teams.yaml'), ['payments', 'web'].map((name) => `apiVersion: backstage.io/v1alpha1\nkind: Group\nmetadata:\n  name: ${name}\nspec:\n  type: team\n  children: []\n`).join('---\n'));
   await writeFile(join(root, 'content', 'scorecards', 'basics.yaml'), 'id: basics\ntitle: Basics\nlevels:\n  - id: bronze\n    checks: [readme-present, owner-known-group]\n  - id: silver\n    checks: [ci-configured]\n');
 });
