@@ -140,8 +140,8 @@ export function teamFile(team: string, repos: readonly string[], ownsPortal: boo
 
 /** Every `@org/team` named in the CODEOWNERS of the repositories matching the glob, with the repositories naming it. */
 async function codeownersTeams(reposGlob: string): Promise<Map<string, string[]>> {
+  // A glob that matches no folder is a ConfigError of the source itself.
   const listing = await listSources([{ type: 'directory', repos: reposGlob }], process.cwd());
-  if (listing.repos.length === 0) throw new ConfigError(`--repos ${reposGlob}: no git work tree matches.`);
   const teams = new Map<string, string[]>();
   for (const handle of listing.repos) {
     const reader = await openRepo(handle.dir, { name: handle.name, now: new Date(0), windowDays: 1 }).catch(() => undefined);

@@ -36,7 +36,7 @@ describe('cairn init', () => {
   it('writes a portal with the default standards, a starter guide, the CODEOWNERS teams, a workflow and a README', async () => {
     const result = await cairn(fixture.root, 'init', 'portal', '--repos', 'repos-that-do-not-exist/*');
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain('--repos repos-that-do-not-exist/*: no git work tree matches.');
+    expect(result.stderr).toContain('No folder matches "repos-that-do-not-exist/*" (relative to .): expected git work trees there.');
 
     const made = await cairn(fixture.root, 'init', 'portal', '--repos', '*', '--title', 'Acme Portal');
     expect(made.code).toBe(0);
