@@ -1,12 +1,8 @@
-import { execFile } from 'node:child_process';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
-import { promisify } from 'node:util';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCairn } from '../helpers/cli.ts';
 import { makeRepos, TEST_AUTHOR, type RepoFixture } from '../helpers/repos.ts';
-
-const CAIRN = resolve(import.meta.dirname, '../../scripts/cairn.ts');
-const run = promisify(execFile);
 
 /** A portal with one scorecard, and a service repository whose working tree a developer is changing. */
 const SCORECARD = `id: basics
@@ -24,15 +20,7 @@ const DESCRIPTOR = 'apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata
 let fixture: RepoFixture<'orders'>;
 let portal: string;
 
-async function cairn(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [CAIRN, ...args], { cwd: fixture.dirs.orders, env: { ...process.env, SOURCE_DATE_EPOCH: '1780000000' } });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string };
-    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-  }
-}
+const cairn = (...args: string[]) => runCairn(fixture.dirs.orders, args);
 
 beforeAll(async () => {
   fixture = await makeRepos({

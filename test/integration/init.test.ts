@@ -1,26 +1,14 @@
-import { execFile } from 'node:child_process';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
-import { promisify } from 'node:util';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { readSnapshot } from '../../collectors/snapshot.ts';
+import { runCairn } from '../helpers/cli.ts';
 import { files, makeRepos, type RepoFixture } from '../helpers/repos.ts';
-
-const CAIRN = resolve(import.meta.dirname, '../../scripts/cairn.ts');
-const run = promisify(execFile);
 
 let fixture: RepoFixture<'orders' | 'ledger' | 'handbook'>;
 
-async function cairn(cwd: string, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [CAIRN, ...args], { cwd, env: { ...process.env, SOURCE_DATE_EPOCH: '1780000000' } });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string };
-    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-  }
-}
+const cairn = (cwd: string, ...args: string[]) => runCairn(cwd, args);
 
 beforeAll(async () => {
   fixture = await makeRepos({
