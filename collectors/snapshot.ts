@@ -150,6 +150,8 @@ export { entityDocsSchema } from './docs/schema.ts';
 export { guideSchema } from './guides/schema.ts';
 export { initiativeSchema } from './initiatives/schema.ts';
 export { historyRecordSchema, readHistory, type HistoryRecord } from './history.ts';
+/** The owner of an entity no one is known to own: a placeholder, never a team anyone can ask. */
+export { UNKNOWN_OWNER } from './catalog/infer.ts';
 export type { DocAsset, DocHeading, DocNavItem, DocPage, EntityDocs } from './docs/schema.ts';
 export type { Guide, GuideAdoption } from './guides/schema.ts';
 export type { Initiative } from './initiatives/schema.ts';

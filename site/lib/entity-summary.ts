@@ -1,16 +1,10 @@
-import type { CatalogEntity } from '../../collectors/snapshot.ts';
+import { UNKNOWN_OWNER, type CatalogEntity } from '../../collectors/snapshot.ts';
 import { githubProjectHref, INFERRED_TYPE_REASON, sourceLocationHref, toolAnnotations, type ToolAnnotation } from './annotations.ts';
 import { relatedLink, type Catalog, type EntityLink } from './catalog.ts';
 import { specString } from './entity.ts';
 import { safeWebHref } from './links.ts';
 import type { ScorecardPanelView } from './scorecard-panel.ts';
 import { repoOf, type CheckLink, type LevelRef, type ScorecardLink } from './standards.ts';
-
-/**
- * The owner the catalog stage gives an entity it found no owner for (`collectors/catalog/infer.ts`):
- * a placeholder, never a team anyone can ask.
- */
-export const NO_OWNER_REF = 'group:default/unknown';
 
 /** Kinds Backstage requires an owner of (`spec.owner`): for the others an owner is not missing. */
 export const OWNED_KINDS: ReadonlySet<string> = new Set(['component', 'api', 'resource', 'system', 'domain', 'template']);
@@ -89,7 +83,7 @@ export function levelTone(level: LevelRef, levelCount: number): LevelBadge['tone
  * placeholder of an inferred entity counts as no owner. Kinds without owners get none.
  */
 export function ownerStanding(catalog: Catalog, entity: CatalogEntity): OwnerStanding | undefined {
-  const owner = relatedLink(catalog, { ...entity, relations: entity.relations.filter((relation) => relation.targetRef !== NO_OWNER_REF) }, 'ownedBy');
+  const owner = relatedLink(catalog, { ...entity, relations: entity.relations.filter((relation) => relation.targetRef !== UNKNOWN_OWNER) }, 'ownedBy');
   if (owner) return owner.href ? { state: 'known', link: owner } : { state: 'notInCatalog', link: owner };
   return OWNED_KINDS.has(entity.kind.toLowerCase()) ? { state: 'none' } : undefined;
 }

@@ -1,5 +1,6 @@
 import { groupBy, type Catalog } from './catalog.ts';
-import { NO_OWNER_REF, ownerStanding } from './entity-summary.ts';
+import { ownerStanding } from './entity-summary.ts';
+import { UNKNOWN_OWNER } from '../../collectors/snapshot.ts';
 import { countProblems } from './problems.ts';
 import { countNoun } from './text.ts';
 import { withBase } from './urls.ts';
@@ -24,7 +25,7 @@ export function homeView(catalog: Catalog): HomeView {
   const standings = catalog.entities.map((entity) => ownerStanding(catalog, entity));
   const owners = new Set(
     catalog.entities.flatMap((entity) =>
-      entity.relations.filter((relation) => relation.type === 'ownedBy' && relation.targetRef !== NO_OWNER_REF && catalog.byRef.has(relation.targetRef)).map((relation) => relation.targetRef),
+      entity.relations.filter((relation) => relation.type === 'ownedBy' && relation.targetRef !== UNKNOWN_OWNER && catalog.byRef.has(relation.targetRef)).map((relation) => relation.targetRef),
     ),
   );
   return {

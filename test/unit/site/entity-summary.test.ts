@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { CatalogEntity } from '../../../collectors/snapshot.ts';
 import { sourceLocationHref, toolAnnotations } from '../../../site/lib/annotations.ts';
 import { createCatalog } from '../../../site/lib/catalog.ts';
-import { entitySummary, levelTone, linkText, NO_OWNER_REF, ownerStanding, sourceLink } from '../../../site/lib/entity-summary.ts';
+import { UNKNOWN_OWNER } from '../../../collectors/snapshot.ts';
+import { entitySummary, levelTone, linkText, ownerStanding, sourceLink } from '../../../site/lib/entity-summary.ts';
 import { homeView, ownerGapsSentence } from '../../../site/lib/home.ts';
 import { entityScorecards } from '../../../site/lib/scorecard-panel.ts';
 import { createStandards, NO_LEVEL } from '../../../site/lib/standards.ts';
@@ -88,7 +89,7 @@ describe('owner standing', () => {
   it.each([
     ['an owner in the catalog', [{ type: 'ownedBy', targetRef: 'group:default/platform' }], 'Component', { state: 'known', ref: 'group:default/platform' }],
     ['an owner not in the catalog', [{ type: 'ownedBy', targetRef: 'group:ops/maintainers' }], 'Component', { state: 'notInCatalog', ref: 'group:ops/maintainers' }],
-    ['the placeholder for no owner', [{ type: 'ownedBy', targetRef: NO_OWNER_REF }], 'Component', { state: 'none' }],
+    ['the placeholder for no owner', [{ type: 'ownedBy', targetRef: UNKNOWN_OWNER }], 'Component', { state: 'none' }],
     ['no owner relation', [], 'API', { state: 'none' }],
     ['a kind that has no owner', [], 'Group', undefined],
   ])('%s', (_, relations, kind, expected) => {
@@ -101,8 +102,8 @@ describe('owner standing', () => {
       ...snapshotFixture,
       entities: [
         ...snapshotFixture.entities,
-        variant({ ref: 'component:default/a', relations: [{ type: 'ownedBy', targetRef: NO_OWNER_REF }] }),
-        variant({ ref: 'component:default/b', relations: [{ type: 'ownedBy', targetRef: NO_OWNER_REF }] }),
+        variant({ ref: 'component:default/a', relations: [{ type: 'ownedBy', targetRef: UNKNOWN_OWNER }] }),
+        variant({ ref: 'component:default/b', relations: [{ type: 'ownedBy', targetRef: UNKNOWN_OWNER }] }),
         variant({ ref: 'component:default/c', relations: [{ type: 'ownedBy', targetRef: 'group:ops/maintainers' }] }),
       ],
     });
