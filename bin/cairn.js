@@ -3,10 +3,11 @@
 // installed from the package, where Node will not strip types under node_modules and the sources
 // of the command line are not shipped, it runs them compiled (`build/`, made by `npm pack`).
 import { existsSync } from 'node:fs';
-import { nodeVersionProblem } from './node-version.js';
+import { fileURLToPath } from 'node:url';
+import { minimumNode, nodeVersionProblem } from './node-version.js';
 
 // Checked before anything else is loaded: on an older Node, Cairn would die later with a stack trace.
-const problem = nodeVersionProblem(process.versions.node);
+const problem = nodeVersionProblem(process.versions.node, minimumNode(fileURLToPath(new URL('.', import.meta.url))));
 if (problem) {
   process.stderr.write(`${problem}\n`);
   process.exit(2);
