@@ -155,9 +155,14 @@ async function admit(candidate: Candidate, accepted: Map<string, Accepted>, prob
 function rejection(validation: { ref?: string; reason: string; unknownKind?: boolean }): Pick<Problem, 'severity' | 'message'> {
   const subject = validation.ref ?? 'This document';
   if (validation.unknownKind) {
+    // A kind Backstage's model does not have may come from a plugin (AiResource …), valid where that
+    // plugin runs: Cairn cannot catalog it, but the repository is not wrong, so it is a warning and
+    // does not fail --strict. A known kind in the wrong case or with an unknown apiVersion is a mistake.
+    const kind = validation.ref?.split(':')[0];
+    const mistaken = KNOWN_KINDS.some((known) => known.toLowerCase() === kind);
     return {
-      severity: 'error',
-      message: `${subject} is not in the catalog: ${stripPeriod(validation.reason)}. Expected kind ${KNOWN_KINDS.filter((kind) => kind !== 'Template').join(', ')} with apiVersion backstage.io/v1alpha1 or backstage.io/v1beta1, or a Template with apiVersion scaffolder.backstage.io/v1beta3.`,
+      severity: mistaken ? 'error' : 'warning',
+      message: `${subject} is not in the catalog: ${stripPeriod(validation.reason)}. Cairn catalogs kind ${KNOWN_KINDS.filter((kind) => kind !== 'Template').join(', ')} with apiVersion backstage.io/v1alpha1 or backstage.io/v1beta1, or a Template with apiVersion scaffolder.backstage.io/v1beta3.`,
     };
   }
   return { severity: 'error', message: `${subject} is not valid and is not in the catalog; Backstage rejects it: ${stripPeriod(validation.reason)}.` };

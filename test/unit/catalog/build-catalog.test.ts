@@ -69,14 +69,22 @@ describe('buildCatalog', () => {
   it.each([
     { name: 'not an object', data: 'hello', message: /Expected object at root, got string/ },
     { name: 'missing kind', data: { apiVersion: 'backstage.io/v1alpha1', metadata: { name: 'x' } }, message: /must have required property 'kind'/ },
-    { name: 'unknown kind', data: { apiVersion: 'backstage.io/v1alpha1', kind: 'Service', metadata: { name: 'x' }, spec: {} }, message: /No processor recognized the entity service:default\/x.*Expected kind API, Component/ },
     { name: 'lowercase kind', data: { ...component('x'), kind: 'component' }, message: /No processor recognized/ },
+    { name: 'a known kind of an unknown apiVersion', data: { ...component('x'), apiVersion: 'backstage.io/v2' }, message: /No processor recognized/ },
     { name: 'foreign root field', data: { ...component('x'), relations: [] }, message: /Unknown field relations/ },
     { name: 'dependsOn without a kind', data: component('x', { dependsOn: ['orders-db'] }), message: /spec\.dependsOn: Entity reference "orders-db" had missing or empty kind/ },
   ])('rejects $name with an error', async ({ data, message }) => {
     const { entities, problems } = await buildCatalog({ repos: [repo('r', [data])], content: [] });
     expect(entities).toEqual([]);
     expect(problems).toEqual([{ severity: 'error', repo: 'r', file: 'catalog-info.yaml', line: 1, message: expect.stringMatching(message) }]);
+  });
+
+  it.each(['Service', 'AiResource'])('leaves out a kind Backstage has not (%s, perhaps a plugin\'s) with a warning, which --strict does not fail on', async (kind) => {
+    const { entities, problems } = await buildCatalog({ repos: [repo('r', [{ apiVersion: 'backstage.io/v1alpha1', kind, metadata: { name: 'x' }, spec: {} }])], content: [] });
+    expect(entities).toEqual([]);
+    expect(problems).toEqual([
+      { severity: 'warning', repo: 'r', file: 'catalog-info.yaml', line: 1, message: expect.stringMatching(new RegExp(`^${kind.toLowerCase()}:default/x is not in the catalog: No processor recognized the entity .*\\. Cairn catalogs kind API, Component`)) },
+    ]);
   });
 
   it('catalogs a scaffolder Template beside the other kinds, and explains a broken one', async () => {
