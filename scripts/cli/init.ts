@@ -67,7 +67,7 @@ export async function runInit(values: InitValues, dirArgument: string | undefine
   const shown = relative(process.cwd(), dir) || '.';
   process.stderr.write(
     `Wrote a portal to ${shown}: portal.yaml, ${count(files.filter((file) => file.path.startsWith('scorecards/')).length, 'scorecard')}, a starter guide, ${count(teams.size + (teams.has(platformTeam) ? 0 : 1), 'team')}, the nightly workflow and a README.\n` +
-      `Next: cd ${shown} && npm install && npx cairn build   (README.md says what to edit first)\n`,
+      `Next: cd ${shown}, install Cairn (npm install, or npm install <path>/cairn-portal-<version>.tgz until cairn-portal is on the npm registry), then npx cairn build. README.md says what to edit first.\n`,
   );
   return 0;
 }
@@ -87,7 +87,8 @@ export function portalFiles(input: {
   workflow: string;
   version: string;
 }): PortalFile[] {
-  const fill = (template: string) => template.replaceAll('{{title}}', input.title).replaceAll('{{platformTeam}}', input.platformTeam).replaceAll('{{today}}', input.today);
+  const fill = (template: string) =>
+    template.replaceAll('{{title}}', input.title).replaceAll('{{platformTeam}}', input.platformTeam).replaceAll('{{today}}', input.today).replaceAll('{{sourcesNote}}', sourcesNote(input));
   const sources = [
     ...(input.repos !== undefined ? [{ type: 'directory', repos: input.repos }] : []),
     ...(input.githubOrg !== undefined ? [{ type: 'github', org: input.githubOrg, teams: true }] : []),
@@ -105,6 +106,18 @@ export function portalFiles(input: {
     { path: 'README.md', text: fill(input.readme) },
     { path: '.gitignore', text: input.gitignore },
   ];
+}
+
+/**
+ * What the README says of the sources: a folder of this machine is not there when the nightly
+ * workflow runs, so it says what to put in its place.
+ */
+function sourcesNote(input: { repos?: string; githubOrg?: string }): string {
+  if (input.repos === undefined) return '';
+  return `\nThe \`directory\` source in \`portal.yaml\` reads ${input.repos} on this machine. The nightly workflow runs
+elsewhere: before relying on it, replace that source with a \`github\` source (\`org:\`, with \`teams: true\`) or a
+\`git\` source listing the repositories' clone URLs.
+`;
 }
 
 /** Where the JSON Schemas are once the portal has installed Cairn, relative to the portal's root. */

@@ -5,7 +5,7 @@ import { portalFiles, teamFile } from '../../scripts/cli/init.ts';
 const TEMPLATES = {
   scorecards: [{ name: 'security.yaml', text: '# yaml-language-server: $schema=../../schemas/scorecard.schema.json\nid: security\n' }],
   guide: '---\nowner: group:{{platformTeam}}\nreviewed: {{today}}\n---\n# {{title}}\n',
-  readme: '# {{title}}\n`teams/{{platformTeam}}.yaml`\n',
+  readme: '# {{title}}\n`teams/{{platformTeam}}.yaml`\n{{sourcesNote}}',
   gitignore: 'node_modules/\n',
   workflow: 'name: Portal\n',
   version: '1.2.3',
@@ -31,7 +31,7 @@ describe('portalFiles', () => {
     expect(text('scorecards/security.yaml')).toBe('# yaml-language-server: $schema=../node_modules/cairn-portal/schemas/scorecard.schema.json\nid: security\n');
     expect(text('guides/start/catalog.mdx')).toBe('---\nowner: group:platform\nreviewed: 2026-12-06\n---\n# Acme Portal\n');
     expect(JSON.parse(text('package.json'))).toEqual({ name: 'acme-portal', private: true, type: 'module', scripts: { build: 'cairn build --config portal.yaml', preview: 'cairn preview' }, dependencies: { 'cairn-portal': '^1.2.3' } });
-    expect(text('README.md')).toBe('# Acme Portal\n`teams/platform.yaml`\n');
+    expect(text('README.md')).toMatch(/^# Acme Portal\n`teams\/platform\.yaml`\n\nThe `directory` source in `portal\.yaml` reads \.\.\/repos\/\* on this machine\. The nightly workflow runs\nelsewhere: /);
   });
 
   it('reads a GitHub organisation with its teams, and keeps a platform team CODEOWNERS already names', () => {
@@ -39,6 +39,7 @@ describe('portalFiles', () => {
     expect(parse(files.find((file) => file.path === 'portal.yaml')!.text)).toEqual({ title: 'Développeurs !', sources: [{ type: 'github', org: 'acme', teams: true }] });
     expect(files.filter((file) => file.path.startsWith('teams/')).map((file) => file.path)).toEqual(['teams/payments.yaml']);
     expect(JSON.parse(files[0]!.text).name).toBe('d-veloppeurs');
+    expect(files.find((file) => file.path === 'README.md')!.text).toBe('# Développeurs !\n`teams/payments.yaml`\n');
   });
 });
 
