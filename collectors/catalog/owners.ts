@@ -7,6 +7,9 @@ export const INFERRED_FROM_ANNOTATION = 'cairn.dev/inferred-from';
 /** The CODEOWNERS handles an inferred owner was named by (`@acme/payments`), comma-separated, as written. */
 export const CODEOWNERS_HANDLES_ANNOTATION = 'cairn.dev/codeowners-handles';
 
+/** The repositories whose CODEOWNERS name an inferred owner, comma-separated. */
+export const CODEOWNERS_REPOSITORIES_ANNOTATION = 'cairn.dev/codeowners-repositories';
+
 export const FROM_CODEOWNERS = 'CODEOWNERS';
 
 /**
@@ -52,8 +55,9 @@ export function isFromCodeowners(entity: { metadata: { annotations?: Record<stri
  * Group `payments`), as for inferred Components. The placeholder owner `group:default/unknown` is
  * never inferred, even from a team named `unknown`: it means "no owner", and gets no page.
  */
-export function inferOwners(repos: readonly { facts: Facts }[]): Record<string, unknown>[] {
+export function inferOwners(repos: readonly { name: string; facts: Facts }[]): Record<string, unknown>[] {
   const handles = new Map<string, Set<string>>();
+  const namedIn = new Map<string, Set<string>>();
   for (const repo of repos) {
     for (const rule of repo.facts.codeowners?.rules ?? []) {
       for (const owner of rule.owners) {
@@ -62,6 +66,9 @@ export function inferOwners(repos: readonly { facts: Facts }[]): Record<string, 
         let named = handles.get(ref);
         if (!named) handles.set(ref, (named = new Set()));
         named.add(owner);
+        let repositories = namedIn.get(ref);
+        if (!repositories) namedIn.set(ref, (repositories = new Set()));
+        repositories.add(repo.name);
       }
     }
   }
@@ -75,6 +82,7 @@ export function inferOwners(repos: readonly { facts: Facts }[]): Record<string, 
           [INFERRED_ANNOTATION]: 'true',
           [INFERRED_FROM_ANNOTATION]: FROM_CODEOWNERS,
           [CODEOWNERS_HANDLES_ANNOTATION]: [...named].sort().join(', '),
+          [CODEOWNERS_REPOSITORIES_ANNOTATION]: [...namedIn.get(ref)!].sort().join(', '),
         },
       };
       return { apiVersion: 'backstage.io/v1alpha1', kind, metadata, spec: kind === 'Group' ? { type: 'team', children: [] } : { memberOf: [] } };

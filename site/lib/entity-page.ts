@@ -32,6 +32,8 @@ export interface EntityPageView {
   type?: string;
   lifecycle?: string;
   inferred: boolean;
+  /** For a Group or User that exists because CODEOWNERS files name it: as what, and in which repositories. */
+  fromCodeowners?: { handles: string; repositories: string };
   owner?: EntityLink;
   system?: EntityLink;
   domain?: EntityLink;
@@ -70,6 +72,7 @@ export function entityPageView(catalog: Catalog, entity: CatalogEntity): EntityP
     ...(type ? { type } : {}),
     ...(lifecycle ? { lifecycle } : {}),
     inferred: entity.inferred,
+    ...codeownersOrigin(entity),
     ...(owner ? { owner } : {}),
     ...(system ? { system } : {}),
     ...(domain ? { domain } : {}),
@@ -90,6 +93,13 @@ export function entityPageView(catalog: Catalog, entity: CatalogEntity): EntityP
     ...(isGroup ? { group: groupView(catalog, entity) } : {}),
     parts,
   };
+}
+
+/** Where an owner inferred from CODEOWNERS was named (annotations the catalog stage sets on it). */
+function codeownersOrigin(entity: CatalogEntity): Pick<EntityPageView, 'fromCodeowners'> {
+  const annotations = entity.metadata.annotations ?? {};
+  if (!entity.inferred || annotations['cairn.dev/inferred-from'] !== 'CODEOWNERS') return {};
+  return { fromCodeowners: { handles: annotations['cairn.dev/codeowners-handles'] ?? '', repositories: annotations['cairn.dev/codeowners-repositories'] ?? '' } };
 }
 
 /** An entity's relations grouped by type, in display order, leaving out the `omit` types. */

@@ -10,7 +10,7 @@ export const codeownersOwnersKnown = defineCheck({
   description: 'Every `@org/team` in CODEOWNERS is a Group `team` of the catalog, and every `@user` a User, declared or read from the GitHub organisation\'s teams.',
   why: 'A team renamed or dissolved in the organisation lingers in CODEOWNERS: reviews are requested from nobody and ownership looks settled when it is not. Matching owners against the catalog finds those stale names.',
   fix: [
-    'Replace each unknown owner in CODEOWNERS with a team the catalog knows (see the Teams page), or add the missing team to the catalog (`content/teams/`).',
+    'Replace each unknown owner in CODEOWNERS with a team the catalog knows (see the Teams page), or add the missing team to the catalog (the `teams/` folder beside the portal.yaml).',
     'Group names are matched without the organisation: `@acme/payments-team` must be the Group `payments-team`. Email owners are not checked.',
     'The Groups and Users Cairn infers from CODEOWNERS itself do not count: they exist because the file names them, so they cannot tell a stale name from a real team. With `teams: true` on the github source, the organisation\'s real teams and members are read from GitHub.',
   ].join('\n'),

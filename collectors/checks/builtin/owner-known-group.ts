@@ -29,7 +29,7 @@ export const ownerKnownGroup = defineCheck({
   fix: [
     'Set `spec.owner` in `catalog-info.yaml` to a Group that exists, e.g. `owner: group:payments-team`.',
     'A team that CODEOWNERS names (`@acme/payments-team`) is the Group `payments-team`, and one of the organisation\'s GitHub teams is too when the github source has `teams: true`: `owner: payments-team` then resolves.',
-    'Otherwise add the team to the portal\'s `content/teams/` (or to the repository that declares your groups):',
+    'Otherwise add the team to the portal\'s `teams/` folder, beside its portal.yaml (or to the repository that declares your groups):',
     '',
     '```yaml',
     'apiVersion: backstage.io/v1alpha1',

@@ -18,7 +18,7 @@ const repo = (name: string, rules: Rule[], descriptors: unknown[] = []): Catalog
 
 const component = (name: string, owner: string) => ({ apiVersion: 'backstage.io/v1alpha1', kind: 'Component', metadata: { name }, spec: { type: 'service', lifecycle: 'production', owner } });
 const group = (name: string, extra: Record<string, unknown> = {}) => ({ apiVersion: 'backstage.io/v1alpha1', kind: 'Group', metadata: { name }, spec: { type: 'team', children: [], ...extra } });
-const inferredAnnotations = (handles: string) => ({ 'cairn.dev/inferred': 'true', 'cairn.dev/inferred-from': 'CODEOWNERS', 'cairn.dev/codeowners-handles': handles });
+const inferredAnnotations = (handles: string, repositories = 'r') => ({ 'cairn.dev/inferred': 'true', 'cairn.dev/inferred-from': 'CODEOWNERS', 'cairn.dev/codeowners-handles': handles, 'cairn.dev/codeowners-repositories': repositories });
 
 describe('codeownersRef', () => {
   it.each([
@@ -36,26 +36,27 @@ describe('codeownersRef', () => {
 
 describe('inferOwners', () => {
   it.each([
-    { name: 'no CODEOWNERS', repos: [{ facts: {} }], refs: [] },
-    { name: 'a catch-all team and a user', repos: [{ facts: facts([rule(1, '*', '@backstage/operations-maintainers', '@MihaiTabara')]) }], refs: ['Group operations-maintainers @backstage/operations-maintainers', 'User mihaitabara @MihaiTabara'] },
-    { name: 'owners of every rule, not only the catch-all', repos: [{ facts: facts([rule(1, '.github/workflows/', '@nateprewitt', '@sigmavirus24'), rule(2, 'HISTORY.md', '@nateprewitt')]) }], refs: ['User nateprewitt @nateprewitt', 'User sigmavirus24 @sigmavirus24'] },
-    { name: 'emails and malformed owners skipped', repos: [{ facts: facts([rule(1, '*', 'ops@acme.dev', 'payments', '@acme/')]) }], refs: [] },
-    { name: 'the placeholder owner never', repos: [{ facts: facts([rule(1, '*', '@acme/unknown', '@acme/Unknown')]) }], refs: [] },
+    { name: 'no CODEOWNERS', repos: [{ name: 'r', facts: {} }], refs: [] },
+    { name: 'a catch-all team and a user', repos: [{ name: 'r', facts: facts([rule(1, '*', '@backstage/operations-maintainers', '@MihaiTabara')]) }], refs: ['Group operations-maintainers @backstage/operations-maintainers', 'User mihaitabara @MihaiTabara'] },
+    { name: 'owners of every rule, not only the catch-all', repos: [{ name: 'r', facts: facts([rule(1, '.github/workflows/', '@nateprewitt', '@sigmavirus24'), rule(2, 'HISTORY.md', '@nateprewitt')]) }], refs: ['User nateprewitt @nateprewitt', 'User sigmavirus24 @sigmavirus24'] },
+    { name: 'emails and malformed owners skipped', repos: [{ name: 'r', facts: facts([rule(1, '*', 'ops@acme.dev', 'payments', '@acme/')]) }], refs: [] },
+    { name: 'the placeholder owner never', repos: [{ name: 'r', facts: facts([rule(1, '*', '@acme/unknown', '@acme/Unknown')]) }], refs: [] },
     {
       name: 'one Group across organisations and spellings, its handles listed',
-      repos: [{ facts: facts([rule(1, '*', '@other/payments')]) }, { facts: facts([rule(4, '/src/', '@acme/Payments', '@acme/payments')]) }],
-      refs: ['Group payments @acme/Payments, @acme/payments, @other/payments'],
+      repos: [{ name: 'billing', facts: facts([rule(1, '*', '@other/payments')]) }, { name: 'api', facts: facts([rule(4, '/src/', '@acme/Payments', '@acme/payments')]) }],
+      refs: ['Group payments @acme/Payments, @acme/payments, @other/payments in api, billing'],
     },
   ])('$name', ({ repos, refs }) => {
     const owners = inferOwners(repos);
     expect(owners.map((data) => {
       const { kind, metadata } = data as { kind: string; metadata: { name: string; annotations: Record<string, string> } };
-      return `${kind} ${metadata.name} ${metadata.annotations['cairn.dev/codeowners-handles']}`;
+      const repositories = metadata.annotations['cairn.dev/codeowners-repositories'];
+      return `${kind} ${metadata.name} ${metadata.annotations['cairn.dev/codeowners-handles']}${repositories === 'r' ? '' : ` in ${repositories}`}`;
     })).toEqual(refs);
   });
 
   it('gives Backstage-valid Groups and Users with their provenance', () => {
-    expect(inferOwners([{ facts: facts([rule(1, '*', '@acme/team-a', '@alice')]) }])).toEqual([
+    expect(inferOwners([{ name: 'r', facts: facts([rule(1, '*', '@acme/team-a', '@alice')]) }])).toEqual([
       { apiVersion: 'backstage.io/v1alpha1', kind: 'Group', metadata: { name: 'team-a', annotations: inferredAnnotations('@acme/team-a') }, spec: { type: 'team', children: [] } },
       { apiVersion: 'backstage.io/v1alpha1', kind: 'User', metadata: { name: 'alice', annotations: inferredAnnotations('@alice') }, spec: { memberOf: [] } },
     ]);
@@ -94,7 +95,7 @@ describe('buildCatalog: owners', () => {
       ['group:default/payments-team', true, { file: '.', line: 1 }, [{ type: 'ownerOf', targetRef: 'component:default/payments' }]],
       ['user:default/alice', true, { file: '.', line: 1 }, [{ type: 'ownerOf', targetRef: 'component:default/docs-site' }]],
     ]);
-    expect(entities[2]!.metadata.annotations).toEqual(inferredAnnotations('@acme/Payments-Team, @acme/payments-team'));
+    expect(entities[2]!.metadata.annotations).toEqual(inferredAnnotations('@acme/Payments-Team, @acme/payments-team', 'docs-site, payments'));
   });
 
   it('drops an inferred owner silently when a Group or User with its ref is declared, in content or in a repository', async () => {

@@ -86,6 +86,14 @@ describe('entity page', () => {
 
   it('marks inferred entities', () => {
     expect(view('component:default/billing-scripts').inferred).toBe(true);
+    expect(view('component:default/billing-scripts').fromCodeowners).toBeUndefined();
+  });
+
+  it('says where an owner inferred from CODEOWNERS was named', () => {
+    const annotations = { 'cairn.dev/inferred': 'true', 'cairn.dev/inferred-from': 'CODEOWNERS', 'cairn.dev/codeowners-handles': '@acme/writers', 'cairn.dev/codeowners-repositories': 'docs-site, handbook' };
+    const writers = { ref: 'group:default/writers', apiVersion: 'backstage.io/v1alpha1', kind: 'Group', metadata: { name: 'writers', namespace: 'default', annotations }, spec: { type: 'team', children: [] }, relations: [], source: { file: '.', line: 1 }, inferred: true };
+    expect(entityPageView(catalog, writers).fromCodeowners).toEqual({ handles: '@acme/writers', repositories: 'docs-site, handbook' });
+    expect(entityPageView(catalog, { ...writers, inferred: false }).fromCodeowners).toBeUndefined();
   });
 });
 
