@@ -1,6 +1,6 @@
 import type { Dirent, Stats } from 'node:fs';
 import { lstat, readdir, stat } from 'node:fs/promises';
-import { basename, join, relative, resolve } from 'node:path';
+import { basename, isAbsolute, join, relative, resolve } from 'node:path';
 import picomatch from 'picomatch';
 import { ConfigError } from '../config-error.ts';
 import type { DirectorySource } from '../config.ts';
@@ -25,7 +25,8 @@ export async function listDirectorySource(source: DirectorySource, baseDir: stri
     }
   }
   if (candidates.length === 0 && listing.problems.length === 0) {
-    throw new ConfigError(`No folder matches "${source.repos}" (relative to ${relative(process.cwd(), baseDir) || '.'}): expected git work trees there. Check the glob (--repos, or the directory source in portal.yaml).`);
+    const where = isAbsolute(source.repos) ? '' : ` (relative to ${relative(process.cwd(), baseDir) || '.'})`;
+    throw new ConfigError(`No folder matches "${source.repos}"${where}: expected git work trees there. Check the glob (--repos, or the directory source in portal.yaml).`);
   }
   for (const match of candidates) {
     const name = basename(match);

@@ -53,6 +53,7 @@ export async function runCheck(values: CheckValues, dirArgument: string | undefi
     const snapshot = await assemble({ repos: [repo], content: judge.content, standards: { ...standards, scorecards, guides: [], initiatives: [] }, now, title: judge.title, guideSettings: judge.guideSettings, problems: [], knownEntities });
     return { snapshot, commit: repo.facts.head?.commit };
   };
+  if (!(await stat(dir).catch(() => undefined))?.isDirectory()) throw new ConfigError(`${dir}: no such folder; cairn check scores the repository in a folder (default: the current one).`);
   if (!(await isGitWorkTree(dir))) throw new ConfigError(`${dir} is not a git work tree (no .git): cairn check scores one repository.`);
   const current = await score(dir, true);
   const report = reportFor(current.snapshot, name, current.commit, judge.label);

@@ -65,7 +65,8 @@ async function fetchText(location: string): Promise<string> {
     return await readFile(resolve(location), 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new ConfigError(`--standards ${location}: ${code === 'ENOENT' ? 'file not found' : (error as Error).message}.`);
+    const reason = code === 'ENOENT' ? 'file not found' : code === 'EISDIR' ? "a folder; expected a portal's standards.json (e.g. dist/standards.json)" : (error as Error).message;
+    throw new ConfigError(`--standards ${location}: ${reason}.`);
   }
 }
 
@@ -74,7 +75,8 @@ function parseJson(location: string): (text: string) => unknown {
     try {
       return JSON.parse(text);
     } catch (error) {
-      throw new ConfigError(`--standards ${location}: not JSON (${(error as Error).message}).`);
+      const hint = /\.ya?ml$/i.test(location) ? ' A portal.yaml goes with --config.' : '';
+      throw new ConfigError(`--standards ${location}: not JSON (${(error as Error).message}).${hint}`);
     }
   };
 }

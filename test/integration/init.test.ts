@@ -101,5 +101,9 @@ describe('Cairn without a portal', () => {
     expect(missing.stderr).toContain('file not found');
     const both = await cairn(fixture.root, 'check', fixture.dirs.orders, '--standards', bad, '--config', 'portal/portal.yaml');
     expect(both.stderr).toContain('--standards and --config both say what to judge with');
+    expect((await cairn(fixture.root, 'check', fixture.dirs.orders, '--standards', 'portal')).stderr).toBe("--standards portal: a folder; expected a portal's standards.json (e.g. dist/standards.json).\n");
+    expect((await cairn(fixture.root, 'check', fixture.dirs.orders, '--standards', 'portal/portal.yaml')).stderr).toMatch(/^--standards portal\/portal\.yaml: not JSON \(.*\)\. A portal\.yaml goes with --config\.\n$/);
+    const nowhere = await cairn(fixture.root, 'check', join(fixture.root, 'nowhere'));
+    expect([nowhere.code, nowhere.stderr]).toEqual([2, `${join(fixture.root, 'nowhere')}: no such folder; cairn check scores the repository in a folder (default: the current one).\n`]);
   });
 });

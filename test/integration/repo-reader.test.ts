@@ -155,6 +155,11 @@ describe('listDirectorySource', () => {
     await expect(listDirectorySource({ type: 'directory', repos: glob }, fixture.root)).rejects.toThrow(`No folder matches "${glob}" (relative to`);
   });
 
+  it('names an absolute glob that matches no folder as it is', async () => {
+    const glob = join(fixture.root, 'nowhere', '*');
+    await expect(listDirectorySource({ type: 'directory', repos: glob }, fixture.root)).rejects.toThrow(`No folder matches "${glob}": expected git work trees there.`);
+  });
+
   it('finds work trees at any depth with **, never inside .git', async () => {
     const listing = await listDirectorySource({ type: 'directory', repos: '**/stale' }, fixture.root);
     expect(listing.repos.map((repo) => repo.name)).toEqual(['stale']);
