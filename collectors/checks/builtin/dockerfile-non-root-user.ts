@@ -1,7 +1,10 @@
 import { z } from 'zod';
-import { defineCheck, fail, pass, type Evidence } from '../check.ts';
+import { defineCheck, fail, notApplicable, pass, type Evidence } from '../check.ts';
 import { capped, count } from './support/facts.ts';
 import { requireDockerfiles } from './support/dockerfiles.ts';
+
+/** Dockerfiles of development containers (VS Code, Codespaces): `.devcontainer/` at any depth. */
+const DEV_CONTAINER = /(^|\/)\.devcontainer\//;
 
 /** `root`, `0`, `root:root`, `0:0`, `root:somegroup` … */
 function isRoot(user: string): boolean {
@@ -32,14 +35,19 @@ export const dockerfileNonRootUser = defineCheck({
     if (!found.ok) return found.result;
     const failing: Evidence[] = [];
     const passing: Evidence[] = [];
-    for (const dockerfile of found.dockerfiles) {
+    // A development container runs on a developer's machine, as its tools expect (often root).
+    const developmentContainers = found.dockerfiles.filter((dockerfile) => DEV_CONTAINER.test(dockerfile.path));
+    const judged = found.dockerfiles.filter((dockerfile) => !DEV_CONTAINER.test(dockerfile.path));
+    const ignored = developmentContainers.map((dockerfile): Evidence => ({ path: dockerfile.path, note: 'a development container, not run in production: not judged' }));
+    if (judged.length === 0) return { ...notApplicable(`The only Dockerfiles are development containers (${developmentContainers.map((dockerfile) => dockerfile.path).join(', ')}).`), evidence: ignored };
+    for (const dockerfile of judged) {
       const lastStage = dockerfile.from.at(-1)?.line ?? 0;
       const user = dockerfile.users.filter((candidate) => candidate.line > lastStage).at(-1);
       if (!user) failing.push({ path: dockerfile.path, ...(lastStage ? { line: lastStage } : {}), note: 'the final stage sets no USER, so it runs as the base image\'s user (root for most)' });
       else if (isRoot(user.user)) failing.push({ path: dockerfile.path, line: user.line, note: `USER ${user.user}` });
       else passing.push({ path: dockerfile.path, line: user.line, note: `USER ${user.user}` });
     }
-    if (failing.length > 0) return fail(`${count(failing.length, 'Dockerfile')} of ${found.dockerfiles.length} ${failing.length === 1 ? 'does' : 'do'} not switch to a non-root user in the final stage.`, capped(failing));
-    return pass(`Every Dockerfile switches to a non-root user in its final stage (${count(found.dockerfiles.length, 'Dockerfile')}).`, capped(passing));
+    if (failing.length > 0) return fail(`${count(failing.length, 'Dockerfile')} of ${judged.length} ${failing.length === 1 ? 'does' : 'do'} not switch to a non-root user in the final stage.`, capped([...failing, ...ignored]));
+    return pass(`Every Dockerfile switches to a non-root user in its final stage (${count(judged.length, 'Dockerfile')}).`, capped([...passing, ...ignored]));
   },
 });

@@ -58,6 +58,14 @@ describeCheck(dockerfileNonRootUser, [
   { name: 'root by name', input: dockerfiles({ Dockerfile: 'FROM alpine:3\nUSER root\n' }), outcome: 'fail' },
   { name: 'an empty Dockerfile', input: dockerfiles({ Dockerfile: '' }), outcome: 'fail' },
   { name: 'no Dockerfiles', input: none, outcome: 'notApplicable' },
+  {
+    name: 'a development container beside the image: not judged, and said so',
+    input: dockerfiles({ Dockerfile: 'FROM alpine:3\nUSER app\n', '.devcontainer/Dockerfile': 'FROM mcr.microsoft.com/devcontainers/java:21\n' }),
+    outcome: 'pass',
+    message: 'Every Dockerfile switches to a non-root user in its final stage (1 Dockerfile).',
+    evidence: [{ path: 'Dockerfile', line: 2, note: 'USER app' }, { path: '.devcontainer/Dockerfile', note: 'a development container, not run in production: not judged' }],
+  },
+  { name: 'only a development container', input: dockerfiles({ '.devcontainer/Dockerfile': 'FROM debian:12\n' }), outcome: 'notApplicable', message: 'The only Dockerfiles are development containers (.devcontainer/Dockerfile).' },
 ]);
 
 describeCheck(dockerfileNoAddUrl, [
