@@ -1,4 +1,4 @@
-import type { ScorecardDefinition, ScorecardResult } from '../../collectors/snapshot.ts';
+import { UNKNOWN_OWNER, type ScorecardDefinition, type ScorecardResult } from '../../collectors/snapshot.ts';
 import { compareText, groupBy, linkToRef, relatedLink, type Catalog, type EntityLink } from './catalog.ts';
 import { completeEntityRef } from './entity-ref.ts';
 import {
@@ -77,7 +77,9 @@ export function teamRows(catalog: Catalog, scorecard: ScorecardDefinition, resul
   const levels = allLevels(scorecard);
   const byOwner = groupBy(results, (result) => {
     const entity = catalog.byRef.get(result.entityRef);
-    return entity && relatedLink(catalog, entity, 'ownedBy')?.ref;
+    const owner = entity && relatedLink(catalog, entity, 'ownedBy')?.ref;
+    // The placeholder for "no owner known" is not a team: its entities go to the unowned row.
+    return owner === UNKNOWN_OWNER ? undefined : owner;
   });
   return [...byOwner]
     .map(([ownerRef, owned]) => ({

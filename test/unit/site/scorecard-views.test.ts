@@ -2,7 +2,7 @@ import { XMLParser } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { badgeColour, badgeMarkdown, badgePath, badgeRoutes, badgeSvg } from '../../../site/lib/badges.ts';
 import { createCatalog } from '../../../site/lib/catalog.ts';
-import type { Guide } from '../../../collectors/snapshot.ts';
+import { UNKNOWN_OWNER, type Guide } from '../../../collectors/snapshot.ts';
 import { checkPageView, checksByCategory, guideLink, passRate } from '../../../site/lib/check-page.ts';
 import { scorecardsExport } from '../../../site/lib/exports.ts';
 import { blockerSentence, firstLevelBlocker, heatmap, levelDistribution, scorecardPageView, scorecardSummaries, teamRows } from '../../../site/lib/scorecard-page.ts';
@@ -54,6 +54,13 @@ describe('per-team table', () => {
   it('puts entities without an owner last', () => {
     const orphan = { ...productionResults[0]!, entityRef: 'component:default/orphan' };
     expect(teamRows(catalog, production, [orphan, ...productionResults]).map((row) => row.owner?.text)).toEqual(['Payments Team', 'Platform', undefined]);
+  });
+
+  it('counts an entity owned by the no-owner placeholder as unowned, not as a team', () => {
+    const placeholder = { ...entity(productionResults[0]!.entityRef), ref: 'component:default/nobodys', relations: [{ type: 'ownedBy', targetRef: UNKNOWN_OWNER }] };
+    const withPlaceholder = createCatalog({ ...snapshotFixture, entities: [...snapshotFixture.entities, placeholder] });
+    const result = { ...productionResults[0]!, entityRef: placeholder.ref };
+    expect(teamRows(withPlaceholder, production, [result, ...productionResults]).map((row) => row.owner?.text)).toEqual(['Payments Team', 'Platform', undefined]);
   });
 });
 
