@@ -144,10 +144,10 @@ const READMES = /^readme(\.(md|markdown|rst|txt|adoc))?$/i;
 
 export const license = defineRetriever({
   id: 'license',
-  version: 3,
+  version: 4,
   description: "The repository's license as an SPDX expression, from every license file at the root (each named with what it says), pointer notes, the README's License section and the root manifests' license fields.",
   schema: licenseSchema,
-  async collect({ repo }) {
+  async collect({ repo, problem }) {
     const rootFiles = repo.files().filter((file) => !file.includes('/'));
     const files: LicenseFile[] = [];
     const texts = new Map<string, string>();
@@ -179,7 +179,9 @@ export const license = defineRetriever({
       sources.push(...manifestLicenses(name, text));
     }
     if (files.length === 0 && sources.every((source) => source.kind !== 'manifest')) return null;
-    return { ...chooseExpression(files, sources), files, sources };
+    const chosen = chooseExpression(files, sources);
+    for (const conflict of licenseConflicts(chosen, files, sources)) problem(conflict);
+    return { ...chosen, files, sources };
   },
 });
 
@@ -413,6 +415,24 @@ export function chooseExpression(files: readonly LicenseFile[], sources: readonl
   if (!main.expression || parts.length === 0) return main;
   const whole = / OR /.test(main.expression) ? `(${main.expression})` : main.expression;
   return { expression: [whole, ...new Set(parts.map((file) => file.spdxId!))].join(' AND '), expressionFrom: [...main.expressionFrom, ...parts.map((file) => file.path)] };
+}
+
+/**
+ * A manifest that declares other licenses than the license texts give: registries and tools read
+ * the manifest, readers the text, so the two must agree. The texts win in the expression.
+ */
+export function licenseConflicts(chosen: { expression?: string; expressionFrom: string[] }, files: readonly LicenseFile[], sources: readonly LicenseSource[]): Array<{ severity: 'warning'; file: string; line?: number; message: string }> {
+  const texts = files.filter((file) => file.spdxId && !file.scope && !file.pointer);
+  const ids = [...new Set(texts.map((file) => file.spdxId!))];
+  if (ids.length === 0) return [];
+  return sources
+    .filter((source) => source.kind === 'manifest' && source.expression && !sameSet(expressionIds(source.expression), ids))
+    .map((source) => ({
+      severity: 'warning' as const,
+      file: source.path,
+      ...(source.line ? { line: source.line } : {}),
+      message: `${source.path} declares the license ${source.expression}, but ${texts.map((file) => `${file.path} is ${file.spdxId}`).join(' and ')}; Cairn takes ${chosen.expression} from the license text${texts.length === 1 ? '' : 's'}. Make them agree.`,
+    }));
 }
 
 function sameSet(a: Set<string> | undefined, b: readonly string[]): boolean {

@@ -1,6 +1,6 @@
 import spdxFull from 'spdx-license-list/full.js';
 import { describe, expect, it } from 'vitest';
-import { chooseExpression, license, manifestLicenses, readLicenseFile, readmeLicenseStatement, scopeOf, toExpression, type LicenseFile, type LicenseSource } from '../../../collectors/facts/license.ts';
+import { chooseExpression, license, licenseConflicts, manifestLicenses, readLicenseFile, readmeLicenseStatement, scopeOf, toExpression, type LicenseFile, type LicenseSource } from '../../../collectors/facts/license.ts';
 import { memoryContext } from '../../helpers/memory-reader.ts';
 
 const MIT = spdxFull.MIT!.licenseText.replace('<year> <copyright holders>', '2015 Jane Doe');
@@ -142,6 +142,22 @@ describe('chooseExpression', () => {
     ['nothing', [], [], { expressionFrom: [] }],
   ])('%s', (_name, files, sources, expected) => {
     expect(chooseExpression(files, sources)).toEqual(expected);
+  });
+});
+
+describe('licenseConflicts', () => {
+  const file = (path: string, spdxId?: string, extra: Partial<LicenseFile> = {}): LicenseFile => ({ path, ...(spdxId ? { spdxId } : {}), ...extra });
+  const manifest = (path: string, expression: string, line?: number): LicenseSource => ({ path, kind: 'manifest', declared: expression, expression, ...(line ? { line } : {}) });
+  it.each<[string, LicenseFile[], LicenseSource[], string[]]>([
+    ['a manifest that disagrees with the text', [file('LICENSE', 'MIT')], [manifest('package.json', 'Apache-2.0', 6)], ['package.json:6: package.json declares the license Apache-2.0, but LICENSE is MIT; Cairn takes MIT from the license text. Make them agree.']],
+    ['a manifest that agrees', [file('LICENSE', 'MIT')], [manifest('package.json', 'MIT')], []],
+    ['a dual license stated in either order', [file('LICENSE-APACHE', 'Apache-2.0'), file('LICENSE-MIT', 'MIT')], [manifest('Cargo.toml', 'MIT OR Apache-2.0')], []],
+    ['a manifest naming one of two texts', [file('LICENSE-APACHE', 'Apache-2.0'), file('LICENSE-MIT', 'MIT')], [manifest('Cargo.toml', 'MIT')], ['Cargo.toml: Cargo.toml declares the license MIT, but LICENSE-APACHE is Apache-2.0 and LICENSE-MIT is MIT; Cairn takes Apache-2.0 AND MIT from the license texts. Make them agree.']],
+    ['no recognised text: the manifest speaks alone', [file('LICENSE')], [manifest('package.json', 'MIT')], []],
+    ['a text for one part only does not count', [file('LICENSE', 'Apache-2.0'), file('LICENSE.writing.txt', 'CC-BY-ND-3.0', { scope: 'writing' })], [manifest('pom.xml', 'Apache-2.0')], []],
+  ])('%s', (_name, files, sources, expected) => {
+    const problems = licenseConflicts(chooseExpression(files, sources), files, sources);
+    expect(problems.map((problem) => `${problem.file}${problem.line ? `:${problem.line}` : ''}: ${problem.message}`)).toEqual(expected);
   });
 });
 
