@@ -1,5 +1,17 @@
+import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import mdx from '@astrojs/mdx';
 import { defineConfig } from 'astro/config';
+import {
+  CSP_DIRECTIVES,
+  CSP_SCRIPT_RESOURCES,
+  CSP_STYLE_ATTRIBUTE_RESOURCES,
+  headersFile,
+  mergePolicies,
+  pagePolicy,
+  placePolicyFirst,
+} from './site/lib/csp.ts';
 
 /**
  * The portal site. `scripts/site.ts` (the `cairn` CLI) sets these variables; `CAIRN_SNAPSHOT`, the
@@ -21,8 +33,17 @@ export default defineConfig({
   build: { format: 'directory' },
   // Light and dark code colours as CSS variables; site/styles/guides.css picks one by colour scheme.
   markdown: { shikiConfig: { themes: { light: 'github-light', dark: 'github-dark-default' }, defaultColor: false } },
-  integrations: [mdx()],
+  integrations: [mdx(), contentSecurityPolicy()],
   devToolbar: { enabled: false },
+  // Every page's Content-Security-Policy, with the hashes of the inline scripts and styles Astro
+  // emits; the fixed directives and why each source is there: site/lib/csp.ts.
+  security: {
+    csp: {
+      directives: CSP_DIRECTIVES,
+      scriptDirective: { resources: CSP_SCRIPT_RESOURCES },
+      styleDirective: { resources: CSP_STYLE_ATTRIBUTE_RESOURCES.map((resource) => ({ resource, kind: 'attribute' })) },
+    },
+  },
   vite: {
     build: {
       rollupOptions: {
@@ -35,3 +56,31 @@ export default defineConfig({
     },
   },
 });
+
+/**
+ * After the build: each page's policy moves to the top of its `<head>`, and `_headers` gets one
+ * policy allowing what any page's does, for hosts that send headers from that file. A page
+ * without a policy fails the build, since it would be the one page escaping could not fall back on.
+ */
+function contentSecurityPolicy() {
+  return {
+    name: 'cairn-content-security-policy',
+    hooks: {
+      'astro:build:done': async ({ dir }) => {
+        const root = fileURLToPath(dir);
+        const policies = new Set();
+        const pages = (await readdir(root, { recursive: true })).filter((file) => file.endsWith('.html')).sort();
+        for (const file of pages) {
+          const path = join(root, file);
+          const html = await readFile(path, 'utf8');
+          const policy = pagePolicy(html);
+          if (policy === undefined) throw new Error(`${file} has no Content-Security-Policy: every page must render its <head> through site/layouts/Page.astro`);
+          policies.add(policy);
+          const placed = placePolicyFirst(html);
+          if (placed !== html) await writeFile(path, placed);
+        }
+        await writeFile(join(root, '_headers'), headersFile(mergePolicies(policies)));
+      },
+    },
+  };
+}
