@@ -22,6 +22,7 @@ import { readContentEntities, type ContentDocument } from './sources/content.ts'
 import { inShard, type Shard } from './shard.ts';
 import { listSources } from './sources/index.ts';
 import { NOTHING_UNREACHABLE, type ForgeEntity, type RepoHandle, type Unreachable } from './sources/source.ts';
+import { cleanText, FORBIDDEN_KEY, plainData, type DataPath } from './text.ts';
 import { SNAPSHOT_SCHEMA_VERSION, type CatalogEntity, type PublishedStandards, type Snapshot } from './snapshot.ts';
 
 /** The portal's standards: every check (built-in and custom), the scorecards and the exemptions. */
@@ -174,7 +175,7 @@ export async function assemble(input: AssembleInput): Promise<Snapshot> {
   const laterProblems = [...catalog.problems, ...evaluation.problems, ...guides.problems, ...docs.problems];
   // Grouped once: filtering per repository would be quadratic in a large organisation.
   const laterByRepo = Map.groupBy(laterProblems, (problem) => problem.repo);
-  return {
+  return publishable({
     schemaVersion: SNAPSHOT_SCHEMA_VERSION,
     generatedAt: now.toISOString(),
     portal: { title: input.title, guides: input.guideSettings },
@@ -193,7 +194,59 @@ export async function assemble(input: AssembleInput): Promise<Snapshot> {
     initiatives,
     docs: [...docs.docs, ...carriedDocs].sort((a, b) => (a.entityRef < b.entityRef ? -1 : a.entityRef > b.entityRef ? 1 : 0)),
     problems: [...input.problems, ...previous.problems, ...repos.flatMap((repo) => repo.problems), ...laterProblems],
-  };
+  });
+}
+
+/**
+ * The snapshot as it may be published: one pass that cleans control characters and bidi overrides
+ * out of every string (collectors/text.ts) and drops keys named `__proto__`, each descriptor
+ * document or entity that had one becoming a warning at its file and line. Repository text enters
+ * every output (pages, exports, llms.txt, reports) through here.
+ */
+function publishable(snapshot: Snapshot): Snapshot {
+  const dropped = new Map<string, { location: Pick<Problem, 'repo' | 'file' | 'line'>; paths: Set<string> }>();
+  const clean = plainData(snapshot, (path) => {
+    const found = droppedKeyLocation(snapshot, path);
+    const key = JSON.stringify(found.location);
+    const entry = dropped.get(key) ?? { location: found.location, paths: new Set<string>() };
+    entry.paths.add(found.field);
+    dropped.set(key, entry);
+  });
+  for (const { location, paths } of dropped.values()) {
+    const where = location.file ? `${location.file}${location.line ? ` line ${location.line}` : ''}` : 'the collected data';
+    const problem: Problem = {
+      severity: 'warning',
+      ...location,
+      message: cleanText(`Keys named ${FORBIDDEN_KEY} are left out of ${where} (${[...paths].sort().join(', ')}): JavaScript gives that name a meaning of its own, so Cairn never publishes it. Rename the key${paths.size === 1 ? '' : 's'}.`),
+    };
+    clean.problems.push(problem);
+    const repo = location.repo === undefined ? undefined : clean.repos.find((candidate) => candidate.name === location.repo);
+    if (repo) repo.problems = sortProblems([...repo.problems, problem]);
+  }
+  return clean;
+}
+
+/**
+ * Where a dropped key was, for its problem: a descriptor document's file and line, an entity's
+ * source, or else the repository; `field` is the key's path inside the document or entity.
+ */
+function droppedKeyLocation(snapshot: Snapshot, path: DataPath): { location: Pick<Problem, 'repo' | 'file' | 'line'>; field: string } {
+  const dotted = (rest: DataPath) => rest.map((part) => (typeof part === 'number' ? `[${part}]` : `.${cleanText(part)}`)).join('').replace(/^\./, '');
+  if (path[0] === 'repos' && typeof path[1] === 'number') {
+    const repo = snapshot.repos[path[1]]!;
+    const documentIndex = path[5];
+    if (path[2] === 'facts' && path[3] === 'descriptors' && path[4] === 'documents' && typeof documentIndex === 'number' && path[6] === 'data') {
+      const document = repo.facts.descriptors!.documents[documentIndex]!;
+      return { location: { repo: cleanText(repo.name), file: cleanText(document.file), line: document.line }, field: dotted(path.slice(7)) };
+    }
+    return { location: { repo: cleanText(repo.name) }, field: dotted(path.slice(2)) };
+  }
+  if (path[0] === 'entities' && typeof path[1] === 'number') {
+    const { source } = snapshot.entities[path[1]]!;
+    // An entity's source is the descriptor document it came from: one problem names both.
+    return { location: { ...(source.repo === undefined ? {} : { repo: cleanText(source.repo) }), file: cleanText(source.file), line: source.line }, field: dotted(path.slice(2)) };
+  }
+  return { location: {}, field: dotted(path) };
 }
 
 /** What `standards.json` publishes beyond the scorecards: enough for `cairn check --standards` to judge as the portal does. */

@@ -3,7 +3,7 @@ import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { z } from 'astro/zod';
 import { entityDocsSchema, entitySchema, guideSchema, initiativeSchema, repoSchema, snapshotSchema } from '../collectors/snapshot.ts';
-import { snapshotLoader } from './loaders/snapshot.ts';
+import { siteRepo, snapshotLoader } from './loaders/snapshot.ts';
 
 /** The portal's `content/guides/` folder, set by the CLI; without it there are no guide bodies to render. */
 const guidesDir = process.env.CAIRN_GUIDES_DIR;
@@ -46,7 +46,7 @@ export const collections = {
     schema: entitySchema,
   }),
   repos: defineCollection({
-    loader: snapshotLoader((snapshot) => snapshot.repos.map((repo) => ({ id: repo.name, data: repo }))),
+    loader: snapshotLoader((snapshot) => snapshot.repos.map((repo) => ({ id: repo.name, data: siteRepo(repo) }))),
     schema: repoSchema,
   }),
   checks: defineCollection({

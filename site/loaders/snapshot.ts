@@ -3,7 +3,8 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader } from 'astro/loaders';
 import { z } from 'zod';
-import { snapshotSchema, type Snapshot } from '../../collectors/snapshot.ts';
+import { snapshotSchema, type RepoSnapshot, type Snapshot } from '../../collectors/snapshot.ts';
+import { plainData } from '../../collectors/text.ts';
 
 /** The snapshot file to render: `CAIRN_SNAPSHOT` (set by the CLI), else `.cache/snapshot.json` under the project root. */
 function snapshotPath(root: URL): string {
@@ -51,8 +52,9 @@ export interface SnapshotEntry {
 
 /**
  * A content-layer loader that fills a collection with the entries `select` picks from the snapshot.
- * The snapshot was validated as a whole, so entries are stored as they are. In dev, a change to
- * the file reloads the collection.
+ * The snapshot was validated as a whole; each entry is stored as plain data (`plainData`: no
+ * control characters, no `__proto__` keys, which would stop Astro's data store), whatever Cairn
+ * version wrote the file. In dev, a change to the file reloads the collection.
  */
 export function snapshotLoader(select: (snapshot: Snapshot) => SnapshotEntry[]): Loader {
   return {
@@ -62,7 +64,10 @@ export function snapshotLoader(select: (snapshot: Snapshot) => SnapshotEntry[]):
       const fill = async () => {
         const entries = select(await readSnapshot(file));
         store.clear();
-        for (const { id, data } of entries) store.set({ id, data, digest: generateDigest(data) });
+        for (const entry of entries) {
+          const data = plainData(entry.data);
+          store.set({ id: entry.id, data, digest: generateDigest(data) });
+        }
       };
       await fill();
       watcher?.add(file);
@@ -71,4 +76,14 @@ export function snapshotLoader(select: (snapshot: Snapshot) => SnapshotEntry[]):
       });
     },
   };
+}
+
+/**
+ * A repository as the site stores it: its descriptor documents without their parsed YAML. The
+ * pages read entities, never raw descriptors, and a raw document is whatever its author wrote.
+ */
+export function siteRepo(repo: RepoSnapshot): RepoSnapshot {
+  const { descriptors } = repo.facts;
+  if (!descriptors) return repo;
+  return { ...repo, facts: { ...repo.facts, descriptors: { files: descriptors.files, documents: descriptors.documents.map(({ file, line }) => ({ file, line, data: undefined })) } } };
 }

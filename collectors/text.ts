@@ -1,0 +1,73 @@
+/**
+ * Text hygiene for everything Cairn publishes. Repository text may hold control characters (a
+ * title with ESC, BEL and NUL retitles or clears the terminal of whoever `cat`s `llms.txt`) and
+ * bidirectional overrides (text that reads differently from what it is), and parsed YAML may hold
+ * keys named `__proto__`, which Astro's data store refuses (and which are a prototype hazard in
+ * any code that assigns them). Both are settled once, where data enters the snapshot.
+ */
+
+/**
+ * C0 controls but tab and line feed, DEL, C1 controls, and the bidi embeddings, overrides and
+ * isolates (U+202A–U+202E, U+2066–U+2069). CR is handled apart: it ends lines on Windows.
+ */
+// eslint-disable-next-line no-control-regex
+const UNSAFE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+// eslint-disable-next-line no-control-regex
+const UNSAFE_OR_CR = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+
+/** What an unsafe character becomes by default: visible, so a reader sees that something was there. */
+export const REPLACEMENT_CHARACTER = '\uFFFD';
+
+/**
+ * `text` with every unsafe character replaced by `replacement` (U+FFFD by default; the terminal
+ * report uses `?`), and CR LF or a lone CR turned into LF (a lone CR would let a line overwrite
+ * itself on a terminal). Tab and newline are kept. Text without any is returned as it is.
+ */
+export function cleanText(text: string, replacement: string = REPLACEMENT_CHARACTER): string {
+  if (!UNSAFE_OR_CR.test(text)) return text;
+  return text.replace(/\r\n?/g, '\n').replace(UNSAFE, replacement);
+}
+
+/** A key that must not reach published data: JavaScript gives it meaning, and Astro's data store refuses it. */
+export const FORBIDDEN_KEY = '__proto__';
+
+/** Path of a value inside the data given to `plainData`: keys and array indexes. */
+export type DataPath = ReadonlyArray<string | number>;
+
+/**
+ * A copy of JSON-like `value`, made in one pass, that any output may receive: every string and
+ * object key cleaned with `cleanText`, and every own key named `__proto__` dropped
+ * (`onDroppedKey` is told its path, to report it). When cleaning makes two keys of one object
+ * equal, the first keeps its value. Values other than plain objects and arrays are kept as they are.
+ */
+export function plainData<T>(value: T, onDroppedKey?: (path: DataPath) => void): T {
+  const path: Array<string | number> = [];
+  const walk = (item: unknown): unknown => {
+    if (typeof item === 'string') return cleanText(item);
+    if (typeof item !== 'object' || item === null) return item;
+    if (Array.isArray(item)) {
+      const copy: unknown[] = new Array(item.length);
+      for (let index = 0; index < item.length; index++) {
+        path.push(index);
+        copy[index] = walk(item[index]);
+        path.pop();
+      }
+      return copy;
+    }
+    const prototype = Object.getPrototypeOf(item) as unknown;
+    if (prototype !== Object.prototype && prototype !== null) return item;
+    const copy: Record<string, unknown> = {};
+    for (const key of Object.keys(item)) {
+      path.push(key);
+      if (key === FORBIDDEN_KEY) onDroppedKey?.([...path]);
+      else {
+        const clean = cleanText(key);
+        // The cleaned key cannot be `__proto__` (it has no unsafe character to lose), so plain assignment is safe.
+        if (!Object.hasOwn(copy, clean)) copy[clean] = walk((item as Record<string, unknown>)[key]);
+      }
+      path.pop();
+    }
+    return copy;
+  };
+  return walk(value) as T;
+}
