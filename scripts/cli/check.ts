@@ -1,5 +1,5 @@
-import { stat } from 'node:fs/promises';
-import { basename, resolve } from 'node:path';
+import { lstat, stat } from 'node:fs/promises';
+import { basename, isAbsolute, join, normalize, resolve } from 'node:path';
 import { assemble, collectRepo, type Standards } from '../../collectors/collect.ts';
 import { ConfigError } from '../../collectors/config-error.ts';
 import { portalConfigSchema, type GuideSettings } from '../../collectors/config.ts';
@@ -17,6 +17,7 @@ import { formatMarkdown } from './report/markdown.ts';
 import type { CheckReport } from './report/model.ts';
 import { formatSarif } from './report/sarif.ts';
 import { formatTerminal } from './report/terminal.ts';
+import { terminalSafe } from './report/text.ts';
 import { VERSION } from './version.ts';
 
 export const CHECK_FORMATS = ['terminal', 'json', 'markdown', 'sarif'] as const;
@@ -31,14 +32,22 @@ export interface CheckValues {
   compare?: string | undefined;
   catalog?: string | undefined;
   output?: string | undefined;
+  'fail-on-problems'?: string | undefined;
 }
+
+/** `--fail-on-problems`: the problems of the repository that make `cairn check` exit 1. */
+export const FAIL_ON_PROBLEMS = ['error', 'warning', 'never'] as const;
+export type FailOnProblems = (typeof FAIL_ON_PROBLEMS)[number];
 
 /**
  * `cairn check [dir]`: the portal's scorecards on one repository's working tree, the verdict a
- * developer gets before merging. Returns the exit code: 1 when a scorecard is below `--min-level`.
+ * developer gets before merging. Returns the exit code: 1 when a scorecard is below `--min-level`,
+ * or when the repository has a problem of the `--fail-on-problems` severity (default: an error,
+ * such as a descriptor that does not parse: what it declares is missing from every scorecard).
  */
 export async function runCheck(values: CheckValues, dirArgument: string | undefined): Promise<number> {
   const format = parseFormat(values.format);
+  const failOnProblems = parseFailOnProblems(values['fail-on-problems']);
   const judge = await judgeFor(values);
   const { standards } = judge;
   const scorecards = selectScorecards(standards, values.scorecard);
@@ -66,11 +75,42 @@ export async function runCheck(values: CheckValues, dirArgument: string | undefi
       await base.remove();
     }
   }
-  const output = render(report, format);
+  const output = render(report, format, format === 'sarif' ? await existingFiles(dir, report) : undefined);
   if (values.output) await writeOutput(values.output, output);
   else process.stdout.write(output);
-  for (const problem of report.problems) process.stderr.write(`${problem.severity}: ${problem.file ?? ''}${problem.line ? `:${problem.line}` : ''}${problem.file ? ': ' : ''}${problem.message}\n`);
-  return belowMinimumLevel(report, values['min-level']) ? 1 : 0;
+  for (const problem of report.problems) process.stderr.write(`${problem.severity}: ${terminalSafe(`${problem.file ?? ''}${problem.line ? `:${problem.line}` : ''}${problem.file ? ': ' : ''}${problem.message}`)}\n`);
+  const below = belowMinimumLevel(report, values['min-level']);
+  const failing = failingProblems(report.problems, failOnProblems);
+  if (failing.length > 0) process.stderr.write(`${failing.length} ${failOnProblems === 'error' ? 'error' : 'problem'}${failing.length === 1 ? '' : 's'} in ${terminalSafe(name)} (--fail-on-problems ${failOnProblems}; pass --fail-on-problems never to report them without failing).\n`);
+  return below || failing.length > 0 ? 1 : 0;
+}
+
+/** The problems that fail the check: errors, every problem with `warning`, none with `never`. */
+export function failingProblems<T extends { severity: 'error' | 'warning' }>(problems: readonly T[], failOn: FailOnProblems): T[] {
+  if (failOn === 'never') return [];
+  return problems.filter((problem) => failOn === 'warning' || problem.severity === 'error');
+}
+
+function parseFailOnProblems(value: string | undefined): FailOnProblems {
+  if (value === undefined) return 'error';
+  if (!(FAIL_ON_PROBLEMS as readonly string[]).includes(value)) throw new ConfigError(`cairn check: --fail-on-problems ${value}: expected one of ${FAIL_ON_PROBLEMS.join(', ')}.`);
+  return value as FailOnProblems;
+}
+
+/**
+ * The files problems and entities name that are regular files of the working tree, so SARIF points
+ * only at files code scanning can show. Paths are repository text: one that is absolute or leaves
+ * the folder is never looked up.
+ */
+async function existingFiles(dir: string, report: CheckReport): Promise<(path: string) => boolean> {
+  const paths = new Set([...report.problems.flatMap((problem) => (problem.file ? [problem.file] : [])), ...report.entities.map((entity) => entity.source.file)]);
+  const found = new Set<string>();
+  for (const path of paths) {
+    const relative = normalize(path);
+    if (isAbsolute(relative) || relative === '..' || relative.startsWith('../') || relative.includes('\0')) continue;
+    if ((await lstat(join(dir, relative)).catch(() => undefined))?.isFile()) found.add(path);
+  }
+  return (path) => found.has(path);
 }
 
 /** What judges the repository, and how the report names it. */
@@ -168,14 +208,14 @@ function definingScorecards(scorecards: readonly ScorecardDefinition[], minimum:
   return defining;
 }
 
-function render(report: CheckReport, format: Format): string {
+function render(report: CheckReport, format: Format, exists?: (path: string) => boolean): string {
   switch (format) {
     case 'json':
       return formatJson(report);
     case 'markdown':
       return formatMarkdown(report);
     case 'sarif':
-      return formatSarif(report, { version: VERSION });
+      return formatSarif(report, { version: VERSION, ...(exists ? { exists } : {}) });
     case 'terminal':
       return formatTerminal(report, { color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR });
   }

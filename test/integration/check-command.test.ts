@@ -2,7 +2,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCairn } from '../helpers/cli.ts';
-import { makeRepos, TEST_AUTHOR, type RepoFixture } from '../helpers/repos.ts';
+import { files, makeRepos, TEST_AUTHOR, type RepoFixture } from '../helpers/repos.ts';
 
 /** A portal with one scorecard, and a service repository whose working tree a developer is changing. */
 const SCORECARD = `id: basics
@@ -64,7 +64,11 @@ describe('cairn check', () => {
     const sarif = JSON.parse(await readFile(out, 'utf8'));
     expect(sarif.version).toBe('2.1.0');
     // codeowners-present fails but is exempt: reported, suppressed.
-    expect(sarif.runs[0].results).toEqual([expect.objectContaining({ ruleId: 'codeowners-present', suppressions: [expect.objectContaining({ kind: 'external' })] })]);
+    // The owner is not in this portal's catalog: a warning on the descriptor, which does not fail the check.
+    expect(sarif.runs[0].results).toEqual([
+      expect.objectContaining({ ruleId: 'codeowners-present', suppressions: [expect.objectContaining({ kind: 'external' })] }),
+      expect.objectContaining({ ruleId: 'cairn/descriptor-problem', level: 'warning', message: { text: expect.stringContaining('refers to group:default/payments in spec.owner') } }),
+    ]);
   });
 
   it.each([
@@ -126,5 +130,75 @@ describe('cairn checks', () => {
 
   it('rejects an unknown format', async () => {
     expect(await cairn('checks', '--format', 'yaml')).toMatchObject({ code: 2, stderr: expect.stringMatching(/expected text or json/) });
+  });
+});
+
+describe('cairn check on a repository with problems', () => {
+  const SERVICE = 'apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: ledger\nspec:\n  type: service\n  lifecycle: production\n  owner: group:payments\n';
+  const BROKEN_WORKFLOW = 'name: ci\non: [push\njobs:\n  build:\n    runs-on: ubuntu-latest\n';
+  let repos: RepoFixture<'unparsable' | 'invalid' | 'warned'>;
+
+  beforeAll(async () => {
+    repos = await makeRepos({
+      // The descriptor's second document does not parse; the first still loads.
+      unparsable: files({ 'catalog-info.yaml': `${SERVICE}---\napiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: broken\n  tags: [unclosed\nspec: {}\n`, 'README.md': '# Ledger\n' }),
+      invalid: files({ 'catalog-info.yaml': 'apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: "not a name!"\nspec:\n  type: service\n  lifecycle: production\n  owner: group:payments\n' }),
+      // Only a warning: a workflow GitHub would reject too.
+      warned: files({ 'catalog-info.yaml': SERVICE, '.github/workflows/ci.yml': BROKEN_WORKFLOW }),
+    });
+  });
+
+  afterAll(() => repos.remove());
+
+  const sarifOf = async (dir: string, ...args: string[]) => {
+    const result = await runCairn(dir, ['check', '--format', 'sarif', ...args]);
+    return { ...result, run: JSON.parse(result.stdout).runs[0] as { tool: { driver: { rules: Array<{ id: string }> } }; results: Array<Record<string, unknown>> } };
+  };
+
+  it('reports an unparsable descriptor as a SARIF error at its file and line, and exits 1', async () => {
+    const { code, run, stderr } = await sarifOf(repos.dirs.unparsable);
+    expect(code).toBe(1);
+    const problems = run.results.filter((result) => result.ruleId === 'cairn/descriptor-problem' && result.level === 'error');
+    expect(problems).toEqual([
+      expect.objectContaining({
+        level: 'error',
+        message: { text: expect.stringMatching(/^YAML error in catalog-info\.yaml: /) },
+        locations: [{ physicalLocation: { artifactLocation: { uri: 'catalog-info.yaml' }, region: { startLine: expect.any(Number) } } }],
+      }),
+    ]);
+    expect((problems[0]!.locations as Array<{ physicalLocation: { region: { startLine: number } } }>)[0]!.physicalLocation.region.startLine).toBeGreaterThanOrEqual(11);
+    expect(run.tool.driver.rules.map((rule) => rule.id)).toContain('cairn/descriptor-problem');
+    expect(run.tool.driver.rules[problems[0]!.ruleIndex as number]!.id).toBe('cairn/descriptor-problem');
+    expect(stderr).toMatch(/1 error in unparsable \(--fail-on-problems error;/);
+  });
+
+  it('reports an invalid entity as a SARIF error', async () => {
+    const { code, run } = await sarifOf(repos.dirs.invalid);
+    expect(code).toBe(1);
+    expect(run.results).toContainEqual(expect.objectContaining({ ruleId: 'cairn/descriptor-problem', level: 'error', locations: [expect.objectContaining({ physicalLocation: expect.objectContaining({ artifactLocation: { uri: 'catalog-info.yaml' } }) })] }));
+  });
+
+  it('reports a warning at warning level without failing', async () => {
+    const { code, run } = await sarifOf(repos.dirs.warned);
+    expect(code).toBe(0);
+    expect(run.results).toContainEqual(
+      expect.objectContaining({ ruleId: 'cairn/configuration-problem', level: 'warning', locations: [{ physicalLocation: { artifactLocation: { uri: '.github/workflows/ci.yml' }, region: { startLine: expect.any(Number) } } }] }),
+    );
+  });
+
+  it('lists the problems in the json, markdown and terminal formats too', async () => {
+    const json = await runCairn(repos.dirs.unparsable, ['check', '--format', 'json']);
+    expect(json.code).toBe(1);
+    expect(JSON.parse(json.stdout).problems).toContainEqual(expect.objectContaining({ severity: "error", file: "catalog-info.yaml", message: expect.stringMatching(/^YAML error/) }));
+    const markdown = await runCairn(repos.dirs.unparsable, ['check', '--format', 'markdown']);
+    expect(markdown.stdout).toMatch(/### Problems\n\n- \*\*error\*\* `catalog-info\.yaml:\d+` YAML error/);
+    const terminal = await runCairn(repos.dirs.unparsable, ['check']);
+    expect(terminal.code).toBe(1);
+    expect(terminal.stderr).toMatch(/^error: catalog-info\.yaml:\d+: YAML error in catalog-info\.yaml/m);
+  });
+
+  it('rejects an unknown --fail-on-problems as bad usage', async () => {
+    const result = await runCairn(repos.dirs.warned, ['check', '--fail-on-problems', 'sometimes']);
+    expect(result.code).toBe(2);
   });
 });

@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import Ajv from 'ajv-draft-04';
 import { describe, expect, it } from 'vitest';
 import { compareResults, hasChanges } from '../../../scripts/cli/report/compare.ts';
+import { failingProblems, type FailOnProblems } from '../../../scripts/cli/check.ts';
 import { formatJson } from '../../../scripts/cli/report/json.ts';
 import { formatMarkdown } from '../../../scripts/cli/report/markdown.ts';
 import { formatSarif } from '../../../scripts/cli/report/sarif.ts';
@@ -110,5 +111,45 @@ describe('formatSarif', () => {
     expect(run.results[1]).toMatchObject({ ruleId: 'actions-pinned', level: 'error', locations: [{ physicalLocation: { artifactLocation: { uri: '.github/workflows/ci.yml' }, region: { startLine: 12 } } }] });
     // A failure without evidence points at the entity's descriptor; an exempt one is suppressed.
     expect(run.results[0]).toMatchObject({ ruleId: 'changelog-present', locations: [{ physicalLocation: { artifactLocation: { uri: 'catalog-info.yaml' }, region: { startLine: 1 } } }], suppressions: [{ kind: 'external' }] });
+  });
+
+  it('reports every problem as a result at its file and line, levelled by severity, and stays valid', async () => {
+    const problems = [
+      { severity: 'error' as const, repo: 'orders', file: 'catalog-info.yaml', line: 7, message: 'YAML error in catalog-info.yaml: unexpected end.' },
+      { severity: 'warning' as const, repo: 'orders', file: '.github/workflows/ci.yml', line: 3, message: 'Could not read workflow.' },
+      { severity: 'warning' as const, repo: 'orders', file: 'gone/catalog-info.yaml', line: 2, entityRef: 'component:default/orders', message: 'Location target matches no file.' },
+      { severity: 'error' as const, repo: 'orders', message: 'No file at all.' },
+    ];
+    const exists = (path: string) => path !== 'gone/catalog-info.yaml';
+    const sarif = JSON.parse(formatSarif(report([failing], { problems }), { version: '0.1.0', exists }));
+    const validate = new Ajv({ strict: false, allErrors: true, unicodeRegExp: false }).compile(JSON.parse(await readFile(schemaPath, 'utf8')));
+    expect(validate(sarif), JSON.stringify(validate.errors)).toBe(true);
+    const [run] = sarif.runs;
+    const rules = run.tool.driver.rules.map((rule: { id: string }) => rule.id);
+    expect(rules).toEqual(['actions-pinned', 'changelog-present', 'readme-present', 'cairn/configuration-problem', 'cairn/descriptor-problem']);
+    const located = run.results.filter((result: { ruleId: string }) => result.ruleId.startsWith('cairn/'));
+    const where = (result: { locations?: Array<{ physicalLocation: { artifactLocation: { uri: string }; region?: { startLine: number } } }> }) =>
+      result.locations?.map((location) => `${location.physicalLocation.artifactLocation.uri}:${location.physicalLocation.region?.startLine ?? ''}`);
+    expect(located.map((result: { ruleId: string; level: string; ruleIndex: number; locations?: [] }) => [result.ruleId, result.level, rules[result.ruleIndex], where(result)])).toEqual([
+      ['cairn/descriptor-problem', 'error', 'cairn/descriptor-problem', ['catalog-info.yaml:7']],
+      ['cairn/configuration-problem', 'warning', 'cairn/configuration-problem', ['.github/workflows/ci.yml:3']],
+      // A file that is not there is not pointed at: the entity's descriptor is.
+      ['cairn/descriptor-problem', 'warning', 'cairn/descriptor-problem', ['catalog-info.yaml:1']],
+      ['cairn/configuration-problem', 'error', 'cairn/configuration-problem', undefined],
+    ]);
+  });
+});
+
+describe('failingProblems', () => {
+  const problems = [
+    { severity: 'error' as const, message: 'e' },
+    { severity: 'warning' as const, message: 'w' },
+  ];
+  it.each<[FailOnProblems, string[]]>([
+    ['error', ['e']],
+    ['warning', ['e', 'w']],
+    ['never', []],
+  ])('--fail-on-problems %s fails on %j', (failOn, expected) => {
+    expect(failingProblems(problems, failOn).map((problem) => problem.message)).toEqual(expected);
   });
 });
