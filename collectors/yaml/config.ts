@@ -2,8 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { isNode, LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { ConfigError } from '../config-error.ts';
-import { MAX_ALIAS_COUNT } from './documents.ts';
-
+import { deepNestingAt, MAX_ALIAS_COUNT, MAX_YAML_DEPTH } from './documents.ts';
 
 /**
  * Parses one YAML file the user writes (portal.yaml, scorecards, checks) and validates it against a
@@ -12,6 +11,9 @@ import { MAX_ALIAS_COUNT } from './documents.ts';
  */
 export function parseYamlConfig<S extends z.ZodType>(text: string, file: string, schema: S): z.infer<S> {
   const lineCounter = new LineCounter();
+  // Composing it would overflow the stack at a point that varies between runs.
+  const tooDeep = deepNestingAt(text);
+  if (tooDeep !== undefined) throw new ConfigError(`${file}:${tooDeep.line}: invalid YAML: nesting deeper than ${MAX_YAML_DEPTH} levels`);
   const document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const syntaxError = document.errors[0];
   if (syntaxError) {

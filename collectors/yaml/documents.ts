@@ -1,4 +1,4 @@
-import { LineCounter, parseAllDocuments } from 'yaml';
+import { Composer, LineCounter, Parser, type CST } from 'yaml';
 
 /**
  * Aliases a single document may expand. The `yaml` package counts every alias expansion against
@@ -6,8 +6,18 @@ import { LineCounter, parseAllDocuments } from 'yaml';
  */
 export const MAX_ALIAS_COUNT = 100;
 
-/** Largest YAML text parsed, in characters. Descriptors are small; anything bigger is an accident or an attack. */
-export const MAX_YAML_CHARS = 1024 * 1024;
+/**
+ * Largest YAML text parsed, in characters: as large as the largest descriptor file read (8 MiB,
+ * some thousands of entities); anything bigger is an accident or an attack.
+ */
+export const MAX_YAML_CHARS = 8 * 1024 * 1024;
+
+/**
+ * Deepest nesting of collections a document may have. Real descriptors nest a handful of levels;
+ * far deeper input would overflow the parser's stack at a point that varies between runs (and so
+ * would its error), so it is refused before composing, at the first collection too deep.
+ */
+export const MAX_YAML_DEPTH = 128;
 
 /** One YAML document of a multi-document file, with the 1-based line its content starts on. */
 export interface YamlDocument {
@@ -35,23 +45,27 @@ export function parseYamlDocuments(text: string): { documents: YamlDocument[]; e
     return { documents, errors };
   }
   const lineCounter = new LineCounter();
-  let parsed: ReturnType<typeof parseAllDocuments>;
+  let parsed: ReturnType<Composer['compose']> extends Generator<infer D> ? D[] : never;
   try {
+    const tokens: CST.Token[] = [];
+    for (const token of new Parser(lineCounter.addNewLine).parse(text)) {
+      const tooDeep = token.type === 'document' ? tooDeepAt(token) : undefined;
+      if (tooDeep === undefined) tokens.push(token);
+      else errors.push({ line: lineCounter.linePos(tooDeep).line, message: `Nesting deeper than ${MAX_YAML_DEPTH} levels; that document is not read` });
+    }
     // Backstage parses with `merge: false` (its `enableYamlMerge` default), so `<<` keys stay plain keys.
-    parsed = parseAllDocuments(text, { lineCounter, merge: false });
+    parsed = [...new Composer({ merge: false }).compose(tokens)];
   } catch (error) {
     errors.push({ message: messageOf(error) });
     return { documents, errors };
   }
-  // An input without any document parses to an EmptyStream, which is not an array.
-  if (!Array.isArray(parsed)) return { documents, errors };
   for (const document of parsed) {
     const start = document.contents?.range?.[0] ?? document.range?.[0] ?? 0;
     const line = lineCounter.linePos(start).line;
     const [error] = document.errors;
     if (error) {
       // The first error is the cause; the ones after it are usually its echoes.
-      errors.push({ line: error.linePos?.[0].line ?? line, message: messageOf(error) });
+      errors.push({ line: lineCounter.linePos(error.pos[0]).line, message: messageOf(error) });
       continue;
     }
     let data: unknown;
@@ -64,7 +78,41 @@ export function parseYamlDocuments(text: string): { documents: YamlDocument[]; e
     // Empty documents and explicit nulls are skipped, as Backstage does (a trailing `---` is common).
     if (data !== null && data !== undefined) documents.push({ line, data });
   }
+  // Refused documents are reported as found; sorted, every error reads in file order.
+  errors.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
   return { documents, errors };
+}
+
+/**
+ * Offset of the first collection nested deeper than MAX_YAML_DEPTH in a document's syntax tree, or
+ * undefined. Walked with a stack of its own, since recursion is what deep input breaks.
+ */
+function tooDeepAt(document: CST.Document): number | undefined {
+  const pending: Array<[CST.Token | undefined, number]> = [[document.value, 0]];
+  let first: number | undefined;
+  while (pending.length > 0) {
+    const [token, depth] = pending.pop()!;
+    if (!token || !('items' in token)) continue;
+    if (depth >= MAX_YAML_DEPTH) {
+      first = Math.min(first ?? token.offset, token.offset);
+      continue;
+    }
+    for (const item of token.items) pending.push(['key' in item ? (item.key ?? undefined) : undefined, depth + 1], [item.value, depth + 1]);
+  }
+  return first;
+}
+
+/**
+ * The line of the first collection nested deeper than MAX_YAML_DEPTH in any document of `text`, or
+ * undefined: for parsers of single documents (configuration files) that must refuse it first.
+ */
+export function deepNestingAt(text: string): { line: number } | undefined {
+  const lineCounter = new LineCounter();
+  for (const token of new Parser(lineCounter.addNewLine).parse(text)) {
+    const offset = token.type === 'document' ? tooDeepAt(token) : undefined;
+    if (offset !== undefined) return { line: lineCounter.linePos(offset).line };
+  }
+  return undefined;
 }
 
 /** The first line of an error message: `yaml` appends a source excerpt after it. */

@@ -8,6 +8,19 @@ import { renderJsonSchema, USER_SCHEMAS } from '../../../scripts/generate-schema
 const parse = (text: string) => parseYamlConfig(text, 'content/portal.yaml', portalConfigSchema);
 
 describe('portal.yaml', () => {
+  it('refuses deep nesting at its line with the same message every time', () => {
+    const text = `title: Acme\nsources: ${'['.repeat(50_000)}${']'.repeat(50_000)}\n`;
+    const messages = [0, 1].map(() => {
+      try {
+        parse(text);
+        return 'parsed';
+      } catch (error) {
+        return error instanceof ConfigError ? error.message : `unexpected: ${String(error)}`;
+      }
+    });
+    expect(messages).toEqual(Array(2).fill('content/portal.yaml:2: invalid YAML: nesting deeper than 128 levels'));
+  });
+
   it('fills defaults', () => {
     expect(parse('title: Acme\n')).toEqual({ title: 'Acme', base: '/', sources: [], activity: { windowDays: 90 }, guides: { staleAfterDays: 180 }, history: { keep: 365 } });
     expect(parse('')).toMatchObject({ title: 'Cairn' });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_YAML_CHARS, parseYamlDocuments } from '../../../collectors/yaml/documents.ts';
+import { deepNestingAt, MAX_YAML_CHARS, MAX_YAML_DEPTH, parseYamlDocuments } from '../../../collectors/yaml/documents.ts';
 
 describe('parseYamlDocuments', () => {
   it.each([
@@ -62,5 +62,45 @@ describe('parseYamlDocuments', () => {
   it('survives pathological nesting', () => {
     const result = parseYamlDocuments(`${'['.repeat(20_000)}${']'.repeat(20_000)}`);
     expect(result.documents.length + result.errors.length).toBeGreaterThan(0);
+  });
+
+  // Deep input used to overflow the parser's stack at a point that varied between runs, so the
+  // error's column did too; the depth limit now refuses it at the same collection every time.
+  it.each([
+    ['flow sequences on one line', `kind: A\n---\n${'['.repeat(20_000)}${']'.repeat(20_000)}\n`, 3],
+    ['flow maps', `${'{a: '.repeat(5_000)}1${'}'.repeat(5_000)}\n`, 1],
+    ['block maps', `${Array.from({ length: 2_000 }, (_, depth) => `${' '.repeat(depth)}k${depth}:`).join('\n')} 1\n`, MAX_YAML_DEPTH + 1],
+    ['block sequences', `${Array.from({ length: 2_000 }, (_, depth) => `${' '.repeat(depth * 2)}-`).join('\n')} 1\n`, MAX_YAML_DEPTH + 1],
+  ])('refuses %s nested too deep, with the same message on every parse', (_, text, line) => {
+    const first = parseYamlDocuments(text);
+    const second = parseYamlDocuments(text);
+    expect(second).toEqual(first);
+    expect(first.errors).toEqual([{ line, message: `Nesting deeper than ${MAX_YAML_DEPTH} levels; that document is not read` }]);
+    expect(deepNestingAt(text)).toEqual({ line });
+  });
+
+  it('reads the documents beside a document nested too deep', () => {
+    const result = parseYamlDocuments(`kind: A\n---\n${'['.repeat(1_000)}${']'.repeat(1_000)}\n---\nkind: B\n`);
+    expect(result.documents).toEqual([
+      { line: 1, data: { kind: 'A' } },
+      { line: 5, data: { kind: 'B' } },
+    ]);
+    expect(result.errors).toEqual([{ line: 3, message: expect.stringContaining('Nesting deeper') }]);
+  });
+
+  it('reads nesting up to the limit', () => {
+    const depth = MAX_YAML_DEPTH;
+    const result = parseYamlDocuments(`${'['.repeat(depth)}1${']'.repeat(depth)}\n`);
+    expect(result.errors).toEqual([]);
+    expect(result.documents).toHaveLength(1);
+    expect(deepNestingAt(`${'['.repeat(depth)}1${']'.repeat(depth)}`)).toBeUndefined();
+  });
+
+  it('gives syntax errors without a column or source excerpt, so two parses agree', () => {
+    const text = 'kind: A\nmetadata:\n  name: [unclosed\n';
+    const result = parseYamlDocuments(text);
+    expect(result.errors).toHaveLength(1);
+    expect(result.errors[0]!.message).not.toMatch(/column|\n/);
+    expect(parseYamlDocuments(text)).toEqual(result);
   });
 });
