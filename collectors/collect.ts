@@ -205,12 +205,14 @@ export async function assemble(input: AssembleInput): Promise<Snapshot> {
  */
 function publishable(snapshot: Snapshot): Snapshot {
   const dropped = new Map<string, { location: Pick<Problem, 'repo' | 'file' | 'line'>; paths: Set<string> }>();
-  const clean = plainData(snapshot, (path) => {
+  const clean = plainData(snapshot, {
+    onDroppedKey: (path) => {
     const found = droppedKeyLocation(snapshot, path);
     const key = JSON.stringify(found.location);
     const entry = dropped.get(key) ?? { location: found.location, paths: new Set<string>() };
     entry.paths.add(found.field);
     dropped.set(key, entry);
+    },
   });
   for (const { location, paths } of dropped.values()) {
     const where = location.file ? `${location.file}${location.line ? ` line ${location.line}` : ''}` : 'the collected data';

@@ -34,16 +34,24 @@ export const FORBIDDEN_KEY = '__proto__';
 /** Path of a value inside the data given to `plainData`: keys and array indexes. */
 export type DataPath = ReadonlyArray<string | number>;
 
+/** What `plainData` does besides cleaning. */
+export interface PlainDataOptions {
+  /** Told the path of each key named `__proto__` left out, to report it. */
+  onDroppedKey?: (path: DataPath) => void;
+  /** What an unsafe character of a string becomes (`cleanText`'s replacement); keys always get U+FFFD. */
+  replacement?: string;
+}
+
 /**
  * A copy of JSON-like `value`, made in one pass, that any output may receive: every string and
- * object key cleaned with `cleanText`, and every own key named `__proto__` dropped
- * (`onDroppedKey` is told its path, to report it). When cleaning makes two keys of one object
- * equal, the first keeps its value. Values other than plain objects and arrays are kept as they are.
+ * object key cleaned with `cleanText`, and every own key named `__proto__` left out. When cleaning
+ * makes two keys of one object equal, the first keeps its value. Values other than plain objects
+ * and arrays (a Map, a Date) are kept as they are.
  */
-export function plainData<T>(value: T, onDroppedKey?: (path: DataPath) => void): T {
+export function plainData<T>(value: T, { onDroppedKey, replacement = REPLACEMENT_CHARACTER }: PlainDataOptions = {}): T {
   const path: Array<string | number> = [];
   const walk = (item: unknown): unknown => {
-    if (typeof item === 'string') return cleanText(item);
+    if (typeof item === 'string') return cleanText(item, replacement);
     if (typeof item !== 'object' || item === null) return item;
     if (Array.isArray(item)) {
       const copy: unknown[] = new Array(item.length);
@@ -62,7 +70,7 @@ export function plainData<T>(value: T, onDroppedKey?: (path: DataPath) => void):
       if (key === FORBIDDEN_KEY) onDroppedKey?.([...path]);
       else {
         const clean = cleanText(key);
-        // The cleaned key cannot be `__proto__` (it has no unsafe character to lose), so plain assignment is safe.
+        // A cleaned key cannot be `__proto__` (U+FFFD stays in it), so plain assignment is safe.
         if (!Object.hasOwn(copy, clean)) copy[clean] = walk((item as Record<string, unknown>)[key]);
       }
       path.pop();

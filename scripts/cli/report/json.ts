@@ -1,7 +1,9 @@
 import { orderedResults, type CheckReport } from './model.ts';
+import { cleanReport } from './text.ts';
 
 /** Machine-readable `cairn check` output: the results as the snapshot stores them, plus the comparison. */
-export function formatJson(report: CheckReport): string {
+export function formatJson(dirty: CheckReport): string {
+  const report = cleanReport(dirty);
   return `${JSON.stringify(
     {
       repository: report.repo,

@@ -1,11 +1,12 @@
 import { hasChanges } from './compare.ts';
 import { levelTitle, orderedResults, type CheckReport } from './model.ts';
-import { markdownCode, markdownText } from './text.ts';
+import { cleanReport, markdownCode, markdownText } from './text.ts';
 
 const OUTCOME: Record<string, string> = { pass: '✅ pass', fail: '❌ fail', error: '⚠️ error', notApplicable: '➖ n/a' };
 
 /** Markdown for a pull-request comment: what the change does first, then the failing checks and how to fix them. */
-export function formatMarkdown(report: CheckReport): string {
+export function formatMarkdown(dirty: CheckReport): string {
+  const report = cleanReport(dirty);
   const out: string[] = [`## Cairn scorecards for ${markdownCode(report.repo.name)}`, '', `Judged with ${markdownText(report.standards)}.`, ''];
   if (report.comparison) out.push(...comparisonSection(report), '');
   if (report.results.length === 0) out.push('No scorecard applies to the entities of this repository.');

@@ -1,7 +1,7 @@
 import type { ScoredCheck } from '../../../collectors/scorecards/result.ts';
 import { hasChanges } from './compare.ts';
 import { levelTitle, orderedResults, type CheckReport } from './model.ts';
-import { terminalSafe } from './text.ts';
+import { cleanReport, terminalSafe } from './text.ts';
 
 /** ANSI styles, or none when the output is not a terminal. */
 function palette(color: boolean) {
@@ -12,7 +12,8 @@ function palette(color: boolean) {
 const MARKS: Record<string, string> = { pass: '✔', fail: '✘', error: '!', notApplicable: '–' };
 
 /** The readable report `cairn check` prints by default. */
-export function formatTerminal(report: CheckReport, options: { color: boolean }): string {
+export function formatTerminal(dirty: CheckReport, options: { color: boolean }): string {
+  const report = cleanReport(dirty, '?');
   const style = palette(options.color);
   const lines: string[] = [style.dim(`Judged with ${terminalSafe(report.standards)}.`)];
   if (report.results.length === 0) lines.push('No scorecard applies to the entities of this repository.');

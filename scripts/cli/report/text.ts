@@ -1,12 +1,26 @@
+import { cleanText, plainData } from '../../../collectors/text.ts';
+import type { CheckReport } from './model.ts';
+
 /**
  * Repository text (messages, paths, notes) in reports: it may hold anything a file name or a YAML
  * value can, so every format makes it inert in its own way.
  */
 
-/** Terminal: control characters (escape sequences that recolour, retitle or rewrite the screen) become `?`. */
+/**
+ * The report with every string cleaned (`cleanText`: control characters and bidi overrides become
+ * U+FFFD, or `replacement`), so no format can print one, whatever it forgets to escape. Each
+ * formatter starts here: the standards may come from a published `standards.json` as well as from
+ * the repository.
+ */
+export function cleanReport(report: CheckReport, replacement?: string): CheckReport {
+  const { checks, ...rest } = report;
+  const options = replacement === undefined ? {} : { replacement };
+  return { ...plainData(rest, options), checks: new Map([...checks].map(([id, metadata]) => [cleanText(id, replacement), plainData(metadata, options)])) };
+}
+
+/** Terminal: control characters (escape sequences that recolour, retitle or rewrite the screen) and bidi overrides become `?`. */
 export function terminalSafe(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '?');
+  return cleanText(text, '?');
 }
 
 /**
