@@ -44,9 +44,87 @@ export function assetHref(fromSlug: string, assetPath: string): string {
   return `${upFrom(fromSlug)}${assetPath.split('/').map(encodeURIComponent).join('/')}`;
 }
 
-/** The asset path an image of the repository is published at, below the entity's docs URL. */
+/** The asset path an image of the repository is published at, below the entity's docs URL (no segment a name Windows reserves). */
 export function assetPathOf(repoPath: string): string {
-  return `_assets/${repoPath}`;
+  return `_assets/${repoPath.split('/').map(windowsSafeSegment).join('/')}`;
+}
+
+/** Device names Windows reserves in every folder, with or without an extension (`CON`, `nul.txt`, `Com1.md`). */
+const WINDOWS_RESERVED = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³]|conin\$|conout\$)$/i;
+
+/**
+ * A path segment that Windows can create: a reserved device name gets `_` after its stem
+ * (`CON` → `CON_`, `aux.tar.gz` → `aux_.tar.gz`), and trailing dots or spaces, which Windows drops
+ * (so `a.` would be `a`), become `-`. Other segments are unchanged.
+ */
+export function windowsSafeSegment(segment: string): string {
+  const dot = segment.indexOf('.');
+  const stem = dot === -1 ? segment : segment.slice(0, dot);
+  const renamed = WINDOWS_RESERVED.test(stem.trimEnd()) ? `${stem}_${segment.slice(stem.length)}` : segment;
+  return renamed.replace(/[. ]+$/, (tail) => (tail.length === renamed.length ? tail : '-'));
+}
+
+/** Two sources that would be published at one output folder, and where the second one went instead. */
+export interface PathCollision {
+  /** The source that has the folder. */
+  first: string;
+  /** The source moved to `path`. */
+  second: string;
+  /** The folder the second would be written to. */
+  wanted: string;
+  /** The folder the first is written to: `wanted`, or a spelling that differs only in case. */
+  taken: string;
+  /** Where the second is published. */
+  path: string;
+}
+
+/**
+ * Output folders that stay distinct on every disk: unique ignoring case and never a name Windows
+ * reserves. Each slash-separated path is placed segment by segment; folders spelled exactly alike
+ * are one folder, a folder that differs from a placed one only in case (`GUIDE` beside `guide`) is
+ * renamed with a `-2`, `-3`… suffix for everything below it, deterministically in placing order.
+ */
+export class OutputPaths {
+  /** A path as asked for → where it is placed. */
+  readonly #placed = new Map<string, string>();
+  /** Placed folders, lowercased → the source that placed them first, and its spelling. */
+  readonly #owners = new Map<string, { source: string; path: string }>();
+  /** Placed leaves (pages, files), lowercased: a second leaf at one path moves. */
+  readonly #leaves = new Set<string>();
+  readonly collisions: PathCollision[] = [];
+
+  /** Reserves `path` for `source`; returns the path to publish it at. `''` (the root) is itself. */
+  place(path: string, source: string): string {
+    if (path === '') return '';
+    let asked = '';
+    let placed = '';
+    for (const segment of path.split('/')) {
+      asked = asked ? `${asked}/${segment}` : segment;
+      const known = this.#placed.get(asked);
+      if (known !== undefined) {
+        placed = known;
+        continue;
+      }
+      placed = this.#claim(placed, windowsSafeSegment(segment), source);
+      this.#placed.set(asked, placed);
+    }
+    if (this.#leaves.has(placed.toLowerCase())) {
+      const parent = placed.includes('/') ? placed.slice(0, placed.lastIndexOf('/')) : '';
+      placed = this.#claim(parent, placed.slice(parent ? parent.length + 1 : 0), source, placed);
+    }
+    this.#leaves.add(placed.toLowerCase());
+    return placed;
+  }
+
+  /** A free folder named `name` (or `name-2`, …) in `parent`; a taken one is a collision. */
+  #claim(parent: string, name: string, source: string, wanted = parent ? `${parent}/${name}` : name): string {
+    let candidate = parent ? `${parent}/${name}` : name;
+    for (let n = 2; this.#owners.has(candidate.toLowerCase()); n++) candidate = `${parent ? `${parent}/` : ''}${name}-${n}`;
+    const wantedOwner = this.#owners.get(wanted.toLowerCase());
+    if (candidate !== wanted && wantedOwner !== undefined) this.collisions.push({ first: wantedOwner.source, second: source, wanted, taken: wantedOwner.path, path: candidate });
+    this.#owners.set(candidate.toLowerCase(), { source, path: candidate });
+    return candidate;
+  }
 }
 
 function upFrom(slug: string): string {

@@ -1,4 +1,6 @@
 import type { DocRoot } from '../facts/doc-sources.ts';
+import type { Problem } from '../problems.ts';
+import { OutputPaths } from './paths.ts';
 
 /** A page to render: its Markdown and where it is published. */
 export interface PlannedPage {
@@ -13,6 +15,8 @@ export interface SitePlan {
   pages: PlannedPage[];
   /** The page each Markdown file (and each folder with a home page) is published as. */
   pageOf(path: string): string | undefined;
+  /** Two files that would be published at one folder (one moved to a suffixed slug), naming both. */
+  problems: Array<Omit<Problem, 'repo' | 'entityRef'>>;
 }
 
 const FOLDER_HOME = /^(index|readme)\.(md|markdown)$/i;
@@ -29,9 +33,13 @@ export interface IncludedPages extends Pick<DocRoot, 'docsDir' | 'pages'> {
  * `guide/index.md` (else `guide/README.md`) → `guide`. Included sites' pages follow the same rule
  * below their prefix. The docs home (`''`) is `index.md` or `README.md` in the docs folder, else
  * the README beside the docs, else the first page of `order` (mkdocs' nav), else the first page by path.
+ * Every page is a folder of the published site, so slugs are unique ignoring case and never a name
+ * Windows reserves (`OutputPaths`): `docs/GUIDE/` beside `docs/guide/` is published as `GUIDE-2`,
+ * and a problem names both files.
  */
 export function planSite(root: Pick<DocRoot, 'docsDir' | 'pages' | 'readme'>, order: readonly string[] = [], includes: readonly IncludedPages[] = []): SitePlan {
-  const used = new Set<string>();
+  const paths = new OutputPaths();
+  let hasHome = false;
   const bySource = new Map<string, string>();
   const byFolder = new Map<string, string>();
   const pages: PlannedPage[] = [];
@@ -43,13 +51,14 @@ export function planSite(root: Pick<DocRoot, 'docsDir' | 'pages' | 'readme'>, or
       // A page two sites share (overlapping docs folders) is published once, where it is met first.
       if (bySource.has(page.path)) continue;
       const relative = page.path.slice(pathPrefix.length);
-      const slug = unique(joinSlug(site.prefix, slugOf(homes.has(relative) ? folderOf(relative) : relative)), used);
+      const slug = paths.place(joinSlug(site.prefix, slugOf(homes.has(relative) ? folderOf(relative) : relative)), page.path);
+      if (slug === '') hasHome = true;
       bySource.set(page.path, slug);
       pages.push({ slug, source: page.path, text: page.text });
       if (homes.has(relative)) homeFolders.push({ folder: `${pathPrefix}${folderOf(relative)}`.replace(/\/$/, '') || '.', source: page.path });
     }
   }
-  if (!used.has('')) {
+  if (!hasHome) {
     const readme = root.readme && !bySource.has(root.readme.path) ? root.readme : undefined;
     if (readme) {
       pages.push({ slug: '', source: readme.path, text: readme.text });
@@ -68,7 +77,15 @@ export function planSite(root: Pick<DocRoot, 'docsDir' | 'pages' | 'readme'>, or
     if (slug !== undefined && !byFolder.has(folder)) byFolder.set(folder, slug);
   }
   pages.sort((a, b) => (a.slug === '' ? -1 : b.slug === '' ? 1 : a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));
-  return { pages, pageOf: (path) => bySource.get(path) ?? byFolder.get(path.replace(/\/$/, '') || '.') };
+  const problems = paths.collisions.map(({ first, second, wanted, taken, path }) => ({
+    severity: 'warning' as const,
+    file: second,
+    message:
+      taken === wanted
+        ? `${second} and ${first} would both be published at ${wanted}/, so ${second} is published at ${path}/. Rename one of them.`
+        : `${second} would be published in ${wanted}/ and ${first} in ${taken}/: folder names that differ only in case are one folder on Windows and macOS disks, so ${second} is published at ${path}/. Rename one of them.`,
+  }));
+  return { pages, pageOf: (path) => bySource.get(path) ?? byFolder.get(path.replace(/\/$/, '') || '.'), problems };
 }
 
 /** Per folder, the file that is its home page: `index.md` before `README.md`. */
@@ -101,11 +118,4 @@ function slugOf(relative: string): string {
 
 function joinSlug(prefix: string, slug: string): string {
   return prefix && slug ? `${prefix}/${slug}` : prefix || slug;
-}
-
-function unique(slug: string, used: Set<string>): string {
-  let candidate = slug;
-  for (let n = 2; used.has(candidate); n++) candidate = `${slug}-${n}`;
-  used.add(candidate);
-  return candidate;
 }
