@@ -17,15 +17,15 @@ let nextId = 0;
 
 /**
  * Runs `git <args>` in `dir` in one of the git runner processes and resolves with its standard
- * output; rejects with git's message when it fails. Runners start on first use and never keep the
+ * output; rejects with git's message when it fails. `config` adds `-c` settings to the safe ones. Runners start on first use and never keep the
  * collector alive.
  */
-export function runGit(dir: string, args: string[]): Promise<string> {
+export function runGit(dir: string, args: string[], options: { config?: string[] } = {}): Promise<string> {
   const id = nextId++;
   const runner = runnerFor(id);
   return new Promise((resolve, reject) => {
     runner.pending.set(id, { resolve, reject });
-    runner.child.send({ id, dir, args } satisfies GitRequest);
+    runner.child.send({ id, dir, args, ...(options.config ? { config: options.config } : {}) } satisfies GitRequest);
     // Only while a request is pending does the runner keep the collector's event loop alive.
     runner.child.ref();
     (runner.child.channel as { ref?(): void } | undefined)?.ref?.();

@@ -11,12 +11,14 @@ export interface GitRequest {
   id: number;
   dir: string;
   args: string[];
+  /** Extra `-c` settings for this command (on top of the safe configuration). */
+  config?: string[];
 }
 
 export type GitReply = { id: number; stdout: string } | { id: number; error: string };
 
 process.on('message', (request: GitRequest) => {
-  safeGit(request.dir)
+  safeGit(request.dir, request.config ? { config: request.config } : {})
     .raw(request.args)
     .then(
       (stdout) => process.send?.({ id: request.id, stdout } satisfies GitReply),

@@ -1,9 +1,9 @@
-import { lstat, readFile, realpath } from 'node:fs/promises';
+import { lstat, open, readFile, realpath } from 'node:fs/promises';
 import { isAbsolute, join, relative, sep } from 'node:path';
-import { isBinaryFile } from 'isbinaryfile';
 import picomatch from 'picomatch';
 import { runGit } from './git-pool.ts';
-import type { CommitSummary, RepoHistory, RepoReader } from './reader.ts';
+import type { CommitSummary, FileRefusal, RepoHistory, RepoReader, TextRead } from './reader.ts';
+import { decodeText, unquoteGitPath } from './text.ts';
 
 /** Reads larger than this are refused unless a retriever asks for more. */
 export const DEFAULT_MAX_BYTES = 1024 * 1024;
@@ -37,38 +37,55 @@ export interface OpenRepoOptions {
  */
 export async function openRepo(dir: string, options: OpenRepoOptions): Promise<RepoReader> {
   const root = await realpath(dir);
-  const git = (args: string[]) => runGit(root, args);
-  const listing = await git(['ls-files', '--stage', '-z', ...(options.untracked ? ['--cached', '--others', '--exclude-standard'] : [])]);
+  const git = (args: string[], config?: string[]) => runGit(root, args, config ? { config } : {});
+  // Not `-z`: the runner hands back text, and raw bytes of a name that is not UTF-8 would come back
+  // replaced. Quoted (`core.quotePath`, whatever the repository sets), every name arrives as ASCII
+  // escapes that decode to its exact bytes.
+  const listing = await git(['ls-files', '--stage', ...(options.untracked ? ['--cached', '--others', '--exclude-standard'] : [])], ['core.quotePath=true']);
   const files = new Set<string>();
-  for (const entry of listing.split('\0')) {
+  const unlisted = new Set<string>();
+  const utf8 = new TextDecoder('utf-8', { fatal: true });
+  for (const entry of listing.split('\n')) {
     if (!entry) continue;
     // Index entries read `mode object stage<TAB>path`; untracked ones (with `--others`) are bare paths.
     const staged = STAGED_ENTRY.exec(entry);
     // Submodules are listed as gitlinks: their content belongs to another repository.
     if (staged?.[1] === GITLINK_MODE) continue;
+    const quoted = staged ? entry.slice(staged[0].length) : entry;
+    let path: string;
+    try {
+      path = utf8.decode(unquoteGitPath(quoted));
+    } catch {
+      unlisted.add(quoted);
+      continue;
+    }
     // A merge conflict lists a path once per stage; the set keeps it once.
-    files.add(staged ? entry.slice(staged[0].length) : entry);
+    files.add(path);
   }
   const sorted = [...files].sort();
-  return new GitRepoReader(options, root, git, sorted);
+  return new GitRepoReader(options, root, git, sorted, [...unlisted].sort());
 }
+
+type Confined = { ok: true; real: string; size: number } | ({ ok: false } & FileRefusal);
 
 class GitRepoReader implements RepoReader {
   readonly name: string;
   readonly #root: string;
   readonly #git: (args: string[]) => Promise<string>;
   readonly #files: readonly string[];
+  readonly #unlisted: readonly string[];
   readonly #tracked: Set<string>;
   readonly #options: OpenRepoOptions;
-  readonly #folders = new Map<string, Promise<string | undefined>>();
+  readonly #folders = new Map<string, Promise<string | FileRefusal>>();
   #history?: Promise<RepoHistory>;
 
-  constructor(options: OpenRepoOptions, root: string, git: (args: string[]) => Promise<string>, files: string[]) {
+  constructor(options: OpenRepoOptions, root: string, git: (args: string[]) => Promise<string>, files: string[], unlisted: string[]) {
     this.name = options.name;
     this.#options = options;
     this.#root = root;
     this.#git = git;
     this.#files = files;
+    this.#unlisted = unlisted;
     this.#tracked = new Set(files);
   }
 
@@ -85,23 +102,46 @@ class GitRepoReader implements RepoReader {
     return this.#files.filter((path) => matches(path));
   }
 
+  unlisted(): readonly string[] {
+    return this.#unlisted;
+  }
+
   async size(path: string): Promise<number | undefined> {
-    return (await this.#confined(path))?.size;
+    const file = await this.#confined(path);
+    return file.ok ? file.size : undefined;
+  }
+
+  async inspect(path: string): Promise<{ ok: true; size: number } | ({ ok: false } & FileRefusal)> {
+    const file = await this.#confined(path);
+    return file.ok ? { ok: true, size: file.size } : file;
   }
 
   async readText(path: string, options: { maxBytes?: number } = {}): Promise<string | undefined> {
+    const read = await this.read(path, options);
+    return read.ok ? read.text : undefined;
+  }
+
+  async read(path: string, options: { maxBytes?: number; truncate?: boolean } = {}): Promise<TextRead> {
     const file = await this.#confined(path);
-    if (!file || file.size > (options.maxBytes ?? DEFAULT_MAX_BYTES)) return undefined;
-    const buffer = await readFile(file.real);
-    // The latin1 hint keeps short legacy-encoded text from being mistaken for binary; NUL and control bytes still mark binary.
-    if (await isBinaryFile(buffer, { encoding: 'latin1' })) return undefined;
-    // Not every repository is UTF-8: replace what does not decode rather than fail.
-    return new TextDecoder('utf-8', { fatal: false }).decode(buffer).replace(/^\uFEFF/, '');
+    if (!file.ok) return file;
+    const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+    const over = file.size > maxBytes;
+    if (over && !options.truncate) return { ok: false, reason: 'too-large', size: file.size, maxBytes };
+    let bytes: Uint8Array;
+    try {
+      bytes = over ? await readStart(file.real, maxBytes) : await readFile(file.real);
+    } catch (error) {
+      return { ok: false, reason: 'unreadable', detail: (error as NodeJS.ErrnoException).code ?? String(error) };
+    }
+    const decoded = decodeText(bytes, !over);
+    if ('binary' in decoded) return { ok: false, reason: 'binary' };
+    if ('encodedAs' in decoded) return { ok: false, reason: 'encoding', encoding: decoded.encodedAs };
+    return { ok: true, text: decoded.text, encoding: decoded.encoding, size: file.size, truncated: over };
   }
 
   async readBytes(path: string, options: { maxBytes?: number } = {}): Promise<Uint8Array | undefined> {
     const file = await this.#confined(path);
-    if (!file || file.size > (options.maxBytes ?? DEFAULT_MAX_BYTES)) return undefined;
+    if (!file.ok || file.size > (options.maxBytes ?? DEFAULT_MAX_BYTES)) return undefined;
     return new Uint8Array(await readFile(file.real));
   }
 
@@ -111,39 +151,44 @@ class GitRepoReader implements RepoReader {
   }
 
   /**
-   * The real path and size of a tracked regular file, or undefined when it is not tracked, is not a
-   * regular file, or resolves outside the root. Folders are resolved once each; a file that is a
+   * The real path and size of a tracked regular file, or why it may not be read: not tracked, not a
+   * regular file, or resolving outside the root. Folders are resolved once each; a file that is a
    * symlink is resolved itself.
    */
-  async #confined(path: string): Promise<{ real: string; size: number } | undefined> {
-    if (!this.#tracked.has(path)) return undefined;
+  async #confined(path: string): Promise<Confined> {
+    if (!this.#tracked.has(path)) return { ok: false, reason: 'not-tracked' };
+    const slash = path.lastIndexOf('/');
+    const folder = await this.#realFolder(slash === -1 ? '' : path.slice(0, slash));
+    if (typeof folder !== 'string') return { ok: false, ...folder };
+    let real = join(folder, path.slice(slash + 1));
     try {
-      const slash = path.lastIndexOf('/');
-      const folder = await this.#realFolder(slash === -1 ? '' : path.slice(0, slash));
-      if (folder === undefined) return undefined;
-      let real = join(folder, path.slice(slash + 1));
       let info = await lstat(real);
       if (info.isSymbolicLink()) {
-        real = await realpath(real);
+        try {
+          real = await realpath(real);
+        } catch {
+          return { ok: false, reason: 'unreadable', detail: 'a symlink to nothing' };
+        }
         // The target must itself be a tracked file: a symlink may not publish `.git/config` (remote
         // URLs with tokens) or an ignored `.env` that only exists in this work tree.
         const target = relative(this.#root, real).split(sep).join('/');
-        if (!this.#inside(real) || !this.#tracked.has(target) || target === '.git' || target.startsWith('.git/')) return undefined;
+        if (!this.#inside(real) || !this.#tracked.has(target) || target === '.git' || target.startsWith('.git/')) return { ok: false, reason: 'symlink-outside' };
         info = await lstat(real);
       }
-      return info.isFile() ? { real, size: info.size } : undefined;
-    } catch {
-      return undefined; // Deleted from the work tree, or a dangling symlink.
+      return info.isFile() ? { ok: true, real, size: info.size } : { ok: false, reason: 'not-a-file' };
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      return { ok: false, reason: 'unreadable', detail: code === 'ENOENT' ? 'missing from the work tree' : (code ?? String(error)) };
     }
   }
 
-  /** Real path of a folder of the work tree when it lies inside the root, cached per folder. */
-  #realFolder(folder: string): Promise<string | undefined> {
+  /** Real path of a folder of the work tree when it lies inside the root, or why not; cached per folder. */
+  #realFolder(folder: string): Promise<string | FileRefusal> {
     let cached = this.#folders.get(folder);
     if (!cached) {
       cached = realpath(join(this.#root, folder)).then(
-        (real) => (this.#inside(real) ? real : undefined),
-        () => undefined,
+        (real): string | FileRefusal => (this.#inside(real) ? real : { reason: 'symlink-outside' }),
+        (error: NodeJS.ErrnoException): FileRefusal => ({ reason: 'unreadable', detail: error.code === 'ENOENT' ? 'missing from the work tree' : (error.code ?? String(error)) }),
       );
       this.#folders.set(folder, cached);
     }
@@ -164,13 +209,27 @@ class GitRepoReader implements RepoReader {
     const { now, windowDays } = this.#options;
     const since = new Date(now.getTime() - windowDays * 86_400_000);
     const format = `--format=${['%H', '%cI', '%an', '%ae', '%D'].join('%x1f')}%x1e`;
-    const log = (args: string[]) => this.#git(['log', format, ...args, 'HEAD', '--']).then(parseLog, () => []);
+    let failure: string | undefined;
+    const log = (args: string[]) =>
+      this.#git(['log', format, ...args, 'HEAD', '--']).then(parseLog, (error: unknown) => {
+        failure ??= gitMessage(error);
+        return [];
+      });
     const inWindow = ({ commit }: { commit: CommitSummary }) => {
       const date = Date.parse(commit.date);
       return date >= since.getTime() && date <= now.getTime();
     };
     // origin/HEAD is a symbolic ref: no log decoration says which branch it names, so it is asked for beside the log.
-    const [newest, defaultBranch] = await Promise.all([log([`--max-count=${WINDOW_SCAN}`]), this.#git(['symbolic-ref', '--quiet', 'refs/remotes/origin/HEAD']).then(remoteBranchOf, () => undefined)]);
+    const [firstRead, defaultBranch] = await Promise.all([log([`--max-count=${WINDOW_SCAN}`]), this.#git(['symbolic-ref', '--quiet', 'refs/remotes/origin/HEAD']).then(remoteBranchOf, () => undefined)]);
+    let newest = firstRead;
+    if (failure !== undefined) {
+      // A repository without commits has no HEAD to resolve: nothing is wrong. Otherwise the history
+      // is damaged (a missing parent stops `git log` at once): HEAD alone, without its parents, may still read.
+      // (simple-git resolves a failing command that prints nothing, so the answer is read, not the exit code.)
+      const born = await this.#git(['rev-parse', '--verify', '--quiet', 'HEAD']).then((out) => /^[0-9a-f]{40,64}$/.test(out.trim()), () => false);
+      if (!born) failure = undefined;
+      else newest = await this.#git(['log', '--no-walk', format, 'HEAD', '--']).then(parseLog, () => []);
+    }
     const head = newest[0];
     const windowMayContinue = newest.length === WINDOW_SCAN && inWindow(newest.at(-1)!);
     const recent = windowMayContinue ? await log([`--since=${since.toISOString()}`, `--until=${now.toISOString()}`]) : newest.filter(inWindow);
@@ -181,7 +240,26 @@ class GitRepoReader implements RepoReader {
       ...(head ? { head: head.commit } : {}),
       ...(head?.branch ? { branch: head.branch } : {}),
       ...(defaultBranch ? { defaultBranch } : {}),
+      ...(failure !== undefined ? { error: failure } : {}),
     };
+  }
+}
+
+/** Git's message on one line (its `error:` and `fatal:` lines joined), bounded. */
+function gitMessage(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return message.split('\n').map((line) => line.trim()).filter(Boolean).join('; ').slice(0, 500);
+}
+
+/** The first `maxBytes` bytes of a file, without reading the rest. */
+async function readStart(real: string, maxBytes: number): Promise<Uint8Array> {
+  const handle = await open(real, 'r');
+  try {
+    const buffer = new Uint8Array(maxBytes);
+    const { bytesRead } = await handle.read(buffer, 0, maxBytes, 0);
+    return buffer.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
   }
 }
 

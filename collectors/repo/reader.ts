@@ -12,13 +12,26 @@ export interface RepoReader {
   /** Tracked files matching a glob (picomatch syntax, `dot: true`), sorted. */
   glob(pattern: string | readonly string[]): string[];
   /**
-   * Reads a tracked file as text. Returns `undefined` when the file is not tracked, is a symlink
-   * leaving the repository, is binary or is larger than `maxBytes` (default 1 MiB). Invalid UTF-8 is
-   * replaced, not rejected.
+   * Reads a tracked file as text. Returns `undefined` whenever `read` would refuse it (see there):
+   * callers that tell the user why call `read` instead.
    */
   readText(path: string, options?: { maxBytes?: number }): Promise<string | undefined>;
+  /**
+   * Reads a tracked file as text, or says precisely why not. Text is decoded once, here, for every
+   * fact: UTF-8 (BOM or not), UTF-16 LE/BE (BOM, or recognised by its NULs), and Windows-1252 when
+   * the bytes are not UTF-8. Files over `maxBytes` (default 1 MiB) are refused, or with `truncate`
+   * read up to the cap and marked `truncated`.
+   */
+  read(path: string, options?: { maxBytes?: number; truncate?: boolean }): Promise<TextRead>;
+  /** Whether a tracked file could be read (a regular file inside the repository), with its size, or why not. */
+  inspect(path: string): Promise<{ ok: true; size: number } | ({ ok: false } & FileRefusal)>;
   /** Reads a tracked file's bytes (images), confined and capped like `readText`, binary or not. */
   readBytes(path: string, options?: { maxBytes?: number }): Promise<Uint8Array | undefined>;
+  /**
+   * Tracked files left out of `files()` because their name is not valid UTF-8, as git quotes them
+   * (`"caf\351.txt"`): their name cannot be shown or linked faithfully.
+   */
+  unlisted(): readonly string[];
   /** Size in bytes of a tracked file inside the repository, or `undefined`. */
   size(path: string): Promise<number | undefined>;
   /** Facts about HEAD and recent history, read with as few git processes as possible. */
@@ -43,10 +56,62 @@ export interface RepoHistory {
    * `git clone` sets and Cairn's git source refreshes); undefined when the clone does not know it.
    */
   defaultBranch?: string;
+  /**
+   * What git could not read of the history (missing objects in a damaged or shallow clone), in
+   * git's words; what could be read is still given. Undefined when the history read cleanly.
+   */
+  error?: string;
   /** Commits reachable from HEAD in the activity window, newest first. */
   recent: readonly CommitSummary[];
   /** Start of the activity window, ISO 8601. */
   since: string;
   /** Tags on the newest commits (up to the scan limit), newest first, with their commit's date. */
   tags: ReadonlyArray<{ name: string; commit: string; date: string }>;
+}
+
+/** Why the reader refuses a file. */
+export type FileRefusal =
+  | { reason: 'not-tracked' }
+  | { reason: 'binary' }
+  | { reason: 'too-large'; size: number; maxBytes: number }
+  /** A symlink (of the file or a folder on its path) to something outside the repository's tracked files, or into `.git`. */
+  | { reason: 'symlink-outside' }
+  /** A folder, FIFO, socket or device where git tracks a file. */
+  | { reason: 'not-a-file' }
+  | { reason: 'encoding'; encoding: string }
+  | { reason: 'unreadable'; detail: string };
+
+/** A text read: the text, its encoding and size, or the refusal. */
+export type TextRead =
+  | { ok: true; text: string; encoding: 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252'; size: number; truncated: boolean }
+  | ({ ok: false } & FileRefusal);
+
+/** `1048576` → `1 MiB`; sizes that are not whole MiB or KiB stay in bytes. */
+function formatBytes(bytes: number): string {
+  if (bytes >= 1024 * 1024 && bytes % (1024 * 1024) === 0) return `${bytes / (1024 * 1024)} MiB`;
+  if (bytes >= 1024 && bytes % 1024 === 0) return `${bytes / 1024} KiB`;
+  return `${bytes} bytes`;
+}
+
+/**
+ * One sentence saying why `path` was not read, for problems: e.g. `README.md is 10485760 bytes,
+ * over the cap of 1 MiB.`
+ */
+export function describeRefusal(path: string, refusal: FileRefusal): string {
+  switch (refusal.reason) {
+    case 'not-tracked':
+      return `${path} is not a tracked file.`;
+    case 'binary':
+      return `${path} is binary; expected text.`;
+    case 'too-large':
+      return `${path} is ${refusal.size} bytes, over the cap of ${formatBytes(refusal.maxBytes)}.`;
+    case 'symlink-outside':
+      return `${path} is a symlink leaving the repository (or to a file git does not track); Cairn does not follow it.`;
+    case 'not-a-file':
+      return `${path} is not a regular file (a folder, FIFO or device in the work tree).`;
+    case 'encoding':
+      return `${path} is encoded as ${refusal.encoding}, which Cairn does not decode; save it as UTF-8.`;
+    case 'unreadable':
+      return `${path} could not be read (${refusal.detail}).`;
+  }
 }

@@ -25,10 +25,25 @@ export function memoryReader(files: Record<string, string | Uint8Array>, options
       return paths.filter((path) => matches(path));
     },
     async readText(path, readOptions) {
-      const content = files[path];
-      if (typeof content !== 'string') return undefined;
-      return (bytes(path) ?? 0) > (readOptions?.maxBytes ?? DEFAULT_MAX_BYTES) ? undefined : content;
+      const read = await this.read(path, readOptions);
+      return read.ok ? read.text : undefined;
     },
+    async read(path, readOptions) {
+      const content = files[path];
+      if (content === undefined) return { ok: false, reason: 'not-tracked' };
+      if (typeof content !== 'string') return { ok: false, reason: 'binary' };
+      const size = bytes(path) ?? 0;
+      const maxBytes = readOptions?.maxBytes ?? DEFAULT_MAX_BYTES;
+      if (size <= maxBytes) return { ok: true, text: content, encoding: 'utf-8', size, truncated: false };
+      if (!readOptions?.truncate) return { ok: false, reason: 'too-large', size, maxBytes };
+      const start = new TextDecoder().decode(new TextEncoder().encode(content).subarray(0, maxBytes), { stream: true });
+      return { ok: true, text: start, encoding: 'utf-8', size, truncated: true };
+    },
+    async inspect(path) {
+      const size = bytes(path);
+      return size === undefined ? { ok: false, reason: 'not-tracked' } : { ok: true, size };
+    },
+    unlisted: () => [],
     async readBytes(path, readOptions) {
       const content = files[path];
       if (content === undefined || (bytes(path) ?? 0) > (readOptions?.maxBytes ?? DEFAULT_MAX_BYTES)) return undefined;

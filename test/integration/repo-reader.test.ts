@@ -1,4 +1,5 @@
-import { appendFile, mkdir, readFile, stat, symlink, writeFile } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { appendFile, mkdir, readFile, rm, stat, symlink, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openRepo } from '../../collectors/repo/open.ts';
@@ -66,7 +67,7 @@ describe('openRepo', () => {
     ['a binary file', 'logo.png', undefined, undefined],
     ['a file over the size cap', 'big.txt', 1024, undefined],
     ['a file under a raised cap', 'big.txt', 4096, 'x'.repeat(2048)],
-    ['non-UTF-8 text, replaced not rejected', 'latin1.txt', undefined, 'caf\uFFFD\n'],
+    ['Latin-1 text, decoded as Windows-1252', 'latin1.txt', undefined, 'caf\u00e9\n'],
   ])('readText: %s', async (_name, path, maxBytes, expected) => {
     expect(await app.readText(path, maxBytes ? { maxBytes } : {})).toBe(expected);
   });
@@ -163,5 +164,111 @@ describe('listDirectorySource', () => {
   it('finds work trees at any depth with **, never inside .git', async () => {
     const listing = await listDirectorySource({ type: 'directory', repos: '**/stale' }, fixture.root);
     expect(listing.repos.map((repo) => repo.name)).toEqual(['stale']);
+  });
+});
+
+/** Runs git in `dir` with a fixed identity and date, for repositories the fixture writer cannot make. */
+function git(dir: string, ...args: string[]): string {
+  const env = { ...process.env, GIT_AUTHOR_DATE: '2026-05-01T10:00:00Z', GIT_COMMITTER_DATE: '2026-05-01T10:00:00Z', GIT_CONFIG_NOSYSTEM: '1', HOME: dir };
+  return execFileSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.com', '-c', 'commit.gpgsign=false', '-c', 'core.symlinks=true', ...args], { cwd: dir, env, encoding: 'utf8' });
+}
+
+/** Path of a loose object in `dir`. */
+function objectPath(dir: string, hash: string): string {
+  return join(dir, '.git', 'objects', hash.slice(0, 2), hash.slice(2));
+}
+
+describe('openRepo on hostile repositories', () => {
+  let root: RepoFixture<'base'>;
+  let dir: string;
+  let hostile: RepoReader;
+  const bigLine = 'x'.repeat(2 * 1024 * 1024);
+  const descriptor = 'kind: Component\nmetadata:\n  name: caf\u00e9\n';
+
+  beforeAll(async () => {
+    root = await makeRepos({ base: { commits: [] } });
+    dir = root.dirs.base;
+    await writeFile(join(dir, 'README.md'), `# Big\n${bigLine}\n`);
+    await writeFile(join(dir, 'utf16le-bom.yaml'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(descriptor, 'utf16le')]));
+    await writeFile(join(dir, 'utf16be.yaml'), Buffer.from(descriptor, 'utf16le').swap16());
+    await writeFile(join(dir, 'utf32.yaml'), Buffer.from([0xff, 0xfe, 0, 0, 0x6b, 0, 0, 0]));
+    await writeFile(join(dir, 'latin1.md'), Buffer.from('R\u00e9sum\u00e9 na\u00efve\n', 'latin1'));
+    await writeFile(Buffer.concat([Buffer.from(`${dir}/`), Buffer.from('caf\xe9.txt', 'latin1')]), 'a name that is not UTF-8\n');
+    await writeFile(join(dir, 'quoted "name"\twith tab.txt'), 'ok\n');
+    await writeFile(join(dir, 'fifo'), 'a file now, a FIFO after the commit\n');
+    await symlink('/etc/passwd', join(dir, 'LICENSE'));
+    await symlink('missing-target', join(dir, 'dangling'));
+    git(dir, 'add', '-A');
+    git(dir, 'commit', '-q', '-m', 'hostile');
+    await unlink(join(dir, 'fifo'));
+    execFileSync('mkfifo', [join(dir, 'fifo')]);
+    hostile = await openRepo(dir, { name: 'hostile', now: NOW, windowDays: 90 });
+  });
+
+  afterAll(() => root.remove());
+
+  it('leaves out a name that is not UTF-8, and gives it as git quotes it', () => {
+    expect(hostile.unlisted()).toEqual(['"caf\\351.txt"']);
+    expect(hostile.files()).not.toContain('caf\ufffd.txt');
+    expect(hostile.files()).toContain('quoted "name"\twith tab.txt');
+  });
+
+  it.each([
+    ['a file over the cap, with its size', 'README.md', {}, { ok: false, reason: 'too-large', size: 2 * 1024 * 1024 + 7, maxBytes: 1024 * 1024 }],
+    ['a symlink leaving the repository', 'LICENSE', {}, { ok: false, reason: 'symlink-outside' }],
+    ['a symlink to nothing', 'dangling', {}, { ok: false, reason: 'unreadable', detail: 'a symlink to nothing' }],
+    ['a FIFO where git tracks a file', 'fifo', {}, { ok: false, reason: 'not-a-file' }],
+    ['UTF-32', 'utf32.yaml', {}, { ok: false, reason: 'encoding', encoding: 'UTF-32LE' }],
+    ['an untracked path', 'nothing-here', {}, { ok: false, reason: 'not-tracked' }],
+    ['UTF-16 LE with a byte order mark', 'utf16le-bom.yaml', {}, { ok: true, text: descriptor, encoding: 'utf-16le', size: 2 + descriptor.length * 2, truncated: false }],
+    ['UTF-16 BE without a byte order mark', 'utf16be.yaml', {}, { ok: true, text: descriptor, encoding: 'utf-16be', size: descriptor.length * 2, truncated: false }],
+    ['Latin-1', 'latin1.md', {}, { ok: true, text: 'R\u00e9sum\u00e9 na\u00efve\n', encoding: 'windows-1252', size: 13, truncated: false }],
+    ['the first part of a file over the cap, when asked', 'README.md', { maxBytes: 1000, truncate: true }, { ok: true, text: `# Big\n${'x'.repeat(994)}`, encoding: 'utf-8', size: 2 * 1024 * 1024 + 7, truncated: true }],
+  ])('read: %s', async (_, path, options, expected) => {
+    expect(await hostile.read(path, options)).toEqual(expected);
+  });
+
+  it('inspects without reading: the symlinked LICENSE is refused, a file is sized', async () => {
+    expect(await hostile.inspect('LICENSE')).toEqual({ ok: false, reason: 'symlink-outside' });
+    expect(await hostile.inspect('latin1.md')).toEqual({ ok: true, size: 13 });
+    expect(await hostile.readText('fifo')).toBeUndefined();
+  });
+});
+
+describe('history of a damaged clone', () => {
+  let fixture: RepoFixture<'damaged' | 'headless'>;
+  const commits: Record<'damaged' | 'headless', string[]> = { damaged: [], headless: [] };
+
+  beforeAll(async () => {
+    fixture = await makeRepos({ damaged: { commits: [] }, headless: { commits: [] } });
+    for (const name of ['damaged', 'headless'] as const) {
+      const dir = fixture.dirs[name];
+      for (const step of ['one', 'two', 'three']) {
+        await writeFile(join(dir, 'file.txt'), `${step}\n`);
+        git(dir, 'add', 'file.txt');
+        git(dir, 'commit', '-q', '-m', step);
+        commits[name].push(git(dir, 'rev-parse', 'HEAD').trim());
+      }
+    }
+    // A parent's object is gone (a damaged copy, or a shallow clone that lost its shallow file): `git log` fails at once.
+    await rm(objectPath(fixture.dirs.damaged, commits.damaged[1]!));
+    await rm(objectPath(fixture.dirs.headless, commits.headless[2]!));
+  });
+
+  afterAll(() => fixture.remove());
+
+  it('keeps HEAD when a parent commit is missing, and says what git could not read', async () => {
+    const reader = await openRepo(fixture.dirs.damaged, { name: 'damaged', now: NOW, windowDays: 90 });
+    const history = await reader.history();
+    expect(history.head).toMatchObject({ hash: commits.damaged[2], date: '2026-05-01T10:00:00Z'.replace('Z', '+00:00') });
+    expect(history.recent.map((commit) => commit.hash)).toEqual([commits.damaged[2]]);
+    expect(history.error).toContain(`Could not read ${commits.damaged[1]}`);
+  });
+
+  it('reports the error when HEAD itself cannot be read', async () => {
+    const reader = await openRepo(fixture.dirs.headless, { name: 'headless', now: NOW, windowDays: 90 });
+    const history = await reader.history();
+    expect(history.head).toBeUndefined();
+    expect(history.error).toMatch(/bad object|could not read|unable to read/i);
   });
 });
