@@ -1,17 +1,28 @@
 import { z } from 'zod';
 import { defineRetriever } from './retriever.ts';
 
+/** Files with names that are not UTF-8 named one problem each, up to this many; the rest are counted. */
+const MAX_NAMED = 20;
+
 /**
  * Every tracked path. Checks derive most file-presence standards from it (lockfiles, test folders,
  * committed binaries); it is not published, because a monorepo's file list would bloat the snapshot.
  */
 export const files = defineRetriever({
   id: 'files',
-  version: 1,
+  version: 2,
   description: 'Every tracked file path, sorted; used by checks and kept out of the snapshot.',
   schema: z.array(z.string()),
   publish: false,
-  async collect({ repo }) {
+  async collect({ repo, problem }) {
+    // Names that are not UTF-8 cannot be shown or linked faithfully: said, not skipped silently.
+    const unlisted = repo.unlisted();
+    for (const name of unlisted.slice(0, MAX_NAMED)) {
+      problem({ severity: 'warning', file: name, message: `The file ${name} (as git quotes it) has a name that is not valid UTF-8, so Cairn leaves it out of every fact. Rename it.` });
+    }
+    if (unlisted.length > MAX_NAMED) {
+      problem({ severity: 'warning', message: `${unlisted.length - MAX_NAMED} more files have names that are not valid UTF-8 and are left out of every fact.` });
+    }
     return [...repo.files()];
   },
 });

@@ -4,7 +4,7 @@ import { defineRetriever } from './retriever.ts';
 /** The commit the scan saw, the branch it was on, and the remote's default branch. */
 export const head = defineRetriever({
   id: 'head',
-  version: 2,
+  version: 3,
   description: "Head commit, its date, the checked-out branch, and the remote's default branch when the clone knows it.",
   schema: z
     .object({
@@ -15,8 +15,12 @@ export const head = defineRetriever({
       defaultBranch: z.string().optional(),
     })
     .nullable(),
-  async collect({ repo }) {
-    const { head, branch, defaultBranch } = await repo.history();
+  async collect({ repo, problem }) {
+    const { head, branch, defaultBranch, error } = await repo.history();
+    if (error !== undefined) {
+      const kept = head ? `Only the head commit was read` : 'The head commit could not be read';
+      problem({ severity: 'error', message: `Git could not read this repository's history (a damaged or shallow clone with missing objects): ${error}. ${kept}; activity and releases may be incomplete. Clone it again.` });
+    }
     return head ? { commit: head.hash, date: head.date, ...(branch ? { branch } : {}), ...(defaultBranch ? { defaultBranch } : {}) } : null;
   },
 });

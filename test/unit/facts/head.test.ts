@@ -1,10 +1,11 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { head } from '../../../collectors/facts/head.ts';
+import type { Problem } from '../../../collectors/problems.ts';
 import { openRepo } from '../../../collectors/repo/open.ts';
 import { syncClones } from '../../../collectors/sources/git.ts';
 import { files, makeRepos, type RepoFixture } from '../../helpers/repos.ts';
@@ -13,9 +14,9 @@ const run = promisify(execFile);
 const GIT_ENV = { ...process.env, GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_NOSYSTEM: '1' };
 const git = async (cwd: string, ...args: string[]) => (await run('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.com', '-c', 'commit.gpgsign=false', ...args], { cwd, env: GIT_ENV })).stdout.trim();
 
-async function headOf(dir: string) {
+async function headOf(dir: string, problems: Problem[] = []) {
   const repo = await openRepo(dir, { name: 'repo', now: new Date('2026-02-01T00:00:00Z'), windowDays: 90 });
-  return head.collect({ repo, settings: { contentGlobs: [] }, problem: () => undefined });
+  return head.collect({ repo, settings: { contentGlobs: [] }, problem: (problem) => problems.push({ ...problem, repo: 'repo' }) });
 }
 
 let fixture: RepoFixture<'upstream'>;
@@ -58,5 +59,33 @@ describe('the default branch', () => {
     const listing = await syncClones([remote], clones, 'git');
     expect(listing.problems).toEqual([]);
     expect(await headOf(join(clones, 'svc'))).toMatchObject({ branch: 'main', defaultBranch: 'trunk' });
+  });
+});
+
+describe('a damaged history', () => {
+  it('keeps the head commit and reports what git could not read', async () => {
+    const dir = join(scratch, 'damaged');
+    await git(scratch, 'init', '--quiet', '--initial-branch=main', 'damaged');
+    const hashes: string[] = [];
+    for (const step of ['one', 'two']) {
+      await writeFile(join(dir, 'file.txt'), `${step}\n`);
+      await git(dir, 'add', 'file.txt');
+      await git(dir, 'commit', '--quiet', '-m', step);
+      hashes.push(await git(dir, 'rev-parse', 'HEAD'));
+    }
+    // The parent's object is gone, as in a copied shallow clone without its shallow file.
+    await rm(join(dir, '.git', 'objects', hashes[0]!.slice(0, 2), hashes[0]!.slice(2)));
+    const problems: Problem[] = [];
+    expect(await headOf(dir, problems)).toMatchObject({ commit: hashes[1], branch: 'main' });
+    expect(problems).toEqual([
+      { severity: 'error', repo: 'repo', message: expect.stringMatching(new RegExp(`^Git could not read this repository's history .*Could not read ${hashes[0]}.*Only the head commit was read`)) },
+    ]);
+  });
+
+  it('is no problem in a repository without commits', async () => {
+    await git(scratch, 'init', '--quiet', 'empty');
+    const problems: Problem[] = [];
+    expect(await headOf(join(scratch, 'empty'), problems)).toBeNull();
+    expect(problems).toEqual([]);
   });
 });
