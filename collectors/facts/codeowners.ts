@@ -1,9 +1,16 @@
 import { parse as parseCodeowners } from 'codeowners-utils';
 import { z } from 'zod';
+import { describeRefusal } from '../repo/reader.ts';
 import { defineRetriever } from './retriever.ts';
 
 /** Where GitHub looks for CODEOWNERS, in its order of precedence (GitLab reads the same places). */
 export const CODEOWNERS_PATHS = ['.github/CODEOWNERS', 'CODEOWNERS', 'docs/CODEOWNERS'];
+
+/**
+ * Largest CODEOWNERS read. GitHub does not load a CODEOWNERS file over 3 MB, so nobody owns
+ * anything through a larger one: Cairn reports it instead of reading owners GitHub ignores.
+ */
+export const MAX_CODEOWNERS_BYTES = 3 * 1000 * 1000;
 
 export const codeownersSchema = z
   .object({
@@ -16,14 +23,19 @@ export const codeownersSchema = z
 
 export const codeowners = defineRetriever({
   id: 'codeowners',
-  version: 1,
+  version: 2,
   description: 'The CODEOWNERS file: its rules with line numbers and its catch-all owners.',
   schema: codeownersSchema,
-  async collect({ repo }) {
+  async collect({ repo, problem }) {
     const path = CODEOWNERS_PATHS.find((candidate) => repo.has(candidate));
     if (!path) return null;
-    const text = await repo.readText(path);
-    return text === undefined ? null : { path, ...parseCodeownersWithLines(text) };
+    const read = await repo.read(path, { maxBytes: MAX_CODEOWNERS_BYTES });
+    if (!read.ok) {
+      const githubToo = read.reason === 'too-large' ? ' GitHub ignores a CODEOWNERS file over 3 MB too, so it assigns no owners.' : '';
+      problem({ severity: 'error', file: path, message: `${describeRefusal(path, read)}${githubToo} No owners are read from it.` });
+      return null;
+    }
+    return { path, ...parseCodeownersWithLines(read.text) };
   },
 });
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { describeRefusal } from '../repo/reader.ts';
 import { defineRetriever } from './retriever.ts';
 
 const README = /^readme(\.(md|markdown|mdown|mdx|rst|txt|adoc|asciidoc|asc))?$/i;
@@ -25,18 +26,29 @@ export const readmeSchema = z
 export type Readme = NonNullable<z.infer<typeof readmeSchema>>;
 type Outline = Omit<Readme, 'path'>;
 
+/** Bytes of a README outlined; a longer one is outlined from its start, with a warning. */
+export const MAX_README_BYTES = 1024 * 1024;
+
 /** The repository's root README, outlined. */
 export const readme = defineRetriever({
   id: 'readme',
-  version: 2,
+  version: 3,
   description: 'The root README (Markdown, reStructuredText, AsciiDoc or text): its title, description paragraph, headings and length.',
   schema: readmeSchema,
-  async collect({ repo }) {
+  async collect({ repo, problem }) {
     const candidates = repo.files().filter((file) => !file.includes('/') && README.test(file));
     const path = candidates.sort((a, b) => FORMAT_PREFERENCE.indexOf(extensionOf(a)) - FORMAT_PREFERENCE.indexOf(extensionOf(b)))[0];
     if (!path) return null;
-    const text = await repo.readText(path);
-    return text === undefined ? null : { path, ...outlineReadme(path, text) };
+    const read = await repo.read(path, { maxBytes: MAX_README_BYTES, truncate: true });
+    if (!read.ok) {
+      // Present but unreadable is not the same as missing: the page says why through the problem.
+      problem({ severity: 'error', file: path, message: `${describeRefusal(path, read)} The README is not read.` });
+      return null;
+    }
+    if (read.truncated) {
+      problem({ severity: 'warning', file: path, message: `${describeRefusal(path, { reason: 'too-large', size: read.size, maxBytes: MAX_README_BYTES })} Only its first ${MAX_README_BYTES} bytes are read.` });
+    }
+    return { path, ...outlineReadme(path, read.text) };
   },
 });
 

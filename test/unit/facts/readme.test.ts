@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { isDescriptive, outlineReadme, readme } from '../../../collectors/facts/readme.ts';
+import type { Problem } from '../../../collectors/problems.ts';
+import { openRepo } from '../../../collectors/repo/open.ts';
 import { memoryContext } from '../../helpers/memory-reader.ts';
+import { files, makeRepos } from '../../helpers/repos.ts';
 
 const summaryOf = (path: string, text: string) => outlineReadme(path, text).summary;
 
@@ -182,5 +185,42 @@ describe('the readme retriever', () => {
 
   it('reads a lone README.adoc as AsciiDoc', async () => {
     expect(await readme.collect(memoryContext({ 'README.adoc': ':toc:\n\nThis guide builds a small app.\n' }))).toMatchObject({ path: 'README.adoc', summary: 'This guide builds a small app.' });
+  });
+});
+
+describe('the readme retriever on real repositories', () => {
+  const collect = async (dir: string) => {
+    const problems: Problem[] = [];
+    const repo = await openRepo(dir, { name: 'repo', now: new Date('2026-06-01T00:00:00Z'), windowDays: 90 });
+    const fact = await readme.collect({ repo, settings: { contentGlobs: [] }, problem: (problem) => problems.push({ ...problem, repo: 'repo' }) });
+    return { fact, problems };
+  };
+
+  it('outlines the start of a README with a 10 MB line, and says only that much was read', async () => {
+    const text = `# Huge\n\nA service whose README ends in one very long line.\n\n${'x'.repeat(10 * 1024 * 1024)}\n`;
+    await using fixture = await makeRepos({ huge: files({ 'README.md': text }) });
+    const { fact, problems } = await collect(fixture.dirs.huge);
+    expect(fact).toMatchObject({ path: 'README.md', title: 'Huge', summary: 'A service whose README ends in one very long line.' });
+    expect(problems).toEqual([
+      { severity: 'warning', repo: 'repo', file: 'README.md', message: `README.md is ${Buffer.byteLength(text)} bytes, over the cap of 1 MiB. Only its first 1048576 bytes are read.` },
+    ]);
+  });
+
+  it.each([
+    ['binary', { 'README.md': Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52]) }, 'README.md is binary; expected text. The README is not read.'],
+    ['a symlink leaving the repository', { 'README.md': { symlink: '/etc/passwd' } }, 'README.md is a symlink leaving the repository (or to a file git does not track); Cairn does not follow it. The README is not read.'],
+  ] as const)('reports a README that is %s instead of calling it missing', async (_, tree, message) => {
+    await using fixture = await makeRepos({ repo: files(tree) });
+    const { fact, problems } = await collect(fixture.dirs.repo);
+    expect(fact).toBeNull();
+    expect(problems).toEqual([{ severity: 'error', repo: 'repo', file: 'README.md', message }]);
+  });
+
+  it('decodes a UTF-16 README', async () => {
+    const text = '# Héllo\n\nThis service says hello in UTF-16.\n';
+    await using fixture = await makeRepos({ repo: files({ 'README.md': new Uint8Array(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')])) }) });
+    const { fact, problems } = await collect(fixture.dirs.repo);
+    expect(fact).toMatchObject({ title: 'Héllo', summary: 'This service says hello in UTF-16.' });
+    expect(problems).toEqual([]);
   });
 });
