@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { describeRefusal } from '../repo/reader.ts';
 import { defineRetriever } from './retriever.ts';
 
 /**
@@ -41,11 +42,20 @@ export type CiSystem = { system: string; files: string[] };
 
 export const ci = defineRetriever({
   id: 'ci',
-  version: 2,
+  version: 3,
   description: 'CI systems configured in the repository (GitHub Actions, GitLab, Jenkins, CircleCI, Azure Pipelines, Travis, Drone, Buildkite, Bitbucket, Tekton, Woodpecker, AppVeyor, Cirrus, Semaphore), with their configuration files.',
   schema: z.array(z.object({ system: z.string(), files: z.array(z.string()) })),
-  async collect({ repo }) {
-    const found = ciSystemsOf(repo.files());
+  async collect({ repo, problem }) {
+    // A configuration file the reader refuses (a symlink out of the repository, a FIFO) configures
+    // nothing Cairn can vouch for: it is reported and not counted.
+    const refused = new Set<string>();
+    for (const path of ciSystemsOf(repo.files()).flatMap((entry) => entry.files)) {
+      const status = await repo.inspect(path);
+      if (status.ok) continue;
+      refused.add(path);
+      problem({ severity: 'error', file: path, message: `${describeRefusal(path, status)} It is not counted as CI configuration.` });
+    }
+    const found = ciSystemsOf(repo.files().filter((path) => !refused.has(path)));
     const scripts: string[] = [];
     for (const path of repo.files().filter((file) => JENKINS_GROOVY.test(file) && !NOT_OWN.test(file)).slice(0, 50)) {
       const text = await repo.readText(path, { maxBytes: 256 * 1024 });

@@ -4,6 +4,7 @@ import spdxCorrect from 'spdx-correct';
 import parseSpdx from 'spdx-expression-parse';
 import spdxFull from 'spdx-license-list/full.js';
 import { z } from 'zod';
+import { describeRefusal } from '../repo/reader.ts';
 import { defineRetriever } from './retriever.ts';
 
 /** `LICENSE`, `LICENCE.md`, `LICENSE-MIT`, `LICENSE.writing.txt`, `UNLICENSE`, `COPYING.LESSER`, `MIT-LICENSE`. */
@@ -144,16 +145,23 @@ const READMES = /^readme(\.(md|markdown|rst|txt|adoc))?$/i;
 
 export const license = defineRetriever({
   id: 'license',
-  version: 4,
+  version: 5,
   description: "The repository's license as an SPDX expression, from every license file at the root (each named with what it says), pointer notes, the README's License section and the root manifests' license fields.",
   schema: licenseSchema,
   async collect({ repo, problem }) {
     const rootFiles = repo.files().filter((file) => !file.includes('/'));
     const files: LicenseFile[] = [];
     const texts = new Map<string, string>();
+    const licenseFiles: string[] = [];
     for (const path of rootFiles.filter((file) => LICENSE_FILE.test(file))) {
-      const text = await repo.readText(path);
-      if (text !== undefined) texts.set(path, text);
+      const read = await repo.read(path);
+      if (read.ok) {
+        texts.set(path, read.text);
+        licenseFiles.push(path);
+      } else {
+        // A file the reader refuses (a symlink out of the repository, binary, too large) is no license text: it is not counted.
+        problem({ severity: 'error', file: path, message: `${describeRefusal(path, read)} It is not counted as a license file.` });
+      }
     }
     const known = new Map<string, string>();
     for (const [path, text] of texts) {
@@ -161,12 +169,12 @@ export const license = defineRetriever({
       if (spdxId) known.set(path, spdxId);
     }
     const sources: LicenseSource[] = [];
-    for (const path of rootFiles.filter((file) => LICENSE_FILE.test(file))) {
-      const text = texts.get(path);
-      const read = text === undefined ? { kind: 'unknown' as const } : readLicenseFile(text, known);
+    for (const path of licenseFiles) {
+      const text = texts.get(path)!;
+      const read = readLicenseFile(text, known);
       const scope = scopeOf(path);
       files.push({ path, ...(read.kind === 'license' ? { spdxId: read.spdxId } : {}), ...(read.kind === 'pointer' ? { pointer: true } : {}), ...(scope ? { scope } : {}) });
-      if (read.kind === 'pointer') sources.push({ path, kind: 'pointer', declared: shorten(text!), ...(read.expression ? { expression: read.expression } : {}) });
+      if (read.kind === 'pointer') sources.push({ path, kind: 'pointer', declared: shorten(text), ...(read.expression ? { expression: read.expression } : {}) });
     }
     const readme = rootFiles.find((file) => READMES.test(file));
     const readmeText = readme ? await repo.readText(readme) : undefined;

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { ci, ciSystemsOf } from '../../../collectors/facts/ci.ts';
+import type { Problem } from '../../../collectors/problems.ts';
+import { openRepo } from '../../../collectors/repo/open.ts';
 import { memoryContext } from '../../helpers/memory-reader.ts';
+import { files, makeRepos } from '../../helpers/repos.ts';
 
 describe('ciSystemsOf', () => {
   it.each<{ name: string; files: string[]; expected: Array<[string, string[]]> }>([
@@ -53,5 +56,28 @@ describe('the ci retriever', () => {
       { system: 'github-actions', files: ['.github/workflows/ci.yml'] },
       { system: 'jenkins', files: ['Jenkinsfile', 'jenkins/release.groovy'] },
     ]);
+  });
+});
+
+describe('the ci retriever on real repositories', () => {
+  it('does not count a CI file that is a symlink leaving the repository, and says so', async () => {
+    await using fixture = await makeRepos({
+      repo: files({ '.github/workflows/ci.yml': { symlink: '../../../../../../etc/passwd' }, '.gitlab-ci.yml': 'test:\n  script: make test\n', '.travis.yml': { symlink: '/etc/hostname' } }),
+    });
+    const problems: Problem[] = [];
+    const repo = await openRepo(fixture.dirs.repo, { name: 'repo', now: new Date('2026-06-01T00:00:00Z'), windowDays: 90 });
+    const fact = await ci.collect({ repo, settings: { contentGlobs: [] }, problem: (problem) => problems.push({ ...problem, repo: 'repo' }) });
+    expect(fact).toEqual([{ system: 'gitlab-ci', files: ['.gitlab-ci.yml'] }]);
+    expect(problems.map(({ file, severity }) => ({ file, severity }))).toEqual([
+      { file: '.github/workflows/ci.yml', severity: 'error' },
+      { file: '.travis.yml', severity: 'error' },
+    ]);
+    expect(problems[0]!.message).toBe('.github/workflows/ci.yml is a symlink leaving the repository (or to a file git does not track); Cairn does not follow it. It is not counted as CI configuration.');
+  });
+
+  it('configures nothing when the only CI file is such a symlink', async () => {
+    await using fixture = await makeRepos({ repo: files({ '.github/workflows/ci.yml': { symlink: '/etc/passwd' }, 'README.md': '# Repo\n' }) });
+    const repo = await openRepo(fixture.dirs.repo, { name: 'repo', now: new Date('2026-06-01T00:00:00Z'), windowDays: 90 });
+    expect(await ci.collect({ repo, settings: { contentGlobs: [] }, problem: () => undefined })).toEqual([]);
   });
 });

@@ -1,7 +1,10 @@
 import spdxFull from 'spdx-license-list/full.js';
 import { describe, expect, it } from 'vitest';
 import { chooseExpression, license, licenseConflicts, manifestLicenses, readLicenseFile, readmeLicenseStatement, scopeOf, toExpression, type LicenseFile, type LicenseSource } from '../../../collectors/facts/license.ts';
+import type { Problem } from '../../../collectors/problems.ts';
+import { openRepo } from '../../../collectors/repo/open.ts';
 import { memoryContext } from '../../helpers/memory-reader.ts';
+import { files, makeRepos } from '../../helpers/repos.ts';
 
 const MIT = spdxFull.MIT!.licenseText.replace('<year> <copyright holders>', '2015 Jane Doe');
 const APACHE = spdxFull['Apache-2.0']!.licenseText;
@@ -200,5 +203,29 @@ describe('license fact', () => {
     { name: 'nothing at all', tree: { 'src/a.ts': '', 'packages/a/package.json': '{"license": "MIT"}' }, expected: null },
   ])('$name', async ({ tree, expected }) => {
     expect(license.schema.parse(await license.collect(memoryContext(tree)))).toEqual(expected);
+  });
+});
+
+describe('license fact on real repositories', () => {
+  it('does not count a LICENSE that is a symlink leaving the repository, and says so', async () => {
+    await using fixture = await makeRepos({ repo: files({ LICENSE: { symlink: '../../../../../../etc/passwd' }, 'README.md': '# Repo\n' }) });
+    const problems: Problem[] = [];
+    const repo = await openRepo(fixture.dirs.repo, { name: 'repo', now: new Date('2026-06-01T00:00:00Z'), windowDays: 90 });
+    const fact = await license.collect({ repo, settings: { contentGlobs: [] }, problem: (problem) => problems.push({ ...problem, repo: 'repo' }) });
+    expect(fact).toBeNull();
+    expect(problems).toEqual([
+      { severity: 'error', repo: 'repo', file: 'LICENSE', message: 'LICENSE is a symlink leaving the repository (or to a file git does not track); Cairn does not follow it. It is not counted as a license file.' },
+    ]);
+  });
+
+  it('keeps the readable license file beside a refused one', async () => {
+    const mit = spdxFull.MIT.licenseText.replace('<year>', '2026').replace('<copyright holders>', 'Acme');
+    await using fixture = await makeRepos({ repo: files({ 'LICENSE-MIT': mit, 'LICENSE-APACHE': { symlink: '/etc/passwd' } }) });
+    const problems: Problem[] = [];
+    const repo = await openRepo(fixture.dirs.repo, { name: 'repo', now: new Date('2026-06-01T00:00:00Z'), windowDays: 90 });
+    const fact = await license.collect({ repo, settings: { contentGlobs: [] }, problem: (problem) => problems.push({ ...problem, repo: 'repo' }) });
+    expect(fact?.files.map(({ path, spdxId }) => ({ path, spdxId }))).toEqual([{ path: 'LICENSE-MIT', spdxId: 'MIT' }]);
+    expect(fact?.expression).toBe('MIT');
+    expect(problems.map((problem) => problem.file)).toEqual(['LICENSE-APACHE']);
   });
 });
