@@ -2,7 +2,7 @@ import { posix } from 'node:path';
 import { locationEntityV1alpha1Validator } from '@backstage/catalog-model';
 import { z } from 'zod';
 import { parseYamlDocuments } from '../yaml/documents.ts';
-import type { RepoReader } from '../repo/reader.ts';
+import { describeRefusal, type RepoReader } from '../repo/reader.ts';
 import { defineRetriever, type FactContext } from './retriever.ts';
 
 /** Where Backstage's discovery looks for a repository's descriptor, in order of preference. */
@@ -13,6 +13,15 @@ export const MAX_LOCATION_DEPTH = 8;
 
 /** Descriptor files read per repository, so a glob over a huge monorepo cannot read without end. */
 export const MAX_DESCRIPTOR_FILES = 200;
+
+/**
+ * Largest descriptor file read. A descriptor of a few thousand small entities (a catalog generated
+ * for a monorepo) is a few MiB; past 8 MiB a file is an accident or an attack, and is reported.
+ */
+export const MAX_DESCRIPTOR_BYTES = 8 * 1024 * 1024;
+
+/** Entities (YAML documents) read per repository, over all its descriptor files; the rest are reported, not read. */
+export const MAX_DESCRIPTOR_DOCUMENTS = 10_000;
 
 /** Largest file a `$text`/`$json`/`$yaml` placeholder may pull into an entity. */
 export const MAX_PLACEHOLDER_BYTES = 512 * 1024;
@@ -37,13 +46,21 @@ export const APP_CONFIG = 'app-config.yaml';
  */
 export const descriptors = defineRetriever({
   id: 'descriptors',
-  version: 2,
+  version: 3,
   description: "Backstage descriptors: the root catalog-info.yaml, the in-repository files its Location entities target, and those a Backstage app's app-config.yaml registers, parsed into YAML documents.",
   schema: descriptorsSchema,
   async collect(context) {
     const [root, ...others] = DESCRIPTOR_FILES.filter((file) => context.repo.has(file));
     for (const other of others) {
       context.problem({ severity: 'warning', file: other, message: `${other} is ignored because ${root} exists; Backstage reads one descriptor per repository. Merge them into ${root}.` });
+    }
+    // Backstage's discovery matches the name exactly: `Catalog-Info.yaml` is not a descriptor to it.
+    const named: readonly string[] = DESCRIPTOR_FILES;
+    for (const variant of context.repo.files().filter((file) => !file.includes('/') && !named.includes(file) && named.includes(file.toLowerCase()))) {
+      const message = root
+        ? `${variant} is ignored because ${root} exists; Backstage reads one descriptor per repository, and only by its exact lowercase name. Merge ${variant} into ${root}.`
+        : `${variant} is ignored: Backstage looks for ${DESCRIPTOR_FILES[0]} by its exact lowercase name. Rename it to ${DESCRIPTOR_FILES[0]}.`;
+      context.problem({ severity: 'warning', file: variant, message });
     }
     const reader = new DescriptorReader(context);
     if (root) await reader.read(root, 0);
@@ -61,7 +78,9 @@ export const descriptors = defineRetriever({
  * Other URLs are other repositories: they are counted in one warning, never fetched.
  */
 export async function appConfigTargets({ repo, problem }: Pick<FactContext, 'repo' | 'problem'>): Promise<string[]> {
-  const text = await repo.readText(APP_CONFIG);
+  const read = await repo.read(APP_CONFIG);
+  if (!read.ok) problem({ severity: 'warning', file: APP_CONFIG, message: `${describeRefusal(APP_CONFIG, read)} The catalog locations it may register are not read.` });
+  const text = read.ok ? read.text : undefined;
   const document = text === undefined ? undefined : parseYamlDocuments(text).documents[0]?.data;
   const catalog = isRecord(document) ? document.catalog : undefined;
   const locations = isRecord(catalog) && Array.isArray(catalog.locations) ? catalog.locations : [];
@@ -146,6 +165,8 @@ function isGlob(path: string): boolean {
   return /[*?]/.test(path);
 }
 
+const ENCODING_NAMES = { 'utf-16le': 'UTF-16LE', 'utf-16be': 'UTF-16BE', 'windows-1252': 'Latin-1 (Windows-1252)' } as const;
+
 /** Thrown while resolving placeholders: Backstage fails the whole entity when a placeholder cannot be read. */
 class PlaceholderError extends Error {}
 
@@ -158,6 +179,8 @@ class DescriptorReader {
   readonly #repo: RepoReader;
   readonly #problem: FactContext['problem'];
   readonly #visited = new Set<string>();
+  /** Set once MAX_DESCRIPTOR_DOCUMENTS entities are read: nothing more is. */
+  #full = false;
 
   constructor(context: FactContext) {
     this.#repo = context.repo;
@@ -166,23 +189,35 @@ class DescriptorReader {
 
   /** Reads a file not read yet (a Location may already have led to it). */
   async readOnce(file: string): Promise<void> {
-    if (this.#visited.has(file) || this.files.length >= MAX_DESCRIPTOR_FILES) return;
+    if (this.#visited.has(file) || this.files.length >= MAX_DESCRIPTOR_FILES || this.#full) return;
     await this.read(file, 0);
   }
 
   async read(file: string, depth: number): Promise<void> {
     this.#visited.add(file);
     this.files.push(file);
-    const text = await this.#repo.readText(file);
-    if (text === undefined) {
-      this.#problem({ severity: 'error', file, message: `${file} could not be read: it is binary, larger than 1 MiB, or a symlink leaving the repository. Expected a YAML text file.` });
+    const read = await this.#repo.read(file, { maxBytes: MAX_DESCRIPTOR_BYTES });
+    if (!read.ok) {
+      this.#problem({ severity: 'error', file, message: `${describeRefusal(file, read)} Expected a YAML text file; no entity is read from it.` });
       return;
     }
-    const parsed = parseYamlDocuments(text);
+    if (read.encoding !== 'utf-8') {
+      this.#problem({ severity: 'warning', file, message: `${file} is encoded as ${ENCODING_NAMES[read.encoding]}; Cairn decoded it, but Backstage reads descriptors as UTF-8 and would fail on it. Save it as UTF-8.` });
+    }
+    const parsed = parseYamlDocuments(read.text);
     for (const error of parsed.errors) {
       this.#problem({ severity: 'error', file, ...(error.line ? { line: error.line } : {}), message: `YAML error in ${file}: ${error.message}. That document is not loaded; the file's other documents are.` });
     }
+    if (parsed.documents.length === 0 && parsed.errors.length === 0) {
+      this.#problem({ severity: 'error', file, message: `${file} is empty: expected at least one entity.` });
+    }
     for (const document of parsed.documents) {
+      if (this.#full) return;
+      if (this.documents.length >= MAX_DESCRIPTOR_DOCUMENTS) {
+        this.#full = true;
+        this.#problem({ severity: 'error', file, line: document.line, message: `Entities from line ${document.line} of ${file} on, and any in further descriptor files, are not read: a repository may describe at most ${MAX_DESCRIPTOR_DOCUMENTS} entities. Split the catalog across repositories.` });
+        return;
+      }
       let data: unknown;
       try {
         data = await this.#resolvePlaceholders(document.data, file, document.line);
@@ -210,6 +245,7 @@ class DescriptorReader {
         this.#problem({ severity: 'warning', file, line, message: `Location target ${JSON.stringify(raw)} (${resolved.path}) matches no tracked file; expected at least one descriptor there.` });
       }
       for (const path of paths) {
+        if (this.#full) return;
         if (this.#visited.has(path)) continue; // A cycle, or a file two Locations share: read once.
         if (!this.#repo.has(path)) {
           if (!optional) this.#problem({ severity: 'error', file, line, message: `Location target ${JSON.stringify(raw)} resolves to ${path}, which is not a tracked file; expected a descriptor there (or \`presence: optional\`).` });
@@ -261,8 +297,9 @@ class DescriptorReader {
     const resolved = resolveLocationTarget(target, file);
     if ('problem' in resolved) throw new PlaceholderError(`${label} is not read: ${resolved.problem}`);
     if (!this.#repo.has(resolved.path)) throw new PlaceholderError(`${label} resolves to ${resolved.path}, which is not a tracked file.`);
-    const text = await this.#repo.readText(resolved.path, { maxBytes: MAX_PLACEHOLDER_BYTES });
-    if (text === undefined) throw new PlaceholderError(`${label}: ${resolved.path} is binary, a symlink leaving the repository, or larger than ${MAX_PLACEHOLDER_BYTES} bytes.`);
+    const read = await this.#repo.read(resolved.path, { maxBytes: MAX_PLACEHOLDER_BYTES });
+    if (!read.ok) throw new PlaceholderError(`${label} is not read: ${describeRefusal(resolved.path, read)}`);
+    const text = read.text;
     if (kind === 'text') return text;
     if (kind === 'json') {
       try {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { descriptors, MAX_LOCATION_DEPTH, resolveLocationTarget } from '../../../collectors/facts/descriptors.ts';
+import { descriptors, MAX_DESCRIPTOR_DOCUMENTS, MAX_LOCATION_DEPTH, resolveLocationTarget } from '../../../collectors/facts/descriptors.ts';
 import { memoryContext } from '../../helpers/memory-reader.ts';
 
 const location = (name: string, targets: string[], extra = '') =>
@@ -76,7 +76,41 @@ describe('descriptors retriever', () => {
   it('reports a descriptor it cannot read as text', async () => {
     const result = await collect({ 'catalog-info.yaml': new Uint8Array([0, 1, 2]) });
     expect(result.files).toEqual(['catalog-info.yaml']);
-    expect(result.problems).toEqual([{ severity: 'error', repo: 'repo', file: 'catalog-info.yaml', message: expect.stringContaining('could not be read') }]);
+    expect(result.problems).toEqual([{ severity: 'error', repo: 'repo', file: 'catalog-info.yaml', message: 'catalog-info.yaml is binary; expected text. Expected a YAML text file; no entity is read from it.' }]);
+  });
+
+  it.each([
+    ['an empty file', ''],
+    ['only comments', '# nothing yet\n'],
+    ['only a document separator', '---\n'],
+  ])('reports a descriptor holding %s', async (_, text) => {
+    const result = await collect({ 'catalog-info.yaml': text });
+    expect(result.documents).toEqual([]);
+    expect(result.problems).toEqual([{ severity: 'error', repo: 'repo', file: 'catalog-info.yaml', message: 'catalog-info.yaml is empty: expected at least one entity.' }]);
+  });
+
+  it('reports a descriptor whose name differs only in case, naming both', async () => {
+    const result = await collect({ 'catalog-info.yaml': component('a'), 'Catalog-Info.yaml': component('b') });
+    expect(result.files).toEqual(['catalog-info.yaml']);
+    expect(result.problems).toEqual([
+      { severity: 'warning', repo: 'repo', file: 'Catalog-Info.yaml', message: 'Catalog-Info.yaml is ignored because catalog-info.yaml exists; Backstage reads one descriptor per repository, and only by its exact lowercase name. Merge Catalog-Info.yaml into catalog-info.yaml.' },
+    ]);
+  });
+
+  it('reports a descriptor found only under another case', async () => {
+    const result = await collect({ 'CATALOG-INFO.YML': component('a') });
+    expect(result.files).toEqual([]);
+    expect(result.problems).toEqual([{ severity: 'warning', repo: 'repo', file: 'CATALOG-INFO.YML', message: 'CATALOG-INFO.YML is ignored: Backstage looks for catalog-info.yaml by its exact lowercase name. Rename it to catalog-info.yaml.' }]);
+  });
+
+  it('reads up to the entity limit and reports where it stopped', async () => {
+    const many = Array.from({ length: MAX_DESCRIPTOR_DOCUMENTS + 2 }, (_, index) => `kind: Component\nmetadata:\n  name: c${index}\n`).join('---\n');
+    const result = await collect({ 'catalog-info.yaml': many, 'app-config.yaml': 'catalog:\n  locations:\n    - type: file\n      target: ./more.yaml\n', 'more.yaml': component('more') });
+    expect(result.documents).toHaveLength(MAX_DESCRIPTOR_DOCUMENTS);
+    const stop = 1 + MAX_DESCRIPTOR_DOCUMENTS * 4;
+    expect(result.problems).toEqual([
+      { severity: 'error', repo: 'repo', file: 'catalog-info.yaml', line: stop, message: `Entities from line ${stop} of catalog-info.yaml on, and any in further descriptor files, are not read: a repository may describe at most ${MAX_DESCRIPTOR_DOCUMENTS} entities. Split the catalog across repositories.` },
+    ]);
   });
 
   it('follows Location targets, relative to the file that holds the Location, with globs over tracked files', async () => {
