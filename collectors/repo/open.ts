@@ -52,12 +52,15 @@ export async function openRepo(dir: string, options: OpenRepoOptions): Promise<R
     // Submodules are listed as gitlinks: their content belongs to another repository.
     if (staged?.[1] === GITLINK_MODE) continue;
     const quoted = staged ? entry.slice(staged[0].length) : entry;
-    let path: string;
-    try {
-      path = utf8.decode(unquoteGitPath(quoted));
-    } catch {
-      unlisted.add(quoted);
-      continue;
+    let path = quoted;
+    // Only a name with unusual bytes is quoted; most need no decoding.
+    if (quoted.startsWith('"')) {
+      try {
+        path = utf8.decode(unquoteGitPath(quoted));
+      } catch {
+        unlisted.add(quoted);
+        continue;
+      }
     }
     // A merge conflict lists a path once per stage; the set keeps it once.
     files.add(path);

@@ -219,7 +219,7 @@ describe('license fact on real repositories', () => {
   });
 
   it('keeps the readable license file beside a refused one', async () => {
-    const mit = spdxFull.MIT.licenseText.replace('<year>', '2026').replace('<copyright holders>', 'Acme');
+    const mit = spdxFull.MIT!.licenseText.replace('<year>', '2026').replace('<copyright holders>', 'Acme');
     await using fixture = await makeRepos({ repo: files({ 'LICENSE-MIT': mit, 'LICENSE-APACHE': { symlink: '/etc/passwd' } }) });
     const problems: Problem[] = [];
     const repo = await openRepo(fixture.dirs.repo, { name: 'repo', now: new Date('2026-06-01T00:00:00Z'), windowDays: 90 });
