@@ -454,7 +454,8 @@ export function hostileCases(env: Omit<CorpusEnvironment, 'reposDir'>): HostileC
       category: 'files',
       about: 'docs/GUIDE, docs/Guide and docs/guide, and README.md beside readme.md',
       spec: files({ 'catalog-info.yaml': component('files-case-collision'), 'docs/GUIDE/index.md': '# Upper\n', 'docs/Guide/index.md': '# Title\n', 'docs/guide/index.md': '# Lower\n', 'docs/Setup.md': '# A\n', 'docs/setup.md': '# B\n', 'README.md': '# One\n', 'readme.md': '# Two\n' }),
-      expect: [published('files-case-collision'), { problem: /case|collid|collision/i }],
+      // Item 7: a collision is a problem naming both files.
+      expect: [published('files-case-collision'), { problem: /docs\/G(UIDE|uide)\/index\.md.*docs\/G(UIDE|uide)\/index\.md/ }, { problem: /docs\/guide\/index\.md.*docs\/G(UIDE|uide)\/index\.md|docs\/G(UIDE|uide)\/index\.md.*docs\/guide\/index\.md/ }, { problem: /docs\/[Ss]etup\.md.*docs\/[Ss]etup\.md/ }],
     },
     {
       name: 'files-windows-reserved',
@@ -611,7 +612,7 @@ export function hostileCases(env: Omit<CorpusEnvironment, 'reposDir'>): HostileC
     {
       name: 'git-missing-blob',
       category: 'git',
-      about: "the README's blob is missing from the object store",
+      about: "the README's blob is missing from the object store (the work tree still has the file)",
       spec: null,
       after: async (dir) => {
         await git(dir, ['init', '-q', '--template=', '--initial-branch=main']);
@@ -622,7 +623,8 @@ export function hostileCases(env: Omit<CorpusEnvironment, 'reposDir'>): HostileC
         const blob = (await git(dir, ['rev-parse', 'HEAD:README.md'])).trim();
         await rm(join(dir, '.git/objects', blob.slice(0, 2), blob.slice(2)));
       },
-      expect: [published('git-missing-blob'), { problem: /README|missing|object/i }],
+      // Cairn reads tracked files from the work tree, so nothing is lost and nothing need be reported.
+      expect: [published('git-missing-blob')],
     },
     ...plantedConfigCases(env, descriptor, published),
 

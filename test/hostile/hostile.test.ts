@@ -180,6 +180,9 @@ beforeAll(async () => {
 
   second = await build();
   secondHashes = await hashOutputs(siteDir, snapshotPath);
+  // The suite's cost, for whoever wonders why it takes the time it does.
+  const seconds = (millis: number) => `${Math.round(millis / 1000)} s`;
+  console.info(`hostile corpus: ${corpus.cases.length} repositories; builds ${seconds(first.millis)} and ${seconds(second.millis)}; cairn check ${seconds(Object.values(checks).reduce((sum, run) => sum + run.millis, 0))} for ${Object.keys(checks).length} repositories`);
 }, 900_000);
 
 afterAll(async () => {
