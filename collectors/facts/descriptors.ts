@@ -87,9 +87,18 @@ export async function appConfigTargets({ repo, problem }: Pick<FactContext, 'rep
   const base = repo.files().some((path) => path.startsWith('packages/backend/')) ? 'packages/backend/app-config.yaml' : APP_CONFIG;
   const paths: string[] = [];
   let remote = 0;
-  for (const location of locations) {
+  for (const [index, location] of locations.entries()) {
     if (!isRecord(location) || typeof location.target !== 'string') continue;
-    const path = location.type === 'file' ? pathOf(resolveLocationTarget(location.target, base, 'file')) : location.type === 'url' ? pathInThisRepository(location.target, repo.name) : undefined;
+    if (location.type === 'file') {
+      // A file target is this repository's own: one that leaves it, or names no tracked file, is said, never followed.
+      const resolved = resolveLocationTarget(location.target, base, 'file');
+      const field = `catalog.locations[${index}]`;
+      if ('problem' in resolved) problem({ severity: 'warning', file: APP_CONFIG, message: `${field} is not read: ${resolved.problem}` });
+      else if (!repo.has(resolved.path)) problem({ severity: 'warning', file: APP_CONFIG, message: `${field} target ${JSON.stringify(location.target)} resolves to ${resolved.path}, which is not a tracked file.` });
+      else paths.push(resolved.path);
+      continue;
+    }
+    const path = location.type === 'url' ? pathInThisRepository(location.target, repo.name) : undefined;
     if (path && repo.has(path)) paths.push(path);
     else if (location.type === 'url') remote++;
   }

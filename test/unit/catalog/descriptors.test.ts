@@ -233,6 +233,7 @@ describe("a Backstage app's app-config.yaml", () => {
     expect(result.files).toEqual(['catalog-info.yaml', 'templates/new/template.yaml', 'examples/entities.yaml', 'examples/org.yaml']);
     expect(result.documents.map((document) => (document.data as { metadata: { name: string } }).metadata.name)).toEqual(['app', 'from-template', 'example', 'org']);
     expect(result.problems).toEqual([
+      { severity: 'warning', file: 'app-config.yaml', repo: 'repo', message: 'catalog.locations[6] is not read: Target "/etc/passwd" is an absolute file path; only relative targets (starting with ./) inside the repository are read.' },
       { severity: 'warning', file: 'app-config.yaml', repo: 'repo', message: "app-config.yaml registers 2 catalog locations in other repositories; Cairn reads only this repository's files and never fetches them. Add those repositories as sources to catalog them." },
     ]);
   });
