@@ -344,8 +344,8 @@ export function hostileCases(env: Omit<CorpusEnvironment, 'reposDir'>): HostileC
     {
       name: 'files-huge-codeowners',
       category: 'files',
-      about: 'a 3 MB CODEOWNERS',
-      spec: files({ 'catalog-info.yaml': component('files-huge-codeowners'), CODEOWNERS: Array.from({ length: 60_000 }, (_, i) => `/src/module-${i}/ @acme/team-${i % 50}`).join('\n') }),
+      about: "a 4 MB CODEOWNERS, over GitHub's 3 MB limit (one under it is read whole)",
+      spec: files({ 'catalog-info.yaml': component('files-huge-codeowners'), CODEOWNERS: Array.from({ length: 120_000 }, (_, i) => `/src/module-${i}/ @acme/team-${i % 50}`).join('\n') }),
       expect: [published('files-huge-codeowners'), problemIn('CODEOWNERS', /MiB|MB|too large|larger|size|limit/i)],
     },
     {
