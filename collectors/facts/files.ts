@@ -10,7 +10,7 @@ const MAX_NAMED = 20;
  */
 export const files = defineRetriever({
   id: 'files',
-  version: 2,
+  version: 3,
   description: 'Every tracked file path, sorted; used by checks and kept out of the snapshot.',
   schema: z.array(z.string()),
   publish: false,
@@ -23,6 +23,16 @@ export const files = defineRetriever({
     if (unlisted.length > MAX_NAMED) {
       problem({ severity: 'warning', message: `${unlisted.length - MAX_NAMED} more files have names that are not valid UTF-8 and are left out of every fact.` });
     }
+    // A link out of the repository is never followed: what it stands for (a docs folder, a license) is missing, and said so.
+    const leaving: string[] = [];
+    for (const link of repo.symlinks()) {
+      const inspected = await repo.inspect(link);
+      if (!inspected.ok && inspected.reason === 'symlink-outside') leaving.push(link);
+    }
+    for (const link of leaving.slice(0, MAX_NAMED)) {
+      problem({ severity: 'warning', file: link, message: `${link} is a symbolic link to something outside the repository's tracked files; Cairn never follows it, so what it points at is not read.` });
+    }
+    if (leaving.length > MAX_NAMED) problem({ severity: 'warning', message: `${leaving.length - MAX_NAMED} more symbolic links lead outside the repository's tracked files and are not followed.` });
     return [...repo.files()];
   },
 });

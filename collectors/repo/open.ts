@@ -9,6 +9,7 @@ import { decodeText, unquoteGitPath } from './text.ts';
 export const DEFAULT_MAX_BYTES = 1024 * 1024;
 
 const GITLINK_MODE = '160000';
+const SYMLINK_MODE = '120000';
 const STAGED_ENTRY = /^(\d{6}) [0-9a-f]{40,64} \d\t/;
 
 /** Commits read for HEAD and the activity window in one pass; busier windows take a second git log. */
@@ -44,6 +45,7 @@ export async function openRepo(dir: string, options: OpenRepoOptions): Promise<R
   const listing = await git(['ls-files', '--stage', ...(options.untracked ? ['--cached', '--others', '--exclude-standard'] : [])], ['core.quotePath=true']);
   const files = new Set<string>();
   const unlisted = new Set<string>();
+  const symlinks = new Set<string>();
   const utf8 = new TextDecoder('utf-8', { fatal: true });
   for (const entry of listing.split('\n')) {
     if (!entry) continue;
@@ -64,9 +66,10 @@ export async function openRepo(dir: string, options: OpenRepoOptions): Promise<R
     }
     // A merge conflict lists a path once per stage; the set keeps it once.
     files.add(path);
+    if (staged?.[1] === SYMLINK_MODE) symlinks.add(path);
   }
   const sorted = [...files].sort();
-  return new GitRepoReader(options, root, git, sorted, [...unlisted].sort());
+  return new GitRepoReader(options, root, git, sorted, [...unlisted].sort(), [...symlinks].sort());
 }
 
 type Confined = { ok: true; real: string; size: number } | ({ ok: false } & FileRefusal);
@@ -77,18 +80,20 @@ class GitRepoReader implements RepoReader {
   readonly #git: (args: string[]) => Promise<string>;
   readonly #files: readonly string[];
   readonly #unlisted: readonly string[];
+  readonly #symlinks: readonly string[];
   readonly #tracked: Set<string>;
   readonly #options: OpenRepoOptions;
   readonly #folders = new Map<string, Promise<string | FileRefusal>>();
   #history?: Promise<RepoHistory>;
 
-  constructor(options: OpenRepoOptions, root: string, git: (args: string[]) => Promise<string>, files: string[], unlisted: string[]) {
+  constructor(options: OpenRepoOptions, root: string, git: (args: string[]) => Promise<string>, files: string[], unlisted: string[], symlinks: string[]) {
     this.name = options.name;
     this.#options = options;
     this.#root = root;
     this.#git = git;
     this.#files = files;
     this.#unlisted = unlisted;
+    this.#symlinks = symlinks;
     this.#tracked = new Set(files);
   }
 
@@ -107,6 +112,10 @@ class GitRepoReader implements RepoReader {
 
   unlisted(): readonly string[] {
     return this.#unlisted;
+  }
+
+  symlinks(): readonly string[] {
+    return this.#symlinks;
   }
 
   async size(path: string): Promise<number | undefined> {

@@ -32,6 +32,8 @@ export interface RepoReader {
    * (`"caf\351.txt"`): their name cannot be shown or linked faithfully.
    */
   unlisted(): readonly string[];
+  /** Tracked paths that are symbolic links (git mode 120000), sorted: reads through them are confined like any other. */
+  symlinks(): readonly string[];
   /** Size in bytes of a tracked file inside the repository, or `undefined`. */
   size(path: string): Promise<number | undefined>;
   /** Facts about HEAD and recent history, read with as few git processes as possible. */

@@ -44,6 +44,7 @@ export function memoryReader(files: Record<string, string | Uint8Array>, options
       return size === undefined ? { ok: false, reason: 'not-tracked' } : { ok: true, size };
     },
     unlisted: () => [],
+    symlinks: () => [],
     async readBytes(path, readOptions) {
       const content = files[path];
       if (content === undefined || (bytes(path) ?? 0) > (readOptions?.maxBytes ?? DEFAULT_MAX_BYTES)) return undefined;

@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { appendFile, mkdir, readFile, rm, stat, symlink, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { files as filesFact } from '../../collectors/facts/files.ts';
 import { openRepo } from '../../collectors/repo/open.ts';
 import type { RepoReader } from '../../collectors/repo/reader.ts';
 import { listDirectorySource } from '../../collectors/sources/directory.ts';
@@ -54,6 +55,16 @@ describe('openRepo', () => {
     expect(app.files()).toEqual(['.gitignore', 'README.md', 'big.txt', 'escape-link', 'git-config-link', 'ignored-env-link', 'inside-link', 'latin1.txt', 'logo.png', 'src/index.ts']);
     expect(app.has('untracked.txt')).toBe(false);
     expect(app.glob('**/*.ts')).toEqual(['src/index.ts']);
+    expect(app.symlinks()).toEqual(['escape-link', 'git-config-link', 'ignored-env-link', 'inside-link']);
+  });
+
+  it("names, in the files fact, each tracked symbolic link that leads outside the repository's tracked files", async () => {
+    const problems: Array<{ file?: string; message: string }> = [];
+    await filesFact.collect({ repo: app, settings: { contentGlobs: [] }, problem: (problem) => problems.push(problem) });
+    // Out of the root, into .git/, or to a file git ignores: none is the repository's content.
+    expect(problems).toEqual(
+      ['escape-link', 'git-config-link', 'ignored-env-link'].map((file) => ({ severity: 'warning', file, message: `${file} is a symbolic link to something outside the repository's tracked files; Cairn never follows it, so what it points at is not read.` })),
+    );
   });
 
   it.each([
