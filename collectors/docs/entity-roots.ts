@@ -32,7 +32,13 @@ export function docsRootOf(entity: CatalogEntity, roots: readonly DocRoot[], cla
   if (entity.kind.toLowerCase() !== 'component') return { problems: [] };
   const base = entity.inferred ? '.' : dirnameOf(file);
   const root = roots.find((candidate) => candidate.base === base && candidate.pages.length > 0);
-  return root && !claimedByAnnotation.has(root.base) ? { found: { root, origin: 'docs-folder' }, problems: [] } : { problems: [] };
+  if (root) return !claimedByAnnotation.has(root.base) ? { found: { root, origin: 'docs-folder' }, problems: [] } : { problems: [] };
+  // An mkdocs.yml that could not be used (its docs_dir leaves the repository …) leaves no page to
+  // render: said here, since no rendering will say it.
+  const broken = roots.find((candidate) => candidate.base === base && candidate.mkdocs?.error);
+  const error = broken?.mkdocs?.error;
+  if (!broken?.mkdocs || !error) return { problems: [] };
+  return { problems: [{ severity: 'warning', repo, entityRef: entity.ref, file: broken.mkdocs.path, ...(error.line ? { line: error.line } : {}), message: `${error.message.replace(/\.?$/, '.')} No docs are rendered.` }] };
 }
 
 /** Repository folders that entities of one repository name in their techdocs-ref annotations. */

@@ -131,4 +131,11 @@ describe('buildEntityDocs', () => {
     expect(problems).toMatchObject([{ severity, repo: 'app', entityRef: 'component:default/app', file: 'catalog-info.yaml', line: 1 }]);
     expect(problems[0]!.message).toMatch(message);
   });
+
+  it('reports an mkdocs.yml that leaves no page to render, at its line', async () => {
+    const broken: DocRoot[] = [{ base: '.', docsDir: 'docs', mkdocs: { path: 'mkdocs.yml', siteName: 'Escape', error: { message: 'mkdocs.yml: docs_dir "../../outside" leaves the repository.', line: 2 } }, pages: [] }];
+    const { docs, problems } = await buildEntityDocs({ entities: [component('app', 'catalog-info.yaml')], repos: [{ name: 'app', facts: { ...facts, docSources: { roots: broken, images: [] } } as Facts }] });
+    expect(docs).toEqual([]);
+    expect(problems).toEqual([{ severity: 'warning', repo: 'app', entityRef: 'component:default/app', file: 'mkdocs.yml', line: 2, message: 'mkdocs.yml: docs_dir "../../outside" leaves the repository. No docs are rendered.' }]);
+  });
 });
