@@ -92,6 +92,8 @@ export class OutputPaths {
   /** Placed leaves (pages, files), lowercased: a second leaf at one path moves. */
   readonly #leaves = new Set<string>();
   readonly collisions: PathCollision[] = [];
+  /** Sources whose folder name Windows reserves (or would mangle), and the name it is published under. */
+  readonly renamed: Array<{ source: string; name: string; as: string }> = [];
 
   /** Reserves `path` for `source`; returns the path to publish it at. `''` (the root) is itself. */
   place(path: string, source: string): string {
@@ -105,7 +107,9 @@ export class OutputPaths {
         placed = known;
         continue;
       }
-      placed = this.#claim(placed, windowsSafeSegment(segment), source);
+      const safe = windowsSafeSegment(segment);
+      if (safe !== segment) this.renamed.push({ source, name: segment, as: safe });
+      placed = this.#claim(placed, safe, source);
       this.#placed.set(asked, placed);
     }
     if (this.#leaves.has(placed.toLowerCase())) {

@@ -47,6 +47,7 @@ export async function renderSite(root: DocRoot, repository: SiteRepository, fall
     order,
     includes.map(({ prefix, site }) => ({ prefix, docsDir: site.docsDir, pages: site.pages })),
   );
+  problems.push(...plan.problems);
   const images = new Map(repository.images.map((image) => [image.path, image]));
   const published = new Map<string, DocAsset>();
   const { blobBase } = repository;

@@ -83,11 +83,18 @@ describe('planSite output paths', () => {
     ]);
   });
 
-  it('never publishes a page as a folder Windows reserves, with or without an extension', () => {
+  it('never publishes a page as a folder Windows reserves, with or without an extension, and says where it went', () => {
     const plan = planSite({ docsDir: 'docs', pages: [page('docs/index.md'), page('docs/CON.md'), page('docs/nul.txt.md'), page('docs/aux/COM1.md'), page('docs/Lpt1/index.md')] });
     expect(plan.pages.map((planned) => planned.slug)).toEqual(['', 'CON_', 'Lpt1_', 'aux_/COM1_', 'nul_.txt']);
     expect(plan.pageOf('docs/CON.md')).toBe('CON_');
-    expect(plan.problems).toEqual([]);
+    const renamed = (file: string, name: string, as: string) => ({ severity: 'warning', file, message: `${file} would be published in a folder named ${name}, which Windows reserves or cannot create, so it is published as ${as}. Rename it.` });
+    expect(plan.problems).toEqual([
+      renamed('docs/CON.md', 'CON', 'CON_'),
+      renamed('docs/nul.txt.md', 'nul.txt', 'nul_.txt'),
+      renamed('docs/aux/COM1.md', 'aux', 'aux_'),
+      renamed('docs/aux/COM1.md', 'COM1', 'COM1_'),
+      renamed('docs/Lpt1/index.md', 'Lpt1', 'Lpt1_'),
+    ]);
   });
 
   it('reports two files published at one slug', () => {
