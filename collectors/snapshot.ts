@@ -152,6 +152,10 @@ export { initiativeSchema } from './initiatives/schema.ts';
 export { historyRecordSchema, readHistory, type HistoryRecord } from './history.ts';
 /** The owner of an entity no one is known to own: a placeholder, never a team anyone can ask. */
 export { UNKNOWN_OWNER } from './catalog/infer.ts';
+/** A folder name every disk can hold (`con` → `con_`), as the site names entity and docs folders. */
+export { windowsSafeSegment } from './output-names.ts';
+/** Text hygiene, for what the site stores or shows beyond the snapshot (an error message, an older snapshot). */
+export { cleanText, plainData } from './text.ts';
 export type { DocAsset, DocHeading, DocNavItem, DocPage, EntityDocs } from './docs/schema.ts';
 export type { Guide, GuideAdoption } from './guides/schema.ts';
 export type { Initiative } from './initiatives/schema.ts';

@@ -1,6 +1,7 @@
 import type { Entity } from '@backstage/catalog-model';
 import type { Facts } from '../facts/index.ts';
 import type { Problem } from '../problems.ts';
+import { windowsSafeSegment } from '../output-names.ts';
 import type { CatalogEntity, EntitySource } from '../snapshot.ts';
 import { inferComponent, UNKNOWN_OWNER } from './infer.ts';
 import { inferOwners, ownerNamespaceHint } from './owners.ts';
@@ -106,7 +107,7 @@ export async function buildCatalog(input: CatalogInput): Promise<Catalog> {
   }
 
   const relations = relationsBySource([...accepted.values()].flatMap((entry) => relationsOf(entry.ref, entry.references)));
-  problems.push(...danglingReferences(accepted));
+  problems.push(...danglingReferences(accepted), ...reservedNames(accepted));
 
   const entities = [...accepted.values()]
     .sort((a, b) => compare(a.ref, b.ref))
@@ -121,6 +122,22 @@ export async function buildCatalog(input: CatalogInput): Promise<Catalog> {
       inferred,
     }));
   return { entities, problems };
+}
+
+/**
+ * Entities whose name or namespace Windows reserves (`con`, `aux`, `nul` …): their pages are
+ * published under another folder (`con_`), so the site can be checked out on any disk, and the
+ * entity's URL differs from Backstage's; said, so the team can rename it.
+ */
+function reservedNames(accepted: ReadonlyMap<string, Accepted>): Problem[] {
+  return [...accepted.values()].flatMap(({ ref, entity, source }) => {
+    const { name } = entity.metadata;
+    const namespace = entity.metadata.namespace ?? 'default';
+    const renamed = [namespace, name].filter((segment) => windowsSafeSegment(segment) !== segment);
+    if (renamed.length === 0) return [];
+    const [first] = renamed;
+    return [{ ...locationOf(source), severity: 'warning', entityRef: ref, message: `${ref}: ${first} is a name Windows reserves, so the entity's pages are published under ${windowsSafeSegment(first!)}/ instead (Backstage's URL would have ${first}/). Rename it to keep one URL everywhere.` }];
+  });
 }
 
 /** Validates a candidate, resolves its references and ranks it against an earlier one with the same ref. */

@@ -1,4 +1,7 @@
 import { dirnameOf, joinPath } from '../facts/doc-sources.ts';
+import { windowsSafeSegment } from '../output-names.ts';
+
+export { windowsSafeSegment };
 
 /** Where a link or image in a repository page points, once decoded and resolved. */
 export type Reference =
@@ -47,21 +50,6 @@ export function assetHref(fromSlug: string, assetPath: string): string {
 /** The asset path an image of the repository is published at, below the entity's docs URL (no segment a name Windows reserves). */
 export function assetPathOf(repoPath: string): string {
   return `_assets/${repoPath.split('/').map(windowsSafeSegment).join('/')}`;
-}
-
-/** Device names Windows reserves in every folder, with or without an extension (`CON`, `nul.txt`, `Com1.md`). */
-const WINDOWS_RESERVED = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³]|conin\$|conout\$)$/i;
-
-/**
- * A path segment that Windows can create: a reserved device name gets `_` after its stem
- * (`CON` → `CON_`, `aux.tar.gz` → `aux_.tar.gz`), and trailing dots or spaces, which Windows drops
- * (so `a.` would be `a`), become `-`. Other segments are unchanged.
- */
-export function windowsSafeSegment(segment: string): string {
-  const dot = segment.indexOf('.');
-  const stem = dot === -1 ? segment : segment.slice(0, dot);
-  const renamed = WINDOWS_RESERVED.test(stem.trimEnd()) ? `${stem}_${segment.slice(stem.length)}` : segment;
-  return renamed.replace(/[. ]+$/, (tail) => (tail.length === renamed.length ? tail : '-'));
 }
 
 /** Two sources that would be published at one output folder, and where the second one went instead. */

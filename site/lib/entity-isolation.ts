@@ -1,5 +1,4 @@
-import type { CatalogEntity } from '../../collectors/snapshot.ts';
-import { cleanText } from '../../collectors/text.ts';
+import { cleanText, type CatalogEntity } from '../../collectors/snapshot.ts';
 
 /** What an entity's page shows when it could not be prepared: which entity, where it is declared, and why. */
 export interface EntityPageFailure {

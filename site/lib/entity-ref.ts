@@ -1,4 +1,4 @@
-import type { CatalogEntity } from '../../collectors/snapshot.ts';
+import { windowsSafeSegment, type CatalogEntity } from '../../collectors/snapshot.ts';
 import { profileString } from './entity.ts';
 import { withBase } from './urls.ts';
 
@@ -46,9 +46,12 @@ export function entityDisplayName(entity: CatalogEntity): string {
   return entity.metadata.title ?? profileString(entity, 'displayName') ?? entity.metadata.name;
 }
 
-/** Route parameters of an entity page; kind and namespace lowercase, as in Backstage's URLs. */
+/**
+ * Route parameters of an entity page; kind and namespace lowercase, as in Backstage's URLs, and no
+ * folder a Windows checkout cannot hold (`con` → `con_`; the catalog stage reports such names).
+ */
 export function entityRouteParams(entity: CatalogEntity): EntityRefParts {
-  return { namespace: entity.metadata.namespace.toLowerCase(), kind: entity.kind.toLowerCase(), name: entity.metadata.name };
+  return { namespace: windowsSafeSegment(entity.metadata.namespace.toLowerCase()), kind: entity.kind.toLowerCase(), name: windowsSafeSegment(entity.metadata.name) };
 }
 
 /** Site path of an entity page, `catalog/<namespace>/<kind>/<name>/`, without the base. */

@@ -3,8 +3,7 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader } from 'astro/loaders';
 import { z } from 'zod';
-import { snapshotSchema, type RepoSnapshot, type Snapshot } from '../../collectors/snapshot.ts';
-import { plainData } from '../../collectors/text.ts';
+import { plainData, snapshotSchema, type RepoSnapshot, type Snapshot } from '../../collectors/snapshot.ts';
 
 /** The snapshot file to render: `CAIRN_SNAPSHOT` (set by the CLI), else `.cache/snapshot.json` under the project root. */
 function snapshotPath(root: URL): string {

@@ -87,6 +87,14 @@ describe('buildCatalog', () => {
     ]);
   });
 
+  it('says when an entity name is one Windows reserves, since its pages move to another folder', async () => {
+    const { entities, problems } = await buildCatalog({ repos: [repo('r', [component('con'), component('console')])], content: teams });
+    expect(entities.map((entity) => entity.ref)).toContain('component:default/con');
+    expect(problems).toEqual([
+      { severity: 'warning', repo: 'r', file: 'catalog-info.yaml', line: 1, entityRef: 'component:default/con', message: "component:default/con: con is a name Windows reserves, so the entity's pages are published under con_/ instead (Backstage's URL would have con/). Rename it to keep one URL everywhere." },
+    ]);
+  });
+
   it('catalogs a scaffolder Template beside the other kinds, and explains a broken one', async () => {
     const template = (name: string, spec: Record<string, unknown>) => ({ apiVersion: 'scaffolder.backstage.io/v1beta3', kind: 'Template', metadata: { name }, spec });
     const { entities, problems } = await buildCatalog({

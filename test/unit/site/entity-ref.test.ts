@@ -34,6 +34,15 @@ describe('entity refs', () => {
     expect(entityHref(byRef('api:default/payments-api'))).toBe('/catalog/default/api/payments-api/');
   });
 
+  it.each([
+    ['con', 'default', 'catalog/default/component/con_/'],
+    ['aux.v2', 'default', 'catalog/default/component/aux_.v2/'],
+    ['console', 'default', 'catalog/default/component/console/'],
+    ['x', 'nul', 'catalog/nul_/component/x/'],
+  ])('never publishes a folder Windows reserves: %s in %s → %s', (name, namespace, path) => {
+    expect(entityPath({ ...byRef('component:default/payments-service'), metadata: { name, namespace } })).toBe(path);
+  });
+
   it('names an entity by its title, its profile display name, or its name', () => {
     expect(entityDisplayName(byRef('component:default/payments-service'))).toBe('Payments Service');
     expect(entityDisplayName(byRef('user:default/alice'))).toBe('Alice');
