@@ -196,9 +196,4 @@ describe('cairn check on a repository with problems', () => {
     expect(terminal.code).toBe(1);
     expect(terminal.stderr).toMatch(/^error: catalog-info\.yaml:\d+: YAML error in catalog-info\.yaml/m);
   });
-
-  it('rejects an unknown --fail-on-problems as bad usage', async () => {
-    const result = await runCairn(repos.dirs.warned, ['check', '--fail-on-problems', 'sometimes']);
-    expect(result.code).toBe(2);
-  });
 });
