@@ -1,5 +1,5 @@
-import { cp, mkdir, mkdtemp, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
+import { cp, mkdir, mkdtemp, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
 import { build, dev, preview } from 'astro';
 import { ConfigError } from '../collectors/config-error.ts';
 import { PACKAGE_ROOT } from './lib/package-root.ts';
@@ -43,7 +43,9 @@ export interface ServerOptions {
  * the previous site in place.
  */
 export async function buildSite(options: SiteOptions): Promise<void> {
-  const workDir = await mkdtemp(join(await buildRoot(), 'site-'));
+  await recoverOutput(resolve(options.outDir));
+  // The process id in the name lets a later build remove what a killed one left.
+  const workDir = await mkdtemp(join(await buildRoot(), `site-${process.pid}-`));
   const builtDir = join(workDir, 'dist');
   configureEnvironment({ ...options, outDir: builtDir });
   try {
@@ -95,7 +97,44 @@ async function insidePackageRoot<T>(task: () => Promise<T>): Promise<T> {
 async function buildRoot(): Promise<string> {
   const root = join(PACKAGE_ROOT, '.cache', 'builds');
   await mkdir(root, { recursive: true });
+  for (const name of await readdir(root)) {
+    const pid = Number(name.match(/^site-(\d+)-/)?.[1]);
+    if (pid && !isRunning(pid)) await rm(join(root, name), { recursive: true, force: true });
+  }
   return root;
+}
+
+/** Whether a process is alive (another build sharing the folder is left alone). */
+function isRunning(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Undoes what a build killed while replacing the site left beside `outDir`: between moving the
+ * published site aside (`<out>.outgoing-<pid>`) and moving the new one in (`<out>.incoming-<pid>`),
+ * there is no site at `outDir`. The previous site goes back; the leftovers of dead builds are removed.
+ * Every command that reads or replaces a site calls it first.
+ */
+export async function recoverOutput(outDir: string): Promise<void> {
+  const parent = dirname(outDir);
+  const prefix = `${basename(outDir)}.`;
+  const leftovers = (await readdir(parent).catch(() => [] as string[]))
+    .map((name) => ({ name, match: name.startsWith(prefix) ? name.slice(prefix.length).match(/^(incoming|outgoing)-(\d+)$/) : null }))
+    .filter((entry): entry is { name: string; match: RegExpMatchArray } => entry.match !== null && !isRunning(Number(entry.match[2])))
+    // The previous site (outgoing) before a new one that never got in (incoming).
+    .sort((a, b) => (a.match[1] === b.match[1] ? (a.name < b.name ? -1 : 1) : a.match[1] === 'outgoing' ? -1 : 1));
+  for (const { name } of leftovers) {
+    const path = join(parent, name);
+    const published = await stat(outDir).then(() => true, () => false);
+    if (!published && (await stat(join(path, SITE_MARKER)).then(() => true, () => false))) await rename(path, outDir);
+    else await rm(path, { recursive: true, force: true });
+  }
 }
 
 /** Written into every built site: marks a folder Cairn may replace, and tells `preview` its base path. */
@@ -156,6 +195,7 @@ export async function devSite(options: Omit<SiteOptions, 'outDir'> & ServerOptio
 
 /** Serves a built site from `outDir` with Astro's preview server. */
 export async function previewSite(options: Omit<SiteOptions, 'snapshot'> & ServerOptions): Promise<Awaited<ReturnType<typeof preview>>> {
+  await recoverOutput(resolve(options.outDir));
   const builtBase = await builtSiteBase(options.outDir);
   if (builtBase === undefined) throw new ConfigError(`${options.outDir} is not a site built by Cairn. Run \`cairn build --out ${options.outDir}\` first.`);
   configureEnvironment({ ...options, base: options.base ?? builtBase });

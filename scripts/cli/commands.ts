@@ -79,7 +79,9 @@ export const buildCommand = defineCommand({
     const flags = siteFlags(values);
     const failOn = failOnOf(values['fail-on']);
     const outDir = resolve(values.out ?? 'dist');
-    const { buildSite, assertReplaceableOutput } = await site();
+    const { buildSite, assertReplaceableOutput, recoverOutput } = await site();
+    // A build killed while it replaced the site may have left it aside: it goes back before anything else.
+    await recoverOutput(outDir);
     await assertReplaceableOutput(outDir);
     if (values.snapshot && isInside(resolve(values.snapshot), outDir)) throw new ConfigError(`--snapshot ${values.snapshot} is inside --out ${values.out ?? 'dist'}, which the site replaces whole: keep the snapshot outside it.`);
     if (values.from !== undefined && (values.repos !== undefined || values.snapshot !== undefined)) throw new ConfigError('--from builds an existing snapshot: it does not collect, so --repos and --snapshot do not apply.');
@@ -142,6 +144,7 @@ export const checkCommand = defineCommand({
     standards: { type: 'string', value: '<file-or-url>', description: "A portal's published standards.json (e.g. https://portal.example.com/standards.json): judge exactly as that portal does." },
     format: { type: 'string', short: 'f', value: '<format>', description: 'terminal (default; colour on a terminal), json, markdown (a pull-request comment) or sarif (GitHub code scanning).' },
     'min-level': { type: 'string', value: '<level>', description: 'Exit 1 when an entity is below this level on a scorecard that has it.' },
+    'fail-on-problems': { type: 'string', value: '<severity>', description: "The repository's own problems (an unparsable descriptor …) that make the check exit 1: error (default), warning, or never." },
     scorecard: { type: 'string', value: '<id>', description: 'Only this scorecard.' },
     compare: { type: 'string', value: '<git-ref>', description: 'Also score <git-ref> and report what the working tree changes: checks newly passing or failing, levels up or down.' },
     catalog: { type: 'string', value: '<snapshot>', description: "A published snapshot, so references to the rest of the organisation's catalog (owners, systems) resolve." },
@@ -158,7 +161,7 @@ Examples:
   cairn check --compare origin/main --format markdown --output comment.md
   cairn check --format sarif --output cairn.sarif
 
-Exit codes: 0 done; 1 an entity is below --min-level; 2 bad usage or configuration.`,
+Exit codes: 0 done; 1 an entity is below --min-level, or the repository has a problem of the --fail-on-problems severity; 2 bad usage or configuration.`,
   async run(values, positionals) {
     if (positionals.length > 1) throw new ConfigError(`cairn check: one folder at most, got ${positionals.length}.`);
     const { runCheck } = await import('./check.ts');

@@ -531,7 +531,7 @@ export function hostileCases(env: Omit<CorpusEnvironment, 'reposDir'>): HostileC
         published('ref-app-config-escape'),
         // One precise reason per refused target: the two that leave the repository, and the URL.
         problemIn('app-config.yaml', /\.\.\/\.\.\/outside\/catalog-info\.yaml.*outside|outside.*\.\.\/\.\.\/outside\/catalog-info\.yaml/i),
-        problemIn('app-config.yaml', new RegExp(`${canaryDescriptor.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}.*(outside|not a tracked)`)),
+        problemIn('app-config.yaml', new RegExp(`${canaryDescriptor.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}.*(outside|not a tracked|absolute)`)),
         problemIn('app-config.yaml', /never fetch|remote|url/i),
       ],
     },

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readHistory } from '../../collectors/history.ts';
 import { readSnapshot } from '../../collectors/snapshot.ts';
 import { PACKAGE_ROOT } from '../../scripts/lib/package-root.ts';
+import { recoverOutput } from '../../scripts/site.ts';
 import { CAIRN } from '../helpers/cli.ts';
 import { files, makeRepos, type RepoFixture } from '../helpers/repos.ts';
 
@@ -270,19 +271,25 @@ describe('a killed run leaves the previous outputs intact', () => {
     30 * 60_000,
   );
 
-  // Known window, left to scripts/site.ts: replaceDirectory renames the published site away
-  // (`<out>.outgoing-<pid>`) before it renames the new one in (`<out>.incoming-<pid>` → `<out>`); a
-  // kill between the two leaves no site at --out until the next run completes, and nothing puts the
-  // old one back. Killed as soon as the new site appears beside --out, 2 of 6 runs left no site
-  // (and every one left a whole site copy, `.incoming-`/`.outgoing-`, beside --out for good).
-  // Unskip once site.ts recovers: this test then holds it.
-  it.skip(
-    'SIGKILL while the finished site replaces the published one',
+  // The one window a rename cannot close: replacing the site moves the published one aside
+  // (`<out>.outgoing-<pid>`) before the new one moves in, and a kill between the two leaves no site
+  // at --out. The previous site is kept whole beside it, and every command that reads or replaces
+  // the site (build, preview) puts it back first: held here with that step, then with the next run.
+  it(
+    'SIGKILL while the finished site replaces the published one: the previous site is put back',
     async () => {
       const full = await runCairn(runArgs('build'));
       expect(full.code, full.stderr).toBe(0);
       const baseline = await state();
-      for (const attempt of [1, 2, 3]) await killAndRecover({ command: 'build', emptyCache: false, kill: { at: 'site swap' } }, `site swap ${attempt}`, baseline);
+      for (const attempt of [1, 2, 3]) {
+        const run = await runCairn(runArgs('build'), { at: 'site swap' });
+        await recoverOutput(paths.out);
+        await assertIntact(baseline, `site swap ${attempt}: killed ${run.signal ? `in ${phaseOf(run)}` : 'too late'}, then recovered`);
+        expect((await readdir(dirname(paths.out))).filter((name) => /\.(incoming|outgoing)-\d+$/.test(name)), `site swap ${attempt}`).toEqual([]);
+        const next = await runCairn(runArgs('build'));
+        expect(next.code, next.stderr).toBe(0);
+        await assertIntact(baseline, `site swap ${attempt}, next run`);
+      }
     },
     10 * 60_000,
   );
