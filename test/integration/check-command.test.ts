@@ -170,6 +170,10 @@ describe('cairn check on a repository with problems', () => {
     expect(run.tool.driver.rules.map((rule) => rule.id)).toContain('cairn/descriptor-problem');
     expect(run.tool.driver.rules[problems[0]!.ruleIndex as number]!.id).toBe('cairn/descriptor-problem');
     expect(stderr).toMatch(/1 error in unparsable \(--fail-on-problems error;/);
+    // Reported, without failing, when the team says so; and a typo in the flag is bad usage.
+    const lenient = await sarifOf(repos.dirs.unparsable, '--fail-on-problems', 'never');
+    expect([lenient.code, lenient.run.results.some((result) => result.ruleId === 'cairn/descriptor-problem')]).toEqual([0, true]);
+    expect((await runCairn(repos.dirs.unparsable, ['check', '--fail-on-problems', 'sometimes'])).code).toBe(2);
   });
 
   it('reports an invalid entity as a SARIF error', async () => {
