@@ -157,7 +157,8 @@ describe('the Content-Security-Policy', () => {
     await page.locator('#injected-handler').click();
     expect(await page.evaluate(() => (window as unknown as { injected?: boolean }).injected)).toBeUndefined();
     await expect.poll(async () => (await violations()).filter((violation) => violation.startsWith('script-src-elem inline')).length).toBeGreaterThan(0);
-    expect((await violations()).some((violation) => violation.startsWith('script-src-attr inline'))).toBe(true);
+    // Violation reports arrive asynchronously, the handler's after the click: waited for like the script's.
+    await expect.poll(async () => (await violations()).some((violation) => violation.startsWith('script-src-attr inline'))).toBe(true);
     await page.context().close();
   });
 });
