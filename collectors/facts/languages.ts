@@ -1,6 +1,7 @@
 import * as linguist from 'linguist-languages';
 import picomatch from 'picomatch';
 import { z } from 'zod';
+import { readAll } from '../repo/reader.ts';
 import { CONTENT_RULE_EXTENSIONS, DOCUMENTATION_PATHS, GENERATED_CONTENT_RULES, GENERATED_PATHS, VENDORED_PATHS } from './paths/linguist.ts';
 import { defineRetriever } from './retriever.ts';
 
@@ -217,14 +218,12 @@ export const languages = defineRetriever({
       if (text !== undefined) rules.push(...parseGitattributes(text, path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : ''));
     }
     const totals = new Map<string, number>();
-    const entries = await Promise.all(
-      repo.files().map(async (path) => {
-        const attributes = attributesFor(path, rules);
-        if (excludedByPath(path, attributes)) return undefined;
-        const language = await countedLanguage(path, attributes, (options) => repo.readText(path, options));
-        return language ? { language, bytes: (await repo.size(path)) ?? 0 } : undefined;
-      }),
-    );
+    const entries = await readAll(repo.files(), async (path) => {
+      const attributes = attributesFor(path, rules);
+      if (excludedByPath(path, attributes)) return undefined;
+      const language = await countedLanguage(path, attributes, (options) => repo.readText(path, options));
+      return language ? { language, bytes: (await repo.size(path)) ?? 0 } : undefined;
+    });
     for (const entry of entries) if (entry) totals.set(entry.language, (totals.get(entry.language) ?? 0) + entry.bytes);
     const all = [...totals.values()].reduce((sum, bytes) => sum + bytes, 0);
     return [...totals]

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { readAll } from '../repo/reader.ts';
 import { defineRetriever } from './retriever.ts';
 
 /** How many of the largest files are kept: enough to show what bloats a repository, small enough to publish. */
@@ -10,7 +11,7 @@ export const largeFiles = defineRetriever({
   description: `The ${LARGE_FILES_KEPT} largest tracked files with their sizes in bytes, largest first.`,
   schema: z.array(z.object({ path: z.string(), bytes: z.number().int().nonnegative() })),
   async collect({ repo }) {
-    const sized = await Promise.all(repo.files().map(async (path) => ({ path, bytes: (await repo.size(path)) ?? 0 })));
+    const sized = await readAll(repo.files(), async (path) => ({ path, bytes: (await repo.size(path)) ?? 0 }));
     return sized
       .sort((a, b) => b.bytes - a.bytes || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
       .slice(0, LARGE_FILES_KEPT);
