@@ -1,9 +1,8 @@
 import * as linguist from 'linguist-languages';
 import picomatch from 'picomatch';
 import { z } from 'zod';
-import { readAll } from '../repo/reader.ts';
 import { CONTENT_RULE_EXTENSIONS, DOCUMENTATION_PATHS, GENERATED_CONTENT_RULES, GENERATED_PATHS, VENDORED_PATHS } from './paths/linguist.ts';
-import { defineRetriever } from './retriever.ts';
+import { defineRetriever, readAll } from './retriever.ts';
 
 /** Linguist counts only these types towards a repository's languages, as GitHub does. */
 const COUNTED_TYPES = new Set(['programming', 'markup']);

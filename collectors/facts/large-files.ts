@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { readAll } from '../repo/reader.ts';
-import { defineRetriever } from './retriever.ts';
+import { defineRetriever, readAll } from './retriever.ts';
 
 /** How many of the largest files are kept: enough to show what bloats a repository, small enough to publish. */
 export const LARGE_FILES_KEPT = 20;

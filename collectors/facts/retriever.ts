@@ -45,3 +45,18 @@ export function defineRetriever<const Id extends string, S extends z.ZodType>(
 ): FactRetriever<Id, S> {
   return retriever;
 }
+
+/** File reads one fact has in flight at once: a repository of 200,000 files must not open them all together. */
+export const READS_IN_FLIGHT = 32;
+
+/**
+ * `read` over every path, `READS_IN_FLIGHT` at a time, results in the paths' order. In batches
+ * rather than a queue: a queue of 200,000 waiting closures alone costs hundreds of megabytes.
+ */
+export async function readAll<T>(paths: readonly string[], read: (path: string) => Promise<T>): Promise<T[]> {
+  const results: T[] = [];
+  for (let start = 0; start < paths.length; start += READS_IN_FLIGHT) {
+    results.push(...(await Promise.all(paths.slice(start, start + READS_IN_FLIGHT).map(read))));
+  }
+  return results;
+}
