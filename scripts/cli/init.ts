@@ -3,11 +3,13 @@ import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { stringify } from 'yaml';
 import { ConfigError } from '../../collectors/config-error.ts';
-import { CODEOWNERS_PATHS, parseCodeownersWithLines } from '../../collectors/facts/codeowners.ts';
+import { UNKNOWN_OWNER } from '../../collectors/catalog/infer.ts';
+import { codeownersRef } from '../../collectors/catalog/owners.ts';
+import { codeowners } from '../../collectors/facts/codeowners.ts';
 import { openRepo } from '../../collectors/repo/open.ts';
 import { listSources } from '../../collectors/sources/index.ts';
 import { PACKAGE_ROOT } from '../lib/package-root.ts';
-import { currentTime } from './collection.ts';
+import { count, currentTime } from './collection.ts';
 import { DEFAULTS_DIR } from './standards.ts';
 import { VERSION } from './version.ts';
 
@@ -66,7 +68,7 @@ export async function runInit(values: InitValues, dirArgument: string | undefine
   }
   const shown = relative(process.cwd(), dir) || '.';
   process.stderr.write(
-    `Wrote a portal to ${shown}: portal.yaml, ${count(files.filter((file) => file.path.startsWith('scorecards/')).length, 'scorecard')}, a starter guide, ${count(teams.size + (teams.has(platformTeam) ? 0 : 1), 'team')}, the nightly workflow and a README.\n` +
+    `Wrote a portal to ${shown}: portal.yaml, ${count(files.filter((file) => file.path.startsWith('scorecards/')).length, 'scorecard', 'scorecards')}, a starter guide, ${count(teams.size + (teams.has(platformTeam) ? 0 : 1), 'team', 'teams')}, the nightly workflow and a README.\n` +
       `Next: cd ${shown}, install Cairn (npm install, or npm install <path>/cairn-portal-<version>.tgz until cairn-portal is on the npm registry), then npx cairn build. README.md says what to edit first.\n`,
   );
   return 0;
@@ -158,13 +160,13 @@ async function codeownersTeams(reposGlob: string): Promise<Map<string, string[]>
   const teams = new Map<string, string[]>();
   for (const handle of listing.repos) {
     const reader = await openRepo(handle.dir, { name: handle.name, now: new Date(0), windowDays: 1 }).catch(() => undefined);
-    const path = reader && CODEOWNERS_PATHS.find((candidate) => reader.files().includes(candidate));
-    const text = path && (await reader.readText(path));
-    if (!text) continue;
-    for (const rule of parseCodeownersWithLines(text).rules) {
+    // The codeowners fact and the catalog's mapping: init writes the very Groups the catalog would infer.
+    const found = reader && (await codeowners.collect({ repo: reader, settings: { contentGlobs: [] }, problem: () => {} }));
+    for (const rule of found?.rules ?? []) {
       for (const owner of rule.owners) {
-        const team = owner.match(/^@[^/\s]+\/([^/\s]+)$/)?.[1]?.toLowerCase();
-        if (!team || !TEAM_NAME.test(team)) continue;
+        const ref = codeownersRef(owner);
+        const team = ref?.startsWith('group:') ? ref.slice(ref.indexOf('/') + 1) : undefined;
+        if (!team || team === UNKNOWN_OWNER.slice(UNKNOWN_OWNER.indexOf('/') + 1)) continue;
         const named = teams.get(team) ?? [];
         if (!named.includes(handle.name)) named.push(handle.name);
         teams.set(team, named);
@@ -179,6 +181,3 @@ async function defaultScorecards(): Promise<Array<{ name: string; text: string }
   return Promise.all(names.map(async (name) => ({ name, text: await readFile(join(DEFAULTS_DIR, 'scorecards', name), 'utf8') })));
 }
 
-function count(n: number, noun: string): string {
-  return `${n} ${noun}${n === 1 ? '' : 's'}`;
-}
