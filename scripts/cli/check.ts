@@ -8,6 +8,7 @@ import { readSnapshot, writeFileAtomically, type CatalogEntity, type Snapshot } 
 import { readContentEntities, type ContentDocument } from '../../collectors/sources/content.ts';
 import { checkoutRef } from '../../collectors/repo/ref-checkout.ts';
 import { isGitWorkTree } from '../../collectors/sources/directory.ts';
+import { failingProblems, failOnProblemsOf } from './collection-options.ts';
 import { currentTime, resolveConfig } from './collection.ts';
 import { readPublishedStandards } from './published-standards.ts';
 import { loadStandards } from './standards.ts';
@@ -35,10 +36,6 @@ export interface CheckValues {
   'fail-on-problems'?: string | undefined;
 }
 
-/** `--fail-on-problems`: the problems of the repository that make `cairn check` exit 1. */
-export const FAIL_ON_PROBLEMS = ['error', 'warning', 'never'] as const;
-export type FailOnProblems = (typeof FAIL_ON_PROBLEMS)[number];
-
 /**
  * `cairn check [dir]`: the portal's scorecards on one repository's working tree, the verdict a
  * developer gets before merging. Returns the exit code: 1 when a scorecard is below `--min-level`,
@@ -47,7 +44,7 @@ export type FailOnProblems = (typeof FAIL_ON_PROBLEMS)[number];
  */
 export async function runCheck(values: CheckValues, dirArgument: string | undefined): Promise<number> {
   const format = parseFormat(values.format);
-  const failOnProblems = parseFailOnProblems(values['fail-on-problems']);
+  const failOnProblems = failOnProblemsOf(values['fail-on-problems']);
   const judge = await judgeFor(values);
   const { standards } = judge;
   const scorecards = selectScorecards(standards, values.scorecard);
@@ -83,18 +80,6 @@ export async function runCheck(values: CheckValues, dirArgument: string | undefi
   const failing = failingProblems(report.problems, failOnProblems);
   if (failing.length > 0) process.stderr.write(`${failing.length} ${failOnProblems === 'error' ? 'error' : 'problem'}${failing.length === 1 ? '' : 's'} in ${terminalSafe(name)} (--fail-on-problems ${failOnProblems}; pass --fail-on-problems never to report them without failing).\n`);
   return below || failing.length > 0 ? 1 : 0;
-}
-
-/** The problems that fail the check: errors, every problem with `warning`, none with `never`. */
-export function failingProblems<T extends { severity: 'error' | 'warning' }>(problems: readonly T[], failOn: FailOnProblems): T[] {
-  if (failOn === 'never') return [];
-  return problems.filter((problem) => failOn === 'warning' || problem.severity === 'error');
-}
-
-function parseFailOnProblems(value: string | undefined): FailOnProblems {
-  if (value === undefined) return 'error';
-  if (!(FAIL_ON_PROBLEMS as readonly string[]).includes(value)) throw new ConfigError(`cairn check: --fail-on-problems ${value}: expected one of ${FAIL_ON_PROBLEMS.join(', ')}.`);
-  return value as FailOnProblems;
 }
 
 /**

@@ -34,11 +34,32 @@ export const FAIL_ON = ['error', 'warning'] as const;
 
 export type FailOn = (typeof FAIL_ON)[number];
 
+/** `cairn check --fail-on-problems` also takes `never`: report the repository's problems without failing. */
+export const FAIL_ON_PROBLEMS = [...FAIL_ON, 'never'] as const;
+
+export type FailOnProblems = (typeof FAIL_ON_PROBLEMS)[number];
+
 /** `--fail-on`, checked before any work is done. */
 export function failOnOf(value: string | undefined): FailOn {
-  if (value === undefined) return 'error';
-  if (!(FAIL_ON as readonly string[]).includes(value)) throw new ConfigError(`--fail-on ${value}: expected ${FAIL_ON.join(' or ')}.`);
-  return value as FailOn;
+  return severityOption('--fail-on', value, FAIL_ON);
+}
+
+/** `--fail-on-problems`, checked before any work is done. */
+export function failOnProblemsOf(value: string | undefined): FailOnProblems {
+  return severityOption('cairn check: --fail-on-problems', value, FAIL_ON_PROBLEMS);
+}
+
+/** A severity option's value, `error` when not given; anything outside `allowed` is bad usage. */
+function severityOption<S extends string>(flag: string, value: string | undefined, allowed: readonly S[]): S {
+  if (value === undefined) return 'error' as S;
+  if (!(allowed as readonly string[]).includes(value)) throw new ConfigError(`${flag} ${value}: expected ${allowed.slice(0, -1).join(', ')} or ${allowed.at(-1)}.`);
+  return value as S;
+}
+
+/** The problems that fail a run: errors, every problem with `warning`, none with `never`. */
+export function failingProblems<T extends { severity: 'error' | 'warning' }>(problems: readonly T[], failOn: FailOnProblems): T[] {
+  if (failOn === 'never') return [];
+  return problems.filter((problem) => failOn === 'warning' || problem.severity === 'error');
 }
 
 /** The fact cache folder the options ask for, if any. */

@@ -8,7 +8,7 @@ import { portalConfigSchema, type LoadedConfig } from '../../collectors/config.t
 import { loadPortalConfig } from '../../collectors/load-config.ts';
 import { readSnapshot, writeSnapshot, type Snapshot } from '../../collectors/snapshot.ts';
 import { appendHistory, historyRecord } from '../../collectors/history.ts';
-import { cacheDirOf, DEFAULT_CONFIG, DEFAULT_SNAPSHOT, defaultConfigPath, historyDirOf, type FailOn } from './collection-options.ts';
+import { cacheDirOf, DEFAULT_CONFIG, DEFAULT_SNAPSHOT, defaultConfigPath, failingProblems, historyDirOf, type FailOn } from './collection-options.ts';
 import { progressLine } from './progress.ts';
 import { loadStandards } from './standards.ts';
 
@@ -119,7 +119,7 @@ export async function recordRun(snapshot: Snapshot, values: Pick<CollectionValue
  */
 export function strictVerdict(snapshot: Snapshot, failOn: FailOn = 'error'): string | undefined {
   if (snapshot.repos.length === 0) return 'No repository was collected.';
-  const failing = snapshot.problems.filter((problem) => failOn === 'warning' || problem.severity === 'error');
+  const failing = failingProblems(snapshot.problems, failOn);
   if (failing.length > 0) return `${count(failing.length, failOn === 'warning' ? 'problem' : 'error', failOn === 'warning' ? 'problems' : 'errors')} (see the problems page, or the snapshot's "problems").`;
   return undefined;
 }

@@ -79,9 +79,7 @@ export const buildCommand = defineCommand({
     const flags = siteFlags(values);
     const failOn = failOnOf(values['fail-on']);
     const outDir = resolve(values.out ?? 'dist');
-    const { buildSite, assertReplaceableOutput, recoverOutput } = await site();
-    // A build killed while it replaced the site may have left it aside: it goes back before anything else.
-    await recoverOutput(outDir);
+    const { buildSite, assertReplaceableOutput } = await site();
     await assertReplaceableOutput(outDir);
     if (values.snapshot && isInside(resolve(values.snapshot), outDir)) throw new ConfigError(`--snapshot ${values.snapshot} is inside --out ${values.out ?? 'dist'}, which the site replaces whole: keep the snapshot outside it.`);
     if (values.from !== undefined && (values.repos !== undefined || values.snapshot !== undefined)) throw new ConfigError('--from builds an existing snapshot: it does not collect, so --repos and --snapshot do not apply.');

@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import Ajv from 'ajv-draft-04';
 import { describe, expect, it } from 'vitest';
 import { compareResults, hasChanges } from '../../../scripts/cli/report/compare.ts';
-import { failingProblems, type FailOnProblems } from '../../../scripts/cli/check.ts';
+import { failingProblems, type FailOnProblems } from '../../../scripts/cli/collection-options.ts';
 import { formatJson } from '../../../scripts/cli/report/json.ts';
 import { formatMarkdown } from '../../../scripts/cli/report/markdown.ts';
 import { formatSarif } from '../../../scripts/cli/report/sarif.ts';
