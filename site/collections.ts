@@ -45,11 +45,9 @@ export function loadHistory(): Promise<History> {
     if (!dir) return folded;
     let hasThisRun = false;
     const { skipped } = await readHistory(dir, (record) => {
-      if (record.generatedAt < generatedAt) addRun(folded, record);
-      else if (record.generatedAt === generatedAt) {
-        addRun(folded, record);
-        hasThisRun = true;
-      }
+      if (record.generatedAt > generatedAt) return;
+      addRun(folded, record);
+      hasThisRun ||= record.generatedAt === generatedAt;
     });
     for (const file of skipped) console.warn(`Skipped ${file} in the history: not a run record of this Cairn.`);
     // This run's record, which cairn build adds to the history only once the site is published.

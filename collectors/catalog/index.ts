@@ -84,14 +84,15 @@ export async function buildCatalog(input: CatalogInput): Promise<Catalog> {
   const problems: Problem[] = [];
   const accepted = new Map<string, Accepted>();
 
-  const declared = [...contentCandidates(input.content), ...sortedRepos(input.repos).flatMap(repoCandidates)];
+  const repos = sortedRepos(input.repos);
+  const declared = [...contentCandidates(input.content), ...repos.flatMap(repoCandidates)];
   for (const candidate of declared) await admit(candidate, accepted, problems);
   for (const candidate of contentCandidates(input.forge ?? [])) await admit({ ...candidate, givesWay: true }, accepted, problems);
 
   // Inferred entities come last, so a declared entity always wins over a guess with the same ref.
   // Only a repository known to have no descriptor file gets one: a broken descriptor is a problem
   // to fix, and an unreadable repository has nothing to infer from.
-  for (const repo of sortedRepos(input.repos)) {
+  for (const repo of repos) {
     if (repo.facts.descriptors?.files.length !== 0) continue;
     try {
       const inferred = inferComponent(repo);
@@ -102,7 +103,7 @@ export async function buildCatalog(input: CatalogInput): Promise<Catalog> {
     }
   }
   // Owners come from every repository's CODEOWNERS, so they belong to none: their source is no file.
-  for (const data of inferOwners(sortedRepos(input.repos))) {
+  for (const data of inferOwners(repos)) {
     await admit({ data, source: { file: INFERRED_FILE, line: 1 }, inferred: true, givesWay: true }, accepted, problems);
   }
 

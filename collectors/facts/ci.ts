@@ -49,13 +49,14 @@ export const ci = defineRetriever({
     // A configuration file the reader refuses (a symlink out of the repository, a FIFO) configures
     // nothing Cairn can vouch for: it is reported and not counted.
     const refused = new Set<string>();
-    for (const path of ciSystemsOf(repo.files()).flatMap((entry) => entry.files)) {
+    const configured = ciSystemsOf(repo.files());
+    for (const path of configured.flatMap((entry) => entry.files)) {
       const status = await repo.inspect(path);
       if (status.ok) continue;
       refused.add(path);
       problem({ severity: 'error', file: path, message: `${describeRefusal(path, status)} It is not counted as CI configuration.` });
     }
-    const found = ciSystemsOf(repo.files().filter((path) => !refused.has(path)));
+    const found = configured.map(({ system, files }) => ({ system, files: files.filter((path) => !refused.has(path)) })).filter(({ files }) => files.length > 0);
     const scripts: string[] = [];
     for (const path of repo.files().filter((file) => JENKINS_GROOVY.test(file) && !NOT_OWN.test(file)).slice(0, 50)) {
       const text = await repo.readText(path, { maxBytes: 256 * 1024 });

@@ -1,4 +1,5 @@
 import { cleanText, type CatalogEntity } from '../../collectors/snapshot.ts';
+import { entityDisplayName } from './entity-ref.ts';
 
 /** What an entity's page shows when it could not be prepared: which entity, where it is declared, and why. */
 export interface EntityPageFailure {
@@ -20,7 +21,7 @@ export function entityPageFailure(entity: CatalogEntity, error: unknown): Entity
   const reason = cleanText((error instanceof Error ? error.message : String(error)).split('\n')[0]!.trim());
   return {
     ref: entity.ref,
-    displayName: entity.metadata.title ?? entity.metadata.name,
+    displayName: entityDisplayName(entity),
     declaredIn,
     message: `The page of ${entity.ref} (${declaredIn}) could not be prepared: ${reason}. The rest of the portal is built; this is a fault in Cairn, please report it with this message.`,
   };
