@@ -74,6 +74,25 @@ export const guideSettingsSchema = z
   })
   .describe('Golden-path guides (content/guides/).');
 
+/** Per-repository caps, so that one repository cannot exhaust a run. */
+export const limitsSchema = z
+  .strictObject({
+    files: z.number().int().positive().default(500_000).describe('Tracked files listed per repository (default 500000); beyond it, the first ones by path are kept and the repository has a problem saying so.'),
+    megabytes: z
+      .number()
+      .positive()
+      .default(256)
+      .describe('MiB of file content each fact may read from one repository (default 256); files past it are not read, and the repository has a problem saying which.'),
+    seconds: z
+      .number()
+      .positive()
+      .default(300)
+      .describe("Seconds one repository's collection may take (default 300); facts not read by then are left out of the run, and the repository has a problem naming them."),
+  })
+  .describe('Caps on what one repository may cost a run; each one reached is reported as a problem on that repository.');
+
+export const DEFAULT_LIMITS = limitsSchema.parse({});
+
 /** `portal.yaml`: the one file a platform team writes to set up its portal. */
 export const portalConfigSchema = z
   .strictObject({
@@ -97,6 +116,7 @@ export const portalConfigSchema = z
       .default({ keep: 365 })
       .describe('The history of runs, for trends and "what changed".'),
     concurrency: z.number().int().positive().optional().describe('Repositories read at once (default: twice the CPU count).'),
+    limits: limitsSchema.default(DEFAULT_LIMITS),
   })
   .describe('Cairn portal configuration.');
 
@@ -105,6 +125,7 @@ export type GitSource = z.infer<typeof gitSourceSchema>;
 export type GitHubSource = z.infer<typeof githubSourceSchema>;
 export type Source = z.infer<typeof sourceSchema>;
 export type GuideSettings = z.infer<typeof guideSettingsSchema>;
+export type Limits = z.infer<typeof limitsSchema>;
 export type PortalConfig = z.infer<typeof portalConfigSchema>;
 
 /** The portal config and where its content folders are. */

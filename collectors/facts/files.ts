@@ -10,7 +10,7 @@ const MAX_NAMED = 20;
  */
 export const files = defineRetriever({
   id: 'files',
-  version: 3,
+  version: 4,
   description: 'Every tracked file path, sorted; used by checks and kept out of the snapshot.',
   schema: z.array(z.string()),
   publish: false,
@@ -22,6 +22,12 @@ export const files = defineRetriever({
     }
     if (unlisted.length > MAX_NAMED) {
       problem({ severity: 'warning', message: `${unlisted.length - MAX_NAMED} more files have names that are not valid UTF-8 and are left out of every fact.` });
+    }
+    // A repository over the files cap is read in part: said once, here, where the files are listed.
+    const leftOut = repo.leftOut();
+    if (leftOut > 0) {
+      const kept = repo.files().length;
+      problem({ severity: 'warning', message: `${repo.name} tracks ${kept + leftOut} files, over its cap of ${kept} (limits.files in portal.yaml): facts and checks see the first ${kept} by path; the other ${leftOut} are left out.` });
     }
     // A link out of the repository is never followed: what it stands for (a docs folder, a license) is missing, and said so.
     const leaving: string[] = [];

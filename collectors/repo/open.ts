@@ -2,7 +2,7 @@ import { lstat, open, readFile, realpath } from 'node:fs/promises';
 import { isAbsolute, join, relative, sep } from 'node:path';
 import picomatch from 'picomatch';
 import { runGit } from './git-pool.ts';
-import type { CommitSummary, FileRefusal, RepoHistory, RepoReader, TextRead } from './reader.ts';
+import type { CommitSummary, FileRefusal, OpenedRepo, RepoHistory, TextRead } from './reader.ts';
 import { decodeText, unquoteGitPath } from './text.ts';
 
 /** Reads larger than this are refused unless a retriever asks for more. */
@@ -29,6 +29,8 @@ export interface OpenRepoOptions {
    * should see the file they just created. Scans of published repositories read tracked files only.
    */
   untracked?: boolean;
+  /** Tracked files listed at most (portal.yaml `limits.files`); the first ones by path are kept. */
+  maxFiles?: number;
 }
 
 /**
@@ -36,7 +38,7 @@ export interface OpenRepoOptions {
  * every read resolves real paths and refuses anything that leaves the repository.
  * Rejects when `dir` is not a readable git work tree.
  */
-export async function openRepo(dir: string, options: OpenRepoOptions): Promise<RepoReader> {
+export async function openRepo(dir: string, options: OpenRepoOptions): Promise<OpenedRepo> {
   const root = await realpath(dir);
   const git = (args: string[], config?: string[]) => runGit(root, args, config ? { config } : {});
   // Not `-z`: the runner hands back text, and raw bytes of a name that is not UTF-8 would come back
@@ -69,28 +71,34 @@ export async function openRepo(dir: string, options: OpenRepoOptions): Promise<R
     if (staged?.[1] === SYMLINK_MODE) symlinks.add(path);
   }
   const sorted = [...files].sort();
-  return new GitRepoReader(options, root, git, sorted, [...unlisted].sort(), [...symlinks].sort());
+  const kept = options.maxFiles !== undefined && sorted.length > options.maxFiles ? sorted.slice(0, options.maxFiles) : sorted;
+  const keptSymlinks = [...symlinks].filter((path) => kept === sorted || kept.at(-1)! >= path).sort();
+  return new GitRepoReader(options, root, git, kept, [...unlisted].sort(), keptSymlinks, sorted.length - kept.length);
 }
 
 type Confined = { ok: true; real: string; size: number } | ({ ok: false } & FileRefusal);
 
-class GitRepoReader implements RepoReader {
+class GitRepoReader implements OpenedRepo {
   readonly name: string;
   readonly #root: string;
   readonly #git: (args: string[]) => Promise<string>;
   readonly #files: readonly string[];
   readonly #unlisted: readonly string[];
   readonly #symlinks: readonly string[];
+  readonly #leftOut: number;
   readonly #tracked: Set<string>;
   readonly #options: OpenRepoOptions;
   readonly #folders = new Map<string, Promise<string | FileRefusal>>();
   #history?: Promise<RepoHistory>;
+  /** The time cap, once the repository has reached it. */
+  #stoppedAt?: number;
 
-  constructor(options: OpenRepoOptions, root: string, git: (args: string[]) => Promise<string>, files: string[], unlisted: string[], symlinks: string[]) {
+  constructor(options: OpenRepoOptions, root: string, git: (args: string[]) => Promise<string>, files: string[], unlisted: string[], symlinks: string[], leftOut: number) {
     this.name = options.name;
+    this.#leftOut = leftOut;
     this.#options = options;
     this.#root = root;
-    this.#git = git;
+    this.#git = (args) => (this.#stoppedAt === undefined ? git(args) : Promise.reject(new Error(`the repository reached its cap of ${this.#stoppedAt} s of collection`)));
     this.#files = files;
     this.#unlisted = unlisted;
     this.#symlinks = symlinks;
@@ -116,6 +124,10 @@ class GitRepoReader implements RepoReader {
 
   symlinks(): readonly string[] {
     return this.#symlinks;
+  }
+
+  leftOut(): number {
+    return this.#leftOut;
   }
 
   async size(path: string): Promise<number | undefined> {
@@ -157,6 +169,10 @@ class GitRepoReader implements RepoReader {
     return new Uint8Array(await readFile(file.real));
   }
 
+  stop(seconds: number): void {
+    this.#stoppedAt = seconds;
+  }
+
   history(): Promise<RepoHistory> {
     this.#history ??= this.#readHistory();
     return this.#history;
@@ -168,6 +184,7 @@ class GitRepoReader implements RepoReader {
    * symlink is resolved itself.
    */
   async #confined(path: string): Promise<Confined> {
+    if (this.#stoppedAt !== undefined) return { ok: false, reason: 'limit', limit: 'seconds', cap: this.#stoppedAt };
     if (!this.#tracked.has(path)) return { ok: false, reason: 'not-tracked' };
     const slash = path.lastIndexOf('/');
     const folder = await this.#realFolder(slash === -1 ? '' : path.slice(0, slash));

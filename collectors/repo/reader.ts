@@ -32,6 +32,8 @@ export interface RepoReader {
    * (`"caf\351.txt"`): their name cannot be shown or linked faithfully.
    */
   unlisted(): readonly string[];
+  /** How many tracked files the files cap (portal.yaml `limits.files`) left out of `files()`: the last ones by path. */
+  leftOut(): number;
   /** Tracked paths that are symbolic links (git mode 120000), sorted: reads through them are confined like any other. */
   symlinks(): readonly string[];
   /** Size in bytes of a tracked file inside the repository, or `undefined`. */
@@ -71,6 +73,12 @@ export interface RepoHistory {
   tags: ReadonlyArray<{ name: string; commit: string; date: string }>;
 }
 
+/** The reader the collector holds: the retrievers' view, and a way to stop it when the repository runs out of time. */
+export interface OpenedRepo extends RepoReader {
+  /** Refuses every later read and git command: the repository reached its time cap of `seconds`. */
+  stop(seconds: number): void;
+}
+
 /** Why the reader refuses a file. */
 export type FileRefusal =
   | { reason: 'not-tracked' }
@@ -81,7 +89,9 @@ export type FileRefusal =
   /** A folder, FIFO, socket or device where git tracks a file. */
   | { reason: 'not-a-file' }
   | { reason: 'encoding'; encoding: string }
-  | { reason: 'unreadable'; detail: string };
+  | { reason: 'unreadable'; detail: string }
+  /** A cap of the collection was reached: bytes one fact may read, or the repository's time. */
+  | { reason: 'limit'; limit: 'bytes' | 'seconds'; cap: number };
 
 /** A text read: the text, its encoding and size, or the refusal. */
 export type TextRead =
@@ -115,5 +125,9 @@ export function describeRefusal(path: string, refusal: FileRefusal): string {
       return `${path} is encoded as ${refusal.encoding}, which Cairn does not decode; save it as UTF-8.`;
     case 'unreadable':
       return `${path} could not be read (${refusal.detail}).`;
+    case 'limit':
+      return refusal.limit === 'bytes'
+        ? `${path} was not read: the fact reading it reached its cap of ${formatBytes(refusal.cap)} read from one repository (limits.megabytes in portal.yaml).`
+        : `${path} was not read: the repository reached its cap of ${refusal.cap} s of collection (limits.seconds in portal.yaml).`;
   }
 }

@@ -2,7 +2,7 @@ import { lstat, stat } from 'node:fs/promises';
 import { basename, isAbsolute, join, normalize, resolve } from 'node:path';
 import { assemble, collectRepo, type Standards } from '../../collectors/collect.ts';
 import { ConfigError } from '../../collectors/config-error.ts';
-import { portalConfigSchema, type GuideSettings } from '../../collectors/config.ts';
+import { portalConfigSchema, type GuideSettings, type Limits } from '../../collectors/config.ts';
 import type { ScorecardDefinition } from '../../collectors/scorecards/definition.ts';
 import { readSnapshot, writeFileAtomically, type CatalogEntity, type Snapshot } from '../../collectors/snapshot.ts';
 import { readContentEntities, type ContentDocument } from '../../collectors/sources/content.ts';
@@ -55,7 +55,7 @@ export async function runCheck(values: CheckValues, dirArgument: string | undefi
   const known = values.catalog ? await readSnapshot(resolve(values.catalog)) : undefined;
   const knownEntities = [...otherEntities(known?.entities ?? [], name), ...otherEntities(judge.teams, name)];
   const score = async (treeDir: string, untracked: boolean) => {
-    const repo = await collectRepo({ name, dir: treeDir, source: 'local' }, { now, windowDays: judge.windowDays, settings: { contentGlobs: standards.contentGlobs }, untracked });
+    const repo = await collectRepo({ name, dir: treeDir, source: 'local' }, { now, windowDays: judge.windowDays, settings: { contentGlobs: standards.contentGlobs }, limits: judge.limits, untracked });
     const snapshot = await assemble({ repos: [repo], content: judge.content, standards: { ...standards, scorecards, guides: [], initiatives: [] }, now, title: judge.title, guideSettings: judge.guideSettings, problems: [], knownEntities });
     return { snapshot, commit: repo.facts.head?.commit };
   };
@@ -106,6 +106,8 @@ interface Judge {
   /** Entity documents of the portal's content folder (its teams). */
   content: ContentDocument[];
   windowDays: number;
+  /** Caps on what the repository may cost: the portal's with --config, else the defaults. */
+  limits: Limits;
   title: string;
   guideSettings: GuideSettings;
   /** One line for the report's head: which standards these are. */
@@ -129,6 +131,7 @@ async function judgeFor(values: CheckValues): Promise<Judge> {
       teams: published.teams.filter((team) => team.inferred),
       content: declared.map(({ apiVersion, kind, metadata, spec, source }) => ({ file: source.file, line: source.line, data: { apiVersion, kind, metadata, ...(spec ? { spec } : {}) } })),
       windowDays: published.activityWindowDays ?? defaults.activity.windowDays,
+      limits: defaults.limits,
       title: defaults.title,
       guideSettings: defaults.guides,
       label: `the portal's standards published at ${values.standards} (${published.generatedAt.slice(0, 10)})`,
@@ -143,7 +146,7 @@ async function judgeFor(values: CheckValues): Promise<Judge> {
     standards.scorecardsFrom === 'defaults'
       ? `Cairn's default standards (${standards.scorecards.map((scorecard) => scorecard.title).join(', ')}); pass --standards <your portal's standards.json> or --config <portal.yaml> to judge with your portal's`
       : `the portal's standards from ${values.config}`;
-  return { standards, teams: [], content: content.documents, windowDays: loaded.config.activity.windowDays, title: loaded.config.title, guideSettings: loaded.config.guides, label };
+  return { standards, teams: [], content: content.documents, windowDays: loaded.config.activity.windowDays, limits: loaded.config.limits, title: loaded.config.title, guideSettings: loaded.config.guides, label };
 }
 
 /** The report's results: this repository's entities only (references to other entities merely resolve). */

@@ -72,7 +72,7 @@ export async function generateDemoHistory(options: DemoHistoryOptions): Promise<
             // Most repositories see no commit in a month: nothing to check out then.
             if (repo.checkedOut !== commit) await safeGit(repo.dir).raw(['checkout', '--quiet', '--force', '-B', 'main', commit]);
             repo.checkedOut = commit;
-            return collectRepo({ name: repo.name, dir: repo.dir, source: 'directory' }, { now, windowDays: loaded.config.activity.windowDays, settings: { contentGlobs: standards.contentGlobs } });
+            return collectRepo({ name: repo.name, dir: repo.dir, source: 'directory' }, { now, windowDays: loaded.config.activity.windowDays, settings: { contentGlobs: standards.contentGlobs }, limits: loaded.config.limits });
           }),
         ),
       );

@@ -44,6 +44,7 @@ export function memoryReader(files: Record<string, string | Uint8Array>, options
       return size === undefined ? { ok: false, reason: 'not-tracked' } : { ok: true, size };
     },
     unlisted: () => [],
+    leftOut: () => 0,
     symlinks: () => [],
     async readBytes(path, readOptions) {
       const content = files[path];

@@ -58,8 +58,13 @@ export interface HostileCorpus extends CorpusEnvironment {
   cases: HostileCase[];
   /** Scratch folder for outputs (site, snapshot, check reports), outside the repositories. */
   workDir: string;
+  /** The portal.yaml the corpus is built with: Cairn's defaults but for `HOSTILE_LIMITS`. */
+  configPath: string;
   remove(): Promise<void>;
 }
+
+/** Caps low enough for the corpus's own cases to reach them (files-many, files-read-cap). */
+export const HOSTILE_LIMITS = { files: 15_000, megabytes: 2 };
 
 const OWNER = 'group:default/platform';
 
@@ -475,9 +480,24 @@ export function hostileCases(env: Omit<CorpusEnvironment, 'reposDir'>): HostileC
       // The issue's 200,000 files are left out: they cost about a minute of git time and 1 GB here.
       name: 'files-many',
       category: 'files',
-      about: '20,000 tracked files (the issue says 200,000; left out for time)',
+      about: `20,000 tracked files, over the corpus's files cap of ${HOSTILE_LIMITS.files} (the issue says 200,000; left out for time)`,
       spec: files({ 'catalog-info.yaml': component('files-many'), ...Object.fromEntries(Array.from({ length: 20_000 }, (_, i) => [`src/pkg${i % 100}/file${i}.ts`, `export const v${i} = ${i};\n`])) }),
-      expect: [published('files-many')],
+      expect: [published('files-many'), { problem: new RegExp(`^files-many tracks 20001 files, over its cap of ${HOSTILE_LIMITS.files} \\(limits\\.files in portal\\.yaml\\)`) }],
+    },
+    {
+      name: 'files-read-cap',
+      category: 'files',
+      about: `a Location with four 700 KB descriptors, more than one fact may read under the corpus's cap of ${HOSTILE_LIMITS.megabytes} MiB`,
+      spec: files({
+        'catalog-info.yaml': `${component('files-read-cap')}---\napiVersion: backstage.io/v1alpha1\nkind: Location\nmetadata:\n  name: parts\nspec:\n  targets: [./part-0.yaml, ./part-1.yaml, ./part-2.yaml, ./part-3.yaml]\n`,
+        ...Object.fromEntries(Array.from({ length: 4 }, (_, i) => [`part-${i}.yaml`, `${component(`files-read-cap-part-${i}`)}${'# padding\n'.repeat(70_000)}`])),
+      }),
+      expect: [
+        published('files-read-cap'),
+        published('files-read-cap-part-1'),
+        problemIn('part-2.yaml', new RegExp(`reached its cap of ${HOSTILE_LIMITS.megabytes} MiB read from files-read-cap \\(limits\\.megabytes in portal\\.yaml\\): 2 files were not read \\(part-2\\.yaml, part-3\\.yaml\\)`)),
+        problemIn('part-3.yaml', /part-3\.yaml was not read: the fact reading it reached its cap/),
+      ],
     },
     {
       name: 'files-submodule-url',
@@ -857,6 +877,10 @@ export async function makeHostileCorpus(httpUrl: string): Promise<HostileCorpus>
   await writeFile(join(outsideDir, 'ci.yml'), `name: ${CANARY}\non: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo ${CANARY}\n`);
   await writeFile(join(outsideDir, 'catalog-info.yaml'), component('canary-entity', `  description: ${CANARY}\n`));
 
+  const configPath = join(workDir, 'portal', 'portal.yaml');
+  await mkdir(join(workDir, 'portal'), { recursive: true });
+  await writeFile(configPath, `title: Hostile\nlimits:\n  files: ${HOSTILE_LIMITS.files}\n  megabytes: ${HOSTILE_LIMITS.megabytes}\n`);
+
   const outside = { outsideDir, markerDir, markProgram, httpUrl };
   const cases = hostileCases(outside);
   const fixture = await makeRepos(Object.fromEntries(cases.filter((c) => c.spec).map((c) => [c.name, c.spec!])) as Record<string, RepoSpec>);
@@ -873,6 +897,7 @@ export async function makeHostileCorpus(httpUrl: string): Promise<HostileCorpus>
     ...env,
     cases,
     workDir,
+    configPath,
     remove: async () => {
       await fixture.remove();
       await rm(workDir, { recursive: true, force: true });

@@ -141,7 +141,7 @@ const checks: Record<string, Run & { report: string }> = {};
 const checked = (name: string) => checks[name] ?? { code: -1, stdout: '', stderr: `cairn check did not run on ${name}`, millis: 0, report: '' };
 
 function build(): Promise<Run> {
-  return cairn(corpus.workDir, ['build', '--repos', `${corpus.reposDir}/*`, '--out', siteDir, '--snapshot', snapshotPath, '--no-cache', '--no-history']);
+  return cairn(corpus.workDir, ['build', '--config', corpus.configPath, '--repos', `${corpus.reposDir}/*`, '--out', siteDir, '--snapshot', snapshotPath, '--no-cache', '--no-history']);
 }
 
 beforeAll(async () => {

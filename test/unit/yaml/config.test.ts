@@ -22,7 +22,7 @@ describe('portal.yaml', () => {
   });
 
   it('fills defaults', () => {
-    expect(parse('title: Acme\n')).toEqual({ title: 'Acme', base: '/', sources: [], activity: { windowDays: 90 }, guides: { staleAfterDays: 180 }, history: { keep: 365 } });
+    expect(parse('title: Acme\n')).toEqual({ title: 'Acme', base: '/', sources: [], activity: { windowDays: 90 }, guides: { staleAfterDays: 180 }, history: { keep: 365 }, limits: { files: 500_000, megabytes: 256, seconds: 300 } });
     expect(parse('')).toMatchObject({ title: 'Cairn' });
   });
 
@@ -37,6 +37,7 @@ describe('portal.yaml', () => {
     ['invalid YAML', 'title: [unclosed\n', /^content\/portal\.yaml:\d: invalid YAML: /],
     ['an alias bomb', 'a: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\ntitle: [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\n', /^content\/portal\.yaml: invalid YAML: .*alias/i],
     ['a duplicate key', 'title: A\ntitle: B\n', /^content\/portal\.yaml:2: invalid YAML: .*unique/i],
+    ['a cap that is not positive', 'limits:\n  seconds: 0\n', 'content/portal.yaml:2: limits.seconds: Too small: expected number to be >0'],
   ])('rejects %s', (_name, text, expected) => {
     let error: unknown;
     try {
