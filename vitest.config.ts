@@ -1,10 +1,10 @@
 import { defineConfig } from 'vitest/config';
 
 /**
- * Five kinds of tests, as the README describes: `unit` (pure stages, no disk), `integration`
+ * Seven kinds of tests, as the README describes: `unit` (pure stages, no disk), `integration`
  * (real git repositories in temporary folders), `real-world` (Cairn's collection on public
  * repositories unpacked from `../shared/real-world`, held against a truth table checked by hand),
- * `site` (builds the site and reads its HTML), `hostile` (the whole build on a corpus of broken and
+ * `site` (builds the site and reads its HTML), `components` (site components rendered alone), `hostile` (the whole build on a corpus of broken and
  * malicious repositories) and `browser` (Chromium through playwright-core).
  */
 export default defineConfig({
@@ -22,6 +22,8 @@ export default defineConfig({
         },
       },
       { test: { name: 'site', include: ['test/site/**/*.test.ts'], testTimeout: 300_000, hookTimeout: 300_000 } },
+      // Site components rendered alone (Astro's container API), through Astro's own Vite config.
+      'test/components/vitest.config.ts',
       // The hostile corpus (issue 12): one build of ~70 broken and malicious repositories, twice.
       { test: { name: 'hostile', include: ['test/hostile/**/*.test.ts'], testTimeout: 120_000, hookTimeout: 900_000 } },
       { test: { name: 'browser', include: ['test/browser/**/*.test.ts'], testTimeout: 120_000, hookTimeout: 300_000, fileParallelism: false } },

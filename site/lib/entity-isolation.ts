@@ -12,10 +12,11 @@ export interface EntityPageFailure {
 }
 
 /**
- * The failure of one entity's page, as a problem: named by entity, repository, file and line,
- * with the error's first line (cleaned, since it may quote repository text).
+ * The failure of one entity's page while its data was `prepared` or its HTML `built`, as a problem:
+ * named by entity, repository, file and line, with the error's first line (cleaned, since it may
+ * quote repository text).
  */
-export function entityPageFailure(entity: CatalogEntity, error: unknown): EntityPageFailure {
+export function entityPageFailure(entity: CatalogEntity, error: unknown, stage: 'prepared' | 'built' = 'prepared'): EntityPageFailure {
   const { repo, file, line } = entity.source;
   const declaredIn = `${repo === undefined ? '' : `repository ${repo}, `}${file === '.' ? 'inferred' : `${file} line ${line}`}`;
   const reason = cleanText((error instanceof Error ? error.message : String(error)).split('\n')[0]!.trim());
@@ -23,7 +24,7 @@ export function entityPageFailure(entity: CatalogEntity, error: unknown): Entity
     ref: entity.ref,
     displayName: entityDisplayName(entity),
     declaredIn,
-    message: `The page of ${entity.ref} (${declaredIn}) could not be prepared: ${reason}. The rest of the portal is built; this is a fault in Cairn, please report it with this message.`,
+    message: `The page of ${entity.ref} (${declaredIn}) could not be ${stage}: ${reason}. The rest of the portal is built; this is a fault in Cairn, please report it with this message.`,
   };
 }
 
