@@ -47,11 +47,6 @@ export function assetHref(fromSlug: string, assetPath: string): string {
   return `${upFrom(fromSlug)}${assetPath.split('/').map(encodeURIComponent).join('/')}`;
 }
 
-/** The asset path an image of the repository is published at, below the entity's docs URL (no segment a name Windows reserves). */
-export function assetPathOf(repoPath: string): string {
-  return `_assets/${repoPath.split('/').map(windowsSafeSegment).join('/')}`;
-}
-
 /** Two sources that would be published at one output folder, and where the second one went instead. */
 export interface PathCollision {
   /** The source that has the folder. */
@@ -73,6 +68,8 @@ export interface PathCollision {
  * renamed with a `-2`, `-3`… suffix for everything below it, deterministically in placing order.
  */
 export class OutputPaths {
+  /** Whether leaves are files: a moved file keeps its extension (`logo-2.png`, not `logo.png-2`). */
+  readonly #files: boolean;
   /** A path as asked for → where it is placed. */
   readonly #placed = new Map<string, string>();
   /** Placed folders, lowercased → the source that placed them first, and its spelling. */
@@ -83,12 +80,18 @@ export class OutputPaths {
   /** Sources whose folder name Windows reserves (or would mangle), and the name it is published under. */
   readonly renamed: Array<{ source: string; name: string; as: string }> = [];
 
+  /** Leaves are folders (pages) unless `files` (published images). */
+  constructor(options: { files?: boolean } = {}) {
+    this.#files = options.files ?? false;
+  }
+
   /** Reserves `path` for `source`; returns the path to publish it at. `''` (the root) is itself. */
   place(path: string, source: string): string {
     if (path === '') return '';
     let asked = '';
     let placed = '';
-    for (const segment of path.split('/')) {
+    const segments = path.split('/');
+    for (const [index, segment] of segments.entries()) {
       asked = asked ? `${asked}/${segment}` : segment;
       const known = this.#placed.get(asked);
       if (known !== undefined) {
@@ -97,26 +100,50 @@ export class OutputPaths {
       }
       const safe = windowsSafeSegment(segment);
       if (safe !== segment) this.renamed.push({ source, name: segment, as: safe });
-      placed = this.#claim(placed, safe, source);
+      placed = this.#claim(placed, safe, source, undefined, this.#files && index === segments.length - 1);
       this.#placed.set(asked, placed);
     }
     if (this.#leaves.has(placed.toLowerCase())) {
       const parent = placed.includes('/') ? placed.slice(0, placed.lastIndexOf('/')) : '';
-      placed = this.#claim(parent, placed.slice(parent ? parent.length + 1 : 0), source, placed);
+      placed = this.#claim(parent, placed.slice(parent ? parent.length + 1 : 0), source, placed, this.#files);
     }
     this.#leaves.add(placed.toLowerCase());
     return placed;
   }
 
-  /** A free folder named `name` (or `name-2`, …) in `parent`; a taken one is a collision. */
-  #claim(parent: string, name: string, source: string, wanted = parent ? `${parent}/${name}` : name): string {
+  /** A free name `name` (or `name-2`, …; `stem-2.ext` for a file) in `parent`; a taken one is a collision. */
+  #claim(parent: string, name: string, source: string, wanted = parent ? `${parent}/${name}` : name, file = false): string {
+    const dot = file ? name.lastIndexOf('.') : -1;
+    const [stem, extension] = dot > 0 ? [name.slice(0, dot), name.slice(dot)] : [name, ''];
     let candidate = parent ? `${parent}/${name}` : name;
-    for (let n = 2; this.#owners.has(candidate.toLowerCase()); n++) candidate = `${parent ? `${parent}/` : ''}${name}-${n}`;
+    for (let n = 2; this.#owners.has(candidate.toLowerCase()); n++) candidate = `${parent ? `${parent}/` : ''}${stem}-${n}${extension}`;
     const wantedOwner = this.#owners.get(wanted.toLowerCase());
     if (candidate !== wanted && wantedOwner !== undefined) this.collisions.push({ first: wantedOwner.source, second: source, wanted, taken: wantedOwner.path, path: candidate });
     this.#owners.set(candidate.toLowerCase(), { source, path: candidate });
     return candidate;
   }
+}
+
+/**
+ * The problems of placing paths: two sources at one output path (or at paths that differ only in
+ * case), and names Windows reserves; `kind` says what the leaves are (pages are folders).
+ */
+export function outputPathProblems(paths: OutputPaths, kind: 'folder' | 'file'): Array<{ severity: 'warning'; file: string; message: string }> {
+  const shown = (path: string) => (kind === 'folder' ? `${path}/` : path);
+  const collisions = paths.collisions.map(({ first, second, wanted, taken, path }) => ({
+    severity: 'warning' as const,
+    file: second,
+    message:
+      taken === wanted
+        ? `${second} and ${first} would both be published at ${shown(wanted)}, so ${second} is published at ${shown(path)}. Rename one of them.`
+        : `${second} would be published ${kind === 'folder' ? 'in' : 'at'} ${shown(wanted)} and ${first} ${kind === 'folder' ? 'in' : 'at'} ${shown(taken)}: ${kind} names that differ only in case are one ${kind} on Windows and macOS disks, so ${second} is published at ${shown(path)}. Rename one of them.`,
+  }));
+  const renames = paths.renamed.map(({ source, name, as }) => ({
+    severity: 'warning' as const,
+    file: source,
+    message: `${source} would be published ${kind === 'folder' ? 'in a folder' : 'as a file'} named ${name}, which Windows reserves or cannot create, so it is published as ${as}. Rename it.`,
+  }));
+  return [...collisions, ...renames];
 }
 
 function upFrom(slug: string): string {

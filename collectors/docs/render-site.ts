@@ -1,7 +1,7 @@
 import type { DocImage, DocRoot } from '../facts/doc-sources.ts';
 import type { Problem } from '../problems.ts';
 import { folderNav, humanize, mkdocsNav, type IncludedNav, type NavPage } from './nav.ts';
-import { assetPathOf } from './paths.ts';
+import { OutputPaths, outputPathProblems } from './paths.ts';
 import { renderMarkdown } from './render-markdown.ts';
 import type { DocAsset, DocNavItem, DocPage } from './schema.ts';
 import { planSite } from './site-plan.ts';
@@ -50,6 +50,16 @@ export async function renderSite(root: DocRoot, repository: SiteRepository, fall
   problems.push(...plan.problems);
   const images = new Map(repository.images.map((image) => [image.path, image]));
   const published = new Map<string, DocAsset>();
+  // Images are published as files below `_assets/`, at paths unique ignoring case, in the order pages show them.
+  const assetPaths = new OutputPaths({ files: true });
+  const publish = (image: DocImage): string => {
+    let asset = published.get(image.path);
+    if (!asset) {
+      asset = { path: `_assets/${assetPaths.place(image.path, image.path)}`, mediaType: image.mediaType, base64: image.base64 };
+      published.set(image.path, asset);
+    }
+    return asset.path;
+  };
   const { blobBase } = repository;
   const pages: DocPage[] = [];
   for (const planned of plan.pages) {
@@ -60,7 +70,7 @@ export async function renderSite(root: DocRoot, repository: SiteRepository, fall
         pageOf: plan.pageOf,
         imageOf: (path) => images.get(path),
         ...(blobBase ? { webUrlOf: (path: string) => `${blobBase}${path.split('/').map(encodeURIComponent).join('/')}` } : {}),
-        publish: (image) => published.set(image.path, { path: assetPathOf(image.path), mediaType: image.mediaType, base64: image.base64 }),
+        publish,
       });
       const title = rendered.title ?? (planned.slug === '' ? fallbackTitle : humanize(planned.source.slice(planned.source.lastIndexOf('/') + 1)));
       pages.push({ slug: planned.slug, title, source: planned.source, html: rendered.html, headings: rendered.headings });
@@ -94,6 +104,7 @@ export async function renderSite(root: DocRoot, repository: SiteRepository, fall
     problems.push(...built.problems);
     navigation = built.nav;
   } else navigation = folderNav(navPages);
+  problems.push(...outputPathProblems(assetPaths, 'file'));
   return {
     ...(root.mkdocs?.siteName ? { siteName: root.mkdocs.siteName } : {}),
     pages,

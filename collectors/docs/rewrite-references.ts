@@ -1,7 +1,7 @@
 import type { Element, ElementContent, Parent, Root } from 'hast';
 import { visit, SKIP } from 'unist-util-visit';
 import type { DocImage } from '../facts/doc-sources.ts';
-import { assetHref, assetPathOf, pageHref, resolveReference } from './paths.ts';
+import { assetHref, pageHref, resolveReference } from './paths.ts';
 
 /** Raster images may be inlined by authors; SVG only ever comes from Cairn's own step below. */
 const INLINE_IMAGE = /^data:image\/(png|jpeg|gif|webp);base64,[a-z\d+/=\s]+$/i;
@@ -16,8 +16,8 @@ export interface ReferenceContext {
   imageOf(path: string): DocImage | undefined;
   /** Link to a repository file in its web UI at the scanned commit, when the web URL is known. */
   webUrlOf?: (path: string) => string;
-  /** Records that the page shows an image, so it is published with the docs. */
-  publish(image: DocImage): void;
+  /** Records that the page shows an image, so it is published with the docs; returns the asset path it is published at. */
+  publish(image: DocImage): string;
   /** Ids of the page's headings; other ids carry the sanitizer's `user-content-` prefix. */
   headingIds: ReadonlySet<string>;
 }
@@ -70,8 +70,7 @@ function rewriteLink(node: Element, context: ReferenceContext, authorIds: Readon
       if (page !== undefined) return link(pageHref(context.pageSlug, page, reference.fragment));
       const image = context.imageOf(reference.path);
       if (image && image.mediaType !== 'image/svg+xml') {
-        context.publish(image);
-        return link(assetHref(context.pageSlug, assetPathOf(image.path)));
+        return link(assetHref(context.pageSlug, context.publish(image)));
       }
       if (context.webUrlOf) return link(`${context.webUrlOf(reference.path)}${reference.fragment ? `#${encodeURIComponent(reference.fragment)}` : ''}`);
       return node.children;
@@ -107,8 +106,7 @@ function rewriteImage(node: Element, context: ReferenceContext): Element | Eleme
     node.properties.src = `data:image/svg+xml;base64,${image.base64}`;
     return node;
   }
-  context.publish(image);
-  node.properties.src = assetHref(context.pageSlug, assetPathOf(image.path));
+  node.properties.src = assetHref(context.pageSlug, context.publish(image));
   node.properties.loading = 'lazy';
   return node;
 }

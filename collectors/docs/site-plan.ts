@@ -1,6 +1,6 @@
 import type { DocRoot } from '../facts/doc-sources.ts';
 import type { Problem } from '../problems.ts';
-import { OutputPaths } from './paths.ts';
+import { OutputPaths, outputPathProblems } from './paths.ts';
 
 /** A page to render: its Markdown and where it is published. */
 export interface PlannedPage {
@@ -77,20 +77,7 @@ export function planSite(root: Pick<DocRoot, 'docsDir' | 'pages' | 'readme'>, or
     if (slug !== undefined && !byFolder.has(folder)) byFolder.set(folder, slug);
   }
   pages.sort((a, b) => (a.slug === '' ? -1 : b.slug === '' ? 1 : a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));
-  const renames = paths.renamed.map(({ source, name, as }) => ({
-    severity: 'warning' as const,
-    file: source,
-    message: `${source} would be published in a folder named ${name}, which Windows reserves or cannot create, so it is published as ${as}. Rename it.`,
-  }));
-  const problems = paths.collisions.map(({ first, second, wanted, taken, path }) => ({
-    severity: 'warning' as const,
-    file: second,
-    message:
-      taken === wanted
-        ? `${second} and ${first} would both be published at ${wanted}/, so ${second} is published at ${path}/. Rename one of them.`
-        : `${second} would be published in ${wanted}/ and ${first} in ${taken}/: folder names that differ only in case are one folder on Windows and macOS disks, so ${second} is published at ${path}/. Rename one of them.`,
-  }));
-  return { pages, pageOf: (path) => bySource.get(path) ?? byFolder.get(path.replace(/\/$/, '') || '.'), problems: [...problems, ...renames] };
+  return { pages, pageOf: (path) => bySource.get(path) ?? byFolder.get(path.replace(/\/$/, '') || '.'), problems: outputPathProblems(paths, 'folder') };
 }
 
 /** Per folder, the file that is its home page: `index.md` before `README.md`. */

@@ -68,6 +68,9 @@ export const HOSTILE_LIMITS = { files: 15_000, megabytes: 2 };
 
 const OWNER = 'group:default/platform';
 
+/** The start of a PNG file: enough for Cairn to take it for an image. */
+const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 1]);
+
 /** A valid Component descriptor; `extra` is appended to `metadata` (indented two spaces). */
 function component(name: string, metadata = '', spec = ''): string {
   return `apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: ${name}\n${metadata}spec:\n  type: service\n  lifecycle: production\n  owner: ${OWNER}\n${spec}`;
@@ -457,10 +460,21 @@ export function hostileCases(env: Omit<CorpusEnvironment, 'reposDir'>): HostileC
     {
       name: 'files-case-collision',
       category: 'files',
-      about: 'docs/GUIDE, docs/Guide and docs/guide, and README.md beside readme.md',
-      spec: files({ 'catalog-info.yaml': component('files-case-collision'), 'docs/GUIDE/index.md': '# Upper\n', 'docs/Guide/index.md': '# Title\n', 'docs/guide/index.md': '# Lower\n', 'docs/Setup.md': '# A\n', 'docs/setup.md': '# B\n', 'README.md': '# One\n', 'readme.md': '# Two\n' }),
+      about: 'docs/GUIDE, docs/Guide and docs/guide, README.md beside readme.md, and images img/Logo.png beside img/logo.png',
+      spec: files({
+        'catalog-info.yaml': component('files-case-collision'),
+        'docs/GUIDE/index.md': '# Upper\n',
+        'docs/Guide/index.md': '# Title\n',
+        'docs/guide/index.md': '# Lower\n',
+        'docs/Setup.md': '# A\n\n![upper](img/Logo.png)\n',
+        'docs/setup.md': '# B\n\n![lower](img/logo.png)\n',
+        'docs/img/Logo.png': PNG,
+        'docs/img/logo.png': Buffer.concat([PNG, Buffer.from([1])]),
+        'README.md': '# One\n',
+        'readme.md': '# Two\n',
+      }),
       // Item 7: a collision is a problem naming both files.
-      expect: [published('files-case-collision'), { problem: /docs\/G(UIDE|uide)\/index\.md.*docs\/G(UIDE|uide)\/index\.md/ }, { problem: /docs\/guide\/index\.md.*docs\/G(UIDE|uide)\/index\.md|docs\/G(UIDE|uide)\/index\.md.*docs\/guide\/index\.md/ }, { problem: /docs\/[Ss]etup\.md.*docs\/[Ss]etup\.md/ }],
+      expect: [published('files-case-collision'), { problem: /docs\/G(UIDE|uide)\/index\.md.*docs\/G(UIDE|uide)\/index\.md/ }, { problem: /docs\/guide\/index\.md.*docs\/G(UIDE|uide)\/index\.md|docs\/G(UIDE|uide)\/index\.md.*docs\/guide\/index\.md/ }, { problem: /docs\/[Ss]etup\.md.*docs\/[Ss]etup\.md/ }, { problem: /docs\/img\/[Ll]ogo\.png.*docs\/img\/[Ll]ogo\.png.*differ only in case/ }],
     },
     {
       name: 'files-windows-reserved',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assetPathOf, OutputPaths, windowsSafeSegment } from '../../../collectors/docs/paths.ts';
+import { OutputPaths, outputPathProblems, windowsSafeSegment } from '../../../collectors/docs/paths.ts';
 import { planSite } from '../../../collectors/docs/site-plan.ts';
 
 const page = (path: string) => ({ path, text: `# ${path}\n` });
@@ -104,12 +104,35 @@ describe('planSite output paths', () => {
   });
 });
 
-describe('assetPathOf', () => {
+describe('OutputPaths for files (published images)', () => {
   it.each([
-    ['docs/img/flow.png', '_assets/docs/img/flow.png'],
-    ['docs/CON/flow.png', '_assets/docs/CON_/flow.png'],
-    ['docs/img/aux.png', '_assets/docs/img/aux_.png'],
+    ['docs/img/flow.png', 'docs/img/flow.png'],
+    ['docs/CON/flow.png', 'docs/CON_/flow.png'],
+    ['docs/img/aux.png', 'docs/img/aux_.png'],
   ])('%s → %s', (path, expected) => {
-    expect(assetPathOf(path)).toBe(expected);
+    expect(new OutputPaths({ files: true }).place(path, path)).toBe(expected);
+  });
+
+  it('moves an image whose path differs from another only in case, keeping its extension, and says so', () => {
+    const paths = new OutputPaths({ files: true });
+    expect(['docs/img/Logo.png', 'docs/img/logo.png', 'docs/img/chart.png', 'docs/img/LOGO.png', 'docs/img/Makefile'].map((path) => paths.place(path, path))).toEqual([
+      'docs/img/Logo.png',
+      'docs/img/logo-2.png',
+      'docs/img/chart.png',
+      'docs/img/LOGO-3.png',
+      'docs/img/Makefile',
+    ]);
+    expect(outputPathProblems(paths, 'file')).toEqual([
+      {
+        severity: 'warning',
+        file: 'docs/img/logo.png',
+        message: 'docs/img/logo.png would be published at docs/img/logo.png and docs/img/Logo.png at docs/img/Logo.png: file names that differ only in case are one file on Windows and macOS disks, so docs/img/logo.png is published at docs/img/logo-2.png. Rename one of them.',
+      },
+      {
+        severity: 'warning',
+        file: 'docs/img/LOGO.png',
+        message: 'docs/img/LOGO.png would be published at docs/img/LOGO.png and docs/img/Logo.png at docs/img/Logo.png: file names that differ only in case are one file on Windows and macOS disks, so docs/img/LOGO.png is published at docs/img/LOGO-3.png. Rename one of them.',
+      },
+    ]);
   });
 });

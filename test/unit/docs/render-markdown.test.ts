@@ -14,7 +14,10 @@ async function render(markdown: string, options: { sourcePath?: string; pageSlug
     pageOf: (path) => PAGES[path],
     imageOf: (path) => [PNG, SVG].find((image) => image.path === path),
     ...(options.webUrl === false ? {} : { webUrlOf: (path: string) => `https://git.example.com/acme/app/blob/abc123/${path}` }),
-    publish: (image) => published.push(image.path),
+    publish: (image) => {
+      published.push(image.path);
+      return `_assets/${image.path}`;
+    },
   });
   return { ...rendered, published };
 }
