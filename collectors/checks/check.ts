@@ -34,6 +34,11 @@ export const checkMetadataSchema = z.object({
   /** How to fix a failure, Markdown. */
   fix: z.string().min(1),
   effort: z.enum(['low', 'medium', 'high']),
+  /**
+   * How serious a failure is, as code scanning shows it: `error` for what is wrong or unsafe now
+   * (a committed key, a broken descriptor), `warning` for a missing standard, `note` for polish.
+   */
+  severity: z.enum(['error', 'warning', 'note']).default('warning'),
   /** The golden-path guide (and `#section`) that teaches it, once guides exist. */
   guide: z.string().optional(),
   /** Built-in, or defined in the portal's content/checks/. */

@@ -152,6 +152,7 @@ export const customCheckFileSchema = z
     why: checkMetadataSchema.shape.why.describe('Why it matters (Markdown).'),
     fix: checkMetadataSchema.shape.fix.describe('How to fix a failure (Markdown).'),
     effort: checkMetadataSchema.shape.effort.describe('Effort of a fix; "what to fix next" lists cheap fixes first.'),
+    severity: checkMetadataSchema.shape.severity.describe('How code scanning shows a failure: error, warning (default) or note.'),
     guide: checkMetadataSchema.shape.guide.describe('The golden-path guide (and #section) that teaches it.'),
     category: checkCategorySchema.default('custom').describe('Where the check is listed; custom by default.'),
     ignore: globs.optional().describe('Globs of paths the rule never looks at, e.g. vendor/**.'),
@@ -169,8 +170,8 @@ const noOptions = z.strictObject({});
 
 /** The metadata of a custom check, as the snapshot lists it. */
 export function customCheckMetadata(file: CustomCheckFile): CheckMetadata {
-  const { id, title, category, description, why, fix, effort, guide } = file;
-  return { id, title, category, description, why, fix, effort, ...(guide ? { guide } : {}), source: 'custom', options: {} };
+  const { id, title, category, description, why, fix, effort, severity, guide } = file;
+  return { id, title, category, description, why, fix, effort, severity, ...(guide ? { guide } : {}), source: 'custom', options: {} };
 }
 
 /** A custom check file as a CheckDefinition, evaluated purely over the repository's facts. */

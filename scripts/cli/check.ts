@@ -162,6 +162,7 @@ function reportFor(snapshot: Snapshot, name: string, commit: string | undefined,
     results: snapshot.results.filter((result) => refs.has(result.entityRef)),
     // What the developer must fix that no check reports: a malformed exemption, an invalid descriptor.
     problems: snapshot.problems.filter((problem) => problem.repo === name),
+    suggestions: [],
   };
 }
 

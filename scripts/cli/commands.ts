@@ -140,12 +140,15 @@ export const checkCommand = defineCommand({
   options: {
     config: { ...collectionOptions.config, description: "The portal.yaml whose scorecards judge (default: Cairn's default standards)." },
     standards: { type: 'string', value: '<file-or-url>', description: "A portal's published standards.json (e.g. https://portal.example.com/standards.json): judge exactly as that portal does." },
-    format: { type: 'string', short: 'f', value: '<format>', description: 'terminal (default; colour on a terminal), json, markdown (a pull-request comment) or sarif (GitHub code scanning).' },
-    'min-level': { type: 'string', value: '<level>', description: 'Exit 1 when an entity is below this level on a scorecard that has it.' },
+    format: { type: 'string', short: 'f', value: '<format>', description: 'terminal (default; colour on a terminal), json, markdown (a pull-request comment), sarif (GitHub code scanning) or codeclimate (GitLab Code Quality).' },
+    'fail-on': { type: 'string', value: '<gate>', description: 'When the verdict exits 1: regression (a check passing on --compare fails, or a level drops), level (below --min-level), or never. Default: level with --min-level, else never.' },
+    'min-level': { type: 'string', value: '<level>', description: 'The level every entity should reach on a scorecard that has it (--fail-on level exits 1 below it).' },
     'fail-on-problems': { type: 'string', value: '<severity>', description: "The repository's own problems (an unparsable descriptor …) that make the check exit 1: error (default), warning, or never." },
     scorecard: { type: 'string', value: '<id>', description: 'Only this scorecard.' },
-    compare: { type: 'string', value: '<git-ref>', description: 'Also score <git-ref> and report what the working tree changes: checks newly passing or failing, levels up or down.' },
+    compare: { type: 'string', value: '<git-ref>', description: 'Also score <git-ref> and lead with what the working tree changes: levels up or down, checks newly failing or passing.' },
     catalog: { type: 'string', value: '<snapshot>', description: "A published snapshot, so references to the rest of the organisation's catalog (owners, systems) resolve." },
+    suggest: { type: 'boolean', description: 'Also print the files Cairn would write to fix failing checks (the catalog-info.yaml of an inferred entity …); cairn fix writes them.' },
+    verbose: { type: 'boolean', short: 'v', description: 'Also list the passing and not applicable checks, which are folded by default.' },
     output: { type: 'string', short: 'o', value: '<file>', description: 'Write the report to a file instead of standard output.' },
   },
   details: `dir defaults to the current folder. Untracked files that git does not ignore count, so a file you just added counts too.
@@ -155,11 +158,13 @@ Without --standards or --config, Cairn's default standards judge, and the report
 Examples:
   cairn check
   cairn check --standards https://acme.github.io/portal/standards.json
+  cairn check --compare origin/main --fail-on regression --format markdown --output comment.md
   cairn check --config ../portal/portal.yaml --min-level silver
-  cairn check --compare origin/main --format markdown --output comment.md
   cairn check --format sarif --output cairn.sarif
+  cairn check --format codeclimate --output gl-code-quality-report.json
+  cairn check --suggest
 
-Exit codes: 0 done; 1 an entity is below --min-level, or the repository has a problem of the --fail-on-problems severity; 2 bad usage or configuration.`,
+Exit codes: 0 done; 1 the gate fails (--fail-on), or the repository has a problem of the --fail-on-problems severity; 2 bad usage or configuration.`,
   async run(values, positionals) {
     if (positionals.length > 1) throw new ConfigError(`cairn check: one folder at most, got ${positionals.length}.`);
     const { runCheck } = await import('./check.ts');

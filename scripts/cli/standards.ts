@@ -51,7 +51,7 @@ function teachingGuides(guides: readonly GuideSource[]): Map<string, string> {
 }
 
 /** A built-in check's metadata as the snapshot lists it. */
-export function builtinMetadata({ id, title, category, description, why, fix, effort, guide, options }: CheckDefinition): CheckMetadata {
+export function builtinMetadata({ id, title, category, description, why, fix, effort, severity, guide, options }: CheckDefinition): CheckMetadata {
   // The defaults are what `options.parse({})` gives: every check's options schema guarantees it.
-  return { id, title, category, description, why, fix, effort, ...(guide ? { guide } : {}), source: 'builtin', options: options.parse({}) as Record<string, unknown> };
+  return { id, title, category, description, why, fix, effort, severity, ...(guide ? { guide } : {}), source: 'builtin', options: options.parse({}) as Record<string, unknown> };
 }

@@ -25,6 +25,7 @@ export const actionsPinned = defineCheck({
     'Tools such as `pinact` or `npx pin-github-action` rewrite every workflow at once.',
   ].join('\n'),
   effort: 'low',
+  severity: 'warning',
   options: z.object({
     trustedOwners: z.array(z.string().min(1)).default([]).describe('Owners whose actions may be used by tag (e.g. your own organisation); compared case-insensitively.'),
   }),

@@ -24,6 +24,7 @@ export const apiDefinition = defineCheck({
     '`$text: https://…` is never fetched by Cairn, so the definition shows as a bare URL; keep the file in the repository.',
   ].join('\n'),
   effort: 'low',
+  severity: 'warning',
   options: z.object({
     allowUrl: z.boolean().default(false).describe('Accept a definition that is only a URL (a remote `$text` Cairn does not fetch).'),
   }),

@@ -11,6 +11,7 @@ export const busFactor = defineCheck({
   why: 'When one person makes every change, everything they know is a single point of failure: their holiday is an outage risk, their departure a rewrite. Two or more active contributors means reviews have context and knowledge is shared.',
   fix: 'Pair on the next changes, have a second team member own reviews and a release, and write down what only one person knows in the docs. Bots (Dependabot, Renovate) count as authors when they commit directly.',
   effort: 'high',
+  severity: 'note',
   options: z.object({
     minAuthors: z.number().int().positive().default(2).describe('Fewest distinct authors in the activity window.'),
   }),

@@ -27,6 +27,7 @@ export const changelogPresent = defineCheck({
     'Or let a tool write it: [changesets](https://github.com/changesets/changesets) (`.changeset/`) or release-please.',
   ].join('\n'),
   effort: 'low',
+  severity: 'note',
   options: z.object({}),
   run(context) {
     const needed = requireFacts(context, ['files']);

@@ -27,6 +27,7 @@ export const ciConfigured = defineCheck({
     '```',
   ].join('\n'),
   effort: 'medium',
+  severity: 'warning',
   options: z.object({}),
   run(context) {
     const needed = requireFacts(context, ['ci']);

@@ -22,6 +22,7 @@ export const ciOnPullRequest = defineCheck({
     '```',
   ].join('\n'),
   effort: 'low',
+  severity: 'warning',
   options: z.object({}),
   run(context) {
     const found = requireWorkflows(context, 'No GitHub Actions workflows; the triggers of other CI systems are not read.');

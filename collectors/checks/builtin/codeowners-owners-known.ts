@@ -15,6 +15,7 @@ export const codeownersOwnersKnown = defineCheck({
     'The Groups and Users Cairn infers from CODEOWNERS itself do not count: they exist because the file names them, so they cannot tell a stale name from a real team. With `teams: true` on the github source, the organisation\'s real teams and members are read from GitHub.',
   ].join('\n'),
   effort: 'low',
+  severity: 'warning',
   options: z.object({}),
   run(context) {
     const needed = requireFacts(context, ['codeowners']);

@@ -55,6 +55,7 @@ export const codeownersPatternsMatch = defineCheck({
   why: 'A pattern that matches nothing is left over from a move or a rename: the code it meant to assign now falls to another rule (or to nobody), and the file no longer says who owns what.',
   fix: 'Update each pattern the evidence points at to the folder\'s new path, or delete the line. `git log --follow` on the old path shows where the code went.',
   effort: 'low',
+  severity: 'warning',
   options: z.object({}),
   run(context) {
     const needed = requireFacts(context, ['codeowners', 'files']);

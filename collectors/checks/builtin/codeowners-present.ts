@@ -18,6 +18,7 @@ export const codeownersPresent = defineCheck({
     '```',
   ].join('\n'),
   effort: 'low',
+  severity: 'warning',
   options: z.object({}),
   run(context) {
     const needed = requireFacts(context, ['codeowners']);

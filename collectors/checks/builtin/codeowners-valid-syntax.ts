@@ -29,6 +29,7 @@ export const codeownersValidSyntax = defineCheck({
     'Replace `!` negations by a later rule with different owners.',
   ].join('\n'),
   effort: 'low',
+  severity: 'error',
   options: z.object({}),
   run(context) {
     const needed = requireFacts(context, ['codeowners']);

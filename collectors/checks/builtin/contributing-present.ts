@@ -23,6 +23,7 @@ export const contributingPresent = defineCheck({
     '```',
   ].join('\n'),
   effort: 'low',
+  severity: 'note',
   options: z.object({}),
   run(context) {
     const needed = requireFacts(context, ['files']);

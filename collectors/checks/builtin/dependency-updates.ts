@@ -41,6 +41,7 @@ export const dependencyUpdates = defineCheck({
     'Or `renovate.json` with `{ "extends": ["config:recommended"] }`. A `renovate` key inside package.json is not detected: use a file.',
   ].join('\n'),
   effort: 'low',
+  severity: 'warning',
   options: z.object({}),
   run(context) {
     const needed = requireFacts(context, ['files']);

@@ -17,6 +17,7 @@ export const descriptionSet = defineCheck({
     '```',
   ].join('\n'),
   effort: 'low',
+  severity: 'warning',
   options: z.object({
     minWords: z.number().int().positive().default(3).describe('Fewest words a description must have.'),
   }),

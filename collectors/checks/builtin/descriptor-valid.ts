@@ -38,6 +38,7 @@ export const descriptorValid = defineCheck({
     'If the file exists, open the repository page: its problems list names each YAML error or rejected document with file and line.',
   ].join('\n'),
   effort: 'low',
+  severity: 'error',
   options: z.object({}),
   run(context) {
     const { entity } = context;

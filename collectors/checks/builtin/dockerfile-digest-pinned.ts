@@ -17,6 +17,7 @@ export const dockerfileDigestPinned = defineCheck({
     '```',
   ].join('\n'),
   effort: 'low',
+  severity: 'warning',
   options: z.object({}),
   run(context) {
     const found = requireDockerfiles(context);

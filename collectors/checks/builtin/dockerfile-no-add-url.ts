@@ -21,6 +21,7 @@ export const dockerfileNoAddUrl = defineCheck({
     '```',
   ].join('\n'),
   effort: 'low',
+  severity: 'warning',
   options: z.object({}),
   run(context) {
     const found = requireDockerfiles(context);

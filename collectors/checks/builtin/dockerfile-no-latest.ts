@@ -18,6 +18,7 @@ export const dockerfileNoLatest = defineCheck({
     '```',
   ].join('\n'),
   effort: 'low',
+  severity: 'warning',
   options: z.object({}),
   run(context) {
     const found = requireDockerfiles(context);

@@ -29,6 +29,7 @@ export const dockerfileNonRootUser = defineCheck({
     'Official images often ship one (`USER node`, `USER nonroot` in distroless). Set it explicitly: an image\'s own default is not visible in your Dockerfile.',
   ].join('\n'),
   effort: 'low',
+  severity: 'warning',
   options: z.object({}),
   run(context) {
     const found = requireDockerfiles(context);

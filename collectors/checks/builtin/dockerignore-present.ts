@@ -22,6 +22,7 @@ export const dockerignorePresent = defineCheck({
     '```',
   ].join('\n'),
   effort: 'low',
+  severity: 'note',
   options: z.object({}),
   run(context) {
     const found = requireDockerfiles(context);

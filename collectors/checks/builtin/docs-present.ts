@@ -26,6 +26,7 @@ export const docsPresent = defineCheck({
     'and annotate the entity in `catalog-info.yaml` with `backstage.io/techdocs-ref: dir:.`.',
   ].join('\n'),
   effort: 'medium',
+  severity: 'warning',
   options: z.object({}),
   run(context) {
     const { entity } = context;

@@ -10,6 +10,7 @@ export const gitignorePresent = defineCheck({
   why: 'Without a .gitignore, build output, dependencies, editor files and local secrets (.env) end up committed by the first `git add .`, where they bloat history and leak.',
   fix: 'Start from the template for your language at [github/gitignore](https://github.com/github/gitignore), e.g. `Node.gitignore`, saved as `.gitignore` at the root, and add `.env` if it is not there.',
   effort: 'low',
+  severity: 'note',
   options: z.object({}),
   run(context) {
     const needed = requireFacts(context, ['files']);

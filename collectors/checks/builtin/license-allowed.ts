@@ -38,6 +38,7 @@ export const licenseAllowed = defineCheck({
     'If the text is allowed but not recognised, add an `SPDX-License-Identifier: Apache-2.0` line to the file. A scorecard may change the list with the `allow` option.',
   ].join('\n'),
   effort: 'medium',
+  severity: 'error',
   options: z.object({
     allow: z
       .array(z.string().min(1))

@@ -20,6 +20,7 @@ export const lifecycleSet = defineCheck({
     '```',
   ].join('\n'),
   effort: 'low',
+  severity: 'warning',
   options: z.object({
     allowed: z.array(z.string().min(1)).default(['experimental', 'production', 'deprecated']).describe('Lifecycle values that count as set (Backstage\'s well-known ones by default).'),
   }),

@@ -22,6 +22,7 @@ export const linksSet = defineCheck({
     '```',
   ].join('\n'),
   effort: 'low',
+  severity: 'note',
   options: z.object({
     minLinks: z.number().int().positive().default(1).describe('Fewest links.'),
   }),

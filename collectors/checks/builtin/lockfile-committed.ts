@@ -79,6 +79,7 @@ export const lockfileCommitted = defineCheck({
     'Then install from it in CI: `npm ci`, `uv sync --locked`, `cargo build --locked`. Maven and Gradle projects are not judged: they have no standard lockfile.',
   ].join('\n'),
   effort: 'low',
+  severity: 'warning',
   options: z.object({}),
   run(context) {
     const needed = requireFacts(context, ['manifests', 'files']);

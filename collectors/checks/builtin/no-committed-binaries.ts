@@ -30,6 +30,7 @@ export const noCommittedBinaries = defineCheck({
     'The Gradle and Maven wrapper jars are allowed by default, and binaries in test fixtures and template skeletons are listed as ignored (`includeFixtures: true` judges them too); the `allow` option takes more globs.',
   ].join('\n'),
   effort: 'medium',
+  severity: 'warning',
   options: z.object({
     allow: z
       .array(z.string().min(1))

@@ -21,6 +21,7 @@ export const noCommittedDependencies = defineCheck({
     '```',
   ].join('\n'),
   effort: 'low',
+  severity: 'warning',
   options: z.object({}),
   run(context) {
     const needed = requireFacts(context, ['files']);

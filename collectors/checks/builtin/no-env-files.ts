@@ -17,6 +17,7 @@ export const noEnvFiles = defineCheck({
     '```',
   ].join('\n'),
   effort: 'low',
+  severity: 'error',
   options: secretCheckOptions('Globs of dotenv files known to hold no secrets.'),
   run(context) {
     return secretFindingsResult(context, ['env-file'], { what: 'a dotenv file with real values', none: 'No committed .env files.' });

@@ -25,6 +25,7 @@ export const noLargeFiles = defineCheck({
     '```',
   ].join('\n'),
   effort: 'medium',
+  severity: 'warning',
   options: z.object({
     maxBytes: z.number().int().positive().default(5 * 1024 * 1024).describe('Largest size a tracked file may have, in bytes.'),
   }),

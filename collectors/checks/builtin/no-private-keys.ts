@@ -15,6 +15,7 @@ export const noPrivateKeys = defineCheck({
     'Keys under test folders (`testdata/`, `fixtures/`, `tests/` …) and in template skeletons are left out and listed as ignored; `includeFixtures: true` judges them too, and the `allow` option takes more globs of known throwaway keys.',
   ].join('\n'),
   effort: 'medium',
+  severity: 'error',
   options: secretCheckOptions('Globs of paths whose keys are known test fixtures.'),
   run(context) {
     return secretFindingsResult(context, ['private-key', 'key-file', 'keystore'], {

@@ -23,6 +23,7 @@ export const noPullRequestTargetCheckout = defineCheck({
     'If a privileged step is needed (commenting, labelling), split it: the `pull_request` workflow uploads its results as an artifact, and a `workflow_run` workflow reads that artifact as data, without checking out or running the pull request\'s code.',
   ].join('\n'),
   effort: 'medium',
+  severity: 'error',
   options: z.object({}),
   run(context) {
     const found = requireWorkflows(context);

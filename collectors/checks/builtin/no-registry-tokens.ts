@@ -18,6 +18,7 @@ export const noRegistryTokens = defineCheck({
     'and set `NPM_TOKEN` from your CI\'s secrets.',
   ].join('\n'),
   effort: 'low',
+  severity: 'error',
   options: secretCheckOptions('Globs of files known to hold no real credentials.'),
   run(context) {
     return secretFindingsResult(context, ['registry-token'], { what: 'a registry credential', none: 'No literal registry credentials in .npmrc or .pypirc files.' });

@@ -37,6 +37,7 @@ export const noScriptInjection = defineCheck({
     '```',
   ].join('\n'),
   effort: 'low',
+  severity: 'error',
   options: z.object({}),
   run(context) {
     const found = requireWorkflows(context);

@@ -42,6 +42,7 @@ export const ownerKnownGroup = defineCheck({
     '```',
   ].join('\n'),
   effort: 'low',
+  severity: 'warning',
   options: z.object({}),
   run(context) {
     const { entity, catalog } = context;

@@ -22,6 +22,7 @@ export const readmePresent = defineCheck({
     '```',
   ].join('\n'),
   effort: 'low',
+  severity: 'warning',
   options: z.object({
     minWords: z.number().int().nonnegative().default(50).describe('Fewest words a README must have to count as written.'),
   }),

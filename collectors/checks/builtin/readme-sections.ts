@@ -35,6 +35,7 @@ export const readmeSections = defineCheck({
     'A scorecard can change which sections are required with the `sections` option; each entry is a heading or a list of headings that are accepted for it.',
   ].join('\n'),
   effort: 'low',
+  severity: 'note',
   options: z.object({
     sections: z
       .array(z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]))

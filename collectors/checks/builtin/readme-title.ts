@@ -10,6 +10,7 @@ export const readmeTitle = defineCheck({
   why: 'A top-level heading tells a reader at a glance which repository they are in, and gives search results and rendered pages a name instead of "README".',
   fix: 'Start the README with one `#` heading naming the project, e.g. `# Payments service`, followed by a sentence on what it does.',
   effort: 'low',
+  severity: 'note',
   options: z.object({}),
   run(context) {
     const needed = requireFacts(context, ['readme']);

@@ -14,6 +14,7 @@ export const recentCommit = defineCheck({
     'If it is finished, set `spec.lifecycle: deprecated` in `catalog-info.yaml` and archive the repository, so scorecards stop expecting activity.',
   ].join('\n'),
   effort: 'low',
+  severity: 'note',
   options: z.object({
     days: z.number().int().positive().default(90).describe('Most days since the last commit.'),
   }),

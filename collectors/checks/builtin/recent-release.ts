@@ -19,6 +19,7 @@ export const recentRelease = defineCheck({
     'Tools such as release-please, semantic-release or changesets create tags and changelogs for you. Only tags on the newest commits Cairn scans are seen.',
   ].join('\n'),
   effort: 'medium',
+  severity: 'note',
   options: z.object({
     days: z.number().int().positive().default(180).describe('Most days since the newest tag.'),
     types: z.array(z.string().min(1)).default(['library', 'service']).describe('Component types that are expected to release.'),

@@ -42,6 +42,7 @@ export const runtimePinned = defineCheck({
     '- Go: the `go 1.24` line of go.mod',
   ].join('\n'),
   effort: 'low',
+  severity: 'warning',
   options: z.object({}),
   run(context) {
     const needed = requireFacts(context, ['manifests', 'files']);

@@ -35,6 +35,7 @@ export const sastConfigured = defineCheck({
     'CodeQL "default setup" (enabled in the repository settings, without a workflow file) is invisible to Cairn: record it as an exemption.',
   ].join('\n'),
   effort: 'medium',
+  severity: 'warning',
   options: z.object({
     actions: z
       .array(z.string().min(1))

@@ -23,6 +23,7 @@ export const securityPolicy = defineCheck({
     'A policy in the organisation\'s `.github` repository is not visible to Cairn; keep one in the repository.',
   ].join('\n'),
   effort: 'low',
+  severity: 'warning',
   options: z.object({}),
   run(context) {
     const needed = requireFacts(context, ['securityPolicy']);

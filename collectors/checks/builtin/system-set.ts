@@ -24,6 +24,7 @@ export const systemSet = defineCheck({
     '```',
   ].join('\n'),
   effort: 'low',
+  severity: 'note',
   options: z.object({}),
   run(context) {
     const { entity, catalog } = context;

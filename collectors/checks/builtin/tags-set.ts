@@ -17,6 +17,7 @@ export const tagsSet = defineCheck({
     '```',
   ].join('\n'),
   effort: 'low',
+  severity: 'note',
   options: z.object({
     minTags: z.number().int().positive().default(1).describe('Fewest tags.'),
   }),

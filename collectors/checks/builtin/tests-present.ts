@@ -41,6 +41,7 @@ export const testsPresent = defineCheck({
     '- Java/Kotlin: `src/test/java/…/PriceTest.java`',
   ].join('\n'),
   effort: 'high',
+  severity: 'warning',
   options: z.object({}),
   run(context) {
     const needed = requireFacts(context, ['files', 'languages']);

@@ -41,6 +41,7 @@ export const workflowPermissions = defineCheck({
     '```',
   ].join('\n'),
   effort: 'low',
+  severity: 'warning',
   options: z.object({}),
   run(context) {
     const found = requireWorkflows(context);

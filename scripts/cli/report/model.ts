@@ -18,6 +18,31 @@ export interface CheckReport {
   problems: Problem[];
   /** Against `--compare <ref>`, when asked. */
   comparison?: Comparison;
+  /**
+   * The portal's root URL, ending in `/`, when known (the published standards' folder, or the
+   * config's `site` and `base`): check pages are at `${portalUrl}checks/<id>/`, entity pages at
+   * `${portalUrl}catalog/<namespace>/<kind>/<name>/`.
+   */
+  portalUrl?: string;
+  /** Files Cairn would write to fix a failing check, ready to commit (`--suggest`, and a block in Markdown). */
+  suggestions: Suggestion[];
+}
+
+/** A file Cairn would write for the repository, e.g. the `catalog-info.yaml` of an inferred entity. */
+export interface Suggestion {
+  /** Repository-relative path of the file to create. */
+  path: string;
+  /** The checks it makes pass. */
+  checkIds: string[];
+  /** One sentence: what the file is and where its values come from. */
+  summary: string;
+  /** The file's content. */
+  text: string;
+}
+
+/** The URL of a check's page on the portal, when the portal's URL is known. */
+export function checkPageUrl(report: Pick<CheckReport, 'portalUrl'>, checkId: string): string | undefined {
+  return report.portalUrl ? `${report.portalUrl}checks/${encodeURIComponent(checkId)}/` : undefined;
 }
 
 /** A level's display title: its own, or the id capitalised. */

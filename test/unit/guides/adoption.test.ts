@@ -18,6 +18,7 @@ function tableCheck(id: string, outcomes: Record<string, CheckResult['outcome']>
     why: 'Tests.',
     fix: 'Nothing.',
     effort: 'low',
+    severity: 'warning',
     options: z.strictObject({}),
     run: ({ entity }) => ({ outcome: outcomes[entity.metadata.name] ?? 'notApplicable', message: id, evidence: [] }),
   };

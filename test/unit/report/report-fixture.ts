@@ -23,6 +23,7 @@ const metadata = (id: string, title: string): CheckMetadata => ({
   why: 'Because.',
   fix: `Add the thing for ${title}.\n\nMore detail.`,
   effort: 'low',
+  severity: 'warning',
   source: 'builtin',
   options: {},
 });
@@ -54,5 +55,5 @@ export const entity: CatalogEntity = {
 };
 
 export function report(results: ScorecardResult[], extra: Partial<CheckReport> = {}): CheckReport {
-  return { repo: { name: 'orders', commit: 'abc123' }, standards: "the portal's standards from portal.yaml", entities: [entity], scorecards: [scorecard], checks, results, problems: [], ...extra };
+  return { repo: { name: 'orders', commit: 'abc123' }, standards: "the portal's standards from portal.yaml", entities: [entity], scorecards: [scorecard], checks, results, problems: [], suggestions: [], ...extra };
 }

@@ -33,6 +33,7 @@ export function stubCheck(id: string, outcome: Outcome, effort: CheckDefinition[
     why: 'Tests.',
     fix: 'Nothing.',
     effort,
+    severity: 'warning',
     options: z.strictObject({}),
     run: (): CheckResult => ({ outcome, message: `${id} says ${outcome}`, evidence: [] }),
   };
