@@ -172,6 +172,32 @@ Exit codes: 0 done; 1 the gate fails (--fail-on), or the repository has a proble
   },
 });
 
+export const fixCommand = defineCommand({
+  name: 'fix',
+  positionals: '<check-id…>',
+  summary: 'Write the files that make failing checks pass (a catalog-info.yaml, CODEOWNERS, dependabot.yml, SECURITY.md).',
+  options: {
+    dir: { type: 'string', short: 'd', value: '<repo>', description: 'The repository to write into (default: the current folder).' },
+    config: { ...collectionOptions.config, description: "The portal.yaml whose scorecards judge, and whose templates/ folder gives the texts (default: Cairn's default standards)." },
+    standards: { type: 'string', value: '<file-or-url>', description: "A portal's published standards.json: judge exactly as that portal does." },
+    all: { type: 'boolean', description: 'Write every file cairn check --suggest lists, for all failing checks that have a fix.' },
+    'dry-run': { type: 'boolean', description: 'Print the files instead of writing them.' },
+  },
+  details: `The repository is judged as cairn check judges it; a file is written only for a check that fails, and never over an existing file (it is skipped, and said so). Commit what you keep: each file says in a comment what Cairn guessed.
+
+Checks with a fix: descriptor-valid (catalog-info.yaml of the entity Cairn inferred), codeowners-present and codeowners-catch-all (.github/CODEOWNERS), dependency-updates (.github/dependabot.yml), security-policy (SECURITY.md, from the portal's templates/SECURITY.md when it has one).
+
+Examples:
+  cairn fix descriptor-valid
+  cairn fix --all --dry-run
+  cairn fix security-policy --config ../portal/portal.yaml --dir services/payments
+
+Exit codes: 0 done (also when there is nothing to write); 2 bad usage or configuration, or a check without a fix.`,
+  async run(values, positionals) {
+    return (await import('./fix.ts')).runFix(values, positionals);
+  },
+});
+
 export const initCommand = defineCommand({
   name: 'init',
   positionals: '[dir]',
@@ -211,7 +237,7 @@ export const checksCommand = defineCommand({
 });
 
 /** Every command, in the order `cairn --help` lists them. */
-export const commands: Command[] = [initCommand, buildCommand, collectCommand, mergeCommand, checkCommand, checksCommand, devCommand, previewCommand] as Command[];
+export const commands: Command[] = [initCommand, buildCommand, collectCommand, mergeCommand, checkCommand, fixCommand, checksCommand, devCommand, previewCommand] as Command[];
 
 function reportStrict(strict: boolean | undefined, verdict: string | undefined): number {
   if (!strict || !verdict) return 0;

@@ -1,0 +1,73 @@
+import type { ScorecardResult } from '../scorecards/result.ts';
+import type { CatalogEntity } from '../snapshot.ts';
+import { cleanText } from '../text.ts';
+import type { SuggestInput } from './index.ts';
+
+/** The failing checks, each with the refs of the entities it fails for. */
+export type FailingChecks = ReadonlyMap<string, ReadonlySet<string>>;
+
+/** What a fix reads: the repository, and which checks fail for which entities. */
+export interface FixContext extends SuggestInput {
+  failing: FailingChecks;
+}
+
+/**
+ * One fix: the file it writes and the checks whose failure it answers. `suggest` runs only when one
+ * of those checks fails and no file of that path is tracked; it returns the file's text and a
+ * one-sentence summary, or nothing when the repository gives it too little to write.
+ */
+export interface FixDefinition {
+  id: string;
+  /** Repository-relative path of the file it writes. */
+  path: string;
+  /** The checks the file makes pass. */
+  checkIds: readonly string[];
+  suggest(context: FixContext): { summary: string; text: string } | undefined;
+}
+
+/** Keeps a fix's shape checked where it is written. */
+export function defineFix(fix: FixDefinition): FixDefinition {
+  return fix;
+}
+
+/** Checks whose effective outcome is `fail`, with the entities they fail for. */
+export function failingChecks(results: readonly ScorecardResult[]): FailingChecks {
+  const failing = new Map<string, Set<string>>();
+  for (const result of results) {
+    for (const check of result.checks) {
+      if (check.effective !== 'fail') continue;
+      const refs = failing.get(check.checkId) ?? new Set<string>();
+      refs.add(result.entityRef);
+      failing.set(check.checkId, refs);
+    }
+  }
+  return failing;
+}
+
+/** Whether `path` is among `files`, in any letter case: a case-insensitive disk could not hold both. */
+export function hasFile(files: readonly string[], path: string): boolean {
+  const wanted = path.toLowerCase();
+  return files.some((file) => file.toLowerCase() === wanted);
+}
+
+/**
+ * Repository text made fit for one comment line of a written file: no control characters, no line
+ * break that would end the comment and start content of the file.
+ */
+export function commentText(text: string): string {
+  return cleanText(text).replace(/\s*\n\s*/g, ' ');
+}
+
+/** GitHub's `owner/repo` form: names of letters, digits, `-`, `_` and `.`. */
+const GITHUB_SLUG = /^[A-Za-z0-9-]+\/[A-Za-z0-9._-]+$/;
+
+/**
+ * The entity's GitHub repository as `owner/repo`, when known: its `github.com/project-slug`
+ * annotation, else the web URL Cairn knows for its repository (`https://github.com/owner/repo/…`).
+ */
+export function githubSlug(entity: CatalogEntity): string | undefined {
+  const annotated = entity.metadata.annotations?.['github.com/project-slug'];
+  if (annotated !== undefined) return GITHUB_SLUG.test(annotated) ? annotated : undefined;
+  const fromUrl = entity.source.url?.match(/^https:\/\/github\.com\/([^/?#]+\/[^/?#]+?)(?:\.git)?(?:[/?#]|$)/)?.[1];
+  return fromUrl && GITHUB_SLUG.test(fromUrl) ? fromUrl : undefined;
+}
