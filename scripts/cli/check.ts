@@ -19,6 +19,7 @@ import type { CheckReport } from './report/model.ts';
 import { formatSarif } from './report/sarif.ts';
 import { formatTerminal } from './report/terminal.ts';
 import { terminalSafe } from './report/text.ts';
+import { definingScorecards, gateFailures, gateOf } from './report/gate.ts';
 import { VERSION } from './version.ts';
 
 export const CHECK_FORMATS = ['terminal', 'json', 'markdown', 'sarif'] as const;
@@ -34,6 +35,9 @@ export interface CheckValues {
   catalog?: string | undefined;
   output?: string | undefined;
   'fail-on-problems'?: string | undefined;
+  'fail-on'?: string | undefined;
+  suggest?: boolean | undefined;
+  verbose?: boolean | undefined;
 }
 
 /**
@@ -45,6 +49,7 @@ export interface CheckValues {
 export async function runCheck(values: CheckValues, dirArgument: string | undefined): Promise<number> {
   const format = parseFormat(values.format);
   const failOnProblems = failOnProblemsOf(values['fail-on-problems']);
+  const gate = gateOf(values);
   const judge = await judgeFor(values);
   const { standards } = judge;
   const scorecards = selectScorecards(standards, values.scorecard);
@@ -62,11 +67,11 @@ export async function runCheck(values: CheckValues, dirArgument: string | undefi
   if (!(await stat(dir).catch(() => undefined))?.isDirectory()) throw new ConfigError(`${dir}: no such folder; cairn check scores the repository in a folder (default: the current one).`);
   if (!(await isGitWorkTree(dir))) throw new ConfigError(`${dir} is not a git work tree (no .git): cairn check scores one repository.`);
   const current = await score(dir, true);
-  const report = reportFor(current.snapshot, name, current.commit, judge.label);
+  const report = reportFor(current.snapshot, name, current.commit, judge);
   if (values.compare) {
     const base = await checkoutRef(dir, values.compare);
     try {
-      const before = reportFor((await score(base.dir, false)).snapshot, name, base.commit, judge.label);
+      const before = reportFor((await score(base.dir, false)).snapshot, name, base.commit, judge);
       report.comparison = compareResults(values.compare, before.results, report.results, scorecards);
     } finally {
       await base.remove();
@@ -76,10 +81,12 @@ export async function runCheck(values: CheckValues, dirArgument: string | undefi
   if (values.output) await writeOutput(values.output, output);
   else process.stdout.write(output);
   for (const problem of report.problems) process.stderr.write(`${problem.severity}: ${terminalSafe(`${problem.file ?? ''}${problem.line ? `:${problem.line}` : ''}${problem.file ? ': ' : ''}${problem.message}`)}\n`);
-  const below = belowMinimumLevel(report, values['min-level']);
+  const gateFailed = gateFailures(gate, { results: report.results, scorecards, minLevel: values['min-level'], comparison: report.comparison });
+  for (const line of gateFailed) process.stderr.write(`${terminalSafe(line)}\n`);
+  if (gateFailed.length > 0) process.stderr.write(`The gate fails (--fail-on ${gate}).\n`);
   const failing = failingProblems(report.problems, failOnProblems);
   if (failing.length > 0) process.stderr.write(`${failing.length} ${failOnProblems === 'error' ? 'error' : 'problem'}${failing.length === 1 ? '' : 's'} in ${terminalSafe(name)} (--fail-on-problems ${failOnProblems}; pass --fail-on-problems never to report them without failing).\n`);
-  return below || failing.length > 0 ? 1 : 0;
+  return gateFailed.length > 0 || failing.length > 0 ? 1 : 0;
 }
 
 /**
@@ -112,6 +119,8 @@ interface Judge {
   guideSettings: GuideSettings;
   /** One line for the report's head: which standards these are. */
   label: string;
+  /** The portal's root URL, ending in `/`, when known: reports link to its check and entity pages. */
+  portalUrl?: string;
 }
 
 /**
@@ -135,6 +144,8 @@ async function judgeFor(values: CheckValues): Promise<Judge> {
       title: defaults.title,
       guideSettings: defaults.guides,
       label: `the portal's standards published at ${values.standards} (${published.generatedAt.slice(0, 10)})`,
+      // standards.json is at the portal's root.
+      ...(/^https?:\/\//i.test(values.standards) ? { portalUrl: new URL('./', values.standards).href } : {}),
     };
   }
   // Only a portal named on the command line: a content/portal.yaml that happens to be in the current
@@ -146,16 +157,28 @@ async function judgeFor(values: CheckValues): Promise<Judge> {
     standards.scorecardsFrom === 'defaults'
       ? `Cairn's default standards (${standards.scorecards.map((scorecard) => scorecard.title).join(', ')}); pass --standards <your portal's standards.json> or --config <portal.yaml> to judge with your portal's`
       : `the portal's standards from ${values.config}`;
-  return { standards, teams: [], content: content.documents, windowDays: loaded.config.activity.windowDays, limits: loaded.config.limits, title: loaded.config.title, guideSettings: loaded.config.guides, label };
+  const { site, base } = loaded.config;
+  return {
+    standards,
+    teams: [],
+    content: content.documents,
+    windowDays: loaded.config.activity.windowDays,
+    limits: loaded.config.limits,
+    title: loaded.config.title,
+    guideSettings: loaded.config.guides,
+    label,
+    ...(site ? { portalUrl: new URL(base.endsWith('/') ? base : `${base}/`, site).href } : {}),
+  };
 }
 
 /** The report's results: this repository's entities only (references to other entities merely resolve). */
-function reportFor(snapshot: Snapshot, name: string, commit: string | undefined, standards: string): CheckReport {
+function reportFor(snapshot: Snapshot, name: string, commit: string | undefined, judge: Judge): CheckReport {
   const entities = snapshot.entities.filter((entity) => entity.source.repo === name);
   const refs = new Set(entities.map((entity) => entity.ref));
   return {
     repo: { name, ...(commit ? { commit } : {}) },
-    standards,
+    standards: judge.label,
+    ...(judge.portalUrl ? { portalUrl: judge.portalUrl } : {}),
     entities,
     scorecards: snapshot.scorecards,
     checks: new Map(snapshot.checks.map((check) => [check.id, check])),
@@ -191,11 +214,6 @@ function selectScorecards(standards: Standards, id: string | undefined) {
   return chosen;
 }
 
-function definingScorecards(scorecards: readonly ScorecardDefinition[], minimum: string): ScorecardDefinition[] {
-  const defining = scorecards.filter((scorecard) => scorecard.levels.some((level) => level.id === minimum));
-  if (defining.length === 0) throw new ConfigError(`cairn check: --min-level ${minimum}: no scorecard has that level. Levels: ${[...new Set(scorecards.flatMap((scorecard) => scorecard.levels.map((level) => level.id)))].join(', ')}.`);
-  return defining;
-}
 
 function render(report: CheckReport, format: Format, exists?: (path: string) => boolean): string {
   switch (format) {
@@ -210,19 +228,3 @@ function render(report: CheckReport, format: Format, exists?: (path: string) => 
   }
 }
 
-/**
- * `--min-level`: every result on a scorecard that defines that level must reach it. A level no
- * chosen scorecard defines is a usage error, not a silent pass.
- */
-function belowMinimumLevel(report: CheckReport, minimum: string | undefined): boolean {
-  if (minimum === undefined) return false;
-  const defining = definingScorecards(report.scorecards, minimum);
-  const below = report.results.filter((result) => {
-    const scorecard = defining.find((candidate) => candidate.id === result.scorecard);
-    if (!scorecard) return false;
-    const rank = (level: string | null) => (level === null ? -1 : scorecard.levels.findIndex((candidate) => candidate.id === level));
-    return rank(result.level) < rank(minimum);
-  });
-  for (const result of below) process.stderr.write(`${result.entityRef} is below ${minimum} on ${result.scorecard} (at ${result.level ?? 'no level'}).\n`);
-  return below.length > 0;
-}

@@ -12,6 +12,8 @@ export interface ResultChange {
   direction: -1 | 0 | 1;
   newlyPassing: string[];
   newlyFailing: string[];
+  /** Checks that passed on the base and fail now: what `--fail-on regression` blocks. */
+  regressed: string[];
 }
 
 export interface Comparison {
@@ -45,6 +47,7 @@ export function compareResults(ref: string, before: ScorecardResult[], after: Sc
       direction: Math.sign(levelAfter - levelBefore) as -1 | 0 | 1,
       newlyPassing: [...passing(now)].filter((id) => !passing(old).has(id)).sort(),
       newlyFailing: [...failing(now)].filter((id) => !failing(old).has(id)).sort(),
+      regressed: [...failing(now)].filter((id) => passing(old).has(id)).sort(),
     };
   });
   return { ref, changes };
