@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { formatCodeClimate } from '../../../scripts/cli/report/codeclimate.ts';
 import { formatJson } from '../../../scripts/cli/report/json.ts';
 import { formatMarkdown } from '../../../scripts/cli/report/markdown.ts';
 import { formatSarif } from '../../../scripts/cli/report/sarif.ts';
@@ -41,6 +42,7 @@ describe('cairn check reports carry no control characters or bidi overrides', ()
     ['terminal', () => formatTerminal(hostileReport(), { color: false }), '?'],
     ['markdown', () => formatMarkdown(hostileReport()), '\uFFFD'],
     ['SARIF', () => formatSarif(hostileReport(), { version: '1.0.0' }), '\uFFFD'],
+    ['Code Quality', () => formatCodeClimate(hostileReport()), '\uFFFD'],
     ['JSON', () => formatJson(hostileReport()), '\uFFFD'],
   ])('%s', (_format, format, replacement) => {
     const text = format();
