@@ -1,16 +1,23 @@
 import { orderedResults, type CheckReport } from './model.ts';
 import { cleanReport } from './text.ts';
+import { verdictOf } from './verdict.ts';
 
-/** Machine-readable `cairn check` output: the results as the snapshot stores them, plus the comparison. */
+/**
+ * Machine-readable `cairn check` output: the verdict first (per entity and scorecard the level, the
+ * next level, and with `--compare` what moved), then the results as the snapshot stores them, the
+ * problems, the comparison and the files Cairn can write.
+ */
 export function formatJson(dirty: CheckReport): string {
   const report = cleanReport(dirty);
   return `${JSON.stringify(
     {
+      verdict: verdictOf(report),
       repository: report.repo,
       standards: report.standards,
       results: orderedResults(report),
       problems: report.problems,
       ...(report.comparison ? { comparison: report.comparison } : {}),
+      ...(report.suggestions.length > 0 ? { suggestions: report.suggestions } : {}),
     },
     null,
     2,

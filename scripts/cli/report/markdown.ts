@@ -1,58 +1,351 @@
-import { hasChanges } from './compare.ts';
-import { levelTitle, orderedResults, type CheckReport } from './model.ts';
-import { cleanReport, markdownCode, markdownText } from './text.ts';
+import { windowsSafeSegment } from '../../../collectors/output-names.ts';
+import { checkPageUrl, type CheckReport, type Suggestion } from './model.ts';
+import { cleanReport, markdownCode, markdownText, terminalSafe } from './text.ts';
+import {
+  failingChecks,
+  hasManyScorecards,
+  MAX_ENTITIES_NAMED,
+  moved,
+  neededForText,
+  plural,
+  settledChecks,
+  settledSummary,
+  splitEntityRef,
+  standingText,
+  verdictOf,
+  type FailingCheck,
+  type SettledCheck,
+  type Verdict,
+} from './verdict.ts';
 
-const OUTCOME: Record<string, string> = { pass: '✅ pass', fail: '❌ fail', error: '⚠️ error', notApplicable: '➖ n/a' };
+/** What `cairn check --format markdown` asks of the report. */
+export interface MarkdownOptions {
+  /** Show the passing and not-applicable checks open instead of folded. */
+  verbose?: boolean;
+}
 
-/** Markdown for a pull-request comment: what the change does first, then the failing checks and how to fix them. */
-export function formatMarkdown(dirty: CheckReport): string {
+/**
+ * Under GitHub's limit for a comment (65,536 characters), with room for whatever a workflow adds
+ * around the report. Every report is cut to fit, whatever the repository holds.
+ */
+export const MARKDOWN_LIMIT = 60_000;
+
+/** Table cells longer than this are shortened: a report is read in a pull request, not searched. */
+const CELL_LIMIT = 300;
+
+/** Entity pages named in the line that says what was cut. */
+const PAGES_NAMED = 3;
+
+const OUTCOME_MARK: Record<'fail' | 'error', string> = { fail: '❌', error: '⚠️' };
+
+/**
+ * The hidden first line of every Markdown report: the same for every push to a pull request, so a
+ * workflow finds its earlier comment and updates it instead of adding one per push. The repository's
+ * name is reduced to characters that cannot end an HTML comment or spread over lines.
+ */
+export function checkCommentMarker(repoName: string): string {
+  const cleaned = terminalSafe(repoName)
+    .replace(/[^A-Za-z0-9._/-]+/g, '-')
+    .replace(/-{2,}/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 100);
+  return `<!-- cairn-check: ${cleaned || 'repository'} -->`;
+}
+
+/**
+ * Markdown for a pull-request comment: the verdict first, then what fails (cheapest fix first, each
+ * fix once), the files Cairn can write, and the passing checks folded; cut to fit under
+ * MARKDOWN_LIMIT, least important parts first, saying what was cut.
+ */
+export function formatMarkdown(dirty: CheckReport, options: MarkdownOptions = {}): string {
   const report = cleanReport(dirty);
-  const out: string[] = [`## Cairn scorecards for ${markdownCode(report.repo.name)}`, '', `Judged with ${markdownText(report.standards)}.`, ''];
-  if (report.comparison) out.push(...comparisonSection(report), '');
-  if (report.results.length === 0) out.push('No scorecard applies to the entities of this repository.');
-  for (const result of orderedResults(report)) {
-    const scorecard = report.scorecards.find((definition) => definition.id === result.scorecard);
-    out.push(`### ${markdownText(result.entityRef)} · ${markdownText(scorecard?.title ?? result.scorecard)}: **${markdownText(levelTitle(scorecard, result.level))}** (${percent(result.score)})`, '');
-    const open = result.checks.filter((check) => check.effective === 'fail' || check.effective === 'error');
-    if (open.length === 0) out.push('Every applicable check passes.', '');
-    else {
-      out.push('| Check | Outcome | Finding | Where |', '|---|---|---|---|');
-      for (const check of open) {
-        const where = check.evidence.map((evidence) => markdownCode(`${evidence.path}${evidence.line ? `:${evidence.line}` : ''}`)).slice(0, 3).join(', ');
-        const title = report.checks.get(check.checkId)?.title ?? check.checkId;
-        out.push(`| ${markdownText(title)} | ${check.exemption?.expired ? '❌ exemption expired' : OUTCOME[check.outcome]} | ${markdownText(check.message)} | ${where} |`);
-      }
-      out.push('');
-      for (const check of open) {
-        const metadata = report.checks.get(check.checkId);
-        // The fix text is the platform team's own Markdown (built-in or content/checks), shown as written.
-        if (metadata) out.push('<details>', `<summary>How to fix: ${markdownText(metadata.title)}</summary>`, '', metadata.fix.trim(), '', '</details>', '');
-      }
-    }
-    if (result.next) out.push(`Next level, **${markdownText(levelTitle(scorecard, result.next.level))}**, needs: ${result.next.checks.map(markdownCode).join(', ')}`, '');
+  const sections = reportSections(report, options);
+  for (const budget of budgets(sections, report)) {
+    const text = renderSections(sections, budget, report);
+    if (text.length < MARKDOWN_LIMIT) return text;
   }
-  if (report.problems.length > 0) {
-    out.push('### Problems', '');
-    for (const problem of report.problems) out.push(`- **${problem.severity}** ${problem.file ? `${markdownCode(`${problem.file}${problem.line ? `:${problem.line}` : ''}`)} ` : ''}${markdownText(problem.message)}`);
+  return lastResort(sections, report);
+}
+
+/** The parts of the report, each renderable with less when it must be cut. */
+interface Sections {
+  head: string[];
+  levelChanges: string[];
+  failingHeading: string[];
+  /** Table rows of failing checks (a check per entity), in the order to fix them; with and without the fix column. */
+  rows: { withFixes: string[]; withoutFixes: string[]; header: { withFixes: string[]; withoutFixes: string[] } };
+  noneFailing: string[];
+  problems: string[];
+  fixes: string[];
+  suggestions: string[];
+  settled: string[];
+}
+
+/** How much of each part a rendering keeps. */
+interface Budget {
+  settled: boolean;
+  suggestions: boolean;
+  fixes: boolean;
+  rows: number;
+  problems: number;
+}
+
+function reportSections(report: CheckReport, options: MarkdownOptions): Sections {
+  const verdict = verdictOf(report);
+  const failing = failingChecks(report);
+  const fixNumbers = numberFixes(failing);
+  const head = [
+    checkCommentMarker(report.repo.name),
+    `**Cairn scorecards for ${markdownCode(report.repo.name)}:** ${markdownText(verdict.line)}`,
+    '',
+    `Judged with ${markdownText(report.standards)}.`,
+  ];
+  const settled = settledChecks(report);
+  return {
+    head,
+    levelChanges: verdict.entities.length > MAX_ENTITIES_NAMED ? levelChangesSection(verdict) : [],
+    failingHeading: failing.length > 0 ? [`### ${plural(failing.length, 'check')} ${failing.length === 1 ? 'fails' : 'fail'}, cheapest fix first`] : [],
+    rows: failingRows(report, verdict, failing, fixNumbers),
+    noneFailing: failing.length === 0 && report.results.length > 0 ? ['Every applicable check passes.'] : report.results.length === 0 ? ['No scorecard applies to the entities of this repository.'] : [],
+    problems: report.problems.map((problem) => `- **${problem.severity}** ${problem.file ? `${markdownCode(`${problem.file}${problem.line ? `:${problem.line}` : ''}`)} ` : ''}${markdownText(shorten(problem.message))}`),
+    fixes: fixesSection(fixNumbers),
+    suggestions: suggestionsSection(report.suggestions),
+    settled: settledSection(verdict, settled, Boolean(options.verbose)),
+  };
+}
+
+/** The cheaper renderings to try, in order: drop passing checks, then suggestions, then fix details, then rows and problems. */
+function* budgets(sections: Sections, report: CheckReport): Generator<Budget> {
+  const rows = sections.rows.withFixes.length;
+  const problems = sections.problems.length;
+  const full: Budget = { settled: true, suggestions: true, fixes: true, rows, problems };
+  yield full;
+  yield { ...full, settled: false };
+  yield { ...full, settled: false, suggestions: false };
+  const lean: Budget = { settled: false, suggestions: false, fixes: false, rows, problems };
+  yield lean;
+  // The most rows that fit, then the most problems: found by bisection; formatMarkdown checks the result again.
+  const fits = (budget: Budget) => renderSections(sections, budget, report).length < MARKDOWN_LIMIT;
+  const keptRows = largestFitting(rows, (count) => fits({ ...lean, rows: count, problems: 0 }));
+  const keptProblems = largestFitting(problems, (count) => fits({ ...lean, rows: keptRows, problems: count }));
+  yield { ...lean, rows: keptRows, problems: keptProblems };
+}
+
+/** The largest n in [0, max] with `fits(n)`, when fitting is monotone (0 when none fits). */
+function largestFitting(max: number, fits: (count: number) => boolean): number {
+  let low = 0;
+  let high = max;
+  while (low < high) {
+    const middle = Math.ceil((low + high) / 2);
+    if (fits(middle)) low = middle;
+    else high = middle - 1;
   }
+  return low;
+}
+
+/** The report as `budget` allows, ending with what was cut and where to see everything. */
+function renderSections(sections: Sections, budget: Budget, report: CheckReport): string {
+  const out: string[] = [...sections.head];
+  const add = (lines: readonly string[]) => {
+    if (lines.length > 0) out.push('', ...lines);
+  };
+  const rows = budget.fixes ? sections.rows.withFixes : sections.rows.withoutFixes;
+  const header = budget.fixes ? sections.rows.header.withFixes : sections.rows.header.withoutFixes;
+  if (budget.settled) add(sections.levelChanges);
+  add(sections.failingHeading);
+  if (rows.length > 0 && budget.rows > 0) add([...header, ...rows.slice(0, budget.rows)]);
+  add(sections.noneFailing);
+  if (sections.problems.length > 0 && budget.problems > 0) add(['### Problems', '', ...sections.problems.slice(0, budget.problems)]);
+  if (budget.fixes) add(sections.fixes);
+  if (budget.suggestions) add(sections.suggestions);
+  if (budget.settled) add(sections.settled);
+  const cut = cutParts(sections, budget);
+  if (cut.length > 0) add([cutLine(cut, report)]);
   return `${out.join('\n').trimEnd()}\n`;
 }
 
-function comparisonSection(report: CheckReport): string[] {
-  const comparison = report.comparison!;
-  if (!hasChanges(comparison)) return [`**Against ${markdownCode(comparison.ref)}:** this change does not move any scorecard.`];
-  const lines = [`**What this change does against ${markdownCode(comparison.ref)}:**`, '', '| Entity | Scorecard | Level | Newly passing | Newly failing |', '|---|---|---|---|---|'];
-  for (const change of comparison.changes) {
-    const scorecard = report.scorecards.find((definition) => definition.id === change.scorecard);
-    const from = change.before ? levelTitle(scorecard, change.before.level) : 'not scored';
-    const to = change.after ? levelTitle(scorecard, change.after.level) : 'not scored';
-    const arrow = change.direction > 0 ? '⬆️' : change.direction < 0 ? '⬇️' : '';
-    const list = (ids: string[]) => ids.map(markdownCode).join(', ') || '–';
-    lines.push(`| ${markdownText(change.entityRef)} | ${markdownText(scorecard?.title ?? change.scorecard)} | ${markdownText(from)} → ${markdownText(to)} ${arrow} | ${list(change.newlyPassing)} | ${list(change.newlyFailing)} |`);
+function cutParts(sections: Sections, budget: Budget): string[] {
+  const rows = sections.rows.withFixes.length;
+  const problems = sections.problems.length;
+  return [
+    !budget.settled && (sections.settled.length > 0 || sections.levelChanges.length > 0) ? 'the passing checks' : '',
+    !budget.suggestions && sections.suggestions.length > 0 ? 'the files Cairn can write' : '',
+    !budget.fixes && sections.fixes.length > 0 ? 'how to fix each check' : '',
+    budget.rows < rows ? `${(rows - budget.rows).toLocaleString('en')} of ${rows.toLocaleString('en')} rows of failing checks` : '',
+    budget.problems < problems ? `${(problems - budget.problems).toLocaleString('en')} of ${problems.toLocaleString('en')} problems` : '',
+  ].filter(Boolean);
+}
+
+/** The last line of a cut report: what was left out, and where the whole report is. */
+function cutLine(cut: readonly string[], report: CheckReport): string {
+  const what = `**Shortened to fit a pull-request comment:** left out ${cut.join(', ')}.`;
+  const pages = report.portalUrl ? report.entities.map((entity) => safeUrl(entityPageUrl(report.portalUrl!, entity.ref, entity))).filter((url): url is string => url !== undefined) : [];
+  if (pages.length === 0) return `${what} Run \`cairn check\` locally to see it all.`;
+  const labels = new Map(report.entities.map((entity) => [entity.ref, entity.metadata.name]));
+  const links = report.entities.slice(0, PAGES_NAMED).map((entity, index) => `[${markdownText(labels.get(entity.ref) ?? entity.ref)}](${pages[index]})`);
+  const more = report.entities.length > PAGES_NAMED ? ` and ${report.entities.length - PAGES_NAMED} more entities` : '';
+  return `${what} See it all on the portal: ${links.join(', ')}${more}, or run \`cairn check\` locally.`;
+}
+
+/** The whole report could not fit (a verdict line beyond any measure): the head, shortened, and the cut line. */
+function lastResort(sections: Sections, report: CheckReport): string {
+  const head = sections.head.map((line) => (line.length > 2_000 ? `${line.slice(0, 2_000)}…` : line));
+  const cut = cutParts(sections, { settled: false, suggestions: false, fixes: false, rows: 0, problems: 0 });
+  const text = `${[...head, '', cutLine(cut.length > 0 ? cut : ['the details'], report)].join('\n')}\n`;
+  return text.length < MARKDOWN_LIMIT ? text : `${text.slice(0, MARKDOWN_LIMIT - 2)}…\n`;
+}
+
+/**
+ * An entity's page on the portal, `${portalUrl}catalog/<namespace>/<kind>/<name>/`, as the site
+ * names its folders (kind and namespace lowercase, names a Windows disk cannot hold renamed).
+ */
+export function entityPageUrl(portalUrl: string, entityRef: string, entity?: { kind: string; metadata: { name: string; namespace?: string | undefined } }): string {
+  const parts = splitEntityRef(entityRef);
+  const kind = (entity?.kind ?? parts.kind).toLowerCase();
+  const namespace = windowsSafeSegment((entity?.metadata.namespace ?? parts.namespace).toLowerCase());
+  const name = windowsSafeSegment(entity?.metadata.name ?? parts.name);
+  return `${portalUrl}catalog/${[namespace, kind, name].map(encodeURIComponent).join('/')}/`;
+}
+
+/** An http(s) URL as a Markdown link destination that nothing in it can end early (nor a table cell); else undefined. */
+function safeUrl(url: string | undefined): string | undefined {
+  if (!url) return undefined;
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return undefined;
+  }
+  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') return undefined;
+  return parsed.href.replace(/[\s()<>"'`\\|[\]]/g, (character) => `%${character.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+}
+
+/** Each distinct fix text, numbered in the order the failing checks need it, and the checks that need it. */
+function numberFixes(failing: readonly FailingCheck[]): Map<string, { number: number; checkIds: string[] }> {
+  const numbers = new Map<string, { number: number; checkIds: string[] }>();
+  for (const check of failing) {
+    if (!check.fix) continue;
+    const known = numbers.get(check.fix);
+    if (known) known.checkIds.push(check.checkId);
+    else numbers.set(check.fix, { number: numbers.size + 1, checkIds: [check.checkId] });
+  }
+  return numbers;
+}
+
+function failingRows(report: CheckReport, verdict: Verdict, failing: readonly FailingCheck[], fixNumbers: Map<string, { number: number }>): Sections['rows'] {
+  const labels = verdict.entities.length > 1 ? new Map(verdict.entities.map((entity) => [entity.entityRef, entity.label])) : undefined;
+  const manyScorecards = hasManyScorecards(report);
+  const columns = ['Check', ...(labels ? ['Entity'] : []), 'Effort', 'Needed for', 'Finding', 'Where'];
+  const header = (withFixes: boolean) => {
+    const names = withFixes ? [...columns, 'Fix'] : columns;
+    return [`| ${names.join(' | ')} |`, `|${names.map(() => '---').join('|')}|`];
+  };
+  const withFixes: string[] = [];
+  const withoutFixes: string[] = [];
+  for (const check of failing) {
+    const page = safeUrl(checkPageUrl(report, check.checkId));
+    const title = page ? `[${markdownText(check.title)}](${page})` : markdownText(check.title);
+    const fix = check.fix ? `Fix ${fixNumbers.get(check.fix)!.number}` : '–';
+    for (const finding of check.findings) {
+      const where = finding.evidence.slice(0, 3).map((evidence) => markdownCode(shorten(`${evidence.path}${evidence.line ? `:${evidence.line}` : ''}`))).join(', ');
+      const exemption = finding.exemption ? `exemption expired ${finding.exemption.expires} (${finding.exemption.reason}): ` : '';
+      const cells = [
+        `${finding.newlyFailing ? '🆕 ' : ''}${OUTCOME_MARK[finding.outcome]} ${title}`,
+        ...(labels ? [markdownText(labels.get(finding.entityRef) ?? finding.entityRef)] : []),
+        check.effort ?? '–',
+        markdownText(neededForText(finding, report.scorecards, manyScorecards)),
+        markdownText(shorten(`${exemption}${finding.message}`)),
+        where || '–',
+      ];
+      withoutFixes.push(`| ${cells.join(' | ')} |`);
+      withFixes.push(`| ${[...cells, fix].join(' | ')} |`);
+    }
+  }
+  return { withFixes, withoutFixes, header: { withFixes: header(true), withoutFixes: header(false) } };
+}
+
+/** Each fix once, folded, named by its first line and the checks that need it. */
+function fixesSection(fixNumbers: Map<string, { number: number; checkIds: string[] }>): string[] {
+  if (fixNumbers.size === 0) return [];
+  const lines = ['### How to fix'];
+  for (const [fix, { number, checkIds }] of fixNumbers) {
+    const needs = checkIds.map((checkId) => `<code>${htmlText(checkId)}</code>`).join(', ');
+    // The fix is the standards' own Markdown (built-in or the portal's content/checks), shown as written.
+    lines.push('', `<details><summary>Fix ${number}: ${fixHeadline(fix)} — needed by ${needs}</summary>`, '', fix, '', '</details>');
   }
   return lines;
 }
 
-function percent(score: number): string {
-  return `${Math.floor(score * 100)}%`;
+/**
+ * A fix's first line as the HTML of a `<summary>` (which GitHub does not read as Markdown): code
+ * spans become `<code>`, the rest is escaped, and a long line is shortened.
+ */
+export function fixHeadline(fix: string): string {
+  const first = fix.split('\n').find((line) => line.trim()) ?? '';
+  const plain = shorten(first.trim().replace(/^(?:#+|[-*+]|\d+\.)\s+/, '').replace(/:$/, ''), 120);
+  return plain
+    .split(/(`+)([^`]+?)\1/)
+    .map((part, index) => (index % 3 === 2 ? `<code>${htmlText(part.trim())}</code>` : index % 3 === 1 ? '' : htmlText(part.replace(/\*\*|__/g, ''))))
+    .join('');
+}
+
+/** Text inside raw HTML (a `<summary>`): escaped for HTML, on one line. */
+function htmlText(text: string): string {
+  return terminalSafe(text)
+    .replace(/\r?\n/g, ' ')
+    .replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
+}
+
+/** `text` cut to `limit` characters at most, with an ellipsis when cut. */
+function shorten(text: string, limit = CELL_LIMIT): string {
+  return text.length <= limit ? text : `${text.slice(0, limit - 1)}…`;
+}
+
+/** Files Cairn would write, each folded in a fenced block no line of the file can close. */
+function suggestionsSection(suggestions: readonly Suggestion[]): string[] {
+  if (suggestions.length === 0) return [];
+  const lines = ['### Files Cairn can write'];
+  for (const suggestion of suggestions) {
+    const commands = suggestion.checkIds.map((checkId) => markdownCode(`cairn fix ${checkId}`));
+    const run = commands.length > 0 ? ` Run ${commands.join(' or ')} to write it.` : '';
+    lines.push('', `<details><summary><code>${htmlText(suggestion.path)}</code></summary>`, '', `${markdownText(suggestion.summary)}${run}`, '', ...fencedBlock(suggestion.text, infoString(suggestion.path)), '', '</details>');
+  }
+  return lines;
+}
+
+/** A fenced code block holding `text` as it is: the fence is longer than any run of backticks in it. */
+export function fencedBlock(text: string, info: string): string[] {
+  const longest = Math.max(0, ...[...text.matchAll(/`+/g)].map((run) => run[0].length));
+  const fence = '`'.repeat(Math.max(3, longest + 1));
+  return [`${fence}${info}`, ...text.replace(/\n+$/, '').split('\n'), fence];
+}
+
+function infoString(path: string): string {
+  return /\.ya?ml$/i.test(path) ? 'yaml' : 'text';
+}
+
+/** With many entities the verdict line counts level moves: the moves, folded. */
+function levelChangesSection(verdict: Verdict): string[] {
+  const rows = verdict.entities.flatMap((entity) => entity.scorecards.filter(moved).map((standing) => `| ${markdownText(entity.label)} | ${markdownText(standingText(standing))} |`));
+  if (rows.length === 0) return [];
+  return [`<details><summary>${plural(rows.length, 'level')} moved against <code>${htmlText(verdict.comparison!.ref)}</code></summary>`, '', '| Entity | Level |', '|---|---|', ...rows, '', '</details>'];
+}
+
+/** The checks that pass or do not apply: one folded table, or open with `verbose`. */
+function settledSection(verdict: Verdict, settled: { passing: SettledCheck[]; notApplicable: SettledCheck[] }, verbose: boolean): string[] {
+  const summary = settledSummary(settled);
+  if (!summary) return [];
+  const labels = verdict.entities.length > 1 ? new Map(verdict.entities.map((entity) => [entity.entityRef, entity.label])) : undefined;
+  const table = [
+    `| Check |${labels ? ' Entity |' : ''} Outcome | Finding |`,
+    `|---|${labels ? '---|' : ''}---|---|`,
+    ...[...settled.passing, ...settled.notApplicable].map((check) => {
+      const passed = check.exemption ? `⚑ exempt until ${markdownText(check.exemption.expires)}: ${markdownText(shorten(check.exemption.reason))}` : '✅ pass';
+      const outcome = check.outcome === 'notApplicable' ? '➖ n/a' : `${check.newlyPassing ? '🆕 ' : ''}${passed}`;
+      const entity = labels ? ` ${markdownText(labels.get(check.entityRef) ?? check.entityRef)} |` : '';
+      return `| ${markdownText(check.title)} |${entity} ${outcome} | ${markdownText(shorten(check.message))} |`;
+    }),
+  ];
+  if (verbose) return [`### ${summary}`, '', ...table];
+  return ['<details>', `<summary>${htmlText(summary)}</summary>`, '', ...table, '', '</details>'];
 }

@@ -1,7 +1,33 @@
-import type { ScoredCheck } from '../../../collectors/scorecards/result.ts';
-import { hasChanges } from './compare.ts';
-import { levelTitle, orderedResults, type CheckReport } from './model.ts';
+import { checkPageUrl, type CheckReport, type Suggestion } from './model.ts';
 import { cleanReport, terminalSafe } from './text.ts';
+import {
+  failingChecks,
+  hasManyScorecards,
+  MAX_ENTITIES_NAMED,
+  moved,
+  neededForText,
+  plural,
+  settledChecks,
+  settledSummary,
+  standingText,
+  verdictOf,
+  type FailingCheck,
+  type Finding,
+  type SettledCheck,
+  type Verdict,
+} from './verdict.ts';
+
+/** What `cairn check` asks of the terminal report. */
+export interface TerminalOptions {
+  /** ANSI colours: only when the output is a terminal. */
+  color: boolean;
+  /** List passing and not-applicable checks, and every score, instead of counting them. */
+  verbose?: boolean;
+  /** End with each file Cairn can write, in full. */
+  suggest?: boolean;
+}
+
+type Style = ReturnType<typeof palette>;
 
 /** ANSI styles, or none when the output is not a terminal. */
 function palette(color: boolean) {
@@ -9,62 +35,141 @@ function palette(color: boolean) {
   return { bold: wrap('1'), dim: wrap('2'), red: wrap('31'), green: wrap('32'), yellow: wrap('33'), cyan: wrap('36') };
 }
 
-const MARKS: Record<string, string> = { pass: '✔', fail: '✘', error: '!', notApplicable: '–' };
+/** Evidence lines shown per finding; the rest are counted. */
+const EVIDENCE_SHOWN = 5;
 
-/** The readable report `cairn check` prints by default. */
-export function formatTerminal(dirty: CheckReport, options: { color: boolean }): string {
+/**
+ * The readable report `cairn check` prints by default: the verdict in one line, the standards that
+ * judged, what fails (cheapest fix first, each fix in full), and a count of what passes.
+ */
+export function formatTerminal(dirty: CheckReport, options: TerminalOptions): string {
   const report = cleanReport(dirty, '?');
   const style = palette(options.color);
-  const lines: string[] = [style.dim(`Judged with ${terminalSafe(report.standards)}.`)];
-  if (report.results.length === 0) lines.push('No scorecard applies to the entities of this repository.');
-  let currentEntity = '';
-  for (const result of orderedResults(report)) {
-    if (result.entityRef !== currentEntity) {
-      currentEntity = result.entityRef;
-      lines.push('', style.bold(terminalSafe(result.entityRef)));
-    }
-    const scorecard = report.scorecards.find((definition) => definition.id === result.scorecard);
-    const level = levelTitle(scorecard, result.level);
-    lines.push(`  ${scorecard?.title ?? result.scorecard}: ${style.bold(level)} ${style.dim(`(score ${Math.floor(result.score * 100)}%)`)}`);
-    for (const check of result.checks) lines.push(...checkLines(check, report, style));
-    if (result.next) {
-      lines.push(`  ${style.cyan(`Next level (${levelTitle(scorecard, result.next.level)}) needs:`)} ${result.next.checks.join(', ')}`);
-    }
+  const verdict = verdictOf(report);
+  const lines: string[] = [style.bold(terminalSafe(verdict.line)), style.dim(`Judged with ${terminalSafe(report.standards)}.`)];
+  if (verdict.entities.length > MAX_ENTITIES_NAMED) lines.push(...levelChangeLines(verdict, style));
+  const failing = failingChecks(report);
+  if (failing.length > 0) {
+    lines.push('', style.bold(`${plural(failing.length, 'check')} ${failing.length === 1 ? 'fails' : 'fail'}, cheapest fix first:`));
+    const context: FailingContext = { report, style, labels: entityLabelsOf(verdict), manyScorecards: hasManyScorecards(report), fixShownFor: new Map() };
+    for (const check of failing) lines.push(...failingLines(check, context));
+  } else if (report.results.length > 0) lines.push('', style.green('No check fails.'));
+  lines.push(...nextLevelLines(verdict, style));
+  const settled = settledChecks(report);
+  if (options.verbose) lines.push(...verboseLines(report, verdict, settled, style));
+  else {
+    const summary = settledSummary(settled);
+    const count = settled.passing.length + settled.notApplicable.length;
+    if (summary) lines.push('', style.dim(`${summary}; --verbose lists ${count === 1 ? 'it' : 'them'}.`));
   }
-  if (report.comparison) lines.push('', ...comparisonLines(report, style));
-  return `${lines.join('\n').replace(/^\n/, '')}\n`;
+  if (options.suggest) lines.push('', ...suggestionLines(report.suggestions, style));
+  else if (report.suggestions.length > 0) lines.push('', style.cyan(`cairn check --suggest shows ${plural(report.suggestions.length, 'file')} Cairn can write.`));
+  return `${lines.join('\n')}\n`;
 }
 
-function checkLines(check: ScoredCheck, report: CheckReport, style: ReturnType<typeof palette>): string[] {
-  const title = report.checks.get(check.checkId)?.title ?? check.checkId;
-  const colour = check.effective === 'pass' ? style.green : check.effective === 'notApplicable' ? style.dim : check.effective === 'error' ? style.yellow : style.red;
-  const mark = check.exemption ? (check.exemption.expired ? '✘' : '⚑') : (MARKS[check.outcome] ?? '?');
-  const lines = [`    ${colour(mark)} ${terminalSafe(title)} ${style.dim(`[${check.checkId}]`)}: ${terminalSafe(check.message)}`];
-  if (check.exemption) {
-    const state = check.exemption.expired ? style.red(`exemption expired ${check.exemption.expires}`) : `exempt until ${check.exemption.expires}`;
-    lines.push(`        ${state}: ${terminalSafe(check.exemption.reason)}`);
-  }
-  if (check.effective === 'fail' || check.effective === 'error') {
-    for (const evidence of check.evidence.slice(0, 5)) lines.push(style.dim(terminalSafe(`        at ${evidence.path}${evidence.line ? `:${evidence.line}` : ''}${evidence.note ? `  ${evidence.note}` : ''}`)));
-    if (check.evidence.length > 5) lines.push(style.dim(`        … and ${check.evidence.length - 5} more`));
-    const fix = report.checks.get(check.checkId)?.fix.split('\n').find((line) => line.trim());
-    if (fix) lines.push(`        ${style.cyan('fix:')} ${fix.trim()}`);
-  }
+function entityLabelsOf(verdict: Verdict): Map<string, string> | undefined {
+  return verdict.entities.length > 1 ? new Map(verdict.entities.map((entity) => [entity.entityRef, entity.label])) : undefined;
+}
+
+/** With many entities the verdict line only counts level moves: name them here. */
+function levelChangeLines(verdict: Verdict, style: Style): string[] {
+  const changes = verdict.entities.flatMap((entity) => entity.scorecards.filter(moved).map((standing) => `  ${terminalSafe(entity.label)} · ${terminalSafe(standingText(standing))}`));
+  return changes.length > 0 ? ['', style.bold(`Level changes against ${terminalSafe(verdict.comparison!.ref)}:`), ...changes] : [];
+}
+
+interface FailingContext {
+  report: CheckReport;
+  style: Style;
+  /** Entity labels, when the report has several entities. */
+  labels: Map<string, string> | undefined;
+  manyScorecards: boolean;
+  /** Fix texts already printed, and the check they were printed under. */
+  fixShownFor: Map<string, string>;
+}
+
+function failingLines(check: FailingCheck, context: FailingContext): string[] {
+  const { style, report } = context;
+  const mark = check.findings.every((finding) => finding.outcome === 'error') ? style.yellow('!') : style.red('✘');
+  const fresh = check.newlyFailing ? `${style.bold(style.red('new'))} ` : '';
+  const traits = [check.effort ? `${check.effort} effort` : '', check.severity ?? ''].filter(Boolean).join(' · ');
+  const neededFor = [...new Set(check.findings.map((finding) => neededForText(finding, report.scorecards, context.manyScorecards)))].join(', ');
+  const lines = [`  ${mark} ${fresh}${terminalSafe(check.title)} ${style.dim(`[${terminalSafe(check.checkId)}]${traits ? ` · ${traits}` : ''}`)}${neededFor ? ` · needed for ${terminalSafe(neededFor)}` : ''}`];
+  for (const finding of check.findings) lines.push(...findingLines(finding, context));
+  lines.push(...fixLines(check, context));
+  const page = checkPageUrl(report, check.checkId);
+  if (page) lines.push(style.dim(`      more: ${terminalSafe(page)}`));
   return lines;
 }
 
-function comparisonLines(report: CheckReport, style: ReturnType<typeof palette>): string[] {
-  const comparison = report.comparison!;
-  if (!hasChanges(comparison)) return [style.bold(`Against ${comparison.ref}: no change.`)];
-  const lines = [style.bold(`Against ${comparison.ref}:`)];
-  for (const change of comparison.changes) {
-    const scorecard = report.scorecards.find((definition) => definition.id === change.scorecard);
-    const from = change.before ? levelTitle(scorecard, change.before.level) : 'not scored';
-    const to = change.after ? levelTitle(scorecard, change.after.level) : 'not scored';
-    const arrow = change.direction > 0 ? style.green('▲') : change.direction < 0 ? style.red('▼') : '=';
-    lines.push(`  ${arrow} ${terminalSafe(change.entityRef)} · ${scorecard?.title ?? change.scorecard}: ${from} → ${to}`);
-    if (change.newlyPassing.length) lines.push(`      ${style.green('newly passing:')} ${change.newlyPassing.join(', ')}`);
-    if (change.newlyFailing.length) lines.push(`      ${style.red('newly failing:')} ${change.newlyFailing.join(', ')}`);
+function findingLines(finding: Finding, { style, labels }: FailingContext): string[] {
+  const label = labels?.get(finding.entityRef);
+  const who = label ? `${style.bold(terminalSafe(label))}${finding.newlyFailing ? style.red(' (new)') : ''}: ` : '';
+  const lines = [`      ${who}${terminalSafe(finding.message)}`];
+  if (finding.exemption) lines.push(`        ${style.red(`exemption expired ${terminalSafe(finding.exemption.expires)}`)}: ${terminalSafe(finding.exemption.reason)}`);
+  for (const evidence of finding.evidence.slice(0, EVIDENCE_SHOWN)) lines.push(style.dim(terminalSafe(`        at ${evidence.path}${evidence.line ? `:${evidence.line}` : ''}${evidence.note ? `  ${evidence.note}` : ''}`)));
+  if (finding.evidence.length > EVIDENCE_SHOWN) lines.push(style.dim(`        … and ${finding.evidence.length - EVIDENCE_SHOWN} more`));
+  return lines;
+}
+
+/**
+ * The fix in full, every line indented as written, so Markdown fences and lists read as they do in
+ * the source; never styled inside, so it can be copied. A fix shared with a check above is named, not repeated.
+ */
+function fixLines(check: FailingCheck, { style, fixShownFor }: FailingContext): string[] {
+  if (!check.fix) return [];
+  const shownFor = fixShownFor.get(check.fix);
+  if (shownFor) return [`      ${style.cyan('fix:')} as for ${terminalSafe(shownFor)} above`];
+  fixShownFor.set(check.fix, check.checkId);
+  return [`      ${style.cyan('fix:')}`, ...indent(terminalSafe(check.fix), 8)];
+}
+
+/** Each line of `text` indented by `width` spaces; empty lines stay empty. */
+function indent(text: string, width: number): string[] {
+  const pad = ' '.repeat(width);
+  return text.split('\n').map((line) => (line.trim() ? `${pad}${line.trimEnd()}` : ''));
+}
+
+function nextLevelLines(verdict: Verdict, style: Style): string[] {
+  const many = verdict.entities.length > 1;
+  const lines = verdict.entities.flatMap((entity) =>
+    entity.scorecards.flatMap((standing) =>
+      standing.next ? [`  ${many ? `${terminalSafe(entity.label)} · ` : ''}${terminalSafe(standing.title)} ${terminalSafe(standing.next.levelTitle)} needs ${terminalSafe(standing.next.checks.join(', '))}`] : [],
+    ),
+  );
+  return lines.length > 0 ? ['', style.cyan('Next level:'), ...lines] : [];
+}
+
+/** Everything `--verbose` adds: each score, and each check that passes or does not apply. */
+function verboseLines(report: CheckReport, verdict: Verdict, settled: { passing: SettledCheck[]; notApplicable: SettledCheck[] }, style: Style): string[] {
+  const many = verdict.entities.length > 1;
+  const lines: string[] = [];
+  const scores = verdict.entities.flatMap((entity) =>
+    entity.scorecards.flatMap((standing) => (standing.score === undefined ? [] : [`  ${many ? `${terminalSafe(entity.label)} · ` : ''}${terminalSafe(standing.title)}: ${style.bold(terminalSafe(standing.levelTitle))} ${style.dim(`(score ${Math.floor(standing.score * 100)}%)`)}`])),
+  );
+  if (scores.length > 0) lines.push('', style.bold('Scores:'), ...scores);
+  const labels = new Map(verdict.entities.map((entity) => [entity.entityRef, entity.label]));
+  const checkLine = (check: SettledCheck) => {
+    const mark = check.outcome === 'pass' ? style.green(check.exemption ? '⚑' : '✔') : style.dim('–');
+    const who = many ? `${terminalSafe(labels.get(check.entityRef) ?? check.entityRef)} · ` : '';
+    const fresh = check.newlyPassing ? `${style.bold(style.green('new'))} ` : '';
+    const line = [`  ${mark} ${fresh}${who}${terminalSafe(check.title)} ${style.dim(`[${terminalSafe(check.checkId)}]`)}: ${terminalSafe(check.message)}`];
+    if (check.exemption) line.push(`      exempt until ${terminalSafe(check.exemption.expires)}: ${terminalSafe(check.exemption.reason)}`);
+    return line;
+  };
+  if (settled.passing.length > 0) lines.push('', style.bold(`${settledSummary({ passing: settled.passing, notApplicable: [] })}:`), ...settled.passing.flatMap(checkLine));
+  if (settled.notApplicable.length > 0) lines.push('', style.bold(`${settledSummary({ passing: [], notApplicable: settled.notApplicable })}:`), ...settled.notApplicable.flatMap(checkLine));
+  if (report.results.length === 0) lines.push('', 'No scorecard applies to the entities of this repository.');
+  return lines;
+}
+
+/** `--suggest`: each file Cairn would write, in full, and the command that writes it. */
+function suggestionLines(suggestions: readonly Suggestion[], style: Style): string[] {
+  if (suggestions.length === 0) return [style.dim('Cairn has no file to suggest.')];
+  const lines = [style.bold(`${suggestions.length === 1 ? 'A file' : `${suggestions.length} files`} Cairn can write:`)];
+  for (const suggestion of suggestions) {
+    lines.push('', `  ${style.bold(terminalSafe(suggestion.path))}: ${terminalSafe(suggestion.summary)}`, '', ...indent(terminalSafe(suggestion.text.replace(/\n+$/, '')), 6), '');
+    const commands = suggestion.checkIds.map((checkId) => `cairn fix ${terminalSafe(checkId)}`);
+    if (commands.length > 0) lines.push(`  ${style.cyan(commands.join(' or '))} writes it.`);
   }
   return lines;
 }

@@ -10,10 +10,7 @@ import { githubSarifViolations } from '../../helpers/github-sarif-rules.ts';
 import type { CheckReport } from '../../../scripts/cli/report/model.ts';
 import { compareResults, hasChanges } from '../../../scripts/cli/report/compare.ts';
 import { failingProblems, type FailOnProblems } from '../../../scripts/cli/collection-options.ts';
-import { formatJson } from '../../../scripts/cli/report/json.ts';
-import { formatMarkdown } from '../../../scripts/cli/report/markdown.ts';
 import { formatSarif } from '../../../scripts/cli/report/sarif.ts';
-import { formatTerminal } from '../../../scripts/cli/report/terminal.ts';
 import { checks, entity, report, result, scorecard, scored } from './report-fixture.ts';
 
 const failing = result(
@@ -42,63 +39,6 @@ describe('compareResults', () => {
   it('says when nothing changed', () => {
     expect(hasChanges(compareResults('main', [fixed], [fixed], [scorecard]))).toBe(false);
     expect(hasChanges(compareResults('main', [failing], [fixed], [scorecard]))).toBe(true);
-  });
-});
-
-describe('formatTerminal', () => {
-  it('shows level, failing checks with evidence and fix, and the next level', () => {
-    const text = formatTerminal(report([failing]), { color: false });
-    expect(text).toContain('Production readiness: Bronze (score 50%)');
-    expect(text).toContain('✘ Actions pinned to commit SHAs [actions-pinned]: actions-pinned is fail');
-    expect(text).toContain('at .github/workflows/ci.yml:12  uses: actions/checkout@v4');
-    expect(text).toContain('fix: Add the thing for Actions pinned to commit SHAs.');
-    expect(text).toContain('Next level (Silver) needs: changelog-present, actions-pinned');
-    expect(text).not.toContain('\x1b[');
-  });
-
-  it('neutralises terminal escape sequences in repository text', () => {
-    const hostile = result([scored('readme-present', 'fail', { message: 'x\u001b]0;pwned\u0007\u001b[31mred', evidence: [{ path: 'f\u001b[2J' }] })], null);
-    const text = formatTerminal(report([hostile]), { color: false });
-    expect(text).not.toContain('\u001b');
-    expect(text).toContain('x?]0;pwned??[31mred');
-  });
-
-  it('colours only when asked', () => {
-    expect(formatTerminal(report([failing]), { color: true })).toContain('\x1b[31m');
-  });
-
-  it('reports the comparison', () => {
-    const text = formatTerminal(report([fixed], { comparison: compareResults('main', [failing], [fixed], [scorecard]) }), { color: false });
-    expect(text).toContain('Against main:');
-    expect(text).toContain('▲ component:default/orders · Production readiness: Bronze → Silver');
-    expect(text).toContain('newly passing: actions-pinned, changelog-present');
-  });
-});
-
-describe('formatMarkdown', () => {
-  it('puts what the change does first, then failing checks with how to fix them', () => {
-    const markdown = formatMarkdown(report([failing], { comparison: compareResults('origin/main', [fixed], [failing], [scorecard]) }));
-    expect(markdown.indexOf('What this change does')).toBeLessThan(markdown.indexOf('| Check |'));
-    expect(markdown).toContain('| component:default/orders | Production readiness | Silver → Bronze ⬇️ | – | `actions-pinned`, `changelog-present` |');
-    expect(markdown).toContain('| Actions pinned to commit SHAs | ❌ fail | actions\\-pinned is fail | `.github/workflows/ci.yml:12` |');
-    expect(markdown).toContain('<summary>How to fix: CHANGELOG present</summary>');
-  });
-
-  it('escapes repository text that would break the table, link, mention or inject HTML', () => {
-    const hostile = result(
-      [scored('readme-present', 'fail', { message: 'bad | <img src=x onerror=alert(1)> [Approve](https://evil.example) @octocat', evidence: [{ path: 'a`b [x](y).pem', line: 3 }] })],
-      null,
-    );
-    const markdown = formatMarkdown(report([hostile]));
-    expect(markdown).toContain('bad \\| \\<img src=x onerror=alert\\(1\\)\\> \\[Approve\\]\\(https\\://evil\\.example\\) \\@octocat');
-    expect(markdown).toContain('``a`b [x](y).pem:3``');
-    expect(markdown).not.toMatch(/[^\\]<img/);
-  });
-});
-
-describe('formatJson', () => {
-  it('round-trips the results', () => {
-    expect(JSON.parse(formatJson(report([failing])))).toMatchObject({ repository: { name: 'orders' }, results: [{ level: 'bronze' }] });
   });
 });
 

@@ -33,6 +33,7 @@ function hostileReport() {
       standards: `standards ${HOSTILE}`,
       checks: hostileChecks,
       problems: [{ severity: 'error', repo: 'orders', file: `catalog-info${HOSTILE}.yaml`, line: 2, message: `problem ${HOSTILE}` }],
+      suggestions: [{ path: `catalog-info${HOSTILE}.yaml`, checkIds: ['readme-present'], summary: `summary ${HOSTILE}`, text: `name: ${HOSTILE}\n` }],
     },
   );
 }
@@ -40,7 +41,9 @@ function hostileReport() {
 describe('cairn check reports carry no control characters or bidi overrides', () => {
   it.each([
     ['terminal', () => formatTerminal(hostileReport(), { color: false }), '?'],
+    ['terminal, verbose, with suggestions', () => formatTerminal(hostileReport(), { color: false, verbose: true, suggest: true }), '?'],
     ['markdown', () => formatMarkdown(hostileReport()), '\uFFFD'],
+    ['markdown, verbose', () => formatMarkdown(hostileReport(), { verbose: true }), '\uFFFD'],
     ['SARIF', () => formatSarif(hostileReport(), { version: '1.0.0' }), '\uFFFD'],
     ['Code Quality', () => formatCodeClimate(hostileReport()), '\uFFFD'],
     ['JSON', () => formatJson(hostileReport()), '\uFFFD'],
