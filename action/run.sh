@@ -37,7 +37,7 @@ if [ "$SARIF" = true ]; then
   if cairn check "${judge[@]}" --fail-on never --fail-on-problems never --format sarif --output "$sarif"; then
     echo "sarif=$sarif" >> "$GITHUB_OUTPUT"
     # The REST API takes the SARIF gzipped and base64-encoded, as github/codeql-action/upload-sarif sends it.
-    jq -n --arg commit_sha "$COMMIT_SHA" --arg ref "$GIT_REF" --rawfile sarif <(gzip -c "$sarif" | base64 | tr -d '\n') \
+    jq -nc --arg commit_sha "$COMMIT_SHA" --arg ref "$GIT_REF" --rawfile sarif <(gzip -c "$sarif" | base64 | tr -d '\n') \
       '{commit_sha: $commit_sha, ref: $ref, sarif: $sarif, tool_name: "Cairn"}' > "$CAIRN_OUT/sarif-upload.json"
     gh api --method POST "repos/$GITHUB_REPOSITORY/code-scanning/sarifs" --input "$CAIRN_OUT/sarif-upload.json" > /dev/null \
       || echo "::warning::Cairn could not upload SARIF to code scanning (the job needs permissions: security-events: write)."
@@ -47,7 +47,7 @@ fi
 if [ "$COMMENT" = true ] && [ -n "${PR_NUMBER:-}" ]; then
   # The report's first line is a hidden marker naming the repository: the comment that starts with it is Cairn's.
   marker="$(head -n 1 "$report")"
-  jq -n --rawfile body "$report" '{body: $body}' > "$CAIRN_OUT/comment.json"
+  jq -nc --rawfile body "$report" '{body: $body}' > "$CAIRN_OUT/comment.json"
   existing="$(gh api --paginate "repos/$GITHUB_REPOSITORY/issues/$PR_NUMBER/comments" | jq -r --arg marker "$marker" '.[] | select(.body | startswith($marker)) | .id' | head -n 1)"
   if [ -n "$existing" ]; then
     gh api --method PATCH "repos/$GITHUB_REPOSITORY/issues/comments/$existing" --input "$CAIRN_OUT/comment.json" > /dev/null

@@ -44,7 +44,12 @@ export async function openRepo(dir: string, options: OpenRepoOptions): Promise<O
   // Not `-z`: the runner hands back text, and raw bytes of a name that is not UTF-8 would come back
   // replaced. Quoted (`core.quotePath`, whatever the repository sets), every name arrives as ASCII
   // escapes that decode to its exact bytes.
-  const listing = await git(['ls-files', '--stage', ...(options.untracked ? ['--cached', '--others', '--exclude-standard'] : [])], ['core.quotePath=true']);
+  const [listing, deleted] = await Promise.all([
+    git(['ls-files', '--stage', ...(options.untracked ? ['--cached', '--others', '--exclude-standard'] : [])], ['core.quotePath=true']),
+    // A working tree's view: a tracked file the developer deleted is gone (the index still lists it).
+    options.untracked ? git(['ls-files', '--deleted'], ['core.quotePath=true']) : Promise.resolve(''),
+  ]);
+  const gone = new Set(deleted.split('\n').filter(Boolean));
   const files = new Set<string>();
   const unlisted = new Set<string>();
   const symlinks = new Set<string>();
@@ -66,6 +71,7 @@ export async function openRepo(dir: string, options: OpenRepoOptions): Promise<O
         continue;
       }
     }
+    if (gone.has(quoted)) continue;
     // A merge conflict lists a path once per stage; the set keeps it once.
     files.add(path);
     if (staged?.[1] === SYMLINK_MODE) symlinks.add(path);

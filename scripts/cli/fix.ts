@@ -1,17 +1,12 @@
-import { lstat, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { lstat, mkdir, stat, writeFile } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
-import { assemble, collectRepo, type Standards } from '../../collectors/collect.ts';
 import { ConfigError } from '../../collectors/config-error.ts';
-import { portalConfigSchema, type GuideSettings, type Limits, type LoadedConfig } from '../../collectors/config.ts';
 import { fixableCheckIds, fixes, suggestedFiles, type SuggestedFile, type SuggestInput } from '../../collectors/fixes/index.ts';
 import { failingChecks, hasFile } from '../../collectors/fixes/fix.ts';
-import type { CatalogEntity } from '../../collectors/snapshot.ts';
-import { readContentEntities, type ContentDocument } from '../../collectors/sources/content.ts';
 import { isGitWorkTree } from '../../collectors/sources/directory.ts';
-import { currentTime, resolveConfig } from './collection.ts';
-import { readPublishedStandards } from './published-standards.ts';
+import { currentTime } from './collection.ts';
+import { judgeFor, judgeTree } from './judge.ts';
 import { terminalSafe } from './report/text.ts';
-import { loadStandards } from './standards.ts';
 
 export interface FixValues {
   dir?: string | undefined;
@@ -20,9 +15,6 @@ export interface FixValues {
   all?: boolean | undefined;
   'dry-run'?: boolean | undefined;
 }
-
-/** Where a portal keeps the texts of files it wants written its way, inside its content folder. */
-export const TEMPLATES_DIR = 'templates';
 
 /**
  * `cairn fix <check-id>… | --all`: judges the repository as `cairn check` does, then writes the files
@@ -107,82 +99,10 @@ export async function writeInside(root: string, path: string, text: string): Pro
   }
 }
 
-/** What judges the repository: the standards, the portal's teams and content, and its templates. */
-interface Judge {
-  standards: Standards;
-  teams: CatalogEntity[];
-  content: ContentDocument[];
-  windowDays: number;
-  limits: Limits;
-  title: string;
-  guideSettings: GuideSettings;
-  templates: NonNullable<SuggestInput['templates']>;
-}
-
-/** The repository's entities, results, facts and files, judged with the standards `cairn check` would use. */
+/** The repository's entities, results, facts and files, judged as `cairn check` judges them. */
 async function judgedRepository(values: FixValues, dir: string): Promise<SuggestInput> {
-  const judge = await judgeFor(values);
-  const name = basename(dir);
-  const now = currentTime();
-  const repo = await collectRepo({ name, dir, source: 'local' }, { now, windowDays: judge.windowDays, settings: { contentGlobs: judge.standards.contentGlobs }, limits: judge.limits, untracked: true });
-  const snapshot = await assemble({
-    repos: [repo],
-    content: judge.content,
-    standards: { ...judge.standards, guides: [], initiatives: [] },
-    now,
-    title: judge.title,
-    guideSettings: judge.guideSettings,
-    problems: [],
-    knownEntities: judge.teams.filter((team) => team.source.repo !== name),
-  });
-  const entities = snapshot.entities.filter((entity) => entity.source.repo === name);
+  const judge = await judgeFor(values, 'cairn fix');
+  const { repo, snapshot, entities } = await judgeTree(judge, { name: basename(dir), dir, untracked: true, now: currentTime() });
   const refs = new Set(entities.map((entity) => entity.ref));
   return { entities, results: snapshot.results.filter((result) => refs.has(result.entityRef)), facts: repo.facts, files: repo.facts.files ?? [], templates: judge.templates };
-}
-
-/**
- * The standards `cairn check` judges with: a published `standards.json` (`--standards`), a portal's
- * content (`--config`), else Cairn's defaults. Only a portal's content has templates.
- */
-async function judgeFor(values: FixValues): Promise<Judge> {
-  const defaults = portalConfigSchema.parse({});
-  if (values.standards !== undefined) {
-    if (values.config !== undefined) throw new ConfigError('cairn fix: --standards and --config both say what to judge with; pass one.');
-    const published = await readPublishedStandards(values.standards);
-    const declared = published.teams.filter((team) => !team.inferred);
-    return {
-      standards: published.standards,
-      teams: published.teams.filter((team) => team.inferred),
-      content: declared.map(({ apiVersion, kind, metadata, spec, source }) => ({ file: source.file, line: source.line, data: { apiVersion, kind, metadata, ...(spec ? { spec } : {}) } })),
-      windowDays: published.activityWindowDays ?? defaults.activity.windowDays,
-      limits: defaults.limits,
-      title: defaults.title,
-      guideSettings: defaults.guides,
-      templates: {},
-    };
-  }
-  // Only a portal named on the command line, as for cairn check: a content/portal.yaml that happens to be here judges nothing.
-  const loaded: LoadedConfig = values.config !== undefined ? await resolveConfig({ config: values.config }) : { config: defaults, baseDir: process.cwd() };
-  const { contentDir } = loaded;
-  const content = contentDir ? await readContentEntities(contentDir) : { documents: [], problems: [] };
-  return {
-    standards: await loadStandards(contentDir),
-    teams: [],
-    content: content.documents,
-    windowDays: loaded.config.activity.windowDays,
-    limits: loaded.config.limits,
-    title: loaded.config.title,
-    guideSettings: loaded.config.guides,
-    templates: await portalTemplates(contentDir),
-  };
-}
-
-/** The portal's file templates (`templates/SECURITY.md` of its content folder), those it has. */
-export async function portalTemplates(contentDir: string | undefined): Promise<NonNullable<SuggestInput['templates']>> {
-  if (!contentDir) return {};
-  const securityPolicy = await readFile(join(contentDir, TEMPLATES_DIR, 'SECURITY.md'), 'utf8').catch((error: NodeJS.ErrnoException) => {
-    if (error.code === 'ENOENT') return undefined;
-    throw new ConfigError(`${join(contentDir, TEMPLATES_DIR, 'SECURITY.md')}: could not read the security policy template (${error.code ?? error.message}).`);
-  });
-  return securityPolicy === undefined ? {} : { securityPolicy };
 }

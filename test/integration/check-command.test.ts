@@ -41,19 +41,25 @@ beforeAll(async () => {
 afterAll(() => fixture.remove());
 
 describe('cairn check', () => {
-  it('prints a readable report of the working tree, untracked files included', async () => {
+  it('prints a readable report of the working tree, untracked files included, verdict first', async () => {
     const result = await cairn('check', '--config', join(portal, 'portal.yaml'));
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain('component:default/orders');
-    expect(result.stdout).toMatch(/Basics: Silver \(score 100%\)/);
-    expect(result.stdout).toContain('exempt until 2099-01-01: owners file arrives with the team split');
+    const lines = result.stdout.split('\n');
+    expect(lines[0]).toBe('Basics: Silver');
+    expect(lines[1]).toMatch(/^Judged with the portal's standards from /);
+    expect(result.stdout).toContain('3 checks pass (1 by exemption); --verbose lists them.');
+    const verbose = await cairn('check', '--config', join(portal, 'portal.yaml'), '--verbose');
+    expect(verbose.stdout).toContain('  Basics: Silver (score 100%)');
+    expect(verbose.stdout).toContain('exempt until 2099-01-01: owners file arrives with the team split');
   });
 
-  it('--compare shows what the change does against a ref', async () => {
+  it('--compare leads with what the change does against a ref', async () => {
     const result = await cairn('check', '--config', join(portal, 'portal.yaml'), '--compare', 'HEAD', '--format', 'markdown');
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain('**What this change does against `HEAD`:**');
-    expect(result.stdout).toContain('| component:default/orders | Basics | Bronze → Silver ⬆️ | `changelog-present` | – |');
+    const lines = result.stdout.split('\n');
+    expect(lines[0]).toBe('<!-- cairn-check: orders -->');
+    expect(lines[1]).toBe('**Cairn scorecards for `orders`:** ▲ Basics: Bronze → Silver · 1 check newly passing against HEAD');
+    expect(result.stdout).toMatch(/\| Changelog present \| 🆕 ✅ pass \|/);
   });
 
   it('--format json and sarif', async () => {
@@ -66,7 +72,8 @@ describe('cairn check', () => {
     // codeowners-present fails but is exempt: reported, suppressed.
     // The owner is not in this portal's catalog: a warning on the descriptor, which does not fail the check.
     expect(sarif.runs[0].results).toEqual([
-      expect.objectContaining({ ruleId: 'codeowners-present', suppressions: [expect.objectContaining({ kind: 'external' })] }),
+      // The exemption is an annotation in the descriptor: in source.
+      expect.objectContaining({ ruleId: 'codeowners-present', suppressions: [expect.objectContaining({ kind: 'inSource' })] }),
       expect.objectContaining({ ruleId: 'cairn/descriptor-problem', level: 'warning', message: { text: expect.stringContaining('refers to group:default/payments in spec.owner') } }),
     ]);
   });
@@ -163,7 +170,7 @@ describe('cairn check on a repository with problems', () => {
       expect.objectContaining({
         level: 'error',
         message: { text: expect.stringMatching(/^YAML error in catalog-info\.yaml: /) },
-        locations: [{ physicalLocation: { artifactLocation: { uri: 'catalog-info.yaml' }, region: { startLine: expect.any(Number) } } }],
+        locations: [{ physicalLocation: { artifactLocation: { uri: 'catalog-info.yaml', uriBaseId: '%SRCROOT%' }, region: { startLine: expect.any(Number) } } }],
       }),
     ]);
     expect((problems[0]!.locations as Array<{ physicalLocation: { region: { startLine: number } } }>)[0]!.physicalLocation.region.startLine).toBeGreaterThanOrEqual(11);
@@ -179,14 +186,14 @@ describe('cairn check on a repository with problems', () => {
   it('reports an invalid entity as a SARIF error', async () => {
     const { code, run } = await sarifOf(repos.dirs.invalid);
     expect(code).toBe(1);
-    expect(run.results).toContainEqual(expect.objectContaining({ ruleId: 'cairn/descriptor-problem', level: 'error', locations: [expect.objectContaining({ physicalLocation: expect.objectContaining({ artifactLocation: { uri: 'catalog-info.yaml' } }) })] }));
+    expect(run.results).toContainEqual(expect.objectContaining({ ruleId: 'cairn/descriptor-problem', level: 'error', locations: [expect.objectContaining({ physicalLocation: expect.objectContaining({ artifactLocation: { uri: 'catalog-info.yaml', uriBaseId: '%SRCROOT%' } }) })] }));
   });
 
   it('reports a warning at warning level without failing', async () => {
     const { code, run } = await sarifOf(repos.dirs.warned);
     expect(code).toBe(0);
     expect(run.results).toContainEqual(
-      expect.objectContaining({ ruleId: 'cairn/configuration-problem', level: 'warning', locations: [{ physicalLocation: { artifactLocation: { uri: '.github/workflows/ci.yml' }, region: { startLine: expect.any(Number) } } }] }),
+      expect.objectContaining({ ruleId: 'cairn/configuration-problem', level: 'warning', locations: [{ physicalLocation: { artifactLocation: { uri: '.github/workflows/ci.yml', uriBaseId: '%SRCROOT%' }, region: { startLine: expect.any(Number) } } }] }),
     );
   });
 

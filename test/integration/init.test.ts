@@ -79,14 +79,14 @@ describe('Cairn without a portal', () => {
     expect(new Set(snapshot.results.map((result) => result.entityRef)).size).toBe(3);
   });
 
-  it('checks a repository with the default standards and says so first, whatever portal.yaml is in the current folder', async () => {
+  it('checks a repository with the default standards and says so right after the verdict, whatever portal.yaml is in the current folder', async () => {
     const terminal = await cairn(join(fixture.root, 'portal'), 'check', fixture.dirs.orders);
     expect(terminal.code).toBe(0);
-    expect(terminal.stdout.split('\n')[0]).toBe(
+    expect(terminal.stdout.split('\n')[1]).toBe(
       "Judged with Cairn's default standards (Catalog, Security, Service maturity); pass --standards <your portal's standards.json> or --config <portal.yaml> to judge with your portal's.",
     );
     const markdown = await cairn(join(fixture.root, 'portal'), 'check', fixture.dirs.orders, '--format', 'markdown');
-    expect(markdown.stdout.split('\n')[2]).toMatch(/^Judged with Cairn's default standards \\\(Catalog, Security, Service maturity\\\)/);
+    expect(markdown.stdout.split('\n')[3]).toMatch(/^Judged with Cairn's default standards \\\(Catalog, Security, Service maturity\\\)/);
     const json = JSON.parse((await cairn(fixture.root, 'check', fixture.dirs.orders, '--format', 'json')).stdout);
     expect(json.standards).toMatch(/^Cairn's default standards/);
   });

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { appendFile, mkdir, readFile, rm, stat, symlink, unlink, writeFile } from 'node:fs/promises';
+import { appendFile, mkdir, readFile, rename, rm, stat, symlink, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { files as filesFact } from '../../collectors/facts/files.ts';
@@ -91,6 +91,19 @@ describe('openRepo', () => {
     expect(worktree.files()).toContain('untracked.txt');
     expect(worktree.files()).not.toContain('ignored.log');
     expect(await worktree.readText('untracked.txt')).toBe('secret');
+  });
+
+  it('leaves out a tracked file deleted from the working tree when it reads the working tree, not otherwise', async () => {
+    await rename(join(fixture.dirs.app, 'big.txt'), join(fixture.dirs.app, 'big.moved'));
+    try {
+      const worktree = await openRepo(fixture.dirs.app, { name: 'app', now: NOW, windowDays: 90, untracked: true });
+      expect(worktree.files()).not.toContain('big.txt');
+      expect(worktree.files()).toContain('big.moved');
+      const tracked = await openRepo(fixture.dirs.app, { name: 'app', now: NOW, windowDays: 90 });
+      expect(tracked.files()).toContain('big.txt');
+    } finally {
+      await rename(join(fixture.dirs.app, 'big.moved'), join(fixture.dirs.app, 'big.txt'));
+    }
   });
 
   it('sizes only confined files', async () => {

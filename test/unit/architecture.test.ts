@@ -12,8 +12,8 @@ import { retrievers } from '../../collectors/facts/index.ts';
 const ROOT = resolve(import.meta.dirname, '../..');
 
 /** Pipeline order; a file may import only from its own stage or earlier ones. */
-const STAGES = ['collectors/sources', 'collectors/repo', 'collectors/facts', 'collectors/catalog', 'collectors/checks', 'collectors/scorecards', 'collectors/guides', 'collectors/initiatives', 'collectors/docs', 'collectors/snapshot.ts'];
-const PURE_STAGES = ['collectors/catalog', 'collectors/checks', 'collectors/scorecards', 'collectors/initiatives', 'collectors/docs'];
+const STAGES = ['collectors/sources', 'collectors/repo', 'collectors/facts', 'collectors/catalog', 'collectors/checks', 'collectors/scorecards', 'collectors/fixes', 'collectors/guides', 'collectors/initiatives', 'collectors/docs', 'collectors/snapshot.ts'];
+const PURE_STAGES = ['collectors/catalog', 'collectors/checks', 'collectors/scorecards', 'collectors/initiatives', 'collectors/docs', 'collectors/fixes'];
 const IO_MODULES = /^(node:)?(fs|fs\/promises|child_process|net|http|https)$|^simple-git$/;
 
 interface ImportEdge {

@@ -32,7 +32,7 @@ export interface CheckReport {
 export interface Suggestion {
   /** Repository-relative path of the file to create. */
   path: string;
-  /** The checks it makes pass. */
+  /** The failing checks it is written for (a stub such as a CODEOWNERS placeholder passes once filled in; its summary says so). */
   checkIds: string[];
   /** One sentence: what the file is and where its values come from. */
   summary: string;

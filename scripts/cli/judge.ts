@@ -1,0 +1,136 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { assemble, collectRepo, type CollectedRepo, type Standards } from '../../collectors/collect.ts';
+import { ConfigError } from '../../collectors/config-error.ts';
+import { portalConfigSchema, type GuideSettings, type Limits } from '../../collectors/config.ts';
+import type { SuggestInput } from '../../collectors/fixes/index.ts';
+import type { ScorecardDefinition } from '../../collectors/scorecards/definition.ts';
+import type { CatalogEntity, Snapshot } from '../../collectors/snapshot.ts';
+import { readContentEntities, type ContentDocument } from '../../collectors/sources/content.ts';
+import { resolveConfig } from './collection.ts';
+import { readPublishedStandards } from './published-standards.ts';
+import { loadStandards } from './standards.ts';
+
+/** Where a portal keeps the texts of files it wants written its way, inside its content folder. */
+export const TEMPLATES_DIR = 'templates';
+
+/**
+ * What judges one repository for `cairn check` and `cairn fix`: the standards, and everything the
+ * portal would bring to the verdict (teams, window, caps), so both commands judge alike.
+ */
+export interface Judge {
+  standards: Standards;
+  /** Groups and Users of the portal, so owners resolve as they do there. */
+  teams: CatalogEntity[];
+  /** Entity documents of the portal's content folder (its teams). */
+  content: ContentDocument[];
+  windowDays: number;
+  /** Caps on what the repository may cost: the portal's with --config, else the defaults. */
+  limits: Limits;
+  title: string;
+  guideSettings: GuideSettings;
+  /** One line for the report's head: which standards these are. */
+  label: string;
+  /** The portal's root URL, ending in `/`, when known: reports link to its check and entity pages. */
+  portalUrl?: string;
+  /** Texts the portal gives for files Cairn writes (only a portal's content folder has them). */
+  templates: NonNullable<SuggestInput['templates']>;
+}
+
+/**
+ * The standards to judge with: a portal's published `standards.json` (`--standards`), a portal's
+ * content (`--config`), else Cairn's default standards; always named in the report. `command`
+ * names the command in messages.
+ */
+export async function judgeFor(values: { config?: string | undefined; standards?: string | undefined }, command: string): Promise<Judge> {
+  const defaults = portalConfigSchema.parse({});
+  if (values.standards !== undefined) {
+    if (values.config !== undefined) throw new ConfigError(`${command}: --standards and --config both say what to judge with; pass one.`);
+    const published = await readPublishedStandards(values.standards);
+    // Declared teams join the catalog as the portal's own content does, so they win over a team this
+    // repository's CODEOWNERS would infer; inferred ones (from other repositories) only resolve references.
+    const declared = published.teams.filter((team) => !team.inferred);
+    return {
+      standards: published.standards,
+      teams: published.teams.filter((team) => team.inferred),
+      content: declared.map(({ apiVersion, kind, metadata, spec, source }) => ({ file: source.file, line: source.line, data: { apiVersion, kind, metadata, ...(spec ? { spec } : {}) } })),
+      windowDays: published.activityWindowDays ?? defaults.activity.windowDays,
+      limits: defaults.limits,
+      title: defaults.title,
+      guideSettings: defaults.guides,
+      label: `the portal's standards published at ${values.standards} (${published.generatedAt.slice(0, 10)})`,
+      // standards.json is at the portal's root.
+      ...(/^https?:\/\//i.test(values.standards) ? { portalUrl: new URL('./', values.standards).href } : {}),
+      templates: {},
+    };
+  }
+  // Only a portal named on the command line: a content/portal.yaml that happens to be in the current
+  // folder (the demo's, in a Cairn checkout) must not judge a repository silently.
+  const loaded = values.config !== undefined ? await resolveConfig({ config: values.config }) : { config: defaults, baseDir: process.cwd(), contentDir: undefined };
+  const { contentDir } = loaded;
+  const standards = await loadStandards(contentDir);
+  const content = contentDir ? await readContentEntities(contentDir) : { documents: [], problems: [] };
+  const label =
+    standards.scorecardsFrom === 'defaults'
+      ? `Cairn's default standards (${standards.scorecards.map((scorecard) => scorecard.title).join(', ')}); pass --standards <your portal's standards.json> or --config <portal.yaml> to judge with your portal's`
+      : `the portal's standards from ${values.config}`;
+  const { site, base } = loaded.config;
+  return {
+    standards,
+    teams: [],
+    content: content.documents,
+    windowDays: loaded.config.activity.windowDays,
+    limits: loaded.config.limits,
+    title: loaded.config.title,
+    guideSettings: loaded.config.guides,
+    label,
+    ...(site ? { portalUrl: new URL(base.endsWith('/') ? base : `${base}/`, site).href } : {}),
+    templates: await portalTemplates(contentDir),
+  };
+}
+
+/** The portal's file templates (`templates/SECURITY.md` of its content folder), those it has. */
+async function portalTemplates(contentDir: string | undefined): Promise<Judge['templates']> {
+  if (!contentDir) return {};
+  const path = join(contentDir, TEMPLATES_DIR, 'SECURITY.md');
+  const securityPolicy = await readFile(path, 'utf8').catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return undefined;
+    throw new ConfigError(`${path}: could not read the security policy template (${error.code ?? error.message}).`);
+  });
+  return securityPolicy === undefined ? {} : { securityPolicy };
+}
+
+export interface TreeToJudge {
+  /** The repository's name: its entities' `source.repo`. */
+  name: string;
+  /** The work tree to read (the repository's folder, or a checkout of a base ref). */
+  dir: string;
+  /** Whether untracked files that git does not ignore count (the developer's working tree). */
+  untracked: boolean;
+  now: Date;
+  /** The scorecards to judge with (default: all of the standards'). */
+  scorecards?: ScorecardDefinition[];
+  /** Entities from elsewhere (a published catalog), so references to them resolve. */
+  known?: readonly CatalogEntity[];
+}
+
+/**
+ * One work tree collected and judged as the portal would: its facts (all of them, `files` included),
+ * and a snapshot of it alone whose entities from this repository are the ones to report.
+ */
+export async function judgeTree(judge: Judge, tree: TreeToJudge): Promise<{ repo: CollectedRepo; snapshot: Snapshot; entities: CatalogEntity[] }> {
+  const { standards } = judge;
+  const repo = await collectRepo({ name: tree.name, dir: tree.dir, source: 'local' }, { now: tree.now, windowDays: judge.windowDays, settings: { contentGlobs: standards.contentGlobs }, limits: judge.limits, untracked: tree.untracked });
+  const knownEntities = [...(tree.known ?? []), ...judge.teams].filter((entity) => entity.source.repo !== tree.name);
+  const snapshot = await assemble({
+    repos: [repo],
+    content: judge.content,
+    standards: { ...standards, scorecards: tree.scorecards ?? standards.scorecards, guides: [], initiatives: [] },
+    now: tree.now,
+    title: judge.title,
+    guideSettings: judge.guideSettings,
+    problems: [],
+    knownEntities,
+  });
+  return { repo, snapshot, entities: snapshot.entities.filter((entity) => entity.source.repo === tree.name) };
+}
