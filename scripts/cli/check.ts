@@ -10,13 +10,13 @@ import { isGitWorkTree } from '../../collectors/sources/directory.ts';
 import { failingProblems, failOnProblemsOf } from './collection-options.ts';
 import { currentTime } from './collection.ts';
 import { judgeFor, judgeTree, type Judge } from './judge.ts';
-import { README_FILES, formatCodeClimate } from './report/codeclimate.ts';
+import { formatCodeClimate } from './report/codeclimate.ts';
 import { compareResults } from './report/compare.ts';
 import { definingScorecards, gateFailures, gateOf } from './report/gate.ts';
 import { formatJson } from './report/json.ts';
 import { formatMarkdown } from './report/markdown.ts';
 import type { CheckReport } from './report/model.ts';
-import { formatSarif } from './report/sarif.ts';
+import { formatSarif, README_FILES } from './report/sarif.ts';
 import { formatTerminal } from './report/terminal.ts';
 import { terminalSafe } from './report/text.ts';
 import { VERSION } from './version.ts';
@@ -97,7 +97,7 @@ export async function checkReport(values: CheckValues, dir: string): Promise<{ r
  * regular files of the working tree, so SARIF and Code Quality point only at files that are there.
  * Paths are repository text: one that is absolute or leaves the folder is never looked up.
  */
-async function existingFiles(dir: string, report: CheckReport): Promise<(path: string) => boolean> {
+export async function existingFiles(dir: string, report: CheckReport): Promise<(path: string) => boolean> {
   const paths = new Set([
     ...report.problems.flatMap((problem) => (problem.file ? [problem.file] : [])),
     ...report.entities.map((entity) => entity.source.file),

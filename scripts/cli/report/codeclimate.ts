@@ -1,5 +1,5 @@
 import type { CheckReport } from './model.ts';
-import { findings, fingerprints, type Finding, type Place } from './sarif.ts';
+import { findings, fingerprints, readmePlace, type Finding, type Place } from './sarif.ts';
 import { cleanReport } from './text.ts';
 
 /*
@@ -29,12 +29,6 @@ export interface CodeQualityIssue {
 }
 
 /**
- * Files an issue with no file of its own is shown at, first found first: the README is what a
- * reader of the repository opens first. `cairn check` must say whether these exist.
- */
-export const README_FILES = ['README.md', 'README', 'README.rst', 'README.adoc', 'README.txt', 'readme.md'] as const;
-
-/**
  * What the location of an issue with no file at all is: GitLab requires a path and a line, takes
  * any string as the path, and builds a blob link from it; the repository root is the honest answer.
  */
@@ -60,17 +54,11 @@ const PROBLEM_SEVERITY: Record<Finding['level'], CodeQualitySeverity> = { error:
  */
 export function formatCodeClimate(dirty: CheckReport, options: CodeClimateOptions = {}): string {
   const report = cleanReport(dirty);
-  const all = findings(report, options.exists ?? (() => true));
+  const all = findings(report, options.exists);
   const prints = fingerprints(all.map((finding) => finding.identity));
-  const fallback = readmePlace(options.exists) ?? REPOSITORY_ROOT;
+  const fallback = (options.exists && readmePlace(options.exists)) || REPOSITORY_ROOT;
   const issues = all.flatMap((finding, index) => (finding.exemption ? [] : [codeQualityIssue(finding, prints[index]!, fallback)]));
   return `${JSON.stringify(issues, null, 2)}\n`;
-}
-
-/** The README, when the caller says which files exist: without `exists`, no file is guessed. */
-function readmePlace(exists: CodeClimateOptions['exists']): Place | undefined {
-  const path = exists ? README_FILES.find((candidate) => exists(candidate)) : undefined;
-  return path ? { path, line: 1 } : undefined;
 }
 
 function codeQualityIssue(finding: Finding, fingerprint: string, fallback: Place): CodeQualityIssue {

@@ -108,7 +108,7 @@ const PROBLEM_RULES: Record<string, ReportingDescriptor> = {
  */
 export function formatSarif(dirty: CheckReport, tool: SarifOptions): string {
   const report = cleanReport(dirty);
-  const all = findings(report, tool.exists ?? (() => true));
+  const all = findings(report, tool.exists);
   const rules = ruleDescriptors(report, all);
   const ruleIndex = new Map(rules.map((rule, index) => [rule.id, index]));
   const prints = fingerprints(all.map((finding) => finding.identity));
@@ -138,15 +138,18 @@ export function formatSarif(dirty: CheckReport, tool: SarifOptions): string {
  * Every failing check (exempt or not) in reading order, then every problem in the report's order,
  * each with the existing files it can point at.
  */
-export function findings(report: CheckReport, exists: Exists): Finding[] {
+export function findings(report: CheckReport, given: Exists | undefined): Finding[] {
+  // Without word of which files exist, every named file is taken to be there, but no README is guessed.
+  const exists = given ?? (() => true);
+  const readme = given ? readmePlace(given) : undefined;
   const checks = orderedResults(report).flatMap((result) => {
     const entity = report.entities.find((candidate) => candidate.ref === result.entityRef);
-    return result.checks.filter((check) => check.outcome === 'fail' || check.outcome === 'error').map((check) => checkFinding(report, result.entityRef, result.scorecard, check, entity, exists));
+    return result.checks.filter((check) => check.outcome === 'fail' || check.outcome === 'error').map((check) => checkFinding(report, result.entityRef, result.scorecard, check, entity, exists, readme));
   });
   return [...checks, ...report.problems.map((problem) => problemFinding(report, problem, exists))];
 }
 
-function checkFinding(report: CheckReport, entityRef: string, scorecard: string, check: ScoredCheck, entity: CatalogEntity | undefined, exists: Exists): Finding {
+function checkFinding(report: CheckReport, entityRef: string, scorecard: string, check: ScoredCheck, entity: CatalogEntity | undefined, exists: Exists, readme: Place | undefined): Finding {
   const metadata = report.checks.get(check.checkId);
   const couldNotRun = check.outcome === 'error';
   return {
@@ -155,7 +158,7 @@ function checkFinding(report: CheckReport, entityRef: string, scorecard: string,
     level: couldNotRun ? 'warning' : (metadata?.severity ?? 'warning'),
     title: metadata?.title ?? check.checkId,
     message: `${entityRef} (${scorecard}): ${couldNotRun ? 'the check could not run: ' : ''}${check.message}`,
-    places: checkPlaces(check, entity, exists),
+    places: checkPlaces(check, entity, exists, readme),
     identity: ['check', entityRef, scorecard, check.checkId],
     helpUrl: checkPageUrl(report, check.checkId),
     exemption: check.exemption && !check.exemption.expired ? check.exemption : undefined,
@@ -176,10 +179,23 @@ function problemFinding(report: CheckReport, problem: Problem, exists: Exists): 
 }
 
 /**
- * Where a failing check is: the files of its evidence that are there, else its entity's descriptor
- * when that is there; nothing when neither is (an inferred entity without evidence).
+ * Files a finding about the repository as a whole is shown at, first found first: the README is
+ * what a reader of the repository opens first. `cairn check` must say whether these exist.
  */
-export function checkPlaces(check: ScoredCheck, entity: CatalogEntity | undefined, exists: Exists): Place[] {
+export const README_FILES = ['README.md', 'Readme.md', 'readme.md', 'README', 'README.rst', 'README.adoc', 'README.txt', 'README.markdown'] as const;
+
+/** The README at line 1, when one is there. */
+export function readmePlace(exists: Exists): Place | undefined {
+  const path = README_FILES.find((candidate) => exists(candidate));
+  return path ? { path, line: 1 } : undefined;
+}
+
+/**
+ * Where a failing check is: the files of its evidence that are there, else its entity's descriptor
+ * when that is there, else (a check about the repository as a whole, on an entity Cairn inferred)
+ * the README; nothing when none is there.
+ */
+export function checkPlaces(check: ScoredCheck, entity: CatalogEntity | undefined, exists: Exists, readme?: Place): Place[] {
   const seen = new Set<string>();
   const evidence = check.evidence.filter((place) => {
     const key = `${place.path}\u0000${place.line ?? ''}`;
@@ -188,7 +204,9 @@ export function checkPlaces(check: ScoredCheck, entity: CatalogEntity | undefine
     return true;
   });
   if (evidence.length > 0) return evidence.map(({ path, line }) => ({ path, line }));
-  return descriptorPlaces(entity, exists);
+  const descriptor = descriptorPlaces(entity, exists);
+  if (descriptor.length > 0) return descriptor;
+  return readme ? [readme] : [];
 }
 
 /** A problem at its file when that is there, else at its entity's descriptor when that is there. */

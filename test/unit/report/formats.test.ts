@@ -180,8 +180,9 @@ describe('formatSarif', () => {
       ['the descriptor when no evidence exists', evidence, entity, (path) => path === 'catalog-info.yaml', ['catalog-info.yaml:1']],
       ['the descriptor when there is no evidence', [], entity, () => true, ['catalog-info.yaml:1']],
       ['nothing when the descriptor is not there either', evidence, entity, () => false, undefined],
-      ['nothing for an inferred entity without evidence', [], inferred, () => true, undefined],
-      ['never an absolute path, a URL or a path out of the repository', [{ path: '/etc/passwd' }, { path: '../secret' }, { path: 'https://evil.example/x' }, { path: 'C:\\x' }], inferred, () => true, undefined],
+      ['the README, for an inferred entity without evidence', [], inferred, () => true, ['README.md:1']],
+      ['nothing for an inferred entity without evidence or README', [], inferred, (path: string) => !/^readme/i.test(path), undefined],
+      ['never an absolute path, a URL or a path out of the repository', [{ path: '/etc/passwd' }, { path: '../secret' }, { path: 'https://evil.example/x' }, { path: 'C:\\x' }], inferred, (path: string) => !/^readme/i.test(path), undefined],
     ])('%s', async (_case, places, owner, exists, expected) => {
       const checkReport = report([result([scored('readme-present', 'fail', { evidence: places })], null, { entityRef: owner.ref })], { entities: [owner] });
       const run = await sarifOf(checkReport, exists);
@@ -257,8 +258,9 @@ describe('formatSarif', () => {
     expect(run.results.length).toBeGreaterThan(10);
     expect(Math.max(...run.results.map((sarifResult) => sarifResult.locations?.length ?? 0))).toBe(10);
     expect(new Set(run.results.map((sarifResult) => sarifResult.partialFingerprints.primaryLocationLineHash)).size).toBe(run.results.length);
-    // The inferred entity's two checks without evidence on two scorecards, and the problem without a file.
-    expect(run.invocations[0]!.toolExecutionNotifications).toHaveLength(5);
+    // The problem without a file; the inferred entity's checks without evidence are at its README.
+    expect(run.invocations[0]!.toolExecutionNotifications).toHaveLength(1);
+    expect(run.results.filter((sarifResult) => sarifResult.locations?.[0]?.physicalLocation?.artifactLocation?.uri === 'README.md')).toHaveLength(4);
   });
 });
 

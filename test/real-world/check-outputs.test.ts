@@ -1,0 +1,107 @@
+import { lstat } from 'node:fs/promises';
+import { join } from 'node:path';
+import pLimit from 'p-limit';
+import type { Log } from 'sarif';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { checkReport, existingFiles } from '../../scripts/cli/check.ts';
+import { formatCodeClimate } from '../../scripts/cli/report/codeclimate.ts';
+import { formatJson } from '../../scripts/cli/report/json.ts';
+import { checkCommentMarker, formatMarkdown } from '../../scripts/cli/report/markdown.ts';
+import type { CheckReport } from '../../scripts/cli/report/model.ts';
+import { formatSarif } from '../../scripts/cli/report/sarif.ts';
+import { formatTerminal } from '../../scripts/cli/report/terminal.ts';
+import { githubSarifViolations } from '../helpers/github-sarif-rules.ts';
+import { TRUTH } from './truth.ts';
+
+/**
+ * `cairn check`'s five outputs on every real-world repository, with Cairn's default standards (what
+ * a repository gets before its portal exists): the verdict first, a Markdown comment GitHub accepts,
+ * SARIF that passes GitHub's upload rules and points only at files that are there, and a Code
+ * Quality report GitLab reads.
+ */
+
+const dir = inject('realWorldDir');
+
+interface Outputs {
+  report: CheckReport;
+  terminal: string;
+  markdown: string;
+  json: string;
+  sarif: string;
+  codeclimate: string;
+}
+
+const outputs = new Map<string, Outputs>();
+
+beforeAll(async () => {
+  const limit = pLimit(2);
+  await Promise.all(
+    TRUTH.map(({ name }) =>
+      limit(async () => {
+        const repoDir = join(dir, name);
+        const { report } = await checkReport({}, repoDir);
+        const exists = await existingFiles(repoDir, report);
+        outputs.set(name, {
+          report,
+          terminal: formatTerminal(report, { color: false }),
+          markdown: formatMarkdown(report),
+          json: formatJson(report),
+          sarif: formatSarif(report, { version: '0.0.0-test', exists }),
+          codeclimate: formatCodeClimate(report, { exists }),
+        });
+      }),
+    ),
+  );
+});
+
+/** Whether `path` is a regular file of the repository's tree (never through `..`). */
+async function isFileOf(name: string, path: string): Promise<boolean> {
+  if (path.split('/').includes('..')) return false;
+  return (await lstat(join(dir, name, decodeURI(path))).catch(() => undefined))?.isFile() ?? false;
+}
+
+describe.each(TRUTH.map((truth) => truth.name))('cairn check on %s', (name) => {
+  const seen = () => outputs.get(name)!;
+
+  it('terminal: the verdict, then the standards it was judged with', () => {
+    const [verdict, judged] = seen().terminal.split('\n');
+    expect(verdict).toMatch(/(Catalog|Security|Service maturity): /);
+    expect(verdict).not.toMatch(/^Judged/);
+    expect(judged).toMatch(/^Judged with Cairn's default standards/);
+  });
+
+  it('markdown: the comment marker, the verdict, under 60,000 characters', () => {
+    const { markdown, report } = seen();
+    expect(markdown.startsWith(`${checkCommentMarker(report.repo.name)}\n**Cairn scorecards for`)).toBe(true);
+    expect(markdown.length).toBeLessThan(60_000);
+  });
+
+  it('json: the verdict first, then the results', () => {
+    const json = JSON.parse(seen().json) as Record<string, unknown>;
+    expect(Object.keys(json).slice(0, 2)).toEqual(['verdict', 'repository']);
+    expect(json.results).toEqual(seen().report.results);
+  });
+
+  it('sarif: passes GitHub upload rules, and every location is a file of the repository', async () => {
+    const log = JSON.parse(seen().sarif) as Log;
+    expect(githubSarifViolations(log)).toEqual([]);
+    const [run] = log.runs;
+    const uris = (run!.results ?? []).flatMap((result) => (result.locations ?? []).map((location) => location.physicalLocation?.artifactLocation?.uri ?? ''));
+    // A finding with no file to point at is a run-level notification: nothing is silent.
+    const notifications = run!.invocations?.[0]?.toolExecutionNotifications ?? [];
+    expect((run!.results ?? []).length + notifications.length).toBeGreaterThan(0);
+    for (const uri of new Set(uris)) expect(await isFileOf(name, uri), uri).toBe(true);
+  });
+
+  it('codeclimate: every issue complete, with its own fingerprint, at a file of the repository', async () => {
+    const issues = JSON.parse(seen().codeclimate) as Array<{ description: string; check_name: string; fingerprint: string; severity: string; location: { path: string; lines: { begin: number } } }>;
+    expect(issues.length).toBeGreaterThan(0);
+    expect(new Set(issues.map((issue) => issue.fingerprint)).size).toBe(issues.length);
+    for (const issue of issues) {
+      expect(issue.description).not.toContain('\n');
+      expect(['info', 'minor', 'major', 'critical', 'blocker']).toContain(issue.severity);
+      expect(issue.location.lines.begin).toBeGreaterThanOrEqual(1);
+      if (issue.location.path !== '.') expect(await isFileOf(name, issue.location.path), issue.location.path).toBe(true);
+    }
+  });
+});
