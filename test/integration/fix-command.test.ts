@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { builtinChecks } from '../../collectors/checks/builtin/index.ts';
-import { assemble, collectRepo, type Standards } from '../../collectors/collect.ts';
+import { assemble, collectRepo, NO_STANDARDS, type Standards } from '../../collectors/collect.ts';
 import { portalConfigSchema } from '../../collectors/config.ts';
 import { scorecardDefinitionSchema } from '../../collectors/scorecards/definition.ts';
 import { builtinMetadata } from '../../scripts/cli/standards.ts';
@@ -19,15 +19,10 @@ const NOW = new Date('2026-05-28T20:26:40Z');
 const FIXED_CHECKS = ['descriptor-valid', 'codeowners-present', 'codeowners-catch-all', 'dependency-updates', 'security-policy'];
 
 const STANDARDS: Standards = {
+  ...NO_STANDARDS,
   checks: [...builtinChecks],
   metadata: builtinChecks.map(builtinMetadata),
   scorecards: [scorecardDefinitionSchema.parse({ id: 'fixed', title: 'Fixed', levels: [{ id: 'one', checks: FIXED_CHECKS }] })],
-  exemptions: [],
-  contentGlobs: [],
-  guides: [],
-  initiatives: [],
-  scorecardsFrom: 'content',
-  customChecks: [],
 };
 
 /** Each check's effective outcome on the repository as it is on disk now, untracked files included. */

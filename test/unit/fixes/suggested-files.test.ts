@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { builtinChecks } from '../../../collectors/checks/builtin/index.ts';
-import { assemble, type Standards } from '../../../collectors/collect.ts';
+import { assemble, NO_STANDARDS, type Standards } from '../../../collectors/collect.ts';
 import { portalConfigSchema } from '../../../collectors/config.ts';
 import { retrievers, type Facts } from '../../../collectors/facts/index.ts';
 import { suggestedFiles, type SuggestedFile, type SuggestInput } from '../../../collectors/fixes/index.ts';
@@ -20,6 +20,7 @@ const REPO = 'payments';
 
 /** Every check a fix answers, and those a declared descriptor changes, on one scorecard. */
 const STANDARDS: Standards = {
+  ...NO_STANDARDS,
   checks: [...builtinChecks],
   metadata: builtinChecks.map(builtinMetadata),
   scorecards: [
@@ -30,12 +31,6 @@ const STANDARDS: Standards = {
       levels: [{ id: 'one', checks: ['descriptor-valid', 'owner-known-group', 'codeowners-present', 'codeowners-catch-all', 'dependency-updates', 'security-policy', 'lifecycle-set'] }],
     }),
   ],
-  exemptions: [],
-  contentGlobs: [],
-  guides: [],
-  initiatives: [],
-  scorecardsFrom: 'content',
-  customChecks: [],
 };
 
 type Tree = Record<string, string>;

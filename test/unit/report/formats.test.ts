@@ -11,18 +11,10 @@ import type { CheckReport } from '../../../scripts/cli/report/model.ts';
 import { compareResults, hasChanges } from '../../../scripts/cli/report/compare.ts';
 import { failingProblems, type FailOnProblems } from '../../../scripts/cli/collection-options.ts';
 import { formatSarif } from '../../../scripts/cli/report/sarif.ts';
-import { checks, entity, report, result, scorecard, scored } from './report-fixture.ts';
+import { checks, entity, failingResult, fixedResult, report, result, scorecard, scored } from './report-fixture.ts';
 
-const failing = result(
-  [
-    scored('readme-present', 'pass'),
-    scored('changelog-present', 'fail'),
-    scored('actions-pinned', 'fail', { evidence: [{ path: '.github/workflows/ci.yml', line: 12, note: 'uses: actions/checkout@v4' }] }),
-  ],
-  'bronze',
-  { next: { level: 'silver', checks: ['changelog-present', 'actions-pinned'] } },
-);
-const fixed = result([scored('readme-present', 'pass'), scored('changelog-present', 'pass'), scored('actions-pinned', 'pass')], 'silver', { score: 1 });
+const failing = failingResult;
+const fixed = fixedResult;
 
 describe('compareResults', () => {
   it.each([

@@ -6,18 +6,10 @@ import type { CatalogEntity } from '../../../collectors/snapshot.ts';
 import { compareResults } from '../../../scripts/cli/report/compare.ts';
 import { checkCommentMarker, entityPageUrl, fencedBlock, fixHeadline, formatMarkdown } from '../../../scripts/cli/report/markdown.ts';
 import type { CheckReport, Suggestion } from '../../../scripts/cli/report/model.ts';
-import { checks, entity, report, result, scorecard, scored } from './report-fixture.ts';
+import { checks, entity, failingResult, fixedResult, report, result, scorecard, scored } from './report-fixture.ts';
 
-const failing = result(
-  [
-    scored('readme-present', 'pass'),
-    scored('changelog-present', 'fail'),
-    scored('actions-pinned', 'fail', { evidence: [{ path: '.github/workflows/ci.yml', line: 12, note: 'uses: actions/checkout@v4' }] }),
-  ],
-  'bronze',
-  { next: { level: 'silver', checks: ['changelog-present', 'actions-pinned'] } },
-);
-const fixed = result([scored('readme-present', 'pass'), scored('changelog-present', 'pass'), scored('actions-pinned', 'pass')], 'silver', { score: 1 });
+const failing = failingResult;
+const fixed = fixedResult;
 
 /** Lines of a Markdown report, without the blank ones. */
 const linesOf = (markdown: string) => markdown.split('\n').filter((line) => line.trim());

@@ -57,3 +57,17 @@ export const entity: CatalogEntity = {
 export function report(results: ScorecardResult[], extra: Partial<CheckReport> = {}): CheckReport {
   return { repo: { name: 'orders', commit: 'abc123' }, standards: "the portal's standards from portal.yaml", entities: [entity], scorecards: [scorecard], checks, results, problems: [], suggestions: [], ...extra };
 }
+
+/** A result at bronze with two silver checks failing, one with evidence. */
+export const failingResult = result(
+  [
+    scored('readme-present', 'pass'),
+    scored('changelog-present', 'fail'),
+    scored('actions-pinned', 'fail', { evidence: [{ path: '.github/workflows/ci.yml', line: 12, note: 'uses: actions/checkout@v4' }] }),
+  ],
+  'bronze',
+  { next: { level: 'silver', checks: ['changelog-present', 'actions-pinned'] } },
+);
+
+/** The same entity with every check passing, at silver. */
+export const fixedResult = result([scored('readme-present', 'pass'), scored('changelog-present', 'pass'), scored('actions-pinned', 'pass')], 'silver', { score: 1 });

@@ -2,18 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { compareResults } from '../../../scripts/cli/report/compare.ts';
 import type { Suggestion } from '../../../scripts/cli/report/model.ts';
 import { formatTerminal } from '../../../scripts/cli/report/terminal.ts';
-import { checks, report, result, scorecard, scored } from './report-fixture.ts';
+import { checks, failingResult, fixedResult, report, result, scorecard, scored } from './report-fixture.ts';
 
-const failing = result(
-  [
-    scored('readme-present', 'pass'),
-    scored('changelog-present', 'fail'),
-    scored('actions-pinned', 'fail', { evidence: [{ path: '.github/workflows/ci.yml', line: 12, note: 'uses: actions/checkout@v4' }] }),
-  ],
-  'bronze',
-  { next: { level: 'silver', checks: ['changelog-present', 'actions-pinned'] } },
-);
-const fixed = result([scored('readme-present', 'pass'), scored('changelog-present', 'pass'), scored('actions-pinned', 'pass')], 'silver', { score: 1 });
+const failing = failingResult;
+const fixed = fixedResult;
 
 /** The fixture's checks with `changelog-present` easier than the rest, and a fix holding a Markdown fence. */
 const fencedFix = ['Add a workflow that runs on pull requests:', '', '```yaml', 'on:', '  pull_request:', '```', '', '- then push it.'].join('\n');
