@@ -107,6 +107,8 @@ export interface CheckPageView {
   why: string;
   fix: string;
   effort: Effort;
+  /** How code scanning shows a failure: error, warning or note. */
+  severity: CheckMetadata['severity'];
   source: string;
   guide?: { text: string; href: string };
   /** Options a scorecard may set, with their defaults as JSON. */
@@ -131,6 +133,7 @@ export function checkPageView(catalog: Catalog, standards: Standards, check: Che
     why: check.why,
     fix: check.fix,
     effort: check.effort,
+    severity: check.severity,
     source: SOURCE_LABELS[check.source],
     ...(guide ? { guide } : {}),
     options: Object.entries(check.options).map(([name, value]) => ({ name, defaultValue: JSON.stringify(value) })),
