@@ -156,6 +156,8 @@ export { UNKNOWN_OWNER } from './catalog/infer.ts';
 export { windowsSafeSegment } from './output-names.ts';
 /** Text hygiene, for what the site stores or shows beyond the snapshot (an error message, an older snapshot). */
 export { cleanText, plainData } from './text.ts';
+/** Links into a repository's web UI at the scanned commit, spelled for its forge. */
+export { sourceLinks, type Forge, type SourceLinks } from './source-links.ts';
 export type { DocAsset, DocHeading, DocNavItem, DocPage, EntityDocs } from './docs/schema.ts';
 export type { Guide, GuideAdoption } from './guides/schema.ts';
 export type { Initiative } from './initiatives/schema.ts';

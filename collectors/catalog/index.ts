@@ -3,6 +3,7 @@ import type { Facts } from '../facts/index.ts';
 import type { Problem } from '../problems.ts';
 import { windowsSafeSegment } from '../output-names.ts';
 import type { CatalogEntity, EntitySource } from '../snapshot.ts';
+import { sourceLinks } from '../source-links.ts';
 import { inferComponent, UNKNOWN_OWNER } from './infer.ts';
 import { inferOwners, ownerNamespaceHint } from './owners.ts';
 import { entityReferences, type EntityReference } from './references.ts';
@@ -254,15 +255,14 @@ function sortedRepos(repos: readonly CatalogRepo[]): CatalogRepo[] {
 
 /** Where a declaration lives, with a link pinned to the scanned commit when the web UI is known. */
 function repoSource(repo: CatalogRepo, file: string, line: number): EntitySource {
-  const base = repo.webUrl?.replace(/\/+$/, '');
-  const url = base && repo.headCommit ? `${base}/blob/${repo.headCommit}/${file.split('/').map(encodeURIComponent).join('/')}#L${line}` : undefined;
+  const url = repo.headCommit ? sourceLinks(repo.webUrl)?.file(repo.headCommit, file, line) : undefined;
   return { repo: repo.name, file, line, ...(url ? { url } : {}) };
 }
 
 /** An inferred entity has no file: its source is the repository itself (`.`), linked at the scanned commit. */
 function inferredSource(repo: CatalogRepo): EntitySource {
-  const base = repo.webUrl?.replace(/\/+$/, '');
-  const url = base && repo.headCommit ? `${base}/tree/${repo.headCommit}` : base;
+  const links = sourceLinks(repo.webUrl);
+  const url = links && repo.headCommit ? links.folder(repo.headCommit) : links?.repository;
   return { repo: repo.name, file: INFERRED_FILE, line: 1, ...(url ? { url } : {}) };
 }
 

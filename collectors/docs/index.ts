@@ -1,6 +1,7 @@
 import type { Facts } from '../facts/index.ts';
 import type { Problem } from '../problems.ts';
 import type { CatalogEntity } from '../snapshot.ts';
+import { sourceLinks } from '../source-links.ts';
 import { annotatedBases, docsRootOf } from './entity-roots.ts';
 import { renderSite, type RenderedSite } from './render-site.ts';
 import type { EntityDocs } from './schema.ts';
@@ -35,9 +36,9 @@ export async function buildEntityDocs(input: DocsInput): Promise<{ docs: EntityD
     let site = rendered.get(key);
     if (!site) {
       const commit = repo.facts.head?.commit;
-      const blobBase = repo.webUrl && commit ? `${repo.webUrl.replace(/\/+$/, '')}/blob/${commit}/` : undefined;
+      const links = commit ? sourceLinks(repo.webUrl) : undefined;
       const sites = new Map([...sources.roots, ...(sources.included ?? [])].flatMap((root) => (root.mkdocs ? [[root.mkdocs.path, root] as const] : [])));
-      site = renderSite(found.root, { images: sources.images, ...(blobBase ? { blobBase } : {}), siteOf: (path) => sites.get(path) }, title);
+      site = renderSite(found.root, { images: sources.images, ...(links && commit ? { webUrlOf: (path: string) => links.file(commit, path) } : {}), siteOf: (path) => sites.get(path) }, title);
       rendered.set(key, site);
     }
     try {

@@ -19,8 +19,8 @@ export interface RenderedSite {
 
 export interface SiteRepository {
   images: readonly DocImage[];
-  /** `webUrl/blob/<commit>/`, when both are known. */
-  blobBase?: string;
+  /** A repository file in its web UI at the scanned commit, when both are known. */
+  webUrlOf?: (path: string) => string;
   /** The docs site of a mkdocs.yml that a nav `!include`s (its repository path), when it was read. */
   siteOf?(mkdocsPath: string): DocRoot | undefined;
 }
@@ -60,7 +60,6 @@ export async function renderSite(root: DocRoot, repository: SiteRepository, fall
     }
     return asset.path;
   };
-  const { blobBase } = repository;
   const pages: DocPage[] = [];
   for (const planned of plan.pages) {
     try {
@@ -69,7 +68,7 @@ export async function renderSite(root: DocRoot, repository: SiteRepository, fall
         pageSlug: planned.slug,
         pageOf: plan.pageOf,
         imageOf: (path) => images.get(path),
-        ...(blobBase ? { webUrlOf: (path: string) => `${blobBase}${path.split('/').map(encodeURIComponent).join('/')}` } : {}),
+        ...(repository.webUrlOf ? { webUrlOf: repository.webUrlOf } : {}),
         publish,
       });
       const title = rendered.title ?? (planned.slug === '' ? fallbackTitle : humanize(planned.source.slice(planned.source.lastIndexOf('/') + 1)));

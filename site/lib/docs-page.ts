@@ -1,6 +1,5 @@
-import type { CatalogEntity, DocNavItem, EntityDocs, RepoSnapshot } from '../../collectors/snapshot.ts';
+import { sourceLinks, type CatalogEntity, type DocNavItem, type EntityDocs, type RepoSnapshot } from '../../collectors/snapshot.ts';
 import { entityDisplayName, entityPath, entityRouteParams } from './entity-ref.ts';
-import { safeWebHref } from './links.ts';
 import { withBase } from './urls.ts';
 
 /** An entry of the docs sidebar, its link under the site's base. */
@@ -52,7 +51,7 @@ export function docsPageView(docs: EntityDocs, entity: CatalogEntity, slug: stri
   const page = docs.pages.find((candidate) => candidate.slug === slug);
   if (!page) throw new Error(`${docs.entityRef} has no docs page "${slug}".`);
   const commit = repo?.facts.head?.commit;
-  const sourceHref = repo?.webUrl && commit ? safeWebHref(`${repo.webUrl.replace(/\/+$/, '')}/blob/${commit}/${page.source.split('/').map(encodeURIComponent).join('/')}`) : undefined;
+  const sourceHref = commit ? sourceLinks(repo?.webUrl)?.file(commit, page.source) : undefined;
   const link = (item: DocNavItem): DocsNavLink => {
     const children = (item.children ?? []).map(link);
     const current = item.slug === slug;

@@ -1,6 +1,5 @@
-import type { CatalogEntity, CheckMetadata, Evidence, Guide, RepoSnapshot, ScorecardDefinition, ScorecardResult, ScoredCheck, Snapshot } from '../../collectors/snapshot.ts';
+import { sourceLinks, type CatalogEntity, type CheckMetadata, type Evidence, type Guide, type RepoSnapshot, type ScorecardDefinition, type ScorecardResult, type ScoredCheck, type Snapshot } from '../../collectors/snapshot.ts';
 import { compareText, groupBy, type Catalog } from './catalog.ts';
-import { safeWebHref } from './links.ts';
 import { withBase } from './urls.ts';
 
 /** The checks, scorecards and results of the snapshot, indexed for the views. */
@@ -176,15 +175,13 @@ export function evidenceView(repo: RepoSnapshot | undefined, evidence: Evidence)
 }
 
 /**
- * `{webUrl}/blob/{commit}/{path}#L{line}`: the file at the commit Cairn scanned, so the line still
- * points at what was found after the branch moves on. Only for http(s) web UIs, a known head commit
- * and a path that stays inside the repository.
+ * The file at the commit Cairn scanned (`{webUrl}/blob/{commit}/{path}#L{line}` on GitHub), so the
+ * line still points at what was found after the branch moves on. Only for http(s) web UIs, a known
+ * head commit and a path that stays inside the repository.
  */
 export function sourceLineHref(repo: RepoSnapshot | undefined, path: string, line?: number): string | undefined {
-  const webUrl = safeWebHref(repo?.webUrl);
+  const links = sourceLinks(repo?.webUrl);
   const commit = repo?.facts.head?.commit;
-  const segments = path.split('/');
-  if (!webUrl || !commit || !/^[0-9a-f]{7,64}$/i.test(commit) || segments.some((segment) => segment === '' || segment === '.' || segment === '..')) return undefined;
-  const file = `${webUrl.replace(/\/+$/, '')}/blob/${commit}/${segments.map(encodeURIComponent).join('/')}`;
-  return line === undefined ? file : `${file}#L${line}`;
+  if (!links || !commit || !/^[0-9a-f]{7,64}$/i.test(commit) || path.split('/').some((segment) => segment === '' || segment === '.' || segment === '..')) return undefined;
+  return links.file(commit, path, line);
 }

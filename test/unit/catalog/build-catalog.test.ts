@@ -157,6 +157,29 @@ describe('buildCatalog', () => {
     expect(problems).toEqual([{ severity: 'warning', repo: 'checkout', entityRef: 'component:default/checkout', message: expect.stringContaining('repository z-declares, catalog-info.yaml line 1 already declares it') }]);
   });
 
+  it.each([
+    ['GitLab', 'https://gitlab.com/acme/shop', 'https://gitlab.com/acme/shop/-/blob/abc123/catalog-info.yaml#L11', 'https://gitlab.com/acme/shop/-/tree/abc123'],
+    ['Bitbucket Server', 'https://git.example.com/projects/ACME/repos/shop/', 'https://git.example.com/projects/ACME/repos/shop/browse/catalog-info.yaml?at=abc123#11', 'https://git.example.com/projects/ACME/repos/shop/browse?at=abc123'],
+  ])('links sources on %s in its own URL shape', async (_forge, webUrl, declared, inferred) => {
+    const { entities } = await buildCatalog({
+      repos: [repo('shop', [component('a'), component('b')], { webUrl, headCommit: 'abc123' }), { name: 'tools', webUrl, headCommit: 'abc123', facts: { descriptors: { files: [], documents: [] } } }],
+      content: teams,
+    });
+    expect(entities.find((entity) => entity.metadata.name === 'b')!.source.url).toBe(declared);
+    expect(entities.find((entity) => entity.metadata.name === 'tools')!.source.url).toBe(inferred);
+  });
+
+  it('gives no source link for a web URL that is not http(s), and the repository page without a commit', async () => {
+    const bare = (name: string, webUrl: string, headCommit?: string): CatalogRepo => ({ name, webUrl, ...(headCommit ? { headCommit } : {}), facts: { descriptors: { files: [], documents: [] } } });
+    const { entities } = await buildCatalog({ repos: [repo('shop', [component('a')], { webUrl: 'javascript:alert(1)', headCommit: 'abc123' }), bare('tools', 'https://git.example.com/acme/tools/'), bare('web', 'javascript:alert(1)', 'abc123')], content: teams });
+    expect(entities.map((entity) => [entity.metadata.name, entity.source.url])).toEqual([
+      ['a', undefined],
+      ['tools', 'https://git.example.com/acme/tools'],
+      ['web', undefined],
+      ['team-a', undefined],
+    ]);
+  });
+
   it('does not infer when a descriptor exists, even if all its entities are invalid', async () => {
     const { entities } = await buildCatalog({ repos: [repo('broken', [{ kind: 'Nope' }])], content: [] });
     expect(entities).toEqual([]);

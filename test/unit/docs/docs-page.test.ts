@@ -47,6 +47,11 @@ describe('docsPageView', () => {
     expect(view.sourceHref).toBe('https://github.com/acme/payments/blob/abc123/docs/ops/runbook.md');
   });
 
+  it('links the source in the URL shape of the repository forge', () => {
+    const view = docsPageView(docs, entity, 'ops/runbook', { ...repo, webUrl: 'https://bitbucket.org/acme/payments/' });
+    expect(view.sourceHref).toBe('https://bitbucket.org/acme/payments/src/abc123/docs/ops/runbook.md');
+  });
+
   it('has no source link without a web URL, and knows the home page', () => {
     const view = docsPageView(docs, entity, '', undefined);
     expect(view.sourceHref).toBeUndefined();

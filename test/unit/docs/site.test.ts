@@ -121,6 +121,13 @@ describe('buildEntityDocs', () => {
     expect(docs[0]!.pages[0]!.html).toContain('<a href="https://git.example.com/acme/app/blob/c0ffee/services/api/README.md">API</a>');
   });
 
+  it('links other repository files in the URL shape of the repository forge, and not at all for a web URL that is not http(s)', async () => {
+    const entities = [component('app', 'catalog-info.yaml')];
+    const on = (webUrl: string) => buildEntityDocs({ entities, repos: [{ name: 'app', webUrl, facts }] });
+    expect((await on('https://gitlab.example.com/acme/app')).docs[0]!.pages[0]!.html).toContain('<a href="https://gitlab.example.com/acme/app/-/blob/c0ffee/services/api/README.md">API</a>');
+    expect((await on('javascript:alert(1)')).docs[0]!.pages[0]!.html).not.toContain('README.md');
+  });
+
   it.each([
     ['a url: ref', 'url:https://example.com/docs', 'warning', /only dir: refs are rendered/],
     ['a dir: ref leaving the repository', 'dir:../../..', 'error', /leaves the repository/],

@@ -76,6 +76,14 @@ describe('evidence links', () => {
     );
   });
 
+  it.each([
+    ['https://gitlab.example.com/acme/payments-service', `https://gitlab.example.com/acme/payments-service/-/blob/${COMMIT}/Dockerfile#L12`],
+    ['https://bitbucket.org/acme/payments-service', `https://bitbucket.org/acme/payments-service/src/${COMMIT}/Dockerfile#lines-12`],
+    ['https://dev.azure.com/acme/shop/_git/payments-service', `https://dev.azure.com/acme/shop/_git/payments-service?path=/Dockerfile&version=GC${COMMIT}&line=12&lineEnd=13&lineStartColumn=1&lineEndColumn=1`],
+  ])('links evidence on %s in its own URL shape', (webUrl, expected) => {
+    expect(sourceLineHref(withWebUrl(webUrl), 'Dockerfile', 12)).toBe(expected);
+  });
+
   it('gives no link without an http(s) web UI, a head commit, or for a path leaving the repository', () => {
     expect(sourceLineHref(withWebUrl('javascript:alert(1)'), 'Dockerfile', 1)).toBeUndefined();
     expect(sourceLineHref(withWebUrl(), 'Dockerfile', 1)).toBeUndefined();
