@@ -1,4 +1,4 @@
-import { UNKNOWN_OWNER, type CatalogEntity } from '../../collectors/snapshot.ts';
+import { sourceLinks, UNKNOWN_OWNER, type CatalogEntity } from '../../collectors/snapshot.ts';
 import { githubProjectHref, INFERRED_TYPE_REASON, sourceLocationHref, toolAnnotations, type ToolAnnotation } from './annotations.ts';
 import { relatedLink, type Catalog, type EntityLink } from './catalog.ts';
 import { specString } from './entity.ts';
@@ -53,6 +53,7 @@ export function entitySummary(catalog: Catalog, entity: CatalogEntity, panels: r
   // The page adds its own full stop.
   const reason = annotations[INFERRED_TYPE_REASON]?.trim().replace(/\.+$/, '');
   const type = specString(entity, 'type');
+  const commitHref = head && /^[0-9a-f]{7,64}$/i.test(head.commit) ? sourceLinks(webUrl)?.commit(head.commit) : undefined;
   return {
     levels: panels.map((panel) => ({ scorecard: panel.scorecard, level: panel.level, tone: levelTone(panel.level, panel.levelCount) })),
     nextSteps: panels.flatMap((panel) => (panel.next && panel.next.checks.length > 0 ? [{ scorecard: panel.scorecard, level: panel.next.level, checks: panel.next.checks }] : [])),
@@ -63,7 +64,7 @@ export function entitySummary(catalog: Catalog, entity: CatalogEntity, panels: r
           lastCommit: {
             hash: head.commit.slice(0, 7),
             date: head.date.slice(0, 10),
-            ...(webUrl && /^[0-9a-f]{7,64}$/i.test(head.commit) ? { href: `${webUrl.replace(/\/+$/, '')}/commit/${head.commit}` } : {}),
+            ...(commitHref ? { href: commitHref } : {}),
           },
         }
       : {}),
