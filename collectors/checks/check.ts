@@ -53,6 +53,12 @@ export type CheckResult = z.infer<typeof checkResultSchema>;
 export type CheckCategory = z.infer<typeof checkCategorySchema>;
 export type CheckMetadata = z.infer<typeof checkMetadataSchema>;
 
+/** A fact's id, as the fact retriever registry names it. */
+export type FactId = keyof Facts;
+
+/** The named facts, each known to have been collected. */
+export type RequiredFacts<Id extends FactId> = { [K in Id]-?: Exclude<Facts[K], undefined> };
+
 /** The rest of the catalog, as a check may consult it (does the owner exist? is it a Group?). */
 export interface CatalogLookup {
   get(ref: string): CatalogEntity | undefined;
@@ -69,21 +75,48 @@ export interface CheckContext<Options> {
 }
 
 /**
- * One check: metadata, options with defaults, and a pure `run`. It never scores or weighs: levels
- * and weights belong to scorecards. A `run` that throws becomes outcome `error` for that entity only.
+ * What a check's `run` sees: the facts it declared in `needs`, each collected (the runner made
+ * sure); a check that declares none sees no facts at all, and may judge entities of no repository.
+ */
+export type RunContext<Options, Needs extends FactId> = Omit<CheckContext<Options>, 'facts'> & ([Needs] extends [never] ? unknown : { facts: RequiredFacts<Needs> });
+
+/**
+ * One check: metadata, options with defaults, the facts it reads, and a pure `run`. It never scores
+ * or weighs: levels and weights belong to scorecards. Checks are run by `runCheck` (run.ts), which
+ * parses the options, answers for a missing repository or fact, and turns a throw into `error`.
  */
 export interface CheckDefinition<Options extends z.ZodType = z.ZodType> extends Omit<CheckMetadata, 'source' | 'options'> {
   /** Options a scorecard may set per check; `parse({})` must give the defaults. */
   options: Options;
+  /**
+   * The facts `run` reads. Before `run`, the runner makes an entity of no repository not applicable
+   * and a fact that was not collected an error, so no check repeats that guard. None (or absent):
+   * the check reads only the entity, and runs for entities of no repository too.
+   */
+  needs?: readonly FactId[];
+  /**
+   * A verdict the entity alone settles, given before the needed facts are asked for (a deprecated
+   * component is not asked for activity, whether or not it has any); undefined to go on to `run`.
+   */
+  precheck?(context: CheckContext<z.infer<Options>>): CheckResult | undefined;
   run(context: CheckContext<z.infer<Options>>): CheckResult;
 }
 
-/** Keeps the options' type attached to `run` without repeating it. */
-export function defineCheck<Options extends z.ZodType>(check: CheckDefinition<Options>): CheckDefinition<Options> {
-  return check;
+/** A check as its file writes it: `run` is typed with exactly the facts `needs` names, each present. */
+export interface CheckSpec<Options extends z.ZodType, Needs extends FactId> extends Omit<CheckDefinition<Options>, 'needs' | 'run'> {
+  needs: readonly Needs[];
+  run(context: RunContext<z.infer<Options>, Needs>): CheckResult;
+}
+
+/** Keeps the options' and the needed facts' types attached to `run` without repeating them. */
+export function defineCheck<Options extends z.ZodType, const Needs extends FactId = never>(check: CheckSpec<Options, Needs>): CheckDefinition<Options> {
+  // The runner calls `run` only once the facts in `needs` are there, which is what its type says.
+  return check as unknown as CheckDefinition<Options>;
 }
 
 /** Result helpers, so checks read as their verdicts. */
 export const pass = (message: string, evidence: Evidence[] = []): CheckResult => ({ outcome: 'pass', message, evidence });
 export const fail = (message: string, evidence: Evidence[] = []): CheckResult => ({ outcome: 'fail', message, evidence });
 export const notApplicable = (message: string): CheckResult => ({ outcome: 'notApplicable', message, evidence: [] });
+/** The check could not decide: a fact was not collected, a file could not be read, the check failed. */
+export const error = (message: string): CheckResult => ({ outcome: 'error', message, evidence: [] });

@@ -5,7 +5,7 @@ import { isNode, LineCounter, parseAllDocuments, type Document } from 'yaml';
 import { z } from 'zod';
 import type { Facts } from '../facts/index.ts';
 import { MAX_ALIAS_COUNT } from '../yaml/documents.ts';
-import { checkCategorySchema, checkMetadataSchema, fail, notApplicable, pass, type CheckDefinition, type CheckMetadata, type CheckResult, type Evidence } from './check.ts';
+import { checkCategorySchema, checkMetadataSchema, defineCheck, error, fail, notApplicable, pass, type CheckDefinition, type CheckMetadata, type CheckResult, type Evidence, type FactId } from './check.ts';
 
 /*
  * Custom checks: the platform team's own standards, written as YAML in `content/checks/` with the
@@ -179,16 +179,14 @@ export function toCheckDefinition(file: CustomCheckFile): CheckDefinition<typeof
   const { source: _, options: __, ...metadata } = customCheckMetadata(file);
   const ignored = file.ignore ? picomatch(file.ignore, { dot: true }) : () => false;
   const { rule } = file;
-  return {
+  return defineCheck({
     ...metadata,
     options: noOptions,
+    needs: factsRead(rule),
     run({ facts }) {
-      if (!facts) return notApplicable('This entity has no repository.');
       if (rule.type === 'fact') return checkFact(rule, facts);
-      if (!facts.files) return errorResult('The list of files was not collected for this repository.');
       const files = facts.files.filter((path) => !ignored(path));
       if (rule.type === 'file-exists') return checkFileExists(rule, files);
-      if (!facts.contentFiles) return errorResult('The text of files was not collected for this repository.');
       const contents = facts.contentFiles;
       switch (rule.type) {
         case 'file-contains':
@@ -200,7 +198,18 @@ export function toCheckDefinition(file: CustomCheckFile): CheckDefinition<typeof
           return checkDocumentPath(rule, files, contents);
       }
     },
-  };
+  });
+}
+
+/**
+ * The facts a rule reads, so the check runner answers for an entity of no repository or a fact
+ * that was not collected: a fact rule's own fact (the content loader rejects unknown ids), the
+ * list of files, and for rules that read files their text. `run` reads no other fact.
+ */
+function factsRead(rule: CustomRule): FactId[] {
+  if (rule.type === 'fact') return [String(parsePath(rule.fact)![0]) as FactId];
+  if (rule.type === 'file-exists') return ['files'];
+  return ['files', 'contentFiles'];
 }
 
 /**
@@ -220,10 +229,6 @@ function escapeGlob(path: string): string {
   return path.replace(/[*?[\]{}()!+@\\]/g, '\\$&');
 }
 
-function errorResult(message: string): CheckResult {
-  return { outcome: 'error', message, evidence: [] };
-}
-
 /** The text of `path`, when the fact holds it (an own property: a path may be called `constructor`). */
 function textOf(contents: Readonly<Record<string, string>>, path: string): string | undefined {
   return Object.hasOwn(contents, path) ? contents[path] : undefined;
@@ -231,7 +236,7 @@ function textOf(contents: Readonly<Record<string, string>>, path: string): strin
 
 const list = (paths: readonly string[], max = 3) => paths.slice(0, max).join(', ') + (paths.length > max ? ` and ${paths.length - max} more` : '');
 
-const unreadable = (paths: readonly string[]) => errorResult(`Could not read ${list(paths)} (binary, larger than 256 KiB, or beyond the 200-file limit).`);
+const unreadable = (paths: readonly string[]) => error(`Could not read ${list(paths)} (binary, larger than 256 KiB, or beyond the 200-file limit).`);
 
 type Rule<Type extends CustomRule['type']> = Extract<CustomRule, { type: Type }>;
 
@@ -358,8 +363,6 @@ function lineAt(document: Document.Parsed, lineCounter: LineCounter, segments: R
 
 function checkFact(rule: Rule<'fact'>, facts: Facts): CheckResult {
   const segments = parsePath(rule.fact)!;
-  const factId = String(segments[0]);
-  if (!Object.hasOwn(facts, factId)) return errorResult(`The fact "${factId}" was not collected for this repository.`);
   const found = lookup(facts, segments);
   // Facts about a file carry its `path` (and sometimes `line`): the nearest one is the evidence.
   const evidence = found.nearestPath ? { path: found.nearestPath.path, ...(found.nearestPath.line ? { line: found.nearestPath.line } : {}) } : undefined;

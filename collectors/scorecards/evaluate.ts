@@ -1,4 +1,5 @@
-import { checkResultSchema, type CatalogLookup, type CheckDefinition, type CheckResult } from '../checks/check.ts';
+import { error, type CatalogLookup, type CheckDefinition, type CheckResult } from '../checks/check.ts';
+import { runCheck } from '../checks/run.ts';
 import type { Facts } from '../facts/index.ts';
 import type { Problem } from '../problems.ts';
 import type { CatalogEntity } from '../snapshot.ts';
@@ -43,8 +44,8 @@ const EFFORT_ORDER = { low: 0, medium: 1, high: 2 } as const;
 /**
  * One entity's standing on one scorecard.
  *
- * - Each check runs with its options; a check that throws (or returns something that is not a
- *   result) is outcome `error` for this entity only, and the message names the error.
+ * - Each check runs once per entity and options, through the check runner (`runCheck`): a check
+ *   that throws (or returns something that is not a result) is outcome `error` for this entity only.
  * - The effective outcome of a failed or errored check is `pass` under an unexpired exemption; an
  *   expired exemption changes nothing but is attached, so the page can flag it.
  * - `notApplicable` checks count neither for nor against. `error` counts as not passed: a check
@@ -64,7 +65,9 @@ export function evaluateScorecard(input: ScorecardEvaluationInput): ScorecardRes
       const key = checkRunKey(entity.ref, entry.id, entry.options);
       let result = ran.get(key);
       if (!result) {
-        result = runCheck(checks.get(entry.id), entry.id, entry.options, { entity, facts, catalog, now });
+        const check = checks.get(entry.id);
+        // The content loader rejects unknown ids; this guards callers that skip it.
+        result = check ? runCheck(check, { entity, facts, catalog, now, options: entry.options }) : error(`Unknown check "${entry.id}".`);
         if (result.outcome === 'error') result = recorded?.get(key) ?? result;
         ran.set(key, result);
       }
@@ -92,29 +95,6 @@ export function evaluateScorecard(input: ScorecardEvaluationInput): ScorecardRes
     checks: scored,
     ...(nextLevel ? { next: { level: nextLevel.id, checks: blockingChecks(scored, scorecard, reached + 1, checks) } } : {}),
   };
-}
-
-/** Runs one check, turning a throw, an unknown id or bad options into an `error` outcome for this entity. */
-function runCheck(
-  check: CheckDefinition | undefined,
-  id: string,
-  rawOptions: Record<string, unknown>,
-  context: Omit<Parameters<CheckDefinition['run']>[0], 'options'>,
-): CheckResult {
-  // The content loader rejects unknown ids and bad options; these guard callers that skip it.
-  if (!check) return errorResult(`Unknown check "${id}".`);
-  const options = check.options.safeParse(rawOptions);
-  if (!options.success) return errorResult(`Invalid options for check "${id}": ${options.error.issues[0]?.message ?? 'rejected'}.`);
-  try {
-    const result = checkResultSchema.safeParse(check.run({ ...context, options: options.data }));
-    return result.success ? result.data : errorResult(`The check "${id}" returned no valid result.`);
-  } catch (error) {
-    return errorResult(`The check "${id}" failed to run: ${error instanceof Error ? error.message : String(error)}`);
-  }
-}
-
-function errorResult(message: string): CheckResult {
-  return { outcome: 'error', message, evidence: [] };
 }
 
 /** Ids of the checks at or below level `nextIndex` that do not pass, cheapest fix first, each once. */

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { defineCheck, fail, pass, type Evidence } from '../check.ts';
+import { defineCheck, fail, notApplicable, pass, type Evidence } from '../check.ts';
 import { capped, count } from './support/facts.ts';
-import { requireWorkflows } from './support/workflows.ts';
+import { NO_WORKFLOWS } from './support/workflows.ts';
 
 const COMMIT_SHA = /^[0-9a-f]{40}$/i;
 const IMAGE_DIGEST = /^sha256:[0-9a-f]{64}$/i;
@@ -29,10 +29,10 @@ export const actionsPinned = defineCheck({
   options: z.object({
     trustedOwners: z.array(z.string().min(1)).default([]).describe('Owners whose actions may be used by tag (e.g. your own organisation); compared case-insensitively.'),
   }),
+  needs: ['workflows'],
   run(context) {
-    const found = requireWorkflows(context);
-    if (!found.ok) return found.result;
-    const { workflows } = found;
+    const { workflows } = context.facts;
+    if (workflows.length === 0) return notApplicable(NO_WORKFLOWS);
     const trusted = new Set(context.options.trustedOwners.map((owner) => owner.toLowerCase()));
     const unpinned: Evidence[] = [];
     let external = 0;

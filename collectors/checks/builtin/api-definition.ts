@@ -28,6 +28,7 @@ export const apiDefinition = defineCheck({
   options: z.object({
     allowUrl: z.boolean().default(false).describe('Accept a definition that is only a URL (a remote `$text` Cairn does not fetch).'),
   }),
+  needs: [],
   run(context) {
     const { entity } = context;
     if (entity.kind !== 'API') return notApplicable(`Only API entities have a definition; this is ${withArticle(entity.kind)}.`);

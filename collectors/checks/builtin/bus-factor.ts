@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineCheck, fail, pass, notApplicable } from '../check.ts';
-import { count, requireFacts } from './support/facts.ts';
+import { count } from './support/facts.ts';
 import { day } from './support/time.ts';
 
 export const busFactor = defineCheck({
@@ -15,12 +15,11 @@ export const busFactor = defineCheck({
   options: z.object({
     minAuthors: z.number().int().positive().default(2).describe('Fewest distinct authors in the activity window.'),
   }),
+  // A deprecated component is expected to go quiet: activity is not asked of it.
+  precheck: ({ entity }) => (entity.spec?.lifecycle === 'deprecated' ? notApplicable('The entity is deprecated: activity is not expected.') : undefined),
+  needs: ['activity'],
   run(context) {
-    // A deprecated component is expected to go quiet: activity is not asked of it.
-    if (context.entity.spec?.lifecycle === 'deprecated') return notApplicable('The entity is deprecated: activity is not expected.');
-    const needed = requireFacts(context, ['activity']);
-    if (!needed.ok) return needed.result;
-    const { authors, commits, since } = needed.facts.activity;
+    const { authors, commits, since } = context.facts.activity;
     const { minAuthors } = context.options;
     if (commits === 0) return fail(`No commits since ${day(since)}, so nobody is actively working on it; expected at least ${count(minAuthors, 'author')}.`);
     if (authors < minAuthors) return fail(`${count(authors, 'author')} made the ${count(commits, 'commit')} since ${day(since)}; expected at least ${minAuthors}.`);

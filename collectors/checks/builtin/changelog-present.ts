@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { defineCheck, fail, pass } from '../check.ts';
-import { requireFacts } from './support/facts.ts';
 
 /** CHANGELOG.md, CHANGES, HISTORY.md, NEWS, RELEASE_NOTES.md … at the root or in docs/. */
 const CHANGELOG = /^(docs\/)?(changelog|changes|history|news|releases|release[-_]notes)(\.(md|markdown|rst|txt|adoc))?$/i;
@@ -29,10 +28,9 @@ export const changelogPresent = defineCheck({
   effort: 'low',
   severity: 'note',
   options: z.object({}),
+  needs: ['files'],
   run(context) {
-    const needed = requireFacts(context, ['files']);
-    if (!needed.ok) return needed.result;
-    const { files } = needed.facts;
+    const { files } = context.facts;
     const changelog = files.find((path) => CHANGELOG.test(path));
     if (changelog) return pass(`Changes are recorded in ${changelog}.`, [{ path: changelog }]);
     const changeset = files.find((path) => path === '.changeset/config.json') ?? files.find((path) => path.startsWith('.changeset/'));

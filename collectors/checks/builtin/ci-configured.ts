@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineCheck, fail, pass } from '../check.ts';
-import { listOf, requireFacts } from './support/facts.ts';
+import { listOf } from './support/facts.ts';
 
 export const ciConfigured = defineCheck({
   id: 'ci-configured',
@@ -29,10 +29,9 @@ export const ciConfigured = defineCheck({
   effort: 'medium',
   severity: 'warning',
   options: z.object({}),
+  needs: ['ci'],
   run(context) {
-    const needed = requireFacts(context, ['ci']);
-    if (!needed.ok) return needed.result;
-    const { ci } = needed.facts;
+    const { ci } = context.facts;
     if (ci.length === 0) return fail('No CI configuration found (.github/workflows/, .gitlab-ci.yml, Jenkinsfile, .circleci/config.yml, azure-pipelines.yml …).');
     return pass(`CI is configured: ${listOf(ci.map((system) => system.system))}.`, ci.flatMap((system) => system.files.map((path) => ({ path, note: system.system }))).slice(0, 20));
   },

@@ -1,7 +1,6 @@
 import { z } from 'zod';
-import { defineCheck, fail, pass } from '../check.ts';
+import { defineCheck, fail, notApplicable, pass } from '../check.ts';
 import { count } from './support/facts.ts';
-import { requireWorkflows } from './support/workflows.ts';
 
 const PULL_REQUEST_TRIGGERS = new Set(['pull_request', 'pull_request_target', 'merge_group']);
 
@@ -24,10 +23,10 @@ export const ciOnPullRequest = defineCheck({
   effort: 'low',
   severity: 'warning',
   options: z.object({}),
+  needs: ['workflows'],
   run(context) {
-    const found = requireWorkflows(context, 'No GitHub Actions workflows; the triggers of other CI systems are not read.');
-    if (!found.ok) return found.result;
-    const { workflows } = found;
+    const { workflows } = context.facts;
+    if (workflows.length === 0) return notApplicable('No GitHub Actions workflows; the triggers of other CI systems are not read.');
     const onPullRequests = workflows.filter((workflow) => workflow.triggers.some((trigger) => PULL_REQUEST_TRIGGERS.has(trigger)));
     if (onPullRequests.length === 0) return fail(`No workflow runs on pull_request (${count(workflows.length, 'workflow')} read); changes are only checked after they merge.`, workflows.map((workflow) => ({ path: workflow.path, note: `on: ${workflow.triggers.join(', ') || '(none)'}` })));
     return pass(`${count(onPullRequests.length, 'workflow')} of ${workflows.length} run${onPullRequests.length === 1 ? 's' : ''} on pull requests.`, onPullRequests.map((workflow) => ({ path: workflow.path })));

@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { defineCheck, fail, pass } from '../check.ts';
-import { requireFacts } from './support/facts.ts';
 
 const CATCH_ALL = new Set(['*', '/*', '**', '/**']);
 
@@ -20,10 +19,9 @@ export const codeownersCatchAll = defineCheck({
   effort: 'low',
   severity: 'warning',
   options: z.object({}),
+  needs: ['codeowners'],
   run(context) {
-    const needed = requireFacts(context, ['codeowners']);
-    if (!needed.ok) return needed.result;
-    const { codeowners } = needed.facts;
+    const { codeowners } = context.facts;
     if (!codeowners) return fail('No CODEOWNERS file, so no file has an owner.');
     const rule = codeowners.rules.findLast((candidate) => CATCH_ALL.has(candidate.pattern));
     if (codeowners.catchAll && rule) return pass(`Every file is owned by ${codeowners.catchAll.join(' ')} unless a later rule says otherwise.`, [{ path: codeowners.path, line: rule.line, note: `${rule.pattern} ${rule.owners.join(' ')}` }]);

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { codeownersRef, isFromCodeowners } from '../../catalog/owners.ts';
 import { defineCheck, fail, notApplicable, pass, type Evidence } from '../check.ts';
-import { capped, count, listOf, requireFacts } from './support/facts.ts';
+import { capped, count, listOf } from './support/facts.ts';
 
 export const codeownersOwnersKnown = defineCheck({
   id: 'codeowners-owners-known',
@@ -17,10 +17,9 @@ export const codeownersOwnersKnown = defineCheck({
   effort: 'low',
   severity: 'warning',
   options: z.object({}),
+  needs: ['codeowners'],
   run(context) {
-    const needed = requireFacts(context, ['codeowners']);
-    if (!needed.ok) return needed.result;
-    const { codeowners } = needed.facts;
+    const { codeowners } = context.facts;
     if (!codeowners || codeowners.rules.length === 0) return notApplicable('No CODEOWNERS rules to check (codeowners-present checks that there are some).');
     const evidence: Evidence[] = [];
     const missing = new Set<string>();

@@ -1,7 +1,7 @@
 import picomatch from 'picomatch';
 import { z } from 'zod';
 import { defineCheck, fail, notApplicable, pass, type Evidence } from '../check.ts';
-import { capped, count, requireFacts } from './support/facts.ts';
+import { capped, count } from './support/facts.ts';
 import { baseName, dirOf, selfAndAncestors } from './support/paths.ts';
 
 /** The tracked files, indexed for literal CODEOWNERS patterns. */
@@ -57,10 +57,9 @@ export const codeownersPatternsMatch = defineCheck({
   effort: 'low',
   severity: 'warning',
   options: z.object({}),
+  needs: ['codeowners', 'files'],
   run(context) {
-    const needed = requireFacts(context, ['codeowners', 'files']);
-    if (!needed.ok) return needed.result;
-    const { codeowners, files } = needed.facts;
+    const { codeowners, files } = context.facts;
     if (!codeowners || codeowners.rules.length === 0) return notApplicable('No CODEOWNERS rules to check.');
     const index = indexFiles(files);
     const stale: Evidence[] = codeowners.rules

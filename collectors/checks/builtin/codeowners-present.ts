@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineCheck, fail, pass } from '../check.ts';
-import { count, requireFacts } from './support/facts.ts';
+import { count } from './support/facts.ts';
 
 export const codeownersPresent = defineCheck({
   id: 'codeowners-present',
@@ -20,10 +20,9 @@ export const codeownersPresent = defineCheck({
   effort: 'low',
   severity: 'warning',
   options: z.object({}),
+  needs: ['codeowners'],
   run(context) {
-    const needed = requireFacts(context, ['codeowners']);
-    if (!needed.ok) return needed.result;
-    const { codeowners } = needed.facts;
+    const { codeowners } = context.facts;
     if (!codeowners) return fail('No CODEOWNERS file in .github/, the repository root or docs/.');
     if (codeowners.rules.length === 0) return fail(`${codeowners.path} has no rules; expected at least one pattern with an owner, e.g. \`* @org/team\`.`, [{ path: codeowners.path }]);
     return pass(`${codeowners.path} has ${count(codeowners.rules.length, 'rule')}.`, [{ path: codeowners.path, line: codeowners.rules[0]!.line }]);

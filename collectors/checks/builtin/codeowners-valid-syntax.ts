@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineCheck, fail, notApplicable, pass, type Evidence } from '../check.ts';
-import { capped, count, requireFacts } from './support/facts.ts';
+import { capped, count } from './support/facts.ts';
 
 /** `@user`, `@org/team` (GitLab: nested groups, `@@role`) or an email address. */
 const VALID_OWNER = /^@@?[\w.-]+(\/[\w.-]+)*$|^[^@\s]+@[^@\s]+\.[^@\s]+$/;
@@ -31,10 +31,9 @@ export const codeownersValidSyntax = defineCheck({
   effort: 'low',
   severity: 'error',
   options: z.object({}),
+  needs: ['codeowners'],
   run(context) {
-    const needed = requireFacts(context, ['codeowners']);
-    if (!needed.ok) return needed.result;
-    const { codeowners } = needed.facts;
+    const { codeowners } = context.facts;
     if (!codeowners || codeowners.rules.length === 0) return notApplicable('No CODEOWNERS rules to check.');
     const invalid: Evidence[] = [];
     for (const rule of codeowners.rules) {

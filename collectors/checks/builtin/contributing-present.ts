@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { defineCheck, fail, pass } from '../check.ts';
-import { requireFacts } from './support/facts.ts';
 
 /** Where GitHub looks for contributing guidelines: the root, .github/ and docs/. */
 const CONTRIBUTING = /^(\.github\/|docs\/)?contributing(\.(md|markdown|rst|txt|adoc))?$/i;
@@ -25,10 +24,9 @@ export const contributingPresent = defineCheck({
   effort: 'low',
   severity: 'note',
   options: z.object({}),
+  needs: ['files'],
   run(context) {
-    const needed = requireFacts(context, ['files']);
-    if (!needed.ok) return needed.result;
-    const guide = needed.facts.files.find((path) => CONTRIBUTING.test(path));
+    const guide = context.facts.files.find((path) => CONTRIBUTING.test(path));
     if (guide) return pass(`Contributing guidelines are in ${guide}.`, [{ path: guide }]);
     return fail('No contributing guide: expected CONTRIBUTING.md at the root, in .github/ or in docs/.');
   },

@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { defineCheck, fail, pass } from '../check.ts';
-import { requireFacts } from './support/facts.ts';
 
 const DEPENDABOT = ['.github/dependabot.yml', '.github/dependabot.yaml'];
 /** Renovate's config file names (docs.renovatebot.com/configuration-options). */
@@ -43,10 +42,9 @@ export const dependencyUpdates = defineCheck({
   effort: 'low',
   severity: 'warning',
   options: z.object({}),
+  needs: ['files'],
   run(context) {
-    const needed = requireFacts(context, ['files']);
-    if (!needed.ok) return needed.result;
-    const files = new Set(needed.facts.files);
+    const files = new Set(context.facts.files);
     const dependabot = DEPENDABOT.find((path) => files.has(path));
     if (dependabot) return pass(`Dependabot is configured in ${dependabot}.`, [{ path: dependabot }]);
     const renovate = RENOVATE.find((path) => files.has(path));

@@ -21,6 +21,7 @@ export const descriptionSet = defineCheck({
   options: z.object({
     minWords: z.number().int().positive().default(3).describe('Fewest words a description must have.'),
   }),
+  needs: [],
   run(context) {
     const { entity } = context;
     const description = entity.metadata.description?.trim() ?? '';

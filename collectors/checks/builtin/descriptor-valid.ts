@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineCheck, fail, notApplicable, pass, type Evidence } from '../check.ts';
-import { count, listOf, requireFacts } from './support/facts.ts';
+import { count, listOf } from './support/facts.ts';
 
 /** The shape every entity document has before Backstage looks closer: apiVersion, kind, metadata.name. */
 function looksLikeEntity(data: unknown): boolean {
@@ -40,15 +40,15 @@ export const descriptorValid = defineCheck({
   effort: 'low',
   severity: 'error',
   options: z.object({}),
+  precheck({ entity }) {
+    if (!entity.source.repo) return notApplicable(`${entity.ref} is declared in the portal's content (${entity.source.file}), not in a repository descriptor.`);
+    if (entity.inferred) return fail(`${entity.ref} is inferred by Cairn: repository ${entity.source.repo} has no catalog-info.yaml, so its owner, lifecycle and system are guesses.`);
+    return undefined;
+  },
+  needs: ['descriptors'],
   run(context) {
     const { entity } = context;
-    if (!entity.source.repo) return notApplicable(`${entity.ref} is declared in the portal's content (${entity.source.file}), not in a repository descriptor.`);
-    if (entity.inferred) {
-      return fail(`${entity.ref} is inferred by Cairn: repository ${entity.source.repo} has no catalog-info.yaml, so its owner, lifecycle and system are guesses.`);
-    }
-    const needed = requireFacts(context, ['descriptors']);
-    if (!needed.ok) return needed.result;
-    const { descriptors } = needed.facts;
+    const { descriptors } = context.facts;
     const declared: Evidence = { path: entity.source.file, line: entity.source.line };
     // A file that yields no document is empty or failed to parse as a whole; a document without
     // apiVersion, kind and metadata.name is rejected by Backstage. Other rejections (a bad name, an

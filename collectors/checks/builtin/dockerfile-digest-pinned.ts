@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineCheck, fail, notApplicable, pass, type Evidence } from '../check.ts';
 import { capped, count } from './support/facts.ts';
-import { isRegistryImage, isVariable, requireDockerfiles } from './support/dockerfiles.ts';
+import { isRegistryImage, isVariable, NO_DOCKERFILES } from './support/dockerfiles.ts';
 
 export const dockerfileDigestPinned = defineCheck({
   id: 'dockerfile-digest-pinned',
@@ -19,13 +19,14 @@ export const dockerfileDigestPinned = defineCheck({
   effort: 'low',
   severity: 'warning',
   options: z.object({}),
+  needs: ['dockerfiles'],
   run(context) {
-    const found = requireDockerfiles(context);
-    if (!found.ok) return found.result;
+    const { dockerfiles } = context.facts;
+    if (dockerfiles.length === 0) return notApplicable(NO_DOCKERFILES);
     const unpinned: Evidence[] = [];
     let judged = 0;
     let variables = 0;
-    for (const dockerfile of found.dockerfiles) {
+    for (const dockerfile of dockerfiles) {
       for (const from of dockerfile.from.filter(isRegistryImage)) {
         if (isVariable(from)) {
           variables++;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { defineCheck, fail, pass, type Evidence } from '../check.ts';
+import { defineCheck, fail, notApplicable, pass, type Evidence } from '../check.ts';
 import { capped, count } from './support/facts.ts';
-import { requireDockerfiles } from './support/dockerfiles.ts';
+import { NO_DOCKERFILES } from './support/dockerfiles.ts';
 
 const REMOTE = /^(https?|ftp|git):\/\/|^git@|\.git(#.*)?$/i;
 
@@ -23,13 +23,14 @@ export const dockerfileNoAddUrl = defineCheck({
   effort: 'low',
   severity: 'warning',
   options: z.object({}),
+  needs: ['dockerfiles'],
   run(context) {
-    const found = requireDockerfiles(context);
-    if (!found.ok) return found.result;
-    const remote: Evidence[] = found.dockerfiles.flatMap((dockerfile) =>
+    const { dockerfiles } = context.facts;
+    if (dockerfiles.length === 0) return notApplicable(NO_DOCKERFILES);
+    const remote: Evidence[] = dockerfiles.flatMap((dockerfile) =>
       dockerfile.adds.flatMap((add) => add.sources.filter((source) => REMOTE.test(source)).map((source) => ({ path: dockerfile.path, line: add.line, note: `ADD ${source}` }))),
     );
     if (remote.length > 0) return fail(`${count(remote.length, 'ADD instruction')} ${remote.length === 1 ? 'downloads' : 'download'} from a URL.`, capped(remote));
-    return pass(`No ADD from a URL in ${count(found.dockerfiles.length, 'Dockerfile')}.`);
+    return pass(`No ADD from a URL in ${count(dockerfiles.length, 'Dockerfile')}.`);
   },
 });

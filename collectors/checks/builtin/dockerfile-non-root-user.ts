@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineCheck, fail, notApplicable, pass, type Evidence } from '../check.ts';
 import { capped, count } from './support/facts.ts';
-import { requireDockerfiles } from './support/dockerfiles.ts';
+import { NO_DOCKERFILES } from './support/dockerfiles.ts';
 
 /** Dockerfiles of development containers (VS Code, Codespaces): `.devcontainer/` at any depth. */
 const DEV_CONTAINER = /(^|\/)\.devcontainer\//;
@@ -31,14 +31,15 @@ export const dockerfileNonRootUser = defineCheck({
   effort: 'low',
   severity: 'warning',
   options: z.object({}),
+  needs: ['dockerfiles'],
   run(context) {
-    const found = requireDockerfiles(context);
-    if (!found.ok) return found.result;
+    const { dockerfiles } = context.facts;
+    if (dockerfiles.length === 0) return notApplicable(NO_DOCKERFILES);
     const failing: Evidence[] = [];
     const passing: Evidence[] = [];
     // A development container runs on a developer's machine, as its tools expect (often root).
-    const developmentContainers = found.dockerfiles.filter((dockerfile) => DEV_CONTAINER.test(dockerfile.path));
-    const judged = found.dockerfiles.filter((dockerfile) => !DEV_CONTAINER.test(dockerfile.path));
+    const developmentContainers = dockerfiles.filter((dockerfile) => DEV_CONTAINER.test(dockerfile.path));
+    const judged = dockerfiles.filter((dockerfile) => !DEV_CONTAINER.test(dockerfile.path));
     const ignored = developmentContainers.map((dockerfile): Evidence => ({ path: dockerfile.path, note: 'a development container, not run in production: not judged' }));
     if (judged.length === 0) return { ...notApplicable(`The only Dockerfiles are development containers (${developmentContainers.map((dockerfile) => dockerfile.path).join(', ')}).`), evidence: ignored };
     for (const dockerfile of judged) {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { defineCheck, fail, pass, type Evidence } from '../check.ts';
-import { count, requireFacts } from './support/facts.ts';
-import { requireDockerfiles } from './support/dockerfiles.ts';
+import { defineCheck, fail, notApplicable, pass, type Evidence } from '../check.ts';
+import { count } from './support/facts.ts';
+import { NO_DOCKERFILES } from './support/dockerfiles.ts';
 import { dirOf, join } from './support/paths.ts';
 
 export const dockerignorePresent = defineCheck({
@@ -24,21 +24,20 @@ export const dockerignorePresent = defineCheck({
   effort: 'low',
   severity: 'note',
   options: z.object({}),
+  needs: ['dockerfiles', 'files'],
   run(context) {
-    const found = requireDockerfiles(context);
-    if (!found.ok) return found.result;
-    const needed = requireFacts(context, ['files']);
-    if (!needed.ok) return needed.result;
-    const files = new Set(needed.facts.files);
+    const { dockerfiles } = context.facts;
+    if (dockerfiles.length === 0) return notApplicable(NO_DOCKERFILES);
+    const files = new Set(context.facts.files);
     const missing: Evidence[] = [];
     const present = new Set<string>();
-    for (const dockerfile of found.dockerfiles) {
+    for (const dockerfile of dockerfiles) {
       const candidates = [...new Set([`${dockerfile.path}.dockerignore`, join(dirOf(dockerfile.path), '.dockerignore'), '.dockerignore'])];
       const ignore = candidates.find((path) => files.has(path));
       if (ignore) present.add(ignore);
       else missing.push({ path: dockerfile.path, note: `no ${candidates.join(', ')}` });
     }
-    if (missing.length > 0) return fail(`${count(missing.length, 'Dockerfile')} of ${found.dockerfiles.length} ${missing.length === 1 ? 'has' : 'have'} no .dockerignore.`, missing);
+    if (missing.length > 0) return fail(`${count(missing.length, 'Dockerfile')} of ${dockerfiles.length} ${missing.length === 1 ? 'has' : 'have'} no .dockerignore.`, missing);
     return pass(`Build contexts are filtered by ${[...present].join(', ')}.`, [...present].map((path) => ({ path })));
   },
 });

@@ -1,8 +1,18 @@
 import { z } from 'zod';
-import { defineCheck, fail, notApplicable, pass } from '../check.ts';
-import { count, declarationEvidence, noRepository, requireFacts } from './support/facts.ts';
+import type { CatalogEntity } from '../../snapshot.ts';
+import { defineCheck, fail, pass, type CheckResult } from '../check.ts';
+import { count, declarationEvidence } from './support/facts.ts';
 
 const TECHDOCS_REF = 'backstage.io/techdocs-ref';
+
+function techdocsRef(entity: CatalogEntity): string | undefined {
+  return entity.metadata.annotations?.[TECHDOCS_REF];
+}
+
+function pointsTechDocs(entity: CatalogEntity): CheckResult {
+  const annotation = techdocsRef(entity);
+  return pass(`The entity points TechDocs at its documentation (${TECHDOCS_REF}: ${annotation}).`, declarationEvidence(entity, `${TECHDOCS_REF}: ${annotation}`));
+}
 
 export const docsPresent = defineCheck({
   id: 'docs-present',
@@ -28,18 +38,15 @@ export const docsPresent = defineCheck({
   effort: 'medium',
   severity: 'warning',
   options: z.object({}),
+  // The annotation is enough where the repository's docs are unknown: no repository, or no docs fact.
+  precheck: ({ entity, facts }) => (techdocsRef(entity) && !facts?.docs ? pointsTechDocs(entity) : undefined),
+  needs: ['docs'],
   run(context) {
     const { entity } = context;
-    const annotation = entity.metadata.annotations?.[TECHDOCS_REF];
-    if (!context.facts && !annotation) return notApplicable(noRepository(entity));
-    if (context.facts) {
-      const needed = requireFacts(context, ['docs']);
-      if (!needed.ok && !annotation) return needed.result;
-      const docs = needed.ok ? needed.facts.docs : { pages: [] };
-      if (docs.dir && docs.pages.length > 0) return pass(`${docs.dir}/ has ${count(docs.pages.length, 'documentation page')}.`, docs.pages.slice(0, 5).map((path) => ({ path })));
-      if (docs.mkdocs) return pass(`Documentation is built from ${docs.mkdocs.path}.`, [{ path: docs.mkdocs.path }]);
-    }
-    if (annotation) return pass(`The entity points TechDocs at its documentation (${TECHDOCS_REF}: ${annotation}).`, declarationEvidence(entity, `${TECHDOCS_REF}: ${annotation}`));
+    const { docs } = context.facts;
+    if (docs.dir && docs.pages.length > 0) return pass(`${docs.dir}/ has ${count(docs.pages.length, 'documentation page')}.`, docs.pages.slice(0, 5).map((path) => ({ path })));
+    if (docs.mkdocs) return pass(`Documentation is built from ${docs.mkdocs.path}.`, [{ path: docs.mkdocs.path }]);
+    if (techdocsRef(entity)) return pointsTechDocs(entity);
     return fail(`No documentation beyond the README: no docs/ folder with pages, no mkdocs.yml and no ${TECHDOCS_REF} annotation.`);
   },
 });

@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { defineCheck, fail, pass } from '../check.ts';
-import { requireFacts } from './support/facts.ts';
 
 export const gitignorePresent = defineCheck({
   id: 'gitignore-present',
@@ -12,10 +11,9 @@ export const gitignorePresent = defineCheck({
   effort: 'low',
   severity: 'note',
   options: z.object({}),
+  needs: ['files'],
   run(context) {
-    const needed = requireFacts(context, ['files']);
-    if (!needed.ok) return needed.result;
-    if (needed.facts.files.includes('.gitignore')) return pass('.gitignore exists at the root.', [{ path: '.gitignore' }]);
+    if (context.facts.files.includes('.gitignore')) return pass('.gitignore exists at the root.', [{ path: '.gitignore' }]);
     return fail('No .gitignore at the repository root.');
   },
 });

@@ -2,7 +2,6 @@ import parseSpdx from 'spdx-expression-parse';
 import { z } from 'zod';
 import { defineCheck, fail, notApplicable, pass, type Evidence } from '../check.ts';
 import type { LicenseFact } from '../../facts/license.ts';
-import { requireFacts } from './support/facts.ts';
 
 /**
  * Whether an SPDX expression can be met with allowed licenses alone: `A OR B` when either can,
@@ -45,10 +44,9 @@ export const licenseAllowed = defineCheck({
       .default(['MIT', 'Apache-2.0', 'BSD-2-Clause', 'BSD-3-Clause', 'ISC', 'MPL-2.0', '0BSD', 'Unlicense', 'BSL-1.0', 'Zlib'])
       .describe('SPDX ids that are allowed (or `Id WITH exception`); compared case-insensitively. A declaration that is no SPDX expression (`UNLICENSED`) must be listed as written.'),
   }),
+  needs: ['license'],
   run(context) {
-    const needed = requireFacts(context, ['license']);
-    if (!needed.ok) return needed.result;
-    const { license } = needed.facts;
+    const { license } = context.facts;
     const allowed = new Set(context.options.allow.map((id) => id.toLowerCase()));
     const list = context.options.allow.join(', ');
     if (license?.expression) {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineCheck, fail, pass } from '../check.ts';
 import type { LicenseFile, LicenseSource } from '../../facts/license.ts';
-import { listOf, requireFacts } from './support/facts.ts';
+import { listOf } from './support/facts.ts';
 
 export const licensePresent = defineCheck({
   id: 'license-present',
@@ -20,10 +20,9 @@ export const licensePresent = defineCheck({
   effort: 'low',
   severity: 'warning',
   options: z.object({}),
+  needs: ['license'],
   run(context) {
-    const needed = requireFacts(context, ['license']);
-    if (!needed.ok) return needed.result;
-    const { license } = needed.facts;
+    const { license } = context.facts;
     const files = license?.files ?? [];
     const declared = (license?.sources ?? []).filter((source) => source.kind === 'manifest');
     if (files.length === 0) {

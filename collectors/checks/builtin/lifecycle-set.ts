@@ -24,6 +24,7 @@ export const lifecycleSet = defineCheck({
   options: z.object({
     allowed: z.array(z.string().min(1)).default(['experimental', 'production', 'deprecated']).describe('Lifecycle values that count as set (Backstage\'s well-known ones by default).'),
   }),
+  needs: [],
   run(context) {
     const { entity } = context;
     if (!KINDS.has(entity.kind)) return notApplicable(`${entity.kind} entities have no lifecycle.`);

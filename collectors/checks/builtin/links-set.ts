@@ -26,6 +26,7 @@ export const linksSet = defineCheck({
   options: z.object({
     minLinks: z.number().int().positive().default(1).describe('Fewest links.'),
   }),
+  needs: [],
   run(context) {
     const { entity } = context;
     const links = entity.metadata.links ?? [];

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { defineCheck, fail, notApplicable, pass, type Evidence } from '../check.ts';
 import type { Manifest } from '../../facts/manifests.ts';
-import { requireFacts } from './support/facts.ts';
 import { baseName, dirOf, findUp, join, VENDORED } from './support/paths.ts';
 
 const NPM_LOCKS = ['package-lock.json', 'npm-shrinkwrap.json', 'yarn.lock', 'pnpm-lock.yaml', 'bun.lock', 'bun.lockb'];
@@ -81,10 +80,9 @@ export const lockfileCommitted = defineCheck({
   effort: 'low',
   severity: 'warning',
   options: z.object({}),
+  needs: ['manifests', 'files'],
   run(context) {
-    const needed = requireFacts(context, ['manifests', 'files']);
-    if (!needed.ok) return needed.result;
-    const { manifests, files } = needed.facts;
+    const { manifests, files } = context.facts;
     const needs = requirements(manifests, new Set(files));
     if (needs.length === 0) {
       const jvm = manifests.some((manifest) => manifest.ecosystem === 'maven' || manifest.ecosystem === 'gradle');

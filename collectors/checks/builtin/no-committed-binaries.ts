@@ -2,7 +2,7 @@ import picomatch from 'picomatch';
 import { z } from 'zod';
 import { defineCheck, fail, pass } from '../check.ts';
 import { EXCLUSION_LABELS, pathExclusion, skeletonFolders } from '../../facts/paths/project.ts';
-import { capped, count, requireFacts } from './support/facts.ts';
+import { capped, count } from './support/facts.ts';
 
 /**
  * Compiled code and packages (OpenSSF Scorecard's Binary-Artifacts list, plus archives): executables,
@@ -38,10 +38,9 @@ export const noCommittedBinaries = defineCheck({
       .describe('Globs of binaries that are allowed (matched against the path from the repository root).'),
     includeFixtures: z.boolean().default(false).describe('Judge binaries in test fixtures (testdata/, fixtures/, tests/ …) and template skeletons too; by default they are left out, and listed as ignored.'),
   }),
+  needs: ['files'],
   run(context) {
-    const needed = requireFacts(context, ['files']);
-    if (!needed.ok) return needed.result;
-    const { files } = needed.facts;
+    const { files } = context.facts;
     const allowed = context.options.allow.length > 0 ? picomatch(context.options.allow, { dot: true }) : () => false;
     const skeletons = skeletonFolders(files);
     const candidates = files.filter((path) => BINARY.test(path) && !allowed(path)).map((path) => ({ path, excluded: context.options.includeFixtures ? undefined : pathExclusion(path, skeletons) }));

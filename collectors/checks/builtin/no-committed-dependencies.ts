@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineCheck, fail, pass, type Evidence } from '../check.ts';
-import { count, requireFacts } from './support/facts.ts';
+import { count } from './support/facts.ts';
 import { dirOf } from './support/paths.ts';
 
 /** Installed-package folders of package managers (not `vendor/`, which Go and others commit on purpose). */
@@ -23,13 +23,12 @@ export const noCommittedDependencies = defineCheck({
   effort: 'low',
   severity: 'warning',
   options: z.object({}),
+  needs: ['files'],
   run(context) {
-    const needed = requireFacts(context, ['files']);
-    if (!needed.ok) return needed.result;
     const folders = new Map<string, number>();
     const add = (folder: string) => folders.set(folder, (folders.get(folder) ?? 0) + 1);
-    const venvs = needed.facts.files.filter((path) => path === 'pyvenv.cfg' || path.endsWith('/pyvenv.cfg')).map(dirOf);
-    for (const path of needed.facts.files) {
+    const venvs = context.facts.files.filter((path) => path === 'pyvenv.cfg' || path.endsWith('/pyvenv.cfg')).map(dirOf);
+    for (const path of context.facts.files) {
       const venv = venvs.find((folder) => path.startsWith(folder ? `${folder}/` : ''));
       const install = path.match(INSTALL_FOLDER)?.[1];
       if (venv !== undefined) add(venv || '.');

@@ -19,7 +19,8 @@ export const noEnvFiles = defineCheck({
   effort: 'low',
   severity: 'error',
   options: secretCheckOptions('Globs of dotenv files known to hold no secrets.'),
+  needs: ['secrets'],
   run(context) {
-    return secretFindingsResult(context, ['env-file'], { what: 'a dotenv file with real values', none: 'No committed .env files.' });
+    return secretFindingsResult(context.facts.secrets, context.options, ['env-file'], { what: 'a dotenv file with real values', none: 'No committed .env files.' });
   },
 });

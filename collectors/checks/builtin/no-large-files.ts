@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineCheck, fail, pass } from '../check.ts';
 import { LARGE_FILES_KEPT } from '../../facts/large-files.ts';
-import { count, requireFacts } from './support/facts.ts';
+import { count } from './support/facts.ts';
 
 /** `5.0 MiB`, `812 KiB`, `10 B`. */
 function size(bytes: number): string {
@@ -29,13 +29,12 @@ export const noLargeFiles = defineCheck({
   options: z.object({
     maxBytes: z.number().int().positive().default(5 * 1024 * 1024).describe('Largest size a tracked file may have, in bytes.'),
   }),
+  needs: ['largeFiles'],
   run(context) {
-    const needed = requireFacts(context, ['largeFiles']);
-    if (!needed.ok) return needed.result;
     const { maxBytes } = context.options;
-    const large = needed.facts.largeFiles.filter((file) => file.bytes > maxBytes);
+    const large = context.facts.largeFiles.filter((file) => file.bytes > maxBytes);
     if (large.length === 0) {
-      const largest = needed.facts.largeFiles[0];
+      const largest = context.facts.largeFiles[0];
       return pass(largest ? `No file is larger than ${size(maxBytes)}; the largest is ${largest.path} (${size(largest.bytes)}).` : 'The repository tracks no files.');
     }
     // Only the largest files are collected, so when all of them are over the limit there may be more.

@@ -17,8 +17,9 @@ export const noPrivateKeys = defineCheck({
   effort: 'medium',
   severity: 'error',
   options: secretCheckOptions('Globs of paths whose keys are known test fixtures.'),
+  needs: ['secrets'],
   run(context) {
-    return secretFindingsResult(context, ['private-key', 'key-file', 'keystore'], {
+    return secretFindingsResult(context.facts.secrets, context.options, ['private-key', 'key-file', 'keystore'], {
       what: 'a private key or keystore',
       none: 'No committed private keys or keystores.',
     });

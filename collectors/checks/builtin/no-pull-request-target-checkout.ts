@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { defineCheck, fail, pass, type Evidence } from '../check.ts';
+import { defineCheck, fail, notApplicable, pass, type Evidence } from '../check.ts';
 import { capped, count } from './support/facts.ts';
-import { requireWorkflows } from './support/workflows.ts';
+import { NO_WORKFLOWS } from './support/workflows.ts';
 
 /** Triggers that run with the base repository's secrets and write token on behalf of someone else's change. */
 const PRIVILEGED_TRIGGERS = new Set(['pull_request_target', 'workflow_run']);
@@ -25,10 +25,10 @@ export const noPullRequestTargetCheckout = defineCheck({
   effort: 'medium',
   severity: 'error',
   options: z.object({}),
+  needs: ['workflows'],
   run(context) {
-    const found = requireWorkflows(context);
-    if (!found.ok) return found.result;
-    const { workflows } = found;
+    const { workflows } = context.facts;
+    if (workflows.length === 0) return notApplicable(NO_WORKFLOWS);
     const privileged = workflows.filter((workflow) => workflow.triggers.some((trigger) => PRIVILEGED_TRIGGERS.has(trigger)));
     const dangerous: Evidence[] = privileged.flatMap((workflow) =>
       workflow.checkoutRefs.filter((checkout) => UNTRUSTED_REF.test(checkout.ref)).map((checkout) => ({ path: workflow.path, line: checkout.line, note: `checks out ${checkout.ref} (job ${checkout.job})` })),

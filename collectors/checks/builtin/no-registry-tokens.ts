@@ -20,7 +20,8 @@ export const noRegistryTokens = defineCheck({
   effort: 'low',
   severity: 'error',
   options: secretCheckOptions('Globs of files known to hold no real credentials.'),
+  needs: ['secrets'],
   run(context) {
-    return secretFindingsResult(context, ['registry-token'], { what: 'a registry credential', none: 'No literal registry credentials in .npmrc or .pypirc files.' });
+    return secretFindingsResult(context.facts.secrets, context.options, ['registry-token'], { what: 'a registry credential', none: 'No literal registry credentials in .npmrc or .pypirc files.' });
   },
 });

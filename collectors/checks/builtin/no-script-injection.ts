@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { defineCheck, fail, pass, type Evidence } from '../check.ts';
+import { defineCheck, fail, notApplicable, pass, type Evidence } from '../check.ts';
 import { capped, count } from './support/facts.ts';
-import { requireWorkflows } from './support/workflows.ts';
+import { NO_WORKFLOWS } from './support/workflows.ts';
 
 /**
  * Context values anyone who opens an issue or a pull request controls (GitHub's "untrusted input"
@@ -39,10 +39,10 @@ export const noScriptInjection = defineCheck({
   effort: 'low',
   severity: 'error',
   options: z.object({}),
+  needs: ['workflows'],
   run(context) {
-    const found = requireWorkflows(context);
-    if (!found.ok) return found.result;
-    const { workflows } = found;
+    const { workflows } = context.facts;
+    if (workflows.length === 0) return notApplicable(NO_WORKFLOWS);
     const injections: Evidence[] = workflows.flatMap((workflow) =>
       workflow.runExpressions
         .filter((expression) => UNTRUSTED.some((pattern) => pattern.test(expression.expression)))

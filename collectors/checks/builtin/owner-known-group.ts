@@ -44,6 +44,7 @@ export const ownerKnownGroup = defineCheck({
   effort: 'low',
   severity: 'warning',
   options: z.object({}),
+  needs: [],
   run(context) {
     const { entity, catalog } = context;
     const owner = specString(entity, 'owner');

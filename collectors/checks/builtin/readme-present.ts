@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { defineCheck, fail, pass } from '../check.ts';
-import { requireFacts } from './support/facts.ts';
 
 export const readmePresent = defineCheck({
   id: 'readme-present',
@@ -26,10 +25,9 @@ export const readmePresent = defineCheck({
   options: z.object({
     minWords: z.number().int().nonnegative().default(50).describe('Fewest words a README must have to count as written.'),
   }),
+  needs: ['readme'],
   run(context) {
-    const needed = requireFacts(context, ['readme']);
-    if (!needed.ok) return needed.result;
-    const { readme } = needed.facts;
+    const { readme } = context.facts;
     const { minWords } = context.options;
     if (!readme) return fail('No readable README at the repository root (README.md, README.rst, README.txt …); expected one that explains what this is and how to use it.');
     const evidence = [{ path: readme.path }];

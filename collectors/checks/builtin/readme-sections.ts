@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineCheck, fail, pass, type Evidence } from '../check.ts';
-import { listOf, requireFacts } from './support/facts.ts';
+import { listOf } from './support/facts.ts';
 
 /** Lowercase words only, so `## 🚀 Getting started!` matches `Getting Started`. */
 function normalize(text: string): string {
@@ -42,10 +42,9 @@ export const readmeSections = defineCheck({
       .default([['Usage', 'Getting started', 'Quick start', 'Quickstart']])
       .describe('Required sections: each a heading, or a list of alternative headings of which one must exist.'),
   }),
+  needs: ['readme'],
   run(context) {
-    const needed = requireFacts(context, ['readme']);
-    if (!needed.ok) return needed.result;
-    const { readme } = needed.facts;
+    const { readme } = context.facts;
     if (!readme) return fail('No readable README at the repository root, so none of the required sections exist.');
     const found: Evidence[] = [];
     const missing: string[][] = [];

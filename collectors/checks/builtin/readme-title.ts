@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { defineCheck, fail, pass } from '../check.ts';
-import { requireFacts } from './support/facts.ts';
 
 export const readmeTitle = defineCheck({
   id: 'readme-title',
@@ -12,10 +11,9 @@ export const readmeTitle = defineCheck({
   effort: 'low',
   severity: 'note',
   options: z.object({}),
+  needs: ['readme'],
   run(context) {
-    const needed = requireFacts(context, ['readme']);
-    if (!needed.ok) return needed.result;
-    const { readme } = needed.facts;
+    const { readme } = context.facts;
     if (!readme) return fail('No readable README at the repository root, so there is no title.');
     const title = readme.headings.find((heading) => heading.depth === 1);
     if (title) return pass(`${readme.path} is titled "${title.text}".`, [{ path: readme.path, line: title.line, note: title.text }]);

@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { defineCheck, fail, pass, notApplicable } from '../check.ts';
-import { requireFacts } from './support/facts.ts';
 import { day, daysSince } from './support/time.ts';
 
 export const recentCommit = defineCheck({
@@ -18,12 +17,11 @@ export const recentCommit = defineCheck({
   options: z.object({
     days: z.number().int().positive().default(90).describe('Most days since the last commit.'),
   }),
+  // A deprecated component is expected to go quiet: activity is not asked of it.
+  precheck: ({ entity }) => (entity.spec?.lifecycle === 'deprecated' ? notApplicable('The entity is deprecated: activity is not expected.') : undefined),
+  needs: ['activity'],
   run(context) {
-    // A deprecated component is expected to go quiet: activity is not asked of it.
-    if (context.entity.spec?.lifecycle === 'deprecated') return notApplicable('The entity is deprecated: activity is not expected.');
-    const needed = requireFacts(context, ['activity']);
-    if (!needed.ok) return needed.result;
-    const { lastCommitDate } = needed.facts.activity;
+    const { lastCommitDate } = context.facts.activity;
     const { days } = context.options;
     if (!lastCommitDate) return fail('The repository has no commits.');
     const age = daysSince(lastCommitDate, context.now);

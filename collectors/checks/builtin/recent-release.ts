@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineCheck, fail, notApplicable, pass } from '../check.ts';
-import { requireFacts, specString, withArticle } from './support/facts.ts';
+import { specString, withArticle } from './support/facts.ts';
 import { day, daysSince } from './support/time.ts';
 
 export const recentRelease = defineCheck({
@@ -24,16 +24,15 @@ export const recentRelease = defineCheck({
     days: z.number().int().positive().default(180).describe('Most days since the newest tag.'),
     types: z.array(z.string().min(1)).default(['library', 'service']).describe('Component types that are expected to release.'),
   }),
-  run(context) {
-    const { entity } = context;
+  precheck({ entity, options }) {
     const type = specString(entity, 'type');
-    const types = context.options.types.map((item) => item.toLowerCase());
-    if (entity.kind !== 'Component' || !type || !types.includes(type.toLowerCase())) {
-      return notApplicable(`Only Components of type ${types.join(' or ')} are expected to release; this is ${entity.kind === 'Component' ? `a Component of type ${type ?? '(none)'}` : withArticle(entity.kind)}.`);
-    }
-    const needed = requireFacts(context, ['releases']);
-    if (!needed.ok) return needed.result;
-    const [latest] = needed.facts.releases;
+    const types = options.types.map((item) => item.toLowerCase());
+    if (entity.kind === 'Component' && type && types.includes(type.toLowerCase())) return undefined;
+    return notApplicable(`Only Components of type ${types.join(' or ')} are expected to release; this is ${entity.kind === 'Component' ? `a Component of type ${type ?? '(none)'}` : withArticle(entity.kind)}.`);
+  },
+  needs: ['releases'],
+  run(context) {
+    const [latest] = context.facts.releases;
     const { days } = context.options;
     if (!latest) return fail(`No release tag on the newest commits; expected a tag within ${days} days.`);
     const age = daysSince(latest.date, context.now);

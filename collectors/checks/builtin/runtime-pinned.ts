@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineCheck, fail, notApplicable, pass, type Evidence } from '../check.ts';
 import type { Manifest } from '../../facts/manifests.ts';
-import { listOf, requireFacts } from './support/facts.ts';
+import { listOf } from './support/facts.ts';
 import { dirOf, findUp, VENDORED } from './support/paths.ts';
 
 /** Version files that pin each ecosystem's runtime, looked up from a manifest's folder to the root. */
@@ -44,11 +44,10 @@ export const runtimePinned = defineCheck({
   effort: 'low',
   severity: 'warning',
   options: z.object({}),
+  needs: ['manifests', 'files'],
   run(context) {
-    const needed = requireFacts(context, ['manifests', 'files']);
-    if (!needed.ok) return needed.result;
-    const files = new Set(needed.facts.files);
-    const manifests = needed.facts.manifests.filter((manifest) => !VENDORED.test(manifest.path));
+    const files = new Set(context.facts.files);
+    const manifests = context.facts.manifests.filter((manifest) => !VENDORED.test(manifest.path));
     if (manifests.length === 0) return notApplicable('No package manifest, so no runtime to declare.');
     const ecosystems = [...new Set(manifests.map((manifest) => manifest.ecosystem))];
     const pinned: Evidence[] = [];

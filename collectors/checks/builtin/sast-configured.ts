@@ -1,8 +1,7 @@
 import picomatch from 'picomatch';
 import { z } from 'zod';
-import { defineCheck, fail, pass } from '../check.ts';
+import { defineCheck, fail, notApplicable, pass } from '../check.ts';
 import { count } from './support/facts.ts';
-import { requireWorkflows } from './support/workflows.ts';
 
 export const sastConfigured = defineCheck({
   id: 'sast-configured',
@@ -42,10 +41,10 @@ export const sastConfigured = defineCheck({
       .default(['github/codeql-action/*', 'semgrep/*', 'returntocorp/semgrep-action', 'snyk/actions/*', 'sonarsource/*', 'securego/gosec', 'pycqa/bandit-action'])
       .describe('Globs of action names (`owner/repo[/path]`, lowercase) that count as static analysis.'),
   }),
+  needs: ['workflows'],
   run(context) {
-    const found = requireWorkflows(context, 'No GitHub Actions workflows; only those are read for static analysis steps.');
-    if (!found.ok) return found.result;
-    const { workflows } = found;
+    const { workflows } = context.facts;
+    if (workflows.length === 0) return notApplicable('No GitHub Actions workflows; only those are read for static analysis steps.');
     const isSast = picomatch(context.options.actions.map((glob) => glob.toLowerCase()));
     for (const workflow of workflows) {
       const use = workflow.uses.find((candidate) => candidate.kind === 'action' && isSast(candidate.action.toLowerCase()));

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineCheck, fail, pass } from '../check.ts';
-import { listOf, requireFacts } from './support/facts.ts';
+import { listOf } from './support/facts.ts';
 
 export const securityPolicy = defineCheck({
   id: 'security-policy',
@@ -25,10 +25,9 @@ export const securityPolicy = defineCheck({
   effort: 'low',
   severity: 'warning',
   options: z.object({}),
+  needs: ['securityPolicy'],
   run(context) {
-    const needed = requireFacts(context, ['securityPolicy']);
-    if (!needed.ok) return needed.result;
-    const { securityPolicy: policy } = needed.facts;
+    const { securityPolicy: policy } = context.facts;
     if (!policy) return fail('No security policy: expected SECURITY.md in .github/, the repository root or docs/ saying how to report a vulnerability.');
     if (policy.contacts.length === 0) return fail(`${policy.path} names no way to report a vulnerability: no email address, no URL and no security advisories link.`, [{ path: policy.path }]);
     return pass(

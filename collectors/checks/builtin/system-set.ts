@@ -26,6 +26,7 @@ export const systemSet = defineCheck({
   effort: 'low',
   severity: 'note',
   options: z.object({}),
+  needs: [],
   run(context) {
     const { entity, catalog } = context;
     if (!KINDS.has(entity.kind)) return notApplicable(`${entity.kind} entities do not belong to a System.`);

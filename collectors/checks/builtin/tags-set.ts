@@ -21,6 +21,7 @@ export const tagsSet = defineCheck({
   options: z.object({
     minTags: z.number().int().positive().default(1).describe('Fewest tags.'),
   }),
+  needs: [],
   run(context) {
     const { entity } = context;
     const tags = entity.metadata.tags ?? [];

@@ -1,7 +1,7 @@
 import picomatch from 'picomatch';
 import { z } from 'zod';
 import { defineCheck, fail, notApplicable, pass } from '../check.ts';
-import { count, requireFacts } from './support/facts.ts';
+import { count } from './support/facts.ts';
 import { VENDORED } from './support/paths.ts';
 
 /** Test files by each ecosystem's convention. */
@@ -43,10 +43,9 @@ export const testsPresent = defineCheck({
   effort: 'high',
   severity: 'warning',
   options: z.object({}),
+  needs: ['files', 'languages'],
   run(context) {
-    const needed = requireFacts(context, ['files', 'languages']);
-    if (!needed.ok) return needed.result;
-    const { files, languages } = needed.facts;
+    const { files, languages } = context.facts;
     const isTest = picomatch(TEST_FILES, { dot: true });
     const own = files.filter((path) => !VENDORED.test(path));
     // Files named as tests first: they make better evidence than helpers inside a test folder.

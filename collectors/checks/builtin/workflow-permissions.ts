@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { defineCheck, fail, pass, type Evidence } from '../check.ts';
+import { defineCheck, fail, notApplicable, pass, type Evidence } from '../check.ts';
 import { capped, count } from './support/facts.ts';
-import { requireWorkflows } from './support/workflows.ts';
+import { NO_WORKFLOWS } from './support/workflows.ts';
 import type { Workflow } from '../../facts/workflows.ts';
 
 /** `read-all`, `{}`, or scopes that are all `read` or `none`. */
@@ -43,10 +43,10 @@ export const workflowPermissions = defineCheck({
   effort: 'low',
   severity: 'warning',
   options: z.object({}),
+  needs: ['workflows'],
   run(context) {
-    const found = requireWorkflows(context);
-    if (!found.ok) return found.result;
-    const { workflows } = found;
+    const { workflows } = context.facts;
+    if (workflows.length === 0) return notApplicable(NO_WORKFLOWS);
     const failing: Evidence[] = [];
     const passing: Evidence[] = [];
     for (const workflow of workflows) {

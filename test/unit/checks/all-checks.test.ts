@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { builtinChecks } from '../../../collectors/checks/builtin/index.ts';
 import { checkResultSchema } from '../../../collectors/checks/check.ts';
-import { entity, repoFacts, runCheck } from '../../helpers/check-context.ts';
+import { entity, repoFacts } from '../../helpers/check-context.ts';
+import { runCheck } from './table.ts';
 
 /**
  * What every built-in check must do whatever it looks at: never throw, return a valid result, treat
@@ -24,6 +25,13 @@ describe('every built-in check', () => {
   it.each(checks)('%s: facts that could not be collected are an error or not needed', (id, check) => {
     const result = checkResultSchema.parse(runCheck(check, { facts: {} }));
     if (!ENTITY_ONLY.has(id)) expect(result.outcome).toBe('error');
+  });
+
+  it.each(builtinChecks.flatMap((check) => (check.needs ?? []).map((fact) => [check.id, fact, check] as const)))('%s: without its %s fact, an error naming that fact', (_id, fact, check) => {
+    const { [fact]: _missing, ...collected } = repoFacts();
+    const result = runCheck(check, { facts: collected });
+    expect(result.outcome).toBe('error');
+    expect(result.message).toContain(`The "${fact}" fact of repository payments could not be collected`);
   });
 
   it.each(checks)('%s: an empty repository gives a valid verdict with a message', (_id, check) => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CheckResult } from '../../../collectors/checks/check.ts';
 import { contentGlobsFor, customCheckFileSchema, parsePath, toCheckDefinition, type CustomCheckFile } from '../../../collectors/checks/custom.ts';
+import { runCheck } from '../../../collectors/checks/run.ts';
 import type { Facts } from '../../../collectors/facts/index.ts';
 import { parseYamlConfig } from '../../../collectors/yaml/config.ts';
 import { component } from '../scorecards/fixtures.ts';
@@ -15,7 +16,7 @@ function check(rule: Record<string, unknown>, extra: Record<string, unknown> = {
 function run(rule: Record<string, unknown>, tree: Record<string, string>, options: { unreadable?: string[]; extra?: Record<string, unknown>; facts?: Partial<Facts> } = {}): CheckResult {
   const contents = Object.fromEntries(Object.entries(tree).filter(([path]) => !options.unreadable?.includes(path)));
   const facts = { files: Object.keys(tree).sort(), contentFiles: contents, ...options.facts } as Facts;
-  return toCheckDefinition(check(rule, options.extra)).run({ entity: component('svc'), facts, catalog: { get: () => undefined }, options: {}, now: new Date('2026-11-01T00:00:00Z') });
+  return runCheck(toCheckDefinition(check(rule, options.extra)), { entity: component('svc'), facts, catalog: { get: () => undefined }, options: {}, now: new Date('2026-11-01T00:00:00Z') });
 }
 
 describe('parsePath', () => {
@@ -103,7 +104,7 @@ describe('file-contains', () => {
 
   it('is an error when no file text was collected at all', () => {
     const result = run({ type: 'file-contains', files: 'Makefile', pattern: 'test' }, { Makefile: 'test:' }, { facts: { contentFiles: undefined } });
-    expect(result).toEqual({ outcome: 'error', message: 'The text of files was not collected for this repository.', evidence: [] });
+    expect(result).toEqual({ outcome: 'error', message: expect.stringContaining('The "contentFiles" fact of repository svc could not be collected'), evidence: [] });
   });
 
   it('passes on a readable match even when another file could not be read', () => {
@@ -187,7 +188,7 @@ describe('fact', () => {
 
   it('does not apply to an entity without a repository', () => {
     const definition = toCheckDefinition(check({ type: 'fact', fact: 'activity.commits', gte: 1 }));
-    expect(definition.run({ entity: component('team'), facts: undefined, catalog: { get: () => undefined }, options: {}, now: new Date() }).outcome).toBe('notApplicable');
+    expect(runCheck(definition, { entity: component('team', { repo: null }), facts: undefined, catalog: { get: () => undefined }, options: {}, now: new Date() }).outcome).toBe('notApplicable');
   });
 });
 

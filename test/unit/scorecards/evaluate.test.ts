@@ -138,6 +138,15 @@ describe('evaluateScorecard: errors stay with their check and entity', () => {
     expect(result.score).toBe(0.5);
   });
 
+  it('answers for a missing repository or fact through the check runner, before the check runs', () => {
+    const needsReadme: CheckDefinition = { ...stubCheck('needs-readme', 'pass'), needs: ['readme'] };
+    const card = scorecard('readiness', { bronze: ['needs-readme'] });
+    const judge = (judged: typeof entity, facts: Facts | undefined) => evaluateScorecard({ scorecard: card, entity: judged, facts, catalog, checks: new Map([[needsReadme.id, needsReadme]]), exemptions: [], now: NOW }).checks[0]!;
+    expect(judge(component('team', { kind: 'Group', repo: null }), undefined)).toMatchObject({ outcome: 'notApplicable', message: expect.stringContaining('outside any scanned repository') });
+    expect(judge(entity, {})).toMatchObject({ outcome: 'error', message: expect.stringContaining('The "readme" fact of repository payments-service could not be collected') });
+    expect(judge(entity, { readme: null })).toMatchObject({ outcome: 'pass', message: 'needs-readme says pass' });
+  });
+
   it('runs a check with its defaults and with the options a scorecard sets', () => {
     const card = scorecard('readiness', { bronze: ['recent-commit'], silver: [{ id: 'recent-commit', options: { days: 30 } }] });
     const result = evaluateScorecard({ scorecard: card, entity, facts: undefined, catalog, checks, exemptions: [], now: NOW });

@@ -1,9 +1,9 @@
 import picomatch from 'picomatch';
 import { z } from 'zod';
-import { fail, pass, type CheckContext, type CheckResult, type Evidence } from '../../check.ts';
+import { fail, pass, type CheckResult, type Evidence } from '../../check.ts';
 import { EXCLUSION_LABELS } from '../../../facts/paths/project.ts';
 import type { SecretFinding } from '../../../facts/secrets.ts';
-import { capped, count, requireFacts } from './facts.ts';
+import { capped, count } from './facts.ts';
 
 const DESCRIPTIONS: Record<SecretFinding['kind'], string> = {
   'private-key': 'private key',
@@ -28,15 +28,14 @@ export const secretCheckOptions = (allowDescription: string) =>
  * left out this way is listed in the evidence with the reason, so nothing is dropped silently.
  */
 export function secretFindingsResult(
-  context: CheckContext<{ allow: string[]; includeFixtures: boolean }>,
+  secrets: readonly SecretFinding[],
+  options: z.infer<ReturnType<typeof secretCheckOptions>>,
   kinds: ReadonlyArray<SecretFinding['kind']>,
   labels: { what: string; none: string },
 ): CheckResult {
-  const needed = requireFacts(context, ['secrets']);
-  if (!needed.ok) return needed.result;
-  const allowed = context.options.allow.length > 0 ? picomatch(context.options.allow, { dot: true }) : () => false;
-  const candidates = needed.facts.secrets.filter((finding) => kinds.includes(finding.kind) && !allowed(finding.path));
-  const skipped = (finding: SecretFinding) => finding.ignored !== undefined && (finding.ignored.reason === 'placeholder-values' || !context.options.includeFixtures);
+  const allowed = options.allow.length > 0 ? picomatch(options.allow, { dot: true }) : () => false;
+  const candidates = secrets.filter((finding) => kinds.includes(finding.kind) && !allowed(finding.path));
+  const skipped = (finding: SecretFinding) => finding.ignored !== undefined && (finding.ignored.reason === 'placeholder-values' || !options.includeFixtures);
   const findings = candidates.filter((finding) => !skipped(finding));
   const ignored = candidates.filter(skipped);
   const ignoredEvidence: Evidence[] = ignored.map((finding) => ({ path: finding.path, ...(finding.line ? { line: finding.line } : {}), note: `ignored: ${IGNORED_LABELS[finding.ignored!.reason]}, ${finding.ignored!.detail}` }));
