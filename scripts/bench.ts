@@ -14,6 +14,7 @@ import { writeSnapshot } from '../collectors/snapshot.ts';
 import { addRun, emptyHistory } from '../site/lib/history.ts';
 import { buildSite, indexForSearch } from './site.ts';
 import { loadStandards } from './cli/standards.ts';
+import { checkTimings, resetCheckTimings } from '../collectors/checks/run.ts';
 import { generateDemoOrg } from './demo-org/generate.ts';
 import { generateSyntheticOrg } from './demo-org/synthetic.ts';
 
@@ -91,7 +92,9 @@ for (const [label, orgDir] of [['demo organisation', demoDir], [`${count} genera
   const repos = (await readdir(orgDir, { withFileTypes: true })).filter((entry) => entry.isDirectory()).map((entry) => join(orgDir, entry.name));
   const floorMs = await median(floor(repos));
   const bareMs = await median(collection(orgDir, repos.length, NO_STANDARDS));
+  resetCheckTimings();
   const checkedMs = await median(collection(orgDir, repos.length, standards));
+  const slowest = checkTimings().slice(0, 3);
   // The warm-up run fills the cache: the timed runs are a nightly run where nothing changed.
   const cacheDir = await mkdtemp(join(tmpdir(), 'cairn-bench-cache-'));
   const cachedMs = await median(collection(orgDir, repos.length, standards, cacheDir));
@@ -103,6 +106,7 @@ for (const [label, orgDir] of [['demo organisation', demoDir], [`${count} genera
   console.log(`  collect, no scorecards  ${seconds(bareMs)}`);
   console.log(`  collect, demo standards ${seconds(checkedMs)}  ${ratio.toFixed(2)}x floor (target < ${TARGET_RATIO}x) ${ratio < TARGET_RATIO ? 'ok' : 'SLOW'}`);
   console.log(`  checks and scorecards   ${checksShare >= 0 ? '+' : ''}${(checksShare * 100).toFixed(1)}% (target < ${MAX_CHECKS_SHARE * 100}%) ${checksShare < MAX_CHECKS_SHARE ? 'ok' : 'SLOW'}`);
+  console.log(`  slowest checks          ${slowest.map((timing) => `${timing.id} ${timing.totalMs.toFixed(0)} ms/${timing.runs} runs`).join(', ')}`);
   console.log(`  warm fact cache         ${seconds(cachedMs)}  ${(cachedMs / floorMs).toFixed(2)}x floor, ${(checkedMs / cachedMs).toFixed(1)}x faster than collecting`);
 }
 

@@ -93,7 +93,7 @@ export interface CheckDefinition<Options extends z.ZodType = z.ZodType> extends 
    * and a fact that was not collected an error, so no check repeats that guard. None (or absent):
    * the check reads only the entity, and runs for entities of no repository too.
    */
-  needs?: readonly FactId[];
+  needs: readonly FactId[];
   /**
    * A verdict the entity alone settles, given before the needed facts are asked for (a deprecated
    * component is not asked for activity, whether or not it has any); undefined to go on to `run`.

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { checkResultSchema, type CheckContext, type CheckDefinition, type CheckResult } from '../../collectors/checks/check.ts';
 import type { Facts } from '../../collectors/facts/index.ts';
+import { runCheck as runThroughRunner } from '../../collectors/checks/run.ts';
 import type { CatalogEntity } from '../../collectors/snapshot.ts';
 
 /** The run time of every check test, so "within N days" tables read as dates. */
@@ -93,9 +94,14 @@ export function checkContext<O extends z.ZodType>(check: CheckDefinition<O>, inp
   };
 }
 
-/** Runs a check on a context built from `input`. */
-export function runCheck<O extends z.ZodType>(check: CheckDefinition<O>, input: ContextInput = {}): CheckResult {
-  return check.run(checkContext(check, input));
+/**
+ * Runs a check on a context built from `input` as the scorecard stage does, through the check
+ * runner: it is the runner that makes an entity of no repository not applicable and a fact that was
+ * not collected an error, so a row about either tests the check's `needs` and `precheck` with it.
+ */
+export function runCheck(check: CheckDefinition, input: ContextInput = {}): CheckResult {
+  const { options: _parsed, ...context } = checkContext(check, input);
+  return runThroughRunner(check, { ...context, options: input.options ?? {} });
 }
 
 /** One row of a check's table test: the context in, the outcome (and optionally message and evidence) out. */
@@ -109,7 +115,7 @@ export interface CheckCase {
 }
 
 /** A table test of one check: each row runs the check and compares outcome, message and evidence; every result must fit the result schema. */
-export function describeCheck<O extends z.ZodType>(check: CheckDefinition<O>, cases: CheckCase[]): void {
+export function describeCheck(check: CheckDefinition, cases: CheckCase[]): void {
   describe(check.id, () => {
     it.each(cases)('$name → $outcome', (row) => {
       const result = checkResultSchema.parse(runCheck(check, row.input));

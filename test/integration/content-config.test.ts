@@ -11,7 +11,7 @@ import { loadPortalContent } from '../../collectors/load-content.ts';
 
 /** Built-in checks as the loader sees them: ids, and options with defaults. */
 function builtin(id: string, options: z.ZodType = z.strictObject({})): CheckDefinition {
-  return { id, title: id, category: 'docs', description: 'd', why: 'w', fix: 'f', effort: 'low', severity: 'warning', options, run: () => ({ outcome: 'pass', message: '', evidence: [] }) };
+  return { id, title: id, category: 'docs', description: 'd', why: 'w', fix: 'f', effort: 'low', severity: 'warning', needs: [], options, run: () => ({ outcome: 'pass', message: '', evidence: [] }) };
 }
 const BUILTINS = [
   builtin('readme-present'),

@@ -3,6 +3,7 @@
  * Everything that knows the shape of a fact or an entity is here, so a change of fact shape is a
  * change of this file only. Accessors report what Cairn says; they never fill a gap themselves.
  */
+import { runCheck } from '../../collectors/checks/run.ts';
 import { KNOWN_KINDS } from '../../collectors/catalog/validate.ts';
 import { UNKNOWN_OWNER } from '../../collectors/catalog/infer.ts';
 import { dependencyUpdates } from '../../collectors/checks/builtin/dependency-updates.ts';
@@ -88,11 +89,11 @@ export function manifests(observation: Observation): string[] {
 export function dependencyBot(observation: Observation): DependencyBot | undefined {
   const entity = mainEntity(observation);
   if (!entity) return undefined;
-  const result = dependencyUpdates.run({
+  const result = runCheck(dependencyUpdates, {
     entity,
     facts: observation.facts,
     catalog: new Map(observation.entities.map((each) => [each.ref, each])),
-    options: dependencyUpdates.options.parse({}),
+    options: {},
     now: observation.now,
   });
   if (result.outcome !== 'pass') return 'none';

@@ -9,7 +9,7 @@ import { component, NOW, scorecard } from './scorecards/fixtures.ts';
 
 const owned = (name: string, team: string, type = 'service'): CatalogEntity => ({ ...component(name, { spec: { type, lifecycle: 'production', owner: team } }), relations: [{ type: 'ownedBy', targetRef: `group:default/${team}` }] });
 const ENTITIES = [owned('api', 'payments'), owned('web', 'web', 'website'), owned('batch', 'payments')];
-const pinned: CheckDefinition = { id: 'pinned', title: 'Pinned', category: 'security', description: '', why: '', fix: '', effort: 'low', severity: 'warning', options: z.strictObject({}), run: ({ entity }) => ({ outcome: entity.metadata.name === 'batch' ? 'fail' : 'pass', message: '', evidence: [] }) };
+const pinned: CheckDefinition = { id: 'pinned', title: 'Pinned', category: 'security', description: '', why: '', fix: '', effort: 'low', severity: 'warning', needs: [], options: z.strictObject({}), run: ({ entity }) => ({ outcome: entity.metadata.name === 'batch' ? 'fail' : 'pass', message: '', evidence: [] }) };
 const READY = scorecard('ready', { bronze: ['pinned'], silver: ['pinned'] });
 
 function evaluate(file: Record<string, unknown>) {

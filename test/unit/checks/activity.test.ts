@@ -1,8 +1,7 @@
 import { busFactor } from '../../../collectors/checks/builtin/bus-factor.ts';
 import { recentCommit } from '../../../collectors/checks/builtin/recent-commit.ts';
 import { recentRelease } from '../../../collectors/checks/builtin/recent-release.ts';
-import { entity, repoFacts } from '../../helpers/check-context.ts';
-import { describeCheck } from './table.ts';
+import { describeCheck, entity, repoFacts } from '../../helpers/check-context.ts';
 
 // NOW is 2026-06-01T00:00:00Z.
 const activity = (lastCommitDate: string | undefined, commits = 10, authors = 2) => ({

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { builtinChecks } from '../../../collectors/checks/builtin/index.ts';
 import { checkResultSchema } from '../../../collectors/checks/check.ts';
-import { entity, repoFacts } from '../../helpers/check-context.ts';
-import { runCheck } from './table.ts';
+import { entity, repoFacts, runCheck } from '../../helpers/check-context.ts';
 
 /**
  * What every built-in check must do whatever it looks at: never throw, return a valid result, treat

@@ -5,8 +5,7 @@ import { runtimePinned } from '../../../collectors/checks/builtin/runtime-pinned
 import { testsPresent } from '../../../collectors/checks/builtin/tests-present.ts';
 import type { Manifest } from '../../../collectors/facts/manifests.ts';
 import type { Workflow } from '../../../collectors/facts/workflows.ts';
-import { entity, repoFacts, withFiles } from '../../helpers/check-context.ts';
-import { describeCheck } from './table.ts';
+import { describeCheck, entity, repoFacts, withFiles } from '../../helpers/check-context.ts';
 
 function manifest(path: string, ecosystem: Manifest['ecosystem'], partial: Partial<Manifest> = {}): Manifest {
   return { ecosystem, path, dependencies: ['dep'], ...partial };

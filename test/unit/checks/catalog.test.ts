@@ -4,8 +4,7 @@ import { lifecycleSet } from '../../../collectors/checks/builtin/lifecycle-set.t
 import { linksSet } from '../../../collectors/checks/builtin/links-set.ts';
 import { systemSet } from '../../../collectors/checks/builtin/system-set.ts';
 import { tagsSet } from '../../../collectors/checks/builtin/tags-set.ts';
-import { entity } from '../../helpers/check-context.ts';
-import { describeCheck } from './table.ts';
+import { describeCheck, entity } from '../../helpers/check-context.ts';
 
 const component = (spec: Record<string, unknown>, rest: Parameters<typeof entity>[0] = {}) => entity({ spec: { type: 'service', owner: 'group:default/payments-team', ...spec }, ...rest });
 const api = (definition: unknown) => entity({ kind: 'API', name: 'payments-api', spec: { type: 'openapi', lifecycle: 'production', owner: 'x', definition }, line: 12 });

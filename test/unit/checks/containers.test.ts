@@ -4,8 +4,7 @@ import { dockerfileNoLatest } from '../../../collectors/checks/builtin/dockerfil
 import { dockerfileNonRootUser } from '../../../collectors/checks/builtin/dockerfile-non-root-user.ts';
 import { dockerignorePresent } from '../../../collectors/checks/builtin/dockerignore-present.ts';
 import { parseDockerfile } from '../../../collectors/facts/dockerfiles.ts';
-import { entity, repoFacts, withFiles } from '../../helpers/check-context.ts';
-import { describeCheck } from './table.ts';
+import { describeCheck, entity, repoFacts, withFiles } from '../../helpers/check-context.ts';
 
 const DIGEST = `sha256:${'c'.repeat(64)}`;
 

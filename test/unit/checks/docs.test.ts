@@ -5,8 +5,7 @@ import { readmePresent } from '../../../collectors/checks/builtin/readme-present
 import { readmeSections } from '../../../collectors/checks/builtin/readme-sections.ts';
 import { readmeTitle } from '../../../collectors/checks/builtin/readme-title.ts';
 import type { Facts } from '../../../collectors/facts/index.ts';
-import { entity, repoFacts, withFiles } from '../../helpers/check-context.ts';
-import { describeCheck } from './table.ts';
+import { describeCheck, entity, repoFacts, withFiles } from '../../helpers/check-context.ts';
 
 type Readme = NonNullable<Facts['readme']>;
 

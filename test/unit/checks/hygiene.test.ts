@@ -4,8 +4,7 @@ import { licensePresent } from '../../../collectors/checks/builtin/license-prese
 import { noCommittedDependencies } from '../../../collectors/checks/builtin/no-committed-dependencies.ts';
 import { noLargeFiles } from '../../../collectors/checks/builtin/no-large-files.ts';
 import type { Facts } from '../../../collectors/facts/index.ts';
-import { entity, repoFacts, withFiles } from '../../helpers/check-context.ts';
-import { describeCheck } from './table.ts';
+import { describeCheck, entity, repoFacts, withFiles } from '../../helpers/check-context.ts';
 
 const MiB = 1024 * 1024;
 const noRepository = { entity: entity({ repo: null, file: 'content/teams/platform.yaml' }), facts: null };

@@ -6,8 +6,7 @@ import { codeownersValidSyntax } from '../../../collectors/checks/builtin/codeow
 import { descriptorValid } from '../../../collectors/checks/builtin/descriptor-valid.ts';
 import { ownerKnownGroup } from '../../../collectors/checks/builtin/owner-known-group.ts';
 import type { Facts } from '../../../collectors/facts/index.ts';
-import { entity, repoFacts, withFiles } from '../../helpers/check-context.ts';
-import { describeCheck } from './table.ts';
+import { describeCheck, entity, repoFacts, withFiles } from '../../helpers/check-context.ts';
 
 type Rule = { pattern: string; owners: string[]; line: number };
 

@@ -11,8 +11,7 @@ import { securityPolicy } from '../../../collectors/checks/builtin/security-poli
 import { workflowPermissions } from '../../../collectors/checks/builtin/workflow-permissions.ts';
 import { parseUses, type Workflow } from '../../../collectors/facts/workflows.ts';
 import type { SecretFinding } from '../../../collectors/facts/secrets.ts';
-import { entity, repoFacts, withFiles } from '../../helpers/check-context.ts';
-import { describeCheck } from './table.ts';
+import { describeCheck, entity, repoFacts, withFiles } from '../../helpers/check-context.ts';
 
 const SHA = 'a81bbbf8298c0fa03ea29cdc473d45769f953675';
 const DIGEST = `sha256:${'ab'.repeat(32)}`;

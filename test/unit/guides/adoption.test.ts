@@ -19,6 +19,7 @@ function tableCheck(id: string, outcomes: Record<string, CheckResult['outcome']>
     fix: 'Nothing.',
     effort: 'low',
     severity: 'warning',
+    needs: [],
     options: z.strictObject({}),
     run: ({ entity }) => ({ outcome: outcomes[entity.metadata.name] ?? 'notApplicable', message: id, evidence: [] }),
   };

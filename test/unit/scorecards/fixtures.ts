@@ -34,6 +34,7 @@ export function stubCheck(id: string, outcome: Outcome, effort: CheckDefinition[
     fix: 'Nothing.',
     effort,
     severity: 'warning',
+    needs: [],
     options: z.strictObject({}),
     run: (): CheckResult => ({ outcome, message: `${id} says ${outcome}`, evidence: [] }),
   };
