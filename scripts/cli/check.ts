@@ -5,7 +5,7 @@ import { ConfigError } from '../../collectors/config-error.ts';
 import { suggestedFiles } from '../../collectors/fixes/index.ts';
 import { checkoutRef } from '../../collectors/repo/ref-checkout.ts';
 import type { ScorecardDefinition } from '../../collectors/scorecards/definition.ts';
-import { readSnapshot, writeFileAtomically } from '../../collectors/snapshot.ts';
+import { readSnapshot, writeFileAtomically, type CatalogEntity } from '../../collectors/snapshot.ts';
 import { isGitWorkTree } from '../../collectors/sources/directory.ts';
 import { failingProblems, failOnProblemsOf } from './collection-options.ts';
 import { currentTime } from './collection.ts';
@@ -51,11 +51,12 @@ export async function runCheck(values: CheckValues, dirArgument: string | undefi
   const gate = gateOf(values);
   const dir = resolve(dirArgument ?? '.');
   const { report, scorecards } = await checkReport(values, dir);
+  const gateFailed = gateFailures(gate, { results: report.results, scorecards, minLevel: values['min-level'], comparison: report.comparison });
+  if (gate !== 'never') report.gate = { name: gate, failures: gateFailed };
   const output = render(report, format, { exists: await existingFiles(dir, report), verbose: values.verbose === true, suggest: values.suggest === true });
   if (values.output) await writeOutput(values.output, output);
   else process.stdout.write(output);
   for (const problem of report.problems) process.stderr.write(`${problem.severity}: ${terminalSafe(`${problem.file ?? ''}${problem.line ? `:${problem.line}` : ''}${problem.file ? ': ' : ''}${problem.message}`)}\n`);
-  const gateFailed = gateFailures(gate, { results: report.results, scorecards, minLevel: values['min-level'], comparison: report.comparison });
   for (const line of gateFailed) process.stderr.write(`${terminalSafe(line)}\n`);
   if (gateFailed.length > 0) process.stderr.write(`The gate fails (--fail-on ${gate}).\n`);
   const failing = failingProblems(report.problems, failOnProblems);
@@ -76,7 +77,8 @@ export async function checkReport(values: CheckValues, dir: string): Promise<{ r
   if (!(await isGitWorkTree(dir))) throw new ConfigError(`${dir} is not a git work tree (no .git): cairn check scores one repository.`);
   const name = basename(dir);
   const now = currentTime();
-  const known = values.catalog ? (await readSnapshot(resolve(values.catalog))).entities : [];
+  if (values.compare !== undefined && !values.compare.trim()) throw new ConfigError('cairn check: --compare: expected a git ref (a branch, tag or commit), e.g. --compare origin/main.');
+  const known = values.catalog ? await catalogEntities(values.catalog) : [];
   const tree = { name, now, scorecards, known };
   const current = await judgeTree(judge, { ...tree, dir, untracked: true });
   const report = reportFor(current, judge);
@@ -90,6 +92,16 @@ export async function checkReport(values: CheckValues, dir: string): Promise<{ r
     }
   }
   return { report, scorecards };
+}
+
+/** The entities of a published snapshot (`--catalog`); one that cannot be read is bad usage, named. */
+async function catalogEntities(path: string): Promise<CatalogEntity[]> {
+  try {
+    return (await readSnapshot(resolve(path))).entities;
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error instanceof Error ? error.message : String(error)).split('\n')[0];
+    throw new ConfigError(`cairn check: --catalog ${path}: ${reason}; expected the snapshot.json of a portal build (cairn build --snapshot).`);
+  }
 }
 
 /**

@@ -16,7 +16,7 @@ export function gateOf(values: { 'fail-on'?: string | undefined; 'min-level'?: s
   const value = values['fail-on'];
   if (value !== undefined && !(GATES as readonly string[]).includes(value)) throw new ConfigError(`cairn check: --fail-on ${value}: expected regression, level or never.`);
   const gate = (value as Gate | undefined) ?? (values['min-level'] !== undefined ? 'level' : 'never');
-  if (gate === 'regression' && values.compare === undefined) throw new ConfigError('cairn check: --fail-on regression compares the change with a base: pass --compare <git-ref> (e.g. origin/main).');
+  if (gate === 'regression' && !values.compare) throw new ConfigError('cairn check: --fail-on regression compares the change with a base: pass --compare <git-ref> (e.g. origin/main).');
   if (gate === 'level' && values['min-level'] === undefined) throw new ConfigError('cairn check: --fail-on level needs the level to reach: pass --min-level <level>.');
   return gate;
 }
@@ -34,8 +34,9 @@ export function gateFailures(gate: Gate, input: { results: readonly ScorecardRes
 }
 
 /**
- * Against the base: a level that drops (on an entity scored on both sides), and checks that passed
- * there and fail now. A check that was not applicable, or an entity that is new, is not a regression.
+ * Against the base: a level that drops, an entity that was scored there and is not now, and checks
+ * that passed there and fail now. A check that was not applicable, or an entity that is new, is not
+ * a regression.
  */
 function regressions(comparison: Comparison, scorecards: readonly ScorecardDefinition[]): string[] {
   const lines: string[] = [];
@@ -43,6 +44,8 @@ function regressions(comparison: Comparison, scorecards: readonly ScorecardDefin
     const scorecard = scorecards.find((definition) => definition.id === change.scorecard);
     const name = `${change.entityRef} on ${scorecard?.title ?? change.scorecard}`;
     if (change.before && change.after && change.direction < 0) lines.push(`${name}: ${levelTitle(scorecard, change.before.level)} → ${levelTitle(scorecard, change.after.level)} against ${comparison.ref}.`);
+    // Gone from the scorecard: its descriptor was removed, or the entity renamed or changed so the scorecard no longer applies.
+    if (change.before && !change.after) lines.push(`${name}: scored ${levelTitle(scorecard, change.before.level)} on ${comparison.ref}, no longer scored (its descriptor was removed, or the entity renamed or changed so the scorecard does not apply).`);
     if (change.regressed.length > 0) lines.push(`${name}: ${change.regressed.join(', ')} passed on ${comparison.ref} and fail${change.regressed.length === 1 ? 's' : ''} now.`);
   }
   return lines;

@@ -4,6 +4,7 @@ import type { ScorecardDefinition } from '../../../collectors/scorecards/definit
 import type { ScorecardResult } from '../../../collectors/scorecards/result.ts';
 import type { CatalogEntity } from '../../../collectors/snapshot.ts';
 import type { Comparison } from './compare.ts';
+import type { Gate } from './gate.ts';
 
 /** What `cairn check` found in one repository: everything a formatter needs, nothing it must look up. */
 export interface CheckReport {
@@ -26,6 +27,11 @@ export interface CheckReport {
   portalUrl?: string;
   /** Files Cairn would write to fix a failing check, ready to commit (`--suggest`, and a block in Markdown). */
   suggestions: Suggestion[];
+  /**
+   * The `--fail-on` gate and why it fails (empty when it passes), so a report says whether the run
+   * exits 1 and why; absent when the gate is `never`.
+   */
+  gate?: { name: Exclude<Gate, 'never'>; failures: string[] };
 }
 
 /** A file Cairn would write for the repository, e.g. the `catalog-info.yaml` of an inferred entity. */

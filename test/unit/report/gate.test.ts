@@ -24,6 +24,7 @@ describe('gateOf', () => {
 
   it.each([
     [{ 'fail-on': 'worse' }, 'cairn check: --fail-on worse: expected regression, level or never.'],
+    [{ 'fail-on': 'regression', compare: '' }, 'cairn check: --fail-on regression compares the change with a base: pass --compare <git-ref> (e.g. origin/main).'],
     [{ 'fail-on': 'regression' }, 'cairn check: --fail-on regression compares the change with a base: pass --compare <git-ref> (e.g. origin/main).'],
     [{ 'fail-on': 'level' }, 'cairn check: --fail-on level needs the level to reach: pass --min-level <level>.'],
   ] as const)('refuses %j', (values, message) => {
@@ -46,6 +47,12 @@ describe('gateFailures', () => {
       failures: ['component:default/orders on Production readiness: Silver → Bronze against origin/main.', 'component:default/orders on Production readiness: changelog-present passed on origin/main and fails now.'],
     },
     { name: 'a check that passed now fails, level kept', before: [silver], after: [silverPinnedFails], failures: ['component:default/orders on Production readiness: actions-pinned passed on origin/main and fails now.'] },
+    {
+      name: 'an entity scored on the base and gone now',
+      before: [silver],
+      after: [],
+      failures: ['component:default/orders on Production readiness: scored Silver on origin/main, no longer scored (its descriptor was removed, or the entity renamed or changed so the scorecard does not apply).'],
+    },
   ])('regression: $name', ({ before, after, failures }) => {
     expect(regression(before, after)).toEqual(failures);
   });
