@@ -48,7 +48,8 @@ if [ "$COMMENT" = true ] && [ -n "${PR_NUMBER:-}" ]; then
   # The report's first line is a hidden marker naming the repository: the comment that starts with it is Cairn's.
   marker="$(head -n 1 "$report")"
   jq -nc --rawfile body "$report" '{body: $body}' > "$CAIRN_OUT/comment.json"
-  existing="$(gh api --paginate "repos/$GITHUB_REPOSITORY/issues/$PR_NUMBER/comments" | jq -r --arg marker "$marker" '.[] | select(.body | startswith($marker)) | .id' | head -n 1)"
+  # Only the comment this job's account wrote: anyone can post a comment that starts with the marker.
+  existing="$(gh api --paginate "repos/$GITHUB_REPOSITORY/issues/$PR_NUMBER/comments" | jq -r --arg marker "$marker" --arg author "$COMMENT_AUTHOR" '.[] | select(.user.login == $author and (.body | startswith($marker))) | .id' | head -n 1)"
   if [ -n "$existing" ]; then
     gh api --method PATCH "repos/$GITHUB_REPOSITORY/issues/comments/$existing" --input "$CAIRN_OUT/comment.json" > /dev/null
   else

@@ -153,7 +153,7 @@ export const checkCommand = defineCommand({
   },
   details: `dir defaults to the current folder. Untracked files that git does not ignore count, so a file you just added counts too.
 
-Without --standards or --config, Cairn's default standards judge, and the report says so in its first line.
+Without --standards or --config, Cairn's default standards judge, and the report says so right after the verdict.
 
 Examples:
   cairn check

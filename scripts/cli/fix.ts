@@ -1,11 +1,11 @@
-import { lstat, mkdir, stat, writeFile } from 'node:fs/promises';
+import { lstat, mkdir, writeFile } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
+import { builtinChecks } from '../../collectors/checks/builtin/index.ts';
 import { ConfigError } from '../../collectors/config-error.ts';
 import { fixableCheckIds, fixes, suggestedFiles, type SuggestedFile, type SuggestInput } from '../../collectors/fixes/index.ts';
 import { failingChecks, hasFile } from '../../collectors/fixes/fix.ts';
-import { isGitWorkTree } from '../../collectors/sources/directory.ts';
 import { currentTime } from './collection.ts';
-import { judgeFor, judgeTree } from './judge.ts';
+import { assertRepositoryRoot, judgeFor, judgeTree } from './judge.ts';
 import { terminalSafe } from './report/text.ts';
 
 export interface FixValues {
@@ -25,8 +25,7 @@ export interface FixValues {
 export async function runFix(values: FixValues, checkIds: readonly string[]): Promise<number> {
   const wanted = chosenChecks(values.all === true, checkIds);
   const dir = resolve(values.dir ?? '.');
-  if (!(await stat(dir).catch(() => undefined))?.isDirectory()) throw new ConfigError(`${dir}: no such folder; cairn fix writes into the repository in --dir (default: the current folder).`);
-  if (!(await isGitWorkTree(dir))) throw new ConfigError(`${dir} is not a git work tree (no .git): cairn fix writes into one repository.`);
+  await assertRepositoryRoot(dir, 'cairn fix');
   const input = await judgedRepository(values, dir);
   const suggestions = suggestedFiles(input);
   const chosen = wanted === 'all' ? suggestions : suggestions.filter((suggestion) => suggestion.checkIds.some((id) => wanted.includes(id)));
@@ -54,9 +53,12 @@ function chosenChecks(all: boolean, checkIds: readonly string[]): readonly strin
   if (all && checkIds.length > 0) throw new ConfigError('cairn fix: name checks or pass --all, not both.');
   if (all) return 'all';
   if (checkIds.length === 0) throw new ConfigError(`cairn fix: name the checks to fix, or pass --all. Checks with a fix: ${fixable.join(', ')}.`);
-  const unknown = checkIds.filter((id) => !fixable.includes(id));
-  if (unknown.length > 0) {
-    throw new ConfigError(`cairn fix: ${terminalSafe(unknown.join(', '))} ${unknown.length === 1 ? 'has' : 'have'} no fix Cairn can write. Checks with a fix: ${fixable.join(', ')}.`);
+  const known = new Set(builtinChecks.map((check) => check.id));
+  const unknown = checkIds.filter((id) => !known.has(id));
+  if (unknown.length > 0) throw new ConfigError(`cairn fix: no check ${terminalSafe(unknown.join(', '))}; cairn checks lists them. Checks with a fix: ${fixable.join(', ')}.`);
+  const unfixable = checkIds.filter((id) => !fixable.includes(id));
+  if (unfixable.length > 0) {
+    throw new ConfigError(`cairn fix: ${terminalSafe(unfixable.join(', '))} ${unfixable.length === 1 ? 'has' : 'have'} no fix Cairn can write. Checks with a fix: ${fixable.join(', ')}.`);
   }
   return [...new Set(checkIds)];
 }

@@ -1,5 +1,5 @@
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { readFile, stat } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { assemble, collectRepo, type CollectedRepo, type Standards } from '../../collectors/collect.ts';
 import { ConfigError } from '../../collectors/config-error.ts';
 import { portalConfigSchema, type GuideSettings, type Limits } from '../../collectors/config.ts';
@@ -7,6 +7,7 @@ import type { SuggestInput } from '../../collectors/fixes/index.ts';
 import type { ScorecardDefinition } from '../../collectors/scorecards/definition.ts';
 import type { CatalogEntity, Snapshot } from '../../collectors/snapshot.ts';
 import { readContentEntities, type ContentDocument } from '../../collectors/sources/content.ts';
+import { isGitWorkTree } from '../../collectors/sources/directory.ts';
 import { resolveConfig } from './collection.ts';
 import { readPublishedStandards } from './published-standards.ts';
 import { loadStandards } from './standards.ts';
@@ -98,6 +99,19 @@ async function portalTemplates(contentDir: string | undefined): Promise<Judge['t
     throw new ConfigError(`${path}: could not read the security policy template (${error.code ?? error.message}).`);
   });
   return securityPolicy === undefined ? {} : { securityPolicy };
+}
+
+/**
+ * Bad usage unless `dir` is the root of a git work tree: Cairn judges whole repositories. A folder
+ * inside one is named with the repository's root, so the message says what to run instead.
+ */
+export async function assertRepositoryRoot(dir: string, command: string): Promise<void> {
+  if (!(await stat(dir).catch(() => undefined))?.isDirectory()) throw new ConfigError(`${command}: ${dir}: no such folder; expected the folder of a git repository (default: the current one).`);
+  if (await isGitWorkTree(dir)) return;
+  for (let folder = dir, parent = dirname(dir); parent !== folder; folder = parent, parent = dirname(parent)) {
+    if (await isGitWorkTree(parent)) throw new ConfigError(`${command}: ${dir} is inside the repository at ${parent}; Cairn judges a whole repository: run it at ${parent}.`);
+  }
+  throw new ConfigError(`${command}: ${dir} is not a git work tree (no .git); expected the folder of a git repository.`);
 }
 
 export interface TreeToJudge {

@@ -84,10 +84,19 @@ describe('cairn check', () => {
     [['--scorecard', 'nope'], 2, /--scorecard nope: no such scorecard\. Scorecards: basics\./],
     [['--format', 'xml'], 2, /--format xml: expected one of terminal, json, markdown, sarif/],
     [['--compare', 'no-such-ref'], 2, /--compare no-such-ref: no such commit/],
+    [['--compare', ''], 2, /cairn check: --compare: expected a git ref/],
+    [['--catalog', '/no/such/snapshot.json'], 2, /cairn check: --catalog \/no\/such\/snapshot\.json: no such file; expected the snapshot\.json of a portal build/],
   ])('cairn check %j exits %i', async (args, code, message) => {
     const result = await cairn('check', '--config', join(portal, 'portal.yaml'), ...args);
     expect(result.code).toBe(code);
     if (message) expect(result.stderr).toMatch(message);
+  });
+
+  it('names the repository root when run in a folder inside it', async () => {
+    await mkdir(join(fixture.dirs.orders, 'src'), { recursive: true });
+    const result = await runCairn(join(fixture.dirs.orders, 'src'), ['check']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(`cairn check: ${join(fixture.dirs.orders, 'src')} is inside the repository at ${fixture.dirs.orders}; Cairn judges a whole repository: run it at ${fixture.dirs.orders}.`);
   });
 
   it('exits 1 below --min-level, naming the entity', async () => {

@@ -135,6 +135,7 @@ describe('cairn fix', () => {
 
   it.each([
     [['fix', 'readme-present'], /readme-present has no fix Cairn can write\. Checks with a fix: codeowners-catch-all, codeowners-present, dependency-updates, descriptor-valid, security-policy\./],
+    [['fix', 'readme-presnt'], /cairn fix: no check readme-presnt; cairn checks lists them\./],
     [['fix'], /name the checks to fix, or pass --all/],
     [['fix', '--all', 'security-policy'], /name checks or pass --all, not both/],
     [['fix', '--all', '--dir', 'no-such-folder'], /no-such-folder: no such folder/],

@@ -86,6 +86,7 @@ async function runAction(repo: 'breaks' | 'fixes', inputs: Record<string, string
     COMMENT: 'true',
     SARIF: 'true',
     GH_TOKEN: 'token',
+    COMMENT_AUTHOR: 'github-actions[bot]',
     BASE_REF: 'main',
     PR_NUMBER: '5',
     COMMIT_SHA: 'a'.repeat(40),
@@ -108,6 +109,10 @@ async function runAction(repo: 'breaks' | 'fixes', inputs: Record<string, string
 }
 
 describe('the GitHub Action', () => {
+  it('has scripts bash can parse', async () => {
+    for (const script of ['install.sh', 'run.sh']) await runFile('bash', ['-n', resolve(import.meta.dirname, '../../action', script)]);
+  });
+
   it('declares only run steps, and passes every input to its script through the environment', async () => {
     const action = parse(await readFile(ACTION, 'utf8')) as { inputs: Record<string, unknown>; runs: { using: string; steps: Array<{ uses?: string; run?: string; env?: Record<string, string>; 'working-directory'?: string }> } };
     expect(action.runs.using).toBe('composite');
@@ -119,9 +124,12 @@ describe('the GitHub Action', () => {
 
   it('fails a change that breaks a check that passed on the base, after updating its one comment and uploading SARIF', async () => {
     const marker = checkCommentMarker('breaks');
+    const bot = { login: 'github-actions[bot]' };
     const run = await runAction('breaks', {}, [
-      { id: 7, body: 'Looks good to me' },
-      { id: 42, body: `${marker}\nan older report` },
+      { id: 7, user: { login: 'octocat' }, body: 'Looks good to me' },
+      // Anyone can post a comment that starts with the marker: only the job's own is updated.
+      { id: 13, user: { login: 'mallory' }, body: `${marker}\nnot Cairn's` },
+      { id: 42, user: bot, body: `${marker}\nan older report` },
     ]);
     expect(run.code).toBe(1);
     expect(run.output).toContain('exit-code=1\n');
@@ -139,7 +147,7 @@ describe('the GitHub Action', () => {
   });
 
   it('passes a change that fixes a check, and adds its comment when there is none', async () => {
-    const run = await runAction('fixes', {}, [{ id: 7, body: 'Looks good to me' }]);
+    const run = await runAction('fixes', {}, [{ id: 7, user: { login: 'octocat' }, body: `${checkCommentMarker('fixes')}\nposted by someone else` }]);
     expect(run.code).toBe(0);
     expect(run.gh).toContain('api --method POST repos/acme/orders/issues/5/comments --input ');
     expect(run.gh).not.toContain('--method PATCH');

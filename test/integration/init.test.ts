@@ -104,6 +104,6 @@ describe('Cairn without a portal', () => {
     expect((await cairn(fixture.root, 'check', fixture.dirs.orders, '--standards', 'portal')).stderr).toBe("--standards portal: a folder; expected a portal's standards.json (e.g. dist/standards.json).\n");
     expect((await cairn(fixture.root, 'check', fixture.dirs.orders, '--standards', 'portal/portal.yaml')).stderr).toMatch(/^--standards portal\/portal\.yaml: not JSON \(.*\)\. A portal\.yaml goes with --config\.\n$/);
     const nowhere = await cairn(fixture.root, 'check', join(fixture.root, 'nowhere'));
-    expect([nowhere.code, nowhere.stderr]).toEqual([2, `${join(fixture.root, 'nowhere')}: no such folder; cairn check scores the repository in a folder (default: the current one).\n`]);
+    expect([nowhere.code, nowhere.stderr]).toEqual([2, `cairn check: ${join(fixture.root, 'nowhere')}: no such folder; expected the folder of a git repository (default: the current one).\n`]);
   });
 });
