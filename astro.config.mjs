@@ -15,7 +15,7 @@ import {
 } from './site/lib/csp.ts';
 
 /**
- * The portal site. `scripts/site.ts` (the `cairn` CLI) sets these variables; `CAIRN_SNAPSHOT`, the
+ * The portal site. `scripts/cli/site.ts` (the `cairn` CLI) sets these variables; `CAIRN_SNAPSHOT`, the
  * snapshot to render, is read by the content loader (`site/loaders/snapshot.ts`).
  * - `CAIRN_BASE`: base path, e.g. `/portal/` for a GitHub Pages project site (default `/`)
  * - `CAIRN_SITE`: absolute URL the site is served from, e.g. `https://acme.github.io`

@@ -13,5 +13,5 @@ if (problem) {
   process.exit(2);
 }
 
-const sources = new URL('../scripts/cairn.ts', import.meta.url);
-await import(existsSync(sources) ? sources.href : new URL('../build/scripts/cairn.js', import.meta.url).href);
+const sources = new URL('../scripts/cli/cairn.ts', import.meta.url);
+await import(existsSync(sources) ? sources.href : new URL('../build/scripts/cli/cairn.js', import.meta.url).href);

@@ -6,7 +6,7 @@ import { collectionOptions, failOnOf, historyDirOf } from './collection-options.
 
 // Commands load the collectors and Astro only when they run, so `--help` answers at once.
 const collection = () => import('./collection.ts');
-const site = () => import('../site.ts');
+const site = () => import('./site.ts');
 
 const EXIT_CODES = 'Exit codes: 0 done; 1 with --strict, when there are problems of the --fail-on severity (errors, by default) or nothing was collected; 2 bad usage or configuration.';
 

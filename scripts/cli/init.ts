@@ -8,7 +8,7 @@ import { codeownersRef } from '../../collectors/catalog/owners.ts';
 import { codeowners } from '../../collectors/facts/codeowners.ts';
 import { openRepo } from '../../collectors/repo/open.ts';
 import { listSources } from '../../collectors/sources/index.ts';
-import { PACKAGE_ROOT } from '../lib/package-root.ts';
+import { PACKAGE_ROOT } from './package-root.ts';
 import { count, currentTime } from './collection.ts';
 import { DEFAULTS_DIR } from './standards.ts';
 import { VERSION } from './version.ts';

@@ -5,7 +5,7 @@ import type { Standards } from '../../collectors/collect.ts';
 import { taughtSections } from '../../collectors/guides/links.ts';
 import type { GuideSource } from '../../collectors/guides/load.ts';
 import { loadPortalContent } from '../../collectors/load-content.ts';
-import { PACKAGE_ROOT } from '../lib/package-root.ts';
+import { PACKAGE_ROOT } from './package-root.ts';
 
 /** Cairn's default standards: a content folder of scorecards that apply when a portal defines none. */
 export const DEFAULTS_DIR = join(PACKAGE_ROOT, 'defaults');

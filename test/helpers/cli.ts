@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { promisify } from 'node:util';
 
 /** The command line's entry, run from the sources as `npx cairn` does in a checkout. */
-export const CAIRN = resolve(import.meta.dirname, '../../scripts/cairn.ts');
+export const CAIRN = resolve(import.meta.dirname, '../../scripts/cli/cairn.ts');
 
 const run = promisify(execFile);
 

@@ -3,9 +3,9 @@ import { cp, readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import type { Snapshot } from '../../collectors/snapshot.ts';
-import { generateDemoOrg } from '../../scripts/demo-org/generate.ts';
+import { generateDemoOrg } from '../../scripts/dev/demo-org/generate.ts';
 
-const CAIRN = resolve(import.meta.dirname, '../../scripts/cairn.ts');
+const CAIRN = resolve(import.meta.dirname, '../../scripts/cli/cairn.ts');
 const CONTENT = resolve(import.meta.dirname, '../../content');
 const run = promisify(execFile);
 

@@ -4,8 +4,8 @@ import { buildEntityDocs } from '../../collectors/docs/index.ts';
 import type { DocRoot } from '../../collectors/facts/doc-sources.ts';
 import type { Facts } from '../../collectors/facts/index.ts';
 import { snapshotSchema, SNAPSHOT_SCHEMA_VERSION, type CatalogEntity, type Snapshot } from '../../collectors/snapshot.ts';
-import { LOGO_PNG } from '../../scripts/demo-org/templates.ts';
-import { buildSite } from '../../scripts/site.ts';
+import { LOGO_PNG } from '../../scripts/dev/demo-org/templates.ts';
+import { buildSite } from '../../scripts/cli/site.ts';
 import { useBrowserSite, type BrowserSite } from './fixture-browser.ts';
 
 /** Markdown that tries every way into a docs page: each payload must render inert. */

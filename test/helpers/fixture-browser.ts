@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
-import { buildSite } from '../../scripts/site.ts';
+import { buildSite } from '../../scripts/cli/site.ts';
 import { writeSnapshotFixture } from './snapshot-fixture.ts';
 import { serveStatic, type StaticServer } from './static-server.ts';
 

@@ -2,9 +2,9 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pLimit from 'p-limit';
-import { writeGitRepo, type FileChange, type GitPerson, type RepoSpec } from '../../scripts/lib/git-repo.ts';
+import { writeGitRepo, type FileChange, type GitPerson, type RepoSpec } from '../../scripts/dev/git-repo.ts';
 
-export type { FileChange, GitPerson, RepoSpec } from '../../scripts/lib/git-repo.ts';
+export type { FileChange, GitPerson, RepoSpec } from '../../scripts/dev/git-repo.ts';
 
 /** The author of fixture commits when a test does not care who wrote them. */
 export const TEST_AUTHOR: GitPerson = { name: 'Test Author', email: 'test.author@example.com' };

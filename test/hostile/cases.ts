@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { chmod, mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { writeGitRepo } from '../../scripts/lib/git-repo.ts';
+import { writeGitRepo } from '../../scripts/dev/git-repo.ts';
 import { files, makeRepos, TEST_AUTHOR, TEST_DATE, type RepoSpec } from '../helpers/repos.ts';
 
 /**

@@ -14,7 +14,7 @@ import { CANARY, hostileCases, makeHostileCorpus, XSS_MARK, type Expectation, ty
  * once by the real command line, twice to compare, and every case is held to what the issue asks.
  */
 
-const CAIRN = resolve(import.meta.dirname, '../../scripts/cairn.ts');
+const CAIRN = resolve(import.meta.dirname, '../../scripts/cli/cairn.ts');
 const EPOCH = '1780000000';
 const runFile = promisify(execFile);
 

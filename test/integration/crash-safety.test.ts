@@ -6,8 +6,8 @@ import { dirname, join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readHistory } from '../../collectors/history.ts';
 import { readSnapshot } from '../../collectors/snapshot.ts';
-import { PACKAGE_ROOT } from '../../scripts/lib/package-root.ts';
-import { recoverOutput } from '../../scripts/site.ts';
+import { PACKAGE_ROOT } from '../../scripts/cli/package-root.ts';
+import { recoverOutput } from '../../scripts/cli/site.ts';
 import { CAIRN } from '../helpers/cli.ts';
 import { files, makeRepos, type RepoFixture } from '../helpers/repos.ts';
 

@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { historyRecordSchema } from '../../collectors/history.ts';
-import { generateDemoOrg } from '../../scripts/demo-org/generate.ts';
-import { generateDemoHistory, HISTORY_STAMP_FILE } from '../../scripts/demo-org/past-runs.ts';
+import { generateDemoOrg } from '../../scripts/dev/demo-org/generate.ts';
+import { generateDemoHistory, HISTORY_STAMP_FILE } from '../../scripts/dev/demo-org/past-runs.ts';
 
 const CONTENT = resolve(import.meta.dirname, '../../content');
 

@@ -6,9 +6,9 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseAllDocuments } from 'yaml';
-import { generateDemoOrg, STAMP_FILE } from '../../scripts/demo-org/generate.ts';
-import { DEMO_NOW, DEMO_PROBLEMS, demoRepos, PEOPLE } from '../../scripts/demo-org/spec.ts';
-import { generateSyntheticOrg, syntheticRepo } from '../../scripts/demo-org/synthetic.ts';
+import { generateDemoOrg, STAMP_FILE } from '../../scripts/dev/demo-org/generate.ts';
+import { DEMO_NOW, DEMO_PROBLEMS, demoRepos, PEOPLE } from '../../scripts/dev/demo-org/spec.ts';
+import { generateSyntheticOrg, syntheticRepo } from '../../scripts/dev/demo-org/synthetic.ts';
 
 const run = promisify(execFile);
 

@@ -3,7 +3,7 @@ import { lstat, readFile, readlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RepoSpec } from '../../scripts/lib/git-repo.ts';
+import type { RepoSpec } from '../../scripts/dev/git-repo.ts';
 import { files, makeRepo, makeRepos, TEST_AUTHOR, type RepoFixture } from '../helpers/repos.ts';
 
 const run = promisify(execFile);

@@ -161,7 +161,7 @@ describe('the git source', () => {
 
 describe('a partial failure', () => {
   it('still builds the site, lists the failure on the problems page, and fails --strict', async () => {
-    const cairn = resolve(import.meta.dirname, '../../scripts/cairn.ts');
+    const cairn = resolve(import.meta.dirname, '../../scripts/cli/cairn.ts');
     await writeFile(join(remotes, 'portal.yaml'), `sources:\n  - type: git\n    clones: clones\n    repos:\n      - file://${remotes}/beta.git\n      - file://${remotes}/missing.git\n`);
     const env: NodeJS.ProcessEnv = { ...process.env, SOURCE_DATE_EPOCH: '1793534400' };
     delete env.BASE_URL;

@@ -8,7 +8,7 @@ import { appendHistory, historyRecord, readHistory, type HistoryRecord } from '.
 import { snapshotFixture } from '../helpers/snapshot-fixture.ts';
 import { files, makeRepos, type RepoFixture } from '../helpers/repos.ts';
 
-const CAIRN = resolve(import.meta.dirname, '../../scripts/cairn.ts');
+const CAIRN = resolve(import.meta.dirname, '../../scripts/cli/cairn.ts');
 const run = promisify(execFile);
 const record = (generatedAt: string) => ({ ...historyRecord(snapshotFixture), generatedAt });
 

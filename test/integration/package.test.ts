@@ -58,7 +58,9 @@ describe('Cairn installed from its package', () => {
     expect(shipped.sort()).toEqual(expect.arrayContaining(['astro.config.mjs', 'bin', 'build', 'collectors', 'package.json', 'schemas', 'site']));
     expect(shipped).not.toContain('test');
     expect(shipped).not.toContain('scripts');
-    expect(await readdir(join(installed, 'build', 'scripts'))).toContain('cairn.js');
+    // Exactly the product: the command line, without the development tools (demo, bench, generators).
+    expect(await readdir(join(installed, 'build', 'scripts'))).toEqual(['cli']);
+    expect(await readdir(join(installed, 'build', 'scripts', 'cli'))).toContain('cairn.js');
   });
 
   it('builds the organisation’s portal with npx cairn build, printing nothing but its summary', async () => {

@@ -5,7 +5,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { files, makeRepos, type RepoFixture } from '../helpers/repos.ts';
 
-const CAIRN = resolve(import.meta.dirname, '../../scripts/cairn.ts');
+const CAIRN = resolve(import.meta.dirname, '../../scripts/cli/cairn.ts');
 const run = promisify(execFile);
 
 /** The path a new user takes: `cairn build --repos <glob> --out <dir>`, no config, then open the pages. */

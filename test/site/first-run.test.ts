@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readSnapshot, standardsFileSchema, type Snapshot } from '../../collectors/snapshot.ts';
 import { files, makeRepos, type RepoFixture } from '../helpers/repos.ts';
 
-const CAIRN = resolve(import.meta.dirname, '../../scripts/cairn.ts');
+const CAIRN = resolve(import.meta.dirname, '../../scripts/cli/cairn.ts');
 const run = promisify(execFile);
 const ENV: NodeJS.ProcessEnv = { ...process.env, SOURCE_DATE_EPOCH: '1780000000' };
 delete ENV.BASE_URL;

@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { files, makeRepos, type RepoFixture } from '../helpers/repos.ts';
 
-const CAIRN = resolve(import.meta.dirname, '../../scripts/cairn.ts');
+const CAIRN = resolve(import.meta.dirname, '../../scripts/cli/cairn.ts');
 
 let fixture: RepoFixture<'orders'>;
 

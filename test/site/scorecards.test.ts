@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSite } from '../../scripts/site.ts';
+import { buildSite } from '../../scripts/cli/site.ts';
 import { HOSTILE, snapshotFixture, writeSnapshotFixture } from '../helpers/snapshot-fixture.ts';
 
 // Builds the fixture organisation's site under `/portal/` with a site URL, then reads its output as text.

@@ -2,7 +2,7 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSite } from '../../scripts/site.ts';
+import { buildSite } from '../../scripts/cli/site.ts';
 import { HOSTILE, snapshotFixture, writeSnapshotFixture } from '../helpers/snapshot-fixture.ts';
 
 // Builds the fixture organisation's site under `/portal/` once, then reads its HTML as text.

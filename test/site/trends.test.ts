@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appendHistory, historyRecord, type HistoryRecord } from '../../collectors/history.ts';
-import { buildSite } from '../../scripts/site.ts';
+import { buildSite } from '../../scripts/cli/site.ts';
 import { snapshotFixture, writeSnapshotFixture } from '../helpers/snapshot-fixture.ts';
 
 // The fixture site with a history of three runs: two earlier ones (crafted from this run's record) and this run.

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { ConfigError } from '../../../collectors/config-error.ts';
 import { portalConfigSchema } from '../../../collectors/config.ts';
 import { parseYamlConfig } from '../../../collectors/yaml/config.ts';
-import { renderJsonSchema, USER_SCHEMAS } from '../../../scripts/generate-schemas.ts';
+import { renderJsonSchema, USER_SCHEMAS } from '../../../scripts/dev/generate-schemas.ts';
 
 const parse = (text: string) => parseYamlConfig(text, 'content/portal.yaml', portalConfigSchema);
 

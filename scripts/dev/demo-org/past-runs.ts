@@ -4,7 +4,7 @@
  * changed" and initiative outlooks then have a past to show, as after a year of nightly runs.
  * Deterministic: the same demo organisation and content give the same records.
  *
- *   node scripts/demo-org/past-runs.ts [--org .cache/demo-org] [--out .cache/demo-history] [--force]
+ *   node scripts/dev/demo-org/past-runs.ts [--org .cache/demo-org] [--out .cache/demo-history] [--force]
  *
  * Run after generate.ts (`npm run demo` runs both); `npm run build` reads the history from --out.
  */
@@ -15,13 +15,13 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import pLimit from 'p-limit';
-import { assemble, collectRepo } from '../../collectors/collect.ts';
-import { appendHistory, HISTORY_SCHEMA_VERSION, historyRecord } from '../../collectors/history.ts';
-import { loadPortalConfig } from '../../collectors/load-config.ts';
-import { safeGit } from '../../collectors/safe-git.ts';
-import { readContentEntities } from '../../collectors/sources/content.ts';
-import { isGitWorkTree } from '../../collectors/sources/directory.ts';
-import { loadStandards } from '../cli/standards.ts';
+import { assemble, collectRepo } from '../../../collectors/collect.ts';
+import { appendHistory, HISTORY_SCHEMA_VERSION, historyRecord } from '../../../collectors/history.ts';
+import { loadPortalConfig } from '../../../collectors/load-config.ts';
+import { safeGit } from '../../../collectors/safe-git.ts';
+import { readContentEntities } from '../../../collectors/sources/content.ts';
+import { isGitWorkTree } from '../../../collectors/sources/directory.ts';
+import { loadStandards } from '../../cli/standards.ts';
 import { DEFAULT_DEMO_OUT, replaceDirectory, STAMP_FILE } from './generate.ts';
 import { DEMO_NOW } from './spec.ts';
 
@@ -29,7 +29,7 @@ import { DEMO_NOW } from './spec.ts';
 export const HISTORY_STAMP_FILE = '.cairn-demo-history';
 
 /** The code that produces records: a change to it makes the past runs again. */
-const COLLECTORS = resolve(dirname(fileURLToPath(import.meta.url)), '../../collectors');
+const COLLECTORS = resolve(dirname(fileURLToPath(import.meta.url)), '../../../collectors');
 
 export interface DemoHistoryOptions {
   /** The generated demo organisation (`generateDemoOrg`'s output). */
@@ -125,7 +125,7 @@ async function main(): Promise<void> {
   const started = performance.now();
   const org = resolve(values.org ?? DEFAULT_DEMO_OUT);
   const out = resolve(values.out ?? join(dirname(DEFAULT_DEMO_OUT), 'demo-history'));
-  const configPath = resolve(dirname(fileURLToPath(import.meta.url)), '../../content/portal.yaml');
+  const configPath = resolve(dirname(fileURLToPath(import.meta.url)), '../../../content/portal.yaml');
   const result = await generateDemoHistory({ org, configPath, out, force: values.force });
   if (result.generated) process.stderr.write(`demo-org: wrote ${result.runs} monthly runs of history in ${out} (${Math.round(performance.now() - started)} ms)\n`);
 }

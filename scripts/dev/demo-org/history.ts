@@ -1,4 +1,4 @@
-import type { CommitSpec, FileChange, GitPerson, RepoSpec, TagSpec } from '../lib/git-repo.ts';
+import type { CommitSpec, FileChange, GitPerson, RepoSpec, TagSpec } from '../git-repo.ts';
 
 /** A committer with the UTC offset their commits are written in (`+01:00`). */
 export interface Person extends GitPerson {

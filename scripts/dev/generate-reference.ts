@@ -1,8 +1,8 @@
 import { writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { builtinChecks } from '../collectors/checks/builtin/index.ts';
-import type { CheckDefinition } from '../collectors/checks/check.ts';
-import { retrievers } from '../collectors/facts/index.ts';
+import { builtinChecks } from '../../collectors/checks/builtin/index.ts';
+import type { CheckDefinition } from '../../collectors/checks/check.ts';
+import { retrievers } from '../../collectors/facts/index.ts';
 
 /**
  * The reference pages under `docs/reference/`, generated from the registries, so the tables of
@@ -84,7 +84,7 @@ export const REFERENCE_PAGES: Record<string, () => string> = {
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   for (const [file, render] of Object.entries(REFERENCE_PAGES)) {
-    await writeFile(new URL(`../docs/reference/${file}`, import.meta.url), render());
+    await writeFile(new URL(`../../docs/reference/${file}`, import.meta.url), render());
     process.stderr.write(`wrote docs/reference/${file}\n`);
   }
 }

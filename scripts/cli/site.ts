@@ -1,8 +1,8 @@
 import { cp, mkdir, mkdtemp, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { build, dev, preview } from 'astro';
-import { ConfigError } from '../collectors/config-error.ts';
-import { PACKAGE_ROOT } from './lib/package-root.ts';
+import { ConfigError } from '../../collectors/config-error.ts';
+import { PACKAGE_ROOT } from './package-root.ts';
 
 
 

@@ -7,14 +7,14 @@ import { promisify } from 'node:util';
 import pLimit from 'p-limit';
 import { tmpdir } from 'node:os';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { collect, NO_STANDARDS, type Standards } from '../collectors/collect.ts';
-import { portalConfigSchema } from '../collectors/config.ts';
-import { appendHistory, readHistory, type HistoryRecord } from '../collectors/history.ts';
-import { writeSnapshot } from '../collectors/snapshot.ts';
-import { addRun, emptyHistory } from '../site/lib/history.ts';
-import { buildSite, indexForSearch } from './site.ts';
-import { loadStandards } from './cli/standards.ts';
-import { checkTimings, resetCheckTimings } from '../collectors/checks/run.ts';
+import { collect, NO_STANDARDS, type Standards } from '../../collectors/collect.ts';
+import { portalConfigSchema } from '../../collectors/config.ts';
+import { appendHistory, readHistory, type HistoryRecord } from '../../collectors/history.ts';
+import { writeSnapshot } from '../../collectors/snapshot.ts';
+import { addRun, emptyHistory } from '../../site/lib/history.ts';
+import { buildSite, indexForSearch } from '../cli/site.ts';
+import { loadStandards } from '../cli/standards.ts';
+import { checkTimings, resetCheckTimings } from '../../collectors/checks/run.ts';
 import { generateDemoOrg } from './demo-org/generate.ts';
 import { generateSyntheticOrg } from './demo-org/synthetic.ts';
 
@@ -35,7 +35,7 @@ const runs = Number(args.get('runs') ?? 3);
 const TARGET_RATIO = 3;
 const MAX_CHECKS_SHARE = 0.2;
 
-const root = resolve(import.meta.dirname, '..');
+const root = resolve(import.meta.dirname, '../..');
 const concurrency = availableParallelism() * 2;
 const run = promisify(execFile);
 

@@ -1,7 +1,7 @@
 /**
  * Writes the demo organisation "Acme" as real git repositories, once:
  *
- *   node scripts/demo-org/generate.ts [--out .cache/demo-org] [--force]
+ *   node scripts/dev/demo-org/generate.ts [--out .cache/demo-org] [--force]
  *
  * A stamp file holds a hash of everything fed to git, so a second run with the same spec does
  * nothing and a changed spec regenerates. Repositories are written to a temporary sibling folder
@@ -14,11 +14,11 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import pLimit from 'p-limit';
-import { fastImportStream, writeGitRepo, type RepoSpec } from '../lib/git-repo.ts';
+import { fastImportStream, writeGitRepo, type RepoSpec } from '../git-repo.ts';
 import { demoOrgSpec } from './spec.ts';
 
 /** The repository root, found from this file so that the cwd does not matter. */
-const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 
 /** Where the demo organisation goes by default: `.cache/demo-org` in the Cairn repository. */
 export const DEFAULT_DEMO_OUT = join(REPO_ROOT, '.cache', 'demo-org');

@@ -3,7 +3,7 @@
  * languages, 20–200 files, 5–50 commits, about 60 % with a descriptor) that differ from each other
  * but are the same on every run.
  */
-import type { RepoSpec } from '../lib/git-repo.ts';
+import type { RepoSpec } from '../git-repo.ts';
 import { writeReposAtomically } from './generate.ts';
 import { buildHistory, seededRandom, type Person, type Tree } from './history.ts';
 import { DEMO_NOW } from './spec.ts';

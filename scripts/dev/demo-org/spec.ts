@@ -7,7 +7,7 @@
  * Everything is fixed: dates are counted back from `DEMO_NOW`, so the demo (and its screenshots)
  * look the same whenever they are built.
  */
-import type { RepoSpec } from '../lib/git-repo.ts';
+import type { RepoSpec } from '../git-repo.ts';
 import { buildHistory, type HistoryPlan, type Person, type Tree } from './history.ts';
 import {
   APACHE_LICENSE,

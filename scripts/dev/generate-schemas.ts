@@ -1,10 +1,10 @@
 import { writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { customCheckFileSchema } from '../collectors/checks/custom.ts';
-import { initiativeFileSchema } from '../collectors/initiatives/schema.ts';
-import { portalConfigSchema } from '../collectors/config.ts';
-import { exemptionsFileSchema, scorecardDefinitionSchema } from '../collectors/scorecards/definition.ts';
+import { customCheckFileSchema } from '../../collectors/checks/custom.ts';
+import { initiativeFileSchema } from '../../collectors/initiatives/schema.ts';
+import { portalConfigSchema } from '../../collectors/config.ts';
+import { exemptionsFileSchema, scorecardDefinitionSchema } from '../../collectors/scorecards/definition.ts';
 
 /**
  * JSON Schemas for every YAML file a user writes, generated from the zod schemas so editors can
@@ -29,7 +29,7 @@ export function renderJsonSchema(file: string): string {
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   for (const file of Object.keys(USER_SCHEMAS)) {
-    await writeFile(new URL(`../schemas/${file}`, import.meta.url), renderJsonSchema(file));
+    await writeFile(new URL(`../../schemas/${file}`, import.meta.url), renderJsonSchema(file));
     process.stderr.write(`wrote schemas/${file}\n`);
   }
 }
