@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { problemSchema } from './problems.ts';
-import { writeFileAtomically } from './snapshot.ts';
+import { writeFileAtomically } from './atomic-write.ts';
 
 /** One retriever's output for one repository, with the problems it reported, under the key it was computed for. */
 const cachedFactSchema = z.object({ key: z.string(), value: z.unknown(), problems: z.array(problemSchema) });

@@ -2,7 +2,7 @@ import { readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { Snapshot } from './snapshot.ts';
-import { writeFileAtomically } from './snapshot.ts';
+import { writeFileAtomically } from './atomic-write.ts';
 
 export const HISTORY_SCHEMA_VERSION = 1;
 

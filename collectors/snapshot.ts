@@ -1,5 +1,5 @@
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { writeFileAtomically } from './atomic-write.ts';
 import { z } from 'zod';
 import { checkMetadataSchema } from './checks/check.ts';
 import { customCheckFileSchema } from './checks/custom.ts';
@@ -150,6 +150,7 @@ export { entityDocsSchema } from './docs/schema.ts';
 export { guideSchema } from './guides/schema.ts';
 export { initiativeSchema } from './initiatives/schema.ts';
 export { historyRecordSchema, readHistory, type HistoryRecord } from './history.ts';
+export { writeFileAtomically } from './atomic-write.ts';
 /** The owner of an entity no one is known to own: a placeholder, never a team anyone can ask. */
 export { UNKNOWN_OWNER } from './catalog/infer.ts';
 /** A folder name every disk can hold (`con` → `con_`), as the site names entity and docs folders. */
@@ -185,17 +186,4 @@ export async function readSnapshot(path: string): Promise<Snapshot> {
   const result = snapshotSchema.safeParse(json);
   if (!result.success) throw new Error(`${path}: not a valid Cairn snapshot:\n${z.prettifyError(result.error)}`);
   return result.data;
-}
-
-/** Write-then-rename, the one way Cairn writes output files. */
-export async function writeFileAtomically(path: string, content: string): Promise<void> {
-  await mkdir(dirname(path), { recursive: true });
-  const temporary = `${path}.${process.pid}.${Date.now()}.tmp`;
-  try {
-    await writeFile(temporary, content);
-    await rename(temporary, path);
-  } catch (error) {
-    await rm(temporary, { force: true });
-    throw error;
-  }
 }

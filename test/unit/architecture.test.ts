@@ -74,6 +74,45 @@ describe('pipeline boundaries', () => {
   });
 });
 
+/** What each of `files` loads at run time, among `files`. */
+function runtimeGraph(files: readonly string[]): Map<string, string[]> {
+  return new Map(files.map((file) => [file, importsOf(file).flatMap((edge) => (!edge.typeOnly && edge.target && files.includes(edge.target) ? [edge.target] : []))]));
+}
+
+/** Groups of modules that load each other (Tarjan's strongly connected components of more than one module). */
+function runtimeCycles(graph: ReadonlyMap<string, readonly string[]>): string[][] {
+  const order = new Map<string, number>();
+  const lowest = new Map<string, number>();
+  const stack: string[] = [];
+  const cycles: string[][] = [];
+  const visit = (file: string) => {
+    order.set(file, order.size);
+    lowest.set(file, order.get(file)!);
+    stack.push(file);
+    for (const next of graph.get(file) ?? []) {
+      if (!order.has(next)) visit(next);
+      if (stack.includes(next)) lowest.set(file, Math.min(lowest.get(file)!, lowest.get(next)!));
+    }
+    if (lowest.get(file) !== order.get(file)) return;
+    const group = stack.splice(stack.indexOf(file));
+    if (group.length > 1) cycles.push(group.sort());
+  };
+  for (const file of files) if (!order.has(file)) visit(file);
+  return cycles;
+}
+
+describe('import graph', () => {
+  it('has no circle of modules loading each other at run time, in the collectors and the command line', async () => {
+    const files = await glob(['collectors/**/*.ts', 'scripts/cli/**/*.ts'], { cwd: ROOT });
+    expect(runtimeCycles(runtimeGraph(files))).toEqual([]);
+  });
+
+  it('finds a circle when there is one', () => {
+    const graph = new Map([['a', ['b']], ['b', ['c']], ['c', ['a']], ['d', ['a']], ['e', ['e2']], ['e2', []]]);
+    expect(runtimeCycles(graph)).toEqual([['a', 'b', 'c']]);
+  });
+});
+
 describe('fact retriever registry', () => {
   it('registers every retriever file exactly once, with unique ids', async () => {
     const files = (await glob('collectors/facts/*.ts', { cwd: ROOT, ignore: ['collectors/facts/index.ts', 'collectors/facts/retriever.ts'] })).sort();
