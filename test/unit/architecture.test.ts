@@ -97,7 +97,7 @@ function runtimeCycles(graph: ReadonlyMap<string, readonly string[]>): string[][
     const group = stack.splice(stack.indexOf(file));
     if (group.length > 1) cycles.push(group.sort());
   };
-  for (const file of files) if (!order.has(file)) visit(file);
+  for (const file of graph.keys()) if (!order.has(file)) visit(file);
   return cycles;
 }
 
