@@ -1,5 +1,5 @@
-import type { CheckReport } from './model.ts';
-import { findings, fingerprints, readmePlace, type Finding, type Place } from './sarif.ts';
+import { orderedResults, type CheckReport } from './model.ts';
+import { findings, fingerprints, isRepositoryPath, readmePlace, type Finding, type Place } from './sarif.ts';
 import { cleanReport } from './text.ts';
 
 /*
@@ -29,8 +29,9 @@ export interface CodeQualityIssue {
 }
 
 /**
- * What the location of an issue with no file at all is: GitLab requires a path and a line, takes
- * any string as the path, and builds a blob link from it; the repository root is the honest answer.
+ * The location of an issue when the report names no file that is there: GitLab requires a path and
+ * a line and takes any string, but builds a link to a file from it, so `.` (the repository root, a
+ * folder) is a broken link there. It is the last resort only (see `fallbackPlace`).
  */
 const REPOSITORY_ROOT: Place = { path: '.', line: 1 };
 
@@ -48,17 +49,38 @@ const PROBLEM_SEVERITY: Record<Finding['level'], CodeQualitySeverity> = { error:
 
 /**
  * A GitLab Code Quality report (the `artifacts:reports:codequality` file): one issue per failing,
- * not exempt check of each entity and scorecard, then one per problem of the repository, in that
- * order. Each points at an existing file like SARIF does (evidence, else the entity's descriptor),
- * else at the README, else at the repository root, since GitLab requires a location.
+ * not exempt check of each entity (naming every scorecard it counts for), then one per problem of
+ * the repository, in that order. Each points at an existing file like SARIF does (evidence, else
+ * the entity's descriptor), else at the file `fallbackPlace` finds, since GitLab requires a location.
  */
 export function formatCodeClimate(dirty: CheckReport, options: CodeClimateOptions = {}): string {
   const report = cleanReport(dirty);
   const all = findings(report, options.exists);
   const prints = fingerprints(all.map((finding) => finding.identity));
-  const fallback = (options.exists && readmePlace(options.exists)) || REPOSITORY_ROOT;
+  const fallback = fallbackPlace(report, options.exists);
   const issues = all.flatMap((finding, index) => (finding.exemption ? [] : [codeQualityIssue(finding, prints[index]!, fallback)]));
   return `${JSON.stringify(issues, null, 2)}\n`;
+}
+
+/**
+ * Where an issue that points at no file of its own is shown, first found first: a descriptor at the
+ * repository root, the README, then the first file the report names (a problem's file, a
+ * descriptor, evidence) that is there; the repository root only when none is. Without word of which
+ * files exist, a named file is taken to be there, but no README is guessed.
+ */
+function fallbackPlace(report: CheckReport, exists: ((path: string) => boolean) | undefined): Place {
+  const present = (path: string) => isRepositoryPath(path) && (exists?.(path) ?? true);
+  const descriptors = report.entities.map((entity) => ({ path: entity.source.file, line: entity.source.line }));
+  const rootDescriptor = descriptors.find((place) => !place.path.includes('/') && present(place.path));
+  if (rootDescriptor) return rootDescriptor;
+  const readme = exists && readmePlace(exists);
+  if (readme) return readme;
+  const named: Place[] = [
+    ...report.problems.flatMap((problem) => (problem.file ? [{ path: problem.file, line: problem.line }] : [])),
+    ...descriptors,
+    ...orderedResults(report).flatMap((result) => result.checks.flatMap((check) => check.evidence.map(({ path, line }) => ({ path, line })))),
+  ];
+  return named.find((place) => present(place.path)) ?? REPOSITORY_ROOT;
 }
 
 function codeQualityIssue(finding: Finding, fingerprint: string, fallback: Place): CodeQualityIssue {

@@ -1,17 +1,18 @@
 import { orderedResults, type CheckReport } from './model.ts';
 import { cleanReport } from './text.ts';
-import { verdictOf } from './verdict.ts';
+import { gateOutcome, verdictOf } from './verdict.ts';
 
 /**
  * Machine-readable `cairn check` output: the verdict first (per entity and scorecard the level, the
- * next level, and with `--compare` what moved), then the results as the snapshot stores them, the
- * problems, the comparison and the files Cairn can write.
+ * next level, and with `--compare` what moved), then the `--fail-on` gate when there is one, the
+ * results as the snapshot stores them, the problems, the comparison and the files Cairn can write.
  */
 export function formatJson(dirty: CheckReport): string {
   const report = cleanReport(dirty);
   return `${JSON.stringify(
     {
       verdict: verdictOf(report),
+      ...(report.gate ? { gate: gateOutcome(report.gate) } : {}),
       repository: report.repo,
       standards: report.standards,
       results: orderedResults(report),

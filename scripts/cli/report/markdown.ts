@@ -1,6 +1,8 @@
+import type { Evidence } from '../../../collectors/checks/check.ts';
 import { windowsSafeSegment } from '../../../collectors/output-names.ts';
+import type { Problem } from '../../../collectors/problems.ts';
 import { checkPageUrl, type CheckReport, type Suggestion } from './model.ts';
-import { cleanReport, markdownCode, markdownText, terminalSafe } from './text.ts';
+import { cleanReport, markdownCode, markdownMessage, markdownText, splitCodeSpans, terminalSafe } from './text.ts';
 import {
   failingChecks,
   hasManyScorecards,
@@ -14,6 +16,7 @@ import {
   standingText,
   verdictOf,
   type FailingCheck,
+  type Finding,
   type SettledCheck,
   type Verdict,
 } from './verdict.ts';
@@ -35,6 +38,18 @@ const CELL_LIMIT = 300;
 
 /** Entity pages named in the line that says what was cut. */
 const PAGES_NAMED = 3;
+
+/** A check failing on more entities than this is one row naming a few, its findings folded below the table. */
+export const GROUP_ABOVE = 5;
+
+/** Entities a grouped row names; the rest are counted. */
+const ENTITIES_NAMED = 3;
+
+/** Places a Where cell names; the rest are counted. */
+const PLACES_SHOWN = 3;
+
+/** Gate reasons listed under the verdict; the rest are counted. */
+const GATE_REASONS_SHOWN = 5;
 
 const OUTCOME_MARK: Record<'fail' | 'error', string> = { fail: '❌', error: '⚠️' };
 
@@ -72,8 +87,13 @@ interface Sections {
   head: string[];
   levelChanges: string[];
   failingHeading: string[];
-  /** Table rows of failing checks (a check per entity), in the order to fix them; with and without the fix column. */
+  /**
+   * Table rows of failing checks (a check per entity, or per check when it fails on many), in the
+   * order to fix them; with and without the fix column.
+   */
   rows: { withFixes: string[]; withoutFixes: string[]; header: { withFixes: string[]; withoutFixes: string[] } };
+  /** Each grouped check's findings, entity by entity, folded. */
+  groupDetails: string[];
   noneFailing: string[];
   problems: string[];
   fixes: string[];
@@ -84,6 +104,7 @@ interface Sections {
 /** How much of each part a rendering keeps. */
 interface Budget {
   settled: boolean;
+  groupDetails: boolean;
   suggestions: boolean;
   fixes: boolean;
   rows: number;
@@ -97,32 +118,39 @@ function reportSections(report: CheckReport, options: MarkdownOptions): Sections
   const head = [
     checkCommentMarker(report.repo.name),
     `**Cairn scorecards for ${markdownCode(report.repo.name)}:** ${markdownText(verdict.line)}`,
+    ...gateSection(report.gate),
     '',
     `Judged with ${markdownText(report.standards)}.`,
   ];
   const settled = settledChecks(report);
+  const { rows, groupDetails } = failingRows(report, verdict, failing, fixNumbers);
   return {
     head,
     levelChanges: verdict.entities.length > MAX_ENTITIES_NAMED ? levelChangesSection(verdict) : [],
     failingHeading: failing.length > 0 ? [`### ${plural(failing.length, 'check')} ${failing.length === 1 ? 'fails' : 'fail'}, cheapest fix first`] : [],
-    rows: failingRows(report, verdict, failing, fixNumbers),
+    rows,
+    groupDetails,
     noneFailing: failing.length === 0 && report.results.length > 0 ? ['Every applicable check passes.'] : report.results.length === 0 ? ['No scorecard applies to the entities of this repository.'] : [],
-    problems: report.problems.map((problem) => `- **${problem.severity}** ${problem.file ? `${markdownCode(`${problem.file}${problem.line ? `:${problem.line}` : ''}`)} ` : ''}${markdownText(shorten(problem.message))}`),
+    problems: problemsShown(report, failing).map((problem) => `- **${problem.severity}** ${problem.file ? `${markdownCode(`${problem.file}${problem.line ? `:${problem.line}` : ''}`)} ` : ''}${markdownMessage(shorten(problem.message))}`),
     fixes: fixesSection(fixNumbers),
     suggestions: suggestionsSection(report.suggestions),
     settled: settledSection(verdict, settled, Boolean(options.verbose)),
   };
 }
 
-/** The cheaper renderings to try, in order: drop passing checks, then suggestions, then fix details, then rows and problems. */
+/**
+ * The cheaper renderings to try, in order: drop passing checks, then the findings folded under
+ * grouped checks, then suggestions, then fix details, then rows and problems.
+ */
 function* budgets(sections: Sections, report: CheckReport): Generator<Budget> {
   const rows = sections.rows.withFixes.length;
   const problems = sections.problems.length;
-  const full: Budget = { settled: true, suggestions: true, fixes: true, rows, problems };
+  const full: Budget = { settled: true, groupDetails: true, suggestions: true, fixes: true, rows, problems };
   yield full;
   yield { ...full, settled: false };
-  yield { ...full, settled: false, suggestions: false };
-  const lean: Budget = { settled: false, suggestions: false, fixes: false, rows, problems };
+  yield { ...full, settled: false, groupDetails: false };
+  yield { ...full, settled: false, groupDetails: false, suggestions: false };
+  const lean: Budget = { settled: false, groupDetails: false, suggestions: false, fixes: false, rows, problems };
   yield lean;
   // The most rows that fit, then the most problems: found by bisection; formatMarkdown checks the result again.
   const fits = (budget: Budget) => renderSections(sections, budget, report).length < MARKDOWN_LIMIT;
@@ -154,6 +182,7 @@ function renderSections(sections: Sections, budget: Budget, report: CheckReport)
   if (budget.settled) add(sections.levelChanges);
   add(sections.failingHeading);
   if (rows.length > 0 && budget.rows > 0) add([...header, ...rows.slice(0, budget.rows)]);
+  if (budget.groupDetails) add(sections.groupDetails);
   add(sections.noneFailing);
   if (sections.problems.length > 0 && budget.problems > 0) add(['### Problems', '', ...sections.problems.slice(0, budget.problems)]);
   if (budget.fixes) add(sections.fixes);
@@ -169,6 +198,7 @@ function cutParts(sections: Sections, budget: Budget): string[] {
   const problems = sections.problems.length;
   return [
     !budget.settled && (sections.settled.length > 0 || sections.levelChanges.length > 0) ? 'the passing checks' : '',
+    !budget.groupDetails && sections.groupDetails.length > 0 ? 'the findings of each entity under checks failing on many' : '',
     !budget.suggestions && sections.suggestions.length > 0 ? 'the files Cairn can write' : '',
     !budget.fixes && sections.fixes.length > 0 ? 'how to fix each check' : '',
     budget.rows < rows ? `${(rows - budget.rows).toLocaleString('en')} of ${rows.toLocaleString('en')} rows of failing checks` : '',
@@ -190,7 +220,7 @@ function cutLine(cut: readonly string[], report: CheckReport): string {
 /** The whole report could not fit (a verdict line beyond any measure): the head, shortened, and the cut line. */
 function lastResort(sections: Sections, report: CheckReport): string {
   const head = sections.head.map((line) => (line.length > 2_000 ? `${line.slice(0, 2_000)}…` : line));
-  const cut = cutParts(sections, { settled: false, suggestions: false, fixes: false, rows: 0, problems: 0 });
+  const cut = cutParts(sections, { settled: false, groupDetails: false, suggestions: false, fixes: false, rows: 0, problems: 0 });
   const text = `${[...head, '', cutLine(cut.length > 0 ? cut : ['the details'], report)].join('\n')}\n`;
   return text.length < MARKDOWN_LIMIT ? text : `${text.slice(0, MARKDOWN_LIMIT - 2)}…\n`;
 }
@@ -232,9 +262,14 @@ function numberFixes(failing: readonly FailingCheck[]): Map<string, { number: nu
   return numbers;
 }
 
-function failingRows(report: CheckReport, verdict: Verdict, failing: readonly FailingCheck[], fixNumbers: Map<string, { number: number }>): Sections['rows'] {
+/**
+ * The rows of what fails: one per check and entity, or one per check failing on more than
+ * GROUP_ABOVE entities (240 services missing one file are one row, not 240), whose findings are
+ * then folded below the table.
+ */
+function failingRows(report: CheckReport, verdict: Verdict, failing: readonly FailingCheck[], fixNumbers: Map<string, { number: number }>): { rows: Sections['rows']; groupDetails: string[] } {
   const labels = verdict.entities.length > 1 ? new Map(verdict.entities.map((entity) => [entity.entityRef, entity.label])) : undefined;
-  const manyScorecards = hasManyScorecards(report);
+  const context: RowContext = { report, labels, manyScorecards: hasManyScorecards(report) };
   const columns = ['Check', ...(labels ? ['Entity'] : []), 'Effort', 'Needed for', 'Finding', 'Where'];
   const header = (withFixes: boolean) => {
     const names = withFixes ? [...columns, 'Fix'] : columns;
@@ -242,26 +277,109 @@ function failingRows(report: CheckReport, verdict: Verdict, failing: readonly Fa
   };
   const withFixes: string[] = [];
   const withoutFixes: string[] = [];
+  const groupDetails: string[] = [];
   for (const check of failing) {
     const page = safeUrl(checkPageUrl(report, check.checkId));
     const title = page ? `[${markdownText(check.title)}](${page})` : markdownText(check.title);
     const fix = check.fix ? `Fix ${fixNumbers.get(check.fix)!.number}` : '–';
-    for (const finding of check.findings) {
-      const where = finding.evidence.slice(0, 3).map((evidence) => markdownCode(shorten(`${evidence.path}${evidence.line ? `:${evidence.line}` : ''}`))).join(', ');
-      const exemption = finding.exemption ? `exemption expired ${finding.exemption.expires} (${finding.exemption.reason}): ` : '';
-      const cells = [
-        `${finding.newlyFailing ? '🆕 ' : ''}${OUTCOME_MARK[finding.outcome]} ${title}`,
-        ...(labels ? [markdownText(labels.get(finding.entityRef) ?? finding.entityRef)] : []),
-        check.effort ?? '–',
-        markdownText(neededForText(finding, report.scorecards, manyScorecards)),
-        markdownText(shorten(`${exemption}${finding.message}`)),
-        where || '–',
-      ];
+    const grouped = new Set(check.findings.map((finding) => finding.entityRef)).size > GROUP_ABOVE;
+    const rows = grouped ? [groupCells(check, title, context)] : check.findings.map((finding) => findingCells(check, finding, title, context));
+    if (grouped) groupDetails.push(...groupDetailsSection(check, context));
+    for (const cells of rows) {
       withoutFixes.push(`| ${cells.join(' | ')} |`);
       withFixes.push(`| ${[...cells, fix].join(' | ')} |`);
     }
   }
-  return { withFixes, withoutFixes, header: { withFixes: header(true), withoutFixes: header(false) } };
+  return { rows: { withFixes, withoutFixes, header: { withFixes: header(true), withoutFixes: header(false) } }, groupDetails };
+}
+
+interface RowContext {
+  report: CheckReport;
+  /** Entity labels, when the report has several entities. */
+  labels: Map<string, string> | undefined;
+  manyScorecards: boolean;
+}
+
+/** The cells of one check's failure on one entity. */
+function findingCells(check: FailingCheck, finding: Finding, title: string, { report, labels, manyScorecards }: RowContext): string[] {
+  return [
+    `${finding.newlyFailing ? '🆕 ' : ''}${OUTCOME_MARK[finding.outcome]} ${title}`,
+    ...(labels ? [markdownText(labels.get(finding.entityRef) ?? finding.entityRef)] : []),
+    check.effort ?? '–',
+    markdownText(neededForText(finding.neededFor, report.scorecards, manyScorecards)),
+    findingText(finding),
+    whereCell(finding.evidence),
+  ];
+}
+
+/** The cells of a check failing on many entities: a few named, the rest counted, a finding as an example. */
+function groupCells(check: FailingCheck, title: string, { report, labels, manyScorecards }: RowContext): string[] {
+  const entityRefs = [...new Set(check.findings.map((finding) => finding.entityRef))];
+  const named = entityRefs.slice(0, ENTITIES_NAMED).map((entityRef) => markdownText(labels?.get(entityRef) ?? entityRef));
+  const messages = new Set(check.findings.map((finding) => finding.message));
+  const first = check.findings[0]!;
+  const example = messages.size === 1 ? findingText(first) : `${markdownText(`${labels?.get(first.entityRef) ?? first.entityRef}: `)}${findingText(first)} (+${messages.size - 1} other findings)`;
+  const mark = check.findings.every((finding) => finding.outcome === 'error') ? OUTCOME_MARK.error : OUTCOME_MARK.fail;
+  return [
+    `${check.newlyFailing ? '🆕 ' : ''}${mark} ${title}`,
+    `${entityRefs.length} entities: ${named.join(', ')} … (+${entityRefs.length - named.length})`,
+    check.effort ?? '–',
+    markdownText(neededForText(check.findings.flatMap((finding) => finding.neededFor), report.scorecards, manyScorecards)),
+    example,
+    whereCell(check.findings.flatMap((finding) => finding.evidence)),
+  ];
+}
+
+/** A grouped check's findings, one row per finding, folded. */
+function groupDetailsSection(check: FailingCheck, { report, labels, manyScorecards }: RowContext): string[] {
+  const entities = new Set(check.findings.map((finding) => finding.entityRef)).size;
+  const rows = check.findings.map((finding) => {
+    const entity = `${finding.newlyFailing ? '🆕 ' : ''}${markdownText(labels?.get(finding.entityRef) ?? finding.entityRef)}`;
+    return `| ${entity} | ${markdownText(neededForText(finding.neededFor, report.scorecards, manyScorecards))} | ${findingText(finding)} | ${whereCell(finding.evidence)} |`;
+  });
+  return [`<details><summary>${htmlText(check.title)}: ${entities} entities</summary>`, '', '| Entity | Needed for | Finding | Where |', '|---|---|---|---|', ...rows, '', '</details>'];
+}
+
+/** What a finding says, as a table cell: an expired exemption first, then the check's message. */
+function findingText(finding: Finding): string {
+  const exemption = finding.exemption ? markdownText(`exemption expired ${finding.exemption.expires} (${shorten(finding.exemption.reason, 120)}): `) : '';
+  return `${exemption}${markdownMessage(shorten(finding.message), 'cell')}`;
+}
+
+/** The places of some evidence as a table cell: each file and line once, a few named and the rest counted. */
+function whereCell(evidence: readonly Evidence[]): string {
+  const places = [...new Set(evidence.map((place) => `${place.path}${place.line ? `:${place.line}` : ''}`))];
+  if (places.length === 0) return '–';
+  const named = places.slice(0, PLACES_SHOWN).map((place) => markdownCode(shorten(place), 'cell'));
+  return places.length > PLACES_SHOWN ? `${named.join(', ')}, +${places.length - PLACES_SHOWN} more` : named.join(', ');
+}
+
+/**
+ * The problems the report lists: each once, and none that repeats word for word what a failing
+ * check says on the same entity (a problem naming no entity is taken to concern any entity of the
+ * repository). Only the exact message counts: a problem that says more, or says it of another
+ * file, stays.
+ */
+function problemsShown(report: CheckReport, failing: readonly FailingCheck[]): Problem[] {
+  const said = new Set(failing.flatMap((check) => check.findings.map((finding) => `${finding.entityRef}\u0000${finding.message.trim()}`)));
+  const entityRefs = report.entities.map((entity) => entity.ref);
+  const seen = new Set<string>();
+  return report.problems.filter((problem) => {
+    const key = JSON.stringify([problem.severity, problem.file, problem.line, problem.entityRef, problem.message]);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    const concerned = problem.entityRef ? [problem.entityRef] : entityRefs;
+    return !concerned.some((entityRef) => said.has(`${entityRef}\u0000${problem.message.trim()}`));
+  });
+}
+
+/** Whether the `--fail-on` gate passes, right under the verdict; why it fails as a short list. */
+function gateSection(gate: CheckReport['gate']): string[] {
+  if (!gate) return [];
+  const name = `Gate (${markdownCode(`--fail-on ${gate.name}`)})`;
+  if (gate.failures.length === 0) return ['', `✅ ${name}: passes`];
+  const more = gate.failures.length > GATE_REASONS_SHOWN ? [`- … and ${gate.failures.length - GATE_REASONS_SHOWN} more`] : [];
+  return ['', `❌ ${name} fails:`, '', ...gate.failures.slice(0, GATE_REASONS_SHOWN).map((failure) => `- ${markdownText(shorten(failure))}`), ...more];
 }
 
 /** Each fix once, folded, named by its first line and the checks that need it. */
@@ -278,14 +396,21 @@ function fixesSection(fixNumbers: Map<string, { number: number; checkIds: string
 
 /**
  * A fix's first line as the HTML of a `<summary>` (which GitHub does not read as Markdown): code
- * spans become `<code>`, the rest is escaped, and a long line is shortened.
+ * spans become `<code>`, a link or an image becomes its text (no link is made, so nothing in a
+ * summary leads anywhere), the rest is escaped, and a long line is shortened.
  */
 export function fixHeadline(fix: string): string {
   const first = fix.split('\n').find((line) => line.trim()) ?? '';
-  const plain = shorten(first.trim().replace(/^(?:#+|[-*+]|\d+\.)\s+/, '').replace(/:$/, ''), 120);
-  return plain
-    .split(/(`+)([^`]+?)\1/)
-    .map((part, index) => (index % 3 === 2 ? `<code>${htmlText(part.trim())}</code>` : index % 3 === 1 ? '' : htmlText(part.replace(/\*\*|__/g, ''))))
+  const unlinked = first
+    .trim()
+    .replace(/^(?:#+|[-*+]|\d+\.)\s+/, '')
+    .replace(/:$/, '')
+    // Inline links and images, `[text](url "title")`, then reference links, `[text][id]`, then autolinks, `<https://…>`.
+    .replace(/!?\[([^\]]*)\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+(?:"[^"]*"|'[^']*'))?\s*\)/g, '$1')
+    .replace(/!?\[([^\]]*)\]\[[^\]]*\]/g, '$1')
+    .replace(/<((?:https?|mailto):[^<>\s]*)>/gi, '$1');
+  return splitCodeSpans(shorten(unlinked, 120))
+    .map((part) => (part.code ? `<code>${htmlText(part.text)}</code>` : htmlText(part.text.replace(/\*\*|__/g, ''))))
     .join('');
 }
 
@@ -343,7 +468,7 @@ function settledSection(verdict: Verdict, settled: { passing: SettledCheck[]; no
       const passed = check.exemption ? `⚑ exempt until ${markdownText(check.exemption.expires)}: ${markdownText(shorten(check.exemption.reason))}` : '✅ pass';
       const outcome = check.outcome === 'notApplicable' ? '➖ n/a' : `${check.newlyPassing ? '🆕 ' : ''}${passed}`;
       const entity = labels ? ` ${markdownText(labels.get(check.entityRef) ?? check.entityRef)} |` : '';
-      return `| ${markdownText(check.title)} |${entity} ${outcome} | ${markdownText(shorten(check.message))} |`;
+      return `| ${markdownText(check.title)} |${entity} ${outcome} | ${markdownMessage(shorten(check.message), 'cell')} |`;
     }),
   ];
   if (verbose) return [`### ${summary}`, '', ...table];

@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
 import type { Location, Log, Notification, ReportingDescriptor, Result } from 'sarif';
-import type { CheckMetadata } from '../../../collectors/checks/check.ts';
+import type { CheckMetadata, Evidence } from '../../../collectors/checks/check.ts';
 import type { Problem } from '../../../collectors/problems.ts';
 import type { AppliedExemption, ScoredCheck } from '../../../collectors/scorecards/result.ts';
 import type { CatalogEntity } from '../../../collectors/snapshot.ts';
 import { checkPageUrl, orderedResults, type CheckReport } from './model.ts';
 import { cleanReport } from './text.ts';
+import { gateOutcome, neededForText, type Need } from './verdict.ts';
 
 /*
  * What GitHub code scanning does with SARIF, and so what this file does ("SARIF support for code
@@ -46,8 +47,8 @@ export interface Place {
 type Level = CheckMetadata['severity'];
 
 /**
- * A failing check of one entity on one scorecard, or a problem of the repository: what every
- * code-scanning format needs to show it.
+ * A failing check of one entity (once, however many scorecards count it), or a problem of the
+ * repository: what every code-scanning format needs to show it.
  */
 export interface Finding {
   source: 'check' | 'problem';
@@ -57,7 +58,7 @@ export interface Finding {
   level: Level;
   /** The check's title; none for a problem, whose message says it all. */
   title?: string | undefined;
-  /** Plain text: what is wrong, and for a check the entity and scorecard. */
+  /** Plain text: what is wrong, and for a check the entity and every scorecard and level it counts for. */
   message: string;
   /** Files of the repository that are there, best first; empty when none can be named. */
   places: Place[];
@@ -102,9 +103,11 @@ const PROBLEM_RULES: Record<string, ReportingDescriptor> = {
 
 /**
  * SARIF 2.1.0 for GitHub code scanning: one rule per check, one result per failing (or exempt,
- * then suppressed) check, entity and scorecard, and one per problem of the repository (a descriptor
- * that does not parse, an invalid entity, a broken file Cairn reads), each at an existing file and
- * line. What has no such file is a tool notification instead (see the top of this file).
+ * then suppressed) check and entity, naming every scorecard and level it counts for, and one per
+ * problem of the repository (a descriptor that does not parse, an invalid entity, a broken file
+ * Cairn reads), each at an existing file and line. What has no such file is a tool notification
+ * instead (see the top of this file). The run's properties say which standards judged and, when
+ * there is one, whether the `--fail-on` gate passes and why not.
  */
 export function formatSarif(dirty: CheckReport, tool: SarifOptions): string {
   const report = cleanReport(dirty);
@@ -127,7 +130,7 @@ export function formatSarif(dirty: CheckReport, tool: SarifOptions): string {
         invocations: [{ executionSuccessful: true, ...(notifications.length > 0 ? { toolExecutionNotifications: notifications } : {}) }],
         originalUriBaseIds: { '%SRCROOT%': { description: { text: 'The root of the repository Cairn checked.' } } },
         results,
-        properties: { standards: report.standards },
+        properties: { standards: report.standards, ...(report.gate ? { gate: gateOutcome(report.gate) } : {}) },
       },
     ],
   };
@@ -135,34 +138,85 @@ export function formatSarif(dirty: CheckReport, tool: SarifOptions): string {
 }
 
 /**
- * Every failing check (exempt or not) in reading order, then every problem in the report's order,
- * each with the existing files it can point at.
+ * Every failing check (exempt or not) once per entity, in reading order, then every problem in the
+ * report's order, each with the existing files it can point at.
  */
 export function findings(report: CheckReport, given: Exists | undefined): Finding[] {
   // Without word of which files exist, every named file is taken to be there, but no README is guessed.
   const exists = given ?? (() => true);
   const readme = given ? readmePlace(given) : undefined;
-  const checks = orderedResults(report).flatMap((result) => {
-    const entity = report.entities.find((candidate) => candidate.ref === result.entityRef);
-    return result.checks.filter((check) => check.outcome === 'fail' || check.outcome === 'error').map((check) => checkFinding(report, result.entityRef, result.scorecard, check, entity, exists, readme));
+  const checks = failingVerdicts(report).map((verdicts) => {
+    const entity = report.entities.find((candidate) => candidate.ref === verdicts.entityRef);
+    return checkFinding(report, verdicts, entity, exists, readme);
   });
   return [...checks, ...report.problems.map((problem) => problemFinding(report, problem, exists))];
 }
 
-function checkFinding(report: CheckReport, entityRef: string, scorecard: string, check: ScoredCheck, entity: CatalogEntity | undefined, exists: Exists, readme: Place | undefined): Finding {
-  const metadata = report.checks.get(check.checkId);
-  const couldNotRun = check.outcome === 'error';
+/** One check's failing verdicts on one entity, one per scorecard that runs it. */
+interface EntityCheck {
+  entityRef: string;
+  checkId: string;
+  verdicts: Array<{ scorecard: string; check: ScoredCheck }>;
+}
+
+/**
+ * The failing checks (exempt or not) of each entity, each once with its verdict in every scorecard
+ * that runs it: scorecards share checks (an owner, CODEOWNERS, dependency updates), and one problem
+ * in the repository is one alert, not one per scorecard at the same line.
+ */
+function failingVerdicts(report: CheckReport): EntityCheck[] {
+  const byKey = new Map<string, EntityCheck>();
+  for (const result of orderedResults(report)) {
+    for (const check of result.checks.filter((candidate) => candidate.outcome === 'fail' || candidate.outcome === 'error')) {
+      const key = `${result.entityRef}\u0000${check.checkId}`;
+      const known = byKey.get(key) ?? { entityRef: result.entityRef, checkId: check.checkId, verdicts: [] };
+      known.verdicts.push({ scorecard: result.scorecard, check });
+      byKey.set(key, known);
+    }
+  }
+  return [...byKey.values()];
+}
+
+function checkFinding(report: CheckReport, { entityRef, checkId, verdicts }: EntityCheck, entity: CatalogEntity | undefined, exists: Exists, readme: Place | undefined): Finding {
+  const metadata = report.checks.get(checkId);
+  const exemptions = verdicts.map(({ check }) => (check.exemption && !check.exemption.expired ? check.exemption : undefined));
   return {
     source: 'check',
-    ruleId: check.checkId,
-    level: couldNotRun ? 'warning' : (metadata?.severity ?? 'warning'),
-    title: metadata?.title ?? check.checkId,
-    message: `${entityRef} (${scorecard}): ${couldNotRun ? 'the check could not run: ' : ''}${check.message}`,
-    places: checkPlaces(check, entity, exists, readme),
-    identity: ['check', entityRef, scorecard, check.checkId],
-    helpUrl: checkPageUrl(report, check.checkId),
-    exemption: check.exemption && !check.exemption.expired ? check.exemption : undefined,
+    ruleId: checkId,
+    level: verdicts.every(({ check }) => check.outcome === 'error') ? 'warning' : (metadata?.severity ?? 'warning'),
+    title: metadata?.title ?? checkId,
+    message: `${entityRef}: ${verdictText(verdicts, report)}`,
+    places: checkPlaces(verdicts.flatMap(({ check }) => check.evidence), entity, exists, readme),
+    identity: ['check', entityRef, checkId],
+    helpUrl: checkPageUrl(report, checkId),
+    // Suppressed only when no scorecard counts it as failing.
+    exemption: exemptions.every(Boolean) ? exemptions[0] : undefined,
   };
+}
+
+/**
+ * What a check says on one entity and what it is needed for: `<message> Needed for Catalog Listed,
+ * Service maturity Bronze.`; when scorecards run it with options that make it say different
+ * things, each message with what it is needed for.
+ */
+function verdictText(verdicts: EntityCheck['verdicts'], report: CheckReport): string {
+  const byText = new Map<string, Need[]>();
+  for (const { scorecard, check } of verdicts) {
+    const text = sentence(`${check.outcome === 'error' ? 'the check could not run: ' : ''}${check.message}`);
+    byText.set(text, [...(byText.get(text) ?? []), { scorecard, level: check.level }]);
+  }
+  const needed = (needs: readonly Need[]) => neededForText(needs, report.scorecards, true);
+  if (byText.size === 1) {
+    const [[text, needs]] = [...byText] as [[string, Need[]]];
+    return `${text} Needed for ${needed(needs)}.`;
+  }
+  return [...byText].map(([text, needs]) => `For ${needed(needs)}: ${text}`).join(' ');
+}
+
+/** Text ending as a sentence does. */
+function sentence(text: string): string {
+  const trimmed = text.trim();
+  return /[.!?…]$/.test(trimmed) ? trimmed : `${trimmed}.`;
 }
 
 function problemFinding(report: CheckReport, problem: Problem, exists: Exists): Finding {
@@ -195,9 +249,9 @@ export function readmePlace(exists: Exists): Place | undefined {
  * when that is there, else (a check about the repository as a whole, on an entity Cairn inferred)
  * the README; nothing when none is there.
  */
-export function checkPlaces(check: ScoredCheck, entity: CatalogEntity | undefined, exists: Exists, readme?: Place): Place[] {
+export function checkPlaces(evidenceOfCheck: readonly Evidence[], entity: CatalogEntity | undefined, exists: Exists, readme?: Place): Place[] {
   const seen = new Set<string>();
-  const evidence = check.evidence.filter((place) => {
+  const evidence = evidenceOfCheck.filter((place) => {
     const key = `${place.path}\u0000${place.line ?? ''}`;
     if (seen.has(key) || !present(place.path, exists)) return false;
     seen.add(key);
@@ -234,9 +288,9 @@ export function isRepositoryPath(path: string): boolean {
 }
 
 /**
- * Identities that survive unrelated commits, one per finding: a check is known by its entity ref,
- * scorecard and check id (never its message or line, which change); a problem by its rule, file,
- * entity ref and message with every run of digits made `#`. Each is the SHA-256 of its parts (hex,
+ * Identities that survive unrelated commits, one per finding: a check is known by its entity ref
+ * and check id (never its message or line, which change, nor its scorecards: one alert however many
+ * scorecards count it); a problem by its rule, file, entity ref and message with every run of digits made `#`. Each is the SHA-256 of its parts (hex,
  * first 32 characters), so it is short and publishes no repository text. The second finding with
  * the same identity hashes its occurrence number too, so no two findings share one.
  */

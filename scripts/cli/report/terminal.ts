@@ -46,7 +46,7 @@ export function formatTerminal(dirty: CheckReport, options: TerminalOptions): st
   const report = cleanReport(dirty, '?');
   const style = palette(options.color);
   const verdict = verdictOf(report);
-  const lines: string[] = [style.bold(terminalSafe(verdict.line)), style.dim(`Judged with ${terminalSafe(report.standards)}.`)];
+  const lines: string[] = [style.bold(terminalSafe(verdict.line)), ...gateLines(report, style), style.dim(`Judged with ${terminalSafe(report.standards)}.`)];
   if (verdict.entities.length > MAX_ENTITIES_NAMED) lines.push(...levelChangeLines(verdict, style));
   const failing = failingChecks(report);
   if (failing.length > 0) {
@@ -65,6 +65,19 @@ export function formatTerminal(dirty: CheckReport, options: TerminalOptions): st
   if (options.suggest) lines.push('', ...suggestionLines(report.suggestions, style));
   else if (report.suggestions.length > 0) lines.push('', style.cyan(`cairn check --suggest shows ${plural(report.suggestions.length, 'file')} Cairn can write.`));
   return `${lines.join('\n')}\n`;
+}
+
+/** Gate reasons printed; the rest are counted (`cairn check` also prints each on stderr). */
+const GATE_REASONS_SHOWN = 10;
+
+/** Whether the `--fail-on` gate passes, and why it fails. */
+function gateLines(report: CheckReport, style: Style): string[] {
+  if (!report.gate) return [];
+  const name = `Gate (--fail-on ${report.gate.name})`;
+  const { failures } = report.gate;
+  if (failures.length === 0) return [style.green(`✔ ${name}: passes`)];
+  const more = failures.length > GATE_REASONS_SHOWN ? [`    … and ${failures.length - GATE_REASONS_SHOWN} more`] : [];
+  return [style.red(`✘ ${name} fails:`), ...failures.slice(0, GATE_REASONS_SHOWN).map((failure) => `    ${terminalSafe(failure)}`), ...more];
 }
 
 function entityLabelsOf(verdict: Verdict): Map<string, string> | undefined {
@@ -92,7 +105,7 @@ function failingLines(check: FailingCheck, context: FailingContext): string[] {
   const mark = check.findings.every((finding) => finding.outcome === 'error') ? style.yellow('!') : style.red('✘');
   const fresh = check.newlyFailing ? `${style.bold(style.red('new'))} ` : '';
   const traits = [check.effort ? `${check.effort} effort` : '', check.severity ?? ''].filter(Boolean).join(' · ');
-  const neededFor = [...new Set(check.findings.map((finding) => neededForText(finding, report.scorecards, context.manyScorecards)))].join(', ');
+  const neededFor = neededForText(check.findings.flatMap((finding) => finding.neededFor), report.scorecards, context.manyScorecards);
   const lines = [`  ${mark} ${fresh}${terminalSafe(check.title)} ${style.dim(`[${terminalSafe(check.checkId)}]${traits ? ` · ${traits}` : ''}`)}${neededFor ? ` · needed for ${terminalSafe(neededFor)}` : ''}`];
   for (const finding of check.findings) lines.push(...findingLines(finding, context));
   lines.push(...fixLines(check, context));

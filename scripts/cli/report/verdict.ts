@@ -44,8 +44,17 @@ export interface ChangeSummary {
   changed: boolean;
   levelsUp: number;
   levelsDown: number;
-  /** Checks (per entity) newly failing, and newly passing. */
+  /**
+   * Checks (per entity) that passed at the ref and fail now: what `--fail-on regression` blocks. A
+   * check of an entity new to a scorecard, or one that did not apply at the ref, is not among them.
+   */
   newlyFailing: number;
+  /**
+   * Checks (per entity) failing now that did not apply at the ref: on a new or renamed entity, on a
+   * scorecard that newly applies, or not applicable there (a first Dockerfile, say).
+   */
+  newlyApplicableFailing: number;
+  /** Checks (per entity) passing now and not at the ref. */
   newlyPassing: number;
 }
 
@@ -112,14 +121,17 @@ function scorecardVerdict(definition: ScorecardDefinition | undefined, id: strin
 const NOT_SCORED = 'not scored';
 
 function changeSummary(comparison: Comparison): ChangeSummary {
-  const distinct = (pick: (change: Change) => string[]) => new Set(comparison.changes.flatMap((change) => pick(change).map((checkId) => standingKey(change.entityRef, checkId)))).size;
+  const keys = (pick: (change: Change) => string[]) => new Set(comparison.changes.flatMap((change) => pick(change).map((checkId) => standingKey(change.entityRef, checkId))));
+  const regressed = keys((change) => change.regressed);
+  const newlyApplicable = [...keys((change) => change.newlyFailing)].filter((key) => !regressed.has(key));
   return {
     ref: comparison.ref,
     changed: hasChanges(comparison),
     levelsUp: comparison.changes.filter((change) => change.direction > 0).length,
     levelsDown: comparison.changes.filter((change) => change.direction < 0).length,
-    newlyFailing: distinct((change) => change.newlyFailing),
-    newlyPassing: distinct((change) => change.newlyPassing),
+    newlyFailing: regressed.size,
+    newlyApplicableFailing: newlyApplicable.length,
+    newlyPassing: keys((change) => change.newlyPassing).size,
   };
 }
 
@@ -196,12 +208,15 @@ function levelCounts(entities: readonly EntityVerdict[], scorecards: readonly Sc
   });
 }
 
-/** `1 check newly failing, 2 newly passing`, or `no change`. */
+/** `1 check newly failing, 2 newly applicable and failing, 3 newly passing`, or `no change`. */
 function changeText(summary: ChangeSummary): string {
   if (!summary.changed) return 'no change';
-  const parts: string[] = [];
-  if (summary.newlyFailing) parts.push(`${plural(summary.newlyFailing, 'check')} newly failing`);
-  if (summary.newlyPassing) parts.push(parts.length ? `${summary.newlyPassing} newly passing` : `${plural(summary.newlyPassing, 'check')} newly passing`);
+  const counts: Array<[number, string]> = [
+    [summary.newlyFailing, 'newly failing'],
+    [summary.newlyApplicableFailing, 'newly applicable and failing'],
+    [summary.newlyPassing, 'newly passing'],
+  ];
+  const parts = counts.filter(([count]) => count > 0).map(([count, what], index) => `${index === 0 ? plural(count, 'check') : count} ${what}`);
   return parts.length ? parts.join(', ') : 'no check changed';
 }
 
@@ -226,7 +241,7 @@ export interface Finding {
   evidence: Evidence[];
   /** An expired exemption, which counts as a failure. */
   exemption?: AppliedExemption;
-  /** Failing now and not at the compared ref. */
+  /** Passed at the compared ref and fails now (on some scorecard): a regression, marked 🆕. */
   newlyFailing: boolean;
 }
 
@@ -259,7 +274,7 @@ const isOpen = (check: ScoredCheck) => check.effective === 'fail' || check.effec
 
 /** Every check that fails on some entity, in the order a developer should fix them, findings by entity. */
 export function failingChecks(report: Pick<CheckReport, 'results' | 'checks' | 'comparison'>): FailingCheck[] {
-  const newlyFailing = new Set((report.comparison?.changes ?? []).flatMap((change) => change.newlyFailing.map((checkId) => `${change.entityRef}\u0000${change.scorecard}\u0000${checkId}`)));
+  const newlyFailing = new Set((report.comparison?.changes ?? []).flatMap((change) => change.regressed.map((checkId) => `${change.entityRef}\u0000${change.scorecard}\u0000${checkId}`)));
   const byCheck = new Map<string, Map<string, Finding>>();
   for (const result of sortedResults(report.results)) {
     for (const check of result.checks.filter(isOpen)) {
@@ -365,12 +380,23 @@ export function settledSummary(settled: { passing: readonly SettledCheck[]; notA
   return parts.join(', ');
 }
 
+/** A scorecard and level a failing check stands in the way of. */
+export type Need = Finding['neededFor'][number];
+
 /**
- * What a finding stands in the way of, in words: the level (`Silver`), with the scorecard's title
- * when the report has more than one scorecard (`Security Silver`).
+ * What failing checks stand in the way of, in words, each scorecard and level once, in the
+ * standards' order: the level (`Silver`), with the scorecard's title when the report has more
+ * than one scorecard (`Security Silver`).
  */
-export function neededForText(finding: Finding, scorecards: readonly ScorecardDefinition[], manyScorecards: boolean): string {
-  return finding.neededFor
+export function neededForText(needs: readonly Need[], scorecards: readonly ScorecardDefinition[], manyScorecards: boolean): string {
+  const rank = (need: Need) => {
+    const index = scorecards.findIndex((definition) => definition.id === need.scorecard);
+    return index === -1 ? scorecards.length : index;
+  };
+  const levelRank = (need: Need) => scorecards[rank(need)]?.levels.findIndex((level) => level.id === need.level) ?? -1;
+  const distinct = [...new Map(needs.map((need) => [`${need.scorecard}\u0000${need.level}`, need])).values()];
+  return distinct
+    .sort((a, b) => rank(a) - rank(b) || compareText(a.scorecard, b.scorecard) || levelRank(a) - levelRank(b) || compareText(a.level, b.level))
     .map(({ scorecard, level }) => {
       const definition = scorecards.find((candidate) => candidate.id === scorecard);
       const title = levelTitle(definition, level);
@@ -382,4 +408,15 @@ export function neededForText(finding: Finding, scorecards: readonly ScorecardDe
 /** Whether the report's results span more than one scorecard (levels then need the scorecard's name). */
 export function hasManyScorecards(report: Pick<CheckReport, 'results'>): boolean {
   return new Set(report.results.map((result) => result.scorecard)).size > 1;
+}
+
+/** The `--fail-on` gate as JSON and SARIF give it: its name, whether it passes, and why not. */
+export interface GateOutcome {
+  name: NonNullable<CheckReport['gate']>['name'];
+  passes: boolean;
+  failures: string[];
+}
+
+export function gateOutcome(gate: NonNullable<CheckReport['gate']>): GateOutcome {
+  return { name: gate.name, passes: gate.failures.length === 0, failures: gate.failures };
 }

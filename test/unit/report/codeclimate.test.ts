@@ -114,11 +114,24 @@ describe('formatCodeClimate', () => {
       ['the descriptor when no evidence exists', evidence, entity, (path) => path === 'catalog-info.yaml', 'catalog-info.yaml:1'],
       ['the README when the descriptor is not there either', evidence, entity, (path) => path === 'README' || path === 'README.rst', 'README:1'],
       ['the README of an inferred entity without evidence', [], inferred, (path) => path === 'README.md', 'README.md:1'],
-      ['the repository root when there is no README', [], inferred, () => false, '.:1'],
+      ['the repository root when no file is there', [], inferred, () => false, '.:1'],
       ['the repository root, guessing no README, when no one says which files exist', [], inferred, undefined, '.:1'],
       ['never a path out of the repository', [{ path: '../secret', line: 2 }, { path: '/etc/passwd' }], inferred, () => true, 'README.md:1'],
     ])('%s', (_case, places, owner, exists, expected) => {
       expect(issuesOf(report([result([scored('readme-present', 'fail', { evidence: places })], null)], { entities: [owner] }), exists).map(at)).toEqual([expected]);
+    });
+
+    const nowhere: Problem = { severity: 'warning', repo: 'orders', message: 'The docs site configuration could not be read.' };
+    const moved = (file: string, line = 1): CatalogEntity => ({ ...entity, source: { ...entity.source, file, line } });
+    it.each<[string, CatalogEntity[], Problem[], (path: string) => boolean, string]>([
+      ['a descriptor at the repository root first', [moved('sub/catalog-info.yaml'), entity], [{ severity: 'warning', repo: 'orders', file: 'docs/x.md', line: 3, message: 'x' }], () => true, 'catalog-info.yaml:1'],
+      ['the README next', [inferred, moved('sub/catalog-info.yaml')], [], () => true, 'README.md:1'],
+      ['then the first file the report names that is there: a problem', [inferred, moved('sub/catalog-info.yaml')], [{ severity: 'warning', repo: 'orders', file: 'docs/x.md', line: 3, message: 'x' }], (path) => !/^readme/i.test(path), 'docs/x.md:3'],
+      ['then the first file the report names that is there: a descriptor', [inferred, moved('sub/catalog-info.yaml', 5)], [{ severity: 'warning', repo: 'orders', file: 'gone.yml', message: 'x' }], (path) => !/^readme/i.test(path) && path !== 'gone.yml', 'sub/catalog-info.yaml:5'],
+      ['the repository root last', [inferred, moved('sub/catalog-info.yaml', 5)], [], () => false, '.:1'],
+    ])('points a problem with no file at %s', (_case, entities, problems, exists, expected) => {
+      const issues = issuesOf(report([], { entities, problems: [...problems, nowhere] }), exists);
+      expect(issues.map(at).at(-1)).toBe(expected);
     });
 
     it('puts a problem in a missing file at its entity descriptor', () => {
@@ -131,7 +144,7 @@ describe('formatCodeClimate', () => {
     const check = scored('actions-pinned', 'fail', { message: 'Two actions\nare not pinned:\tcheckout and setup-node.' });
     const [issue] = issuesOf(oneCheck(check, { portalUrl: 'https://portal.example/' }));
     expect(issue!.description).toBe(
-      'Actions pinned to commit SHAs: component:default/orders (production-readiness): Two actions are not pinned: checkout and setup-node. (how to fix: https://portal.example/checks/actions-pinned/)',
+      'Actions pinned to commit SHAs: component:default/orders: Two actions are not pinned: checkout and setup-node. Needed for Production readiness Silver. (how to fix: https://portal.example/checks/actions-pinned/)',
     );
     expect(issuesOf(oneCheck(check))[0]!.description).not.toContain('how to fix');
   });
@@ -159,7 +172,7 @@ describe('formatCodeClimate', () => {
     });
   });
 
-  it('lists issues in a stable order: by entity and scorecard, then problems', () => {
+  it('lists issues in a stable order: by entity, each check once, then problems', () => {
     const billing: CatalogEntity = { ...entity, ref: 'component:default/billing', source: { repo: 'orders', file: 'billing/catalog-info.yaml', line: 1 } };
     const problems: Problem[] = [{ severity: 'warning', repo: 'orders', file: 'CODEOWNERS', line: 2, message: 'Unknown owner @ghost.' }];
     const results = [
@@ -168,12 +181,12 @@ describe('formatCodeClimate', () => {
       result([scored('readme-present', 'fail')], null, { entityRef: billing.ref }),
     ];
     const order = (checkReport: CheckReport) => issuesOf(checkReport).map((issue) => `${issue.check_name} ${at(issue)}`);
-    const expected = ['cairn/readme-present billing/catalog-info.yaml:1', 'cairn/readme-present catalog-info.yaml:1', 'cairn/changelog-present catalog-info.yaml:1', 'cairn/readme-present catalog-info.yaml:1', 'cairn/configuration-problem CODEOWNERS:2'];
+    const expected = ['cairn/readme-present billing/catalog-info.yaml:1', 'cairn/readme-present catalog-info.yaml:1', 'cairn/changelog-present catalog-info.yaml:1', 'cairn/configuration-problem CODEOWNERS:2'];
     expect(order(report(results, { entities: [entity, billing], problems }))).toEqual(expected);
     expect(order(report([...results].reverse(), { entities: [billing, entity], problems }))).toEqual(expected);
   });
 
-  it('gives every issue of a monorepo the required fields and its own fingerprint', () => {
+  it('gives every issue of a monorepo the required fields and its own fingerprint, one per entity and check', () => {
     const entities = ['orders', 'billing', 'docs-site'].map((name): CatalogEntity => ({ ...entity, ref: `component:default/${name}`, metadata: { name, namespace: 'default' }, source: { repo: 'orders', file: name === 'docs-site' ? '.' : `${name}/catalog-info.yaml`, line: 1 } }));
     const results = entities.flatMap((owner) =>
       ['production-readiness', 'security'].map((id) =>
@@ -185,7 +198,9 @@ describe('formatCodeClimate', () => {
       { severity: 'warning', repo: 'orders', message: 'The docs site configuration could not be read.' },
     ];
     const issues = issuesOf(report(results, { entities, problems, portalUrl: 'https://portal.example/' }), (path) => !/^readme/i.test(path));
-    expect(issues).toHaveLength(3 * 2 * 3 + 2);
-    expect(issues.filter((issue) => issue.location.path === '.')).toHaveLength(2 * 2 + 1);
+    expect(issues).toHaveLength(3 * 3 + 2);
+    // The inferred entity's checks and the problem without a file: at the first file the report names.
+    expect(issues.filter((issue) => issue.location.path === 'billing/catalog-info.yaml' && issue.location.lines.begin === 14)).toHaveLength(2 + 1 + 1);
+    expect(issues.filter((issue) => issue.location.path === '.')).toEqual([]);
   });
 });

@@ -94,7 +94,47 @@ describe('formatSarif', () => {
 
   it('says so when a check could not run', async () => {
     const run = await sarifOf(report([result([scored('readme-present', 'error', { message: 'Timed out.' })], null)]));
-    expect(run.results[0]!.message.text).toBe('component:default/orders (production-readiness): the check could not run: Timed out.');
+    expect(run.results[0]!.message.text).toBe('component:default/orders: the check could not run: Timed out. Needed for Production readiness Bronze.');
+  });
+
+  describe('one result per entity and check, however many scorecards count it', () => {
+    const security = { ...scorecard, id: 'security', title: 'Security', levels: [{ id: 'bronze', checks: [{ id: 'actions-pinned', weight: 1, options: {} }] }] };
+    const pinned = (scorecardId: string, extra: Partial<ScoredCheck> = {}) =>
+      result([scored('actions-pinned', 'fail', { level: scorecardId === 'security' ? 'bronze' : 'silver', message: 'Not pinned.', evidence: [{ path: '.github/workflows/ci.yml', line: 12 }], ...extra })], null, { scorecard: scorecardId });
+
+    it('names every scorecard and level in its message', async () => {
+      const run = await sarifOf(report([pinned('production-readiness'), pinned('security')], { scorecards: [scorecard, security] }));
+      expect(run.results.map((sarifResult) => [sarifResult.ruleId, sarifResult.message.text, where(sarifResult)])).toEqual([
+        ['actions-pinned', 'component:default/orders: Not pinned. Needed for Production readiness Silver, Security Bronze.', ['.github/workflows/ci.yml:12']],
+      ]);
+    });
+
+    it('says what each scorecard found when their verdicts differ, pointing at every place', async () => {
+      const strict = pinned('security', { message: 'Two actions are not pinned', evidence: [{ path: '.github/workflows/ci.yml', line: 12 }, { path: '.github/workflows/release.yml', line: 3 }] });
+      const run = await sarifOf(report([pinned('production-readiness'), strict], { scorecards: [scorecard, security] }));
+      expect(run.results.map((sarifResult) => [sarifResult.message.text, where(sarifResult)])).toEqual([
+        ['component:default/orders: For Production readiness Silver: Not pinned. For Security Bronze: Two actions are not pinned.', ['.github/workflows/ci.yml:12', '.github/workflows/release.yml:3']],
+      ]);
+    });
+
+    it('is suppressed only when no scorecard counts it as failing', async () => {
+      const exemption = { reason: 'Vendored', expires: '2099-01-01', expired: false, source: 'central' as const };
+      const exempt = (scorecardId: string) => pinned(scorecardId, { effective: 'pass', exemption });
+      const both = await sarifOf(report([exempt('production-readiness'), exempt('security')], { scorecards: [scorecard, security] }));
+      expect(both.results.map((sarifResult) => 'suppressions' in sarifResult)).toEqual([true]);
+      const one = await sarifOf(report([exempt('production-readiness'), pinned('security')], { scorecards: [scorecard, security] }));
+      expect(one.results.map((sarifResult) => 'suppressions' in sarifResult)).toEqual([false]);
+    });
+  });
+
+  it('says in the run whether the gate passes, and why not', async () => {
+    const run = (await sarifOf(report([failing], { gate: { name: 'regression', failures: ['component:default/orders on Production readiness: actions-pinned passed on main and fails now.'] } }))) as SarifRun & { properties: Record<string, unknown> };
+    expect(run.properties).toEqual({
+      standards: "the portal's standards from portal.yaml",
+      gate: { name: 'regression', passes: false, failures: ['component:default/orders on Production readiness: actions-pinned passed on main and fails now.'] },
+    });
+    const without = (await sarifOf(report([failing]))) as SarifRun & { properties: Record<string, unknown> };
+    expect(without.properties).not.toHaveProperty('gate');
   });
 
   it('describes each rule as GitHub shows and ranks it, linking the check page when the portal is known', async () => {
@@ -208,9 +248,14 @@ describe('formatSarif', () => {
     it.each<[string, CheckReport]>([
       ['another check', report([result([scored('readme-present', 'fail')], null)])],
       ['another entity', one({}, { entityRef: 'component:default/billing' })],
-      ['another scorecard', one({}, { scorecard: 'security' })],
     ])('differ for %s', async (_case, other) => {
       expect(await fingerprintOf(other)).not.toEqual(await fingerprintOf(one({})));
+    });
+
+    it('stay the same whichever scorecards count the check', async () => {
+      const both = report([result([scored('changelog-present', 'fail')], null), result([scored('changelog-present', 'fail')], null, { scorecard: 'security' })]);
+      expect(await fingerprintOf(both)).toEqual(await fingerprintOf(one({})));
+      expect(await fingerprintOf(one({}, { scorecard: 'security' }))).toEqual(await fingerprintOf(one({})));
     });
 
     const problem = (message: string, line: number, file = 'catalog-info.yaml') => ({ severity: 'error' as const, repo: 'orders', file, line, message });
@@ -250,9 +295,10 @@ describe('formatSarif', () => {
     expect(run.results.length).toBeGreaterThan(10);
     expect(Math.max(...run.results.map((sarifResult) => sarifResult.locations?.length ?? 0))).toBe(10);
     expect(new Set(run.results.map((sarifResult) => sarifResult.partialFingerprints.primaryLocationLineHash)).size).toBe(run.results.length);
-    // The problem without a file; the inferred entity's checks without evidence are at its README.
+    // The problem without a file; the inferred entity's checks without evidence are at its README, once each.
     expect(run.invocations[0]!.toolExecutionNotifications).toHaveLength(1);
-    expect(run.results.filter((sarifResult) => sarifResult.locations?.[0]?.physicalLocation?.artifactLocation?.uri === 'README.md')).toHaveLength(4);
+    expect(run.results.filter((sarifResult) => sarifResult.locations?.[0]?.physicalLocation?.artifactLocation?.uri === 'README.md')).toHaveLength(2);
+    expect(run.results.filter((sarifResult) => !sarifResult.ruleId.startsWith('cairn/'))).toHaveLength(3 * 3);
   });
 });
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compareResults } from '../../../scripts/cli/report/compare.ts';
-import type { Suggestion } from '../../../scripts/cli/report/model.ts';
+import type { ScorecardDefinition } from '../../../collectors/scorecards/definition.ts';
+import type { CheckReport, Suggestion } from '../../../scripts/cli/report/model.ts';
 import { formatTerminal } from '../../../scripts/cli/report/terminal.ts';
 import { checks, failingResult, fixedResult, report, result, scorecard, scored } from './report-fixture.ts';
 
@@ -136,6 +137,34 @@ describe('formatTerminal', () => {
     expect(text).not.toContain('\u001b');
     expect(text).toContain('x?]0;pwned??[31mred');
     expect(text).toContain('a?[2Jb');
+  });
+
+  it('names each scorecard and level a check is needed for once, whatever each entity needs', () => {
+    const catalog: ScorecardDefinition = { ...scorecard, id: 'catalog', title: 'Catalog', levels: [{ id: 'listed', checks: [{ id: 'readme-present', weight: 1, options: {} }] }] };
+    const maturity: ScorecardDefinition = { ...scorecard, id: 'maturity', title: 'Service maturity', levels: [{ id: 'bronze', checks: [{ id: 'readme-present', weight: 1, options: {} }] }] };
+    const fails = (entityRef: string, id: string, level: string) => result([scored('readme-present', 'fail', { level, message: `${entityRef} fails` })], null, { entityRef, scorecard: id });
+    const results = [fails('component:default/a', 'catalog', 'listed'), fails('component:default/b', 'catalog', 'listed'), fails('component:default/b', 'maturity', 'bronze')];
+    const text = formatTerminal(report(results, { scorecards: [catalog, maturity] }), { color: false });
+    expect(text).toContain('  ✘ README present [readme-present] · low effort · warning · needed for Catalog Listed, Service maturity Bronze\n');
+  });
+
+  it('marks new only the checks that passed against the ref and fail now', () => {
+    const base = result([scored('readme-present', 'pass'), scored('changelog-present', 'notApplicable'), scored('actions-pinned', 'pass')], 'silver');
+    const text = formatTerminal(report([failing], { comparison: compareResults('main', [base], [failing], [scorecard]) }), { color: false });
+    expect(text).toContain('  ✘ new Actions pinned to commit SHAs [actions-pinned]');
+    expect(text).toContain('  ✘ CHANGELOG present [changelog-present]');
+    const fresh = formatTerminal(report([failing], { comparison: compareResults('main', [], [failing], [scorecard]) }), { color: false });
+    expect(fresh).not.toContain(' new ');
+  });
+
+  it.each<[string, CheckReport['gate'], string[]]>([
+    ['passes', { name: 'regression', failures: [] }, ['✔ Gate (--fail-on regression): passes']],
+    ['fails, with each reason', { name: 'level', failures: ['component:default/orders is below silver.', 'x\u001b[2J'] }, ['✘ Gate (--fail-on level) fails:', '    component:default/orders is below silver.', '    x?[2J']],
+    ['fails for many reasons, counted beyond ten', { name: 'regression', failures: Array.from({ length: 12 }, (_, index) => `r${index}`) }, ['✘ Gate (--fail-on regression) fails:', ...Array.from({ length: 10 }, (_, index) => `    r${index}`), '    … and 2 more']],
+  ])('says after the verdict whether the gate %s', (_case, gate, lines) => {
+    const text = formatTerminal(report([failing], { gate }), { color: false }).split('\n');
+    expect(text.slice(1, 1 + lines.length)).toEqual(lines);
+    expect(text[1 + lines.length]).toMatch(/^Judged with /);
   });
 
   it('colours only when asked', () => {

@@ -3,7 +3,7 @@ import type { CheckMetadata } from '../../../collectors/checks/check.ts';
 import type { ScorecardDefinition } from '../../../collectors/scorecards/definition.ts';
 import type { ScorecardResult } from '../../../collectors/scorecards/result.ts';
 import { compareResults } from '../../../scripts/cli/report/compare.ts';
-import { compareFailing, entityLabels, failingChecks, settledChecks, settledSummary, verdictOf, type FailingCheck } from '../../../scripts/cli/report/verdict.ts';
+import { compareFailing, entityLabels, failingChecks, gateOutcome, neededForText, settledChecks, settledSummary, verdictOf, type FailingCheck, type Need } from '../../../scripts/cli/report/verdict.ts';
 import { checks, report, result, scorecard, scored } from './report-fixture.ts';
 
 const security: ScorecardDefinition = {
@@ -53,7 +53,25 @@ describe('verdictOf: the verdict line', () => {
       before: [silver, securitySilver],
       line: '▼ Production readiness: Silver → Bronze · ▼ Security: Silver → Bronze · 2 checks newly failing against origin/main',
     },
-    { name: 'a new entity', results: [bronze], before: [], line: '▲ Production readiness: not scored → Bronze · 2 checks newly failing, 1 newly passing against origin/main' },
+    { name: 'a new entity: its failing checks are not newly failing', results: [bronze], before: [], line: '▲ Production readiness: not scored → Bronze · 2 checks newly applicable and failing, 1 newly passing against origin/main' },
+    {
+      name: 'a renamed entity: its failing checks are not newly failing',
+      results: [of('component:default/orders-v2', bronze)],
+      before: [bronze],
+      line: 'orders — ▼ Production readiness: Bronze → not scored; orders-v2 — ▲ Production readiness: not scored → Bronze · 2 checks newly applicable and failing, 1 newly passing against origin/main',
+    },
+    {
+      name: 'a check that did not apply and fails now is not newly failing',
+      results: [result([scored('readme-present', 'pass'), scored('changelog-present', 'fail'), scored('actions-pinned', 'pass')], 'bronze')],
+      before: [result([scored('readme-present', 'pass'), scored('changelog-present', 'notApplicable'), scored('actions-pinned', 'pass')], 'silver')],
+      line: '▼ Production readiness: Silver → Bronze · 1 check newly applicable and failing against origin/main',
+    },
+    {
+      name: 'a check that passed and fails now is newly failing, one that did not apply is counted apart',
+      results: [result([scored('readme-present', 'pass'), scored('changelog-present', 'fail'), scored('actions-pinned', 'fail')], 'bronze')],
+      before: [result([scored('readme-present', 'pass'), scored('changelog-present', 'notApplicable'), scored('actions-pinned', 'pass')], 'silver')],
+      line: '▼ Production readiness: Silver → Bronze · 1 check newly failing, 1 newly applicable and failing against origin/main',
+    },
     {
       name: 'two entities, each named',
       results: [bronze, of('component:default/orders-api', silver)],
@@ -109,7 +127,7 @@ describe('verdictOf: the structure', () => {
         ],
       },
     ]);
-    expect(verdict.comparison).toEqual({ ref: 'main', changed: true, levelsUp: 0, levelsDown: 1, newlyFailing: 2, newlyPassing: 0 });
+    expect(verdict.comparison).toEqual({ ref: 'main', changed: true, levelsUp: 0, levelsDown: 1, newlyFailing: 2, newlyApplicableFailing: 0, newlyPassing: 0 });
   });
 
   it('has no comparison fields without a comparison', () => {
@@ -166,8 +184,8 @@ describe('what fails, cheapest fix first', () => {
     ]);
   });
 
-  it('puts the checks newly failing against the ref first of all, marked', () => {
-    const before = result(ids.map((id) => scored(id, id === 'hard-error' || id === 'easy-note' ? 'pass' : 'fail', { level: 'bronze' })), null);
+  it('puts the checks that passed against the ref and fail now first of all, marked; one that did not apply is not marked', () => {
+    const before = result(ids.map((id) => scored(id, id === 'hard-error' || id === 'easy-note' ? 'pass' : id === 'easy-error-a' ? 'notApplicable' : 'fail', { level: 'bronze' })), null);
     const failing = failingChecks(report([failingAll(null)], { checks: ordered, comparison: compareResults('main', [before], [failingAll(null)], [scorecard]) }));
     expect(failing.map((check) => [check.checkId, check.newlyFailing])).toEqual([
       ['easy-note', true],
@@ -198,6 +216,11 @@ describe('what fails, cheapest fix first', () => {
       { scorecard: 'production-readiness', level: 'silver' },
       { scorecard: 'security', level: 'bronze' },
     ]);
+  });
+
+  it('marks no finding of an entity that is new against the ref', () => {
+    const failing = failingChecks(report([bronze], { comparison: compareResults('main', [], [bronze], [scorecard]) }));
+    expect(failing.flatMap((check) => check.findings.map((finding) => finding.newlyFailing))).toEqual([false, false]);
   });
 
   it('groups findings by check, one per entity, and keeps the fix', () => {
@@ -247,5 +270,26 @@ describe('folding what does not fail', () => {
   ])('settledSummary: $text', ({ passing, exempt, notApplicable, text }) => {
     const entry = (index: number, outcome: 'pass' | 'notApplicable') => ({ entityRef: 'e', checkId: `c${index}`, title: 't', outcome, message: '', newlyPassing: false, ...(index < exempt ? { exemption } : {}) });
     expect(settledSummary({ passing: Array.from({ length: passing }, (_, index) => entry(index, 'pass')), notApplicable: Array.from({ length: notApplicable }, (_, index) => entry(index, 'notApplicable')) })).toBe(text);
+  });
+});
+
+describe('neededForText', () => {
+  it.each<[string, Need[], boolean, string]>([
+    ['one level', [{ scorecard: 'production-readiness', level: 'silver' }], false, 'Silver'],
+    ['each scorecard and level once', [{ scorecard: 'security', level: 'bronze' }, { scorecard: 'production-readiness', level: 'silver' }, { scorecard: 'security', level: 'bronze' }], true, 'Production readiness Silver, Security Bronze'],
+    ['levels of one scorecard in its order', [{ scorecard: 'security', level: 'silver' }, { scorecard: 'security', level: 'bronze' }], true, 'Security Bronze, Security Silver'],
+    ['an unknown scorecard last, by its id', [{ scorecard: 'zzz', level: 'gold' }, { scorecard: 'security', level: 'bronze' }], true, 'Security Bronze, zzz Gold'],
+    ['nothing', [], true, ''],
+  ])('%s', (_case, needs, many, text) => {
+    expect(neededForText(needs, scorecards, many)).toBe(text);
+  });
+});
+
+describe('gateOutcome', () => {
+  it.each([
+    [{ name: 'regression' as const, failures: [] }, { name: 'regression', passes: true, failures: [] }],
+    [{ name: 'level' as const, failures: ['x is below silver.'] }, { name: 'level', passes: false, failures: ['x is below silver.'] }],
+  ])('%j', (gate, outcome) => {
+    expect(gateOutcome(gate)).toEqual(outcome);
   });
 });
