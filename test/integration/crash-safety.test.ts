@@ -81,8 +81,10 @@ type KillAt = { afterMs: number } | { at: Milestone };
  * index in the build folder, the finished site moved in beside `--out`.
  */
 async function runCairn(args: string[], kill?: KillAt): Promise<Run> {
-  const env: NodeJS.ProcessEnv = { ...process.env, SOURCE_DATE_EPOCH: '1780000000' };
+  // A killed run cannot remove its temporary files: they go in the test's own folder, removed with it.
+  const env: NodeJS.ProcessEnv = { ...process.env, SOURCE_DATE_EPOCH: '1780000000', TMPDIR: join(work, 'tmp') };
   delete env.BASE_URL;
+  await mkdir(join(work, 'tmp'), { recursive: true });
   await mkdir(BUILDS, { recursive: true });
   await mkdir(paths.history, { recursive: true });
   // Builds of other processes sharing this checkout are not this run's.
