@@ -68,9 +68,10 @@ export function checkCommentMarker(repoName: string): string {
 }
 
 /**
- * Markdown for a pull-request comment: the verdict first, then what fails (cheapest fix first, each
- * fix once), the files Cairn can write, and the passing checks folded; cut to fit under
- * MARKDOWN_LIMIT, least important parts first, saying what was cut.
+ * Markdown for a pull-request comment: the verdict and the gate first, then what fails (cheapest
+ * fix first, a check failing on many entities as one row, each fix once), the problems, the files
+ * Cairn can write, and the passing checks folded; cut to fit under MARKDOWN_LIMIT, least important
+ * parts first, saying what was cut. Every table cell escapes `|`, code spans included.
  */
 export function formatMarkdown(dirty: CheckReport, options: MarkdownOptions = {}): string {
   const report = cleanReport(dirty);
@@ -322,7 +323,7 @@ function groupCells(check: FailingCheck, title: string, { report, labels, manySc
   const mark = check.findings.every((finding) => finding.outcome === 'error') ? OUTCOME_MARK.error : OUTCOME_MARK.fail;
   return [
     `${check.newlyFailing ? '🆕 ' : ''}${mark} ${title}`,
-    `${entityRefs.length} entities: ${named.join(', ')} … (+${entityRefs.length - named.length})`,
+    ...(labels ? [`${entityRefs.length} entities: ${named.join(', ')} … (+${entityRefs.length - named.length})`] : []),
     check.effort ?? '–',
     markdownText(neededForText(check.findings.flatMap((finding) => finding.neededFor), report.scorecards, manyScorecards)),
     example,
