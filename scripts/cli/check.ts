@@ -56,7 +56,8 @@ export async function runCheck(values: CheckValues, dirArgument: string | undefi
   if (values.output) await writeOutput(values.output, output);
   else process.stdout.write(output);
   for (const problem of report.problems) process.stderr.write(`${problem.severity}: ${terminalSafe(`${problem.file ?? ''}${problem.line ? `:${problem.line}` : ''}${problem.file ? ': ' : ''}${problem.message}`)}\n`);
-  for (const line of gateFailed) process.stderr.write(`${terminalSafe(line)}\n`);
+  // The terminal report says why the gate fails; other formats go to files and scripts, so stderr says it too.
+  if (format !== 'terminal' || values.output) for (const line of gateFailed) process.stderr.write(`${terminalSafe(line)}\n`);
   if (gateFailed.length > 0) process.stderr.write(`The gate fails (--fail-on ${gate}).\n`);
   const failing = failingProblems(report.problems, failOnProblems);
   if (failing.length > 0) process.stderr.write(`${failing.length} ${failOnProblems === 'error' ? 'error' : 'problem'}${failing.length === 1 ? '' : 's'} in ${terminalSafe(report.repo.name)} (--fail-on-problems ${failOnProblems}; pass --fail-on-problems never to report them without failing).\n`);

@@ -104,7 +104,9 @@ describe('cairn check', () => {
     try {
       const result = await cairn('check', '--config', join(portal, 'portal.yaml'), '--min-level', 'silver');
       expect(result.code).toBe(1);
-      expect(result.stderr).toContain('component:default/orders is below silver on strict (at no level).');
+      // In the terminal report, after the verdict; stderr says the gate fails.
+      expect(result.stdout).toContain('component:default/orders is below silver on strict (at no level).');
+      expect(result.stderr).toContain('The gate fails (--fail-on level).');
     } finally {
       await writeFile(join(portal, 'scorecards', 'strict.yaml'), 'id: strict\ntitle: Strict\nlevels:\n  - id: silver\n    checks: [readme-present]\n');
     }
