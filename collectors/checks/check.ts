@@ -47,6 +47,19 @@ export const checkMetadataSchema = z.object({
   options: z.record(z.string(), z.unknown()).default({}),
 });
 
+/** How each category is named to people: the portal's check pages, the reference docs. */
+export const CHECK_CATEGORY_TITLES: Record<z.infer<typeof checkCategorySchema>, string> = {
+  docs: 'Documentation',
+  ownership: 'Ownership',
+  security: 'Security',
+  build: 'Build and CI',
+  containers: 'Containers',
+  hygiene: 'Repository hygiene',
+  activity: 'Activity',
+  catalog: 'Catalog',
+  custom: 'Custom',
+};
+
 export type Outcome = z.infer<typeof outcomeSchema>;
 export type Evidence = z.infer<typeof evidenceSchema>;
 export type CheckResult = z.infer<typeof checkResultSchema>;

@@ -1,7 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { builtinChecks } from '../../collectors/checks/builtin/index.ts';
-import type { CheckDefinition } from '../../collectors/checks/check.ts';
+import { CHECK_CATEGORY_TITLES, type CheckDefinition } from '../../collectors/checks/check.ts';
 import { retrievers } from '../../collectors/facts/index.ts';
 
 /**
@@ -34,25 +34,14 @@ export function factsReference(): string {
   ].join('\n');
 }
 
-const CATEGORIES: Record<CheckDefinition['category'], string> = {
-  docs: 'Documentation',
-  ownership: 'Ownership',
-  security: 'Security',
-  build: 'Build and CI',
-  containers: 'Containers',
-  hygiene: 'Repository hygiene',
-  activity: 'Activity',
-  catalog: 'Catalog',
-  custom: 'Custom',
-};
 
 /** `docs/reference/checks.md`: every built-in check by category, with its effort, severity, facts and options. */
 export function checksReference(): string {
-  const sections = (Object.keys(CATEGORIES) as Array<CheckDefinition['category']>).flatMap((category) => {
+  const sections = (Object.keys(CHECK_CATEGORY_TITLES) as Array<CheckDefinition['category']>).flatMap((category) => {
     const checks = builtinChecks.filter((check) => check.category === category).toSorted((a, b) => (a.id < b.id ? -1 : 1));
     if (checks.length === 0) return [];
     return [
-      `## ${CATEGORIES[category]}`,
+      `## ${CHECK_CATEGORY_TITLES[category]}`,
       '',
       '| check | what it looks at | effort | severity | facts | options (defaults) |',
       '|---|---|---|---|---|---|',

@@ -1,4 +1,4 @@
-import type { CheckCategory, CheckMetadata, Guide } from '../../collectors/snapshot.ts';
+import { CHECK_CATEGORY_TITLES, type CheckCategory, type CheckMetadata, type Guide } from '../../collectors/snapshot.ts';
 import { compareText, linkToRef, type Catalog, type EntityLink } from './catalog.ts';
 import { safeWebHref } from './links.ts';
 import {
@@ -18,19 +18,8 @@ import {
 import { withBase } from './urls.ts';
 
 /** Check categories as headings, in the order the checks index shows them. */
-export const CATEGORY_TITLES: Record<CheckCategory, string> = {
-  docs: 'Documentation',
-  ownership: 'Ownership',
-  security: 'Security',
-  build: 'Build and CI',
-  containers: 'Containers',
-  hygiene: 'Repository hygiene',
-  activity: 'Activity',
-  catalog: 'Catalog',
-  custom: 'Custom',
-};
 
-const CATEGORY_ORDER = Object.keys(CATEGORY_TITLES) as CheckCategory[];
+const CATEGORY_ORDER = Object.keys(CHECK_CATEGORY_TITLES) as CheckCategory[];
 
 export const SOURCE_LABELS: Record<CheckMetadata['source'], string> = { builtin: 'Built-in', custom: 'Custom' };
 
@@ -70,11 +59,11 @@ export interface CheckCategoryGroup {
   checks: CheckSummary[];
 }
 
-/** Every check grouped by category, categories in {@link CATEGORY_TITLES} order, checks by title. */
+/** Every check grouped by category, categories in {@link CHECK_CATEGORY_TITLES} order, checks by title. */
 export function checksByCategory(standards: Standards): CheckCategoryGroup[] {
   return CATEGORY_ORDER.map((category) => ({
     category,
-    title: CATEGORY_TITLES[category],
+    title: CHECK_CATEGORY_TITLES[category],
     checks: standards.checks
       .filter((check) => check.category === category)
       .map((check) => ({
@@ -128,7 +117,7 @@ export function checkPageView(catalog: Catalog, standards: Standards, check: Che
   return {
     id: check.id,
     title: check.title,
-    category: CATEGORY_TITLES[check.category],
+    category: CHECK_CATEGORY_TITLES[check.category],
     description: check.description,
     why: check.why,
     fix: check.fix,
