@@ -152,6 +152,7 @@ export { initiativeSchema } from './initiatives/schema.ts';
 export { historyRecordSchema, readHistory, type HistoryRecord } from './history.ts';
 export { writeFileAtomically } from './atomic-write.ts';
 export { CHECK_CATEGORY_TITLES } from './checks/check.ts';
+export { levelRank } from './scorecards/definition.ts';
 /** The owner of an entity no one is known to own: a placeholder, never a team anyone can ask. */
 export { UNKNOWN_OWNER } from './catalog/infer.ts';
 /** A folder name every disk can hold (`con` → `con_`), as the site names entity and docs folders. */

@@ -1,4 +1,4 @@
-import type { ScorecardDefinition } from '../scorecards/definition.ts';
+import { levelRank, type ScorecardDefinition } from '../scorecards/definition.ts';
 import { matchesFilter, normalizeRef } from '../scorecards/filter.ts';
 import type { ScorecardResult } from '../scorecards/result.ts';
 import type { CatalogEntity } from '../snapshot.ts';
@@ -38,12 +38,12 @@ export function evaluateInitiatives(input: InitiativeEvaluationInput): Initiativ
     if ('scorecard' in spec.goal) {
       const { scorecard: scorecardId, level } = spec.goal;
       const scorecard = input.scorecards.find((candidate) => candidate.id === scorecardId);
-      const rank = new Map(scorecard?.levels.map((candidate, index) => [candidate.id, index]) ?? []);
-      const wanted = rank.get(level) ?? Number.POSITIVE_INFINITY;
+      // A goal level the scorecard does not have is never reached.
+      const wanted = levelRank(scorecard, level) < 0 ? Number.POSITIVE_INFINITY : levelRank(scorecard, level);
       entities = input.results
         .filter((result) => result.scorecard === scorecardId && covered(result.entityRef))
         .map((result) => {
-          const done = result.level !== null && (rank.get(result.level) ?? -1) >= wanted;
+          const done = levelRank(scorecard, result.level) >= wanted;
           return { entityRef: result.entityRef, done, missing: done ? [] : [result.level ?? 'no level'] };
         });
     } else {

@@ -103,3 +103,11 @@ export type EntityFilter = z.infer<typeof entityFilterSchema>;
 export type ScorecardDefinition = z.infer<typeof scorecardDefinitionSchema>;
 export type ScorecardLevel = z.infer<typeof scorecardLevelSchema>;
 export type ExemptionsFile = z.infer<typeof exemptionsFileSchema>;
+
+/**
+ * A level's position in the scorecard's order, lowest first, so levels compare as numbers: -1 for
+ * no level, and for a level the scorecard does not have.
+ */
+export function levelRank(scorecard: Pick<ScorecardDefinition, 'levels'> | undefined, level: string | null | undefined): number {
+  return level === null || level === undefined || !scorecard ? -1 : scorecard.levels.findIndex((candidate) => candidate.id === level);
+}

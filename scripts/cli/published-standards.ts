@@ -5,7 +5,7 @@ import { contentGlobsFor, customCheckMetadata, toCheckDefinition } from '../../c
 import type { Standards } from '../../collectors/collect.ts';
 import { ConfigError } from '../../collectors/config-error.ts';
 import { standardsFileSchema, type CatalogEntity, type StandardsFile } from '../../collectors/snapshot.ts';
-import { builtinMetadata } from './standards.ts';
+import { builtinMetadata } from '../../collectors/standards.ts';
 
 /** A portal's published standards, ready to judge a repository with. */
 export interface PortalStandards {

@@ -1,57 +1,12 @@
 import { join } from 'node:path';
-import type { CheckDefinition, CheckMetadata } from '../../collectors/checks/check.ts';
-import { builtinChecks } from '../../collectors/checks/builtin/index.ts';
 import type { Standards } from '../../collectors/collect.ts';
-import { taughtSections } from '../../collectors/guides/links.ts';
-import type { GuideSource } from '../../collectors/guides/load.ts';
-import { loadPortalContent } from '../../collectors/load-content.ts';
+import { loadStandards as loadStandardsWith } from '../../collectors/standards.ts';
 import { PACKAGE_ROOT } from './package-root.ts';
 
 /** Cairn's default standards: a content folder of scorecards that apply when a portal defines none. */
 export const DEFAULTS_DIR = join(PACKAGE_ROOT, 'defaults');
 
-/**
- * The portal's standards: the built-in checks plus the content folder's custom checks, scorecards,
- * exemptions and guides. Without a content folder, or with one that defines no scorecard, Cairn's
- * default scorecards.
- */
-export async function loadStandards(contentDir: string | undefined): Promise<Standards> {
-  const content = await loadPortalContent(contentDir, builtinChecks, { defaultsDir: DEFAULTS_DIR });
-  const teaching = teachingGuides(content.guides);
-  const metadata = [...builtinChecks.map(builtinMetadata), ...content.customChecks.map((check) => check.metadata)];
-  return {
-    checks: [...builtinChecks, ...content.customChecks.map((check) => check.definition)],
-    // A check names its guide itself (custom checks may), or the guide that teaches it does.
-    metadata: metadata.map((check) => (check.guide || !teaching.has(check.id) ? check : { ...check, guide: teaching.get(check.id)! })),
-    scorecards: content.scorecards,
-    exemptions: content.exemptions,
-    contentGlobs: content.contentGlobs,
-    guides: content.guides,
-    initiatives: content.initiatives,
-    scorecardsFrom: content.scorecardsFrom,
-    customChecks: content.customChecks.map((check) => check.spec),
-  };
-}
-
-const STATUS_ORDER = { recommended: 0, draft: 1, deprecated: 2 } as const;
-
-/**
- * For each check some guide teaches: `<guide id>#<section>` of the guide to send readers to, a
- * recommended one before drafts and deprecated ones, then by id.
- */
-function teachingGuides(guides: readonly GuideSource[]): Map<string, string> {
-  const teaching = new Map<string, string>();
-  const ordered = guides.toSorted((a, b) => STATUS_ORDER[a.frontmatter.status] - STATUS_ORDER[b.frontmatter.status] || (a.id < b.id ? -1 : 1));
-  for (const guide of ordered) {
-    for (const [checkId, section] of taughtSections(guide)) {
-      if (!teaching.has(checkId)) teaching.set(checkId, section ? `${guide.id}#${section}` : guide.id);
-    }
-  }
-  return teaching;
-}
-
-/** A built-in check's metadata as the snapshot lists it. */
-export function builtinMetadata({ id, title, category, description, why, fix, effort, severity, guide, options }: CheckDefinition): CheckMetadata {
-  // The defaults are what `options.parse({})` gives: every check's options schema guarantees it.
-  return { id, title, category, description, why, fix, effort, severity, ...(guide ? { guide } : {}), source: 'builtin', options: options.parse({}) as Record<string, unknown> };
+/** The portal's standards (collectors/standards.ts), with Cairn's own defaults from the package. */
+export function loadStandards(contentDir: string | undefined): Promise<Standards> {
+  return loadStandardsWith(contentDir, DEFAULTS_DIR);
 }

@@ -13,7 +13,7 @@ import { appendHistory, readHistory, type HistoryRecord } from '../../collectors
 import { writeSnapshot } from '../../collectors/snapshot.ts';
 import { addRun, emptyHistory } from '../../site/lib/history.ts';
 import { buildSite, indexForSearch } from '../cli/site.ts';
-import { loadStandards } from '../cli/standards.ts';
+import { loadStandards } from '../../collectors/standards.ts';
 import { checkTimings, resetCheckTimings } from '../../collectors/checks/run.ts';
 import { generateDemoOrg } from './demo-org/generate.ts';
 import { generateSyntheticOrg } from './demo-org/synthetic.ts';
@@ -49,7 +49,7 @@ if (!existsSync(join(generatedDir, '.complete'))) {
 const demoDir = join(root, '.cache', 'demo-org');
 await generateDemoOrg({ out: demoDir });
 
-const standards = await loadStandards(join(root, 'content'));
+const standards = await loadStandards(join(root, 'content'), join(root, 'defaults'));
 
 /** The floor: what reading any repository costs at least, with the same concurrency. */
 function floor(repos: string[]): () => Promise<void> {

@@ -1,4 +1,4 @@
-import { sourceLinks, type CatalogEntity, type CheckMetadata, type Evidence, type Guide, type RepoSnapshot, type ScorecardDefinition, type ScorecardResult, type ScoredCheck, type Snapshot } from '../../collectors/snapshot.ts';
+import { levelRank, sourceLinks, type CatalogEntity, type CheckMetadata, type Evidence, type Guide, type RepoSnapshot, type ScorecardDefinition, type ScorecardResult, type ScoredCheck, type Snapshot } from '../../collectors/snapshot.ts';
 import { compareText, groupBy, type Catalog } from './catalog.ts';
 import { withBase } from './urls.ts';
 
@@ -103,7 +103,7 @@ export function levelTitle(level: { id: string; title?: string | undefined }): s
 /** The level `id` of a scorecard (null: no level). A level the definition does not know is shown by its id, after the known ones. */
 export function levelRef(scorecard: ScorecardDefinition, id: string | null): LevelRef {
   if (id === null) return NO_LEVEL;
-  const index = scorecard.levels.findIndex((level) => level.id === id);
+  const index = levelRank(scorecard, id);
   return index < 0 ? { id, title: id, rank: scorecard.levels.length + 1 } : { id, title: levelTitle(scorecard.levels[index]!), rank: index + 1 };
 }
 

@@ -6,7 +6,7 @@ import { builtinChecks } from '../../collectors/checks/builtin/index.ts';
 import { assemble, collectRepo, NO_STANDARDS, type Standards } from '../../collectors/collect.ts';
 import { portalConfigSchema } from '../../collectors/config.ts';
 import { scorecardDefinitionSchema } from '../../collectors/scorecards/definition.ts';
-import { builtinMetadata } from '../../scripts/cli/standards.ts';
+import { builtinMetadata } from '../../collectors/standards.ts';
 import { runCairn } from '../helpers/cli.ts';
 import { files, makeRepos, type RepoFixture } from '../helpers/repos.ts';
 

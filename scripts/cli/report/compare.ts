@@ -1,4 +1,4 @@
-import type { ScorecardDefinition } from '../../../collectors/scorecards/definition.ts';
+import { levelRank, type ScorecardDefinition } from '../../../collectors/scorecards/definition.ts';
 import type { ScorecardResult } from '../../../collectors/scorecards/result.ts';
 
 /** How one entity's standing on one scorecard changed between the base ref and the working tree. */
@@ -36,9 +36,9 @@ export function compareResults(ref: string, before: ScorecardResult[], after: Sc
     const [entityRef, scorecard] = entry.split('\u0000') as [string, string];
     const passing = (result: ScorecardResult | undefined) => new Set(result?.checks.filter((check) => check.effective === 'pass').map((check) => check.checkId));
     const failing = (result: ScorecardResult | undefined) => new Set(result?.checks.filter((check) => check.effective === 'fail' || check.effective === 'error').map((check) => check.checkId));
-    const rank = levelRank(scorecards.find((definition) => definition.id === scorecard));
-    const levelBefore = old ? rank(old.level) : -1;
-    const levelAfter = now ? rank(now.level) : -1;
+    const definition = scorecards.find((candidate) => candidate.id === scorecard);
+    const levelBefore = old ? levelRank(definition, old.level) : -1;
+    const levelAfter = now ? levelRank(definition, now.level) : -1;
     return {
       entityRef,
       scorecard,
@@ -51,11 +51,6 @@ export function compareResults(ref: string, before: ScorecardResult[], after: Sc
     };
   });
   return { ref, changes };
-}
-
-/** Position of a level in a scorecard (none = -1), so levels compare as numbers. */
-function levelRank(scorecard: ScorecardDefinition | undefined): (level: string | null) => number {
-  return (level) => (level === null || !scorecard ? -1 : scorecard.levels.findIndex((candidate) => candidate.id === level));
 }
 
 /** Whether anything changed worth telling a pull-request author. */

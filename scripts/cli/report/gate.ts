@@ -1,5 +1,5 @@
 import { ConfigError } from '../../../collectors/config-error.ts';
-import type { ScorecardDefinition } from '../../../collectors/scorecards/definition.ts';
+import { levelRank, type ScorecardDefinition } from '../../../collectors/scorecards/definition.ts';
 import type { ScorecardResult } from '../../../collectors/scorecards/result.ts';
 import type { Comparison } from './compare.ts';
 import { levelTitle } from './model.ts';
@@ -57,8 +57,7 @@ function belowLevel(results: readonly ScorecardResult[], scorecards: readonly Sc
   return results.flatMap((result) => {
     const scorecard = defining.find((candidate) => candidate.id === result.scorecard);
     if (!scorecard) return [];
-    const rank = (level: string | null) => (level === null ? -1 : scorecard.levels.findIndex((candidate) => candidate.id === level));
-    return rank(result.level) < rank(minimum) ? [`${result.entityRef} is below ${minimum} on ${result.scorecard} (at ${result.level ?? 'no level'}).`] : [];
+    return levelRank(scorecard, result.level) < levelRank(scorecard, minimum) ? [`${result.entityRef} is below ${minimum} on ${result.scorecard} (at ${result.level ?? 'no level'}).`] : [];
   });
 }
 

@@ -1,5 +1,5 @@
 import type { CheckMetadata, Evidence } from '../../../collectors/checks/check.ts';
-import type { ScorecardDefinition } from '../../../collectors/scorecards/definition.ts';
+import { levelRank, type ScorecardDefinition } from '../../../collectors/scorecards/definition.ts';
 import type { AppliedExemption, ScorecardResult, ScoredCheck } from '../../../collectors/scorecards/result.ts';
 import { hasChanges, type Comparison } from './compare.ts';
 import { levelTitle, type CheckReport } from './model.ts';
@@ -196,8 +196,8 @@ function levelCounts(entities: readonly EntityVerdict[], scorecards: readonly Sc
   return ids.flatMap((id) => {
     const standings = entities.flatMap((entity) => entity.scorecards.filter((standing) => standing.scorecard === id && standing.level !== undefined));
     if (standings.length === 0) return [];
-    const levels = scorecards.find((definition) => definition.id === id)?.levels.map((level) => level.id) ?? [];
-    const rank = (level: string | null | undefined) => (level === null || level === undefined ? -1 : levels.indexOf(level));
+    const definition = scorecards.find((candidate) => candidate.id === id);
+    const rank = (level: string | null | undefined) => levelRank(definition, level);
     const counts = new Map<string, { title: string; rank: number; count: number }>();
     for (const standing of standings) {
       const entry = counts.get(standing.levelTitle) ?? { title: standing.levelTitle, rank: rank(standing.level), count: 0 };
@@ -393,10 +393,10 @@ export function neededForText(needs: readonly Need[], scorecards: readonly Score
     const index = scorecards.findIndex((definition) => definition.id === need.scorecard);
     return index === -1 ? scorecards.length : index;
   };
-  const levelRank = (need: Need) => scorecards[rank(need)]?.levels.findIndex((level) => level.id === need.level) ?? -1;
+  const levelOf = (need: Need) => levelRank(scorecards[rank(need)], need.level);
   const distinct = [...new Map(needs.map((need) => [`${need.scorecard}\u0000${need.level}`, need])).values()];
   return distinct
-    .sort((a, b) => rank(a) - rank(b) || compareText(a.scorecard, b.scorecard) || levelRank(a) - levelRank(b) || compareText(a.level, b.level))
+    .sort((a, b) => rank(a) - rank(b) || compareText(a.scorecard, b.scorecard) || levelOf(a) - levelOf(b) || compareText(a.level, b.level))
     .map(({ scorecard, level }) => {
       const definition = scorecards.find((candidate) => candidate.id === scorecard);
       const title = levelTitle(definition, level);

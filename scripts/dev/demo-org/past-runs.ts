@@ -21,7 +21,7 @@ import { loadPortalConfig } from '../../../collectors/load-config.ts';
 import { safeGit } from '../../../collectors/safe-git.ts';
 import { readContentEntities } from '../../../collectors/sources/content.ts';
 import { isGitWorkTree } from '../../../collectors/sources/directory.ts';
-import { loadStandards } from '../../cli/standards.ts';
+import { loadStandards } from '../../../collectors/standards.ts';
 import { DEFAULT_DEMO_OUT, replaceDirectory, STAMP_FILE } from './generate.ts';
 import { DEMO_NOW } from './spec.ts';
 
@@ -51,7 +51,7 @@ export async function generateDemoHistory(options: DemoHistoryOptions): Promise<
   const stamp = await stampOf(options.org, contentDir, months);
   if (!options.force && (await readFile(join(options.out, HISTORY_STAMP_FILE), 'utf8').catch(() => '')).trim() === stamp) return { generated: false, runs: months };
 
-  const standards = await loadStandards(loaded.contentDir);
+  const standards = await loadStandards(loaded.contentDir, resolve(dirname(fileURLToPath(import.meta.url)), '../../../defaults'));
   const content = await readContentEntities(contentDir);
   const work = await mkdtemp(join(tmpdir(), 'cairn-demo-history-'));
   const records = join(work, 'history');

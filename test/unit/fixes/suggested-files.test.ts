@@ -6,7 +6,7 @@ import { portalConfigSchema } from '../../../collectors/config.ts';
 import { retrievers, type Facts } from '../../../collectors/facts/index.ts';
 import { suggestedFiles, type SuggestedFile, type SuggestInput } from '../../../collectors/fixes/index.ts';
 import { scorecardDefinitionSchema } from '../../../collectors/scorecards/definition.ts';
-import { builtinMetadata } from '../../../scripts/cli/standards.ts';
+import { builtinMetadata } from '../../../collectors/standards.ts';
 import { memoryContext } from '../../helpers/memory-reader.ts';
 
 /**
