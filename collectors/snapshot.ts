@@ -180,12 +180,28 @@ export async function writeSnapshot(path: string, snapshot: Snapshot): Promise<v
 /** Reads and validates a snapshot; a file from another schema version or a broken one throws a clear error. */
 export async function readSnapshot(path: string): Promise<Snapshot> {
   const text = await readFile(path, 'utf8');
-  const json: unknown = JSON.parse(text);
-  const version = (json as { schemaVersion?: unknown })?.schemaVersion;
-  if (version !== SNAPSHOT_SCHEMA_VERSION) {
-    throw new Error(`${path}: snapshot schema version ${String(version)}, this Cairn reads version ${SNAPSHOT_SCHEMA_VERSION}. Collect again.`);
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new SnapshotError(path, (error as Error).message);
   }
+  const version = (json as { schemaVersion?: unknown })?.schemaVersion;
+  if (version !== SNAPSHOT_SCHEMA_VERSION) throw new SnapshotError(path, `snapshot schema version ${String(version)}, this Cairn reads version ${SNAPSHOT_SCHEMA_VERSION}`, 'Collect again.');
   const result = snapshotSchema.safeParse(json);
-  if (!result.success) throw new Error(`${path}: not a valid Cairn snapshot:\n${z.prettifyError(result.error)}`);
+  if (!result.success) throw new SnapshotError(path, 'not a valid Cairn snapshot', z.prettifyError(result.error));
   return result.data;
+}
+
+/** A snapshot file that cannot be read as one: `reason` says why in a phrase, `detail` what to do or where. */
+export class SnapshotError extends Error {
+  readonly path: string;
+  readonly reason: string;
+
+  constructor(path: string, reason: string, detail?: string) {
+    super(`${path}: ${reason}${detail ? (detail.includes('\n') ? `:\n${detail}` : `. ${detail}`) : '.'}`);
+    this.name = 'SnapshotError';
+    this.path = path;
+    this.reason = reason;
+  }
 }

@@ -6,7 +6,7 @@ import { collect } from '../../collectors/collect.ts';
 import { ConfigError } from '../../collectors/config-error.ts';
 import { portalConfigSchema, type LoadedConfig } from '../../collectors/config.ts';
 import { loadPortalConfig } from '../../collectors/load-config.ts';
-import { readSnapshot, writeSnapshot, type Snapshot } from '../../collectors/snapshot.ts';
+import { readSnapshot, SnapshotError, writeSnapshot, type Snapshot } from '../../collectors/snapshot.ts';
 import { appendHistory, historyRecord } from '../../collectors/history.ts';
 import { cacheDirOf, DEFAULT_CONFIG, DEFAULT_SNAPSHOT, defaultConfigPath, failingProblems, historyDirOf, type FailOn } from './collection-options.ts';
 import { progressLine } from './progress.ts';
@@ -84,8 +84,8 @@ export function previousSnapshot(path: string): () => Promise<Snapshot | undefin
       return await readSnapshot(path);
     } catch (error) {
       const shown = relative(process.cwd(), path) || path;
-      const reason = (error as Error).message.split('\n')[0]!.replace(`${path}: `, '').replace(/ Collect again\.$/, '');
-      throw new Error(`The previous snapshot ${shown} cannot be read (${reason.replace(/\.$/, '')}), so the repositories that could not be fetched are not kept from it.`);
+      const reason = error instanceof SnapshotError ? error.reason : (error as Error).message.split('\n')[0]!;
+      throw new Error(`The previous snapshot ${shown} cannot be read (${reason}), so the repositories that could not be fetched are not kept from it.`);
     }
   };
 }
