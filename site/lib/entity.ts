@@ -1,11 +1,7 @@
 import type { CatalogEntity } from '../../collectors/snapshot.ts';
 import type { Catalog } from './catalog.ts';
 
-/** A string field of an entity's `spec` (`type`, `lifecycle` …), or `undefined` when absent or not a string. */
-export function specString(entity: CatalogEntity, field: string): string | undefined {
-  const value = entity.spec?.[field];
-  return typeof value === 'string' && value !== '' ? value : undefined;
-}
+export { specString } from '../../collectors/snapshot.ts';
 
 /** A string field of a User's or Group's `spec.profile` (`displayName`, `email`). */
 export function profileString(entity: CatalogEntity, field: 'displayName' | 'email'): string | undefined {

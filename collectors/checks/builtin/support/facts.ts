@@ -28,11 +28,7 @@ export function capped(evidence: Evidence[]): Evidence[] {
   return evidence.slice(0, MAX_EVIDENCE);
 }
 
-/** A value of the entity's `spec`, when it is a non-empty string. */
-export function specString(entity: CatalogEntity, field: string): string | undefined {
-  const value = entity.spec?.[field];
-  return typeof value === 'string' && value.trim() ? value.trim() : undefined;
-}
+export { specString } from '../../../catalog/fields.ts';
 
 /** The target of the entity's first relation of a type (`ownedBy`, `partOf`), already resolved by the catalog. */
 export function relationTarget(entity: CatalogEntity, type: string): string | undefined {
