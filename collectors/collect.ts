@@ -26,6 +26,7 @@ import { listSources } from './sources/index.ts';
 import { NOTHING_UNREACHABLE, type ForgeEntity, type RepoHandle, type Unreachable } from './sources/source.ts';
 import { cleanText, FORBIDDEN_KEY, plainData, type DataPath } from './text.ts';
 import { SNAPSHOT_SCHEMA_VERSION, type CatalogEntity, type PublishedStandards, type Snapshot } from './snapshot.ts';
+import { compareCodeUnits } from './order.ts';
 
 /** The portal's standards: every check (built-in and custom), the scorecards and the exemptions. */
 export interface Standards {
@@ -152,7 +153,7 @@ export async function assemble(input: AssembleInput): Promise<Snapshot> {
   const previous = await previousIfNeeded(input, unreachable);
   const carried = carryOver(previous.snapshot, unreachable, new Set(input.repos.map((repo) => repo.name)));
   // By name, so a snapshot merged from shards lists them as a single run does.
-  const repos = [...input.repos, ...carried.repos].toSorted((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const repos = [...input.repos, ...carried.repos].toSorted((a, b) => compareCodeUnits(a.name, b.name));
   const catalog = await buildCatalog({
     repos: repos.map((repo) => ({ name: repo.name, facts: repo.facts, ...(repo.webUrl ? { webUrl: repo.webUrl } : {}), ...(repo.facts.head ? { headCommit: repo.facts.head.commit } : {}) })),
     content: input.content,
@@ -168,7 +169,7 @@ export async function assemble(input: AssembleInput): Promise<Snapshot> {
     recorded: carried.checkResults,
     now,
   });
-  const results = standards.scorecards.toSorted((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)).flatMap(evaluation.evaluate);
+  const results = standards.scorecards.toSorted((a, b) => compareCodeUnits(a.id, b.id)).flatMap(evaluation.evaluate);
   const guides = evaluateGuides({ guides: standards.guides, evaluate: evaluation.evaluate, entities: [...(input.knownEntities ?? []), ...catalog.entities], settings: input.guideSettings, now });
   const initiatives = evaluateInitiatives({ initiatives: standards.initiatives, entities: catalog.entities, factsByRepo, scorecards: standards.scorecards, results, evaluate: evaluation.evaluate });
   const docs = await buildEntityDocs({ entities: catalog.entities, repos });
@@ -194,7 +195,7 @@ export async function assemble(input: AssembleInput): Promise<Snapshot> {
     results,
     guides: guides.guides,
     initiatives,
-    docs: [...docs.docs, ...carriedDocs].sort((a, b) => (a.entityRef < b.entityRef ? -1 : a.entityRef > b.entityRef ? 1 : 0)),
+    docs: [...docs.docs, ...carriedDocs].sort((a, b) => compareCodeUnits(a.entityRef, b.entityRef)),
     problems: [...input.problems, ...previous.problems, ...repos.flatMap((repo) => repo.problems), ...laterProblems],
   });
 }

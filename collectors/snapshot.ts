@@ -154,6 +154,7 @@ export { writeFileAtomically } from './atomic-write.ts';
 export { CHECK_CATEGORY_TITLES } from './checks/check.ts';
 export { levelRank } from './scorecards/definition.ts';
 export { specString } from './catalog/fields.ts';
+export { compareCodeUnits } from './order.ts';
 /** The owner of an entity no one is known to own: a placeholder, never a team anyone can ask. */
 export { UNKNOWN_OWNER } from './catalog/infer.ts';
 /** A folder name every disk can hold (`con` → `con_`), as the site names entity and docs folders. */

@@ -1,6 +1,7 @@
 import { makeValidator } from '@backstage/catalog-model';
 import type { Facts } from '../facts/index.ts';
 import type { Problem } from '../problems.ts';
+import { compareCodeUnits } from '../order.ts';
 
 /** Set on every inferred entity, so readers (and Backstage, if the YAML is exported) can tell. */
 export const INFERRED_ANNOTATION = 'cairn.dev/inferred';
@@ -298,5 +299,5 @@ export function inferDescription(facts: Facts): string | undefined {
 /** Manifests with the shallowest first, so the root package speaks for the repository. */
 function manifestsRootFirst(facts: Facts): NonNullable<Facts['manifests']> {
   const depth = (path: string) => path.split('/').length;
-  return [...(facts.manifests ?? [])].sort((a, b) => depth(a.path) - depth(b.path) || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return [...(facts.manifests ?? [])].sort((a, b) => depth(a.path) - depth(b.path) || compareCodeUnits(a.path, b.path));
 }

@@ -1,5 +1,6 @@
 import type { Facts } from '../facts/index.ts';
 import { INFERRED_ANNOTATION, ownerFromCodeowners, UNKNOWN_OWNER } from './infer.ts';
+import { compareCodeUnits } from '../order.ts';
 
 /** Where an inferred entity's data came from, beside `cairn.dev/inferred`: `CODEOWNERS` for owners named there. */
 export const INFERRED_FROM_ANNOTATION = 'cairn.dev/inferred-from';
@@ -73,7 +74,7 @@ export function inferOwners(repos: readonly { name: string; facts: Facts }[]): R
     }
   }
   return [...handles.entries()]
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .sort(([a], [b]) => compareCodeUnits(a, b))
     .map(([ref, named]) => {
       const kind = ref.startsWith('group:') ? 'Group' : 'User';
       const metadata = {

@@ -16,6 +16,7 @@ import {
 } from '@backstage/catalog-model';
 import type { Relation } from '../snapshot.ts';
 import type { EntityReference } from './references.ts';
+import { compareCodeUnits } from '../order.ts';
 
 /** The relation a reference field emits from the referring entity, and the reverse one on its target. */
 export interface RelationPair {
@@ -101,6 +102,4 @@ export function relationsBySource(relations: Iterable<DirectedRelation>): Map<st
 }
 
 /** Code-unit order: stable across locales, unlike `localeCompare`. */
-export function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
+export const compare = compareCodeUnits;

@@ -5,6 +5,7 @@ import { sourceLinks } from '../source-links.ts';
 import { annotatedBases, docsRootOf } from './entity-roots.ts';
 import { renderSite, type RenderedSite } from './render-site.ts';
 import type { EntityDocs } from './schema.ts';
+import { compareCodeUnits } from '../order.ts';
 
 export interface DocsInput {
   entities: readonly CatalogEntity[];
@@ -22,7 +23,7 @@ export async function buildEntityDocs(input: DocsInput): Promise<{ docs: EntityD
   const rendered = new Map<string, Promise<RenderedSite>>();
   const docs: EntityDocs[] = [];
   const problems: Problem[] = [];
-  const entities = input.entities.toSorted((a, b) => (a.ref < b.ref ? -1 : a.ref > b.ref ? 1 : 0));
+  const entities = input.entities.toSorted((a, b) => compareCodeUnits(a.ref, b.ref));
   for (const entity of entities) {
     const repo = entity.source.repo === undefined ? undefined : repos.get(entity.source.repo);
     const sources = repo?.facts.docSources;

@@ -2,6 +2,7 @@ import type { MkdocsNavEntry } from '../facts/doc-sources.ts';
 import { joinPath } from '../facts/doc-sources.ts';
 import type { Problem } from '../problems.ts';
 import type { DocNavItem } from './schema.ts';
+import { compareCodeUnits } from '../order.ts';
 
 /** A rendered page, as the navigation needs it. */
 export interface NavPage {
@@ -99,7 +100,7 @@ export function folderNav(pages: readonly NavPage[]): DocNavItem[] {
   }
   const convert = (folder: Folder): DocNavItem[] =>
     [...folder.items.entries()]
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .sort(([a], [b]) => compareCodeUnits(a, b))
       .map(([name, entry]): DocNavItem => {
         const children = entry.folder ? convert(entry.folder) : undefined;
         const title = entry.page?.title ?? humanize(name);

@@ -6,6 +6,7 @@ import { renderMarkdown } from './render-markdown.ts';
 import type { DocAsset, DocNavItem, DocPage } from './schema.ts';
 import { planSite } from './site-plan.ts';
 import { joinPath } from '../facts/doc-sources.ts';
+import { compareCodeUnits } from '../order.ts';
 
 /** A docs root rendered once; every entity that shows it gets the same pages. */
 export interface RenderedSite {
@@ -108,7 +109,7 @@ export async function renderSite(root: DocRoot, repository: SiteRepository, fall
     ...(root.mkdocs?.siteName ? { siteName: root.mkdocs.siteName } : {}),
     pages,
     nav: navigation,
-    assets: [...published.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)),
+    assets: [...published.values()].sort((a, b) => compareCodeUnits(a.path, b.path)),
     problems,
   };
 }

@@ -1,6 +1,7 @@
 import type { DocRoot } from '../facts/doc-sources.ts';
 import type { Problem } from '../problems.ts';
 import { OutputPaths, outputPathProblems } from './paths.ts';
+import { compareCodeUnits } from '../order.ts';
 
 /** A page to render: its Markdown and where it is published. */
 export interface PlannedPage {
@@ -76,7 +77,7 @@ export function planSite(root: Pick<DocRoot, 'docsDir' | 'pages' | 'readme'>, or
     const slug = bySource.get(source);
     if (slug !== undefined && !byFolder.has(folder)) byFolder.set(folder, slug);
   }
-  pages.sort((a, b) => (a.slug === '' ? -1 : b.slug === '' ? 1 : a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));
+  pages.sort((a, b) => (a.slug === '' ? -1 : b.slug === '' ? 1 : compareCodeUnits(a.slug, b.slug)));
   return { pages, pageOf: (path) => bySource.get(path) ?? byFolder.get(path.replace(/\/$/, '') || '.'), problems: outputPathProblems(paths, 'folder') };
 }
 

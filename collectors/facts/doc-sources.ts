@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { RepoReader } from '../repo/reader.ts';
 import { MAX_ALIAS_COUNT } from '../yaml/documents.ts';
 import { defineRetriever, type FactContext } from './retriever.ts';
+import { compareCodeUnits } from '../order.ts';
 
 /** Repository docs are bounded: a generated API reference of thousands of pages is not a docs site. */
 export const DOC_LIMITS = {
@@ -275,7 +276,7 @@ async function findRoots(repo: RepoReader): Promise<FoundRoot[]> {
     if (bases.has(base) || claimed.some((dir) => isInside(docsDir, dir))) continue;
     roots.push({ base, docsDir });
   }
-  return roots.sort((a, b) => compare(a.base, b.base));
+  return roots.sort((a, b) => compareCodeUnits(a.base, b.base));
 }
 
 /** Parsed mkdocs.yml settings; an error keeps the defaults and says why. */
@@ -440,9 +441,7 @@ function isInside(path: string, folder: string): boolean {
   return folder === '.' || path === folder || path.startsWith(`${folder}/`);
 }
 
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
+
 
 /** The first bytes each published image type starts with. */
 const SIGNATURES: Readonly<Record<string, (bytes: Uint8Array) => boolean>> = {

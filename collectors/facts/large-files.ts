@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineRetriever, readAll } from './retriever.ts';
+import { compareCodeUnits } from '../order.ts';
 
 /** How many of the largest files are kept: enough to show what bloats a repository, small enough to publish. */
 export const LARGE_FILES_KEPT = 20;
@@ -12,7 +13,7 @@ export const largeFiles = defineRetriever({
   async collect({ repo }) {
     const sized = await readAll(repo.files(), async (path) => ({ path, bytes: (await repo.size(path)) ?? 0 }));
     return sized
-      .sort((a, b) => b.bytes - a.bytes || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
+      .sort((a, b) => b.bytes - a.bytes || compareCodeUnits(a.path, b.path))
       .slice(0, LARGE_FILES_KEPT);
   },
 });

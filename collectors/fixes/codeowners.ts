@@ -2,6 +2,7 @@ import { parseEntityRef } from '@backstage/catalog-model';
 import { UNKNOWN_OWNER } from '../catalog/infer.ts';
 import type { CatalogEntity } from '../snapshot.ts';
 import { defineFix, githubSlug, hasFile } from './fix.ts';
+import { compareCodeUnits } from '../order.ts';
 
 /** Where GitHub looks for CODEOWNERS (the codeowners fact's places): a file in any of them is one to edit, not to add. */
 const CODEOWNERS_PLACES = ['.github/CODEOWNERS', 'CODEOWNERS', 'docs/CODEOWNERS'];
@@ -64,7 +65,7 @@ function ownerHandles(entities: readonly CatalogEntity[]): OwnerHandle[] {
     const handle = githubHandle(ref, githubSlug(entity));
     if (handle && !handles.has(handle)) handles.set(handle, ref);
   }
-  return [...handles].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([handle, ref]) => ({ handle, ref }));
+  return [...handles].sort(([a], [b]) => compareCodeUnits(a, b)).map(([handle, ref]) => ({ handle, ref }));
 }
 
 /** `user:default/jdoe` → `@jdoe`; `group:default/payments` → `@acme/payments` when the repository is `acme/…` on GitHub. */

@@ -5,6 +5,7 @@ import { INFERRED_TYPE_REASON_ANNOTATION, ownerFromCodeowners, UNKNOWN_OWNER } f
 import type { Facts } from '../facts/index.ts';
 import type { CatalogEntity } from '../snapshot.ts';
 import { commentText, defineFix, githubSlug } from './fix.ts';
+import { compareCodeUnits } from '../order.ts';
 
 /** Where Backstage documents the format, for whoever edits the file next. */
 const FORMAT_URL = 'https://backstage.io/docs/features/software-catalog/descriptor-format';
@@ -80,7 +81,7 @@ function descriptorAnnotations(entity: CatalogEntity, files: readonly string[]):
   const slug = githubSlug(entity);
   const mkdocs = files.some((file) => file === 'mkdocs.yml' || file === 'mkdocs.yaml');
   return Object.fromEntries(
-    [...own, ...(slug ? [['github.com/project-slug', slug] as const] : []), ...(mkdocs ? [['backstage.io/techdocs-ref', 'dir:.'] as const] : [])].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+    [...own, ...(slug ? [['github.com/project-slug', slug] as const] : []), ...(mkdocs ? [['backstage.io/techdocs-ref', 'dir:.'] as const] : [])].sort(([a], [b]) => compareCodeUnits(a, b)),
   );
 }
 

@@ -4,6 +4,7 @@ import type { ScorecardResult } from '../scorecards/result.ts';
 import type { CatalogEntity } from '../snapshot.ts';
 import type { Facts } from '../facts/index.ts';
 import type { Initiative, InitiativeFile } from './schema.ts';
+import { compareCodeUnits } from '../order.ts';
 
 export interface InitiativeSource {
   file: string;
@@ -53,7 +54,7 @@ export function evaluateInitiatives(input: InitiativeEvaluationInput): Initiativ
         return { entityRef: result.entityRef, done: missing.length === 0, missing };
       });
     }
-    const sorted = entities.sort((a, b) => (a.entityRef < b.entityRef ? -1 : a.entityRef > b.entityRef ? 1 : 0)).map((entry) => {
+    const sorted = entities.sort((a, b) => compareCodeUnits(a.entityRef, b.entityRef)).map((entry) => {
       const owner = ownerOf(entry.entityRef);
       return { ...entry, ...(owner ? { owner } : {}) };
     });

@@ -8,6 +8,7 @@ import { annotationExemptions, findExemption, type Exemption } from './exemption
 import { matchesFilter } from './filter.ts';
 import type { ScoredCheck, ScorecardResult } from './result.ts';
 import { didYouMean } from './suggest.ts';
+import { compareCodeUnits } from '../order.ts';
 
 /** What one scorecard needs to judge one entity. */
 export interface ScorecardEvaluationInput {
@@ -136,7 +137,7 @@ export interface PortalEvaluationInput {
  */
 export function evaluatePortal(input: PortalEvaluationInput): { results: ScorecardResult[]; problems: Problem[] } {
   const evaluation = prepareEvaluation(input);
-  return { results: [...input.scorecards].sort((a, b) => compare(a.id, b.id)).flatMap(evaluation.evaluate), problems: evaluation.problems };
+  return { results: [...input.scorecards].sort((a, b) => compareCodeUnits(a.id, b.id)).flatMap(evaluation.evaluate), problems: evaluation.problems };
 }
 
 /**
@@ -165,7 +166,7 @@ export function prepareEvaluation(input: Omit<PortalEvaluationInput, 'scorecards
     addExemption(exemption);
   }
 
-  const sortedEntities = [...entities].sort((a, b) => compare(a.ref, b.ref));
+  const sortedEntities = [...entities].sort((a, b) => compareCodeUnits(a.ref, b.ref));
   for (const entity of sortedEntities) {
     const own = annotationExemptions(entity);
     problems.push(...own.problems);
@@ -179,10 +180,5 @@ export function prepareEvaluation(input: Omit<PortalEvaluationInput, 'scorecards
       const exemptions = exemptionsByEntity.get(entity.ref.toLowerCase()) ?? [];
       return [evaluateScorecard({ scorecard, entity, facts, catalog, checks, exemptions, now, ran, ...(input.recorded ? { recorded: input.recorded } : {}) })];
     });
-  return { problems: problems.sort((a, b) => compare(a.file ?? '', b.file ?? '') || (a.line ?? 0) - (b.line ?? 0) || compare(a.message, b.message)), evaluate };
-}
-
-/** Code-point order, independent of the machine's locale. */
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
+  return { problems: problems.sort((a, b) => compareCodeUnits(a.file ?? '', b.file ?? '') || (a.line ?? 0) - (b.line ?? 0) || compareCodeUnits(a.message, b.message)), evaluate };
 }

@@ -5,6 +5,7 @@ import picomatch from 'picomatch';
 import { ConfigError } from '../config-error.ts';
 import type { DirectorySource } from '../config.ts';
 import type { SourceListing } from './source.ts';
+import { compareCodeUnits } from '../order.ts';
 
 /**
  * Lists the git work trees matching a directory source's glob. A glob that matches nothing is a
@@ -67,7 +68,7 @@ async function matchEntries(pattern: string, baseDir: string): Promise<Array<{ p
     }
   }
   await walk(root, '', 1);
-  return found.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return found.sort((a, b) => compareCodeUnits(a.path, b.path));
 }
 
 function direntOf(path: string, stats: Stats): Dirent {

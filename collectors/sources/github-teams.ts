@@ -2,6 +2,7 @@ import type { ForgeEntity } from './source.ts';
 import pLimit from 'p-limit';
 import type { Problem } from '../problems.ts';
 import type { GitHubClient } from './github.ts';
+import { compareCodeUnits } from '../order.ts';
 
 /** The fields of GitHub's team objects (`GET /orgs/{org}/teams`) that Cairn reads. */
 export interface ApiTeam {
@@ -83,7 +84,7 @@ export function visibleTeams(teams: readonly ApiTeam[]): ApiTeam[] {
  * left out rather than named. Sorted by name, so the output depends only on the input.
  */
 export function teamEntities(org: string, teams: readonly OrganisationTeam[]): ForgeDocument[] {
-  const sorted = [...teams].sort((a, b) => compare(a.team.slug, b.team.slug));
+  const sorted = [...teams].sort((a, b) => compareCodeUnits(a.team.slug, b.team.slug));
   const slugs = new Set(sorted.map(({ team }) => team.slug));
   const parentOf = (team: ApiTeam) => (team.parent && slugs.has(team.parent.slug) ? team.parent.slug : undefined);
   const children = new Map<string, string[]>();
@@ -126,7 +127,7 @@ export function teamEntities(org: string, teams: readonly OrganisationTeam[]): F
   });
 
   const people = [...users.values()]
-    .sort((a, b) => compare(a.member.login.toLowerCase(), b.member.login.toLowerCase()))
+    .sort((a, b) => compareCodeUnits(a.member.login.toLowerCase(), b.member.login.toLowerCase()))
     .map(({ member, teams: memberOf }): ForgeDocument => ({
       file: `orgs/${org}/members/${member.login}`,
       line: 1,
@@ -145,9 +146,5 @@ export function teamEntities(org: string, teams: readonly OrganisationTeam[]): F
 function uniqueLogins(members: readonly ApiMember[]): ApiMember[] {
   const byLogin = new Map<string, ApiMember>();
   for (const member of members) if (!byLogin.has(member.login.toLowerCase())) byLogin.set(member.login.toLowerCase(), member);
-  return [...byLogin.entries()].sort(([a], [b]) => compare(a, b)).map(([, member]) => member);
-}
-
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
+  return [...byLogin.entries()].sort(([a], [b]) => compareCodeUnits(a, b)).map(([, member]) => member);
 }

@@ -7,6 +7,7 @@ import type { GitHubSource } from '../config.ts';
 import { clonesDirOf, redact, syncClones, type Remote } from './git.ts';
 import { readGitHubTeams, type ForgeDocument } from './github-teams.ts';
 import { EVERY_REPO, type RepoSelection, type SourceListing } from './source.ts';
+import { compareCodeUnits } from '../order.ts';
 
 /** The GitHub client: every list paginated, rate limits waited out, server errors retried with back-off. */
 const GitHub = Octokit.plugin(paginateRest, throttling, retry);
@@ -103,5 +104,5 @@ export function selectRepositories(repositories: readonly ApiRepository[], sourc
     .filter((repository) => source.archived || !repository.archived)
     .filter((repository) => source.forks || !repository.fork)
     .filter((repository) => !topics || (repository.topics ?? []).some((topic) => topics.includes(topic.toLowerCase())))
-    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    .sort((a, b) => compareCodeUnits(a.name, b.name));
 }

@@ -1,4 +1,4 @@
-import type { CatalogEntity, RepoSnapshot, Snapshot } from '../../collectors/snapshot.ts';
+import { compareCodeUnits, type CatalogEntity, type RepoSnapshot, type Snapshot } from '../../collectors/snapshot.ts';
 import { entityDisplayName, entityHref, humanizeEntityRef, parseEntityRef } from './entity-ref.ts';
 
 /** Something Cairn could not collect or resolve, as the snapshot records it. */
@@ -33,9 +33,7 @@ export function compareText(a: string, b: string): number {
 }
 
 /** Code-unit order, the same on every machine whatever its locale: for ids, refs and times in outputs. */
-export function byCodeUnit(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
+export const byCodeUnit = compareCodeUnits;
 
 /** Indexes the snapshot's entities, repositories and problems for the views. */
 export function createCatalog(snapshot: Pick<Snapshot, 'entities' | 'repos' | 'problems'>): Catalog {

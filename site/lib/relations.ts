@@ -1,3 +1,5 @@
+import { byCodeUnit } from './catalog.ts';
+
 /** Human labels of relation types, in the order their groups are shown on an entity page. */
 const RELATION_LABELS = new Map<string, string>([
   ['ownedBy', 'Owned by'],
@@ -26,5 +28,5 @@ export function relationLabel(type: string): string {
 /** Orders relation types for display: known types in {@link RELATION_LABELS} order, then others alphabetically. */
 export function compareRelationTypes(a: string, b: string): number {
   const rank = (type: string) => (LABEL_ORDER.includes(type) ? LABEL_ORDER.indexOf(type) : LABEL_ORDER.length);
-  return rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0);
+  return rank(a) - rank(b) || byCodeUnit(a, b);
 }
