@@ -1,4 +1,4 @@
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 
 /**
@@ -15,4 +15,27 @@ export async function writeFileAtomically(path: string, content: string): Promis
     await rm(temporary, { force: true });
     throw error;
   }
+}
+
+/**
+ * Puts the folder `from` where `to` is, removing the old `to` only once the new one is in place: `to`
+ * is missing for the moment between two renames at most. A run killed in that moment leaves
+ * `<to>.outgoing-<pid>` (the previous folder) and `<to>.incoming-<pid>` beside it, for the next run
+ * to put back. A `from` on another file system is copied first.
+ */
+export async function replaceDirectory(from: string, to: string): Promise<void> {
+  await mkdir(dirname(to), { recursive: true });
+  const incoming = `${to}.incoming-${process.pid}`;
+  const outgoing = `${to}.outgoing-${process.pid}`;
+  try {
+    await rename(from, incoming);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error;
+    await cp(from, incoming, { recursive: true });
+  }
+  await rename(to, outgoing).catch((error: NodeJS.ErrnoException) => {
+    if (error.code !== 'ENOENT') throw error;
+  });
+  await rename(incoming, to);
+  await rm(outgoing, { recursive: true, force: true });
 }

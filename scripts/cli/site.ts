@@ -1,6 +1,7 @@
-import { cp, mkdir, mkdtemp, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { build, dev, preview } from 'astro';
+import { replaceDirectory } from '../../collectors/atomic-write.ts';
 import { ConfigError } from '../../collectors/config-error.ts';
 import { PACKAGE_ROOT } from './package-root.ts';
 
@@ -56,6 +57,7 @@ export async function buildSite(options: SiteOptions): Promise<void> {
     await writeFile(join(builtDir, SITE_MARKER), `${JSON.stringify({ base: options.base ?? '/' })}\n`);
     // GitHub Pages' Jekyll would otherwise hide `_astro/`, the stylesheets' folder.
     await writeFile(join(builtDir, '.nojekyll'), '');
+    await assertReplaceableOutput(resolve(options.outDir));
     await replaceDirectory(builtDir, resolve(options.outDir));
   } finally {
     await rm(workDir, { recursive: true, force: true });
@@ -164,24 +166,6 @@ export async function builtSiteBase(outDir: string): Promise<string | undefined>
   }
 }
 
-/** Puts `from` where `to` is, removing the old `to` only once the new one is in place. */
-async function replaceDirectory(from: string, to: string): Promise<void> {
-  await assertReplaceableOutput(to);
-  await mkdir(dirname(to), { recursive: true });
-  const incoming = `${to}.incoming-${process.pid}`;
-  const outgoing = `${to}.outgoing-${process.pid}`;
-  try {
-    await rename(from, incoming);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error;
-    await cp(from, incoming, { recursive: true });
-  }
-  await rename(to, outgoing).catch((error: NodeJS.ErrnoException) => {
-    if (error.code !== 'ENOENT') throw error;
-  });
-  await rename(incoming, to);
-  await rm(outgoing, { recursive: true, force: true });
-}
 
 /**
  * Starts Astro's dev server on a snapshot; pages are rendered on request and reload when the

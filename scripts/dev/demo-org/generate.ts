@@ -8,12 +8,13 @@
  * that replaces the output at the end, so a killed run never leaves half an organisation.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import pLimit from 'p-limit';
+import { replaceDirectory } from '../../../collectors/atomic-write.ts';
 import { fastImportStream, writeGitRepo, type RepoSpec } from '../git-repo.ts';
 import { demoOrgSpec } from './spec.ts';
 
@@ -91,23 +92,10 @@ export async function writeReposAtomically(out: string, specs: Record<string, Re
   }
 }
 
-/** Moves `from` to `to`, replacing what was there with as short a gap as two renames allow. */
-export async function replaceDirectory(from: string, to: string): Promise<void> {
-  const previous = `${to}.old-${process.pid}`;
-  let moved = false;
-  try {
-    await rename(to, previous);
-    moved = true;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-  }
-  await rename(from, to);
-  if (moved) await rm(previous, { recursive: true, force: true });
-}
 
-/** Removes `<out>.tmp-<pid>` / `<out>.old-<pid>` folders left by runs that were killed. */
+/** Removes `<out>.tmp-<pid>`, `<out>.incoming-<pid>` and `<out>.outgoing-<pid>` folders left by runs that were killed. */
 async function removeAbandonedSiblings(out: string): Promise<void> {
-  const pattern = new RegExp(`^${basename(out).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.(tmp|old)-(\\d+)$`);
+  const pattern = new RegExp(`^${basename(out).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.(tmp|incoming|outgoing)-(\\d+)$`);
   let entries: string[];
   try {
     entries = await readdir(dirname(out));

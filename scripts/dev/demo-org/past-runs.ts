@@ -16,13 +16,14 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import pLimit from 'p-limit';
 import { assemble, collectRepo } from '../../../collectors/collect.ts';
+import { replaceDirectory } from '../../../collectors/atomic-write.ts';
 import { appendHistory, HISTORY_SCHEMA_VERSION, historyRecord } from '../../../collectors/history.ts';
 import { loadPortalConfig } from '../../../collectors/load-config.ts';
 import { safeGit } from '../../../collectors/safe-git.ts';
 import { readContentEntities } from '../../../collectors/sources/content.ts';
 import { isGitWorkTree } from '../../../collectors/sources/directory.ts';
 import { loadStandards } from '../../../collectors/standards.ts';
-import { DEFAULT_DEMO_OUT, replaceDirectory, STAMP_FILE } from './generate.ts';
+import { DEFAULT_DEMO_OUT, STAMP_FILE } from './generate.ts';
 import { DEMO_NOW } from './spec.ts';
 
 /** Name of the file, inside the history folder, holding the hash of what the records were made from. */
