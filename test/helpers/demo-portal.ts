@@ -4,8 +4,8 @@ import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import type { Snapshot } from '../../collectors/snapshot.ts';
 import { generateDemoOrg } from '../../scripts/dev/demo-org/generate.ts';
+import { CAIRN } from './cli.ts';
 
-const CAIRN = resolve(import.meta.dirname, '../../scripts/cli/cairn.ts');
 const CONTENT = resolve(import.meta.dirname, '../../content');
 const run = promisify(execFile);
 

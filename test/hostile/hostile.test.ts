@@ -2,19 +2,19 @@ import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import { readdir, readFile, stat } from 'node:fs/promises';
-import { join, relative, resolve } from 'node:path';
+import { join, relative } from 'node:path';
 import { promisify } from 'node:util';
 import { gunzipSync } from 'node:zlib';
 import { parse, type DefaultTreeAdapterTypes } from 'parse5';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CANARY, hostileCases, makeHostileCorpus, XSS_MARK, type Expectation, type HostileCase, type HostileCorpus } from './cases.ts';
+import { CAIRN } from '../helpers/cli.ts';
 
 /**
  * Issue 12's hostile corpus: the whole organisation of broken and malicious repositories is built
  * once by the real command line, twice to compare, and every case is held to what the issue asks.
  */
 
-const CAIRN = resolve(import.meta.dirname, '../../scripts/cli/cairn.ts');
 const EPOCH = '1780000000';
 const runFile = promisify(execFile);
 

@@ -1,14 +1,14 @@
 import { execFile } from 'node:child_process';
 import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appendHistory, historyRecord, readHistory, type HistoryRecord } from '../../collectors/history.ts';
 import { snapshotFixture } from '../helpers/snapshot-fixture.ts';
 import { files, makeRepos, type RepoFixture } from '../helpers/repos.ts';
+import { CAIRN } from '../helpers/cli.ts';
 
-const CAIRN = resolve(import.meta.dirname, '../../scripts/cli/cairn.ts');
 const run = promisify(execFile);
 const record = (generatedAt: string) => ({ ...historyRecord(snapshotFixture), generatedAt });
 

@@ -1,11 +1,11 @@
 import { execFile } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { files, makeRepos, type RepoFixture } from '../helpers/repos.ts';
+import { CAIRN } from '../helpers/cli.ts';
 
-const CAIRN = resolve(import.meta.dirname, '../../scripts/cli/cairn.ts');
 const run = promisify(execFile);
 
 /** The path a new user takes: `cairn build --repos <glob> --out <dir>`, no config, then open the pages. */

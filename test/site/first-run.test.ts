@@ -1,12 +1,12 @@
 import { execFile } from 'node:child_process';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readSnapshot, standardsFileSchema, type Snapshot } from '../../collectors/snapshot.ts';
 import { files, makeRepos, type RepoFixture } from '../helpers/repos.ts';
+import { CAIRN } from '../helpers/cli.ts';
 
-const CAIRN = resolve(import.meta.dirname, '../../scripts/cli/cairn.ts');
 const run = promisify(execFile);
 const ENV: NodeJS.ProcessEnv = { ...process.env, SOURCE_DATE_EPOCH: '1780000000' };
 delete ENV.BASE_URL;

@@ -1,10 +1,10 @@
 import { spawn } from 'node:child_process';
 import { readdir, readFile, stat } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { files, makeRepos, type RepoFixture } from '../helpers/repos.ts';
+import { CAIRN } from '../helpers/cli.ts';
 
-const CAIRN = resolve(import.meta.dirname, '../../scripts/cli/cairn.ts');
 
 let fixture: RepoFixture<'orders'>;
 
