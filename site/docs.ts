@@ -1,6 +1,6 @@
 import { getCollection, getEntry } from 'astro:content';
 import type { CatalogEntity, EntityDocs, RepoSnapshot } from '../collectors/snapshot.ts';
-import { docsHomeHref } from './lib/docs-page.ts';
+import { docsHomeHref } from './lib/paths.ts';
 
 /** Every entity's rendered repository docs, with a lookup of the entities and repositories they belong to. */
 export async function loadDocs(): Promise<{ docs: EntityDocs[]; entityOf(ref: string): CatalogEntity | undefined; repoOf(name: string): RepoSnapshot | undefined }> {

@@ -21,12 +21,6 @@ export function badgeColour(level: Pick<LevelRef, 'rank'>, levelCount: number): 
   return LEVEL_COLOURS[Math.round(position * (LEVEL_COLOURS.length - 1))]!;
 }
 
-/** Site path of an entity's badge for a scorecard: `badges/<namespace>/<kind>/<name>/<scorecard>.svg`. */
-export function badgePath(entity: CatalogEntity, scorecardId: string): string {
-  const { namespace, kind, name } = entityRouteParams(entity);
-  return `badges/${[namespace, kind, name, `${scorecardId}.svg`].map(encodeURIComponent).join('/')}`;
-}
-
 /** What one badge says. */
 export interface Badge {
   label: string;

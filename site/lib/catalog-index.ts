@@ -1,7 +1,8 @@
+import { entityHref } from './paths.ts';
 import type { CatalogEntity } from '../../collectors/snapshot.ts';
 import { FILTER_FACETS, type CatalogFilterData, type FilterFacet, type FilterRow } from './catalog-filter.ts';
 import { compareText, relatedLink, type Catalog } from './catalog.ts';
-import { entityHref, humanizeEntityRef } from './entity-ref.ts';
+import { humanizeEntityRef } from './entity-ref.ts';
 import { primaryLanguage, specString } from './entity.ts';
 
 /** A reference shown in a catalog cell: the humanised ref, linked when the entity is in the catalog. */

@@ -1,20 +1,8 @@
+import { checkPath } from './paths.ts';
 import { CHECK_CATEGORY_TITLES, type CheckCategory, type CheckMetadata, type Guide } from '../../collectors/snapshot.ts';
 import { compareText, linkToRef, type Catalog, type EntityLink } from './catalog.ts';
 import { safeWebHref } from './links.ts';
-import {
-  checkPath,
-  checkStatus,
-  evidenceView,
-  levelRef,
-  repoOf,
-  scorecardLink,
-  type CheckEvaluation,
-  type CheckStatus,
-  type Effort,
-  type EvidenceView,
-  type ScorecardLink,
-  type Standards,
-} from './standards.ts';
+import { checkStatus, evidenceView, levelRef, repoOf, scorecardLink, type CheckEvaluation, type CheckStatus, type Effort, type EvidenceView, type ScorecardLink, type Standards } from './standards.ts';
 import { withBase } from './urls.ts';
 
 /** Check categories as headings, in the order the checks index shows them. */

@@ -1,6 +1,8 @@
+import { entityPath } from './paths.ts';
 import { sourceLinks, type CatalogEntity, type DocNavItem, type EntityDocs, type RepoSnapshot } from '../../collectors/snapshot.ts';
-import { entityDisplayName, entityPath, entityRouteParams } from './entity-ref.ts';
+import { entityDisplayName, entityRouteParams } from './entity-ref.ts';
 import { withBase } from './urls.ts';
+import { docsHomeHref, docsPagePath } from './paths.ts';
 
 /** An entry of the docs sidebar, its link under the site's base. */
 export interface DocsNavLink {
@@ -35,16 +37,6 @@ export type DocsPageParams = ReturnType<typeof entityRouteParams> & { page: stri
 
 /** The route of one docs asset (an image), below `docs/_assets/`. */
 export type DocsAssetParams = ReturnType<typeof entityRouteParams> & { assets: '_assets'; asset: string };
-
-/** Site path of an entity's docs page, `catalog/<ns>/<kind>/<name>/docs/<slug>/`, without the base. */
-export function docsPagePath(entity: CatalogEntity, slug: string): string {
-  return `${entityPath(entity)}docs/${slug ? `${slug.split('/').map(encodeURIComponent).join('/')}/` : ''}`;
-}
-
-/** Link to an entity's docs home under the site's base. */
-export function docsHomeHref(entity: CatalogEntity): string {
-  return withBase(docsPagePath(entity, ''));
-}
 
 /** Shapes one docs page of an entity: sidebar with the current page marked, table of contents, source link. */
 export function docsPageView(docs: EntityDocs, entity: CatalogEntity, slug: string, repo: RepoSnapshot | undefined): DocsPageView {

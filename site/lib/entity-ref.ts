@@ -54,13 +54,3 @@ export function entityRouteParams(entity: CatalogEntity): EntityRefParts {
   return { namespace: windowsSafeSegment(entity.metadata.namespace.toLowerCase()), kind: entity.kind.toLowerCase(), name: windowsSafeSegment(entity.metadata.name) };
 }
 
-/** Site path of an entity page, `catalog/<namespace>/<kind>/<name>/`, without the base. */
-export function entityPath(entity: CatalogEntity): string {
-  const { namespace, kind, name } = entityRouteParams(entity);
-  return `catalog/${[namespace, kind, name].map(encodeURIComponent).join('/')}/`;
-}
-
-/** Link to an entity page under the site's base. */
-export function entityHref(entity: CatalogEntity): string {
-  return withBase(entityPath(entity));
-}

@@ -1,7 +1,7 @@
 import type { AppliedExemption, CatalogEntity, Evidence, Guide, Outcome, ScorecardDefinition, ScoredCheck } from '../../collectors/snapshot.ts';
 import { byCodeUnit, compareText } from './catalog.ts';
-import { entityDisplayName, entityPath } from './entity-ref.ts';
-import { guidePath } from './guides.ts';
+import { entityDisplayName } from './entity-ref.ts';
+import { entityPath, guidePath } from './paths.ts';
 import type { History } from './history.ts';
 import type { Standards } from './standards.ts';
 

@@ -2,11 +2,7 @@ import type { Guide } from '../../collectors/snapshot.ts';
 import { compareText, linkToRef, type Catalog, type EntityLink } from './catalog.ts';
 import { checkLink, type CheckLink, type Standards } from './standards.ts';
 import { withBase } from './urls.ts';
-
-/** Site path of a guide's page, without the base. */
-export function guidePath(id: string): string {
-  return `guides/${id.split('/').map(encodeURIComponent).join('/')}/`;
-}
+import { guidePath } from './paths.ts';
 
 export const STATUS_LABELS: Record<Guide['status'], string> = { recommended: 'Recommended', draft: 'Draft', deprecated: 'Deprecated' };
 

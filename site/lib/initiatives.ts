@@ -6,11 +6,6 @@ import { fractionChart, type TrendChartView } from './trend-charts.ts';
 
 const DAY_MS = 86_400_000;
 
-/** Site path of an initiative's page, without the base. */
-export function initiativePath(id: string): string {
-  return `initiatives/${encodeURIComponent(id)}/`;
-}
-
 export type Outlook =
   | { state: 'done' }
   | { state: 'missed'; remaining: number }

@@ -1,6 +1,6 @@
 import type { CatalogEntity } from '../../collectors/snapshot.ts';
 import { compareText, groupBy, linkToRef, type Catalog, type EntityLink, type Problem } from './catalog.ts';
-import { entityHref } from './entity-ref.ts';
+import { entityHref } from './paths.ts';
 import { countNoun } from './text.ts';
 
 /** A problem ready to list: its location as text and a link to the entity it concerns. */

@@ -1,7 +1,6 @@
 import type { AppliedExemption, CatalogEntity, RepoSnapshot, ScorecardDefinition, ScorecardResult, ScoredCheck } from '../../collectors/snapshot.ts';
 import type { Catalog } from './catalog.ts';
-import { badgePath } from './badges.ts';
-import { entityHref } from './entity-ref.ts';
+import { badgePath, entityHref } from './paths.ts';
 import {
   checkLink,
   checkStatus,

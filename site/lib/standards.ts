@@ -1,6 +1,7 @@
 import { levelRank, sourceLinks, type CatalogEntity, type CheckMetadata, type Evidence, type Guide, type RepoSnapshot, type ScorecardDefinition, type ScorecardResult, type ScoredCheck, type Snapshot } from '../../collectors/snapshot.ts';
 import { compareText, groupBy, type Catalog } from './catalog.ts';
 import { withBase } from './urls.ts';
+import { checkPath, scorecardPath } from './paths.ts';
 
 /** The checks, scorecards and results of the snapshot, indexed for the views. */
 export interface Standards {
@@ -115,16 +116,6 @@ export function allLevels(scorecard: ScorecardDefinition): LevelRef[] {
 /** A 0–1 score as a whole percentage, rounded down so that anything short of full marks never shows 100%. */
 export function formatScore(score: number): string {
   return `${Math.floor(Math.round(score * 10_000) / 100)}%`;
-}
-
-/** Site path of a check's reference page, without the base. */
-export function checkPath(id: string): string {
-  return `checks/${encodeURIComponent(id)}/`;
-}
-
-/** Site path of a scorecard's page, without the base. */
-export function scorecardPath(id: string): string {
-  return `scorecards/${encodeURIComponent(id)}/`;
 }
 
 /** A check as linked from other pages; `href` is absent when the snapshot has no metadata for it. */

@@ -1,5 +1,6 @@
+import { entityHref, entityPath } from '../../../site/lib/paths.ts';
 import { describe, expect, it } from 'vitest';
-import { completeEntityRef, entityDisplayName, entityHref, entityPath, humanizeEntityRef, parseEntityRef } from '../../../site/lib/entity-ref.ts';
+import { completeEntityRef, entityDisplayName, humanizeEntityRef, parseEntityRef } from '../../../site/lib/entity-ref.ts';
 import { snapshotFixture } from '../../helpers/snapshot-fixture.ts';
 
 const byRef = (ref: string) => snapshotFixture.entities.find((entity) => entity.ref === ref)!;

@@ -1,6 +1,7 @@
+import { badgePath } from '../../../site/lib/paths.ts';
 import { XMLParser } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
-import { badgeColour, badgeMarkdown, badgePath, badgeRoutes, badgeSvg } from '../../../site/lib/badges.ts';
+import { badgeColour, badgeMarkdown, badgeRoutes, badgeSvg } from '../../../site/lib/badges.ts';
 import { createCatalog } from '../../../site/lib/catalog.ts';
 import { UNKNOWN_OWNER, type Guide } from '../../../collectors/snapshot.ts';
 import { checkPageView, checksByCategory, guideLink, passRate } from '../../../site/lib/check-page.ts';
