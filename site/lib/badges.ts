@@ -1,5 +1,4 @@
 import { makeBadge } from 'badge-maker';
-import type { CatalogEntity } from '../../collectors/snapshot.ts';
 import type { Catalog } from './catalog.ts';
 import { entityRouteParams, type EntityRefParts } from './entity-ref.ts';
 import { levelRef, type LevelRef, type Standards } from './standards.ts';

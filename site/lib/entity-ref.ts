@@ -1,6 +1,5 @@
 import { windowsSafeSegment, type CatalogEntity } from '../../collectors/snapshot.ts';
 import { profileString } from './entity.ts';
-import { withBase } from './urls.ts';
 
 /** The parts of an entity ref `kind:namespace/name` (a type alias, so it satisfies Astro's `Params`). */
 export type EntityRefParts = {
