@@ -1,0 +1,43 @@
+import { isNode, LineCounter, parseAllDocuments, type Document } from 'yaml';
+import { MAX_ALIAS_COUNT } from '../../yaml/documents.ts';
+import { fail, notApplicable, type CheckResult, type Evidence } from '../check.ts';
+import { parsePath } from './schema.ts';
+import { judge, lookup, textOf, unreadable, type Rule } from './shared.ts';
+
+/** `json-path` and `yaml-path`: a value in a JSON or YAML file exists, equals, matches or satisfies a range. */
+export function checkDocumentPath(rule: Rule<'json-path' | 'yaml-path'>, files: readonly string[], contents: Readonly<Record<string, string>>): CheckResult {
+  if (!files.includes(rule.file)) {
+    const message = `${rule.file} does not exist.`;
+    return rule.whenMissing === 'fail' ? fail(message) : notApplicable(message);
+  }
+  const text = textOf(contents, rule.file);
+  if (text === undefined) return unreadable([rule.file]);
+  // `yaml` reads JSON too (JSON is YAML 1.2 flow syntax), and gives positions for both.
+  const lineCounter = new LineCounter();
+  const first = parseAllDocuments(text, { lineCounter, uniqueKeys: false })[0];
+  const syntaxError = first?.errors[0];
+  if (syntaxError) {
+    const line = lineCounter.linePos(syntaxError.pos[0]).line;
+    return fail(`${rule.file} could not be parsed: ${syntaxError.message.split('\n')[0]}.`, [{ path: rule.file, ...(line ? { line } : {}) }]);
+  }
+  const segments = parsePath(rule.path)!;
+  let data: unknown;
+  try {
+    data = first?.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (error) {
+    // An alias bomb, in a file from an untrusted repository.
+    return fail(`${rule.file} could not be read: ${error instanceof Error ? error.message : String(error)}.`, [{ path: rule.file }]);
+  }
+  const found = lookup(data, segments);
+  const evidence: Evidence = { path: rule.file, ...(first ? lineAt(first, lineCounter, segments) : {}) };
+  return judge(rule, found, `${rule.path} in ${rule.file}`, evidence);
+}
+
+/** The line of the value at `segments`, or of its deepest ancestor that exists. */
+export function lineAt(document: Document.Parsed, lineCounter: LineCounter, segments: ReadonlyArray<string | number>): { line?: number } {
+  for (let depth = segments.length; depth >= 0; depth--) {
+    const node = depth === 0 ? document.contents : document.getIn(segments.slice(0, depth), true);
+    if (isNode(node) && node.range) return { line: lineCounter.linePos(node.range[0]).line };
+  }
+  return {};
+}

@@ -1,0 +1,17 @@
+import { fail, pass, type CheckResult } from '../check.ts';
+import { list, matching, type Rule } from './shared.ts';
+
+/** `file-exists`: any (or all) of the globs match a tracked file. */
+export function checkFileExists(rule: Rule<'file-exists'>, files: readonly string[]): CheckResult {
+  const patterns = rule.any ?? rule.all ?? [];
+  const matchesOf = (pattern: string) => matching(files, [pattern]);
+  if (rule.any) {
+    const found = matching(files, patterns);
+    return found.length
+      ? pass(`Found ${list(found)}.`, found.slice(0, 5).map((path) => ({ path })))
+      : fail(`No file matches ${patterns.join(' or ')}.`);
+  }
+  const missing = patterns.filter((pattern) => matchesOf(pattern).length === 0);
+  if (missing.length) return fail(`No file matches ${missing.join(', ')}.`);
+  return pass(`Found a file for each of ${patterns.join(', ')}.`, patterns.map((pattern) => ({ path: matchesOf(pattern)[0]! })));
+}
