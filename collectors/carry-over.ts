@@ -51,6 +51,7 @@ export function carryOver(previous: Snapshot | undefined, unreachable: Unreachab
       name: repo.name,
       source: repo.source,
       ...(repo.webUrl ?? earlier.webUrl ? { webUrl: repo.webUrl ?? earlier.webUrl } : {}),
+      ...(repo.forge ?? earlier.forge ? { forge: repo.forge ?? earlier.forge } : {}),
       stale: `${repo.reason}; the data was collected on ${collectedAt.slice(0, 10)}`,
       collectedAt,
       facts: earlier.facts,

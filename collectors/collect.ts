@@ -15,6 +15,7 @@ import type { Problem } from './problems.ts';
 import { openRepo } from './repo/open.ts';
 import { ReadBudget } from './repo/read-budget.ts';
 import type { OpenedRepo } from './repo/reader.ts';
+import type { Forge } from './source-links.ts';
 import { runGit } from './repo/git-pool.ts';
 import { FactCache, type CachedFact } from './cache.ts';
 import type { ScorecardDefinition } from './scorecards/definition.ts';
@@ -67,6 +68,7 @@ export interface CollectedRepo {
   name: string;
   source: string;
   webUrl?: string;
+  forge?: Forge;
   /** Why the data may be behind the source (its fetch failed), when it may. */
   stale?: string;
   /** When the data was collected, when that was before this run (kept from an earlier snapshot). */
@@ -155,7 +157,7 @@ export async function assemble(input: AssembleInput): Promise<Snapshot> {
   // By name, so a snapshot merged from shards lists them as a single run does.
   const repos = [...input.repos, ...carried.repos].toSorted((a, b) => compareCodeUnits(a.name, b.name));
   const catalog = await buildCatalog({
-    repos: repos.map((repo) => ({ name: repo.name, facts: repo.facts, ...(repo.webUrl ? { webUrl: repo.webUrl } : {}), ...(repo.facts.head ? { headCommit: repo.facts.head.commit } : {}) })),
+    repos: repos.map((repo) => ({ name: repo.name, facts: repo.facts, ...(repo.webUrl ? { webUrl: repo.webUrl } : {}), ...(repo.forge ? { forge: repo.forge } : {}), ...(repo.facts.head ? { headCommit: repo.facts.head.commit } : {}) })),
     content: input.content,
     ...(input.forge ? { forge: input.forge } : {}),
   });
@@ -298,7 +300,7 @@ export interface CollectRepoOptions {
  * be opened, or a retriever that throws, is a problem, never a crash, and is not cached.
  */
 export async function collectRepo(handle: RepoHandle, options: CollectRepoOptions): Promise<CollectedRepo> {
-  const base = { name: handle.name, source: handle.source, ...(handle.webUrl ? { webUrl: handle.webUrl } : {}), ...(handle.stale ? { stale: handle.stale } : {}) };
+  const base = { name: handle.name, source: handle.source, ...(handle.webUrl ? { webUrl: handle.webUrl } : {}), ...(handle.forge ? { forge: handle.forge } : {}), ...(handle.stale ? { stale: handle.stale } : {}) };
   const { cache } = options;
   const head = cache && !options.untracked ? await headCommit(handle.dir) : undefined;
   const cached = head ? await cache!.read(handle.name) : new Map<string, CachedFact>();

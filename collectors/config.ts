@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { FORGES } from './source-links.ts';
 
 /** A folder of git work trees. Descriptions are zod metadata so the generated JSON Schema carries them to editors. */
 export const directorySourceSchema = z
@@ -9,6 +10,10 @@ export const directorySourceSchema = z
       .url()
       .optional()
       .describe('Web UI of each repository, `{name}` replaced by the folder name, e.g. `https://github.com/acme/{name}`. Used for "view source" and evidence links.'),
+    forge: z
+      .enum(FORGES)
+      .optional()
+      .describe("The forge's URL shapes for source links: github, gitlab, bitbucket, bitbucket-server or azure-devops. Needed for a self-hosted GitLab whose host does not start with gitlab.; GitHub, gitlab.com and gitlab.* hosts, Bitbucket Cloud, Azure DevOps and Bitbucket Server's /projects/…/repos/… URLs are recognised."),
   })
   .describe('Every git work tree matching a glob on this machine.');
 
@@ -25,6 +30,10 @@ export const gitSourceSchema = z
       .url()
       .optional()
       .describe('Web UI of each repository, `{name}` replaced by its name, e.g. `https://git.example.com/acme/{name}`. Used for "view source" and evidence links.'),
+    forge: z
+      .enum(FORGES)
+      .optional()
+      .describe("The forge's URL shapes for source links: github, gitlab, bitbucket, bitbucket-server or azure-devops. Needed for a self-hosted GitLab whose host does not start with gitlab.; GitHub, gitlab.com and gitlab.* hosts, Bitbucket Cloud, Azure DevOps and Bitbucket Server's /projects/…/repos/… URLs are recognised."),
   })
   .describe('Git repositories cloned (partially: full history, file contents of the checked-out commit only) and fetched again on later runs.');
 

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { writeFileAtomically } from './atomic-write.ts';
+import { FORGES } from './source-links.ts';
 import { z } from 'zod';
 import { checkMetadataSchema } from './checks/check.ts';
 import { customCheckFileSchema } from './checks/custom.ts';
@@ -73,6 +74,8 @@ export const repoSchema = z.object({
   source: z.string(),
   /** Web UI of the repository (for "view source" and evidence links), when known. */
   webUrl: z.string().optional(),
+  /** The forge's URL shapes for links into `webUrl`, when the config names it. */
+  forge: z.enum(FORGES).optional(),
   /** Why its data may be behind the source (a fetch that failed: an earlier clone was scanned, or an earlier snapshot's data kept). */
   stale: z.string().optional(),
   /** When its data was collected, when that was before this run (kept from an earlier snapshot). */

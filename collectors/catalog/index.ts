@@ -3,7 +3,7 @@ import type { Facts } from '../facts/index.ts';
 import type { Problem } from '../problems.ts';
 import { windowsSafeSegment } from '../output-names.ts';
 import type { CatalogEntity, EntitySource } from '../snapshot.ts';
-import { sourceLinks } from '../source-links.ts';
+import { sourceLinks, type Forge } from '../source-links.ts';
 import { inferComponent, UNKNOWN_OWNER } from './infer.ts';
 import { inferOwners, ownerNamespaceHint } from './owners.ts';
 import { entityReferences, type EntityReference } from './references.ts';
@@ -15,6 +15,8 @@ export interface CatalogRepo {
   name: string;
   /** Web UI of the repository, for source links. */
   webUrl?: string;
+  /** Its forge, when the config names it (else detected from the URL). */
+  forge?: Forge;
   /** The commit the facts were read at, so source links do not drift. */
   headCommit?: string;
   facts: Facts;
@@ -255,13 +257,13 @@ function sortedRepos(repos: readonly CatalogRepo[]): CatalogRepo[] {
 
 /** Where a declaration lives, with a link pinned to the scanned commit when the web UI is known. */
 function repoSource(repo: CatalogRepo, file: string, line: number): EntitySource {
-  const url = repo.headCommit ? sourceLinks(repo.webUrl)?.file(repo.headCommit, file, line) : undefined;
+  const url = repo.headCommit ? sourceLinks(repo.webUrl, repo.forge)?.file(repo.headCommit, file, line) : undefined;
   return { repo: repo.name, file, line, ...(url ? { url } : {}) };
 }
 
 /** An inferred entity has no file: its source is the repository itself (`.`), linked at the scanned commit. */
 function inferredSource(repo: CatalogRepo): EntitySource {
-  const links = sourceLinks(repo.webUrl);
+  const links = sourceLinks(repo.webUrl, repo.forge);
   const url = links && repo.headCommit ? links.folder(repo.headCommit) : links?.repository;
   return { repo: repo.name, file: INFERRED_FILE, line: 1, ...(url ? { url } : {}) };
 }

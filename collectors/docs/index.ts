@@ -1,3 +1,4 @@
+import type { Forge } from '../source-links.ts';
 import type { Facts } from '../facts/index.ts';
 import type { Problem } from '../problems.ts';
 import type { CatalogEntity } from '../snapshot.ts';
@@ -9,7 +10,7 @@ import { compareCodeUnits } from '../order.ts';
 
 export interface DocsInput {
   entities: readonly CatalogEntity[];
-  repos: readonly { name: string; webUrl?: string; facts: Facts }[];
+  repos: readonly { name: string; webUrl?: string; forge?: Forge; facts: Facts }[];
 }
 
 /**
@@ -37,7 +38,7 @@ export async function buildEntityDocs(input: DocsInput): Promise<{ docs: EntityD
     let site = rendered.get(key);
     if (!site) {
       const commit = repo.facts.head?.commit;
-      const links = commit ? sourceLinks(repo.webUrl) : undefined;
+      const links = commit ? sourceLinks(repo.webUrl, repo.forge) : undefined;
       const sites = new Map([...sources.roots, ...(sources.included ?? [])].flatMap((root) => (root.mkdocs ? [[root.mkdocs.path, root] as const] : [])));
       site = renderSite(found.root, { images: sources.images, ...(links && commit ? { webUrlOf: (path: string) => links.file(commit, path) } : {}), siteOf: (path) => sites.get(path) }, title);
       rendered.set(key, site);

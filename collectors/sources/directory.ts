@@ -35,7 +35,7 @@ export async function listDirectorySource(source: DirectorySource, baseDir: stri
       listing.problems.push({ severity: 'warning', repo: name, message: `${relative(baseDir, match)} matches "${source.repos}" but is not a git work tree (no .git); it was skipped.` });
       continue;
     }
-    listing.repos.push({ name, dir: match, source: 'directory', ...(source.webUrl ? { webUrl: source.webUrl.replaceAll('{name}', name) } : {}) });
+    listing.repos.push({ name, dir: match, source: 'directory', ...(source.webUrl ? { webUrl: source.webUrl.replaceAll('{name}', name) } : {}), ...(source.forge ? { forge: source.forge } : {}) });
   }
   return listing;
 }

@@ -1,3 +1,4 @@
+import type { Forge } from '../source-links.ts';
 import { mkdir, rename, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import pLimit from 'p-limit';
@@ -39,7 +40,7 @@ export async function listGitSource(source: GitSource, baseDir: string, select: 
   for (const url of source.repos) {
     const name = repoNameOf(url);
     if (name && !select(name)) continue;
-    if (name) remotes.push({ name, url, ...(source.webUrl ? { webUrl: source.webUrl.replaceAll('{name}', name) } : {}) });
+    if (name) remotes.push({ name, url, ...(source.webUrl ? { webUrl: source.webUrl.replaceAll('{name}', name) } : {}), ...(source.forge ? { forge: source.forge } : {}) });
     else listing.problems.push({ severity: 'error', message: `Cannot tell a repository name from "${redact(url)}"; expected a URL ending in the repository's name.` });
   }
   const synced = await syncClones(remotes, clonesDirOf(source.clones, baseDir), 'git');
@@ -51,6 +52,7 @@ export interface Remote {
   name: string;
   url: string;
   webUrl?: string;
+  forge?: Forge;
 }
 
 /** The clones folder: relative to portal.yaml when configured, else `.cache/clones` in the working folder. */
@@ -70,7 +72,7 @@ export async function syncClones(remotes: readonly Remote[], clonesDir: string, 
   const outcomes = await Promise.all(remotes.map((remote) => limit(() => syncClone(remote, join(clonesDir, remote.name), clonesDir, extra))));
   for (const [index, outcome] of outcomes.entries()) {
     const remote = remotes[index]!;
-    const webUrl = remote.webUrl ? { webUrl: remote.webUrl } : {};
+    const webUrl = { ...(remote.webUrl ? { webUrl: remote.webUrl } : {}), ...(remote.forge ? { forge: remote.forge } : {}) };
     if (outcome.problem) listing.problems.push({ severity: 'error', repo: remote.name, message: outcome.problem });
     if (!outcome.scanned) {
       listing.unreachable.repos.push({ name: remote.name, source, ...webUrl, reason: `could not clone ${redact(remote.url)}` });

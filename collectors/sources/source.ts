@@ -1,3 +1,4 @@
+import { FORGES, type Forge } from '../source-links.ts';
 import { z } from 'zod';
 import type { Problem } from '../problems.ts';
 
@@ -11,6 +12,8 @@ export interface RepoHandle {
   source: string;
   /** Web UI of the repository, when the source knows it. */
   webUrl?: string;
+  /** The forge's URL shapes for links into `webUrl`, when the config names it (else detected from the URL). */
+  forge?: Forge;
   /** Why the work tree may be behind the source (a fetch that failed), when it may. */
   stale?: string;
 }
@@ -25,6 +28,7 @@ export const unreachableRepoSchema = z.object({
   name: z.string(),
   source: z.string(),
   webUrl: z.string().optional(),
+  forge: z.enum(FORGES).optional(),
   /** What failed, e.g. `could not clone https://…` (credentials redacted). */
   reason: z.string(),
 });

@@ -43,7 +43,7 @@ export function docsPageView(docs: EntityDocs, entity: CatalogEntity, slug: stri
   const page = docs.pages.find((candidate) => candidate.slug === slug);
   if (!page) throw new Error(`${docs.entityRef} has no docs page "${slug}".`);
   const commit = repo?.facts.head?.commit;
-  const sourceHref = commit ? sourceLinks(repo?.webUrl)?.file(commit, page.source) : undefined;
+  const sourceHref = commit ? sourceLinks(repo?.webUrl, repo?.forge)?.file(commit, page.source) : undefined;
   const link = (item: DocNavItem): DocsNavLink => {
     const children = (item.children ?? []).map(link);
     const current = item.slug === slug;

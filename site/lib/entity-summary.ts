@@ -53,7 +53,7 @@ export function entitySummary(catalog: Catalog, entity: CatalogEntity, panels: r
   // The page adds its own full stop.
   const reason = annotations[INFERRED_TYPE_REASON]?.trim().replace(/\.+$/, '');
   const type = specString(entity, 'type');
-  const commitHref = head && /^[0-9a-f]{7,64}$/i.test(head.commit) ? sourceLinks(webUrl)?.commit(head.commit) : undefined;
+  const commitHref = head && /^[0-9a-f]{7,64}$/i.test(head.commit) ? sourceLinks(webUrl, repo?.forge)?.commit(head.commit) : undefined;
   return {
     levels: panels.map((panel) => ({ scorecard: panel.scorecard, level: panel.level, tone: levelTone(panel.level, panel.levelCount) })),
     nextSteps: panels.flatMap((panel) => (panel.next && panel.next.checks.length > 0 ? [{ scorecard: panel.scorecard, level: panel.next.level, checks: panel.next.checks }] : [])),

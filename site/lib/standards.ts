@@ -171,7 +171,7 @@ export function evidenceView(repo: RepoSnapshot | undefined, evidence: Evidence)
  * head commit and a path that stays inside the repository.
  */
 export function sourceLineHref(repo: RepoSnapshot | undefined, path: string, line?: number): string | undefined {
-  const links = sourceLinks(repo?.webUrl);
+  const links = sourceLinks(repo?.webUrl, repo?.forge);
   const commit = repo?.facts.head?.commit;
   if (!links || !commit || !/^[0-9a-f]{7,64}$/i.test(commit) || path.split('/').some((segment) => segment === '' || segment === '.' || segment === '..')) return undefined;
   return links.file(commit, path, line);
