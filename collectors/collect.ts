@@ -320,44 +320,45 @@ export async function collectRepo(handle: RepoHandle, options: CollectRepoOption
   if (missing.length === 0) options.onCacheHit?.();
   else {
     const deadline = deadlineAfter(limits.seconds);
-    let reader: OpenedRepo;
     try {
-      const opened = await Promise.race([openRepo(handle.dir, { name: handle.name, now: options.now, windowDays: options.windowDays, maxFiles: limits.files, ...(options.untracked ? { untracked: true } : {}) }), deadline.reached]);
-      if (!opened) {
-        deadline.clear();
-        problems.push({ severity: 'error', repo: handle.name, message: `Could not list the files of ${handle.name} within its cap of ${limits.seconds} s (limits.seconds in portal.yaml); none of its facts were collected.` });
+      let reader: OpenedRepo;
+      try {
+        const opened = await Promise.race([openRepo(handle.dir, { name: handle.name, now: options.now, windowDays: options.windowDays, maxFiles: limits.files, ...(options.untracked ? { untracked: true } : {}) }), deadline.reached]);
+        if (!opened) {
+          problems.push({ severity: 'error', repo: handle.name, message: `Could not list the files of ${handle.name} within its cap of ${limits.seconds} s (limits.seconds in portal.yaml); none of its facts were collected.` });
+          return { ...base, facts: {}, problems };
+        }
+        reader = opened;
+      } catch (error) {
+        problems.push({ severity: 'error', repo: handle.name, message: `Could not read the repository at ${handle.dir}: ${firstLine(error)}` });
         return { ...base, facts: {}, problems };
       }
-      reader = opened;
-    } catch (error) {
+      const unfinished = new Set(missing.map((retriever) => retriever.id));
+      const collecting = Promise.all(
+        missing.map(async (retriever) => {
+          const reported: Problem[] = [];
+          const refused: string[] = [];
+          const repo = new ReadBudget(reader, limits.megabytes * 1024 * 1024, (path) => refused.push(path));
+          const context: FactContext = { repo, settings: options.settings, problem: (problem) => reported.push({ ...problem, repo: handle.name }) };
+          try {
+            const value = retriever.schema.parse(await retriever.collect(context));
+            if (refused.length > 0) reported.push(readCapProblem(handle.name, retriever.id, limits.megabytes, refused));
+            // A fact that finishes after the time cap comes too late: the repository's facts are already taken.
+            if (!deadline.passed) results.set(retriever.id, { key: keyOf(retriever), value, problems: reported });
+          } catch (error) {
+            if (!deadline.passed) problems.push(...reported, { severity: 'error', repo: handle.name, message: `Fact "${retriever.id}" could not be collected: ${firstLine(error)}` });
+          }
+          unfinished.delete(retriever.id);
+        }),
+      );
+      const finished = await Promise.race([collecting.then(() => true), deadline.reached]);
+      if (!finished) {
+        reader.stop(limits.seconds);
+        const left = retrievers.filter((retriever) => unfinished.has(retriever.id)).map((retriever) => retriever.id);
+        problems.push({ severity: 'error', repo: handle.name, message: `Collecting ${handle.name} reached its cap of ${limits.seconds} s (limits.seconds in portal.yaml): ${left.length === 1 ? 'the fact' : 'the facts'} ${left.map((id) => `"${id}"`).join(', ')} ${left.length === 1 ? 'was' : 'were'} not collected, so the checks that need ${left.length === 1 ? 'it' : 'them'} cannot pass.` });
+      }
+    } finally {
       deadline.clear();
-      problems.push({ severity: 'error', repo: handle.name, message: `Could not read the repository at ${handle.dir}: ${firstLine(error)}` });
-      return { ...base, facts: {}, problems };
-    }
-    const unfinished = new Set(missing.map((retriever) => retriever.id));
-    const collecting = Promise.all(
-      missing.map(async (retriever) => {
-        const reported: Problem[] = [];
-        const refused: string[] = [];
-        const repo = new ReadBudget(reader, limits.megabytes * 1024 * 1024, (path) => refused.push(path));
-        const context: FactContext = { repo, settings: options.settings, problem: (problem) => reported.push({ ...problem, repo: handle.name }) };
-        try {
-          const value = retriever.schema.parse(await retriever.collect(context));
-          if (refused.length > 0) reported.push(readCapProblem(handle.name, retriever.id, limits.megabytes, refused));
-          // A fact that finishes after the time cap comes too late: the repository's facts are already taken.
-          if (!deadline.passed) results.set(retriever.id, { key: keyOf(retriever), value, problems: reported });
-        } catch (error) {
-          if (!deadline.passed) problems.push(...reported, { severity: 'error', repo: handle.name, message: `Fact "${retriever.id}" could not be collected: ${firstLine(error)}` });
-        }
-        unfinished.delete(retriever.id);
-      }),
-    );
-    const finished = await Promise.race([collecting.then(() => true), deadline.reached]);
-    deadline.clear();
-    if (!finished) {
-      reader.stop(limits.seconds);
-      const left = retrievers.filter((retriever) => unfinished.has(retriever.id)).map((retriever) => retriever.id);
-      problems.push({ severity: 'error', repo: handle.name, message: `Collecting ${handle.name} reached its cap of ${limits.seconds} s (limits.seconds in portal.yaml): ${left.length === 1 ? 'the fact' : 'the facts'} ${left.map((id) => `"${id}"`).join(', ')} ${left.length === 1 ? 'was' : 'were'} not collected, so the checks that need ${left.length === 1 ? 'it' : 'them'} cannot pass.` });
     }
     // Facts cut short by a cap are cached like any other (the caps are part of the key); the time cap's missing facts are read again next run.
     if (head) await cache!.write(handle.name, results);

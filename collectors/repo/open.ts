@@ -78,8 +78,7 @@ export async function openRepo(dir: string, options: OpenRepoOptions): Promise<O
   }
   const sorted = [...files].sort();
   const kept = options.maxFiles !== undefined && sorted.length > options.maxFiles ? sorted.slice(0, options.maxFiles) : sorted;
-  const keptSymlinks = [...symlinks].filter((path) => kept === sorted || kept.at(-1)! >= path).sort();
-  return new GitRepoReader(options, root, git, kept, [...unlisted].sort(), keptSymlinks, sorted.length - kept.length);
+  return new GitRepoReader(options, root, git, kept, [...unlisted].sort(), [...symlinks].sort(), sorted.length - kept.length);
 }
 
 type Confined = { ok: true; real: string; size: number } | ({ ok: false } & FileRefusal);
@@ -107,8 +106,9 @@ class GitRepoReader implements OpenedRepo {
     this.#git = (args) => (this.#stoppedAt === undefined ? git(args) : Promise.reject(new Error(`the repository reached its cap of ${this.#stoppedAt} s of collection`)));
     this.#files = files;
     this.#unlisted = unlisted;
-    this.#symlinks = symlinks;
     this.#tracked = new Set(files);
+    // Links among the files the files cap left out are left out with them.
+    this.#symlinks = symlinks.filter((path) => this.#tracked.has(path));
   }
 
   files(): readonly string[] {

@@ -126,9 +126,7 @@ export async function existingFiles(dir: string, report: CheckReport): Promise<(
 
 /** The report of one judged tree: this repository's entities only (references to other entities merely resolve). */
 function reportFor(judged: Awaited<ReturnType<typeof judgeTree>>, judge: Judge): CheckReport {
-  const { snapshot, entities, repo } = judged;
-  const refs = new Set(entities.map((entity) => entity.ref));
-  const results = snapshot.results.filter((result) => refs.has(result.entityRef));
+  const { snapshot, entities, repo, results } = judged;
   return {
     repo: { name: repo.name, ...(repo.facts.head ? { commit: repo.facts.head.commit } : {}) },
     standards: judge.label,

@@ -104,7 +104,6 @@ export async function writeInside(root: string, path: string, text: string): Pro
 /** The repository's entities, results, facts and files, judged as `cairn check` judges them. */
 async function judgedRepository(values: FixValues, dir: string): Promise<SuggestInput> {
   const judge = await judgeFor(values, 'cairn fix');
-  const { repo, snapshot, entities } = await judgeTree(judge, { name: basename(dir), dir, untracked: true, now: currentTime() });
-  const refs = new Set(entities.map((entity) => entity.ref));
-  return { entities, results: snapshot.results.filter((result) => refs.has(result.entityRef)), facts: repo.facts, files: repo.facts.files ?? [], templates: judge.templates };
+  const { repo, entities, results } = await judgeTree(judge, { name: basename(dir), dir, untracked: true, now: currentTime() });
+  return { entities, results, facts: repo.facts, files: repo.facts.files ?? [], templates: judge.templates };
 }

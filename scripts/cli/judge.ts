@@ -5,6 +5,7 @@ import { ConfigError } from '../../collectors/config-error.ts';
 import { portalConfigSchema, type GuideSettings, type Limits } from '../../collectors/config.ts';
 import type { SuggestInput } from '../../collectors/fixes/index.ts';
 import type { ScorecardDefinition } from '../../collectors/scorecards/definition.ts';
+import type { ScorecardResult } from '../../collectors/scorecards/result.ts';
 import type { CatalogEntity, Snapshot } from '../../collectors/snapshot.ts';
 import { readContentEntities, type ContentDocument } from '../../collectors/sources/content.ts';
 import { isGitWorkTree } from '../../collectors/sources/directory.ts';
@@ -132,7 +133,7 @@ export interface TreeToJudge {
  * One work tree collected and judged as the portal would: its facts (all of them, `files` included),
  * and a snapshot of it alone whose entities from this repository are the ones to report.
  */
-export async function judgeTree(judge: Judge, tree: TreeToJudge): Promise<{ repo: CollectedRepo; snapshot: Snapshot; entities: CatalogEntity[] }> {
+export async function judgeTree(judge: Judge, tree: TreeToJudge): Promise<{ repo: CollectedRepo; snapshot: Snapshot; entities: CatalogEntity[]; results: ScorecardResult[] }> {
   const { standards } = judge;
   const repo = await collectRepo({ name: tree.name, dir: tree.dir, source: 'local' }, { now: tree.now, windowDays: judge.windowDays, settings: { contentGlobs: standards.contentGlobs }, limits: judge.limits, untracked: tree.untracked });
   const knownEntities = [...(tree.known ?? []), ...judge.teams].filter((entity) => entity.source.repo !== tree.name);
@@ -146,5 +147,7 @@ export async function judgeTree(judge: Judge, tree: TreeToJudge): Promise<{ repo
     problems: [],
     knownEntities,
   });
-  return { repo, snapshot, entities: snapshot.entities.filter((entity) => entity.source.repo === tree.name) };
+  const entities = snapshot.entities.filter((entity) => entity.source.repo === tree.name);
+  const refs = new Set(entities.map((entity) => entity.ref));
+  return { repo, snapshot, entities, results: snapshot.results.filter((result) => refs.has(result.entityRef)) };
 }
