@@ -1,31 +1,31 @@
 import { readFile } from 'node:fs/promises';
 import { getCollection, getEntry } from 'astro:content';
-import { byCodeUnit, compareText, createCatalog, type Catalog } from './lib/catalog.ts';
+import { byCodeUnit, compareText, indexCatalog, type IndexedCatalog } from './lib/catalog.ts';
 import { historyRecordSchema, readHistory, type Guide, type Initiative } from '../collectors/snapshot.ts';
-import { addRun, emptyHistory, type History } from './lib/history.ts';
+import { addRun, emptyHistory, type History } from './lib/run-history.ts';
 import { sortGuides } from './lib/guides.ts';
-import { createStandards, type Standards } from './lib/standards.ts';
+import { indexStandards, type IndexedStandards } from './lib/standards.ts';
 
 /** The portal-wide entry of the snapshot: title, generation date and every problem. */
-export async function loadPortal() {
+export async function getPortal() {
   const portal = await getEntry('portal', 'portal');
   if (!portal) throw new Error('The snapshot loader did not fill the portal collection.');
   return portal.data;
 }
 
 /** The content collections, indexed for the views in `lib/`. */
-export async function loadCatalog(): Promise<Catalog> {
-  const [entities, repos, portal] = await Promise.all([getCollection('entities'), getCollection('repos'), loadPortal()]);
-  return createCatalog({ entities: entities.map((entry) => entry.data), repos: repos.map((entry) => entry.data), problems: portal.problems });
+export async function getCatalog(): Promise<IndexedCatalog> {
+  const [entities, repos, portal] = await Promise.all([getCollection('entities'), getCollection('repos'), getPortal()]);
+  return indexCatalog({ entities: entities.map((entry) => entry.data), repos: repos.map((entry) => entry.data), problems: portal.problems });
 }
 
 /** The golden-path guides with their adoption, in display order. */
-export async function loadGuides(): Promise<Guide[]> {
+export async function getGuides(): Promise<Guide[]> {
   return sortGuides((await getCollection('guides')).map((entry) => entry.data));
 }
 
 /** The initiatives, by deadline then title. */
-export async function loadInitiatives(): Promise<Initiative[]> {
+export async function getInitiatives(): Promise<Initiative[]> {
   return (await getCollection('initiatives')).map((entry) => entry.data).sort((a, b) => byCodeUnit(a.deadline, b.deadline) || compareText(a.title, b.title));
 }
 
@@ -37,9 +37,9 @@ let history: Promise<History> | undefined;
  * record whole, and a year of a large organisation's records does not fit in memory. A file that is
  * not a record of this version is skipped with a warning: trends lose a point, the site is built.
  */
-export function loadHistory(): Promise<History> {
+export function getHistory(): Promise<History> {
   history ??= (async () => {
-    const { generatedAt } = await loadPortal();
+    const { generatedAt } = await getPortal();
     const folded = emptyHistory();
     const dir = process.env.CAIRN_HISTORY_DIR;
     if (!dir) return folded;
@@ -59,9 +59,9 @@ export function loadHistory(): Promise<History> {
 }
 
 /** The checks, scorecards and results, indexed for the views in `lib/`. */
-export async function loadStandards(): Promise<Standards> {
+export async function getStandards(): Promise<IndexedStandards> {
   const [checks, scorecards, results, guides] = await Promise.all([getCollection('checks'), getCollection('scorecards'), getCollection('results'), getCollection('guides')]);
-  return createStandards({
+  return indexStandards({
     checks: checks.map((entry) => entry.data),
     scorecards: scorecards.map((entry) => entry.data),
     results: results.map((entry) => entry.data),

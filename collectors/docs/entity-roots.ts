@@ -1,4 +1,5 @@
-import { dirnameOf, joinPath, type DocRoot } from '../facts/doc-sources.ts';
+import type { DocRoot } from '../facts/docs-site/schema.ts';
+import { dirnameOf, joinPath } from '../repo-paths.ts';
 import type { Problem } from '../problems.ts';
 import type { CatalogEntity } from '../snapshot.ts';
 

@@ -1,5 +1,5 @@
-import type { MkdocsNavEntry } from '../facts/doc-sources.ts';
-import { joinPath } from '../facts/doc-sources.ts';
+import type { MkdocsNavEntry } from '../facts/docs-site/schema.ts';
+import { joinPath } from '../repo-paths.ts';
 import type { Problem } from '../problems.ts';
 import type { DocNavItem } from './schema.ts';
 import { compareCodeUnits } from '../order.ts';

@@ -1,4 +1,4 @@
-import { dirnameOf, joinPath } from '../facts/doc-sources.ts';
+import { resolveRepoPath } from '../repo-paths.ts';
 import { windowsSafeSegment } from '../output-names.ts';
 
 export { windowsSafeSegment };
@@ -30,8 +30,8 @@ export function resolveReference(sourcePath: string, url: string): Reference {
   const decoded = decode(pathPart)?.replaceAll('\\', '/');
   if (decoded === undefined || decoded.includes('\0')) return { kind: 'invalid' };
   if (decoded === '') return { kind: 'fragment', fragment };
-  const path = decoded.startsWith('/') ? joinPath('.', decoded.replace(/^\/+/, '')) : joinPath(dirnameOf(sourcePath), decoded);
-  if (path === undefined || path === '..' || path.startsWith('../')) return { kind: 'invalid' };
+  const path = resolveRepoPath(sourcePath, decoded);
+  if (path === undefined) return { kind: 'invalid' };
   return { kind: 'repo', path, fragment };
 }
 

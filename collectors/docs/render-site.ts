@@ -1,11 +1,11 @@
-import type { DocImage, DocRoot } from '../facts/doc-sources.ts';
+import type { DocImage, DocRoot } from '../facts/docs-site/schema.ts';
 import type { Problem } from '../problems.ts';
 import { folderNav, humanize, mkdocsNav, type IncludedNav, type NavPage } from './nav.ts';
 import { OutputPaths, outputPathProblems } from './paths.ts';
 import { renderMarkdown } from './render-markdown.ts';
 import type { DocAsset, DocNavItem, DocPage } from './schema.ts';
 import { planSite } from './site-plan.ts';
-import { joinPath } from '../facts/doc-sources.ts';
+import { joinPath } from '../repo-paths.ts';
 import { compareCodeUnits } from '../order.ts';
 
 /** A docs root rendered once; every entity that shows it gets the same pages. */

@@ -1,6 +1,6 @@
 import type { Element, ElementContent, Parent, Root } from 'hast';
 import { visit, SKIP } from 'unist-util-visit';
-import type { DocImage } from '../facts/doc-sources.ts';
+import type { DocImage } from '../facts/docs-site/schema.ts';
 import { assetHref, pageHref, resolveReference } from './paths.ts';
 
 /** Raster images may be inlined by authors; SVG only ever comes from Cairn's own step below. */

@@ -1,4 +1,4 @@
-import type { DocRoot } from '../facts/doc-sources.ts';
+import type { DocRoot } from '../facts/docs-site/schema.ts';
 import type { Problem } from '../problems.ts';
 import { OutputPaths, outputPathProblems } from './paths.ts';
 import { compareCodeUnits } from '../order.ts';

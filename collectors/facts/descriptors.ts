@@ -1,4 +1,4 @@
-import { posix } from 'node:path';
+import { resolveRepoPath } from '../repo-paths.ts';
 import { locationEntityV1alpha1Validator } from '@backstage/catalog-model';
 import { z } from 'zod';
 import { parseYamlDocuments } from '../yaml/documents.ts';
@@ -158,12 +158,11 @@ export function resolveLocationTarget(target: string, fromFile: string, type?: s
       return { problem: `Target ${quoted} is not a valid URL path.` };
     }
   }
-  const joined = decoded.startsWith('/') ? decoded.slice(1) : posix.join(posix.dirname(fromFile), decoded);
-  const path = posix.normalize(joined);
-  if (path === '..' || path.startsWith('../') || posix.isAbsolute(path)) {
+  const path = resolveRepoPath(fromFile, decoded);
+  if (path === undefined) {
     return { problem: `Target ${quoted} resolves outside the repository; only files inside it are read.` };
   }
-  if (path === '.' || path.endsWith('/')) {
+  if (path === '.' || decoded.endsWith('/')) {
     return { problem: `Target ${quoted} names a folder; a Location target must name a file (or a glob of files).` };
   }
   return { path };

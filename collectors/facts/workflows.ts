@@ -1,6 +1,7 @@
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
 import { z } from 'zod';
 import { defineRetriever } from './retriever.ts';
+import { lineOfNode } from '../yaml/lines.ts';
 
 const line = z.number().int().positive();
 
@@ -197,7 +198,7 @@ class WorkflowWalker {
   }
 
   #lineOf(node: Node | null | undefined): number {
-    return node?.range ? this.#lines.linePos(node.range[0]).line : 1;
+    return lineOfNode(node, this.#lines) ?? 1;
   }
 }
 

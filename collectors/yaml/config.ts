@@ -1,8 +1,9 @@
 import { readFile } from 'node:fs/promises';
-import { isNode, LineCounter, parseDocument } from 'yaml';
+import { LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { ConfigError } from '../config-error.ts';
 import { deepNestingAt, MAX_ALIAS_COUNT, MAX_YAML_DEPTH } from './documents.ts';
+import { lineAtPath } from './lines.ts';
 
 /**
  * Parses one YAML file the user writes (portal.yaml, scorecards, checks) and validates it against a
@@ -32,7 +33,7 @@ export function parseYamlConfig<S extends z.ZodType>(text: string, file: string,
   const messages = result.error.issues.map((issue) => {
     const path = issue.path.map((key) => (typeof key === 'symbol' ? key.toString() : key));
     // An unknown field's line is its own, not its parent's.
-    const line = lineOf(document, lineCounter, issue.code === 'unrecognized_keys' ? [...path, issue.keys[0]!] : path);
+    const line = lineAtPath(document, lineCounter, issue.code === 'unrecognized_keys' ? [...path, issue.keys[0]!] : path);
     const field = path.length ? formatPath(path) : '(top level)';
     return `${file}${line ? `:${line}` : ''}: ${field}: ${describeIssue(issue)}`;
   });
@@ -50,15 +51,6 @@ export async function loadYamlConfig<S extends z.ZodType>(path: string, displayP
     throw new ConfigError(`${displayPath}: ${reason}`);
   }
   return parseYamlConfig(text, displayPath, schema);
-}
-
-/** The line of the deepest node that exists along `path` (a missing field points at its parent). */
-function lineOf(document: ReturnType<typeof parseDocument>, lineCounter: LineCounter, path: Array<string | number>): number | undefined {
-  for (let depth = path.length; depth >= 0; depth--) {
-    const node = depth === 0 ? document.contents : document.getIn(path.slice(0, depth), true);
-    if (isNode(node) && node.range) return lineCounter.linePos(node.range[0]).line;
-  }
-  return undefined;
 }
 
 function formatPath(path: Array<string | number>): string {

@@ -11,7 +11,7 @@ import { collect, NO_STANDARDS, type Standards } from '../../collectors/collect.
 import { portalConfigSchema } from '../../collectors/config.ts';
 import { appendHistory, readHistory, type HistoryRecord } from '../../collectors/history.ts';
 import { writeSnapshot } from '../../collectors/snapshot.ts';
-import { addRun, emptyHistory } from '../../site/lib/history.ts';
+import { addRun, emptyHistory } from '../../site/lib/run-history.ts';
 import { buildSite, indexForSearch } from '../cli/site.ts';
 import { loadStandards } from '../../collectors/standards.ts';
 import { checkTimings, resetCheckTimings } from '../../collectors/checks/run.ts';

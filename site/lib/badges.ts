@@ -1,7 +1,7 @@
 import { makeBadge } from 'badge-maker';
-import type { Catalog } from './catalog.ts';
+import type { IndexedCatalog } from './catalog.ts';
 import { entityRouteParams, type EntityRefParts } from './entity-ref.ts';
-import { levelRef, type LevelRef, type Standards } from './standards.ts';
+import { levelRef, type LevelRef, type IndexedStandards } from './standards.ts';
 
 /** Shields colours from just above the bar to the top; the top level is always the last. */
 const LEVEL_COLOURS = ['orange', 'yellow', 'yellowgreen', 'green', 'brightgreen'] as const;
@@ -34,7 +34,7 @@ export interface BadgeRoute {
 }
 
 /** A badge for every result whose entity is in the catalog. */
-export function badgeRoutes(catalog: Catalog, standards: Standards): BadgeRoute[] {
+export function badgeRoutes(catalog: IndexedCatalog, standards: IndexedStandards): BadgeRoute[] {
   return standards.results.flatMap((result) => {
     const entity = catalog.byRef.get(result.entityRef);
     const scorecard = standards.scorecardsById.get(result.scorecard)!;

@@ -1,7 +1,7 @@
 import { entityHref } from './paths.ts';
 import type { CatalogEntity } from '../../collectors/snapshot.ts';
 import { FILTER_FACETS, type CatalogFilterData, type FilterFacet, type FilterRow } from './catalog-filter.ts';
-import { compareText, relatedLink, type Catalog } from './catalog.ts';
+import { compareText, relatedLink, type IndexedCatalog } from './catalog.ts';
 import { humanizeEntityRef } from './entity-ref.ts';
 import { primaryLanguage, specString } from './entity.ts';
 
@@ -32,11 +32,11 @@ export interface CatalogRow {
 export const FILTER_DATA_PATH = 'catalog/filters.json';
 
 /** The catalog table's rows, one per entity, in the catalog's order. */
-export function catalogRows(catalog: Catalog): CatalogRow[] {
+export function catalogRows(catalog: IndexedCatalog): CatalogRow[] {
   return catalog.entities.map((entity) => catalogRow(catalog, entity));
 }
 
-function catalogRow(catalog: Catalog, entity: CatalogEntity): CatalogRow {
+function catalogRow(catalog: IndexedCatalog, entity: CatalogEntity): CatalogRow {
   const { title, description, tags } = entity.metadata;
   const owner = relatedLink(catalog, entity, 'ownedBy');
   const system = relatedLink(catalog, entity, 'partOf', 'system');

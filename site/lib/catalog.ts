@@ -6,7 +6,7 @@ import { entityDisplayName, humanizeEntityRef, parseEntityRef } from './entity-r
 export type Problem = Snapshot['problems'][number];
 
 /** The snapshot indexed for rendering: built once per route, then every view reads from it. */
-export interface Catalog {
+export interface IndexedCatalog {
   /** Every entity, sorted by kind, namespace and name. */
   entities: readonly CatalogEntity[];
   byRef: ReadonlyMap<string, CatalogEntity>;
@@ -37,7 +37,7 @@ export function compareText(a: string, b: string): number {
 export const byCodeUnit = compareCodeUnits;
 
 /** Indexes the snapshot's entities, repositories and problems for the views. */
-export function createCatalog(snapshot: Pick<Snapshot, 'entities' | 'repos' | 'problems'>): Catalog {
+export function indexCatalog(snapshot: Pick<Snapshot, 'entities' | 'repos' | 'problems'>): IndexedCatalog {
   const entities = [...snapshot.entities].sort(
     (a, b) => compareText(a.kind, b.kind) || compareText(a.metadata.namespace, b.metadata.namespace) || compareText(a.metadata.name, b.metadata.name),
   );
@@ -63,7 +63,7 @@ export function groupBy<T, K>(items: readonly T[], key: (item: T) => K): Map<K, 
 }
 
 /** A link to the entity with `ref`, or its humanised ref when it is not in the catalog. */
-export function linkToRef(catalog: Catalog, ref: string): EntityLink {
+export function linkToRef(catalog: IndexedCatalog, ref: string): EntityLink {
   const entity = catalog.byRef.get(ref);
   const { kind } = parseEntityRef(ref);
   return entity ? { ref, kind, text: entityDisplayName(entity), href: entityHref(entity) } : { ref, kind, text: humanizeEntityRef(ref) };
@@ -73,7 +73,7 @@ export function linkToRef(catalog: Catalog, ref: string): EntityLink {
  * Links to the targets of an entity's relations of one type, sorted by their text. The catalog
  * stage stores every relation on both of its ends, as Backstage does, so one entity's list is complete.
  */
-export function relatedLinks(catalog: Catalog, entity: CatalogEntity, type: string): EntityLink[] {
+export function relatedLinks(catalog: IndexedCatalog, entity: CatalogEntity, type: string): EntityLink[] {
   return entity.relations
     .filter((relation) => relation.type === type)
     .map((relation) => linkToRef(catalog, relation.targetRef))
@@ -81,6 +81,6 @@ export function relatedLinks(catalog: Catalog, entity: CatalogEntity, type: stri
 }
 
 /** The first target of a relation type that has the given kind (an entity's owner, system, domain). */
-export function relatedLink(catalog: Catalog, entity: CatalogEntity, type: string, kind?: string): EntityLink | undefined {
+export function relatedLink(catalog: IndexedCatalog, entity: CatalogEntity, type: string, kind?: string): EntityLink | undefined {
   return relatedLinks(catalog, entity, type).find((link) => kind === undefined || link.kind === kind);
 }

@@ -1,7 +1,7 @@
-import { linkToRef, type Catalog, type EntityLink } from './catalog.ts';
+import { linkToRef, type IndexedCatalog, type EntityLink } from './catalog.ts';
 import { humanizeEntityRef } from './entity-ref.ts';
-import type { History } from './history.ts';
-import { checkLink, levelRef, scorecardLink, type CheckLink, type ScorecardLink, type Standards } from './standards.ts';
+import type { History } from './run-history.ts';
+import { checkLink, levelRef, scorecardLink, type CheckLink, type ScorecardLink, type IndexedStandards } from './standards.ts';
 import { changesBetween } from './trends.ts';
 
 /** The "what changed" page: this run against the one before it. */
@@ -25,7 +25,7 @@ export interface MovedView {
   to: string;
 }
 
-export function changesView(history: History, generatedAt: string, catalog: Catalog, standards: Standards): ChangesView {
+export function changesView(history: History, generatedAt: string, catalog: IndexedCatalog, standards: IndexedStandards): ChangesView {
   const current = history.latest.at(-1);
   const previous = history.latest.at(-2);
   if (!current || current.generatedAt !== generatedAt) return { state: 'unrecorded', runs: history.runs.length };

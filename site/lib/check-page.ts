@@ -1,8 +1,8 @@
 import { checkPath } from './paths.ts';
 import { CHECK_CATEGORY_TITLES, type CheckCategory, type CheckMetadata, type Guide } from '../../collectors/snapshot.ts';
-import { compareText, linkToRef, type Catalog, type EntityLink } from './catalog.ts';
+import { compareText, linkToRef, type IndexedCatalog, type EntityLink } from './catalog.ts';
 import { safeWebHref } from './links.ts';
-import { checkStatus, evidenceView, levelRef, repoOf, scorecardLink, type CheckEvaluation, type CheckStatus, type Effort, type EvidenceView, type ScorecardLink, type Standards } from './standards.ts';
+import { checkStatus, evidenceView, levelRef, repoOf, scorecardLink, type CheckEvaluation, type CheckStatus, type Effort, type EvidenceView, type ScorecardLink, type IndexedStandards } from './standards.ts';
 import { withBase } from './urls.ts';
 
 /** Check categories as headings, in the order the checks index shows them. */
@@ -48,7 +48,7 @@ export interface CheckCategoryGroup {
 }
 
 /** Every check grouped by category, categories in {@link CHECK_CATEGORY_TITLES} order, checks by title. */
-export function checksByCategory(standards: Standards): CheckCategoryGroup[] {
+export function checksByCategory(standards: IndexedStandards): CheckCategoryGroup[] {
   return CATEGORY_ORDER.map((category) => ({
     category,
     title: CHECK_CATEGORY_TITLES[category],
@@ -99,7 +99,7 @@ export interface CheckPageView {
 /** Statuses listed as failing on a check's page: what keeps an entity from the level. */
 const FAILING: ReadonlySet<CheckStatus> = new Set(['fail', 'error', 'expiredExemption']);
 
-export function checkPageView(catalog: Catalog, standards: Standards, check: CheckMetadata): CheckPageView {
+export function checkPageView(catalog: IndexedCatalog, standards: IndexedStandards, check: CheckMetadata): CheckPageView {
   const evaluations = standards.evaluationsByCheck.get(check.id) ?? [];
   const guide = check.guide === undefined ? undefined : guideLink(check.guide, standards.guidesById);
   return {
@@ -152,7 +152,7 @@ export function guideLink(guide: string, guides: ReadonlyMap<string, Guide> = ne
 }
 
 /** The guide link of check `id`, if it has a guide. */
-export function checkGuideLink(standards: Standards, id: string): { text: string; href: string } | undefined {
+export function checkGuideLink(standards: IndexedStandards, id: string): { text: string; href: string } | undefined {
   const guide = standards.checksById.get(id)?.guide;
   return guide === undefined ? undefined : guideLink(guide, standards.guidesById);
 }

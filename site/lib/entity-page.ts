@@ -1,5 +1,5 @@
 import type { CatalogEntity } from '../../collectors/snapshot.ts';
-import { compareText, relatedLink, relatedLinks, type Catalog, type EntityLink } from './catalog.ts';
+import { compareText, relatedLink, relatedLinks, type IndexedCatalog, type EntityLink } from './catalog.ts';
 import { entityDisplayName } from './entity-ref.ts';
 import { specString } from './entity.ts';
 import { GROUP_RELATION_TYPES, groupView, type GroupView } from './group.ts';
@@ -51,7 +51,7 @@ export interface EntityPageView {
 }
 
 /** Shapes the page of one entity. */
-export function entityPageView(catalog: Catalog, entity: CatalogEntity): EntityPageView {
+export function entityPageView(catalog: IndexedCatalog, entity: CatalogEntity): EntityPageView {
   const { metadata, source } = entity;
   const isGroup = entity.kind.toLowerCase() === 'group';
   const parts = partsOf(catalog, entity);
@@ -103,7 +103,7 @@ function codeownersOrigin(entity: CatalogEntity): Pick<EntityPageView, 'fromCode
 }
 
 /** An entity's relations grouped by type, in display order, leaving out the `omit` types. */
-function relationGroups(catalog: Catalog, entity: CatalogEntity, omit: readonly string[]): RelationGroup[] {
+function relationGroups(catalog: IndexedCatalog, entity: CatalogEntity, omit: readonly string[]): RelationGroup[] {
   const types = [...new Set(entity.relations.map((relation) => relation.type))];
   return types
     .filter((type) => !omit.includes(type))
@@ -111,7 +111,7 @@ function relationGroups(catalog: Catalog, entity: CatalogEntity, omit: readonly 
     .map((type) => ({ type, label: relationLabel(type), links: relatedLinks(catalog, entity, type) }));
 }
 
-function domainOfSystem(catalog: Catalog, system: EntityLink | undefined): EntityLink | undefined {
+function domainOfSystem(catalog: IndexedCatalog, system: EntityLink | undefined): EntityLink | undefined {
   const systemEntity = system && catalog.byRef.get(system.ref);
   return systemEntity && relatedLink(catalog, systemEntity, 'partOf', 'domain');
 }

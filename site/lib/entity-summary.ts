@@ -1,6 +1,6 @@
 import { sourceLinks, UNKNOWN_OWNER, type CatalogEntity } from '../../collectors/snapshot.ts';
 import { githubProjectHref, INFERRED_TYPE_REASON, sourceLocationHref, toolAnnotations, type ToolAnnotation } from './annotations.ts';
-import { relatedLink, type Catalog, type EntityLink } from './catalog.ts';
+import { relatedLink, type IndexedCatalog, type EntityLink } from './catalog.ts';
 import { specString } from './entity.ts';
 import { safeWebHref } from './links.ts';
 import type { ScorecardPanelView } from './scorecard-panel.ts';
@@ -42,7 +42,7 @@ export interface EntitySummary {
 }
 
 /** Shapes the summary of one entity from the catalog and its scorecard panels. */
-export function entitySummary(catalog: Catalog, entity: CatalogEntity, panels: readonly ScorecardPanelView[]): EntitySummary {
+export function entitySummary(catalog: IndexedCatalog, entity: CatalogEntity, panels: readonly ScorecardPanelView[]): EntitySummary {
   const annotations = entity.metadata.annotations ?? {};
   const repo = repoOf(catalog, entity);
   const head = repo?.facts.head;
@@ -83,7 +83,7 @@ export function levelTone(level: LevelRef, levelCount: number): LevelBadge['tone
  * The entity's owner: the catalog stage stores `spec.owner` as an `ownedBy` relation; the
  * placeholder of an inferred entity counts as no owner. Kinds without owners get none.
  */
-export function ownerStanding(catalog: Catalog, entity: CatalogEntity): OwnerStanding | undefined {
+export function ownerStanding(catalog: IndexedCatalog, entity: CatalogEntity): OwnerStanding | undefined {
   const owner = relatedLink(catalog, { ...entity, relations: entity.relations.filter((relation) => relation.targetRef !== UNKNOWN_OWNER) }, 'ownedBy');
   if (owner) return owner.href ? { state: 'known', link: owner } : { state: 'notInCatalog', link: owner };
   return OWNED_KINDS.has(entity.kind.toLowerCase()) ? { state: 'none' } : undefined;

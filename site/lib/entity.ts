@@ -1,5 +1,5 @@
 import type { CatalogEntity } from '../../collectors/snapshot.ts';
-import type { Catalog } from './catalog.ts';
+import type { IndexedCatalog } from './catalog.ts';
 
 export { specString } from '../../collectors/snapshot.ts';
 
@@ -11,7 +11,7 @@ export function profileString(entity: CatalogEntity, field: 'displayName' | 'ema
 }
 
 /** The largest language of the entity's repository, from its `languages` fact. */
-export function primaryLanguage(catalog: Catalog, entity: CatalogEntity): string | undefined {
+export function primaryLanguage(catalog: IndexedCatalog, entity: CatalogEntity): string | undefined {
   const repo = entity.source.repo === undefined ? undefined : catalog.repos.get(entity.source.repo);
   return repo?.facts.languages?.[0]?.name;
 }

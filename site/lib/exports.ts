@@ -2,8 +2,8 @@ import type { AppliedExemption, CatalogEntity, Evidence, Guide, Outcome, Scoreca
 import { byCodeUnit, compareText } from './catalog.ts';
 import { entityDisplayName } from './entity-ref.ts';
 import { entityPath, guidePath } from './paths.ts';
-import type { History } from './history.ts';
-import type { Standards } from './standards.ts';
+import type { History } from './run-history.ts';
+import type { IndexedStandards } from './standards.ts';
 
 /**
  * Machine-readable outputs published with the site, for other tools and AI assistants:
@@ -46,7 +46,7 @@ export interface ScorecardsExport {
  * Every result, sorted by entity ref then scorecard id (by code unit, the same on every machine),
  * with keys in a fixed order: the same snapshot gives the same bytes.
  */
-export function scorecardsExport(standards: Standards, generatedAt: string): ScorecardsExport {
+export function scorecardsExport(standards: IndexedStandards, generatedAt: string): ScorecardsExport {
   return {
     generatedAt,
     scorecards: [...standards.scorecards].sort((a, b) => byCodeUnit(a.id, b.id)).map((scorecard) => ({ id: scorecard.id, title: scorecard.title, levels: scorecard.levels.map((level) => level.id) })),

@@ -1,5 +1,5 @@
 import type { CatalogEntity } from '../../collectors/snapshot.ts';
-import { relatedLink, relatedLinks, type Catalog, type EntityLink } from './catalog.ts';
+import { relatedLink, relatedLinks, type IndexedCatalog, type EntityLink } from './catalog.ts';
 import { profileString, specString } from './entity.ts';
 
 /** Relation types a group page shows in its own sections rather than in the generic list. */
@@ -22,7 +22,7 @@ export interface GroupView {
 }
 
 /** Parent, child groups, members and owned entities of a group. */
-export function groupView(catalog: Catalog, group: CatalogEntity): GroupView {
+export function groupView(catalog: IndexedCatalog, group: CatalogEntity): GroupView {
   const parent = relatedLink(catalog, group, 'childOf');
   return {
     ...(parent ? { parent } : {}),

@@ -1,6 +1,6 @@
 import type { Guide } from '../../collectors/snapshot.ts';
-import { compareText, linkToRef, type Catalog, type EntityLink } from './catalog.ts';
-import { checkLink, type CheckLink, type Standards } from './standards.ts';
+import { compareText, linkToRef, type IndexedCatalog, type EntityLink } from './catalog.ts';
+import { checkLink, type CheckLink, type IndexedStandards } from './standards.ts';
 import { withBase } from './urls.ts';
 import { guidePath } from './paths.ts';
 
@@ -92,7 +92,7 @@ export interface GuideCheckView {
   percent?: number;
 }
 
-export function guideChecks(guide: Guide, standards: Standards, only?: readonly string[]): GuideCheckView[] {
+export function guideChecks(guide: Guide, standards: IndexedStandards, only?: readonly string[]): GuideCheckView[] {
   const wanted = only ?? guide.checks;
   return wanted.map((id) => {
     const counts = guide.adoption.checks.find((check) => check.id === id) ?? { applicable: 0, passing: 0 };
@@ -117,7 +117,7 @@ export interface AdoptionView extends AdoptionSummary {
   stragglers: Straggler[];
 }
 
-export function adoptionView(guide: Guide, catalog: Catalog, standards: Standards): AdoptionView {
+export function adoptionView(guide: Guide, catalog: IndexedCatalog, standards: IndexedStandards): AdoptionView {
   const byText = (a: { text: string }, b: { text: string }) => compareText(a.text, b.text);
   return {
     ...adoptionSummary(guide),

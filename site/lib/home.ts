@@ -1,4 +1,4 @@
-import { groupBy, type Catalog } from './catalog.ts';
+import { groupBy, type IndexedCatalog } from './catalog.ts';
 import { ownerStanding } from './entity-summary.ts';
 import { UNKNOWN_OWNER } from '../../collectors/snapshot.ts';
 import { countProblems } from './problems.ts';
@@ -21,7 +21,7 @@ export interface HomeView {
 }
 
 /** Counts for the home page. */
-export function homeView(catalog: Catalog): HomeView {
+export function homeView(catalog: IndexedCatalog): HomeView {
   const standings = catalog.entities.map((entity) => ownerStanding(catalog, entity));
   const owners = new Set(
     catalog.entities.flatMap((entity) =>

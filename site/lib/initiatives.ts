@@ -1,7 +1,7 @@
 import type { Initiative } from '../../collectors/snapshot.ts';
-import { compareText, linkToRef, type Catalog, type EntityLink } from './catalog.ts';
-import type { History } from './history.ts';
-import { checkLink, type CheckLink, type Standards } from './standards.ts';
+import { compareText, linkToRef, type IndexedCatalog, type EntityLink } from './catalog.ts';
+import type { History } from './run-history.ts';
+import { checkLink, type CheckLink, type IndexedStandards } from './standards.ts';
 import { fractionChart, type TrendChartView } from './trend-charts.ts';
 
 const DAY_MS = 86_400_000;
@@ -80,7 +80,7 @@ export interface TeamProgress {
   todo: Array<{ entity: EntityLink; missing: Array<CheckLink | { id: string; title: string }> }>;
 }
 
-export function teamProgress(initiative: Initiative, catalog: Catalog, standards: Standards): TeamProgress[] {
+export function teamProgress(initiative: Initiative, catalog: IndexedCatalog, standards: IndexedStandards): TeamProgress[] {
   const byTeam = Map.groupBy(initiative.entities, (entity) => entity.owner);
   const isGoalChecks = 'checks' in initiative.goal;
   return [...byTeam]

@@ -1,5 +1,5 @@
 import type { CatalogEntity } from '../../collectors/snapshot.ts';
-import { groupBy, relatedLinks, type Catalog, type EntityLink } from './catalog.ts';
+import { groupBy, relatedLinks, type IndexedCatalog, type EntityLink } from './catalog.ts';
 
 /** Headings of a system's or domain's parts, by the parts' kind, in the order they are shown. */
 const PART_HEADINGS = new Map([
@@ -22,7 +22,7 @@ export interface PartsSection {
  * The `hasPart` targets of an entity grouped by kind: a System's components, APIs and resources,
  * a Domain's systems. Empty for entities without parts.
  */
-export function partsOf(catalog: Catalog, entity: CatalogEntity): PartsSection[] {
+export function partsOf(catalog: IndexedCatalog, entity: CatalogEntity): PartsSection[] {
   const byKind = groupBy(relatedLinks(catalog, entity, 'hasPart'), (link) => link.kind);
   const rank = (kind: string) => (PART_ORDER.includes(kind) ? PART_ORDER.indexOf(kind) : PART_ORDER.length);
   return [...byKind]

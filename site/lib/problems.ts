@@ -1,5 +1,5 @@
 import type { CatalogEntity } from '../../collectors/snapshot.ts';
-import { compareText, groupBy, linkToRef, type Catalog, type EntityLink, type Problem } from './catalog.ts';
+import { compareText, groupBy, linkToRef, type IndexedCatalog, type EntityLink, type Problem } from './catalog.ts';
 import { entityHref } from './paths.ts';
 import { countNoun } from './text.ts';
 
@@ -14,7 +14,7 @@ export interface ProblemView {
 
 
 /** Shapes one problem for display. */
-function problemView(catalog: Catalog, problem: Problem): ProblemView {
+function problemView(catalog: IndexedCatalog, problem: Problem): ProblemView {
   const location = problem.file && (problem.line ? `${problem.file}:${problem.line}` : problem.file);
   return {
     severity: problem.severity,
@@ -56,7 +56,7 @@ export interface ProblemsOverview {
  * kind, so 24 repositories without an owner read as one line with its fix, not 24. Within a
  * severity, the largest kinds come first, then by headline.
  */
-export function problemsOverview(catalog: Catalog): ProblemsOverview {
+export function problemsOverview(catalog: IndexedCatalog): ProblemsOverview {
   const repoPages = repositoryPages(catalog);
   const kinds = [...groupBy(catalog.problems, (problem) => `${problem.severity}\u0000${messageShape(problem).template}`).values()]
     .map((problems) => problemKind(catalog, repoPages, problems))
@@ -136,7 +136,7 @@ export function splitMessage(message: string): { headline: string; explanation?:
  * The page a repository's problems are shown on: that of the entity it declares (a Component first),
  * or of the one Cairn inferred from it.
  */
-export function repositoryPages(catalog: Catalog): Map<string, string> {
+export function repositoryPages(catalog: IndexedCatalog): Map<string, string> {
   const pages = new Map<string, string>();
   const components = catalog.entities.filter((entity) => entity.kind === 'Component');
   for (const entity of [...components, ...catalog.entities]) {
@@ -145,7 +145,7 @@ export function repositoryPages(catalog: Catalog): Map<string, string> {
   return pages;
 }
 
-function problemKind(catalog: Catalog, repoPages: ReadonlyMap<string, string>, problems: readonly Problem[]): ProblemKind {
+function problemKind(catalog: IndexedCatalog, repoPages: ReadonlyMap<string, string>, problems: readonly Problem[]): ProblemKind {
   const first = problems[0]!;
   const views = problems.map((problem) => {
     const repoHref = problem.repo === undefined ? undefined : repoPages.get(problem.repo);
@@ -181,7 +181,7 @@ function escapeRegExp(text: string): string {
 }
 
 /** The problems shown on an entity's page: those of its repository, and those about the entity from elsewhere. */
-export function problemsOfEntity(catalog: Catalog, entity: CatalogEntity): ProblemView[] {
+export function problemsOfEntity(catalog: IndexedCatalog, entity: CatalogEntity): ProblemView[] {
   const ofRepo = entity.source.repo === undefined ? [] : (catalog.problemsByRepo.get(entity.source.repo) ?? []);
   const ofEntity = (catalog.problemsByEntity.get(entity.ref) ?? []).filter((problem) => !ofRepo.includes(problem));
   return bySeverity([...ofRepo, ...ofEntity]).map((problem) => problemView(catalog, problem));

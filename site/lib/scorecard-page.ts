@@ -1,5 +1,5 @@
 import { UNKNOWN_OWNER, type ScorecardDefinition, type ScorecardResult } from '../../collectors/snapshot.ts';
-import { compareText, groupBy, linkToRef, relatedLink, type Catalog, type EntityLink } from './catalog.ts';
+import { compareText, groupBy, linkToRef, relatedLink, type IndexedCatalog, type EntityLink } from './catalog.ts';
 import { completeEntityRef } from './entity-ref.ts';
 import {
   allLevels,
@@ -14,7 +14,7 @@ import {
   type CheckStatus,
   type LevelRef,
   type ScorecardLink,
-  type Standards,
+  type IndexedStandards,
 } from './standards.ts';
 
 /** How many entities stand at one level. */
@@ -28,7 +28,7 @@ export interface LevelCount {
 }
 
 /** Entities per level of a scorecard: "No level" first, then each level from the lowest. */
-export function levelDistribution(scorecard: ScorecardDefinition, results: readonly ScorecardResult[]): LevelCount[] {
+export function levelCounts(scorecard: ScorecardDefinition, results: readonly ScorecardResult[]): LevelCount[] {
   const counts = new Map<string | null, number>();
   for (const result of results) counts.set(result.level, (counts.get(result.level) ?? 0) + 1);
   return allLevels(scorecard).map((level) => {
@@ -47,33 +47,33 @@ export interface ScorecardSummary {
   distribution: LevelCount[];
 }
 
-function scorecardSummary(catalog: Catalog, standards: Standards, scorecard: ScorecardDefinition): ScorecardSummary {
+function scorecardSummary(catalog: IndexedCatalog, standards: IndexedStandards, scorecard: ScorecardDefinition): ScorecardSummary {
   const results = standards.resultsByScorecard.get(scorecard.id) ?? [];
   return {
     scorecard: scorecardLink(scorecard),
     description: scorecard.description,
     ...(scorecard.owner ? { owner: linkToRef(catalog, completeEntityRef(scorecard.owner, 'group')) } : {}),
     entities: results.length,
-    distribution: levelDistribution(scorecard, results),
+    distribution: levelCounts(scorecard, results),
   };
 }
 
 /** Every scorecard with its distribution, for the index. */
-export function scorecardSummaries(catalog: Catalog, standards: Standards): ScorecardSummary[] {
+export function scorecardSummaries(catalog: IndexedCatalog, standards: IndexedStandards): ScorecardSummary[] {
   return standards.scorecards.map((scorecard) => scorecardSummary(catalog, standards, scorecard));
 }
 
 /** One owner's entities on a scorecard. `owner` is absent for entities without one. */
 export interface TeamRow {
   owner?: EntityLink;
-  /** Entities at each level, in {@link levelDistribution} order. */
+  /** Entities at each level, in {@link levelCounts} order. */
   counts: number[];
   entities: number;
   averageScore: string;
 }
 
 /** Entities per owner and level, owners by name and the unowned last. */
-export function teamRows(catalog: Catalog, scorecard: ScorecardDefinition, results: readonly ScorecardResult[]): TeamRow[] {
+export function teamRows(catalog: IndexedCatalog, scorecard: ScorecardDefinition, results: readonly ScorecardResult[]): TeamRow[] {
   const levels = allLevels(scorecard);
   const byOwner = groupBy(results, (result) => {
     const entity = catalog.byRef.get(result.entityRef);
@@ -116,7 +116,7 @@ export interface Heatmap {
  * Entities × checks of a scorecard: one row per entity (by name), one column per check in level
  * order. Cells hold only a status, so the table stays small for hundreds of entities.
  */
-export function heatmap(catalog: Catalog, standards: Standards, scorecard: ScorecardDefinition, results: readonly ScorecardResult[]): Heatmap {
+export function heatmap(catalog: IndexedCatalog, standards: IndexedStandards, scorecard: ScorecardDefinition, results: readonly ScorecardResult[]): Heatmap {
   const keys = scorecard.levels.flatMap((level) => level.checks.map((check) => ({ level: level.id, checkId: check.id })));
   const columns = keys.map((key, index) => ({ check: checkLink(standards, key.checkId), level: levelRef(scorecard, key.level), abbreviation: String(index + 1) }));
   const rows = results.map((result) => {
@@ -159,7 +159,7 @@ export interface FirstLevelBlocker {
  * first in the level's order), when it holds more than half of them; otherwise `undefined`, since no
  * single check is what keeps entities from the first level.
  */
-export function firstLevelBlocker(standards: Standards, scorecard: ScorecardDefinition, results: readonly ScorecardResult[]): FirstLevelBlocker | undefined {
+export function firstLevelBlocker(standards: IndexedStandards, scorecard: ScorecardDefinition, results: readonly ScorecardResult[]): FirstLevelBlocker | undefined {
   const first = scorecard.levels[0];
   if (!first) return undefined;
   const order = first.checks.map((check) => check.id);
@@ -202,7 +202,7 @@ export interface ScorecardPageView extends ScorecardSummary {
   heatmap: Heatmap;
 }
 
-export function scorecardPageView(catalog: Catalog, standards: Standards, scorecard: ScorecardDefinition): ScorecardPageView {
+export function scorecardPageView(catalog: IndexedCatalog, standards: IndexedStandards, scorecard: ScorecardDefinition): ScorecardPageView {
   const results = standards.resultsByScorecard.get(scorecard.id) ?? [];
   const blocker = firstLevelBlocker(standards, scorecard, results);
   return {

@@ -1,5 +1,5 @@
 import type { AppliedExemption, CatalogEntity, RepoSnapshot, ScorecardDefinition, ScorecardResult, ScoredCheck } from '../../collectors/snapshot.ts';
-import type { Catalog } from './catalog.ts';
+import type { IndexedCatalog } from './catalog.ts';
 import { badgePath, entityHref } from './paths.ts';
 import {
   checkLink,
@@ -15,7 +15,7 @@ import {
   type EvidenceView,
   type LevelRef,
   type ScorecardLink,
-  type Standards,
+  type IndexedStandards,
 } from './standards.ts';
 import { checkGuideLink } from './check-page.ts';
 import { withBase } from './urls.ts';
@@ -57,11 +57,11 @@ const EXEMPTION_SOURCES: Record<AppliedExemption['source'], string> = {
 };
 
 /** The entity's panels, one per scorecard that applies to it, in scorecard order. */
-export function entityScorecards(catalog: Catalog, standards: Standards, entity: CatalogEntity): ScorecardPanelView[] {
+export function entityScorecards(catalog: IndexedCatalog, standards: IndexedStandards, entity: CatalogEntity): ScorecardPanelView[] {
   return (standards.resultsByEntity.get(entity.ref) ?? []).map((result) => scorecardPanel(catalog, standards, entity, standards.scorecardsById.get(result.scorecard)!, result));
 }
 
-function scorecardPanel(catalog: Catalog, standards: Standards, entity: CatalogEntity, scorecard: ScorecardDefinition, result: ScorecardResult): ScorecardPanelView {
+function scorecardPanel(catalog: IndexedCatalog, standards: IndexedStandards, entity: CatalogEntity, scorecard: ScorecardDefinition, result: ScorecardResult): ScorecardPanelView {
   const repo = repoOf(catalog, entity);
   const level = levelRef(scorecard, result.level);
   // The definition's levels in order, then any level only the result names.
@@ -83,7 +83,7 @@ function scorecardPanel(catalog: Catalog, standards: Standards, entity: CatalogE
   };
 }
 
-function scoredCheckView(standards: Standards, repo: RepoSnapshot | undefined, check: ScoredCheck): ScoredCheckView {
+function scoredCheckView(standards: IndexedStandards, repo: RepoSnapshot | undefined, check: ScoredCheck): ScoredCheckView {
   const status = checkStatus(check);
   const fix = needsWork(status) ? standards.checksById.get(check.checkId)?.fix : undefined;
   const guide = fix ? checkGuideLink(standards, check.checkId) : undefined;

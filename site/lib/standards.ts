@@ -1,10 +1,10 @@
 import { levelRank, sourceLinks, type CatalogEntity, type CheckMetadata, type Evidence, type Guide, type RepoSnapshot, type ScorecardDefinition, type ScorecardResult, type ScoredCheck, type Snapshot } from '../../collectors/snapshot.ts';
-import { compareText, groupBy, type Catalog } from './catalog.ts';
+import { compareText, groupBy, type IndexedCatalog } from './catalog.ts';
 import { withBase } from './urls.ts';
 import { checkPath, scorecardPath } from './paths.ts';
 
 /** The checks, scorecards and results of the snapshot, indexed for the views. */
-export interface Standards {
+export interface IndexedStandards {
   /** Every check, sorted by title. */
   checks: readonly CheckMetadata[];
   checksById: ReadonlyMap<string, CheckMetadata>;
@@ -28,7 +28,7 @@ export interface CheckEvaluation {
 }
 
 /** Indexes the standards part of a snapshot. Results of a scorecard the snapshot does not define are left out. */
-export function createStandards(snapshot: Pick<Snapshot, 'checks' | 'scorecards' | 'results'> & Partial<Pick<Snapshot, 'guides'>>): Standards {
+export function indexStandards(snapshot: Pick<Snapshot, 'checks' | 'scorecards' | 'results'> & Partial<Pick<Snapshot, 'guides'>>): IndexedStandards {
   const checks = [...snapshot.checks].sort((a, b) => compareText(a.title, b.title) || compareText(a.id, b.id));
   const scorecards = [...snapshot.scorecards].sort((a, b) => compareText(a.title, b.title) || compareText(a.id, b.id));
   const scorecardsById = new Map(scorecards.map((scorecard) => [scorecard.id, scorecard]));
@@ -127,7 +127,7 @@ export interface CheckLink {
 }
 
 /** A link to a check's reference page, with its title and effort. */
-export function checkLink(standards: Standards, id: string): CheckLink {
+export function checkLink(standards: IndexedStandards, id: string): CheckLink {
   const check = standards.checksById.get(id);
   return check ? { id, title: check.title, href: withBase(checkPath(id)), effort: check.effort } : { id, title: id };
 }
@@ -151,7 +151,7 @@ export interface EvidenceView {
 }
 
 /** The repository an entity was declared in, if it is in the snapshot. */
-export function repoOf(catalog: Catalog, entity: CatalogEntity | undefined): RepoSnapshot | undefined {
+export function repoOf(catalog: IndexedCatalog, entity: CatalogEntity | undefined): RepoSnapshot | undefined {
   return entity?.source.repo === undefined ? undefined : catalog.repos.get(entity.source.repo);
 }
 

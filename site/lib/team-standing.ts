@@ -1,5 +1,5 @@
 import type { CatalogEntity, ScorecardResult } from '../../collectors/snapshot.ts';
-import { compareText, linkToRef, relatedLinks, type Catalog, type EntityLink } from './catalog.ts';
+import { compareText, linkToRef, relatedLinks, type IndexedCatalog, type EntityLink } from './catalog.ts';
 import {
   allLevels,
   checkLink,
@@ -11,7 +11,7 @@ import {
   type CheckStatus,
   type LevelRef,
   type ScorecardLink,
-  type Standards,
+  type IndexedStandards,
 } from './standards.ts';
 
 /** A team's entities on one scorecard, by level (lowest first, "No level" first of all). */
@@ -47,7 +47,7 @@ export interface TeamStandingView {
  * its next level, the ones closest to a level first — fewest checks, then least effort. Undefined
  * for an entity that is not a Group.
  */
-export function teamStanding(catalog: Catalog, standards: Standards, group: CatalogEntity): TeamStandingView | undefined {
+export function teamStanding(catalog: IndexedCatalog, standards: IndexedStandards, group: CatalogEntity): TeamStandingView | undefined {
   if (group.kind.toLowerCase() !== 'group') return undefined;
   const owned = relatedLinks(catalog, group, 'ownerOf');
   const results = owned.flatMap((link) => standards.resultsByEntity.get(link.ref) ?? []);
@@ -67,7 +67,7 @@ export function teamStanding(catalog: Catalog, standards: Standards, group: Cata
   };
 }
 
-function todoItem(catalog: Catalog, standards: Standards, result: ScorecardResult): TodoItem[] {
+function todoItem(catalog: IndexedCatalog, standards: IndexedStandards, result: ScorecardResult): TodoItem[] {
   if (!result.next) return [];
   const scorecard = standards.scorecardsById.get(result.scorecard)!;
   const checks = result.next.checks.map((id): TodoCheck => {

@@ -1,8 +1,8 @@
 import type { Guide, ScorecardDefinition } from '../../collectors/snapshot.ts';
 import { lineChart, stackedChart, type ChartGeometry } from './charts.ts';
-import type { History } from './history.ts';
+import type { History } from './run-history.ts';
 import { formatScore, levelTitle } from './standards.ts';
-import { entityScores, levelDistribution, shareAtLevel, type Point } from './trends.ts';
+import { entityScores, levelsOverTime, shareAtLevel, type Point } from './trends.ts';
 
 /** A trend chart as `components/TrendChart.astro` draws it. */
 export interface TrendChartView {
@@ -25,7 +25,7 @@ function runLabels(dates: readonly string[]): (date: string) => string {
 
 /** A scorecard's entities by level, run by run; undefined before the first recorded run. */
 export function levelTrendChart(history: History, scorecard: ScorecardDefinition): TrendChartView | undefined {
-  const runs = levelDistribution(history, scorecard);
+  const runs = levelsOverTime(history, scorecard);
   if (runs.length === 0) return undefined;
   const runName = runLabels(runs.map((run) => run.date));
   const layers = [{ id: null, label: 'No level', className: 'level-none' }, ...scorecard.levels.map((level, index) => ({ id: level.id, label: levelTitle(level), className: `level-${Math.min(index, 4)}` }))];

@@ -1,7 +1,7 @@
 import type { HistoryRecord } from '../../collectors/history.ts';
 import type { ScorecardDefinition } from '../../collectors/snapshot.ts';
 import { byCodeUnit } from './catalog.ts';
-import type { History, LevelCounts } from './history.ts';
+import type { History, LevelCounts } from './run-history.ts';
 
 /**
  * Trends from the run history, shaped for charts and for "what changed". Pure: history in, series
@@ -15,7 +15,7 @@ export interface Point {
 }
 
 /** How many entities were at each level of a scorecard (and below the first, `null`), run by run. */
-export function levelDistribution(history: History, scorecard: ScorecardDefinition): Array<{ date: string; counts: LevelCounts }> {
+export function levelsOverTime(history: History, scorecard: ScorecardDefinition): Array<{ date: string; counts: LevelCounts }> {
   return runsOf(history, history.levels.get(scorecard.id)).map(({ date, value: recorded }) => {
     const counts: LevelCounts = new Map([null, ...scorecard.levels.map((level) => level.id)].map((level) => [level, 0]));
     for (const [level, count] of recorded) counts.set(level, (counts.get(level) ?? 0) + count);

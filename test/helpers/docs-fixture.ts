@@ -1,7 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { buildEntityDocs } from '../../collectors/docs/index.ts';
-import type { DocRoot } from '../../collectors/facts/doc-sources.ts';
+import type { DocRoot } from '../../collectors/facts/docs-site/schema.ts';
 import type { Facts } from '../../collectors/facts/index.ts';
 import { snapshotSchema, SNAPSHOT_SCHEMA_VERSION, type CatalogEntity, type Snapshot } from '../../collectors/snapshot.ts';
 import { LOGO_PNG } from '../../scripts/dev/demo-org/templates.ts';

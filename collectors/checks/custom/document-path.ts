@@ -1,5 +1,6 @@
-import { isNode, LineCounter, parseAllDocuments, type Document } from 'yaml';
+import { LineCounter, parseAllDocuments } from 'yaml';
 import { MAX_ALIAS_COUNT } from '../../yaml/documents.ts';
+import { lineAtPath } from '../../yaml/lines.ts';
 import { fail, notApplicable, type CheckResult, type Evidence } from '../check.ts';
 import { parsePath } from './schema.ts';
 import { judge, lookup, textOf, unreadable, type Rule } from './shared.ts';
@@ -29,15 +30,7 @@ export function checkDocumentPath(rule: Rule<'json-path' | 'yaml-path'>, files: 
     return fail(`${rule.file} could not be read: ${error instanceof Error ? error.message : String(error)}.`, [{ path: rule.file }]);
   }
   const found = lookup(data, segments);
-  const evidence: Evidence = { path: rule.file, ...(first ? lineAt(first, lineCounter, segments) : {}) };
+  const line = first && lineAtPath(first, lineCounter, segments);
+  const evidence: Evidence = { path: rule.file, ...(line ? { line } : {}) };
   return judge(rule, found, `${rule.path} in ${rule.file}`, evidence);
-}
-
-/** The line of the value at `segments`, or of its deepest ancestor that exists. */
-export function lineAt(document: Document.Parsed, lineCounter: LineCounter, segments: ReadonlyArray<string | number>): { line?: number } {
-  for (let depth = segments.length; depth >= 0; depth--) {
-    const node = depth === 0 ? document.contents : document.getIn(segments.slice(0, depth), true);
-    if (isNode(node) && node.range) return { line: lineCounter.linePos(node.range[0]).line };
-  }
-  return {};
 }

@@ -8,7 +8,7 @@
  * look the same whenever they are built.
  */
 import type { RepoSpec } from '../git-repo.ts';
-import { buildHistory, type HistoryPlan, type Person, type Tree } from './history.ts';
+import { buildHistory, type HistoryPlan, type Person, type Tree } from './git-history.ts';
 import {
   APACHE_LICENSE,
   LOGO_PNG,

@@ -5,7 +5,7 @@
  */
 import type { RepoSpec } from '../git-repo.ts';
 import { writeReposAtomically } from './generate.ts';
-import { buildHistory, seededRandom, type Person, type Tree } from './history.ts';
+import { buildHistory, seededRandom, type Person, type Tree } from './git-history.ts';
 import { DEMO_NOW } from './spec.ts';
 import {
   APACHE_LICENSE,

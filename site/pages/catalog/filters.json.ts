@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
-import { loadCatalog } from '../../collections.ts';
+import { getCatalog } from '../../collections.ts';
 import { catalogFilterData, catalogRows } from '../../lib/catalog-index.ts';
 
 /** The catalog page's filter data (see `CatalogFilterData`), fetched by its script. */
-export const GET: APIRoute = async () => Response.json(catalogFilterData(catalogRows(await loadCatalog())));
+export const GET: APIRoute = async () => Response.json(catalogFilterData(catalogRows(await getCatalog())));

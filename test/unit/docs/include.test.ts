@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { buildEntityDocs } from '../../../collectors/docs/index.ts';
 import { includeAlias } from '../../../collectors/docs/render-site.ts';
-import { docSources, parseMkdocs } from '../../../collectors/facts/doc-sources.ts';
+import { docSources } from '../../../collectors/facts/doc-sources.ts';
+import { parseMkdocs } from '../../../collectors/facts/docs-site/mkdocs.ts';
 import type { Facts } from '../../../collectors/facts/index.ts';
 import type { CatalogEntity } from '../../../collectors/snapshot.ts';
 import { memoryContext } from '../../helpers/memory-reader.ts';

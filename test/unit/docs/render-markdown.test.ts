@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { DocImage } from '../../../collectors/facts/doc-sources.ts';
+import type { DocImage } from '../../../collectors/facts/docs-site/schema.ts';
 import { renderMarkdown } from '../../../collectors/docs/render-markdown.ts';
 
 const PNG: DocImage = { path: 'docs/img/diagram.png', mediaType: 'image/png', base64: 'iVBORw0KGgo=' };

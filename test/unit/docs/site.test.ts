@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { buildEntityDocs } from '../../../collectors/docs/index.ts';
 import { folderNav, mkdocsNav, type NavPage } from '../../../collectors/docs/nav.ts';
 import { planSite } from '../../../collectors/docs/site-plan.ts';
-import { parseMkdocs, type DocRoot } from '../../../collectors/facts/doc-sources.ts';
+import { parseMkdocs } from '../../../collectors/facts/docs-site/mkdocs.ts';
+import type { DocRoot } from '../../../collectors/facts/docs-site/schema.ts';
 import type { Facts } from '../../../collectors/facts/index.ts';
 import type { CatalogEntity } from '../../../collectors/snapshot.ts';
 

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { createRowFilter } from '../../../site/lib/catalog-filter.ts';
 import { catalogFilterData, catalogRows } from '../../../site/lib/catalog-index.ts';
-import { createCatalog } from '../../../site/lib/catalog.ts';
+import { indexCatalog } from '../../../site/lib/catalog.ts';
 import { snapshotFixture } from '../../helpers/snapshot-fixture.ts';
 
-const rows = catalogRows(createCatalog(snapshotFixture));
+const rows = catalogRows(indexCatalog(snapshotFixture));
 const data = catalogFilterData(rows);
 
 /** Names of the rows a query keeps. */

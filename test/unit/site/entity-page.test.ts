@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { createCatalog } from '../../../site/lib/catalog.ts';
+import { indexCatalog } from '../../../site/lib/catalog.ts';
 import { entityPageView } from '../../../site/lib/entity-page.ts';
 import { homeView } from '../../../site/lib/home.ts';
 import { compareRelationTypes, relationLabel } from '../../../site/lib/relations.ts';
 import { HOSTILE, snapshotFixture } from '../../helpers/snapshot-fixture.ts';
 
-const catalog = createCatalog(snapshotFixture);
+const catalog = indexCatalog(snapshotFixture);
 const view = (ref: string) => entityPageView(catalog, catalog.byRef.get(ref)!);
 const link = (path: string, text: string) => ({ href: `/catalog/default/${path}/`, text, kind: path.split('/')[0], ref: `${path.replace('/', ':default/')}` });
 

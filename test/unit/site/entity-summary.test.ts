@@ -1,16 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import type { CatalogEntity } from '../../../collectors/snapshot.ts';
 import { sourceLocationHref, toolAnnotations } from '../../../site/lib/annotations.ts';
-import { createCatalog } from '../../../site/lib/catalog.ts';
+import { indexCatalog } from '../../../site/lib/catalog.ts';
 import { UNKNOWN_OWNER } from '../../../collectors/snapshot.ts';
 import { entitySummary, levelTone, linkText, ownerStanding, sourceLink } from '../../../site/lib/entity-summary.ts';
 import { homeView, ownerGapsSentence } from '../../../site/lib/home.ts';
 import { entityScorecards } from '../../../site/lib/scorecard-panel.ts';
-import { createStandards, NO_LEVEL } from '../../../site/lib/standards.ts';
+import { indexStandards, NO_LEVEL } from '../../../site/lib/standards.ts';
 import { snapshotFixture } from '../../helpers/snapshot-fixture.ts';
 
-const catalog = createCatalog(snapshotFixture);
-const standards = createStandards(snapshotFixture);
+const catalog = indexCatalog(snapshotFixture);
+const standards = indexStandards(snapshotFixture);
 const entity = (ref: string) => catalog.byRef.get(ref)!;
 const summary = (ref: string) => entitySummary(catalog, entity(ref), entityScorecards(catalog, standards, entity(ref)));
 
@@ -98,7 +98,7 @@ describe('owner standing', () => {
   });
 
   it('counts on the home page only owners in the catalog, and says how many entities have none', () => {
-    const placeholders = createCatalog({
+    const placeholders = indexCatalog({
       ...snapshotFixture,
       entities: [
         ...snapshotFixture.entities,
@@ -158,7 +158,7 @@ describe('entity summary', () => {
 
   it('gives the latest release and why an inferred Component got its type', () => {
     const inferred = variant({ inferred: true, spec: { type: 'service' } }, { 'cairn.dev/inferred-type-reason': ' Dockerfile with EXPOSE 8080. ' });
-    const withReleases = createCatalog({
+    const withReleases = indexCatalog({
       ...snapshotFixture,
       repos: snapshotFixture.repos.map((repo) =>
         repo.name === 'billing-scripts' ? { ...repo, facts: { ...repo.facts, releases: [{ name: 'v2.0.0', date: '2026-09-01T10:00:00+02:00' }, { name: 'v1.0.0', date: '2025-01-01T00:00:00Z' }] } } : repo,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CatalogEntity, Guide } from '../../../collectors/snapshot.ts';
 import { catalogExport, llmsTxt, scorecardsExport } from '../../../site/lib/exports.ts';
-import { createStandards } from '../../../site/lib/standards.ts';
+import { indexStandards } from '../../../site/lib/standards.ts';
 import { snapshotFixture } from '../../helpers/snapshot-fixture.ts';
 
 const url = (path: string) => `https://portal.acme.dev/${path}`;
@@ -22,7 +22,7 @@ describe('catalog.json', () => {
 
 describe('scorecards.json', () => {
   it('lists the scorecards with their levels, in id order', () => {
-    expect(scorecardsExport(createStandards(snapshotFixture), 'x').scorecards).toEqual(
+    expect(scorecardsExport(indexStandards(snapshotFixture), 'x').scorecards).toEqual(
       snapshotFixture.scorecards.map((scorecard) => ({ id: scorecard.id, title: scorecard.title, levels: scorecard.levels.map((level) => level.id) })).sort((a, b) => (a.id < b.id ? -1 : 1)),
     );
   });

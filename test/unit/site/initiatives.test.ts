@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Initiative } from '../../../collectors/snapshot.ts';
-import { historyOf } from '../../../site/lib/history.ts';
+import { historyOf } from '../../../site/lib/run-history.ts';
 import { outlook, progressOf } from '../../../site/lib/initiatives.ts';
 
 const run = (date: string, done: number, total = 10) => ({ date: `${date}T03:00:00.000Z`, done, total });

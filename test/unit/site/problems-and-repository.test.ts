@@ -1,15 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { createCatalog } from '../../../site/lib/catalog.ts';
+import { indexCatalog } from '../../../site/lib/catalog.ts';
 import { messageShape, problemsOverview, repositoryPages, splitMessage } from '../../../site/lib/problems.ts';
 import type { Problem } from '../../../site/lib/catalog.ts';
 import { formatShare, repositoryView } from '../../../site/lib/repository.ts';
 import { countNoun, formatTimestamp } from '../../../site/lib/text.ts';
 import { HOSTILE, snapshotFixture } from '../../helpers/snapshot-fixture.ts';
 
-const catalog = createCatalog(snapshotFixture);
+const catalog = indexCatalog(snapshotFixture);
 const repo = (name: string) => catalog.repos.get(name)!;
 
-const withProblems = (problems: Problem[]) => createCatalog({ ...snapshotFixture, problems });
+const withProblems = (problems: Problem[]) => indexCatalog({ ...snapshotFixture, problems });
 const noOwner = (repo: string): Problem => ({
   severity: 'warning',
   repo,
@@ -78,7 +78,7 @@ describe('problems overview', () => {
       'billing-scripts': '/catalog/default/component/billing-scripts/',
       hostile: '/catalog/default/component/hostile/',
     });
-    const apiOnly = createCatalog({ ...snapshotFixture, entities: snapshotFixture.entities.filter((entity) => entity.kind !== 'Component') });
+    const apiOnly = indexCatalog({ ...snapshotFixture, entities: snapshotFixture.entities.filter((entity) => entity.kind !== 'Component') });
     expect(repositoryPages(apiOnly).get('payments-service')).toBe('/catalog/default/api/payments-api/');
   });
 

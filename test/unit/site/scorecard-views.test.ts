@@ -2,24 +2,24 @@ import { badgePath } from '../../../site/lib/paths.ts';
 import { XMLParser } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { badgeColour, badgeMarkdown, badgeRoutes, badgeSvg } from '../../../site/lib/badges.ts';
-import { createCatalog } from '../../../site/lib/catalog.ts';
+import { indexCatalog } from '../../../site/lib/catalog.ts';
 import { UNKNOWN_OWNER, type Guide } from '../../../collectors/snapshot.ts';
 import { checkPageView, checksByCategory, guideLink, passRate } from '../../../site/lib/check-page.ts';
 import { scorecardsExport } from '../../../site/lib/exports.ts';
-import { blockerSentence, firstLevelBlocker, heatmap, levelDistribution, scorecardPageView, scorecardSummaries, teamRows } from '../../../site/lib/scorecard-page.ts';
-import { createStandards } from '../../../site/lib/standards.ts';
+import { blockerSentence, firstLevelBlocker, heatmap, levelCounts, scorecardPageView, scorecardSummaries, teamRows } from '../../../site/lib/scorecard-page.ts';
+import { indexStandards } from '../../../site/lib/standards.ts';
 import { compareTodo, teamStanding, type TodoItem } from '../../../site/lib/team-standing.ts';
 import { HOSTILE, snapshotFixture } from '../../helpers/snapshot-fixture.ts';
 
-const catalog = createCatalog(snapshotFixture);
-const standards = createStandards(snapshotFixture);
+const catalog = indexCatalog(snapshotFixture);
+const standards = indexStandards(snapshotFixture);
 const production = standards.scorecardsById.get('production-readiness')!;
 const productionResults = standards.resultsByScorecard.get('production-readiness')!;
 const entity = (ref: string) => catalog.byRef.get(ref)!;
 
 describe('level distribution', () => {
   it('counts entities per level, "No level" first, with shares', () => {
-    expect(levelDistribution(production, productionResults).map(({ level, count, percent }) => [level.title, count, percent])).toEqual([
+    expect(levelCounts(production, productionResults).map(({ level, count, percent }) => [level.title, count, percent])).toEqual([
       ['No level', 3, '75%'],
       ['Bronze', 0, '0%'],
       ['Silver', 1, '25%'],
@@ -28,7 +28,7 @@ describe('level distribution', () => {
   });
 
   it('shows every level at zero for a scorecard without results', () => {
-    expect(levelDistribution(production, []).map(({ count, share }) => [count, share])).toEqual([
+    expect(levelCounts(production, []).map(({ count, share }) => [count, share])).toEqual([
       [0, 0],
       [0, 0],
       [0, 0],
@@ -59,7 +59,7 @@ describe('per-team table', () => {
 
   it('counts an entity owned by the no-owner placeholder as unowned, not as a team', () => {
     const placeholder = { ...entity(productionResults[0]!.entityRef), ref: 'component:default/nobodys', relations: [{ type: 'ownedBy', targetRef: UNKNOWN_OWNER }] };
-    const withPlaceholder = createCatalog({ ...snapshotFixture, entities: [...snapshotFixture.entities, placeholder] });
+    const withPlaceholder = indexCatalog({ ...snapshotFixture, entities: [...snapshotFixture.entities, placeholder] });
     const result = { ...productionResults[0]!, entityRef: placeholder.ref };
     expect(teamRows(withPlaceholder, production, [result, ...productionResults]).map((row) => row.owner?.text)).toEqual(['Payments Team', 'Platform', undefined]);
   });
@@ -289,7 +289,7 @@ describe('results export', () => {
   });
 
   it('is the same whatever order the snapshot lists results in', () => {
-    const reversed = createStandards({ ...snapshotFixture, results: [...snapshotFixture.results].reverse() });
+    const reversed = indexStandards({ ...snapshotFixture, results: [...snapshotFixture.results].reverse() });
     expect(JSON.stringify(scorecardsExport(reversed, 'x'))).toBe(JSON.stringify(scorecardsExport(standards, 'x')));
   });
 });

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { RepoSnapshot, ScoredCheck } from '../../../collectors/snapshot.ts';
-import { createCatalog } from '../../../site/lib/catalog.ts';
+import { indexCatalog } from '../../../site/lib/catalog.ts';
 import { entityScorecards } from '../../../site/lib/scorecard-panel.ts';
-import { checkStatus, createStandards, formatScore, levelRef, levelTitle, sourceLineHref } from '../../../site/lib/standards.ts';
+import { checkStatus, indexStandards, formatScore, levelRef, levelTitle, sourceLineHref } from '../../../site/lib/standards.ts';
 import { HOSTILE, snapshotFixture } from '../../helpers/snapshot-fixture.ts';
 
-const catalog = createCatalog(snapshotFixture);
-const standards = createStandards(snapshotFixture);
+const catalog = indexCatalog(snapshotFixture);
+const standards = indexStandards(snapshotFixture);
 const COMMIT = '0123456789abcdef0123456789abcdef01234567';
 
 const scored = (outcome: ScoredCheck['outcome'], effective: ScoredCheck['effective'], expired?: boolean): ScoredCheck => ({
@@ -96,7 +96,7 @@ describe('evidence links', () => {
 
 describe('the standards index', () => {
   it('sorts checks and scorecards by title and drops results of unknown scorecards', () => {
-    const indexed = createStandards({ ...snapshotFixture, results: [...snapshotFixture.results, { ...snapshotFixture.results[0]!, scorecard: 'gone' }] });
+    const indexed = indexStandards({ ...snapshotFixture, results: [...snapshotFixture.results, { ...snapshotFixture.results[0]!, scorecard: 'gone' }] });
     expect(indexed.scorecards.map((scorecard) => scorecard.id)).toEqual(['production-readiness', 'security-basics']);
     expect(indexed.checks[0]!.title).toBe('Base images are pinned');
     expect(indexed.results).toHaveLength(snapshotFixture.results.length);

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { HistoryRecord, ScorecardDefinition } from '../../../collectors/snapshot.ts';
 import { CHART, lineChart, stackedChart } from '../../../site/lib/charts.ts';
-import { historyOf } from '../../../site/lib/history.ts';
-import { changesBetween, entityScores, levelDistribution, shareAtLevel } from '../../../site/lib/trends.ts';
+import { historyOf } from '../../../site/lib/run-history.ts';
+import { changesBetween, entityScores, levelsOverTime, shareAtLevel } from '../../../site/lib/trends.ts';
 import { adoptionTrendChart } from '../../../site/lib/trend-charts.ts';
 import type { Guide } from '../../../collectors/snapshot.ts';
 
@@ -21,7 +21,7 @@ const HISTORY = historyOf(RUNS);
 
 describe('trends', () => {
   it('counts entities per level, run by run', () => {
-    expect(levelDistribution(HISTORY, SCORECARD).map((entry) => [entry.date.slice(0, 10), Object.fromEntries(entry.counts)])).toEqual([
+    expect(levelsOverTime(HISTORY, SCORECARD).map((entry) => [entry.date.slice(0, 10), Object.fromEntries(entry.counts)])).toEqual([
       ['2026-10-01', { null: 1, bronze: 1, silver: 0, gold: 0 }],
       ['2026-10-08', { null: 0, bronze: 1, silver: 1, gold: 1 }],
     ]);

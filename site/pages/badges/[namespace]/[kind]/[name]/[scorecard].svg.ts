@@ -1,10 +1,10 @@
 import type { APIRoute, GetStaticPaths, InferGetStaticPropsType } from 'astro';
-import { loadCatalog, loadStandards } from '../../../../../collections.ts';
+import { getCatalog, getStandards } from '../../../../../collections.ts';
 import { badgeRoutes, badgeSvg } from '../../../../../lib/badges.ts';
 
 /** A shields-style badge per entity and scorecard, at a URL a README can embed. */
 export const getStaticPaths = (async () => {
-  const [catalog, standards] = await Promise.all([loadCatalog(), loadStandards()]);
+  const [catalog, standards] = await Promise.all([getCatalog(), getStandards()]);
   return badgeRoutes(catalog, standards).map(({ params, badge }) => ({ params, props: { badge } }));
 }) satisfies GetStaticPaths;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { orderTypes } from '../../../site/lib/search-client.ts';
+import { orderTypes } from '../../../site/client/search.ts';
 
 describe('search result types', () => {
   it.each([

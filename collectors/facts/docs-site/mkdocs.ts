@@ -1,0 +1,71 @@
+import { isMap, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
+import { joinPath } from '../../repo-paths.ts';
+import { MAX_ALIAS_COUNT } from '../../yaml/documents.ts';
+import { lineOfNode } from '../../yaml/lines.ts';
+import type { DocRoot, MkdocsNavEntry } from './schema.ts';
+
+/** The prefix of mkdocs-monorepo-plugin's nav values that pull in another mkdocs.yml. */
+const INCLUDE_STATEMENT = '!include ';
+
+/** Parsed mkdocs.yml settings; an error keeps the defaults and says why. */
+export function parseMkdocs(text: string, path: string, base: string): { docsDir: string; mkdocs: NonNullable<DocRoot['mkdocs']> } {
+  const defaultDocsDir = joinPath(base, 'docs')!;
+  const lineCounter = new LineCounter();
+  // `!!python/name:` tags are kept as plain values (strict: false), never resolved.
+  const document = parseDocument(text, { lineCounter, uniqueKeys: false, strict: false, prettyErrors: false });
+  const error = document.errors[0];
+  if (error) {
+    const line = lineCounter.linePos(error.pos[0]).line;
+    return { docsDir: defaultDocsDir, mkdocs: { path, error: { message: `Could not parse ${path}: ${error.message.split('\n')[0]}`, ...(line ? { line } : {}) } } };
+  }
+  let config: unknown;
+  try {
+    config = document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (cause) {
+    return { docsDir: defaultDocsDir, mkdocs: { path, error: { message: `Could not read ${path}: ${(cause as Error).message.split('\n')[0]}` } } };
+  }
+  const settings = (config && typeof config === 'object' ? config : {}) as Record<string, unknown>;
+  const siteName = typeof settings.site_name === 'string' && settings.site_name.trim() ? settings.site_name.trim() : undefined;
+  const docsDirSetting = typeof settings.docs_dir === 'string' ? settings.docs_dir : 'docs';
+  const docsDir = joinPath(base, docsDirSetting);
+  if (docsDir === undefined || docsDir === '..' || docsDir.startsWith('../')) {
+    const line = lineOfKey(document.contents, 'docs_dir', lineCounter);
+    return { docsDir: defaultDocsDir, mkdocs: { path, ...(siteName ? { siteName } : {}), error: { message: `${path}: docs_dir "${docsDirSetting}" leaves the repository.`, ...(line ? { line } : {}) } } };
+  }
+  const navNode = isMap(document.contents) ? document.contents.get('nav', true) : undefined;
+  const nav = isSeq(navNode) ? navEntries(navNode.items as unknown[], lineCounter) : undefined;
+  return { docsDir, mkdocs: { path, ...(siteName ? { siteName } : {}), ...(nav ? { nav } : {}) } };
+}
+
+/** mkdocs nav items: `page.md`, `Title: page.md`, `Title: https://…`, `Section: [items]`. */
+function navEntries(items: unknown[], lineCounter: LineCounter): MkdocsNavEntry[] {
+  return items.flatMap((item): MkdocsNavEntry[] => {
+    const line = lineOf(item, lineCounter);
+    if (isScalar(item) && typeof item.value === 'string') return [navTarget(undefined, item.value, line)];
+    if (!isMap(item)) return [];
+    return item.items.flatMap((pair): MkdocsNavEntry[] => {
+      const title = isScalar(pair.key) ? String(pair.key.value) : undefined;
+      if (title === undefined) return [];
+      const entryLine = lineOf(pair.key, lineCounter);
+      if (isScalar(pair.value) && typeof pair.value.value === 'string') return [navTarget(title, pair.value.value, entryLine)];
+      if (isSeq(pair.value)) return [{ title, children: navEntries(pair.value.items as unknown[], lineCounter), line: entryLine }];
+      return [];
+    });
+  });
+}
+
+/** A page entry, or an include when the value starts with `!include ` (mkdocs-monorepo-plugin). */
+function navTarget(title: string | undefined, value: string, line: number): MkdocsNavEntry {
+  const titled = title === undefined ? {} : { title };
+  return value.startsWith(INCLUDE_STATEMENT) ? { ...titled, include: value.slice(INCLUDE_STATEMENT.length), line } : { ...titled, target: value, line };
+}
+
+function lineOf(node: unknown, lineCounter: LineCounter): number {
+  return lineOfNode(node, lineCounter) ?? 1;
+}
+
+function lineOfKey(contents: unknown, key: string, lineCounter: LineCounter): number | undefined {
+  if (!isMap(contents)) return undefined;
+  const pair = contents.items.find((item) => isScalar(item.key) && item.key.value === key);
+  return pair ? lineOf(pair.key, lineCounter) : undefined;
+}
