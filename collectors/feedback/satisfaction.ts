@@ -1,0 +1,100 @@
+import type { FeedbackItem, FeedbackTarget, SurveyResponse } from './feedback.ts';
+
+/**
+ * Satisfaction as a figure: feedback folded per guide or check (mean rating, how many, the newest
+ * comments, a monthly trend) and survey answers folded per question, team and quarter. Pure: the
+ * same feedback always gives the same figures, in the same order.
+ */
+
+/** How many comments a page shows: the newest, with the issue one click away. */
+export const RECENT_COMMENTS = 5;
+
+export interface Satisfaction {
+  target: FeedbackTarget;
+  /** Issues with a rating. */
+  ratings: number;
+  /** Mean of the ratings, two decimals; absent without ratings. */
+  mean?: number;
+  /** Issues per rating, `[ones, twos, threes, fours, fives]`. */
+  distribution: [number, number, number, number, number];
+  /** 👍 and 👎 on the feedback issues. */
+  reactions: { up: number; down: number };
+  /** Newest first. */
+  comments: Array<Pick<FeedbackItem, 'comment' | 'rating' | 'createdAt' | 'url' | 'author'> & { comment: string }>;
+  /** Mean rating per month (`YYYY-MM`), oldest first, months with ratings only. */
+  trend: Array<{ period: string; mean: number; ratings: number }>;
+}
+
+export function satisfactionByTarget(items: readonly FeedbackItem[]): Satisfaction[] {
+  const byTarget = new Map<string, FeedbackItem[]>();
+  for (const item of items) {
+    const key = `${item.target.kind}:${item.target.id}`;
+    byTarget.set(key, [...(byTarget.get(key) ?? []), item]);
+  }
+  return [...byTarget.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, group]) => summarise(group));
+}
+
+function summarise(items: readonly FeedbackItem[]): Satisfaction {
+  const rated = items.filter((item) => item.rating !== undefined);
+  const distribution: Satisfaction['distribution'] = [0, 0, 0, 0, 0];
+  for (const item of rated) distribution[item.rating! - 1]! += 1;
+  const months = new Map<string, number[]>();
+  for (const item of rated) {
+    const month = item.createdAt.slice(0, 7);
+    months.set(month, [...(months.get(month) ?? []), item.rating!]);
+  }
+  const newestFirst = [...items].sort((a, b) => (a.createdAt > b.createdAt ? -1 : a.createdAt < b.createdAt ? 1 : a.url < b.url ? -1 : 1));
+  return {
+    target: items[0]!.target,
+    ratings: rated.length,
+    ...(rated.length > 0 ? { mean: mean(rated.map((item) => item.rating!)) } : {}),
+    distribution,
+    reactions: { up: sum(items.map((item) => item.reactions.up)), down: sum(items.map((item) => item.reactions.down)) },
+    comments: newestFirst
+      .filter((item): item is FeedbackItem & { comment: string } => Boolean(item.comment))
+      .slice(0, RECENT_COMMENTS)
+      .map((item) => ({ comment: item.comment, createdAt: item.createdAt, url: item.url, ...(item.rating ? { rating: item.rating } : {}), ...(item.author ? { author: item.author } : {}) })),
+    trend: [...months.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([period, ratings]) => ({ period, mean: mean(ratings), ratings: ratings.length })),
+  };
+}
+
+export interface SurveyFigure {
+  question: string;
+  team: string;
+  /** `YYYY-Qn`. */
+  period: string;
+  mean: number;
+  responses: number;
+}
+
+/** Survey answers folded per question, team and quarter, sorted by question, team, then period. */
+export function surveyFigures(responses: readonly SurveyResponse[]): SurveyFigure[] {
+  const groups = new Map<string, { question: string; team: string; period: string; scores: number[] }>();
+  for (const response of responses) {
+    const period = quarterOf(response.date);
+    const key = JSON.stringify([response.question, response.team, period]);
+    const group = groups.get(key) ?? { question: response.question, team: response.team, period, scores: [] };
+    group.scores.push(response.score);
+    groups.set(key, group);
+  }
+  return [...groups.values()]
+    .sort((a, b) => compare(a.question, b.question) || compare(a.team, b.team) || compare(a.period, b.period))
+    .map(({ scores, ...group }) => ({ ...group, mean: mean(scores), responses: scores.length }));
+}
+
+/** `2026-05-14` → `2026-Q2`. */
+export function quarterOf(date: string): string {
+  return `${date.slice(0, 4)}-Q${Math.floor((Number(date.slice(5, 7)) - 1) / 3) + 1}`;
+}
+
+function mean(values: readonly number[]): number {
+  return Math.round((sum(values) / values.length) * 100) / 100;
+}
+
+function sum(values: readonly number[]): number {
+  return values.reduce((total, value) => total + value, 0);
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
