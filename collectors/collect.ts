@@ -1,33 +1,33 @@
 import { availableParallelism } from 'node:os';
 import pLimit from 'p-limit';
-import { carryOver } from './carry-over.ts';
+import { carryOver } from './runs/carry-over.ts';
 import { buildCatalog } from './catalog/index.ts';
 import type { CheckDefinition, CheckMetadata } from './checks/check.ts';
 import type { CustomCheckFile } from './checks/custom.ts';
-import { DEFAULT_LIMITS, type GuideSettings, type Limits, type LoadedConfig } from './config.ts';
+import { DEFAULT_LIMITS, type GuideSettings, type Limits, type LoadedConfig } from './config/schema.ts';
 import { buildEntityDocs } from './docs/index.ts';
 import { retrievers, type Facts } from './facts/index.ts';
 import type { FactContext, FactRetriever, FactSettings } from './facts/retriever.ts';
 import { evaluateGuides } from './guides/adoption.ts';
 import type { GuideSource } from './guides/load.ts';
 import { evaluateInitiatives, type InitiativeSource } from './initiatives/evaluate.ts';
-import type { Problem } from './problems.ts';
+import type { Problem } from './contract/problems.ts';
 import { openRepo } from './repo/open.ts';
 import { ReadBudget } from './repo/read-budget.ts';
 import type { OpenedRepo } from './repo/reader.ts';
-import type { Forge } from './source-links.ts';
+import type { Forge } from './support/source-links.ts';
 import { runGit } from './repo/git-pool.ts';
-import { FactCache, type CachedFact } from './cache.ts';
+import { FactCache, type CachedFact } from './store/fact-cache.ts';
 import type { ScorecardDefinition } from './scorecards/definition.ts';
 import { prepareEvaluation } from './scorecards/evaluate.ts';
 import type { Exemption } from './scorecards/exemptions.ts';
 import { readContentEntities, type ContentDocument } from './sources/content.ts';
-import { inShard, type Shard } from './shard.ts';
+import { inShard, type Shard } from './runs/shard.ts';
 import { listSources } from './sources/index.ts';
 import { NOTHING_UNREACHABLE, type ForgeEntity, type RepoHandle, type Unreachable } from './sources/source.ts';
-import { cleanText, FORBIDDEN_KEY, plainData, type DataPath } from './text.ts';
-import { SNAPSHOT_SCHEMA_VERSION, type CatalogEntity, type PublishedStandards, type Snapshot } from './snapshot.ts';
-import { compareCodeUnits } from './order.ts';
+import { cleanText, FORBIDDEN_KEY, plainData, type DataPath } from './support/text.ts';
+import { SNAPSHOT_SCHEMA_VERSION, type CatalogEntity, type PublishedStandards, type Snapshot } from './contract/snapshot.ts';
+import { compareCodeUnits } from './support/order.ts';
 
 /** The portal's standards: every check (built-in and custom), the scorecards and the exemptions. */
 export interface Standards {
@@ -204,7 +204,7 @@ export async function assemble(input: AssembleInput): Promise<Snapshot> {
 
 /**
  * The snapshot as it may be published: one pass that cleans control characters and bidi overrides
- * out of every string (collectors/text.ts) and drops keys named `__proto__`, each descriptor
+ * out of every string (collectors/support/text.ts) and drops keys named `__proto__`, each descriptor
  * document or entity that had one becoming a warning at its file and line. Repository text enters
  * every output (pages, exports, llms.txt, reports) through here.
  */

@@ -1,12 +1,12 @@
-import type { Forge } from '../source-links.ts';
+import type { Forge } from '../support/source-links.ts';
 import type { Facts } from '../facts/index.ts';
-import type { Problem } from '../problems.ts';
-import type { CatalogEntity } from '../snapshot.ts';
-import { sourceLinks } from '../source-links.ts';
+import type { Problem } from '../contract/problems.ts';
+import type { CatalogEntity } from '../contract/snapshot.ts';
+import { sourceLinks } from '../support/source-links.ts';
 import { annotatedBases, docsRootOf } from './entity-roots.ts';
 import { renderSite, type RenderedSite } from './render-site.ts';
 import type { EntityDocs } from './schema.ts';
-import { compareCodeUnits } from '../order.ts';
+import { compareCodeUnits } from '../support/order.ts';
 
 export interface DocsInput {
   entities: readonly CatalogEntity[];

@@ -1,8 +1,8 @@
 import type { MkdocsNavEntry } from '../facts/doc-sources.ts';
 import { joinPath } from '../facts/doc-sources.ts';
-import type { Problem } from '../problems.ts';
+import type { Problem } from '../contract/problems.ts';
 import type { DocNavItem } from './schema.ts';
-import { compareCodeUnits } from '../order.ts';
+import { compareCodeUnits } from '../support/order.ts';
 
 /** A rendered page, as the navigation needs it. */
 export interface NavPage {

@@ -1,5 +1,5 @@
 import { dirnameOf, joinPath } from '../facts/doc-sources.ts';
-import { windowsSafeSegment } from '../output-names.ts';
+import { windowsSafeSegment } from '../support/output-names.ts';
 
 export { windowsSafeSegment };
 

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { RepoReader } from '../repo/reader.ts';
 import { MAX_ALIAS_COUNT } from '../yaml/documents.ts';
 import { defineRetriever, type FactContext } from './retriever.ts';
-import { compareCodeUnits } from '../order.ts';
+import { compareCodeUnits } from '../support/order.ts';
 
 /** Repository docs are bounded: a generated API reference of thousands of pages is not a docs site. */
 export const DOC_LIMITS = {

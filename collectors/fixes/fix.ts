@@ -1,6 +1,6 @@
 import type { ScorecardResult } from '../scorecards/result.ts';
-import type { CatalogEntity } from '../snapshot.ts';
-import { cleanText } from '../text.ts';
+import type { CatalogEntity } from '../contract/snapshot.ts';
+import { cleanText } from '../support/text.ts';
 import type { SuggestInput } from './index.ts';
 
 /** The failing checks, each with the refs of the entities it fails for. */

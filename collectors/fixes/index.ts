@@ -1,6 +1,6 @@
 import type { Facts } from '../facts/index.ts';
 import type { ScorecardResult } from '../scorecards/result.ts';
-import type { CatalogEntity } from '../snapshot.ts';
+import type { CatalogEntity } from '../contract/snapshot.ts';
 import { codeownersFix } from './codeowners.ts';
 import { dependabotFix } from './dependabot.ts';
 import { descriptorFix } from './descriptor.ts';

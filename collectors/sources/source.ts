@@ -1,6 +1,6 @@
-import { FORGES, type Forge } from '../source-links.ts';
+import { FORGES, type Forge } from '../support/source-links.ts';
 import { z } from 'zod';
-import type { Problem } from '../problems.ts';
+import type { Problem } from '../contract/problems.ts';
 
 /** A repository a source found: where its work tree is and how to present it. */
 export interface RepoHandle {

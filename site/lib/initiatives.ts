@@ -1,4 +1,4 @@
-import type { Initiative } from '../../collectors/snapshot.ts';
+import type { Initiative } from '../../collectors/contract/snapshot.ts';
 import { compareText, linkToRef, type Catalog, type EntityLink } from './catalog.ts';
 import type { History } from './history.ts';
 import { checkLink, type CheckLink, type Standards } from './standards.ts';

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { appendHistory, historyRecord, readHistory, type HistoryRecord } from '../../collectors/history.ts';
+import { appendHistory, historyRecord, readHistory, type HistoryRecord } from '../../collectors/runs/history.ts';
 import { snapshotFixture } from '../helpers/snapshot-fixture.ts';
 import { files, makeRepos, type RepoFixture } from '../helpers/repos.ts';
 import { CAIRN } from '../helpers/cli.ts';

@@ -10,7 +10,7 @@ import { dependencyUpdates } from '../../collectors/checks/builtin/dependency-up
 import type { CollectedRepo } from '../../collectors/collect.ts';
 import { DESCRIPTOR_FILES } from '../../collectors/facts/descriptors.ts';
 import type { Facts } from '../../collectors/facts/index.ts';
-import type { CatalogEntity, Snapshot } from '../../collectors/snapshot.ts';
+import type { CatalogEntity, Snapshot } from '../../collectors/contract/snapshot.ts';
 import type { DependencyBot, DescriptorEntity, Verdict } from './truth.ts';
 
 /** One repository as Cairn saw it: every fact (published or not) and the catalog entities from it. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { historyRecord, historyRecordSchema } from '../../collectors/history.ts';
+import { historyRecord, historyRecordSchema } from '../../collectors/runs/history.ts';
 import { snapshotFixture } from '../helpers/snapshot-fixture.ts';
 
 describe('historyRecord', () => {

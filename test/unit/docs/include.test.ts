@@ -3,7 +3,7 @@ import { buildEntityDocs } from '../../../collectors/docs/index.ts';
 import { includeAlias } from '../../../collectors/docs/render-site.ts';
 import { docSources, parseMkdocs } from '../../../collectors/facts/doc-sources.ts';
 import type { Facts } from '../../../collectors/facts/index.ts';
-import type { CatalogEntity } from '../../../collectors/snapshot.ts';
+import type { CatalogEntity } from '../../../collectors/contract/snapshot.ts';
 import { memoryContext } from '../../helpers/memory-reader.ts';
 
 /** Collects the docSources fact of a file tree and renders the docs of a root Component annotated `dir:.`. */

@@ -4,7 +4,7 @@ import { folderNav, mkdocsNav, type NavPage } from '../../../collectors/docs/nav
 import { planSite } from '../../../collectors/docs/site-plan.ts';
 import { parseMkdocs, type DocRoot } from '../../../collectors/facts/doc-sources.ts';
 import type { Facts } from '../../../collectors/facts/index.ts';
-import type { CatalogEntity } from '../../../collectors/snapshot.ts';
+import type { CatalogEntity } from '../../../collectors/contract/snapshot.ts';
 
 const page = (path: string, text = `# ${path}\n`) => ({ path, text });
 

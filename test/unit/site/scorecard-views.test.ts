@@ -3,7 +3,7 @@ import { XMLParser } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { badgeColour, badgeMarkdown, badgeRoutes, badgeSvg } from '../../../site/lib/badges.ts';
 import { createCatalog } from '../../../site/lib/catalog.ts';
-import { UNKNOWN_OWNER, type Guide } from '../../../collectors/snapshot.ts';
+import { UNKNOWN_OWNER, type Guide } from '../../../collectors/contract/snapshot.ts';
 import { checkPageView, checksByCategory, guideLink, passRate } from '../../../site/lib/check-page.ts';
 import { scorecardsExport } from '../../../site/lib/exports.ts';
 import { blockerSentence, firstLevelBlocker, heatmap, levelDistribution, scorecardPageView, scorecardSummaries, teamRows } from '../../../site/lib/scorecard-page.ts';

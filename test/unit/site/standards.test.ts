@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { RepoSnapshot, ScoredCheck } from '../../../collectors/snapshot.ts';
+import type { RepoSnapshot, ScoredCheck } from '../../../collectors/contract/snapshot.ts';
 import { createCatalog } from '../../../site/lib/catalog.ts';
 import { entityScorecards } from '../../../site/lib/scorecard-panel.ts';
 import { checkStatus, createStandards, formatScore, levelRef, levelTitle, sourceLineHref } from '../../../site/lib/standards.ts';

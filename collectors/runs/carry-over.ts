@@ -1,8 +1,8 @@
-import type { CheckResult } from './checks/check.ts';
-import type { CollectedRepo } from './collect.ts';
-import { checkRunKey } from './scorecards/evaluate.ts';
-import type { EntityDocs, Snapshot } from './snapshot.ts';
-import type { Unreachable, UnreachableRepo } from './sources/source.ts';
+import type { CheckResult } from '../checks/check.ts';
+import type { CollectedRepo } from '../collect.ts';
+import { checkRunKey } from '../scorecards/evaluate.ts';
+import type { EntityDocs, Snapshot } from '../contract/snapshot.ts';
+import type { Unreachable, UnreachableRepo } from '../sources/source.ts';
 
 const OUTCOME_WORDS = { pass: 'passing', fail: 'failing', notApplicable: 'not applying' } as const;
 

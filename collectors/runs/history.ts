@@ -1,8 +1,8 @@
 import { readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
-import type { Snapshot } from './snapshot.ts';
-import { writeFileAtomically } from './atomic-write.ts';
+import type { Snapshot } from '../contract/snapshot.ts';
+import { writeFileAtomically } from '../store/atomic-write.ts';
 
 export const HISTORY_SCHEMA_VERSION = 1;
 

@@ -1,17 +1,17 @@
 import { readFile } from 'node:fs/promises';
-import { writeFileAtomically } from './atomic-write.ts';
-import { FORGES } from './source-links.ts';
+import { writeFileAtomically } from '../store/atomic-write.ts';
+import { FORGES } from '../support/source-links.ts';
 import { z } from 'zod';
-import { checkMetadataSchema } from './checks/check.ts';
-import { customCheckFileSchema } from './checks/custom.ts';
-import { guideSettingsSchema } from './config.ts';
-import { entityDocsSchema } from './docs/schema.ts';
-import { factsSchema } from './facts/index.ts';
-import { guideSchema } from './guides/schema.ts';
-import { initiativeSchema } from './initiatives/schema.ts';
+import { checkMetadataSchema } from '../checks/check.ts';
+import { customCheckFileSchema } from '../checks/custom.ts';
+import { guideSettingsSchema } from '../config/schema.ts';
+import { entityDocsSchema } from '../docs/schema.ts';
+import { factsSchema } from '../facts/index.ts';
+import { guideSchema } from '../guides/schema.ts';
+import { initiativeSchema } from '../initiatives/schema.ts';
 import { problemSchema } from './problems.ts';
-import { scorecardDefinitionSchema } from './scorecards/definition.ts';
-import { scorecardResultSchema } from './scorecards/result.ts';
+import { scorecardDefinitionSchema } from '../scorecards/definition.ts';
+import { scorecardResultSchema } from '../scorecards/result.ts';
 
 /**
  * The snapshot: everything collected in one run, in one JSON file. Its schema is the contract
@@ -149,29 +149,29 @@ export type RepoSnapshot = z.infer<typeof repoSchema>;
 export type Snapshot = z.infer<typeof snapshotSchema>;
 export type PublishedStandards = z.infer<typeof publishedStandardsSchema>;
 export type StandardsFile = z.infer<typeof standardsFileSchema>;
-export { entityDocsSchema } from './docs/schema.ts';
-export { guideSchema } from './guides/schema.ts';
-export { initiativeSchema } from './initiatives/schema.ts';
-export { historyRecordSchema, readHistory, type HistoryRecord } from './history.ts';
-export { writeFileAtomically } from './atomic-write.ts';
-export { CHECK_CATEGORY_TITLES } from './checks/check.ts';
-export { levelRank } from './scorecards/definition.ts';
-export { specString } from './catalog/fields.ts';
-export { compareCodeUnits } from './order.ts';
+export { entityDocsSchema } from '../docs/schema.ts';
+export { guideSchema } from '../guides/schema.ts';
+export { initiativeSchema } from '../initiatives/schema.ts';
+export { historyRecordSchema, readHistory, type HistoryRecord } from '../runs/history.ts';
+export { writeFileAtomically } from '../store/atomic-write.ts';
+export { CHECK_CATEGORY_TITLES } from '../checks/check.ts';
+export { levelRank } from '../scorecards/definition.ts';
+export { specString } from '../catalog/fields.ts';
+export { compareCodeUnits } from '../support/order.ts';
 /** The owner of an entity no one is known to own: a placeholder, never a team anyone can ask. */
-export { UNKNOWN_OWNER } from './catalog/infer.ts';
+export { UNKNOWN_OWNER } from '../catalog/infer.ts';
 /** A folder name every disk can hold (`con` → `con_`), as the site names entity and docs folders. */
-export { windowsSafeSegment } from './output-names.ts';
+export { windowsSafeSegment } from '../support/output-names.ts';
 /** Text hygiene, for what the site stores or shows beyond the snapshot (an error message, an older snapshot). */
-export { cleanText, plainData } from './text.ts';
+export { cleanText, plainData } from '../support/text.ts';
 /** Links into a repository's web UI at the scanned commit, spelled for its forge. */
-export { sourceLinks, type Forge, type SourceLinks } from './source-links.ts';
-export type { DocAsset, DocHeading, DocNavItem, DocPage, EntityDocs } from './docs/schema.ts';
-export type { Guide, GuideAdoption } from './guides/schema.ts';
-export type { Initiative } from './initiatives/schema.ts';
-export type { CheckCategory, CheckMetadata, Evidence, Outcome } from './checks/check.ts';
-export type { ScorecardDefinition, ScorecardLevel } from './scorecards/definition.ts';
-export type { AppliedExemption, ScoredCheck, ScorecardResult } from './scorecards/result.ts';
+export { sourceLinks, type Forge, type SourceLinks } from '../support/source-links.ts';
+export type { DocAsset, DocHeading, DocNavItem, DocPage, EntityDocs } from '../docs/schema.ts';
+export type { Guide, GuideAdoption } from '../guides/schema.ts';
+export type { Initiative } from '../initiatives/schema.ts';
+export type { CheckCategory, CheckMetadata, Evidence, Outcome } from '../checks/check.ts';
+export type { ScorecardDefinition, ScorecardLevel } from '../scorecards/definition.ts';
+export type { AppliedExemption, ScoredCheck, ScorecardResult } from '../scorecards/result.ts';
 
 /**
  * Writes the snapshot to a temporary file beside `path` and renames it into place, so a run killed
