@@ -2,7 +2,7 @@ import type { Entity } from '@backstage/catalog-model';
 import type { Facts } from '../facts/index.ts';
 import type { Problem } from '../contract/problems.ts';
 import { windowsSafeSegment } from '../support/output-names.ts';
-import type { CatalogEntity, EntitySource } from '../contract/snapshot.ts';
+import type { CatalogEntity, EntitySource } from './schema.ts';
 import { sourceLinks, type Forge } from '../support/source-links.ts';
 import { inferComponent, UNKNOWN_OWNER } from './infer.ts';
 import { inferOwners, ownerNamespaceHint } from './owners.ts';

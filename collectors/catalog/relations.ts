@@ -14,7 +14,7 @@ import {
   RELATION_PART_OF,
   RELATION_PROVIDES_API,
 } from '@backstage/catalog-model';
-import type { Relation } from '../contract/snapshot.ts';
+import type { Relation } from './schema.ts';
 import type { EntityReference } from './references.ts';
 import { compareCodeUnits } from '../support/order.ts';
 

@@ -1,72 +1,28 @@
-import { readFile } from 'node:fs/promises';
-import { writeFileAtomically } from '../store/atomic-write.ts';
-import { FORGES } from '../support/source-links.ts';
 import { z } from 'zod';
+import { entitySchema } from '../catalog/schema.ts';
 import { checkMetadataSchema } from '../checks/check.ts';
-import { customCheckFileSchema } from '../checks/custom.ts';
+import { customCheckFileSchema } from '../checks/custom/schema.ts';
 import { guideSettingsSchema } from '../config/schema.ts';
 import { entityDocsSchema } from '../docs/schema.ts';
 import { factsSchema } from '../facts/index.ts';
 import { guideSchema } from '../guides/schema.ts';
 import { initiativeSchema } from '../initiatives/schema.ts';
-import { problemSchema } from './problems.ts';
 import { scorecardDefinitionSchema } from '../scorecards/definition.ts';
 import { scorecardResultSchema } from '../scorecards/result.ts';
+import { FORGES } from '../support/source-links.ts';
+import { problemSchema } from './problems.ts';
 
 /**
  * The snapshot: everything collected in one run, in one JSON file. Its schema is the contract
  * between the collectors and the site; bump `SNAPSHOT_SCHEMA_VERSION` on any breaking change.
+ * Schemas and types only: reading and writing the file is `store/snapshot-file.ts`'s.
  */
 export const SNAPSHOT_SCHEMA_VERSION = 2;
 
-/** A relation from the entity to `targetRef` (a lowercase entity ref), Backstage's vocabulary. */
-export const relationSchema = z.object({
-  type: z.string(),
-  targetRef: z.string(),
-});
-
-/** Where an entity was declared. */
-export const entitySourceSchema = z.object({
-  /** Repository name; absent for entities from the portal's own content folder. */
-  repo: z.string().optional(),
-  /** Path relative to the repository root, or to the content folder's parent. */
-  file: z.string(),
-  /** 1-based line where the entity's YAML document starts. */
-  line: z.number().int().positive(),
-  /** Link to the file in the repository's web UI, when known. */
-  url: z.string().optional(),
-});
-
-export const entityLinkSchema = z.object({
-  url: z.string(),
-  title: z.string().optional(),
-  icon: z.string().optional(),
-  type: z.string().optional(),
-});
-
-/** A Backstage entity as validated by `@backstage/catalog-model`, plus where it came from. */
-export const entitySchema = z.object({
-  /** Lowercase `kind:namespace/name`, Backstage's `stringifyEntityRef`. */
-  ref: z.string(),
-  apiVersion: z.string(),
-  kind: z.string(),
-  metadata: z.looseObject({
-    name: z.string(),
-    namespace: z.string(),
-    title: z.string().optional(),
-    description: z.string().optional(),
-    labels: z.record(z.string(), z.string()).optional(),
-    annotations: z.record(z.string(), z.string()).optional(),
-    tags: z.array(z.string()).optional(),
-    links: z.array(entityLinkSchema).optional(),
-  }),
-  spec: z.record(z.string(), z.unknown()).optional(),
-  relations: z.array(relationSchema),
-  source: entitySourceSchema,
-  /** True when Cairn inferred the entity from a repository that has no descriptor. */
-  inferred: z.boolean(),
-});
-
+/**
+ * One repository, the one record from collection to snapshot: as collected (and in a partial
+ * snapshot) it holds every fact; the snapshot keeps only the published ones.
+ */
 export const repoSchema = z.object({
   /** Unique within the portal; the folder name for directory sources. */
   name: z.string(),
@@ -142,71 +98,16 @@ export const standardsFileSchema = z.object({
   teams: z.array(entitySchema),
 });
 
-export type Relation = z.infer<typeof relationSchema>;
-export type EntitySource = z.infer<typeof entitySourceSchema>;
-export type CatalogEntity = z.infer<typeof entitySchema>;
 export type RepoSnapshot = z.infer<typeof repoSchema>;
 export type Snapshot = z.infer<typeof snapshotSchema>;
 export type PublishedStandards = z.infer<typeof publishedStandardsSchema>;
 export type StandardsFile = z.infer<typeof standardsFileSchema>;
-export { entityDocsSchema } from '../docs/schema.ts';
-export { guideSchema } from '../guides/schema.ts';
-export { initiativeSchema } from '../initiatives/schema.ts';
-export { historyRecordSchema, readHistory, type HistoryRecord } from '../runs/history.ts';
-export { writeFileAtomically } from '../store/atomic-write.ts';
-export { CHECK_CATEGORY_TITLES } from '../checks/check.ts';
-export { levelRank } from '../scorecards/definition.ts';
-export { specString } from '../catalog/fields.ts';
-export { compareCodeUnits } from '../support/order.ts';
-/** The owner of an entity no one is known to own: a placeholder, never a team anyone can ask. */
-export { UNKNOWN_OWNER } from '../catalog/infer.ts';
-/** A folder name every disk can hold (`con` → `con_`), as the site names entity and docs folders. */
-export { windowsSafeSegment } from '../support/output-names.ts';
-/** Text hygiene, for what the site stores or shows beyond the snapshot (an error message, an older snapshot). */
-export { cleanText, plainData } from '../support/text.ts';
-/** Links into a repository's web UI at the scanned commit, spelled for its forge. */
-export { sourceLinks, type Forge, type SourceLinks } from '../support/source-links.ts';
-export type { DocAsset, DocHeading, DocNavItem, DocPage, EntityDocs } from '../docs/schema.ts';
-export type { Guide, GuideAdoption } from '../guides/schema.ts';
-export type { Initiative } from '../initiatives/schema.ts';
+
+// The snapshot's parts, so a reader of the snapshot finds its whole vocabulary here.
+export { entitySchema, type CatalogEntity, type EntitySource, type Relation } from '../catalog/schema.ts';
+export { entityDocsSchema, type DocAsset, type DocHeading, type DocNavItem, type DocPage, type EntityDocs } from '../docs/schema.ts';
+export { guideSchema, type Guide, type GuideAdoption } from '../guides/schema.ts';
+export { initiativeSchema, type Initiative } from '../initiatives/schema.ts';
 export type { CheckCategory, CheckMetadata, Evidence, Outcome } from '../checks/check.ts';
 export type { ScorecardDefinition, ScorecardLevel } from '../scorecards/definition.ts';
 export type { AppliedExemption, ScoredCheck, ScorecardResult } from '../scorecards/result.ts';
-
-/**
- * Writes the snapshot to a temporary file beside `path` and renames it into place, so a run killed
- * halfway leaves the previous snapshot intact.
- */
-export async function writeSnapshot(path: string, snapshot: Snapshot): Promise<void> {
-  const valid = snapshotSchema.parse(snapshot);
-  await writeFileAtomically(path, `${JSON.stringify(valid, null, 2)}\n`);
-}
-
-/** Reads and validates a snapshot; a file from another schema version or a broken one throws a clear error. */
-export async function readSnapshot(path: string): Promise<Snapshot> {
-  const text = await readFile(path, 'utf8');
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    throw new SnapshotError(path, (error as Error).message);
-  }
-  const version = (json as { schemaVersion?: unknown })?.schemaVersion;
-  if (version !== SNAPSHOT_SCHEMA_VERSION) throw new SnapshotError(path, `snapshot schema version ${String(version)}, this Cairn reads version ${SNAPSHOT_SCHEMA_VERSION}`, 'Collect again.');
-  const result = snapshotSchema.safeParse(json);
-  if (!result.success) throw new SnapshotError(path, 'not a valid Cairn snapshot', z.prettifyError(result.error));
-  return result.data;
-}
-
-/** A snapshot file that cannot be read as one: `reason` says why in a phrase, `detail` what to do or where. */
-export class SnapshotError extends Error {
-  readonly path: string;
-  readonly reason: string;
-
-  constructor(path: string, reason: string, detail?: string) {
-    super(`${path}: ${reason}${detail ? (detail.includes('\n') ? `:\n${detail}` : `. ${detail}`) : '.'}`);
-    this.name = 'SnapshotError';
-    this.path = path;
-    this.reason = reason;
-  }
-}

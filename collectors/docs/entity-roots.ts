@@ -1,6 +1,6 @@
 import { dirnameOf, joinPath, type DocRoot } from '../facts/doc-sources.ts';
 import type { Problem } from '../contract/problems.ts';
-import type { CatalogEntity } from '../contract/snapshot.ts';
+import type { CatalogEntity } from '../catalog/schema.ts';
 
 export const TECHDOCS_REF = 'backstage.io/techdocs-ref';
 

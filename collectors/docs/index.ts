@@ -1,7 +1,7 @@
 import type { Forge } from '../support/source-links.ts';
 import type { Facts } from '../facts/index.ts';
 import type { Problem } from '../contract/problems.ts';
-import type { CatalogEntity } from '../contract/snapshot.ts';
+import type { CatalogEntity } from '../catalog/schema.ts';
 import { sourceLinks } from '../support/source-links.ts';
 import { annotatedBases, docsRootOf } from './entity-roots.ts';
 import { renderSite, type RenderedSite } from './render-site.ts';

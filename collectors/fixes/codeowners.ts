@@ -1,6 +1,6 @@
 import { parseEntityRef } from '@backstage/catalog-model';
 import { UNKNOWN_OWNER } from '../catalog/infer.ts';
-import type { CatalogEntity } from '../contract/snapshot.ts';
+import type { CatalogEntity } from '../catalog/schema.ts';
 import { defineFix, githubSlug, hasFile } from './fix.ts';
 import { compareCodeUnits } from '../support/order.ts';
 

@@ -3,7 +3,7 @@ import { stringify } from 'yaml';
 import { INFERRED_FILE } from '../catalog/index.ts';
 import { INFERRED_TYPE_REASON_ANNOTATION, ownerFromCodeowners, UNKNOWN_OWNER } from '../catalog/infer.ts';
 import type { Facts } from '../facts/index.ts';
-import type { CatalogEntity } from '../contract/snapshot.ts';
+import type { CatalogEntity } from '../catalog/schema.ts';
 import { commentText, defineFix, githubSlug } from './fix.ts';
 import { compareCodeUnits } from '../support/order.ts';
 

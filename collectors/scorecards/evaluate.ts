@@ -2,7 +2,7 @@ import { error, type CatalogLookup, type CheckDefinition, type CheckResult } fro
 import { runCheck } from '../checks/run.ts';
 import type { Facts } from '../facts/index.ts';
 import type { Problem } from '../contract/problems.ts';
-import type { CatalogEntity } from '../contract/snapshot.ts';
+import type { CatalogEntity } from '../catalog/schema.ts';
 import type { ScorecardDefinition } from './definition.ts';
 import { annotationExemptions, findExemption, type Exemption } from './exemptions.ts';
 import { matchesFilter } from './filter.ts';

@@ -1,7 +1,7 @@
 import type { ForgeEntity } from './source.ts';
 import pLimit from 'p-limit';
 import type { Problem } from '../contract/problems.ts';
-import type { GitHubClient } from './github.ts';
+import type { GitHubClient } from './github-client.ts';
 import { compareCodeUnits } from '../support/order.ts';
 
 /** The fields of GitHub's team objects (`GET /orgs/{org}/teams`) that Cairn reads. */

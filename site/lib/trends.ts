@@ -1,4 +1,4 @@
-import type { HistoryRecord } from '../../collectors/runs/history.ts';
+import type { HistoryRecord } from '../../collectors/contract/history.ts';
 import type { ScorecardDefinition } from '../../collectors/contract/snapshot.ts';
 import { byCodeUnit } from './catalog.ts';
 import type { History, LevelCounts } from './history.ts';

@@ -6,15 +6,19 @@ import { retrievers } from '../../collectors/facts/index.ts';
 
 /**
  * The pipeline's boundaries (DESIGN.md), kept by this test rather than by memory: pure stages do
- * no I/O, no stage imports a later one, collectors never import Astro, and the site reads only the
- * snapshot contract.
+ * no I/O, no stage imports a later one, collectors never import Astro, the contract does no I/O, and
+ * the site reads only the contract and the history reader.
  */
 const ROOT = resolve(import.meta.dirname, '../..');
 
 /** Pipeline order; a file may import only from its own stage or earlier ones. */
-const STAGES = ['collectors/sources', 'collectors/repo', 'collectors/facts', 'collectors/catalog', 'collectors/checks', 'collectors/scorecards', 'collectors/fixes', 'collectors/guides', 'collectors/initiatives', 'collectors/docs', 'collectors/contract/snapshot.ts'];
+const STAGES = ['collectors/sources', 'collectors/repo', 'collectors/facts', 'collectors/catalog', 'collectors/checks', 'collectors/scorecards', 'collectors/fixes', 'collectors/guides', 'collectors/initiatives', 'collectors/docs', 'collectors/contract'];
 const PURE_STAGES = ['collectors/catalog', 'collectors/checks', 'collectors/scorecards', 'collectors/initiatives', 'collectors/docs', 'collectors/fixes'];
 const IO_MODULES = /^(node:)?(fs|fs\/promises|child_process|net|http|https)$|^simple-git$/;
+/** The contract between collection and the site: the snapshot's schemas and types, and the helpers both share. */
+const CONTRACT = 'collectors/contract/';
+/** What the site may read with besides its own snapshot loader: the run history's folder. */
+const SITE_READERS = ['collectors/store/history-folder.ts'];
 
 interface ImportEdge {
   specifier: string;
@@ -68,9 +72,14 @@ describe('pipeline boundaries', () => {
     expect(importsOf(file).filter((edge) => /^astro(\/|:|$)|^@astrojs\//.test(edge.specifier))).toEqual([]);
   });
 
-  it.each(siteFiles)('%s imports from collectors/ only the snapshot contract', (file) => {
-    const fromCollectors = importsOf(file).filter((edge) => edge.target?.startsWith('collectors/') && !edge.typeOnly);
-    expect(fromCollectors.map((edge) => edge.target).filter((target) => target !== 'collectors/contract/snapshot.ts')).toEqual([]);
+  it.each(collectorFiles.filter((file) => file.startsWith(CONTRACT)))('%s, part of the contract, does no I/O, even indirectly', (file) => {
+    const loaded = [...runtimeClosure(file)];
+    expect(loaded.filter((module) => IO_MODULES.test(module) || module.startsWith('collectors/store/') || module.startsWith('collectors/sources/'))).toEqual([]);
+  });
+
+  it.each(siteFiles)('%s imports from collectors/ only the contract and the history reader', (file) => {
+    const fromCollectors = importsOf(file).flatMap((edge) => (edge.target?.startsWith('collectors/') ? [edge.target] : []));
+    expect(fromCollectors.filter((target) => !target.startsWith(CONTRACT) && !SITE_READERS.includes(target))).toEqual([]);
   });
 });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { HistoryRecord, ScorecardDefinition } from '../../../collectors/contract/snapshot.ts';
+import type { HistoryRecord } from '../../../collectors/contract/history.ts';
+import type { ScorecardDefinition } from '../../../collectors/contract/snapshot.ts';
 import { CHART, lineChart, stackedChart } from '../../../site/lib/charts.ts';
 import { historyOf } from '../../../site/lib/history.ts';
 import { changesBetween, entityScores, levelDistribution, shareAtLevel } from '../../../site/lib/trends.ts';
