@@ -83,13 +83,13 @@ describe('pipeline boundaries', () => {
   });
 });
 
-/** What each of `files` loads at run time, among `files`. */
-function runtimeGraph(files: readonly string[]): Map<string, string[]> {
-  return new Map(files.map((file) => [file, importsOf(file).flatMap((edge) => (!edge.typeOnly && edge.target && files.includes(edge.target) ? [edge.target] : []))]));
+/** What each of `files` imports, among `files`: what it loads at run time, or with `types` the types it names too. */
+function importGraph(files: readonly string[], { types }: { types: boolean }): Map<string, string[]> {
+  return new Map(files.map((file) => [file, importsOf(file).flatMap((edge) => ((types || !edge.typeOnly) && edge.target && files.includes(edge.target) ? [edge.target] : []))]));
 }
 
-/** Groups of modules that load each other (Tarjan's strongly connected components of more than one module). */
-function runtimeCycles(graph: ReadonlyMap<string, readonly string[]>): string[][] {
+/** Groups of modules that import each other (Tarjan's strongly connected components of more than one module). */
+function importCycles(graph: ReadonlyMap<string, readonly string[]>): string[][] {
   const order = new Map<string, number>();
   const lowest = new Map<string, number>();
   const stack: string[] = [];
@@ -110,15 +110,27 @@ function runtimeCycles(graph: ReadonlyMap<string, readonly string[]>): string[][
   return cycles;
 }
 
+/**
+ * The one circle of type names left, to be undone where the command line's report is edited: the
+ * report's model names the gate's type, and the gate titles levels with the model's `levelTitle`.
+ */
+const KNOWN_TYPE_CYCLES = [['scripts/cli/report/gate.ts', 'scripts/cli/report/model.ts']];
+
+const productFiles = await glob(['collectors/**/*.ts', 'scripts/cli/**/*.ts'], { cwd: ROOT });
+
 describe('import graph', () => {
-  it('has no circle of modules loading each other at run time, in the collectors and the command line', async () => {
-    const files = await glob(['collectors/**/*.ts', 'scripts/cli/**/*.ts'], { cwd: ROOT });
-    expect(runtimeCycles(runtimeGraph(files))).toEqual([]);
+
+  it('has no circle of modules loading each other at run time, in the collectors and the command line', () => {
+    expect(importCycles(importGraph(productFiles, { types: false }))).toEqual([]);
+  });
+
+  it('has no circle of modules naming each other\'s types either', () => {
+    expect(importCycles(importGraph(productFiles, { types: true }))).toEqual(KNOWN_TYPE_CYCLES);
   });
 
   it('finds a circle when there is one', () => {
     const graph = new Map([['a', ['b']], ['b', ['c']], ['c', ['a']], ['d', ['a']], ['e', ['e2']], ['e2', []]]);
-    expect(runtimeCycles(graph)).toEqual([['a', 'b', 'c']]);
+    expect(importCycles(graph)).toEqual([['a', 'b', 'c']]);
   });
 });
 
