@@ -1,33 +1,32 @@
 import { availableParallelism } from 'node:os';
 import pLimit from 'p-limit';
-import { carryOver } from './carry-over.ts';
+import { carryOver } from './runs/carry-over.ts';
 import { buildCatalog } from './catalog/index.ts';
 import type { CheckDefinition, CheckMetadata } from './checks/check.ts';
 import type { CustomCheckFile } from './checks/custom.ts';
-import { DEFAULT_LIMITS, type GuideSettings, type Limits, type LoadedConfig } from './config.ts';
+import { DEFAULT_LIMITS, type GuideSettings, type Limits, type LoadedConfig } from './config/schema.ts';
 import { buildEntityDocs } from './docs/index.ts';
 import { retrievers, type Facts } from './facts/index.ts';
 import type { FactContext, FactRetriever, FactSettings } from './facts/retriever.ts';
 import { evaluateGuides } from './guides/adoption.ts';
 import type { GuideSource } from './guides/load.ts';
 import { evaluateInitiatives, type InitiativeSource } from './initiatives/evaluate.ts';
-import type { Problem } from './problems.ts';
+import type { Problem } from './contract/problems.ts';
 import { openRepo } from './repo/open.ts';
 import { ReadBudget } from './repo/read-budget.ts';
 import type { OpenedRepo } from './repo/reader.ts';
-import type { Forge } from './source-links.ts';
 import { runGit } from './repo/git-pool.ts';
-import { FactCache, type CachedFact } from './cache.ts';
+import { FactCache, type CachedFact } from './store/fact-cache.ts';
 import type { ScorecardDefinition } from './scorecards/definition.ts';
 import { prepareEvaluation } from './scorecards/evaluate.ts';
 import type { Exemption } from './scorecards/exemptions.ts';
 import { readContentEntities, type ContentDocument } from './sources/content.ts';
-import { inShard, type Shard } from './shard.ts';
+import { inShard, type Shard } from './runs/shard.ts';
 import { listSources } from './sources/index.ts';
 import { NOTHING_UNREACHABLE, type ForgeEntity, type RepoHandle, type Unreachable } from './sources/source.ts';
-import { cleanText, FORBIDDEN_KEY, plainData, type DataPath } from './text.ts';
-import { SNAPSHOT_SCHEMA_VERSION, type CatalogEntity, type PublishedStandards, type Snapshot } from './snapshot.ts';
-import { compareCodeUnits } from './order.ts';
+import { cleanText, FORBIDDEN_KEY, plainData, type DataPath } from './support/text.ts';
+import { SNAPSHOT_SCHEMA_VERSION, type CatalogEntity, type PublishedStandards, type RepoSnapshot, type Snapshot } from './contract/snapshot.ts';
+import { compareCodeUnits } from './support/order.ts';
 
 /** The portal's standards: every check (built-in and custom), the scorecards and the exemptions. */
 export interface Standards {
@@ -63,20 +62,6 @@ export interface CollectOptions extends LoadedConfig {
   previous?: () => Promise<Snapshot | undefined>;
 }
 
-/** One repository as collected: all its facts (published or not) and the problems met reading it. */
-export interface CollectedRepo {
-  name: string;
-  source: string;
-  webUrl?: string;
-  forge?: Forge;
-  /** Why the data may be behind the source (its fetch failed), when it may. */
-  stale?: string;
-  /** When the data was collected, when that was before this run (kept from an earlier snapshot). */
-  collectedAt?: string;
-  facts: Facts;
-  problems: Problem[];
-}
-
 /**
  * The pipeline up to the snapshot: list the sources, read every repository's facts concurrently,
  * then assemble catalog, scorecards and snapshot.
@@ -104,7 +89,7 @@ export async function collect(options: CollectOptions): Promise<Snapshot> {
  * Lists the sources and reads the facts of every repository, or of those in `shard` (a CI matrix
  * job's share): the part of the pipeline that reads repositories, and can be split across machines.
  */
-export async function collectRepos(options: CollectOptions & { shard?: Shard }): Promise<{ repos: CollectedRepo[]; entities: ForgeEntity[]; unreachable: Unreachable; problems: Problem[] }> {
+export async function collectRepos(options: CollectOptions & { shard?: Shard }): Promise<{ repos: RepoSnapshot[]; entities: ForgeEntity[]; unreachable: Unreachable; problems: Problem[] }> {
   const { config, baseDir, now, standards, shard } = options;
   // A shard lists (and clones) only its own share of the repositories.
   const listing = await listSources(config.sources, baseDir, (name) => !shard || inShard(name, shard));
@@ -128,7 +113,8 @@ export async function collectRepos(options: CollectOptions & { shard?: Shard }):
 }
 
 export interface AssembleInput {
-  repos: CollectedRepo[];
+  /** The repositories as collected, every fact included. */
+  repos: RepoSnapshot[];
   /** Entity documents from the portal's content folder (teams). */
   content: ContentDocument[];
   /** Groups and Users read from the forge (a GitHub source with `teams: true`). */
@@ -204,7 +190,7 @@ export async function assemble(input: AssembleInput): Promise<Snapshot> {
 
 /**
  * The snapshot as it may be published: one pass that cleans control characters and bidi overrides
- * out of every string (collectors/text.ts) and drops keys named `__proto__`, each descriptor
+ * out of every string (collectors/support/text.ts) and drops keys named `__proto__`, each descriptor
  * document or entity that had one becoming a warning at its file and line. Repository text enters
  * every output (pages, exports, llms.txt, reports) through here.
  */
@@ -299,7 +285,7 @@ export interface CollectRepoOptions {
  * the day); when every retriever's is, the repository is not even opened. A repository that cannot
  * be opened, or a retriever that throws, is a problem, never a crash, and is not cached.
  */
-export async function collectRepo(handle: RepoHandle, options: CollectRepoOptions): Promise<CollectedRepo> {
+export async function collectRepo(handle: RepoHandle, options: CollectRepoOptions): Promise<RepoSnapshot> {
   const base = { name: handle.name, source: handle.source, ...(handle.webUrl ? { webUrl: handle.webUrl } : {}), ...(handle.forge ? { forge: handle.forge } : {}), ...(handle.stale ? { stale: handle.stale } : {}) };
   const { cache } = options;
   const head = cache && !options.untracked ? await headCommit(handle.dir) : undefined;

@@ -3,7 +3,7 @@ import type { CheckDefinition, CheckMetadata } from './checks/check.ts';
 import type { Standards } from './collect.ts';
 import { taughtSections } from './guides/links.ts';
 import type { GuideSource } from './guides/load.ts';
-import { loadPortalContent } from './load-content.ts';
+import { loadPortalContent } from './config/load-content.ts';
 
 /**
  * The portal's standards: the built-in checks plus the content folder's custom checks, scorecards,

@@ -1,7 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { getCollection, getEntry } from 'astro:content';
 import { byCodeUnit, compareText, indexCatalog, type IndexedCatalog } from './lib/catalog.ts';
-import { historyRecordSchema, readHistory, type Guide, type Initiative } from '../collectors/snapshot.ts';
+import { historyRecordSchema } from '../collectors/contract/history.ts';
+import type { Guide, Initiative } from '../collectors/contract/snapshot.ts';
+import { readHistory } from '../collectors/store/history-folder.ts';
 import { addRun, emptyHistory, type History } from './lib/run-history.ts';
 import { sortGuides } from './lib/guides.ts';
 import { indexStandards, type IndexedStandards } from './lib/standards.ts';

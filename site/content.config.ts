@@ -2,7 +2,7 @@ import { pathToFileURL } from 'node:url';
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { z } from 'astro/zod';
-import { entityDocsSchema, entitySchema, guideSchema, initiativeSchema, repoSchema, snapshotSchema } from '../collectors/snapshot.ts';
+import { entityDocsSchema, entitySchema, guideSchema, initiativeSchema, repoSchema, snapshotSchema } from '../collectors/contract/snapshot.ts';
 import { siteRepo, snapshotLoader } from './loaders/snapshot.ts';
 
 /** The portal's `content/guides/` folder, set by the CLI; without it there are no guide bodies to render. */

@@ -1,5 +1,5 @@
 import { getCollection } from 'astro:content';
-import type { CatalogEntity, EntityDocs, RepoSnapshot } from '../collectors/snapshot.ts';
+import type { CatalogEntity, EntityDocs, RepoSnapshot } from '../collectors/contract/snapshot.ts';
 
 /** Every entity's rendered repository docs, with a lookup of the entities and repositories they belong to. */
 export async function loadDocs(): Promise<{ docs: EntityDocs[]; entityOf(ref: string): CatalogEntity | undefined; repoOf(name: string): RepoSnapshot | undefined }> {

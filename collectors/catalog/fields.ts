@@ -1,4 +1,4 @@
-import type { CatalogEntity } from '../snapshot.ts';
+import type { CatalogEntity } from './schema.ts';
 
 /** A string field of an entity's `spec` (`type`, `lifecycle` …), trimmed, or `undefined` when absent, blank or not a string. */
 export function specString(entity: Pick<CatalogEntity, 'spec'>, field: string): string | undefined {

@@ -1,9 +1,9 @@
 import type { Entity } from '@backstage/catalog-model';
-import type { Facts } from '../facts/index.ts';
-import type { Problem } from '../problems.ts';
-import { windowsSafeSegment } from '../output-names.ts';
-import type { CatalogEntity, EntitySource } from '../snapshot.ts';
-import { sourceLinks, type Forge } from '../source-links.ts';
+import type { Problem } from '../contract/problems.ts';
+import type { RepoSnapshot } from '../contract/snapshot.ts';
+import { windowsSafeSegment } from '../support/output-names.ts';
+import type { CatalogEntity, EntitySource } from './schema.ts';
+import { sourceLinks } from '../support/source-links.ts';
 import { inferComponent, UNKNOWN_OWNER } from './infer.ts';
 import { inferOwners, ownerNamespaceHint } from './owners.ts';
 import { entityReferences, type EntityReference } from './references.ts';
@@ -11,16 +11,10 @@ import { compare, relationsBySource, relationsOf } from './relations.ts';
 import { KNOWN_KINDS, validateEntity } from './validate.ts';
 
 /** A scanned repository, as the catalog needs it. */
-export interface CatalogRepo {
-  name: string;
-  /** Web UI of the repository, for source links. */
-  webUrl?: string;
-  /** Its forge, when the config names it (else detected from the URL). */
-  forge?: Forge;
+export type CatalogRepo = Pick<RepoSnapshot, 'name' | 'webUrl' | 'forge' | 'facts'> & {
   /** The commit the facts were read at, so source links do not drift. */
   headCommit?: string;
-  facts: Facts;
-}
+};
 
 /**
  * A document that lives in no repository: a YAML document of the portal's own `content/teams/*.yaml`,

@@ -1,7 +1,7 @@
 import { makeValidator } from '@backstage/catalog-model';
 import type { Facts } from '../facts/index.ts';
-import type { Problem } from '../problems.ts';
-import { compareCodeUnits } from '../order.ts';
+import type { Problem } from '../contract/problems.ts';
+import { compareCodeUnits } from '../support/order.ts';
 
 /** Set on every inferred entity, so readers (and Backstage, if the YAML is exported) can tell. */
 export const INFERRED_ANNOTATION = 'cairn.dev/inferred';

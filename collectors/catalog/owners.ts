@@ -1,6 +1,6 @@
 import type { Facts } from '../facts/index.ts';
 import { INFERRED_ANNOTATION, ownerFromCodeowners, UNKNOWN_OWNER } from './infer.ts';
-import { compareCodeUnits } from '../order.ts';
+import { compareCodeUnits } from '../support/order.ts';
 
 /** Where an inferred entity's data came from, beside `cairn.dev/inferred`: `CODEOWNERS` for owners named there. */
 export const INFERRED_FROM_ANNOTATION = 'cairn.dev/inferred-from';

@@ -14,9 +14,9 @@ import {
   RELATION_PART_OF,
   RELATION_PROVIDES_API,
 } from '@backstage/catalog-model';
-import type { Relation } from '../snapshot.ts';
+import type { Relation } from './schema.ts';
 import type { EntityReference } from './references.ts';
-import { compareCodeUnits } from '../order.ts';
+import { compareCodeUnits } from '../support/order.ts';
 
 /** The relation a reference field emits from the referring entity, and the reverse one on its target. */
 export interface RelationPair {

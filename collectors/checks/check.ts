@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Facts } from '../facts/index.ts';
-import type { CatalogEntity } from '../snapshot.ts';
+import type { CatalogEntity } from '../catalog/schema.ts';
 
 /** A check's verdict on one entity: an explicit outcome, never a bare boolean (OpenSSF Scorecard's lesson). */
 export const outcomeSchema = z.enum(['pass', 'fail', 'notApplicable', 'error']);

@@ -1,5 +1,5 @@
 import type { Facts } from '../facts/index.ts';
-import type { CatalogEntity } from '../snapshot.ts';
+import type { CatalogEntity } from '../catalog/schema.ts';
 import { checkResultSchema, error, notApplicable, type CheckContext, type CheckDefinition, type CheckResult, type FactId } from './check.ts';
 
 /** One check's run on one entity: the context a check sees, with the options as a scorecard gives them. */

@@ -1,7 +1,7 @@
 import type { DocRoot } from '../facts/docs-site/schema.ts';
-import { dirnameOf, joinPath } from '../repo-paths.ts';
-import type { Problem } from '../problems.ts';
-import type { CatalogEntity } from '../snapshot.ts';
+import { dirnameOf, joinPath } from '../support/repo-paths.ts';
+import type { Problem } from '../contract/problems.ts';
+import type { CatalogEntity } from '../catalog/schema.ts';
 
 export const TECHDOCS_REF = 'backstage.io/techdocs-ref';
 

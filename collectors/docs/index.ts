@@ -1,16 +1,15 @@
-import type { Forge } from '../source-links.ts';
-import type { Facts } from '../facts/index.ts';
-import type { Problem } from '../problems.ts';
-import type { CatalogEntity } from '../snapshot.ts';
-import { sourceLinks } from '../source-links.ts';
+import type { Problem } from '../contract/problems.ts';
+import type { CatalogEntity } from '../catalog/schema.ts';
+import type { RepoSnapshot } from '../contract/snapshot.ts';
+import { sourceLinks } from '../support/source-links.ts';
 import { annotatedBases, docsRootOf } from './entity-roots.ts';
 import { renderSite, type RenderedSite } from './render-site.ts';
 import type { EntityDocs } from './schema.ts';
-import { compareCodeUnits } from '../order.ts';
+import { compareCodeUnits } from '../support/order.ts';
 
 export interface DocsInput {
   entities: readonly CatalogEntity[];
-  repos: readonly { name: string; webUrl?: string; forge?: Forge; facts: Facts }[];
+  repos: readonly Pick<RepoSnapshot, 'name' | 'webUrl' | 'forge' | 'facts'>[];
 }
 
 /**

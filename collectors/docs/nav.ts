@@ -1,8 +1,8 @@
 import type { MkdocsNavEntry } from '../facts/docs-site/schema.ts';
-import { joinPath } from '../repo-paths.ts';
-import type { Problem } from '../problems.ts';
+import { joinPath } from '../support/repo-paths.ts';
+import type { Problem } from '../contract/problems.ts';
 import type { DocNavItem } from './schema.ts';
-import { compareCodeUnits } from '../order.ts';
+import { compareCodeUnits } from '../support/order.ts';
 
 /** A rendered page, as the navigation needs it. */
 export interface NavPage {

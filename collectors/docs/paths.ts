@@ -1,5 +1,5 @@
-import { resolveRepoPath } from '../repo-paths.ts';
-import { windowsSafeSegment } from '../output-names.ts';
+import { resolveRepoPath } from '../support/repo-paths.ts';
+import { windowsSafeSegment } from '../support/output-names.ts';
 
 export { windowsSafeSegment };
 

@@ -1,12 +1,12 @@
 import type { DocImage, DocRoot } from '../facts/docs-site/schema.ts';
-import type { Problem } from '../problems.ts';
+import type { Problem } from '../contract/problems.ts';
 import { folderNav, humanize, mkdocsNav, type IncludedNav, type NavPage } from './nav.ts';
 import { OutputPaths, outputPathProblems } from './paths.ts';
 import { renderMarkdown } from './render-markdown.ts';
 import type { DocAsset, DocNavItem, DocPage } from './schema.ts';
 import { planSite } from './site-plan.ts';
-import { joinPath } from '../repo-paths.ts';
-import { compareCodeUnits } from '../order.ts';
+import { joinPath } from '../support/repo-paths.ts';
+import { compareCodeUnits } from '../support/order.ts';
 
 /** A docs root rendered once; every entity that shows it gets the same pages. */
 export interface RenderedSite {

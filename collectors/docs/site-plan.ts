@@ -1,7 +1,7 @@
 import type { DocRoot } from '../facts/docs-site/schema.ts';
-import type { Problem } from '../problems.ts';
+import type { Problem } from '../contract/problems.ts';
 import { OutputPaths, outputPathProblems } from './paths.ts';
-import { compareCodeUnits } from '../order.ts';
+import { compareCodeUnits } from '../support/order.ts';
 
 /** A page to render: its Markdown and where it is published. */
 export interface PlannedPage {

@@ -1,4 +1,4 @@
-import { resolveRepoPath } from '../repo-paths.ts';
+import { resolveRepoPath } from '../support/repo-paths.ts';
 import { locationEntityV1alpha1Validator } from '@backstage/catalog-model';
 import { z } from 'zod';
 import { parseYamlDocuments } from '../yaml/documents.ts';

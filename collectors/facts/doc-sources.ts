@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { RepoReader } from '../repo/reader.ts';
-import { dirnameOf, isInside, joinPath } from '../repo-paths.ts';
-import { compareCodeUnits } from '../order.ts';
+import { dirnameOf, isInside, joinPath } from '../support/repo-paths.ts';
+import { compareCodeUnits } from '../support/order.ts';
 import { readImages } from './docs-site/images.ts';
 import { resolveIncludes } from './docs-site/includes.ts';
 import { parseMkdocs } from './docs-site/mkdocs.ts';

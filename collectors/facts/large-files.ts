@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineRetriever, readAll } from './retriever.ts';
-import { compareCodeUnits } from '../order.ts';
+import { compareCodeUnits } from '../support/order.ts';
 
 /** How many of the largest files are kept: enough to show what bloats a repository, small enough to publish. */
 export const LARGE_FILES_KEPT = 20;

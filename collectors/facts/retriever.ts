@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { Problem } from '../problems.ts';
+import type { Problem } from '../contract/problems.ts';
 import type { RepoReader } from '../repo/reader.ts';
 
 /** Portal settings that change what some retrievers read; part of the fact cache key. */

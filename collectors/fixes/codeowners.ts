@@ -1,8 +1,8 @@
 import { parseEntityRef } from '@backstage/catalog-model';
 import { UNKNOWN_OWNER } from '../catalog/infer.ts';
-import type { CatalogEntity } from '../snapshot.ts';
+import type { CatalogEntity } from '../catalog/schema.ts';
 import { defineFix, githubSlug, hasFile } from './fix.ts';
-import { compareCodeUnits } from '../order.ts';
+import { compareCodeUnits } from '../support/order.ts';
 
 /** Where GitHub looks for CODEOWNERS (the codeowners fact's places): a file in any of them is one to edit, not to add. */
 const CODEOWNERS_PLACES = ['.github/CODEOWNERS', 'CODEOWNERS', 'docs/CODEOWNERS'];

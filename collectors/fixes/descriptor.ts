@@ -3,9 +3,9 @@ import { stringify } from 'yaml';
 import { INFERRED_FILE } from '../catalog/index.ts';
 import { INFERRED_TYPE_REASON_ANNOTATION, ownerFromCodeowners, UNKNOWN_OWNER } from '../catalog/infer.ts';
 import type { Facts } from '../facts/index.ts';
-import type { CatalogEntity } from '../snapshot.ts';
+import type { CatalogEntity } from '../catalog/schema.ts';
 import { commentText, defineFix, githubSlug } from './fix.ts';
-import { compareCodeUnits } from '../order.ts';
+import { compareCodeUnits } from '../support/order.ts';
 
 /** Where Backstage documents the format, for whoever edits the file next. */
 const FORMAT_URL = 'https://backstage.io/docs/features/software-catalog/descriptor-format';

@@ -1,7 +1,21 @@
+import type { CatalogEntity } from '../catalog/schema.ts';
+import type { Facts } from '../facts/index.ts';
 import type { ScorecardResult } from '../scorecards/result.ts';
-import type { CatalogEntity } from '../snapshot.ts';
-import { cleanText } from '../text.ts';
-import type { SuggestInput } from './index.ts';
+import { cleanText } from '../support/text.ts';
+
+/** What the fixes read: one repository, as collected and judged. */
+export interface SuggestInput {
+  /** The repository's own entities, from the snapshot. */
+  entities: readonly CatalogEntity[];
+  /** Their scorecard results: only checks whose effective outcome is `fail` get a file. */
+  results: readonly ScorecardResult[];
+  /** The repository's facts, as collected. */
+  facts: Facts;
+  /** Its tracked files: a file among them (in any letter case) is never suggested. */
+  files: readonly string[];
+  /** Texts the portal gives for files it wants written its way. */
+  templates?: { securityPolicy?: string };
+}
 
 /** The failing checks, each with the refs of the entities it fails for. */
 export type FailingChecks = ReadonlyMap<string, ReadonlySet<string>>;

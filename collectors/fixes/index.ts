@@ -1,11 +1,10 @@
-import type { Facts } from '../facts/index.ts';
-import type { ScorecardResult } from '../scorecards/result.ts';
-import type { CatalogEntity } from '../snapshot.ts';
 import { codeownersFix } from './codeowners.ts';
 import { dependabotFix } from './dependabot.ts';
 import { descriptorFix } from './descriptor.ts';
-import { failingChecks, hasFile, type FixDefinition } from './fix.ts';
+import { failingChecks, hasFile, type FixDefinition, type SuggestInput } from './fix.ts';
 import { securityPolicyFix } from './security-policy.ts';
+
+export type { SuggestInput } from './fix.ts';
 
 /**
  * A file Cairn would write for the repository, e.g. the `catalog-info.yaml` of an inferred entity.
@@ -20,20 +19,6 @@ export interface SuggestedFile {
   summary: string;
   /** The file's content. */
   text: string;
-}
-
-/** What the fixes read: one repository, as collected and judged. */
-export interface SuggestInput {
-  /** The repository's own entities, from the snapshot. */
-  entities: readonly CatalogEntity[];
-  /** Their scorecard results: only checks whose effective outcome is `fail` get a file. */
-  results: readonly ScorecardResult[];
-  /** The repository's facts, as collected. */
-  facts: Facts;
-  /** Its tracked files: a file among them (in any letter case) is never suggested. */
-  files: readonly string[];
-  /** Texts the portal gives for files it wants written its way. */
-  templates?: { securityPolicy?: string };
 }
 
 /**

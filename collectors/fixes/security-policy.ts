@@ -1,5 +1,5 @@
 import { findContacts, SECURITY_POLICY_PATHS } from '../facts/security-policy.ts';
-import type { CatalogEntity } from '../snapshot.ts';
+import type { CatalogEntity } from '../catalog/schema.ts';
 import { defineFix, githubSlug, hasFile } from './fix.ts';
 
 /**

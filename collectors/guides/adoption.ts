@@ -1,9 +1,9 @@
-import type { GuideSettings } from '../config.ts';
-import type { Problem } from '../problems.ts';
+import type { GuideSettings } from '../config/schema.ts';
+import type { Problem } from '../contract/problems.ts';
 import type { ScorecardDefinition } from '../scorecards/definition.ts';
 import { normalizeRef } from '../scorecards/filter.ts';
 import type { ScorecardResult } from '../scorecards/result.ts';
-import type { CatalogEntity } from '../snapshot.ts';
+import type { CatalogEntity } from '../catalog/schema.ts';
 import type { GuideSource } from './load.ts';
 import type { Guide, GuideAdoption } from './schema.ts';
 

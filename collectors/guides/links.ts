@@ -1,4 +1,4 @@
-import { ConfigError } from '../config-error.ts';
+import { ConfigError } from '../config/config-error.ts';
 import { didYouMean } from '../scorecards/suggest.ts';
 import type { GuideSource } from './load.ts';
 

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { glob } from 'tinyglobby';
-import { ConfigError } from '../config-error.ts';
+import { ConfigError } from '../config/config-error.ts';
 import { didYouMean } from '../scorecards/suggest.ts';
 import { parseYamlConfig } from '../yaml/config.ts';
 import { parseGuideBody, type GuideBody } from './body.ts';

@@ -1,10 +1,10 @@
 import { levelRank, type ScorecardDefinition } from '../scorecards/definition.ts';
 import { matchesFilter, normalizeRef } from '../scorecards/filter.ts';
 import type { ScorecardResult } from '../scorecards/result.ts';
-import type { CatalogEntity } from '../snapshot.ts';
+import type { CatalogEntity } from '../catalog/schema.ts';
 import type { Facts } from '../facts/index.ts';
 import type { Initiative, InitiativeFile } from './schema.ts';
-import { compareCodeUnits } from '../order.ts';
+import { compareCodeUnits } from '../support/order.ts';
 
 export interface InitiativeSource {
   file: string;

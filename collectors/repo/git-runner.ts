@@ -1,4 +1,4 @@
-import { safeGit } from '../safe-git.ts';
+import { safeGit } from '../support/safe-git.ts';
 
 /**
  * A small child process that runs git for the collector. Starting a process costs the parent time

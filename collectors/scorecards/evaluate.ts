@@ -1,14 +1,14 @@
 import { error, type CatalogLookup, type CheckDefinition, type CheckResult } from '../checks/check.ts';
 import { runCheck } from '../checks/run.ts';
 import type { Facts } from '../facts/index.ts';
-import type { Problem } from '../problems.ts';
-import type { CatalogEntity } from '../snapshot.ts';
+import type { Problem } from '../contract/problems.ts';
+import type { CatalogEntity } from '../catalog/schema.ts';
 import type { ScorecardDefinition } from './definition.ts';
 import { annotationExemptions, findExemption, type Exemption } from './exemptions.ts';
 import { matchesFilter } from './filter.ts';
 import type { ScoredCheck, ScorecardResult } from './result.ts';
 import { didYouMean } from './suggest.ts';
-import { compareCodeUnits } from '../order.ts';
+import { compareCodeUnits } from '../support/order.ts';
 
 /** What one scorecard needs to judge one entity. */
 export interface ScorecardEvaluationInput {

@@ -1,7 +1,7 @@
 import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { checkMetadataSchema } from '../checks/check.ts';
-import type { Problem } from '../problems.ts';
-import type { CatalogEntity } from '../snapshot.ts';
+import type { Problem } from '../contract/problems.ts';
+import type { CatalogEntity } from '../catalog/schema.ts';
 import { exemptionDateSchema, type ExemptionsFile } from './definition.ts';
 import type { AppliedExemption } from './result.ts';
 

@@ -1,6 +1,6 @@
 import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import type { Facts } from '../facts/index.ts';
-import type { CatalogEntity } from '../snapshot.ts';
+import type { CatalogEntity } from '../catalog/schema.ts';
 import type { EntityFilter } from './definition.ts';
 
 /**

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { glob } from 'tinyglobby';
 import { parseYamlDocuments } from '../yaml/documents.ts';
-import type { Problem } from '../problems.ts';
+import type { Problem } from '../contract/problems.ts';
 
 /** A YAML document from the portal's own content folder. */
 export interface ContentDocument {

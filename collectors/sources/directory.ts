@@ -2,10 +2,10 @@ import type { Dirent, Stats } from 'node:fs';
 import { lstat, readdir, stat } from 'node:fs/promises';
 import { basename, isAbsolute, join, relative, resolve } from 'node:path';
 import picomatch from 'picomatch';
-import { ConfigError } from '../config-error.ts';
-import type { DirectorySource } from '../config.ts';
+import { ConfigError } from '../config/config-error.ts';
+import type { DirectorySource } from '../config/schema.ts';
 import type { SourceListing } from './source.ts';
-import { compareCodeUnits } from '../order.ts';
+import { compareCodeUnits } from '../support/order.ts';
 
 /**
  * Lists the git work trees matching a directory source's glob. A glob that matches nothing is a

@@ -1,9 +1,9 @@
-import type { Forge } from '../source-links.ts';
+import type { Forge } from '../support/source-links.ts';
 import { mkdir, rename, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import pLimit from 'p-limit';
-import type { GitSource } from '../config.ts';
-import { safeGit } from '../safe-git.ts';
+import type { GitSource } from '../config/schema.ts';
+import { safeGit } from '../support/safe-git.ts';
 import { isGitWorkTree } from './directory.ts';
 import { EVERY_REPO, type RepoSelection, type SourceListing } from './source.ts';
 

@@ -1,8 +1,8 @@
 import type { ForgeEntity } from './source.ts';
 import pLimit from 'p-limit';
-import type { Problem } from '../problems.ts';
-import type { GitHubClient } from './github.ts';
-import { compareCodeUnits } from '../order.ts';
+import type { Problem } from '../contract/problems.ts';
+import type { GitHubClient } from './github-client.ts';
+import { compareCodeUnits } from '../support/order.ts';
 
 /** The fields of GitHub's team objects (`GET /orgs/{org}/teams`) that Cairn reads. */
 export interface ApiTeam {

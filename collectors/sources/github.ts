@@ -1,18 +1,10 @@
-import { Octokit } from '@octokit/core';
-import { paginateRest } from '@octokit/plugin-paginate-rest';
-import { retry } from '@octokit/plugin-retry';
-import { throttling } from '@octokit/plugin-throttling';
 import picomatch from 'picomatch';
-import type { GitHubSource } from '../config.ts';
+import type { GitHubSource } from '../config/schema.ts';
 import { clonesDirOf, redact, syncClones, type Remote } from './git.ts';
+import { GitHub, type GitHubClient } from './github-client.ts';
 import { readGitHubTeams, type ForgeDocument } from './github-teams.ts';
 import { EVERY_REPO, type RepoSelection, type SourceListing } from './source.ts';
-import { compareCodeUnits } from '../order.ts';
-
-/** The GitHub client: every list paginated, rate limits waited out, server errors retried with back-off. */
-const GitHub = Octokit.plugin(paginateRest, throttling, retry);
-
-export type GitHubClient = InstanceType<typeof GitHub>;
+import { compareCodeUnits } from '../support/order.ts';
 
 /** A GitHub source's listing: its repositories and, with `teams: true`, the organisation's Groups and Users. */
 export interface GitHubListing extends SourceListing {

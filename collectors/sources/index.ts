@@ -1,5 +1,5 @@
 import { relative } from 'node:path';
-import type { Source } from '../config.ts';
+import type { Source } from '../config/schema.ts';
 import { listDirectorySource } from './directory.ts';
 import { listGitSource } from './git.ts';
 import { listGitHubSource } from './github.ts';

@@ -1,22 +1,13 @@
-import { FORGES, type Forge } from '../source-links.ts';
+import { FORGES } from '../support/source-links.ts';
 import { z } from 'zod';
-import type { Problem } from '../problems.ts';
+import type { Problem } from '../contract/problems.ts';
+import type { RepoSnapshot } from '../contract/snapshot.ts';
 
-/** A repository a source found: where its work tree is and how to present it. */
-export interface RepoHandle {
-  /** Unique within the portal. */
-  name: string;
+/** A repository a source found: how to present it (the start of its record) and where its work tree is. */
+export type RepoHandle = Pick<RepoSnapshot, 'name' | 'source' | 'webUrl' | 'forge' | 'stale'> & {
   /** Absolute path of the git work tree. */
   dir: string;
-  /** Which kind of source found it. */
-  source: string;
-  /** Web UI of the repository, when the source knows it. */
-  webUrl?: string;
-  /** The forge's URL shapes for links into `webUrl`, when the config names it (else detected from the URL). */
-  forge?: Forge;
-  /** Why the work tree may be behind the source (a fetch that failed), when it may. */
-  stale?: string;
-}
+};
 
 /** Which repository names a run reads (a shard's share); the others are not even cloned. */
 export type RepoSelection = (name: string) => boolean;

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
-import { ConfigError } from '../config-error.ts';
+import { ConfigError } from '../config/config-error.ts';
 import { deepNestingAt, MAX_ALIAS_COUNT, MAX_YAML_DEPTH } from './documents.ts';
 import { lineAtPath } from './lines.ts';
 

@@ -1,11 +1,13 @@
 import { lstat, stat } from 'node:fs/promises';
 import { basename, isAbsolute, join, normalize, resolve } from 'node:path';
 import type { Standards } from '../../collectors/collect.ts';
-import { ConfigError } from '../../collectors/config-error.ts';
+import { ConfigError } from '../../collectors/config/config-error.ts';
 import { suggestedFiles } from '../../collectors/fixes/index.ts';
 import { checkoutRef } from '../../collectors/repo/ref-checkout.ts';
 import type { ScorecardDefinition } from '../../collectors/scorecards/definition.ts';
-import { readSnapshot, writeFileAtomically, type CatalogEntity } from '../../collectors/snapshot.ts';
+import type { CatalogEntity } from '../../collectors/contract/snapshot.ts';
+import { writeFileAtomically } from '../../collectors/store/atomic-write.ts';
+import { readSnapshot } from '../../collectors/store/snapshot-file.ts';
 import { failingProblems, failOnProblemsOf } from './collection-options.ts';
 import { currentTime } from './collection.ts';
 import { assertRepositoryRoot, judgeFor, judgeTree, type Judge } from './judge.ts';

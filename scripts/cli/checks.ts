@@ -1,5 +1,5 @@
 import type { CheckMetadata } from '../../collectors/checks/check.ts';
-import { loadPortalConfig } from '../../collectors/load-config.ts';
+import { loadPortalConfig } from '../../collectors/config/load-config.ts';
 import { defaultConfigPath } from './collection-options.ts';
 import { loadStandards } from './standards.ts';
 

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { ConfigError } from '../../collectors/config-error.ts';
-import type { LoadedConfig } from '../../collectors/config.ts';
+import { ConfigError } from '../../collectors/config/config-error.ts';
+import type { LoadedConfig } from '../../collectors/config/schema.ts';
 import type { OptionSpec } from './command.ts';
 
 export const DEFAULT_CONFIG = 'content/portal.yaml';

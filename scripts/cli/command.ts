@@ -1,5 +1,5 @@
 import { parseArgs, type ParseArgsOptionDescriptor } from 'node:util';
-import { ConfigError } from '../../collectors/config-error.ts';
+import { ConfigError } from '../../collectors/config/config-error.ts';
 
 /** One option of a command, with what `--help` says about it. */
 export interface OptionSpec extends ParseArgsOptionDescriptor {

@@ -1,6 +1,6 @@
 import { join, relative, resolve, sep } from 'node:path';
-import { ConfigError } from '../../collectors/config-error.ts';
-import { portalConfigSchema } from '../../collectors/config.ts';
+import { ConfigError } from '../../collectors/config/config-error.ts';
+import { portalConfigSchema } from '../../collectors/config/schema.ts';
 import { defineCommand, type Command } from './command.ts';
 import { collectionOptions, failOnOf, historyDirOf } from './collection-options.ts';
 

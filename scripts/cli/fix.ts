@@ -1,7 +1,7 @@
 import { lstat, mkdir, writeFile } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import { builtinChecks } from '../../collectors/checks/builtin/index.ts';
-import { ConfigError } from '../../collectors/config-error.ts';
+import { ConfigError } from '../../collectors/config/config-error.ts';
 import { fixableCheckIds, fixes, suggestedFiles, type SuggestedFile, type SuggestInput } from '../../collectors/fixes/index.ts';
 import { failingChecks, hasFile } from '../../collectors/fixes/fix.ts';
 import { currentTime } from './collection.ts';

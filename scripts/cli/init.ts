@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { stringify } from 'yaml';
-import { ConfigError } from '../../collectors/config-error.ts';
+import { ConfigError } from '../../collectors/config/config-error.ts';
 import { UNKNOWN_OWNER } from '../../collectors/catalog/infer.ts';
 import { codeownersRef } from '../../collectors/catalog/owners.ts';
 import { codeowners } from '../../collectors/facts/codeowners.ts';

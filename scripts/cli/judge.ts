@@ -1,12 +1,12 @@
 import { readFile, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { assemble, collectRepo, type CollectedRepo, type Standards } from '../../collectors/collect.ts';
-import { ConfigError } from '../../collectors/config-error.ts';
-import { portalConfigSchema, type GuideSettings, type Limits } from '../../collectors/config.ts';
+import { assemble, collectRepo, type Standards } from '../../collectors/collect.ts';
+import { ConfigError } from '../../collectors/config/config-error.ts';
+import { portalConfigSchema, type GuideSettings, type Limits } from '../../collectors/config/schema.ts';
 import type { SuggestInput } from '../../collectors/fixes/index.ts';
 import type { ScorecardDefinition } from '../../collectors/scorecards/definition.ts';
 import type { ScorecardResult } from '../../collectors/scorecards/result.ts';
-import type { CatalogEntity, Snapshot } from '../../collectors/snapshot.ts';
+import type { CatalogEntity, RepoSnapshot as CollectedRepo, Snapshot } from '../../collectors/contract/snapshot.ts';
 import { readContentEntities, type ContentDocument } from '../../collectors/sources/content.ts';
 import { isGitWorkTree } from '../../collectors/sources/directory.ts';
 import { resolveConfig } from './collection.ts';

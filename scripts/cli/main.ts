@@ -1,4 +1,4 @@
-import { ConfigError } from '../../collectors/config-error.ts';
+import { ConfigError } from '../../collectors/config/config-error.ts';
 import { commandHelp, parseCommandArgs } from './command.ts';
 import { commands } from './commands.ts';
 import { VERSION } from './version.ts';

@@ -3,8 +3,8 @@ import { resolve } from 'node:path';
 import { builtinChecks } from '../../collectors/checks/builtin/index.ts';
 import { contentGlobsFor, customCheckMetadata, toCheckDefinition } from '../../collectors/checks/custom.ts';
 import type { Standards } from '../../collectors/collect.ts';
-import { ConfigError } from '../../collectors/config-error.ts';
-import { standardsFileSchema, type CatalogEntity, type StandardsFile } from '../../collectors/snapshot.ts';
+import { ConfigError } from '../../collectors/config/config-error.ts';
+import { standardsFileSchema, type CatalogEntity, type StandardsFile } from '../../collectors/contract/snapshot.ts';
 import { builtinMetadata } from '../../collectors/standards.ts';
 
 /** A portal's published standards, ready to judge a repository with. */

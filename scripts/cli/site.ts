@@ -1,8 +1,8 @@
 import { mkdir, mkdtemp, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { build, dev, preview } from 'astro';
-import { replaceDirectory } from '../../collectors/atomic-write.ts';
-import { ConfigError } from '../../collectors/config-error.ts';
+import { replaceDirectory } from '../../collectors/store/atomic-write.ts';
+import { ConfigError } from '../../collectors/config/config-error.ts';
 import { PACKAGE_ROOT } from './package-root.ts';
 
 

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { customCheckFileSchema } from '../../collectors/checks/custom.ts';
 import { initiativeFileSchema } from '../../collectors/initiatives/schema.ts';
-import { portalConfigSchema } from '../../collectors/config.ts';
+import { portalConfigSchema } from '../../collectors/config/schema.ts';
 import { exemptionsFileSchema, scorecardDefinitionSchema } from '../../collectors/scorecards/definition.ts';
 
 /**

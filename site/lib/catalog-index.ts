@@ -1,5 +1,5 @@
 import { entityHref } from './paths.ts';
-import type { CatalogEntity } from '../../collectors/snapshot.ts';
+import type { CatalogEntity } from '../../collectors/contract/snapshot.ts';
 import { FILTER_FACETS, type CatalogFilterData, type FilterFacet, type FilterRow } from './catalog-filter.ts';
 import { compareText, relatedLink, type IndexedCatalog } from './catalog.ts';
 import { humanizeEntityRef } from './entity-ref.ts';

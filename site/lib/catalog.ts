@@ -1,5 +1,6 @@
 import { entityHref } from './paths.ts';
-import { compareCodeUnits, type CatalogEntity, type RepoSnapshot, type Snapshot } from '../../collectors/snapshot.ts';
+import { compareCodeUnits } from '../../collectors/contract/helpers.ts';
+import type { CatalogEntity, RepoSnapshot, Snapshot } from '../../collectors/contract/snapshot.ts';
 import { entityDisplayName, humanizeEntityRef, parseEntityRef } from './entity-ref.ts';
 
 /** Something Cairn could not collect or resolve, as the snapshot records it. */

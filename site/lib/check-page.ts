@@ -1,5 +1,6 @@
 import { checkPath } from './paths.ts';
-import { CHECK_CATEGORY_TITLES, type CheckCategory, type CheckMetadata, type Guide } from '../../collectors/snapshot.ts';
+import { CHECK_CATEGORY_TITLES } from '../../collectors/contract/helpers.ts';
+import type { CheckCategory, CheckMetadata, Guide } from '../../collectors/contract/snapshot.ts';
 import { compareText, linkToRef, type IndexedCatalog, type EntityLink } from './catalog.ts';
 import { safeWebHref } from './links.ts';
 import { checkStatus, evidenceView, levelRef, repoOf, scorecardLink, type CheckEvaluation, type CheckStatus, type Effort, type EvidenceView, type ScorecardLink, type IndexedStandards } from './standards.ts';

@@ -1,5 +1,6 @@
 import { entityPath } from './paths.ts';
-import { sourceLinks, type CatalogEntity, type DocNavItem, type EntityDocs, type RepoSnapshot } from '../../collectors/snapshot.ts';
+import { sourceLinks } from '../../collectors/contract/helpers.ts';
+import type { CatalogEntity, DocNavItem, EntityDocs, RepoSnapshot } from '../../collectors/contract/snapshot.ts';
 import { entityDisplayName, entityRouteParams } from './entity-ref.ts';
 import { withBase } from './urls.ts';
 import { docsHomeHref, docsPagePath } from './paths.ts';

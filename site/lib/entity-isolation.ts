@@ -1,4 +1,5 @@
-import { cleanText, type CatalogEntity } from '../../collectors/snapshot.ts';
+import { cleanText } from '../../collectors/contract/helpers.ts';
+import type { CatalogEntity } from '../../collectors/contract/snapshot.ts';
 import { entityDisplayName } from './entity-ref.ts';
 
 /** What an entity's page shows when it could not be prepared: which entity, where it is declared, and why. */

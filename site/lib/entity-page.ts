@@ -1,4 +1,4 @@
-import type { CatalogEntity } from '../../collectors/snapshot.ts';
+import type { CatalogEntity } from '../../collectors/contract/snapshot.ts';
 import { compareText, relatedLink, relatedLinks, type IndexedCatalog, type EntityLink } from './catalog.ts';
 import { entityDisplayName } from './entity-ref.ts';
 import { specString } from './entity.ts';

@@ -1,4 +1,5 @@
-import { windowsSafeSegment, type CatalogEntity } from '../../collectors/snapshot.ts';
+import { windowsSafeSegment } from '../../collectors/contract/helpers.ts';
+import type { CatalogEntity } from '../../collectors/contract/snapshot.ts';
 import { profileString } from './entity.ts';
 
 /** The parts of an entity ref `kind:namespace/name` (a type alias, so it satisfies Astro's `Params`). */

@@ -1,4 +1,5 @@
-import { sourceLinks, UNKNOWN_OWNER, type CatalogEntity } from '../../collectors/snapshot.ts';
+import { sourceLinks, UNKNOWN_OWNER } from '../../collectors/contract/helpers.ts';
+import type { CatalogEntity } from '../../collectors/contract/snapshot.ts';
 import { githubProjectHref, INFERRED_TYPE_REASON, sourceLocationHref, toolAnnotations, type ToolAnnotation } from './annotations.ts';
 import { relatedLink, type IndexedCatalog, type EntityLink } from './catalog.ts';
 import { specString } from './entity.ts';

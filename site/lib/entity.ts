@@ -1,7 +1,7 @@
-import type { CatalogEntity } from '../../collectors/snapshot.ts';
+import type { CatalogEntity } from '../../collectors/contract/snapshot.ts';
 import type { IndexedCatalog } from './catalog.ts';
 
-export { specString } from '../../collectors/snapshot.ts';
+export { specString } from '../../collectors/contract/helpers.ts';
 
 /** A string field of a User's or Group's `spec.profile` (`displayName`, `email`). */
 export function profileString(entity: CatalogEntity, field: 'displayName' | 'email'): string | undefined {

@@ -1,4 +1,4 @@
-import type { AppliedExemption, CatalogEntity, Evidence, Guide, Outcome, ScorecardDefinition, ScoredCheck } from '../../collectors/snapshot.ts';
+import type { AppliedExemption, CatalogEntity, Evidence, Guide, Outcome, ScorecardDefinition, ScoredCheck } from '../../collectors/contract/snapshot.ts';
 import { byCodeUnit, compareText } from './catalog.ts';
 import { entityDisplayName } from './entity-ref.ts';
 import { entityPath, guidePath } from './paths.ts';

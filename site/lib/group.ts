@@ -1,4 +1,4 @@
-import type { CatalogEntity } from '../../collectors/snapshot.ts';
+import type { CatalogEntity } from '../../collectors/contract/snapshot.ts';
 import { relatedLink, relatedLinks, type IndexedCatalog, type EntityLink } from './catalog.ts';
 import { profileString, specString } from './entity.ts';
 

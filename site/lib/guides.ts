@@ -1,4 +1,4 @@
-import type { Guide } from '../../collectors/snapshot.ts';
+import type { Guide } from '../../collectors/contract/snapshot.ts';
 import { compareText, linkToRef, type IndexedCatalog, type EntityLink } from './catalog.ts';
 import { checkLink, type CheckLink, type IndexedStandards } from './standards.ts';
 import { withBase } from './urls.ts';

@@ -1,6 +1,6 @@
 import { groupBy, type IndexedCatalog } from './catalog.ts';
 import { ownerStanding } from './entity-summary.ts';
-import { UNKNOWN_OWNER } from '../../collectors/snapshot.ts';
+import { UNKNOWN_OWNER } from '../../collectors/contract/helpers.ts';
 import { countProblems } from './problems.ts';
 import { countNoun } from './text.ts';
 import { withBase } from './urls.ts';

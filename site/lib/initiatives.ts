@@ -1,4 +1,4 @@
-import type { Initiative } from '../../collectors/snapshot.ts';
+import type { Initiative } from '../../collectors/contract/snapshot.ts';
 import { compareText, linkToRef, type IndexedCatalog, type EntityLink } from './catalog.ts';
 import type { History } from './run-history.ts';
 import { checkLink, type CheckLink, type IndexedStandards } from './standards.ts';

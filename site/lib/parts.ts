@@ -1,4 +1,4 @@
-import type { CatalogEntity } from '../../collectors/snapshot.ts';
+import type { CatalogEntity } from '../../collectors/contract/snapshot.ts';
 import { groupBy, relatedLinks, type IndexedCatalog, type EntityLink } from './catalog.ts';
 
 /** Headings of a system's or domain's parts, by the parts' kind, in the order they are shown. */

@@ -1,4 +1,4 @@
-import type { CatalogEntity } from '../../collectors/snapshot.ts';
+import type { CatalogEntity } from '../../collectors/contract/snapshot.ts';
 import { entityRouteParams } from './entity-ref.ts';
 import { withBase } from './urls.ts';
 

@@ -1,4 +1,4 @@
-import type { CatalogEntity } from '../../collectors/snapshot.ts';
+import type { CatalogEntity } from '../../collectors/contract/snapshot.ts';
 import { compareText, groupBy, linkToRef, type IndexedCatalog, type EntityLink, type Problem } from './catalog.ts';
 import { entityHref } from './paths.ts';
 import { countNoun } from './text.ts';

@@ -1,4 +1,4 @@
-import type { RepoSnapshot } from '../../collectors/snapshot.ts';
+import type { RepoSnapshot } from '../../collectors/contract/snapshot.ts';
 import { safeWebHref } from './links.ts';
 
 /** Whether a file the standards care about is there; `unknown` when its fact could not be collected. */

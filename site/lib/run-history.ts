@@ -1,4 +1,4 @@
-import type { HistoryRecord } from '../../collectors/history.ts';
+import type { HistoryRecord } from '../../collectors/contract/history.ts';
 
 /** Entities at each level of a scorecard in one run (`null`: below the first level). */
 export type LevelCounts = Map<string | null, number>;

@@ -1,4 +1,5 @@
-import { UNKNOWN_OWNER, type ScorecardDefinition, type ScorecardResult } from '../../collectors/snapshot.ts';
+import { UNKNOWN_OWNER } from '../../collectors/contract/helpers.ts';
+import type { ScorecardDefinition, ScorecardResult } from '../../collectors/contract/snapshot.ts';
 import { compareText, groupBy, linkToRef, relatedLink, type IndexedCatalog, type EntityLink } from './catalog.ts';
 import { completeEntityRef } from './entity-ref.ts';
 import {

@@ -1,4 +1,4 @@
-import type { AppliedExemption, CatalogEntity, RepoSnapshot, ScorecardDefinition, ScorecardResult, ScoredCheck } from '../../collectors/snapshot.ts';
+import type { AppliedExemption, CatalogEntity, RepoSnapshot, ScorecardDefinition, ScorecardResult, ScoredCheck } from '../../collectors/contract/snapshot.ts';
 import type { IndexedCatalog } from './catalog.ts';
 import { badgePath, entityHref } from './paths.ts';
 import {

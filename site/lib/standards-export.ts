@@ -1,4 +1,4 @@
-import { STANDARDS_FORMAT, type CatalogEntity, type PublishedStandards, type ScorecardDefinition, type StandardsFile } from '../../collectors/snapshot.ts';
+import { STANDARDS_FORMAT, type CatalogEntity, type PublishedStandards, type ScorecardDefinition, type StandardsFile } from '../../collectors/contract/snapshot.ts';
 import { byCodeUnit } from './catalog.ts';
 
 /**

@@ -1,4 +1,5 @@
-import { levelRank, sourceLinks, type CatalogEntity, type CheckMetadata, type Evidence, type Guide, type RepoSnapshot, type ScorecardDefinition, type ScorecardResult, type ScoredCheck, type Snapshot } from '../../collectors/snapshot.ts';
+import { levelRank, sourceLinks } from '../../collectors/contract/helpers.ts';
+import type { CatalogEntity, CheckMetadata, Evidence, Guide, RepoSnapshot, ScorecardDefinition, ScorecardResult, ScoredCheck, Snapshot } from '../../collectors/contract/snapshot.ts';
 import { compareText, groupBy, type IndexedCatalog } from './catalog.ts';
 import { withBase } from './urls.ts';
 import { checkPath, scorecardPath } from './paths.ts';

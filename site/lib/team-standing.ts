@@ -1,4 +1,4 @@
-import type { CatalogEntity, ScorecardResult } from '../../collectors/snapshot.ts';
+import type { CatalogEntity, ScorecardResult } from '../../collectors/contract/snapshot.ts';
 import { compareText, linkToRef, relatedLinks, type IndexedCatalog, type EntityLink } from './catalog.ts';
 import {
   allLevels,

@@ -1,4 +1,4 @@
-import type { CatalogEntity } from '../../collectors/snapshot.ts';
+import type { CatalogEntity } from '../../collectors/contract/snapshot.ts';
 
 /** One input of a Template's form, from a property of that form's JSON schema. */
 export interface TemplateField {

@@ -1,4 +1,4 @@
-import type { Guide, ScorecardDefinition } from '../../collectors/snapshot.ts';
+import type { Guide, ScorecardDefinition } from '../../collectors/contract/snapshot.ts';
 import { lineChart, stackedChart, type ChartGeometry } from './charts.ts';
 import type { History } from './run-history.ts';
 import { formatScore, levelTitle } from './standards.ts';

@@ -1,5 +1,5 @@
-import type { HistoryRecord } from '../../collectors/history.ts';
-import type { ScorecardDefinition } from '../../collectors/snapshot.ts';
+import type { HistoryRecord } from '../../collectors/contract/history.ts';
+import type { ScorecardDefinition } from '../../collectors/contract/snapshot.ts';
 import { byCodeUnit } from './catalog.ts';
 import type { History, LevelCounts } from './run-history.ts';
 

@@ -3,7 +3,8 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader } from 'astro/loaders';
 import { z } from 'zod';
-import { plainData, snapshotSchema, type RepoSnapshot, type Snapshot } from '../../collectors/snapshot.ts';
+import { plainData } from '../../collectors/contract/helpers.ts';
+import { snapshotSchema, type RepoSnapshot, type Snapshot } from '../../collectors/contract/snapshot.ts';
 
 /** The snapshot file to render: `CAIRN_SNAPSHOT` (set by the CLI), else `.cache/snapshot.json` under the project root. */
 function snapshotPath(root: URL): string {

@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import { checkResultSchema, type CheckContext, type CheckDefinition, type CheckResult } from '../../collectors/checks/check.ts';
 import type { Facts } from '../../collectors/facts/index.ts';
 import { runCheck as runThroughRunner } from '../../collectors/checks/run.ts';
-import type { CatalogEntity } from '../../collectors/snapshot.ts';
+import type { CatalogEntity } from '../../collectors/contract/snapshot.ts';
 
 /** The run time of every check test, so "within N days" tables read as dates. */
 export const NOW = new Date('2026-06-01T00:00:00Z');

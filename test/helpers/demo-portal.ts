@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { cp, readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
-import type { Snapshot } from '../../collectors/snapshot.ts';
+import type { Snapshot } from '../../collectors/contract/snapshot.ts';
 import { generateDemoOrg } from '../../scripts/dev/demo-org/generate.ts';
 import { CAIRN } from './cli.ts';
 

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { buildEntityDocs } from '../../collectors/docs/index.ts';
 import type { DocRoot } from '../../collectors/facts/docs-site/schema.ts';
 import type { Facts } from '../../collectors/facts/index.ts';
-import { snapshotSchema, SNAPSHOT_SCHEMA_VERSION, type CatalogEntity, type Snapshot } from '../../collectors/snapshot.ts';
+import { snapshotSchema, SNAPSHOT_SCHEMA_VERSION, type CatalogEntity, type Snapshot } from '../../collectors/contract/snapshot.ts';
 import { LOGO_PNG } from '../../scripts/dev/demo-org/templates.ts';
 import { buildSite } from '../../scripts/cli/site.ts';
 import { useBrowserSite, type BrowserSite } from './fixture-browser.ts';

@@ -1,6 +1,6 @@
 import picomatch from 'picomatch';
 import type { FactContext, FactSettings } from '../../collectors/facts/retriever.ts';
-import type { Problem } from '../../collectors/problems.ts';
+import type { Problem } from '../../collectors/contract/problems.ts';
 import type { RepoHistory, RepoReader } from '../../collectors/repo/reader.ts';
 
 const DEFAULT_MAX_BYTES = 1024 * 1024;

@@ -1,6 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { snapshotSchema, type CatalogEntity, type Relation, type Snapshot } from '../../collectors/snapshot.ts';
+import { snapshotSchema, type CatalogEntity, type Relation, type Snapshot } from '../../collectors/contract/snapshot.ts';
 
 /** What the hostile entity (`component:default/hostile`) tries to inject into its page. */
 export const HOSTILE = {

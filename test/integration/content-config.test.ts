@@ -6,8 +6,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { builtinChecks } from '../../collectors/checks/builtin/index.ts';
 import type { CheckDefinition } from '../../collectors/checks/check.ts';
-import { ConfigError } from '../../collectors/config-error.ts';
-import { loadPortalContent } from '../../collectors/load-content.ts';
+import { ConfigError } from '../../collectors/config/config-error.ts';
+import { loadPortalContent } from '../../collectors/config/load-content.ts';
 
 /** Built-in checks as the loader sees them: ids, and options with defaults. */
 function builtin(id: string, options: z.ZodType = z.strictObject({})): CheckDefinition {

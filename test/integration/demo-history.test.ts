@@ -2,7 +2,7 @@ import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { historyRecordSchema } from '../../collectors/history.ts';
+import { historyRecordSchema } from '../../collectors/contract/history.ts';
 import { generateDemoOrg } from '../../scripts/dev/demo-org/generate.ts';
 import { generateDemoHistory, HISTORY_STAMP_FILE } from '../../scripts/dev/demo-org/past-runs.ts';
 

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCatalog } from '../../collectors/catalog/index.ts';
 import { descriptors, MAX_DESCRIPTOR_BYTES } from '../../collectors/facts/descriptors.ts';
-import type { Problem } from '../../collectors/problems.ts';
+import type { Problem } from '../../collectors/contract/problems.ts';
 import { openRepo } from '../../collectors/repo/open.ts';
 import { files, makeRepos, type RepoFixture } from '../helpers/repos.ts';
 

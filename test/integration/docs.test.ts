@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCatalog } from '../../collectors/catalog/index.ts';
-import { collectRepo, type CollectedRepo } from '../../collectors/collect.ts';
+import { collectRepo } from '../../collectors/collect.ts';
+import type { RepoSnapshot as CollectedRepo } from '../../collectors/contract/snapshot.ts';
 import { buildEntityDocs } from '../../collectors/docs/index.ts';
 import type { EntityDocs } from '../../collectors/docs/schema.ts';
-import type { Problem } from '../../collectors/problems.ts';
+import type { Problem } from '../../collectors/contract/problems.ts';
 import { files, makeRepos, type RepoFixture } from '../helpers/repos.ts';
 
 const NOW = new Date('2026-02-01T00:00:00Z');

@@ -2,7 +2,7 @@ import { appendFile, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/p
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FactCache } from '../../collectors/cache.ts';
+import { FactCache } from '../../collectors/store/fact-cache.ts';
 import { collectRepo, type CollectRepoOptions } from '../../collectors/collect.ts';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { builtinChecks } from '../../collectors/checks/builtin/index.ts';
 import { assemble, collectRepo, NO_STANDARDS, type Standards } from '../../collectors/collect.ts';
-import { portalConfigSchema } from '../../collectors/config.ts';
+import { portalConfigSchema } from '../../collectors/config/schema.ts';
 import { scorecardDefinitionSchema } from '../../collectors/scorecards/definition.ts';
 import { builtinMetadata } from '../../collectors/standards.ts';
 import { runCairn } from '../helpers/cli.ts';

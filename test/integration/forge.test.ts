@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { collect, NO_STANDARDS } from '../../collectors/collect.ts';
-import { portalConfigSchema } from '../../collectors/config.ts';
+import { portalConfigSchema } from '../../collectors/config/schema.ts';
 import { files, makeRepos, type RepoFixture } from '../helpers/repos.ts';
 
 /** A portal whose repositories live on a self-hosted GitLab: `forge` in portal.yaml gives GitLab's link shapes. */

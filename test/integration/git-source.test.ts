@@ -6,10 +6,10 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { builtinChecks } from '../../collectors/checks/builtin/index.ts';
 import { collect, collectRepos, NO_STANDARDS, type Standards } from '../../collectors/collect.ts';
-import { inShard } from '../../collectors/shard.ts';
-import { portalConfigSchema } from '../../collectors/config.ts';
+import { inShard } from '../../collectors/runs/shard.ts';
+import { portalConfigSchema } from '../../collectors/config/schema.ts';
 import { scorecardDefinitionSchema, type ScorecardDefinition } from '../../collectors/scorecards/definition.ts';
-import type { Snapshot } from '../../collectors/snapshot.ts';
+import type { Snapshot } from '../../collectors/contract/snapshot.ts';
 import { repoNameOf } from '../../collectors/sources/git.ts';
 import { files, makeRepos, type RepoFixture } from '../helpers/repos.ts';
 

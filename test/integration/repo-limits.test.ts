@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { collectRepo } from '../../collectors/collect.ts';
-import { DEFAULT_LIMITS, portalConfigSchema } from '../../collectors/config.ts';
+import { DEFAULT_LIMITS, portalConfigSchema } from '../../collectors/config/schema.ts';
 import { openRepo } from '../../collectors/repo/open.ts';
 import { ReadBudget } from '../../collectors/repo/read-budget.ts';
 import { describeRefusal } from '../../collectors/repo/reader.ts';

@@ -7,10 +7,9 @@ import { runCheck } from '../../collectors/checks/run.ts';
 import { KNOWN_KINDS } from '../../collectors/catalog/validate.ts';
 import { UNKNOWN_OWNER } from '../../collectors/catalog/infer.ts';
 import { dependencyUpdates } from '../../collectors/checks/builtin/dependency-updates.ts';
-import type { CollectedRepo } from '../../collectors/collect.ts';
 import { DESCRIPTOR_FILES } from '../../collectors/facts/descriptors.ts';
 import type { Facts } from '../../collectors/facts/index.ts';
-import type { CatalogEntity, Snapshot } from '../../collectors/snapshot.ts';
+import type { CatalogEntity, RepoSnapshot, Snapshot } from '../../collectors/contract/snapshot.ts';
 import type { DependencyBot, DescriptorEntity, Verdict } from './truth.ts';
 
 /** One repository as Cairn saw it: every fact (published or not) and the catalog entities from it. */
@@ -23,7 +22,7 @@ export interface Observation {
 }
 
 /** Pairs each collected repository with its entities from the assembled snapshot. */
-export function observations(repos: CollectedRepo[], snapshot: Snapshot): Map<string, Observation> {
+export function observations(repos: RepoSnapshot[], snapshot: Snapshot): Map<string, Observation> {
   const now = new Date(snapshot.generatedAt);
   return new Map(
     repos.map((repo) => [repo.name, { name: repo.name, facts: repo.facts, entities: snapshot.entities.filter((entity) => entity.source.repo === repo.name), now }]),

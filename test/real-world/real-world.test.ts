@@ -2,7 +2,8 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import pLimit from 'p-limit';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { assemble, collectRepo, NO_STANDARDS, type CollectedRepo } from '../../collectors/collect.ts';
+import { assemble, collectRepo, NO_STANDARDS } from '../../collectors/collect.ts';
+import type { RepoSnapshot } from '../../collectors/contract/snapshot.ts';
 import * as observe from './observe.ts';
 import { TRUTH, type RepoTruth } from './truth.ts';
 
@@ -17,7 +18,7 @@ let observed: Map<string, observe.Observation>;
 beforeAll(async () => {
   // Cairn's own collection, as `cairn collect` runs it on a directory source: facts per repository, then the catalog.
   const limit = pLimit(4);
-  const repos: CollectedRepo[] = await Promise.all(
+  const repos: RepoSnapshot[] = await Promise.all(
     TRUTH.map((truth) => limit(() => collectRepo({ name: truth.name, dir: join(dir, truth.name), source: 'directory' }, { now: NOW, windowDays: 90, settings: { contentGlobs: [] } }))),
   );
   const snapshot = await assemble({ repos, content: [], standards: NO_STANDARDS, now: NOW, title: 'Real world', guideSettings: { staleAfterDays: 180 }, problems: [] });

@@ -2,7 +2,7 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Guide, Snapshot } from '../../collectors/snapshot.ts';
+import type { Guide, Snapshot } from '../../collectors/contract/snapshot.ts';
 import { buildDemoPortal } from '../helpers/demo-portal.ts';
 
 /** The demo content over the demo organisation, built under `/portal/`: guides, search and repository docs, read as HTML. */

@@ -3,7 +3,8 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readSnapshot, standardsFileSchema, type Snapshot } from '../../collectors/snapshot.ts';
+import { standardsFileSchema, type Snapshot } from '../../collectors/contract/snapshot.ts';
+import { readSnapshot } from '../../collectors/store/snapshot-file.ts';
 import { files, makeRepos, type RepoFixture } from '../helpers/repos.ts';
 import { CAIRN } from '../helpers/cli.ts';
 

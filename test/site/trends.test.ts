@@ -2,7 +2,9 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { appendHistory, historyRecord, type HistoryRecord } from '../../collectors/history.ts';
+import type { HistoryRecord } from '../../collectors/contract/history.ts';
+import { historyRecord } from '../../collectors/runs/history.ts';
+import { appendHistory } from '../../collectors/store/history-folder.ts';
 import { buildSite } from '../../scripts/cli/site.ts';
 import { snapshotFixture, writeSnapshotFixture } from '../helpers/snapshot-fixture.ts';
 

@@ -6,15 +6,19 @@ import { retrievers } from '../../collectors/facts/index.ts';
 
 /**
  * The pipeline's boundaries (DESIGN.md), kept by this test rather than by memory: pure stages do
- * no I/O, no stage imports a later one, collectors never import Astro, and the site reads only the
- * snapshot contract.
+ * no I/O, no stage imports a later one, collectors never import Astro, the contract does no I/O, and
+ * the site reads only the contract and the history reader.
  */
 const ROOT = resolve(import.meta.dirname, '../..');
 
 /** Pipeline order; a file may import only from its own stage or earlier ones. */
-const STAGES = ['collectors/sources', 'collectors/repo', 'collectors/facts', 'collectors/catalog', 'collectors/checks', 'collectors/scorecards', 'collectors/fixes', 'collectors/guides', 'collectors/initiatives', 'collectors/docs', 'collectors/snapshot.ts'];
+const STAGES = ['collectors/sources', 'collectors/repo', 'collectors/facts', 'collectors/catalog', 'collectors/checks', 'collectors/scorecards', 'collectors/fixes', 'collectors/guides', 'collectors/initiatives', 'collectors/docs', 'collectors/contract'];
 const PURE_STAGES = ['collectors/catalog', 'collectors/checks', 'collectors/scorecards', 'collectors/initiatives', 'collectors/docs', 'collectors/fixes'];
 const IO_MODULES = /^(node:)?(fs|fs\/promises|child_process|net|http|https)$|^simple-git$/;
+/** The contract between collection and the site: the snapshot's schemas and types, and the helpers both share. */
+const CONTRACT = 'collectors/contract/';
+/** What the site may read with besides its own snapshot loader: the run history's folder. */
+const SITE_READERS = ['collectors/store/history-folder.ts'];
 
 interface ImportEdge {
   specifier: string;
@@ -68,19 +72,24 @@ describe('pipeline boundaries', () => {
     expect(importsOf(file).filter((edge) => /^astro(\/|:|$)|^@astrojs\//.test(edge.specifier))).toEqual([]);
   });
 
-  it.each(siteFiles)('%s imports from collectors/ only the snapshot contract', (file) => {
-    const fromCollectors = importsOf(file).filter((edge) => edge.target?.startsWith('collectors/') && !edge.typeOnly);
-    expect(fromCollectors.map((edge) => edge.target).filter((target) => target !== 'collectors/snapshot.ts')).toEqual([]);
+  it.each(collectorFiles.filter((file) => file.startsWith(CONTRACT)))('%s, part of the contract, does no I/O, even indirectly', (file) => {
+    const loaded = [...runtimeClosure(file)];
+    expect(loaded.filter((module) => IO_MODULES.test(module) || module.startsWith('collectors/store/') || module.startsWith('collectors/sources/'))).toEqual([]);
+  });
+
+  it.each(siteFiles)('%s imports from collectors/ only the contract and the history reader', (file) => {
+    const fromCollectors = importsOf(file).flatMap((edge) => (edge.target?.startsWith('collectors/') ? [edge.target] : []));
+    expect(fromCollectors.filter((target) => !target.startsWith(CONTRACT) && !SITE_READERS.includes(target))).toEqual([]);
   });
 });
 
-/** What each of `files` loads at run time, among `files`. */
-function runtimeGraph(files: readonly string[]): Map<string, string[]> {
-  return new Map(files.map((file) => [file, importsOf(file).flatMap((edge) => (!edge.typeOnly && edge.target && files.includes(edge.target) ? [edge.target] : []))]));
+/** What each of `files` imports, among `files`: what it loads at run time, or with `types` the types it names too. */
+function importGraph(files: readonly string[], { types }: { types: boolean }): Map<string, string[]> {
+  return new Map(files.map((file) => [file, importsOf(file).flatMap((edge) => ((types || !edge.typeOnly) && edge.target && files.includes(edge.target) ? [edge.target] : []))]));
 }
 
-/** Groups of modules that load each other (Tarjan's strongly connected components of more than one module). */
-function runtimeCycles(graph: ReadonlyMap<string, readonly string[]>): string[][] {
+/** Groups of modules that import each other (Tarjan's strongly connected components of more than one module). */
+function importCycles(graph: ReadonlyMap<string, readonly string[]>): string[][] {
   const order = new Map<string, number>();
   const lowest = new Map<string, number>();
   const stack: string[] = [];
@@ -101,15 +110,27 @@ function runtimeCycles(graph: ReadonlyMap<string, readonly string[]>): string[][
   return cycles;
 }
 
+/**
+ * The one circle of type names left, to be undone where the command line's report is edited: the
+ * report's model names the gate's type, and the gate titles levels with the model's `levelTitle`.
+ */
+const KNOWN_TYPE_CYCLES = [['scripts/cli/report/gate.ts', 'scripts/cli/report/model.ts']];
+
+const productFiles = await glob(['collectors/**/*.ts', 'scripts/cli/**/*.ts'], { cwd: ROOT });
+
 describe('import graph', () => {
-  it('has no circle of modules loading each other at run time, in the collectors and the command line', async () => {
-    const files = await glob(['collectors/**/*.ts', 'scripts/cli/**/*.ts'], { cwd: ROOT });
-    expect(runtimeCycles(runtimeGraph(files))).toEqual([]);
+
+  it('has no circle of modules loading each other at run time, in the collectors and the command line', () => {
+    expect(importCycles(importGraph(productFiles, { types: false }))).toEqual([]);
+  });
+
+  it('has no circle of modules naming each other\'s types either', () => {
+    expect(importCycles(importGraph(productFiles, { types: true }))).toEqual(KNOWN_TYPE_CYCLES);
   });
 
   it('finds a circle when there is one', () => {
     const graph = new Map([['a', ['b']], ['b', ['c']], ['c', ['a']], ['d', ['a']], ['e', ['e2']], ['e2', []]]);
-    expect(runtimeCycles(graph)).toEqual([['a', 'b', 'c']]);
+    expect(importCycles(graph)).toEqual([['a', 'b', 'c']]);
   });
 });
 

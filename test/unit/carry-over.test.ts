@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { carryOver } from '../../collectors/carry-over.ts';
+import { carryOver } from '../../collectors/runs/carry-over.ts';
 import { checkRunKey } from '../../collectors/scorecards/evaluate.ts';
-import type { Guide, Snapshot } from '../../collectors/snapshot.ts';
+import type { Guide, Snapshot } from '../../collectors/contract/snapshot.ts';
 import type { Unreachable, UnreachableRepo } from '../../collectors/sources/source.ts';
 import { snapshotFixture } from '../helpers/snapshot-fixture.ts';
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { historyRecord, historyRecordSchema } from '../../collectors/history.ts';
+import { historyRecordSchema } from '../../collectors/contract/history.ts';
+import { historyRecord } from '../../collectors/runs/history.ts';
 import { snapshotFixture } from '../helpers/snapshot-fixture.ts';
 
 describe('historyRecord', () => {

@@ -4,7 +4,7 @@ import type { CheckDefinition } from '../../collectors/checks/check.ts';
 import { evaluateInitiatives } from '../../collectors/initiatives/evaluate.ts';
 import { initiativeFileSchema } from '../../collectors/initiatives/schema.ts';
 import { prepareEvaluation } from '../../collectors/scorecards/evaluate.ts';
-import type { CatalogEntity } from '../../collectors/snapshot.ts';
+import type { CatalogEntity } from '../../collectors/contract/snapshot.ts';
 import { component, NOW, scorecard } from './scorecards/fixtures.ts';
 
 const owned = (name: string, team: string, type = 'service'): CatalogEntity => ({ ...component(name, { spec: { type, lifecycle: 'production', owner: team } }), relations: [{ type: 'ownedBy', targetRef: `group:default/${team}` }] });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dirnameOf, isInside, joinPath, resolveRepoPath } from '../../collectors/repo-paths.ts';
+import { dirnameOf, isInside, joinPath, resolveRepoPath } from '../../collectors/support/repo-paths.ts';
 
 describe('repository paths', () => {
   it.each([

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError } from '../../collectors/config-error.ts';
-import { combineShards, inShard, parseShard, type PartialSnapshot } from '../../collectors/shard.ts';
+import { ConfigError } from '../../collectors/config/config-error.ts';
+import { combineShards, inShard, parseShard, type PartialSnapshot } from '../../collectors/runs/shard.ts';
 
 describe('parseShard', () => {
   it.each([

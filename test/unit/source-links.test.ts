@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FORGES, sourceLinks, type Forge } from '../../collectors/source-links.ts';
+import { FORGES, sourceLinks, type Forge } from '../../collectors/support/source-links.ts';
 
 const SHA = '0123456789abcdef0123456789abcdef01234567';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cleanText, plainData, REPLACEMENT_CHARACTER as R, type DataPath } from '../../collectors/text.ts';
+import { cleanText, plainData, REPLACEMENT_CHARACTER as R, type DataPath } from '../../collectors/support/text.ts';
 
 describe('cleanText', () => {
   it.each([

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { CatalogEntity } from '../../snapshot.ts';
+import type { CatalogEntity } from '../../catalog/schema.ts';
 import { defineCheck, fail, pass, type CheckResult } from '../check.ts';
 import { count, declarationEvidence } from './support/facts.ts';
 

@@ -1,5 +1,5 @@
 import type { RepoReader } from '../../repo/reader.ts';
-import { resolveRepoPath } from '../../repo-paths.ts';
+import { resolveRepoPath } from '../../support/repo-paths.ts';
 import type { FactContext } from '../retriever.ts';
 import { DOC_LIMITS, type DocImage } from './schema.ts';
 

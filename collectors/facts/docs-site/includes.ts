@@ -1,5 +1,5 @@
 import type { RepoReader } from '../../repo/reader.ts';
-import { joinPath } from '../../repo-paths.ts';
+import { joinPath } from '../../support/repo-paths.ts';
 import type { FactContext } from '../retriever.ts';
 import type { DocRoot, MkdocsNavEntry } from './schema.ts';
 

@@ -1,5 +1,5 @@
 import { isMap, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
-import { joinPath } from '../../repo-paths.ts';
+import { joinPath } from '../../support/repo-paths.ts';
 import { MAX_ALIAS_COUNT } from '../../yaml/documents.ts';
 import { lineOfNode } from '../../yaml/lines.ts';
 import type { DocRoot, MkdocsNavEntry } from './schema.ts';

@@ -1,4 +1,4 @@
-import { ConfigError } from '../../../collectors/config-error.ts';
+import { ConfigError } from '../../../collectors/config/config-error.ts';
 import { levelRank, type ScorecardDefinition } from '../../../collectors/scorecards/definition.ts';
 import type { ScorecardResult } from '../../../collectors/scorecards/result.ts';
 import type { Comparison } from './compare.ts';

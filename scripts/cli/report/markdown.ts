@@ -1,6 +1,6 @@
 import type { Evidence } from '../../../collectors/checks/check.ts';
-import { windowsSafeSegment } from '../../../collectors/output-names.ts';
-import type { Problem } from '../../../collectors/problems.ts';
+import { windowsSafeSegment } from '../../../collectors/support/output-names.ts';
+import type { Problem } from '../../../collectors/contract/problems.ts';
 import { checkPageUrl, type CheckReport, type Suggestion } from './model.ts';
 import { cleanReport, markdownCode, markdownMessage, markdownText, splitCodeSpans, terminalSafe } from './text.ts';
 import {

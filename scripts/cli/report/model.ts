@@ -1,8 +1,8 @@
 import type { CheckMetadata } from '../../../collectors/checks/check.ts';
-import type { Problem } from '../../../collectors/problems.ts';
+import type { Problem } from '../../../collectors/contract/problems.ts';
 import type { ScorecardDefinition } from '../../../collectors/scorecards/definition.ts';
 import type { ScorecardResult } from '../../../collectors/scorecards/result.ts';
-import type { CatalogEntity } from '../../../collectors/snapshot.ts';
+import type { CatalogEntity } from '../../../collectors/contract/snapshot.ts';
 import type { Comparison } from './compare.ts';
 import type { Gate } from './gate.ts';
 

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import type { Location, Log, Notification, ReportingDescriptor, Result } from 'sarif';
 import type { CheckMetadata, Evidence } from '../../../collectors/checks/check.ts';
-import type { Problem } from '../../../collectors/problems.ts';
+import type { Problem } from '../../../collectors/contract/problems.ts';
 import type { AppliedExemption, ScoredCheck } from '../../../collectors/scorecards/result.ts';
-import type { CatalogEntity } from '../../../collectors/snapshot.ts';
+import type { CatalogEntity } from '../../../collectors/contract/snapshot.ts';
 import { checkPageUrl, orderedResults, type CheckReport } from './model.ts';
 import { cleanReport } from './text.ts';
 import { gateOutcome, neededForText, type Need } from './verdict.ts';

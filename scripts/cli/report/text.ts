@@ -1,4 +1,4 @@
-import { cleanText, plainData } from '../../../collectors/text.ts';
+import { cleanText, plainData } from '../../../collectors/support/text.ts';
 import type { CheckReport } from './model.ts';
 
 /**

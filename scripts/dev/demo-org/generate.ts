@@ -14,7 +14,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import pLimit from 'p-limit';
-import { replaceDirectory } from '../../../collectors/atomic-write.ts';
+import { replaceDirectory } from '../../../collectors/store/atomic-write.ts';
 import { fastImportStream, writeGitRepo, type RepoSpec } from '../git-repo.ts';
 import { demoOrgSpec } from './spec.ts';
 

@@ -1,5 +1,5 @@
 import { getEntry } from 'astro:content';
-import type { Guide } from '../../../collectors/snapshot.ts';
+import type { Guide } from '../../../collectors/contract/snapshot.ts';
 import { guideIdFromPath } from '../../lib/guides.ts';
 
 /**

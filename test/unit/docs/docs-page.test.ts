@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CatalogEntity, EntityDocs, RepoSnapshot } from '../../../collectors/snapshot.ts';
+import type { CatalogEntity, EntityDocs, RepoSnapshot } from '../../../collectors/contract/snapshot.ts';
 import { docsAssetRoutes, docsPageRoutes, docsPageView } from '../../../site/lib/docs-page.ts';
 
 const entity: CatalogEntity = {

@@ -4,7 +4,7 @@ import { includeAlias } from '../../../collectors/docs/render-site.ts';
 import { docSources } from '../../../collectors/facts/doc-sources.ts';
 import { parseMkdocs } from '../../../collectors/facts/docs-site/mkdocs.ts';
 import type { Facts } from '../../../collectors/facts/index.ts';
-import type { CatalogEntity } from '../../../collectors/snapshot.ts';
+import type { CatalogEntity } from '../../../collectors/contract/snapshot.ts';
 import { memoryContext } from '../../helpers/memory-reader.ts';
 
 /** Collects the docSources fact of a file tree and renders the docs of a root Component annotated `dir:.`. */

@@ -5,7 +5,7 @@ import { planSite } from '../../../collectors/docs/site-plan.ts';
 import { parseMkdocs } from '../../../collectors/facts/docs-site/mkdocs.ts';
 import type { DocRoot } from '../../../collectors/facts/docs-site/schema.ts';
 import type { Facts } from '../../../collectors/facts/index.ts';
-import type { CatalogEntity } from '../../../collectors/snapshot.ts';
+import type { CatalogEntity } from '../../../collectors/contract/snapshot.ts';
 
 const page = (path: string, text = `# ${path}\n`) => ({ path, text });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ci, ciSystemsOf } from '../../../collectors/facts/ci.ts';
-import type { Problem } from '../../../collectors/problems.ts';
+import type { Problem } from '../../../collectors/contract/problems.ts';
 import { openRepo } from '../../../collectors/repo/open.ts';
 import { memoryContext } from '../../helpers/memory-reader.ts';
 import { files, makeRepos } from '../../helpers/repos.ts';

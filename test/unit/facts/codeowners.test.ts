@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { codeowners, MAX_CODEOWNERS_BYTES } from '../../../collectors/facts/codeowners.ts';
-import type { Problem } from '../../../collectors/problems.ts';
+import type { Problem } from '../../../collectors/contract/problems.ts';
 import { openRepo } from '../../../collectors/repo/open.ts';
 import { files, makeRepos, type FileChange } from '../../helpers/repos.ts';
 

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { files } from '../../../collectors/facts/files.ts';
-import type { Problem } from '../../../collectors/problems.ts';
+import type { Problem } from '../../../collectors/contract/problems.ts';
 import { openRepo } from '../../../collectors/repo/open.ts';
 import { memoryContext } from '../../helpers/memory-reader.ts';
 import { makeRepo } from '../../helpers/repos.ts';

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { head } from '../../../collectors/facts/head.ts';
-import type { Problem } from '../../../collectors/problems.ts';
+import type { Problem } from '../../../collectors/contract/problems.ts';
 import { openRepo } from '../../../collectors/repo/open.ts';
 import { syncClones } from '../../../collectors/sources/git.ts';
 import { files, makeRepos, type RepoFixture } from '../../helpers/repos.ts';

@@ -1,7 +1,7 @@
 import spdxFull from 'spdx-license-list/full.js';
 import { describe, expect, it } from 'vitest';
 import { chooseExpression, license, licenseConflicts, manifestLicenses, readLicenseFile, readmeLicenseStatement, scopeOf, toExpression, type LicenseFile, type LicenseSource } from '../../../collectors/facts/license.ts';
-import type { Problem } from '../../../collectors/problems.ts';
+import type { Problem } from '../../../collectors/contract/problems.ts';
 import { openRepo } from '../../../collectors/repo/open.ts';
 import { memoryContext } from '../../helpers/memory-reader.ts';
 import { files, makeRepos } from '../../helpers/repos.ts';

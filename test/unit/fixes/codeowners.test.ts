@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { codeownersFix } from '../../../collectors/fixes/codeowners.ts';
-import type { CatalogEntity } from '../../../collectors/snapshot.ts';
+import type { CatalogEntity } from '../../../collectors/contract/snapshot.ts';
 import { entity, repoFacts } from '../../helpers/check-context.ts';
 
 /** The catch-all names the catalog's owner as GitHub knows it, or is a commented placeholder: never an invented handle. */

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parse, parseAllDocuments } from 'yaml';
 import type { Facts } from '../../../collectors/facts/index.ts';
 import { descriptorFix } from '../../../collectors/fixes/descriptor.ts';
-import type { CatalogEntity } from '../../../collectors/snapshot.ts';
+import type { CatalogEntity } from '../../../collectors/contract/snapshot.ts';
 import { entity, repoFacts } from '../../helpers/check-context.ts';
 
 /** The descriptor of an inferred entity: Backstage's fields, no Cairn annotation, a header that says what to check. */

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { builtinChecks } from '../../../collectors/checks/builtin/index.ts';
 import { assemble, NO_STANDARDS, type Standards } from '../../../collectors/collect.ts';
-import { portalConfigSchema } from '../../../collectors/config.ts';
+import { portalConfigSchema } from '../../../collectors/config/schema.ts';
 import { retrievers, type Facts } from '../../../collectors/facts/index.ts';
 import { suggestedFiles, type SuggestedFile, type SuggestInput } from '../../../collectors/fixes/index.ts';
 import { scorecardDefinitionSchema } from '../../../collectors/scorecards/definition.ts';

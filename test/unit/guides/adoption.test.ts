@@ -4,7 +4,7 @@ import { evaluateGuides } from '../../../collectors/guides/adoption.ts';
 import { parseGuide } from '../../../collectors/guides/load.ts';
 import { prepareEvaluation } from '../../../collectors/scorecards/evaluate.ts';
 import { centralExemptions } from '../../../collectors/scorecards/exemptions.ts';
-import type { CatalogEntity } from '../../../collectors/snapshot.ts';
+import type { CatalogEntity } from '../../../collectors/contract/snapshot.ts';
 import { component, NOW } from '../scorecards/fixtures.ts';
 import { z } from 'zod';
 

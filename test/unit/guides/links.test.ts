@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError } from '../../../collectors/config-error.ts';
+import { ConfigError } from '../../../collectors/config/config-error.ts';
 import { taughtSections, verifyGuideLinks, type CheckGuideReference } from '../../../collectors/guides/links.ts';
 import { parseGuide, type GuideSource } from '../../../collectors/guides/load.ts';
 

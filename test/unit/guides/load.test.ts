@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError } from '../../../collectors/config-error.ts';
+import { ConfigError } from '../../../collectors/config/config-error.ts';
 import { parseGuide } from '../../../collectors/guides/load.ts';
 
 const CHECKS = new Set(['ci-configured', 'actions-pinned', 'readme-present']);

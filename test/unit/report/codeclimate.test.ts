@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { CheckMetadata } from '../../../collectors/checks/check.ts';
-import type { Problem } from '../../../collectors/problems.ts';
+import type { Problem } from '../../../collectors/contract/problems.ts';
 import type { ScoredCheck } from '../../../collectors/scorecards/result.ts';
-import type { CatalogEntity } from '../../../collectors/snapshot.ts';
+import type { CatalogEntity } from '../../../collectors/contract/snapshot.ts';
 import { formatCodeClimate, type CodeQualityIssue } from '../../../scripts/cli/report/codeclimate.ts';
 import type { CheckReport } from '../../../scripts/cli/report/model.ts';
 import { checks, entity, report, result, scored } from './report-fixture.ts';

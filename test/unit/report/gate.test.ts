@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError } from '../../../collectors/config-error.ts';
+import { ConfigError } from '../../../collectors/config/config-error.ts';
 import { compareResults } from '../../../scripts/cli/report/compare.ts';
 import { gateFailures, gateOf } from '../../../scripts/cli/report/gate.ts';
 import { result, scorecard, scored } from './report-fixture.ts';

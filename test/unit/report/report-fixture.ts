@@ -1,7 +1,7 @@
 import type { CheckMetadata } from '../../../collectors/checks/check.ts';
 import type { ScorecardDefinition } from '../../../collectors/scorecards/definition.ts';
 import type { ScorecardResult, ScoredCheck } from '../../../collectors/scorecards/result.ts';
-import type { CatalogEntity } from '../../../collectors/snapshot.ts';
+import type { CatalogEntity } from '../../../collectors/contract/snapshot.ts';
 import type { CheckReport } from '../../../scripts/cli/report/model.ts';
 
 export const scorecard: ScorecardDefinition = {

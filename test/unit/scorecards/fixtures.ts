@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { CheckDefinition, CheckResult, Outcome } from '../../../collectors/checks/check.ts';
 import type { ScorecardDefinition } from '../../../collectors/scorecards/definition.ts';
 import { scorecardDefinitionSchema } from '../../../collectors/scorecards/definition.ts';
-import type { CatalogEntity } from '../../../collectors/snapshot.ts';
+import type { CatalogEntity } from '../../../collectors/contract/snapshot.ts';
 
 /** A Component (by default) in repository `name`, with the fields a scorecard filter reads. */
 export function component(

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CatalogEntity } from '../../../collectors/snapshot.ts';
+import type { CatalogEntity } from '../../../collectors/contract/snapshot.ts';
 import { prepareEntityPage } from '../../../site/lib/entity-isolation.ts';
 
 const entity = (source: CatalogEntity['source'], title?: string): CatalogEntity => ({

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { CatalogEntity } from '../../../collectors/snapshot.ts';
+import type { CatalogEntity } from '../../../collectors/contract/snapshot.ts';
 import { sourceLocationHref, toolAnnotations } from '../../../site/lib/annotations.ts';
 import { indexCatalog } from '../../../site/lib/catalog.ts';
-import { UNKNOWN_OWNER } from '../../../collectors/snapshot.ts';
+import { UNKNOWN_OWNER } from '../../../collectors/contract/helpers.ts';
 import { entitySummary, levelTone, linkText, ownerStanding, sourceLink } from '../../../site/lib/entity-summary.ts';
 import { homeView, ownerGapsSentence } from '../../../site/lib/home.ts';
 import { entityScorecards } from '../../../site/lib/scorecard-panel.ts';

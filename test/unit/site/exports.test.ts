@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CatalogEntity, Guide } from '../../../collectors/snapshot.ts';
+import type { CatalogEntity, Guide } from '../../../collectors/contract/snapshot.ts';
 import { catalogExport, llmsTxt, scorecardsExport } from '../../../site/lib/exports.ts';
 import { indexStandards } from '../../../site/lib/standards.ts';
 import { snapshotFixture } from '../../helpers/snapshot-fixture.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Guide } from '../../../collectors/snapshot.ts';
+import type { Guide } from '../../../collectors/contract/snapshot.ts';
 import { adoptionSummary, fillUrlTemplate, guideHref, guideIdFromPath, guidesByCategory, neighbours } from '../../../site/lib/guides.ts';
 
 function guide(id: string, category: string, extra: Partial<Guide> = {}): Guide {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Initiative } from '../../../collectors/snapshot.ts';
+import type { Initiative } from '../../../collectors/contract/snapshot.ts';
 import { historyOf } from '../../../site/lib/run-history.ts';
 import { outlook, progressOf } from '../../../site/lib/initiatives.ts';
 

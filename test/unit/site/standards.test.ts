@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { RepoSnapshot, ScoredCheck } from '../../../collectors/snapshot.ts';
+import type { RepoSnapshot, ScoredCheck } from '../../../collectors/contract/snapshot.ts';
 import { indexCatalog } from '../../../site/lib/catalog.ts';
 import { entityScorecards } from '../../../site/lib/scorecard-panel.ts';
 import { checkStatus, indexStandards, formatScore, levelRef, levelTitle, sourceLineHref } from '../../../site/lib/standards.ts';

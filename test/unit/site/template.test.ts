@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CatalogEntity } from '../../../collectors/snapshot.ts';
+import type { CatalogEntity } from '../../../collectors/contract/snapshot.ts';
 import { templateView } from '../../../site/lib/template.ts';
 
 const entity = (spec: Record<string, unknown>, kind = 'Template'): CatalogEntity => ({

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { HistoryRecord, ScorecardDefinition } from '../../../collectors/snapshot.ts';
+import type { HistoryRecord } from '../../../collectors/contract/history.ts';
+import type { ScorecardDefinition } from '../../../collectors/contract/snapshot.ts';
 import { CHART, lineChart, stackedChart } from '../../../site/lib/charts.ts';
 import { historyOf } from '../../../site/lib/run-history.ts';
 import { changesBetween, entityScores, levelsOverTime, shareAtLevel } from '../../../site/lib/trends.ts';
 import { adoptionTrendChart } from '../../../site/lib/trend-charts.ts';
-import type { Guide } from '../../../collectors/snapshot.ts';
+import type { Guide } from '../../../collectors/contract/snapshot.ts';
 
 const SCORECARD = { id: 'ready', title: 'Ready', description: '', appliesTo: {}, levels: [{ id: 'bronze', checks: [] }, { id: 'silver', checks: [] }, { id: 'gold', checks: [] }] } as unknown as ScorecardDefinition;
 

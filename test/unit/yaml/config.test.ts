@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import { ConfigError } from '../../../collectors/config-error.ts';
-import { portalConfigSchema } from '../../../collectors/config.ts';
+import { ConfigError } from '../../../collectors/config/config-error.ts';
+import { portalConfigSchema } from '../../../collectors/config/schema.ts';
 import { parseYamlConfig } from '../../../collectors/yaml/config.ts';
 import { renderJsonSchema, USER_SCHEMAS } from '../../../scripts/dev/generate-schemas.ts';
 

@@ -1,4 +1,4 @@
-import type { CatalogEntity } from '../../../snapshot.ts';
+import type { CatalogEntity } from '../../../catalog/schema.ts';
 import type { Evidence } from '../../check.ts';
 
 /** Where the entity is declared, as evidence; none for an inferred entity, which has no file. */

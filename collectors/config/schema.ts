@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { FORGES } from './source-links.ts';
+import { FORGES } from '../support/source-links.ts';
 
 /** A folder of git work trees. Descriptions are zod metadata so the generated JSON Schema carries them to editors. */
 export const directorySourceSchema = z

@@ -3,18 +3,18 @@ import { join, relative } from 'node:path';
 import { glob } from 'tinyglobby';
 import { isNode, LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
-import type { CheckDefinition, CheckMetadata } from './checks/check.ts';
-import { contentGlobsFor, customCheckFileSchema, customCheckMetadata, parsePath, toCheckDefinition, type CustomCheckFile } from './checks/custom.ts';
+import type { CheckDefinition, CheckMetadata } from '../checks/check.ts';
+import { contentGlobsFor, customCheckFileSchema, customCheckMetadata, parsePath, toCheckDefinition, type CustomCheckFile } from '../checks/custom.ts';
 import { ConfigError } from './config-error.ts';
-import { retrievers } from './facts/index.ts';
-import { verifyGuideLinks } from './guides/links.ts';
-import { loadGuides, type GuideSource } from './guides/load.ts';
-import type { InitiativeSource } from './initiatives/evaluate.ts';
-import { initiativeFileSchema } from './initiatives/schema.ts';
-import { exemptionsFileSchema, scorecardDefinitionSchema, type ScorecardDefinition } from './scorecards/definition.ts';
-import { centralExemptions, type Exemption } from './scorecards/exemptions.ts';
-import { didYouMean } from './scorecards/suggest.ts';
-import { parseYamlConfig } from './yaml/config.ts';
+import { retrievers } from '../facts/index.ts';
+import { verifyGuideLinks } from '../guides/links.ts';
+import { loadGuides, type GuideSource } from '../guides/load.ts';
+import type { InitiativeSource } from '../initiatives/evaluate.ts';
+import { initiativeFileSchema } from '../initiatives/schema.ts';
+import { exemptionsFileSchema, scorecardDefinitionSchema, type ScorecardDefinition } from '../scorecards/definition.ts';
+import { centralExemptions, type Exemption } from '../scorecards/exemptions.ts';
+import { didYouMean } from '../scorecards/suggest.ts';
+import { parseYamlConfig } from '../yaml/config.ts';
 
 /** A custom check as loaded from `content/checks/`. */
 export interface CustomCheck {

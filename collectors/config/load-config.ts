@@ -1,6 +1,6 @@
 import { dirname, relative, resolve } from 'node:path';
-import { portalConfigSchema, type LoadedConfig } from './config.ts';
-import { loadYamlConfig } from './yaml/config.ts';
+import { portalConfigSchema, type LoadedConfig } from './schema.ts';
+import { loadYamlConfig } from '../yaml/config.ts';
 
 /** Reads and validates portal.yaml. Throws a ConfigError naming file, line and field. */
 export async function loadPortalConfig(path: string): Promise<LoadedConfig> {

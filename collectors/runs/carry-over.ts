@@ -1,15 +1,14 @@
-import type { CheckResult } from './checks/check.ts';
-import type { CollectedRepo } from './collect.ts';
-import { checkRunKey } from './scorecards/evaluate.ts';
-import type { EntityDocs, Snapshot } from './snapshot.ts';
-import type { Unreachable, UnreachableRepo } from './sources/source.ts';
+import type { CheckResult } from '../checks/check.ts';
+import { checkRunKey } from '../scorecards/evaluate.ts';
+import type { EntityDocs, RepoSnapshot, Snapshot } from '../contract/snapshot.ts';
+import type { Unreachable, UnreachableRepo } from '../sources/source.ts';
 
 const OUTCOME_WORDS = { pass: 'passing', fail: 'failing', notApplicable: 'not applying' } as const;
 
 /** What an earlier snapshot still knows of the repositories this run could not reach. */
 export interface CarriedOver {
   /** Each repository as the snapshot published it, marked stale. */
-  repos: CollectedRepo[];
+  repos: RepoSnapshot[];
   /**
    * The check results its entities had, keyed as the evaluation keys them: the snapshot holds only
    * published facts, so a check that reads a repository's files takes its recorded result instead.

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { ConfigError } from './config-error.ts';
-import { problemSchema } from './problems.ts';
-import { repoSchema, SNAPSHOT_SCHEMA_VERSION } from './snapshot.ts';
-import { forgeEntitySchema, unreachableSchema } from './sources/source.ts';
+import { ConfigError } from '../config/config-error.ts';
+import { problemSchema } from '../contract/problems.ts';
+import { repoSchema, SNAPSHOT_SCHEMA_VERSION } from '../contract/snapshot.ts';
+import { forgeEntitySchema, unreachableSchema } from '../sources/source.ts';
 
 /** Shard `index` of `count` (1-based), from `--shard i/n`. */
 export interface Shard {

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { problemSchema } from './problems.ts';
+import { problemSchema } from '../contract/problems.ts';
 import { writeFileAtomically } from './atomic-write.ts';
 
 /** One retriever's output for one repository, with the problems it reported, under the key it was computed for. */

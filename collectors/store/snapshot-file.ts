@@ -1,0 +1,42 @@
+import { readFile } from 'node:fs/promises';
+import { z } from 'zod';
+import { SNAPSHOT_SCHEMA_VERSION, snapshotSchema, type Snapshot } from '../contract/snapshot.ts';
+import { writeFileAtomically } from './atomic-write.ts';
+
+/**
+ * Writes the snapshot to a temporary file beside `path` and renames it into place, so a run killed
+ * halfway leaves the previous snapshot intact.
+ */
+export async function writeSnapshot(path: string, snapshot: Snapshot): Promise<void> {
+  const valid = snapshotSchema.parse(snapshot);
+  await writeFileAtomically(path, `${JSON.stringify(valid, null, 2)}\n`);
+}
+
+/** Reads and validates a snapshot; a file from another schema version or a broken one throws a clear error. */
+export async function readSnapshot(path: string): Promise<Snapshot> {
+  const text = await readFile(path, 'utf8');
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new SnapshotError(path, (error as Error).message);
+  }
+  const version = (json as { schemaVersion?: unknown })?.schemaVersion;
+  if (version !== SNAPSHOT_SCHEMA_VERSION) throw new SnapshotError(path, `snapshot schema version ${String(version)}, this Cairn reads version ${SNAPSHOT_SCHEMA_VERSION}`, 'Collect again.');
+  const result = snapshotSchema.safeParse(json);
+  if (!result.success) throw new SnapshotError(path, 'not a valid Cairn snapshot', z.prettifyError(result.error));
+  return result.data;
+}
+
+/** A snapshot file that cannot be read as one: `reason` says why in a phrase, `detail` what to do or where. */
+export class SnapshotError extends Error {
+  readonly path: string;
+  readonly reason: string;
+
+  constructor(path: string, reason: string, detail?: string) {
+    super(`${path}: ${reason}${detail ? (detail.includes('\n') ? `:\n${detail}` : `. ${detail}`) : '.'}`);
+    this.name = 'SnapshotError';
+    this.path = path;
+    this.reason = reason;
+  }
+}
