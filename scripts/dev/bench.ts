@@ -90,8 +90,12 @@ const environment = {
   commit: execFileSync('git', ['rev-parse', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).trim(),
   memoryMethod: MEMORY_METHOD,
 };
-const summary = `${environment.node}, ${environment.cpus} CPUs; median of ${runs} interleaved run${runs === 1 ? '' : 's'}, ratio = median of per-pair ratios; memory = peak RSS (largest of the runs), ${MEMORY_METHOD}.`;
-process.stdout.write(`${summary}\n\n${renderTable(rows)}`);
+const notes = [
+  `Node ${environment.node}, ${environment.cpus} CPUs. Times: median of ${runs} run${runs === 1 ? '' : 's'}, each a process from \`sh -c\`, interleaved with the floor's; ratio: the median of the pairs' own ratios.`,
+  `Memory: peak RSS, the largest of the runs; ${MEMORY_METHOD}.`,
+  'Floors: check, `node -e 0`; collect, `ls -d <org>/*/ | xargs -P2` running `git ls-files -z` and `git log -1` in each; site, bare Astro 7 building as many trivial pages.',
+];
+process.stdout.write(`${notes.join('\n')}\n\n${renderTable(rows)}`);
 
 const results = { generatedAt: new Date().toISOString(), environment, runs, phases: [...phases], organisations, rows, sites };
 for (const file of [join(cacheRoot, 'results.json'), ...(values.json ? [resolve(values.json)] : [])]) {

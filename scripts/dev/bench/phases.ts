@@ -172,7 +172,7 @@ function timedRow(work: string, command: Command, floor: Command, runs: Pairs, t
     runs.work.map((run) => run.seconds),
     runs.floor.map((run) => run.seconds),
   );
-  return { kind: 'timed', work, command: command.line, floorCommand: floor.line, cairn, floor: figuresOf(runs.floor), ratio, targets: targetsOf(cairn, ratio), runs };
+  return { kind: 'timed', work, command, floorCommand: floor, cairn, floor: figuresOf(runs.floor), ratio, targets: targetsOf(cairn, ratio), runs };
 }
 
 /** Median time; the largest peak memory of the runs (the conservative one). */

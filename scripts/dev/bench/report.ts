@@ -2,7 +2,7 @@
  * The bench's results as rows, and the rows as a Markdown table (work | Cairn | floor | ratio |
  * target). Pure: the caller prints and writes.
  */
-import type { Pairs } from './processes.ts';
+import type { Command, Pairs } from './processes.ts';
 
 /** A figure's target: met when the figure is at most `limit`. */
 export interface Target {
@@ -22,8 +22,8 @@ export interface Figures {
 export interface TimedRow {
   kind: 'timed';
   work: string;
-  command: string;
-  floorCommand: string;
+  command: Command;
+  floorCommand: Command;
   cairn: Figures;
   floor: Figures;
   /** The median of the pairs' own ratios. */

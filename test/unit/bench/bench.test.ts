@@ -46,8 +46,8 @@ describe('renderTable', () => {
     {
       kind: 'timed',
       work: 'check chalk',
-      command: 'node bin/cairn.js check chalk',
-      floorCommand: 'node -e 0',
+      command: { line: 'node bin/cairn.js check chalk', cwd: '/' },
+      floorCommand: { line: 'node -e 0', cwd: '/' },
       cairn: { seconds: 0.4321, peakBytes: 160e6 },
       floor: { seconds: 0.04, peakBytes: 44_000_000 },
       ratio: 10.8,
