@@ -1,181 +1,116 @@
-import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
-import { availableParallelism } from 'node:os';
-import { join, resolve } from 'node:path';
-import { promisify } from 'node:util';
-import pLimit from 'p-limit';
-import { tmpdir } from 'node:os';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { collect, NO_STANDARDS, type Standards } from '../../collectors/collect.ts';
-import { portalConfigSchema } from '../../collectors/config/schema.ts';
-import type { HistoryRecord } from '../../collectors/contract/history.ts';
-import { appendHistory, readHistory } from '../../collectors/store/history-folder.ts';
-import { writeSnapshot } from '../../collectors/store/snapshot-file.ts';
-import { addRun, emptyHistory } from '../../site/lib/run-history.ts';
-import { buildSite, indexForSearch } from '../cli/site.ts';
-import { loadStandards } from '../../collectors/standards.ts';
-import { checkTimings, resetCheckTimings } from '../../collectors/checks/run.ts';
-import { generateDemoOrg } from './demo-org/generate.ts';
-import { generateSyntheticOrg } from './demo-org/synthetic.ts';
-
 /**
- * Cairn's benchmark: collection time on generated repositories, next to a floor that no
- * collector can beat — one `git ls-files` and one `git log -1` per repository, run with the same
- * concurrency — and what the demo portal's checks and scorecards add to it. Prints figures and
- * ratios; it asserts nothing (tests assert behaviour only).
- *
- * With `--history <entities>`, also the run history as the site reads it: a year of nightly records
- * of that many entities, folded, next to the floor of reading and parsing the files.
- *
- *   npm run bench [-- --repos 200 --runs 3 --history 10000]
+ * Cairn's benchmark: the commands a user runs, each a whole process started from a shell (start-up
+ * included), timed against a floor no implementation can beat and run interleaved with it; peak
+ * memory of each; the built site's page weights. Prints a Markdown table and writes the figures
+ * as JSON. It asserts nothing (tests assert behaviour only). `--help` says how to run it.
  */
-const args = new Map(process.argv.slice(2).flatMap((arg, index, all) => (arg.startsWith('--') ? [[arg.slice(2), all[index + 1] ?? '']] : [])));
-const count = Number(args.get('repos') ?? 200);
-const runs = Number(args.get('runs') ?? 3);
-const TARGET_RATIO = 3;
-const MAX_CHECKS_SHARE = 0.2;
+import { execFileSync } from 'node:child_process';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { availableParallelism, cpus, totalmem } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { generatedOrganisation, realWorldOrganisation, type Organisation } from './bench/organisations.ts';
+import { CHECK_REPO, checkPhase, collectPhase, sitePhase, type BenchContext, type SiteResult } from './bench/phases.ts';
+import { MEMORY_METHOD, NODE, ROOT } from './bench/processes.ts';
+import { renderTable, type Row } from './bench/report.ts';
 
-const root = resolve(import.meta.dirname, '../..');
-const concurrency = availableParallelism() * 2;
-const run = promisify(execFile);
+const PHASES = ['check', 'collect', 'site'] as const;
+type Phase = (typeof PHASES)[number];
 
-const generatedDir = join(root, '.cache', `bench-org-${count}`);
-if (!existsSync(join(generatedDir, '.complete'))) {
-  const started = performance.now();
-  await generateSyntheticOrg(generatedDir, count);
-  await writeFile(join(generatedDir, '.complete'), '');
-  console.log(`generated ${count} repositories in ${seconds(performance.now() - started)}`);
+const HELP = `Usage: npm run bench -- [options]
+
+Times Cairn's commands as a user runs them, each a process of its own, against a floor, in
+interleaved runs (floor, Cairn, floor, Cairn …): medians, and the ratio taken pair by pair.
+
+  check    cairn check on ${CHECK_REPO} (real-world corpus), as node bin/cairn.js and through npx, against node -e 0
+  collect  cairn collect cold (--no-cache) and warm (the cache of a first run) with the default
+           standards, against git ls-files + git log -1 on every repository (xargs -P2)
+  site     cairn build --from the snapshot, against bare Astro 7 building as many trivial pages;
+           the built site's page weights
+
+Organisations, made once under .cache/bench/: the real-world corpus (../shared/real-world), 1,000
+generated repositories, and with --scale 10000, 10,000 (it takes long).
+
+Options:
+  --runs <n>        Runs of each command and of its floor (default 5).
+  --only <phases>   Comma-separated: check, collect, site (default all).
+  --generated <n>   Size of the generated organisation (default 1000; 0 for none).
+  --scale <n>       Also an organisation of n generated repositories (10000 for the targets at scale).
+  --json <file>     Also write the results there (always: .cache/bench/results.json).
+  -h, --help        Show this help.
+`;
+
+const { values } = parseArgs({
+  options: {
+    runs: { type: 'string', default: '5' },
+    only: { type: 'string', default: PHASES.join(',') },
+    generated: { type: 'string', default: '1000' },
+    scale: { type: 'string' },
+    json: { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  },
+});
+if (values.help) {
+  process.stdout.write(HELP);
+  process.exit(0);
 }
-const demoDir = join(root, '.cache', 'demo-org');
-await generateDemoOrg({ out: demoDir });
+const runs = wholeNumber('--runs', values.runs, 1);
+const generated = wholeNumber('--generated', values.generated, 0);
+const scale = values.scale === undefined ? undefined : wholeNumber('--scale', values.scale, 1);
+const phases = new Set(values.only.split(',').map((phase) => phase.trim()));
+for (const phase of phases) if (!(PHASES as readonly string[]).includes(phase)) usage(`--only ${phase}: expected ${PHASES.join(', ')}`);
+const selected = (phase: Phase) => phases.has(phase);
 
-const standards = await loadStandards(join(root, 'content'), join(root, 'defaults'));
+const cacheRoot = join(ROOT, '.cache', 'bench');
+const log = (line: string) => process.stderr.write(`${line}\n`);
+const context: BenchContext = { runs, cacheRoot, log };
 
-/** The floor: what reading any repository costs at least, with the same concurrency. */
-function floor(repos: string[]): () => Promise<void> {
-  return async () => {
-    const limit = pLimit(concurrency);
-    await Promise.all(
-      repos.map((dir) =>
-        limit(async () => {
-          await run('git', ['ls-files', '-z'], { cwd: dir, maxBuffer: 64 * 1024 * 1024 });
-          await run('git', ['log', '-1', '--format=%H %cI'], { cwd: dir });
-        }),
-      ),
-    );
-  };
-}
+await mkdir(cacheRoot, { recursive: true });
+const organisations: Organisation[] = [await realWorldOrganisation(cacheRoot)];
+for (const count of new Set([generated, scale ?? 0])) if (count > 0) organisations.push(await generatedOrganisation(cacheRoot, count, log));
 
-/** Collection of an organisation, with the demo portal's checks and scorecards or none, and a fact cache or none. */
-function collection(orgDir: string, expected: number, withStandards: Standards, cacheDir?: string): () => Promise<void> {
-  return async () => {
-    const config = portalConfigSchema.parse({ sources: [{ type: 'directory', repos: `${orgDir}/*` }], concurrency });
-    const snapshot = await collect({ config, baseDir: root, standards: withStandards, now: new Date('2026-11-01T12:00:00Z'), ...(cacheDir ? { cacheDir } : {}) });
-    if (snapshot.repos.length !== expected) throw new Error(`collected ${snapshot.repos.length} of ${expected} repositories`);
-  };
-}
-
-/** Median of `runs` timings after one warm-up, so the page cache is equally warm for all. */
-async function median(task: () => Promise<void>): Promise<number> {
-  await task();
-  const times: number[] = [];
-  for (let index = 0; index < runs; index++) {
-    const started = performance.now();
-    await task();
-    times.push(performance.now() - started);
-  }
-  return times.sort((a, b) => a - b)[Math.floor(times.length / 2)]!;
-}
-
-console.log(`concurrency ${concurrency}, median of ${runs} runs`);
-for (const [label, orgDir] of [['demo organisation', demoDir], [`${count} generated repositories`, generatedDir]] as const) {
-  const repos = (await readdir(orgDir, { withFileTypes: true })).filter((entry) => entry.isDirectory()).map((entry) => join(orgDir, entry.name));
-  const floorMs = await median(floor(repos));
-  const bareMs = await median(collection(orgDir, repos.length, NO_STANDARDS));
-  resetCheckTimings();
-  const checkedMs = await median(collection(orgDir, repos.length, standards));
-  const slowest = checkTimings().slice(0, 3);
-  // The warm-up run fills the cache: the timed runs are a nightly run where nothing changed.
-  const cacheDir = await mkdtemp(join(tmpdir(), 'cairn-bench-cache-'));
-  const cachedMs = await median(collection(orgDir, repos.length, standards, cacheDir));
-  await rm(cacheDir, { recursive: true, force: true });
-  const ratio = checkedMs / floorMs;
-  const checksShare = checkedMs / bareMs - 1;
-  console.log(`\n${label} (${repos.length})`);
-  console.log(`  floor (ls-files+log)    ${seconds(floorMs)}`);
-  console.log(`  collect, no scorecards  ${seconds(bareMs)}`);
-  console.log(`  collect, demo standards ${seconds(checkedMs)}  ${ratio.toFixed(2)}x floor (target < ${TARGET_RATIO}x) ${ratio < TARGET_RATIO ? 'ok' : 'SLOW'}`);
-  console.log(`  checks and scorecards   ${checksShare >= 0 ? '+' : ''}${(checksShare * 100).toFixed(1)}% (target < ${MAX_CHECKS_SHARE * 100}%) ${checksShare < MAX_CHECKS_SHARE ? 'ok' : 'SLOW'}`);
-  console.log(`  slowest checks          ${slowest.map((timing) => `${timing.id} ${timing.totalMs.toFixed(0)} ms/${timing.runs} runs`).join(', ')}`);
-  console.log(`  warm fact cache         ${seconds(cachedMs)}  ${(cachedMs / floorMs).toFixed(2)}x floor, ${(checkedMs / cachedMs).toFixed(1)}x faster than collecting`);
-}
-
-// The demo portal's site: Astro's build with the search index, and the index alone on the built pages.
-{
-  const workDir = await mkdtemp(join(tmpdir(), 'cairn-bench-site-'));
-  try {
-    const config = portalConfigSchema.parse({ sources: [{ type: 'directory', repos: `${demoDir}/*` }], concurrency });
-    const snapshotPath = join(workDir, 'snapshot.json');
-    await writeSnapshot(snapshotPath, await collect({ config, baseDir: root, standards, now: new Date('2026-11-01T12:00:00Z') }));
-    const outDir = join(workDir, 'site');
-    const buildMs = await median(() => buildSite({ snapshot: snapshotPath, outDir, guidesDir: join(root, 'content', 'guides'), logLevel: 'error' }));
-    const pages = (await readdir(outDir, { recursive: true })).filter((path) => path.endsWith('index.html')).length;
-    const indexMs = await median(() => indexForSearch(outDir));
-    console.log(`\ndemo portal site (${pages} pages)`);
-    console.log(`  astro build + search index ${seconds(buildMs)}  ${(buildMs / pages).toFixed(1)} ms per page`);
-    console.log(`  search index alone         ${seconds(indexMs)}  ${((indexMs / buildMs) * 100).toFixed(1)}% of the build`);
-  } finally {
-    await rm(workDir, { recursive: true, force: true });
+const rows: Row[] = [];
+const sites: Record<string, Omit<SiteResult, 'rows'>> = {};
+if (selected('check')) rows.push(...(await checkPhase(context, organisations[0]!)));
+for (const organisation of organisations) {
+  if (selected('collect')) rows.push(...(await collectPhase(context, organisation)));
+  if (selected('site')) {
+    const { rows: siteRows, ...site } = await sitePhase(context, organisation, { snapshotWritten: selected('collect') });
+    rows.push(...siteRows);
+    sites[organisation.id] = site;
   }
 }
 
-// The run history as the site reads it (opt-in: a year of records of a large organisation is big).
-if (args.has('history')) {
-  const entities = Number(args.get('history') || 10_000);
-  const dir = join(root, '.cache', `bench-history-${entities}`);
-  if (!existsSync(join(dir, '.complete'))) {
-    const started = performance.now();
-    await writeSyntheticHistory(dir, entities, 365);
-    await writeFile(join(dir, '.complete'), '');
-    console.log(`\ngenerated 365 records of ${entities} entities in ${seconds(performance.now() - started)}`);
-  }
-  const files = (await readdir(dir)).filter((file) => file.endsWith('.json')).sort();
-  const parseMs = await median(async () => {
-    for (const file of files) JSON.parse(await readFile(join(dir, file), 'utf8'));
-  });
-  // Collected before and after (npm run bench exposes the collector), so the difference is what the history keeps.
-  const heapUsed = () => (globalThis.gc?.(), process.memoryUsage().heapUsed);
-  let heap = 0;
-  const foldMs = await median(async () => {
-    const before = heapUsed();
-    const history = emptyHistory();
-    await readHistory(dir, (record) => addRun(history, record));
-    heap = heapUsed() - before;
-    if (history.runs.length !== files.length) throw new Error(`folded ${history.runs.length} of ${files.length} records`);
-  });
-  console.log(`\nrun history, 365 records of ${entities} entities`);
-  console.log(`  floor (read + JSON.parse)  ${seconds(parseMs)}`);
-  console.log(`  read, validate and fold    ${seconds(foldMs)}  ${(foldMs / parseMs).toFixed(2)}x floor, about ${Math.round(heap / 2 ** 20)} MB kept`);
+const environment = {
+  node: execFileSync(NODE, ['--version'], { encoding: 'utf8' }).trim(),
+  nodePath: NODE,
+  cpus: availableParallelism(),
+  cpuModel: cpus()[0]?.model ?? 'unknown',
+  memoryBytes: totalmem(),
+  commit: execFileSync('git', ['rev-parse', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).trim(),
+  memoryMethod: MEMORY_METHOD,
+};
+const notes = [
+  `Node ${environment.node}, ${environment.cpus} CPUs. Times: median of ${runs} run${runs === 1 ? '' : 's'}, each a process from \`sh -c\`, interleaved with the floor's; ratio: the median of the pairs' own ratios.`,
+  `Memory: peak RSS, the largest of the runs; ${MEMORY_METHOD}.`,
+  'Floors: check, `node -e 0`; collect, `ls -d <org>/*/ | xargs -P2` running `git ls-files -z` and `git log -1` in each; site, bare Astro 7 building as many trivial pages.',
+];
+process.stdout.write(`${notes.join('\n')}\n\n${renderTable(rows)}`);
+
+const results = { generatedAt: new Date().toISOString(), environment, runs, phases: [...phases], organisations, rows, sites };
+for (const file of [join(cacheRoot, 'results.json'), ...(values.json ? [resolve(values.json)] : [])]) {
+  await mkdir(dirname(file), { recursive: true });
+  await writeFile(file, `${JSON.stringify(results, null, 2)}\n`);
+}
+log(`results → ${join(cacheRoot, 'results.json')}${values.json ? ` and ${values.json}` : ''}`);
+
+function wholeNumber(flag: string, value: string, least: number): number {
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < least) usage(`${flag} ${value}: expected a whole number of at least ${least}`);
+  return number;
 }
 
-/** `runs` nightly records of `entities` components in 200 teams on three scorecards, levels and scores drifting run by run. */
-async function writeSyntheticHistory(dir: string, entities: number, runs: number): Promise<void> {
-  await mkdir(dir, { recursive: true });
-  const levels = ['bronze', 'silver', 'gold', null];
-  for (let run = 0; run < runs; run++) {
-    const scorecards: HistoryRecord['scorecards'] = { 'production-readiness': {}, security: {}, 'catalog-hygiene': {} };
-    const owners: HistoryRecord['entities'] = {};
-    for (let index = 0; index < entities; index++) {
-      const ref = `component:default/service-${index}`;
-      owners[ref] = { owner: `group:default/team-${index % 200}` };
-      for (const standings of Object.values(scorecards)) standings[ref] = [levels[(index + run) % 4]!, ((index * 7 + run) % 100) / 100, index % 3 === 0 ? ['readme-present', 'ci-configured'] : []];
-    }
-    const record: HistoryRecord = { schemaVersion: 1, generatedAt: new Date(Date.UTC(2025, 10, 1) + run * 86_400_000).toISOString(), entities: owners, scorecards, checks: { 'readme-present': [entities / 2, entities] }, guides: {}, initiatives: {} };
-    await appendHistory(dir, record, runs);
-  }
-}
-
-function seconds(ms: number): string {
-  return `${(ms / 1000).toFixed(2)} s`;
+function usage(message: string): never {
+  process.stderr.write(`${message}\n\n${HELP}`);
+  process.exit(2);
 }
