@@ -8,6 +8,8 @@ import { DEFAULT_LIMITS, type GuideSettings, type Limits, type LoadedConfig } fr
 import { buildEntityDocs } from './docs/index.ts';
 import { retrievers, type Facts } from './facts/index.ts';
 import type { FactContext, FactRetriever, FactSettings } from './facts/retriever.ts';
+import type { FeedbackSnapshot } from './feedback/feedback.ts';
+import { readFeedback } from './feedback/load.ts';
 import { evaluateGuides } from './guides/adoption.ts';
 import type { GuideSource } from './guides/load.ts';
 import { evaluateInitiatives, type InitiativeSource } from './initiatives/evaluate.ts';
@@ -68,7 +70,7 @@ export interface CollectOptions extends LoadedConfig {
  */
 export async function collect(options: CollectOptions): Promise<Snapshot> {
   const { config, contentDir, now, standards } = options;
-  const collected = await collectRepos(options);
+  const [collected, feedback] = await Promise.all([collectRepos(options), readFeedback(config.feedback, contentDir)]);
   const content = contentDir ? await readContentEntities(contentDir) : { documents: [], problems: [] };
   return assemble({
     repos: collected.repos,
@@ -81,7 +83,8 @@ export async function collect(options: CollectOptions): Promise<Snapshot> {
     title: config.title,
     guideSettings: config.guides,
     windowDays: config.activity.windowDays,
-    problems: [...collected.problems, ...content.problems],
+    ...(feedback.feedback ? { feedback: feedback.feedback } : {}),
+    problems: [...collected.problems, ...content.problems, ...feedback.problems],
   });
 }
 
@@ -132,6 +135,8 @@ export interface AssembleInput {
   /** What could not be reached this run, and the last snapshot, whose data for it is kept (marked stale). */
   unreachable?: Unreachable;
   previous?: () => Promise<Snapshot | undefined>;
+  /** Developers' feedback, already folded into figures. */
+  feedback?: FeedbackSnapshot;
 }
 
 /** Everything after the facts, pure but for time given (and the previous snapshot read): catalog, scorecards, and the snapshot. */
@@ -184,6 +189,7 @@ export async function assemble(input: AssembleInput): Promise<Snapshot> {
     guides: guides.guides,
     initiatives,
     docs: [...docs.docs, ...carriedDocs].sort((a, b) => compareCodeUnits(a.entityRef, b.entityRef)),
+    ...(input.feedback ? { feedback: input.feedback } : {}),
     problems: [...input.problems, ...previous.problems, ...repos.flatMap((repo) => repo.problems), ...laterProblems],
   });
 }

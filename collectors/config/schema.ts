@@ -83,6 +83,30 @@ export const guideSettingsSchema = z
   })
   .describe('Golden-path guides (content/guides/).');
 
+/** Where developers' feedback on guides and checks is kept: issues of one repository. */
+export const feedbackSettingsSchema = z
+  .strictObject({
+    repository: z
+      .string()
+      .regex(/^https?:\/\/[^/]+\/[^/]+\/.+[^/]$/, 'expected the web URL of a repository, e.g. https://github.com/acme/portal')
+      .describe("Web URL of the repository whose issues hold the feedback, e.g. `https://github.com/acme/portal`. Its issue form (`.github/ISSUE_TEMPLATE/cairn-feedback.yml`) or template (`.gitlab/issue_templates/cairn-feedback.md`) is in docs/feedback.md."),
+    forge: z.enum(['github', 'gitlab']).optional().describe('github or gitlab; default: gitlab when the host name contains "gitlab", else github.'),
+    apiUrl: z.url().optional().describe('The REST API (default https://api.github.com for github.com, https://<host>/api/v3 for GitHub Enterprise Server, https://<host>/api/v4 for GitLab).'),
+    tokenEnv: z
+      .string()
+      .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'expected the name of an environment variable')
+      .optional()
+      .describe('The environment variable holding a token that can read the issues (default GITHUB_TOKEN, or GITLAB_TOKEN).'),
+    label: z.string().min(1).default('cairn-feedback').describe('The label the issue form sets and feedback is listed by (default cairn-feedback).'),
+    issues: z
+      .string()
+      .min(1)
+      .optional()
+      .describe('A JSON file of the issues as the API returns them (e.g. `gh api --paginate --slurp "repos/acme/portal/issues?labels=cairn-feedback&state=all"`), relative to this file, read instead of the API.'),
+    showRespondents: z.boolean().default(false).describe("Publish respondents' handles beside their comments (default false)."),
+  })
+  .describe('Developer feedback: each guide and check page links to a prefilled issue, and the issues are read back as satisfaction figures.');
+
 /** Per-repository caps, so that one repository cannot exhaust a run. */
 export const limitsSchema = z
   .strictObject({
@@ -126,6 +150,7 @@ export const portalConfigSchema = z
       .describe('The history of runs, for trends and "what changed".'),
     concurrency: z.number().int().positive().optional().describe('Repositories read at once (default: twice the CPU count).'),
     limits: limitsSchema.default(DEFAULT_LIMITS),
+    feedback: feedbackSettingsSchema.optional(),
   })
   .describe('Cairn portal configuration.');
 
@@ -135,6 +160,7 @@ export type GitHubSource = z.infer<typeof githubSourceSchema>;
 export type Source = z.infer<typeof sourceSchema>;
 export type GuideSettings = z.infer<typeof guideSettingsSchema>;
 export type Limits = z.infer<typeof limitsSchema>;
+export type FeedbackSettings = z.infer<typeof feedbackSettingsSchema>;
 export type PortalConfig = z.infer<typeof portalConfigSchema>;
 
 /** The portal config and where its content folders are. */

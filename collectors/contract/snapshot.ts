@@ -5,6 +5,7 @@ import { customCheckFileSchema } from '../checks/custom/schema.ts';
 import { guideSettingsSchema } from '../config/schema.ts';
 import { entityDocsSchema } from '../docs/schema.ts';
 import { factsSchema } from '../facts/index.ts';
+import { feedbackSnapshotSchema } from '../feedback/feedback.ts';
 import { guideSchema } from '../guides/schema.ts';
 import { initiativeSchema } from '../initiatives/schema.ts';
 import { scorecardDefinitionSchema } from '../scorecards/definition.ts';
@@ -74,6 +75,8 @@ export const snapshotSchema = z.object({
   initiatives: z.array(initiativeSchema),
   /** Repository docs rendered for the entities that have them. */
   docs: z.array(entityDocsSchema),
+  /** Developers' satisfaction: feedback per guide and check, survey figures; absent when the portal reads none. */
+  feedback: feedbackSnapshotSchema.optional(),
   /** Every problem of the run, the repositories' included. */
   problems: z.array(problemSchema),
 });
@@ -106,6 +109,7 @@ export type StandardsFile = z.infer<typeof standardsFileSchema>;
 // The snapshot's parts, so a reader of the snapshot finds its whole vocabulary here.
 export { entitySchema, type CatalogEntity, type EntitySource, type Relation } from '../catalog/schema.ts';
 export { entityDocsSchema, type DocAsset, type DocHeading, type DocNavItem, type DocPage, type EntityDocs } from '../docs/schema.ts';
+export { feedbackSnapshotSchema, type FeedbackSnapshot } from '../feedback/feedback.ts';
 export { guideSchema, type Guide, type GuideAdoption } from '../guides/schema.ts';
 export { initiativeSchema, type Initiative } from '../initiatives/schema.ts';
 export type { CheckCategory, CheckMetadata, Evidence, Outcome } from '../checks/check.ts';

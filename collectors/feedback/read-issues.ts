@@ -65,19 +65,33 @@ export async function readFeedbackIssues(source: FeedbackSource, environment: No
     for (let page = 0; url && page < MAX_PAGES; page++) {
       const response: Response = await fetchImpl(url, { headers: headers(source.forge, token) });
       if (!response.ok) throw new Error(`HTTP ${response.status} ${response.statusText}`.trim());
-      const issues = (await response.json()) as unknown[];
+      const issues: unknown = await response.json();
       if (!Array.isArray(issues)) throw new Error('the API did not answer with a list of issues');
-      for (const issue of issues) {
-        const item = source.forge === 'github' ? fromGitHub(issue as GitHubIssue, source) : fromGitLab(issue as GitLabIssue, source);
-        if (item) items.push(item);
-      }
+      items.push(...feedbackFromIssues(issues, source));
       url = nextPage(response, source.forge, url);
     }
-    return { items: items.sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.url < b.url ? -1 : 1)), problems: [] };
+    return { items: byDate(items), problems: [] };
   } catch (error) {
     const message = String((error as Error).message ?? error).split('\n')[0]!;
     return { items: [], problems: [{ severity: 'error', message: `Could not read the feedback issues of ${where} at ${api}: ${token ? message.replaceAll(token, '***') : message}. The portal is built without feedback this run.` }] };
   }
+}
+
+/**
+ * The feedback in a list of issue objects as the forge's API returns them (a page of the API, or a
+ * file exported with `gh api --paginate` or GitLab's API), oldest first. Anything else is skipped.
+ */
+export function feedbackFromIssues(issues: readonly unknown[], source: Pick<FeedbackSource, 'forge' | 'showRespondents'>): FeedbackItem[] {
+  const items = issues.flatMap((issue) => {
+    if (typeof issue !== 'object' || issue === null) return [];
+    const item = source.forge === 'github' ? fromGitHub(issue as GitHubIssue, source) : fromGitLab(issue as GitLabIssue, source);
+    return item ? [item] : [];
+  });
+  return byDate(items);
+}
+
+function byDate(items: FeedbackItem[]): FeedbackItem[] {
+  return items.sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
 }
 
 function headers(forge: FeedbackSource['forge'], token: string | undefined): Record<string, string> {
@@ -96,24 +110,24 @@ function nextPage(response: Response, forge: FeedbackSource['forge'], current: s
   return url.href;
 }
 
-function fromGitHub(issue: GitHubIssue, source: FeedbackSource): FeedbackItem | undefined {
+function fromGitHub(issue: GitHubIssue, source: Pick<FeedbackSource, 'showRespondents'>): FeedbackItem | undefined {
   // The issues API lists pull requests too.
   if (issue.pull_request) return undefined;
-  const labels = (issue.labels ?? []).map((label) => (typeof label === 'string' ? label : (label.name ?? '')));
-  return item(parseFeedbackIssue(issue.body, labels), issue.html_url, issue.created_at, issue.user?.login, issue.reactions?.['+1'], issue.reactions?.['-1'], source);
+  const labels = (Array.isArray(issue.labels) ? issue.labels : []).map((label) => (typeof label === 'string' ? label : String(label?.name ?? '')));
+  return item(parseFeedbackIssue(typeof issue.body === 'string' ? issue.body : undefined, labels), issue.html_url, issue.created_at, issue.user?.login, issue.reactions?.['+1'], issue.reactions?.['-1'], source);
 }
 
-function fromGitLab(issue: GitLabIssue, source: FeedbackSource): FeedbackItem | undefined {
-  return item(parseFeedbackIssue(issue.description, issue.labels ?? []), issue.web_url, issue.created_at, issue.author?.username, issue.upvotes, issue.downvotes, source);
+function fromGitLab(issue: GitLabIssue, source: Pick<FeedbackSource, 'showRespondents'>): FeedbackItem | undefined {
+  return item(parseFeedbackIssue(typeof issue.description === 'string' ? issue.description : undefined, Array.isArray(issue.labels) ? issue.labels.filter((label) => typeof label === 'string') : []), issue.web_url, issue.created_at, issue.author?.username, issue.upvotes, issue.downvotes, source);
 }
 
-function item(parsed: ReturnType<typeof parseFeedbackIssue>, url: string, createdAt: string, author: string | undefined, up: number | undefined, down: number | undefined, source: FeedbackSource): FeedbackItem | undefined {
+function item(parsed: ReturnType<typeof parseFeedbackIssue>, url: string, createdAt: string, author: string | undefined, up: number | undefined, down: number | undefined, source: Pick<FeedbackSource, 'showRespondents'>): FeedbackItem | undefined {
   if (!parsed.target || typeof url !== 'string' || !/^https?:\/\//.test(url) || typeof createdAt !== 'string') return undefined;
   return {
     target: parsed.target,
     ...(parsed.rating ? { rating: parsed.rating } : {}),
     ...(parsed.comment ? { comment: parsed.comment } : {}),
-    ...(source.showRespondents && author ? { author: cleanText(author, 100) } : {}),
+    ...(source.showRespondents && typeof author === 'string' && author ? { author: cleanText(author, 100) } : {}),
     createdAt,
     url,
     reactions: { up: count(up), down: count(down) },

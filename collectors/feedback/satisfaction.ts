@@ -1,4 +1,5 @@
-import type { FeedbackItem, FeedbackTarget, SurveyResponse } from './feedback.ts';
+import type { z } from 'zod';
+import type { FeedbackItem, satisfactionSchema, surveyFigureSchema, SurveyResponse } from './feedback.ts';
 
 /**
  * Satisfaction as a figure: feedback folded per guide or check (mean rating, how many, the newest
@@ -9,21 +10,8 @@ import type { FeedbackItem, FeedbackTarget, SurveyResponse } from './feedback.ts
 /** How many comments a page shows: the newest, with the issue one click away. */
 export const RECENT_COMMENTS = 5;
 
-export interface Satisfaction {
-  target: FeedbackTarget;
-  /** Issues with a rating. */
-  ratings: number;
-  /** Mean of the ratings, two decimals; absent without ratings. */
-  mean?: number;
-  /** Issues per rating, `[ones, twos, threes, fours, fives]`. */
-  distribution: [number, number, number, number, number];
-  /** 👍 and 👎 on the feedback issues. */
-  reactions: { up: number; down: number };
-  /** Newest first. */
-  comments: Array<Pick<FeedbackItem, 'comment' | 'rating' | 'createdAt' | 'url' | 'author'> & { comment: string }>;
-  /** Mean rating per month (`YYYY-MM`), oldest first, months with ratings only. */
-  trend: Array<{ period: string; mean: number; ratings: number }>;
-}
+/** One guide's or check's feedback folded: ratings (count, mean, distribution), reactions, the newest comments and a monthly trend. */
+export type Satisfaction = z.infer<typeof satisfactionSchema>;
 
 export function satisfactionByTarget(items: readonly FeedbackItem[]): Satisfaction[] {
   const byTarget = new Map<string, FeedbackItem[]>();
@@ -58,14 +46,8 @@ function summarise(items: readonly FeedbackItem[]): Satisfaction {
   };
 }
 
-export interface SurveyFigure {
-  question: string;
-  team: string;
-  /** `YYYY-Qn`. */
-  period: string;
-  mean: number;
-  responses: number;
-}
+/** Survey answers to one question by one team in one quarter (`YYYY-Qn`). */
+export type SurveyFigure = z.infer<typeof surveyFigureSchema>;
 
 /** Survey answers folded per question, team and quarter, sorted by question, team, then period. */
 export function surveyFigures(responses: readonly SurveyResponse[]): SurveyFigure[] {

@@ -2,7 +2,8 @@ import { cleanText, type SurveyResponse } from './feedback.ts';
 
 /**
  * Periodic survey answers (`content/surveys/*.csv`), as a form tool exports them: a header row
- * naming at least `date`, `team`, `question` and `score` (any order, any case; `comment` optional),
+ * naming at least `date` (or `timestamp`), `team`, `question` and `score` (or `rating`) in any order
+ * and case, `comment` optional,
  * then one answer per row. A row that cannot be read is a problem at its line and is left out.
  */
 
@@ -12,13 +13,15 @@ export interface SurveyRead {
 }
 
 const REQUIRED = ['date', 'team', 'question', 'score'] as const;
+/** Other names form tools give these columns. */
+const ALIASES: Readonly<Record<string, string>> = { timestamp: 'date', 'submitted at': 'date', rating: 'score' };
 
 export function parseSurveyCsv(text: string, file: string): SurveyRead {
   const rows = parseCsv(text.replace(/^\uFEFF/, ''));
   const problems: SurveyRead['problems'] = [];
   const header = rows[0];
   if (!header) return { responses: [], problems: [{ severity: 'warning', file, message: `${file} is empty; a survey export needs a header row (date, team, question, score).` }] };
-  const columns = header.cells.map((cell) => cell.trim().toLowerCase());
+  const columns = header.cells.map((cell) => cell.trim().toLowerCase()).map((name, _index, names) => (ALIASES[name] && !names.includes(ALIASES[name]) ? ALIASES[name] : name));
   const missing = REQUIRED.filter((name) => !columns.includes(name));
   if (missing.length > 0) {
     return { responses: [], problems: [{ severity: 'error', file, line: header.line, message: `${file} has no ${missing.join(', ')} column${missing.length > 1 ? 's' : ''}; its header row must name date, team, question and score (comment is optional).` }] };

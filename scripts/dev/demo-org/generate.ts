@@ -14,8 +14,9 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import pLimit from 'p-limit';
-import { replaceDirectory } from '../../../collectors/store/atomic-write.ts';
+import { replaceDirectory, writeFileAtomically } from '../../../collectors/store/atomic-write.ts';
 import { fastImportStream, writeGitRepo, type RepoSpec } from '../git-repo.ts';
+import { demoFeedbackIssues, FEEDBACK_ISSUES_FILE } from './feedback.ts';
 import { demoOrgSpec } from './spec.ts';
 
 /** The repository root, found from this file so that the cwd does not matter. */
@@ -48,9 +49,14 @@ export async function generateDemoOrg(options: GenerateDemoOrgOptions = {}): Pro
   const specs = demoOrgSpec();
   const repos = Object.keys(specs);
   const stamp = specHash(specs);
-  if (!options.force && (await readStamp(out)) === stamp) return { out, generated: false, repos };
+  const feedback = `${JSON.stringify(demoFeedbackIssues(), null, 2)}\n`;
+  if (!options.force && (await readStamp(out)) === stamp) {
+    // The feedback is cheap to write and not part of the stamp: it follows its generator without regenerating the repositories.
+    await writeFileAtomically(join(out, FEEDBACK_ISSUES_FILE), feedback);
+    return { out, generated: false, repos };
+  }
 
-  await writeReposAtomically(out, specs, { [STAMP_FILE]: `${stamp}\n` });
+  await writeReposAtomically(out, specs, { [STAMP_FILE]: `${stamp}\n`, [FEEDBACK_ISSUES_FILE]: feedback });
   return { out, generated: true, repos };
 }
 

@@ -29,8 +29,12 @@ describe('survey exports', () => {
     });
   });
 
+  it('takes the Timestamp and Rating columns of form tools for date and score', () => {
+    expect(parseSurveyCsv('Timestamp,Team,Question,Rating\n2026-03-16,web,Ease,4\n', 's.csv').responses).toEqual([{ date: '2026-03-16', team: 'web', question: 'Ease', score: 4, file: 's.csv', line: 2 }]);
+  });
+
   it('names the columns a header lacks', () => {
-    expect(parseSurveyCsv('date,team,rating\n', 's.csv').problems).toEqual([{ severity: 'error', file: 's.csv', line: 1, message: 's.csv has no question, score columns; its header row must name date, team, question and score (comment is optional).' }]);
+    expect(parseSurveyCsv('date,team,answer\n', 's.csv').problems).toEqual([{ severity: 'error', file: 's.csv', line: 1, message: 's.csv has no question, score columns; its header row must name date, team, question and score (comment is optional).' }]);
   });
 
   it('leaves out a row it cannot read, at its line, and keeps the rest', () => {
