@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { availableParallelism } from 'node:os';
 import pLimit from 'p-limit';
 import { carryOver } from './runs/carry-over.ts';
@@ -10,6 +11,7 @@ import { retrievers, type Facts } from './facts/index.ts';
 import type { FactContext, FactRetriever, FactSettings } from './facts/retriever.ts';
 import type { FeedbackSnapshot } from './feedback/feedback.ts';
 import { readFeedback } from './feedback/load.ts';
+import type { RenderCache } from './docs/index.ts';
 import { evaluateGuides } from './guides/adoption.ts';
 import type { GuideSource } from './guides/load.ts';
 import { evaluateInitiatives, type InitiativeSource } from './initiatives/evaluate.ts';
@@ -18,7 +20,9 @@ import { openRepo } from './repo/open.ts';
 import { ReadBudget } from './repo/read-budget.ts';
 import type { OpenedRepo } from './repo/reader.ts';
 import { runGit } from './repo/git-pool.ts';
+import { readHeadFromRefs } from './repo/head-ref.ts';
 import { FactCache, type CachedFact } from './store/fact-cache.ts';
+import { FileRenderCache, rendererVersion } from './store/render-cache.ts';
 import type { ScorecardDefinition } from './scorecards/definition.ts';
 import { prepareEvaluation } from './scorecards/evaluate.ts';
 import type { Exemption } from './scorecards/exemptions.ts';
@@ -72,7 +76,8 @@ export async function collect(options: CollectOptions): Promise<Snapshot> {
   const { config, contentDir, now, standards } = options;
   const [collected, feedback] = await Promise.all([collectRepos(options), readFeedback(config.feedback, contentDir)]);
   const content = contentDir ? await readContentEntities(contentDir) : { documents: [], problems: [] };
-  return assemble({
+  const renderCache = options.cacheDir ? new FileRenderCache(join(options.cacheDir, 'rendered-docs'), await rendererVersion()) : undefined;
+  const snapshot = await assemble({
     repos: collected.repos,
     forge: collected.entities,
     unreachable: collected.unreachable,
@@ -85,7 +90,10 @@ export async function collect(options: CollectOptions): Promise<Snapshot> {
     windowDays: config.activity.windowDays,
     ...(feedback.feedback ? { feedback: feedback.feedback } : {}),
     problems: [...collected.problems, ...content.problems, ...feedback.problems],
+    ...(renderCache ? { renderCache } : {}),
   });
+  await renderCache?.prune();
+  return snapshot;
 }
 
 /**
@@ -137,6 +145,8 @@ export interface AssembleInput {
   previous?: () => Promise<Snapshot | undefined>;
   /** Developers' feedback, already folded into figures. */
   feedback?: FeedbackSnapshot;
+  /** Docs sites rendered by earlier runs. */
+  renderCache?: RenderCache;
 }
 
 /** Everything after the facts, pure but for time given (and the previous snapshot read): catalog, scorecards, and the snapshot. */
@@ -165,7 +175,7 @@ export async function assemble(input: AssembleInput): Promise<Snapshot> {
   const results = standards.scorecards.toSorted((a, b) => compareCodeUnits(a.id, b.id)).flatMap(evaluation.evaluate);
   const guides = evaluateGuides({ guides: standards.guides, evaluate: evaluation.evaluate, entities: [...(input.knownEntities ?? []), ...catalog.entities], settings: input.guideSettings, now });
   const initiatives = evaluateInitiatives({ initiatives: standards.initiatives, entities: catalog.entities, factsByRepo, scorecards: standards.scorecards, results, evaluate: evaluation.evaluate });
-  const docs = await buildEntityDocs({ entities: catalog.entities, repos });
+  const docs = await buildEntityDocs({ entities: catalog.entities, repos, ...(input.renderCache ? { renderCache: input.renderCache } : {}) });
   const refs = new Set(catalog.entities.map((entity) => entity.ref));
   const carriedDocs = carried.docs.filter((entry) => refs.has(entry.entityRef));
   const laterProblems = [...catalog.problems, ...evaluation.problems, ...guides.problems, ...docs.problems];
@@ -392,7 +402,10 @@ function deadlineAfter(seconds: number): { reached: Promise<undefined>; readonly
 }
 
 /** The head commit, or undefined for a folder git cannot read or a repository without commits. */
+/** The head commit, from git's files when they are plain, else from git. */
 async function headCommit(dir: string): Promise<string | undefined> {
+  const fromRefs = await readHeadFromRefs(dir);
+  if (fromRefs) return fromRefs;
   try {
     return (await runGit(dir, ['rev-parse', '--verify', '--quiet', 'HEAD'])).trim() || undefined;
   } catch {

@@ -1,4 +1,7 @@
+import { createHash } from 'node:crypto';
 import type { Problem } from '../contract/problems.ts';
+import type { Facts } from '../facts/index.ts';
+import type { DocRoot } from '../facts/docs-site/schema.ts';
 import type { CatalogEntity } from '../catalog/schema.ts';
 import type { RepoSnapshot } from '../contract/snapshot.ts';
 import { sourceLinks } from '../support/source-links.ts';
@@ -10,6 +13,14 @@ import { compareCodeUnits } from '../support/order.ts';
 export interface DocsInput {
   entities: readonly CatalogEntity[];
   repos: readonly Pick<RepoSnapshot, 'name' | 'webUrl' | 'forge' | 'facts'>[];
+  /** Sites rendered by earlier runs, by a key of everything rendering reads. */
+  renderCache?: RenderCache;
+}
+
+/** Rendered docs sites kept between runs (store/render-cache.ts keeps them in files). */
+export interface RenderCache {
+  get(key: string): Promise<RenderedSite | undefined>;
+  set(key: string, site: RenderedSite): Promise<void>;
 }
 
 /**
@@ -39,7 +50,8 @@ export async function buildEntityDocs(input: DocsInput): Promise<{ docs: EntityD
       const commit = repo.facts.head?.commit;
       const links = commit ? sourceLinks(repo.webUrl, repo.forge) : undefined;
       const sites = new Map([...sources.roots, ...(sources.included ?? [])].flatMap((root) => (root.mkdocs ? [[root.mkdocs.path, root] as const] : [])));
-      site = renderSite(found.root, { images: sources.images, ...(links && commit ? { webUrlOf: (path: string) => links.file(commit, path) } : {}), siteOf: (path) => sites.get(path) }, title);
+      const render = () => renderSite(found.root, { images: sources.images, ...(links && commit ? { webUrlOf: (path: string) => links.file(commit, path) } : {}), siteOf: (path) => sites.get(path) }, title);
+      site = input.renderCache ? cachedRender(input.renderCache, renderKey(found.root, sources, repo, title), render) : render();
       rendered.set(key, site);
     }
     try {
@@ -55,4 +67,25 @@ export async function buildEntityDocs(input: DocsInput): Promise<{ docs: EntityD
     }
   }
   return { docs, problems };
+}
+
+/**
+ * Everything a site's rendering reads: the root and the sites it may include, the repository's
+ * images, where source links point (forge, web URL, commit) and the fallback title. Hashed: the
+ * images alone may be megabytes.
+ */
+function renderKey(root: DocRoot, sources: NonNullable<Facts['docSources']>, repo: Pick<RepoSnapshot, 'webUrl' | 'forge' | 'facts'>, title: string): string {
+  const hash = createHash('sha256');
+  hash.update(JSON.stringify([root, sources.included ?? [], repo.webUrl ?? null, repo.forge ?? null, repo.facts.head?.commit ?? null, title]));
+  for (const image of sources.images) hash.update('\0').update(image.path).update('\0').update(image.mediaType).update('\0').update(image.base64);
+  return hash.digest('hex');
+}
+
+/** A site from the cache, or rendered and kept; a site that fails to render is not kept. */
+async function cachedRender(cache: RenderCache, key: string, render: () => Promise<RenderedSite>): Promise<RenderedSite> {
+  const cached = await cache.get(key);
+  if (cached) return cached;
+  const site = await render();
+  await cache.set(key, site);
+  return site;
 }
