@@ -110,7 +110,7 @@ describe('the platform dashboard', () => {
   });
 
   it('tables every guide’s adoption, its change since the first run, and its satisfaction', async () => {
-    const table = text(part(await page(withFeedback, 'platform'), '<caption>Each guide', '</table>'));
+    const table = text(part(await page(withFeedback, 'platform'), '<caption id="golden-paths-caption">', '</table>'));
     expect(table).toContain('Set up CI Recommended 75% (3 of 4) +50 pts (since 2026-09-21) 2.4 5 −1.0');
     expect(table).toContain('Write a README Recommended 0% (0 of 4) ±0 pts (since 2026-09-21) 4.5 4 –');
     expect(table).toContain('Keep a runbook Recommended no services in scope – – 0 –');
