@@ -11,7 +11,7 @@ const guidesDir = process.env.CAIRN_GUIDES_DIR;
 /**
  * The snapshot as content collections: `entities` keyed by entity ref, `repos` by repository
  * name, `checks` and `scorecards` by id, `results` by scorecard and entity ref, and `portal`, one
- * entry with what concerns the whole run (title, date, every problem). `guides` are the guides'
+ * entry with what concerns the whole run (title, date, every problem, developers' feedback). `guides` are the guides'
  * metadata and adoption from the snapshot, `guideBodies` their MDX, keyed by the same ids (the
  * collectors validated the frontmatter and links, with file and line; here it is only rendered).
  */
@@ -20,7 +20,14 @@ export const collections = {
     loader: snapshotLoader((snapshot) => [
       {
         id: 'portal',
-        data: { title: snapshot.portal.title, guides: snapshot.portal.guides, generatedAt: snapshot.generatedAt, problems: snapshot.problems, ...(snapshot.standards ? { standards: snapshot.standards } : {}) },
+        data: {
+          title: snapshot.portal.title,
+          guides: snapshot.portal.guides,
+          generatedAt: snapshot.generatedAt,
+          problems: snapshot.problems,
+          ...(snapshot.standards ? { standards: snapshot.standards } : {}),
+          ...(snapshot.feedback ? { feedback: snapshot.feedback } : {}),
+        },
       },
     ]),
     schema: z.object({
@@ -29,6 +36,7 @@ export const collections = {
       generatedAt: z.string(),
       problems: snapshotSchema.shape.problems,
       standards: snapshotSchema.shape.standards,
+      feedback: snapshotSchema.shape.feedback,
     }),
   }),
   guides: defineCollection({

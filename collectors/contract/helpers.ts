@@ -16,3 +16,5 @@ export { windowsSafeSegment } from '../support/output-names.ts';
 export { cleanText, plainData } from '../support/text.ts';
 /** Links into a repository's web UI at the scanned commit, spelled for its forge. */
 export { sourceLinks, type Forge, type SourceLinks } from '../support/source-links.ts';
+/** The prefilled "new issue" link a guide's or check's feedback control opens, and the ratings its form offers. */
+export { feedbackIssueUrl, RATING_CHOICES } from '../feedback/issue-form.ts';

@@ -11,6 +11,7 @@ import { withBase } from './urls.ts';
  *   catalog/<namespace>/<kind>/<name>/docs/<slug>/  its docs
  *   badges/<namespace>/<kind>/<name>/<scorecard>.svg
  *   checks/<id>/    scorecards/<id>/    guides/<id…>/    initiatives/<id>/
+ *   platform/       the platform team's dashboard
  */
 
 /** An entity page: `catalog/<namespace>/<kind>/<name>/`. */
@@ -59,3 +60,6 @@ export function guidePath(id: string): string {
 export function initiativePath(id: string): string {
   return `initiatives/${encodeURIComponent(id)}/`;
 }
+
+/** The platform team's dashboard: golden paths' adoption and satisfaction, surveys, levels and initiatives over time. */
+export const PLATFORM_PATH = 'platform/';

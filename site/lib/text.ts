@@ -7,3 +7,8 @@ export function countNoun(count: number, singular: string, plural = `${singular}
 export function formatTimestamp(iso: string): string {
   return `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
 }
+
+/** A mean rating to one decimal: `4` as `4.0`, `3.95` as `4.0`. */
+export function formatMean(mean: number): string {
+  return (Math.round(mean * 10) / 10).toFixed(1);
+}

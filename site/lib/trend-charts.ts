@@ -2,6 +2,7 @@ import type { Guide, ScorecardDefinition } from '../../collectors/contract/snaps
 import { lineChart, stackedChart, type ChartGeometry } from './charts.ts';
 import type { History } from './run-history.ts';
 import { formatScore, levelTitle } from './standards.ts';
+import { formatMean } from './text.ts';
 import { entityScores, levelsOverTime, shareAtLevel, type Point } from './trends.ts';
 
 /** A trend chart as `components/TrendChart.astro` draws it. */
@@ -85,21 +86,88 @@ export function teamTrendChart(history: History, scorecards: readonly ScorecardD
 
 /** Lines of 0–1 shares, one per series with points (none: no chart), with the figures as a table. */
 function sharesChart(title: string, lines: ReadonlyArray<{ label: string; points: Point[] }>): TrendChartView | undefined {
-  const series = lines.map((line, index) => ({ ...line, className: `series-${index % 5}` })).filter((line) => line.points.length > 0);
+  return linesChart(title, lines, { max: 1, format: percent, firstColumn: 'Run', rowName: runLabels });
+}
+
+/** Ten series classes: five colours, drawn solid and then dashed, so up to ten lines stay apart. */
+export function seriesClass(index: number): string {
+  return `series-${index % 10}`;
+}
+
+interface LinesScale {
+  max: number;
+  format: (value: number) => string;
+  /** The table's first column: what each row is (a run, a month). */
+  firstColumn: string;
+  /** Each row's name, given every date of the chart. */
+  rowName: (dates: readonly string[]) => (date: string) => string;
+  /** A cell of the table (default: the value, formatted). */
+  cell?: (point: Point & { ratings?: number }) => string;
+}
+
+/** Lines on a shared 0–`max` scale, one per series with points (none: no chart), with the figures as a table, one row per date. */
+function linesChart(title: string, lines: ReadonlyArray<{ label: string; points: Array<Point & { ratings?: number }> }>, scale: LinesScale): TrendChartView | undefined {
+  const series = lines.map((line, index) => ({ ...line, className: seriesClass(index) })).filter((line) => line.points.length > 0);
   if (series.length === 0) return undefined;
   const dates = [...new Set(series.flatMap((line) => line.points.map((point) => point.date)))].sort();
-  const runName = runLabels(dates);
+  const rowName = scale.rowName(dates);
+  const cell = scale.cell ?? ((point) => scale.format(point.value));
   return {
     title,
     kind: 'line',
-    geometry: lineChart(series, 1, percent),
+    geometry: lineChart(series, scale.max, scale.format),
     legend: series.map(({ label, className }) => ({ label, className })),
     table: {
-      columns: ['Run', ...series.map((line) => line.label)],
-      rows: dates.map((date) => [runName(date), ...series.map((line) => {
+      columns: [scale.firstColumn, ...series.map((line) => line.label)],
+      rows: dates.map((date) => [rowName(date), ...series.map((line) => {
         const point = line.points.find((candidate) => candidate.date === date);
-        return point ? percent(point.value) : '–';
+        return point ? cell(point) : '–';
       })]),
     },
   };
+}
+
+/** Every guide's adoption (the share of applicable services following it), run by run; undefined before the first recorded run. */
+export function guidesAdoptionChart(history: History, guides: readonly Guide[]): TrendChartView | undefined {
+  return sharesChart(
+    'Golden paths: adoption over time',
+    guides.map((guide) => ({
+      label: guide.title,
+      points: history.runs.flatMap((date, run) => {
+        const figures = history.figures[run]!.guides[guide.id];
+        return figures && figures[1] > 0 ? [{ date, value: figures[0] / figures[1] }] : [];
+      }),
+    })),
+  );
+}
+
+/** A month of ratings: `YYYY-MM`, their mean and how many. */
+export interface RatingMonth {
+  period: string;
+  mean: number;
+  ratings: number;
+}
+
+const ratingScale = { max: 5, format: formatMean, firstColumn: 'Month', rowName: () => (month: string) => month } as const;
+
+/** One guide's or check's mean rating, month by month, with the number of ratings in the table; undefined without ratings. */
+export function satisfactionTrendChart(title: string, months: readonly RatingMonth[]): TrendChartView | undefined {
+  if (months.length === 0) return undefined;
+  const points = months.map((month) => ({ date: month.period, value: month.mean }));
+  return {
+    title,
+    kind: 'line',
+    geometry: lineChart([{ label: 'Mean rating', className: seriesClass(0), points }], ratingScale.max, formatMean),
+    legend: [{ label: 'Mean rating (1 to 5) of the month', className: seriesClass(0) }],
+    table: { columns: ['Month', 'Mean rating', 'Ratings'], rows: months.map((month) => [month.period, formatMean(month.mean), String(month.ratings)]) },
+  };
+}
+
+/** Several guides' mean ratings, month by month; each cell of the table is `mean (ratings)`. */
+export function satisfactionByMonthChart(title: string, lines: ReadonlyArray<{ label: string; months: readonly RatingMonth[] }>): TrendChartView | undefined {
+  return linesChart(
+    title,
+    lines.map((line) => ({ label: line.label, points: line.months.map((month) => ({ date: month.period, value: month.mean, ratings: month.ratings })) })),
+    { ...ratingScale, cell: (point) => `${formatMean(point.value)} (${point.ratings})` },
+  );
 }

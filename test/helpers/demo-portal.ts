@@ -17,7 +17,8 @@ const run = promisify(execFile);
 export async function buildDemoPortal(workDir: string, base: string): Promise<{ outDir: string; snapshot: Snapshot }> {
   const org = (await generateDemoOrg({ out: join(workDir, 'org') })).out;
   await cp(CONTENT, join(workDir, 'content'), { recursive: true });
-  const config = (await readFile(join(CONTENT, 'portal.yaml'), 'utf8')).replace('repos: ../.cache/demo-org/*', `repos: ${org}/*`);
+  // The repositories and the exported feedback issues are the freshly generated organisation's.
+  const config = (await readFile(join(CONTENT, 'portal.yaml'), 'utf8')).replace('repos: ../.cache/demo-org/*', `repos: ${org}/*`).replace('issues: ../.cache/demo-org/', `issues: ${org}/`);
   await writeFile(join(workDir, 'content', 'portal.yaml'), config);
   const outDir = join(workDir, 'dist');
   const snapshotPath = join(workDir, 'snapshot.json');

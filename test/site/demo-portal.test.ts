@@ -86,7 +86,9 @@ describe('a guide page', () => {
     expect(text(html)).toContain(`${stragglers.length} not yet following, and what they miss`);
     expect(html).toContain('aria-label="On this page"');
     expect(html).toContain('href="https://github.com/acme/developer-portal/edit/main/content/guides/build/set-up-ci.mdx"');
-    expect(html).toContain('template=guide-feedback.yml&amp;title=Guide+feedback:+Set%20up%20CI&amp;guide=%2Fportal%2Fguides%2Fbuild%2Fset-up-ci%2F');
+    // The demo reads feedback from acme/developer-portal: "Was this helpful?" opens its prefilled issue.
+    expect(html).toContain('<a href="https://github.com/acme/developer-portal/issues/new?template=cairn-feedback.yml&amp;title=Feedback%3A+Set+up+CI&amp;page=guide%3Abuild%2Fset-up-ci">Was this helpful? Tell the platform team</a>');
+    expect(text(html)).toMatch(/Satisfaction \d\.\d of 5 \(the mean of \d+ ratings\)/);
     expect(html).toMatch(/rel="(prev|next)"/);
     expect(html).toContain('class="astro-code');
   });
@@ -194,5 +196,14 @@ describe('initiatives', () => {
         expect(html).toContain(`${team.filter((entity) => entity.done).length} of ${team.length} done`);
       }
     }
+  });
+});
+
+describe('the platform dashboard', () => {
+  it('calls out the demo’s disliked but followed path and its loved but unfollowed ones, and shows every team’s surveys', async () => {
+    const html = text(await page('platform'));
+    expect(html).toMatch(/Followed, but not liked .*Jenkins pipelines \(deprecated\) : \d+% follow it, rated [0-2]\.\d of 5/);
+    expect(html).toMatch(/Liked, but rarely followed .*Security baseline : 0% follow it, rated 4\.\d of 5/);
+    for (const question of new Set(snapshot.feedback!.surveys.map((figure) => figure.question))) expect(html).toContain(question);
   });
 });
