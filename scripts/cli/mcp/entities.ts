@@ -18,9 +18,10 @@ export function entityUri(entity: CatalogEntity): string {
 /**
  * The entity an assistant names: a full ref (`component:default/storefront`), a ref as people write
  * it (`component:storefront`), or a name or title (`storefront`). A name several entities share is
- * settled by `prefer` (say, those with scorecard results), else the answer asks for a ref.
+ * settled by `prefer` (by default the one of `defaultKind`, as in Backstage's refs; say, those with
+ * scorecard results), else the answer asks for a ref.
  */
-export function resolveEntity(portal: McpPortal, text: string, prefer: (entity: CatalogEntity) => boolean = () => true, defaultKind = 'component'): CatalogEntity {
+export function resolveEntity(portal: McpPortal, text: string, prefer?: (entity: CatalogEntity) => boolean, defaultKind = 'component'): CatalogEntity {
   const { catalog } = portal;
   const wanted = text.trim();
   const byRef = catalog.byRef.get(wanted.toLowerCase()) ?? (wanted.includes(':') ? catalog.byRef.get(completeEntityRef(wanted, defaultKind)) : undefined);
@@ -28,7 +29,7 @@ export function resolveEntity(portal: McpPortal, text: string, prefer: (entity: 
   const lower = wanted.toLowerCase();
   const [namespace, name] = lower.includes('/') ? lower.split('/', 2) : [undefined, lower];
   const named = catalog.entities.filter((entity) => (entity.metadata.name.toLowerCase() === name || entityDisplayName(entity).toLowerCase() === lower) && (namespace === undefined || entity.metadata.namespace.toLowerCase() === namespace));
-  const preferred = named.filter(prefer);
+  const preferred = named.filter(prefer ?? ((entity) => entity.kind.toLowerCase() === defaultKind));
   const candidates = preferred.length > 0 ? preferred : named;
   if (candidates.length === 1) return candidates[0]!;
   if (candidates.length > 1) throw new Error(`"${text}" names ${candidates.length} entities: ${candidates.map((entity) => entity.ref).join(', ')}; pass one of these refs.`);

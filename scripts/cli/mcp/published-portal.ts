@@ -190,10 +190,8 @@ export function guidesOfLlmsFull(text: string, root: string): PublishedGuide[] {
 }
 
 function guideOf({ title, url, lines }: { title: string; url: string; lines: string[] }, root: string): PublishedGuide | undefined {
-  const rootUrl = new URL(root);
-  const page = new URL(url, root);
-  if (page.origin !== rootUrl.origin || !page.pathname.startsWith(`${rootUrl.pathname}guides/`)) return undefined;
-  const id = decodeURIComponent(page.pathname.slice(`${rootUrl.pathname}guides/`.length)).replace(/\/$/, '');
+  const id = guideIdOf(url, root);
+  if (id === undefined) return undefined;
   let at = lines.findIndex((line) => line.trim() !== '');
   const summary = lines[at]?.trim() ?? '';
   const facts = new Map<string, string>();
@@ -217,6 +215,18 @@ function guideOf({ title, url, lines }: { title: string; url: string; lines: str
     adoption: { entities: [], checks: [] },
   });
   return parsed.success ? { guide: parsed.data, body: promoteHeadings(lines.slice(at)).trim() } : undefined;
+}
+
+/**
+ * The guide id of a guide page's URL: its path below `guides/` under the portal's root, or, when
+ * the portal publishes its links under another URL (its `site` is not the address it was fetched
+ * from), below the path's first `/guides/`.
+ */
+function guideIdOf(url: string, root: string): string | undefined {
+  const rootUrl = new URL(root);
+  const page = new URL(url, root);
+  const below = page.origin === rootUrl.origin && page.pathname.startsWith(`${rootUrl.pathname}guides/`) ? page.pathname.slice(`${rootUrl.pathname}guides/`.length) : /\/guides\/(.+)$/.exec(page.pathname)?.[1];
+  return below === undefined ? undefined : decodeURIComponent(below).replace(/\/$/, '');
 }
 
 /** llms-full.txt writes a guide's headings two levels down (from H4): back where the guide had them. */

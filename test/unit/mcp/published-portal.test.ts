@@ -39,8 +39,13 @@ describe('the guides of a published llms-full.txt', () => {
     expect(read.find(({ guide: entry }) => entry.id === 'build/jenkins')!.body).toBe('');
   });
 
-  it('leaves out a guide whose page is not on the portal, or whose facts do not parse', () => {
-    const text = llmsFull([guide('a/b'), guide('c/d')], {}).replace('https://acme.example/portal/guides/a/b/', 'https://elsewhere.example/guides/a/b/').replace('- Status: recommended\n- Owner: group:default/platform\n- Reviewed: 2026-10-01\n\n## Catalog', '- Status: sometimes\n- Owner: group:default/platform\n- Reviewed: 2026-10-01\n\n## Catalog');
+  it('reads a guide published under another address (the portal’s site is not where it was fetched from)', () => {
+    const text = llmsFull([guide('a/b')], {}).replace('https://acme.example/portal/guides/a/b/', 'https://docs.acme.example/guides/a/b/');
+    expect(guidesOfLlmsFull(text, ROOT).map(({ guide: entry }) => entry.id)).toEqual(['a/b']);
+  });
+
+  it('leaves out a guide whose link is not to a guide page, or whose facts do not parse', () => {
+    const text = llmsFull([guide('a/b'), guide('c/d')], {}).replace('https://acme.example/portal/guides/a/b/', 'https://elsewhere.example/a/b/').replace('- Status: recommended\n- Owner: group:default/platform\n- Reviewed: 2026-10-01\n\n## Catalog', '- Status: sometimes\n- Owner: group:default/platform\n- Reviewed: 2026-10-01\n\n## Catalog');
     expect(guidesOfLlmsFull(text, ROOT).map(({ guide: entry }) => entry.id)).toEqual([]);
   });
 

@@ -29,7 +29,7 @@ function component(name: string, description: string): CatalogEntity {
 const bulk = Array.from({ length: 150 }, (_, index) => component(`bulk-${String(index).padStart(3, '0')}`, `Bulk service ${index}. ${'Lorem ipsum dolor sit amet. '.repeat(40)}`));
 const snapshot: Snapshot = {
   ...snapshotFixture,
-  entities: [...snapshotFixture.entities.map((entity) => (entity.ref === 'component:default/checkout-web' ? { ...entity, metadata: { ...entity.metadata, description: `${INJECTION}${CONTROLS}Pay here.` } } : entity)), component('huge', 'x'.repeat(100_000)), { ...component('payments-service', 'A system of the same name.'), kind: 'System', ref: 'system:default/payments-service' }, ...bulk],
+  entities: [...snapshotFixture.entities.map((entity) => (entity.ref === 'component:default/checkout-web' ? { ...entity, metadata: { ...entity.metadata, description: `${INJECTION}${CONTROLS}Pay here.` } } : entity)), component('huge', 'x'.repeat(100_000)), { ...component('payments-service', 'A system of the same name.'), kind: 'System', ref: 'system:default/payments-service' }, { ...component('payments-db', 'An API of the same name.'), kind: 'API', ref: 'api:default/payments-db' }, ...bulk],
   results: snapshotFixture.results.map((result) => (result.entityRef === 'component:default/checkout-web' ? { ...result, checks: result.checks.map((check) => ({ ...check, message: `${INJECTION}${CONTROLS}`, evidence: [{ path: 'README.md', line: 1, note: `${INJECTION}${CONTROLS}` }] })) } : result)),
 };
 
@@ -115,9 +115,9 @@ describe('bounded answers', () => {
       total = answer.total;
       cursor = answer.nextCursor;
     } while (cursor);
-    expect(total).toBe(152);
-    expect(refs).toHaveLength(152);
-    expect(new Set(refs).size).toBe(152);
+    expect(total).toBe(153);
+    expect(refs).toHaveLength(153);
+    expect(new Set(refs).size).toBe(153);
   });
 
   it('stop a page short of the size cap, however many items were asked for', async () => {
@@ -154,12 +154,15 @@ describe('naming an entity', () => {
     expect(await call('get_entity', { entity: 'payment-service' })).toMatchObject({ isError: true, content: [{ text: 'No entity "payment-service" in the catalog; did you mean "payments-service"?' }] });
   });
 
-  it('a name several entities share is settled by what the tool needs, else an error naming the refs', async () => {
-    expect(await call('get_entity', { entity: 'payments-service' })).toMatchObject({
+  it('a name several entities share is the Component (Backstage’s default kind), else an error naming the refs', async () => {
+    expect((await call('get_entity', { entity: 'payments-service' })).structuredContent!.ref).toBe('component:default/payments-service');
+    expect(await call('get_entity', { entity: 'payments-db' })).toMatchObject({
       isError: true,
-      content: [{ text: '"payments-service" names 2 entities: component:default/payments-service, system:default/payments-service; pass one of these refs.' }],
+      content: [{ text: '"payments-db" names 2 entities: api:default/payments-db, resource:default/payments-db; pass one of these refs.' }],
     });
-    // Only the component has scorecard results.
+  });
+
+  it('a name several entities share is the one with scorecard results, for the scorecard tools', async () => {
     expect((await call('explain_scorecard', { entity: 'payments-service' })).structuredContent!.entity).toBe('component:default/payments-service');
   });
 });
