@@ -42,6 +42,12 @@ async function connect(portal: McpPortal): Promise<Client> {
   return connected;
 }
 
+/** The text of a resource (Cairn's are all text). */
+async function readText(from: Client, uri: string): Promise<string> {
+  const [content] = (await from.readResource({ uri })).contents;
+  return content && 'text' in content ? content.text : '';
+}
+
 type Answer = Record<string, any>;
 
 async function call(on: Client, name: string, args: Record<string, unknown>): Promise<Answer> {
@@ -211,14 +217,14 @@ describe('the other tools on the demo portal', () => {
     const { resources } = await client.listResources();
     const uris = resources.map((resource) => resource.uri);
     expect(uris).toEqual(expect.arrayContaining(['cairn://llms.txt', ...snapshot.guides.map((guide) => `cairn://guides/${guide.id}`), ...snapshot.entities.map((entity) => `cairn://entities/${entity.metadata.namespace}/${entity.kind.toLowerCase()}/${entity.metadata.name}`)]));
-    const guide = String((await client.readResource({ uri: 'cairn://guides/build/set-up-ci' })).contents[0]!.text);
+    const guide = await readText(client, 'cairn://guides/build/set-up-ci');
     expect(guide).toMatch(/^# Set up CI\n\n> A GitHub Actions workflow/);
     expect(guide).toContain(`- Page: [Set up CI](${SITE}guides/build/set-up-ci/)`);
     expect(guide).toMatch(/\*\*\d+ of \d+\*\* applicable services follow this path/);
     expect(guide).not.toMatch(/<(Adoption|CheckList|Examples|Steps|Callout)\b/);
-    const llms = String((await client.readResource({ uri: 'cairn://llms.txt' })).contents[0]!.text);
+    const llms = await readText(client, 'cairn://llms.txt');
     expect(llms).toContain(`- [Set up CI](${SITE}guides/build/set-up-ci/): `);
-    const entity = JSON.parse(String((await client.readResource({ uri: 'cairn://entities/default/component/storefront' })).contents[0]!.text));
+    const entity = JSON.parse(await readText(client, 'cairn://entities/default/component/storefront'));
     expect(entity.ref).toBe(STOREFRONT);
   });
 });
@@ -269,7 +275,7 @@ describe('a published portal (--portal)', () => {
     const answer = await call(portalClient, 'find_golden_path', { topic: 'set up CI' });
     expect(answer.guides[0]).toMatchObject({ id: 'build/set-up-ci', url: `${published.url}guides/build/set-up-ci/` });
     expect(answer.guides[0].teaches.map((check: Answer) => check.id)).toEqual(snapshot.guides.find((guide) => guide.id === 'build/set-up-ci')!.checks);
-    const text = String((await portalClient.readResource({ uri: 'cairn://guides/build/set-up-ci' })).contents[0]!.text);
+    const text = await readText(portalClient, 'cairn://guides/build/set-up-ci');
     expect(text).toMatch(/^# Set up CI\n/);
     expect(text).toMatch(/\n## Add the workflow\n/);
   });

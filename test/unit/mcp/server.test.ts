@@ -66,6 +66,12 @@ beforeAll(async () => {
 
 afterAll(() => client.close());
 
+/** The text of a resource (Cairn's are all text). */
+async function readText(from: Client, uri: string): Promise<string> {
+  const [content] = (await from.readResource({ uri })).contents;
+  return content && 'text' in content ? content.text : '';
+}
+
 type ToolResult = { content: Array<{ type: string; text: string }>; structuredContent?: Record<string, unknown>; isError?: boolean };
 
 async function call(name: string, args: Record<string, unknown>): Promise<ToolResult> {
@@ -96,9 +102,9 @@ describe('repository text', () => {
     const text = result.content[0]!.text;
     expect(text).toContain(JSON.stringify(`${INJECTION}]0;pwnedevil\n`));
     expect(text).not.toMatch(UNSAFE);
-    const resource = await client.readResource({ uri: 'cairn://entities/default/component/checkout-web' });
-    expect(resource.contents[0]!.text).not.toMatch(UNSAFE);
-    expect(JSON.parse(String(resource.contents[0]!.text))).toMatchObject({ ref: 'component:default/checkout-web', description: `${INJECTION}]0;pwnedevil\nPay here.` });
+    const resource = await readText(client, 'cairn://entities/default/component/checkout-web');
+    expect(resource).not.toMatch(UNSAFE);
+    expect(JSON.parse(resource)).toMatchObject({ ref: 'component:default/checkout-web', description: `${INJECTION}]0;pwnedevil\nPay here.` });
   });
 });
 
