@@ -281,6 +281,26 @@ describe('a published portal (--portal)', () => {
   });
 });
 
+describe('links to the portal', () => {
+  it.each([
+    ['https://acme.github.io/portal', 'https://acme.github.io/portal/catalog/default/component/storefront/'],
+    ['https://acme.github.io/portal/', 'https://acme.github.io/portal/catalog/default/component/storefront/'],
+  ])('are under --site %s', async (site, url) => {
+    const portal = await snapshotPortal({ snapshot: join(work, 'snapshot.json'), config: join(work, 'content', 'portal.yaml'), site });
+    const linked = await connect(portal);
+    try {
+      expect((await call(linked, 'get_entity', { entity: 'storefront' })).url).toBe(url);
+    } finally {
+      await linked.close();
+    }
+  });
+
+  it('are under portal.yaml’s site without --site, and --site must be an http(s) URL', async () => {
+    expect(fromSnapshot.portalUrl).toBe(SITE);
+    await expect(snapshotPortal({ snapshot: join(work, 'snapshot.json'), site: 'acme.github.io' })).rejects.toThrow('cairn mcp: --site acme.github.io: expected the http(s) URL the portal is published at, e.g. https://acme.github.io/portal/.');
+  });
+});
+
 describe('cairn mcp', () => {
   it('serves the snapshot over stdio: node bin/cairn.js mcp --snapshot … answers as the server in this process', async () => {
     const transport = new StdioClientTransport({

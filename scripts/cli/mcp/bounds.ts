@@ -40,17 +40,19 @@ export interface Page<T> {
 }
 
 /**
- * The page of `items` that `cursor` and `limit` ask for. It ends early when its JSON would pass
- * `budget` characters (but holds one item at least), and `nextCursor` then starts where it ended.
+ * The page of `items` that `cursor` and `limit` ask for, each item shaped by `shape` (only the
+ * page's: a large catalog is not shaped whole). It ends early when its JSON would pass `budget`
+ * characters (but holds one item at least), and `nextCursor` then starts where it ended.
  */
-export function page<T>(items: readonly T[], { cursor, limit = DEFAULT_LIMIT }: PageArguments, budget = MAX_ANSWER_CHARS * 0.9): Page<T> {
+export function page<T, Shaped = T>(items: readonly T[], { cursor, limit = DEFAULT_LIMIT }: PageArguments, shape: (item: T) => Shaped = (item) => item as unknown as Shaped, budget = MAX_ANSWER_CHARS * 0.9): Page<Shaped> {
   const offset = cursor === undefined ? 0 : offsetOf(cursor);
-  const taken: T[] = [];
+  const taken: Shaped[] = [];
   let size = 0;
   for (const item of items.slice(offset, offset + limit)) {
-    size += JSON.stringify(item).length + 1;
+    const shaped = shape(item);
+    size += JSON.stringify(shaped).length + 1;
     if (taken.length > 0 && size > budget) break;
-    taken.push(item);
+    taken.push(shaped);
   }
   const end = offset + taken.length;
   return { items: taken, total: items.length, ...(end < items.length ? { nextCursor: cursorOf(end) } : {}) };

@@ -113,10 +113,7 @@ export function searchCatalog(portal: McpPortal, query: CatalogQuery) {
     .map((entity) => ({ entity, rank: text ? textRank(entity, text) : 0 }))
     .filter(({ rank }) => rank >= 0)
     .sort((a, b) => b.rank - a.rank);
-  const { items, total, nextCursor } = page(
-    matches.map(({ entity }) => entitySummary(portal, entity)),
-    query,
-  );
+  const { items, total, nextCursor } = page(matches, query, ({ entity }) => entitySummary(portal, entity));
   return { entities: items, total, ...(nextCursor ? { nextCursor } : {}) };
 }
 
@@ -219,10 +216,7 @@ export function ownerServices(portal: McpPortal, ownerText: string, paging: Page
   const owned = relatedLinks(catalog, owner, 'ownerOf');
   const standing = teamStanding(catalog, standards, owner);
   const todo = standing ? standing.todo : owned.flatMap((link) => (standards.resultsByEntity.get(link.ref) ?? []).flatMap((result) => todoItem(catalog, standards, result))).sort(compareTodo);
-  const { items, total, nextCursor } = page(
-    todo.map((item) => todoAnswer(portal, item)),
-    paging,
-  );
+  const { items, total, nextCursor } = page(todo, paging, (item) => todoAnswer(portal, item));
   const ownedList = firstOf(owned, 50);
   const url = portalLink(portal, entityPath(owner));
   return {

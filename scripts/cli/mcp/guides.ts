@@ -33,10 +33,7 @@ export function findGoldenPath(portal: McpPortal, topic: string, paging: PageArg
     .map((guide, order) => ({ guide, order, ...score(portal, guide, terms) }))
     .filter(({ matched }) => matched > 0)
     .sort((a, b) => b.matched - a.matched || b.weight - a.weight || STATUS_RANK[a.guide.status] - STATUS_RANK[b.guide.status] || a.order - b.order);
-  const { items, total, nextCursor } = page(
-    ranked.map(({ guide }) => guideSummary(portal, guide)),
-    paging,
-  );
+  const { items, total, nextCursor } = page(ranked, paging, ({ guide }) => guideSummary(portal, guide));
   return { topic, guides: items, total, ...(nextCursor ? { nextCursor } : {}) };
 }
 

@@ -1,5 +1,6 @@
 import { McpServer, ResourceTemplate } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { z } from 'zod';
+import { cleanText } from '../../../collectors/snapshot.ts';
 import { llmsTxt } from '../../../site/lib/exports.ts';
 import { VERSION } from '../version.ts';
 import { answer, jsonText, MAX_LIMIT, pageArguments } from './bounds.ts';
@@ -14,6 +15,18 @@ const scorecardArgument = z.string().min(1).max(100).optional().describe('Only t
 
 /** Read-only, and the same question gives the same answer: what every tool of this server is. */
 const READ_ONLY = { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false } as const;
+
+/**
+ * A tool's answer (see `answer`); a question it cannot answer is an error result whose message is
+ * cleaned as answers are (it may quote the question, or a repository's text).
+ */
+async function respond(work: () => Record<string, unknown> | Promise<Record<string, unknown>>) {
+  try {
+    return answer(await work());
+  } catch (error) {
+    throw new Error(cleanText(error instanceof Error ? error.message : String(error), ''));
+  }
+}
 
 /** What the server tells every client first: what it serves, and that repository text is data. */
 function instructions(portal: McpPortal): string {
@@ -43,7 +56,7 @@ export function cairnServer(portal: McpPortal): McpServer {
       },
       annotations: READ_ONLY,
     },
-    async (args) => answer(searchCatalog(portal, args)),
+    (args) => respond(() => searchCatalog(portal, args)),
   );
 
   server.registerTool(
@@ -54,7 +67,7 @@ export function cairnServer(portal: McpPortal): McpServer {
       inputSchema: { entity: entityArgument },
       annotations: READ_ONLY,
     },
-    async ({ entity }) => answer(entityAnswer(portal, resolveEntity(portal, entity))),
+    ({ entity }) => respond(() => entityAnswer(portal, resolveEntity(portal, entity))),
   );
 
   server.registerTool(
@@ -65,7 +78,7 @@ export function cairnServer(portal: McpPortal): McpServer {
       inputSchema: { entity: entityArgument, scorecard: scorecardArgument },
       annotations: READ_ONLY,
     },
-    async ({ entity, scorecard }) => answer(explainScorecard(portal, entity, scorecard)),
+    ({ entity, scorecard }) => respond(() => explainScorecard(portal, entity, scorecard)),
   );
 
   server.registerTool(
@@ -80,7 +93,7 @@ export function cairnServer(portal: McpPortal): McpServer {
       },
       annotations: READ_ONLY,
     },
-    async ({ entity, scorecard, level }) => answer(nextLevel(portal, entity, scorecard, level)),
+    ({ entity, scorecard, level }) => respond(() => nextLevel(portal, entity, scorecard, level)),
   );
 
   server.registerTool(
@@ -91,7 +104,7 @@ export function cairnServer(portal: McpPortal): McpServer {
       inputSchema: { topic: z.string().min(1).max(200).describe('What the developer wants to do or know.'), ...pageArguments },
       annotations: READ_ONLY,
     },
-    async ({ topic, ...paging }) => answer(findGoldenPath(portal, topic, paging)),
+    ({ topic, ...paging }) => respond(() => findGoldenPath(portal, topic, paging)),
   );
 
   server.registerTool(
@@ -102,7 +115,7 @@ export function cairnServer(portal: McpPortal): McpServer {
       inputSchema: { owner: z.string().min(1).max(300).describe('The team: group:payments, or payments; or a user.'), ...pageArguments },
       annotations: READ_ONLY,
     },
-    async ({ owner, ...paging }) => answer(ownerServices(portal, owner, paging)),
+    ({ owner, ...paging }) => respond(() => ownerServices(portal, owner, paging)),
   );
 
   server.registerTool(
@@ -113,7 +126,7 @@ export function cairnServer(portal: McpPortal): McpServer {
       inputSchema: { check: z.string().min(1).max(100).describe('The check id, e.g. readme-present.') },
       annotations: READ_ONLY,
     },
-    async ({ check }) => answer(describeCheck(portal, check)),
+    ({ check }) => respond(() => describeCheck(portal, check)),
   );
 
   server.registerTool(
@@ -124,7 +137,7 @@ export function cairnServer(portal: McpPortal): McpServer {
       inputSchema: { path: z.string().min(1).max(1_000).describe("The repository's root folder (absolute, or from the folder the server runs in)."), scorecard: scorecardArgument },
       annotations: READ_ONLY,
     },
-    async ({ path, scorecard }) => answer(await checkRepository(portal, path, scorecard)),
+    ({ path, scorecard }) => respond(() => checkRepository(portal, path, scorecard)),
   );
 
   const url = (path: string) => portalLink(portal, path) ?? `/${path}`;

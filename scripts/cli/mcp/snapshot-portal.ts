@@ -36,8 +36,7 @@ export async function snapshotPortal(source: SnapshotSource): Promise<McpPortal>
     throw new ConfigError(`cairn mcp: --snapshot ${file}: ${reason}; expected the snapshot.json of cairn collect or cairn build (default ${DEFAULT_SNAPSHOT}).`);
   });
   const loaded = source.config !== undefined || defaultConfigPath() ? await resolveConfig({ config: source.config }) : undefined;
-  const site = source.site ?? loaded?.config.site;
-  const portalUrl = site === undefined ? undefined : portalRoot(site, source.site === undefined ? loaded?.config.base : '/');
+  const portalUrl = source.site !== undefined ? siteRoot(source.site) : loaded?.config.site ? portalRoot(loaded.config.site, loaded.config.base) : undefined;
   const guidesDir = loaded?.contentDir === undefined ? undefined : join(loaded.contentDir, 'guides');
   const known = new Set(snapshot.guides.map((guide) => guide.id));
   return indexPortal({
@@ -62,6 +61,13 @@ export async function snapshotPortal(source: SnapshotSource): Promise<McpPortal>
     judge: async () => snapshotJudge(snapshot, file, portalUrl),
     catalogSnapshot: path,
   });
+}
+
+/** `--site`: the portal's root URL, as given (`https://acme.github.io/portal` is the folder `/portal/`). */
+function siteRoot(site: string): string {
+  const url = URL.parse(site.endsWith('/') ? site : `${site}/`);
+  if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) throw new ConfigError(`cairn mcp: --site ${site}: expected the http(s) URL the portal is published at, e.g. https://acme.github.io/portal/.`);
+  return url.href;
 }
 
 /**

@@ -24,16 +24,22 @@ describe('pages', () => {
     expect(page(numbers, { limit: 5 }).items).toEqual([0, 1, 2, 3, 4]);
   });
 
+  it('shapes only the items of the page', () => {
+    const shaped: number[] = [];
+    expect(page(numbers, { limit: 3 }, (item) => (shaped.push(item), `#${item}`)).items).toEqual(['#0', '#1', '#2']);
+    expect(shaped).toEqual([0, 1, 2]);
+  });
+
   it('has no next cursor on the last page', () => {
     expect(page(numbers, { limit: 100 })).toEqual({ items: numbers, total: 45 });
   });
 
   it('ends early when the next item would pass the size budget, holding one item at least', () => {
     const big = Array.from({ length: 10 }, (_, index) => ({ index, text: 'x'.repeat(300) }));
-    const first = page(big, { limit: 10 }, 1_000);
+    const first = page(big, { limit: 10 }, undefined, 1_000);
     expect(first.items.map((item) => item.index)).toEqual([0, 1, 2]);
-    expect(page(big, { cursor: first.nextCursor!, limit: 10 }, 1_000).items[0]!.index).toBe(3);
-    expect(page(big, { limit: 10 }, 10).items).toHaveLength(1);
+    expect(page(big, { cursor: first.nextCursor!, limit: 10 }, undefined, 1_000).items[0]!.index).toBe(3);
+    expect(page(big, { limit: 10 }, undefined, 10).items).toHaveLength(1);
   });
 
   it.each(['', 'nonsense', Buffer.from('{"offset":-1}').toString('base64url'), Buffer.from('{"offset":"3"}').toString('base64url')])('refuses a cursor it did not give: %j', (cursor) => {

@@ -156,6 +156,11 @@ describe('naming an entity', () => {
     expect((await call('get_entity', { entity })).structuredContent!.ref).toBe(ref);
   });
 
+  it('an unknown one is an error quoting the question without its control characters', async () => {
+    const result = await call('get_entity', { entity: 'x\u001b]0;pwned\u0007' });
+    expect(result).toMatchObject({ isError: true, content: [{ text: expect.stringMatching(/^No entity "x\]0;pwned" in the catalog/) }] });
+  });
+
   it('an unknown one is an error with the closest names', async () => {
     expect(await call('get_entity', { entity: 'payment-service' })).toMatchObject({ isError: true, content: [{ text: 'No entity "payment-service" in the catalog; did you mean "payments-service"?' }] });
   });
