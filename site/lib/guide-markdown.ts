@@ -72,7 +72,8 @@ function renderChildren(children: readonly RootContent[], from: number, to: numb
     out += context.source.slice(at, startOf(child)) + rendered;
     at = endOf(child);
     // A block that shows nothing here takes the blank lines after it along.
-    if (rendered === '' && (child.type === 'mdxJsxFlowElement' || child.type === 'mdxFlowExpression')) at += /^(?:[ \t]*\n)*/.exec(context.source.slice(at))![0].length;
+    if (rendered === '' && (child.type === 'mdxJsxFlowElement' || child.type === 'mdxFlowExpression'))
+      at += /^(?:[ \t]*\n)*/.exec(context.source.slice(at))![0].length;
   }
   return out + context.source.slice(at, to);
 }
@@ -152,7 +153,11 @@ function renderComponent(node: MdxJsxFlowElement | MdxJsxTextElement, context: R
     }
     case 'CheckList': {
       const only = attributeText(node, 'checks');
-      const rows = guideChecks(guide, standards, only === undefined ? undefined : [...only.matchAll(/["']([^"']+)["']/g)].map((match) => match[1]!));
+      const rows = guideChecks(
+        guide,
+        standards,
+        only === undefined ? undefined : [...only.matchAll(/["']([^"']+)["']/g)].map((match) => match[1]!),
+      );
       if (rows.length === 0) return 'This guide teaches no checks.';
       return rows
         .map(({ check, percent, passing, applicable }) => {
@@ -166,7 +171,9 @@ function renderComponent(node: MdxJsxFlowElement | MdxJsxTextElement, context: R
       const limit = Number(attributeText(node, 'limit') ?? 5);
       const shown = adoptionView(guide, catalog, standards).followers.slice(0, Number.isInteger(limit) && limit > 0 ? limit : 5);
       if (shown.length === 0) return 'No service follows this path completely yet: yours could be the first example.';
-      return ['Services that follow this path, to copy from:', '', ...shown.map((link) => `- ${entityMarkdownLink(link, context)}`)].join('\n');
+      return ['Services that follow this path, to copy from:', '', ...shown.map((link) => `- ${entityMarkdownLink(link, context)}`)].join(
+        '\n',
+      );
     }
     case 'Steps':
       return renderContent(node, context);

@@ -51,7 +51,11 @@ async function readText(from: Client, uri: string): Promise<string> {
 type Answer = Record<string, any>;
 
 async function call(on: Client, name: string, args: Record<string, unknown>): Promise<Answer> {
-  const result = (await on.callTool({ name, arguments: args })) as { structuredContent?: Answer; isError?: boolean; content: Array<{ text: string }> };
+  const result = (await on.callTool({ name, arguments: args })) as {
+    structuredContent?: Answer;
+    isError?: boolean;
+    content: Array<{ text: string }>;
+  };
   if (result.isError) throw new Error(result.content[0]!.text);
   return result.structuredContent!;
 }
@@ -67,7 +71,11 @@ beforeAll(async () => {
   await cp(join(ROOT, 'content'), join(work, 'content'), { recursive: true });
   const config = (await readFile(join(ROOT, 'content', 'portal.yaml'), 'utf8')).replace('repos: ../.cache/demo-org/*', `repos: ${org}/*`);
   await writeFile(join(work, 'content', 'portal.yaml'), `${config}site: ${SITE}\n`);
-  const collected = await runCairn(work, ['collect', '--config', 'content/portal.yaml', '--snapshot', 'snapshot.json', '--no-history', '--no-cache'], { epoch: EPOCH });
+  const collected = await runCairn(
+    work,
+    ['collect', '--config', 'content/portal.yaml', '--snapshot', 'snapshot.json', '--no-history', '--no-cache'],
+    { epoch: EPOCH },
+  );
   expect(collected.code, collected.stderr).toBe(0);
   snapshot = JSON.parse(await readFile(join(work, 'snapshot.json'), 'utf8')) as Snapshot;
   fromSnapshot = await snapshotPortal({ snapshot: join(work, 'snapshot.json'), config: join(work, 'content', 'portal.yaml') });
@@ -78,18 +86,30 @@ beforeAll(async () => {
   published = await serveStatic(site, '/portal/');
   const url = (path: string) => new URL(path, published.url).href;
   const { catalog, standards } = fromSnapshot;
-  const bodies = new Map(await Promise.all(snapshot.guides.map(async (guide) => [guide.id, await fromSnapshot.guideBody(guide.id)] as const)));
+  const bodies = new Map(
+    await Promise.all(snapshot.guides.map(async (guide) => [guide.id, await fromSnapshot.guideBody(guide.id)] as const)),
+  );
   const files = {
     'catalog.json': catalogExport(snapshot.entities, snapshot.generatedAt),
     'scorecards.json': scorecardsExport(standards, snapshot.generatedAt),
-    'standards.json': standardsExport({ generatedAt: snapshot.generatedAt, scorecards: snapshot.scorecards, published: snapshot.standards, entities: snapshot.entities }),
+    'standards.json': standardsExport({
+      generatedAt: snapshot.generatedAt,
+      scorecards: snapshot.scorecards,
+      published: snapshot.standards,
+      entities: snapshot.entities,
+    }),
   };
   for (const [name, data] of Object.entries(files)) await writeFile(join(site, name), JSON.stringify(data));
   const markdown = (guide: Snapshot['guides'][number]) => {
     const body = bodies.get(guide.id);
-    return body && 'mdx' in body ? guideBodyMarkdown({ guide, body: body.mdx, catalog, standards, url, headingShift: 2, minHeadingDepth: 4 }) : undefined;
+    return body && 'mdx' in body
+      ? guideBodyMarkdown({ guide, body: body.mdx, catalog, standards, url, headingShift: 2, minHeadingDepth: 4 })
+      : undefined;
   };
-  await writeFile(join(site, 'llms-full.txt'), llmsFullTxt({ title: snapshot.portal.title, guides: snapshot.guides, entities: snapshot.entities, url, markdown }));
+  await writeFile(
+    join(site, 'llms-full.txt'),
+    llmsFullTxt({ title: snapshot.portal.title, guides: snapshot.guides, entities: snapshot.entities, url, markdown }),
+  );
   portalClient = await connect(await publishedPortal(published.url));
 }, 180_000);
 
@@ -101,7 +121,8 @@ afterAll(async () => {
 });
 
 const isOpen = (check: ScoredCheck) => check.effective === 'fail' || check.effective === 'error';
-const location = (evidence: { path: string; line?: number }) => (evidence.line === undefined ? evidence.path : `${evidence.path}:${evidence.line}`);
+const location = (evidence: { path: string; line?: number }) =>
+  evidence.line === undefined ? evidence.path : `${evidence.path}:${evidence.line}`;
 const storefrontResults = () => snapshot.results.filter((result) => result.entityRef === STOREFRONT);
 
 describe('"Why is storefront below silver, and what is the cheapest fix?"', () => {
@@ -113,21 +134,43 @@ describe('"Why is storefront below silver, and what is the cheapest fix?"', () =
     for (const result of storefrontResults()) {
       const explained = answer.scorecards.find((scorecard: Answer) => scorecard.scorecard.id === result.scorecard);
       const definition = snapshot.scorecards.find((scorecard) => scorecard.id === result.scorecard)!;
-      expect(explained.level).toBe(result.level === null ? 'No level' : (definition.levels.find((level) => level.id === result.level)!.title ?? result.level));
+      expect(explained.level).toBe(
+        result.level === null ? 'No level' : (definition.levels.find((level) => level.id === result.level)!.title ?? result.level),
+      );
       // The snapshot's failing checks, in the scorecard's order, each with its message and evidence.
-      expect(explained.needsWork.map((check: Answer) => [check.check.id, check.message, check.evidence.map((evidence: Answer) => evidence.location)])).toEqual(
-        result.checks.filter((check) => isOpen(check) || check.exemption).map((check) => [check.checkId, check.message, check.evidence.map(location)]),
+      expect(
+        explained.needsWork.map((check: Answer) => [
+          check.check.id,
+          check.message,
+          check.evidence.map((evidence: Answer) => evidence.location),
+        ]),
+      ).toEqual(
+        result.checks
+          .filter((check) => isOpen(check) || check.exemption)
+          .map((check) => [check.checkId, check.message, check.evidence.map(location)]),
       );
       // What the entity page's panel shows: status, fix and guide.
       const panel = page.find((candidate) => candidate.scorecard.id === result.scorecard)!;
       const shown = panel.levels.flatMap((group) => group.checks).filter((check) => needsWork(check.status));
-      expect(explained.needsWork.map((check: Answer) => [check.status, check.fix, check.guide?.title])).toEqual(shown.map((check) => [check.status, check.fix?.trim(), check.guide?.text]));
+      expect(explained.needsWork.map((check: Answer) => [check.status, check.fix, check.guide?.title])).toEqual(
+        shown.map((check) => [check.status, check.fix?.trim(), check.guide?.text]),
+      );
     }
     const security = answer.scorecards.find((scorecard: Answer) => scorecard.scorecard.id === 'security');
     expect(security).toMatchObject({ level: 'Bronze', next: { level: 'Silver' } });
     const dockerfile = security.needsWork.find((check: Answer) => check.check.id === 'dockerfile-no-latest');
-    expect(dockerfile.evidence).toEqual([{ location: 'Dockerfile:1', note: 'FROM node:latest', url: expect.stringMatching(/^https:\/\/github\.com\/acme\/storefront\/blob\/[0-9a-f]{40}\/Dockerfile#L1$/) }]);
-    expect(dockerfile.guide).toEqual({ title: 'Containerise a service › Name a version, never latest', url: `${SITE}guides/build/containerise/#name-a-version-never-latest`, resource: 'cairn://guides/build/containerise' });
+    expect(dockerfile.evidence).toEqual([
+      {
+        location: 'Dockerfile:1',
+        note: 'FROM node:latest',
+        url: expect.stringMatching(/^https:\/\/github\.com\/acme\/storefront\/blob\/[0-9a-f]{40}\/Dockerfile#L1$/),
+      },
+    ]);
+    expect(dockerfile.guide).toEqual({
+      title: 'Containerise a service › Name a version, never latest',
+      url: `${SITE}guides/build/containerise/#name-a-version-never-latest`,
+      resource: 'cairn://guides/build/containerise',
+    });
   });
 
   it('next_level lists what blocks silver on every scorecard, cheapest fix first, as cairn check orders it', async () => {
@@ -138,7 +181,10 @@ describe('"Why is storefront below silver, and what is the cheapest fix?"', () =
       const silver = definition.levels.findIndex((level) => level.id === 'silver');
       if (silver === -1) continue;
       const upToSilver = new Set(definition.levels.slice(0, silver + 1).map((level) => level.id));
-      blocking.set(result.scorecard, result.checks.filter((check) => upToSilver.has(check.level) && isOpen(check)));
+      blocking.set(
+        result.scorecard,
+        result.checks.filter((check) => upToSilver.has(check.level) && isOpen(check)),
+      );
       const standing = answer.scorecards.find((scorecard: Answer) => scorecard.scorecard.id === result.scorecard);
       expect(new Set(standing.blockingChecks)).toEqual(new Set(blocking.get(result.scorecard)!.map((check) => check.checkId)));
     }
@@ -148,14 +194,19 @@ describe('"Why is storefront below silver, and what is the cheapest fix?"', () =
     expect(answer.fixes.map((fix: Answer) => fix.check.id).sort()).toEqual(expected.sort());
     for (const fix of answer.fixes) {
       const scored = [...blocking.values()].flat().filter((check) => check.checkId === fix.check.id);
-      expect(fix.findings.map((finding: Answer) => [finding.message, finding.evidence.map((evidence: Answer) => evidence.location)])).toEqual([...new Map(scored.map((check) => [check.message, [check.message, check.evidence.map(location)]])).values()]);
+      expect(
+        fix.findings.map((finding: Answer) => [finding.message, finding.evidence.map((evidence: Answer) => evidence.location)]),
+      ).toEqual([...new Map(scored.map((check) => [check.message, [check.message, check.evidence.map(location)]])).values()]);
     }
     expect(answer.fixes.find((fix: Answer) => fix.check.id === 'dependency-updates').findings[0].blocks).toEqual([
       { scorecard: 'production-readiness', level: 'Silver' },
       { scorecard: 'security', level: 'Silver' },
     ]);
     // Cheapest first: the order of cairn check's report, low effort before medium and high.
-    const order = failingChecks({ results: storefrontResults().map((result) => ({ ...result, checks: blocking.get(result.scorecard) ?? [] })), checks: fromSnapshot.standards.checksById });
+    const order = failingChecks({
+      results: storefrontResults().map((result) => ({ ...result, checks: blocking.get(result.scorecard) ?? [] })),
+      checks: fromSnapshot.standards.checksById,
+    });
     expect(answer.fixes.map((fix: Answer) => fix.check.id)).toEqual(order.map((check) => check.checkId));
     const efforts = answer.fixes.map((fix: Answer) => ['low', 'medium', 'high'].indexOf(fix.check.effort));
     expect(efforts).toEqual([...efforts].sort((a, b) => a - b));
@@ -175,13 +226,27 @@ describe('"Why is storefront below silver, and what is the cheapest fix?"', () =
 describe('the other tools on the demo portal', () => {
   it('get_entity: owner, system, relations and links to the portal', async () => {
     const answer = await call(client, 'get_entity', { entity: 'storefront' });
-    expect(answer).toMatchObject({ ref: STOREFRONT, kind: 'Component', owner: { ref: 'group:default/web', url: `${SITE}catalog/default/group/web/` }, url: `${SITE}catalog/default/component/storefront/`, resource: 'cairn://entities/default/component/storefront' });
-    expect(answer.scorecards.map((standing: Answer) => standing.scorecard).sort()).toEqual(storefrontResults().map((result) => result.scorecard).sort());
+    expect(answer).toMatchObject({
+      ref: STOREFRONT,
+      kind: 'Component',
+      owner: { ref: 'group:default/web', url: `${SITE}catalog/default/group/web/` },
+      url: `${SITE}catalog/default/component/storefront/`,
+      resource: 'cairn://entities/default/component/storefront',
+    });
+    expect(answer.scorecards.map((standing: Answer) => standing.scorecard).sort()).toEqual(
+      storefrontResults()
+        .map((result) => result.scorecard)
+        .sort(),
+    );
   });
 
   it('search_catalog filters by owner and kind', async () => {
     const answer = await call(client, 'search_catalog', { owner: 'web', kind: 'component' });
-    const owned = snapshot.entities.filter((entity) => entity.kind === 'Component' && entity.relations.some((relation) => relation.type === 'ownedBy' && relation.targetRef === 'group:default/web'));
+    const owned = snapshot.entities.filter(
+      (entity) =>
+        entity.kind === 'Component' &&
+        entity.relations.some((relation) => relation.type === 'ownedBy' && relation.targetRef === 'group:default/web'),
+    );
     expect(answer.entities.map((entity: Answer) => entity.ref).sort()).toEqual(owned.map((entity) => entity.ref).sort());
     expect(answer.total).toBe(owned.length);
   });
@@ -209,14 +274,27 @@ describe('the other tools on the demo portal', () => {
 
   it('describe_check: the reference page of a check, with where it fails', async () => {
     const answer = await call(client, 'describe_check', { check: 'readme-present' });
-    expect(answer).toMatchObject({ id: 'readme-present', effort: 'low', url: `${SITE}checks/readme-present/`, guide: { resource: 'cairn://guides/docs/document-your-service' } });
+    expect(answer).toMatchObject({
+      id: 'readme-present',
+      effort: 'low',
+      url: `${SITE}checks/readme-present/`,
+      guide: { resource: 'cairn://guides/docs/document-your-service' },
+    });
     expect(answer.failing.map((entry: Answer) => entry.entity)).toContain(STOREFRONT);
   });
 
   it('serves each guide as Markdown, llms.txt, and each entity', async () => {
     const { resources } = await client.listResources();
     const uris = resources.map((resource) => resource.uri);
-    expect(uris).toEqual(expect.arrayContaining(['cairn://llms.txt', ...snapshot.guides.map((guide) => `cairn://guides/${guide.id}`), ...snapshot.entities.map((entity) => `cairn://entities/${entity.metadata.namespace}/${entity.kind.toLowerCase()}/${entity.metadata.name}`)]));
+    expect(uris).toEqual(
+      expect.arrayContaining([
+        'cairn://llms.txt',
+        ...snapshot.guides.map((guide) => `cairn://guides/${guide.id}`),
+        ...snapshot.entities.map(
+          (entity) => `cairn://entities/${entity.metadata.namespace}/${entity.kind.toLowerCase()}/${entity.metadata.name}`,
+        ),
+      ]),
+    );
     const guide = await readText(client, 'cairn://guides/build/set-up-ci');
     expect(guide).toMatch(/^# Set up CI\n\n> A GitHub Actions workflow/);
     expect(guide).toContain(`- Page: [Set up CI](${SITE}guides/build/set-up-ci/)`);
@@ -237,7 +315,9 @@ describe('check_repository', () => {
     process.env.SOURCE_DATE_EPOCH = EPOCH;
     try {
       const answer = await call(client, 'check_repository', { path: dir });
-      const command = await runCairn(work, ['check', dir, '--standards', standardsFile, '--catalog', 'snapshot.json', '--format', 'json'], { epoch: EPOCH });
+      const command = await runCairn(work, ['check', dir, '--standards', standardsFile, '--catalog', 'snapshot.json', '--format', 'json'], {
+        epoch: EPOCH,
+      });
       expect(command.code, command.stderr).toBe(0);
       const printed = JSON.parse(command.stdout) as { verdict: { line: string } };
       expect(answer.verdict).toBe(printed.verdict.line);
@@ -257,10 +337,28 @@ describe('check_repository', () => {
 
 describe('a published portal (--portal)', () => {
   it('answers as the snapshot does: the same levels, failing checks, messages and evidence, the same cheapest fix', async () => {
-    const [local, remote] = await Promise.all([call(client, 'explain_scorecard', { entity: 'storefront' }), call(portalClient, 'explain_scorecard', { entity: 'storefront' })]);
-    const shape = (answer: Answer) => answer.scorecards.map((scorecard: Answer) => [scorecard.scorecard.id, scorecard.level, scorecard.next, scorecard.needsWork.map((check: Answer) => [check.check.id, check.status, check.message, check.evidence.map((evidence: Answer) => evidence.location), check.fix])]);
+    const [local, remote] = await Promise.all([
+      call(client, 'explain_scorecard', { entity: 'storefront' }),
+      call(portalClient, 'explain_scorecard', { entity: 'storefront' }),
+    ]);
+    const shape = (answer: Answer) =>
+      answer.scorecards.map((scorecard: Answer) => [
+        scorecard.scorecard.id,
+        scorecard.level,
+        scorecard.next,
+        scorecard.needsWork.map((check: Answer) => [
+          check.check.id,
+          check.status,
+          check.message,
+          check.evidence.map((evidence: Answer) => evidence.location),
+          check.fix,
+        ]),
+      ]);
     expect(shape(remote)).toEqual(shape(local));
-    const [localNext, remoteNext] = await Promise.all([call(client, 'next_level', { entity: 'storefront', level: 'silver' }), call(portalClient, 'next_level', { entity: 'storefront', level: 'silver' })]);
+    const [localNext, remoteNext] = await Promise.all([
+      call(client, 'next_level', { entity: 'storefront', level: 'silver' }),
+      call(portalClient, 'next_level', { entity: 'storefront', level: 'silver' }),
+    ]);
     expect(remoteNext.fixes.map((fix: Answer) => fix.check.id)).toEqual(localNext.fixes.map((fix: Answer) => fix.check.id));
   });
 
@@ -268,13 +366,16 @@ describe('a published portal (--portal)', () => {
     const portal = await publishedPortal(published.url);
     const byKey = new Map(snapshot.results.map((result) => [`${result.scorecard} ${result.entityRef}`, result.next]));
     expect(portal.standards.results.length).toBe(snapshot.results.length);
-    for (const result of portal.standards.results) expect(result.next, `${result.scorecard} ${result.entityRef}`).toEqual(byKey.get(`${result.scorecard} ${result.entityRef}`));
+    for (const result of portal.standards.results)
+      expect(result.next, `${result.scorecard} ${result.entityRef}`).toEqual(byKey.get(`${result.scorecard} ${result.entityRef}`));
   });
 
   it('finds the guides in llms-full.txt, each teaching its checks, with its text', async () => {
     const answer = await call(portalClient, 'find_golden_path', { topic: 'set up CI' });
     expect(answer.guides[0]).toMatchObject({ id: 'build/set-up-ci', url: `${published.url}guides/build/set-up-ci/` });
-    expect(answer.guides[0].teaches.map((check: Answer) => check.id)).toEqual(snapshot.guides.find((guide) => guide.id === 'build/set-up-ci')!.checks);
+    expect(answer.guides[0].teaches.map((check: Answer) => check.id)).toEqual(
+      snapshot.guides.find((guide) => guide.id === 'build/set-up-ci')!.checks,
+    );
     const text = await readText(portalClient, 'cairn://guides/build/set-up-ci');
     expect(text).toMatch(/^# Set up CI\n/);
     expect(text).toMatch(/\n## Add the workflow\n/);
@@ -297,7 +398,9 @@ describe('links to the portal', () => {
 
   it('are under portal.yaml’s site without --site, and --site must be an http(s) URL', async () => {
     expect(fromSnapshot.portalUrl).toBe(SITE);
-    await expect(snapshotPortal({ snapshot: join(work, 'snapshot.json'), site: 'acme.github.io' })).rejects.toThrow('cairn mcp: --site acme.github.io: expected the http(s) URL the portal is published at, e.g. https://acme.github.io/portal/.');
+    await expect(snapshotPortal({ snapshot: join(work, 'snapshot.json'), site: 'acme.github.io' })).rejects.toThrow(
+      'cairn mcp: --site acme.github.io: expected the http(s) URL the portal is published at, e.g. https://acme.github.io/portal/.',
+    );
   });
 });
 
@@ -316,7 +419,10 @@ describe('cairn mcp', () => {
     await overStdio.connect(transport);
     try {
       expect(overStdio.getServerVersion()).toMatchObject({ name: 'cairn' });
-      const [viaStdio, inProcess] = await Promise.all([call(overStdio, 'next_level', { entity: 'storefront', level: 'silver' }), call(client, 'next_level', { entity: 'storefront', level: 'silver' })]);
+      const [viaStdio, inProcess] = await Promise.all([
+        call(overStdio, 'next_level', { entity: 'storefront', level: 'silver' }),
+        call(client, 'next_level', { entity: 'storefront', level: 'silver' }),
+      ]);
       expect(viaStdio).toEqual(inProcess);
       expect(stderr).toMatch(/^Cairn MCP server: Acme Developer Portal, \d+ entities, from the snapshot snapshot\.json, on stdio\.\n$/);
     } finally {
@@ -325,10 +431,19 @@ describe('cairn mcp', () => {
   }, 60_000);
 
   it.each([
-    [['mcp', '--snapshot', 'missing.json'], /^cairn mcp: --snapshot missing\.json: file not found; expected the snapshot\.json of cairn collect or cairn build/],
-    [['mcp', '--snapshot', 'content/portal.yaml'], /^cairn mcp: --snapshot content\/portal\.yaml: .*; expected the snapshot\.json of cairn collect or cairn build/],
+    [
+      ['mcp', '--snapshot', 'missing.json'],
+      /^cairn mcp: --snapshot missing\.json: file not found; expected the snapshot\.json of cairn collect or cairn build/,
+    ],
+    [
+      ['mcp', '--snapshot', 'content/portal.yaml'],
+      /^cairn mcp: --snapshot content\/portal\.yaml: .*; expected the snapshot\.json of cairn collect or cairn build/,
+    ],
     [['mcp', '--portal', 'ftp://example.com/'], /^cairn mcp: --portal ftp:\/\/example\.com\/: expected an http\(s\) URL/],
-    [['mcp', '--portal', 'https://example.com/', '--snapshot', 'snapshot.json'], /^cairn mcp: --portal serves a published portal as it is; --snapshot does not apply\./],
+    [
+      ['mcp', '--portal', 'https://example.com/', '--snapshot', 'snapshot.json'],
+      /^cairn mcp: --portal serves a published portal as it is; --snapshot does not apply\./,
+    ],
   ])('exits 2 before serving: cairn %j', async (args, message) => {
     const result = await runCairn(work, args);
     expect(result.code).toBe(2);
@@ -339,6 +454,10 @@ describe('cairn mcp', () => {
   it('exits 2 naming the URL when a published portal lacks a file', async () => {
     const result = await runCairn(work, ['mcp', '--portal', `${published.url}nothing/`]);
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(new RegExp(`^cairn mcp: --portal ${published.url}nothing/: ${published.url}nothing/(catalog|scorecards|standards)\\.json: not found; expected a Cairn portal's`));
+    expect(result.stderr).toMatch(
+      new RegExp(
+        `^cairn mcp: --portal ${published.url}nothing/: ${published.url}nothing/(catalog|scorecards|standards)\\.json: not found; expected a Cairn portal's`,
+      ),
+    );
   });
 });

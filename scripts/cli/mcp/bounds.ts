@@ -44,7 +44,12 @@ export interface Page<T> {
  * page's: a large catalog is not shaped whole). It ends early when its JSON would pass `budget`
  * characters (but holds one item at least), and `nextCursor` then starts where it ended.
  */
-export function page<T, Shaped = T>(items: readonly T[], { cursor, limit = DEFAULT_LIMIT }: PageArguments, shape: (item: T) => Shaped = (item) => item as unknown as Shaped, budget = MAX_ANSWER_CHARS * 0.9): Page<Shaped> {
+export function page<T, Shaped = T>(
+  items: readonly T[],
+  { cursor, limit = DEFAULT_LIMIT }: PageArguments,
+  shape: (item: T) => Shaped = (item) => item as unknown as Shaped,
+  budget = MAX_ANSWER_CHARS * 0.9,
+): Page<Shaped> {
   const offset = cursor === undefined ? 0 : offsetOf(cursor);
   const taken: Shaped[] = [];
   let size = 0;
@@ -70,7 +75,9 @@ function offsetOf(cursor: string): number {
   } catch {
     // Not one of ours: said below.
   }
-  throw new Error(`cursor "${cursor}" is not one this server gave; pass the nextCursor of the previous answer, or no cursor for the first page.`);
+  throw new Error(
+    `cursor "${cursor}" is not one this server gave; pass the nextCursor of the previous answer, or no cursor for the first page.`,
+  );
 }
 
 /** `text` cut to `max` characters, saying how many more there were. */
@@ -84,7 +91,10 @@ export function firstOf<T>(items: readonly T[], max = MAX_NESTED): { items: T[];
 }
 
 /** An answer as the client receives it: the data as structured content, and the same JSON as text. */
-export function answer(data: Record<string, unknown>): { content: Array<{ type: 'text'; text: string }>; structuredContent: Record<string, unknown> } {
+export function answer(data: Record<string, unknown>): {
+  content: Array<{ type: 'text'; text: string }>;
+  structuredContent: Record<string, unknown>;
+} {
   const clean = plainData(data, { replacement: '' });
   return { content: [{ type: 'text', text: JSON.stringify(clean) }], structuredContent: clean };
 }

@@ -21,20 +21,39 @@ export function entityUri(entity: CatalogEntity): string {
  * settled by `prefer` (by default the one of `defaultKind`, as in Backstage's refs; say, those with
  * scorecard results), else the answer asks for a ref.
  */
-export function resolveEntity(portal: McpPortal, text: string, prefer?: (entity: CatalogEntity) => boolean, defaultKind = 'component'): CatalogEntity {
+export function resolveEntity(
+  portal: McpPortal,
+  text: string,
+  prefer?: (entity: CatalogEntity) => boolean,
+  defaultKind = 'component',
+): CatalogEntity {
   const { catalog } = portal;
   const wanted = text.trim();
-  const byRef = catalog.byRef.get(wanted.toLowerCase()) ?? (wanted.includes(':') ? catalog.byRef.get(completeEntityRef(wanted, defaultKind)) : undefined);
+  const byRef =
+    catalog.byRef.get(wanted.toLowerCase()) ??
+    (wanted.includes(':') ? catalog.byRef.get(completeEntityRef(wanted, defaultKind)) : undefined);
   if (byRef) return byRef;
   const lower = wanted.toLowerCase();
   const [namespace, name] = lower.includes('/') ? lower.split('/', 2) : [undefined, lower];
-  const named = catalog.entities.filter((entity) => (entity.metadata.name.toLowerCase() === name || entityDisplayName(entity).toLowerCase() === lower) && (namespace === undefined || entity.metadata.namespace.toLowerCase() === namespace));
+  const named = catalog.entities.filter(
+    (entity) =>
+      (entity.metadata.name.toLowerCase() === name || entityDisplayName(entity).toLowerCase() === lower) &&
+      (namespace === undefined || entity.metadata.namespace.toLowerCase() === namespace),
+  );
   const preferred = named.filter(prefer ?? ((entity) => entity.kind.toLowerCase() === defaultKind));
   const candidates = preferred.length > 0 ? preferred : named;
   if (candidates.length === 1) return candidates[0]!;
-  if (candidates.length > 1) throw new Error(`"${text}" names ${candidates.length} entities: ${candidates.map((entity) => entity.ref).join(', ')}; pass one of these refs.`);
-  const close = closestMatches(name ?? lower, catalog.entities.map((entity) => entity.metadata.name));
-  throw new Error(`No entity "${text}" in the catalog${close.length ? `; did you mean ${close.map((candidate) => `"${candidate}"`).join(', ')}?` : '; search_catalog finds entities by text.'}`);
+  if (candidates.length > 1)
+    throw new Error(
+      `"${text}" names ${candidates.length} entities: ${candidates.map((entity) => entity.ref).join(', ')}; pass one of these refs.`,
+    );
+  const close = closestMatches(
+    name ?? lower,
+    catalog.entities.map((entity) => entity.metadata.name),
+  );
+  throw new Error(
+    `No entity "${text}" in the catalog${close.length ? `; did you mean ${close.map((candidate) => `"${candidate}"`).join(', ')}?` : '; search_catalog finds entities by text.'}`,
+  );
 }
 
 /** An entity link of a view, for an answer: its ref, its name and its page. */
@@ -108,8 +127,12 @@ export function searchCatalog(portal: McpPortal, query: CatalogQuery) {
   const matches = catalog.entities
     .filter((entity) => kind === undefined || entity.kind.toLowerCase() === kind)
     .filter((entity) => tag === undefined || (entity.metadata.tags ?? []).some((candidate) => candidate.toLowerCase() === tag))
-    .filter((entity) => owner === undefined || entity.relations.some((relation) => relation.type === 'ownedBy' && relation.targetRef === owner))
-    .filter((entity) => system === undefined || entity.relations.some((relation) => relation.type === 'partOf' && relation.targetRef === system))
+    .filter(
+      (entity) => owner === undefined || entity.relations.some((relation) => relation.type === 'ownedBy' && relation.targetRef === owner),
+    )
+    .filter(
+      (entity) => system === undefined || entity.relations.some((relation) => relation.type === 'partOf' && relation.targetRef === system),
+    )
     .map((entity) => ({ entity, rank: text ? textRank(entity, text) : 0 }))
     .filter(({ rank }) => rank >= 0)
     .sort((a, b) => b.rank - a.rank);
@@ -157,7 +180,10 @@ export function entityAnswer(portal: McpPortal, entity: CatalogEntity) {
     ...(system ? { system } : {}),
     ...(domain ? { domain } : {}),
     tags: view.tags.slice(0, MAX_NESTED),
-    links: firstOf(view.links).items.map((entry) => ({ title: clip(entry.text, 200), ...(entry.href ? { url: entry.href } : { note: 'not an http(s) or mailto link: not linked' }) })),
+    links: firstOf(view.links).items.map((entry) => ({
+      title: clip(entry.text, 200),
+      ...(entry.href ? { url: entry.href } : { note: 'not an http(s) or mailto link: not linked' }),
+    })),
     annotations: Object.fromEntries(annotations.items.map(([key, value]) => [key, clip(value, 300)])),
     ...(annotations.omitted ? { annotationsOmitted: annotations.omitted } : {}),
     relations: view.relations.map((group) => ({ type: group.type, label: group.label, ...linksAnswer(portal, group.links) })),
@@ -166,13 +192,27 @@ export function entityAnswer(portal: McpPortal, entity: CatalogEntity) {
           group: {
             ...(view.group.parent ? { parent: linkAnswer(portal, view.group.parent) } : {}),
             children: linksAnswer(portal, view.group.children),
-            members: { ...linksAnswer(portal, view.group.members.map((member) => member.link)) },
-            owns: linksAnswer(portal, view.group.owned.map((owned) => owned.link)),
+            members: {
+              ...linksAnswer(
+                portal,
+                view.group.members.map((member) => member.link),
+              ),
+            },
+            owns: linksAnswer(
+              portal,
+              view.group.owned.map((owned) => owned.link),
+            ),
           },
         }
       : {}),
-    ...(view.parts.length > 0 ? { parts: view.parts.map((section) => ({ heading: section.heading, ...linksAnswer(portal, section.links) })) } : {}),
-    source: { ...(view.source.repo ? { repository: view.source.repo } : {}), location: view.source.location, ...(view.source.href ? { url: view.source.href } : {}) },
+    ...(view.parts.length > 0
+      ? { parts: view.parts.map((section) => ({ heading: section.heading, ...linksAnswer(portal, section.links) })) }
+      : {}),
+    source: {
+      ...(view.source.repo ? { repository: view.source.repo } : {}),
+      location: view.source.location,
+      ...(view.source.href ? { url: view.source.href } : {}),
+    },
     ...(view.repository
       ? {
           repository: {
@@ -185,7 +225,11 @@ export function entityAnswer(portal: McpPortal, entity: CatalogEntity) {
           },
         }
       : {}),
-    problems: problems.items.map((problem) => ({ severity: problem.severity, message: clip(problem.message), ...(problem.location ? { location: problem.location } : {}) })),
+    problems: problems.items.map((problem) => ({
+      severity: problem.severity,
+      message: clip(problem.message),
+      ...(problem.location ? { location: problem.location } : {}),
+    })),
     ...(problems.omitted ? { problemsOmitted: problems.omitted } : {}),
     scorecards: standings(portal, entity),
     ...(url ? { url } : {}),
@@ -200,7 +244,13 @@ function todoAnswer(portal: McpPortal, item: TodoItem) {
     entity: linkAnswer(portal, item.entity),
     scorecard: item.scorecard.id,
     nextLevel: item.nextLevel.title,
-    checks: item.checks.map((check) => ({ id: check.id, title: check.title, ...(check.effort ? { effort: check.effort } : {}), ...(check.status ? { status: check.status } : {}), ...(check.message ? { message: clip(check.message, 300) } : {}) })),
+    checks: item.checks.map((check) => ({
+      id: check.id,
+      title: check.title,
+      ...(check.effort ? { effort: check.effort } : {}),
+      ...(check.status ? { status: check.status } : {}),
+      ...(check.message ? { message: clip(check.message, 300) } : {}),
+    })),
   };
 }
 
@@ -215,7 +265,11 @@ export function ownerServices(portal: McpPortal, ownerText: string, paging: Page
   if (!isOwner(owner)) throw new Error(`${owner.ref} is a ${owner.kind}; owners are Groups and Users.`);
   const owned = relatedLinks(catalog, owner, 'ownerOf');
   const standing = teamStanding(catalog, standards, owner);
-  const todo = standing ? standing.todo : owned.flatMap((link) => (standards.resultsByEntity.get(link.ref) ?? []).flatMap((result) => todoItem(catalog, standards, result))).sort(compareTodo);
+  const todo = standing
+    ? standing.todo
+    : owned
+        .flatMap((link) => (standards.resultsByEntity.get(link.ref) ?? []).flatMap((result) => todoItem(catalog, standards, result)))
+        .sort(compareTodo);
   const { items, total, nextCursor } = page(todo, paging, (item) => todoAnswer(portal, item));
   const ownedList = firstOf(owned, 50);
   const url = portalLink(portal, entityPath(owner));
@@ -223,7 +277,11 @@ export function ownerServices(portal: McpPortal, ownerText: string, paging: Page
     owner: { ref: owner.ref, kind: owner.kind, name: entityDisplayName(owner), ...(url ? { url } : {}) },
     owns: ownedList.items.map((link) => {
       const entity = catalog.byRef.get(link.ref);
-      return { ...linkAnswer(portal, link), kind: entity?.kind ?? link.kind, ...(entity ? { scorecards: standings(portal, entity).map(({ scorecard, level }) => ({ scorecard, level })) } : {}) };
+      return {
+        ...linkAnswer(portal, link),
+        kind: entity?.kind ?? link.kind,
+        ...(entity ? { scorecards: standings(portal, entity).map(({ scorecard, level }) => ({ scorecard, level })) } : {}),
+      };
     }),
     ...(ownedList.omitted ? { ownsOmitted: ownedList.omitted } : {}),
     todo: items,

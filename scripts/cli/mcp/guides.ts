@@ -11,11 +11,40 @@ export function guideUri(guide: Pick<Guide, 'id'>): string {
 }
 
 /** Words too common to tell guides apart. */
-const STOP_WORDS = new Set(['a', 'an', 'and', 'are', 'do', 'does', 'for', 'how', 'i', 'in', 'is', 'it', 'my', 'of', 'on', 'or', 'our', 'should', 'the', 'to', 'we', 'what', 'when', 'which', 'with']);
+const STOP_WORDS = new Set([
+  'a',
+  'an',
+  'and',
+  'are',
+  'do',
+  'does',
+  'for',
+  'how',
+  'i',
+  'in',
+  'is',
+  'it',
+  'my',
+  'of',
+  'on',
+  'or',
+  'our',
+  'should',
+  'the',
+  'to',
+  'we',
+  'what',
+  'when',
+  'which',
+  'with',
+]);
 
 /** The words of a text, lowercase, split at anything but letters and digits. */
 function words(text: string): string[] {
-  return text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  return text
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
 }
 
 const STATUS_RANK: Record<Guide['status'], number> = { recommended: 0, draft: 1, deprecated: 2 };
@@ -32,7 +61,10 @@ export function findGoldenPath(portal: McpPortal, topic: string, paging: PageArg
   const ranked = portal.guides
     .map((guide, order) => ({ guide, order, ...score(portal, guide, terms) }))
     .filter(({ matched }) => matched > 0)
-    .sort((a, b) => b.matched - a.matched || b.weight - a.weight || STATUS_RANK[a.guide.status] - STATUS_RANK[b.guide.status] || a.order - b.order);
+    .sort(
+      (a, b) =>
+        b.matched - a.matched || b.weight - a.weight || STATUS_RANK[a.guide.status] - STATUS_RANK[b.guide.status] || a.order - b.order,
+    );
   const { items, total, nextCursor } = page(ranked, paging, ({ guide }) => guideSummary(portal, guide));
   return { topic, guides: items, total, ...(nextCursor ? { nextCursor } : {}) };
 }
@@ -50,7 +82,10 @@ function score(portal: McpPortal, guide: Guide, terms: readonly string[]): { mat
   let matched = 0;
   let weight = 0;
   for (const term of terms) {
-    const best = Math.max(0, ...fieldWords.filter(([, list]) => list.some((word) => word.startsWith(term))).map(([fieldWeight]) => fieldWeight));
+    const best = Math.max(
+      0,
+      ...fieldWords.filter(([, list]) => list.some((word) => word.startsWith(term))).map(([fieldWeight]) => fieldWeight),
+    );
     if (best > 0) matched++;
     weight += best;
   }
@@ -90,5 +125,14 @@ export async function guideMarkdown(portal: McpPortal, guide: Guide): Promise<st
       : 'mdx' in body
         ? guideBodyMarkdown({ guide, body: body.mdx, catalog: portal.catalog, standards: portal.standards, url, minHeadingDepth: 2 })
         : `${body.markdown.trim()}\n`;
-  return [`# ${oneLine(guide.title)}`, '', `> ${oneLine(guide.summary)}`, '', `- Page: [${linkText(guide.title)}](${url(guidePath(guide.id))})`, ...guideFacts(guide), '', text].join('\n');
+  return [
+    `# ${oneLine(guide.title)}`,
+    '',
+    `> ${oneLine(guide.summary)}`,
+    '',
+    `- Page: [${linkText(guide.title)}](${url(guidePath(guide.id))})`,
+    ...guideFacts(guide),
+    '',
+    text,
+  ].join('\n');
 }

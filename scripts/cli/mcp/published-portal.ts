@@ -4,7 +4,15 @@ import { ConfigError } from '../../../collectors/config-error.ts';
 import type { GuideSource } from '../../../collectors/guides/load.ts';
 import { blockingChecks } from '../../../collectors/scorecards/evaluate.ts';
 import { scoredCheckSchema } from '../../../collectors/scorecards/result.ts';
-import { entitySchema, guideSchema, standardsFileSchema, type Guide, type ScorecardDefinition, type ScorecardResult, type ScoredCheck } from '../../../collectors/snapshot.ts';
+import {
+  entitySchema,
+  guideSchema,
+  standardsFileSchema,
+  type Guide,
+  type ScorecardDefinition,
+  type ScorecardResult,
+  type ScoredCheck,
+} from '../../../collectors/snapshot.ts';
 import { teachingGuides } from '../../../collectors/standards.ts';
 import { EXPORT_PATHS } from '../../../site/lib/exports.ts';
 import { judgeOfPublished } from '../judge.ts';
@@ -23,7 +31,15 @@ const catalogFileSchema = z.object({ generatedAt: z.string(), entities: z.array(
 const exportedCheckSchema = scoredCheckSchema.omit({ checkId: true, weight: true }).extend({ check: z.string() });
 const scorecardsFileSchema = z.object({
   generatedAt: z.string(),
-  results: z.array(z.object({ entity: z.string(), scorecard: z.string(), level: z.string().nullable(), score: z.number(), checks: z.array(exportedCheckSchema) })),
+  results: z.array(
+    z.object({
+      entity: z.string(),
+      scorecard: z.string(),
+      level: z.string().nullable(),
+      score: z.number(),
+      checks: z.array(exportedCheckSchema),
+    }),
+  ),
 });
 
 type ExportedResult = z.infer<typeof scorecardsFileSchema>['results'][number];
@@ -59,7 +75,9 @@ export async function publishedPortal(location: string, fetcher: Fetcher = defau
     const parsed = schema.safeParse(json);
     if (!parsed.success) {
       const issue = parsed.error.issues[0]!;
-      throw new ConfigError(`cairn mcp: --portal ${location}: ${url}: ${issue.path.join('.') || 'root'}: ${issue.message.replace(/^Invalid input: /, '')}; expected ${EXPECTED[name]}.`);
+      throw new ConfigError(
+        `cairn mcp: --portal ${location}: ${url}: ${issue.path.join('.') || 'root'}: ${issue.message.replace(/^Invalid input: /, '')}; expected ${EXPECTED[name]}.`,
+      );
     }
     return parsed.data;
   };
@@ -86,7 +104,9 @@ export async function publishedPortal(location: string, fetcher: Fetcher = defau
     repos: [],
     problems: [],
     // A check names its guide itself (custom checks may), or the guide that teaches it does.
-    checks: published.standards.metadata.map((check) => (check.guide || !teaching.has(check.id) ? check : { ...check, guide: teaching.get(check.id)! })),
+    checks: published.standards.metadata.map((check) =>
+      check.guide || !teaching.has(check.id) ? check : { ...check, guide: teaching.get(check.id)! },
+    ),
     scorecards: published.standards.scorecards,
     results: scorecards.results.flatMap((exported) => {
       const definition = published.standards.scorecards.find((scorecard) => scorecard.id === exported.scorecard);
@@ -109,9 +129,12 @@ export function portalRootOf(location: string): string {
   try {
     url = new URL(location);
   } catch {
-    throw new ConfigError(`cairn mcp: --portal ${location}: expected the http(s) URL of a published portal, e.g. https://acme.github.io/portal/.`);
+    throw new ConfigError(
+      `cairn mcp: --portal ${location}: expected the http(s) URL of a published portal, e.g. https://acme.github.io/portal/.`,
+    );
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new ConfigError(`cairn mcp: --portal ${location}: expected an http(s) URL, e.g. https://acme.github.io/portal/.`);
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw new ConfigError(`cairn mcp: --portal ${location}: expected an http(s) URL, e.g. https://acme.github.io/portal/.`);
   url.search = '';
   url.hash = '';
   const last = url.pathname.split('/').at(-1) ?? '';
@@ -127,14 +150,27 @@ async function fetchText(url: string, fetcher: Fetcher, expected: string): Promi
     throw new ConfigError(`cairn mcp: --portal: ${url}: could not fetch it (${(error as Error).message}); expected ${expected}.`);
   }
   if (response.status === 404) return undefined;
-  if (!response.ok) throw new ConfigError(`cairn mcp: --portal: ${url}: the server answered ${response.status} ${response.statusText}; expected ${expected}.`);
+  if (!response.ok)
+    throw new ConfigError(
+      `cairn mcp: --portal: ${url}: the server answered ${response.status} ${response.statusText}; expected ${expected}.`,
+    );
   return response.text();
 }
 
 /** A result of scorecards.json as the snapshot has it: weights from the definition, and the next level and what blocks it. */
-function resultOf(exported: ExportedResult, definition: ScorecardDefinition, checks: ReadonlyMap<string, CheckDefinition>): ScorecardResult {
-  const weightOf = (level: string, id: string) => definition.levels.find((candidate) => candidate.id === level)?.checks.find((entry) => entry.id === id)?.weight ?? 1;
-  const scored = exported.checks.map(({ check, level, ...rest }): ScoredCheck => ({ checkId: check, level, weight: weightOf(level, check), ...rest }));
+function resultOf(
+  exported: ExportedResult,
+  definition: ScorecardDefinition,
+  checks: ReadonlyMap<string, CheckDefinition>,
+): ScorecardResult {
+  const weightOf = (level: string, id: string) =>
+    definition.levels.find((candidate) => candidate.id === level)?.checks.find((entry) => entry.id === id)?.weight ?? 1;
+  const scored = exported.checks.map(({ check, level, ...rest }): ScoredCheck => ({
+    checkId: check,
+    level,
+    weight: weightOf(level, check),
+    ...rest,
+  }));
   const reached = exported.level === null ? -1 : definition.levels.findIndex((level) => level.id === exported.level);
   const next = definition.levels[reached + 1];
   return {
@@ -169,7 +205,8 @@ export function guidesOfLlmsFull(text: string, root: string): PublishedGuide[] {
   for (const line of text.split('\n')) {
     const marker = FENCE.exec(line)?.[1];
     if (fence === undefined && marker) fence = marker;
-    else if (fence !== undefined && marker && marker[0] === fence[0] && marker.length >= fence.length && line.trim() === marker) fence = undefined;
+    else if (fence !== undefined && marker && marker[0] === fence[0] && marker.length >= fence.length && line.trim() === marker)
+      fence = undefined;
     else if (fence === undefined) {
       if (line.startsWith('## ')) {
         inGuides = line === '## Guides';
@@ -225,7 +262,10 @@ function guideOf({ title, url, lines }: { title: string; url: string; lines: str
 function guideIdOf(url: string, root: string): string | undefined {
   const rootUrl = new URL(root);
   const page = new URL(url, root);
-  const below = page.origin === rootUrl.origin && page.pathname.startsWith(`${rootUrl.pathname}guides/`) ? page.pathname.slice(`${rootUrl.pathname}guides/`.length) : /\/guides\/(.+)$/.exec(page.pathname)?.[1];
+  const below =
+    page.origin === rootUrl.origin && page.pathname.startsWith(`${rootUrl.pathname}guides/`)
+      ? page.pathname.slice(`${rootUrl.pathname}guides/`.length)
+      : /\/guides\/(.+)$/.exec(page.pathname)?.[1];
   return below === undefined ? undefined : decodeURIComponent(below).replace(/\/$/, '');
 }
 
@@ -236,7 +276,8 @@ function promoteHeadings(lines: readonly string[]): string {
     .map((line) => {
       const marker = FENCE.exec(line)?.[1];
       if (fence === undefined && marker) fence = marker;
-      else if (fence !== undefined && marker && marker[0] === fence[0] && marker.length >= fence.length && line.trim() === marker) fence = undefined;
+      else if (fence !== undefined && marker && marker[0] === fence[0] && marker.length >= fence.length && line.trim() === marker)
+        fence = undefined;
       else if (fence === undefined) return line.replace(/^#{4,6}(?= )/, (hashes) => hashes.slice(2));
       return line;
     })
@@ -246,5 +287,13 @@ function promoteHeadings(lines: readonly string[]): string {
 /** A published guide as the guides loader would have read it, for `teachingGuides`: no links, so no sections. */
 function guideSourceOf(guide: Guide): GuideSource {
   const { id, title, summary, category, owner, status, reviewed, checks } = guide;
-  return { id, file: '', frontmatter: { title, summary, category, owner, status, reviewed, checks }, ownerLine: 1, headings: [], links: [], checkMentions: [] };
+  return {
+    id,
+    file: '',
+    frontmatter: { title, summary, category, owner, status, reviewed, checks },
+    ownerLine: 1,
+    headings: [],
+    links: [],
+    checkMentions: [],
+  };
 }

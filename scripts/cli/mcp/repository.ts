@@ -14,7 +14,11 @@ import { fixAnswer } from './scorecards.ts';
  */
 export async function checkRepository(portal: McpPortal, path: string, scorecard?: string) {
   const dir = isAbsolute(path) ? path : resolve(path);
-  const { report } = await checkReport({ ...(portal.catalogSnapshot ? { catalog: portal.catalogSnapshot } : {}), ...(scorecard ? { scorecard } : {}) }, dir, await portal.judge());
+  const { report } = await checkReport(
+    { ...(portal.catalogSnapshot ? { catalog: portal.catalogSnapshot } : {}), ...(scorecard ? { scorecard } : {}) },
+    dir,
+    await portal.judge(),
+  );
   const verdict = verdictOf(report);
   const failing = firstOf(failingChecks(report), 30);
   const problems = firstOf(report.problems);
@@ -33,8 +37,16 @@ export async function checkRepository(portal: McpPortal, path: string, scorecard
     })),
     failing: failing.items.map((check) => fixAnswer(portal, undefined, check)),
     ...(failing.omitted ? { failingOmitted: failing.omitted } : {}),
-    problems: problems.items.map((problem) => ({ severity: problem.severity, message: clip(problem.message), ...(problem.file ? { location: problem.line ? `${problem.file}:${problem.line}` : problem.file } : {}) })),
+    problems: problems.items.map((problem) => ({
+      severity: problem.severity,
+      message: clip(problem.message),
+      ...(problem.file ? { location: problem.line ? `${problem.file}:${problem.line}` : problem.file } : {}),
+    })),
     ...(problems.omitted ? { problemsOmitted: problems.omitted } : {}),
-    suggestions: report.suggestions.map((suggestion) => ({ path: suggestion.path, checks: suggestion.checkIds, summary: suggestion.summary })),
+    suggestions: report.suggestions.map((suggestion) => ({
+      path: suggestion.path,
+      checks: suggestion.checkIds,
+      summary: suggestion.summary,
+    })),
   };
 }

@@ -13,7 +13,10 @@ export interface McpValues extends SnapshotSource {
 export async function loadPortal(values: McpValues): Promise<McpPortal> {
   if (values.portal === undefined) return snapshotPortal(values);
   const extra = (['snapshot', 'config', 'site'] as const).filter((name) => values[name] !== undefined);
-  if (extra.length > 0) throw new ConfigError(`cairn mcp: --portal serves a published portal as it is; --${extra.join(' and --')} ${extra.length === 1 ? 'does' : 'do'} not apply.`);
+  if (extra.length > 0)
+    throw new ConfigError(
+      `cairn mcp: --portal serves a published portal as it is; --${extra.join(' and --')} ${extra.length === 1 ? 'does' : 'do'} not apply.`,
+    );
   return publishedPortal(values.portal);
 }
 

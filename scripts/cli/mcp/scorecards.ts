@@ -21,14 +21,20 @@ function resultsOf(portal: McpPortal, entity: CatalogEntity, scorecard: string |
   const chosen = results.filter((result) => result.scorecard === scorecard);
   if (chosen.length > 0) return chosen;
   const ids = results.map((result) => result.scorecard);
-  throw new Error(`No scorecard "${scorecard}" applies to ${entity.ref}${didYouMean(scorecard, ids)}${ids.length ? ` Scorecards that apply: ${ids.join(', ')}.` : ' No scorecard applies to it.'}`);
+  throw new Error(
+    `No scorecard "${scorecard}" applies to ${entity.ref}${didYouMean(scorecard, ids)}${ids.length ? ` Scorecards that apply: ${ids.join(', ')}.` : ' No scorecard applies to it.'}`,
+  );
 }
 
 /** Evidence as an answer gives it: `path:line`, the note, and the line at the scanned commit when the repository's web UI is known. */
 function evidenceAnswer(views: readonly EvidenceView[]) {
   const { items, omitted } = firstOf(views, 10);
   return {
-    evidence: items.map((view) => ({ location: view.location, ...(view.note ? { note: clip(view.note, 300) } : {}), ...(view.href ? { url: view.href } : {}) })),
+    evidence: items.map((view) => ({
+      location: view.location,
+      ...(view.note ? { note: clip(view.note, 300) } : {}),
+      ...(view.href ? { url: view.href } : {}),
+    })),
     ...(omitted ? { evidenceOmitted: omitted } : {}),
   };
 }
@@ -40,7 +46,11 @@ function guideAnswer(portal: McpPortal, checkId: string) {
   const guide = portal.standards.checksById.get(checkId)?.guide;
   const id = guide?.split('#', 1)[0];
   const url = /^https?:/i.test(link.href) ? link.href : viewLink(portal, link.href);
-  return { title: link.text, ...(url ? { url } : {}), ...(id && portal.standards.guidesById.has(id) ? { resource: `cairn://guides/${id}` } : {}) };
+  return {
+    title: link.text,
+    ...(url ? { url } : {}),
+    ...(id && portal.standards.guidesById.has(id) ? { resource: `cairn://guides/${id}` } : {}),
+  };
 }
 
 /**
@@ -62,7 +72,9 @@ export function explainScorecard(portal: McpPortal, entityText: string, scorecar
         level: panel.level.title,
         levels: panel.levelCount,
         score: panel.score,
-        ...(panel.next ? { next: { level: panel.next.level.title, blockingChecks: panel.next.checks.map((check) => check.id) } } : { next: null }),
+        ...(panel.next
+          ? { next: { level: panel.next.level.title, blockingChecks: panel.next.checks.map((check) => check.id) } }
+          : { next: null }),
         needsWork: open.map(({ level, check }) => {
           const guide = guideAnswer(portal, check.check.id);
           return {
@@ -71,7 +83,16 @@ export function explainScorecard(portal: McpPortal, entityText: string, scorecar
             status: check.status,
             message: clip(check.message),
             ...evidenceAnswer(check.evidence),
-            ...(check.exemption ? { exemption: { reason: clip(check.exemption.reason, 300), expires: check.exemption.expires, expired: check.exemption.expired, declaredIn: check.exemption.source } } : {}),
+            ...(check.exemption
+              ? {
+                  exemption: {
+                    reason: clip(check.exemption.reason, 300),
+                    expires: check.exemption.expires,
+                    expired: check.exemption.expired,
+                    declaredIn: check.exemption.source,
+                  },
+                }
+              : {}),
             ...(check.fix ? { fix: clip(check.fix.trim(), MAX_MARKDOWN) } : {}),
             ...(guide ? { guide } : {}),
           };
@@ -104,7 +125,10 @@ export function nextLevel(portal: McpPortal, entityText: string, scorecard?: str
       continue;
     }
     if (targetIndex === -1) {
-      standings.push({ ...head, note: `"${target}" is not a level of this scorecard (levels: ${definition.levels.map((candidate) => candidate.id).join(', ')}).` });
+      standings.push({
+        ...head,
+        note: `"${target}" is not a level of this scorecard (levels: ${definition.levels.map((candidate) => candidate.id).join(', ')}).`,
+      });
       continue;
     }
     if (targetIndex < current.rank) {
@@ -113,9 +137,15 @@ export function nextLevel(portal: McpPortal, entityText: string, scorecard?: str
     }
     // The checks of the target level and every level below it that do not pass, as the scorecard stage counts them for `next`.
     const upToTarget = new Set(definition.levels.slice(0, targetIndex + 1).map((candidate) => candidate.id));
-    const checks = result.checks.filter((check) => upToTarget.has(check.level) && (check.effective === 'fail' || check.effective === 'error'));
+    const checks = result.checks.filter(
+      (check) => upToTarget.has(check.level) && (check.effective === 'fail' || check.effective === 'error'),
+    );
     blocking.push({ ...result, checks });
-    standings.push({ ...head, target: levelRef(definition, target).title, blockingChecks: [...new Set(checks.map((check) => check.checkId))] });
+    standings.push({
+      ...head,
+      target: levelRef(definition, target).title,
+      blockingChecks: [...new Set(checks.map((check) => check.checkId))],
+    });
   }
   const fixes = failingChecks({ results: blocking, checks: portal.standards.checksById });
   return {
@@ -133,14 +163,22 @@ export function fixAnswer(portal: McpPortal, entity: CatalogEntity | undefined, 
   const url = portalLink(portal, checkPath(failing.checkId));
   const findings = firstOf(failing.findings, 10);
   return {
-    check: { id: failing.checkId, title: failing.title, ...(failing.effort ? { effort: failing.effort } : {}), ...(failing.severity ? { severity: failing.severity } : {}), ...(url ? { url } : {}) },
+    check: {
+      id: failing.checkId,
+      title: failing.title,
+      ...(failing.effort ? { effort: failing.effort } : {}),
+      ...(failing.severity ? { severity: failing.severity } : {}),
+      ...(url ? { url } : {}),
+    },
     findings: findings.items.map((finding) => ({
       ...(entity ? {} : { entity: finding.entityRef }),
       blocks: finding.neededFor.map((need) => ({ scorecard: need.scorecard, level: levelTitleOf(portal, need.scorecard, need.level) })),
       outcome: finding.outcome,
       message: clip(finding.message),
       ...evidenceAnswer(finding.evidence.map((evidence: Evidence) => evidenceView(repo, evidence))),
-      ...(finding.exemption ? { expiredExemption: { reason: clip(finding.exemption.reason, 300), expires: finding.exemption.expires } } : {}),
+      ...(finding.exemption
+        ? { expiredExemption: { reason: clip(finding.exemption.reason, 300), expires: finding.exemption.expires } }
+        : {}),
     })),
     ...(findings.omitted ? { findingsOmitted: findings.omitted } : {}),
     ...(failing.fix ? { fix: clip(failing.fix, MAX_MARKDOWN) } : {}),
@@ -181,7 +219,13 @@ export function describeCheck(portal: McpPortal, checkId: string) {
     scorecards: view.scorecards.map((usage) => ({ id: usage.scorecard.id, title: usage.scorecard.title, levels: usage.levels })),
     failing: failing.items.map((entry) => {
       const entityUrl = viewLink(portal, entry.entity.href);
-      return { entity: entry.entity.ref, ...(entityUrl ? { url: entityUrl } : {}), scorecard: entry.scorecard.id, status: entry.status, message: clip(entry.message, 300) };
+      return {
+        entity: entry.entity.ref,
+        ...(entityUrl ? { url: entityUrl } : {}),
+        scorecard: entry.scorecard.id,
+        status: entry.status,
+        message: clip(entry.message, 300),
+      };
     }),
     failingTotal: view.failing.length,
     ...(url ? { url } : {}),

@@ -10,8 +10,17 @@ import { portalLink, type McpPortal } from './portal.ts';
 import { checkRepository } from './repository.ts';
 import { describeCheck, explainScorecard, nextLevel } from './scorecards.ts';
 
-const entityArgument = z.string().min(1).max(300).describe('The entity: a ref (component:default/storefront), kind:name (component:storefront) or its name (storefront).');
-const scorecardArgument = z.string().min(1).max(100).optional().describe('Only this scorecard (its id, e.g. security); default: every scorecard that applies.');
+const entityArgument = z
+  .string()
+  .min(1)
+  .max(300)
+  .describe('The entity: a ref (component:default/storefront), kind:name (component:storefront) or its name (storefront).');
+const scorecardArgument = z
+  .string()
+  .min(1)
+  .max(100)
+  .optional()
+  .describe('Only this scorecard (its id, e.g. security); default: every scorecard that applies.');
 
 /** Read-only, and the same question gives the same answer: what every tool of this server is. */
 const READ_ONLY = { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false } as const;
@@ -39,13 +48,17 @@ function instructions(portal: McpPortal): string {
 
 /** An MCP server answering from one portal: its tools and resources, read-only. */
 export function cairnServer(portal: McpPortal): McpServer {
-  const server = new McpServer({ name: 'cairn', title: `Cairn: ${portal.title}`, version: VERSION }, { instructions: instructions(portal), maxToolInputElements: 100 });
+  const server = new McpServer(
+    { name: 'cairn', title: `Cairn: ${portal.title}`, version: VERSION },
+    { instructions: instructions(portal), maxToolInputElements: 100 },
+  );
 
   server.registerTool(
     'search_catalog',
     {
       title: 'Search the catalog',
-      description: 'Find entities (services, websites, libraries, APIs, systems, teams …) by text, kind, owner, tag or system. Each comes with its owner, system and level on each scorecard.',
+      description:
+        'Find entities (services, websites, libraries, APIs, systems, teams …) by text, kind, owner, tag or system. Each comes with its owner, system and level on each scorecard.',
       inputSchema: {
         text: z.string().max(200).optional().describe('Words in the name, title, description, tags or type.'),
         kind: z.string().max(50).optional().describe('Component, API, Resource, System, Domain, Group or User.'),
@@ -63,7 +76,8 @@ export function cairnServer(portal: McpPortal): McpServer {
     'get_entity',
     {
       title: 'Get an entity',
-      description: 'One entity as its portal page shows it: what it is, its owner, system and domain, relations, links, repository, problems, its level on each scorecard, and links to its page and docs.',
+      description:
+        'One entity as its portal page shows it: what it is, its owner, system and domain, relations, links, repository, problems, its level on each scorecard, and links to its page and docs.',
       inputSchema: { entity: entityArgument },
       annotations: READ_ONLY,
     },
@@ -74,7 +88,8 @@ export function cairnServer(portal: McpPortal): McpServer {
     'explain_scorecard',
     {
       title: 'Explain an entity’s scorecards',
-      description: "Why an entity is at its level: per scorecard its level and score, and every check that needs work with its message, evidence (file and line), the fix and the guide that teaches it, as the entity's page shows them.",
+      description:
+        "Why an entity is at its level: per scorecard its level and score, and every check that needs work with its message, evidence (file and line), the fix and the guide that teaches it, as the entity's page shows them.",
       inputSchema: { entity: entityArgument, scorecard: scorecardArgument },
       annotations: READ_ONLY,
     },
@@ -85,7 +100,8 @@ export function cairnServer(portal: McpPortal): McpServer {
     'next_level',
     {
       title: 'What blocks the next level',
-      description: 'The failing checks that keep an entity from its next level (or from `level`, e.g. silver), across its scorecards, cheapest fix first as `cairn check` orders them, each with the levels it blocks, evidence, the fix and the guide.',
+      description:
+        'The failing checks that keep an entity from its next level (or from `level`, e.g. silver), across its scorecards, cheapest fix first as `cairn check` orders them, each with the levels it blocks, evidence, the fix and the guide.',
       inputSchema: {
         entity: entityArgument,
         scorecard: scorecardArgument,
@@ -100,7 +116,8 @@ export function cairnServer(portal: McpPortal): McpServer {
     'find_golden_path',
     {
       title: 'Find golden-path guides',
-      description: 'The guides for a topic ("set up CI", "docker", "ownership"), searched in their titles, summaries and the checks they teach, best match first; each with what it teaches and how widely it is followed.',
+      description:
+        'The guides for a topic ("set up CI", "docker", "ownership"), searched in their titles, summaries and the checks they teach, best match first; each with what it teaches and how widely it is followed.',
       inputSchema: { topic: z.string().min(1).max(200).describe('What the developer wants to do or know.'), ...pageArguments },
       annotations: READ_ONLY,
     },
@@ -111,7 +128,8 @@ export function cairnServer(portal: McpPortal): McpServer {
     'owner_services',
     {
       title: 'An owner’s services and to-do list',
-      description: "What a team (or person) owns with each entity's levels, and its to-do list: each owned entity's way to its next level, closest first, as the team's page lists it. The to-do list is paged.",
+      description:
+        "What a team (or person) owns with each entity's levels, and its to-do list: each owned entity's way to its next level, closest first, as the team's page lists it. The to-do list is paged.",
       inputSchema: { owner: z.string().min(1).max(300).describe('The team: group:payments, or payments; or a user.'), ...pageArguments },
       annotations: READ_ONLY,
     },
@@ -122,7 +140,8 @@ export function cairnServer(portal: McpPortal): McpServer {
     'describe_check',
     {
       title: 'Describe a check',
-      description: 'A check as its reference page shows it: what it looks at, why it matters, how to fix it, effort, the guide, the scorecards and levels that use it, its pass rate and the first entities where it fails.',
+      description:
+        'A check as its reference page shows it: what it looks at, why it matters, how to fix it, effort, the guide, the scorecards and levels that use it, its pass rate and the first entities where it fails.',
       inputSchema: { check: z.string().min(1).max(100).describe('The check id, e.g. readme-present.') },
       annotations: READ_ONLY,
     },
@@ -133,22 +152,49 @@ export function cairnServer(portal: McpPortal): McpServer {
     'check_repository',
     {
       title: 'Check a local repository',
-      description: "Judge a git working tree on this machine with the portal's standards, as `cairn check` does (untracked files count): the verdict, each entity's level, and the failing checks, cheapest fix first. Reads the files; changes nothing.",
-      inputSchema: { path: z.string().min(1).max(1_000).describe("The repository's root folder (absolute, or from the folder the server runs in)."), scorecard: scorecardArgument },
+      description:
+        "Judge a git working tree on this machine with the portal's standards, as `cairn check` does (untracked files count): the verdict, each entity's level, and the failing checks, cheapest fix first. Reads the files; changes nothing.",
+      inputSchema: {
+        path: z.string().min(1).max(1_000).describe("The repository's root folder (absolute, or from the folder the server runs in)."),
+        scorecard: scorecardArgument,
+      },
       annotations: READ_ONLY,
     },
     ({ path, scorecard }) => respond(() => checkRepository(portal, path, scorecard)),
   );
 
   const url = (path: string) => portalLink(portal, path) ?? `/${path}`;
-  server.registerResource('llms.txt', 'cairn://llms.txt', { title: 'llms.txt', description: 'The portal for AI assistants (llmstxt.org): its guides and catalog, each a link with a line about it.', mimeType: 'text/markdown' }, async (uri) => ({
-    contents: [{ uri: uri.href, mimeType: 'text/markdown', text: llmsTxt({ title: portal.title, guides: portal.guides, entities: portal.catalog.entities, url }) }],
-  }));
+  server.registerResource(
+    'llms.txt',
+    'cairn://llms.txt',
+    {
+      title: 'llms.txt',
+      description: 'The portal for AI assistants (llmstxt.org): its guides and catalog, each a link with a line about it.',
+      mimeType: 'text/markdown',
+    },
+    async (uri) => ({
+      contents: [
+        {
+          uri: uri.href,
+          mimeType: 'text/markdown',
+          text: llmsTxt({ title: portal.title, guides: portal.guides, entities: portal.catalog.entities, url }),
+        },
+      ],
+    }),
+  );
 
   server.registerResource(
     'guide',
     new ResourceTemplate('cairn://guides/{+id}', {
-      list: async () => ({ resources: portal.guides.map((guide) => ({ uri: guideUri(guide), name: guide.id, title: guide.title, description: guide.summary, mimeType: 'text/markdown' })) }),
+      list: async () => ({
+        resources: portal.guides.map((guide) => ({
+          uri: guideUri(guide),
+          name: guide.id,
+          title: guide.title,
+          description: guide.summary,
+          mimeType: 'text/markdown',
+        })),
+      }),
     }),
     { title: 'Golden-path guide', description: 'A golden-path guide as Markdown.', mimeType: 'text/markdown' },
     async (uri, { id }) => {
@@ -161,11 +207,20 @@ export function cairnServer(portal: McpPortal): McpServer {
   server.registerResource(
     'entity',
     new ResourceTemplate('cairn://entities/{namespace}/{kind}/{name}', {
-      list: async () => ({ resources: portal.catalog.entities.map((entity) => ({ uri: entityUri(entity), name: entity.ref, title: entity.metadata.title ?? entity.metadata.name, mimeType: 'application/json' })) }),
+      list: async () => ({
+        resources: portal.catalog.entities.map((entity) => ({
+          uri: entityUri(entity),
+          name: entity.ref,
+          title: entity.metadata.title ?? entity.metadata.name,
+          mimeType: 'application/json',
+        })),
+      }),
     }),
     { title: 'Catalog entity', description: 'An entity of the catalog as JSON, as get_entity answers.', mimeType: 'application/json' },
     async (uri, variables) => {
-      const [namespace, kind, name] = [variables.namespace, variables.kind, variables.name].map((part) => decodeURIComponent(String(part)).toLowerCase());
+      const [namespace, kind, name] = [variables.namespace, variables.kind, variables.name].map((part) =>
+        decodeURIComponent(String(part)).toLowerCase(),
+      );
       const entity = portal.catalog.byRef.get(`${kind}:${namespace}/${name}`);
       if (!entity) throw new Error(`No entity ${kind}:${namespace}/${name} in the catalog.`);
       return { contents: [{ uri: uri.href, mimeType: 'application/json', text: jsonText(entityAnswer(portal, entity)) }] };

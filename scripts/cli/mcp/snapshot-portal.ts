@@ -32,11 +32,25 @@ export async function snapshotPortal(source: SnapshotSource): Promise<McpPortal>
   const path = resolve(file);
   const snapshot = await readSnapshot(path).catch((error: unknown) => {
     const code = (error as NodeJS.ErrnoException).code;
-    const reason = code === 'ENOENT' ? 'file not found' : code === 'EISDIR' ? 'a folder' : error instanceof SnapshotError ? error.reason : (error as Error).message;
-    throw new ConfigError(`cairn mcp: --snapshot ${file}: ${reason}; expected the snapshot.json of cairn collect or cairn build (default ${DEFAULT_SNAPSHOT}).`);
+    const reason =
+      code === 'ENOENT'
+        ? 'file not found'
+        : code === 'EISDIR'
+          ? 'a folder'
+          : error instanceof SnapshotError
+            ? error.reason
+            : (error as Error).message;
+    throw new ConfigError(
+      `cairn mcp: --snapshot ${file}: ${reason}; expected the snapshot.json of cairn collect or cairn build (default ${DEFAULT_SNAPSHOT}).`,
+    );
   });
   const loaded = source.config !== undefined || defaultConfigPath() ? await resolveConfig({ config: source.config }) : undefined;
-  const portalUrl = source.site !== undefined ? siteRoot(source.site) : loaded?.config.site ? portalRoot(loaded.config.site, loaded.config.base) : undefined;
+  const portalUrl =
+    source.site !== undefined
+      ? siteRoot(source.site)
+      : loaded?.config.site
+        ? portalRoot(loaded.config.site, loaded.config.base)
+        : undefined;
   const guidesDir = loaded?.contentDir === undefined ? undefined : join(loaded.contentDir, 'guides');
   const known = new Set(snapshot.guides.map((guide) => guide.id));
   return indexPortal({
@@ -66,7 +80,10 @@ export async function snapshotPortal(source: SnapshotSource): Promise<McpPortal>
 /** `--site`: the portal's root URL, as given (`https://acme.github.io/portal` is the folder `/portal/`). */
 function siteRoot(site: string): string {
   const url = URL.parse(site.endsWith('/') ? site : `${site}/`);
-  if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) throw new ConfigError(`cairn mcp: --site ${site}: expected the http(s) URL the portal is published at, e.g. https://acme.github.io/portal/.`);
+  if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:'))
+    throw new ConfigError(
+      `cairn mcp: --site ${site}: expected the http(s) URL the portal is published at, e.g. https://acme.github.io/portal/.`,
+    );
   return url.href;
 }
 
@@ -75,7 +92,16 @@ function siteRoot(site: string): string {
  * --standards <that file>` judges a working tree exactly so.
  */
 function snapshotJudge(snapshot: Snapshot, file: string, portalUrl: string | undefined): Judge {
-  const published = standardsExport({ generatedAt: snapshot.generatedAt, scorecards: snapshot.scorecards, published: snapshot.standards, entities: snapshot.entities });
+  const published = standardsExport({
+    generatedAt: snapshot.generatedAt,
+    scorecards: snapshot.scorecards,
+    published: snapshot.standards,
+    entities: snapshot.entities,
+  });
   const judge = judgeOfPublished(standardsOf(standardsFileSchema.parse(JSON.parse(JSON.stringify(published))), file), file);
-  return { ...judge, label: `the standards of the snapshot ${file} (${snapshot.generatedAt.slice(0, 10)})`, ...(portalUrl ? { portalUrl } : {}) };
+  return {
+    ...judge,
+    label: `the standards of the snapshot ${file} (${snapshot.generatedAt.slice(0, 10)})`,
+    ...(portalUrl ? { portalUrl } : {}),
+  };
 }

@@ -9,12 +9,32 @@ import { snapshotFixture } from '../../helpers/snapshot-fixture.ts';
 const ROOT = 'https://acme.example/portal/';
 
 function guide(id: string, extra: Partial<Guide> = {}): Guide {
-  return { id, file: '', title: `Guide ${id}`, summary: `About ${id}.`, category: 'Build', owner: 'group:default/platform', status: 'recommended', reviewed: '2026-10-01', checks: [], stale: false, headings: [], adoption: { entities: [], checks: [] }, ...extra };
+  return {
+    id,
+    file: '',
+    title: `Guide ${id}`,
+    summary: `About ${id}.`,
+    category: 'Build',
+    owner: 'group:default/platform',
+    status: 'recommended',
+    reviewed: '2026-10-01',
+    checks: [],
+    stale: false,
+    headings: [],
+    adoption: { entities: [], checks: [] },
+    ...extra,
+  };
 }
 
 /** llms-full.txt as the site writes it (bodies already Markdown, headings from H4). */
 function llmsFull(guides: readonly Guide[], bodies: Record<string, string>): string {
-  return llmsFullTxt({ title: 'Acme [Portal]', guides, entities: snapshotFixture.entities, url: (path) => new URL(path, ROOT).href, markdown: (entry) => bodies[entry.id] });
+  return llmsFullTxt({
+    title: 'Acme [Portal]',
+    guides,
+    entities: snapshotFixture.entities,
+    url: (path) => new URL(path, ROOT).href,
+    markdown: (entry) => bodies[entry.id],
+  });
 }
 
 describe('the guides of a published llms-full.txt', () => {
@@ -24,7 +44,8 @@ describe('the guides of a published llms-full.txt', () => {
     guide('start/new', { category: 'Start', status: 'draft', checks: ['has-codeowners'] }),
   ];
   const bodies = {
-    'build/set-up-ci': '#### Add the workflow\n\nCopy it:\n\n```markdown\n### [Not a guide](https://acme.example/portal/guides/x/)\n## Not a section\n#### Not a heading\n```\n\n##### Details\n\nText.\n',
+    'build/set-up-ci':
+      '#### Add the workflow\n\nCopy it:\n\n```markdown\n### [Not a guide](https://acme.example/portal/guides/x/)\n## Not a section\n#### Not a heading\n```\n\n##### Details\n\nText.\n',
     'start/new': 'Just text.\n',
   };
 
@@ -45,7 +66,12 @@ describe('the guides of a published llms-full.txt', () => {
   });
 
   it('leaves out a guide whose link is not to a guide page, or whose facts do not parse', () => {
-    const text = llmsFull([guide('a/b'), guide('c/d')], {}).replace('https://acme.example/portal/guides/a/b/', 'https://elsewhere.example/a/b/').replace('- Status: recommended\n- Owner: group:default/platform\n- Reviewed: 2026-10-01\n\n## Catalog', '- Status: sometimes\n- Owner: group:default/platform\n- Reviewed: 2026-10-01\n\n## Catalog');
+    const text = llmsFull([guide('a/b'), guide('c/d')], {})
+      .replace('https://acme.example/portal/guides/a/b/', 'https://elsewhere.example/a/b/')
+      .replace(
+        '- Status: recommended\n- Owner: group:default/platform\n- Reviewed: 2026-10-01\n\n## Catalog',
+        '- Status: sometimes\n- Owner: group:default/platform\n- Reviewed: 2026-10-01\n\n## Catalog',
+      );
     expect(guidesOfLlmsFull(text, ROOT).map(({ guide: entry }) => entry.id)).toEqual([]);
   });
 
@@ -89,15 +115,31 @@ const standards = indexStandards(snapshotFixture);
 const EXPORTS = {
   'catalog.json': JSON.stringify(catalogExport(snapshotFixture.entities, snapshotFixture.generatedAt)),
   'scorecards.json': JSON.stringify(scorecardsExport(standards, snapshotFixture.generatedAt)),
-  'standards.json': JSON.stringify(standardsExport({ generatedAt: snapshotFixture.generatedAt, scorecards: snapshotFixture.scorecards, published: undefined, entities: snapshotFixture.entities })),
+  'standards.json': JSON.stringify(
+    standardsExport({
+      generatedAt: snapshotFixture.generatedAt,
+      scorecards: snapshotFixture.scorecards,
+      published: undefined,
+      entities: snapshotFixture.entities,
+    }),
+  ),
 };
 
 describe('a published portal', () => {
   it('reads the catalog, every result as the snapshot has it (weights from the scorecards) and the guides', async () => {
-    const { fetcher, fetched } = servedFiles({ ...EXPORTS, 'llms-full.txt': llmsFull([guide('service-basics', { checks: ['readme-present'] })], { 'service-basics': '#### Why\n\nBecause.\n' }) });
+    const { fetcher, fetched } = servedFiles({
+      ...EXPORTS,
+      'llms-full.txt': llmsFull([guide('service-basics', { checks: ['readme-present'] })], { 'service-basics': '#### Why\n\nBecause.\n' }),
+    });
     const portal = await publishedPortal(`${ROOT}catalog.json`, fetcher);
     expect(fetched.sort()).toEqual(['catalog.json', 'llms-full.txt', 'scorecards.json', 'standards.json'].map((file) => `${ROOT}${file}`));
-    expect(portal).toMatchObject({ title: 'Acme [Portal]', portalUrl: ROOT, origin: `the portal published at ${ROOT}`, adoptionKnown: false, generatedAt: snapshotFixture.generatedAt });
+    expect(portal).toMatchObject({
+      title: 'Acme [Portal]',
+      portalUrl: ROOT,
+      origin: `the portal published at ${ROOT}`,
+      adoptionKnown: false,
+      generatedAt: snapshotFixture.generatedAt,
+    });
     expect(portal.catalog.entities.map((entity) => entity.ref).sort()).toEqual(snapshotFixture.entities.map((entity) => entity.ref).sort());
     const withoutNext = (results: readonly { next?: unknown }[]) => results.map(({ next: _next, ...rest }) => rest);
     expect(withoutNext(portal.standards.results)).toEqual(withoutNext(standards.results));
@@ -109,9 +151,13 @@ describe('a published portal', () => {
 
   it('computes each result’s next level and what blocks it, as the scorecard stage does', async () => {
     const portal = await publishedPortal(ROOT, servedFiles(EXPORTS).fetcher);
-    const billing = portal.standards.results.find((result) => result.entityRef === 'component:default/billing-scripts' && result.scorecard === 'production-readiness')!;
+    const billing = portal.standards.results.find(
+      (result) => result.entityRef === 'component:default/billing-scripts' && result.scorecard === 'production-readiness',
+    )!;
     expect(billing.next).toEqual({ level: 'bronze', checks: ['has-readme'] });
-    const atTop = portal.standards.results.find((result) => result.entityRef === 'component:default/billing-scripts' && result.scorecard === 'security-basics')!;
+    const atTop = portal.standards.results.find(
+      (result) => result.entityRef === 'component:default/billing-scripts' && result.scorecard === 'security-basics',
+    )!;
     expect(atTop.next).toBeUndefined();
   });
 
@@ -129,12 +175,31 @@ describe('a published portal', () => {
   });
 
   it.each([
-    { what: 'a file it lacks', files: { ...EXPORTS, 'scorecards.json': undefined }, message: `cairn mcp: --portal ${ROOT}: ${ROOT}scorecards.json: not found; expected a Cairn portal's scorecards.json.` },
-    { what: 'a file that is not JSON', files: { ...EXPORTS, 'catalog.json': '<html>' }, message: /catalog\.json: not JSON \(.*\); expected a Cairn portal's catalog\.json\.$/ },
-    { what: 'JSON of another shape', files: { ...EXPORTS, 'standards.json': '{"format":"other"}' }, message: /standards\.json: format: .*; expected a Cairn portal's standards\.json\.$/ },
-    { what: 'a server error', files: { ...EXPORTS, 'catalog.json': { status: 500 } }, message: `cairn mcp: --portal: ${ROOT}catalog.json: the server answered 500 Server Error; expected a Cairn portal's catalog.json; is ${ROOT} a Cairn portal?` },
+    {
+      what: 'a file it lacks',
+      files: { ...EXPORTS, 'scorecards.json': undefined },
+      message: `cairn mcp: --portal ${ROOT}: ${ROOT}scorecards.json: not found; expected a Cairn portal's scorecards.json.`,
+    },
+    {
+      what: 'a file that is not JSON',
+      files: { ...EXPORTS, 'catalog.json': '<html>' },
+      message: /catalog\.json: not JSON \(.*\); expected a Cairn portal's catalog\.json\.$/,
+    },
+    {
+      what: 'JSON of another shape',
+      files: { ...EXPORTS, 'standards.json': '{"format":"other"}' },
+      message: /standards\.json: format: .*; expected a Cairn portal's standards\.json\.$/,
+    },
+    {
+      what: 'a server error',
+      files: { ...EXPORTS, 'catalog.json': { status: 500 } },
+      message: `cairn mcp: --portal: ${ROOT}catalog.json: the server answered 500 Server Error; expected a Cairn portal's catalog.json; is ${ROOT} a Cairn portal?`,
+    },
   ])('names the URL and what it expected for $what', async ({ files, message }) => {
-    const served = Object.fromEntries(Object.entries(files).filter(([, file]) => file !== undefined)) as Record<string, string | { status: number }>;
+    const served = Object.fromEntries(Object.entries(files).filter(([, file]) => file !== undefined)) as Record<
+      string,
+      string | { status: number }
+    >;
     await expect(publishedPortal(ROOT, servedFiles(served).fetcher)).rejects.toThrow(message);
   });
 });
