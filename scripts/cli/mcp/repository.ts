@@ -1,6 +1,5 @@
 import { isAbsolute, resolve } from 'node:path';
 import { formatScore } from '../../../site/lib/standards.ts';
-import { checkReport } from '../check.ts';
 import { failingChecks, verdictOf } from '../report/verdict.ts';
 import { clip, firstOf } from './bounds.ts';
 import type { McpPortal } from './portal.ts';
@@ -14,6 +13,8 @@ import { fixAnswer } from './scorecards.ts';
  */
 export async function checkRepository(portal: McpPortal, path: string, scorecard?: string) {
   const dir = isAbsolute(path) ? path : resolve(path);
+  // The collectors load when a repository is first checked, not when the server starts.
+  const { checkReport } = await import('../check.ts');
   const { report } = await checkReport(
     { ...(portal.catalogSnapshot ? { catalog: portal.catalogSnapshot } : {}), ...(scorecard ? { scorecard } : {}) },
     dir,

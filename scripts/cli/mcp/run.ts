@@ -1,9 +1,8 @@
 import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
 import { ConfigError } from '../../../collectors/config-error.ts';
 import type { McpPortal } from './portal.ts';
-import { publishedPortal } from './published-portal.ts';
 import { cairnServer } from './server.ts';
-import { snapshotPortal, type SnapshotSource } from './snapshot-portal.ts';
+import type { SnapshotSource } from './snapshot-portal.ts';
 
 export interface McpValues extends SnapshotSource {
   portal?: string | undefined;
@@ -11,13 +10,13 @@ export interface McpValues extends SnapshotSource {
 
 /** The portal the options name: a published one (`--portal`), else a snapshot on disk. */
 export async function loadPortal(values: McpValues): Promise<McpPortal> {
-  if (values.portal === undefined) return snapshotPortal(values);
+  if (values.portal === undefined) return (await import('./snapshot-portal.ts')).snapshotPortal(values);
   const extra = (['snapshot', 'config', 'site'] as const).filter((name) => values[name] !== undefined);
   if (extra.length > 0)
     throw new ConfigError(
       `cairn mcp: --portal serves a published portal as it is; --${extra.join(' and --')} ${extra.length === 1 ? 'does' : 'do'} not apply.`,
     );
-  return publishedPortal(values.portal);
+  return (await import('./published-portal.ts')).publishedPortal(values.portal);
 }
 
 /**

@@ -5,9 +5,8 @@ import { guideBodyOf } from '../../../collectors/guides/load.ts';
 import { readSnapshot, SnapshotError, standardsFileSchema, type Snapshot } from '../../../collectors/snapshot.ts';
 import { standardsExport } from '../../../site/lib/standards-export.ts';
 import { defaultConfigPath, DEFAULT_SNAPSHOT } from '../collection-options.ts';
-import { resolveConfig } from '../collection.ts';
-import { judgeOfPublished, type Judge } from '../judge.ts';
-import { standardsOf } from '../published-standards.ts';
+import { loadPortalConfig } from '../../../collectors/load-config.ts';
+import type { Judge } from '../judge.ts';
 import { indexPortal, portalRoot, type McpPortal } from './portal.ts';
 
 export interface SnapshotSource {
@@ -44,7 +43,8 @@ export async function snapshotPortal(source: SnapshotSource): Promise<McpPortal>
       `cairn mcp: --snapshot ${file}: ${reason}; expected the snapshot.json of cairn collect or cairn build (default ${DEFAULT_SNAPSHOT}).`,
     );
   });
-  const loaded = source.config !== undefined || defaultConfigPath() ? await resolveConfig({ config: source.config }) : undefined;
+  const configPath = source.config ?? defaultConfigPath();
+  const loaded = configPath === undefined ? undefined : await loadPortalConfig(configPath);
   const portalUrl =
     source.site !== undefined
       ? siteRoot(source.site)
@@ -91,7 +91,9 @@ function siteRoot(site: string): string {
  * The snapshot's own standards, as the `standards.json` a build of it publishes: `cairn check
  * --standards <that file>` judges a working tree exactly so.
  */
-function snapshotJudge(snapshot: Snapshot, file: string, portalUrl: string | undefined): Judge {
+async function snapshotJudge(snapshot: Snapshot, file: string, portalUrl: string | undefined): Promise<Judge> {
+  // What judges (every check, the collectors) loads when a repository is first checked, not at start.
+  const [{ judgeOfPublished }, { standardsOf }] = await Promise.all([import('../judge.ts'), import('../published-standards.ts')]);
   const published = standardsExport({
     generatedAt: snapshot.generatedAt,
     scorecards: snapshot.scorecards,
