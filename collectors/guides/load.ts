@@ -43,6 +43,12 @@ export async function loadGuides(contentDir: string, displayPath: (path: string)
   return guides;
 }
 
+/** A guide file's MDX body: what follows its frontmatter (all of it, when it has none). */
+export function guideBodyOf(text: string): string {
+  const clean = text.replace(/^\uFEFF/, '');
+  return clean.slice(FRONTMATTER.exec(clean)?.[0].length ?? 0);
+}
+
 /** One guide file: `---` frontmatter, then an MDX body. */
 export function parseGuide(text: string, id: string, file: string, checkIds: ReadonlySet<string>): GuideSource {
   if (!GUIDE_ID.test(id)) throw new ConfigError(`${file}: the file name gives the guide id "${id}"; expected lowercase words joined by hyphens (e.g. set-up-ci.mdx), in lowercase folders`);

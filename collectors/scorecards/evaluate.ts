@@ -99,7 +99,7 @@ export function evaluateScorecard(input: ScorecardEvaluationInput): ScorecardRes
 }
 
 /** Ids of the checks at or below level `nextIndex` that do not pass, cheapest fix first, each once. */
-function blockingChecks(scored: readonly ScoredCheck[], scorecard: ScorecardDefinition, nextIndex: number, checks: ReadonlyMap<string, CheckDefinition>): string[] {
+export function blockingChecks(scored: readonly ScoredCheck[], scorecard: ScorecardDefinition, nextIndex: number, checks: ReadonlyMap<string, Pick<CheckDefinition, 'effort'>>): string[] {
   const levelsUpToNext = new Set(scorecard.levels.slice(0, nextIndex + 1).map((level) => level.id));
   const effort = (id: string) => EFFORT_ORDER[checks.get(id)?.effort ?? 'high'];
   const blocking = scored

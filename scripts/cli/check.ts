@@ -69,10 +69,10 @@ export async function runCheck(values: CheckValues, dirArgument: string | undefi
 /**
  * The report `cairn check` gives on the repository in `dir`: its entities' results with the chosen
  * scorecards, its problems, the files Cairn would write, and with `--compare` what the working tree
- * changes against that ref.
+ * changes against that ref. `given` judges instead of the standards `values` name (`cairn mcp` has them already).
  */
-export async function checkReport(values: CheckValues, dir: string): Promise<{ report: CheckReport; scorecards: ScorecardDefinition[] }> {
-  const judge = await judgeFor(values, 'cairn check');
+export async function checkReport(values: CheckValues, dir: string, given?: Judge): Promise<{ report: CheckReport; scorecards: ScorecardDefinition[] }> {
+  const judge = given ?? (await judgeFor(values, 'cairn check'));
   const scorecards = selectScorecards(judge.standards, values.scorecard);
   if (values['min-level'] !== undefined) definingScorecards(scorecards, values['min-level']);
   await assertRepositoryRoot(dir, 'cairn check');

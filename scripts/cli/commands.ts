@@ -2,7 +2,7 @@ import { join, relative, resolve, sep } from 'node:path';
 import { ConfigError } from '../../collectors/config/config-error.ts';
 import { portalConfigSchema } from '../../collectors/config/schema.ts';
 import { defineCommand, type Command } from './command.ts';
-import { collectionOptions, failOnOf, historyDirOf } from './collection-options.ts';
+import { collectionOptions, DEFAULT_CONFIG, DEFAULT_SNAPSHOT, failOnOf, historyDirOf } from './collection-options.ts';
 
 // Commands load the collectors and Astro only when they run, so `--help` answers at once.
 const collection = () => import('./collection.ts');
@@ -236,8 +236,31 @@ export const checksCommand = defineCommand({
   },
 });
 
+export const mcpCommand = defineCommand({
+  name: 'mcp',
+  summary: "Serve the portal's catalog, scorecards and guides to AI assistants (a local MCP server on stdio, read-only).",
+  options: {
+    snapshot: { ...collectionOptions.snapshot, description: `The snapshot to serve (default: ${DEFAULT_SNAPSHOT}, as cairn collect and cairn build write it).` },
+    config: { ...collectionOptions.config, description: `portal.yaml: its content folder has the guides' text, its site and base the portal's URL (default: portal.yaml here, else ${DEFAULT_CONFIG}, when present).` },
+    site: { type: 'string', value: '<url>', description: "The published portal's URL, for links in answers (default: portal.yaml's site and base)." },
+    portal: { type: 'string', value: '<url>', description: 'Serve a published portal instead: its catalog.json, scorecards.json, standards.json and llms-full.txt, fetched once at start.' },
+  },
+  details: `An assistant (Claude, VS Code, Cursor …) starts it and asks it questions over standard input and output: search_catalog, get_entity, explain_scorecard, next_level, find_golden_path, owner_services, describe_check and check_repository; each guide, each entity and llms.txt are resources. Nothing is written; check_repository judges a local working tree as cairn check does. See docs/mcp.md.
+
+Examples:
+  cairn mcp
+  cairn mcp --snapshot snapshot.json --config ./portal.yaml
+  cairn mcp --portal https://acme.github.io/portal/
+  claude mcp add cairn -- npx cairn mcp --portal https://acme.github.io/portal/
+
+Exit codes: 0 the client closed the connection; 2 bad usage, or a snapshot or portal that cannot be read.`,
+  async run(values) {
+    return (await import('./mcp/run.ts')).runMcp(values);
+  },
+});
+
 /** Every command, in the order `cairn --help` lists them. */
-export const commands: Command[] = [initCommand, buildCommand, collectCommand, mergeCommand, checkCommand, fixCommand, checksCommand, devCommand, previewCommand] as Command[];
+export const commands: Command[] = [initCommand, buildCommand, collectCommand, mergeCommand, checkCommand, fixCommand, checksCommand, mcpCommand, devCommand, previewCommand] as Command[];
 
 function reportStrict(strict: boolean | undefined, verdict: string | undefined): number {
   if (!strict || !verdict) return 0;

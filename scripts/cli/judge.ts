@@ -10,7 +10,7 @@ import type { CatalogEntity, RepoSnapshot as CollectedRepo, Snapshot } from '../
 import { readContentEntities, type ContentDocument } from '../../collectors/sources/content.ts';
 import { isGitWorkTree } from '../../collectors/sources/directory.ts';
 import { resolveConfig } from './collection.ts';
-import { readPublishedStandards } from './published-standards.ts';
+import { readPublishedStandards, type PortalStandards } from './published-standards.ts';
 import { loadStandards } from './standards.ts';
 
 /** Where a portal keeps the texts of files it wants written its way, inside its content folder. */
@@ -48,23 +48,7 @@ export async function judgeFor(values: { config?: string | undefined; standards?
   const defaults = portalConfigSchema.parse({});
   if (values.standards !== undefined) {
     if (values.config !== undefined) throw new ConfigError(`${command}: --standards and --config both say what to judge with; pass one.`);
-    const published = await readPublishedStandards(values.standards);
-    // Declared teams join the catalog as the portal's own content does, so they win over a team this
-    // repository's CODEOWNERS would infer; inferred ones (from other repositories) only resolve references.
-    const declared = published.teams.filter((team) => !team.inferred);
-    return {
-      standards: published.standards,
-      teams: published.teams.filter((team) => team.inferred),
-      content: declared.map(({ apiVersion, kind, metadata, spec, source }) => ({ file: source.file, line: source.line, data: { apiVersion, kind, metadata, ...(spec ? { spec } : {}) } })),
-      windowDays: published.activityWindowDays ?? defaults.activity.windowDays,
-      limits: defaults.limits,
-      title: defaults.title,
-      guideSettings: defaults.guides,
-      label: `the portal's standards published at ${values.standards} (${published.generatedAt.slice(0, 10)})`,
-      // standards.json is at the portal's root.
-      ...(/^https?:\/\//i.test(values.standards) ? { portalUrl: new URL('./', values.standards).href } : {}),
-      templates: {},
-    };
+    return judgeOfPublished(await readPublishedStandards(values.standards), values.standards);
   }
   // Only a portal named on the command line: a content/portal.yaml that happens to be in the current
   // folder (the demo's, in a Cairn checkout) must not judge a repository silently.
@@ -88,6 +72,27 @@ export async function judgeFor(values: { config?: string | undefined; standards?
     label,
     ...(site ? { portalUrl: new URL(base.endsWith('/') ? base : `${base}/`, site).href } : {}),
     templates: await portalTemplates(contentDir),
+  };
+}
+
+/** What judges as the portal whose standards.json at `location` (a file or URL) gave `published`. */
+export function judgeOfPublished(published: PortalStandards, location: string): Judge {
+  const defaults = portalConfigSchema.parse({});
+  // Declared teams join the catalog as the portal's own content does, so they win over a team this
+  // repository's CODEOWNERS would infer; inferred ones (from other repositories) only resolve references.
+  const declared = published.teams.filter((team) => !team.inferred);
+  return {
+    standards: published.standards,
+    teams: published.teams.filter((team) => team.inferred),
+    content: declared.map(({ apiVersion, kind, metadata, spec, source }) => ({ file: source.file, line: source.line, data: { apiVersion, kind, metadata, ...(spec ? { spec } : {}) } })),
+    windowDays: published.activityWindowDays ?? defaults.activity.windowDays,
+    limits: defaults.limits,
+    title: defaults.title,
+    guideSettings: defaults.guides,
+    label: `the portal's standards published at ${location} (${published.generatedAt.slice(0, 10)})`,
+    // standards.json is at the portal's root.
+    ...(/^https?:\/\//i.test(location) ? { portalUrl: new URL('./', location).href } : {}),
+    templates: {},
   };
 }
 

@@ -26,10 +26,11 @@ export async function readPublishedStandards(location: string): Promise<PortalSt
     const issue = file.error.issues[0]!;
     throw new ConfigError(`--standards ${location}: not a Cairn standards.json (${issue.path.join('.') || 'root'}: ${issue.message.replace(/^Invalid input: /, '')}).`);
   }
-  return fromFile(file.data, location);
+  return standardsOf(file.data, location);
 }
 
-function fromFile(file: StandardsFile, location: string): PortalStandards {
+/** A parsed `standards.json` (read from `location`) as the standards to judge with. */
+export function standardsOf(file: StandardsFile, location: string): PortalStandards {
   const custom = file.customChecks;
   return {
     standards: {

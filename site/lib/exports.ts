@@ -1,18 +1,19 @@
 import type { AppliedExemption, CatalogEntity, Evidence, Guide, Outcome, ScorecardDefinition, ScoredCheck } from '../../collectors/contract/snapshot.ts';
 import { byCodeUnit, compareText } from './catalog.ts';
 import { entityDisplayName } from './entity-ref.ts';
+import { guideFacts, linkText, oneLine } from './guide-markdown.ts';
 import { entityPath, guidePath } from './paths.ts';
 import type { History } from './run-history.ts';
 import type { IndexedStandards } from './standards.ts';
 
 /**
  * Machine-readable outputs published with the site, for other tools and AI assistants:
- * `/catalog.json`, `/scorecards.json` and `/llms.txt`. Keys in a fixed order and lists sorted by
+ * `/catalog.json`, `/scorecards.json`, `/llms.txt` and `/llms-full.txt`. Keys in a fixed order and lists sorted by
  * code unit, so the same snapshot gives the same bytes.
  */
 
 /** Site paths of the exports, without the base. */
-export const EXPORT_PATHS = { catalog: 'catalog.json', scorecards: 'scorecards.json', history: 'history.json', llms: 'llms.txt' } as const;
+export const EXPORT_PATHS = { catalog: 'catalog.json', scorecards: 'scorecards.json', standards: 'standards.json', history: 'history.json', llms: 'llms.txt', llmsFull: 'llms-full.txt' } as const;
 
 
 /** One check in the export: the outcome, the one the level used, and why. */
@@ -123,40 +124,100 @@ export function catalogExport(entities: readonly CatalogEntity[], generatedAt: s
 /** Kinds listed in llms.txt: what an assistant asks about. Users and Locations are left to catalog.json. */
 const LLMS_KINDS = ['Component', 'API', 'Resource', 'System', 'Domain', 'Group'];
 
+/** What `llms.txt` and `llms-full.txt` are made from; `url` turns a site path into the link (absolute when the portal's URL is known). */
+export interface LlmsInput {
+  title: string;
+  guides: readonly Guide[];
+  entities: readonly CatalogEntity[];
+  url: (path: string) => string;
+}
+
 /**
- * `/llms.txt` (llmstxt.org): the portal for AI assistants, in Markdown — the golden-path guides and
- * the catalog, each entry a link with one line about it. `url` turns a site path into the link
- * (absolute when the portal's URL is known).
+ * `/llms.txt` (llmstxt.org): the portal for AI assistants, in Markdown — an H1 title, a `>`
+ * summary, then sections of links with one line about each: the golden-path guides, the catalog,
+ * and the data files. `llms-full.txt` has every guide in full.
  */
-export function llmsTxt(input: { title: string; guides: readonly Guide[]; entities: readonly CatalogEntity[]; url: (path: string) => string }): string {
-  const { title, url } = input;
-  const line = (text: string | undefined) => (text ?? '').replace(/\s+/g, ' ').trim();
-  // Repository text must not end a link's text early.
-  const linkText = (text: string) => line(text).replace(/[[\]\\]/g, '\\$&');
-  const lines = [
-    `# ${line(title)}`,
-    '',
-    `> The organisation's internal developer portal: the golden paths (how we build, ship and run software here), and the software catalog (who owns what, and how it fits together). The full catalog is ${url(EXPORT_PATHS.catalog)}; every scorecard result is ${url(EXPORT_PATHS.scorecards)}.`,
+export function llmsTxt(input: LlmsInput): string {
+  const { url } = input;
+  return [
+    ...llmsHead(input),
+    `Every guide in full is in [${EXPORT_PATHS.llmsFull}](${url(EXPORT_PATHS.llmsFull)}).`,
     '',
     '## Guides',
     '',
-    ...[...input.guides]
+    ...sortedGuides(input.guides)
       .filter((guide) => guide.status !== 'deprecated')
-      .sort((a, b) => compareText(a.category, b.category) || compareText(a.title, b.title))
-      .map((guide) => `- [${linkText(guide.title)}](${url(guidePath(guide.id))}): ${line(guide.summary)}${guide.status === 'draft' ? ' (draft)' : ''}`),
+      .map((guide) => `- [${linkText(guide.title)}](${url(guidePath(guide.id))}): ${oneLine(guide.summary)}${guide.status === 'draft' ? ' (draft)' : ''}`),
     '',
+    ...llmsCatalog(input),
+    ...llmsData(url),
+  ].join('\n');
+}
+
+/**
+ * `/llms-full.txt`: what `llms.txt` lists, with every guide in full — deprecated ones too, marked
+ * so — each under its linked title (H3), its summary, its facts and its text (headings from H4).
+ * `markdown` gives a guide's body as Markdown (`guideBodyMarkdown`, headings from H4), or
+ * undefined when it has none.
+ */
+export function llmsFullTxt(input: LlmsInput & { markdown: (guide: Guide) => string | undefined }): string {
+  const { url } = input;
+  return [
+    ...llmsHead(input),
+    `The short index is [${EXPORT_PATHS.llms}](${url(EXPORT_PATHS.llms)}).`,
+    '',
+    '## Guides',
+    '',
+    ...sortedGuides(input.guides).flatMap((guide) => {
+      const body = input.markdown(guide)?.trim();
+      return [`### [${linkText(guide.title)}](${url(guidePath(guide.id))})`, '', oneLine(guide.summary), '', ...guideFacts(guide), '', ...(body ? [body, ''] : [])];
+    }),
+    ...llmsCatalog(input),
+    ...llmsData(url),
+  ].join('\n');
+}
+
+function llmsHead({ title }: LlmsInput): string[] {
+  return [
+    `# ${oneLine(title)}`,
+    '',
+    "> The organisation's internal developer portal: the golden paths (how we build, ship and run software here), and the software catalog (who owns what, and how it fits together), with where each entity stands on the portal's scorecards.",
+    '',
+  ];
+}
+
+function sortedGuides(guides: readonly Guide[]): Guide[] {
+  return [...guides].sort((a, b) => compareText(a.category, b.category) || compareText(a.title, b.title));
+}
+
+function llmsCatalog({ entities, url }: LlmsInput): string[] {
+  return [
     '## Catalog',
     '',
-    ...[...input.entities]
+    ...[...entities]
       .filter((entity) => LLMS_KINDS.includes(entity.kind))
       .sort((a, b) => LLMS_KINDS.indexOf(a.kind) - LLMS_KINDS.indexOf(b.kind) || byCodeUnit(a.ref, b.ref))
       .map((entity) => {
         const spec = entity.spec ?? {};
         const facts = [typeof spec['type'] === 'string' ? `${entity.kind} (${spec['type']})` : entity.kind, typeof spec['owner'] === 'string' ? `owned by ${spec['owner']}` : undefined, typeof spec['system'] === 'string' ? `part of ${spec['system']}` : undefined];
-        const description = line(entity.metadata.description);
-        return `- [${linkText(entityDisplayName(entity))}](${url(entityPath(entity))}): ${facts.filter(Boolean).join(', ')}${description ? `. ${description}` : ''}`;
+        const description = oneLine(entity.metadata.description ?? '');
+        return `- [${linkText(entityDisplayName(entity))}](${url(entityPath(entity))}): ${oneLine(facts.filter(Boolean).join(', '))}${description ? `. ${description}` : ''}`;
       }),
     '',
   ];
-  return lines.join('\n');
+}
+
+function llmsData(url: (path: string) => string): string[] {
+  return [
+    '## Data',
+    '',
+    `- [${EXPORT_PATHS.catalog}](${url(EXPORT_PATHS.catalog)}): every entity as Backstage has it, with its relations and where it is declared`,
+    `- [${EXPORT_PATHS.scorecards}](${url(EXPORT_PATHS.scorecards)}): every entity's level, score and check results on each scorecard`,
+    `- [${EXPORT_PATHS.standards}](${url(EXPORT_PATHS.standards)}): the scorecards, custom checks and exemptions that judge an entity, for \`cairn check --standards\``,
+    '',
+    '## Optional',
+    '',
+    `- [${EXPORT_PATHS.history}](${url(EXPORT_PATHS.history)}): each recorded run in a few figures, for trends`,
+    '',
+  ];
 }

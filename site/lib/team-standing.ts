@@ -67,7 +67,8 @@ export function teamStanding(catalog: IndexedCatalog, standards: IndexedStandard
   };
 }
 
-function todoItem(catalog: IndexedCatalog, standards: IndexedStandards, result: ScorecardResult): TodoItem[] {
+/** An entity's way to its next level on one scorecard; none when it is at the top. */
+export function todoItem(catalog: IndexedCatalog, standards: IndexedStandards, result: ScorecardResult): TodoItem[] {
   if (!result.next) return [];
   const scorecard = standards.scorecardsById.get(result.scorecard)!;
   const checks = result.next.checks.map((id): TodoCheck => {

@@ -154,7 +154,7 @@ describe('--version', () => {
 });
 
 describe('--help', () => {
-  it.each(['build', 'collect', 'merge', 'check', 'checks', 'fix', 'dev', 'preview'])('cairn %s --help', async (command) => {
+  it.each(['build', 'collect', 'merge', 'check', 'checks', 'fix', 'mcp', 'dev', 'preview'])('cairn %s --help', async (command) => {
     const result = await cairn(fixture.root, command, '--help');
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(new RegExp(`^Usage: cairn ${command}`));

@@ -1,3 +1,5 @@
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { execFile } from 'node:child_process';
 import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -71,6 +73,21 @@ describe('Cairn installed from its package', () => {
     expect(await readdir(join(portal, 'site', 'pagefind'))).toContain('pagefind.js');
     const { stdout } = await run('npx', ['cairn', '--version'], { cwd: portal, env: ENV });
     expect(stdout.trim()).toBe(JSON.parse(await readFile(join(ROOT, 'package.json'), 'utf8')).version);
+  });
+
+  it('serves the built portal to AI assistants with cairn mcp, from the compiled command line', async () => {
+    const transport = new StdioClientTransport({ command: process.execPath, args: [join(portal, 'node_modules', '.bin', 'cairn'), 'mcp'], cwd: portal, env: ENV as Record<string, string>, stderr: 'pipe' });
+    const client = new Client({ name: 'test', version: '1.0.0' });
+    await client.connect(transport);
+    try {
+      const found = (await client.callTool({ name: 'search_catalog', arguments: { text: 'billing' } })) as unknown as { structuredContent: { entities: Array<{ ref: string }> } };
+      expect(found.structuredContent.entities.map((entity) => entity.ref)).toContain('component:default/billing');
+      const explained = (await client.callTool({ name: 'explain_scorecard', arguments: { entity: 'billing' } })) as unknown as { isError?: boolean; structuredContent: { scorecards: unknown[] } };
+      expect(explained.isError).toBeFalsy();
+      expect(explained.structuredContent.scorecards.length).toBeGreaterThan(0);
+    } finally {
+      await client.close();
+    }
   });
 
   it.runIf(OLD_NODE)('exits 2 on a Node older than it needs, naming both versions, before anything else runs', async () => {

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Guide, Snapshot } from '../../collectors/contract/snapshot.ts';
+import { guidesOfLlmsFull } from '../../scripts/cli/mcp/published-portal.ts';
 import { buildDemoPortal } from '../helpers/demo-portal.ts';
 
 /** The demo content over the demo organisation, built under `/portal/`: guides, search and repository docs, read as HTML. */
@@ -24,6 +25,15 @@ const page = (path: string) => readFile(join(outDir, path, 'index.html'), 'utf8'
 const text = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
 const ids = (html: string) => new Set([...html.matchAll(/\sid="([^"]*)"/g)].map((match) => match[1]!));
 const guides = () => snapshot.guides;
+
+/** The depth of each ATX heading of Markdown, code blocks left out. */
+function headingDepths(markdown: string): number[] {
+  let fenced = false;
+  return markdown.split('\n').flatMap((line) => {
+    if (/^ {0,3}(```|~~~)/.test(line)) fenced = !fenced;
+    return !fenced && /^#{1,6} /.test(line) ? [line.indexOf(' ')] : [];
+  });
+}
 
 function following(guide: Guide): { following: number; applicable: number } {
   return { following: guide.adoption.entities.filter((entity) => entity.follows).length, applicable: guide.adoption.entities.length };
@@ -179,6 +189,21 @@ describe('machine-readable outputs', () => {
     const llms = await readFile(join(outDir, 'llms.txt'), 'utf8');
     for (const guide of guides().filter((candidate) => candidate.status !== 'deprecated')) expect(llms).toContain(`- [${guide.title}](${BASE}guides/${guide.id}/): `);
     expect(llms).toContain(`- [Payments](${BASE}catalog/default/component/payments/): Component (service)`);
+    expect(llms).toContain(`Every guide in full is in [llms-full.txt](${BASE}llms-full.txt).`);
+  });
+
+  it('publish llms-full.txt: every guide in full as Markdown, which cairn mcp --portal reads back', async () => {
+    const full = await readFile(join(outDir, 'llms-full.txt'), 'utf8');
+    expect(full).toMatch(/^# Acme Developer Portal\n\n> /);
+    expect(full).not.toMatch(/<(Adoption|CheckList|Examples|Steps|Callout)\b/);
+    // Links to the portal's pages carry its base path, as on the guide pages.
+    expect(full).toContain(`](${BASE}checks/ci-configured/)`);
+    const read = guidesOfLlmsFull(full, `https://portal.example${BASE}`);
+    const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : 1);
+    const expected = guides().map(({ appliesTo: _appliesTo, order: _order, ...guide }) => ({ ...guide, file: '', headings: [], adoption: { entities: [], checks: [] } }));
+    expect(read.map(({ guide }) => guide).sort(byId)).toEqual(expected.sort(byId));
+    // Each body has the guide's headings, at the depths the guide gave them.
+    for (const { guide, body } of read) expect(headingDepths(body), guide.id).toEqual(guides().find((candidate) => candidate.id === guide.id)!.headings.map((heading) => heading.depth));
   });
 });
 

@@ -92,11 +92,13 @@ describe('control characters in a descriptor title', () => {
     expect(index).not.toMatch(UNSAFE);
   });
 
-  it('reach neither llms.txt nor the JSON exports', async () => {
-    const llms = await readFile(join(outDir, 'llms.txt'), 'utf8');
-    // llms.txt is Markdown: the bracket is escaped.
-    expect(llms).toContain('Hostile \uFFFD\\]0;pwned');
-    expect(llms).not.toMatch(UNSAFE);
+  it('reach neither llms.txt, llms-full.txt nor the JSON exports', async () => {
+    for (const file of ['llms.txt', 'llms-full.txt']) {
+      const llms = await readFile(join(outDir, file), 'utf8');
+      // llms.txt is Markdown: the bracket is escaped.
+      expect(llms).toContain('Hostile \uFFFD\\]0;pwned');
+      expect(llms).not.toMatch(UNSAFE);
+    }
     const catalog = await readFile(join(outDir, 'catalog.json'), 'utf8');
     expect(catalog).toContain('Hostile \uFFFD]0;pwned');
     // JSON would escape a control character rather than print it: the escape must not be there either.

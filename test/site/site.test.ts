@@ -65,7 +65,7 @@ describe('the built site', () => {
       expect(files).toContain(`catalog/default/${entity.kind.toLowerCase()}/${entity.metadata.name}/index.html`);
     }
     expect(files).toEqual(
-      expect.arrayContaining(['index.html', 'catalog/index.html', 'catalog/filters.json', 'problems/index.html', '404.html', 'scorecards/index.html', 'checks/index.html', 'scorecards.json', 'catalog.json', 'llms.txt']),
+      expect.arrayContaining(['index.html', 'catalog/index.html', 'catalog/filters.json', 'problems/index.html', '404.html', 'scorecards/index.html', 'checks/index.html', 'scorecards.json', 'catalog.json', 'llms.txt', 'llms-full.txt']),
     );
     for (const check of snapshotFixture.checks) expect(files).toContain(`checks/${check.id}/index.html`);
     for (const scorecard of snapshotFixture.scorecards) expect(files).toContain(`scorecards/${scorecard.id}/index.html`);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CatalogEntity, Guide } from '../../../collectors/contract/snapshot.ts';
-import { catalogExport, llmsTxt, scorecardsExport } from '../../../site/lib/exports.ts';
+import { catalogExport, llmsFullTxt, llmsTxt, scorecardsExport } from '../../../site/lib/exports.ts';
 import { indexStandards } from '../../../site/lib/standards.ts';
 import { snapshotFixture } from '../../helpers/snapshot-fixture.ts';
 
@@ -36,8 +36,16 @@ describe('llms.txt', () => {
     url,
   });
 
-  it('starts with the title and a summary pointing at the full exports', () => {
-    expect(text.split('\n').slice(0, 3)).toEqual(['# Acme Portal', '', expect.stringMatching(/^> .*https:\/\/portal\.acme\.dev\/catalog\.json.*https:\/\/portal\.acme\.dev\/scorecards\.json/)]);
+  it('has llmstxt.org’s shape: an H1 title, a > summary, a pointer to llms-full.txt, then sections of links', () => {
+    expect(text.split('\n').slice(0, 6)).toEqual(['# Acme Portal', '', expect.stringMatching(/^> The organisation's internal developer portal: /), '', 'Every guide in full is in [llms-full.txt](https://portal.acme.dev/llms-full.txt).', '']);
+    expect(text.split('\n').filter((line) => line.startsWith('#'))).toEqual(['# Acme Portal', '## Guides', '## Catalog', '## Data', '## Optional']);
+    for (const line of text.split('\n').filter((entry) => entry.startsWith('- '))) expect(line).toMatch(/^- \[[^\n]+\]\(https:\/\/portal\.acme\.dev\/[^)]*\): \S/);
+  });
+
+  it('links the data files, the run history as optional', () => {
+    const data = text.slice(text.indexOf('## Data'));
+    for (const file of ['catalog.json', 'scorecards.json', 'standards.json']) expect(data.slice(0, data.indexOf('## Optional'))).toContain(`- [${file}](https://portal.acme.dev/${file}): `);
+    expect(data.slice(data.indexOf('## Optional'))).toContain('- [history.json](https://portal.acme.dev/history.json): ');
   });
 
   it('lists the guides that are not deprecated, drafts marked', () => {
@@ -48,7 +56,7 @@ describe('llms.txt', () => {
   });
 
   it('lists the catalog by kind with type, owner and description, one line each, without users', () => {
-    const catalog = text.slice(text.indexOf('## Catalog'));
+    const catalog = text.slice(text.indexOf('## Catalog'), text.indexOf('## Data'));
     expect(catalog).toContain('- [Payments](https://portal.acme.dev/catalog/default/domain/payments/): Domain');
     expect(catalog).not.toMatch(/\/user\//);
     for (const entry of catalog.split('\n').filter((entry) => entry.startsWith('- '))) expect(entry).toMatch(/^- \[[^\n]*\]\(https:\/\/portal\.acme\.dev\/catalog\/[^)]+\): \S/);
@@ -58,5 +66,59 @@ describe('llms.txt', () => {
     const hostile: CatalogEntity = { ...snapshotFixture.entities.find((entity) => entity.kind === 'Component')!, kind: 'Component', ref: 'component:default/x', metadata: { name: 'x', namespace: 'default', title: 'A ](javascript:alert(1)) [b', description: 'line one\n\n# not a heading' } };
     const line = llmsTxt({ title: 'T', guides: [], entities: [hostile], url }).split('\n').find((entry) => entry.startsWith('- '));
     expect(line).toBe('- [A \\](javascript:alert(1)) \\[b](https://portal.acme.dev/catalog/default/component/x/): Component (service), owned by payments-team, part of checkout. line one # not a heading');
+  });
+});
+
+describe('llms-full.txt', () => {
+  const guides = [guide('build/set-up-ci', 'Set up CI', 'recommended'), guide('build/jenkins', 'Jenkins', 'deprecated')];
+  const text = llmsFullTxt({
+    title: 'Acme Portal',
+    guides: [{ ...guides[0]!, checks: ['has-readme'] }, guides[1]!],
+    entities: snapshotFixture.entities,
+    url,
+    markdown: (entry) => (entry.id === 'build/set-up-ci' ? '#### Add the workflow\n\nCopy it.\n' : undefined),
+  });
+
+  it('starts as llms.txt does, pointing back at it', () => {
+    expect(text.split('\n').slice(0, 6)).toEqual(['# Acme Portal', '', expect.stringMatching(/^> /), '', 'The short index is [llms.txt](https://portal.acme.dev/llms.txt).', '']);
+  });
+
+  it('has every guide in full under its linked title: summary, facts, then its text; deprecated ones marked', () => {
+    const section = text.slice(text.indexOf('## Guides'), text.indexOf('## Catalog'));
+    expect(section).toBe(
+      [
+        '## Guides',
+        '',
+        '### [Jenkins](https://portal.acme.dev/guides/build/jenkins/)',
+        '',
+        'How to jenkins.',
+        '',
+        '- Category: Build',
+        '- Status: deprecated',
+        '- Owner: group:default/platform',
+        '- Reviewed: 2026-10-01',
+        '',
+        '### [Set up CI](https://portal.acme.dev/guides/build/set-up-ci/)',
+        '',
+        'How to set up ci.',
+        '',
+        '- Category: Build',
+        '- Status: recommended',
+        '- Owner: group:default/platform',
+        '- Reviewed: 2026-10-01',
+        '- Teaches: `has-readme`',
+        '',
+        '#### Add the workflow',
+        '',
+        'Copy it.',
+        '',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('ends with the catalog and the data files, as llms.txt', () => {
+    const short = llmsTxt({ title: 'Acme Portal', guides, entities: snapshotFixture.entities, url });
+    expect(text.slice(text.indexOf('## Catalog'))).toBe(short.slice(short.indexOf('## Catalog')));
   });
 });
