@@ -430,15 +430,18 @@ const TEMPLATE_V1BETA3_SCHEMA = {
   ]
 };
 
-const validateTemplate = entityKindSchemaValidator(TEMPLATE_V1BETA3_SCHEMA);
+let validateTemplate: ReturnType<typeof entityKindSchemaValidator> | undefined;
 
 /**
  * Backstage's `templateEntityV1beta3Validator`: the scaffolder's catalog processor recognises an
  * entity as a Template with exactly this check. Resolves false for another kind or apiVersion and
- * throws catalog-model's error when a Template breaks the schema.
+ * throws catalog-model's error when a Template breaks the schema. The schema is compiled on first
+ * use, as catalog-model's own kind validators are: the other kinds are tried first, so most
+ * catalogs never need it.
  */
 export const templateEntityV1beta3Validator: KindValidator = {
   async check(data) {
+    validateTemplate ??= entityKindSchemaValidator(TEMPLATE_V1BETA3_SCHEMA);
     return validateTemplate(data) === data;
   },
 };
