@@ -16,9 +16,11 @@ if (problem) {
 
 // Node keeps the code it compiles, and the JavaScript it strips the sources' types to, in its
 // compile cache (under the OS temporary folder, or NODE_COMPILE_CACHE), keyed by each file's
-// content: later runs start without compiling again. It never fails a run. (Read from the module
-// object: an older Node, which lacks it, has to reach the version check above.)
-module.enableCompileCache();
+// content: later runs start without compiling again. It never fails a run. Not on CI, whose
+// machines start with an empty temporary folder: writing the cache costs a run more than it saves
+// it, for no later run to read (NODE_COMPILE_CACHE still turns it on there). Read from the module
+// object: an older Node, which lacks it, has to reach the version check above.
+if (!process.env.CI || process.env.CI === 'false') module.enableCompileCache();
 
 const sources = new URL('../scripts/cli/cairn.ts', import.meta.url);
 await import(existsSync(sources) ? sources.href : new URL('../build/scripts/cli/cairn.js', import.meta.url).href);
