@@ -21,7 +21,11 @@ interface CompiledSchema {
 function ajvError(errors: ErrorObject[] | null | undefined): TypeError {
   if (!errors?.length) return new TypeError('Unknown error');
   const error = errors[0]!;
-  const params = error.params ? ` - ${Object.entries(error.params).map(([key, value]) => `${key}: ${value}`).join(', ')}` : '';
+  const params = error.params
+    ? ` - ${Object.entries(error.params)
+        .map(([key, value]) => `${key}: ${value}`)
+        .join(', ')}`
+    : '';
   return new TypeError(`${error.instancePath || '<root>'} ${error.message}${params}`);
 }
 

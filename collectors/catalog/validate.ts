@@ -1,4 +1,12 @@
-import { DefaultNamespaceEntityPolicy, EntityPolicies, FieldFormatEntityPolicy, NoForeignRootFieldsEntityPolicy, stringifyEntityRef, type Entity, type KindValidator } from '@backstage/catalog-model';
+import {
+  DefaultNamespaceEntityPolicy,
+  EntityPolicies,
+  FieldFormatEntityPolicy,
+  NoForeignRootFieldsEntityPolicy,
+  stringifyEntityRef,
+  type Entity,
+  type KindValidator,
+} from '@backstage/catalog-model';
 import {
   apiEntityV1alpha1Validator,
   componentEntityV1alpha1Validator,

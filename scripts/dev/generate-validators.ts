@@ -72,8 +72,14 @@ export async function renderValidators(): Promise<Record<string, string>> {
   policy.addSchema([common, entityMeta], undefined, undefined, true);
 
   return {
-    'backstage-schemas.ts': generatedModule(standaloneCode(validators, exports), "catalog-model's envelope, entity and kind schemas and the scaffolder's Template schema, as catalog-model compiles them"),
-    'backstage-entity-policy-schema.ts': generatedModule(standaloneCode(policy, policy.compile(entity)), "catalog-model's entity schema, as its SchemaValidEntityPolicy compiles it"),
+    'backstage-schemas.ts': generatedModule(
+      standaloneCode(validators, exports),
+      "catalog-model's envelope, entity and kind schemas and the scaffolder's Template schema, as catalog-model compiles them",
+    ),
+    'backstage-entity-policy-schema.ts': generatedModule(
+      standaloneCode(policy, policy.compile(entity)),
+      "catalog-model's entity schema, as its SchemaValidEntityPolicy compiles it",
+    ),
   };
 }
 

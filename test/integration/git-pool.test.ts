@@ -31,7 +31,7 @@ describe('runGit', () => {
     expect(runnerChildren()).not.toEqual([]);
   });
 
-  it('rejects with git\'s message alike, in this process and in a runner', async () => {
+  it("rejects with git's message alike, in this process and in a runner", async () => {
     const failing = ['rev-parse', '--verify', 'no-such-ref'];
     const here = await runGitHere(fixture.dirs[names[0]!]!, failing).catch((error: Error) => error);
     const inRunner = await runGit(fixture.dirs[names.at(-1)!]!, failing).catch((error: Error) => error);

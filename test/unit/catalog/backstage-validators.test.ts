@@ -13,14 +13,45 @@ import { validateEntity } from '../../../collectors/catalog/validate.ts';
 import { renderValidators } from '../../../scripts/dev/generate-validators.ts';
 
 const meta = (extra: Record<string, unknown> = {}) => ({ name: 'payments', namespace: 'default', ...extra });
-const component = (spec: Record<string, unknown>, metadata: Record<string, unknown> = meta()) => ({ apiVersion: 'backstage.io/v1alpha1', kind: 'Component', metadata, spec });
+const component = (spec: Record<string, unknown>, metadata: Record<string, unknown> = meta()) => ({
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Component',
+  metadata,
+  spec,
+});
 const service = { type: 'service', lifecycle: 'production', owner: 'group:payments-team' };
-const of = (kind: string, spec: Record<string, unknown>, apiVersion = 'backstage.io/v1alpha1') => ({ apiVersion, kind, metadata: meta(), spec });
+const of = (kind: string, spec: Record<string, unknown>, apiVersion = 'backstage.io/v1alpha1') => ({
+  apiVersion,
+  kind,
+  metadata: meta(),
+  spec,
+});
 const template = (spec: Record<string, unknown>) => of('Template', spec, 'scaffolder.backstage.io/v1beta3');
 
 const ENTITIES: Array<[string, unknown]> = [
   ['a valid Component', component(service)],
-  ['a Component with every optional field', component({ ...service, system: 'checkout', subcomponentOf: 'web', providesApis: ['pay'], consumesApis: ['cards'], dependsOn: ['resource:db'], dependencyOf: ['shop'] }, meta({ title: 'Payments', description: 'Takes card payments.', labels: { tier: 'one' }, annotations: { 'github.com/project-slug': 'acme/payments' }, tags: ['java'], links: [{ url: 'https://acme.dev', title: 'Home', icon: 'docs', type: 'website' }] }))],
+  [
+    'a Component with every optional field',
+    component(
+      {
+        ...service,
+        system: 'checkout',
+        subcomponentOf: 'web',
+        providesApis: ['pay'],
+        consumesApis: ['cards'],
+        dependsOn: ['resource:db'],
+        dependencyOf: ['shop'],
+      },
+      meta({
+        title: 'Payments',
+        description: 'Takes card payments.',
+        labels: { tier: 'one' },
+        annotations: { 'github.com/project-slug': 'acme/payments' },
+        tags: ['java'],
+        links: [{ url: 'https://acme.dev', title: 'Home', icon: 'docs', type: 'website' }],
+      }),
+    ),
+  ],
   ['a Component without spec.type', component({ lifecycle: 'production', owner: 'team' })],
   ['a Component with an empty owner', component({ ...service, owner: '' })],
   ['a Component with a numeric lifecycle', component({ ...service, lifecycle: 3 })],
@@ -44,7 +75,16 @@ const ENTITIES: Array<[string, unknown]> = [
   ['a Location with targets', of('Location', { type: 'url', targets: ['./a.yaml', './b.yaml'] })],
   ['a Location whose target is a list', of('Location', { target: ['./a.yaml'] })],
   ['a Location with a presence that is no choice', of('Location', { target: './a.yaml', presence: 'maybe' })],
-  ['a Template', template({ type: 'service', owner: 'team', parameters: [{ title: 'Name', properties: { name: { type: 'string' } } }], steps: [{ id: 'fetch', name: 'Fetch', action: 'fetch:template', input: { url: './skeleton' } }], output: { links: [{ title: 'Repository', url: 'https://git.acme.dev/x' }] } })],
+  [
+    'a Template',
+    template({
+      type: 'service',
+      owner: 'team',
+      parameters: [{ title: 'Name', properties: { name: { type: 'string' } } }],
+      steps: [{ id: 'fetch', name: 'Fetch', action: 'fetch:template', input: { url: './skeleton' } }],
+      output: { links: [{ title: 'Repository', url: 'https://git.acme.dev/x' }] },
+    }),
+  ],
   ['a Template without steps', template({ type: 'service' })],
   ['a Template step without an action', template({ type: 'service', steps: [{ id: 'fetch' }] })],
   ['a Template whose parameters are text', template({ type: 'service', steps: [], parameters: 'name' })],
@@ -103,13 +143,19 @@ describe("Backstage's validators, compiled ahead of time", () => {
 
   describe.each(ENTITIES)('on %s', (_, data) => {
     it('the envelope and entity schemas judge as catalog-model does', async () => {
-      expect(await outcome(() => compiled.entityEnvelopeSchemaValidator()(data))).toEqual(await outcome(() => backstage.entityEnvelopeSchemaValidator()(data)));
-      expect(await outcome(() => compiled.entitySchemaValidator()(data))).toEqual(await outcome(() => backstage.entitySchemaValidator()(data)));
+      expect(await outcome(() => compiled.entityEnvelopeSchemaValidator()(data))).toEqual(
+        await outcome(() => backstage.entityEnvelopeSchemaValidator()(data)),
+      );
+      expect(await outcome(() => compiled.entitySchemaValidator()(data))).toEqual(
+        await outcome(() => backstage.entitySchemaValidator()(data)),
+      );
     });
 
     it('the schema policy judges as catalog-model does', async () => {
       const entity = data as backstage.Entity;
-      expect(await outcome(() => new compiled.SchemaValidEntityPolicy().enforce(entity))).toEqual(await outcome(() => new backstage.SchemaValidEntityPolicy().enforce(entity)));
+      expect(await outcome(() => new compiled.SchemaValidEntityPolicy().enforce(entity))).toEqual(
+        await outcome(() => new backstage.SchemaValidEntityPolicy().enforce(entity)),
+      );
     });
 
     it('every kind validator judges as catalog-model does', async () => {
@@ -117,7 +163,9 @@ describe("Backstage's validators, compiled ahead of time", () => {
       for (const [kind, ours, theirs] of KIND_VALIDATORS) {
         expect(await outcome(() => ours.check(entity)), kind).toEqual(await outcome(() => theirs.check(entity)));
       }
-      expect(await outcome(() => compiled.templateEntityV1beta3Validator.check(entity)), 'Template').toEqual(await outcome(() => backstageTemplate(entity) === entity));
+      expect(await outcome(() => compiled.templateEntityV1beta3Validator.check(entity)), 'Template').toEqual(
+        await outcome(() => backstageTemplate(entity) === entity),
+      );
     });
   });
 

@@ -11,8 +11,16 @@ describe("the languages fact's table of Linguist languages", () => {
 
   it("holds every language of the package, in the package's order, with the fields the fact reads", () => {
     const fields = ['name', 'type', 'group', 'aliases', 'extensions', 'filenames', 'interpreters'];
-    const expected = Object.values(linguist).map((language) => Object.fromEntries(Object.entries(language).filter(([field]) => fields.includes(field))));
+    const expected = Object.values(linguist).map((language) =>
+      Object.fromEntries(Object.entries(language).filter(([field]) => fields.includes(field))),
+    );
     expect(Object.values(table)).toEqual(expected);
-    expect(table.Rust).toEqual({ name: 'Rust', type: 'programming', aliases: ['rs'], extensions: ['.rs', '.rs.in'], interpreters: ['rust-script'] });
+    expect(table.Rust).toEqual({
+      name: 'Rust',
+      type: 'programming',
+      aliases: ['rs'],
+      extensions: ['.rs', '.rs.in'],
+      interpreters: ['rust-script'],
+    });
   });
 });
