@@ -1,24 +1,26 @@
 import {
-  apiEntityV1alpha1Validator,
-  componentEntityV1alpha1Validator,
   DefaultNamespaceEntityPolicy,
-  domainEntityV1alpha1Validator,
   EntityPolicies,
-  entityEnvelopeSchemaValidator,
-  entitySchemaValidator,
   FieldFormatEntityPolicy,
-  groupEntityV1alpha1Validator,
-  locationEntityV1alpha1Validator,
   NoForeignRootFieldsEntityPolicy,
-  resourceEntityV1alpha1Validator,
-  SchemaValidEntityPolicy,
   stringifyEntityRef,
-  systemEntityV1alpha1Validator,
-  userEntityV1alpha1Validator,
   type Entity,
   type KindValidator,
 } from '@backstage/catalog-model';
-import { templateEntityV1beta3Validator } from './template.ts';
+import {
+  apiEntityV1alpha1Validator,
+  componentEntityV1alpha1Validator,
+  domainEntityV1alpha1Validator,
+  entityEnvelopeSchemaValidator,
+  entitySchemaValidator,
+  groupEntityV1alpha1Validator,
+  locationEntityV1alpha1Validator,
+  resourceEntityV1alpha1Validator,
+  SchemaValidEntityPolicy,
+  systemEntityV1alpha1Validator,
+  templateEntityV1beta3Validator,
+  userEntityV1alpha1Validator,
+} from './backstage-validators.ts';
 
 /**
  * The policies Backstage's `CatalogBuilder` enforces on every entity unless an installation
@@ -69,7 +71,8 @@ export type Validation =
 /**
  * Validates one parsed YAML document exactly as Backstage's catalog ingests it: the envelope
  * check, the default entity policies (which also set `metadata.namespace`), the entity schema and
- * the built-in kind validators, all from `@backstage/catalog-model`. Never throws.
+ * the built-in kind validators, all from `@backstage/catalog-model` (the schema validators compiled
+ * ahead of time, `backstage-validators.ts`). Never throws.
  */
 export async function validateEntity(data: unknown): Promise<Validation> {
   if (!isPlainObject(data)) {

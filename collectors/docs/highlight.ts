@@ -1,16 +1,23 @@
 import type { Element, ElementContent, Root } from 'hast';
 import { toString } from 'hast-util-to-string';
-import { bundledLanguages, createHighlighter, type BundledLanguage, type Highlighter } from 'shiki';
+import type { BundledLanguage, Highlighter } from 'shiki';
 import { visit } from 'unist-util-visit';
 
 const THEMES = { light: 'github-light', dark: 'github-dark-default' } as const;
 
+let shikiModule: Promise<typeof import('shiki')> | undefined;
 let highlighter: Promise<Highlighter> | undefined;
 const loadedLanguages = new Map<string, Promise<void>>();
 
+/** Shiki, loaded for the first block that names a language: most runs highlight nothing. */
+function loadShiki(): Promise<typeof import('shiki')> {
+  shikiModule ??= import('shiki');
+  return shikiModule;
+}
+
 /** One highlighter for the whole run, created on first use, with each language loaded once. */
 async function highlighterFor(language: BundledLanguage): Promise<Highlighter> {
-  highlighter ??= createHighlighter({ themes: [THEMES.light, THEMES.dark], langs: [] });
+  highlighter ??= loadShiki().then(({ createHighlighter }) => createHighlighter({ themes: [THEMES.light, THEMES.dark], langs: [] }));
   const ready = await highlighter;
   let loading = loadedLanguages.get(language);
   if (!loading) {
@@ -21,7 +28,7 @@ async function highlighterFor(language: BundledLanguage): Promise<Highlighter> {
   return ready;
 }
 
-function isBundled(language: string): language is BundledLanguage {
+function isBundled(language: string, bundledLanguages: object): language is BundledLanguage {
   return Object.hasOwn(bundledLanguages, language);
 }
 
@@ -43,7 +50,7 @@ export async function highlightCode(tree: Root): Promise<void> {
   for (const { pre, code } of blocks) {
     const classes = Array.isArray(code.properties.className) ? code.properties.className.map(String) : [];
     const language = classes.find((name) => name.startsWith('language-'))?.slice('language-'.length).toLowerCase();
-    if (!language || !isBundled(language)) continue;
+    if (!language || !isBundled(language, (await loadShiki()).bundledLanguages)) continue;
     const shiki = await highlighterFor(language);
     const highlighted = shiki.codeToHast(toString(code).replace(/\n$/, ''), { lang: language, themes: THEMES, defaultColor: false });
     const highlightedPre = highlighted.children.find((child): child is Element => child.type === 'element' && child.tagName === 'pre');

@@ -1,31 +1,42 @@
 import type { Root } from 'hast';
-import rehypeRaw from 'rehype-raw';
-import rehypeSanitize from 'rehype-sanitize';
-import rehypeStringify from 'rehype-stringify';
-import remarkGfm from 'remark-gfm';
-import remarkParse from 'remark-parse';
-import remarkRehype from 'remark-rehype';
-import { unified } from 'unified';
 import { anchorHeadings } from './headings.ts';
 import { highlightCode } from './highlight.ts';
 import { rewriteReferences, type ReferenceContext } from './rewrite-references.ts';
 import { docsSanitizeSchema } from './sanitize-schema.ts';
 import type { DocHeading } from './schema.ts';
 
-/**
- * Untrusted Markdown to a sanitized tree: Markdown only (never MDX, nothing executed), raw HTML
- * parsed so that the sanitizer sees it, then GitHub's allow-list, tightened. Footnote ids are left
- * unprefixed here because the sanitizer prefixes every id once.
- */
-const sanitizer = unified()
-  .use(remarkParse)
-  .use(remarkGfm)
-  .use(remarkRehype, { allowDangerousHtml: true, clobberPrefix: '' })
-  .use(rehypeRaw)
-  .use(rehypeSanitize, docsSanitizeSchema)
-  .freeze();
+let pipelines: ReturnType<typeof loadPipelines> | undefined;
 
-const stringifier = unified().use(rehypeStringify).freeze();
+/**
+ * The Markdown pipelines, loaded with their parsers on the first page rendered: a run that renders
+ * no docs (`cairn check` on most repositories) never loads them.
+ */
+async function loadPipelines() {
+  const [{ unified }, { default: remarkParse }, { default: remarkGfm }, { default: remarkRehype }, { default: rehypeRaw }, { default: rehypeSanitize }, { default: rehypeStringify }] = await Promise.all([
+    import('unified'),
+    import('remark-parse'),
+    import('remark-gfm'),
+    import('remark-rehype'),
+    import('rehype-raw'),
+    import('rehype-sanitize'),
+    import('rehype-stringify'),
+  ]);
+  return {
+    /**
+     * Untrusted Markdown to a sanitized tree: Markdown only (never MDX, nothing executed), raw HTML
+     * parsed so that the sanitizer sees it, then GitHub's allow-list, tightened. Footnote ids are left
+     * unprefixed here because the sanitizer prefixes every id once.
+     */
+    sanitizer: unified()
+      .use(remarkParse)
+      .use(remarkGfm)
+      .use(remarkRehype, { allowDangerousHtml: true, clobberPrefix: '' })
+      .use(rehypeRaw)
+      .use(rehypeSanitize, docsSanitizeSchema)
+      .freeze(),
+    stringifier: unified().use(rehypeStringify).freeze(),
+  };
+}
 
 export interface RenderedMarkdown {
   html: string;
@@ -40,6 +51,7 @@ export interface RenderedMarkdown {
  */
 export async function renderMarkdown(markdown: string, context: Omit<ReferenceContext, 'headingIds'>): Promise<RenderedMarkdown> {
   const { body, title: metaTitle } = withoutFrontMatter(markdown);
+  const { sanitizer, stringifier } = await (pipelines ??= loadPipelines());
   const tree = (await sanitizer.run(sanitizer.parse(body))) as Root;
   const headings = anchorHeadings(tree);
   rewriteReferences(tree, { ...context, headingIds: new Set(headings.map((heading) => heading.slug)) });

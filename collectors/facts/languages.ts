@@ -1,4 +1,4 @@
-import * as linguist from 'linguist-languages';
+import linguist from './paths/linguist-languages.ts';
 import picomatch from 'picomatch';
 import { z } from 'zod';
 import { CONTENT_RULE_EXTENSIONS, DOCUMENTATION_PATHS, GENERATED_CONTENT_RULES, GENERATED_PATHS, VENDORED_PATHS } from './paths/linguist.ts';

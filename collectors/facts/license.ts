@@ -2,9 +2,9 @@ import { XMLParser } from 'fast-xml-parser';
 import { parse as parseToml } from 'smol-toml';
 import spdxCorrect from 'spdx-correct';
 import parseSpdx from 'spdx-expression-parse';
-import spdxFull from 'spdx-license-list/full.js';
 import { z } from 'zod';
 import { describeRefusal } from '../repo/reader.ts';
+import spdxFull from './paths/spdx-licenses.ts';
 import { defineRetriever } from './retriever.ts';
 
 /** `LICENSE`, `LICENCE.md`, `LICENSE-MIT`, `LICENSE.writing.txt`, `UNLICENSE`, `COPYING.LESSER`, `MIT-LICENSE`. */

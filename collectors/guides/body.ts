@@ -2,9 +2,7 @@ import GithubSlugger from 'github-slugger';
 import type { Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { MdxJsxAttribute, MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
-import remarkMdx from 'remark-mdx';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
+import { createRequire } from 'node:module';
 import { visit } from 'unist-util-visit';
 import { ConfigError } from '../config/config-error.ts';
 import type { GuideHeading } from './schema.ts';
@@ -41,15 +39,30 @@ const COMPONENTS: Record<string, (node: MdxJsxFlowElement | MdxJsxTextElement) =
   },
 };
 
+const require = createRequire(import.meta.url);
+let mdxParser: { parse(body: string): Root } | undefined;
+
+/**
+ * MDX's parser, loaded on the first guide parsed (a portal's guides; `cairn check` reads none),
+ * synchronously, as parsing is.
+ */
+function loadMdxParser(): { parse(body: string): Root } {
+  const { unified } = require('unified') as typeof import('unified');
+  const { default: remarkParse } = require('remark-parse') as typeof import('remark-parse');
+  const { default: remarkMdx } = require('remark-mdx') as typeof import('remark-mdx');
+  return unified().use(remarkParse).use(remarkMdx).freeze();
+}
+
 /**
  * Parses an MDX body without compiling or running it. `lineOffset` is the number of file lines
  * before the body (the frontmatter), so every line reported is the file's. A syntax error is a
  * ConfigError naming the file and line.
  */
 export function parseGuideBody(body: string, file: string, lineOffset: number): GuideBody {
+  const parser = (mdxParser ??= loadMdxParser());
   let tree: Root;
   try {
-    tree = unified().use(remarkParse).use(remarkMdx).parse(body);
+    tree = parser.parse(body);
   } catch (error) {
     const { line, place, reason } = error as { line?: number; place?: { start?: { line: number } }; reason?: string };
     const text = reason ?? (error as Error).message;

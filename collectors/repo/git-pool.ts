@@ -1,11 +1,19 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { safeGit } from '../support/safe-git.ts';
 import type { GitReply, GitRequest } from './git-runner.ts';
 
 // Beside this module, in its language: the sources (`.ts`) in a checkout, compiled (`.js`) when installed.
 const RUNNER = fileURLToPath(new URL(`./git-runner${import.meta.url.slice(import.meta.url.lastIndexOf('.'))}`, import.meta.url));
 /** Runners started at most; each runs up to simple-git's own limit of git processes at a time. */
 const RUNNERS = 2;
+/**
+ * Folders whose git commands run in this process, the first ones asked for. Starting git costs the
+ * parent time in proportion to its memory: a collector that reads one repository (`cairn check`)
+ * or a few stays small, and starting runners would cost more than it saves; an organisation's
+ * collection grows large, and hands every later repository to the runners.
+ */
+export const IN_PROCESS_FOLDERS = 8;
 
 interface Runner {
   child: ChildProcess;
@@ -13,14 +21,18 @@ interface Runner {
 }
 
 const runners = new Map<number, Runner>();
+const inProcess = new Set<string>();
 let nextId = 0;
 
 /**
- * Runs `git <args>` in `dir` in one of the git runner processes and resolves with its standard
- * output; rejects with git's message when it fails. `config` adds `-c` settings to the safe ones. Runners start on first use and never keep the
- * collector alive.
+ * Runs `git <args>` in `dir` and resolves with its standard output; rejects with git's message
+ * when it fails. `config` adds `-c` settings to the safe ones. The first few folders run git from
+ * this process, later ones in the git runner processes; runners start on first use and never keep
+ * the collector alive.
  */
 export function runGit(dir: string, args: string[], options: { config?: string[] } = {}): Promise<string> {
+  if (inProcess.size < IN_PROCESS_FOLDERS) inProcess.add(dir);
+  if (inProcess.has(dir)) return runGitHere(dir, args, options.config);
   const id = nextId++;
   const runner = runnerFor(id);
   return new Promise((resolve, reject) => {
@@ -30,6 +42,18 @@ export function runGit(dir: string, args: string[], options: { config?: string[]
     runner.child.ref();
     (runner.child.channel as { ref?(): void } | undefined)?.ref?.();
   });
+}
+
+/**
+ * `git <args>` in `dir`, started by this process with the safe configuration: what a runner does
+ * with a request. Rejects with a plain error carrying git's message, as an answer from a runner does.
+ */
+export function runGitHere(dir: string, args: string[], config?: string[]): Promise<string> {
+  return safeGit(dir, config ? { config } : {})
+    .raw(args)
+    .catch((error: unknown) => {
+      throw new Error(error instanceof Error ? error.message : String(error));
+    });
 }
 
 function runnerFor(id: number): Runner {

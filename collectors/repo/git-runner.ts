@@ -1,11 +1,11 @@
-import { safeGit } from '../support/safe-git.ts';
+import { runGitHere } from './git-pool.ts';
 
 /**
  * A small child process that runs git for the collector. Starting a process costs the parent time
  * in proportion to its memory, and a collector holding an organisation's facts is large: forked
  * from this small process instead, each git command is cheap and the collector's own thread stays
- * free for reading files. Requests and replies travel over the IPC channel; git still runs through
- * simple-git with the safe configuration.
+ * free for reading files. Requests and replies travel over the IPC channel; git runs as the
+ * collector runs it itself for its first few repositories (`runGitHere`).
  */
 export interface GitRequest {
   id: number;
@@ -18,12 +18,10 @@ export interface GitRequest {
 export type GitReply = { id: number; stdout: string } | { id: number; error: string };
 
 process.on('message', (request: GitRequest) => {
-  safeGit(request.dir, request.config ? { config: request.config } : {})
-    .raw(request.args)
-    .then(
-      (stdout) => process.send?.({ id: request.id, stdout } satisfies GitReply),
-      (error: unknown) => process.send?.({ id: request.id, error: error instanceof Error ? error.message : String(error) } satisfies GitReply),
-    );
+  runGitHere(request.dir, request.args, request.config).then(
+    (stdout) => process.send?.({ id: request.id, stdout } satisfies GitReply),
+    (error: Error) => process.send?.({ id: request.id, error: error.message } satisfies GitReply),
+  );
 });
 
 // The collector is gone (finished, or killed): so is its runner.
