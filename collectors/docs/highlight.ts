@@ -5,6 +5,14 @@ import { visit } from 'unist-util-visit';
 
 const THEMES = { light: 'github-light', dark: 'github-dark-default' } as const;
 
+/**
+ * Highlighting must not depend on how busy the machine is, so Shiki's per-line time limit is off;
+ * what bounds its cost on untrusted code instead is size: lines longer than this stay plain, and
+ * so do blocks larger than `MAX_HIGHLIGHTED_CHARACTERS`.
+ */
+const MAX_HIGHLIGHTED_LINE = 1000;
+const MAX_HIGHLIGHTED_CHARACTERS = 100_000;
+
 let shikiModule: Promise<typeof import('shiki')> | undefined;
 let highlighter: Promise<Highlighter> | undefined;
 const loadedLanguages = new Map<string, Promise<void>>();
@@ -51,8 +59,10 @@ export async function highlightCode(tree: Root): Promise<void> {
     const classes = Array.isArray(code.properties.className) ? code.properties.className.map(String) : [];
     const language = classes.find((name) => name.startsWith('language-'))?.slice('language-'.length).toLowerCase();
     if (!language || !isBundled(language, (await loadShiki()).bundledLanguages)) continue;
+    const text = toString(code).replace(/\n$/, '');
+    if (text.length > MAX_HIGHLIGHTED_CHARACTERS) continue;
     const shiki = await highlighterFor(language);
-    const highlighted = shiki.codeToHast(toString(code).replace(/\n$/, ''), { lang: language, themes: THEMES, defaultColor: false });
+    const highlighted = shiki.codeToHast(text, { lang: language, themes: THEMES, defaultColor: false, tokenizeTimeLimit: 0, tokenizeMaxLineLength: MAX_HIGHLIGHTED_LINE });
     const highlightedPre = highlighted.children.find((child): child is Element => child.type === 'element' && child.tagName === 'pre');
     if (!highlightedPre) continue;
     const { tabindex: _, ...properties } = highlightedPre.properties;

@@ -154,6 +154,15 @@ describe('headings and code', () => {
     expect((await render('```klingon\nQapla\n```')).html).toBe('<pre tabindex="0"><code class="language-klingon">Qapla\n</code></pre>');
   });
 
+  it('bounds highlighting by size, never by time: a huge block stays plain, an overlong line is left untokenized', async () => {
+    const huge = `const a = 1;\n`.repeat(8_000);
+    expect((await render(`\`\`\`ts\n${huge}\`\`\``)).html).toMatch(/^<pre tabindex="0"><code class="language-ts">/);
+    const long = `const a = "${'x'.repeat(1_500)}";`;
+    const html = (await render(`\`\`\`ts\nconst b = 2;\n${long}\n\`\`\``)).html;
+    expect(html).toContain('data-language="ts"');
+    expect(html).toContain(`<span class="line"><span>${long}</span></span>`);
+  });
+
   it('renders the same input to the same HTML', async () => {
     const markdown = '# T\n\n```ts\nconst a = 1;\n```\n\n[s](guide/setup.md)';
     expect((await render(markdown)).html).toBe((await render(markdown)).html);
