@@ -23,7 +23,7 @@ import { prepareEvaluation } from './scorecards/evaluate.ts';
 import type { Exemption } from './scorecards/exemptions.ts';
 import { readContentEntities, type ContentDocument } from './sources/content.ts';
 import { inShard, type Shard } from './shard.ts';
-import { listSources } from './sources/index.ts';
+import { listSources, type SourceEnvironment } from './sources/index.ts';
 import { NOTHING_UNREACHABLE, type ForgeEntity, type RepoHandle, type Unreachable } from './sources/source.ts';
 import { cleanText, FORBIDDEN_KEY, plainData, type DataPath } from './text.ts';
 import { SNAPSHOT_SCHEMA_VERSION, type CatalogEntity, type PublishedStandards, type Snapshot } from './snapshot.ts';
@@ -61,6 +61,8 @@ export interface CollectOptions extends LoadedConfig {
   cacheDir?: string;
   /** The last snapshot written, read only when needed: its data stands in for repositories that cannot be fetched. */
   previous?: () => Promise<Snapshot | undefined>;
+  /** The command line's working folder and environment, when not the process's (sources' messages, tokens). */
+  environment?: SourceEnvironment;
 }
 
 /** One repository as collected: all its facts (published or not) and the problems met reading it. */
@@ -107,7 +109,7 @@ export async function collect(options: CollectOptions): Promise<Snapshot> {
 export async function collectRepos(options: CollectOptions & { shard?: Shard }): Promise<{ repos: CollectedRepo[]; entities: ForgeEntity[]; unreachable: Unreachable; problems: Problem[] }> {
   const { config, baseDir, now, standards, shard } = options;
   // A shard lists (and clones) only its own share of the repositories.
-  const listing = await listSources(config.sources, baseDir, (name) => !shard || inShard(name, shard));
+  const listing = await listSources(config.sources, baseDir, (name) => !shard || inShard(name, shard), options.environment);
   const handles = listing.repos;
   const limit = pLimit(config.concurrency ?? availableParallelism() * 2);
   const settings: FactSettings = { contentGlobs: standards.contentGlobs };
