@@ -2,11 +2,8 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { snapshotSchema } from '../../collectors/snapshot.ts';
-import { runCairn } from '../helpers/cli.ts';
+import { cairn, spawnCairn } from '../helpers/cli.ts';
 import { files, makeRepos, type RepoFixture } from '../helpers/repos.ts';
-
-/** Runs the real command line in `cwd`, as a user would; resolves with exit code and output. */
-const cairn = (cwd: string, ...args: string[]) => runCairn(cwd, args);
 
 let fixture: RepoFixture<'orders' | 'docs-site' | 'broken'>;
 
@@ -142,6 +139,26 @@ describe('bad guides exit 2 naming file, line and field, before anything is coll
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(message);
     expect(result.stderr).not.toMatch(/\bat .*\.ts:\d+/);
+  });
+});
+
+describe('the cairn binary', () => {
+  it('prints the version and exits 0', async () => {
+    const result = await spawnCairn(fixture.root, ['--version']);
+    expect(result).toEqual({ code: 0, stdout: `${JSON.parse(await readFile(new URL('../../package.json', import.meta.url), 'utf8')).version}\n`, stderr: '' });
+  });
+
+  it('exits 2 on bad usage, with the message and no stack trace', async () => {
+    const result = await spawnCairn(fixture.root, ['collect', '--bogus']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^cairn collect: Unknown option '--bogus'/);
+    expect(result.stderr).not.toMatch(/\bat .*\.ts:\d+/);
+  });
+
+  it('exits 2 with the usage when given no command', async () => {
+    const result = await spawnCairn(fixture.root, []);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toMatch(/^Usage: cairn <command>/);
   });
 });
 
