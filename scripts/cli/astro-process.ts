@@ -15,9 +15,10 @@ export type AstroRequest =
   | { command: 'build'; root: string; cacheDir: string; logLevel: AstroLogLevel }
   | { command: 'dev' | 'preview'; root: string; logLevel: AstroLogLevel; server: { port?: number; host?: string | boolean } };
 
-/** Sent to the command line when Astro fails: the error as Node would print it. */
+/** Sent to the command line when Astro fails: the error's message, and the error as Node would print it. */
 export interface AstroFailure {
-  error: string;
+  message: string;
+  printed: string;
 }
 
 // The command line is gone (killed, as a cancelled CI job is): nothing waits for this site any more.
@@ -33,5 +34,6 @@ try {
   const start = request.command === 'dev' ? dev : preview;
   await start({ root: request.root, logLevel: request.logLevel, server: request.server });
 } catch (error) {
-  process.send!({ error: inspect(error) } satisfies AstroFailure, () => process.exit(1));
+  const message = error instanceof Error ? error.message : String(error);
+  process.send!({ message, printed: inspect(error) } satisfies AstroFailure, () => process.exit(1));
 }

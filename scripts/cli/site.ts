@@ -107,8 +107,8 @@ function runAstro(request: AstroRequest, env: NodeJS.ProcessEnv, context: Comman
       if (code === 0) return resolve();
       if (!failure) return reject(new Error(`Astro's ${request.command} stopped (${signal ?? `exit code ${code}`}).`));
       // Printed as Astro's own error would be: its message, its stack and its hints.
-      const error = new Error(failure.error.split('\n')[0]);
-      error.stack = failure.error;
+      const error = new Error(failure.message);
+      error.stack = failure.printed;
       reject(error);
     });
   });
