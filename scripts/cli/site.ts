@@ -1,16 +1,13 @@
-import { fork } from 'node:child_process';
+import { fork, type ChildProcess } from 'node:child_process';
 import { mkdir, mkdtemp, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { replaceDirectory } from '../../collectors/atomic-write.ts';
 import { ConfigError } from '../../collectors/config-error.ts';
-import type { AstroFailure, AstroLogLevel, AstroRequest } from './astro-process.ts';
-import { processContext, type CommandContext, type OutputStream } from './context.ts';
+import type { AstroBuild, AstroFailure, AstroLogLevel, AstroMessage, AstroServer } from './astro-process.ts';
+import { processContext, type CommandContext } from './context.ts';
 import { PACKAGE_ROOT } from './package-root.ts';
-
-// Beside this module, in its language: the sources (`.ts`) in a checkout, compiled (`.js`) when installed.
-const ASTRO_PROCESS = fileURLToPath(new URL(`./astro-process${import.meta.url.slice(import.meta.url.lastIndexOf('.'))}`, import.meta.url));
 
 /** What the site is built from and where it goes. Relative paths resolve against the run's working folder. */
 export interface SiteOptions {
@@ -55,7 +52,7 @@ export async function buildSite(options: SiteOptions, context: CommandContext = 
   try {
     // Astro bundles the content store from a file in its cache folder: builds sharing one folder
     // (tests, CI jobs on one checkout) could publish each other's snapshot. Each build gets its own.
-    await runAstro({ command: 'build', root: PACKAGE_ROOT, cacheDir: join(workDir, 'cache'), logLevel: options.logLevel ?? 'error' }, astroEnvironment({ ...options, outDir: builtDir }, context), context);
+    await buildWithAstro({ root: PACKAGE_ROOT, cacheDir: join(workDir, 'cache'), logLevel: options.logLevel ?? 'error' }, astroEnvironment({ ...options, outDir: builtDir }, context), context);
     await indexForSearch(builtDir);
     await writeFile(join(builtDir, SITE_MARKER), `${JSON.stringify({ base: options.base ?? '/' })}\n`);
     // GitHub Pages' Jekyll would otherwise hide `_astro/`, the stylesheets' folder.
@@ -86,37 +83,117 @@ export async function indexForSearch(builtDir: string): Promise<void> {
 }
 
 /**
- * Runs one Astro command in a process of its own (`astro-process.ts`) with the portal's settings in
- * `env`, and resolves when that process ends. It runs in Cairn's folder: Astro writes its prerender
- * chunks under the working folder when the output folder is outside it, and those chunks must
- * resolve Cairn's dependencies. Its output goes to the context's streams (the terminal itself, when
- * they are the process's); an error of Astro's rejects as it would have been thrown here.
+ * Astro runs in a process of its own (`astro-process.ts`), in Cairn's folder, with the portal's
+ * settings in its environment: Astro writes its prerender chunks under the working folder when the
+ * output folder is outside it, and those chunks must resolve Cairn's dependencies. Its output goes
+ * to the context's streams, or straight to the terminal when they are the process's own.
  */
-function runAstro(request: AstroRequest, env: NodeJS.ProcessEnv, context: CommandContext): Promise<void> {
-  const own = context.stdout === process.stdout && context.stderr === process.stderr;
-  const child = fork(ASTRO_PROCESS, [JSON.stringify(request)], { cwd: PACKAGE_ROOT, env, stdio: own ? ['inherit', 'inherit', 'inherit', 'ipc'] : ['ignore', 'pipe', 'pipe', 'ipc'] });
-  if (!own) {
-    forward(child.stdout!, context.stdout);
-    forward(child.stderr!, context.stderr);
+const ASTRO_PROCESS = fileURLToPath(new URL(`./astro-process${import.meta.url.slice(import.meta.url.lastIndexOf('.'))}`, import.meta.url));
+
+/** Whether a context writes to this process's own streams (a terminal keeps its colours). */
+function ownsStreams(context: CommandContext): boolean {
+  return context.stdout === process.stdout && context.stderr === process.stderr;
+}
+
+/**
+ * Astro's process for builds: started on first use and kept, so that later builds of this process
+ * start warm. Idle, it keeps nothing alive, and it ends with the command line. Builds take turns;
+ * one is kept for each way output is shown.
+ */
+interface AstroBuilder {
+  child: ChildProcess;
+  /** The end of the last build asked for: the next one starts after it. */
+  turn: Promise<unknown>;
+  pending?: { id: number; context: CommandContext; answer(message: AstroMessage): void };
+}
+
+const builders = new Map<boolean, AstroBuilder>();
+let nextBuild = 0;
+
+/** Builds a site with Astro in the builder process, with `env` as its whole environment; an error of Astro's rejects as if thrown here. */
+function buildWithAstro(options: Pick<AstroBuild, 'root' | 'cacheDir' | 'logLevel'>, env: Record<string, string>, context: CommandContext): Promise<void> {
+  const own = ownsStreams(context);
+  const builder = builders.get(own) ?? startBuilder(own);
+  const built = builder.turn.then(
+    () =>
+      new Promise<void>((resolve, reject) => {
+        const id = nextBuild++;
+        builder.pending = {
+          id,
+          context,
+          answer(message) {
+            if ('output' in message) return void context[message.output.stream].write(message.output.text);
+            builder.pending = undefined;
+            keepAlive(builder.child, false);
+            if ('done' in message) resolve();
+            else reject(astroError(message.failure));
+          },
+        };
+        keepAlive(builder.child, true);
+        builder.child.send({ id, env, ...options, forwardOutput: !own } satisfies AstroBuild);
+      }),
+  );
+  builder.turn = built.catch(() => undefined);
+  return built;
+}
+
+function startBuilder(own: boolean): AstroBuilder {
+  const child = fork(ASTRO_PROCESS, [], { cwd: PACKAGE_ROOT, stdio: own ? ['ignore', 'inherit', 'inherit', 'ipc'] : ['ignore', 'pipe', 'pipe', 'ipc'] });
+  const builder: AstroBuilder = { child, turn: Promise.resolve() };
+  // What Astro's own processes (esbuild …) write past the forwarding goes to the build under way.
+  if (!own) for (const stream of ['stdout', 'stderr'] as const) forward(child[stream]!, (text) => builder.pending?.context[stream].write(text));
+  child.on('message', (message: AstroMessage) => {
+    if (builder.pending?.id === message.id) builder.pending.answer(message);
+  });
+  child.on('exit', (code, signal) => {
+    if (builders.get(own) === builder) builders.delete(own);
+    builder.pending?.answer({ id: builder.pending.id, failure: { message: `Astro's build process stopped (${signal ?? `exit code ${code}`}).`, printed: '' } });
+  });
+  keepAlive(child, false);
+  builders.set(own, builder);
+  return builder;
+}
+
+/** Only while a build is under way does the builder keep the command line running. */
+function keepAlive(child: ChildProcess, alive: boolean): void {
+  const channel = child.channel as { ref?(): void; unref?(): void } | undefined;
+  if (alive) {
+    child.ref();
+    channel?.ref?.();
+  } else {
+    child.unref();
+    channel?.unref?.();
   }
+}
+
+/** Runs Astro's dev or preview server in a process of its own until it stops. */
+function serveWithAstro(request: AstroServer, env: Record<string, string>, context: CommandContext): Promise<void> {
+  const own = ownsStreams(context);
+  const child = fork(ASTRO_PROCESS, [JSON.stringify(request)], { cwd: PACKAGE_ROOT, env, stdio: own ? ['inherit', 'inherit', 'inherit', 'ipc'] : ['ignore', 'pipe', 'pipe', 'ipc'] });
+  if (!own) for (const stream of ['stdout', 'stderr'] as const) forward(child[stream]!, (text) => context[stream].write(text));
   return new Promise((resolve, reject) => {
     let failure: AstroFailure | undefined;
-    child.on('message', (message: AstroFailure) => (failure = message));
+    child.on('message', (message: AstroMessage) => {
+      if ('failure' in message) failure = message.failure;
+    });
     child.on('error', reject);
     child.on('close', (code, signal) => {
-      if (code === 0) return resolve();
-      if (!failure) return reject(new Error(`Astro's ${request.command} stopped (${signal ?? `exit code ${code}`}).`));
-      // Printed as Astro's own error would be: its message, its stack and its hints.
-      const error = new Error(failure.message);
-      error.stack = failure.printed;
-      reject(error);
+      if (code === 0) resolve();
+      else reject(astroError(failure ?? { message: `Astro's ${request.command} server stopped (${signal ?? `exit code ${code}`}).`, printed: '' }));
     });
   });
 }
 
-function forward(from: Readable, to: OutputStream): void {
+/** Astro's error, printed as it would have been in this process: its message, its stack and its hints. */
+function astroError(failure: AstroFailure): Error {
+  const error = new Error(failure.message);
+  if (failure.printed) error.stack = failure.printed;
+  return error;
+}
+
+function forward(from: Readable, write: (text: string) => void): void {
   from.setEncoding('utf8');
-  from.on('data', (text: string) => to.write(text));
+  from.on('data', write);
 }
 
 async function buildRoot(): Promise<string> {
@@ -196,7 +273,7 @@ export async function builtSiteBase(outDir: string): Promise<string | undefined>
  * when it detects automation.
  */
 export async function devSite(options: Omit<SiteOptions, 'outDir'> & ServerOptions, context: CommandContext = processContext()): Promise<void> {
-  await runAstro({ command: 'dev', root: PACKAGE_ROOT, logLevel: options.logLevel ?? 'info', server: serverConfig(options) }, astroEnvironment(options, context), context);
+  await serveWithAstro({ command: 'dev', root: PACKAGE_ROOT, logLevel: options.logLevel ?? 'info', server: serverConfig(options) }, astroEnvironment(options, context), context);
 }
 
 /** Serves a built site from `outDir` with Astro's preview server, until it stops. */
@@ -205,15 +282,15 @@ export async function previewSite(options: Omit<SiteOptions, 'snapshot'> & Serve
   await recoverOutput(outDir);
   const builtBase = await builtSiteBase(outDir);
   if (builtBase === undefined) throw new ConfigError(`${options.outDir} is not a site built by Cairn. Run \`cairn build --out ${options.outDir}\` first.`);
-  const request: AstroRequest = { command: 'preview', root: PACKAGE_ROOT, logLevel: options.logLevel ?? 'info', server: serverConfig(options) };
-  await runAstro(request, astroEnvironment({ ...options, outDir, base: options.base ?? builtBase }, context), context);
+  const request: AstroServer = { command: 'preview', root: PACKAGE_ROOT, logLevel: options.logLevel ?? 'info', server: serverConfig(options) };
+  await serveWithAstro(request, astroEnvironment({ ...options, outDir, base: options.base ?? builtBase }, context), context);
 }
 
 /**
  * The environment of Astro's process: the run's, with the settings astro.config.mjs and the
  * snapshot loader read (paths absolute) in place of any the run's environment had.
  */
-function astroEnvironment(options: Partial<SiteOptions>, { cwd, env }: Pick<CommandContext, 'cwd' | 'env'>): NodeJS.ProcessEnv {
+function astroEnvironment(options: Partial<SiteOptions>, { cwd, env }: Pick<CommandContext, 'cwd' | 'env'>): Record<string, string> {
   // Astro lets any environment variable shadow `import.meta.env` in server code, so a `BASE_URL` set
   // for something else (vitest sets one, a CI job may) would replace the configured base in every link.
   const { BASE_URL, CAIRN_SITE, CAIRN_GUIDES_DIR, CAIRN_HISTORY_DIR, CAIRN_RUN_RECORD, ...inherited } = env;
