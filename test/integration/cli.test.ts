@@ -2,7 +2,8 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { snapshotSchema } from '../../collectors/snapshot.ts';
-import { cairn, spawnCairn } from '../helpers/cli.ts';
+import { main } from '../../scripts/cli/main.ts';
+import { cairn, cairnEnv, spawnCairn } from '../helpers/cli.ts';
 import { files, makeRepos, type RepoFixture } from '../helpers/repos.ts';
 
 let fixture: RepoFixture<'orders' | 'docs-site' | 'broken'>;
@@ -139,6 +140,18 @@ describe('bad guides exit 2 naming file, line and field, before anything is coll
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(message);
     expect(result.stderr).not.toMatch(/\bat .*\.ts:\d+/);
+  });
+});
+
+describe('progress', () => {
+  it('is shown on one rewritten line when stderr is a terminal, and not in a pipe', async () => {
+    const args = ['collect', '--repos', 'orders', '--snapshot', join(fixture.root, 'progress.json'), '--no-history', '--no-cache'];
+    const written: string[] = [];
+    const terminal = { isTTY: true, columns: 80, write: (text: string) => written.push(text) };
+    expect(await main({ argv: args, cwd: fixture.root, env: cairnEnv(), stdout: { write: () => true }, stderr: terminal })).toBe(0);
+    expect(written.join('')).toMatch(/^\r\x1b\[2KCollecting 1\/1 orders\r\x1b\[2KCollected 1 repository, /);
+    const piped = await cairn(fixture.root, ...args);
+    expect(piped.stderr).toMatch(/^Collected 1 repository, /);
   });
 });
 
