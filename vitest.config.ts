@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 /**
@@ -17,6 +18,10 @@ const SHARED_MODULES = { isolate: false } as const;
  */
 export default defineConfig({
   test: {
+    // A test file spends much of its time waiting for the processes it starts (git, Astro, the
+    // command line): a worker per core keeps both cores of a small CI machine busy (vitest's
+    // default leaves one free).
+    maxWorkers: Math.max(2, availableParallelism() - 1),
     projects: [
       { test: { name: 'unit', include: ['test/unit/**/*.test.ts'], ...SHARED_MODULES } },
       { test: { name: 'integration', include: ['test/integration/**/*.test.ts'], testTimeout: 60_000, hookTimeout: 120_000, ...SHARED_MODULES } },

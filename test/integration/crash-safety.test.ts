@@ -85,11 +85,12 @@ async function runCairn(args: string[], kill?: KillAt): Promise<Run> {
   await mkdir(join(work, 'tmp'), { recursive: true });
   await mkdir(BUILDS, { recursive: true });
   await mkdir(paths.history, { recursive: true });
-  // Builds of other processes sharing this checkout are not this run's.
-  const otherBuilds = new Set(await readdir(BUILDS));
   const reached: Run['reached'] = [];
   let killed = false;
   let child: ReturnType<typeof spawn> | undefined;
+  // Build folders are named after the process that builds: those of other processes (other test
+  // files' builds, at the same time) are not this run's.
+  const ownBuild = (name: string) => child?.pid !== undefined && name.startsWith(`site-${child.pid}-`);
   const started = performance.now();
   const killNow = () => {
     if (killed || !child?.pid) return;
@@ -111,7 +112,7 @@ async function runCairn(args: string[], kill?: KillAt): Promise<Run> {
     }),
     watch(BUILDS, { recursive: true }, (_event, name) => {
       const build = name?.split('/')[0];
-      if (!name || !build || otherBuilds.has(build)) return;
+      if (!name || !build || !ownBuild(build)) return;
       if (/^[^/]+\/dist\/.*\.html$/.test(name)) see('pages written');
       if (/^[^/]+\/dist\/pagefind(\/|$)/.test(name)) see('search index written');
     }),
@@ -124,7 +125,7 @@ async function runCairn(args: string[], kill?: KillAt): Promise<Run> {
     return await new Promise((resolve, reject) => {
       child.on('error', reject);
       child.on('close', (code, signal) => resolve({ code, signal, ms: performance.now() - started, stderr, reached, leftBuilds: [] }));
-    }).then(async (run) => ({ ...(run as Run), leftBuilds: (await readdir(BUILDS)).filter((name) => !otherBuilds.has(name)) }));
+    }).then(async (run) => ({ ...(run as Run), leftBuilds: (await readdir(BUILDS)).filter(ownBuild) }));
   } finally {
     clearTimeout(timer);
     for (const watcher of watchers) watcher.close();
