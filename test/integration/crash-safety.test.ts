@@ -81,7 +81,7 @@ type KillAt = { afterMs: number } | { at: Milestone };
  * index in the build folder, the finished site moved in beside `--out`.
  */
 async function runCairn(args: string[], kill?: KillAt): Promise<Run> {
-  const env = runEnv();
+  const env = cairnEnv(runOptions());
   await mkdir(join(work, 'tmp'), { recursive: true });
   await mkdir(BUILDS, { recursive: true });
   await mkdir(paths.history, { recursive: true });
@@ -133,7 +133,13 @@ async function runCairn(args: string[], kill?: KillAt): Promise<Run> {
 }
 
 /** A killed run cannot remove its temporary files: they go in the test's own folder, removed with it. */
-const runEnv = () => cairnEnv({ env: { TMPDIR: join(work, 'tmp') } });
+const runOptions = () => ({ env: { TMPDIR: join(work, 'tmp') } });
+
+/** A run that is not killed, in this process. */
+async function runToTheEnd(args: string[]) {
+  await mkdir(join(work, 'tmp'), { recursive: true });
+  return runInProcess(work, args, runOptions());
+}
 
 /** The phase a killed run was in: collecting before its snapshot is written, else after its last milestone. */
 function phaseOf(run: Run): string {
@@ -231,8 +237,7 @@ async function killAndRecover(point: { command: 'build' | 'collect'; emptyCache:
   // removes those that hold this portal's pages, never another process's build.
   for (const build of run.leftBuilds) if (await holdsMarker(join(BUILDS, build))) await rm(join(BUILDS, build), { recursive: true, force: true });
   // The next run completes, whatever the killed one left behind, and writes the same outputs.
-  await mkdir(join(work, 'tmp'), { recursive: true });
-  const next = await runInProcess(work, runArgs(point.command), { env: { TMPDIR: join(work, 'tmp') } });
+  const next = await runToTheEnd(runArgs(point.command));
   expect(next.code, `${label}, next run: ${next.stderr}`).toBe(0);
   await assertIntact(baseline, `${label}, next run`);
   return { ...run, line: `${label}: ${run.signal ? `killed in ${phaseOf(run)} at ${Math.round(run.ms)} ms` : `finished first (exit ${run.code})`}${left.length ? `, left ${left.join(' ')}` : ''}` };
@@ -306,7 +311,7 @@ describe('a killed run leaves the previous outputs intact', () => {
         await recoverOutput(paths.out);
         await assertIntact(baseline, `site swap ${attempt}: killed ${run.signal ? `in ${phaseOf(run)}` : 'too late'}, then recovered`);
         expect((await readdir(dirname(paths.out))).filter((name) => /\.(incoming|outgoing)-\d+$/.test(name)), `site swap ${attempt}`).toEqual([]);
-        const next = await runInProcess(work, runArgs('build'), { env: { TMPDIR: join(work, 'tmp') } });
+        const next = await runToTheEnd(runArgs('build'));
         expect(next.code, next.stderr).toBe(0);
         await assertIntact(baseline, `site swap ${attempt}, next run`);
       }
