@@ -1,4 +1,13 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
+
+/**
+ * Test files of one worker share their modules (`isolate: false`): importing the collectors, the
+ * command line and their libraries again for every file cost more than most files' tests, and a
+ * worker's Astro build process stays warm. No test changes a module's state or the process's
+ * without putting it back.
+ */
+const SHARED_MODULES = { isolate: false } as const;
 
 /**
  * Seven kinds of tests, as the README describes: `unit` (pure stages, no disk), `integration`
@@ -9,9 +18,13 @@ import { defineConfig } from 'vitest/config';
  */
 export default defineConfig({
   test: {
+    // A test file spends much of its time waiting for the processes it starts (git, Astro, the
+    // command line): a worker per core keeps both cores of a small CI machine busy (vitest's
+    // default leaves one free).
+    maxWorkers: Math.max(2, availableParallelism() - 1),
     projects: [
-      { test: { name: 'unit', include: ['test/unit/**/*.test.ts'] } },
-      { test: { name: 'integration', include: ['test/integration/**/*.test.ts'], testTimeout: 60_000, hookTimeout: 120_000 } },
+      { test: { name: 'unit', include: ['test/unit/**/*.test.ts'], ...SHARED_MODULES } },
+      { test: { name: 'integration', include: ['test/integration/**/*.test.ts'], testTimeout: 60_000, hookTimeout: 120_000, ...SHARED_MODULES } },
       {
         test: {
           name: 'real-world',
@@ -19,9 +32,10 @@ export default defineConfig({
           globalSetup: ['test/real-world/setup.ts'],
           testTimeout: 120_000,
           hookTimeout: 300_000,
+          ...SHARED_MODULES,
         },
       },
-      { test: { name: 'site', include: ['test/site/**/*.test.ts'], testTimeout: 300_000, hookTimeout: 300_000 } },
+      { test: { name: 'site', include: ['test/site/**/*.test.ts'], testTimeout: 300_000, hookTimeout: 300_000, ...SHARED_MODULES } },
       // Site components rendered alone (Astro's container API), through Astro's own Vite config.
       'test/components/vitest.config.ts',
       // The hostile corpus (issue 12): one build of ~70 broken and malicious repositories, twice.

@@ -28,7 +28,7 @@ import { prepareEvaluation } from './scorecards/evaluate.ts';
 import type { Exemption } from './scorecards/exemptions.ts';
 import { readContentEntities, type ContentDocument } from './sources/content.ts';
 import { inShard, type Shard } from './runs/shard.ts';
-import { listSources } from './sources/index.ts';
+import { listSources, type SourceEnvironment } from './sources/index.ts';
 import { NOTHING_UNREACHABLE, type ForgeEntity, type RepoHandle, type Unreachable } from './sources/source.ts';
 import { cleanText, FORBIDDEN_KEY, plainData, type DataPath } from './support/text.ts';
 import { SNAPSHOT_SCHEMA_VERSION, type CatalogEntity, type PublishedStandards, type RepoSnapshot, type Snapshot } from './contract/snapshot.ts';
@@ -66,6 +66,8 @@ export interface CollectOptions extends LoadedConfig {
   cacheDir?: string;
   /** The last snapshot written, read only when needed: its data stands in for repositories that cannot be fetched. */
   previous?: () => Promise<Snapshot | undefined>;
+  /** The command line's working folder and environment, when not the process's (sources' messages, tokens). */
+  environment?: SourceEnvironment;
 }
 
 /**
@@ -74,7 +76,7 @@ export interface CollectOptions extends LoadedConfig {
  */
 export async function collect(options: CollectOptions): Promise<Snapshot> {
   const { config, contentDir, now, standards } = options;
-  const [collected, feedback] = await Promise.all([collectRepos(options), readFeedback(config.feedback, contentDir)]);
+  const [collected, feedback] = await Promise.all([collectRepos(options), readFeedback(config.feedback, contentDir, options.environment?.env)]);
   const content = contentDir ? await readContentEntities(contentDir) : { documents: [], problems: [] };
   const renderCache = options.cacheDir ? new FileRenderCache(join(options.cacheDir, 'rendered-docs'), await rendererVersion()) : undefined;
   const snapshot = await assemble({
@@ -103,7 +105,7 @@ export async function collect(options: CollectOptions): Promise<Snapshot> {
 export async function collectRepos(options: CollectOptions & { shard?: Shard }): Promise<{ repos: RepoSnapshot[]; entities: ForgeEntity[]; unreachable: Unreachable; problems: Problem[] }> {
   const { config, baseDir, now, standards, shard } = options;
   // A shard lists (and clones) only its own share of the repositories.
-  const listing = await listSources(config.sources, baseDir, (name) => !shard || inShard(name, shard));
+  const listing = await listSources(config.sources, baseDir, (name) => !shard || inShard(name, shard), options.environment);
   const handles = listing.repos;
   const limit = pLimit(config.concurrency ?? availableParallelism() * 2);
   const settings: FactSettings = { contentGlobs: standards.contentGlobs };

@@ -14,7 +14,7 @@ import { parseSurveyCsv } from './surveys.ts';
  * and the survey exports in `content/surveys/`, folded into figures. Nothing configured and no
  * surveys: no feedback. A source that cannot be read is a problem; the portal is still built.
  */
-export async function readFeedback(settings: FeedbackSettings | undefined, contentDir: string | undefined, environment: NodeJS.ProcessEnv = process.env): Promise<{ feedback?: FeedbackSnapshot; problems: Problem[] }> {
+export async function readFeedback(settings: FeedbackSettings | undefined, contentDir: string | undefined, environment: Readonly<Record<string, string | undefined>> = process.env): Promise<{ feedback?: FeedbackSnapshot; problems: Problem[] }> {
   const problems: Problem[] = [];
   let items: FeedbackItem[] = [];
   if (settings) {

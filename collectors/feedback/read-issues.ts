@@ -51,7 +51,7 @@ interface GitLabIssue {
   downvotes?: number;
 }
 
-export async function readFeedbackIssues(source: FeedbackSource, environment: NodeJS.ProcessEnv = process.env, fetchImpl: typeof fetch = fetch): Promise<FeedbackRead> {
+export async function readFeedbackIssues(source: FeedbackSource, environment: Readonly<Record<string, string | undefined>> = process.env, fetchImpl: typeof fetch = fetch): Promise<FeedbackRead> {
   const token = environment[source.tokenEnv] || undefined;
   const label = source.label ?? FEEDBACK_LABEL;
   const api = source.apiUrl.replace(/\/+$/, '');

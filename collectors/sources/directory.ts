@@ -12,7 +12,7 @@ import { compareCodeUnits } from '../support/order.ts';
  * configuration error. A match that is not a git work tree is reported and skipped; a symbolic link
  * to a work tree is scanned under the link's name, and a link that leads nowhere is reported.
  */
-export async function listDirectorySource(source: DirectorySource, baseDir: string): Promise<SourceListing> {
+export async function listDirectorySource(source: DirectorySource, baseDir: string, cwd: string = process.cwd()): Promise<SourceListing> {
   const matches = await matchEntries(source.repos, baseDir);
   const listing: SourceListing = { repos: [], problems: [] };
   const candidates: string[] = [];
@@ -26,7 +26,7 @@ export async function listDirectorySource(source: DirectorySource, baseDir: stri
     }
   }
   if (candidates.length === 0 && listing.problems.length === 0) {
-    const where = isAbsolute(source.repos) ? '' : ` (relative to ${relative(process.cwd(), baseDir) || '.'})`;
+    const where = isAbsolute(source.repos) ? '' : ` (relative to ${relative(cwd, baseDir) || '.'})`;
     throw new ConfigError(`No folder matches "${source.repos}"${where}: expected git work trees there. Check the glob (--repos, or the directory source in portal.yaml).`);
   }
   for (const match of candidates) {

@@ -5,13 +5,19 @@ import { listGitSource } from './git.ts';
 import { listGitHubSource } from './github.ts';
 import { EVERY_REPO, type RepoSelection, type SourceListing, type UnreachableRepo } from './source.ts';
 
+/** The working folder messages are relative to, and the environment tokens are read from: the process's, or a command line's run. */
+export interface SourceEnvironment {
+  cwd: string;
+  env: Readonly<Record<string, string | undefined>>;
+}
+
 /**
  * Lists every configured source and de-duplicates repositories by name: the first source to
  * list a name keeps it, a later one is reported. Unreachable repositories are listed once. Only the
  * repositories `select` keeps are listed, and remote sources clone no other.
  */
-export async function listSources(sources: readonly Source[], baseDir: string, select: RepoSelection = EVERY_REPO): Promise<SourceListing> {
-  const listings = await Promise.all(sources.map((source) => listSource(source, baseDir, select)));
+export async function listSources(sources: readonly Source[], baseDir: string, select: RepoSelection = EVERY_REPO, environment: SourceEnvironment = { cwd: process.cwd(), env: process.env }): Promise<SourceListing> {
+  const listings = await Promise.all(sources.map((source) => listSource(source, baseDir, select, environment)));
   const result: Required<SourceListing> = {
     repos: [],
     problems: [],
@@ -41,13 +47,13 @@ export async function listSources(sources: readonly Source[], baseDir: string, s
   return result;
 }
 
-function listSource(source: Source, baseDir: string, select: RepoSelection): Promise<SourceListing> {
+function listSource(source: Source, baseDir: string, select: RepoSelection, environment: SourceEnvironment): Promise<SourceListing> {
   switch (source.type) {
     case 'directory':
-      return listDirectorySource(source, baseDir);
+      return listDirectorySource(source, baseDir, environment.cwd);
     case 'git':
       return listGitSource(source, baseDir, select);
     case 'github':
-      return listGitHubSource(source, baseDir, select);
+      return listGitHubSource(source, baseDir, select, environment.env);
   }
 }

@@ -1,4 +1,11 @@
 #!/usr/bin/env node
-import { main } from './main.ts';
+import { enableCompileCache } from 'node:module';
 
-process.exitCode = await main(process.argv.slice(2));
+// V8 keeps the code it compiled for Cairn and its libraries on disk (in the temporary folder), so
+// a command line run again and again (CI jobs, pre-commit hooks, the tests) starts faster. Enabled
+// before the command line's modules load, so they are cached too.
+enableCompileCache();
+const { processContext } = await import('./context.ts');
+const { main } = await import('./main.ts');
+
+process.exitCode = await main({ ...processContext(), argv: process.argv.slice(2) });

@@ -1,5 +1,5 @@
 import { lstat, stat } from 'node:fs/promises';
-import { basename, isAbsolute, join, normalize, resolve } from 'node:path';
+import { basename, isAbsolute, join, normalize } from 'node:path';
 import type { Standards } from '../../collectors/collect.ts';
 import { ConfigError } from '../../collectors/config/config-error.ts';
 import { suggestedFiles } from '../../collectors/fixes/index.ts';
@@ -10,6 +10,7 @@ import { writeFileAtomically } from '../../collectors/store/atomic-write.ts';
 import { readSnapshot } from '../../collectors/store/snapshot-file.ts';
 import { failingProblems, failOnProblemsOf } from './collection-options.ts';
 import { currentTime } from './collection.ts';
+import { pathIn, type CommandContext } from './context.ts';
 import { assertRepositoryRoot, judgeFor, judgeTree, type Judge } from './judge.ts';
 import { formatCodeClimate } from './report/codeclimate.ts';
 import { compareResults } from './report/compare.ts';
@@ -46,40 +47,43 @@ export interface CheckValues {
  * the repository has a problem of the `--fail-on-problems` severity (default: an error, such as a
  * descriptor that does not parse: what it declares is missing from every scorecard).
  */
-export async function runCheck(values: CheckValues, dirArgument: string | undefined): Promise<number> {
+export async function runCheck(values: CheckValues, dirArgument: string | undefined, context: CommandContext): Promise<number> {
   const format = parseFormat(values.format);
   const failOnProblems = failOnProblemsOf(values['fail-on-problems']);
   const gate = gateOf(values);
-  const dir = resolve(dirArgument ?? '.');
-  const { report, scorecards } = await checkReport(values, dir);
+  const dir = pathIn(context, dirArgument ?? '.');
+  const { report, scorecards } = await checkReport(values, dir, context);
   const gateFailed = gateFailures(gate, { results: report.results, scorecards, minLevel: values['min-level'], comparison: report.comparison });
   if (gate !== 'never') report.gate = { name: gate, failures: gateFailed };
-  const output = render(report, format, { exists: await existingFiles(dir, report), verbose: values.verbose === true, suggest: values.suggest === true });
-  if (values.output) await writeOutput(values.output, output);
-  else process.stdout.write(output);
-  for (const problem of report.problems) process.stderr.write(`${problem.severity}: ${terminalSafe(`${problem.file ?? ''}${problem.line ? `:${problem.line}` : ''}${problem.file ? ': ' : ''}${problem.message}`)}\n`);
+  const color = Boolean(context.stdout.isTTY) && !context.env.NO_COLOR;
+  const output = render(report, format, { exists: await existingFiles(dir, report), verbose: values.verbose === true, suggest: values.suggest === true, color });
+  if (values.output) await writeOutput(pathIn(context, values.output), values.output, output);
+  else context.stdout.write(output);
+  const { stderr } = context;
+  for (const problem of report.problems) stderr.write(`${problem.severity}: ${terminalSafe(`${problem.file ?? ''}${problem.line ? `:${problem.line}` : ''}${problem.file ? ': ' : ''}${problem.message}`)}\n`);
   // The terminal report says why the gate fails; other formats go to files and scripts, so stderr says it too.
-  if (format !== 'terminal' || values.output) for (const line of gateFailed) process.stderr.write(`${terminalSafe(line)}\n`);
-  if (gateFailed.length > 0) process.stderr.write(`The gate fails (--fail-on ${gate}).\n`);
+  if (format !== 'terminal' || values.output) for (const line of gateFailed) stderr.write(`${terminalSafe(line)}\n`);
+  if (gateFailed.length > 0) stderr.write(`The gate fails (--fail-on ${gate}).\n`);
   const failing = failingProblems(report.problems, failOnProblems);
-  if (failing.length > 0) process.stderr.write(`${failing.length} ${failOnProblems === 'error' ? 'error' : 'problem'}${failing.length === 1 ? '' : 's'} in ${terminalSafe(report.repo.name)} (--fail-on-problems ${failOnProblems}; pass --fail-on-problems never to report them without failing).\n`);
+  if (failing.length > 0) stderr.write(`${failing.length} ${failOnProblems === 'error' ? 'error' : 'problem'}${failing.length === 1 ? '' : 's'} in ${terminalSafe(report.repo.name)} (--fail-on-problems ${failOnProblems}; pass --fail-on-problems never to report them without failing).\n`);
   return gateFailed.length > 0 || failing.length > 0 ? 1 : 0;
 }
 
 /**
  * The report `cairn check` gives on the repository in `dir`: its entities' results with the chosen
  * scorecards, its problems, the files Cairn would write, and with `--compare` what the working tree
- * changes against that ref. `given` judges instead of the standards `values` name (`cairn mcp` has them already).
+ * changes against that ref. Paths in `values` are relative to the context's folder. `given` judges instead of the
+ * standards `values` name (`cairn mcp` has them already).
  */
-export async function checkReport(values: CheckValues, dir: string, given?: Judge): Promise<{ report: CheckReport; scorecards: ScorecardDefinition[] }> {
-  const judge = given ?? (await judgeFor(values, 'cairn check'));
+export async function checkReport(values: CheckValues, dir: string, context: Pick<CommandContext, 'cwd' | 'env'>, given?: Judge): Promise<{ report: CheckReport; scorecards: ScorecardDefinition[] }> {
+  const judge = given ?? (await judgeFor(values, 'cairn check', context));
   const scorecards = selectScorecards(judge.standards, values.scorecard);
   if (values['min-level'] !== undefined) definingScorecards(scorecards, values['min-level']);
   await assertRepositoryRoot(dir, 'cairn check');
   const name = basename(dir);
-  const now = currentTime();
+  const now = currentTime(context.env);
   if (values.compare !== undefined && !values.compare.trim()) throw new ConfigError('cairn check: --compare: expected a git ref (a branch, tag or commit), e.g. --compare origin/main.');
-  const known = values.catalog ? await catalogEntities(values.catalog) : [];
+  const known = values.catalog ? await catalogEntities(values.catalog, pathIn(context, values.catalog)) : [];
   const tree = { name, now, scorecards, known };
   const current = await judgeTree(judge, { ...tree, dir, untracked: true });
   const report = reportFor(current, judge);
@@ -95,10 +99,10 @@ export async function checkReport(values: CheckValues, dir: string, given?: Judg
   return { report, scorecards };
 }
 
-/** The entities of a published snapshot (`--catalog`); one that cannot be read is bad usage, named. */
-async function catalogEntities(path: string): Promise<CatalogEntity[]> {
+/** The entities of a published snapshot (`--catalog path`, at `file`); one that cannot be read is bad usage, named. */
+async function catalogEntities(path: string, file: string): Promise<CatalogEntity[]> {
   try {
-    return (await readSnapshot(resolve(path))).entities;
+    return (await readSnapshot(file)).entities;
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error instanceof Error ? error.message : String(error)).split('\n')[0];
     throw new ConfigError(`cairn check: --catalog ${path}: ${reason}; expected the snapshot.json of a portal build (cairn build --snapshot).`);
@@ -143,8 +147,8 @@ function reportFor(judged: Awaited<ReturnType<typeof judgeTree>>, judge: Judge):
   };
 }
 
-async function writeOutput(path: string, text: string): Promise<void> {
-  const target = resolve(path);
+/** Writes the report to `target` (`--output path`), never into a folder of that name. */
+async function writeOutput(target: string, path: string, text: string): Promise<void> {
   if ((await stat(target).catch(() => undefined))?.isDirectory()) throw new ConfigError(`--output ${path} is a folder; expected a file name.`);
   await writeFileAtomically(target, text);
 }
@@ -165,7 +169,7 @@ function selectScorecards(standards: Standards, id: string | undefined) {
 }
 
 
-function render(report: CheckReport, format: Format, options: { exists: (path: string) => boolean; verbose: boolean; suggest: boolean }): string {
+function render(report: CheckReport, format: Format, options: { exists: (path: string) => boolean; verbose: boolean; suggest: boolean; color: boolean }): string {
   switch (format) {
     case 'json':
       return formatJson(report);
@@ -176,7 +180,7 @@ function render(report: CheckReport, format: Format, options: { exists: (path: s
     case 'codeclimate':
       return formatCodeClimate(report, { exists: options.exists });
     case 'terminal':
-      return formatTerminal(report, { color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR, verbose: options.verbose, suggest: options.suggest });
+      return formatTerminal(report, { color: options.color, verbose: options.verbose, suggest: options.suggest });
   }
 }
 

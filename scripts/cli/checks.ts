@@ -3,10 +3,10 @@ import { loadPortalConfig } from '../../collectors/config/load-config.ts';
 import { defaultConfigPath } from './collection-options.ts';
 import { loadStandards } from './standards.ts';
 
-/** `cairn checks`: every check's metadata, as text for people or JSON for tools. */
-export async function listChecks(config: string | undefined, format: 'text' | 'json'): Promise<string> {
-  const path = config ?? defaultConfigPath();
-  const contentDir = path ? (await loadPortalConfig(path)).contentDir : undefined;
+/** `cairn checks`: every check's metadata, as text for people or JSON for tools; `config` is relative to `cwd`. */
+export async function listChecks(config: string | undefined, format: 'text' | 'json', cwd: string): Promise<string> {
+  const path = config ?? defaultConfigPath(cwd);
+  const contentDir = path ? (await loadPortalConfig(path, cwd)).contentDir : undefined;
   const checks = (await loadStandards(contentDir)).metadata.toSorted((a, b) => a.category.localeCompare(b.category) || a.id.localeCompare(b.id));
   return format === 'json' ? `${JSON.stringify(checks, null, 2)}\n` : formatText(checks);
 }

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { ConfigError } from '../../collectors/config/config-error.ts';
 import type { LoadedConfig } from '../../collectors/config/schema.ts';
 import type { OptionSpec } from './command.ts';
@@ -7,11 +7,12 @@ import type { OptionSpec } from './command.ts';
 export const DEFAULT_CONFIG = 'content/portal.yaml';
 
 /**
- * The portal.yaml a command reads without `--config`: `portal.yaml` here (a portal repository, as
- * `cairn init` writes it), else `content/portal.yaml` (this checkout's demo); undefined when neither exists.
+ * The portal.yaml a command reads without `--config`, relative to `cwd`: `portal.yaml` there (a portal
+ * repository, as `cairn init` writes it), else `content/portal.yaml` (this checkout's demo); undefined
+ * when neither exists.
  */
-export function defaultConfigPath(): string | undefined {
-  return ['portal.yaml', DEFAULT_CONFIG].find((path) => existsSync(path));
+export function defaultConfigPath(cwd: string): string | undefined {
+  return ['portal.yaml', DEFAULT_CONFIG].find((path) => existsSync(join(cwd, path)));
 }
 export const DEFAULT_SNAPSHOT = '.cache/snapshot.json';
 export const DEFAULT_CACHE = '.cache/facts';
@@ -62,15 +63,15 @@ export function failingProblems<T extends { severity: 'error' | 'warning' }>(pro
   return problems.filter((problem) => failOn === 'warning' || problem.severity === 'error');
 }
 
-/** The fact cache folder the options ask for, if any. */
-export function cacheDirOf(values: { cache?: string | undefined; 'no-cache'?: boolean | undefined }): { cacheDir?: string } {
+/** The fact cache folder the options ask for, if any, absolute (relative options are relative to `cwd`). */
+export function cacheDirOf(values: { cache?: string | undefined; 'no-cache'?: boolean | undefined }, cwd: string): { cacheDir?: string } {
   if (values['no-cache']) return {};
-  return { cacheDir: values.cache ?? DEFAULT_CACHE };
+  return { cacheDir: resolve(cwd, values.cache ?? DEFAULT_CACHE) };
 }
 
-/** The history folder the options and the config ask for, if any. */
-export function historyDirOf(values: { history?: string | undefined; 'no-history'?: boolean | undefined }, loaded: LoadedConfig): string | undefined {
+/** The history folder the options and the config ask for, if any, absolute (relative options are relative to `cwd`). */
+export function historyDirOf(values: { history?: string | undefined; 'no-history'?: boolean | undefined }, loaded: LoadedConfig, cwd: string): string | undefined {
   if (values['no-history']) return undefined;
-  if (values.history !== undefined) return resolve(values.history);
-  return loaded.config.history.dir ? resolve(loaded.baseDir, loaded.config.history.dir) : resolve('history');
+  if (values.history !== undefined) return resolve(cwd, values.history);
+  return loaded.config.history.dir ? resolve(loaded.baseDir, loaded.config.history.dir) : resolve(cwd, 'history');
 }

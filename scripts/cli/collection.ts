@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, relative, resolve } from 'node:path';
+import { join, relative } from 'node:path';
 import { collect } from '../../collectors/collect.ts';
 import { ConfigError } from '../../collectors/config/config-error.ts';
 import { portalConfigSchema, type LoadedConfig } from '../../collectors/config/schema.ts';
@@ -11,6 +11,7 @@ import { readSnapshot, SnapshotError, writeSnapshot } from '../../collectors/sto
 import { historyRecord } from '../../collectors/runs/history.ts';
 import { appendHistory } from '../../collectors/store/history-folder.ts';
 import { cacheDirOf, DEFAULT_CONFIG, DEFAULT_SNAPSHOT, defaultConfigPath, failingProblems, historyDirOf, type FailOn } from './collection-options.ts';
+import { pathIn, type CommandContext } from './context.ts';
 import { progressLine } from './progress.ts';
 import { loadStandards } from './standards.ts';
 
@@ -29,19 +30,20 @@ export interface CollectionValues {
  * Resolves the config (file, or `--repos` alone), collects, writes the snapshot, adds the run to
  * the history (unless `recordLater`: the caller publishes first, then calls `recordRun`) and prints a summary.
  */
-export async function runCollection(values: CollectionValues, options: { recordLater?: boolean } = {}): Promise<{ snapshot: Snapshot; path: string; loaded: LoadedConfig }> {
-  const loaded = await resolveConfig(values);
+export async function runCollection(values: CollectionValues, context: CommandContext, options: { recordLater?: boolean } = {}): Promise<{ snapshot: Snapshot; path: string; loaded: LoadedConfig }> {
+  const loaded = await resolveConfig(values, context);
   const standards = await loadStandards(loaded.contentDir);
-  const path = resolve(values.snapshot ?? DEFAULT_SNAPSHOT);
+  const path = pathIn(context, values.snapshot ?? DEFAULT_SNAPSHOT);
   if ((await stat(path).catch(() => undefined))?.isDirectory()) throw new ConfigError(`--snapshot ${values.snapshot ?? DEFAULT_SNAPSHOT} is a folder; expected a file name, e.g. snapshot.json.`);
-  const progress = progressLine();
+  const progress = progressLine(context.stderr);
   let fromCache = 0;
   const snapshot = await collect({
     ...loaded,
-    ...cacheDirOf(values),
+    ...cacheDirOf(values, context.cwd),
     standards,
-    now: currentTime(),
-    previous: previousSnapshot(path),
+    now: currentTime(context.env),
+    previous: previousSnapshot(path, context.cwd),
+    environment: { cwd: context.cwd, env: context.env },
     onRepo: (done, total, name, cached) => {
       if (cached) fromCache++;
       progress.update(`Collecting ${done}/${total} ${name}`);
@@ -49,9 +51,9 @@ export async function runCollection(values: CollectionValues, options: { recordL
   });
   progress.done();
   await writeSnapshot(path, snapshot);
-  if (!options.recordLater) await recordRun(snapshot, values, loaded);
+  if (!options.recordLater) await recordRun(snapshot, values, loaded, context.cwd);
   const errors = snapshot.problems.filter((problem) => problem.severity === 'error').length;
-  process.stderr.write(
+  context.stderr.write(
     `Collected ${count(snapshot.repos.length, 'repository', 'repositories')}${fromCache ? ` (${fromCache} unchanged, from the cache)` : ''}, ${count(snapshot.entities.length, 'entity', 'entities')}, ${count(snapshot.problems.length, 'problem', 'problems')} (${count(errors, 'error', 'errors')}) → ${values.snapshot ?? DEFAULT_SNAPSHOT}\n`,
   );
   return { snapshot, path, loaded };
@@ -61,8 +63,8 @@ export async function runCollection(values: CollectionValues, options: { recordL
  * A snapshot written earlier (`cairn collect`, `cairn merge`), validated, with the portal config
  * for the site's settings: `--config`, else content/portal.yaml when present, else the defaults.
  */
-export async function readSnapshotFile(file: string, values: { config?: string | undefined }): Promise<{ snapshot: Snapshot; path: string; loaded: LoadedConfig }> {
-  const path = resolve(file);
+export async function readSnapshotFile(file: string, values: { config?: string | undefined }, context: Pick<CommandContext, 'cwd'>): Promise<{ snapshot: Snapshot; path: string; loaded: LoadedConfig }> {
+  const path = pathIn(context, file);
   let snapshot: Snapshot;
   try {
     snapshot = await readSnapshot(path);
@@ -70,22 +72,22 @@ export async function readSnapshotFile(file: string, values: { config?: string |
     const code = (error as NodeJS.ErrnoException).code;
     throw new ConfigError(code === 'ENOENT' ? `--from ${file}: file not found.` : `--from ${(error as Error).message}`);
   }
-  const loaded = values.config !== undefined || defaultConfigPath() ? await resolveConfig(values) : { config: portalConfigSchema.parse({}), baseDir: process.cwd() };
+  const loaded = values.config !== undefined || defaultConfigPath(context.cwd) ? await resolveConfig(values, context) : { config: portalConfigSchema.parse({}), baseDir: context.cwd };
   return { snapshot, path, loaded };
 }
 
 /**
  * Reads the snapshot a run is about to replace, for the repositories it cannot fetch. There may be
  * none yet; one that cannot be read (broken, another schema version) throws why, which the run
- * lists as a problem.
+ * lists as a problem (naming the file relative to `cwd`).
  */
-export function previousSnapshot(path: string): () => Promise<Snapshot | undefined> {
+export function previousSnapshot(path: string, cwd: string): () => Promise<Snapshot | undefined> {
   return async () => {
     if (!existsSync(path)) return undefined;
     try {
       return await readSnapshot(path);
     } catch (error) {
-      const shown = relative(process.cwd(), path) || path;
+      const shown = relative(cwd, path) || path;
       const reason = error instanceof SnapshotError ? error.reason : (error as Error).message.split('\n')[0]!;
       throw new Error(`The previous snapshot ${shown} cannot be read (${reason}), so the repositories that could not be fetched are not kept from it.`);
     }
@@ -96,9 +98,9 @@ export function previousSnapshot(path: string): () => Promise<Snapshot | undefin
  * Publishes with this run's history record at hand but not yet in the history, then adds it: a run
  * killed while publishing leaves the history as it was. `publish` gets the record's temporary file.
  */
-export async function publishThenRecord(snapshot: Snapshot, values: Pick<CollectionValues, 'history' | 'no-history'>, loaded: LoadedConfig, publish: (runRecord?: string) => Promise<void>): Promise<void> {
-  if (!historyDirOf(values, loaded)) return publish();
-  const dir = await mkdtemp(join(tmpdir(), 'cairn-run-'));
+export async function publishThenRecord(snapshot: Snapshot, values: Pick<CollectionValues, 'history' | 'no-history'>, loaded: LoadedConfig, context: Pick<CommandContext, 'cwd' | 'env'>, publish: (runRecord?: string) => Promise<void>): Promise<void> {
+  if (!historyDirOf(values, loaded, context.cwd)) return publish();
+  const dir = await mkdtemp(join(temporaryDir(context.env), 'cairn-run-'));
   try {
     const file = join(dir, 'record.json');
     await writeFile(file, JSON.stringify(historyRecord(snapshot)));
@@ -106,12 +108,17 @@ export async function publishThenRecord(snapshot: Snapshot, values: Pick<Collect
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
-  await recordRun(snapshot, values, loaded);
+  await recordRun(snapshot, values, loaded, context.cwd);
+}
+
+/** The run's folder for temporary files: `TMPDIR` of its environment, as `os.tmpdir()` reads the process's. */
+function temporaryDir(env: CommandContext['env']): string {
+  return env.TMPDIR || env.TMP || env.TEMP || tmpdir();
 }
 
 /** Adds the run to the history folder, unless `--no-history`. */
-export async function recordRun(snapshot: Snapshot, values: Pick<CollectionValues, 'history' | 'no-history'>, loaded: LoadedConfig): Promise<void> {
-  const dir = historyDirOf(values, loaded);
+export async function recordRun(snapshot: Snapshot, values: Pick<CollectionValues, 'history' | 'no-history'>, loaded: LoadedConfig, cwd: string): Promise<void> {
+  const dir = historyDirOf(values, loaded, cwd);
   if (dir) await appendHistory(dir, historyRecord(snapshot), loaded.config.history.keep);
 }
 
@@ -127,29 +134,28 @@ export function strictVerdict(snapshot: Snapshot, failOn: FailOn = 'error'): str
 }
 
 /**
- * The portal config: `--config`, else content/portal.yaml when present; with `--repos` alone, the
- * defaults. `requireConfig` is the message when a command cannot work without a file.
+ * The portal config: `--config`, else content/portal.yaml when present (relative to `cwd`); with
+ * `--repos` alone, the defaults. `requireConfig` is the message when a command cannot work without a file.
  */
-export async function resolveConfig(values: CollectionValues, options: { requireConfig?: string } = {}): Promise<LoadedConfig> {
+export async function resolveConfig(values: CollectionValues, { cwd }: Pick<CommandContext, 'cwd'>, options: { requireConfig?: string } = {}): Promise<LoadedConfig> {
   if (values.repos !== undefined && values.config === undefined) {
-    const cwd = process.cwd();
     if (!values.repos.trim()) throw new ConfigError('--repos: expected a glob of repository folders, e.g. --repos "../repos/*".');
     const config = portalConfigSchema.parse({ sources: [{ type: 'directory', repos: values.repos }] });
     // No content folder: teams, scorecards and guides come only from beside a portal.yaml.
     return { config, baseDir: cwd };
   }
-  const configPath = values.config ?? defaultConfigPath();
+  const configPath = values.config ?? defaultConfigPath(cwd);
   if (configPath === undefined) {
     throw new ConfigError(options.requireConfig ?? `No portal.yaml or ${DEFAULT_CONFIG} here. Pass --config <file>, or --repos '<glob>' to scan repositories without one (cairn init writes a portal).`);
   }
-  const loaded = await loadPortalConfig(configPath);
+  const loaded = await loadPortalConfig(configPath, cwd);
   if (values.repos === undefined) return loaded;
-  return { ...loaded, baseDir: process.cwd(), config: { ...loaded.config, sources: [{ type: 'directory', repos: values.repos }] } };
+  return { ...loaded, baseDir: cwd, config: { ...loaded.config, sources: [{ type: 'directory', repos: values.repos }] } };
 }
 
-/** Now, unless SOURCE_DATE_EPOCH pins it (reproducible builds). */
-export function currentTime(): Date {
-  const epoch = process.env.SOURCE_DATE_EPOCH;
+/** Now, unless SOURCE_DATE_EPOCH of the run's environment pins it (reproducible builds). */
+export function currentTime(env: CommandContext['env']): Date {
+  const epoch = env.SOURCE_DATE_EPOCH;
   if (epoch === undefined) return new Date();
   const date = new Date(Number(epoch) * 1000);
   if (!/^\d+$/.test(epoch) || Number.isNaN(date.getTime())) throw new ConfigError(`SOURCE_DATE_EPOCH must be a number of seconds since 1970, got "${epoch}".`);

@@ -1,5 +1,6 @@
 import { parseArgs, type ParseArgsOptionDescriptor } from 'node:util';
 import { ConfigError } from '../../collectors/config/config-error.ts';
+import type { CommandContext } from './context.ts';
 
 /** One option of a command, with what `--help` says about it. */
 export interface OptionSpec extends ParseArgsOptionDescriptor {
@@ -17,7 +18,8 @@ export interface Command<Options extends Record<string, OptionSpec> = Record<str
   options: Options;
   /** Extra help text: examples, exit codes. */
   details?: string;
-  run(values: ParsedValues<Options>, positionals: string[]): Promise<number>;
+  /** Runs the command in `context` (never the process's own folder, environment or streams); returns the exit code. */
+  run(values: ParsedValues<Options>, positionals: string[], context: CommandContext): Promise<number>;
 }
 
 export type ParsedValues<Options extends Record<string, OptionSpec>> = {

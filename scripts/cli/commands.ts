@@ -1,8 +1,9 @@
-import { join, relative, resolve, sep } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { ConfigError } from '../../collectors/config/config-error.ts';
 import { portalConfigSchema } from '../../collectors/config/schema.ts';
 import { defineCommand, type Command } from './command.ts';
 import { collectionOptions, DEFAULT_CONFIG, DEFAULT_SNAPSHOT, failOnOf, historyDirOf } from './collection-options.ts';
+import { pathIn, type CommandContext } from './context.ts';
 
 // Commands load the collectors and Astro only when they run, so `--help` answers at once.
 const collection = () => import('./collection.ts');
@@ -32,15 +33,15 @@ export const collectCommand = defineCommand({
     shard: { type: 'string', value: '<i/n>', description: 'Collect only shard i of n (a stable share of the repositories, by name) into a partial snapshot for cairn merge; one CI job per shard.' },
   },
   details: `Examples:\n  cairn collect --repos '../repos/*' --snapshot snapshot.json\n  cairn collect --config ./portal.yaml\n  cairn collect --config ./portal.yaml --shard 2/4 --snapshot shards/2.json\n\n${EXIT_CODES}`,
-  async run(values) {
+  async run(values, _positionals, context) {
     const failOn = failOnOf(values['fail-on']);
     if (values.shard !== undefined) {
-      await (await import('./shards.ts')).collectShard({ ...values, shard: values.shard });
+      await (await import('./shards.ts')).collectShard({ ...values, shard: values.shard }, context);
       return 0;
     }
     const { runCollection, strictVerdict } = await collection();
-    const { snapshot } = await runCollection(values);
-    return reportStrict(values.strict, strictVerdict(snapshot, failOn));
+    const { snapshot } = await runCollection(values, context);
+    return reportStrict(context, values.strict, strictVerdict(snapshot, failOn));
   },
 });
 
@@ -56,11 +57,11 @@ Examples:
   cairn merge shards/*.json --config ./portal.yaml --snapshot snapshot.json && cairn build --config ./portal.yaml --from snapshot.json
 
 ${EXIT_CODES}`,
-  async run(values, positionals) {
+  async run(values, positionals, context) {
     const failOn = failOnOf(values['fail-on']);
-    const { snapshot } = await (await import('./shards.ts')).mergeShards(values, positionals);
+    const { snapshot } = await (await import('./shards.ts')).mergeShards(values, positionals, context);
     const { strictVerdict } = await collection();
-    return reportStrict(values.strict, strictVerdict(snapshot, failOn));
+    return reportStrict(context, values.strict, strictVerdict(snapshot, failOn));
   },
 });
 
@@ -75,25 +76,25 @@ export const buildCommand = defineCommand({
     from: { type: 'string', value: '<snapshot>', description: 'Build from this snapshot (of cairn collect or cairn merge) instead of collecting; --config still gives the site settings and guides.' },
   },
   details: `Examples:\n  cairn build --repos '../repos/*' --out site\n  cairn build --config ./portal.yaml --base /portal/\n  cairn build --config ./portal.yaml --from snapshot.json\n\n${EXIT_CODES}`,
-  async run(values) {
+  async run(values, _positionals, context) {
     const flags = siteFlags(values);
     const failOn = failOnOf(values['fail-on']);
-    const outDir = resolve(values.out ?? 'dist');
+    const outDir = pathIn(context, values.out ?? 'dist');
     const { buildSite, assertReplaceableOutput } = await site();
     await assertReplaceableOutput(outDir);
-    if (values.snapshot && isInside(resolve(values.snapshot), outDir)) throw new ConfigError(`--snapshot ${values.snapshot} is inside --out ${values.out ?? 'dist'}, which the site replaces whole: keep the snapshot outside it.`);
+    if (values.snapshot && isInside(pathIn(context, values.snapshot), outDir)) throw new ConfigError(`--snapshot ${values.snapshot} is inside --out ${values.out ?? 'dist'}, which the site replaces whole: keep the snapshot outside it.`);
     if (values.from !== undefined && (values.repos !== undefined || values.snapshot !== undefined)) throw new ConfigError('--from builds an existing snapshot: it does not collect, so --repos and --snapshot do not apply.');
     const { runCollection, strictVerdict, readSnapshotFile, publishThenRecord } = await collection();
-    const { snapshot, path, loaded } = values.from === undefined ? await runCollection(values, { recordLater: true }) : await readSnapshotFile(values.from, values);
+    const { snapshot, path, loaded } = values.from === undefined ? await runCollection(values, context, { recordLater: true }) : await readSnapshotFile(values.from, values, context);
     const siteUrl = flags.site ?? loaded.config.site;
-    const historyDir = historyDirOf({ history: values.history }, loaded);
+    const historyDir = historyDirOf({ history: values.history }, loaded, context.cwd);
     const publish = (runRecord?: string) =>
-      buildSite({ snapshot: path, outDir, base: flags.base ?? loaded.config.base, ...(siteUrl ? { site: siteUrl } : {}), ...guidesDirOf(loaded), ...(historyDir ? { historyDir } : {}), ...(runRecord ? { runRecord } : {}) });
+      buildSite({ snapshot: path, outDir, base: flags.base ?? loaded.config.base, ...(siteUrl ? { site: siteUrl } : {}), ...guidesDirOf(loaded), ...(historyDir ? { historyDir } : {}), ...(runRecord ? { runRecord } : {}) }, context);
     // A snapshot of --from was recorded by the collect or merge that wrote it.
-    if (values.from === undefined) await publishThenRecord(snapshot, values, loaded, publish);
+    if (values.from === undefined) await publishThenRecord(snapshot, values, loaded, context, publish);
     else await publish();
-    process.stderr.write(`Built the portal → ${values.out ?? 'dist'}\n`);
-    return reportStrict(values.strict, strictVerdict(snapshot, failOn));
+    context.stderr.write(`Built the portal → ${values.out ?? 'dist'}\n`);
+    return reportStrict(context, values.strict, strictVerdict(snapshot, failOn));
   },
 });
 
@@ -107,13 +108,13 @@ export const devCommand = defineCommand({
     history: { ...collectionOptions.history, description: "Folder of the run history the trends show (default: portal.yaml's history.dir, else history); nothing is added to it." },
     base: baseOption,
   },
-  async run(values) {
+  async run(values, _positionals, context) {
     const flags = siteFlags(values);
     // Working on the site or content is not a run of the portal: nothing is added to its history.
-    const { path, loaded } = await (await collection()).runCollection({ ...values, history: undefined, 'no-history': true });
+    const { path, loaded } = await (await collection()).runCollection({ ...values, history: undefined, 'no-history': true }, context);
     const { devSite } = await site();
-    const historyDir = historyDirOf({ history: values.history }, loaded);
-    await devSite({ snapshot: path, base: flags.base ?? loaded.config.base, ...guidesDirOf(loaded), ...(historyDir ? { historyDir } : {}) });
+    const historyDir = historyDirOf({ history: values.history }, loaded, context.cwd);
+    await devSite({ snapshot: path, base: flags.base ?? loaded.config.base, ...guidesDirOf(loaded), ...(historyDir ? { historyDir } : {}) }, context);
     return 0;
   },
 });
@@ -125,10 +126,10 @@ export const previewCommand = defineCommand({
     out: { type: 'string', short: 'o', value: '<dir>', description: 'The built site to serve (default: dist).' },
     base: { ...baseOption, description: 'Base path to serve it under (default: the one it was built with).' },
   },
-  async run(values) {
+  async run(values, _positionals, context) {
     const flags = siteFlags(values);
     const { previewSite } = await site();
-    await previewSite({ outDir: resolve(values.out ?? 'dist'), ...flags });
+    await previewSite({ outDir: pathIn(context, values.out ?? 'dist'), ...flags }, context);
     return 0;
   },
 });
@@ -165,10 +166,10 @@ Examples:
   cairn check --suggest
 
 Exit codes: 0 done; 1 the gate fails (--fail-on), or the repository has a problem of the --fail-on-problems severity; 2 bad usage or configuration.`,
-  async run(values, positionals) {
+  async run(values, positionals, context) {
     if (positionals.length > 1) throw new ConfigError(`cairn check: one folder at most, got ${positionals.length}.`);
     const { runCheck } = await import('./check.ts');
-    return runCheck(values, positionals[0]);
+    return runCheck(values, positionals[0], context);
   },
 });
 
@@ -193,8 +194,8 @@ Examples:
   cairn fix security-policy --config ../portal/portal.yaml --dir services/payments
 
 Exit codes: 0 done (also when there is nothing to write); 2 bad usage or configuration, or a check without a fix.`,
-  async run(values, positionals) {
-    return (await import('./fix.ts')).runFix(values, positionals);
+  async run(values, positionals, context) {
+    return (await import('./fix.ts')).runFix(values, positionals, context);
   },
 });
 
@@ -215,9 +216,9 @@ Examples:
   cairn init my-portal --github-org acme --title "Acme Developer Portal"
 
 Exit codes: 0 done; 2 bad usage, or a file is in the way.`,
-  async run(values, positionals) {
+  async run(values, positionals, context) {
     if (positionals.length > 1) throw new ConfigError(`cairn init: one folder at most, got ${positionals.length}.`);
-    return (await import('./init.ts')).runInit(values, positionals[0]);
+    return (await import('./init.ts')).runInit(values, positionals[0], context);
   },
 });
 
@@ -228,10 +229,10 @@ export const checksCommand = defineCommand({
     config: { ...collectionOptions.config, description: `portal.yaml whose content/checks/ adds custom checks (default: ${'content/portal.yaml'} when present; else the built-in checks only).` },
     format: { type: 'string', short: 'f', value: '<format>', description: 'text (default) or json.' },
   },
-  async run(values) {
+  async run(values, _positionals, context) {
     if (values.format !== undefined && values.format !== 'text' && values.format !== 'json') throw new ConfigError(`cairn checks: --format ${values.format}: expected text or json.`);
     const { listChecks } = await import('./checks.ts');
-    process.stdout.write(await listChecks(values.config, values.format ?? 'text'));
+    context.stdout.write(await listChecks(values.config, values.format ?? 'text', context.cwd));
     return 0;
   },
 });
@@ -262,9 +263,9 @@ Exit codes: 0 the client closed the connection; 2 bad usage, or a snapshot or po
 /** Every command, in the order `cairn --help` lists them. */
 export const commands: Command[] = [initCommand, buildCommand, collectCommand, mergeCommand, checkCommand, fixCommand, checksCommand, mcpCommand, devCommand, previewCommand] as Command[];
 
-function reportStrict(strict: boolean | undefined, verdict: string | undefined): number {
+function reportStrict(context: CommandContext, strict: boolean | undefined, verdict: string | undefined): number {
   if (!strict || !verdict) return 0;
-  process.stderr.write(`--strict: ${verdict}\n`);
+  context.stderr.write(`--strict: ${verdict}\n`);
   return 1;
 }
 

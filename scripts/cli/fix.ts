@@ -1,10 +1,11 @@
 import { lstat, mkdir, writeFile } from 'node:fs/promises';
-import { basename, join, resolve } from 'node:path';
+import { basename, join } from 'node:path';
 import { builtinChecks } from '../../collectors/checks/builtin/index.ts';
 import { ConfigError } from '../../collectors/config/config-error.ts';
 import { fixableCheckIds, fixes, suggestedFiles, type SuggestedFile, type SuggestInput } from '../../collectors/fixes/index.ts';
 import { failingChecks, hasFile } from '../../collectors/fixes/fix.ts';
 import { currentTime } from './collection.ts';
+import { pathIn, type CommandContext } from './context.ts';
 import { assertRepositoryRoot, judgeFor, judgeTree } from './judge.ts';
 import { terminalSafe } from './report/text.ts';
 
@@ -22,27 +23,28 @@ export interface FixValues {
  * overwritten: a file that exists is skipped and said so. Returns the exit code: 0, including when
  * there is nothing to write; a check without a fix is bad usage (a `ConfigError`, exit 2).
  */
-export async function runFix(values: FixValues, checkIds: readonly string[]): Promise<number> {
+export async function runFix(values: FixValues, checkIds: readonly string[], context: CommandContext): Promise<number> {
+  const { stdout, stderr } = context;
   const wanted = chosenChecks(values.all === true, checkIds);
-  const dir = resolve(values.dir ?? '.');
+  const dir = pathIn(context, values.dir ?? '.');
   await assertRepositoryRoot(dir, 'cairn fix');
-  const input = await judgedRepository(values, dir);
+  const input = await judgedRepository(values, dir, context);
   const suggestions = suggestedFiles(input);
   const chosen = wanted === 'all' ? suggestions : suggestions.filter((suggestion) => suggestion.checkIds.some((id) => wanted.includes(id)));
-  for (const reason of unanswered(wanted, suggestions, input)) process.stderr.write(`${terminalSafe(reason)}\n`);
-  if (chosen.length === 0 && wanted === 'all') process.stderr.write(`Nothing to write: no failing check of ${terminalSafe(basename(dir))} has a file Cairn can write.\n`);
+  for (const reason of unanswered(wanted, suggestions, input)) stderr.write(`${terminalSafe(reason)}\n`);
+  if (chosen.length === 0 && wanted === 'all') stderr.write(`Nothing to write: no failing check of ${terminalSafe(basename(dir))} has a file Cairn can write.\n`);
   for (const suggestion of chosen) {
     const checks = suggestion.checkIds.join(', ');
     if (values['dry-run']) {
-      process.stdout.write(`--- ${suggestion.path} (for ${checks}; not written: --dry-run)\n${terminalSafe(suggestion.text)}`);
+      stdout.write(`--- ${suggestion.path} (for ${checks}; not written: --dry-run)\n${terminalSafe(suggestion.text)}`);
       continue;
     }
     if ((await writeInside(dir, suggestion.path, suggestion.text)) === 'exists') {
-      process.stderr.write(`Skipped ${suggestion.path}: it exists, and cairn fix overwrites nothing.\n`);
+      stderr.write(`Skipped ${suggestion.path}: it exists, and cairn fix overwrites nothing.\n`);
       continue;
     }
-    process.stdout.write(`${suggestion.path}\n`);
-    process.stderr.write(`Wrote ${suggestion.path} (for ${checks}): ${terminalSafe(suggestion.summary)}\n`);
+    stdout.write(`${suggestion.path}\n`);
+    stderr.write(`Wrote ${suggestion.path} (for ${checks}): ${terminalSafe(suggestion.summary)}\n`);
   }
   return 0;
 }
@@ -102,8 +104,8 @@ export async function writeInside(root: string, path: string, text: string): Pro
 }
 
 /** The repository's entities, results, facts and files, judged as `cairn check` judges them. */
-async function judgedRepository(values: FixValues, dir: string): Promise<SuggestInput> {
-  const judge = await judgeFor(values, 'cairn fix');
-  const { repo, entities, results } = await judgeTree(judge, { name: basename(dir), dir, untracked: true, now: currentTime() });
+async function judgedRepository(values: FixValues, dir: string, context: CommandContext): Promise<SuggestInput> {
+  const judge = await judgeFor(values, 'cairn fix', context);
+  const { repo, entities, results } = await judgeTree(judge, { name: basename(dir), dir, untracked: true, now: currentTime(context.env) });
   return { entities, results, facts: repo.facts, files: repo.facts.files ?? [], templates: judge.templates };
 }

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
-import { dirname, join, relative, resolve } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { stringify } from 'yaml';
 import { ConfigError } from '../../collectors/config/config-error.ts';
 import { UNKNOWN_OWNER } from '../../collectors/catalog/infer.ts';
@@ -10,6 +10,7 @@ import { openRepo } from '../../collectors/repo/open.ts';
 import { listSources } from '../../collectors/sources/index.ts';
 import { PACKAGE_ROOT } from './package-root.ts';
 import { count, currentTime } from './collection.ts';
+import { pathIn, type CommandContext } from './context.ts';
 import { DEFAULTS_DIR } from './standards.ts';
 import { VERSION } from './version.ts';
 
@@ -35,22 +36,23 @@ const TEAM_NAME = /^[a-z0-9]+(?:[-_.][a-z0-9]+)*$/;
  * `cairn init [dir]`: writes a portal repository that builds as it is. Nothing is overwritten: when
  * any file it would write exists, it writes none and says which.
  */
-export async function runInit(values: InitValues, dirArgument: string | undefined): Promise<number> {
-  const dir = resolve(dirArgument ?? '.');
+export async function runInit(values: InitValues, dirArgument: string | undefined, context: CommandContext): Promise<number> {
+  const { cwd } = context;
+  const dir = pathIn(context, dirArgument ?? '.');
   const platformTeam = (values['platform-team'] ?? 'platform').toLowerCase();
   if (!TEAM_NAME.test(platformTeam)) throw new ConfigError(`--platform-team ${values['platform-team']}: expected a team name like platform or dev-experience.`);
   if (values.repos === undefined && values['github-org'] === undefined) {
     throw new ConfigError("cairn init: say where the repositories are: --repos '<glob>' (git work trees on this machine) or --github-org <org>.");
   }
-  const repos = values.repos === undefined ? undefined : relative(dir, resolve(values.repos)) || '.';
-  const teams = values.repos === undefined ? new Map<string, string[]>() : await codeownersTeams(values.repos);
+  const repos = values.repos === undefined ? undefined : relative(dir, pathIn(context, values.repos)) || '.';
+  const teams = values.repos === undefined ? new Map<string, string[]>() : await codeownersTeams(values.repos, context);
   const files = portalFiles({
     title: values.title ?? 'Developer Portal',
     platformTeam,
     ...(repos !== undefined ? { repos } : {}),
     ...(values['github-org'] !== undefined ? { githubOrg: values['github-org'] } : {}),
     teams,
-    today: currentTime().toISOString().slice(0, 10),
+    today: currentTime(context.env).toISOString().slice(0, 10),
     scorecards: await defaultScorecards(),
     guide: await readFile(join(DEFAULTS_DIR, 'init', 'guide.mdx'), 'utf8'),
     readme: await readFile(join(DEFAULTS_DIR, 'init', 'README.md'), 'utf8'),
@@ -60,14 +62,14 @@ export async function runInit(values: InitValues, dirArgument: string | undefine
   });
   const existing = files.filter((file) => existsSync(join(dir, file.path)));
   if (existing.length > 0) {
-    throw new ConfigError(`cairn init: ${existing.map((file) => join(relative(process.cwd(), dir) || '.', file.path)).join(', ')} already exist${existing.length === 1 ? 's' : ''}; cairn init overwrites nothing. Choose an empty folder.`);
+    throw new ConfigError(`cairn init: ${existing.map((file) => join(relative(cwd, dir) || '.', file.path)).join(', ')} already exist${existing.length === 1 ? 's' : ''}; cairn init overwrites nothing. Choose an empty folder.`);
   }
   for (const file of files) {
     await mkdir(dirname(join(dir, file.path)), { recursive: true });
     await writeFile(join(dir, file.path), file.text, { flag: 'wx' });
   }
-  const shown = relative(process.cwd(), dir) || '.';
-  process.stderr.write(
+  const shown = relative(cwd, dir) || '.';
+  context.stderr.write(
     `Wrote a portal to ${shown}: portal.yaml, ${count(files.filter((file) => file.path.startsWith('scorecards/')).length, 'scorecard', 'scorecards')}, a starter guide, ${count(teams.size + (teams.has(platformTeam) ? 0 : 1), 'team', 'teams')}, the nightly workflow and a README.\n` +
       `Next: cd ${shown}, install Cairn (npm install, or npm install <path>/cairn-portal-<version>.tgz until cairn-portal is on the npm registry), then npx cairn build. README.md says what to edit first.\n`,
   );
@@ -153,10 +155,10 @@ export function teamFile(team: string, repos: readonly string[], ownsPortal: boo
   return `# Written by cairn init: add the team's email, parent and members (Backstage's Group format).\n${stringify(entity)}`;
 }
 
-/** Every `@org/team` named in the CODEOWNERS of the repositories matching the glob, with the repositories naming it. */
-async function codeownersTeams(reposGlob: string): Promise<Map<string, string[]>> {
+/** Every `@org/team` named in the CODEOWNERS of the repositories matching the glob (relative to the run's folder), with the repositories naming it. */
+async function codeownersTeams(reposGlob: string, { cwd, env }: Pick<CommandContext, 'cwd' | 'env'>): Promise<Map<string, string[]>> {
   // A glob that matches no folder is a ConfigError of the source itself.
-  const listing = await listSources([{ type: 'directory', repos: reposGlob }], process.cwd());
+  const listing = await listSources([{ type: 'directory', repos: reposGlob }], cwd, undefined, { cwd, env });
   const teams = new Map<string, string[]>();
   for (const handle of listing.repos) {
     const reader = await openRepo(handle.dir, { name: handle.name, now: new Date(0), windowDays: 1 }).catch(() => undefined);

@@ -10,6 +10,7 @@ import type { CatalogEntity, RepoSnapshot as CollectedRepo, Snapshot } from '../
 import { readContentEntities, type ContentDocument } from '../../collectors/sources/content.ts';
 import { isGitWorkTree } from '../../collectors/sources/directory.ts';
 import { resolveConfig } from './collection.ts';
+import type { CommandContext } from './context.ts';
 import { readPublishedStandards, type PortalStandards } from './published-standards.ts';
 import { loadStandards } from './standards.ts';
 
@@ -42,17 +43,17 @@ export interface Judge {
 /**
  * The standards to judge with: a portal's published `standards.json` (`--standards`), a portal's
  * content (`--config`), else Cairn's default standards; always named in the report. `command`
- * names the command in messages.
+ * names the command in messages; file names are relative to `cwd`.
  */
-export async function judgeFor(values: { config?: string | undefined; standards?: string | undefined }, command: string): Promise<Judge> {
+export async function judgeFor(values: { config?: string | undefined; standards?: string | undefined }, command: string, { cwd }: Pick<CommandContext, 'cwd'>): Promise<Judge> {
   const defaults = portalConfigSchema.parse({});
   if (values.standards !== undefined) {
     if (values.config !== undefined) throw new ConfigError(`${command}: --standards and --config both say what to judge with; pass one.`);
-    return judgeOfPublished(await readPublishedStandards(values.standards), values.standards);
+    return judgeOfPublished(await readPublishedStandards(values.standards, cwd), values.standards);
   }
   // Only a portal named on the command line: a content/portal.yaml that happens to be in the current
   // folder (the demo's, in a Cairn checkout) must not judge a repository silently.
-  const loaded = values.config !== undefined ? await resolveConfig({ config: values.config }) : { config: defaults, baseDir: process.cwd(), contentDir: undefined };
+  const loaded = values.config !== undefined ? await resolveConfig({ config: values.config }, { cwd }) : { config: defaults, baseDir: cwd, contentDir: undefined };
   const { contentDir } = loaded;
   const standards = await loadStandards(contentDir);
   const content = contentDir ? await readContentEntities(contentDir) : { documents: [], problems: [] };

@@ -1,6 +1,7 @@
 import { ConfigError } from '../../collectors/config/config-error.ts';
 import { commandHelp, parseCommandArgs } from './command.ts';
 import { commands } from './commands.ts';
+import type { Invocation } from './context.ts';
 import { VERSION } from './version.ts';
 
 const USAGE = `Usage: cairn <command> [options]
@@ -13,15 +14,19 @@ ${commands.map((command) => `  ${command.name.padEnd(10)}${command.summary}`).jo
 Run "cairn <command> --help" for a command's options, "cairn --version" for the version.
 `;
 
-/** Runs one command line; returns the exit code. Configuration errors print their message only. */
-export async function main(argv: string[]): Promise<number> {
+/**
+ * Runs one command line in the given context (`processContext()` for the real `cairn`); returns the
+ * exit code. Configuration errors print their message only.
+ */
+export async function main(invocation: Invocation): Promise<number> {
+  const { argv, ...context } = invocation;
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
-    process.stdout.write(USAGE);
+    context.stdout.write(USAGE);
     return name === undefined ? 2 : 0;
   }
   if (name === '--version' || name === '-v') {
-    process.stdout.write(`${VERSION}\n`);
+    context.stdout.write(`${VERSION}\n`);
     return 0;
   }
   const command = commands.find((candidate) => candidate.name === name);
@@ -29,13 +34,13 @@ export async function main(argv: string[]): Promise<number> {
     if (!command) throw new ConfigError(`cairn: unknown command "${name}". Commands: ${commands.map((candidate) => candidate.name).join(', ')}.`);
     const { values, positionals } = parseCommandArgs(command, rest);
     if (values.help) {
-      process.stdout.write(commandHelp(command));
+      context.stdout.write(commandHelp(command));
       return 0;
     }
-    return await command.run(values as never, positionals);
+    return await command.run(values as never, positionals, context);
   } catch (error) {
     if (error instanceof ConfigError) {
-      process.stderr.write(`${error.message}\n`);
+      context.stderr.write(`${error.message}\n`);
       return 2;
     }
     throw error;

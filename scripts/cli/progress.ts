@@ -1,8 +1,10 @@
+import type { OutputStream } from './context.ts';
+
 /**
- * Progress on one rewritten stderr line when stderr is a terminal; silent otherwise, so CI logs
- * and pipes get only the summary.
+ * Progress on one rewritten line of `stream` (the run's stderr) when it is a terminal; silent
+ * otherwise, so CI logs, pipes and tests get only the summary.
  */
-export function progressLine(stream: NodeJS.WriteStream = process.stderr): { update(text: string): void; done(): void } {
+export function progressLine(stream: OutputStream): { update(text: string): void; done(): void } {
   if (!stream.isTTY) return { update() {}, done() {} };
   let shown = false;
   return {

@@ -17,11 +17,11 @@ export interface PortalStandards {
 }
 
 /**
- * Reads a portal's `standards.json` from a file or an http(s) URL the user passed (never one a
- * repository names) and turns it into the standards `cairn check` judges with.
+ * Reads a portal's `standards.json` from a file (relative to `cwd`) or an http(s) URL the user passed
+ * (never one a repository names) and turns it into the standards `cairn check` judges with.
  */
-export async function readPublishedStandards(location: string): Promise<PortalStandards> {
-  const file = standardsFileSchema.safeParse(await fetchText(location).then(parseJson(location)));
+export async function readPublishedStandards(location: string, cwd: string): Promise<PortalStandards> {
+  const file = standardsFileSchema.safeParse(await fetchText(location, cwd).then(parseJson(location)));
   if (!file.success) {
     const issue = file.error.issues[0]!;
     throw new ConfigError(`--standards ${location}: not a Cairn standards.json (${issue.path.join('.') || 'root'}: ${issue.message.replace(/^Invalid input: /, '')}).`);
@@ -50,7 +50,7 @@ export function standardsOf(file: StandardsFile, location: string): PortalStanda
   };
 }
 
-async function fetchText(location: string): Promise<string> {
+async function fetchText(location: string, cwd: string): Promise<string> {
   if (/^https?:\/\//i.test(location)) {
     let response: Response;
     try {
@@ -63,7 +63,7 @@ async function fetchText(location: string): Promise<string> {
   }
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(location)) throw new ConfigError(`--standards ${location}: expected a file or an http(s) URL.`);
   try {
-    return await readFile(resolve(location), 'utf8');
+    return await readFile(resolve(cwd, location), 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const reason = code === 'ENOENT' ? 'file not found' : code === 'EISDIR' ? "a folder; expected a portal's standards.json (e.g. dist/standards.json)" : (error as Error).message;

@@ -1,5 +1,4 @@
 import { readFile, stat } from 'node:fs/promises';
-import { resolve } from 'node:path';
 import { z } from 'zod';
 import { assemble, collectRepos } from '../../collectors/collect.ts';
 import { ConfigError } from '../../collectors/config/config-error.ts';
@@ -10,24 +9,26 @@ import { writeSnapshot } from '../../collectors/store/snapshot-file.ts';
 import { readContentEntities } from '../../collectors/sources/content.ts';
 import { count, currentTime, previousSnapshot, recordRun, resolveConfig, type CollectionValues } from './collection.ts';
 import { cacheDirOf } from './collection-options.ts';
+import { pathIn, type CommandContext } from './context.ts';
 import { progressLine } from './progress.ts';
 import { loadStandards } from './standards.ts';
 
 
 /** `cairn collect --shard i/n`: this shard's repositories' facts, written as a partial snapshot. */
-export async function collectShard(values: CollectionValues & { shard: string }): Promise<PartialSnapshot> {
+export async function collectShard(values: CollectionValues & { shard: string }, context: CommandContext): Promise<PartialSnapshot> {
   const shard = parseShard(values.shard);
   const output = values.snapshot ?? `.cache/snapshot-${shard.index}-of-${shard.count}.json`;
-  await assertFileName(output, '--snapshot');
-  const loaded = await resolveConfig(values);
+  await assertFileName(pathIn(context, output), output, '--snapshot');
+  const loaded = await resolveConfig(values, context);
   const standards = await loadStandards(loaded.contentDir);
-  const now = currentTime();
-  const progress = progressLine();
-  const { repos, entities, unreachable, problems } = await collectRepos({ ...loaded, ...cacheDirOf(values), standards, now, shard, onRepo: (done, total, name) => progress.update(`Collecting ${done}/${total} ${name}`) });
+  const now = currentTime(context.env);
+  const progress = progressLine(context.stderr);
+  const environment = { cwd: context.cwd, env: context.env };
+  const { repos, entities, unreachable, problems } = await collectRepos({ ...loaded, ...cacheDirOf(values, context.cwd), standards, now, shard, environment, onRepo: (done, total, name) => progress.update(`Collecting ${done}/${total} ${name}`) });
   progress.done();
   const partial: PartialSnapshot = { kind: 'cairn-partial-snapshot', schemaVersion: SNAPSHOT_SCHEMA_VERSION, shard, generatedAt: now.toISOString(), repos, unreachable, problems, entities };
-  await writeFileAtomically(resolve(output), `${JSON.stringify(partialSnapshotSchema.parse(partial))}\n`);
-  process.stderr.write(`Collected shard ${shard.index}/${shard.count}: ${repos.length} of the repositories → ${output}\n`);
+  await writeFileAtomically(pathIn(context, output), `${JSON.stringify(partialSnapshotSchema.parse(partial))}\n`);
+  context.stderr.write(`Collected shard ${shard.index}/${shard.count}: ${repos.length} of the repositories → ${output}\n`);
   return partial;
 }
 
@@ -35,41 +36,42 @@ export async function collectShard(values: CollectionValues & { shard: string })
  * `cairn merge`: the partial snapshots of every shard, combined and assembled (catalog, checks,
  * scorecards, guides, docs) with the portal's content into the snapshot a single run would write.
  */
-export async function mergeShards(values: CollectionValues, files: readonly string[]): Promise<{ snapshot: Snapshot; path: string }> {
+export async function mergeShards(values: CollectionValues, files: readonly string[], context: CommandContext): Promise<{ snapshot: Snapshot; path: string }> {
   if (files.length === 0) throw new ConfigError('cairn merge: give the partial snapshots to merge, e.g. cairn merge shards/*.json --snapshot snapshot.json.');
   const output = values.snapshot ?? '.cache/snapshot.json';
-  await assertFileName(output, '--snapshot');
-  const loaded = await resolveConfig(values);
+  const path = pathIn(context, output);
+  await assertFileName(path, output, '--snapshot');
+  const loaded = await resolveConfig(values, context);
   const standards = await loadStandards(loaded.contentDir);
-  const partials = await Promise.all(files.map(async (file) => ({ file, partial: await readPartial(file) })));
+  const partials = await Promise.all(files.map(async (file) => ({ file, partial: await readPartial(file, pathIn(context, file)) })));
   const { repos, entities, unreachable, problems } = combineShards(partials);
-  const path = resolve(output);
   const content = loaded.contentDir ? await readContentEntities(loaded.contentDir) : { documents: [], problems: [] };
   const snapshot = await assemble({
     repos,
     forge: entities,
     unreachable,
-    previous: previousSnapshot(path),
+    previous: previousSnapshot(path, context.cwd),
     content: content.documents,
     standards,
-    now: currentTime(),
+    now: currentTime(context.env),
     title: loaded.config.title,
     guideSettings: loaded.config.guides,
     windowDays: loaded.config.activity.windowDays,
     problems: [...problems, ...content.problems],
   });
   await writeSnapshot(path, snapshot);
-  await recordRun(snapshot, values, loaded);
-  process.stderr.write(
+  await recordRun(snapshot, values, loaded, context.cwd);
+  context.stderr.write(
     `Merged ${count(files.length, 'shard', 'shards')}: ${count(snapshot.repos.length, 'repository', 'repositories')}, ${count(snapshot.entities.length, 'entity', 'entities')}, ${count(snapshot.problems.length, 'problem', 'problems')} → ${output}\n`,
   );
   return { snapshot, path };
 }
 
-async function readPartial(file: string): Promise<PartialSnapshot> {
+/** The partial snapshot `file` (as given, for messages) at `path`. */
+async function readPartial(file: string, path: string): Promise<PartialSnapshot> {
   let json: unknown;
   try {
-    json = JSON.parse(await readFile(file, 'utf8'));
+    json = JSON.parse(await readFile(path, 'utf8'));
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     throw new ConfigError(`${file}: ${code === 'ENOENT' ? 'file not found' : `not a partial snapshot (${(error as Error).message})`}.`);
@@ -83,6 +85,7 @@ async function readPartial(file: string): Promise<PartialSnapshot> {
   return result.data;
 }
 
-async function assertFileName(path: string, flag: string): Promise<void> {
-  if ((await stat(path).catch(() => undefined))?.isDirectory()) throw new ConfigError(`${flag} ${path} is a folder; expected a file name, e.g. snapshot.json.`);
+/** Bad usage when `path` (`flag given`) is a folder. */
+async function assertFileName(path: string, given: string, flag: string): Promise<void> {
+  if ((await stat(path).catch(() => undefined))?.isDirectory()) throw new ConfigError(`${flag} ${given} is a folder; expected a file name, e.g. snapshot.json.`);
 }

@@ -1,15 +1,15 @@
+import { fork, type ChildProcess } from 'node:child_process';
 import { mkdir, mkdtemp, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
-import { build, dev, preview } from 'astro';
+import type { Readable } from 'node:stream';
+import { fileURLToPath } from 'node:url';
 import { replaceDirectory } from '../../collectors/store/atomic-write.ts';
 import { ConfigError } from '../../collectors/config/config-error.ts';
+import type { AstroBuild, AstroFailure, AstroLogLevel, AstroMessage, AstroServer } from './astro-process.ts';
+import { processContext, type CommandContext } from './context.ts';
 import { PACKAGE_ROOT } from './package-root.ts';
 
-
-
-type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'silent';
-
-/** What the site is built from and where it goes. Relative paths resolve against the working directory. */
+/** What the site is built from and where it goes. Relative paths resolve against the run's working folder. */
 export interface SiteOptions {
   /** The snapshot JSON to render. */
   snapshot: string;
@@ -29,7 +29,7 @@ export interface SiteOptions {
    */
   runRecord?: string;
   /** Astro's log level. Default `error`: its warnings (an empty collection, in a portal without scorecards yet) are not the portal's problems. */
-  logLevel?: LogLevel;
+  logLevel?: AstroLogLevel;
 }
 
 /** Where a dev or preview server listens. */
@@ -41,24 +41,24 @@ export interface ServerOptions {
 /**
  * Builds the static site for a snapshot into `outDir`. Astro builds into a fresh folder inside
  * Cairn's own, and the finished site then replaces `outDir` whole: a failed or killed build leaves
- * the previous site in place.
+ * the previous site in place. Astro's own messages go to the context's streams.
  */
-export async function buildSite(options: SiteOptions): Promise<void> {
-  await recoverOutput(resolve(options.outDir));
+export async function buildSite(options: SiteOptions, context: CommandContext = processContext()): Promise<void> {
+  const outDir = resolve(context.cwd, options.outDir);
+  await recoverOutput(outDir);
   // The process id in the name lets a later build remove what a killed one left.
   const workDir = await mkdtemp(join(await buildRoot(), `site-${process.pid}-`));
   const builtDir = join(workDir, 'dist');
-  configureEnvironment({ ...options, outDir: builtDir });
   try {
     // Astro bundles the content store from a file in its cache folder: builds sharing one folder
     // (tests, CI jobs on one checkout) could publish each other's snapshot. Each build gets its own.
-    await insidePackageRoot(() => build({ root: PACKAGE_ROOT, cacheDir: join(workDir, 'cache'), logLevel: options.logLevel ?? 'error' }));
+    await buildWithAstro({ root: PACKAGE_ROOT, cacheDir: join(workDir, 'cache'), logLevel: options.logLevel ?? 'error' }, astroEnvironment({ ...options, outDir: builtDir }, context), context);
     await indexForSearch(builtDir);
     await writeFile(join(builtDir, SITE_MARKER), `${JSON.stringify({ base: options.base ?? '/' })}\n`);
     // GitHub Pages' Jekyll would otherwise hide `_astro/`, the stylesheets' folder.
     await writeFile(join(builtDir, '.nojekyll'), '');
-    await assertReplaceableOutput(resolve(options.outDir));
-    await replaceDirectory(builtDir, resolve(options.outDir));
+    await assertReplaceableOutput(outDir);
+    await replaceDirectory(builtDir, outDir);
   } finally {
     await rm(workDir, { recursive: true, force: true });
   }
@@ -83,17 +83,117 @@ export async function indexForSearch(builtDir: string): Promise<void> {
 }
 
 /**
- * Astro writes its prerender chunks under the working directory when the output folder is outside
- * it, and those chunks must resolve Cairn's dependencies: so the build runs from Cairn's folder.
+ * Astro runs in a process of its own (`astro-process.ts`), in Cairn's folder, with the portal's
+ * settings in its environment: Astro writes its prerender chunks under the working folder when the
+ * output folder is outside it, and those chunks must resolve Cairn's dependencies. Its output goes
+ * to the context's streams, or straight to the terminal when they are the process's own.
  */
-async function insidePackageRoot<T>(task: () => Promise<T>): Promise<T> {
-  const previous = process.cwd();
-  process.chdir(PACKAGE_ROOT);
-  try {
-    return await task();
-  } finally {
-    process.chdir(previous);
+const ASTRO_PROCESS = fileURLToPath(new URL(`./astro-process${import.meta.url.slice(import.meta.url.lastIndexOf('.'))}`, import.meta.url));
+
+/** Whether a context writes to this process's own streams (a terminal keeps its colours). */
+function ownsStreams(context: CommandContext): boolean {
+  return context.stdout === process.stdout && context.stderr === process.stderr;
+}
+
+/**
+ * Astro's process for builds: started on first use and kept, so that later builds of this process
+ * start warm. Idle, it keeps nothing alive, and it ends with the command line. Builds take turns;
+ * one is kept for each way output is shown.
+ */
+interface AstroBuilder {
+  child: ChildProcess;
+  /** The end of the last build asked for: the next one starts after it. */
+  turn: Promise<unknown>;
+  pending?: { id: number; context: CommandContext; answer(message: AstroMessage): void };
+}
+
+const builders = new Map<boolean, AstroBuilder>();
+let nextBuild = 0;
+
+/** Builds a site with Astro in the builder process, with `env` as its whole environment; an error of Astro's rejects as if thrown here. */
+function buildWithAstro(options: Pick<AstroBuild, 'root' | 'cacheDir' | 'logLevel'>, env: Record<string, string>, context: CommandContext): Promise<void> {
+  const own = ownsStreams(context);
+  const builder = builders.get(own) ?? startBuilder(own);
+  const built = builder.turn.then(
+    () =>
+      new Promise<void>((resolve, reject) => {
+        const id = nextBuild++;
+        builder.pending = {
+          id,
+          context,
+          answer(message) {
+            if ('output' in message) return void context[message.output.stream].write(message.output.text);
+            builder.pending = undefined;
+            keepAlive(builder.child, false);
+            if ('done' in message) resolve();
+            else reject(astroError(message.failure));
+          },
+        };
+        keepAlive(builder.child, true);
+        builder.child.send({ id, env, ...options, forwardOutput: !own } satisfies AstroBuild);
+      }),
+  );
+  builder.turn = built.catch(() => undefined);
+  return built;
+}
+
+function startBuilder(own: boolean): AstroBuilder {
+  const child = fork(ASTRO_PROCESS, [], { cwd: PACKAGE_ROOT, stdio: own ? ['ignore', 'inherit', 'inherit', 'ipc'] : ['ignore', 'pipe', 'pipe', 'ipc'] });
+  const builder: AstroBuilder = { child, turn: Promise.resolve() };
+  // What Astro's own processes (esbuild …) write past the forwarding goes to the build under way.
+  if (!own) for (const stream of ['stdout', 'stderr'] as const) forward(child[stream]!, (text) => builder.pending?.context[stream].write(text));
+  child.on('message', (message: AstroMessage) => {
+    if (builder.pending?.id === message.id) builder.pending.answer(message);
+  });
+  child.on('exit', (code, signal) => {
+    if (builders.get(own) === builder) builders.delete(own);
+    builder.pending?.answer({ id: builder.pending.id, failure: { message: `Astro's build process stopped (${signal ?? `exit code ${code}`}).`, printed: '' } });
+  });
+  keepAlive(child, false);
+  builders.set(own, builder);
+  return builder;
+}
+
+/** Only while a build is under way does the builder keep the command line running. */
+function keepAlive(child: ChildProcess, alive: boolean): void {
+  const channel = child.channel as { ref?(): void; unref?(): void } | undefined;
+  if (alive) {
+    child.ref();
+    channel?.ref?.();
+  } else {
+    child.unref();
+    channel?.unref?.();
   }
+}
+
+/** Runs Astro's dev or preview server in a process of its own until it stops. */
+function serveWithAstro(request: AstroServer, env: Record<string, string>, context: CommandContext): Promise<void> {
+  const own = ownsStreams(context);
+  const child = fork(ASTRO_PROCESS, [JSON.stringify(request)], { cwd: PACKAGE_ROOT, env, stdio: own ? ['inherit', 'inherit', 'inherit', 'ipc'] : ['ignore', 'pipe', 'pipe', 'ipc'] });
+  if (!own) for (const stream of ['stdout', 'stderr'] as const) forward(child[stream]!, (text) => context[stream].write(text));
+  return new Promise((resolve, reject) => {
+    let failure: AstroFailure | undefined;
+    child.on('message', (message: AstroMessage) => {
+      if ('failure' in message) failure = message.failure;
+    });
+    child.on('error', reject);
+    child.on('close', (code, signal) => {
+      if (code === 0) resolve();
+      else reject(astroError(failure ?? { message: `Astro's ${request.command} server stopped (${signal ?? `exit code ${code}`}).`, printed: '' }));
+    });
+  });
+}
+
+/** Astro's error, printed as it would have been in this process: its message, its stack and its hints. */
+function astroError(failure: AstroFailure): Error {
+  const error = new Error(failure.message);
+  if (failure.printed) error.stack = failure.printed;
+  return error;
+}
+
+function forward(from: Readable, write: (text: string) => void): void {
+  from.setEncoding('utf8');
+  from.on('data', write);
 }
 
 async function buildRoot(): Promise<string> {
@@ -168,41 +268,44 @@ export async function builtSiteBase(outDir: string): Promise<string | undefined>
 
 
 /**
- * Starts Astro's dev server on a snapshot; pages are rendered on request and reload when the
- * snapshot changes. Astro's JavaScript API stays in the foreground: only its CLI detaches when it
- * detects automation.
+ * Runs Astro's dev server on a snapshot until it stops; pages are rendered on request and reload
+ * when the snapshot changes. Astro's JavaScript API stays in the foreground: only its CLI detaches
+ * when it detects automation.
  */
-export async function devSite(options: Omit<SiteOptions, 'outDir'> & ServerOptions): Promise<Awaited<ReturnType<typeof dev>>> {
-  configureEnvironment(options);
-  return dev({ root: PACKAGE_ROOT, logLevel: options.logLevel ?? 'info', server: serverConfig(options) });
+export async function devSite(options: Omit<SiteOptions, 'outDir'> & ServerOptions, context: CommandContext = processContext()): Promise<void> {
+  await serveWithAstro({ command: 'dev', root: PACKAGE_ROOT, logLevel: options.logLevel ?? 'info', server: serverConfig(options) }, astroEnvironment(options, context), context);
 }
 
-/** Serves a built site from `outDir` with Astro's preview server. */
-export async function previewSite(options: Omit<SiteOptions, 'snapshot'> & ServerOptions): Promise<Awaited<ReturnType<typeof preview>>> {
-  await recoverOutput(resolve(options.outDir));
-  const builtBase = await builtSiteBase(options.outDir);
+/** Serves a built site from `outDir` with Astro's preview server, until it stops. */
+export async function previewSite(options: Omit<SiteOptions, 'snapshot'> & ServerOptions, context: CommandContext = processContext()): Promise<void> {
+  const outDir = resolve(context.cwd, options.outDir);
+  await recoverOutput(outDir);
+  const builtBase = await builtSiteBase(outDir);
   if (builtBase === undefined) throw new ConfigError(`${options.outDir} is not a site built by Cairn. Run \`cairn build --out ${options.outDir}\` first.`);
-  configureEnvironment({ ...options, base: options.base ?? builtBase });
-  return preview({ root: PACKAGE_ROOT, logLevel: options.logLevel ?? 'info', server: serverConfig(options) });
+  const request: AstroServer = { command: 'preview', root: PACKAGE_ROOT, logLevel: options.logLevel ?? 'info', server: serverConfig(options) };
+  await serveWithAstro(request, astroEnvironment({ ...options, outDir, base: options.base ?? builtBase }, context), context);
 }
 
-/** astro.config.mjs and the snapshot loader read their settings from the environment. */
-function configureEnvironment(options: Partial<SiteOptions>): void {
-  process.env.ASTRO_TELEMETRY_DISABLED = '1';
+/**
+ * The environment of Astro's process: the run's, with the settings astro.config.mjs and the
+ * snapshot loader read (paths absolute) in place of any the run's environment had.
+ */
+function astroEnvironment(options: Partial<SiteOptions>, { cwd, env }: Pick<CommandContext, 'cwd' | 'env'>): Record<string, string> {
   // Astro lets any environment variable shadow `import.meta.env` in server code, so a `BASE_URL` set
   // for something else (vitest sets one, a CI job may) would replace the configured base in every link.
-  delete process.env.BASE_URL;
-  if (options.snapshot !== undefined) process.env.CAIRN_SNAPSHOT = resolve(options.snapshot);
-  if (options.outDir !== undefined) process.env.CAIRN_OUT_DIR = resolve(options.outDir);
-  process.env.CAIRN_BASE = options.base ?? '/';
-  if (options.site) process.env.CAIRN_SITE = options.site;
-  else delete process.env.CAIRN_SITE;
-  if (options.guidesDir !== undefined) process.env.CAIRN_GUIDES_DIR = resolve(options.guidesDir);
-  else delete process.env.CAIRN_GUIDES_DIR;
-  if (options.historyDir !== undefined) process.env.CAIRN_HISTORY_DIR = resolve(options.historyDir);
-  else delete process.env.CAIRN_HISTORY_DIR;
-  if (options.runRecord !== undefined) process.env.CAIRN_RUN_RECORD = resolve(options.runRecord);
-  else delete process.env.CAIRN_RUN_RECORD;
+  const { BASE_URL, CAIRN_SITE, CAIRN_GUIDES_DIR, CAIRN_HISTORY_DIR, CAIRN_RUN_RECORD, ...inherited } = env;
+  const path = (value: string | undefined) => (value === undefined ? undefined : resolve(cwd, value));
+  const settings = {
+    ASTRO_TELEMETRY_DISABLED: '1',
+    CAIRN_SNAPSHOT: path(options.snapshot) ?? inherited.CAIRN_SNAPSHOT,
+    CAIRN_OUT_DIR: path(options.outDir) ?? inherited.CAIRN_OUT_DIR,
+    CAIRN_BASE: options.base ?? '/',
+    CAIRN_SITE: options.site || undefined,
+    CAIRN_GUIDES_DIR: path(options.guidesDir),
+    CAIRN_HISTORY_DIR: path(options.historyDir),
+    CAIRN_RUN_RECORD: path(options.runRecord),
+  };
+  return Object.fromEntries(Object.entries({ ...inherited, ...settings }).filter((entry): entry is [string, string] => entry[1] !== undefined));
 }
 
 function serverConfig({ port, host }: ServerOptions) {

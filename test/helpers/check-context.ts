@@ -4,43 +4,12 @@ import { checkResultSchema, type CheckContext, type CheckDefinition, type CheckR
 import type { Facts } from '../../collectors/facts/index.ts';
 import { runCheck as runThroughRunner } from '../../collectors/checks/run.ts';
 import type { CatalogEntity } from '../../collectors/contract/snapshot.ts';
+import { entity } from './entity.ts';
+
+export { entity, type EntityInput } from './entity.ts';
 
 /** The run time of every check test, so "within N days" tables read as dates. */
 export const NOW = new Date('2026-06-01T00:00:00Z');
-
-/** What a check test varies; everything else gets a default. */
-export interface EntityInput {
-  kind?: string;
-  name?: string;
-  namespace?: string;
-  metadata?: Partial<CatalogEntity['metadata']>;
-  spec?: Record<string, unknown>;
-  relations?: CatalogEntity['relations'];
-  inferred?: boolean;
-  /** `null` for an entity from the portal's content folder (no repository). */
-  repo?: string | null;
-  file?: string;
-  line?: number;
-}
-
-/** A catalog entity as the catalog stage produces it. Defaults: Component `payments`, a service in production, declared in catalog-info.yaml. */
-export function entity(input: EntityInput = {}): CatalogEntity {
-  const kind = input.kind ?? 'Component';
-  const name = input.name ?? 'payments';
-  const namespace = input.namespace ?? 'default';
-  const spec = input.spec ?? (kind === 'Component' ? { type: 'service', lifecycle: 'production', owner: 'group:default/payments-team' } : undefined);
-  const repo = input.repo === undefined ? 'payments' : input.repo;
-  return {
-    ref: `${kind}:${namespace}/${name}`.toLowerCase(),
-    apiVersion: 'backstage.io/v1alpha1',
-    kind,
-    metadata: { name, namespace, ...input.metadata },
-    ...(spec ? { spec } : {}),
-    relations: input.relations ?? [],
-    source: { ...(repo ? { repo } : {}), file: input.file ?? (input.inferred ? '.' : 'catalog-info.yaml'), line: input.line ?? 1 },
-    inferred: input.inferred ?? false,
-  };
-}
 
 /** Facts of an empty but healthy-to-read repository: every retriever ran and found nothing. Override what a test is about. */
 export function repoFacts(overrides: Partial<Facts> = {}): Facts {

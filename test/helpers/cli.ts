@@ -1,9 +1,14 @@
 import { execFile } from 'node:child_process';
 import { resolve } from 'node:path';
-import { promisify } from 'node:util';
+import { inspect, promisify } from 'node:util';
+import type { OutputStream } from '../../scripts/cli/context.ts';
+import { main } from '../../scripts/cli/main.ts';
 
 /** The command line's entry, run from the sources as `npx cairn` does in a checkout. */
 export const CAIRN = resolve(import.meta.dirname, '../../scripts/cli/cairn.ts');
+
+/** The package's `bin`: what `npx cairn` runs, Node's version check first. */
+export const CAIRN_BIN = resolve(import.meta.dirname, '../../bin/cairn.js');
 
 const run = promisify(execFile);
 
@@ -14,19 +19,65 @@ export interface CairnRun {
   stderr: string;
 }
 
-/**
- * Runs the real command line in `cwd`, as a user would, at a pinned time (`SOURCE_DATE_EPOCH`,
- * default 2026-05-28T20:26:40Z); resolves with the exit code and output, whatever the code.
- */
-export async function runCairn(cwd: string, args: readonly string[], options: { epoch?: string } = {}): Promise<CairnRun> {
-  const env: NodeJS.ProcessEnv = { ...process.env, SOURCE_DATE_EPOCH: options.epoch ?? '1780000000' };
-  // vitest sets BASE_URL, which Astro would take for the site's base path.
+export interface CairnOptions {
+  /** `SOURCE_DATE_EPOCH`: the run's time, default 2026-05-28T20:26:40Z. */
+  epoch?: string;
+  /** Variables added to (or, `undefined`, removed from) this process's environment. */
+  env?: NodeJS.ProcessEnv;
+}
+
+/** A run's environment: this process's, at the pinned time, without vitest's `BASE_URL` (Astro would take it for the site's base path). */
+export function cairnEnv(options: CairnOptions = {}): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, SOURCE_DATE_EPOCH: options.epoch ?? '1780000000', ...options.env };
   delete env.BASE_URL;
+  return Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined));
+}
+
+/**
+ * Runs the command line in `cwd` as a user would, at a pinned time, but inside this process:
+ * `main()` with this working folder and environment, its output captured. Resolves with the exit
+ * code and output, whatever the code; an error `main()` throws (the real `cairn` dies of it with
+ * its stack trace) is exit code 1 with the error on stderr.
+ */
+export async function runCairn(cwd: string, args: readonly string[], options: CairnOptions = {}): Promise<CairnRun> {
+  const stdout = captured();
+  const stderr = captured();
   try {
-    const { stdout, stderr } = await run(process.execPath, [CAIRN, ...args], { cwd, env, maxBuffer: 64 * 1024 * 1024 });
+    const code = await main({ argv: args, cwd, env: cairnEnv(options), stdout, stderr });
+    return { code, stdout: stdout.text(), stderr: stderr.text() };
+  } catch (error) {
+    stderr.write(`${inspect(error)}\n`);
+    return { code: 1, stdout: stdout.text(), stderr: stderr.text() };
+  }
+}
+
+/** `cairn(cwd, ...args)`, run in-process with `options` (`runCairn`). */
+export function cairnWith(options: CairnOptions): (cwd: string, ...args: string[]) => Promise<CairnRun> {
+  return (cwd, ...args) => runCairn(cwd, args, options);
+}
+
+/** Runs `cairn <args>` in `cwd` in-process, at the pinned time (`runCairn`). */
+export const cairn = cairnWith({});
+
+/**
+ * Runs the real `cairn` (the package's `bin`) in a process of its own, for what only a process
+ * shows: its exit code as the shell sees it, the binary's own checks. Resolves whatever the code.
+ */
+export async function spawnCairn(cwd: string, args: readonly string[], options: CairnOptions = {}): Promise<CairnRun> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [CAIRN_BIN, ...args], { cwd, env: cairnEnv(options), maxBuffer: 64 * 1024 * 1024 });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const failed = error as CairnRun;
     return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
   }
+}
+
+/** An output stream that keeps what is written, as a pipe would (no terminal). */
+function captured(): OutputStream & { text(): string } {
+  const chunks: string[] = [];
+  return {
+    write: (text: string) => chunks.push(text),
+    text: () => chunks.join(''),
+  };
 }

@@ -1,13 +1,10 @@
-import { execFile } from 'node:child_process';
 import { cp, readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { promisify } from 'node:util';
 import type { Snapshot } from '../../collectors/contract/snapshot.ts';
 import { generateDemoOrg } from '../../scripts/dev/demo-org/generate.ts';
-import { CAIRN } from './cli.ts';
+import { runCairn } from './cli.ts';
 
 const CONTENT = resolve(import.meta.dirname, '../../content');
-const run = promisify(execFile);
 
 /**
  * The demo portal as a platform team would build its own: a copy of the demo content (portal.yaml,
@@ -22,9 +19,7 @@ export async function buildDemoPortal(workDir: string, base: string): Promise<{ 
   await writeFile(join(workDir, 'content', 'portal.yaml'), config);
   const outDir = join(workDir, 'dist');
   const snapshotPath = join(workDir, 'snapshot.json');
-  const env: NodeJS.ProcessEnv = { ...process.env, SOURCE_DATE_EPOCH: '1793534400' };
-  // vitest sets BASE_URL, which Astro would take for the base path.
-  delete env.BASE_URL;
-  await run(process.execPath, [CAIRN, 'build', '--config', 'content/portal.yaml', '--out', outDir, '--snapshot', snapshotPath, '--base', base], { cwd: workDir, env });
+  const build = await runCairn(workDir, ['build', '--config', 'content/portal.yaml', '--out', outDir, '--snapshot', snapshotPath, '--base', base], { epoch: '1793534400' });
+  if (build.code !== 0) throw new Error(`cairn build of the demo portal exited ${build.code}:\n${build.stderr}`);
   return { outDir, snapshot: JSON.parse(await readFile(snapshotPath, 'utf8')) as Snapshot };
 }

@@ -1,6 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { snapshotSchema, type CatalogEntity, type Relation, type Snapshot } from '../../collectors/contract/snapshot.ts';
+import { snapshotSchema, type CatalogEntity, type Snapshot } from '../../collectors/contract/snapshot.ts';
+import { entity } from './entity.ts';
 
 /** What the hostile entity (`component:default/hostile`) tries to inject into its page. */
 export const HOSTILE = {
@@ -11,35 +12,13 @@ export const HOSTILE = {
   evidenceNote: '<img src=x onerror=alert(4)>',
 } as const;
 
-type EntityInput = Pick<CatalogEntity, 'kind'> & {
-  name: string;
-  metadata?: Partial<CatalogEntity['metadata']>;
-  spec?: Record<string, unknown>;
-  relations?: Array<[type: string, targetRef: string]>;
-  source?: Partial<CatalogEntity['source']>;
-  inferred?: boolean;
-};
-
-function entity({ kind, name, metadata, spec, relations = [], source, inferred = false }: EntityInput): CatalogEntity {
-  return {
-    ref: `${kind.toLowerCase()}:default/${name.toLowerCase()}`,
-    apiVersion: 'backstage.io/v1alpha1',
-    kind,
-    metadata: { name, namespace: 'default', ...metadata },
-    ...(spec ? { spec } : {}),
-    relations: relations.map(([type, targetRef]): Relation => ({ type, targetRef })),
-    source: { file: 'catalog-info.yaml', line: 1, ...source },
-    inferred,
-  };
-}
-
 const inRepo = (repo: string, line = 1) => ({
   repo,
   file: 'catalog-info.yaml',
   line,
   url: `https://git.example.com/acme/${repo}/blob/main/catalog-info.yaml#L${line}`,
 });
-const teamsFile = (line: number) => ({ file: 'content/teams/org.yaml', line });
+const teamsFile = (line: number) => ({ repo: null, file: 'content/teams/org.yaml', line });
 
 const entities: CatalogEntity[] = [
   entity({
@@ -48,7 +27,7 @@ const entities: CatalogEntity[] = [
     metadata: { title: 'Payments', description: 'Taking money from customers.' },
     spec: { owner: 'payments-team' },
     relations: [['ownedBy', 'group:default/payments-team'], ['hasPart', 'system:default/checkout']],
-    source: teamsFile(40),
+    ...teamsFile(40),
   }),
   entity({
     kind: 'System',
@@ -63,7 +42,7 @@ const entities: CatalogEntity[] = [
       ['hasPart', 'api:default/payments-api'],
       ['hasPart', 'resource:default/payments-db'],
     ],
-    source: teamsFile(50),
+    ...teamsFile(50),
   }),
   entity({
     kind: 'Component',
@@ -82,7 +61,7 @@ const entities: CatalogEntity[] = [
       ['providesApi', 'api:default/payments-api'],
       ['dependsOn', 'resource:default/payments-db'],
     ],
-    source: inRepo('payments-service'),
+    ...inRepo('payments-service'),
   }),
   entity({
     kind: 'Component',
@@ -95,7 +74,7 @@ const entities: CatalogEntity[] = [
       ['consumesApi', 'api:default/payments-api'],
       ['dependsOn', 'component:default/legacy-ledger'],
     ],
-    source: inRepo('checkout-web'),
+    ...inRepo('checkout-web'),
   }),
   entity({
     kind: 'Component',
@@ -103,7 +82,8 @@ const entities: CatalogEntity[] = [
     metadata: { description: 'Nightly billing jobs.' },
     spec: { type: 'service', lifecycle: 'experimental', owner: 'group:default/platform' },
     relations: [['ownedBy', 'group:default/platform']],
-    source: { repo: 'billing-scripts', file: 'CODEOWNERS', line: 1 },
+    repo: 'billing-scripts',
+    file: 'CODEOWNERS',
     inferred: true,
   }),
   entity({
@@ -117,7 +97,7 @@ const entities: CatalogEntity[] = [
       ['apiProvidedBy', 'component:default/payments-service'],
       ['apiConsumedBy', 'component:default/checkout-web'],
     ],
-    source: inRepo('payments-service', 30),
+    ...inRepo('payments-service', 30),
   }),
   entity({
     kind: 'Resource',
@@ -129,7 +109,7 @@ const entities: CatalogEntity[] = [
       ['partOf', 'system:default/checkout'],
       ['dependencyOf', 'component:default/payments-service'],
     ],
-    source: inRepo('payments-service', 50),
+    ...inRepo('payments-service', 50),
   }),
   entity({
     kind: 'Component',
@@ -146,7 +126,8 @@ const entities: CatalogEntity[] = [
     },
     spec: { type: '<i>service</i>', lifecycle: 'production', owner: 'platform' },
     relations: [['ownedBy', 'group:default/platform']],
-    source: { repo: 'hostile', file: 'catalog-info.yaml', line: 1, url: 'javascript:alert(2)' },
+    repo: 'hostile',
+    url: 'javascript:alert(2)',
   }),
   entity({
     kind: 'Group',
@@ -154,7 +135,7 @@ const entities: CatalogEntity[] = [
     metadata: { title: 'Engineering' },
     spec: { type: 'department', children: ['payments-team', 'platform'] },
     relations: [['parentOf', 'group:default/payments-team'], ['parentOf', 'group:default/platform']],
-    source: teamsFile(1),
+    ...teamsFile(1),
   }),
   entity({
     kind: 'Group',
@@ -171,7 +152,7 @@ const entities: CatalogEntity[] = [
       ['ownerOf', 'component:default/checkout-web'],
       ['ownerOf', 'api:default/payments-api'],
     ],
-    source: teamsFile(10),
+    ...teamsFile(10),
   }),
   entity({
     kind: 'Group',
@@ -185,7 +166,7 @@ const entities: CatalogEntity[] = [
       ['ownerOf', 'resource:default/payments-db'],
       ['ownerOf', 'component:default/hostile'],
     ],
-    source: teamsFile(20),
+    ...teamsFile(20),
   }),
   ...(['alice', 'bob', 'carol'] as const).map((name, index) =>
     entity({
@@ -193,7 +174,7 @@ const entities: CatalogEntity[] = [
       name,
       spec: { profile: { displayName: name[0]!.toUpperCase() + name.slice(1), email: `${name}@example.com` }, memberOf: [index < 2 ? 'payments-team' : 'platform'] },
       relations: [['memberOf', index < 2 ? 'group:default/payments-team' : 'group:default/platform']],
-      source: teamsFile(60 + index * 10),
+      ...teamsFile(60 + index * 10),
     }),
   ),
 ];

@@ -1,14 +1,12 @@
-import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, relative } from 'node:path';
-import { promisify } from 'node:util';
 import { gunzipSync } from 'node:zlib';
 import { parse, type DefaultTreeAdapterTypes } from 'parse5';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CANARY, hostileCases, makeHostileCorpus, XSS_MARK, type Expectation, type HostileCase, type HostileCorpus } from './cases.ts';
-import { CAIRN } from '../helpers/cli.ts';
+import { runCairn, type CairnRun } from '../helpers/cli.ts';
 
 /**
  * Issue 12's hostile corpus: the whole organisation of broken and malicious repositories is built
@@ -16,12 +14,8 @@ import { CAIRN } from '../helpers/cli.ts';
  */
 
 const EPOCH = '1780000000';
-const runFile = promisify(execFile);
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
+interface Run extends CairnRun {
   millis: number;
 }
 
@@ -30,19 +24,11 @@ interface Snapshot {
   problems: Array<{ severity: string; repo?: string; file?: string; line?: number; message: string }>;
 }
 
-/** Runs the command line as a user would, at a fixed time; resolves whatever the exit code. */
+/** Runs the command line as a user would (in-process), at a fixed time; resolves whatever the exit code, with how long it took. */
 async function cairn(cwd: string, args: string[]): Promise<Run> {
-  const env: NodeJS.ProcessEnv = { ...process.env, SOURCE_DATE_EPOCH: EPOCH, ASTRO_TELEMETRY_DISABLED: '1' };
-  // vitest sets BASE_URL, which Astro would take for the site's base path.
-  delete env.BASE_URL;
   const started = performance.now();
-  try {
-    const { stdout, stderr } = await runFile(process.execPath, [CAIRN, ...args], { cwd, env, maxBuffer: 256 * 1024 * 1024, timeout: 240_000 });
-    return { code: 0, stdout, stderr, millis: performance.now() - started };
-  } catch (error) {
-    const failed = error as { code?: number | string; stdout?: string; stderr?: string; signal?: string };
-    return { code: typeof failed.code === 'number' ? failed.code : -1, stdout: failed.stdout ?? '', stderr: `${failed.stderr ?? ''}${failed.signal ? `\n(killed by ${failed.signal})` : ''}`, millis: performance.now() - started };
-  }
+  const run = await runCairn(cwd, args, { epoch: EPOCH, env: { ASTRO_TELEMETRY_DISABLED: '1' } });
+  return { ...run, millis: performance.now() - started };
 }
 
 /** Every regular file under `dir`, relative, sorted. */

@@ -1,7 +1,7 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCairn } from '../helpers/cli.ts';
+import { cairn, runCairn } from '../helpers/cli.ts';
 import { files, makeRepos, TEST_AUTHOR, type RepoFixture } from '../helpers/repos.ts';
 
 /** A portal with one scorecard, and a service repository whose working tree a developer is changing. */
@@ -19,8 +19,6 @@ const DESCRIPTOR = 'apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata
 
 let fixture: RepoFixture<'orders'>;
 let portal: string;
-
-const cairn = (...args: string[]) => runCairn(fixture.dirs.orders, args);
 
 beforeAll(async () => {
   fixture = await makeRepos({
@@ -42,19 +40,19 @@ afterAll(() => fixture.remove());
 
 describe('cairn check', () => {
   it('prints a readable report of the working tree, untracked files included, verdict first', async () => {
-    const result = await cairn('check', '--config', join(portal, 'portal.yaml'));
+    const result = await cairn(fixture.dirs.orders, 'check', '--config', join(portal, 'portal.yaml'));
     expect(result.code).toBe(0);
     const lines = result.stdout.split('\n');
     expect(lines[0]).toBe('Basics: Silver');
     expect(lines[1]).toMatch(/^Judged with the portal's standards from /);
     expect(result.stdout).toContain('3 checks pass (1 by exemption); --verbose lists them.');
-    const verbose = await cairn('check', '--config', join(portal, 'portal.yaml'), '--verbose');
+    const verbose = await cairn(fixture.dirs.orders, 'check', '--config', join(portal, 'portal.yaml'), '--verbose');
     expect(verbose.stdout).toContain('  Basics: Silver (score 100%)');
     expect(verbose.stdout).toContain('exempt until 2099-01-01: owners file arrives with the team split');
   });
 
   it('--compare leads with what the change does against a ref', async () => {
-    const result = await cairn('check', '--config', join(portal, 'portal.yaml'), '--compare', 'HEAD', '--format', 'markdown');
+    const result = await cairn(fixture.dirs.orders, 'check', '--config', join(portal, 'portal.yaml'), '--compare', 'HEAD', '--format', 'markdown');
     expect(result.code).toBe(0);
     const lines = result.stdout.split('\n');
     expect(lines[0]).toBe('<!-- cairn-check: orders -->');
@@ -63,10 +61,10 @@ describe('cairn check', () => {
   });
 
   it('--format json and sarif', async () => {
-    const json = JSON.parse((await cairn('check', '--config', join(portal, 'portal.yaml'), '--format', 'json')).stdout);
+    const json = JSON.parse((await cairn(fixture.dirs.orders, 'check', '--config', join(portal, 'portal.yaml'), '--format', 'json')).stdout);
     expect(json.results).toEqual([expect.objectContaining({ entityRef: 'component:default/orders', scorecard: 'basics', level: 'silver' })]);
     const out = join(fixture.root, 'cairn.sarif');
-    expect((await cairn('check', '--config', join(portal, 'portal.yaml'), '--format', 'sarif', '--output', out)).code).toBe(0);
+    expect((await cairn(fixture.dirs.orders, 'check', '--config', join(portal, 'portal.yaml'), '--format', 'sarif', '--output', out)).code).toBe(0);
     const sarif = JSON.parse(await readFile(out, 'utf8'));
     expect(sarif.version).toBe('2.1.0');
     // codeowners-present fails but is exempt: reported, suppressed.
@@ -87,7 +85,7 @@ describe('cairn check', () => {
     [['--compare', ''], 2, /cairn check: --compare: expected a git ref/],
     [['--catalog', '/no/such/snapshot.json'], 2, /cairn check: --catalog \/no\/such\/snapshot\.json: no such file; expected the snapshot\.json of a portal build/],
   ])('cairn check %j exits %i', async (args, code, message) => {
-    const result = await cairn('check', '--config', join(portal, 'portal.yaml'), ...args);
+    const result = await cairn(fixture.dirs.orders, 'check', '--config', join(portal, 'portal.yaml'), ...args);
     expect(result.code).toBe(code);
     if (message) expect(result.stderr).toMatch(message);
   });
@@ -102,7 +100,7 @@ describe('cairn check', () => {
   it('exits 1 below --min-level, naming the entity', async () => {
     await writeFile(join(portal, 'scorecards', 'strict.yaml'), 'id: strict\ntitle: Strict\nlevels:\n  - id: silver\n    checks: [contributing-present]\n');
     try {
-      const result = await cairn('check', '--config', join(portal, 'portal.yaml'), '--min-level', 'silver');
+      const result = await cairn(fixture.dirs.orders, 'check', '--config', join(portal, 'portal.yaml'), '--min-level', 'silver');
       expect(result.code).toBe(1);
       // In the terminal report, after the verdict; stderr says the gate fails.
       expect(result.stdout).toContain('component:default/orders is below silver on strict (at no level).');
@@ -115,7 +113,7 @@ describe('cairn check', () => {
   it('names a bad scorecard file, line and field of the portal it is given', async () => {
     await writeFile(join(portal, 'scorecards', 'typo.yaml'), 'id: typo\ntitle: Typo\nlevels:\n  - id: bronze\n    checks: [readme-presnt]\n');
     try {
-      const result = await cairn('check', '--config', join(portal, 'portal.yaml'));
+      const result = await cairn(fixture.dirs.orders, 'check', '--config', join(portal, 'portal.yaml'));
       expect(result.code).toBe(2);
       expect(result.stderr).toMatch(/scorecards\/typo\.yaml:5: levels\[0\]\.checks\[0\]: unknown check "readme-presnt"; did you mean "readme-present"\?/);
     } finally {
@@ -126,10 +124,10 @@ describe('cairn check', () => {
 
 describe('cairn checks', () => {
   it('lists every built-in check with its metadata, as text and as JSON', async () => {
-    const json = JSON.parse((await cairn('checks', '--config', join(portal, 'portal.yaml'), '--format', 'json')).stdout) as Array<{ id: string; why: string; fix: string; source: string; options: Record<string, unknown> }>;
+    const json = JSON.parse((await cairn(fixture.dirs.orders, 'checks', '--config', join(portal, 'portal.yaml'), '--format', 'json')).stdout) as Array<{ id: string; why: string; fix: string; source: string; options: Record<string, unknown> }>;
     expect(json.length).toBeGreaterThanOrEqual(40);
     expect(json.every((check) => check.why && check.fix && check.source === 'builtin')).toBe(true);
-    const text = (await cairn('checks', '--config', join(portal, 'portal.yaml'))).stdout;
+    const text = (await cairn(fixture.dirs.orders, 'checks', '--config', join(portal, 'portal.yaml'))).stdout;
     expect(text).toMatch(/^docs\n {2}changelog-present/m);
     expect(text).toContain(`${json.length} checks.`);
     expect(text).toContain('Options (defaults): days=90');
@@ -142,12 +140,12 @@ describe('cairn checks', () => {
       join(portal, 'checks', 'has-makefile.yaml'),
       'id: has-makefile\ntitle: Makefile present\ndescription: A Makefile at the root.\nwhy: One entry point for builds.\nfix: Add a Makefile.\neffort: low\nrule:\n  type: file-exists\n  any: [Makefile]\n',
     );
-    const json = JSON.parse((await cairn('checks', '--config', join(portal, 'portal.yaml'), '--format', 'json')).stdout) as Array<{ id: string; source: string }>;
+    const json = JSON.parse((await cairn(fixture.dirs.orders, 'checks', '--config', join(portal, 'portal.yaml'), '--format', 'json')).stdout) as Array<{ id: string; source: string }>;
     expect(json.find((check) => check.id === 'has-makefile')).toMatchObject({ source: 'custom' });
   });
 
   it('rejects an unknown format', async () => {
-    expect(await cairn('checks', '--format', 'yaml')).toMatchObject({ code: 2, stderr: expect.stringMatching(/expected text or json/) });
+    expect(await cairn(fixture.dirs.orders, 'checks', '--format', 'yaml')).toMatchObject({ code: 2, stderr: expect.stringMatching(/expected text or json/) });
   });
 });
 

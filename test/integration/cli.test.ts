@@ -2,11 +2,9 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { snapshotSchema } from '../../collectors/contract/snapshot.ts';
-import { runCairn } from '../helpers/cli.ts';
+import { main } from '../../scripts/cli/main.ts';
+import { cairn, cairnEnv, spawnCairn } from '../helpers/cli.ts';
 import { files, makeRepos, type RepoFixture } from '../helpers/repos.ts';
-
-/** Runs the real command line in `cwd`, as a user would; resolves with exit code and output. */
-const cairn = (cwd: string, ...args: string[]) => runCairn(cwd, args);
 
 let fixture: RepoFixture<'orders' | 'docs-site' | 'broken'>;
 
@@ -142,6 +140,38 @@ describe('bad guides exit 2 naming file, line and field, before anything is coll
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(message);
     expect(result.stderr).not.toMatch(/\bat .*\.ts:\d+/);
+  });
+});
+
+describe('progress', () => {
+  it('is shown on one rewritten line when stderr is a terminal, and not in a pipe', async () => {
+    const args = ['collect', '--repos', 'orders', '--snapshot', join(fixture.root, 'progress.json'), '--no-history', '--no-cache'];
+    const written: string[] = [];
+    const terminal = { isTTY: true, columns: 80, write: (text: string) => written.push(text) };
+    expect(await main({ argv: args, cwd: fixture.root, env: cairnEnv(), stdout: { write: () => true }, stderr: terminal })).toBe(0);
+    expect(written.join('')).toMatch(/^\r\x1b\[2KCollecting 1\/1 orders\r\x1b\[2KCollected 1 repository, /);
+    const piped = await cairn(fixture.root, ...args);
+    expect(piped.stderr).toMatch(/^Collected 1 repository, /);
+  });
+});
+
+describe('the cairn binary', () => {
+  it('prints the version and exits 0', async () => {
+    const result = await spawnCairn(fixture.root, ['--version']);
+    expect(result).toEqual({ code: 0, stdout: `${JSON.parse(await readFile(new URL('../../package.json', import.meta.url), 'utf8')).version}\n`, stderr: '' });
+  });
+
+  it('exits 2 on bad usage, with the message and no stack trace', async () => {
+    const result = await spawnCairn(fixture.root, ['collect', '--bogus']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^cairn collect: Unknown option '--bogus'/);
+    expect(result.stderr).not.toMatch(/\bat .*\.ts:\d+/);
+  });
+
+  it('exits 2 with the usage when given no command', async () => {
+    const result = await spawnCairn(fixture.root, []);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toMatch(/^Usage: cairn <command>/);
   });
 });
 

@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { mkdtemp, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { builtinChecks } from '../../collectors/checks/builtin/index.ts';
@@ -11,6 +11,7 @@ import { portalConfigSchema } from '../../collectors/config/schema.ts';
 import { scorecardDefinitionSchema, type ScorecardDefinition } from '../../collectors/scorecards/definition.ts';
 import type { Snapshot } from '../../collectors/contract/snapshot.ts';
 import { repoNameOf } from '../../collectors/sources/git.ts';
+import { runCairn } from '../helpers/cli.ts';
 import { files, makeRepos, type RepoFixture } from '../helpers/repos.ts';
 
 const run = promisify(execFile);
@@ -161,11 +162,9 @@ describe('the git source', () => {
 
 describe('a partial failure', () => {
   it('still builds the site, lists the failure on the problems page, and fails --strict', async () => {
-    const cairn = resolve(import.meta.dirname, '../../scripts/cli/cairn.ts');
     await writeFile(join(remotes, 'portal.yaml'), `sources:\n  - type: git\n    clones: clones\n    repos:\n      - file://${remotes}/beta.git\n      - file://${remotes}/missing.git\n`);
-    const env: NodeJS.ProcessEnv = { ...process.env, SOURCE_DATE_EPOCH: '1793534400' };
-    delete env.BASE_URL;
-    const build = (...extra: string[]) => run(process.execPath, [cairn, 'build', '--config', 'portal.yaml', '--out', 'site', '--no-history', ...extra], { cwd: remotes, env }).then(() => 0, (error: { code: number }) => error.code);
+    const cairn = async (...args: string[]) => (await runCairn(remotes, args, { epoch: '1793534400' })).code;
+    const build = (...extra: string[]) => cairn('build', '--config', 'portal.yaml', '--out', 'site', '--no-history', ...extra);
     expect(await build()).toBe(0);
     const problems = await readFile(join(remotes, 'site', 'problems', 'index.html'), 'utf8');
     expect(problems).toContain(`Could not clone file://${remotes}/missing.git`);
@@ -181,8 +180,8 @@ describe('a partial failure', () => {
       expect(page).toContain(`Possibly out of date: could not clone file://${remotes}/beta.git; the data was collected on 2026-11-01.`);
 
       // Sharded, the merge does the same from the snapshot it replaces.
-      await run(process.execPath, [cairn, 'collect', '--config', 'portal.yaml', '--shard', '1/1', '--snapshot', 'shard.json', '--no-history'], { cwd: remotes, env });
-      await run(process.execPath, [cairn, 'merge', 'shard.json', '--config', 'portal.yaml', '--no-history'], { cwd: remotes, env });
+      expect(await cairn('collect', '--config', 'portal.yaml', '--shard', '1/1', '--snapshot', 'shard.json', '--no-history')).toBe(0);
+      expect(await cairn('merge', 'shard.json', '--config', 'portal.yaml', '--no-history')).toBe(0);
       const merged = JSON.parse(await readFile(join(remotes, '.cache', 'snapshot.json'), 'utf8')) as Snapshot;
       expect(merged.repos.map((repo) => [repo.name, repo.stale?.split(';')[1]])).toEqual([['beta', ' the data was collected on 2026-11-01']]);
 

@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,6 +12,7 @@ import { portalConfigSchema, type GitHubSource } from '../../collectors/config/s
 import type { Snapshot } from '../../collectors/contract/snapshot.ts';
 import { listGitHubSource, selectRepositories } from '../../collectors/sources/github.ts';
 import { teamEntities, type OrganisationTeam } from '../../collectors/sources/github-teams.ts';
+import { runCairn } from '../helpers/cli.ts';
 import { files, makeRepos, type RepoFixture } from '../helpers/repos.ts';
 
 const run = promisify(execFile);
@@ -159,14 +160,12 @@ afterAll(async () => {
   await rm(remotes, { recursive: true, force: true });
 });
 
+/** The environment collection reads the token from (never this process's). */
+const withToken = () => ({ cwd: remotes, env: { CAIRN_TEST_GITHUB_TOKEN: TOKEN } });
+
 async function collectOrg(org: string, extra: Record<string, unknown> = {}, previous?: Snapshot) {
   const config = portalConfigSchema.parse({ sources: [{ type: 'github', org, apiUrl: api, tokenEnv: 'CAIRN_TEST_GITHUB_TOKEN', exclude: ['sandbox-*'], clones: 'clones', ...extra }] });
-  process.env.CAIRN_TEST_GITHUB_TOKEN = TOKEN;
-  try {
-    return await collect({ config, baseDir: remotes, standards: NO_STANDARDS, now: new Date('2026-11-01T12:00:00Z'), ...(previous ? { previous: async () => previous } : {}) });
-  } finally {
-    delete process.env.CAIRN_TEST_GITHUB_TOKEN;
-  }
+  return collect({ config, baseDir: remotes, standards: NO_STANDARDS, now: new Date('2026-11-01T12:00:00Z'), environment: withToken(), ...(previous ? { previous: async () => previous } : {}) });
 }
 
 describe('the github source with teams', () => {
@@ -246,14 +245,9 @@ describe('the github source with teams', () => {
     expect(payments.relations).toEqual(expect.arrayContaining([{ type: 'hasMember', targetRef: 'user:default/alice' }, { type: 'childOf', targetRef: 'group:default/platform' }]));
     expect(snapshot.entities.filter((entity) => entity.kind === 'User').map((entity) => entity.ref)).toEqual(['user:default/alice', 'user:default/bob', 'user:default/carol']);
 
-    process.env.CAIRN_TEST_GITHUB_TOKEN = TOKEN;
-    try {
-      const config = portalConfigSchema.parse({ sources: [{ ...source(), apiUrl: api }] });
-      const shards = await Promise.all([1, 2].map((index) => collectRepos({ config, baseDir: remotes, standards: NO_STANDARDS, now: new Date('2026-11-01T12:00:00Z'), shard: { index, count: 2 } })));
-      expect(shards.map((shard) => shard.entities.length)).toEqual([6, 6]);
-    } finally {
-      delete process.env.CAIRN_TEST_GITHUB_TOKEN;
-    }
+    const config = portalConfigSchema.parse({ sources: [{ ...source(), apiUrl: api }] });
+    const shards = await Promise.all([1, 2].map((index) => collectRepos({ config, baseDir: remotes, standards: NO_STANDARDS, now: new Date('2026-11-01T12:00:00Z'), shard: { index, count: 2 }, environment: withToken() })));
+    expect(shards.map((shard) => shard.entities.length)).toEqual([6, 6]);
   }, 60_000);
 
   it('reports teams it may not read as one problem without the token, and still lists the repositories', async () => {
@@ -314,6 +308,19 @@ describe('the github source', () => {
     expect(snapshot.repos[0]!.facts.readme?.title).toBe('Payments');
     expect(snapshot.problems.filter((problem) => /list|clone|fetch/i.test(problem.message))).toEqual([]);
     expect(JSON.stringify(snapshot)).not.toContain(TOKEN);
+  }, 30_000);
+
+  it('takes the token from the environment the command line runs with', async () => {
+    requests.length = 0;
+    failures = [];
+    await writeFile(join(remotes, 'github-portal.yaml'), `sources:\n  - type: github\n    org: acme\n    apiUrl: ${api}\n    tokenEnv: CAIRN_TEST_GITHUB_TOKEN\n    include: [payments]\n    clones: clones\n`);
+    const run = await runCairn(remotes, ['collect', '--config', 'github-portal.yaml', '--snapshot', 'github.json', '--no-cache', '--no-history'], { env: { CAIRN_TEST_GITHUB_TOKEN: TOKEN } });
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr).toMatch(/^Collected 1 repository/);
+    expect(process.env.CAIRN_TEST_GITHUB_TOKEN).toBeUndefined();
+    expect(requests.length).toBeGreaterThan(0);
+    expect(requests.every((request) => request.authorization === `token ${TOKEN}`)).toBe(true);
+    expect(`${run.stdout}${run.stderr}`).not.toContain(TOKEN);
   }, 30_000);
 
   it('reports an organisation it cannot list as one problem, without the token', async () => {

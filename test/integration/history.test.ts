@@ -1,17 +1,14 @@
-import { execFile } from 'node:child_process';
 import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HistoryRecord } from '../../collectors/contract/history.ts';
 import { historyRecord } from '../../collectors/runs/history.ts';
 import { appendHistory, readHistory } from '../../collectors/store/history-folder.ts';
 import { snapshotFixture } from '../helpers/snapshot-fixture.ts';
 import { files, makeRepos, type RepoFixture } from '../helpers/repos.ts';
-import { CAIRN } from '../helpers/cli.ts';
+import { runCairn } from '../helpers/cli.ts';
 
-const run = promisify(execFile);
 const record = (generatedAt: string) => ({ ...historyRecord(snapshotFixture), generatedAt });
 
 let dir: string;
@@ -53,11 +50,8 @@ describe('the history store', () => {
 });
 
 describe('runs add to the history', () => {
-  const cairn = (epoch: string, ...args: string[]) => {
-    const env: NodeJS.ProcessEnv = { ...process.env, SOURCE_DATE_EPOCH: epoch };
-    delete env.BASE_URL;
-    return run(process.execPath, [CAIRN, ...args], { cwd: fixture.root, env });
-  };
+  /** A run at `epoch` that must succeed. */
+  const cairn = async (epoch: string, ...args: string[]) => expect(await runCairn(fixture.root, args, { epoch })).toMatchObject({ code: 0 });
 
   it('cairn collect records each run in history/, unless --no-history; --history picks the folder', async () => {
     await cairn('1793534400', 'collect', '--repos', 'orders', '--snapshot', 'out/a.json');

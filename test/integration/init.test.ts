@@ -3,12 +3,10 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { readSnapshot } from '../../collectors/store/snapshot-file.ts';
-import { runCairn } from '../helpers/cli.ts';
+import { cairn } from '../helpers/cli.ts';
 import { files, makeRepos, type RepoFixture } from '../helpers/repos.ts';
 
 let fixture: RepoFixture<'orders' | 'ledger' | 'handbook'>;
-
-const cairn = (cwd: string, ...args: string[]) => runCairn(cwd, args);
 
 beforeAll(async () => {
   fixture = await makeRepos({

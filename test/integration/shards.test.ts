@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Snapshot } from '../../collectors/contract/snapshot.ts';
-import { runCairn } from '../helpers/cli.ts';
+import { cairnWith } from '../helpers/cli.ts';
 import { files, makeRepos, type RepoFixture } from '../helpers/repos.ts';
 
-const cairn = (cwd: string, ...args: string[]) => runCairn(cwd, args, { epoch: '1793534400' });
+const cairn = cairnWith({ epoch: '1793534400' });
 
 const component = (name: string, owner: string, extra = '') =>
   `apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: ${name}\nspec:\n  type: service\n  lifecycle: production\n  owner: ${owner}\n${extra}`;

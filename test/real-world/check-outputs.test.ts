@@ -39,7 +39,7 @@ beforeAll(async () => {
     TRUTH.map(({ name }) =>
       limit(async () => {
         const repoDir = join(dir, name);
-        const { report } = await checkReport({}, repoDir);
+        const { report } = await checkReport({}, repoDir, { cwd: repoDir, env: process.env });
         const exists = await existingFiles(repoDir, report);
         outputs.set(name, {
           report,

@@ -1,16 +1,16 @@
-import { execFile } from 'node:child_process';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { standardsFileSchema, type Snapshot } from '../../collectors/contract/snapshot.ts';
 import { readSnapshot } from '../../collectors/store/snapshot-file.ts';
 import { files, makeRepos, type RepoFixture } from '../helpers/repos.ts';
-import { CAIRN } from '../helpers/cli.ts';
+import { cairn, type CairnRun } from '../helpers/cli.ts';
 
-const run = promisify(execFile);
-const ENV: NodeJS.ProcessEnv = { ...process.env, SOURCE_DATE_EPOCH: '1780000000' };
-delete ENV.BASE_URL;
+/** A run that must succeed, as a user's script would stop at the first that does not. */
+const succeeds = (run: CairnRun) => {
+  expect(run, run.stderr).toMatchObject({ code: 0 });
+  return run;
+};
 
 /**
  * A new organisation's first portal: `cairn init --repos`, then `cairn build` in the new folder,
@@ -29,7 +29,7 @@ beforeAll(async () => {
     handbook: files({ 'README.md': '# Handbook\n\nHow we work.\n', CODEOWNERS: '* @acme/people-ops\n' }),
   });
   portal = join(fixture.root, 'portal');
-  await run(process.execPath, [CAIRN, 'init', 'portal', '--repos', '*'], { cwd: fixture.root, env: ENV });
+  succeeds(await cairn(fixture.root, 'init', 'portal', '--repos', '*'));
   // What a platform team adds next: a custom check in a level, and an exemption.
   await mkdir(join(portal, 'checks'), { recursive: true });
   await writeFile(
@@ -39,7 +39,7 @@ beforeAll(async () => {
   const maturity = await readFile(join(portal, 'scorecards', 'service-maturity.yaml'), 'utf8');
   await writeFile(join(portal, 'scorecards', 'service-maturity.yaml'), maturity.replace('      - ci-configured\n', '      - makefile-test\n'));
   await writeFile(join(portal, 'exemptions.yaml'), 'exemptions:\n  - entity: orders\n    check: codeowners-present\n    reason: moving to the new team layout\n    expires: 2099-01-01\n');
-  await run(process.execPath, [CAIRN, 'build', '--out', 'site'], { cwd: portal, env: ENV });
+  succeeds(await cairn(portal, 'build', '--out', 'site'));
   snapshot = await readSnapshot(join(portal, '.cache', 'snapshot.json'));
 }, 300_000);
 
@@ -74,7 +74,7 @@ describe('the first portal of an organisation', () => {
 
   it('gives, in each repository, the verdict the portal gives with cairn check --standards', async () => {
     for (const repo of ['orders', 'ledger', 'handbook'] as const) {
-      const { stdout } = await run(process.execPath, [CAIRN, 'check', '--standards', join(portal, 'site', 'standards.json'), '--format', 'json'], { cwd: fixture.dirs[repo], env: ENV });
+      const { stdout } = succeeds(await cairn(fixture.dirs[repo], 'check', '--standards', join(portal, 'site', 'standards.json'), '--format', 'json'));
       const report = JSON.parse(stdout) as { standards: string; results: Array<{ entityRef: string; scorecard: string; level: string | null; score: number }> };
       expect(report.standards).toMatch(/^the portal's standards published at .*standards\.json \(2026-05-28\)$/);
       const portalVerdict = snapshot.results

@@ -2,7 +2,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Snapshot } from '../../collectors/contract/snapshot.ts';
-import { runCairn, type CairnRun } from '../helpers/cli.ts';
+import { cairn, type CairnRun } from '../helpers/cli.ts';
 import { files, makeRepos, type RepoFixture } from '../helpers/repos.ts';
 
 /** Control characters (C0 but tab, LF and CR; DEL; C1) and bidi overrides and isolates. */
@@ -33,7 +33,7 @@ beforeAll(async () => {
   });
   outDir = join(fixture.root, 'portal');
   const snapshotFile = join(fixture.root, 'snapshot.json');
-  build = await runCairn(fixture.root, ['build', '--repos', '*', '--out', outDir, '--snapshot', snapshotFile, '--no-history']);
+  build = await cairn(fixture.root, 'build', '--repos', '*', '--out', outDir, '--snapshot', snapshotFile, '--no-history');
   snapshot = JSON.parse(await readFile(snapshotFile, 'utf8')) as Snapshot;
 }, 240_000);
 

@@ -1,27 +1,21 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSite } from '../../scripts/cli/site.ts';
-import { HOSTILE, snapshotFixture, writeSnapshotFixture } from '../helpers/snapshot-fixture.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { fixtureSite } from '../helpers/fixture-site.ts';
+import { HOSTILE, snapshotFixture } from '../helpers/snapshot-fixture.ts';
 
-// Builds the fixture organisation's site under `/portal/` with a site URL, then reads its output as text.
+// The fixture organisation's site under `/portal/` with a site URL, read as text.
 const BASE = '/portal/';
 const SITE = 'https://acme.example.com';
 const COMMIT = '0123456789abcdef0123456789abcdef01234567';
-let workDir: string;
 let outDir: string;
 
 beforeAll(async () => {
-  workDir = await mkdtemp(join(tmpdir(), 'cairn-scorecards-'));
-  outDir = join(workDir, 'dist');
-  await buildSite({ snapshot: await writeSnapshotFixture(workDir), outDir, base: BASE, site: SITE });
-});
-
-afterAll(async () => {
-  await rm(workDir, { recursive: true, force: true });
-});
+  const site = await fixtureSite();
+  expect(site.options).toMatchObject({ base: BASE, site: SITE });
+  outDir = site.outDir;
+}, 120_000);
 
 const file = (path: string) => readFile(join(outDir, path), 'utf8');
 const page = (path: string) => file(join(path, 'index.html'));

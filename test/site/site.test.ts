@@ -1,26 +1,20 @@
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSite } from '../../scripts/cli/site.ts';
-import { HOSTILE, snapshotFixture, writeSnapshotFixture } from '../helpers/snapshot-fixture.ts';
+import { fixtureSite, type FixtureSite } from '../helpers/fixture-site.ts';
+import { HOSTILE, snapshotFixture } from '../helpers/snapshot-fixture.ts';
 
-// Builds the fixture organisation's site under `/portal/` once, then reads its HTML as text.
+// The fixture organisation's site under `/portal/`, read as text.
 const BASE = '/portal/';
 let workDir: string;
-let snapshot: string;
+let options: FixtureSite['options'];
 let outDir: string;
 
 beforeAll(async () => {
-  workDir = await mkdtemp(join(tmpdir(), 'cairn-site-'));
-  snapshot = await writeSnapshotFixture(workDir);
-  outDir = join(workDir, 'dist');
-  await buildSite({ snapshot, outDir, base: BASE });
-});
-
-afterAll(async () => {
-  await rm(workDir, { recursive: true, force: true });
-});
+  ({ outDir, workDir, options } = await fixtureSite());
+  expect(options.base).toBe(BASE);
+}, 120_000);
 
 /** Every file of a built site, as sorted paths relative to its folder. */
 async function siteFiles(dir: string): Promise<string[]> {
@@ -229,7 +223,7 @@ describe('the built site', () => {
 
   it('builds byte-identical output from the same snapshot', async () => {
     const againDir = join(workDir, 'dist-again');
-    await buildSite({ snapshot, outDir: againDir, base: BASE });
+    await buildSite({ ...options, outDir: againDir });
     const files = await siteFiles(outDir);
     expect(await siteFiles(againDir)).toEqual(files);
     for (const path of files) expect(await readFile(join(againDir, path)), path).toEqual(await readFile(join(outDir, path)));

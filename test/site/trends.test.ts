@@ -1,48 +1,18 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { HistoryRecord } from '../../collectors/contract/history.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { historyRecord } from '../../collectors/runs/history.ts';
-import { appendHistory } from '../../collectors/store/history-folder.ts';
-import { buildSite } from '../../scripts/cli/site.ts';
-import { snapshotFixture, writeSnapshotFixture } from '../helpers/snapshot-fixture.ts';
+import { fixtureSite } from '../helpers/fixture-site.ts';
+import { snapshotFixture } from '../helpers/snapshot-fixture.ts';
 
-// The fixture site with a history of three runs: two earlier ones (crafted from this run's record) and this run.
+// The fixture site, with its history of three runs: two earlier ones (crafted from this run's record) and this run.
 const BASE = '/portal/';
-let workDir: string;
 let outDir: string;
 const current = historyRecord(snapshotFixture);
-const PAYMENTS = 'component:default/payments-service';
-const CHECKOUT = 'component:default/checkout-web';
 
 beforeAll(async () => {
-  workDir = await mkdtemp(join(tmpdir(), 'cairn-trends-'));
-  const history = join(workDir, 'history');
-  const earlier = (days: number, change: (record: HistoryRecord) => void): HistoryRecord => {
-    const record = structuredClone(current);
-    record.generatedAt = new Date(Date.parse(current.generatedAt) - days * 86_400_000).toISOString();
-    change(record);
-    return record;
-  };
-  await appendHistory(history, earlier(14, (record) => (record.scorecards['production-readiness']![PAYMENTS] = [null, 0.4, ['ci-configured']])), 10);
-  await appendHistory(
-    history,
-    earlier(7, (record) => {
-      record.scorecards['production-readiness']![PAYMENTS] = ['bronze', 0.6, []];
-      record.scorecards['production-readiness']![CHECKOUT] = ['silver', 0.9, []];
-      record.entities['component:default/legacy-ledger'] = {};
-    }),
-    10,
-  );
-  await appendHistory(history, current, 10);
-  outDir = join(workDir, 'dist');
-  await buildSite({ snapshot: await writeSnapshotFixture(workDir), outDir, base: BASE, historyDir: history });
+  ({ outDir } = await fixtureSite());
 }, 120_000);
-
-afterAll(async () => {
-  await rm(workDir, { recursive: true, force: true });
-});
 
 const page = (path: string) => readFile(join(outDir, path, 'index.html'), 'utf8');
 const text = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');

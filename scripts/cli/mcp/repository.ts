@@ -18,6 +18,8 @@ export async function checkRepository(portal: McpPortal, path: string, scorecard
   const { report } = await checkReport(
     { ...(portal.catalogSnapshot ? { catalog: portal.catalogSnapshot } : {}), ...(scorecard ? { scorecard } : {}) },
     dir,
+    // The server is a process of its own, on stdio: its folder and environment are the process's.
+    { cwd: process.cwd(), env: process.env },
     await portal.judge(),
   );
   const verdict = verdictOf(report);

@@ -44,7 +44,7 @@ export async function snapshotPortal(source: SnapshotSource): Promise<McpPortal>
       `cairn mcp: --snapshot ${file}: ${reason}; expected the snapshot.json of cairn collect or cairn build (default ${DEFAULT_SNAPSHOT}).`,
     );
   });
-  const configPath = source.config ?? defaultConfigPath();
+  const configPath = source.config ?? defaultConfigPath(process.cwd());
   const loaded = configPath === undefined ? undefined : await loadPortalConfig(configPath);
   const portalUrl =
     source.site !== undefined

@@ -1,0 +1,103 @@
+/**
+ * Astro for the command line, in a process of its own that `site.ts` starts. Astro takes the
+ * portal's settings from the environment (astro.config.mjs, the snapshot loader) and writes chunks
+ * that must resolve Cairn's dependencies under its working folder: both belong to the whole
+ * process, so the command line hands them to this one (Cairn's folder, each build's environment)
+ * instead of changing its own.
+ *
+ * Started with a server to run (`dev` or `preview`, the one argument, JSON), it serves until stopped.
+ * Started without, it builds the sites it is sent, one at a time: a process that builds again
+ * starts warm.
+ */
+import { inspect } from 'node:util';
+import { build, dev, preview } from 'astro';
+
+export type AstroLogLevel = 'debug' | 'info' | 'warn' | 'error' | 'silent';
+
+/** A server to run until it is stopped. */
+export interface AstroServer {
+  command: 'dev' | 'preview';
+  root: string;
+  logLevel: AstroLogLevel;
+  server: { port?: number; host?: string | boolean };
+}
+
+/** A site to build, sent as a message: the whole environment it is built with, and Astro's options. */
+export interface AstroBuild {
+  id: number;
+  env: Record<string, string>;
+  root: string;
+  cacheDir: string;
+  logLevel: AstroLogLevel;
+  /** Send what Astro writes to stdout and stderr as messages, in order with the build's answer, instead of writing it. */
+  forwardOutput: boolean;
+}
+
+/** What a build process sends back: Astro's output, then the build's end (with its error, if it failed). */
+export type AstroMessage =
+  | { id: number; output: { stream: 'stdout' | 'stderr'; text: string } }
+  | { id: number; done: true }
+  | { id: number; failure: AstroFailure };
+
+/** An error of Astro's: its message, and the error as Node would print it. */
+export interface AstroFailure {
+  message: string;
+  printed: string;
+}
+
+// The command line is gone (killed, as a cancelled CI job is): nothing waits for this site any more.
+process.on('disconnect', () => process.exit(1));
+
+if (process.argv[2]) {
+  const request = JSON.parse(process.argv[2]) as AstroServer;
+  const start = request.command === 'dev' ? dev : preview;
+  try {
+    await start({ root: request.root, logLevel: request.logLevel, server: request.server });
+  } catch (error) {
+    process.send!({ id: 0, failure: failureOf(error) } satisfies AstroMessage, () => process.exit(1));
+  }
+} else {
+  process.on('message', (request: AstroBuild) => void buildSite(request));
+}
+
+async function buildSite(request: AstroBuild): Promise<void> {
+  const send = (message: AstroMessage) => process.send!(message);
+  setEnvironment(request.env);
+  const restore = request.forwardOutput ? forwardOutput((stream, text) => send({ id: request.id, output: { stream, text } })) : () => {};
+  try {
+    await build({ root: request.root, cacheDir: request.cacheDir, logLevel: request.logLevel });
+    restore();
+    send({ id: request.id, done: true });
+  } catch (error) {
+    restore();
+    send({ id: request.id, failure: failureOf(error) });
+  }
+}
+
+function failureOf(error: unknown): AstroFailure {
+  return { message: error instanceof Error ? error.message : String(error), printed: inspect(error) };
+}
+
+/** Makes `process.env` exactly `env`: each build is configured by its own environment only. */
+function setEnvironment(env: Record<string, string>): void {
+  for (const name of Object.keys(process.env)) if (!(name in env)) delete process.env[name];
+  Object.assign(process.env, env);
+}
+
+/** Hands what is written to stdout and stderr to `write` until the returned function is called. */
+function forwardOutput(write: (stream: 'stdout' | 'stderr', text: string) => void): () => void {
+  const streams = { stdout: process.stdout, stderr: process.stderr };
+  const originals = { stdout: process.stdout.write, stderr: process.stderr.write };
+  for (const name of ['stdout', 'stderr'] as const) {
+    streams[name].write = ((chunk: string | Uint8Array, ...rest: unknown[]) => {
+      write(name, typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8'));
+      const done = rest.find((argument) => typeof argument === 'function') as (() => void) | undefined;
+      done?.();
+      return true;
+    }) as typeof process.stdout.write;
+  }
+  return () => {
+    streams.stdout.write = originals.stdout;
+    streams.stderr.write = originals.stderr;
+  };
+}

@@ -1,0 +1,62 @@
+import { rmSync } from 'node:fs';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { HistoryRecord } from '../../collectors/contract/history.ts';
+import { historyRecord } from '../../collectors/runs/history.ts';
+import { appendHistory } from '../../collectors/store/history-folder.ts';
+import { buildSite, type SiteOptions } from '../../scripts/cli/site.ts';
+import { snapshotFixture, writeSnapshotFixture } from './snapshot-fixture.ts';
+
+export const PAYMENTS = 'component:default/payments-service';
+export const CHECKOUT = 'component:default/checkout-web';
+
+/** The fixture site's settings: a base path, a site URL, and a history. */
+export interface FixtureSite {
+  /** Where the site was built. */
+  outDir: string;
+  /** A folder of this worker's own, for more output. */
+  workDir: string;
+  /** What it was built with: build again with these to get the same site. */
+  options: Required<Pick<SiteOptions, 'snapshot' | 'base' | 'site' | 'historyDir'>>;
+}
+
+let built: Promise<FixtureSite> | undefined;
+
+/**
+ * The fixture organisation's site (`snapshotFixture`), built once per test worker for the site
+ * tests that read it: under `/portal/`, for `https://acme.example.com`, with a history of three
+ * runs (two earlier ones crafted from this run's record, then this run). Removed when the worker ends.
+ */
+export function fixtureSite(): Promise<FixtureSite> {
+  built ??= buildFixtureSite();
+  return built;
+}
+
+async function buildFixtureSite(): Promise<FixtureSite> {
+  const workDir = await mkdtemp(join(tmpdir(), 'cairn-fixture-site-'));
+  process.once('exit', () => rmSync(workDir, { recursive: true, force: true }));
+  const historyDir = join(workDir, 'history');
+  const current = historyRecord(snapshotFixture);
+  const earlier = (days: number, change: (record: HistoryRecord) => void): HistoryRecord => {
+    const record = structuredClone(current);
+    record.generatedAt = new Date(Date.parse(current.generatedAt) - days * 86_400_000).toISOString();
+    change(record);
+    return record;
+  };
+  await appendHistory(historyDir, earlier(14, (record) => (record.scorecards['production-readiness']![PAYMENTS] = [null, 0.4, ['ci-configured']])), 10);
+  await appendHistory(
+    historyDir,
+    earlier(7, (record) => {
+      record.scorecards['production-readiness']![PAYMENTS] = ['bronze', 0.6, []];
+      record.scorecards['production-readiness']![CHECKOUT] = ['silver', 0.9, []];
+      record.entities['component:default/legacy-ledger'] = {};
+    }),
+    10,
+  );
+  await appendHistory(historyDir, current, 10);
+  const options = { snapshot: await writeSnapshotFixture(workDir), base: '/portal/', site: 'https://acme.example.com', historyDir };
+  const outDir = join(workDir, 'dist');
+  await buildSite({ ...options, outDir });
+  return { outDir, workDir, options };
+}
