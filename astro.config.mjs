@@ -78,7 +78,10 @@ function contentSecurityPolicy() {
               const path = join(root, file);
               const html = await readFile(path, 'utf8');
               const policy = pagePolicy(html);
-              if (policy === undefined) throw new Error(`${file} has no Content-Security-Policy: every page must render its <head> through site/layouts/Page.astro`);
+              if (policy === undefined)
+                throw new Error(
+                  `${file} has no Content-Security-Policy: every page must render its <head> through site/layouts/Page.astro`,
+                );
               const placed = placePolicyFirst(html);
               if (placed !== html) await writeFile(path, placed);
               return policy;

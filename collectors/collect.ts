@@ -31,7 +31,13 @@ import { inShard, type Shard } from './runs/shard.ts';
 import { listSources, type SourceEnvironment } from './sources/index.ts';
 import { NOTHING_UNREACHABLE, type ForgeEntity, type RepoHandle, type Unreachable } from './sources/source.ts';
 import { cleanText, FORBIDDEN_KEY, plainData, type DataPath } from './support/text.ts';
-import { SNAPSHOT_SCHEMA_VERSION, type CatalogEntity, type PublishedStandards, type RepoSnapshot, type Snapshot } from './contract/snapshot.ts';
+import {
+  SNAPSHOT_SCHEMA_VERSION,
+  type CatalogEntity,
+  type PublishedStandards,
+  type RepoSnapshot,
+  type Snapshot,
+} from './contract/snapshot.ts';
 import { compareCodeUnits } from './support/order.ts';
 
 /** The portal's standards: every check (built-in and custom), the scorecards and the exemptions. */
@@ -54,7 +60,17 @@ export interface Standards {
 }
 
 /** No checks, scorecards, guides or initiatives: collection of facts and the catalog only. */
-export const NO_STANDARDS: Standards = { checks: [], metadata: [], scorecards: [], exemptions: [], contentGlobs: [], guides: [], initiatives: [], scorecardsFrom: 'content', customChecks: [] };
+export const NO_STANDARDS: Standards = {
+  checks: [],
+  metadata: [],
+  scorecards: [],
+  exemptions: [],
+  contentGlobs: [],
+  guides: [],
+  initiatives: [],
+  scorecardsFrom: 'content',
+  customChecks: [],
+};
 
 export interface CollectOptions extends LoadedConfig {
   standards: Standards;
@@ -76,7 +92,10 @@ export interface CollectOptions extends LoadedConfig {
  */
 export async function collect(options: CollectOptions): Promise<Snapshot> {
   const { config, contentDir, now, standards } = options;
-  const [collected, feedback] = await Promise.all([collectRepos(options), readFeedback(config.feedback, contentDir, options.environment?.env)]);
+  const [collected, feedback] = await Promise.all([
+    collectRepos(options),
+    readFeedback(config.feedback, contentDir, options.environment?.env),
+  ]);
   const content = contentDir ? await readContentEntities(contentDir) : { documents: [], problems: [] };
   const renderCache = options.cacheDir ? new FileRenderCache(join(options.cacheDir, 'rendered-docs'), await rendererVersion()) : undefined;
   const snapshot = await assemble({
@@ -102,7 +121,9 @@ export async function collect(options: CollectOptions): Promise<Snapshot> {
  * Lists the sources and reads the facts of every repository, or of those in `shard` (a CI matrix
  * job's share): the part of the pipeline that reads repositories, and can be split across machines.
  */
-export async function collectRepos(options: CollectOptions & { shard?: Shard }): Promise<{ repos: RepoSnapshot[]; entities: ForgeEntity[]; unreachable: Unreachable; problems: Problem[] }> {
+export async function collectRepos(
+  options: CollectOptions & { shard?: Shard },
+): Promise<{ repos: RepoSnapshot[]; entities: ForgeEntity[]; unreachable: Unreachable; problems: Problem[] }> {
   const { config, baseDir, now, standards, shard } = options;
   // A shard lists (and clones) only its own share of the repositories.
   const listing = await listSources(config.sources, baseDir, (name) => !shard || inShard(name, shard), options.environment);
@@ -115,7 +136,14 @@ export async function collectRepos(options: CollectOptions & { shard?: Shard }):
     handles.map((handle) =>
       limit(async () => {
         let fromCache = false;
-        const repo = await collectRepo(handle, { now, windowDays: config.activity.windowDays, settings, limits: config.limits, ...(cache ? { cache } : {}), onCacheHit: () => (fromCache = true) });
+        const repo = await collectRepo(handle, {
+          now,
+          windowDays: config.activity.windowDays,
+          settings,
+          limits: config.limits,
+          ...(cache ? { cache } : {}),
+          onCacheHit: () => (fromCache = true),
+        });
         options.onRepo?.(++done, handles.length, handle.name, fromCache);
         return repo;
       }),
@@ -160,7 +188,13 @@ export async function assemble(input: AssembleInput): Promise<Snapshot> {
   // By name, so a snapshot merged from shards lists them as a single run does.
   const repos = [...input.repos, ...carried.repos].toSorted((a, b) => compareCodeUnits(a.name, b.name));
   const catalog = await buildCatalog({
-    repos: repos.map((repo) => ({ name: repo.name, facts: repo.facts, ...(repo.webUrl ? { webUrl: repo.webUrl } : {}), ...(repo.forge ? { forge: repo.forge } : {}), ...(repo.facts.head ? { headCommit: repo.facts.head.commit } : {}) })),
+    repos: repos.map((repo) => ({
+      name: repo.name,
+      facts: repo.facts,
+      ...(repo.webUrl ? { webUrl: repo.webUrl } : {}),
+      ...(repo.forge ? { forge: repo.forge } : {}),
+      ...(repo.facts.head ? { headCommit: repo.facts.head.commit } : {}),
+    })),
     content: input.content,
     ...(input.forge ? { forge: input.forge } : {}),
   });
@@ -175,9 +209,26 @@ export async function assemble(input: AssembleInput): Promise<Snapshot> {
     now,
   });
   const results = standards.scorecards.toSorted((a, b) => compareCodeUnits(a.id, b.id)).flatMap(evaluation.evaluate);
-  const guides = evaluateGuides({ guides: standards.guides, evaluate: evaluation.evaluate, entities: [...(input.knownEntities ?? []), ...catalog.entities], settings: input.guideSettings, now });
-  const initiatives = evaluateInitiatives({ initiatives: standards.initiatives, entities: catalog.entities, factsByRepo, scorecards: standards.scorecards, results, evaluate: evaluation.evaluate });
-  const docs = await buildEntityDocs({ entities: catalog.entities, repos, ...(input.renderCache ? { renderCache: input.renderCache } : {}) });
+  const guides = evaluateGuides({
+    guides: standards.guides,
+    evaluate: evaluation.evaluate,
+    entities: [...(input.knownEntities ?? []), ...catalog.entities],
+    settings: input.guideSettings,
+    now,
+  });
+  const initiatives = evaluateInitiatives({
+    initiatives: standards.initiatives,
+    entities: catalog.entities,
+    factsByRepo,
+    scorecards: standards.scorecards,
+    results,
+    evaluate: evaluation.evaluate,
+  });
+  const docs = await buildEntityDocs({
+    entities: catalog.entities,
+    repos,
+    ...(input.renderCache ? { renderCache: input.renderCache } : {}),
+  });
   const refs = new Set(catalog.entities.map((entity) => entity.ref));
   const carriedDocs = carried.docs.filter((entry) => refs.has(entry.entityRef));
   const laterProblems = [...catalog.problems, ...evaluation.problems, ...guides.problems, ...docs.problems];
@@ -216,11 +267,11 @@ function publishable(snapshot: Snapshot): Snapshot {
   const dropped = new Map<string, { location: Pick<Problem, 'repo' | 'file' | 'line'>; paths: Set<string> }>();
   const clean = plainData(snapshot, {
     onDroppedKey: (path) => {
-    const found = droppedKeyLocation(snapshot, path);
-    const key = JSON.stringify(found.location);
-    const entry = dropped.get(key) ?? { location: found.location, paths: new Set<string>() };
-    entry.paths.add(found.field);
-    dropped.set(key, entry);
+      const found = droppedKeyLocation(snapshot, path);
+      const key = JSON.stringify(found.location);
+      const entry = dropped.get(key) ?? { location: found.location, paths: new Set<string>() };
+      entry.paths.add(found.field);
+      dropped.set(key, entry);
     },
   });
   for (const { location, paths } of dropped.values()) {
@@ -228,7 +279,9 @@ function publishable(snapshot: Snapshot): Snapshot {
     const problem: Problem = {
       severity: 'warning',
       ...location,
-      message: cleanText(`Keys named ${FORBIDDEN_KEY} are left out of ${where} (${[...paths].sort().join(', ')}): JavaScript gives that name a meaning of its own, so Cairn never publishes it. Rename the key${paths.size === 1 ? '' : 's'}.`),
+      message: cleanText(
+        `Keys named ${FORBIDDEN_KEY} are left out of ${where} (${[...paths].sort().join(', ')}): JavaScript gives that name a meaning of its own, so Cairn never publishes it. Rename the key${paths.size === 1 ? '' : 's'}.`,
+      ),
     };
     clean.problems.push(problem);
     const repo = location.repo === undefined ? undefined : clean.repos.find((candidate) => candidate.name === location.repo);
@@ -242,20 +295,36 @@ function publishable(snapshot: Snapshot): Snapshot {
  * source, or else the repository; `field` is the key's path inside the document or entity.
  */
 function droppedKeyLocation(snapshot: Snapshot, path: DataPath): { location: Pick<Problem, 'repo' | 'file' | 'line'>; field: string } {
-  const dotted = (rest: DataPath) => rest.map((part) => (typeof part === 'number' ? `[${part}]` : `.${cleanText(part)}`)).join('').replace(/^\./, '');
+  const dotted = (rest: DataPath) =>
+    rest
+      .map((part) => (typeof part === 'number' ? `[${part}]` : `.${cleanText(part)}`))
+      .join('')
+      .replace(/^\./, '');
   if (path[0] === 'repos' && typeof path[1] === 'number') {
     const repo = snapshot.repos[path[1]]!;
     const documentIndex = path[5];
-    if (path[2] === 'facts' && path[3] === 'descriptors' && path[4] === 'documents' && typeof documentIndex === 'number' && path[6] === 'data') {
+    if (
+      path[2] === 'facts' &&
+      path[3] === 'descriptors' &&
+      path[4] === 'documents' &&
+      typeof documentIndex === 'number' &&
+      path[6] === 'data'
+    ) {
       const document = repo.facts.descriptors!.documents[documentIndex]!;
-      return { location: { repo: cleanText(repo.name), file: cleanText(document.file), line: document.line }, field: dotted(path.slice(7)) };
+      return {
+        location: { repo: cleanText(repo.name), file: cleanText(document.file), line: document.line },
+        field: dotted(path.slice(7)),
+      };
     }
     return { location: { repo: cleanText(repo.name) }, field: dotted(path.slice(2)) };
   }
   if (path[0] === 'entities' && typeof path[1] === 'number') {
     const { source } = snapshot.entities[path[1]]!;
     // An entity's source is the descriptor document it came from: one problem names both.
-    return { location: { ...(source.repo === undefined ? {} : { repo: cleanText(source.repo) }), file: cleanText(source.file), line: source.line }, field: dotted(path.slice(2)) };
+    return {
+      location: { ...(source.repo === undefined ? {} : { repo: cleanText(source.repo) }), file: cleanText(source.file), line: source.line },
+      field: dotted(path.slice(2)),
+    };
   }
   return { location: {}, field: dotted(path) };
 }
@@ -267,7 +336,13 @@ function publishedStandards(standards: Standards, windowDays: number | undefined
     customChecks: standards.customChecks,
     exemptions: standards.exemptions
       .filter((exemption) => exemption.source === 'central')
-      .map(({ entityRef, checkId, scorecard, reason, expires }) => ({ entityRef, checkId, ...(scorecard ? { scorecard } : {}), reason, expires })),
+      .map(({ entityRef, checkId, scorecard, reason, expires }) => ({
+        entityRef,
+        checkId,
+        ...(scorecard ? { scorecard } : {}),
+        reason,
+        expires,
+      })),
     ...(windowDays ? { activityWindowDays: windowDays } : {}),
   };
 }
@@ -304,15 +379,27 @@ export interface CollectRepoOptions {
  * be opened, or a retriever that throws, is a problem, never a crash, and is not cached.
  */
 export async function collectRepo(handle: RepoHandle, options: CollectRepoOptions): Promise<RepoSnapshot> {
-  const base = { name: handle.name, source: handle.source, ...(handle.webUrl ? { webUrl: handle.webUrl } : {}), ...(handle.forge ? { forge: handle.forge } : {}), ...(handle.stale ? { stale: handle.stale } : {}) };
+  const base = {
+    name: handle.name,
+    source: handle.source,
+    ...(handle.webUrl ? { webUrl: handle.webUrl } : {}),
+    ...(handle.forge ? { forge: handle.forge } : {}),
+    ...(handle.stale ? { stale: handle.stale } : {}),
+  };
   const { cache } = options;
   const head = cache && !options.untracked ? await headCommit(handle.dir) : undefined;
   const cached = head ? await cache!.read(handle.name) : new Map<string, CachedFact>();
   const limits = options.limits ?? DEFAULT_LIMITS;
   // The time cap leaves facts out, never changes one: only the caps that change what is read key the cache.
-  const settingsKey = JSON.stringify({ ...options.settings, windowDays: options.windowDays, files: limits.files, megabytes: limits.megabytes });
+  const settingsKey = JSON.stringify({
+    ...options.settings,
+    windowDays: options.windowDays,
+    files: limits.files,
+    megabytes: limits.megabytes,
+  });
   const day = options.now.toISOString().slice(0, 10);
-  const keyOf = (retriever: FactRetriever) => [retriever.id, retriever.version, head, settingsKey, retriever.timeDependent ? day : ''].join('\0');
+  const keyOf = (retriever: FactRetriever) =>
+    [retriever.id, retriever.version, head, settingsKey, retriever.timeDependent ? day : ''].join('\0');
 
   const results = new Map<string, CachedFact>();
   for (const retriever of retrievers) {
@@ -327,14 +414,31 @@ export async function collectRepo(handle: RepoHandle, options: CollectRepoOption
     try {
       let reader: OpenedRepo;
       try {
-        const opened = await Promise.race([openRepo(handle.dir, { name: handle.name, now: options.now, windowDays: options.windowDays, maxFiles: limits.files, ...(options.untracked ? { untracked: true } : {}) }), deadline.reached]);
+        const opened = await Promise.race([
+          openRepo(handle.dir, {
+            name: handle.name,
+            now: options.now,
+            windowDays: options.windowDays,
+            maxFiles: limits.files,
+            ...(options.untracked ? { untracked: true } : {}),
+          }),
+          deadline.reached,
+        ]);
         if (!opened) {
-          problems.push({ severity: 'error', repo: handle.name, message: `Could not list the files of ${handle.name} within its cap of ${limits.seconds} s (limits.seconds in portal.yaml); none of its facts were collected.` });
+          problems.push({
+            severity: 'error',
+            repo: handle.name,
+            message: `Could not list the files of ${handle.name} within its cap of ${limits.seconds} s (limits.seconds in portal.yaml); none of its facts were collected.`,
+          });
           return { ...base, facts: {}, problems };
         }
         reader = opened;
       } catch (error) {
-        problems.push({ severity: 'error', repo: handle.name, message: `Could not read the repository at ${handle.dir}: ${firstLine(error)}` });
+        problems.push({
+          severity: 'error',
+          repo: handle.name,
+          message: `Could not read the repository at ${handle.dir}: ${firstLine(error)}`,
+        });
         return { ...base, facts: {}, problems };
       }
       const unfinished = new Set(missing.map((retriever) => retriever.id));
@@ -343,14 +447,23 @@ export async function collectRepo(handle: RepoHandle, options: CollectRepoOption
           const reported: Problem[] = [];
           const refused: string[] = [];
           const repo = new ReadBudget(reader, limits.megabytes * 1024 * 1024, (path) => refused.push(path));
-          const context: FactContext = { repo, settings: options.settings, problem: (problem) => reported.push({ ...problem, repo: handle.name }) };
+          const context: FactContext = {
+            repo,
+            settings: options.settings,
+            problem: (problem) => reported.push({ ...problem, repo: handle.name }),
+          };
           try {
             const value = retriever.schema.parse(await retriever.collect(context));
             if (refused.length > 0) reported.push(readCapProblem(handle.name, retriever.id, limits.megabytes, refused));
             // A fact that finishes after the time cap comes too late: the repository's facts are already taken.
             if (!deadline.passed) results.set(retriever.id, { key: keyOf(retriever), value, problems: reported });
           } catch (error) {
-            if (!deadline.passed) problems.push(...reported, { severity: 'error', repo: handle.name, message: `Fact "${retriever.id}" could not be collected: ${firstLine(error)}` });
+            if (!deadline.passed)
+              problems.push(...reported, {
+                severity: 'error',
+                repo: handle.name,
+                message: `Fact "${retriever.id}" could not be collected: ${firstLine(error)}`,
+              });
           }
           unfinished.delete(retriever.id);
         }),
@@ -359,7 +472,11 @@ export async function collectRepo(handle: RepoHandle, options: CollectRepoOption
       if (!finished) {
         reader.stop(limits.seconds);
         const left = retrievers.filter((retriever) => unfinished.has(retriever.id)).map((retriever) => retriever.id);
-        problems.push({ severity: 'error', repo: handle.name, message: `Collecting ${handle.name} reached its cap of ${limits.seconds} s (limits.seconds in portal.yaml): ${left.length === 1 ? 'the fact' : 'the facts'} ${left.map((id) => `"${id}"`).join(', ')} ${left.length === 1 ? 'was' : 'were'} not collected, so the checks that need ${left.length === 1 ? 'it' : 'them'} cannot pass.` });
+        problems.push({
+          severity: 'error',
+          repo: handle.name,
+          message: `Collecting ${handle.name} reached its cap of ${limits.seconds} s (limits.seconds in portal.yaml): ${left.length === 1 ? 'the fact' : 'the facts'} ${left.map((id) => `"${id}"`).join(', ')} ${left.length === 1 ? 'was' : 'were'} not collected, so the checks that need ${left.length === 1 ? 'it' : 'them'} cannot pass.`,
+        });
       }
     } finally {
       deadline.clear();
@@ -423,7 +540,9 @@ function publishedFacts(facts: Facts): Facts {
 }
 
 function sortProblems(problems: Problem[]): Problem[] {
-  return problems.sort((a, b) => (a.file ?? '').localeCompare(b.file ?? '') || (a.line ?? 0) - (b.line ?? 0) || a.message.localeCompare(b.message));
+  return problems.sort(
+    (a, b) => (a.file ?? '').localeCompare(b.file ?? '') || (a.line ?? 0) - (b.line ?? 0) || a.message.localeCompare(b.message),
+  );
 }
 
 function firstLine(error: unknown): string {

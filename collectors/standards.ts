@@ -37,7 +37,9 @@ const STATUS_ORDER = { recommended: 0, draft: 1, deprecated: 2 } as const;
  */
 export function teachingGuides(guides: readonly GuideSource[]): Map<string, string> {
   const teaching = new Map<string, string>();
-  const ordered = guides.toSorted((a, b) => STATUS_ORDER[a.frontmatter.status] - STATUS_ORDER[b.frontmatter.status] || (a.id < b.id ? -1 : 1));
+  const ordered = guides.toSorted(
+    (a, b) => STATUS_ORDER[a.frontmatter.status] - STATUS_ORDER[b.frontmatter.status] || (a.id < b.id ? -1 : 1),
+  );
   for (const guide of ordered) {
     for (const [checkId, section] of taughtSections(guide)) {
       if (!teaching.has(checkId)) teaching.set(checkId, section ? `${guide.id}#${section}` : guide.id);
@@ -47,7 +49,30 @@ export function teachingGuides(guides: readonly GuideSource[]): Map<string, stri
 }
 
 /** A built-in check's metadata as the snapshot lists it. */
-export function builtinMetadata({ id, title, category, description, why, fix, effort, severity, guide, options }: CheckDefinition): CheckMetadata {
+export function builtinMetadata({
+  id,
+  title,
+  category,
+  description,
+  why,
+  fix,
+  effort,
+  severity,
+  guide,
+  options,
+}: CheckDefinition): CheckMetadata {
   // The defaults are what `options.parse({})` gives: every check's options schema guarantees it.
-  return { id, title, category, description, why, fix, effort, severity, ...(guide ? { guide } : {}), source: 'builtin', options: options.parse({}) as Record<string, unknown> };
+  return {
+    id,
+    title,
+    category,
+    description,
+    why,
+    fix,
+    effort,
+    severity,
+    ...(guide ? { guide } : {}),
+    source: 'builtin',
+    options: options.parse({}) as Record<string, unknown>,
+  };
 }

@@ -18,7 +18,11 @@ export async function getPortal() {
 /** The content collections, indexed for the views in `lib/`. */
 export async function getCatalog(): Promise<IndexedCatalog> {
   const [entities, repos, portal] = await Promise.all([getCollection('entities'), getCollection('repos'), getPortal()]);
-  return indexCatalog({ entities: entities.map((entry) => entry.data), repos: repos.map((entry) => entry.data), problems: portal.problems });
+  return indexCatalog({
+    entities: entities.map((entry) => entry.data),
+    repos: repos.map((entry) => entry.data),
+    problems: portal.problems,
+  });
 }
 
 /** The golden-path guides with their adoption, in display order. */
@@ -28,7 +32,9 @@ export async function getGuides(): Promise<Guide[]> {
 
 /** The initiatives, by deadline then title. */
 export async function getInitiatives(): Promise<Initiative[]> {
-  return (await getCollection('initiatives')).map((entry) => entry.data).sort((a, b) => byCodeUnit(a.deadline, b.deadline) || compareText(a.title, b.title));
+  return (await getCollection('initiatives'))
+    .map((entry) => entry.data)
+    .sort((a, b) => byCodeUnit(a.deadline, b.deadline) || compareText(a.title, b.title));
 }
 
 let history: Promise<History> | undefined;
@@ -62,7 +68,12 @@ export function getHistory(): Promise<History> {
 
 /** The checks, scorecards and results, indexed for the views in `lib/`. */
 export async function getStandards(): Promise<IndexedStandards> {
-  const [checks, scorecards, results, guides] = await Promise.all([getCollection('checks'), getCollection('scorecards'), getCollection('results'), getCollection('guides')]);
+  const [checks, scorecards, results, guides] = await Promise.all([
+    getCollection('checks'),
+    getCollection('scorecards'),
+    getCollection('results'),
+    getCollection('guides'),
+  ]);
   return indexStandards({
     checks: checks.map((entry) => entry.data),
     scorecards: scorecards.map((entry) => entry.data),

@@ -2,7 +2,14 @@ import { pathToFileURL } from 'node:url';
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { z } from 'astro/zod';
-import { entityDocsSchema, entitySchema, guideSchema, initiativeSchema, repoSchema, snapshotSchema } from '../collectors/contract/snapshot.ts';
+import {
+  entityDocsSchema,
+  entitySchema,
+  guideSchema,
+  initiativeSchema,
+  repoSchema,
+  snapshotSchema,
+} from '../collectors/contract/snapshot.ts';
 import { siteRepo, snapshotLoader } from './loaders/snapshot.ts';
 
 /** The portal's `content/guides/` folder, set by the CLI; without it there are no guide bodies to render. */
@@ -74,7 +81,9 @@ export const collections = {
     schema: initiativeSchema,
   }),
   results: defineCollection({
-    loader: snapshotLoader((snapshot) => snapshot.results.map((result) => ({ id: `${result.scorecard} ${result.entityRef}`, data: result }))),
+    loader: snapshotLoader((snapshot) =>
+      snapshot.results.map((result) => ({ id: `${result.scorecard} ${result.entityRef}`, data: result })),
+    ),
     schema: snapshotSchema.shape.results.element,
   }),
 };

@@ -96,7 +96,11 @@ export async function buildCatalog(input: CatalogInput): Promise<Catalog> {
       problems.push(...inferred.problems.map((problem) => ({ ...problem, repo: repo.name })));
       await admit({ data: inferred.data, source: inferredSource(repo), inferred: true }, accepted, problems);
     } catch (error) {
-      problems.push({ severity: 'error', repo: repo.name, message: `Cairn could not infer a Component for ${repo.name}: ${messageOf(error)}` });
+      problems.push({
+        severity: 'error',
+        repo: repo.name,
+        message: `Cairn could not infer a Component for ${repo.name}: ${messageOf(error)}`,
+      });
     }
   }
   // Owners come from every repository's CODEOWNERS, so they belong to none: their source is no file.
@@ -134,7 +138,14 @@ function reservedNames(accepted: ReadonlyMap<string, Accepted>): Problem[] {
     const renamed = [namespace, name].filter((segment) => windowsSafeSegment(segment) !== segment);
     if (renamed.length === 0) return [];
     const [first] = renamed;
-    return [{ ...locationOf(source), severity: 'warning', entityRef: ref, message: `${ref}: ${first} is a name Windows reserves, so the entity's pages are published under ${windowsSafeSegment(first!)}/ instead (Backstage's URL would have ${first}/). Rename it to keep one URL everywhere.` }];
+    return [
+      {
+        ...locationOf(source),
+        severity: 'warning',
+        entityRef: ref,
+        message: `${ref}: ${first} is a name Windows reserves, so the entity's pages are published under ${windowsSafeSegment(first!)}/ instead (Backstage's URL would have ${first}/). Rename it to keep one URL everywhere.`,
+      },
+    ];
   });
 }
 
@@ -152,7 +163,11 @@ async function admit(candidate: Candidate, accepted: Map<string, Accepted>, prob
     if (errors.length > 0) {
       // Backstage's BuiltinKindsEntityProcessor throws on such a ref, which fails the whole entity.
       const details = errors.map((error) => `spec.${error.field}: ${stripPeriod(error.message)}`).join('; ');
-      problems.push({ ...where, severity: 'error', message: `${ref} is not in the catalog: Backstage rejects it because a reference cannot be resolved (${details}). Write the ref with its kind, e.g. \`component:name\`.` });
+      problems.push({
+        ...where,
+        severity: 'error',
+        message: `${ref} is not in the catalog: Backstage rejects it because a reference cannot be resolved (${details}). Write the ref with its kind, e.g. \`component:name\`.`,
+      });
       return;
     }
     const earlier = accepted.get(ref);
@@ -180,7 +195,10 @@ function rejection(validation: { ref?: string; reason: string; unknownKind?: boo
       message: `${subject} is not in the catalog: ${stripPeriod(validation.reason)}. Cairn catalogs kind ${KNOWN_KINDS.filter((kind) => kind !== 'Template').join(', ')} with apiVersion backstage.io/v1alpha1 or backstage.io/v1beta1, or a Template with apiVersion scaffolder.backstage.io/v1beta3.`,
     };
   }
-  return { severity: 'error', message: `${subject} is not valid and is not in the catalog; Backstage rejects it: ${stripPeriod(validation.reason)}.` };
+  return {
+    severity: 'error',
+    message: `${subject} is not valid and is not in the catalog; Backstage rejects it: ${stripPeriod(validation.reason)}.`,
+  };
 }
 
 function reportDuplicate(ref: string, earlier: Accepted, later: Candidate, problems: Problem[]): void {
@@ -236,7 +254,11 @@ function danglingReferences(accepted: ReadonlyMap<string, Accepted>): Problem[] 
 function contentCandidates(content: readonly ContentDocument[]): Candidate[] {
   return [...content]
     .sort((a, b) => compare(a.file, b.file) || a.line - b.line)
-    .map((document) => ({ data: document.data, source: { file: document.file, line: document.line, ...(document.url ? { url: document.url } : {}) }, inferred: false }));
+    .map((document) => ({
+      data: document.data,
+      source: { file: document.file, line: document.line, ...(document.url ? { url: document.url } : {}) },
+      inferred: false,
+    }));
 }
 
 function repoCandidates(repo: CatalogRepo): Candidate[] {

@@ -97,7 +97,6 @@ export function ownerFromCodeowners(owners: readonly string[]): string | undefin
   return undefined;
 }
 
-
 type Manifest = NonNullable<Facts['manifests']>[number];
 type Dockerfile = NonNullable<Facts['dockerfiles']>[number];
 
@@ -105,9 +104,11 @@ type Dockerfile = NonNullable<Facts['dockerfiles']>[number];
  * Folders whose contents serve something other than the repository's own product: samples,
  * tests, docs, development containers, CI, tooling, and the skeletons of templates.
  */
-const NOT_THE_PRODUCT = /(^|\/)([^/]*[-_.])?(examples?|samples?|demos?|fixtures?|testdata|test-data|tests?|e2e|__tests__|docs?|\.devcontainer|\.github|\.circleci|\.gitlab|\.buildkite|\.gitpod|ci|\.ci|scripts|tools|hack|benchmarks?|contrib|skeleton|third_party|vendor|node_modules)\/|\{\{/i;
+const NOT_THE_PRODUCT =
+  /(^|\/)([^/]*[-_.])?(examples?|samples?|demos?|fixtures?|testdata|test-data|tests?|e2e|__tests__|docs?|\.devcontainer|\.github|\.circleci|\.gitlab|\.buildkite|\.gitpod|ci|\.ci|scripts|tools|hack|benchmarks?|contrib|skeleton|third_party|vendor|node_modules)\/|\{\{/i;
 /** Dockerfiles named for development, tests, CI or docs (`Dockerfile.dev`, `test.Dockerfile`). */
-const TOOLING_DOCKERFILE = /(^|\/)((dockerfile|containerfile)[._-](dev|devel|development|local|test|tests|ci|docs?|lint|debug)|(dev|devel|development|local|test|tests|ci|docs?|lint|debug)\.dockerfile)$/i;
+const TOOLING_DOCKERFILE =
+  /(^|\/)((dockerfile|containerfile)[._-](dev|devel|development|local|test|tests|ci|docs?|lint|debug)|(dev|devel|development|local|test|tests|ci|docs?|lint|debug)\.dockerfile)$/i;
 
 /**
  * Commands that start a long-running server when a container runs them: web servers, application
@@ -189,7 +190,9 @@ const SPRING_WEB_STARTER = /:spring-boot-starter-(web|webmvc|webflux|jersey|grap
 export function inferType(facts: Facts): { type: string; reason: string } {
   const files = facts.files ?? [];
   const manifests = manifestsRootFirst(facts);
-  const dockerfiles = (facts.dockerfiles ?? []).filter((dockerfile) => !NOT_THE_PRODUCT.test(dockerfile.path) && !TOOLING_DOCKERFILE.test(dockerfile.path));
+  const dockerfiles = (facts.dockerfiles ?? []).filter(
+    (dockerfile) => !NOT_THE_PRODUCT.test(dockerfile.path) && !TOOLING_DOCKERFILE.test(dockerfile.path),
+  );
 
   const template = templateReason(files);
   if (template) return { type: 'template', reason: template };
@@ -202,7 +205,12 @@ export function inferType(facts: Facts): { type: string; reason: string } {
     const server = serverCommand(dockerfile);
     if (server) return { type: 'service', reason: `${dockerfile.path} runs a server (${server})` };
   }
-  const springWeb = manifests.find((manifest) => !manifest.path.includes('/') && manifest.framework === 'spring-boot' && manifest.dependencies.some((dependency) => SPRING_WEB_STARTER.test(dependency)));
+  const springWeb = manifests.find(
+    (manifest) =>
+      !manifest.path.includes('/') &&
+      manifest.framework === 'spring-boot' &&
+      manifest.dependencies.some((dependency) => SPRING_WEB_STARTER.test(dependency)),
+  );
   if (springWeb) {
     const starter = springWeb.dependencies.find((dependency) => SPRING_WEB_STARTER.test(dependency))!.split(':')[1];
     return { type: 'service', reason: `Spring Boot web application (${springWeb.path}: ${starter})` };
@@ -213,7 +221,11 @@ export function inferType(facts: Facts): { type: string; reason: string } {
   const hasApplicationCode = manifests.some((manifest) => !NOT_THE_PRODUCT.test(manifest.path)) || dockerfiles.length > 0;
   if (charts.length > 0 && hasApplicationCode) return { type: 'service', reason: `Helm chart ${charts[0]}` };
   const kubernetes = files.find((path) => KUBERNETES_MANIFEST.test(path) && !NOT_THE_PRODUCT.test(path));
-  if (kubernetes) return { type: 'service', reason: `Kubernetes manifests in ${kubernetes.includes('/') ? kubernetes.slice(0, kubernetes.lastIndexOf('/') + 1) : kubernetes}` };
+  if (kubernetes)
+    return {
+      type: 'service',
+      reason: `Kubernetes manifests in ${kubernetes.includes('/') ? kubernetes.slice(0, kubernetes.lastIndexOf('/') + 1) : kubernetes}`,
+    };
 
   const library = libraryManifest(manifests);
   if (library) return { type: 'library', reason: `${library.path} builds a library (${library.artifactSignal})` };
@@ -225,25 +237,43 @@ export function inferType(facts: Facts): { type: string; reason: string } {
   const readmeWords = facts.readme?.words ?? 0;
   const docsFolder = files.some((path) => /^docs?\/.+\.(md|mdx|rst|adoc)$/i.test(path));
   if (facts.languages && sourceLanguages.length === 0 && (readmeWords >= DOCUMENTATION_WORDS || docsFolder)) {
-    return { type: 'documentation', reason: `no source code; ${docsFolder ? 'the docs folder' : `the README (${readmeWords} words)`} is the content` };
+    return {
+      type: 'documentation',
+      reason: `no source code; ${docsFolder ? 'the docs folder' : `the README (${readmeWords} words)`} is the content`,
+    };
   }
   // A guide: a long README at a root without a build, walking through sub-projects (`initial/`, `complete/`).
-  const subProjects = [...new Set(manifests.filter((manifest) => manifest.path.includes('/')).map((manifest) => manifest.path.split('/')[0]!))].sort();
-  const rootHasBuildOrCode = manifests.some((manifest) => !manifest.path.includes('/')) || files.some((path) => !path.includes('/') && isSourceFile(path));
+  const subProjects = [
+    ...new Set(manifests.filter((manifest) => manifest.path.includes('/')).map((manifest) => manifest.path.split('/')[0]!)),
+  ].sort();
+  const rootHasBuildOrCode =
+    manifests.some((manifest) => !manifest.path.includes('/')) || files.some((path) => !path.includes('/') && isSourceFile(path));
   if (readmeWords >= DOCUMENTATION_WORDS && subProjects.length > 0 && !rootHasBuildOrCode) {
-    return { type: 'documentation', reason: `the README (${readmeWords} words) is the content; the code sits in sub-projects (${subProjects.join(', ')}) and the root has no build` };
+    return {
+      type: 'documentation',
+      reason: `the README (${readmeWords} words) is the content; the code sits in sub-projects (${subProjects.join(', ')}) and the root has no build`,
+    };
   }
   // A chart deploys an application; a repository of charts alone has none of its own.
-  if (charts.length > 0) return { type: 'other', reason: `a Helm chart repository (${charts.map((path) => path.replace(/\/?Chart\.yaml$/, '') || '.').join(', ')}) without an application of its own` };
+  if (charts.length > 0)
+    return {
+      type: 'other',
+      reason: `a Helm chart repository (${charts.map((path) => path.replace(/\/?Chart\.yaml$/, '') || '.').join(', ')}) without an application of its own`,
+    };
   return { type: 'other', reason: 'no deployable, published package, site generator, template or documentation signal' };
 }
 
 /** Why the repository is a template, when it is one. */
 function templateReason(files: readonly string[]): string | undefined {
-  if (files.includes('cookiecutter.json') || files.some((path) => path.startsWith('{{cookiecutter.'))) return 'cookiecutter.json: a Cookiecutter template';
+  if (files.includes('cookiecutter.json') || files.some((path) => path.startsWith('{{cookiecutter.')))
+    return 'cookiecutter.json: a Cookiecutter template';
   const copier = files.find((path) => /^copier\.ya?ml$/.test(path));
   if (copier) return `${copier}: a Copier template`;
-  const backstage = files.find((path) => /(^|\/)template\.ya?ml$/.test(path) && files.some((other) => other.startsWith(`${path.slice(0, path.lastIndexOf('/') + 1)}skeleton/`)));
+  const backstage = files.find(
+    (path) =>
+      /(^|\/)template\.ya?ml$/.test(path) &&
+      files.some((other) => other.startsWith(`${path.slice(0, path.lastIndexOf('/') + 1)}skeleton/`)),
+  );
   if (backstage) return `${backstage} with a skeleton: a Backstage software template`;
   return undefined;
 }
@@ -256,7 +286,8 @@ function serverCommand(dockerfile: Dockerfile): string | undefined {
     for (let unwrap = 0; unwrap < 3 && COMMAND_WRAPPER.test(command); unwrap++) command = command.replace(COMMAND_WRAPPER, '');
     command = command.replace(/^["']|["']$/g, '');
     // ENTRYPOINT ["docker-entrypoint.sh"] hands over to CMD, which is where the server is named.
-    if (SERVER_COMMAND.test(command)) return instruction.command.length > 60 ? `${instruction.command.slice(0, 57)}...` : instruction.command;
+    if (SERVER_COMMAND.test(command))
+      return instruction.command.length > 60 ? `${instruction.command.slice(0, 57)}...` : instruction.command;
   }
   return undefined;
 }
@@ -270,7 +301,11 @@ function libraryManifest(manifests: readonly Manifest[]): Manifest | undefined {
   const root = manifests.filter((manifest) => !manifest.path.includes('/'));
   const atRoot = root.find(publishes);
   if (atRoot) return atRoot;
-  if (root.some((manifest) => manifest.artifact === 'application') || manifests.some((manifest) => manifest.artifact === 'application' && !NOT_THE_PRODUCT.test(manifest.path))) return undefined;
+  if (
+    root.some((manifest) => manifest.artifact === 'application') ||
+    manifests.some((manifest) => manifest.artifact === 'application' && !NOT_THE_PRODUCT.test(manifest.path))
+  )
+    return undefined;
   return manifests.find((manifest) => publishes(manifest) && !NOT_THE_PRODUCT.test(manifest.path));
 }
 
@@ -278,7 +313,13 @@ function libraryManifest(manifests: readonly Manifest[]): Manifest | undefined {
  * Descriptions that project generators write by default (Spring Initializr, `helm create`): they
  * describe the generator, not the project.
  */
-const GENERATED_DESCRIPTIONS = new Set(['demo project for spring boot', 'a helm chart for kubernetes', 'add your description here', 'todo', 'description']);
+const GENERATED_DESCRIPTIONS = new Set([
+  'demo project for spring boot',
+  'a helm chart for kubernetes',
+  'add your description here',
+  'todo',
+  'description',
+]);
 
 /**
  * What the repository says it is: a root manifest's description (package.json, pyproject.toml,
@@ -287,7 +328,8 @@ const GENERATED_DESCRIPTIONS = new Set(['demo project for spring boot', 'a helm 
  * default descriptions are skipped. Nothing fits: no description.
  */
 export function inferDescription(facts: Facts): string | undefined {
-  const written = (manifest: Manifest) => manifest.description && !GENERATED_DESCRIPTIONS.has(manifest.description.toLowerCase().replace(/\.$/, '').trim());
+  const written = (manifest: Manifest) =>
+    manifest.description && !GENERATED_DESCRIPTIONS.has(manifest.description.toLowerCase().replace(/\.$/, '').trim());
   const manifests = manifestsRootFirst(facts);
   const root = manifests.find((manifest) => !manifest.path.includes('/') && written(manifest));
   if (root) return root.description;

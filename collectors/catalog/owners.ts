@@ -86,7 +86,12 @@ export function inferOwners(repos: readonly { name: string; facts: Facts }[]): R
           [CODEOWNERS_REPOSITORIES_ANNOTATION]: [...namedIn.get(ref)!].sort().join(', '),
         },
       };
-      return { apiVersion: 'backstage.io/v1alpha1', kind, metadata, spec: kind === 'Group' ? { type: 'team', children: [] } : { memberOf: [] } };
+      return {
+        apiVersion: 'backstage.io/v1alpha1',
+        kind,
+        metadata,
+        spec: kind === 'Group' ? { type: 'team', children: [] } : { memberOf: [] },
+      };
     });
 }
 

@@ -85,7 +85,12 @@ export function entityReferences(entity: Entity): { references: EntityReference[
         continue;
       }
       try {
-        references.push({ kind, field, value, targetRef: resolveReference(value, { ...(defaultKind ? { defaultKind } : {}), defaultNamespace }) });
+        references.push({
+          kind,
+          field,
+          value,
+          targetRef: resolveReference(value, { ...(defaultKind ? { defaultKind } : {}), defaultNamespace }),
+        });
       } catch (error) {
         errors.push({ field, value, message: error instanceof Error ? error.message : String(error) });
       }

@@ -20,7 +20,17 @@ export const checkResultSchema = z.object({
   evidence: z.array(evidenceSchema),
 });
 
-export const checkCategorySchema = z.enum(['docs', 'ownership', 'security', 'build', 'containers', 'hygiene', 'activity', 'catalog', 'custom']);
+export const checkCategorySchema = z.enum([
+  'docs',
+  'ownership',
+  'security',
+  'build',
+  'containers',
+  'hygiene',
+  'activity',
+  'catalog',
+  'custom',
+]);
 
 /** Metadata every check carries; the check reference pages and `cairn checks` are generated from it. */
 export const checkMetadataSchema = z.object({
@@ -91,7 +101,8 @@ export interface CheckContext<Options> {
  * What a check's `run` sees: the facts it declared in `needs`, each collected (the runner made
  * sure); a check that declares none sees no facts at all, and may judge entities of no repository.
  */
-export type RunContext<Options, Needs extends FactId> = Omit<CheckContext<Options>, 'facts'> & ([Needs] extends [never] ? unknown : { facts: RequiredFacts<Needs> });
+export type RunContext<Options, Needs extends FactId> = Omit<CheckContext<Options>, 'facts'> &
+  ([Needs] extends [never] ? unknown : { facts: RequiredFacts<Needs> });
 
 /**
  * One check: metadata, options with defaults, the facts it reads, and a pure `run`. It never scores
@@ -122,7 +133,9 @@ export interface CheckSpec<Options extends z.ZodType, Needs extends FactId> exte
 }
 
 /** Keeps the options' and the needed facts' types attached to `run` without repeating them. */
-export function defineCheck<Options extends z.ZodType, const Needs extends FactId = never>(check: CheckSpec<Options, Needs>): CheckDefinition<Options> {
+export function defineCheck<Options extends z.ZodType, const Needs extends FactId = never>(
+  check: CheckSpec<Options, Needs>,
+): CheckDefinition<Options> {
   // The runner calls `run` only once the facts in `needs` are there, which is what its type says.
   return check as unknown as CheckDefinition<Options>;
 }

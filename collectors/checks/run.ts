@@ -1,6 +1,14 @@
 import type { Facts } from '../facts/index.ts';
 import type { CatalogEntity } from '../catalog/schema.ts';
-import { checkResultSchema, error, notApplicable, type CheckContext, type CheckDefinition, type CheckResult, type FactId } from './check.ts';
+import {
+  checkResultSchema,
+  error,
+  notApplicable,
+  type CheckContext,
+  type CheckDefinition,
+  type CheckResult,
+  type FactId,
+} from './check.ts';
 
 /** One check's run on one entity: the context a check sees, with the options as a scorecard gives them. */
 export interface CheckRunInput extends Omit<CheckContext<unknown>, 'options'> {
@@ -49,7 +57,9 @@ function missingFacts(needs: readonly FactId[], entity: CatalogEntity, facts: Fa
   const missing = needs.filter((id) => !Object.hasOwn(facts, id) || facts[id] === undefined);
   if (missing.length === 0) return undefined;
   const names = missing.map((id) => `"${id}"`).join(', ');
-  return error(`The ${names} fact${missing.length > 1 ? 's' : ''} of repository ${entity.source.repo ?? '(unknown)'} could not be collected (its problems list says why), so this could not be checked.`);
+  return error(
+    `The ${names} fact${missing.length > 1 ? 's' : ''} of repository ${entity.source.repo ?? '(unknown)'} could not be collected (its problems list says why), so this could not be checked.`,
+  );
 }
 
 /** Why a check that reads repository facts does not apply to an entity declared outside any repository. */

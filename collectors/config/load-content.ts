@@ -4,7 +4,14 @@ import { glob } from 'tinyglobby';
 import { isNode, LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
 import type { CheckDefinition, CheckMetadata } from '../checks/check.ts';
-import { contentGlobsFor, customCheckFileSchema, customCheckMetadata, parsePath, toCheckDefinition, type CustomCheckFile } from '../checks/custom.ts';
+import {
+  contentGlobsFor,
+  customCheckFileSchema,
+  customCheckMetadata,
+  parsePath,
+  toCheckDefinition,
+  type CustomCheckFile,
+} from '../checks/custom.ts';
 import { ConfigError } from './config-error.ts';
 import { retrievers } from '../facts/index.ts';
 import { verifyGuideLinks } from '../guides/links.ts';
@@ -61,17 +68,32 @@ export interface ContentOptions {
  * folder defines no scorecard (or there is none), the scorecards of `options.defaultsDir` apply, so
  * a portal judges its repositories from the first run.
  */
-export async function loadPortalContent(contentDir: string | undefined, builtinChecks: readonly CheckDefinition[], options: ContentOptions = {}): Promise<PortalContent> {
+export async function loadPortalContent(
+  contentDir: string | undefined,
+  builtinChecks: readonly CheckDefinition[],
+  options: ContentOptions = {},
+): Promise<PortalContent> {
   const builtinById = new Map(builtinChecks.map((check) => [check.id, check]));
-  const defaultScorecards = async () => (options.defaultsDir ? loadScorecards(options.defaultsDir, (path) => join('(defaults)', path), builtinById) : []);
+  const defaultScorecards = async () =>
+    options.defaultsDir ? loadScorecards(options.defaultsDir, (path) => join('(defaults)', path), builtinById) : [];
   if (!contentDir) {
     const scorecards = await defaultScorecards();
-    return { scorecards, customChecks: [], exemptions: [], contentGlobs: [], guides: [], initiatives: [], scorecardsFrom: scorecards.length ? 'defaults' : 'content' };
+    return {
+      scorecards,
+      customChecks: [],
+      exemptions: [],
+      contentGlobs: [],
+      guides: [],
+      initiatives: [],
+      scorecardsFrom: scorecards.length ? 'defaults' : 'content',
+    };
   }
   const displayPath = (path: string) => relative(join(contentDir, '..'), join(contentDir, path));
 
   const customChecks = await loadCustomChecks(contentDir, displayPath, builtinChecks);
-  const checks = new Map<string, CheckDefinition>([...builtinChecks, ...customChecks.map((check) => check.definition)].map((check) => [check.id, check]));
+  const checks = new Map<string, CheckDefinition>(
+    [...builtinChecks, ...customChecks.map((check) => check.definition)].map((check) => [check.id, check]),
+  );
   const ownScorecards = await loadScorecards(contentDir, displayPath, checks);
   const scorecards = ownScorecards.length ? ownScorecards : await defaultScorecards();
   const exemptions = await loadExemptions(contentDir, displayPath, checks, scorecards);
@@ -80,32 +102,69 @@ export async function loadPortalContent(contentDir: string | undefined, builtinC
   verifyGuideLinks(
     guides,
     { checkIds, scorecardIds: new Set(scorecards.map((scorecard) => scorecard.id)) },
-    customChecks.flatMap((check) => (check.spec.guide ? [{ checkId: check.spec.id, guide: check.spec.guide, file: check.file, ...(check.guideLine ? { line: check.guideLine } : {}) }] : [])),
+    customChecks.flatMap((check) =>
+      check.spec.guide
+        ? [{ checkId: check.spec.id, guide: check.spec.guide, file: check.file, ...(check.guideLine ? { line: check.guideLine } : {}) }]
+        : [],
+    ),
   );
   const initiatives = await loadInitiatives(contentDir, displayPath, checks, scorecards);
   const scorecardsFrom = ownScorecards.length || !scorecards.length ? 'content' : 'defaults';
-  return { scorecards, customChecks, exemptions, contentGlobs: contentGlobsFor(customChecks.map((check) => check.spec)), guides, initiatives, scorecardsFrom };
+  return {
+    scorecards,
+    customChecks,
+    exemptions,
+    contentGlobs: contentGlobsFor(customChecks.map((check) => check.spec)),
+    guides,
+    initiatives,
+    scorecardsFrom,
+  };
 }
 
-async function loadInitiatives(contentDir: string, displayPath: DisplayPath, checks: ReadonlyMap<string, CheckDefinition>, scorecards: readonly ScorecardDefinition[]): Promise<InitiativeSource[]> {
+async function loadInitiatives(
+  contentDir: string,
+  displayPath: DisplayPath,
+  checks: ReadonlyMap<string, CheckDefinition>,
+  scorecards: readonly ScorecardDefinition[],
+): Promise<InitiativeSource[]> {
   const seen = new Map<string, string>();
   return collectingErrors(await yamlFiles(contentDir, 'initiatives'), async (path) => {
     const file = displayPath(path);
     const schema = initiativeFileSchema.superRefine((initiative, context) => {
       const other = seen.get(initiative.id);
-      if (other) context.addIssue({ code: 'custom', path: ['id'], message: `duplicate initiative id "${initiative.id}" (also in ${other})` });
-      if (initiative.start && initiative.start >= initiative.deadline) context.addIssue({ code: 'custom', path: ['start'], message: `starts on ${initiative.start}, not before its deadline ${initiative.deadline}` });
+      if (other)
+        context.addIssue({ code: 'custom', path: ['id'], message: `duplicate initiative id "${initiative.id}" (also in ${other})` });
+      if (initiative.start && initiative.start >= initiative.deadline)
+        context.addIssue({
+          code: 'custom',
+          path: ['start'],
+          message: `starts on ${initiative.start}, not before its deadline ${initiative.deadline}`,
+        });
       const { goal } = initiative;
       if ('scorecard' in goal) {
         const scorecard = scorecards.find((candidate) => candidate.id === goal.scorecard);
         const ids = scorecards.map((candidate) => candidate.id);
-        if (!scorecard) context.addIssue({ code: 'custom', path: ['goal', 'scorecard'], message: `unknown scorecard "${goal.scorecard}"${didYouMean(goal.scorecard, ids) || (ids.length ? `; scorecards are ${ids.join(', ')}` : '')}` });
+        if (!scorecard)
+          context.addIssue({
+            code: 'custom',
+            path: ['goal', 'scorecard'],
+            message: `unknown scorecard "${goal.scorecard}"${didYouMean(goal.scorecard, ids) || (ids.length ? `; scorecards are ${ids.join(', ')}` : '')}`,
+          });
         else if (!scorecard.levels.some((level) => level.id === goal.level)) {
-          context.addIssue({ code: 'custom', path: ['goal', 'level'], message: `scorecard "${scorecard.id}" has no level "${goal.level}"; its levels are ${scorecard.levels.map((level) => level.id).join(', ')}` });
+          context.addIssue({
+            code: 'custom',
+            path: ['goal', 'level'],
+            message: `scorecard "${scorecard.id}" has no level "${goal.level}"; its levels are ${scorecard.levels.map((level) => level.id).join(', ')}`,
+          });
         }
       } else {
         goal.checks.forEach((id, index) => {
-          if (!checks.has(id)) context.addIssue({ code: 'custom', path: ['goal', 'checks', index], message: `unknown check "${id}"${didYouMean(id, checks.keys())}` });
+          if (!checks.has(id))
+            context.addIssue({
+              code: 'custom',
+              path: ['goal', 'checks', index],
+              message: `unknown check "${id}"${didYouMean(id, checks.keys())}`,
+            });
         });
       }
     });
@@ -119,18 +178,28 @@ type DisplayPath = (path: string) => string;
 
 const FACT_IDS: readonly string[] = retrievers.map((retriever) => retriever.id);
 
-async function loadCustomChecks(contentDir: string, displayPath: DisplayPath, builtinChecks: readonly CheckDefinition[]): Promise<CustomCheck[]> {
+async function loadCustomChecks(
+  contentDir: string,
+  displayPath: DisplayPath,
+  builtinChecks: readonly CheckDefinition[],
+): Promise<CustomCheck[]> {
   const builtinIds = new Set(builtinChecks.map((check) => check.id));
   const seen = new Map<string, string>();
   return collectingErrors(await yamlFiles(contentDir, 'checks'), async (path) => {
     const file = displayPath(path);
     const schema = customCheckFileSchema.superRefine((check, context) => {
-      if (builtinIds.has(check.id)) context.addIssue({ code: 'custom', path: ['id'], message: `"${check.id}" is a built-in check; choose another id` });
+      if (builtinIds.has(check.id))
+        context.addIssue({ code: 'custom', path: ['id'], message: `"${check.id}" is a built-in check; choose another id` });
       const other = seen.get(check.id);
       if (other) context.addIssue({ code: 'custom', path: ['id'], message: `duplicate check id "${check.id}" (also in ${other})` });
       if (check.rule.type === 'fact') {
         const factId = String(parsePath(check.rule.fact)?.[0]);
-        if (!FACT_IDS.includes(factId)) context.addIssue({ code: 'custom', path: ['rule', 'fact'], message: `unknown fact "${factId}"${didYouMean(factId, FACT_IDS) || `; facts are ${FACT_IDS.join(', ')}`}` });
+        if (!FACT_IDS.includes(factId))
+          context.addIssue({
+            code: 'custom',
+            path: ['rule', 'fact'],
+            message: `unknown fact "${factId}"${didYouMean(factId, FACT_IDS) || `; facts are ${FACT_IDS.join(', ')}`}`,
+          });
       }
     });
     const text = await readFile(join(contentDir, path), 'utf8');
@@ -141,7 +210,11 @@ async function loadCustomChecks(contentDir: string, displayPath: DisplayPath, bu
   });
 }
 
-async function loadScorecards(contentDir: string, displayPath: DisplayPath, checks: ReadonlyMap<string, CheckDefinition>): Promise<ScorecardDefinition[]> {
+async function loadScorecards(
+  contentDir: string,
+  displayPath: DisplayPath,
+  checks: ReadonlyMap<string, CheckDefinition>,
+): Promise<ScorecardDefinition[]> {
   const seen = new Map<string, string>();
   return collectingErrors(await yamlFiles(contentDir, 'scorecards'), async (path) => {
     const file = displayPath(path);
@@ -153,7 +226,8 @@ async function loadScorecards(contentDir: string, displayPath: DisplayPath, chec
         level.checks.forEach((entry, checkIndex) => {
           const path = ['levels', levelIndex, 'checks', checkIndex];
           // The same check may sit in two levels with different options (30 days for gold, 180 for bronze), but not twice in one.
-          if (inLevel.has(entry.id)) context.addIssue({ code: 'custom', path, message: `check "${entry.id}" is already in level ${level.id}` });
+          if (inLevel.has(entry.id))
+            context.addIssue({ code: 'custom', path, message: `check "${entry.id}" is already in level ${level.id}` });
           inLevel.add(entry.id);
           const check = checks.get(entry.id);
           if (!check) {
@@ -161,7 +235,11 @@ async function loadScorecards(contentDir: string, displayPath: DisplayPath, chec
             return;
           }
           for (const issue of optionIssues(check, entry.options)) {
-            context.addIssue({ code: 'custom', path: [...path, 'options', ...issue.path], message: `check "${entry.id}": ${issue.message}` });
+            context.addIssue({
+              code: 'custom',
+              path: [...path, 'options', ...issue.path],
+              message: `check "${entry.id}": ${issue.message}`,
+            });
           }
         });
       });
@@ -190,9 +268,18 @@ async function loadExemptions(
   const scorecardIds = scorecards.map((scorecard) => scorecard.id);
   const schema = exemptionsFileSchema.superRefine((parsed, context) => {
     parsed.exemptions.forEach((entry, index) => {
-      if (!checks.has(entry.check)) context.addIssue({ code: 'custom', path: ['exemptions', index, 'check'], message: `unknown check "${entry.check}"${didYouMean(entry.check, checks.keys())}` });
+      if (!checks.has(entry.check))
+        context.addIssue({
+          code: 'custom',
+          path: ['exemptions', index, 'check'],
+          message: `unknown check "${entry.check}"${didYouMean(entry.check, checks.keys())}`,
+        });
       if (entry.scorecard !== undefined && !scorecardIds.includes(entry.scorecard)) {
-        context.addIssue({ code: 'custom', path: ['exemptions', index, 'scorecard'], message: `unknown scorecard "${entry.scorecard}"${didYouMean(entry.scorecard, scorecardIds)}` });
+        context.addIssue({
+          code: 'custom',
+          path: ['exemptions', index, 'scorecard'],
+          message: `unknown scorecard "${entry.scorecard}"${didYouMean(entry.scorecard, scorecardIds)}`,
+        });
       }
     });
   });
@@ -255,7 +342,10 @@ function optionIssues(check: CheckDefinition, options: Record<string, unknown>):
   const parsed = check.options.safeParse(options);
   for (const issue of parsed.success ? [] : parsed.error.issues) {
     if (isObject && issue.code === 'unrecognized_keys' && issue.path.length === 0) continue;
-    const message = issue.code === 'unrecognized_keys' ? `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((key) => `"${key}"`).join(', ')}` : issue.message.replace(/^Invalid input: /, '');
+    const message =
+      issue.code === 'unrecognized_keys'
+        ? `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((key) => `"${key}"`).join(', ')}`
+        : issue.message.replace(/^Invalid input: /, '');
     issues.push({ path: issue.path, message });
   }
   return issues;

@@ -9,11 +9,15 @@ export const directorySourceSchema = z
     webUrl: z
       .url()
       .optional()
-      .describe('Web UI of each repository, `{name}` replaced by the folder name, e.g. `https://github.com/acme/{name}`. Used for "view source" and evidence links.'),
+      .describe(
+        'Web UI of each repository, `{name}` replaced by the folder name, e.g. `https://github.com/acme/{name}`. Used for "view source" and evidence links.',
+      ),
     forge: z
       .enum(FORGES)
       .optional()
-      .describe("The forge's URL shapes for source links: github, gitlab, bitbucket, bitbucket-server or azure-devops. Needed for a self-hosted GitLab whose host does not start with gitlab.; GitHub, gitlab.com and gitlab.* hosts, Bitbucket Cloud, Azure DevOps and Bitbucket Server's /projects/…/repos/… URLs are recognised."),
+      .describe(
+        "The forge's URL shapes for source links: github, gitlab, bitbucket, bitbucket-server or azure-devops. Needed for a self-hosted GitLab whose host does not start with gitlab.; GitHub, gitlab.com and gitlab.* hosts, Bitbucket Cloud, Azure DevOps and Bitbucket Server's /projects/…/repos/… URLs are recognised.",
+      ),
   })
   .describe('Every git work tree matching a glob on this machine.');
 
@@ -24,44 +28,73 @@ export const gitSourceSchema = z
     repos: z
       .array(z.string().min(1))
       .min(1)
-      .describe('Clone URLs: anything git accepts (https://…, git@host:org/repo.git, file://…, a path to a bare repository). The name is the URL\'s last part without .git.'),
-    clones: z.string().min(1).optional().describe('Where the clones are kept between runs, relative to this file (default: .cache/clones in the working folder).'),
+      .describe(
+        "Clone URLs: anything git accepts (https://…, git@host:org/repo.git, file://…, a path to a bare repository). The name is the URL's last part without .git.",
+      ),
+    clones: z
+      .string()
+      .min(1)
+      .optional()
+      .describe('Where the clones are kept between runs, relative to this file (default: .cache/clones in the working folder).'),
     webUrl: z
       .url()
       .optional()
-      .describe('Web UI of each repository, `{name}` replaced by its name, e.g. `https://git.example.com/acme/{name}`. Used for "view source" and evidence links.'),
+      .describe(
+        'Web UI of each repository, `{name}` replaced by its name, e.g. `https://git.example.com/acme/{name}`. Used for "view source" and evidence links.',
+      ),
     forge: z
       .enum(FORGES)
       .optional()
-      .describe("The forge's URL shapes for source links: github, gitlab, bitbucket, bitbucket-server or azure-devops. Needed for a self-hosted GitLab whose host does not start with gitlab.; GitHub, gitlab.com and gitlab.* hosts, Bitbucket Cloud, Azure DevOps and Bitbucket Server's /projects/…/repos/… URLs are recognised."),
+      .describe(
+        "The forge's URL shapes for source links: github, gitlab, bitbucket, bitbucket-server or azure-devops. Needed for a self-hosted GitLab whose host does not start with gitlab.; GitHub, gitlab.com and gitlab.* hosts, Bitbucket Cloud, Azure DevOps and Bitbucket Server's /projects/…/repos/… URLs are recognised.",
+      ),
   })
-  .describe('Git repositories cloned (partially: full history, file contents of the checked-out commit only) and fetched again on later runs.');
+  .describe(
+    'Git repositories cloned (partially: full history, file contents of the checked-out commit only) and fetched again on later runs.',
+  );
 
 /** An organisation's (or a user's) repositories on GitHub or GitHub Enterprise, listed over the REST API, then cloned. */
 export const githubSourceSchema = z
   .strictObject({
     type: z.literal('github'),
     org: z.string().min(1).optional().describe('The organisation whose repositories are listed.'),
-    user: z.string().min(1).optional().describe("A user whose repositories are listed (instead of org)."),
-    apiUrl: z.url().default('https://api.github.com').describe('The REST API: https://api.github.com, or https://<host>/api/v3 for GitHub Enterprise Server.'),
+    user: z.string().min(1).optional().describe('A user whose repositories are listed (instead of org).'),
+    apiUrl: z
+      .url()
+      .default('https://api.github.com')
+      .describe('The REST API: https://api.github.com, or https://<host>/api/v3 for GitHub Enterprise Server.'),
     tokenEnv: z
       .string()
       .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'expected the name of an environment variable')
       .default('GITHUB_TOKEN')
-      .describe('The environment variable holding the token (default GITHUB_TOKEN); without it, only public repositories, at the unauthenticated rate limit.'),
+      .describe(
+        'The environment variable holding the token (default GITHUB_TOKEN); without it, only public repositories, at the unauthenticated rate limit.',
+      ),
     include: z.array(z.string().min(1)).optional().describe('Name globs to keep, e.g. ["svc-*"]. Default: every repository.'),
     exclude: z.array(z.string().min(1)).optional().describe('Name globs to leave out, e.g. ["*-archive", "sandbox-*"].'),
     topics: z.array(z.string().min(1)).optional().describe('Keep only repositories with at least one of these topics.'),
     archived: z.boolean().default(false).describe('Include archived repositories (default false).'),
     forks: z.boolean().default(false).describe('Include forks (default false).'),
-    clones: z.string().min(1).optional().describe('Where the clones are kept between runs, relative to this file (default: .cache/clones in the working folder).'),
+    clones: z
+      .string()
+      .min(1)
+      .optional()
+      .describe('Where the clones are kept between runs, relative to this file (default: .cache/clones in the working folder).'),
     teams: z
       .boolean()
       .default(false)
-      .describe("Also read the organisation's teams (with their parent team and members) as Group and User entities, as Backstage's GitHub org provider does (default false). Needs org and a token that can read the organisation's teams (read:org). Secret teams are left out."),
+      .describe(
+        "Also read the organisation's teams (with their parent team and members) as Group and User entities, as Backstage's GitHub org provider does (default false). Needs org and a token that can read the organisation's teams (read:org). Secret teams are left out.",
+      ),
   })
-  .refine((source) => (source.org === undefined) !== (source.user === undefined), { message: 'expected exactly one of org or user', path: ['org'] })
-  .refine((source) => !source.teams || source.org !== undefined, { message: 'teams are read from an organisation: set org, not user', path: ['teams'] })
+  .refine((source) => (source.org === undefined) !== (source.user === undefined), {
+    message: 'expected exactly one of org or user',
+    path: ['org'],
+  })
+  .refine((source) => !source.teams || source.org !== undefined, {
+    message: 'teams are read from an organisation: set org, not user',
+    path: ['teams'],
+  })
   .describe('The repositories of a GitHub organisation or user.');
 
 export const sourceSchema = z.discriminatedUnion('type', [directorySourceSchema, gitSourceSchema, githubSourceSchema]);
@@ -74,12 +107,16 @@ export const guideSettingsSchema = z
       .string()
       .regex(/^https?:\/\//, 'expected an http(s) URL')
       .optional()
-      .describe('"Edit this page" link; `{path}` is replaced by the guide file\'s path below the content folder, e.g. `https://github.com/acme/portal/edit/main/content/{path}`.'),
+      .describe(
+        '"Edit this page" link; `{path}` is replaced by the guide file\'s path below the content folder, e.g. `https://github.com/acme/portal/edit/main/content/{path}`.',
+      ),
     feedbackUrl: z
       .string()
       .regex(/^https?:\/\//, 'expected an http(s) URL')
       .optional()
-      .describe('"Was this helpful?" link, e.g. a prefilled issue form; `{title}`, `{id}` and `{url}` are replaced by the guide\'s (URL-encoded).'),
+      .describe(
+        '"Was this helpful?" link, e.g. a prefilled issue form; `{title}`, `{id}` and `{url}` are replaced by the guide\'s (URL-encoded).',
+      ),
   })
   .describe('Golden-path guides (content/guides/).');
 
@@ -89,38 +126,67 @@ export const feedbackSettingsSchema = z
     repository: z
       .string()
       .regex(/^https?:\/\/[^/]+\/[^/]+\/.+[^/]$/, 'expected the web URL of a repository, e.g. https://github.com/acme/portal')
-      .describe("Web URL of the repository whose issues hold the feedback, e.g. `https://github.com/acme/portal`. Its issue form (`.github/ISSUE_TEMPLATE/cairn-feedback.yml`) or template (`.gitlab/issue_templates/cairn-feedback.md`) is in docs/feedback.md."),
-    forge: z.enum(['github', 'gitlab']).optional().describe('github or gitlab; default: gitlab when the host name contains "gitlab", else github.'),
-    apiUrl: z.url().optional().describe('The REST API (default https://api.github.com for github.com, https://<host>/api/v3 for GitHub Enterprise Server, https://<host>/api/v4 for GitLab).'),
+      .describe(
+        'Web URL of the repository whose issues hold the feedback, e.g. `https://github.com/acme/portal`. Its issue form (`.github/ISSUE_TEMPLATE/cairn-feedback.yml`) or template (`.gitlab/issue_templates/cairn-feedback.md`) is in docs/feedback.md.',
+      ),
+    forge: z
+      .enum(['github', 'gitlab'])
+      .optional()
+      .describe('github or gitlab; default: gitlab when the host name contains "gitlab", else github.'),
+    apiUrl: z
+      .url()
+      .optional()
+      .describe(
+        'The REST API (default https://api.github.com for github.com, https://<host>/api/v3 for GitHub Enterprise Server, https://<host>/api/v4 for GitLab).',
+      ),
     tokenEnv: z
       .string()
       .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'expected the name of an environment variable')
       .optional()
       .describe('The environment variable holding a token that can read the issues (default GITHUB_TOKEN, or GITLAB_TOKEN).'),
-    label: z.string().min(1).default('cairn-feedback').describe('The label the issue form sets and feedback is listed by (default cairn-feedback).'),
+    label: z
+      .string()
+      .min(1)
+      .default('cairn-feedback')
+      .describe('The label the issue form sets and feedback is listed by (default cairn-feedback).'),
     issues: z
       .string()
       .min(1)
       .optional()
-      .describe('A JSON file of the issues as the API returns them (e.g. `gh api --paginate --slurp "repos/acme/portal/issues?labels=cairn-feedback&state=all"`), relative to this file, read instead of the API.'),
+      .describe(
+        'A JSON file of the issues as the API returns them (e.g. `gh api --paginate --slurp "repos/acme/portal/issues?labels=cairn-feedback&state=all"`), relative to this file, read instead of the API.',
+      ),
     showRespondents: z.boolean().default(false).describe("Publish respondents' handles beside their comments (default false)."),
   })
-  .describe('Developer feedback: each guide and check page links to a prefilled issue, and the issues are read back as satisfaction figures.');
+  .describe(
+    'Developer feedback: each guide and check page links to a prefilled issue, and the issues are read back as satisfaction figures.',
+  );
 
 /** Per-repository caps, so that one repository cannot exhaust a run. */
 export const limitsSchema = z
   .strictObject({
-    files: z.number().int().positive().default(500_000).describe('Tracked files listed per repository (default 500000); beyond it, the first ones by path are kept and the repository has a problem saying so.'),
+    files: z
+      .number()
+      .int()
+      .positive()
+      .default(500_000)
+      .describe(
+        'Tracked files listed per repository (default 500000); beyond it, the first ones by path are kept and the repository has a problem saying so.',
+      ),
     megabytes: z
       .number()
       .positive()
       .default(256)
-      .describe('MiB of file content each fact may read from one repository (default 256); files past it are not read, and the repository has a problem saying which.'),
+      .describe(
+        'MiB of file content each fact may read from one repository (default 256); files past it are not read, and the repository has a problem saying which.',
+      ),
     seconds: z
       .number()
       .positive()
       .default(300)
-      .describe("Seconds one repository's collection may take (default 300); facts not read by then are left out of the run, and the repository has a problem naming them."),
+      .describe(
+        "Seconds one repository's collection may take (default 300); facts not read by then are left out of the run, and the repository has a problem naming them.",
+      ),
   })
   .describe('Caps on what one repository may cost a run; each one reached is reported as a problem on that repository.');
 
@@ -143,7 +209,13 @@ export const portalConfigSchema = z
     guides: guideSettingsSchema.default({ staleAfterDays: 180 }),
     history: z
       .strictObject({
-        dir: z.string().min(1).optional().describe('Folder of the run history, relative to this file (default: history in the working folder). Persist it between nightly runs.'),
+        dir: z
+          .string()
+          .min(1)
+          .optional()
+          .describe(
+            'Folder of the run history, relative to this file (default: history in the working folder). Persist it between nightly runs.',
+          ),
         keep: z.number().int().positive().default(365).describe('How many runs the history keeps (default 365).'),
       })
       .default({ keep: 365 })

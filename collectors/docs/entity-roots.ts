@@ -17,17 +17,42 @@ export interface EntityDocsRoot {
  * beside its descriptor unless another entity of the repository claims it by annotation. `url:`
  * refs are never fetched. Returns problems for annotations that cannot be honoured.
  */
-export function docsRootOf(entity: CatalogEntity, roots: readonly DocRoot[], claimedByAnnotation: ReadonlySet<string>): { found?: EntityDocsRoot; problems: Problem[] } {
+export function docsRootOf(
+  entity: CatalogEntity,
+  roots: readonly DocRoot[],
+  claimedByAnnotation: ReadonlySet<string>,
+): { found?: EntityDocsRoot; problems: Problem[] } {
   const { repo, file, line } = entity.source;
   if (repo === undefined) return { problems: [] };
   const at = { repo, entityRef: entity.ref, ...(entity.inferred ? {} : { file, line }) };
   const ref = entity.metadata.annotations?.[TECHDOCS_REF];
   if (ref !== undefined) {
     const base = annotatedBase(entity, ref);
-    if (base.kind === 'not-dir') return { problems: [{ severity: 'warning', ...at, message: `${TECHDOCS_REF} is "${ref}": only dir: refs are rendered; documentation is never fetched.` }] };
-    if (base.kind === 'escapes') return { problems: [{ severity: 'error', ...at, message: `${TECHDOCS_REF} "${ref}" leaves the repository; its docs are not rendered.` }] };
+    if (base.kind === 'not-dir')
+      return {
+        problems: [
+          {
+            severity: 'warning',
+            ...at,
+            message: `${TECHDOCS_REF} is "${ref}": only dir: refs are rendered; documentation is never fetched.`,
+          },
+        ],
+      };
+    if (base.kind === 'escapes')
+      return {
+        problems: [{ severity: 'error', ...at, message: `${TECHDOCS_REF} "${ref}" leaves the repository; its docs are not rendered.` }],
+      };
     const root = roots.find((candidate) => candidate.base === base.path);
-    if (!root) return { problems: [{ severity: 'error', ...at, message: `${TECHDOCS_REF} "${ref}" points at ${base.path}, which has no mkdocs.yml and no docs/ folder with Markdown.` }] };
+    if (!root)
+      return {
+        problems: [
+          {
+            severity: 'error',
+            ...at,
+            message: `${TECHDOCS_REF} "${ref}" points at ${base.path}, which has no mkdocs.yml and no docs/ folder with Markdown.`,
+          },
+        ],
+      };
     return { found: { root, origin: 'annotation' }, problems: [] };
   }
   if (entity.kind.toLowerCase() !== 'component') return { problems: [] };
@@ -39,7 +64,18 @@ export function docsRootOf(entity: CatalogEntity, roots: readonly DocRoot[], cla
   const broken = roots.find((candidate) => candidate.base === base && candidate.mkdocs?.error);
   const error = broken?.mkdocs?.error;
   if (!broken?.mkdocs || !error) return { problems: [] };
-  return { problems: [{ severity: 'warning', repo, entityRef: entity.ref, file: broken.mkdocs.path, ...(error.line ? { line: error.line } : {}), message: `${error.message.replace(/\.?$/, '.')} No docs are rendered.` }] };
+  return {
+    problems: [
+      {
+        severity: 'warning',
+        repo,
+        entityRef: entity.ref,
+        file: broken.mkdocs.path,
+        ...(error.line ? { line: error.line } : {}),
+        message: `${error.message.replace(/\.?$/, '.')} No docs are rendered.`,
+      },
+    ],
+  };
 }
 
 /** Repository folders that entities of one repository name in their techdocs-ref annotations. */

@@ -35,7 +35,12 @@ function anchor(slug: string, text: string): Element {
     // Kept out of the search index: its text ("Link to section …") would join the heading's.
     properties: { className: ['docs-anchor'], href: `#${encodeURIComponent(slug)}`, dataPagefindIgnore: '' },
     children: [
-      { type: 'element', tagName: 'span', properties: { className: ['visually-hidden'] }, children: [{ type: 'text', value: `Link to section “${text}”` }] },
+      {
+        type: 'element',
+        tagName: 'span',
+        properties: { className: ['visually-hidden'] },
+        children: [{ type: 'text', value: `Link to section “${text}”` }],
+      },
       { type: 'element', tagName: 'span', properties: { ariaHidden: 'true' }, children: [{ type: 'text', value: '#' }] },
     ],
   };

@@ -57,12 +57,21 @@ export async function highlightCode(tree: Root): Promise<void> {
   });
   for (const { pre, code } of blocks) {
     const classes = Array.isArray(code.properties.className) ? code.properties.className.map(String) : [];
-    const language = classes.find((name) => name.startsWith('language-'))?.slice('language-'.length).toLowerCase();
+    const language = classes
+      .find((name) => name.startsWith('language-'))
+      ?.slice('language-'.length)
+      .toLowerCase();
     if (!language || !isBundled(language, (await loadShiki()).bundledLanguages)) continue;
     const text = toString(code).replace(/\n$/, '');
     if (text.length > MAX_HIGHLIGHTED_CHARACTERS) continue;
     const shiki = await highlighterFor(language);
-    const highlighted = shiki.codeToHast(text, { lang: language, themes: THEMES, defaultColor: false, tokenizeTimeLimit: 0, tokenizeMaxLineLength: MAX_HIGHLIGHTED_LINE });
+    const highlighted = shiki.codeToHast(text, {
+      lang: language,
+      themes: THEMES,
+      defaultColor: false,
+      tokenizeTimeLimit: 0,
+      tokenizeMaxLineLength: MAX_HIGHLIGHTED_LINE,
+    });
     const highlightedPre = highlighted.children.find((child): child is Element => child.type === 'element' && child.tagName === 'pre');
     if (!highlightedPre) continue;
     const { tabindex: _, ...properties } = highlightedPre.properties;

@@ -49,8 +49,19 @@ export async function buildEntityDocs(input: DocsInput): Promise<{ docs: EntityD
     if (!site) {
       const commit = repo.facts.head?.commit;
       const links = commit ? sourceLinks(repo.webUrl, repo.forge) : undefined;
-      const sites = new Map([...sources.roots, ...(sources.included ?? [])].flatMap((root) => (root.mkdocs ? [[root.mkdocs.path, root] as const] : [])));
-      const render = () => renderSite(found.root, { images: sources.images, ...(links && commit ? { webUrlOf: (path: string) => links.file(commit, path) } : {}), siteOf: (path) => sites.get(path) }, title);
+      const sites = new Map(
+        [...sources.roots, ...(sources.included ?? [])].flatMap((root) => (root.mkdocs ? [[root.mkdocs.path, root] as const] : [])),
+      );
+      const render = () =>
+        renderSite(
+          found.root,
+          {
+            images: sources.images,
+            ...(links && commit ? { webUrlOf: (path: string) => links.file(commit, path) } : {}),
+            siteOf: (path) => sites.get(path),
+          },
+          title,
+        );
       site = input.renderCache ? cachedRender(input.renderCache, renderKey(found.root, sources, repo, title), render) : render();
       rendered.set(key, site);
     }
@@ -58,12 +69,31 @@ export async function buildEntityDocs(input: DocsInput): Promise<{ docs: EntityD
       const { siteName, pages, nav, assets, problems: siteProblems } = await site;
       problems.push(...siteProblems.map((problem) => ({ ...problem, repo: repo.name, entityRef: entity.ref })));
       if (pages.length === 0) {
-        problems.push({ severity: 'error', repo: repo.name, entityRef: entity.ref, message: `The docs in ${found.root.docsDir} have no page that could be rendered.` });
+        problems.push({
+          severity: 'error',
+          repo: repo.name,
+          entityRef: entity.ref,
+          message: `The docs in ${found.root.docsDir} have no page that could be rendered.`,
+        });
         continue;
       }
-      docs.push({ entityRef: entity.ref, repo: repo.name, title: siteName ?? title, origin: found.origin, dir: found.root.docsDir, pages, nav, assets });
+      docs.push({
+        entityRef: entity.ref,
+        repo: repo.name,
+        title: siteName ?? title,
+        origin: found.origin,
+        dir: found.root.docsDir,
+        pages,
+        nav,
+        assets,
+      });
     } catch (error) {
-      problems.push({ severity: 'error', repo: repo.name, entityRef: entity.ref, message: `Could not render the docs in ${found.root.docsDir}: ${(error instanceof Error ? error.message : String(error)).split('\n')[0]}` });
+      problems.push({
+        severity: 'error',
+        repo: repo.name,
+        entityRef: entity.ref,
+        message: `Could not render the docs in ${found.root.docsDir}: ${(error instanceof Error ? error.message : String(error)).split('\n')[0]}`,
+      });
     }
   }
   return { docs, problems };
@@ -74,10 +104,18 @@ export async function buildEntityDocs(input: DocsInput): Promise<{ docs: EntityD
  * images, where source links point (forge, web URL, commit) and the fallback title. Hashed: the
  * images alone may be megabytes.
  */
-function renderKey(root: DocRoot, sources: NonNullable<Facts['docSources']>, repo: Pick<RepoSnapshot, 'webUrl' | 'forge' | 'facts'>, title: string): string {
+function renderKey(
+  root: DocRoot,
+  sources: NonNullable<Facts['docSources']>,
+  repo: Pick<RepoSnapshot, 'webUrl' | 'forge' | 'facts'>,
+  title: string,
+): string {
   const hash = createHash('sha256');
-  hash.update(JSON.stringify([root, sources.included ?? [], repo.webUrl ?? null, repo.forge ?? null, repo.facts.head?.commit ?? null, title]));
-  for (const image of sources.images) hash.update('\0').update(image.path).update('\0').update(image.mediaType).update('\0').update(image.base64);
+  hash.update(
+    JSON.stringify([root, sources.included ?? [], repo.webUrl ?? null, repo.forge ?? null, repo.facts.head?.commit ?? null, title]),
+  );
+  for (const image of sources.images)
+    hash.update('\0').update(image.path).update('\0').update(image.mediaType).update('\0').update(image.base64);
   return hash.digest('hex');
 }
 

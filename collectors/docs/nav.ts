@@ -33,11 +33,21 @@ export interface IncludedNav {
  */
 export function mkdocsNav(
   entries: readonly MkdocsNavEntry[],
-  context: { docsDir: string; mkdocsPath: string; pages: readonly NavPage[]; pageOf(path: string): string | undefined; includeOf?(mkdocsPath: string): IncludedNav | undefined },
+  context: {
+    docsDir: string;
+    mkdocsPath: string;
+    pages: readonly NavPage[];
+    pageOf(path: string): string | undefined;
+    includeOf?(mkdocsPath: string): IncludedNav | undefined;
+  },
 ): { nav: DocNavItem[]; problems: Array<Omit<Problem, 'repo' | 'entityRef'>> } {
   const problems: Array<Omit<Problem, 'repo' | 'entityRef'>> = [];
   const titles = new Map(context.pages.map((page) => [page.slug, page.title]));
-  const convert = (items: readonly MkdocsNavEntry[], site: { docsDir: string; mkdocsPath: string }, trail: readonly string[]): DocNavItem[] =>
+  const convert = (
+    items: readonly MkdocsNavEntry[],
+    site: { docsDir: string; mkdocsPath: string },
+    trail: readonly string[],
+  ): DocNavItem[] =>
     items.flatMap((entry): DocNavItem[] => {
       if (entry.children) {
         const children = convert(entry.children, site, trail);
@@ -47,16 +57,28 @@ export function mkdocsNav(
         // The retriever has already reported and dropped loops; the trail only guarantees an end.
         const included = trail.includes(entry.include) ? undefined : context.includeOf?.(entry.include);
         if (!included) return [];
-        const children = included.nav ? convert(included.nav, included, [...trail, entry.include]) : prefixedFolderNav(included.pages, included.prefix);
-        const home = included.pages.some((page) => page.slug === included.prefix) && !containsSlug(children, included.prefix) ? { slug: included.prefix } : {};
-        return children.length > 0 || 'slug' in home ? [{ title: entry.title ?? included.title, ...home, ...(children.length > 0 ? { children } : {}) }] : [];
+        const children = included.nav
+          ? convert(included.nav, included, [...trail, entry.include])
+          : prefixedFolderNav(included.pages, included.prefix);
+        const home =
+          included.pages.some((page) => page.slug === included.prefix) && !containsSlug(children, included.prefix)
+            ? { slug: included.prefix }
+            : {};
+        return children.length > 0 || 'slug' in home
+          ? [{ title: entry.title ?? included.title, ...home, ...(children.length > 0 ? { children } : {}) }]
+          : [];
       }
       const target = entry.target ?? '';
       if (/^[a-z][a-z\d+.-]*:|^\/\//i.test(target)) return [];
       const path = joinPath(site.docsDir, target);
       const slug = path === undefined ? undefined : context.pageOf(path);
       if (slug === undefined) {
-        problems.push({ severity: 'warning', file: site.mkdocsPath, line: entry.line, message: `The nav entry "${entry.title ?? target}" points at ${target}, which is not a Markdown page in ${site.docsDir}.` });
+        problems.push({
+          severity: 'warning',
+          file: site.mkdocsPath,
+          line: entry.line,
+          message: `The nav entry "${entry.title ?? target}" points at ${target}, which is not a Markdown page in ${site.docsDir}.`,
+        });
         return [];
       }
       return [{ title: entry.title ?? titles.get(slug) ?? target, slug }];
@@ -67,9 +89,19 @@ export function mkdocsNav(
 
 /** The folder tree of an included site's pages (slugs below `prefix`), its home page first. */
 function prefixedFolderNav(pages: readonly NavPage[], prefix: string): DocNavItem[] {
-  const below = pages.flatMap((page) => (page.slug === prefix ? [{ ...page, slug: '' }] : page.slug.startsWith(`${prefix}/`) ? [{ ...page, slug: page.slug.slice(prefix.length + 1) }] : []));
+  const below = pages.flatMap((page) =>
+    page.slug === prefix
+      ? [{ ...page, slug: '' }]
+      : page.slug.startsWith(`${prefix}/`)
+        ? [{ ...page, slug: page.slug.slice(prefix.length + 1) }]
+        : [],
+  );
   const withPrefix = (items: DocNavItem[]): DocNavItem[] =>
-    items.map((item) => ({ ...item, ...(item.slug !== undefined ? { slug: item.slug ? `${prefix}/${item.slug}` : prefix } : {}), ...(item.children ? { children: withPrefix(item.children) } : {}) }));
+    items.map((item) => ({
+      ...item,
+      ...(item.slug !== undefined ? { slug: item.slug ? `${prefix}/${item.slug}` : prefix } : {}),
+      ...(item.children ? { children: withPrefix(item.children) } : {}),
+    }));
   return withPrefix(folderNav(below));
 }
 
@@ -121,6 +153,9 @@ function containsSlug(items: readonly DocNavItem[], slug: string): boolean {
 
 /** `getting-started` → `Getting started`: a title for a page without a heading. */
 export function humanize(name: string): string {
-  const words = name.replace(/\.(md|markdown)$/i, '').replace(/[-_]+/g, ' ').trim();
+  const words = name
+    .replace(/\.(md|markdown)$/i, '')
+    .replace(/[-_]+/g, ' ')
+    .trim();
   return words ? words[0]!.toUpperCase() + words.slice(1) : name;
 }

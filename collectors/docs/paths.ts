@@ -23,7 +23,8 @@ export function resolveReference(sourcePath: string, url: string): Reference {
   if (trimmed.startsWith('#')) return { kind: 'fragment', fragment: decode(trimmed.slice(1)) ?? trimmed.slice(1) };
   if (trimmed.startsWith('//')) return { kind: 'external', url: `https:${trimmed}` };
   const scheme = SCHEME.exec(trimmed)?.[1]?.toLowerCase();
-  if (scheme !== undefined) return scheme === 'http' || scheme === 'https' || scheme === 'mailto' ? { kind: 'external', url: trimmed } : { kind: 'invalid' };
+  if (scheme !== undefined)
+    return scheme === 'http' || scheme === 'https' || scheme === 'mailto' ? { kind: 'external', url: trimmed } : { kind: 'invalid' };
   const hash = trimmed.indexOf('#');
   const fragment = hash === -1 ? '' : (decode(trimmed.slice(hash + 1)) ?? '');
   const pathPart = (hash === -1 ? trimmed : trimmed.slice(0, hash)).split('?')[0]!;
@@ -118,7 +119,8 @@ export class OutputPaths {
     let candidate = parent ? `${parent}/${name}` : name;
     for (let n = 2; this.#owners.has(candidate.toLowerCase()); n++) candidate = `${parent ? `${parent}/` : ''}${stem}-${n}${extension}`;
     const wantedOwner = this.#owners.get(wanted.toLowerCase());
-    if (candidate !== wanted && wantedOwner !== undefined) this.collisions.push({ first: wantedOwner.source, second: source, wanted, taken: wantedOwner.path, path: candidate });
+    if (candidate !== wanted && wantedOwner !== undefined)
+      this.collisions.push({ first: wantedOwner.source, second: source, wanted, taken: wantedOwner.path, path: candidate });
     this.#owners.set(candidate.toLowerCase(), { source, path: candidate });
     return candidate;
   }
@@ -128,7 +130,10 @@ export class OutputPaths {
  * The problems of placing paths: two sources at one output path (or at paths that differ only in
  * case), and names Windows reserves; `kind` says what the leaves are (pages are folders).
  */
-export function outputPathProblems(paths: OutputPaths, kind: 'folder' | 'file'): Array<{ severity: 'warning'; file: string; message: string }> {
+export function outputPathProblems(
+  paths: OutputPaths,
+  kind: 'folder' | 'file',
+): Array<{ severity: 'warning'; file: string; message: string }> {
   const shown = (path: string) => (kind === 'folder' ? `${path}/` : path);
   const collisions = paths.collisions.map(({ first, second, wanted, taken, path }) => ({
     severity: 'warning' as const,

@@ -12,7 +12,15 @@ let pipelines: ReturnType<typeof loadPipelines> | undefined;
  * no docs (`cairn check` on most repositories) never loads them.
  */
 async function loadPipelines() {
-  const [{ unified }, { default: remarkParse }, { default: remarkGfm }, { default: remarkRehype }, { default: rehypeRaw }, { default: rehypeSanitize }, { default: rehypeStringify }] = await Promise.all([
+  const [
+    { unified },
+    { default: remarkParse },
+    { default: remarkGfm },
+    { default: remarkRehype },
+    { default: rehypeRaw },
+    { default: rehypeSanitize },
+    { default: rehypeStringify },
+  ] = await Promise.all([
     import('unified'),
     import('remark-parse'),
     import('remark-gfm'),
@@ -69,6 +77,9 @@ const FRONT_MATTER = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\
 function withoutFrontMatter(markdown: string): { body: string; title?: string } {
   const match = FRONT_MATTER.exec(markdown);
   if (!match) return { body: markdown };
-  const title = /^title:[ \t]*(.+?)[ \t]*$/m.exec(match[1]!)?.[1]?.replace(/^(['"])(.*)\1$/, '$2').trim();
+  const title = /^title:[ \t]*(.+?)[ \t]*$/m
+    .exec(match[1]!)?.[1]
+    ?.replace(/^(['"])(.*)\1$/, '$2')
+    .trim();
   return { body: markdown.slice(match[0].length), ...(title ? { title } : {}) };
 }

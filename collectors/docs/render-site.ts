@@ -39,10 +39,17 @@ interface IncludedSite {
  */
 export async function renderSite(root: DocRoot, repository: SiteRepository, fallbackTitle: string): Promise<RenderedSite> {
   const problems: RenderedSite['problems'] = [];
-  if (root.mkdocs?.error) problems.push({ severity: 'warning', file: root.mkdocs.path, ...(root.mkdocs.error.line ? { line: root.mkdocs.error.line } : {}), message: `${root.mkdocs.error.message.replace(/\.?$/, '.')} The docs are shown with their folder tree as navigation.` });
+  if (root.mkdocs?.error)
+    problems.push({
+      severity: 'warning',
+      file: root.mkdocs.path,
+      ...(root.mkdocs.error.line ? { line: root.mkdocs.error.line } : {}),
+      message: `${root.mkdocs.error.message.replace(/\.?$/, '.')} The docs are shown with their folder tree as navigation.`,
+    });
   const nav = root.mkdocs?.error ? undefined : root.mkdocs?.nav;
   const order = flattenTargets(nav ?? []).flatMap((target) => joinPath(root.docsDir, target) ?? []);
-  const includes = nav && root.mkdocs && repository.siteOf ? includedSites(root.mkdocs.path, nav, '', repository.siteOf, new Set([root.mkdocs.path])) : [];
+  const includes =
+    nav && root.mkdocs && repository.siteOf ? includedSites(root.mkdocs.path, nav, '', repository.siteOf, new Set([root.mkdocs.path])) : [];
   const plan = planSite(
     root,
     order,
@@ -72,10 +79,15 @@ export async function renderSite(root: DocRoot, repository: SiteRepository, fall
         ...(repository.webUrlOf ? { webUrlOf: repository.webUrlOf } : {}),
         publish,
       });
-      const title = rendered.title ?? (planned.slug === '' ? fallbackTitle : humanize(planned.source.slice(planned.source.lastIndexOf('/') + 1)));
+      const title =
+        rendered.title ?? (planned.slug === '' ? fallbackTitle : humanize(planned.source.slice(planned.source.lastIndexOf('/') + 1)));
       pages.push({ slug: planned.slug, title, source: planned.source, html: rendered.html, headings: rendered.headings });
     } catch (error) {
-      problems.push({ severity: 'error', file: planned.source, message: `Could not render ${planned.source}: ${(error instanceof Error ? error.message : String(error)).split('\n')[0]}` });
+      problems.push({
+        severity: 'error',
+        file: planned.source,
+        message: `Could not render ${planned.source}: ${(error instanceof Error ? error.message : String(error)).split('\n')[0]}`,
+      });
     }
   }
   const navPages: NavPage[] = pages.map(({ slug, source, title }) => ({ slug, source, title }));
@@ -97,7 +109,9 @@ export async function renderSite(root: DocRoot, repository: SiteRepository, fall
         mkdocsPath,
         ...(include.site.mkdocs?.nav ? { nav: include.site.mkdocs.nav } : {}),
         prefix: include.prefix,
-        pages: navPages.filter((page) => sources.has(page.source) && (page.slug === include.prefix || page.slug.startsWith(`${include.prefix}/`))),
+        pages: navPages.filter(
+          (page) => sources.has(page.source) && (page.slug === include.prefix || page.slug.startsWith(`${include.prefix}/`)),
+        ),
       };
     };
     const built = mkdocsNav(nav, { docsDir: root.docsDir, mkdocsPath: root.mkdocs.path, pages: navPages, pageOf, includeOf });
@@ -118,7 +132,13 @@ export async function renderSite(root: DocRoot, repository: SiteRepository, fall
  * The sites a nav includes, nested includes too, each once (the first place wins), in nav order,
  * with the slug prefix mkdocs-monorepo-plugin gives them: their `site_name` as a path.
  */
-function includedSites(mkdocsPath: string, nav: NonNullable<NonNullable<DocRoot['mkdocs']>['nav']>, parentPrefix: string, siteOf: (path: string) => DocRoot | undefined, seen: Set<string>): IncludedSite[] {
+function includedSites(
+  mkdocsPath: string,
+  nav: NonNullable<NonNullable<DocRoot['mkdocs']>['nav']>,
+  parentPrefix: string,
+  siteOf: (path: string) => DocRoot | undefined,
+  seen: Set<string>,
+): IncludedSite[] {
   const found: IncludedSite[] = [];
   const walk = (entries: typeof nav): void => {
     for (const entry of entries) {
@@ -150,7 +170,12 @@ export function includeAlias(siteName: string | undefined, base: string): string
       .replace(/[^a-z\d]+/g, '-')
       .replace(/^-+|-+$/g, '');
   const name = siteName?.trim() ?? '';
-  const alias = /^[\w\-/]+$/.test(name) ? name.split('/').filter((segment) => segment !== '').join('/') : slugify(name);
+  const alias = /^[\w\-/]+$/.test(name)
+    ? name
+        .split('/')
+        .filter((segment) => segment !== '')
+        .join('/')
+    : slugify(name);
   return alias || slugify(base.slice(base.lastIndexOf('/') + 1)) || 'included';
 }
 

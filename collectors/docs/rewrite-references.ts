@@ -72,7 +72,8 @@ function rewriteLink(node: Element, context: ReferenceContext, authorIds: Readon
       if (image && image.mediaType !== 'image/svg+xml') {
         return link(assetHref(context.pageSlug, context.publish(image)));
       }
-      if (context.webUrlOf) return link(`${context.webUrlOf(reference.path)}${reference.fragment ? `#${encodeURIComponent(reference.fragment)}` : ''}`);
+      if (context.webUrlOf)
+        return link(`${context.webUrlOf(reference.path)}${reference.fragment ? `#${encodeURIComponent(reference.fragment)}` : ''}`);
       return node.children;
     }
     case 'invalid':
@@ -96,7 +97,14 @@ function rewriteImage(node: Element, context: ReferenceContext): Element | Eleme
   const reference = resolveReference(context.sourcePath, src);
   if (reference.kind === 'external') {
     // Loading it would tell a third party who reads the docs: the reader decides by following the link.
-    return [{ type: 'element', tagName: 'a', properties: { href: reference.url, className: ['docs-remote-image'] }, children: [{ type: 'text', value: `image: ${alt || reference.url}` }] }];
+    return [
+      {
+        type: 'element',
+        tagName: 'a',
+        properties: { href: reference.url, className: ['docs-remote-image'] },
+        children: [{ type: 'text', value: `image: ${alt || reference.url}` }],
+      },
+    ];
   }
   if (reference.kind !== 'repo') return altText;
   const image = context.imageOf(reference.path);

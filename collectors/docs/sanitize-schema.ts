@@ -2,7 +2,22 @@ import { defaultSchema } from 'rehype-sanitize';
 import type { Options as SanitizeSchema } from 'rehype-sanitize';
 
 /** Elements removed together with everything inside them (their text would be noise or code). */
-const STRIPPED = ['script', 'style', 'template', 'noscript', 'noembed', 'noframes', 'iframe', 'object', 'embed', 'svg', 'math', 'textarea', 'title', 'xmp'];
+const STRIPPED = [
+  'script',
+  'style',
+  'template',
+  'noscript',
+  'noembed',
+  'noframes',
+  'iframe',
+  'object',
+  'embed',
+  'svg',
+  'math',
+  'textarea',
+  'title',
+  'xmp',
+];
 
 /**
  * GitHub's allow-list (hast-util-sanitize's default), tightened for repository docs: links only to

@@ -38,7 +38,11 @@ export interface IncludedPages extends Pick<DocRoot, 'docsDir' | 'pages'> {
  * Windows reserves (`OutputPaths`): `docs/GUIDE/` beside `docs/guide/` is published as `GUIDE-2`,
  * and a problem names both files.
  */
-export function planSite(root: Pick<DocRoot, 'docsDir' | 'pages' | 'readme'>, order: readonly string[] = [], includes: readonly IncludedPages[] = []): SitePlan {
+export function planSite(
+  root: Pick<DocRoot, 'docsDir' | 'pages' | 'readme'>,
+  order: readonly string[] = [],
+  includes: readonly IncludedPages[] = [],
+): SitePlan {
   const paths = new OutputPaths();
   let hasHome = false;
   const bySource = new Map<string, string>();
@@ -56,7 +60,8 @@ export function planSite(root: Pick<DocRoot, 'docsDir' | 'pages' | 'readme'>, or
       if (slug === '') hasHome = true;
       bySource.set(page.path, slug);
       pages.push({ slug, source: page.path, text: page.text });
-      if (homes.has(relative)) homeFolders.push({ folder: `${pathPrefix}${folderOf(relative)}`.replace(/\/$/, '') || '.', source: page.path });
+      if (homes.has(relative))
+        homeFolders.push({ folder: `${pathPrefix}${folderOf(relative)}`.replace(/\/$/, '') || '.', source: page.path });
     }
   }
   if (!hasHome) {
@@ -78,7 +83,11 @@ export function planSite(root: Pick<DocRoot, 'docsDir' | 'pages' | 'readme'>, or
     if (slug !== undefined && !byFolder.has(folder)) byFolder.set(folder, slug);
   }
   pages.sort((a, b) => (a.slug === '' ? -1 : b.slug === '' ? 1 : compareCodeUnits(a.slug, b.slug)));
-  return { pages, pageOf: (path) => bySource.get(path) ?? byFolder.get(path.replace(/\/$/, '') || '.'), problems: outputPathProblems(paths, 'folder') };
+  return {
+    pages,
+    pageOf: (path) => bySource.get(path) ?? byFolder.get(path.replace(/\/$/, '') || '.'),
+    problems: outputPathProblems(paths, 'folder'),
+  };
 }
 
 /** Per folder, the file that is its home page: `index.md` before `README.md`. */

@@ -43,7 +43,8 @@ export type CiSystem = { system: string; files: string[] };
 export const ci = defineRetriever({
   id: 'ci',
   version: 3,
-  description: 'CI systems configured in the repository (GitHub Actions, GitLab, Jenkins, CircleCI, Azure Pipelines, Travis, Drone, Buildkite, Bitbucket, Tekton, Woodpecker, AppVeyor, Cirrus, Semaphore), with their configuration files.',
+  description:
+    'CI systems configured in the repository (GitHub Actions, GitLab, Jenkins, CircleCI, Azure Pipelines, Travis, Drone, Buildkite, Bitbucket, Tekton, Woodpecker, AppVeyor, Cirrus, Semaphore), with their configuration files.',
   schema: z.array(z.object({ system: z.string(), files: z.array(z.string()) })),
   async collect({ repo, problem }) {
     // A configuration file the reader refuses (a symlink out of the repository, a FIFO) configures
@@ -56,9 +57,14 @@ export const ci = defineRetriever({
       refused.add(path);
       problem({ severity: 'error', file: path, message: `${describeRefusal(path, status)} It is not counted as CI configuration.` });
     }
-    const found = configured.map(({ system, files }) => ({ system, files: files.filter((path) => !refused.has(path)) })).filter(({ files }) => files.length > 0);
+    const found = configured
+      .map(({ system, files }) => ({ system, files: files.filter((path) => !refused.has(path)) }))
+      .filter(({ files }) => files.length > 0);
     const scripts: string[] = [];
-    for (const path of repo.files().filter((file) => JENKINS_GROOVY.test(file) && !NOT_OWN.test(file)).slice(0, 50)) {
+    for (const path of repo
+      .files()
+      .filter((file) => JENKINS_GROOVY.test(file) && !NOT_OWN.test(file))
+      .slice(0, 50)) {
       const text = await repo.readText(path, { maxBytes: 256 * 1024 });
       if (text !== undefined && PIPELINE_SCRIPT.test(text)) scripts.push(path);
     }

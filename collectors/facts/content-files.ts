@@ -27,7 +27,11 @@ export const contentFiles = defineRetriever({
         message: `${paths.length} files match the globs of custom checks; only the first ${MAX_CONTENT_FILES} (in path order) were read, so checks on the rest report an error.`,
       });
     }
-    const texts = await Promise.all(paths.slice(0, MAX_CONTENT_FILES).map(async (path) => [path, await repo.readText(path, { maxBytes: MAX_CONTENT_FILE_BYTES })] as const));
+    const texts = await Promise.all(
+      paths
+        .slice(0, MAX_CONTENT_FILES)
+        .map(async (path) => [path, await repo.readText(path, { maxBytes: MAX_CONTENT_FILE_BYTES })] as const),
+    );
     return Object.fromEntries(texts.filter((entry): entry is readonly [string, string] => entry[1] !== undefined));
   },
 });

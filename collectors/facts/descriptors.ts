@@ -47,16 +47,23 @@ export const APP_CONFIG = 'app-config.yaml';
 export const descriptors = defineRetriever({
   id: 'descriptors',
   version: 3,
-  description: "Backstage descriptors: the root catalog-info.yaml, the in-repository files its Location entities target, and those a Backstage app's app-config.yaml registers, parsed into YAML documents.",
+  description:
+    "Backstage descriptors: the root catalog-info.yaml, the in-repository files its Location entities target, and those a Backstage app's app-config.yaml registers, parsed into YAML documents.",
   schema: descriptorsSchema,
   async collect(context) {
     const [root, ...others] = DESCRIPTOR_FILES.filter((file) => context.repo.has(file));
     for (const other of others) {
-      context.problem({ severity: 'warning', file: other, message: `${other} is ignored because ${root} exists; Backstage reads one descriptor per repository. Merge them into ${root}.` });
+      context.problem({
+        severity: 'warning',
+        file: other,
+        message: `${other} is ignored because ${root} exists; Backstage reads one descriptor per repository. Merge them into ${root}.`,
+      });
     }
     // Backstage's discovery matches the name exactly: `Catalog-Info.yaml` is not a descriptor to it.
     const named: readonly string[] = DESCRIPTOR_FILES;
-    for (const variant of context.repo.files().filter((file) => !file.includes('/') && !named.includes(file) && named.includes(file.toLowerCase()))) {
+    for (const variant of context.repo
+      .files()
+      .filter((file) => !file.includes('/') && !named.includes(file) && named.includes(file.toLowerCase()))) {
       const message = root
         ? `${variant} is ignored because ${root} exists; Backstage reads one descriptor per repository, and only by its exact lowercase name. Merge ${variant} into ${root}.`
         : `${variant} is ignored: Backstage looks for ${DESCRIPTOR_FILES[0]} by its exact lowercase name. Rename it to ${DESCRIPTOR_FILES[0]}.`;
@@ -79,7 +86,12 @@ export const descriptors = defineRetriever({
  */
 export async function appConfigTargets({ repo, problem }: Pick<FactContext, 'repo' | 'problem'>): Promise<string[]> {
   const read = await repo.read(APP_CONFIG);
-  if (!read.ok) problem({ severity: 'warning', file: APP_CONFIG, message: `${describeRefusal(APP_CONFIG, read)} The catalog locations it may register are not read.` });
+  if (!read.ok)
+    problem({
+      severity: 'warning',
+      file: APP_CONFIG,
+      message: `${describeRefusal(APP_CONFIG, read)} The catalog locations it may register are not read.`,
+    });
   const text = read.ok ? read.text : undefined;
   const document = text === undefined ? undefined : parseYamlDocuments(text).documents[0]?.data;
   const catalog = isRecord(document) ? document.catalog : undefined;
@@ -94,7 +106,12 @@ export async function appConfigTargets({ repo, problem }: Pick<FactContext, 'rep
       const resolved = resolveLocationTarget(location.target, base, 'file');
       const field = `catalog.locations[${index}]`;
       if ('problem' in resolved) problem({ severity: 'warning', file: APP_CONFIG, message: `${field} is not read: ${resolved.problem}` });
-      else if (!repo.has(resolved.path)) problem({ severity: 'warning', file: APP_CONFIG, message: `${field} target ${JSON.stringify(location.target)} resolves to ${resolved.path}, which is not a tracked file.` });
+      else if (!repo.has(resolved.path))
+        problem({
+          severity: 'warning',
+          file: APP_CONFIG,
+          message: `${field} target ${JSON.stringify(location.target)} resolves to ${resolved.path}, which is not a tracked file.`,
+        });
       else paths.push(resolved.path);
       continue;
     }
@@ -103,7 +120,11 @@ export async function appConfigTargets({ repo, problem }: Pick<FactContext, 'rep
     else if (location.type === 'url') remote++;
   }
   if (remote > 0) {
-    problem({ severity: 'warning', file: APP_CONFIG, message: `${APP_CONFIG} registers ${remote} catalog location${remote === 1 ? '' : 's'} in other repositories; Cairn reads only this repository's files and never fetches them. Add those repositories as sources to catalog them.` });
+    problem({
+      severity: 'warning',
+      file: APP_CONFIG,
+      message: `${APP_CONFIG} registers ${remote} catalog location${remote === 1 ? '' : 's'} in other repositories; Cairn reads only this repository's files and never fetches them. Add those repositories as sources to catalog them.`,
+    });
   }
   return paths;
 }
@@ -141,13 +162,19 @@ export type ResolvedTarget = { path: string } | { problem: string };
 export function resolveLocationTarget(target: string, fromFile: string, type?: string): ResolvedTarget {
   const quoted = JSON.stringify(target);
   if (type !== undefined && type !== 'url' && type !== 'file') {
-    return { problem: `Location type "${type}" of target ${quoted} is not supported; Cairn reads only url and file targets inside the repository.` };
+    return {
+      problem: `Location type "${type}" of target ${quoted} is not supported; Cairn reads only url and file targets inside the repository.`,
+    };
   }
   if (/^[a-z][a-z0-9+.-]*:/i.test(target)) {
-    return { problem: `Target ${quoted} is an absolute URL; Cairn never fetches remote locations. Add that repository as a source instead, or use a relative path.` };
+    return {
+      problem: `Target ${quoted} is an absolute URL; Cairn never fetches remote locations. Add that repository as a source instead, or use a relative path.`,
+    };
   }
   if (type === 'file' && !target.startsWith('.')) {
-    return { problem: `Target ${quoted} is an absolute file path; only relative targets (starting with ./) inside the repository are read.` };
+    return {
+      problem: `Target ${quoted} is an absolute file path; only relative targets (starting with ./) inside the repository are read.`,
+    };
   }
   let decoded = target;
   if (type !== 'file') {
@@ -206,15 +233,28 @@ class DescriptorReader {
     this.files.push(file);
     const read = await this.#repo.read(file, { maxBytes: MAX_DESCRIPTOR_BYTES });
     if (!read.ok) {
-      this.#problem({ severity: 'error', file, message: `${describeRefusal(file, read)} Expected a YAML text file; no entity is read from it.` });
+      this.#problem({
+        severity: 'error',
+        file,
+        message: `${describeRefusal(file, read)} Expected a YAML text file; no entity is read from it.`,
+      });
       return;
     }
     if (read.encoding !== 'utf-8') {
-      this.#problem({ severity: 'warning', file, message: `${file} is encoded as ${ENCODING_NAMES[read.encoding]}; Cairn decoded it, but Backstage reads descriptors as UTF-8 and would fail on it. Save it as UTF-8.` });
+      this.#problem({
+        severity: 'warning',
+        file,
+        message: `${file} is encoded as ${ENCODING_NAMES[read.encoding]}; Cairn decoded it, but Backstage reads descriptors as UTF-8 and would fail on it. Save it as UTF-8.`,
+      });
     }
     const parsed = parseYamlDocuments(read.text);
     for (const error of parsed.errors) {
-      this.#problem({ severity: 'error', file, ...(error.line ? { line: error.line } : {}), message: `YAML error in ${file}: ${error.message}. That document is not loaded; the file's other documents are.` });
+      this.#problem({
+        severity: 'error',
+        file,
+        ...(error.line ? { line: error.line } : {}),
+        message: `YAML error in ${file}: ${error.message}. That document is not loaded; the file's other documents are.`,
+      });
     }
     if (parsed.documents.length === 0 && parsed.errors.length === 0) {
       this.#problem({ severity: 'error', file, message: `${file} is empty: expected at least one entity.` });
@@ -223,7 +263,12 @@ class DescriptorReader {
       if (this.#full) return;
       if (this.documents.length >= MAX_DESCRIPTOR_DOCUMENTS) {
         this.#full = true;
-        this.#problem({ severity: 'error', file, line: document.line, message: `Entities from line ${document.line} of ${file} on, and any in further descriptor files, are not read: a repository may describe at most ${MAX_DESCRIPTOR_DOCUMENTS} entities. Split the catalog across repositories.` });
+        this.#problem({
+          severity: 'error',
+          file,
+          line: document.line,
+          message: `Entities from line ${document.line} of ${file} on, and any in further descriptor files, are not read: a repository may describe at most ${MAX_DESCRIPTOR_DOCUMENTS} entities. Split the catalog across repositories.`,
+        });
         return;
       }
       let data: unknown;
@@ -231,7 +276,12 @@ class DescriptorReader {
         data = await this.#resolvePlaceholders(document.data, file, document.line);
       } catch (error) {
         if (!(error instanceof PlaceholderError)) throw error;
-        this.#problem({ severity: 'error', file, line: document.line, message: `${error.message} Backstage fails such an entity, so it is not loaded.` });
+        this.#problem({
+          severity: 'error',
+          file,
+          line: document.line,
+          message: `${error.message} Backstage fails such an entity, so it is not loaded.`,
+        });
         continue;
       }
       this.documents.push({ file, line: document.line, data });
@@ -250,21 +300,42 @@ class DescriptorReader {
       }
       const paths = isGlob(resolved.path) ? this.#repo.glob(resolved.path) : [resolved.path];
       if (paths.length === 0 && !optional) {
-        this.#problem({ severity: 'warning', file, line, message: `Location target ${JSON.stringify(raw)} (${resolved.path}) matches no tracked file; expected at least one descriptor there.` });
+        this.#problem({
+          severity: 'warning',
+          file,
+          line,
+          message: `Location target ${JSON.stringify(raw)} (${resolved.path}) matches no tracked file; expected at least one descriptor there.`,
+        });
       }
       for (const path of paths) {
         if (this.#full) return;
         if (this.#visited.has(path)) continue; // A cycle, or a file two Locations share: read once.
         if (!this.#repo.has(path)) {
-          if (!optional) this.#problem({ severity: 'error', file, line, message: `Location target ${JSON.stringify(raw)} resolves to ${path}, which is not a tracked file; expected a descriptor there (or \`presence: optional\`).` });
+          if (!optional)
+            this.#problem({
+              severity: 'error',
+              file,
+              line,
+              message: `Location target ${JSON.stringify(raw)} resolves to ${path}, which is not a tracked file; expected a descriptor there (or \`presence: optional\`).`,
+            });
           continue;
         }
         if (depth + 1 > MAX_LOCATION_DEPTH) {
-          this.#problem({ severity: 'error', file, line, message: `Location target ${path} is not read: Locations nest more than ${MAX_LOCATION_DEPTH} levels deep here. Point the root Location at the files directly.` });
+          this.#problem({
+            severity: 'error',
+            file,
+            line,
+            message: `Location target ${path} is not read: Locations nest more than ${MAX_LOCATION_DEPTH} levels deep here. Point the root Location at the files directly.`,
+          });
           continue;
         }
         if (this.files.length >= MAX_DESCRIPTOR_FILES) {
-          this.#problem({ severity: 'error', file, line, message: `Location target ${path} and any after it are not read: a repository may have at most ${MAX_DESCRIPTOR_FILES} descriptor files.` });
+          this.#problem({
+            severity: 'error',
+            file,
+            line,
+            message: `Location target ${path} and any after it are not read: a repository may have at most ${MAX_DESCRIPTOR_FILES} descriptor files.`,
+          });
           return;
         }
         await this.read(path, depth + 1);
@@ -286,7 +357,13 @@ class DescriptorReader {
     }
     const entries = Object.entries(value);
     const [first] = entries;
-    if (entries.length === 1 && first && first[0].startsWith('$') && PLACEHOLDER_KINDS.has(first[0].slice(1)) && typeof first[1] === 'string') {
+    if (
+      entries.length === 1 &&
+      first &&
+      first[0].startsWith('$') &&
+      PLACEHOLDER_KINDS.has(first[0].slice(1)) &&
+      typeof first[1] === 'string'
+    ) {
       return this.#readPlaceholder(first[0].slice(1), first[1], file, line);
     }
     // Objects with other `$` keys (a JSON Schema's `$ref`) are left alone, as Backstage does.
@@ -299,7 +376,12 @@ class DescriptorReader {
   async #readPlaceholder(kind: string, target: string, file: string, line: number): Promise<unknown> {
     const label = `Placeholder $${kind}: ${JSON.stringify(target)}`;
     if (/^[a-z][a-z0-9+.-]*:/i.test(target)) {
-      this.#problem({ severity: 'warning', file, line, message: `${label} is a URL; Cairn never fetches it, so the field holds the URL instead of its content. Use a path inside the repository.` });
+      this.#problem({
+        severity: 'warning',
+        file,
+        line,
+        message: `${label} is a URL; Cairn never fetches it, so the field holds the URL instead of its content. Use a path inside the repository.`,
+      });
       return target;
     }
     const resolved = resolveLocationTarget(target, file);
@@ -313,13 +395,19 @@ class DescriptorReader {
       try {
         return JSON.parse(text) as unknown;
       } catch (error) {
-        throw new PlaceholderError(`${label}: ${resolved.path} is not valid JSON (${error instanceof Error ? error.message : String(error)}).`);
+        throw new PlaceholderError(
+          `${label}: ${resolved.path} is not valid JSON (${error instanceof Error ? error.message : String(error)}).`,
+        );
       }
     }
     const parsed = parseYamlDocuments(text);
     const [error] = parsed.errors;
-    if (error) throw new PlaceholderError(`${label}: ${resolved.path}${error.line ? ` line ${error.line}` : ''} is not valid YAML (${error.message}).`);
-    if (parsed.documents.length !== 1) throw new PlaceholderError(`${label}: expected exactly one YAML document in ${resolved.path}, found ${parsed.documents.length}.`);
+    if (error)
+      throw new PlaceholderError(
+        `${label}: ${resolved.path}${error.line ? ` line ${error.line}` : ''} is not valid YAML (${error.message}).`,
+      );
+    if (parsed.documents.length !== 1)
+      throw new PlaceholderError(`${label}: expected exactly one YAML document in ${resolved.path}, found ${parsed.documents.length}.`);
     return parsed.documents[0]!.data;
   }
 }

@@ -21,7 +21,8 @@ const FOREIGN = /(^|\/)(node_modules|vendor|third_party)\//;
 export const docSources = defineRetriever({
   id: 'docSources',
   version: 2,
-  description: 'Markdown, mkdocs navigation (with mkdocs-monorepo-plugin includes) and referenced images of every docs folder in the repository, for rendering.',
+  description:
+    'Markdown, mkdocs navigation (with mkdocs-monorepo-plugin includes) and referenced images of every docs folder in the repository, for rendering.',
   publish: false,
   schema: z.object({
     roots: z.array(docRootSchema),
@@ -40,7 +41,13 @@ export const docSources = defineRetriever({
     for (const found of await findRoots(repo)) {
       const pages = await readPages(repo, found.docsDir, budget, context);
       const readme = await readReadme(repo, found.base);
-      roots.push({ base: found.base, docsDir: found.docsDir, ...(found.mkdocs ? { mkdocs: found.mkdocs } : {}), pages, ...(readme ? { readme } : {}) });
+      roots.push({
+        base: found.base,
+        docsDir: found.docsDir,
+        ...(found.mkdocs ? { mkdocs: found.mkdocs } : {}),
+        pages,
+        ...(readme ? { readme } : {}),
+      });
     }
     const included = await resolveIncludes(roots, (path) => readIncluded(repo, path, budget, context), context);
     const texts = [...roots, ...included].flatMap((root) => [...root.pages, ...(root.readme ? [root.readme] : [])]);
@@ -49,13 +56,23 @@ export const docSources = defineRetriever({
 });
 
 /** An included mkdocs.yml that no root is, read as a docs site of its own; `undefined` when unreadable. */
-async function readIncluded(repo: RepoReader, path: string, budget: { pages: number; bytes: number; warned: boolean }, context: FactContext): Promise<DocRoot | undefined> {
+async function readIncluded(
+  repo: RepoReader,
+  path: string,
+  budget: { pages: number; bytes: number; warned: boolean },
+  context: FactContext,
+): Promise<DocRoot | undefined> {
   // Undefined for a symlink leaving the repository, a binary or an oversized file.
   const text = await repo.readText(path);
   if (text === undefined) return undefined;
   const base = dirnameOf(path);
   const parsed = parseMkdocs(text, path, base);
-  return { base, docsDir: parsed.docsDir, mkdocs: parsed.mkdocs, pages: parsed.mkdocs.error ? [] : await readPages(repo, parsed.docsDir, budget, context) };
+  return {
+    base,
+    docsDir: parsed.docsDir,
+    mkdocs: parsed.mkdocs,
+    pages: parsed.mkdocs.error ? [] : await readPages(repo, parsed.docsDir, budget, context),
+  };
 }
 
 interface FoundRoot {
@@ -76,7 +93,10 @@ async function findRoots(repo: RepoReader): Promise<FoundRoot[]> {
     bases.add(base);
     const text = await repo.readText(path);
     // Undefined for a symlink leaving the repository, a binary or an oversized file: never read as empty.
-    const unreadable = { docsDir: joinPath(base, 'docs')!, mkdocs: { path, error: { message: `Could not read ${path}: it is a symlink leaving the repository, binary, or too large` } } };
+    const unreadable = {
+      docsDir: joinPath(base, 'docs')!,
+      mkdocs: { path, error: { message: `Could not read ${path}: it is a symlink leaving the repository, binary, or too large` } },
+    };
     roots.push({ base, ...(text === undefined ? unreadable : parseMkdocs(text, path, base)) });
   }
   const markdown = repo.files().filter((path) => MARKDOWN.test(path) && !FOREIGN.test(path));
@@ -98,14 +118,23 @@ async function findRoots(repo: RepoReader): Promise<FoundRoot[]> {
 }
 
 /** The Markdown pages under `docsDir`, within the repository's page and byte budget. */
-async function readPages(repo: RepoReader, docsDir: string, budget: { pages: number; bytes: number; warned: boolean }, context: FactContext): Promise<DocRoot['pages']> {
+async function readPages(
+  repo: RepoReader,
+  docsDir: string,
+  budget: { pages: number; bytes: number; warned: boolean },
+  context: FactContext,
+): Promise<DocRoot['pages']> {
   const pages: DocRoot['pages'] = [];
   const prefix = docsDir === '.' ? '' : `${docsDir}/`;
   for (const path of repo.files().filter((file) => file.startsWith(prefix) && MARKDOWN.test(file))) {
     const size = (await repo.size(path)) ?? 0;
     if (budget.pages === 0 || size > budget.bytes) {
       if (!budget.warned) {
-        context.problem({ severity: 'warning', file: path, message: `Docs are limited to ${DOC_LIMITS.pages} pages and ${DOC_LIMITS.pageBytes / 1024 / 1024} MB per repository; ${path} and the pages after it are not rendered.` });
+        context.problem({
+          severity: 'warning',
+          file: path,
+          message: `Docs are limited to ${DOC_LIMITS.pages} pages and ${DOC_LIMITS.pageBytes / 1024 / 1024} MB per repository; ${path} and the pages after it are not rendered.`,
+        });
         budget.warned = true;
       }
       continue;

@@ -36,7 +36,8 @@ export type DockerfileFacts = z.infer<typeof dockerfileSchema>;
 export const dockerfiles = defineRetriever({
   id: 'dockerfiles',
   version: 2,
-  description: 'Dockerfiles and Containerfiles: base images (tag, digest), USER and ADD instructions, and what the final image exposes and runs, with lines.',
+  description:
+    'Dockerfiles and Containerfiles: base images (tag, digest), USER and ADD instructions, and what the final image exposes and runs, with lines.',
   schema: z.array(dockerfileSchema),
   async collect({ repo }) {
     const found: DockerfileFacts[] = [];
@@ -69,7 +70,15 @@ export function parseDockerfile(text: string): Omit<DockerfileFacts, 'path'> {
       const tag = stage.getImageTag() ?? undefined;
       const digest = stage.getImageDigest() ?? undefined;
       const alias = stage.getBuildStage() ?? undefined;
-      from.push({ image, name, ...(tag ? { tag } : {}), ...(digest ? { digest } : {}), ...(alias ? { alias } : {}), stageRef: aliases.has(image.toLowerCase()), line });
+      from.push({
+        image,
+        name,
+        ...(tag ? { tag } : {}),
+        ...(digest ? { digest } : {}),
+        ...(alias ? { alias } : {}),
+        stageRef: aliases.has(image.toLowerCase()),
+        line,
+      });
       if (alias) aliases.add(alias.toLowerCase());
       // Each stage starts a new image: only the last stage's ports and commands ship.
       exposes = [];

@@ -24,7 +24,13 @@ export const docs = defineRetriever({
       // mkdocs.yml uses custom tags (!!python/name:…); they are kept as plain values, never resolved.
       const document = parseDocument(text, { uniqueKeys: false, strict: false, prettyErrors: false });
       const error = document.errors[0];
-      if (error) problem({ severity: 'warning', file: mkdocsPath, ...(error.linePos ? { line: error.linePos[0].line } : {}), message: `Could not parse ${mkdocsPath}: ${error.message.split('\n')[0]}` });
+      if (error)
+        problem({
+          severity: 'warning',
+          file: mkdocsPath,
+          ...(error.linePos ? { line: error.linePos[0].line } : {}),
+          message: `Could not parse ${mkdocsPath}: ${error.message.split('\n')[0]}`,
+        });
       const config = document.toJS({ maxAliasCount: 100 }) as Record<string, unknown> | null;
       const siteName = typeof config?.site_name === 'string' ? config.site_name : undefined;
       const docsDir = typeof config?.docs_dir === 'string' ? config.docs_dir.replace(/^\.\/|\/$/g, '') : undefined;

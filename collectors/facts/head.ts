@@ -19,7 +19,10 @@ export const head = defineRetriever({
     const { head, branch, defaultBranch, error } = await repo.history();
     if (error !== undefined) {
       const kept = head ? `Only the head commit was read` : 'The head commit could not be read';
-      problem({ severity: 'error', message: `Git could not read this repository's history (a damaged or shallow clone with missing objects): ${error}. ${kept}; activity and releases may be incomplete. Clone it again.` });
+      problem({
+        severity: 'error',
+        message: `Git could not read this repository's history (a damaged or shallow clone with missing objects): ${error}. ${kept}; activity and releases may be incomplete. Clone it again.`,
+      });
     }
     return head ? { commit: head.hash, date: head.date, ...(branch ? { branch } : {}), ...(defaultBranch ? { defaultBranch } : {}) } : null;
   },

@@ -1,7 +1,13 @@
 import linguist from './paths/linguist-languages.ts';
 import picomatch from 'picomatch';
 import { z } from 'zod';
-import { CONTENT_RULE_EXTENSIONS, DOCUMENTATION_PATHS, GENERATED_CONTENT_RULES, GENERATED_PATHS, VENDORED_PATHS } from './paths/linguist.ts';
+import {
+  CONTENT_RULE_EXTENSIONS,
+  DOCUMENTATION_PATHS,
+  GENERATED_CONTENT_RULES,
+  GENERATED_PATHS,
+  VENDORED_PATHS,
+} from './paths/linguist.ts';
 import { defineRetriever, readAll } from './retriever.ts';
 
 /** Linguist counts only these types towards a repository's languages, as GitHub does. */
@@ -45,14 +51,37 @@ function languageTables(): LanguageTables {
   // Popular languages claim shared extensions first: `.ts` is TypeScript, `.md` Markdown and `.sql`
   // plain SQL, not a niche claimant (Linguist decides such ties with content heuristics, and its
   // fallback for `.sql` is SQL, which is data and not counted).
-  const preferred = ['TypeScript', 'JavaScript', 'Go', 'Python', 'Java', 'Rust', 'C', 'C++', 'C#', 'Ruby', 'PHP', 'Kotlin', 'Markdown', 'JSON', 'YAML', 'Text', 'HTML', 'Shell', 'SQL', 'Perl', 'Objective-C'];
+  const preferred = [
+    'TypeScript',
+    'JavaScript',
+    'Go',
+    'Python',
+    'Java',
+    'Rust',
+    'C',
+    'C++',
+    'C#',
+    'Ruby',
+    'PHP',
+    'Kotlin',
+    'Markdown',
+    'JSON',
+    'YAML',
+    'Text',
+    'HTML',
+    'Shell',
+    'SQL',
+    'Perl',
+    'Objective-C',
+  ];
   const rank = (name: string) => {
     const index = preferred.indexOf(name);
     return index === -1 ? preferred.length : index;
   };
   // Interpreters shared by several languages go to the first in Linguist's alphabetical order
   // (`node` runs JavaScript and TypeScript: an extensionless script is JavaScript).
-  for (const language of languages) for (const interpreter of language.interpreters ?? []) if (!byInterpreter.has(interpreter)) byInterpreter.set(interpreter, language);
+  for (const language of languages)
+    for (const interpreter of language.interpreters ?? []) if (!byInterpreter.has(interpreter)) byInterpreter.set(interpreter, language);
   languages.sort((a, b) => rank(a.name) - rank(b.name));
   for (const language of languages) {
     for (const filename of language.filenames ?? []) if (!byFilename.has(filename)) byFilename.set(filename, language);
@@ -60,7 +89,8 @@ function languageTables(): LanguageTables {
       const key = extension.toLowerCase();
       if (!byExtension.has(key)) byExtension.set(key, language);
     }
-    for (const name of [language.name, ...(language.aliases ?? [])]) if (!byName.has(name.toLowerCase())) byName.set(name.toLowerCase(), language);
+    for (const name of [language.name, ...(language.aliases ?? [])])
+      if (!byName.has(name.toLowerCase())) byName.set(name.toLowerCase(), language);
   }
   tables = { byFilename, byExtension, byInterpreter, byName };
   return tables;
@@ -120,7 +150,12 @@ export interface AttributeRule {
   attributes: LinguistAttributes;
 }
 
-const BOOLEAN_ATTRIBUTES = { 'linguist-vendored': 'vendored', 'linguist-generated': 'generated', 'linguist-documentation': 'documentation', 'linguist-detectable': 'detectable' } as const;
+const BOOLEAN_ATTRIBUTES = {
+  'linguist-vendored': 'vendored',
+  'linguist-generated': 'generated',
+  'linguist-documentation': 'documentation',
+  'linguist-detectable': 'detectable',
+} as const;
 
 /**
  * The linguist rules of a `.gitattributes` file found in folder `dir` (`` for the root), with git's
@@ -196,7 +231,8 @@ export function generatedByContent(path: string, text: string): string | undefin
 export const languages = defineRetriever({
   id: 'languages',
   version: 2,
-  description: "Languages by bytes of tracked source (Linguist data and rules: vendored, generated and documentation files left out, .gitattributes honoured), largest first.",
+  description:
+    'Languages by bytes of tracked source (Linguist data and rules: vendored, generated and documentation files left out, .gitattributes honoured), largest first.',
   schema: z.array(
     z.object({
       name: z.string(),
@@ -237,10 +273,15 @@ export const languages = defineRetriever({
  * else filename, shebang (extensionless files only) and extension; then the content rules for
  * generated files, unless `.gitattributes` says `-linguist-generated`.
  */
-async function countedLanguage(path: string, attributes: LinguistAttributes, read: (options: { maxBytes: number }) => Promise<string | undefined>): Promise<string | undefined> {
+async function countedLanguage(
+  path: string,
+  attributes: LinguistAttributes,
+  read: (options: { maxBytes: number }) => Promise<string | undefined>,
+): Promise<string | undefined> {
   const overridden = attributes.language ? languageTables().byName.get(attributes.language.toLowerCase()) : undefined;
   const extensionless = !basename(path).includes('.') && !languageTables().byFilename.has(basename(path));
-  const needsContent = (attributes.generated === undefined && CONTENT_RULE_EXTENSIONS.has(extensionOf(path))) || (!overridden && extensionless);
+  const needsContent =
+    (attributes.generated === undefined && CONTENT_RULE_EXTENSIONS.has(extensionOf(path))) || (!overridden && extensionless);
   const text = needsContent ? await read({ maxBytes: MAX_CONTENT_BYTES }) : undefined;
   const language = overridden ?? detectLanguage(path, extensionless ? text?.slice(0, 200).split('\n', 1)[0] : undefined);
   if (!language) return undefined;

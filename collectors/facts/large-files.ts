@@ -12,8 +12,6 @@ export const largeFiles = defineRetriever({
   schema: z.array(z.object({ path: z.string(), bytes: z.number().int().nonnegative() })),
   async collect({ repo }) {
     const sized = await readAll(repo.files(), async (path) => ({ path, bytes: (await repo.size(path)) ?? 0 }));
-    return sized
-      .sort((a, b) => b.bytes - a.bytes || compareCodeUnits(a.path, b.path))
-      .slice(0, LARGE_FILES_KEPT);
+    return sized.sort((a, b) => b.bytes - a.bytes || compareCodeUnits(a.path, b.path)).slice(0, LARGE_FILES_KEPT);
   },
 });

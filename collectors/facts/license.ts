@@ -14,10 +14,28 @@ const LICENSE_FILE = /^((un)?licen[sc]e|copying)([-._][a-z0-9.-]+)?$|^[a-z0-9]+[
  * Qualifiers in a license file's name that still license the code: the license's own short name
  * (`LICENSE-APACHE`, `COPYING.LESSER`) or the word for code. Any other qualifier names a scope.
  */
-const CODE_QUALIFIERS = /^(code|source|software|lesser|library|apache|mit|bsd|isc|mpl|[al]?gpl|unlicen[sc]e|cc0|zlib|boost|bsl|epl|0bsd|wtfpl|artistic)([-._ ]?v?[\d.]+)?$/i;
+const CODE_QUALIFIERS =
+  /^(code|source|software|lesser|library|apache|mit|bsd|isc|mpl|[al]?gpl|unlicen[sc]e|cc0|zlib|boost|bsl|epl|0bsd|wtfpl|artistic)([-._ ]?v?[\d.]+)?$/i;
 
 /** Licenses whose full text Cairn compares a LICENSE file against (the ones repositories really use). */
-const COMMON = ['MIT', 'Apache-2.0', 'BSD-2-Clause', 'BSD-3-Clause', 'ISC', 'MPL-2.0', 'GPL-2.0-only', 'GPL-3.0-only', 'LGPL-2.1-only', 'LGPL-3.0-only', 'AGPL-3.0-only', 'Unlicense', '0BSD', 'EPL-2.0', 'CC0-1.0', 'BSL-1.0'];
+const COMMON = [
+  'MIT',
+  'Apache-2.0',
+  'BSD-2-Clause',
+  'BSD-3-Clause',
+  'ISC',
+  'MPL-2.0',
+  'GPL-2.0-only',
+  'GPL-3.0-only',
+  'LGPL-2.1-only',
+  'LGPL-3.0-only',
+  'AGPL-3.0-only',
+  'Unlicense',
+  '0BSD',
+  'EPL-2.0',
+  'CC0-1.0',
+  'BSL-1.0',
+];
 
 /** Titles that name a license in a file's first lines, for files too short or too edited to compare. */
 const TITLES: Array<[RegExp, string]> = [
@@ -45,7 +63,10 @@ const TITLES: Array<[RegExp, string]> = [
  * manifest field). Order matters only for overlaps: the Lesser and Affero GPLs before the GPL.
  */
 const NAMED_LICENSES: Array<[RegExp, string]> = [
-  [/\bApache(?:\s+(?:Software\s+)?License)?,?\s*(?:Version\s*|v\.?\s*)?2(?:\.0)?\b|\bApache-2\.0\b|apache\.org\/licenses\/LICENSE-2\.0/gi, 'Apache-2.0'],
+  [
+    /\bApache(?:\s+(?:Software\s+)?License)?,?\s*(?:Version\s*|v\.?\s*)?2(?:\.0)?\b|\bApache-2\.0\b|apache\.org\/licenses\/LICENSE-2\.0/gi,
+    'Apache-2.0',
+  ],
   [/\bMIT\b/g, 'MIT'],
   [/\bunlicen[sc]e\b/gi, 'Unlicense'],
   [/\bBSD[- ]3[- ]Clause\b|\b(?:new|revised|modified) BSD\b/gi, 'BSD-3-Clause'],
@@ -146,7 +167,8 @@ const READMES = /^readme(\.(md|markdown|rst|txt|adoc))?$/i;
 export const license = defineRetriever({
   id: 'license',
   version: 5,
-  description: "The repository's license as an SPDX expression, from every license file at the root (each named with what it says), pointer notes, the README's License section and the root manifests' license fields.",
+  description:
+    "The repository's license as an SPDX expression, from every license file at the root (each named with what it says), pointer notes, the README's License section and the root manifests' license fields.",
   schema: licenseSchema,
   async collect({ repo, problem }) {
     const rootFiles = repo.files().filter((file) => !file.includes('/'));
@@ -173,13 +195,26 @@ export const license = defineRetriever({
       const text = texts.get(path)!;
       const read = readLicenseFile(text, known);
       const scope = scopeOf(path);
-      files.push({ path, ...(read.kind === 'license' ? { spdxId: read.spdxId } : {}), ...(read.kind === 'pointer' ? { pointer: true } : {}), ...(scope ? { scope } : {}) });
-      if (read.kind === 'pointer') sources.push({ path, kind: 'pointer', declared: shorten(text), ...(read.expression ? { expression: read.expression } : {}) });
+      files.push({
+        path,
+        ...(read.kind === 'license' ? { spdxId: read.spdxId } : {}),
+        ...(read.kind === 'pointer' ? { pointer: true } : {}),
+        ...(scope ? { scope } : {}),
+      });
+      if (read.kind === 'pointer')
+        sources.push({ path, kind: 'pointer', declared: shorten(text), ...(read.expression ? { expression: read.expression } : {}) });
     }
     const readme = rootFiles.find((file) => READMES.test(file));
     const readmeText = readme ? await repo.readText(readme) : undefined;
     const statement = readme && readmeText !== undefined ? readmeLicenseStatement(readmeText, known) : undefined;
-    if (readme && statement) sources.push({ path: readme, kind: 'readme', line: statement.line, declared: statement.declared, ...(statement.expression ? { expression: statement.expression } : {}) });
+    if (readme && statement)
+      sources.push({
+        path: readme,
+        kind: 'readme',
+        line: statement.line,
+        declared: statement.declared,
+        ...(statement.expression ? { expression: statement.expression } : {}),
+      });
     for (const name of MANIFESTS) {
       if (!rootFiles.includes(name)) continue;
       const text = await repo.readText(name);
@@ -194,7 +229,10 @@ export const license = defineRetriever({
 });
 
 /** What a root license file is: a license text, a pointer to others (with the expression it states), or unknown. */
-export function readLicenseFile(text: string, known: ReadonlyMap<string, string> = new Map()): { kind: 'license'; spdxId: string } | { kind: 'pointer'; expression?: string } | { kind: 'unknown' } {
+export function readLicenseFile(
+  text: string,
+  known: ReadonlyMap<string, string> = new Map(),
+): { kind: 'license'; spdxId: string } | { kind: 'pointer'; expression?: string } | { kind: 'unknown' } {
   const exact = identifyLicense(text, { titles: false });
   if (exact) return { kind: 'license', spdxId: exact };
   const short = text.trim().length <= MAX_POINTER_CHARS;
@@ -202,7 +240,8 @@ export function readLicenseFile(text: string, known: ReadonlyMap<string, string>
   if (named.length >= 2) return { kind: 'pointer', expression: named.join(CHOICE.test(text) ? ' OR ' : ' AND ') };
   const titled = identifyLicense(text);
   if (titled) return { kind: 'license', spdxId: titled };
-  if (named.length === 1) return mentionsFile(text, known) ? { kind: 'pointer', expression: named[0]! } : { kind: 'license', spdxId: named[0]! };
+  if (named.length === 1)
+    return mentionsFile(text, known) ? { kind: 'pointer', expression: named[0]! } : { kind: 'license', spdxId: named[0]! };
   return { kind: 'unknown' };
 }
 
@@ -245,18 +284,30 @@ function mentionsFile(text: string, known: ReadonlyMap<string, string>): boolean
 export function scopeOf(path: string): string | undefined {
   const match = path.match(/^(?:un)?licen[sc]e[-._](.+)$|^copying[-._](.+)$/i);
   const qualifier = (match?.[1] ?? match?.[2])?.replace(/\.(md|txt|rst|markdown)$/i, '');
-  if (!qualifier || /^(md|txt|rst|markdown)$/i.test(qualifier) || CODE_QUALIFIERS.test(qualifier) || canonicalId(qualifier)) return undefined;
+  if (!qualifier || /^(md|txt|rst|markdown)$/i.test(qualifier) || CODE_QUALIFIERS.test(qualifier) || canonicalId(qualifier))
+    return undefined;
   return qualifier.toLowerCase();
 }
 
 /** The License section of a README, read for a statement naming the licenses (json's "Licensed under either of …"). */
-export function readmeLicenseStatement(text: string, known: ReadonlyMap<string, string> = new Map()): { line: number; declared: string; expression?: string } | undefined {
+export function readmeLicenseStatement(
+  text: string,
+  known: ReadonlyMap<string, string> = new Map(),
+): { line: number; declared: string; expression?: string } | undefined {
   const lines = text.split(/\r?\n/);
-  const start = lines.findIndex((line, index) => /^\s*(#{1,6}|=+)?\s*licen[sc](e|ing)\s*(#+|=+)?\s*$/i.test(line) && (/^\s*[#=]/.test(line) || /^[=~^-]{3,}\s*$/.test(lines[index + 1] ?? '')));
+  const start = lines.findIndex(
+    (line, index) =>
+      /^\s*(#{1,6}|=+)?\s*licen[sc](e|ing)\s*(#+|=+)?\s*$/i.test(line) &&
+      (/^\s*[#=]/.test(line) || /^[=~^-]{3,}\s*$/.test(lines[index + 1] ?? '')),
+  );
   if (start === -1) return undefined;
   const depth = lines[start]!.match(/^\s*(#+)/)?.[1]?.length;
   let end = start + 1;
-  while (end < lines.length && !(depth ? new RegExp(`^\\s*#{1,${depth}}\\s`).test(lines[end]!) : /^[=~^-]{3,}\s*$/.test(lines[end + 1] ?? ''))) end++;
+  while (
+    end < lines.length &&
+    !(depth ? new RegExp(`^\\s*#{1,${depth}}\\s`).test(lines[end]!) : /^[=~^-]{3,}\s*$/.test(lines[end + 1] ?? ''))
+  )
+    end++;
   const section = lines.slice(start + 1, end).join('\n');
   const named = licensesNamedIn(section, known);
   if (named.length === 0) return undefined;
@@ -284,7 +335,10 @@ export function manifestLicenses(path: string, text: string): LicenseSource[] {
     } else if (path === 'pyproject.toml') {
       const toml = record(parseToml(text));
       const project = record(toml.project);
-      add(string(project.license) ?? string(record(project.license).text) ?? string(record(record(toml.tool).poetry).license), /^\s*license\s*=/m);
+      add(
+        string(project.license) ?? string(record(project.license).text) ?? string(record(record(toml.tool).poetry).license),
+        /^\s*license\s*=/m,
+      );
       classifierLicenses(Array.isArray(project.classifiers) ? project.classifiers.map(String) : [], add);
     } else if (path === 'setup.cfg') {
       const metadata = iniSection(text, 'metadata');
@@ -292,22 +346,48 @@ export function manifestLicenses(path: string, text: string): LicenseSource[] {
       classifierLicenses((metadata.classifiers ?? '').split('\n'), add);
     } else if (path === 'setup.py') {
       add(text.match(/\blicense\s*=\s*['"]([^'"]*)['"]/)?.[1], /\blicense\s*=/);
-      classifierLicenses([...text.matchAll(/['"](License ::[^'"]+)['"]/g)].map((match) => match[1]!), add);
+      classifierLicenses(
+        [...text.matchAll(/['"](License ::[^'"]+)['"]/g)].map((match) => match[1]!),
+        add,
+      );
     } else if (path === 'pom.xml') {
-      const project = record(record(new XMLParser({ ignoreAttributes: true, processEntities: false, isArray: (name) => name === 'license' }).parse(text)).project);
-      const names = ((record(project.licenses).license as unknown[] | undefined) ?? []).map((entry) => string(record(entry).name)).filter((name): name is string => !!name);
+      const project = record(
+        record(new XMLParser({ ignoreAttributes: true, processEntities: false, isArray: (name) => name === 'license' }).parse(text))
+          .project,
+      );
+      const names = ((record(project.licenses).license as unknown[] | undefined) ?? [])
+        .map((entry) => string(record(entry).name))
+        .filter((name): name is string => !!name);
       // Maven: "If multiple licenses are listed, it is assumed that the user can select any of them."
       const expressions = names.map(toExpression);
-      if (names.length > 0) add(names.join('; '), /<licenses>/, expressions.every(Boolean) ? expressions.map((expression) => (names.length > 1 && / (AND|OR) /.test(expression!) ? `(${expression})` : expression)).join(' OR ') : undefined);
+      if (names.length > 0)
+        add(
+          names.join('; '),
+          /<licenses>/,
+          expressions.every(Boolean)
+            ? expressions
+                .map((expression) => (names.length > 1 && / (AND|OR) /.test(expression!) ? `(${expression})` : expression))
+                .join(' OR ')
+            : undefined,
+        );
     }
   } catch {
     // A manifest that does not parse declares nothing here; the manifests fact reports it as a problem.
     return [];
   }
-  return found.map(({ declared, pattern, expression }) => ({ path, kind: 'manifest' as const, ...lineOf(text, pattern), declared: shorten(declared), ...(expression ? { expression } : {}) }));
+  return found.map(({ declared, pattern, expression }) => ({
+    path,
+    kind: 'manifest' as const,
+    ...lineOf(text, pattern),
+    declared: shorten(declared),
+    ...(expression ? { expression } : {}),
+  }));
 }
 
-function classifierLicenses(classifiers: readonly string[], add: (declared: string | undefined, pattern: RegExp, expression?: string) => void): void {
+function classifierLicenses(
+  classifiers: readonly string[],
+  add: (declared: string | undefined, pattern: RegExp, expression?: string) => void,
+): void {
   const licenses = classifiers.map((line) => line.trim()).filter((line) => line.startsWith('License ::'));
   if (licenses.length === 0) return;
   const ids = licenses.map((line) => CLASSIFIERS[line.split('::').at(-1)!.trim()]);
@@ -364,7 +444,11 @@ function canonicalId(id: string): string | undefined {
 function canonicalCase(expression: string): string {
   return expression
     .split(/(\s+|\(|\))/)
-    .map((token) => (/^(and|or|with)$/i.test(token) ? token.toUpperCase() : (canonicalId(token.replace(/\+$/, '')) ?? token.replace(/\+$/, '')) + (token.endsWith('+') ? '+' : '')))
+    .map((token) =>
+      /^(and|or|with)$/i.test(token)
+        ? token.toUpperCase()
+        : (canonicalId(token.replace(/\+$/, '')) ?? token.replace(/\+$/, '')) + (token.endsWith('+') ? '+' : ''),
+    )
     .join('');
 }
 
@@ -406,7 +490,10 @@ export function expressionIds(expression: string): Set<string> | undefined {
  * does a text for one part (`LICENSE.writing.txt`): `Apache-2.0 AND CC-BY-ND-3.0`. Without a
  * recognised text, the first manifest that declares an expression speaks for the repository.
  */
-export function chooseExpression(files: readonly LicenseFile[], sources: readonly LicenseSource[]): { expression?: string; expressionFrom: string[] } {
+export function chooseExpression(
+  files: readonly LicenseFile[],
+  sources: readonly LicenseSource[],
+): { expression?: string; expressionFrom: string[] } {
   const licensing = files.filter((file) => !file.scope && !file.pointer);
   const ids = [...new Set(licensing.flatMap((file) => (file.spdxId ? [file.spdxId] : [])))];
   const parts = files.filter((file) => file.scope && file.spdxId && !ids.includes(file.spdxId));
@@ -418,18 +505,27 @@ export function chooseExpression(files: readonly LicenseFile[], sources: readonl
   } else {
     const texts = licensing.filter((file) => file.spdxId).map((file) => file.path);
     const agreeing = ranked.find((source) => sameSet(expressionIds(source.expression!), ids));
-    main = agreeing ? { expression: agreeing.expression!, expressionFrom: [...texts, agreeing.path] } : { expression: ids.join(' AND '), expressionFrom: texts };
+    main = agreeing
+      ? { expression: agreeing.expression!, expressionFrom: [...texts, agreeing.path] }
+      : { expression: ids.join(' AND '), expressionFrom: texts };
   }
   if (!main.expression || parts.length === 0) return main;
   const whole = / OR /.test(main.expression) ? `(${main.expression})` : main.expression;
-  return { expression: [whole, ...new Set(parts.map((file) => file.spdxId!))].join(' AND '), expressionFrom: [...main.expressionFrom, ...parts.map((file) => file.path)] };
+  return {
+    expression: [whole, ...new Set(parts.map((file) => file.spdxId!))].join(' AND '),
+    expressionFrom: [...main.expressionFrom, ...parts.map((file) => file.path)],
+  };
 }
 
 /**
  * A manifest that declares other licenses than the license texts give: registries and tools read
  * the manifest, readers the text, so the two must agree. The texts win in the expression.
  */
-export function licenseConflicts(chosen: { expression?: string; expressionFrom: string[] }, files: readonly LicenseFile[], sources: readonly LicenseSource[]): Array<{ severity: 'warning'; file: string; line?: number; message: string }> {
+export function licenseConflicts(
+  chosen: { expression?: string; expressionFrom: string[] },
+  files: readonly LicenseFile[],
+  sources: readonly LicenseSource[],
+): Array<{ severity: 'warning'; file: string; line?: number; message: string }> {
   const texts = files.filter((file) => file.spdxId && !file.scope && !file.pointer);
   const ids = [...new Set(texts.map((file) => file.spdxId!))];
   if (ids.length === 0) return [];

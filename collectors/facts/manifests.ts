@@ -71,7 +71,8 @@ const NOTHING_BESIDE: ManifestContext = { has: () => false };
 export const manifests = defineRetriever({
   id: 'manifests',
   version: 3,
-  description: 'Package manifests (package.json, go.mod, pyproject.toml, setup.py, setup.cfg, Pipfile, requirements.txt, Cargo.toml, pom.xml, build.gradle, *.gemspec) with name, description, runtime, dependencies and what they build.',
+  description:
+    'Package manifests (package.json, go.mod, pyproject.toml, setup.py, setup.cfg, Pipfile, requirements.txt, Cargo.toml, pom.xml, build.gradle, *.gemspec) with name, description, runtime, dependencies and what they build.',
   schema: z.array(manifestSchema),
   async collect({ repo, problem }) {
     const paths = repo
@@ -100,7 +101,9 @@ export const manifests = defineRetriever({
 
 /** The package clause of the first Go file (tests aside) directly in `dir`, the module root. */
 async function goPackageIn(repo: Pick<RepoReader, 'files' | 'readText'>, dir: string): Promise<{ goPackage?: string }> {
-  const sources = repo.files().filter((file) => file.startsWith(dir) && !file.slice(dir.length).includes('/') && file.endsWith('.go') && !file.endsWith('_test.go'));
+  const sources = repo
+    .files()
+    .filter((file) => file.startsWith(dir) && !file.slice(dir.length).includes('/') && file.endsWith('.go') && !file.endsWith('_test.go'));
   for (const source of sources.slice(0, 5)) {
     const name = (await repo.readText(source))?.match(/^package\s+(\w+)/m)?.[1];
     // `documentation` packages and build-ignored helpers (`//go:build ignore`) say nothing about the module.
@@ -128,7 +131,13 @@ function parsePackageJson(text: string, context: ManifestContext): Parsed {
   const deps = { ...record(json.dependencies), ...record(json.devDependencies), ...record(json.peerDependencies) };
   const isPrivate = json.private === true;
   // `main` naming a file that is not there (a leftover of `npm init`) publishes nothing; a built `main` comes with `files`.
-  const entry = NPM_ENTRY_FIELDS.find((field) => json[field] !== undefined && (field !== 'main' || (typeof json.main === 'string' && [json.main, `${json.main}.js`, `${json.main}/index.js`].some((path) => context.has(path))))) ?? (context.has('index.js') ? 'index.js' : undefined);
+  const entry =
+    NPM_ENTRY_FIELDS.find(
+      (field) =>
+        json[field] !== undefined &&
+        (field !== 'main' ||
+          (typeof json.main === 'string' && [json.main, `${json.main}.js`, `${json.main}/index.js`].some((path) => context.has(path)))),
+    ) ?? (context.has('index.js') ? 'index.js' : undefined);
   return {
     name: string(json.name),
     description: description(json.description),
@@ -155,7 +164,9 @@ function parseGoMod(text: string, context: ManifestContext): Parsed {
     name: text.match(/^module\s+(\S+)/m)?.[1],
     runtime: text.match(/^go\s+(\S+)/m)?.[1],
     dependencies: [...dependencies].sort(),
-    ...(goPackage ? { artifact: goPackage === 'main' ? ('application' as const) : ('library' as const), artifactSignal: `package ${goPackage}` } : {}),
+    ...(goPackage
+      ? { artifact: goPackage === 'main' ? ('application' as const) : ('library' as const), artifactSignal: `package ${goPackage}` }
+      : {}),
   };
 }
 
@@ -167,18 +178,29 @@ function parsePyproject(text: string): Parsed {
   const poetry = record(record(toml.tool).poetry);
   const requirementNames = (list: unknown) => (Array.isArray(list) ? list.map((spec) => requirementName(String(spec))) : []);
   const name = string(project.name) ?? string(poetry.name);
-  const classifiers = [...(Array.isArray(project.classifiers) ? project.classifiers : []), ...(Array.isArray(poetry.classifiers) ? poetry.classifiers : [])];
+  const classifiers = [
+    ...(Array.isArray(project.classifiers) ? project.classifiers : []),
+    ...(Array.isArray(poetry.classifiers) ? poetry.classifiers : []),
+  ];
   const isPrivate = classifiers.includes(PRIVATE_CLASSIFIER);
   // A [project] without [build-system] is not built into a distribution (uv's "application" projects); Poetry packages unless told not to.
   const backend = string(record(toml['build-system'])['build-backend']);
-  const builds = toml['build-system'] !== undefined ? `[build-system] ${backend ?? ''}`.trim() : Object.keys(poetry).length > 0 && poetry['package-mode'] !== false ? '[tool.poetry]' : undefined;
+  const builds =
+    toml['build-system'] !== undefined
+      ? `[build-system] ${backend ?? ''}`.trim()
+      : Object.keys(poetry).length > 0 && poetry['package-mode'] !== false
+        ? '[tool.poetry]'
+        : undefined;
   return {
     name,
     description: description(project.description) ?? description(poetry.description),
     version: string(project.version) ?? string(poetry.version),
     license: string(project.license) ?? string(record(project.license).text) ?? string(poetry.license),
     runtime: string(project['requires-python']) ?? string(record(poetry.dependencies).python),
-    dependencies: [...requirementNames(project.dependencies), ...Object.keys(record(poetry.dependencies)).filter((name) => name !== 'python')].sort(),
+    dependencies: [
+      ...requirementNames(project.dependencies),
+      ...Object.keys(record(poetry.dependencies)).filter((name) => name !== 'python'),
+    ].sort(),
     ...(isPrivate ? { private: true } : name && builds ? { artifact: 'library' as const, artifactSignal: builds } : {}),
   };
 }
@@ -238,7 +260,11 @@ function parseSetupCfg(text: string): Parsed {
     license: value(metadata, 'license'),
     runtime: value(options, 'python_requires'),
     dependencies: [...new Set(requirements.map(requirementName))].sort(),
-    ...(classifiers.includes(PRIVATE_CLASSIFIER) ? { private: true } : name ? { artifact: 'library' as const, artifactSignal: 'setup.cfg' } : {}),
+    ...(classifiers.includes(PRIVATE_CLASSIFIER)
+      ? { private: true }
+      : name
+        ? { artifact: 'library' as const, artifactSignal: 'setup.cfg' }
+        : {}),
   };
 }
 
@@ -295,13 +321,18 @@ function parseRequirements(text: string): Parsed {
     .filter((line) => line && !line.startsWith('-'));
   const dependencies = requirements.map(requirementName);
   // `pkg==1.2.3` (or `===`) names one version; `==1.*`, ranges and bare names let the resolver choose.
-  const pinned = requirements.length > 0 && requirements.every((line) => /={2,3}\s*[^\s*,;]+(\s|;|$)/.test(line) && !/[<>~!]=?|,/.test(line.split(';')[0]!.replace(/={2,3}/, '')));
+  const pinned =
+    requirements.length > 0 &&
+    requirements.every((line) => /={2,3}\s*[^\s*,;]+(\s|;|$)/.test(line) && !/[<>~!]=?|,/.test(line.split(';')[0]!.replace(/={2,3}/, '')));
   return { dependencies: [...new Set(dependencies)].sort(), pinned };
 }
 
 /** `requests[security]>=2.0 ; python_version<"3.8"` → `requests`. */
 function requirementName(spec: string): string {
-  return spec.trim().split(/[\s<>=!~;[(@]/)[0]!.toLowerCase();
+  return spec
+    .trim()
+    .split(/[\s<>=!~;[(@]/)[0]!
+    .toLowerCase();
 }
 
 function parseCargo(text: string, context: ManifestContext): Parsed {
@@ -357,7 +388,8 @@ function parsePom(text: string): Parsed {
     description: description(project.description),
     version: scalar(project.version),
     license: string(record(record(project.licenses).license).name),
-    runtime: scalar(properties['maven.compiler.release']) ?? scalar(properties['java.version']) ?? scalar(properties['maven.compiler.source']),
+    runtime:
+      scalar(properties['maven.compiler.release']) ?? scalar(properties['java.version']) ?? scalar(properties['maven.compiler.source']),
     dependencies: dependencies.sort(),
     ...target,
   };
@@ -375,19 +407,31 @@ const GRADLE_TARGETS: Array<{ plugin: string; artifact: 'library' | 'application
 ];
 
 function parseGradle(text: string): Parsed {
-  const dependencies = [...text.matchAll(/^\s*(?:implementation|api|compileOnly|runtimeOnly|testImplementation)\s*\(?\s*['"]([^:'"]+:[^:'"]+)/gm)].map((match) => match[1]!);
+  const dependencies = [
+    ...text.matchAll(/^\s*(?:implementation|api|compileOnly|runtimeOnly|testImplementation)\s*\(?\s*['"]([^:'"]+:[^:'"]+)/gm),
+  ].map((match) => match[1]!);
   const applies = (plugin: string) => {
     const id = plugin.replace(/\./g, '\\.');
     // `id 'x'`, `id("x")`, `apply plugin: 'x'`, and Kotlin's backticked core plugins (`java-library`).
-    return new RegExp(String.raw`\bid\s*\(?\s*['"]${id}['"]|apply\s+plugin\s*:\s*['"]${id}['"]|^\s*\`${id}\`|^\s*${id}\s*$`, 'm').test(text);
+    return new RegExp(String.raw`\bid\s*\(?\s*['"]${id}['"]|apply\s+plugin\s*:\s*['"]${id}['"]|^\s*\`${id}\`|^\s*${id}\s*$`, 'm').test(
+      text,
+    );
   };
   const target = GRADLE_TARGETS.find(({ plugin }) => applies(plugin));
   return {
     description: description(text.match(/^\s*description\s*=\s*['"]([^'"]*)['"]/m)?.[1]),
     version: text.match(/^\s*version\s*=\s*['"]([^'"]*)['"]/m)?.[1],
-    runtime: text.match(/languageVersion(?:\.set\()?\s*=?\s*JavaLanguageVersion\.of\((\d+)\)/)?.[1] ?? text.match(/sourceCompatibility\s*=\s*['"]?(?:JavaVersion\.VERSION_)?([\d._]+)/)?.[1],
+    runtime:
+      text.match(/languageVersion(?:\.set\()?\s*=?\s*JavaLanguageVersion\.of\((\d+)\)/)?.[1] ??
+      text.match(/sourceCompatibility\s*=\s*['"]?(?:JavaVersion\.VERSION_)?([\d._]+)/)?.[1],
     dependencies: [...new Set(dependencies)].sort(),
-    ...(target ? { artifact: target.artifact, artifactSignal: `${target.plugin} plugin`, ...(target.framework ? { framework: target.framework } : {}) } : {}),
+    ...(target
+      ? {
+          artifact: target.artifact,
+          artifactSignal: `${target.plugin} plugin`,
+          ...(target.framework ? { framework: target.framework } : {}),
+        }
+      : {}),
   };
 }
 

@@ -46,7 +46,11 @@ export const readme = defineRetriever({
       return null;
     }
     if (read.truncated) {
-      problem({ severity: 'warning', file: path, message: `${describeRefusal(path, { reason: 'too-large', size: read.size, maxBytes: MAX_README_BYTES })} Only its first ${MAX_README_BYTES} bytes are read.` });
+      problem({
+        severity: 'warning',
+        file: path,
+        message: `${describeRefusal(path, { reason: 'too-large', size: read.size, maxBytes: MAX_README_BYTES })} Only its first ${MAX_README_BYTES} bytes are read.`,
+      });
     }
     return { path, ...outlineReadme(path, read.text) };
   },
@@ -110,8 +114,10 @@ const LINK_DEFINITION = /^\s{0,3}\[([^\]]+)\]:\s*(\S+)/;
  * CommonMark HTML blocks are markup, not prose: a line opening with a block-level tag (`<p align=…>`,
  * `<div>`, `<h1>`), or holding nothing but one complete tag (`<a href=…>`, `<img …>`), starts one.
  */
-const HTML_BLOCK_TAG = /^\s{0,3}<\/?(address|article|aside|blockquote|body|caption|center|col|colgroup|dd|details|dialog|dir|div|dl|dt|fieldset|figcaption|figure|footer|form|h[1-6]|header|hr|html|iframe|legend|li|main|menu|nav|ol|p|picture|pre|script|section|style|summary|table|tbody|td|textarea|tfoot|th|thead|tr|ul)(\s|\/?>|$)/i;
-const HTML_BLOCK_LONE_TAG = /^\s{0,3}(<[a-zA-Z][\w-]*(\s+[\w:-]+(\s*=\s*("[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*\s*\/?>|<\/[a-zA-Z][\w-]*\s*>)\s*$/;
+const HTML_BLOCK_TAG =
+  /^\s{0,3}<\/?(address|article|aside|blockquote|body|caption|center|col|colgroup|dd|details|dialog|dir|div|dl|dt|fieldset|figcaption|figure|footer|form|h[1-6]|header|hr|html|iframe|legend|li|main|menu|nav|ol|p|picture|pre|script|section|style|summary|table|tbody|td|textarea|tfoot|th|thead|tr|ul)(\s|\/?>|$)/i;
+const HTML_BLOCK_LONE_TAG =
+  /^\s{0,3}(<[a-zA-Z][\w-]*(\s+[\w:-]+(\s*=\s*("[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*\s*\/?>|<\/[a-zA-Z][\w-]*\s*>)\s*$/;
 const MKDOCS_ADMONITION = /^(!!!|\?\?\?\+?)\s*\w/;
 
 /** Headings, title and description paragraph of a Markdown text, ignoring code, HTML blocks and front matter. */
@@ -237,7 +243,10 @@ function plain(markdown: string, references: ReadonlySet<string> = new Set()): s
       .replace(EMPHASIS, '$1$3')
       .replace(EMPHASIS, '$1$3')
       // Asterisks may also emphasise inside a word (`*ser*ializing`); underscores may not.
-      .replace(/(\w)\*{1,3}([^*\s]+)\*{1,3}|\*{1,3}([^*\s]+)\*{1,3}(\w)/g, (_whole, before = '', inner = '', innerAfter = '', after = '') => `${before}${inner}${innerAfter}${after}`)
+      .replace(
+        /(\w)\*{1,3}([^*\s]+)\*{1,3}|\*{1,3}([^*\s]+)\*{1,3}(\w)/g,
+        (_whole, before = '', inner = '', innerAfter = '', after = '') => `${before}${inner}${innerAfter}${after}`,
+      )
       .replace(/\\([!-/:-@[-`{-~])/g, '$1'),
   );
 }
@@ -248,7 +257,8 @@ interface Prose {
   withoutLinks: string;
 }
 
-const ADMONITION = /^\W*(\[!\w+\]|(note|notes|important|warning|caution|tip|hint|attention|danger|info|notice|heads[- ]up|disclaimer|deprecated|update)\b\s*[:!]|(note|important|warning|caution|tip)\W*$)/i;
+const ADMONITION =
+  /^\W*(\[!\w+\]|(note|notes|important|warning|caution|tip|hint|attention|danger|info|notice|heads[- ]up|disclaimer|deprecated|update)\b\s*[:!]|(note|important|warning|caution|tip)\W*$)/i;
 
 /**
  * News, not a description: "We're excited to announce the release of X 1.12.0", "X 2.0 is now
@@ -275,7 +285,9 @@ export function isDescriptive(prose: Prose): boolean {
 }
 
 function outline(blocks: readonly Block[], text: string, prose: (lines: readonly string[]) => Prose | undefined): Outline {
-  const headings = blocks.flatMap((block) => (block.kind === 'heading' && block.text ? [{ depth: block.depth, text: block.text, line: block.line }] : []));
+  const headings = blocks.flatMap((block) =>
+    block.kind === 'heading' && block.text ? [{ depth: block.depth, text: block.text, line: block.line }] : [],
+  );
   let summary: string | undefined;
   for (const block of blocks) {
     if (summary) break;
@@ -359,7 +371,9 @@ export function outlineAsciidoc(text: string): Outline {
     return {
       text: asciidocPlain(joined, attributes),
       withoutLinks: asciidocPlain(
-        joined.replace(/\b(link:)?(https?:\/\/|mailto:)[^\s[]+(\[[^\]]*\])?/g, '').replace(/\b(xref|link):[^\s[]+\[[^\]]*\]|<<[^>]*>>/g, ''),
+        joined
+          .replace(/\b(link:)?(https?:\/\/|mailto:)[^\s[]+(\[[^\]]*\])?/g, '')
+          .replace(/\b(xref|link):[^\s[]+\[[^\]]*\]|<<[^>]*>>/g, ''),
         attributes,
       ),
     };
@@ -372,7 +386,10 @@ function asciidocPlain(text: string, attributes: ReadonlyMap<string, string>): s
     text
       .replace(/\{([\w-]+)\}/g, (whole, name: string) => attributes.get(name) ?? whole)
       .replace(/\bimage:[^\s[]*\[[^\]]*\]/g, '')
-      .replace(/\b(?:link:)?((?:https?:\/\/|mailto:)[^\s[]+)\[([^\]]*)\]/g, (_whole, url: string, label: string) => label.replace(/\^$/, '') || url)
+      .replace(
+        /\b(?:link:)?((?:https?:\/\/|mailto:)[^\s[]+)\[([^\]]*)\]/g,
+        (_whole, url: string, label: string) => label.replace(/\^$/, '') || url,
+      )
       .replace(/\b(?:xref|link):[^\s[]+\[([^\]]*)\]/g, '$1')
       .replace(/<<[^,>]*,\s*([^>]*)>>/g, '$1')
       .replace(/<<([^>]*)>>/g, '$1')

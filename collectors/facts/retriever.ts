@@ -40,9 +40,7 @@ export interface FactRetriever<Id extends string = string, S extends z.ZodType =
 }
 
 /** Keeps the id's literal type and the schema's type attached to `collect` without repeating them. */
-export function defineRetriever<const Id extends string, S extends z.ZodType>(
-  retriever: FactRetriever<Id, S>,
-): FactRetriever<Id, S> {
+export function defineRetriever<const Id extends string, S extends z.ZodType>(retriever: FactRetriever<Id, S>): FactRetriever<Id, S> {
   return retriever;
 }
 

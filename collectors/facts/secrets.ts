@@ -54,7 +54,8 @@ const PYPIRC_PASSWORD = /^\s*password\s*[=:]\s*(.*)$/i;
 export const secrets = defineRetriever({
   id: 'secrets',
   version: 2,
-  description: 'Committed secret-looking files: private keys, keystores, dotenv files and registry credentials, with the line of the match, and why a finding is probably not a real secret (test fixture, template skeleton, placeholder values).',
+  description:
+    'Committed secret-looking files: private keys, keystores, dotenv files and registry credentials, with the line of the match, and why a finding is probably not a real secret (test fixture, template skeleton, placeholder values).',
   schema: z.array(secretSchema),
   async collect({ repo }) {
     const found: Array<SecretFinding & { text?: string }> = [];
@@ -80,7 +81,13 @@ export const secrets = defineRetriever({
       }
     }
     if (found.length === 0) return [];
-    const skeletons = skeletonFolders(repo.files(), await scaffolderTemplates(repo.files().filter((path) => TEMPLATE_FILE.test(path)), (path) => repo.readText(path, { maxBytes: MAX_SECRET_FILE_BYTES })));
+    const skeletons = skeletonFolders(
+      repo.files(),
+      await scaffolderTemplates(
+        repo.files().filter((path) => TEMPLATE_FILE.test(path)),
+        (path) => repo.readText(path, { maxBytes: MAX_SECRET_FILE_BYTES }),
+      ),
+    );
     return found.map(({ text, ...finding }) => {
       const ignored = whyIgnored(finding, text, skeletons);
       return ignored ? { ...finding, ignored } : finding;
@@ -99,14 +106,25 @@ async function scaffolderTemplates(paths: readonly string[], read: (path: string
 }
 
 /** Why a finding is probably not the project's own secret: where it lives, template placeholders, or placeholder values. */
-export function whyIgnored(finding: SecretFinding, text: string | undefined, skeletons: ReadonlyMap<string, string> = new Map()): SecretFinding['ignored'] {
+export function whyIgnored(
+  finding: SecretFinding,
+  text: string | undefined,
+  skeletons: ReadonlyMap<string, string> = new Map(),
+): SecretFinding['ignored'] {
   const byPath = pathExclusion(finding.path, skeletons);
   if (byPath) return byPath;
-  if (text !== undefined && TEMPLATE_PLACEHOLDER.test(text)) return { reason: 'template-skeleton', detail: 'has template placeholders (${{ values.… }})' };
+  if (text !== undefined && TEMPLATE_PLACEHOLDER.test(text))
+    return { reason: 'template-skeleton', detail: 'has template placeholders (${{ values.… }})' };
   if (finding.kind === 'env-file' && text !== undefined) {
     const settings = dotenvSettings(text);
     if (!settings.some(isRealCredential)) {
-      return { reason: 'placeholder-values', detail: settings.length === 0 ? 'no settings' : `no credential with a real value (${settings.length === 1 ? '1 setting' : `${settings.length} settings`})` };
+      return {
+        reason: 'placeholder-values',
+        detail:
+          settings.length === 0
+            ? 'no settings'
+            : `no credential with a real value (${settings.length === 1 ? '1 setting' : `${settings.length} settings`})`,
+      };
     }
   }
   return undefined;
@@ -117,16 +135,25 @@ export function dotenvSettings(text: string): Array<{ key: string; value: string
   const settings: Array<{ key: string; value: string }> = [];
   for (const line of text.split(/\r?\n/)) {
     const match = line.match(/^\s*(?:export\s+)?([A-Za-z_][\w.-]*)\s*[=:]\s*(.*)$/);
-    if (match) settings.push({ key: match[1]!, value: match[2]!.replace(/\s+#.*$/, '').trim().replace(/^(["'`])(.*)\1$/, '$2') });
+    if (match)
+      settings.push({
+        key: match[1]!,
+        value: match[2]!
+          .replace(/\s+#.*$/, '')
+          .trim()
+          .replace(/^(["'`])(.*)\1$/, '$2'),
+      });
   }
   return settings;
 }
 
 /** Names of settings that hold credentials. */
-const CREDENTIAL_KEY = /pass(word|wd|phrase)?\b|pwd|secret|token|api[-_]?key|access[-_]?key|private[-_]?key|credential|auth|dsn|signing|session[-_]?key|(^|_)key$|salt/i;
+const CREDENTIAL_KEY =
+  /pass(word|wd|phrase)?\b|pwd|secret|token|api[-_]?key|access[-_]?key|private[-_]?key|credential|auth|dsn|signing|session[-_]?key|(^|_)key$|salt/i;
 
 /** Values that stand in for a credential: empty, `changethis`, `<your-token>`, `${VAR}`, `xxx`. */
-const PLACEHOLDER_VALUE = /^$|^(change[-_ ]?(me|this|it)|replace[-_ ]?me|your[-_ ].*|.*[-_]here|todo|tbd|fixme|example.*|sample|dummy|placeholder|secret|password|passwd|test|none|null|nil|empty|false|true|x+|\*+|\.\.\.|-)$|^<[^>]*>$|^\$\{[^}]*\}$|^\$[A-Z_][A-Z0-9_]*$|^\{\{.*\}\}$/i;
+const PLACEHOLDER_VALUE =
+  /^$|^(change[-_ ]?(me|this|it)|replace[-_ ]?me|your[-_ ].*|.*[-_]here|todo|tbd|fixme|example.*|sample|dummy|placeholder|secret|password|passwd|test|none|null|nil|empty|false|true|x+|\*+|\.\.\.|-)$|^<[^>]*>$|^\$\{[^}]*\}$|^\$[A-Z_][A-Z0-9_]*$|^\{\{.*\}\}$/i;
 
 /** A credential-like setting with a real value, or a URL carrying a password (`postgres://user:pw@host`). */
 function isRealCredential({ key, value }: { key: string; value: string }): boolean {
@@ -162,6 +189,9 @@ function pypircPassword(line: string): boolean {
 
 /** A value that is really there, not empty and not a reference to the environment (`${NPM_TOKEN}`, `$TOKEN`, `%(token)s`). */
 function isLiteral(value: string): boolean {
-  const unquoted = value.trim().replace(/^(["'])(.*)\1$/, '$2').trim();
+  const unquoted = value
+    .trim()
+    .replace(/^(["'])(.*)\1$/, '$2')
+    .trim();
   return unquoted.length > 0 && !/^\$\{[^}]+\}$|^\$[A-Z_][A-Z0-9_]*$|^%\([^)]+\)s$/i.test(unquoted);
 }

@@ -24,10 +24,13 @@ export type SecurityPolicy = NonNullable<z.infer<typeof securityPolicySchema>>;
 export const securityPolicy = defineRetriever({
   id: 'securityPolicy',
   version: 1,
-  description: 'The security policy (SECURITY.md) and the contacts it gives for reporting a vulnerability: emails, URLs, GitHub security advisories.',
+  description:
+    'The security policy (SECURITY.md) and the contacts it gives for reporting a vulnerability: emails, URLs, GitHub security advisories.',
   schema: securityPolicySchema,
   async collect({ repo }) {
-    const path = SECURITY_POLICY_PATHS.map((candidate) => repo.files().find((file) => file.toLowerCase() === candidate.toLowerCase())).find(Boolean);
+    const path = SECURITY_POLICY_PATHS.map((candidate) => repo.files().find((file) => file.toLowerCase() === candidate.toLowerCase())).find(
+      Boolean,
+    );
     if (!path) return null;
     const text = await repo.readText(path);
     return { path, contacts: text === undefined ? [] : findContacts(text) };

@@ -47,7 +47,8 @@ const WORKFLOW_PATTERNS = ['.github/workflows/*.yml', '.github/workflows/*.yaml'
 export const workflows = defineRetriever({
   id: 'workflows',
   version: 1,
-  description: 'GitHub Actions workflows: triggers, token permissions, every `uses:` with its ref, expressions in scripts and checkout refs, with lines.',
+  description:
+    'GitHub Actions workflows: triggers, token permissions, every `uses:` with its ref, expressions in scripts and checkout refs, with lines.',
   schema: z.array(workflowSchema),
   async collect({ repo, problem }) {
     const found: Workflow[] = [];
@@ -56,7 +57,12 @@ export const workflows = defineRetriever({
       if (text === undefined) continue;
       const parsed = parseWorkflow(text);
       if ('error' in parsed) {
-        problem({ severity: 'warning', file: path, ...(parsed.line ? { line: parsed.line } : {}), message: `Could not read workflow ${path}: ${parsed.error}. Its security checks skip it; GitHub will reject it too.` });
+        problem({
+          severity: 'warning',
+          file: path,
+          ...(parsed.line ? { line: parsed.line } : {}),
+          message: `Could not read workflow ${path}: ${parsed.error}. Its security checks skip it; GitHub will reject it too.`,
+        });
         continue;
       }
       found.push({ path, ...parsed });
@@ -154,7 +160,12 @@ class WorkflowWalker {
     const [start, end] = node.range;
     const source = this.#text.slice(start, end);
     for (const match of source.matchAll(/\$\{\{([\s\S]*?)\}\}/g)) {
-      this.#result.runExpressions.push({ job, in: where, expression: match[1]!.replace(/\s+/g, ' ').trim(), line: this.#lines.linePos(start + match.index).line });
+      this.#result.runExpressions.push({
+        job,
+        in: where,
+        expression: match[1]!.replace(/\s+/g, ' ').trim(),
+        line: this.#lines.linePos(start + match.index).line,
+      });
     }
   }
 

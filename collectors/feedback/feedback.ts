@@ -46,7 +46,10 @@ export const MAX_COMMENT_CHARACTERS = 600;
  * tabs) removed, line endings normalised, trimmed and capped. Escaping is the renderer's job.
  */
 export function cleanText(text: string, max = MAX_COMMENT_CHARACTERS): string {
-  const cleaned = text.replace(/\r\n?/g, '\n').replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069]/g, '').trim();
+  const cleaned = text
+    .replace(/\r\n?/g, '\n')
+    .replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069]/g, '')
+    .trim();
   return cleaned.length > max ? `${cleaned.slice(0, max - 1).trimEnd()}…` : cleaned;
 }
 
@@ -56,11 +59,25 @@ export const satisfactionSchema = z.object({
   mean: z.number().optional(),
   distribution: z.tuple([z.number(), z.number(), z.number(), z.number(), z.number()]),
   reactions: z.object({ up: z.number().int().nonnegative(), down: z.number().int().nonnegative() }),
-  comments: z.array(z.object({ comment: z.string(), rating: z.number().int().optional(), createdAt: z.string(), url: z.string(), author: z.string().optional() })),
+  comments: z.array(
+    z.object({
+      comment: z.string(),
+      rating: z.number().int().optional(),
+      createdAt: z.string(),
+      url: z.string(),
+      author: z.string().optional(),
+    }),
+  ),
   trend: z.array(z.object({ period: z.string(), mean: z.number(), ratings: z.number().int() })),
 });
 
-export const surveyFigureSchema = z.object({ question: z.string(), team: z.string(), period: z.string(), mean: z.number(), responses: z.number().int().positive() });
+export const surveyFigureSchema = z.object({
+  question: z.string(),
+  team: z.string(),
+  period: z.string(),
+  mean: z.number(),
+  responses: z.number().int().positive(),
+});
 
 /** What the snapshot keeps of the feedback: figures, never the raw issues or answers. */
 export const feedbackSnapshotSchema = z.object({

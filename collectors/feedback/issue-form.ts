@@ -13,7 +13,13 @@ export const FEEDBACK_LABEL = 'cairn-feedback';
 /** File name of the issue form (`.github/ISSUE_TEMPLATE/`) and template (`.gitlab/issue_templates/`). */
 export const FEEDBACK_TEMPLATE = 'cairn-feedback';
 
-export const RATING_CHOICES = ['5 - Very helpful', '4 - Helpful', '3 - Somewhat helpful', '2 - Not very helpful', '1 - Not helpful'] as const;
+export const RATING_CHOICES = [
+  '5 - Very helpful',
+  '4 - Helpful',
+  '3 - Somewhat helpful',
+  '2 - Not very helpful',
+  '1 - Not helpful',
+] as const;
 
 /** A GitHub issue form (`.github/ISSUE_TEMPLATE/cairn-feedback.yml`) for the portal's feedback repository. */
 export function githubIssueForm(label = FEEDBACK_LABEL): string {

@@ -14,12 +14,18 @@ import { parseSurveyCsv } from './surveys.ts';
  * and the survey exports in `content/surveys/`, folded into figures. Nothing configured and no
  * surveys: no feedback. A source that cannot be read is a problem; the portal is still built.
  */
-export async function readFeedback(settings: FeedbackSettings | undefined, contentDir: string | undefined, environment: Readonly<Record<string, string | undefined>> = process.env): Promise<{ feedback?: FeedbackSnapshot; problems: Problem[] }> {
+export async function readFeedback(
+  settings: FeedbackSettings | undefined,
+  contentDir: string | undefined,
+  environment: Readonly<Record<string, string | undefined>> = process.env,
+): Promise<{ feedback?: FeedbackSnapshot; problems: Problem[] }> {
   const problems: Problem[] = [];
   let items: FeedbackItem[] = [];
   if (settings) {
     const source = feedbackSource(settings);
-    const read = settings.issues ? await readIssuesFile(resolve(contentDir ?? '.', settings.issues), settings.issues, source) : await readFeedbackIssues(source, environment);
+    const read = settings.issues
+      ? await readIssuesFile(resolve(contentDir ?? '.', settings.issues), settings.issues, source)
+      : await readFeedbackIssues(source, environment);
     items = read.items;
     problems.push(...read.problems);
   }
@@ -29,7 +35,9 @@ export async function readFeedback(settings: FeedbackSettings | undefined, conte
   const source = settings && feedbackSource(settings);
   return {
     feedback: {
-      ...(settings && source ? { repository: { forge: source.forge, webUrl: settings.repository.replace(/\/+$/, ''), label: settings.label } } : {}),
+      ...(settings && source
+        ? { repository: { forge: source.forge, webUrl: settings.repository.replace(/\/+$/, ''), label: settings.label } }
+        : {}),
       satisfaction: satisfactionByTarget(items),
       surveys: surveyFigures(surveys.responses),
     },
@@ -42,26 +50,60 @@ export function feedbackSource(settings: FeedbackSettings): FeedbackSource {
   const url = new URL(settings.repository);
   const forge = settings.forge ?? (url.hostname.includes('gitlab') ? 'gitlab' : 'github');
   const repository = url.pathname.replace(/^\/+|\/+$/g, '').replace(/\.git$/, '');
-  const apiUrl = settings.apiUrl ?? (forge === 'gitlab' ? `${url.origin}/api/v4` : url.hostname === 'github.com' ? 'https://api.github.com' : `${url.origin}/api/v3`);
-  return { forge, repository, apiUrl, tokenEnv: settings.tokenEnv ?? (forge === 'gitlab' ? 'GITLAB_TOKEN' : 'GITHUB_TOKEN'), label: settings.label ?? FEEDBACK_LABEL, showRespondents: settings.showRespondents };
+  const apiUrl =
+    settings.apiUrl ??
+    (forge === 'gitlab' ? `${url.origin}/api/v4` : url.hostname === 'github.com' ? 'https://api.github.com' : `${url.origin}/api/v3`);
+  return {
+    forge,
+    repository,
+    apiUrl,
+    tokenEnv: settings.tokenEnv ?? (forge === 'gitlab' ? 'GITLAB_TOKEN' : 'GITHUB_TOKEN'),
+    label: settings.label ?? FEEDBACK_LABEL,
+    showRespondents: settings.showRespondents,
+  };
 }
 
-async function readIssuesFile(path: string, written: string, source: FeedbackSource): Promise<{ items: FeedbackItem[]; problems: Problem[] }> {
+async function readIssuesFile(
+  path: string,
+  written: string,
+  source: FeedbackSource,
+): Promise<{ items: FeedbackItem[]; problems: Problem[] }> {
   let issues: unknown;
   try {
     issues = JSON.parse(await readFile(path, 'utf8'));
   } catch (error) {
-    return { items: [], problems: [{ severity: 'error', file: written, message: `Could not read the feedback issues in ${written} (feedback.issues in portal.yaml): ${String((error as Error).message).split('\n')[0]}. The portal is built without feedback this run.` }] };
+    return {
+      items: [],
+      problems: [
+        {
+          severity: 'error',
+          file: written,
+          message: `Could not read the feedback issues in ${written} (feedback.issues in portal.yaml): ${String((error as Error).message).split('\n')[0]}. The portal is built without feedback this run.`,
+        },
+      ],
+    };
   }
   // `gh api --paginate` writes one array per page, concatenated; a file may also be one flat array.
-  if (!Array.isArray(issues)) return { items: [], problems: [{ severity: 'error', file: written, message: `${written} (feedback.issues in portal.yaml) should hold a JSON array of issues as the API returns them.` }] };
+  if (!Array.isArray(issues))
+    return {
+      items: [],
+      problems: [
+        {
+          severity: 'error',
+          file: written,
+          message: `${written} (feedback.issues in portal.yaml) should hold a JSON array of issues as the API returns them.`,
+        },
+      ],
+    };
   return { items: feedbackFromIssues(issues.flat(), source), problems: [] };
 }
 
 /** Every `content/surveys/*.csv`, in file name order. */
 async function readSurveys(contentDir: string): Promise<{ responses: SurveyResponse[]; problems: Problem[] }> {
   const dir = join(contentDir, 'surveys');
-  const names = (await readdir(dir).catch(() => [] as string[])).filter((name) => name.toLowerCase().endsWith('.csv')).sort(compareCodeUnits);
+  const names = (await readdir(dir).catch(() => [] as string[]))
+    .filter((name) => name.toLowerCase().endsWith('.csv'))
+    .sort(compareCodeUnits);
   const responses: SurveyResponse[] = [];
   const problems: Problem[] = [];
   for (const name of names) {

@@ -51,7 +51,11 @@ interface GitLabIssue {
   downvotes?: number;
 }
 
-export async function readFeedbackIssues(source: FeedbackSource, environment: Readonly<Record<string, string | undefined>> = process.env, fetchImpl: typeof fetch = fetch): Promise<FeedbackRead> {
+export async function readFeedbackIssues(
+  source: FeedbackSource,
+  environment: Readonly<Record<string, string | undefined>> = process.env,
+  fetchImpl: typeof fetch = fetch,
+): Promise<FeedbackRead> {
   const token = environment[source.tokenEnv] || undefined;
   const label = source.label ?? FEEDBACK_LABEL;
   const api = source.apiUrl.replace(/\/+$/, '');
@@ -73,7 +77,15 @@ export async function readFeedbackIssues(source: FeedbackSource, environment: Re
     return { items: byDate(items), problems: [] };
   } catch (error) {
     const message = String((error as Error).message ?? error).split('\n')[0]!;
-    return { items: [], problems: [{ severity: 'error', message: `Could not read the feedback issues of ${where} at ${api}: ${token ? message.replaceAll(token, '***') : message}. The portal is built without feedback this run.` }] };
+    return {
+      items: [],
+      problems: [
+        {
+          severity: 'error',
+          message: `Could not read the feedback issues of ${where} at ${api}: ${token ? message.replaceAll(token, '***') : message}. The portal is built without feedback this run.`,
+        },
+      ],
+    };
   }
 }
 
@@ -91,11 +103,14 @@ export function feedbackFromIssues(issues: readonly unknown[], source: Pick<Feed
 }
 
 function byDate(items: FeedbackItem[]): FeedbackItem[] {
-  return items.sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
+  return items.sort((a, b) =>
+    a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.url < b.url ? -1 : a.url > b.url ? 1 : 0,
+  );
 }
 
 function headers(forge: FeedbackSource['forge'], token: string | undefined): Record<string, string> {
-  if (forge === 'github') return { accept: 'application/vnd.github+json', 'user-agent': 'cairn', ...(token ? { authorization: `Bearer ${token}` } : {}) };
+  if (forge === 'github')
+    return { accept: 'application/vnd.github+json', 'user-agent': 'cairn', ...(token ? { authorization: `Bearer ${token}` } : {}) };
   return { accept: 'application/json', 'user-agent': 'cairn', ...(token ? { 'private-token': token } : {}) };
 }
 
@@ -113,15 +128,44 @@ function nextPage(response: Response, forge: FeedbackSource['forge'], current: s
 function fromGitHub(issue: GitHubIssue, source: Pick<FeedbackSource, 'showRespondents'>): FeedbackItem | undefined {
   // The issues API lists pull requests too.
   if (issue.pull_request) return undefined;
-  const labels = (Array.isArray(issue.labels) ? issue.labels : []).map((label) => (typeof label === 'string' ? label : String(label?.name ?? '')));
-  return item(parseFeedbackIssue(typeof issue.body === 'string' ? issue.body : undefined, labels), issue.html_url, issue.created_at, issue.user?.login, issue.reactions?.['+1'], issue.reactions?.['-1'], source);
+  const labels = (Array.isArray(issue.labels) ? issue.labels : []).map((label) =>
+    typeof label === 'string' ? label : String(label?.name ?? ''),
+  );
+  return item(
+    parseFeedbackIssue(typeof issue.body === 'string' ? issue.body : undefined, labels),
+    issue.html_url,
+    issue.created_at,
+    issue.user?.login,
+    issue.reactions?.['+1'],
+    issue.reactions?.['-1'],
+    source,
+  );
 }
 
 function fromGitLab(issue: GitLabIssue, source: Pick<FeedbackSource, 'showRespondents'>): FeedbackItem | undefined {
-  return item(parseFeedbackIssue(typeof issue.description === 'string' ? issue.description : undefined, Array.isArray(issue.labels) ? issue.labels.filter((label) => typeof label === 'string') : []), issue.web_url, issue.created_at, issue.author?.username, issue.upvotes, issue.downvotes, source);
+  return item(
+    parseFeedbackIssue(
+      typeof issue.description === 'string' ? issue.description : undefined,
+      Array.isArray(issue.labels) ? issue.labels.filter((label) => typeof label === 'string') : [],
+    ),
+    issue.web_url,
+    issue.created_at,
+    issue.author?.username,
+    issue.upvotes,
+    issue.downvotes,
+    source,
+  );
 }
 
-function item(parsed: ReturnType<typeof parseFeedbackIssue>, url: string, createdAt: string, author: string | undefined, up: number | undefined, down: number | undefined, source: Pick<FeedbackSource, 'showRespondents'>): FeedbackItem | undefined {
+function item(
+  parsed: ReturnType<typeof parseFeedbackIssue>,
+  url: string,
+  createdAt: string,
+  author: string | undefined,
+  up: number | undefined,
+  down: number | undefined,
+  source: Pick<FeedbackSource, 'showRespondents'>,
+): FeedbackItem | undefined {
   if (!parsed.target || typeof url !== 'string' || !/^https?:\/\//.test(url) || typeof createdAt !== 'string') return undefined;
   return {
     target: parsed.target,

@@ -41,8 +41,16 @@ function summarise(items: readonly FeedbackItem[]): Satisfaction {
     comments: newestFirst
       .filter((item): item is FeedbackItem & { comment: string } => Boolean(item.comment))
       .slice(0, RECENT_COMMENTS)
-      .map((item) => ({ comment: item.comment, createdAt: item.createdAt, url: item.url, ...(item.rating ? { rating: item.rating } : {}), ...(item.author ? { author: item.author } : {}) })),
-    trend: [...months.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([period, ratings]) => ({ period, mean: mean(ratings), ratings: ratings.length })),
+      .map((item) => ({
+        comment: item.comment,
+        createdAt: item.createdAt,
+        url: item.url,
+        ...(item.rating ? { rating: item.rating } : {}),
+        ...(item.author ? { author: item.author } : {}),
+      })),
+    trend: [...months.entries()]
+      .sort(([a], [b]) => (a < b ? -1 : 1))
+      .map(([period, ratings]) => ({ period, mean: mean(ratings), ratings: ratings.length })),
   };
 }
 

@@ -20,11 +20,29 @@ export function parseSurveyCsv(text: string, file: string): SurveyRead {
   const rows = parseCsv(text.replace(/^\uFEFF/, ''));
   const problems: SurveyRead['problems'] = [];
   const header = rows[0];
-  if (!header) return { responses: [], problems: [{ severity: 'warning', file, message: `${file} is empty; a survey export needs a header row (date, team, question, score).` }] };
-  const columns = header.cells.map((cell) => cell.trim().toLowerCase()).map((name, _index, names) => (ALIASES[name] && !names.includes(ALIASES[name]) ? ALIASES[name] : name));
+  if (!header)
+    return {
+      responses: [],
+      problems: [
+        { severity: 'warning', file, message: `${file} is empty; a survey export needs a header row (date, team, question, score).` },
+      ],
+    };
+  const columns = header.cells
+    .map((cell) => cell.trim().toLowerCase())
+    .map((name, _index, names) => (ALIASES[name] && !names.includes(ALIASES[name]) ? ALIASES[name] : name));
   const missing = REQUIRED.filter((name) => !columns.includes(name));
   if (missing.length > 0) {
-    return { responses: [], problems: [{ severity: 'error', file, line: header.line, message: `${file} has no ${missing.join(', ')} column${missing.length > 1 ? 's' : ''}; its header row must name date, team, question and score (comment is optional).` }] };
+    return {
+      responses: [],
+      problems: [
+        {
+          severity: 'error',
+          file,
+          line: header.line,
+          message: `${file} has no ${missing.join(', ')} column${missing.length > 1 ? 's' : ''}; its header row must name date, team, question and score (comment is optional).`,
+        },
+      ],
+    };
   }
   const at = (cells: string[], name: string) => cells[columns.indexOf(name)]?.trim() ?? '';
   const responses: SurveyResponse[] = [];
@@ -34,13 +52,30 @@ export function parseSurveyCsv(text: string, file: string): SurveyRead {
     const scoreText = at(cells, 'score');
     const score = Number(scoreText);
     const day = /^(\d{4}-\d{2}-\d{2})(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/.exec(date)?.[1];
-    const fault = !day || Number.isNaN(Date.parse(`${day}T00:00:00Z`)) ? `date "${cleanText(date, 40)}" is not a YYYY-MM-DD date` : scoreText === '' || !Number.isFinite(score) ? `score "${cleanText(scoreText, 40)}" is not a number` : !at(cells, 'team') ? 'the team is empty' : !at(cells, 'question') ? 'the question is empty' : undefined;
+    const fault =
+      !day || Number.isNaN(Date.parse(`${day}T00:00:00Z`))
+        ? `date "${cleanText(date, 40)}" is not a YYYY-MM-DD date`
+        : scoreText === '' || !Number.isFinite(score)
+          ? `score "${cleanText(scoreText, 40)}" is not a number`
+          : !at(cells, 'team')
+            ? 'the team is empty'
+            : !at(cells, 'question')
+              ? 'the question is empty'
+              : undefined;
     if (fault) {
       problems.push({ severity: 'warning', file, line, message: `${file}:${line}: ${fault}; the answer is left out.` });
       continue;
     }
     const comment = columns.includes('comment') ? cleanText(at(cells, 'comment')) : '';
-    responses.push({ date: day!, team: cleanText(at(cells, 'team'), 200), question: cleanText(at(cells, 'question'), 300), score, ...(comment ? { comment } : {}), file, line });
+    responses.push({
+      date: day!,
+      team: cleanText(at(cells, 'team'), 200),
+      question: cleanText(at(cells, 'question'), 300),
+      score,
+      ...(comment ? { comment } : {}),
+      file,
+      line,
+    });
   }
   return { responses, problems };
 }

@@ -40,8 +40,15 @@ export const codeownersFix = defineFix({
     }
     const why =
       owners.length === 0
-        ? ['# Cairn knows no GitHub team or user that owns this repository. Uncomment the rule below and name', '# the owning team, for GitHub to request its reviews:']
-        : ['# The entities of this repository have different owners:', ...owners.map(({ handle, ref }) => `#   ${handle} (${ref})`), '# Uncomment the rule below and name the team that owns the repository as a whole:'];
+        ? [
+            '# Cairn knows no GitHub team or user that owns this repository. Uncomment the rule below and name',
+            '# the owning team, for GitHub to request its reviews:',
+          ]
+        : [
+            '# The entities of this repository have different owners:',
+            ...owners.map(({ handle, ref }) => `#   ${handle} (${ref})`),
+            '# Uncomment the rule below and name the team that owns the repository as a whole:',
+          ];
     return {
       summary: `A CODEOWNERS stub: ${owners.length === 0 ? 'Cairn knows no GitHub owner of this repository' : 'its entities have different owners'}, so the catch-all rule is a commented placeholder; its checks pass once it names the owning team (\`* @org/team\`).`,
       text: [...INTRO, ...why, '# *  @your-org/your-team', ''].join('\n'),

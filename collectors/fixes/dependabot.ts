@@ -54,7 +54,8 @@ export function ecosystemsOf(facts: Facts, files: readonly string[]): Ecosystem[
   const maintained = (path: string) => !VENDORED.test(path) && !NOT_MAINTAINED.test(path);
   const manifests = (facts.manifests ?? []).filter((manifest) => maintained(manifest.path));
   const paths = files.filter(maintained);
-  const manifestDirs = (ecosystem: string) => manifests.filter((manifest) => manifest.ecosystem === ecosystem).map((manifest) => dirOf(manifest.path));
+  const manifestDirs = (ecosystem: string) =>
+    manifests.filter((manifest) => manifest.ecosystem === ecosystem).map((manifest) => dirOf(manifest.path));
 
   const npm: string[] = [];
   const bun: string[] = [];
@@ -89,7 +90,13 @@ export function ecosystemsOf(facts: Facts, files: readonly string[]): Ecosystem[
     { ecosystem: 'bundler', dirs: dirsOf((path) => baseName(path) === 'Gemfile') },
     { ecosystem: 'composer', dirs: dirsOf((path) => baseName(path) === 'composer.json') },
     { ecosystem: 'nuget', dirs: topmost(dirsOf((path) => NUGET_FILE.test(path))) },
-    { ecosystem: 'docker', dirs: (facts.dockerfiles ?? []).map((dockerfile) => dockerfile.path).filter(maintained).map(dirOf) },
+    {
+      ecosystem: 'docker',
+      dirs: (facts.dockerfiles ?? [])
+        .map((dockerfile) => dockerfile.path)
+        .filter(maintained)
+        .map(dirOf),
+    },
     { ecosystem: 'github-actions', dirs: workflows ? [''] : [] },
   ];
   return found.map(({ ecosystem, dirs }) => ({ ecosystem, dirs: [...new Set(dirs)].sort() })).filter(({ dirs }) => dirs.length > 0);

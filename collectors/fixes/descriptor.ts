@@ -23,7 +23,10 @@ export const descriptorFix = defineFix({
   checkIds: ['descriptor-valid'],
   suggest({ entities, failing, facts, files }) {
     const failed = failing.get('descriptor-valid');
-    const entity = entities.find((candidate) => candidate.inferred && candidate.source.file === INFERRED_FILE && candidate.source.repo !== undefined && failed?.has(candidate.ref));
+    const entity = entities.find(
+      (candidate) =>
+        candidate.inferred && candidate.source.file === INFERRED_FILE && candidate.source.repo !== undefined && failed?.has(candidate.ref),
+    );
     if (!entity) return undefined;
     const owner = ownerOf(entity);
     const handle = owner.known ? codeownersHandle(facts, owner.ref) : undefined;
@@ -34,7 +37,9 @@ export const descriptorFix = defineFix({
         : 'spec.owner: unknown. No CODEOWNERS catch-all rule names a team: put the owning Group here (e.g. payments-team).',
       `spec.type: ${commentText(String(entity.spec?.type ?? 'other'))}${typeReason(entity)}.`,
       'spec.lifecycle: unknown. No file says: set experimental, production or deprecated.',
-      entity.metadata.description ? `metadata.description: ${descriptionOrigin(entity.metadata.description, facts)}; say in a sentence what this is.` : 'metadata.description: none found; say in a sentence what this is.',
+      entity.metadata.description
+        ? `metadata.description: ${descriptionOrigin(entity.metadata.description, facts)}; say in a sentence what this is.`
+        : 'metadata.description: none found; say in a sentence what this is.',
       'spec.system, metadata.links: add the System it belongs to, and its dashboard or runbook, if it has them.',
     ];
     const header = [
@@ -81,7 +86,11 @@ function descriptorAnnotations(entity: CatalogEntity, files: readonly string[]):
   const slug = githubSlug(entity);
   const mkdocs = files.some((file) => file === 'mkdocs.yml' || file === 'mkdocs.yaml');
   return Object.fromEntries(
-    [...own, ...(slug ? [['github.com/project-slug', slug] as const] : []), ...(mkdocs ? [['backstage.io/techdocs-ref', 'dir:.'] as const] : [])].sort(([a], [b]) => compareCodeUnits(a, b)),
+    [
+      ...own,
+      ...(slug ? [['github.com/project-slug', slug] as const] : []),
+      ...(mkdocs ? [['backstage.io/techdocs-ref', 'dir:.'] as const] : []),
+    ].sort(([a], [b]) => compareCodeUnits(a, b)),
   );
 }
 
@@ -94,7 +103,11 @@ function ownerOf(entity: CatalogEntity): { ref: string; written: string; known: 
   const ref = entity.relations.find((relation) => relation.type === 'ownedBy')?.targetRef ?? String(entity.spec?.owner ?? UNKNOWN_OWNER);
   const { kind, namespace, name } = parseEntityRef(ref, { defaultKind: 'group', defaultNamespace: entity.metadata.namespace });
   const short = namespace === 'default' ? name : `${namespace}/${name}`;
-  return { ref: `${kind}:${namespace}/${name}`.toLowerCase(), written: kind.toLowerCase() === 'group' ? short : `${kind.toLowerCase()}:${short}`, known: ref.toLowerCase() !== UNKNOWN_OWNER };
+  return {
+    ref: `${kind}:${namespace}/${name}`.toLowerCase(),
+    written: kind.toLowerCase() === 'group' ? short : `${kind.toLowerCase()}:${short}`,
+    known: ref.toLowerCase() !== UNKNOWN_OWNER,
+  };
 }
 
 /** The CODEOWNERS handle the owner was inferred from (`@acme/payments-team`), as written there. */

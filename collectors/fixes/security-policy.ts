@@ -26,7 +26,8 @@ export const securityPolicyFix = defineFix({
       };
     }
     return {
-      summary: "A short security policy whose contact is GitHub's private vulnerability reporting: turn it on in the repository's settings, or name your security team's address instead.",
+      summary:
+        "A short security policy whose contact is GitHub's private vulnerability reporting: turn it on in the repository's settings, or name your security team's address instead.",
       text: genericPolicy(reportingLink(entities)),
     };
   },

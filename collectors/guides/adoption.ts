@@ -32,7 +32,12 @@ export function evaluateGuides(input: GuideEvaluationInput): { guides: Guide[]; 
     const { frontmatter } = source;
     const owner = ownerRef(frontmatter.owner);
     if (!owner || !groups.has(owner)) {
-      problems.push({ severity: 'warning', file: source.file, line: source.ownerLine, message: `Guide owner "${frontmatter.owner}" is not a Group in the catalog.` });
+      problems.push({
+        severity: 'warning',
+        file: source.file,
+        line: source.ownerLine,
+        message: `Guide owner "${frontmatter.owner}" is not a Group in the catalog.`,
+      });
     }
     const results = frontmatter.checks.length ? input.evaluate(guideScorecard(source)) : [];
     return {
@@ -72,7 +77,9 @@ export function adoption(checkIds: readonly string[], results: readonly Scorecar
     return [{ entityRef: result.entityRef, follows: missing.length === 0, missing }];
   });
   const checks = checkIds.map((id) => {
-    const outcomes = results.flatMap((result) => result.checks.filter((check) => check.checkId === id && check.effective !== 'notApplicable'));
+    const outcomes = results.flatMap((result) =>
+      result.checks.filter((check) => check.checkId === id && check.effective !== 'notApplicable'),
+    );
     return { id, applicable: outcomes.length, passing: outcomes.filter((check) => check.effective === 'pass').length };
   });
   return { entities, checks };

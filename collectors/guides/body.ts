@@ -35,7 +35,9 @@ const COMPONENTS: Record<string, (node: MdxJsxFlowElement | MdxJsxTextElement) =
   },
   Callout: (node) => {
     const type = attribute(node, 'type')?.value;
-    return type === undefined || (typeof type === 'string' && ['note', 'tip', 'warning'].includes(type)) ? undefined : 'type: expected "note", "tip" or "warning"';
+    return type === undefined || (typeof type === 'string' && ['note', 'tip', 'warning'].includes(type))
+      ? undefined
+      : 'type: expected "note", "tip" or "warning"';
   },
 };
 
@@ -78,7 +80,9 @@ export function parseGuideBody(body: string, file: string, lineOffset: number): 
   const checkMentions: GuideBody['checkMentions'] = [];
   visit(tree, (node) => {
     if (node.type === 'mdxjsEsm') {
-      throw new ConfigError(`${file}:${lineOf(node)}: import and export are not supported in guides; the components <Adoption>, <CheckList>, <Examples>, <Steps> and <Callout> need no import`);
+      throw new ConfigError(
+        `${file}:${lineOf(node)}: import and export are not supported in guides; the components <Adoption>, <CheckList>, <Examples>, <Steps> and <Callout> need no import`,
+      );
     }
     if (node.type === 'heading') {
       const text = toString(node);
@@ -89,14 +93,21 @@ export function parseGuideBody(body: string, file: string, lineOffset: number): 
       const name = node.name ?? '';
       if (/^[A-Z]/.test(name)) {
         const check = COMPONENTS[name];
-        if (!check) throw new ConfigError(`${file}:${lineOf(node)}: <${name}>: unknown component; guides can use ${Object.keys(COMPONENTS).map((known) => `<${known}>`).join(', ')}`);
+        if (!check)
+          throw new ConfigError(
+            `${file}:${lineOf(node)}: <${name}>: unknown component; guides can use ${Object.keys(COMPONENTS)
+              .map((known) => `<${known}>`)
+              .join(', ')}`,
+          );
         const fault = check(node);
         if (fault) throw new ConfigError(`${file}:${lineOf(node)}: <${name}> ${fault}`);
       }
       const href = name === 'a' ? literalAttribute(node, 'href') : undefined;
       if (href?.startsWith('/') && !href.startsWith('//')) {
         // MDX hands written <a> elements to the page as they are, so the base path would be missing.
-        throw new ConfigError(`${file}:${lineOf(node)}: <a href="${href}">: write site links as Markdown, [text](${href}), so the portal's base path is added`);
+        throw new ConfigError(
+          `${file}:${lineOf(node)}: <a href="${href}">: write site links as Markdown, [text](${href}), so the portal's base path is added`,
+        );
       }
       if (href !== undefined) links.push({ href, line: lineOf(node) });
       if (node.name === 'CheckList') {
@@ -128,7 +139,9 @@ function stringArrayAttribute(node: MdxJsxFlowElement | MdxJsxTextElement, name:
     parsed = undefined;
   }
   if (!Array.isArray(parsed) || !parsed.every((item) => typeof item === 'string')) {
-    throw new ConfigError(`${file}:${line}: <${node.name}> ${name}: expected an array of check ids, e.g. ${name}={["ci-configured", "actions-pinned"]}`);
+    throw new ConfigError(
+      `${file}:${line}: <${node.name}> ${name}: expected an array of check ids, e.g. ${name}={["ci-configured", "actions-pinned"]}`,
+    );
   }
   return parsed;
 }

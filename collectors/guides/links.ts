@@ -31,7 +31,10 @@ export function verifyGuideLinks(guides: readonly GuideSource[], targets: LinkTa
       if (fault) faults.push(`${guide.file}:${link.line}: link ${link.href}: ${fault}`);
     }
     for (const mention of guide.checkMentions) {
-      if (!targets.checkIds.has(mention.checkId)) faults.push(`${guide.file}:${mention.line}: <CheckList> checks: unknown check "${mention.checkId}"${didYouMean(mention.checkId, targets.checkIds)}`);
+      if (!targets.checkIds.has(mention.checkId))
+        faults.push(
+          `${guide.file}:${mention.line}: <CheckList> checks: unknown check "${mention.checkId}"${didYouMean(mention.checkId, targets.checkIds)}`,
+        );
     }
   }
   for (const reference of checkGuides) {
@@ -55,9 +58,13 @@ function linkFault(href: string, guide: GuideSource, byId: ReadonlyMap<string, G
   const guideMatch = /^\/guides\/(.+?)\/?$/.exec(path);
   if (guideMatch) return guideFault(guideMatch[1]!, section, byId);
   const checkMatch = /^\/checks\/([^/]+)\/?$/.exec(path);
-  if (checkMatch) return targets.checkIds.has(checkMatch[1]!) ? undefined : `no check "${checkMatch[1]}"${didYouMean(checkMatch[1]!, targets.checkIds)}`;
+  if (checkMatch)
+    return targets.checkIds.has(checkMatch[1]!) ? undefined : `no check "${checkMatch[1]}"${didYouMean(checkMatch[1]!, targets.checkIds)}`;
   const scorecardMatch = /^\/scorecards\/([^/]+)\/?$/.exec(path);
-  if (scorecardMatch) return targets.scorecardIds.has(scorecardMatch[1]!) ? undefined : `no scorecard "${scorecardMatch[1]}"${didYouMean(scorecardMatch[1]!, targets.scorecardIds)}`;
+  if (scorecardMatch)
+    return targets.scorecardIds.has(scorecardMatch[1]!)
+      ? undefined
+      : `no scorecard "${scorecardMatch[1]}"${didYouMean(scorecardMatch[1]!, targets.scorecardIds)}`;
   return undefined;
 }
 

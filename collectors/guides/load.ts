@@ -27,13 +27,24 @@ const FRONTMATTER = /^---\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
  * bodies parsed as MDX for headings and links. Faults of all guides are reported together, each
  * naming file, line and field.
  */
-export async function loadGuides(contentDir: string, displayPath: (path: string) => string, checkIds: ReadonlySet<string>): Promise<GuideSource[]> {
+export async function loadGuides(
+  contentDir: string,
+  displayPath: (path: string) => string,
+  checkIds: ReadonlySet<string>,
+): Promise<GuideSource[]> {
   const paths = (await glob('guides/**/*.mdx', { cwd: contentDir })).sort();
   const guides: GuideSource[] = [];
   const errors: string[] = [];
   for (const path of paths) {
     try {
-      guides.push(parseGuide(await readFile(join(contentDir, path), 'utf8'), path.slice('guides/'.length, -'.mdx'.length), displayPath(path), checkIds));
+      guides.push(
+        parseGuide(
+          await readFile(join(contentDir, path), 'utf8'),
+          path.slice('guides/'.length, -'.mdx'.length),
+          displayPath(path),
+          checkIds,
+        ),
+      );
     } catch (error) {
       if (!(error instanceof ConfigError)) throw error;
       errors.push(error.message);
@@ -51,19 +62,39 @@ export function guideBodyOf(text: string): string {
 
 /** One guide file: `---` frontmatter, then an MDX body. */
 export function parseGuide(text: string, id: string, file: string, checkIds: ReadonlySet<string>): GuideSource {
-  if (!GUIDE_ID.test(id)) throw new ConfigError(`${file}: the file name gives the guide id "${id}"; expected lowercase words joined by hyphens (e.g. set-up-ci.mdx), in lowercase folders`);
+  if (!GUIDE_ID.test(id))
+    throw new ConfigError(
+      `${file}: the file name gives the guide id "${id}"; expected lowercase words joined by hyphens (e.g. set-up-ci.mdx), in lowercase folders`,
+    );
   // Editors on Windows may save a byte-order mark before the first ---.
   const match = FRONTMATTER.exec(text.replace(/^\uFEFF/, ''));
-  if (!match) throw new ConfigError(`${file}:1: expected frontmatter between --- lines (title, summary, category, owner, status, reviewed)`);
+  if (!match)
+    throw new ConfigError(`${file}:1: expected frontmatter between --- lines (title, summary, category, owner, status, reviewed)`);
   const schema = guideFrontmatterSchema.superRefine((frontmatter, context) => {
     frontmatter.checks.forEach((checkId, index) => {
-      if (!checkIds.has(checkId)) context.addIssue({ code: 'custom', path: ['checks', index], message: `unknown check "${checkId}"${didYouMean(checkId, checkIds)}` });
+      if (!checkIds.has(checkId))
+        context.addIssue({
+          code: 'custom',
+          path: ['checks', index],
+          message: `unknown check "${checkId}"${didYouMean(checkId, checkIds)}`,
+        });
     });
   });
   // A leading newline makes the YAML's line numbers the file's: the frontmatter starts on line 2.
   const frontmatter = parseYamlConfig(`\n${match[1]}`, file, schema);
   const yamlLines = match[1]!.split('\n');
-  const ownerLine = 2 + Math.max(0, yamlLines.findIndex((line) => /^owner\s*:/.test(line)));
+  const ownerLine =
+    2 +
+    Math.max(
+      0,
+      yamlLines.findIndex((line) => /^owner\s*:/.test(line)),
+    );
   const frontmatterLines = match[0].split('\n').length - 1;
-  return { id, file, frontmatter, ownerLine, ...parseGuideBody(text.replace(/^\uFEFF/, '').slice(match[0].length), file, frontmatterLines) };
+  return {
+    id,
+    file,
+    frontmatter,
+    ownerLine,
+    ...parseGuideBody(text.replace(/^\uFEFF/, '').slice(match[0].length), file, frontmatterLines),
+  };
 }

@@ -8,10 +8,17 @@ export const guideFrontmatterSchema = z
     summary: z.string().min(1).describe('One or two sentences for the guides index and search results.'),
     category: z.string().min(1).describe('Groups guides in the index, and prev/next runs within it, e.g. "Build and ship".'),
     owner: z.string().min(1).describe('The Group that maintains the guide, e.g. group:platform (the kind defaults to group).'),
-    status: z.enum(['draft', 'recommended', 'deprecated']).describe('draft: not yet the golden path; recommended: the golden path; deprecated: no longer.'),
-    reviewed: z.iso.date().describe('When the guide was last reviewed (YYYY-MM-DD); older than guides.staleAfterDays in portal.yaml is stale.'),
+    status: z
+      .enum(['draft', 'recommended', 'deprecated'])
+      .describe('draft: not yet the golden path; recommended: the golden path; deprecated: no longer.'),
+    reviewed: z.iso
+      .date()
+      .describe('When the guide was last reviewed (YYYY-MM-DD); older than guides.staleAfterDays in portal.yaml is stale.'),
     appliesTo: entityFilterSchema.optional().describe('Which entities the guide is for (as in scorecards). Omit for every Component.'),
-    checks: z.array(z.string().min(1)).default([]).describe('Ids of the checks this guide teaches; an entity follows the guide when it passes them all.'),
+    checks: z
+      .array(z.string().min(1))
+      .default([])
+      .describe('Ids of the checks this guide teaches; an entity follows the guide when it passes them all.'),
     order: z.number().int().optional().describe('Position within the category (lower first; then by title).'),
   })
   .describe('A golden-path guide.');

@@ -33,7 +33,9 @@ export function evaluateInitiatives(input: InitiativeEvaluationInput): Initiativ
     const appliesTo = spec.appliesTo ?? { kind: ['Component'] };
     const covered = (ref: string) => {
       const entity = byRef.get(ref);
-      return entity !== undefined && matchesFilter(appliesTo, entity, entity.source.repo ? input.factsByRepo.get(entity.source.repo) : undefined);
+      return (
+        entity !== undefined && matchesFilter(appliesTo, entity, entity.source.repo ? input.factsByRepo.get(entity.source.repo) : undefined)
+      );
     };
     let entities: Initiative['entities'];
     if ('scorecard' in spec.goal) {
@@ -48,16 +50,26 @@ export function evaluateInitiatives(input: InitiativeEvaluationInput): Initiativ
           return { entityRef: result.entityRef, done, missing: done ? [] : [result.level ?? 'no level'] };
         });
     } else {
-      const results = input.evaluate({ id: `initiative-${spec.id}`, title: spec.title, description: '', appliesTo, levels: [{ id: 'goal', checks: spec.goal.checks.map((id) => ({ id, weight: 1, options: {} })) }] });
+      const results = input.evaluate({
+        id: `initiative-${spec.id}`,
+        title: spec.title,
+        description: '',
+        appliesTo,
+        levels: [{ id: 'goal', checks: spec.goal.checks.map((id) => ({ id, weight: 1, options: {} })) }],
+      });
       entities = results.map((result) => {
-        const missing = result.checks.filter((check) => check.effective === 'fail' || check.effective === 'error').map((check) => check.checkId);
+        const missing = result.checks
+          .filter((check) => check.effective === 'fail' || check.effective === 'error')
+          .map((check) => check.checkId);
         return { entityRef: result.entityRef, done: missing.length === 0, missing };
       });
     }
-    const sorted = entities.sort((a, b) => compareCodeUnits(a.entityRef, b.entityRef)).map((entry) => {
-      const owner = ownerOf(entry.entityRef);
-      return { ...entry, ...(owner ? { owner } : {}) };
-    });
+    const sorted = entities
+      .sort((a, b) => compareCodeUnits(a.entityRef, b.entityRef))
+      .map((entry) => {
+        const owner = ownerOf(entry.entityRef);
+        return { ...entry, ...(owner ? { owner } : {}) };
+      });
     return { ...spec, owner: fullRef(spec.owner, 'group'), file, entities: sorted };
   });
 }

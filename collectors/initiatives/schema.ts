@@ -8,12 +8,26 @@ export const initiativeFileSchema = z
     title: z.string().min(1),
     description: z.string().default(''),
     owner: z.string().min(1).describe('The Group driving it, e.g. group:platform.'),
-    start: z.iso.date().optional().describe('YYYY-MM-DD: the day it began. Progress and the rate toward the deadline count from then (default: the whole run history).'),
+    start: z.iso
+      .date()
+      .optional()
+      .describe(
+        'YYYY-MM-DD: the day it began. Progress and the rate toward the deadline count from then (default: the whole run history).',
+      ),
     deadline: z.iso.date().describe('YYYY-MM-DD: the day the goal should be met.'),
-    appliesTo: entityFilterSchema.optional().describe('Which entities it covers (as in scorecards); with a scorecard goal, also only those the scorecard applies to. Default: every Component.'),
+    appliesTo: entityFilterSchema
+      .optional()
+      .describe(
+        'Which entities it covers (as in scorecards); with a scorecard goal, also only those the scorecard applies to. Default: every Component.',
+      ),
     goal: z.union([
-      z.strictObject({ scorecard: z.string().min(1).describe('A scorecard id.'), level: z.string().min(1).describe('The level every entity should reach (or pass).') }),
-      z.strictObject({ checks: z.array(z.string().min(1)).min(1).describe('Check ids every entity should pass (with their default options).') }),
+      z.strictObject({
+        scorecard: z.string().min(1).describe('A scorecard id.'),
+        level: z.string().min(1).describe('The level every entity should reach (or pass).'),
+      }),
+      z.strictObject({
+        checks: z.array(z.string().min(1)).min(1).describe('Check ids every entity should pass (with their default options).'),
+      }),
     ]),
   })
   .describe('A Cairn initiative.');

@@ -14,7 +14,8 @@ export async function readHeadFromRefs(dir: string): Promise<string | undefined>
   if (head === undefined) return undefined;
   if (COMMIT.test(head)) return head;
   const ref = /^ref: (refs\/heads\/[^\s]+)$/.exec(head)?.[1];
-  if (!ref || ref.split('/').some((segment) => segment === '..' || segment === '.' || segment === '') || ref.endsWith('.lock')) return undefined;
+  if (!ref || ref.split('/').some((segment) => segment === '..' || segment === '.' || segment === '') || ref.endsWith('.lock'))
+    return undefined;
   const commonDir = await commonDirOf(gitDir);
   if (!commonDir || (await exists(join(commonDir, 'reftable')))) return undefined;
   const loose = await readSmallFile(join(commonDir, ref));

@@ -98,12 +98,23 @@ class GitRepoReader implements OpenedRepo {
   /** The time cap, once the repository has reached it. */
   #stoppedAt?: number;
 
-  constructor(options: OpenRepoOptions, root: string, git: (args: string[]) => Promise<string>, files: string[], unlisted: string[], symlinks: string[], leftOut: number) {
+  constructor(
+    options: OpenRepoOptions,
+    root: string,
+    git: (args: string[]) => Promise<string>,
+    files: string[],
+    unlisted: string[],
+    symlinks: string[],
+    leftOut: number,
+  ) {
     this.name = options.name;
     this.#leftOut = leftOut;
     this.#options = options;
     this.#root = root;
-    this.#git = (args) => (this.#stoppedAt === undefined ? git(args) : Promise.reject(new Error(`the repository reached its cap of ${this.#stoppedAt} s of collection`)));
+    this.#git = (args) =>
+      this.#stoppedAt === undefined
+        ? git(args)
+        : Promise.reject(new Error(`the repository reached its cap of ${this.#stoppedAt} s of collection`));
     this.#files = files;
     this.#unlisted = unlisted;
     this.#tracked = new Set(files);
@@ -207,7 +218,8 @@ class GitRepoReader implements OpenedRepo {
         // The target must itself be a tracked file: a symlink may not publish `.git/config` (remote
         // URLs with tokens) or an ignored `.env` that only exists in this work tree.
         const target = relative(this.#root, real).split(sep).join('/');
-        if (!this.#inside(real) || !this.#tracked.has(target) || target === '.git' || target.startsWith('.git/')) return { ok: false, reason: 'symlink-outside' };
+        if (!this.#inside(real) || !this.#tracked.has(target) || target === '.git' || target.startsWith('.git/'))
+          return { ok: false, reason: 'symlink-outside' };
         info = await lstat(real);
       }
       return info.isFile() ? { ok: true, real, size: info.size } : { ok: false, reason: 'not-a-file' };
@@ -223,7 +235,10 @@ class GitRepoReader implements OpenedRepo {
     if (!cached) {
       cached = realpath(join(this.#root, folder)).then(
         (real): string | FileRefusal => (this.#inside(real) ? real : { reason: 'symlink-outside' }),
-        (error: NodeJS.ErrnoException): FileRefusal => ({ reason: 'unreadable', detail: error.code === 'ENOENT' ? 'missing from the work tree' : (error.code ?? String(error)) }),
+        (error: NodeJS.ErrnoException): FileRefusal => ({
+          reason: 'unreadable',
+          detail: error.code === 'ENOENT' ? 'missing from the work tree' : (error.code ?? String(error)),
+        }),
       );
       this.#folders.set(folder, cached);
     }
@@ -255,19 +270,27 @@ class GitRepoReader implements OpenedRepo {
       return date >= since.getTime() && date <= now.getTime();
     };
     // origin/HEAD is a symbolic ref: no log decoration says which branch it names, so it is asked for beside the log.
-    const [firstRead, defaultBranch] = await Promise.all([log([`--max-count=${WINDOW_SCAN}`]), this.#git(['symbolic-ref', '--quiet', 'refs/remotes/origin/HEAD']).then(remoteBranchOf, () => undefined)]);
+    const [firstRead, defaultBranch] = await Promise.all([
+      log([`--max-count=${WINDOW_SCAN}`]),
+      this.#git(['symbolic-ref', '--quiet', 'refs/remotes/origin/HEAD']).then(remoteBranchOf, () => undefined),
+    ]);
     let newest = firstRead;
     if (failure !== undefined) {
       // A repository without commits has no HEAD to resolve: nothing is wrong. Otherwise the history
       // is damaged (a missing parent stops `git log` at once): HEAD alone, without its parents, may still read.
       // (simple-git resolves a failing command that prints nothing, so the answer is read, not the exit code.)
-      const born = await this.#git(['rev-parse', '--verify', '--quiet', 'HEAD']).then((out) => /^[0-9a-f]{40,64}$/.test(out.trim()), () => false);
+      const born = await this.#git(['rev-parse', '--verify', '--quiet', 'HEAD']).then(
+        (out) => /^[0-9a-f]{40,64}$/.test(out.trim()),
+        () => false,
+      );
       if (!born) failure = undefined;
       else newest = await this.#git(['log', '--no-walk', format, 'HEAD', '--']).then(parseLog, () => []);
     }
     const head = newest[0];
     const windowMayContinue = newest.length === WINDOW_SCAN && inWindow(newest.at(-1)!);
-    const recent = windowMayContinue ? await log([`--since=${since.toISOString()}`, `--until=${now.toISOString()}`]) : newest.filter(inWindow);
+    const recent = windowMayContinue
+      ? await log([`--since=${since.toISOString()}`, `--until=${now.toISOString()}`])
+      : newest.filter(inWindow);
     return {
       recent: recent.map(({ commit }) => commit),
       since: since.toISOString(),
@@ -283,7 +306,12 @@ class GitRepoReader implements OpenedRepo {
 /** Git's message on one line (its `error:` and `fatal:` lines joined), bounded. */
 function gitMessage(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
-  return message.split('\n').map((line) => line.trim()).filter(Boolean).join('; ').slice(0, 500);
+  return message
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean)
+    .join('; ')
+    .slice(0, 500);
 }
 
 /** The first `maxBytes` bytes of a file, without reading the rest. */

@@ -19,8 +19,12 @@ export interface RefCheckout {
 export async function checkoutRef(dir: string, ref: string): Promise<RefCheckout> {
   const commit = await safeGit(dir)
     .raw(['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`])
-    .then((out) => out.trim(), () => '');
-  if (!/^[0-9a-f]{40,64}$/.test(commit)) throw new ConfigError(`--compare ${ref}: no such commit in ${dir}. Fetch it first (in CI: actions/checkout with fetch-depth: 0).`);
+    .then(
+      (out) => out.trim(),
+      () => '',
+    );
+  if (!/^[0-9a-f]{40,64}$/.test(commit))
+    throw new ConfigError(`--compare ${ref}: no such commit in ${dir}. Fetch it first (in CI: actions/checkout with fetch-depth: 0).`);
   const parent = await mkdtemp(join(tmpdir(), 'cairn-compare-'));
   const remove = () => rm(parent, { recursive: true, force: true });
   try {

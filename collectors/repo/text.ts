@@ -27,7 +27,8 @@ export function decodeText(bytes: Uint8Array, complete = true): DecodedText {
   const utf16 = utf16WithoutBom(bytes);
   if (utf16) return decodeUtf16(utf16, bytes, complete);
   // The latin1 hint keeps short legacy-encoded text from being mistaken for binary; NUL and control bytes still mark binary.
-  if (bytes.length > 0 && isBinaryFileSync(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), { encoding: 'latin1' })) return { binary: true };
+  if (bytes.length > 0 && isBinaryFileSync(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), { encoding: 'latin1' }))
+    return { binary: true };
   const { valid, invalid } = utf8Sequences(bytes, complete);
   if (invalid === 0 || valid > invalid) return decodeAs('utf-8', bytes, complete);
   return decodeAs('windows-1252', bytes, complete);
@@ -68,7 +69,7 @@ function utf16WithoutBom(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined
 function utf8Sequences(bytes: Uint8Array, complete: boolean): { valid: number; invalid: number } {
   let valid = 0;
   let invalid = 0;
-  for (let index = 0; index < bytes.length; ) {
+  for (let index = 0; index < bytes.length;) {
     const lead = bytes[index]!;
     if (lead < 0x80) {
       index++;

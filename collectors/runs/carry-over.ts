@@ -49,8 +49,8 @@ export function carryOver(previous: Snapshot | undefined, unreachable: Unreachab
     carried.repos.push({
       name: repo.name,
       source: repo.source,
-      ...(repo.webUrl ?? earlier.webUrl ? { webUrl: repo.webUrl ?? earlier.webUrl } : {}),
-      ...(repo.forge ?? earlier.forge ? { forge: repo.forge ?? earlier.forge } : {}),
+      ...((repo.webUrl ?? earlier.webUrl) ? { webUrl: repo.webUrl ?? earlier.webUrl } : {}),
+      ...((repo.forge ?? earlier.forge) ? { forge: repo.forge ?? earlier.forge } : {}),
       stale: `${repo.reason}; the data was collected on ${collectedAt.slice(0, 10)}`,
       collectedAt,
       facts: earlier.facts,
@@ -60,7 +60,9 @@ export function carryOver(previous: Snapshot | undefined, unreachable: Unreachab
   }
 
   const names = new Set(carried.repos.map((repo) => repo.name));
-  const refs = new Set(previous.entities.filter((entity) => entity.source.repo !== undefined && names.has(entity.source.repo)).map((entity) => entity.ref));
+  const refs = new Set(
+    previous.entities.filter((entity) => entity.source.repo !== undefined && names.has(entity.source.repo)).map((entity) => entity.ref),
+  );
   const scorecards = new Map(previous.scorecards.map((scorecard) => [scorecard.id, scorecard]));
   for (const result of previous.results) {
     if (!refs.has(result.entityRef)) continue;
@@ -81,7 +83,11 @@ export function carryOver(previous: Snapshot | undefined, unreachable: Unreachab
         const key = checkRunKey(ref, checkId, {});
         if (carried.checkResults.has(key)) continue;
         const outcome = !entity ? 'notApplicable' : entity.missing.includes(checkId) ? 'fail' : 'pass';
-        carried.checkResults.set(key, { outcome, message: `The guide "${guide.title}" recorded it as ${OUTCOME_WORDS[outcome]} in the snapshot of ${day}.`, evidence: [] });
+        carried.checkResults.set(key, {
+          outcome,
+          message: `The guide "${guide.title}" recorded it as ${OUTCOME_WORDS[outcome]} in the snapshot of ${day}.`,
+          evidence: [],
+        });
       }
     }
   }

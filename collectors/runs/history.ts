@@ -13,7 +13,9 @@ export function historyRecord(snapshot: Snapshot): HistoryRecord {
   // A check in several scorecards counts once per entity: passing when it passes everywhere it applies.
   const checkOutcomes = new Map<string, Map<string, boolean>>();
   for (const result of snapshot.results) {
-    const failing = result.checks.filter((check) => check.effective === 'fail' || check.effective === 'error').map((check) => check.checkId);
+    const failing = result.checks
+      .filter((check) => check.effective === 'fail' || check.effective === 'error')
+      .map((check) => check.checkId);
     (scorecards[result.scorecard] ??= {})[result.entityRef] = [result.level, Math.round(result.score * 1000) / 1000, [...new Set(failing)]];
     for (const check of result.checks) {
       if (check.effective === 'notApplicable') continue;
@@ -22,8 +24,22 @@ export function historyRecord(snapshot: Snapshot): HistoryRecord {
       checkOutcomes.set(check.checkId, byEntity);
     }
   }
-  const checks = Object.fromEntries([...checkOutcomes].sort(([a], [b]) => (a < b ? -1 : 1)).map(([id, byEntity]) => [id, [[...byEntity.values()].filter(Boolean).length, byEntity.size] as [number, number]]));
-  const guides = Object.fromEntries(snapshot.guides.map((guide) => [guide.id, [guide.adoption.entities.filter((entity) => entity.follows).length, guide.adoption.entities.length] as [number, number]]));
-  const initiatives = Object.fromEntries(snapshot.initiatives.map((initiative) => [initiative.id, [initiative.entities.filter((entity) => entity.done).length, initiative.entities.length] as [number, number]]));
+  const checks = Object.fromEntries(
+    [...checkOutcomes]
+      .sort(([a], [b]) => (a < b ? -1 : 1))
+      .map(([id, byEntity]) => [id, [[...byEntity.values()].filter(Boolean).length, byEntity.size] as [number, number]]),
+  );
+  const guides = Object.fromEntries(
+    snapshot.guides.map((guide) => [
+      guide.id,
+      [guide.adoption.entities.filter((entity) => entity.follows).length, guide.adoption.entities.length] as [number, number],
+    ]),
+  );
+  const initiatives = Object.fromEntries(
+    snapshot.initiatives.map((initiative) => [
+      initiative.id,
+      [initiative.entities.filter((entity) => entity.done).length, initiative.entities.length] as [number, number],
+    ]),
+  );
   return { schemaVersion: HISTORY_SCHEMA_VERSION, generatedAt: snapshot.generatedAt, entities, scorecards, checks, guides, initiatives };
 }

@@ -15,7 +15,8 @@ export function parseShard(text: string): Shard {
   const match = /^(\d+)\/(\d+)$/.exec(text.trim());
   const index = Number(match?.[1]);
   const count = Number(match?.[2]);
-  if (!match || count < 1 || index < 1 || index > count) throw new ConfigError(`--shard ${text}: expected i/n with 1 ≤ i ≤ n, e.g. --shard 2/4.`);
+  if (!match || count < 1 || index < 1 || index > count)
+    throw new ConfigError(`--shard ${text}: expected i/n with 1 ≤ i ≤ n, e.g. --shard 2/4.`);
   return { index, count };
 }
 
@@ -55,30 +56,41 @@ export type PartialSnapshot = z.infer<typeof partialSnapshotSchema>;
  * The repositories and listing problems of a complete set of shards. Every shard of one count must
  * be there exactly once; a repository in two shards means they were not made from one listing.
  */
-export function combineShards(partials: ReadonlyArray<{ file: string; partial: PartialSnapshot }>): Pick<PartialSnapshot, 'repos' | 'unreachable' | 'problems' | 'entities'> {
+export function combineShards(
+  partials: ReadonlyArray<{ file: string; partial: PartialSnapshot }>,
+): Pick<PartialSnapshot, 'repos' | 'unreachable' | 'problems' | 'entities'> {
   if (partials.length === 0) throw new ConfigError('cairn merge: no partial snapshots given.');
   const count = partials[0]!.partial.shard.count;
   const byIndex = new Map<number, string>();
   for (const { file, partial } of partials) {
-    if (partial.shard.count !== count) throw new ConfigError(`${file}: shard ${partial.shard.index}/${partial.shard.count}, but ${partials[0]!.file} is one of ${count}.`);
+    if (partial.shard.count !== count)
+      throw new ConfigError(`${file}: shard ${partial.shard.index}/${partial.shard.count}, but ${partials[0]!.file} is one of ${count}.`);
     const other = byIndex.get(partial.shard.index);
     if (other) throw new ConfigError(`${file}: shard ${partial.shard.index}/${count} is also in ${other}.`);
     byIndex.set(partial.shard.index, file);
   }
   const missing = Array.from({ length: count }, (_, index) => index + 1).filter((index) => !byIndex.has(index));
-  if (missing.length) throw new ConfigError(`cairn merge: shard${missing.length > 1 ? 's' : ''} ${missing.map((index) => `${index}/${count}`).join(', ')} missing.`);
+  if (missing.length)
+    throw new ConfigError(
+      `cairn merge: shard${missing.length > 1 ? 's' : ''} ${missing.map((index) => `${index}/${count}`).join(', ')} missing.`,
+    );
 
   const repos = partials.flatMap(({ partial }) => partial.repos);
   const names = new Set<string>();
   for (const repo of repos) {
-    if (names.has(repo.name)) throw new ConfigError(`cairn merge: repository "${repo.name}" is in two shards; collect every shard from the same configuration.`);
+    if (names.has(repo.name))
+      throw new ConfigError(`cairn merge: repository "${repo.name}" is in two shards; collect every shard from the same configuration.`);
     names.add(repo.name);
   }
   // Every shard lists every source, so each reports the same listing problems: keep one of each.
-  const problems = [...new Map(partials.flatMap(({ partial }) => partial.problems).map((problem) => [JSON.stringify(problem), problem])).values()];
+  const problems = [
+    ...new Map(partials.flatMap(({ partial }) => partial.problems).map((problem) => [JSON.stringify(problem), problem])).values(),
+  ];
   const unreachable = {
     repos: partials.flatMap(({ partial }) => partial.unreachable.repos),
-    sources: [...new Map(partials.flatMap(({ partial }) => partial.unreachable.sources).map((source) => [JSON.stringify(source), source])).values()],
+    sources: [
+      ...new Map(partials.flatMap(({ partial }) => partial.unreachable.sources).map((source) => [JSON.stringify(source), source])).values(),
+    ],
   };
   // Every shard lists every source, so each read the same forge entities: the first shard's stand for all.
   return { repos, unreachable, problems, entities: partials[0]!.partial.entities };

@@ -1,7 +1,9 @@
 import { parseEntityRef } from '@backstage/catalog-model';
 import { z } from 'zod';
 
-const oneOrMany = z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]).transform((value) => (Array.isArray(value) ? value : [value]));
+const oneOrMany = z
+  .union([z.string().min(1), z.array(z.string().min(1)).min(1)])
+  .transform((value) => (Array.isArray(value) ? value : [value]));
 
 /** Whether Backstage can read `value` as an entity ref (`[kind:][namespace/]name`). */
 function isEntityRef(value: string, defaultKind: string): boolean {
@@ -15,7 +17,10 @@ function isEntityRef(value: string, defaultKind: string): boolean {
 
 /** An entity ref, checked when the file is loaded so a typo fails there and not silently at match time. */
 const entityRef = (defaultKind: string) =>
-  z.string().min(1).refine((value) => isEntityRef(value, defaultKind), { message: 'expected an entity ref like [kind:][namespace/]name' });
+  z
+    .string()
+    .min(1)
+    .refine((value) => isEntityRef(value, defaultKind), { message: 'expected an entity ref like [kind:][namespace/]name' });
 
 /** One entity ref or a list of them, as a list. */
 const entityRefs = (defaultKind: string) =>
@@ -36,24 +41,35 @@ const CATALOG_KINDS = CATALOG_KIND_NAMES.map((kind) => kind.toLowerCase());
 export const entityFilterSchema = z
   .strictObject({
     kind: oneOrMany
-      .pipe(z.array(z.string().refine((kind) => CATALOG_KINDS.includes(kind.toLowerCase()), { error: (issue) => `unknown kind "${String(issue.input)}"; expected one of ${CATALOG_KIND_NAMES.join(', ')}` })))
+      .pipe(
+        z.array(
+          z.string().refine((kind) => CATALOG_KINDS.includes(kind.toLowerCase()), {
+            error: (issue) => `unknown kind "${String(issue.input)}"; expected one of ${CATALOG_KIND_NAMES.join(', ')}`,
+          }),
+        ),
+      )
       .optional()
       .describe('Entity kinds, e.g. Component.'),
     type: oneOrMany.optional().describe('spec.type values, e.g. service.'),
     lifecycle: oneOrMany.optional().describe('spec.lifecycle values, e.g. production.'),
     tags: oneOrMany.optional().describe('Any of these tags.'),
     language: oneOrMany.optional().describe("The repository's primary language (Linguist name), e.g. Go."),
-    owner: entityRefs('group').optional().describe('Owner refs, e.g. group:payments (the kind defaults to group, the namespace to default).'),
+    owner: entityRefs('group')
+      .optional()
+      .describe('Owner refs, e.g. group:payments (the kind defaults to group, the namespace to default).'),
     system: entityRefs('system').optional().describe('System refs, e.g. checkout (the kind defaults to system, the namespace to default).'),
   })
   .describe('Which entities this applies to. Omit for every Component.');
 
 /** One check in a level: its id, options and weight. A bare string is the id with defaults. */
 export const scorecardCheckSchema = z.union([
-  z.string().min(1).transform((id) => ({ id, weight: 1, options: {} as Record<string, unknown> })),
+  z
+    .string()
+    .min(1)
+    .transform((id) => ({ id, weight: 1, options: {} as Record<string, unknown> })),
   z.strictObject({
     id: z.string().min(1).describe('A built-in or custom check id (`cairn checks` lists them).'),
-    weight: z.number().positive().default(1).describe("Weight in the score (the weighted share of applicable checks passed)."),
+    weight: z.number().positive().default(1).describe('Weight in the score (the weighted share of applicable checks passed).'),
     options: z.record(z.string(), z.unknown()).default({}).describe("The check's options."),
   }),
 ]);
@@ -72,13 +88,17 @@ export const scorecardDefinitionSchema = z
     description: z.string().default(''),
     owner: entityRef('group').optional().describe('The Group that owns this scorecard, e.g. group:platform.'),
     appliesTo: entityFilterSchema.default({ kind: ['Component'] }),
-    levels: z.array(scorecardLevelSchema).min(1).describe('Ordered from lowest to highest. An entity reaches a level when it passes that level’s checks and every lower level’s.'),
+    levels: z
+      .array(scorecardLevelSchema)
+      .min(1)
+      .describe('Ordered from lowest to highest. An entity reaches a level when it passes that level’s checks and every lower level’s.'),
   })
   .superRefine((scorecard, context) => {
     // Results name their level by id, so two levels with one id would be indistinguishable.
     const seen = new Set<string>();
     scorecard.levels.forEach((level, index) => {
-      if (seen.has(level.id)) context.addIssue({ code: 'custom', path: ['levels', index, 'id'], message: `duplicate level id "${level.id}"` });
+      if (seen.has(level.id))
+        context.addIssue({ code: 'custom', path: ['levels', index, 'id'], message: `duplicate level id "${level.id}"` });
       seen.add(level.id);
     });
   })
@@ -87,15 +107,19 @@ export const scorecardDefinitionSchema = z
 /** `content/exemptions.yaml`: central exemptions, each with a reason and an expiry date. */
 export const exemptionsFileSchema = z
   .strictObject({
-    exemptions: z.array(
-      z.strictObject({
-        entity: entityRef('component').describe('Entity ref, e.g. component:default/legacy-billing (the kind defaults to component, the namespace to default).'),
-        check: z.string().min(1).describe('Check id.'),
-        scorecard: z.string().optional().describe('Limit the exemption to one scorecard.'),
-        reason: z.string().trim().min(1).describe('Why the check does not apply yet; shown beside the exempted check.'),
-        expires: exemptionDateSchema.describe('YYYY-MM-DD, the last day the exemption holds; after it the check counts as failed again.'),
-      }),
-    ).default([]),
+    exemptions: z
+      .array(
+        z.strictObject({
+          entity: entityRef('component').describe(
+            'Entity ref, e.g. component:default/legacy-billing (the kind defaults to component, the namespace to default).',
+          ),
+          check: z.string().min(1).describe('Check id.'),
+          scorecard: z.string().optional().describe('Limit the exemption to one scorecard.'),
+          reason: z.string().trim().min(1).describe('Why the check does not apply yet; shown beside the exempted check.'),
+          expires: exemptionDateSchema.describe('YYYY-MM-DD, the last day the exemption holds; after it the check counts as failed again.'),
+        }),
+      )
+      .default([]),
   })
   .describe('Cairn exemptions.');
 

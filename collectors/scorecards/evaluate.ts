@@ -73,13 +73,17 @@ export function evaluateScorecard(input: ScorecardEvaluationInput): ScorecardRes
         ran.set(key, result);
       }
       const failed = result.outcome === 'fail' || result.outcome === 'error';
-      const exemption = failed ? findExemption(exemptions, { entityRef: entity.ref, checkId: entry.id, scorecard: scorecard.id }, now) : undefined;
+      const exemption = failed
+        ? findExemption(exemptions, { entityRef: entity.ref, checkId: entry.id, scorecard: scorecard.id }, now)
+        : undefined;
       const effective = exemption && !exemption.expired ? 'pass' : result.outcome;
       return { checkId: entry.id, level: level.id, weight: entry.weight, ...result, ...(exemption ? { exemption } : {}), effective };
     }),
   );
 
-  const levelPasses = scorecard.levels.map((level) => scored.every((check) => check.level !== level.id || check.effective === 'pass' || check.effective === 'notApplicable'));
+  const levelPasses = scorecard.levels.map((level) =>
+    scored.every((check) => check.level !== level.id || check.effective === 'pass' || check.effective === 'notApplicable'),
+  );
   const firstFailing = levelPasses.indexOf(false);
   const reached = firstFailing === -1 ? scorecard.levels.length - 1 : firstFailing - 1;
 
@@ -99,7 +103,12 @@ export function evaluateScorecard(input: ScorecardEvaluationInput): ScorecardRes
 }
 
 /** Ids of the checks at or below level `nextIndex` that do not pass, cheapest fix first, each once. */
-export function blockingChecks(scored: readonly ScoredCheck[], scorecard: ScorecardDefinition, nextIndex: number, checks: ReadonlyMap<string, Pick<CheckDefinition, 'effort'>>): string[] {
+export function blockingChecks(
+  scored: readonly ScoredCheck[],
+  scorecard: ScorecardDefinition,
+  nextIndex: number,
+  checks: ReadonlyMap<string, Pick<CheckDefinition, 'effort'>>,
+): string[] {
   const levelsUpToNext = new Set(scorecard.levels.slice(0, nextIndex + 1).map((level) => level.id));
   const effort = (id: string) => EFFORT_ORDER[checks.get(id)?.effort ?? 'high'];
   const blocking = scored
@@ -137,14 +146,20 @@ export interface PortalEvaluationInput {
  */
 export function evaluatePortal(input: PortalEvaluationInput): { results: ScorecardResult[]; problems: Problem[] } {
   const evaluation = prepareEvaluation(input);
-  return { results: [...input.scorecards].sort((a, b) => compareCodeUnits(a.id, b.id)).flatMap(evaluation.evaluate), problems: evaluation.problems };
+  return {
+    results: [...input.scorecards].sort((a, b) => compareCodeUnits(a.id, b.id)).flatMap(evaluation.evaluate),
+    problems: evaluation.problems,
+  };
 }
 
 /**
  * The catalog lookup and every entity's exemptions, gathered once; `evaluate` then applies any
  * scorecard (or a guide's checks, as a one-level scorecard) to the entities it selects, in ref order.
  */
-export function prepareEvaluation(input: Omit<PortalEvaluationInput, 'scorecards'>): { problems: Problem[]; evaluate(scorecard: ScorecardDefinition): ScorecardResult[] } {
+export function prepareEvaluation(input: Omit<PortalEvaluationInput, 'scorecards'>): {
+  problems: Problem[];
+  evaluate(scorecard: ScorecardDefinition): ScorecardResult[];
+} {
   const { entities, factsByRepo, now } = input;
   const checks = new Map(input.checks.map((check) => [check.id, check]));
   const problems: Problem[] = [];
@@ -155,13 +170,22 @@ export function prepareEvaluation(input: Omit<PortalEvaluationInput, 'scorecards
   const exemptionsByEntity = new Map<string, Exemption[]>();
   const addExemption = (exemption: Exemption) => {
     if (!checks.has(exemption.checkId)) {
-      problems.push({ severity: 'warning', ...exemption.declaredAt, entityRef: exemption.entityRef, message: `Exemption for unknown check "${exemption.checkId}"${didYouMean(exemption.checkId, checks.keys()) || '.'}` });
+      problems.push({
+        severity: 'warning',
+        ...exemption.declaredAt,
+        entityRef: exemption.entityRef,
+        message: `Exemption for unknown check "${exemption.checkId}"${didYouMean(exemption.checkId, checks.keys()) || '.'}`,
+      });
     }
     exemptionsByEntity.set(exemption.entityRef, [...(exemptionsByEntity.get(exemption.entityRef) ?? []), exemption]);
   };
   for (const exemption of input.exemptions) {
     if (!byRef.has(exemption.entityRef)) {
-      problems.push({ severity: 'warning', ...exemption.declaredAt, message: `Exemption for ${exemption.entityRef}, which is not in the catalog.` });
+      problems.push({
+        severity: 'warning',
+        ...exemption.declaredAt,
+        message: `Exemption for ${exemption.entityRef}, which is not in the catalog.`,
+      });
     }
     addExemption(exemption);
   }
@@ -178,7 +202,24 @@ export function prepareEvaluation(input: Omit<PortalEvaluationInput, 'scorecards
       const facts = entity.source.repo ? factsByRepo.get(entity.source.repo) : undefined;
       if (!matchesFilter(scorecard.appliesTo, entity, facts)) return [];
       const exemptions = exemptionsByEntity.get(entity.ref.toLowerCase()) ?? [];
-      return [evaluateScorecard({ scorecard, entity, facts, catalog, checks, exemptions, now, ran, ...(input.recorded ? { recorded: input.recorded } : {}) })];
+      return [
+        evaluateScorecard({
+          scorecard,
+          entity,
+          facts,
+          catalog,
+          checks,
+          exemptions,
+          now,
+          ran,
+          ...(input.recorded ? { recorded: input.recorded } : {}),
+        }),
+      ];
     });
-  return { problems: problems.sort((a, b) => compareCodeUnits(a.file ?? '', b.file ?? '') || (a.line ?? 0) - (b.line ?? 0) || compareCodeUnits(a.message, b.message)), evaluate };
+  return {
+    problems: problems.sort(
+      (a, b) => compareCodeUnits(a.file ?? '', b.file ?? '') || (a.line ?? 0) - (b.line ?? 0) || compareCodeUnits(a.message, b.message),
+    ),
+    evaluate,
+  };
 }

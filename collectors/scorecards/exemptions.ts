@@ -43,7 +43,8 @@ export function annotationExemptions(entity: CatalogEntity): { exemptions: Exemp
     const checkId = key.slice(EXEMPTION_ANNOTATION_PREFIX.length);
     const parsed = value.match(ANNOTATION_VALUE);
     let fault: string | undefined;
-    if (!checkMetadataSchema.shape.id.safeParse(checkId).success) fault = `the key must name a check id, e.g. ${EXEMPTION_ANNOTATION_PREFIX}readme-present`;
+    if (!checkMetadataSchema.shape.id.safeParse(checkId).success)
+      fault = `the key must name a check id, e.g. ${EXEMPTION_ANNOTATION_PREFIX}readme-present`;
     else if (!parsed) fault = `expected "YYYY-MM-DD: reason", found ${JSON.stringify(value)}`;
     else if (!exemptionDateSchema.safeParse(parsed[1]).success) fault = `"${parsed[1]}" is not a valid date (YYYY-MM-DD)`;
     else if (!parsed[2]) fault = 'a reason is required after the date, e.g. "2026-12-31: migrating to the new pipeline"';
@@ -98,7 +99,12 @@ export function findExemption(
 ): AppliedExemption | undefined {
   const entityRef = target.entityRef.toLowerCase();
   const best = exemptions
-    .filter((exemption) => exemption.entityRef === entityRef && exemption.checkId === target.checkId && (!exemption.scorecard || exemption.scorecard === target.scorecard))
+    .filter(
+      (exemption) =>
+        exemption.entityRef === entityRef &&
+        exemption.checkId === target.checkId &&
+        (!exemption.scorecard || exemption.scorecard === target.scorecard),
+    )
     .sort(
       (a, b) =>
         b.expires.localeCompare(a.expires) ||

@@ -24,7 +24,14 @@ export async function readContentEntities(contentDir: string): Promise<{ documen
     const file = relative(join(contentDir, '..'), join(contentDir, path));
     const parsed = parseYamlDocuments(await readFile(join(contentDir, path), 'utf8'));
     documents.push(...parsed.documents.map((document) => ({ file, ...document })));
-    problems.push(...parsed.errors.map((error) => ({ severity: 'error' as const, file, ...(error.line ? { line: error.line } : {}), message: `Invalid YAML: ${error.message}` })));
+    problems.push(
+      ...parsed.errors.map((error) => ({
+        severity: 'error' as const,
+        file,
+        ...(error.line ? { line: error.line } : {}),
+        message: `Invalid YAML: ${error.message}`,
+      })),
+    );
   }
   return { documents, problems };
 }

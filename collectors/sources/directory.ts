@@ -22,20 +22,37 @@ export async function listDirectorySource(source: DirectorySource, baseDir: stri
       const target = await stat(match).catch(() => undefined);
       // Paths relative to the config's folder: the published problems page must not reveal (or depend on) where the build ran.
       if (target?.isDirectory()) candidates.push(match);
-      else listing.problems.push({ severity: 'warning', repo: basename(match), message: `${relative(baseDir, match)} matches "${source.repos}" but is a symbolic link to ${target ? 'a file' : 'nothing that exists'}; it was skipped.` });
+      else
+        listing.problems.push({
+          severity: 'warning',
+          repo: basename(match),
+          message: `${relative(baseDir, match)} matches "${source.repos}" but is a symbolic link to ${target ? 'a file' : 'nothing that exists'}; it was skipped.`,
+        });
     }
   }
   if (candidates.length === 0 && listing.problems.length === 0) {
     const where = isAbsolute(source.repos) ? '' : ` (relative to ${relative(cwd, baseDir) || '.'})`;
-    throw new ConfigError(`No folder matches "${source.repos}"${where}: expected git work trees there. Check the glob (--repos, or the directory source in portal.yaml).`);
+    throw new ConfigError(
+      `No folder matches "${source.repos}"${where}: expected git work trees there. Check the glob (--repos, or the directory source in portal.yaml).`,
+    );
   }
   for (const match of candidates) {
     const name = basename(match);
     if (!(await isGitWorkTree(match))) {
-      listing.problems.push({ severity: 'warning', repo: name, message: `${relative(baseDir, match)} matches "${source.repos}" but is not a git work tree (no .git); it was skipped.` });
+      listing.problems.push({
+        severity: 'warning',
+        repo: name,
+        message: `${relative(baseDir, match)} matches "${source.repos}" but is not a git work tree (no .git); it was skipped.`,
+      });
       continue;
     }
-    listing.repos.push({ name, dir: match, source: 'directory', ...(source.webUrl ? { webUrl: source.webUrl.replaceAll('{name}', name) } : {}), ...(source.forge ? { forge: source.forge } : {}) });
+    listing.repos.push({
+      name,
+      dir: match,
+      source: 'directory',
+      ...(source.webUrl ? { webUrl: source.webUrl.replaceAll('{name}', name) } : {}),
+      ...(source.forge ? { forge: source.forge } : {}),
+    });
   }
   return listing;
 }
@@ -72,7 +89,11 @@ async function matchEntries(pattern: string, baseDir: string): Promise<Array<{ p
 }
 
 function direntOf(path: string, stats: Stats): Dirent {
-  return Object.assign(Object.create(null), { name: basename(path), isDirectory: () => stats.isDirectory(), isSymbolicLink: () => stats.isSymbolicLink() }) as Dirent;
+  return Object.assign(Object.create(null), {
+    name: basename(path),
+    isDirectory: () => stats.isDirectory(),
+    isSymbolicLink: () => stats.isSymbolicLink(),
+  }) as Dirent;
 }
 
 /** A work tree has `.git`: a folder, or a file pointing elsewhere (worktrees, submodules). */

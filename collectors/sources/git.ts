@@ -11,13 +11,28 @@ import { EVERY_REPO, type RepoSelection, type SourceListing } from './source.ts'
  * Protocols a configured URL may use. The repositories' own submodules are never fetched, so only
  * the URLs of portal.yaml reach the network.
  */
-const FETCH_CONFIG = ['protocol.https.allow=always', 'protocol.http.allow=always', 'protocol.ssh.allow=always', 'protocol.git.allow=always', 'protocol.file.allow=always', 'submodule.recurse=false'];
+const FETCH_CONFIG = [
+  'protocol.https.allow=always',
+  'protocol.http.allow=always',
+  'protocol.ssh.allow=always',
+  'protocol.git.allow=always',
+  'protocol.file.allow=always',
+  'submodule.recurse=false',
+];
 
 /** A repository's name from its clone URL: the last path part, without `.git`. */
 export function repoNameOf(url: string): string | undefined {
   // The path of a URL (`https://host/org/repo.git`), of scp-like syntax (`git@host:org/repo.git`), or a local path.
-  const path = /^[a-z][a-z\d+.-]*:\/\//i.test(url) ? safePathname(url) : /^[^/\\]+@[^/:]+:/.test(url) ? url.slice(url.indexOf(':') + 1) : url;
-  const name = path?.replace(/[/\\]+$/, '').split(/[/\\]/).at(-1)?.replace(/\.git$/, '');
+  const path = /^[a-z][a-z\d+.-]*:\/\//i.test(url)
+    ? safePathname(url)
+    : /^[^/\\]+@[^/:]+:/.test(url)
+      ? url.slice(url.indexOf(':') + 1)
+      : url;
+  const name = path
+    ?.replace(/[/\\]+$/, '')
+    .split(/[/\\]/)
+    .at(-1)
+    ?.replace(/\.git$/, '');
   return name && /^[\w.-]+$/.test(name) && name !== '.' && name !== '..' ? name : undefined;
 }
 
@@ -40,8 +55,18 @@ export async function listGitSource(source: GitSource, baseDir: string, select: 
   for (const url of source.repos) {
     const name = repoNameOf(url);
     if (name && !select(name)) continue;
-    if (name) remotes.push({ name, url, ...(source.webUrl ? { webUrl: source.webUrl.replaceAll('{name}', name) } : {}), ...(source.forge ? { forge: source.forge } : {}) });
-    else listing.problems.push({ severity: 'error', message: `Cannot tell a repository name from "${redact(url)}"; expected a URL ending in the repository's name.` });
+    if (name)
+      remotes.push({
+        name,
+        url,
+        ...(source.webUrl ? { webUrl: source.webUrl.replaceAll('{name}', name) } : {}),
+        ...(source.forge ? { forge: source.forge } : {}),
+      });
+    else
+      listing.problems.push({
+        severity: 'error',
+        message: `Cannot tell a repository name from "${redact(url)}"; expected a URL ending in the repository's name.`,
+      });
   }
   const synced = await syncClones(remotes, clonesDirOf(source.clones, baseDir), 'git');
   return { ...synced, problems: [...listing.problems, ...synced.problems] };
@@ -64,12 +89,24 @@ export function clonesDirOf(configured: string | undefined, baseDir: string): st
  * Brings a clone of each remote up to date in `clonesDir`, four at a time. `authorization` is an
  * HTTP Authorization header for the remotes (a token), handed to git through its environment.
  */
-export async function syncClones(remotes: readonly Remote[], clonesDir: string, source: string, authorization?: string): Promise<SourceListing> {
+export async function syncClones(
+  remotes: readonly Remote[],
+  clonesDir: string,
+  source: string,
+  authorization?: string,
+): Promise<SourceListing> {
   await mkdir(clonesDir, { recursive: true });
-  const extra = { config: FETCH_CONFIG, ...(authorization ? { env: { GIT_CONFIG_COUNT: '1', GIT_CONFIG_KEY_0: 'http.extraHeader', GIT_CONFIG_VALUE_0: `Authorization: ${authorization}` } } : {}) };
+  const extra = {
+    config: FETCH_CONFIG,
+    ...(authorization
+      ? { env: { GIT_CONFIG_COUNT: '1', GIT_CONFIG_KEY_0: 'http.extraHeader', GIT_CONFIG_VALUE_0: `Authorization: ${authorization}` } }
+      : {}),
+  };
   const limit = pLimit(4);
   const listing: Required<SourceListing> = { repos: [], problems: [], unreachable: { repos: [], sources: [] }, entities: [] };
-  const outcomes = await Promise.all(remotes.map((remote) => limit(() => syncClone(remote, join(clonesDir, remote.name), clonesDir, extra))));
+  const outcomes = await Promise.all(
+    remotes.map((remote) => limit(() => syncClone(remote, join(clonesDir, remote.name), clonesDir, extra))),
+  );
   for (const [index, outcome] of outcomes.entries()) {
     const remote = remotes[index]!;
     const webUrl = { ...(remote.webUrl ? { webUrl: remote.webUrl } : {}), ...(remote.forge ? { forge: remote.forge } : {}) };
@@ -90,7 +127,12 @@ export async function syncClones(remotes: readonly Remote[], clonesDir: string, 
 }
 
 /** Whether there is a work tree to scan (fresh, or an earlier clone), and what went wrong. */
-async function syncClone(remote: Remote, dir: string, clonesDir: string, extra: Parameters<typeof safeGit>[1]): Promise<{ scanned: boolean; problem?: string }> {
+async function syncClone(
+  remote: Remote,
+  dir: string,
+  clonesDir: string,
+  extra: Parameters<typeof safeGit>[1],
+): Promise<{ scanned: boolean; problem?: string }> {
   const existing = await isGitWorkTree(dir);
   try {
     if (existing) {

@@ -54,11 +54,18 @@ export async function readGitHubTeams(octokit: GitHubClient, org: string): Promi
     visibleTeams(teams).map((team) =>
       limit(async (): Promise<OrganisationTeam> => {
         try {
-          const members: ApiMember[] = await octokit.paginate('GET /orgs/{org}/teams/{team_slug}/members', { org, team_slug: team.slug, per_page: 100 });
+          const members: ApiMember[] = await octokit.paginate('GET /orgs/{org}/teams/{team_slug}/members', {
+            org,
+            team_slug: team.slug,
+            per_page: 100,
+          });
           return { team, members };
         } catch (error) {
           const status = (error as { status?: number }).status;
-          problems.push({ severity: 'warning', message: `Could not list the members of the GitHub team ${org}/${team.slug}${status ? ` (HTTP ${status})` : ''}; its Group has no members this run.` });
+          problems.push({
+            severity: 'warning',
+            message: `Could not list the members of the GitHub team ${org}/${team.slug}${status ? ` (HTTP ${status})` : ''}; its Group has no members this run.`,
+          });
           return { team, members: [] };
         }
       }),
@@ -135,7 +142,10 @@ export function teamEntities(org: string, teams: readonly OrganisationTeam[]): F
       data: {
         apiVersion: 'backstage.io/v1alpha1',
         kind: 'User',
-        metadata: { name: member.login, annotations: { [GITHUB_USER_LOGIN_ANNOTATION]: member.login, ...locationAnnotations(member.html_url) } },
+        metadata: {
+          name: member.login,
+          annotations: { [GITHUB_USER_LOGIN_ANNOTATION]: member.login, ...locationAnnotations(member.html_url) },
+        },
         spec: { profile: member.avatar_url ? { picture: member.avatar_url } : {}, memberOf },
       },
     }));

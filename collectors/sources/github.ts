@@ -33,7 +33,12 @@ interface ApiRepository {
  * and the previous snapshot's GitHub repositories stand in. With `teams: true`, the organisation's
  * teams and their members come back as `entities` (see github-teams.ts).
  */
-export async function listGitHubSource(source: GitHubSource, baseDir: string, select: RepoSelection = EVERY_REPO, environment: NodeJS.ProcessEnv = process.env): Promise<GitHubListing> {
+export async function listGitHubSource(
+  source: GitHubSource,
+  baseDir: string,
+  select: RepoSelection = EVERY_REPO,
+  environment: NodeJS.ProcessEnv = process.env,
+): Promise<GitHubListing> {
   const token = environment[source.tokenEnv] || undefined;
   const owner = source.org ?? source.user!;
   const octokit = new GitHub({
@@ -56,25 +61,42 @@ export async function listGitHubSource(source: GitHubSource, baseDir: string, se
   } catch (error) {
     return {
       repos: [],
-      problems: [{ severity: 'error', message: `Could not list the repositories of ${owner} at ${source.apiUrl}${failure(error, token)}` }, ...teams.problems],
+      problems: [
+        { severity: 'error', message: `Could not list the repositories of ${owner} at ${source.apiUrl}${failure(error, token)}` },
+        ...teams.problems,
+      ],
       unreachable: { repos: [], sources: [{ source: 'github', reason: `could not list the repositories of ${owner}` }] },
       entities: teams.documents,
     };
   }
-  const remotes: Remote[] = selectRepositories(repositories, source).flatMap((repository) => (repository.clone_url && select(repository.name) ? [{ name: repository.name, url: repository.clone_url, webUrl: repository.html_url }] : []));
+  const remotes: Remote[] = selectRepositories(repositories, source).flatMap((repository) =>
+    repository.clone_url && select(repository.name)
+      ? [{ name: repository.name, url: repository.clone_url, webUrl: repository.html_url }]
+      : [],
+  );
   const authorization = token ? `Basic ${Buffer.from(`x-access-token:${token}`).toString('base64')}` : undefined;
   const synced = await syncClones(remotes, clonesDirOf(source.clones, baseDir), 'github', authorization);
   return { ...synced, problems: [...teams.problems, ...synced.problems], entities: teams.documents };
 }
 
 /** The organisation's teams as entities; a team list that cannot be read is one problem, and the repositories are still listed. */
-async function readTeams(octokit: GitHubClient, org: string, apiUrl: string, token: string | undefined): Promise<{ documents: ForgeDocument[]; problems: SourceListing['problems'] }> {
+async function readTeams(
+  octokit: GitHubClient,
+  org: string,
+  apiUrl: string,
+  token: string | undefined,
+): Promise<{ documents: ForgeDocument[]; problems: SourceListing['problems'] }> {
   try {
     return await readGitHubTeams(octokit, org);
   } catch (error) {
     return {
       documents: [],
-      problems: [{ severity: 'error', message: `Could not list the teams of ${org} at ${apiUrl}${failure(error, token)}; its teams are missing from the catalog this run. Reading teams needs a token that can read the organisation (read:org).` }],
+      problems: [
+        {
+          severity: 'error',
+          message: `Could not list the teams of ${org} at ${apiUrl}${failure(error, token)}; its teams are missing from the catalog this run. Reading teams needs a token that can read the organisation (read:org).`,
+        },
+      ],
     };
   }
 }
@@ -87,7 +109,10 @@ function failure(error: unknown, token: string | undefined): string {
 }
 
 /** The repositories the source's filters keep, sorted by name. */
-export function selectRepositories(repositories: readonly ApiRepository[], source: Pick<GitHubSource, 'include' | 'exclude' | 'topics' | 'archived' | 'forks'>): ApiRepository[] {
+export function selectRepositories(
+  repositories: readonly ApiRepository[],
+  source: Pick<GitHubSource, 'include' | 'exclude' | 'topics' | 'archived' | 'forks'>,
+): ApiRepository[] {
   const included = source.include ? picomatch(source.include, { nocase: true }) : () => true;
   const excluded = source.exclude ? picomatch(source.exclude, { nocase: true }) : () => false;
   const topics = source.topics?.map((topic) => topic.toLowerCase());

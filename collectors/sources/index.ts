@@ -16,7 +16,12 @@ export interface SourceEnvironment {
  * list a name keeps it, a later one is reported. Unreachable repositories are listed once. Only the
  * repositories `select` keeps are listed, and remote sources clone no other.
  */
-export async function listSources(sources: readonly Source[], baseDir: string, select: RepoSelection = EVERY_REPO, environment: SourceEnvironment = { cwd: process.cwd(), env: process.env }): Promise<SourceListing> {
+export async function listSources(
+  sources: readonly Source[],
+  baseDir: string,
+  select: RepoSelection = EVERY_REPO,
+  environment: SourceEnvironment = { cwd: process.cwd(), env: process.env },
+): Promise<SourceListing> {
   const listings = await Promise.all(sources.map((source) => listSource(source, baseDir, select, environment)));
   const result: Required<SourceListing> = {
     repos: [],
@@ -35,7 +40,11 @@ export async function listSources(sources: readonly Source[], baseDir: string, s
         seen.set(repo.name, repo.dir);
         result.repos.push(repo);
       } else if (first !== repo.dir) {
-        result.problems.push({ severity: 'warning', repo: repo.name, message: `Two repositories are named "${repo.name}" (${relative(baseDir, first)} and ${relative(baseDir, repo.dir)}); only the first is scanned. Rename one of the folders.` });
+        result.problems.push({
+          severity: 'warning',
+          repo: repo.name,
+          message: `Two repositories are named "${repo.name}" (${relative(baseDir, first)} and ${relative(baseDir, repo.dir)}); only the first is scanned. Rename one of the folders.`,
+        });
       }
     }
   }

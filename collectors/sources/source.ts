@@ -46,7 +46,12 @@ export interface SourceListing {
 }
 
 /** An entity read from the forge: `file` is where it was read (`orgs/acme/teams/payments`), `url` its page. */
-export const forgeEntitySchema = z.object({ file: z.string(), line: z.number().int().positive(), url: z.string().optional(), data: z.record(z.string(), z.unknown()) });
+export const forgeEntitySchema = z.object({
+  file: z.string(),
+  line: z.number().int().positive(),
+  url: z.string().optional(),
+  data: z.record(z.string(), z.unknown()),
+});
 
 export type ForgeEntity = z.infer<typeof forgeEntitySchema>;
 

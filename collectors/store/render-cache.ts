@@ -26,7 +26,8 @@ export class FileRenderCache implements RenderCache {
     const name = this.#name(key);
     try {
       const site = JSON.parse(await readFile(join(this.#dir, name), 'utf8')) as RenderedSite;
-      if (!Array.isArray(site.pages) || !Array.isArray(site.nav) || !Array.isArray(site.assets) || !Array.isArray(site.problems)) return undefined;
+      if (!Array.isArray(site.pages) || !Array.isArray(site.nav) || !Array.isArray(site.assets) || !Array.isArray(site.problems))
+        return undefined;
       this.#used.add(name);
       return site;
     } catch {
@@ -43,7 +44,9 @@ export class FileRenderCache implements RenderCache {
   /** Removes the entries this run did not use (renamed away or changed docs, older renderers). */
   async prune(): Promise<void> {
     const names = await readdir(this.#dir).catch(() => [] as string[]);
-    await Promise.all(names.filter((name) => name.endsWith('.json') && !this.#used.has(name)).map((name) => rm(join(this.#dir, name), { force: true })));
+    await Promise.all(
+      names.filter((name) => name.endsWith('.json') && !this.#used.has(name)).map((name) => rm(join(this.#dir, name), { force: true })),
+    );
   }
 
   #name(key: string): string {

@@ -22,7 +22,12 @@ export async function readSnapshot(path: string): Promise<Snapshot> {
     throw new SnapshotError(path, (error as Error).message);
   }
   const version = (json as { schemaVersion?: unknown })?.schemaVersion;
-  if (version !== SNAPSHOT_SCHEMA_VERSION) throw new SnapshotError(path, `snapshot schema version ${String(version)}, this Cairn reads version ${SNAPSHOT_SCHEMA_VERSION}`, 'Collect again.');
+  if (version !== SNAPSHOT_SCHEMA_VERSION)
+    throw new SnapshotError(
+      path,
+      `snapshot schema version ${String(version)}, this Cairn reads version ${SNAPSHOT_SCHEMA_VERSION}`,
+      'Collect again.',
+    );
   const result = snapshotSchema.safeParse(json);
   if (!result.success) throw new SnapshotError(path, 'not a valid Cairn snapshot', z.prettifyError(result.error));
   return result.data;

@@ -80,12 +80,14 @@ const SHAPES: Record<Forge, Shape> = {
     commit: (repository, commit) => `${repository}/-/commit/${commit}`,
   },
   bitbucket: {
-    file: (repository, commit, path, line) => `${repository}/src/${commit}/${encodePath(path)}${line === undefined ? '' : `#lines-${line}`}`,
+    file: (repository, commit, path, line) =>
+      `${repository}/src/${commit}/${encodePath(path)}${line === undefined ? '' : `#lines-${line}`}`,
     folder: (repository, commit, path) => `${repository}/src/${commit}/${path ? `${encodePath(path)}/` : ''}`,
     commit: (repository, commit) => `${repository}/commits/${commit}`,
   },
   'bitbucket-server': {
-    file: (repository, commit, path, line) => `${repository}/browse/${encodePath(path)}?at=${commit}${line === undefined ? '' : `#${line}`}`,
+    file: (repository, commit, path, line) =>
+      `${repository}/browse/${encodePath(path)}?at=${commit}${line === undefined ? '' : `#${line}`}`,
     folder: (repository, commit, path) => `${repository}/browse${path ? `/${encodePath(path)}` : ''}?at=${commit}`,
     commit: (repository, commit) => `${repository}/commits/${commit}`,
   },

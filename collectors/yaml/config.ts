@@ -47,7 +47,8 @@ export async function loadYamlConfig<S extends z.ZodType>(path: string, displayP
     text = await readFile(path, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const reason = code === 'ENOENT' ? 'file not found' : code === 'EISDIR' ? 'is a folder; expected a YAML file' : (error as Error).message;
+    const reason =
+      code === 'ENOENT' ? 'file not found' : code === 'EISDIR' ? 'is a folder; expected a YAML file' : (error as Error).message;
     throw new ConfigError(`${displayPath}: ${reason}`);
   }
   return parseYamlConfig(text, displayPath, schema);
@@ -59,6 +60,7 @@ function formatPath(path: Array<string | number>): string {
 
 /** zod's message, with the accepted keys spelled out where it only says "unrecognized key". */
 function describeIssue(issue: z.core.$ZodIssue): string {
-  if (issue.code === 'unrecognized_keys') return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((key) => `"${key}"`).join(', ')}`;
+  if (issue.code === 'unrecognized_keys')
+    return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((key) => `"${key}"`).join(', ')}`;
   return issue.message.replace(/^Invalid (input|option): /, '');
 }

@@ -51,7 +51,11 @@ export function parseYamlDocuments(text: string): { documents: YamlDocument[]; e
     for (const token of new Parser(lineCounter.addNewLine).parse(text)) {
       const tooDeep = token.type === 'document' ? tooDeepAt(token) : undefined;
       if (tooDeep === undefined) tokens.push(token);
-      else errors.push({ line: lineCounter.linePos(tooDeep).line, message: `Nesting deeper than ${MAX_YAML_DEPTH} levels; that document is not read` });
+      else
+        errors.push({
+          line: lineCounter.linePos(tooDeep).line,
+          message: `Nesting deeper than ${MAX_YAML_DEPTH} levels; that document is not read`,
+        });
     }
     // Backstage parses with `merge: false` (its `enableYamlMerge` default), so `<<` keys stay plain keys.
     parsed = [...new Composer({ merge: false }).compose(tokens)];

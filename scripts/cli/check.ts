@@ -53,19 +53,35 @@ export async function runCheck(values: CheckValues, dirArgument: string | undefi
   const gate = gateOf(values);
   const dir = pathIn(context, dirArgument ?? '.');
   const { report, scorecards } = await checkReport(values, dir, context);
-  const gateFailed = gateFailures(gate, { results: report.results, scorecards, minLevel: values['min-level'], comparison: report.comparison });
+  const gateFailed = gateFailures(gate, {
+    results: report.results,
+    scorecards,
+    minLevel: values['min-level'],
+    comparison: report.comparison,
+  });
   if (gate !== 'never') report.gate = { name: gate, failures: gateFailed };
   const color = Boolean(context.stdout.isTTY) && !context.env.NO_COLOR;
-  const output = render(report, format, { exists: await existingFiles(dir, report), verbose: values.verbose === true, suggest: values.suggest === true, color });
+  const output = render(report, format, {
+    exists: await existingFiles(dir, report),
+    verbose: values.verbose === true,
+    suggest: values.suggest === true,
+    color,
+  });
   if (values.output) await writeOutput(pathIn(context, values.output), values.output, output);
   else context.stdout.write(output);
   const { stderr } = context;
-  for (const problem of report.problems) stderr.write(`${problem.severity}: ${terminalSafe(`${problem.file ?? ''}${problem.line ? `:${problem.line}` : ''}${problem.file ? ': ' : ''}${problem.message}`)}\n`);
+  for (const problem of report.problems)
+    stderr.write(
+      `${problem.severity}: ${terminalSafe(`${problem.file ?? ''}${problem.line ? `:${problem.line}` : ''}${problem.file ? ': ' : ''}${problem.message}`)}\n`,
+    );
   // The terminal report says why the gate fails; other formats go to files and scripts, so stderr says it too.
   if (format !== 'terminal' || values.output) for (const line of gateFailed) stderr.write(`${terminalSafe(line)}\n`);
   if (gateFailed.length > 0) stderr.write(`The gate fails (--fail-on ${gate}).\n`);
   const failing = failingProblems(report.problems, failOnProblems);
-  if (failing.length > 0) stderr.write(`${failing.length} ${failOnProblems === 'error' ? 'error' : 'problem'}${failing.length === 1 ? '' : 's'} in ${terminalSafe(report.repo.name)} (--fail-on-problems ${failOnProblems}; pass --fail-on-problems never to report them without failing).\n`);
+  if (failing.length > 0)
+    stderr.write(
+      `${failing.length} ${failOnProblems === 'error' ? 'error' : 'problem'}${failing.length === 1 ? '' : 's'} in ${terminalSafe(report.repo.name)} (--fail-on-problems ${failOnProblems}; pass --fail-on-problems never to report them without failing).\n`,
+    );
   return gateFailed.length > 0 || failing.length > 0 ? 1 : 0;
 }
 
@@ -75,14 +91,20 @@ export async function runCheck(values: CheckValues, dirArgument: string | undefi
  * changes against that ref. Paths in `values` are relative to the context's folder. `given` judges instead of the
  * standards `values` name (`cairn mcp` has them already).
  */
-export async function checkReport(values: CheckValues, dir: string, context: Pick<CommandContext, 'cwd' | 'env'>, given?: Judge): Promise<{ report: CheckReport; scorecards: ScorecardDefinition[] }> {
+export async function checkReport(
+  values: CheckValues,
+  dir: string,
+  context: Pick<CommandContext, 'cwd' | 'env'>,
+  given?: Judge,
+): Promise<{ report: CheckReport; scorecards: ScorecardDefinition[] }> {
   const judge = given ?? (await judgeFor(values, 'cairn check', context));
   const scorecards = selectScorecards(judge.standards, values.scorecard);
   if (values['min-level'] !== undefined) definingScorecards(scorecards, values['min-level']);
   await assertRepositoryRoot(dir, 'cairn check');
   const name = basename(dir);
   const now = currentTime(context.env);
-  if (values.compare !== undefined && !values.compare.trim()) throw new ConfigError('cairn check: --compare: expected a git ref (a branch, tag or commit), e.g. --compare origin/main.');
+  if (values.compare !== undefined && !values.compare.trim())
+    throw new ConfigError('cairn check: --compare: expected a git ref (a branch, tag or commit), e.g. --compare origin/main.');
   const known = values.catalog ? await catalogEntities(values.catalog, pathIn(context, values.catalog)) : [];
   const tree = { name, now, scorecards, known };
   const current = await judgeTree(judge, { ...tree, dir, untracked: true });
@@ -104,8 +126,13 @@ async function catalogEntities(path: string, file: string): Promise<CatalogEntit
   try {
     return (await readSnapshot(file)).entities;
   } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error instanceof Error ? error.message : String(error)).split('\n')[0];
-    throw new ConfigError(`cairn check: --catalog ${path}: ${reason}; expected the snapshot.json of a portal build (cairn build --snapshot).`);
+    const reason =
+      (error as NodeJS.ErrnoException).code === 'ENOENT'
+        ? 'no such file'
+        : (error instanceof Error ? error.message : String(error)).split('\n')[0];
+    throw new ConfigError(
+      `cairn check: --catalog ${path}: ${reason}; expected the snapshot.json of a portal build (cairn build --snapshot).`,
+    );
   }
 }
 
@@ -149,14 +176,15 @@ function reportFor(judged: Awaited<ReturnType<typeof judgeTree>>, judge: Judge):
 
 /** Writes the report to `target` (`--output path`), never into a folder of that name. */
 async function writeOutput(target: string, path: string, text: string): Promise<void> {
-  if ((await stat(target).catch(() => undefined))?.isDirectory()) throw new ConfigError(`--output ${path} is a folder; expected a file name.`);
+  if ((await stat(target).catch(() => undefined))?.isDirectory())
+    throw new ConfigError(`--output ${path} is a folder; expected a file name.`);
   await writeFileAtomically(target, text);
 }
 
-
 function parseFormat(value: string | undefined): Format {
   const format = (value ?? 'terminal') as Format;
-  if (!CHECK_FORMATS.includes(format)) throw new ConfigError(`cairn check: --format ${value}: expected one of ${CHECK_FORMATS.join(', ')}.`);
+  if (!CHECK_FORMATS.includes(format))
+    throw new ConfigError(`cairn check: --format ${value}: expected one of ${CHECK_FORMATS.join(', ')}.`);
   return format;
 }
 
@@ -164,12 +192,18 @@ function selectScorecards(standards: Standards, id: string | undefined) {
   if (standards.scorecards.length === 0) throw new ConfigError('cairn check: the standards define no scorecard.');
   if (id === undefined) return standards.scorecards;
   const chosen = standards.scorecards.filter((scorecard) => scorecard.id === id);
-  if (chosen.length === 0) throw new ConfigError(`cairn check: --scorecard ${id}: no such scorecard. Scorecards: ${standards.scorecards.map((scorecard) => scorecard.id).join(', ')}.`);
+  if (chosen.length === 0)
+    throw new ConfigError(
+      `cairn check: --scorecard ${id}: no such scorecard. Scorecards: ${standards.scorecards.map((scorecard) => scorecard.id).join(', ')}.`,
+    );
   return chosen;
 }
 
-
-function render(report: CheckReport, format: Format, options: { exists: (path: string) => boolean; verbose: boolean; suggest: boolean; color: boolean }): string {
+function render(
+  report: CheckReport,
+  format: Format,
+  options: { exists: (path: string) => boolean; verbose: boolean; suggest: boolean; color: boolean },
+): string {
   switch (format) {
     case 'json':
       return formatJson(report);
@@ -183,4 +217,3 @@ function render(report: CheckReport, format: Format, options: { exists: (path: s
       return formatTerminal(report, { color: options.color, verbose: options.verbose, suggest: options.suggest });
   }
 }
-

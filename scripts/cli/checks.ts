@@ -7,7 +7,9 @@ import { loadStandards } from './standards.ts';
 export async function listChecks(config: string | undefined, format: 'text' | 'json', cwd: string): Promise<string> {
   const path = config ?? defaultConfigPath(cwd);
   const contentDir = path ? (await loadPortalConfig(path, cwd)).contentDir : undefined;
-  const checks = (await loadStandards(contentDir)).metadata.toSorted((a, b) => a.category.localeCompare(b.category) || a.id.localeCompare(b.id));
+  const checks = (await loadStandards(contentDir)).metadata.toSorted(
+    (a, b) => a.category.localeCompare(b.category) || a.id.localeCompare(b.id),
+  );
   return format === 'json' ? `${JSON.stringify(checks, null, 2)}\n` : formatText(checks);
 }
 
@@ -19,9 +21,13 @@ function formatText(checks: CheckMetadata[]): string {
       category = check.category;
       lines.push('', `${category}`);
     }
-    lines.push(`  ${check.id.padEnd(34)} ${check.title}${check.source === 'custom' ? ' (custom)' : ''}`, `  ${''.padEnd(34)} ${check.description} Effort: ${check.effort}.`);
+    lines.push(
+      `  ${check.id.padEnd(34)} ${check.title}${check.source === 'custom' ? ' (custom)' : ''}`,
+      `  ${''.padEnd(34)} ${check.description} Effort: ${check.effort}.`,
+    );
     const options = Object.entries(check.options);
-    if (options.length > 0) lines.push(`  ${''.padEnd(34)} Options (defaults): ${options.map(([name, value]) => `${name}=${JSON.stringify(value)}`).join(', ')}`);
+    if (options.length > 0)
+      lines.push(`  ${''.padEnd(34)} Options (defaults): ${options.map(([name, value]) => `${name}=${JSON.stringify(value)}`).join(', ')}`);
   }
   lines.push('', `${checks.length} checks. Details and how to fix each: the portal's /checks/ pages, or --format json.`);
   return `${lines.join('\n').trimStart()}\n`;

@@ -19,15 +19,43 @@ export const DEFAULT_CACHE = '.cache/facts';
 
 /** Options shared by every command that collects. */
 export const collectionOptions = {
-  config: { type: 'string', short: 'c', value: '<file>', description: `portal.yaml to read (default: portal.yaml here, else ${DEFAULT_CONFIG}). Content folders are found beside it.` },
-  repos: { type: 'string', short: 'r', value: '<glob>', description: 'Scan the git work trees matching this glob instead of the configured sources; without --config, no config file is needed.' },
-  snapshot: { type: 'string', short: 's', value: '<file>', description: `Where the snapshot JSON is written (default: ${DEFAULT_SNAPSHOT}).` },
-  cache: { type: 'string', value: '<dir>', description: `Fact cache: a repository whose head commit is unchanged is not read again (default: ${DEFAULT_CACHE}).` },
+  config: {
+    type: 'string',
+    short: 'c',
+    value: '<file>',
+    description: `portal.yaml to read (default: portal.yaml here, else ${DEFAULT_CONFIG}). Content folders are found beside it.`,
+  },
+  repos: {
+    type: 'string',
+    short: 'r',
+    value: '<glob>',
+    description:
+      'Scan the git work trees matching this glob instead of the configured sources; without --config, no config file is needed.',
+  },
+  snapshot: {
+    type: 'string',
+    short: 's',
+    value: '<file>',
+    description: `Where the snapshot JSON is written (default: ${DEFAULT_SNAPSHOT}).`,
+  },
+  cache: {
+    type: 'string',
+    value: '<dir>',
+    description: `Fact cache: a repository whose head commit is unchanged is not read again (default: ${DEFAULT_CACHE}).`,
+  },
   'no-cache': { type: 'boolean', description: 'Collect every fact afresh, and leave the cache alone.' },
-  history: { type: 'string', value: '<dir>', description: "Folder of the run history this run adds to (default: portal.yaml's history.dir, else history)." },
+  history: {
+    type: 'string',
+    value: '<dir>',
+    description: "Folder of the run history this run adds to (default: portal.yaml's history.dir, else history).",
+  },
   'no-history': { type: 'boolean', description: 'Add nothing to the run history.' },
   strict: { type: 'boolean', description: 'Exit 1 when there are problems of the --fail-on severity, or when nothing could be collected.' },
-  'fail-on': { type: 'string', value: '<severity>', description: 'With --strict, the problems that fail the run: error (default: only errors) or warning (warnings too).' },
+  'fail-on': {
+    type: 'string',
+    value: '<severity>',
+    description: 'With --strict, the problems that fail the run: error (default: only errors) or warning (warnings too).',
+  },
 } satisfies Record<string, OptionSpec>;
 
 /** The problem severities `--fail-on` takes, mildest last. */
@@ -53,7 +81,8 @@ export function failOnProblemsOf(value: string | undefined): FailOnProblems {
 /** A severity option's value, `error` when not given; anything outside `allowed` is bad usage. */
 function severityOption<S extends string>(flag: string, value: string | undefined, allowed: readonly S[]): S {
   if (value === undefined) return 'error' as S;
-  if (!(allowed as readonly string[]).includes(value)) throw new ConfigError(`${flag} ${value}: expected ${allowed.slice(0, -1).join(', ')} or ${allowed.at(-1)}.`);
+  if (!(allowed as readonly string[]).includes(value))
+    throw new ConfigError(`${flag} ${value}: expected ${allowed.slice(0, -1).join(', ')} or ${allowed.at(-1)}.`);
   return value as S;
 }
 
@@ -70,7 +99,11 @@ export function cacheDirOf(values: { cache?: string | undefined; 'no-cache'?: bo
 }
 
 /** The history folder the options and the config ask for, if any, absolute (relative options are relative to `cwd`). */
-export function historyDirOf(values: { history?: string | undefined; 'no-history'?: boolean | undefined }, loaded: LoadedConfig, cwd: string): string | undefined {
+export function historyDirOf(
+  values: { history?: string | undefined; 'no-history'?: boolean | undefined },
+  loaded: LoadedConfig,
+  cwd: string,
+): string | undefined {
   if (values['no-history']) return undefined;
   if (values.history !== undefined) return resolve(cwd, values.history);
   return loaded.config.history.dir ? resolve(loaded.baseDir, loaded.config.history.dir) : resolve(cwd, 'history');

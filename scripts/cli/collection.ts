@@ -10,7 +10,15 @@ import type { Snapshot } from '../../collectors/contract/snapshot.ts';
 import { readSnapshot, SnapshotError, writeSnapshot } from '../../collectors/store/snapshot-file.ts';
 import { historyRecord } from '../../collectors/runs/history.ts';
 import { appendHistory } from '../../collectors/store/history-folder.ts';
-import { cacheDirOf, DEFAULT_CONFIG, DEFAULT_SNAPSHOT, defaultConfigPath, failingProblems, historyDirOf, type FailOn } from './collection-options.ts';
+import {
+  cacheDirOf,
+  DEFAULT_CONFIG,
+  DEFAULT_SNAPSHOT,
+  defaultConfigPath,
+  failingProblems,
+  historyDirOf,
+  type FailOn,
+} from './collection-options.ts';
 import { pathIn, type CommandContext } from './context.ts';
 import { progressLine } from './progress.ts';
 import { loadStandards } from './standards.ts';
@@ -30,11 +38,16 @@ export interface CollectionValues {
  * Resolves the config (file, or `--repos` alone), collects, writes the snapshot, adds the run to
  * the history (unless `recordLater`: the caller publishes first, then calls `recordRun`) and prints a summary.
  */
-export async function runCollection(values: CollectionValues, context: CommandContext, options: { recordLater?: boolean } = {}): Promise<{ snapshot: Snapshot; path: string; loaded: LoadedConfig }> {
+export async function runCollection(
+  values: CollectionValues,
+  context: CommandContext,
+  options: { recordLater?: boolean } = {},
+): Promise<{ snapshot: Snapshot; path: string; loaded: LoadedConfig }> {
   const loaded = await resolveConfig(values, context);
   const standards = await loadStandards(loaded.contentDir);
   const path = pathIn(context, values.snapshot ?? DEFAULT_SNAPSHOT);
-  if ((await stat(path).catch(() => undefined))?.isDirectory()) throw new ConfigError(`--snapshot ${values.snapshot ?? DEFAULT_SNAPSHOT} is a folder; expected a file name, e.g. snapshot.json.`);
+  if ((await stat(path).catch(() => undefined))?.isDirectory())
+    throw new ConfigError(`--snapshot ${values.snapshot ?? DEFAULT_SNAPSHOT} is a folder; expected a file name, e.g. snapshot.json.`);
   const progress = progressLine(context.stderr);
   let fromCache = 0;
   const snapshot = await collect({
@@ -63,7 +76,11 @@ export async function runCollection(values: CollectionValues, context: CommandCo
  * A snapshot written earlier (`cairn collect`, `cairn merge`), validated, with the portal config
  * for the site's settings: `--config`, else content/portal.yaml when present, else the defaults.
  */
-export async function readSnapshotFile(file: string, values: { config?: string | undefined }, context: Pick<CommandContext, 'cwd'>): Promise<{ snapshot: Snapshot; path: string; loaded: LoadedConfig }> {
+export async function readSnapshotFile(
+  file: string,
+  values: { config?: string | undefined },
+  context: Pick<CommandContext, 'cwd'>,
+): Promise<{ snapshot: Snapshot; path: string; loaded: LoadedConfig }> {
   const path = pathIn(context, file);
   let snapshot: Snapshot;
   try {
@@ -72,7 +89,10 @@ export async function readSnapshotFile(file: string, values: { config?: string |
     const code = (error as NodeJS.ErrnoException).code;
     throw new ConfigError(code === 'ENOENT' ? `--from ${file}: file not found.` : `--from ${(error as Error).message}`);
   }
-  const loaded = values.config !== undefined || defaultConfigPath(context.cwd) ? await resolveConfig(values, context) : { config: portalConfigSchema.parse({}), baseDir: context.cwd };
+  const loaded =
+    values.config !== undefined || defaultConfigPath(context.cwd)
+      ? await resolveConfig(values, context)
+      : { config: portalConfigSchema.parse({}), baseDir: context.cwd };
   return { snapshot, path, loaded };
 }
 
@@ -89,7 +109,9 @@ export function previousSnapshot(path: string, cwd: string): () => Promise<Snaps
     } catch (error) {
       const shown = relative(cwd, path) || path;
       const reason = error instanceof SnapshotError ? error.reason : (error as Error).message.split('\n')[0]!;
-      throw new Error(`The previous snapshot ${shown} cannot be read (${reason}), so the repositories that could not be fetched are not kept from it.`);
+      throw new Error(
+        `The previous snapshot ${shown} cannot be read (${reason}), so the repositories that could not be fetched are not kept from it.`,
+      );
     }
   };
 }
@@ -98,7 +120,13 @@ export function previousSnapshot(path: string, cwd: string): () => Promise<Snaps
  * Publishes with this run's history record at hand but not yet in the history, then adds it: a run
  * killed while publishing leaves the history as it was. `publish` gets the record's temporary file.
  */
-export async function publishThenRecord(snapshot: Snapshot, values: Pick<CollectionValues, 'history' | 'no-history'>, loaded: LoadedConfig, context: Pick<CommandContext, 'cwd' | 'env'>, publish: (runRecord?: string) => Promise<void>): Promise<void> {
+export async function publishThenRecord(
+  snapshot: Snapshot,
+  values: Pick<CollectionValues, 'history' | 'no-history'>,
+  loaded: LoadedConfig,
+  context: Pick<CommandContext, 'cwd' | 'env'>,
+  publish: (runRecord?: string) => Promise<void>,
+): Promise<void> {
   if (!historyDirOf(values, loaded, context.cwd)) return publish();
   const dir = await mkdtemp(join(temporaryDir(context.env), 'cairn-run-'));
   try {
@@ -117,7 +145,12 @@ function temporaryDir(env: CommandContext['env']): string {
 }
 
 /** Adds the run to the history folder, unless `--no-history`. */
-export async function recordRun(snapshot: Snapshot, values: Pick<CollectionValues, 'history' | 'no-history'>, loaded: LoadedConfig, cwd: string): Promise<void> {
+export async function recordRun(
+  snapshot: Snapshot,
+  values: Pick<CollectionValues, 'history' | 'no-history'>,
+  loaded: LoadedConfig,
+  cwd: string,
+): Promise<void> {
   const dir = historyDirOf(values, loaded, cwd);
   if (dir) await appendHistory(dir, historyRecord(snapshot), loaded.config.history.keep);
 }
@@ -129,7 +162,8 @@ export async function recordRun(snapshot: Snapshot, values: Pick<CollectionValue
 export function strictVerdict(snapshot: Snapshot, failOn: FailOn = 'error'): string | undefined {
   if (snapshot.repos.length === 0) return 'No repository was collected.';
   const failing = failingProblems(snapshot.problems, failOn);
-  if (failing.length > 0) return `${count(failing.length, failOn === 'warning' ? 'problem' : 'error', failOn === 'warning' ? 'problems' : 'errors')} (see the problems page, or the snapshot's "problems").`;
+  if (failing.length > 0)
+    return `${count(failing.length, failOn === 'warning' ? 'problem' : 'error', failOn === 'warning' ? 'problems' : 'errors')} (see the problems page, or the snapshot's "problems").`;
   return undefined;
 }
 
@@ -137,7 +171,11 @@ export function strictVerdict(snapshot: Snapshot, failOn: FailOn = 'error'): str
  * The portal config: `--config`, else content/portal.yaml when present (relative to `cwd`); with
  * `--repos` alone, the defaults. `requireConfig` is the message when a command cannot work without a file.
  */
-export async function resolveConfig(values: CollectionValues, { cwd }: Pick<CommandContext, 'cwd'>, options: { requireConfig?: string } = {}): Promise<LoadedConfig> {
+export async function resolveConfig(
+  values: CollectionValues,
+  { cwd }: Pick<CommandContext, 'cwd'>,
+  options: { requireConfig?: string } = {},
+): Promise<LoadedConfig> {
   if (values.repos !== undefined && values.config === undefined) {
     if (!values.repos.trim()) throw new ConfigError('--repos: expected a glob of repository folders, e.g. --repos "../repos/*".');
     const config = portalConfigSchema.parse({ sources: [{ type: 'directory', repos: values.repos }] });
@@ -146,7 +184,10 @@ export async function resolveConfig(values: CollectionValues, { cwd }: Pick<Comm
   }
   const configPath = values.config ?? defaultConfigPath(cwd);
   if (configPath === undefined) {
-    throw new ConfigError(options.requireConfig ?? `No portal.yaml or ${DEFAULT_CONFIG} here. Pass --config <file>, or --repos '<glob>' to scan repositories without one (cairn init writes a portal).`);
+    throw new ConfigError(
+      options.requireConfig ??
+        `No portal.yaml or ${DEFAULT_CONFIG} here. Pass --config <file>, or --repos '<glob>' to scan repositories without one (cairn init writes a portal).`,
+    );
   }
   const loaded = await loadPortalConfig(configPath, cwd);
   if (values.repos === undefined) return loaded;
@@ -158,7 +199,8 @@ export function currentTime(env: CommandContext['env']): Date {
   const epoch = env.SOURCE_DATE_EPOCH;
   if (epoch === undefined) return new Date();
   const date = new Date(Number(epoch) * 1000);
-  if (!/^\d+$/.test(epoch) || Number.isNaN(date.getTime())) throw new ConfigError(`SOURCE_DATE_EPOCH must be a number of seconds since 1970, got "${epoch}".`);
+  if (!/^\d+$/.test(epoch) || Number.isNaN(date.getTime()))
+    throw new ConfigError(`SOURCE_DATE_EPOCH must be a number of seconds since 1970, got "${epoch}".`);
   return date;
 }
 

@@ -34,13 +34,23 @@ export function defineCommand<const Options extends Record<string, OptionSpec>>(
 const HELP_OPTION: OptionSpec = { type: 'boolean', short: 'h', description: 'Show this help.' };
 
 /** Parses argv for a command; unknown flags and missing values are usage errors (exit 2). */
-export function parseCommandArgs(command: Command, argv: string[]): { values: Record<string, string | boolean | undefined>; positionals: string[] } {
+export function parseCommandArgs(
+  command: Command,
+  argv: string[],
+): { values: Record<string, string | boolean | undefined>; positionals: string[] } {
   try {
-    const options = Object.fromEntries(Object.entries({ ...command.options, help: HELP_OPTION }).map(([name, { type, short, multiple }]) => [name, { type, ...(short ? { short } : {}), ...(multiple ? { multiple } : {}) }]));
+    const options = Object.fromEntries(
+      Object.entries({ ...command.options, help: HELP_OPTION }).map(([name, { type, short, multiple }]) => [
+        name,
+        { type, ...(short ? { short } : {}), ...(multiple ? { multiple } : {}) },
+      ]),
+    );
     const { values, positionals } = parseArgs({ args: argv, options, allowPositionals: Boolean(command.positionals), strict: true });
     return { values: values as Record<string, string | boolean | undefined>, positionals };
   } catch (error) {
-    throw new ConfigError(`cairn ${command.name}: ${(error as Error).message.replace(/\. To specify a positional.*$/s, '.')}\nRun "cairn ${command.name} --help" for usage.`);
+    throw new ConfigError(
+      `cairn ${command.name}: ${(error as Error).message.replace(/\. To specify a positional.*$/s, '.')}\nRun "cairn ${command.name} --help" for usage.`,
+    );
   }
 }
 

@@ -9,18 +9,32 @@ import { pathIn, type CommandContext } from './context.ts';
 const collection = () => import('./collection.ts');
 const site = () => import('./site.ts');
 
-const EXIT_CODES = 'Exit codes: 0 done; 1 with --strict, when there are problems of the --fail-on severity (errors, by default) or nothing was collected; 2 bad usage or configuration.';
+const EXIT_CODES =
+  'Exit codes: 0 done; 1 with --strict, when there are problems of the --fail-on severity (errors, by default) or nothing was collected; 2 bad usage or configuration.';
 
-const baseOption = { type: 'string', value: '<path>', description: "Base path of the site, e.g. /portal/ for a GitHub Pages project site (default: portal.yaml's base, else /)." } as const;
-const siteOption = { type: 'string', value: '<url>', description: "Absolute URL the site is published at, for canonical links (default: portal.yaml's site)." } as const;
+const baseOption = {
+  type: 'string',
+  value: '<path>',
+  description: "Base path of the site, e.g. /portal/ for a GitHub Pages project site (default: portal.yaml's base, else /).",
+} as const;
+const siteOption = {
+  type: 'string',
+  value: '<url>',
+  description: "Absolute URL the site is published at, for canonical links (default: portal.yaml's site).",
+} as const;
 
 /** Checks `--base` and `--site` with portal.yaml's own rules, before any work is done. */
 function siteFlags(values: { base?: string | undefined; site?: string | undefined }): { base?: string; site?: string } {
-  const flags = { ...(values.base !== undefined ? { base: values.base } : {}), ...(values.site !== undefined ? { site: values.site } : {}) };
+  const flags = {
+    ...(values.base !== undefined ? { base: values.base } : {}),
+    ...(values.site !== undefined ? { site: values.site } : {}),
+  };
   const result = portalConfigSchema.pick({ base: true, site: true }).partial().safeParse(flags);
   if (!result.success) {
     const issue = result.error.issues[0]!;
-    throw new ConfigError(`--${String(issue.path[0])} ${flags[issue.path[0] as 'base' | 'site']}: ${issue.message.replace(/^Invalid input: /, '')}.`);
+    throw new ConfigError(
+      `--${String(issue.path[0])} ${flags[issue.path[0] as 'base' | 'site']}: ${issue.message.replace(/^Invalid input: /, '')}.`,
+    );
   }
   return flags;
 }
@@ -30,7 +44,12 @@ export const collectCommand = defineCommand({
   summary: 'Scan the repositories and write the snapshot JSON (no site).',
   options: {
     ...collectionOptions,
-    shard: { type: 'string', value: '<i/n>', description: 'Collect only shard i of n (a stable share of the repositories, by name) into a partial snapshot for cairn merge; one CI job per shard.' },
+    shard: {
+      type: 'string',
+      value: '<i/n>',
+      description:
+        'Collect only shard i of n (a stable share of the repositories, by name) into a partial snapshot for cairn merge; one CI job per shard.',
+    },
   },
   details: `Examples:\n  cairn collect --repos '../repos/*' --snapshot snapshot.json\n  cairn collect --config ./portal.yaml\n  cairn collect --config ./portal.yaml --shard 2/4 --snapshot shards/2.json\n\n${EXIT_CODES}`,
   async run(values, _positionals, context) {
@@ -49,7 +68,14 @@ export const mergeCommand = defineCommand({
   name: 'merge',
   positionals: '<partial.json…>',
   summary: 'Combine the partial snapshots of cairn collect --shard into the snapshot one run would write.',
-  options: { config: collectionOptions.config, snapshot: collectionOptions.snapshot, history: collectionOptions.history, 'no-history': collectionOptions['no-history'], strict: collectionOptions.strict, 'fail-on': collectionOptions['fail-on'] },
+  options: {
+    config: collectionOptions.config,
+    snapshot: collectionOptions.snapshot,
+    history: collectionOptions.history,
+    'no-history': collectionOptions['no-history'],
+    strict: collectionOptions.strict,
+    'fail-on': collectionOptions['fail-on'],
+  },
   details: `Catalog, checks, scorecards, guides and docs need the whole organisation, so they are computed here, with the portal's content (--config), from every shard's facts. Every shard i/n must be given exactly once.
 
 Examples:
@@ -70,10 +96,20 @@ export const buildCommand = defineCommand({
   summary: 'Scan the repositories, write the snapshot and build the static portal.',
   options: {
     ...collectionOptions,
-    out: { type: 'string', short: 'o', value: '<dir>', description: 'Where the site is written (default: dist). Replaced whole, so it must be new, empty, or an earlier Cairn site.' },
+    out: {
+      type: 'string',
+      short: 'o',
+      value: '<dir>',
+      description: 'Where the site is written (default: dist). Replaced whole, so it must be new, empty, or an earlier Cairn site.',
+    },
     base: baseOption,
     site: siteOption,
-    from: { type: 'string', value: '<snapshot>', description: 'Build from this snapshot (of cairn collect or cairn merge) instead of collecting; --config still gives the site settings and guides.' },
+    from: {
+      type: 'string',
+      value: '<snapshot>',
+      description:
+        'Build from this snapshot (of cairn collect or cairn merge) instead of collecting; --config still gives the site settings and guides.',
+    },
   },
   details: `Examples:\n  cairn build --repos '../repos/*' --out site\n  cairn build --config ./portal.yaml --base /portal/\n  cairn build --config ./portal.yaml --from snapshot.json\n\n${EXIT_CODES}`,
   async run(values, _positionals, context) {
@@ -82,14 +118,32 @@ export const buildCommand = defineCommand({
     const outDir = pathIn(context, values.out ?? 'dist');
     const { buildSite, assertReplaceableOutput } = await site();
     await assertReplaceableOutput(outDir);
-    if (values.snapshot && isInside(pathIn(context, values.snapshot), outDir)) throw new ConfigError(`--snapshot ${values.snapshot} is inside --out ${values.out ?? 'dist'}, which the site replaces whole: keep the snapshot outside it.`);
-    if (values.from !== undefined && (values.repos !== undefined || values.snapshot !== undefined)) throw new ConfigError('--from builds an existing snapshot: it does not collect, so --repos and --snapshot do not apply.');
+    if (values.snapshot && isInside(pathIn(context, values.snapshot), outDir))
+      throw new ConfigError(
+        `--snapshot ${values.snapshot} is inside --out ${values.out ?? 'dist'}, which the site replaces whole: keep the snapshot outside it.`,
+      );
+    if (values.from !== undefined && (values.repos !== undefined || values.snapshot !== undefined))
+      throw new ConfigError('--from builds an existing snapshot: it does not collect, so --repos and --snapshot do not apply.');
     const { runCollection, strictVerdict, readSnapshotFile, publishThenRecord } = await collection();
-    const { snapshot, path, loaded } = values.from === undefined ? await runCollection(values, context, { recordLater: true }) : await readSnapshotFile(values.from, values, context);
+    const { snapshot, path, loaded } =
+      values.from === undefined
+        ? await runCollection(values, context, { recordLater: true })
+        : await readSnapshotFile(values.from, values, context);
     const siteUrl = flags.site ?? loaded.config.site;
     const historyDir = historyDirOf({ history: values.history }, loaded, context.cwd);
     const publish = (runRecord?: string) =>
-      buildSite({ snapshot: path, outDir, base: flags.base ?? loaded.config.base, ...(siteUrl ? { site: siteUrl } : {}), ...guidesDirOf(loaded), ...(historyDir ? { historyDir } : {}), ...(runRecord ? { runRecord } : {}) }, context);
+      buildSite(
+        {
+          snapshot: path,
+          outDir,
+          base: flags.base ?? loaded.config.base,
+          ...(siteUrl ? { site: siteUrl } : {}),
+          ...guidesDirOf(loaded),
+          ...(historyDir ? { historyDir } : {}),
+          ...(runRecord ? { runRecord } : {}),
+        },
+        context,
+      );
     // A snapshot of --from was recorded by the collect or merge that wrote it.
     if (values.from === undefined) await publishThenRecord(snapshot, values, loaded, context, publish);
     else await publish();
@@ -105,7 +159,10 @@ export const devCommand = defineCommand({
     config: collectionOptions.config,
     repos: collectionOptions.repos,
     snapshot: collectionOptions.snapshot,
-    history: { ...collectionOptions.history, description: "Folder of the run history the trends show (default: portal.yaml's history.dir, else history); nothing is added to it." },
+    history: {
+      ...collectionOptions.history,
+      description: "Folder of the run history the trends show (default: portal.yaml's history.dir, else history); nothing is added to it.",
+    },
     base: baseOption,
   },
   async run(values, _positionals, context) {
@@ -114,7 +171,10 @@ export const devCommand = defineCommand({
     const { path, loaded } = await (await collection()).runCollection({ ...values, history: undefined, 'no-history': true }, context);
     const { devSite } = await site();
     const historyDir = historyDirOf({ history: values.history }, loaded, context.cwd);
-    await devSite({ snapshot: path, base: flags.base ?? loaded.config.base, ...guidesDirOf(loaded), ...(historyDir ? { historyDir } : {}) }, context);
+    await devSite(
+      { snapshot: path, base: flags.base ?? loaded.config.base, ...guidesDirOf(loaded), ...(historyDir ? { historyDir } : {}) },
+      context,
+    );
     return 0;
   },
 });
@@ -140,15 +200,52 @@ export const checkCommand = defineCommand({
   summary: "Score one repository's working tree with the portal's scorecards (locally and in pull requests).",
   options: {
     config: { ...collectionOptions.config, description: "The portal.yaml whose scorecards judge (default: Cairn's default standards)." },
-    standards: { type: 'string', value: '<file-or-url>', description: "A portal's published standards.json (e.g. https://portal.example.com/standards.json): judge exactly as that portal does." },
-    format: { type: 'string', short: 'f', value: '<format>', description: 'terminal (default; colour on a terminal), json, markdown (a pull-request comment), sarif (GitHub code scanning) or codeclimate (GitLab Code Quality).' },
-    'fail-on': { type: 'string', value: '<gate>', description: 'When the verdict exits 1: regression (a check passing on --compare fails, or a level drops), level (below --min-level), or never. Default: level with --min-level, else never.' },
-    'min-level': { type: 'string', value: '<level>', description: 'The level every entity should reach on a scorecard that has it (--fail-on level exits 1 below it).' },
-    'fail-on-problems': { type: 'string', value: '<severity>', description: "The repository's own problems (an unparsable descriptor …) that make the check exit 1: error (default), warning, or never." },
+    standards: {
+      type: 'string',
+      value: '<file-or-url>',
+      description:
+        "A portal's published standards.json (e.g. https://portal.example.com/standards.json): judge exactly as that portal does.",
+    },
+    format: {
+      type: 'string',
+      short: 'f',
+      value: '<format>',
+      description:
+        'terminal (default; colour on a terminal), json, markdown (a pull-request comment), sarif (GitHub code scanning) or codeclimate (GitLab Code Quality).',
+    },
+    'fail-on': {
+      type: 'string',
+      value: '<gate>',
+      description:
+        'When the verdict exits 1: regression (a check passing on --compare fails, or a level drops), level (below --min-level), or never. Default: level with --min-level, else never.',
+    },
+    'min-level': {
+      type: 'string',
+      value: '<level>',
+      description: 'The level every entity should reach on a scorecard that has it (--fail-on level exits 1 below it).',
+    },
+    'fail-on-problems': {
+      type: 'string',
+      value: '<severity>',
+      description:
+        "The repository's own problems (an unparsable descriptor …) that make the check exit 1: error (default), warning, or never.",
+    },
     scorecard: { type: 'string', value: '<id>', description: 'Only this scorecard.' },
-    compare: { type: 'string', value: '<git-ref>', description: 'Also score <git-ref> and lead with what the working tree changes: levels up or down, checks newly failing or passing.' },
-    catalog: { type: 'string', value: '<snapshot>', description: "A published snapshot, so references to the rest of the organisation's catalog (owners, systems) resolve." },
-    suggest: { type: 'boolean', description: 'Also print the files Cairn would write to fix failing checks (the catalog-info.yaml of an inferred entity …); cairn fix writes them.' },
+    compare: {
+      type: 'string',
+      value: '<git-ref>',
+      description: 'Also score <git-ref> and lead with what the working tree changes: levels up or down, checks newly failing or passing.',
+    },
+    catalog: {
+      type: 'string',
+      value: '<snapshot>',
+      description: "A published snapshot, so references to the rest of the organisation's catalog (owners, systems) resolve.",
+    },
+    suggest: {
+      type: 'boolean',
+      description:
+        'Also print the files Cairn would write to fix failing checks (the catalog-info.yaml of an inferred entity …); cairn fix writes them.',
+    },
     verbose: { type: 'boolean', short: 'v', description: 'Also list the passing and not applicable checks, which are folded by default.' },
     output: { type: 'string', short: 'o', value: '<file>', description: 'Write the report to a file instead of standard output.' },
   },
@@ -179,8 +276,16 @@ export const fixCommand = defineCommand({
   summary: 'Write the files that make failing checks pass (a catalog-info.yaml, CODEOWNERS, dependabot.yml, SECURITY.md).',
   options: {
     dir: { type: 'string', short: 'd', value: '<repo>', description: 'The repository to write into (default: the current folder).' },
-    config: { ...collectionOptions.config, description: "The portal.yaml whose scorecards judge, and whose templates/ folder gives the texts (default: Cairn's default standards)." },
-    standards: { type: 'string', value: '<file-or-url>', description: "A portal's published standards.json: judge exactly as that portal does." },
+    config: {
+      ...collectionOptions.config,
+      description:
+        "The portal.yaml whose scorecards judge, and whose templates/ folder gives the texts (default: Cairn's default standards).",
+    },
+    standards: {
+      type: 'string',
+      value: '<file-or-url>',
+      description: "A portal's published standards.json: judge exactly as that portal does.",
+    },
     all: { type: 'boolean', description: 'Write every file cairn check --suggest lists, for all failing checks that have a fix.' },
     'dry-run': { type: 'boolean', description: 'Print the files instead of writing them.' },
   },
@@ -204,10 +309,23 @@ export const initCommand = defineCommand({
   positionals: '[dir]',
   summary: 'Write a new portal repository (portal.yaml, default standards, a starter guide, teams, workflow) that builds as it is.',
   options: {
-    repos: { type: 'string', short: 'r', value: '<glob>', description: 'Git work trees on this machine to scan (a directory source); their CODEOWNERS teams become teams/.' },
-    'github-org': { type: 'string', value: '<org>', description: "A GitHub organisation to scan (a github source, with its teams), token from GITHUB_TOKEN at build time." },
-    title: { type: 'string', value: '<title>', description: 'The portal\'s title (default: Developer Portal).' },
-    'platform-team': { type: 'string', value: '<name>', description: 'The team that owns the portal, its scorecards and guides (default: platform).' },
+    repos: {
+      type: 'string',
+      short: 'r',
+      value: '<glob>',
+      description: 'Git work trees on this machine to scan (a directory source); their CODEOWNERS teams become teams/.',
+    },
+    'github-org': {
+      type: 'string',
+      value: '<org>',
+      description: 'A GitHub organisation to scan (a github source, with its teams), token from GITHUB_TOKEN at build time.',
+    },
+    title: { type: 'string', value: '<title>', description: "The portal's title (default: Developer Portal)." },
+    'platform-team': {
+      type: 'string',
+      value: '<name>',
+      description: 'The team that owns the portal, its scorecards and guides (default: platform).',
+    },
   },
   details: `dir defaults to the current folder. Nothing is overwritten: if any file cairn init would write exists, it writes none.
 
@@ -226,11 +344,15 @@ export const checksCommand = defineCommand({
   name: 'checks',
   summary: 'List every check, built-in and custom, with its metadata.',
   options: {
-    config: { ...collectionOptions.config, description: `portal.yaml whose content/checks/ adds custom checks (default: ${'content/portal.yaml'} when present; else the built-in checks only).` },
+    config: {
+      ...collectionOptions.config,
+      description: `portal.yaml whose content/checks/ adds custom checks (default: ${'content/portal.yaml'} when present; else the built-in checks only).`,
+    },
     format: { type: 'string', short: 'f', value: '<format>', description: 'text (default) or json.' },
   },
   async run(values, _positionals, context) {
-    if (values.format !== undefined && values.format !== 'text' && values.format !== 'json') throw new ConfigError(`cairn checks: --format ${values.format}: expected text or json.`);
+    if (values.format !== undefined && values.format !== 'text' && values.format !== 'json')
+      throw new ConfigError(`cairn checks: --format ${values.format}: expected text or json.`);
     const { listChecks } = await import('./checks.ts');
     context.stdout.write(await listChecks(values.config, values.format ?? 'text', context.cwd));
     return 0;
@@ -241,10 +363,25 @@ export const mcpCommand = defineCommand({
   name: 'mcp',
   summary: "Serve the portal's catalog, scorecards and guides to AI assistants (a local MCP server on stdio, read-only).",
   options: {
-    snapshot: { ...collectionOptions.snapshot, description: `The snapshot to serve (default: ${DEFAULT_SNAPSHOT}, as cairn collect and cairn build write it).` },
-    config: { ...collectionOptions.config, description: `portal.yaml: its content folder has the guides' text, its site and base the portal's URL (default: portal.yaml here, else ${DEFAULT_CONFIG}, when present).` },
-    site: { type: 'string', value: '<url>', description: "The published portal's URL, for links in answers (default: portal.yaml's site and base)." },
-    portal: { type: 'string', value: '<url>', description: 'Serve a published portal instead: its catalog.json, scorecards.json, standards.json and llms-full.txt, fetched once at start.' },
+    snapshot: {
+      ...collectionOptions.snapshot,
+      description: `The snapshot to serve (default: ${DEFAULT_SNAPSHOT}, as cairn collect and cairn build write it).`,
+    },
+    config: {
+      ...collectionOptions.config,
+      description: `portal.yaml: its content folder has the guides' text, its site and base the portal's URL (default: portal.yaml here, else ${DEFAULT_CONFIG}, when present).`,
+    },
+    site: {
+      type: 'string',
+      value: '<url>',
+      description: "The published portal's URL, for links in answers (default: portal.yaml's site and base).",
+    },
+    portal: {
+      type: 'string',
+      value: '<url>',
+      description:
+        'Serve a published portal instead: its catalog.json, scorecards.json, standards.json and llms-full.txt, fetched once at start.',
+    },
   },
   details: `An assistant (Claude, VS Code, Cursor …) starts it and asks it questions over standard input and output: search_catalog, get_entity, explain_scorecard, next_level, find_golden_path, owner_services, describe_check and check_repository; each guide, each entity and llms.txt are resources. Nothing is written; check_repository judges a local working tree as cairn check does. See docs/mcp.md.
 
@@ -261,7 +398,18 @@ Exit codes: 0 the client closed the connection; 2 bad usage, or a snapshot or po
 });
 
 /** Every command, in the order `cairn --help` lists them. */
-export const commands: Command[] = [initCommand, buildCommand, collectCommand, mergeCommand, checkCommand, fixCommand, checksCommand, mcpCommand, devCommand, previewCommand] as Command[];
+export const commands: Command[] = [
+  initCommand,
+  buildCommand,
+  collectCommand,
+  mergeCommand,
+  checkCommand,
+  fixCommand,
+  checksCommand,
+  mcpCommand,
+  devCommand,
+  previewCommand,
+] as Command[];
 
 function reportStrict(context: CommandContext, strict: boolean | undefined, verdict: string | undefined): number {
   if (!strict || !verdict) return 0;

@@ -32,7 +32,8 @@ export async function runFix(values: FixValues, checkIds: readonly string[], con
   const suggestions = suggestedFiles(input);
   const chosen = wanted === 'all' ? suggestions : suggestions.filter((suggestion) => suggestion.checkIds.some((id) => wanted.includes(id)));
   for (const reason of unanswered(wanted, suggestions, input)) stderr.write(`${terminalSafe(reason)}\n`);
-  if (chosen.length === 0 && wanted === 'all') stderr.write(`Nothing to write: no failing check of ${terminalSafe(basename(dir))} has a file Cairn can write.\n`);
+  if (chosen.length === 0 && wanted === 'all')
+    stderr.write(`Nothing to write: no failing check of ${terminalSafe(basename(dir))} has a file Cairn can write.\n`);
   for (const suggestion of chosen) {
     const checks = suggestion.checkIds.join(', ');
     if (values['dry-run']) {
@@ -54,13 +55,19 @@ function chosenChecks(all: boolean, checkIds: readonly string[]): readonly strin
   const fixable = fixableCheckIds();
   if (all && checkIds.length > 0) throw new ConfigError('cairn fix: name checks or pass --all, not both.');
   if (all) return 'all';
-  if (checkIds.length === 0) throw new ConfigError(`cairn fix: name the checks to fix, or pass --all. Checks with a fix: ${fixable.join(', ')}.`);
+  if (checkIds.length === 0)
+    throw new ConfigError(`cairn fix: name the checks to fix, or pass --all. Checks with a fix: ${fixable.join(', ')}.`);
   const known = new Set(builtinChecks.map((check) => check.id));
   const unknown = checkIds.filter((id) => !known.has(id));
-  if (unknown.length > 0) throw new ConfigError(`cairn fix: no check ${terminalSafe(unknown.join(', '))}; cairn checks lists them. Checks with a fix: ${fixable.join(', ')}.`);
+  if (unknown.length > 0)
+    throw new ConfigError(
+      `cairn fix: no check ${terminalSafe(unknown.join(', '))}; cairn checks lists them. Checks with a fix: ${fixable.join(', ')}.`,
+    );
   const unfixable = checkIds.filter((id) => !fixable.includes(id));
   if (unfixable.length > 0) {
-    throw new ConfigError(`cairn fix: ${terminalSafe(unfixable.join(', '))} ${unfixable.length === 1 ? 'has' : 'have'} no fix Cairn can write. Checks with a fix: ${fixable.join(', ')}.`);
+    throw new ConfigError(
+      `cairn fix: ${terminalSafe(unfixable.join(', '))} ${unfixable.length === 1 ? 'has' : 'have'} no fix Cairn can write. Checks with a fix: ${fixable.join(', ')}.`,
+    );
   }
   return [...new Set(checkIds)];
 }
@@ -75,7 +82,8 @@ function unanswered(wanted: readonly string[] | 'all', suggestions: readonly Sug
       if (!failing.has(id)) return `${id}: nothing to write, it does not fail here (or no scorecard of these standards has it).`;
       const paths = fixes.filter((fix) => fix.checkIds.includes(id)).map((fix) => fix.path);
       const existing = paths.filter((path) => hasFile(input.files, path));
-      if (existing.length > 0) return `${id}: nothing to write, ${existing.join(', ')} exists already: edit it (the check's page says how).`;
+      if (existing.length > 0)
+        return `${id}: nothing to write, ${existing.join(', ')} exists already: edit it (the check's page says how).`;
       return `${id}: nothing to write, Cairn found too little in the repository to write ${paths.join(', ')} for it (cairn check says what fails).`;
     });
 }
@@ -86,13 +94,17 @@ function unanswered(wanted: readonly string[] | 'all', suggestions: readonly Sug
  */
 export async function writeInside(root: string, path: string, text: string): Promise<'written' | 'exists'> {
   const segments = path.split('/');
-  if (segments.some((segment) => segment === '' || segment === '.' || segment === '..')) throw new Error(`cairn fix: ${path} is not a plain repository path.`);
+  if (segments.some((segment) => segment === '' || segment === '.' || segment === '..'))
+    throw new Error(`cairn fix: ${path} is not a plain repository path.`);
   let folder = root;
   for (const segment of segments.slice(0, -1)) {
     folder = join(folder, segment);
     const found = await lstat(folder).catch(() => undefined);
     if (!found) await mkdir(folder);
-    else if (!found.isDirectory()) throw new ConfigError(`cairn fix: ${segments.slice(0, segments.indexOf(segment) + 1).join('/')} is not a folder (a file or a symbolic link), so ${path} is not written: cairn fix writes only inside the repository.`);
+    else if (!found.isDirectory())
+      throw new ConfigError(
+        `cairn fix: ${segments.slice(0, segments.indexOf(segment) + 1).join('/')} is not a folder (a file or a symbolic link), so ${path} is not written: cairn fix writes only inside the repository.`,
+      );
   }
   try {
     await writeFile(join(folder, segments.at(-1)!), text, { flag: 'wx' });

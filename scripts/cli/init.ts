@@ -40,9 +40,12 @@ export async function runInit(values: InitValues, dirArgument: string | undefine
   const { cwd } = context;
   const dir = pathIn(context, dirArgument ?? '.');
   const platformTeam = (values['platform-team'] ?? 'platform').toLowerCase();
-  if (!TEAM_NAME.test(platformTeam)) throw new ConfigError(`--platform-team ${values['platform-team']}: expected a team name like platform or dev-experience.`);
+  if (!TEAM_NAME.test(platformTeam))
+    throw new ConfigError(`--platform-team ${values['platform-team']}: expected a team name like platform or dev-experience.`);
   if (values.repos === undefined && values['github-org'] === undefined) {
-    throw new ConfigError("cairn init: say where the repositories are: --repos '<glob>' (git work trees on this machine) or --github-org <org>.");
+    throw new ConfigError(
+      "cairn init: say where the repositories are: --repos '<glob>' (git work trees on this machine) or --github-org <org>.",
+    );
   }
   const repos = values.repos === undefined ? undefined : relative(dir, pathIn(context, values.repos)) || '.';
   const teams = values.repos === undefined ? new Map<string, string[]>() : await codeownersTeams(values.repos, context);
@@ -62,7 +65,9 @@ export async function runInit(values: InitValues, dirArgument: string | undefine
   });
   const existing = files.filter((file) => existsSync(join(dir, file.path)));
   if (existing.length > 0) {
-    throw new ConfigError(`cairn init: ${existing.map((file) => join(relative(cwd, dir) || '.', file.path)).join(', ')} already exist${existing.length === 1 ? 's' : ''}; cairn init overwrites nothing. Choose an empty folder.`);
+    throw new ConfigError(
+      `cairn init: ${existing.map((file) => join(relative(cwd, dir) || '.', file.path)).join(', ')} already exist${existing.length === 1 ? 's' : ''}; cairn init overwrites nothing. Choose an empty folder.`,
+    );
   }
   for (const file of files) {
     await mkdir(dirname(join(dir, file.path)), { recursive: true });
@@ -92,7 +97,11 @@ export function portalFiles(input: {
   version: string;
 }): PortalFile[] {
   const fill = (template: string) =>
-    template.replaceAll('{{title}}', input.title).replaceAll('{{platformTeam}}', input.platformTeam).replaceAll('{{today}}', input.today).replaceAll('{{sourcesNote}}', sourcesNote(input));
+    template
+      .replaceAll('{{title}}', input.title)
+      .replaceAll('{{platformTeam}}', input.platformTeam)
+      .replaceAll('{{today}}', input.today)
+      .replaceAll('{{sourcesNote}}', sourcesNote(input));
   const sources = [
     ...(input.repos !== undefined ? [{ type: 'directory', repos: input.repos }] : []),
     ...(input.githubOrg !== undefined ? [{ type: 'github', org: input.githubOrg, teams: true }] : []),
@@ -103,9 +112,14 @@ export function portalFiles(input: {
   return [
     { path: 'package.json', text: `${JSON.stringify(packageJson(input.title, input.version), null, 2)}\n` },
     { path: 'portal.yaml', text: portal },
-    ...input.scorecards.map((scorecard) => ({ path: `scorecards/${scorecard.name}`, text: scorecard.text.replace(/\$schema=\S+/, `$schema=../${SCHEMAS}/scorecard.schema.json`) })),
+    ...input.scorecards.map((scorecard) => ({
+      path: `scorecards/${scorecard.name}`,
+      text: scorecard.text.replace(/\$schema=\S+/, `$schema=../${SCHEMAS}/scorecard.schema.json`),
+    })),
     { path: 'guides/start/catalog.mdx', text: fill(input.guide) },
-    ...[...teams].sort(([a], [b]) => (a < b ? -1 : 1)).map(([team, repos]) => ({ path: `teams/${team}.yaml`, text: teamFile(team, repos, team === input.platformTeam) })),
+    ...[...teams]
+      .sort(([a], [b]) => (a < b ? -1 : 1))
+      .map(([team, repos]) => ({ path: `teams/${team}.yaml`, text: teamFile(team, repos, team === input.platformTeam) })),
     { path: '.github/workflows/portal.yml', text: input.workflow },
     { path: 'README.md', text: fill(input.readme) },
     { path: '.gitignore', text: input.gitignore },
@@ -138,14 +152,17 @@ function packageJson(title: string, version: string) {
 }
 
 function toPackageName(title: string): string {
-  return title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'developer-portal';
+  return (
+    title
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '') || 'developer-portal'
+  );
 }
 
 /** A Group descriptor for a team, saying where it was found, for the platform team to complete. */
 export function teamFile(team: string, repos: readonly string[], ownsPortal: boolean): string {
-  const description = ownsPortal
-    ? 'Owns the developer portal: its scorecards and guides.'
-    : `Named in CODEOWNERS of ${repos.join(', ')}.`;
+  const description = ownsPortal ? 'Owns the developer portal: its scorecards and guides.' : `Named in CODEOWNERS of ${repos.join(', ')}.`;
   const entity = {
     apiVersion: 'backstage.io/v1alpha1',
     kind: 'Group',
@@ -182,4 +199,3 @@ async function defaultScorecards(): Promise<Array<{ name: string; text: string }
   const names = (await readdir(join(DEFAULTS_DIR, 'scorecards'))).filter((name) => name.endsWith('.yaml')).sort();
   return Promise.all(names.map(async (name) => ({ name, text: await readFile(join(DEFAULTS_DIR, 'scorecards', name), 'utf8') })));
 }
-

@@ -45,7 +45,11 @@ export interface Judge {
  * content (`--config`), else Cairn's default standards; always named in the report. `command`
  * names the command in messages; file names are relative to `cwd`.
  */
-export async function judgeFor(values: { config?: string | undefined; standards?: string | undefined }, command: string, { cwd }: Pick<CommandContext, 'cwd'>): Promise<Judge> {
+export async function judgeFor(
+  values: { config?: string | undefined; standards?: string | undefined },
+  command: string,
+  { cwd }: Pick<CommandContext, 'cwd'>,
+): Promise<Judge> {
   const defaults = portalConfigSchema.parse({});
   if (values.standards !== undefined) {
     if (values.config !== undefined) throw new ConfigError(`${command}: --standards and --config both say what to judge with; pass one.`);
@@ -53,7 +57,10 @@ export async function judgeFor(values: { config?: string | undefined; standards?
   }
   // Only a portal named on the command line: a content/portal.yaml that happens to be in the current
   // folder (the demo's, in a Cairn checkout) must not judge a repository silently.
-  const loaded = values.config !== undefined ? await resolveConfig({ config: values.config }, { cwd }) : { config: defaults, baseDir: cwd, contentDir: undefined };
+  const loaded =
+    values.config !== undefined
+      ? await resolveConfig({ config: values.config }, { cwd })
+      : { config: defaults, baseDir: cwd, contentDir: undefined };
   const { contentDir } = loaded;
   const standards = await loadStandards(contentDir);
   const content = contentDir ? await readContentEntities(contentDir) : { documents: [], problems: [] };
@@ -85,7 +92,11 @@ export function judgeOfPublished(published: PortalStandards, location: string): 
   return {
     standards: published.standards,
     teams: published.teams.filter((team) => team.inferred),
-    content: declared.map(({ apiVersion, kind, metadata, spec, source }) => ({ file: source.file, line: source.line, data: { apiVersion, kind, metadata, ...(spec ? { spec } : {}) } })),
+    content: declared.map(({ apiVersion, kind, metadata, spec, source }) => ({
+      file: source.file,
+      line: source.line,
+      data: { apiVersion, kind, metadata, ...(spec ? { spec } : {}) },
+    })),
     windowDays: published.activityWindowDays ?? defaults.activity.windowDays,
     limits: defaults.limits,
     title: defaults.title,
@@ -113,10 +124,14 @@ async function portalTemplates(contentDir: string | undefined): Promise<Judge['t
  * inside one is named with the repository's root, so the message says what to run instead.
  */
 export async function assertRepositoryRoot(dir: string, command: string): Promise<void> {
-  if (!(await stat(dir).catch(() => undefined))?.isDirectory()) throw new ConfigError(`${command}: ${dir}: no such folder; expected the folder of a git repository (default: the current one).`);
+  if (!(await stat(dir).catch(() => undefined))?.isDirectory())
+    throw new ConfigError(`${command}: ${dir}: no such folder; expected the folder of a git repository (default: the current one).`);
   if (await isGitWorkTree(dir)) return;
   for (let folder = dir, parent = dirname(dir); parent !== folder; folder = parent, parent = dirname(parent)) {
-    if (await isGitWorkTree(parent)) throw new ConfigError(`${command}: ${dir} is inside the repository at ${parent}; Cairn judges a whole repository: run it at ${parent}.`);
+    if (await isGitWorkTree(parent))
+      throw new ConfigError(
+        `${command}: ${dir} is inside the repository at ${parent}; Cairn judges a whole repository: run it at ${parent}.`,
+      );
   }
   throw new ConfigError(`${command}: ${dir} is not a git work tree (no .git); expected the folder of a git repository.`);
 }
@@ -139,9 +154,21 @@ export interface TreeToJudge {
  * One work tree collected and judged as the portal would: its facts (all of them, `files` included),
  * and a snapshot of it alone whose entities from this repository are the ones to report.
  */
-export async function judgeTree(judge: Judge, tree: TreeToJudge): Promise<{ repo: CollectedRepo; snapshot: Snapshot; entities: CatalogEntity[]; results: ScorecardResult[] }> {
+export async function judgeTree(
+  judge: Judge,
+  tree: TreeToJudge,
+): Promise<{ repo: CollectedRepo; snapshot: Snapshot; entities: CatalogEntity[]; results: ScorecardResult[] }> {
   const { standards } = judge;
-  const repo = await collectRepo({ name: tree.name, dir: tree.dir, source: 'local' }, { now: tree.now, windowDays: judge.windowDays, settings: { contentGlobs: standards.contentGlobs }, limits: judge.limits, untracked: tree.untracked });
+  const repo = await collectRepo(
+    { name: tree.name, dir: tree.dir, source: 'local' },
+    {
+      now: tree.now,
+      windowDays: judge.windowDays,
+      settings: { contentGlobs: standards.contentGlobs },
+      limits: judge.limits,
+      untracked: tree.untracked,
+    },
+  );
   const knownEntities = [...(tree.known ?? []), ...judge.teams].filter((entity) => entity.source.repo !== tree.name);
   const snapshot = await assemble({
     repos: [repo],

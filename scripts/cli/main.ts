@@ -31,7 +31,8 @@ export async function main(invocation: Invocation): Promise<number> {
   }
   const command = commands.find((candidate) => candidate.name === name);
   try {
-    if (!command) throw new ConfigError(`cairn: unknown command "${name}". Commands: ${commands.map((candidate) => candidate.name).join(', ')}.`);
+    if (!command)
+      throw new ConfigError(`cairn: unknown command "${name}". Commands: ${commands.map((candidate) => candidate.name).join(', ')}.`);
     const { values, positionals } = parseCommandArgs(command, rest);
     if (values.help) {
       context.stdout.write(commandHelp(command));

@@ -24,7 +24,9 @@ export async function readPublishedStandards(location: string, cwd: string): Pro
   const file = standardsFileSchema.safeParse(await fetchText(location, cwd).then(parseJson(location)));
   if (!file.success) {
     const issue = file.error.issues[0]!;
-    throw new ConfigError(`--standards ${location}: not a Cairn standards.json (${issue.path.join('.') || 'root'}: ${issue.message.replace(/^Invalid input: /, '')}).`);
+    throw new ConfigError(
+      `--standards ${location}: not a Cairn standards.json (${issue.path.join('.') || 'root'}: ${issue.message.replace(/^Invalid input: /, '')}).`,
+    );
   }
   return standardsOf(file.data, location);
 }
@@ -66,7 +68,12 @@ async function fetchText(location: string, cwd: string): Promise<string> {
     return await readFile(resolve(cwd, location), 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const reason = code === 'ENOENT' ? 'file not found' : code === 'EISDIR' ? "a folder; expected a portal's standards.json (e.g. dist/standards.json)" : (error as Error).message;
+    const reason =
+      code === 'ENOENT'
+        ? 'file not found'
+        : code === 'EISDIR'
+          ? "a folder; expected a portal's standards.json (e.g. dist/standards.json)"
+          : (error as Error).message;
     throw new ConfigError(`--standards ${location}: ${reason}.`);
   }
 }

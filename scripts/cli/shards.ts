@@ -13,7 +13,6 @@ import { pathIn, type CommandContext } from './context.ts';
 import { progressLine } from './progress.ts';
 import { loadStandards } from './standards.ts';
 
-
 /** `cairn collect --shard i/n`: this shard's repositories' facts, written as a partial snapshot. */
 export async function collectShard(values: CollectionValues & { shard: string }, context: CommandContext): Promise<PartialSnapshot> {
   const shard = parseShard(values.shard);
@@ -24,9 +23,26 @@ export async function collectShard(values: CollectionValues & { shard: string },
   const now = currentTime(context.env);
   const progress = progressLine(context.stderr);
   const environment = { cwd: context.cwd, env: context.env };
-  const { repos, entities, unreachable, problems } = await collectRepos({ ...loaded, ...cacheDirOf(values, context.cwd), standards, now, shard, environment, onRepo: (done, total, name) => progress.update(`Collecting ${done}/${total} ${name}`) });
+  const { repos, entities, unreachable, problems } = await collectRepos({
+    ...loaded,
+    ...cacheDirOf(values, context.cwd),
+    standards,
+    now,
+    shard,
+    environment,
+    onRepo: (done, total, name) => progress.update(`Collecting ${done}/${total} ${name}`),
+  });
   progress.done();
-  const partial: PartialSnapshot = { kind: 'cairn-partial-snapshot', schemaVersion: SNAPSHOT_SCHEMA_VERSION, shard, generatedAt: now.toISOString(), repos, unreachable, problems, entities };
+  const partial: PartialSnapshot = {
+    kind: 'cairn-partial-snapshot',
+    schemaVersion: SNAPSHOT_SCHEMA_VERSION,
+    shard,
+    generatedAt: now.toISOString(),
+    repos,
+    unreachable,
+    problems,
+    entities,
+  };
   await writeFileAtomically(pathIn(context, output), `${JSON.stringify(partialSnapshotSchema.parse(partial))}\n`);
   context.stderr.write(`Collected shard ${shard.index}/${shard.count}: ${repos.length} of the repositories → ${output}\n`);
   return partial;
@@ -36,8 +52,13 @@ export async function collectShard(values: CollectionValues & { shard: string },
  * `cairn merge`: the partial snapshots of every shard, combined and assembled (catalog, checks,
  * scorecards, guides, docs) with the portal's content into the snapshot a single run would write.
  */
-export async function mergeShards(values: CollectionValues, files: readonly string[], context: CommandContext): Promise<{ snapshot: Snapshot; path: string }> {
-  if (files.length === 0) throw new ConfigError('cairn merge: give the partial snapshots to merge, e.g. cairn merge shards/*.json --snapshot snapshot.json.');
+export async function mergeShards(
+  values: CollectionValues,
+  files: readonly string[],
+  context: CommandContext,
+): Promise<{ snapshot: Snapshot; path: string }> {
+  if (files.length === 0)
+    throw new ConfigError('cairn merge: give the partial snapshots to merge, e.g. cairn merge shards/*.json --snapshot snapshot.json.');
   const output = values.snapshot ?? '.cache/snapshot.json';
   const path = pathIn(context, output);
   await assertFileName(path, output, '--snapshot');
@@ -77,9 +98,13 @@ async function readPartial(file: string, path: string): Promise<PartialSnapshot>
     throw new ConfigError(`${file}: ${code === 'ENOENT' ? 'file not found' : `not a partial snapshot (${(error as Error).message})`}.`);
   }
   const kind = (json as { kind?: unknown } | null)?.kind;
-  if (kind !== 'cairn-partial-snapshot') throw new ConfigError(`${file}: not a partial snapshot; cairn merge takes the files of cairn collect --shard i/n.`);
+  if (kind !== 'cairn-partial-snapshot')
+    throw new ConfigError(`${file}: not a partial snapshot; cairn merge takes the files of cairn collect --shard i/n.`);
   const version = (json as { schemaVersion?: unknown }).schemaVersion;
-  if (version !== SNAPSHOT_SCHEMA_VERSION) throw new ConfigError(`${file}: written by a Cairn with snapshot schema ${String(version)}; this one reads ${SNAPSHOT_SCHEMA_VERSION}. Collect the shard again.`);
+  if (version !== SNAPSHOT_SCHEMA_VERSION)
+    throw new ConfigError(
+      `${file}: written by a Cairn with snapshot schema ${String(version)}; this one reads ${SNAPSHOT_SCHEMA_VERSION}. Collect the shard again.`,
+    );
   const result = partialSnapshotSchema.safeParse(json);
   if (!result.success) throw new ConfigError(`${file}: not a valid partial snapshot:\n${z.prettifyError(result.error)}`);
   return result.data;
@@ -87,5 +112,6 @@ async function readPartial(file: string, path: string): Promise<PartialSnapshot>
 
 /** Bad usage when `path` (`flag given`) is a folder. */
 async function assertFileName(path: string, given: string, flag: string): Promise<void> {
-  if ((await stat(path).catch(() => undefined))?.isDirectory()) throw new ConfigError(`${flag} ${given} is a folder; expected a file name, e.g. snapshot.json.`);
+  if ((await stat(path).catch(() => undefined))?.isDirectory())
+    throw new ConfigError(`${flag} ${given} is a folder; expected a file name, e.g. snapshot.json.`);
 }

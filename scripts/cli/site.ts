@@ -52,7 +52,11 @@ export async function buildSite(options: SiteOptions, context: CommandContext = 
   try {
     // Astro bundles the content store from a file in its cache folder: builds sharing one folder
     // (tests, CI jobs on one checkout) could publish each other's snapshot. Each build gets its own.
-    await buildWithAstro({ root: PACKAGE_ROOT, cacheDir: join(workDir, 'cache'), logLevel: options.logLevel ?? 'error' }, astroEnvironment({ ...options, outDir: builtDir }, context), context);
+    await buildWithAstro(
+      { root: PACKAGE_ROOT, cacheDir: join(workDir, 'cache'), logLevel: options.logLevel ?? 'error' },
+      astroEnvironment({ ...options, outDir: builtDir }, context),
+      context,
+    );
     await indexForSearch(builtDir);
     await writeFile(join(builtDir, SITE_MARKER), `${JSON.stringify({ base: options.base ?? '/' })}\n`);
     // GitHub Pages' Jekyll would otherwise hide `_astro/`, the stylesheets' folder.
@@ -111,7 +115,11 @@ const builders = new Map<boolean, AstroBuilder>();
 let nextBuild = 0;
 
 /** Builds a site with Astro in the builder process, with `env` as its whole environment; an error of Astro's rejects as if thrown here. */
-function buildWithAstro(options: Pick<AstroBuild, 'root' | 'cacheDir' | 'logLevel'>, env: Record<string, string>, context: CommandContext): Promise<void> {
+function buildWithAstro(
+  options: Pick<AstroBuild, 'root' | 'cacheDir' | 'logLevel'>,
+  env: Record<string, string>,
+  context: CommandContext,
+): Promise<void> {
   const own = ownsStreams(context);
   const builder = builders.get(own) ?? startBuilder(own);
   const built = builder.turn.then(
@@ -138,16 +146,23 @@ function buildWithAstro(options: Pick<AstroBuild, 'root' | 'cacheDir' | 'logLeve
 }
 
 function startBuilder(own: boolean): AstroBuilder {
-  const child = fork(ASTRO_PROCESS, [], { cwd: PACKAGE_ROOT, stdio: own ? ['ignore', 'inherit', 'inherit', 'ipc'] : ['ignore', 'pipe', 'pipe', 'ipc'] });
+  const child = fork(ASTRO_PROCESS, [], {
+    cwd: PACKAGE_ROOT,
+    stdio: own ? ['ignore', 'inherit', 'inherit', 'ipc'] : ['ignore', 'pipe', 'pipe', 'ipc'],
+  });
   const builder: AstroBuilder = { child, turn: Promise.resolve() };
   // What Astro's own processes (esbuild …) write past the forwarding goes to the build under way.
-  if (!own) for (const stream of ['stdout', 'stderr'] as const) forward(child[stream]!, (text) => builder.pending?.context[stream].write(text));
+  if (!own)
+    for (const stream of ['stdout', 'stderr'] as const) forward(child[stream]!, (text) => builder.pending?.context[stream].write(text));
   child.on('message', (message: AstroMessage) => {
     if (builder.pending?.id === message.id) builder.pending.answer(message);
   });
   child.on('exit', (code, signal) => {
     if (builders.get(own) === builder) builders.delete(own);
-    builder.pending?.answer({ id: builder.pending.id, failure: { message: `Astro's build process stopped (${signal ?? `exit code ${code}`}).`, printed: '' } });
+    builder.pending?.answer({
+      id: builder.pending.id,
+      failure: { message: `Astro's build process stopped (${signal ?? `exit code ${code}`}).`, printed: '' },
+    });
   });
   keepAlive(child, false);
   builders.set(own, builder);
@@ -169,7 +184,11 @@ function keepAlive(child: ChildProcess, alive: boolean): void {
 /** Runs Astro's dev or preview server in a process of its own until it stops. */
 function serveWithAstro(request: AstroServer, env: Record<string, string>, context: CommandContext): Promise<void> {
   const own = ownsStreams(context);
-  const child = fork(ASTRO_PROCESS, [JSON.stringify(request)], { cwd: PACKAGE_ROOT, env, stdio: own ? ['inherit', 'inherit', 'inherit', 'ipc'] : ['ignore', 'pipe', 'pipe', 'ipc'] });
+  const child = fork(ASTRO_PROCESS, [JSON.stringify(request)], {
+    cwd: PACKAGE_ROOT,
+    env,
+    stdio: own ? ['inherit', 'inherit', 'inherit', 'ipc'] : ['ignore', 'pipe', 'pipe', 'ipc'],
+  });
   if (!own) for (const stream of ['stdout', 'stderr'] as const) forward(child[stream]!, (text) => context[stream].write(text));
   return new Promise((resolve, reject) => {
     let failure: AstroFailure | undefined;
@@ -179,7 +198,10 @@ function serveWithAstro(request: AstroServer, env: Record<string, string>, conte
     child.on('error', reject);
     child.on('close', (code, signal) => {
       if (code === 0) resolve();
-      else reject(astroError(failure ?? { message: `Astro's ${request.command} server stopped (${signal ?? `exit code ${code}`}).`, printed: '' }));
+      else
+        reject(
+          astroError(failure ?? { message: `Astro's ${request.command} server stopped (${signal ?? `exit code ${code}`}).`, printed: '' }),
+        );
     });
   });
 }
@@ -233,8 +255,18 @@ export async function recoverOutput(outDir: string): Promise<void> {
     .sort((a, b) => (a.match[1] === b.match[1] ? (a.name < b.name ? -1 : 1) : a.match[1] === 'outgoing' ? -1 : 1));
   for (const { name } of leftovers) {
     const path = join(parent, name);
-    const published = await stat(outDir).then(() => true, () => false);
-    if (!published && (await stat(join(path, SITE_MARKER)).then(() => true, () => false))) await rename(path, outDir);
+    const published = await stat(outDir).then(
+      () => true,
+      () => false,
+    );
+    if (
+      !published &&
+      (await stat(join(path, SITE_MARKER)).then(
+        () => true,
+        () => false,
+      ))
+    )
+      await rename(path, outDir);
     else await rm(path, { recursive: true, force: true });
   }
 }
@@ -253,7 +285,9 @@ export async function assertReplaceableOutput(outDir: string): Promise<void> {
     throw error;
   });
   if (entries.length > 0 && !entries.includes(SITE_MARKER)) {
-    throw new ConfigError(`--out ${outDir} already holds files that are not a Cairn site (${entries.slice(0, 3).join(', ')}${entries.length > 3 ? ', …' : ''}). The site replaces its output folder whole: give it a new or empty folder.`);
+    throw new ConfigError(
+      `--out ${outDir} already holds files that are not a Cairn site (${entries.slice(0, 3).join(', ')}${entries.length > 3 ? ', …' : ''}). The site replaces its output folder whole: give it a new or empty folder.`,
+    );
   }
 }
 
@@ -266,23 +300,38 @@ export async function builtSiteBase(outDir: string): Promise<string | undefined>
   }
 }
 
-
 /**
  * Runs Astro's dev server on a snapshot until it stops; pages are rendered on request and reload
  * when the snapshot changes. Astro's JavaScript API stays in the foreground: only its CLI detaches
  * when it detects automation.
  */
-export async function devSite(options: Omit<SiteOptions, 'outDir'> & ServerOptions, context: CommandContext = processContext()): Promise<void> {
-  await serveWithAstro({ command: 'dev', root: PACKAGE_ROOT, logLevel: options.logLevel ?? 'info', server: serverConfig(options) }, astroEnvironment(options, context), context);
+export async function devSite(
+  options: Omit<SiteOptions, 'outDir'> & ServerOptions,
+  context: CommandContext = processContext(),
+): Promise<void> {
+  await serveWithAstro(
+    { command: 'dev', root: PACKAGE_ROOT, logLevel: options.logLevel ?? 'info', server: serverConfig(options) },
+    astroEnvironment(options, context),
+    context,
+  );
 }
 
 /** Serves a built site from `outDir` with Astro's preview server, until it stops. */
-export async function previewSite(options: Omit<SiteOptions, 'snapshot'> & ServerOptions, context: CommandContext = processContext()): Promise<void> {
+export async function previewSite(
+  options: Omit<SiteOptions, 'snapshot'> & ServerOptions,
+  context: CommandContext = processContext(),
+): Promise<void> {
   const outDir = resolve(context.cwd, options.outDir);
   await recoverOutput(outDir);
   const builtBase = await builtSiteBase(outDir);
-  if (builtBase === undefined) throw new ConfigError(`${options.outDir} is not a site built by Cairn. Run \`cairn build --out ${options.outDir}\` first.`);
-  const request: AstroServer = { command: 'preview', root: PACKAGE_ROOT, logLevel: options.logLevel ?? 'info', server: serverConfig(options) };
+  if (builtBase === undefined)
+    throw new ConfigError(`${options.outDir} is not a site built by Cairn. Run \`cairn build --out ${options.outDir}\` first.`);
+  const request: AstroServer = {
+    command: 'preview',
+    root: PACKAGE_ROOT,
+    logLevel: options.logLevel ?? 'info',
+    server: serverConfig(options),
+  };
   await serveWithAstro(request, astroEnvironment({ ...options, outDir, base: options.base ?? builtBase }, context), context);
 }
 
@@ -305,7 +354,9 @@ function astroEnvironment(options: Partial<SiteOptions>, { cwd, env }: Pick<Comm
     CAIRN_HISTORY_DIR: path(options.historyDir),
     CAIRN_RUN_RECORD: path(options.runRecord),
   };
-  return Object.fromEntries(Object.entries({ ...inherited, ...settings }).filter((entry): entry is [string, string] => entry[1] !== undefined));
+  return Object.fromEntries(
+    Object.entries({ ...inherited, ...settings }).filter((entry): entry is [string, string] => entry[1] !== undefined),
+  );
 }
 
 function serverConfig({ port, host }: ServerOptions) {

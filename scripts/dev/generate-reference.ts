@@ -21,7 +21,10 @@ function cell(text: string): string {
 
 /** `docs/reference/facts.md`: every fact retriever, in registry order. */
 export function factsReference(): string {
-  const rows = retrievers.map((retriever) => `| \`${retriever.id}\` | ${cell(retriever.description)} | ${retriever.publish === false ? 'checks only' : 'snapshot'} | ${retriever.timeDependent ? 'day and commit' : 'commit'} |`);
+  const rows = retrievers.map(
+    (retriever) =>
+      `| \`${retriever.id}\` | ${cell(retriever.description)} | ${retriever.publish === false ? 'checks only' : 'snapshot'} | ${retriever.timeDependent ? 'day and commit' : 'commit'} |`,
+  );
   return [
     '# Facts collected per repository',
     '',
@@ -39,7 +42,6 @@ export function factsReference(): string {
   ].join('\n');
 }
 
-
 /** `docs/reference/checks.md`: every built-in check by category, with its effort, severity, facts and options. */
 export function checksReference(): string {
   const sections = (Object.keys(CHECK_CATEGORY_TITLES) as Array<CheckDefinition['category']>).flatMap((category) => {
@@ -51,7 +53,9 @@ export function checksReference(): string {
       '| check | what it looks at | effort | severity | facts | options (defaults) |',
       '|---|---|---|---|---|---|',
       ...checks.map((check) => {
-        const options = Object.entries(check.options.parse({}) as Record<string, unknown>).map(([name, value]) => `\`${name}\`: \`${cell(JSON.stringify(value))}\``);
+        const options = Object.entries(check.options.parse({}) as Record<string, unknown>).map(
+          ([name, value]) => `\`${name}\`: \`${cell(JSON.stringify(value))}\``,
+        );
         return `| \`${check.id}\` ${cell(check.title)} | ${cell(check.description)} | ${check.effort} | ${check.severity} | ${check.needs.map((id) => `\`${id}\``).join(', ') || '–'} | ${options.join(', ') || '–'} |`;
       }),
       '',
@@ -64,7 +68,7 @@ export function checksReference(): string {
     '',
     `Cairn ships ${builtinChecks.length} checks. Each looks at one entity and the facts of its repository and`,
     'gives `pass`, `fail`, `notApplicable` or `error`, with evidence. Why each matters and how to fix',
-    "it are on its portal page (`/checks/<id>/`) and in `cairn checks`; the severity is the level",
+    'it are on its portal page (`/checks/<id>/`) and in `cairn checks`; the severity is the level',
     '`cairn check` gives code scanning.',
     '',
     ...sections,
@@ -115,7 +119,10 @@ export function feedbackReference(): string {
     '',
     '## portal.yaml',
     '',
-    fenced('yaml', 'feedback:\n  repository: https://github.com/acme/developer-portal\n  # tokenEnv: GITHUB_TOKEN        # a token that can read the issues\n  # issues: feedback-issues.json # or an export of the issues, read instead of the API'),
+    fenced(
+      'yaml',
+      'feedback:\n  repository: https://github.com/acme/developer-portal\n  # tokenEnv: GITHUB_TOKEN        # a token that can read the issues\n  # issues: feedback-issues.json # or an export of the issues, read instead of the API',
+    ),
     '',
     '| field | what |',
     '|---|---|',
@@ -129,7 +136,7 @@ export function feedbackReference(): string {
     '',
     fenced('yaml', githubIssueForm()),
     '',
-    'A page\'s link, for example the guide `build/set-up-ci`:',
+    "A page's link, for example the guide `build/set-up-ci`:",
     '',
     fenced('text', feedbackIssueUrl(example, { kind: 'guide', id: 'build/set-up-ci' }, 'Set up CI')),
     '',
@@ -149,7 +156,10 @@ export function feedbackReference(): string {
     'read is a problem naming its file and line, and is left out. A team named like a Group of the',
     "catalog's default namespace links to the Group's page.",
     '',
-    fenced('csv', 'Timestamp,Team,Question,Score,Comment\n2026-09-20,payments,"How easy is it to ship a change to production?",4,"The portal helps"\n2026-09-22,web,"How easy is it to ship a change to production?",2,'),
+    fenced(
+      'csv',
+      'Timestamp,Team,Question,Score,Comment\n2026-09-20,payments,"How easy is it to ship a change to production?",4,"The portal helps"\n2026-09-22,web,"How easy is it to ship a change to production?",2,',
+    ),
     '',
   ].join('\n');
 }

@@ -143,7 +143,18 @@ function gitEnv(): NodeJS.ProcessEnv {
  * fsync — fixtures are throwaway or regenerated from their spec, and fsync is a good part of the
  * time on a busy CI disk.
  */
-const GIT_OPTIONS = ['-c', 'commit.gpgsign=false', '-c', 'tag.gpgsign=false', '-c', 'core.autocrlf=false', '-c', 'core.symlinks=true', '-c', 'core.fsync=none'];
+const GIT_OPTIONS = [
+  '-c',
+  'commit.gpgsign=false',
+  '-c',
+  'tag.gpgsign=false',
+  '-c',
+  'core.autocrlf=false',
+  '-c',
+  'core.symlinks=true',
+  '-c',
+  'core.fsync=none',
+];
 
 /** Runs git in `cwd`, feeding `input` on stdin; rejects with git's stderr when it fails. */
 function git(cwd: string, args: string[], input?: Buffer): Promise<void> {

@@ -69,7 +69,10 @@ export async function renderSearch({ base, input, type, status, results }: Searc
     const ticket = ++latest;
     const query = input.value.trim();
     const url = new URL(location.href);
-    for (const [name, value] of [['q', query], ['type', type.value]] as const) {
+    for (const [name, value] of [
+      ['q', query],
+      ['type', type.value],
+    ] as const) {
       if (value) url.searchParams.set(name, value);
       else url.searchParams.delete(name);
     }
@@ -91,7 +94,8 @@ export async function renderSearch({ base, input, type, status, results }: Searc
     if (ticket !== latest) return; // superseded by a newer query
     const total = groups.reduce((sum, [, count]) => sum + count, 0);
     const scope = type.value ? ` in ${TYPE_HEADINGS[type.value] ?? type.value}` : '';
-    status.textContent = total === 0 ? `No results for “${query}”${scope}.` : `${total} result${total === 1 ? '' : 's'} for “${query}”${scope}.`;
+    status.textContent =
+      total === 0 ? `No results for “${query}”${scope}.` : `${total} result${total === 1 ? '' : 's'} for “${query}”${scope}.`;
     results.replaceChildren(...groups.filter(([, count]) => count > 0).map(([name, count, items]) => section(name, count, items)));
   };
   let timer: ReturnType<typeof setTimeout> | undefined;

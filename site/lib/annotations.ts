@@ -91,7 +91,10 @@ const KNOWN: ReadonlyArray<{ key: string; label: string; link: Linker }> = [
     key: 'circleci.com/project-slug',
     label: 'CircleCI project',
     // `github/org/repo` (or `gh/`, `bitbucket/`, `bb/`): the project's pipelines on app.circleci.com.
-    link: (value) => (new RegExp(`^(?:github|gh|bitbucket|bb)/${SEGMENT}/${SEGMENT}$`).test(value) ? `https://app.circleci.com/pipelines/${value}` : undefined),
+    link: (value) =>
+      new RegExp(`^(?:github|gh|bitbucket|bb)/${SEGMENT}/${SEGMENT}$`).test(value)
+        ? `https://app.circleci.com/pipelines/${value}`
+        : undefined,
   },
   { key: 'backstage.io/kubernetes-id', label: 'Kubernetes id', link: noLink },
   { key: 'lighthouse.com/website-url', label: 'Lighthouse website', link: urlValue },

@@ -43,7 +43,11 @@ export function badgeRoutes(catalog: IndexedCatalog, standards: IndexedStandards
     return [
       {
         params: { ...entityRouteParams(entity), scorecard: scorecard.id },
-        badge: { label: scorecard.title, message: level.id === null ? 'none' : level.title, color: badgeColour(level, scorecard.levels.length) },
+        badge: {
+          label: scorecard.title,
+          message: level.id === null ? 'none' : level.title,
+          color: badgeColour(level, scorecard.levels.length),
+        },
       },
     ];
   });

@@ -40,6 +40,9 @@ export function createRowFilter(data: CatalogFilterData, query: CatalogQuery): (
   const words = query.text.toLowerCase().split(/\s+/).filter(Boolean);
   return (row) => {
     const text = row.at(-1) as string;
-    return wanted.every((index, facet) => index === undefined || (index >= 0 && row[facet] === index)) && words.every((word) => text.includes(word));
+    return (
+      wanted.every((index, facet) => index === undefined || (index >= 0 && row[facet] === index)) &&
+      words.every((word) => text.includes(word))
+    );
   };
 }

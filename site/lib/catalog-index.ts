@@ -72,7 +72,10 @@ function facetValue(row: CatalogRow, facet: FilterFacet): string | undefined {
 /** Dictionary-encodes the rows' facet values and search text for the filter script. */
 export function catalogFilterData(rows: readonly CatalogRow[]): CatalogFilterData {
   const values = Object.fromEntries(
-    FILTER_FACETS.map((facet) => [facet, [...new Set(rows.map((row) => facetValue(row, facet)).filter((value) => value !== undefined))].sort(compareText)]),
+    FILTER_FACETS.map((facet) => [
+      facet,
+      [...new Set(rows.map((row) => facetValue(row, facet)).filter((value) => value !== undefined))].sort(compareText),
+    ]),
   ) as Record<FilterFacet, string[]>;
   const indexes = FILTER_FACETS.map((facet) => new Map(values[facet].map((value, index) => [value, index])));
   return {
@@ -85,8 +88,5 @@ export function catalogFilterData(rows: readonly CatalogRow[]): CatalogFilterDat
 }
 
 function searchText(row: CatalogRow): string {
-  return [row.name, row.title, row.description, row.owner?.text, row.system?.text, ...row.tags]
-    .filter(Boolean)
-    .join(' ')
-    .toLowerCase();
+  return [row.name, row.title, row.description, row.owner?.text, row.system?.text, ...row.tags].filter(Boolean).join(' ').toLowerCase();
 }

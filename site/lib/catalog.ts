@@ -40,7 +40,10 @@ export const byCodeUnit = compareCodeUnits;
 /** Indexes the snapshot's entities, repositories and problems for the views. */
 export function indexCatalog(snapshot: Pick<Snapshot, 'entities' | 'repos' | 'problems'>): IndexedCatalog {
   const entities = [...snapshot.entities].sort(
-    (a, b) => compareText(a.kind, b.kind) || compareText(a.metadata.namespace, b.metadata.namespace) || compareText(a.metadata.name, b.metadata.name),
+    (a, b) =>
+      compareText(a.kind, b.kind) ||
+      compareText(a.metadata.namespace, b.metadata.namespace) ||
+      compareText(a.metadata.name, b.metadata.name),
   );
   return {
     entities,

@@ -34,7 +34,17 @@ export function changesView(history: History, generatedAt: string, catalog: Inde
   const moved = changes.moved.flatMap((move) => {
     const scorecard = standards.scorecardsById.get(move.scorecard);
     if (!scorecard) return [];
-    return [{ up: move.up, view: { entity: linkToRef(catalog, move.entityRef), scorecard: scorecardLink(scorecard), from: levelRef(scorecard, move.from).title, to: levelRef(scorecard, move.to).title } }];
+    return [
+      {
+        up: move.up,
+        view: {
+          entity: linkToRef(catalog, move.entityRef),
+          scorecard: scorecardLink(scorecard),
+          from: levelRef(scorecard, move.from).title,
+          to: levelRef(scorecard, move.to).title,
+        },
+      },
+    ];
   });
   return {
     state: 'compared',
@@ -46,7 +56,15 @@ export function changesView(history: History, generatedAt: string, catalog: Inde
     removed: changes.removed.map((ref) => humanizeEntityRef(ref)),
     newlyFailing: changes.newlyFailing.flatMap((entry) => {
       const scorecard = standards.scorecardsById.get(entry.scorecard);
-      return scorecard ? [{ entity: linkToRef(catalog, entry.entityRef), scorecard: scorecardLink(scorecard), checks: entry.checks.map((id) => checkLink(standards, id)) }] : [];
+      return scorecard
+        ? [
+            {
+              entity: linkToRef(catalog, entry.entityRef),
+              scorecard: scorecardLink(scorecard),
+              checks: entry.checks.map((id) => checkLink(standards, id)),
+            },
+          ]
+        : [];
     }),
   };
 }

@@ -36,7 +36,13 @@ function xScale(dates: readonly string[]): (date: string) => number {
 
 const yScale = (max: number) => (value: number) => round(CHART.top + plotHeight - (max === 0 ? 0 : (value / max) * plotHeight));
 
-function ticks(dates: readonly string[], x: (date: string) => number, max: number, y: (value: number) => number, format: (value: number) => string) {
+function ticks(
+  dates: readonly string[],
+  x: (date: string) => number,
+  max: number,
+  y: (value: number) => number,
+  format: (value: number) => string,
+) {
   // One tick per day: two runs of one day would write the same date twice.
   const unique = [...new Map([...dates].sort().map((date) => [date.slice(0, 10), date])).values()];
   const chosen = unique.length <= 2 ? unique : [unique[0]!, unique[Math.floor(unique.length / 2)]!, unique.at(-1)!];
@@ -52,8 +58,19 @@ export function lineChart(series: readonly ChartSeries[], max: number, format: (
   const x = xScale(dates);
   const y = yScale(max);
   return {
-    paths: series.map((line) => ({ label: line.label, className: line.className, d: line.points.map((point, index) => `${index ? 'L' : 'M'}${x(point.date)},${y(point.value)}`).join(' ') })),
-    markers: series.flatMap((line) => line.points.map((point) => ({ cx: x(point.date), cy: y(point.value), className: line.className, title: `${line.label}, ${point.date.slice(0, 10)}: ${format(point.value)}` }))),
+    paths: series.map((line) => ({
+      label: line.label,
+      className: line.className,
+      d: line.points.map((point, index) => `${index ? 'L' : 'M'}${x(point.date)},${y(point.value)}`).join(' '),
+    })),
+    markers: series.flatMap((line) =>
+      line.points.map((point) => ({
+        cx: x(point.date),
+        cy: y(point.value),
+        className: line.className,
+        title: `${line.label}, ${point.date.slice(0, 10)}: ${format(point.value)}`,
+      })),
+    ),
     ...ticks(dates, x, max, y, format),
   };
 }
@@ -74,10 +91,23 @@ export function stackedChart(series: readonly ChartSeries[], format: (value: num
     const top = dates.map((date, index) => `${x(date)},${y(base[index]!)}`);
     const under = dates.map((date, index) => `${x(date)},${y(bottom[index]!)}`).reverse();
     // A single run has no width: its areas are drawn as bars a few pixels wide.
-    const widen = dates.length === 1 ? (point: string, side: number) => point.replace(/^[\d.]+/, (value) => String(round(Number(value) + side * 6))) : (point: string) => point;
-    const d = dates.length === 1 ? `M${widen(top[0]!, -1)} L${widen(top[0]!, 1)} L${widen(under[0]!, 1)} L${widen(under[0]!, -1)} Z` : `M${top.join(' L')} L${under.join(' L')} Z`;
+    const widen =
+      dates.length === 1
+        ? (point: string, side: number) => point.replace(/^[\d.]+/, (value) => String(round(Number(value) + side * 6)))
+        : (point: string) => point;
+    const d =
+      dates.length === 1
+        ? `M${widen(top[0]!, -1)} L${widen(top[0]!, 1)} L${widen(under[0]!, 1)} L${widen(under[0]!, -1)} Z`
+        : `M${top.join(' L')} L${under.join(' L')} Z`;
     paths.push({ label: layer.label, className: layer.className, d });
-    layer.points.forEach((point, index) => markers.push({ cx: x(point.date), cy: y(base[index]!), className: layer.className, title: `${layer.label}, ${point.date.slice(0, 10)}: ${format(point.value)}` }));
+    layer.points.forEach((point, index) =>
+      markers.push({
+        cx: x(point.date),
+        cy: y(base[index]!),
+        className: layer.className,
+        title: `${layer.label}, ${point.date.slice(0, 10)}: ${format(point.value)}`,
+      }),
+    );
   }
   return { paths, markers, ...ticks(dates, x, max, y, format) };
 }

@@ -3,7 +3,19 @@ import { CHECK_CATEGORY_TITLES } from '../../collectors/contract/helpers.ts';
 import type { CheckCategory, CheckMetadata, Guide } from '../../collectors/contract/snapshot.ts';
 import { compareText, linkToRef, type IndexedCatalog, type EntityLink } from './catalog.ts';
 import { safeWebHref } from './links.ts';
-import { checkStatus, evidenceView, levelRef, repoOf, scorecardLink, type CheckEvaluation, type CheckStatus, type Effort, type EvidenceView, type ScorecardLink, type IndexedStandards } from './standards.ts';
+import {
+  checkStatus,
+  evidenceView,
+  levelRef,
+  repoOf,
+  scorecardLink,
+  type CheckEvaluation,
+  type CheckStatus,
+  type Effort,
+  type EvidenceView,
+  type ScorecardLink,
+  type IndexedStandards,
+} from './standards.ts';
 import { withBase } from './urls.ts';
 
 /** Check categories as headings, in the order the checks index shows them. */
@@ -27,7 +39,11 @@ export interface PassRate {
 export function passRate(evaluations: readonly CheckEvaluation[]): PassRate {
   const applicable = evaluations.filter(({ check }) => check.outcome !== 'notApplicable');
   const passes = applicable.filter(({ check }) => check.outcome === 'pass').length;
-  return { passes, applicable: applicable.length, ...(applicable.length > 0 ? { percent: `${Math.round((passes / applicable.length) * 100)}%` } : {}) };
+  return {
+    passes,
+    applicable: applicable.length,
+    ...(applicable.length > 0 ? { percent: `${Math.round((passes / applicable.length) * 100)}%` } : {}),
+  };
 }
 
 /** A check on the checks index. */
@@ -119,7 +135,9 @@ export function checkPageView(catalog: IndexedCatalog, standards: IndexedStandar
     scorecards: standards.scorecards
       .map((scorecard) => ({
         scorecard: scorecardLink(scorecard),
-        levels: scorecard.levels.filter((level) => level.checks.some((entry) => entry.id === check.id)).map((level) => levelRef(scorecard, level.id).title),
+        levels: scorecard.levels
+          .filter((level) => level.checks.some((entry) => entry.id === check.id))
+          .map((level) => levelRef(scorecard, level.id).title),
       }))
       .filter((usage) => usage.levels.length > 0),
     failing: evaluations

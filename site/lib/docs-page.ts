@@ -64,28 +64,45 @@ export function docsPageView(docs: EntityDocs, entity: CatalogEntity, slug: stri
     homeHref: docsHomeHref(entity),
     html: page.html,
     nav: docs.nav.map(link),
-    toc: page.headings.filter((heading) => heading.depth === 2 || heading.depth === 3).map((heading) => ({ depth: heading.depth, text: heading.text, href: `#${encodeURIComponent(heading.slug)}` })),
+    toc: page.headings
+      .filter((heading) => heading.depth === 2 || heading.depth === 3)
+      .map((heading) => ({ depth: heading.depth, text: heading.text, href: `#${encodeURIComponent(heading.slug)}` })),
     ...(sourceHref ? { sourceHref } : {}),
     source: page.source,
   };
 }
 
 /** One route per page of each entity's docs. */
-export function docsPageRoutes(allDocs: readonly EntityDocs[], entityOf: (ref: string) => CatalogEntity | undefined): Array<{ params: DocsPageParams; docs: EntityDocs; entity: CatalogEntity; slug: string }> {
+export function docsPageRoutes(
+  allDocs: readonly EntityDocs[],
+  entityOf: (ref: string) => CatalogEntity | undefined,
+): Array<{ params: DocsPageParams; docs: EntityDocs; entity: CatalogEntity; slug: string }> {
   return allDocs.flatMap((docs) => {
     const entity = entityOf(docs.entityRef);
     if (!entity) return [];
-    return docs.pages.map((page) => ({ params: { ...entityRouteParams(entity), page: page.slug || undefined }, docs, entity, slug: page.slug }));
+    return docs.pages.map((page) => ({
+      params: { ...entityRouteParams(entity), page: page.slug || undefined },
+      docs,
+      entity,
+      slug: page.slug,
+    }));
   });
 }
 
 /** One route per published asset of each entity's docs. */
-export function docsAssetRoutes(allDocs: readonly EntityDocs[], entityOf: (ref: string) => CatalogEntity | undefined): Array<{ params: DocsAssetParams; mediaType: string; base64: string }> {
+export function docsAssetRoutes(
+  allDocs: readonly EntityDocs[],
+  entityOf: (ref: string) => CatalogEntity | undefined,
+): Array<{ params: DocsAssetParams; mediaType: string; base64: string }> {
   return allDocs.flatMap((docs) => {
     const entity = entityOf(docs.entityRef);
     if (!entity) return [];
     return docs.assets
       .filter((asset) => asset.path.startsWith('_assets/'))
-      .map((asset) => ({ params: { ...entityRouteParams(entity), assets: '_assets' as const, asset: asset.path.slice('_assets/'.length) }, mediaType: asset.mediaType, base64: asset.base64 }));
+      .map((asset) => ({
+        params: { ...entityRouteParams(entity), assets: '_assets' as const, asset: asset.path.slice('_assets/'.length) },
+        mediaType: asset.mediaType,
+        base64: asset.base64,
+      }));
   });
 }

@@ -34,7 +34,11 @@ export function entityPageFailure(entity: CatalogEntity, error: unknown, stage: 
  * page shows and `report` logs, so one entity whose data the views do not expect costs its own
  * page only.
  */
-export function prepareEntityPage<T>(entity: CatalogEntity, prepare: () => T, report: (message: string) => void = (message) => console.warn(message)): { props: T; failure?: undefined } | { failure: EntityPageFailure } {
+export function prepareEntityPage<T>(
+  entity: CatalogEntity,
+  prepare: () => T,
+  report: (message: string) => void = (message) => console.warn(message),
+): { props: T; failure?: undefined } | { failure: EntityPageFailure } {
   try {
     return { props: prepare() };
   } catch (error) {

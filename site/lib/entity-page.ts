@@ -99,7 +99,12 @@ export function entityPageView(catalog: IndexedCatalog, entity: CatalogEntity): 
 function codeownersOrigin(entity: CatalogEntity): Pick<EntityPageView, 'fromCodeowners'> {
   const annotations = entity.metadata.annotations ?? {};
   if (!entity.inferred || annotations['cairn.dev/inferred-from'] !== 'CODEOWNERS') return {};
-  return { fromCodeowners: { handles: annotations['cairn.dev/codeowners-handles'] ?? '', repositories: annotations['cairn.dev/codeowners-repositories'] ?? '' } };
+  return {
+    fromCodeowners: {
+      handles: annotations['cairn.dev/codeowners-handles'] ?? '',
+      repositories: annotations['cairn.dev/codeowners-repositories'] ?? '',
+    },
+  };
 }
 
 /** An entity's relations grouped by type, in display order, leaving out the `omit` types. */

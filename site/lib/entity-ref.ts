@@ -51,6 +51,9 @@ export function entityDisplayName(entity: CatalogEntity): string {
  * folder a Windows checkout cannot hold (`con` → `con_`; the catalog stage reports such names).
  */
 export function entityRouteParams(entity: CatalogEntity): EntityRefParts {
-  return { namespace: windowsSafeSegment(entity.metadata.namespace.toLowerCase()), kind: entity.kind.toLowerCase(), name: windowsSafeSegment(entity.metadata.name) };
+  return {
+    namespace: windowsSafeSegment(entity.metadata.namespace.toLowerCase()),
+    kind: entity.kind.toLowerCase(),
+    name: windowsSafeSegment(entity.metadata.name),
+  };
 }
-

@@ -57,7 +57,11 @@ export function entitySummary(catalog: IndexedCatalog, entity: CatalogEntity, pa
   const commitHref = head && /^[0-9a-f]{7,64}$/i.test(head.commit) ? sourceLinks(webUrl, repo?.forge)?.commit(head.commit) : undefined;
   return {
     levels: panels.map((panel) => ({ scorecard: panel.scorecard, level: panel.level, tone: levelTone(panel.level, panel.levelCount) })),
-    nextSteps: panels.flatMap((panel) => (panel.next && panel.next.checks.length > 0 ? [{ scorecard: panel.scorecard, level: panel.next.level, checks: panel.next.checks }] : [])),
+    nextSteps: panels.flatMap((panel) =>
+      panel.next && panel.next.checks.length > 0
+        ? [{ scorecard: panel.scorecard, level: panel.next.level, checks: panel.next.checks }]
+        : [],
+    ),
     ...(owner ? { owner } : {}),
     ...(source ? { source } : {}),
     ...(head
@@ -85,7 +89,11 @@ export function levelTone(level: LevelRef, levelCount: number): LevelBadge['tone
  * placeholder of an inferred entity counts as no owner. Kinds without owners get none.
  */
 export function ownerStanding(catalog: IndexedCatalog, entity: CatalogEntity): OwnerStanding | undefined {
-  const owner = relatedLink(catalog, { ...entity, relations: entity.relations.filter((relation) => relation.targetRef !== UNKNOWN_OWNER) }, 'ownedBy');
+  const owner = relatedLink(
+    catalog,
+    { ...entity, relations: entity.relations.filter((relation) => relation.targetRef !== UNKNOWN_OWNER) },
+    'ownedBy',
+  );
   if (owner) return owner.href ? { state: 'known', link: owner } : { state: 'notInCatalog', link: owner };
   return OWNED_KINDS.has(entity.kind.toLowerCase()) ? { state: 'none' } : undefined;
 }
@@ -94,7 +102,10 @@ export function ownerStanding(catalog: IndexedCatalog, entity: CatalogEntity): O
  * Where the entity's code is, in Backstage's order: its `source-location` (`url:` only), its
  * `view-url`, its GitHub project slug, else the web UI of the repository it was found in.
  */
-export function sourceLink(annotations: Readonly<Record<string, string>>, repoWebUrl: string | undefined): { href: string; text: string } | undefined {
+export function sourceLink(
+  annotations: Readonly<Record<string, string>>,
+  repoWebUrl: string | undefined,
+): { href: string; text: string } | undefined {
   const href =
     sourceLocationHref(annotations['backstage.io/source-location']) ??
     safeWebHref(annotations['backstage.io/view-url']) ??

@@ -1,4 +1,12 @@
-import type { AppliedExemption, CatalogEntity, Evidence, Guide, Outcome, ScorecardDefinition, ScoredCheck } from '../../collectors/contract/snapshot.ts';
+import type {
+  AppliedExemption,
+  CatalogEntity,
+  Evidence,
+  Guide,
+  Outcome,
+  ScorecardDefinition,
+  ScoredCheck,
+} from '../../collectors/contract/snapshot.ts';
 import { byCodeUnit, compareText } from './catalog.ts';
 import { entityDisplayName } from './entity-ref.ts';
 import { guideFacts, linkText, oneLine } from './guide-markdown.ts';
@@ -13,8 +21,14 @@ import type { IndexedStandards } from './standards.ts';
  */
 
 /** Site paths of the exports, without the base. */
-export const EXPORT_PATHS = { catalog: 'catalog.json', scorecards: 'scorecards.json', standards: 'standards.json', history: 'history.json', llms: 'llms.txt', llmsFull: 'llms-full.txt' } as const;
-
+export const EXPORT_PATHS = {
+  catalog: 'catalog.json',
+  scorecards: 'scorecards.json',
+  standards: 'standards.json',
+  history: 'history.json',
+  llms: 'llms.txt',
+  llmsFull: 'llms-full.txt',
+} as const;
 
 /** One check in the export: the outcome, the one the level used, and why. */
 export interface ExportedCheck {
@@ -50,7 +64,9 @@ export interface ScorecardsExport {
 export function scorecardsExport(standards: IndexedStandards, generatedAt: string): ScorecardsExport {
   return {
     generatedAt,
-    scorecards: [...standards.scorecards].sort((a, b) => byCodeUnit(a.id, b.id)).map((scorecard) => ({ id: scorecard.id, title: scorecard.title, levels: scorecard.levels.map((level) => level.id) })),
+    scorecards: [...standards.scorecards]
+      .sort((a, b) => byCodeUnit(a.id, b.id))
+      .map((scorecard) => ({ id: scorecard.id, title: scorecard.title, levels: scorecard.levels.map((level) => level.id) })),
     results: [...standards.results]
       .sort((a, b) => byCodeUnit(a.entityRef, b.entityRef) || byCodeUnit(a.scorecard, b.scorecard))
       .map((result) => ({
@@ -64,8 +80,21 @@ export function scorecardsExport(standards: IndexedStandards, generatedAt: strin
           outcome: check.outcome,
           effective: check.effective,
           message: check.message,
-          evidence: check.evidence.map(({ path, line, note }) => ({ path, ...(line === undefined ? {} : { line }), ...(note === undefined ? {} : { note }) })),
-          ...(check.exemption ? { exemption: { reason: check.exemption.reason, expires: check.exemption.expires, expired: check.exemption.expired, source: check.exemption.source } } : {}),
+          evidence: check.evidence.map(({ path, line, note }) => ({
+            path,
+            ...(line === undefined ? {} : { line }),
+            ...(note === undefined ? {} : { note }),
+          })),
+          ...(check.exemption
+            ? {
+                exemption: {
+                  reason: check.exemption.reason,
+                  expires: check.exemption.expires,
+                  expired: check.exemption.expired,
+                  source: check.exemption.source,
+                },
+              }
+            : {}),
         })),
       })),
   };
@@ -117,7 +146,16 @@ export function catalogExport(entities: readonly CatalogEntity[], generatedAt: s
     generatedAt,
     entities: [...entities]
       .sort((a, b) => byCodeUnit(a.ref, b.ref))
-      .map(({ ref, apiVersion, kind, metadata, spec, relations, source, inferred }) => ({ ref, apiVersion, kind, metadata, ...(spec ? { spec } : {}), relations, source, inferred })),
+      .map(({ ref, apiVersion, kind, metadata, spec, relations, source, inferred }) => ({
+        ref,
+        apiVersion,
+        kind,
+        metadata,
+        ...(spec ? { spec } : {}),
+        relations,
+        source,
+        inferred,
+      })),
   };
 }
 
@@ -147,7 +185,10 @@ export function llmsTxt(input: LlmsInput): string {
     '',
     ...sortedGuides(input.guides)
       .filter((guide) => guide.status !== 'deprecated')
-      .map((guide) => `- [${linkText(guide.title)}](${url(guidePath(guide.id))}): ${oneLine(guide.summary)}${guide.status === 'draft' ? ' (draft)' : ''}`),
+      .map(
+        (guide) =>
+          `- [${linkText(guide.title)}](${url(guidePath(guide.id))}): ${oneLine(guide.summary)}${guide.status === 'draft' ? ' (draft)' : ''}`,
+      ),
     '',
     ...llmsCatalog(input),
     ...llmsData(url),
@@ -170,7 +211,15 @@ export function llmsFullTxt(input: LlmsInput & { markdown: (guide: Guide) => str
     '',
     ...sortedGuides(input.guides).flatMap((guide) => {
       const body = input.markdown(guide)?.trim();
-      return [`### [${linkText(guide.title)}](${url(guidePath(guide.id))})`, '', oneLine(guide.summary), '', ...guideFacts(guide), '', ...(body ? [body, ''] : [])];
+      return [
+        `### [${linkText(guide.title)}](${url(guidePath(guide.id))})`,
+        '',
+        oneLine(guide.summary),
+        '',
+        ...guideFacts(guide),
+        '',
+        ...(body ? [body, ''] : []),
+      ];
     }),
     ...llmsCatalog(input),
     ...llmsData(url),
@@ -199,7 +248,11 @@ function llmsCatalog({ entities, url }: LlmsInput): string[] {
       .sort((a, b) => LLMS_KINDS.indexOf(a.kind) - LLMS_KINDS.indexOf(b.kind) || byCodeUnit(a.ref, b.ref))
       .map((entity) => {
         const spec = entity.spec ?? {};
-        const facts = [typeof spec['type'] === 'string' ? `${entity.kind} (${spec['type']})` : entity.kind, typeof spec['owner'] === 'string' ? `owned by ${spec['owner']}` : undefined, typeof spec['system'] === 'string' ? `part of ${spec['system']}` : undefined];
+        const facts = [
+          typeof spec['type'] === 'string' ? `${entity.kind} (${spec['type']})` : entity.kind,
+          typeof spec['owner'] === 'string' ? `owned by ${spec['owner']}` : undefined,
+          typeof spec['system'] === 'string' ? `part of ${spec['system']}` : undefined,
+        ];
         const description = oneLine(entity.metadata.description ?? '');
         return `- [${linkText(entityDisplayName(entity))}](${url(entityPath(entity))}): ${oneLine(facts.filter(Boolean).join(', '))}${description ? `. ${description}` : ''}`;
       }),

@@ -24,7 +24,10 @@ export function adoptionSummary(guide: Guide): AdoptionSummary {
 export function sortGuides(guides: readonly Guide[]): Guide[] {
   return guides.toSorted(
     (a, b) =>
-      compareText(a.category, b.category) || (a.order ?? Number.MAX_SAFE_INTEGER) - (b.order ?? Number.MAX_SAFE_INTEGER) || compareText(a.title, b.title) || compareText(a.id, b.id),
+      compareText(a.category, b.category) ||
+      (a.order ?? Number.MAX_SAFE_INTEGER) - (b.order ?? Number.MAX_SAFE_INTEGER) ||
+      compareText(a.title, b.title) ||
+      compareText(a.id, b.id),
   );
 }
 
@@ -58,7 +61,14 @@ export function guideSummary(guide: Guide): GuideSummary {
 export function guidesByCategory(guides: readonly Guide[]): Array<{ category: string; anchor: string; guides: GuideSummary[] }> {
   const groups = new Map<string, GuideSummary[]>();
   for (const guide of sortGuides(guides)) groups.set(guide.category, [...(groups.get(guide.category) ?? []), guideSummary(guide)]);
-  return [...groups].map(([category, summaries]) => ({ category, anchor: `category-${category.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')}`, guides: summaries }));
+  return [...groups].map(([category, summaries]) => ({
+    category,
+    anchor: `category-${category
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '')}`,
+    guides: summaries,
+  }));
 }
 
 /** The guides before and after `id` in its category, for prev/next links. */
@@ -121,7 +131,10 @@ export function adoptionView(guide: Guide, catalog: IndexedCatalog, standards: I
   const byText = (a: { text: string }, b: { text: string }) => compareText(a.text, b.text);
   return {
     ...adoptionSummary(guide),
-    followers: guide.adoption.entities.filter((entity) => entity.follows).map((entity) => linkToRef(catalog, entity.entityRef)).sort(byText),
+    followers: guide.adoption.entities
+      .filter((entity) => entity.follows)
+      .map((entity) => linkToRef(catalog, entity.entityRef))
+      .sort(byText),
     stragglers: guide.adoption.entities
       .filter((entity) => !entity.follows)
       .map((entity) => ({ entity: linkToRef(catalog, entity.entityRef), missing: entity.missing.map((id) => checkLink(standards, id)) }))

@@ -25,7 +25,9 @@ export function homeView(catalog: IndexedCatalog): HomeView {
   const standings = catalog.entities.map((entity) => ownerStanding(catalog, entity));
   const owners = new Set(
     catalog.entities.flatMap((entity) =>
-      entity.relations.filter((relation) => relation.type === 'ownedBy' && relation.targetRef !== UNKNOWN_OWNER && catalog.byRef.has(relation.targetRef)).map((relation) => relation.targetRef),
+      entity.relations
+        .filter((relation) => relation.type === 'ownedBy' && relation.targetRef !== UNKNOWN_OWNER && catalog.byRef.has(relation.targetRef))
+        .map((relation) => relation.targetRef),
     ),
   );
   return {
@@ -51,7 +53,9 @@ export function ownerGapsSentence(view: Pick<HomeView, 'unowned' | 'ownerNotInCa
   const parts = [
     ...(view.unowned > 0 ? [`${countNoun(view.unowned, 'entity has', 'entities have')} no owner`] : []),
     ...(view.ownerNotInCatalog > 0
-      ? [`${view.unowned > 0 ? view.ownerNotInCatalog : countNoun(view.ownerNotInCatalog, 'entity', 'entities')} ${view.ownerNotInCatalog === 1 ? 'names' : 'name'} an owner that is not in the catalog`]
+      ? [
+          `${view.unowned > 0 ? view.ownerNotInCatalog : countNoun(view.ownerNotInCatalog, 'entity', 'entities')} ${view.ownerNotInCatalog === 1 ? 'names' : 'name'} an owner that is not in the catalog`,
+        ]
       : []),
   ];
   return parts.length === 0 ? undefined : `${parts.join('; ')}.`;

@@ -44,13 +44,20 @@ export function outlook(progress: ReadonlyArray<{ date: string; done: number; to
 }
 
 /** An initiative's progress, run by run: the history's records since it started, then this run. */
-export function progressOf(initiative: Initiative, history: History, generatedAt: string): Array<{ date: string; done: number; total: number }> {
+export function progressOf(
+  initiative: Initiative,
+  history: History,
+  generatedAt: string,
+): Array<{ date: string; done: number; total: number }> {
   const start = initiative.start ?? '';
   const earlier = history.runs.flatMap((date, run) => {
     const figures = history.figures[run]!.initiatives[initiative.id];
     return date >= start && date < generatedAt && figures ? [{ date, done: figures[0], total: figures[1] }] : [];
   });
-  return [...earlier, { date: generatedAt, done: initiative.entities.filter((entity) => entity.done).length, total: initiative.entities.length }];
+  return [
+    ...earlier,
+    { date: generatedAt, done: initiative.entities.filter((entity) => entity.done).length, total: initiative.entities.length },
+  ];
 }
 
 export interface InitiativeSummary {
@@ -69,7 +76,17 @@ export function initiativeSummary(initiative: Initiative, history: History, gene
   const progress = progressOf(initiative, history, generatedAt);
   const { done, total } = progress.at(-1)!;
   const state = outlook(progress, initiative.deadline, generatedAt);
-  return { id: initiative.id, title: initiative.title, href, deadline: initiative.deadline, done, total, percent: total ? Math.floor((done / total) * 100) : 100, outlook: state, outlookLabel: OUTLOOK_LABELS[state.state] };
+  return {
+    id: initiative.id,
+    title: initiative.title,
+    href,
+    deadline: initiative.deadline,
+    done,
+    total,
+    percent: total ? Math.floor((done / total) * 100) : 100,
+    outlook: state,
+    outlookLabel: OUTLOOK_LABELS[state.state],
+  };
 }
 
 /** One team's part of an initiative: how far along, and what each of its entities still has to do. */
@@ -99,7 +116,10 @@ export function teamProgress(initiative: Initiative, catalog: IndexedCatalog, st
 }
 
 /** Progress toward the goal over the runs, as a chart. */
-export function progressChart(initiative: Initiative, progress: ReadonlyArray<{ date: string; done: number; total: number }>): TrendChartView {
+export function progressChart(
+  initiative: Initiative,
+  progress: ReadonlyArray<{ date: string; done: number; total: number }>,
+): TrendChartView {
   return fractionChart(
     `${initiative.title}: progress over time`,
     'Share of the entities covered that meet the goal',

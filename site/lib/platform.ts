@@ -93,7 +93,9 @@ export interface PlatformInput {
 }
 
 export function platformView({ guides, feedback, history, scorecards, initiatives, generatedAt, catalog }: PlatformInput): PlatformView {
-  const standings = guides.map((guide) => guideStanding(guide, satisfactionOf(feedback, { kind: 'guide', id: guide.id }), history, generatedAt));
+  const standings = guides.map((guide) =>
+    guideStanding(guide, satisfactionOf(feedback, { kind: 'guide', id: guide.id }), history, generatedAt),
+  );
   const rated = guides.flatMap((guide) => {
     const satisfaction = satisfactionOf(feedback, { kind: 'guide', id: guide.id });
     return satisfaction && satisfaction.trend.length > 0 ? [{ label: guide.title, months: satisfaction.trend }] : [];
@@ -105,13 +107,18 @@ export function platformView({ guides, feedback, history, scorecards, initiative
     ...(adoptionChart ? { adoptionChart } : {}),
     ...(satisfactionChart ? { satisfactionChart } : {}),
     attention: needingAttention(standings),
-    feedback: { issues: Boolean(feedback?.repository) || (feedback?.satisfaction.length ?? 0) > 0, surveys: (feedback?.surveys.length ?? 0) > 0 },
+    feedback: {
+      issues: Boolean(feedback?.repository) || (feedback?.satisfaction.length ?? 0) > 0,
+      surveys: (feedback?.surveys.length ?? 0) > 0,
+    },
     surveys: surveyQuestions(feedback?.surveys ?? [], (team) => teamLink(catalog, team)),
     levels: scorecards.map((scorecard) => {
       const chart = levelTrendChart(history, scorecard);
       return { title: scorecard.title, href: withBase(scorecardPath(scorecard.id)), ...(chart ? { chart } : {}) };
     }),
-    initiatives: initiatives.map((initiative) => initiativeSummary(initiative, history, generatedAt, withBase(initiativePath(initiative.id)))),
+    initiatives: initiatives.map((initiative) =>
+      initiativeSummary(initiative, history, generatedAt, withBase(initiativePath(initiative.id))),
+    ),
   };
 }
 
@@ -127,7 +134,9 @@ export function guideStanding(guide: Guide, satisfaction: Satisfaction | undefin
     status: guide.status,
     statusLabel: STATUS_LABELS[guide.status],
     adoption,
-    ...(first && adoption.percent !== undefined ? { adoptionChange: { from: first.date.slice(0, 10), points: adoption.percent - first.percent } } : {}),
+    ...(first && adoption.percent !== undefined
+      ? { adoptionChange: { from: first.date.slice(0, 10), points: adoption.percent - first.percent } }
+      : {}),
     ...(satisfaction
       ? {
           satisfaction: {
@@ -173,10 +182,19 @@ export function satisfactionChange(trend: readonly RatingMonth[], generatedAt: s
 
 /** Guides followed widely but rated low, and guides rated high but followed by few (`ATTENTION`'s thresholds). */
 export function needingAttention(guides: readonly GuideStanding[]): PlatformView['attention'] {
-  const judged = guides.filter((guide) => guide.adoption.percent !== undefined && guide.satisfaction?.meanValue !== undefined && guide.satisfaction.ratings >= ATTENTION.minRatings);
+  const judged = guides.filter(
+    (guide) =>
+      guide.adoption.percent !== undefined &&
+      guide.satisfaction?.meanValue !== undefined &&
+      guide.satisfaction.ratings >= ATTENTION.minRatings,
+  );
   return {
-    followedButDisliked: judged.filter((guide) => guide.adoption.percent! >= ATTENTION.highAdoption && guide.satisfaction!.meanValue! < ATTENTION.lowSatisfaction),
-    likedButRare: judged.filter((guide) => guide.adoption.percent! < ATTENTION.lowAdoption && guide.satisfaction!.meanValue! >= ATTENTION.highSatisfaction),
+    followedButDisliked: judged.filter(
+      (guide) => guide.adoption.percent! >= ATTENTION.highAdoption && guide.satisfaction!.meanValue! < ATTENTION.lowSatisfaction,
+    ),
+    likedButRare: judged.filter(
+      (guide) => guide.adoption.percent! < ATTENTION.lowAdoption && guide.satisfaction!.meanValue! >= ATTENTION.highSatisfaction,
+    ),
   };
 }
 
@@ -191,7 +209,10 @@ export function previousQuarter(period: string): string {
  * Survey figures per question: each team's mean in the newest quarter the question was answered in,
  * in the quarter before it, and the change. Questions and teams keep the collectors' order (sorted).
  */
-export function surveyQuestions(figures: FeedbackSnapshot['surveys'], team: (name: string) => { text: string; href?: string }): SurveyQuestionView[] {
+export function surveyQuestions(
+  figures: FeedbackSnapshot['surveys'],
+  team: (name: string) => { text: string; href?: string },
+): SurveyQuestionView[] {
   const byQuestion = Map.groupBy(figures, (figure) => figure.question);
   return [...byQuestion].map(([question, answers]) => {
     const latest = answers.reduce((newest, figure) => (figure.period > newest ? figure.period : newest), answers[0]!.period);

@@ -12,7 +12,6 @@ export interface ProblemView {
   entity?: EntityLink;
 }
 
-
 /** Shapes one problem for display. */
 function problemView(catalog: IndexedCatalog, problem: Problem): ProblemView {
   const location = problem.file && (problem.line ? `${problem.file}:${problem.line}` : problem.file);
@@ -92,7 +91,10 @@ const SUBJECT_WORDS: Record<Subject, { placeholder: string; singular: string; pl
  * headed by its message. Matched on the message's shape, so a reworded message falls back safely.
  */
 const HEADLINES: ReadonlyArray<{ shape: RegExp; headline: (count: number) => string }> = [
-  { shape: /^No owner is known for this repository\b/, headline: (count) => `${countNoun(count, 'repository has', 'repositories have')} no owner` },
+  {
+    shape: /^No owner is known for this repository\b/,
+    headline: (count) => `${countNoun(count, 'repository has', 'repositories have')} no owner`,
+  },
 ];
 
 /**
@@ -119,7 +121,8 @@ export function messageShape(problem: Pick<Problem, 'message' | 'repo' | 'entity
 }
 
 // Sentences that tell the reader what to do start with one of these verbs.
-const IMPERATIVE = /^(?:Add|Use|Write|Set|Remove|Rename|Move|Point|Give|Fix|Declare|Make|Collect|Check|Run|Name|Put|Create|Delete|Replace|Keep|Split|Quote|List|Limit|Change|Define|Register|Update|Commit|Merge|Mark)\b/;
+const IMPERATIVE =
+  /^(?:Add|Use|Write|Set|Remove|Rename|Move|Point|Give|Fix|Declare|Make|Collect|Check|Run|Name|Put|Create|Delete|Replace|Keep|Split|Quote|List|Limit|Change|Define|Register|Update|Commit|Merge|Mark)\b/;
 
 /**
  * A message in three parts: its first sentence (what is wrong), the other sentences that explain it,
@@ -129,7 +132,11 @@ export function splitMessage(message: string): { headline: string; explanation?:
   const [headline = '', ...rest] = message.split(/(?<=[.!?])(?<!\b(?:e\.g|i\.e|etc)\.)\s+(?=[A-Z`"])/);
   const fix = rest.filter((sentence) => IMPERATIVE.test(sentence));
   const explanation = rest.filter((sentence) => !fix.includes(sentence));
-  return { headline, ...(explanation.length > 0 ? { explanation: explanation.join(' ') } : {}), ...(fix.length > 0 ? { fix: fix.join(' ') } : {}) };
+  return {
+    headline,
+    ...(explanation.length > 0 ? { explanation: explanation.join(' ') } : {}),
+    ...(fix.length > 0 ? { fix: fix.join(' ') } : {}),
+  };
 }
 
 /**
@@ -149,12 +156,20 @@ function problemKind(catalog: IndexedCatalog, repoPages: ReadonlyMap<string, str
   const first = problems[0]!;
   const views = problems.map((problem) => {
     const repoHref = problem.repo === undefined ? undefined : repoPages.get(problem.repo);
-    return { ...problemView(catalog, problem), ...(problem.repo === undefined ? {} : { repo: problem.repo }), ...(repoHref ? { repoHref } : {}) };
+    return {
+      ...problemView(catalog, problem),
+      ...(problem.repo === undefined ? {} : { repo: problem.repo }),
+      ...(repoHref ? { repoHref } : {}),
+    };
   });
   if (problems.length === 1) return { severity: first.severity, ...splitMessage(first.message), problems: views };
   const { template, subject } = messageShape(first);
   const { headline, explanation, fix } = splitMessage(capitalise(template));
-  const noun = subject ? SUBJECT_WORDS[subject] : problems.every((problem) => problem.file) ? SUBJECT_WORDS.file : { singular: 'time', plural: 'times' };
+  const noun = subject
+    ? SUBJECT_WORDS[subject]
+    : problems.every((problem) => problem.file)
+      ? SUBJECT_WORDS.file
+      : { singular: 'time', plural: 'times' };
   const count = subject ? distinctSubjects(problems, subject) : problems.length;
   const curated = HEADLINES.find((entry) => entry.shape.test(template));
   return {
@@ -168,7 +183,8 @@ function problemKind(catalog: IndexedCatalog, repoPages: ReadonlyMap<string, str
 
 /** How many different repositories, entities or files a kind's problems name. */
 function distinctSubjects(problems: readonly Problem[], subject: Subject): number {
-  const key = (problem: Problem) => (subject === 'entity' ? problem.entityRef : subject === 'repository' ? problem.repo : `${problem.repo ?? ''}\u0000${problem.file}`);
+  const key = (problem: Problem) =>
+    subject === 'entity' ? problem.entityRef : subject === 'repository' ? problem.repo : `${problem.repo ?? ''}\u0000${problem.file}`;
   return new Set(problems.map(key)).size;
 }
 

@@ -35,7 +35,9 @@ export function repositoryView(repo: RepoSnapshot): RepositoryView {
       presence('LICENSE', license && (license.files.length > 0 ? license : null), (found) => found.expression ?? found.files[0]!.path),
       presence('CODEOWNERS', codeowners, (found) => found.path),
       presence('CI', ci && (ci.length > 0 ? ci : null), (found) => found.map((entry) => entry.system).join(', ')),
-      presence('Dockerfile', dockerfiles && (dockerfiles.length > 0 ? dockerfiles : null), (found) => found.map((entry) => entry.path).join(', ')),
+      presence('Dockerfile', dockerfiles && (dockerfiles.length > 0 ? dockerfiles : null), (found) =>
+        found.map((entry) => entry.path).join(', '),
+      ),
     ],
   };
 }

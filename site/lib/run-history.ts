@@ -32,7 +32,12 @@ export function emptyHistory(): History {
 export function addRun(history: History, record: HistoryRecord): void {
   const run = history.runs.length;
   history.runs.push(record.generatedAt);
-  history.figures.push({ entities: Object.keys(record.entities).length, checks: record.checks, guides: record.guides, initiatives: record.initiatives });
+  history.figures.push({
+    entities: Object.keys(record.entities).length,
+    checks: record.checks,
+    guides: record.guides,
+    initiatives: record.initiatives,
+  });
   for (const [scorecard, standings] of Object.entries(record.scorecards)) {
     const counts: LevelCounts = new Map();
     const byTeam = new Map<string, LevelCounts>();

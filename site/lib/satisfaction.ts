@@ -56,7 +56,11 @@ export function satisfactionOf(feedback: FeedbackSnapshot | undefined, target: F
  * The page's satisfaction, or undefined when there is nothing to show: the portal reads no feedback,
  * or nobody gave any on this page and there is no repository to give it in.
  */
-export function satisfactionView(feedback: FeedbackSnapshot | undefined, target: FeedbackTarget, title: string): SatisfactionView | undefined {
+export function satisfactionView(
+  feedback: FeedbackSnapshot | undefined,
+  target: FeedbackTarget,
+  title: string,
+): SatisfactionView | undefined {
   const satisfaction = satisfactionOf(feedback, target);
   const feedbackHref = feedback?.repository ? feedbackIssueUrl(feedback.repository, target, title) : undefined;
   if (!satisfaction && !feedbackHref) return undefined;

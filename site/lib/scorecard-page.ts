@@ -117,9 +117,18 @@ export interface Heatmap {
  * Entities × checks of a scorecard: one row per entity (by name), one column per check in level
  * order. Cells hold only a status, so the table stays small for hundreds of entities.
  */
-export function heatmap(catalog: IndexedCatalog, standards: IndexedStandards, scorecard: ScorecardDefinition, results: readonly ScorecardResult[]): Heatmap {
+export function heatmap(
+  catalog: IndexedCatalog,
+  standards: IndexedStandards,
+  scorecard: ScorecardDefinition,
+  results: readonly ScorecardResult[],
+): Heatmap {
   const keys = scorecard.levels.flatMap((level) => level.checks.map((check) => ({ level: level.id, checkId: check.id })));
-  const columns = keys.map((key, index) => ({ check: checkLink(standards, key.checkId), level: levelRef(scorecard, key.level), abbreviation: String(index + 1) }));
+  const columns = keys.map((key, index) => ({
+    check: checkLink(standards, key.checkId),
+    level: levelRef(scorecard, key.level),
+    abbreviation: String(index + 1),
+  }));
   const rows = results.map((result) => {
     const byKey = new Map(result.checks.map((check) => [`${check.level}\u0000${check.checkId}`, check]));
     return {
@@ -160,14 +169,24 @@ export interface FirstLevelBlocker {
  * first in the level's order), when it holds more than half of them; otherwise `undefined`, since no
  * single check is what keeps entities from the first level.
  */
-export function firstLevelBlocker(standards: IndexedStandards, scorecard: ScorecardDefinition, results: readonly ScorecardResult[]): FirstLevelBlocker | undefined {
+export function firstLevelBlocker(
+  standards: IndexedStandards,
+  scorecard: ScorecardDefinition,
+  results: readonly ScorecardResult[],
+): FirstLevelBlocker | undefined {
   const first = scorecard.levels[0];
   if (!first) return undefined;
   const order = first.checks.map((check) => check.id);
   const tally = new Map<string, { held: number; sole: number }>();
   const noLevel = results.filter((result) => result.level === null);
   for (const result of noLevel) {
-    const blocking = [...new Set(result.checks.filter((check) => check.level === first.id && (check.effective === 'fail' || check.effective === 'error')).map((check) => check.checkId))];
+    const blocking = [
+      ...new Set(
+        result.checks
+          .filter((check) => check.level === first.id && (check.effective === 'fail' || check.effective === 'error'))
+          .map((check) => check.checkId),
+      ),
+    ];
     for (const id of blocking) {
       const counts = tally.get(id) ?? { held: 0, sole: 0 };
       tally.set(id, { held: counts.held + 1, sole: counts.sole + (blocking.length === 1 ? 1 : 0) });
@@ -177,7 +196,14 @@ export function firstLevelBlocker(standards: IndexedStandards, scorecard: Scorec
   const [top] = [...tally].sort(([a, x], [b, y]) => y.held - x.held || y.sole - x.sole || rank(a) - rank(b) || compareText(a, b));
   if (!top || top[1].held * 2 <= noLevel.length) return undefined;
   const [id, { held, sole }] = top;
-  return { check: checkLink(standards, id), level: levelRef(scorecard, first.id), held, sole, noLevel: noLevel.length, entities: results.length };
+  return {
+    check: checkLink(standards, id),
+    level: levelRef(scorecard, first.id),
+    held,
+    sole,
+    noLevel: noLevel.length,
+    entities: results.length,
+  };
 }
 
 /**
@@ -189,7 +215,13 @@ export function blockerSentence(blocker: FirstLevelBlocker): { before: string; a
   const before = `${held} of ${entities} ${entities === 1 ? 'entity' : 'entities'} ${held === 1 ? 'is' : 'are'} held at ${NO_LEVEL.title} by`;
   const only = `it is the only failing ${level.title} check.`;
   const after =
-    sole === 0 ? `; ${held === 1 ? 'it also fails' : 'each of them also fails'} another ${level.title} check.` : sole < held ? `; for ${sole} of them ${only}` : held === 1 ? `; ${only}` : `; for all of them ${only}`;
+    sole === 0
+      ? `; ${held === 1 ? 'it also fails' : 'each of them also fails'} another ${level.title} check.`
+      : sole < held
+        ? `; for ${sole} of them ${only}`
+        : held === 1
+          ? `; ${only}`
+          : `; for all of them ${only}`;
   return { before, after };
 }
 
@@ -209,7 +241,10 @@ export function scorecardPageView(catalog: IndexedCatalog, standards: IndexedSta
   return {
     ...scorecardSummary(catalog, standards, scorecard),
     ...(blocker ? { blocker } : {}),
-    levels: scorecard.levels.map((level) => ({ title: levelTitle(level), checks: level.checks.map((check) => checkLink(standards, check.id)) })),
+    levels: scorecard.levels.map((level) => ({
+      title: levelTitle(level),
+      checks: level.checks.map((check) => checkLink(standards, check.id)),
+    })),
     teams: teamRows(catalog, scorecard, results),
     heatmap: heatmap(catalog, standards, scorecard, results),
   };

@@ -1,4 +1,11 @@
-import type { AppliedExemption, CatalogEntity, RepoSnapshot, ScorecardDefinition, ScorecardResult, ScoredCheck } from '../../collectors/contract/snapshot.ts';
+import type {
+  AppliedExemption,
+  CatalogEntity,
+  RepoSnapshot,
+  ScorecardDefinition,
+  ScorecardResult,
+  ScoredCheck,
+} from '../../collectors/contract/snapshot.ts';
 import type { IndexedCatalog } from './catalog.ts';
 import { badgePath, entityHref } from './paths.ts';
 import {
@@ -58,10 +65,18 @@ const EXEMPTION_SOURCES: Record<AppliedExemption['source'], string> = {
 
 /** The entity's panels, one per scorecard that applies to it, in scorecard order. */
 export function entityScorecards(catalog: IndexedCatalog, standards: IndexedStandards, entity: CatalogEntity): ScorecardPanelView[] {
-  return (standards.resultsByEntity.get(entity.ref) ?? []).map((result) => scorecardPanel(catalog, standards, entity, standards.scorecardsById.get(result.scorecard)!, result));
+  return (standards.resultsByEntity.get(entity.ref) ?? []).map((result) =>
+    scorecardPanel(catalog, standards, entity, standards.scorecardsById.get(result.scorecard)!, result),
+  );
 }
 
-function scorecardPanel(catalog: IndexedCatalog, standards: IndexedStandards, entity: CatalogEntity, scorecard: ScorecardDefinition, result: ScorecardResult): ScorecardPanelView {
+function scorecardPanel(
+  catalog: IndexedCatalog,
+  standards: IndexedStandards,
+  entity: CatalogEntity,
+  scorecard: ScorecardDefinition,
+  result: ScorecardResult,
+): ScorecardPanelView {
   const repo = repoOf(catalog, entity);
   const level = levelRef(scorecard, result.level);
   // The definition's levels in order, then any level only the result names.
@@ -72,9 +87,14 @@ function scorecardPanel(catalog: IndexedCatalog, standards: IndexedStandards, en
     levelCount: scorecard.levels.length,
     score: formatScore(result.score),
     levels: levelIds
-      .map((id) => ({ level: levelRef(scorecard, id), checks: result.checks.filter((check) => check.level === id).map((check) => scoredCheckView(standards, repo, check)) }))
+      .map((id) => ({
+        level: levelRef(scorecard, id),
+        checks: result.checks.filter((check) => check.level === id).map((check) => scoredCheckView(standards, repo, check)),
+      }))
       .filter((group) => group.checks.length > 0),
-    ...(result.next ? { next: { level: levelRef(scorecard, result.next.level), checks: result.next.checks.map((id) => checkLink(standards, id)) } } : {}),
+    ...(result.next
+      ? { next: { level: levelRef(scorecard, result.next.level), checks: result.next.checks.map((id) => checkLink(standards, id)) } }
+      : {}),
     badge: {
       src: withBase(badgePath(entity, scorecard.id)),
       alt: `${scorecard.title}: ${level.id === null ? 'none' : level.title}`,

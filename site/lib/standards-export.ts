@@ -1,4 +1,10 @@
-import { STANDARDS_FORMAT, type CatalogEntity, type PublishedStandards, type ScorecardDefinition, type StandardsFile } from '../../collectors/contract/snapshot.ts';
+import {
+  STANDARDS_FORMAT,
+  type CatalogEntity,
+  type PublishedStandards,
+  type ScorecardDefinition,
+  type StandardsFile,
+} from '../../collectors/contract/snapshot.ts';
 import { byCodeUnit } from './catalog.ts';
 
 /**
@@ -20,6 +26,8 @@ export function standardsExport(input: {
     customChecks: published.customChecks.toSorted((a, b) => byCodeUnit(a.id, b.id)),
     exemptions: published.exemptions,
     ...(published.activityWindowDays ? { activityWindowDays: published.activityWindowDays } : {}),
-    teams: input.entities.filter((entity) => entity.kind === 'Group' || entity.kind === 'User').toSorted((a, b) => byCodeUnit(a.ref, b.ref)),
+    teams: input.entities
+      .filter((entity) => entity.kind === 'Group' || entity.kind === 'User')
+      .toSorted((a, b) => byCodeUnit(a.ref, b.ref)),
   };
 }

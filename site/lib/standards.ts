@@ -1,5 +1,15 @@
 import { levelRank, sourceLinks } from '../../collectors/contract/helpers.ts';
-import type { CatalogEntity, CheckMetadata, Evidence, Guide, RepoSnapshot, ScorecardDefinition, ScorecardResult, ScoredCheck, Snapshot } from '../../collectors/contract/snapshot.ts';
+import type {
+  CatalogEntity,
+  CheckMetadata,
+  Evidence,
+  Guide,
+  RepoSnapshot,
+  ScorecardDefinition,
+  ScorecardResult,
+  ScoredCheck,
+  Snapshot,
+} from '../../collectors/contract/snapshot.ts';
 import { compareText, groupBy, type IndexedCatalog } from './catalog.ts';
 import { withBase } from './urls.ts';
 import { checkPath, scorecardPath } from './paths.ts';
@@ -29,7 +39,9 @@ export interface CheckEvaluation {
 }
 
 /** Indexes the standards part of a snapshot. Results of a scorecard the snapshot does not define are left out. */
-export function indexStandards(snapshot: Pick<Snapshot, 'checks' | 'scorecards' | 'results'> & Partial<Pick<Snapshot, 'guides'>>): IndexedStandards {
+export function indexStandards(
+  snapshot: Pick<Snapshot, 'checks' | 'scorecards' | 'results'> & Partial<Pick<Snapshot, 'guides'>>,
+): IndexedStandards {
   const checks = [...snapshot.checks].sort((a, b) => compareText(a.title, b.title) || compareText(a.id, b.id));
   const scorecards = [...snapshot.scorecards].sort((a, b) => compareText(a.title, b.title) || compareText(a.id, b.id));
   const scorecardsById = new Map(scorecards.map((scorecard) => [scorecard.id, scorecard]));
@@ -106,7 +118,9 @@ export function levelTitle(level: { id: string; title?: string | undefined }): s
 export function levelRef(scorecard: ScorecardDefinition, id: string | null): LevelRef {
   if (id === null) return NO_LEVEL;
   const index = levelRank(scorecard, id);
-  return index < 0 ? { id, title: id, rank: scorecard.levels.length + 1 } : { id, title: levelTitle(scorecard.levels[index]!), rank: index + 1 };
+  return index < 0
+    ? { id, title: id, rank: scorecard.levels.length + 1 }
+    : { id, title: levelTitle(scorecard.levels[index]!), rank: index + 1 };
 }
 
 /** "No level" and every level of a scorecard, lowest first. */
@@ -174,6 +188,12 @@ export function evidenceView(repo: RepoSnapshot | undefined, evidence: Evidence)
 export function sourceLineHref(repo: RepoSnapshot | undefined, path: string, line?: number): string | undefined {
   const links = sourceLinks(repo?.webUrl, repo?.forge);
   const commit = repo?.facts.head?.commit;
-  if (!links || !commit || !/^[0-9a-f]{7,64}$/i.test(commit) || path.split('/').some((segment) => segment === '' || segment === '.' || segment === '..')) return undefined;
+  if (
+    !links ||
+    !commit ||
+    !/^[0-9a-f]{7,64}$/i.test(commit) ||
+    path.split('/').some((segment) => segment === '' || segment === '.' || segment === '..')
+  )
+    return undefined;
   return links.file(commit, path, line);
 }

@@ -84,15 +84,24 @@ function formView(form: Record<string, unknown>, index: number): TemplateForm {
 
 /** `string`, `string or number`, or `array of string` when an array names its items' type. */
 function typeOf(property: Record<string, unknown>): string | undefined {
-  const types = [property.type].flat().map(text).filter((type): type is string => type !== undefined);
+  const types = [property.type]
+    .flat()
+    .map(text)
+    .filter((type): type is string => type !== undefined);
   if (types.length === 0) return undefined;
   const itemType = types.length === 1 && types[0] === 'array' && isRecord(property.items) ? text(property.items.type) : undefined;
   return itemType ? `array of ${itemType}` : types.join(' or ');
 }
 
 function choicesOf(property: Record<string, unknown>): string[] {
-  const values = Array.isArray(property.enum) ? property.enum : isRecord(property.items) && Array.isArray(property.items.enum) ? property.items.enum : [];
-  return values.flatMap((value) => (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? [clean(String(value))] : []));
+  const values = Array.isArray(property.enum)
+    ? property.enum
+    : isRecord(property.items) && Array.isArray(property.items.enum)
+      ? property.items.enum
+      : [];
+  return values.flatMap((value) =>
+    typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? [clean(String(value))] : [],
+  );
 }
 
 /** A non-empty string with control characters removed (line breaks and tabs kept), else undefined. */

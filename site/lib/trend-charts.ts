@@ -29,14 +29,24 @@ export function levelTrendChart(history: History, scorecard: ScorecardDefinition
   const runs = levelsOverTime(history, scorecard);
   if (runs.length === 0) return undefined;
   const runName = runLabels(runs.map((run) => run.date));
-  const layers = [{ id: null, label: 'No level', className: 'level-none' }, ...scorecard.levels.map((level, index) => ({ id: level.id, label: levelTitle(level), className: `level-${Math.min(index, 4)}` }))];
-  const series = layers.map((layer) => ({ label: layer.label, className: layer.className, points: runs.map((run) => ({ date: run.date, value: run.counts.get(layer.id) ?? 0 })) }));
+  const layers = [
+    { id: null, label: 'No level', className: 'level-none' },
+    ...scorecard.levels.map((level, index) => ({ id: level.id, label: levelTitle(level), className: `level-${Math.min(index, 4)}` })),
+  ];
+  const series = layers.map((layer) => ({
+    label: layer.label,
+    className: layer.className,
+    points: runs.map((run) => ({ date: run.date, value: run.counts.get(layer.id) ?? 0 })),
+  }));
   return {
     title: `${scorecard.title}: entities by level over time`,
     kind: 'stacked',
     geometry: stackedChart(series, count),
     legend: layers.map(({ label, className }) => ({ label, className })),
-    table: { columns: ['Run', ...layers.map((layer) => layer.label)], rows: runs.map((run) => [runName(run.date), ...layers.map((layer) => String(run.counts.get(layer.id) ?? 0))]) },
+    table: {
+      columns: ['Run', ...layers.map((layer) => layer.label)],
+      rows: runs.map((run) => [runName(run.date), ...layers.map((layer) => String(run.counts.get(layer.id) ?? 0))]),
+    },
   };
 }
 
@@ -47,14 +57,24 @@ export function adoptionTrendChart(history: History, guide: Guide): TrendChartVi
     return figures && figures[1] > 0 ? [{ date, part: figures[0], whole: figures[1] }] : [];
   });
   if (runs.length === 0) return undefined;
-  return fractionChart(`${guide.title}: adoption over time`, 'Share of applicable services following the path', ['Following', 'Applicable'], runs);
+  return fractionChart(
+    `${guide.title}: adoption over time`,
+    'Share of applicable services following the path',
+    ['Following', 'Applicable'],
+    runs,
+  );
 }
 
 /**
  * One line of `part / whole`, run by run (a whole of 0 counts as all done), with both figures in
  * the table under `columns`.
  */
-export function fractionChart(title: string, legend: string, columns: [string, string], runs: ReadonlyArray<{ date: string; part: number; whole: number }>): TrendChartView {
+export function fractionChart(
+  title: string,
+  legend: string,
+  columns: [string, string],
+  runs: ReadonlyArray<{ date: string; part: number; whole: number }>,
+): TrendChartView {
   const points = runs.map((run) => ({ date: run.date, value: run.whole ? run.part / run.whole : 1 }));
   const runName = runLabels(runs.map((run) => run.date));
   return {
@@ -67,7 +87,11 @@ export function fractionChart(title: string, legend: string, columns: [string, s
 }
 
 /** An entity's score on each scorecard, run by run. */
-export function scoreTrendChart(history: History, scorecards: readonly ScorecardDefinition[], entityRef: string): TrendChartView | undefined {
+export function scoreTrendChart(
+  history: History,
+  scorecards: readonly ScorecardDefinition[],
+  entityRef: string,
+): TrendChartView | undefined {
   return sharesChart(
     'Scores over time',
     scorecards.map((scorecard) => ({ label: scorecard.title, points: entityScores(history, scorecard.id, entityRef) })),
@@ -80,7 +104,10 @@ export function teamTrendChart(history: History, scorecards: readonly ScorecardD
     'What the team owns, over time',
     scorecards
       .filter((scorecard) => scorecard.levels.length > 0)
-      .map((scorecard) => ({ label: `${scorecard.title}: ${levelTitle(scorecard.levels[0]!)} or better`, points: shareAtLevel(history, scorecard, scorecard.levels[0]!.id, groupRef) })),
+      .map((scorecard) => ({
+        label: `${scorecard.title}: ${levelTitle(scorecard.levels[0]!)} or better`,
+        points: shareAtLevel(history, scorecard, scorecard.levels[0]!.id, groupRef),
+      })),
   );
 }
 
@@ -106,7 +133,11 @@ interface LinesScale {
 }
 
 /** Lines on a shared 0–`max` scale, one per series with points (none: no chart), with the figures as a table, one row per date. */
-function linesChart(title: string, lines: ReadonlyArray<{ label: string; points: Array<Point & { ratings?: number }> }>, scale: LinesScale): TrendChartView | undefined {
+function linesChart(
+  title: string,
+  lines: ReadonlyArray<{ label: string; points: Array<Point & { ratings?: number }> }>,
+  scale: LinesScale,
+): TrendChartView | undefined {
   const series = lines.map((line, index) => ({ ...line, className: seriesClass(index) })).filter((line) => line.points.length > 0);
   if (series.length === 0) return undefined;
   const dates = [...new Set(series.flatMap((line) => line.points.map((point) => point.date)))].sort();
@@ -119,10 +150,13 @@ function linesChart(title: string, lines: ReadonlyArray<{ label: string; points:
     legend: series.map(({ label, className }) => ({ label, className })),
     table: {
       columns: [scale.firstColumn, ...series.map((line) => line.label)],
-      rows: dates.map((date) => [rowName(date), ...series.map((line) => {
-        const point = line.points.find((candidate) => candidate.date === date);
-        return point ? cell(point) : '–';
-      })]),
+      rows: dates.map((date) => [
+        rowName(date),
+        ...series.map((line) => {
+          const point = line.points.find((candidate) => candidate.date === date);
+          return point ? cell(point) : '–';
+        }),
+      ]),
     },
   };
 }
@@ -159,15 +193,24 @@ export function satisfactionTrendChart(title: string, months: readonly RatingMon
     kind: 'line',
     geometry: lineChart([{ label: 'Mean rating', className: seriesClass(0), points }], ratingScale.max, formatMean),
     legend: [{ label: 'Mean rating (1 to 5) of the month', className: seriesClass(0) }],
-    table: { columns: ['Month', 'Mean rating', 'Ratings'], rows: months.map((month) => [month.period, formatMean(month.mean), String(month.ratings)]) },
+    table: {
+      columns: ['Month', 'Mean rating', 'Ratings'],
+      rows: months.map((month) => [month.period, formatMean(month.mean), String(month.ratings)]),
+    },
   };
 }
 
 /** Several guides' mean ratings, month by month; each cell of the table is `mean (ratings)`. */
-export function satisfactionByMonthChart(title: string, lines: ReadonlyArray<{ label: string; months: readonly RatingMonth[] }>): TrendChartView | undefined {
+export function satisfactionByMonthChart(
+  title: string,
+  lines: ReadonlyArray<{ label: string; months: readonly RatingMonth[] }>,
+): TrendChartView | undefined {
   return linesChart(
     title,
-    lines.map((line) => ({ label: line.label, points: line.months.map((month) => ({ date: month.period, value: month.mean, ratings: month.ratings })) })),
+    lines.map((line) => ({
+      label: line.label,
+      points: line.months.map((month) => ({ date: month.period, value: month.mean, ratings: month.ratings })),
+    })),
     { ...ratingScale, cell: (point) => `${formatMean(point.value)} (${point.ratings})` },
   );
 }

@@ -68,12 +68,24 @@ export function changesBetween(previous: HistoryRecord, current: HistoryRecord, 
   const moved: Changes['moved'] = [];
   const newlyFailing: Changes['newlyFailing'] = [];
   for (const scorecard of [...scorecards].sort((a, b) => byCodeUnit(a.id, b.id))) {
-    const rank = new Map<string | null, number>([[null, -1], ...scorecard.levels.map((level, index) => [level.id, index] as [string, number])]);
+    const rank = new Map<string | null, number>([
+      [null, -1],
+      ...scorecard.levels.map((level, index) => [level.id, index] as [string, number]),
+    ]);
     const then = previous.scorecards[scorecard.id] ?? {};
-    for (const [entityRef, [level, , failing]] of Object.entries(current.scorecards[scorecard.id] ?? {}).sort(([a], [b]) => byCodeUnit(a, b))) {
+    for (const [entityRef, [level, , failing]] of Object.entries(current.scorecards[scorecard.id] ?? {}).sort(([a], [b]) =>
+      byCodeUnit(a, b),
+    )) {
       const earlier = then[entityRef];
       if (!earlier) continue;
-      if (earlier[0] !== level) moved.push({ scorecard: scorecard.id, entityRef, from: earlier[0], to: level, up: (rank.get(level) ?? -1) > (rank.get(earlier[0]) ?? -1) });
+      if (earlier[0] !== level)
+        moved.push({
+          scorecard: scorecard.id,
+          entityRef,
+          from: earlier[0],
+          to: level,
+          up: (rank.get(level) ?? -1) > (rank.get(earlier[0]) ?? -1),
+        });
       const fresh = failing.filter((check) => !earlier[2].includes(check));
       if (fresh.length) newlyFailing.push({ scorecard: scorecard.id, entityRef, checks: fresh });
     }

@@ -85,5 +85,14 @@ export function snapshotLoader(select: (snapshot: Snapshot) => SnapshotEntry[]):
 export function siteRepo(repo: RepoSnapshot): RepoSnapshot {
   const { descriptors } = repo.facts;
   if (!descriptors) return repo;
-  return { ...repo, facts: { ...repo.facts, descriptors: { files: descriptors.files, documents: descriptors.documents.map(({ file, line }) => ({ file, line, data: undefined })) } } };
+  return {
+    ...repo,
+    facts: {
+      ...repo.facts,
+      descriptors: {
+        files: descriptors.files,
+        documents: descriptors.documents.map(({ file, line }) => ({ file, line, data: undefined })),
+      },
+    },
+  };
 }

@@ -19,7 +19,15 @@ describe('the catalog page', () => {
     expect(await visibleNames(page)).toHaveLength(snapshotFixture.entities.length);
 
     await search.fill('payments');
-    expect(await visibleNames(page)).toEqual(['payments-api', 'checkout-web', 'payments-service', 'payments', 'payments-team', 'payments-db', 'checkout']);
+    expect(await visibleNames(page)).toEqual([
+      'payments-api',
+      'checkout-web',
+      'payments-service',
+      'payments',
+      'payments-team',
+      'payments-db',
+      'checkout',
+    ]);
 
     await page.getByRole('combobox', { name: 'Kind' }).selectOption('Component');
     expect(await visibleNames(page)).toEqual(['checkout-web', 'payments-service']);
@@ -74,7 +82,17 @@ describe('the hostile entity page', () => {
 });
 
 describe('a phone', () => {
-  const pages = ['', 'catalog/', 'catalog/default/component/payments-service/', 'catalog/default/component/hostile/', 'catalog/default/group/payments-team/', 'scorecards/production-readiness/', 'checks/has-readme/', 'problems/', 'search/?q=payments'];
+  const pages = [
+    '',
+    'catalog/',
+    'catalog/default/component/payments-service/',
+    'catalog/default/component/hostile/',
+    'catalog/default/group/payments-team/',
+    'scorecards/production-readiness/',
+    'checks/has-readme/',
+    'problems/',
+    'search/?q=payments',
+  ];
   it.each(pages)('/portal/%s has no sideways scroll at 390 px', async (path) => {
     const page = await open(path, { viewport: { width: 390, height: 844 } });
     // Open every disclosure, so the widest content counts too.
@@ -115,14 +133,25 @@ describe('search', () => {
 });
 
 describe('accessibility', () => {
-  const pages = ['', 'catalog/', 'catalog/default/component/payments-service/', 'catalog/default/group/payments-team/', 'problems/', 'scorecards/production-readiness/', 'search/?q=payments'];
+  const pages = [
+    '',
+    'catalog/',
+    'catalog/default/component/payments-service/',
+    'catalog/default/group/payments-team/',
+    'problems/',
+    'scorecards/production-readiness/',
+    'search/?q=payments',
+  ];
   for (const colorScheme of ['light', 'dark'] as const) {
     it.each(pages)(`/portal/%s has no axe violations in ${colorScheme} mode`, async (path) => {
       const page = await open(path, { colorScheme });
       if (path === 'catalog/') await page.locator('#catalog-filters').waitFor(); // check the controls too, once the script shows them
-      if (path.startsWith('search/')) await expect.poll(() => page.getByRole('status').textContent(), { timeout: 10_000 }).toMatch(/result/);
+      if (path.startsWith('search/'))
+        await expect.poll(() => page.getByRole('status').textContent(), { timeout: 10_000 }).toMatch(/result/);
       const results = await new AxeBuilder({ page }).analyze();
-      expect(results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)).toEqual([]);
+      expect(
+        results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`),
+      ).toEqual([]);
       await page.context().close();
     });
   }

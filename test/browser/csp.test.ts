@@ -24,7 +24,10 @@ function onePerKind(files: readonly string[]): string[] {
   const kinds = new Map<string, string>();
   for (const file of files) {
     const segments = file.split('/').slice(0, -1);
-    const kind = segments[0] === 'catalog' && segments.length >= 4 ? `catalog/${segments[2]}${segments.length > 4 ? '/docs' : ''}` : `${segments[0] ?? file}/${segments.length}`;
+    const kind =
+      segments[0] === 'catalog' && segments.length >= 4
+        ? `catalog/${segments[2]}${segments.length > 4 ? '/docs' : ''}`
+        : `${segments[0] ?? file}/${segments.length}`;
     if (!kinds.has(kind)) kinds.set(kind, file.replace(/index\.html$/, ''));
   }
   return [...kinds.values()];
@@ -34,7 +37,10 @@ function onePerKind(files: readonly string[]): string[] {
  * Opens a page recording every policy violation: the `securitypolicyviolation` events (listened
  * to before the page's scripts run) and Chromium's console reports of them.
  */
-async function openWatched(path: string, options: Parameters<typeof open>[1] = {}): Promise<{ page: Page; violations: () => Promise<string[]> }> {
+async function openWatched(
+  path: string,
+  options: Parameters<typeof open>[1] = {},
+): Promise<{ page: Page; violations: () => Promise<string[]> }> {
   const reported: string[] = [];
   const page = await open(path, options, async (page) => {
     page.on('console', (message) => {
@@ -43,10 +49,15 @@ async function openWatched(path: string, options: Parameters<typeof open>[1] = {
     await page.addInitScript(() => {
       const seen: string[] = [];
       (window as unknown as { cspViolations: string[] }).cspViolations = seen;
-      document.addEventListener('securitypolicyviolation', (event) => seen.push(`${event.violatedDirective} ${event.blockedURI} ${event.sourceFile}:${event.lineNumber}`));
+      document.addEventListener('securitypolicyviolation', (event) =>
+        seen.push(`${event.violatedDirective} ${event.blockedURI} ${event.sourceFile}:${event.lineNumber}`),
+      );
     });
   });
-  const violations = async () => [...reported, ...(await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations))];
+  const violations = async () => [
+    ...reported,
+    ...(await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations)),
+  ];
   return { page, violations };
 }
 
@@ -57,7 +68,10 @@ describe('the Content-Security-Policy', () => {
     const scriptSources = new Set<string>();
     for (const file of files) {
       const html = await readFile(join(outDir, file), 'utf8');
-      const meta = /^<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><meta http-equiv="content-security-policy" content="([^"]*)">/.exec(html);
+      const meta =
+        /^<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><meta http-equiv="content-security-policy" content="([^"]*)">/.exec(
+          html,
+        );
       expect(meta, file).not.toBeNull();
       const policy = parsePolicy(meta![1]!);
       expect(policy.get('default-src'), file).toEqual(["'self'"]);
@@ -65,7 +79,10 @@ describe('the Content-Security-Policy', () => {
       expect(policy.get('base-uri'), file).toEqual(["'none'"]);
       expect(policy.get('form-action'), file).toEqual(["'self'"]);
       const script = policy.get('script-src') ?? [];
-      expect(script.filter((source) => !source.startsWith("'sha256-")), file).toEqual(["'self'", "'wasm-unsafe-eval'"]);
+      expect(
+        script.filter((source) => !source.startsWith("'sha256-")),
+        file,
+      ).toEqual(["'self'", "'wasm-unsafe-eval'"]);
       for (const source of script) scriptSources.add(source);
     }
     const headers = await readFile(join(outDir, '_headers'), 'utf8');
@@ -79,7 +96,20 @@ describe('the Content-Security-Policy', () => {
 
   it('lets every kind of page load, light and dark, with no violation', async () => {
     const paths = onePerKind(await htmlPages());
-    expect(paths).toEqual(expect.arrayContaining(['', '404.html', 'catalog/', 'guides/', 'search/', 'scorecards/', 'checks/', 'initiatives/', 'changes/', 'problems/']));
+    expect(paths).toEqual(
+      expect.arrayContaining([
+        '',
+        '404.html',
+        'catalog/',
+        'guides/',
+        'search/',
+        'scorecards/',
+        'checks/',
+        'initiatives/',
+        'changes/',
+        'problems/',
+      ]),
+    );
     for (const path of paths) {
       for (const colorScheme of ['light', 'dark'] as const) {
         const { page, violations } = await openWatched(path, { colorScheme });
@@ -115,14 +145,20 @@ describe('the Content-Security-Policy', () => {
 
   it('lets the copy buttons on guide code run, and colours the code light and dark', async () => {
     for (const colorScheme of ['light', 'dark'] as const) {
-      const { page, violations } = await openWatched('guides/build/set-up-ci/', { colorScheme, permissions: ['clipboard-read', 'clipboard-write'] });
+      const { page, violations } = await openWatched('guides/build/set-up-ci/', {
+        colorScheme,
+        permissions: ['clipboard-read', 'clipboard-write'],
+      });
       const button = page.getByRole('button', { name: 'Copy code to clipboard' }).first();
       await button.click();
       await expect.poll(() => button.textContent()).toBe('Copied');
       expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(/^name: CI\n/);
       // Shiki's colours are style attributes on each token: the policy must leave them applied.
       const token = page.locator('.guide-body pre span[style]').first();
-      const [colour, wanted] = await token.evaluate((element, scheme) => [getComputedStyle(element).color, element.style.getPropertyValue(`--shiki-${scheme}`)], colorScheme);
+      const [colour, wanted] = await token.evaluate(
+        (element, scheme) => [getComputedStyle(element).color, element.style.getPropertyValue(`--shiki-${scheme}`)],
+        colorScheme,
+      );
       expect(colour).toBe(hexToRgb(wanted!));
       expect(await violations()).toEqual([]);
       await page.context().close();
@@ -135,9 +171,14 @@ describe('the Content-Security-Policy', () => {
     expect(await chart.isVisible()).toBe(true);
     expect(await chart.locator('path').count()).toBeGreaterThan(0);
     // Each bar's width is its style attribute's share of the track.
-    const bars = await page.locator('.bar-track .bar').evaluateAll((elements) =>
-      elements.map((bar) => [Number.parseFloat(bar.style.width), (100 * bar.getBoundingClientRect().width) / bar.parentElement!.getBoundingClientRect().width]),
-    );
+    const bars = await page
+      .locator('.bar-track .bar')
+      .evaluateAll((elements) =>
+        elements.map((bar) => [
+          Number.parseFloat(bar.style.width),
+          (100 * bar.getBoundingClientRect().width) / bar.parentElement!.getBoundingClientRect().width,
+        ]),
+      );
     expect(bars.some(([share]) => share! > 0)).toBe(true);
     for (const [share, drawn] of bars) expect(drawn).toBeCloseTo(share!, 0);
     expect(await violations()).toEqual([]);
@@ -156,7 +197,9 @@ describe('the Content-Security-Policy', () => {
     });
     await page.locator('#injected-handler').click();
     expect(await page.evaluate(() => (window as unknown as { injected?: boolean }).injected)).toBeUndefined();
-    await expect.poll(async () => (await violations()).filter((violation) => violation.startsWith('script-src-elem inline')).length).toBeGreaterThan(0);
+    await expect
+      .poll(async () => (await violations()).filter((violation) => violation.startsWith('script-src-elem inline')).length)
+      .toBeGreaterThan(0);
     // Violation reports arrive asynchronously, the handler's after the click: waited for like the script's.
     await expect.poll(async () => (await violations()).some((violation) => violation.startsWith('script-src-attr inline'))).toBe(true);
     await page.context().close();

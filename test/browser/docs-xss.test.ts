@@ -32,7 +32,9 @@ describe('repository docs with XSS payloads', () => {
     }
     await page.getByRole('img', { name: 'The logo' }).hover();
     expect(new URL(page.url()).pathname).toBe(`/portal/${DOCS_FIXTURE.path}`);
-    expect(await page.locator('main script, main iframe, main object, main embed, main form, main svg, main [style*="javascript"]').count()).toBe(0);
+    expect(
+      await page.locator('main script, main iframe, main object, main embed, main form, main svg, main [style*="javascript"]').count(),
+    ).toBe(0);
     expect(await page.locator('main [onerror], main [onload], main [onmouseover]').count()).toBe(0);
     expect(dialogs).toEqual([]);
     expect(await sentinel(page)).toBeUndefined();
@@ -47,7 +49,9 @@ describe('repository docs with XSS payloads', () => {
     const logo = page.getByRole('img', { name: 'The logo' });
     await logo.scrollIntoViewIfNeeded();
     await expect.poll(() => logo.evaluate((image: HTMLImageElement) => image.complete && image.naturalWidth)).toBeGreaterThan(0);
-    expect(new URL((await logo.evaluate((image: HTMLImageElement) => image.currentSrc)) || '').pathname).toBe(`/portal/${DOCS_FIXTURE.path}_assets/docs/img/logo.png`);
+    expect(new URL((await logo.evaluate((image: HTMLImageElement) => image.currentSrc)) || '').pathname).toBe(
+      `/portal/${DOCS_FIXTURE.path}_assets/docs/img/logo.png`,
+    );
     expect(await page.getByRole('link', { name: 'image: Remote tracker' }).getAttribute('href')).toBe('https://tracker.example/pixel.png');
     expect(requests.filter((url) => !url.startsWith(new URL('/portal/', page.url()).href))).toEqual([]);
     await page.context().close();
@@ -71,7 +75,9 @@ describe('repository docs with XSS payloads', () => {
     it(`has no accessibility violations: ${path}`, async () => {
       const { page } = await openWatched(path);
       const results = await new AxeBuilder({ page }).analyze();
-      expect(results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)).toEqual([]);
+      expect(
+        results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`),
+      ).toEqual([]);
       await page.context().close();
     });
   }

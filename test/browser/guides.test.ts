@@ -55,7 +55,16 @@ describe('search, a guide, and a check it teaches', () => {
     await page.context().close();
   });
 
-  it.each(['guides/', 'guides/build/set-up-ci/', 'guides/catalog/codeowners/', 'search/?q=catalog', 'checks/actions-pinned/', 'changes/', 'scorecards/production-readiness/', 'catalog/default/component/payments/'])('%s passes axe, light and dark', async (path) => {
+  it.each([
+    'guides/',
+    'guides/build/set-up-ci/',
+    'guides/catalog/codeowners/',
+    'search/?q=catalog',
+    'checks/actions-pinned/',
+    'changes/',
+    'scorecards/production-readiness/',
+    'catalog/default/component/payments/',
+  ])('%s passes axe, light and dark', async (path) => {
     for (const colorScheme of ['light', 'dark'] as const) {
       const page = await open(path, { colorScheme });
       if (path.startsWith('search')) await expect.poll(() => page.getByRole('status').textContent(), { timeout: 10_000 }).toMatch(/result/);

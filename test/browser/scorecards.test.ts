@@ -13,7 +13,10 @@ describe('an entity’s scorecard panel', () => {
       await expect.poll(() => panel.locator('.level').textContent()).toBe('Level: Silver');
       expect(await panel.getByText('Score 85%').isVisible()).toBe(true);
 
-      const failing = panel.getByRole('listitem').filter({ has: page.getByRole('link', { name: 'Container runs as non-root' }) }).last();
+      const failing = panel
+        .getByRole('listitem')
+        .filter({ has: page.getByRole('link', { name: 'Container runs as non-root' }) })
+        .last();
       const fix = failing.locator('.markdown');
       expect(await fix.isVisible()).toBe(false);
       await failing.getByText('How to fix').click();
@@ -21,7 +24,9 @@ describe('an entity’s scorecard panel', () => {
       expect(await fix.textContent()).toContain('USER 10001');
 
       const evidence = failing.getByRole('link', { name: 'Dockerfile:12' });
-      expect(await evidence.getAttribute('href')).toBe('https://git.example.com/acme/payments-service/blob/0123456789abcdef0123456789abcdef01234567/Dockerfile#L12');
+      expect(await evidence.getAttribute('href')).toBe(
+        'https://git.example.com/acme/payments-service/blob/0123456789abcdef0123456789abcdef01234567/Dockerfile#L12',
+      );
 
       await failing.getByRole('link', { name: 'Container runs as non-root' }).click();
       await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Container runs as non-root');
@@ -57,7 +62,9 @@ describe('accessibility of the scorecard, check and team pages', () => {
       // Check what is inside the collapsed parts too.
       await page.locator('details').evaluateAll((elements) => elements.forEach((details) => details.setAttribute('open', '')));
       const results = await new AxeBuilder({ page }).analyze();
-      expect(results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)).toEqual([]);
+      expect(
+        results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`),
+      ).toEqual([]);
       await page.context().close();
     });
   }

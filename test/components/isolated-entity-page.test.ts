@@ -28,7 +28,11 @@ describe('IsolatedEntityPage', () => {
     expect(html).toContain('component:default/payments · declared in repository payments, catalog-info.yaml line 3');
     expect(html).toContain('could not be built: view failed\ufffd[31m on &lt;b&gt;payments&lt;/b&gt;. The rest of the portal is built');
     expect(html).not.toContain('second line');
-    expect(warn).toHaveBeenCalledWith(expect.stringContaining('The page of component:default/payments (repository payments, catalog-info.yaml line 3) could not be built: view failed'));
+    expect(warn).toHaveBeenCalledWith(
+      expect.stringContaining(
+        'The page of component:default/payments (repository payments, catalog-info.yaml line 3) could not be built: view failed',
+      ),
+    );
     warn.mockRestore();
   });
 });

@@ -65,7 +65,11 @@ export const cairn = cairnWith({});
  */
 export async function spawnCairn(cwd: string, args: readonly string[], options: CairnOptions = {}): Promise<CairnRun> {
   try {
-    const { stdout, stderr } = await run(process.execPath, [CAIRN_BIN, ...args], { cwd, env: cairnEnv(options), maxBuffer: 64 * 1024 * 1024 });
+    const { stdout, stderr } = await run(process.execPath, [CAIRN_BIN, ...args], {
+      cwd,
+      env: cairnEnv(options),
+      maxBuffer: 64 * 1024 * 1024,
+    });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const failed = error as CairnRun;

@@ -15,11 +15,17 @@ export async function buildDemoPortal(workDir: string, base: string): Promise<{ 
   const org = (await generateDemoOrg({ out: join(workDir, 'org') })).out;
   await cp(CONTENT, join(workDir, 'content'), { recursive: true });
   // The repositories and the exported feedback issues are the freshly generated organisation's.
-  const config = (await readFile(join(CONTENT, 'portal.yaml'), 'utf8')).replace('repos: ../.cache/demo-org/*', `repos: ${org}/*`).replace('issues: ../.cache/demo-org/', `issues: ${org}/`);
+  const config = (await readFile(join(CONTENT, 'portal.yaml'), 'utf8'))
+    .replace('repos: ../.cache/demo-org/*', `repos: ${org}/*`)
+    .replace('issues: ../.cache/demo-org/', `issues: ${org}/`);
   await writeFile(join(workDir, 'content', 'portal.yaml'), config);
   const outDir = join(workDir, 'dist');
   const snapshotPath = join(workDir, 'snapshot.json');
-  const build = await runCairn(workDir, ['build', '--config', 'content/portal.yaml', '--out', outDir, '--snapshot', snapshotPath, '--base', base], { epoch: '1793534400' });
+  const build = await runCairn(
+    workDir,
+    ['build', '--config', 'content/portal.yaml', '--out', outDir, '--snapshot', snapshotPath, '--base', base],
+    { epoch: '1793534400' },
+  );
   if (build.code !== 0) throw new Error(`cairn build of the demo portal exited ${build.code}:\n${build.stderr}`);
   return { outDir, snapshot: JSON.parse(await readFile(snapshotPath, 'utf8')) as Snapshot };
 }

@@ -18,7 +18,7 @@ export const HOSTILE_DOCS = [
   '',
   '<img src="x" onerror="window.__xss = \'onerror\'; alert(\'onerror\')">',
   '',
-  '[markdown javascript link](javascript:window.__xss=\'md-link\';alert(1))',
+  "[markdown javascript link](javascript:window.__xss='md-link';alert(1))",
   '',
   '<a href="JaVaScRiPt:window.__xss=\'html-link\';alert(1)">mixed-case javascript link</a>',
   '',
@@ -48,7 +48,9 @@ export const HOSTILE_DOCS = [
   '',
 ].join('\n');
 
-const SETUP = ['# Setup', '', '## Install', '', '```bash', 'npm install', '```', '', 'Back to [the home page](../index.md).', ''].join('\n');
+const SETUP = ['# Setup', '', '## Install', '', '```bash', 'npm install', '```', '', 'Back to [the home page](../index.md).', ''].join(
+  '\n',
+);
 
 const ENTITY: CatalogEntity = {
   ref: 'component:default/hostile-docs',
@@ -64,7 +66,14 @@ const ENTITY: CatalogEntity = {
 const ROOT: DocRoot = {
   base: '.',
   docsDir: 'docs',
-  mkdocs: { path: 'mkdocs.yml', siteName: 'Hostile handbook', nav: [{ title: 'Home', target: 'index.md', line: 3 }, { title: 'Guide', line: 4, children: [{ title: 'Setup', target: 'guide/setup.md', line: 5 }] }] },
+  mkdocs: {
+    path: 'mkdocs.yml',
+    siteName: 'Hostile handbook',
+    nav: [
+      { title: 'Home', target: 'index.md', line: 3 },
+      { title: 'Guide', line: 4, children: [{ title: 'Setup', target: 'guide/setup.md', line: 5 }] },
+    ],
+  },
   pages: [
     { path: 'docs/index.md', text: HOSTILE_DOCS },
     { path: 'docs/guide/setup.md', text: SETUP },
@@ -75,7 +84,10 @@ const ROOT: DocRoot = {
 export async function docsSnapshotFixture(): Promise<Snapshot> {
   const facts = {
     head: { commit: 'a'.repeat(40), date: '2026-01-15T10:00:00Z', branch: 'main' },
-    docSources: { roots: [ROOT], images: [{ path: 'docs/img/logo.png', mediaType: 'image/png', base64: Buffer.from(LOGO_PNG).toString('base64') }] },
+    docSources: {
+      roots: [ROOT],
+      images: [{ path: 'docs/img/logo.png', mediaType: 'image/png', base64: Buffer.from(LOGO_PNG).toString('base64') }],
+    },
   } as Facts;
   const repo = { name: 'hostile-docs', webUrl: 'https://git.example.com/acme/hostile-docs', facts };
   const { docs, problems } = await buildEntityDocs({ entities: [ENTITY], repos: [repo] });

@@ -26,7 +26,8 @@ export function entity(input: EntityInput = {}): CatalogEntity {
   const kind = input.kind ?? 'Component';
   const name = input.name ?? 'payments';
   const namespace = input.namespace ?? 'default';
-  const spec = input.spec ?? (kind === 'Component' ? { type: 'service', lifecycle: 'production', owner: 'group:default/payments-team' } : undefined);
+  const spec =
+    input.spec ?? (kind === 'Component' ? { type: 'service', lifecycle: 'production', owner: 'group:default/payments-team' } : undefined);
   const repo = input.repo === undefined ? 'payments' : input.repo;
   return {
     ref: `${kind}:${namespace}/${name}`.toLowerCase(),
@@ -34,8 +35,15 @@ export function entity(input: EntityInput = {}): CatalogEntity {
     kind,
     metadata: { name, namespace, ...input.metadata },
     ...(spec ? { spec } : {}),
-    relations: (input.relations ?? []).map((relation) => (Array.isArray(relation) ? { type: relation[0], targetRef: relation[1] } : relation)),
-    source: { ...(repo ? { repo } : {}), file: input.file ?? (input.inferred ? '.' : 'catalog-info.yaml'), line: input.line ?? 1, ...(input.url ? { url: input.url } : {}) },
+    relations: (input.relations ?? []).map((relation) =>
+      Array.isArray(relation) ? { type: relation[0], targetRef: relation[1] } : relation,
+    ),
+    source: {
+      ...(repo ? { repo } : {}),
+      file: input.file ?? (input.inferred ? '.' : 'catalog-info.yaml'),
+      line: input.line ?? 1,
+      ...(input.url ? { url: input.url } : {}),
+    },
     inferred: input.inferred ?? false,
   };
 }

@@ -44,7 +44,11 @@ async function buildFixtureSite(): Promise<FixtureSite> {
     change(record);
     return record;
   };
-  await appendHistory(historyDir, earlier(14, (record) => (record.scorecards['production-readiness']![PAYMENTS] = [null, 0.4, ['ci-configured']])), 10);
+  await appendHistory(
+    historyDir,
+    earlier(14, (record) => (record.scorecards['production-readiness']![PAYMENTS] = [null, 0.4, ['ci-configured']])),
+    10,
+  );
   await appendHistory(
     historyDir,
     earlier(7, (record) => {

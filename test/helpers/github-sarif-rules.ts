@@ -35,7 +35,16 @@ export function githubSarifViolations(log: unknown): string[] {
 type Report = (where: string, what: string) => void;
 
 /** The "Maximum values" table: a file with more is rejected. */
-const LIMITS = { runs: 20, results: 25_000, rules: 25_000, extensions: 100, threadFlowLocations: 10_000, locations: 1_000, tags: 20, gzippedBytes: 10 * 1024 * 1024 };
+const LIMITS = {
+  runs: 20,
+  results: 25_000,
+  rules: 25_000,
+  extensions: 100,
+  threadFlowLocations: 10_000,
+  locations: 1_000,
+  tags: 20,
+  gzippedBytes: 10 * 1024 * 1024,
+};
 const RULE_LEVELS = ['note', 'warning', 'error'];
 const PRECISIONS = ['very-high', 'high', 'medium', 'low'];
 const PROBLEM_SEVERITIES = ['error', 'warning', 'recommendation'];
@@ -46,7 +55,8 @@ function checkRun(run: unknown, where: string, report: Report): void {
   const driver = tool && isObject(tool.driver) ? tool.driver : undefined;
   if (!driver) return report(`${where}.tool.driver`, 'required');
   if (!nonEmptyString(driver.name)) report(`${where}.tool.driver.name`, 'required');
-  if (Array.isArray(tool?.extensions) && tool.extensions.length > LIMITS.extensions) report(`${where}.tool.extensions`, `more than ${LIMITS.extensions}`);
+  if (Array.isArray(tool?.extensions) && tool.extensions.length > LIMITS.extensions)
+    report(`${where}.tool.extensions`, `more than ${LIMITS.extensions}`);
   const rules = Array.isArray(driver.rules) ? driver.rules : undefined;
   if (!rules) report(`${where}.tool.driver.rules`, 'required');
   else {
@@ -67,7 +77,8 @@ function checkRun(run: unknown, where: string, report: Report): void {
 function checkRule(rule: unknown, where: string, report: Report): void {
   if (!isObject(rule)) return report(where, 'not an object');
   if (!nonEmptyString(rule.id)) report(`${where}.id`, 'required');
-  if (rule.name !== undefined && (typeof rule.name !== 'string' || rule.name.length > 255)) report(`${where}.name`, 'a string of at most 255 characters');
+  if (rule.name !== undefined && (typeof rule.name !== 'string' || rule.name.length > 255))
+    report(`${where}.name`, 'a string of at most 255 characters');
   for (const key of ['shortDescription', 'fullDescription'] as const) {
     const text = textOf(rule[key]);
     if (!nonEmptyString(text)) report(`${where}.${key}.text`, 'required');
@@ -75,12 +86,15 @@ function checkRule(rule: unknown, where: string, report: Report): void {
   }
   if (!nonEmptyString(textOf(rule.help))) report(`${where}.help.text`, 'required');
   const level = isObject(rule.defaultConfiguration) ? rule.defaultConfiguration.level : undefined;
-  if (level !== undefined && !RULE_LEVELS.includes(level as string)) report(`${where}.defaultConfiguration.level`, `one of ${RULE_LEVELS.join(', ')}`);
+  if (level !== undefined && !RULE_LEVELS.includes(level as string))
+    report(`${where}.defaultConfiguration.level`, `one of ${RULE_LEVELS.join(', ')}`);
   const properties = isObject(rule.properties) ? rule.properties : {};
   const tags = Array.isArray(properties.tags) ? properties.tags : [];
   if (tags.length > LIMITS.tags) report(`${where}.properties.tags`, `more than ${LIMITS.tags}`);
-  if (properties.precision !== undefined && !PRECISIONS.includes(properties.precision as string)) report(`${where}.properties.precision`, `one of ${PRECISIONS.join(', ')}`);
-  if (properties['problem.severity'] !== undefined && !PROBLEM_SEVERITIES.includes(properties['problem.severity'] as string)) report(`${where}.properties.problem.severity`, `one of ${PROBLEM_SEVERITIES.join(', ')}`);
+  if (properties.precision !== undefined && !PRECISIONS.includes(properties.precision as string))
+    report(`${where}.properties.precision`, `one of ${PRECISIONS.join(', ')}`);
+  if (properties['problem.severity'] !== undefined && !PROBLEM_SEVERITIES.includes(properties['problem.severity'] as string))
+    report(`${where}.properties.problem.severity`, `one of ${PROBLEM_SEVERITIES.join(', ')}`);
   const securitySeverity = properties['security-severity'];
   if (securitySeverity !== undefined) {
     const score = typeof securitySeverity === 'string' && /^\d+(\.\d+)?$/.test(securitySeverity) ? Number(securitySeverity) : Number.NaN;
@@ -93,7 +107,8 @@ function checkResult(result: unknown, rules: readonly unknown[], where: string, 
   if (!isObject(result)) return report(where, 'not an object');
   if (!nonEmptyString(textOf(result.message))) report(`${where}.message.text`, 'required');
   checkRuleReference(result, rules, where, report);
-  if (!Array.isArray(result.locations) || result.locations.length === 0) report(`${where}.locations`, 'at least one location is required to display a result');
+  if (!Array.isArray(result.locations) || result.locations.length === 0)
+    report(`${where}.locations`, 'at least one location is required to display a result');
   else {
     if (result.locations.length > LIMITS.locations) report(`${where}.locations`, `more than ${LIMITS.locations}`);
     result.locations.forEach((location, index) => checkLocation(location, `${where}.locations[${index}]`, report));
@@ -101,15 +116,22 @@ function checkResult(result: unknown, rules: readonly unknown[], where: string, 
   const threadFlowLocations = (Array.isArray(result.codeFlows) ? result.codeFlows : [])
     .flatMap((flow) => (isObject(flow) && Array.isArray(flow.threadFlows) ? flow.threadFlows : []))
     .reduce((count: number, thread) => count + (isObject(thread) && Array.isArray(thread.locations) ? thread.locations.length : 0), 0);
-  if (threadFlowLocations > LIMITS.threadFlowLocations) report(`${where}.codeFlows`, `more than ${LIMITS.threadFlowLocations} thread flow locations`);
+  if (threadFlowLocations > LIMITS.threadFlowLocations)
+    report(`${where}.codeFlows`, `more than ${LIMITS.threadFlowLocations} thread flow locations`);
   const fingerprints = result.partialFingerprints;
   if (!isObject(fingerprints) || Object.keys(fingerprints).length === 0) report(`${where}.partialFingerprints`, 'required');
-  else for (const [key, value] of Object.entries(fingerprints)) if (!nonEmptyString(value)) report(`${where}.partialFingerprints.${key}`, 'a non-empty string');
+  else
+    for (const [key, value] of Object.entries(fingerprints))
+      if (!nonEmptyString(value)) report(`${where}.partialFingerprints.${key}`, 'a non-empty string');
 }
 
 /** A result names its rule (by `ruleId`, `rule.id` or `ruleIndex`), and an index agrees with the id. */
 function checkRuleReference(result: Record<string, unknown>, rules: readonly unknown[], where: string, report: Report): void {
-  const ruleId = nonEmptyString(result.ruleId) ? result.ruleId : isObject(result.rule) && nonEmptyString(result.rule.id) ? result.rule.id : undefined;
+  const ruleId = nonEmptyString(result.ruleId)
+    ? result.ruleId
+    : isObject(result.rule) && nonEmptyString(result.rule.id)
+      ? result.rule.id
+      : undefined;
   const { ruleIndex } = result;
   if (ruleId === undefined && ruleIndex === undefined) return report(`${where}.ruleId`, 'ruleId, rule or ruleIndex is required');
   if (ruleIndex === undefined) return;
@@ -123,10 +145,13 @@ function checkLocation(location: unknown, where: string, report: Report): void {
   if (!physical) return report(`${where}.physicalLocation`, 'required');
   const uri = isObject(physical.artifactLocation) ? physical.artifactLocation.uri : undefined;
   if (!nonEmptyString(uri)) report(`${where}.physicalLocation.artifactLocation.uri`, 'required');
-  else if (/^[a-z][a-z0-9+.-]*:/i.test(uri) || uri.startsWith('/')) report(`${where}.physicalLocation.artifactLocation.uri`, `${uri} is not a path relative to the repository root`);
-  else if (uri.split('/').some((segment) => segment === '..' || segment.toLowerCase() === '%2e%2e')) report(`${where}.physicalLocation.artifactLocation.uri`, `${uri} leaves the repository root`);
+  else if (/^[a-z][a-z0-9+.-]*:/i.test(uri) || uri.startsWith('/'))
+    report(`${where}.physicalLocation.artifactLocation.uri`, `${uri} is not a path relative to the repository root`);
+  else if (uri.split('/').some((segment) => segment === '..' || segment.toLowerCase() === '%2e%2e'))
+    report(`${where}.physicalLocation.artifactLocation.uri`, `${uri} leaves the repository root`);
   const startLine = isObject(physical.region) ? physical.region.startLine : undefined;
-  if (!Number.isInteger(startLine) || (startLine as number) < 1) report(`${where}.physicalLocation.region.startLine`, 'required, a line number from 1');
+  if (!Number.isInteger(startLine) || (startLine as number) < 1)
+    report(`${where}.physicalLocation.region.startLine`, 'required, a line number from 1');
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

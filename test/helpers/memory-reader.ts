@@ -9,7 +9,10 @@ const DEFAULT_MAX_BYTES = 1024 * 1024;
  * An in-memory RepoReader over a file tree, for unit tests of fact retrievers without git or disk.
  * A `Uint8Array` value is a binary file (reads return `undefined`, as the real reader does).
  */
-export function memoryReader(files: Record<string, string | Uint8Array>, options: { name?: string; history?: RepoHistory } = {}): RepoReader {
+export function memoryReader(
+  files: Record<string, string | Uint8Array>,
+  options: { name?: string; history?: RepoHistory } = {},
+): RepoReader {
   const paths = Object.keys(files).sort();
   const tracked = new Set(paths);
   const bytes = (path: string) => {
@@ -61,7 +64,11 @@ export function memoryReader(files: Record<string, string | Uint8Array>, options
 }
 
 /** A FactContext over `files` that records the problems a retriever reports. */
-export function memoryContext(files: Record<string, string | Uint8Array>, name = 'memory', settings: FactSettings = { contentGlobs: [] }): FactContext & { problems: Problem[] } {
+export function memoryContext(
+  files: Record<string, string | Uint8Array>,
+  name = 'memory',
+  settings: FactSettings = { contentGlobs: [] },
+): FactContext & { problems: Problem[] } {
   const problems: Problem[] = [];
   return { repo: memoryReader(files, { name }), settings, problems, problem: (problem) => problems.push({ ...problem, repo: name }) };
 }

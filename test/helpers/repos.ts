@@ -35,12 +35,11 @@ export interface SingleRepoFixture {
  * A spec with a single commit by `TEST_AUTHOR` holding `tree`, for tests that only need files.
  * `options` overrides the commit's date, author or message.
  */
-export function files(
-  tree: Record<string, FileChange>,
-  options: { date?: string; author?: GitPerson; message?: string } = {},
-): RepoSpec {
+export function files(tree: Record<string, FileChange>, options: { date?: string; author?: GitPerson; message?: string } = {}): RepoSpec {
   return {
-    commits: [{ date: options.date ?? TEST_DATE, author: options.author ?? TEST_AUTHOR, message: options.message ?? 'Initial commit', files: tree }],
+    commits: [
+      { date: options.date ?? TEST_DATE, author: options.author ?? TEST_AUTHOR, message: options.message ?? 'Initial commit', files: tree },
+    ],
   };
 }
 

@@ -26,7 +26,10 @@ const entities: CatalogEntity[] = [
     name: 'payments',
     metadata: { title: 'Payments', description: 'Taking money from customers.' },
     spec: { owner: 'payments-team' },
-    relations: [['ownedBy', 'group:default/payments-team'], ['hasPart', 'system:default/checkout']],
+    relations: [
+      ['ownedBy', 'group:default/payments-team'],
+      ['hasPart', 'system:default/checkout'],
+    ],
     ...teamsFile(40),
   }),
   entity({
@@ -54,7 +57,14 @@ const entities: CatalogEntity[] = [
       links: [{ url: 'https://runbooks.example.com/payments', title: 'Runbook' }],
       annotations: { 'github.com/project-slug': 'acme/payments-service' },
     },
-    spec: { type: 'service', lifecycle: 'production', owner: 'payments-team', system: 'checkout', providesApis: ['payments-api'], dependsOn: ['resource:payments-db'] },
+    spec: {
+      type: 'service',
+      lifecycle: 'production',
+      owner: 'payments-team',
+      system: 'checkout',
+      providesApis: ['payments-api'],
+      dependsOn: ['resource:payments-db'],
+    },
     relations: [
       ['ownedBy', 'group:default/payments-team'],
       ['partOf', 'system:default/checkout'],
@@ -67,7 +77,14 @@ const entities: CatalogEntity[] = [
     kind: 'Component',
     name: 'checkout-web',
     metadata: { title: 'Checkout Web', description: 'The checkout pages.', tags: ['frontend'] },
-    spec: { type: 'website', lifecycle: 'production', owner: 'payments-team', system: 'checkout', consumesApis: ['payments-api'], dependsOn: ['component:legacy-ledger'] },
+    spec: {
+      type: 'website',
+      lifecycle: 'production',
+      owner: 'payments-team',
+      system: 'checkout',
+      consumesApis: ['payments-api'],
+      dependsOn: ['component:legacy-ledger'],
+    },
     relations: [
       ['ownedBy', 'group:default/payments-team'],
       ['partOf', 'system:default/checkout'],
@@ -134,7 +151,10 @@ const entities: CatalogEntity[] = [
     name: 'engineering',
     metadata: { title: 'Engineering' },
     spec: { type: 'department', children: ['payments-team', 'platform'] },
-    relations: [['parentOf', 'group:default/payments-team'], ['parentOf', 'group:default/platform']],
+    relations: [
+      ['parentOf', 'group:default/payments-team'],
+      ['parentOf', 'group:default/platform'],
+    ],
     ...teamsFile(1),
   }),
   entity({
@@ -172,7 +192,10 @@ const entities: CatalogEntity[] = [
     entity({
       kind: 'User',
       name,
-      spec: { profile: { displayName: name[0]!.toUpperCase() + name.slice(1), email: `${name}@example.com` }, memberOf: [index < 2 ? 'payments-team' : 'platform'] },
+      spec: {
+        profile: { displayName: name[0]!.toUpperCase() + name.slice(1), email: `${name}@example.com` },
+        memberOf: [index < 2 ? 'payments-team' : 'platform'],
+      },
       relations: [['memberOf', index < 2 ? 'group:default/payments-team' : 'group:default/platform']],
       ...teamsFile(60 + index * 10),
     }),
@@ -290,7 +313,14 @@ const scorecards = [
 
 type Status = 'pass' | 'fail' | 'notApplicable' | 'error';
 type EvidenceInput = { path: string; line?: number; note?: string };
-type ScoredInput = [checkId: string, level: string, outcome: Status, message: string, evidence?: EvidenceInput[], extra?: Record<string, unknown>];
+type ScoredInput = [
+  checkId: string,
+  level: string,
+  outcome: Status,
+  message: string,
+  evidence?: EvidenceInput[],
+  extra?: Record<string, unknown>,
+];
 
 function scored([checkId, level, outcome, message, evidence = [], extra = {}]: ScoredInput) {
   const exemption = extra.exemption as { expired: boolean } | undefined;
@@ -298,7 +328,14 @@ function scored([checkId, level, outcome, message, evidence = [], extra = {}]: S
   return { checkId, level, weight: checkId === 'has-ci' ? 2 : 1, outcome, effective, message, evidence, ...extra };
 }
 
-const result = (scorecard: string, entity: string, level: string | null, score: number, checks: ScoredInput[], next?: { level: string; checks: string[] }) => ({
+const result = (
+  scorecard: string,
+  entity: string,
+  level: string | null,
+  score: number,
+  checks: ScoredInput[],
+  next?: { level: string; checks: string[] },
+) => ({
   scorecard,
   entityRef: `component:default/${entity}`,
   level,
@@ -307,7 +344,13 @@ const result = (scorecard: string, entity: string, level: string | null, score: 
   ...(next ? { next } : {}),
 });
 
-const nonRootFailure = (level: string): ScoredInput => ['dockerfile-non-root', level, 'fail', 'The final stage runs as root.', [{ path: 'Dockerfile', line: 12, note: 'USER root' }]];
+const nonRootFailure = (level: string): ScoredInput => [
+  'dockerfile-non-root',
+  level,
+  'fail',
+  'The final stage runs as root.',
+  [{ path: 'Dockerfile', line: 12, note: 'USER root' }],
+];
 
 const results = [
   result(
@@ -321,7 +364,14 @@ const results = [
       ['has-license', 'silver', 'pass', 'LICENSE is MIT.', [{ path: 'LICENSE' }]],
       ['has-ci', 'silver', 'pass', 'GitHub Actions runs on every push.', [{ path: '.github/workflows/ci.yml', line: 3 }]],
       nonRootFailure('gold'),
-      ['has-runbook', 'gold', 'fail', 'No link titled Runbook.', [], { exemption: { reason: 'The runbook lives in the wiki until Q1.', expires: '2027-03-31', expired: false, source: 'annotation' } }],
+      [
+        'has-runbook',
+        'gold',
+        'fail',
+        'No link titled Runbook.',
+        [],
+        { exemption: { reason: 'The runbook lives in the wiki until Q1.', expires: '2027-03-31', expired: false, source: 'annotation' } },
+      ],
     ],
     { level: 'gold', checks: ['dockerfile-non-root'] },
   ),
@@ -346,7 +396,14 @@ const results = [
     null,
     1 / 6,
     [
-      ['has-readme', 'bronze', 'fail', 'No README.', [], { exemption: { reason: 'Scripts are documented in the wiki.', expires: '2026-06-30', expired: true, source: 'central' } }],
+      [
+        'has-readme',
+        'bronze',
+        'fail',
+        'No README.',
+        [],
+        { exemption: { reason: 'Scripts are documented in the wiki.', expires: '2026-06-30', expired: true, source: 'central' } },
+      ],
       ['has-codeowners', 'bronze', 'pass', 'CODEOWNERS has a catch-all rule.', [{ path: 'CODEOWNERS', line: 1 }]],
       ['has-license', 'silver', 'fail', 'No LICENSE file.'],
       ['has-ci', 'silver', 'fail', 'No CI configuration.'],
@@ -375,7 +432,10 @@ const results = [
     'payments-service',
     null,
     0.5,
-    [nonRootFailure('baseline'), ['pinned-base-image', 'baseline', 'pass', 'Every FROM is pinned by digest.', [{ path: 'Dockerfile', line: 1 }]]],
+    [
+      nonRootFailure('baseline'),
+      ['pinned-base-image', 'baseline', 'pass', 'Every FROM is pinned by digest.', [{ path: 'Dockerfile', line: 1 }]],
+    ],
     { level: 'baseline', checks: ['dockerfile-non-root'] },
   ),
   result('security-basics', 'billing-scripts', 'baseline', 1, [
@@ -403,7 +463,11 @@ const snapshot = {
         ],
         readme: { path: 'README.md', title: 'Payments Service', headings: [], words: 120 },
         license: { expression: 'MIT', expressionFrom: ['LICENSE'], files: [{ path: 'LICENSE', spdxId: 'MIT' }], sources: [] },
-        codeowners: { path: '.github/CODEOWNERS', rules: [{ pattern: '*', owners: ['@acme/payments-team'], line: 1 }], catchAll: ['@acme/payments-team'] },
+        codeowners: {
+          path: '.github/CODEOWNERS',
+          rules: [{ pattern: '*', owners: ['@acme/payments-team'], line: 1 }],
+          catchAll: ['@acme/payments-team'],
+        },
         ci: [{ system: 'github-actions', files: ['.github/workflows/ci.yml'] }],
         dockerfiles: [{ path: 'Dockerfile', from: [], users: [], adds: [] }],
       },
@@ -461,7 +525,14 @@ const snapshot = {
       message: 'dependsOn component:default/legacy-ledger is not in the catalog.',
     },
     { severity: 'warning', repo: 'billing-scripts', file: 'package.json', message: 'Could not parse package.json: Unexpected token.' },
-    { severity: 'error', repo: 'hostile', file: 'catalog-info.yaml', line: 3, entityRef: 'component:default/hostile', message: `Bad value ${HOSTILE.description}` },
+    {
+      severity: 'error',
+      repo: 'hostile',
+      file: 'catalog-info.yaml',
+      line: 3,
+      entityRef: 'component:default/hostile',
+      message: `Bad value ${HOSTILE.description}`,
+    },
     { severity: 'warning', file: 'content/teams/org.yaml', line: 70, message: 'User carol has no e-mail domain this portal knows.' },
   ],
   checks,

@@ -128,7 +128,18 @@ export function git(cwd: string, args: string[], input?: string | Buffer): Promi
     GIT_AUTHOR_DATE: TEST_DATE,
     GIT_COMMITTER_DATE: TEST_DATE,
   });
-  const settings = ['-c', 'commit.gpgsign=false', '-c', 'tag.gpgsign=false', '-c', 'core.autocrlf=false', '-c', 'core.hooksPath=/dev/null', '-c', 'core.fsmonitor=false'];
+  const settings = [
+    '-c',
+    'commit.gpgsign=false',
+    '-c',
+    'tag.gpgsign=false',
+    '-c',
+    'core.autocrlf=false',
+    '-c',
+    'core.hooksPath=/dev/null',
+    '-c',
+    'core.fsmonitor=false',
+  ];
   return new Promise((resolve, reject) => {
     const child = spawn('git', [...settings, ...args], { cwd, env, stdio: ['pipe', 'pipe', 'pipe'] });
     const out: Buffer[] = [];
@@ -136,7 +147,11 @@ export function git(cwd: string, args: string[], input?: string | Buffer): Promi
     child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
     child.stderr.on('data', (chunk: Buffer) => err.push(chunk));
     child.on('error', reject);
-    child.on('close', (code) => (code === 0 ? resolve(Buffer.concat(out).toString()) : reject(new Error(`git ${args.join(' ')} in ${cwd}: ${Buffer.concat(err).toString()}`))));
+    child.on('close', (code) =>
+      code === 0
+        ? resolve(Buffer.concat(out).toString())
+        : reject(new Error(`git ${args.join(' ')} in ${cwd}: ${Buffer.concat(err).toString()}`)),
+    );
     child.stdin.on('error', () => {});
     child.stdin.end(input);
   });
@@ -154,10 +169,15 @@ export function hostileCases(env: Omit<CorpusEnvironment, 'reposDir'>): HostileC
   const mark = (what: string) => `${env.markProgram} ${what}`;
   const canaryFile = join(env.outsideDir, 'secret.txt');
   const canaryDescriptor = join(env.outsideDir, 'catalog-info.yaml');
-  const descriptor = (name: string, metadata = '', spec = '') => ({ 'catalog-info.yaml': component(name, metadata, spec), 'README.md': `# ${name}\n\nA hostile case.\n` });
+  const descriptor = (name: string, metadata = '', spec = '') => ({
+    'catalog-info.yaml': component(name, metadata, spec),
+    'README.md': `# ${name}\n\nA hostile case.\n`,
+  });
   const published = (name: string): Expectation => ({ published: `component:default/${name}` });
   const problemIn = (file: string, problem: RegExp, line?: true): Expectation => ({ problem, file, ...(line ? { line } : {}) });
-  const decodedOrReported = (name: string, encoding: RegExp): Expectation => ({ either: [published(name), { problem: encoding, file: 'catalog-info.yaml' }] });
+  const decodedOrReported = (name: string, encoding: RegExp): Expectation => ({
+    either: [published(name), { problem: encoding, file: 'catalog-info.yaml' }],
+  });
 
   const cases: HostileCase[] = [
     // ── Control and neighbours ──────────────────────────────────────────────────────────────
@@ -174,9 +194,27 @@ export function hostileCases(env: Omit<CorpusEnvironment, 'reposDir'>): HostileC
       }),
       expect: [{ published: 'component:default/control' }, { published: 'group:default/platform' }],
     },
-    { name: 'neighbour-declared', category: 'control', about: 'a valid neighbour with a descriptor', spec: files(descriptor('neighbour-declared', '  description: A well-behaved neighbour.\n')), expect: [published('neighbour-declared')] },
-    { name: 'neighbour-inferred', category: 'control', about: 'a valid neighbour without a descriptor', spec: files(readme('# Neighbour\n\nInferred from its README.\n')), expect: [published('neighbour-inferred')] },
-    { name: 'neighbour-docs', category: 'control', about: 'a valid neighbour with docs', spec: files({ ...descriptor('neighbour-docs'), 'docs/index.md': '# Guide\n\nFine.\n' }), expect: [published('neighbour-docs')] },
+    {
+      name: 'neighbour-declared',
+      category: 'control',
+      about: 'a valid neighbour with a descriptor',
+      spec: files(descriptor('neighbour-declared', '  description: A well-behaved neighbour.\n')),
+      expect: [published('neighbour-declared')],
+    },
+    {
+      name: 'neighbour-inferred',
+      category: 'control',
+      about: 'a valid neighbour without a descriptor',
+      spec: files(readme('# Neighbour\n\nInferred from its README.\n')),
+      expect: [published('neighbour-inferred')],
+    },
+    {
+      name: 'neighbour-docs',
+      category: 'control',
+      about: 'a valid neighbour with docs',
+      spec: files({ ...descriptor('neighbour-docs'), 'docs/index.md': '# Guide\n\nFine.\n' }),
+      expect: [published('neighbour-docs')],
+    },
 
     // ── YAML ─────────────────────────────────────────────────────────────────────────────────
     {
@@ -214,7 +252,13 @@ export function hostileCases(env: Omit<CorpusEnvironment, 'reposDir'>): HostileC
       }),
       expect: [problemIn('catalog-info.yaml', /tag/i, true)],
     },
-    { name: 'yaml-bom', category: 'yaml', about: 'a UTF-8 byte order mark before the descriptor', spec: files({ 'catalog-info.yaml': `\uFEFF${component('yaml-bom')}` }), expect: [published('yaml-bom')] },
+    {
+      name: 'yaml-bom',
+      category: 'yaml',
+      about: 'a UTF-8 byte order mark before the descriptor',
+      spec: files({ 'catalog-info.yaml': `\uFEFF${component('yaml-bom')}` }),
+      expect: [published('yaml-bom')],
+    },
     {
       name: 'yaml-latin1',
       category: 'yaml',
@@ -233,7 +277,9 @@ export function hostileCases(env: Omit<CorpusEnvironment, 'reposDir'>): HostileC
       name: 'yaml-utf16be',
       category: 'yaml',
       about: 'a descriptor in UTF-16 BE with a byte order mark',
-      spec: files({ 'catalog-info.yaml': Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(component('yaml-utf16be'), 'utf16le').swap16()]) }),
+      spec: files({
+        'catalog-info.yaml': Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(component('yaml-utf16be'), 'utf16le').swap16()]),
+      }),
       expect: [decodedOrReported('yaml-utf16be', /utf-16/i)],
     },
     {
@@ -248,7 +294,10 @@ export function hostileCases(env: Omit<CorpusEnvironment, 'reposDir'>): HostileC
       category: 'yaml',
       about: 'ESC, BEL, NUL, C1 and bidi overrides in title and description',
       spec: files({
-        'catalog-info.yaml': component('yaml-control-chars', `  title: ${q('Evil \u001b]0;pwned\u0007\u001b[2J\u001b[31mRED\u0000\u0085\u009b title')}\n  description: ${q('Looks fine \u202egnp.exe\u202c \u2066isolate\u2069 \u0008\u007f end')}\n`),
+        'catalog-info.yaml': component(
+          'yaml-control-chars',
+          `  title: ${q('Evil \u001b]0;pwned\u0007\u001b[2J\u001b[31mRED\u0000\u0085\u009b title')}\n  description: ${q('Looks fine \u202egnp.exe\u202c \u2066isolate\u2069 \u0008\u007f end')}\n`,
+        ),
       }),
       expect: [published('yaml-control-chars')],
     },
@@ -301,12 +350,21 @@ export function hostileCases(env: Omit<CorpusEnvironment, 'reposDir'>): HostileC
       }),
       expect: [{ either: [{ published: 'component:default/constructor' }, problemIn('catalog-info.yaml', /__proto__|name/)] }],
     },
-    { name: 'yaml-empty', category: 'yaml', about: 'an empty catalog-info.yaml', spec: files({ 'catalog-info.yaml': '', 'README.md': '# Empty descriptor\n' }), expect: [problemIn('catalog-info.yaml', /empty|no entit|nothing/i)] },
+    {
+      name: 'yaml-empty',
+      category: 'yaml',
+      about: 'an empty catalog-info.yaml',
+      spec: files({ 'catalog-info.yaml': '', 'README.md': '# Empty descriptor\n' }),
+      expect: [problemIn('catalog-info.yaml', /empty|no entit|nothing/i)],
+    },
     {
       name: 'yaml-syntax-error',
       category: 'yaml',
       about: 'an unparsable descriptor',
-      spec: files({ 'catalog-info.yaml': 'apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: [unclosed\n  description: "also unclosed\nspec: {\n' }),
+      spec: files({
+        'catalog-info.yaml':
+          'apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: [unclosed\n  description: "also unclosed\nspec: {\n',
+      }),
       expect: [problemIn('catalog-info.yaml', /./, true)],
     },
     {
@@ -314,15 +372,24 @@ export function hostileCases(env: Omit<CorpusEnvironment, 'reposDir'>): HostileC
       category: 'yaml',
       about: '1,500 valid entities in one 1.3 MB file (the issue says 5,000; fewer pages keep the build short)',
       spec: files({
-        'catalog-info.yaml': Array.from({ length: 1500 }, (_, i) => `apiVersion: backstage.io/v1alpha1\nkind: Resource\nmetadata:\n  name: bulk-${String(i).padStart(4, '0')}\n  description: ${'padding '.repeat(90)}\nspec:\n  type: database\n  owner: ${OWNER}\n`).join('---\n'),
+        'catalog-info.yaml': Array.from(
+          { length: 1500 },
+          (_, i) =>
+            `apiVersion: backstage.io/v1alpha1\nkind: Resource\nmetadata:\n  name: bulk-${String(i).padStart(4, '0')}\n  description: ${'padding '.repeat(90)}\nspec:\n  type: database\n  owner: ${OWNER}\n`,
+        ).join('---\n'),
       }),
-      expect: [{ either: [{ published: 'resource:default/bulk-0000' }, problemIn('catalog-info.yaml', /MiB|too (many|large)|limit|cap/i)] }],
+      expect: [
+        { either: [{ published: 'resource:default/bulk-0000' }, problemIn('catalog-info.yaml', /MiB|too (many|large)|limit|cap/i)] },
+      ],
     },
     {
       name: 'yaml-second-descriptor-case',
       category: 'yaml',
       about: 'catalog-info.yaml and Catalog-Info.yaml side by side',
-      spec: files({ 'catalog-info.yaml': component('yaml-second-descriptor-case'), 'Catalog-Info.yaml': component('yaml-second-descriptor-case-upper') }),
+      spec: files({
+        'catalog-info.yaml': component('yaml-second-descriptor-case'),
+        'Catalog-Info.yaml': component('yaml-second-descriptor-case-upper'),
+      }),
       expect: [published('yaml-second-descriptor-case'), problemIn('Catalog-Info.yaml', /./)],
     },
     {
@@ -339,7 +406,10 @@ export function hostileCases(env: Omit<CorpusEnvironment, 'reposDir'>): HostileC
       name: 'files-large-readme',
       category: 'files',
       about: 'a 20 MB README (the issue says 200 MB; 20 MB keeps the corpus small)',
-      spec: files({ 'catalog-info.yaml': component('files-large-readme'), 'README.md': `# Large\n\n${'All work and no play makes Jack a dull boy.\n'.repeat(500_000)}` }),
+      spec: files({
+        'catalog-info.yaml': component('files-large-readme'),
+        'README.md': `# Large\n\n${'All work and no play makes Jack a dull boy.\n'.repeat(500_000)}`,
+      }),
       expect: [published('files-large-readme'), problemIn('README.md', /MiB|MB|too large|larger|size/i)],
     },
     {
@@ -353,14 +423,20 @@ export function hostileCases(env: Omit<CorpusEnvironment, 'reposDir'>): HostileC
       name: 'files-huge-codeowners',
       category: 'files',
       about: "a 4 MB CODEOWNERS, over GitHub's 3 MB limit (one under it is read whole)",
-      spec: files({ 'catalog-info.yaml': component('files-huge-codeowners'), CODEOWNERS: Array.from({ length: 120_000 }, (_, i) => `/src/module-${i}/ @acme/team-${i % 50}`).join('\n') }),
+      spec: files({
+        'catalog-info.yaml': component('files-huge-codeowners'),
+        CODEOWNERS: Array.from({ length: 120_000 }, (_, i) => `/src/module-${i}/ @acme/team-${i % 50}`).join('\n'),
+      }),
       expect: [published('files-huge-codeowners'), problemIn('CODEOWNERS', /MiB|MB|too large|larger|size|limit/i)],
     },
     {
       name: 'files-binary-readme',
       category: 'files',
       about: 'a PNG named README.md',
-      spec: files({ 'catalog-info.yaml': component('files-binary-readme'), 'README.md': Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]), Buffer.alloc(4096, 0)]) }),
+      spec: files({
+        'catalog-info.yaml': component('files-binary-readme'),
+        'README.md': Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]), Buffer.alloc(4096, 0)]),
+      }),
       expect: [published('files-binary-readme'), problemIn('README.md', /binary/i)],
     },
     {
@@ -394,21 +470,33 @@ export function hostileCases(env: Omit<CorpusEnvironment, 'reposDir'>): HostileC
       name: 'files-symlink-ci-out',
       category: 'files',
       about: 'the CI workflow is a symlink outside the repository',
-      spec: files({ 'catalog-info.yaml': component('files-symlink-ci-out'), '.github/workflows/ci.yml': { symlink: join(env.outsideDir, 'ci.yml') } }),
+      spec: files({
+        'catalog-info.yaml': component('files-symlink-ci-out'),
+        '.github/workflows/ci.yml': { symlink: join(env.outsideDir, 'ci.yml') },
+      }),
       expect: [published('files-symlink-ci-out'), problemIn('.github/workflows/ci.yml', /symlink|outside/i)],
     },
     {
       name: 'files-symlink-docs-dir-out',
       category: 'files',
       about: 'docs/ is a symlink to a folder outside the repository',
-      spec: files({ 'catalog-info.yaml': component('files-symlink-docs-dir-out'), docs: { symlink: env.outsideDir }, 'mkdocs.yml': 'site_name: Outside\n' }),
+      spec: files({
+        'catalog-info.yaml': component('files-symlink-docs-dir-out'),
+        docs: { symlink: env.outsideDir },
+        'mkdocs.yml': 'site_name: Outside\n',
+      }),
       expect: [published('files-symlink-docs-dir-out'), problemIn('docs', /symlink|outside/i)],
     },
     {
       name: 'files-symlink-loop',
       category: 'files',
       about: 'README.md and CODEOWNERS are symlinks to each other',
-      spec: files({ 'catalog-info.yaml': component('files-symlink-loop'), 'README.md': { symlink: 'CODEOWNERS' }, CODEOWNERS: { symlink: 'README.md' }, 'docs/self': { symlink: '.' } }),
+      spec: files({
+        'catalog-info.yaml': component('files-symlink-loop'),
+        'README.md': { symlink: 'CODEOWNERS' },
+        CODEOWNERS: { symlink: 'README.md' },
+        'docs/self': { symlink: '.' },
+      }),
       expect: [published('files-symlink-loop'), problemIn('README.md', /symlink|loop/i)],
     },
     {
@@ -441,7 +529,14 @@ export function hostileCases(env: Omit<CorpusEnvironment, 'reposDir'>): HostileC
       name: 'files-name-unicode',
       category: 'files',
       about: 'doc pages named in several scripts, NFC and NFD forms of the same name, and an emoji',
-      spec: files({ 'catalog-info.yaml': component('files-name-unicode'), 'docs/日本語.md': '# 日本語\n', 'docs/caf\u00e9.md': '# NFC\n', 'docs/cafe\u0301.md': '# NFD\n', 'docs/🚀.md': '# Rocket\n', 'docs/\u202etxt.md': '# Bidi override\n' }),
+      spec: files({
+        'catalog-info.yaml': component('files-name-unicode'),
+        'docs/日本語.md': '# 日本語\n',
+        'docs/caf\u00e9.md': '# NFC\n',
+        'docs/cafe\u0301.md': '# NFD\n',
+        'docs/🚀.md': '# Rocket\n',
+        'docs/\u202etxt.md': '# Bidi override\n',
+      }),
       expect: [published('files-name-unicode')],
     },
     {
@@ -450,7 +545,10 @@ export function hostileCases(env: Omit<CorpusEnvironment, 'reposDir'>): HostileC
       about: 'a doc page whose name is not valid UTF-8',
       spec: files({ 'catalog-info.yaml': component('files-name-invalid-utf8'), 'docs/index.md': '# Docs\n' }),
       after: async (dir) => {
-        await writeFile(Buffer.concat([Buffer.from(`${dir}/docs/bad-`), Buffer.from([0xff, 0xfe, 0xc3, 0x28]), Buffer.from('.md')]), '# Invalid name\n');
+        await writeFile(
+          Buffer.concat([Buffer.from(`${dir}/docs/bad-`), Buffer.from([0xff, 0xfe, 0xc3, 0x28]), Buffer.from('.md')]),
+          '# Invalid name\n',
+        );
         await writeFile(Buffer.concat([Buffer.from(`${dir}/README-`), Buffer.from([0xe9]), Buffer.from('.md')]), '# Latin-1 name\n');
         await git(dir, ['add', '-A']);
         await git(dir, ['commit', '-q', '-m', 'Add files with invalid names']);
@@ -474,13 +572,27 @@ export function hostileCases(env: Omit<CorpusEnvironment, 'reposDir'>): HostileC
         'readme.md': '# Two\n',
       }),
       // Item 7: a collision is a problem naming both files.
-      expect: [published('files-case-collision'), { problem: /docs\/G(UIDE|uide)\/index\.md.*docs\/G(UIDE|uide)\/index\.md/ }, { problem: /docs\/guide\/index\.md.*docs\/G(UIDE|uide)\/index\.md|docs\/G(UIDE|uide)\/index\.md.*docs\/guide\/index\.md/ }, { problem: /docs\/[Ss]etup\.md.*docs\/[Ss]etup\.md/ }, { problem: /docs\/img\/[Ll]ogo\.png.*docs\/img\/[Ll]ogo\.png.*differ only in case/ }],
+      expect: [
+        published('files-case-collision'),
+        { problem: /docs\/G(UIDE|uide)\/index\.md.*docs\/G(UIDE|uide)\/index\.md/ },
+        { problem: /docs\/guide\/index\.md.*docs\/G(UIDE|uide)\/index\.md|docs\/G(UIDE|uide)\/index\.md.*docs\/guide\/index\.md/ },
+        { problem: /docs\/[Ss]etup\.md.*docs\/[Ss]etup\.md/ },
+        { problem: /docs\/img\/[Ll]ogo\.png.*docs\/img\/[Ll]ogo\.png.*differ only in case/ },
+      ],
     },
     {
       name: 'files-windows-reserved',
       category: 'files',
       about: 'doc pages named CON, nul, aux, com1 and LPT9, and a trailing dot',
-      spec: files({ 'catalog-info.yaml': component('files-windows-reserved'), 'docs/CON.md': '# con\n', 'docs/nul.md': '# nul\n', 'docs/aux/index.md': '# aux\n', 'docs/com1.md': '# com1\n', 'docs/LPT9.txt.md': '# lpt9\n', 'docs/trailing..md': '# dot\n' }),
+      spec: files({
+        'catalog-info.yaml': component('files-windows-reserved'),
+        'docs/CON.md': '# con\n',
+        'docs/nul.md': '# nul\n',
+        'docs/aux/index.md': '# aux\n',
+        'docs/com1.md': '# com1\n',
+        'docs/LPT9.txt.md': '# lpt9\n',
+        'docs/trailing..md': '# dot\n',
+      }),
       expect: [published('files-windows-reserved'), { problem: /reserved|windows/i }],
     },
     {
@@ -495,8 +607,18 @@ export function hostileCases(env: Omit<CorpusEnvironment, 'reposDir'>): HostileC
       name: 'files-many',
       category: 'files',
       about: `20,000 tracked files, over the corpus's files cap of ${HOSTILE_LIMITS.files} (the issue says 200,000; left out for time)`,
-      spec: files({ 'catalog-info.yaml': component('files-many'), ...Object.fromEntries(Array.from({ length: 20_000 }, (_, i) => [`src/pkg${i % 100}/file${i}.ts`, `export const v${i} = ${i};\n`])) }),
-      expect: [published('files-many'), { problem: new RegExp(`^files-many tracks 20001 files, over its cap of ${HOSTILE_LIMITS.files} \\(limits\\.files in portal\\.yaml\\)`) }],
+      spec: files({
+        'catalog-info.yaml': component('files-many'),
+        ...Object.fromEntries(Array.from({ length: 20_000 }, (_, i) => [`src/pkg${i % 100}/file${i}.ts`, `export const v${i} = ${i};\n`])),
+      }),
+      expect: [
+        published('files-many'),
+        {
+          problem: new RegExp(
+            `^files-many tracks 20001 files, over its cap of ${HOSTILE_LIMITS.files} \\(limits\\.files in portal\\.yaml\\)`,
+          ),
+        },
+      ],
     },
     {
       name: 'files-read-cap',
@@ -504,12 +626,22 @@ export function hostileCases(env: Omit<CorpusEnvironment, 'reposDir'>): HostileC
       about: `a Location with four 700 KB descriptors, more than one fact may read under the corpus's cap of ${HOSTILE_LIMITS.megabytes} MiB`,
       spec: files({
         'catalog-info.yaml': `${component('files-read-cap')}---\napiVersion: backstage.io/v1alpha1\nkind: Location\nmetadata:\n  name: parts\nspec:\n  targets: [./part-0.yaml, ./part-1.yaml, ./part-2.yaml, ./part-3.yaml]\n`,
-        ...Object.fromEntries(Array.from({ length: 4 }, (_, i) => [`part-${i}.yaml`, `${component(`files-read-cap-part-${i}`)}${'# padding\n'.repeat(70_000)}`])),
+        ...Object.fromEntries(
+          Array.from({ length: 4 }, (_, i) => [
+            `part-${i}.yaml`,
+            `${component(`files-read-cap-part-${i}`)}${'# padding\n'.repeat(70_000)}`,
+          ]),
+        ),
       }),
       expect: [
         published('files-read-cap'),
         published('files-read-cap-part-1'),
-        problemIn('part-2.yaml', new RegExp(`reached its cap of ${HOSTILE_LIMITS.megabytes} MiB read from files-read-cap \\(limits\\.megabytes in portal\\.yaml\\): 2 files were not read \\(part-2\\.yaml, part-3\\.yaml\\)`)),
+        problemIn(
+          'part-2.yaml',
+          new RegExp(
+            `reached its cap of ${HOSTILE_LIMITS.megabytes} MiB read from files-read-cap \\(limits\\.megabytes in portal\\.yaml\\): 2 files were not read \\(part-2\\.yaml, part-3\\.yaml\\)`,
+          ),
+        ),
         problemIn('part-3.yaml', /part-3\.yaml was not read: the fact reading it reached its cap/),
       ],
     },
@@ -517,7 +649,10 @@ export function hostileCases(env: Omit<CorpusEnvironment, 'reposDir'>): HostileC
       name: 'files-submodule-url',
       category: 'files',
       about: '.gitmodules whose URLs would run a command or fetch',
-      spec: files({ 'catalog-info.yaml': component('files-submodule-url'), '.gitmodules': `[submodule "evil"]\n\tpath = evil\n\turl = ext::sh -c ${mark('submodule-ext')}\n[submodule "remote"]\n\tpath = remote\n\turl = ${env.httpUrl}/submodule.git\n` }),
+      spec: files({
+        'catalog-info.yaml': component('files-submodule-url'),
+        '.gitmodules': `[submodule "evil"]\n\tpath = evil\n\turl = ext::sh -c ${mark('submodule-ext')}\n[submodule "remote"]\n\tpath = remote\n\turl = ${env.httpUrl}/submodule.git\n`,
+      }),
       expect: [published('files-submodule-url')],
     },
 
@@ -556,7 +691,7 @@ export function hostileCases(env: Omit<CorpusEnvironment, 'reposDir'>): HostileC
     {
       name: 'ref-app-config-escape',
       category: 'references',
-      about: "a Backstage app-config.yaml registering locations outside the repository",
+      about: 'a Backstage app-config.yaml registering locations outside the repository',
       spec: files({
         'catalog-info.yaml': component('ref-app-config-escape'),
         'app-config.yaml': `catalog:\n  locations:\n    - type: file\n      target: ../../outside/catalog-info.yaml\n    - type: file\n      target: ${canaryDescriptor}\n    - type: url\n      target: ${env.httpUrl}/all.yaml\n`,
@@ -565,23 +700,40 @@ export function hostileCases(env: Omit<CorpusEnvironment, 'reposDir'>): HostileC
         published('ref-app-config-escape'),
         // One precise reason per refused target: the two that leave the repository, and the URL.
         problemIn('app-config.yaml', /\.\.\/\.\.\/outside\/catalog-info\.yaml.*outside|outside.*\.\.\/\.\.\/outside\/catalog-info\.yaml/i),
-        problemIn('app-config.yaml', new RegExp(`${canaryDescriptor.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}.*(outside|not a tracked|absolute)`)),
+        problemIn(
+          'app-config.yaml',
+          new RegExp(`${canaryDescriptor.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}.*(outside|not a tracked|absolute)`),
+        ),
         problemIn('app-config.yaml', /never fetch|remote|url/i),
       ],
     },
     {
       name: 'ref-mkdocs-escape',
       category: 'references',
-      about: "mkdocs.yml whose docs_dir leaves the repository",
-      spec: files({ 'catalog-info.yaml': component('ref-mkdocs-escape'), 'mkdocs.yml': `site_name: Escape\ndocs_dir: ../../outside\nnav:\n  - Secret: ${canaryFile}\n` }),
+      about: 'mkdocs.yml whose docs_dir leaves the repository',
+      spec: files({
+        'catalog-info.yaml': component('ref-mkdocs-escape'),
+        'mkdocs.yml': `site_name: Escape\ndocs_dir: ../../outside\nnav:\n  - Secret: ${canaryFile}\n`,
+      }),
       expect: [published('ref-mkdocs-escape'), problemIn('mkdocs.yml', /outside|escap|docs_dir/i)],
     },
     {
       name: 'ref-missing-entities',
       category: 'references',
       about: 'owner, system, dependsOn and providesApis naming entities that do not exist',
-      spec: files({ 'catalog-info.yaml': component('ref-missing-entities', '', '  system: ghost-system\n  dependsOn: [component:ghost-dependency]\n  providesApis: [ghost-api]\n').replace(OWNER, 'group:default/ghost-team') }),
-      expect: [published('ref-missing-entities'), problemIn('catalog-info.yaml', /ghost-team/), { problem: /ghost-system/ }, { problem: /ghost-dependency/ }],
+      spec: files({
+        'catalog-info.yaml': component(
+          'ref-missing-entities',
+          '',
+          '  system: ghost-system\n  dependsOn: [component:ghost-dependency]\n  providesApis: [ghost-api]\n',
+        ).replace(OWNER, 'group:default/ghost-team'),
+      }),
+      expect: [
+        published('ref-missing-entities'),
+        problemIn('catalog-info.yaml', /ghost-team/),
+        { problem: /ghost-system/ },
+        { problem: /ghost-dependency/ },
+      ],
     },
     {
       name: 'ref-duplicate-a',
@@ -594,7 +746,9 @@ export function hostileCases(env: Omit<CorpusEnvironment, 'reposDir'>): HostileC
       name: 'ref-duplicate-b',
       category: 'references',
       about: 'declares component:default/shared-name again, and Shared-Name, and itself twice in one file',
-      spec: files({ 'catalog-info.yaml': `${component('shared-name')}---\n${component('Shared-Name')}---\n${component('ref-duplicate-b')}---\n${component('ref-duplicate-b')}` }),
+      spec: files({
+        'catalog-info.yaml': `${component('shared-name')}---\n${component('Shared-Name')}---\n${component('ref-duplicate-b')}---\n${component('ref-duplicate-b')}`,
+      }),
       expect: [published('ref-duplicate-b'), { problem: /shared-name/i }, { problem: /ref-duplicate-b/ }],
     },
 
@@ -604,7 +758,12 @@ export function hostileCases(env: Omit<CorpusEnvironment, 'reposDir'>): HostileC
       name: 'git-detached-head',
       category: 'git',
       about: 'HEAD detached at the first of two commits',
-      spec: { commits: [{ date: TEST_DATE, author: TEST_AUTHOR, message: 'First', files: descriptor('git-detached-head') }, { date: '2026-01-16T10:00:00Z', author: TEST_AUTHOR, message: 'Second', files: { 'README.md': '# Second\n' } }] },
+      spec: {
+        commits: [
+          { date: TEST_DATE, author: TEST_AUTHOR, message: 'First', files: descriptor('git-detached-head') },
+          { date: '2026-01-16T10:00:00Z', author: TEST_AUTHOR, message: 'Second', files: { 'README.md': '# Second\n' } },
+        ],
+      },
       after: async (dir) => {
         await git(dir, ['checkout', '-q', '--detach', 'HEAD~1']);
       },
@@ -618,7 +777,12 @@ export function hostileCases(env: Omit<CorpusEnvironment, 'reposDir'>): HostileC
       after: async (dir, environment) => {
         const source = join(environment.outsideDir, 'shallow-source');
         await writeGitRepo(source, {
-          commits: [0, 1, 2].map((i) => ({ date: `2026-01-1${i}T10:00:00Z`, author: TEST_AUTHOR, message: `Commit ${i}`, files: { ...descriptor('git-shallow'), [`file${i}.txt`]: `${i}\n` } })),
+          commits: [0, 1, 2].map((i) => ({
+            date: `2026-01-1${i}T10:00:00Z`,
+            author: TEST_AUTHOR,
+            message: `Commit ${i}`,
+            files: { ...descriptor('git-shallow'), [`file${i}.txt`]: `${i}\n` },
+          })),
         });
         await rm(dir, { recursive: true, force: true });
         await git(environment.outsideDir, ['-c', 'protocol.file.allow=always', 'clone', '-q', '--depth', '1', `file://${source}`, dir]);
@@ -670,8 +834,20 @@ export function hostileCases(env: Omit<CorpusEnvironment, 'reposDir'>): HostileC
       spec: files({ 'catalog-info.yaml': component(q(xss('name'))) }),
       expect: [problemIn('catalog-info.yaml', /name/i)],
     },
-    { name: 'xss-title', category: 'xss', about: 'a payload as the title', spec: files(descriptor('xss-title', `  title: ${q(xss('title'))}\n`)), expect: [published('xss-title')] },
-    { name: 'xss-description', category: 'xss', about: 'a payload as the description', spec: files(descriptor('xss-description', `  description: ${q(xss('description'))}\n`)), expect: [published('xss-description')] },
+    {
+      name: 'xss-title',
+      category: 'xss',
+      about: 'a payload as the title',
+      spec: files(descriptor('xss-title', `  title: ${q(xss('title'))}\n`)),
+      expect: [published('xss-title')],
+    },
+    {
+      name: 'xss-description',
+      category: 'xss',
+      about: 'a payload as the description',
+      spec: files(descriptor('xss-description', `  description: ${q(xss('description'))}\n`)),
+      expect: [published('xss-description')],
+    },
     {
       name: 'xss-tags-labels',
       category: 'xss',
@@ -707,7 +883,12 @@ export function hostileCases(env: Omit<CorpusEnvironment, 'reposDir'>): HostileC
       name: 'xss-relations',
       category: 'xss',
       about: 'payloads as owner, system and dependency references',
-      spec: files({ 'catalog-info.yaml': component('xss-relations', '', `  system: ${q(xss('system'))}\n  dependsOn: [${q(xss('depends'))}]\n`).replace(OWNER, q(`group:${xss('owner')}`)) }),
+      spec: files({
+        'catalog-info.yaml': component('xss-relations', '', `  system: ${q(xss('system'))}\n  dependsOn: [${q(xss('depends'))}]\n`).replace(
+          OWNER,
+          q(`group:${xss('owner')}`),
+        ),
+      }),
       expect: [problemIn('catalog-info.yaml', /./)],
     },
     {
@@ -732,7 +913,10 @@ export function hostileCases(env: Omit<CorpusEnvironment, 'reposDir'>): HostileC
       name: 'xss-codeowners',
       category: 'xss',
       about: 'CODEOWNERS entries with payload owners and patterns',
-      spec: files({ 'catalog-info.yaml': component('xss-codeowners'), CODEOWNERS: `* @acme/${xss('codeowner')}\n/docs/<img src=x onerror=alert('${XSS_MARK}-pattern')> @acme/docs\n* "><svg onload=alert('${XSS_MARK}-co-email')>@x.com\n` }),
+      spec: files({
+        'catalog-info.yaml': component('xss-codeowners'),
+        CODEOWNERS: `* @acme/${xss('codeowner')}\n/docs/<img src=x onerror=alert('${XSS_MARK}-pattern')> @acme/docs\n* "><svg onload=alert('${XSS_MARK}-co-email')>@x.com\n`,
+      }),
       expect: [published('xss-codeowners')],
     },
     {
@@ -765,7 +949,10 @@ export function hostileCases(env: Omit<CorpusEnvironment, 'reposDir'>): HostileC
         commits: [
           {
             date: TEST_DATE,
-            author: { name: `Eve" onmouseover="alert('${XSS_MARK}-author')`, email: `eve"onfocus="alert('${XSS_MARK}-email')"@example.com` },
+            author: {
+              name: `Eve" onmouseover="alert('${XSS_MARK}-author')`,
+              email: `eve"onfocus="alert('${XSS_MARK}-email')"@example.com`,
+            },
             message: `${xss('commit-subject')}\n\n${xss('commit-body')}`,
             files: descriptor('xss-git-metadata'),
           },
@@ -780,7 +967,14 @@ export function hostileCases(env: Omit<CorpusEnvironment, 'reposDir'>): HostileC
       about: 'package.json, pyproject.toml and Dockerfile fields with payloads',
       spec: files({
         'catalog-info.yaml': component('xss-manifests'),
-        'package.json': JSON.stringify({ name: xss('package-name'), description: xss('package-description'), license: xss('license'), homepage: `javascript:alert('${XSS_MARK}-homepage')`, engines: { node: xss('engines') }, dependencies: { [xss('dependency')]: '1.0.0' } }),
+        'package.json': JSON.stringify({
+          name: xss('package-name'),
+          description: xss('package-description'),
+          license: xss('license'),
+          homepage: `javascript:alert('${XSS_MARK}-homepage')`,
+          engines: { node: xss('engines') },
+          dependencies: { [xss('dependency')]: '1.0.0' },
+        }),
         'pyproject.toml': `[project]\nname = ${q(xss('pyproject'))}\ndescription = ${q(xss('pyproject-description'))}\n`,
         Dockerfile: `FROM node:${xss('docker-from')}\nUSER ${xss('docker-user')}\n`,
         LICENSE: `${xss('license-text')}\n`,
@@ -799,11 +993,24 @@ function plantedConfigCases(
   published: (name: string) => Expectation,
 ): HostileCase[] {
   const mark = (what: string) => `${env.markProgram} ${what}`;
-  const planted = (name: string, about: string, settings: Array<[string, string]>, extraFiles: Record<string, string> = {}, extra?: (dir: string) => Promise<void>): HostileCase => ({
+  const planted = (
+    name: string,
+    about: string,
+    settings: Array<[string, string]>,
+    extraFiles: Record<string, string> = {},
+    extra?: (dir: string) => Promise<void>,
+  ): HostileCase => ({
     name,
     category: 'git',
     about,
-    spec: { commits: [0, 1].map((i) => ({ date: `2026-01-1${i + 5}T10:00:00Z`, author: TEST_AUTHOR, message: `Commit ${i}`, files: i === 0 ? { ...descriptor(name), ...extraFiles } : { 'README.md': `# ${name}\n\nChanged.\n` } })) },
+    spec: {
+      commits: [0, 1].map((i) => ({
+        date: `2026-01-1${i + 5}T10:00:00Z`,
+        author: TEST_AUTHOR,
+        message: `Commit ${i}`,
+        files: i === 0 ? { ...descriptor(name), ...extraFiles } : { 'README.md': `# ${name}\n\nChanged.\n` },
+      })),
+    },
     after: async (dir) => {
       await extra?.(dir);
       await plantConfig(dir, settings);
@@ -812,24 +1019,66 @@ function plantedConfigCases(
   });
   return [
     planted('git-config-fsmonitor', 'core.fsmonitor runs a program', [['core.fsmonitor', mark('fsmonitor')]]),
-    planted('git-config-hookspath', 'core.hooksPath points at hooks that run a program', [['core.hooksPath', join(env.markerDir, 'hooks')]]),
+    planted('git-config-hookspath', 'core.hooksPath points at hooks that run a program', [
+      ['core.hooksPath', join(env.markerDir, 'hooks')],
+    ]),
     planted('git-hooks-default', 'hooks in .git/hooks for every event', [], {}, async (dir) => {
       await mkdir(join(dir, '.git/hooks'), { recursive: true });
-      for (const hook of ['post-checkout', 'post-merge', 'pre-commit', 'post-index-change', 'reference-transaction', 'pre-auto-gc', 'post-rewrite', 'fsmonitor-watchman', 'pre-push']) {
+      for (const hook of [
+        'post-checkout',
+        'post-merge',
+        'pre-commit',
+        'post-index-change',
+        'reference-transaction',
+        'pre-auto-gc',
+        'post-rewrite',
+        'fsmonitor-watchman',
+        'pre-push',
+      ]) {
         await writeFile(join(dir, '.git/hooks', hook), `#!/bin/sh\n${mark(`hook-${hook}`)}\n`);
         await chmod(join(dir, '.git/hooks', hook), 0o755);
       }
     }),
-    planted('git-config-gpg', 'gpg.program and log.showSignature with a signed-looking commit', [['gpg.program', markBinary(env, 'gpg-program')], ['gpg.ssh.program', markBinary(env, 'gpg-ssh')], ['gpg.x509.program', markBinary(env, 'gpg-x509')], ['log.showSignature', 'true']], {}, async (dir) => {
-      // A commit carrying a signature header, so that verifying it would call gpg.program.
-      const tree = (await git(dir, ['rev-parse', 'HEAD^{tree}'])).trim();
-      const parent = (await git(dir, ['rev-parse', 'HEAD'])).trim();
-      const body = `tree ${tree}\nparent ${parent}\nauthor ${TEST_AUTHOR.name} <${TEST_AUTHOR.email}> 1768500000 +0000\ncommitter ${TEST_AUTHOR.name} <${TEST_AUTHOR.email}> 1768500000 +0000\ngpgsig -----BEGIN PGP SIGNATURE-----\n \n iQEzBAABCAAdFiEE\n -----END PGP SIGNATURE-----\n\nSigned commit\n`;
-      const commit = (await git(dir, ['hash-object', '-t', 'commit', '-w', '--stdin'], body)).trim();
-      await git(dir, ['update-ref', 'refs/heads/main', commit]);
-    }),
-    planted('git-config-textconv', 'a diff driver with textconv and an external diff for every file', [['diff.evil.textconv', mark('textconv')], ['diff.evil.command', mark('diff-command')], ['diff.external', mark('diff-external')]], { '.gitattributes': '* diff=evil\n' }),
-    planted('git-config-filter', 'clean, smudge and process filters for every file', [['filter.evil.clean', mark('filter-clean')], ['filter.evil.smudge', mark('filter-smudge')], ['filter.evil.process', mark('filter-process')], ['filter.evil.required', 'true']], { '.gitattributes': '* filter=evil\n' }),
+    planted(
+      'git-config-gpg',
+      'gpg.program and log.showSignature with a signed-looking commit',
+      [
+        ['gpg.program', markBinary(env, 'gpg-program')],
+        ['gpg.ssh.program', markBinary(env, 'gpg-ssh')],
+        ['gpg.x509.program', markBinary(env, 'gpg-x509')],
+        ['log.showSignature', 'true'],
+      ],
+      {},
+      async (dir) => {
+        // A commit carrying a signature header, so that verifying it would call gpg.program.
+        const tree = (await git(dir, ['rev-parse', 'HEAD^{tree}'])).trim();
+        const parent = (await git(dir, ['rev-parse', 'HEAD'])).trim();
+        const body = `tree ${tree}\nparent ${parent}\nauthor ${TEST_AUTHOR.name} <${TEST_AUTHOR.email}> 1768500000 +0000\ncommitter ${TEST_AUTHOR.name} <${TEST_AUTHOR.email}> 1768500000 +0000\ngpgsig -----BEGIN PGP SIGNATURE-----\n \n iQEzBAABCAAdFiEE\n -----END PGP SIGNATURE-----\n\nSigned commit\n`;
+        const commit = (await git(dir, ['hash-object', '-t', 'commit', '-w', '--stdin'], body)).trim();
+        await git(dir, ['update-ref', 'refs/heads/main', commit]);
+      },
+    ),
+    planted(
+      'git-config-textconv',
+      'a diff driver with textconv and an external diff for every file',
+      [
+        ['diff.evil.textconv', mark('textconv')],
+        ['diff.evil.command', mark('diff-command')],
+        ['diff.external', mark('diff-external')],
+      ],
+      { '.gitattributes': '* diff=evil\n' },
+    ),
+    planted(
+      'git-config-filter',
+      'clean, smudge and process filters for every file',
+      [
+        ['filter.evil.clean', mark('filter-clean')],
+        ['filter.evil.smudge', mark('filter-smudge')],
+        ['filter.evil.process', mark('filter-process')],
+        ['filter.evil.required', 'true'],
+      ],
+      { '.gitattributes': '* filter=evil\n' },
+    ),
     planted('git-config-helpers', 'ssh, askpass, credential, pager, editor and alias programs', [
       ['core.sshCommand', mark('ssh-command')],
       ['core.askPass', markBinary(env, 'askpass')],
@@ -843,7 +1092,12 @@ function plantedConfigCases(
       ['remote.origin.url', `ext::sh -c ${mark('remote-ext')}`],
       ['remote.origin.fetch', '+refs/heads/*:refs/remotes/origin/*'],
     ]),
-    planted('git-config-include', 'include.path pulls in a tracked file that sets core.fsmonitor', [['include.path', '../evil.gitconfig']], { 'evil.gitconfig': `[core]\n\tfsmonitor = ${mark('include-fsmonitor')}\n\tpager = ${mark('include-pager')}\n` }),
+    planted(
+      'git-config-include',
+      'include.path pulls in a tracked file that sets core.fsmonitor',
+      [['include.path', '../evil.gitconfig']],
+      { 'evil.gitconfig': `[core]\n\tfsmonitor = ${mark('include-fsmonitor')}\n\tpager = ${mark('include-pager')}\n` },
+    ),
   ];
 }
 
@@ -878,7 +1132,15 @@ export async function makeHostileCorpus(httpUrl: string): Promise<HostileCorpus>
   }
   await writeFile(markProgram, `#!/bin/sh\ntouch "${markerDir}/ran-$1"\nexit 0\n`);
   await chmod(markProgram, 0o755);
-  for (const hook of ['post-checkout', 'post-merge', 'pre-commit', 'post-index-change', 'reference-transaction', 'pre-auto-gc', 'fsmonitor-watchman']) {
+  for (const hook of [
+    'post-checkout',
+    'post-merge',
+    'pre-commit',
+    'post-index-change',
+    'reference-transaction',
+    'pre-auto-gc',
+    'fsmonitor-watchman',
+  ]) {
     await writeFile(join(markerDir, 'hooks', hook), `#!/bin/sh\n${markProgram} hookspath-${hook}\n`);
     await chmod(join(markerDir, 'hooks', hook), 0o755);
   }
@@ -887,8 +1149,14 @@ export async function makeHostileCorpus(httpUrl: string): Promise<HostileCorpus>
   await writeFile(join(outsideDir, 'secret.json'), JSON.stringify({ secret: CANARY }));
   await writeFile(join(outsideDir, 'secret.md'), `# ${CANARY}\n\n${CANARY}\n`);
   await writeFile(join(outsideDir, 'index.md'), `# ${CANARY}\n\n${CANARY}\n`);
-  await writeFile(join(outsideDir, 'LICENSE'), `MIT License\n\nCopyright (c) 2026 ${CANARY}\n\nPermission is hereby granted, free of charge, to any person obtaining a copy\n`);
-  await writeFile(join(outsideDir, 'ci.yml'), `name: ${CANARY}\non: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo ${CANARY}\n`);
+  await writeFile(
+    join(outsideDir, 'LICENSE'),
+    `MIT License\n\nCopyright (c) 2026 ${CANARY}\n\nPermission is hereby granted, free of charge, to any person obtaining a copy\n`,
+  );
+  await writeFile(
+    join(outsideDir, 'ci.yml'),
+    `name: ${CANARY}\non: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo ${CANARY}\n`,
+  );
   await writeFile(join(outsideDir, 'catalog-info.yaml'), component('canary-entity', `  description: ${CANARY}\n`));
 
   const configPath = join(workDir, 'portal', 'portal.yaml');
@@ -897,7 +1165,9 @@ export async function makeHostileCorpus(httpUrl: string): Promise<HostileCorpus>
 
   const outside = { outsideDir, markerDir, markProgram, httpUrl };
   const cases = hostileCases(outside);
-  const fixture = await makeRepos(Object.fromEntries(cases.filter((c) => c.spec).map((c) => [c.name, c.spec!])) as Record<string, RepoSpec>);
+  const fixture = await makeRepos(
+    Object.fromEntries(cases.filter((c) => c.spec).map((c) => [c.name, c.spec!])) as Record<string, RepoSpec>,
+  );
   const env: CorpusEnvironment = { ...outside, reposDir: fixture.root };
   for (const hostile of cases) {
     const dir = join(fixture.root, hostile.name);

@@ -35,7 +35,10 @@ async function cairn(cwd: string, args: string[]): Promise<Run> {
 async function listFiles(dir: string): Promise<string[]> {
   try {
     const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-    return entries.filter((entry) => entry.isFile()).map((entry) => relative(dir, join(entry.parentPath, entry.name))).sort();
+    return entries
+      .filter((entry) => entry.isFile())
+      .map((entry) => relative(dir, join(entry.parentPath, entry.name)))
+      .sort();
   } catch {
     return [];
   }
@@ -44,8 +47,13 @@ async function listFiles(dir: string): Promise<string[]> {
 /** SHA-256 of every file of the outputs, by path. */
 async function hashOutputs(site: string, snapshot: string): Promise<Record<string, string>> {
   const hashes: Record<string, string> = {};
-  for (const path of await listFiles(site)) hashes[`site/${path}`] = createHash('sha256').update(await readFile(join(site, path))).digest('hex');
-  hashes.snapshot = createHash('sha256').update(await readFile(snapshot).catch(() => Buffer.alloc(0))).digest('hex');
+  for (const path of await listFiles(site))
+    hashes[`site/${path}`] = createHash('sha256')
+      .update(await readFile(join(site, path)))
+      .digest('hex');
+  hashes.snapshot = createHash('sha256')
+    .update(await readFile(snapshot).catch(() => Buffer.alloc(0)))
+    .digest('hex');
   return hashes;
 }
 
@@ -76,19 +84,24 @@ function dangerousMarkup(html: string): string[] {
         const type = (attributes.type ?? '').toLowerCase();
         const executable = type === '' || type === 'module' || /javascript|ecmascript/.test(type);
         const text = element.childNodes.map((child) => ('value' in child ? String(child.value) : '')).join('');
-        if (executable && (text.includes(XSS_MARK) || /^\s*alert\(/.test(text) || (attributes.src ?? '').includes(XSS_MARK))) findings.push(`script: ${text.slice(0, 120)}`);
+        if (executable && (text.includes(XSS_MARK) || /^\s*alert\(/.test(text) || (attributes.src ?? '').includes(XSS_MARK)))
+          findings.push(`script: ${text.slice(0, 120)}`);
       }
       for (const [name, value] of Object.entries(attributes)) {
         if (/^on/.test(name) && value.includes(XSS_MARK)) findings.push(`handler ${name}: ${describe()}`);
         // Browsers strip whitespace and control characters from a URL's scheme.
         const url = value.replace(/[\u0000-\u0020\u007f]/g, '').toLowerCase();
-        if (['href', 'src', 'action', 'formaction', 'xlink:href', 'data', 'poster', 'background', 'srcdoc', 'content'].includes(name) && /^(javascript|vbscript):|^data:text\/html|url=javascript:/.test(url)) {
+        if (
+          ['href', 'src', 'action', 'formaction', 'xlink:href', 'data', 'poster', 'background', 'srcdoc', 'content'].includes(name) &&
+          /^(javascript|vbscript):|^data:text\/html|url=javascript:/.test(url)
+        ) {
           findings.push(`script URL in ${name}: ${describe()}`);
         }
         if (name === 'style' && /javascript:|expression\(/i.test(value) && value.includes(XSS_MARK)) findings.push(`style: ${describe()}`);
       }
       const anyAttribute = element.attrs.some((attribute) => attribute.value.includes(XSS_MARK));
-      if (['iframe', 'object', 'embed', 'base', 'frame', 'frameset', 'applet', 'form'].includes(element.tagName) && anyAttribute) findings.push(`element: ${describe()}`);
+      if (['iframe', 'object', 'embed', 'base', 'frame', 'frameset', 'applet', 'form'].includes(element.tagName) && anyAttribute)
+        findings.push(`element: ${describe()}`);
       if (element.tagName === 'meta' && attributes['http-equiv'] && anyAttribute) findings.push(`meta: ${describe()}`);
     }
     if ('childNodes' in node) for (const child of (node as DefaultTreeAdapterTypes.ParentNode).childNodes) visit(child);
@@ -124,10 +137,23 @@ let snapshotPath: string;
 let outputFiles: string[] = [];
 const checks: Record<string, Run & { report: string }> = {};
 /** The `cairn check` run of one repository. */
-const checked = (name: string) => checks[name] ?? { code: -1, stdout: '', stderr: `cairn check did not run on ${name}`, millis: 0, report: '' };
+const checked = (name: string) =>
+  checks[name] ?? { code: -1, stdout: '', stderr: `cairn check did not run on ${name}`, millis: 0, report: '' };
 
 function build(): Promise<Run> {
-  return cairn(corpus.workDir, ['build', '--config', corpus.configPath, '--repos', `${corpus.reposDir}/*`, '--out', siteDir, '--snapshot', snapshotPath, '--no-cache', '--no-history']);
+  return cairn(corpus.workDir, [
+    'build',
+    '--config',
+    corpus.configPath,
+    '--repos',
+    `${corpus.reposDir}/*`,
+    '--out',
+    siteDir,
+    '--snapshot',
+    snapshotPath,
+    '--no-cache',
+    '--no-history',
+  ]);
 }
 
 beforeAll(async () => {
@@ -168,7 +194,9 @@ beforeAll(async () => {
   secondHashes = await hashOutputs(siteDir, snapshotPath);
   // The suite's cost, for whoever wonders why it takes the time it does.
   const seconds = (millis: number) => `${Math.round(millis / 1000)} s`;
-  console.info(`hostile corpus: ${corpus.cases.length} repositories; builds ${seconds(first.millis)} and ${seconds(second.millis)}; cairn check ${seconds(Object.values(checks).reduce((sum, run) => sum + run.millis, 0))} for ${Object.keys(checks).length} repositories`);
+  console.info(
+    `hostile corpus: ${corpus.cases.length} repositories; builds ${seconds(first.millis)} and ${seconds(second.millis)}; cairn check ${seconds(Object.values(checks).reduce((sum, run) => sum + run.millis, 0))} for ${Object.keys(checks).length} repositories`,
+  );
 }, 900_000);
 
 afterAll(async () => {
@@ -177,7 +205,8 @@ afterAll(async () => {
 });
 
 const cases = () => corpus.cases;
-const entityKey = (entity: Snapshot['entities'][number]) => `${entity.kind}:${entity.metadata.namespace ?? 'default'}/${entity.metadata.name}`.toLowerCase();
+const entityKey = (entity: Snapshot['entities'][number]) =>
+  `${entity.kind}:${entity.metadata.namespace ?? 'default'}/${entity.metadata.name}`.toLowerCase();
 
 /** Why `expectation` does not hold for `hostile`, or undefined when it does. */
 async function unmet(hostile: HostileCase, expectation: Expectation): Promise<string | undefined> {
@@ -213,7 +242,9 @@ describe('the hostile corpus', () => {
   });
 
   it('builds the organisation: exit 0, the control entity and the valid neighbours published', async () => {
-    expect(first.code, `cairn build exited ${first.code} after ${Math.round(first.millis / 1000)} s:\n${first.stderr.slice(-4000)}`).toBe(0);
+    expect(first.code, `cairn build exited ${first.code} after ${Math.round(first.millis / 1000)} s:\n${first.stderr.slice(-4000)}`).toBe(
+      0,
+    );
     for (const hostile of cases().filter((c) => c.category === 'control')) {
       for (const expectation of hostile.expect) expect(await unmet(hostile, expectation), hostile.name).toBeUndefined();
     }
@@ -222,7 +253,9 @@ describe('the hostile corpus', () => {
   it.for(ROWS)('%s', async (row) => {
     const hostile = cases().find((c) => c.name === row.split(':')[0]);
     expect(hostile, row).toBeDefined();
-    const reasons = (await Promise.all(hostile!.expect.map((expectation) => unmet(hostile!, expectation)))).filter((reason) => reason !== undefined);
+    const reasons = (await Promise.all(hostile!.expect.map((expectation) => unmet(hostile!, expectation)))).filter(
+      (reason) => reason !== undefined,
+    );
     expect(reasons, `${hostile!.name} (${hostile!.about})`).toEqual([]);
   });
 
@@ -231,7 +264,8 @@ describe('the hostile corpus', () => {
     for (const path of outputFiles) if ((await readOutput(join(siteDir, path))).includes(CANARY)) leaks.push(path);
     if ((await readFile(snapshotPath, 'utf8').catch(() => '')).includes(CANARY)) leaks.push('snapshot.json');
     if (`${first.stdout}${first.stderr}`.includes(CANARY)) leaks.push('build log');
-    for (const [name, run] of Object.entries(checks)) if (`${run.stdout}${run.stderr}${run.report}`.includes(CANARY)) leaks.push(`cairn check ${name}`);
+    for (const [name, run] of Object.entries(checks))
+      if (`${run.stdout}${run.stderr}${run.report}`.includes(CANARY)) leaks.push(`cairn check ${name}`);
     expect(leaks).toEqual([]);
   });
 
@@ -248,7 +282,8 @@ describe('the hostile corpus', () => {
     const html = outputFiles.filter((path) => path.endsWith('.html'));
     expect(html.length).toBeGreaterThan(0);
     const findings: string[] = [];
-    for (const path of html) for (const finding of dangerousMarkup(await readFile(join(siteDir, path), 'utf8'))) findings.push(`${path}: ${finding}`);
+    for (const path of html)
+      for (const finding of dangerousMarkup(await readFile(join(siteDir, path), 'utf8'))) findings.push(`${path}: ${finding}`);
     expect(findings).toEqual([]);
   });
 
@@ -258,8 +293,12 @@ describe('the hostile corpus', () => {
       const text = await readFile(join(siteDir, path), 'utf8');
       const raw = text.match(CONTROL);
       const escaped = path.endsWith('.json') ? text.match(ESCAPED_CONTROL) : null;
-      if (raw) found.push(`${path}: U+${raw[0].codePointAt(0)!.toString(16).padStart(4, '0')} near ${JSON.stringify(text.slice(Math.max(0, raw.index! - 30), raw.index! + 10))}`);
-      if (escaped) found.push(`${path}: ${escaped[0]} near ${JSON.stringify(text.slice(Math.max(0, escaped.index! - 30), escaped.index! + 10))}`);
+      if (raw)
+        found.push(
+          `${path}: U+${raw[0].codePointAt(0)!.toString(16).padStart(4, '0')} near ${JSON.stringify(text.slice(Math.max(0, raw.index! - 30), raw.index! + 10))}`,
+        );
+      if (escaped)
+        found.push(`${path}: ${escaped[0]} near ${JSON.stringify(text.slice(Math.max(0, escaped.index! - 30), escaped.index! + 10))}`);
     }
     expect(found).toEqual([]);
   });
@@ -324,16 +363,33 @@ describe('cairn check on hostile repositories', () => {
   it.for(['yaml-syntax-error', 'yaml-alias-bomb'])('%s: a broken descriptor is a SARIF result with file and line, and exit 1', (name) => {
     const run = checked(name);
     expect(run.code, run.stderr).toBe(1);
-    const sarif = JSON.parse(run.report || '{"runs":[]}') as { runs: Array<{ results?: Array<{ level?: string; locations?: Array<{ physicalLocation?: { artifactLocation?: { uri?: string }; region?: { startLine?: number } } }> }> }> };
-    const located = sarif.runs.flatMap((r) => r.results ?? []).filter((result) => result.locations?.some((location) => location.physicalLocation?.artifactLocation?.uri === 'catalog-info.yaml' && location.physicalLocation.region?.startLine));
+    const sarif = JSON.parse(run.report || '{"runs":[]}') as {
+      runs: Array<{
+        results?: Array<{
+          level?: string;
+          locations?: Array<{ physicalLocation?: { artifactLocation?: { uri?: string }; region?: { startLine?: number } } }>;
+        }>;
+      }>;
+    };
+    const located = sarif.runs
+      .flatMap((r) => r.results ?? [])
+      .filter((result) =>
+        result.locations?.some(
+          (location) =>
+            location.physicalLocation?.artifactLocation?.uri === 'catalog-info.yaml' && location.physicalLocation.region?.startLine,
+        ),
+      );
     expect(located.length, run.report.slice(0, 2000)).toBeGreaterThan(0);
   });
 
-  it.for(['files-symlink-readme-out', 'files-symlink-descriptor-out'])('%s: a symlink leaving the repository is an error in the report, and exit 1', (name) => {
-    const run = checked(name);
-    expect(run.code, run.stderr.slice(-2000)).toBe(1);
-    expect(run.report).toMatch(/symlink/i);
-  });
+  it.for(['files-symlink-readme-out', 'files-symlink-descriptor-out'])(
+    '%s: a symlink leaving the repository is an error in the report, and exit 1',
+    (name) => {
+      const run = checked(name);
+      expect(run.code, run.stderr.slice(-2000)).toBe(1);
+      expect(run.report).toMatch(/symlink/i);
+    },
+  );
 
   it.for(['git-config-fsmonitor', 'git-config-filter', 'git-config-include', 'git-config-helpers', 'git-hooks-default'])(
     '%s: finishes with a report and exit 0',

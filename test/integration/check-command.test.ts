@@ -15,7 +15,8 @@ levels:
     checks: [changelog-present, codeowners-present]
 `;
 
-const DESCRIPTOR = 'apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: orders\n  annotations:\n    cairn.dev/exempt.codeowners-present: "2099-01-01: owners file arrives with the team split"\nspec:\n  type: service\n  lifecycle: production\n  owner: group:payments\n';
+const DESCRIPTOR =
+  'apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: orders\n  annotations:\n    cairn.dev/exempt.codeowners-present: "2099-01-01: owners file arrives with the team split"\nspec:\n  type: service\n  lifecycle: production\n  owner: group:payments\n';
 
 let fixture: RepoFixture<'orders'>;
 let portal: string;
@@ -24,7 +25,12 @@ beforeAll(async () => {
   fixture = await makeRepos({
     orders: {
       commits: [
-        { date: '2026-05-01T10:00:00Z', author: TEST_AUTHOR, message: 'Start', files: { 'catalog-info.yaml': DESCRIPTOR, 'README.md': `# Orders\n\n${'Takes and tracks customer orders. '.repeat(10)}\n` } },
+        {
+          date: '2026-05-01T10:00:00Z',
+          author: TEST_AUTHOR,
+          message: 'Start',
+          files: { 'catalog-info.yaml': DESCRIPTOR, 'README.md': `# Orders\n\n${'Takes and tracks customer orders. '.repeat(10)}\n` },
+        },
       ],
     },
   });
@@ -52,7 +58,16 @@ describe('cairn check', () => {
   });
 
   it('--compare leads with what the change does against a ref', async () => {
-    const result = await cairn(fixture.dirs.orders, 'check', '--config', join(portal, 'portal.yaml'), '--compare', 'HEAD', '--format', 'markdown');
+    const result = await cairn(
+      fixture.dirs.orders,
+      'check',
+      '--config',
+      join(portal, 'portal.yaml'),
+      '--compare',
+      'HEAD',
+      '--format',
+      'markdown',
+    );
     expect(result.code).toBe(0);
     const lines = result.stdout.split('\n');
     expect(lines[0]).toBe('<!-- cairn-check: orders -->');
@@ -61,10 +76,16 @@ describe('cairn check', () => {
   });
 
   it('--format json and sarif', async () => {
-    const json = JSON.parse((await cairn(fixture.dirs.orders, 'check', '--config', join(portal, 'portal.yaml'), '--format', 'json')).stdout);
-    expect(json.results).toEqual([expect.objectContaining({ entityRef: 'component:default/orders', scorecard: 'basics', level: 'silver' })]);
+    const json = JSON.parse(
+      (await cairn(fixture.dirs.orders, 'check', '--config', join(portal, 'portal.yaml'), '--format', 'json')).stdout,
+    );
+    expect(json.results).toEqual([
+      expect.objectContaining({ entityRef: 'component:default/orders', scorecard: 'basics', level: 'silver' }),
+    ]);
     const out = join(fixture.root, 'cairn.sarif');
-    expect((await cairn(fixture.dirs.orders, 'check', '--config', join(portal, 'portal.yaml'), '--format', 'sarif', '--output', out)).code).toBe(0);
+    expect(
+      (await cairn(fixture.dirs.orders, 'check', '--config', join(portal, 'portal.yaml'), '--format', 'sarif', '--output', out)).code,
+    ).toBe(0);
     const sarif = JSON.parse(await readFile(out, 'utf8'));
     expect(sarif.version).toBe('2.1.0');
     // codeowners-present fails but is exempt: reported, suppressed.
@@ -72,7 +93,11 @@ describe('cairn check', () => {
     expect(sarif.runs[0].results).toEqual([
       // The exemption is an annotation in the descriptor: in source.
       expect.objectContaining({ ruleId: 'codeowners-present', suppressions: [expect.objectContaining({ kind: 'inSource' })] }),
-      expect.objectContaining({ ruleId: 'cairn/descriptor-problem', level: 'warning', message: { text: expect.stringContaining('refers to group:default/payments in spec.owner') } }),
+      expect.objectContaining({
+        ruleId: 'cairn/descriptor-problem',
+        level: 'warning',
+        message: { text: expect.stringContaining('refers to group:default/payments in spec.owner') },
+      }),
     ]);
   });
 
@@ -83,7 +108,11 @@ describe('cairn check', () => {
     [['--format', 'xml'], 2, /--format xml: expected one of terminal, json, markdown, sarif/],
     [['--compare', 'no-such-ref'], 2, /--compare no-such-ref: no such commit/],
     [['--compare', ''], 2, /cairn check: --compare: expected a git ref/],
-    [['--catalog', '/no/such/snapshot.json'], 2, /cairn check: --catalog \/no\/such\/snapshot\.json: no such file; expected the snapshot\.json of a portal build/],
+    [
+      ['--catalog', '/no/such/snapshot.json'],
+      2,
+      /cairn check: --catalog \/no\/such\/snapshot\.json: no such file; expected the snapshot\.json of a portal build/,
+    ],
   ])('cairn check %j exits %i', async (args, code, message) => {
     const result = await cairn(fixture.dirs.orders, 'check', '--config', join(portal, 'portal.yaml'), ...args);
     expect(result.code).toBe(code);
@@ -94,11 +123,16 @@ describe('cairn check', () => {
     await mkdir(join(fixture.dirs.orders, 'src'), { recursive: true });
     const result = await runCairn(join(fixture.dirs.orders, 'src'), ['check']);
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain(`cairn check: ${join(fixture.dirs.orders, 'src')} is inside the repository at ${fixture.dirs.orders}; Cairn judges a whole repository: run it at ${fixture.dirs.orders}.`);
+    expect(result.stderr).toContain(
+      `cairn check: ${join(fixture.dirs.orders, 'src')} is inside the repository at ${fixture.dirs.orders}; Cairn judges a whole repository: run it at ${fixture.dirs.orders}.`,
+    );
   });
 
   it('exits 1 below --min-level, naming the entity', async () => {
-    await writeFile(join(portal, 'scorecards', 'strict.yaml'), 'id: strict\ntitle: Strict\nlevels:\n  - id: silver\n    checks: [contributing-present]\n');
+    await writeFile(
+      join(portal, 'scorecards', 'strict.yaml'),
+      'id: strict\ntitle: Strict\nlevels:\n  - id: silver\n    checks: [contributing-present]\n',
+    );
     try {
       const result = await cairn(fixture.dirs.orders, 'check', '--config', join(portal, 'portal.yaml'), '--min-level', 'silver');
       expect(result.code).toBe(1);
@@ -106,25 +140,38 @@ describe('cairn check', () => {
       expect(result.stdout).toContain('component:default/orders is below silver on strict (at no level).');
       expect(result.stderr).toContain('The gate fails (--fail-on level).');
     } finally {
-      await writeFile(join(portal, 'scorecards', 'strict.yaml'), 'id: strict\ntitle: Strict\nlevels:\n  - id: silver\n    checks: [readme-present]\n');
+      await writeFile(
+        join(portal, 'scorecards', 'strict.yaml'),
+        'id: strict\ntitle: Strict\nlevels:\n  - id: silver\n    checks: [readme-present]\n',
+      );
     }
   });
 
   it('names a bad scorecard file, line and field of the portal it is given', async () => {
-    await writeFile(join(portal, 'scorecards', 'typo.yaml'), 'id: typo\ntitle: Typo\nlevels:\n  - id: bronze\n    checks: [readme-presnt]\n');
+    await writeFile(
+      join(portal, 'scorecards', 'typo.yaml'),
+      'id: typo\ntitle: Typo\nlevels:\n  - id: bronze\n    checks: [readme-presnt]\n',
+    );
     try {
       const result = await cairn(fixture.dirs.orders, 'check', '--config', join(portal, 'portal.yaml'));
       expect(result.code).toBe(2);
-      expect(result.stderr).toMatch(/scorecards\/typo\.yaml:5: levels\[0\]\.checks\[0\]: unknown check "readme-presnt"; did you mean "readme-present"\?/);
+      expect(result.stderr).toMatch(
+        /scorecards\/typo\.yaml:5: levels\[0\]\.checks\[0\]: unknown check "readme-presnt"; did you mean "readme-present"\?/,
+      );
     } finally {
-      await writeFile(join(portal, 'scorecards', 'typo.yaml'), 'id: typo\ntitle: Typo\nlevels:\n  - id: bronze\n    checks: [readme-present]\n');
+      await writeFile(
+        join(portal, 'scorecards', 'typo.yaml'),
+        'id: typo\ntitle: Typo\nlevels:\n  - id: bronze\n    checks: [readme-present]\n',
+      );
     }
   });
 });
 
 describe('cairn checks', () => {
   it('lists every built-in check with its metadata, as text and as JSON', async () => {
-    const json = JSON.parse((await cairn(fixture.dirs.orders, 'checks', '--config', join(portal, 'portal.yaml'), '--format', 'json')).stdout) as Array<{ id: string; why: string; fix: string; source: string; options: Record<string, unknown> }>;
+    const json = JSON.parse(
+      (await cairn(fixture.dirs.orders, 'checks', '--config', join(portal, 'portal.yaml'), '--format', 'json')).stdout,
+    ) as Array<{ id: string; why: string; fix: string; source: string; options: Record<string, unknown> }>;
     expect(json.length).toBeGreaterThanOrEqual(40);
     expect(json.every((check) => check.why && check.fix && check.source === 'builtin')).toBe(true);
     const text = (await cairn(fixture.dirs.orders, 'checks', '--config', join(portal, 'portal.yaml'))).stdout;
@@ -140,25 +187,37 @@ describe('cairn checks', () => {
       join(portal, 'checks', 'has-makefile.yaml'),
       'id: has-makefile\ntitle: Makefile present\ndescription: A Makefile at the root.\nwhy: One entry point for builds.\nfix: Add a Makefile.\neffort: low\nrule:\n  type: file-exists\n  any: [Makefile]\n',
     );
-    const json = JSON.parse((await cairn(fixture.dirs.orders, 'checks', '--config', join(portal, 'portal.yaml'), '--format', 'json')).stdout) as Array<{ id: string; source: string }>;
+    const json = JSON.parse(
+      (await cairn(fixture.dirs.orders, 'checks', '--config', join(portal, 'portal.yaml'), '--format', 'json')).stdout,
+    ) as Array<{ id: string; source: string }>;
     expect(json.find((check) => check.id === 'has-makefile')).toMatchObject({ source: 'custom' });
   });
 
   it('rejects an unknown format', async () => {
-    expect(await cairn(fixture.dirs.orders, 'checks', '--format', 'yaml')).toMatchObject({ code: 2, stderr: expect.stringMatching(/expected text or json/) });
+    expect(await cairn(fixture.dirs.orders, 'checks', '--format', 'yaml')).toMatchObject({
+      code: 2,
+      stderr: expect.stringMatching(/expected text or json/),
+    });
   });
 });
 
 describe('cairn check on a repository with problems', () => {
-  const SERVICE = 'apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: ledger\nspec:\n  type: service\n  lifecycle: production\n  owner: group:payments\n';
+  const SERVICE =
+    'apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: ledger\nspec:\n  type: service\n  lifecycle: production\n  owner: group:payments\n';
   const BROKEN_WORKFLOW = 'name: ci\non: [push\njobs:\n  build:\n    runs-on: ubuntu-latest\n';
   let repos: RepoFixture<'unparsable' | 'invalid' | 'warned'>;
 
   beforeAll(async () => {
     repos = await makeRepos({
       // The descriptor's second document does not parse; the first still loads.
-      unparsable: files({ 'catalog-info.yaml': `${SERVICE}---\napiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: broken\n  tags: [unclosed\nspec: {}\n`, 'README.md': '# Ledger\n' }),
-      invalid: files({ 'catalog-info.yaml': 'apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: "not a name!"\nspec:\n  type: service\n  lifecycle: production\n  owner: group:payments\n' }),
+      unparsable: files({
+        'catalog-info.yaml': `${SERVICE}---\napiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: broken\n  tags: [unclosed\nspec: {}\n`,
+        'README.md': '# Ledger\n',
+      }),
+      invalid: files({
+        'catalog-info.yaml':
+          'apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: "not a name!"\nspec:\n  type: service\n  lifecycle: production\n  owner: group:payments\n',
+      }),
       // Only a warning: a workflow GitHub would reject too.
       warned: files({ 'catalog-info.yaml': SERVICE, '.github/workflows/ci.yml': BROKEN_WORKFLOW }),
     });
@@ -168,7 +227,13 @@ describe('cairn check on a repository with problems', () => {
 
   const sarifOf = async (dir: string, ...args: string[]) => {
     const result = await runCairn(dir, ['check', '--format', 'sarif', ...args]);
-    return { ...result, run: JSON.parse(result.stdout).runs[0] as { tool: { driver: { rules: Array<{ id: string }> } }; results: Array<Record<string, unknown>> } };
+    return {
+      ...result,
+      run: JSON.parse(result.stdout).runs[0] as {
+        tool: { driver: { rules: Array<{ id: string }> } };
+        results: Array<Record<string, unknown>>;
+      },
+    };
   };
 
   it('reports an unparsable descriptor as a SARIF error at its file and line, and exits 1', async () => {
@@ -179,10 +244,19 @@ describe('cairn check on a repository with problems', () => {
       expect.objectContaining({
         level: 'error',
         message: { text: expect.stringMatching(/^YAML error in catalog-info\.yaml: /) },
-        locations: [{ physicalLocation: { artifactLocation: { uri: 'catalog-info.yaml', uriBaseId: '%SRCROOT%' }, region: { startLine: expect.any(Number) } } }],
+        locations: [
+          {
+            physicalLocation: {
+              artifactLocation: { uri: 'catalog-info.yaml', uriBaseId: '%SRCROOT%' },
+              region: { startLine: expect.any(Number) },
+            },
+          },
+        ],
       }),
     ]);
-    expect((problems[0]!.locations as Array<{ physicalLocation: { region: { startLine: number } } }>)[0]!.physicalLocation.region.startLine).toBeGreaterThanOrEqual(11);
+    expect(
+      (problems[0]!.locations as Array<{ physicalLocation: { region: { startLine: number } } }>)[0]!.physicalLocation.region.startLine,
+    ).toBeGreaterThanOrEqual(11);
     expect(run.tool.driver.rules.map((rule) => rule.id)).toContain('cairn/descriptor-problem');
     expect(run.tool.driver.rules[problems[0]!.ruleIndex as number]!.id).toBe('cairn/descriptor-problem');
     expect(stderr).toMatch(/1 error in unparsable \(--fail-on-problems error;/);
@@ -195,21 +269,44 @@ describe('cairn check on a repository with problems', () => {
   it('reports an invalid entity as a SARIF error', async () => {
     const { code, run } = await sarifOf(repos.dirs.invalid);
     expect(code).toBe(1);
-    expect(run.results).toContainEqual(expect.objectContaining({ ruleId: 'cairn/descriptor-problem', level: 'error', locations: [expect.objectContaining({ physicalLocation: expect.objectContaining({ artifactLocation: { uri: 'catalog-info.yaml', uriBaseId: '%SRCROOT%' } }) })] }));
+    expect(run.results).toContainEqual(
+      expect.objectContaining({
+        ruleId: 'cairn/descriptor-problem',
+        level: 'error',
+        locations: [
+          expect.objectContaining({
+            physicalLocation: expect.objectContaining({ artifactLocation: { uri: 'catalog-info.yaml', uriBaseId: '%SRCROOT%' } }),
+          }),
+        ],
+      }),
+    );
   });
 
   it('reports a warning at warning level without failing', async () => {
     const { code, run } = await sarifOf(repos.dirs.warned);
     expect(code).toBe(0);
     expect(run.results).toContainEqual(
-      expect.objectContaining({ ruleId: 'cairn/configuration-problem', level: 'warning', locations: [{ physicalLocation: { artifactLocation: { uri: '.github/workflows/ci.yml', uriBaseId: '%SRCROOT%' }, region: { startLine: expect.any(Number) } } }] }),
+      expect.objectContaining({
+        ruleId: 'cairn/configuration-problem',
+        level: 'warning',
+        locations: [
+          {
+            physicalLocation: {
+              artifactLocation: { uri: '.github/workflows/ci.yml', uriBaseId: '%SRCROOT%' },
+              region: { startLine: expect.any(Number) },
+            },
+          },
+        ],
+      }),
     );
   });
 
   it('lists the problems in the json, markdown and terminal formats too', async () => {
     const json = await runCairn(repos.dirs.unparsable, ['check', '--format', 'json']);
     expect(json.code).toBe(1);
-    expect(JSON.parse(json.stdout).problems).toContainEqual(expect.objectContaining({ severity: "error", file: "catalog-info.yaml", message: expect.stringMatching(/^YAML error/) }));
+    expect(JSON.parse(json.stdout).problems).toContainEqual(
+      expect.objectContaining({ severity: 'error', file: 'catalog-info.yaml', message: expect.stringMatching(/^YAML error/) }),
+    );
     const markdown = await runCairn(repos.dirs.unparsable, ['check', '--format', 'markdown']);
     expect(markdown.stdout).toMatch(/### Problems\n\n- \*\*error\*\* `catalog-info\.yaml:\d+` YAML error/);
     const terminal = await runCairn(repos.dirs.unparsable, ['check']);

@@ -17,7 +17,7 @@ beforeAll(async () => {
       ].join('---\n'),
       'README.md': '# Orders\n\nTakes orders.\n',
     }),
-    'docs-site': files({ 'README.md': '# Docs site\n\nThe handbook.\n', 'CODEOWNERS': '* @acme/writers\n' }),
+    'docs-site': files({ 'README.md': '# Docs site\n\nThe handbook.\n', CODEOWNERS: '* @acme/writers\n' }),
     broken: files({ 'catalog-info.yaml': 'apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: oops: bad\nspec: {}\n' }),
   });
   await mkdir(join(fixture.root, 'not-a-repo'));
@@ -34,7 +34,12 @@ describe('cairn collect', () => {
     const snapshot = snapshotSchema.parse(JSON.parse(await readFile(snapshotPath, 'utf8')));
     expect(snapshot.generatedAt).toBe('2026-05-28T20:26:40.000Z');
     expect(snapshot.repos.map((repo) => repo.name)).toEqual(['broken', 'docs-site', 'orders']);
-    expect(snapshot.entities.map((entity) => entity.ref)).toEqual(['component:default/docs-site', 'component:default/orders', 'group:default/team-a', 'group:default/writers']);
+    expect(snapshot.entities.map((entity) => entity.ref)).toEqual([
+      'component:default/docs-site',
+      'component:default/orders',
+      'group:default/team-a',
+      'group:default/writers',
+    ]);
     expect(snapshot.entities.find((entity) => entity.ref === 'component:default/docs-site')).toMatchObject({ inferred: true });
     expect(snapshot.problems).toEqual(
       expect.arrayContaining([
@@ -65,7 +70,15 @@ describe('cairn collect', () => {
     const none = await cairn(fixture.root, 'collect', '--repos', 'nothing-*', '--snapshot', join(fixture.root, 'none.json'), '--strict');
     expect(none.code).toBe(2);
     expect(none.stderr).toMatch(/^No folder matches "nothing-\*" \(relative to \.\): expected git work trees there/m);
-    const notRepos = await cairn(fixture.root, 'collect', '--repos', 'not-a-repo', '--snapshot', join(fixture.root, 'none.json'), '--strict');
+    const notRepos = await cairn(
+      fixture.root,
+      'collect',
+      '--repos',
+      'not-a-repo',
+      '--snapshot',
+      join(fixture.root, 'none.json'),
+      '--strict',
+    );
     expect(notRepos.code).toBe(1);
     expect(notRepos.stderr).toMatch(/No repository was collected/);
   });
@@ -89,7 +102,10 @@ describe('bad usage and configuration exit 2 without a stack trace', () => {
     [['build', '--repos', '*', '--base', 'https://x/y/'], /--base https:\/\/x\/y\/: expected a path starting with \//],
     [['build', '--repos', '*', '--site', 'not a url'], /--site not a url: .*URL/i],
     [['build', '--repos', '*', '--out', '.'], /--out .* already holds files that are not a Cairn site/],
-    [['build', '--repos', '*', '--out', 'site', '--snapshot', 'site/snapshot.json'], /--snapshot site\/snapshot\.json is inside --out site/],
+    [
+      ['build', '--repos', '*', '--out', 'site', '--snapshot', 'site/snapshot.json'],
+      /--snapshot site\/snapshot\.json is inside --out site/,
+    ],
     [['collect', '--repos', '*', '--snapshot', '.'], /--snapshot \. is a folder/],
     [['collect', '--config', '.'], /^\.: is a folder; expected a YAML file$/m],
     [['preview', '--out', 'nowhere'], /is not a site built by Cairn/],
@@ -101,9 +117,18 @@ describe('bad usage and configuration exit 2 without a stack trace', () => {
   });
 
   it.each([
-    ['sources:\n  - type: github\n    apiUrl: https://ghe.example.com/api/v3\n', 'portal.yaml:2: sources[0].org: expected exactly one of org or user'],
-    ['sources:\n  - type: git\n    repos: https://git.example.com/acme/a.git\n', 'portal.yaml:3: sources[0].repos: expected array, received string'],
-    ['sources:\n  - type: github\n    org: acme\n    tokenEnv: $GITHUB_TOKEN\n', 'portal.yaml:4: sources[0].tokenEnv: expected the name of an environment variable'],
+    [
+      'sources:\n  - type: github\n    apiUrl: https://ghe.example.com/api/v3\n',
+      'portal.yaml:2: sources[0].org: expected exactly one of org or user',
+    ],
+    [
+      'sources:\n  - type: git\n    repos: https://git.example.com/acme/a.git\n',
+      'portal.yaml:3: sources[0].repos: expected array, received string',
+    ],
+    [
+      'sources:\n  - type: github\n    org: acme\n    tokenEnv: $GITHUB_TOKEN\n',
+      'portal.yaml:4: sources[0].tokenEnv: expected the name of an environment variable',
+    ],
   ])('names the file, line and field of a bad remote source: %j', async (yaml, message) => {
     await writeFile(join(fixture.root, 'portal.yaml'), yaml);
     const result = await cairn(fixture.root, 'collect', '--config', 'portal.yaml');
@@ -120,7 +145,15 @@ describe('bad usage and configuration exit 2 without a stack trace', () => {
 });
 
 describe('bad guides exit 2 naming file, line and field, before anything is collected', () => {
-  const frontmatter = ['title: Set up CI', 'summary: Build every change.', 'category: Build', 'owner: team-a', 'status: recommended', 'reviewed: 2026-05-01', 'checks: [ci-configured]'];
+  const frontmatter = [
+    'title: Set up CI',
+    'summary: Build every change.',
+    'category: Build',
+    'owner: team-a',
+    'status: recommended',
+    'reviewed: 2026-05-01',
+    'checks: [ci-configured]',
+  ];
   async function portalWithGuide(name: string, text: string): Promise<string> {
     const dir = join(fixture.root, `guides-${name}`);
     await mkdir(join(dir, 'guides', 'build'), { recursive: true });
@@ -130,10 +163,26 @@ describe('bad guides exit 2 naming file, line and field, before anything is coll
   }
 
   it.each([
-    { name: 'status', text: `---\n${frontmatter.join('\n').replace('status: recommended', 'status: golden')}\n---\n# CI\n`, message: /^guides-status\/guides\/build\/set-up-ci\.mdx:6: status: expected one of "draft"\|"recommended"\|"deprecated"$/m },
-    { name: 'check', text: `---\n${frontmatter.join('\n').replace('[ci-configured]', '[ci-configure]')}\n---\n# CI\n`, message: /set-up-ci\.mdx:8: checks\[0\]: unknown check "ci-configure"; did you mean "ci-configured"\?/ },
-    { name: 'link', text: `---\n${frontmatter.join('\n')}\n---\n# CI\n\nSee [containers](/guides/build/containerise/#base-image).\n`, message: /set-up-ci\.mdx:12: link \/guides\/build\/containerise\/#base-image: no guide "build\/containerise"/ },
-    { name: 'section', text: `---\n${frontmatter.join('\n')}\n---\n## Add the workflow\n\n[below](#pin-actions)\n`, message: /set-up-ci\.mdx:12: link #pin-actions: guide "build\/set-up-ci" has no section "pin-actions"/ },
+    {
+      name: 'status',
+      text: `---\n${frontmatter.join('\n').replace('status: recommended', 'status: golden')}\n---\n# CI\n`,
+      message: /^guides-status\/guides\/build\/set-up-ci\.mdx:6: status: expected one of "draft"\|"recommended"\|"deprecated"$/m,
+    },
+    {
+      name: 'check',
+      text: `---\n${frontmatter.join('\n').replace('[ci-configured]', '[ci-configure]')}\n---\n# CI\n`,
+      message: /set-up-ci\.mdx:8: checks\[0\]: unknown check "ci-configure"; did you mean "ci-configured"\?/,
+    },
+    {
+      name: 'link',
+      text: `---\n${frontmatter.join('\n')}\n---\n# CI\n\nSee [containers](/guides/build/containerise/#base-image).\n`,
+      message: /set-up-ci\.mdx:12: link \/guides\/build\/containerise\/#base-image: no guide "build\/containerise"/,
+    },
+    {
+      name: 'section',
+      text: `---\n${frontmatter.join('\n')}\n---\n## Add the workflow\n\n[below](#pin-actions)\n`,
+      message: /set-up-ci\.mdx:12: link #pin-actions: guide "build\/set-up-ci" has no section "pin-actions"/,
+    },
   ])('a bad $name', async ({ name, text, message }) => {
     const config = await portalWithGuide(name, text);
     const result = await cairn(fixture.root, 'build', '--config', config, '--out', join(fixture.root, `guides-${name}-site`));
@@ -158,7 +207,11 @@ describe('progress', () => {
 describe('the cairn binary', () => {
   it('prints the version and exits 0', async () => {
     const result = await spawnCairn(fixture.root, ['--version']);
-    expect(result).toEqual({ code: 0, stdout: `${JSON.parse(await readFile(new URL('../../package.json', import.meta.url), 'utf8')).version}\n`, stderr: '' });
+    expect(result).toEqual({
+      code: 0,
+      stdout: `${JSON.parse(await readFile(new URL('../../package.json', import.meta.url), 'utf8')).version}\n`,
+      stderr: '',
+    });
   });
 
   it('exits 2 on bad usage, with the message and no stack trace', async () => {

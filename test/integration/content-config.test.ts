@@ -11,7 +11,19 @@ import { loadPortalContent } from '../../collectors/config/load-content.ts';
 
 /** Built-in checks as the loader sees them: ids, and options with defaults. */
 function builtin(id: string, options: z.ZodType = z.strictObject({})): CheckDefinition {
-  return { id, title: id, category: 'docs', description: 'd', why: 'w', fix: 'f', effort: 'low', severity: 'warning', needs: [], options, run: () => ({ outcome: 'pass', message: '', evidence: [] }) };
+  return {
+    id,
+    title: id,
+    category: 'docs',
+    description: 'd',
+    why: 'w',
+    fix: 'f',
+    effort: 'low',
+    severity: 'warning',
+    needs: [],
+    options,
+    run: () => ({ outcome: 'pass', message: '', evidence: [] }),
+  };
 }
 const BUILTINS = [
   builtin('readme-present'),
@@ -98,7 +110,14 @@ describe('loadPortalContent', () => {
     expect(loaded.customChecks[0]!.definition.id).toBe('has-makefile-test');
     expect(loaded.contentGlobs).toEqual(['Makefile']);
     expect(loaded.exemptions).toEqual([
-      { entityRef: 'component:default/legacy-billing', checkId: 'readme-present', reason: 'Frozen until the migration', expires: '2026-12-31', source: 'central', declaredAt: { file: 'content/exemptions.yaml', line: 2 } },
+      {
+        entityRef: 'component:default/legacy-billing',
+        checkId: 'readme-present',
+        reason: 'Frozen until the migration',
+        expires: '2026-12-31',
+        source: 'central',
+        declaredAt: { file: 'content/exemptions.yaml', line: 2 },
+      },
       {
         entityRef: 'group:default/payments',
         checkId: 'has-makefile-test',
@@ -112,42 +131,75 @@ describe('loadPortalContent', () => {
   });
 
   it('has nothing to load without a content folder, or with an empty one, and no defaults given', async () => {
-    const empty = { scorecards: [], customChecks: [], exemptions: [], contentGlobs: [], guides: [], initiatives: [], scorecardsFrom: 'content' };
+    const empty = {
+      scorecards: [],
+      customChecks: [],
+      exemptions: [],
+      contentGlobs: [],
+      guides: [],
+      initiatives: [],
+      scorecardsFrom: 'content',
+    };
     expect(await loadPortalContent(undefined, BUILTINS)).toEqual(empty);
     expect(await loadPortalContent(await contentFolder({ 'teams/a.yaml': 'x: 1\n' }), BUILTINS)).toEqual(empty);
   });
 
   it("takes the defaults' scorecards when the content folder defines none, and only then", async () => {
-    const defaultsDir = await contentFolder({ 'scorecards/basics.yaml': 'id: basics\ntitle: Basics\nlevels:\n  - id: bronze\n    checks: [readme-present]\n' });
+    const defaultsDir = await contentFolder({
+      'scorecards/basics.yaml': 'id: basics\ntitle: Basics\nlevels:\n  - id: bronze\n    checks: [readme-present]\n',
+    });
     const withoutContent = await loadPortalContent(undefined, BUILTINS, { defaultsDir });
     expect([withoutContent.scorecardsFrom, withoutContent.scorecards.map((scorecard) => scorecard.id)]).toEqual(['defaults', ['basics']]);
     // An exemption may name a default scorecard: the defaults stand in for the content's own.
-    const noScorecards = await contentFolder({ 'exemptions.yaml': 'exemptions:\n  - entity: a\n    check: readme-present\n    scorecard: basics\n    reason: soon\n    expires: 2099-01-01\n' });
+    const noScorecards = await contentFolder({
+      'exemptions.yaml':
+        'exemptions:\n  - entity: a\n    check: readme-present\n    scorecard: basics\n    reason: soon\n    expires: 2099-01-01\n',
+    });
     const defaulted = await loadPortalContent(noScorecards, BUILTINS, { defaultsDir });
-    expect([defaulted.scorecardsFrom, defaulted.scorecards.map((scorecard) => scorecard.id), defaulted.exemptions.length]).toEqual(['defaults', ['basics'], 1]);
-    const own = await loadPortalContent(await contentFolder({ 'scorecards/mine.yaml': 'id: mine\ntitle: Mine\nlevels:\n  - id: bronze\n    checks: [ci-configured]\n' }), BUILTINS, { defaultsDir });
+    expect([defaulted.scorecardsFrom, defaulted.scorecards.map((scorecard) => scorecard.id), defaulted.exemptions.length]).toEqual([
+      'defaults',
+      ['basics'],
+      1,
+    ]);
+    const own = await loadPortalContent(
+      await contentFolder({ 'scorecards/mine.yaml': 'id: mine\ntitle: Mine\nlevels:\n  - id: bronze\n    checks: [ci-configured]\n' }),
+      BUILTINS,
+      { defaultsDir },
+    );
     expect([own.scorecardsFrom, own.scorecards.map((scorecard) => scorecard.id)]).toEqual(['content', ['mine']]);
   });
 
   it.each<{ name: string; tree: Record<string, string>; message: string }>([
     {
       name: 'an unknown check id, with the closest ids',
-      tree: { 'scorecards/x.yaml': 'id: x\ntitle: X\nlevels:\n  - id: bronze\n    checks: [ci-configured]\n  - id: silver\n    checks:\n      - ci-configured\n      - recent-commit\n      - readme-presnt\n' },
+      tree: {
+        'scorecards/x.yaml':
+          'id: x\ntitle: X\nlevels:\n  - id: bronze\n    checks: [ci-configured]\n  - id: silver\n    checks:\n      - ci-configured\n      - recent-commit\n      - readme-presnt\n',
+      },
       message: 'content/scorecards/x.yaml:10: levels[1].checks[2]: unknown check "readme-presnt"; did you mean "readme-present"?',
     },
     {
       name: 'an initiative for an unknown scorecard',
-      tree: { 'scorecards/ready.yaml': 'id: ready\ntitle: Ready\nlevels:\n  - id: bronze\n    checks: [ci-configured]\n', 'initiatives/x.yaml': 'id: x\ntitle: X\nowner: platform\ndeadline: 2027-01-01\ngoal:\n  scorecard: redy\n  level: bronze\n' },
+      tree: {
+        'scorecards/ready.yaml': 'id: ready\ntitle: Ready\nlevels:\n  - id: bronze\n    checks: [ci-configured]\n',
+        'initiatives/x.yaml': 'id: x\ntitle: X\nowner: platform\ndeadline: 2027-01-01\ngoal:\n  scorecard: redy\n  level: bronze\n',
+      },
       message: 'content/initiatives/x.yaml:6: goal.scorecard: unknown scorecard "redy"; did you mean "ready"?',
     },
     {
       name: 'an initiative for a level its scorecard lacks',
-      tree: { 'scorecards/ready.yaml': 'id: ready\ntitle: Ready\nlevels:\n  - id: bronze\n    checks: [ci-configured]\n', 'initiatives/x.yaml': 'id: x\ntitle: X\nowner: platform\ndeadline: 2027-01-01\ngoal:\n  scorecard: ready\n  level: gold\n' },
+      tree: {
+        'scorecards/ready.yaml': 'id: ready\ntitle: Ready\nlevels:\n  - id: bronze\n    checks: [ci-configured]\n',
+        'initiatives/x.yaml': 'id: x\ntitle: X\nowner: platform\ndeadline: 2027-01-01\ngoal:\n  scorecard: ready\n  level: gold\n',
+      },
       message: 'content/initiatives/x.yaml:7: goal.level: scorecard "ready" has no level "gold"; its levels are bronze',
     },
     {
       name: 'an initiative that starts on its deadline',
-      tree: { 'initiatives/x.yaml': 'id: x\ntitle: X\nowner: platform\nstart: 2027-01-01\ndeadline: 2027-01-01\ngoal:\n  checks: [ci-configured]\n' },
+      tree: {
+        'initiatives/x.yaml':
+          'id: x\ntitle: X\nowner: platform\nstart: 2027-01-01\ndeadline: 2027-01-01\ngoal:\n  checks: [ci-configured]\n',
+      },
       message: 'content/initiatives/x.yaml:4: start: starts on 2027-01-01, not before its deadline 2027-01-01',
     },
     {
@@ -162,18 +214,29 @@ describe('loadPortalContent', () => {
     },
     {
       name: 'options of the wrong type',
-      tree: { 'scorecards/x.yaml': 'id: x\ntitle: X\nlevels:\n  - id: bronze\n    checks:\n      - id: recent-commit\n        options:\n          days: ninety\n' },
+      tree: {
+        'scorecards/x.yaml':
+          'id: x\ntitle: X\nlevels:\n  - id: bronze\n    checks:\n      - id: recent-commit\n        options:\n          days: ninety\n',
+      },
       message: 'content/scorecards/x.yaml:8: levels[0].checks[0].options.days: check "recent-commit": expected number, received string',
     },
     {
       name: 'an option the check does not have',
-      tree: { 'scorecards/x.yaml': 'id: x\ntitle: X\nlevels:\n  - id: bronze\n    checks:\n      - id: readme-present\n        options: { strict: true }\n' },
-      message: 'content/scorecards/x.yaml:7: levels[0].checks[0].options.strict: check "readme-present": unknown option "strict"; it takes no options',
+      tree: {
+        'scorecards/x.yaml':
+          'id: x\ntitle: X\nlevels:\n  - id: bronze\n    checks:\n      - id: readme-present\n        options: { strict: true }\n',
+      },
+      message:
+        'content/scorecards/x.yaml:7: levels[0].checks[0].options.strict: check "readme-present": unknown option "strict"; it takes no options',
     },
     {
       name: 'a misspelt option of a check whose options are not strict',
-      tree: { 'scorecards/x.yaml': 'id: x\ntitle: X\nlevels:\n  - id: bronze\n    checks:\n      - id: recent-commit\n        options:\n          dayz: 30\n' },
-      message: 'content/scorecards/x.yaml:8: levels[0].checks[0].options.dayz: check "recent-commit": unknown option "dayz"; did you mean "days"?',
+      tree: {
+        'scorecards/x.yaml':
+          'id: x\ntitle: X\nlevels:\n  - id: bronze\n    checks:\n      - id: recent-commit\n        options:\n          dayz: 30\n',
+      },
+      message:
+        'content/scorecards/x.yaml:8: levels[0].checks[0].options.dayz: check "recent-commit": unknown option "dayz"; did you mean "days"?',
     },
     {
       name: 'a check twice in one level',
@@ -182,17 +245,26 @@ describe('loadPortalContent', () => {
     },
     {
       name: 'two levels with one id',
-      tree: { 'scorecards/x.yaml': 'id: x\ntitle: X\nlevels:\n  - id: bronze\n    checks: [ci-configured]\n  - id: bronze\n    checks: [readme-present]\n' },
+      tree: {
+        'scorecards/x.yaml':
+          'id: x\ntitle: X\nlevels:\n  - id: bronze\n    checks: [ci-configured]\n  - id: bronze\n    checks: [readme-present]\n',
+      },
       message: 'content/scorecards/x.yaml:6: levels[1].id: duplicate level id "bronze"',
     },
     {
       name: 'a duplicate scorecard id',
-      tree: { 'scorecards/a.yaml': 'id: same\ntitle: A\nlevels: [{ id: bronze, checks: [ci-configured] }]\n', 'scorecards/b.yaml': 'title: B\nid: same\nlevels: [{ id: bronze, checks: [ci-configured] }]\n' },
+      tree: {
+        'scorecards/a.yaml': 'id: same\ntitle: A\nlevels: [{ id: bronze, checks: [ci-configured] }]\n',
+        'scorecards/b.yaml': 'title: B\nid: same\nlevels: [{ id: bronze, checks: [ci-configured] }]\n',
+      },
       message: 'content/scorecards/b.yaml:2: id: duplicate scorecard id "same" (also in content/scorecards/a.yaml)',
     },
     {
       name: 'a scorecard field of the wrong type',
-      tree: { 'scorecards/x.yaml': 'id: x\ntitle: X\nappliesTo:\n  kind: Component\n  owner: "group:"\nlevels: [{ id: bronze, checks: [ci-configured] }]\n' },
+      tree: {
+        'scorecards/x.yaml':
+          'id: x\ntitle: X\nappliesTo:\n  kind: Component\n  owner: "group:"\nlevels: [{ id: bronze, checks: [ci-configured] }]\n',
+      },
       message: 'content/scorecards/x.yaml:5: appliesTo.owner: expected an entity ref like [kind:][namespace/]name',
     },
     {
@@ -212,7 +284,9 @@ describe('loadPortalContent', () => {
     },
     {
       name: 'a custom check on an unknown fact',
-      tree: { 'checks/a.yaml': MAKEFILE_CHECK.replace(/rule:[\s\S]*/, 'rule:\n  type: fact\n  fact: manifest[0].runtime\n  semver: ">=20"\n') },
+      tree: {
+        'checks/a.yaml': MAKEFILE_CHECK.replace(/rule:[\s\S]*/, 'rule:\n  type: fact\n  fact: manifest[0].runtime\n  semver: ">=20"\n'),
+      },
       message: 'content/checks/a.yaml:9: rule.fact: unknown fact "manifest"; did you mean "manifests"?',
     },
     {
@@ -227,7 +301,10 @@ describe('loadPortalContent', () => {
     },
     {
       name: 'an exemption for an unknown scorecard',
-      tree: { 'exemptions.yaml': 'exemptions:\n  - entity: a\n    check: ci-configured\n    scorecard: security\n    reason: r\n    expires: 2026-12-31\n' },
+      tree: {
+        'exemptions.yaml':
+          'exemptions:\n  - entity: a\n    check: ci-configured\n    scorecard: security\n    reason: r\n    expires: 2026-12-31\n',
+      },
       message: 'content/exemptions.yaml:4: exemptions[0].scorecard: unknown scorecard "security"',
     },
     {
@@ -258,8 +335,15 @@ describe('loadPortalContent', () => {
   it("loads the portal's own content against the built-in library", async () => {
     const loaded = await loadPortalContent(fileURLToPath(new URL('../../content', import.meta.url)), builtinChecks);
     expect(loaded.scorecards.map((scorecard) => scorecard.id).sort()).toEqual(['catalog-hygiene', 'production-readiness', 'security']);
-    expect(loaded.customChecks.map((check) => check.metadata.id).sort()).toEqual(['has-makefile-test-target', 'no-todo-in-readme', 'node-engines-set']);
-    expect(loaded.exemptions.map((exemption) => exemption.entityRef)).toEqual(['component:default/legacy-billing', 'component:default/ml-recommender']);
+    expect(loaded.customChecks.map((check) => check.metadata.id).sort()).toEqual([
+      'has-makefile-test-target',
+      'no-todo-in-readme',
+      'node-engines-set',
+    ]);
+    expect(loaded.exemptions.map((exemption) => exemption.entityRef)).toEqual([
+      'component:default/legacy-billing',
+      'component:default/ml-recommender',
+    ]);
   });
 
   it('accepts a custom check in a scorecard and an exemption for it', async () => {

@@ -33,12 +33,13 @@ type Milestone = (typeof MILESTONES)[number];
 /** In every page of this test's portal: tells its build folders from those of other processes. */
 const MARKER = `crash-safety-${process.pid}-${Date.now()}`;
 
-const descriptor = (name: string) => `apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: ${name}\n  description: The ${name} service (${MARKER}).\nspec:\n  type: service\n  lifecycle: production\n  owner: group:platform\n`;
+const descriptor = (name: string) =>
+  `apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: ${name}\n  description: The ${name} service (${MARKER}).\nspec:\n  type: service\n  lifecycle: production\n  owner: group:platform\n`;
 const repo = (name: string) =>
   files({
     'catalog-info.yaml': descriptor(name),
     'README.md': `# ${name}\n\n${`The ${name} service keeps the ledger of record for its part of the business. `.repeat(8)}\n`,
-    'CODEOWNERS': '* @acme/platform\n',
+    CODEOWNERS: '* @acme/platform\n',
     'docs/index.md': `# ${name} docs\n\nHow to run ${name}.\n`,
     'docs/operations.md': `# Operations\n\nRestart ${name} with care.\n`,
     'mkdocs.yml': `site_name: ${name}\n`,
@@ -164,9 +165,14 @@ function phaseOf(run: Run): string {
 async function hashTree(dir: string, filter: (path: string) => boolean = () => true): Promise<Record<string, string>> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []);
   const hashes: Record<string, string> = {};
-  for (const entry of entries.filter((candidate) => candidate.isFile()).sort((a, b) => (join(a.parentPath, a.name) < join(b.parentPath, b.name) ? -1 : 1))) {
+  for (const entry of entries
+    .filter((candidate) => candidate.isFile())
+    .sort((a, b) => (join(a.parentPath, a.name) < join(b.parentPath, b.name) ? -1 : 1))) {
     const path = relative(dir, join(entry.parentPath, entry.name));
-    if (filter(path)) hashes[path] = createHash('sha256').update(await readFile(join(dir, path))).digest('hex');
+    if (filter(path))
+      hashes[path] = createHash('sha256')
+        .update(await readFile(join(dir, path)))
+        .digest('hex');
   }
   return hashes;
 }
@@ -183,7 +189,8 @@ async function state() {
 
 /** Files a killed run left beside the outputs (temporary names), for the record: they must not break the next run. */
 async function leftovers(): Promise<string[]> {
-  const around = async (dir: string, pattern: RegExp) => (await readdir(dir).catch(() => [] as string[])).filter((name) => pattern.test(name)).map((name) => join(relative(work, dir), name));
+  const around = async (dir: string, pattern: RegExp) =>
+    (await readdir(dir).catch(() => [] as string[])).filter((name) => pattern.test(name)).map((name) => join(relative(work, dir), name));
   return [...(await around(dirname(paths.snapshot), /\.tmp$|\.incoming-|\.outgoing-/)), ...(await around(paths.history, /\.tmp$/))];
 }
 
@@ -212,7 +219,12 @@ async function assertIntact(expected: Awaited<ReturnType<typeof state>>, label: 
 beforeAll(async () => {
   fixture = await makeRepos({ ledger: repo('ledger'), billing: repo('billing'), orders: repo('orders'), payments: repo('payments') });
   work = join(fixture.root, '..', `${fixture.root.split('/').pop()}-work`);
-  paths = { snapshot: join(work, 'out', 'snapshot.json'), history: join(work, 'out', 'history'), out: join(work, 'out', 'site'), cache: join(work, 'cache') };
+  paths = {
+    snapshot: join(work, 'out', 'snapshot.json'),
+    history: join(work, 'out', 'history'),
+    out: join(work, 'out', 'site'),
+    cache: join(work, 'cache'),
+  };
   await rm(work, { recursive: true, force: true });
   await mkdir(dirname(paths.snapshot), { recursive: true });
 });
@@ -227,7 +239,11 @@ afterAll(async () => {
  * killed) completes and writes them again. Returns the run and a line for the log (phase of the
  * kill, files left behind).
  */
-async function killAndRecover(point: { command: 'build' | 'collect'; emptyCache: boolean; kill: KillAt }, name: string, baseline: Awaited<ReturnType<typeof state>>): Promise<Run & { line: string }> {
+async function killAndRecover(
+  point: { command: 'build' | 'collect'; emptyCache: boolean; kill: KillAt },
+  name: string,
+  baseline: Awaited<ReturnType<typeof state>>,
+): Promise<Run & { line: string }> {
   if (point.emptyCache) await rm(paths.cache, { recursive: true, force: true });
   const label = `${name}: cairn ${point.command}${point.emptyCache ? ' (no cache)' : ''} ${'at' in point.kill ? `at ${point.kill.at}` : `after ${point.kill.afterMs} ms`}`;
   const run = await runCairn(runArgs(point.command), point.kill);
@@ -235,12 +251,16 @@ async function killAndRecover(point: { command: 'build' | 'collect'; emptyCache:
   const left = [...(await leftovers()), ...run.leftBuilds.map((build) => `.cache/builds/${build}`)];
   // The build folders a kill left in the checkout stay there (nothing removes them): the test
   // removes those that hold this portal's pages, never another process's build.
-  for (const build of run.leftBuilds) if (await holdsMarker(join(BUILDS, build))) await rm(join(BUILDS, build), { recursive: true, force: true });
+  for (const build of run.leftBuilds)
+    if (await holdsMarker(join(BUILDS, build))) await rm(join(BUILDS, build), { recursive: true, force: true });
   // The next run completes, whatever the killed one left behind, and writes the same outputs.
   const next = await runToTheEnd(runArgs(point.command));
   expect(next.code, `${label}, next run: ${next.stderr}`).toBe(0);
   await assertIntact(baseline, `${label}, next run`);
-  return { ...run, line: `${label}: ${run.signal ? `killed in ${phaseOf(run)} at ${Math.round(run.ms)} ms` : `finished first (exit ${run.code})`}${left.length ? `, left ${left.join(' ')}` : ''}` };
+  return {
+    ...run,
+    line: `${label}: ${run.signal ? `killed in ${phaseOf(run)} at ${Math.round(run.ms)} ms` : `finished first (exit ${run.code})`}${left.length ? `, left ${left.join(' ')}` : ''}`,
+  };
 }
 
 /** Milliseconds into a run half-way between two of its moments (`undefined`: its start). */
@@ -258,7 +278,13 @@ describe('a killed run leaves the previous outputs intact', () => {
   beforeAll(async () => {
     full = await runCairn(runArgs('build'));
     expect(full.code, full.stderr).toBe(0);
-    expect(full.reached.map(([milestone]) => milestone)).toEqual(['snapshot write', 'pages written', 'search index written', 'site swap', 'history write']);
+    expect(full.reached.map(([milestone]) => milestone)).toEqual([
+      'snapshot write',
+      'pages written',
+      'search index written',
+      'site swap',
+      'history write',
+    ]);
     baseline = await state();
     expect(Object.keys(baseline.site)).toContain('pagefind/pagefind.js');
   }, 120_000);
@@ -281,11 +307,21 @@ describe('a killed run leaves the previous outputs intact', () => {
         // and Astro's build before it writes the pages. Later phases start at a milestone below.
         { command: 'build', emptyCache: true, kill: { afterMs: between(full, undefined, 'snapshot write') } },
         { command: 'build', emptyCache: false, kill: { afterMs: between(full, 'snapshot write', 'pages written') } },
-        ...(['snapshot write', 'pages written', 'search index written', 'history write'] as const).map((at) => ({ command: 'build' as const, emptyCache: false, kill: { at } })),
-        ...Array.from({ length: COLLECT_KILLS }, (_, i) => ({ command: 'collect' as const, emptyCache: true, kill: { afterMs: Math.round((collectMs * (i + 1)) / (COLLECT_KILLS + 1)) } })),
+        ...(['snapshot write', 'pages written', 'search index written', 'history write'] as const).map((at) => ({
+          command: 'build' as const,
+          emptyCache: false,
+          kill: { at },
+        })),
+        ...Array.from({ length: COLLECT_KILLS }, (_, i) => ({
+          command: 'collect' as const,
+          emptyCache: true,
+          kill: { afterMs: Math.round((collectMs * (i + 1)) / (COLLECT_KILLS + 1)) },
+        })),
         ...(['snapshot write', 'history write'] as const).map((at) => ({ command: 'collect' as const, emptyCache: false, kill: { at } })),
       ];
-      const log: string[] = [`full build ${Math.round(full.ms)} ms (${full.reached.map(([milestone, ms]) => `${milestone} ${ms} ms`).join(', ')}), collect ${Math.round(collect.ms)} ms`];
+      const log: string[] = [
+        `full build ${Math.round(full.ms)} ms (${full.reached.map(([milestone, ms]) => `${milestone} ${ms} ms`).join(', ')}), collect ${Math.round(collect.ms)} ms`,
+      ];
       let killed = 0;
       for (const [index, point] of plan.entries()) {
         const run = await killAndRecover(point, `kill ${index + 1}`, baseline);
@@ -310,7 +346,10 @@ describe('a killed run leaves the previous outputs intact', () => {
         const run = await runCairn(runArgs('build'), { at: 'site swap' });
         await recoverOutput(paths.out);
         await assertIntact(baseline, `site swap ${attempt}: killed ${run.signal ? `in ${phaseOf(run)}` : 'too late'}, then recovered`);
-        expect((await readdir(dirname(paths.out))).filter((name) => /\.(incoming|outgoing)-\d+$/.test(name)), `site swap ${attempt}`).toEqual([]);
+        expect(
+          (await readdir(dirname(paths.out))).filter((name) => /\.(incoming|outgoing)-\d+$/.test(name)),
+          `site swap ${attempt}`,
+        ).toEqual([]);
         const next = await runToTheEnd(runArgs('build'));
         expect(next.code, next.stderr).toBe(0);
         await assertIntact(baseline, `site swap ${attempt}, next run`);

@@ -32,7 +32,11 @@ describe('the demo history', () => {
     const options = { org, configPath: join(work, 'content', 'portal.yaml'), out, months: 3 };
     expect(await generateDemoHistory(options)).toEqual({ generated: true, runs: 3 });
     const written = await records(out);
-    expect(written.map((record) => record.file)).toEqual(['2026-08-01T12-00-00.000Z.json', '2026-09-01T12-00-00.000Z.json', '2026-10-01T12-00-00.000Z.json']);
+    expect(written.map((record) => record.file)).toEqual([
+      '2026-08-01T12-00-00.000Z.json',
+      '2026-09-01T12-00-00.000Z.json',
+      '2026-10-01T12-00-00.000Z.json',
+    ]);
     // Repositories and descriptors were added over those months: a record of today's organisation would not grow.
     const entityCounts = written.map((record) => Object.keys(historyRecordSchema.parse(JSON.parse(record.text)).entities).length);
     expect(entityCounts[0]).toBeLessThan(entityCounts[1]!);
@@ -44,7 +48,10 @@ describe('the demo history', () => {
     expect(await records(out)).toEqual(written);
 
     // New content (here, a scorecard) judges the past again.
-    await writeFile(join(work, 'content', 'scorecards', 'extra.yaml'), 'id: extra\ntitle: Extra\nlevels:\n  - id: one\n    checks: [readme-present]\n');
+    await writeFile(
+      join(work, 'content', 'scorecards', 'extra.yaml'),
+      'id: extra\ntitle: Extra\nlevels:\n  - id: one\n    checks: [readme-present]\n',
+    );
     expect((await generateDemoHistory(options)).generated).toBe(true);
     expect(Object.keys(historyRecordSchema.parse(JSON.parse((await records(out))[0]!.text)).scorecards)).toContain('extra');
     expect((await readFile(join(out, HISTORY_STAMP_FILE), 'utf8')).trim()).toMatch(/^[0-9a-f]{64}$/);

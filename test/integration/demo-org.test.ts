@@ -13,7 +13,11 @@ import { generateSyntheticOrg, syntheticRepo } from '../../scripts/dev/demo-org/
 const run = promisify(execFile);
 
 async function git(dir: string, ...args: string[]): Promise<string> {
-  const { stdout } = await run('git', args, { cwd: dir, env: { ...process.env, GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_NOSYSTEM: '1' }, maxBuffer: 16 * 1024 * 1024 });
+  const { stdout } = await run('git', args, {
+    cwd: dir,
+    env: { ...process.env, GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_NOSYSTEM: '1' },
+    maxBuffer: 16 * 1024 * 1024,
+  });
   return stdout.trim();
 }
 
@@ -87,7 +91,8 @@ describe('generateDemoOrg', () => {
       expect((await git(dir, 'ls-files', '-z')).split('\0').filter(Boolean).sort(), repo.name).toEqual(Object.keys(repo.tree).sort());
       for (const [path, content] of Object.entries(repo.tree)) {
         if (typeof content === 'string') expect(await readFile(join(dir, path), 'utf8'), `${repo.name}/${path}`).toBe(content);
-        else if (content instanceof Uint8Array) expect(new Uint8Array(await readFile(join(dir, path))), `${repo.name}/${path}`).toEqual(content);
+        else if (content instanceof Uint8Array)
+          expect(new Uint8Array(await readFile(join(dir, path))), `${repo.name}/${path}`).toEqual(content);
         else expect(await readlink(join(dir, path)), `${repo.name}/${path}`).toBe(content.symlink);
       }
     }
@@ -142,7 +147,10 @@ describe('generateDemoOrg', () => {
       await readFile(join(out, 'org', 'users.yaml'), 'utf8'),
     ];
     const userEmails = new Set(
-      sources.flatMap((text) => parseAllDocuments(text).map((document) => document.toJS())).filter((entity) => entity?.kind === 'User').map((user) => user.spec.profile.email),
+      sources
+        .flatMap((text) => parseAllDocuments(text).map((document) => document.toJS()))
+        .filter((entity) => entity?.kind === 'User')
+        .map((user) => user.spec.profile.email),
     );
     const humans = Object.values(PEOPLE).filter((person) => !person.name.endsWith('[bot]') && person !== tom);
     for (const person of humans) expect(userEmails, person.email).toContain(person.email);
@@ -168,7 +176,8 @@ describe('generateSyntheticOrg', () => {
       expect(commits, name).toBeGreaterThanOrEqual(5);
       expect(commits, name).toBeLessThanOrEqual(50);
       if (files.includes('catalog-info.yaml')) withDescriptor++;
-      for (const manifest of ['package.json', 'go.mod', 'pyproject.toml', 'pom.xml', 'Cargo.toml']) if (files.includes(manifest)) languages.add(manifest);
+      for (const manifest of ['package.json', 'go.mod', 'pyproject.toml', 'pom.xml', 'Cargo.toml'])
+        if (files.includes(manifest)) languages.add(manifest);
     }
     expect(languages.size).toBe(5);
     expect(withDescriptor).toBeGreaterThan(0);

@@ -33,7 +33,8 @@ beforeAll(async () => {
       'services/a/catalog-info.yaml': component('service-a', '  providesApis: [orders]\n'),
       'services/b/catalog-info.yaml': `${component('service-b', '  consumesApis: [orders]\n')}---\n${component('Broken Name')}`,
       'services/evil/catalog-info.yaml': { symlink: '../../../../../../../../etc/passwd' },
-      'apis/orders.yaml': 'apiVersion: backstage.io/v1alpha1\nkind: API\nmetadata:\n  name: orders\nspec:\n  type: openapi\n  lifecycle: production\n  owner: platform\n  definition:\n    $text: ./orders.openapi.yaml\n',
+      'apis/orders.yaml':
+        'apiVersion: backstage.io/v1alpha1\nkind: API\nmetadata:\n  name: orders\nspec:\n  type: openapi\n  lifecycle: production\n  owner: platform\n  definition:\n    $text: ./orders.openapi.yaml\n',
       'apis/orders.openapi.yaml': 'openapi: 3.0.0\ninfo:\n  title: Orders\n',
     }),
     plain: files({ 'README.md': '# Plain\n' }),
@@ -48,7 +49,9 @@ afterAll(() => fixture?.remove());
 async function collectDescriptors(name: 'monorepo' | 'plain') {
   const repo = await openRepo(fixture.dirs[name], { name, now: NOW, windowDays: 90 });
   const problems: Problem[] = [];
-  const facts = descriptors.schema.parse(await descriptors.collect({ repo, settings: { contentGlobs: [] }, problem: (problem) => problems.push({ ...problem, repo: name }) }));
+  const facts = descriptors.schema.parse(
+    await descriptors.collect({ repo, settings: { contentGlobs: [] }, problem: (problem) => problems.push({ ...problem, repo: name }) }),
+  );
   return { facts, problems };
 }
 
@@ -60,16 +63,35 @@ describe('descriptors on real git repositories', () => {
   it('follows the root Location over tracked files only, and reports what it does not read', async () => {
     const { facts, problems } = await collectDescriptors('monorepo');
     // The escaping symlink is tracked, so the glob lists it, but the reader refuses to follow it.
-    expect(facts.files).toEqual(['catalog-info.yaml', 'services/a/catalog-info.yaml', 'services/b/catalog-info.yaml', 'services/evil/catalog-info.yaml', 'apis/orders.yaml']);
+    expect(facts.files).toEqual([
+      'catalog-info.yaml',
+      'services/a/catalog-info.yaml',
+      'services/b/catalog-info.yaml',
+      'services/evil/catalog-info.yaml',
+      'apis/orders.yaml',
+    ]);
     expect(problems).toEqual([
       {
         severity: 'error',
         repo: 'monorepo',
         file: 'services/evil/catalog-info.yaml',
-        message: 'services/evil/catalog-info.yaml is a symlink leaving the repository (or to a file git does not track); Cairn does not follow it. Expected a YAML text file; no entity is read from it.',
+        message:
+          'services/evil/catalog-info.yaml is a symlink leaving the repository (or to a file git does not track); Cairn does not follow it. Expected a YAML text file; no entity is read from it.',
       },
-      { severity: 'error', repo: 'monorepo', file: 'catalog-info.yaml', line: 1, message: expect.stringContaining('missing/catalog-info.yaml, which is not a tracked file') },
-      { severity: 'error', repo: 'monorepo', file: 'catalog-info.yaml', line: 1, message: expect.stringContaining('absolute URL; Cairn never fetches') },
+      {
+        severity: 'error',
+        repo: 'monorepo',
+        file: 'catalog-info.yaml',
+        line: 1,
+        message: expect.stringContaining('missing/catalog-info.yaml, which is not a tracked file'),
+      },
+      {
+        severity: 'error',
+        repo: 'monorepo',
+        file: 'catalog-info.yaml',
+        line: 1,
+        message: expect.stringContaining('absolute URL; Cairn never fetches'),
+      },
     ]);
     const orders = facts.documents.find((document) => document.file === 'apis/orders.yaml')!;
     expect((orders.data as { spec: { definition: string } }).spec.definition).toBe('openapi: 3.0.0\ninfo:\n  title: Orders\n');
@@ -79,16 +101,46 @@ describe('descriptors on real git repositories', () => {
     const { facts } = await collectDescriptors('monorepo');
     const { entities, problems } = await buildCatalog({
       repos: [{ name: 'monorepo', webUrl: 'https://git.example.com/acme/monorepo', headCommit: 'deadbeef', facts: { descriptors: facts } }],
-      content: [{ file: 'content/teams/platform.yaml', line: 1, data: { apiVersion: 'backstage.io/v1alpha1', kind: 'Group', metadata: { name: 'platform' }, spec: { type: 'team', children: [] } } }],
+      content: [
+        {
+          file: 'content/teams/platform.yaml',
+          line: 1,
+          data: {
+            apiVersion: 'backstage.io/v1alpha1',
+            kind: 'Group',
+            metadata: { name: 'platform' },
+            spec: { type: 'team', children: [] },
+          },
+        },
+      ],
     });
-    expect(entities.map((entity) => entity.ref)).toEqual(['api:default/orders', 'component:default/service-a', 'component:default/service-b', 'group:default/platform', 'location:default/monorepo']);
+    expect(entities.map((entity) => entity.ref)).toEqual([
+      'api:default/orders',
+      'component:default/service-a',
+      'component:default/service-b',
+      'group:default/platform',
+      'location:default/monorepo',
+    ]);
     expect(entities[0]!.relations).toEqual([
       { type: 'apiConsumedBy', targetRef: 'component:default/service-b' },
       { type: 'apiProvidedBy', targetRef: 'component:default/service-a' },
       { type: 'ownedBy', targetRef: 'group:default/platform' },
     ]);
-    expect(entities[2]!.source).toEqual({ repo: 'monorepo', file: 'services/b/catalog-info.yaml', line: 1, url: 'https://git.example.com/acme/monorepo/blob/deadbeef/services/b/catalog-info.yaml#L1' });
-    expect(problems).toEqual([{ severity: 'error', repo: 'monorepo', file: 'services/b/catalog-info.yaml', line: 11, message: expect.stringContaining('"metadata.name" is not valid') }]);
+    expect(entities[2]!.source).toEqual({
+      repo: 'monorepo',
+      file: 'services/b/catalog-info.yaml',
+      line: 1,
+      url: 'https://git.example.com/acme/monorepo/blob/deadbeef/services/b/catalog-info.yaml#L1',
+    });
+    expect(problems).toEqual([
+      {
+        severity: 'error',
+        repo: 'monorepo',
+        file: 'services/b/catalog-info.yaml',
+        line: 11,
+        message: expect.stringContaining('"metadata.name" is not valid'),
+      },
+    ]);
   });
 });
 
@@ -96,7 +148,9 @@ describe('descriptors that used to vanish silently', () => {
   const names = ['many', 'utf16le', 'utf16be', 'latin1', 'oversized', 'empty', 'cased'] as const;
   let hostile: RepoFixture<(typeof names)[number]>;
   // 5,000 valid entities with a description each: about 2 MiB, over the reader's default cap of 1 MiB.
-  const many = Array.from({ length: 5_000 }, (_, index) => component(`service-${index}`).replace('metadata:\n', `metadata:\n  description: ${'A service of the generated catalog. '.repeat(4)}\n`)).join('---\n');
+  const many = Array.from({ length: 5_000 }, (_, index) =>
+    component(`service-${index}`).replace('metadata:\n', `metadata:\n  description: ${'A service of the generated catalog. '.repeat(4)}\n`),
+  ).join('---\n');
   const utf16 = (text: string, bigEndian: boolean, bom: boolean) => {
     const body = Buffer.from(text, 'utf16le');
     const encoded = bigEndian ? body.swap16() : body;
@@ -106,9 +160,22 @@ describe('descriptors that used to vanish silently', () => {
   beforeAll(async () => {
     hostile = await makeRepos({
       many: files({ 'catalog-info.yaml': many }),
-      utf16le: files({ 'catalog-info.yaml': utf16(component('caf\u00e9-le').replace('name: caf\u00e9-le', 'name: cafe-le\n  title: Caf\u00e9'), false, true) }),
+      utf16le: files({
+        'catalog-info.yaml': utf16(
+          component('caf\u00e9-le').replace('name: caf\u00e9-le', 'name: cafe-le\n  title: Caf\u00e9'),
+          false,
+          true,
+        ),
+      }),
       utf16be: files({ 'catalog-info.yaml': utf16(component('cafe-be'), true, false) }),
-      latin1: files({ 'catalog-info.yaml': new Uint8Array(Buffer.from(component('cafe-latin', '  # R\u00e9sum\u00e9\n').replace('metadata:\n', 'metadata:\n  title: Caf\u00e9\n'), 'latin1')) }),
+      latin1: files({
+        'catalog-info.yaml': new Uint8Array(
+          Buffer.from(
+            component('cafe-latin', '  # R\u00e9sum\u00e9\n').replace('metadata:\n', 'metadata:\n  title: Caf\u00e9\n'),
+            'latin1',
+          ),
+        ),
+      }),
       oversized: files({ 'catalog-info.yaml': `${component('big')}# ${'x'.repeat(MAX_DESCRIPTOR_BYTES)}\n` }),
       empty: files({ 'catalog-info.yaml': '' }),
       cased: files({ 'catalog-info.yaml': component('lower'), 'Catalog-Info.yaml': component('upper') }),
@@ -120,7 +187,9 @@ describe('descriptors that used to vanish silently', () => {
   async function collectFrom(name: (typeof names)[number]) {
     const repo = await openRepo(hostile.dirs[name], { name, now: NOW, windowDays: 90 });
     const problems: Problem[] = [];
-    const facts = descriptors.schema.parse(await descriptors.collect({ repo, settings: { contentGlobs: [] }, problem: (problem) => problems.push({ ...problem, repo: name }) }));
+    const facts = descriptors.schema.parse(
+      await descriptors.collect({ repo, settings: { contentGlobs: [] }, problem: (problem) => problems.push({ ...problem, repo: name }) }),
+    );
     return { facts, problems };
   }
 
@@ -138,10 +207,17 @@ describe('descriptors that used to vanish silently', () => {
     ['latin1', 'Latin-1 (Windows-1252)', { name: 'cafe-latin', title: 'Caf\u00e9' }],
   ] as const)('decodes a %s descriptor, and warns that Backstage would not', async (name, encoding, metadata) => {
     const { facts, problems } = await collectFrom(name);
-    expect(facts.documents).toEqual([{ file: 'catalog-info.yaml', line: 1, data: expect.objectContaining({ kind: 'Component', metadata }) }]);
+    expect(facts.documents).toEqual([
+      { file: 'catalog-info.yaml', line: 1, data: expect.objectContaining({ kind: 'Component', metadata }) },
+    ]);
     expect(JSON.stringify(facts)).not.toContain('\\u0000');
     expect(problems).toEqual([
-      { severity: 'warning', repo: name, file: 'catalog-info.yaml', message: `catalog-info.yaml is encoded as ${encoding}; Cairn decoded it, but Backstage reads descriptors as UTF-8 and would fail on it. Save it as UTF-8.` },
+      {
+        severity: 'warning',
+        repo: name,
+        file: 'catalog-info.yaml',
+        message: `catalog-info.yaml is encoded as ${encoding}; Cairn decoded it, but Backstage reads descriptors as UTF-8 and would fail on it. Save it as UTF-8.`,
+      },
     ]);
   });
 
@@ -149,19 +225,40 @@ describe('descriptors that used to vanish silently', () => {
     const { facts, problems } = await collectFrom('oversized');
     expect(facts.documents).toEqual([]);
     const size = Buffer.byteLength(`${component('big')}# ${'x'.repeat(MAX_DESCRIPTOR_BYTES)}\n`);
-    expect(problems).toEqual([{ severity: 'error', repo: 'oversized', file: 'catalog-info.yaml', message: `catalog-info.yaml is ${size} bytes, over the cap of 8 MiB. Expected a YAML text file; no entity is read from it.` }]);
+    expect(problems).toEqual([
+      {
+        severity: 'error',
+        repo: 'oversized',
+        file: 'catalog-info.yaml',
+        message: `catalog-info.yaml is ${size} bytes, over the cap of 8 MiB. Expected a YAML text file; no entity is read from it.`,
+      },
+    ]);
   });
 
   it('reports an empty descriptor', async () => {
     expect(await collectFrom('empty')).toEqual({
       facts: { files: ['catalog-info.yaml'], documents: [] },
-      problems: [{ severity: 'error', repo: 'empty', file: 'catalog-info.yaml', message: 'catalog-info.yaml is empty: expected at least one entity.' }],
+      problems: [
+        {
+          severity: 'error',
+          repo: 'empty',
+          file: 'catalog-info.yaml',
+          message: 'catalog-info.yaml is empty: expected at least one entity.',
+        },
+      ],
     });
   });
 
   it('reports a second descriptor that differs only in case, naming both', async () => {
     const { facts, problems } = await collectFrom('cased');
     expect(facts.files).toEqual(['catalog-info.yaml']);
-    expect(problems).toEqual([{ severity: 'warning', repo: 'cased', file: 'Catalog-Info.yaml', message: expect.stringMatching(/^Catalog-Info\.yaml is ignored because catalog-info\.yaml exists/) }]);
+    expect(problems).toEqual([
+      {
+        severity: 'warning',
+        repo: 'cased',
+        file: 'Catalog-Info.yaml',
+        message: expect.stringMatching(/^Catalog-Info\.yaml is ignored because catalog-info\.yaml exists/),
+      },
+    ]);
   });
 });

@@ -9,18 +9,28 @@ import { files, makeRepos, type RepoFixture } from '../helpers/repos.ts';
 
 const NOW = new Date('2026-02-01T00:00:00Z');
 /** A 1×1 PNG, and HTML wearing a .png name. */
-const PNG = Uint8Array.from(Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64'));
+const PNG = Uint8Array.from(
+  Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64'),
+);
 const FAKE_PNG = '<html><script>alert(1)</script></html>\n';
 const SVG = '<svg xmlns="http://www.w3.org/2000/svg" width="4" height="4"><rect width="4" height="4"/></svg>\n';
 
 const component = (name: string, annotations: Record<string, string> = {}) =>
-  `apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: ${name}\n${Object.keys(annotations).length ? `  annotations:\n${Object.entries(annotations).map(([key, value]) => `    ${key}: ${value}\n`).join('')}` : ''}spec:\n  type: service\n  lifecycle: production\n  owner: team\n`;
+  `apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: ${name}\n${
+    Object.keys(annotations).length
+      ? `  annotations:\n${Object.entries(annotations)
+          .map(([key, value]) => `    ${key}: ${value}\n`)
+          .join('')}`
+      : ''
+  }spec:\n  type: service\n  lifecycle: production\n  owner: team\n`;
 
 const SPECS = {
   handbook: files({
     'catalog-info.yaml': component('handbook', { 'backstage.io/techdocs-ref': 'dir:.' }),
-    'mkdocs.yml': 'site_name: Handbook\nnav:\n  - Home: index.md\n  - Guides:\n    - Setup: guides/setup.md\n  - Missing: missing.md\nmarkdown_extensions:\n  - pymdownx.emoji:\n      emoji_index: !!python/name:material.extensions.emoji.twemoji\n',
-    'docs/index.md': '# Handbook\n\nStart with [setup](guides/setup.md#install). The code is in [main.go](../main.go).\n\n![Flow](img/flow.svg)\n',
+    'mkdocs.yml':
+      'site_name: Handbook\nnav:\n  - Home: index.md\n  - Guides:\n    - Setup: guides/setup.md\n  - Missing: missing.md\nmarkdown_extensions:\n  - pymdownx.emoji:\n      emoji_index: !!python/name:material.extensions.emoji.twemoji\n',
+    'docs/index.md':
+      '# Handbook\n\nStart with [setup](guides/setup.md#install). The code is in [main.go](../main.go).\n\n![Flow](img/flow.svg)\n',
     'docs/guides/setup.md': '# Setup\n\n## Install\n\n```go\npackage main\n```\n\nBack [home](../index.md).\n',
     'docs/img/flow.svg': SVG,
     'docs/img/logo.png': PNG,
@@ -29,7 +39,8 @@ const SPECS = {
     'main.go': 'package main\n',
   }),
   monorepo: files({
-    'catalog-info.yaml': 'apiVersion: backstage.io/v1alpha1\nkind: Location\nmetadata:\n  name: monorepo\nspec:\n  targets:\n    - ./services/api/catalog-info.yaml\n    - ./services/worker/catalog-info.yaml\n',
+    'catalog-info.yaml':
+      'apiVersion: backstage.io/v1alpha1\nkind: Location\nmetadata:\n  name: monorepo\nspec:\n  targets:\n    - ./services/api/catalog-info.yaml\n    - ./services/worker/catalog-info.yaml\n',
     'services/api/catalog-info.yaml': component('api', { 'backstage.io/techdocs-ref': 'dir:.' }),
     'services/api/mkdocs.yml': 'site_name: API\ndocs_dir: handbook\n',
     'services/api/handbook/index.md': '# API\n',
@@ -57,7 +68,8 @@ const SPECS = {
       '',
     ].join('\n'),
     'docs/index.md': '# Platform\n\nStart with [auth](../services/auth/docs/index.md).\n',
-    'services/auth/mkdocs.yml': "site_name: auth\nnav:\n  - Overview: index.md\n  - Tokens: tokens.md\n  - Back: '!include ../../mkdocs.yml'\n",
+    'services/auth/mkdocs.yml':
+      "site_name: auth\nnav:\n  - Overview: index.md\n  - Tokens: tokens.md\n  - Back: '!include ../../mkdocs.yml'\n",
     'services/auth/docs/index.md': '# Auth\n\nSee [tokens](tokens.md).\n',
     'services/auth/docs/tokens.md': '# Tokens\n',
     'leak/mkdocs.yml': { symlink: '../../outside/mkdocs.yml' },
@@ -80,9 +92,17 @@ beforeAll(async () => {
   fixture = await makeRepos(SPECS);
   const repos: CollectedRepo[] = [];
   for (const name of Object.keys(SPECS) as Array<keyof typeof SPECS>) {
-    repos.push(await collectRepo({ name, dir: fixture.dirs[name], source: 'directory', webUrl: `https://git.example.com/acme/${name}` }, { now: NOW, windowDays: 90, settings: { contentGlobs: [] } }));
+    repos.push(
+      await collectRepo(
+        { name, dir: fixture.dirs[name], source: 'directory', webUrl: `https://git.example.com/acme/${name}` },
+        { now: NOW, windowDays: 90, settings: { contentGlobs: [] } },
+      ),
+    );
   }
-  const catalog = await buildCatalog({ repos: repos.map((repo) => ({ name: repo.name, facts: repo.facts, ...(repo.webUrl ? { webUrl: repo.webUrl } : {}) })), content: [] });
+  const catalog = await buildCatalog({
+    repos: repos.map((repo) => ({ name: repo.name, facts: repo.facts, ...(repo.webUrl ? { webUrl: repo.webUrl } : {}) })),
+    content: [],
+  });
   ({ docs, problems } = await buildEntityDocs({ entities: catalog.entities, repos }));
   collected = repos;
 });
@@ -93,8 +113,18 @@ describe('repository docs from real repositories', () => {
   it('honours the mkdocs nav, with its python tags left alone, and reports a nav entry naming a missing page', () => {
     const handbook = docsOf('component:default/handbook')!;
     expect(handbook).toMatchObject({ title: 'Handbook', origin: 'annotation', dir: 'docs' });
-    expect(handbook.nav).toEqual([{ title: 'Home', slug: '' }, { title: 'Guides', children: [{ title: 'Setup', slug: 'guides/setup' }] }]);
-    expect(problems).toContainEqual({ severity: 'warning', repo: 'handbook', entityRef: 'component:default/handbook', file: 'mkdocs.yml', line: 6, message: 'The nav entry "Missing" points at missing.md, which is not a Markdown page in docs.' });
+    expect(handbook.nav).toEqual([
+      { title: 'Home', slug: '' },
+      { title: 'Guides', children: [{ title: 'Setup', slug: 'guides/setup' }] },
+    ]);
+    expect(problems).toContainEqual({
+      severity: 'warning',
+      repo: 'handbook',
+      entityRef: 'component:default/handbook',
+      file: 'mkdocs.yml',
+      line: 6,
+      message: 'The nav entry "Missing" points at missing.md, which is not a Markdown page in docs.',
+    });
   });
 
   it('rewrites links between pages and to source files, inlines SVG images and highlights code', () => {
@@ -105,14 +135,24 @@ describe('repository docs from real repositories', () => {
     expect(home!.html).toContain(`src="data:image/svg+xml;base64,${Buffer.from(SVG).toString('base64')}"`);
     expect(setup!.html).toContain('<a href="../../">home</a>');
     expect(setup!.html).toContain('data-language="go"');
-    expect(setup!.headings).toEqual([{ depth: 1, slug: 'setup', text: 'Setup' }, { depth: 2, slug: 'install', text: 'Install' }]);
+    expect(setup!.headings).toEqual([
+      { depth: 1, slug: 'setup', text: 'Setup' },
+      { depth: 2, slug: 'install', text: 'Install' },
+    ]);
   });
 
   it("renders a monorepo component's own mkdocs site from its techdocs-ref, and a docs folder beside a descriptor", () => {
-    expect(docsOf('component:default/api')).toMatchObject({ title: 'API', dir: 'services/api/handbook', pages: [{ slug: '', source: 'services/api/handbook/index.md' }] });
+    expect(docsOf('component:default/api')).toMatchObject({
+      title: 'API',
+      dir: 'services/api/handbook',
+      pages: [{ slug: '', source: 'services/api/handbook/index.md' }],
+    });
     const worker = docsOf('component:default/worker')!;
     expect(worker).toMatchObject({ origin: 'docs-folder', dir: 'services/worker/docs' });
-    expect(worker.pages.map((page) => [page.slug, page.source])).toEqual([['', 'services/worker/README.md'], ['queue', 'services/worker/docs/queue.md']]);
+    expect(worker.pages.map((page) => [page.slug, page.source])).toEqual([
+      ['', 'services/worker/README.md'],
+      ['queue', 'services/worker/docs/queue.md'],
+    ]);
     expect(worker.pages[0]!.html).toContain('<a href="queue/">queue</a>');
     expect(docs.some((entry) => entry.entityRef.startsWith('location:'))).toBe(false);
   });
@@ -120,13 +160,33 @@ describe('repository docs from real repositories', () => {
   it("uses the README as the home of an inferred entity's docs folder, and never follows a symlink out of the repository", () => {
     const inferred = docsOf('component:default/inferred')!;
     expect(inferred.pages.map((page) => page.source)).toEqual(['README.md', 'docs/usage.md']);
-    expect(inferred.nav).toEqual([{ title: 'Inferred', slug: '' }, { title: 'Usage', slug: 'usage' }]);
+    expect(inferred.nav).toEqual([
+      { title: 'Inferred', slug: '' },
+      { title: 'Usage', slug: 'usage' },
+    ]);
   });
 
   it('reports a broken mkdocs.yml on its entity and still renders its pages with the folder tree, and the other entities', () => {
     expect(docsOf('component:default/broken')).toMatchObject({ title: 'broken', nav: [{ title: 'Still rendered', slug: '' }] });
-    expect(problems).toContainEqual(expect.objectContaining({ severity: 'warning', repo: 'broken', entityRef: 'component:default/broken', file: 'mkdocs.yml', line: 4, message: expect.stringMatching(/^Could not parse mkdocs\.yml: .*\. The docs are shown with their folder tree as navigation\.$/) }));
-    expect(docs.map((entry) => entry.entityRef).sort()).toEqual(['component:default/api', 'component:default/auth', 'component:default/broken', 'component:default/handbook', 'component:default/inferred', 'component:default/platform', 'component:default/worker']);
+    expect(problems).toContainEqual(
+      expect.objectContaining({
+        severity: 'warning',
+        repo: 'broken',
+        entityRef: 'component:default/broken',
+        file: 'mkdocs.yml',
+        line: 4,
+        message: expect.stringMatching(/^Could not parse mkdocs\.yml: .*\. The docs are shown with their folder tree as navigation\.$/),
+      }),
+    );
+    expect(docs.map((entry) => entry.entityRef).sort()).toEqual([
+      'component:default/api',
+      'component:default/auth',
+      'component:default/broken',
+      'component:default/handbook',
+      'component:default/inferred',
+      'component:default/platform',
+      'component:default/worker',
+    ]);
   });
 });
 
@@ -142,11 +202,20 @@ describe('mkdocs-monorepo-plugin includes', () => {
     ]);
     expect(platform.nav).toEqual([
       { title: 'Home', slug: '' },
-      { title: 'Auth', children: [{ title: 'Overview', slug: 'auth' }, { title: 'Tokens', slug: 'auth/tokens' }] },
+      {
+        title: 'Auth',
+        children: [
+          { title: 'Overview', slug: 'auth' },
+          { title: 'Tokens', slug: 'auth/tokens' },
+        ],
+      },
     ]);
     expect(platform.pages[0]!.html).toContain('<a href="auth/">auth</a>');
     // The included project keeps its own docs on its own entity, without the include that loops back.
-    expect(docsOf('component:default/auth')!.nav).toEqual([{ title: 'Overview', slug: '' }, { title: 'Tokens', slug: 'tokens' }]);
+    expect(docsOf('component:default/auth')!.nav).toEqual([
+      { title: 'Overview', slug: '' },
+      { title: 'Tokens', slug: 'tokens' },
+    ]);
   });
 
   it('never follows a symlink out, a path out of the repository or a loop, and says where each one is written', () => {
@@ -157,10 +226,16 @@ describe('mkdocs-monorepo-plugin includes', () => {
       ['mkdocs.yml', 7, 'error'],
       ['services/auth/mkdocs.yml', 5, 'error'],
     ]);
-    expect(problems[0]!.message).toMatch(/"Leak" includes "\.\/leak\/mkdocs\.yml": leak\/mkdocs\.yml cannot be used: Could not read leak\/mkdocs\.yml: it is a symlink leaving the repository/);
-    expect(problems[1]!.message).toMatch(/"Linked" includes "\.\/linked\/mkdocs\.yml": linked\/mkdocs\.yml is not a file tracked in the repository/);
+    expect(problems[0]!.message).toMatch(
+      /"Leak" includes "\.\/leak\/mkdocs\.yml": leak\/mkdocs\.yml cannot be used: Could not read leak\/mkdocs\.yml: it is a symlink leaving the repository/,
+    );
+    expect(problems[1]!.message).toMatch(
+      /"Linked" includes "\.\/linked\/mkdocs\.yml": linked\/mkdocs\.yml is not a file tracked in the repository/,
+    );
     expect(problems[2]!.message).toMatch(/"Outside" includes "\.\.\/platform-docs\/mkdocs\.yml", which leaves the repository/);
-    expect(problems[3]!.message).toBe('The nav entry "Back" includes mkdocs.yml, which closes a loop of includes (mkdocs.yml → services/auth/mkdocs.yml → mkdocs.yml); it is not followed.');
+    expect(problems[3]!.message).toBe(
+      'The nav entry "Back" includes mkdocs.yml, which closes a loop of includes (mkdocs.yml → services/auth/mkdocs.yml → mkdocs.yml); it is not followed.',
+    );
   });
 });
 
@@ -170,7 +245,13 @@ describe('published images', () => {
     expect(handbook.assets.map((asset) => [asset.path, asset.mediaType])).toEqual([['_assets/docs/img/logo.png', 'image/png']]);
     expect(Buffer.from(handbook.assets[0]!.base64, 'base64')).toEqual(Buffer.from(PNG));
     const repoProblems = collected.find((repo) => repo.name === 'handbook')!.problems;
-    expect(repoProblems).toContainEqual(expect.objectContaining({ repo: 'handbook', file: 'docs/img/fake.png', message: 'docs/img/fake.png does not hold the image its name says (image/png); it is not published.' }));
+    expect(repoProblems).toContainEqual(
+      expect.objectContaining({
+        repo: 'handbook',
+        file: 'docs/img/fake.png',
+        message: 'docs/img/fake.png does not hold the image its name says (image/png); it is not published.',
+      }),
+    );
     const page = handbook.pages.find((candidate) => candidate.slug === 'images')!;
     expect(page.html).toContain('src="../_assets/docs/img/logo.png"');
     expect(page.html).not.toContain('fake.png"');

@@ -16,7 +16,7 @@ let cacheDir: string;
 let handle: { name: string; dir: string; source: string };
 
 beforeAll(async () => {
-  fixture = await makeRepos({ ledger: files({ 'README.md': README, 'LICENSE': 'MIT License\n' }, { date: '2026-10-20T10:00:00Z' }) });
+  fixture = await makeRepos({ ledger: files({ 'README.md': README, LICENSE: 'MIT License\n' }, { date: '2026-10-20T10:00:00Z' }) });
   cacheDir = await mkdtemp(join(tmpdir(), 'cairn-cache-'));
   handle = { name: 'ledger', dir: fixture.dirs.ledger, source: 'directory' };
 });
@@ -26,7 +26,13 @@ afterAll(async () => {
   await rm(cacheDir, { recursive: true, force: true });
 });
 
-const options = (overrides: Partial<CollectRepoOptions> = {}): CollectRepoOptions => ({ now: NOW, windowDays: 90, settings: { contentGlobs: [] }, cache: new FactCache(cacheDir), ...overrides });
+const options = (overrides: Partial<CollectRepoOptions> = {}): CollectRepoOptions => ({
+  now: NOW,
+  windowDays: 90,
+  settings: { contentGlobs: [] },
+  cache: new FactCache(cacheDir),
+  ...overrides,
+});
 const words = async (overrides?: Partial<CollectRepoOptions>) => (await collectRepo(handle, options(overrides))).facts.readme?.words;
 
 describe('the fact cache', () => {
@@ -43,8 +49,30 @@ describe('the fact cache', () => {
   it('collects again after a new commit', async () => {
     const before = await words();
     await writeFile(join(handle.dir, 'README.md'), `${README}\nNow committed, with a few more words.\n`);
-    const env = { ...process.env, GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_NOSYSTEM: '1', GIT_AUTHOR_DATE: '2026-10-25T10:00:00Z', GIT_COMMITTER_DATE: '2026-10-25T10:00:00Z' };
-    await promisify(execFile)('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.com', '-c', 'commit.gpgsign=false', 'commit', '--quiet', '--all', '--message', 'Longer README'], { cwd: handle.dir, env });
+    const env = {
+      ...process.env,
+      GIT_CONFIG_GLOBAL: '/dev/null',
+      GIT_CONFIG_NOSYSTEM: '1',
+      GIT_AUTHOR_DATE: '2026-10-25T10:00:00Z',
+      GIT_COMMITTER_DATE: '2026-10-25T10:00:00Z',
+    };
+    await promisify(execFile)(
+      'git',
+      [
+        '-c',
+        'user.name=Test',
+        '-c',
+        'user.email=test@example.com',
+        '-c',
+        'commit.gpgsign=false',
+        'commit',
+        '--quiet',
+        '--all',
+        '--message',
+        'Longer README',
+      ],
+      { cwd: handle.dir, env },
+    );
     expect(await words()).not.toBe(before);
   });
 

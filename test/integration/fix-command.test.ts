@@ -27,19 +27,37 @@ const STANDARDS: Standards = {
 
 /** Each check's effective outcome on the repository as it is on disk now, untracked files included. */
 async function outcomes(dir: string, name: string): Promise<Record<string, string>> {
-  const repo = await collectRepo({ name, dir, source: 'local' }, { now: NOW, windowDays: 90, settings: { contentGlobs: [] }, untracked: true });
-  const snapshot = await assemble({ repos: [repo], content: [], standards: STANDARDS, now: NOW, title: 'Test', guideSettings: portalConfigSchema.parse({}).guides, problems: [] });
-  const result = snapshot.results.find((candidate) => snapshot.entities.some((entity) => entity.ref === candidate.entityRef && entity.source.repo === name));
+  const repo = await collectRepo(
+    { name, dir, source: 'local' },
+    { now: NOW, windowDays: 90, settings: { contentGlobs: [] }, untracked: true },
+  );
+  const snapshot = await assemble({
+    repos: [repo],
+    content: [],
+    standards: STANDARDS,
+    now: NOW,
+    title: 'Test',
+    guideSettings: portalConfigSchema.parse({}).guides,
+    problems: [],
+  });
+  const result = snapshot.results.find((candidate) =>
+    snapshot.entities.some((entity) => entity.ref === candidate.entityRef && entity.source.repo === name),
+  );
   return Object.fromEntries((result?.checks ?? []).map((check) => [check.checkId, check.effective]));
 }
 
 const SERVICE = {
   'README.md': '# Orders\n\nTakes and tracks customer orders for the web shop.\n',
-  'package.json': JSON.stringify({ name: 'orders', description: 'Takes and tracks customer orders.', private: true, dependencies: { express: '^5.0.0' } }, null, 2),
+  'package.json': JSON.stringify(
+    { name: 'orders', description: 'Takes and tracks customer orders.', private: true, dependencies: { express: '^5.0.0' } },
+    null,
+    2,
+  ),
   'package-lock.json': '{}\n',
   'server.js': 'console.log("orders");\n',
   Dockerfile: 'FROM node:22\nEXPOSE 8080\nCMD ["node", "server.js"]\n',
-  '.github/workflows/ci.yml': 'on: pull_request\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n',
+  '.github/workflows/ci.yml':
+    'on: pull_request\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n',
   '.github/CODEOWNERS': '* @acme/orders-team\n',
 };
 
@@ -52,7 +70,10 @@ beforeAll(async () => {
     dry: files(SERVICE),
     bare: files({ 'README.md': '# Bare\n\nA repository with nothing but a README in it.\n' }),
     ignored: files({ ...SERVICE, '.gitignore': 'SECURITY.md\n' }),
-    linked: files({ 'README.md': '# Linked\n\nIts .github folder is a link that leaves the repository.\n', 'go.mod': 'module example.com/linked\n\ngo 1.22\n' }),
+    linked: files({
+      'README.md': '# Linked\n\nIts .github folder is a link that leaves the repository.\n',
+      'go.mod': 'module example.com/linked\n\ngo 1.22\n',
+    }),
     templated: files({ 'README.md': '# Templated\n\nJudged with a portal that has a security policy template.\n' }),
   });
   outside = await mkdtemp(join(tmpdir(), 'cairn-fix-outside-'));
@@ -67,13 +88,22 @@ describe('cairn fix', () => {
   it('--all writes every suggested file, and the repository collected again passes their checks', async () => {
     const dir = fixture.dirs.orders;
     const before = await outcomes(dir, 'orders');
-    expect(before).toMatchObject({ 'descriptor-valid': 'fail', 'dependency-updates': 'fail', 'security-policy': 'fail', 'codeowners-present': 'pass' });
+    expect(before).toMatchObject({
+      'descriptor-valid': 'fail',
+      'dependency-updates': 'fail',
+      'security-policy': 'fail',
+      'codeowners-present': 'pass',
+    });
     const run = await runCairn(fixture.root, ['fix', '--all', '--dir', dir]);
     expect(run.code).toBe(0);
     expect(run.stdout).toBe('catalog-info.yaml\n.github/dependabot.yml\nSECURITY.md\n');
-    expect(run.stderr).toContain('Wrote catalog-info.yaml (for descriptor-valid): The descriptor of component:default/orders as Cairn inferred it (owner orders-team from CODEOWNERS, type service)');
+    expect(run.stderr).toContain(
+      'Wrote catalog-info.yaml (for descriptor-valid): The descriptor of component:default/orders as Cairn inferred it (owner orders-team from CODEOWNERS, type service)',
+    );
     expect(await outcomes(dir, 'orders')).toEqual(Object.fromEntries(FIXED_CHECKS.map((id) => [id, 'pass'])));
-    expect(await readFile(join(dir, 'catalog-info.yaml'), 'utf8')).toMatch(/^spec:\n {2}type: service\n {2}lifecycle: unknown\n {2}owner: orders-team\n$/m);
+    expect(await readFile(join(dir, 'catalog-info.yaml'), 'utf8')).toMatch(
+      /^spec:\n {2}type: service\n {2}lifecycle: unknown\n {2}owner: orders-team\n$/m,
+    );
     // Run again: nothing fails that a file would fix, so nothing is written.
     const again = await runCairn(dir, ['fix', '--all']);
     expect(again).toMatchObject({ code: 0, stdout: '' });
@@ -87,7 +117,15 @@ describe('cairn fix', () => {
     expect(run.stdout).toContain('--- catalog-info.yaml (for descriptor-valid; not written: --dry-run)\n# Written by Cairn');
     expect(run.stdout).toContain('--- SECURITY.md (for security-policy; not written: --dry-run)\n# Security policy');
     expect(run.stdout).not.toContain('dependabot');
-    expect((await readdir(dir)).sort()).toEqual(['.git', '.github', 'Dockerfile', 'README.md', 'package-lock.json', 'package.json', 'server.js']);
+    expect((await readdir(dir)).sort()).toEqual([
+      '.git',
+      '.github',
+      'Dockerfile',
+      'README.md',
+      'package-lock.json',
+      'package.json',
+      'server.js',
+    ]);
   });
 
   it('names the checks one at a time, and says why a named check gets nothing', async () => {
@@ -95,7 +133,9 @@ describe('cairn fix', () => {
     const run = await runCairn(dir, ['fix', 'codeowners-present', 'dependency-updates']);
     expect(run.code).toBe(0);
     expect(run.stdout).toBe('.github/CODEOWNERS\n');
-    expect(run.stderr).toContain('dependency-updates: nothing to write, Cairn found too little in the repository to write .github/dependabot.yml');
+    expect(run.stderr).toContain(
+      'dependency-updates: nothing to write, Cairn found too little in the repository to write .github/dependabot.yml',
+    );
     expect(run.stderr).toContain('commented placeholder');
     expect(await readFile(join(dir, '.github/CODEOWNERS'), 'utf8')).toContain('# *  @your-org/your-team\n');
     const again = await runCairn(dir, ['fix', 'codeowners-present']);
@@ -129,12 +169,17 @@ describe('cairn fix', () => {
     const dir = fixture.dirs.templated;
     const run = await runCairn(dir, ['fix', 'security-policy', '--config', join(portal, 'portal.yaml')]);
     expect(run).toMatchObject({ code: 0, stdout: 'SECURITY.md\n' });
-    expect(await readFile(join(dir, 'SECURITY.md'), 'utf8')).toBe('# Security at Acme\n\nReport vulnerabilities to security@acme.example.\n');
+    expect(await readFile(join(dir, 'SECURITY.md'), 'utf8')).toBe(
+      '# Security at Acme\n\nReport vulnerabilities to security@acme.example.\n',
+    );
     expect((await outcomes(dir, 'templated'))['security-policy']).toBe('pass');
   });
 
   it.each([
-    [['fix', 'readme-present'], /readme-present has no fix Cairn can write\. Checks with a fix: codeowners-catch-all, codeowners-present, dependency-updates, descriptor-valid, security-policy\./],
+    [
+      ['fix', 'readme-present'],
+      /readme-present has no fix Cairn can write\. Checks with a fix: codeowners-catch-all, codeowners-present, dependency-updates, descriptor-valid, security-policy\./,
+    ],
     [['fix', 'readme-presnt'], /cairn fix: no check readme-presnt; cairn checks lists them\./],
     [['fix'], /name the checks to fix, or pass --all/],
     [['fix', '--all', 'security-policy'], /name checks or pass --all, not both/],

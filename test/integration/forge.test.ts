@@ -6,7 +6,8 @@ import { files, makeRepos, type RepoFixture } from '../helpers/repos.ts';
 /** A portal whose repositories live on a self-hosted GitLab: `forge` in portal.yaml gives GitLab's link shapes. */
 
 const NOW = new Date('2026-06-01T00:00:00Z');
-const DESCRIPTOR = 'apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: ledger\nspec:\n  type: service\n  lifecycle: production\n  owner: team-a\n';
+const DESCRIPTOR =
+  'apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: ledger\nspec:\n  type: service\n  lifecycle: production\n  owner: team-a\n';
 
 let fixture: RepoFixture<'ledger'>;
 
@@ -17,7 +18,9 @@ beforeAll(async () => {
 afterAll(() => fixture.remove());
 
 async function entitySource(source: Record<string, unknown>): Promise<{ url?: string; forge?: string }> {
-  const config = portalConfigSchema.parse({ sources: [{ type: 'directory', repos: `${fixture.root}/*`, webUrl: 'https://code.acme.example/platform/{name}', ...source }] });
+  const config = portalConfigSchema.parse({
+    sources: [{ type: 'directory', repos: `${fixture.root}/*`, webUrl: 'https://code.acme.example/platform/{name}', ...source }],
+  });
   const snapshot = await collect({ config, baseDir: fixture.root, standards: NO_STANDARDS, now: NOW });
   const entity = snapshot.entities.find((candidate) => candidate.metadata.name === 'ledger');
   const repo = snapshot.repos.find((candidate) => candidate.name === 'ledger');

@@ -10,7 +10,10 @@ const run = promisify(execFile);
 
 /** Runs git in a fixture, isolated from the machine's configuration like the code under test. */
 async function git(dir: string, ...args: string[]): Promise<string> {
-  const { stdout } = await run('git', args, { cwd: dir, env: { ...process.env, GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_NOSYSTEM: '1' } });
+  const { stdout } = await run('git', args, {
+    cwd: dir,
+    env: { ...process.env, GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_NOSYSTEM: '1' },
+  });
   return stdout.trim();
 }
 
@@ -37,7 +40,7 @@ const history: RepoSpec = {
       date: '2025-06-15T18:05:00-07:00',
       author: liam,
       message: 'Second commit\n\nWith a body.',
-      files: { 'old.txt': null, 'src/index.ts': 'export const answer = 43;\n', 'escape': { symlink: '../../../etc/passwd' } },
+      files: { 'old.txt': null, 'src/index.ts': 'export const answer = 43;\n', escape: { symlink: '../../../etc/passwd' } },
     },
     { date: '2026-01-02T00:00:00Z', author: ada, message: 'Empty commit', files: {} },
   ],
@@ -50,7 +53,10 @@ const history: RepoSpec = {
 let fixture: RepoFixture<'history' | 'again' | 'other-author' | 'empty'>;
 
 beforeAll(async () => {
-  const otherAuthor: RepoSpec = { ...history, commits: history.commits.map((commit, index) => (index === 1 ? { ...commit, author: TEST_AUTHOR } : commit)) };
+  const otherAuthor: RepoSpec = {
+    ...history,
+    commits: history.commits.map((commit, index) => (index === 1 ? { ...commit, author: TEST_AUTHOR } : commit)),
+  };
   fixture = await makeRepos({ history, again: history, 'other-author': otherAuthor, empty: { commits: [] } });
 });
 
@@ -59,7 +65,13 @@ afterAll(() => fixture.remove());
 describe('writeGitRepo', () => {
   it('checks out the last commit, with a clean work tree on the requested branch', async () => {
     const dir = fixture.dirs.history;
-    expect((await git(dir, 'ls-files', '-z')).split('\0').filter(Boolean)).toEqual(['README.md', 'assets/logo.png', 'escape', 'name with spaces and "quotes" é.txt', 'src/index.ts']);
+    expect((await git(dir, 'ls-files', '-z')).split('\0').filter(Boolean)).toEqual([
+      'README.md',
+      'assets/logo.png',
+      'escape',
+      'name with spaces and "quotes" é.txt',
+      'src/index.ts',
+    ]);
     expect(await readFile(join(dir, 'src/index.ts'), 'utf8')).toBe('export const answer = 43;\n');
     expect(await readFile(join(dir, 'name with spaces and "quotes" é.txt'), 'utf8')).toBe('odd name\n');
     expect(await git(dir, 'status', '--porcelain')).toBe('');
@@ -93,7 +105,12 @@ describe('writeGitRepo', () => {
   });
 
   it('creates annotated tags on the right commits with their own dates', async () => {
-    const tags = await git(fixture.dirs.history, 'for-each-ref', 'refs/tags', '--format=%(refname:short) %(objecttype) %(taggerdate:iso-strict) %(*objectname)');
+    const tags = await git(
+      fixture.dirs.history,
+      'for-each-ref',
+      'refs/tags',
+      '--format=%(refname:short) %(objecttype) %(taggerdate:iso-strict) %(*objectname)',
+    );
     const [first, last] = [await git(fixture.dirs.history, 'rev-parse', 'HEAD~2'), await git(fixture.dirs.history, 'rev-parse', 'HEAD')];
     expect(tags.split('\n')).toEqual([`v1.0.0 tag 2025-03-02T10:00:00+00:00 ${first}`, `v2.0.0 tag 2026-01-03T10:00:00+00:00 ${last}`]);
   });
@@ -118,7 +135,9 @@ describe('writeGitRepo', () => {
     try {
       const single = await makeRepo(files({ 'a.txt': 'a\n' }));
       delete process.env.GIT_DIR;
-      expect(await git(single.dir, 'log', '--format=%an <%ae> %aI')).toBe(`${TEST_AUTHOR.name} <${TEST_AUTHOR.email}> 2026-01-15T10:00:00+00:00`);
+      expect(await git(single.dir, 'log', '--format=%an <%ae> %aI')).toBe(
+        `${TEST_AUTHOR.name} <${TEST_AUTHOR.email}> 2026-01-15T10:00:00+00:00`,
+      );
       await expect(lstat(join(fixture.root, 'elsewhere.git'))).rejects.toThrow(/ENOENT/);
       await single.remove();
     } finally {
@@ -130,7 +149,9 @@ describe('writeGitRepo', () => {
   it('refuses paths that would escape the repository and tags on missing commits', async () => {
     await expect(makeRepo(files({ '../outside.txt': 'x' }))).rejects.toThrow(/Invalid path/);
     await expect(makeRepo(files({ '.git/config': 'x' }))).rejects.toThrow(/Invalid path/);
-    await expect(makeRepo({ ...files({ 'a.txt': 'a' }), tags: [{ name: 'v1', commit: 3, date: '2026-01-01T00:00:00Z' }] })).rejects.toThrow(/points at commit 3/);
+    await expect(makeRepo({ ...files({ 'a.txt': 'a' }), tags: [{ name: 'v1', commit: 3, date: '2026-01-01T00:00:00Z' }] })).rejects.toThrow(
+      /points at commit 3/,
+    );
   });
 });
 

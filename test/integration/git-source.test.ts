@@ -15,10 +15,27 @@ import { runCairn } from '../helpers/cli.ts';
 import { files, makeRepos, type RepoFixture } from '../helpers/repos.ts';
 
 const run = promisify(execFile);
-const GIT_ENV = { ...process.env, GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_NOSYSTEM: '1', GIT_AUTHOR_DATE: '2026-10-25T10:00:00Z', GIT_COMMITTER_DATE: '2026-10-25T10:00:00Z' };
-const git = async (cwd: string, ...args: string[]) => (await run('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.com', '-c', 'commit.gpgsign=false', ...args], { cwd, env: GIT_ENV })).stdout.trim();
+const GIT_ENV = {
+  ...process.env,
+  GIT_CONFIG_GLOBAL: '/dev/null',
+  GIT_CONFIG_NOSYSTEM: '1',
+  GIT_AUTHOR_DATE: '2026-10-25T10:00:00Z',
+  GIT_COMMITTER_DATE: '2026-10-25T10:00:00Z',
+};
+const git = async (cwd: string, ...args: string[]) =>
+  (
+    await run('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.com', '-c', 'commit.gpgsign=false', ...args], {
+      cwd,
+      env: GIT_ENV,
+    })
+  ).stdout.trim();
 const NOW = new Date('2026-11-01T12:00:00Z');
-const text = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/&#39;/g, "'").replace(/&quot;/g, '"').replace(/\s+/g, ' ');
+const text = (html: string) =>
+  html
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&#39;/g, "'")
+    .replace(/&quot;/g, '"')
+    .replace(/\s+/g, ' ');
 
 let fixture: RepoFixture<'alpha' | 'beta'>;
 let remotes: string;
@@ -28,14 +45,16 @@ beforeAll(async () => {
   fixture = await makeRepos({
     alpha: files({
       'README.md': '# Alpha\n\nThe first service.\n',
-      'catalog-info.yaml': 'apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: alpha\n  annotations:\n    backstage.io/techdocs-ref: dir:.\nspec:\n  type: service\n  lifecycle: production\n  owner: team\n',
+      'catalog-info.yaml':
+        'apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: alpha\n  annotations:\n    backstage.io/techdocs-ref: dir:.\nspec:\n  type: service\n  lifecycle: production\n  owner: team\n',
       'docs/index.md': '# Alpha docs\n\nHow to run Alpha.\n',
     }),
     beta: files({ 'README.md': '# Beta\n\nThe second one.\n' }),
   });
   remotes = await mkdtemp(join(tmpdir(), 'cairn-remotes-'));
   clones = join(remotes, 'clones');
-  for (const name of ['alpha', 'beta']) await git(remotes, 'clone', '--quiet', '--bare', fixture.dirs[name as 'alpha' | 'beta'], `${name}.git`);
+  for (const name of ['alpha', 'beta'])
+    await git(remotes, 'clone', '--quiet', '--bare', fixture.dirs[name as 'alpha' | 'beta'], `${name}.git`);
 });
 
 afterAll(async () => {
@@ -44,7 +63,9 @@ afterAll(async () => {
 });
 
 async function collectFrom(urls: string[]) {
-  const config = portalConfigSchema.parse({ sources: [{ type: 'git', repos: urls, clones: 'clones', webUrl: 'https://git.example.com/acme/{name}' }] });
+  const config = portalConfigSchema.parse({
+    sources: [{ type: 'git', repos: urls, clones: 'clones', webUrl: 'https://git.example.com/acme/{name}' }],
+  });
   return collect({ config, baseDir: remotes, standards: NO_STANDARDS, now: NOW });
 }
 
@@ -74,9 +95,15 @@ describe('the git source', () => {
     await rename(join(remotes, 'alpha.git'), join(remotes, 'moved.git'));
     try {
       const snapshot = await collectFrom([`file://${remotes}/alpha.git`, join(remotes, 'nowhere.git')]);
-      expect(snapshot.repos.map((repo) => [repo.name, repo.stale])).toEqual([['alpha', `could not fetch file://${remotes}/alpha.git; the data is from an earlier clone`]]);
+      expect(snapshot.repos.map((repo) => [repo.name, repo.stale])).toEqual([
+        ['alpha', `could not fetch file://${remotes}/alpha.git; the data is from an earlier clone`],
+      ]);
       expect(snapshot.entities.map((entity) => entity.ref)).toEqual(['component:default/alpha']);
-      expect(snapshot.problems.filter((problem) => /clone|fetch/i.test(problem.message)).map((problem) => [problem.severity, problem.repo, problem.message.split(':')[0]])).toEqual([
+      expect(
+        snapshot.problems
+          .filter((problem) => /clone|fetch/i.test(problem.message))
+          .map((problem) => [problem.severity, problem.repo, problem.message.split(':')[0]]),
+      ).toEqual([
         ['error', 'alpha', 'Could not fetch file'],
         ['error', 'nowhere', 'Could not clone ' + join(remotes, 'nowhere.git')],
       ]);
@@ -88,7 +115,8 @@ describe('the git source', () => {
   it('keeps an unreachable repository’s data from the previous snapshot when there is no earlier clone, marked stale', async () => {
     // recent-commit within 300 days: the fixture's commits (2026-01-15, or 2026-10-25 once the test above pushed) pass on NOW, not a year later.
     const entry = (id: string) => (id === 'recent-commit' ? { id, options: { days: 300 } } : { id });
-    const scorecard = (checks: string[]): ScorecardDefinition => scorecardDefinitionSchema.parse({ id: 'basics', title: 'Basics', levels: [{ id: 'bronze', checks: checks.map(entry) }] });
+    const scorecard = (checks: string[]): ScorecardDefinition =>
+      scorecardDefinitionSchema.parse({ id: 'basics', title: 'Basics', levels: [{ id: 'bronze', checks: checks.map(entry) }] });
     const standards = (checks: string[]): Standards => ({ ...NO_STANDARDS, checks: [...builtinChecks], scorecards: [scorecard(checks)] });
     const run = (clonesDir: string, checks: string[], previous?: Snapshot, now = NOW) =>
       collect({
@@ -99,14 +127,20 @@ describe('the git source', () => {
         ...(previous ? { previous: async () => previous } : {}),
       });
     const before = await run('clones-before', ['lifecycle-set', 'gitignore-present', 'recent-commit']);
-    expect(before.results[0]!.checks.map((check) => [check.checkId, check.outcome])).toEqual([['lifecycle-set', 'pass'], ['gitignore-present', 'fail'], ['recent-commit', 'pass']]);
+    expect(before.results[0]!.checks.map((check) => [check.checkId, check.outcome])).toEqual([
+      ['lifecycle-set', 'pass'],
+      ['gitignore-present', 'fail'],
+      ['recent-commit', 'pass'],
+    ]);
     expect(before.docs.map((docs) => docs.entityRef)).toEqual(['component:default/alpha']);
 
     await rename(join(remotes, 'alpha.git'), join(remotes, 'moved.git'));
     try {
       // A fresh clones folder: nothing cloned earlier to fall back on.
       const after = await run('clones-after', ['lifecycle-set', 'gitignore-present', 'recent-commit', 'contributing-present'], before);
-      expect(after.repos.map((repo) => [repo.name, repo.stale])).toEqual([['alpha', `could not clone file://${remotes}/alpha.git; the data was collected on 2026-11-01`]]);
+      expect(after.repos.map((repo) => [repo.name, repo.stale])).toEqual([
+        ['alpha', `could not clone file://${remotes}/alpha.git; the data was collected on 2026-11-01`],
+      ]);
       expect(after.repos[0]!.facts).toEqual(before.repos[0]!.facts);
       expect(after.entities).toEqual(before.entities);
       expect(after.docs).toEqual(before.docs);
@@ -118,9 +152,20 @@ describe('the git source', () => {
       ]);
 
       // Carried again a year later: the date the data was collected stays, and "recent" checks age.
-      const later = await run('clones-later', ['lifecycle-set', 'gitignore-present', 'recent-commit'], after, new Date('2027-11-01T12:00:00Z'));
-      expect(later.repos.map((repo) => [repo.stale, repo.collectedAt])).toEqual([[`could not clone file://${remotes}/alpha.git; the data was collected on 2026-11-01`, NOW.toISOString()]]);
-      expect(later.results[0]!.checks.map((check) => [check.checkId, check.outcome])).toEqual([['lifecycle-set', 'pass'], ['gitignore-present', 'fail'], ['recent-commit', 'fail']]);
+      const later = await run(
+        'clones-later',
+        ['lifecycle-set', 'gitignore-present', 'recent-commit'],
+        after,
+        new Date('2027-11-01T12:00:00Z'),
+      );
+      expect(later.repos.map((repo) => [repo.stale, repo.collectedAt])).toEqual([
+        [`could not clone file://${remotes}/alpha.git; the data was collected on 2026-11-01`, NOW.toISOString()],
+      ]);
+      expect(later.results[0]!.checks.map((check) => [check.checkId, check.outcome])).toEqual([
+        ['lifecycle-set', 'pass'],
+        ['gitignore-present', 'fail'],
+        ['recent-commit', 'fail'],
+      ]);
       expect(after.problems.filter((problem) => /clone/.test(problem.message)).map((problem) => problem.repo)).toEqual(['alpha']);
 
       const nothingEarlier = await run('clones-none', ['lifecycle-set']);
@@ -131,7 +176,9 @@ describe('the git source', () => {
   });
 
   it('clones only the repositories of its shard', async () => {
-    const config = portalConfigSchema.parse({ sources: [{ type: 'git', repos: [`file://${remotes}/alpha.git`, `file://${remotes}/beta.git`], clones: 'clones-sharded' }] });
+    const config = portalConfigSchema.parse({
+      sources: [{ type: 'git', repos: [`file://${remotes}/alpha.git`, `file://${remotes}/beta.git`], clones: 'clones-sharded' }],
+    });
     for (const index of [1, 2]) {
       const shard = { index, count: 2 };
       const { repos } = await collectRepos({ config, baseDir: remotes, standards: NO_STANDARDS, now: NOW, shard });
@@ -162,7 +209,10 @@ describe('the git source', () => {
 
 describe('a partial failure', () => {
   it('still builds the site, lists the failure on the problems page, and fails --strict', async () => {
-    await writeFile(join(remotes, 'portal.yaml'), `sources:\n  - type: git\n    clones: clones\n    repos:\n      - file://${remotes}/beta.git\n      - file://${remotes}/missing.git\n`);
+    await writeFile(
+      join(remotes, 'portal.yaml'),
+      `sources:\n  - type: git\n    clones: clones\n    repos:\n      - file://${remotes}/beta.git\n      - file://${remotes}/missing.git\n`,
+    );
     const cairn = async (...args: string[]) => (await runCairn(remotes, args, { epoch: '1793534400' })).code;
     const build = (...extra: string[]) => cairn('build', '--config', 'portal.yaml', '--out', 'site', '--no-history', ...extra);
     expect(await build()).toBe(0);
@@ -183,7 +233,9 @@ describe('a partial failure', () => {
       expect(await cairn('collect', '--config', 'portal.yaml', '--shard', '1/1', '--snapshot', 'shard.json', '--no-history')).toBe(0);
       expect(await cairn('merge', 'shard.json', '--config', 'portal.yaml', '--no-history')).toBe(0);
       const merged = JSON.parse(await readFile(join(remotes, '.cache', 'snapshot.json'), 'utf8')) as Snapshot;
-      expect(merged.repos.map((repo) => [repo.name, repo.stale?.split(';')[1]])).toEqual([['beta', ' the data was collected on 2026-11-01']]);
+      expect(merged.repos.map((repo) => [repo.name, repo.stale?.split(';')[1]])).toEqual([
+        ['beta', ' the data was collected on 2026-11-01'],
+      ]);
 
       // A previous snapshot that cannot be read keeps nothing, and says so on the problems page.
       await writeFile(join(remotes, '.cache', 'snapshot.json'), 'garbage{{{');

@@ -19,8 +19,10 @@ const ACTION = resolve(import.meta.dirname, '../../action.yml');
 const RUN = resolve(import.meta.dirname, '../../action/run.sh');
 const runFile = promisify(execFile);
 
-const SCORECARD = 'id: basics\ntitle: Basics\nappliesTo: { kind: Component }\nlevels:\n  - id: bronze\n    checks: [readme-present]\n  - id: silver\n    checks: [changelog-present]\n';
-const DESCRIPTOR = 'apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: orders\nspec:\n  type: service\n  lifecycle: production\n  owner: payments\n';
+const SCORECARD =
+  'id: basics\ntitle: Basics\nappliesTo: { kind: Component }\nlevels:\n  - id: bronze\n    checks: [readme-present]\n  - id: silver\n    checks: [changelog-present]\n';
+const DESCRIPTOR =
+  'apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: orders\nspec:\n  type: service\n  lifecycle: production\n  owner: payments\n';
 const README = `# Orders\n\n${'Takes and tracks customer orders. '.repeat(10)}\n`;
 
 /** Records each call's arguments and the file passed with --input; answers GET of the comments with two comments. */
@@ -45,10 +47,20 @@ let work: string;
 beforeAll(async () => {
   const base = { 'catalog-info.yaml': DESCRIPTOR, 'README.md': README };
   fixture = await makeRepos({
-    breaks: { commits: [{ date: '2026-05-01T10:00:00Z', author: TEST_AUTHOR, message: 'Start', files: { ...base, 'CHANGELOG.md': '# Changelog\n\n## 1.0.0\n- First\n' } }] },
+    breaks: {
+      commits: [
+        {
+          date: '2026-05-01T10:00:00Z',
+          author: TEST_AUTHOR,
+          message: 'Start',
+          files: { ...base, 'CHANGELOG.md': '# Changelog\n\n## 1.0.0\n- First\n' },
+        },
+      ],
+    },
     fixes: { commits: [{ date: '2026-05-01T10:00:00Z', author: TEST_AUTHOR, message: 'Start', files: base }] },
   });
-  for (const dir of Object.values<string>(fixture.dirs)) await runFile('git', ['-C', dir, 'update-ref', 'refs/remotes/origin/main', 'HEAD']);
+  for (const dir of Object.values<string>(fixture.dirs))
+    await runFile('git', ['-C', dir, 'update-ref', 'refs/remotes/origin/main', 'HEAD']);
   // The pull requests: one removes the CHANGELOG (a check that passed now fails), one adds it.
   await rm(join(fixture.dirs.breaks, 'CHANGELOG.md'));
   await writeFile(join(fixture.dirs.fixes, 'CHANGELOG.md'), '# Changelog\n\n## 1.0.0\n- First\n');
@@ -105,7 +117,13 @@ async function runAction(repo: 'breaks' | 'fixes', inputs: Record<string, string
     code = (error as { code: number }).code;
   }
   const read = (path: string) => readFile(path, 'utf8');
-  return { code, output: await read(files.output), summary: await read(files.summary), gh: await read(files.gh), report: await read(join(out, 'report', 'cairn.md')).catch(() => '') };
+  return {
+    code,
+    output: await read(files.output),
+    summary: await read(files.summary),
+    gh: await read(files.gh),
+    report: await read(join(out, 'report', 'cairn.md')).catch(() => ''),
+  };
 }
 
 describe('the GitHub Action', () => {
@@ -114,7 +132,10 @@ describe('the GitHub Action', () => {
   });
 
   it('declares only run steps, and passes every input to its script through the environment', async () => {
-    const action = parse(await readFile(ACTION, 'utf8')) as { inputs: Record<string, unknown>; runs: { using: string; steps: Array<{ uses?: string; run?: string; env?: Record<string, string>; 'working-directory'?: string }> } };
+    const action = parse(await readFile(ACTION, 'utf8')) as {
+      inputs: Record<string, unknown>;
+      runs: { using: string; steps: Array<{ uses?: string; run?: string; env?: Record<string, string>; 'working-directory'?: string }> };
+    };
     expect(action.runs.using).toBe('composite');
     expect(action.runs.steps.every((step) => step.uses === undefined && step.run !== undefined)).toBe(true);
     const passed = action.runs.steps.flatMap((step) => [...Object.values(step.env ?? {}), step['working-directory'] ?? '']).join(' ');
@@ -136,9 +157,13 @@ describe('the GitHub Action', () => {
     expect(run.report.startsWith(`${marker}\n`)).toBe(true);
     expect(run.report).toContain('Changelog present');
     const calls = run.gh.split('\n');
-    expect(calls).toContain('api --method PATCH repos/acme/orders/issues/comments/42 --input ' + join(work, 'out-breaks', 'report', 'comment.json'));
+    expect(calls).toContain(
+      'api --method PATCH repos/acme/orders/issues/comments/42 --input ' + join(work, 'out-breaks', 'report', 'comment.json'),
+    );
     expect(run.gh).not.toContain('api --method POST repos/acme/orders/issues/5/comments');
-    const upload = JSON.parse(calls[calls.findIndex((call) => call.startsWith('api --method POST repos/acme/orders/code-scanning/sarifs')) + 1]!);
+    const upload = JSON.parse(
+      calls[calls.findIndex((call) => call.startsWith('api --method POST repos/acme/orders/code-scanning/sarifs')) + 1]!,
+    );
     expect(upload).toMatchObject({ commit_sha: 'a'.repeat(40), ref: 'refs/pull/5/merge', tool_name: 'Cairn' });
     const sarif = JSON.parse(gunzipSync(Buffer.from(upload.sarif, 'base64')).toString('utf8'));
     expect(sarif.version).toBe('2.1.0');
@@ -147,7 +172,9 @@ describe('the GitHub Action', () => {
   });
 
   it('passes a change that fixes a check, and adds its comment when there is none', async () => {
-    const run = await runAction('fixes', {}, [{ id: 7, user: { login: 'octocat' }, body: `${checkCommentMarker('fixes')}\nposted by someone else` }]);
+    const run = await runAction('fixes', {}, [
+      { id: 7, user: { login: 'octocat' }, body: `${checkCommentMarker('fixes')}\nposted by someone else` },
+    ]);
     expect(run.code).toBe(0);
     expect(run.gh).toContain('api --method POST repos/acme/orders/issues/5/comments --input ');
     expect(run.gh).not.toContain('--method PATCH');
@@ -163,11 +190,19 @@ describe('the GitHub Action', () => {
   });
 
   it('has a pre-commit hook whose command runs as written', async () => {
-    const [hook] = parse(await readFile(resolve(import.meta.dirname, '../../.pre-commit-hooks.yaml'), 'utf8')) as Array<{ id: string; entry: string; language: string; pass_filenames: boolean }>;
+    const [hook] = parse(await readFile(resolve(import.meta.dirname, '../../.pre-commit-hooks.yaml'), 'utf8')) as Array<{
+      id: string;
+      entry: string;
+      language: string;
+      pass_filenames: boolean;
+    }>;
     expect(hook).toMatchObject({ id: 'cairn-check', language: 'node', pass_filenames: false });
     const [command, ...args] = hook!.entry.split(' ');
     expect(command).toBe('cairn');
-    const { stdout } = await runFile(join(work, 'bin', 'cairn'), [...args, '--config', join(work, 'portal', 'portal.yaml')], { cwd: fixture.dirs.breaks, env: { ...process.env, SOURCE_DATE_EPOCH: '1780000000' } });
+    const { stdout } = await runFile(join(work, 'bin', 'cairn'), [...args, '--config', join(work, 'portal', 'portal.yaml')], {
+      cwd: fixture.dirs.breaks,
+      env: { ...process.env, SOURCE_DATE_EPOCH: '1780000000' },
+    });
     expect(stdout).toContain('Changelog present');
   });
 

@@ -88,16 +88,26 @@ function apiMember(id: number, login: string) {
 
 function respond(request: IncomingMessage): { status: number; headers: Record<string, string>; body: string } {
   const url = new URL(request.url ?? '/', api);
-  const json = (status: number, body: unknown, headers: Record<string, string> = {}) => ({ status, headers: { 'content-type': 'application/json; charset=utf-8', ...headers }, body: JSON.stringify(body) });
+  const json = (status: number, body: unknown, headers: Record<string, string> = {}) => ({
+    status,
+    headers: { 'content-type': 'application/json; charset=utf-8', ...headers },
+    body: JSON.stringify(body),
+  });
   const platform = apiTeam(10, 'platform', 'Platform', { description: 'Runs the paved road.' });
   const secret = apiTeam(12, 'security-response', 'Security Response', { privacy: 'secret' });
   if (url.pathname === '/orgs/acme/teams') {
     if (teamFailures[0] === 403) {
       teamFailures.shift();
-      return json(403, { message: 'Resource not accessible by integration', documentation_url: 'https://docs.github.com/rest/teams/teams#list-teams', status: '403' });
+      return json(403, {
+        message: 'Resource not accessible by integration',
+        documentation_url: 'https://docs.github.com/rest/teams/teams#list-teams',
+        status: '403',
+      });
     }
     const next = `${api}/organizations/1/teams?per_page=100&page=2`;
-    return json(200, [platform, apiTeam(11, 'payments', 'Payments', { parent: platform }), secret], { link: `<${next}>; rel="next", <${next}>; rel="last"` });
+    return json(200, [platform, apiTeam(11, 'payments', 'Payments', { parent: platform }), secret], {
+      link: `<${next}>; rel="next", <${next}>; rel="last"`,
+    });
   }
   if (url.pathname === '/organizations/1/teams' && url.searchParams.get('page') === '2') {
     return json(200, [apiTeam(13, 'incident-tooling', 'Incident tooling', { parent: secret })]);
@@ -114,28 +124,50 @@ function respond(request: IncomingMessage): { status: number; headers: Record<st
       return json(401, { message: 'Bad credentials', documentation_url: 'https://docs.github.com/rest', status: '401' });
     }
     const next = `${api}/organizations/1/repos?type=all&per_page=100&page=2`;
-    return json(200, [apiRepository(1, 'payments', { topics: ['service'] }), apiRepository(2, 'old-billing', { archived: true }), apiRepository(3, 'payments-fork', { fork: true }), apiRepository(4, 'sandbox-tom')], {
-      link: `<${next}>; rel="next", <${next}>; rel="last"`,
-      'x-ratelimit-limit': '5000',
-      'x-ratelimit-remaining': '4999',
-    });
+    return json(
+      200,
+      [
+        apiRepository(1, 'payments', { topics: ['service'] }),
+        apiRepository(2, 'old-billing', { archived: true }),
+        apiRepository(3, 'payments-fork', { fork: true }),
+        apiRepository(4, 'sandbox-tom'),
+      ],
+      {
+        link: `<${next}>; rel="next", <${next}>; rel="last"`,
+        'x-ratelimit-limit': '5000',
+        'x-ratelimit-remaining': '4999',
+      },
+    );
   }
   if (url.pathname === '/organizations/1/repos' && url.searchParams.get('page') === '2') {
     const failure = failures.shift();
     if (failure === 403) {
-      return json(403, { message: 'API rate limit exceeded for user ID 1.', documentation_url: 'https://docs.github.com/rest/overview/rate-limits-for-the-rest-api', status: '403' }, {
-        'x-ratelimit-limit': '5000',
-        'x-ratelimit-remaining': '0',
-        'x-ratelimit-used': '5000',
-        'x-ratelimit-resource': 'core',
-        'x-ratelimit-reset': String(Math.floor(Date.now() / 1000)),
-      });
+      return json(
+        403,
+        {
+          message: 'API rate limit exceeded for user ID 1.',
+          documentation_url: 'https://docs.github.com/rest/overview/rate-limits-for-the-rest-api',
+          status: '403',
+        },
+        {
+          'x-ratelimit-limit': '5000',
+          'x-ratelimit-remaining': '0',
+          'x-ratelimit-used': '5000',
+          'x-ratelimit-resource': 'core',
+          'x-ratelimit-reset': String(Math.floor(Date.now() / 1000)),
+        },
+      );
     }
-    if (failure === 502) return { status: 502, headers: { 'content-type': 'text/html' }, body: '<html><body><h1>502 Bad Gateway</h1></body></html>' };
+    if (failure === 502)
+      return { status: 502, headers: { 'content-type': 'text/html' }, body: '<html><body><h1>502 Bad Gateway</h1></body></html>' };
     const prev = `${api}/organizations/1/repos?type=all&per_page=100&page=1`;
     return json(200, [apiRepository(5, 'svc-ledger')], { link: `<${prev}>; rel="prev", <${prev}>; rel="first"` });
   }
-  return json(404, { message: 'Not Found', documentation_url: 'https://docs.github.com/rest/repos/repos#list-organization-repositories', status: '404' });
+  return json(404, {
+    message: 'Not Found',
+    documentation_url: 'https://docs.github.com/rest/repos/repos#list-organization-repositories',
+    status: '404',
+  });
 }
 
 beforeAll(async () => {
@@ -144,7 +176,11 @@ beforeAll(async () => {
     'svc-ledger': files({ 'README.md': '# Ledger\n\nKeeps the books.\n' }),
   });
   remotes = await mkdtemp(join(tmpdir(), 'cairn-github-'));
-  for (const name of ['payments', 'svc-ledger'] as const) await run('git', ['clone', '--quiet', '--bare', fixture.dirs[name], `${name}.git`], { cwd: remotes, env: { ...process.env, GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_NOSYSTEM: '1' } });
+  for (const name of ['payments', 'svc-ledger'] as const)
+    await run('git', ['clone', '--quiet', '--bare', fixture.dirs[name], `${name}.git`], {
+      cwd: remotes,
+      env: { ...process.env, GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_NOSYSTEM: '1' },
+    });
   server = createServer((request, response) => {
     requests.push({ url: request.url ?? '', ...(request.headers.authorization ? { authorization: request.headers.authorization } : {}) });
     const { status, headers, body } = respond(request);
@@ -164,12 +200,36 @@ afterAll(async () => {
 const withToken = () => ({ cwd: remotes, env: { CAIRN_TEST_GITHUB_TOKEN: TOKEN } });
 
 async function collectOrg(org: string, extra: Record<string, unknown> = {}, previous?: Snapshot) {
-  const config = portalConfigSchema.parse({ sources: [{ type: 'github', org, apiUrl: api, tokenEnv: 'CAIRN_TEST_GITHUB_TOKEN', exclude: ['sandbox-*'], clones: 'clones', ...extra }] });
-  return collect({ config, baseDir: remotes, standards: NO_STANDARDS, now: new Date('2026-11-01T12:00:00Z'), environment: withToken(), ...(previous ? { previous: async () => previous } : {}) });
+  const config = portalConfigSchema.parse({
+    sources: [
+      { type: 'github', org, apiUrl: api, tokenEnv: 'CAIRN_TEST_GITHUB_TOKEN', exclude: ['sandbox-*'], clones: 'clones', ...extra },
+    ],
+  });
+  return collect({
+    config,
+    baseDir: remotes,
+    standards: NO_STANDARDS,
+    now: new Date('2026-11-01T12:00:00Z'),
+    environment: withToken(),
+    ...(previous ? { previous: async () => previous } : {}),
+  });
 }
 
 describe('the github source with teams', () => {
-  const source = (): GitHubSource => portalConfigSchema.parse({ sources: [{ type: 'github', org: 'acme', apiUrl: api, tokenEnv: 'CAIRN_TEST_GITHUB_TOKEN', include: ['payments'], clones: 'clones', teams: true }] }).sources[0] as GitHubSource;
+  const source = (): GitHubSource =>
+    portalConfigSchema.parse({
+      sources: [
+        {
+          type: 'github',
+          org: 'acme',
+          apiUrl: api,
+          tokenEnv: 'CAIRN_TEST_GITHUB_TOKEN',
+          include: ['payments'],
+          clones: 'clones',
+          teams: true,
+        },
+      ],
+    }).sources[0] as GitHubSource;
   const environment = { CAIRN_TEST_GITHUB_TOKEN: TOKEN };
 
   it('reads every page of teams and members as Groups and Users Backstage-shaped, leaving secret teams out', async () => {
@@ -188,7 +248,12 @@ describe('the github source with teams', () => {
     expect(requests.every((request) => request.authorization === `token ${TOKEN}`)).toBe(true);
     expect(listing.repos.map((repo) => repo.name)).toEqual(['payments']);
     // The server has no member list for incident-tooling: its Group stays, without members.
-    expect(listing.problems).toEqual([{ severity: 'warning', message: 'Could not list the members of the GitHub team acme/incident-tooling (HTTP 404); its Group has no members this run.' }]);
+    expect(listing.problems).toEqual([
+      {
+        severity: 'warning',
+        message: 'Could not list the members of the GitHub team acme/incident-tooling (HTTP 404); its Group has no members this run.',
+      },
+    ]);
     expect(listing.entities.map((document) => [document.file, document.url])).toEqual([
       ['orgs/acme/teams/incident-tooling', 'https://github.example.com/orgs/acme/teams/incident-tooling'],
       ['orgs/acme/teams/payments', 'https://github.example.com/orgs/acme/teams/payments'],
@@ -210,7 +275,10 @@ describe('the github source with teams', () => {
       },
       spec: { type: 'team', profile: { displayName: 'Payments' }, parent: 'platform', children: [], members: ['alice', 'carol'] },
     });
-    expect(listing.entities[2]!.data).toMatchObject({ metadata: { description: 'Runs the paved road.' }, spec: { children: ['payments'], members: ['alice', 'Bob'] } });
+    expect(listing.entities[2]!.data).toMatchObject({
+      metadata: { description: 'Runs the paved road.' },
+      spec: { children: ['payments'], members: ['alice', 'Bob'] },
+    });
     // Its parent is secret: not named.
     expect(listing.entities[0]!.data).toMatchObject({ spec: { children: [], members: [] } });
     expect((listing.entities[0]!.data.spec as Record<string, unknown>).parent).toBeUndefined();
@@ -219,7 +287,11 @@ describe('the github source with teams', () => {
       kind: 'User',
       metadata: {
         name: 'alice',
-        annotations: { 'github.com/user-login': 'alice', 'backstage.io/managed-by-location': 'url:https://github.example.com/alice', 'backstage.io/managed-by-origin-location': 'url:https://github.example.com/alice' },
+        annotations: {
+          'github.com/user-login': 'alice',
+          'backstage.io/managed-by-location': 'url:https://github.example.com/alice',
+          'backstage.io/managed-by-origin-location': 'url:https://github.example.com/alice',
+        },
       },
       spec: { profile: { picture: 'https://avatars.github.example.com/u/100?v=4' }, memberOf: ['payments', 'platform'] },
     });
@@ -241,12 +313,35 @@ describe('the github source with teams', () => {
     teamFailures = [];
     const snapshot = await collectOrg('acme', { include: ['payments'], teams: true });
     const payments = snapshot.entities.find((entity) => entity.ref === 'group:default/payments')!;
-    expect(payments).toMatchObject({ inferred: false, source: { file: 'orgs/acme/teams/payments', url: 'https://github.example.com/orgs/acme/teams/payments' } });
-    expect(payments.relations).toEqual(expect.arrayContaining([{ type: 'hasMember', targetRef: 'user:default/alice' }, { type: 'childOf', targetRef: 'group:default/platform' }]));
-    expect(snapshot.entities.filter((entity) => entity.kind === 'User').map((entity) => entity.ref)).toEqual(['user:default/alice', 'user:default/bob', 'user:default/carol']);
+    expect(payments).toMatchObject({
+      inferred: false,
+      source: { file: 'orgs/acme/teams/payments', url: 'https://github.example.com/orgs/acme/teams/payments' },
+    });
+    expect(payments.relations).toEqual(
+      expect.arrayContaining([
+        { type: 'hasMember', targetRef: 'user:default/alice' },
+        { type: 'childOf', targetRef: 'group:default/platform' },
+      ]),
+    );
+    expect(snapshot.entities.filter((entity) => entity.kind === 'User').map((entity) => entity.ref)).toEqual([
+      'user:default/alice',
+      'user:default/bob',
+      'user:default/carol',
+    ]);
 
     const config = portalConfigSchema.parse({ sources: [{ ...source(), apiUrl: api }] });
-    const shards = await Promise.all([1, 2].map((index) => collectRepos({ config, baseDir: remotes, standards: NO_STANDARDS, now: new Date('2026-11-01T12:00:00Z'), shard: { index, count: 2 }, environment: withToken() })));
+    const shards = await Promise.all(
+      [1, 2].map((index) =>
+        collectRepos({
+          config,
+          baseDir: remotes,
+          standards: NO_STANDARDS,
+          now: new Date('2026-11-01T12:00:00Z'),
+          shard: { index, count: 2 },
+          environment: withToken(),
+        }),
+      ),
+    );
     expect(shards.map((shard) => shard.entities.length)).toEqual([6, 6]);
   }, 60_000);
 
@@ -265,25 +360,47 @@ describe('the github source with teams', () => {
   }, 30_000);
 
   it('reads teams only from an organisation', () => {
-    expect(portalConfigSchema.safeParse({ sources: [{ type: 'github', user: 'octocat', teams: true }] }).error?.issues.map((issue) => [issue.path.join('.'), issue.message])).toEqual([['sources.0.teams', 'teams are read from an organisation: set org, not user']]);
+    expect(
+      portalConfigSchema
+        .safeParse({ sources: [{ type: 'github', user: 'octocat', teams: true }] })
+        .error?.issues.map((issue) => [issue.path.join('.'), issue.message]),
+    ).toEqual([['sources.0.teams', 'teams are read from an organisation: set org, not user']]);
   });
 
-  const team = (slug: string, parent?: string): OrganisationTeam['team'] => ({ slug, name: slug.toUpperCase(), ...(parent ? { parent: { slug: parent } } : {}) });
+  const team = (slug: string, parent?: string): OrganisationTeam['team'] => ({
+    slug,
+    name: slug.toUpperCase(),
+    ...(parent ? { parent: { slug: parent } } : {}),
+  });
   const member = (login: string) => ({ login });
   it.each([
     { name: 'no teams', teams: [], refs: [] },
     {
       name: 'children from parents, members once whatever their case, users by login',
-      teams: [{ team: team('b', 'a'), members: [member('Zoe'), member('zoe'), member('amy')] }, { team: team('a'), members: [member('amy')] }],
-      refs: ['Group a parent=- children=b members=amy', 'Group b parent=a children=- members=amy,Zoe', 'User amy memberOf=a,b', 'User Zoe memberOf=b'],
+      teams: [
+        { team: team('b', 'a'), members: [member('Zoe'), member('zoe'), member('amy')] },
+        { team: team('a'), members: [member('amy')] },
+      ],
+      refs: [
+        'Group a parent=- children=b members=amy',
+        'Group b parent=a children=- members=amy,Zoe',
+        'User amy memberOf=a,b',
+        'User Zoe memberOf=b',
+      ],
     },
-    { name: 'a parent that is not listed is not named', teams: [{ team: team('c', 'hidden'), members: [] }], refs: ['Group c parent=- children=- members='] },
+    {
+      name: 'a parent that is not listed is not named',
+      teams: [{ team: team('c', 'hidden'), members: [] }],
+      refs: ['Group c parent=- children=- members='],
+    },
   ])('teamEntities: $name', ({ teams, refs }) => {
     const list = (value: unknown) => (Array.isArray(value) && value.length > 0 ? value.join(',') : '-');
     expect(
       teamEntities('acme', teams).map(({ data }) => {
         const { kind, metadata, spec } = data as { kind: string; metadata: { name: string }; spec: Record<string, unknown> };
-        return kind === 'Group' ? `Group ${metadata.name} parent=${(spec.parent as string) ?? '-'} children=${list(spec.children)} members=${(spec.members as string[]).join(',')}` : `User ${metadata.name} memberOf=${list(spec.memberOf)}`;
+        return kind === 'Group'
+          ? `Group ${metadata.name} parent=${(spec.parent as string) ?? '-'} children=${list(spec.children)} members=${(spec.members as string[]).join(',')}`
+          : `User ${metadata.name} memberOf=${list(spec.memberOf)}`;
       }),
     ).toEqual(refs);
   });
@@ -313,8 +430,15 @@ describe('the github source', () => {
   it('takes the token from the environment the command line runs with', async () => {
     requests.length = 0;
     failures = [];
-    await writeFile(join(remotes, 'github-portal.yaml'), `sources:\n  - type: github\n    org: acme\n    apiUrl: ${api}\n    tokenEnv: CAIRN_TEST_GITHUB_TOKEN\n    include: [payments]\n    clones: clones\n`);
-    const run = await runCairn(remotes, ['collect', '--config', 'github-portal.yaml', '--snapshot', 'github.json', '--no-cache', '--no-history'], { env: { CAIRN_TEST_GITHUB_TOKEN: TOKEN } });
+    await writeFile(
+      join(remotes, 'github-portal.yaml'),
+      `sources:\n  - type: github\n    org: acme\n    apiUrl: ${api}\n    tokenEnv: CAIRN_TEST_GITHUB_TOKEN\n    include: [payments]\n    clones: clones\n`,
+    );
+    const run = await runCairn(
+      remotes,
+      ['collect', '--config', 'github-portal.yaml', '--snapshot', 'github.json', '--no-cache', '--no-history'],
+      { env: { CAIRN_TEST_GITHUB_TOKEN: TOKEN } },
+    );
     expect(run.code, run.stderr).toBe(0);
     expect(run.stderr).toMatch(/^Collected 1 repository/);
     expect(process.env.CAIRN_TEST_GITHUB_TOKEN).toBeUndefined();
@@ -326,7 +450,12 @@ describe('the github source', () => {
   it('reports an organisation it cannot list as one problem, without the token', async () => {
     const snapshot = await collectOrg('nobody');
     expect(snapshot.repos).toEqual([]);
-    expect(snapshot.problems).toEqual([{ severity: 'error', message: `Could not list the repositories of nobody at ${api} (HTTP 404): Not Found - https://docs.github.com/rest/repos/repos#list-organization-repositories` }]);
+    expect(snapshot.problems).toEqual([
+      {
+        severity: 'error',
+        message: `Could not list the repositories of nobody at ${api} (HTTP 404): Not Found - https://docs.github.com/rest/repos/repos#list-organization-repositories`,
+      },
+    ]);
     expect(JSON.stringify(snapshot)).not.toContain(TOKEN);
   });
 
@@ -336,12 +465,26 @@ describe('the github source', () => {
     failures = [401];
     const after = await collectOrg('acme', {}, before);
     expect(after.repos.map((repo) => [repo.name, repo.webUrl, repo.stale])).toEqual([
-      ['payments', 'https://github.example.com/acme/payments', 'could not list the repositories of acme; the data was collected on 2026-11-01'],
-      ['svc-ledger', 'https://github.example.com/acme/svc-ledger', 'could not list the repositories of acme; the data was collected on 2026-11-01'],
+      [
+        'payments',
+        'https://github.example.com/acme/payments',
+        'could not list the repositories of acme; the data was collected on 2026-11-01',
+      ],
+      [
+        'svc-ledger',
+        'https://github.example.com/acme/svc-ledger',
+        'could not list the repositories of acme; the data was collected on 2026-11-01',
+      ],
     ]);
     expect(after.entities.map((entity) => entity.ref)).toEqual(before.entities.map((entity) => entity.ref));
     // The listing failure, then what the kept data still says (its catalog problems, found again).
-    expect(after.problems).toEqual([{ severity: 'error', message: `Could not list the repositories of acme at ${api} (HTTP 401): Bad credentials - https://docs.github.com/rest` }, ...before.problems]);
+    expect(after.problems).toEqual([
+      {
+        severity: 'error',
+        message: `Could not list the repositories of acme at ${api} (HTTP 401): Bad credentials - https://docs.github.com/rest`,
+      },
+      ...before.problems,
+    ]);
   }, 30_000);
 
   it.each([
@@ -358,6 +501,8 @@ describe('the github source', () => {
       { name: 'archived', html_url: '', archived: true },
       { name: 'a', html_url: '', topics: ['service'] },
     ];
-    expect(selectRepositories(repositories, { archived: false, forks: false, ...filters }).map((repository) => repository.name)).toEqual(names);
+    expect(selectRepositories(repositories, { archived: false, forks: false, ...filters }).map((repository) => repository.name)).toEqual(
+      names,
+    );
   });
 });

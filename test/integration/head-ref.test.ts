@@ -6,10 +6,27 @@ import { readHeadFromRefs } from '../../collectors/repo/head-ref.ts';
 import { files, makeRepos, TEST_AUTHOR, type RepoFixture } from '../helpers/repos.ts';
 
 /** Reading HEAD from git's files gives what `git rev-parse HEAD` gives, or leaves the answer to git. */
-const two = { commits: [...files({ 'a.txt': 'a\n' }).commits, { date: '2026-01-16T10:00:00Z', author: TEST_AUTHOR, message: 'Second', files: { 'b.txt': 'b\n' } }] };
+const two = {
+  commits: [
+    ...files({ 'a.txt': 'a\n' }).commits,
+    { date: '2026-01-16T10:00:00Z', author: TEST_AUTHOR, message: 'Second', files: { 'b.txt': 'b\n' } },
+  ],
+};
 
 let fixture: RepoFixture<'loose' | 'packed' | 'detached' | 'worktree' | 'symlinked' | 'unborn'>;
-const git = (dir: string, ...args: string[]) => execFileSync('git', ['-C', dir, '-c', 'commit.gpgsign=false', ...args], { encoding: 'utf8', env: { ...process.env, GIT_AUTHOR_DATE: '2026-01-17T10:00:00Z', GIT_COMMITTER_DATE: '2026-01-17T10:00:00Z', GIT_AUTHOR_NAME: 'T', GIT_AUTHOR_EMAIL: 't@example.com', GIT_COMMITTER_NAME: 'T', GIT_COMMITTER_EMAIL: 't@example.com' } }).trim();
+const git = (dir: string, ...args: string[]) =>
+  execFileSync('git', ['-C', dir, '-c', 'commit.gpgsign=false', ...args], {
+    encoding: 'utf8',
+    env: {
+      ...process.env,
+      GIT_AUTHOR_DATE: '2026-01-17T10:00:00Z',
+      GIT_COMMITTER_DATE: '2026-01-17T10:00:00Z',
+      GIT_AUTHOR_NAME: 'T',
+      GIT_AUTHOR_EMAIL: 't@example.com',
+      GIT_COMMITTER_NAME: 'T',
+      GIT_COMMITTER_EMAIL: 't@example.com',
+    },
+  }).trim();
 const revParse = (dir: string) => git(dir, 'rev-parse', 'HEAD');
 
 beforeAll(async () => {

@@ -33,9 +33,18 @@ async function recordsIn(history: string): Promise<{ records: HistoryRecord[]; s
 describe('the history store', () => {
   it('adds one file per run, replaces a rerun, and keeps the newest', async () => {
     const history = join(dir, 'store');
-    for (const date of ['2026-10-01', '2026-10-02', '2026-10-03', '2026-10-03', '2026-10-04']) await appendHistory(history, record(`${date}T03:00:00.000Z`), 3);
-    expect(await readdir(history)).toEqual(['2026-10-02T03-00-00.000Z.json', '2026-10-03T03-00-00.000Z.json', '2026-10-04T03-00-00.000Z.json']);
-    expect((await recordsIn(history)).records.map((entry) => entry.generatedAt.slice(0, 10))).toEqual(['2026-10-02', '2026-10-03', '2026-10-04']);
+    for (const date of ['2026-10-01', '2026-10-02', '2026-10-03', '2026-10-03', '2026-10-04'])
+      await appendHistory(history, record(`${date}T03:00:00.000Z`), 3);
+    expect(await readdir(history)).toEqual([
+      '2026-10-02T03-00-00.000Z.json',
+      '2026-10-03T03-00-00.000Z.json',
+      '2026-10-04T03-00-00.000Z.json',
+    ]);
+    expect((await recordsIn(history)).records.map((entry) => entry.generatedAt.slice(0, 10))).toEqual([
+      '2026-10-02',
+      '2026-10-03',
+      '2026-10-04',
+    ]);
   });
 
   it('skips what it cannot read, and reads a missing folder as no history', async () => {
@@ -51,7 +60,8 @@ describe('the history store', () => {
 
 describe('runs add to the history', () => {
   /** A run at `epoch` that must succeed. */
-  const cairn = async (epoch: string, ...args: string[]) => expect(await runCairn(fixture.root, args, { epoch })).toMatchObject({ code: 0 });
+  const cairn = async (epoch: string, ...args: string[]) =>
+    expect(await runCairn(fixture.root, args, { epoch })).toMatchObject({ code: 0 });
 
   it('cairn collect records each run in history/, unless --no-history; --history picks the folder', async () => {
     await cairn('1793534400', 'collect', '--repos', 'orders', '--snapshot', 'out/a.json');

@@ -10,7 +10,10 @@ let fixture: RepoFixture<'orders' | 'ledger' | 'handbook'>;
 
 beforeAll(async () => {
   fixture = await makeRepos({
-    orders: files({ 'README.md': '# Orders\n\nTakes and tracks customer orders.\n', '.github/CODEOWNERS': '* @acme/Payments\n/docs/ @acme/docs-team @someone\n' }),
+    orders: files({
+      'README.md': '# Orders\n\nTakes and tracks customer orders.\n',
+      '.github/CODEOWNERS': '* @acme/Payments\n/docs/ @acme/docs-team @someone\n',
+    }),
     ledger: files({ 'README.md': '# Ledger\n\nDouble-entry bookkeeping.\n', CODEOWNERS: '* @acme/payments\n' }),
     handbook: files({ 'README.md': '# Handbook\n\nHow we work.\n' }),
   });
@@ -28,11 +31,22 @@ describe('cairn init', () => {
     expect(made.code).toBe(0);
     const portal = join(fixture.root, 'portal');
     expect((await readdir(join(portal, 'teams'))).sort()).toEqual(['docs-team.yaml', 'payments.yaml', 'platform.yaml']);
-    expect(parse(await readFile(join(portal, 'teams', 'payments.yaml'), 'utf8'))).toMatchObject({ kind: 'Group', metadata: { name: 'payments', description: 'Named in CODEOWNERS of ledger, orders.' } });
+    expect(parse(await readFile(join(portal, 'teams', 'payments.yaml'), 'utf8'))).toMatchObject({
+      kind: 'Group',
+      metadata: { name: 'payments', description: 'Named in CODEOWNERS of ledger, orders.' },
+    });
     expect((await readdir(join(portal, 'scorecards'))).sort()).toEqual(['catalog.yaml', 'security.yaml', 'service-maturity.yaml']);
-    expect(await readFile(join(portal, 'scorecards', 'security.yaml'), 'utf8')).toMatch(/^# yaml-language-server: \$schema=\.\.\/node_modules\/cairn-portal\/schemas\/scorecard\.schema\.json\n/);
-    expect(parse(await readFile(join(portal, 'portal.yaml'), 'utf8'))).toEqual({ title: 'Acme Portal', sources: [{ type: 'directory', repos: '../*' }] });
-    expect(JSON.parse(await readFile(join(portal, 'package.json'), 'utf8'))).toMatchObject({ name: 'acme-portal', dependencies: { 'cairn-portal': expect.stringMatching(/^\^\d/) } });
+    expect(await readFile(join(portal, 'scorecards', 'security.yaml'), 'utf8')).toMatch(
+      /^# yaml-language-server: \$schema=\.\.\/node_modules\/cairn-portal\/schemas\/scorecard\.schema\.json\n/,
+    );
+    expect(parse(await readFile(join(portal, 'portal.yaml'), 'utf8'))).toEqual({
+      title: 'Acme Portal',
+      sources: [{ type: 'directory', repos: '../*' }],
+    });
+    expect(JSON.parse(await readFile(join(portal, 'package.json'), 'utf8'))).toMatchObject({
+      name: 'acme-portal',
+      dependencies: { 'cairn-portal': expect.stringMatching(/^\^\d/) },
+    });
     expect(await readFile(join(portal, '.github', 'workflows', 'portal.yml'), 'utf8')).toContain('npx cairn build --config portal.yaml');
     expect(await readFile(join(portal, 'README.md'), 'utf8')).toContain('## What to edit first');
   });
@@ -56,13 +70,23 @@ describe('cairn init', () => {
     const components = snapshot.entities.filter((entity) => entity.kind === 'Component').map((entity) => entity.ref);
     expect(components.sort()).toEqual(['component:default/handbook', 'component:default/ledger', 'component:default/orders']);
     for (const ref of components) {
-      expect(snapshot.results.filter((result) => result.entityRef === ref).map((result) => result.scorecard).sort()).toEqual(['catalog', 'security', 'service-maturity']);
+      expect(
+        snapshot.results
+          .filter((result) => result.entityRef === ref)
+          .map((result) => result.scorecard)
+          .sort(),
+      ).toEqual(['catalog', 'security', 'service-maturity']);
     }
     expect(snapshot.guides.map((guide) => guide.id)).toEqual(['start/catalog']);
     // The hand-written teams of teams/ own what CODEOWNERS gives them.
     const payments = snapshot.entities.find((entity) => entity.ref === 'group:default/payments')!;
     expect(payments.source.repo).toBeUndefined();
-    expect(payments.relations.filter((relation) => relation.type === 'ownerOf').map((relation) => relation.targetRef).sort()).toEqual(['component:default/ledger', 'component:default/orders']);
+    expect(
+      payments.relations
+        .filter((relation) => relation.type === 'ownerOf')
+        .map((relation) => relation.targetRef)
+        .sort(),
+    ).toEqual(['component:default/ledger', 'component:default/orders']);
   });
 });
 
@@ -99,9 +123,16 @@ describe('Cairn without a portal', () => {
     expect(missing.stderr).toContain('file not found');
     const both = await cairn(fixture.root, 'check', fixture.dirs.orders, '--standards', bad, '--config', 'portal/portal.yaml');
     expect(both.stderr).toContain('--standards and --config both say what to judge with');
-    expect((await cairn(fixture.root, 'check', fixture.dirs.orders, '--standards', 'portal')).stderr).toBe("--standards portal: a folder; expected a portal's standards.json (e.g. dist/standards.json).\n");
-    expect((await cairn(fixture.root, 'check', fixture.dirs.orders, '--standards', 'portal/portal.yaml')).stderr).toMatch(/^--standards portal\/portal\.yaml: not JSON \(.*\)\. A portal\.yaml goes with --config\.\n$/);
+    expect((await cairn(fixture.root, 'check', fixture.dirs.orders, '--standards', 'portal')).stderr).toBe(
+      "--standards portal: a folder; expected a portal's standards.json (e.g. dist/standards.json).\n",
+    );
+    expect((await cairn(fixture.root, 'check', fixture.dirs.orders, '--standards', 'portal/portal.yaml')).stderr).toMatch(
+      /^--standards portal\/portal\.yaml: not JSON \(.*\)\. A portal\.yaml goes with --config\.\n$/,
+    );
     const nowhere = await cairn(fixture.root, 'check', join(fixture.root, 'nowhere'));
-    expect([nowhere.code, nowhere.stderr]).toEqual([2, `cairn check: ${join(fixture.root, 'nowhere')}: no such folder; expected the folder of a git repository (default: the current one).\n`]);
+    expect([nowhere.code, nowhere.stderr]).toEqual([
+      2,
+      `cairn check: ${join(fixture.root, 'nowhere')}: no such folder; expected the folder of a git repository (default: the current one).\n`,
+    ]);
   });
 });

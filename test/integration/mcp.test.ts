@@ -321,7 +321,10 @@ describe('check_repository', () => {
       expect(command.code, command.stderr).toBe(0);
       const printed = JSON.parse(command.stdout) as { verdict: { line: string } };
       expect(answer.verdict).toBe(printed.verdict.line);
-      const { report } = await checkReport({ standards: standardsFile, catalog: join(work, 'snapshot.json') }, dir, { cwd: work, env: process.env });
+      const { report } = await checkReport({ standards: standardsFile, catalog: join(work, 'snapshot.json') }, dir, {
+        cwd: work,
+        env: process.env,
+      });
       expect(answer.failing.map((check: Answer) => check.check.id)).toEqual(failingChecks(report).map((check) => check.checkId));
       expect(answer.standards).toMatch(/^the standards of the snapshot .*snapshot\.json \(\d{4}-\d\d-\d\d\)$/);
     } finally {

@@ -11,7 +11,11 @@ import { files, makeRepos, type RepoFixture } from '../helpers/repos.ts';
 const ROOT = resolve(import.meta.dirname, '../..');
 const run = promisify(execFile);
 /** npm and the installed `cairn` run on this Node (24), whatever Node the machine has on its PATH. */
-const ENV: NodeJS.ProcessEnv = { ...process.env, PATH: `${dirname(process.execPath)}:${process.env.PATH}`, SOURCE_DATE_EPOCH: '1793534400' };
+const ENV: NodeJS.ProcessEnv = {
+  ...process.env,
+  PATH: `${dirname(process.execPath)}:${process.env.PATH}`,
+  SOURCE_DATE_EPOCH: '1793534400',
+};
 delete ENV.BASE_URL;
 
 /** A Node older than Cairn supports, when the machine has one besides the Node 24 the tests run on (Debian's is 20). */
@@ -19,7 +23,10 @@ const OLD_NODE = await findOldNode();
 
 async function findOldNode(): Promise<{ path: string; version: string } | undefined> {
   for (const path of ['/usr/bin/node', '/usr/local/bin/node']) {
-    const version = await run(path, ['-p', 'process.versions.node']).then(({ stdout }) => stdout.trim(), () => undefined);
+    const version = await run(path, ['-p', 'process.versions.node']).then(
+      ({ stdout }) => stdout.trim(),
+      () => undefined,
+    );
     if (version && Number(version.split('.')[0]) < 22) return { path, version };
   }
   return undefined;
@@ -40,12 +47,23 @@ beforeAll(async () => {
   portal = join(work, 'acme-portal');
   await mkdir(join(portal, 'teams'), { recursive: true });
   await writeFile(join(portal, 'package.json'), JSON.stringify({ name: 'acme-portal', private: true, type: 'module' }));
-  await run('npm', ['install', join(work, tarball), '--prefer-offline', '--no-audit', '--no-fund'], { cwd: portal, env: ENV, maxBuffer: 64 * 1024 * 1024 });
+  await run('npm', ['install', join(work, tarball), '--prefer-offline', '--no-audit', '--no-fund'], {
+    cwd: portal,
+    env: ENV,
+    maxBuffer: 64 * 1024 * 1024,
+  });
   fixture = await makeRepos({
-    billing: files({ 'catalog-info.yaml': 'apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: billing\nspec:\n  type: service\n  lifecycle: production\n  owner: finance\n', 'README.md': '# Billing\n\nSends invoices.\n' }),
+    billing: files({
+      'catalog-info.yaml':
+        'apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: billing\nspec:\n  type: service\n  lifecycle: production\n  owner: finance\n',
+      'README.md': '# Billing\n\nSends invoices.\n',
+    }),
   });
   await writeFile(join(portal, 'portal.yaml'), `title: Acme\nsources:\n  - type: directory\n    repos: ${fixture.root}/*\n`);
-  await writeFile(join(portal, 'teams', 'finance.yaml'), 'apiVersion: backstage.io/v1alpha1\nkind: Group\nmetadata:\n  name: finance\nspec:\n  type: team\n  children: []\n');
+  await writeFile(
+    join(portal, 'teams', 'finance.yaml'),
+    'apiVersion: backstage.io/v1alpha1\nkind: Group\nmetadata:\n  name: finance\nspec:\n  type: team\n  children: []\n',
+  );
 }, 300_000);
 
 afterAll(async () => {
@@ -57,7 +75,9 @@ describe('Cairn installed from its package', () => {
   it('ships the compiled command line, the site and the collectors, and not the tests or the demo', async () => {
     const installed = join(portal, 'node_modules', 'cairn-portal');
     const shipped = await readdir(installed);
-    expect(shipped.sort()).toEqual(expect.arrayContaining(['astro.config.mjs', 'bin', 'build', 'collectors', 'package.json', 'schemas', 'site']));
+    expect(shipped.sort()).toEqual(
+      expect.arrayContaining(['astro.config.mjs', 'bin', 'build', 'collectors', 'package.json', 'schemas', 'site']),
+    );
     expect(shipped).not.toContain('test');
     expect(shipped).not.toContain('scripts');
     // Exactly the product: the command line, without the development tools (demo, bench, generators).
@@ -66,9 +86,16 @@ describe('Cairn installed from its package', () => {
   });
 
   it('builds the organisation’s portal with npx cairn build, printing nothing but its summary', async () => {
-    const { stderr } = await run('npx', ['cairn', 'build', '--config', './portal.yaml', '--out', 'site'], { cwd: portal, env: ENV, maxBuffer: 64 * 1024 * 1024 });
+    const { stderr } = await run('npx', ['cairn', 'build', '--config', './portal.yaml', '--out', 'site'], {
+      cwd: portal,
+      env: ENV,
+      maxBuffer: 64 * 1024 * 1024,
+    });
     // No warning of any dependency (simple-git's unlisted configuration, Node's experimental features …).
-    expect(stderr.split('\n').filter(Boolean)).toEqual([expect.stringMatching(/^Collected 1 repository, 2 entities, 0 problems/), 'Built the portal → site']);
+    expect(stderr.split('\n').filter(Boolean)).toEqual([
+      expect.stringMatching(/^Collected 1 repository, 2 entities, 0 problems/),
+      'Built the portal → site',
+    ]);
     expect(await readFile(join(portal, 'site', 'catalog', 'default', 'component', 'billing', 'index.html'), 'utf8')).toContain('billing');
     expect(await readdir(join(portal, 'site', 'pagefind'))).toContain('pagefind.js');
     const { stdout } = await run('npx', ['cairn', '--version'], { cwd: portal, env: ENV });
@@ -76,13 +103,24 @@ describe('Cairn installed from its package', () => {
   });
 
   it('serves the built portal to AI assistants with cairn mcp, from the compiled command line', async () => {
-    const transport = new StdioClientTransport({ command: process.execPath, args: [join(portal, 'node_modules', '.bin', 'cairn'), 'mcp'], cwd: portal, env: ENV as Record<string, string>, stderr: 'pipe' });
+    const transport = new StdioClientTransport({
+      command: process.execPath,
+      args: [join(portal, 'node_modules', '.bin', 'cairn'), 'mcp'],
+      cwd: portal,
+      env: ENV as Record<string, string>,
+      stderr: 'pipe',
+    });
     const client = new Client({ name: 'test', version: '1.0.0' });
     await client.connect(transport);
     try {
-      const found = (await client.callTool({ name: 'search_catalog', arguments: { text: 'billing' } })) as unknown as { structuredContent: { entities: Array<{ ref: string }> } };
+      const found = (await client.callTool({ name: 'search_catalog', arguments: { text: 'billing' } })) as unknown as {
+        structuredContent: { entities: Array<{ ref: string }> };
+      };
       expect(found.structuredContent.entities.map((entity) => entity.ref)).toContain('component:default/billing');
-      const explained = (await client.callTool({ name: 'explain_scorecard', arguments: { entity: 'billing' } })) as unknown as { isError?: boolean; structuredContent: { scorecards: unknown[] } };
+      const explained = (await client.callTool({ name: 'explain_scorecard', arguments: { entity: 'billing' } })) as unknown as {
+        isError?: boolean;
+        structuredContent: { scorecards: unknown[] };
+      };
       expect(explained.isError).toBeFalsy();
       expect(explained.structuredContent.scorecards.length).toBeGreaterThan(0);
     } finally {
@@ -91,7 +129,16 @@ describe('Cairn installed from its package', () => {
   });
 
   it.runIf(OLD_NODE)('exits 2 on a Node older than it needs, naming both versions, before anything else runs', async () => {
-    const failed = await run(OLD_NODE!.path, [join(portal, 'node_modules', '.bin', 'cairn'), 'build'], { cwd: portal, env: ENV }).catch((error: { code: number; stderr: string }) => error);
-    expect(failed).toMatchObject({ code: 2, stderr: expect.stringMatching(new RegExp(`^Cairn needs Node 22\\.\\d+\\.\\d+ or newer; this is ${OLD_NODE!.version.replaceAll(".", "\\.")}\\. Install a newer Node`)) });
+    const failed = await run(OLD_NODE!.path, [join(portal, 'node_modules', '.bin', 'cairn'), 'build'], { cwd: portal, env: ENV }).catch(
+      (error: { code: number; stderr: string }) => error,
+    );
+    expect(failed).toMatchObject({
+      code: 2,
+      stderr: expect.stringMatching(
+        new RegExp(
+          `^Cairn needs Node 22\\.\\d+\\.\\d+ or newer; this is ${OLD_NODE!.version.replaceAll('.', '\\.')}\\. Install a newer Node`,
+        ),
+      ),
+    });
   });
 });

@@ -22,7 +22,10 @@ const entity: CatalogEntity = {
 const repo = (text: string, commit = 'a'.repeat(40)) => ({
   name: 'ledger',
   webUrl: 'https://github.com/acme/ledger',
-  facts: { head: { commit, date: '2026-01-15T10:00:00Z', branch: 'main' }, docSources: { roots: [{ base: '.', docsDir: 'docs', pages: [{ path: 'docs/index.md', text }] }], images: [] } } as Facts,
+  facts: {
+    head: { commit, date: '2026-01-15T10:00:00Z', branch: 'main' },
+    docSources: { roots: [{ base: '.', docsDir: 'docs', pages: [{ path: 'docs/index.md', text }] }], images: [] },
+  } as Facts,
 });
 
 /** The file cache, counting what it was asked. */
@@ -50,7 +53,8 @@ beforeAll(async () => {
 });
 afterAll(() => rm(dir, { recursive: true, force: true }));
 
-const build = async (cache: CountingCache, text: string, commit?: string) => (await buildEntityDocs({ entities: [entity], repos: [repo(text, commit)], renderCache: cache })).docs;
+const build = async (cache: CountingCache, text: string, commit?: string) =>
+  (await buildEntityDocs({ entities: [entity], repos: [repo(text, commit)], renderCache: cache })).docs;
 
 describe('the render cache', () => {
   it('renders once, then gives back the same pages while nothing they depend on changed', async () => {
@@ -60,7 +64,9 @@ describe('the render cache', () => {
     const second = new CountingCache(new FileRenderCache(dir, 'v1'));
     expect(await build(second, '# Ledger\n\nKeeps the books.\n```ts\nconst x = 1;\n```\n')).toEqual(rendered);
     expect([second.hits, second.writes]).toEqual([1, 0]);
-    expect(await buildEntityDocs({ entities: [entity], repos: [repo('# Ledger\n\nKeeps the books.\n```ts\nconst x = 1;\n```\n')] })).toEqual({ docs: rendered, problems: [] });
+    expect(
+      await buildEntityDocs({ entities: [entity], repos: [repo('# Ledger\n\nKeeps the books.\n```ts\nconst x = 1;\n```\n')] }),
+    ).toEqual({ docs: rendered, problems: [] });
   });
 
   it.each([

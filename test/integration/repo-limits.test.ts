@@ -19,7 +19,13 @@ beforeAll(async () => {
           date: '2026-05-01T09:00:00Z',
           author: TEST_AUTHOR,
           message: 'many files',
-          files: { 'README.md': '# Wide\n', 'z-link': { symlink: 'README.md' }, ...Object.fromEntries(Array.from({ length: 30 }, (_, i) => [`src/f${String(i).padStart(2, '0')}.ts`, `export const v = ${i};\n`])) },
+          files: {
+            'README.md': '# Wide\n',
+            'z-link': { symlink: 'README.md' },
+            ...Object.fromEntries(
+              Array.from({ length: 30 }, (_, i) => [`src/f${String(i).padStart(2, '0')}.ts`, `export const v = ${i};\n`]),
+            ),
+          },
         },
       ],
     },
@@ -30,9 +36,12 @@ beforeAll(async () => {
           author: TEST_AUTHOR,
           message: 'large docs',
           files: {
-            'catalog-info.yaml': 'apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: docs\nspec:\n  type: service\n  lifecycle: production\n  owner: team-a\n',
+            'catalog-info.yaml':
+              'apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: docs\nspec:\n  type: service\n  lifecycle: production\n  owner: team-a\n',
             'README.md': '# Docs\n',
-            ...Object.fromEntries(Array.from({ length: 6 }, (_, i) => [`docs/page-${i}.md`, `# Page ${i}\n\n${'word '.repeat(60 * KIB)}\n`])),
+            ...Object.fromEntries(
+              Array.from({ length: 6 }, (_, i) => [`docs/page-${i}.md`, `# Page ${i}\n\n${'word '.repeat(60 * KIB)}\n`]),
+            ),
           },
         },
       ],
@@ -70,8 +79,16 @@ describe('the files cap', () => {
   });
 
   it('is a warning on the repository, from the files fact', async () => {
-    const repo = await collectRepo({ name: 'wide', dir: fixture.dirs.wide, source: 'directory' }, { now: NOW, windowDays: 90, settings: { contentGlobs: [] }, limits: { ...DEFAULT_LIMITS, files: 10 } });
-    expect(repo.problems).toContainEqual({ severity: 'warning', repo: 'wide', message: 'wide tracks 32 files, over its cap of 10 (limits.files in portal.yaml): facts and checks see the first 10 by path; the other 22 are left out.' });
+    const repo = await collectRepo(
+      { name: 'wide', dir: fixture.dirs.wide, source: 'directory' },
+      { now: NOW, windowDays: 90, settings: { contentGlobs: [] }, limits: { ...DEFAULT_LIMITS, files: 10 } },
+    );
+    expect(repo.problems).toContainEqual({
+      severity: 'warning',
+      repo: 'wide',
+      message:
+        'wide tracks 32 files, over its cap of 10 (limits.files in portal.yaml): facts and checks see the first 10 by path; the other 22 are left out.',
+    });
     expect(repo.facts.files).toHaveLength(10);
   });
 });
@@ -91,7 +108,9 @@ describe('the read cap', () => {
       expect(refused).toEqual(docs.slice(3));
       const refusal = reads[3]!;
       if (refusal.ok) throw new Error('expected a refusal');
-      expect(describeRefusal(docs[3]!, refusal)).toBe(`${docs[3]} was not read: the fact reading it reached its cap of ${size * 3 + 10} bytes read from one repository (limits.megabytes in portal.yaml).`);
+      expect(describeRefusal(docs[3]!, refusal)).toBe(
+        `${docs[3]} was not read: the fact reading it reached its cap of ${size * 3 + 10} bytes read from one repository (limits.megabytes in portal.yaml).`,
+      );
     }
   });
 
@@ -109,12 +128,17 @@ describe('the read cap', () => {
   });
 
   it('is a warning naming the fact and the files it did not read', async () => {
-    const repo = await collectRepo({ name: 'docs', dir: fixture.dirs.docs, source: 'directory' }, { now: NOW, windowDays: 90, settings: { contentGlobs: [] }, limits: { ...DEFAULT_LIMITS, megabytes: 0.5 } });
+    const repo = await collectRepo(
+      { name: 'docs', dir: fixture.dirs.docs, source: 'directory' },
+      { now: NOW, windowDays: 90, settings: { contentGlobs: [] }, limits: { ...DEFAULT_LIMITS, megabytes: 0.5 } },
+    );
     const capped = repo.problems.filter((problem) => problem.message.includes('limits.megabytes'));
     expect(capped.length).toBeGreaterThan(0);
     for (const problem of capped) {
       expect(problem.severity).toBe('warning');
-      expect(problem.message).toMatch(/^Fact "[a-zA-Z]+" reached its cap of 0.5 MiB read from docs \(limits\.megabytes in portal\.yaml\): \d+ files? (was|were) not read \(docs\/page-\d\.md/);
+      expect(problem.message).toMatch(
+        /^Fact "[a-zA-Z]+" reached its cap of 0.5 MiB read from docs \(limits\.megabytes in portal\.yaml\): \d+ files? (was|were) not read \(docs\/page-\d\.md/,
+      );
     }
     expect(repo.facts.descriptors?.documents).toHaveLength(1);
   });
@@ -122,10 +146,15 @@ describe('the read cap', () => {
 
 describe('the time cap', () => {
   it('leaves out the facts not read in time, names them, and stops the reader', async () => {
-    const repo = await collectRepo({ name: 'docs', dir: fixture.dirs.docs, source: 'directory' }, { now: NOW, windowDays: 90, settings: { contentGlobs: [] }, limits: { ...DEFAULT_LIMITS, seconds: 0.001 } });
+    const repo = await collectRepo(
+      { name: 'docs', dir: fixture.dirs.docs, source: 'directory' },
+      { now: NOW, windowDays: 90, settings: { contentGlobs: [] }, limits: { ...DEFAULT_LIMITS, seconds: 0.001 } },
+    );
     const timedOut = repo.problems.find((problem) => problem.message.includes('limits.seconds'));
     expect(timedOut?.severity).toBe('error');
-    expect(timedOut?.message).toMatch(/^(Collecting docs reached its cap of 0\.001 s \(limits\.seconds in portal\.yaml\): the facts? "|Could not list the files of docs within its cap of 0\.001 s)/);
+    expect(timedOut?.message).toMatch(
+      /^(Collecting docs reached its cap of 0\.001 s \(limits\.seconds in portal\.yaml\): the facts? "|Could not list the files of docs within its cap of 0\.001 s)/,
+    );
     expect(Object.keys(repo.facts).length).toBeLessThan(5);
   });
 
@@ -134,7 +163,9 @@ describe('the time cap', () => {
     reader.stop(30);
     const read = await reader.read('README.md');
     expect(read).toEqual({ ok: false, reason: 'limit', limit: 'seconds', cap: 30 });
-    expect(describeRefusal('README.md', { reason: 'limit', limit: 'seconds', cap: 30 })).toBe('README.md was not read: the repository reached its cap of 30 s of collection (limits.seconds in portal.yaml).');
+    expect(describeRefusal('README.md', { reason: 'limit', limit: 'seconds', cap: 30 })).toBe(
+      'README.md was not read: the repository reached its cap of 30 s of collection (limits.seconds in portal.yaml).',
+    );
     expect((await reader.history()).head).toBeUndefined();
   });
 });

@@ -28,7 +28,9 @@ beforeAll(async () => {
           message: 'latest',
           files: {
             'latin1.txt': Uint8Array.from([0x63, 0x61, 0x66, 0xe9, 0x0a]),
-            'logo.png': Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 1]),
+            'logo.png': Uint8Array.from([
+              0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 1,
+            ]),
             'big.txt': 'x'.repeat(2048),
             'escape-link': { symlink: '../../../../../../etc/passwd' },
             'inside-link': { symlink: 'README.md' },
@@ -52,7 +54,18 @@ afterAll(() => fixture.remove());
 
 describe('openRepo', () => {
   it('lists tracked files only, sorted', () => {
-    expect(app.files()).toEqual(['.gitignore', 'README.md', 'big.txt', 'escape-link', 'git-config-link', 'ignored-env-link', 'inside-link', 'latin1.txt', 'logo.png', 'src/index.ts']);
+    expect(app.files()).toEqual([
+      '.gitignore',
+      'README.md',
+      'big.txt',
+      'escape-link',
+      'git-config-link',
+      'ignored-env-link',
+      'inside-link',
+      'latin1.txt',
+      'logo.png',
+      'src/index.ts',
+    ]);
     expect(app.has('untracked.txt')).toBe(false);
     expect(app.glob('**/*.ts')).toEqual(['src/index.ts']);
     expect(app.symlinks()).toEqual(['escape-link', 'git-config-link', 'ignored-env-link', 'inside-link']);
@@ -63,7 +76,11 @@ describe('openRepo', () => {
     await filesFact.collect({ repo: app, settings: { contentGlobs: [] }, problem: (problem) => problems.push(problem) });
     // Out of the root, into .git/, or to a file git ignores: none is the repository's content.
     expect(problems).toEqual(
-      ['escape-link', 'git-config-link', 'ignored-env-link'].map((file) => ({ severity: 'warning', file, message: `${file} is a symbolic link to something outside the repository's tracked files; Cairn never follows it, so what it points at is not read.` })),
+      ['escape-link', 'git-config-link', 'ignored-env-link'].map((file) => ({
+        severity: 'warning',
+        file,
+        message: `${file} is a symbolic link to something outside the repository's tracked files; Cairn never follows it, so what it points at is not read.`,
+      })),
     );
   });
 
@@ -138,7 +155,10 @@ describe('openRepo', () => {
     const marker = join(fixture.root, 'fsmonitor-ran');
     const hook = join(fixture.root, 'hook.sh');
     await writeFile(hook, `#!/bin/sh\ntouch ${marker}\n`, { mode: 0o755 });
-    await appendFile(join(fixture.dirs.stale, '.git', 'config'), `[core]\n\tfsmonitor = ${hook}\n\tpager = ${hook}\n[log]\n\tshowSignature = true\n[gpg]\n\tprogram = ${hook}\n`);
+    await appendFile(
+      join(fixture.dirs.stale, '.git', 'config'),
+      `[core]\n\tfsmonitor = ${hook}\n\tpager = ${hook}\n[log]\n\tshowSignature = true\n[gpg]\n\tprogram = ${hook}\n`,
+    );
     const stale = await openRepo(fixture.dirs.stale, { name: 'stale', now: NOW, windowDays: 90 });
     await stale.history();
     await expect(stat(marker)).rejects.toThrow();
@@ -154,7 +174,10 @@ describe('openRepo', () => {
 describe('listDirectorySource', () => {
   it('lists git work trees and reports other matches', async () => {
     await mkdir(join(fixture.root, 'not-a-repo'), { recursive: true });
-    const listing = await listDirectorySource({ type: 'directory', repos: '*', webUrl: 'https://git.example.com/acme/{name}' }, fixture.root);
+    const listing = await listDirectorySource(
+      { type: 'directory', repos: '*', webUrl: 'https://git.example.com/acme/{name}' },
+      fixture.root,
+    );
     expect(listing.repos.map((repo) => repo.name)).toEqual(['app', 'empty-history', 'stale']);
     expect(listing.repos[0]).toMatchObject({ dir: fixture.dirs.app, source: 'directory', webUrl: 'https://git.example.com/acme/app' });
     expect(listing.problems.map((problem) => problem.repo).sort()).toEqual(['not-a-repo', 'plain']);
@@ -177,12 +200,16 @@ describe('listDirectorySource', () => {
   });
 
   it.each(['nowhere/*', 'nowhere', '*/nothing-here-*'])('refuses a glob that matches no folder: %s', async (glob) => {
-    await expect(listDirectorySource({ type: 'directory', repos: glob }, fixture.root)).rejects.toThrow(`No folder matches "${glob}" (relative to`);
+    await expect(listDirectorySource({ type: 'directory', repos: glob }, fixture.root)).rejects.toThrow(
+      `No folder matches "${glob}" (relative to`,
+    );
   });
 
   it('names an absolute glob that matches no folder as it is', async () => {
     const glob = join(fixture.root, 'nowhere', '*');
-    await expect(listDirectorySource({ type: 'directory', repos: glob }, fixture.root)).rejects.toThrow(`No folder matches "${glob}": expected git work trees there.`);
+    await expect(listDirectorySource({ type: 'directory', repos: glob }, fixture.root)).rejects.toThrow(
+      `No folder matches "${glob}": expected git work trees there.`,
+    );
   });
 
   it('finds work trees at any depth with **, never inside .git', async () => {
@@ -193,8 +220,18 @@ describe('listDirectorySource', () => {
 
 /** Runs git in `dir` with a fixed identity and date, for repositories the fixture writer cannot make. */
 function git(dir: string, ...args: string[]): string {
-  const env = { ...process.env, GIT_AUTHOR_DATE: '2026-05-01T10:00:00Z', GIT_COMMITTER_DATE: '2026-05-01T10:00:00Z', GIT_CONFIG_NOSYSTEM: '1', HOME: dir };
-  return execFileSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.com', '-c', 'commit.gpgsign=false', '-c', 'core.symlinks=true', ...args], { cwd: dir, env, encoding: 'utf8' });
+  const env = {
+    ...process.env,
+    GIT_AUTHOR_DATE: '2026-05-01T10:00:00Z',
+    GIT_COMMITTER_DATE: '2026-05-01T10:00:00Z',
+    GIT_CONFIG_NOSYSTEM: '1',
+    HOME: dir,
+  };
+  return execFileSync(
+    'git',
+    ['-c', 'user.name=Test', '-c', 'user.email=test@example.com', '-c', 'commit.gpgsign=false', '-c', 'core.symlinks=true', ...args],
+    { cwd: dir, env, encoding: 'utf8' },
+  );
 }
 
 /** Path of a loose object in `dir`. */
@@ -238,16 +275,36 @@ describe('openRepo on hostile repositories', () => {
   });
 
   it.each([
-    ['a file over the cap, with its size', 'README.md', {}, { ok: false, reason: 'too-large', size: 2 * 1024 * 1024 + 7, maxBytes: 1024 * 1024 }],
+    [
+      'a file over the cap, with its size',
+      'README.md',
+      {},
+      { ok: false, reason: 'too-large', size: 2 * 1024 * 1024 + 7, maxBytes: 1024 * 1024 },
+    ],
     ['a symlink leaving the repository', 'LICENSE', {}, { ok: false, reason: 'symlink-outside' }],
     ['a symlink to nothing', 'dangling', {}, { ok: false, reason: 'unreadable', detail: 'a symlink to nothing' }],
     ['a FIFO where git tracks a file', 'fifo', {}, { ok: false, reason: 'not-a-file' }],
     ['UTF-32', 'utf32.yaml', {}, { ok: false, reason: 'encoding', encoding: 'UTF-32LE' }],
     ['an untracked path', 'nothing-here', {}, { ok: false, reason: 'not-tracked' }],
-    ['UTF-16 LE with a byte order mark', 'utf16le-bom.yaml', {}, { ok: true, text: descriptor, encoding: 'utf-16le', size: 2 + descriptor.length * 2, truncated: false }],
-    ['UTF-16 BE without a byte order mark', 'utf16be.yaml', {}, { ok: true, text: descriptor, encoding: 'utf-16be', size: descriptor.length * 2, truncated: false }],
+    [
+      'UTF-16 LE with a byte order mark',
+      'utf16le-bom.yaml',
+      {},
+      { ok: true, text: descriptor, encoding: 'utf-16le', size: 2 + descriptor.length * 2, truncated: false },
+    ],
+    [
+      'UTF-16 BE without a byte order mark',
+      'utf16be.yaml',
+      {},
+      { ok: true, text: descriptor, encoding: 'utf-16be', size: descriptor.length * 2, truncated: false },
+    ],
     ['Latin-1', 'latin1.md', {}, { ok: true, text: 'R\u00e9sum\u00e9 na\u00efve\n', encoding: 'windows-1252', size: 13, truncated: false }],
-    ['the first part of a file over the cap, when asked', 'README.md', { maxBytes: 1000, truncate: true }, { ok: true, text: `# Big\n${'x'.repeat(994)}`, encoding: 'utf-8', size: 2 * 1024 * 1024 + 7, truncated: true }],
+    [
+      'the first part of a file over the cap, when asked',
+      'README.md',
+      { maxBytes: 1000, truncate: true },
+      { ok: true, text: `# Big\n${'x'.repeat(994)}`, encoding: 'utf-8', size: 2 * 1024 * 1024 + 7, truncated: true },
+    ],
   ])('read: %s', async (_, path, options, expected) => {
     expect(await hostile.read(path, options)).toEqual(expected);
   });

@@ -25,9 +25,18 @@ beforeAll(async () => {
         name,
         files({
           // Every other repository depends on the next, so relations cross shards.
-          'catalog-info.yaml': component(name, index % 2 ? 'web' : 'payments', index % 2 ? '' : `  dependsOn: [component:${NAMES[(index + 1) % NAMES.length]}]\n`),
+          'catalog-info.yaml': component(
+            name,
+            index % 2 ? 'web' : 'payments',
+            index % 2 ? '' : `  dependsOn: [component:${NAMES[(index + 1) % NAMES.length]}]\n`,
+          ),
           'README.md': `# ${name}\n\nThe ${name} service, with enough words to count as a description for the readme check.\n`,
-          ...(index % 3 === 0 ? { '.github/workflows/ci.yml': 'on: [pull_request]\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - run: make test\n' } : {}),
+          ...(index % 3 === 0
+            ? {
+                '.github/workflows/ci.yml':
+                  'on: [pull_request]\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - run: make test\n',
+              }
+            : {}),
         }),
       ]),
     ) as Record<(typeof NAMES)[number], ReturnType<typeof files>>,
@@ -37,11 +46,22 @@ beforeAll(async () => {
   config = join(root, 'content', 'portal.yaml');
   await mkdir(join(root, 'content', 'teams'), { recursive: true });
   await mkdir(join(root, 'content', 'scorecards'), { recursive: true });
-  await writeFile(join(root, 'content', 'portal.yaml'), 'title: Shards\nsources:\n  - type: directory\n    repos: ../*\n  - type: directory\n    repos: ../gone-*\n');
+  await writeFile(
+    join(root, 'content', 'portal.yaml'),
+    'title: Shards\nsources:\n  - type: directory\n    repos: ../*\n  - type: directory\n    repos: ../gone-*\n',
+  );
   // A source whose only match leads nowhere: a listing problem every shard reports, and the merge keeps once.
   await symlink(join(root, 'nowhere'), join(root, 'gone-link'));
-  await writeFile(join(root, 'content', 'teams', 'teams.yaml'), ['payments', 'web'].map((name) => `apiVersion: backstage.io/v1alpha1\nkind: Group\nmetadata:\n  name: ${name}\nspec:\n  type: team\n  children: []\n`).join('---\n'));
-  await writeFile(join(root, 'content', 'scorecards', 'basics.yaml'), 'id: basics\ntitle: Basics\nlevels:\n  - id: bronze\n    checks: [readme-present, owner-known-group]\n  - id: silver\n    checks: [ci-configured]\n');
+  await writeFile(
+    join(root, 'content', 'teams', 'teams.yaml'),
+    ['payments', 'web']
+      .map((name) => `apiVersion: backstage.io/v1alpha1\nkind: Group\nmetadata:\n  name: ${name}\nspec:\n  type: team\n  children: []\n`)
+      .join('---\n'),
+  );
+  await writeFile(
+    join(root, 'content', 'scorecards', 'basics.yaml'),
+    'id: basics\ntitle: Basics\nlevels:\n  - id: bronze\n    checks: [readme-present, owner-known-group]\n  - id: silver\n    checks: [ci-configured]\n',
+  );
 });
 
 afterAll(async () => {
@@ -49,7 +69,7 @@ afterAll(async () => {
   await rm(work, { recursive: true, force: true });
 });
 
-const readJson = async <T,>(path: string) => JSON.parse(await readFile(join(work, path), 'utf8')) as T;
+const readJson = async <T>(path: string) => JSON.parse(await readFile(join(work, path), 'utf8')) as T;
 
 describe('cairn collect --shard and cairn merge', () => {
   it('merge the shards into exactly the snapshot of a single run', async () => {
@@ -64,7 +84,17 @@ describe('cairn collect --shard and cairn merge', () => {
     expect(shardNames.flat().sort()).toEqual([...NAMES].sort());
     expect(shardNames.filter((names) => names.length > 0).length).toBeGreaterThan(1);
 
-    const merged = await cairn(work, 'merge', 'shards/3.json', 'shards/1.json', 'shards/2.json', '--config', config, '--snapshot', 'merged.json');
+    const merged = await cairn(
+      work,
+      'merge',
+      'shards/3.json',
+      'shards/1.json',
+      'shards/2.json',
+      '--config',
+      config,
+      '--snapshot',
+      'merged.json',
+    );
     expect(merged.code, merged.stderr).toBe(0);
     const single = await readJson<Snapshot>('single.json');
     expect(await readJson<Snapshot>('merged.json')).toEqual(single);
@@ -81,8 +111,14 @@ describe('cairn collect --shard and cairn merge', () => {
 
   it.each([
     { args: ['merge', 'shards/1.json', 'shards/3.json'], message: /^cairn merge: shard 2\/3 missing\.$/m },
-    { args: ['merge', 'shards/1.json', 'shards/1.json', 'shards/2.json', 'shards/3.json'], message: /shards\/1\.json: shard 1\/3 is also in shards\/1\.json\./ },
-    { args: ['merge', 'single.json'], message: /^single\.json: not a partial snapshot; cairn merge takes the files of cairn collect --shard i\/n\.$/m },
+    {
+      args: ['merge', 'shards/1.json', 'shards/1.json', 'shards/2.json', 'shards/3.json'],
+      message: /shards\/1\.json: shard 1\/3 is also in shards\/1\.json\./,
+    },
+    {
+      args: ['merge', 'single.json'],
+      message: /^single\.json: not a partial snapshot; cairn merge takes the files of cairn collect --shard i\/n\.$/m,
+    },
     { args: ['merge', 'nowhere.json'], message: /^nowhere\.json: file not found\.$/m },
     { args: ['merge'], message: /give the partial snapshots to merge/ },
     { args: ['collect', '--shard', '4/3'], message: /--shard 4\/3: expected i\/n with 1 ≤ i ≤ n/ },

@@ -86,7 +86,9 @@ describe.each(TRUTH.map((truth) => truth.name))('cairn check on %s', (name) => {
     const log = JSON.parse(seen().sarif) as Log;
     expect(githubSarifViolations(log)).toEqual([]);
     const [run] = log.runs;
-    const uris = (run!.results ?? []).flatMap((result) => (result.locations ?? []).map((location) => location.physicalLocation?.artifactLocation?.uri ?? ''));
+    const uris = (run!.results ?? []).flatMap((result) =>
+      (result.locations ?? []).map((location) => location.physicalLocation?.artifactLocation?.uri ?? ''),
+    );
     // A finding with no file to point at is a run-level notification: nothing is silent.
     const notifications = run!.invocations?.[0]?.toolExecutionNotifications ?? [];
     expect((run!.results ?? []).length + notifications.length).toBeGreaterThan(0);
@@ -94,7 +96,13 @@ describe.each(TRUTH.map((truth) => truth.name))('cairn check on %s', (name) => {
   });
 
   it('codeclimate: every issue complete, with its own fingerprint, at a file of the repository', async () => {
-    const issues = JSON.parse(seen().codeclimate) as Array<{ description: string; check_name: string; fingerprint: string; severity: string; location: { path: string; lines: { begin: number } } }>;
+    const issues = JSON.parse(seen().codeclimate) as Array<{
+      description: string;
+      check_name: string;
+      fingerprint: string;
+      severity: string;
+      location: { path: string; lines: { begin: number } };
+    }>;
     expect(issues.length).toBeGreaterThan(0);
     expect(new Set(issues.map((issue) => issue.fingerprint)).size).toBe(issues.length);
     for (const issue of issues) {

@@ -25,7 +25,10 @@ export interface Observation {
 export function observations(repos: RepoSnapshot[], snapshot: Snapshot): Map<string, Observation> {
   const now = new Date(snapshot.generatedAt);
   return new Map(
-    repos.map((repo) => [repo.name, { name: repo.name, facts: repo.facts, entities: snapshot.entities.filter((entity) => entity.source.repo === repo.name), now }]),
+    repos.map((repo) => [
+      repo.name,
+      { name: repo.name, facts: repo.facts, entities: snapshot.entities.filter((entity) => entity.source.repo === repo.name), now },
+    ]),
   );
 }
 
@@ -120,7 +123,9 @@ export function codeownersTeams(observation: Observation): string[] {
  */
 export function descriptors(observation: Observation): DescriptorEntity[] {
   const known = new Set<string>(KNOWN_KINDS);
-  const accepted = new Set(observation.entities.filter((entity) => !entity.inferred).map((entity) => `${entity.source.file}:${entity.source.line}`));
+  const accepted = new Set(
+    observation.entities.filter((entity) => !entity.inferred).map((entity) => `${entity.source.file}:${entity.source.line}`),
+  );
   const documents = observation.facts.descriptors?.documents ?? [];
   return documents
     .map((document) => {
@@ -152,7 +157,11 @@ export function normalizeSpdx(expression: string): string {
   if (trimmed.includes('(')) return trimmed;
   for (const operator of [' OR ', ' AND ']) {
     const parts = trimmed.split(operator);
-    if (parts.length > 1 && parts.every((part) => !/ (OR|AND) /.test(part))) return parts.map((part) => part.trim()).sort().join(operator);
+    if (parts.length > 1 && parts.every((part) => !/ (OR|AND) /.test(part)))
+      return parts
+        .map((part) => part.trim())
+        .sort()
+        .join(operator);
   }
   return trimmed;
 }

@@ -19,9 +19,24 @@ beforeAll(async () => {
   // Cairn's own collection, as `cairn collect` runs it on a directory source: facts per repository, then the catalog.
   const limit = pLimit(4);
   const repos: RepoSnapshot[] = await Promise.all(
-    TRUTH.map((truth) => limit(() => collectRepo({ name: truth.name, dir: join(dir, truth.name), source: 'directory' }, { now: NOW, windowDays: 90, settings: { contentGlobs: [] } }))),
+    TRUTH.map((truth) =>
+      limit(() =>
+        collectRepo(
+          { name: truth.name, dir: join(dir, truth.name), source: 'directory' },
+          { now: NOW, windowDays: 90, settings: { contentGlobs: [] } },
+        ),
+      ),
+    ),
   );
-  const snapshot = await assemble({ repos, content: [], standards: NO_STANDARDS, now: NOW, title: 'Real world', guideSettings: { staleAfterDays: 180 }, problems: [] });
+  const snapshot = await assemble({
+    repos,
+    content: [],
+    standards: NO_STANDARDS,
+    now: NOW,
+    title: 'Real world',
+    guideSettings: { staleAfterDays: 180 },
+    problems: [],
+  });
   observed = observe.observations(repos, snapshot);
 });
 
@@ -48,7 +63,9 @@ describe.each(TRUTH.map((truth) => [truth.name, truth] as const))('%s', (name, t
   });
 
   it('description', () => {
-    expect(observe.normalizeText(observe.description(seen())), truth.description.how).toBe(observe.normalizeText(truth.description.expected));
+    expect(observe.normalizeText(observe.description(seen())), truth.description.how).toBe(
+      observe.normalizeText(truth.description.expected),
+    );
   });
 
   it('type', () => {
@@ -62,7 +79,10 @@ describe.each(TRUTH.map((truth) => [truth.name, truth] as const))('%s', (name, t
   it('language', () => {
     const actual = observe.language(seen());
     expect(actual?.name, truth.language.how).toBe(truth.language.expected.name);
-    expect(Math.abs(actual!.share - truth.language.expected.share), `share ${actual!.share}% against ${truth.language.expected.share}% ±5: ${truth.language.how}`).toBeLessThanOrEqual(5);
+    expect(
+      Math.abs(actual!.share - truth.language.expected.share),
+      `share ${actual!.share}% against ${truth.language.expected.share}% ±5: ${truth.language.how}`,
+    ).toBeLessThanOrEqual(5);
   });
 
   it('license', () => {

@@ -70,10 +70,14 @@ export const TRUTH: RepoTruth[] = [
     commit: 'edf4db28affcc4741c79850a3d95bc3f177b5ff9',
     owner: unknownOwner(),
     description: {
-      expected: 'Spring Petclinic is a Spring Boot application built using Maven or Gradle. Java 17 or later is required for the build, and the application can run with Java 17 or newer.',
+      expected:
+        'Spring Petclinic is a Spring Boot application built using Maven or Gradle. Java 17 or later is required for the build, and the application can run with Java 17 or newer.',
       how: 'no description in pom.xml or build.gradle; README title line is badges, the first paragraph under a heading is a pointer to slides ("See the presentation here:" + link) and a Note quote, so the first prose is under "Run Petclinic locally"',
     },
-    type: { expected: 'service', how: 'k8s/petclinic.yml holds a Deployment and a Service; .devcontainer/Dockerfile is a dev container, not deployable' },
+    type: {
+      expected: 'service',
+      how: 'k8s/petclinic.yml holds a Deployment and a Service; .devcontainer/Dockerfile is a dev container, not deployable',
+    },
     lifecycle: unknownLifecycle,
     language: {
       expected: { name: 'Java', share: 81.4 },
@@ -93,7 +97,8 @@ export const TRUTH: RepoTruth[] = [
     commit: '2ea2115950e1b45721bf91a5475429da0bb79634',
     owner: unknownOwner(),
     description: {
-      expected: 'This guide walks you through the process of building an application that uses Spring Data JPA to store and retrieve data in a relational database.',
+      expected:
+        'This guide walks you through the process of building an application that uses Spring Data JPA to store and retrieve data in a relational database.',
       how: 'no manifest description; README.adoc opens with :toc:/:icons: … attribute lines, then this paragraph',
     },
     type: {
@@ -112,7 +117,14 @@ export const TRUTH: RepoTruth[] = [
     defaultBranch: branch('main'),
     ci: { expected: ['github-actions'], how: GHA },
     manifests: {
-      expected: ['complete-kotlin/build.gradle.kts', 'complete/build.gradle', 'complete/pom.xml', 'initial-kotlin/build.gradle.kts', 'initial/build.gradle', 'initial/pom.xml'],
+      expected: [
+        'complete-kotlin/build.gradle.kts',
+        'complete/build.gradle',
+        'complete/pom.xml',
+        'initial-kotlin/build.gradle.kts',
+        'initial/build.gradle',
+        'initial/pom.xml',
+      ],
       how: 'git ls-files; settings.gradle(.kts) declare no dependencies',
     },
     dependencyBot: { expected: 'dependabot', how: '.github/dependabot.yml' },
@@ -124,7 +136,10 @@ export const TRUTH: RepoTruth[] = [
     name: 'cobra',
     commit: 'adbc8813901bba65827259daa8e22ff94ec1f30e',
     owner: unknownOwner(),
-    description: { expected: 'Cobra is a library for creating powerful modern CLI applications.', how: 'go.mod has no description; README opens with a logo in HTML, then this paragraph' },
+    description: {
+      expected: 'Cobra is a library for creating powerful modern CLI applications.',
+      how: 'go.mod has no description; README opens with a logo in HTML, then this paragraph',
+    },
     type: { expected: 'library', how: 'a Go module imported by CLIs (package cobra at the root, no main); no Dockerfile or deployment' },
     lifecycle: unknownLifecycle,
     language: { expected: { name: 'Go', share: 99.8 }, how: 'Go 468,120 / Makefile 941 bytes' },
@@ -161,11 +176,17 @@ export const TRUTH: RepoTruth[] = [
     name: 'byteorder',
     commit: '18f32ca3a41c9823138e782752bc439e99ef7ec8',
     owner: unknownOwner(),
-    description: { expected: 'Library for reading/writing numbers in big-endian and little-endian.', how: 'Cargo.toml [package] description' },
+    description: {
+      expected: 'Library for reading/writing numbers in big-endian and little-endian.',
+      how: 'Cargo.toml [package] description',
+    },
     type: { expected: 'library', how: 'a crate with no binary, Dockerfile or deployment' },
     lifecycle: unknownLifecycle,
     language: { expected: { name: 'Rust', share: 100 }, how: 'only *.rs files are counted' },
-    license: { expected: 'Unlicense OR MIT', how: 'Cargo.toml license field; COPYING says dual-licensed, either applies; UNLICENSE + LICENSE-MIT' },
+    license: {
+      expected: 'Unlicense OR MIT',
+      how: 'Cargo.toml license field; COPYING says dual-licensed, either applies; UNLICENSE + LICENSE-MIT',
+    },
     defaultBranch: branch('master'),
     ci: { expected: ['github-actions'], how: '.github/workflows/ci.yml only' },
     manifests: { expected: ['Cargo.toml'], how: 'git ls-files' },
@@ -181,7 +202,10 @@ export const TRUTH: RepoTruth[] = [
     description: { expected: 'Composable command line interface toolkit', how: 'root pyproject.toml [project] description' },
     type: { expected: 'library', how: 'a Python package on PyPI; no Dockerfile, Procfile or deployment' },
     lifecycle: unknownLifecycle,
-    language: { expected: { name: 'Python', share: 100 }, how: 'Python 910,705 / Shell 165 bytes; docs/ and examples/ are documentation to Linguist' },
+    language: {
+      expected: { name: 'Python', share: 100 },
+      how: 'Python 910,705 / Shell 165 bytes; docs/ and examples/ are documentation to Linguist',
+    },
     license: { expected: 'BSD-3-Clause', how: 'LICENSE.txt has the three BSD clauses; pyproject.toml says BSD-3-Clause' },
     defaultBranch: branch('main'),
     ci: { expected: ['github-actions'], how: GHA },
@@ -233,7 +257,10 @@ export const TRUTH: RepoTruth[] = [
     description: { expected: 'Run, store, and view Lighthouse audits on all of your websites', how: 'package.json description' },
     type: { expected: 'service', how: 'root Dockerfile ends with CMD ["dumb-init", "node", "cjs/run.js"]' },
     lifecycle: unknownLifecycle,
-    language: { expected: { name: 'TypeScript', share: 94.9 }, how: 'TypeScript 93,098 / JavaScript 3,418 / Dockerfile 1,382 / Shell 176 bytes' },
+    language: {
+      expected: { name: 'TypeScript', share: 94.9 },
+      how: 'TypeScript 93,098 / JavaScript 3,418 / Dockerfile 1,382 / Shell 176 bytes',
+    },
     license: { expected: 'Apache-2.0', how: 'LICENSE is the Apache 2.0 text; package.json says Apache-2.0' },
     defaultBranch: branch('master'),
     ci: { expected: ['github-actions'], how: GHA },
@@ -250,13 +277,19 @@ export const TRUTH: RepoTruth[] = [
     name: 'examples',
     commit: '4888ba8fb8180dd0c36d1e84c1fcafc6efd81532',
     owner: unknownOwner(),
-    description: { expected: "Ahoy world! I'm a Helm repository for example charts.", how: 'no root manifest (charts/hello-world/Chart.yaml describes the chart); README first paragraph' },
+    description: {
+      expected: "Ahoy world! I'm a Helm repository for example charts.",
+      how: 'no root manifest (charts/hello-world/Chart.yaml describes the chart); README first paragraph',
+    },
     type: {
       expected: 'other',
       how: 'a Helm chart repository: one example chart deploying the stock nginx image, no application of its own; a chart is needed for a service but does not make one',
     },
     lifecycle: unknownLifecycle,
-    language: { expected: { name: 'Go Template', share: 100 }, how: 'templates/_helpers.tpl is the only counted file (Go Template by heuristic); *.yaml are data' },
+    language: {
+      expected: { name: 'Go Template', share: 100 },
+      how: 'templates/_helpers.tpl is the only counted file (Go Template by heuristic); *.yaml are data',
+    },
     license: { expected: 'Apache-2.0', how: 'LICENSE is the Apache 2.0 text' },
     defaultBranch: branch('main'),
     ci: { expected: ['github-actions'], how: '.github/workflows/{lint-test,release}.yaml' },
@@ -270,19 +303,28 @@ export const TRUTH: RepoTruth[] = [
     name: 'typer',
     commit: '9a7b2e83f6b62c750d6026b0de9ebf2026a8b8fa',
     owner: unknownOwner(),
-    description: { expected: 'Typer, build great CLIs. Easy to code. Based on Python type hints.', how: 'pyproject.toml [project] description' },
+    description: {
+      expected: 'Typer, build great CLIs. Easy to code. Based on Python type hints.',
+      how: 'pyproject.toml [project] description',
+    },
     type: {
       expected: 'library',
       how: 'a Python package on PyPI; the only Dockerfile is scripts/docker/Dockerfile, a shell-testing image whose compose file runs `sleep infinity`',
     },
     lifecycle: unknownLifecycle,
-    language: { expected: { name: 'Python', share: 99.8 }, how: 'Python 1,009,757 / Shell 1,278 / Dockerfile 895 bytes; docs/ is documentation' },
+    language: {
+      expected: { name: 'Python', share: 99.8 },
+      how: 'Python 1,009,757 / Shell 1,278 / Dockerfile 895 bytes; docs/ is documentation',
+    },
     license: { expected: 'MIT', how: 'LICENSE is the MIT text; pyproject.toml says MIT' },
     defaultBranch: branch('master'),
     ci: { expected: ['github-actions'], how: GHA },
     manifests: { expected: ['pyproject.toml'], how: 'git ls-files' },
     dependencyBot: { expected: 'dependabot', how: '.github/dependabot.yml' },
-    docs: { expected: { mkdocs: 'mkdocs.yml', folder: 'docs' }, how: 'mkdocs.yml (INHERIT: mkdocs.env.yml) with the default docs_dir docs/' },
+    docs: {
+      expected: { mkdocs: 'mkdocs.yml', folder: 'docs' },
+      how: 'mkdocs.yml (INHERIT: mkdocs.env.yml) with the default docs_dir docs/',
+    },
     codeownersTeams: noTeams,
     descriptors: noDescriptors,
   },
@@ -301,7 +343,7 @@ export const TRUTH: RepoTruth[] = [
     defaultBranch: branch('master'),
     ci: {
       expected: [],
-      how: 'no root Jenkinsfile and no workflow: the Jenkinsfiles under jenkinsfile-examples/ and global-library-examples/ are examples, not this repository\'s CI',
+      how: "no root Jenkinsfile and no workflow: the Jenkinsfiles under jenkinsfile-examples/ and global-library-examples/ are examples, not this repository's CI",
     },
     manifests: { expected: [], how: 'git ls-files: none' },
     dependencyBot: noBot,
@@ -313,18 +355,27 @@ export const TRUTH: RepoTruth[] = [
     name: 'tutorial',
     commit: '77b72c91832ac392ebedf1c8797dc5dd44981014',
     owner: unknownOwner(),
-    description: { expected: 'A simple package json for Renovate tutorial use only', how: 'package.json description (the manifest comes first, even when it describes itself)' },
+    description: {
+      expected: 'A simple package json for Renovate tutorial use only',
+      how: 'package.json description (the manifest comes first, even when it describes itself)',
+    },
     type: {
       expected: 'documentation',
       how: 'a hands-on tutorial in README.md; Dockerfile has only FROM and ENV (sample content for Renovate to update), no EXPOSE/CMD/ENTRYPOINT',
     },
     lifecycle: unknownLifecycle,
     language: { expected: { name: 'Dockerfile', share: 100 }, how: 'Dockerfile (46 bytes) is the only counted file; package.json is data' },
-    license: { expected: 'MIT', how: 'LICENSE is the MIT text; package.json says Apache-2.0, but it is a sample file "for Renovate tutorial use only"' },
+    license: {
+      expected: 'MIT',
+      how: 'LICENSE is the MIT text; package.json says Apache-2.0, but it is a sample file "for Renovate tutorial use only"',
+    },
     defaultBranch: branch('main'),
     ci: { expected: ['github-actions'], how: '.github/workflows/ci.yml only' },
     manifests: { expected: ['package.json'], how: 'git ls-files' },
-    dependencyBot: { expected: 'none', how: 'no renovate.json: the tutorial has the reader install the Renovate app, which onboards with a PR' },
+    dependencyBot: {
+      expected: 'none',
+      how: 'no renovate.json: the tutorial has the reader install the Renovate app, which onboards with a PR',
+    },
     docs: noDocs,
     codeownersTeams: noTeams,
     descriptors: noDescriptors,
@@ -360,10 +411,16 @@ export const TRUTH: RepoTruth[] = [
       how: 'azure.yaml lists services deployed to App Service, infra/*.bicep, src/api/Dockerfile CMD and src/web/Dockerfile EXPOSE 80; `metadata.template` in azure.yaml names the azd template it came from, which apps made from it keep, so it does not make a template',
     },
     lifecycle: unknownLifecycle,
-    language: { expected: { name: 'TypeScript', share: 85.6 }, how: 'TypeScript 96,242 / Bicep 13,104 / HTML 1,129 / CSS 917 / JavaScript 574 bytes' },
+    language: {
+      expected: { name: 'TypeScript', share: 85.6 },
+      how: 'TypeScript 96,242 / Bicep 13,104 / HTML 1,129 / CSS 917 / JavaScript 574 bytes',
+    },
     license: { expected: 'MIT', how: 'LICENSE is the MIT text' },
     defaultBranch: branch('main'),
-    ci: { expected: ['azure-pipelines', 'github-actions'], how: '.github/workflows/azure-dev.yml and .azdo/pipelines/azure-dev.yml (trigger/pool/steps: an Azure Pipelines definition)' },
+    ci: {
+      expected: ['azure-pipelines', 'github-actions'],
+      how: '.github/workflows/azure-dev.yml and .azdo/pipelines/azure-dev.yml (trigger/pool/steps: an Azure Pipelines definition)',
+    },
     manifests: { expected: ['src/api/package.json', 'src/web/package.json', 'tests/package.json'], how: 'git ls-files' },
     dependencyBot: noBot,
     docs: noDocs,
@@ -433,7 +490,8 @@ export const TRUTH: RepoTruth[] = [
     commit: 'f2d13b8483f33e7dc6255014cbfd4b528d60bc22',
     owner: unknownOwner(),
     description: {
-      expected: 'This repository is a sample application for users following the getting started guide at https://docs.docker.com/get-started/.',
+      expected:
+        'This repository is a sample application for users following the getting started guide at https://docs.docker.com/get-started/.',
       how: 'package.json has no description; README first paragraph',
     },
     type: {
@@ -441,7 +499,10 @@ export const TRUTH: RepoTruth[] = [
       how: 'a sample app for a tutorial: no Dockerfile (the reader writes it), Procfile or deployment, so not a service; not a publishable package (main: index.js does not exist)',
     },
     lifecycle: unknownLifecycle,
-    language: { expected: { name: 'JavaScript', share: 92.8 }, how: 'JavaScript 18,005 / HTML 858 / CSS 534 bytes; *.min.js and react-bootstrap.js are vendored' },
+    language: {
+      expected: { name: 'JavaScript', share: 92.8 },
+      how: 'JavaScript 18,005 / HTML 858 / CSS 534 bytes; *.min.js and react-bootstrap.js are vendored',
+    },
     license: { expected: 'MIT', how: 'no LICENSE file; package.json license field says MIT' },
     defaultBranch: branch('main'),
     ci: { expected: [], how: 'no CI file of any kind' },
@@ -454,8 +515,14 @@ export const TRUTH: RepoTruth[] = [
   {
     name: 'demo',
     commit: 'ece9e44788caed0139092d61b0cc5a1256411586',
-    owner: { expected: 'group:backstage/maintainers', how: 'catalog-info.yaml spec.owner `backstage/maintainers` (namespace backstage, kind Group by default); CODEOWNERS catch-all gives way to the descriptor' },
-    description: { expected: 'An example deployment of a Backstage application.', how: 'catalog-info.yaml metadata.description of Component backstage-demo' },
+    owner: {
+      expected: 'group:backstage/maintainers',
+      how: 'catalog-info.yaml spec.owner `backstage/maintainers` (namespace backstage, kind Group by default); CODEOWNERS catch-all gives way to the descriptor',
+    },
+    description: {
+      expected: 'An example deployment of a Backstage application.',
+      how: 'catalog-info.yaml metadata.description of Component backstage-demo',
+    },
     type: { expected: 'website', how: 'catalog-info.yaml spec.type' },
     lifecycle: { expected: 'experimental', how: 'catalog-info.yaml spec.lifecycle' },
     language: {
@@ -466,7 +533,7 @@ export const TRUTH: RepoTruth[] = [
     defaultBranch: branch('master'),
     ci: {
       expected: ['github-actions'],
-      how: '.github/workflows/*.yml; demo-template/template/skeleton/.github/workflows/pages.yml is template content, not this repository\'s CI',
+      how: ".github/workflows/*.yml; demo-template/template/skeleton/.github/workflows/pages.yml is template content, not this repository's CI",
     },
     manifests: {
       expected: [
@@ -480,18 +547,26 @@ export const TRUTH: RepoTruth[] = [
     },
     dependencyBot: { expected: 'renovate', how: 'renovate.json' },
     docs: { expected: { mkdocs: 'mkdocs.yml', folder: 'docs' }, how: 'mkdocs.yml (techdocs-core) with docs/' },
-    codeownersTeams: { expected: ['@backstage/operations-maintainers'], how: '.github/CODEOWNERS `* @backstage/operations-maintainers @MihaiTabara` (the second is a user)' },
+    codeownersTeams: {
+      expected: ['@backstage/operations-maintainers'],
+      how: '.github/CODEOWNERS `* @backstage/operations-maintainers @MihaiTabara` (the second is a user)',
+    },
     descriptors: {
       expected: [
         { file: 'catalog-info.yaml', kind: 'Component', name: 'backstage-demo', verdict: 'valid' },
         { file: 'catalog-info.yaml', kind: 'API', name: 'demo-graphql', verdict: 'valid' },
         { file: 'demo-template/template/template.yaml', kind: 'Template', name: 'demo-template', verdict: 'valid' },
-        ...['mui-to-bui-migration', 'app-frontend-system-migration', 'plugin-new-frontend-system-support', 'plugin-full-frontend-system-migration', 'plugin-analytics-instrumentation', 'onboard-to-openapi-server'].map(
-          (name): DescriptorEntity => ({ file: 'examples/ai-resources.yaml', kind: 'AiResource', name, verdict: 'unknown-kind' }),
-        ),
+        ...[
+          'mui-to-bui-migration',
+          'app-frontend-system-migration',
+          'plugin-new-frontend-system-support',
+          'plugin-full-frontend-system-migration',
+          'plugin-analytics-instrumentation',
+          'onboard-to-openapi-server',
+        ].map((name): DescriptorEntity => ({ file: 'examples/ai-resources.yaml', kind: 'AiResource', name, verdict: 'unknown-kind' })),
         { file: 'examples/mcp-server-api.yaml', kind: 'API', name: 'github-mcp-server', verdict: 'invalid' },
       ],
-      how: 'the four files with a backstage.io apiVersion, all registered by app-config.yaml catalog.locations (urls into this repository); checked with @backstage/catalog-model and the scaffolder v1beta3 schema: demo-graphql\'s $text definition resolves to a string; AiResource comes from the ai-model backend module, not a standard installation; github-mcp-server lacks the required spec.definition',
+      how: "the four files with a backstage.io apiVersion, all registered by app-config.yaml catalog.locations (urls into this repository); checked with @backstage/catalog-model and the scaffolder v1beta3 schema: demo-graphql's $text definition resolves to a string; AiResource comes from the ai-model backend module, not a standard installation; github-mcp-server lacks the required spec.definition",
     },
   },
   {
@@ -508,9 +583,15 @@ export const TRUTH: RepoTruth[] = [
     license: { expected: 'BSD-2-Clause', how: 'LICENSE has the two BSD clauses; pyproject.toml says BSD-2-Clause' },
     defaultBranch: branch('master'),
     ci: { expected: ['github-actions'], how: GHA },
-    manifests: { expected: ['pyproject.toml'], how: 'git ls-files; setup.py only exits with "no longer supported", requirements/*.txt are not named requirements.txt' },
+    manifests: {
+      expected: ['pyproject.toml'],
+      how: 'git ls-files; setup.py only exits with "no longer supported", requirements/*.txt are not named requirements.txt',
+    },
     dependencyBot: noBot,
-    docs: { expected: { mkdocs: 'mkdocs.yml', folder: 'docs' }, how: 'root mkdocs.yml with docs/; the mkdocs.yml files under mkdocs/tests/ are test fixtures' },
+    docs: {
+      expected: { mkdocs: 'mkdocs.yml', folder: 'docs' },
+      how: 'root mkdocs.yml with docs/; the mkdocs.yml files under mkdocs/tests/ are test fixtures',
+    },
     codeownersTeams: noTeams,
     descriptors: noDescriptors,
   },
@@ -525,7 +606,10 @@ export const TRUTH: RepoTruth[] = [
     license: { expected: 'Apache-2.0', how: 'LICENSE is the Apache 2.0 text; pyproject.toml license = {text = "Apache-2.0"}' },
     defaultBranch: branch('main'),
     ci: { expected: ['github-actions'], how: GHA },
-    manifests: { expected: ['docs/requirements.txt', 'pyproject.toml', 'setup.py'], how: 'git ls-files; requirements-dev.txt is not named requirements.txt; setup.py calls setup()' },
+    manifests: {
+      expected: ['docs/requirements.txt', 'pyproject.toml', 'setup.py'],
+      how: 'git ls-files; requirements-dev.txt is not named requirements.txt; setup.py calls setup()',
+    },
     dependencyBot: { expected: 'dependabot', how: '.github/dependabot.yml' },
     docs: { expected: { folder: 'docs' }, how: 'docs/ holds the Sphinx sources (reStructuredText); no mkdocs.yml' },
     codeownersTeams: { expected: [], how: '.github/CODEOWNERS names users only (@nateprewitt @sigmavirus24), no team' },

@@ -11,13 +11,25 @@ let outDir: string;
 beforeAll(async () => {
   fixture = await makeRepos({
     billing: files({
-      'catalog-info.yaml': 'apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: billing\n  description: Sends <b>invoices</b>\nspec:\n  type: service\n  lifecycle: production\n  owner: group:finance\n',
+      'catalog-info.yaml':
+        'apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: billing\n  description: Sends <b>invoices</b>\nspec:\n  type: service\n  lifecycle: production\n  owner: group:finance\n',
       'README.md': '# Billing\n',
     }),
-    handbook: files({ 'README.md': '# Handbook\n\nHow we work at Acme.\n', 'CODEOWNERS': '* @acme/people\n' }),
+    handbook: files({ 'README.md': '# Handbook\n\nHow we work at Acme.\n', CODEOWNERS: '* @acme/people\n' }),
   });
   outDir = join(fixture.root, 'portal');
-  const build = await cairn(fixture.root, 'build', '--repos', '*', '--out', outDir, '--snapshot', join(fixture.root, 'snapshot.json'), '--base', '/docs/');
+  const build = await cairn(
+    fixture.root,
+    'build',
+    '--repos',
+    '*',
+    '--out',
+    outDir,
+    '--snapshot',
+    join(fixture.root, 'snapshot.json'),
+    '--base',
+    '/docs/',
+  );
   expect(build, build.stderr).toMatchObject({ code: 0 });
 });
 
@@ -43,7 +55,10 @@ describe('cairn build --repos', () => {
     const maturity = await page('scorecards/service-maturity');
     expect(maturity).toContain('Service maturity');
     expect(maturity).toContain('Cairn’s default standards');
-    const standards = JSON.parse(await readFile(join(outDir, 'standards.json'), 'utf8')) as { scorecardsFrom: string; scorecards: Array<{ id: string }> };
+    const standards = JSON.parse(await readFile(join(outDir, 'standards.json'), 'utf8')) as {
+      scorecardsFrom: string;
+      scorecards: Array<{ id: string }>;
+    };
     expect(standards.scorecardsFrom).toBe('defaults');
     expect(standards.scorecards.map((scorecard) => scorecard.id)).toEqual(['catalog', 'security', 'service-maturity']);
   });

@@ -57,7 +57,10 @@ describe('the guides index', () => {
   it('lists every guide under its category with status and adoption, and flags the stale one', async () => {
     const html = await page('guides');
     for (const guide of guides()) {
-      const row = html.slice(html.indexOf(`href="${BASE}guides/${guide.id}/"`), html.indexOf('</tr>', html.indexOf(`href="${BASE}guides/${guide.id}/"`)));
+      const row = html.slice(
+        html.indexOf(`href="${BASE}guides/${guide.id}/"`),
+        html.indexOf('</tr>', html.indexOf(`href="${BASE}guides/${guide.id}/"`)),
+      );
       expect(row, guide.id).not.toBe('');
       const { following: count, applicable } = following(guide);
       expect(text(row)).toContain(`(${count} of ${applicable})`);
@@ -97,7 +100,9 @@ describe('a guide page', () => {
     expect(html).toContain('aria-label="On this page"');
     expect(html).toContain('href="https://github.com/acme/developer-portal/edit/main/content/guides/build/set-up-ci.mdx"');
     // The demo reads feedback from acme/developer-portal: "Was this helpful?" opens its prefilled issue.
-    expect(html).toContain('<a href="https://github.com/acme/developer-portal/issues/new?template=cairn-feedback.yml&amp;title=Feedback%3A+Set+up+CI&amp;page=guide%3Abuild%2Fset-up-ci">Was this helpful? Tell the platform team</a>');
+    expect(html).toContain(
+      '<a href="https://github.com/acme/developer-portal/issues/new?template=cairn-feedback.yml&amp;title=Feedback%3A+Set+up+CI&amp;page=guide%3Abuild%2Fset-up-ci">Was this helpful? Tell the platform team</a>',
+    );
     expect(text(html)).toMatch(/Satisfaction \d\.\d of 5 \(the mean of \d+ ratings\)/);
     expect(html).toMatch(/rel="(prev|next)"/);
     expect(html).toContain('class="astro-code');
@@ -149,7 +154,8 @@ describe('search', () => {
     expect(await marked('checks/ci-configured')).toBe('Check');
     expect(await marked('catalog/default/component/payments')).toBe('Entity');
     expect(await marked('catalog/default/component/storefront/docs')).toBe('Docs');
-    for (const path of ['', 'catalog', 'guides', 'problems', 'scorecards', 'search']) expect(await marked(path), path || 'home').toBeUndefined();
+    for (const path of ['', 'catalog', 'guides', 'problems', 'scorecards', 'search'])
+      expect(await marked(path), path || 'home').toBeUndefined();
   });
 
   it('has a search box in the header of every page, pointing at the search page under the base', async () => {
@@ -164,7 +170,9 @@ describe('the demo organisation’s repository docs', () => {
     const html = await page('catalog/default/component/storefront/docs/guides/checkout-api');
     expect(html).toMatch(/<nav class="docs-nav" aria-label="Storefront documentation">/);
     expect(html).toMatch(/<span class="docs-nav-section">Guides<\/span>\s*<ul>/);
-    expect(html).toMatch(/<a href="\/portal\/catalog\/default\/component\/storefront\/docs\/guides\/checkout-api\/" aria-current="page">Calling the checkout API<\/a>/);
+    expect(html).toMatch(
+      /<a href="\/portal\/catalog\/default\/component\/storefront\/docs\/guides\/checkout-api\/" aria-current="page">Calling the checkout API<\/a>/,
+    );
     expect(html).toContain('<pre class="shiki shiki-themes github-light github-dark-default"');
     expect(html).toContain('data-language="ts"');
   });
@@ -176,7 +184,9 @@ describe('the demo organisation’s repository docs', () => {
   });
 
   it('link the entity page to its documentation', async () => {
-    expect(await page('catalog/default/component/payments')).toContain('<a href="/portal/catalog/default/component/payments/docs/">Documentation</a>');
+    expect(await page('catalog/default/component/payments')).toContain(
+      '<a href="/portal/catalog/default/component/payments/docs/">Documentation</a>',
+    );
   });
 });
 
@@ -187,7 +197,8 @@ describe('machine-readable outputs', () => {
     const scorecards = JSON.parse(await readFile(join(outDir, 'scorecards.json'), 'utf8')) as { results: unknown[] };
     expect(scorecards.results).toHaveLength(snapshot.results.length);
     const llms = await readFile(join(outDir, 'llms.txt'), 'utf8');
-    for (const guide of guides().filter((candidate) => candidate.status !== 'deprecated')) expect(llms).toContain(`- [${guide.title}](${BASE}guides/${guide.id}/): `);
+    for (const guide of guides().filter((candidate) => candidate.status !== 'deprecated'))
+      expect(llms).toContain(`- [${guide.title}](${BASE}guides/${guide.id}/): `);
     expect(llms).toContain(`- [Payments](${BASE}catalog/default/component/payments/): Component (service)`);
     expect(llms).toContain(`Every guide in full is in [llms-full.txt](${BASE}llms-full.txt).`);
   });
@@ -200,10 +211,20 @@ describe('machine-readable outputs', () => {
     expect(full).toContain(`](${BASE}checks/ci-configured/)`);
     const read = guidesOfLlmsFull(full, `https://portal.example${BASE}`);
     const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : 1);
-    const expected = guides().map(({ appliesTo: _appliesTo, order: _order, ...guide }) => ({ ...guide, file: '', headings: [], adoption: { entities: [], checks: [] } }));
+    const expected = guides().map(({ appliesTo: _appliesTo, order: _order, ...guide }) => ({
+      ...guide,
+      file: '',
+      headings: [],
+      adoption: { entities: [], checks: [] },
+    }));
     expect(read.map(({ guide }) => guide).sort(byId)).toEqual(expected.sort(byId));
     // Each body has the guide's headings, at the depths the guide gave them.
-    for (const { guide, body } of read) expect(headingDepths(body), guide.id).toEqual(guides().find((candidate) => candidate.id === guide.id)!.headings.map((heading) => heading.depth));
+    for (const { guide, body } of read)
+      expect(headingDepths(body), guide.id).toEqual(
+        guides()
+          .find((candidate) => candidate.id === guide.id)!
+          .headings.map((heading) => heading.depth),
+      );
   });
 });
 
@@ -213,7 +234,9 @@ describe('initiatives', () => {
     expect(snapshot.initiatives.length).toBeGreaterThanOrEqual(2);
     for (const initiative of snapshot.initiatives) {
       const done = initiative.entities.filter((entity) => entity.done).length;
-      expect(index).toContain(`${initiative.title} ${initiative.deadline} ${Math.floor((done / initiative.entities.length) * 100)}% (${done} of ${initiative.entities.length})`);
+      expect(index).toContain(
+        `${initiative.title} ${initiative.deadline} ${Math.floor((done / initiative.entities.length) * 100)}% (${done} of ${initiative.entities.length})`,
+      );
       const html = text(await page(`initiatives/${initiative.id}`));
       expect(html).toContain(`(${done} of ${initiative.entities.length} done)`);
       for (const owner of new Set(initiative.entities.map((entity) => entity.owner))) {

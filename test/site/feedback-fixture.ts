@@ -37,7 +37,11 @@ function guide(id: string, title: string, category: string, checks: string[], fo
     stale: false,
     headings: [{ depth: 2, slug: 'why', text: 'Why' }],
     adoption: {
-      entities: applicable.map((entityRef) => ({ entityRef, follows: following.includes(entityRef), missing: following.includes(entityRef) ? [] : checks.slice(0, 1) })),
+      entities: applicable.map((entityRef) => ({
+        entityRef,
+        follows: following.includes(entityRef),
+        missing: following.includes(entityRef) ? [] : checks.slice(0, 1),
+      })),
       checks: checks.map((checkId) => ({ id: checkId, applicable: applicable.length, passing: following.length })),
     },
   };
@@ -60,7 +64,14 @@ const feedback: NonNullable<Snapshot['feedback']> = {
       mean: 3.5,
       distribution: [0, 0, 1, 1, 0],
       reactions: { up: 1, down: 0 },
-      comments: [{ comment: 'Say which README file names count.', rating: 3, createdAt: '2026-10-12T10:00:00Z', url: 'https://github.com/acme/portal/issues/7' }],
+      comments: [
+        {
+          comment: 'Say which README file names count.',
+          rating: 3,
+          createdAt: '2026-10-12T10:00:00Z',
+          url: 'https://github.com/acme/portal/issues/7',
+        },
+      ],
       trend: [{ period: '2026-10', mean: 3.5, ratings: 2 }],
     },
     {
@@ -70,7 +81,13 @@ const feedback: NonNullable<Snapshot['feedback']> = {
       distribution: [1, 2, 1, 1, 0],
       reactions: { up: 3, down: 1 },
       comments: [
-        { comment: HOSTILE_COMMENT, rating: 1, createdAt: '2026-10-20T09:00:00Z', url: 'https://github.com/acme/portal/issues/12', author: 'dana' },
+        {
+          comment: HOSTILE_COMMENT,
+          rating: 1,
+          createdAt: '2026-10-20T09:00:00Z',
+          url: 'https://github.com/acme/portal/issues/12',
+          author: 'dana',
+        },
         { comment: 'The caching section is missing.', createdAt: '2026-06-03T09:00:00Z', url: 'javascript:alert(6)' },
       ],
       trend: [
@@ -113,7 +130,10 @@ const initiative = {
 export function feedbackSnapshot({ withFeedback = true } = {}): Snapshot {
   return snapshotSchema.parse({
     ...snapshotFixture,
-    portal: { ...snapshotFixture.portal, guides: { ...snapshotFixture.portal.guides, feedbackUrl: 'https://forms.example.com/portal?guide={id}' } },
+    portal: {
+      ...snapshotFixture.portal,
+      guides: { ...snapshotFixture.portal.guides, feedbackUrl: 'https://forms.example.com/portal?guide={id}' },
+    },
     guides,
     initiatives: [initiative],
     ...(withFeedback ? { feedback } : {}),

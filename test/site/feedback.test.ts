@@ -42,17 +42,23 @@ describe('a guide page with feedback', () => {
   it('shows the mean rating and its count, the spread, the reactions and the monthly trend with its figures', async () => {
     const section = part(await page(withFeedback, 'guides/build/set-up-ci'), '<section class="satisfaction"');
     expect(text(section)).toContain('Satisfaction 2.4 of 5 (the mean of 5 ratings)');
-    expect(text(section)).toMatch(/5 - Very helpful 0 \(0%\) 4 - Helpful 1 \(20%\) 3 - Somewhat helpful 1 \(20%\) 2 - Not very helpful 2 \(40%\) 1 - Not helpful 1 \(20%\)/);
+    expect(text(section)).toMatch(
+      /5 - Very helpful 0 \(0%\) 4 - Helpful 1 \(20%\) 3 - Somewhat helpful 1 \(20%\) 2 - Not very helpful 2 \(40%\) 1 - Not helpful 1 \(20%\)/,
+    );
     expect(section).toContain('<span class="bar" style="width: 40%"></span>');
     expect(text(section)).toContain('Reactions on the feedback issues: 👍 3 · 👎 1');
     expect(section).toContain('aria-labelledby="chart-set-up-ci-mean-rating-by-month"');
-    expect(text(part(section, '<details class="trend-data">', '</details>'))).toContain('Month Mean rating Ratings 2026-06 3.0 2 2026-10 2.0 3');
+    expect(text(part(section, '<details class="trend-data">', '</details>'))).toContain(
+      'Month Mean rating Ratings 2026-06 3.0 2 2026-10 2.0 3',
+    );
   });
 
   it('shows the newest comments escaped, linked to their issue when it is a web link, with the author only when given', async () => {
     const html = await page(withFeedback, 'guides/build/set-up-ci');
     const comments = part(html, '<ol class="feedback-comments">', '</ol>');
-    expect(comments).toContain('<blockquote>&lt;script&gt;alert(&quot;feedback&quot;)&lt;/script&gt; \ufffd[31m&lt;img src=x onerror=alert(5)&gt;\ufffd\nSecond line.</blockquote>');
+    expect(comments).toContain(
+      '<blockquote>&lt;script&gt;alert(&quot;feedback&quot;)&lt;/script&gt; \ufffd[31m&lt;img src=x onerror=alert(5)&gt;\ufffd\nSecond line.</blockquote>',
+    );
     expect(text(comments)).toContain('Rated 1 of 5 · 2026-10-20 · by dana · issue #12');
     expect(comments).toContain('<a href="https://github.com/acme/portal/issues/12">issue #12</a>');
     // The second comment has no author, and its "issue" is not a web link: no link, no author.
@@ -83,13 +89,19 @@ describe('a guide page with feedback', () => {
 describe('a check page with feedback', () => {
   it('shows the mean, the count, the comments and the feedback link, without the spread or the trend', async () => {
     const section = part(await page(withFeedback, 'checks/has-readme'), '<section class="satisfaction"');
-    expect(text(section)).toContain('Satisfaction 3.5 of 5 (the mean of 2 ratings) Newest comments Say which README file names count. Rated 3 of 5 · 2026-10-12 · issue #7');
-    expect(section).toContain(`<a href="${attribute(feedbackIssueUrl(FEEDBACK_REPOSITORY, { kind: 'check', id: 'has-readme' }, 'Has a README'))}">Rate this check, or tell the platform team what to change</a>`);
+    expect(text(section)).toContain(
+      'Satisfaction 3.5 of 5 (the mean of 2 ratings) Newest comments Say which README file names count. Rated 3 of 5 · 2026-10-12 · issue #7',
+    );
+    expect(section).toContain(
+      `<a href="${attribute(feedbackIssueUrl(FEEDBACK_REPOSITORY, { kind: 'check', id: 'has-readme' }, 'Has a README'))}">Rate this check, or tell the platform team what to change</a>`,
+    );
     expect(section).not.toMatch(/Ratings by score|<figure|Reactions/);
   });
 
   it('offers the link on a check nobody has rated', async () => {
-    expect(text(part(await page(withFeedback, 'checks/has-license'), '<section class="satisfaction"'))).toContain('No one has rated this check yet.');
+    expect(text(part(await page(withFeedback, 'checks/has-license'), '<section class="satisfaction"'))).toContain(
+      'No one has rated this check yet.',
+    );
   });
 });
 
@@ -120,9 +132,13 @@ describe('the platform dashboard', () => {
     const html = await page(withFeedback, 'platform');
     const adoption = part(html, '<section aria-labelledby="adoption-over-time">');
     expect(adoption).toContain('aria-labelledby="chart-golden-paths-adoption-over-time"');
-    expect(text(part(adoption, '<details class="trend-data">', '</details>'))).toContain('Run Set up CI Write a README 2026-09-21 25% 0% 2026-10-21 50% 0% 2026-11-20 75% 0%');
+    expect(text(part(adoption, '<details class="trend-data">', '</details>'))).toContain(
+      'Run Set up CI Write a README 2026-09-21 25% 0% 2026-10-21 50% 0% 2026-11-20 75% 0%',
+    );
     const satisfaction = part(html, '<section aria-labelledby="satisfaction-over-time">');
-    expect(text(part(satisfaction, '<details class="trend-data">', '</details>'))).toContain('Month Set up CI Write a README 2026-06 3.0 (2) – 2026-09 – 4.5 (4) 2026-10 2.0 (3) –');
+    expect(text(part(satisfaction, '<details class="trend-data">', '</details>'))).toContain(
+      'Month Set up CI Write a README 2026-06 3.0 (2) – 2026-09 – 4.5 (4) 2026-10 2.0 (3) –',
+    );
     const levels = part(html, '<section aria-labelledby="levels-over-time">');
     expect(levels).toContain(`<a href="${BASE}scorecards/production-readiness/">Production readiness</a>`);
     expect(levels).toContain('aria-labelledby="chart-production-readiness-entities-by-level-over-time"');
@@ -132,7 +148,9 @@ describe('the platform dashboard', () => {
 
   it('shows each team’s survey answers in the latest quarter and the change from the one before', async () => {
     const surveys = part(await page(withFeedback, 'platform'), '<section aria-labelledby="surveys">');
-    expect(text(surveys)).toContain('How easy is it to ship a change? Team 2026-Q3 2026-Q2 Change Payments Team 3.5 (6 answers) 3.0 (4 answers) +0.5 web 4.0 (2 answers) – –');
+    expect(text(surveys)).toContain(
+      'How easy is it to ship a change? Team 2026-Q3 2026-Q2 Change Payments Team 3.5 (6 answers) 3.0 (4 answers) +0.5 web 4.0 (2 answers) – –',
+    );
     expect(surveys).toContain(`<a href="${BASE}catalog/default/group/payments-team/">Payments Team</a>`);
   });
 });
@@ -141,14 +159,16 @@ describe('a portal without feedback', () => {
   it('has no satisfaction on guide and check pages, and keeps guides.feedbackUrl as "Was this helpful?"', async () => {
     const guide = await page(withoutFeedback, 'guides/build/set-up-ci');
     expect(guide).not.toContain('class="satisfaction"');
-    expect(guide).toContain('<a href="https://forms.example.com/portal?guide=build%2Fset-up-ci">Was this helpful? Tell the platform team</a>');
+    expect(guide).toContain(
+      '<a href="https://forms.example.com/portal?guide=build%2Fset-up-ci">Was this helpful? Tell the platform team</a>',
+    );
     expect(await page(withoutFeedback, 'checks/has-readme')).not.toContain('class="satisfaction"');
   });
 
   it('still has a dashboard, saying what it lacks', async () => {
     const html = text(await page(withoutFeedback, 'platform'));
     expect(html).toContain('The portal reads no feedback on its guides yet');
-    expect(html).toContain('The run history holds no run yet, so only this run\'s adoption is known');
+    expect(html).toContain("The run history holds no run yet, so only this run's adoption is known");
     expect(html).toContain('No survey answers');
     expect(html).toContain('Set up CI Recommended 75% (3 of 4) – – 0 –');
   });

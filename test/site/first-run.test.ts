@@ -20,11 +20,17 @@ let fixture: RepoFixture<'orders' | 'ledger' | 'handbook'>;
 let portal: string;
 let snapshot: Snapshot;
 
-const ORDERS = 'apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: orders\n  description: Takes orders.\nspec:\n  type: service\n  lifecycle: production\n  owner: payments\n';
+const ORDERS =
+  'apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: orders\n  description: Takes orders.\nspec:\n  type: service\n  lifecycle: production\n  owner: payments\n';
 
 beforeAll(async () => {
   fixture = await makeRepos({
-    orders: files({ 'catalog-info.yaml': ORDERS, 'README.md': '# Orders\n\nTakes and tracks customer orders.\n', '.github/CODEOWNERS': '* @acme/payments\n', Makefile: 'test:\n\tgo test ./...\n' }),
+    orders: files({
+      'catalog-info.yaml': ORDERS,
+      'README.md': '# Orders\n\nTakes and tracks customer orders.\n',
+      '.github/CODEOWNERS': '* @acme/payments\n',
+      Makefile: 'test:\n\tgo test ./...\n',
+    }),
     ledger: files({ 'README.md': '# Ledger\n\nDouble-entry bookkeeping for the payments team.\n', CODEOWNERS: '* @acme/payments\n' }),
     handbook: files({ 'README.md': '# Handbook\n\nHow we work.\n', CODEOWNERS: '* @acme/people-ops\n' }),
   });
@@ -37,8 +43,14 @@ beforeAll(async () => {
     'id: makefile-test\ntitle: Makefile has a test target\ndescription: A Makefile with a test target.\nwhy: One command runs the tests.\nfix: Add a test target.\neffort: low\nrule:\n  type: file-contains\n  files: [Makefile]\n  pattern: "^test:"\n',
   );
   const maturity = await readFile(join(portal, 'scorecards', 'service-maturity.yaml'), 'utf8');
-  await writeFile(join(portal, 'scorecards', 'service-maturity.yaml'), maturity.replace('      - ci-configured\n', '      - makefile-test\n'));
-  await writeFile(join(portal, 'exemptions.yaml'), 'exemptions:\n  - entity: orders\n    check: codeowners-present\n    reason: moving to the new team layout\n    expires: 2099-01-01\n');
+  await writeFile(
+    join(portal, 'scorecards', 'service-maturity.yaml'),
+    maturity.replace('      - ci-configured\n', '      - makefile-test\n'),
+  );
+  await writeFile(
+    join(portal, 'exemptions.yaml'),
+    'exemptions:\n  - entity: orders\n    check: codeowners-present\n    reason: moving to the new team layout\n    expires: 2099-01-01\n',
+  );
   succeeds(await cairn(portal, 'build', '--out', 'site'));
   snapshot = await readSnapshot(join(portal, '.cache', 'snapshot.json'));
 }, 300_000);
@@ -50,7 +62,12 @@ describe('the first portal of an organisation', () => {
     const components = snapshot.entities.filter((entity) => entity.kind === 'Component');
     expect(components).toHaveLength(3);
     for (const component of components) {
-      expect(snapshot.results.filter((result) => result.entityRef === component.ref).map((result) => result.scorecard).sort()).toEqual(['catalog', 'security', 'service-maturity']);
+      expect(
+        snapshot.results
+          .filter((result) => result.entityRef === component.ref)
+          .map((result) => result.scorecard)
+          .sort(),
+      ).toEqual(['catalog', 'security', 'service-maturity']);
     }
   });
 
@@ -68,19 +85,35 @@ describe('the first portal of an organisation', () => {
     const published = standardsFileSchema.parse(JSON.parse(await readFile(join(portal, 'site', 'standards.json'), 'utf8')));
     expect(published.scorecards.map((scorecard) => scorecard.id)).toEqual(['catalog', 'security', 'service-maturity']);
     expect(published.customChecks.map((check) => check.id)).toEqual(['makefile-test']);
-    expect(published.exemptions).toEqual([{ entityRef: 'component:default/orders', checkId: 'codeowners-present', reason: 'moving to the new team layout', expires: '2099-01-01' }]);
-    expect(published.teams.map((team) => team.ref)).toEqual(expect.arrayContaining(['group:default/payments', 'group:default/people-ops', 'group:default/platform']));
+    expect(published.exemptions).toEqual([
+      {
+        entityRef: 'component:default/orders',
+        checkId: 'codeowners-present',
+        reason: 'moving to the new team layout',
+        expires: '2099-01-01',
+      },
+    ]);
+    expect(published.teams.map((team) => team.ref)).toEqual(
+      expect.arrayContaining(['group:default/payments', 'group:default/people-ops', 'group:default/platform']),
+    );
   });
 
   it('gives, in each repository, the verdict the portal gives with cairn check --standards', async () => {
     for (const repo of ['orders', 'ledger', 'handbook'] as const) {
-      const { stdout } = succeeds(await cairn(fixture.dirs[repo], 'check', '--standards', join(portal, 'site', 'standards.json'), '--format', 'json'));
-      const report = JSON.parse(stdout) as { standards: string; results: Array<{ entityRef: string; scorecard: string; level: string | null; score: number }> };
+      const { stdout } = succeeds(
+        await cairn(fixture.dirs[repo], 'check', '--standards', join(portal, 'site', 'standards.json'), '--format', 'json'),
+      );
+      const report = JSON.parse(stdout) as {
+        standards: string;
+        results: Array<{ entityRef: string; scorecard: string; level: string | null; score: number }>;
+      };
       expect(report.standards).toMatch(/^the portal's standards published at .*standards\.json \(2026-05-28\)$/);
       const portalVerdict = snapshot.results
         .filter((result) => result.entityRef === `component:default/${repo}`)
         .map(({ entityRef, scorecard, level, score }) => ({ entityRef, scorecard, level, score }));
-      expect(report.results.map(({ entityRef, scorecard, level, score }) => ({ entityRef, scorecard, level, score }))).toEqual(portalVerdict);
+      expect(report.results.map(({ entityRef, scorecard, level, score }) => ({ entityRef, scorecard, level, score }))).toEqual(
+        portalVerdict,
+      );
     }
   });
 });

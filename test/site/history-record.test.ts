@@ -28,7 +28,11 @@ function killedBuild(killWhen: () => Promise<boolean>): Promise<{ code: number |
   return new Promise((done) => child.on('exit', (code, signal) => done({ code, signal })));
 }
 
-const exists = (path: string) => stat(join(fixture.root, path)).then(() => true, () => false);
+const exists = (path: string) =>
+  stat(join(fixture.root, path)).then(
+    () => true,
+    () => false,
+  );
 
 describe('the run history of cairn build', () => {
   it('gets no record from a run killed after collecting but before its site is published', async () => {
@@ -41,7 +45,9 @@ describe('the run history of cairn build', () => {
   it('gets the record once the site is published, and the site already counts the run', async () => {
     expect((await cairn(fixture.root, ...BUILD)).code).toBe(0);
     expect(await readdir(join(fixture.root, 'history'))).toEqual(['2026-05-28T20-26-40.000Z.json']);
-    const history = JSON.parse(await readFile(join(fixture.root, 'site', 'history.json'), 'utf8')) as { runs: Array<{ generatedAt: string }> };
+    const history = JSON.parse(await readFile(join(fixture.root, 'site', 'history.json'), 'utf8')) as {
+      runs: Array<{ generatedAt: string }>;
+    };
     expect(history.runs.map((run) => run.generatedAt)).toEqual(['2026-05-28T20:26:40.000Z']);
   });
 });

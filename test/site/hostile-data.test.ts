@@ -9,7 +9,8 @@ import { files, makeRepos, type RepoFixture } from '../helpers/repos.ts';
 // eslint-disable-next-line no-control-regex
 const UNSAFE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
 
-const component = (name: string, extra = '') => `apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: ${name}\n${extra}spec:\n  type: service\n  lifecycle: production\n  owner: group:platform\n`;
+const component = (name: string, extra = '') =>
+  `apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: ${name}\n${extra}spec:\n  type: service\n  lifecycle: production\n  owner: group:platform\n`;
 
 /**
  * A portal built from repositories whose descriptors hold keys named `__proto__`, `constructor` and
@@ -24,11 +25,18 @@ let snapshot: Snapshot;
 beforeAll(async () => {
   fixture = await makeRepos({
     // Backstage rejects an annotation named __proto__: this entity is a problem, never a crash.
-    proto: files({ 'catalog-info.yaml': component('a', '  __proto__: { x: 1 }\n  constructor: c\n  annotations:\n    prototype: p\n    __proto__: q\n') }),
+    proto: files({
+      'catalog-info.yaml': component('a', '  __proto__: { x: 1 }\n  constructor: c\n  annotations:\n    prototype: p\n    __proto__: q\n'),
+    }),
     'prototype-keys': files({
       'catalog-info.yaml': `${component('b', '  __proto__:\n    x: 1\n  constructor: c\n  labels:\n    prototype: p\n')}  __proto__: { polluted: true }\n  prototype:\n    constructor: { __proto__: 1 }\n`,
     }),
-    titled: files({ 'catalog-info.yaml': component('titled', '  title: "Hostile \\e]0;pwned\\a title\\0 end"\n  description: "reads \u202Eevil\u202C backwards \\e[2J"\n') }),
+    titled: files({
+      'catalog-info.yaml': component(
+        'titled',
+        '  title: "Hostile \\e]0;pwned\\a title\\0 end"\n  description: "reads \u202Eevil\u202C backwards \\e[2J"\n',
+      ),
+    }),
     neighbour: files({ 'catalog-info.yaml': component('neighbour'), 'README.md': '# Neighbour\n' }),
   });
   outDir = join(fixture.root, 'portal');
@@ -44,7 +52,9 @@ const page = (path: string) => readFile(join(outDir, path, 'index.html'), 'utf8'
 /** Every text file the portal publishes (pagefind's index is binary). */
 async function publishedTextFiles(): Promise<Array<{ path: string; text: string }>> {
   const entries = await readdir(outDir, { recursive: true, withFileTypes: true });
-  const paths = entries.filter((entry) => entry.isFile() && /\.(html|json|txt|xml|svg)$/.test(entry.name) && !entry.parentPath.includes('pagefind')).map((entry) => join(entry.parentPath, entry.name));
+  const paths = entries
+    .filter((entry) => entry.isFile() && /\.(html|json|txt|xml|svg)$/.test(entry.name) && !entry.parentPath.includes('pagefind'))
+    .map((entry) => join(entry.parentPath, entry.name));
   return Promise.all(paths.map(async (path) => ({ path, text: await readFile(path, 'utf8') })));
 }
 
@@ -74,7 +84,9 @@ describe('a descriptor with keys named __proto__', () => {
 
   it('keeps the entity Backstage rejects out, with its problem', () => {
     expect(snapshot.entities.map((entity) => entity.ref)).not.toContain('component:default/a');
-    expect(snapshot.problems).toContainEqual(expect.objectContaining({ repo: 'proto', file: 'catalog-info.yaml', line: 1, severity: 'error' }));
+    expect(snapshot.problems).toContainEqual(
+      expect.objectContaining({ repo: 'proto', file: 'catalog-info.yaml', line: 1, severity: 'error' }),
+    );
   });
 });
 

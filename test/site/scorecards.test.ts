@@ -31,7 +31,9 @@ function section(html: string, heading: string): string {
 /** The rows of the first table body in `html`, each as its cells' text (tags removed). */
 function tableRows(html: string): string[][] {
   const body = html.slice(html.indexOf('<tbody>'), html.indexOf('</tbody>'));
-  return [...body.matchAll(/<tr>([\s\S]*?)<\/tr>/g)].map((row) => [...row[1]!.matchAll(/<t[hd][^>]*>([\s\S]*?)<\/t[hd]>/g)].map((cell) => cell[1]!.replace(/<[^>]+>/g, '').trim()));
+  return [...body.matchAll(/<tr>([\s\S]*?)<\/tr>/g)].map((row) =>
+    [...row[1]!.matchAll(/<t[hd][^>]*>([\s\S]*?)<\/t[hd]>/g)].map((cell) => cell[1]!.replace(/<[^>]+>/g, '').trim()),
+  );
 }
 
 describe('the entity scorecard panel', () => {
@@ -39,16 +41,22 @@ describe('the entity scorecard panel', () => {
     const panel = section(await page('catalog/default/component/payments-service'), 'Production readiness');
     expect(panel).toContain('<span class="visually-hidden">Level: </span>Silver</span>');
     expect(panel).toContain('Score <strong>85%</strong>');
-    expect(panel).toMatch(/<h4>Next level needs<\/h4><p>To reach Gold:<\/p><ul><li><a href="\/portal\/checks\/dockerfile-non-root\/">Container runs as non-root<\/a>/);
+    expect(panel).toMatch(
+      /<h4>Next level needs<\/h4><p>To reach Gold:<\/p><ul><li><a href="\/portal\/checks\/dockerfile-non-root\/">Container runs as non-root<\/a>/,
+    );
     for (const heading of ['Bronze', 'Silver', 'Gold']) expect(panel).toContain(`<h4>${heading}</h4>`);
-    expect(panel).toContain('<span class="outcome outcome-fail"><span aria-hidden="true">✗</span> Fail</span> <a href="/portal/checks/dockerfile-non-root/">Container runs as non-root</a>');
+    expect(panel).toContain(
+      '<span class="outcome outcome-fail"><span aria-hidden="true">✗</span> Fail</span> <a href="/portal/checks/dockerfile-non-root/">Container runs as non-root</a>',
+    );
     expect(panel).toContain('<span aria-hidden="true">○</span> Exempt</span>');
     expect(panel).toContain('Exempt until <time datetime="2027-03-31">2027-03-31</time>');
   });
 
   it('links evidence to the file and line at the scanned commit', async () => {
     const panel = section(await page('catalog/default/component/payments-service'), 'Production readiness');
-    expect(panel).toContain(`<a href="https://git.example.com/acme/payments-service/blob/${COMMIT}/Dockerfile#L12"><code>Dockerfile:12</code></a> <code class="muted">USER root</code>`);
+    expect(panel).toContain(
+      `<a href="https://git.example.com/acme/payments-service/blob/${COMMIT}/Dockerfile#L12"><code>Dockerfile:12</code></a> <code class="muted">USER root</code>`,
+    );
     expect(panel).toContain(`href="https://git.example.com/acme/payments-service/blob/${COMMIT}/.github/CODEOWNERS#L1"`);
     expect(panel).toContain(`href="https://git.example.com/acme/payments-service/blob/${COMMIT}/README.md"`);
   });
@@ -68,12 +76,16 @@ describe('the entity scorecard panel', () => {
     expect(web).toContain('<span aria-hidden="true">–</span> Not applicable</span>');
     const billing = section(await page('catalog/default/component/billing-scripts'), 'Production readiness');
     expect(billing).toContain('<span aria-hidden="true">⊗</span> Exemption expired</span>');
-    expect(billing).toContain('Exemption expired <time datetime="2026-06-30">2026-06-30</time> (content/exemptions.yaml): Scripts are documented in the wiki.');
+    expect(billing).toContain(
+      'Exemption expired <time datetime="2026-06-30">2026-06-30</time> (content/exemptions.yaml): Scripts are documented in the wiki.',
+    );
   });
 
   it('shows the badge and the Markdown to embed it, with absolute URLs', async () => {
     const panel = section(await page('catalog/default/component/payments-service'), 'Production readiness');
-    expect(panel).toContain(`<img src="${BASE}badges/default/component/payments-service/production-readiness.svg" alt="Production readiness: Silver">`);
+    expect(panel).toContain(
+      `<img src="${BASE}badges/default/component/payments-service/production-readiness.svg" alt="Production readiness: Silver">`,
+    );
     expect(panel).toContain(
       `<pre><code>[![Production readiness: Silver](${SITE}${BASE}badges/default/component/payments-service/production-readiness.svg)](${SITE}${BASE}catalog/default/component/payments-service/)</code></pre>`,
     );
@@ -104,7 +116,9 @@ describe('the scorecard pages', () => {
       ['Platform', '2', '0', '0', '0', '2', '8%'],
     ]);
     const heatmap = section(scorecard, 'Entities × checks');
-    expect(heatmap).toContain(`<th scope="col" class="cell"><a href="${BASE}checks/has-readme/"><abbr title="Has a README">1</abbr><span class="visually-hidden">Has a README</span></a></th>`);
+    expect(heatmap).toContain(
+      `<th scope="col" class="cell"><a href="${BASE}checks/has-readme/"><abbr title="Has a README">1</abbr><span class="visually-hidden">Has a README</span></a></th>`,
+    );
     expect(tableRows(heatmap)).toEqual([
       ['billing-scripts', 'No level', '16%', '⊗Exemption expired', '✓Pass', '✗Fail', '✗Fail', '–Not applicable', '✗Fail'],
       ['Checkout Web', 'No level', '16%', '✓Pass', '✗Fail', '✗Fail', '!Error', '–Not applicable', '✗Fail'],
@@ -118,7 +132,14 @@ describe('the scorecard pages', () => {
 describe('the check pages', () => {
   it('lists every check by category with its source and pass rate', async () => {
     const index = await page('checks');
-    expect([...index.matchAll(/<h2>([^<]*)<\/h2>/g)].map((match) => match[1])).toEqual(['Documentation', 'Ownership', 'Build and CI', 'Containers', 'Repository hygiene', 'Catalog']);
+    expect([...index.matchAll(/<h2>([^<]*)<\/h2>/g)].map((match) => match[1])).toEqual([
+      'Documentation',
+      'Ownership',
+      'Build and CI',
+      'Containers',
+      'Repository hygiene',
+      'Catalog',
+    ]);
     expect(tableRows(section(index, 'Documentation'))).toEqual([
       ['Has a READMEhas-readme', 'The repository has a README at its root.', 'low', 'Built-in', '50%'],
       ['Has a runbook linkhas-runbook', 'The entity links to its runbook.', 'medium', 'Custom', '0%'],
@@ -132,9 +153,13 @@ describe('the check pages', () => {
     expect(check).toContain('<p>The repository has a README at its root.</p>');
     expect(check).toContain(`<dt>Guide</dt><dd><a href="${BASE}guides/service-basics/#readme">service-basics#readme</a></dd>`);
     expect(check).toContain('<strong>50%</strong> (2 of 4 applicable results pass)');
-    expect(check).toContain('<dt>Options (defaults)</dt><dd><ul class="inline-list"><li><code>minWords</code>: <code>50</code></li></ul></dd>');
+    expect(check).toContain(
+      '<dt>Options (defaults)</dt><dd><ul class="inline-list"><li><code>minWords</code>: <code>50</code></li></ul></dd>',
+    );
     expect(check).toContain(link('scorecards/production-readiness/', 'Production readiness'));
-    expect(section(check, 'Why it matters')).toContain('<div class="markdown"><p>A README is the first thing a newcomer opens.</p>\n<ul>\n<li>what it does</li>\n<li>how to run it</li>\n</ul></div>');
+    expect(section(check, 'Why it matters')).toContain(
+      '<div class="markdown"><p>A README is the first thing a newcomer opens.</p>\n<ul>\n<li>what it does</li>\n<li>how to run it</li>\n</ul></div>',
+    );
     expect(section(check, 'How to fix')).toContain('<pre><code class="language-md"># My service\n</code></pre>');
     const failing = tableRows(section(check, 'Entities failing it'));
     expect(failing.map((row) => row.slice(0, 3))).toEqual([
@@ -160,7 +185,11 @@ describe('the team page', () => {
       ['Gold', '0', ''],
     ]);
     const todo = team.slice(team.indexOf('<h3>To do</h3>'));
-    const order = ['Checkout Web</a> to <strong>Bronze</strong>', 'Payments Service</a> to <strong>Gold</strong>', 'Payments Service</a> to <strong>Baseline</strong>'].map((text) => todo.indexOf(text));
+    const order = [
+      'Checkout Web</a> to <strong>Bronze</strong>',
+      'Payments Service</a> to <strong>Gold</strong>',
+      'Payments Service</a> to <strong>Baseline</strong>',
+    ].map((text) => todo.indexOf(text));
     expect(order.every((position) => position > -1)).toBe(true);
     expect(order).toEqual([...order].sort((a, b) => a - b));
   });
@@ -173,7 +202,9 @@ describe('badges', () => {
       const svg = await file(`badges/default/component/${name}/${result.scorecard}.svg`);
       expect(XMLValidator.validate(svg), `${name} ${result.scorecard}`).toBe(true);
     }
-    const svg = new XMLParser({ ignoreAttributes: false }).parse(await file('badges/default/component/payments-service/production-readiness.svg'));
+    const svg = new XMLParser({ ignoreAttributes: false }).parse(
+      await file('badges/default/component/payments-service/production-readiness.svg'),
+    );
     expect(svg.svg['@_aria-label']).toBe('Production readiness: Silver');
     expect(await file('badges/default/component/checkout-web/production-readiness.svg')).toContain('Production readiness: none');
   });
@@ -183,7 +214,10 @@ describe('scorecards.json', () => {
   it('exports every result of the snapshot, compactly', async () => {
     const text = await file('scorecards.json');
     expect(text).not.toContain('\n');
-    const exported = JSON.parse(text) as { generatedAt: string; results: Array<{ entity: string; scorecard: string; level: string | null; score: number; checks: Array<Record<string, unknown>> }> };
+    const exported = JSON.parse(text) as {
+      generatedAt: string;
+      results: Array<{ entity: string; scorecard: string; level: string | null; score: number; checks: Array<Record<string, unknown>> }>;
+    };
     expect(exported.generatedAt).toBe(snapshotFixture.generatedAt);
     expect(exported.results).toHaveLength(snapshotFixture.results.length);
     for (const result of snapshotFixture.results) {
@@ -223,6 +257,8 @@ describe('navigation and escaping', () => {
       expect(html, path).toContain('README.md is missing &lt;script&gt;alert(&quot;check&quot;)&lt;/script&gt;');
     }
     const hostile = await page('catalog/default/component/hostile');
-    expect(hostile).toContain('<code>docs/&lt;b&gt;README&lt;/b&gt;.md:3</code> <code class="muted">&lt;img src=x onerror=alert(4)&gt;</code>');
+    expect(hostile).toContain(
+      '<code>docs/&lt;b&gt;README&lt;/b&gt;.md:3</code> <code class="muted">&lt;img src=x onerror=alert(4)&gt;</code>',
+    );
   });
 });

@@ -59,7 +59,19 @@ describe('the built site', () => {
       expect(files).toContain(`catalog/default/${entity.kind.toLowerCase()}/${entity.metadata.name}/index.html`);
     }
     expect(files).toEqual(
-      expect.arrayContaining(['index.html', 'catalog/index.html', 'catalog/filters.json', 'problems/index.html', '404.html', 'scorecards/index.html', 'checks/index.html', 'scorecards.json', 'catalog.json', 'llms.txt', 'llms-full.txt']),
+      expect.arrayContaining([
+        'index.html',
+        'catalog/index.html',
+        'catalog/filters.json',
+        'problems/index.html',
+        '404.html',
+        'scorecards/index.html',
+        'checks/index.html',
+        'scorecards.json',
+        'catalog.json',
+        'llms.txt',
+        'llms-full.txt',
+      ]),
     );
     for (const check of snapshotFixture.checks) expect(files).toContain(`checks/${check.id}/index.html`);
     for (const scorecard of snapshotFixture.scorecards) expect(files).toContain(`scorecards/${scorecard.id}/index.html`);
@@ -81,7 +93,10 @@ describe('the built site', () => {
     expect(rows).toHaveLength(snapshotFixture.entities.length);
     expect(catalog).toContain(`<form id="catalog-filters"`);
     expect(catalog).toMatch(/<form id="catalog-filters"[^>]* hidden>/);
-    const filterData = JSON.parse(await readFile(join(outDir, 'catalog/filters.json'), 'utf8')) as { rows: unknown[]; values: Record<string, string[]> };
+    const filterData = JSON.parse(await readFile(join(outDir, 'catalog/filters.json'), 'utf8')) as {
+      rows: unknown[];
+      values: Record<string, string[]>;
+    };
     expect(filterData.rows).toHaveLength(snapshotFixture.entities.length);
     expect(filterData.values.language).toEqual(['Go', 'Python', 'TypeScript']);
   });
@@ -89,7 +104,9 @@ describe('the built site', () => {
   it('links relations to the target entity pages under the base path', async () => {
     const service = await entityPage('component', 'payments-service');
     expect(definition(section(service, 'Relations'), 'Provides APIs')).toContain(link('catalog/default/api/payments-api/', 'Payments API'));
-    expect(definition(section(service, 'Relations'), 'Depends on')).toContain(link('catalog/default/resource/payments-db/', 'Payments database'));
+    expect(definition(section(service, 'Relations'), 'Depends on')).toContain(
+      link('catalog/default/resource/payments-db/', 'Payments database'),
+    );
     expect(definition(summaryOf(service), 'Owner')).toContain(link('catalog/default/group/payments-team/', 'Payments Team'));
     expect(definition(section(service, 'About'), 'System')).toContain(link('catalog/default/system/checkout/', 'Checkout'));
     expect(definition(section(service, 'About'), 'Domain')).toContain(link('catalog/default/domain/payments/', 'Payments'));
@@ -97,7 +114,9 @@ describe('the built site', () => {
 
   it('shows a relation to an entity that is not in the catalog as text', async () => {
     const web = await entityPage('component', 'checkout-web');
-    expect(definition(section(web, 'Relations'), 'Depends on')).toContain('legacy-ledger <span class="not-in-catalog">(not in catalog)</span>');
+    expect(definition(section(web, 'Relations'), 'Depends on')).toContain(
+      'legacy-ledger <span class="not-in-catalog">(not in catalog)</span>',
+    );
     expect(web).not.toContain('legacy-ledger/"');
   });
 
@@ -110,7 +129,9 @@ describe('the built site', () => {
     expect(repository).toContain('<a href="https://git.example.com/acme/payments-service">payments-service</a>');
     expect(definition(repository, 'Head commit')).toContain('<code>0123456</code> on <time datetime="2026-11-19">2026-11-19</time>');
     expect(definition(repository, 'Branch')).toContain('main');
-    expect(definition(repository, 'Languages')).toMatch(/Go <span class="muted">90%<\/span>.*Shell <span class="muted">10%<\/span>.*Makefile <span class="muted">&lt;1%<\/span>/);
+    expect(definition(repository, 'Languages')).toMatch(
+      /Go <span class="muted">90%<\/span>.*Shell <span class="muted">10%<\/span>.*Makefile <span class="muted">&lt;1%<\/span>/,
+    );
     expect(definition(repository, 'LICENSE')).toContain('Present<span class="muted"> (MIT)</span>');
     expect(definition(repository, 'CI')).toContain('github-actions');
     expect(section(service, 'Problems')).toContain('spec.lifecycle &quot;prod&quot; is not one of the lifecycles');
@@ -159,24 +180,37 @@ describe('the built site', () => {
       'Bad value &lt;script&gt;alert(1)&lt;/script&gt;',
       'spec.lifecycle &quot;prod&quot; is not one of the lifecycles this portal knows.',
     ]);
-    expect(errors).toContain(`<td>${link('catalog/default/component/payments-service/', 'payments-service')}</td><td><code>catalog-info.yaml:12</code></td>`);
+    expect(errors).toContain(
+      `<td>${link('catalog/default/component/payments-service/', 'payments-service')}</td><td><code>catalog-info.yaml:12</code></td>`,
+    );
     expect(errors).toContain(link('catalog/default/component/payments-service/', 'Payments Service'));
-    expect(section(problems, 'Warnings')).toMatch(/<td><span class="muted">Portal content<\/span><\/td><td><code>content\/teams\/org\.yaml:70<\/code><\/td>/);
+    expect(section(problems, 'Warnings')).toMatch(
+      /<td><span class="muted">Portal content<\/span><\/td><td><code>content\/teams\/org\.yaml:70<\/code><\/td>/,
+    );
   });
 
   it('opens an entity page with its levels beside the title, what lifts the next level, and where its code is', async () => {
     const service = await entityPage('component', 'payments-service');
-    const title = service.slice(service.indexOf('<div class="title-row">'), service.indexOf('</ul>', service.indexOf('<div class="title-row">')));
+    const title = service.slice(
+      service.indexOf('<div class="title-row">'),
+      service.indexOf('</ul>', service.indexOf('<div class="title-row">')),
+    );
     expect(title).toContain('<h1 data-pagefind-weight="10">Payments Service</h1>');
     expect(title).toContain('<a class="level level-some" href="#scorecard-production-readiness">Production readiness: Silver</a>');
     expect(title).toContain('<a class="level level-none" href="#scorecard-security-basics">Security basics: No level</a>');
     const summary = summaryOf(service);
-    expect(definition(summary, 'Source')).toContain('<a href="https://github.com/acme/payments-service">github.com/acme/payments-service</a>');
+    expect(definition(summary, 'Source')).toContain(
+      '<a href="https://github.com/acme/payments-service">github.com/acme/payments-service</a>',
+    );
     expect(definition(summary, 'Last commit')).toContain(
       '<time datetime="2026-11-19">2026-11-19</time> <a href="https://git.example.com/acme/payments-service/commit/0123456789abcdef0123456789abcdef01234567"><code>0123456</code></a>',
     );
-    expect(definition(summary, 'GitHub repository')).toContain('<a href="https://github.com/acme/payments-service">acme/payments-service</a>');
-    expect(summary).toMatch(/<div class="next-steps" data-pagefind-ignore>.*To reach <strong>Gold<\/strong> on <a href="#scorecard-production-readiness">Production readiness<\/a>, fix:.*Container runs as non-root<\/a><span class="muted"> · medium effort<\/span>/s);
+    expect(definition(summary, 'GitHub repository')).toContain(
+      '<a href="https://github.com/acme/payments-service">acme/payments-service</a>',
+    );
+    expect(summary).toMatch(
+      /<div class="next-steps" data-pagefind-ignore>.*To reach <strong>Gold<\/strong> on <a href="#scorecard-production-readiness">Production readiness<\/a>, fix:.*Container runs as non-root<\/a><span class="muted"> · medium effort<\/span>/s,
+    );
     // Scores and problems are about this run, not what the entity is: search leaves them out.
     expect(service).toMatch(/<section data-pagefind-ignore>\s*<h2>Scorecards<\/h2>/);
     expect(service).toMatch(/<section data-pagefind-ignore>\s*<h2>Problems<\/h2>/);
@@ -217,7 +251,10 @@ describe('the built site', () => {
     for (const path of (await siteFiles(outDir)).filter((file) => file.endsWith('.html'))) {
       const internal = hrefs(await readFile(join(outDir, path), 'utf8')).filter((href) => !/^(https?:|mailto:|data:|#)/.test(href));
       expect(internal.length, path).toBeGreaterThan(0);
-      expect(internal.filter((href) => !href.startsWith(BASE)), path).toEqual([]);
+      expect(
+        internal.filter((href) => !href.startsWith(BASE)),
+        path,
+      ).toEqual([]);
     }
   });
 

@@ -22,7 +22,9 @@ describe('what changed', () => {
     const html = text(await page('changes'));
     expect(html).toMatch(/Up a level \(1\) Entity Scorecard From To Payments Service Production readiness Bronze Silver Down/);
     expect(html).toMatch(/Down a level \(1\) Entity Scorecard From To Checkout Web Production readiness Silver No level Newly/);
-    expect(html).toContain('Newly failing checks (2) Checkout Web on Production readiness : Has CODEOWNERS , Has a licence , Runs CI , Has a runbook link Payments Service on Production readiness : Container runs as non-root');
+    expect(html).toContain(
+      'Newly failing checks (2) Checkout Web on Production readiness : Has CODEOWNERS , Has a licence , Runs CI , Has a runbook link Payments Service on Production readiness : Container runs as non-root',
+    );
     expect(html).toContain('Gone from the catalog (1) component:legacy-ledger');
   });
 });
@@ -30,8 +32,13 @@ describe('what changed', () => {
 describe('trend charts', () => {
   it('show a scorecard’s entities by level over the runs, with the figures as a table', async () => {
     const html = await page('scorecards/production-readiness');
-    expect(html).toMatch(/<svg viewBox="0 0 640 220" role="img" aria-labelledby="chart-production-readiness-entities-by-level-over-time" class="trend-stacked">/);
-    const figures = html.slice(html.indexOf('<details class="trend-data">'), html.indexOf('</details>', html.indexOf('<details class="trend-data">')));
+    expect(html).toMatch(
+      /<svg viewBox="0 0 640 220" role="img" aria-labelledby="chart-production-readiness-entities-by-level-over-time" class="trend-stacked">/,
+    );
+    const figures = html.slice(
+      html.indexOf('<details class="trend-data">'),
+      html.indexOf('</details>', html.indexOf('<details class="trend-data">')),
+    );
     expect(text(figures)).toMatch(/Run No level Bronze Silver Gold/);
     expect(figures.match(/<tr>/g)).toHaveLength(4);
   });
@@ -49,13 +56,17 @@ describe('trend charts', () => {
   });
 
   it('publish history.json with every run in a few figures', async () => {
-    const exported = JSON.parse(await readFile(join(outDir, 'history.json'), 'utf8')) as { runs: Array<{ generatedAt: string; entities: number; scorecards: Record<string, Record<string, number>> }> };
+    const exported = JSON.parse(await readFile(join(outDir, 'history.json'), 'utf8')) as {
+      runs: Array<{ generatedAt: string; entities: number; scorecards: Record<string, Record<string, number>> }>;
+    };
     expect(exported.runs.map((run) => run.generatedAt)).toEqual([
       new Date(Date.parse(current.generatedAt) - 14 * 86_400_000).toISOString(),
       new Date(Date.parse(current.generatedAt) - 7 * 86_400_000).toISOString(),
       current.generatedAt,
     ]);
     expect(exported.runs[1]!.entities).toBe(snapshotFixture.entities.length + 1);
-    expect(Object.values(exported.runs[2]!.scorecards['production-readiness']!).reduce((sum, count) => sum + count, 0)).toBe(snapshotFixture.results.filter((result) => result.scorecard === 'production-readiness').length);
+    expect(Object.values(exported.runs[2]!.scorecards['production-readiness']!).reduce((sum, count) => sum + count, 0)).toBe(
+      snapshotFixture.results.filter((result) => result.scorecard === 'production-readiness').length,
+    );
   });
 });

@@ -12,8 +12,27 @@ import { retrievers } from '../../collectors/facts/index.ts';
 const ROOT = resolve(import.meta.dirname, '../..');
 
 /** Pipeline order; a file may import only from its own stage or earlier ones. */
-const STAGES = ['collectors/sources', 'collectors/repo', 'collectors/facts', 'collectors/catalog', 'collectors/checks', 'collectors/scorecards', 'collectors/fixes', 'collectors/guides', 'collectors/initiatives', 'collectors/docs', 'collectors/contract'];
-const PURE_STAGES = ['collectors/catalog', 'collectors/checks', 'collectors/scorecards', 'collectors/initiatives', 'collectors/docs', 'collectors/fixes'];
+const STAGES = [
+  'collectors/sources',
+  'collectors/repo',
+  'collectors/facts',
+  'collectors/catalog',
+  'collectors/checks',
+  'collectors/scorecards',
+  'collectors/fixes',
+  'collectors/guides',
+  'collectors/initiatives',
+  'collectors/docs',
+  'collectors/contract',
+];
+const PURE_STAGES = [
+  'collectors/catalog',
+  'collectors/checks',
+  'collectors/scorecards',
+  'collectors/initiatives',
+  'collectors/docs',
+  'collectors/fixes',
+];
 const IO_MODULES = /^(node:)?(fs|fs\/promises|child_process|net|http|https)$|^simple-git$/;
 /** The contract between collection and the site: the snapshot's schemas and types, and the helpers both share. */
 const CONTRACT = 'collectors/contract/';
@@ -57,10 +76,17 @@ const collectorFiles = await glob('collectors/**/*.ts', { cwd: ROOT });
 const siteFiles = await glob(['site/**/*.{ts,astro,mjs}'], { cwd: ROOT });
 
 describe('pipeline boundaries', () => {
-  it.each(collectorFiles.filter((file) => PURE_STAGES.some((stage) => file.startsWith(`${stage}/`))))('%s does no I/O, even indirectly', (file) => {
-    const loaded = [...runtimeClosure(file)];
-    expect(loaded.filter((module) => IO_MODULES.test(module) || module.startsWith('collectors/repo/') || module.startsWith('collectors/sources/'))).toEqual([]);
-  });
+  it.each(collectorFiles.filter((file) => PURE_STAGES.some((stage) => file.startsWith(`${stage}/`))))(
+    '%s does no I/O, even indirectly',
+    (file) => {
+      const loaded = [...runtimeClosure(file)];
+      expect(
+        loaded.filter(
+          (module) => IO_MODULES.test(module) || module.startsWith('collectors/repo/') || module.startsWith('collectors/sources/'),
+        ),
+      ).toEqual([]);
+    },
+  );
 
   it.each(collectorFiles.filter((file) => stageOf(file) >= 0))('%s imports no later stage', (file) => {
     // Types are the contract between stages (a stage may name the snapshot's types); code is not.
@@ -74,7 +100,11 @@ describe('pipeline boundaries', () => {
 
   it.each(collectorFiles.filter((file) => file.startsWith(CONTRACT)))('%s, part of the contract, does no I/O, even indirectly', (file) => {
     const loaded = [...runtimeClosure(file)];
-    expect(loaded.filter((module) => IO_MODULES.test(module) || module.startsWith('collectors/store/') || module.startsWith('collectors/sources/'))).toEqual([]);
+    expect(
+      loaded.filter(
+        (module) => IO_MODULES.test(module) || module.startsWith('collectors/store/') || module.startsWith('collectors/sources/'),
+      ),
+    ).toEqual([]);
   });
 
   it.each(siteFiles)('%s imports from collectors/ only the contract and the history reader', (file) => {
@@ -85,7 +115,12 @@ describe('pipeline boundaries', () => {
 
 /** What each of `files` imports, among `files`: what it loads at run time, or with `types` the types it names too. */
 function importGraph(files: readonly string[], { types }: { types: boolean }): Map<string, string[]> {
-  return new Map(files.map((file) => [file, importsOf(file).flatMap((edge) => ((types || !edge.typeOnly) && edge.target && files.includes(edge.target) ? [edge.target] : []))]));
+  return new Map(
+    files.map((file) => [
+      file,
+      importsOf(file).flatMap((edge) => ((types || !edge.typeOnly) && edge.target && files.includes(edge.target) ? [edge.target] : [])),
+    ]),
+  );
 }
 
 /** Groups of modules that import each other (Tarjan's strongly connected components of more than one module). */
@@ -119,24 +154,32 @@ const KNOWN_TYPE_CYCLES = [['scripts/cli/report/gate.ts', 'scripts/cli/report/mo
 const productFiles = await glob(['collectors/**/*.ts', 'scripts/cli/**/*.ts'], { cwd: ROOT });
 
 describe('import graph', () => {
-
   it('has no circle of modules loading each other at run time, in the collectors and the command line', () => {
     expect(importCycles(importGraph(productFiles, { types: false }))).toEqual([]);
   });
 
-  it('has no circle of modules naming each other\'s types either', () => {
+  it("has no circle of modules naming each other's types either", () => {
     expect(importCycles(importGraph(productFiles, { types: true }))).toEqual(KNOWN_TYPE_CYCLES);
   });
 
   it('finds a circle when there is one', () => {
-    const graph = new Map([['a', ['b']], ['b', ['c']], ['c', ['a']], ['d', ['a']], ['e', ['e2']], ['e2', []]]);
+    const graph = new Map([
+      ['a', ['b']],
+      ['b', ['c']],
+      ['c', ['a']],
+      ['d', ['a']],
+      ['e', ['e2']],
+      ['e2', []],
+    ]);
     expect(importCycles(graph)).toEqual([['a', 'b', 'c']]);
   });
 });
 
 describe('fact retriever registry', () => {
   it('registers every retriever file exactly once, with unique ids', async () => {
-    const files = (await glob('collectors/facts/*.ts', { cwd: ROOT, ignore: ['collectors/facts/index.ts', 'collectors/facts/retriever.ts'] })).sort();
+    const files = (
+      await glob('collectors/facts/*.ts', { cwd: ROOT, ignore: ['collectors/facts/index.ts', 'collectors/facts/retriever.ts'] })
+    ).sort();
     const registered = importsOf('collectors/facts/index.ts')
       .map((edge) => edge.target)
       .filter((target): target is string => Boolean(target) && target !== 'collectors/facts/retriever.ts')

@@ -14,8 +14,14 @@ describe('historyRecord', () => {
 
   it('keeps each result as level, score and failing checks', () => {
     for (const result of snapshotFixture.results) {
-      const failing = result.checks.filter((check) => check.effective === 'fail' || check.effective === 'error').map((check) => check.checkId);
-      expect(record.scorecards[result.scorecard]![result.entityRef]).toEqual([result.level, Math.round(result.score * 1000) / 1000, [...new Set(failing)]]);
+      const failing = result.checks
+        .filter((check) => check.effective === 'fail' || check.effective === 'error')
+        .map((check) => check.checkId);
+      expect(record.scorecards[result.scorecard]![result.entityRef]).toEqual([
+        result.level,
+        Math.round(result.score * 1000) / 1000,
+        [...new Set(failing)],
+      ]);
     }
   });
 
@@ -28,7 +34,8 @@ describe('historyRecord', () => {
         judged.set(check.checkId, byEntity);
       }
     }
-    for (const [id, byEntity] of judged) expect(record.checks[id], id).toEqual([[...byEntity.values()].filter(Boolean).length, byEntity.size]);
+    for (const [id, byEntity] of judged)
+      expect(record.checks[id], id).toEqual([[...byEntity.values()].filter(Boolean).length, byEntity.size]);
   });
 
   it("records each entity's owner from its ownedBy relation", () => {

@@ -7,15 +7,42 @@ import { prepareEvaluation } from '../../collectors/scorecards/evaluate.ts';
 import type { CatalogEntity } from '../../collectors/contract/snapshot.ts';
 import { component, NOW, scorecard } from './scorecards/fixtures.ts';
 
-const owned = (name: string, team: string, type = 'service'): CatalogEntity => ({ ...component(name, { spec: { type, lifecycle: 'production', owner: team } }), relations: [{ type: 'ownedBy', targetRef: `group:default/${team}` }] });
+const owned = (name: string, team: string, type = 'service'): CatalogEntity => ({
+  ...component(name, { spec: { type, lifecycle: 'production', owner: team } }),
+  relations: [{ type: 'ownedBy', targetRef: `group:default/${team}` }],
+});
 const ENTITIES = [owned('api', 'payments'), owned('web', 'web', 'website'), owned('batch', 'payments')];
-const pinned: CheckDefinition = { id: 'pinned', title: 'Pinned', category: 'security', description: '', why: '', fix: '', effort: 'low', severity: 'warning', needs: [], options: z.strictObject({}), run: ({ entity }) => ({ outcome: entity.metadata.name === 'batch' ? 'fail' : 'pass', message: '', evidence: [] }) };
+const pinned: CheckDefinition = {
+  id: 'pinned',
+  title: 'Pinned',
+  category: 'security',
+  description: '',
+  why: '',
+  fix: '',
+  effort: 'low',
+  severity: 'warning',
+  needs: [],
+  options: z.strictObject({}),
+  run: ({ entity }) => ({ outcome: entity.metadata.name === 'batch' ? 'fail' : 'pass', message: '', evidence: [] }),
+};
 const READY = scorecard('ready', { bronze: ['pinned'], silver: ['pinned'] });
 
 function evaluate(file: Record<string, unknown>) {
   const evaluation = prepareEvaluation({ entities: ENTITIES, factsByRepo: new Map(), checks: [pinned], exemptions: [], now: NOW });
   const results = evaluation.evaluate(READY);
-  return evaluateInitiatives({ initiatives: [{ file: 'content/initiatives/x.yaml', spec: initiativeFileSchema.parse({ id: 'x', title: 'X', owner: 'platform', deadline: '2027-01-01', ...file }) }], entities: ENTITIES, factsByRepo: new Map(), scorecards: [READY], results, evaluate: evaluation.evaluate })[0]!;
+  return evaluateInitiatives({
+    initiatives: [
+      {
+        file: 'content/initiatives/x.yaml',
+        spec: initiativeFileSchema.parse({ id: 'x', title: 'X', owner: 'platform', deadline: '2027-01-01', ...file }),
+      },
+    ],
+    entities: ENTITIES,
+    factsByRepo: new Map(),
+    scorecards: [READY],
+    results,
+    evaluate: evaluation.evaluate,
+  })[0]!;
 }
 
 describe('evaluateInitiatives', () => {

@@ -6,12 +6,24 @@ import { minimumNode, nodeVersionProblem, parseMinimum } from '../../bin/node-ve
 
 describe('nodeVersionProblem', () => {
   it.each([
-    ['20.20.2', undefined, 'Cairn needs Node 22.12.0 or newer; this is 20.20.2. Install a newer Node (https://nodejs.org) and run it again.'],
-    ['22.11.0', undefined, 'Cairn needs Node 22.12.0 or newer; this is 22.11.0. Install a newer Node (https://nodejs.org) and run it again.'],
+    [
+      '20.20.2',
+      undefined,
+      'Cairn needs Node 22.12.0 or newer; this is 20.20.2. Install a newer Node (https://nodejs.org) and run it again.',
+    ],
+    [
+      '22.11.0',
+      undefined,
+      'Cairn needs Node 22.12.0 or newer; this is 22.11.0. Install a newer Node (https://nodejs.org) and run it again.',
+    ],
     ['22.12.0', undefined, undefined],
     ['24.21.0', undefined, undefined],
     ['26.0.0', undefined, undefined],
-    ['22.20.0', [22, 23, 4], 'Cairn needs Node 22.23.4 or newer; this is 22.20.0. Install a newer Node (https://nodejs.org) and run it again.'],
+    [
+      '22.20.0',
+      [22, 23, 4],
+      'Cairn needs Node 22.23.4 or newer; this is 22.20.0. Install a newer Node (https://nodejs.org) and run it again.',
+    ],
     ['22.23.4', [22, 23, 4], undefined],
   ])('Node %s (minimum %s) → %s', (version, minimum, expected) => {
     expect(nodeVersionProblem(version, minimum)).toBe(expected);

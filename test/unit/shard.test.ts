@@ -26,12 +26,21 @@ describe('inShard', () => {
   });
 
   it('depends on the name alone: the same split on every machine and run', () => {
-    expect(['payments', 'checkout', 'storefront', 'orders'].map((name) => [1, 2, 3].find((index) => inShard(name, { index, count: 3 })))).toEqual([1, 2, 2, 3]);
+    expect(
+      ['payments', 'checkout', 'storefront', 'orders'].map((name) => [1, 2, 3].find((index) => inShard(name, { index, count: 3 }))),
+    ).toEqual([1, 2, 2, 3]);
   });
 });
 
 describe('combineShards', () => {
-  const partial = (index: number, count: number, repos: string[], problems: PartialSnapshot['problems'] = [], unreachable: string[] = [], unlisted: string[] = []) => ({
+  const partial = (
+    index: number,
+    count: number,
+    repos: string[],
+    problems: PartialSnapshot['problems'] = [],
+    unreachable: string[] = [],
+    unlisted: string[] = [],
+  ) => ({
     file: `shards/${index}.json`,
     partial: {
       kind: 'cairn-partial-snapshot',
@@ -39,7 +48,10 @@ describe('combineShards', () => {
       shard: { index, count },
       generatedAt: '2026-11-01T00:00:00.000Z',
       repos: repos.map((name) => ({ name, source: 'directory', facts: {}, problems: [] })),
-      unreachable: { repos: unreachable.map((name) => ({ name, source: 'git', reason: `could not clone /srv/${name}.git` })), sources: unlisted.map((owner) => ({ source: 'github', reason: `could not list the repositories of ${owner}` })) },
+      unreachable: {
+        repos: unreachable.map((name) => ({ name, source: 'git', reason: `could not clone /srv/${name}.git` })),
+        sources: unlisted.map((owner) => ({ source: 'github', reason: `could not list the repositories of ${owner}` })),
+      },
       problems,
       entities: [],
     } as PartialSnapshot,
@@ -52,7 +64,7 @@ describe('combineShards', () => {
     expect(combined.problems).toEqual([listing]);
   });
 
-  it('keeps every shard\'s unreachable repositories, and one of each unlisted source, for the merge to carry over', () => {
+  it("keeps every shard's unreachable repositories, and one of each unlisted source, for the merge to carry over", () => {
     const combined = combineShards([partial(1, 2, ['a'], [], ['gone'], ['acme']), partial(2, 2, ['b'], [], ['lost'], ['acme'])]);
     expect(combined.unreachable.repos.map((repo) => repo.name)).toEqual(['gone', 'lost']);
     expect(combined.unreachable.sources).toEqual([{ source: 'github', reason: 'could not list the repositories of acme' }]);
@@ -60,9 +72,21 @@ describe('combineShards', () => {
 
   it.each([
     { name: 'a missing shard', partials: [partial(1, 3, ['a']), partial(3, 3, ['c'])], message: 'cairn merge: shard 2/3 missing.' },
-    { name: 'a shard twice', partials: [partial(1, 2, ['a']), partial(1, 2, ['b'])], message: 'shards/1.json: shard 1/2 is also in shards/1.json.' },
-    { name: 'two counts', partials: [partial(1, 2, ['a']), partial(2, 3, ['b'])], message: 'shards/2.json: shard 2/3, but shards/1.json is one of 2.' },
-    { name: 'a repository in two shards', partials: [partial(1, 2, ['a']), partial(2, 2, ['a'])], message: 'cairn merge: repository "a" is in two shards; collect every shard from the same configuration.' },
+    {
+      name: 'a shard twice',
+      partials: [partial(1, 2, ['a']), partial(1, 2, ['b'])],
+      message: 'shards/1.json: shard 1/2 is also in shards/1.json.',
+    },
+    {
+      name: 'two counts',
+      partials: [partial(1, 2, ['a']), partial(2, 3, ['b'])],
+      message: 'shards/2.json: shard 2/3, but shards/1.json is one of 2.',
+    },
+    {
+      name: 'a repository in two shards',
+      partials: [partial(1, 2, ['a']), partial(2, 2, ['a'])],
+      message: 'cairn merge: repository "a" is in two shards; collect every shard from the same configuration.',
+    },
     { name: 'nothing', partials: [], message: 'cairn merge: no partial snapshots given.' },
   ])('refuses $name', ({ partials, message }) => {
     expect(() => combineShards(partials)).toThrow(message);

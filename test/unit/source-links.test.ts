@@ -33,8 +33,16 @@ describe('forge detection', () => {
 
   it.each<[string, Forge, string]>([
     ['https://code.example.com/acme/payments', 'gitlab', `https://code.example.com/acme/payments/-/blob/${SHA}/a.txt#L1`],
-    ['https://code.example.com/scm/acme/payments', 'bitbucket-server', `https://code.example.com/scm/acme/payments/browse/a.txt?at=${SHA}#1`],
-    ['https://github.com/acme/payments', 'azure-devops', `https://github.com/acme/payments?path=/a.txt&version=GC${SHA}&line=1&lineEnd=2&lineStartColumn=1&lineEndColumn=1`],
+    [
+      'https://code.example.com/scm/acme/payments',
+      'bitbucket-server',
+      `https://code.example.com/scm/acme/payments/browse/a.txt?at=${SHA}#1`,
+    ],
+    [
+      'https://github.com/acme/payments',
+      'azure-devops',
+      `https://github.com/acme/payments?path=/a.txt&version=GC${SHA}&line=1&lineEnd=2&lineStartColumn=1&lineEndColumn=1`,
+    ],
   ])('an explicit forge overrides detection: %s as %s', (webUrl, forge, expected) => {
     const links = sourceLinks(webUrl, forge)!;
     expect(links.forge).toBe(forge);
@@ -52,7 +60,12 @@ describe('file links', () => {
     ['bitbucket', 'src/main.go', undefined, `https://bitbucket.org/acme/payments/src/${SHA}/src/main.go`],
     ['bitbucket-server', 'Dockerfile', 12, `https://git.example.com/projects/ACME/repos/payments/browse/Dockerfile?at=${SHA}#12`],
     ['bitbucket-server', 'src/main.go', undefined, `https://git.example.com/projects/ACME/repos/payments/browse/src/main.go?at=${SHA}`],
-    ['azure-devops', 'Dockerfile', 12, `https://dev.azure.com/acme/shop/_git/payments?path=/Dockerfile&version=GC${SHA}&line=12&lineEnd=13&lineStartColumn=1&lineEndColumn=1`],
+    [
+      'azure-devops',
+      'Dockerfile',
+      12,
+      `https://dev.azure.com/acme/shop/_git/payments?path=/Dockerfile&version=GC${SHA}&line=12&lineEnd=13&lineStartColumn=1&lineEndColumn=1`,
+    ],
     ['azure-devops', 'src/main.go', undefined, `https://dev.azure.com/acme/shop/_git/payments?path=/src/main.go&version=GC${SHA}`],
   ])('%s: %s line %s', (forge, path, line, expected) => {
     expect(sourceLinks(REPOSITORIES[forge])!.file(SHA, path, line)).toBe(expected);
@@ -63,7 +76,10 @@ describe('file links', () => {
     ['gitlab', `https://gitlab.com/acme/platform/payments/-/blob/${SHA}/docs/a%20b%23c%3Fd%26e.md#L2`],
     ['bitbucket', `https://bitbucket.org/acme/payments/src/${SHA}/docs/a%20b%23c%3Fd%26e.md#lines-2`],
     ['bitbucket-server', `https://git.example.com/projects/ACME/repos/payments/browse/docs/a%20b%23c%3Fd%26e.md?at=${SHA}#2`],
-    ['azure-devops', `https://dev.azure.com/acme/shop/_git/payments?path=/docs/a%20b%23c%3Fd%26e.md&version=GC${SHA}&line=2&lineEnd=3&lineStartColumn=1&lineEndColumn=1`],
+    [
+      'azure-devops',
+      `https://dev.azure.com/acme/shop/_git/payments?path=/docs/a%20b%23c%3Fd%26e.md&version=GC${SHA}&line=2&lineEnd=3&lineStartColumn=1&lineEndColumn=1`,
+    ],
   ])('%s encodes each path segment, so #, ? and & stay part of the name', (forge, expected) => {
     expect(sourceLinks(REPOSITORIES[forge])!.file(SHA, 'docs/a b#c?d&e.md', 2)).toBe(expected);
   });
@@ -77,15 +93,32 @@ describe('file links', () => {
   });
 
   it('encodes what is not a plain commit id, so it cannot leave its place in the URL', () => {
-    expect(sourceLinks(REPOSITORIES.github)!.file('a/../b#c', 'README.md')).toBe('https://github.com/acme/payments/blob/a%2F..%2Fb%23c/README.md');
+    expect(sourceLinks(REPOSITORIES.github)!.file('a/../b#c', 'README.md')).toBe(
+      'https://github.com/acme/payments/blob/a%2F..%2Fb%23c/README.md',
+    );
   });
 });
 
 describe('commit and folder links', () => {
   it.each<[Forge, string, string, string]>([
-    ['github', `https://github.com/acme/payments/commit/${SHA}`, `https://github.com/acme/payments/tree/${SHA}`, `https://github.com/acme/payments/tree/${SHA}/docs/ops%20guide`],
-    ['gitlab', `https://gitlab.com/acme/platform/payments/-/commit/${SHA}`, `https://gitlab.com/acme/platform/payments/-/tree/${SHA}`, `https://gitlab.com/acme/platform/payments/-/tree/${SHA}/docs/ops%20guide`],
-    ['bitbucket', `https://bitbucket.org/acme/payments/commits/${SHA}`, `https://bitbucket.org/acme/payments/src/${SHA}/`, `https://bitbucket.org/acme/payments/src/${SHA}/docs/ops%20guide/`],
+    [
+      'github',
+      `https://github.com/acme/payments/commit/${SHA}`,
+      `https://github.com/acme/payments/tree/${SHA}`,
+      `https://github.com/acme/payments/tree/${SHA}/docs/ops%20guide`,
+    ],
+    [
+      'gitlab',
+      `https://gitlab.com/acme/platform/payments/-/commit/${SHA}`,
+      `https://gitlab.com/acme/platform/payments/-/tree/${SHA}`,
+      `https://gitlab.com/acme/platform/payments/-/tree/${SHA}/docs/ops%20guide`,
+    ],
+    [
+      'bitbucket',
+      `https://bitbucket.org/acme/payments/commits/${SHA}`,
+      `https://bitbucket.org/acme/payments/src/${SHA}/`,
+      `https://bitbucket.org/acme/payments/src/${SHA}/docs/ops%20guide/`,
+    ],
     [
       'bitbucket-server',
       `https://git.example.com/projects/ACME/repos/payments/commits/${SHA}`,
@@ -107,11 +140,22 @@ describe('commit and folder links', () => {
 });
 
 describe('web URLs that give no links', () => {
-  it.each([undefined, '', 'javascript:alert(1)', 'data:text/html,x', 'file:///srv/repos/payments', 'ftp://example.com/acme/payments', 'not a url', '/acme/payments'])('%s', (webUrl) => {
+  it.each([
+    undefined,
+    '',
+    'javascript:alert(1)',
+    'data:text/html,x',
+    'file:///srv/repos/payments',
+    'ftp://example.com/acme/payments',
+    'not a url',
+    '/acme/payments',
+  ])('%s', (webUrl) => {
     expect(sourceLinks(webUrl)).toBeUndefined();
   });
 
   it('drops a query or fragment of the web URL, which would otherwise swallow the path', () => {
-    expect(sourceLinks('https://github.com/acme/payments?tab=readme#top')!.file(SHA, 'a.md')).toBe(`https://github.com/acme/payments/blob/${SHA}/a.md`);
+    expect(sourceLinks('https://github.com/acme/payments?tab=readme#top')!.file(SHA, 'a.md')).toBe(
+      `https://github.com/acme/payments/blob/${SHA}/a.md`,
+    );
   });
 });

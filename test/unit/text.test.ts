@@ -13,7 +13,11 @@ describe('cleanText', () => {
     ['C1 controls (CSI U+009B, NEL U+0085, U+0080, U+009F)', '\u009b2J\u0085\u0080\u009f', `${R}2J${R}${R}${R}`],
     ['bidi embeddings and overrides U+202A–U+202E', '\u202a\u202b\u202c\u202d\u202e', R.repeat(5)],
     ['bidi isolates U+2066–U+2069', 'x\u2066\u2067\u2068\u2069y', `x${R.repeat(4)}y`],
-    ['neighbours of the ranges are kept (U+00A0, U+2029, U+202F, U+2065, U+206A)', '\u00a0\u2029\u202f\u2065\u206a', '\u00a0\u2029\u202f\u2065\u206a'],
+    [
+      'neighbours of the ranges are kept (U+00A0, U+2029, U+202F, U+2065, U+206A)',
+      '\u00a0\u2029\u202f\u2065\u206a',
+      '\u00a0\u2029\u202f\u2065\u206a',
+    ],
     ['letters, emoji and right-to-left script are kept', 'Zürich 🚀 שלום', 'Zürich 🚀 שלום'],
     ['the empty string', '', ''],
   ])('%s', (_name, input, expected) => {
@@ -38,13 +42,20 @@ describe('plainData', () => {
     ['strings in arrays and nested objects', { a: ['x\u001b'], b: { c: '\u202e' } }, { a: ['x\uFFFD'], b: { c: '\uFFFD' } }, []],
     ['keys are cleaned', { 'a\u0000': 1 }, { 'a\uFFFD': 1 }, []],
     ['a key that cleans to one already there keeps the first value', { 'a\u0000': 1, 'a\u0001': 2 }, { 'a\uFFFD': 1 }, []],
-    ['constructor and prototype keys are ordinary keys', { constructor: 'c', prototype: { constructor: 1 } }, { constructor: 'c', prototype: { constructor: 1 } }, []],
+    [
+      'constructor and prototype keys are ordinary keys',
+      { constructor: 'c', prototype: { constructor: 1 } },
+      { constructor: 'c', prototype: { constructor: 1 } },
+      [],
+    ],
   ])('%s', (_name, input, expected, dropped) => {
     expect(run(input)).toEqual({ result: expected, dropped });
   });
 
   it('leaves out own __proto__ keys at every level and reports each path', () => {
-    const input = JSON.parse('{"__proto__":{"x":1},"metadata":{"name":"a","__proto__":"q"},"spec":[{"__proto__":{"__proto__":1}}]}') as unknown;
+    const input = JSON.parse(
+      '{"__proto__":{"x":1},"metadata":{"name":"a","__proto__":"q"},"spec":[{"__proto__":{"__proto__":1}}]}',
+    ) as unknown;
     const { result, dropped } = run(input);
     expect(JSON.stringify(result)).toBe('{"metadata":{"name":"a"},"spec":[{}]}');
     expect(dropped).toEqual([['__proto__'], ['metadata', '__proto__'], ['spec', 0, '__proto__']]);

@@ -10,9 +10,10 @@ export const actionsPinned = defineCheck({
   id: 'actions-pinned',
   title: 'GitHub Actions pinned to commits',
   category: 'security',
-  description: 'Every `uses:` of an action or reusable workflow from another repository is pinned to a full 40-character commit SHA; docker actions to an image digest.',
+  description:
+    'Every `uses:` of an action or reusable workflow from another repository is pinned to a full 40-character commit SHA; docker actions to an image digest.',
   why: [
-    'A tag like `@v4` is a pointer the action\'s owner (or whoever compromises their account) can move: the next run executes different code with your repository\'s token and secrets.',
+    "A tag like `@v4` is a pointer the action's owner (or whoever compromises their account) can move: the next run executes different code with your repository's token and secrets.",
     'In March 2025 the tags of tj-actions/changed-files were moved to a malicious commit that printed secrets into the build logs of the repositories that ran it by tag. A commit SHA cannot be moved (OpenSSF Scorecard, Pinned-Dependencies).',
   ].join(' '),
   fix: [
@@ -27,7 +28,10 @@ export const actionsPinned = defineCheck({
   effort: 'low',
   severity: 'warning',
   options: z.object({
-    trustedOwners: z.array(z.string().min(1)).default([]).describe('Owners whose actions may be used by tag (e.g. your own organisation); compared case-insensitively.'),
+    trustedOwners: z
+      .array(z.string().min(1))
+      .default([])
+      .describe('Owners whose actions may be used by tag (e.g. your own organisation); compared case-insensitively.'),
   }),
   needs: ['workflows'],
   run(context) {
@@ -42,11 +46,18 @@ export const actionsPinned = defineCheck({
         external++;
         const pinned = use.kind === 'docker' ? IMAGE_DIGEST.test(use.ref ?? '') : COMMIT_SHA.test(use.ref ?? '');
         const owner = use.action.split('/')[0]!.toLowerCase();
-        if (!pinned && !(use.kind !== 'docker' && trusted.has(owner))) unpinned.push({ path: workflow.path, line: use.line, note: use.uses });
+        if (!pinned && !(use.kind !== 'docker' && trusted.has(owner)))
+          unpinned.push({ path: workflow.path, line: use.line, note: use.uses });
       }
     }
-    if (unpinned.length > 0) return fail(`${count(unpinned.length, 'action reference')} of ${external} ${unpinned.length === 1 ? 'is' : 'are'} not pinned to a commit SHA (or image digest).`, capped(unpinned));
+    if (unpinned.length > 0)
+      return fail(
+        `${count(unpinned.length, 'action reference')} of ${external} ${unpinned.length === 1 ? 'is' : 'are'} not pinned to a commit SHA (or image digest).`,
+        capped(unpinned),
+      );
     if (external === 0) return pass(`Only local actions are used (${count(workflows.length, 'workflow')}).`);
-    return pass(`Every action reference is pinned to a commit SHA or comes from a trusted owner (${count(external, 'reference')} in ${count(workflows.length, 'workflow')}).`);
+    return pass(
+      `Every action reference is pinned to a commit SHA or comes from a trusted owner (${count(external, 'reference')} in ${count(workflows.length, 'workflow')}).`,
+    );
   },
 });

@@ -41,6 +41,9 @@ export const apiDefinition = defineCheck({
         ? pass(`spec.definition is a link to ${definition}, which is accepted but not read.`, evidence)
         : fail(`spec.definition is only a URL (${definition}); Cairn does not fetch it, so the catalog shows no definition.`, evidence);
     }
-    return pass(`spec.definition holds a ${String(entity.spec?.type ?? 'untyped')} definition of ${lines} line${lines === 1 ? '' : 's'}.`, declarationEvidence(entity));
+    return pass(
+      `spec.definition holds a ${String(entity.spec?.type ?? 'untyped')} definition of ${lines} line${lines === 1 ? '' : 's'}.`,
+      declarationEvidence(entity),
+    );
   },
 });

@@ -16,13 +16,16 @@ export const busFactor = defineCheck({
     minAuthors: z.number().int().positive().default(2).describe('Fewest distinct authors in the activity window.'),
   }),
   // A deprecated component is expected to go quiet: activity is not asked of it.
-  precheck: ({ entity }) => (entity.spec?.lifecycle === 'deprecated' ? notApplicable('The entity is deprecated: activity is not expected.') : undefined),
+  precheck: ({ entity }) =>
+    entity.spec?.lifecycle === 'deprecated' ? notApplicable('The entity is deprecated: activity is not expected.') : undefined,
   needs: ['activity'],
   run(context) {
     const { authors, commits, since } = context.facts.activity;
     const { minAuthors } = context.options;
-    if (commits === 0) return fail(`No commits since ${day(since)}, so nobody is actively working on it; expected at least ${count(minAuthors, 'author')}.`);
-    if (authors < minAuthors) return fail(`${count(authors, 'author')} made the ${count(commits, 'commit')} since ${day(since)}; expected at least ${minAuthors}.`);
+    if (commits === 0)
+      return fail(`No commits since ${day(since)}, so nobody is actively working on it; expected at least ${count(minAuthors, 'author')}.`);
+    if (authors < minAuthors)
+      return fail(`${count(authors, 'author')} made the ${count(commits, 'commit')} since ${day(since)}; expected at least ${minAuthors}.`);
     return pass(`${count(authors, 'author')} made the ${count(commits, 'commit')} since ${day(since)}.`);
   },
 });

@@ -8,7 +8,8 @@ export const changelogPresent = defineCheck({
   id: 'changelog-present',
   title: 'Changelog present',
   category: 'docs',
-  description: 'The repository keeps a changelog (CHANGELOG.md, CHANGES, HISTORY.md, NEWS, RELEASE_NOTES.md at the root or in docs/), or changesets in .changeset/.',
+  description:
+    'The repository keeps a changelog (CHANGELOG.md, CHANGES, HISTORY.md, NEWS, RELEASE_NOTES.md at the root or in docs/), or changesets in .changeset/.',
   why: 'Teams that depend on this need to know what changed between versions without reading every commit, especially when upgrading or tracing a regression.',
   fix: [
     'Add `CHANGELOG.md` following [Keep a Changelog](https://keepachangelog.com/):',
@@ -35,6 +36,8 @@ export const changelogPresent = defineCheck({
     if (changelog) return pass(`Changes are recorded in ${changelog}.`, [{ path: changelog }]);
     const changeset = files.find((path) => path === '.changeset/config.json') ?? files.find((path) => path.startsWith('.changeset/'));
     if (changeset) return pass('Changes are recorded as changesets in .changeset/.', [{ path: changeset }]);
-    return fail('No changelog: expected CHANGELOG.md (or CHANGES, HISTORY.md, NEWS, RELEASE_NOTES.md) at the root or in docs/, or a .changeset/ folder.');
+    return fail(
+      'No changelog: expected CHANGELOG.md (or CHANGES, HISTORY.md, NEWS, RELEASE_NOTES.md) at the root or in docs/, or a .changeset/ folder.',
+    );
   },
 });

@@ -32,7 +32,13 @@ export const ciConfigured = defineCheck({
   needs: ['ci'],
   run(context) {
     const { ci } = context.facts;
-    if (ci.length === 0) return fail('No CI configuration found (.github/workflows/, .gitlab-ci.yml, Jenkinsfile, .circleci/config.yml, azure-pipelines.yml …).');
-    return pass(`CI is configured: ${listOf(ci.map((system) => system.system))}.`, ci.flatMap((system) => system.files.map((path) => ({ path, note: system.system }))).slice(0, 20));
+    if (ci.length === 0)
+      return fail(
+        'No CI configuration found (.github/workflows/, .gitlab-ci.yml, Jenkinsfile, .circleci/config.yml, azure-pipelines.yml …).',
+      );
+    return pass(
+      `CI is configured: ${listOf(ci.map((system) => system.system))}.`,
+      ci.flatMap((system) => system.files.map((path) => ({ path, note: system.system }))).slice(0, 20),
+    );
   },
 });

@@ -28,7 +28,14 @@ export const ciOnPullRequest = defineCheck({
     const { workflows } = context.facts;
     if (workflows.length === 0) return notApplicable('No GitHub Actions workflows; the triggers of other CI systems are not read.');
     const onPullRequests = workflows.filter((workflow) => workflow.triggers.some((trigger) => PULL_REQUEST_TRIGGERS.has(trigger)));
-    if (onPullRequests.length === 0) return fail(`No workflow runs on pull_request (${count(workflows.length, 'workflow')} read); changes are only checked after they merge.`, workflows.map((workflow) => ({ path: workflow.path, note: `on: ${workflow.triggers.join(', ') || '(none)'}` })));
-    return pass(`${count(onPullRequests.length, 'workflow')} of ${workflows.length} run${onPullRequests.length === 1 ? 's' : ''} on pull requests.`, onPullRequests.map((workflow) => ({ path: workflow.path })));
+    if (onPullRequests.length === 0)
+      return fail(
+        `No workflow runs on pull_request (${count(workflows.length, 'workflow')} read); changes are only checked after they merge.`,
+        workflows.map((workflow) => ({ path: workflow.path, note: `on: ${workflow.triggers.join(', ') || '(none)'}` })),
+      );
+    return pass(
+      `${count(onPullRequests.length, 'workflow')} of ${workflows.length} run${onPullRequests.length === 1 ? 's' : ''} on pull requests.`,
+      onPullRequests.map((workflow) => ({ path: workflow.path })),
+    );
   },
 });

@@ -24,8 +24,16 @@ export const codeownersCatchAll = defineCheck({
     const { codeowners } = context.facts;
     if (!codeowners) return fail('No CODEOWNERS file, so no file has an owner.');
     const rule = codeowners.rules.findLast((candidate) => CATCH_ALL.has(candidate.pattern));
-    if (codeowners.catchAll && rule) return pass(`Every file is owned by ${codeowners.catchAll.join(' ')} unless a later rule says otherwise.`, [{ path: codeowners.path, line: rule.line, note: `${rule.pattern} ${rule.owners.join(' ')}` }]);
-    if (rule) return fail(`The last \`${rule.pattern}\` rule of ${codeowners.path} names no owner, so files no other rule covers have none.`, [{ path: codeowners.path, line: rule.line }]);
-    return fail(`${codeowners.path} has no catch-all \`*\` rule; files no other pattern covers have no owner.`, [{ path: codeowners.path }]);
+    if (codeowners.catchAll && rule)
+      return pass(`Every file is owned by ${codeowners.catchAll.join(' ')} unless a later rule says otherwise.`, [
+        { path: codeowners.path, line: rule.line, note: `${rule.pattern} ${rule.owners.join(' ')}` },
+      ]);
+    if (rule)
+      return fail(`The last \`${rule.pattern}\` rule of ${codeowners.path} names no owner, so files no other rule covers have none.`, [
+        { path: codeowners.path, line: rule.line },
+      ]);
+    return fail(`${codeowners.path} has no catch-all \`*\` rule; files no other pattern covers have no owner.`, [
+      { path: codeowners.path },
+    ]);
   },
 });

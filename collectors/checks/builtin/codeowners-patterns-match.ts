@@ -53,7 +53,7 @@ export const codeownersPatternsMatch = defineCheck({
   category: 'ownership',
   description: 'Every CODEOWNERS pattern matches at least one tracked file.',
   why: 'A pattern that matches nothing is left over from a move or a rename: the code it meant to assign now falls to another rule (or to nobody), and the file no longer says who owns what.',
-  fix: 'Update each pattern the evidence points at to the folder\'s new path, or delete the line. `git log --follow` on the old path shows where the code went.',
+  fix: "Update each pattern the evidence points at to the folder's new path, or delete the line. `git log --follow` on the old path shows where the code went.",
   effort: 'low',
   severity: 'warning',
   options: z.object({}),
@@ -65,7 +65,13 @@ export const codeownersPatternsMatch = defineCheck({
     const stale: Evidence[] = codeowners.rules
       .filter((rule) => !patternMatchesAny(rule.pattern, index))
       .map((rule) => ({ path: codeowners.path, line: rule.line, note: `${rule.pattern} matches no tracked file` }));
-    if (stale.length > 0) return fail(`${count(stale.length, 'pattern')} in ${codeowners.path} match${stale.length === 1 ? 'es' : ''} no tracked file.`, capped(stale));
-    return pass(`Every pattern of ${codeowners.path} matches tracked files (${count(codeowners.rules.length, 'pattern')}).`, [{ path: codeowners.path }]);
+    if (stale.length > 0)
+      return fail(
+        `${count(stale.length, 'pattern')} in ${codeowners.path} match${stale.length === 1 ? 'es' : ''} no tracked file.`,
+        capped(stale),
+      );
+    return pass(`Every pattern of ${codeowners.path} matches tracked files (${count(codeowners.rules.length, 'pattern')}).`, [
+      { path: codeowners.path },
+    ]);
   },
 });

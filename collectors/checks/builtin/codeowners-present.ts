@@ -24,7 +24,12 @@ export const codeownersPresent = defineCheck({
   run(context) {
     const { codeowners } = context.facts;
     if (!codeowners) return fail('No CODEOWNERS file in .github/, the repository root or docs/.');
-    if (codeowners.rules.length === 0) return fail(`${codeowners.path} has no rules; expected at least one pattern with an owner, e.g. \`* @org/team\`.`, [{ path: codeowners.path }]);
-    return pass(`${codeowners.path} has ${count(codeowners.rules.length, 'rule')}.`, [{ path: codeowners.path, line: codeowners.rules[0]!.line }]);
+    if (codeowners.rules.length === 0)
+      return fail(`${codeowners.path} has no rules; expected at least one pattern with an owner, e.g. \`* @org/team\`.`, [
+        { path: codeowners.path },
+      ]);
+    return pass(`${codeowners.path} has ${count(codeowners.rules.length, 'rule')}.`, [
+      { path: codeowners.path, line: codeowners.rules[0]!.line },
+    ]);
   },
 });

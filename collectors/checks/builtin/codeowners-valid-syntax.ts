@@ -16,8 +16,9 @@ export const codeownersValidSyntax = defineCheck({
   id: 'codeowners-valid-syntax',
   title: 'CODEOWNERS rules are valid',
   category: 'ownership',
-  description: 'Every CODEOWNERS owner is `@user`, `@org/team` or an email, and no pattern uses syntax GitHub ignores (`!` negation, `[ ]` ranges).',
-  why: 'GitHub skips CODEOWNERS lines it cannot parse without telling anyone (it shows the errors only on the file\'s page), so the owners on those lines never get review requests.',
+  description:
+    'Every CODEOWNERS owner is `@user`, `@org/team` or an email, and no pattern uses syntax GitHub ignores (`!` negation, `[ ]` ranges).',
+  why: "GitHub skips CODEOWNERS lines it cannot parse without telling anyone (it shows the errors only on the file's page), so the owners on those lines never get review requests.",
   fix: [
     'Correct each line the evidence points at. Owners start with `@` (`@alice`, `@acme/payments-team`) or are email addresses; a team needs its organisation:',
     '',
@@ -43,7 +44,8 @@ export const codeownersValidSyntax = defineCheck({
         invalid.push({ path: codeowners.path, line: rule.line, note: `"${owner}" is not @user, @org/team or an email` });
       }
     }
-    if (invalid.length > 0) return fail(`${count(invalid.length, 'error')} in ${codeowners.path}; GitHub ignores those rules or owners.`, capped(invalid));
+    if (invalid.length > 0)
+      return fail(`${count(invalid.length, 'error')} in ${codeowners.path}; GitHub ignores those rules or owners.`, capped(invalid));
     return pass(`Every rule of ${codeowners.path} is valid (${count(codeowners.rules.length, 'rule')}).`, [{ path: codeowners.path }]);
   },
 });

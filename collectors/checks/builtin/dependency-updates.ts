@@ -49,6 +49,8 @@ export const dependencyUpdates = defineCheck({
     if (dependabot) return pass(`Dependabot is configured in ${dependabot}.`, [{ path: dependabot }]);
     const renovate = RENOVATE.find((path) => files.has(path));
     if (renovate) return pass(`Renovate is configured in ${renovate}.`, [{ path: renovate }]);
-    return fail('No dependency update bot: expected .github/dependabot.yml or a Renovate config file (renovate.json, .renovaterc, .github/renovate.json).');
+    return fail(
+      'No dependency update bot: expected .github/dependabot.yml or a Renovate config file (renovate.json, .renovaterc, .github/renovate.json).',
+    );
   },
 });

@@ -14,7 +14,8 @@ export const descriptorValid = defineCheck({
   id: 'descriptor-valid',
   title: 'Declared in a valid catalog descriptor',
   category: 'ownership',
-  description: "The entity is declared in the repository's catalog-info.yaml (not inferred by Cairn), and every file and document of the repository's descriptors loads as an entity.",
+  description:
+    "The entity is declared in the repository's catalog-info.yaml (not inferred by Cairn), and every file and document of the repository's descriptors loads as an entity.",
   why: [
     'An inferred entity is a guess from the repository: its owner, lifecycle and system are unknown, so it cannot be routed to a team or counted against a system.',
     'A declared entity is what the team says it is, in the same format Backstage reads, so the catalog stays right when people move teams.',
@@ -41,8 +42,12 @@ export const descriptorValid = defineCheck({
   severity: 'error',
   options: z.object({}),
   precheck({ entity }) {
-    if (!entity.source.repo) return notApplicable(`${entity.ref} is declared in the portal's content (${entity.source.file}), not in a repository descriptor.`);
-    if (entity.inferred) return fail(`${entity.ref} is inferred by Cairn: repository ${entity.source.repo} has no catalog-info.yaml, so its owner, lifecycle and system are guesses.`);
+    if (!entity.source.repo)
+      return notApplicable(`${entity.ref} is declared in the portal's content (${entity.source.file}), not in a repository descriptor.`);
+    if (entity.inferred)
+      return fail(
+        `${entity.ref} is inferred by Cairn: repository ${entity.source.repo} has no catalog-info.yaml, so its owner, lifecycle and system are guesses.`,
+      );
     return undefined;
   },
   needs: ['descriptors'],
@@ -59,12 +64,22 @@ export const descriptorValid = defineCheck({
     const malformed = descriptors.documents.filter((document) => !looksLikeEntity(document.data));
     const broken: Evidence[] = [
       ...empty.map((file) => ({ path: file, note: 'no entity could be read from this file (empty, or invalid YAML)' })),
-      ...malformed.map((document) => ({ path: document.file, line: document.line, note: 'document without apiVersion, kind and metadata.name' })),
+      ...malformed.map((document) => ({
+        path: document.file,
+        line: document.line,
+        note: 'document without apiVersion, kind and metadata.name',
+      })),
     ];
     if (broken.length > 0) {
       const where = listOf([...new Set(broken.map((item) => item.path))]);
-      return fail(`${entity.ref} is declared in ${entity.source.file}, but descriptors of this repository do not load: ${broken.length} problem${broken.length === 1 ? '' : 's'} in ${where}.`, [declared, ...broken]);
+      return fail(
+        `${entity.ref} is declared in ${entity.source.file}, but descriptors of this repository do not load: ${broken.length} problem${broken.length === 1 ? '' : 's'} in ${where}.`,
+        [declared, ...broken],
+      );
     }
-    return pass(`${entity.ref} is declared in ${entity.source.file} line ${entity.source.line}, and every descriptor file of the repository loads (${count(descriptors.files.length, 'file')}); any other descriptor problem is on the repository's problems list.`, [declared]);
+    return pass(
+      `${entity.ref} is declared in ${entity.source.file} line ${entity.source.line}, and every descriptor file of the repository loads (${count(descriptors.files.length, 'file')}); any other descriptor problem is on the repository's problems list.`,
+      [declared],
+    );
   },
 });

@@ -37,8 +37,15 @@ export const dockerfileDigestPinned = defineCheck({
       }
     }
     const skipped = variables > 0 ? ` (${count(variables, 'image')} from build arguments not judged)` : '';
-    if (unpinned.length > 0) return fail(`${count(unpinned.length, 'base image')} of ${judged} ${unpinned.length === 1 ? 'is' : 'are'} not pinned by digest${skipped}.`, capped(unpinned));
-    if (judged === 0) return notApplicable(`No registry base image to judge: only build stages, scratch${variables > 0 ? ' or images from build arguments' : ''}.`);
+    if (unpinned.length > 0)
+      return fail(
+        `${count(unpinned.length, 'base image')} of ${judged} ${unpinned.length === 1 ? 'is' : 'are'} not pinned by digest${skipped}.`,
+        capped(unpinned),
+      );
+    if (judged === 0)
+      return notApplicable(
+        `No registry base image to judge: only build stages, scratch${variables > 0 ? ' or images from build arguments' : ''}.`,
+      );
     return pass(`Every base image is pinned by digest (${count(judged, 'image')})${skipped}.`);
   },
 });

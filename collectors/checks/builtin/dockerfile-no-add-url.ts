@@ -28,9 +28,17 @@ export const dockerfileNoAddUrl = defineCheck({
     const { dockerfiles } = context.facts;
     if (dockerfiles.length === 0) return notApplicable(NO_DOCKERFILES);
     const remote: Evidence[] = dockerfiles.flatMap((dockerfile) =>
-      dockerfile.adds.flatMap((add) => add.sources.filter((source) => REMOTE.test(source)).map((source) => ({ path: dockerfile.path, line: add.line, note: `ADD ${source}` }))),
+      dockerfile.adds.flatMap((add) =>
+        add.sources
+          .filter((source) => REMOTE.test(source))
+          .map((source) => ({ path: dockerfile.path, line: add.line, note: `ADD ${source}` })),
+      ),
     );
-    if (remote.length > 0) return fail(`${count(remote.length, 'ADD instruction')} ${remote.length === 1 ? 'downloads' : 'download'} from a URL.`, capped(remote));
+    if (remote.length > 0)
+      return fail(
+        `${count(remote.length, 'ADD instruction')} ${remote.length === 1 ? 'downloads' : 'download'} from a URL.`,
+        capped(remote),
+      );
     return pass(`No ADD from a URL in ${count(dockerfiles.length, 'Dockerfile')}.`);
   },
 });

@@ -9,14 +9,7 @@ export const dockerfileNoLatest = defineCheck({
   category: 'containers',
   description: 'No `FROM` uses the `latest` tag or no tag at all (which means `latest`), unless it is pinned by digest.',
   why: '`latest` is whatever was pushed last: the next build may get a new major version of the OS or runtime, and nobody can tell from the Dockerfile which image a running container was built from.',
-  fix: [
-    'Name the version you tested with:',
-    '',
-    '```diff',
-    '- FROM python',
-    '+ FROM python:3.12-slim',
-    '```',
-  ].join('\n'),
+  fix: ['Name the version you tested with:', '', '```diff', '- FROM python', '+ FROM python:3.12-slim', '```'].join('\n'),
   effort: 'low',
   severity: 'warning',
   options: z.object({}),
@@ -34,7 +27,11 @@ export const dockerfileNoLatest = defineCheck({
         else if (from.tag.toLowerCase() === 'latest') floating.push({ path: dockerfile.path, line: from.line, note: `FROM ${from.image}` });
       }
     }
-    if (floating.length > 0) return fail(`${count(floating.length, 'base image')} of ${judged} use${floating.length === 1 ? 's' : ''} latest (explicitly or by having no tag).`, capped(floating));
+    if (floating.length > 0)
+      return fail(
+        `${count(floating.length, 'base image')} of ${judged} use${floating.length === 1 ? 's' : ''} latest (explicitly or by having no tag).`,
+        capped(floating),
+      );
     if (judged === 0) return notApplicable('No registry base image to judge: only build stages, scratch or images from build arguments.');
     return pass(`Every base image names a version tag or a digest (${count(judged, 'image')}).`);
   },

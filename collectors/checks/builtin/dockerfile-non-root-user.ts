@@ -26,7 +26,7 @@ export const dockerfileNonRootUser = defineCheck({
     'USER app',
     '```',
     '',
-    'Official images often ship one (`USER node`, `USER nonroot` in distroless). Set it explicitly: an image\'s own default is not visible in your Dockerfile.',
+    "Official images often ship one (`USER node`, `USER nonroot` in distroless). Set it explicitly: an image's own default is not visible in your Dockerfile.",
   ].join('\n'),
   effort: 'low',
   severity: 'warning',
@@ -40,16 +40,37 @@ export const dockerfileNonRootUser = defineCheck({
     // A development container runs on a developer's machine, as its tools expect (often root).
     const developmentContainers = dockerfiles.filter((dockerfile) => DEV_CONTAINER.test(dockerfile.path));
     const judged = dockerfiles.filter((dockerfile) => !DEV_CONTAINER.test(dockerfile.path));
-    const ignored = developmentContainers.map((dockerfile): Evidence => ({ path: dockerfile.path, note: 'a development container, not run in production: not judged' }));
-    if (judged.length === 0) return { ...notApplicable(`The only Dockerfiles are development containers (${developmentContainers.map((dockerfile) => dockerfile.path).join(', ')}).`), evidence: ignored };
+    const ignored = developmentContainers.map((dockerfile): Evidence => ({
+      path: dockerfile.path,
+      note: 'a development container, not run in production: not judged',
+    }));
+    if (judged.length === 0)
+      return {
+        ...notApplicable(
+          `The only Dockerfiles are development containers (${developmentContainers.map((dockerfile) => dockerfile.path).join(', ')}).`,
+        ),
+        evidence: ignored,
+      };
     for (const dockerfile of judged) {
       const lastStage = dockerfile.from.at(-1)?.line ?? 0;
       const user = dockerfile.users.filter((candidate) => candidate.line > lastStage).at(-1);
-      if (!user) failing.push({ path: dockerfile.path, ...(lastStage ? { line: lastStage } : {}), note: 'the final stage sets no USER, so it runs as the base image\'s user (root for most)' });
+      if (!user)
+        failing.push({
+          path: dockerfile.path,
+          ...(lastStage ? { line: lastStage } : {}),
+          note: "the final stage sets no USER, so it runs as the base image's user (root for most)",
+        });
       else if (isRoot(user.user)) failing.push({ path: dockerfile.path, line: user.line, note: `USER ${user.user}` });
       else passing.push({ path: dockerfile.path, line: user.line, note: `USER ${user.user}` });
     }
-    if (failing.length > 0) return fail(`${count(failing.length, 'Dockerfile')} of ${judged.length} ${failing.length === 1 ? 'does' : 'do'} not switch to a non-root user in the final stage.`, capped([...failing, ...ignored]));
-    return pass(`Every Dockerfile switches to a non-root user in its final stage (${count(judged.length, 'Dockerfile')}).`, capped([...passing, ...ignored]));
+    if (failing.length > 0)
+      return fail(
+        `${count(failing.length, 'Dockerfile')} of ${judged.length} ${failing.length === 1 ? 'does' : 'do'} not switch to a non-root user in the final stage.`,
+        capped([...failing, ...ignored]),
+      );
+    return pass(
+      `Every Dockerfile switches to a non-root user in its final stage (${count(judged.length, 'Dockerfile')}).`,
+      capped([...passing, ...ignored]),
+    );
   },
 });

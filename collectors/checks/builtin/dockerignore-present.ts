@@ -8,7 +8,8 @@ export const dockerignorePresent = defineCheck({
   id: 'dockerignore-present',
   title: '.dockerignore present',
   category: 'containers',
-  description: 'Every Dockerfile has a .dockerignore: at the repository root, beside the Dockerfile, or named after it (`Dockerfile.dockerignore`).',
+  description:
+    'Every Dockerfile has a .dockerignore: at the repository root, beside the Dockerfile, or named after it (`Dockerfile.dockerignore`).',
   why: 'Without a .dockerignore, `COPY . .` sends the whole folder into the image: the .git history, local .env files, credentials and build output. It also makes builds slow and caches useless.',
   fix: [
     'Add `.dockerignore` next to the build context (usually the repository root):',
@@ -37,7 +38,14 @@ export const dockerignorePresent = defineCheck({
       if (ignore) present.add(ignore);
       else missing.push({ path: dockerfile.path, note: `no ${candidates.join(', ')}` });
     }
-    if (missing.length > 0) return fail(`${count(missing.length, 'Dockerfile')} of ${dockerfiles.length} ${missing.length === 1 ? 'has' : 'have'} no .dockerignore.`, missing);
-    return pass(`Build contexts are filtered by ${[...present].join(', ')}.`, [...present].map((path) => ({ path })));
+    if (missing.length > 0)
+      return fail(
+        `${count(missing.length, 'Dockerfile')} of ${dockerfiles.length} ${missing.length === 1 ? 'has' : 'have'} no .dockerignore.`,
+        missing,
+      );
+    return pass(
+      `Build contexts are filtered by ${[...present].join(', ')}.`,
+      [...present].map((path) => ({ path })),
+    );
   },
 });

@@ -11,14 +11,18 @@ function techdocsRef(entity: CatalogEntity): string | undefined {
 
 function pointsTechDocs(entity: CatalogEntity): CheckResult {
   const annotation = techdocsRef(entity);
-  return pass(`The entity points TechDocs at its documentation (${TECHDOCS_REF}: ${annotation}).`, declarationEvidence(entity, `${TECHDOCS_REF}: ${annotation}`));
+  return pass(
+    `The entity points TechDocs at its documentation (${TECHDOCS_REF}: ${annotation}).`,
+    declarationEvidence(entity, `${TECHDOCS_REF}: ${annotation}`),
+  );
 }
 
 export const docsPresent = defineCheck({
   id: 'docs-present',
   title: 'Documentation present',
   category: 'docs',
-  description: 'Beyond the README, there is documentation: a docs/ folder with pages (Markdown, reStructuredText or AsciiDoc), an mkdocs.yml, or a `backstage.io/techdocs-ref` annotation.',
+  description:
+    'Beyond the README, there is documentation: a docs/ folder with pages (Markdown, reStructuredText or AsciiDoc), an mkdocs.yml, or a `backstage.io/techdocs-ref` annotation.',
   why: 'Anything running in production needs more than a README: architecture, runbooks, decisions. Docs kept in the repository next to the code are reviewed with it and stay current.',
   fix: [
     'Add a `docs/` folder with at least `docs/index.md`, and an `mkdocs.yml` so TechDocs can build it:',
@@ -44,7 +48,11 @@ export const docsPresent = defineCheck({
   run(context) {
     const { entity } = context;
     const { docs } = context.facts;
-    if (docs.dir && docs.pages.length > 0) return pass(`${docs.dir}/ has ${count(docs.pages.length, 'documentation page')}.`, docs.pages.slice(0, 5).map((path) => ({ path })));
+    if (docs.dir && docs.pages.length > 0)
+      return pass(
+        `${docs.dir}/ has ${count(docs.pages.length, 'documentation page')}.`,
+        docs.pages.slice(0, 5).map((path) => ({ path })),
+      );
     if (docs.mkdocs) return pass(`Documentation is built from ${docs.mkdocs.path}.`, [{ path: docs.mkdocs.path }]);
     if (techdocsRef(entity)) return pointsTechDocs(entity);
     return fail(`No documentation beyond the README: no docs/ folder with pages, no mkdocs.yml and no ${TECHDOCS_REF} annotation.`);

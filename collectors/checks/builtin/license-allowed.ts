@@ -30,7 +30,8 @@ export const licenseAllowed = defineCheck({
   id: 'license-allowed',
   title: 'License is on the allowed list',
   category: 'hygiene',
-  description: "The repository's license expression (from its license files, pointer notes, README and root manifests) can be satisfied with allowed SPDX licenses: `MIT OR GPL-3.0-only` passes when MIT is allowed.",
+  description:
+    "The repository's license expression (from its license files, pointer notes, README and root manifests) can be satisfied with allowed SPDX licenses: `MIT OR GPL-3.0-only` passes when MIT is allowed.",
   why: 'The license decides what others may do with the code and what obligations come with it. A copyleft or unknown license in a repository meant to be shared (or published) can block its use or oblige the company to release code it did not intend to.',
   fix: [
     'Replace LICENSE with the text of an allowed license (the portal\'s default list is common permissive OSI licenses: MIT, Apache-2.0, BSD, ISC, MPL-2.0 …), and set the same SPDX id in the manifest (`"license": "Apache-2.0"`).',
@@ -42,7 +43,9 @@ export const licenseAllowed = defineCheck({
     allow: z
       .array(z.string().min(1))
       .default(['MIT', 'Apache-2.0', 'BSD-2-Clause', 'BSD-3-Clause', 'ISC', 'MPL-2.0', '0BSD', 'Unlicense', 'BSL-1.0', 'Zlib'])
-      .describe('SPDX ids that are allowed (or `Id WITH exception`); compared case-insensitively. A declaration that is no SPDX expression (`UNLICENSED`) must be listed as written.'),
+      .describe(
+        'SPDX ids that are allowed (or `Id WITH exception`); compared case-insensitively. A declaration that is no SPDX expression (`UNLICENSED`) must be listed as written.',
+      ),
   }),
   needs: ['license'],
   run(context) {
@@ -52,19 +55,34 @@ export const licenseAllowed = defineCheck({
     if (license?.expression) {
       const evidence = expressionEvidence(license);
       const satisfiable = expressionSatisfiable(license.expression, allowed) ?? allowed.has(license.expression.toLowerCase());
-      return satisfiable ? pass(`The license is ${license.expression}, which the allowed licenses satisfy.`, evidence) : fail(`The license is ${license.expression}, which no choice of allowed licenses satisfies (allowed: ${list}).`, evidence);
+      return satisfiable
+        ? pass(`The license is ${license.expression}, which the allowed licenses satisfy.`, evidence)
+        : fail(`The license is ${license.expression}, which no choice of allowed licenses satisfies (allowed: ${list}).`, evidence);
     }
     // No SPDX expression: a declaration such as `UNLICENSED` counts only when listed as written.
     const declared = (license?.sources ?? []).filter((source) => source.kind === 'manifest');
     const unrecognised = (license?.files ?? []).filter((file) => !file.scope && !file.pointer);
-    const prefix = unrecognised.length > 0 ? `${unrecognised.map((file) => file.path).join(', ')} ${unrecognised.length === 1 ? 'is' : 'are'} not a recognised license text, and ` : '';
+    const prefix =
+      unrecognised.length > 0
+        ? `${unrecognised.map((file) => file.path).join(', ')} ${unrecognised.length === 1 ? 'is' : 'are'} not a recognised license text, and `
+        : '';
     if (declared.length > 0) {
-      const evidence = declared.map((source) => ({ path: source.path, ...(source.line ? { line: source.line } : {}), note: `license: ${source.declared}` }));
+      const evidence = declared.map((source) => ({
+        path: source.path,
+        ...(source.line ? { line: source.line } : {}),
+        note: `license: ${source.declared}`,
+      }));
       const refused = declared.filter((source) => !allowed.has(source.declared.toLowerCase()));
       const said = declared.map((source) => `${source.path} declares ${source.declared}`).join('; ');
-      return refused.length > 0 ? fail(`${prefix}${said}, which is not on the allowed list (${list}).`, evidence) : pass(`${prefix}${said}, which is allowed.`, evidence);
+      return refused.length > 0
+        ? fail(`${prefix}${said}, which is not on the allowed list (${list}).`, evidence)
+        : pass(`${prefix}${said}, which is allowed.`, evidence);
     }
-    if (unrecognised.length > 0) return fail(`${prefix}no root manifest declares a license, so it cannot be matched to the allowed list.`, unrecognised.map((file) => ({ path: file.path })));
+    if (unrecognised.length > 0)
+      return fail(
+        `${prefix}no root manifest declares a license, so it cannot be matched to the allowed list.`,
+        unrecognised.map((file) => ({ path: file.path })),
+      );
     return notApplicable('No license declared (no license file, no license field in a root manifest); license-present checks that.');
   },
 });
@@ -72,10 +90,16 @@ export const licenseAllowed = defineCheck({
 /** The files and statements the expression was read from, each with what it says. */
 function expressionEvidence(license: LicenseFact): Evidence[] {
   const notes = new Map<string, Evidence>();
-  for (const file of license.files) if (license.expressionFrom.includes(file.path)) notes.set(file.path, { path: file.path, ...(file.spdxId ? { note: file.spdxId } : {}) });
+  for (const file of license.files)
+    if (license.expressionFrom.includes(file.path))
+      notes.set(file.path, { path: file.path, ...(file.spdxId ? { note: file.spdxId } : {}) });
   for (const source of license.sources) {
     if (!license.expressionFrom.includes(source.path) || notes.has(source.path)) continue;
-    notes.set(source.path, { path: source.path, ...(source.line ? { line: source.line } : {}), note: `${source.kind === 'manifest' ? 'license' : 'states'}: ${source.expression ?? source.declared}` });
+    notes.set(source.path, {
+      path: source.path,
+      ...(source.line ? { line: source.line } : {}),
+      note: `${source.kind === 'manifest' ? 'license' : 'states'}: ${source.expression ?? source.declared}`,
+    });
   }
   return [...notes.values()];
 }

@@ -26,10 +26,16 @@ export const licensePresent = defineCheck({
     const files = license?.files ?? [];
     const declared = (license?.sources ?? []).filter((source) => source.kind === 'manifest');
     if (files.length === 0) {
-      const note = declared.length > 0 ? ` ${declared.map((source) => `${source.path} declares ${source.declared}`).join('; ')}, but the license text is not in the repository.` : '';
+      const note =
+        declared.length > 0
+          ? ` ${declared.map((source) => `${source.path} declares ${source.declared}`).join('; ')}, but the license text is not in the repository.`
+          : '';
       return fail(`No LICENSE, LICENCE or COPYING file at the repository root.${note}`, declared.map(sourceEvidence));
     }
-    const evidence = [...files.map((file) => ({ path: file.path, ...(fileNote(file) ? { note: fileNote(file) } : {}) })), ...declared.map(sourceEvidence)];
+    const evidence = [
+      ...files.map((file) => ({ path: file.path, ...(fileNote(file) ? { note: fileNote(file) } : {}) })),
+      ...declared.map(sourceEvidence),
+    ];
     const named = listOf(files.map((file) => file.path));
     if (license?.expression) return pass(`${named} ${files.length === 1 ? 'gives' : 'give'} the license ${license.expression}.`, evidence);
     return pass(`${named} ${files.length === 1 ? 'exists' : 'exist'} (the text matches no common license).`, evidence);

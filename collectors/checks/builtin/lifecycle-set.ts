@@ -22,7 +22,10 @@ export const lifecycleSet = defineCheck({
   effort: 'low',
   severity: 'warning',
   options: z.object({
-    allowed: z.array(z.string().min(1)).default(['experimental', 'production', 'deprecated']).describe('Lifecycle values that count as set (Backstage\'s well-known ones by default).'),
+    allowed: z
+      .array(z.string().min(1))
+      .default(['experimental', 'production', 'deprecated'])
+      .describe("Lifecycle values that count as set (Backstage's well-known ones by default)."),
   }),
   needs: [],
   run(context) {

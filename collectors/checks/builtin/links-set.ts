@@ -31,7 +31,11 @@ export const linksSet = defineCheck({
     const { entity } = context;
     const links = entity.metadata.links ?? [];
     const { minLinks } = context.options;
-    if (links.length < minLinks) return fail(links.length === 0 ? 'metadata.links is empty.' : `metadata.links has ${links.length}; expected at least ${minLinks}.`, declarationEvidence(entity));
+    if (links.length < minLinks)
+      return fail(
+        links.length === 0 ? 'metadata.links is empty.' : `metadata.links has ${links.length}; expected at least ${minLinks}.`,
+        declarationEvidence(entity),
+      );
     return pass(`Links: ${links.map((link) => link.title ?? link.url).join(', ')}.`, declarationEvidence(entity));
   },
 });

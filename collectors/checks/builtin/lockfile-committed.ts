@@ -21,13 +21,19 @@ interface Requirement {
  */
 function requirements(manifests: readonly Manifest[], files: ReadonlySet<string>): Requirement[] {
   const found: Requirement[] = [];
-  const pinnedRequirements = new Set(manifests.filter((manifest) => baseName(manifest.path) === 'requirements.txt' && manifest.pinned).map((manifest) => manifest.path));
+  const pinnedRequirements = new Set(
+    manifests.filter((manifest) => baseName(manifest.path) === 'requirements.txt' && manifest.pinned).map((manifest) => manifest.path),
+  );
   for (const manifest of manifests) {
     if (VENDORED.test(manifest.path) || manifest.dependencies.length === 0) continue;
     const dir = dirOf(manifest.path);
     const name = baseName(manifest.path);
     if (manifest.ecosystem === 'npm') {
-      found.push({ manifest: manifest.path, expected: 'package-lock.json, yarn.lock, pnpm-lock.yaml or bun.lock', ...lock(findUp(files, dir, NPM_LOCKS)) });
+      found.push({
+        manifest: manifest.path,
+        expected: 'package-lock.json, yarn.lock, pnpm-lock.yaml or bun.lock',
+        ...lock(findUp(files, dir, NPM_LOCKS)),
+      });
     } else if (manifest.ecosystem === 'go') {
       const sum = join(dir, 'go.sum');
       found.push({ manifest: manifest.path, expected: 'go.sum', ...lock(files.has(sum) ? sum : undefined) });
@@ -63,7 +69,8 @@ export const lockfileCommitted = defineCheck({
   id: 'lockfile-committed',
   title: 'Lockfiles committed',
   category: 'build',
-  description: 'Every npm, Go and Python manifest with dependencies, and every Rust binary crate, has its lockfile committed (package-lock.json/yarn.lock/pnpm-lock.yaml, go.sum, poetry.lock/uv.lock/Pipfile.lock or pinned requirements, Cargo.lock).',
+  description:
+    'Every npm, Go and Python manifest with dependencies, and every Rust binary crate, has its lockfile committed (package-lock.json/yarn.lock/pnpm-lock.yaml, go.sum, poetry.lock/uv.lock/Pipfile.lock or pinned requirements, Cargo.lock).',
   why: 'Without a lockfile, every install resolves dependency ranges afresh: CI and production build with versions nobody tested, and a compromised new release of any transitive dependency is picked up automatically.',
   fix: [
     'Generate the lockfile with your package manager and commit it:',
@@ -86,14 +93,24 @@ export const lockfileCommitted = defineCheck({
     const needs = requirements(manifests, new Set(files));
     if (needs.length === 0) {
       const jvm = manifests.some((manifest) => manifest.ecosystem === 'maven' || manifest.ecosystem === 'gradle');
-      return notApplicable(jvm ? 'Only Maven or Gradle builds (or manifests without dependencies), which have no standard lockfile.' : 'No package manifest with dependencies that needs a lockfile.');
+      return notApplicable(
+        jvm
+          ? 'Only Maven or Gradle builds (or manifests without dependencies), which have no standard lockfile.'
+          : 'No package manifest with dependencies that needs a lockfile.',
+      );
     }
     const missing = needs.filter((need) => !need.lock);
     if (missing.length > 0) {
       const evidence: Evidence[] = missing.map((need) => ({ path: need.manifest, note: `no ${need.expected} for it` }));
-      return fail(`${missing.map((need) => need.manifest).join(', ')} ${missing.length === 1 ? 'has' : 'have'} no committed lockfile.`, evidence.slice(0, 50));
+      return fail(
+        `${missing.map((need) => need.manifest).join(', ')} ${missing.length === 1 ? 'has' : 'have'} no committed lockfile.`,
+        evidence.slice(0, 50),
+      );
     }
     const locks = [...new Set(needs.map((need) => need.lock!))];
-    return pass(`Dependencies are locked in ${locks.join(', ')}.`, locks.map((path) => ({ path })));
+    return pass(
+      `Dependencies are locked in ${locks.join(', ')}.`,
+      locks.map((path) => ({ path })),
+    );
   },
 });

@@ -10,7 +10,8 @@ export const noCommittedDependencies = defineCheck({
   id: 'no-committed-dependencies',
   title: 'No committed dependency folders',
   category: 'hygiene',
-  description: 'No installed dependencies are committed: node_modules/, bower_components/, site-packages/ or a Python virtualenv (a folder with pyvenv.cfg).',
+  description:
+    'No installed dependencies are committed: node_modules/, bower_components/, site-packages/ or a Python virtualenv (a folder with pyvenv.cfg).',
   why: 'Installed dependencies are build output: platform-specific, huge, and impossible to review. Committed, they drift from the lockfile, hide modified third-party code, and make every clone slow.',
   fix: [
     'Remove them from git and ignore the folder; CI installs from the lockfile instead:',
@@ -36,8 +37,19 @@ export const noCommittedDependencies = defineCheck({
     }
     if (folders.size === 0) return pass('No installed dependency folders are committed.');
     // Nested node_modules inside a committed one are the same mistake: report the outermost.
-    const outermost = [...folders.keys()].filter((folder) => ![...folders.keys()].some((other) => other !== folder && folder.startsWith(`${other}/`)));
-    const evidence: Evidence[] = outermost.map((folder) => ({ path: folder, note: `${count([...folders].filter(([key]) => key === folder || key.startsWith(`${folder}/`)).reduce((sum, [, files]) => sum + files, 0), 'file')}` }));
-    return fail(`Installed dependencies are committed in ${outermost.slice(0, 3).join(', ')}${outermost.length > 3 ? ' …' : ''}.`, evidence.slice(0, 50));
+    const outermost = [...folders.keys()].filter(
+      (folder) => ![...folders.keys()].some((other) => other !== folder && folder.startsWith(`${other}/`)),
+    );
+    const evidence: Evidence[] = outermost.map((folder) => ({
+      path: folder,
+      note: `${count(
+        [...folders].filter(([key]) => key === folder || key.startsWith(`${folder}/`)).reduce((sum, [, files]) => sum + files, 0),
+        'file',
+      )}`,
+    }));
+    return fail(
+      `Installed dependencies are committed in ${outermost.slice(0, 3).join(', ')}${outermost.length > 3 ? ' …' : ''}.`,
+      evidence.slice(0, 50),
+    );
   },
 });

@@ -5,7 +5,8 @@ export const noEnvFiles = defineCheck({
   id: 'no-env-files',
   title: 'No committed .env files',
   category: 'security',
-  description: 'No dotenv file (`.env`, `.env.production` …) is committed; templates (`.env.example`, `.env.sample`, `.env.template`), files with only placeholder values (`changethis`, empty) and those in test fixtures or template skeletons are listed but do not count.',
+  description:
+    'No dotenv file (`.env`, `.env.production` …) is committed; templates (`.env.example`, `.env.sample`, `.env.template`), files with only placeholder values (`changethis`, empty) and those in test fixtures or template skeletons are listed but do not count.',
   why: 'A `.env` file is where local credentials live: database passwords, API keys. Committed, they are readable by everyone with access to the repository and stay in its history after the file is deleted.',
   fix: [
     'Rotate any credential the file held, then:',
@@ -21,6 +22,9 @@ export const noEnvFiles = defineCheck({
   options: secretCheckOptions('Globs of dotenv files known to hold no secrets.'),
   needs: ['secrets'],
   run(context) {
-    return secretFindingsResult(context.facts.secrets, context.options, ['env-file'], { what: 'a dotenv file with real values', none: 'No committed .env files.' });
+    return secretFindingsResult(context.facts.secrets, context.options, ['env-file'], {
+      what: 'a dotenv file with real values',
+      none: 'No committed .env files.',
+    });
   },
 });

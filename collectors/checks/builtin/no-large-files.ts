@@ -27,7 +27,12 @@ export const noLargeFiles = defineCheck({
   effort: 'medium',
   severity: 'warning',
   options: z.object({
-    maxBytes: z.number().int().positive().default(5 * 1024 * 1024).describe('Largest size a tracked file may have, in bytes.'),
+    maxBytes: z
+      .number()
+      .int()
+      .positive()
+      .default(5 * 1024 * 1024)
+      .describe('Largest size a tracked file may have, in bytes.'),
   }),
   needs: ['largeFiles'],
   run(context) {
@@ -35,7 +40,11 @@ export const noLargeFiles = defineCheck({
     const large = context.facts.largeFiles.filter((file) => file.bytes > maxBytes);
     if (large.length === 0) {
       const largest = context.facts.largeFiles[0];
-      return pass(largest ? `No file is larger than ${size(maxBytes)}; the largest is ${largest.path} (${size(largest.bytes)}).` : 'The repository tracks no files.');
+      return pass(
+        largest
+          ? `No file is larger than ${size(maxBytes)}; the largest is ${largest.path} (${size(largest.bytes)}).`
+          : 'The repository tracks no files.',
+      );
     }
     // Only the largest files are collected, so when all of them are over the limit there may be more.
     const atLeast = large.length === LARGE_FILES_KEPT ? 'At least ' : '';

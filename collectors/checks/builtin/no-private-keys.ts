@@ -5,7 +5,8 @@ export const noPrivateKeys = defineCheck({
   id: 'no-private-keys',
   title: 'No committed private keys',
   category: 'security',
-  description: 'No private key is committed: PEM `PRIVATE KEY` blocks in .pem/.key files, SSH keys (id_rsa, id_ed25519 …), keystores (.p12, .pfx, .jks). Keys in test fixtures and template skeletons are listed but do not count.',
+  description:
+    'No private key is committed: PEM `PRIVATE KEY` blocks in .pem/.key files, SSH keys (id_rsa, id_ed25519 …), keystores (.p12, .pfx, .jks). Keys in test fixtures and template skeletons are listed but do not count.',
   why: 'A private key in git is readable by everyone who can clone the repository, forever: deleting the file leaves it in history. Whoever has it can impersonate the service, decrypt its traffic or sign as it.',
   fix: [
     '1. Treat the key as leaked: revoke or rotate it first.',

@@ -15,13 +15,16 @@ export const noRegistryTokens = defineCheck({
     '//registry.npmjs.org/:_authToken=${NPM_TOKEN}',
     '```',
     '',
-    'and set `NPM_TOKEN` from your CI\'s secrets.',
+    "and set `NPM_TOKEN` from your CI's secrets.",
   ].join('\n'),
   effort: 'low',
   severity: 'error',
   options: secretCheckOptions('Globs of files known to hold no real credentials.'),
   needs: ['secrets'],
   run(context) {
-    return secretFindingsResult(context.facts.secrets, context.options, ['registry-token'], { what: 'a registry credential', none: 'No literal registry credentials in .npmrc or .pypirc files.' });
+    return secretFindingsResult(context.facts.secrets, context.options, ['registry-token'], {
+      what: 'a registry credential',
+      none: 'No literal registry credentials in .npmrc or .pypirc files.',
+    });
   },
 });

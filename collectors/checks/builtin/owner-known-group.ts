@@ -19,17 +19,17 @@ function ownerRef(owner: string, namespace: string, relation: string | undefined
   }
 }
 
-
 export const ownerKnownGroup = defineCheck({
   id: 'owner-known-group',
   title: 'Owner is a known team',
   category: 'ownership',
-  description: '`spec.owner` names a Group or User that exists in the catalog: declared (content/teams or a repository), read from the GitHub organisation\'s teams, or inferred from a team or user that CODEOWNERS names.',
+  description:
+    "`spec.owner` names a Group or User that exists in the catalog: declared (content/teams or a repository), read from the GitHub organisation's teams, or inferred from a team or user that CODEOWNERS names.",
   why: 'An owner that is not in the catalog routes questions, incidents and scorecard results to nobody. The owner has to be a real team (or person) the portal knows, with members and a page.',
   fix: [
     'Set `spec.owner` in `catalog-info.yaml` to a Group that exists, e.g. `owner: group:payments-team`.',
-    'A team that CODEOWNERS names (`@acme/payments-team`) is the Group `payments-team`, and one of the organisation\'s GitHub teams is too when the github source has `teams: true`: `owner: payments-team` then resolves.',
-    'Otherwise add the team to the portal\'s `teams/` folder, beside its portal.yaml (or to the repository that declares your groups):',
+    "A team that CODEOWNERS names (`@acme/payments-team`) is the Group `payments-team`, and one of the organisation's GitHub teams is too when the github source has `teams: true`: `owner: payments-team` then resolves.",
+    "Otherwise add the team to the portal's `teams/` folder, beside its portal.yaml (or to the repository that declares your groups):",
     '',
     '```yaml',
     'apiVersion: backstage.io/v1alpha1',
@@ -51,18 +51,31 @@ export const ownerKnownGroup = defineCheck({
     if (!owner) return notApplicable(`${entity.kind} entities have no spec.owner.`);
     const evidence = declarationEvidence(entity, `owner: ${owner}`);
     const ref = ownerRef(owner, entity.metadata.namespace, relationTarget(entity, 'ownedBy'));
-    if (!ref) return fail(`The owner "${owner}" is not an entity ref Backstage can read; expected a Group name such as \`payments-team\` or a ref such as \`group:default/payments-team\`.`, evidence);
+    if (!ref)
+      return fail(
+        `The owner "${owner}" is not an entity ref Backstage can read; expected a Group name such as \`payments-team\` or a ref such as \`group:default/payments-team\`.`,
+        evidence,
+      );
     if (entity.inferred && ref === UNKNOWN_OWNER) {
-      return fail('No owner is known: Cairn inferred this entity, and its repository has no catalog-info.yaml and no CODEOWNERS catch-all rule naming a team or user. Declare its owner in catalog-info.yaml or add `* @org/team` to CODEOWNERS.', evidence);
+      return fail(
+        'No owner is known: Cairn inferred this entity, and its repository has no catalog-info.yaml and no CODEOWNERS catch-all rule naming a team or user. Declare its owner in catalog-info.yaml or add `* @org/team` to CODEOWNERS.',
+        evidence,
+      );
     }
     const target = catalog.get(ref);
     if (!target) {
-      return fail(`The owner ${ref} is not in the catalog: no Group or User with that ref is declared, read from the GitHub organisation's teams, or named in a CODEOWNERS file.${ownerNamespaceHint(owner)}`, evidence);
+      return fail(
+        `The owner ${ref} is not in the catalog: no Group or User with that ref is declared, read from the GitHub organisation's teams, or named in a CODEOWNERS file.${ownerNamespaceHint(owner)}`,
+        evidence,
+      );
     }
-    if (target.kind !== 'Group' && target.kind !== 'User') return fail(`The owner ${ref} is ${withArticle(target.kind)}; an owner must be a Group or a User.`, evidence);
+    if (target.kind !== 'Group' && target.kind !== 'User')
+      return fail(`The owner ${ref} is ${withArticle(target.kind)}; an owner must be a Group or a User.`, evidence);
     // A team CODEOWNERS names is one the forge requests reviews from, so it counts; the message says it is only inferred.
     const origin = ownerOrigin(target);
-    const note = isFromCodeowners(target) ? '; declare it in content/teams, or read the organisation\'s teams (`teams: true`), to give it members' : '';
+    const note = isFromCodeowners(target)
+      ? "; declare it in content/teams, or read the organisation's teams (`teams: true`), to give it members"
+      : '';
     return pass(`Owned by ${target.kind} ${ref}, ${origin}${note}.`, evidence);
   },
 });

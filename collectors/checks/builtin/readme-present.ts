@@ -29,9 +29,16 @@ export const readmePresent = defineCheck({
   run(context) {
     const { readme } = context.facts;
     const { minWords } = context.options;
-    if (!readme) return fail('No readable README at the repository root (README.md, README.rst, README.txt …); expected one that explains what this is and how to use it.');
+    if (!readme)
+      return fail(
+        'No readable README at the repository root (README.md, README.rst, README.txt …); expected one that explains what this is and how to use it.',
+      );
     const evidence = [{ path: readme.path }];
-    if (readme.words < minWords) return fail(`${readme.path} has ${readme.words} words; at least ${minWords} are expected for a README that explains what this is and how to use it.`, evidence);
+    if (readme.words < minWords)
+      return fail(
+        `${readme.path} has ${readme.words} words; at least ${minWords} are expected for a README that explains what this is and how to use it.`,
+        evidence,
+      );
     return pass(`${readme.path} has ${readme.words} words.`, evidence);
   },
 });

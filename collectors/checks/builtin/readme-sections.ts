@@ -54,11 +54,23 @@ export const readmeSections = defineCheck({
       if (heading) found.push({ path: readme.path, line: heading.line, note: heading.text });
       else missing.push(alternatives);
     }
-    if (missing.length === 0) return pass(`${readme.path} has ${listOf(found.map((item) => `"${item.note}"`), 10)}.`, found);
-    const describe = (alternatives: string[]) => (alternatives.length === 1 ? `"${alternatives[0]}"` : `one of ${alternatives.map((name) => `"${name}"`).join(', ')}`);
+    if (missing.length === 0)
+      return pass(
+        `${readme.path} has ${listOf(
+          found.map((item) => `"${item.note}"`),
+          10,
+        )}.`,
+        found,
+      );
+    const describe = (alternatives: string[]) =>
+      alternatives.length === 1 ? `"${alternatives[0]}"` : `one of ${alternatives.map((name) => `"${name}"`).join(', ')}`;
     // The last heading is where a new section most naturally goes.
     const last = readme.headings.at(-1);
-    const evidence: Evidence[] = missing.map((alternatives) => ({ path: readme.path, line: last?.line ?? 1, note: `missing a heading ${describe(alternatives)}` }));
+    const evidence: Evidence[] = missing.map((alternatives) => ({
+      path: readme.path,
+      line: last?.line ?? 1,
+      note: `missing a heading ${describe(alternatives)}`,
+    }));
     return fail(`${readme.path} has no heading ${missing.map(describe).join(', nor ')}.`, evidence);
   },
 });

@@ -19,7 +19,9 @@ export const readmeTitle = defineCheck({
     if (title) return pass(`${readme.path} is titled "${title.text}".`, [{ path: readme.path, line: title.line, note: title.text }]);
     const first = readme.headings[0];
     return fail(
-      first ? `${readme.path} has no top-level (#) heading; its first heading, "${first.text}", is level ${first.depth}.` : `${readme.path} has no headings at all; expected a top-level (#) title.`,
+      first
+        ? `${readme.path} has no top-level (#) heading; its first heading, "${first.text}", is level ${first.depth}.`
+        : `${readme.path} has no headings at all; expected a top-level (#) title.`,
       [{ path: readme.path, line: first?.line ?? 1 }],
     );
   },

@@ -18,7 +18,8 @@ export const recentCommit = defineCheck({
     days: z.number().int().positive().default(90).describe('Most days since the last commit.'),
   }),
   // A deprecated component is expected to go quiet: activity is not asked of it.
-  precheck: ({ entity }) => (entity.spec?.lifecycle === 'deprecated' ? notApplicable('The entity is deprecated: activity is not expected.') : undefined),
+  precheck: ({ entity }) =>
+    entity.spec?.lifecycle === 'deprecated' ? notApplicable('The entity is deprecated: activity is not expected.') : undefined,
   needs: ['activity'],
   run(context) {
     const { lastCommitDate } = context.facts.activity;
@@ -26,6 +27,10 @@ export const recentCommit = defineCheck({
     if (!lastCommitDate) return fail('The repository has no commits.');
     const age = daysSince(lastCommitDate, context.now);
     if (age > days) return fail(`The last commit was ${age} days ago (${day(lastCommitDate)}); expected one within ${days} days.`);
-    return pass(age <= 0 ? `The last commit is less than a day old (${day(lastCommitDate)}).` : `The last commit was ${age} day${age === 1 ? '' : 's'} ago (${day(lastCommitDate)}).`);
+    return pass(
+      age <= 0
+        ? `The last commit is less than a day old (${day(lastCommitDate)}).`
+        : `The last commit was ${age} day${age === 1 ? '' : 's'} ago (${day(lastCommitDate)}).`,
+    );
   },
 });

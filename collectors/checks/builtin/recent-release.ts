@@ -28,7 +28,9 @@ export const recentRelease = defineCheck({
     const type = specString(entity, 'type');
     const types = options.types.map((item) => item.toLowerCase());
     if (entity.kind === 'Component' && type && types.includes(type.toLowerCase())) return undefined;
-    return notApplicable(`Only Components of type ${types.join(' or ')} are expected to release; this is ${entity.kind === 'Component' ? `a Component of type ${type ?? '(none)'}` : withArticle(entity.kind)}.`);
+    return notApplicable(
+      `Only Components of type ${types.join(' or ')} are expected to release; this is ${entity.kind === 'Component' ? `a Component of type ${type ?? '(none)'}` : withArticle(entity.kind)}.`,
+    );
   },
   needs: ['releases'],
   run(context) {
@@ -36,7 +38,8 @@ export const recentRelease = defineCheck({
     const { days } = context.options;
     if (!latest) return fail(`No release tag on the newest commits; expected a tag within ${days} days.`);
     const age = daysSince(latest.date, context.now);
-    if (age > days) return fail(`The newest tag, ${latest.name}, is ${age} days old (${day(latest.date)}); expected a release within ${days} days.`);
+    if (age > days)
+      return fail(`The newest tag, ${latest.name}, is ${age} days old (${day(latest.date)}); expected a release within ${days} days.`);
     return pass(`The newest tag, ${latest.name}, is ${Math.max(age, 0)} day${age === 1 ? '' : 's'} old (${day(latest.date)}).`);
   },
 });

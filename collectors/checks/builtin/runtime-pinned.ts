@@ -30,7 +30,8 @@ export const runtimePinned = defineCheck({
   id: 'runtime-pinned',
   title: 'Runtime version declared',
   category: 'build',
-  description: 'Each ecosystem in the repository declares its runtime version: .nvmrc/.node-version/engines.node, the go directive, .python-version/requires-python, rust-toolchain/rust-version, the Java release or toolchain.',
+  description:
+    'Each ecosystem in the repository declares its runtime version: .nvmrc/.node-version/engines.node, the go directive, .python-version/requires-python, rust-toolchain/rust-version, the Java release or toolchain.',
   why: 'Code that works on one Node, Python or Java version can break on the next. Declaring the version makes laptops, CI and production run the same one, and makes the upgrade a visible, reviewed change.',
   fix: [
     'Declare the version where your tools read it:',
@@ -64,7 +65,10 @@ export const runtimePinned = defineCheck({
       if (file) pinned.push({ path: file, note: `${ecosystem}: ${file}` });
       else {
         unpinnedEcosystems.push(ecosystem);
-        unpinned.push({ path: own[0]!.path, note: `${ecosystem}: no ${MANIFEST_FIELD[ecosystem]} and no ${PIN_FILES[ecosystem].join(' / ')}` });
+        unpinned.push({
+          path: own[0]!.path,
+          note: `${ecosystem}: no ${MANIFEST_FIELD[ecosystem]} and no ${PIN_FILES[ecosystem].join(' / ')}`,
+        });
       }
     }
     if (unpinned.length > 0) return fail(`No runtime version declared for ${listOf(unpinnedEcosystems)}.`, [...unpinned, ...pinned]);

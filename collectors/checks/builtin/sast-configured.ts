@@ -7,7 +7,8 @@ export const sastConfigured = defineCheck({
   id: 'sast-configured',
   title: 'Static analysis in CI',
   category: 'security',
-  description: 'A GitHub Actions workflow runs a static application security testing tool (CodeQL, Semgrep, Snyk Code, SonarQube/SonarCloud, gosec …).',
+  description:
+    'A GitHub Actions workflow runs a static application security testing tool (CodeQL, Semgrep, Snyk Code, SonarQube/SonarCloud, gosec …).',
   why: 'Static analysis finds injection, unsafe deserialisation and secrets in code before they ship, on every pull request, without anyone remembering to run it (OpenSSF Scorecard, SAST).',
   fix: [
     'Add a CodeQL workflow (`.github/workflows/codeql.yml`):',
@@ -38,7 +39,15 @@ export const sastConfigured = defineCheck({
   options: z.object({
     actions: z
       .array(z.string().min(1))
-      .default(['github/codeql-action/*', 'semgrep/*', 'returntocorp/semgrep-action', 'snyk/actions/*', 'sonarsource/*', 'securego/gosec', 'pycqa/bandit-action'])
+      .default([
+        'github/codeql-action/*',
+        'semgrep/*',
+        'returntocorp/semgrep-action',
+        'snyk/actions/*',
+        'sonarsource/*',
+        'securego/gosec',
+        'pycqa/bandit-action',
+      ])
       .describe('Globs of action names (`owner/repo[/path]`, lowercase) that count as static analysis.'),
   }),
   needs: ['workflows'],
@@ -50,6 +59,8 @@ export const sastConfigured = defineCheck({
       const use = workflow.uses.find((candidate) => candidate.kind === 'action' && isSast(candidate.action.toLowerCase()));
       if (use) return pass(`${workflow.path} runs ${use.action}.`, [{ path: workflow.path, line: use.line, note: use.uses }]);
     }
-    return fail(`No static analysis action (CodeQL, Semgrep, Snyk, SonarQube …) in ${count(workflows.length, 'workflow')}; CodeQL default setup, if enabled in the repository settings, is not visible here.`);
+    return fail(
+      `No static analysis action (CodeQL, Semgrep, Snyk, SonarQube …) in ${count(workflows.length, 'workflow')}; CodeQL default setup, if enabled in the repository settings, is not visible here.`,
+    );
   },
 });

@@ -12,7 +12,7 @@ export const systemSet = defineCheck({
   description: '`spec.system` names a System that exists in the catalog.',
   why: 'Systems group what is built, deployed and owned together. Without one, a component shows up on no system page, its neighbours and APIs are hard to find, and nobody sees the whole when planning a change.',
   fix: [
-    'Set `spec.system` in `catalog-info.yaml`, and declare the System once (in any repository, or the portal\'s content):',
+    "Set `spec.system` in `catalog-info.yaml`, and declare the System once (in any repository, or the portal's content):",
     '',
     '```yaml',
     'apiVersion: backstage.io/v1alpha1',

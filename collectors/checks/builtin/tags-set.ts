@@ -26,7 +26,11 @@ export const tagsSet = defineCheck({
     const { entity } = context;
     const tags = entity.metadata.tags ?? [];
     const { minTags } = context.options;
-    if (tags.length < minTags) return fail(tags.length === 0 ? 'metadata.tags is empty.' : `metadata.tags has ${tags.length}; expected at least ${minTags}.`, declarationEvidence(entity));
+    if (tags.length < minTags)
+      return fail(
+        tags.length === 0 ? 'metadata.tags is empty.' : `metadata.tags has ${tags.length}; expected at least ${minTags}.`,
+        declarationEvidence(entity),
+      );
     return pass(`Tagged ${tags.join(', ')}.`, declarationEvidence(entity, tags.join(', ')));
   },
 });

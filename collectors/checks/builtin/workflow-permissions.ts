@@ -22,9 +22,10 @@ export const workflowPermissions = defineCheck({
   id: 'workflow-permissions',
   title: 'Workflows default to a read-only token',
   category: 'security',
-  description: 'Every GitHub Actions workflow sets top-level `permissions` that are read-only (`{}`, `read-all`, or scopes at `read`); jobs that need more ask for it themselves.',
+  description:
+    'Every GitHub Actions workflow sets top-level `permissions` that are read-only (`{}`, `read-all`, or scopes at `read`); jobs that need more ask for it themselves.',
   why: [
-    'Without top-level `permissions`, every job gets the repository\'s default token, which in older organisations can push code, publish packages and approve pull requests.',
+    "Without top-level `permissions`, every job gets the repository's default token, which in older organisations can push code, publish packages and approve pull requests.",
     'Any compromised step (a dependency, an action) then holds that power. Read-only by default, with write scopes granted per job, limits the damage (OpenSSF Scorecard, Token-Permissions).',
   ].join(' '),
   fix: [
@@ -52,10 +53,15 @@ export const workflowPermissions = defineCheck({
     for (const workflow of workflows) {
       const { permissions } = workflow;
       if (!permissions) failing.push({ path: workflow.path, note: 'no top-level permissions: jobs get the repository default token' });
-      else if (!readOnly(permissions)) failing.push({ path: workflow.path, line: permissions.line, note: `${describe(permissions)} is not read-only` });
+      else if (!readOnly(permissions))
+        failing.push({ path: workflow.path, line: permissions.line, note: `${describe(permissions)} is not read-only` });
       else passing.push({ path: workflow.path, line: permissions.line, note: describe(permissions) });
     }
-    if (failing.length > 0) return fail(`${count(failing.length, 'workflow')} of ${workflows.length} ${failing.length === 1 ? 'does' : 'do'} not set read-only top-level permissions.`, capped(failing));
+    if (failing.length > 0)
+      return fail(
+        `${count(failing.length, 'workflow')} of ${workflows.length} ${failing.length === 1 ? 'does' : 'do'} not set read-only top-level permissions.`,
+        capped(failing),
+      );
     return pass(`Every workflow sets read-only top-level permissions (${count(workflows.length, 'workflow')}).`, capped(passing));
   },
 });

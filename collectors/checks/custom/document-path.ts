@@ -6,7 +6,11 @@ import { parsePath } from './schema.ts';
 import { judge, lookup, textOf, unreadable, type Rule } from './shared.ts';
 
 /** `json-path` and `yaml-path`: a value in a JSON or YAML file exists, equals, matches or satisfies a range. */
-export function checkDocumentPath(rule: Rule<'json-path' | 'yaml-path'>, files: readonly string[], contents: Readonly<Record<string, string>>): CheckResult {
+export function checkDocumentPath(
+  rule: Rule<'json-path' | 'yaml-path'>,
+  files: readonly string[],
+  contents: Readonly<Record<string, string>>,
+): CheckResult {
   if (!files.includes(rule.file)) {
     const message = `${rule.file} does not exist.`;
     return rule.whenMissing === 'fail' ? fail(message) : notApplicable(message);
@@ -19,7 +23,9 @@ export function checkDocumentPath(rule: Rule<'json-path' | 'yaml-path'>, files: 
   const syntaxError = first?.errors[0];
   if (syntaxError) {
     const line = lineCounter.linePos(syntaxError.pos[0]).line;
-    return fail(`${rule.file} could not be parsed: ${syntaxError.message.split('\n')[0]}.`, [{ path: rule.file, ...(line ? { line } : {}) }]);
+    return fail(`${rule.file} could not be parsed: ${syntaxError.message.split('\n')[0]}.`, [
+      { path: rule.file, ...(line ? { line } : {}) },
+    ]);
   }
   const segments = parsePath(rule.path)!;
   let data: unknown;

@@ -8,6 +8,8 @@ export function checkFact(rule: Rule<'fact'>, facts: Facts): CheckResult {
   const segments = parsePath(rule.fact)!;
   const found = lookup(facts, segments);
   // Facts about a file carry its `path` (and sometimes `line`): the nearest one is the evidence.
-  const evidence = found.nearestPath ? { path: found.nearestPath.path, ...(found.nearestPath.line ? { line: found.nearestPath.line } : {}) } : undefined;
+  const evidence = found.nearestPath
+    ? { path: found.nearestPath.path, ...(found.nearestPath.line ? { line: found.nearestPath.line } : {}) }
+    : undefined;
   return judge(rule, found, rule.fact, evidence);
 }

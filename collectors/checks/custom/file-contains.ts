@@ -2,7 +2,11 @@ import { fail, pass, type CheckResult, type Evidence } from '../check.ts';
 import { findMatches, list, targetFiles, textOf, unreadable, type Rule } from './shared.ts';
 
 /** `file-contains`: any (or every) file matching the globs matches a regular expression. */
-export function checkFileContains(rule: Rule<'file-contains'>, files: readonly string[], contents: Readonly<Record<string, string>>): CheckResult {
+export function checkFileContains(
+  rule: Rule<'file-contains'>,
+  files: readonly string[],
+  contents: Readonly<Record<string, string>>,
+): CheckResult {
   const targets = targetFiles(files, rule.files, rule.whenMissing);
   if (!Array.isArray(targets)) return targets;
   const missingText: string[] = [];
@@ -21,9 +25,16 @@ export function checkFileContains(rule: Rule<'file-contains'>, files: readonly s
   if (rule.match === 'any') {
     if (hits.length) return pass(`${hits[0]!.path} matches ${describe}.`, hits.slice(0, 1));
     if (missingText.length) return unreadable(missingText);
-    return fail(`${list(without)} ${without.length > 1 ? 'do' : 'does'} not match ${describe}.`, without.slice(0, 5).map((path) => ({ path })));
+    return fail(
+      `${list(without)} ${without.length > 1 ? 'do' : 'does'} not match ${describe}.`,
+      without.slice(0, 5).map((path) => ({ path })),
+    );
   }
-  if (without.length) return fail(`${list(without)} ${without.length > 1 ? 'do' : 'does'} not match ${describe}.`, without.slice(0, 5).map((path) => ({ path })));
+  if (without.length)
+    return fail(
+      `${list(without)} ${without.length > 1 ? 'do' : 'does'} not match ${describe}.`,
+      without.slice(0, 5).map((path) => ({ path })),
+    );
   if (missingText.length) return unreadable(missingText);
   return pass(`All ${hits.length} matching files match ${describe}.`, hits.slice(0, 5));
 }

@@ -8,10 +8,16 @@ export function checkFileExists(rule: Rule<'file-exists'>, files: readonly strin
   if (rule.any) {
     const found = matching(files, patterns);
     return found.length
-      ? pass(`Found ${list(found)}.`, found.slice(0, 5).map((path) => ({ path })))
+      ? pass(
+          `Found ${list(found)}.`,
+          found.slice(0, 5).map((path) => ({ path })),
+        )
       : fail(`No file matches ${patterns.join(' or ')}.`);
   }
   const missing = patterns.filter((pattern) => matchesOf(pattern).length === 0);
   if (missing.length) return fail(`No file matches ${missing.join(', ')}.`);
-  return pass(`Found a file for each of ${patterns.join(', ')}.`, patterns.map((pattern) => ({ path: matchesOf(pattern)[0]! })));
+  return pass(
+    `Found a file for each of ${patterns.join(', ')}.`,
+    patterns.map((pattern) => ({ path: matchesOf(pattern)[0]! })),
+  );
 }

@@ -22,7 +22,10 @@ function compiles(source: string, flags = ''): boolean {
   }
 }
 
-const regex = z.string().min(1).refine((source) => compiles(source), { message: 'not a valid regular expression' });
+const regex = z
+  .string()
+  .min(1)
+  .refine((source) => compiles(source), { message: 'not a valid regular expression' });
 
 /** `a.b[0]["c.d"]`: keys, indexes, and quoted keys for keys that contain dots or brackets. */
 export function parsePath(path: string): Array<string | number> | undefined {
@@ -40,7 +43,10 @@ export function parsePath(path: string): Array<string | number> | undefined {
   return segments.length ? segments : undefined;
 }
 
-const pathString = z.string().min(1).refine((path) => parsePath(path) !== undefined, { message: 'expected a path like scripts.test or jobs.build.steps[0]' });
+const pathString = z
+  .string()
+  .min(1)
+  .refine((path) => parsePath(path) !== undefined, { message: 'expected a path like scripts.test or jobs.build.steps[0]' });
 
 /** Conditions on a value; every one given must hold. Without any, the value must exist. */
 const valueConditions = {
@@ -56,7 +62,14 @@ const valueConditions = {
   lte: z.number().optional().describe('The value must be a number at most this.'),
 };
 
-export type ValueConditions = { exists?: boolean | undefined; equals?: unknown; matches?: string | undefined; semver?: string | undefined; gte?: number | undefined; lte?: number | undefined };
+export type ValueConditions = {
+  exists?: boolean | undefined;
+  equals?: unknown;
+  matches?: string | undefined;
+  semver?: string | undefined;
+  gte?: number | undefined;
+  lte?: number | undefined;
+};
 
 /** `exists: false` says the value is absent, so a condition on the value would contradict it. */
 function refineConditions(conditions: ValueConditions, context: z.RefinementCtx): void {
@@ -85,8 +98,15 @@ const fileContainsRule = z
     type: z.literal('file-contains'),
     files: globs.describe('Globs of the files to search.'),
     pattern: z.string().min(1).describe('A JavaScript regular expression.'),
-    flags: z.string().regex(REGEX_FLAGS, 'expected some of i, m, s, u, each once').optional().describe('Regular expression flags: i, m, s, u.'),
-    match: z.enum(['any', 'all']).default('any').describe('any: one matching file containing the pattern is enough (the default); all: every matching file must.'),
+    flags: z
+      .string()
+      .regex(REGEX_FLAGS, 'expected some of i, m, s, u, each once')
+      .optional()
+      .describe('Regular expression flags: i, m, s, u.'),
+    match: z
+      .enum(['any', 'all'])
+      .default('any')
+      .describe('any: one matching file containing the pattern is enough (the default); all: every matching file must.'),
     whenMissing,
   })
   .refine((rule) => compiles(rule.pattern, rule.flags), { path: ['pattern'], message: 'not a valid regular expression' })
@@ -97,7 +117,11 @@ const fileNotContainsRule = z
     type: z.literal('file-not-contains'),
     files: globs.describe('Globs of the files to search.'),
     pattern: z.string().min(1).describe('A JavaScript regular expression.'),
-    flags: z.string().regex(REGEX_FLAGS, 'expected some of i, m, s, u, each once').optional().describe('Regular expression flags: i, m, s, u.'),
+    flags: z
+      .string()
+      .regex(REGEX_FLAGS, 'expected some of i, m, s, u, each once')
+      .optional()
+      .describe('Regular expression flags: i, m, s, u.'),
     whenMissing,
   })
   .refine((rule) => compiles(rule.pattern, rule.flags), { path: ['pattern'], message: 'not a valid regular expression' })

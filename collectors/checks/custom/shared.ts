@@ -11,9 +11,11 @@ export function textOf(contents: Readonly<Record<string, string>>, path: string)
   return Object.hasOwn(contents, path) ? contents[path] : undefined;
 }
 
-export const list = (paths: readonly string[], max = 3) => paths.slice(0, max).join(', ') + (paths.length > max ? ` and ${paths.length - max} more` : '');
+export const list = (paths: readonly string[], max = 3) =>
+  paths.slice(0, max).join(', ') + (paths.length > max ? ` and ${paths.length - max} more` : '');
 
-export const unreadable = (paths: readonly string[]) => error(`Could not read ${list(paths)} (binary, larger than 256 KiB, or beyond the 200-file limit).`);
+export const unreadable = (paths: readonly string[]) =>
+  error(`Could not read ${list(paths)} (binary, larger than 256 KiB, or beyond the 200-file limit).`);
 
 export type Rule<Type extends CustomRule['type']> = Extract<CustomRule, { type: Type }>;
 
@@ -24,7 +26,11 @@ export function matching(files: readonly string[], patterns: readonly string[]):
 }
 
 /** Matching files, or the `whenMissing` outcome when there are none. */
-export function targetFiles(files: readonly string[], patterns: readonly string[], whenMissing: 'notApplicable' | 'fail'): string[] | CheckResult {
+export function targetFiles(
+  files: readonly string[],
+  patterns: readonly string[],
+  whenMissing: 'notApplicable' | 'fail',
+): string[] | CheckResult {
   const targets = matching(files, patterns);
   if (targets.length) return targets;
   const message = `No file matches ${patterns.join(' or ')}.`;
@@ -37,7 +43,10 @@ export function findMatches(text: string, pattern: string, flags: string | undef
   for (const match of text.matchAll(new RegExp(pattern, `${flags ?? ''}g`))) {
     const start = text.lastIndexOf('\n', match.index - 1) + 1;
     const end = text.indexOf('\n', match.index);
-    found.push({ line: text.slice(0, match.index).split('\n').length, note: shorten(text.slice(start, end === -1 ? undefined : end).trim()) });
+    found.push({
+      line: text.slice(0, match.index).split('\n').length,
+      note: shorten(text.slice(start, end === -1 ? undefined : end).trim()),
+    });
     if (found.length >= max) break;
   }
   return found;
@@ -73,7 +82,9 @@ export function lookup(data: unknown, segments: ReadonlyArray<string | number>):
   }
   remember(current);
   // YAML's `key:` with no value is null: the key is there but says nothing, so it does not count as set.
-  return current === null || current === undefined ? { exists: false, ...(nearestPath ? { nearestPath } : {}) } : { exists: true, value: current, ...(nearestPath ? { nearestPath } : {}) };
+  return current === null || current === undefined
+    ? { exists: false, ...(nearestPath ? { nearestPath } : {}) }
+    : { exists: true, value: current, ...(nearestPath ? { nearestPath } : {}) };
 }
 
 /** Applies the value conditions; the first that fails gives the message. */
@@ -86,8 +97,10 @@ export function judge(conditions: ValueConditions, found: Lookup, where: string,
   if (conditions.exists === false) return fail(`${where} is set to ${shown}; it should not be set.`, withValue(shown));
   const value = found.value;
   const problems: string[] = [];
-  if (conditions.equals !== undefined && !isDeepStrictEqual(value, conditions.equals)) problems.push(`it should be ${shorten(JSON.stringify(conditions.equals))}`);
-  if (conditions.matches !== undefined && !(isScalar(value) && new RegExp(conditions.matches).test(String(value)))) problems.push(`it should match /${conditions.matches}/`);
+  if (conditions.equals !== undefined && !isDeepStrictEqual(value, conditions.equals))
+    problems.push(`it should be ${shorten(JSON.stringify(conditions.equals))}`);
+  if (conditions.matches !== undefined && !(isScalar(value) && new RegExp(conditions.matches).test(String(value))))
+    problems.push(`it should match /${conditions.matches}/`);
   if (conditions.semver !== undefined) {
     const range = isScalar(value) && typeof value !== 'boolean' ? semver.validRange(String(value)) : null;
     if (range === null) problems.push(`it should be a version or range within ${conditions.semver}`);

@@ -16,7 +16,11 @@ export const IMAGE_TYPES: Readonly<Record<string, string>> = {
 const IMAGE_REFERENCE = /[^\s"'()<>[\]]+\.(?:png|jpe?g|gif|webp|svg)\b/gi;
 
 /** Tracked image files the texts mention by a path relative to themselves or to the repository root. */
-export async function readImages(repo: RepoReader, texts: readonly { path: string; text: string }[], context: FactContext): Promise<DocImage[]> {
+export async function readImages(
+  repo: RepoReader,
+  texts: readonly { path: string; text: string }[],
+  context: FactContext,
+): Promise<DocImage[]> {
   const wanted = new Set<string>();
   for (const { path, text } of texts) {
     for (const match of text.matchAll(IMAGE_REFERENCE)) {
@@ -34,14 +38,22 @@ export async function readImages(repo: RepoReader, texts: readonly { path: strin
     const size = await repo.size(path);
     if (!mediaType || size === undefined || size > DOC_LIMITS.imageBytes) continue;
     if (total + size > DOC_LIMITS.imagesTotalBytes) {
-      context.problem({ severity: 'warning', file: path, message: `Docs images are limited to ${DOC_LIMITS.imagesTotalBytes / 1024 / 1024} MB per repository; ${path} and the images after it are not published.` });
+      context.problem({
+        severity: 'warning',
+        file: path,
+        message: `Docs images are limited to ${DOC_LIMITS.imagesTotalBytes / 1024 / 1024} MB per repository; ${path} and the images after it are not published.`,
+      });
       break;
     }
     const bytes = await repo.readBytes(path, { maxBytes: DOC_LIMITS.imageBytes });
     if (!bytes) continue;
     if (!looksLike(mediaType, bytes)) {
       // Published files are served by type: HTML named .png must never reach the site.
-      context.problem({ severity: 'warning', file: path, message: `${path} does not hold the image its name says (${mediaType}); it is not published.` });
+      context.problem({
+        severity: 'warning',
+        file: path,
+        message: `${path} does not hold the image its name says (${mediaType}); it is not published.`,
+      });
       continue;
     }
     total += size;
@@ -49,7 +61,6 @@ export async function readImages(repo: RepoReader, texts: readonly { path: strin
   }
   return images;
 }
-
 
 function decodePath(reference: string): string | undefined {
   try {

@@ -10,7 +10,11 @@ import type { DocRoot, MkdocsNavEntry } from './schema.ts';
  * (a symlink leaving the repository reads as nothing), has no `site_name`, or would close a loop
  * of includes. Returns the included sites that are no root.
  */
-export async function resolveIncludes(roots: readonly DocRoot[], read: (path: string) => Promise<DocRoot | undefined>, context: Pick<FactContext, 'problem'> & { repo: Pick<RepoReader, 'has'> }): Promise<DocRoot[]> {
+export async function resolveIncludes(
+  roots: readonly DocRoot[],
+  read: (path: string) => Promise<DocRoot | undefined>,
+  context: Pick<FactContext, 'problem'> & { repo: Pick<RepoReader, 'has'> },
+): Promise<DocRoot[]> {
   const sites = new Map<string, DocRoot>();
   for (const root of roots) if (root.mkdocs) sites.set(root.mkdocs.path, root);
   const included: DocRoot[] = [];
@@ -24,7 +28,11 @@ export async function resolveIncludes(roots: readonly DocRoot[], read: (path: st
       const written = entry.include!;
       const path = includePath(written, site.base);
       if (typeof path !== 'string') {
-        context.problem({ severity: 'error', ...where, message: `The nav entry "${entry.title ?? written}" includes ${JSON.stringify(written)}, which ${path.reason}; it is not followed.` });
+        context.problem({
+          severity: 'error',
+          ...where,
+          message: `The nav entry "${entry.title ?? written}" includes ${JSON.stringify(written)}, which ${path.reason}; it is not followed.`,
+        });
         entry.include = undefined;
         continue;
       }
@@ -45,7 +53,11 @@ export async function resolveIncludes(roots: readonly DocRoot[], read: (path: st
             ? `${path} has no site_name, which mkdocs-monorepo-plugin needs to place its pages`
             : undefined;
       if (problem) {
-        context.problem({ severity: 'error', ...where, message: `The nav entry "${entry.title ?? written}" includes ${JSON.stringify(written)}: ${problem}. It is not followed.` });
+        context.problem({
+          severity: 'error',
+          ...where,
+          message: `The nav entry "${entry.title ?? written}" includes ${JSON.stringify(written)}: ${problem}. It is not followed.`,
+        });
         entry.include = undefined;
         continue;
       }
@@ -67,7 +79,8 @@ function includeEntries(entries: readonly MkdocsNavEntry[]): MkdocsNavEntry[] {
 /** The repository path an include names, relative to the including file's folder, or why it is refused. */
 function includePath(written: string, base: string): string | { reason: string } {
   const path = written.trim().replaceAll('\\', '/');
-  if (/^[a-z][a-z\d+.-]*:/i.test(path) || path.startsWith('/') || path.startsWith('~')) return { reason: 'is an absolute path or a URL; only paths inside the repository are read' };
+  if (/^[a-z][a-z\d+.-]*:/i.test(path) || path.startsWith('/') || path.startsWith('~'))
+    return { reason: 'is an absolute path or a URL; only paths inside the repository are read' };
   const resolved = joinPath(base, path);
   if (resolved === undefined || resolved === '..' || resolved.startsWith('../')) return { reason: 'leaves the repository' };
   if (!/\.ya?ml$/i.test(resolved)) return { reason: 'is not a .yml or .yaml file' };
@@ -97,7 +110,12 @@ function breakLoops(roots: readonly DocRoot[], sites: ReadonlyMap<string, DocRoo
       const target = entry.include!;
       if (target === path || trail.includes(target)) {
         const loop = [...trail.slice(trail.indexOf(target)), path, target].join(' → ');
-        context.problem({ severity: 'error', file: path, line: entry.line, message: `The nav entry "${entry.title ?? target}" includes ${target}, which closes a loop of includes (${loop}); it is not followed.` });
+        context.problem({
+          severity: 'error',
+          file: path,
+          line: entry.line,
+          message: `The nav entry "${entry.title ?? target}" includes ${target}, which closes a loop of includes (${loop}); it is not followed.`,
+        });
         closing.add(entry);
         continue;
       }
@@ -110,5 +128,7 @@ function breakLoops(roots: readonly DocRoot[], sites: ReadonlyMap<string, DocRoo
 }
 
 function withoutEntries(entries: readonly MkdocsNavEntry[], drop: ReadonlySet<MkdocsNavEntry>): MkdocsNavEntry[] {
-  return entries.flatMap((entry): MkdocsNavEntry[] => (drop.has(entry) ? [] : entry.children ? [{ ...entry, children: withoutEntries(entry.children, drop) }] : [entry]));
+  return entries.flatMap((entry): MkdocsNavEntry[] =>
+    drop.has(entry) ? [] : entry.children ? [{ ...entry, children: withoutEntries(entry.children, drop) }] : [entry],
+  );
 }

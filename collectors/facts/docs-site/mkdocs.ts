@@ -16,13 +16,19 @@ export function parseMkdocs(text: string, path: string, base: string): { docsDir
   const error = document.errors[0];
   if (error) {
     const line = lineCounter.linePos(error.pos[0]).line;
-    return { docsDir: defaultDocsDir, mkdocs: { path, error: { message: `Could not parse ${path}: ${error.message.split('\n')[0]}`, ...(line ? { line } : {}) } } };
+    return {
+      docsDir: defaultDocsDir,
+      mkdocs: { path, error: { message: `Could not parse ${path}: ${error.message.split('\n')[0]}`, ...(line ? { line } : {}) } },
+    };
   }
   let config: unknown;
   try {
     config = document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (cause) {
-    return { docsDir: defaultDocsDir, mkdocs: { path, error: { message: `Could not read ${path}: ${(cause as Error).message.split('\n')[0]}` } } };
+    return {
+      docsDir: defaultDocsDir,
+      mkdocs: { path, error: { message: `Could not read ${path}: ${(cause as Error).message.split('\n')[0]}` } },
+    };
   }
   const settings = (config && typeof config === 'object' ? config : {}) as Record<string, unknown>;
   const siteName = typeof settings.site_name === 'string' && settings.site_name.trim() ? settings.site_name.trim() : undefined;
@@ -30,7 +36,14 @@ export function parseMkdocs(text: string, path: string, base: string): { docsDir
   const docsDir = joinPath(base, docsDirSetting);
   if (docsDir === undefined || docsDir === '..' || docsDir.startsWith('../')) {
     const line = lineOfKey(document.contents, 'docs_dir', lineCounter);
-    return { docsDir: defaultDocsDir, mkdocs: { path, ...(siteName ? { siteName } : {}), error: { message: `${path}: docs_dir "${docsDirSetting}" leaves the repository.`, ...(line ? { line } : {}) } } };
+    return {
+      docsDir: defaultDocsDir,
+      mkdocs: {
+        path,
+        ...(siteName ? { siteName } : {}),
+        error: { message: `${path}: docs_dir "${docsDirSetting}" leaves the repository.`, ...(line ? { line } : {}) },
+      },
+    };
   }
   const navNode = isMap(document.contents) ? document.contents.get('nav', true) : undefined;
   const nav = isSeq(navNode) ? navEntries(navNode.items as unknown[], lineCounter) : undefined;
@@ -57,7 +70,9 @@ function navEntries(items: unknown[], lineCounter: LineCounter): MkdocsNavEntry[
 /** A page entry, or an include when the value starts with `!include ` (mkdocs-monorepo-plugin). */
 function navTarget(title: string | undefined, value: string, line: number): MkdocsNavEntry {
   const titled = title === undefined ? {} : { title };
-  return value.startsWith(INCLUDE_STATEMENT) ? { ...titled, include: value.slice(INCLUDE_STATEMENT.length), line } : { ...titled, target: value, line };
+  return value.startsWith(INCLUDE_STATEMENT)
+    ? { ...titled, include: value.slice(INCLUDE_STATEMENT.length), line }
+    : { ...titled, target: value, line };
 }
 
 function lineOf(node: unknown, lineCounter: LineCounter): number {

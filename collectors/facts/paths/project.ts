@@ -50,7 +50,8 @@ export function skeletonFolders(files: readonly string[], templates?: ReadonlySe
 
 /** Why `path` is not the project's own file, or undefined when it is. Skeletons first: a template's tests folder is still template. */
 export function pathExclusion(path: string, skeletons: ReadonlyMap<string, string> = new Map()): PathExclusion | undefined {
-  for (const [folder, template] of skeletons) if (path.startsWith(`${folder}/`)) return { reason: 'template-skeleton', detail: `in the skeleton of ${template}` };
+  for (const [folder, template] of skeletons)
+    if (path.startsWith(`${folder}/`)) return { reason: 'template-skeleton', detail: `in the skeleton of ${template}` };
   const cookiecutter = path.match(COOKIECUTTER);
   if (cookiecutter) return { reason: 'template-skeleton', detail: `in the cookiecutter template ${cookiecutter[2]}/` };
   const fixture = path.match(FIXTURE_FOLDER);

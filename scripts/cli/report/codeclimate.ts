@@ -78,7 +78,9 @@ function fallbackPlace(report: CheckReport, exists: ((path: string) => boolean) 
   const named: Place[] = [
     ...report.problems.flatMap((problem) => (problem.file ? [{ path: problem.file, line: problem.line }] : [])),
     ...descriptors,
-    ...orderedResults(report).flatMap((result) => result.checks.flatMap((check) => check.evidence.map(({ path, line }) => ({ path, line })))),
+    ...orderedResults(report).flatMap((result) =>
+      result.checks.flatMap((check) => check.evidence.map(({ path, line }) => ({ path, line }))),
+    ),
   ];
   return named.find((place) => present(place.path)) ?? REPOSITORY_ROOT;
 }
@@ -97,6 +99,10 @@ function codeQualityIssue(finding: Finding, fingerprint: string, fallback: Place
 
 /** One line of plain text: the check's title, what is wrong, and where to read how to fix it. */
 function description(finding: Finding): string {
-  const text = [finding.title ? `${finding.title}: ` : '', finding.message, finding.helpUrl ? ` (how to fix: ${finding.helpUrl})` : ''].join('');
+  const text = [
+    finding.title ? `${finding.title}: ` : '',
+    finding.message,
+    finding.helpUrl ? ` (how to fix: ${finding.helpUrl})` : '',
+  ].join('');
   return text.replace(/\s+/g, ' ').trim();
 }

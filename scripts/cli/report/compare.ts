@@ -25,7 +25,12 @@ export interface Comparison {
  * What the working tree changes against a base: per entity and scorecard, the level before and
  * after and the checks that flipped. Pure, so the pull-request comment is table-tested.
  */
-export function compareResults(ref: string, before: ScorecardResult[], after: ScorecardResult[], scorecards: ScorecardDefinition[]): Comparison {
+export function compareResults(
+  ref: string,
+  before: ScorecardResult[],
+  after: ScorecardResult[],
+  scorecards: ScorecardDefinition[],
+): Comparison {
   const key = (result: ScorecardResult) => `${result.entityRef}\u0000${result.scorecard}`;
   const beforeByKey = new Map(before.map((result) => [key(result), result]));
   const afterByKey = new Map(after.map((result) => [key(result), result]));
@@ -34,8 +39,10 @@ export function compareResults(ref: string, before: ScorecardResult[], after: Sc
     const old = beforeByKey.get(entry);
     const now = afterByKey.get(entry);
     const [entityRef, scorecard] = entry.split('\u0000') as [string, string];
-    const passing = (result: ScorecardResult | undefined) => new Set(result?.checks.filter((check) => check.effective === 'pass').map((check) => check.checkId));
-    const failing = (result: ScorecardResult | undefined) => new Set(result?.checks.filter((check) => check.effective === 'fail' || check.effective === 'error').map((check) => check.checkId));
+    const passing = (result: ScorecardResult | undefined) =>
+      new Set(result?.checks.filter((check) => check.effective === 'pass').map((check) => check.checkId));
+    const failing = (result: ScorecardResult | undefined) =>
+      new Set(result?.checks.filter((check) => check.effective === 'fail' || check.effective === 'error').map((check) => check.checkId));
     const definition = scorecards.find((candidate) => candidate.id === scorecard);
     const levelBefore = old ? levelRank(definition, old.level) : -1;
     const levelAfter = now ? levelRank(definition, now.level) : -1;
@@ -55,5 +62,8 @@ export function compareResults(ref: string, before: ScorecardResult[], after: Sc
 
 /** Whether anything changed worth telling a pull-request author. */
 export function hasChanges(comparison: Comparison): boolean {
-  return comparison.changes.some((change) => change.direction !== 0 || change.newlyPassing.length > 0 || change.newlyFailing.length > 0 || !change.before || !change.after);
+  return comparison.changes.some(
+    (change) =>
+      change.direction !== 0 || change.newlyPassing.length > 0 || change.newlyFailing.length > 0 || !change.before || !change.after,
+  );
 }

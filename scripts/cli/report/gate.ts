@@ -14,15 +14,28 @@ export type Gate = (typeof GATES)[number];
 /** `--fail-on`, checked against the options it needs; `level` with --min-level by default, else `never`. */
 export function gateOf(values: { 'fail-on'?: string | undefined; 'min-level'?: string | undefined; compare?: string | undefined }): Gate {
   const value = values['fail-on'];
-  if (value !== undefined && !(GATES as readonly string[]).includes(value)) throw new ConfigError(`cairn check: --fail-on ${value}: expected regression, level or never.`);
+  if (value !== undefined && !(GATES as readonly string[]).includes(value))
+    throw new ConfigError(`cairn check: --fail-on ${value}: expected regression, level or never.`);
   const gate = (value as Gate | undefined) ?? (values['min-level'] !== undefined ? 'level' : 'never');
-  if (gate === 'regression' && !values.compare) throw new ConfigError('cairn check: --fail-on regression compares the change with a base: pass --compare <git-ref> (e.g. origin/main).');
-  if (gate === 'level' && values['min-level'] === undefined) throw new ConfigError('cairn check: --fail-on level needs the level to reach: pass --min-level <level>.');
+  if (gate === 'regression' && !values.compare)
+    throw new ConfigError(
+      'cairn check: --fail-on regression compares the change with a base: pass --compare <git-ref> (e.g. origin/main).',
+    );
+  if (gate === 'level' && values['min-level'] === undefined)
+    throw new ConfigError('cairn check: --fail-on level needs the level to reach: pass --min-level <level>.');
   return gate;
 }
 
 /** Why the gate fails, one line each; empty when it passes. */
-export function gateFailures(gate: Gate, input: { results: readonly ScorecardResult[]; scorecards: readonly ScorecardDefinition[]; minLevel?: string | undefined; comparison?: Comparison | undefined }): string[] {
+export function gateFailures(
+  gate: Gate,
+  input: {
+    results: readonly ScorecardResult[];
+    scorecards: readonly ScorecardDefinition[];
+    minLevel?: string | undefined;
+    comparison?: Comparison | undefined;
+  },
+): string[] {
   switch (gate) {
     case 'never':
       return [];
@@ -43,10 +56,19 @@ function regressions(comparison: Comparison, scorecards: readonly ScorecardDefin
   for (const change of comparison.changes) {
     const scorecard = scorecards.find((definition) => definition.id === change.scorecard);
     const name = `${change.entityRef} on ${scorecard?.title ?? change.scorecard}`;
-    if (change.before && change.after && change.direction < 0) lines.push(`${name}: ${levelTitle(scorecard, change.before.level)} → ${levelTitle(scorecard, change.after.level)} against ${comparison.ref}.`);
+    if (change.before && change.after && change.direction < 0)
+      lines.push(
+        `${name}: ${levelTitle(scorecard, change.before.level)} → ${levelTitle(scorecard, change.after.level)} against ${comparison.ref}.`,
+      );
     // Gone from the scorecard: its descriptor was removed, or the entity renamed or changed so the scorecard no longer applies.
-    if (change.before && !change.after) lines.push(`${name}: scored ${levelTitle(scorecard, change.before.level)} on ${comparison.ref}, no longer scored (its descriptor was removed, or the entity renamed or changed so the scorecard does not apply).`);
-    if (change.regressed.length > 0) lines.push(`${name}: ${change.regressed.join(', ')} passed on ${comparison.ref} and fail${change.regressed.length === 1 ? 's' : ''} now.`);
+    if (change.before && !change.after)
+      lines.push(
+        `${name}: scored ${levelTitle(scorecard, change.before.level)} on ${comparison.ref}, no longer scored (its descriptor was removed, or the entity renamed or changed so the scorecard does not apply).`,
+      );
+    if (change.regressed.length > 0)
+      lines.push(
+        `${name}: ${change.regressed.join(', ')} passed on ${comparison.ref} and fail${change.regressed.length === 1 ? 's' : ''} now.`,
+      );
   }
   return lines;
 }
@@ -57,13 +79,18 @@ function belowLevel(results: readonly ScorecardResult[], scorecards: readonly Sc
   return results.flatMap((result) => {
     const scorecard = defining.find((candidate) => candidate.id === result.scorecard);
     if (!scorecard) return [];
-    return levelRank(scorecard, result.level) < levelRank(scorecard, minimum) ? [`${result.entityRef} is below ${minimum} on ${result.scorecard} (at ${result.level ?? 'no level'}).`] : [];
+    return levelRank(scorecard, result.level) < levelRank(scorecard, minimum)
+      ? [`${result.entityRef} is below ${minimum} on ${result.scorecard} (at ${result.level ?? 'no level'}).`]
+      : [];
   });
 }
 
 /** The scorecards that have level `minimum`; none is a usage error, not a silent pass. */
 export function definingScorecards(scorecards: readonly ScorecardDefinition[], minimum: string): ScorecardDefinition[] {
   const defining = scorecards.filter((scorecard) => scorecard.levels.some((level) => level.id === minimum));
-  if (defining.length === 0) throw new ConfigError(`cairn check: --min-level ${minimum}: no scorecard has that level. Levels: ${[...new Set(scorecards.flatMap((scorecard) => scorecard.levels.map((level) => level.id)))].join(', ')}.`);
+  if (defining.length === 0)
+    throw new ConfigError(
+      `cairn check: --min-level ${minimum}: no scorecard has that level. Levels: ${[...new Set(scorecards.flatMap((scorecard) => scorecard.levels.map((level) => level.id)))].join(', ')}.`,
+    );
   return defining;
 }

@@ -128,11 +128,20 @@ function reportSections(report: CheckReport, options: MarkdownOptions): Sections
   return {
     head,
     levelChanges: verdict.entities.length > MAX_ENTITIES_NAMED ? levelChangesSection(verdict) : [],
-    failingHeading: failing.length > 0 ? [`### ${plural(failing.length, 'check')} ${failing.length === 1 ? 'fails' : 'fail'}, cheapest fix first`] : [],
+    failingHeading:
+      failing.length > 0 ? [`### ${plural(failing.length, 'check')} ${failing.length === 1 ? 'fails' : 'fail'}, cheapest fix first`] : [],
     rows,
     groupDetails,
-    noneFailing: failing.length === 0 && report.results.length > 0 ? ['Every applicable check passes.'] : report.results.length === 0 ? ['No scorecard applies to the entities of this repository.'] : [],
-    problems: problemsShown(report, failing).map((problem) => `- **${problem.severity}** ${problem.file ? `${markdownCode(`${problem.file}${problem.line ? `:${problem.line}` : ''}`)} ` : ''}${markdownMessage(shorten(problem.message))}`),
+    noneFailing:
+      failing.length === 0 && report.results.length > 0
+        ? ['Every applicable check passes.']
+        : report.results.length === 0
+          ? ['No scorecard applies to the entities of this repository.']
+          : [],
+    problems: problemsShown(report, failing).map(
+      (problem) =>
+        `- **${problem.severity}** ${problem.file ? `${markdownCode(`${problem.file}${problem.line ? `:${problem.line}` : ''}`)} ` : ''}${markdownMessage(shorten(problem.message))}`,
+    ),
     fixes: fixesSection(fixNumbers),
     suggestions: suggestionsSection(report.suggestions),
     settled: settledSection(verdict, settled, Boolean(options.verbose)),
@@ -210,10 +219,16 @@ function cutParts(sections: Sections, budget: Budget): string[] {
 /** The last line of a cut report: what was left out, and where the whole report is. */
 function cutLine(cut: readonly string[], report: CheckReport): string {
   const what = `**Shortened to fit a pull-request comment:** left out ${cut.join(', ')}.`;
-  const pages = report.portalUrl ? report.entities.map((entity) => safeUrl(entityPageUrl(report.portalUrl!, entity.ref, entity))).filter((url): url is string => url !== undefined) : [];
+  const pages = report.portalUrl
+    ? report.entities
+        .map((entity) => safeUrl(entityPageUrl(report.portalUrl!, entity.ref, entity)))
+        .filter((url): url is string => url !== undefined)
+    : [];
   if (pages.length === 0) return `${what} Run \`cairn check\` locally to see it all.`;
   const labels = new Map(report.entities.map((entity) => [entity.ref, entity.metadata.name]));
-  const links = report.entities.slice(0, PAGES_NAMED).map((entity, index) => `[${markdownText(labels.get(entity.ref) ?? entity.ref)}](${pages[index]})`);
+  const links = report.entities
+    .slice(0, PAGES_NAMED)
+    .map((entity, index) => `[${markdownText(labels.get(entity.ref) ?? entity.ref)}](${pages[index]})`);
   const more = report.entities.length > PAGES_NAMED ? ` and ${report.entities.length - PAGES_NAMED} more entities` : '';
   return `${what} See it all on the portal: ${links.join(', ')}${more}, or run \`cairn check\` locally.`;
 }
@@ -230,7 +245,11 @@ function lastResort(sections: Sections, report: CheckReport): string {
  * An entity's page on the portal, `${portalUrl}catalog/<namespace>/<kind>/<name>/`, as the site
  * names its folders (kind and namespace lowercase, names a Windows disk cannot hold renamed).
  */
-export function entityPageUrl(portalUrl: string, entityRef: string, entity?: { kind: string; metadata: { name: string; namespace?: string | undefined } }): string {
+export function entityPageUrl(
+  portalUrl: string,
+  entityRef: string,
+  entity?: { kind: string; metadata: { name: string; namespace?: string | undefined } },
+): string {
   const parts = splitEntityRef(entityRef);
   const kind = (entity?.kind ?? parts.kind).toLowerCase();
   const namespace = windowsSafeSegment((entity?.metadata.namespace ?? parts.namespace).toLowerCase());
@@ -248,7 +267,10 @@ function safeUrl(url: string | undefined): string | undefined {
     return undefined;
   }
   if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') return undefined;
-  return parsed.href.replace(/[\s()<>"'`\\|[\]]/g, (character) => `%${character.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+  return parsed.href.replace(
+    /[\s()<>"'`\\|[\]]/g,
+    (character) => `%${character.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`,
+  );
 }
 
 /** Each distinct fix text, numbered in the order the failing checks need it, and the checks that need it. */
@@ -268,7 +290,12 @@ function numberFixes(failing: readonly FailingCheck[]): Map<string, { number: nu
  * GROUP_ABOVE entities (240 services missing one file are one row, not 240), whose findings are
  * then folded below the table.
  */
-function failingRows(report: CheckReport, verdict: Verdict, failing: readonly FailingCheck[], fixNumbers: Map<string, { number: number }>): { rows: Sections['rows']; groupDetails: string[] } {
+function failingRows(
+  report: CheckReport,
+  verdict: Verdict,
+  failing: readonly FailingCheck[],
+  fixNumbers: Map<string, { number: number }>,
+): { rows: Sections['rows']; groupDetails: string[] } {
   const labels = verdict.entities.length > 1 ? new Map(verdict.entities.map((entity) => [entity.entityRef, entity.label])) : undefined;
   const context: RowContext = { report, labels, manyScorecards: hasManyScorecards(report) };
   const columns = ['Check', ...(labels ? ['Entity'] : []), 'Effort', 'Needed for', 'Finding', 'Where'];
@@ -284,7 +311,9 @@ function failingRows(report: CheckReport, verdict: Verdict, failing: readonly Fa
     const title = page ? `[${markdownText(check.title)}](${page})` : markdownText(check.title);
     const fix = check.fix ? `Fix ${fixNumbers.get(check.fix)!.number}` : '–';
     const grouped = new Set(check.findings.map((finding) => finding.entityRef)).size > GROUP_ABOVE;
-    const rows = grouped ? [groupCells(check, title, context)] : check.findings.map((finding) => findingCells(check, finding, title, context));
+    const rows = grouped
+      ? [groupCells(check, title, context)]
+      : check.findings.map((finding) => findingCells(check, finding, title, context));
     if (grouped) groupDetails.push(...groupDetailsSection(check, context));
     for (const cells of rows) {
       withoutFixes.push(`| ${cells.join(' | ')} |`);
@@ -319,13 +348,22 @@ function groupCells(check: FailingCheck, title: string, { report, labels, manySc
   const named = entityRefs.slice(0, ENTITIES_NAMED).map((entityRef) => markdownText(labels?.get(entityRef) ?? entityRef));
   const messages = new Set(check.findings.map((finding) => finding.message));
   const first = check.findings[0]!;
-  const example = messages.size === 1 ? findingText(first) : `${markdownText(`${labels?.get(first.entityRef) ?? first.entityRef}: `)}${findingText(first)} (+${messages.size - 1} other findings)`;
+  const example =
+    messages.size === 1
+      ? findingText(first)
+      : `${markdownText(`${labels?.get(first.entityRef) ?? first.entityRef}: `)}${findingText(first)} (+${messages.size - 1} other findings)`;
   const mark = check.findings.every((finding) => finding.outcome === 'error') ? OUTCOME_MARK.error : OUTCOME_MARK.fail;
   return [
     `${check.newlyFailing ? '🆕 ' : ''}${mark} ${title}`,
     ...(labels ? [`${entityRefs.length} entities: ${named.join(', ')} … (+${entityRefs.length - named.length})`] : []),
     check.effort ?? '–',
-    markdownText(neededForText(check.findings.flatMap((finding) => finding.neededFor), report.scorecards, manyScorecards)),
+    markdownText(
+      neededForText(
+        check.findings.flatMap((finding) => finding.neededFor),
+        report.scorecards,
+        manyScorecards,
+      ),
+    ),
     example,
     whereCell(check.findings.flatMap((finding) => finding.evidence)),
   ];
@@ -338,12 +376,22 @@ function groupDetailsSection(check: FailingCheck, { report, labels, manyScorecar
     const entity = `${finding.newlyFailing ? '🆕 ' : ''}${markdownText(labels?.get(finding.entityRef) ?? finding.entityRef)}`;
     return `| ${entity} | ${markdownText(neededForText(finding.neededFor, report.scorecards, manyScorecards))} | ${findingText(finding)} | ${whereCell(finding.evidence)} |`;
   });
-  return [`<details><summary>${htmlText(check.title)}: ${entities} entities</summary>`, '', '| Entity | Needed for | Finding | Where |', '|---|---|---|---|', ...rows, '', '</details>'];
+  return [
+    `<details><summary>${htmlText(check.title)}: ${entities} entities</summary>`,
+    '',
+    '| Entity | Needed for | Finding | Where |',
+    '|---|---|---|---|',
+    ...rows,
+    '',
+    '</details>',
+  ];
 }
 
 /** What a finding says, as a table cell: an expired exemption first, then the check's message. */
 function findingText(finding: Finding): string {
-  const exemption = finding.exemption ? markdownText(`exemption expired ${finding.exemption.expires} (${shorten(finding.exemption.reason, 120)}): `) : '';
+  const exemption = finding.exemption
+    ? markdownText(`exemption expired ${finding.exemption.expires} (${shorten(finding.exemption.reason, 120)}): `)
+    : '';
   return `${exemption}${markdownMessage(shorten(finding.message), 'cell')}`;
 }
 
@@ -380,7 +428,13 @@ function gateSection(gate: CheckReport['gate']): string[] {
   const name = `Gate (${markdownCode(`--fail-on ${gate.name}`)})`;
   if (gate.failures.length === 0) return ['', `✅ ${name}: passes`];
   const more = gate.failures.length > GATE_REASONS_SHOWN ? [`- … and ${gate.failures.length - GATE_REASONS_SHOWN} more`] : [];
-  return ['', `❌ ${name} fails:`, '', ...gate.failures.slice(0, GATE_REASONS_SHOWN).map((failure) => `- ${markdownText(shorten(failure))}`), ...more];
+  return [
+    '',
+    `❌ ${name} fails:`,
+    '',
+    ...gate.failures.slice(0, GATE_REASONS_SHOWN).map((failure) => `- ${markdownText(shorten(failure))}`),
+    ...more,
+  ];
 }
 
 /** Each fix once, folded, named by its first line and the checks that need it. */
@@ -434,7 +488,16 @@ function suggestionsSection(suggestions: readonly Suggestion[]): string[] {
   for (const suggestion of suggestions) {
     const commands = suggestion.checkIds.map((checkId) => markdownCode(`cairn fix ${checkId}`));
     const run = commands.length > 0 ? ` Run ${commands.join(' or ')} to write it.` : '';
-    lines.push('', `<details><summary><code>${htmlText(suggestion.path)}</code></summary>`, '', `${markdownText(suggestion.summary)}${run}`, '', ...fencedBlock(suggestion.text, infoString(suggestion.path)), '', '</details>');
+    lines.push(
+      '',
+      `<details><summary><code>${htmlText(suggestion.path)}</code></summary>`,
+      '',
+      `${markdownText(suggestion.summary)}${run}`,
+      '',
+      ...fencedBlock(suggestion.text, infoString(suggestion.path)),
+      '',
+      '</details>',
+    );
   }
   return lines;
 }
@@ -452,9 +515,19 @@ function infoString(path: string): string {
 
 /** With many entities the verdict line counts level moves: the moves, folded. */
 function levelChangesSection(verdict: Verdict): string[] {
-  const rows = verdict.entities.flatMap((entity) => entity.scorecards.filter(moved).map((standing) => `| ${markdownText(entity.label)} | ${markdownText(standingText(standing))} |`));
+  const rows = verdict.entities.flatMap((entity) =>
+    entity.scorecards.filter(moved).map((standing) => `| ${markdownText(entity.label)} | ${markdownText(standingText(standing))} |`),
+  );
   if (rows.length === 0) return [];
-  return [`<details><summary>${plural(rows.length, 'level')} moved against <code>${htmlText(verdict.comparison!.ref)}</code></summary>`, '', '| Entity | Level |', '|---|---|', ...rows, '', '</details>'];
+  return [
+    `<details><summary>${plural(rows.length, 'level')} moved against <code>${htmlText(verdict.comparison!.ref)}</code></summary>`,
+    '',
+    '| Entity | Level |',
+    '|---|---|',
+    ...rows,
+    '',
+    '</details>',
+  ];
 }
 
 /** The checks that pass or do not apply: one folded table, or open with `verbose`. */
@@ -466,7 +539,9 @@ function settledSection(verdict: Verdict, settled: { passing: SettledCheck[]; no
     `| Check |${labels ? ' Entity |' : ''} Outcome | Finding |`,
     `|---|${labels ? '---|' : ''}---|---|`,
     ...[...settled.passing, ...settled.notApplicable].map((check) => {
-      const passed = check.exemption ? `⚑ exempt until ${markdownText(check.exemption.expires)}: ${markdownText(shorten(check.exemption.reason))}` : '✅ pass';
+      const passed = check.exemption
+        ? `⚑ exempt until ${markdownText(check.exemption.expires)}: ${markdownText(shorten(check.exemption.reason))}`
+        : '✅ pass';
       const outcome = check.outcome === 'notApplicable' ? '➖ n/a' : `${check.newlyPassing ? '🆕 ' : ''}${passed}`;
       const entity = labels ? ` ${markdownText(labels.get(check.entityRef) ?? check.entityRef)} |` : '';
       return `| ${markdownText(check.title)} |${entity} ${outcome} | ${markdownMessage(shorten(check.message), 'cell')} |`;

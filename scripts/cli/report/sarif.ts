@@ -75,7 +75,11 @@ const MAX_LOCATIONS = 10;
 /** Beyond this many results a run is rejected ("SARIF support for code scanning", "Validating your SARIF file"). */
 const MAX_RESULTS = 25_000;
 
-const PROBLEM_SEVERITY: Record<Level, 'error' | 'warning' | 'recommendation'> = { error: 'error', warning: 'warning', note: 'recommendation' };
+const PROBLEM_SEVERITY: Record<Level, 'error' | 'warning' | 'recommendation'> = {
+  error: 'error',
+  warning: 'warning',
+  note: 'recommendation',
+};
 /** Scores GitHub reads as high (7.0–8.9), medium (4.0–6.9) and low (0.1–3.9). */
 const SECURITY_SEVERITY: Record<Level, string> = { error: '7.5', warning: '5.0', note: '2.0' };
 
@@ -85,7 +89,9 @@ const PROBLEM_RULES: Record<string, ReportingDescriptor> = {
     id: 'cairn/descriptor-problem',
     name: 'DescriptorProblem',
     shortDescription: { text: 'A catalog descriptor is broken or invalid' },
-    fullDescription: { text: 'A catalog descriptor could not be parsed or holds an invalid entity; what it declares is missing from the catalog and from every scorecard.' },
+    fullDescription: {
+      text: 'A catalog descriptor could not be parsed or holds an invalid entity; what it declares is missing from the catalog and from every scorecard.',
+    },
     defaultConfiguration: { level: 'error' },
     help: { text: 'Fix the descriptor at the line shown; Cairn validates entities as Backstage does.' },
     properties: { tags: ['catalog'], precision: 'very-high', 'problem.severity': 'error' },
@@ -94,7 +100,9 @@ const PROBLEM_RULES: Record<string, ReportingDescriptor> = {
     id: 'cairn/configuration-problem',
     name: 'ConfigurationProblem',
     shortDescription: { text: 'A file Cairn reads is broken, ignored or incomplete' },
-    fullDescription: { text: 'A file of the repository that Cairn reads (CODEOWNERS, workflows, manifests, docs configuration, exemption annotations) could not be read as intended, so some facts or checks are missing.' },
+    fullDescription: {
+      text: 'A file of the repository that Cairn reads (CODEOWNERS, workflows, manifests, docs configuration, exemption annotations) could not be read as intended, so some facts or checks are missing.',
+    },
     defaultConfiguration: { level: 'warning' },
     help: { text: 'Fix the file at the line shown; the message says what was expected.' },
     properties: { tags: ['configuration'], precision: 'very-high', 'problem.severity': 'warning' },
@@ -118,15 +126,28 @@ export function formatSarif(dirty: CheckReport, tool: SarifOptions): string {
   const located = all.flatMap((finding, index) => (finding.places.length > 0 ? [sarifResult(finding, ruleIndex, prints[index]!)] : []));
   const results = located.slice(0, MAX_RESULTS);
   const notifications = [
-    ...all.filter((finding) => finding.places.length === 0 && !finding.exemption).map((finding) => unlocatedNotification(finding, ruleIndex)),
-    ...(located.length > MAX_RESULTS ? [{ level: 'warning' as const, message: { text: `${located.length - MAX_RESULTS} more results are left out: code scanning rejects a run of more than ${MAX_RESULTS}.` } }] : []),
+    ...all
+      .filter((finding) => finding.places.length === 0 && !finding.exemption)
+      .map((finding) => unlocatedNotification(finding, ruleIndex)),
+    ...(located.length > MAX_RESULTS
+      ? [
+          {
+            level: 'warning' as const,
+            message: {
+              text: `${located.length - MAX_RESULTS} more results are left out: code scanning rejects a run of more than ${MAX_RESULTS}.`,
+            },
+          },
+        ]
+      : []),
   ];
   const log: Log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
     runs: [
       {
-        tool: { driver: { name: 'Cairn', version: tool.version, ...(tool.informationUri ? { informationUri: tool.informationUri } : {}), rules } },
+        tool: {
+          driver: { name: 'Cairn', version: tool.version, ...(tool.informationUri ? { informationUri: tool.informationUri } : {}), rules },
+        },
         invocations: [{ executionSuccessful: true, ...(notifications.length > 0 ? { toolExecutionNotifications: notifications } : {}) }],
         originalUriBaseIds: { '%SRCROOT%': { description: { text: 'The root of the repository Cairn checked.' } } },
         results,
@@ -177,7 +198,13 @@ function failingVerdicts(report: CheckReport): EntityCheck[] {
   return [...byKey.values()];
 }
 
-function checkFinding(report: CheckReport, { entityRef, checkId, verdicts }: EntityCheck, entity: CatalogEntity | undefined, exists: Exists, readme: Place | undefined): Finding {
+function checkFinding(
+  report: CheckReport,
+  { entityRef, checkId, verdicts }: EntityCheck,
+  entity: CatalogEntity | undefined,
+  exists: Exists,
+  readme: Place | undefined,
+): Finding {
   const metadata = report.checks.get(checkId);
   const exemptions = verdicts.map(({ check }) => (check.exemption && !check.exemption.expired ? check.exemption : undefined));
   return {
@@ -186,7 +213,12 @@ function checkFinding(report: CheckReport, { entityRef, checkId, verdicts }: Ent
     level: verdicts.every(({ check }) => check.outcome === 'error') ? 'warning' : (metadata?.severity ?? 'warning'),
     title: metadata?.title ?? checkId,
     message: `${entityRef}: ${verdictText(verdicts, report)}`,
-    places: checkPlaces(verdicts.flatMap(({ check }) => check.evidence), entity, exists, readme),
+    places: checkPlaces(
+      verdicts.flatMap(({ check }) => check.evidence),
+      entity,
+      exists,
+      readme,
+    ),
     identity: ['check', entityRef, checkId],
     helpUrl: checkPageUrl(report, checkId),
     // Suppressed only when no scorecard counts it as failing.
@@ -236,7 +268,16 @@ function problemFinding(report: CheckReport, problem: Problem, exists: Exists): 
  * Files a finding about the repository as a whole is shown at, first found first: the README is
  * what a reader of the repository opens first. `cairn check` must say whether these exist.
  */
-export const README_FILES = ['README.md', 'Readme.md', 'readme.md', 'README', 'README.rst', 'README.adoc', 'README.txt', 'README.markdown'] as const;
+export const README_FILES = [
+  'README.md',
+  'Readme.md',
+  'readme.md',
+  'README',
+  'README.rst',
+  'README.adoc',
+  'README.txt',
+  'README.markdown',
+] as const;
 
 /** The README at line 1, when one is there. */
 export function readmePlace(exists: Exists): Place | undefined {
@@ -249,7 +290,12 @@ export function readmePlace(exists: Exists): Place | undefined {
  * when that is there, else (a check about the repository as a whole, on an entity Cairn inferred)
  * the README; nothing when none is there.
  */
-export function checkPlaces(evidenceOfCheck: readonly Evidence[], entity: CatalogEntity | undefined, exists: Exists, readme?: Place): Place[] {
+export function checkPlaces(
+  evidenceOfCheck: readonly Evidence[],
+  entity: CatalogEntity | undefined,
+  exists: Exists,
+  readme?: Place,
+): Place[] {
   const seen = new Set<string>();
   const evidence = evidenceOfCheck.filter((place) => {
     const key = `${place.path}\u0000${place.line ?? ''}`;
@@ -284,7 +330,14 @@ function present(path: string, exists: Exists): boolean {
  * URL. Paths are repository text, so one that is absolute or climbs out with `..` is never pointed at.
  */
 export function isRepositoryPath(path: string): boolean {
-  return path !== '' && path !== '.' && !path.startsWith('/') && !path.includes('\\') && !/^[a-z][a-z0-9+.-]*:/i.test(path) && !path.split('/').includes('..');
+  return (
+    path !== '' &&
+    path !== '.' &&
+    !path.startsWith('/') &&
+    !path.includes('\\') &&
+    !/^[a-z][a-z0-9+.-]*:/i.test(path) &&
+    !path.split('/').includes('..')
+  );
 }
 
 /**
@@ -310,7 +363,9 @@ function sha256Prefix(parts: readonly string[]): string {
 
 /** A descriptor's problem: in a file an entity of the repository comes from, or one named like a descriptor. */
 export function problemRule(problem: Problem, report: CheckReport): string {
-  const descriptor = problem.file !== undefined && (/(^|\/)catalog-info\.ya?ml$/i.test(problem.file) || report.entities.some((entity) => entity.source.file === problem.file));
+  const descriptor =
+    problem.file !== undefined &&
+    (/(^|\/)catalog-info\.ya?ml$/i.test(problem.file) || report.entities.some((entity) => entity.source.file === problem.file));
   return descriptor ? 'cairn/descriptor-problem' : 'cairn/configuration-problem';
 }
 
@@ -364,7 +419,14 @@ function sarifResult(finding: Finding, ruleIndex: ReadonlyMap<string, number>, f
     locations: finding.places.slice(0, MAX_LOCATIONS).map(sarifLocation),
     partialFingerprints: { primaryLocationLineHash: fingerprint },
     ...(finding.exemption
-      ? { suppressions: [{ kind: finding.exemption.source === 'annotation' ? ('inSource' as const) : ('external' as const), justification: `${finding.exemption.reason} (until ${finding.exemption.expires})` }] }
+      ? {
+          suppressions: [
+            {
+              kind: finding.exemption.source === 'annotation' ? ('inSource' as const) : ('external' as const),
+              justification: `${finding.exemption.reason} (until ${finding.exemption.expires})`,
+            },
+          ],
+        }
       : {}),
   };
 }
@@ -380,7 +442,11 @@ function sarifLocation(place: Place): Location {
 }
 
 function unlocatedNotification(finding: Finding, ruleIndex: ReadonlyMap<string, number>): Notification {
-  return { level: finding.level, message: { text: finding.message }, associatedRule: { id: finding.ruleId, index: ruleIndex.get(finding.ruleId)! } };
+  return {
+    level: finding.level,
+    message: { text: finding.message },
+    associatedRule: { id: finding.ruleId, index: ruleIndex.get(finding.ruleId)! },
+  };
 }
 
 /** Text within a length GitHub displays, cut with an ellipsis. */

@@ -46,12 +46,22 @@ export function formatTerminal(dirty: CheckReport, options: TerminalOptions): st
   const report = cleanReport(dirty, '?');
   const style = palette(options.color);
   const verdict = verdictOf(report);
-  const lines: string[] = [style.bold(terminalSafe(verdict.line)), ...gateLines(report, style), style.dim(`Judged with ${terminalSafe(report.standards)}.`)];
+  const lines: string[] = [
+    style.bold(terminalSafe(verdict.line)),
+    ...gateLines(report, style),
+    style.dim(`Judged with ${terminalSafe(report.standards)}.`),
+  ];
   if (verdict.entities.length > MAX_ENTITIES_NAMED) lines.push(...levelChangeLines(verdict, style));
   const failing = failingChecks(report);
   if (failing.length > 0) {
     lines.push('', style.bold(`${plural(failing.length, 'check')} ${failing.length === 1 ? 'fails' : 'fail'}, cheapest fix first:`));
-    const context: FailingContext = { report, style, labels: entityLabelsOf(verdict), manyScorecards: hasManyScorecards(report), fixShownFor: new Map() };
+    const context: FailingContext = {
+      report,
+      style,
+      labels: entityLabelsOf(verdict),
+      manyScorecards: hasManyScorecards(report),
+      fixShownFor: new Map(),
+    };
     for (const check of failing) lines.push(...failingLines(check, context));
   } else if (report.results.length > 0) lines.push('', style.green('No check fails.'));
   lines.push(...nextLevelLines(verdict, style));
@@ -63,7 +73,8 @@ export function formatTerminal(dirty: CheckReport, options: TerminalOptions): st
     if (summary) lines.push('', style.dim(`${summary}; --verbose lists ${count === 1 ? 'it' : 'them'}.`));
   }
   if (options.suggest) lines.push('', ...suggestionLines(report.suggestions, style));
-  else if (report.suggestions.length > 0) lines.push('', style.cyan(`cairn check --suggest shows ${plural(report.suggestions.length, 'file')} Cairn can write.`));
+  else if (report.suggestions.length > 0)
+    lines.push('', style.cyan(`cairn check --suggest shows ${plural(report.suggestions.length, 'file')} Cairn can write.`));
   return `${lines.join('\n')}\n`;
 }
 
@@ -77,7 +88,11 @@ function gateLines(report: CheckReport, style: Style): string[] {
   const { failures } = report.gate;
   if (failures.length === 0) return [style.green(`✔ ${name}: passes`)];
   const more = failures.length > GATE_REASONS_SHOWN ? [`    … and ${failures.length - GATE_REASONS_SHOWN} more`] : [];
-  return [style.red(`✘ ${name} fails:`), ...failures.slice(0, GATE_REASONS_SHOWN).map((failure) => `    ${terminalSafe(failure)}`), ...more];
+  return [
+    style.red(`✘ ${name} fails:`),
+    ...failures.slice(0, GATE_REASONS_SHOWN).map((failure) => `    ${terminalSafe(failure)}`),
+    ...more,
+  ];
 }
 
 function entityLabelsOf(verdict: Verdict): Map<string, string> | undefined {
@@ -86,7 +101,9 @@ function entityLabelsOf(verdict: Verdict): Map<string, string> | undefined {
 
 /** With many entities the verdict line only counts level moves: name them here. */
 function levelChangeLines(verdict: Verdict, style: Style): string[] {
-  const changes = verdict.entities.flatMap((entity) => entity.scorecards.filter(moved).map((standing) => `  ${terminalSafe(entity.label)} · ${terminalSafe(standingText(standing))}`));
+  const changes = verdict.entities.flatMap((entity) =>
+    entity.scorecards.filter(moved).map((standing) => `  ${terminalSafe(entity.label)} · ${terminalSafe(standingText(standing))}`),
+  );
   return changes.length > 0 ? ['', style.bold(`Level changes against ${terminalSafe(verdict.comparison!.ref)}:`), ...changes] : [];
 }
 
@@ -105,8 +122,14 @@ function failingLines(check: FailingCheck, context: FailingContext): string[] {
   const mark = check.findings.every((finding) => finding.outcome === 'error') ? style.yellow('!') : style.red('✘');
   const fresh = check.newlyFailing ? `${style.bold(style.red('new'))} ` : '';
   const traits = [check.effort ? `${check.effort} effort` : '', check.severity ?? ''].filter(Boolean).join(' · ');
-  const neededFor = neededForText(check.findings.flatMap((finding) => finding.neededFor), report.scorecards, context.manyScorecards);
-  const lines = [`  ${mark} ${fresh}${terminalSafe(check.title)} ${style.dim(`[${terminalSafe(check.checkId)}]${traits ? ` · ${traits}` : ''}`)}${neededFor ? ` · needed for ${terminalSafe(neededFor)}` : ''}`];
+  const neededFor = neededForText(
+    check.findings.flatMap((finding) => finding.neededFor),
+    report.scorecards,
+    context.manyScorecards,
+  );
+  const lines = [
+    `  ${mark} ${fresh}${terminalSafe(check.title)} ${style.dim(`[${terminalSafe(check.checkId)}]${traits ? ` · ${traits}` : ''}`)}${neededFor ? ` · needed for ${terminalSafe(neededFor)}` : ''}`,
+  ];
   for (const finding of check.findings) lines.push(...findingLines(finding, context));
   lines.push(...fixLines(check, context));
   const page = checkPageUrl(report, check.checkId);
@@ -118,8 +141,16 @@ function findingLines(finding: Finding, { style, labels }: FailingContext): stri
   const label = labels?.get(finding.entityRef);
   const who = label ? `${style.bold(terminalSafe(label))}${finding.newlyFailing ? style.red(' (new)') : ''}: ` : '';
   const lines = [`      ${who}${terminalSafe(finding.message)}`];
-  if (finding.exemption) lines.push(`        ${style.red(`exemption expired ${terminalSafe(finding.exemption.expires)}`)}: ${terminalSafe(finding.exemption.reason)}`);
-  for (const evidence of finding.evidence.slice(0, EVIDENCE_SHOWN)) lines.push(style.dim(terminalSafe(`        at ${evidence.path}${evidence.line ? `:${evidence.line}` : ''}${evidence.note ? `  ${evidence.note}` : ''}`)));
+  if (finding.exemption)
+    lines.push(
+      `        ${style.red(`exemption expired ${terminalSafe(finding.exemption.expires)}`)}: ${terminalSafe(finding.exemption.reason)}`,
+    );
+  for (const evidence of finding.evidence.slice(0, EVIDENCE_SHOWN))
+    lines.push(
+      style.dim(
+        terminalSafe(`        at ${evidence.path}${evidence.line ? `:${evidence.line}` : ''}${evidence.note ? `  ${evidence.note}` : ''}`),
+      ),
+    );
   if (finding.evidence.length > EVIDENCE_SHOWN) lines.push(style.dim(`        … and ${finding.evidence.length - EVIDENCE_SHOWN} more`));
   return lines;
 }
@@ -146,18 +177,33 @@ function nextLevelLines(verdict: Verdict, style: Style): string[] {
   const many = verdict.entities.length > 1;
   const lines = verdict.entities.flatMap((entity) =>
     entity.scorecards.flatMap((standing) =>
-      standing.next ? [`  ${many ? `${terminalSafe(entity.label)} · ` : ''}${terminalSafe(standing.title)} ${terminalSafe(standing.next.levelTitle)} needs ${terminalSafe(standing.next.checks.join(', '))}`] : [],
+      standing.next
+        ? [
+            `  ${many ? `${terminalSafe(entity.label)} · ` : ''}${terminalSafe(standing.title)} ${terminalSafe(standing.next.levelTitle)} needs ${terminalSafe(standing.next.checks.join(', '))}`,
+          ]
+        : [],
     ),
   );
   return lines.length > 0 ? ['', style.cyan('Next level:'), ...lines] : [];
 }
 
 /** Everything `--verbose` adds: each score, and each check that passes or does not apply. */
-function verboseLines(report: CheckReport, verdict: Verdict, settled: { passing: SettledCheck[]; notApplicable: SettledCheck[] }, style: Style): string[] {
+function verboseLines(
+  report: CheckReport,
+  verdict: Verdict,
+  settled: { passing: SettledCheck[]; notApplicable: SettledCheck[] },
+  style: Style,
+): string[] {
   const many = verdict.entities.length > 1;
   const lines: string[] = [];
   const scores = verdict.entities.flatMap((entity) =>
-    entity.scorecards.flatMap((standing) => (standing.score === undefined ? [] : [`  ${many ? `${terminalSafe(entity.label)} · ` : ''}${terminalSafe(standing.title)}: ${style.bold(terminalSafe(standing.levelTitle))} ${style.dim(`(score ${Math.floor(standing.score * 100)}%)`)}`])),
+    entity.scorecards.flatMap((standing) =>
+      standing.score === undefined
+        ? []
+        : [
+            `  ${many ? `${terminalSafe(entity.label)} · ` : ''}${terminalSafe(standing.title)}: ${style.bold(terminalSafe(standing.levelTitle))} ${style.dim(`(score ${Math.floor(standing.score * 100)}%)`)}`,
+          ],
+    ),
   );
   if (scores.length > 0) lines.push('', style.bold('Scores:'), ...scores);
   const labels = new Map(verdict.entities.map((entity) => [entity.entityRef, entity.label]));
@@ -165,12 +211,24 @@ function verboseLines(report: CheckReport, verdict: Verdict, settled: { passing:
     const mark = check.outcome === 'pass' ? style.green(check.exemption ? '⚑' : '✔') : style.dim('–');
     const who = many ? `${terminalSafe(labels.get(check.entityRef) ?? check.entityRef)} · ` : '';
     const fresh = check.newlyPassing ? `${style.bold(style.green('new'))} ` : '';
-    const line = [`  ${mark} ${fresh}${who}${terminalSafe(check.title)} ${style.dim(`[${terminalSafe(check.checkId)}]`)}: ${terminalSafe(check.message)}`];
+    const line = [
+      `  ${mark} ${fresh}${who}${terminalSafe(check.title)} ${style.dim(`[${terminalSafe(check.checkId)}]`)}: ${terminalSafe(check.message)}`,
+    ];
     if (check.exemption) line.push(`      exempt until ${terminalSafe(check.exemption.expires)}: ${terminalSafe(check.exemption.reason)}`);
     return line;
   };
-  if (settled.passing.length > 0) lines.push('', style.bold(`${settledSummary({ passing: settled.passing, notApplicable: [] })}:`), ...settled.passing.flatMap(checkLine));
-  if (settled.notApplicable.length > 0) lines.push('', style.bold(`${settledSummary({ passing: [], notApplicable: settled.notApplicable })}:`), ...settled.notApplicable.flatMap(checkLine));
+  if (settled.passing.length > 0)
+    lines.push(
+      '',
+      style.bold(`${settledSummary({ passing: settled.passing, notApplicable: [] })}:`),
+      ...settled.passing.flatMap(checkLine),
+    );
+  if (settled.notApplicable.length > 0)
+    lines.push(
+      '',
+      style.bold(`${settledSummary({ passing: [], notApplicable: settled.notApplicable })}:`),
+      ...settled.notApplicable.flatMap(checkLine),
+    );
   if (report.results.length === 0) lines.push('', 'No scorecard applies to the entities of this repository.');
   return lines;
 }
@@ -180,7 +238,13 @@ function suggestionLines(suggestions: readonly Suggestion[], style: Style): stri
   if (suggestions.length === 0) return [style.dim('Cairn has no file to suggest.')];
   const lines = [style.bold(`${suggestions.length === 1 ? 'A file' : `${suggestions.length} files`} Cairn can write:`)];
   for (const suggestion of suggestions) {
-    lines.push('', `  ${style.bold(terminalSafe(suggestion.path))}: ${terminalSafe(suggestion.summary)}`, '', ...indent(terminalSafe(suggestion.text.replace(/\n+$/, '')), 6), '');
+    lines.push(
+      '',
+      `  ${style.bold(terminalSafe(suggestion.path))}: ${terminalSafe(suggestion.summary)}`,
+      '',
+      ...indent(terminalSafe(suggestion.text.replace(/\n+$/, '')), 6),
+      '',
+    );
     const commands = suggestion.checkIds.map((checkId) => `cairn fix ${terminalSafe(checkId)}`);
     if (commands.length > 0) lines.push(`  ${style.cyan(commands.join(' or '))} writes it.`);
   }

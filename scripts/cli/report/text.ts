@@ -15,7 +15,10 @@ import type { CheckReport } from './model.ts';
 export function cleanReport(report: CheckReport, replacement?: string): CheckReport {
   const { checks, ...rest } = report;
   const options = replacement === undefined ? {} : { replacement };
-  return { ...plainData(rest, options), checks: new Map([...checks].map(([id, metadata]) => [cleanText(id, replacement), plainData(metadata, options)])) };
+  return {
+    ...plainData(rest, options),
+    checks: new Map([...checks].map(([id, metadata]) => [cleanText(id, replacement), plainData(metadata, options)])),
+  };
 }
 
 /** Terminal: control characters (escape sequences that recolour, retitle or rewrite the screen) and bidi overrides become `?`. */
@@ -30,12 +33,14 @@ export function terminalSafe(text: string): string {
  * `@\u200borg/team`, since a mention needs a letter or digit right after the `@`.
  */
 export function markdownText(text: string): string {
-  return terminalSafe(text)
-    .replace(/\r?\n/g, ' ')
-    .replace(/[\\`*_{}[\]()#+\-.!|<>~&]/g, (character) => `\\${character}`)
-    .replace(/@/g, MENTION_BREAK)
-    // Bare URLs would be autolinked.
-    .replace(/:\/\//g, '\\://');
+  return (
+    terminalSafe(text)
+      .replace(/\r?\n/g, ' ')
+      .replace(/[\\`*_{}[\]()#+\-.!|<>~&]/g, (character) => `\\${character}`)
+      .replace(/@/g, MENTION_BREAK)
+      // Bare URLs would be autolinked.
+      .replace(/:\/\//g, '\\://')
+  );
 }
 
 /** `@` and a zero-width space: what GitHub shows as `@` and does not read as a mention. */

@@ -83,7 +83,12 @@ export function verdictOf(report: Pick<CheckReport, 'results' | 'scorecards' | '
     const ids = keys.filter((key) => key.startsWith(`${entityRef}\u0000`)).map((key) => key.split('\u0000')[1]!);
     const standings = sortScorecardIds(ids, scorecards).map((id) => {
       const definition = scorecards.find((candidate) => candidate.id === id);
-      return scorecardVerdict(definition, id, resultByKey.get(standingKey(entityRef, id)), comparison ? (changeByKey.get(standingKey(entityRef, id)) ?? null) : undefined);
+      return scorecardVerdict(
+        definition,
+        id,
+        resultByKey.get(standingKey(entityRef, id)),
+        comparison ? (changeByKey.get(standingKey(entityRef, id)) ?? null) : undefined,
+      );
     });
     return { entityRef, label: labels.get(entityRef)!, scorecards: standings };
   });
@@ -107,12 +112,21 @@ function sortScorecardIds(ids: string[], scorecards: readonly ScorecardDefinitio
 type Change = Comparison['changes'][number];
 
 /** `change` is undefined without a comparison, null when the comparison does not name this standing. */
-function scorecardVerdict(definition: ScorecardDefinition | undefined, id: string, result: ScorecardResult | undefined, change: Change | null | undefined): ScorecardVerdict {
+function scorecardVerdict(
+  definition: ScorecardDefinition | undefined,
+  id: string,
+  result: ScorecardResult | undefined,
+  change: Change | null | undefined,
+): ScorecardVerdict {
   return {
     scorecard: id,
     title: definition?.title ?? id,
-    ...(result ? { level: result.level, levelTitle: levelTitle(definition, result.level), score: result.score } : { levelTitle: NOT_SCORED }),
-    ...(result?.next ? { next: { level: result.next.level, levelTitle: levelTitle(definition, result.next.level), checks: result.next.checks } } : {}),
+    ...(result
+      ? { level: result.level, levelTitle: levelTitle(definition, result.level), score: result.score }
+      : { levelTitle: NOT_SCORED }),
+    ...(result?.next
+      ? { next: { level: result.next.level, levelTitle: levelTitle(definition, result.next.level), checks: result.next.checks } }
+      : {}),
     ...(change?.before ? { before: { level: change.before.level, levelTitle: levelTitle(definition, change.before.level) } } : {}),
     ...(change !== undefined ? { direction: change?.direction ?? 0 } : {}),
   };
@@ -121,7 +135,8 @@ function scorecardVerdict(definition: ScorecardDefinition | undefined, id: strin
 const NOT_SCORED = 'not scored';
 
 function changeSummary(comparison: Comparison): ChangeSummary {
-  const keys = (pick: (change: Change) => string[]) => new Set(comparison.changes.flatMap((change) => pick(change).map((checkId) => standingKey(change.entityRef, checkId))));
+  const keys = (pick: (change: Change) => string[]) =>
+    new Set(comparison.changes.flatMap((change) => pick(change).map((checkId) => standingKey(change.entityRef, checkId))));
   const regressed = keys((change) => change.regressed);
   const newlyApplicable = [...keys((change) => change.newlyFailing)].filter((key) => !regressed.has(key));
   return {
@@ -178,7 +193,11 @@ function leadWithChanges(standings: readonly ScorecardVerdict[]): ScorecardVerdi
   return [...standings].sort((a, b) => rank(a) - rank(b));
 }
 
-function verdictLine(entities: readonly EntityVerdict[], scorecards: readonly ScorecardDefinition[], summary: ChangeSummary | undefined): string {
+function verdictLine(
+  entities: readonly EntityVerdict[],
+  scorecards: readonly ScorecardDefinition[],
+  summary: ChangeSummary | undefined,
+): string {
   const tail = summary ? ` · ${changeText(summary)} against ${summary.ref}` : '';
   if (entities.length === 0) return 'No scorecard applies to the entities of this repository.';
   if (entities.length === 1) return `${leadWithChanges(entities[0]!.scorecards).map(standingText).join(' · ')}${tail}`;
@@ -186,15 +205,25 @@ function verdictLine(entities: readonly EntityVerdict[], scorecards: readonly Sc
     const lead = [...entities].sort((a, b) => Number(b.scorecards.some(moved)) - Number(a.scorecards.some(moved)));
     return `${lead.map((entity) => `${entity.label} — ${leadWithChanges(entity.scorecards).map(standingText).join(' · ')}`).join('; ')}${tail}`;
   }
-  const moves = summary ? [summary.levelsDown ? `${DOWN} ${plural(summary.levelsDown, 'level')} down` : '', summary.levelsUp ? `${UP} ${plural(summary.levelsUp, 'level')} up` : ''].filter(Boolean) : [];
+  const moves = summary
+    ? [
+        summary.levelsDown ? `${DOWN} ${plural(summary.levelsDown, 'level')} down` : '',
+        summary.levelsUp ? `${UP} ${plural(summary.levelsUp, 'level')} up` : '',
+      ].filter(Boolean)
+    : [];
   return `${entities.length} entities: ${[...levelCounts(entities, scorecards), ...moves].join(' · ')}${tail}`;
 }
 
 /** Per scorecard, how many entities stand at each level, highest first: `Security: 8 Silver, 4 Bronze`. */
 function levelCounts(entities: readonly EntityVerdict[], scorecards: readonly ScorecardDefinition[]): string[] {
-  const ids = sortScorecardIds([...new Set(entities.flatMap((entity) => entity.scorecards.map((standing) => standing.scorecard)))], scorecards);
+  const ids = sortScorecardIds(
+    [...new Set(entities.flatMap((entity) => entity.scorecards.map((standing) => standing.scorecard)))],
+    scorecards,
+  );
   return ids.flatMap((id) => {
-    const standings = entities.flatMap((entity) => entity.scorecards.filter((standing) => standing.scorecard === id && standing.level !== undefined));
+    const standings = entities.flatMap((entity) =>
+      entity.scorecards.filter((standing) => standing.scorecard === id && standing.level !== undefined),
+    );
     if (standings.length === 0) return [];
     const definition = scorecards.find((candidate) => candidate.id === id);
     const rank = (level: string | null | undefined) => levelRank(definition, level);
@@ -216,7 +245,9 @@ function changeText(summary: ChangeSummary): string {
     [summary.newlyApplicableFailing, 'newly applicable and failing'],
     [summary.newlyPassing, 'newly passing'],
   ];
-  const parts = counts.filter(([count]) => count > 0).map(([count, what], index) => `${index === 0 ? plural(count, 'check') : count} ${what}`);
+  const parts = counts
+    .filter(([count]) => count > 0)
+    .map(([count, what], index) => `${index === 0 ? plural(count, 'check') : count} ${what}`);
   return parts.length ? parts.join(', ') : 'no check changed';
 }
 
@@ -267,14 +298,24 @@ const SEVERITY_ORDER: Record<CheckMetadata['severity'], number> = { error: 0, wa
 export function compareFailing(a: FailingCheck, b: FailingCheck): number {
   const effort = (check: FailingCheck) => (check.effort ? EFFORT_ORDER[check.effort] : 3);
   const severity = (check: FailingCheck) => (check.severity ? SEVERITY_ORDER[check.severity] : 3);
-  return Number(b.newlyFailing) - Number(a.newlyFailing) || effort(a) - effort(b) || severity(a) - severity(b) || compareText(a.title, b.title) || compareText(a.checkId, b.checkId);
+  return (
+    Number(b.newlyFailing) - Number(a.newlyFailing) ||
+    effort(a) - effort(b) ||
+    severity(a) - severity(b) ||
+    compareText(a.title, b.title) ||
+    compareText(a.checkId, b.checkId)
+  );
 }
 
 const isOpen = (check: ScoredCheck) => check.effective === 'fail' || check.effective === 'error';
 
 /** Every check that fails on some entity, in the order a developer should fix them, findings by entity. */
 export function failingChecks(report: Pick<CheckReport, 'results' | 'checks' | 'comparison'>): FailingCheck[] {
-  const newlyFailing = new Set((report.comparison?.changes ?? []).flatMap((change) => change.regressed.map((checkId) => `${change.entityRef}\u0000${change.scorecard}\u0000${checkId}`)));
+  const newlyFailing = new Set(
+    (report.comparison?.changes ?? []).flatMap((change) =>
+      change.regressed.map((checkId) => `${change.entityRef}\u0000${change.scorecard}\u0000${checkId}`),
+    ),
+  );
   const byCheck = new Map<string, Map<string, Finding>>();
   for (const result of sortedResults(report.results)) {
     for (const check of result.checks.filter(isOpen)) {
@@ -338,8 +379,13 @@ export interface SettledCheck {
  * The checks that do not fail, one per entity and check: passing where any scorecard has it pass,
  * else not applicable. A check that fails on an entity in any scorecard is with what fails instead.
  */
-export function settledChecks(report: Pick<CheckReport, 'results' | 'checks' | 'comparison'>): { passing: SettledCheck[]; notApplicable: SettledCheck[] } {
-  const newlyPassing = new Set((report.comparison?.changes ?? []).flatMap((change) => change.newlyPassing.map((checkId) => `${change.entityRef}\u0000${checkId}`)));
+export function settledChecks(report: Pick<CheckReport, 'results' | 'checks' | 'comparison'>): {
+  passing: SettledCheck[];
+  notApplicable: SettledCheck[];
+} {
+  const newlyPassing = new Set(
+    (report.comparison?.changes ?? []).flatMap((change) => change.newlyPassing.map((checkId) => `${change.entityRef}\u0000${checkId}`)),
+  );
   const failing = new Set<string>();
   const settled = new Map<string, SettledCheck>();
   for (const result of sortedResults(report.results)) {
@@ -364,18 +410,34 @@ export function settledChecks(report: Pick<CheckReport, 'results' | 'checks' | '
   }
   const kept = [...settled].filter(([key]) => !failing.has(key)).map(([, check]) => check);
   // What the change fixed first: it is what a reviewer looks for.
-  kept.sort((a, b) => Number(b.newlyPassing) - Number(a.newlyPassing) || compareText(a.entityRef, b.entityRef) || compareText(a.title, b.title) || compareText(a.checkId, b.checkId));
-  return { passing: kept.filter((check) => check.outcome === 'pass'), notApplicable: kept.filter((check) => check.outcome === 'notApplicable') };
+  kept.sort(
+    (a, b) =>
+      Number(b.newlyPassing) - Number(a.newlyPassing) ||
+      compareText(a.entityRef, b.entityRef) ||
+      compareText(a.title, b.title) ||
+      compareText(a.checkId, b.checkId),
+  );
+  return {
+    passing: kept.filter((check) => check.outcome === 'pass'),
+    notApplicable: kept.filter((check) => check.outcome === 'notApplicable'),
+  };
 }
 
 /** `12 checks pass (1 by exemption), 3 do not apply`, or '' when there is none. */
 export function settledSummary(settled: { passing: readonly SettledCheck[]; notApplicable: readonly SettledCheck[] }): string {
   const parts: string[] = [];
   const exempt = settled.passing.filter((check) => check.exemption).length;
-  if (settled.passing.length) parts.push(`${plural(settled.passing.length, 'check')} ${settled.passing.length === 1 ? 'passes' : 'pass'}${exempt ? ` (${exempt} by exemption)` : ''}`);
+  if (settled.passing.length)
+    parts.push(
+      `${plural(settled.passing.length, 'check')} ${settled.passing.length === 1 ? 'passes' : 'pass'}${exempt ? ` (${exempt} by exemption)` : ''}`,
+    );
   if (settled.notApplicable.length) {
     const count = settled.notApplicable.length;
-    parts.push(parts.length ? `${count} ${count === 1 ? 'does' : 'do'} not apply` : `${plural(count, 'check')} ${count === 1 ? 'does' : 'do'} not apply`);
+    parts.push(
+      parts.length
+        ? `${count} ${count === 1 ? 'does' : 'do'} not apply`
+        : `${plural(count, 'check')} ${count === 1 ? 'does' : 'do'} not apply`,
+    );
   }
   return parts.join(', ');
 }

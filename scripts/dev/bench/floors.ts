@@ -52,5 +52,8 @@ export async function prepareBareAstro(dir: string, pages: number): Promise<void
 /** The `index`-th page of the bare site: its file name and text. */
 export function bareAstroPage(index: number): [string, string] {
   if (index % 2 === 1) return [`${index}.md`, `---\ntitle: Page ${index}\n---\n\n# Page ${index}\n\nA trivial page.\n`];
-  return [`${index}.astro`, `---\nconst title = 'Page ${index}';\n---\n<html lang="en"><head><meta charset="utf-8"><title>{title}</title></head><body><h1>{title}</h1><p>A trivial page.</p></body></html>\n`];
+  return [
+    `${index}.astro`,
+    `---\nconst title = 'Page ${index}';\n---\n<html lang="en"><head><meta charset="utf-8"><title>{title}</title></head><body><h1>{title}</h1><p>A trivial page.</p></body></html>\n`,
+  ];
 }

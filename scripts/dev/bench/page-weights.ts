@@ -56,7 +56,9 @@ function attributeOf(attributes: string, name: string): string | undefined {
 
 /** The page weights of the site built into `siteDir` for `entities` entities. */
 export async function pageWeights(siteDir: string, entities: number): Promise<PageWeights> {
-  const files = (await readdir(siteDir, { recursive: true, withFileTypes: true })).filter((entry) => entry.isFile()).map((entry) => join(entry.parentPath, entry.name));
+  const files = (await readdir(siteDir, { recursive: true, withFileTypes: true }))
+    .filter((entry) => entry.isFile())
+    .map((entry) => join(entry.parentPath, entry.name));
   let totalBytes = 0;
   const fileSizes = new Map<string, number>();
   for (const file of files) {
@@ -88,8 +90,16 @@ export async function pageWeights(siteDir: string, entities: number): Promise<Pa
     entities,
     bytesPerEntity: entities ? totalBytes / entities : 0,
     largestPage: { ...largest, gzipBytes: largest.path ? gzipSync(await readFile(join(siteDir, largest.path))).length : 0 },
-    entityPages: { count: entitySizes.length, medianBytes: entitySizes.length ? median(entitySizes) : 0, medianGzipBytes: entityGzipSizes.length ? median(entityGzipSizes) : 0 },
-    scriptBytesPerPage: { median: scriptSizes.length ? median(scriptSizes.map((page) => page.bytes)) : 0, max: heaviestScript.bytes, maxPath: heaviestScript.path },
+    entityPages: {
+      count: entitySizes.length,
+      medianBytes: entitySizes.length ? median(entitySizes) : 0,
+      medianGzipBytes: entityGzipSizes.length ? median(entityGzipSizes) : 0,
+    },
+    scriptBytesPerPage: {
+      median: scriptSizes.length ? median(scriptSizes.map((page) => page.bytes)) : 0,
+      max: heaviestScript.bytes,
+      maxPath: heaviestScript.path,
+    },
   };
 }
 

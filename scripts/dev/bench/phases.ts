@@ -10,14 +10,35 @@ import { bareAstroBuild, gitFloor, nodeFloor, prepareBareAstro } from './floors.
 import type { Organisation } from './organisations.ts';
 import { pageWeights, type PageWeights } from './page-weights.ts';
 import { interleave, NODE, ROOT, runOnce, shellQuote, type Command, type Pairs } from './processes.ts';
-import { bytesTarget, formatBytes, formatSeconds, ratioTarget, secondsTarget, type Figures, type Row, type Target, type TimedRow } from './report.ts';
+import {
+  bytesTarget,
+  formatBytes,
+  formatSeconds,
+  ratioTarget,
+  secondsTarget,
+  type Figures,
+  type Row,
+  type Target,
+  type TimedRow,
+} from './report.ts';
 import { median, pairwiseRatio } from './stats.ts';
 
 /** The repository of the real-world corpus `cairn check` judges: a small library (34 files), as a pull request's repository often is. */
 export const CHECK_REPO = 'chalk';
 
 /** The issue's targets, by organisation: only where they were set. */
-const TARGETS: Record<string, { coldRatio?: number; warmRatio?: number; warmSeconds?: number; siteSeconds?: number; sitePeakBytes?: number; largestPageBytes?: number; bytesPerEntity?: number }> = {
+const TARGETS: Record<
+  string,
+  {
+    coldRatio?: number;
+    warmRatio?: number;
+    warmSeconds?: number;
+    siteSeconds?: number;
+    sitePeakBytes?: number;
+    largestPageBytes?: number;
+    bytesPerEntity?: number;
+  }
+> = {
   'real-world': { coldRatio: 12, warmRatio: 5 },
   'generated-1000': { coldRatio: 3, warmSeconds: 1, sitePeakBytes: 0.8e9 },
   'generated-10000': { siteSeconds: 90, sitePeakBytes: 3e9, largestPageBytes: 300e3, bytesPerEntity: 25e3 },
@@ -46,7 +67,12 @@ export async function checkPhase(context: BenchContext, realWorld: Organisation)
     [`check ${CHECK_REPO} (npx cairn)`, npx, CHECK_TARGETS.npxSeconds],
   ] as const) {
     const pairs = await interleave({ work: command, floor: nodeFloor(), runs: context.runs, onRun: progress(context, work) });
-    rows.push(timedRow(work, command, nodeFloor(), pairs, (cairn) => [secondsTarget(seconds, cairn.seconds), ...peakTarget(CHECK_TARGETS.peakBytes, cairn)]));
+    rows.push(
+      timedRow(work, command, nodeFloor(), pairs, (cairn) => [
+        secondsTarget(seconds, cairn.seconds),
+        ...peakTarget(CHECK_TARGETS.peakBytes, cairn),
+      ]),
+    );
   }
   return rows;
 }
@@ -59,7 +85,10 @@ function workspaceOf(context: BenchContext, organisation: Organisation): string 
 function collectCommand(workspace: string, organisation: Organisation, cache: 'none' | 'warm'): Command {
   const cacheOption = cache === 'none' ? '--no-cache' : `--cache ${shellQuote(join(workspace, 'facts'))}`;
   // No portal.yaml in the workspace and none given: `--repos` alone collects with Cairn's default standards.
-  return { line: `${CAIRN} collect --repos ${shellQuote(`${organisation.dir}/*`)} --snapshot ${shellQuote(join(workspace, 'snapshot.json'))} ${cacheOption} --no-history`, cwd: workspace };
+  return {
+    line: `${CAIRN} collect --repos ${shellQuote(`${organisation.dir}/*`)} --snapshot ${shellQuote(join(workspace, 'snapshot.json'))} ${cacheOption} --no-history`,
+    cwd: workspace,
+  };
 }
 
 /**
@@ -76,7 +105,9 @@ export async function collectPhase(context: BenchContext, organisation: Organisa
   const cold = collectCommand(workspace, organisation, 'none');
   const coldWork = `collect cold, ${label}`;
   const coldPairs = await interleave({ work: cold, floor, runs: context.runs, onRun: progress(context, coldWork) });
-  const coldRow = timedRow(coldWork, cold, floor, coldPairs, (_cairn, ratio) => (targets.coldRatio ? [ratioTarget(targets.coldRatio, ratio)] : []));
+  const coldRow = timedRow(coldWork, cold, floor, coldPairs, (_cairn, ratio) =>
+    targets.coldRatio ? [ratioTarget(targets.coldRatio, ratio)] : [],
+  );
 
   const warm = collectCommand(workspace, organisation, 'warm');
   const warmWork = `collect warm, ${label}`;
@@ -103,7 +134,11 @@ export interface SiteResult {
  * the built site's page weights. Unless the collect phase has just written the snapshot, one
  * untimed collection (with the fact cache an earlier bench left, if any) writes it.
  */
-export async function sitePhase(context: BenchContext, organisation: Organisation, options: { snapshotWritten: boolean }): Promise<SiteResult> {
+export async function sitePhase(
+  context: BenchContext,
+  organisation: Organisation,
+  options: { snapshotWritten: boolean },
+): Promise<SiteResult> {
   const workspace = workspaceOf(context, organisation);
   await mkdir(workspace, { recursive: true });
   const snapshotPath = join(workspace, 'snapshot.json');
@@ -113,7 +148,10 @@ export async function sitePhase(context: BenchContext, organisation: Organisatio
   }
   const entities = (JSON.parse(await readFile(snapshotPath, 'utf8')) as { entities: unknown[] }).entities.length;
   const siteDir = join(workspace, 'site');
-  const build: Command = { line: `${CAIRN} build --from ${shellQuote(snapshotPath)} --out ${shellQuote(siteDir)} --no-history`, cwd: workspace };
+  const build: Command = {
+    line: `${CAIRN} build --from ${shellQuote(snapshotPath)} --out ${shellQuote(siteDir)} --no-history`,
+    cwd: workspace,
+  };
   const bareDir = join(context.cacheRoot, 'bare-astro');
   const floor = bareAstroBuild(bareDir);
   let pages = 0;
@@ -150,8 +188,18 @@ function weightRows(organisation: Organisation, weights: PageWeights, targets: (
       figure: `${formatBytes(largestPage.bytes)} (gzip ${formatBytes(largestPage.gzipBytes)}): /${largestPage.path}`,
       targets: targets.largestPageBytes ? [bytesTarget(targets.largestPageBytes, largestPage.bytes)] : [],
     },
-    { kind: 'figure', work: `typical entity page, ${organisation.name}`, figure: `${formatBytes(entityPages.medianBytes)} (gzip ${formatBytes(entityPages.medianGzipBytes)}), median of ${entityPages.count}`, targets: [] },
-    { kind: 'figure', work: `JS per page, ${organisation.name}`, figure: `median ${formatBytes(scriptBytesPerPage.median)}, most ${formatBytes(scriptBytesPerPage.max)}: /${scriptBytesPerPage.maxPath}`, targets: [] },
+    {
+      kind: 'figure',
+      work: `typical entity page, ${organisation.name}`,
+      figure: `${formatBytes(entityPages.medianBytes)} (gzip ${formatBytes(entityPages.medianGzipBytes)}), median of ${entityPages.count}`,
+      targets: [],
+    },
+    {
+      kind: 'figure',
+      work: `JS per page, ${organisation.name}`,
+      figure: `median ${formatBytes(scriptBytesPerPage.median)}, most ${formatBytes(scriptBytesPerPage.max)}: /${scriptBytesPerPage.maxPath}`,
+      targets: [],
+    },
     {
       kind: 'figure',
       work: `output, ${organisation.name}`,
@@ -166,13 +214,29 @@ async function countPages(siteDir: string): Promise<number> {
   return (await readdir(siteDir, { recursive: true })).filter((path) => path.endsWith('.html')).length;
 }
 
-function timedRow(work: string, command: Command, floor: Command, runs: Pairs, targetsOf: (cairn: Figures, ratio: number) => Target[]): TimedRow {
+function timedRow(
+  work: string,
+  command: Command,
+  floor: Command,
+  runs: Pairs,
+  targetsOf: (cairn: Figures, ratio: number) => Target[],
+): TimedRow {
   const cairn = figuresOf(runs.work);
   const ratio = pairwiseRatio(
     runs.work.map((run) => run.seconds),
     runs.floor.map((run) => run.seconds),
   );
-  return { kind: 'timed', work, command, floorCommand: floor, cairn, floor: figuresOf(runs.floor), ratio, targets: targetsOf(cairn, ratio), runs };
+  return {
+    kind: 'timed',
+    work,
+    command,
+    floorCommand: floor,
+    cairn,
+    floor: figuresOf(runs.floor),
+    ratio,
+    targets: targetsOf(cairn, ratio),
+    runs,
+  };
 }
 
 /** Median time; the largest peak memory of the runs (the conservative one). */
@@ -187,5 +251,7 @@ function peakTarget(limit: number, cairn: Figures): Target[] {
 
 function progress(context: BenchContext, work: string) {
   return (pair: number, what: 'work' | 'floor', run: { seconds: number; peakBytes: number | undefined }) =>
-    context.log(`${work}: run ${pair}/${context.runs} ${what === 'work' ? 'cairn' : 'floor'} ${formatSeconds(run.seconds)}${run.peakBytes === undefined ? '' : `, ${formatBytes(run.peakBytes)}`}`);
+    context.log(
+      `${work}: run ${pair}/${context.runs} ${what === 'work' ? 'cairn' : 'floor'} ${formatSeconds(run.seconds)}${run.peakBytes === undefined ? '' : `, ${formatBytes(run.peakBytes)}`}`,
+    );
 }

@@ -61,7 +61,9 @@ const environment = commandEnvironment();
 export async function runOnce(command: Command): Promise<Run> {
   const scratch = await mkdtemp(join(tmpdir(), 'cairn-bench-'));
   const timeFile = join(scratch, 'time');
-  const [file, args] = existsSync(GNU_TIME) ? [GNU_TIME, ['-f', '%M', '-o', timeFile, 'sh', '-c', command.line]] : ['sh', ['-c', command.line]];
+  const [file, args] = existsSync(GNU_TIME)
+    ? [GNU_TIME, ['-f', '%M', '-o', timeFile, 'sh', '-c', command.line]]
+    : ['sh', ['-c', command.line]];
   try {
     const started = performance.now();
     const { exitCode, stderr } = await new Promise<{ exitCode: number; stderr: string }>((done, fail) => {
@@ -72,7 +74,8 @@ export async function runOnce(command: Command): Promise<Run> {
       child.on('close', (code, signal) => done({ exitCode: code ?? (signal ? 128 : 1), stderr }));
     });
     const seconds = (performance.now() - started) / 1000;
-    if (!(command.okExitCodes ?? [0]).includes(exitCode)) throw new Error(`\`${command.line}\` (in ${command.cwd}) exited ${exitCode}:\n${stderr}`);
+    if (!(command.okExitCodes ?? [0]).includes(exitCode))
+      throw new Error(`\`${command.line}\` (in ${command.cwd}) exited ${exitCode}:\n${stderr}`);
     return { seconds, peakBytes: existsSync(timeFile) ? peakOf(await readFile(timeFile, 'utf8')) : undefined, exitCode };
   } finally {
     await rm(scratch, { recursive: true, force: true });

@@ -68,7 +68,9 @@ export function renderTable(rows: readonly Row[]): string {
 }
 
 function figures(figures: Figures): string {
-  return figures.peakBytes === undefined ? formatSeconds(figures.seconds) : `${formatSeconds(figures.seconds)}, ${formatBytes(figures.peakBytes)}`;
+  return figures.peakBytes === undefined
+    ? formatSeconds(figures.seconds)
+    : `${formatSeconds(figures.seconds)}, ${formatBytes(figures.peakBytes)}`;
 }
 
 function targets(targets: readonly Target[]): string {

@@ -13,6 +13,7 @@ export function median(values: readonly number[]): number {
  * run while the machine was busy (both slow) still compares like with like.
  */
 export function pairwiseRatio(work: readonly number[], floor: readonly number[]): number {
-  if (work.length !== floor.length) throw new Error(`${work.length} work runs but ${floor.length} floor runs: the ratio is taken pair by pair`);
+  if (work.length !== floor.length)
+    throw new Error(`${work.length} work runs but ${floor.length} floor runs: the ratio is taken pair by pair`);
   return median(work.map((time, index) => time / floor[index]!));
 }

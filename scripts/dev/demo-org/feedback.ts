@@ -23,14 +23,70 @@ interface Mood {
 }
 
 const MOODS: readonly Mood[] = [
-  { page: 'guide:build/jenkins-pipelines', perMonth: [3, 2, 4, 3, 2, 3, 4, 3], from: 2.4, to: 2.1, comments: ['The shared library steps are not explained; I copied another team’s Jenkinsfile instead.', 'Builds take 20 minutes and the guide does not say how to cache dependencies.', 'Please document how to migrate to GitHub Actions.'] },
-  { page: 'guide:build/set-up-ci', perMonth: [1, 2, 2, 3, 2, 3, 3, 4], from: 3.4, to: 4.5, comments: ['The reusable workflow made this a five-minute job.', 'Clear, and the pinned actions example saved me a review round.', 'Would love a section on matrix builds.'] },
-  { page: 'guide:catalog/own-your-service', perMonth: [2, 1, 2, 1, 2, 2, 1, 2], from: 4.2, to: 4.4, comments: ['Short and to the point.', 'The catalog-info.yaml example is exactly what I needed.'] },
-  { page: 'guide:security/baseline', perMonth: [0, 0, 1, 1, 2, 2, 3, 2], from: 4.6, to: 4.7, comments: ['Finally one page with everything security wants from us.', 'The SAST setup worked first time.'] },
-  { page: 'guide:docs/document-your-service', perMonth: [1, 1, 0, 1, 1, 0, 1, 1], from: 3.0, to: 3.2, comments: ['mkdocs.yml example is good, the TechDocs part confused me.'] },
-  { page: 'guide:build/containerise', perMonth: [1, 0, 1, 1, 0, 1, 1, 1], from: 3.8, to: 4.0, comments: ['Distroless base images worked well for us.'] },
-  { page: 'check:sast-configured', perMonth: [0, 1, 1, 1, 2, 1, 1, 1], from: 2.8, to: 3.0, comments: ['The fix text should say which languages CodeQL covers.'] },
-  { page: 'check:actions-pinned', perMonth: [0, 0, 1, 1, 1, 1, 0, 1], from: 3.5, to: 4.0, comments: ['Dependabot keeps the pins fresh, good advice.'] },
+  {
+    page: 'guide:build/jenkins-pipelines',
+    perMonth: [3, 2, 4, 3, 2, 3, 4, 3],
+    from: 2.4,
+    to: 2.1,
+    comments: [
+      'The shared library steps are not explained; I copied another team’s Jenkinsfile instead.',
+      'Builds take 20 minutes and the guide does not say how to cache dependencies.',
+      'Please document how to migrate to GitHub Actions.',
+    ],
+  },
+  {
+    page: 'guide:build/set-up-ci',
+    perMonth: [1, 2, 2, 3, 2, 3, 3, 4],
+    from: 3.4,
+    to: 4.5,
+    comments: [
+      'The reusable workflow made this a five-minute job.',
+      'Clear, and the pinned actions example saved me a review round.',
+      'Would love a section on matrix builds.',
+    ],
+  },
+  {
+    page: 'guide:catalog/own-your-service',
+    perMonth: [2, 1, 2, 1, 2, 2, 1, 2],
+    from: 4.2,
+    to: 4.4,
+    comments: ['Short and to the point.', 'The catalog-info.yaml example is exactly what I needed.'],
+  },
+  {
+    page: 'guide:security/baseline',
+    perMonth: [0, 0, 1, 1, 2, 2, 3, 2],
+    from: 4.6,
+    to: 4.7,
+    comments: ['Finally one page with everything security wants from us.', 'The SAST setup worked first time.'],
+  },
+  {
+    page: 'guide:docs/document-your-service',
+    perMonth: [1, 1, 0, 1, 1, 0, 1, 1],
+    from: 3.0,
+    to: 3.2,
+    comments: ['mkdocs.yml example is good, the TechDocs part confused me.'],
+  },
+  {
+    page: 'guide:build/containerise',
+    perMonth: [1, 0, 1, 1, 0, 1, 1, 1],
+    from: 3.8,
+    to: 4.0,
+    comments: ['Distroless base images worked well for us.'],
+  },
+  {
+    page: 'check:sast-configured',
+    perMonth: [0, 1, 1, 1, 2, 1, 1, 1],
+    from: 2.8,
+    to: 3.0,
+    comments: ['The fix text should say which languages CodeQL covers.'],
+  },
+  {
+    page: 'check:actions-pinned',
+    perMonth: [0, 0, 1, 1, 1, 1, 0, 1],
+    from: 3.5,
+    to: 4.0,
+    comments: ['Dependabot keeps the pins fresh, good advice.'],
+  },
 ];
 
 const PEOPLE = ['dana', 'lee', 'sam', 'riya', 'tomas', 'mei', 'jon', 'ada'];
@@ -44,7 +100,9 @@ export function demoFeedbackIssues(): unknown[] {
     mood.perMonth.forEach((count, monthIndex) => {
       for (let index = 0; index < count; index++) {
         const monthsBack = mood.perMonth.length - monthIndex;
-        const created = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - monthsBack, 1 + Math.floor(random() * 27), 9 + Math.floor(random() * 8)));
+        const created = new Date(
+          Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - monthsBack, 1 + Math.floor(random() * 27), 9 + Math.floor(random() * 8)),
+        );
         const expected = mood.from + ((mood.to - mood.from) * monthIndex) / (mood.perMonth.length - 1);
         const rating = Math.min(5, Math.max(1, Math.round(expected + (random() - 0.5) * 2)));
         const comment = random() < 0.5 ? mood.comments[Math.floor(random() * mood.comments.length)]! : undefined;

@@ -82,7 +82,11 @@ async function readStamp(out: string): Promise<string | undefined> {
  * Writes every repository (concurrently, one per CPU: each is a few short git processes) into a
  * temporary sibling of `out`, adds `extraFiles`, and swaps it in place of `out`.
  */
-export async function writeReposAtomically(out: string, specs: Record<string, RepoSpec>, extraFiles: Record<string, string> = {}): Promise<void> {
+export async function writeReposAtomically(
+  out: string,
+  specs: Record<string, RepoSpec>,
+  extraFiles: Record<string, string> = {},
+): Promise<void> {
   await removeAbandonedSiblings(out);
   const temporary = `${out}.tmp-${process.pid}`;
   await rm(temporary, { recursive: true, force: true });
@@ -97,7 +101,6 @@ export async function writeReposAtomically(out: string, specs: Record<string, Re
     throw error;
   }
 }
-
 
 /** Removes `<out>.tmp-<pid>`, `<out>.incoming-<pid>` and `<out>.outgoing-<pid>` folders left by runs that were killed. */
 async function removeAbandonedSiblings(out: string): Promise<void> {
@@ -129,7 +132,9 @@ async function main(): Promise<void> {
   const started = performance.now();
   const result = await generateDemoOrg({ ...(values.out ? { out: values.out } : {}), force: values.force });
   if (result.generated) {
-    process.stderr.write(`demo-org: generated ${result.repos.length} repositories in ${result.out} (${Math.round(performance.now() - started)} ms)\n`);
+    process.stderr.write(
+      `demo-org: generated ${result.repos.length} repositories in ${result.out} (${Math.round(performance.now() - started)} ms)\n`,
+    );
   }
 }
 

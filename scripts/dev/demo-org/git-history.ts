@@ -52,13 +52,17 @@ export function buildHistory(name: string, tree: Tree, plan: HistoryPlan, now: s
   const replaced = Object.assign({}, ...additions.map((addition) => addition.replaces ?? {})) as Record<string, string>;
   if (count < 1 + additions.length) throw new Error(`${name}: ${count} commits cannot hold ${additions.length} additions`);
   if (plan.lastDaysAgo < 1 || plan.firstDaysAgo < plan.lastDaysAgo) throw new Error(`${name}: invalid history window`);
-  for (const { paths } of additions) for (const path of paths) if (!(path in tree)) throw new Error(`${name}: addition ${path} is not in the tree`);
+  for (const { paths } of additions)
+    for (const path of paths) if (!(path in tree)) throw new Error(`${name}: addition ${path} is not in the tree`);
 
   // Special commits are spread evenly over the history; the rest are ordinary edits.
   const special = new Map<number, { message: string; files: Record<string, FileChange> }>();
   const events = additions.map(({ message, paths, replaces = {} }) => ({
     message,
-    files: { ...Object.fromEntries(Object.keys(replaces).map((path) => [path, null])), ...Object.fromEntries(paths.map((path) => [path, tree[path]!])) } as Record<string, FileChange>,
+    files: {
+      ...Object.fromEntries(Object.keys(replaces).map((path) => [path, null])),
+      ...Object.fromEntries(paths.map((path) => [path, tree[path]!])),
+    } as Record<string, FileChange>,
   }));
   events.forEach((event, index) => {
     let at = 1 + Math.floor(((index + 0.5) * (count - 1)) / events.length);
@@ -80,17 +84,22 @@ export function buildHistory(name: string, tree: Tree, plan: HistoryPlan, now: s
   const present = new Set(Object.keys(tree).filter((path) => !added.has(path)));
   const editable = (path: string) => EDITABLE.test(path) && !FIXED.test(path);
   // Lines bound how many times a file can grow; binary files and symlinks never do.
-  const lines = new Map(Object.entries(tree).flatMap(([path, content]) => (typeof content === 'string' ? [[path, lineCount(content)] as const] : [])));
+  const lines = new Map(
+    Object.entries(tree).flatMap(([path, content]) => (typeof content === 'string' ? [[path, lineCount(content)] as const] : [])),
+  );
 
   // Decide who writes each commit and which file an ordinary commit grows, then derive versions.
   const plans: Array<{ author: Person; message: string; edit?: string }> = [];
   const editsOf = new Map<string, number[]>();
   // The plan's messages are spread evenly over the ordinary commits; the others are small chores.
   const ordinary = count - 1 - special.size - botAt.size;
-  const messageAt = new Map(plan.messages.map((message, index) => [Math.floor(((index + 0.5) * ordinary) / plan.messages.length), message] as const));
+  const messageAt = new Map(
+    plan.messages.map((message, index) => [Math.floor(((index + 0.5) * ordinary) / plan.messages.length), message] as const),
+  );
   let ordinaryIndex = 0;
   let botIndex = 0;
-  const growable = (path: string, allowed: (path: string) => boolean) => allowed(path) && (lines.get(path) ?? 0) > (editsOf.get(path)?.length ?? 0) + 1;
+  const growable = (path: string, allowed: (path: string) => boolean) =>
+    allowed(path) && (lines.get(path) ?? 0) > (editsOf.get(path)?.length ?? 0) + 1;
   for (let index = 0; index < count; index++) {
     const event = special.get(index);
     if (event) {
@@ -109,7 +118,8 @@ export function buildHistory(name: string, tree: Tree, plan: HistoryPlan, now: s
     if (edit) editsOf.set(edit, [...(editsOf.get(edit) ?? []), index]);
     // A commit with nothing left to grow is an empty one, as people push to re-run a flaky pipeline.
     const planned = index > 0 && !byBot ? messageAt.get(ordinaryIndex++) : undefined;
-    const message = index === 0 ? 'Initial commit' : byBot ? bot!.messages[botIndex++]! : edit ? (planned ?? choreMessage(edit, random)) : 'Trigger CI';
+    const message =
+      index === 0 ? 'Initial commit' : byBot ? bot!.messages[botIndex++]! : edit ? (planned ?? choreMessage(edit, random)) : 'Trigger CI';
     plans.push({ author: byBot ? bot!.person : pickAuthor(plan.authors, random), message, ...(edit ? { edit } : {}) });
   }
 
@@ -120,12 +130,20 @@ export function buildHistory(name: string, tree: Tree, plan: HistoryPlan, now: s
     if (standIn !== -1) plans[standIn]!.author = person;
   }
 
-  const dates = commitDates(plan, count, plans.map(({ author }) => author), now, random);
+  const dates = commitDates(
+    plan,
+    count,
+    plans.map(({ author }) => author),
+    now,
+    random,
+  );
   const tags: TagSpec[] = (plan.tags ?? []).map(({ name: tagName, daysAgo }) => {
     const day = new Date(Date.parse(now) - daysAgo * DAY).toISOString().slice(0, 10);
     const date = `${day}T16:00:00Z`;
     // People cut releases; a bot's dependency bump is never the tagged commit.
-    const commit = dates.findLastIndex((commitDate, index) => Date.parse(commitDate) < Date.parse(date) && plans[index]!.author !== bot?.person);
+    const commit = dates.findLastIndex(
+      (commitDate, index) => Date.parse(commitDate) < Date.parse(date) && plans[index]!.author !== bot?.person,
+    );
     if (commit === -1) throw new Error(`${name}: tag ${tagName} is older than the first commit`);
     return { name: tagName, commit, date };
   });
@@ -135,7 +153,8 @@ export function buildHistory(name: string, tree: Tree, plan: HistoryPlan, now: s
     const files: Record<string, FileChange> = {};
     const event = special.get(index);
     if (event) {
-      for (const [path, content] of Object.entries(event.files)) files[path] = content === null ? null : initialVersion(path, content, editsOf);
+      for (const [path, content] of Object.entries(event.files))
+        files[path] = content === null ? null : initialVersion(path, content, editsOf);
     } else if (index === 0) {
       for (const path of Object.keys(tree)) if (!added.has(path)) files[path] = initialVersion(path, tree[path]!, editsOf);
       Object.assign(files, replaced);
@@ -152,7 +171,8 @@ export function buildHistory(name: string, tree: Tree, plan: HistoryPlan, now: s
 
 /** Source, docs and changelog files grow over the history; manifests and policy files do not. */
 const EDITABLE = /\.(ts|tsx|js|mjs|go|py|java|kt|rs|tf|md|astro|css|sql|proto|ya?ml)$/;
-const FIXED = /(^|\/)(README\.md|LICENSE|SECURITY\.md|CODEOWNERS|catalog-info\.yaml|[\w-]*\.lock|package-lock\.json|go\.sum|openapi\.yaml|mkdocs\.yml|\.github\/.*)$/;
+const FIXED =
+  /(^|\/)(README\.md|LICENSE|SECURITY\.md|CODEOWNERS|catalog-info\.yaml|[\w-]*\.lock|package-lock\.json|go\.sum|openapi\.yaml|mkdocs\.yml|\.github\/.*)$/;
 
 /** The version a file has when it first appears: all of it, or its first slice when it grows later. */
 function initialVersion(path: string, content: Exclude<FileChange, null>, editsOf: Map<string, number[]>): Exclude<FileChange, null> {
@@ -208,7 +228,7 @@ function commitDates(plan: HistoryPlan, count: number, authors: Person[], now: s
   const gaps = Array.from({ length: Math.max(0, count - 1) }, () => -Math.log(1 - random() * 0.999));
   const total = gaps.reduce((sum, gap) => sum + gap, 0) || 1;
   let elapsed = 0;
-  const days = [first, ...gaps.map((gap) => (elapsed += gap, first + ((last - first) * elapsed) / total))];
+  const days = [first, ...gaps.map((gap) => ((elapsed += gap), first + ((last - first) * elapsed) / total))];
   let previous = -Infinity;
   return days.map((day, index) => {
     const author = authors[index]!;

@@ -52,7 +52,8 @@ export async function generateDemoHistory(options: DemoHistoryOptions): Promise<
   const loaded = await loadPortalConfig(options.configPath);
   const contentDir = loaded.contentDir ?? loaded.baseDir;
   const stamp = await stampOf(options.org, contentDir, months);
-  if (!options.force && (await readFile(join(options.out, HISTORY_STAMP_FILE), 'utf8').catch(() => '')).trim() === stamp) return { generated: false, runs: months };
+  if (!options.force && (await readFile(join(options.out, HISTORY_STAMP_FILE), 'utf8').catch(() => '')).trim() === stamp)
+    return { generated: false, runs: months };
 
   const standards = await loadStandards(loaded.contentDir, resolve(dirname(fileURLToPath(import.meta.url)), '../../../defaults'));
   const content = await readContentEntities(contentDir);
@@ -75,11 +76,27 @@ export async function generateDemoHistory(options: DemoHistoryOptions): Promise<
             // Most repositories see no commit in a month: nothing to check out then.
             if (repo.checkedOut !== commit) await safeGit(repo.dir).raw(['checkout', '--quiet', '--force', '-B', 'main', commit]);
             repo.checkedOut = commit;
-            return collectRepo({ name: repo.name, dir: repo.dir, source: 'directory' }, { now, windowDays: loaded.config.activity.windowDays, settings: { contentGlobs: standards.contentGlobs }, limits: loaded.config.limits });
+            return collectRepo(
+              { name: repo.name, dir: repo.dir, source: 'directory' },
+              {
+                now,
+                windowDays: loaded.config.activity.windowDays,
+                settings: { contentGlobs: standards.contentGlobs },
+                limits: loaded.config.limits,
+              },
+            );
           }),
         ),
       );
-      const snapshot = await assemble({ repos: collected, content: content.documents, standards, now, title: loaded.config.title, guideSettings: loaded.config.guides, problems: content.problems });
+      const snapshot = await assemble({
+        repos: collected,
+        content: content.documents,
+        standards,
+        now,
+        title: loaded.config.title,
+        guideSettings: loaded.config.guides,
+        problems: content.problems,
+      });
       await appendHistory(records, historyRecord(snapshot), Number.MAX_SAFE_INTEGER);
     }
     await writeFile(join(records, HISTORY_STAMP_FILE), `${stamp}\n`);
@@ -91,18 +108,31 @@ export async function generateDemoHistory(options: DemoHistoryOptions): Promise<
 }
 
 /** A working clone of each demo repository (sharing its objects) and its commits, newest first. */
-async function pastOf(org: string, into: string): Promise<Array<{ name: string; dir: string; commits: Array<{ hash: string; date: number }>; checkedOut?: string }>> {
+async function pastOf(
+  org: string,
+  into: string,
+): Promise<Array<{ name: string; dir: string; commits: Array<{ hash: string; date: number }>; checkedOut?: string }>> {
   const names = (await readdir(org)).filter((name) => !name.startsWith('.')).sort();
   const repos = [];
   for (const name of names) {
     if (!(await isGitWorkTree(join(org, name)))) continue;
     const dir = join(into, name);
-    await safeGit(org, { config: ['protocol.file.allow=always'] }).raw(['clone', '--quiet', '--shared', '--no-checkout', join(org, name), dir]);
+    await safeGit(org, { config: ['protocol.file.allow=always'] }).raw([
+      'clone',
+      '--quiet',
+      '--shared',
+      '--no-checkout',
+      join(org, name),
+      dir,
+    ]);
     const log = await safeGit(dir).raw(['log', '--format=%H %cI', 'HEAD']);
-    const commits = log.trim().split('\n').map((line) => {
-      const [hash = '', date = ''] = line.split(' ');
-      return { hash, date: Date.parse(date) };
-    });
+    const commits = log
+      .trim()
+      .split('\n')
+      .map((line) => {
+        const [hash = '', date = ''] = line.split(' ');
+        return { hash, date: Date.parse(date) };
+      });
     repos.push({ name, dir, commits });
   }
   return repos;
@@ -117,20 +147,27 @@ async function stampOf(org: string, contentDir: string, months: number): Promise
   const hash = createHash('sha256').update(`${HISTORY_SCHEMA_VERSION}\0${months}\0`);
   hash.update(await readFile(join(org, STAMP_FILE)).catch(() => Buffer.from('')));
   for (const dir of [contentDir, COLLECTORS]) {
-    const files = (await readdir(dir, { recursive: true, withFileTypes: true })).filter((entry) => entry.isFile()).map((entry) => join(entry.parentPath, entry.name));
+    const files = (await readdir(dir, { recursive: true, withFileTypes: true }))
+      .filter((entry) => entry.isFile())
+      .map((entry) => join(entry.parentPath, entry.name));
     for (const file of files.sort()) hash.update(`\0${relative(dir, file)}\0`).update(await readFile(file));
   }
   return hash.update(await readFile(fileURLToPath(import.meta.url))).digest('hex');
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { org: { type: 'string' }, out: { type: 'string' }, force: { type: 'boolean', default: false } } });
+  const { values } = parseArgs({
+    options: { org: { type: 'string' }, out: { type: 'string' }, force: { type: 'boolean', default: false } },
+  });
   const started = performance.now();
   const org = resolve(values.org ?? DEFAULT_DEMO_OUT);
   const out = resolve(values.out ?? join(dirname(DEFAULT_DEMO_OUT), 'demo-history'));
   const configPath = resolve(dirname(fileURLToPath(import.meta.url)), '../../../content/portal.yaml');
   const result = await generateDemoHistory({ org, configPath, out, force: values.force });
-  if (result.generated) process.stderr.write(`demo-org: wrote ${result.runs} monthly runs of history in ${out} (${Math.round(performance.now() - started)} ms)\n`);
+  if (result.generated)
+    process.stderr.write(
+      `demo-org: wrote ${result.runs} monthly runs of history in ${out} (${Math.round(performance.now() - started)} ms)\n`,
+    );
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

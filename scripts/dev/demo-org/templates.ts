@@ -67,7 +67,9 @@ the owning team (see CODEOWNERS). Keep commits small and describe *why* in the m
 
 /** A Keep-a-Changelog file, newest release first. */
 export function changelog(releases: Array<{ version: string; date: string; changes: string[] }>): string {
-  const body = releases.map(({ version, date, changes }) => `## [${version}] - ${date}\n\n${changes.map((change) => `- ${change}`).join('\n')}`);
+  const body = releases.map(
+    ({ version, date, changes }) => `## [${version}] - ${date}\n\n${changes.map((change) => `- ${change}`).join('\n')}`,
+  );
   return `# Changelog\n\nAll notable changes to this project are documented in this file.\n\n${body.join('\n\n')}\n`;
 }
 
@@ -117,7 +119,10 @@ export function entity(kind: string, metadata: Metadata, spec?: Record<string, u
 }
 
 /** The annotations a GitHub-hosted Acme component carries. */
-export function githubAnnotations(repo: string, options: { techdocs?: boolean; extra?: Record<string, string> } = {}): Record<string, string> {
+export function githubAnnotations(
+  repo: string,
+  options: { techdocs?: boolean; extra?: Record<string, string> } = {},
+): Record<string, string> {
   return {
     'github.com/project-slug': `acme/${repo}`,
     ...(options.techdocs ? { 'backstage.io/techdocs-ref': 'dir:.' } : {}),
@@ -161,19 +166,42 @@ export function npmPackage(pkg: {
 }): { 'package.json': string; 'package-lock.json': string } {
   const manifest = json(compact({ ...pkg }));
   const entries: Array<[string, Record<string, unknown>]> = [];
-  for (const [dev, deps] of [[false, pkg.dependencies ?? {}], [true, pkg.devDependencies ?? {}]] as const) {
+  for (const [dev, deps] of [
+    [false, pkg.dependencies ?? {}],
+    [true, pkg.devDependencies ?? {}],
+  ] as const) {
     for (const [name, range] of Object.entries(deps)) {
       const version = exact(range);
       const file = `${name.split('/').at(-1)}-${version}.tgz`;
       entries.push([
         `node_modules/${name}`,
-        { version, resolved: `https://registry.npmjs.org/${name}/-/${file}`, integrity: `sha512-${digest('sha512', `${name}@${version}`, 'base64')}`, ...(dev ? { dev: true } : {}), license: 'MIT' },
+        {
+          version,
+          resolved: `https://registry.npmjs.org/${name}/-/${file}`,
+          integrity: `sha512-${digest('sha512', `${name}@${version}`, 'base64')}`,
+          ...(dev ? { dev: true } : {}),
+          license: 'MIT',
+        },
       ]);
     }
   }
   entries.sort(([a], [b]) => a.localeCompare(b));
-  const root = compact({ name: pkg.name, version: pkg.version, license: pkg.license, workspaces: pkg.workspaces, dependencies: pkg.dependencies, devDependencies: pkg.devDependencies, engines: pkg.engines });
-  const lock = { name: pkg.name, version: pkg.version, lockfileVersion: 3, requires: true, packages: { '': root, ...Object.fromEntries(entries) } };
+  const root = compact({
+    name: pkg.name,
+    version: pkg.version,
+    license: pkg.license,
+    workspaces: pkg.workspaces,
+    dependencies: pkg.dependencies,
+    devDependencies: pkg.devDependencies,
+    engines: pkg.engines,
+  });
+  const lock = {
+    name: pkg.name,
+    version: pkg.version,
+    lockfileVersion: 3,
+    requires: true,
+    packages: { '': root, ...Object.fromEntries(entries) },
+  };
   return { 'package.json': manifest, 'package-lock.json': json(lock) };
 }
 
@@ -183,12 +211,23 @@ export function goModule(module: string, go: string, requires: Dependencies): { 
   const mod = `module ${module}\n\ngo ${go}\n${lines.length ? `\nrequire (\n${lines.join('\n')}\n)\n` : ''}`;
   const sum = Object.entries(requires)
     .sort(([a], [b]) => a.localeCompare(b))
-    .flatMap(([path, version]) => [`${path} ${version} h1:${digest('sha256', `${path}@${version}`, 'base64')}`, `${path} ${version}/go.mod h1:${digest('sha256', `${path}@${version}/go.mod`, 'base64')}`]);
+    .flatMap(([path, version]) => [
+      `${path} ${version} h1:${digest('sha256', `${path}@${version}`, 'base64')}`,
+      `${path} ${version}/go.mod h1:${digest('sha256', `${path}@${version}/go.mod`, 'base64')}`,
+    ]);
   return { 'go.mod': mod, 'go.sum': `${sum.join('\n')}\n` };
 }
 
 /** A PEP 621 pyproject.toml built with setuptools. */
-export function pyproject(project: { name: string; version: string; description: string; requiresPython: string; dependencies: string[]; dev?: string[]; license?: string }): string {
+export function pyproject(project: {
+  name: string;
+  version: string;
+  description: string;
+  requiresPython: string;
+  dependencies: string[];
+  dev?: string[];
+  license?: string;
+}): string {
   const list = (items: string[]) => (items.length ? `[\n${items.map((item) => `    "${item}",`).join('\n')}\n]` : '[]');
   return `[build-system]
 requires = ["setuptools>=69", "wheel"]
@@ -215,8 +254,19 @@ testpaths = ["tests"]
 }
 
 /** A Cargo.toml and its Cargo.lock (lockfile version 4, with checksums). */
-export function cargoCrate(crate: { name: string; version: string; description: string; rustVersion: string; license: string; dependencies: Dependencies; devDependencies?: Dependencies }): { 'Cargo.toml': string; 'Cargo.lock': string } {
-  const table = (deps: Dependencies) => Object.entries(deps).map(([name, version]) => (version.startsWith('{') ? `${name} = ${version}` : `${name} = "${version}"`)).join('\n');
+export function cargoCrate(crate: {
+  name: string;
+  version: string;
+  description: string;
+  rustVersion: string;
+  license: string;
+  dependencies: Dependencies;
+  devDependencies?: Dependencies;
+}): { 'Cargo.toml': string; 'Cargo.lock': string } {
+  const table = (deps: Dependencies) =>
+    Object.entries(deps)
+      .map(([name, version]) => (version.startsWith('{') ? `${name} = ${version}` : `${name} = "${version}"`))
+      .join('\n');
   const toml = `[package]
 name = "${crate.name}"
 version = "${crate.version}"
@@ -233,11 +283,16 @@ ${table(crate.dependencies)}
 ${table(crate.devDependencies ?? {})}
 `;
   const versionOf = (spec: string) => spec.match(/version\s*=\s*"([^"]+)"/)?.[1] ?? spec;
-  const deps = Object.entries({ ...crate.dependencies, ...crate.devDependencies }).map(([name, spec]) => [name, exact(versionOf(spec))] as const);
+  const deps = Object.entries({ ...crate.dependencies, ...crate.devDependencies }).map(
+    ([name, spec]) => [name, exact(versionOf(spec))] as const,
+  );
   deps.sort(([a], [b]) => a.localeCompare(b));
   const packages = [
     `[[package]]\nname = "${crate.name}"\nversion = "${crate.version}"\ndependencies = [\n${deps.map(([name]) => ` "${name}",`).join('\n')}\n]`,
-    ...deps.map(([name, version]) => `[[package]]\nname = "${name}"\nversion = "${version}"\nsource = "registry+https://github.com/rust-lang/crates.io-index"\nchecksum = "${digest('sha256', `${name}-${version}`, 'hex')}"`),
+    ...deps.map(
+      ([name, version]) =>
+        `[[package]]\nname = "${name}"\nversion = "${version}"\nsource = "registry+https://github.com/rust-lang/crates.io-index"\nchecksum = "${digest('sha256', `${name}-${version}`, 'hex')}"`,
+    ),
   ].sort((a, b) => a.split('\n')[1]!.localeCompare(b.split('\n')[1]!));
   const lock = `# This file is automatically @generated by Cargo.\n# It is not intended for manual editing.\nversion = 4\n\n${packages.join('\n\n')}\n`;
   return { 'Cargo.toml': toml, 'Cargo.lock': lock };
@@ -342,8 +397,14 @@ const BUILD_STEPS: Record<Toolchain, (pin: Pinning) => string[]> = {
     '- run: cargo clippy --all-targets -- -D warnings',
     '- run: cargo test --locked',
   ],
-  maven: (pin) => [`- uses: ${uses('actions/setup-java', pin)}\n  with:\n    distribution: temurin\n    java-version: "21"\n    cache: maven`, '- run: ./mvnw -B verify'],
-  gradle: (pin) => [`- uses: ${uses('actions/setup-java', pin)}\n  with:\n    distribution: temurin\n    java-version: "8"`, '- run: ./gradlew build'],
+  maven: (pin) => [
+    `- uses: ${uses('actions/setup-java', pin)}\n  with:\n    distribution: temurin\n    java-version: "21"\n    cache: maven`,
+    '- run: ./mvnw -B verify',
+  ],
+  gradle: (pin) => [
+    `- uses: ${uses('actions/setup-java', pin)}\n  with:\n    distribution: temurin\n    java-version: "8"`,
+    '- run: ./gradlew build',
+  ],
   terraform: (pin) => [
     `- uses: ${uses('hashicorp/setup-terraform', pin)}\n  with:\n    terraform_version: 1.9.8`,
     '- run: terraform fmt -check -recursive',
@@ -353,10 +414,16 @@ const BUILD_STEPS: Record<Toolchain, (pin: Pinning) => string[]> = {
 };
 
 /** A GitHub Actions CI workflow running the toolchain's lint/test/build steps. */
-export function githubWorkflow(toolchain: Toolchain, pinning: Pinning, options: { name?: string; docker?: string; permissions?: boolean } = {}): string {
+export function githubWorkflow(
+  toolchain: Toolchain,
+  pinning: Pinning,
+  options: { name?: string; docker?: string; permissions?: boolean } = {},
+): string {
   const steps = [`- uses: ${uses('actions/checkout', pinning)}`, ...BUILD_STEPS[toolchain](pinning)];
   if (options.docker) {
-    steps.push(`- uses: ${uses('docker/build-push-action', pinning)}\n  with:\n    context: .\n    push: \${{ github.ref == 'refs/heads/main' }}\n    tags: ghcr.io/acme/${options.docker}:\${{ github.sha }}`);
+    steps.push(
+      `- uses: ${uses('docker/build-push-action', pinning)}\n  with:\n    context: .\n    push: \${{ github.ref == 'refs/heads/main' }}\n    tags: ghcr.io/acme/${options.docker}:\${{ github.sha }}`,
+    );
   }
   const indent = (text: string) => text.replace(/^/gm, '      ');
   return `name: ${options.name ?? 'CI'}
@@ -382,12 +449,20 @@ export function imageDigest(image: string): string {
 
 /** Renovate configuration extending Acme's shared preset. */
 export function renovateConfig(extra: Record<string, unknown> = {}): string {
-  return json({ $schema: 'https://docs.renovatebot.com/renovate-schema.json', extends: ['config:recommended', 'helpers:pinGitHubActionDigests', 'local>acme/renovate-config'], schedule: ['before 6am on monday'], ...extra });
+  return json({
+    $schema: 'https://docs.renovatebot.com/renovate-schema.json',
+    extends: ['config:recommended', 'helpers:pinGitHubActionDigests', 'local>acme/renovate-config'],
+    schedule: ['before 6am on monday'],
+    ...extra,
+  });
 }
 
 /** Dependabot configuration for the given ecosystems, weekly. */
 export function dependabotConfig(ecosystems: string[]): string {
-  const updates = ecosystems.map((ecosystem) => `  - package-ecosystem: ${ecosystem}\n    directory: /\n    schedule:\n      interval: weekly\n    open-pull-requests-limit: 5`);
+  const updates = ecosystems.map(
+    (ecosystem) =>
+      `  - package-ecosystem: ${ecosystem}\n    directory: /\n    schedule:\n      interval: weekly\n    open-pull-requests-limit: 5`,
+  );
   return `version: 2\nupdates:\n${updates.join('\n')}\n`;
 }
 
@@ -431,5 +506,8 @@ export function latin1(text: string): Uint8Array {
 
 /** A 16×16 PNG of a small cairn (three stacked stones), as committed bytes. */
 export const LOGO_PNG = new Uint8Array(
-  Buffer.from('iVBORw0KGgoAAAANSUhEUgAAABAAAAAQCAIAAACQkWg2AAAAOUlEQVR42mP4TyJgGCAN5o6BEESUBrhqrHqoYQNpfkBzD6Y9DARVo+mhzAYa+wGPB5C1UaCBVp4GAOT0YueO/csUAAAAAElFTkSuQmCC', 'base64'),
+  Buffer.from(
+    'iVBORw0KGgoAAAANSUhEUgAAABAAAAAQCAIAAACQkWg2AAAAOUlEQVR42mP4TyJgGCAN5o6BEESUBrhqrHqoYQNpfkBzD6Y9DARVo+mhzAYa+wGPB5C1UaCBVp4GAOT0YueO/csUAAAAAElFTkSuQmCC',
+    'base64',
+  ),
 );

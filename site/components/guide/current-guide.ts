@@ -9,6 +9,7 @@ import { guideIdFromPath } from '../../lib/guides.ts';
 export async function currentGuide(url: URL): Promise<Guide> {
   const id = guideIdFromPath(url.pathname, import.meta.env.BASE_URL);
   const entry = id === undefined ? undefined : await getEntry('guides', id);
-  if (!entry) throw new Error(`Guide components (<Adoption/>, <CheckList/>, <Examples/>) work only in guides; ${url.pathname} is not a guide page.`);
+  if (!entry)
+    throw new Error(`Guide components (<Adoption/>, <CheckList/>, <Examples/>) work only in guides; ${url.pathname} is not a guide page.`);
   return entry.data;
 }

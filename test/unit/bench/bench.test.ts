@@ -72,7 +72,12 @@ describe('renderTable', () => {
   });
 
   it('leaves memory out when it could not be measured, and names the floor of a ratio', () => {
-    const row: Row = { ...(rows[0] as Extract<Row, { kind: 'timed' }>), cairn: { seconds: 12.34, peakBytes: undefined }, ratio: 2.5, targets: [ratioTarget(2, 2.5, 'bare Astro')] };
+    const row: Row = {
+      ...(rows[0] as Extract<Row, { kind: 'timed' }>),
+      cairn: { seconds: 12.34, peakBytes: undefined },
+      ratio: 2.5,
+      targets: [ratioTarget(2, 2.5, 'bare Astro')],
+    };
     expect(renderTable([row]).split('\n')[2]).toBe('| check chalk | 12.3 s | 0.04 s, 44 MB | 2.50× | ≤ 2× bare Astro MISSED |');
   });
 });
@@ -97,9 +102,19 @@ describe('scriptsOf', () => {
     ['no script', '<p>text</p>', 0, []],
     ['an inline module counts its bytes', '<script type="module">let é=1</script>', 8, []],
     ['a classic inline script', '<SCRIPT>a()</SCRIPT>', 3, []],
-    ['src, quoted either way or not at all', `<script src="/a.js"></script><script type='module' src='b.js'></script><script src=/c.js></script>`, 0, ['/a.js', 'b.js', '/c.js']],
+    [
+      'src, quoted either way or not at all',
+      `<script src="/a.js"></script><script type='module' src='b.js'></script><script src=/c.js></script>`,
+      0,
+      ['/a.js', 'b.js', '/c.js'],
+    ],
     ['a JSON data block is not script', '<script type="application/json">{"a":1}</script>', 0, []],
-    ['a module preload is loaded with the page', '<link rel="modulepreload" href="/_astro/x.js"><link rel="stylesheet" href="/s.css">', 0, ['/_astro/x.js']],
+    [
+      'a module preload is loaded with the page',
+      '<link rel="modulepreload" href="/_astro/x.js"><link rel="stylesheet" href="/s.css">',
+      0,
+      ['/_astro/x.js'],
+    ],
     ['a script ends at the first </script, as in HTML', '<script>a("</script>")</script>', 3, []],
   ])('%s', (_name, html, inlineBytes, sources) => {
     expect(scriptsOf(html)).toEqual({ inlineBytes, sources });
@@ -139,12 +154,18 @@ describe('the commands', () => {
   });
 
   it('reads every repository with git, two at a time, as the issue writes it', () => {
-    expect(gitFloor('/o/repos').line).toBe(`ls -d /o/repos/*/ | xargs -P2 -I{} sh -c 'git -C "$1" ls-files -z >/dev/null && git -C "$1" log -1 >/dev/null' _ {}`);
+    expect(gitFloor('/o/repos').line).toBe(
+      `ls -d /o/repos/*/ | xargs -P2 -I{} sh -c 'git -C "$1" ls-files -z >/dev/null && git -C "$1" log -1 >/dev/null' _ {}`,
+    );
   });
 
   it('runs commands without what npm run adds, Node 24 first on PATH', () => {
     const environment = commandEnvironment({ PATH: '/usr/bin', HOME: '/h', npm_lifecycle_event: 'bench', INIT_CWD: '/w', NODE: '/n' });
-    expect(environment).toEqual({ PATH: expect.stringMatching(/node_modules\/node\/bin:\/usr\/bin$/), HOME: '/h', ASTRO_TELEMETRY_DISABLED: '1' });
+    expect(environment).toEqual({
+      PATH: expect.stringMatching(/node_modules\/node\/bin:\/usr\/bin$/),
+      HOME: '/h',
+      ASTRO_TELEMETRY_DISABLED: '1',
+    });
   });
 
   it('makes bare Astro pages, every other one Markdown', () => {

@@ -7,13 +7,23 @@ const component = (name: string, spec: Record<string, unknown> = {}, metadata: R
   metadata: { name, ...metadata },
   spec: { type: 'service', lifecycle: 'production', owner: 'team-a', ...spec },
 });
-const group = (name: string, spec: Record<string, unknown> = {}) => ({ apiVersion: 'backstage.io/v1alpha1', kind: 'Group', metadata: { name }, spec: { type: 'team', children: [], ...spec } });
+const group = (name: string, spec: Record<string, unknown> = {}) => ({
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Group',
+  metadata: { name },
+  spec: { type: 'team', children: [], ...spec },
+});
 
 /** A repository whose catalog-info.yaml holds `documents`, one every 10 lines. */
 function repo(name: string, documents: unknown[], extra: Partial<CatalogRepo> = {}): CatalogRepo {
   return {
     name,
-    facts: { descriptors: { files: ['catalog-info.yaml'], documents: documents.map((data, index) => ({ file: 'catalog-info.yaml', line: 1 + index * 10, data })) } },
+    facts: {
+      descriptors: {
+        files: ['catalog-info.yaml'],
+        documents: documents.map((data, index) => ({ file: 'catalog-info.yaml', line: 1 + index * 10, data })),
+      },
+    },
     ...extra,
   };
 }
@@ -23,7 +33,16 @@ const teams = [{ file: 'content/teams/team-a.yaml', line: 1, data: group('team-a
 describe('buildCatalog', () => {
   it('loads valid entities with namespace, relations both ways and a pinned source link', async () => {
     const { entities, problems } = await buildCatalog({
-      repos: [repo('shop', [component('checkout', { system: 'shop' }), { apiVersion: 'backstage.io/v1alpha1', kind: 'System', metadata: { name: 'shop' }, spec: { owner: 'team-a' } }], { webUrl: 'https://git.example.com/acme/shop/', headCommit: 'abc123' })],
+      repos: [
+        repo(
+          'shop',
+          [
+            component('checkout', { system: 'shop' }),
+            { apiVersion: 'backstage.io/v1alpha1', kind: 'System', metadata: { name: 'shop' }, spec: { owner: 'team-a' } },
+          ],
+          { webUrl: 'https://git.example.com/acme/shop/', headCommit: 'abc123' },
+        ),
+      ],
       content: teams,
     });
     expect(problems).toEqual([]);
@@ -31,7 +50,12 @@ describe('buildCatalog', () => {
     const [checkout, team, shop] = entities;
     expect(checkout).toMatchObject({
       metadata: { name: 'checkout', namespace: 'default' },
-      source: { repo: 'shop', file: 'catalog-info.yaml', line: 1, url: 'https://git.example.com/acme/shop/blob/abc123/catalog-info.yaml#L1' },
+      source: {
+        repo: 'shop',
+        file: 'catalog-info.yaml',
+        line: 1,
+        url: 'https://git.example.com/acme/shop/blob/abc123/catalog-info.yaml#L1',
+      },
       inferred: false,
       relations: [
         { type: 'ownedBy', targetRef: 'group:default/team-a' },
@@ -49,104 +73,233 @@ describe('buildCatalog', () => {
     ]);
   });
 
-  it('drops an invalid entity with a located problem quoting Backstage, while the file\'s other entities load', async () => {
+  it("drops an invalid entity with a located problem quoting Backstage, while the file's other entities load", async () => {
     const { entities, problems } = await buildCatalog({
       repos: [repo('shop', [component('good-one'), component('Bad Name'), component('good-two')])],
       content: teams,
     });
-    expect(entities.map((entity) => entity.ref)).toEqual(['component:default/good-one', 'component:default/good-two', 'group:default/team-a']);
+    expect(entities.map((entity) => entity.ref)).toEqual([
+      'component:default/good-one',
+      'component:default/good-two',
+      'group:default/team-a',
+    ]);
     expect(problems).toEqual([
       {
         severity: 'error',
         repo: 'shop',
         file: 'catalog-info.yaml',
         line: 11,
-        message: expect.stringMatching(/^component:default\/bad name is not valid.*"metadata\.name" is not valid; expected a string that is sequences of \[a-zA-Z0-9\].*"Bad Name"/),
+        message: expect.stringMatching(
+          /^component:default\/bad name is not valid.*"metadata\.name" is not valid; expected a string that is sequences of \[a-zA-Z0-9\].*"Bad Name"/,
+        ),
       },
     ]);
   });
 
   it.each([
     { name: 'not an object', data: 'hello', message: /Expected object at root, got string/ },
-    { name: 'missing kind', data: { apiVersion: 'backstage.io/v1alpha1', metadata: { name: 'x' } }, message: /must have required property 'kind'/ },
+    {
+      name: 'missing kind',
+      data: { apiVersion: 'backstage.io/v1alpha1', metadata: { name: 'x' } },
+      message: /must have required property 'kind'/,
+    },
     { name: 'lowercase kind', data: { ...component('x'), kind: 'component' }, message: /No processor recognized/ },
-    { name: 'a known kind of an unknown apiVersion', data: { ...component('x'), apiVersion: 'backstage.io/v2' }, message: /No processor recognized/ },
+    {
+      name: 'a known kind of an unknown apiVersion',
+      data: { ...component('x'), apiVersion: 'backstage.io/v2' },
+      message: /No processor recognized/,
+    },
     { name: 'foreign root field', data: { ...component('x'), relations: [] }, message: /Unknown field relations/ },
-    { name: 'dependsOn without a kind', data: component('x', { dependsOn: ['orders-db'] }), message: /spec\.dependsOn: Entity reference "orders-db" had missing or empty kind/ },
+    {
+      name: 'dependsOn without a kind',
+      data: component('x', { dependsOn: ['orders-db'] }),
+      message: /spec\.dependsOn: Entity reference "orders-db" had missing or empty kind/,
+    },
   ])('rejects $name with an error', async ({ data, message }) => {
     const { entities, problems } = await buildCatalog({ repos: [repo('r', [data])], content: [] });
     expect(entities).toEqual([]);
-    expect(problems).toEqual([{ severity: 'error', repo: 'r', file: 'catalog-info.yaml', line: 1, message: expect.stringMatching(message) }]);
-  });
-
-  it.each(['Service', 'AiResource'])('leaves out a kind Backstage has not (%s, perhaps a plugin\'s) with a warning, which --strict does not fail on', async (kind) => {
-    const { entities, problems } = await buildCatalog({ repos: [repo('r', [{ apiVersion: 'backstage.io/v1alpha1', kind, metadata: { name: 'x' }, spec: {} }])], content: [] });
-    expect(entities).toEqual([]);
     expect(problems).toEqual([
-      { severity: 'warning', repo: 'r', file: 'catalog-info.yaml', line: 1, message: expect.stringMatching(new RegExp(`^${kind.toLowerCase()}:default/x is not in the catalog: No processor recognized the entity .*\\. Cairn catalogs kind API, Component`)) },
+      { severity: 'error', repo: 'r', file: 'catalog-info.yaml', line: 1, message: expect.stringMatching(message) },
     ]);
   });
+
+  it.each(['Service', 'AiResource'])(
+    "leaves out a kind Backstage has not (%s, perhaps a plugin's) with a warning, which --strict does not fail on",
+    async (kind) => {
+      const { entities, problems } = await buildCatalog({
+        repos: [repo('r', [{ apiVersion: 'backstage.io/v1alpha1', kind, metadata: { name: 'x' }, spec: {} }])],
+        content: [],
+      });
+      expect(entities).toEqual([]);
+      expect(problems).toEqual([
+        {
+          severity: 'warning',
+          repo: 'r',
+          file: 'catalog-info.yaml',
+          line: 1,
+          message: expect.stringMatching(
+            new RegExp(
+              `^${kind.toLowerCase()}:default/x is not in the catalog: No processor recognized the entity .*\\. Cairn catalogs kind API, Component`,
+            ),
+          ),
+        },
+      ]);
+    },
+  );
 
   it('says when an entity name is one Windows reserves, since its pages move to another folder', async () => {
     const { entities, problems } = await buildCatalog({ repos: [repo('r', [component('con'), component('console')])], content: teams });
     expect(entities.map((entity) => entity.ref)).toContain('component:default/con');
     expect(problems).toEqual([
-      { severity: 'warning', repo: 'r', file: 'catalog-info.yaml', line: 1, entityRef: 'component:default/con', message: "component:default/con: con is a name Windows reserves, so the entity's pages are published under con_/ instead (Backstage's URL would have con/). Rename it to keep one URL everywhere." },
+      {
+        severity: 'warning',
+        repo: 'r',
+        file: 'catalog-info.yaml',
+        line: 1,
+        entityRef: 'component:default/con',
+        message:
+          "component:default/con: con is a name Windows reserves, so the entity's pages are published under con_/ instead (Backstage's URL would have con/). Rename it to keep one URL everywhere.",
+      },
     ]);
   });
 
   it('catalogs a scaffolder Template beside the other kinds, and explains a broken one', async () => {
-    const template = (name: string, spec: Record<string, unknown>) => ({ apiVersion: 'scaffolder.backstage.io/v1beta3', kind: 'Template', metadata: { name }, spec });
+    const template = (name: string, spec: Record<string, unknown>) => ({
+      apiVersion: 'scaffolder.backstage.io/v1beta3',
+      kind: 'Template',
+      metadata: { name },
+      spec,
+    });
     const { entities, problems } = await buildCatalog({
-      repos: [repo('templates', [template('new-service', { type: 'service', owner: 'team-a', steps: [{ id: 'fetch', action: 'fetch:template' }] }), template('no-steps', { type: 'service' })])],
+      repos: [
+        repo('templates', [
+          template('new-service', { type: 'service', owner: 'team-a', steps: [{ id: 'fetch', action: 'fetch:template' }] }),
+          template('no-steps', { type: 'service' }),
+        ]),
+      ],
       content: teams,
     });
     expect(entities.map((entity) => [entity.ref, entity.kind, entity.apiVersion])).toEqual([
       ['group:default/team-a', 'Group', 'backstage.io/v1alpha1'],
       ['template:default/new-service', 'Template', 'scaffolder.backstage.io/v1beta3'],
     ]);
-    expect(problems).toEqual([{ severity: 'error', repo: 'templates', file: 'catalog-info.yaml', line: 11, message: expect.stringMatching(/^template:default\/no-steps is not valid.*must have required property 'steps'/) }]);
+    expect(problems).toEqual([
+      {
+        severity: 'error',
+        repo: 'templates',
+        file: 'catalog-info.yaml',
+        line: 11,
+        message: expect.stringMatching(/^template:default\/no-steps is not valid.*must have required property 'steps'/),
+      },
+    ]);
     // Owned as Backstage's scaffolder processor relates it: the team's page lists it.
-    expect(entities.find((entity) => entity.kind === 'Template')!.relations).toEqual([{ type: 'ownedBy', targetRef: 'group:default/team-a' }]);
-    expect(entities.find((entity) => entity.kind === 'Group')!.relations).toContainEqual({ type: 'ownerOf', targetRef: 'template:default/new-service' });
+    expect(entities.find((entity) => entity.kind === 'Template')!.relations).toEqual([
+      { type: 'ownedBy', targetRef: 'group:default/team-a' },
+    ]);
+    expect(entities.find((entity) => entity.kind === 'Group')!.relations).toContainEqual({
+      type: 'ownerOf',
+      targetRef: 'template:default/new-service',
+    });
   });
 
   it('keeps the first of two declarations (content first, then repositories by name) and reports both places', async () => {
     const { entities, problems } = await buildCatalog({
-      repos: [repo('zeta', [component('shared', { lifecycle: 'zeta' })]), repo('alpha', [component('shared', { lifecycle: 'alpha' })]), repo('mid', [group('team-a')])],
+      repos: [
+        repo('zeta', [component('shared', { lifecycle: 'zeta' })]),
+        repo('alpha', [component('shared', { lifecycle: 'alpha' })]),
+        repo('mid', [group('team-a')]),
+      ],
       content: teams,
     });
     expect(entities.find((entity) => entity.ref === 'component:default/shared')!.spec).toMatchObject({ lifecycle: 'alpha' });
-    expect(entities.find((entity) => entity.ref === 'group:default/team-a')!.source).toEqual({ file: 'content/teams/team-a.yaml', line: 1 });
+    expect(entities.find((entity) => entity.ref === 'group:default/team-a')!.source).toEqual({
+      file: 'content/teams/team-a.yaml',
+      line: 1,
+    });
     expect(problems).toEqual([
-      { severity: 'error', repo: 'mid', file: 'catalog-info.yaml', line: 1, entityRef: 'group:default/team-a', message: expect.stringContaining('content/teams/team-a.yaml line 1') },
-      { severity: 'warning', file: 'content/teams/team-a.yaml', line: 1, entityRef: 'group:default/team-a', message: expect.stringContaining('repository mid, catalog-info.yaml line 1') },
-      { severity: 'error', repo: 'zeta', file: 'catalog-info.yaml', line: 1, entityRef: 'component:default/shared', message: expect.stringContaining('repository alpha, catalog-info.yaml line 1') },
-      { severity: 'warning', repo: 'alpha', file: 'catalog-info.yaml', line: 1, entityRef: 'component:default/shared', message: expect.stringContaining('repository zeta, catalog-info.yaml line 1') },
+      {
+        severity: 'error',
+        repo: 'mid',
+        file: 'catalog-info.yaml',
+        line: 1,
+        entityRef: 'group:default/team-a',
+        message: expect.stringContaining('content/teams/team-a.yaml line 1'),
+      },
+      {
+        severity: 'warning',
+        file: 'content/teams/team-a.yaml',
+        line: 1,
+        entityRef: 'group:default/team-a',
+        message: expect.stringContaining('repository mid, catalog-info.yaml line 1'),
+      },
+      {
+        severity: 'error',
+        repo: 'zeta',
+        file: 'catalog-info.yaml',
+        line: 1,
+        entityRef: 'component:default/shared',
+        message: expect.stringContaining('repository alpha, catalog-info.yaml line 1'),
+      },
+      {
+        severity: 'warning',
+        repo: 'alpha',
+        file: 'catalog-info.yaml',
+        line: 1,
+        entityRef: 'component:default/shared',
+        message: expect.stringContaining('repository zeta, catalog-info.yaml line 1'),
+      },
     ]);
   });
 
   it('treats refs case-insensitively when finding duplicates, as Backstage does', async () => {
-    const { entities, problems } = await buildCatalog({ repos: [repo('r', [component('Checkout'), component('checkout')])], content: teams });
+    const { entities, problems } = await buildCatalog({
+      repos: [repo('r', [component('Checkout'), component('checkout')])],
+      content: teams,
+    });
     expect(entities.filter((entity) => entity.kind === 'Component').map((entity) => entity.metadata.name)).toEqual(['Checkout']);
     expect(problems.map((problem) => problem.severity)).toEqual(['error', 'warning']);
   });
 
   it('warns about a dangling reference and still records the relation', async () => {
-    const { entities, problems } = await buildCatalog({ repos: [repo('r', [component('checkout', { owner: 'ghosts', consumesApis: ['payments', 'payments'] })])], content: [] });
+    const { entities, problems } = await buildCatalog({
+      repos: [repo('r', [component('checkout', { owner: 'ghosts', consumesApis: ['payments', 'payments'] })])],
+      content: [],
+    });
     expect(entities[0]!.relations).toEqual([
       { type: 'consumesApi', targetRef: 'api:default/payments' },
       { type: 'ownedBy', targetRef: 'group:default/ghosts' },
     ]);
     expect(problems).toEqual([
-      { severity: 'warning', repo: 'r', file: 'catalog-info.yaml', line: 1, entityRef: 'component:default/checkout', message: expect.stringMatching(/group:default\/ghosts in spec\.owner \(written "ghosts"\), which is not in the catalog/) },
-      { severity: 'warning', repo: 'r', file: 'catalog-info.yaml', line: 1, entityRef: 'component:default/checkout', message: expect.stringContaining('api:default/payments in spec.consumesApis') },
+      {
+        severity: 'warning',
+        repo: 'r',
+        file: 'catalog-info.yaml',
+        line: 1,
+        entityRef: 'component:default/checkout',
+        message: expect.stringMatching(/group:default\/ghosts in spec\.owner \(written "ghosts"\), which is not in the catalog/),
+      },
+      {
+        severity: 'warning',
+        repo: 'r',
+        file: 'catalog-info.yaml',
+        line: 1,
+        entityRef: 'component:default/checkout',
+        message: expect.stringContaining('api:default/payments in spec.consumesApis'),
+      },
     ]);
   });
 
   it('infers a Component for a repository without descriptors, and never over a declared one', async () => {
-    const bare = (name: string): CatalogRepo => ({ name, webUrl: 'https://git.example.com/acme/x', headCommit: 'c0ffee', facts: { descriptors: { files: [], documents: [] }, codeowners: { path: 'CODEOWNERS', rules: [], catchAll: ['@acme/team-a'] } } });
-    const { entities, problems } = await buildCatalog({ repos: [bare('Tools'), bare('checkout'), repo('z-declares', [component('checkout')])], content: teams });
+    const bare = (name: string): CatalogRepo => ({
+      name,
+      webUrl: 'https://git.example.com/acme/x',
+      headCommit: 'c0ffee',
+      facts: { descriptors: { files: [], documents: [] }, codeowners: { path: 'CODEOWNERS', rules: [], catchAll: ['@acme/team-a'] } },
+    });
+    const { entities, problems } = await buildCatalog({
+      repos: [bare('Tools'), bare('checkout'), repo('z-declares', [component('checkout')])],
+      content: teams,
+    });
     expect(entities.map((entity) => [entity.ref, entity.inferred])).toEqual([
       ['component:default/checkout', false],
       ['component:default/tools', true],
@@ -154,15 +307,35 @@ describe('buildCatalog', () => {
     ]);
     expect(entities[1]!.source).toEqual({ repo: 'Tools', file: '.', line: 1, url: 'https://git.example.com/acme/x/tree/c0ffee' });
     expect(entities[1]!.relations).toEqual([{ type: 'ownedBy', targetRef: 'group:default/team-a' }]);
-    expect(problems).toEqual([{ severity: 'warning', repo: 'checkout', entityRef: 'component:default/checkout', message: expect.stringContaining('repository z-declares, catalog-info.yaml line 1 already declares it') }]);
+    expect(problems).toEqual([
+      {
+        severity: 'warning',
+        repo: 'checkout',
+        entityRef: 'component:default/checkout',
+        message: expect.stringContaining('repository z-declares, catalog-info.yaml line 1 already declares it'),
+      },
+    ]);
   });
 
   it.each([
-    ['GitLab', 'https://gitlab.com/acme/shop', 'https://gitlab.com/acme/shop/-/blob/abc123/catalog-info.yaml#L11', 'https://gitlab.com/acme/shop/-/tree/abc123'],
-    ['Bitbucket Server', 'https://git.example.com/projects/ACME/repos/shop/', 'https://git.example.com/projects/ACME/repos/shop/browse/catalog-info.yaml?at=abc123#11', 'https://git.example.com/projects/ACME/repos/shop/browse?at=abc123'],
+    [
+      'GitLab',
+      'https://gitlab.com/acme/shop',
+      'https://gitlab.com/acme/shop/-/blob/abc123/catalog-info.yaml#L11',
+      'https://gitlab.com/acme/shop/-/tree/abc123',
+    ],
+    [
+      'Bitbucket Server',
+      'https://git.example.com/projects/ACME/repos/shop/',
+      'https://git.example.com/projects/ACME/repos/shop/browse/catalog-info.yaml?at=abc123#11',
+      'https://git.example.com/projects/ACME/repos/shop/browse?at=abc123',
+    ],
   ])('links sources on %s in its own URL shape', async (_forge, webUrl, declared, inferred) => {
     const { entities } = await buildCatalog({
-      repos: [repo('shop', [component('a'), component('b')], { webUrl, headCommit: 'abc123' }), { name: 'tools', webUrl, headCommit: 'abc123', facts: { descriptors: { files: [], documents: [] } } }],
+      repos: [
+        repo('shop', [component('a'), component('b')], { webUrl, headCommit: 'abc123' }),
+        { name: 'tools', webUrl, headCommit: 'abc123', facts: { descriptors: { files: [], documents: [] } } },
+      ],
       content: teams,
     });
     expect(entities.find((entity) => entity.metadata.name === 'b')!.source.url).toBe(declared);
@@ -170,8 +343,20 @@ describe('buildCatalog', () => {
   });
 
   it('gives no source link for a web URL that is not http(s), and the repository page without a commit', async () => {
-    const bare = (name: string, webUrl: string, headCommit?: string): CatalogRepo => ({ name, webUrl, ...(headCommit ? { headCommit } : {}), facts: { descriptors: { files: [], documents: [] } } });
-    const { entities } = await buildCatalog({ repos: [repo('shop', [component('a')], { webUrl: 'javascript:alert(1)', headCommit: 'abc123' }), bare('tools', 'https://git.example.com/acme/tools/'), bare('web', 'javascript:alert(1)', 'abc123')], content: teams });
+    const bare = (name: string, webUrl: string, headCommit?: string): CatalogRepo => ({
+      name,
+      webUrl,
+      ...(headCommit ? { headCommit } : {}),
+      facts: { descriptors: { files: [], documents: [] } },
+    });
+    const { entities } = await buildCatalog({
+      repos: [
+        repo('shop', [component('a')], { webUrl: 'javascript:alert(1)', headCommit: 'abc123' }),
+        bare('tools', 'https://git.example.com/acme/tools/'),
+        bare('web', 'javascript:alert(1)', 'abc123'),
+      ],
+      content: teams,
+    });
     expect(entities.map((entity) => [entity.metadata.name, entity.source.url])).toEqual([
       ['a', undefined],
       ['tools', 'https://git.example.com/acme/tools'],
@@ -186,15 +371,30 @@ describe('buildCatalog', () => {
   });
 
   it('is deterministic: input order does not change the output', async () => {
-    const repos = [repo('b', [component('x'), component('y', { dependsOn: ['component:x'] })]), repo('a', [component('x', { lifecycle: 'other' })]), repo('c', [])];
+    const repos = [
+      repo('b', [component('x'), component('y', { dependsOn: ['component:x'] })]),
+      repo('a', [component('x', { lifecycle: 'other' })]),
+      repo('c', []),
+    ];
     const first = await buildCatalog({ repos, content: teams });
     const second = await buildCatalog({ repos: [...repos].reverse(), content: teams });
     expect(second).toEqual(first);
   });
 
   it('never throws, whatever the documents hold', async () => {
-    const garbage = [null, 42, [], { kind: {} }, { apiVersion: 1, kind: 'Component', metadata: 'x' }, { ...component('x'), metadata: { name: 'x', annotations: { a: 1 } } }, { ...component('y'), spec: null }];
-    const { entities, problems } = await buildCatalog({ repos: [repo('junk', garbage)], content: [{ file: 'content/teams/x.yaml', line: 1, data: undefined }] });
+    const garbage = [
+      null,
+      42,
+      [],
+      { kind: {} },
+      { apiVersion: 1, kind: 'Component', metadata: 'x' },
+      { ...component('x'), metadata: { name: 'x', annotations: { a: 1 } } },
+      { ...component('y'), spec: null },
+    ];
+    const { entities, problems } = await buildCatalog({
+      repos: [repo('junk', garbage)],
+      content: [{ file: 'content/teams/x.yaml', line: 1, data: undefined }],
+    });
     expect(entities).toEqual([]);
     expect(problems).toHaveLength(garbage.length + 1);
     expect(problems.every((problem) => problem.severity === 'error' && problem.line !== undefined)).toBe(true);

@@ -43,7 +43,16 @@ async function backstageAccepts(data: unknown): Promise<boolean> {
     ]).enforce(data as Entity);
     if (!entity) return false;
     entitySchemaValidator()(entity);
-    const validators = [apiEntityV1alpha1Validator, componentEntityV1alpha1Validator, resourceEntityV1alpha1Validator, groupEntityV1alpha1Validator, locationEntityV1alpha1Validator, userEntityV1alpha1Validator, systemEntityV1alpha1Validator, domainEntityV1alpha1Validator];
+    const validators = [
+      apiEntityV1alpha1Validator,
+      componentEntityV1alpha1Validator,
+      resourceEntityV1alpha1Validator,
+      groupEntityV1alpha1Validator,
+      locationEntityV1alpha1Validator,
+      userEntityV1alpha1Validator,
+      systemEntityV1alpha1Validator,
+      domainEntityV1alpha1Validator,
+    ];
     let recognised = false;
     for (const validator of validators) if (await validator.check(entity)) recognised = true;
     if (!recognised) return false;
@@ -54,7 +63,10 @@ async function backstageAccepts(data: unknown): Promise<boolean> {
       const value = field.path.split('.').reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], entity);
       if (!value) continue;
       for (const ref of [value].flat()) {
-        parseEntityRef(ref as string, { ...(field.defaultKind ? { defaultKind: field.defaultKind } : {}), defaultNamespace: entity.metadata.namespace! });
+        parseEntityRef(ref as string, {
+          ...(field.defaultKind ? { defaultKind: field.defaultKind } : {}),
+          defaultNamespace: entity.metadata.namespace!,
+        });
       }
     }
     return true;
@@ -104,23 +116,59 @@ const RULES: Array<{ rule: string; yaml: string; accepted: boolean }> = [
   { rule: 'tags: 64 characters is too long', yaml: component('x', `  tags: [${'t'.repeat(64)}]\n`), accepted: false },
   { rule: 'links: a url is required', yaml: component('x', '  links:\n    - title: Docs\n'), accepted: false },
   { rule: 'links: the url must parse as a URL', yaml: component('x', '  links:\n    - url: not a url\n'), accepted: false },
-  { rule: 'links: an https url with a title', yaml: component('x', '  links:\n    - url: https://docs.example.com\n      title: Docs\n'), accepted: true },
-  { rule: 'links: an empty title is rejected', yaml: component('x', '  links:\n    - url: https://docs.example.com\n      title: ""\n'), accepted: false },
+  {
+    rule: 'links: an https url with a title',
+    yaml: component('x', '  links:\n    - url: https://docs.example.com\n      title: Docs\n'),
+    accepted: true,
+  },
+  {
+    rule: 'links: an empty title is rejected',
+    yaml: component('x', '  links:\n    - url: https://docs.example.com\n      title: ""\n'),
+    accepted: false,
+  },
   { rule: 'annotations: values must be strings', yaml: component('x', '  annotations:\n    example.com/count: 3\n'), accepted: false },
-  { rule: 'labels: values are names (63 characters at most)', yaml: component('x', `  labels:\n    tier: ${'l'.repeat(64)}\n`), accepted: false },
+  {
+    rule: 'labels: values are names (63 characters at most)',
+    yaml: component('x', `  labels:\n    tier: ${'l'.repeat(64)}\n`),
+    accepted: false,
+  },
   { rule: 'foreign root fields: status is rejected', yaml: `${component('x')}status:\n  items: []\n`, accepted: false },
   { rule: 'foreign root fields: relations is rejected', yaml: `${component('x')}relations: []\n`, accepted: false },
-  { rule: 'kind: case matters (component is no kind)', yaml: component('x').replace('kind: Component', 'kind: component'), accepted: false },
+  {
+    rule: 'kind: case matters (component is no kind)',
+    yaml: component('x').replace('kind: Component', 'kind: component'),
+    accepted: false,
+  },
   { rule: 'apiVersion: v1beta1 is accepted', yaml: component('x').replace('v1alpha1', 'v1beta1'), accepted: true },
   { rule: 'apiVersion: an unknown version is rejected', yaml: component('x').replace('v1alpha1', 'v2'), accepted: false },
-  { rule: 'dependsOn: a ref with a kind', yaml: `${component('x')}  dependsOn: [resource:orders-db, component:default/other]\n`, accepted: true },
+  {
+    rule: 'dependsOn: a ref with a kind',
+    yaml: `${component('x')}  dependsOn: [resource:orders-db, component:default/other]\n`,
+    accepted: true,
+  },
   { rule: 'dependsOn: a ref without a kind is rejected', yaml: `${component('x')}  dependsOn: [orders-db]\n`, accepted: false },
   { rule: 'dependencyOf: a ref without a kind is rejected', yaml: `${component('x')}  dependencyOf: [shop]\n`, accepted: false },
   { rule: 'providesApis: a shorthand ref defaults to API', yaml: `${component('x')}  providesApis: [orders]\n`, accepted: true },
-  { rule: 'spec: required fields per kind', yaml: 'apiVersion: backstage.io/v1alpha1\nkind: API\nmetadata:\n  name: x\nspec:\n  type: openapi\n  lifecycle: production\n  owner: team-a\n', accepted: false },
-  { rule: 'Group: children is required', yaml: 'apiVersion: backstage.io/v1alpha1\nkind: Group\nmetadata:\n  name: g\nspec:\n  type: team\n', accepted: false },
-  { rule: 'User: memberOf is required by the schema (the TypeScript type says optional)', yaml: 'apiVersion: backstage.io/v1alpha1\nkind: User\nmetadata:\n  name: alice\nspec: {}\n', accepted: false },
-  { rule: 'User: an empty memberOf is enough', yaml: 'apiVersion: backstage.io/v1alpha1\nkind: User\nmetadata:\n  name: alice\nspec:\n  memberOf: []\n', accepted: true },
+  {
+    rule: 'spec: required fields per kind',
+    yaml: 'apiVersion: backstage.io/v1alpha1\nkind: API\nmetadata:\n  name: x\nspec:\n  type: openapi\n  lifecycle: production\n  owner: team-a\n',
+    accepted: false,
+  },
+  {
+    rule: 'Group: children is required',
+    yaml: 'apiVersion: backstage.io/v1alpha1\nkind: Group\nmetadata:\n  name: g\nspec:\n  type: team\n',
+    accepted: false,
+  },
+  {
+    rule: 'User: memberOf is required by the schema (the TypeScript type says optional)',
+    yaml: 'apiVersion: backstage.io/v1alpha1\nkind: User\nmetadata:\n  name: alice\nspec: {}\n',
+    accepted: false,
+  },
+  {
+    rule: 'User: an empty memberOf is enough',
+    yaml: 'apiVersion: backstage.io/v1alpha1\nkind: User\nmetadata:\n  name: alice\nspec:\n  memberOf: []\n',
+    accepted: true,
+  },
   { rule: 'root: a list is not an entity', yaml: '- kind: Component\n', accepted: false },
 ];
 
@@ -131,14 +179,24 @@ describe('conformance with @backstage/catalog-model', () => {
     const cairn = await cairnVerdicts({ 'catalog-info.yaml': yaml });
     expect(cairn.accepted.has(`catalog-info.yaml:${document!.line}`)).toBe(accepted);
     // A rejection is always explained, on the line of the document.
-    if (!accepted) expect(cairn.catalog.problems).toContainEqual(expect.objectContaining({ severity: 'error', repo: 'fixture', file: 'catalog-info.yaml', line: document!.line }));
+    if (!accepted)
+      expect(cairn.catalog.problems).toContainEqual(
+        expect.objectContaining({ severity: 'error', repo: 'fixture', file: 'catalog-info.yaml', line: document!.line }),
+      );
   });
 
-  it('multi-document files: each document gets its own verdict, the same as Backstage\'s', async () => {
-    const yaml = [component('first'), component('Second One'), component('third', '  tags: [Bad_Tag]\n'), component('fourth'), ''].join('---\n');
+  it("multi-document files: each document gets its own verdict, the same as Backstage's", async () => {
+    const yaml = [component('first'), component('Second One'), component('third', '  tags: [Bad_Tag]\n'), component('fourth'), ''].join(
+      '---\n',
+    );
     const { documents } = parseYamlDocuments(yaml);
     const cairn = await cairnVerdicts({ 'catalog-info.yaml': yaml });
-    const verdicts = await Promise.all(documents.map(async (document) => ({ backstage: await backstageAccepts(document.data), cairn: cairn.accepted.has(`catalog-info.yaml:${document.line}`) })));
+    const verdicts = await Promise.all(
+      documents.map(async (document) => ({
+        backstage: await backstageAccepts(document.data),
+        cairn: cairn.accepted.has(`catalog-info.yaml:${document.line}`),
+      })),
+    );
     expect(verdicts).toEqual([
       { backstage: true, cairn: true },
       { backstage: false, cairn: false },
@@ -149,21 +207,37 @@ describe('conformance with @backstage/catalog-model', () => {
 
   it('Location fan-out: targets are read and their documents judged like any other', async () => {
     const files = {
-      'catalog-info.yaml': 'apiVersion: backstage.io/v1alpha1\nkind: Location\nmetadata:\n  name: root\nspec:\n  targets:\n    - ./services/*/catalog-info.yaml\n    - ./apis/orders.yaml\n',
+      'catalog-info.yaml':
+        'apiVersion: backstage.io/v1alpha1\nkind: Location\nmetadata:\n  name: root\nspec:\n  targets:\n    - ./services/*/catalog-info.yaml\n    - ./apis/orders.yaml\n',
       'services/a/catalog-info.yaml': component('service-a'),
       'services/b/catalog-info.yaml': `${component('service-b')}---\n${component('Service B Two')}`,
-      'apis/orders.yaml': 'apiVersion: backstage.io/v1alpha1\nkind: API\nmetadata:\n  name: orders\nspec:\n  type: openapi\n  lifecycle: production\n  owner: team-a\n  definition: "openapi: 3.0.0"\n',
+      'apis/orders.yaml':
+        'apiVersion: backstage.io/v1alpha1\nkind: API\nmetadata:\n  name: orders\nspec:\n  type: openapi\n  lifecycle: production\n  owner: team-a\n  definition: "openapi: 3.0.0"\n',
     };
     const cairn = await cairnVerdicts(files);
-    expect(cairn.facts.descriptors.files).toEqual(['catalog-info.yaml', 'services/a/catalog-info.yaml', 'services/b/catalog-info.yaml', 'apis/orders.yaml']);
+    expect(cairn.facts.descriptors.files).toEqual([
+      'catalog-info.yaml',
+      'services/a/catalog-info.yaml',
+      'services/b/catalog-info.yaml',
+      'apis/orders.yaml',
+    ]);
     for (const document of cairn.facts.descriptors.documents) {
-      expect({ at: `${document.file}:${document.line}`, cairn: cairn.accepted.has(`${document.file}:${document.line}`) }).toEqual({ at: `${document.file}:${document.line}`, cairn: await backstageAccepts(document.data) });
+      expect({ at: `${document.file}:${document.line}`, cairn: cairn.accepted.has(`${document.file}:${document.line}`) }).toEqual({
+        at: `${document.file}:${document.line}`,
+        cairn: await backstageAccepts(document.data),
+      });
     }
-    expect(cairn.catalog.entities.map((entity) => entity.ref)).toEqual(['api:default/orders', 'component:default/service-a', 'component:default/service-b', 'location:default/root']);
+    expect(cairn.catalog.entities.map((entity) => entity.ref)).toEqual([
+      'api:default/orders',
+      'component:default/service-a',
+      'component:default/service-b',
+      'location:default/root',
+    ]);
   });
 
   it('Location fan-out: an invalid Location is rejected by both and its targets are not followed', async () => {
-    const location = 'apiVersion: backstage.io/v1alpha1\nkind: Location\nmetadata:\n  name: root\nspec:\n  targets: ./services/a/catalog-info.yaml\n';
+    const location =
+      'apiVersion: backstage.io/v1alpha1\nkind: Location\nmetadata:\n  name: root\nspec:\n  targets: ./services/a/catalog-info.yaml\n';
     const [document] = parseYamlDocuments(location).documents;
     expect(await backstageAccepts(document!.data)).toBe(false);
     const cairn = await cairnVerdicts({ 'catalog-info.yaml': location, 'services/a/catalog-info.yaml': component('service-a') });

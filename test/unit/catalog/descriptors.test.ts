@@ -4,7 +4,8 @@ import { memoryContext } from '../../helpers/memory-reader.ts';
 
 const location = (name: string, targets: string[], extra = '') =>
   `apiVersion: backstage.io/v1alpha1\nkind: Location\nmetadata:\n  name: ${name}\nspec:\n${extra}  targets:\n${targets.map((target) => `    - ${JSON.stringify(target)}\n`).join('')}`;
-const component = (name: string, specExtra = '') => `apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: ${name}\nspec:\n  type: service\n  lifecycle: production\n  owner: team-a\n${specExtra}`;
+const component = (name: string, specExtra = '') =>
+  `apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: ${name}\nspec:\n  type: service\n  lifecycle: production\n  owner: team-a\n${specExtra}`;
 
 async function collect(files: Record<string, string | Uint8Array>) {
   const context = memoryContext(files, 'repo');
@@ -53,7 +54,9 @@ describe('descriptors retriever', () => {
   it.each(['catalog-info.yaml', 'catalog-info.yml'])('reads %s at the root, every document with its line', async (file) => {
     const result = await collect({ [file]: `${component('a')}---\n${component('b')}`, 'nested/catalog-info.yaml': component('not-read') });
     expect(result.files).toEqual([file]);
-    expect(result.documents.map((document) => [document.file, document.line, (document.data as { metadata: { name: string } }).metadata.name])).toEqual([
+    expect(
+      result.documents.map((document) => [document.file, document.line, (document.data as { metadata: { name: string } }).metadata.name]),
+    ).toEqual([
       [file, 1, 'a'],
       [file, 10, 'b'],
     ]);
@@ -63,20 +66,37 @@ describe('descriptors retriever', () => {
   it('prefers catalog-info.yaml and warns that the .yml is ignored', async () => {
     const result = await collect({ 'catalog-info.yaml': component('a'), 'catalog-info.yml': component('b') });
     expect(result.files).toEqual(['catalog-info.yaml']);
-    expect(result.problems).toEqual([{ severity: 'warning', repo: 'repo', file: 'catalog-info.yml', message: expect.stringContaining('ignored') }]);
+    expect(result.problems).toEqual([
+      { severity: 'warning', repo: 'repo', file: 'catalog-info.yml', message: expect.stringContaining('ignored') },
+    ]);
   });
 
   it('reports YAML errors with file and line and keeps the other documents', async () => {
     const result = await collect({ 'catalog-info.yaml': `${component('a')}---\nkind: [\n---\n${component('c')}` });
     // Lines 1–8 hold `a`, 9 is `---`, 10 the broken flow sequence, 11 `---`, 12 onwards `c`.
     expect(result.documents.map((document) => document.line)).toEqual([1, 12]);
-    expect(result.problems).toEqual([{ severity: 'error', repo: 'repo', file: 'catalog-info.yaml', line: 11, message: expect.stringMatching(/^YAML error in catalog-info\.yaml: .+ That document is not loaded/) }]);
+    expect(result.problems).toEqual([
+      {
+        severity: 'error',
+        repo: 'repo',
+        file: 'catalog-info.yaml',
+        line: 11,
+        message: expect.stringMatching(/^YAML error in catalog-info\.yaml: .+ That document is not loaded/),
+      },
+    ]);
   });
 
   it('reports a descriptor it cannot read as text', async () => {
     const result = await collect({ 'catalog-info.yaml': new Uint8Array([0, 1, 2]) });
     expect(result.files).toEqual(['catalog-info.yaml']);
-    expect(result.problems).toEqual([{ severity: 'error', repo: 'repo', file: 'catalog-info.yaml', message: 'catalog-info.yaml is binary; expected text. Expected a YAML text file; no entity is read from it.' }]);
+    expect(result.problems).toEqual([
+      {
+        severity: 'error',
+        repo: 'repo',
+        file: 'catalog-info.yaml',
+        message: 'catalog-info.yaml is binary; expected text. Expected a YAML text file; no entity is read from it.',
+      },
+    ]);
   });
 
   it.each([
@@ -86,30 +106,58 @@ describe('descriptors retriever', () => {
   ])('reports a descriptor holding %s', async (_, text) => {
     const result = await collect({ 'catalog-info.yaml': text });
     expect(result.documents).toEqual([]);
-    expect(result.problems).toEqual([{ severity: 'error', repo: 'repo', file: 'catalog-info.yaml', message: 'catalog-info.yaml is empty: expected at least one entity.' }]);
+    expect(result.problems).toEqual([
+      { severity: 'error', repo: 'repo', file: 'catalog-info.yaml', message: 'catalog-info.yaml is empty: expected at least one entity.' },
+    ]);
   });
 
   it('reports a descriptor whose name differs only in case, naming both', async () => {
     const result = await collect({ 'catalog-info.yaml': component('a'), 'Catalog-Info.yaml': component('b') });
     expect(result.files).toEqual(['catalog-info.yaml']);
     expect(result.problems).toEqual([
-      { severity: 'warning', repo: 'repo', file: 'Catalog-Info.yaml', message: 'Catalog-Info.yaml is ignored because catalog-info.yaml exists; Backstage reads one descriptor per repository, and only by its exact lowercase name. Merge Catalog-Info.yaml into catalog-info.yaml.' },
+      {
+        severity: 'warning',
+        repo: 'repo',
+        file: 'Catalog-Info.yaml',
+        message:
+          'Catalog-Info.yaml is ignored because catalog-info.yaml exists; Backstage reads one descriptor per repository, and only by its exact lowercase name. Merge Catalog-Info.yaml into catalog-info.yaml.',
+      },
     ]);
   });
 
   it('reports a descriptor found only under another case', async () => {
     const result = await collect({ 'CATALOG-INFO.YML': component('a') });
     expect(result.files).toEqual([]);
-    expect(result.problems).toEqual([{ severity: 'warning', repo: 'repo', file: 'CATALOG-INFO.YML', message: 'CATALOG-INFO.YML is ignored: Backstage looks for catalog-info.yaml by its exact lowercase name. Rename it to catalog-info.yaml.' }]);
+    expect(result.problems).toEqual([
+      {
+        severity: 'warning',
+        repo: 'repo',
+        file: 'CATALOG-INFO.YML',
+        message:
+          'CATALOG-INFO.YML is ignored: Backstage looks for catalog-info.yaml by its exact lowercase name. Rename it to catalog-info.yaml.',
+      },
+    ]);
   });
 
   it('reads up to the entity limit and reports where it stopped', async () => {
-    const many = Array.from({ length: MAX_DESCRIPTOR_DOCUMENTS + 2 }, (_, index) => `kind: Component\nmetadata:\n  name: c${index}\n`).join('---\n');
-    const result = await collect({ 'catalog-info.yaml': many, 'app-config.yaml': 'catalog:\n  locations:\n    - type: file\n      target: ./more.yaml\n', 'more.yaml': component('more') });
+    const many = Array.from({ length: MAX_DESCRIPTOR_DOCUMENTS + 2 }, (_, index) => `kind: Component\nmetadata:\n  name: c${index}\n`).join(
+      '---\n',
+    );
+    const result = await collect({
+      'catalog-info.yaml': many,
+      'app-config.yaml': 'catalog:\n  locations:\n    - type: file\n      target: ./more.yaml\n',
+      'more.yaml': component('more'),
+    });
     expect(result.documents).toHaveLength(MAX_DESCRIPTOR_DOCUMENTS);
     const stop = 1 + MAX_DESCRIPTOR_DOCUMENTS * 4;
     expect(result.problems).toEqual([
-      { severity: 'error', repo: 'repo', file: 'catalog-info.yaml', line: stop, message: `Entities from line ${stop} of catalog-info.yaml on, and any in further descriptor files, are not read: a repository may describe at most ${MAX_DESCRIPTOR_DOCUMENTS} entities. Split the catalog across repositories.` },
+      {
+        severity: 'error',
+        repo: 'repo',
+        file: 'catalog-info.yaml',
+        line: stop,
+        message: `Entities from line ${stop} of catalog-info.yaml on, and any in further descriptor files, are not read: a repository may describe at most ${MAX_DESCRIPTOR_DOCUMENTS} entities. Split the catalog across repositories.`,
+      },
     ]);
   });
 
@@ -122,20 +170,44 @@ describe('descriptors retriever', () => {
       'services/b/catalog-info.yaml': component('b'),
       'services/b/other.yaml': component('not-targeted'),
     });
-    expect(result.files).toEqual(['catalog-info.yaml', 'catalog/all.yaml', 'services/a/catalog-info.yaml', 'services/b/catalog-info.yaml', 'catalog/extra.yaml']);
+    expect(result.files).toEqual([
+      'catalog-info.yaml',
+      'catalog/all.yaml',
+      'services/a/catalog-info.yaml',
+      'services/b/catalog-info.yaml',
+      'catalog/extra.yaml',
+    ]);
     expect(result.problems).toEqual([]);
   });
 
-  it('reports remote, escaping and missing targets at the Location\'s line, and reads none of them', async () => {
+  it("reports remote, escaping and missing targets at the Location's line, and reads none of them", async () => {
     const result = await collect({
       'catalog-info.yaml': `${component('first')}---\n${location('root', ['https://github.com/acme/other/blob/main/catalog-info.yaml', '../../etc/passwd', './missing.yaml', './services/*/none.yaml'])}`,
     });
     expect(result.files).toEqual(['catalog-info.yaml']);
     expect(result.problems).toEqual([
-      { severity: 'error', repo: 'repo', file: 'catalog-info.yaml', line: 10, message: expect.stringContaining('absolute URL; Cairn never fetches') },
+      {
+        severity: 'error',
+        repo: 'repo',
+        file: 'catalog-info.yaml',
+        line: 10,
+        message: expect.stringContaining('absolute URL; Cairn never fetches'),
+      },
       { severity: 'error', repo: 'repo', file: 'catalog-info.yaml', line: 10, message: expect.stringContaining('outside the repository') },
-      { severity: 'error', repo: 'repo', file: 'catalog-info.yaml', line: 10, message: expect.stringContaining('missing.yaml, which is not a tracked file') },
-      { severity: 'warning', repo: 'repo', file: 'catalog-info.yaml', line: 10, message: expect.stringContaining('matches no tracked file') },
+      {
+        severity: 'error',
+        repo: 'repo',
+        file: 'catalog-info.yaml',
+        line: 10,
+        message: expect.stringContaining('missing.yaml, which is not a tracked file'),
+      },
+      {
+        severity: 'warning',
+        repo: 'repo',
+        file: 'catalog-info.yaml',
+        line: 10,
+        message: expect.stringContaining('matches no tracked file'),
+      },
     ]);
   });
 
@@ -145,7 +217,10 @@ describe('descriptors retriever', () => {
   });
 
   it('reads each file once, so Location cycles end', async () => {
-    const result = await collect({ 'catalog-info.yaml': location('root', ['./a.yaml']), 'a.yaml': location('a', ['./catalog-info.yaml', './a.yaml']) });
+    const result = await collect({
+      'catalog-info.yaml': location('root', ['./a.yaml']),
+      'a.yaml': location('a', ['./catalog-info.yaml', './a.yaml']),
+    });
     expect(result.files).toEqual(['catalog-info.yaml', 'a.yaml']);
     expect(result.documents).toHaveLength(2);
     expect(result.problems).toEqual([]);
@@ -153,27 +228,57 @@ describe('descriptors retriever', () => {
 
   it(`stops following after ${MAX_LOCATION_DEPTH} levels of Locations`, async () => {
     const files: Record<string, string> = { 'catalog-info.yaml': location('root', ['./level-1.yaml']) };
-    for (let level = 1; level <= MAX_LOCATION_DEPTH + 2; level++) files[`level-${level}.yaml`] = location(`level-${level}`, [`./level-${level + 1}.yaml`]);
+    for (let level = 1; level <= MAX_LOCATION_DEPTH + 2; level++)
+      files[`level-${level}.yaml`] = location(`level-${level}`, [`./level-${level + 1}.yaml`]);
     const result = await collect(files);
     expect(result.files).toHaveLength(MAX_LOCATION_DEPTH + 1);
-    expect(result.problems).toEqual([{ severity: 'error', repo: 'repo', file: `level-${MAX_LOCATION_DEPTH}.yaml`, line: 1, message: expect.stringContaining('nest more than') }]);
+    expect(result.problems).toEqual([
+      {
+        severity: 'error',
+        repo: 'repo',
+        file: `level-${MAX_LOCATION_DEPTH}.yaml`,
+        line: 1,
+        message: expect.stringContaining('nest more than'),
+      },
+    ]);
   });
 
   it('does not follow a Location its kind schema rejects (Backstage fails it before reading)', async () => {
-    const result = await collect({ 'catalog-info.yaml': location('root', ['./a.yaml']).replace('  targets:\n    - "./a.yaml"\n', '  targets: ./a.yaml\n'), 'a.yaml': component('a') });
+    const result = await collect({
+      'catalog-info.yaml': location('root', ['./a.yaml']).replace('  targets:\n    - "./a.yaml"\n', '  targets: ./a.yaml\n'),
+      'a.yaml': component('a'),
+    });
     expect(result.files).toEqual(['catalog-info.yaml']);
   });
 
   describe('placeholders', () => {
-    const api = (definition: string) => `apiVersion: backstage.io/v1alpha1\nkind: API\nmetadata:\n  name: orders\nspec:\n  type: openapi\n  lifecycle: production\n  owner: team-a\n  definition:\n    ${definition}\n`;
-    const definitionOf = (result: Awaited<ReturnType<typeof collect>>) => (result.documents[0]?.data as { spec: { definition: unknown } } | undefined)?.spec.definition;
+    const api = (definition: string) =>
+      `apiVersion: backstage.io/v1alpha1\nkind: API\nmetadata:\n  name: orders\nspec:\n  type: openapi\n  lifecycle: production\n  owner: team-a\n  definition:\n    ${definition}\n`;
+    const definitionOf = (result: Awaited<ReturnType<typeof collect>>) =>
+      (result.documents[0]?.data as { spec: { definition: unknown } } | undefined)?.spec.definition;
 
     it.each<{ name: string; files: Record<string, string>; expected: unknown }>([
-      { name: '$text, relative to the descriptor', files: { 'api/catalog-info.yaml': api('$text: ./openapi.yaml'), 'api/openapi.yaml': 'openapi: 3.0.0\n' }, expected: 'openapi: 3.0.0\n' },
-      { name: '$text from the repository root', files: { 'api/catalog-info.yaml': api('$text: /specs/openapi.yaml'), 'specs/openapi.yaml': 'openapi: 3.1.0\n' }, expected: 'openapi: 3.1.0\n' },
-      { name: '$json', files: { 'api/catalog-info.yaml': api('$json: ./schema.json'), 'api/schema.json': '{"a": [1]}' }, expected: { a: [1] } },
+      {
+        name: '$text, relative to the descriptor',
+        files: { 'api/catalog-info.yaml': api('$text: ./openapi.yaml'), 'api/openapi.yaml': 'openapi: 3.0.0\n' },
+        expected: 'openapi: 3.0.0\n',
+      },
+      {
+        name: '$text from the repository root',
+        files: { 'api/catalog-info.yaml': api('$text: /specs/openapi.yaml'), 'specs/openapi.yaml': 'openapi: 3.1.0\n' },
+        expected: 'openapi: 3.1.0\n',
+      },
+      {
+        name: '$json',
+        files: { 'api/catalog-info.yaml': api('$json: ./schema.json'), 'api/schema.json': '{"a": [1]}' },
+        expected: { a: [1] },
+      },
       { name: '$yaml', files: { 'api/catalog-info.yaml': api('$yaml: ./values.yaml'), 'api/values.yaml': 'a: 1\n' }, expected: { a: 1 } },
-      { name: 'a JSON Schema $ref is left alone', files: { 'api/catalog-info.yaml': api('$ref: "#/definitions/x"') }, expected: { $ref: '#/definitions/x' } },
+      {
+        name: 'a JSON Schema $ref is left alone',
+        files: { 'api/catalog-info.yaml': api('$ref: "#/definitions/x"') },
+        expected: { $ref: '#/definitions/x' },
+      },
     ])('$name', async ({ files, expected }) => {
       const result = await collect({ 'catalog-info.yaml': location('root', ['./api/catalog-info.yaml']), ...files });
       expect(result.problems).toEqual([]);
@@ -183,18 +288,30 @@ describe('descriptors retriever', () => {
     it('never fetches a URL placeholder: the field holds the URL, with a warning', async () => {
       const result = await collect({ 'catalog-info.yaml': api('$text: https://petstore.example.com/openapi.yaml') });
       expect(definitionOf(result)).toBe('https://petstore.example.com/openapi.yaml');
-      expect(result.problems).toEqual([{ severity: 'warning', repo: 'repo', file: 'catalog-info.yaml', line: 1, message: expect.stringContaining('never fetches') }]);
+      expect(result.problems).toEqual([
+        { severity: 'warning', repo: 'repo', file: 'catalog-info.yaml', line: 1, message: expect.stringContaining('never fetches') },
+      ]);
     });
 
     it.each<{ name: string; files: Record<string, string>; message: RegExp }>([
       { name: 'a missing file', files: { 'catalog-info.yaml': api('$text: ./missing.yaml') }, message: /not a tracked file/ },
-      { name: 'a path outside the repository', files: { 'catalog-info.yaml': api('$text: ../../secrets') }, message: /outside the repository/ },
+      {
+        name: 'a path outside the repository',
+        files: { 'catalog-info.yaml': api('$text: ../../secrets') },
+        message: /outside the repository/,
+      },
       { name: 'invalid JSON', files: { 'catalog-info.yaml': api('$json: ./x.json'), 'x.json': '{' }, message: /not valid JSON/ },
-      { name: 'several YAML documents', files: { 'catalog-info.yaml': api('$yaml: ./x.yaml'), 'x.yaml': 'a: 1\n---\nb: 2\n' }, message: /exactly one YAML document/ },
+      {
+        name: 'several YAML documents',
+        files: { 'catalog-info.yaml': api('$yaml: ./x.yaml'), 'x.yaml': 'a: 1\n---\nb: 2\n' },
+        message: /exactly one YAML document/,
+      },
     ])('drops the entity, as Backstage fails it, when a placeholder names $name', async ({ files, message }) => {
       const result = await collect({ ...files, 'other.yaml': component('unrelated') });
       expect(result.documents).toEqual([]);
-      expect(result.problems).toEqual([{ severity: 'error', repo: 'repo', file: 'catalog-info.yaml', line: 1, message: expect.stringMatching(message) }]);
+      expect(result.problems).toEqual([
+        { severity: 'error', repo: 'repo', file: 'catalog-info.yaml', line: 1, message: expect.stringMatching(message) },
+      ]);
     });
   });
 });
@@ -209,7 +326,8 @@ describe('descriptors retriever on hostile YAML', () => {
 });
 
 describe("a Backstage app's app-config.yaml", () => {
-  const appConfig = (locations: string) => `app:\n  title: Portal\ncatalog:\n  rules:\n    - allow: [Component, API]\n  locations:\n${locations}`;
+  const appConfig = (locations: string) =>
+    `app:\n  title: Portal\ncatalog:\n  rules:\n    - allow: [Component, API]\n  locations:\n${locations}`;
 
   it('registers the files of this repository it names, by file path or by URL, after catalog-info.yaml and once each', async () => {
     const result = await collect({
@@ -231,15 +349,39 @@ describe("a Backstage app's app-config.yaml", () => {
       'examples/org.yaml': component('org'),
     });
     expect(result.files).toEqual(['catalog-info.yaml', 'templates/new/template.yaml', 'examples/entities.yaml', 'examples/org.yaml']);
-    expect(result.documents.map((document) => (document.data as { metadata: { name: string } }).metadata.name)).toEqual(['app', 'from-template', 'example', 'org']);
+    expect(result.documents.map((document) => (document.data as { metadata: { name: string } }).metadata.name)).toEqual([
+      'app',
+      'from-template',
+      'example',
+      'org',
+    ]);
     expect(result.problems).toEqual([
-      { severity: 'warning', file: 'app-config.yaml', repo: 'repo', message: 'catalog.locations[6] is not read: Target "/etc/passwd" is an absolute file path; only relative targets (starting with ./) inside the repository are read.' },
-      { severity: 'warning', file: 'app-config.yaml', repo: 'repo', message: "app-config.yaml registers 2 catalog locations in other repositories; Cairn reads only this repository's files and never fetches them. Add those repositories as sources to catalog them." },
+      {
+        severity: 'warning',
+        file: 'app-config.yaml',
+        repo: 'repo',
+        message:
+          'catalog.locations[6] is not read: Target "/etc/passwd" is an absolute file path; only relative targets (starting with ./) inside the repository are read.',
+      },
+      {
+        severity: 'warning',
+        file: 'app-config.yaml',
+        repo: 'repo',
+        message:
+          "app-config.yaml registers 2 catalog locations in other repositories; Cairn reads only this repository's files and never fetches them. Add those repositories as sources to catalog them.",
+      },
     ]);
   });
 
   it('is read without a catalog-info.yaml, and is only configuration when it registers nothing here', async () => {
-    expect((await collect({ 'app-config.yaml': appConfig('    - type: file\n      target: ./catalog/all.yaml\n'), 'catalog/all.yaml': component('all') })).files).toEqual(['catalog/all.yaml']);
+    expect(
+      (
+        await collect({
+          'app-config.yaml': appConfig('    - type: file\n      target: ./catalog/all.yaml\n'),
+          'catalog/all.yaml': component('all'),
+        })
+      ).files,
+    ).toEqual(['catalog/all.yaml']);
     expect(await collect({ 'app-config.yaml': 'app:\n  title: Portal\n' })).toEqual({ files: [], documents: [], problems: [] });
   });
 });

@@ -26,12 +26,12 @@ describe('resolveReference', () => {
     { value: ':payments', message: /was not on the form/ },
     { value: 'component:/payments', message: /was not on the form/ },
     { value: '', message: /must not be empty/ },
-  ])('rejects $value without a default kind, with catalog-model\'s message', ({ value, message }) => {
+  ])("rejects $value without a default kind, with catalog-model's message", ({ value, message }) => {
     expect(() => resolveReference(value, { defaultNamespace: 'default' })).toThrow(message);
   });
 });
 
-describe('entityReferences: Backstage\'s default kind per field', () => {
+describe("entityReferences: Backstage's default kind per field", () => {
   it.each([
     { kind: 'Component', field: 'owner', value: 'team-a', expected: 'group:default/team-a' },
     { kind: 'Component', field: 'system', value: 'shop', expected: 'system:default/shop' },
@@ -76,7 +76,9 @@ describe('entityReferences: Backstage\'s default kind per field', () => {
   });
 
   it('reports a non-string ref instead of throwing', () => {
-    expect(entityReferences(entity('User', { memberOf: [42] })).errors).toEqual([{ field: 'memberOf', value: 42, message: expect.stringContaining('42') }]);
+    expect(entityReferences(entity('User', { memberOf: [42] })).errors).toEqual([
+      { field: 'memberOf', value: 42, message: expect.stringContaining('42') },
+    ]);
   });
 
   it('has a relation pair for every reference field, and no pair without a field', () => {
@@ -88,20 +90,44 @@ describe('the tables agree with the kinds catalog-model declares', () => {
   // catalog-model's alpha model lists each kind's relation fields and each relation's reverse; it is
   // only used here, as an independent source (its ESM build does not load in plain Node).
   const model = compileCatalogModel([defaultCatalogEntityModel]);
-  const declared = model
-    .listKinds()
-    .flatMap(({ names }) => model.getKind({ kind: names.kind, apiVersion: 'backstage.io/v1alpha1' })?.relationFields.map((field) => ({ kind: names.kind, field: field.path.replace(/^spec\./, ''), defaultKind: field.defaultKind, relation: field.relation })) ?? []);
+  const declared = model.listKinds().flatMap(
+    ({ names }) =>
+      model.getKind({ kind: names.kind, apiVersion: 'backstage.io/v1alpha1' })?.relationFields.map((field) => ({
+        kind: names.kind,
+        field: field.path.replace(/^spec\./, ''),
+        defaultKind: field.defaultKind,
+        relation: field.relation,
+      })) ?? [],
+  );
 
   it('same reference fields, same default kinds (and the owner of a Template, which the scaffolder adds)', () => {
-    const ours = REFERENCE_FIELDS.filter(({ kind }) => kind !== 'Template').map(({ kind, field, defaultKind }) => ({ kind, field, defaultKind }));
-    expect(REFERENCE_FIELDS.filter(({ kind }) => kind === 'Template')).toEqual([{ kind: 'Template', field: 'owner', defaultKind: 'Group' }]);
+    const ours = REFERENCE_FIELDS.filter(({ kind }) => kind !== 'Template').map(({ kind, field, defaultKind }) => ({
+      kind,
+      field,
+      defaultKind,
+    }));
+    expect(REFERENCE_FIELDS.filter(({ kind }) => kind === 'Template')).toEqual([
+      { kind: 'Template', field: 'owner', defaultKind: 'Group' },
+    ]);
     expect(ours.sort(byKey)).toEqual(declared.map(({ kind, field, defaultKind }) => ({ kind, field, defaultKind })).sort(byKey));
   });
 
   it('same relation per field, and the reverse catalog-model pairs it with', () => {
-    const reverseOf = new Map(model.listRelations().flatMap((relation) => [[relation.forward.type, relation.reverse.type], [relation.reverse.type, relation.forward.type]] as const));
+    const reverseOf = new Map(
+      model.listRelations().flatMap(
+        (relation) =>
+          [
+            [relation.forward.type, relation.reverse.type],
+            [relation.reverse.type, relation.forward.type],
+          ] as const,
+      ),
+    );
     for (const { kind, field, relation } of declared) {
-      expect({ field: `${kind}.${field}`, ...RELATION_PAIRS[`${kind}.${field}`] }).toEqual({ field: `${kind}.${field}`, type: relation, reverse: reverseOf.get(relation) });
+      expect({ field: `${kind}.${field}`, ...RELATION_PAIRS[`${kind}.${field}`] }).toEqual({
+        field: `${kind}.${field}`,
+        type: relation,
+        reverse: reverseOf.get(relation),
+      });
     }
   });
 });

@@ -4,7 +4,12 @@ import { entityReferences } from '../../../collectors/catalog/references.ts';
 import { relationsBySource, relationsOf } from '../../../collectors/catalog/relations.ts';
 
 function relationsFor(kind: string, spec: Record<string, unknown>) {
-  const source: Entity = { apiVersion: 'backstage.io/v1alpha1', kind, metadata: { name: 'self', namespace: 'default' }, spec: spec as Entity['spec'] };
+  const source: Entity = {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind,
+    metadata: { name: 'self', namespace: 'default' },
+    spec: spec as Entity['spec'],
+  };
   const sourceRef = `${kind.toLowerCase()}:default/self`;
   return { sourceRef, relations: relationsOf(sourceRef, entityReferences(source).references) };
 }
@@ -13,16 +18,58 @@ describe('relationsOf: every relation and its reverse', () => {
   it.each([
     { kind: 'Component', field: 'owner', value: 'team', target: 'group:default/team', type: 'ownedBy', reverse: 'ownerOf' },
     { kind: 'Component', field: 'subcomponentOf', value: 'parent', target: 'component:default/parent', type: 'partOf', reverse: 'hasPart' },
-    { kind: 'Component', field: 'providesApis', value: ['orders'], target: 'api:default/orders', type: 'providesApi', reverse: 'apiProvidedBy' },
-    { kind: 'Component', field: 'consumesApis', value: ['orders'], target: 'api:default/orders', type: 'consumesApi', reverse: 'apiConsumedBy' },
-    { kind: 'Component', field: 'dependsOn', value: ['resource:db'], target: 'resource:default/db', type: 'dependsOn', reverse: 'dependencyOf' },
-    { kind: 'Component', field: 'dependencyOf', value: ['component:app'], target: 'component:default/app', type: 'dependencyOf', reverse: 'dependsOn' },
+    {
+      kind: 'Component',
+      field: 'providesApis',
+      value: ['orders'],
+      target: 'api:default/orders',
+      type: 'providesApi',
+      reverse: 'apiProvidedBy',
+    },
+    {
+      kind: 'Component',
+      field: 'consumesApis',
+      value: ['orders'],
+      target: 'api:default/orders',
+      type: 'consumesApi',
+      reverse: 'apiConsumedBy',
+    },
+    {
+      kind: 'Component',
+      field: 'dependsOn',
+      value: ['resource:db'],
+      target: 'resource:default/db',
+      type: 'dependsOn',
+      reverse: 'dependencyOf',
+    },
+    {
+      kind: 'Component',
+      field: 'dependencyOf',
+      value: ['component:app'],
+      target: 'component:default/app',
+      type: 'dependencyOf',
+      reverse: 'dependsOn',
+    },
     { kind: 'Component', field: 'system', value: 'shop', target: 'system:default/shop', type: 'partOf', reverse: 'hasPart' },
     { kind: 'API', field: 'owner', value: 'team', target: 'group:default/team', type: 'ownedBy', reverse: 'ownerOf' },
     { kind: 'API', field: 'system', value: 'shop', target: 'system:default/shop', type: 'partOf', reverse: 'hasPart' },
     { kind: 'Resource', field: 'owner', value: 'team', target: 'group:default/team', type: 'ownedBy', reverse: 'ownerOf' },
-    { kind: 'Resource', field: 'dependsOn', value: ['resource:disk'], target: 'resource:default/disk', type: 'dependsOn', reverse: 'dependencyOf' },
-    { kind: 'Resource', field: 'dependencyOf', value: ['component:app'], target: 'component:default/app', type: 'dependencyOf', reverse: 'dependsOn' },
+    {
+      kind: 'Resource',
+      field: 'dependsOn',
+      value: ['resource:disk'],
+      target: 'resource:default/disk',
+      type: 'dependsOn',
+      reverse: 'dependencyOf',
+    },
+    {
+      kind: 'Resource',
+      field: 'dependencyOf',
+      value: ['component:app'],
+      target: 'component:default/app',
+      type: 'dependencyOf',
+      reverse: 'dependsOn',
+    },
     { kind: 'Resource', field: 'system', value: 'shop', target: 'system:default/shop', type: 'partOf', reverse: 'hasPart' },
     { kind: 'System', field: 'owner', value: 'team', target: 'group:default/team', type: 'ownedBy', reverse: 'ownerOf' },
     { kind: 'System', field: 'domain', value: 'commerce', target: 'domain:default/commerce', type: 'partOf', reverse: 'hasPart' },
@@ -43,8 +90,24 @@ describe('relationsOf: every relation and its reverse', () => {
 
 describe('relationsBySource', () => {
   it('deduplicates a link declared from both sides and sorts by type, then target', () => {
-    const parent = relationsOf('group:default/org', entityReferences({ apiVersion: 'backstage.io/v1alpha1', kind: 'Group', metadata: { name: 'org', namespace: 'default' }, spec: { type: 'org', children: ['b', 'a'] } }).references);
-    const child = relationsOf('group:default/a', entityReferences({ apiVersion: 'backstage.io/v1alpha1', kind: 'Group', metadata: { name: 'a', namespace: 'default' }, spec: { type: 'team', parent: 'org', children: [] } }).references);
+    const parent = relationsOf(
+      'group:default/org',
+      entityReferences({
+        apiVersion: 'backstage.io/v1alpha1',
+        kind: 'Group',
+        metadata: { name: 'org', namespace: 'default' },
+        spec: { type: 'org', children: ['b', 'a'] },
+      }).references,
+    );
+    const child = relationsOf(
+      'group:default/a',
+      entityReferences({
+        apiVersion: 'backstage.io/v1alpha1',
+        kind: 'Group',
+        metadata: { name: 'a', namespace: 'default' },
+        spec: { type: 'team', parent: 'org', children: [] },
+      }).references,
+    );
     const bySource = relationsBySource([...parent, ...child]);
     expect(bySource.get('group:default/org')).toEqual([
       { type: 'parentOf', targetRef: 'group:default/a' },
@@ -55,10 +118,21 @@ describe('relationsBySource', () => {
   });
 
   it('gives the same result whatever the input order', () => {
-    const { relations } = relationsFor('Component', { owner: 'team', system: 'shop', dependsOn: ['resource:db', 'component:a'], providesApis: ['x'] });
+    const { relations } = relationsFor('Component', {
+      owner: 'team',
+      system: 'shop',
+      dependsOn: ['resource:db', 'component:a'],
+      providesApis: ['x'],
+    });
     const forward = relationsBySource(relations);
     const backward = relationsBySource([...relations].reverse());
     expect([...backward.entries()].sort()).toEqual([...forward.entries()].sort());
-    expect(forward.get('component:default/self')!.map((relation) => relation.type)).toEqual(['dependsOn', 'dependsOn', 'ownedBy', 'partOf', 'providesApi']);
+    expect(forward.get('component:default/self')!.map((relation) => relation.type)).toEqual([
+      'dependsOn',
+      'dependsOn',
+      'ownedBy',
+      'partOf',
+      'providesApi',
+    ]);
   });
 });

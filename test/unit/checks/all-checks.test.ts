@@ -11,7 +11,18 @@ import { entity, repoFacts, runCheck } from '../../helpers/check-context.ts';
 const checks = builtinChecks.map((check) => [check.id, check] as const);
 
 /** Checks that read only the entity, so they judge content entities too. */
-const ENTITY_ONLY = new Set(['owner-known-group', 'lifecycle-set', 'system-set', 'description-set', 'tags-set', 'links-set', 'api-definition', 'descriptor-valid', 'recent-release', 'docs-present']);
+const ENTITY_ONLY = new Set([
+  'owner-known-group',
+  'lifecycle-set',
+  'system-set',
+  'description-set',
+  'tags-set',
+  'links-set',
+  'api-definition',
+  'descriptor-valid',
+  'recent-release',
+  'docs-present',
+]);
 
 describe('every built-in check', () => {
   it.each(checks)('%s: an entity without a repository is not applicable to repository checks', (id, check) => {
@@ -26,12 +37,15 @@ describe('every built-in check', () => {
     if (!ENTITY_ONLY.has(id)) expect(result.outcome).toBe('error');
   });
 
-  it.each(builtinChecks.flatMap((check) => (check.needs ?? []).map((fact) => [check.id, fact, check] as const)))('%s: without its %s fact, an error naming that fact', (_id, fact, check) => {
-    const { [fact]: _missing, ...collected } = repoFacts();
-    const result = runCheck(check, { facts: collected });
-    expect(result.outcome).toBe('error');
-    expect(result.message).toContain(`The "${fact}" fact of repository payments could not be collected`);
-  });
+  it.each(builtinChecks.flatMap((check) => (check.needs ?? []).map((fact) => [check.id, fact, check] as const)))(
+    '%s: without its %s fact, an error naming that fact',
+    (_id, fact, check) => {
+      const { [fact]: _missing, ...collected } = repoFacts();
+      const result = runCheck(check, { facts: collected });
+      expect(result.outcome).toBe('error');
+      expect(result.message).toContain(`The "${fact}" fact of repository payments could not be collected`);
+    },
+  );
 
   it.each(checks)('%s: an empty repository gives a valid verdict with a message', (_id, check) => {
     const result = checkResultSchema.parse(runCheck(check, { facts: repoFacts() }));
@@ -40,7 +54,11 @@ describe('every built-in check', () => {
   });
 
   it.each(checks)('%s: an inferred entity gives a valid verdict', (_id, check) => {
-    const inferred = entity({ inferred: true, metadata: { annotations: { 'cairn.dev/inferred': 'true' } }, spec: { type: 'other', lifecycle: 'unknown', owner: 'group:default/unknown' } });
+    const inferred = entity({
+      inferred: true,
+      metadata: { annotations: { 'cairn.dev/inferred': 'true' } },
+      spec: { type: 'other', lifecycle: 'unknown', owner: 'group:default/unknown' },
+    });
     const result = checkResultSchema.parse(runCheck(check, { entity: inferred, facts: repoFacts() }));
     for (const evidence of result.evidence) expect(evidence.path).not.toBe('.');
   });

@@ -38,39 +38,90 @@ describeCheck(ciConfigured, [
 describeCheck(ciOnPullRequest, [
   {
     name: 'one workflow on pull_request',
-    input: { facts: repoFacts({ workflows: [workflow('.github/workflows/ci.yml', ['pull_request', 'push']), workflow('.github/workflows/nightly.yml', ['schedule'])] }) },
+    input: {
+      facts: repoFacts({
+        workflows: [
+          workflow('.github/workflows/ci.yml', ['pull_request', 'push']),
+          workflow('.github/workflows/nightly.yml', ['schedule']),
+        ],
+      }),
+    },
     outcome: 'pass',
     message: /1 workflow of 2 runs on pull requests/,
     evidence: [{ path: '.github/workflows/ci.yml' }],
   },
-  { name: 'merge queue', input: { facts: repoFacts({ workflows: [workflow('.github/workflows/ci.yml', ['merge_group'])] }) }, outcome: 'pass' },
+  {
+    name: 'merge queue',
+    input: { facts: repoFacts({ workflows: [workflow('.github/workflows/ci.yml', ['merge_group'])] }) },
+    outcome: 'pass',
+  },
   {
     name: 'only push',
     input: { facts: repoFacts({ workflows: [workflow('.github/workflows/ci.yml', ['push'])] }) },
     outcome: 'fail',
     evidence: [{ path: '.github/workflows/ci.yml', note: 'on: push' }],
   },
-  { name: 'other CI only', input: { facts: repoFacts({ ci: [{ system: 'gitlab-ci', files: ['.gitlab-ci.yml'] }] }) }, outcome: 'notApplicable' },
+  {
+    name: 'other CI only',
+    input: { facts: repoFacts({ ci: [{ system: 'gitlab-ci', files: ['.gitlab-ci.yml'] }] }) },
+    outcome: 'notApplicable',
+  },
 ]);
 
 describeCheck(testsPresent, [
-  { name: 'TypeScript tests', input: { facts: withFiles(['src/a.ts', 'src/a.test.ts'], { languages: languages('TypeScript') }) }, outcome: 'pass', evidence: [{ path: 'src/a.test.ts' }] },
+  {
+    name: 'TypeScript tests',
+    input: { facts: withFiles(['src/a.ts', 'src/a.test.ts'], { languages: languages('TypeScript') }) },
+    outcome: 'pass',
+    evidence: [{ path: 'src/a.test.ts' }],
+  },
   { name: 'Go tests', input: { facts: withFiles(['main.go', 'pkg/x_test.go'], { languages: languages('Go') }) }, outcome: 'pass' },
   { name: 'pytest folder', input: { facts: withFiles(['app/m.py', 'tests/test_m.py']) }, outcome: 'pass' },
   { name: 'Maven layout', input: { facts: withFiles(['src/main/java/A.java', 'src/test/java/ATest.java']) }, outcome: 'pass' },
   { name: 'a spec folder', input: { facts: withFiles(['lib/a.rb', 'spec/a_spec.rb']) }, outcome: 'pass' },
-  { name: 'tests only in node_modules do not count', input: { facts: withFiles(['src/a.ts', 'node_modules/x/a.test.js'], { languages: languages('TypeScript') }) }, outcome: 'fail', message: /No test files for TypeScript/ },
-  { name: 'a test folder with only data does not count', input: { facts: withFiles(['main.go', 'test/fixture.json'], { languages: languages('Go') }) }, outcome: 'fail' },
-  { name: 'Rust without tests/: inline tests are not visible', input: { facts: withFiles(['src/lib.rs'], { languages: languages('Rust') }) }, outcome: 'notApplicable', message: /#\[cfg\(test\)\]/ },
-  { name: 'only markup and scripts', input: { facts: withFiles(['index.html', 'deploy.sh'], { languages: languages('HTML', 'Shell') }) }, outcome: 'notApplicable' },
+  {
+    name: 'tests only in node_modules do not count',
+    input: { facts: withFiles(['src/a.ts', 'node_modules/x/a.test.js'], { languages: languages('TypeScript') }) },
+    outcome: 'fail',
+    message: /No test files for TypeScript/,
+  },
+  {
+    name: 'a test folder with only data does not count',
+    input: { facts: withFiles(['main.go', 'test/fixture.json'], { languages: languages('Go') }) },
+    outcome: 'fail',
+  },
+  {
+    name: 'Rust without tests/: inline tests are not visible',
+    input: { facts: withFiles(['src/lib.rs'], { languages: languages('Rust') }) },
+    outcome: 'notApplicable',
+    message: /#\[cfg\(test\)\]/,
+  },
+  {
+    name: 'only markup and scripts',
+    input: { facts: withFiles(['index.html', 'deploy.sh'], { languages: languages('HTML', 'Shell') }) },
+    outcome: 'notApplicable',
+  },
   { name: 'empty repository', input: { facts: withFiles([]) }, outcome: 'notApplicable' },
   { name: 'languages fact missing', input: { facts: { files: ['a.ts'] } }, outcome: 'error' },
 ]);
 
 describeCheck(lockfileCommitted, [
-  { name: 'npm with package-lock', input: project(['package-lock.json'], [manifest('package.json', 'npm')]), outcome: 'pass', evidence: [{ path: 'package-lock.json' }] },
-  { name: 'workspace packages use the root lockfile', input: project(['pnpm-lock.yaml'], [manifest('package.json', 'npm'), manifest('packages/a/package.json', 'npm')]), outcome: 'pass' },
-  { name: 'a package without dependencies needs none', input: project([], [manifest('package.json', 'npm', { dependencies: [] })]), outcome: 'notApplicable' },
+  {
+    name: 'npm with package-lock',
+    input: project(['package-lock.json'], [manifest('package.json', 'npm')]),
+    outcome: 'pass',
+    evidence: [{ path: 'package-lock.json' }],
+  },
+  {
+    name: 'workspace packages use the root lockfile',
+    input: project(['pnpm-lock.yaml'], [manifest('package.json', 'npm'), manifest('packages/a/package.json', 'npm')]),
+    outcome: 'pass',
+  },
+  {
+    name: 'a package without dependencies needs none',
+    input: project([], [manifest('package.json', 'npm', { dependencies: [] })]),
+    outcome: 'notApplicable',
+  },
   {
     name: 'npm without a lockfile',
     input: project([], [manifest('package.json', 'npm')]),
@@ -80,22 +131,60 @@ describeCheck(lockfileCommitted, [
   { name: 'go.sum beside go.mod', input: project(['go.sum'], [manifest('go.mod', 'go')]), outcome: 'pass' },
   { name: 'go.sum in another folder does not count', input: project(['go.sum'], [manifest('svc/go.mod', 'go')]), outcome: 'fail' },
   { name: 'poetry.lock', input: project(['poetry.lock'], [manifest('pyproject.toml', 'python')]), outcome: 'pass' },
-  { name: 'pinned requirements are a lock', input: project([], [manifest('requirements.txt', 'python', { pinned: true })]), outcome: 'pass', evidence: [{ path: 'requirements.txt' }] },
-  { name: 'pyproject with pinned requirements beside it', input: project([], [manifest('pyproject.toml', 'python'), manifest('requirements.txt', 'python', { pinned: true })]), outcome: 'pass', evidence: [{ path: 'requirements.txt' }] },
-  { name: 'unpinned requirements', input: project([], [manifest('requirements.txt', 'python', { pinned: false })]), outcome: 'fail', message: /requirements\.txt has no committed lockfile/ },
-  { name: 'Pipfile without Pipfile.lock', input: project(['Pipfile'], []), outcome: 'fail', evidence: [{ path: 'Pipfile', note: 'no Pipfile.lock for it' }] },
-  { name: 'Rust binary with Cargo.lock', input: project(['src/main.rs', 'Cargo.lock'], [manifest('Cargo.toml', 'cargo')]), outcome: 'pass' },
+  {
+    name: 'pinned requirements are a lock',
+    input: project([], [manifest('requirements.txt', 'python', { pinned: true })]),
+    outcome: 'pass',
+    evidence: [{ path: 'requirements.txt' }],
+  },
+  {
+    name: 'pyproject with pinned requirements beside it',
+    input: project([], [manifest('pyproject.toml', 'python'), manifest('requirements.txt', 'python', { pinned: true })]),
+    outcome: 'pass',
+    evidence: [{ path: 'requirements.txt' }],
+  },
+  {
+    name: 'unpinned requirements',
+    input: project([], [manifest('requirements.txt', 'python', { pinned: false })]),
+    outcome: 'fail',
+    message: /requirements\.txt has no committed lockfile/,
+  },
+  {
+    name: 'Pipfile without Pipfile.lock',
+    input: project(['Pipfile'], []),
+    outcome: 'fail',
+    evidence: [{ path: 'Pipfile', note: 'no Pipfile.lock for it' }],
+  },
+  {
+    name: 'Rust binary with Cargo.lock',
+    input: project(['src/main.rs', 'Cargo.lock'], [manifest('Cargo.toml', 'cargo')]),
+    outcome: 'pass',
+  },
   { name: 'Rust binary without Cargo.lock', input: project(['src/bin/tool.rs'], [manifest('Cargo.toml', 'cargo')]), outcome: 'fail' },
   { name: 'Rust library needs none', input: project(['src/lib.rs'], [manifest('Cargo.toml', 'cargo')]), outcome: 'notApplicable' },
   { name: 'Maven only', input: project([], [manifest('pom.xml', 'maven')]), outcome: 'notApplicable', message: /Maven or Gradle/ },
-  { name: 'vendored manifests are ignored', input: project([], [manifest('node_modules/x/package.json', 'npm')]), outcome: 'notApplicable' },
+  {
+    name: 'vendored manifests are ignored',
+    input: project([], [manifest('node_modules/x/package.json', 'npm')]),
+    outcome: 'notApplicable',
+  },
   { name: 'no manifests', input: project([], []), outcome: 'notApplicable' },
   { name: 'manifests fact missing', input: { facts: { files: [] } }, outcome: 'error' },
 ]);
 
 describeCheck(runtimePinned, [
-  { name: 'engines.node', input: project([], [manifest('package.json', 'npm', { runtime: '>=22' })]), outcome: 'pass', evidence: [{ path: 'package.json', note: 'npm: engines.node >=22' }] },
-  { name: '.nvmrc at the root for a nested package', input: project(['.nvmrc'], [manifest('web/package.json', 'npm')]), outcome: 'pass', evidence: [{ path: '.nvmrc', note: 'npm: .nvmrc' }] },
+  {
+    name: 'engines.node',
+    input: project([], [manifest('package.json', 'npm', { runtime: '>=22' })]),
+    outcome: 'pass',
+    evidence: [{ path: 'package.json', note: 'npm: engines.node >=22' }],
+  },
+  {
+    name: '.nvmrc at the root for a nested package',
+    input: project(['.nvmrc'], [manifest('web/package.json', 'npm')]),
+    outcome: 'pass',
+    evidence: [{ path: '.nvmrc', note: 'npm: .nvmrc' }],
+  },
   { name: 'go directive', input: project([], [manifest('go.mod', 'go', { runtime: '1.24' })]), outcome: 'pass' },
   { name: 'rust-toolchain.toml', input: project(['rust-toolchain.toml'], [manifest('Cargo.toml', 'cargo')]), outcome: 'pass' },
   { name: 'Java release', input: project([], [manifest('pom.xml', 'maven', { runtime: '21' })]), outcome: 'pass' },

@@ -1,22 +1,45 @@
 import { describe, expect, it } from 'vitest';
 import type { CheckResult } from '../../../collectors/checks/check.ts';
-import { contentGlobsFor, customCheckFileSchema, parsePath, toCheckDefinition, type CustomCheckFile } from '../../../collectors/checks/custom.ts';
+import {
+  contentGlobsFor,
+  customCheckFileSchema,
+  parsePath,
+  toCheckDefinition,
+  type CustomCheckFile,
+} from '../../../collectors/checks/custom.ts';
 import { runCheck } from '../../../collectors/checks/run.ts';
 import type { Facts } from '../../../collectors/facts/index.ts';
 import { parseYamlConfig } from '../../../collectors/yaml/config.ts';
 import { component } from '../scorecards/fixtures.ts';
 
-const META = { id: 'custom-rule', title: 'A custom rule', description: 'Looks at something.', why: 'Because.', fix: 'Do it.', effort: 'low' };
+const META = {
+  id: 'custom-rule',
+  title: 'A custom rule',
+  description: 'Looks at something.',
+  why: 'Because.',
+  fix: 'Do it.',
+  effort: 'low',
+};
 
 function check(rule: Record<string, unknown>, extra: Record<string, unknown> = {}): CustomCheckFile {
   return customCheckFileSchema.parse({ ...META, ...extra, rule });
 }
 
 /** Runs `rule` over a repository whose tracked files are `tree` (every one readable unless listed in `unreadable`). */
-function run(rule: Record<string, unknown>, tree: Record<string, string>, options: { unreadable?: string[]; extra?: Record<string, unknown>; facts?: Partial<Facts> } = {}): CheckResult {
+function run(
+  rule: Record<string, unknown>,
+  tree: Record<string, string>,
+  options: { unreadable?: string[]; extra?: Record<string, unknown>; facts?: Partial<Facts> } = {},
+): CheckResult {
   const contents = Object.fromEntries(Object.entries(tree).filter(([path]) => !options.unreadable?.includes(path)));
   const facts = { files: Object.keys(tree).sort(), contentFiles: contents, ...options.facts } as Facts;
-  return runCheck(toCheckDefinition(check(rule, options.extra)), { entity: component('svc'), facts, catalog: { get: () => undefined }, options: {}, now: new Date('2026-11-01T00:00:00Z') });
+  return runCheck(toCheckDefinition(check(rule, options.extra)), {
+    entity: component('svc'),
+    facts,
+    catalog: { get: () => undefined },
+    options: {},
+    now: new Date('2026-11-01T00:00:00Z'),
+  });
 }
 
 describe('parsePath', () => {
@@ -42,11 +65,31 @@ describe('customCheckFileSchema', () => {
   it.each([
     ['both any and all', '  type: file-exists\n  any: [a]\n  all: [b]\n', 'x.yaml:8: rule: give exactly one of any or all'],
     ['neither any nor all', '  type: file-exists\n', 'x.yaml:8: rule: give exactly one of any or all'],
-    ['a regular expression that does not compile', '  type: file-contains\n  files: Makefile\n  pattern: "(test"\n', 'x.yaml:10: rule.pattern: not a valid regular expression'],
-    ['unknown flags', '  type: file-contains\n  files: Makefile\n  pattern: test\n  flags: gx\n', 'x.yaml:11: rule.flags: expected some of i, m, s, u, each once'],
-    ['exists: false with a condition', '  type: json-path\n  file: package.json\n  path: engines.node\n  exists: false\n  equals: "22"\n', 'x.yaml:11: rule.exists: exists: false cannot be combined with equals'],
-    ['a path outside the grammar', '  type: yaml-path\n  file: a.yaml\n  path: a..b\n', 'x.yaml:10: rule.path: expected a path like scripts.test or jobs.build.steps[0]'],
-    ['a semver range that is not one', '  type: fact\n  fact: manifests[0].runtime\n  semver: "new enough"\n', 'x.yaml:10: rule.semver: not a semver range'],
+    [
+      'a regular expression that does not compile',
+      '  type: file-contains\n  files: Makefile\n  pattern: "(test"\n',
+      'x.yaml:10: rule.pattern: not a valid regular expression',
+    ],
+    [
+      'unknown flags',
+      '  type: file-contains\n  files: Makefile\n  pattern: test\n  flags: gx\n',
+      'x.yaml:11: rule.flags: expected some of i, m, s, u, each once',
+    ],
+    [
+      'exists: false with a condition',
+      '  type: json-path\n  file: package.json\n  path: engines.node\n  exists: false\n  equals: "22"\n',
+      'x.yaml:11: rule.exists: exists: false cannot be combined with equals',
+    ],
+    [
+      'a path outside the grammar',
+      '  type: yaml-path\n  file: a.yaml\n  path: a..b\n',
+      'x.yaml:10: rule.path: expected a path like scripts.test or jobs.build.steps[0]',
+    ],
+    [
+      'a semver range that is not one',
+      '  type: fact\n  fact: manifests[0].runtime\n  semver: "new enough"\n',
+      'x.yaml:10: rule.semver: not a semver range',
+    ],
     ['an unknown rule type', '  type: file-absent\n  files: x\n', 'x.yaml:8: rule.type:'],
     ['an unknown field', '  type: file-exists\n  any: [a]\n  some: [b]\n', 'x.yaml:10: rule: unknown field "some"'],
   ])('rejects %s, naming the line and field', (_name, rule, message) => {
@@ -62,7 +105,7 @@ describe('customCheckFileSchema', () => {
 });
 
 describe('file-exists', () => {
-  const tree = { 'Makefile': 'test:\n', 'docs/index.md': '# Docs', 'vendor/lib/README.md': 'x' };
+  const tree = { Makefile: 'test:\n', 'docs/index.md': '# Docs', 'vendor/lib/README.md': 'x' };
   it.each([
     { rule: { any: ['Makefile', 'justfile'] }, outcome: 'pass', evidence: [{ path: 'Makefile' }] },
     { rule: { any: ['justfile'] }, outcome: 'fail', evidence: [] },
@@ -84,13 +127,55 @@ describe('file-exists', () => {
 describe('file-contains', () => {
   const makefile = 'build:\n\tgo build ./...\n\ntest:\n\tgo test ./...\n';
   it.each<{ name: string; rule: Record<string, unknown>; tree: Record<string, string>; outcome: string; evidence: unknown[] }>([
-    { name: 'a match, with its line', rule: { files: 'Makefile', pattern: '^test:', flags: 'm' }, tree: { Makefile: makefile }, outcome: 'pass', evidence: [{ path: 'Makefile', line: 4, note: 'test:' }] },
-    { name: 'no match', rule: { files: 'Makefile', pattern: '^lint:', flags: 'm' }, tree: { Makefile: makefile }, outcome: 'fail', evidence: [{ path: 'Makefile' }] },
-    { name: 'flags are honoured', rule: { files: 'Makefile', pattern: '^TEST:', flags: 'mi' }, tree: { Makefile: makefile }, outcome: 'pass', evidence: [{ path: 'Makefile', line: 4, note: 'test:' }] },
-    { name: 'no such file: not applicable by default', rule: { files: 'Makefile', pattern: 'x' }, tree: { 'go.mod': '' }, outcome: 'notApplicable', evidence: [] },
-    { name: 'no such file: fail when asked', rule: { files: 'Makefile', pattern: 'x', whenMissing: 'fail' }, tree: { 'go.mod': '' }, outcome: 'fail', evidence: [] },
-    { name: 'any file is enough', rule: { files: '**/Dockerfile', pattern: 'HEALTHCHECK' }, tree: { 'a/Dockerfile': 'FROM x', 'b/Dockerfile': 'FROM x\nHEALTHCHECK CMD true' }, outcome: 'pass', evidence: [{ path: 'b/Dockerfile', line: 2, note: 'HEALTHCHECK CMD true' }] },
-    { name: 'every file, when match is all', rule: { files: '**/Dockerfile', pattern: 'HEALTHCHECK', match: 'all' }, tree: { 'a/Dockerfile': 'FROM x', 'b/Dockerfile': 'FROM x\nHEALTHCHECK CMD true' }, outcome: 'fail', evidence: [{ path: 'a/Dockerfile' }] },
+    {
+      name: 'a match, with its line',
+      rule: { files: 'Makefile', pattern: '^test:', flags: 'm' },
+      tree: { Makefile: makefile },
+      outcome: 'pass',
+      evidence: [{ path: 'Makefile', line: 4, note: 'test:' }],
+    },
+    {
+      name: 'no match',
+      rule: { files: 'Makefile', pattern: '^lint:', flags: 'm' },
+      tree: { Makefile: makefile },
+      outcome: 'fail',
+      evidence: [{ path: 'Makefile' }],
+    },
+    {
+      name: 'flags are honoured',
+      rule: { files: 'Makefile', pattern: '^TEST:', flags: 'mi' },
+      tree: { Makefile: makefile },
+      outcome: 'pass',
+      evidence: [{ path: 'Makefile', line: 4, note: 'test:' }],
+    },
+    {
+      name: 'no such file: not applicable by default',
+      rule: { files: 'Makefile', pattern: 'x' },
+      tree: { 'go.mod': '' },
+      outcome: 'notApplicable',
+      evidence: [],
+    },
+    {
+      name: 'no such file: fail when asked',
+      rule: { files: 'Makefile', pattern: 'x', whenMissing: 'fail' },
+      tree: { 'go.mod': '' },
+      outcome: 'fail',
+      evidence: [],
+    },
+    {
+      name: 'any file is enough',
+      rule: { files: '**/Dockerfile', pattern: 'HEALTHCHECK' },
+      tree: { 'a/Dockerfile': 'FROM x', 'b/Dockerfile': 'FROM x\nHEALTHCHECK CMD true' },
+      outcome: 'pass',
+      evidence: [{ path: 'b/Dockerfile', line: 2, note: 'HEALTHCHECK CMD true' }],
+    },
+    {
+      name: 'every file, when match is all',
+      rule: { files: '**/Dockerfile', pattern: 'HEALTHCHECK', match: 'all' },
+      tree: { 'a/Dockerfile': 'FROM x', 'b/Dockerfile': 'FROM x\nHEALTHCHECK CMD true' },
+      outcome: 'fail',
+      evidence: [{ path: 'a/Dockerfile' }],
+    },
   ])('$name', ({ rule, tree, outcome, evidence }) => {
     const result = run({ type: 'file-contains', ...rule }, tree);
     expect(result.outcome).toBe(outcome);
@@ -103,12 +188,24 @@ describe('file-contains', () => {
   });
 
   it('is an error when no file text was collected at all', () => {
-    const result = run({ type: 'file-contains', files: 'Makefile', pattern: 'test' }, { Makefile: 'test:' }, { facts: { contentFiles: undefined } });
-    expect(result).toEqual({ outcome: 'error', message: expect.stringContaining('The "contentFiles" fact of repository svc could not be collected'), evidence: [] });
+    const result = run(
+      { type: 'file-contains', files: 'Makefile', pattern: 'test' },
+      { Makefile: 'test:' },
+      { facts: { contentFiles: undefined } },
+    );
+    expect(result).toEqual({
+      outcome: 'error',
+      message: expect.stringContaining('The "contentFiles" fact of repository svc could not be collected'),
+      evidence: [],
+    });
   });
 
   it('passes on a readable match even when another file could not be read', () => {
-    const result = run({ type: 'file-contains', files: '*.md', pattern: 'Usage' }, { 'A.md': '', 'B.md': '## Usage' }, { unreadable: ['A.md'] });
+    const result = run(
+      { type: 'file-contains', files: '*.md', pattern: 'Usage' },
+      { 'A.md': '', 'B.md': '## Usage' },
+      { unreadable: ['A.md'] },
+    );
     expect(result.outcome).toBe('pass');
   });
 });
@@ -116,7 +213,15 @@ describe('file-contains', () => {
 describe('file-not-contains', () => {
   const readme = '# Svc\n\nTODO: write this\n\nUsage: run it.\nTODO fix\n';
   it.each<{ name: string; tree: Record<string, string>; outcome: string; evidence: unknown[] }>([
-    { name: 'every offending line is evidence', tree: { 'README.md': readme }, outcome: 'fail', evidence: [{ path: 'README.md', line: 3, note: 'TODO: write this' }, { path: 'README.md', line: 6, note: 'TODO fix' }] },
+    {
+      name: 'every offending line is evidence',
+      tree: { 'README.md': readme },
+      outcome: 'fail',
+      evidence: [
+        { path: 'README.md', line: 3, note: 'TODO: write this' },
+        { path: 'README.md', line: 6, note: 'TODO fix' },
+      ],
+    },
     { name: 'clean', tree: { 'README.md': '# Svc\n\nDone.\n' }, outcome: 'pass', evidence: [{ path: 'README.md' }] },
     { name: 'no README', tree: { 'main.go': '' }, outcome: 'notApplicable', evidence: [] },
   ])('$name', ({ tree, outcome, evidence }) => {
@@ -126,29 +231,89 @@ describe('file-not-contains', () => {
   });
 
   it('is an error when a file could not be read and nothing else offends', () => {
-    expect(run({ type: 'file-not-contains', files: '*.md', pattern: 'TODO' }, { 'A.md': 'fine', 'B.md': '' }, { unreadable: ['B.md'] }).outcome).toBe('error');
+    expect(
+      run({ type: 'file-not-contains', files: '*.md', pattern: 'TODO' }, { 'A.md': 'fine', 'B.md': '' }, { unreadable: ['B.md'] }).outcome,
+    ).toBe('error');
   });
 
   it('does not read ignored files', () => {
-    expect(run({ type: 'file-not-contains', files: '**/*.md', pattern: 'TODO' }, { 'README.md': 'ok', 'vendor/x.md': 'TODO' }, { extra: { ignore: 'vendor/**' } }).outcome).toBe('pass');
+    expect(
+      run(
+        { type: 'file-not-contains', files: '**/*.md', pattern: 'TODO' },
+        { 'README.md': 'ok', 'vendor/x.md': 'TODO' },
+        { extra: { ignore: 'vendor/**' } },
+      ).outcome,
+    ).toBe('pass');
   });
 });
 
 describe('json-path and yaml-path', () => {
-  const packageJson = '{\n  "name": "svc",\n  "scripts": {\n    "test": "vitest run"\n  },\n  "engines": {\n    "node": ">=22.11"\n  }\n}\n';
-  const workflow = 'name: ci\non: [push]\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - run: npm test\n';
+  const packageJson =
+    '{\n  "name": "svc",\n  "scripts": {\n    "test": "vitest run"\n  },\n  "engines": {\n    "node": ">=22.11"\n  }\n}\n';
+  const workflow =
+    'name: ci\non: [push]\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - run: npm test\n';
   it.each([
-    { name: 'semver within range', rule: { type: 'json-path', file: 'package.json', path: 'engines.node', semver: '>=20' }, outcome: 'pass', evidence: [{ path: 'package.json', line: 7, note: '">=22.11"' }] },
-    { name: 'semver allowing older versions', rule: { type: 'json-path', file: 'package.json', path: 'engines.node', semver: '>=24' }, outcome: 'fail', evidence: [{ path: 'package.json', line: 7, note: '">=22.11"' }] },
-    { name: 'exists', rule: { type: 'json-path', file: 'package.json', path: 'scripts.test' }, outcome: 'pass', evidence: [{ path: 'package.json', line: 4, note: '"vitest run"' }] },
-    { name: 'missing key points at its parent', rule: { type: 'json-path', file: 'package.json', path: 'scripts.lint' }, outcome: 'fail', evidence: [{ path: 'package.json', line: 3 }] },
-    { name: 'must not exist', rule: { type: 'json-path', file: 'package.json', path: 'scripts.lint', exists: false }, outcome: 'pass', evidence: [{ path: 'package.json', line: 3 }] },
-    { name: 'equals', rule: { type: 'json-path', file: 'package.json', path: 'name', equals: 'svc' }, outcome: 'pass', evidence: [{ path: 'package.json', line: 2, note: '"svc"' }] },
-    { name: 'equals a map, deeply', rule: { type: 'json-path', file: 'package.json', path: 'scripts', equals: { test: 'vitest' } }, outcome: 'fail', evidence: [{ path: 'package.json', line: 3, note: '{"test":"vitest run"}' }] },
-    { name: 'matches', rule: { type: 'json-path', file: 'package.json', path: 'scripts.test', matches: '^vitest' }, outcome: 'pass', evidence: [{ path: 'package.json', line: 4, note: '"vitest run"' }] },
-    { name: 'a list index in YAML', rule: { type: 'yaml-path', file: '.github/workflows/ci.yml', path: 'jobs.build.steps[0].uses', matches: '@[0-9a-f]{40}$' }, outcome: 'fail', evidence: [{ path: '.github/workflows/ci.yml', line: 7, note: '"actions/checkout@v4"' }] },
+    {
+      name: 'semver within range',
+      rule: { type: 'json-path', file: 'package.json', path: 'engines.node', semver: '>=20' },
+      outcome: 'pass',
+      evidence: [{ path: 'package.json', line: 7, note: '">=22.11"' }],
+    },
+    {
+      name: 'semver allowing older versions',
+      rule: { type: 'json-path', file: 'package.json', path: 'engines.node', semver: '>=24' },
+      outcome: 'fail',
+      evidence: [{ path: 'package.json', line: 7, note: '">=22.11"' }],
+    },
+    {
+      name: 'exists',
+      rule: { type: 'json-path', file: 'package.json', path: 'scripts.test' },
+      outcome: 'pass',
+      evidence: [{ path: 'package.json', line: 4, note: '"vitest run"' }],
+    },
+    {
+      name: 'missing key points at its parent',
+      rule: { type: 'json-path', file: 'package.json', path: 'scripts.lint' },
+      outcome: 'fail',
+      evidence: [{ path: 'package.json', line: 3 }],
+    },
+    {
+      name: 'must not exist',
+      rule: { type: 'json-path', file: 'package.json', path: 'scripts.lint', exists: false },
+      outcome: 'pass',
+      evidence: [{ path: 'package.json', line: 3 }],
+    },
+    {
+      name: 'equals',
+      rule: { type: 'json-path', file: 'package.json', path: 'name', equals: 'svc' },
+      outcome: 'pass',
+      evidence: [{ path: 'package.json', line: 2, note: '"svc"' }],
+    },
+    {
+      name: 'equals a map, deeply',
+      rule: { type: 'json-path', file: 'package.json', path: 'scripts', equals: { test: 'vitest' } },
+      outcome: 'fail',
+      evidence: [{ path: 'package.json', line: 3, note: '{"test":"vitest run"}' }],
+    },
+    {
+      name: 'matches',
+      rule: { type: 'json-path', file: 'package.json', path: 'scripts.test', matches: '^vitest' },
+      outcome: 'pass',
+      evidence: [{ path: 'package.json', line: 4, note: '"vitest run"' }],
+    },
+    {
+      name: 'a list index in YAML',
+      rule: { type: 'yaml-path', file: '.github/workflows/ci.yml', path: 'jobs.build.steps[0].uses', matches: '@[0-9a-f]{40}$' },
+      outcome: 'fail',
+      evidence: [{ path: '.github/workflows/ci.yml', line: 7, note: '"actions/checkout@v4"' }],
+    },
     { name: 'no such file', rule: { type: 'json-path', file: 'composer.json', path: 'name' }, outcome: 'notApplicable', evidence: [] },
-    { name: 'no such file, failing when asked', rule: { type: 'json-path', file: 'composer.json', path: 'name', whenMissing: 'fail' }, outcome: 'fail', evidence: [] },
+    {
+      name: 'no such file, failing when asked',
+      rule: { type: 'json-path', file: 'composer.json', path: 'name', whenMissing: 'fail' },
+      outcome: 'fail',
+      evidence: [],
+    },
   ])('$name', ({ rule, outcome, evidence }) => {
     const result = run(rule, { 'package.json': packageJson, '.github/workflows/ci.yml': workflow });
     expect(result.outcome).toBe(outcome);
@@ -163,9 +328,9 @@ describe('json-path and yaml-path', () => {
   });
 
   it('says what the value should be', () => {
-    expect(run({ type: 'json-path', file: 'package.json', path: 'engines.node', semver: '>=24' }, { 'package.json': packageJson }).message).toBe(
-      'engines.node in package.json is ">=22.11"; it allows versions outside >=24.',
-    );
+    expect(
+      run({ type: 'json-path', file: 'package.json', path: 'engines.node', semver: '>=24' }, { 'package.json': packageJson }).message,
+    ).toBe('engines.node in package.json is ">=22.11"; it allows versions outside >=24.');
   });
 });
 
@@ -175,7 +340,12 @@ describe('fact', () => {
     activity: { since: '2026-08-01T00:00:00Z', commits: 40, authors: 3 },
   };
   it.each([
-    { name: 'semver with the manifest as evidence', rule: { fact: 'manifests[0].runtime', semver: '>=20' }, outcome: 'fail', evidence: [{ path: 'services/api/package.json', note: '">=18"' }] },
+    {
+      name: 'semver with the manifest as evidence',
+      rule: { fact: 'manifests[0].runtime', semver: '>=20' },
+      outcome: 'fail',
+      evidence: [{ path: 'services/api/package.json', note: '">=18"' }],
+    },
     { name: 'gte', rule: { fact: 'activity.authors', gte: 2 }, outcome: 'pass', evidence: [] },
     { name: 'lte', rule: { fact: 'activity.commits', lte: 10 }, outcome: 'fail', evidence: [] },
     { name: 'a missing element', rule: { fact: 'manifests[1].runtime' }, outcome: 'fail', evidence: [] },
@@ -188,7 +358,15 @@ describe('fact', () => {
 
   it('does not apply to an entity without a repository', () => {
     const definition = toCheckDefinition(check({ type: 'fact', fact: 'activity.commits', gte: 1 }));
-    expect(runCheck(definition, { entity: component('team', { repo: null }), facts: undefined, catalog: { get: () => undefined }, options: {}, now: new Date() }).outcome).toBe('notApplicable');
+    expect(
+      runCheck(definition, {
+        entity: component('team', { repo: null }),
+        facts: undefined,
+        catalog: { get: () => undefined },
+        options: {},
+        now: new Date(),
+      }).outcome,
+    ).toBe('notApplicable');
   });
 });
 

@@ -17,7 +17,13 @@ const noRepository = { entity: entity({ repo: null, file: 'content/teams/platfor
 const factMissing = { facts: {} };
 
 describeCheck(readmePresent, [
-  { name: 'a README long enough', input: { facts: readme({ words: 50 }) }, outcome: 'pass', message: /README\.md has 50 words/, evidence: [{ path: 'README.md' }] },
+  {
+    name: 'a README long enough',
+    input: { facts: readme({ words: 50 }) },
+    outcome: 'pass',
+    message: /README\.md has 50 words/,
+    evidence: [{ path: 'README.md' }],
+  },
   { name: 'a placeholder README', input: { facts: readme({ words: 4 }) }, outcome: 'fail', message: /4 words; at least 50/ },
   { name: 'minWords option', input: { facts: readme({ words: 4 }), options: { minWords: 3 } }, outcome: 'pass' },
   { name: 'no README', input: { facts: repoFacts() }, outcome: 'fail', message: /No readable README/ },
@@ -28,19 +34,41 @@ describeCheck(readmePresent, [
 describeCheck(readmeSections, [
   {
     name: 'usage heading, any case and decoration',
-    input: { facts: readme({ headings: [{ depth: 1, text: 'Payments', line: 1 }, { depth: 2, text: '🚀 USAGE examples', line: 9 }] }) },
+    input: {
+      facts: readme({
+        headings: [
+          { depth: 1, text: 'Payments', line: 1 },
+          { depth: 2, text: '🚀 USAGE examples', line: 9 },
+        ],
+      }),
+    },
     outcome: 'pass',
     evidence: [{ path: 'README.md', line: 9, note: '🚀 USAGE examples' }],
   },
-  { name: 'an alternative heading', input: { facts: readme({ headings: [{ depth: 2, text: 'Getting Started', line: 3 }] }) }, outcome: 'pass' },
+  {
+    name: 'an alternative heading',
+    input: { facts: readme({ headings: [{ depth: 2, text: 'Getting Started', line: 3 }] }) },
+    outcome: 'pass',
+  },
   {
     name: 'missing section points after the last heading',
-    input: { facts: readme({ headings: [{ depth: 1, text: 'Payments', line: 1 }, { depth: 2, text: 'Design', line: 12 }] }) },
+    input: {
+      facts: readme({
+        headings: [
+          { depth: 1, text: 'Payments', line: 1 },
+          { depth: 2, text: 'Design', line: 12 },
+        ],
+      }),
+    },
     outcome: 'fail',
     message: /no heading one of "Usage", "Getting started"/,
     evidence: [{ path: 'README.md', line: 12, note: 'missing a heading one of "Usage", "Getting started", "Quick start", "Quickstart"' }],
   },
-  { name: 'a word that only starts like the section', input: { facts: readme({ headings: [{ depth: 2, text: 'Usages', line: 2 }] }) }, outcome: 'fail' },
+  {
+    name: 'a word that only starts like the section',
+    input: { facts: readme({ headings: [{ depth: 2, text: 'Usages', line: 2 }] }) },
+    outcome: 'fail',
+  },
   {
     name: 'custom sections, one missing',
     input: { facts: readme({ headings: [{ depth: 2, text: 'Install', line: 4 }] }), options: { sections: ['Install', 'Runbook'] } },
@@ -48,24 +76,50 @@ describeCheck(readmeSections, [
     message: /no heading "Runbook"/,
     evidence: [{ path: 'README.md', line: 4, note: 'missing a heading "Runbook"' }],
   },
-  { name: 'no headings at all: line 1', input: { facts: readme() }, outcome: 'fail', evidence: [{ path: 'README.md', line: 1, note: 'missing a heading one of "Usage", "Getting started", "Quick start", "Quickstart"' }] },
+  {
+    name: 'no headings at all: line 1',
+    input: { facts: readme() },
+    outcome: 'fail',
+    evidence: [{ path: 'README.md', line: 1, note: 'missing a heading one of "Usage", "Getting started", "Quick start", "Quickstart"' }],
+  },
   { name: 'no README', input: { facts: repoFacts() }, outcome: 'fail' },
   { name: 'no repository', input: noRepository, outcome: 'notApplicable' },
 ]);
 
 describeCheck(readmeTitle, [
-  { name: 'an H1', input: { facts: readme({ headings: [{ depth: 1, text: 'Payments', line: 3 }] }) }, outcome: 'pass', evidence: [{ path: 'README.md', line: 3, note: 'Payments' }] },
-  { name: 'only an H2', input: { facts: readme({ headings: [{ depth: 2, text: 'About', line: 2 }] }) }, outcome: 'fail', message: /"About", is level 2/, evidence: [{ path: 'README.md', line: 2 }] },
+  {
+    name: 'an H1',
+    input: { facts: readme({ headings: [{ depth: 1, text: 'Payments', line: 3 }] }) },
+    outcome: 'pass',
+    evidence: [{ path: 'README.md', line: 3, note: 'Payments' }],
+  },
+  {
+    name: 'only an H2',
+    input: { facts: readme({ headings: [{ depth: 2, text: 'About', line: 2 }] }) },
+    outcome: 'fail',
+    message: /"About", is level 2/,
+    evidence: [{ path: 'README.md', line: 2 }],
+  },
   { name: 'no headings', input: { facts: readme() }, outcome: 'fail', message: /no headings/ },
   { name: 'no README', input: { facts: repoFacts() }, outcome: 'fail' },
   { name: 'readme fact not collected', input: factMissing, outcome: 'error' },
 ]);
 
 describeCheck(changelogPresent, [
-  { name: 'CHANGELOG.md', input: { facts: withFiles(['CHANGELOG.md', 'src/a.ts']) }, outcome: 'pass', evidence: [{ path: 'CHANGELOG.md' }] },
+  {
+    name: 'CHANGELOG.md',
+    input: { facts: withFiles(['CHANGELOG.md', 'src/a.ts']) },
+    outcome: 'pass',
+    evidence: [{ path: 'CHANGELOG.md' }],
+  },
   { name: 'docs/HISTORY.rst', input: { facts: withFiles(['docs/history.rst']) }, outcome: 'pass' },
   { name: 'NEWS without extension', input: { facts: withFiles(['NEWS']) }, outcome: 'pass' },
-  { name: 'changesets', input: { facts: withFiles(['.changeset/config.json', '.changeset/README.md']) }, outcome: 'pass', evidence: [{ path: '.changeset/config.json' }] },
+  {
+    name: 'changesets',
+    input: { facts: withFiles(['.changeset/config.json', '.changeset/README.md']) },
+    outcome: 'pass',
+    evidence: [{ path: '.changeset/config.json' }],
+  },
   { name: 'a nested changelog of a dependency does not count', input: { facts: withFiles(['vendor/lib/CHANGELOG.md']) }, outcome: 'fail' },
   { name: 'empty repository', input: { facts: withFiles([]) }, outcome: 'fail', message: /No changelog/ },
   { name: 'files fact missing', input: factMissing, outcome: 'error' },
@@ -73,7 +127,12 @@ describeCheck(changelogPresent, [
 
 describeCheck(contributingPresent, [
   { name: 'root', input: { facts: withFiles(['CONTRIBUTING.md']) }, outcome: 'pass' },
-  { name: '.github', input: { facts: withFiles(['.github/CONTRIBUTING.md']) }, outcome: 'pass', evidence: [{ path: '.github/CONTRIBUTING.md' }] },
+  {
+    name: '.github',
+    input: { facts: withFiles(['.github/CONTRIBUTING.md']) },
+    outcome: 'pass',
+    evidence: [{ path: '.github/CONTRIBUTING.md' }],
+  },
   { name: 'docs, lowercase', input: { facts: withFiles(['docs/contributing.rst']) }, outcome: 'pass' },
   { name: 'elsewhere', input: { facts: withFiles(['guides/CONTRIBUTING.md']) }, outcome: 'fail' },
   { name: 'no repository', input: noRepository, outcome: 'notApplicable' },
@@ -87,16 +146,29 @@ describeCheck(docsPresent, [
     message: /docs\/ has 2 documentation pages/,
     evidence: [{ path: 'docs/index.md' }, { path: 'docs/runbook.md' }],
   },
-  { name: 'mkdocs.yml only', input: { facts: repoFacts({ docs: { pages: [], mkdocs: { path: 'mkdocs.yml', hasNav: false } } }) }, outcome: 'pass', evidence: [{ path: 'mkdocs.yml' }] },
+  {
+    name: 'mkdocs.yml only',
+    input: { facts: repoFacts({ docs: { pages: [], mkdocs: { path: 'mkdocs.yml', hasNav: false } } }) },
+    outcome: 'pass',
+    evidence: [{ path: 'mkdocs.yml' }],
+  },
   {
     name: 'techdocs annotation',
     input: { entity: entity({ metadata: { annotations: { 'backstage.io/techdocs-ref': 'url:https://github.com/acme/docs' } }, line: 4 }) },
     outcome: 'pass',
     evidence: [{ path: 'catalog-info.yaml', line: 4, note: 'backstage.io/techdocs-ref: url:https://github.com/acme/docs' }],
   },
-  { name: 'annotation without a repository', input: { entity: entity({ repo: null, metadata: { annotations: { 'backstage.io/techdocs-ref': 'dir:.' } } }), facts: null }, outcome: 'pass' },
+  {
+    name: 'annotation without a repository',
+    input: { entity: entity({ repo: null, metadata: { annotations: { 'backstage.io/techdocs-ref': 'dir:.' } } }), facts: null },
+    outcome: 'pass',
+  },
   { name: 'nothing', input: { facts: repoFacts() }, outcome: 'fail', message: /no docs\/ folder with pages, no mkdocs\.yml/ },
   { name: 'no repository, no annotation', input: noRepository, outcome: 'notApplicable' },
   { name: 'docs fact missing', input: factMissing, outcome: 'error' },
-  { name: 'docs fact missing, annotation set', input: { entity: entity({ metadata: { annotations: { 'backstage.io/techdocs-ref': 'dir:.' } } }), facts: {} }, outcome: 'pass' },
+  {
+    name: 'docs fact missing, annotation set',
+    input: { entity: entity({ metadata: { annotations: { 'backstage.io/techdocs-ref': 'dir:.' } } }), facts: {} },
+    outcome: 'pass',
+  },
 ]);

@@ -15,7 +15,8 @@ function codeowners(rules: Rule[], catchAll?: string[]): Facts['codeowners'] {
 }
 
 const rule = (line: number, pattern: string, ...owners: string[]): Rule => ({ pattern, owners, line });
-const group = (name: string) => entity({ kind: 'Group', name, spec: { type: 'team', children: [] }, repo: null, file: 'content/teams/teams.yaml' });
+const group = (name: string) =>
+  entity({ kind: 'Group', name, spec: { type: 'team', children: [] }, repo: null, file: 'content/teams/teams.yaml' });
 const user = (name: string) => entity({ kind: 'User', name, spec: {}, repo: null, file: 'content/teams/teams.yaml' });
 /** A message matched whole, not as a pattern. */
 const exactly = (text: string) => new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
@@ -25,7 +26,9 @@ const fromCodeowners = (kind: 'Group' | 'User', name: string, handles: string) =
     kind,
     name,
     spec: kind === 'Group' ? { type: 'team', children: [] } : { memberOf: [] },
-    metadata: { annotations: { 'cairn.dev/inferred': 'true', 'cairn.dev/inferred-from': 'CODEOWNERS', 'cairn.dev/codeowners-handles': handles } },
+    metadata: {
+      annotations: { 'cairn.dev/inferred': 'true', 'cairn.dev/inferred-from': 'CODEOWNERS', 'cairn.dev/codeowners-handles': handles },
+    },
     inferred: true,
     repo: null,
   });
@@ -35,7 +38,12 @@ const githubTeam = (name: string) =>
     kind: 'Group',
     name,
     spec: { type: 'team', children: [], members: ['alice'] },
-    metadata: { annotations: { 'github.com/team-slug': `acme/${name}`, 'backstage.io/managed-by-location': `url:https://github.example.com/orgs/acme/teams/${name}` } },
+    metadata: {
+      annotations: {
+        'github.com/team-slug': `acme/${name}`,
+        'backstage.io/managed-by-location': `url:https://github.example.com/orgs/acme/teams/${name}`,
+      },
+    },
     repo: null,
     file: `orgs/acme/teams/${name}`,
   });
@@ -48,24 +56,45 @@ const component = { apiVersion: 'backstage.io/v1alpha1', kind: 'Component', meta
 describeCheck(descriptorValid, [
   {
     name: 'declared and every descriptor loads',
-    input: { facts: repoFacts({ descriptors: { files: ['catalog-info.yaml'], documents: [document('catalog-info.yaml', 1, component)] } }) },
+    input: {
+      facts: repoFacts({ descriptors: { files: ['catalog-info.yaml'], documents: [document('catalog-info.yaml', 1, component)] } }),
+    },
     outcome: 'pass',
     message: /declared in catalog-info\.yaml line 1/,
     evidence: [{ path: 'catalog-info.yaml', line: 1 }],
   },
-  { name: 'inferred', input: { entity: entity({ inferred: true }) }, outcome: 'fail', message: /inferred by Cairn: repository payments has no catalog-info\.yaml/ },
+  {
+    name: 'inferred',
+    input: { entity: entity({ inferred: true }) },
+    outcome: 'fail',
+    message: /inferred by Cairn: repository payments has no catalog-info\.yaml/,
+  },
   {
     name: 'a Location target that yields nothing',
     input: {
-      facts: repoFacts({ descriptors: { files: ['catalog-info.yaml', 'services/broken.yaml'], documents: [document('catalog-info.yaml', 1, component)] } }),
+      facts: repoFacts({
+        descriptors: { files: ['catalog-info.yaml', 'services/broken.yaml'], documents: [document('catalog-info.yaml', 1, component)] },
+      }),
     },
     outcome: 'fail',
-    evidence: [{ path: 'catalog-info.yaml', line: 1 }, { path: 'services/broken.yaml', note: 'no entity could be read from this file (empty, or invalid YAML)' }],
+    evidence: [
+      { path: 'catalog-info.yaml', line: 1 },
+      { path: 'services/broken.yaml', note: 'no entity could be read from this file (empty, or invalid YAML)' },
+    ],
   },
   {
     name: 'a document that is no entity',
     input: {
-      facts: repoFacts({ descriptors: { files: ['catalog-info.yaml'], documents: [document('catalog-info.yaml', 1, component), document('catalog-info.yaml', 9, { kind: 'Component', metadata: {} }), document('catalog-info.yaml', 14, 'text')] } }),
+      facts: repoFacts({
+        descriptors: {
+          files: ['catalog-info.yaml'],
+          documents: [
+            document('catalog-info.yaml', 1, component),
+            document('catalog-info.yaml', 9, { kind: 'Component', metadata: {} }),
+            document('catalog-info.yaml', 14, 'text'),
+          ],
+        },
+      }),
     },
     outcome: 'fail',
     message: /2 problems in catalog-info\.yaml/,
@@ -74,7 +103,8 @@ describeCheck(descriptorValid, [
   { name: 'descriptors fact missing', input: { facts: {} }, outcome: 'error' },
 ]);
 
-const owned = (owner: string, target = `group:default/${owner}`) => entity({ spec: { type: 'service', lifecycle: 'production', owner }, relations: [{ type: 'ownedBy', targetRef: target }] });
+const owned = (owner: string, target = `group:default/${owner}`) =>
+  entity({ spec: { type: 'service', lifecycle: 'production', owner }, relations: [{ type: 'ownedBy', targetRef: target }] });
 
 describeCheck(ownerKnownGroup, [
   {
@@ -88,7 +118,8 @@ describeCheck(ownerKnownGroup, [
     name: 'a Group inferred from CODEOWNERS counts, and says so',
     input: { entity: owned('payments-team'), catalog: [fromCodeowners('Group', 'payments-team', '@acme/payments-team')] },
     outcome: 'pass',
-    message: /^Owned by Group group:default\/payments-team, inferred from CODEOWNERS \(@acme\/payments-team\); declare it in content\/teams, or read the organisation's teams \(`teams: true`\), to give it members\.$/,
+    message:
+      /^Owned by Group group:default\/payments-team, inferred from CODEOWNERS \(@acme\/payments-team\); declare it in content\/teams, or read the organisation's teams \(`teams: true`\), to give it members\.$/,
   },
   {
     name: 'a GitHub team',
@@ -98,22 +129,56 @@ describeCheck(ownerKnownGroup, [
   },
   {
     name: 'an inferred Component owned through its CODEOWNERS catch-all',
-    input: { entity: entity({ inferred: true, spec: { type: 'service', lifecycle: 'unknown', owner: 'user:default/alice' }, relations: [{ type: 'ownedBy', targetRef: 'user:default/alice' }] }), catalog: [fromCodeowners('User', 'alice', '@Alice')] },
+    input: {
+      entity: entity({
+        inferred: true,
+        spec: { type: 'service', lifecycle: 'unknown', owner: 'user:default/alice' },
+        relations: [{ type: 'ownedBy', targetRef: 'user:default/alice' }],
+      }),
+      catalog: [fromCodeowners('User', 'alice', '@Alice')],
+    },
     outcome: 'pass',
     message: /User user:default\/alice, inferred from CODEOWNERS \(@Alice\)/,
     evidence: [],
   },
   { name: 'a known User', input: { entity: owned('user:alice', 'user:default/alice'), catalog: [user('alice')] }, outcome: 'pass' },
-  { name: 'not in the catalog', input: { entity: owned('ghosts') }, outcome: 'fail', message: /^The owner group:default\/ghosts is not in the catalog: no Group or User with that ref is declared, read from the GitHub organisation's teams, or named in a CODEOWNERS file\.$/ },
+  {
+    name: 'not in the catalog',
+    input: { entity: owned('ghosts') },
+    outcome: 'fail',
+    message:
+      /^The owner group:default\/ghosts is not in the catalog: no Group or User with that ref is declared, read from the GitHub organisation's teams, or named in a CODEOWNERS file\.$/,
+  },
   {
     name: 'namespace/name written like a GitHub team',
-    input: { entity: owned('backstage/maintainers', 'group:backstage/maintainers'), catalog: [fromCodeowners('Group', 'maintainers', '@backstage/maintainers')] },
+    input: {
+      entity: owned('backstage/maintainers', 'group:backstage/maintainers'),
+      catalog: [fromCodeowners('Group', 'maintainers', '@backstage/maintainers')],
+    },
     outcome: 'fail',
-    message: /group:backstage\/maintainers is not in the catalog.* Backstage reads "backstage\/maintainers" as the Group "maintainers" of namespace "backstage"; a CODEOWNERS team @backstage\/maintainers is the catalog's group:default\/maintainers\.$/,
+    message:
+      /group:backstage\/maintainers is not in the catalog.* Backstage reads "backstage\/maintainers" as the Group "maintainers" of namespace "backstage"; a CODEOWNERS team @backstage\/maintainers is the catalog's group:default\/maintainers\.$/,
   },
-  { name: 'a ref Backstage cannot read', input: { entity: entity({ spec: { owner: 'group:' } }) }, outcome: 'fail', message: /"group:" is not an entity ref Backstage can read/ },
-  { name: 'a System as owner', input: { entity: owned('system:checkout', 'system:default/checkout'), catalog: [system('checkout')] }, outcome: 'fail', message: /is a System/ },
-  { name: 'resolved without relations, Backstage defaults', input: { entity: entity({ namespace: 'shop', spec: { owner: 'Payments-Team' } }), catalog: [entity({ kind: 'Group', name: 'payments-team', namespace: 'shop', spec: {} })] }, outcome: 'pass' },
+  {
+    name: 'a ref Backstage cannot read',
+    input: { entity: entity({ spec: { owner: 'group:' } }) },
+    outcome: 'fail',
+    message: /"group:" is not an entity ref Backstage can read/,
+  },
+  {
+    name: 'a System as owner',
+    input: { entity: owned('system:checkout', 'system:default/checkout'), catalog: [system('checkout')] },
+    outcome: 'fail',
+    message: /is a System/,
+  },
+  {
+    name: 'resolved without relations, Backstage defaults',
+    input: {
+      entity: entity({ namespace: 'shop', spec: { owner: 'Payments-Team' } }),
+      catalog: [entity({ kind: 'Group', name: 'payments-team', namespace: 'shop', spec: {} })],
+    },
+    outcome: 'pass',
+  },
   {
     name: 'inferred placeholder owner',
     input: { entity: entity({ inferred: true, spec: { type: 'service', lifecycle: 'unknown', owner: 'group:default/unknown' } }) },
@@ -123,7 +188,10 @@ describeCheck(ownerKnownGroup, [
   },
   {
     name: 'the placeholder is never a Group, even if one were named so',
-    input: { entity: entity({ inferred: true, spec: { type: 'service', lifecycle: 'unknown', owner: 'group:default/unknown' } }), catalog: [group('unknown')] },
+    input: {
+      entity: entity({ inferred: true, spec: { type: 'service', lifecycle: 'unknown', owner: 'group:default/unknown' } }),
+      catalog: [group('unknown')],
+    },
     outcome: 'fail',
     message: /^No owner is known/,
   },
@@ -131,7 +199,12 @@ describeCheck(ownerKnownGroup, [
 ]);
 
 describeCheck(codeownersPresent, [
-  { name: 'with rules', input: { facts: repoFacts({ codeowners: codeowners([rule(2, '*', '@acme/payments-team')]) }) }, outcome: 'pass', evidence: [{ path: '.github/CODEOWNERS', line: 2 }] },
+  {
+    name: 'with rules',
+    input: { facts: repoFacts({ codeowners: codeowners([rule(2, '*', '@acme/payments-team')]) }) },
+    outcome: 'pass',
+    evidence: [{ path: '.github/CODEOWNERS', line: 2 }],
+  },
   { name: 'an empty file', input: { facts: repoFacts({ codeowners: codeowners([]) }) }, outcome: 'fail', message: /has no rules/ },
   { name: 'none', input: { facts: repoFacts() }, outcome: 'fail', message: /No CODEOWNERS/ },
   { name: 'no repository', input: noRepository, outcome: 'notApplicable' },
@@ -141,34 +214,63 @@ describeCheck(codeownersPresent, [
 describeCheck(codeownersCatchAll, [
   {
     name: 'a catch-all',
-    input: { facts: repoFacts({ codeowners: codeowners([rule(1, '*', '@acme/payments-team'), rule(3, '/docs/', '@acme/writers')], ['@acme/payments-team']) }) },
+    input: {
+      facts: repoFacts({
+        codeowners: codeowners([rule(1, '*', '@acme/payments-team'), rule(3, '/docs/', '@acme/writers')], ['@acme/payments-team']),
+      }),
+    },
     outcome: 'pass',
     evidence: [{ path: '.github/CODEOWNERS', line: 1, note: '* @acme/payments-team' }],
   },
-  { name: 'a catch-all without owners', input: { facts: repoFacts({ codeowners: codeowners([rule(4, '*')]) }) }, outcome: 'fail', message: /names no owner/, evidence: [{ path: '.github/CODEOWNERS', line: 4 }] },
-  { name: 'only specific rules', input: { facts: repoFacts({ codeowners: codeowners([rule(1, '/src/', '@acme/a')]) }) }, outcome: 'fail', message: /no catch-all/ },
+  {
+    name: 'a catch-all without owners',
+    input: { facts: repoFacts({ codeowners: codeowners([rule(4, '*')]) }) },
+    outcome: 'fail',
+    message: /names no owner/,
+    evidence: [{ path: '.github/CODEOWNERS', line: 4 }],
+  },
+  {
+    name: 'only specific rules',
+    input: { facts: repoFacts({ codeowners: codeowners([rule(1, '/src/', '@acme/a')]) }) },
+    outcome: 'fail',
+    message: /no catch-all/,
+  },
   { name: 'no CODEOWNERS', input: { facts: repoFacts() }, outcome: 'fail' },
 ]);
 
 describeCheck(codeownersOwnersKnown, [
   {
     name: 'teams and users known; emails skipped',
-    input: { facts: repoFacts({ codeowners: codeowners([rule(1, '*', '@acme/Payments-Team', 'ops@acme.dev'), rule(2, '/docs/', '@alice')]) }), catalog: [group('payments-team'), user('alice')] },
+    input: {
+      facts: repoFacts({ codeowners: codeowners([rule(1, '*', '@acme/Payments-Team', 'ops@acme.dev'), rule(2, '/docs/', '@alice')]) }),
+      catalog: [group('payments-team'), user('alice')],
+    },
     outcome: 'pass',
     message: /Every owner named in \.github\/CODEOWNERS is in the catalog \(2 owners\)/,
   },
   {
     name: 'unknown team and user, each line as evidence',
-    input: { facts: repoFacts({ codeowners: codeowners([rule(1, '*', '@acme/payments-team', '@acme/ghosts'), rule(5, '/ops/', '@bob', '@acme/ghosts')]) }), catalog: [group('payments-team')] },
+    input: {
+      facts: repoFacts({
+        codeowners: codeowners([rule(1, '*', '@acme/payments-team', '@acme/ghosts'), rule(5, '/ops/', '@bob', '@acme/ghosts')]),
+      }),
+      catalog: [group('payments-team')],
+    },
     outcome: 'fail',
-    message: exactly("2 owners in .github/CODEOWNERS cannot be matched to the organisation's teams: @acme/ghosts and @bob are not in the catalog."),
+    message: exactly(
+      "2 owners in .github/CODEOWNERS cannot be matched to the organisation's teams: @acme/ghosts and @bob are not in the catalog.",
+    ),
     evidence: [
       { path: '.github/CODEOWNERS', line: 1, note: '@acme/ghosts → group:default/ghosts is not in the catalog' },
       { path: '.github/CODEOWNERS', line: 5, note: '@bob → user:default/bob is not in the catalog' },
       { path: '.github/CODEOWNERS', line: 5, note: '@acme/ghosts → group:default/ghosts is not in the catalog' },
     ],
   },
-  { name: 'a team name that is a User in the catalog does not count', input: { facts: repoFacts({ codeowners: codeowners([rule(1, '*', '@acme/alice')]) }), catalog: [user('alice')] }, outcome: 'fail' },
+  {
+    name: 'a team name that is a User in the catalog does not count',
+    input: { facts: repoFacts({ codeowners: codeowners([rule(1, '*', '@acme/alice')]) }), catalog: [user('alice')] },
+    outcome: 'fail',
+  },
   {
     name: 'owners read from GitHub teams count',
     input: { facts: repoFacts({ codeowners: codeowners([rule(1, '*', '@acme/payments-team')]) }), catalog: [githubTeam('payments-team')] },
@@ -178,10 +280,16 @@ describeCheck(codeownersOwnersKnown, [
     name: 'owners only inferred from CODEOWNERS confirm nothing',
     input: {
       facts: repoFacts({ codeowners: codeowners([rule(1, '*', '@acme/payments-team', '@acme/old-team'), rule(3, '/docs/', '@alice')]) }),
-      catalog: [githubTeam('payments-team'), fromCodeowners('Group', 'old-team', '@acme/old-team'), fromCodeowners('User', 'alice', '@alice')],
+      catalog: [
+        githubTeam('payments-team'),
+        fromCodeowners('Group', 'old-team', '@acme/old-team'),
+        fromCodeowners('User', 'alice', '@alice'),
+      ],
     },
     outcome: 'fail',
-    message: exactly("2 owners in .github/CODEOWNERS cannot be matched to the organisation's teams: @acme/old-team and @alice are known only from CODEOWNERS files, with no declared Group or User or GitHub team to confirm them."),
+    message: exactly(
+      "2 owners in .github/CODEOWNERS cannot be matched to the organisation's teams: @acme/old-team and @alice are known only from CODEOWNERS files, with no declared Group or User or GitHub team to confirm them.",
+    ),
     evidence: [
       { path: '.github/CODEOWNERS', line: 1, note: '@acme/old-team → group:default/old-team is only inferred from CODEOWNERS' },
       { path: '.github/CODEOWNERS', line: 3, note: '@alice → user:default/alice is only inferred from CODEOWNERS' },
@@ -189,19 +297,37 @@ describeCheck(codeownersOwnersKnown, [
   },
   {
     name: 'missing and only inferred, both named',
-    input: { facts: repoFacts({ codeowners: codeowners([rule(1, '*', '@acme/ghosts', '@bob')]) }), catalog: [fromCodeowners('User', 'bob', '@bob')] },
+    input: {
+      facts: repoFacts({ codeowners: codeowners([rule(1, '*', '@acme/ghosts', '@bob')]) }),
+      catalog: [fromCodeowners('User', 'bob', '@bob')],
+    },
     outcome: 'fail',
-    message: exactly("2 owners in .github/CODEOWNERS cannot be matched to the organisation's teams: @acme/ghosts is not in the catalog; @bob is known only from CODEOWNERS files, with no declared Group or User or GitHub team to confirm it."),
+    message: exactly(
+      "2 owners in .github/CODEOWNERS cannot be matched to the organisation's teams: @acme/ghosts is not in the catalog; @bob is known only from CODEOWNERS files, with no declared Group or User or GitHub team to confirm it.",
+    ),
   },
-  { name: 'only emails', input: { facts: repoFacts({ codeowners: codeowners([rule(1, '*', 'ops@acme.dev')]) }) }, outcome: 'notApplicable', message: /only email owners/ },
+  {
+    name: 'only emails',
+    input: { facts: repoFacts({ codeowners: codeowners([rule(1, '*', 'ops@acme.dev')]) }) },
+    outcome: 'notApplicable',
+    message: /only email owners/,
+  },
   { name: 'no CODEOWNERS', input: { facts: repoFacts() }, outcome: 'notApplicable' },
 ]);
 
 describeCheck(codeownersValidSyntax, [
-  { name: 'valid owners of every form', input: { facts: repoFacts({ codeowners: codeowners([rule(1, '*', '@acme/payments-team', '@alice', 'ops@acme.dev'), rule(2, '/docs/')]) }) }, outcome: 'pass' },
+  {
+    name: 'valid owners of every form',
+    input: {
+      facts: repoFacts({ codeowners: codeowners([rule(1, '*', '@acme/payments-team', '@alice', 'ops@acme.dev'), rule(2, '/docs/')]) }),
+    },
+    outcome: 'pass',
+  },
   {
     name: 'owner without @, negation and ranges',
-    input: { facts: repoFacts({ codeowners: codeowners([rule(1, '*', 'payments-team'), rule(2, '!/vendor/', '@a'), rule(3, '*.[ch]', '@b')]) }) },
+    input: {
+      facts: repoFacts({ codeowners: codeowners([rule(1, '*', 'payments-team'), rule(2, '!/vendor/', '@a'), rule(3, '*.[ch]', '@b')]) }),
+    },
     outcome: 'fail',
     message: /3 errors/,
     evidence: [
@@ -214,7 +340,15 @@ describeCheck(codeownersValidSyntax, [
   { name: 'no rules', input: { facts: repoFacts({ codeowners: codeowners([]) }) }, outcome: 'notApplicable' },
 ]);
 
-const tree = ['README.md', 'src/api/handler.ts', 'src/api/README.md', 'docs/guide/intro.md', 'docs/index.md', 'build/Makefile', 'services/a/go.mod'];
+const tree = [
+  'README.md',
+  'src/api/handler.ts',
+  'src/api/README.md',
+  'docs/guide/intro.md',
+  'docs/index.md',
+  'build/Makefile',
+  'services/a/go.mod',
+];
 
 describeCheck(codeownersPatternsMatch, [
   {
@@ -241,7 +375,14 @@ describeCheck(codeownersPatternsMatch, [
     name: 'stale patterns',
     input: {
       facts: withFiles(tree, {
-        codeowners: codeowners([rule(1, '/old-service/', '@a'), rule(2, 'api/', '@a'), rule(3, '/handler.ts', '@a'), rule(4, '*.py', '@a'), rule(5, 'README.md/', '@a'), rule(6, '/docs/guide', '@a')]),
+        codeowners: codeowners([
+          rule(1, '/old-service/', '@a'),
+          rule(2, 'api/', '@a'),
+          rule(3, '/handler.ts', '@a'),
+          rule(4, '*.py', '@a'),
+          rule(5, 'README.md/', '@a'),
+          rule(6, '/docs/guide', '@a'),
+        ]),
       }),
     },
     outcome: 'fail',
@@ -253,7 +394,16 @@ describeCheck(codeownersPatternsMatch, [
       { path: '.github/CODEOWNERS', line: 5, note: 'README.md/ matches no tracked file' },
     ],
   },
-  { name: '/docs/* matches only direct files', input: { facts: withFiles(['docs/guide/intro.md'], { codeowners: codeowners([rule(1, '/docs/*', '@a')]) }) }, outcome: 'fail' },
+  {
+    name: '/docs/* matches only direct files',
+    input: { facts: withFiles(['docs/guide/intro.md'], { codeowners: codeowners([rule(1, '/docs/*', '@a')]) }) },
+    outcome: 'fail',
+  },
   { name: 'no CODEOWNERS', input: { facts: withFiles(tree) }, outcome: 'notApplicable' },
-  { name: 'files fact missing', input: { facts: { codeowners: codeowners([rule(1, '*', '@a')]) } }, outcome: 'error', message: /"files" fact/ },
+  {
+    name: 'files fact missing',
+    input: { facts: { codeowners: codeowners([rule(1, '*', '@a')]) } },
+    outcome: 'error',
+    message: /"files" fact/,
+  },
 ]);

@@ -19,7 +19,9 @@ const FACT_IDS = new Set<string>(retrievers.map((retriever) => retriever.id));
  */
 function factsReadIn(source: string): string[] {
   const accessed = [...source.matchAll(/\bfacts\??\.(\w+)/g)].map((match) => match[1]!);
-  const destructured = [...source.matchAll(/\{([^{}]*)\}\s*=\s*(?:\w+\.)?facts\b/g)].flatMap((match) => match[1]!.split(',').map((part) => part.split(':')[0]!.trim()));
+  const destructured = [...source.matchAll(/\{([^{}]*)\}\s*=\s*(?:\w+\.)?facts\b/g)].flatMap((match) =>
+    match[1]!.split(',').map((part) => part.split(':')[0]!.trim()),
+  );
   return [...new Set([...accessed, ...destructured])].filter((id) => FACT_IDS.has(id)).sort();
 }
 

@@ -5,7 +5,15 @@ import { checkTimings, resetCheckTimings, runCheck, type CheckRunInput } from '.
 import type { Facts } from '../../../collectors/facts/index.ts';
 import { entity, NOW, repoFacts } from '../../helpers/check-context.ts';
 
-const META = { title: 'A check', category: 'docs', description: 'Looks at something.', why: 'Tests.', fix: 'Nothing.', effort: 'low', severity: 'warning' } as const;
+const META = {
+  title: 'A check',
+  category: 'docs',
+  description: 'Looks at something.',
+  why: 'Tests.',
+  fix: 'Nothing.',
+  effort: 'low',
+  severity: 'warning',
+} as const;
 
 /** A check that needs `readme` and `files`, says how many files it saw, and counts its runs. */
 let runs = 0;
@@ -22,14 +30,27 @@ const needsTwo = defineCheck({
 });
 
 /** A check that reads only the entity, so it runs for entities of no repository too. */
-const entityOnly = defineCheck({ ...META, id: 'entity-only', options: z.object({}), needs: [], run: ({ entity: checked }) => pass(`Saw ${checked.ref}.`) });
+const entityOnly = defineCheck({
+  ...META,
+  id: 'entity-only',
+  options: z.object({}),
+  needs: [],
+  run: ({ entity: checked }) => pass(`Saw ${checked.ref}.`),
+});
 
 const stub = (run: CheckDefinition['run']): CheckDefinition => ({ ...entityOnly, id: 'stub', run });
 
 const repoless = entity({ repo: null, file: 'content/teams/a.yaml' });
 
 function input(overrides: Partial<CheckRunInput> = {}): CheckRunInput {
-  return { entity: entity(), facts: repoFacts({ readme: null, files: ['a', 'b'] }), catalog: { get: () => undefined }, now: NOW, options: {}, ...overrides };
+  return {
+    entity: entity(),
+    facts: repoFacts({ readme: null, files: ['a', 'b'] }),
+    catalog: { get: () => undefined },
+    now: NOW,
+    options: {},
+    ...overrides,
+  };
 }
 
 describe('runCheck', () => {
@@ -38,27 +59,51 @@ describe('runCheck', () => {
   });
 
   it.each<{ name: string; check: CheckDefinition; input: CheckRunInput; result: CheckResult; ran: number }>([
-    { name: 'all needed facts there: the check runs, with its default options', check: needsTwo, input: input(), result: pass('2 of at least 1 files.'), ran: 1 },
-    { name: 'options a scorecard sets', check: needsTwo, input: input({ options: { minFiles: 3 } }), result: pass('2 of at least 3 files.'), ran: 1 },
+    {
+      name: 'all needed facts there: the check runs, with its default options',
+      check: needsTwo,
+      input: input(),
+      result: pass('2 of at least 1 files.'),
+      ran: 1,
+    },
+    {
+      name: 'options a scorecard sets',
+      check: needsTwo,
+      input: input({ options: { minFiles: 3 } }),
+      result: pass('2 of at least 3 files.'),
+      ran: 1,
+    },
     {
       name: 'an entity of no repository: not applicable, the check does not run',
       check: needsTwo,
       input: input({ entity: repoless, facts: undefined }),
-      result: notApplicable('component:default/payments is declared in content/teams/a.yaml, outside any scanned repository, so there are no repository files to check.'),
+      result: notApplicable(
+        'component:default/payments is declared in content/teams/a.yaml, outside any scanned repository, so there are no repository files to check.',
+      ),
       ran: 0,
     },
     {
       name: 'one needed fact not collected: an error naming it',
       check: needsTwo,
       input: input({ facts: { ...repoFacts(), files: undefined } }),
-      result: { outcome: 'error', message: 'The "files" fact of repository payments could not be collected (its problems list says why), so this could not be checked.', evidence: [] },
+      result: {
+        outcome: 'error',
+        message:
+          'The "files" fact of repository payments could not be collected (its problems list says why), so this could not be checked.',
+        evidence: [],
+      },
       ran: 0,
     },
     {
       name: 'two needed facts not collected: an error naming both',
       check: needsTwo,
       input: input({ facts: {} }),
-      result: { outcome: 'error', message: 'The "readme", "files" facts of repository payments could not be collected (its problems list says why), so this could not be checked.', evidence: [] },
+      result: {
+        outcome: 'error',
+        message:
+          'The "readme", "files" facts of repository payments could not be collected (its problems list says why), so this could not be checked.',
+        evidence: [],
+      },
       ran: 0,
     },
     {
@@ -68,14 +113,36 @@ describe('runCheck', () => {
       result: { outcome: 'error', message: expect.stringContaining('The "files" fact') as unknown as string, evidence: [] },
       ran: 0,
     },
-    { name: 'a precheck verdict comes before the needed facts', check: needsTwo, input: input({ entity: entity({ repo: null, spec: { lifecycle: 'deprecated' } }), facts: undefined }), result: notApplicable('Deprecated.'), ran: 0 },
-    { name: 'a precheck without a verdict goes on to run', check: needsTwo, input: input({ entity: entity({ spec: { lifecycle: 'production' } }) }), result: pass('2 of at least 1 files.'), ran: 1 },
-    { name: 'a check that needs no facts runs for an entity of no repository', check: entityOnly, input: input({ entity: repoless, facts: undefined }), result: pass('Saw component:default/payments.'), ran: 0 },
+    {
+      name: 'a precheck verdict comes before the needed facts',
+      check: needsTwo,
+      input: input({ entity: entity({ repo: null, spec: { lifecycle: 'deprecated' } }), facts: undefined }),
+      result: notApplicable('Deprecated.'),
+      ran: 0,
+    },
+    {
+      name: 'a precheck without a verdict goes on to run',
+      check: needsTwo,
+      input: input({ entity: entity({ spec: { lifecycle: 'production' } }) }),
+      result: pass('2 of at least 1 files.'),
+      ran: 1,
+    },
+    {
+      name: 'a check that needs no facts runs for an entity of no repository',
+      check: entityOnly,
+      input: input({ entity: repoless, facts: undefined }),
+      result: pass('Saw component:default/payments.'),
+      ran: 0,
+    },
     {
       name: 'options the check rejects',
       check: needsTwo,
       input: input({ options: { minFiles: 'three' } }),
-      result: { outcome: 'error', message: expect.stringMatching(/^Invalid options for check "needs-two": /) as unknown as string, evidence: [] },
+      result: {
+        outcome: 'error',
+        message: expect.stringMatching(/^Invalid options for check "needs-two": /) as unknown as string,
+        evidence: [],
+      },
       ran: 0,
     },
     {
@@ -87,7 +154,13 @@ describe('runCheck', () => {
       result: { outcome: 'error', message: 'The check "stub" failed to run: boom', evidence: [] },
       ran: 0,
     },
-    { name: 'a check that returns no result', check: stub(() => ({ outcome: 'maybe' }) as never), input: input(), result: { outcome: 'error', message: 'The check "stub" returned no valid result.', evidence: [] }, ran: 0 },
+    {
+      name: 'a check that returns no result',
+      check: stub(() => ({ outcome: 'maybe' }) as never),
+      input: input(),
+      result: { outcome: 'error', message: 'The check "stub" returned no valid result.', evidence: [] },
+      ran: 0,
+    },
     {
       name: 'a result with extra fields is trimmed to a result',
       check: stub(() => ({ ...pass('ok'), debug: 'internal' }) as CheckResult),

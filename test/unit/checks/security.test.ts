@@ -31,18 +31,31 @@ const noRepository = { entity: entity({ repo: null, file: 'content/teams/platfor
 describeCheck(securityPolicy, [
   {
     name: 'a policy with contacts',
-    input: { facts: repoFacts({ securityPolicy: { path: 'SECURITY.md', contacts: [{ kind: 'email', value: 'security@acme.dev', line: 3 }] } }) },
+    input: {
+      facts: repoFacts({ securityPolicy: { path: 'SECURITY.md', contacts: [{ kind: 'email', value: 'security@acme.dev', line: 3 }] } }),
+    },
     outcome: 'pass',
     evidence: [{ path: 'SECURITY.md', line: 3, note: 'email: security@acme.dev' }],
   },
-  { name: 'a policy without contacts', input: { facts: repoFacts({ securityPolicy: { path: 'SECURITY.md', contacts: [] } }) }, outcome: 'fail', message: /names no way to report/, evidence: [{ path: 'SECURITY.md' }] },
+  {
+    name: 'a policy without contacts',
+    input: { facts: repoFacts({ securityPolicy: { path: 'SECURITY.md', contacts: [] } }) },
+    outcome: 'fail',
+    message: /names no way to report/,
+    evidence: [{ path: 'SECURITY.md' }],
+  },
   { name: 'no policy', input: { facts: repoFacts() }, outcome: 'fail', message: /No security policy/ },
   { name: 'no repository', input: noRepository, outcome: 'notApplicable' },
   { name: 'fact missing', input: { facts: {} }, outcome: 'error' },
 ]);
 
 describeCheck(dependencyUpdates, [
-  { name: 'Dependabot', input: { facts: withFiles(['.github/dependabot.yml']) }, outcome: 'pass', evidence: [{ path: '.github/dependabot.yml' }] },
+  {
+    name: 'Dependabot',
+    input: { facts: withFiles(['.github/dependabot.yml']) },
+    outcome: 'pass',
+    evidence: [{ path: '.github/dependabot.yml' }],
+  },
   { name: 'Renovate in .github', input: { facts: withFiles(['.github/renovate.json5']) }, outcome: 'pass', message: /Renovate/ },
   { name: '.renovaterc', input: { facts: withFiles(['.renovaterc']) }, outcome: 'pass' },
   { name: 'a dependabot file in the wrong place', input: { facts: withFiles(['dependabot.yml']) }, outcome: 'fail' },
@@ -52,7 +65,16 @@ describeCheck(dependencyUpdates, [
 describeCheck(actionsPinned, [
   {
     name: 'SHAs, local actions and docker digests',
-    input: workflows(workflow({ uses: [use(5, `actions/checkout@${SHA}`), use(6, './.github/actions/setup'), use(7, `docker://alpine@${DIGEST}`), use(8, `acme/shared/.github/workflows/x.yml@${SHA}`)] })),
+    input: workflows(
+      workflow({
+        uses: [
+          use(5, `actions/checkout@${SHA}`),
+          use(6, './.github/actions/setup'),
+          use(7, `docker://alpine@${DIGEST}`),
+          use(8, `acme/shared/.github/workflows/x.yml@${SHA}`),
+        ],
+      }),
+    ),
     outcome: 'pass',
     message: /\(3 references in 1 workflow\)/,
   },
@@ -60,7 +82,10 @@ describeCheck(actionsPinned, [
     name: 'tags, branches, short SHAs and docker tags',
     input: workflows(
       workflow({ uses: [use(5, 'actions/checkout@v4'), use(6, `actions/setup-node@${SHA}`)] }),
-      workflow({ path: '.github/workflows/release.yml', uses: [use(9, 'acme/deploy@main'), use(10, 'acme/x@a81bbbf'), use(11, 'docker://node:20'), use(12, 'acme/no-ref')] }),
+      workflow({
+        path: '.github/workflows/release.yml',
+        uses: [use(9, 'acme/deploy@main'), use(10, 'acme/x@a81bbbf'), use(11, 'docker://node:20'), use(12, 'acme/no-ref')],
+      }),
     ),
     outcome: 'fail',
     message: /5 action references of 6 are not pinned/,
@@ -72,7 +97,11 @@ describeCheck(actionsPinned, [
       { path: '.github/workflows/release.yml', line: 12, note: 'acme/no-ref' },
     ],
   },
-  { name: 'trusted owners may use tags', input: { ...workflows(workflow({ uses: [use(5, 'Acme/deploy@v2')] })), options: { trustedOwners: ['acme'] } }, outcome: 'pass' },
+  {
+    name: 'trusted owners may use tags',
+    input: { ...workflows(workflow({ uses: [use(5, 'Acme/deploy@v2')] })), options: { trustedOwners: ['acme'] } },
+    outcome: 'pass',
+  },
   { name: 'only local actions', input: workflows(workflow({ uses: [use(5, './x')] })), outcome: 'pass', message: /Only local actions/ },
   { name: 'no workflows', input: workflows(), outcome: 'notApplicable' },
   { name: 'no repository', input: noRepository, outcome: 'notApplicable' },
@@ -110,22 +139,72 @@ describeCheck(workflowPermissions, [
       { path: '.github/workflows/c.yml', line: 6, note: 'permissions: contents: read, packages: write is not read-only' },
     ],
   },
-  { name: 'job-level writes are fine with a read-only default', input: workflows(workflow({ permissions: { value: {}, line: 2 }, jobs: [{ id: 'release', line: 5, permissions: { value: { contents: 'write' }, line: 6 } }] })), outcome: 'pass' },
+  {
+    name: 'job-level writes are fine with a read-only default',
+    input: workflows(
+      workflow({
+        permissions: { value: {}, line: 2 },
+        jobs: [{ id: 'release', line: 5, permissions: { value: { contents: 'write' }, line: 6 } }],
+      }),
+    ),
+    outcome: 'pass',
+  },
   { name: 'no workflows', input: workflows(), outcome: 'notApplicable' },
 ]);
 
 describeCheck(noPullRequestTargetCheckout, [
   {
     name: 'pull_request_target checking out the head',
-    input: workflows(workflow({ triggers: ['pull_request_target'], checkoutRefs: [{ job: 'test', ref: '${{ github.event.pull_request.head.sha }}', line: 14 }] })),
+    input: workflows(
+      workflow({
+        triggers: ['pull_request_target'],
+        checkoutRefs: [{ job: 'test', ref: '${{ github.event.pull_request.head.sha }}', line: 14 }],
+      }),
+    ),
     outcome: 'fail',
     evidence: [{ path: '.github/workflows/ci.yml', line: 14, note: 'checks out ${{ github.event.pull_request.head.sha }} (job test)' }],
   },
-  { name: 'workflow_run checking out head_branch', input: workflows(workflow({ triggers: ['workflow_run'], checkoutRefs: [{ job: 'x', ref: '${{ github.event.workflow_run.head_branch }}', line: 9 }] })), outcome: 'fail' },
-  { name: 'head_ref', input: workflows(workflow({ triggers: ['pull_request_target'], checkoutRefs: [{ job: 'x', ref: '${{ github.head_ref }}', line: 9 }] })), outcome: 'fail' },
-  { name: 'refs/pull merge ref', input: workflows(workflow({ triggers: ['pull_request_target'], checkoutRefs: [{ job: 'x', ref: 'refs/pull/${{ github.event.number }}/merge', line: 9 }] })), outcome: 'fail' },
-  { name: 'pull_request_target checking out the base', input: workflows(workflow({ triggers: ['pull_request_target'], checkoutRefs: [{ job: 'x', ref: '${{ github.event.pull_request.base.sha }}', line: 9 }] })), outcome: 'pass', evidence: [{ path: '.github/workflows/ci.yml' }] },
-  { name: 'head checkout in a plain pull_request workflow is safe', input: workflows(workflow({ triggers: ['pull_request'], checkoutRefs: [{ job: 'x', ref: '${{ github.event.pull_request.head.sha }}', line: 9 }] })), outcome: 'pass', message: /No workflow is triggered by pull_request_target or workflow_run \(1 workflow read\)/ },
+  {
+    name: 'workflow_run checking out head_branch',
+    input: workflows(
+      workflow({ triggers: ['workflow_run'], checkoutRefs: [{ job: 'x', ref: '${{ github.event.workflow_run.head_branch }}', line: 9 }] }),
+    ),
+    outcome: 'fail',
+  },
+  {
+    name: 'head_ref',
+    input: workflows(workflow({ triggers: ['pull_request_target'], checkoutRefs: [{ job: 'x', ref: '${{ github.head_ref }}', line: 9 }] })),
+    outcome: 'fail',
+  },
+  {
+    name: 'refs/pull merge ref',
+    input: workflows(
+      workflow({
+        triggers: ['pull_request_target'],
+        checkoutRefs: [{ job: 'x', ref: 'refs/pull/${{ github.event.number }}/merge', line: 9 }],
+      }),
+    ),
+    outcome: 'fail',
+  },
+  {
+    name: 'pull_request_target checking out the base',
+    input: workflows(
+      workflow({
+        triggers: ['pull_request_target'],
+        checkoutRefs: [{ job: 'x', ref: '${{ github.event.pull_request.base.sha }}', line: 9 }],
+      }),
+    ),
+    outcome: 'pass',
+    evidence: [{ path: '.github/workflows/ci.yml' }],
+  },
+  {
+    name: 'head checkout in a plain pull_request workflow is safe',
+    input: workflows(
+      workflow({ triggers: ['pull_request'], checkoutRefs: [{ job: 'x', ref: '${{ github.event.pull_request.head.sha }}', line: 9 }] }),
+    ),
+    outcome: 'pass',
+    message: /No workflow is triggered by pull_request_target or workflow_run \(1 workflow read\)/,
+  },
   { name: 'no workflows', input: workflows(), outcome: 'notApplicable' },
 ]);
 
@@ -174,7 +253,13 @@ describeCheck(noScriptInjection, [
 describeCheck(noPrivateKeys, [
   {
     name: 'keys, key files and keystores',
-    input: secrets({ path: 'deploy/id_rsa', kind: 'private-key' }, { path: 'tls/server.key', line: 2, kind: 'private-key' }, { path: 'a.jks', kind: 'keystore' }, { path: 'k.key', kind: 'key-file' }, { path: '.env', kind: 'env-file' }),
+    input: secrets(
+      { path: 'deploy/id_rsa', kind: 'private-key' },
+      { path: 'tls/server.key', line: 2, kind: 'private-key' },
+      { path: 'a.jks', kind: 'keystore' },
+      { path: 'k.key', kind: 'key-file' },
+      { path: '.env', kind: 'env-file' },
+    ),
     outcome: 'fail',
     message: /4 committed files look like a private key/,
     evidence: [
@@ -184,24 +269,53 @@ describeCheck(noPrivateKeys, [
       { path: 'k.key', note: 'binary key file (possibly a DER private key)' },
     ],
   },
-  { name: 'allowed test fixtures', input: { ...secrets({ path: 'testdata/server.key', line: 1, kind: 'private-key' }), options: { allow: ['testdata/**'] } }, outcome: 'pass' },
+  {
+    name: 'allowed test fixtures',
+    input: { ...secrets({ path: 'testdata/server.key', line: 1, kind: 'private-key' }), options: { allow: ['testdata/**'] } },
+    outcome: 'pass',
+  },
   {
     name: 'test fixtures are listed as ignored, not judged',
-    input: secrets({ path: 'testdata/key.pem', line: 1, kind: 'private-key', ignored: { reason: 'test-fixture', detail: 'under testdata/' } }, { path: 'deploy/key.pem', line: 1, kind: 'private-key' }),
+    input: secrets(
+      { path: 'testdata/key.pem', line: 1, kind: 'private-key', ignored: { reason: 'test-fixture', detail: 'under testdata/' } },
+      { path: 'deploy/key.pem', line: 1, kind: 'private-key' },
+    ),
     outcome: 'fail',
     message: '1 committed file looks like a private key or keystore: deploy/key.pem (1 file ignored: test fixture).',
-    evidence: [{ path: 'deploy/key.pem', line: 1, note: 'private key' }, { path: 'testdata/key.pem', line: 1, note: 'ignored: test fixture, under testdata/' }],
+    evidence: [
+      { path: 'deploy/key.pem', line: 1, note: 'private key' },
+      { path: 'testdata/key.pem', line: 1, note: 'ignored: test fixture, under testdata/' },
+    ],
   },
   {
     name: 'only fixtures and skeletons: pass, with each exclusion as evidence',
-    input: secrets({ path: 'tests/certs/server.key', line: 1, kind: 'private-key', ignored: { reason: 'test-fixture', detail: 'under tests/' } }, { path: 'tpl/skeleton/k.pem', line: 1, kind: 'private-key', ignored: { reason: 'template-skeleton', detail: 'in the skeleton of tpl/template.yaml' } }),
+    input: secrets(
+      { path: 'tests/certs/server.key', line: 1, kind: 'private-key', ignored: { reason: 'test-fixture', detail: 'under tests/' } },
+      {
+        path: 'tpl/skeleton/k.pem',
+        line: 1,
+        kind: 'private-key',
+        ignored: { reason: 'template-skeleton', detail: 'in the skeleton of tpl/template.yaml' },
+      },
+    ),
     outcome: 'pass',
     message: 'No committed private keys or keystores (2 files ignored: test fixture, template skeleton).',
-    evidence: [{ path: 'tests/certs/server.key', line: 1, note: 'ignored: test fixture, under tests/' }, { path: 'tpl/skeleton/k.pem', line: 1, note: 'ignored: template skeleton, in the skeleton of tpl/template.yaml' }],
+    evidence: [
+      { path: 'tests/certs/server.key', line: 1, note: 'ignored: test fixture, under tests/' },
+      { path: 'tpl/skeleton/k.pem', line: 1, note: 'ignored: template skeleton, in the skeleton of tpl/template.yaml' },
+    ],
   },
   {
     name: 'includeFixtures judges them too',
-    input: { ...secrets({ path: 'testdata/key.pem', line: 1, kind: 'private-key', ignored: { reason: 'test-fixture', detail: 'under testdata/' } }), options: { includeFixtures: true } },
+    input: {
+      ...secrets({
+        path: 'testdata/key.pem',
+        line: 1,
+        kind: 'private-key',
+        ignored: { reason: 'test-fixture', detail: 'under testdata/' },
+      }),
+      options: { includeFixtures: true },
+    },
     outcome: 'fail',
     evidence: [{ path: 'testdata/key.pem', line: 1, note: 'private key' }],
   },
@@ -212,11 +326,23 @@ describeCheck(noPrivateKeys, [
 ]);
 
 describeCheck(noEnvFiles, [
-  { name: 'a .env file', input: secrets({ path: 'app/.env.production', kind: 'env-file' }), outcome: 'fail', evidence: [{ path: 'app/.env.production', note: 'dotenv file' }] },
+  {
+    name: 'a .env file',
+    input: secrets({ path: 'app/.env.production', kind: 'env-file' }),
+    outcome: 'fail',
+    evidence: [{ path: 'app/.env.production', note: 'dotenv file' }],
+  },
   { name: 'allowed', input: { ...secrets({ path: 'e2e/.env', kind: 'env-file' }), options: { allow: ['e2e/.env'] } }, outcome: 'pass' },
   {
     name: 'placeholder values are never a committed secret, even with includeFixtures',
-    input: { ...secrets({ path: '.env', kind: 'env-file', ignored: { reason: 'placeholder-values', detail: 'no credential with a real value (3 settings)' } }), options: { includeFixtures: true } },
+    input: {
+      ...secrets({
+        path: '.env',
+        kind: 'env-file',
+        ignored: { reason: 'placeholder-values', detail: 'no credential with a real value (3 settings)' },
+      }),
+      options: { includeFixtures: true },
+    },
     outcome: 'pass',
     message: 'No committed .env files (1 file ignored: placeholder values).',
     evidence: [{ path: '.env', note: 'ignored: placeholder values, no credential with a real value (3 settings)' }],
@@ -226,22 +352,54 @@ describeCheck(noEnvFiles, [
 ]);
 
 describeCheck(noRegistryTokens, [
-  { name: 'a literal npm token', input: secrets({ path: '.npmrc', line: 2, kind: 'registry-token' }), outcome: 'fail', evidence: [{ path: '.npmrc', line: 2, note: 'literal registry credential' }] },
+  {
+    name: 'a literal npm token',
+    input: secrets({ path: '.npmrc', line: 2, kind: 'registry-token' }),
+    outcome: 'fail',
+    evidence: [{ path: '.npmrc', line: 2, note: 'literal registry credential' }],
+  },
   { name: 'none', input: secrets(), outcome: 'pass' },
 ]);
 
 describeCheck(noCommittedBinaries, [
   {
     name: 'binaries and archives',
-    input: { facts: withFiles(['lib/tool.jar', 'bin/app.exe', 'native/libx.so.1', 'app/__pycache__/m.cpython-312.pyc', 'dist/pkg.tar.gz', 'src/main.ts']) },
+    input: {
+      facts: withFiles([
+        'lib/tool.jar',
+        'bin/app.exe',
+        'native/libx.so.1',
+        'app/__pycache__/m.cpython-312.pyc',
+        'dist/pkg.tar.gz',
+        'src/main.ts',
+      ]),
+    },
     outcome: 'fail',
     message: /5 binary files are committed/,
   },
-  { name: 'wrapper jars are allowed by default', input: { facts: withFiles(['gradle/wrapper/gradle-wrapper.jar', 'sub/.mvn/wrapper/maven-wrapper.jar']) }, outcome: 'pass' },
-  { name: 'allow option replaces the defaults', input: { facts: withFiles(['gradle/wrapper/gradle-wrapper.jar', 'fixtures/a.zip']), options: { allow: ['fixtures/**'] } }, outcome: 'fail', evidence: [{ path: 'gradle/wrapper/gradle-wrapper.jar' }] },
+  {
+    name: 'wrapper jars are allowed by default',
+    input: { facts: withFiles(['gradle/wrapper/gradle-wrapper.jar', 'sub/.mvn/wrapper/maven-wrapper.jar']) },
+    outcome: 'pass',
+  },
+  {
+    name: 'allow option replaces the defaults',
+    input: { facts: withFiles(['gradle/wrapper/gradle-wrapper.jar', 'fixtures/a.zip']), options: { allow: ['fixtures/**'] } },
+    outcome: 'fail',
+    evidence: [{ path: 'gradle/wrapper/gradle-wrapper.jar' }],
+  },
   {
     name: 'binaries in test fixtures and template skeletons are listed as ignored',
-    input: { facts: withFiles(['testdata/archive.zip', 'src/test/resources/app.jar', 'templates/svc/template.yaml', 'templates/svc/skeleton/tool.exe', '{{cookiecutter.name}}/lib.so', 'lib/tool.jar']) },
+    input: {
+      facts: withFiles([
+        'testdata/archive.zip',
+        'src/test/resources/app.jar',
+        'templates/svc/template.yaml',
+        'templates/svc/skeleton/tool.exe',
+        '{{cookiecutter.name}}/lib.so',
+        'lib/tool.jar',
+      ]),
+    },
     outcome: 'fail',
     message: '1 binary file is committed, e.g. lib/tool.jar (4 files in test fixtures or template skeletons ignored).',
     evidence: [
@@ -252,16 +410,43 @@ describeCheck(noCommittedBinaries, [
       { path: '{{cookiecutter.name}}/lib.so', note: 'ignored: template skeleton, in the cookiecutter template {{cookiecutter.name}}/' },
     ],
   },
-  { name: 'includeFixtures judges fixtures too', input: { facts: withFiles(['testdata/archive.zip']), options: { includeFixtures: true } }, outcome: 'fail', evidence: [{ path: 'testdata/archive.zip' }] },
-  { name: 'a skeleton/ folder without a template.yaml beside it is the project\'s own', input: { facts: withFiles(['skeleton/tool.exe']) }, outcome: 'fail' },
-  { name: 'source only; look-alike names', input: { facts: withFiles(['src/main.ts', 'docs/also.md', 'lib/solib.ts', 'objects/a.obj']) }, outcome: 'pass' },
+  {
+    name: 'includeFixtures judges fixtures too',
+    input: { facts: withFiles(['testdata/archive.zip']), options: { includeFixtures: true } },
+    outcome: 'fail',
+    evidence: [{ path: 'testdata/archive.zip' }],
+  },
+  {
+    name: "a skeleton/ folder without a template.yaml beside it is the project's own",
+    input: { facts: withFiles(['skeleton/tool.exe']) },
+    outcome: 'fail',
+  },
+  {
+    name: 'source only; look-alike names',
+    input: { facts: withFiles(['src/main.ts', 'docs/also.md', 'lib/solib.ts', 'objects/a.obj']) },
+    outcome: 'pass',
+  },
   { name: 'empty repository', input: { facts: withFiles([]) }, outcome: 'pass' },
 ]);
 
 describeCheck(sastConfigured, [
-  { name: 'CodeQL', input: workflows(workflow({ path: '.github/workflows/codeql.yml', uses: [use(3, `actions/checkout@${SHA}`), use(4, 'github/codeql-action/analyze@v3')] })), outcome: 'pass', evidence: [{ path: '.github/workflows/codeql.yml', line: 4, note: 'github/codeql-action/analyze@v3' }] },
+  {
+    name: 'CodeQL',
+    input: workflows(
+      workflow({
+        path: '.github/workflows/codeql.yml',
+        uses: [use(3, `actions/checkout@${SHA}`), use(4, 'github/codeql-action/analyze@v3')],
+      }),
+    ),
+    outcome: 'pass',
+    evidence: [{ path: '.github/workflows/codeql.yml', line: 4, note: 'github/codeql-action/analyze@v3' }],
+  },
   { name: 'Semgrep, any case', input: workflows(workflow({ uses: [use(4, 'Semgrep/semgrep-action@v1')] })), outcome: 'pass' },
-  { name: 'custom action list', input: { ...workflows(workflow({ uses: [use(4, 'acme/scan@v1')] })), options: { actions: ['acme/scan'] } }, outcome: 'pass' },
+  {
+    name: 'custom action list',
+    input: { ...workflows(workflow({ uses: [use(4, 'acme/scan@v1')] })), options: { actions: ['acme/scan'] } },
+    outcome: 'pass',
+  },
   { name: 'no analysis', input: workflows(workflow({ uses: [use(3, 'actions/checkout@v4')] })), outcome: 'fail', message: /default setup/ },
   { name: 'no workflows', input: workflows(), outcome: 'notApplicable' },
 ]);

@@ -19,23 +19,59 @@ const docs: EntityDocs = {
   origin: 'annotation',
   dir: 'docs',
   pages: [
-    { slug: '', title: 'Welcome', source: 'docs/index.md', html: '<h1 id="welcome">Welcome</h1>', headings: [{ depth: 1, slug: 'welcome', text: 'Welcome' }] },
-    { slug: 'ops/runbook', title: 'Runbook', source: 'docs/ops/runbook.md', html: '<p>x</p>', headings: [{ depth: 2, slug: 'timeouts', text: 'Timeouts' }, { depth: 3, slug: 'provider', text: 'Provider' }, { depth: 4, slug: 'deep', text: 'Deep' }] },
+    {
+      slug: '',
+      title: 'Welcome',
+      source: 'docs/index.md',
+      html: '<h1 id="welcome">Welcome</h1>',
+      headings: [{ depth: 1, slug: 'welcome', text: 'Welcome' }],
+    },
+    {
+      slug: 'ops/runbook',
+      title: 'Runbook',
+      source: 'docs/ops/runbook.md',
+      html: '<p>x</p>',
+      headings: [
+        { depth: 2, slug: 'timeouts', text: 'Timeouts' },
+        { depth: 3, slug: 'provider', text: 'Provider' },
+        { depth: 4, slug: 'deep', text: 'Deep' },
+      ],
+    },
   ],
-  nav: [{ title: 'Welcome', slug: '' }, { title: 'Operations', children: [{ title: 'Runbook', slug: 'ops/runbook' }] }],
+  nav: [
+    { title: 'Welcome', slug: '' },
+    { title: 'Operations', children: [{ title: 'Runbook', slug: 'ops/runbook' }] },
+  ],
   assets: [{ path: '_assets/docs/img/flow.png', mediaType: 'image/png', base64: 'iVBORw0KGgo=' }],
 };
 
-const repo = { name: 'payments', source: 'directory', webUrl: 'https://github.com/acme/payments', facts: { head: { commit: 'abc123', date: '2026-01-15T10:00:00Z' } }, problems: [] } as RepoSnapshot;
+const repo = {
+  name: 'payments',
+  source: 'directory',
+  webUrl: 'https://github.com/acme/payments',
+  facts: { head: { commit: 'abc123', date: '2026-01-15T10:00:00Z' } },
+  problems: [],
+} as RepoSnapshot;
 
 describe('docsPageView', () => {
   it('marks the current page in the nav and links every entry under the entity docs URL', () => {
     const view = docsPageView(docs, entity, 'ops/runbook', repo);
     expect(view.nav).toEqual([
       { title: 'Welcome', href: '/catalog/default/component/Payments/docs/', current: false, children: [] },
-      { title: 'Operations', current: false, children: [{ title: 'Runbook', href: '/catalog/default/component/Payments/docs/ops/runbook/', current: true, children: [] }] },
+      {
+        title: 'Operations',
+        current: false,
+        children: [{ title: 'Runbook', href: '/catalog/default/component/Payments/docs/ops/runbook/', current: true, children: [] }],
+      },
     ]);
-    expect(view).toMatchObject({ title: 'Runbook', isHome: false, hasTitleHeading: false, siteTitle: 'Payments handbook', entity: { name: 'Payments service', href: '/catalog/default/component/Payments/' }, homeHref: '/catalog/default/component/Payments/docs/' });
+    expect(view).toMatchObject({
+      title: 'Runbook',
+      isHome: false,
+      hasTitleHeading: false,
+      siteTitle: 'Payments handbook',
+      entity: { name: 'Payments service', href: '/catalog/default/component/Payments/' },
+      homeHref: '/catalog/default/component/Payments/docs/',
+    });
   });
 
   it('lists headings of level 2 and 3 as the table of contents, and links the source at the scanned commit', () => {
@@ -70,7 +106,13 @@ describe('docs routes', () => {
   });
 
   it('has one route per asset below _assets/, and none for docs of unknown entities', () => {
-    expect(docsAssetRoutes([docs], entityOf)).toEqual([{ params: { namespace: 'default', kind: 'component', name: 'Payments', assets: '_assets', asset: 'docs/img/flow.png' }, mediaType: 'image/png', base64: 'iVBORw0KGgo=' }]);
+    expect(docsAssetRoutes([docs], entityOf)).toEqual([
+      {
+        params: { namespace: 'default', kind: 'component', name: 'Payments', assets: '_assets', asset: 'docs/img/flow.png' },
+        mediaType: 'image/png',
+        base64: 'iVBORw0KGgo=',
+      },
+    ]);
     expect(docsPageRoutes([{ ...docs, entityRef: 'component:default/gone' }], entityOf)).toEqual([]);
   });
 });

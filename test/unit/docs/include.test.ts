@@ -20,7 +20,10 @@ async function monorepo(files: Record<string, string | Uint8Array>) {
     source: { repo: 'mono', file: 'catalog-info.yaml', line: 1 },
     inferred: false,
   };
-  const { docs, problems } = await buildEntityDocs({ entities: [entity], repos: [{ name: 'mono', facts: { docSources: sources } as Facts }] });
+  const { docs, problems } = await buildEntityDocs({
+    entities: [entity],
+    repos: [{ name: 'mono', facts: { docSources: sources } as Facts }],
+  });
   return { sources, collectProblems: context.problems, docs: docs[0], renderProblems: problems };
 }
 
@@ -32,7 +35,11 @@ const AUTH = {
 
 describe('parseMkdocs: !include entries', () => {
   it('reads `Title: !include path` and a bare `!include path` as includes, as written', () => {
-    const { mkdocs } = parseMkdocs("site_name: Mono\nnav:\n  - Home: index.md\n  - Auth: '!include ./auth/mkdocs.yml'\n  - Services:\n      - '!include services/billing/mkdocs.yml'\n", 'mkdocs.yml', '.');
+    const { mkdocs } = parseMkdocs(
+      "site_name: Mono\nnav:\n  - Home: index.md\n  - Auth: '!include ./auth/mkdocs.yml'\n  - Services:\n      - '!include services/billing/mkdocs.yml'\n",
+      'mkdocs.yml',
+      '.',
+    );
     expect(mkdocs.nav).toEqual([
       { title: 'Home', target: 'index.md', line: 3 },
       { title: 'Auth', include: './auth/mkdocs.yml', line: 4 },
@@ -57,7 +64,13 @@ describe('mkdocs-monorepo-plugin includes', () => {
     ]);
     expect(docs!.nav).toEqual([
       { title: 'Home', slug: '' },
-      { title: 'Authentication', children: [{ title: 'Overview', slug: 'auth' }, { title: 'Tokens', slug: 'auth/tokens' }] },
+      {
+        title: 'Authentication',
+        children: [
+          { title: 'Overview', slug: 'auth' },
+          { title: 'Tokens', slug: 'auth/tokens' },
+        ],
+      },
     ]);
     // Links cross between the including and the included pages.
     expect(docs!.pages[0]!.html).toContain('href="auth/"');
@@ -81,7 +94,15 @@ describe('mkdocs-monorepo-plugin includes', () => {
       {
         title: 'Our services',
         slug: 'our-services',
-        children: [{ title: 'Billing', children: [{ title: 'Billing', slug: 'our-services/billing/v2' }, { title: 'How to', children: [{ title: 'Refund', slug: 'our-services/billing/v2/how-to/refund' }] }] }],
+        children: [
+          {
+            title: 'Billing',
+            children: [
+              { title: 'Billing', slug: 'our-services/billing/v2' },
+              { title: 'How to', children: [{ title: 'Refund', slug: 'our-services/billing/v2/how-to/refund' }] },
+            ],
+          },
+        ],
       },
     ]);
   });
@@ -92,7 +113,11 @@ describe('mkdocs-monorepo-plugin includes', () => {
     ['a path leaving the repository', "'!include ../../other/mkdocs.yml'", /which leaves the repository/],
     ['a path leaving through a folder', "'!include ./auth/../../mkdocs.yml'", /which leaves the repository/],
     ['a file that is no YAML', "'!include ./auth/docs/index.md'", /is not a \.yml or \.yaml file/],
-    ['a file that is not tracked', "'!include ./missing/mkdocs.yml'", /missing\/mkdocs.yml is not a file tracked in the repository, or cannot be read/],
+    [
+      'a file that is not tracked',
+      "'!include ./missing/mkdocs.yml'",
+      /missing\/mkdocs.yml is not a file tracked in the repository, or cannot be read/,
+    ],
     ['a binary file', "'!include ./binary/site.yml'", /binary\/site.yml is not a file tracked in the repository, or cannot be read/],
     ['a site without site_name', "'!include ./nameless/mkdocs.yml'", /nameless\/mkdocs.yml has no site_name/],
     ['a site whose mkdocs.yml does not parse', "'!include ./broken/mkdocs.yml'", /broken\/mkdocs.yml cannot be used: Could not parse/],
@@ -106,7 +131,13 @@ describe('mkdocs-monorepo-plugin includes', () => {
       'broken/mkdocs.yml': 'site_name: [unclosed\n',
       'binary/site.yml': new Uint8Array([0, 1, 2]),
     });
-    expect(collectProblems).toContainEqual({ severity: 'error', repo: 'mono', file: 'mkdocs.yml', line: 4, message: expect.stringMatching(message) });
+    expect(collectProblems).toContainEqual({
+      severity: 'error',
+      repo: 'mono',
+      file: 'mkdocs.yml',
+      line: 4,
+      message: expect.stringMatching(message),
+    });
     expect(sources.roots.find((root) => root.base === '.')!.mkdocs!.nav).toEqual([{ title: 'Home', target: 'index.md', line: 3 }]);
     expect(docs!.nav).toEqual([{ title: 'Home', slug: '' }]);
     expect(docs!.pages.map((page) => page.source)).toEqual(['docs/index.md']);
@@ -114,14 +145,29 @@ describe('mkdocs-monorepo-plugin includes', () => {
 
   it('reports an include loop where it closes, and keeps the rest', async () => {
     const { collectProblems, docs } = await monorepo({
-      'mkdocs.yml': "site_name: Mono\nnav:\n  - Home: index.md\n  - Auth: '!include ./auth/mkdocs.yml'\n  - Me again: '!include mkdocs.yml'\n",
+      'mkdocs.yml':
+        "site_name: Mono\nnav:\n  - Home: index.md\n  - Auth: '!include ./auth/mkdocs.yml'\n  - Me again: '!include mkdocs.yml'\n",
       'docs/index.md': '# Mono\n',
       'auth/mkdocs.yml': "site_name: auth\nnav:\n  - index.md\n  - Back: '!include ../mkdocs.yml'\n",
       'auth/docs/index.md': '# Auth\n',
     });
     expect(collectProblems).toEqual([
-      { severity: 'error', repo: 'mono', file: 'auth/mkdocs.yml', line: 4, message: 'The nav entry "Back" includes mkdocs.yml, which closes a loop of includes (mkdocs.yml → auth/mkdocs.yml → mkdocs.yml); it is not followed.' },
-      { severity: 'error', repo: 'mono', file: 'mkdocs.yml', line: 5, message: 'The nav entry "Me again" includes mkdocs.yml, which closes a loop of includes (mkdocs.yml → mkdocs.yml); it is not followed.' },
+      {
+        severity: 'error',
+        repo: 'mono',
+        file: 'auth/mkdocs.yml',
+        line: 4,
+        message:
+          'The nav entry "Back" includes mkdocs.yml, which closes a loop of includes (mkdocs.yml → auth/mkdocs.yml → mkdocs.yml); it is not followed.',
+      },
+      {
+        severity: 'error',
+        repo: 'mono',
+        file: 'mkdocs.yml',
+        line: 5,
+        message:
+          'The nav entry "Me again" includes mkdocs.yml, which closes a loop of includes (mkdocs.yml → mkdocs.yml); it is not followed.',
+      },
     ]);
     expect(docs!.nav).toEqual([
       { title: 'Home', slug: '' },
@@ -136,7 +182,16 @@ describe('mkdocs-monorepo-plugin includes', () => {
       'auth/mkdocs.yml': 'site_name: auth\nnav:\n  - Gone: gone.md\n',
       'auth/docs/index.md': '# Auth\n',
     });
-    expect(renderProblems).toEqual([{ severity: 'warning', repo: 'mono', entityRef: 'component:default/mono', file: 'auth/mkdocs.yml', line: 3, message: 'The nav entry "Gone" points at gone.md, which is not a Markdown page in auth/docs.' }]);
+    expect(renderProblems).toEqual([
+      {
+        severity: 'warning',
+        repo: 'mono',
+        entityRef: 'component:default/mono',
+        file: 'auth/mkdocs.yml',
+        line: 3,
+        message: 'The nav entry "Gone" points at gone.md, which is not a Markdown page in auth/docs.',
+      },
+    ]);
   });
 });
 

@@ -3,8 +3,17 @@ import type { DocImage } from '../../../collectors/facts/docs-site/schema.ts';
 import { renderMarkdown } from '../../../collectors/docs/render-markdown.ts';
 
 const PNG: DocImage = { path: 'docs/img/diagram.png', mediaType: 'image/png', base64: 'iVBORw0KGgo=' };
-const SVG: DocImage = { path: 'docs/img/flow.svg', mediaType: 'image/svg+xml', base64: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"/>').toString('base64') };
-const PAGES: Record<string, string> = { 'docs/index.md': '', 'docs/guide/setup.md': 'guide/setup', 'docs/guide/index.md': 'guide', 'docs/guide': 'guide' };
+const SVG: DocImage = {
+  path: 'docs/img/flow.svg',
+  mediaType: 'image/svg+xml',
+  base64: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"/>').toString('base64'),
+};
+const PAGES: Record<string, string> = {
+  'docs/index.md': '',
+  'docs/guide/setup.md': 'guide/setup',
+  'docs/guide/index.md': 'guide',
+  'docs/guide': 'guide',
+};
 
 async function render(markdown: string, options: { sourcePath?: string; pageSlug?: string; webUrl?: boolean } = {}) {
   const published: string[] = [];
@@ -65,7 +74,11 @@ describe('links', () => {
     ['another page with a fragment', '[s](guide/setup.md#install)', '<a href="guide/setup/#install">s</a>'],
     ['a folder with a home page', '[g](guide/)', '<a href="guide/">g</a>'],
     ['the docs home from itself', '[h](index.md)', '<a href="./">h</a>'],
-    ['a repository file outside the docs', '[m](../src/main.go)', '<a href="https://git.example.com/acme/app/blob/abc123/src/main.go">m</a>'],
+    [
+      'a repository file outside the docs',
+      '[m](../src/main.go)',
+      '<a href="https://git.example.com/acme/app/blob/abc123/src/main.go">m</a>',
+    ],
     ['a root-relative path, as GitHub reads it', '[r](/Makefile)', '<a href="https://git.example.com/acme/app/blob/abc123/Makefile">r</a>'],
     ['a path escaping the repository', '[p](../../../../etc/passwd)', '<p>p</p>'],
     ['an encoded path escaping the repository', '[p](%2e%2e/%2e%2e/%2e%2e/etc/passwd)', '<p>p</p>'],
@@ -79,7 +92,10 @@ describe('links', () => {
   });
 
   it('links from a nested page back up', async () => {
-    const { html } = await render('[home](../index.md) [sibling](index.md#a)', { sourcePath: 'docs/guide/setup.md', pageSlug: 'guide/setup' });
+    const { html } = await render('[home](../index.md) [sibling](index.md#a)', {
+      sourcePath: 'docs/guide/setup.md',
+      pageSlug: 'guide/setup',
+    });
     expect(html).toContain('<a href="../../">home</a>');
     expect(html).toContain('<a href="../../guide/#a">sibling</a>');
   });
@@ -147,7 +163,11 @@ describe('headings and code', () => {
 
   it.each(['ts', 'go', 'yaml', 'bash'])('highlights %s with both themes as CSS variables', async (language) => {
     const { html } = await render(`\`\`\`${language}\nvalue: 1\n\`\`\``);
-    expect(html).toMatch(new RegExp(`<pre class="shiki shiki-themes github-light github-dark-default" style="[^"]*--shiki-dark:[^"]*" tabindex="0" data-language="${language}">`));
+    expect(html).toMatch(
+      new RegExp(
+        `<pre class="shiki shiki-themes github-light github-dark-default" style="[^"]*--shiki-dark:[^"]*" tabindex="0" data-language="${language}">`,
+      ),
+    );
   });
 
   it('leaves unknown languages as plain, focusable code', async () => {

@@ -11,7 +11,12 @@ const page = (path: string, text = `# ${path}\n`) => ({ path, text });
 
 describe('home page selection', () => {
   it.each<[string, Pick<DocRoot, 'docsDir' | 'pages' | 'readme'>, string[], string]>([
-    ['index.md in the docs folder', { docsDir: 'docs', pages: [page('docs/a.md'), page('docs/index.md'), page('docs/README.md')] }, [], 'docs/index.md'],
+    [
+      'index.md in the docs folder',
+      { docsDir: 'docs', pages: [page('docs/a.md'), page('docs/index.md'), page('docs/README.md')] },
+      [],
+      'docs/index.md',
+    ],
     ['README.md in the docs folder', { docsDir: 'docs', pages: [page('docs/a.md'), page('docs/README.md')] }, [], 'docs/README.md'],
     ['the README beside the docs', { docsDir: 'docs', pages: [page('docs/a.md')], readme: page('README.md') }, [], 'README.md'],
     ['the first page of the nav', { docsDir: 'docs', pages: [page('docs/a.md'), page('docs/b.md')] }, ['docs/b.md'], 'docs/b.md'],
@@ -23,7 +28,15 @@ describe('home page selection', () => {
   });
 
   it('mirrors the folder tree in slugs, folder homes included, with unsafe characters replaced', () => {
-    const plan = planSite({ docsDir: 'services/api/docs', pages: [page('services/api/docs/index.md'), page('services/api/docs/guide/index.md'), page('services/api/docs/guide/Set up.md'), page('services/api/docs/ops/README.md')] });
+    const plan = planSite({
+      docsDir: 'services/api/docs',
+      pages: [
+        page('services/api/docs/index.md'),
+        page('services/api/docs/guide/index.md'),
+        page('services/api/docs/guide/Set up.md'),
+        page('services/api/docs/ops/README.md'),
+      ],
+    });
     expect(plan.pages.map((planned) => planned.slug)).toEqual(['', 'guide', 'guide/Set-up', 'ops']);
     expect(plan.pageOf('services/api/docs/guide')).toBe('guide');
     expect(plan.pageOf('services/api/docs')).toBe('');
@@ -42,7 +55,23 @@ const pageOf = (path: string) => pages.find((candidate) => candidate.source === 
 describe('mkdocs nav', () => {
   it('honours strings, titled pages, nested sections and skips external URLs', () => {
     const { mkdocs } = parseMkdocs(
-      ['site_name: Payments', 'nav:', '  - index.md', '  - Guides:', '      - Overview: guide/index.md', '      - guide/setup.md', '  - Status: https://status.example.com', '  - Ops:', '      - Runbook: runbook.md', 'markdown_extensions:', '  - pymdownx.superfences:', '      custom_fences:', '        - name: mermaid', '          format: !!python/name:pymdownx.superfences.fence_code_format', ''].join('\n'),
+      [
+        'site_name: Payments',
+        'nav:',
+        '  - index.md',
+        '  - Guides:',
+        '      - Overview: guide/index.md',
+        '      - guide/setup.md',
+        '  - Status: https://status.example.com',
+        '  - Ops:',
+        '      - Runbook: runbook.md',
+        'markdown_extensions:',
+        '  - pymdownx.superfences:',
+        '      custom_fences:',
+        '        - name: mermaid',
+        '          format: !!python/name:pymdownx.superfences.fence_code_format',
+        '',
+      ].join('\n'),
       'mkdocs.yml',
       '.',
     );
@@ -51,7 +80,13 @@ describe('mkdocs nav', () => {
     const { nav, problems } = mkdocsNav(mkdocs.nav!, { docsDir: 'docs', mkdocsPath: 'mkdocs.yml', pages, pageOf });
     expect(nav).toEqual([
       { title: 'Welcome', slug: '' },
-      { title: 'Guides', children: [{ title: 'Overview', slug: 'guide' }, { title: 'Setup', slug: 'guide/setup' }] },
+      {
+        title: 'Guides',
+        children: [
+          { title: 'Overview', slug: 'guide' },
+          { title: 'Setup', slug: 'guide/setup' },
+        ],
+      },
       { title: 'Ops', children: [{ title: 'Runbook', slug: 'runbook' }] },
     ]);
     expect(problems).toEqual([]);
@@ -60,8 +95,18 @@ describe('mkdocs nav', () => {
   it('reports an entry naming a missing page at its line, and adds the home page when the nav leaves it out', () => {
     const { mkdocs } = parseMkdocs('nav:\n  - Runbook: runbook.md\n  - Gone: gone.md\n', 'services/api/mkdocs.yml', 'services/api');
     const { nav, problems } = mkdocsNav(mkdocs.nav!, { docsDir: 'docs', mkdocsPath: 'services/api/mkdocs.yml', pages, pageOf });
-    expect(nav).toEqual([{ title: 'Welcome', slug: '' }, { title: 'Runbook', slug: 'runbook' }]);
-    expect(problems).toEqual([{ severity: 'warning', file: 'services/api/mkdocs.yml', line: 3, message: 'The nav entry "Gone" points at gone.md, which is not a Markdown page in docs.' }]);
+    expect(nav).toEqual([
+      { title: 'Welcome', slug: '' },
+      { title: 'Runbook', slug: 'runbook' },
+    ]);
+    expect(problems).toEqual([
+      {
+        severity: 'warning',
+        file: 'services/api/mkdocs.yml',
+        line: 3,
+        message: 'The nav entry "Gone" points at gone.md, which is not a Markdown page in docs.',
+      },
+    ]);
   });
 
   it.each([
@@ -85,7 +130,9 @@ describe('folder-tree nav', () => {
   });
 
   it('titles a folder without a home page by its name', () => {
-    expect(folderNav([{ slug: 'how-tos/deploy', source: 'docs/how-tos/deploy.md', title: 'Deploy' }])).toEqual([{ title: 'How tos', children: [{ title: 'Deploy', slug: 'how-tos/deploy' }] }]);
+    expect(folderNav([{ slug: 'how-tos/deploy', source: 'docs/how-tos/deploy.md', title: 'Deploy' }])).toEqual([
+      { title: 'How tos', children: [{ title: 'Deploy', slug: 'how-tos/deploy' }] },
+    ]);
   });
 });
 
@@ -105,19 +152,30 @@ function component(name: string, file: string, annotations?: Record<string, stri
 describe('buildEntityDocs', () => {
   const roots: DocRoot[] = [
     { base: '.', docsDir: 'docs', pages: [page('docs/index.md', '# Root docs\n\n[API](../services/api/README.md)')] },
-    { base: 'services/api', docsDir: 'services/api/docs', mkdocs: { path: 'services/api/mkdocs.yml', siteName: 'API handbook' }, pages: [page('services/api/docs/index.md', '# API\n')] },
+    {
+      base: 'services/api',
+      docsDir: 'services/api/docs',
+      mkdocs: { path: 'services/api/mkdocs.yml', siteName: 'API handbook' },
+      pages: [page('services/api/docs/index.md', '# API\n')],
+    },
   ];
   const facts = { head: { commit: 'c0ffee', date: '2026-01-15T10:00:00Z' }, docSources: { roots, images: [] } } as Facts;
-  const build = (entities: CatalogEntity[]) => buildEntityDocs({ entities, repos: [{ name: 'app', webUrl: 'https://git.example.com/acme/app', facts }] });
+  const build = (entities: CatalogEntity[]) =>
+    buildEntityDocs({ entities, repos: [{ name: 'app', webUrl: 'https://git.example.com/acme/app', facts }] });
 
   it('gives an annotated entity the docs its dir: ref names, relative to its descriptor', async () => {
     const { docs, problems } = await build([component('api', 'services/api/catalog-info.yaml', { 'backstage.io/techdocs-ref': 'dir:.' })]);
     expect(problems).toEqual([]);
-    expect(docs).toMatchObject([{ entityRef: 'component:default/api', title: 'API handbook', origin: 'annotation', dir: 'services/api/docs' }]);
+    expect(docs).toMatchObject([
+      { entityRef: 'component:default/api', title: 'API handbook', origin: 'annotation', dir: 'services/api/docs' },
+    ]);
   });
 
   it('gives a component the docs folder beside its descriptor, with links to other repository files on the web', async () => {
-    const { docs } = await build([component('app', 'catalog-info.yaml'), { ...component('app-api', 'catalog-info.yaml'), kind: 'API', ref: 'api:default/app-api' }]);
+    const { docs } = await build([
+      component('app', 'catalog-info.yaml'),
+      { ...component('app-api', 'catalog-info.yaml'), kind: 'API', ref: 'api:default/app-api' },
+    ]);
     expect(docs.map((entry) => [entry.entityRef, entry.origin, entry.title])).toEqual([['component:default/app', 'docs-folder', 'app']]);
     expect(docs[0]!.pages[0]!.html).toContain('<a href="https://git.example.com/acme/app/blob/c0ffee/services/api/README.md">API</a>');
   });
@@ -125,7 +183,9 @@ describe('buildEntityDocs', () => {
   it('links other repository files in the URL shape of the repository forge, and not at all for a web URL that is not http(s)', async () => {
     const entities = [component('app', 'catalog-info.yaml')];
     const on = (webUrl: string) => buildEntityDocs({ entities, repos: [{ name: 'app', webUrl, facts }] });
-    expect((await on('https://gitlab.example.com/acme/app')).docs[0]!.pages[0]!.html).toContain('<a href="https://gitlab.example.com/acme/app/-/blob/c0ffee/services/api/README.md">API</a>');
+    expect((await on('https://gitlab.example.com/acme/app')).docs[0]!.pages[0]!.html).toContain(
+      '<a href="https://gitlab.example.com/acme/app/-/blob/c0ffee/services/api/README.md">API</a>',
+    );
     expect((await on('javascript:alert(1)')).docs[0]!.pages[0]!.html).not.toContain('README.md');
   });
 
@@ -141,9 +201,32 @@ describe('buildEntityDocs', () => {
   });
 
   it('reports an mkdocs.yml that leaves no page to render, at its line', async () => {
-    const broken: DocRoot[] = [{ base: '.', docsDir: 'docs', mkdocs: { path: 'mkdocs.yml', siteName: 'Escape', error: { message: 'mkdocs.yml: docs_dir "../../outside" leaves the repository.', line: 2 } }, pages: [] }];
-    const { docs, problems } = await buildEntityDocs({ entities: [component('app', 'catalog-info.yaml')], repos: [{ name: 'app', facts: { ...facts, docSources: { roots: broken, images: [] } } as Facts }] });
+    const broken: DocRoot[] = [
+      {
+        base: '.',
+        docsDir: 'docs',
+        mkdocs: {
+          path: 'mkdocs.yml',
+          siteName: 'Escape',
+          error: { message: 'mkdocs.yml: docs_dir "../../outside" leaves the repository.', line: 2 },
+        },
+        pages: [],
+      },
+    ];
+    const { docs, problems } = await buildEntityDocs({
+      entities: [component('app', 'catalog-info.yaml')],
+      repos: [{ name: 'app', facts: { ...facts, docSources: { roots: broken, images: [] } } as Facts }],
+    });
     expect(docs).toEqual([]);
-    expect(problems).toEqual([{ severity: 'warning', repo: 'app', entityRef: 'component:default/app', file: 'mkdocs.yml', line: 2, message: 'mkdocs.yml: docs_dir "../../outside" leaves the repository. No docs are rendered.' }]);
+    expect(problems).toEqual([
+      {
+        severity: 'warning',
+        repo: 'app',
+        entityRef: 'component:default/app',
+        file: 'mkdocs.yml',
+        line: 2,
+        message: 'mkdocs.yml: docs_dir "../../outside" leaves the repository. No docs are rendered.',
+      },
+    ]);
   });
 });

@@ -7,20 +7,48 @@ import { files, makeRepos } from '../../helpers/repos.ts';
 
 describe('ciSystemsOf', () => {
   it.each<{ name: string; files: string[]; expected: Array<[string, string[]]> }>([
-    { name: 'GitHub Actions, .yml and .yaml', files: ['.github/workflows/ci.yml', '.github/workflows/release.yaml', '.github/dependabot.yml'], expected: [['github-actions', ['.github/workflows/ci.yml', '.github/workflows/release.yaml']]] },
+    {
+      name: 'GitHub Actions, .yml and .yaml',
+      files: ['.github/workflows/ci.yml', '.github/workflows/release.yaml', '.github/dependabot.yml'],
+      expected: [['github-actions', ['.github/workflows/ci.yml', '.github/workflows/release.yaml']]],
+    },
     { name: 'workflows in sub-folders are not run by GitHub', files: ['.github/workflows/shared/steps.yml'], expected: [] },
     { name: 'GitLab', files: ['.gitlab-ci.yml'], expected: [['gitlab-ci', ['.gitlab-ci.yml']]] },
     {
       name: 'Jenkinsfile and its variants, at any depth',
-      files: ['Jenkinsfile', 'Jenkinsfile_nightly', 'Jenkinsfile.release', 'ci/deploy.jenkinsfile', 'services/api/JenkinsFile', 'docs/Jenkinsfile.md'],
-      expected: [['jenkins', ['Jenkinsfile', 'Jenkinsfile.release', 'Jenkinsfile_nightly', 'ci/deploy.jenkinsfile', 'services/api/JenkinsFile']]],
+      files: [
+        'Jenkinsfile',
+        'Jenkinsfile_nightly',
+        'Jenkinsfile.release',
+        'ci/deploy.jenkinsfile',
+        'services/api/JenkinsFile',
+        'docs/Jenkinsfile.md',
+      ],
+      expected: [
+        ['jenkins', ['Jenkinsfile', 'Jenkinsfile.release', 'Jenkinsfile_nightly', 'ci/deploy.jenkinsfile', 'services/api/JenkinsFile']],
+      ],
     },
-    { name: 'Jenkinsfiles in sample folders are not the repository’s CI', files: ['pipeline-examples/build/Jenkinsfile', 'examples/Jenkinsfile', 'test/fixtures/Jenkinsfile'], expected: [] },
+    {
+      name: 'Jenkinsfiles in sample folders are not the repository’s CI',
+      files: ['pipeline-examples/build/Jenkinsfile', 'examples/Jenkinsfile', 'test/fixtures/Jenkinsfile'],
+      expected: [],
+    },
     { name: 'CircleCI', files: ['.circleci/config.yml', '.circleci/README.md'], expected: [['circleci', ['.circleci/config.yml']]] },
     {
       name: 'Azure Pipelines in every usual place',
-      files: ['azure-pipelines.yml', 'azure-pipelines-release.yaml', '.azure-pipelines/jobs/build.yml', '.azdo/pipelines/azure-dev.yml', 'infra/main.bicep'],
-      expected: [['azure-pipelines', ['.azdo/pipelines/azure-dev.yml', '.azure-pipelines/jobs/build.yml', 'azure-pipelines-release.yaml', 'azure-pipelines.yml']]],
+      files: [
+        'azure-pipelines.yml',
+        'azure-pipelines-release.yaml',
+        '.azure-pipelines/jobs/build.yml',
+        '.azdo/pipelines/azure-dev.yml',
+        'infra/main.bicep',
+      ],
+      expected: [
+        [
+          'azure-pipelines',
+          ['.azdo/pipelines/azure-dev.yml', '.azure-pipelines/jobs/build.yml', 'azure-pipelines-release.yaml', 'azure-pipelines.yml'],
+        ],
+      ],
     },
     {
       name: 'an Azure Developer CLI project is not CI; its workflows are',
@@ -29,10 +57,18 @@ describe('ciSystemsOf', () => {
     },
     { name: 'Travis', files: ['.travis.yml'], expected: [['travis', ['.travis.yml']]] },
     { name: 'Drone', files: ['.drone.yml'], expected: [['drone', ['.drone.yml']]] },
-    { name: 'Buildkite', files: ['.buildkite/pipeline.yml', '.buildkite/hooks/pre-command'], expected: [['buildkite', ['.buildkite/pipeline.yml']]] },
+    {
+      name: 'Buildkite',
+      files: ['.buildkite/pipeline.yml', '.buildkite/hooks/pre-command'],
+      expected: [['buildkite', ['.buildkite/pipeline.yml']]],
+    },
     { name: 'Bitbucket', files: ['bitbucket-pipelines.yml'], expected: [['bitbucket-pipelines', ['bitbucket-pipelines.yml']]] },
     { name: 'Tekton', files: ['.tekton/push.yaml'], expected: [['tekton', ['.tekton/push.yaml']]] },
-    { name: 'Woodpecker, one file or a folder', files: ['.woodpecker.yml', '.woodpecker/test.yaml'], expected: [['woodpecker', ['.woodpecker.yml', '.woodpecker/test.yaml']]] },
+    {
+      name: 'Woodpecker, one file or a folder',
+      files: ['.woodpecker.yml', '.woodpecker/test.yaml'],
+      expected: [['woodpecker', ['.woodpecker.yml', '.woodpecker/test.yaml']]],
+    },
     { name: 'AppVeyor', files: ['appveyor.yml', '.appveyor.yml'], expected: [['appveyor', ['.appveyor.yml', 'appveyor.yml']]] },
     { name: 'Cirrus', files: ['.cirrus.yml'], expected: [['cirrus', ['.cirrus.yml']]] },
     { name: 'Semaphore', files: ['.semaphore/semaphore.yml'], expected: [['semaphore', ['.semaphore/semaphore.yml']]] },
@@ -50,7 +86,7 @@ describe('the ci retriever', () => {
       'jenkins/release.groovy': "pipeline {\n  agent any\n  stages { stage('Build') { steps { sh 'make' } } }\n}\n",
       'jenkins/lib/helpers.groovy': 'def greet() { println "hi" }\n',
       'examples/jenkins/demo.groovy': 'pipeline {\n}\n',
-      'Jenkinsfile': 'node {\n}\n',
+      Jenkinsfile: 'node {\n}\n',
     });
     expect(await ci.collect(context)).toEqual([
       { system: 'github-actions', files: ['.github/workflows/ci.yml'] },
@@ -62,21 +98,33 @@ describe('the ci retriever', () => {
 describe('the ci retriever on real repositories', () => {
   it('does not count a CI file that is a symlink leaving the repository, and says so', async () => {
     await using fixture = await makeRepos({
-      repo: files({ '.github/workflows/ci.yml': { symlink: '../../../../../../etc/passwd' }, '.gitlab-ci.yml': 'test:\n  script: make test\n', '.travis.yml': { symlink: '/etc/hostname' } }),
+      repo: files({
+        '.github/workflows/ci.yml': { symlink: '../../../../../../etc/passwd' },
+        '.gitlab-ci.yml': 'test:\n  script: make test\n',
+        '.travis.yml': { symlink: '/etc/hostname' },
+      }),
     });
     const problems: Problem[] = [];
     const repo = await openRepo(fixture.dirs.repo, { name: 'repo', now: new Date('2026-06-01T00:00:00Z'), windowDays: 90 });
-    const fact = await ci.collect({ repo, settings: { contentGlobs: [] }, problem: (problem) => problems.push({ ...problem, repo: 'repo' }) });
+    const fact = await ci.collect({
+      repo,
+      settings: { contentGlobs: [] },
+      problem: (problem) => problems.push({ ...problem, repo: 'repo' }),
+    });
     expect(fact).toEqual([{ system: 'gitlab-ci', files: ['.gitlab-ci.yml'] }]);
     expect(problems.map(({ file, severity }) => ({ file, severity }))).toEqual([
       { file: '.github/workflows/ci.yml', severity: 'error' },
       { file: '.travis.yml', severity: 'error' },
     ]);
-    expect(problems[0]!.message).toBe('.github/workflows/ci.yml is a symlink leaving the repository (or to a file git does not track); Cairn does not follow it. It is not counted as CI configuration.');
+    expect(problems[0]!.message).toBe(
+      '.github/workflows/ci.yml is a symlink leaving the repository (or to a file git does not track); Cairn does not follow it. It is not counted as CI configuration.',
+    );
   });
 
   it('configures nothing when the only CI file is such a symlink', async () => {
-    await using fixture = await makeRepos({ repo: files({ '.github/workflows/ci.yml': { symlink: '/etc/passwd' }, 'README.md': '# Repo\n' }) });
+    await using fixture = await makeRepos({
+      repo: files({ '.github/workflows/ci.yml': { symlink: '/etc/passwd' }, 'README.md': '# Repo\n' }),
+    });
     const repo = await openRepo(fixture.dirs.repo, { name: 'repo', now: new Date('2026-06-01T00:00:00Z'), windowDays: 90 });
     expect(await ci.collect({ repo, settings: { contentGlobs: [] }, problem: () => undefined })).toEqual([]);
   });

@@ -8,7 +8,11 @@ async function collect(tree: Record<string, FileChange>) {
   await using fixture = await makeRepos({ repo: files(tree) });
   const problems: Problem[] = [];
   const repo = await openRepo(fixture.dirs.repo, { name: 'repo', now: new Date('2026-06-01T00:00:00Z'), windowDays: 90 });
-  const fact = await codeowners.collect({ repo, settings: { contentGlobs: [] }, problem: (problem) => problems.push({ ...problem, repo: 'repo' }) });
+  const fact = await codeowners.collect({
+    repo,
+    settings: { contentGlobs: [] },
+    problem: (problem) => problems.push({ ...problem, repo: 'repo' }),
+  });
   return { fact, problems };
 }
 
@@ -41,6 +45,13 @@ describe('the codeowners retriever on real repositories', () => {
   it('reports a CODEOWNERS that is a symlink leaving the repository', async () => {
     const { fact, problems } = await collect({ '.github/CODEOWNERS': { symlink: '../../../../../etc/passwd' } });
     expect(fact).toBeNull();
-    expect(problems).toEqual([{ severity: 'error', repo: 'repo', file: '.github/CODEOWNERS', message: expect.stringMatching(/^\.github\/CODEOWNERS is a symlink leaving the repository.* No owners are read from it\.$/) }]);
+    expect(problems).toEqual([
+      {
+        severity: 'error',
+        repo: 'repo',
+        file: '.github/CODEOWNERS',
+        message: expect.stringMatching(/^\.github\/CODEOWNERS is a symlink leaving the repository.* No owners are read from it\.$/),
+      },
+    ]);
   });
 });

@@ -4,8 +4,16 @@ import { memoryContext } from '../../helpers/memory-reader.ts';
 
 describe('the docs fact', () => {
   it.each([
-    ['Markdown pages', { 'docs/index.md': '# Home', 'docs/runbook.md': '# Runbook' }, { dir: 'docs', pages: ['docs/index.md', 'docs/runbook.md'] }],
-    ['a Sphinx site in reStructuredText', { 'docs/conf.py': 'project = "x"', 'docs/index.rst': 'Home\n====', 'docs/api.rst': 'API\n===' }, { dir: 'docs', pages: ['docs/api.rst', 'docs/index.rst'] }],
+    [
+      'Markdown pages',
+      { 'docs/index.md': '# Home', 'docs/runbook.md': '# Runbook' },
+      { dir: 'docs', pages: ['docs/index.md', 'docs/runbook.md'] },
+    ],
+    [
+      'a Sphinx site in reStructuredText',
+      { 'docs/conf.py': 'project = "x"', 'docs/index.rst': 'Home\n====', 'docs/api.rst': 'API\n===' },
+      { dir: 'docs', pages: ['docs/api.rst', 'docs/index.rst'] },
+    ],
     ['AsciiDoc pages', { 'docs/guide.adoc': '= Guide' }, { dir: 'docs', pages: ['docs/guide.adoc'] }],
     ['a docs folder of pictures only', { 'docs/diagram.png': 'x' }, { pages: [] }],
     ['no docs folder', { 'README.md': '# Hi' }, { pages: [] }],
@@ -14,7 +22,9 @@ describe('the docs fact', () => {
   });
 
   it("reads mkdocs.yml's docs_dir", async () => {
-    const fact = await docs.collect(memoryContext({ 'mkdocs.yml': 'site_name: Handbook\ndocs_dir: pages\nnav:\n  - Home: index.md\n', 'pages/index.md': '# Home' }));
+    const fact = await docs.collect(
+      memoryContext({ 'mkdocs.yml': 'site_name: Handbook\ndocs_dir: pages\nnav:\n  - Home: index.md\n', 'pages/index.md': '# Home' }),
+    );
     expect(fact).toEqual({ dir: 'pages', pages: ['pages/index.md'], mkdocs: { path: 'mkdocs.yml', siteName: 'Handbook', hasNav: true } });
   });
 });

@@ -12,7 +12,13 @@ import { files, makeRepos, type RepoFixture } from '../../helpers/repos.ts';
 
 const run = promisify(execFile);
 const GIT_ENV = { ...process.env, GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_NOSYSTEM: '1' };
-const git = async (cwd: string, ...args: string[]) => (await run('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.com', '-c', 'commit.gpgsign=false', ...args], { cwd, env: GIT_ENV })).stdout.trim();
+const git = async (cwd: string, ...args: string[]) =>
+  (
+    await run('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.com', '-c', 'commit.gpgsign=false', ...args], {
+      cwd,
+      env: GIT_ENV,
+    })
+  ).stdout.trim();
 
 async function headOf(dir: string, problems: Problem[] = []) {
   const repo = await openRepo(dir, { name: 'repo', now: new Date('2026-02-01T00:00:00Z'), windowDays: 90 });
@@ -78,7 +84,13 @@ describe('a damaged history', () => {
     const problems: Problem[] = [];
     expect(await headOf(dir, problems)).toMatchObject({ commit: hashes[1], branch: 'main' });
     expect(problems).toEqual([
-      { severity: 'error', repo: 'repo', message: expect.stringMatching(new RegExp(`^Git could not read this repository's history .*Could not read ${hashes[0]}.*Only the head commit was read`)) },
+      {
+        severity: 'error',
+        repo: 'repo',
+        message: expect.stringMatching(
+          new RegExp(`^Git could not read this repository's history .*Could not read ${hashes[0]}.*Only the head commit was read`),
+        ),
+      },
     ]);
   });
 

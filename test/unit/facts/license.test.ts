@@ -1,6 +1,17 @@
 import spdxFull from 'spdx-license-list/full.js';
 import { describe, expect, it } from 'vitest';
-import { chooseExpression, license, licenseConflicts, manifestLicenses, readLicenseFile, readmeLicenseStatement, scopeOf, toExpression, type LicenseFile, type LicenseSource } from '../../../collectors/facts/license.ts';
+import {
+  chooseExpression,
+  license,
+  licenseConflicts,
+  manifestLicenses,
+  readLicenseFile,
+  readmeLicenseStatement,
+  scopeOf,
+  toExpression,
+  type LicenseFile,
+  type LicenseSource,
+} from '../../../collectors/facts/license.ts';
 import type { Problem } from '../../../collectors/contract/problems.ts';
 import { openRepo } from '../../../collectors/repo/open.ts';
 import { memoryContext } from '../../helpers/memory-reader.ts';
@@ -60,10 +71,22 @@ describe('readLicenseFile', () => {
   ]);
   it.each([
     ['a full license text', MIT, { kind: 'license', spdxId: 'MIT' }],
-    ['a pointer naming two licenses and a choice', 'This project is dual-licensed under the Unlicense and MIT licenses.\n\nYou may use this code under the terms of either license.\n', { kind: 'pointer', expression: 'Unlicense OR MIT' }],
-    ['a pointer naming two licenses without a choice: both apply', 'The code is licensed under the MIT license and the fonts under the SIL OFL; parts under Apache-2.0 are marked.\n', { kind: 'pointer', expression: 'MIT AND Apache-2.0' }],
+    [
+      'a pointer naming two licenses and a choice',
+      'This project is dual-licensed under the Unlicense and MIT licenses.\n\nYou may use this code under the terms of either license.\n',
+      { kind: 'pointer', expression: 'Unlicense OR MIT' },
+    ],
+    [
+      'a pointer naming two licenses without a choice: both apply',
+      'The code is licensed under the MIT license and the fonts under the SIL OFL; parts under Apache-2.0 are marked.\n',
+      { kind: 'pointer', expression: 'MIT AND Apache-2.0' },
+    ],
     ['a pointer to one license file', 'See LICENSE-MIT for the terms.\n', { kind: 'pointer', expression: 'MIT' }],
-    ['a one-line grant by deed URL', 'Except where otherwise noted, this work is licensed under https://creativecommons.org/licenses/by-nd/3.0/\n', { kind: 'license', spdxId: 'CC-BY-ND-3.0' }],
+    [
+      'a one-line grant by deed URL',
+      'Except where otherwise noted, this work is licensed under https://creativecommons.org/licenses/by-nd/3.0/\n',
+      { kind: 'license', spdxId: 'CC-BY-ND-3.0' },
+    ],
     ['a title only', 'MIT License\n\nCopyright (c) 2024 Acme\n', { kind: 'license', spdxId: 'MIT' }],
     ['proprietary text', 'Copyright Acme Corp. All rights reserved.\n', { kind: 'unknown' }],
   ])('%s', (_name, text, expected) => {
@@ -93,11 +116,31 @@ describe('readmeLicenseStatement', () => {
 
 describe('manifestLicenses', () => {
   it.each<[string, string, string, Array<Partial<LicenseSource>>]>([
-    ['Cargo, current syntax', 'Cargo.toml', '[package]\nname = "json"\nlicense = "MIT OR Apache-2.0"\n', [{ line: 3, declared: 'MIT OR Apache-2.0', expression: 'MIT OR Apache-2.0' }]],
-    ['Cargo, old slash syntax', 'Cargo.toml', '[package]\nlicense = "Unlicense/MIT"\n', [{ line: 2, declared: 'Unlicense/MIT', expression: 'Unlicense OR MIT' }]],
+    [
+      'Cargo, current syntax',
+      'Cargo.toml',
+      '[package]\nname = "json"\nlicense = "MIT OR Apache-2.0"\n',
+      [{ line: 3, declared: 'MIT OR Apache-2.0', expression: 'MIT OR Apache-2.0' }],
+    ],
+    [
+      'Cargo, old slash syntax',
+      'Cargo.toml',
+      '[package]\nlicense = "Unlicense/MIT"\n',
+      [{ line: 2, declared: 'Unlicense/MIT', expression: 'Unlicense OR MIT' }],
+    ],
     ['package.json', 'package.json', '{\n  "name": "x",\n  "license": "ISC"\n}\n', [{ line: 3, declared: 'ISC', expression: 'ISC' }]],
-    ['package.json UNLICENSED is kept as written, with no expression', 'package.json', '{"license": "UNLICENSED"}', [{ line: 1, declared: 'UNLICENSED' }]],
-    ['package.json old licenses array is a choice', 'package.json', '{"licenses": [{"type": "MIT"}, {"type": "GPL-2.0-only"}]}', [{ line: 1, declared: 'MIT OR GPL-2.0-only', expression: 'MIT OR GPL-2.0-only' }]],
+    [
+      'package.json UNLICENSED is kept as written, with no expression',
+      'package.json',
+      '{"license": "UNLICENSED"}',
+      [{ line: 1, declared: 'UNLICENSED' }],
+    ],
+    [
+      'package.json old licenses array is a choice',
+      'package.json',
+      '{"licenses": [{"type": "MIT"}, {"type": "GPL-2.0-only"}]}',
+      [{ line: 1, declared: 'MIT OR GPL-2.0-only', expression: 'MIT OR GPL-2.0-only' }],
+    ],
     [
       'pyproject: table text and classifiers',
       'pyproject.toml',
@@ -107,9 +150,27 @@ describe('manifestLicenses', () => {
         { line: 5, declared: 'License :: OSI Approved :: Apache Software License', expression: 'Apache-2.0' },
       ],
     ],
-    ['pyproject: an ambiguous classifier has no expression', 'pyproject.toml', '[project]\nclassifiers = ["License :: OSI Approved :: BSD License"]\n', [{ line: 2, declared: 'License :: OSI Approved :: BSD License' }]],
-    ['setup.cfg metadata', 'setup.cfg', '[metadata]\nname = x\nlicense = MIT\nclassifiers =\n    License :: OSI Approved :: MIT License\n    Programming Language :: Python\n', [{ line: 3, declared: 'MIT', expression: 'MIT' }, { line: 5, declared: 'License :: OSI Approved :: MIT License', expression: 'MIT' }]],
-    ['setup.py', 'setup.py', 'setup(\n    name="x",\n    license="BSD-3-Clause",\n)\n', [{ line: 3, declared: 'BSD-3-Clause', expression: 'BSD-3-Clause' }]],
+    [
+      'pyproject: an ambiguous classifier has no expression',
+      'pyproject.toml',
+      '[project]\nclassifiers = ["License :: OSI Approved :: BSD License"]\n',
+      [{ line: 2, declared: 'License :: OSI Approved :: BSD License' }],
+    ],
+    [
+      'setup.cfg metadata',
+      'setup.cfg',
+      '[metadata]\nname = x\nlicense = MIT\nclassifiers =\n    License :: OSI Approved :: MIT License\n    Programming Language :: Python\n',
+      [
+        { line: 3, declared: 'MIT', expression: 'MIT' },
+        { line: 5, declared: 'License :: OSI Approved :: MIT License', expression: 'MIT' },
+      ],
+    ],
+    [
+      'setup.py',
+      'setup.py',
+      'setup(\n    name="x",\n    license="BSD-3-Clause",\n)\n',
+      [{ line: 3, declared: 'BSD-3-Clause', expression: 'BSD-3-Clause' }],
+    ],
     [
       'pom.xml: several licenses are a choice',
       'pom.xml',
@@ -123,25 +184,79 @@ describe('manifestLicenses', () => {
 });
 
 describe('chooseExpression', () => {
-  const file = (path: string, spdxId?: string, extra: Partial<LicenseFile> = {}): LicenseFile => ({ path, ...(spdxId ? { spdxId } : {}), ...extra });
-  const source = (path: string, kind: LicenseSource['kind'], expression?: string): LicenseSource => ({ path, kind, declared: expression ?? '?', ...(expression ? { expression } : {}) });
+  const file = (path: string, spdxId?: string, extra: Partial<LicenseFile> = {}): LicenseFile => ({
+    path,
+    ...(spdxId ? { spdxId } : {}),
+    ...extra,
+  });
+  const source = (path: string, kind: LicenseSource['kind'], expression?: string): LicenseSource => ({
+    path,
+    kind,
+    declared: expression ?? '?',
+    ...(expression ? { expression } : {}),
+  });
   it.each<[string, LicenseFile[], LicenseSource[], { expression?: string; expressionFrom: string[] }]>([
     ['one text', [file('LICENSE', 'MIT')], [], { expression: 'MIT', expressionFrom: ['LICENSE'] }],
-    ['a manifest that agrees adds itself', [file('LICENSE', 'MIT')], [source('package.json', 'manifest', 'MIT')], { expression: 'MIT', expressionFrom: ['LICENSE', 'package.json'] }],
-    ['a manifest that disagrees with the text does not win', [file('LICENSE', 'MIT')], [source('package.json', 'manifest', 'Apache-2.0')], { expression: 'MIT', expressionFrom: ['LICENSE'] }],
+    [
+      'a manifest that agrees adds itself',
+      [file('LICENSE', 'MIT')],
+      [source('package.json', 'manifest', 'MIT')],
+      { expression: 'MIT', expressionFrom: ['LICENSE', 'package.json'] },
+    ],
+    [
+      'a manifest that disagrees with the text does not win',
+      [file('LICENSE', 'MIT')],
+      [source('package.json', 'manifest', 'Apache-2.0')],
+      { expression: 'MIT', expressionFrom: ['LICENSE'] },
+    ],
     [
       'two texts and a manifest naming both: the manifest decides how they combine',
       [file('LICENSE-APACHE', 'Apache-2.0'), file('LICENSE-MIT', 'MIT')],
       [source('README.md', 'readme', 'Apache-2.0 OR MIT'), source('Cargo.toml', 'manifest', 'MIT OR Apache-2.0')],
       { expression: 'MIT OR Apache-2.0', expressionFrom: ['LICENSE-APACHE', 'LICENSE-MIT', 'Cargo.toml'] },
     ],
-    ['two texts and a pointer', [file('COPYING', undefined, { pointer: true }), file('LICENSE-MIT', 'MIT'), file('UNLICENSE', 'Unlicense')], [source('COPYING', 'pointer', 'Unlicense OR MIT')], { expression: 'Unlicense OR MIT', expressionFrom: ['LICENSE-MIT', 'UNLICENSE', 'COPYING'] }],
-    ['two texts and no statement: both apply', [file('LICENSE', 'MIT'), file('LICENSE.BSD', 'BSD-3-Clause')], [], { expression: 'MIT AND BSD-3-Clause', expressionFrom: ['LICENSE', 'LICENSE.BSD'] }],
-    ['a text for one part joins with AND', [file('LICENSE.txt', 'Apache-2.0'), file('LICENSE.writing.txt', 'CC-BY-ND-3.0', { scope: 'writing' })], [], { expression: 'Apache-2.0 AND CC-BY-ND-3.0', expressionFrom: ['LICENSE.txt', 'LICENSE.writing.txt'] }],
-    ['a choice and a part', [file('LICENSE-APACHE', 'Apache-2.0'), file('LICENSE-MIT', 'MIT'), file('LICENSE-docs', 'CC-BY-4.0', { scope: 'docs' })], [source('Cargo.toml', 'manifest', 'MIT OR Apache-2.0')], { expression: '(MIT OR Apache-2.0) AND CC-BY-4.0', expressionFrom: ['LICENSE-APACHE', 'LICENSE-MIT', 'Cargo.toml', 'LICENSE-docs'] }],
-    ['no file: the manifest speaks', [], [source('package.json', 'manifest', 'MIT')], { expression: 'MIT', expressionFrom: ['package.json'] }],
-    ['an unrecognised text and a manifest', [file('LICENSE')], [source('package.json', 'manifest', 'MIT')], { expression: 'MIT', expressionFrom: ['package.json'] }],
-    ['an unrecognised text and only a README statement: no guess', [file('LICENSE')], [source('README.md', 'readme', 'MIT')], { expressionFrom: [] }],
+    [
+      'two texts and a pointer',
+      [file('COPYING', undefined, { pointer: true }), file('LICENSE-MIT', 'MIT'), file('UNLICENSE', 'Unlicense')],
+      [source('COPYING', 'pointer', 'Unlicense OR MIT')],
+      { expression: 'Unlicense OR MIT', expressionFrom: ['LICENSE-MIT', 'UNLICENSE', 'COPYING'] },
+    ],
+    [
+      'two texts and no statement: both apply',
+      [file('LICENSE', 'MIT'), file('LICENSE.BSD', 'BSD-3-Clause')],
+      [],
+      { expression: 'MIT AND BSD-3-Clause', expressionFrom: ['LICENSE', 'LICENSE.BSD'] },
+    ],
+    [
+      'a text for one part joins with AND',
+      [file('LICENSE.txt', 'Apache-2.0'), file('LICENSE.writing.txt', 'CC-BY-ND-3.0', { scope: 'writing' })],
+      [],
+      { expression: 'Apache-2.0 AND CC-BY-ND-3.0', expressionFrom: ['LICENSE.txt', 'LICENSE.writing.txt'] },
+    ],
+    [
+      'a choice and a part',
+      [file('LICENSE-APACHE', 'Apache-2.0'), file('LICENSE-MIT', 'MIT'), file('LICENSE-docs', 'CC-BY-4.0', { scope: 'docs' })],
+      [source('Cargo.toml', 'manifest', 'MIT OR Apache-2.0')],
+      { expression: '(MIT OR Apache-2.0) AND CC-BY-4.0', expressionFrom: ['LICENSE-APACHE', 'LICENSE-MIT', 'Cargo.toml', 'LICENSE-docs'] },
+    ],
+    [
+      'no file: the manifest speaks',
+      [],
+      [source('package.json', 'manifest', 'MIT')],
+      { expression: 'MIT', expressionFrom: ['package.json'] },
+    ],
+    [
+      'an unrecognised text and a manifest',
+      [file('LICENSE')],
+      [source('package.json', 'manifest', 'MIT')],
+      { expression: 'MIT', expressionFrom: ['package.json'] },
+    ],
+    [
+      'an unrecognised text and only a README statement: no guess',
+      [file('LICENSE')],
+      [source('README.md', 'readme', 'MIT')],
+      { expressionFrom: [] },
+    ],
     ['nothing', [], [], { expressionFrom: [] }],
   ])('%s', (_name, files, sources, expected) => {
     expect(chooseExpression(files, sources)).toEqual(expected);
@@ -149,15 +264,49 @@ describe('chooseExpression', () => {
 });
 
 describe('licenseConflicts', () => {
-  const file = (path: string, spdxId?: string, extra: Partial<LicenseFile> = {}): LicenseFile => ({ path, ...(spdxId ? { spdxId } : {}), ...extra });
-  const manifest = (path: string, expression: string, line?: number): LicenseSource => ({ path, kind: 'manifest', declared: expression, expression, ...(line ? { line } : {}) });
+  const file = (path: string, spdxId?: string, extra: Partial<LicenseFile> = {}): LicenseFile => ({
+    path,
+    ...(spdxId ? { spdxId } : {}),
+    ...extra,
+  });
+  const manifest = (path: string, expression: string, line?: number): LicenseSource => ({
+    path,
+    kind: 'manifest',
+    declared: expression,
+    expression,
+    ...(line ? { line } : {}),
+  });
   it.each<[string, LicenseFile[], LicenseSource[], string[]]>([
-    ['a manifest that disagrees with the text', [file('LICENSE', 'MIT')], [manifest('package.json', 'Apache-2.0', 6)], ['package.json:6: package.json declares the license Apache-2.0, but LICENSE is MIT; Cairn takes MIT from the license text. Make them agree.']],
+    [
+      'a manifest that disagrees with the text',
+      [file('LICENSE', 'MIT')],
+      [manifest('package.json', 'Apache-2.0', 6)],
+      [
+        'package.json:6: package.json declares the license Apache-2.0, but LICENSE is MIT; Cairn takes MIT from the license text. Make them agree.',
+      ],
+    ],
     ['a manifest that agrees', [file('LICENSE', 'MIT')], [manifest('package.json', 'MIT')], []],
-    ['a dual license stated in either order', [file('LICENSE-APACHE', 'Apache-2.0'), file('LICENSE-MIT', 'MIT')], [manifest('Cargo.toml', 'MIT OR Apache-2.0')], []],
-    ['a manifest naming one of two texts', [file('LICENSE-APACHE', 'Apache-2.0'), file('LICENSE-MIT', 'MIT')], [manifest('Cargo.toml', 'MIT')], ['Cargo.toml: Cargo.toml declares the license MIT, but LICENSE-APACHE is Apache-2.0 and LICENSE-MIT is MIT; Cairn takes Apache-2.0 AND MIT from the license texts. Make them agree.']],
+    [
+      'a dual license stated in either order',
+      [file('LICENSE-APACHE', 'Apache-2.0'), file('LICENSE-MIT', 'MIT')],
+      [manifest('Cargo.toml', 'MIT OR Apache-2.0')],
+      [],
+    ],
+    [
+      'a manifest naming one of two texts',
+      [file('LICENSE-APACHE', 'Apache-2.0'), file('LICENSE-MIT', 'MIT')],
+      [manifest('Cargo.toml', 'MIT')],
+      [
+        'Cargo.toml: Cargo.toml declares the license MIT, but LICENSE-APACHE is Apache-2.0 and LICENSE-MIT is MIT; Cairn takes Apache-2.0 AND MIT from the license texts. Make them agree.',
+      ],
+    ],
     ['no recognised text: the manifest speaks alone', [file('LICENSE')], [manifest('package.json', 'MIT')], []],
-    ['a text for one part only does not count', [file('LICENSE', 'Apache-2.0'), file('LICENSE.writing.txt', 'CC-BY-ND-3.0', { scope: 'writing' })], [manifest('pom.xml', 'Apache-2.0')], []],
+    [
+      'a text for one part only does not count',
+      [file('LICENSE', 'Apache-2.0'), file('LICENSE.writing.txt', 'CC-BY-ND-3.0', { scope: 'writing' })],
+      [manifest('pom.xml', 'Apache-2.0')],
+      [],
+    ],
   ])('%s', (_name, files, sources, expected) => {
     const problems = licenseConflicts(chooseExpression(files, sources), files, sources);
     expect(problems.map((problem) => `${problem.file}${problem.line ? `:${problem.line}` : ''}: ${problem.message}`)).toEqual(expected);
@@ -169,7 +318,8 @@ describe('license fact', () => {
     {
       name: 'byteorder-style: COPYING pointer, UNLICENSE and LICENSE-MIT, old Cargo syntax',
       tree: {
-        COPYING: 'This project is dual-licensed under the Unlicense and MIT licenses.\n\nYou may use this code under the terms of either license.\n',
+        COPYING:
+          'This project is dual-licensed under the Unlicense and MIT licenses.\n\nYou may use this code under the terms of either license.\n',
         'LICENSE-MIT': MIT,
         UNLICENSE: UNLICENSE,
         'Cargo.toml': '[package]\nname = "byteorder"\nlicense = "Unlicense/MIT"\n',
@@ -178,27 +328,57 @@ describe('license fact', () => {
       expected: {
         expression: 'Unlicense OR MIT',
         expressionFrom: ['LICENSE-MIT', 'UNLICENSE', 'Cargo.toml'],
-        files: [{ path: 'COPYING', pointer: true }, { path: 'LICENSE-MIT', spdxId: 'MIT' }, { path: 'UNLICENSE', spdxId: 'Unlicense' }],
+        files: [
+          { path: 'COPYING', pointer: true },
+          { path: 'LICENSE-MIT', spdxId: 'MIT' },
+          { path: 'UNLICENSE', spdxId: 'Unlicense' },
+        ],
         sources: [
-          { path: 'COPYING', kind: 'pointer', declared: 'This project is dual-licensed under the Unlicense and MIT licenses. You may use this code under the terms of either license.', expression: 'Unlicense OR MIT' },
+          {
+            path: 'COPYING',
+            kind: 'pointer',
+            declared:
+              'This project is dual-licensed under the Unlicense and MIT licenses. You may use this code under the terms of either license.',
+            expression: 'Unlicense OR MIT',
+          },
           { path: 'Cargo.toml', kind: 'manifest', line: 3, declared: 'Unlicense/MIT', expression: 'Unlicense OR MIT' },
         ],
       },
     },
     {
       name: 'a README "either" statement decides when no manifest says',
-      tree: { 'LICENSE-APACHE': APACHE, 'LICENSE-MIT': MIT, 'README.md': '# x\n\n## License\n\nLicensed under either of [Apache-2.0](LICENSE-APACHE) or [MIT](LICENSE-MIT) at your option.\n' },
+      tree: {
+        'LICENSE-APACHE': APACHE,
+        'LICENSE-MIT': MIT,
+        'README.md': '# x\n\n## License\n\nLicensed under either of [Apache-2.0](LICENSE-APACHE) or [MIT](LICENSE-MIT) at your option.\n',
+      },
       expected: {
         expression: 'Apache-2.0 OR MIT',
         expressionFrom: ['LICENSE-APACHE', 'LICENSE-MIT', 'README.md'],
-        files: [{ path: 'LICENSE-APACHE', spdxId: 'Apache-2.0' }, { path: 'LICENSE-MIT', spdxId: 'MIT' }],
-        sources: [{ path: 'README.md', kind: 'readme', line: 3, declared: 'Licensed under either of [Apache-2.0](LICENSE-APACHE) or [MIT](LICENSE-MIT) at your option.', expression: 'Apache-2.0 OR MIT' }],
+        files: [
+          { path: 'LICENSE-APACHE', spdxId: 'Apache-2.0' },
+          { path: 'LICENSE-MIT', spdxId: 'MIT' },
+        ],
+        sources: [
+          {
+            path: 'README.md',
+            kind: 'readme',
+            line: 3,
+            declared: 'Licensed under either of [Apache-2.0](LICENSE-APACHE) or [MIT](LICENSE-MIT) at your option.',
+            expression: 'Apache-2.0 OR MIT',
+          },
+        ],
       },
     },
     {
-      name: 'only a manifest; nested license files are not the repository\'s',
+      name: "only a manifest; nested license files are not the repository's",
       tree: { 'package.json': '{"license": "MIT"}', 'packages/a/LICENSE': BSD3 },
-      expected: { expression: 'MIT', expressionFrom: ['package.json'], files: [], sources: [{ path: 'package.json', kind: 'manifest', line: 1, declared: 'MIT', expression: 'MIT' }] },
+      expected: {
+        expression: 'MIT',
+        expressionFrom: ['package.json'],
+        files: [],
+        sources: [{ path: 'package.json', kind: 'manifest', line: 1, declared: 'MIT', expression: 'MIT' }],
+      },
     },
     { name: 'nothing at all', tree: { 'src/a.ts': '', 'packages/a/package.json': '{"license": "MIT"}' }, expected: null },
   ])('$name', async ({ tree, expected }) => {
@@ -208,13 +388,25 @@ describe('license fact', () => {
 
 describe('license fact on real repositories', () => {
   it('does not count a LICENSE that is a symlink leaving the repository, and says so', async () => {
-    await using fixture = await makeRepos({ repo: files({ LICENSE: { symlink: '../../../../../../etc/passwd' }, 'README.md': '# Repo\n' }) });
+    await using fixture = await makeRepos({
+      repo: files({ LICENSE: { symlink: '../../../../../../etc/passwd' }, 'README.md': '# Repo\n' }),
+    });
     const problems: Problem[] = [];
     const repo = await openRepo(fixture.dirs.repo, { name: 'repo', now: new Date('2026-06-01T00:00:00Z'), windowDays: 90 });
-    const fact = await license.collect({ repo, settings: { contentGlobs: [] }, problem: (problem) => problems.push({ ...problem, repo: 'repo' }) });
+    const fact = await license.collect({
+      repo,
+      settings: { contentGlobs: [] },
+      problem: (problem) => problems.push({ ...problem, repo: 'repo' }),
+    });
     expect(fact).toBeNull();
     expect(problems).toEqual([
-      { severity: 'error', repo: 'repo', file: 'LICENSE', message: 'LICENSE is a symlink leaving the repository (or to a file git does not track); Cairn does not follow it. It is not counted as a license file.' },
+      {
+        severity: 'error',
+        repo: 'repo',
+        file: 'LICENSE',
+        message:
+          'LICENSE is a symlink leaving the repository (or to a file git does not track); Cairn does not follow it. It is not counted as a license file.',
+      },
     ]);
   });
 
@@ -223,7 +415,11 @@ describe('license fact on real repositories', () => {
     await using fixture = await makeRepos({ repo: files({ 'LICENSE-MIT': mit, 'LICENSE-APACHE': { symlink: '/etc/passwd' } }) });
     const problems: Problem[] = [];
     const repo = await openRepo(fixture.dirs.repo, { name: 'repo', now: new Date('2026-06-01T00:00:00Z'), windowDays: 90 });
-    const fact = await license.collect({ repo, settings: { contentGlobs: [] }, problem: (problem) => problems.push({ ...problem, repo: 'repo' }) });
+    const fact = await license.collect({
+      repo,
+      settings: { contentGlobs: [] },
+      problem: (problem) => problems.push({ ...problem, repo: 'repo' }),
+    });
     expect(fact?.files.map(({ path, spdxId }) => ({ path, spdxId }))).toEqual([{ path: 'LICENSE-MIT', spdxId: 'MIT' }]);
     expect(fact?.expression).toBe('MIT');
     expect(problems.map((problem) => problem.file)).toEqual(['LICENSE-APACHE']);

@@ -36,12 +36,26 @@ describe('outlineMarkdown', () => {
     {
       name: 'title, summary past badges, headings with lines',
       text: '# Payments\n\n[![ci](https://x/badge.svg)](https://x)\n\nTakes **money** from [customers](https://acme.dev).\nSecond line.\n\n## Usage\n\nRun it.\n',
-      expected: { title: 'Payments', summary: 'Takes money from customers. Second line.', headings: [{ depth: 1, text: 'Payments', line: 1 }, { depth: 2, text: 'Usage', line: 8 }] },
+      expected: {
+        title: 'Payments',
+        summary: 'Takes money from customers. Second line.',
+        headings: [
+          { depth: 1, text: 'Payments', line: 1 },
+          { depth: 2, text: 'Usage', line: 8 },
+        ],
+      },
     },
     {
       name: 'setext headings',
       text: 'Orders\n======\n\nKeeps orders.\n\nInstall\n-------\n',
-      expected: { title: 'Orders', summary: 'Keeps orders.', headings: [{ depth: 1, text: 'Orders', line: 1 }, { depth: 2, text: 'Install', line: 6 }] },
+      expected: {
+        title: 'Orders',
+        summary: 'Keeps orders.',
+        headings: [
+          { depth: 1, text: 'Orders', line: 1 },
+          { depth: 2, text: 'Install', line: 6 },
+        ],
+      },
     },
     {
       name: 'headings inside fenced code are not headings',
@@ -53,7 +67,11 @@ describe('outlineMarkdown', () => {
       text: 'Set `MY_ENV_VAR` or MY_ENV_VAR, compute 2 * 3 * 4, read [the docs](https://en.wikipedia.org/wiki/Foo_(bar)) and _really_ **do**.\n',
       expected: { summary: 'Set MY_ENV_VAR or MY_ENV_VAR, compute 2 * 3 * 4, read the docs and really do.', headings: [] },
     },
-    { name: 'a list is not the summary', text: '- one\n- two\n\nThe service itself.\n', expected: { summary: 'The service itself.', headings: [] } },
+    {
+      name: 'a list is not the summary',
+      text: '- one\n- two\n\nThe service itself.\n',
+      expected: { summary: 'The service itself.', headings: [] },
+    },
     { name: 'empty', text: '', expected: { headings: [] } },
     { name: 'no heading', text: 'Just a line.', expected: { summary: 'Just a line.', headings: [] } },
   ])('$name', ({ text, expected }) => {
@@ -101,7 +119,11 @@ describe('parseCodeownersWithLines', () => {
     },
     { name: 'no catch-all', text: '/src/ @acme/web\n', expected: { rules: [{ pattern: '/src/', owners: ['@acme/web'], line: 1 }] } },
     { name: 'a * rule without owners clears ownership', text: '*\n', expected: { rules: [{ pattern: '*', owners: [], line: 1 }] } },
-    { name: 'GitLab sections are not rules', text: '[Docs]\n*.md @acme/writers\n', expected: { rules: [{ pattern: '*.md', owners: ['@acme/writers'], line: 2 }] } },
+    {
+      name: 'GitLab sections are not rules',
+      text: '[Docs]\n*.md @acme/writers\n',
+      expected: { rules: [{ pattern: '*.md', owners: ['@acme/writers'], line: 2 }] },
+    },
     { name: 'empty', text: '', expected: { rules: [] } },
   ])('$name', ({ text, expected }) => {
     expect(parseCodeownersWithLines(text)).toEqual(expected);
@@ -121,7 +143,15 @@ describe('parseDockerfile', () => {
     ].join('\n');
     expect(parseDockerfile(text)).toEqual({
       from: [
-        { image: 'node:22.11-alpine@sha256:abc123', name: 'node', tag: '22.11-alpine', digest: 'sha256:abc123', alias: 'build', stageRef: false, line: 1 },
+        {
+          image: 'node:22.11-alpine@sha256:abc123',
+          name: 'node',
+          tag: '22.11-alpine',
+          digest: 'sha256:abc123',
+          alias: 'build',
+          stageRef: false,
+          line: 1,
+        },
         { image: 'build', name: 'build', alias: 'test', stageRef: true, line: 4 },
         { image: 'gcr.io/distroless/nodejs22', name: 'gcr.io/distroless/nodejs22', stageRef: false, line: 5 },
       ],
@@ -131,9 +161,21 @@ describe('parseDockerfile', () => {
   });
 
   it.each([
-    { name: 'EXPOSE and CMD of the final stage', text: 'FROM node:22\nEXPOSE 9000\nCMD ["node", "build.js"]\nFROM node:22-slim\nEXPOSE 8080 443/tcp\nCMD ["node", "server.js"]\n', expected: { exposes: [{ ports: ['8080', '443/tcp'], line: 5 }], cmd: { command: 'node server.js', line: 6 } } },
-    { name: 'shell form, the last CMD wins, ENTRYPOINT apart', text: 'FROM python:3.13\nENTRYPOINT ["tini", "--"]\nCMD python app.py\nCMD gunicorn \\\n  app:wsgi\n', expected: { entrypoint: { command: 'tini --', line: 2 }, cmd: { command: 'gunicorn app:wsgi', line: 4 } } },
-    { name: 'an earlier stage’s commands do not ship', text: 'FROM golang:1.23 AS build\nEXPOSE 1\nCMD ["go", "run", "."]\nFROM scratch\nCOPY --from=build /app /app\n', expected: {} },
+    {
+      name: 'EXPOSE and CMD of the final stage',
+      text: 'FROM node:22\nEXPOSE 9000\nCMD ["node", "build.js"]\nFROM node:22-slim\nEXPOSE 8080 443/tcp\nCMD ["node", "server.js"]\n',
+      expected: { exposes: [{ ports: ['8080', '443/tcp'], line: 5 }], cmd: { command: 'node server.js', line: 6 } },
+    },
+    {
+      name: 'shell form, the last CMD wins, ENTRYPOINT apart',
+      text: 'FROM python:3.13\nENTRYPOINT ["tini", "--"]\nCMD python app.py\nCMD gunicorn \\\n  app:wsgi\n',
+      expected: { entrypoint: { command: 'tini --', line: 2 }, cmd: { command: 'gunicorn app:wsgi', line: 4 } },
+    },
+    {
+      name: 'an earlier stage’s commands do not ship',
+      text: 'FROM golang:1.23 AS build\nEXPOSE 1\nCMD ["go", "run", "."]\nFROM scratch\nCOPY --from=build /app /app\n',
+      expected: {},
+    },
   ])('$name', ({ text, expected }) => {
     const { from: _from, users: _users, adds: _adds, ...rest } = parseDockerfile(text);
     expect(rest).toEqual(expected);
@@ -149,18 +191,49 @@ describe('parseManifest', () => {
   it.each([
     {
       path: 'package.json',
-      text: JSON.stringify({ name: '@acme/web', description: 'Storefront', version: '1.2.0', license: 'MIT', engines: { node: '>=22' }, dependencies: { react: '^19' }, devDependencies: { vitest: '^5' } }),
-      expected: { ecosystem: 'npm', path: 'package.json', name: '@acme/web', description: 'Storefront', version: '1.2.0', license: 'MIT', runtime: '>=22', dependencies: ['react', 'vitest'] },
+      text: JSON.stringify({
+        name: '@acme/web',
+        description: 'Storefront',
+        version: '1.2.0',
+        license: 'MIT',
+        engines: { node: '>=22' },
+        dependencies: { react: '^19' },
+        devDependencies: { vitest: '^5' },
+      }),
+      expected: {
+        ecosystem: 'npm',
+        path: 'package.json',
+        name: '@acme/web',
+        description: 'Storefront',
+        version: '1.2.0',
+        license: 'MIT',
+        runtime: '>=22',
+        dependencies: ['react', 'vitest'],
+      },
     },
     {
       path: 'svc/go.mod',
       text: 'module github.com/acme/orders\n\ngo 1.23\n\nrequire (\n\tgithub.com/google/uuid v1.6.0 // indirect\n\tgolang.org/x/sync v0.8.0\n)\nrequire github.com/stretchr/testify v1.9.0\n',
-      expected: { ecosystem: 'go', path: 'svc/go.mod', name: 'github.com/acme/orders', runtime: '1.23', dependencies: ['github.com/google/uuid', 'github.com/stretchr/testify', 'golang.org/x/sync'] },
+      expected: {
+        ecosystem: 'go',
+        path: 'svc/go.mod',
+        name: 'github.com/acme/orders',
+        runtime: '1.23',
+        dependencies: ['github.com/google/uuid', 'github.com/stretchr/testify', 'golang.org/x/sync'],
+      },
     },
     {
       path: 'pyproject.toml',
       text: '[project]\nname = "ledger"\ndescription = "Double-entry ledger"\nversion = "0.3.0"\nrequires-python = ">=3.11"\ndependencies = ["requests[socks]>=2.31", "pydantic ~= 2.0"]\n',
-      expected: { ecosystem: 'python', path: 'pyproject.toml', name: 'ledger', description: 'Double-entry ledger', version: '0.3.0', runtime: '>=3.11', dependencies: ['pydantic', 'requests'] },
+      expected: {
+        ecosystem: 'python',
+        path: 'pyproject.toml',
+        name: 'ledger',
+        description: 'Double-entry ledger',
+        version: '0.3.0',
+        runtime: '>=3.11',
+        dependencies: ['pydantic', 'requests'],
+      },
     },
     {
       path: 'requirements.txt',
@@ -175,27 +248,70 @@ describe('parseManifest', () => {
     {
       path: 'setup.py',
       text: "from setuptools import setup\nsetup(name='etl', version='1.0', description='Nightly ETL', install_requires=['pandas>=2', 'sqlalchemy'])\n",
-      expected: { ecosystem: 'python', path: 'setup.py', name: 'etl', version: '1.0', description: 'Nightly ETL', dependencies: ['pandas', 'sqlalchemy'], artifact: 'library', artifactSignal: 'setup.py' },
+      expected: {
+        ecosystem: 'python',
+        path: 'setup.py',
+        name: 'etl',
+        version: '1.0',
+        description: 'Nightly ETL',
+        dependencies: ['pandas', 'sqlalchemy'],
+        artifact: 'library',
+        artifactSignal: 'setup.py',
+      },
     },
     {
       path: 'Cargo.toml',
       text: '[package]\nname = "edge-proxy"\nversion = "0.1.0"\nrust-version = "1.80"\nlicense = "Apache-2.0"\n\n[dependencies]\ntokio = "1"\n',
-      expected: { ecosystem: 'cargo', path: 'Cargo.toml', name: 'edge-proxy', version: '0.1.0', runtime: '1.80', license: 'Apache-2.0', dependencies: ['tokio'] },
+      expected: {
+        ecosystem: 'cargo',
+        path: 'Cargo.toml',
+        name: 'edge-proxy',
+        version: '0.1.0',
+        runtime: '1.80',
+        license: 'Apache-2.0',
+        dependencies: ['tokio'],
+      },
     },
     {
       path: 'pom.xml',
       text: '<project><artifactId>billing</artifactId><version>2.0.1</version><description>Invoices</description><properties><maven.compiler.release>21</maven.compiler.release></properties><dependencies><dependency><groupId>org.slf4j</groupId><artifactId>slf4j-api</artifactId></dependency></dependencies></project>',
-      expected: { ecosystem: 'maven', path: 'pom.xml', name: 'billing', version: '2.0.1', description: 'Invoices', runtime: '21', dependencies: ['org.slf4j:slf4j-api'], artifact: 'library', artifactSignal: 'jar packaging' },
+      expected: {
+        ecosystem: 'maven',
+        path: 'pom.xml',
+        name: 'billing',
+        version: '2.0.1',
+        description: 'Invoices',
+        runtime: '21',
+        dependencies: ['org.slf4j:slf4j-api'],
+        artifact: 'library',
+        artifactSignal: 'jar packaging',
+      },
     },
     {
       path: 'build.gradle',
       text: "plugins { id 'java' }\nversion = '1.4.0'\njava { toolchain { languageVersion = JavaLanguageVersion.of(17) } }\ndependencies {\n  implementation 'com.google.guava:guava:33.0.0-jre'\n  testImplementation(\"org.junit.jupiter:junit-jupiter:5.10.0\")\n}\n",
-      expected: { ecosystem: 'gradle', path: 'build.gradle', version: '1.4.0', runtime: '17', dependencies: ['com.google.guava:guava', 'org.junit.jupiter:junit-jupiter'] },
+      expected: {
+        ecosystem: 'gradle',
+        path: 'build.gradle',
+        version: '1.4.0',
+        runtime: '17',
+        dependencies: ['com.google.guava:guava', 'org.junit.jupiter:junit-jupiter'],
+      },
     },
     {
       path: 'setup.cfg',
       text: '[metadata]\nname = ledger\nversion = attr: ledger.__version__\ndescription = Double-entry ledger\nlong_description = file: README.md\nlicense = BSD-3-Clause\n\n[options]\npython_requires = >=3.10\ninstall_requires =\n    requests>=2\n    click ; python_version > "3.8"\n',
-      expected: { ecosystem: 'python', path: 'setup.cfg', name: 'ledger', description: 'Double-entry ledger', license: 'BSD-3-Clause', runtime: '>=3.10', dependencies: ['click', 'requests'], artifact: 'library', artifactSignal: 'setup.cfg' },
+      expected: {
+        ecosystem: 'python',
+        path: 'setup.cfg',
+        name: 'ledger',
+        description: 'Double-entry ledger',
+        license: 'BSD-3-Clause',
+        runtime: '>=3.10',
+        dependencies: ['click', 'requests'],
+        artifact: 'library',
+        artifactSignal: 'setup.cfg',
+      },
     },
     {
       path: 'setup.cfg',
@@ -205,14 +321,28 @@ describe('parseManifest', () => {
     {
       path: 'ledger.gemspec',
       text: 'Gem::Specification.new do |spec|\n  spec.name = "ledger"\n  spec.version = Ledger::VERSION\n  spec.summary = %q{Keeps books}\n  spec.description = "A much longer text"\n  spec.license = "MIT"\n  spec.required_ruby_version = ">= 3.1"\n  spec.add_dependency "bigdecimal", "~> 3"\n  spec.add_development_dependency("rspec")\nend\n',
-      expected: { ecosystem: 'ruby', path: 'ledger.gemspec', name: 'ledger', description: 'Keeps books', license: 'MIT', runtime: '>= 3.1', dependencies: ['bigdecimal', 'rspec'], artifact: 'library', artifactSignal: 'gemspec' },
+      expected: {
+        ecosystem: 'ruby',
+        path: 'ledger.gemspec',
+        name: 'ledger',
+        description: 'Keeps books',
+        license: 'MIT',
+        runtime: '>= 3.1',
+        dependencies: ['bigdecimal', 'rspec'],
+        artifact: 'library',
+        artifactSignal: 'gemspec',
+      },
     },
     {
       path: 'Pipfile',
       text: '[[source]]\nurl = "https://pypi.org/simple"\n\n[packages]\nDjango = "*"\ngunicorn = "*"\n\n[dev-packages]\npytest = "*"\n\n[requires]\npython_version = "3.12"\n',
       expected: { ecosystem: 'python', path: 'Pipfile', runtime: '3.12', dependencies: ['django', 'gunicorn', 'pytest'] },
     },
-    { path: 'setup.py', text: '# Use pip install . instead.\nimport sys\nfrom setuptools import setup\nsys.exit(__doc__)\nsetup(name="old")\n', expected: undefined },
+    {
+      path: 'setup.py',
+      text: '# Use pip install . instead.\nimport sys\nfrom setuptools import setup\nsys.exit(__doc__)\nsetup(name="old")\n',
+      expected: undefined,
+    },
     { path: 'setup.py', text: 'print("no setup call here")\n', expected: undefined },
     { path: 'Gemfile', text: "gem 'rails'", expected: undefined },
     { path: 'constructor', text: '{}', expected: undefined },
@@ -222,32 +352,144 @@ describe('parseManifest', () => {
 
   /** What a manifest builds, from its text and the files beside it. */
   it.each<{ name: string; path: string; text: string; beside?: string[]; goPackage?: string; expected: Record<string, unknown> }>([
-    { name: 'npm: exports publish a library', path: 'package.json', text: '{"name":"a","exports":"./index.js"}', expected: { artifact: 'library', artifactSignal: 'exports' } },
-    { name: 'npm: a main that exists', path: 'package.json', text: '{"name":"a","main":"./lib/index.js"}', beside: ['lib/index.js'], expected: { artifact: 'library', artifactSignal: 'main' } },
-    { name: 'npm: a main left by npm init, naming no file, publishes nothing', path: 'package.json', text: '{"name":"a","main":"index.js"}', beside: ['src/index.js'], expected: {} },
-    { name: 'npm: publishConfig', path: 'package.json', text: '{"name":"a","publishConfig":{"access":"public"}}', expected: { artifact: 'library', artifactSignal: 'publishConfig' } },
-    { name: 'npm: private is never published', path: 'package.json', text: '{"name":"a","private":true,"exports":"./x.js"}', expected: { private: true } },
+    {
+      name: 'npm: exports publish a library',
+      path: 'package.json',
+      text: '{"name":"a","exports":"./index.js"}',
+      expected: { artifact: 'library', artifactSignal: 'exports' },
+    },
+    {
+      name: 'npm: a main that exists',
+      path: 'package.json',
+      text: '{"name":"a","main":"./lib/index.js"}',
+      beside: ['lib/index.js'],
+      expected: { artifact: 'library', artifactSignal: 'main' },
+    },
+    {
+      name: 'npm: a main left by npm init, naming no file, publishes nothing',
+      path: 'package.json',
+      text: '{"name":"a","main":"index.js"}',
+      beside: ['src/index.js'],
+      expected: {},
+    },
+    {
+      name: 'npm: publishConfig',
+      path: 'package.json',
+      text: '{"name":"a","publishConfig":{"access":"public"}}',
+      expected: { artifact: 'library', artifactSignal: 'publishConfig' },
+    },
+    {
+      name: 'npm: private is never published',
+      path: 'package.json',
+      text: '{"name":"a","private":true,"exports":"./x.js"}',
+      expected: { private: true },
+    },
     { name: 'npm: nothing to ship', path: 'package.json', text: '{"name":"a","dependencies":{"lodash":"4"}}', expected: {} },
-    { name: 'cargo: src/lib.rs', path: 'Cargo.toml', text: '[package]\nname = "a"\n', beside: ['src/lib.rs', 'src/main.rs'], expected: { artifact: 'library', artifactSignal: 'src/lib.rs' } },
-    { name: 'cargo: a binary', path: 'Cargo.toml', text: '[package]\nname = "a"\n', beside: ['src/main.rs'], expected: { artifact: 'application', artifactSignal: 'src/main.rs' } },
-    { name: 'cargo: publish = false', path: 'Cargo.toml', text: '[package]\nname = "a"\npublish = false\n[lib]\n', expected: { private: true, artifact: 'library', artifactSignal: '[lib]' } },
-    { name: 'cargo: a workspace root builds nothing itself', path: 'Cargo.toml', text: '[workspace]\nmembers = ["a"]\n', beside: ['src/lib.rs'], expected: {} },
-    { name: 'go: a package other than main', path: 'go.mod', text: 'module example.com/a\n', goPackage: 'router', expected: { artifact: 'library', artifactSignal: 'package router' } },
-    { name: 'go: package main', path: 'go.mod', text: 'module example.com/a\n', goPackage: 'main', expected: { artifact: 'application', artifactSignal: 'package main' } },
-    { name: 'pyproject: a build backend', path: 'pyproject.toml', text: '[project]\nname = "a"\n[build-system]\nbuild-backend = "hatchling.build"\n', expected: { artifact: 'library', artifactSignal: '[build-system] hatchling.build' } },
+    {
+      name: 'cargo: src/lib.rs',
+      path: 'Cargo.toml',
+      text: '[package]\nname = "a"\n',
+      beside: ['src/lib.rs', 'src/main.rs'],
+      expected: { artifact: 'library', artifactSignal: 'src/lib.rs' },
+    },
+    {
+      name: 'cargo: a binary',
+      path: 'Cargo.toml',
+      text: '[package]\nname = "a"\n',
+      beside: ['src/main.rs'],
+      expected: { artifact: 'application', artifactSignal: 'src/main.rs' },
+    },
+    {
+      name: 'cargo: publish = false',
+      path: 'Cargo.toml',
+      text: '[package]\nname = "a"\npublish = false\n[lib]\n',
+      expected: { private: true, artifact: 'library', artifactSignal: '[lib]' },
+    },
+    {
+      name: 'cargo: a workspace root builds nothing itself',
+      path: 'Cargo.toml',
+      text: '[workspace]\nmembers = ["a"]\n',
+      beside: ['src/lib.rs'],
+      expected: {},
+    },
+    {
+      name: 'go: a package other than main',
+      path: 'go.mod',
+      text: 'module example.com/a\n',
+      goPackage: 'router',
+      expected: { artifact: 'library', artifactSignal: 'package router' },
+    },
+    {
+      name: 'go: package main',
+      path: 'go.mod',
+      text: 'module example.com/a\n',
+      goPackage: 'main',
+      expected: { artifact: 'application', artifactSignal: 'package main' },
+    },
+    {
+      name: 'pyproject: a build backend',
+      path: 'pyproject.toml',
+      text: '[project]\nname = "a"\n[build-system]\nbuild-backend = "hatchling.build"\n',
+      expected: { artifact: 'library', artifactSignal: '[build-system] hatchling.build' },
+    },
     { name: 'pyproject: no build system, not packaged', path: 'pyproject.toml', text: '[project]\nname = "a"\n', expected: {} },
-    { name: 'pyproject: Poetry packages unless package-mode is off', path: 'pyproject.toml', text: '[tool.poetry]\nname = "a"\npackage-mode = false\n', expected: {} },
-    { name: 'pyproject: the private classifier', path: 'pyproject.toml', text: '[project]\nname = "a"\nclassifiers = ["Private :: Do Not Upload"]\n[build-system]\n', expected: { private: true } },
-    { name: 'maven: Spring Boot', path: 'pom.xml', text: '<project><artifactId>a</artifactId><build><plugins><plugin><artifactId>spring-boot-maven-plugin</artifactId></plugin></plugins></build></project>', expected: { artifact: 'application', artifactSignal: 'spring-boot-maven-plugin', framework: 'spring-boot' } },
-    { name: 'maven: a war', path: 'pom.xml', text: '<project><artifactId>a</artifactId><packaging>war</packaging></project>', expected: { artifact: 'application', artifactSignal: 'war packaging' } },
-    { name: 'maven: an aggregator builds nothing itself', path: 'pom.xml', text: '<project><artifactId>a</artifactId><packaging>pom</packaging></project>', expected: {} },
-    { name: 'gradle: Spring Boot (Kotlin DSL)', path: 'build.gradle.kts', text: 'plugins {\n  java\n  id("org.springframework.boot") version "3.5.0"\n}\n', expected: { artifact: 'application', artifactSignal: 'org.springframework.boot plugin', framework: 'spring-boot' } },
-    { name: 'gradle: java-library', path: 'build.gradle.kts', text: 'plugins {\n  `java-library`\n}\n', expected: { artifact: 'library', artifactSignal: 'java-library plugin' } },
-    { name: 'gradle: application (Groovy DSL)', path: 'build.gradle', text: "plugins {\n  id 'application'\n}\n", expected: { artifact: 'application', artifactSignal: 'application plugin' } },
+    {
+      name: 'pyproject: Poetry packages unless package-mode is off',
+      path: 'pyproject.toml',
+      text: '[tool.poetry]\nname = "a"\npackage-mode = false\n',
+      expected: {},
+    },
+    {
+      name: 'pyproject: the private classifier',
+      path: 'pyproject.toml',
+      text: '[project]\nname = "a"\nclassifiers = ["Private :: Do Not Upload"]\n[build-system]\n',
+      expected: { private: true },
+    },
+    {
+      name: 'maven: Spring Boot',
+      path: 'pom.xml',
+      text: '<project><artifactId>a</artifactId><build><plugins><plugin><artifactId>spring-boot-maven-plugin</artifactId></plugin></plugins></build></project>',
+      expected: { artifact: 'application', artifactSignal: 'spring-boot-maven-plugin', framework: 'spring-boot' },
+    },
+    {
+      name: 'maven: a war',
+      path: 'pom.xml',
+      text: '<project><artifactId>a</artifactId><packaging>war</packaging></project>',
+      expected: { artifact: 'application', artifactSignal: 'war packaging' },
+    },
+    {
+      name: 'maven: an aggregator builds nothing itself',
+      path: 'pom.xml',
+      text: '<project><artifactId>a</artifactId><packaging>pom</packaging></project>',
+      expected: {},
+    },
+    {
+      name: 'gradle: Spring Boot (Kotlin DSL)',
+      path: 'build.gradle.kts',
+      text: 'plugins {\n  java\n  id("org.springframework.boot") version "3.5.0"\n}\n',
+      expected: { artifact: 'application', artifactSignal: 'org.springframework.boot plugin', framework: 'spring-boot' },
+    },
+    {
+      name: 'gradle: java-library',
+      path: 'build.gradle.kts',
+      text: 'plugins {\n  `java-library`\n}\n',
+      expected: { artifact: 'library', artifactSignal: 'java-library plugin' },
+    },
+    {
+      name: 'gradle: application (Groovy DSL)',
+      path: 'build.gradle',
+      text: "plugins {\n  id 'application'\n}\n",
+      expected: { artifact: 'application', artifactSignal: 'application plugin' },
+    },
     { name: 'gradle: plain java says nothing', path: 'build.gradle', text: "plugins {\n  id 'java'\n}\n", expected: {} },
   ])('$name', ({ path, text, beside = [], goPackage, expected }) => {
-    const manifest = parseManifest(path, text, { has: (relative) => beside.includes(relative.replace(/^\.\//, '')), ...(goPackage ? { goPackage } : {}) })!;
-    const picked = Object.fromEntries(Object.entries(manifest).filter(([key]) => ['artifact', 'artifactSignal', 'private', 'framework'].includes(key)));
+    const manifest = parseManifest(path, text, {
+      has: (relative) => beside.includes(relative.replace(/^\.\//, '')),
+      ...(goPackage ? { goPackage } : {}),
+    })!;
+    const picked = Object.fromEntries(
+      Object.entries(manifest).filter(([key]) => ['artifact', 'artifactSignal', 'private', 'framework'].includes(key)),
+    );
     expect(picked).toEqual(expected);
   });
 

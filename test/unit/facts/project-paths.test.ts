@@ -3,9 +3,19 @@ import { pathExclusion, skeletonFolders } from '../../../collectors/facts/paths/
 
 describe('skeletonFolders', () => {
   it.each<[string, string[], Set<string> | undefined, Record<string, string>]>([
-    ['skeleton/ beside a template.yaml', ['demo-template/template/template.yaml', 'demo-template/template/skeleton/index.html', 'demo-template/app/index.html'], undefined, { 'demo-template/template/skeleton': 'demo-template/template/template.yaml' }],
+    [
+      'skeleton/ beside a template.yaml',
+      ['demo-template/template/template.yaml', 'demo-template/template/skeleton/index.html', 'demo-template/app/index.html'],
+      undefined,
+      { 'demo-template/template/skeleton': 'demo-template/template/template.yaml' },
+    ],
     ['content/ beside a root template.yml', ['template.yml', 'content/.env', 'README.md'], undefined, { content: 'template.yml' }],
-    ['only templates known to be scaffolder Templates', ['a/template.yaml', 'a/skeleton/x', 'b/template.yaml', 'b/skeleton/y'], new Set(['b/template.yaml']), { 'b/skeleton': 'b/template.yaml' }],
+    [
+      'only templates known to be scaffolder Templates',
+      ['a/template.yaml', 'a/skeleton/x', 'b/template.yaml', 'b/skeleton/y'],
+      new Set(['b/template.yaml']),
+      { 'b/skeleton': 'b/template.yaml' },
+    ],
     ['a skeleton/ folder with no template beside it', ['skeleton/x', 'other/template.yaml'], undefined, {}],
   ])('%s', (_name, files, templates, expected) => {
     expect(Object.fromEntries(skeletonFolders(files, templates))).toEqual(expected);
@@ -23,7 +33,10 @@ describe('pathExclusion', () => {
     ['spec/fixtures/id_rsa', { reason: 'test-fixture', detail: 'under spec/' }],
     ['src/test/resources/keystore.jks', { reason: 'test-fixture', detail: 'under src/test/' }],
     ['templates/api/skeleton/tests/key.pem', { reason: 'template-skeleton', detail: 'in the skeleton of templates/api/template.yaml' }],
-    ['{{cookiecutter.project_slug}}/.env', { reason: 'template-skeleton', detail: 'in the cookiecutter template {{cookiecutter.project_slug}}/' }],
+    [
+      '{{cookiecutter.project_slug}}/.env',
+      { reason: 'template-skeleton', detail: 'in the cookiecutter template {{cookiecutter.project_slug}}/' },
+    ],
     ['deploy/tls/server.key', undefined],
     ['latest/app.jar', undefined],
     ['contest/x.pem', undefined],

@@ -54,7 +54,11 @@ describe('the README summary (Markdown)', () => {
       text: '<a href="https://tool.example">Visit the website for the documentation</a>\n\n[Docs](https://docs.example) · [Blog](https://blog.example)\n\nTool turns tickets into reports.\n',
       summary: 'Tool turns tickets into reports.',
     },
-    { name: 'a bare URL is skipped', text: 'https://tool.example/docs\n\nTool turns tickets into reports.\n', summary: 'Tool turns tickets into reports.' },
+    {
+      name: 'a bare URL is skipped',
+      text: 'https://tool.example/docs\n\nTool turns tickets into reports.\n',
+      summary: 'Tool turns tickets into reports.',
+    },
     {
       name: 'a lead-in ending with a colon is skipped',
       text: 'See the slides here:\n[Tool in ten minutes](https://slides.example)\n\nTool turns tickets into reports.\n',
@@ -85,10 +89,22 @@ describe('the README summary (Markdown)', () => {
       text: '# Tool\n\n    tool --help and more words here\n\nTool turns tickets into reports.\n',
       summary: 'Tool turns tickets into reports.',
     },
-    { name: 'lists, quotes and tables are not the summary', text: '- one item here\n\n> A quote from someone.\n\n| a | b |\n\nThe service itself runs.\n', summary: 'The service itself runs.' },
-    { name: 'nothing fits: no summary', text: '# Tool\n\n[![CI](https://ci.example/b.svg)](https://ci.example)\n\n## Install\n\n```sh\nnpm i tool\n```\n', summary: undefined },
+    {
+      name: 'lists, quotes and tables are not the summary',
+      text: '- one item here\n\n> A quote from someone.\n\n| a | b |\n\nThe service itself runs.\n',
+      summary: 'The service itself runs.',
+    },
+    {
+      name: 'nothing fits: no summary',
+      text: '# Tool\n\n[![CI](https://ci.example/b.svg)](https://ci.example)\n\n## Install\n\n```sh\nnpm i tool\n```\n',
+      summary: undefined,
+    },
     { name: 'too few words of its own: no summary', text: 'Hello.\n', summary: undefined },
-    { name: 'asterisks emphasise inside words', text: '**Serde is for *ser*ializing and *de*serializing data.**\n', summary: 'Serde is for serializing and deserializing data.' },
+    {
+      name: 'asterisks emphasise inside words',
+      text: '**Serde is for *ser*ializing and *de*serializing data.**\n',
+      summary: 'Serde is for serializing and deserializing data.',
+    },
   ])('$name', ({ text, summary }) => {
     expect(summaryOf('README.md', text)).toBe(summary);
   });
@@ -116,7 +132,11 @@ describe('the README summary (AsciiDoc)', () => {
       text: '= Ledger\nJane Doe <jane@example.com>\n\n[[intro]]\ninclude::https://example.com/part.adoc[]\n\n----\nsome code in a listing block\n----\n\n[NOTE]\nA note in a styled paragraph here.\n\nLedger keeps https://books.example[the books] balanced.\n',
       summary: 'Ledger keeps the books balanced.',
     },
-    { name: 'lists are skipped', text: '. Open the page here\n. Click the button there\n\nThe guide ends with a working app.\n', summary: 'The guide ends with a working app.' },
+    {
+      name: 'lists are skipped',
+      text: '. Open the page here\n. Click the button there\n\nThe guide ends with a working app.\n',
+      summary: 'The guide ends with a working app.',
+    },
   ])('$name', ({ text, summary }) => {
     expect(summaryOf('README.adoc', text)).toBe(summary);
   });
@@ -179,12 +199,20 @@ describe('isDescriptive', () => {
 
 describe('the readme retriever', () => {
   it('prefers README.md over README.rst and README.txt at the root', async () => {
-    const context = memoryContext({ 'README.txt': 'Plain text words for the readme.\n', 'README.rst': 'Rst words for the readme here.\n', 'README.md': 'Markdown words for the readme here.\n', 'docs/README.md': 'Nested.' });
+    const context = memoryContext({
+      'README.txt': 'Plain text words for the readme.\n',
+      'README.rst': 'Rst words for the readme here.\n',
+      'README.md': 'Markdown words for the readme here.\n',
+      'docs/README.md': 'Nested.',
+    });
     expect(await readme.collect(context)).toMatchObject({ path: 'README.md', summary: 'Markdown words for the readme here.' });
   });
 
   it('reads a lone README.adoc as AsciiDoc', async () => {
-    expect(await readme.collect(memoryContext({ 'README.adoc': ':toc:\n\nThis guide builds a small app.\n' }))).toMatchObject({ path: 'README.adoc', summary: 'This guide builds a small app.' });
+    expect(await readme.collect(memoryContext({ 'README.adoc': ':toc:\n\nThis guide builds a small app.\n' }))).toMatchObject({
+      path: 'README.adoc',
+      summary: 'This guide builds a small app.',
+    });
   });
 });
 
@@ -192,7 +220,11 @@ describe('the readme retriever on real repositories', () => {
   const collect = async (dir: string) => {
     const problems: Problem[] = [];
     const repo = await openRepo(dir, { name: 'repo', now: new Date('2026-06-01T00:00:00Z'), windowDays: 90 });
-    const fact = await readme.collect({ repo, settings: { contentGlobs: [] }, problem: (problem) => problems.push({ ...problem, repo: 'repo' }) });
+    const fact = await readme.collect({
+      repo,
+      settings: { contentGlobs: [] },
+      problem: (problem) => problems.push({ ...problem, repo: 'repo' }),
+    });
     return { fact, problems };
   };
 
@@ -202,13 +234,26 @@ describe('the readme retriever on real repositories', () => {
     const { fact, problems } = await collect(fixture.dirs.huge);
     expect(fact).toMatchObject({ path: 'README.md', title: 'Huge', summary: 'A service whose README ends in one very long line.' });
     expect(problems).toEqual([
-      { severity: 'warning', repo: 'repo', file: 'README.md', message: `README.md is ${Buffer.byteLength(text)} bytes, over the cap of 1 MiB. Only its first 1048576 bytes are read.` },
+      {
+        severity: 'warning',
+        repo: 'repo',
+        file: 'README.md',
+        message: `README.md is ${Buffer.byteLength(text)} bytes, over the cap of 1 MiB. Only its first 1048576 bytes are read.`,
+      },
     ]);
   });
 
   it.each([
-    ['binary', { 'README.md': Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52]) }, 'README.md is binary; expected text. The README is not read.'],
-    ['a symlink leaving the repository', { 'README.md': { symlink: '/etc/passwd' } }, 'README.md is a symlink leaving the repository (or to a file git does not track); Cairn does not follow it. The README is not read.'],
+    [
+      'binary',
+      { 'README.md': Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52]) },
+      'README.md is binary; expected text. The README is not read.',
+    ],
+    [
+      'a symlink leaving the repository',
+      { 'README.md': { symlink: '/etc/passwd' } },
+      'README.md is a symlink leaving the repository (or to a file git does not track); Cairn does not follow it. The README is not read.',
+    ],
   ] as const)('reports a README that is %s instead of calling it missing', async (_, tree, message) => {
     await using fixture = await makeRepos({ repo: files(tree) });
     const { fact, problems } = await collect(fixture.dirs.repo);
@@ -218,7 +263,9 @@ describe('the readme retriever on real repositories', () => {
 
   it('decodes a UTF-16 README', async () => {
     const text = '# Héllo\n\nThis service says hello in UTF-16.\n';
-    await using fixture = await makeRepos({ repo: files({ 'README.md': new Uint8Array(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')])) }) });
+    await using fixture = await makeRepos({
+      repo: files({ 'README.md': new Uint8Array(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')])) }),
+    });
     const { fact, problems } = await collect(fixture.dirs.repo);
     expect(fact).toMatchObject({ title: 'Héllo', summary: 'This service says hello in UTF-16.' });
     expect(problems).toEqual([]);

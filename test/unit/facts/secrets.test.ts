@@ -6,12 +6,36 @@ const PEM = 'comment\n-----BEGIN RSA PRIVATE KEY-----\nMIIE\n-----END RSA PRIVAT
 
 describe('secrets fact', () => {
   it.each<{ name: string; tree: Record<string, string | Uint8Array>; expected: unknown }>([
-    { name: 'nothing secret', tree: { 'README.md': '-----BEGIN RSA PRIVATE KEY-----', '.env.example': 'A=1', 'cert.pem': '-----BEGIN CERTIFICATE-----\n' }, expected: [] },
-    { name: 'a PEM private key in a .key file, with its line', tree: { 'tls/server.key': PEM }, expected: [{ path: 'tls/server.key', line: 2, kind: 'private-key' }] },
-    { name: 'OpenSSH key by name and content', tree: { 'deploy/id_ed25519': '-----BEGIN OPENSSH PRIVATE KEY-----\nb3Bl\n' }, expected: [{ path: 'deploy/id_ed25519', line: 1, kind: 'private-key' }] },
-    { name: 'SSH key name without readable content', tree: { id_rsa: new Uint8Array([1, 0]) }, expected: [{ path: 'id_rsa', kind: 'private-key' }] },
-    { name: 'binary .key is a possible DER key', tree: { 'k.key': new Uint8Array([0x30, 0x82, 0]) }, expected: [{ path: 'k.key', kind: 'key-file' }] },
-    { name: 'keystores by extension', tree: { 'a.p12': new Uint8Array([0]), 'b.PFX': new Uint8Array([0]), 'c.jks': new Uint8Array([0]) }, expected: ['a.p12', 'b.PFX', 'c.jks'].map((path) => ({ path, kind: 'keystore' })) },
+    {
+      name: 'nothing secret',
+      tree: { 'README.md': '-----BEGIN RSA PRIVATE KEY-----', '.env.example': 'A=1', 'cert.pem': '-----BEGIN CERTIFICATE-----\n' },
+      expected: [],
+    },
+    {
+      name: 'a PEM private key in a .key file, with its line',
+      tree: { 'tls/server.key': PEM },
+      expected: [{ path: 'tls/server.key', line: 2, kind: 'private-key' }],
+    },
+    {
+      name: 'OpenSSH key by name and content',
+      tree: { 'deploy/id_ed25519': '-----BEGIN OPENSSH PRIVATE KEY-----\nb3Bl\n' },
+      expected: [{ path: 'deploy/id_ed25519', line: 1, kind: 'private-key' }],
+    },
+    {
+      name: 'SSH key name without readable content',
+      tree: { id_rsa: new Uint8Array([1, 0]) },
+      expected: [{ path: 'id_rsa', kind: 'private-key' }],
+    },
+    {
+      name: 'binary .key is a possible DER key',
+      tree: { 'k.key': new Uint8Array([0x30, 0x82, 0]) },
+      expected: [{ path: 'k.key', kind: 'key-file' }],
+    },
+    {
+      name: 'keystores by extension',
+      tree: { 'a.p12': new Uint8Array([0]), 'b.PFX': new Uint8Array([0]), 'c.jks': new Uint8Array([0]) },
+      expected: ['a.p12', 'b.PFX', 'c.jks'].map((path) => ({ path, kind: 'keystore' })),
+    },
     {
       name: 'dotenv files but not templates; real credentials count, placeholders and plain settings are ignored',
       tree: {
@@ -27,10 +51,18 @@ describe('secrets fact', () => {
       },
       expected: [
         { path: '.env', kind: 'env-file' },
-        { path: 'api/.env', kind: 'env-file', ignored: { reason: 'placeholder-values', detail: 'no credential with a real value (4 settings)' } },
+        {
+          path: 'api/.env',
+          kind: 'env-file',
+          ignored: { reason: 'placeholder-values', detail: 'no credential with a real value (4 settings)' },
+        },
         { path: 'app/.env.production', kind: 'env-file' },
         { path: 'db/.env', kind: 'env-file' },
-        { path: 'web/.env', kind: 'env-file', ignored: { reason: 'placeholder-values', detail: 'no credential with a real value (1 setting)' } },
+        {
+          path: 'web/.env',
+          kind: 'env-file',
+          ignored: { reason: 'placeholder-values', detail: 'no credential with a real value (1 setting)' },
+        },
       ],
     },
     {
@@ -39,7 +71,12 @@ describe('secrets fact', () => {
       expected: [
         { path: 'deploy/key.pem', line: 2, kind: 'private-key' },
         { path: 'spec/fixtures/id_rsa', line: 2, kind: 'private-key', ignored: { reason: 'test-fixture', detail: 'under spec/' } },
-        { path: 'testdata/certificate/key.pem', line: 2, kind: 'private-key', ignored: { reason: 'test-fixture', detail: 'under testdata/' } },
+        {
+          path: 'testdata/certificate/key.pem',
+          line: 2,
+          kind: 'private-key',
+          ignored: { reason: 'test-fixture', detail: 'under testdata/' },
+        },
         { path: 'tests/certs/server.key', line: 2, kind: 'private-key', ignored: { reason: 'test-fixture', detail: 'under tests/' } },
       ],
     },
@@ -52,13 +89,25 @@ describe('secrets fact', () => {
         'ops/.env.staging': 'API_TOKEN=${{ values.token }}\n',
       },
       expected: [
-        { path: 'ops/.env.staging', kind: 'env-file', ignored: { reason: 'template-skeleton', detail: 'has template placeholders (${{ values.… }})' } },
-        { path: 'templates/api/skeleton/.env', kind: 'env-file', ignored: { reason: 'template-skeleton', detail: 'in the skeleton of templates/api/template.yaml' } },
-        { path: '{{cookiecutter.slug}}/.env', kind: 'env-file', ignored: { reason: 'template-skeleton', detail: 'in the cookiecutter template {{cookiecutter.slug}}/' } },
+        {
+          path: 'ops/.env.staging',
+          kind: 'env-file',
+          ignored: { reason: 'template-skeleton', detail: 'has template placeholders (${{ values.… }})' },
+        },
+        {
+          path: 'templates/api/skeleton/.env',
+          kind: 'env-file',
+          ignored: { reason: 'template-skeleton', detail: 'in the skeleton of templates/api/template.yaml' },
+        },
+        {
+          path: '{{cookiecutter.slug}}/.env',
+          kind: 'env-file',
+          ignored: { reason: 'template-skeleton', detail: 'in the cookiecutter template {{cookiecutter.slug}}/' },
+        },
       ],
     },
     {
-      name: 'a skeleton/ folder beside a template.yaml that is not a scaffolder Template is the project\'s own',
+      name: "a skeleton/ folder beside a template.yaml that is not a scaffolder Template is the project's own",
       tree: { 'deploy/template.yaml': 'kind: Deployment\n', 'deploy/skeleton/.env': 'DB_PASSWORD=real-looking-value\n' },
       expected: [{ path: 'deploy/skeleton/.env', kind: 'env-file' }],
     },

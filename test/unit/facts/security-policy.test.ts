@@ -5,7 +5,11 @@ import { memoryContext } from '../../helpers/memory-reader.ts';
 describe('securityPolicy fact', () => {
   it.each<{ name: string; tree: Record<string, string | Uint8Array>; expected: unknown }>([
     { name: 'no policy', tree: { 'README.md': '# x' }, expected: null },
-    { name: 'a policy without contacts', tree: { 'SECURITY.md': '# Security\n\nWe take security seriously.\n' }, expected: { path: 'SECURITY.md', contacts: [] } },
+    {
+      name: 'a policy without contacts',
+      tree: { 'SECURITY.md': '# Security\n\nWe take security seriously.\n' },
+      expected: { path: 'SECURITY.md', contacts: [] },
+    },
     {
       name: 'emails, mailto, URLs and the advisories link, with lines',
       tree: {
@@ -26,8 +30,16 @@ describe('securityPolicy fact', () => {
       tree: { '.github/SECURITY.md': 'Report [here](../../security/advisories/new)\n', 'SECURITY.md': 'old' },
       expected: { path: '.github/SECURITY.md', contacts: [{ kind: 'advisories', value: '../../security/advisories/new', line: 1 }] },
     },
-    { name: 'docs/ and any case', tree: { 'docs/security.md': 'email sec@acme.io' }, expected: { path: 'docs/security.md', contacts: [{ kind: 'email', value: 'sec@acme.io', line: 1 }] } },
-    { name: 'binary file: present, no contacts', tree: { 'SECURITY.md': new Uint8Array([0, 0]) }, expected: { path: 'SECURITY.md', contacts: [] } },
+    {
+      name: 'docs/ and any case',
+      tree: { 'docs/security.md': 'email sec@acme.io' },
+      expected: { path: 'docs/security.md', contacts: [{ kind: 'email', value: 'sec@acme.io', line: 1 }] },
+    },
+    {
+      name: 'binary file: present, no contacts',
+      tree: { 'SECURITY.md': new Uint8Array([0, 0]) },
+      expected: { path: 'SECURITY.md', contacts: [] },
+    },
   ])('$name', async ({ tree, expected }) => {
     expect(securityPolicy.schema.parse(await securityPolicy.collect(memoryContext(tree)))).toEqual(expected);
   });

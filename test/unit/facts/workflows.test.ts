@@ -43,7 +43,14 @@ describe('parseWorkflow', () => {
       ],
       uses: [
         { job: 'build', uses: 'actions/checkout@v4', kind: 'action', action: 'actions/checkout', ref: 'v4', line: 14 },
-        { job: 'build', uses: 'actions/setup-node@1d0ff469b7ec7b3cb9d8673fde0c81c44821de2a', kind: 'action', action: 'actions/setup-node', ref: '1d0ff469b7ec7b3cb9d8673fde0c81c44821de2a', line: 17 },
+        {
+          job: 'build',
+          uses: 'actions/setup-node@1d0ff469b7ec7b3cb9d8673fde0c81c44821de2a',
+          kind: 'action',
+          action: 'actions/setup-node',
+          ref: '1d0ff469b7ec7b3cb9d8673fde0c81c44821de2a',
+          line: 17,
+        },
         { job: 'build', uses: './.github/actions/local', kind: 'local', action: './.github/actions/local', line: 18 },
         {
           job: 'build',
@@ -54,7 +61,14 @@ describe('parseWorkflow', () => {
           line: 19,
         },
         { job: 'build', uses: 'actions/github-script@v7', kind: 'action', action: 'actions/github-script', ref: 'v7', line: 24 },
-        { job: 'reuse', uses: 'acme/shared/.github/workflows/deploy.yml@main', kind: 'reusable-workflow', action: 'acme/shared/.github/workflows/deploy.yml', ref: 'main', line: 28 },
+        {
+          job: 'reuse',
+          uses: 'acme/shared/.github/workflows/deploy.yml@main',
+          kind: 'reusable-workflow',
+          action: 'acme/shared/.github/workflows/deploy.yml',
+          ref: 'main',
+          line: 28,
+        },
       ],
       runExpressions: [
         { job: 'build', in: 'run', expression: 'github.event.pull_request.title', line: 23 },
@@ -65,8 +79,18 @@ describe('parseWorkflow', () => {
   });
 
   it.each([
-    { name: 'string trigger, read-all', text: 'on: push\npermissions: read-all\njobs: {}\n', triggers: ['push'], permissions: { value: 'read-all', line: 2 } },
-    { name: 'list trigger, empty permissions', text: 'on: [push, pull_request]\npermissions: {}\njobs: {}\n', triggers: ['push', 'pull_request'], permissions: { value: {}, line: 2 } },
+    {
+      name: 'string trigger, read-all',
+      text: 'on: push\npermissions: read-all\njobs: {}\n',
+      triggers: ['push'],
+      permissions: { value: 'read-all', line: 2 },
+    },
+    {
+      name: 'list trigger, empty permissions',
+      text: 'on: [push, pull_request]\npermissions: {}\njobs: {}\n',
+      triggers: ['push', 'pull_request'],
+      permissions: { value: {}, line: 2 },
+    },
     { name: 'no permissions', text: 'on:\n  workflow_dispatch:\njobs:\n', triggers: ['workflow_dispatch'], permissions: undefined },
   ])('$name', ({ text, triggers, permissions }) => {
     const parsed = parseWorkflow(text);
@@ -76,7 +100,10 @@ describe('parseWorkflow', () => {
 
   it('follows YAML anchors', () => {
     const parsed = parseWorkflow('on: push\njobs:\n  a:\n    steps: &steps\n      - uses: actions/checkout@v4\n  b:\n    steps: *steps\n');
-    expect((parsed as { uses: Array<{ job: string; line: number }> }).uses.map(({ job, line }) => `${job}:${line}`)).toEqual(['a:5', 'b:5']);
+    expect((parsed as { uses: Array<{ job: string; line: number }> }).uses.map(({ job, line }) => `${job}:${line}`)).toEqual([
+      'a:5',
+      'b:5',
+    ]);
   });
 
   it.each([
@@ -112,7 +139,9 @@ describe('workflows fact', () => {
     });
     const result = workflows.schema.parse(await workflows.collect(context));
     expect(result.map((workflow) => workflow.path)).toEqual(['.github/workflows/ci.yml']);
-    expect(context.problems).toEqual([expect.objectContaining({ severity: 'warning', file: '.github/workflows/bad.yaml', line: 4, repo: 'memory' })]);
+    expect(context.problems).toEqual([
+      expect.objectContaining({ severity: 'warning', file: '.github/workflows/bad.yaml', line: 4, repo: 'memory' }),
+    ]);
   });
 
   it('no workflows', async () => {

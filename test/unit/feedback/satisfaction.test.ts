@@ -27,8 +27,18 @@ describe('satisfaction per guide or check', () => {
       reactions: { up: 2, down: 1 },
       comments: [
         { comment: 'No rating', createdAt: '2026-06-02T10:00:00Z', url: 'https://github.com/acme/portal/issues/2026-06-02T10:00:00Z' },
-        { comment: 'Great', rating: 5, createdAt: '2026-06-01T10:00:00Z', url: 'https://github.com/acme/portal/issues/2026-06-01T10:00:00Z' },
-        { comment: 'Good', rating: 4, createdAt: '2026-05-02T10:00:00Z', url: 'https://github.com/acme/portal/issues/2026-05-02T10:00:00Z' },
+        {
+          comment: 'Great',
+          rating: 5,
+          createdAt: '2026-06-01T10:00:00Z',
+          url: 'https://github.com/acme/portal/issues/2026-06-01T10:00:00Z',
+        },
+        {
+          comment: 'Good',
+          rating: 4,
+          createdAt: '2026-05-02T10:00:00Z',
+          url: 'https://github.com/acme/portal/issues/2026-05-02T10:00:00Z',
+        },
       ],
       trend: [
         { period: '2026-05', mean: 3.5, ratings: 2 },
@@ -38,7 +48,10 @@ describe('satisfaction per guide or check', () => {
   });
 
   it('keeps targets apart and in a stable order, and shows at most five comments', () => {
-    const items = [...Array.from({ length: 7 }, (_, index) => item('b', `2026-01-0${index + 1}`, 2, `c${index}`)), item('a', '2026-01-01', 5)];
+    const items = [
+      ...Array.from({ length: 7 }, (_, index) => item('b', `2026-01-0${index + 1}`, 2, `c${index}`)),
+      item('a', '2026-01-01', 5),
+    ];
     const summaries = satisfactionByTarget(items);
     expect(summaries.map((summary) => summary.target.id)).toEqual(['a', 'b']);
     expect(summaries[1]!.comments.map((comment) => comment.comment)).toEqual(['c6', 'c5', 'c4', 'c3', 'c2']);
@@ -57,8 +70,22 @@ describe('survey figures', () => {
   });
 
   it('folds answers per question, team and quarter', () => {
-    const answer = (date: string, team: string, score: number): SurveyResponse => ({ date, team, question: 'Ease', score, file: 's.csv', line: 2 });
-    expect(surveyFigures([answer('2026-05-01', 'web', 4), answer('2026-06-01', 'web', 3), answer('2026-05-01', 'api', 5), answer('2026-08-01', 'web', 5)])).toEqual([
+    const answer = (date: string, team: string, score: number): SurveyResponse => ({
+      date,
+      team,
+      question: 'Ease',
+      score,
+      file: 's.csv',
+      line: 2,
+    });
+    expect(
+      surveyFigures([
+        answer('2026-05-01', 'web', 4),
+        answer('2026-06-01', 'web', 3),
+        answer('2026-05-01', 'api', 5),
+        answer('2026-08-01', 'web', 5),
+      ]),
+    ).toEqual([
       { question: 'Ease', team: 'api', period: '2026-Q2', mean: 5, responses: 1 },
       { question: 'Ease', team: 'web', period: '2026-Q2', mean: 3.5, responses: 2 },
       { question: 'Ease', team: 'web', period: '2026-Q3', mean: 5, responses: 1 },

@@ -25,8 +25,16 @@ const rules = (text: string) => text.split('\n').filter((line) => line.trim() &&
 describe('codeowners fix', () => {
   it.each([
     ['a User', [owned('user:default/jdoe')], ['* @jdoe']],
-    ['a Group of a repository whose GitHub organisation the slug names', [owned('group:default/payments-team', { slug: 'acme/payments' })], ['* @acme/payments-team']],
-    ['a Group of a repository on github.com', [owned('group:default/payments-team', { url: 'https://github.com/acme/payments/tree/abc' })], ['* @acme/payments-team']],
+    [
+      'a Group of a repository whose GitHub organisation the slug names',
+      [owned('group:default/payments-team', { slug: 'acme/payments' })],
+      ['* @acme/payments-team'],
+    ],
+    [
+      'a Group of a repository on github.com',
+      [owned('group:default/payments-team', { url: 'https://github.com/acme/payments/tree/abc' })],
+      ['* @acme/payments-team'],
+    ],
     ['one owner of two entities', [owned('user:default/jdoe'), owned('user:default/jdoe', { name: 'payments-api' })], ['* @jdoe']],
     ['a Group of an unknown organisation', [owned('group:default/payments-team')], []],
     ['a Group of another namespace', [owned('group:platform/sre', { slug: 'acme/payments' })], []],

@@ -7,7 +7,9 @@ import { entity, repoFacts } from '../../helpers/check-context.ts';
 
 /** The descriptor of an inferred entity: Backstage's fields, no Cairn annotation, a header that says what to check. */
 
-function inferred(overrides: { owner?: string; metadata?: Partial<CatalogEntity['metadata']>; url?: string; namespace?: string } = {}): CatalogEntity {
+function inferred(
+  overrides: { owner?: string; metadata?: Partial<CatalogEntity['metadata']>; url?: string; namespace?: string } = {},
+): CatalogEntity {
   const owner = overrides.owner ?? 'group:default/payments-team';
   const base = entity({
     inferred: true,
@@ -25,10 +27,22 @@ function inferred(overrides: { owner?: string; metadata?: Partial<CatalogEntity[
 }
 
 function suggest(subject: CatalogEntity, facts: Facts = repoFacts(), files: string[] = []) {
-  return descriptorFix.suggest({ entities: [subject], results: [], facts, files, failing: new Map([['descriptor-valid', new Set([subject.ref])]]) });
+  return descriptorFix.suggest({
+    entities: [subject],
+    results: [],
+    facts,
+    files,
+    failing: new Map([['descriptor-valid', new Set([subject.ref])]]),
+  });
 }
 
-const CODEOWNERS = repoFacts({ codeowners: { path: '.github/CODEOWNERS', rules: [{ pattern: '*', owners: ['@acme/Payments-Team'], line: 1 }], catchAll: ['@acme/Payments-Team'] } });
+const CODEOWNERS = repoFacts({
+  codeowners: {
+    path: '.github/CODEOWNERS',
+    rules: [{ pattern: '*', owners: ['@acme/Payments-Team'], line: 1 }],
+    catchAll: ['@acme/Payments-Team'],
+  },
+});
 
 describe('descriptor fix', () => {
   it('writes the inferred entity as a descriptor, without Cairn annotations', () => {
@@ -42,7 +56,9 @@ describe('descriptor fix', () => {
     expect(written.text).toContain('#   - spec.owner: payments-team, from the CODEOWNERS catch-all rule (@acme/Payments-Team).');
     expect(written.text).toContain('#   - spec.type: service — Dockerfile with EXPOSE 8080.');
     expect(written.text).toContain('#   - spec.lifecycle: unknown.');
-    expect(written.summary).toBe('The descriptor of component:default/payments as Cairn inferred it (owner payments-team from CODEOWNERS, type service); set its lifecycle and check the rest.');
+    expect(written.summary).toBe(
+      'The descriptor of component:default/payments as Cairn inferred it (owner payments-team from CODEOWNERS, type service); set its lifecycle and check the rest.',
+    );
   });
 
   it.each([
@@ -61,8 +77,18 @@ describe('descriptor fix', () => {
   });
 
   it.each([
-    ['the README', repoFacts({ readme: { path: 'README.md', summary: 'Takes card payments for the web shop.', headings: [], words: 9 } }), 'from the first paragraph of README.md'],
-    ['a manifest', repoFacts({ manifests: [{ ecosystem: 'npm', path: 'package.json', description: 'Takes card payments for the web shop.', dependencies: [] }] }), 'from package.json'],
+    [
+      'the README',
+      repoFacts({ readme: { path: 'README.md', summary: 'Takes card payments for the web shop.', headings: [], words: 9 } }),
+      'from the first paragraph of README.md',
+    ],
+    [
+      'a manifest',
+      repoFacts({
+        manifests: [{ ecosystem: 'npm', path: 'package.json', description: 'Takes card payments for the web shop.', dependencies: [] }],
+      }),
+      'from package.json',
+    ],
   ])('says the description came from %s', (_, facts, origin) => {
     expect(suggest(inferred(), facts)!.text).toContain(`metadata.description: ${origin};`);
   });
@@ -77,18 +103,29 @@ describe('descriptor fix', () => {
   });
 
   it('keeps a namespace other than default, and a title', () => {
-    expect(parse(suggest(inferred({ namespace: 'payments', metadata: { title: 'Payments API' } }))!.text).metadata).toMatchObject({ name: 'payments', namespace: 'payments', title: 'Payments API' });
+    expect(parse(suggest(inferred({ namespace: 'payments', metadata: { title: 'Payments API' } }))!.text).metadata).toMatchObject({
+      name: 'payments',
+      namespace: 'payments',
+      title: 'Payments API',
+    });
   });
 
   it('repository text cannot leave the header comment', () => {
-    const hostile = inferred({ metadata: { annotations: { 'cairn.dev/inferred-type-reason': 'x\napiVersion: evil\r\nkind: Bad\u001b[2J' } } });
+    const hostile = inferred({
+      metadata: { annotations: { 'cairn.dev/inferred-type-reason': 'x\napiVersion: evil\r\nkind: Bad\u001b[2J' } },
+    });
     const text = suggest(hostile)!.text;
     const documents = parseAllDocuments(text);
     expect(documents).toHaveLength(1);
     expect((documents[0] as { toJS(): Record<string, unknown> }).toJS().kind).toBe('Component');
     expect(text).not.toContain('\u001b');
     const header = text.slice(0, text.indexOf('apiVersion: backstage.io'));
-    expect(header.split('\n').filter(Boolean).every((line) => line.startsWith('#'))).toBe(true);
+    expect(
+      header
+        .split('\n')
+        .filter(Boolean)
+        .every((line) => line.startsWith('#')),
+    ).toBe(true);
   });
 
   it('nothing for a declared entity, or one descriptor-valid does not fail for', () => {

@@ -8,7 +8,14 @@ import { entity, repoFacts } from '../../helpers/check-context.ts';
 function suggest(options: { files?: string[]; template?: string; slug?: string } = {}) {
   const files = options.files ?? [];
   const subject = entity({ metadata: options.slug ? { annotations: { 'github.com/project-slug': options.slug } } : {} });
-  return securityPolicyFix.suggest({ entities: [subject], results: [], facts: repoFacts({ files }), files, failing: new Map(), ...(options.template !== undefined ? { templates: { securityPolicy: options.template } } : {}) });
+  return securityPolicyFix.suggest({
+    entities: [subject],
+    results: [],
+    facts: repoFacts({ files }),
+    files,
+    failing: new Map(),
+    ...(options.template !== undefined ? { templates: { securityPolicy: options.template } } : {}),
+  });
 }
 
 describe('security policy fix', () => {

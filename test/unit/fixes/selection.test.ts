@@ -39,7 +39,9 @@ describe('suggestedFiles selection', () => {
   });
 
   it('lists the checks each file answers among those failing, once per file', () => {
-    const suggestions = suggestedFiles(input([scored('codeowners-catch-all', 'fail'), scored('codeowners-present', 'fail'), scored('descriptor-valid', 'fail')]));
+    const suggestions = suggestedFiles(
+      input([scored('codeowners-catch-all', 'fail'), scored('codeowners-present', 'fail'), scored('descriptor-valid', 'fail')]),
+    );
     expect(suggestions.map(({ path, checkIds }) => ({ path, checkIds }))).toEqual([
       { path: 'catalog-info.yaml', checkIds: ['descriptor-valid'] },
       { path: '.github/CODEOWNERS', checkIds: ['codeowners-present', 'codeowners-catch-all'] },
@@ -48,7 +50,13 @@ describe('suggestedFiles selection', () => {
 
   it('a descriptor only for the entity descriptor-valid fails for, when Cairn inferred it', () => {
     const declared = { ...SERVICE, inferred: false, source: { repo: 'payments', file: 'catalog-info.yaml', line: 1 } };
-    const result: ScorecardResult = { scorecard: 'all', entityRef: SERVICE.ref, level: null, score: 0, checks: [scored('descriptor-valid', 'fail')] };
+    const result: ScorecardResult = {
+      scorecard: 'all',
+      entityRef: SERVICE.ref,
+      level: null,
+      score: 0,
+      checks: [scored('descriptor-valid', 'fail')],
+    };
     expect(suggestedFiles({ entities: [declared], results: [result], facts: repoFacts(), files: [] })).toEqual([]);
   });
 });

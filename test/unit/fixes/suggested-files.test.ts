@@ -28,7 +28,20 @@ const STANDARDS: Standards = {
       id: 'all',
       title: 'All',
       appliesTo: { kind: ['Component', 'API'] },
-      levels: [{ id: 'one', checks: ['descriptor-valid', 'owner-known-group', 'codeowners-present', 'codeowners-catch-all', 'dependency-updates', 'security-policy', 'lifecycle-set'] }],
+      levels: [
+        {
+          id: 'one',
+          checks: [
+            'descriptor-valid',
+            'owner-known-group',
+            'codeowners-present',
+            'codeowners-catch-all',
+            'dependency-updates',
+            'security-policy',
+            'lifecycle-set',
+          ],
+        },
+      ],
     }),
   ],
 };
@@ -56,7 +69,13 @@ async function judge(tree: Tree, options: { webUrl?: string; templates?: Suggest
   });
   const entities = snapshot.entities.filter((entity) => entity.source.repo === REPO);
   const refs = new Set(entities.map((entity) => entity.ref));
-  return { entities, results: snapshot.results.filter((result) => refs.has(result.entityRef)), facts, files: facts.files ?? [], ...(options.templates ? { templates: options.templates } : {}) };
+  return {
+    entities,
+    results: snapshot.results.filter((result) => refs.has(result.entityRef)),
+    facts,
+    files: facts.files ?? [],
+    ...(options.templates ? { templates: options.templates } : {}),
+  };
 }
 
 /** Each check's effective outcomes over the repository's entities. */
@@ -69,7 +88,12 @@ function withSuggestions(tree: Tree, suggestions: readonly SuggestedFile[]): Tre
 }
 
 const README = `# Payments\n\nTakes card payments for the web shop and reconciles them nightly.\n`;
-const PACKAGE = JSON.stringify({ name: 'payments', description: 'Takes card payments for the web shop.', private: true, dependencies: { express: '^5.0.0' } });
+const PACKAGE = JSON.stringify({
+  name: 'payments',
+  description: 'Takes card payments for the web shop.',
+  private: true,
+  dependencies: { express: '^5.0.0' },
+});
 const WORKFLOW = 'on: pull_request\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n';
 const DOCKERFILE = 'FROM node:22\nEXPOSE 8080\nCMD ["node", "server.js"]\n';
 
@@ -98,13 +122,19 @@ describe('suggestedFiles through the pipeline', () => {
   it('every suggested file makes the checks it names pass, and the entity it declares is the one inferred', async () => {
     const before = await judge(SERVICE);
     const suggestions = suggestedFiles(before);
-    for (const checkId of suggestions.flatMap((suggestion) => suggestion.checkIds)) expect(outcomes(before, checkId), checkId).toEqual(['fail']);
+    for (const checkId of suggestions.flatMap((suggestion) => suggestion.checkIds))
+      expect(outcomes(before, checkId), checkId).toEqual(['fail']);
     const after = await judge(withSuggestions(SERVICE, suggestions));
-    for (const checkId of suggestions.flatMap((suggestion) => suggestion.checkIds)) expect(outcomes(after, checkId), checkId).toEqual(['pass']);
+    for (const checkId of suggestions.flatMap((suggestion) => suggestion.checkIds))
+      expect(outcomes(after, checkId), checkId).toEqual(['pass']);
     const [declared] = after.entities;
     expect(after.entities).toHaveLength(1);
     const descriptorLine = suggestions[0]!.text.split('\n').indexOf('apiVersion: backstage.io/v1alpha1') + 1;
-    expect(declared).toMatchObject({ ref: before.entities[0]!.ref, inferred: false, source: { file: 'catalog-info.yaml', line: descriptorLine } });
+    expect(declared).toMatchObject({
+      ref: before.entities[0]!.ref,
+      inferred: false,
+      source: { file: 'catalog-info.yaml', line: descriptorLine },
+    });
     expect(declared!.spec).toEqual({ type: 'service', lifecycle: 'unknown', owner: 'payments-team' });
     expect(declared!.relations).toContainEqual({ type: 'ownedBy', targetRef: 'group:default/payments-team' });
     expect(declared!.metadata.annotations ?? {}).toEqual({});
@@ -114,7 +144,8 @@ describe('suggestedFiles through the pipeline', () => {
   });
 
   it('a CODEOWNERS naming the owner makes codeowners-present and codeowners-catch-all pass', async () => {
-    const descriptor = 'apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: payments\n  description: Takes card payments.\n  annotations:\n    github.com/project-slug: acme/payments\nspec:\n  type: service\n  lifecycle: production\n  owner: payments-team\n';
+    const descriptor =
+      'apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: payments\n  description: Takes card payments.\n  annotations:\n    github.com/project-slug: acme/payments\nspec:\n  type: service\n  lifecycle: production\n  owner: payments-team\n';
     const tree = { 'catalog-info.yaml': descriptor, 'README.md': README };
     const before = await judge(tree);
     const [codeowners] = suggestedFiles(before).filter((suggestion) => suggestion.path === '.github/CODEOWNERS');
@@ -136,7 +167,10 @@ describe('suggestedFiles through the pipeline', () => {
     const tree = { 'README.md': README, 'mkdocs.yml': 'site_name: Payments\n', 'docs/index.md': '# Payments\n' };
     const input = await judge(tree, { webUrl: 'https://github.com/acme/payments' });
     const byPath = new Map(suggestedFiles(input).map((suggestion) => [suggestion.path, suggestion]));
-    expect(parse(byPath.get('catalog-info.yaml')!.text).metadata.annotations).toEqual({ 'backstage.io/techdocs-ref': 'dir:.', 'github.com/project-slug': 'acme/payments' });
+    expect(parse(byPath.get('catalog-info.yaml')!.text).metadata.annotations).toEqual({
+      'backstage.io/techdocs-ref': 'dir:.',
+      'github.com/project-slug': 'acme/payments',
+    });
     expect(byPath.get('SECURITY.md')!.text).toContain('(https://github.com/acme/payments/security/advisories/new)');
     const after = await judge(withSuggestions(tree, [...byPath.values()]), { webUrl: 'https://github.com/acme/payments' });
     expect(outcomes(after, 'security-policy')).toEqual(['pass']);
@@ -155,8 +189,15 @@ describe('suggestedFiles through the pipeline', () => {
   });
 
   it.each([
-    ['a descriptor of its own', { 'catalog-info.yaml': 'apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: payments\nspec:\n  type: service\n  lifecycle: production\n  owner: payments-team\n' }, 'catalog-info.yaml'],
-    ['a CODEOWNERS without a catch-all', { 'CODEOWNERS': '/docs/ @acme/writers\n' }, '.github/CODEOWNERS'],
+    [
+      'a descriptor of its own',
+      {
+        'catalog-info.yaml':
+          'apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: payments\nspec:\n  type: service\n  lifecycle: production\n  owner: payments-team\n',
+      },
+      'catalog-info.yaml',
+    ],
+    ['a CODEOWNERS without a catch-all', { CODEOWNERS: '/docs/ @acme/writers\n' }, '.github/CODEOWNERS'],
     ['a security policy without a contact', { 'docs/SECURITY.md': '# Security\n\nAsk us.\n' }, 'SECURITY.md'],
     ['Renovate', { 'renovate.json': '{}' }, '.github/dependabot.yml'],
   ])('a repository with %s gets no second file', async (_, extra, path) => {

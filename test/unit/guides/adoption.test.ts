@@ -32,7 +32,14 @@ const CHECKS = [
 ];
 
 const GROUP: CatalogEntity = { ...component('platform', { kind: 'Group', repo: null }), spec: { type: 'team', children: [] } };
-const ENTITIES = [component('api'), component('web', { spec: { type: 'website', lifecycle: 'production', owner: 'web' } }), component('batch'), component('legacy'), component('docs'), GROUP];
+const ENTITIES = [
+  component('api'),
+  component('web', { spec: { type: 'website', lifecycle: 'production', owner: 'web' } }),
+  component('batch'),
+  component('legacy'),
+  component('docs'),
+  GROUP,
+];
 
 function guideSource(frontmatter: string[], id = 'build/set-up-ci') {
   const lines = ['title: Set up CI', 'summary: S', 'category: Build', 'status: recommended', ...frontmatter];
@@ -41,7 +48,13 @@ function guideSource(frontmatter: string[], id = 'build/set-up-ci') {
 
 function evaluate(frontmatter: string[], exemptions: Parameters<typeof prepareEvaluation>[0]['exemptions'] = []) {
   const evaluation = prepareEvaluation({ entities: ENTITIES, factsByRepo: new Map(), checks: CHECKS, exemptions, now: NOW });
-  return evaluateGuides({ guides: [guideSource(frontmatter)], evaluate: evaluation.evaluate, entities: ENTITIES, settings: { staleAfterDays: 180 }, now: NOW });
+  return evaluateGuides({
+    guides: [guideSource(frontmatter)],
+    evaluate: evaluation.evaluate,
+    entities: ENTITIES,
+    settings: { staleAfterDays: 180 },
+    now: NOW,
+  });
 }
 
 const BASE = ['owner: group:platform', 'reviewed: 2026-10-01'];
@@ -71,9 +84,17 @@ describe('evaluateGuides: adoption', () => {
   });
 
   it('counts an unexpired exemption as passing', () => {
-    const exemptions = centralExemptions({ exemptions: [{ entity: 'component:default/batch', check: 'ci', reason: 'Moving to GitHub.', expires: '2027-01-01' }] }, 'content/exemptions.yaml', [3]).map((exemption) => exemption);
+    const exemptions = centralExemptions(
+      { exemptions: [{ entity: 'component:default/batch', check: 'ci', reason: 'Moving to GitHub.', expires: '2027-01-01' }] },
+      'content/exemptions.yaml',
+      [3],
+    ).map((exemption) => exemption);
     const { guides } = evaluate([...BASE, 'checks: [ci]'], exemptions);
-    expect(guides[0]!.adoption.entities.find((entity) => entity.entityRef === 'component:default/batch')).toEqual({ entityRef: 'component:default/batch', follows: true, missing: [] });
+    expect(guides[0]!.adoption.entities.find((entity) => entity.entityRef === 'component:default/batch')).toEqual({
+      entityRef: 'component:default/batch',
+      follows: true,
+      missing: [],
+    });
   });
 
   it('has nothing to adopt without checks', () => {
@@ -96,7 +117,12 @@ describe('evaluateGuides: owner and staleness', () => {
 
   it('reports an owner that is not a Group in the catalog at its line', () => {
     expect(evaluate(['owner: group:nobody', 'reviewed: 2026-10-01']).problems).toEqual([
-      { severity: 'warning', file: 'content/guides/build/set-up-ci.mdx', line: 6, message: 'Guide owner "group:nobody" is not a Group in the catalog.' },
+      {
+        severity: 'warning',
+        file: 'content/guides/build/set-up-ci.mdx',
+        line: 6,
+        message: 'Guide owner "group:nobody" is not a Group in the catalog.',
+      },
     ]);
   });
 });
@@ -105,10 +131,28 @@ describe('checks shared by scorecards and guides', () => {
   it('run once per entity and options', () => {
     let runs = 0;
     const counted: CheckDefinition = { ...CHECKS[0]!, run: (context) => (runs++, CHECKS[0]!.run(context)) };
-    const evaluation = prepareEvaluation({ entities: ENTITIES, factsByRepo: new Map(), checks: [counted, ...CHECKS.slice(1)], exemptions: [], now: NOW });
-    const scorecard = { id: 'ready', title: 'Ready', description: '', appliesTo: { kind: ['Component'] }, levels: [{ id: 'bronze', checks: [{ id: 'ci', weight: 1, options: {} }] }] };
+    const evaluation = prepareEvaluation({
+      entities: ENTITIES,
+      factsByRepo: new Map(),
+      checks: [counted, ...CHECKS.slice(1)],
+      exemptions: [],
+      now: NOW,
+    });
+    const scorecard = {
+      id: 'ready',
+      title: 'Ready',
+      description: '',
+      appliesTo: { kind: ['Component'] },
+      levels: [{ id: 'bronze', checks: [{ id: 'ci', weight: 1, options: {} }] }],
+    };
     evaluation.evaluate(scorecard);
-    evaluateGuides({ guides: [guideSource([...BASE, 'checks: [ci, pinned]'])], evaluate: evaluation.evaluate, entities: ENTITIES, settings: { staleAfterDays: 180 }, now: NOW });
+    evaluateGuides({
+      guides: [guideSource([...BASE, 'checks: [ci, pinned]'])],
+      evaluate: evaluation.evaluate,
+      entities: ENTITIES,
+      settings: { staleAfterDays: 180 },
+      now: NOW,
+    });
     expect(runs).toBe(5);
   });
 });

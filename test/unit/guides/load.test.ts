@@ -5,7 +5,14 @@ import { parseGuide } from '../../../collectors/guides/load.ts';
 const CHECKS = new Set(['ci-configured', 'actions-pinned', 'readme-present']);
 const FILE = 'content/guides/build/set-up-ci.mdx';
 
-const FRONTMATTER = ['title: Set up CI', 'summary: Build and test every change.', 'category: Build and ship', 'owner: group:platform', 'status: recommended', 'reviewed: 2026-09-14'];
+const FRONTMATTER = [
+  'title: Set up CI',
+  'summary: Build and test every change.',
+  'category: Build and ship',
+  'owner: group:platform',
+  'status: recommended',
+  'reviewed: 2026-09-14',
+];
 
 function guide(frontmatter: string[], body = '# Intro\n'): string {
   return `---\n${frontmatter.join('\n')}\n---\n${body}`;
@@ -34,12 +41,36 @@ describe('parseGuide: frontmatter', () => {
   });
 
   it.each([
-    { why: 'a missing field points at the top', lines: FRONTMATTER.filter((line) => !line.startsWith('summary')), message: `${FILE}:2: summary: expected string, received undefined` },
-    { why: 'a bad status names its line', lines: FRONTMATTER.map((line) => (line.startsWith('status') ? 'status: golden' : line)), message: `${FILE}:6: status:` },
-    { why: 'a bad date names its line', lines: FRONTMATTER.map((line) => (line.startsWith('reviewed') ? 'reviewed: last week' : line)), message: `${FILE}:7: reviewed:` },
-    { why: 'an unknown field names its own line', lines: [...FRONTMATTER, 'audience: everyone'], message: `${FILE}:8: (top level): unknown field "audience"` },
-    { why: 'an unknown check names its entry and suggests', lines: [...FRONTMATTER, 'checks:', '  - ci-configured', '  - actions-pined'], message: `${FILE}:10: checks[1]: unknown check "actions-pined"; did you mean "actions-pinned"?` },
-    { why: 'a bad filter kind', lines: [...FRONTMATTER, 'appliesTo:', '  kind: Service'], message: `${FILE}:9: appliesTo.kind[0]: unknown kind "Service"` },
+    {
+      why: 'a missing field points at the top',
+      lines: FRONTMATTER.filter((line) => !line.startsWith('summary')),
+      message: `${FILE}:2: summary: expected string, received undefined`,
+    },
+    {
+      why: 'a bad status names its line',
+      lines: FRONTMATTER.map((line) => (line.startsWith('status') ? 'status: golden' : line)),
+      message: `${FILE}:6: status:`,
+    },
+    {
+      why: 'a bad date names its line',
+      lines: FRONTMATTER.map((line) => (line.startsWith('reviewed') ? 'reviewed: last week' : line)),
+      message: `${FILE}:7: reviewed:`,
+    },
+    {
+      why: 'an unknown field names its own line',
+      lines: [...FRONTMATTER, 'audience: everyone'],
+      message: `${FILE}:8: (top level): unknown field "audience"`,
+    },
+    {
+      why: 'an unknown check names its entry and suggests',
+      lines: [...FRONTMATTER, 'checks:', '  - ci-configured', '  - actions-pined'],
+      message: `${FILE}:10: checks[1]: unknown check "actions-pined"; did you mean "actions-pinned"?`,
+    },
+    {
+      why: 'a bad filter kind',
+      lines: [...FRONTMATTER, 'appliesTo:', '  kind: Service'],
+      message: `${FILE}:9: appliesTo.kind[0]: unknown kind "Service"`,
+    },
     { why: 'YAML syntax', lines: [...FRONTMATTER, 'checks: [ci-configured'], message: `${FILE}:` },
   ])('$why', ({ lines, message }) => {
     expect(errorOf(guide(lines))).toContain(message);
@@ -50,11 +81,17 @@ describe('parseGuide: frontmatter', () => {
   });
 
   it('accepts the components with valid props', () => {
-    expect(() => parse(guide(FRONTMATTER, '<Callout type="tip" title="Hint">Yes</Callout>\n\n<Examples limit={3} />\n\n<Steps>\n\n1. One\n\n</Steps>\n'))).not.toThrow();
+    expect(() =>
+      parse(
+        guide(FRONTMATTER, '<Callout type="tip" title="Hint">Yes</Callout>\n\n<Examples limit={3} />\n\n<Steps>\n\n1. One\n\n</Steps>\n'),
+      ),
+    ).not.toThrow();
   });
 
   it('refuses a file without frontmatter', () => {
-    expect(errorOf('# Just a heading\n')).toBe(`${FILE}:1: expected frontmatter between --- lines (title, summary, category, owner, status, reviewed)`);
+    expect(errorOf('# Just a heading\n')).toBe(
+      `${FILE}:1: expected frontmatter between --- lines (title, summary, category, owner, status, reviewed)`,
+    );
   });
 
   it.each(['Build/Set-Up-CI', 'build/set up ci', 'build//ci', 'build/ci_tools'])('refuses the id %s', (id) => {
@@ -74,7 +111,13 @@ describe('parseGuide: body', () => {
   });
 
   it('finds links with their file lines: Markdown, definitions and <a>', () => {
-    const body = ['Intro with [a check](/checks/ci-configured/).', '', '<a href="https://example.com/other/">other</a>', '', '[ref]: /checks/actions-pinned/'].join('\n');
+    const body = [
+      'Intro with [a check](/checks/ci-configured/).',
+      '',
+      '<a href="https://example.com/other/">other</a>',
+      '',
+      '[ref]: /checks/actions-pinned/',
+    ].join('\n');
     expect(parse(guide(FRONTMATTER, body)).links).toEqual([
       { href: '/checks/ci-configured/', line: 9 },
       { href: 'https://example.com/other/', line: 11 },
@@ -83,7 +126,7 @@ describe('parseGuide: body', () => {
   });
 
   it('reads <CheckList checks> as literal ids', () => {
-    const parsed = parse(guide(FRONTMATTER, "<CheckList />\n\n<CheckList checks={['ci-configured', \"actions-pinned\"]} />\n"));
+    const parsed = parse(guide(FRONTMATTER, '<CheckList />\n\n<CheckList checks={[\'ci-configured\', "actions-pinned"]} />\n'));
     expect(parsed.checkMentions).toEqual([
       { checkId: 'ci-configured', line: 11 },
       { checkId: 'actions-pinned', line: 11 },
@@ -95,10 +138,16 @@ describe('parseGuide: body', () => {
     { body: 'Text\n\n<Callout>unclosed\n', message: `${FILE}:` },
     { body: 'A {broken expression\n', message: `invalid MDX` },
     { body: 'Text\n\n<Callout>\n\nunclosed\n', message: `${FILE}:11: invalid MDX: Expected a closing tag for \`<Callout>\`` },
-    { body: 'Intro\n\n<Foo />\n', message: `${FILE}:11: <Foo>: unknown component; guides can use <Adoption>, <CheckList>, <Steps>, <Examples>, <Callout>` },
+    {
+      body: 'Intro\n\n<Foo />\n',
+      message: `${FILE}:11: <Foo>: unknown component; guides can use <Adoption>, <CheckList>, <Steps>, <Examples>, <Callout>`,
+    },
     { body: '<Callout type="danger">Careful</Callout>\n', message: `${FILE}:9: <Callout> type: expected "note", "tip" or "warning"` },
     { body: '<Examples limit="abc" />\n', message: `${FILE}:9: <Examples> limit: expected a whole number, e.g. limit={3}` },
-    { body: 'See <a href="/checks/ci-configured/">the check</a>.\n', message: `${FILE}:9: <a href="/checks/ci-configured/">: write site links as Markdown, [text](/checks/ci-configured/), so the portal's base path is added` },
+    {
+      body: 'See <a href="/checks/ci-configured/">the check</a>.\n',
+      message: `${FILE}:9: <a href="/checks/ci-configured/">: write site links as Markdown, [text](/checks/ci-configured/), so the portal's base path is added`,
+    },
     { body: "import X from './x.js'\n\n# T\n", message: `${FILE}:9: import and export are not supported in guides` },
   ])('refuses $body', ({ body, message }) => {
     expect(errorOf(guide(FRONTMATTER, body))).toContain(message);

@@ -6,8 +6,14 @@ import { result, scorecard, scored } from './report-fixture.ts';
 
 const bronze = result([scored('readme-present', 'pass'), scored('changelog-present', 'fail'), scored('actions-pinned', 'pass')], 'bronze');
 const silver = result([scored('readme-present', 'pass'), scored('changelog-present', 'pass'), scored('actions-pinned', 'pass')], 'silver');
-const silverNotApplicable = result([scored('readme-present', 'pass'), scored('changelog-present', 'pass'), scored('actions-pinned', 'notApplicable')], 'silver');
-const silverPinnedFails = result([scored('readme-present', 'pass'), scored('changelog-present', 'pass'), scored('actions-pinned', 'fail')], 'silver');
+const silverNotApplicable = result(
+  [scored('readme-present', 'pass'), scored('changelog-present', 'pass'), scored('actions-pinned', 'notApplicable')],
+  'silver',
+);
+const silverPinnedFails = result(
+  [scored('readme-present', 'pass'), scored('changelog-present', 'pass'), scored('actions-pinned', 'fail')],
+  'silver',
+);
 const noLevel = result([scored('readme-present', 'fail'), scored('changelog-present', 'fail'), scored('actions-pinned', 'fail')], null);
 
 describe('gateOf', () => {
@@ -24,8 +30,14 @@ describe('gateOf', () => {
 
   it.each([
     [{ 'fail-on': 'worse' }, 'cairn check: --fail-on worse: expected regression, level or never.'],
-    [{ 'fail-on': 'regression', compare: '' }, 'cairn check: --fail-on regression compares the change with a base: pass --compare <git-ref> (e.g. origin/main).'],
-    [{ 'fail-on': 'regression' }, 'cairn check: --fail-on regression compares the change with a base: pass --compare <git-ref> (e.g. origin/main).'],
+    [
+      { 'fail-on': 'regression', compare: '' },
+      'cairn check: --fail-on regression compares the change with a base: pass --compare <git-ref> (e.g. origin/main).',
+    ],
+    [
+      { 'fail-on': 'regression' },
+      'cairn check: --fail-on regression compares the change with a base: pass --compare <git-ref> (e.g. origin/main).',
+    ],
     [{ 'fail-on': 'level' }, 'cairn check: --fail-on level needs the level to reach: pass --min-level <level>.'],
   ] as const)('refuses %j', (values, message) => {
     expect(() => gateOf(values)).toThrow(new ConfigError(message));
@@ -33,7 +45,12 @@ describe('gateOf', () => {
 });
 
 describe('gateFailures', () => {
-  const regression = (before: typeof bronze[], after: typeof bronze[]) => gateFailures('regression', { results: after, scorecards: [scorecard], comparison: compareResults('origin/main', before, after, [scorecard]) });
+  const regression = (before: (typeof bronze)[], after: (typeof bronze)[]) =>
+    gateFailures('regression', {
+      results: after,
+      scorecards: [scorecard],
+      comparison: compareResults('origin/main', before, after, [scorecard]),
+    });
 
   it.each([
     { name: 'a check fixed, level up', before: [bronze], after: [silver], failures: [] },
@@ -44,24 +61,40 @@ describe('gateFailures', () => {
       name: 'a check that passed now fails and the level drops',
       before: [silver],
       after: [bronze],
-      failures: ['component:default/orders on Production readiness: Silver → Bronze against origin/main.', 'component:default/orders on Production readiness: changelog-present passed on origin/main and fails now.'],
+      failures: [
+        'component:default/orders on Production readiness: Silver → Bronze against origin/main.',
+        'component:default/orders on Production readiness: changelog-present passed on origin/main and fails now.',
+      ],
     },
-    { name: 'a check that passed now fails, level kept', before: [silver], after: [silverPinnedFails], failures: ['component:default/orders on Production readiness: actions-pinned passed on origin/main and fails now.'] },
+    {
+      name: 'a check that passed now fails, level kept',
+      before: [silver],
+      after: [silverPinnedFails],
+      failures: ['component:default/orders on Production readiness: actions-pinned passed on origin/main and fails now.'],
+    },
     {
       name: 'an entity scored on the base and gone now',
       before: [silver],
       after: [],
-      failures: ['component:default/orders on Production readiness: scored Silver on origin/main, no longer scored (its descriptor was removed, or the entity renamed or changed so the scorecard does not apply).'],
+      failures: [
+        'component:default/orders on Production readiness: scored Silver on origin/main, no longer scored (its descriptor was removed, or the entity renamed or changed so the scorecard does not apply).',
+      ],
     },
   ])('regression: $name', ({ before, after, failures }) => {
     expect(regression(before, after)).toEqual(failures);
   });
 
   it('level: lists every entity below the level, and refuses a level no scorecard has', () => {
-    expect(gateFailures('level', { results: [bronze], scorecards: [scorecard], minLevel: 'silver' })).toEqual(['component:default/orders is below silver on production-readiness (at bronze).']);
+    expect(gateFailures('level', { results: [bronze], scorecards: [scorecard], minLevel: 'silver' })).toEqual([
+      'component:default/orders is below silver on production-readiness (at bronze).',
+    ]);
     expect(gateFailures('level', { results: [silver], scorecards: [scorecard], minLevel: 'silver' })).toEqual([]);
-    expect(gateFailures('level', { results: [noLevel], scorecards: [scorecard], minLevel: 'bronze' })).toEqual(['component:default/orders is below bronze on production-readiness (at no level).']);
-    expect(() => gateFailures('level', { results: [silver], scorecards: [scorecard], minLevel: 'gold' })).toThrow(/--min-level gold: no scorecard has that level\. Levels: bronze, silver\./);
+    expect(gateFailures('level', { results: [noLevel], scorecards: [scorecard], minLevel: 'bronze' })).toEqual([
+      'component:default/orders is below bronze on production-readiness (at no level).',
+    ]);
+    expect(() => gateFailures('level', { results: [silver], scorecards: [scorecard], minLevel: 'gold' })).toThrow(
+      /--min-level gold: no scorecard has that level\. Levels: bronze, silver\./,
+    );
   });
 
   it('never: nothing fails', () => {

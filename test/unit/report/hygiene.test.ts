@@ -14,7 +14,13 @@ const HOSTILE = 'x\u001b]0;pwned\u0007\u0000\u009b2J\u202egnp.exe\u2066';
 /** A report whose every repository-derived and standards-derived string carries HOSTILE. */
 function hostileReport() {
   const hostileChecks = new Map(checks);
-  hostileChecks.set('readme-present', { ...checks.get('readme-present')!, title: `README ${HOSTILE}`, fix: `Fix ${HOSTILE}`, why: HOSTILE, description: HOSTILE });
+  hostileChecks.set('readme-present', {
+    ...checks.get('readme-present')!,
+    title: `README ${HOSTILE}`,
+    fix: `Fix ${HOSTILE}`,
+    why: HOSTILE,
+    description: HOSTILE,
+  });
   return report(
     [
       result(
@@ -33,7 +39,9 @@ function hostileReport() {
       standards: `standards ${HOSTILE}`,
       checks: hostileChecks,
       problems: [{ severity: 'error', repo: 'orders', file: `catalog-info${HOSTILE}.yaml`, line: 2, message: `problem ${HOSTILE}` }],
-      suggestions: [{ path: `catalog-info${HOSTILE}.yaml`, checkIds: ['readme-present'], summary: `summary ${HOSTILE}`, text: `name: ${HOSTILE}\n` }],
+      suggestions: [
+        { path: `catalog-info${HOSTILE}.yaml`, checkIds: ['readme-present'], summary: `summary ${HOSTILE}`, text: `name: ${HOSTILE}\n` },
+      ],
     },
   );
 }

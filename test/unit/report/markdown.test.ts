@@ -10,7 +10,14 @@ import type { ScorecardDefinition } from '../../../collectors/scorecards/definit
 import type { ScorecardResult } from '../../../collectors/scorecards/result.ts';
 import type { CatalogEntity } from '../../../collectors/contract/snapshot.ts';
 import { compareResults } from '../../../scripts/cli/report/compare.ts';
-import { checkCommentMarker, entityPageUrl, fencedBlock, fixHeadline, formatMarkdown, GROUP_ABOVE } from '../../../scripts/cli/report/markdown.ts';
+import {
+  checkCommentMarker,
+  entityPageUrl,
+  fencedBlock,
+  fixHeadline,
+  formatMarkdown,
+  GROUP_ABOVE,
+} from '../../../scripts/cli/report/markdown.ts';
 import type { CheckReport, Suggestion } from '../../../scripts/cli/report/model.ts';
 import { checks, entity, failingResult, fixedResult, report, result, scorecard, scored } from './report-fixture.ts';
 
@@ -67,7 +74,9 @@ describe('checkCommentMarker', () => {
 
 describe('formatMarkdown: the head', () => {
   it('starts with the hidden marker, then the verdict, then the standards that judged', () => {
-    const lines = linesOf(formatMarkdown(report([failing], { comparison: compareResults('origin/main', [fixed], [failing], [scorecard]) })));
+    const lines = linesOf(
+      formatMarkdown(report([failing], { comparison: compareResults('origin/main', [fixed], [failing], [scorecard]) })),
+    );
     expect(lines.slice(0, 3)).toEqual([
       '<!-- cairn-check: orders -->',
       '**Cairn scorecards for `orders`:** ▼ Production readiness: Silver → Bronze · 2 checks newly failing against origin/main',
@@ -78,7 +87,10 @@ describe('formatMarkdown: the head', () => {
 
 describe('formatMarkdown: what fails', () => {
   it('is one table, newly failing first and marked, each row naming its fix', () => {
-    const base = result([scored('readme-present', 'pass'), scored('changelog-present', 'fail'), scored('actions-pinned', 'pass')], 'bronze');
+    const base = result(
+      [scored('readme-present', 'pass'), scored('changelog-present', 'fail'), scored('actions-pinned', 'pass')],
+      'bronze',
+    );
     const markdown = formatMarkdown(report([failing], { comparison: compareResults('main', [base], [failing], [scorecard]) }));
     expect(markdown).toContain(
       [
@@ -104,7 +116,9 @@ describe('formatMarkdown: what fails', () => {
   });
 
   it('shows each fix once, folded, referenced by every check that needs it', () => {
-    const shared = new Map([...checks].map(([id, metadata]) => [id, { ...metadata, fix: 'Add a `catalog-info.yaml`:\n\n```yaml\nkind: Component\n```' }]));
+    const shared = new Map(
+      [...checks].map(([id, metadata]) => [id, { ...metadata, fix: 'Add a `catalog-info.yaml`:\n\n```yaml\nkind: Component\n```' }]),
+    );
     const markdown = formatMarkdown(report([failing], { checks: shared }));
     expect(markdown.match(/kind: Component/g)).toHaveLength(1);
     expect(markdown).toContain(
@@ -132,7 +146,12 @@ describe('formatMarkdown: what fails', () => {
 
   it('escapes repository text that would break the table, link, mention or inject HTML', () => {
     const hostile = result(
-      [scored('readme-present', 'fail', { message: 'bad | <img src=x onerror=alert(1)> [Approve](https://evil.example) @octocat', evidence: [{ path: 'a`b [x](y).pem', line: 3 }] })],
+      [
+        scored('readme-present', 'fail', {
+          message: 'bad | <img src=x onerror=alert(1)> [Approve](https://evil.example) @octocat',
+          evidence: [{ path: 'a`b [x](y).pem', line: 3 }],
+        }),
+      ],
       null,
     );
     const markdown = formatMarkdown(report([hostile], { entities: [{ ...entity, ref: 'component:default/x<img>' }] }));
@@ -160,11 +179,18 @@ describe('formatMarkdown: what fails', () => {
 
   it('keeps every table row to its columns and lets no repository text become HTML or a mention', () => {
     const hostileText = ESCAPES.join(' ');
-    const entities = ESCAPES.map((text, index): CatalogEntity => ({ ...entity, ref: `component:default/e${index}${text}`, metadata: { name: `e${index}${text}`, namespace: 'default' } }));
+    const entities = ESCAPES.map((text, index): CatalogEntity => ({
+      ...entity,
+      ref: `component:default/e${index}${text}`,
+      metadata: { name: `e${index}${text}`, namespace: 'default' },
+    }));
     const results = entities.map((owner, index) =>
       result(
         [
-          scored('readme-present', 'fail', { message: `${hostileText} \`${ESCAPES[index]}\``, evidence: ESCAPES.map((text, line) => ({ path: `dir/${text}`, line: line + 1 })) }),
+          scored('readme-present', 'fail', {
+            message: `${hostileText} \`${ESCAPES[index]}\``,
+            evidence: ESCAPES.map((text, line) => ({ path: `dir/${text}`, line: line + 1 })),
+          }),
           scored('changelog-present', 'pass', { message: hostileText }),
           scored('actions-pinned', index < 3 ? 'fail' : 'pass', { message: `\`${hostileText}\``, evidence: [{ path: ESCAPES[index]! }] }),
         ],
@@ -172,13 +198,25 @@ describe('formatMarkdown: what fails', () => {
         { entityRef: owner.ref },
       ),
     );
-    const problems: Problem[] = [{ severity: 'warning', repo: 'orders', file: 'CODEOWNERS|x', line: 2, message: `${hostileText} \`* @acme/ops\`` }];
+    const problems: Problem[] = [
+      { severity: 'warning', repo: 'orders', file: 'CODEOWNERS|x', line: 2, message: `${hostileText} \`* @acme/ops\`` },
+    ];
     const gate = { name: 'regression' as const, failures: [hostileText] };
-    for (const markdown of [formatMarkdown(report(results, { entities, problems, gate })), formatMarkdown(report(results, { entities, problems, gate }), { verbose: true })]) {
+    for (const markdown of [
+      formatMarkdown(report(results, { entities, problems, gate })),
+      formatMarkdown(report(results, { entities, problems, gate }), { verbose: true }),
+    ]) {
       const shapes = tableShapes(markdown);
       expect(shapes.length).toBeGreaterThanOrEqual(2);
-      for (const shape of shapes) expect(shape.rows.every((cells) => cells === shape.columns), JSON.stringify(shape)).toBe(true);
-      for (const html of htmlNodes(markdown).flatMap((node) => node.split('\n'))) expect(html).toMatch(/^(?:<!-- cairn-check: [\w./-]+ -->|<\/?details>|<summary>[^<>]*<\/summary>|<details><summary>(?:[^<>]|<\/?code>)*<\/summary>)$/);
+      for (const shape of shapes)
+        expect(
+          shape.rows.every((cells) => cells === shape.columns),
+          JSON.stringify(shape),
+        ).toBe(true);
+      for (const html of htmlNodes(markdown).flatMap((node) => node.split('\n')))
+        expect(html).toMatch(
+          /^(?:<!-- cairn-check: [\w./-]+ -->|<\/?details>|<summary>[^<>]*<\/summary>|<details><summary>(?:[^<>]|<\/?code>)*<\/summary>)$/,
+        );
       for (const text of mentionableText(markdown)) expect(text).not.toMatch(MENTION);
     }
   });
@@ -186,7 +224,14 @@ describe('formatMarkdown: what fails', () => {
 
 describe('formatMarkdown: mentions', () => {
   it('notifies nobody for a team named in a finding, a problem or an entity, and keeps code spans as written', () => {
-    const owner = result([scored('readme-present', 'fail', { message: 'The owner @backstage/operations-maintainers is unknown; add `* @org/team` to CODEOWNERS.' })], null);
+    const owner = result(
+      [
+        scored('readme-present', 'fail', {
+          message: 'The owner @backstage/operations-maintainers is unknown; add `* @org/team` to CODEOWNERS.',
+        }),
+      ],
+      null,
+    );
     const problems: Problem[] = [{ severity: 'warning', repo: 'orders', message: 'CODEOWNERS names @ghost and user@example.com.' }];
     const markdown = formatMarkdown(report([owner], { problems }));
     expect(markdown).toContain('The owner @\u200bbackstage/operations\\-maintainers is unknown; add `* @org/team` to CODEOWNERS\\.');
@@ -210,8 +255,19 @@ describe('formatMarkdown: messages', () => {
 
 describe('formatMarkdown: the Where column', () => {
   it.each([
-    ['each place once', [{ path: '.github/CODEOWNERS', line: 7 }, { path: '.github/CODEOWNERS', line: 7, note: 'again' }], '`.github/CODEOWNERS:7`'],
-    ['three places, and how many more', Array.from({ length: 5 }, (_, index) => ({ path: `w${index}.yml`, line: 1 })), '`w0.yml:1`, `w1.yml:1`, `w2.yml:1`, +2 more'],
+    [
+      'each place once',
+      [
+        { path: '.github/CODEOWNERS', line: 7 },
+        { path: '.github/CODEOWNERS', line: 7, note: 'again' },
+      ],
+      '`.github/CODEOWNERS:7`',
+    ],
+    [
+      'three places, and how many more',
+      Array.from({ length: 5 }, (_, index) => ({ path: `w${index}.yml`, line: 1 })),
+      '`w0.yml:1`, `w1.yml:1`, `w2.yml:1`, +2 more',
+    ],
     ['a file without a line', [{ path: 'Dockerfile' }], '`Dockerfile`'],
     ['no place', [], '–'],
   ])('%s', (_case, evidence, cell) => {
@@ -221,14 +277,19 @@ describe('formatMarkdown: the Where column', () => {
 });
 
 describe('formatMarkdown: against a base', () => {
-  const base = result([scored('readme-present', 'pass'), scored('changelog-present', 'notApplicable'), scored('actions-pinned', 'pass')], 'silver');
+  const base = result(
+    [scored('readme-present', 'pass'), scored('changelog-present', 'notApplicable'), scored('actions-pinned', 'pass')],
+    'silver',
+  );
   const now = result([scored('readme-present', 'pass'), scored('changelog-present', 'fail'), scored('actions-pinned', 'fail')], 'bronze');
 
   it('marks only the checks that passed on the base and fail now', () => {
     const markdown = formatMarkdown(report([now], { comparison: compareResults('main', [base], [now], [scorecard]) }));
     expect(markdown).toContain('| 🆕 ❌ Actions pinned to commit SHAs |');
     expect(markdown).toContain('| ❌ CHANGELOG present |');
-    expect(linesOf(markdown)[1]).toBe('**Cairn scorecards for `orders`:** ▼ Production readiness: Silver → Bronze · 1 check newly failing, 1 newly applicable and failing against main');
+    expect(linesOf(markdown)[1]).toBe(
+      '**Cairn scorecards for `orders`:** ▼ Production readiness: Silver → Bronze · 1 check newly failing, 1 newly applicable and failing against main',
+    );
   });
 
   it('marks no check of an entity that is new', () => {
@@ -244,9 +305,17 @@ describe('formatMarkdown: the gate', () => {
     [
       'failing, with its reasons escaped',
       { name: 'level', failures: ['component:default/orders is below silver on production-readiness (at bronze).', 'x <td> @acme/ops'] },
-      ['❌ Gate (`--fail-on level`) fails:', '- component:default/orders is below silver on production\\-readiness \\(at bronze\\)\\.', '- x \\<td\\> @\u200bacme/ops'],
+      [
+        '❌ Gate (`--fail-on level`) fails:',
+        '- component:default/orders is below silver on production\\-readiness \\(at bronze\\)\\.',
+        '- x \\<td\\> @\u200bacme/ops',
+      ],
     ],
-    ['failing for many reasons, counted beyond five', { name: 'regression', failures: Array.from({ length: 7 }, (_, index) => `reason ${index}`) }, ['❌ Gate (`--fail-on regression`) fails:', '- reason 0', '- reason 1', '- reason 2', '- reason 3', '- reason 4', '- … and 2 more']],
+    [
+      'failing for many reasons, counted beyond five',
+      { name: 'regression', failures: Array.from({ length: 7 }, (_, index) => `reason ${index}`) },
+      ['❌ Gate (`--fail-on regression`) fails:', '- reason 0', '- reason 1', '- reason 2', '- reason 3', '- reason 4', '- … and 2 more'],
+    ],
   ])('says right under the verdict whether it passes: %s', (_case, gate, lines) => {
     const markdown = formatMarkdown(report([failing], { gate }));
     expect(linesOf(markdown).slice(2, 2 + lines.length)).toEqual(lines);
@@ -270,7 +339,10 @@ describe('formatMarkdown: problems', () => {
     ];
     const markdown = formatMarkdown(report([owner], { problems }));
     const listed = markdown.split('\n').filter((line) => line.startsWith('- **warning**'));
-    expect(listed).toEqual(['- **warning** `CODEOWNERS:2` Unknown owner\\.', '- **warning** No owner is known: add `* @org/team` to CODEOWNERS\\.']);
+    expect(listed).toEqual([
+      '- **warning** `CODEOWNERS:2` Unknown owner\\.',
+      '- **warning** No owner is known: add `* @org/team` to CODEOWNERS\\.',
+    ]);
   });
 });
 
@@ -293,7 +365,18 @@ describe('fixHeadline', () => {
 describe('formatMarkdown: folded parts', () => {
   it('folds the checks that pass into one details block, and shows them open with verbose', () => {
     const markdown = formatMarkdown(report([failing]));
-    expect(markdown).toContain(['<details>', '<summary>1 check passes</summary>', '', '| Check | Outcome | Finding |', '|---|---|---|', '| README present | ✅ pass | readme\\-present is pass |', '', '</details>'].join('\n'));
+    expect(markdown).toContain(
+      [
+        '<details>',
+        '<summary>1 check passes</summary>',
+        '',
+        '| Check | Outcome | Finding |',
+        '|---|---|---|',
+        '| README present | ✅ pass | readme\\-present is pass |',
+        '',
+        '</details>',
+      ].join('\n'),
+    );
     const verbose = formatMarkdown(report([failing]), { verbose: true });
     expect(verbose).toContain(['### 1 check passes', '', '| Check | Outcome | Finding |'].join('\n'));
     expect(verbose).not.toContain('<summary>1 check passes</summary>');
@@ -302,7 +385,11 @@ describe('formatMarkdown: folded parts', () => {
   it('marks the checks newly passing against the ref, first', () => {
     const markdown = formatMarkdown(report([fixed], { comparison: compareResults('main', [failing], [fixed], [scorecard]) }));
     expect(markdown).toContain(
-      ['| Actions pinned to commit SHAs | 🆕 ✅ pass | actions\\-pinned is pass |', '| CHANGELOG present | 🆕 ✅ pass | changelog\\-present is pass |', '| README present | ✅ pass | readme\\-present is pass |'].join('\n'),
+      [
+        '| Actions pinned to commit SHAs | 🆕 ✅ pass | actions\\-pinned is pass |',
+        '| CHANGELOG present | 🆕 ✅ pass | changelog\\-present is pass |',
+        '| README present | ✅ pass | readme\\-present is pass |',
+      ].join('\n'),
     );
   });
 
@@ -345,35 +432,64 @@ describe('entityPageUrl', () => {
     ['component:default/orders', undefined, 'https://p.example/catalog/default/component/orders/'],
     ['component:team-a/Orders Api', undefined, 'https://p.example/catalog/team-a/component/Orders%20Api/'],
     ['component:default/con', undefined, 'https://p.example/catalog/default/component/con_/'],
-    ['component:default/orders', { kind: 'Component', metadata: { name: 'Orders', namespace: 'Default' } }, 'https://p.example/catalog/default/component/Orders/'],
+    [
+      'component:default/orders',
+      { kind: 'Component', metadata: { name: 'Orders', namespace: 'Default' } },
+      'https://p.example/catalog/default/component/Orders/',
+    ],
   ])('%s', (ref, described, url) => {
     expect(entityPageUrl('https://p.example/', ref, described)).toBe(url);
   });
 });
 
-const LONG_FIX = Array.from({ length: 30 }, (_, line) => `Step ${line + 1}: do the careful thing that this check needs, exactly as the guide says.`).join('\n');
+const LONG_FIX = Array.from(
+  { length: 30 },
+  (_, line) => `Step ${line + 1}: do the careful thing that this check needs, exactly as the guide says.`,
+).join('\n');
 
 /** A repository of `entityCount` services, each failing `checkCount` checks, every check with a long fix of its own. */
 function hugeReport(entityCount: number, checkCount: number, extra: Partial<CheckReport> = {}): CheckReport {
   const ids = Array.from({ length: checkCount }, (_, index) => `check-${String(index).padStart(2, '0')}`);
-  const definition: ScorecardDefinition = { ...scorecard, levels: [{ id: 'bronze', checks: ids.map((id) => ({ id, weight: 1, options: {} })) }] };
+  const definition: ScorecardDefinition = {
+    ...scorecard,
+    levels: [{ id: 'bronze', checks: ids.map((id) => ({ id, weight: 1, options: {} })) }],
+  };
   const metadata = new Map(
     ids.map((id, index): [string, CheckMetadata] => [
       id,
-      { id, title: `Check number ${index}`, category: 'docs', description: id, why: 'Because.', fix: `${id}: ${LONG_FIX}`, effort: (['low', 'medium', 'high'] as const)[index % 3]!, severity: 'warning', source: 'builtin', options: {} },
+      {
+        id,
+        title: `Check number ${index}`,
+        category: 'docs',
+        description: id,
+        why: 'Because.',
+        fix: `${id}: ${LONG_FIX}`,
+        effort: (['low', 'medium', 'high'] as const)[index % 3]!,
+        severity: 'warning',
+        source: 'builtin',
+        options: {},
+      },
     ]),
   );
   const names = Array.from({ length: entityCount }, (_, index) => `service-${String(index).padStart(2, '0')}`);
-  const results = names.map(
-    (name): ScorecardResult => ({
-      scorecard: scorecard.id,
-      entityRef: `component:default/${name}`,
-      level: null,
-      score: 0,
-      checks: ids.map((id) => scored(id, 'fail', { level: 'bronze', message: `${name} fails ${id}: the file that should say so is missing from the repository root.`, evidence: [{ path: `services/${name}/catalog-info.yaml`, line: 4 }] })),
-    }),
-  );
-  const entities = names.map((name): CatalogEntity => ({ ...entity, ref: `component:default/${name}`, metadata: { name, namespace: 'default' } }));
+  const results = names.map((name): ScorecardResult => ({
+    scorecard: scorecard.id,
+    entityRef: `component:default/${name}`,
+    level: null,
+    score: 0,
+    checks: ids.map((id) =>
+      scored(id, 'fail', {
+        level: 'bronze',
+        message: `${name} fails ${id}: the file that should say so is missing from the repository root.`,
+        evidence: [{ path: `services/${name}/catalog-info.yaml`, line: 4 }],
+      }),
+    ),
+  }));
+  const entities = names.map((name): CatalogEntity => ({
+    ...entity,
+    ref: `component:default/${name}`,
+    metadata: { name, namespace: 'default' },
+  }));
   const passing = result([scored('readme-present', 'pass')], 'bronze', { entityRef: 'component:default/service-00', scorecard: 'other' });
   return report([...results, passing], { scorecards: [definition], checks: metadata, entities, ...extra });
 }
@@ -385,7 +501,15 @@ describe('formatMarkdown: checks failing on many entities', () => {
     expect(rows).toEqual([
       '| ❌ Check number 0 | 6 entities: service\\-00, service\\-01, service\\-02 … (+3) | low | Production readiness Bronze | service\\-00: service\\-00 fails check\\-00: the file that should say so is missing from the repository root\\. (+5 other findings) | `services/service-00/catalog-info.yaml:4`, `services/service-01/catalog-info.yaml:4`, `services/service-02/catalog-info.yaml:4`, +3 more | Fix 1 |',
     ]);
-    expect(markdown).toContain(['<details><summary>Check number 0: 6 entities</summary>', '', '| Entity | Needed for | Finding | Where |', '|---|---|---|---|', '| service\\-00 | Production readiness Bronze | service\\-00 fails check\\-00: the file that should say so is missing from the repository root\\. | `services/service-00/catalog-info.yaml:4` |'].join('\n'));
+    expect(markdown).toContain(
+      [
+        '<details><summary>Check number 0: 6 entities</summary>',
+        '',
+        '| Entity | Needed for | Finding | Where |',
+        '|---|---|---|---|',
+        '| service\\-00 | Production readiness Bronze | service\\-00 fails check\\-00: the file that should say so is missing from the repository root\\. | `services/service-00/catalog-info.yaml:4` |',
+      ].join('\n'),
+    );
     expect(markdown.match(/^\| service\\-0\d \|/gm)).toHaveLength(6);
   });
 
@@ -398,23 +522,34 @@ describe('formatMarkdown: checks failing on many entities', () => {
 
 describe('formatMarkdown: the size cap', () => {
   it('keeps a report of 60 entities × 48 failing checks with long fixes under the cap: a row per check, saying what was cut and where to see it', () => {
-    const markdown = formatMarkdown(hugeReport(60, 48, { portalUrl: 'https://portal.example/', suggestions: [{ path: 'catalog-info.yaml', checkIds: ['check-00'], summary: 'A descriptor.', text: 'kind: Component\n' }] }));
+    const markdown = formatMarkdown(
+      hugeReport(60, 48, {
+        portalUrl: 'https://portal.example/',
+        suggestions: [{ path: 'catalog-info.yaml', checkIds: ['check-00'], summary: 'A descriptor.', text: 'kind: Component\n' }],
+      }),
+    );
     expect(markdown.length).toBeLessThan(60_000);
     expect(markdown.startsWith('<!-- cairn-check: orders -->\n')).toBe(true);
     const last = markdown.trimEnd().split('\n').at(-1)!;
-    expect(last).toMatch(/^\*\*Shortened to fit a pull-request comment:\*\* left out the passing checks, the findings of each entity under checks failing on many, the files Cairn can write, how to fix each check\. /);
+    expect(last).toMatch(
+      /^\*\*Shortened to fit a pull-request comment:\*\* left out the passing checks, the findings of each entity under checks failing on many, the files Cairn can write, how to fix each check\. /,
+    );
     expect(last).toContain('See it all on the portal: [service\\-00](https://portal.example/catalog/default/component/service-00/), ');
     expect(last).toContain('and 57 more entities, or run `cairn check` locally.');
     const rows = markdown.split('\n').filter((line) => line.startsWith('| ❌'));
     expect(rows).toHaveLength(48);
-    expect(rows[0]).toContain('Check number 0](https://portal.example/checks/check-00/) | 60 entities: service\\-00, service\\-01, service\\-02 … (+57) |');
+    expect(rows[0]).toContain(
+      'Check number 0](https://portal.example/checks/check-00/) | 60 entities: service\\-00, service\\-01, service\\-02 … (+57) |',
+    );
     expect(markdown).not.toContain('<details>');
   });
 
   it('keeps as many rows as fit of a report of 5 entities × 200 failing checks, cheapest fix first', () => {
     const markdown = formatMarkdown(hugeReport(5, 200));
     expect(markdown.length).toBeLessThan(60_000);
-    expect(markdown.trimEnd().split('\n').at(-1)).toMatch(/left out the passing checks, how to fix each check, [\d,]+ of 1,000 rows of failing checks\. Run `cairn check` locally/);
+    expect(markdown.trimEnd().split('\n').at(-1)).toMatch(
+      /left out the passing checks, how to fix each check, [\d,]+ of 1,000 rows of failing checks\. Run `cairn check` locally/,
+    );
     const rows = markdown.split('\n').filter((line) => line.startsWith('| ❌'));
     expect(rows.length).toBeGreaterThan(100);
     expect(rows[0]).toContain('Check number 0');
@@ -426,7 +561,9 @@ describe('formatMarkdown: the size cap', () => {
     expect(markdown.length).toBeLessThan(60_000);
     expect(markdown).toContain('### How to fix');
     expect(markdown).not.toContain('nnnn');
-    expect(markdown.trimEnd().split('\n').at(-1)).toBe('**Shortened to fit a pull-request comment:** left out the passing checks, the files Cairn can write. Run `cairn check` locally to see it all.');
+    expect(markdown.trimEnd().split('\n').at(-1)).toBe(
+      '**Shortened to fit a pull-request comment:** left out the passing checks, the files Cairn can write. Run `cairn check` locally to see it all.',
+    );
   });
 
   it('cuts nothing and says nothing when the report fits', () => {
@@ -436,7 +573,16 @@ describe('formatMarkdown: the size cap', () => {
   });
 
   it('holds for any input, even one enormous line', () => {
-    const markdown = formatMarkdown(report([failing], { standards: 'x'.repeat(100_000), problems: Array.from({ length: 5_000 }, (_, index) => ({ severity: 'error' as const, repo: 'orders', message: `problem ${index} ${'y'.repeat(200)}` })) }));
+    const markdown = formatMarkdown(
+      report([failing], {
+        standards: 'x'.repeat(100_000),
+        problems: Array.from({ length: 5_000 }, (_, index) => ({
+          severity: 'error' as const,
+          repo: 'orders',
+          message: `problem ${index} ${'y'.repeat(200)}`,
+        })),
+      }),
+    );
     expect(markdown.length).toBeLessThan(60_000);
     expect(markdown).toContain('Shortened to fit a pull-request comment');
   });

@@ -11,7 +11,14 @@ export const scorecard: ScorecardDefinition = {
   appliesTo: { kind: ['Component'] },
   levels: [
     { id: 'bronze', checks: [{ id: 'readme-present', weight: 1, options: {} }] },
-    { id: 'silver', title: 'Silver', checks: [{ id: 'changelog-present', weight: 1, options: {} }, { id: 'actions-pinned', weight: 2, options: {} }] },
+    {
+      id: 'silver',
+      title: 'Silver',
+      checks: [
+        { id: 'changelog-present', weight: 1, options: {} },
+        { id: 'actions-pinned', weight: 2, options: {} },
+      ],
+    },
   ],
 };
 
@@ -55,7 +62,17 @@ export const entity: CatalogEntity = {
 };
 
 export function report(results: ScorecardResult[], extra: Partial<CheckReport> = {}): CheckReport {
-  return { repo: { name: 'orders', commit: 'abc123' }, standards: "the portal's standards from portal.yaml", entities: [entity], scorecards: [scorecard], checks, results, problems: [], suggestions: [], ...extra };
+  return {
+    repo: { name: 'orders', commit: 'abc123' },
+    standards: "the portal's standards from portal.yaml",
+    entities: [entity],
+    scorecards: [scorecard],
+    checks,
+    results,
+    problems: [],
+    suggestions: [],
+    ...extra,
+  };
 }
 
 /** A result at bronze with two silver checks failing, one with evidence. */
@@ -70,4 +87,8 @@ export const failingResult = result(
 );
 
 /** The same entity with every check passing, at silver. */
-export const fixedResult = result([scored('readme-present', 'pass'), scored('changelog-present', 'pass'), scored('actions-pinned', 'pass')], 'silver', { score: 1 });
+export const fixedResult = result(
+  [scored('readme-present', 'pass'), scored('changelog-present', 'pass'), scored('actions-pinned', 'pass')],
+  'silver',
+  { score: 1 },
+);

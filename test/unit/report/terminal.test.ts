@@ -9,7 +9,16 @@ const failing = failingResult;
 const fixed = fixedResult;
 
 /** The fixture's checks with `changelog-present` easier than the rest, and a fix holding a Markdown fence. */
-const fencedFix = ['Add a workflow that runs on pull requests:', '', '```yaml', 'on:', '  pull_request:', '```', '', '- then push it.'].join('\n');
+const fencedFix = [
+  'Add a workflow that runs on pull requests:',
+  '',
+  '```yaml',
+  'on:',
+  '  pull_request:',
+  '```',
+  '',
+  '- then push it.',
+].join('\n');
 const withFence = new Map(checks);
 withFence.set('changelog-present', { ...checks.get('changelog-present')!, fix: fencedFix, effort: 'low' });
 withFence.set('actions-pinned', { ...checks.get('actions-pinned')!, effort: 'medium' });
@@ -22,7 +31,9 @@ describe('formatTerminal', () => {
   });
 
   it('leads with what the change does against the ref', () => {
-    const text = formatTerminal(report([failing], { comparison: compareResults('origin/main', [fixed], [failing], [scorecard]) }), { color: false });
+    const text = formatTerminal(report([failing], { comparison: compareResults('origin/main', [fixed], [failing], [scorecard]) }), {
+      color: false,
+    });
     expect(text.split('\n')[0]).toBe('▼ Production readiness: Silver → Bronze · 2 checks newly failing against origin/main');
     expect(text).toContain('  ✘ new Actions pinned to commit SHAs [actions-pinned] · low effort · warning · needed for Silver');
   });
@@ -83,10 +94,21 @@ describe('formatTerminal', () => {
 
   it('counts checks that do not apply and exempt ones', () => {
     const exemption = { reason: 'Vendored', expires: '2099-01-01', expired: false, source: 'central' as const };
-    const mixed = result([scored('readme-present', 'notApplicable'), scored('changelog-present', 'fail', { effective: 'pass', exemption }), scored('actions-pinned', 'pass')], 'silver');
-    expect(formatTerminal(report([mixed]), { color: false })).toContain('2 checks pass (1 by exemption), 1 does not apply; --verbose lists them.');
+    const mixed = result(
+      [
+        scored('readme-present', 'notApplicable'),
+        scored('changelog-present', 'fail', { effective: 'pass', exemption }),
+        scored('actions-pinned', 'pass'),
+      ],
+      'silver',
+    );
+    expect(formatTerminal(report([mixed]), { color: false })).toContain(
+      '2 checks pass (1 by exemption), 1 does not apply; --verbose lists them.',
+    );
     const verbose = formatTerminal(report([mixed]), { color: false, verbose: true });
-    expect(verbose).toContain('  ⚑ CHANGELOG present [changelog-present]: changelog-present is fail\n      exempt until 2099-01-01: Vendored');
+    expect(verbose).toContain(
+      '  ⚑ CHANGELOG present [changelog-present]: changelog-present is fail\n      exempt until 2099-01-01: Vendored',
+    );
     expect(verbose).toContain('  – README present [readme-present]: readme-present is notApplicable');
   });
 
@@ -101,28 +123,37 @@ describe('formatTerminal', () => {
   });
 
   it('links each failing check to its portal page when the portal is known', () => {
-    expect(formatTerminal(report([failing], { portalUrl: 'https://portal.example/' }), { color: false })).toContain('      more: https://portal.example/checks/changelog-present/');
+    expect(formatTerminal(report([failing], { portalUrl: 'https://portal.example/' }), { color: false })).toContain(
+      '      more: https://portal.example/checks/changelog-present/',
+    );
   });
 
-  const suggestion: Suggestion = { path: 'catalog-info.yaml', checkIds: ['descriptor-valid'], summary: 'The entity Cairn inferred, owned by the CODEOWNERS team.', text: 'apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: orders\n' };
+  const suggestion: Suggestion = {
+    path: 'catalog-info.yaml',
+    checkIds: ['descriptor-valid'],
+    summary: 'The entity Cairn inferred, owned by the CODEOWNERS team.',
+    text: 'apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: orders\n',
+  };
 
   it('with --suggest ends with each file Cairn can write and the command that writes it', () => {
     const text = formatTerminal(report([failing], { suggestions: [suggestion] }), { color: false, suggest: true });
-    expect(text.endsWith(
-      [
-        'A file Cairn can write:',
-        '',
-        '  catalog-info.yaml: The entity Cairn inferred, owned by the CODEOWNERS team.',
-        '',
-        '      apiVersion: backstage.io/v1alpha1',
-        '      kind: Component',
-        '      metadata:',
-        '        name: orders',
-        '',
-        '  cairn fix descriptor-valid writes it.',
-        '',
-      ].join('\n'),
-    )).toBe(true);
+    expect(
+      text.endsWith(
+        [
+          'A file Cairn can write:',
+          '',
+          '  catalog-info.yaml: The entity Cairn inferred, owned by the CODEOWNERS team.',
+          '',
+          '      apiVersion: backstage.io/v1alpha1',
+          '      kind: Component',
+          '      metadata:',
+          '        name: orders',
+          '',
+          '  cairn fix descriptor-valid writes it.',
+          '',
+        ].join('\n'),
+      ),
+    ).toBe(true);
   });
 
   it('without --suggest only says that there are files to suggest', () => {
@@ -132,25 +163,53 @@ describe('formatTerminal', () => {
   });
 
   it('neutralises terminal escape sequences in repository text, suggestions included', () => {
-    const hostile = result([scored('readme-present', 'fail', { message: 'x\u001b]0;pwned\u0007\u001b[31mred', evidence: [{ path: 'f\u001b[2J' }] })], null);
-    const text = formatTerminal(report([hostile], { suggestions: [{ ...suggestion, path: 'a\u001b[2Jb', text: 'name: \u001b]0;x\u0007' }] }), { color: false, suggest: true });
+    const hostile = result(
+      [scored('readme-present', 'fail', { message: 'x\u001b]0;pwned\u0007\u001b[31mred', evidence: [{ path: 'f\u001b[2J' }] })],
+      null,
+    );
+    const text = formatTerminal(
+      report([hostile], { suggestions: [{ ...suggestion, path: 'a\u001b[2Jb', text: 'name: \u001b]0;x\u0007' }] }),
+      { color: false, suggest: true },
+    );
     expect(text).not.toContain('\u001b');
     expect(text).toContain('x?]0;pwned??[31mred');
     expect(text).toContain('a?[2Jb');
   });
 
   it('names each scorecard and level a check is needed for once, whatever each entity needs', () => {
-    const catalog: ScorecardDefinition = { ...scorecard, id: 'catalog', title: 'Catalog', levels: [{ id: 'listed', checks: [{ id: 'readme-present', weight: 1, options: {} }] }] };
-    const maturity: ScorecardDefinition = { ...scorecard, id: 'maturity', title: 'Service maturity', levels: [{ id: 'bronze', checks: [{ id: 'readme-present', weight: 1, options: {} }] }] };
-    const fails = (entityRef: string, id: string, level: string) => result([scored('readme-present', 'fail', { level, message: `${entityRef} fails` })], null, { entityRef, scorecard: id });
-    const results = [fails('component:default/a', 'catalog', 'listed'), fails('component:default/b', 'catalog', 'listed'), fails('component:default/b', 'maturity', 'bronze')];
+    const catalog: ScorecardDefinition = {
+      ...scorecard,
+      id: 'catalog',
+      title: 'Catalog',
+      levels: [{ id: 'listed', checks: [{ id: 'readme-present', weight: 1, options: {} }] }],
+    };
+    const maturity: ScorecardDefinition = {
+      ...scorecard,
+      id: 'maturity',
+      title: 'Service maturity',
+      levels: [{ id: 'bronze', checks: [{ id: 'readme-present', weight: 1, options: {} }] }],
+    };
+    const fails = (entityRef: string, id: string, level: string) =>
+      result([scored('readme-present', 'fail', { level, message: `${entityRef} fails` })], null, { entityRef, scorecard: id });
+    const results = [
+      fails('component:default/a', 'catalog', 'listed'),
+      fails('component:default/b', 'catalog', 'listed'),
+      fails('component:default/b', 'maturity', 'bronze'),
+    ];
     const text = formatTerminal(report(results, { scorecards: [catalog, maturity] }), { color: false });
-    expect(text).toContain('  ✘ README present [readme-present] · low effort · warning · needed for Catalog Listed, Service maturity Bronze\n');
+    expect(text).toContain(
+      '  ✘ README present [readme-present] · low effort · warning · needed for Catalog Listed, Service maturity Bronze\n',
+    );
   });
 
   it('marks new only the checks that passed against the ref and fail now', () => {
-    const base = result([scored('readme-present', 'pass'), scored('changelog-present', 'notApplicable'), scored('actions-pinned', 'pass')], 'silver');
-    const text = formatTerminal(report([failing], { comparison: compareResults('main', [base], [failing], [scorecard]) }), { color: false });
+    const base = result(
+      [scored('readme-present', 'pass'), scored('changelog-present', 'notApplicable'), scored('actions-pinned', 'pass')],
+      'silver',
+    );
+    const text = formatTerminal(report([failing], { comparison: compareResults('main', [base], [failing], [scorecard]) }), {
+      color: false,
+    });
     expect(text).toContain('  ✘ new Actions pinned to commit SHAs [actions-pinned]');
     expect(text).toContain('  ✘ CHANGELOG present [changelog-present]');
     const fresh = formatTerminal(report([failing], { comparison: compareResults('main', [], [failing], [scorecard]) }), { color: false });
@@ -159,8 +218,16 @@ describe('formatTerminal', () => {
 
   it.each<[string, CheckReport['gate'], string[]]>([
     ['passes', { name: 'regression', failures: [] }, ['✔ Gate (--fail-on regression): passes']],
-    ['fails, with each reason', { name: 'level', failures: ['component:default/orders is below silver.', 'x\u001b[2J'] }, ['✘ Gate (--fail-on level) fails:', '    component:default/orders is below silver.', '    x?[2J']],
-    ['fails for many reasons, counted beyond ten', { name: 'regression', failures: Array.from({ length: 12 }, (_, index) => `r${index}`) }, ['✘ Gate (--fail-on regression) fails:', ...Array.from({ length: 10 }, (_, index) => `    r${index}`), '    … and 2 more']],
+    [
+      'fails, with each reason',
+      { name: 'level', failures: ['component:default/orders is below silver.', 'x\u001b[2J'] },
+      ['✘ Gate (--fail-on level) fails:', '    component:default/orders is below silver.', '    x?[2J'],
+    ],
+    [
+      'fails for many reasons, counted beyond ten',
+      { name: 'regression', failures: Array.from({ length: 12 }, (_, index) => `r${index}`) },
+      ['✘ Gate (--fail-on regression) fails:', ...Array.from({ length: 10 }, (_, index) => `    r${index}`), '    … and 2 more'],
+    ],
   ])('says after the verdict whether the gate %s', (_case, gate, lines) => {
     const text = formatTerminal(report([failing], { gate }), { color: false }).split('\n');
     expect(text.slice(1, 1 + lines.length)).toEqual(lines);

@@ -29,10 +29,33 @@ describe('markdownCode', () => {
 describe('splitCodeSpans', () => {
   it.each([
     ['no span', 'plain text', [{ code: false, text: 'plain text' }]],
-    ['one span', 'add `* @org/team` now', [{ code: false, text: 'add ' }, { code: true, text: '* @org/team' }, { code: false, text: ' now' }]],
-    ['a span of two backticks holding one', 'x ``a`b`` y', [{ code: false, text: 'x ' }, { code: true, text: 'a`b' }, { code: false, text: ' y' }]],
+    [
+      'one span',
+      'add `* @org/team` now',
+      [
+        { code: false, text: 'add ' },
+        { code: true, text: '* @org/team' },
+        { code: false, text: ' now' },
+      ],
+    ],
+    [
+      'a span of two backticks holding one',
+      'x ``a`b`` y',
+      [
+        { code: false, text: 'x ' },
+        { code: true, text: 'a`b' },
+        { code: false, text: ' y' },
+      ],
+    ],
     ['a run nothing closes', 'a ` b', [{ code: false, text: 'a ` b' }]],
-    ['a longer run that closes nothing before a span', '``` `a`', [{ code: false, text: '``` ' }, { code: true, text: 'a' }]],
+    [
+      'a longer run that closes nothing before a span',
+      '``` `a`',
+      [
+        { code: false, text: '``` ' },
+        { code: true, text: 'a' },
+      ],
+    ],
     ['one space each side dropped', '` a `', [{ code: true, text: 'a' }]],
   ])('%s', (_case, text, parts) => {
     expect(splitCodeSpans(text)).toEqual(parts);

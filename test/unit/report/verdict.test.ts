@@ -3,7 +3,18 @@ import type { CheckMetadata } from '../../../collectors/checks/check.ts';
 import type { ScorecardDefinition } from '../../../collectors/scorecards/definition.ts';
 import type { ScorecardResult } from '../../../collectors/scorecards/result.ts';
 import { compareResults } from '../../../scripts/cli/report/compare.ts';
-import { compareFailing, entityLabels, failingChecks, gateOutcome, neededForText, settledChecks, settledSummary, verdictOf, type FailingCheck, type Need } from '../../../scripts/cli/report/verdict.ts';
+import {
+  compareFailing,
+  entityLabels,
+  failingChecks,
+  gateOutcome,
+  neededForText,
+  settledChecks,
+  settledSummary,
+  verdictOf,
+  type FailingCheck,
+  type Need,
+} from '../../../scripts/cli/report/verdict.ts';
 import { checks, report, result, scorecard, scored } from './report-fixture.ts';
 
 const security: ScorecardDefinition = {
@@ -18,10 +29,17 @@ const security: ScorecardDefinition = {
 };
 const scorecards = [scorecard, security];
 
-const bronze = result([scored('readme-present', 'pass'), scored('changelog-present', 'fail'), scored('actions-pinned', 'fail')], 'bronze', { next: { level: 'silver', checks: ['changelog-present', 'actions-pinned'] } });
-const silver = result([scored('readme-present', 'pass'), scored('changelog-present', 'pass'), scored('actions-pinned', 'pass')], 'silver', { score: 1 });
+const bronze = result([scored('readme-present', 'pass'), scored('changelog-present', 'fail'), scored('actions-pinned', 'fail')], 'bronze', {
+  next: { level: 'silver', checks: ['changelog-present', 'actions-pinned'] },
+});
+const silver = result([scored('readme-present', 'pass'), scored('changelog-present', 'pass'), scored('actions-pinned', 'pass')], 'silver', {
+  score: 1,
+});
 const none = result([scored('readme-present', 'fail')], null, { score: 0 });
-const securitySilver = result([scored('readme-present', 'pass'), scored('actions-pinned', 'pass')], 'silver', { scorecard: 'security', score: 1 });
+const securitySilver = result([scored('readme-present', 'pass'), scored('actions-pinned', 'pass')], 'silver', {
+  scorecard: 'security',
+  score: 1,
+});
 const securityBronze = result([scored('readme-present', 'pass'), scored('actions-pinned', 'fail')], 'bronze', { scorecard: 'security' });
 /** `standing` moved to another entity. */
 const of = (entityRef: string, standing: ScorecardResult): ScorecardResult => ({ ...standing, entityRef });
@@ -29,12 +47,31 @@ const of = (entityRef: string, standing: ScorecardResult): ScorecardResult => ({
 describe('verdictOf: the verdict line', () => {
   it.each<{ name: string; results: ScorecardResult[]; before?: ScorecardResult[]; line: string }>([
     { name: 'one scorecard', results: [bronze], line: 'Production readiness: Bronze' },
-    { name: 'two scorecards, in the order the standards define them', results: [securitySilver, bronze], line: 'Production readiness: Bronze · Security: Silver' },
+    {
+      name: 'two scorecards, in the order the standards define them',
+      results: [securitySilver, bronze],
+      line: 'Production readiness: Bronze · Security: Silver',
+    },
     { name: 'below the first level', results: [none], line: 'Production readiness: no level' },
     { name: 'no scorecard applies', results: [], line: 'No scorecard applies to the entities of this repository.' },
-    { name: 'a level up', results: [silver], before: [bronze], line: '▲ Production readiness: Bronze → Silver · 2 checks newly passing against origin/main' },
-    { name: 'a level down', results: [bronze], before: [silver], line: '▼ Production readiness: Silver → Bronze · 2 checks newly failing against origin/main' },
-    { name: 'no change', results: [silver, securitySilver], before: [silver, securitySilver], line: 'Production readiness: Silver · Security: Silver · no change against origin/main' },
+    {
+      name: 'a level up',
+      results: [silver],
+      before: [bronze],
+      line: '▲ Production readiness: Bronze → Silver · 2 checks newly passing against origin/main',
+    },
+    {
+      name: 'a level down',
+      results: [bronze],
+      before: [silver],
+      line: '▼ Production readiness: Silver → Bronze · 2 checks newly failing against origin/main',
+    },
+    {
+      name: 'no change',
+      results: [silver, securitySilver],
+      before: [silver, securitySilver],
+      line: 'Production readiness: Silver · Security: Silver · no change against origin/main',
+    },
     {
       name: 'one scorecard down and one unchanged, the move first',
       results: [silver, securityBronze],
@@ -43,7 +80,9 @@ describe('verdictOf: the verdict line', () => {
     },
     {
       name: 'checks newly failing and newly passing on one level',
-      results: [result([scored('readme-present', 'pass'), scored('changelog-present', 'pass'), scored('actions-pinned', 'fail')], 'bronze')],
+      results: [
+        result([scored('readme-present', 'pass'), scored('changelog-present', 'pass'), scored('actions-pinned', 'fail')], 'bronze'),
+      ],
       before: [bronze],
       line: 'Production readiness: Bronze · 1 check newly passing against origin/main',
     },
@@ -53,7 +92,12 @@ describe('verdictOf: the verdict line', () => {
       before: [silver, securitySilver],
       line: '▼ Production readiness: Silver → Bronze · ▼ Security: Silver → Bronze · 2 checks newly failing against origin/main',
     },
-    { name: 'a new entity: its failing checks are not newly failing', results: [bronze], before: [], line: '▲ Production readiness: not scored → Bronze · 2 checks newly applicable and failing, 1 newly passing against origin/main' },
+    {
+      name: 'a new entity: its failing checks are not newly failing',
+      results: [bronze],
+      before: [],
+      line: '▲ Production readiness: not scored → Bronze · 2 checks newly applicable and failing, 1 newly passing against origin/main',
+    },
     {
       name: 'a renamed entity: its failing checks are not newly failing',
       results: [of('component:default/orders-v2', bronze)],
@@ -62,14 +106,28 @@ describe('verdictOf: the verdict line', () => {
     },
     {
       name: 'a check that did not apply and fails now is not newly failing',
-      results: [result([scored('readme-present', 'pass'), scored('changelog-present', 'fail'), scored('actions-pinned', 'pass')], 'bronze')],
-      before: [result([scored('readme-present', 'pass'), scored('changelog-present', 'notApplicable'), scored('actions-pinned', 'pass')], 'silver')],
+      results: [
+        result([scored('readme-present', 'pass'), scored('changelog-present', 'fail'), scored('actions-pinned', 'pass')], 'bronze'),
+      ],
+      before: [
+        result(
+          [scored('readme-present', 'pass'), scored('changelog-present', 'notApplicable'), scored('actions-pinned', 'pass')],
+          'silver',
+        ),
+      ],
       line: '▼ Production readiness: Silver → Bronze · 1 check newly applicable and failing against origin/main',
     },
     {
       name: 'a check that passed and fails now is newly failing, one that did not apply is counted apart',
-      results: [result([scored('readme-present', 'pass'), scored('changelog-present', 'fail'), scored('actions-pinned', 'fail')], 'bronze')],
-      before: [result([scored('readme-present', 'pass'), scored('changelog-present', 'notApplicable'), scored('actions-pinned', 'pass')], 'silver')],
+      results: [
+        result([scored('readme-present', 'pass'), scored('changelog-present', 'fail'), scored('actions-pinned', 'fail')], 'bronze'),
+      ],
+      before: [
+        result(
+          [scored('readme-present', 'pass'), scored('changelog-present', 'notApplicable'), scored('actions-pinned', 'pass')],
+          'silver',
+        ),
+      ],
       line: '▼ Production readiness: Silver → Bronze · 1 check newly failing, 1 newly applicable and failing against origin/main',
     },
     {
@@ -127,7 +185,15 @@ describe('verdictOf: the structure', () => {
         ],
       },
     ]);
-    expect(verdict.comparison).toEqual({ ref: 'main', changed: true, levelsUp: 0, levelsDown: 1, newlyFailing: 2, newlyApplicableFailing: 0, newlyPassing: 0 });
+    expect(verdict.comparison).toEqual({
+      ref: 'main',
+      changed: true,
+      levelsUp: 0,
+      levelsDown: 1,
+      newlyFailing: 2,
+      newlyApplicableFailing: 0,
+      newlyPassing: 0,
+    });
   });
 
   it('has no comparison fields without a comparison', () => {
@@ -170,7 +236,11 @@ describe('what fails, cheapest fix first', () => {
     ['easy-warning', metadata('easy-warning', 'Easy warning', 'low', 'warning')],
   ]);
   const ids = [...ordered.keys(), 'unknown-check'];
-  const failingAll = (level: string | null) => result(ids.map((id) => scored(id, 'fail', { level: 'bronze' })), level);
+  const failingAll = (level: string | null) =>
+    result(
+      ids.map((id) => scored(id, 'fail', { level: 'bronze' })),
+      level,
+    );
 
   it('orders by effort, then severity, then title; a check without metadata last', () => {
     expect(failingChecks(report([failingAll(null)], { checks: ordered })).map((check) => check.checkId)).toEqual([
@@ -185,8 +255,17 @@ describe('what fails, cheapest fix first', () => {
   });
 
   it('puts the checks that passed against the ref and fail now first of all, marked; one that did not apply is not marked', () => {
-    const before = result(ids.map((id) => scored(id, id === 'hard-error' || id === 'easy-note' ? 'pass' : id === 'easy-error-a' ? 'notApplicable' : 'fail', { level: 'bronze' })), null);
-    const failing = failingChecks(report([failingAll(null)], { checks: ordered, comparison: compareResults('main', [before], [failingAll(null)], [scorecard]) }));
+    const before = result(
+      ids.map((id) =>
+        scored(id, id === 'hard-error' || id === 'easy-note' ? 'pass' : id === 'easy-error-a' ? 'notApplicable' : 'fail', {
+          level: 'bronze',
+        }),
+      ),
+      null,
+    );
+    const failing = failingChecks(
+      report([failingAll(null)], { checks: ordered, comparison: compareResults('main', [before], [failingAll(null)], [scorecard]) }),
+    );
     expect(failing.map((check) => [check.checkId, check.newlyFailing])).toEqual([
       ['easy-note', true],
       ['hard-error', true],
@@ -201,16 +280,40 @@ describe('what fails, cheapest fix first', () => {
   it.each<{ name: string; a: Partial<FailingCheck>; b: Partial<FailingCheck>; first: 'a' | 'b' }>([
     { name: 'newly failing before cheaper', a: { effort: 'high', newlyFailing: true }, b: { effort: 'low' }, first: 'a' },
     { name: 'low effort before medium', a: { effort: 'medium', severity: 'error' }, b: { effort: 'low', severity: 'note' }, first: 'b' },
-    { name: 'error before warning at one effort', a: { effort: 'low', severity: 'warning' }, b: { effort: 'low', severity: 'error' }, first: 'b' },
-    { name: 'by title last', a: { effort: 'low', severity: 'note', title: 'B' }, b: { effort: 'low', severity: 'note', title: 'A' }, first: 'b' },
+    {
+      name: 'error before warning at one effort',
+      a: { effort: 'low', severity: 'warning' },
+      b: { effort: 'low', severity: 'error' },
+      first: 'b',
+    },
+    {
+      name: 'by title last',
+      a: { effort: 'low', severity: 'note', title: 'B' },
+      b: { effort: 'low', severity: 'note', title: 'A' },
+      first: 'b',
+    },
   ])('compareFailing: $name', ({ a, b, first }) => {
-    const check = (extra: Partial<FailingCheck>, id: string): FailingCheck => ({ checkId: id, title: id, newlyFailing: false, findings: [], ...extra });
+    const check = (extra: Partial<FailingCheck>, id: string): FailingCheck => ({
+      checkId: id,
+      title: id,
+      newlyFailing: false,
+      findings: [],
+      ...extra,
+    });
     const sorted = [check(a, 'a'), check(b, 'b')].sort(compareFailing).map((entry) => entry.checkId);
     expect(sorted[0]).toBe(first);
   });
 
   it('makes one finding of a check that fails alike in two scorecards, naming both levels', () => {
-    const [check] = failingChecks(report([result([scored('actions-pinned', 'fail')], 'bronze'), result([scored('actions-pinned', 'fail', { level: 'bronze' })], null, { scorecard: 'security' })], { scorecards }));
+    const [check] = failingChecks(
+      report(
+        [
+          result([scored('actions-pinned', 'fail')], 'bronze'),
+          result([scored('actions-pinned', 'fail', { level: 'bronze' })], null, { scorecard: 'security' }),
+        ],
+        { scorecards },
+      ),
+    );
     expect(check!.findings).toHaveLength(1);
     expect(check!.findings[0]!.neededFor).toEqual([
       { scorecard: 'production-readiness', level: 'silver' },
@@ -238,7 +341,11 @@ describe('folding what does not fail', () => {
   const results = [
     result([scored('readme-present', 'pass'), scored('changelog-present', 'notApplicable'), scored('actions-pinned', 'fail')], 'bronze'),
     // The same checks in another scorecard: a pass wins over not applicable; a failure anywhere is with what fails.
-    result([scored('changelog-present', 'pass', { effective: 'pass', outcome: 'fail', exemption }), scored('actions-pinned', 'pass')], 'bronze', { scorecard: 'security' }),
+    result(
+      [scored('changelog-present', 'pass', { effective: 'pass', outcome: 'fail', exemption }), scored('actions-pinned', 'pass')],
+      'bronze',
+      { scorecard: 'security' },
+    ),
   ];
 
   it('keeps one entry per entity and check, a pass over not applicable, and none for a check failing anywhere', () => {
@@ -251,8 +358,14 @@ describe('folding what does not fail', () => {
   });
 
   it('puts the checks newly passing against the ref first, marked', () => {
-    const before = result([scored('readme-present', 'pass'), scored('changelog-present', 'fail'), scored('actions-pinned', 'pass')], 'bronze');
-    const after = result([scored('readme-present', 'pass'), scored('changelog-present', 'pass'), scored('actions-pinned', 'pass')], 'silver');
+    const before = result(
+      [scored('readme-present', 'pass'), scored('changelog-present', 'fail'), scored('actions-pinned', 'pass')],
+      'bronze',
+    );
+    const after = result(
+      [scored('readme-present', 'pass'), scored('changelog-present', 'pass'), scored('actions-pinned', 'pass')],
+      'silver',
+    );
     const settled = settledChecks(report([after], { comparison: compareResults('main', [before], [after], [scorecard]) }));
     expect(settled.passing.map((check) => [check.checkId, check.newlyPassing])).toEqual([
       ['changelog-present', true],
@@ -268,17 +381,55 @@ describe('folding what does not fail', () => {
     { passing: 2, exempt: 1, notApplicable: 3, text: '2 checks pass (1 by exemption), 3 do not apply' },
     { passing: 0, exempt: 0, notApplicable: 0, text: '' },
   ])('settledSummary: $text', ({ passing, exempt, notApplicable, text }) => {
-    const entry = (index: number, outcome: 'pass' | 'notApplicable') => ({ entityRef: 'e', checkId: `c${index}`, title: 't', outcome, message: '', newlyPassing: false, ...(index < exempt ? { exemption } : {}) });
-    expect(settledSummary({ passing: Array.from({ length: passing }, (_, index) => entry(index, 'pass')), notApplicable: Array.from({ length: notApplicable }, (_, index) => entry(index, 'notApplicable')) })).toBe(text);
+    const entry = (index: number, outcome: 'pass' | 'notApplicable') => ({
+      entityRef: 'e',
+      checkId: `c${index}`,
+      title: 't',
+      outcome,
+      message: '',
+      newlyPassing: false,
+      ...(index < exempt ? { exemption } : {}),
+    });
+    expect(
+      settledSummary({
+        passing: Array.from({ length: passing }, (_, index) => entry(index, 'pass')),
+        notApplicable: Array.from({ length: notApplicable }, (_, index) => entry(index, 'notApplicable')),
+      }),
+    ).toBe(text);
   });
 });
 
 describe('neededForText', () => {
   it.each<[string, Need[], boolean, string]>([
     ['one level', [{ scorecard: 'production-readiness', level: 'silver' }], false, 'Silver'],
-    ['each scorecard and level once', [{ scorecard: 'security', level: 'bronze' }, { scorecard: 'production-readiness', level: 'silver' }, { scorecard: 'security', level: 'bronze' }], true, 'Production readiness Silver, Security Bronze'],
-    ['levels of one scorecard in its order', [{ scorecard: 'security', level: 'silver' }, { scorecard: 'security', level: 'bronze' }], true, 'Security Bronze, Security Silver'],
-    ['an unknown scorecard last, by its id', [{ scorecard: 'zzz', level: 'gold' }, { scorecard: 'security', level: 'bronze' }], true, 'Security Bronze, zzz Gold'],
+    [
+      'each scorecard and level once',
+      [
+        { scorecard: 'security', level: 'bronze' },
+        { scorecard: 'production-readiness', level: 'silver' },
+        { scorecard: 'security', level: 'bronze' },
+      ],
+      true,
+      'Production readiness Silver, Security Bronze',
+    ],
+    [
+      'levels of one scorecard in its order',
+      [
+        { scorecard: 'security', level: 'silver' },
+        { scorecard: 'security', level: 'bronze' },
+      ],
+      true,
+      'Security Bronze, Security Silver',
+    ],
+    [
+      'an unknown scorecard last, by its id',
+      [
+        { scorecard: 'zzz', level: 'gold' },
+        { scorecard: 'security', level: 'bronze' },
+      ],
+      true,
+      'Security Bronze, zzz Gold',
+    ],
     ['nothing', [], true, ''],
   ])('%s', (_case, needs, many, text) => {
     expect(neededForText(needs, scorecards, many)).toBe(text);
@@ -287,8 +438,14 @@ describe('neededForText', () => {
 
 describe('gateOutcome', () => {
   it.each([
-    [{ name: 'regression' as const, failures: [] }, { name: 'regression', passes: true, failures: [] }],
-    [{ name: 'level' as const, failures: ['x is below silver.'] }, { name: 'level', passes: false, failures: ['x is below silver.'] }],
+    [
+      { name: 'regression' as const, failures: [] },
+      { name: 'regression', passes: true, failures: [] },
+    ],
+    [
+      { name: 'level' as const, failures: ['x is below silver.'] },
+      { name: 'level', passes: false, failures: ['x is below silver.'] },
+    ],
   ])('%j', (gate, outcome) => {
     expect(gateOutcome(gate)).toEqual(outcome);
   });

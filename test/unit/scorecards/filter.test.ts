@@ -38,7 +38,11 @@ describe('matchesFilter', () => {
     { name: 'system fully written', filter: { system: 'system:default/checkout' }, expected: true },
     { name: 'another system', filter: { system: 'ledger' }, expected: false },
     { name: 'every field must match', filter: { kind: 'Component', type: 'website' }, expected: false },
-    { name: 'several fields that all match', filter: { kind: 'Component', type: 'service', owner: 'payments', language: 'Go' }, expected: true },
+    {
+      name: 'several fields that all match',
+      filter: { kind: 'Component', type: 'service', owner: 'payments', language: 'Go' },
+      expected: true,
+    },
   ])('$name', ({ filter, expected }) => {
     expect(matchesFilter(entityFilterSchema.parse(filter), payments, facts)).toBe(expected);
   });

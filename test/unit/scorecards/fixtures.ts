@@ -7,7 +7,14 @@ import type { CatalogEntity } from '../../../collectors/contract/snapshot.ts';
 /** A Component (by default) in repository `name`, with the fields a scorecard filter reads. */
 export function component(
   name: string,
-  options: { kind?: string; namespace?: string; spec?: Record<string, unknown>; tags?: string[]; annotations?: Record<string, string>; repo?: string | null } = {},
+  options: {
+    kind?: string;
+    namespace?: string;
+    spec?: Record<string, unknown>;
+    tags?: string[];
+    annotations?: Record<string, string>;
+    repo?: string | null;
+  } = {},
 ): CatalogEntity {
   const kind = options.kind ?? 'Component';
   const namespace = options.namespace ?? 'default';
@@ -15,10 +22,18 @@ export function component(
     ref: `${kind}:${namespace}/${name}`.toLowerCase(),
     apiVersion: 'backstage.io/v1alpha1',
     kind,
-    metadata: { name, namespace, ...(options.tags ? { tags: options.tags } : {}), ...(options.annotations ? { annotations: options.annotations } : {}) },
+    metadata: {
+      name,
+      namespace,
+      ...(options.tags ? { tags: options.tags } : {}),
+      ...(options.annotations ? { annotations: options.annotations } : {}),
+    },
     spec: options.spec ?? { type: 'service', lifecycle: 'production', owner: 'payments' },
     relations: [],
-    source: options.repo === null ? { file: 'content/teams/org.yaml', line: 3 } : { repo: options.repo ?? name, file: 'catalog-info.yaml', line: 2 },
+    source:
+      options.repo === null
+        ? { file: 'content/teams/org.yaml', line: 3 }
+        : { repo: options.repo ?? name, file: 'catalog-info.yaml', line: 2 },
     inferred: false,
   };
 }
@@ -41,7 +56,11 @@ export function stubCheck(id: string, outcome: Outcome, effort: CheckDefinition[
 }
 
 /** A scorecard from its levels, each a list of check ids or `{ id, weight }`. */
-export function scorecard(id: string, levels: Record<string, Array<string | { id: string; weight?: number; options?: Record<string, unknown> }>>, appliesTo?: unknown): ScorecardDefinition {
+export function scorecard(
+  id: string,
+  levels: Record<string, Array<string | { id: string; weight?: number; options?: Record<string, unknown> }>>,
+  appliesTo?: unknown,
+): ScorecardDefinition {
   return scorecardDefinitionSchema.parse({
     id,
     title: id,

@@ -49,7 +49,11 @@ describe('catalog rows', () => {
       inferred: false,
       tags: ['go', 'pci'],
     });
-    expect(rows.find((row) => row.name === 'billing-scripts')).toMatchObject({ inferred: true, language: 'Python', owner: { text: 'platform' } });
+    expect(rows.find((row) => row.name === 'billing-scripts')).toMatchObject({
+      inferred: true,
+      language: 'Python',
+      owner: { text: 'platform' },
+    });
   });
 });
 

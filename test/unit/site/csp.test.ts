@@ -1,16 +1,37 @@
 import { describe, expect, it } from 'vitest';
-import { CSP_DIRECTIVES, CSP_HEADER_ONLY_DIRECTIVES, formatPolicy, headersFile, mergePolicies, pagePolicy, parsePolicy, placePolicyFirst } from '../../../site/lib/csp.ts';
+import {
+  CSP_DIRECTIVES,
+  CSP_HEADER_ONLY_DIRECTIVES,
+  formatPolicy,
+  headersFile,
+  mergePolicies,
+  pagePolicy,
+  parsePolicy,
+  placePolicyFirst,
+} from '../../../site/lib/csp.ts';
 
 const POLICY_META = `<meta http-equiv="content-security-policy" content="default-src 'self';object-src 'none'; script-src 'self' 'sha256-a=';">`;
 
 describe('parsePolicy and formatPolicy', () => {
   it.each([
     ["default-src 'self'", [['default-src', ["'self'"]]]],
-    ["default-src 'self';object-src 'none';", [['default-src', ["'self'"]], ['object-src', ["'none'"]]]],
+    [
+      "default-src 'self';object-src 'none';",
+      [
+        ['default-src', ["'self'"]],
+        ['object-src', ["'none'"]],
+      ],
+    ],
     ["  Script-Src  'self'   'sha256-a='  ;; ", [['script-src', ["'self'", "'sha256-a='"]]]],
     // The first occurrence wins, as in browsers.
     ["img-src 'self'; img-src *", [['img-src', ["'self'"]]]],
-    ["upgrade-insecure-requests; base-uri 'none'", [['upgrade-insecure-requests', []], ['base-uri', ["'none'"]]]],
+    [
+      "upgrade-insecure-requests; base-uri 'none'",
+      [
+        ['upgrade-insecure-requests', []],
+        ['base-uri', ["'none'"]],
+      ],
+    ],
     ['', []],
   ])('%j', (policy, expected) => {
     expect([...parsePolicy(policy)]).toEqual(expected);
@@ -28,7 +49,10 @@ describe('mergePolicies', () => {
     [[], ''],
     [["default-src 'self'"], "default-src 'self'"],
     [["script-src 'self' 'sha256-a='", "script-src 'self' 'sha256-b='"], "script-src 'self' 'sha256-a=' 'sha256-b='"],
-    [["default-src 'self'; script-src 'sha256-a='", "script-src 'sha256-a='; style-src 'self'"], "default-src 'self'; script-src 'sha256-a='; style-src 'self'"],
+    [
+      ["default-src 'self'; script-src 'sha256-a='", "script-src 'sha256-a='; style-src 'self'"],
+      "default-src 'self'; script-src 'sha256-a='; style-src 'self'",
+    ],
     [["img-src 'self'", "img-src data: 'self'"], "img-src 'self' data:"],
   ])('%j → %j', (policies, expected) => {
     expect(mergePolicies(policies)).toBe(expected);
@@ -38,7 +62,10 @@ describe('mergePolicies', () => {
 describe('pagePolicy', () => {
   it.each([
     [`<head><meta charset="utf-8">${POLICY_META}</head>`, "default-src 'self';object-src 'none'; script-src 'self' 'sha256-a=';"],
-    [`<meta http-equiv="Content-Security-Policy" content="default-src &#39;self&#39;; img-src &quot;x&quot; &amp;" />`, `default-src 'self'; img-src "x" &`],
+    [
+      `<meta http-equiv="Content-Security-Policy" content="default-src &#39;self&#39;; img-src &quot;x&quot; &amp;" />`,
+      `default-src 'self'; img-src "x" &`,
+    ],
     ['<head><meta charset="utf-8"><title>No policy</title></head>', undefined],
     // A page's own text that mentions the tag is escaped, so it is never taken for the policy.
     ['<p>&lt;meta http-equiv="content-security-policy" content="script-src *"&gt;</p>', undefined],
@@ -54,7 +81,10 @@ describe('placePolicyFirst', () => {
       `<!DOCTYPE html><html><head><meta charset="utf-8">${POLICY_META}<meta name="viewport" content="x"><title>T</title><link rel="stylesheet" href="/a.css"></head><body></body></html>`,
     ],
     // Already first: unchanged.
-    [`<head><meta charset="utf-8">${POLICY_META}<title>T</title></head>`, `<head><meta charset="utf-8">${POLICY_META}<title>T</title></head>`],
+    [
+      `<head><meta charset="utf-8">${POLICY_META}<title>T</title></head>`,
+      `<head><meta charset="utf-8">${POLICY_META}<title>T</title></head>`,
+    ],
     // The charset stays first, where browsers look for it.
     [`<head>${POLICY_META}<meta charset="utf-8"></head>`, `<head><meta charset="utf-8">${POLICY_META}</head>`],
     // No policy, or no charset: left as it is.

@@ -15,7 +15,13 @@ const entity = (source: CatalogEntity['source'], title?: string): CatalogEntity 
 describe('prepareEntityPage', () => {
   it('gives the props when preparing succeeds, and reports nothing', () => {
     const reported: string[] = [];
-    expect(prepareEntityPage(entity({ repo: 'payments', file: 'catalog-info.yaml', line: 3 }), () => ({ view: 1 }), (message) => reported.push(message))).toEqual({ props: { view: 1 } });
+    expect(
+      prepareEntityPage(
+        entity({ repo: 'payments', file: 'catalog-info.yaml', line: 3 }),
+        () => ({ view: 1 }),
+        (message) => reported.push(message),
+      ),
+    ).toEqual({ props: { view: 1 } });
     expect(reported).toEqual([]);
   });
 
@@ -27,9 +33,27 @@ describe('prepareEntityPage', () => {
       declaredIn: 'repository payments, catalog-info.yaml line 3',
       reason: "Cannot read properties of undefined (reading 'map')",
     },
-    { name: 'an inferred entity: its repository', source: { repo: 'payments', file: '.', line: 1 }, error: new Error('boom'), declaredIn: 'repository payments, inferred', reason: 'boom' },
-    { name: 'a content entity: its file', source: { file: 'content/teams/a.yaml', line: 7 }, error: 'thrown text', declaredIn: 'content/teams/a.yaml line 7', reason: 'thrown text' },
-    { name: 'control characters in the error are cleaned', source: { repo: 'payments', file: 'catalog-info.yaml', line: 1 }, error: new Error('bad \u001b[2J title'), declaredIn: 'repository payments, catalog-info.yaml line 1', reason: 'bad \uFFFD[2J title' },
+    {
+      name: 'an inferred entity: its repository',
+      source: { repo: 'payments', file: '.', line: 1 },
+      error: new Error('boom'),
+      declaredIn: 'repository payments, inferred',
+      reason: 'boom',
+    },
+    {
+      name: 'a content entity: its file',
+      source: { file: 'content/teams/a.yaml', line: 7 },
+      error: 'thrown text',
+      declaredIn: 'content/teams/a.yaml line 7',
+      reason: 'thrown text',
+    },
+    {
+      name: 'control characters in the error are cleaned',
+      source: { repo: 'payments', file: 'catalog-info.yaml', line: 1 },
+      error: new Error('bad \u001b[2J title'),
+      declaredIn: 'repository payments, catalog-info.yaml line 1',
+      reason: 'bad \uFFFD[2J title',
+    },
   ])('a throw becomes a failure the page shows and the log reports: $name', ({ source, error, declaredIn, reason }) => {
     const reported: string[] = [];
     const page = prepareEntityPage(

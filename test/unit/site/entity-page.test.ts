@@ -7,7 +7,12 @@ import { HOSTILE, snapshotFixture } from '../../helpers/snapshot-fixture.ts';
 
 const catalog = indexCatalog(snapshotFixture);
 const view = (ref: string) => entityPageView(catalog, catalog.byRef.get(ref)!);
-const link = (path: string, text: string) => ({ href: `/catalog/default/${path}/`, text, kind: path.split('/')[0], ref: `${path.replace('/', ':default/')}` });
+const link = (path: string, text: string) => ({
+  href: `/catalog/default/${path}/`,
+  text,
+  kind: path.split('/')[0],
+  ref: `${path.replace('/', ':default/')}`,
+});
 
 describe('relation labels', () => {
   it('names Backstage relation types for people, and keeps unknown ones', () => {
@@ -30,7 +35,11 @@ describe('entity page', () => {
       system: link('system/checkout', 'Checkout'),
       domain: link('domain/payments', 'Payments'),
       links: [{ text: 'Runbook', href: 'https://runbooks.example.com/payments' }],
-      source: { repo: 'payments-service', location: 'catalog-info.yaml:1', href: 'https://git.example.com/acme/payments-service/blob/main/catalog-info.yaml#L1' },
+      source: {
+        repo: 'payments-service',
+        location: 'catalog-info.yaml:1',
+        href: 'https://git.example.com/acme/payments-service/blob/main/catalog-info.yaml#L1',
+      },
       parts: [],
     });
     expect(service.relations.map((group) => [group.label, group.links.map((target) => target.text)])).toEqual([
@@ -90,8 +99,22 @@ describe('entity page', () => {
   });
 
   it('says where an owner inferred from CODEOWNERS was named', () => {
-    const annotations = { 'cairn.dev/inferred': 'true', 'cairn.dev/inferred-from': 'CODEOWNERS', 'cairn.dev/codeowners-handles': '@acme/writers', 'cairn.dev/codeowners-repositories': 'docs-site, handbook' };
-    const writers = { ref: 'group:default/writers', apiVersion: 'backstage.io/v1alpha1', kind: 'Group', metadata: { name: 'writers', namespace: 'default', annotations }, spec: { type: 'team', children: [] }, relations: [], source: { file: '.', line: 1 }, inferred: true };
+    const annotations = {
+      'cairn.dev/inferred': 'true',
+      'cairn.dev/inferred-from': 'CODEOWNERS',
+      'cairn.dev/codeowners-handles': '@acme/writers',
+      'cairn.dev/codeowners-repositories': 'docs-site, handbook',
+    };
+    const writers = {
+      ref: 'group:default/writers',
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'Group',
+      metadata: { name: 'writers', namespace: 'default', annotations },
+      spec: { type: 'team', children: [] },
+      relations: [],
+      source: { file: '.', line: 1 },
+      inferred: true,
+    };
     expect(entityPageView(catalog, writers).fromCodeowners).toEqual({ handles: '@acme/writers', repositories: 'docs-site, handbook' });
     expect(entityPageView(catalog, { ...writers, inferred: false }).fromCodeowners).toBeUndefined();
   });

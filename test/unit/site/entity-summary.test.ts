@@ -33,7 +33,12 @@ describe('known annotations', () => {
     ['pagerduty.com/integration-key', 'a1b2c3d4e5', 'PagerDuty integration key', undefined],
     ['sentry.io/project-slug', 'acme/payments', 'Sentry project', 'https://sentry.io/organizations/acme/projects/payments/'],
     ['sentry.io/project-slug', 'payments', 'Sentry project', undefined],
-    ['datadoghq.com/dashboard-url', 'https://app.datadoghq.com/dashboard/abc', 'Datadog dashboard', 'https://app.datadoghq.com/dashboard/abc'],
+    [
+      'datadoghq.com/dashboard-url',
+      'https://app.datadoghq.com/dashboard/abc',
+      'Datadog dashboard',
+      'https://app.datadoghq.com/dashboard/abc',
+    ],
     ['datadoghq.com/dashboard-url', 'javascript:alert(1)', 'Datadog dashboard', undefined],
     ['grafana/dashboard-selector', "tags @> 'payments'", 'Grafana dashboards', undefined],
     ['grafana/alert-label-selector', 'service=payments', 'Grafana alerts', undefined],
@@ -43,19 +48,39 @@ describe('known annotations', () => {
     ['jenkins.io/job-full-name', 'payments/main', 'Jenkins job', undefined],
     ['circleci.com/project-slug', 'github/acme/payments', 'CircleCI project', 'https://app.circleci.com/pipelines/github/acme/payments'],
     ['circleci.com/project-slug', 'acme/payments', 'CircleCI project', undefined],
-    ['backstage.io/edit-url', 'https://git.example.com/acme/x/edit/main/catalog-info.yaml', 'Edit source', 'https://git.example.com/acme/x/edit/main/catalog-info.yaml'],
+    [
+      'backstage.io/edit-url',
+      'https://git.example.com/acme/x/edit/main/catalog-info.yaml',
+      'Edit source',
+      'https://git.example.com/acme/x/edit/main/catalog-info.yaml',
+    ],
   ])('%s: %s', (key, value, label, href) => {
     expect(toolAnnotations({ [key]: value })).toEqual([{ key, label, value, ...(href ? { href } : {}) }]);
   });
 
   it('links a GitLab project on the instance the entity names, and leaves Cairn’s own and unknown annotations out', () => {
-    expect(toolAnnotations({ 'gitlab.com/instance': 'gitlab.acme.com', 'gitlab.com/project-slug': 'team/app' })[0]).toMatchObject({ href: 'https://gitlab.acme.com/team/app' });
-    expect(toolAnnotations({ 'gitlab.com/instance': 'evil.com/x?', 'gitlab.com/project-slug': 'team/app' })[0]).toMatchObject({ href: 'https://gitlab.com/team/app' });
-    expect(toolAnnotations({ 'cairn.dev/inferred': 'true', 'cairn.dev/inferred-type-reason': 'Dockerfile', 'backstage.io/techdocs-ref': 'dir:.', 'backstage.io/view-url': 'https://x.example.com', 'example.com/x': 'y', 'github.com/project-slug': ' ' })).toEqual([]);
+    expect(toolAnnotations({ 'gitlab.com/instance': 'gitlab.acme.com', 'gitlab.com/project-slug': 'team/app' })[0]).toMatchObject({
+      href: 'https://gitlab.acme.com/team/app',
+    });
+    expect(toolAnnotations({ 'gitlab.com/instance': 'evil.com/x?', 'gitlab.com/project-slug': 'team/app' })[0]).toMatchObject({
+      href: 'https://gitlab.com/team/app',
+    });
+    expect(
+      toolAnnotations({
+        'cairn.dev/inferred': 'true',
+        'cairn.dev/inferred-type-reason': 'Dockerfile',
+        'backstage.io/techdocs-ref': 'dir:.',
+        'backstage.io/view-url': 'https://x.example.com',
+        'example.com/x': 'y',
+        'github.com/project-slug': ' ',
+      }),
+    ).toEqual([]);
   });
 
   it('lists them in a fixed order, whatever the order written', () => {
-    const keys = toolAnnotations({ 'argocd/app-name': 'a', 'github.com/project-slug': 'a/b', 'pagerduty.com/service-id': 'P1' }).map((tool) => tool.key);
+    const keys = toolAnnotations({ 'argocd/app-name': 'a', 'github.com/project-slug': 'a/b', 'pagerduty.com/service-id': 'P1' }).map(
+      (tool) => tool.key,
+    );
     expect(keys).toEqual(['github.com/project-slug', 'pagerduty.com/service-id', 'argocd/app-name']);
   });
 
@@ -71,8 +96,18 @@ describe('known annotations', () => {
 
 describe('source link', () => {
   it.each([
-    [{ 'backstage.io/source-location': 'url:https://git.example.com/a/b/tree/main/svc', 'github.com/project-slug': 'a/b' }, 'https://web.example.com/r', 'https://git.example.com/a/b/tree/main/svc', 'git.example.com/a/b/tree/main/svc'],
-    [{ 'backstage.io/source-location': 'dir:.', 'backstage.io/view-url': 'https://git.example.com/v' }, undefined, 'https://git.example.com/v', 'git.example.com/v'],
+    [
+      { 'backstage.io/source-location': 'url:https://git.example.com/a/b/tree/main/svc', 'github.com/project-slug': 'a/b' },
+      'https://web.example.com/r',
+      'https://git.example.com/a/b/tree/main/svc',
+      'git.example.com/a/b/tree/main/svc',
+    ],
+    [
+      { 'backstage.io/source-location': 'dir:.', 'backstage.io/view-url': 'https://git.example.com/v' },
+      undefined,
+      'https://git.example.com/v',
+      'git.example.com/v',
+    ],
     [{ 'github.com/project-slug': 'a/b' }, 'https://web.example.com/r', 'https://github.com/a/b', 'github.com/a/b'],
     [{}, 'https://web.example.com/r/', 'https://web.example.com/r/', 'web.example.com/r'],
     [{ 'backstage.io/view-url': 'javascript:alert(1)' }, 'javascript:alert(2)', undefined, undefined],
@@ -87,8 +122,18 @@ describe('source link', () => {
 
 describe('owner standing', () => {
   it.each([
-    ['an owner in the catalog', [{ type: 'ownedBy', targetRef: 'group:default/platform' }], 'Component', { state: 'known', ref: 'group:default/platform' }],
-    ['an owner not in the catalog', [{ type: 'ownedBy', targetRef: 'group:ops/maintainers' }], 'Component', { state: 'notInCatalog', ref: 'group:ops/maintainers' }],
+    [
+      'an owner in the catalog',
+      [{ type: 'ownedBy', targetRef: 'group:default/platform' }],
+      'Component',
+      { state: 'known', ref: 'group:default/platform' },
+    ],
+    [
+      'an owner not in the catalog',
+      [{ type: 'ownedBy', targetRef: 'group:ops/maintainers' }],
+      'Component',
+      { state: 'notInCatalog', ref: 'group:ops/maintainers' },
+    ],
     ['the placeholder for no owner', [{ type: 'ownedBy', targetRef: UNKNOWN_OWNER }], 'Component', { state: 'none' }],
     ['no owner relation', [], 'API', { state: 'none' }],
     ['a kind that has no owner', [], 'Group', undefined],
@@ -125,26 +170,52 @@ describe('entity summary', () => {
   it('gives each scorecard’s level and what lifts the next one, cheapest first, with owner, source and last commit', () => {
     expect(summary('component:default/payments-service')).toEqual({
       levels: [
-        { scorecard: { id: 'production-readiness', title: 'Production readiness', href: '/scorecards/production-readiness/' }, level: { id: 'silver', title: 'Silver', rank: 2 }, tone: 'some' },
-        { scorecard: { id: 'security-basics', title: 'Security basics', href: '/scorecards/security-basics/' }, level: NO_LEVEL, tone: 'none' },
+        {
+          scorecard: { id: 'production-readiness', title: 'Production readiness', href: '/scorecards/production-readiness/' },
+          level: { id: 'silver', title: 'Silver', rank: 2 },
+          tone: 'some',
+        },
+        {
+          scorecard: { id: 'security-basics', title: 'Security basics', href: '/scorecards/security-basics/' },
+          level: NO_LEVEL,
+          tone: 'none',
+        },
       ],
       nextSteps: [
         {
           scorecard: { id: 'production-readiness', title: 'Production readiness', href: '/scorecards/production-readiness/' },
           level: { id: 'gold', title: 'Gold', rank: 3 },
-          checks: [{ id: 'dockerfile-non-root', title: 'Container runs as non-root', href: '/checks/dockerfile-non-root/', effort: 'medium' }],
+          checks: [
+            { id: 'dockerfile-non-root', title: 'Container runs as non-root', href: '/checks/dockerfile-non-root/', effort: 'medium' },
+          ],
         },
         {
           scorecard: { id: 'security-basics', title: 'Security basics', href: '/scorecards/security-basics/' },
           level: { id: 'baseline', title: 'Baseline', rank: 1 },
-          checks: [{ id: 'dockerfile-non-root', title: 'Container runs as non-root', href: '/checks/dockerfile-non-root/', effort: 'medium' }],
+          checks: [
+            { id: 'dockerfile-non-root', title: 'Container runs as non-root', href: '/checks/dockerfile-non-root/', effort: 'medium' },
+          ],
         },
       ],
-      owner: { state: 'known', link: { ref: 'group:default/payments-team', kind: 'group', text: 'Payments Team', href: '/catalog/default/group/payments-team/' } },
+      owner: {
+        state: 'known',
+        link: { ref: 'group:default/payments-team', kind: 'group', text: 'Payments Team', href: '/catalog/default/group/payments-team/' },
+      },
       // The project slug wins over the repository's own web UI.
       source: { href: 'https://github.com/acme/payments-service', text: 'github.com/acme/payments-service' },
-      lastCommit: { hash: '0123456', date: '2026-11-19', href: 'https://git.example.com/acme/payments-service/commit/0123456789abcdef0123456789abcdef01234567' },
-      tools: [{ key: 'github.com/project-slug', label: 'GitHub repository', value: 'acme/payments-service', href: 'https://github.com/acme/payments-service' }],
+      lastCommit: {
+        hash: '0123456',
+        date: '2026-11-19',
+        href: 'https://git.example.com/acme/payments-service/commit/0123456789abcdef0123456789abcdef01234567',
+      },
+      tools: [
+        {
+          key: 'github.com/project-slug',
+          label: 'GitHub repository',
+          value: 'acme/payments-service',
+          href: 'https://github.com/acme/payments-service',
+        },
+      ],
     });
   });
 
@@ -157,11 +228,25 @@ describe('entity summary', () => {
   });
 
   it('gives the latest release and why an inferred Component got its type', () => {
-    const inferred = variant({ inferred: true, spec: { type: 'service' } }, { 'cairn.dev/inferred-type-reason': ' Dockerfile with EXPOSE 8080. ' });
+    const inferred = variant(
+      { inferred: true, spec: { type: 'service' } },
+      { 'cairn.dev/inferred-type-reason': ' Dockerfile with EXPOSE 8080. ' },
+    );
     const withReleases = indexCatalog({
       ...snapshotFixture,
       repos: snapshotFixture.repos.map((repo) =>
-        repo.name === 'billing-scripts' ? { ...repo, facts: { ...repo.facts, releases: [{ name: 'v2.0.0', date: '2026-09-01T10:00:00+02:00' }, { name: 'v1.0.0', date: '2025-01-01T00:00:00Z' }] } } : repo,
+        repo.name === 'billing-scripts'
+          ? {
+              ...repo,
+              facts: {
+                ...repo.facts,
+                releases: [
+                  { name: 'v2.0.0', date: '2026-09-01T10:00:00+02:00' },
+                  { name: 'v1.0.0', date: '2025-01-01T00:00:00Z' },
+                ],
+              },
+            }
+          : repo,
       ),
     });
     expect(entitySummary(withReleases, inferred, [])).toMatchObject({

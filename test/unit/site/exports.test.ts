@@ -7,7 +7,20 @@ import { snapshotFixture } from '../../helpers/snapshot-fixture.ts';
 const url = (path: string) => `https://portal.acme.dev/${path}`;
 
 function guide(id: string, title: string, status: Guide['status'], category = 'Build'): Guide {
-  return { id, file: `content/guides/${id}.mdx`, title, summary: `How to ${title.toLowerCase()}.`, category, owner: 'group:default/platform', status, reviewed: '2026-10-01', checks: [], stale: false, headings: [], adoption: { entities: [], checks: [] } };
+  return {
+    id,
+    file: `content/guides/${id}.mdx`,
+    title,
+    summary: `How to ${title.toLowerCase()}.`,
+    category,
+    owner: 'group:default/platform',
+    status,
+    reviewed: '2026-10-01',
+    checks: [],
+    stale: false,
+    headings: [],
+    adoption: { entities: [], checks: [] },
+  };
 }
 
 describe('catalog.json', () => {
@@ -23,7 +36,9 @@ describe('catalog.json', () => {
 describe('scorecards.json', () => {
   it('lists the scorecards with their levels, in id order', () => {
     expect(scorecardsExport(indexStandards(snapshotFixture), 'x').scorecards).toEqual(
-      snapshotFixture.scorecards.map((scorecard) => ({ id: scorecard.id, title: scorecard.title, levels: scorecard.levels.map((level) => level.id) })).sort((a, b) => (a.id < b.id ? -1 : 1)),
+      snapshotFixture.scorecards
+        .map((scorecard) => ({ id: scorecard.id, title: scorecard.title, levels: scorecard.levels.map((level) => level.id) }))
+        .sort((a, b) => (a.id < b.id ? -1 : 1)),
     );
   });
 });
@@ -31,20 +46,39 @@ describe('scorecards.json', () => {
 describe('llms.txt', () => {
   const text = llmsTxt({
     title: 'Acme Portal',
-    guides: [guide('build/set-up-ci', 'Set up CI', 'recommended'), guide('build/jenkins', 'Jenkins', 'deprecated'), guide('start/new', 'Start a service', 'draft', 'Getting started')],
+    guides: [
+      guide('build/set-up-ci', 'Set up CI', 'recommended'),
+      guide('build/jenkins', 'Jenkins', 'deprecated'),
+      guide('start/new', 'Start a service', 'draft', 'Getting started'),
+    ],
     entities: snapshotFixture.entities,
     url,
   });
 
   it('has llmstxt.org’s shape: an H1 title, a > summary, a pointer to llms-full.txt, then sections of links', () => {
-    expect(text.split('\n').slice(0, 6)).toEqual(['# Acme Portal', '', expect.stringMatching(/^> The organisation's internal developer portal: /), '', 'Every guide in full is in [llms-full.txt](https://portal.acme.dev/llms-full.txt).', '']);
-    expect(text.split('\n').filter((line) => line.startsWith('#'))).toEqual(['# Acme Portal', '## Guides', '## Catalog', '## Data', '## Optional']);
-    for (const line of text.split('\n').filter((entry) => entry.startsWith('- '))) expect(line).toMatch(/^- \[[^\n]+\]\(https:\/\/portal\.acme\.dev\/[^)]*\): \S/);
+    expect(text.split('\n').slice(0, 6)).toEqual([
+      '# Acme Portal',
+      '',
+      expect.stringMatching(/^> The organisation's internal developer portal: /),
+      '',
+      'Every guide in full is in [llms-full.txt](https://portal.acme.dev/llms-full.txt).',
+      '',
+    ]);
+    expect(text.split('\n').filter((line) => line.startsWith('#'))).toEqual([
+      '# Acme Portal',
+      '## Guides',
+      '## Catalog',
+      '## Data',
+      '## Optional',
+    ]);
+    for (const line of text.split('\n').filter((entry) => entry.startsWith('- ')))
+      expect(line).toMatch(/^- \[[^\n]+\]\(https:\/\/portal\.acme\.dev\/[^)]*\): \S/);
   });
 
   it('links the data files, the run history as optional', () => {
     const data = text.slice(text.indexOf('## Data'));
-    for (const file of ['catalog.json', 'scorecards.json', 'standards.json']) expect(data.slice(0, data.indexOf('## Optional'))).toContain(`- [${file}](https://portal.acme.dev/${file}): `);
+    for (const file of ['catalog.json', 'scorecards.json', 'standards.json'])
+      expect(data.slice(0, data.indexOf('## Optional'))).toContain(`- [${file}](https://portal.acme.dev/${file}): `);
     expect(data.slice(data.indexOf('## Optional'))).toContain('- [history.json](https://portal.acme.dev/history.json): ');
   });
 
@@ -59,13 +93,23 @@ describe('llms.txt', () => {
     const catalog = text.slice(text.indexOf('## Catalog'), text.indexOf('## Data'));
     expect(catalog).toContain('- [Payments](https://portal.acme.dev/catalog/default/domain/payments/): Domain');
     expect(catalog).not.toMatch(/\/user\//);
-    for (const entry of catalog.split('\n').filter((entry) => entry.startsWith('- '))) expect(entry).toMatch(/^- \[[^\n]*\]\(https:\/\/portal\.acme\.dev\/catalog\/[^)]+\): \S/);
+    for (const entry of catalog.split('\n').filter((entry) => entry.startsWith('- ')))
+      expect(entry).toMatch(/^- \[[^\n]*\]\(https:\/\/portal\.acme\.dev\/catalog\/[^)]+\): \S/);
   });
 
   it('escapes brackets and flattens newlines in repository text', () => {
-    const hostile: CatalogEntity = { ...snapshotFixture.entities.find((entity) => entity.kind === 'Component')!, kind: 'Component', ref: 'component:default/x', metadata: { name: 'x', namespace: 'default', title: 'A ](javascript:alert(1)) [b', description: 'line one\n\n# not a heading' } };
-    const line = llmsTxt({ title: 'T', guides: [], entities: [hostile], url }).split('\n').find((entry) => entry.startsWith('- '));
-    expect(line).toBe('- [A \\](javascript:alert(1)) \\[b](https://portal.acme.dev/catalog/default/component/x/): Component (service), owned by payments-team, part of checkout. line one # not a heading');
+    const hostile: CatalogEntity = {
+      ...snapshotFixture.entities.find((entity) => entity.kind === 'Component')!,
+      kind: 'Component',
+      ref: 'component:default/x',
+      metadata: { name: 'x', namespace: 'default', title: 'A ](javascript:alert(1)) [b', description: 'line one\n\n# not a heading' },
+    };
+    const line = llmsTxt({ title: 'T', guides: [], entities: [hostile], url })
+      .split('\n')
+      .find((entry) => entry.startsWith('- '));
+    expect(line).toBe(
+      '- [A \\](javascript:alert(1)) \\[b](https://portal.acme.dev/catalog/default/component/x/): Component (service), owned by payments-team, part of checkout. line one # not a heading',
+    );
   });
 });
 
@@ -80,7 +124,14 @@ describe('llms-full.txt', () => {
   });
 
   it('starts as llms.txt does, pointing back at it', () => {
-    expect(text.split('\n').slice(0, 6)).toEqual(['# Acme Portal', '', expect.stringMatching(/^> /), '', 'The short index is [llms.txt](https://portal.acme.dev/llms.txt).', '']);
+    expect(text.split('\n').slice(0, 6)).toEqual([
+      '# Acme Portal',
+      '',
+      expect.stringMatching(/^> /),
+      '',
+      'The short index is [llms.txt](https://portal.acme.dev/llms.txt).',
+      '',
+    ]);
   });
 
   it('has every guide in full under its linked title: summary, facts, then its text; deprecated ones marked', () => {

@@ -54,14 +54,22 @@ describe('adoptionSummary', () => {
     { follows: [true], summary: { following: 1, applicable: 1, percent: 100 } },
     { follows: [], summary: { following: 0, applicable: 0 } },
   ])('$follows → $summary', ({ follows, summary }) => {
-    const entities = follows.map((value, index) => ({ entityRef: `component:default/s${index}`, follows: value, missing: value ? [] : ['ci'] }));
+    const entities = follows.map((value, index) => ({
+      entityRef: `component:default/s${index}`,
+      follows: value,
+      missing: value ? [] : ['ci'],
+    }));
     expect(adoptionSummary(guide('a/b', 'C', { adoption: { entities, checks: [] } }))).toEqual(summary);
   });
 });
 
 describe('fillUrlTemplate', () => {
   it.each([
-    { template: 'https://github.com/acme/portal/edit/main/content/{path}', values: { path: 'guides/build/set up.mdx' }, url: 'https://github.com/acme/portal/edit/main/content/guides/build/set%20up.mdx' },
+    {
+      template: 'https://github.com/acme/portal/edit/main/content/{path}',
+      values: { path: 'guides/build/set up.mdx' },
+      url: 'https://github.com/acme/portal/edit/main/content/guides/build/set%20up.mdx',
+    },
     {
       template: 'https://github.com/acme/portal/issues/new?template=feedback.yml&title=Feedback:+{title}&guide={url}',
       values: { title: 'Set up CI & CD', url: 'https://portal.acme.dev/guides/build/set-up-ci/' },

@@ -21,6 +21,8 @@ describe('renderMarkdown', () => {
   });
 
   it('keeps safe links', () => {
-    expect(renderMarkdown('[guide](https://acme.dev/guide) and [mail](mailto:a@acme.dev) and [rel](../checks/)')).toMatch(/href="https:\/\/acme\.dev\/guide".*href="mailto:a@acme\.dev".*href="\.\.\/checks\/"/s);
+    expect(renderMarkdown('[guide](https://acme.dev/guide) and [mail](mailto:a@acme.dev) and [rel](../checks/)')).toMatch(
+      /href="https:\/\/acme\.dev\/guide".*href="mailto:a@acme\.dev".*href="\.\.\/checks\/"/s,
+    );
   });
 });

@@ -21,7 +21,10 @@ describe('problems overview', () => {
   it('lists the fixture’s problems, errors first, each its own kind, with the summary line', () => {
     const overview = problemsOverview(catalog);
     expect(overview.summary).toBe('2 errors and 3 warnings in 4 repositories and the portal content');
-    expect(overview.errors.map((kind) => kind.headline)).toEqual([`Bad value ${HOSTILE.description}`, 'spec.lifecycle "prod" is not one of the lifecycles this portal knows.']);
+    expect(overview.errors.map((kind) => kind.headline)).toEqual([
+      `Bad value ${HOSTILE.description}`,
+      'spec.lifecycle "prod" is not one of the lifecycles this portal knows.',
+    ]);
     expect(overview.errors[1]?.problems).toEqual([
       {
         severity: 'error',
@@ -29,7 +32,12 @@ describe('problems overview', () => {
         location: 'catalog-info.yaml:12',
         repo: 'payments-service',
         repoHref: '/catalog/default/component/payments-service/',
-        entity: { ref: 'component:default/payments-service', kind: 'component', text: 'Payments Service', href: '/catalog/default/component/payments-service/' },
+        entity: {
+          ref: 'component:default/payments-service',
+          kind: 'component',
+          text: 'Payments Service',
+          href: '/catalog/default/component/payments-service/',
+        },
       },
     ]);
     expect(overview.warnings.map((kind) => kind.headline)).toEqual([
@@ -40,12 +48,20 @@ describe('problems overview', () => {
   });
 
   it('folds problems that differ only by the repository or entity they name into one kind, with its fix', () => {
-    const overview = problemsOverview(withProblems([noOwner('express'), noOwner('json'), { severity: 'error', repo: 'gin', message: 'Could not read the repository at /x: EACCES' }, noOwner('backstage-demo')]));
+    const overview = problemsOverview(
+      withProblems([
+        noOwner('express'),
+        noOwner('json'),
+        { severity: 'error', repo: 'gin', message: 'Could not read the repository at /x: EACCES' },
+        noOwner('backstage-demo'),
+      ]),
+    );
     expect(overview.errors.map((kind) => kind.headline)).toEqual(['Could not read the repository at /x: EACCES']);
     const [owners] = overview.warnings;
     expect(owners).toMatchObject({
       headline: '3 repositories have no owner',
-      explanation: 'No owner is known for this repository: it has no catalog-info.yaml and no CODEOWNERS catch-all rule (`* @org/team`) naming a team or user.',
+      explanation:
+        'No owner is known for this repository: it has no catalog-info.yaml and no CODEOWNERS catch-all rule (`* @org/team`) naming a team or user.',
       fix: 'Add either to give it an owner.',
     });
     expect(owners?.problems.map((problem) => [problem.repo, problem.entity?.ref])).toEqual([
@@ -63,11 +79,28 @@ describe('problems overview', () => {
       entityRef: `component:default/${entity}`,
       message: `component:default/${entity} refers to group:backstage/maintainers in spec.owner, which is not in the catalog. Expected an entity with that ref. Write the ref with its kind.`,
     });
-    const guideOwner = (file: string): Problem => ({ severity: 'warning', file, message: 'Guide owner "group:platform" is not a Group in the catalog.' });
-    const overview = problemsOverview(withProblems([dangling('demo'), guideOwner('guides/a.mdx'), guideOwner('guides/b.mdx'), guideOwner('guides/c.mdx'), dangling('backstage-demo')]));
+    const guideOwner = (file: string): Problem => ({
+      severity: 'warning',
+      file,
+      message: 'Guide owner "group:platform" is not a Group in the catalog.',
+    });
+    const overview = problemsOverview(
+      withProblems([
+        dangling('demo'),
+        guideOwner('guides/a.mdx'),
+        guideOwner('guides/b.mdx'),
+        guideOwner('guides/c.mdx'),
+        dangling('backstage-demo'),
+      ]),
+    );
     expect(overview.warnings.map((kind) => [kind.headline, kind.explanation, kind.fix, kind.problems.length])).toEqual([
       ['3 files: Guide owner "group:platform" is not a Group in the catalog.', undefined, undefined, 3],
-      ['2 entities: This entity refers to group:backstage/maintainers in spec.owner, which is not in the catalog.', 'Expected an entity with that ref.', 'Write the ref with its kind.', 2],
+      [
+        '2 entities: This entity refers to group:backstage/maintainers in spec.owner, which is not in the catalog.',
+        'Expected an entity with that ref.',
+        'Write the ref with its kind.',
+        2,
+      ],
     ]);
   });
 
@@ -78,15 +111,26 @@ describe('problems overview', () => {
       'billing-scripts': '/catalog/default/component/billing-scripts/',
       hostile: '/catalog/default/component/hostile/',
     });
-    const apiOnly = indexCatalog({ ...snapshotFixture, entities: snapshotFixture.entities.filter((entity) => entity.kind !== 'Component') });
+    const apiOnly = indexCatalog({
+      ...snapshotFixture,
+      entities: snapshotFixture.entities.filter((entity) => entity.kind !== 'Component'),
+    });
     expect(repositoryPages(apiOnly).get('payments-service')).toBe('/catalog/default/api/payments-api/');
   });
 
   it.each([
     // A name inside a longer word or path is not the repository.
-    [{ repo: 'demo', message: 'component:default/backstage-demo has no demo.yaml; demo is broken.' }, 'component:default/backstage-demo has no demo.yaml; this repository is broken.', 'repository'],
+    [
+      { repo: 'demo', message: 'component:default/backstage-demo has no demo.yaml; demo is broken.' },
+      'component:default/backstage-demo has no demo.yaml; this repository is broken.',
+      'repository',
+    ],
     [{ repo: 'json', message: 'Could not parse package.json in json.' }, 'Could not parse package.json in this repository.', 'repository'],
-    [{ entityRef: 'component:default/a', repo: 'a', message: 'component:default/a is in a.' }, 'this entity is in this repository.', 'entity'],
+    [
+      { entityRef: 'component:default/a', repo: 'a', message: 'component:default/a is in a.' },
+      'this entity is in this repository.',
+      'entity',
+    ],
     [{ file: 'catalog-info.yaml', message: 'YAML error in catalog-info.yaml: bad.' }, 'YAML error in this file: bad.', 'file'],
     [{ message: 'Nothing named here.' }, 'Nothing named here.', undefined],
   ])('shapes %j', (problem, template, subject) => {
@@ -95,7 +139,10 @@ describe('problems overview', () => {
 
   it.each([
     ['One sentence.', { headline: 'One sentence.' }],
-    ['Wrong. Add a file. It matters, e.g. `x`. Use y.', { headline: 'Wrong.', explanation: 'It matters, e.g. `x`.', fix: 'Add a file. Use y.' }],
+    [
+      'Wrong. Add a file. It matters, e.g. `x`. Use y.',
+      { headline: 'Wrong.', explanation: 'It matters, e.g. `x`.', fix: 'Add a file. Use y.' },
+    ],
     ['Add this first. Then more.', { headline: 'Add this first.', explanation: 'Then more.' }],
     ['spec.lifecycle "prod" is unknown.', { headline: 'spec.lifecycle "prod" is unknown.' }],
   ])('splits %j', (message, parts) => {
@@ -126,8 +173,20 @@ describe('repository facts', () => {
   });
 
   it('tells a missing file from a fact that could not be collected', () => {
-    expect(repositoryView(repo('checkout-web')).files.map((file) => file.presence)).toEqual(['present', 'absent', 'absent', 'absent', 'absent']);
-    expect(repositoryView(repo('billing-scripts')).files.map((file) => file.presence)).toEqual(['absent', 'unknown', 'present', 'unknown', 'unknown']);
+    expect(repositoryView(repo('checkout-web')).files.map((file) => file.presence)).toEqual([
+      'present',
+      'absent',
+      'absent',
+      'absent',
+      'absent',
+    ]);
+    expect(repositoryView(repo('billing-scripts')).files.map((file) => file.presence)).toEqual([
+      'absent',
+      'unknown',
+      'present',
+      'unknown',
+      'unknown',
+    ]);
   });
 
   it.each([
@@ -142,7 +201,11 @@ describe('repository facts', () => {
 
 describe('text', () => {
   it('counts nouns and formats timestamps the same everywhere', () => {
-    expect([countNoun(0, 'entity', 'entities'), countNoun(1, 'entity', 'entities'), countNoun(2, 'error')]).toEqual(['0 entities', '1 entity', '2 errors']);
+    expect([countNoun(0, 'entity', 'entities'), countNoun(1, 'entity', 'entities'), countNoun(2, 'error')]).toEqual([
+      '0 entities',
+      '1 entity',
+      '2 errors',
+    ]);
     expect(formatTimestamp('2026-11-20T03:00:00.000Z')).toBe('2026-11-20 03:00 UTC');
   });
 });

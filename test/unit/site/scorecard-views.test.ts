@@ -7,7 +7,15 @@ import { UNKNOWN_OWNER } from '../../../collectors/contract/helpers.ts';
 import type { Guide } from '../../../collectors/contract/snapshot.ts';
 import { checkPageView, checksByCategory, guideLink, passRate } from '../../../site/lib/check-page.ts';
 import { scorecardsExport } from '../../../site/lib/exports.ts';
-import { blockerSentence, firstLevelBlocker, heatmap, levelCounts, scorecardPageView, scorecardSummaries, teamRows } from '../../../site/lib/scorecard-page.ts';
+import {
+  blockerSentence,
+  firstLevelBlocker,
+  heatmap,
+  levelCounts,
+  scorecardPageView,
+  scorecardSummaries,
+  teamRows,
+} from '../../../site/lib/scorecard-page.ts';
 import { indexStandards } from '../../../site/lib/standards.ts';
 import { compareTodo, teamStanding, type TodoItem } from '../../../site/lib/team-standing.ts';
 import { HOSTILE, snapshotFixture } from '../../helpers/snapshot-fixture.ts';
@@ -38,7 +46,9 @@ describe('level distribution', () => {
   });
 
   it('summarises every scorecard for the index', () => {
-    expect(scorecardSummaries(catalog, standards).map((summary) => [summary.scorecard.title, summary.entities, summary.owner?.text])).toEqual([
+    expect(
+      scorecardSummaries(catalog, standards).map((summary) => [summary.scorecard.title, summary.entities, summary.owner?.text]),
+    ).toEqual([
       ['Production readiness', 4, 'Platform'],
       ['Security basics', 2, undefined],
     ]);
@@ -47,7 +57,9 @@ describe('level distribution', () => {
 
 describe('per-team table', () => {
   it('counts each owner’s entities by level, owners by name, with the average score', () => {
-    expect(teamRows(catalog, production, productionResults).map((row) => [row.owner?.text, row.counts, row.entities, row.averageScore])).toEqual([
+    expect(
+      teamRows(catalog, production, productionResults).map((row) => [row.owner?.text, row.counts, row.entities, row.averageScore]),
+    ).toEqual([
       ['Payments Team', [1, 0, 1, 0], 2, '51%'],
       ['Platform', [2, 0, 0, 0], 2, '8%'],
     ]);
@@ -55,14 +67,26 @@ describe('per-team table', () => {
 
   it('puts entities without an owner last', () => {
     const orphan = { ...productionResults[0]!, entityRef: 'component:default/orphan' };
-    expect(teamRows(catalog, production, [orphan, ...productionResults]).map((row) => row.owner?.text)).toEqual(['Payments Team', 'Platform', undefined]);
+    expect(teamRows(catalog, production, [orphan, ...productionResults]).map((row) => row.owner?.text)).toEqual([
+      'Payments Team',
+      'Platform',
+      undefined,
+    ]);
   });
 
   it('counts an entity owned by the no-owner placeholder as unowned, not as a team', () => {
-    const placeholder = { ...entity(productionResults[0]!.entityRef), ref: 'component:default/nobodys', relations: [{ type: 'ownedBy', targetRef: UNKNOWN_OWNER }] };
+    const placeholder = {
+      ...entity(productionResults[0]!.entityRef),
+      ref: 'component:default/nobodys',
+      relations: [{ type: 'ownedBy', targetRef: UNKNOWN_OWNER }],
+    };
     const withPlaceholder = indexCatalog({ ...snapshotFixture, entities: [...snapshotFixture.entities, placeholder] });
     const result = { ...productionResults[0]!, entityRef: placeholder.ref };
-    expect(teamRows(withPlaceholder, production, [result, ...productionResults]).map((row) => row.owner?.text)).toEqual(['Payments Team', 'Platform', undefined]);
+    expect(teamRows(withPlaceholder, production, [result, ...productionResults]).map((row) => row.owner?.text)).toEqual([
+      'Payments Team',
+      'Platform',
+      undefined,
+    ]);
   });
 });
 
@@ -92,7 +116,14 @@ describe('heatmap', () => {
 
   it('leaves a cell empty when the result lacks that check', () => {
     const partial = { ...productionResults[0]!, checks: productionResults[0]!.checks.slice(0, 2) };
-    expect(heatmap(catalog, standards, production, [partial]).rows[0]!.cells).toEqual(['expiredExemption', 'pass', undefined, undefined, undefined, undefined]);
+    expect(heatmap(catalog, standards, production, [partial]).rows[0]!.cells).toEqual([
+      'expiredExemption',
+      'pass',
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+    ]);
   });
 
   it('is part of the scorecard page with the levels’ checks', () => {
@@ -118,19 +149,26 @@ describe('check pages', () => {
   });
 
   it('groups checks by category in a fixed order, with their source', () => {
-    expect(checksByCategory(standards).map((group) => [group.title, group.checks.map((check) => `${check.id} (${check.source})`)])).toEqual([
-      ['Documentation', ['has-readme (Built-in)', 'has-runbook (Custom)']],
-      ['Ownership', ['has-codeowners (Built-in)']],
-      ['Build and CI', ['has-ci (Built-in)']],
-      ['Containers', ['pinned-base-image (Built-in)', 'dockerfile-non-root (Built-in)']],
-      ['Repository hygiene', ['has-license (Built-in)']],
-      ['Catalog', ['owner-is-group (Built-in)']],
-    ]);
+    expect(checksByCategory(standards).map((group) => [group.title, group.checks.map((check) => `${check.id} (${check.source})`)])).toEqual(
+      [
+        ['Documentation', ['has-readme (Built-in)', 'has-runbook (Custom)']],
+        ['Ownership', ['has-codeowners (Built-in)']],
+        ['Build and CI', ['has-ci (Built-in)']],
+        ['Containers', ['pinned-base-image (Built-in)', 'dockerfile-non-root (Built-in)']],
+        ['Repository hygiene', ['has-license (Built-in)']],
+        ['Catalog', ['owner-is-group (Built-in)']],
+      ],
+    );
   });
 
   it('lists the entities failing a check, with an expired exemption and an error, but not an exemption', () => {
     const readme = checkPageView(catalog, standards, standards.checksById.get('has-readme')!);
-    expect(readme).toMatchObject({ category: 'Documentation', effort: 'low', source: 'Built-in', guide: { text: 'service-basics#readme', href: '/guides/service-basics/#readme' } });
+    expect(readme).toMatchObject({
+      category: 'Documentation',
+      effort: 'low',
+      source: 'Built-in',
+      guide: { text: 'service-basics#readme', href: '/guides/service-basics/#readme' },
+    });
     expect(readme.scorecards.map((usage) => [usage.scorecard.title, usage.levels])).toEqual([['Production readiness', ['Bronze']]]);
     expect(readme.failing.map((failing) => [failing.entity.text, failing.status, failing.message])).toEqual([
       ['billing-scripts', 'expiredExemption', 'No README.'],
@@ -172,7 +210,12 @@ describe('check pages', () => {
 describe('team roll-up', () => {
   it('shows the group’s entities by level per scorecard', () => {
     const standing = teamStanding(catalog, standards, entity('group:default/payments-team'))!;
-    expect(standing.scorecards.map((card) => [card.scorecard.title, card.levels.map((level) => [level.level.title, level.entities.map((link) => link.text)])])).toEqual([
+    expect(
+      standing.scorecards.map((card) => [
+        card.scorecard.title,
+        card.levels.map((level) => [level.level.title, level.entities.map((link) => link.text)]),
+      ]),
+    ).toEqual([
       [
         'Production readiness',
         [
@@ -193,7 +236,13 @@ describe('team roll-up', () => {
   });
 
   it('orders the to-do list by fewest checks to the next level, then effort', () => {
-    const todo = (ref: string) => teamStanding(catalog, standards, entity(ref))!.todo.map((item) => [item.entity.text, item.scorecard.title, item.nextLevel.title, item.checks.map((check) => check.id)]);
+    const todo = (ref: string) =>
+      teamStanding(catalog, standards, entity(ref))!.todo.map((item) => [
+        item.entity.text,
+        item.scorecard.title,
+        item.nextLevel.title,
+        item.checks.map((check) => check.id),
+      ]);
     expect(todo('group:default/payments-team')).toEqual([
       ['Checkout Web', 'Production readiness', 'Bronze', ['has-codeowners']],
       ['Payments Service', 'Production readiness', 'Gold', ['dockerfile-non-root']],
@@ -208,7 +257,8 @@ describe('team roll-up', () => {
   });
 
   it('compares fewer checks before less effort', () => {
-    const item = (checks: number, effort: number, text: string) => ({ entity: { text }, scorecard: { title: 's' }, checks: Array(checks), effort }) as unknown as TodoItem;
+    const item = (checks: number, effort: number, text: string) =>
+      ({ entity: { text }, scorecard: { title: 's' }, checks: Array(checks), effort }) as unknown as TodoItem;
     const sorted = [item(2, 2, 'a'), item(1, 3, 'b'), item(1, 1, 'c'), item(1, 1, 'b')].sort(compareTodo);
     expect(sorted.map((entry) => entry.entity.text)).toEqual(['b', 'c', 'b', 'a']);
   });
@@ -245,8 +295,12 @@ describe('badges', () => {
       badge: { label: 'Production readiness', message: 'Silver', color: 'yellowgreen' },
     });
     expect(routes.find((route) => route.params.name === 'checkout-web')!.badge).toMatchObject({ message: 'none', color: 'red' });
-    expect(routes.find((route) => route.params.name === 'billing-scripts' && route.params.scorecard === 'security-basics')!.badge).toMatchObject({ message: 'Baseline', color: 'brightgreen' });
-    expect(badgePath(entity('component:default/payments-service'), 'production-readiness')).toBe('badges/default/component/payments-service/production-readiness.svg');
+    expect(
+      routes.find((route) => route.params.name === 'billing-scripts' && route.params.scorecard === 'security-basics')!.badge,
+    ).toMatchObject({ message: 'Baseline', color: 'brightgreen' });
+    expect(badgePath(entity('component:default/payments-service'), 'production-readiness')).toBe(
+      'badges/default/component/payments-service/production-readiness.svg',
+    );
   });
 
   it('renders an SVG with the text escaped', () => {
@@ -296,7 +350,10 @@ describe('results export', () => {
 });
 
 describe('first-level blocker', () => {
-  const scorecard = { ...production, levels: [{ id: 'bronze', checks: ['a', 'b', 'c'].map((id) => ({ id, weight: 1, options: {} })) }, production.levels[1]!] };
+  const scorecard = {
+    ...production,
+    levels: [{ id: 'bronze', checks: ['a', 'b', 'c'].map((id) => ({ id, weight: 1, options: {} })) }, production.levels[1]!],
+  };
   type Effective = 'pass' | 'fail' | 'error' | 'notApplicable';
   /** A result at `level` whose first-level checks have these effective outcomes; a silver check always fails. */
   const result = (level: string | null, outcomes: Record<string, Effective>) => ({
@@ -305,7 +362,15 @@ describe('first-level blocker', () => {
     level,
     score: 0,
     checks: [
-      ...Object.entries(outcomes).map(([checkId, effective]) => ({ checkId, level: 'bronze', weight: 1, outcome: effective, effective, message: '', evidence: [] })),
+      ...Object.entries(outcomes).map(([checkId, effective]) => ({
+        checkId,
+        level: 'bronze',
+        weight: 1,
+        outcome: effective,
+        effective,
+        message: '',
+        evidence: [],
+      })),
       { checkId: 'has-ci', level: 'silver', weight: 1, outcome: 'fail' as const, effective: 'fail' as const, message: '', evidence: [] },
     ],
   });
@@ -313,29 +378,58 @@ describe('first-level blocker', () => {
   const bronze = result('bronze', { a: 'pass', b: 'pass', c: 'pass' });
 
   it.each([
-    ['one check holds all, alone', [blocked({ a: 'fail', b: 'pass' }), blocked({ a: 'fail' }), bronze], { id: 'a', held: 2, sole: 2, noLevel: 2, entities: 3 }],
-    ['an error holds like a failure; the silver failure does not count', [blocked({ a: 'error' }), blocked({ a: 'fail', b: 'fail' }), blocked({ b: 'fail' })], { id: 'a', held: 2, sole: 1, noLevel: 3, entities: 3 }],
-    ['a tie goes to the check holding more alone', [blocked({ a: 'fail', b: 'fail' }), blocked({ b: 'fail' }), blocked({ a: 'fail', c: 'fail' })], { id: 'b', held: 2, sole: 1, noLevel: 3, entities: 3 }],
-    ['a full tie goes to the level’s first check', [blocked({ b: 'fail', c: 'fail' }), blocked({ b: 'fail', c: 'fail' })], { id: 'b', held: 2, sole: 0, noLevel: 2, entities: 2 }],
-    ['exempt (effective pass) and not applicable checks hold nobody', [blocked({ a: 'pass', b: 'fail', c: 'notApplicable' }), blocked({ b: 'fail' })], { id: 'b', held: 2, sole: 2, noLevel: 2, entities: 2 }],
+    [
+      'one check holds all, alone',
+      [blocked({ a: 'fail', b: 'pass' }), blocked({ a: 'fail' }), bronze],
+      { id: 'a', held: 2, sole: 2, noLevel: 2, entities: 3 },
+    ],
+    [
+      'an error holds like a failure; the silver failure does not count',
+      [blocked({ a: 'error' }), blocked({ a: 'fail', b: 'fail' }), blocked({ b: 'fail' })],
+      { id: 'a', held: 2, sole: 1, noLevel: 3, entities: 3 },
+    ],
+    [
+      'a tie goes to the check holding more alone',
+      [blocked({ a: 'fail', b: 'fail' }), blocked({ b: 'fail' }), blocked({ a: 'fail', c: 'fail' })],
+      { id: 'b', held: 2, sole: 1, noLevel: 3, entities: 3 },
+    ],
+    [
+      'a full tie goes to the level’s first check',
+      [blocked({ b: 'fail', c: 'fail' }), blocked({ b: 'fail', c: 'fail' })],
+      { id: 'b', held: 2, sole: 0, noLevel: 2, entities: 2 },
+    ],
+    [
+      'exempt (effective pass) and not applicable checks hold nobody',
+      [blocked({ a: 'pass', b: 'fail', c: 'notApplicable' }), blocked({ b: 'fail' })],
+      { id: 'b', held: 2, sole: 2, noLevel: 2, entities: 2 },
+    ],
     ['no check holds more than half', [blocked({ a: 'fail' }), blocked({ b: 'fail' }), blocked({ c: 'fail' })], undefined],
     ['exactly half is not most', [blocked({ a: 'fail' }), blocked({ b: 'fail' })], undefined],
     ['nobody below the first level', [bronze, bronze], undefined],
     ['no results', [], undefined],
   ])('%s', (_, results, expected) => {
     const blocker = firstLevelBlocker(standards, scorecard, results);
-    expect(blocker && { id: blocker.check.id, held: blocker.held, sole: blocker.sole, noLevel: blocker.noLevel, entities: blocker.entities }).toEqual(expected);
+    expect(
+      blocker && { id: blocker.check.id, held: blocker.held, sole: blocker.sole, noLevel: blocker.noLevel, entities: blocker.entities },
+    ).toEqual(expected);
     if (blocker) expect(blocker.level).toEqual({ id: 'bronze', title: 'Bronze', rank: 1 });
   });
 
   it('finds the fixture’s blocker, and says it in words', () => {
     const blocker = scorecardPageView(catalog, standards, production).blocker!;
     expect(blocker).toMatchObject({ check: { id: 'has-readme', title: 'Has a README' }, held: 2, sole: 1, noLevel: 3, entities: 4 });
-    expect(blockerSentence(blocker)).toEqual({ before: '2 of 4 entities are held at No level by', after: '; for 1 of them it is the only failing Bronze check.' });
+    expect(blockerSentence(blocker)).toEqual({
+      before: '2 of 4 entities are held at No level by',
+      after: '; for 1 of them it is the only failing Bronze check.',
+    });
   });
 
   it.each([
-    [{ held: 34, sole: 34, entities: 44 }, '34 of 44 entities are held at No level by', '; for all of them it is the only failing Bronze check.'],
+    [
+      { held: 34, sole: 34, entities: 44 },
+      '34 of 44 entities are held at No level by',
+      '; for all of them it is the only failing Bronze check.',
+    ],
     [{ held: 1, sole: 1, entities: 1 }, '1 of 1 entity is held at No level by', '; it is the only failing Bronze check.'],
     [{ held: 5, sole: 0, entities: 9 }, '5 of 9 entities are held at No level by', '; each of them also fails another Bronze check.'],
     [{ held: 1, sole: 0, entities: 2 }, '1 of 2 entities is held at No level by', '; it also fails another Bronze check.'],

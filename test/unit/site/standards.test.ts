@@ -70,16 +70,24 @@ describe('evidence links', () => {
 
   it('links to the line at the scanned commit', () => {
     expect(sourceLineHref(repo, 'Dockerfile', 12)).toBe(`https://git.example.com/acme/payments-service/blob/${COMMIT}/Dockerfile#L12`);
-    expect(sourceLineHref(repo, '.github/workflows/ci.yml')).toBe(`https://git.example.com/acme/payments-service/blob/${COMMIT}/.github/workflows/ci.yml`);
+    expect(sourceLineHref(repo, '.github/workflows/ci.yml')).toBe(
+      `https://git.example.com/acme/payments-service/blob/${COMMIT}/.github/workflows/ci.yml`,
+    );
     expect(sourceLineHref(withWebUrl('https://git.example.com/acme/payments-service/'), 'docs/a b#c.md', 2)).toBe(
       `https://git.example.com/acme/payments-service/blob/${COMMIT}/docs/a%20b%23c.md#L2`,
     );
   });
 
   it.each([
-    ['https://gitlab.example.com/acme/payments-service', `https://gitlab.example.com/acme/payments-service/-/blob/${COMMIT}/Dockerfile#L12`],
+    [
+      'https://gitlab.example.com/acme/payments-service',
+      `https://gitlab.example.com/acme/payments-service/-/blob/${COMMIT}/Dockerfile#L12`,
+    ],
     ['https://bitbucket.org/acme/payments-service', `https://bitbucket.org/acme/payments-service/src/${COMMIT}/Dockerfile#lines-12`],
-    ['https://dev.azure.com/acme/shop/_git/payments-service', `https://dev.azure.com/acme/shop/_git/payments-service?path=/Dockerfile&version=GC${COMMIT}&line=12&lineEnd=13&lineStartColumn=1&lineEndColumn=1`],
+    [
+      'https://dev.azure.com/acme/shop/_git/payments-service',
+      `https://dev.azure.com/acme/shop/_git/payments-service?path=/Dockerfile&version=GC${COMMIT}&line=12&lineEnd=13&lineStartColumn=1&lineEndColumn=1`,
+    ],
   ])('links evidence on %s in its own URL shape', (webUrl, expected) => {
     expect(sourceLineHref(withWebUrl(webUrl), 'Dockerfile', 12)).toBe(expected);
   });
@@ -96,11 +104,17 @@ describe('evidence links', () => {
 
 describe('the standards index', () => {
   it('sorts checks and scorecards by title and drops results of unknown scorecards', () => {
-    const indexed = indexStandards({ ...snapshotFixture, results: [...snapshotFixture.results, { ...snapshotFixture.results[0]!, scorecard: 'gone' }] });
+    const indexed = indexStandards({
+      ...snapshotFixture,
+      results: [...snapshotFixture.results, { ...snapshotFixture.results[0]!, scorecard: 'gone' }],
+    });
     expect(indexed.scorecards.map((scorecard) => scorecard.id)).toEqual(['production-readiness', 'security-basics']);
     expect(indexed.checks[0]!.title).toBe('Base images are pinned');
     expect(indexed.results).toHaveLength(snapshotFixture.results.length);
-    expect(indexed.resultsByEntity.get('component:default/payments-service')?.map((result) => result.scorecard)).toEqual(['production-readiness', 'security-basics']);
+    expect(indexed.resultsByEntity.get('component:default/payments-service')?.map((result) => result.scorecard)).toEqual([
+      'production-readiness',
+      'security-basics',
+    ]);
     expect(indexed.evaluationsByCheck.get('dockerfile-non-root')).toHaveLength(6);
   });
 });
@@ -115,7 +129,12 @@ describe('entity scorecard panels', () => {
       level: { id: 'silver', title: 'Silver', rank: 2 },
       levelCount: 3,
       score: '85%',
-      next: { level: { title: 'Gold' }, checks: [{ id: 'dockerfile-non-root', title: 'Container runs as non-root', href: '/checks/dockerfile-non-root/', effort: 'medium' }] },
+      next: {
+        level: { title: 'Gold' },
+        checks: [
+          { id: 'dockerfile-non-root', title: 'Container runs as non-root', href: '/checks/dockerfile-non-root/', effort: 'medium' },
+        ],
+      },
       badge: {
         src: '/badges/default/component/payments-service/production-readiness.svg',
         alt: 'Production readiness: Silver',
@@ -129,17 +148,32 @@ describe('entity scorecard panels', () => {
     ]);
     const [nonRoot, runbook] = production!.levels[2]!.checks;
     expect(nonRoot).toMatchObject({
-      evidence: [{ location: 'Dockerfile:12', href: `https://git.example.com/acme/payments-service/blob/${COMMIT}/Dockerfile#L12`, note: 'USER root' }],
+      evidence: [
+        {
+          location: 'Dockerfile:12',
+          href: `https://git.example.com/acme/payments-service/blob/${COMMIT}/Dockerfile#L12`,
+          note: 'USER root',
+        },
+      ],
       fix: 'Add `USER 10001` after the last `RUN` of the final stage.',
     });
-    expect(runbook!.exemption).toEqual({ reason: 'The runbook lives in the wiki until Q1.', expires: '2027-03-31', expired: false, source: 'the entity’s annotation' });
+    expect(runbook!.exemption).toEqual({
+      reason: 'The runbook lives in the wiki until Q1.',
+      expires: '2027-03-31',
+      expired: false,
+      source: 'the entity’s annotation',
+    });
     expect(production!.levels[0]!.checks[0]!.fix).toBeUndefined();
     expect(security).toMatchObject({ level: { id: null, title: 'No level' }, score: '50%', next: { level: { title: 'Baseline' } } });
   });
 
   it('keeps hostile evidence as text and does not link it without a safe web UI', () => {
     const [readme] = panels('component:default/hostile')[0]!.levels[0]!.checks;
-    expect(readme).toMatchObject({ status: 'fail', message: HOSTILE.checkMessage, evidence: [{ location: 'docs/<b>README</b>.md:3', note: HOSTILE.evidenceNote }] });
+    expect(readme).toMatchObject({
+      status: 'fail',
+      message: HOSTILE.checkMessage,
+      evidence: [{ location: 'docs/<b>README</b>.md:3', note: HOSTILE.evidenceNote }],
+    });
     expect(readme!.evidence[0]!.href).toBeUndefined();
   });
 

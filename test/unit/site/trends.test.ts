@@ -7,16 +7,52 @@ import { changesBetween, entityScores, levelsOverTime, shareAtLevel } from '../.
 import { adoptionTrendChart } from '../../../site/lib/trend-charts.ts';
 import type { Guide } from '../../../collectors/contract/snapshot.ts';
 
-const SCORECARD = { id: 'ready', title: 'Ready', description: '', appliesTo: {}, levels: [{ id: 'bronze', checks: [] }, { id: 'silver', checks: [] }, { id: 'gold', checks: [] }] } as unknown as ScorecardDefinition;
+const SCORECARD = {
+  id: 'ready',
+  title: 'Ready',
+  description: '',
+  appliesTo: {},
+  levels: [
+    { id: 'bronze', checks: [] },
+    { id: 'silver', checks: [] },
+    { id: 'gold', checks: [] },
+  ],
+} as unknown as ScorecardDefinition;
 
-function run(date: string, standings: Record<string, [string | null, number, string[]]>, guides: HistoryRecord['guides'] = {}): HistoryRecord {
-  const entities = Object.fromEntries(Object.keys(standings).map((ref) => [ref, { owner: ref.includes('web') ? 'group:default/web' : 'group:default/payments' }]));
-  return { schemaVersion: 1, generatedAt: `${date}T03:00:00.000Z`, entities, scorecards: { ready: standings }, checks: {}, guides, initiatives: {} };
+function run(
+  date: string,
+  standings: Record<string, [string | null, number, string[]]>,
+  guides: HistoryRecord['guides'] = {},
+): HistoryRecord {
+  const entities = Object.fromEntries(
+    Object.keys(standings).map((ref) => [ref, { owner: ref.includes('web') ? 'group:default/web' : 'group:default/payments' }]),
+  );
+  return {
+    schemaVersion: 1,
+    generatedAt: `${date}T03:00:00.000Z`,
+    entities,
+    scorecards: { ready: standings },
+    checks: {},
+    guides,
+    initiatives: {},
+  };
 }
 
 const RUNS = [
-  run('2026-10-01', { 'component:default/api': ['bronze', 0.5, ['tests']], 'component:default/web': [null, 0.2, ['ci', 'tests']] }, { 'build/ci': [1, 4] }),
-  run('2026-10-08', { 'component:default/api': ['silver', 0.75, ['docs']], 'component:default/web': ['bronze', 0.5, ['tests']], 'component:default/batch': ['gold', 1, []] }, { 'build/ci': [3, 4] }),
+  run(
+    '2026-10-01',
+    { 'component:default/api': ['bronze', 0.5, ['tests']], 'component:default/web': [null, 0.2, ['ci', 'tests']] },
+    { 'build/ci': [1, 4] },
+  ),
+  run(
+    '2026-10-08',
+    {
+      'component:default/api': ['silver', 0.75, ['docs']],
+      'component:default/web': ['bronze', 0.5, ['tests']],
+      'component:default/batch': ['gold', 1, []],
+    },
+    { 'build/ci': [3, 4] },
+  ),
 ];
 const HISTORY = historyOf(RUNS);
 
@@ -37,7 +73,10 @@ describe('trends', () => {
   });
 
   it('follows a guide and an entity', () => {
-    expect(adoptionTrendChart(HISTORY, { id: 'build/ci', title: 'CI' } as Guide)!.table.rows).toEqual([['2026-10-01', '1', '4'], ['2026-10-08', '3', '4']]);
+    expect(adoptionTrendChart(HISTORY, { id: 'build/ci', title: 'CI' } as Guide)!.table.rows).toEqual([
+      ['2026-10-01', '1', '4'],
+      ['2026-10-08', '3', '4'],
+    ]);
     expect(entityScores(HISTORY, 'ready', 'component:default/batch').map((point) => point.date.slice(0, 10))).toEqual(['2026-10-08']);
     expect(entityScores(HISTORY, 'ready', 'component:default/api').map((point) => point.value)).toEqual([0.5, 0.75]);
   });
@@ -46,7 +85,10 @@ describe('trends', () => {
 describe('two runs on one day', () => {
   it('get one date tick, and table rows told apart by their time', () => {
     const morning = run('2026-10-15', { 'component:default/api': ['bronze', 0.5, []] }, { 'build/ci': [1, 4] });
-    const evening = { ...run('2026-10-15', { 'component:default/api': ['silver', 0.75, []] }, { 'build/ci': [2, 4] }), generatedAt: '2026-10-15T18:30:00.000Z' };
+    const evening = {
+      ...run('2026-10-15', { 'component:default/api': ['silver', 0.75, []] }, { 'build/ci': [2, 4] }),
+      generatedAt: '2026-10-15T18:30:00.000Z',
+    };
     const chart = adoptionTrendChart(historyOf([RUNS[1]!, morning, evening]), { id: 'build/ci', title: 'CI' } as Guide)!;
     expect(chart.table.rows.map((row) => row[0])).toEqual(['2026-10-08', '2026-10-15 03:00 UTC', '2026-10-15 18:30 UTC']);
     expect(chart.geometry.xTicks.map((tick) => tick.label)).toEqual(['2026-10-08', '2026-10-15']);
@@ -59,9 +101,17 @@ describe('the history, folded run by run', () => {
     const history = historyOf([...RUNS, later]);
     expect(history.runs.map((date) => date.slice(0, 10))).toEqual(['2026-10-01', '2026-10-08', '2026-10-15']);
     expect(history.figures.map((figures) => figures.entities)).toEqual([2, 3, 1]);
-    expect(history.levels.get('ready')!.map((counts) => Object.fromEntries(counts!))).toEqual([{ bronze: 1, null: 1 }, { silver: 1, bronze: 1, gold: 1 }, { silver: 1 }]);
+    expect(history.levels.get('ready')!.map((counts) => Object.fromEntries(counts!))).toEqual([
+      { bronze: 1, null: 1 },
+      { silver: 1, bronze: 1, gold: 1 },
+      { silver: 1 },
+    ]);
     // Payments owns nothing in the last run: no entry there.
-    expect(history.runs.map((_, run) => history.teamLevels.get('ready')!.get('group:default/payments')![run]).map((counts) => counts && Object.fromEntries(counts))).toEqual([{ bronze: 1 }, { silver: 1, gold: 1 }, undefined]);
+    expect(
+      history.runs
+        .map((_, run) => history.teamLevels.get('ready')!.get('group:default/payments')![run])
+        .map((counts) => counts && Object.fromEntries(counts)),
+    ).toEqual([{ bronze: 1 }, { silver: 1, gold: 1 }, undefined]);
     expect(history.scores.get('ready')!.get('component:default/web')).toEqual([0.2, 0.5, 0.8]);
     expect(history.latest).toEqual([RUNS[1], later]);
   });
@@ -69,7 +119,11 @@ describe('the history, folded run by run', () => {
 
 describe('changesBetween', () => {
   it('finds level moves, new and removed entities and newly failing checks', () => {
-    const later = run('2026-10-15', { 'component:default/api': ['bronze', 0.6, ['docs', 'owners']], 'component:default/web': ['bronze', 0.5, ['tests']], 'component:default/search': ['bronze', 0.5, []] });
+    const later = run('2026-10-15', {
+      'component:default/api': ['bronze', 0.6, ['docs', 'owners']],
+      'component:default/web': ['bronze', 0.5, ['tests']],
+      'component:default/search': ['bronze', 0.5, []],
+    });
     expect(changesBetween(RUNS[1]!, later, [SCORECARD])).toEqual({
       from: RUNS[1]!.generatedAt,
       to: later.generatedAt,
@@ -89,9 +143,25 @@ describe('charts', () => {
   const format = (value: number) => `${Math.round(value * 100)}%`;
 
   it('spreads points by time between the plot edges, values from the bottom', () => {
-    const chart = lineChart([{ label: 'A', className: 'series-0', points: [{ date: '2026-10-01T00:00:00Z', value: 0 }, { date: '2026-10-03T00:00:00Z', value: 1 }, { date: '2026-10-02T00:00:00Z', value: 0.5 }] }], 1, format);
+    const chart = lineChart(
+      [
+        {
+          label: 'A',
+          className: 'series-0',
+          points: [
+            { date: '2026-10-01T00:00:00Z', value: 0 },
+            { date: '2026-10-03T00:00:00Z', value: 1 },
+            { date: '2026-10-02T00:00:00Z', value: 0.5 },
+          ],
+        },
+      ],
+      1,
+      format,
+    );
     const bottom = CHART.height - CHART.bottom;
-    expect(chart.paths[0]!.d).toBe(`M${CHART.left},${bottom} L${CHART.width - CHART.right},${CHART.top} L${(CHART.left + CHART.width - CHART.right) / 2},${(bottom + CHART.top) / 2}`);
+    expect(chart.paths[0]!.d).toBe(
+      `M${CHART.left},${bottom} L${CHART.width - CHART.right},${CHART.top} L${(CHART.left + CHART.width - CHART.right) / 2},${(bottom + CHART.top) / 2}`,
+    );
     expect(chart.yTicks.map((tick) => tick.label)).toEqual(['0%', '50%', '100%']);
     expect(chart.xTicks.map((tick) => tick.label)).toEqual(['2026-10-01', '2026-10-02', '2026-10-03']);
     expect(chart.markers[1]!.title).toBe('A, 2026-10-03: 100%');

@@ -22,20 +22,44 @@ describe('portal.yaml', () => {
   });
 
   it('fills defaults', () => {
-    expect(parse('title: Acme\n')).toEqual({ title: 'Acme', base: '/', sources: [], activity: { windowDays: 90 }, guides: { staleAfterDays: 180 }, history: { keep: 365 }, limits: { files: 500_000, megabytes: 256, seconds: 300 } });
+    expect(parse('title: Acme\n')).toEqual({
+      title: 'Acme',
+      base: '/',
+      sources: [],
+      activity: { windowDays: 90 },
+      guides: { staleAfterDays: 180 },
+      history: { keep: 365 },
+      limits: { files: 500_000, megabytes: 256, seconds: 300 },
+    });
     expect(parse('')).toMatchObject({ title: 'Cairn' });
   });
 
   it.each([
-    ['a wrong type, with its line', 'title: Acme\nsources:\n  - type: directory\n    repos: 3\n', 'content/portal.yaml:4: sources[0].repos: expected string, received number'],
+    [
+      'a wrong type, with its line',
+      'title: Acme\nsources:\n  - type: directory\n    repos: 3\n',
+      'content/portal.yaml:4: sources[0].repos: expected string, received number',
+    ],
     ['an unknown source type', 'sources:\n  - type: gitlab\n', /content\/portal\.yaml:2: sources\[0\]\.type: .*'directory'/],
-    ['a missing required field points at its parent', 'sources:\n  - type: directory\n', 'content/portal.yaml:2: sources[0].repos: expected string, received undefined'],
-    ['a guide link template that is not a web URL', 'guides:\n  editUrl: javascript:alert(1)\n', 'content/portal.yaml:2: guides.editUrl: expected an http(s) URL'],
+    [
+      'a missing required field points at its parent',
+      'sources:\n  - type: directory\n',
+      'content/portal.yaml:2: sources[0].repos: expected string, received undefined',
+    ],
+    [
+      'a guide link template that is not a web URL',
+      'guides:\n  editUrl: javascript:alert(1)\n',
+      'content/portal.yaml:2: guides.editUrl: expected an http(s) URL',
+    ],
     ['an unknown field', 'title: Acme\ntheme: dark\n', 'content/portal.yaml:2: (top level): unknown field "theme"'],
     ['a bad base path', 'base: portal\n', 'content/portal.yaml:1: base: expected a path starting with /'],
     ['a bad URL', 'site: not a url\n', /content\/portal\.yaml:1: site: .*URL/i],
     ['invalid YAML', 'title: [unclosed\n', /^content\/portal\.yaml:\d: invalid YAML: /],
-    ['an alias bomb', 'a: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\ntitle: [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\n', /^content\/portal\.yaml: invalid YAML: .*alias/i],
+    [
+      'an alias bomb',
+      'a: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\ntitle: [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\n',
+      /^content\/portal\.yaml: invalid YAML: .*alias/i,
+    ],
     ['a duplicate key', 'title: A\ntitle: B\n', /^content\/portal\.yaml:2: invalid YAML: .*unique/i],
     ['a cap that is not positive', 'limits:\n  seconds: 0\n', 'content/portal.yaml:2: limits.seconds: Too small: expected number to be >0'],
   ])('rejects %s', (_name, text, expected) => {

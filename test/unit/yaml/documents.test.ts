@@ -4,7 +4,11 @@ import { deepNestingAt, MAX_YAML_CHARS, MAX_YAML_DEPTH, parseYamlDocuments } fro
 describe('parseYamlDocuments', () => {
   it.each([
     { name: 'one document', text: 'kind: A\n', documents: [{ line: 1, data: { kind: 'A' } }] },
-    { name: 'leading comment: the line is where the content starts', text: '# hello\n\nkind: A\n', documents: [{ line: 3, data: { kind: 'A' } }] },
+    {
+      name: 'leading comment: the line is where the content starts',
+      text: '# hello\n\nkind: A\n',
+      documents: [{ line: 3, data: { kind: 'A' } }],
+    },
     {
       name: 'several documents with separators',
       text: 'kind: A\n---\nkind: B\n---\n# note\nkind: C\n',
@@ -14,13 +18,21 @@ describe('parseYamlDocuments', () => {
         { line: 6, data: { kind: 'C' } },
       ],
     },
-    { name: 'empty documents and a trailing separator are skipped', text: '---\n---\nkind: A\n---\n', documents: [{ line: 3, data: { kind: 'A' } }] },
+    {
+      name: 'empty documents and a trailing separator are skipped',
+      text: '---\n---\nkind: A\n---\n',
+      documents: [{ line: 3, data: { kind: 'A' } }],
+    },
     { name: 'an explicit null document is skipped', text: '--- null\n---\nkind: A\n', documents: [{ line: 3, data: { kind: 'A' } }] },
     { name: 'only comments', text: '# nothing here\n', documents: [] },
     { name: 'empty text', text: '', documents: [] },
     { name: 'a scalar document is kept for validation to reject', text: 'just text\n', documents: [{ line: 1, data: 'just text' }] },
     { name: 'small aliases are fine', text: 'a: &x [1]\nb: *x\n', documents: [{ line: 1, data: { a: [1], b: [1] } }] },
-    { name: 'merge keys stay plain keys, as in Backstage', text: 'a: &x {k: 1}\nb:\n  <<: *x\n', documents: [{ line: 1, data: { a: { k: 1 }, b: { '<<': { k: 1 } } } }] },
+    {
+      name: 'merge keys stay plain keys, as in Backstage',
+      text: 'a: &x {k: 1}\nb:\n  <<: *x\n',
+      documents: [{ line: 1, data: { a: { k: 1 }, b: { '<<': { k: 1 } } } }],
+    },
   ])('$name', ({ text, documents }) => {
     expect(parseYamlDocuments(text)).toEqual({ documents, errors: [] });
   });

@@ -19,7 +19,7 @@ export function join(dir: string, name: string): string {
 /** `a/b` → `['a/b', 'a', '']`: a folder and its ancestors up to the root. */
 export function selfAndAncestors(dir: string): string[] {
   const dirs = [dir];
-  for (let current = dir; current; ) {
+  for (let current = dir; current;) {
     current = dirOf(current);
     dirs.push(current);
   }

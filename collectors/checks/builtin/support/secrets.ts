@@ -13,13 +13,21 @@ const DESCRIPTIONS: Record<SecretFinding['kind'], string> = {
   'registry-token': 'literal registry credential',
 };
 
-const IGNORED_LABELS: Record<NonNullable<SecretFinding['ignored']>['reason'], string> = { ...EXCLUSION_LABELS, 'placeholder-values': 'placeholder values' };
+const IGNORED_LABELS: Record<NonNullable<SecretFinding['ignored']>['reason'], string> = {
+  ...EXCLUSION_LABELS,
+  'placeholder-values': 'placeholder values',
+};
 
 /** The options every secret check takes: globs to allow, and whether test fixtures and template skeletons count. */
 export const secretCheckOptions = (allowDescription: string) =>
   z.object({
     allow: z.array(z.string().min(1)).default([]).describe(allowDescription),
-    includeFixtures: z.boolean().default(false).describe('Judge files in test fixtures (testdata/, fixtures/, tests/ …) and template skeletons too; by default they are left out, and listed as ignored.'),
+    includeFixtures: z
+      .boolean()
+      .default(false)
+      .describe(
+        'Judge files in test fixtures (testdata/, fixtures/, tests/ …) and template skeletons too; by default they are left out, and listed as ignored.',
+      ),
   });
 
 /**
@@ -35,14 +43,32 @@ export function secretFindingsResult(
 ): CheckResult {
   const allowed = options.allow.length > 0 ? picomatch(options.allow, { dot: true }) : () => false;
   const candidates = secrets.filter((finding) => kinds.includes(finding.kind) && !allowed(finding.path));
-  const skipped = (finding: SecretFinding) => finding.ignored !== undefined && (finding.ignored.reason === 'placeholder-values' || !options.includeFixtures);
+  const skipped = (finding: SecretFinding) =>
+    finding.ignored !== undefined && (finding.ignored.reason === 'placeholder-values' || !options.includeFixtures);
   const findings = candidates.filter((finding) => !skipped(finding));
   const ignored = candidates.filter(skipped);
-  const ignoredEvidence: Evidence[] = ignored.map((finding) => ({ path: finding.path, ...(finding.line ? { line: finding.line } : {}), note: `ignored: ${IGNORED_LABELS[finding.ignored!.reason]}, ${finding.ignored!.detail}` }));
-  const ignoredNote = ignored.length > 0 ? ` (${count(ignored.length, 'file')} ignored: ${[...new Set(ignored.map((finding) => IGNORED_LABELS[finding.ignored!.reason]))].join(', ')})` : '';
+  const ignoredEvidence: Evidence[] = ignored.map((finding) => ({
+    path: finding.path,
+    ...(finding.line ? { line: finding.line } : {}),
+    note: `ignored: ${IGNORED_LABELS[finding.ignored!.reason]}, ${finding.ignored!.detail}`,
+  }));
+  const ignoredNote =
+    ignored.length > 0
+      ? ` (${count(ignored.length, 'file')} ignored: ${[...new Set(ignored.map((finding) => IGNORED_LABELS[finding.ignored!.reason]))].join(', ')})`
+      : '';
   if (findings.length === 0) return pass(`${labels.none.replace(/\.$/, '')}${ignoredNote}.`, capped(ignoredEvidence));
   return fail(
-    `${count(findings.length, 'committed file')} ${findings.length === 1 ? 'looks' : 'look'} like ${labels.what}: ${findings.slice(0, 3).map((finding) => finding.path).join(', ')}${findings.length > 3 ? ' …' : ''}${ignoredNote}.`,
-    capped([...findings.map((finding) => ({ path: finding.path, ...(finding.line ? { line: finding.line } : {}), note: DESCRIPTIONS[finding.kind] })), ...ignoredEvidence]),
+    `${count(findings.length, 'committed file')} ${findings.length === 1 ? 'looks' : 'look'} like ${labels.what}: ${findings
+      .slice(0, 3)
+      .map((finding) => finding.path)
+      .join(', ')}${findings.length > 3 ? ' …' : ''}${ignoredNote}.`,
+    capped([
+      ...findings.map((finding) => ({
+        path: finding.path,
+        ...(finding.line ? { line: finding.line } : {}),
+        note: DESCRIPTIONS[finding.kind],
+      })),
+      ...ignoredEvidence,
+    ]),
   );
 }

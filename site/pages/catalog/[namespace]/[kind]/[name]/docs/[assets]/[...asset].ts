@@ -13,4 +13,5 @@ export const getStaticPaths = (async () => {
 
 type Props = InferGetStaticPropsType<typeof getStaticPaths>;
 
-export const GET: APIRoute<Props> = ({ props }) => new Response(Buffer.from(props.base64, 'base64'), { headers: { 'Content-Type': props.mediaType } });
+export const GET: APIRoute<Props> = ({ props }) =>
+  new Response(Buffer.from(props.base64, 'base64'), { headers: { 'Content-Type': props.mediaType } });
