@@ -1,7 +1,9 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { safeGit } from '../support/safe-git.ts';
+import { runGitHere } from './git-here.ts';
 import type { GitReply, GitRequest } from './git-runner.ts';
+
+export { runGitHere };
 
 // Beside this module, in its language: the sources (`.ts`) in a checkout, compiled (`.js`) when installed.
 const RUNNER = fileURLToPath(new URL(`./git-runner${import.meta.url.slice(import.meta.url.lastIndexOf('.'))}`, import.meta.url));
@@ -42,18 +44,6 @@ export function runGit(dir: string, args: string[], options: { config?: string[]
     runner.child.ref();
     (runner.child.channel as { ref?(): void } | undefined)?.ref?.();
   });
-}
-
-/**
- * `git <args>` in `dir`, started by this process with the safe configuration: what a runner does
- * with a request. Rejects with a plain error carrying git's message, as an answer from a runner does.
- */
-export function runGitHere(dir: string, args: string[], config?: string[]): Promise<string> {
-  return safeGit(dir, config ? { config } : {})
-    .raw(args)
-    .catch((error: unknown) => {
-      throw new Error(error instanceof Error ? error.message : String(error));
-    });
 }
 
 function runnerFor(id: number): Runner {

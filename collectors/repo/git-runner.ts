@@ -1,4 +1,4 @@
-import { runGitHere } from './git-pool.ts';
+import { runGitHere } from './git-here.ts';
 
 /**
  * A small child process that runs git for the collector. Starting a process costs the parent time

@@ -7,6 +7,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseAllDocuments } from 'yaml';
 import { generateDemoOrg, STAMP_FILE } from '../../scripts/dev/demo-org/generate.ts';
+import { FEEDBACK_ISSUES_FILE } from '../../scripts/dev/demo-org/feedback.ts';
 import { DEMO_NOW, DEMO_PROBLEMS, demoRepos, PEOPLE } from '../../scripts/dev/demo-org/spec.ts';
 import { generateSyntheticOrg, syntheticRepo } from '../../scripts/dev/demo-org/synthetic.ts';
 
@@ -60,10 +61,10 @@ beforeAll(async () => {
 afterAll(() => rm(root, { recursive: true, force: true }));
 
 describe('generateDemoOrg', () => {
-  it('writes the fifteen repositories and a stamp, and nothing else', async () => {
+  it('writes the fifteen repositories, a stamp and the exported feedback issues, and nothing else', async () => {
     expect(firstRun.generated).toBe(true);
     expect(firstRun.repos).toHaveLength(15);
-    expect((await readdir(out)).sort()).toEqual([STAMP_FILE, ...firstRun.repos].sort());
+    expect((await readdir(out)).sort()).toEqual([STAMP_FILE, FEEDBACK_ISSUES_FILE, ...firstRun.repos].sort());
     expect((await readdir(root)).sort()).toEqual(['demo-org']);
     for (const repo of firstRun.repos) expect(await git(join(out, repo), 'status', '--porcelain')).toBe('');
   });

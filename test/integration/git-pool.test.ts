@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { IN_PROCESS_FOLDERS, runGit, runGitHere } from '../../collectors/repo/git-pool.ts';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { IN_PROCESS_FOLDERS } from '../../collectors/repo/git-pool.ts';
 import { files, makeRepos, type RepoFixture } from '../helpers/repos.ts';
 
 /** The command lines of this process's children that are git runners. */
@@ -11,8 +11,13 @@ function runnerChildren(): string[] {
 
 const names = Array.from({ length: IN_PROCESS_FOLDERS + 1 }, (_, index) => `repo-${index}`);
 let fixture: RepoFixture;
+let runGit: (typeof import('../../collectors/repo/git-pool.ts'))['runGit'];
+let runGitHere: (typeof import('../../collectors/repo/git-pool.ts'))['runGitHere'];
 
 beforeAll(async () => {
+  // A pool of its own: test files share modules, and others may have used this process's folders already.
+  vi.resetModules();
+  ({ runGit, runGitHere } = await import('../../collectors/repo/git-pool.ts'));
   fixture = await makeRepos(Object.fromEntries(names.map((name) => [name, files({ [`${name}.txt`]: `${name}\n` })])));
 });
 
