@@ -11,6 +11,7 @@
  */
 import { inspect } from 'node:util';
 import { build, dev, preview } from 'astro';
+import { isLateDataStoreSave } from './late-data-store-save.ts';
 
 export type AstroLogLevel = 'debug' | 'info' | 'warn' | 'error' | 'silent';
 
@@ -47,6 +48,14 @@ export interface AstroFailure {
 
 // The command line is gone (killed, as a cancelled CI job is): nothing waits for this site any more.
 process.on('disconnect', () => process.exit(1));
+
+// Astro saves its content data store on a timer after a build returns; by then the command line may
+// have removed that build's folder. That save concerns a finished build only: it must not end the
+// process that builds the next one.
+process.on('unhandledRejection', (error) => {
+  if (isLateDataStoreSave(error)) return;
+  throw error;
+});
 
 if (process.argv[2]) {
   const request = JSON.parse(process.argv[2]) as AstroServer;

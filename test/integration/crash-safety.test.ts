@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { watch, type FSWatcher } from 'node:fs';
+import { existsSync, readdirSync, watch, type FSWatcher } from 'node:fs';
 import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -111,13 +111,17 @@ async function runCairn(args: string[], kill?: KillAt): Promise<Run> {
     watch(paths.history, (_event, name) => {
       if (name?.endsWith('.tmp')) see('history write');
     }),
-    watch(BUILDS, { recursive: true }, (_event, name) => {
-      const build = name?.split('/')[0];
-      if (!name || !build || !ownBuild(build)) return;
-      if (/^[^/]+\/dist\/.*\.html$/.test(name)) see('pages written');
-      if (/^[^/]+\/dist\/pagefind(\/|$)/.test(name)) see('search index written');
-    }),
   ];
+  // The build folder is looked at every few milliseconds rather than watched: a recursive watcher
+  // adds folders Astro creates only after they appear, and misses the files written into them first.
+  const builds = setInterval(() => {
+    for (const build of readdirSync(BUILDS).filter(ownBuild)) {
+      const dist = join(BUILDS, build, 'dist');
+      if (!existsSync(dist)) continue;
+      if (readdirSync(dist, { recursive: true, encoding: 'utf8' }).some((name) => name.endsWith('.html'))) see('pages written');
+      if (existsSync(join(dist, 'pagefind'))) see('search index written');
+    }
+  }, 10);
   child = spawn(process.execPath, [CAIRN, ...args], { cwd: work, env, detached: true, stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
   child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
@@ -129,6 +133,7 @@ async function runCairn(args: string[], kill?: KillAt): Promise<Run> {
     }).then(async (run) => ({ ...(run as Run), leftBuilds: (await readdir(BUILDS)).filter(ownBuild) }));
   } finally {
     clearTimeout(timer);
+    clearInterval(builds);
     for (const watcher of watchers) watcher.close();
   }
 }

@@ -3,11 +3,15 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { IN_PROCESS_FOLDERS } from '../../collectors/repo/git-pool.ts';
 import { files, makeRepos, type RepoFixture } from '../helpers/repos.ts';
 
-/** The command lines of this process's children that are git runners. */
-function runnerChildren(): string[] {
-  const lines = execFileSync('ps', ['-o', 'args=', '--ppid', String(process.pid)], { encoding: 'utf8' }).split('\n');
-  return lines.filter((line) => line.includes('git-runner'));
+/** The process ids of this process's children that are git runners. */
+function runnerPids(): string[] {
+  const lines = execFileSync('ps', ['-o', 'pid=,args=', '--ppid', String(process.pid)], { encoding: 'utf8' }).split('\n');
+  return lines.filter((line) => line.includes('git-runner')).map((line) => line.trim().split(/\s+/)[0]!);
 }
+
+/** Runners started since the test began: other test files of this worker may have left their pool's runners. */
+let earlierRunners: Set<string>;
+const runnerChildren = () => runnerPids().filter((pid) => !earlierRunners.has(pid));
 
 const names = Array.from({ length: IN_PROCESS_FOLDERS + 1 }, (_, index) => `repo-${index}`);
 let fixture: RepoFixture;
@@ -18,6 +22,7 @@ beforeAll(async () => {
   // A pool of its own: test files share modules, and others may have used this process's folders already.
   vi.resetModules();
   ({ runGit, runGitHere } = await import('../../collectors/repo/git-pool.ts'));
+  earlierRunners = new Set(runnerPids());
   fixture = await makeRepos(Object.fromEntries(names.map((name) => [name, files({ [`${name}.txt`]: `${name}\n` })])));
 });
 
