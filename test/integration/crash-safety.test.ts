@@ -112,14 +112,30 @@ async function runCairn(args: string[], kill?: KillAt): Promise<Run> {
       if (name?.endsWith('.tmp')) see('history write');
     }),
   ];
-  // The build folder is looked at every few milliseconds rather than watched: a recursive watcher
-  // adds folders Astro creates only after they appear, and misses the files written into them first.
+  // Astro's and Pagefind's files are both watched and looked for every few milliseconds: a recursive
+  // watcher adds the folders Astro creates only after they appear, and can miss the first files
+  // written into them, while a look can miss the search index between its writing and the swap.
+  const seeBuildFile = (name: string) => {
+    if (/^[^/]+\/dist\/.*\.html$/.test(name)) see('pages written');
+    if (/^[^/]+\/dist\/pagefind(\/|$)/.test(name)) see('search index written');
+  };
+  const buildWatcher = watch(BUILDS, { recursive: true }, (_event, name) => {
+    if (name && ownBuild(name.split('/')[0]!)) seeBuildFile(name);
+  });
+  // Out of inotify watches (other checkouts' builds in the folder): the looks below still see everything.
+  buildWatcher.on('error', () => {});
+  watchers.push(buildWatcher);
   const builds = setInterval(() => {
-    for (const build of readdirSync(BUILDS).filter(ownBuild)) {
-      const dist = join(BUILDS, build, 'dist');
-      if (!existsSync(dist)) continue;
-      if (readdirSync(dist, { recursive: true, encoding: 'utf8' }).some((name) => name.endsWith('.html'))) see('pages written');
-      if (existsSync(join(dist, 'pagefind'))) see('search index written');
+    try {
+      for (const build of readdirSync(BUILDS).filter(ownBuild)) {
+        const dist = join(BUILDS, build, 'dist');
+        if (!existsSync(dist)) continue;
+        const html = readdirSync(dist, { recursive: true, encoding: 'utf8' }).find((name) => name.endsWith('.html'));
+        if (html) seeBuildFile(`${build}/dist/${html}`);
+        if (existsSync(join(dist, 'pagefind'))) seeBuildFile(`${build}/dist/pagefind`);
+      }
+    } catch {
+      // The folder moved or went while being looked at: the next look, or the watcher, sees what follows.
     }
   }, 10);
   child = spawn(process.execPath, [CAIRN, ...args], { cwd: work, env, detached: true, stdio: ['ignore', 'ignore', 'pipe'] });
