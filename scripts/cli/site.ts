@@ -7,6 +7,7 @@ import { replaceDirectory } from '../../collectors/store/atomic-write.ts';
 import { ConfigError } from '../../collectors/config/config-error.ts';
 import type { AstroBuild, AstroFailure, AstroLogLevel, AstroMessage, AstroServer } from './astro-process.ts';
 import { processContext, type CommandContext } from './context.ts';
+import { isRunning, withLock } from './lock.ts';
 import { PACKAGE_ROOT } from './package-root.ts';
 
 /** What the site is built from and where it goes. Relative paths resolve against the run's working folder. */
@@ -47,15 +48,17 @@ export async function buildSite(options: SiteOptions, context: CommandContext = 
   const outDir = resolve(context.cwd, options.outDir);
   await recoverOutput(outDir);
   // The process id in the name lets a later build remove what a killed one left.
-  const workDir = await mkdtemp(join(await buildRoot(), `site-${process.pid}-`));
+  const root = await buildRoot();
+  const workDir = await mkdtemp(join(root, `site-${process.pid}-`));
   const builtDir = join(workDir, 'dist');
   try {
     // Astro bundles the content store from a file in its cache folder: builds sharing one folder
     // (tests, CI jobs on one checkout) could publish each other's snapshot. Each build gets its own.
-    await buildWithAstro(
-      { root: PACKAGE_ROOT, cacheDir: join(workDir, 'cache'), logLevel: options.logLevel ?? 'error' },
-      astroEnvironment({ ...options, outDir: builtDir }, context),
-      context,
+    // The rest of a build's state (the imports of the guides' modules …) goes to `.astro/` of
+    // Cairn's folder, whatever the cache folder: builds of one checkout take turns there.
+    const astro = { root: PACKAGE_ROOT, cacheDir: join(workDir, 'cache'), logLevel: options.logLevel ?? 'error' } as const;
+    await withLock(join(root, ASTRO_LOCK), () =>
+      buildWithAstro(astro, astroEnvironment({ ...options, outDir: builtDir }, context), context),
     );
     await indexForSearch(builtDir);
     await writeFile(join(builtDir, SITE_MARKER), `${JSON.stringify({ base: options.base ?? '/' })}\n`);
@@ -218,6 +221,9 @@ function forward(from: Readable, write: (text: string) => void): void {
   from.on('data', write);
 }
 
+/** Held by the build that has Astro's turn, in the builds' folder. */
+const ASTRO_LOCK = 'astro.lock';
+
 async function buildRoot(): Promise<string> {
   const root = join(PACKAGE_ROOT, '.cache', 'builds');
   await mkdir(root, { recursive: true });
@@ -226,17 +232,6 @@ async function buildRoot(): Promise<string> {
     if (pid && !isRunning(pid)) await rm(join(root, name), { recursive: true, force: true });
   }
   return root;
-}
-
-/** Whether a process is alive (another build sharing the folder is left alone). */
-function isRunning(pid: number): boolean {
-  if (pid === process.pid) return true;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 /**

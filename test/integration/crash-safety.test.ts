@@ -311,7 +311,7 @@ describe('a killed run leaves the previous outputs intact', () => {
   }, 120_000);
 
   it('a second full run writes the same bytes: the comparisons after a kill can only see damage', async () => {
-    const again = await runCairn(runArgs('build'));
+    const again = await runToTheEnd(runArgs('build'));
     expect(again.code, again.stderr).toBe(0);
     expect(await state()).toEqual(baseline);
   });

@@ -1,0 +1,56 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { withLock } from '../../scripts/cli/lock.ts';
+
+/** The lock Astro's builds of one checkout take turns with. */
+let dir: string;
+let lock: string;
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'cairn-lock-'));
+  lock = join(dir, 'astro.lock');
+});
+
+afterAll(() => rm(dir, { recursive: true, force: true }));
+
+const exists = (path: string) =>
+  stat(path).then(
+    () => true,
+    () => false,
+  );
+
+describe('withLock', () => {
+  it('runs tasks one after the other, holding a file that names this process', async () => {
+    const events: string[] = [];
+    const task = (name: string) => async () => {
+      events.push(`${name} starts holding ${(await readFile(lock, 'utf8')).trim()}`);
+      await sleep(30);
+      events.push(`${name} ends`);
+      return name;
+    };
+    expect(await Promise.all([withLock(lock, task('a')), withLock(lock, task('b'))])).toEqual(['a', 'b']);
+    expect(events).toEqual([`a starts holding ${process.pid}`, 'a ends', `b starts holding ${process.pid}`, 'b ends']);
+    expect(await exists(lock)).toBe(false);
+  });
+
+  it('lets go when its task fails', async () => {
+    await expect(withLock(lock, async () => Promise.reject(new Error('the build failed')))).rejects.toThrow('the build failed');
+    expect(await exists(lock)).toBe(false);
+  });
+
+  it('takes over a lock whose process is gone, and waits for one whose process runs', async () => {
+    const gone = spawnSync(process.execPath, ['-e', '']).pid;
+    await writeFile(lock, `${gone}\n`);
+    expect(await withLock(lock, async () => 'taken over')).toBe('taken over');
+    await writeFile(lock, `${process.ppid}\n`);
+    const waiting = withLock(lock, async () => 'after it');
+    await sleep(200);
+    expect(await Promise.race([waiting, sleep(0).then(() => 'still waiting')])).toBe('still waiting');
+    await rm(lock);
+    expect(await waiting).toBe('after it');
+  });
+});
