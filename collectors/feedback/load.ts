@@ -21,8 +21,8 @@ export async function readFeedback(
 ): Promise<{ feedback?: FeedbackSnapshot; problems: Problem[] }> {
   const problems: Problem[] = [];
   let items: FeedbackItem[] = [];
-  if (settings) {
-    const source = feedbackSource(settings);
+  const source = settings && feedbackSource(settings);
+  if (settings && source) {
     const read = settings.issues
       ? await readIssuesFile(resolve(contentDir ?? '.', settings.issues), settings.issues, source)
       : await readFeedbackIssues(source, environment);
@@ -32,7 +32,6 @@ export async function readFeedback(
   const surveys = contentDir ? await readSurveys(contentDir) : { responses: [], problems: [] };
   problems.push(...surveys.problems);
   if (!settings && surveys.responses.length === 0) return { problems };
-  const source = settings && feedbackSource(settings);
   return {
     feedback: {
       ...(settings && source

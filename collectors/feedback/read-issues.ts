@@ -1,3 +1,4 @@
+import { compareCodeUnits } from '../support/order.ts';
 import { cleanText, type FeedbackItem } from './feedback.ts';
 import { FEEDBACK_LABEL, parseFeedbackIssue } from './issue-form.ts';
 
@@ -103,9 +104,7 @@ export function feedbackFromIssues(issues: readonly unknown[], source: Pick<Feed
 }
 
 function byDate(items: FeedbackItem[]): FeedbackItem[] {
-  return items.sort((a, b) =>
-    a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.url < b.url ? -1 : a.url > b.url ? 1 : 0,
-  );
+  return items.sort((a, b) => compareCodeUnits(a.createdAt, b.createdAt) || compareCodeUnits(a.url, b.url));
 }
 
 function headers(forge: FeedbackSource['forge'], token: string | undefined): Record<string, string> {

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { compareCodeUnits } from '../support/order.ts';
 import type { FeedbackItem, satisfactionSchema, surveyFigureSchema, SurveyResponse } from './feedback.ts';
 
 /**
@@ -19,7 +20,7 @@ export function satisfactionByTarget(items: readonly FeedbackItem[]): Satisfacti
     const key = `${item.target.kind}:${item.target.id}`;
     byTarget.set(key, [...(byTarget.get(key) ?? []), item]);
   }
-  return [...byTarget.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, group]) => summarise(group));
+  return [...byTarget.entries()].sort(([a], [b]) => compareCodeUnits(a, b)).map(([, group]) => summarise(group));
 }
 
 function summarise(items: readonly FeedbackItem[]): Satisfaction {
@@ -31,7 +32,7 @@ function summarise(items: readonly FeedbackItem[]): Satisfaction {
     const month = item.createdAt.slice(0, 7);
     months.set(month, [...(months.get(month) ?? []), item.rating!]);
   }
-  const newestFirst = [...items].sort((a, b) => (a.createdAt > b.createdAt ? -1 : a.createdAt < b.createdAt ? 1 : a.url < b.url ? -1 : 1));
+  const newestFirst = [...items].sort((a, b) => compareCodeUnits(b.createdAt, a.createdAt) || compareCodeUnits(a.url, b.url));
   return {
     target: items[0]!.target,
     ratings: rated.length,
@@ -49,7 +50,7 @@ function summarise(items: readonly FeedbackItem[]): Satisfaction {
         ...(item.author ? { author: item.author } : {}),
       })),
     trend: [...months.entries()]
-      .sort(([a], [b]) => (a < b ? -1 : 1))
+      .sort(([a], [b]) => compareCodeUnits(a, b))
       .map(([period, ratings]) => ({ period, mean: mean(ratings), ratings: ratings.length })),
   };
 }
@@ -68,7 +69,7 @@ export function surveyFigures(responses: readonly SurveyResponse[]): SurveyFigur
     groups.set(key, group);
   }
   return [...groups.values()]
-    .sort((a, b) => compare(a.question, b.question) || compare(a.team, b.team) || compare(a.period, b.period))
+    .sort((a, b) => compareCodeUnits(a.question, b.question) || compareCodeUnits(a.team, b.team) || compareCodeUnits(a.period, b.period))
     .map(({ scores, ...group }) => ({ ...group, mean: mean(scores), responses: scores.length }));
 }
 
@@ -83,8 +84,4 @@ function mean(values: readonly number[]): number {
 
 function sum(values: readonly number[]): number {
   return values.reduce((total, value) => total + value, 0);
-}
-
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
