@@ -21,6 +21,7 @@ import {
  * - `CAIRN_SITE`: absolute URL the site is served from, e.g. `https://acme.github.io`
  * - `CAIRN_OUT_DIR`: output folder (default `dist`)
  * - `CAIRN_GUIDES_DIR`: the portal's `content/guides/`, read by `site/content.config.ts`
+ * - `CAIRN_BADGES`: portal.yaml's `badges` as JSON (`true` or scorecard ids), read by `site/collections.ts`
  */
 const { CAIRN_BASE, CAIRN_SITE, CAIRN_OUT_DIR } = process.env;
 

@@ -5,6 +5,7 @@ import { historyRecordSchema, readHistory, type Guide, type Initiative } from '.
 import { addRun, emptyHistory, type History } from './lib/run-history.ts';
 import { sortGuides } from './lib/guides.ts';
 import { indexStandards, type IndexedStandards } from './lib/standards.ts';
+import { parseBadgeSetting, type BadgeSetting } from './lib/badges.ts';
 
 /** The portal-wide entry of the snapshot: title, generation date and every problem. */
 export async function getPortal() {
@@ -67,4 +68,9 @@ export async function getStandards(): Promise<IndexedStandards> {
     results: results.map((entry) => entry.data),
     guides: guides.map((entry) => entry.data),
   });
+}
+
+/** Which scorecards get README badges: portal.yaml's `badges`, handed over by the CLI (`CAIRN_BADGES`). */
+export function getBadgeSetting(): BadgeSetting {
+  return parseBadgeSetting(process.env.CAIRN_BADGES);
 }

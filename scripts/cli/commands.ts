@@ -86,9 +86,12 @@ export const buildCommand = defineCommand({
     const { runCollection, strictVerdict, readSnapshotFile, publishThenRecord } = await collection();
     const { snapshot, path, loaded } = values.from === undefined ? await runCollection(values, { recordLater: true }) : await readSnapshotFile(values.from, values);
     const siteUrl = flags.site ?? loaded.config.site;
+    const { badges } = loaded.config;
+    // A misspelt id would silently publish no badges.
+    for (const id of Array.isArray(badges) ? badges.filter((id) => !snapshot.scorecards.some((scorecard) => scorecard.id === id)) : []) process.stderr.write(`portal.yaml badges: no scorecard "${id}", so it has no badges.\n`);
     const historyDir = historyDirOf({ history: values.history }, loaded);
     const publish = (runRecord?: string) =>
-      buildSite({ snapshot: path, outDir, base: flags.base ?? loaded.config.base, ...(siteUrl ? { site: siteUrl } : {}), ...guidesDirOf(loaded), ...(historyDir ? { historyDir } : {}), ...(runRecord ? { runRecord } : {}) });
+      buildSite({ snapshot: path, outDir, base: flags.base ?? loaded.config.base, ...(siteUrl ? { site: siteUrl } : {}), badges, ...guidesDirOf(loaded), ...(historyDir ? { historyDir } : {}), ...(runRecord ? { runRecord } : {}) });
     // A snapshot of --from was recorded by the collect or merge that wrote it.
     if (values.from === undefined) await publishThenRecord(snapshot, values, loaded, publish);
     else await publish();
@@ -113,7 +116,7 @@ export const devCommand = defineCommand({
     const { path, loaded } = await (await collection()).runCollection({ ...values, history: undefined, 'no-history': true });
     const { devSite } = await site();
     const historyDir = historyDirOf({ history: values.history }, loaded);
-    await devSite({ snapshot: path, base: flags.base ?? loaded.config.base, ...guidesDirOf(loaded), ...(historyDir ? { historyDir } : {}) });
+    await devSite({ snapshot: path, base: flags.base ?? loaded.config.base, badges: loaded.config.badges, ...guidesDirOf(loaded), ...(historyDir ? { historyDir } : {}) });
     return 0;
   },
 });

@@ -19,6 +19,8 @@ export interface SiteOptions {
   base?: string;
   /** Absolute URL the site is served from, e.g. `https://acme.github.io`. */
   site?: string;
+  /** README badges: `true` for every scorecard, or the ids of the scorecards to publish them for (portal.yaml's `badges`). Default none. */
+  badges?: boolean | readonly string[];
   /** The portal's `guides/` folder (content/guides), whose MDX the snapshot's guides are rendered from. */
   guidesDir?: string;
   /** The run history folder, for trends and "what changed". */
@@ -197,6 +199,8 @@ function configureEnvironment(options: Partial<SiteOptions>): void {
   process.env.CAIRN_BASE = options.base ?? '/';
   if (options.site) process.env.CAIRN_SITE = options.site;
   else delete process.env.CAIRN_SITE;
+  if (options.badges !== undefined && options.badges !== false) process.env.CAIRN_BADGES = JSON.stringify(options.badges);
+  else delete process.env.CAIRN_BADGES;
   if (options.guidesDir !== undefined) process.env.CAIRN_GUIDES_DIR = resolve(options.guidesDir);
   else delete process.env.CAIRN_GUIDES_DIR;
   if (options.historyDir !== undefined) process.env.CAIRN_HISTORY_DIR = resolve(options.historyDir);

@@ -1,14 +1,15 @@
-import type { AppliedExemption, CatalogEntity, Evidence, Guide, Outcome, ScorecardDefinition, ScoredCheck } from '../../collectors/snapshot.ts';
-import { byCodeUnit, compareText } from './catalog.ts';
-import { entityDisplayName } from './entity-ref.ts';
-import { entityPath, guidePath } from './paths.ts';
+import type { AppliedExemption, CatalogEntity, Evidence, Guide, Outcome, ScorecardDefinition, ScorecardResult, ScoredCheck } from '../../collectors/snapshot.ts';
+import { byCodeUnit, compareText, type IndexedCatalog } from './catalog.ts';
+import { entityDisplayName, refRouteParams, type EntityRefParts } from './entity-ref.ts';
+import { entityPath, entityResultsPath, guidePath } from './paths.ts';
 import type { History } from './run-history.ts';
 import type { IndexedStandards } from './standards.ts';
 
 /**
  * Machine-readable outputs published with the site, for other tools and AI assistants:
- * `/catalog.json`, `/scorecards.json` and `/llms.txt`. Keys in a fixed order and lists sorted by
- * code unit, so the same snapshot gives the same bytes.
+ * `/catalog.json`, `/scorecards.json` (an index, with one file of results per entity) and
+ * `/llms.txt`. Keys in a fixed order and lists sorted by code unit, so the same snapshot gives the
+ * same bytes.
  */
 
 /** Site paths of the exports, without the base. */
@@ -35,38 +36,86 @@ export interface ExportedResult {
   checks: ExportedCheck[];
 }
 
-/** `/scorecards.json`: every scorecard's levels and every result, for dashboards and trend tools. */
-export interface ScorecardsExport {
-  generatedAt: string;
-  scorecards: Array<{ id: string; title: string; levels: string[] }>;
-  results: ExportedResult[];
+/** A scorecard as the exports list it: its id, title and level ids, lowest first. */
+export interface ExportedScorecard {
+  id: string;
+  title: string;
+  levels: string[];
 }
 
 /**
- * Every result, sorted by entity ref then scorecard id (by code unit, the same on every machine),
- * with keys in a fixed order: the same snapshot gives the same bytes.
+ * `/scorecards.json`: every scorecard's levels, and per entity its level on each scorecard and the
+ * URL of its own file of results, so a reader fetches only the entities it wants.
  */
-export function scorecardsExport(standards: IndexedStandards, generatedAt: string): ScorecardsExport {
+export interface ScorecardsExport {
+  generatedAt: string;
+  scorecards: ExportedScorecard[];
+  entities: Array<{
+    entity: string;
+    /** Level per scorecard id (`null`: below the first level). */
+    levels: Record<string, string | null>;
+    /** Its {@link EntityResultsExport}: absolute when the portal's URL is known, else under the base. */
+    url: string;
+  }>;
+}
+
+/** `scorecards/entities/<namespace>/<kind>/<name>.json`: one entity's results, in scorecard id order. */
+export interface EntityResultsExport {
+  generatedAt: string;
+  entity: string;
+  results: ExportedResult[];
+}
+
+/** One entity's results with the route of its file. */
+export interface EntityResults {
+  params: EntityRefParts;
+  entityRef: string;
+  results: readonly ScorecardResult[];
+}
+
+/**
+ * Every scored entity with the route parameters of its results file (the catalog's URL shape),
+ * sorted by entity ref by code unit; its results by scorecard id.
+ */
+export function entityResults(catalog: IndexedCatalog, standards: IndexedStandards): EntityResults[] {
+  return [...standards.resultsByEntity]
+    .sort(([a], [b]) => byCodeUnit(a, b))
+    .map(([entityRef, results]) => ({ params: refRouteParams(entityRef, catalog.byRef.get(entityRef)), entityRef, results: [...results].sort((a, b) => byCodeUnit(a.scorecard, b.scorecard)) }));
+}
+
+/** The index: scorecards by id, then each entity's levels and the URL of its results (`url` turns a site path into the link). */
+export function scorecardsExport(standards: IndexedStandards, entities: readonly EntityResults[], generatedAt: string, url: (path: string) => string): ScorecardsExport {
   return {
     generatedAt,
     scorecards: [...standards.scorecards].sort((a, b) => byCodeUnit(a.id, b.id)).map((scorecard) => ({ id: scorecard.id, title: scorecard.title, levels: scorecard.levels.map((level) => level.id) })),
-    results: [...standards.results]
-      .sort((a, b) => byCodeUnit(a.entityRef, b.entityRef) || byCodeUnit(a.scorecard, b.scorecard))
-      .map((result) => ({
-        entity: result.entityRef,
-        scorecard: result.scorecard,
-        level: result.level,
-        score: result.score,
-        checks: result.checks.map((check) => ({
-          check: check.checkId,
-          level: check.level,
-          outcome: check.outcome,
-          effective: check.effective,
-          message: check.message,
-          evidence: check.evidence.map(({ path, line, note }) => ({ path, ...(line === undefined ? {} : { line }), ...(note === undefined ? {} : { note }) })),
-          ...(check.exemption ? { exemption: { reason: check.exemption.reason, expires: check.exemption.expires, expired: check.exemption.expired, source: check.exemption.source } } : {}),
-        })),
-      })),
+    entities: entities.map(({ params, entityRef, results }) => ({
+      entity: entityRef,
+      levels: Object.fromEntries(results.map((result) => [result.scorecard, result.level])),
+      url: url(entityResultsPath(params)),
+    })),
+  };
+}
+
+/** One entity's file: its results with keys in a fixed order, so the same snapshot gives the same bytes. */
+export function entityResultsExport(entity: EntityResults, generatedAt: string): EntityResultsExport {
+  return { generatedAt, entity: entity.entityRef, results: entity.results.map(exportedResult) };
+}
+
+function exportedResult(result: ScorecardResult): ExportedResult {
+  return {
+    entity: result.entityRef,
+    scorecard: result.scorecard,
+    level: result.level,
+    score: result.score,
+    checks: result.checks.map((check) => ({
+      check: check.checkId,
+      level: check.level,
+      outcome: check.outcome,
+      effective: check.effective,
+      message: check.message,
+      evidence: check.evidence.map(({ path, line, note }) => ({ path, ...(line === undefined ? {} : { line }), ...(note === undefined ? {} : { note }) })),
+      ...(check.exemption ? { exemption: { reason: check.exemption.reason, expires: check.exemption.expires, expired: check.exemption.expired, source: check.exemption.source } } : {}),
+    })),
   };
 }
 
@@ -136,7 +185,7 @@ export function llmsTxt(input: { title: string; guides: readonly Guide[]; entiti
   const lines = [
     `# ${line(title)}`,
     '',
-    `> The organisation's internal developer portal: the golden paths (how we build, ship and run software here), and the software catalog (who owns what, and how it fits together). The full catalog is ${url(EXPORT_PATHS.catalog)}; every scorecard result is ${url(EXPORT_PATHS.scorecards)}.`,
+    `> The organisation's internal developer portal: the golden paths (how we build, ship and run software here), and the software catalog (who owns what, and how it fits together). The full catalog is ${url(EXPORT_PATHS.catalog)}; every entity's scorecard levels are ${url(EXPORT_PATHS.scorecards)}, which links each entity's results.`,
     '',
     '## Guides',
     '',

@@ -18,6 +18,7 @@ import {
   type IndexedStandards,
 } from './standards.ts';
 import { checkGuideLink } from './check-page.ts';
+import { hasBadges, type BadgeSetting } from './badges.ts';
 import { withBase } from './urls.ts';
 
 /** One check of a scorecard on an entity's page. */
@@ -48,7 +49,8 @@ export interface ScorecardPanelView {
   levels: LevelChecks[];
   /** The next level and the checks that stand in its way, cheapest first. */
   next?: { level: LevelRef; checks: CheckLink[] };
-  badge: { src: string; alt: string; pageHref: string };
+  /** The README badge, when portal.yaml publishes badges for this scorecard. */
+  badge?: { src: string; alt: string; pageHref: string };
 }
 
 const EXEMPTION_SOURCES: Record<AppliedExemption['source'], string> = {
@@ -56,12 +58,12 @@ const EXEMPTION_SOURCES: Record<AppliedExemption['source'], string> = {
   central: 'content/exemptions.yaml',
 };
 
-/** The entity's panels, one per scorecard that applies to it, in scorecard order. */
-export function entityScorecards(catalog: IndexedCatalog, standards: IndexedStandards, entity: CatalogEntity): ScorecardPanelView[] {
-  return (standards.resultsByEntity.get(entity.ref) ?? []).map((result) => scorecardPanel(catalog, standards, entity, standards.scorecardsById.get(result.scorecard)!, result));
+/** The entity's panels, one per scorecard that applies to it, in scorecard order; badges where `badges` asks for them. */
+export function entityScorecards(catalog: IndexedCatalog, standards: IndexedStandards, entity: CatalogEntity, badges: BadgeSetting = false): ScorecardPanelView[] {
+  return (standards.resultsByEntity.get(entity.ref) ?? []).map((result) => scorecardPanel(catalog, standards, entity, standards.scorecardsById.get(result.scorecard)!, result, badges));
 }
 
-function scorecardPanel(catalog: IndexedCatalog, standards: IndexedStandards, entity: CatalogEntity, scorecard: ScorecardDefinition, result: ScorecardResult): ScorecardPanelView {
+function scorecardPanel(catalog: IndexedCatalog, standards: IndexedStandards, entity: CatalogEntity, scorecard: ScorecardDefinition, result: ScorecardResult, badges: BadgeSetting): ScorecardPanelView {
   const repo = repoOf(catalog, entity);
   const level = levelRef(scorecard, result.level);
   // The definition's levels in order, then any level only the result names.
@@ -75,11 +77,9 @@ function scorecardPanel(catalog: IndexedCatalog, standards: IndexedStandards, en
       .map((id) => ({ level: levelRef(scorecard, id), checks: result.checks.filter((check) => check.level === id).map((check) => scoredCheckView(standards, repo, check)) }))
       .filter((group) => group.checks.length > 0),
     ...(result.next ? { next: { level: levelRef(scorecard, result.next.level), checks: result.next.checks.map((id) => checkLink(standards, id)) } } : {}),
-    badge: {
-      src: withBase(badgePath(entity, scorecard.id)),
-      alt: `${scorecard.title}: ${level.id === null ? 'none' : level.title}`,
-      pageHref: entityHref(entity),
-    },
+    ...(hasBadges(badges, scorecard.id)
+      ? { badge: { src: withBase(badgePath(entity, scorecard.id)), alt: `${scorecard.title}: ${level.id === null ? 'none' : level.title}`, pageHref: entityHref(entity) } }
+      : {}),
   };
 }
 

@@ -106,7 +106,7 @@ describe('the standards index', () => {
 });
 
 describe('entity scorecard panels', () => {
-  const panels = (ref: string) => entityScorecards(catalog, standards, catalog.byRef.get(ref)!);
+  const panels = (ref: string) => entityScorecards(catalog, standards, catalog.byRef.get(ref)!, true);
 
   it('shows the level, score, checks by level with evidence at the commit, and the next level', () => {
     const [production, security] = panels('component:default/payments-service');
@@ -122,6 +122,8 @@ describe('entity scorecard panels', () => {
         pageHref: '/catalog/default/component/payments-service/',
       },
     });
+    expect(entityScorecards(catalog, standards, catalog.byRef.get('component:default/payments-service')!).map((panel) => panel.badge)).toEqual([undefined, undefined]);
+    expect(entityScorecards(catalog, standards, catalog.byRef.get('component:default/payments-service')!, ['security-basics']).map((panel) => panel.badge?.alt)).toEqual([undefined, 'Security basics: none']);
     expect(production!.levels.map((group) => [group.level.title, group.checks.map((check) => check.status)])).toEqual([
       ['Bronze', ['pass', 'pass']],
       ['Silver', ['pass', 'pass']],
