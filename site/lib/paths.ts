@@ -49,6 +49,9 @@ export function checkPath(id: string): string {
   return `checks/${encodeURIComponent(id)}/`;
 }
 
+/** The id of the "How to fix" section of a check's page, which entity pages link to. */
+export const HOW_TO_FIX = 'how-to-fix';
+
 /** A scorecard's page. */
 export function scorecardPath(id: string): string {
   return `scorecards/${encodeURIComponent(id)}/`;

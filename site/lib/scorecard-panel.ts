@@ -1,6 +1,6 @@
 import type { AppliedExemption, CatalogEntity, RepoSnapshot, ScorecardDefinition, ScorecardResult, ScoredCheck } from '../../collectors/snapshot.ts';
 import type { IndexedCatalog } from './catalog.ts';
-import { badgePath, entityHref } from './paths.ts';
+import { badgePath, checkPath, entityHref, HOW_TO_FIX } from './paths.ts';
 import {
   checkLink,
   checkStatus,
@@ -28,8 +28,11 @@ export interface ScoredCheckView {
   message: string;
   evidence: EvidenceView[];
   exemption?: { reason: string; expires: string; expired: boolean; source: string };
-  /** The check's "how to fix" Markdown, for checks that still need work. */
-  fix?: string;
+  /**
+   * The check page's "How to fix", for checks that still need work: linked, not repeated, since the
+   * same Markdown on every entity's page was most of a large portal's bytes.
+   */
+  fixHref?: string;
   /** The guide (and section) that teaches the fix. */
   guide?: { text: string; href: string };
 }
@@ -85,15 +88,15 @@ function scorecardPanel(catalog: IndexedCatalog, standards: IndexedStandards, en
 
 function scoredCheckView(standards: IndexedStandards, repo: RepoSnapshot | undefined, check: ScoredCheck): ScoredCheckView {
   const status = checkStatus(check);
-  const fix = needsWork(status) ? standards.checksById.get(check.checkId)?.fix : undefined;
-  const guide = fix ? checkGuideLink(standards, check.checkId) : undefined;
+  const known = needsWork(status) && standards.checksById.has(check.checkId);
+  const guide = known ? checkGuideLink(standards, check.checkId) : undefined;
   return {
     check: checkLink(standards, check.checkId),
     status,
     message: check.message,
     evidence: check.evidence.map((evidence) => evidenceView(repo, evidence)),
     ...(check.exemption ? { exemption: { ...check.exemption, source: EXEMPTION_SOURCES[check.exemption.source] } } : {}),
-    ...(fix ? { fix } : {}),
+    ...(known ? { fixHref: withBase(`${checkPath(check.checkId)}#${HOW_TO_FIX}`) } : {}),
     ...(guide ? { guide } : {}),
   };
 }

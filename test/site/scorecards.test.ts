@@ -60,12 +60,14 @@ describe('the entity scorecard panel', () => {
     expect(panel).toContain(`href="https://git.example.com/acme/payments-service/blob/${COMMIT}/README.md"`);
   });
 
-  it('offers "How to fix" in a closed <details> for checks that need work only', async () => {
+  it('links "How to fix" on the check’s page for checks that need work only, instead of repeating it', async () => {
     const panel = section(await page('catalog/default/component/payments-service'), 'Production readiness');
-    expect(panel.match(/<details>/g)).toHaveLength(2);
-    expect(panel).toContain(
-      '<details><summary>How to fix<span class="visually-hidden">: Container runs as non-root</span></summary><div class="markdown"><p>Add <code>USER 10001</code> after the last <code>RUN</code> of the final stage.</p></div></details>',
-    );
+    expect(panel.match(/>How to fix</g)).toHaveLength(2);
+    expect(panel).toContain(`<p><a href="${BASE}checks/dockerfile-non-root/#how-to-fix">How to fix<span class="visually-hidden">: Container runs as non-root</span></a></p>`);
+    expect(panel).not.toContain('USER 10001');
+    expect(await page('checks/dockerfile-non-root')).toContain('<h2 id="how-to-fix">How to fix</h2>');
+    const readme = section(await page('catalog/default/component/hostile'), 'Production readiness');
+    expect(readme).toContain(`How to fix<span class="visually-hidden">: Has a README</span></a> · Learn how in the guide: <a href="${BASE}guides/service-basics/#readme">service-basics#readme</a>`);
   });
 
   it('shows the other outcomes: error, not applicable and an expired exemption', async () => {

@@ -239,6 +239,27 @@ describe('team roll-up', () => {
     ]);
   });
 
+  it('links the group’s entities × checks on each scorecard', () => {
+    const standing = teamStanding(catalog, standards, entity('group:default/payments-team'))!;
+    expect(standing.scorecards.map((card) => [card.heatmapHref, card.levels.map((level) => level.count)])).toEqual([
+      ['/scorecards/production-readiness/teams/default/group/payments-team/', [1, 0, 1, 0]],
+      ['/scorecards/security-basics/teams/default/group/payments-team/', [1, 0]],
+    ]);
+    expect(standing.todoItems).toBe(3);
+  });
+
+  it('names at most 20 entities per level and lists the 25 closest to their next level, for a team of any size', () => {
+    const team = entity('group:default/platform');
+    const refs = Array.from({ length: 60 }, (_, index) => `component:default/many-${String(index).padStart(2, '0')}`);
+    const entities = refs.map((ref) => ({ ...entity('component:default/billing-scripts'), ref, metadata: { ...entity('component:default/billing-scripts').metadata, name: ref.split('/')[1]! } }));
+    const big = indexCatalog({ ...snapshotFixture, entities: [...snapshotFixture.entities.filter((candidate) => candidate.ref !== team.ref), ...entities, { ...team, relations: refs.map((targetRef) => ({ type: 'ownerOf', targetRef })) }] });
+    const results = refs.map((entityRef) => ({ ...productionResults[0]!, entityRef }));
+    const standing = teamStanding(big, indexStandards({ ...snapshotFixture, results }), big.byRef.get(team.ref)!)!;
+    const noLevel = standing.scorecards[0]!.levels[0]!;
+    expect([noLevel.count, noLevel.entities.length, noLevel.entities[0]!.text]).toEqual([60, 20, 'many-00']);
+    expect([standing.todo.length, standing.todoItems]).toEqual([25, 60]);
+  });
+
   it('orders the to-do list by fewest checks to the next level, then effort', () => {
     const todo = (ref: string) => teamStanding(catalog, standards, entity(ref))!.todo.map((item) => [item.entity.text, item.scorecard.title, item.nextLevel.title, item.checks.map((check) => check.id)]);
     expect(todo('group:default/payments-team')).toEqual([
@@ -261,7 +282,7 @@ describe('team roll-up', () => {
   });
 
   it('is empty for a group that owns nothing scored, and absent for other kinds', () => {
-    expect(teamStanding(catalog, standards, entity('group:default/engineering'))).toEqual({ scorecards: [], todo: [] });
+    expect(teamStanding(catalog, standards, entity('group:default/engineering'))).toEqual({ scorecards: [], todo: [], todoItems: 0 });
     expect(teamStanding(catalog, standards, entity('component:default/payments-service'))).toBeUndefined();
   });
 });

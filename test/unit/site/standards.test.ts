@@ -132,10 +132,10 @@ describe('entity scorecard panels', () => {
     const [nonRoot, runbook] = production!.levels[2]!.checks;
     expect(nonRoot).toMatchObject({
       evidence: [{ location: 'Dockerfile:12', href: `https://git.example.com/acme/payments-service/blob/${COMMIT}/Dockerfile#L12`, note: 'USER root' }],
-      fix: 'Add `USER 10001` after the last `RUN` of the final stage.',
+      fixHref: '/checks/dockerfile-non-root/#how-to-fix',
     });
     expect(runbook!.exemption).toEqual({ reason: 'The runbook lives in the wiki until Q1.', expires: '2027-03-31', expired: false, source: 'the entity’s annotation' });
-    expect(production!.levels[0]!.checks[0]!.fix).toBeUndefined();
+    expect(production!.levels[0]!.checks[0]!.fixHref).toBeUndefined();
     expect(security).toMatchObject({ level: { id: null, title: 'No level' }, score: '50%', next: { level: { title: 'Baseline' } } });
   });
 
