@@ -1,0 +1,99 @@
+import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Snapshot } from '../../collectors/snapshot.ts';
+import { buildSite } from '../../scripts/cli/site.ts';
+import { brokenLinks } from '../helpers/site-links.ts';
+import { snapshotFixture } from '../helpers/snapshot-fixture.ts';
+
+/**
+ * The fixture organisation with 230 more components: 130 owned by Platform, 100 without an owner,
+ * all failing the same checks. No page may grow with them: the long lists go on to further pages.
+ */
+const BASE = '/portal/';
+const PLATFORM = 'group:default/platform';
+let workDir: string;
+let outDir: string;
+
+function grown(): Snapshot {
+  const template = snapshotFixture.entities.find((entity) => entity.ref === 'component:default/billing-scripts')!;
+  const results = snapshotFixture.results.filter((result) => result.entityRef === template.ref && result.scorecard === 'production-readiness');
+  const added = Array.from({ length: 230 }, (_, index) => {
+    const name = `extra-${String(index).padStart(3, '0')}`;
+    const owned = index < 130;
+    return { ...template, ref: `component:default/${name}`, metadata: { ...template.metadata, name }, spec: { ...template.spec, ...(owned ? {} : { owner: undefined }) }, relations: owned ? template.relations : [] };
+  });
+  return {
+    ...snapshotFixture,
+    entities: snapshotFixture.entities.map((entity) => (entity.ref === PLATFORM ? { ...entity, relations: [...entity.relations, ...added.slice(0, 130).map((extra) => ({ type: 'ownerOf', targetRef: extra.ref }))] } : entity)).concat(added),
+    results: [...snapshotFixture.results, ...added.flatMap((extra) => results.map((result) => ({ ...result, entityRef: extra.ref })))],
+  };
+}
+
+beforeAll(async () => {
+  workDir = await mkdtemp(join(tmpdir(), 'cairn-large-org-'));
+  outDir = join(workDir, 'dist');
+  const snapshot = join(workDir, 'snapshot.json');
+  await writeFile(snapshot, JSON.stringify(grown()));
+  await buildSite({ snapshot, outDir, base: BASE });
+}, 240_000);
+
+afterAll(async () => {
+  await rm(workDir, { recursive: true, force: true });
+});
+
+const page = (path: string) => readFile(join(outDir, path, 'index.html'), 'utf8');
+const rowsOf = (html: string) => html.slice(html.lastIndexOf('<tbody>'), html.lastIndexOf('</tbody>')).match(/<tr>/g)?.length ?? 0;
+
+describe('a larger organisation', () => {
+  it('splits a team’s heatmap into pages of 100 entities, linked both ways', async () => {
+    const team = 'scorecards/production-readiness/teams/default/group/platform/';
+    const first = await page(team);
+    expect(rowsOf(first)).toBe(100);
+    expect(first).toContain('<caption>132 entities by check, 1–100 of 132</caption>');
+    expect(first).toContain(`<a href="${BASE}${team}page/2/" rel="next">Next</a>`);
+    const second = await page(`${team}page/2`);
+    expect(rowsOf(second)).toBe(32);
+    expect(second).toContain(`<a href="${BASE}${team}" rel="prev">Previous</a>`);
+    expect(second).toContain(`<a href="${BASE}${team}page/2/" aria-current="page"><span class="visually-hidden">Page </span>2</a>`);
+  });
+
+  it('gives the entities without an owner their own heatmap pages', async () => {
+    expect(rowsOf(await page('scorecards/production-readiness/unowned'))).toBe(100);
+    await expect(stat(join(outDir, 'scorecards/production-readiness/unowned/page/2/index.html'))).rejects.toThrow();
+    const scorecard = await page('scorecards/production-readiness');
+    expect(scorecard).toContain(`<a href="${BASE}scorecards/production-readiness/unowned/">Entities × checks<span class="visually-hidden"> of the entities without an owner</span></a>`);
+  });
+
+  it('lists a check’s failing entities a hundred a page, after the counts by team', async () => {
+    const check = await page('checks/has-ci');
+    expect(check).toContain('<p>233 entities fail it or could not run it; by team, the most first:</p>');
+    expect(check).toMatch(/<th scope="row"><a href="\/portal\/catalog\/default\/group\/platform\/">Platform<\/a><\/th><td class="number">132<\/td><td class="number">132<\/td>/);
+    expect(check).toMatch(/<th scope="row"><span class="muted">No owner<\/span><\/th><td class="number">100<\/td>/);
+    expect(rowsOf(check)).toBe(100);
+    expect(rowsOf(await page('checks/has-ci/page/2'))).toBe(100);
+    const last = await page('checks/has-ci/page/3');
+    expect(rowsOf(last)).toBe(33);
+    expect(last).toContain('<h1>Entities failing Runs CI</h1>');
+    expect(last).not.toContain('data-pagefind-body');
+  });
+
+  it('keeps the group page to 20 names per level and 25 to-dos', async () => {
+    const platform = await page('catalog/default/group/platform');
+    expect(platform).toContain(`<a href="${BASE}scorecards/production-readiness/teams/default/group/platform/">and 112 more</a>`);
+    expect(platform.slice(platform.indexOf('<h3>To do</h3>')).match(/<li><p>/g)).toHaveLength(25);
+    expect(platform).toContain('And 107 more further from their next level');
+  });
+
+  it('resolves every internal link', async () => {
+    // The fixture's checks name the guide service-basics, which it has no MDX for.
+    expect((await brokenLinks(outDir, BASE)).filter((link) => !link.endsWith(`→ ${BASE}guides/service-basics/#readme`))).toEqual([]);
+  });
+
+  it('has no page but the catalog index over 120 KB', async () => {
+    const pages = (await readdir(outDir, { recursive: true })).filter((file) => file.endsWith('.html') && !file.startsWith('catalog/index.html'));
+    const sizes = await Promise.all(pages.map(async (file) => [file, (await stat(join(outDir, file))).size] as const));
+    expect(sizes.filter(([, size]) => size > 120_000)).toEqual([]);
+  });
+});
