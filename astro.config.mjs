@@ -16,7 +16,7 @@ import {
 
 /**
  * The portal site. `scripts/cli/site.ts` (the `cairn` CLI) sets these variables; `CAIRN_SNAPSHOT`, the
- * snapshot to render, is read by the content loader (`site/loaders/snapshot.ts`).
+ * snapshot to render, is read by `site/snapshot.ts`.
  * - `CAIRN_BASE`: base path, e.g. `/portal/` for a GitHub Pages project site (default `/`)
  * - `CAIRN_SITE`: absolute URL the site is served from, e.g. `https://acme.github.io`
  * - `CAIRN_OUT_DIR`: output folder (default `dist`)

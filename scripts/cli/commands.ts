@@ -1,6 +1,7 @@
 import { join, relative, resolve, sep } from 'node:path';
 import { ConfigError } from '../../collectors/config-error.ts';
-import { portalConfigSchema } from '../../collectors/config.ts';
+import { portalConfigSchema, type LoadedConfig } from '../../collectors/config.ts';
+import type { Snapshot } from '../../collectors/snapshot.ts';
 import { defineCommand, type Command } from './command.ts';
 import { collectionOptions, failOnOf, historyDirOf } from './collection-options.ts';
 
@@ -84,21 +85,38 @@ export const buildCommand = defineCommand({
     if (values.snapshot && isInside(resolve(values.snapshot), outDir)) throw new ConfigError(`--snapshot ${values.snapshot} is inside --out ${values.out ?? 'dist'}, which the site replaces whole: keep the snapshot outside it.`);
     if (values.from !== undefined && (values.repos !== undefined || values.snapshot !== undefined)) throw new ConfigError('--from builds an existing snapshot: it does not collect, so --repos and --snapshot do not apply.');
     const { runCollection, strictVerdict, readSnapshotFile, publishThenRecord } = await collection();
-    const { snapshot, path, loaded } = values.from === undefined ? await runCollection(values, { recordLater: true }) : await readSnapshotFile(values.from, values);
-    const siteUrl = flags.site ?? loaded.config.site;
-    const { badges } = loaded.config;
-    // A misspelt id would silently publish no badges.
-    for (const id of Array.isArray(badges) ? badges.filter((id) => !snapshot.scorecards.some((scorecard) => scorecard.id === id)) : []) process.stderr.write(`portal.yaml badges: no scorecard "${id}", so it has no badges.\n`);
-    const historyDir = historyDirOf({ history: values.history }, loaded);
-    const publish = (runRecord?: string) =>
-      buildSite({ snapshot: path, outDir, base: flags.base ?? loaded.config.base, ...(siteUrl ? { site: siteUrl } : {}), badges, ...guidesDirOf(loaded), ...(historyDir ? { historyDir } : {}), ...(runRecord ? { runRecord } : {}) });
-    // A snapshot of --from was recorded by the collect or merge that wrote it.
-    if (values.from === undefined) await publishThenRecord(snapshot, values, loaded, publish);
-    else await publish();
+    const publish = (path: string, loaded: LoadedConfig) => (runRecord?: string) => {
+      const siteUrl = flags.site ?? loaded.config.site;
+      const historyDir = historyDirOf({ history: values.history }, loaded);
+      return buildSite({ snapshot: path, outDir, base: flags.base ?? loaded.config.base, ...(siteUrl ? { site: siteUrl } : {}), badges: loaded.config.badges, ...guidesDirOf(loaded), ...(historyDir ? { historyDir } : {}), ...(runRecord ? { runRecord } : {}) });
+    };
+    let verdict: string | undefined;
+    if (values.from === undefined) {
+      const { snapshot, path, loaded } = await runCollection(values, { recordLater: true });
+      warnOfUnknownBadges(loaded, snapshot);
+      await publishThenRecord(snapshot, values, loaded, publish(path, loaded));
+      verdict = strictVerdict(snapshot, failOn);
+    } else {
+      // A snapshot of --from was recorded by the collect or merge that wrote it. Only what the verdict
+      // and the warnings need is kept while the site is built: the site reads the file itself, and a
+      // large organisation's snapshot held twice would double the build's memory.
+      const { path, loaded, verdict: read } = await readSnapshotFile(values.from, values).then(({ snapshot, path, loaded }) => {
+        warnOfUnknownBadges(loaded, snapshot);
+        return { path, loaded, verdict: strictVerdict(snapshot, failOn) };
+      });
+      await publish(path, loaded)();
+      verdict = read;
+    }
     process.stderr.write(`Built the portal → ${values.out ?? 'dist'}\n`);
-    return reportStrict(values.strict, strictVerdict(snapshot, failOn));
+    return reportStrict(values.strict, verdict);
   },
 });
+
+/** A misspelt scorecard id in portal.yaml's `badges` would silently publish no badges: say so. */
+function warnOfUnknownBadges(loaded: LoadedConfig, snapshot: Snapshot): void {
+  const { badges } = loaded.config;
+  for (const id of Array.isArray(badges) ? badges.filter((id) => !snapshot.scorecards.some((scorecard) => scorecard.id === id)) : []) process.stderr.write(`portal.yaml badges: no scorecard "${id}", so it has no badges.\n`);
+}
 
 export const devCommand = defineCommand({
   name: 'dev',
