@@ -7,7 +7,11 @@ export async function loadDocs(): Promise<{ docs: EntityDocs[]; entityOf(ref: st
   return { docs, entityOf: (ref) => catalog.byRef.get(ref), repoOf: (name) => catalog.repos.get(name) };
 }
 
-/** The refs of the entities whose repository docs were rendered, looked up once for every entity page. */
-export async function documentedEntityRefs(): Promise<Set<string>> {
-  return new Set((await getDocs()).map((docs) => docs.entityRef));
+const documented = new WeakMap<readonly EntityDocs[], ReadonlySet<string>>();
+
+/** The refs of the entities whose repository docs were rendered, gathered once and asked by every entity page. */
+export async function documentedEntityRefs(): Promise<ReadonlySet<string>> {
+  const docs = await getDocs();
+  if (!documented.has(docs)) documented.set(docs, new Set(docs.map((entry) => entry.entityRef)));
+  return documented.get(docs)!;
 }
