@@ -20,10 +20,12 @@ export async function brokenLinks(outDir: string, base: string): Promise<string[
     for (const [, raw] of html.matchAll(/\b(?:href|src)="([^"]*)"/g)) {
       const href = raw!.replaceAll('&amp;', '&');
       if (/^(https?:|mailto:|data:)/.test(href)) continue;
-      const [pathAndQuery = '', fragment] = href.split('#', 2);
-      const path = pathAndQuery.split('?')[0]!;
-      const file = path === '' ? page : decodeURIComponent(path.slice(base.length)) + (path.endsWith('/') ? 'index.html' : '');
-      if (path !== '' && !path.startsWith(base)) broken.push(`${page} → ${href} (not under ${base})`);
+      // Relative links (repository docs have them) resolve against the page's own URL.
+      const url = new URL(href, `http://site${base}${page.replace(/index\.html$/, '')}`);
+      const path = url.pathname;
+      const fragment = url.hash.slice(1);
+      const file = decodeURIComponent(path.slice(base.length)) + (path.endsWith('/') ? 'index.html' : '');
+      if (!path.startsWith(base)) broken.push(`${page} → ${href} (not under ${base})`);
       else if (!(await exists(file))) broken.push(`${page} → ${href}`);
       else if (fragment && file.endsWith('.html') && !(await idsOf(file))?.has(decodeURIComponent(fragment))) broken.push(`${page} → ${href} (no #${fragment})`);
     }
