@@ -2,40 +2,20 @@ import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promise
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Snapshot } from '../../collectors/snapshot.ts';
 import { buildSite } from '../../scripts/cli/site.ts';
 import { brokenLinks } from '../helpers/site-links.ts';
-import { snapshotFixture } from '../helpers/snapshot-fixture.ts';
+import { largerOrganisation } from '../helpers/snapshot-fixture.ts';
 
-/**
- * The fixture organisation with 230 more components: 130 owned by Platform, 100 without an owner,
- * all failing the same checks. No page may grow with them: the long lists go on to further pages.
- */
+/** The fixture organisation with 230 more components: no page may grow with them, the long lists go on to further pages. */
 const BASE = '/portal/';
-const PLATFORM = 'group:default/platform';
 let workDir: string;
 let outDir: string;
-
-function grown(): Snapshot {
-  const template = snapshotFixture.entities.find((entity) => entity.ref === 'component:default/billing-scripts')!;
-  const results = snapshotFixture.results.filter((result) => result.entityRef === template.ref && result.scorecard === 'production-readiness');
-  const added = Array.from({ length: 230 }, (_, index) => {
-    const name = `extra-${String(index).padStart(3, '0')}`;
-    const owned = index < 130;
-    return { ...template, ref: `component:default/${name}`, metadata: { ...template.metadata, name }, spec: { ...template.spec, ...(owned ? {} : { owner: undefined }) }, relations: owned ? template.relations : [] };
-  });
-  return {
-    ...snapshotFixture,
-    entities: snapshotFixture.entities.map((entity) => (entity.ref === PLATFORM ? { ...entity, relations: [...entity.relations, ...added.slice(0, 130).map((extra) => ({ type: 'ownerOf', targetRef: extra.ref }))] } : entity)).concat(added),
-    results: [...snapshotFixture.results, ...added.flatMap((extra) => results.map((result) => ({ ...result, entityRef: extra.ref })))],
-  };
-}
 
 beforeAll(async () => {
   workDir = await mkdtemp(join(tmpdir(), 'cairn-large-org-'));
   outDir = join(workDir, 'dist');
   const snapshot = join(workDir, 'snapshot.json');
-  await writeFile(snapshot, JSON.stringify(grown()));
+  await writeFile(snapshot, JSON.stringify(largerOrganisation()));
   await buildSite({ snapshot, outDir, base: BASE });
 }, 240_000);
 
