@@ -60,5 +60,14 @@ function validateSnapshot(file: string, text: string): Snapshot {
 export function siteRepo(repo: RepoSnapshot): RepoSnapshot {
   const { descriptors } = repo.facts;
   if (!descriptors) return repo;
-  return { ...repo, facts: { ...repo.facts, descriptors: { files: descriptors.files, documents: descriptors.documents.map(({ file, line }) => ({ file, line, data: undefined })) } } };
+  return {
+    ...repo,
+    facts: {
+      ...repo.facts,
+      descriptors: {
+        files: descriptors.files,
+        documents: descriptors.documents.map(({ file, line }) => ({ file, line, data: undefined })),
+      },
+    },
+  };
 }

@@ -59,9 +59,14 @@ const NEIGHBOURS = 2;
  * beyond the current one's neighbours and the ends are folded into gaps, so it stays short for a
  * list of any length.
  */
-export function paginationView(path: string, page: Pick<ListPage<unknown>, 'number' | 'pages' | 'first' | 'items' | 'total'>): PaginationView {
+export function paginationView(
+  path: string,
+  page: Pick<ListPage<unknown>, 'number' | 'pages' | 'first' | 'items' | 'total'>,
+): PaginationView {
   const href = (number: number) => withBase(pagedPath(path, number));
-  const shown = [...new Set([1, page.pages, ...Array.from({ length: NEIGHBOURS * 2 + 1 }, (_, offset) => page.number - NEIGHBOURS + offset)])]
+  const shown = [
+    ...new Set([1, page.pages, ...Array.from({ length: NEIGHBOURS * 2 + 1 }, (_, offset) => page.number - NEIGHBOURS + offset)]),
+  ]
     .filter((number) => number >= 1 && number <= page.pages)
     .sort((a, b) => a - b);
   const links = shown.flatMap((number, index): PageLink[] => {

@@ -23,7 +23,9 @@ describe('pages of a long list', () => {
     const pages = page.getByRole('navigation', { name: 'Pages of Platform’s entities' });
     expect(await pages.getByRole('link', { name: 'Page 1' }).getAttribute('aria-current')).toBe('page');
     await pages.getByRole('link', { name: 'Next' }).click();
-    await expect.poll(() => new URL(page.url()).pathname).toBe('/portal/scorecards/production-readiness/teams/default/group/platform/page/2/');
+    await expect
+      .poll(() => new URL(page.url()).pathname)
+      .toBe('/portal/scorecards/production-readiness/teams/default/group/platform/page/2/');
     expect(await page.locator('table.heatmap tbody tr').count()).toBe(32);
     // The status is a word for screen readers, the symbol is drawn by the stylesheet.
     const cell = page.locator('table.heatmap tbody td.outcome-fail').first();
@@ -45,12 +47,21 @@ describe('pages of a long list', () => {
     await scripted.context().close();
   });
 
-  const pages = ['scorecards/production-readiness/teams/default/group/platform/page/2/', 'scorecards/production-readiness/unowned/', 'checks/has-ci/', 'checks/has-ci/page/3/', 'catalog/page/2/', 'catalog/default/group/platform/'];
+  const pages = [
+    'scorecards/production-readiness/teams/default/group/platform/page/2/',
+    'scorecards/production-readiness/unowned/',
+    'checks/has-ci/',
+    'checks/has-ci/page/3/',
+    'catalog/page/2/',
+    'catalog/default/group/platform/',
+  ];
   for (const colorScheme of ['light', 'dark'] as const) {
     it.each(pages)(`/portal/%s has no axe violations in ${colorScheme} mode`, async (path) => {
       const page = await open(path, { colorScheme });
       const results = await new AxeBuilder({ page }).analyze();
-      expect(results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)).toEqual([]);
+      expect(
+        results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`),
+      ).toEqual([]);
       await page.context().close();
     });
   }

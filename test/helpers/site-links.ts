@@ -10,10 +10,21 @@ export async function brokenLinks(outDir: string, base: string): Promise<string[
   const pages = (await readdir(outDir, { recursive: true })).filter((file) => file.endsWith('.html')).sort();
   const ids = new Map<string, Promise<Set<string> | undefined>>();
   const idsOf = (file: string) => {
-    if (!ids.has(file)) ids.set(file, readFile(join(outDir, file), 'utf8').then((html) => new Set([...html.matchAll(/\sid="([^"]*)"/g)].map((match) => match[1]!)), () => undefined));
+    if (!ids.has(file))
+      ids.set(
+        file,
+        readFile(join(outDir, file), 'utf8').then(
+          (html) => new Set([...html.matchAll(/\sid="([^"]*)"/g)].map((match) => match[1]!)),
+          () => undefined,
+        ),
+      );
     return ids.get(file)!;
   };
-  const exists = (file: string) => stat(join(outDir, file)).then((stats) => stats.isFile(), () => false);
+  const exists = (file: string) =>
+    stat(join(outDir, file)).then(
+      (stats) => stats.isFile(),
+      () => false,
+    );
   const broken: string[] = [];
   for (const page of pages) {
     const html = await readFile(join(outDir, page), 'utf8');
@@ -27,7 +38,8 @@ export async function brokenLinks(outDir: string, base: string): Promise<string[
       const file = decodeURIComponent(path.slice(base.length)) + (path.endsWith('/') ? 'index.html' : '');
       if (!path.startsWith(base)) broken.push(`${page} → ${href} (not under ${base})`);
       else if (!(await exists(file))) broken.push(`${page} → ${href}`);
-      else if (fragment && file.endsWith('.html') && !(await idsOf(file))?.has(decodeURIComponent(fragment))) broken.push(`${page} → ${href} (no #${fragment})`);
+      else if (fragment && file.endsWith('.html') && !(await idsOf(file))?.has(decodeURIComponent(fragment)))
+        broken.push(`${page} → ${href} (no #${fragment})`);
     }
   }
   return broken;

@@ -43,13 +43,17 @@ describe('a larger organisation', () => {
     expect(rowsOf(await page('scorecards/production-readiness/unowned'))).toBe(100);
     await expect(stat(join(outDir, 'scorecards/production-readiness/unowned/page/2/index.html'))).rejects.toThrow();
     const scorecard = await page('scorecards/production-readiness');
-    expect(scorecard).toContain(`<a href="${BASE}scorecards/production-readiness/unowned/">Entities × checks<span class="visually-hidden"> of the entities without an owner</span></a>`);
+    expect(scorecard).toContain(
+      `<a href="${BASE}scorecards/production-readiness/unowned/">Entities × checks<span class="visually-hidden"> of the entities without an owner</span></a>`,
+    );
   });
 
   it('lists a check’s failing entities a hundred a page, after the counts by team', async () => {
     const check = await page('checks/has-ci');
     expect(check).toContain('<p>233 entities fail it or could not run it; by team, the most first:</p>');
-    expect(check).toMatch(/<th scope="row"><a href="\/portal\/catalog\/default\/group\/platform\/">Platform<\/a><\/th><td class="number">132<\/td><td class="number">132<\/td>/);
+    expect(check).toMatch(
+      /<th scope="row"><a href="\/portal\/catalog\/default\/group\/platform\/">Platform<\/a><\/th><td class="number">132<\/td><td class="number">132<\/td>/,
+    );
     expect(check).toMatch(/<th scope="row"><span class="muted">No owner<\/span><\/th><td class="number">100<\/td>/);
     expect(rowsOf(check)).toBe(100);
     expect(rowsOf(await page('checks/has-ci/page/2'))).toBe(100);

@@ -33,7 +33,14 @@ describe('paginate', () => {
 });
 
 describe('pagination view', () => {
-  const view = (number: number, pages: number) => paginationView('checks/x/', paginate(Array.from({ length: pages * 10 }, (_, index) => index), 10)[number - 1]!);
+  const view = (number: number, pages: number) =>
+    paginationView(
+      'checks/x/',
+      paginate(
+        Array.from({ length: pages * 10 }, (_, index) => index),
+        10,
+      )[number - 1]!,
+    );
 
   it.each([
     [1, 1, ['1*']],

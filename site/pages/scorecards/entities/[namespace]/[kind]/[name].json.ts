@@ -10,4 +10,5 @@ export const getStaticPaths = (async () => {
 
 type Props = InferGetStaticPropsType<typeof getStaticPaths>;
 
-export const GET: APIRoute<Props> = ({ props }) => new Response(JSON.stringify(entityResultsExport(props.entity, props.generatedAt)), { headers: { 'Content-Type': 'application/json' } });
+export const GET: APIRoute<Props> = ({ props }) =>
+  new Response(JSON.stringify(entityResultsExport(props.entity, props.generatedAt)), { headers: { 'Content-Type': 'application/json' } });
