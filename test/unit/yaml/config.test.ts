@@ -22,7 +22,7 @@ describe('portal.yaml', () => {
   });
 
   it('fills defaults', () => {
-    expect(parse('title: Acme\n')).toEqual({ title: 'Acme', base: '/', sources: [], activity: { windowDays: 90 }, guides: { staleAfterDays: 180 }, history: { keep: 365 }, limits: { files: 500_000, megabytes: 256, seconds: 300 } });
+    expect(parse('title: Acme\n')).toEqual({ title: 'Acme', base: '/', badges: false, sources: [], activity: { windowDays: 90 }, guides: { staleAfterDays: 180 }, history: { keep: 365 }, limits: { files: 500_000, megabytes: 256, seconds: 300 } });
     expect(parse('')).toMatchObject({ title: 'Cairn' });
   });
 
@@ -33,6 +33,7 @@ describe('portal.yaml', () => {
     ['a guide link template that is not a web URL', 'guides:\n  editUrl: javascript:alert(1)\n', 'content/portal.yaml:2: guides.editUrl: expected an http(s) URL'],
     ['an unknown field', 'title: Acme\ntheme: dark\n', 'content/portal.yaml:2: (top level): unknown field "theme"'],
     ['a bad base path', 'base: portal\n', 'content/portal.yaml:1: base: expected a path starting with /'],
+    ['badges that are neither true nor scorecard ids', 'badges: []\n', /content\/portal\.yaml:1: badges: /],
     ['a bad URL', 'site: not a url\n', /content\/portal\.yaml:1: site: .*URL/i],
     ['invalid YAML', 'title: [unclosed\n', /^content\/portal\.yaml:\d: invalid YAML: /],
     ['an alias bomb', 'a: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\ntitle: [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\n', /^content\/portal\.yaml: invalid YAML: .*alias/i],
