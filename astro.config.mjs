@@ -16,11 +16,12 @@ import {
 
 /**
  * The portal site. `scripts/cli/site.ts` (the `cairn` CLI) sets these variables; `CAIRN_SNAPSHOT`, the
- * snapshot to render, is read by the content loader (`site/loaders/snapshot.ts`).
+ * snapshot to render, is read by `site/snapshot.ts`.
  * - `CAIRN_BASE`: base path, e.g. `/portal/` for a GitHub Pages project site (default `/`)
  * - `CAIRN_SITE`: absolute URL the site is served from, e.g. `https://acme.github.io`
  * - `CAIRN_OUT_DIR`: output folder (default `dist`)
  * - `CAIRN_GUIDES_DIR`: the portal's `content/guides/`, read by `site/content.config.ts`
+ * - `CAIRN_BADGES`: portal.yaml's `badges` as JSON (`true` or scorecard ids), read by `site/collections.ts`
  */
 const { CAIRN_BASE, CAIRN_SITE, CAIRN_OUT_DIR } = process.env;
 
@@ -31,7 +32,9 @@ export default defineConfig({
   ...(CAIRN_SITE ? { site: CAIRN_SITE } : {}),
   outDir: CAIRN_OUT_DIR || 'dist',
   trailingSlash: 'always',
-  build: { format: 'directory' },
+  // Stylesheets are linked, never inlined: a component's small <style> inlined into each of ten
+  // thousand entity pages costs more than one cached file.
+  build: { format: 'directory', inlineStylesheets: 'never' },
   // Light and dark code colours as CSS variables; site/styles/guides.css picks one by colour scheme.
   markdown: { shikiConfig: { themes: { light: 'github-light', dark: 'github-dark-default' }, defaultColor: false } },
   integrations: [mdx(), contentSecurityPolicy()],

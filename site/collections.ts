@@ -1,40 +1,65 @@
 import { readFile } from 'node:fs/promises';
-import { getCollection, getEntry } from 'astro:content';
 import { byCodeUnit, compareText, indexCatalog, type IndexedCatalog } from './lib/catalog.ts';
 import { historyRecordSchema } from '../collectors/contract/history.ts';
-import type { Guide, Initiative } from '../collectors/contract/snapshot.ts';
+import type { EntityDocs, Guide, Initiative, Snapshot } from '../collectors/contract/snapshot.ts';
 import { readHistory } from '../collectors/store/history-folder.ts';
 import { addRun, emptyHistory, type History } from './lib/run-history.ts';
 import { sortGuides } from './lib/guides.ts';
 import { indexStandards, type IndexedStandards } from './lib/standards.ts';
+import { parseBadgeSetting, type BadgeSetting } from './lib/badges.ts';
+import { readSiteSnapshot, snapshotPath } from './snapshot.ts';
 
-/** The portal-wide entry of the snapshot: title, generation date and every problem. */
-export async function getPortal() {
-  const portal = await getEntry('portal', 'portal');
-  if (!portal) throw new Error('The snapshot loader did not fill the portal collection.');
-  return portal.data;
+/** The snapshot the site renders, read once per version of the file (`site/snapshot.ts`). */
+function getSnapshot(): Promise<Snapshot> {
+  return readSiteSnapshot(snapshotPath());
 }
 
-/** The content collections, indexed for the views in `lib/`. */
+/** Views of one snapshot, built once: every route reads the same indexes. */
+const indexes = new WeakMap<Snapshot, { catalog?: IndexedCatalog; standards?: IndexedStandards; guides?: Guide[] }>();
+
+function indexesOf(snapshot: Snapshot) {
+  let entry = indexes.get(snapshot);
+  if (!entry) indexes.set(snapshot, (entry = {}));
+  return entry;
+}
+
+/** What concerns the whole run: title, guide settings, generation date, every problem, the published standards and developers' feedback. */
+export async function getPortal(): Promise<Pick<Snapshot, 'generatedAt' | 'problems' | 'standards' | 'feedback'> & Snapshot['portal']> {
+  const { portal, generatedAt, problems, standards, feedback } = await getSnapshot();
+  return {
+    title: portal.title,
+    guides: portal.guides,
+    generatedAt,
+    problems,
+    ...(standards ? { standards } : {}),
+    ...(feedback ? { feedback } : {}),
+  };
+}
+
+/** The entities, repositories and problems, indexed for the views in `lib/`. */
 export async function getCatalog(): Promise<IndexedCatalog> {
-  const [entities, repos, portal] = await Promise.all([getCollection('entities'), getCollection('repos'), getPortal()]);
-  return indexCatalog({
-    entities: entities.map((entry) => entry.data),
-    repos: repos.map((entry) => entry.data),
-    problems: portal.problems,
-  });
+  const snapshot = await getSnapshot();
+  const cached = indexesOf(snapshot);
+  cached.catalog ??= indexCatalog(snapshot);
+  return cached.catalog;
 }
 
 /** The golden-path guides with their adoption, in display order. */
 export async function getGuides(): Promise<Guide[]> {
-  return sortGuides((await getCollection('guides')).map((entry) => entry.data));
+  const snapshot = await getSnapshot();
+  const cached = indexesOf(snapshot);
+  cached.guides ??= sortGuides(snapshot.guides);
+  return cached.guides;
 }
 
 /** The initiatives, by deadline then title. */
 export async function getInitiatives(): Promise<Initiative[]> {
-  return (await getCollection('initiatives'))
-    .map((entry) => entry.data)
-    .sort((a, b) => byCodeUnit(a.deadline, b.deadline) || compareText(a.title, b.title));
+  return [...(await getSnapshot()).initiatives].sort((a, b) => byCodeUnit(a.deadline, b.deadline) || compareText(a.title, b.title));
+}
+
+/** Every entity's rendered repository docs. */
+export async function getDocs(): Promise<EntityDocs[]> {
+  return (await getSnapshot()).docs;
 }
 
 let history: Promise<History> | undefined;
@@ -68,16 +93,13 @@ export function getHistory(): Promise<History> {
 
 /** The checks, scorecards and results, indexed for the views in `lib/`. */
 export async function getStandards(): Promise<IndexedStandards> {
-  const [checks, scorecards, results, guides] = await Promise.all([
-    getCollection('checks'),
-    getCollection('scorecards'),
-    getCollection('results'),
-    getCollection('guides'),
-  ]);
-  return indexStandards({
-    checks: checks.map((entry) => entry.data),
-    scorecards: scorecards.map((entry) => entry.data),
-    results: results.map((entry) => entry.data),
-    guides: guides.map((entry) => entry.data),
-  });
+  const snapshot = await getSnapshot();
+  const cached = indexesOf(snapshot);
+  cached.standards ??= indexStandards(snapshot);
+  return cached.standards;
+}
+
+/** Which scorecards get README badges: portal.yaml's `badges`, handed over by the CLI (`CAIRN_BADGES`). */
+export function getBadgeSetting(): BadgeSetting {
+  return parseBadgeSetting(process.env.CAIRN_BADGES);
 }

@@ -1,5 +1,5 @@
-import { getCollection } from 'astro:content';
 import type { CatalogEntity, EntityDocs, RepoSnapshot } from '../collectors/contract/snapshot.ts';
+import { getCatalog, getDocs } from './collections.ts';
 
 /** Every entity's rendered repository docs, with a lookup of the entities and repositories they belong to. */
 export async function loadDocs(): Promise<{
@@ -7,13 +7,15 @@ export async function loadDocs(): Promise<{
   entityOf(ref: string): CatalogEntity | undefined;
   repoOf(name: string): RepoSnapshot | undefined;
 }> {
-  const [docs, entities, repos] = await Promise.all([getCollection('docs'), getCollection('entities'), getCollection('repos')]);
-  const byRef = new Map(entities.map((entry) => [entry.data.ref, entry.data]));
-  const byName = new Map(repos.map((entry) => [entry.data.name, entry.data]));
-  return { docs: docs.map((entry) => entry.data), entityOf: (ref) => byRef.get(ref), repoOf: (name) => byName.get(name) };
+  const [docs, catalog] = await Promise.all([getDocs(), getCatalog()]);
+  return { docs, entityOf: (ref) => catalog.byRef.get(ref), repoOf: (name) => catalog.repos.get(name) };
 }
 
-/** The refs of the entities whose repository docs were rendered, looked up once for every entity page. */
-export async function documentedEntityRefs(): Promise<Set<string>> {
-  return new Set((await getCollection('docs')).map((entry) => entry.id));
+const documented = new WeakMap<readonly EntityDocs[], ReadonlySet<string>>();
+
+/** The refs of the entities whose repository docs were rendered, gathered once and asked by every entity page. */
+export async function documentedEntityRefs(): Promise<ReadonlySet<string>> {
+  const docs = await getDocs();
+  if (!documented.has(docs)) documented.set(docs, new Set(docs.map((entry) => entry.entityRef)));
+  return documented.get(docs)!;
 }

@@ -202,6 +202,12 @@ export const portalConfigSchema = z
       .regex(/^\//, 'expected a path starting with /')
       .default('/')
       .describe('Base path for a project site, e.g. `/portal/` for `https://acme.github.io/portal/`.'),
+    badges: z
+      .union([z.boolean(), z.array(z.string().min(1)).min(1)])
+      .default(false)
+      .describe(
+        'README badges, one SVG per entity and scorecard at `/badges/<namespace>/<kind>/<name>/<scorecard>.svg`: `true` for every scorecard, a list of scorecard ids for those only (default false: none, since a large organisation would publish thousands nobody embeds).',
+      ),
     sources: z.array(sourceSchema).default([]).describe('Where the repositories come from.'),
     activity: z
       .strictObject({ windowDays: z.number().int().positive().default(90).describe('Days of git history the activity facts look at.') })

@@ -1,6 +1,7 @@
 import { join, relative, sep } from 'node:path';
 import { ConfigError } from '../../collectors/config/config-error.ts';
-import { portalConfigSchema } from '../../collectors/config/schema.ts';
+import { portalConfigSchema, type LoadedConfig } from '../../collectors/config/schema.ts';
+import type { Snapshot } from '../../collectors/contract/snapshot.ts';
 import { defineCommand, type Command } from './command.ts';
 import { collectionOptions, DEFAULT_CONFIG, DEFAULT_SNAPSHOT, failOnOf, historyDirOf } from './collection-options.ts';
 import { pathIn, type CommandContext } from './context.ts';
@@ -125,32 +126,55 @@ export const buildCommand = defineCommand({
     if (values.from !== undefined && (values.repos !== undefined || values.snapshot !== undefined))
       throw new ConfigError('--from builds an existing snapshot: it does not collect, so --repos and --snapshot do not apply.');
     const { runCollection, strictVerdict, readSnapshotFile, publishThenRecord } = await collection();
-    const { snapshot, path, loaded } =
-      values.from === undefined
-        ? await runCollection(values, context, { recordLater: true })
-        : await readSnapshotFile(values.from, values, context);
-    const siteUrl = flags.site ?? loaded.config.site;
-    const historyDir = historyDirOf({ history: values.history }, loaded, context.cwd);
-    const publish = (runRecord?: string) =>
-      buildSite(
+    const publish = (path: string, loaded: LoadedConfig) => (runRecord?: string) => {
+      const siteUrl = flags.site ?? loaded.config.site;
+      const historyDir = historyDirOf({ history: values.history }, loaded, context.cwd);
+      return buildSite(
         {
           snapshot: path,
           outDir,
           base: flags.base ?? loaded.config.base,
           ...(siteUrl ? { site: siteUrl } : {}),
+          badges: loaded.config.badges,
           ...guidesDirOf(loaded),
           ...(historyDir ? { historyDir } : {}),
           ...(runRecord ? { runRecord } : {}),
         },
         context,
       );
-    // A snapshot of --from was recorded by the collect or merge that wrote it.
-    if (values.from === undefined) await publishThenRecord(snapshot, values, loaded, context, publish);
-    else await publish();
+    };
+    let verdict: string | undefined;
+    if (values.from === undefined) {
+      const { snapshot, path, loaded } = await runCollection(values, context, { recordLater: true });
+      warnOfUnknownBadges(context, loaded, snapshot);
+      await publishThenRecord(snapshot, values, loaded, context, publish(path, loaded));
+      verdict = strictVerdict(snapshot, failOn);
+    } else {
+      // A snapshot of --from was recorded by the collect or merge that wrote it. Only what the verdict
+      // and the warnings need is kept while the site is built: the site reads the file itself, and a
+      // large organisation's snapshot held twice would double the build's memory.
+      const {
+        path,
+        loaded,
+        verdict: read,
+      } = await readSnapshotFile(values.from, values, context).then(({ snapshot, path, loaded }) => {
+        warnOfUnknownBadges(context, loaded, snapshot);
+        return { path, loaded, verdict: strictVerdict(snapshot, failOn) };
+      });
+      await publish(path, loaded)();
+      verdict = read;
+    }
     context.stderr.write(`Built the portal → ${values.out ?? 'dist'}\n`);
-    return reportStrict(context, values.strict, strictVerdict(snapshot, failOn));
+    return reportStrict(context, values.strict, verdict);
   },
 });
+
+/** A misspelt scorecard id in portal.yaml's `badges` would silently publish no badges: say so. */
+function warnOfUnknownBadges(context: Pick<CommandContext, 'stderr'>, loaded: LoadedConfig, snapshot: Snapshot): void {
+  const { badges } = loaded.config;
+  const unknown = Array.isArray(badges) ? badges.filter((id) => !snapshot.scorecards.some((scorecard) => scorecard.id === id)) : [];
+  for (const id of unknown) context.stderr.write(`portal.yaml badges: no scorecard "${id}", so it has no badges.\n`);
+}
 
 export const devCommand = defineCommand({
   name: 'dev',
@@ -172,7 +196,13 @@ export const devCommand = defineCommand({
     const { devSite } = await site();
     const historyDir = historyDirOf({ history: values.history }, loaded, context.cwd);
     await devSite(
-      { snapshot: path, base: flags.base ?? loaded.config.base, ...guidesDirOf(loaded), ...(historyDir ? { historyDir } : {}) },
+      {
+        snapshot: path,
+        base: flags.base ?? loaded.config.base,
+        badges: loaded.config.badges,
+        ...guidesDirOf(loaded),
+        ...(historyDir ? { historyDir } : {}),
+      },
       context,
     );
     return 0;

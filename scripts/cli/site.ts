@@ -20,6 +20,8 @@ export interface SiteOptions {
   base?: string;
   /** Absolute URL the site is served from, e.g. `https://acme.github.io`. */
   site?: string;
+  /** README badges: `true` for every scorecard, or the ids of the scorecards to publish them for (portal.yaml's `badges`). Default none. */
+  badges?: boolean | readonly string[];
   /** The portal's `guides/` folder (content/guides), whose MDX the snapshot's guides are rendered from. */
   guidesDir?: string;
   /** The run history folder, for trends and "what changed". */
@@ -337,7 +339,7 @@ export async function previewSite(
 function astroEnvironment(options: Partial<SiteOptions>, { cwd, env }: Pick<CommandContext, 'cwd' | 'env'>): Record<string, string> {
   // Astro lets any environment variable shadow `import.meta.env` in server code, so a `BASE_URL` set
   // for something else (vitest sets one, a CI job may) would replace the configured base in every link.
-  const { BASE_URL, CAIRN_SITE, CAIRN_GUIDES_DIR, CAIRN_HISTORY_DIR, CAIRN_RUN_RECORD, ...inherited } = env;
+  const { BASE_URL, CAIRN_SITE, CAIRN_BADGES, CAIRN_GUIDES_DIR, CAIRN_HISTORY_DIR, CAIRN_RUN_RECORD, ...inherited } = env;
   const path = (value: string | undefined) => (value === undefined ? undefined : resolve(cwd, value));
   const settings = {
     ASTRO_TELEMETRY_DISABLED: '1',
@@ -345,6 +347,7 @@ function astroEnvironment(options: Partial<SiteOptions>, { cwd, env }: Pick<Comm
     CAIRN_OUT_DIR: path(options.outDir) ?? inherited.CAIRN_OUT_DIR,
     CAIRN_BASE: options.base ?? '/',
     CAIRN_SITE: options.site || undefined,
+    CAIRN_BADGES: options.badges === undefined || options.badges === false ? undefined : JSON.stringify(options.badges),
     CAIRN_GUIDES_DIR: path(options.guidesDir),
     CAIRN_HISTORY_DIR: path(options.historyDir),
     CAIRN_RUN_RECORD: path(options.runRecord),

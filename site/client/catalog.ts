@@ -1,18 +1,29 @@
 /**
- * The catalog table's browser side: filters (text and facets, kept in the URL so a view can be
- * shared) and sortable columns. Without JavaScript, or until the filter data arrives, the plain
- * table stays.
+ * The catalog table's browser side: every entity's row, drawn from the filter data (the page itself
+ * lists one page of them), filters (text and facets, kept in the URL so a view can be shared) and
+ * sortable columns. Without JavaScript, or until the filter data arrives, the plain table and its
+ * pages stay.
  */
-import { createRowFilter, FILTER_FACETS, type CatalogFilterData, type CatalogQuery } from '../lib/catalog-filter.ts';
+import {
+  createRowFilter,
+  FILTER_FACETS,
+  SEARCH_TEXT,
+  type CatalogFilterData,
+  type CatalogQuery,
+  type FilterRow,
+} from '../lib/catalog-filter.ts';
 
-/** Shows the filter controls once the filter data has arrived; until then (or without it) the plain table stays. */
-export async function enhanceCatalog(form: HTMLFormElement, table: HTMLTableElement, status: HTMLElement) {
+/** Shows every entity and the filter controls once the filter data has arrived; until then (or without it) the page's table stays. */
+export async function enhanceCatalog(form: HTMLFormElement, table: HTMLTableElement, status: HTMLElement, pages: HTMLElement) {
   const response = await fetch(form.dataset.source ?? '');
   if (!response.ok) return;
   const data = (await response.json()) as CatalogFilterData;
+  const body = table.tBodies[0];
+  if (!body) return;
+  body.replaceChildren(...data.rows.map((row) => tableRow(data, row)));
+  pages.hidden = true;
   // The table's rows in their built order, which is the filter data's order whatever sorting does later.
-  const rows = [...(table.tBodies[0]?.rows ?? [])];
-  if (rows.length !== data.rows.length) return;
+  const rows = [...body.rows];
   const params = new URLSearchParams(location.search);
   for (const name of ['text', ...FILTER_FACETS]) {
     const field = form.elements.namedItem(name) as HTMLInputElement | HTMLSelectElement | null;
@@ -68,4 +79,42 @@ function makeSortable(table: HTMLTableElement) {
       body?.append(...sorted);
     });
   });
+}
+
+/** One entity's row, as the page draws it: every value goes in as text, links only to the portal's own pages. */
+function tableRow(data: CatalogFilterData, row: FilterRow): HTMLTableRowElement {
+  const [name, href, title, system, tags, inferred] = row.slice(SEARCH_TEXT + 1) as [string, string, string, number, string, 0 | 1];
+  const facet = (position: number) => {
+    const index = row[position] as number;
+    return index >= 0 ? data.values[FILTER_FACETS[position]!][index]! : '';
+  };
+  const element = (tag: string, text: string, attributes: Record<string, string> = {}) => {
+    const node = document.createElement(tag);
+    node.textContent = text;
+    for (const [key, value] of Object.entries(attributes)) node.setAttribute(key, value);
+    return node;
+  };
+  const linked = (text: string, target: string) => (target ? element('a', text, { href: target }) : document.createTextNode(text));
+  const tr = document.createElement('tr');
+  const header = element('th', '', { scope: 'row' });
+  header.append(element('a', name, { href }));
+  if (inferred) header.append(element('span', 'inferred', { class: 'badge' }));
+  if (title) header.append(element('span', title, { class: 'subtitle' }));
+  const owner = row[FILTER_FACETS.indexOf('owner')] as number;
+  const [systemText, systemHref] = system >= 0 ? data.systems[system]! : ['', ''];
+  const cells = [
+    facet(FILTER_FACETS.indexOf('kind')),
+    facet(FILTER_FACETS.indexOf('type')),
+    linked(facet(FILTER_FACETS.indexOf('owner')), owner >= 0 ? data.ownerHrefs[owner]! : ''),
+    facet(FILTER_FACETS.indexOf('lifecycle')),
+    linked(systemText, systemHref),
+    facet(FILTER_FACETS.indexOf('language')),
+    tags,
+  ].map((content) => {
+    const cell = document.createElement('td');
+    cell.append(content);
+    return cell;
+  });
+  tr.append(header, ...cells);
+  return tr;
 }

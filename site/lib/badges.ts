@@ -33,12 +33,30 @@ export interface BadgeRoute {
   badge: Badge;
 }
 
-/** A badge for every result whose entity is in the catalog. */
-export function badgeRoutes(catalog: IndexedCatalog, standards: IndexedStandards): BadgeRoute[] {
+/**
+ * Which scorecards get README badges (portal.yaml's `badges`): every one (`true`), those listed, or
+ * none. Badges are opt-in: each is a file per entity and scorecard, thousands in a large organisation.
+ */
+export type BadgeSetting = boolean | readonly string[];
+
+/** The setting as the CLI hands it to the site (`CAIRN_BADGES`, JSON); absent, or not a setting: none. */
+export function parseBadgeSetting(value: string | undefined): BadgeSetting {
+  if (!value) return false;
+  const parsed: unknown = JSON.parse(value);
+  return parsed === true || (Array.isArray(parsed) && parsed.every((id) => typeof id === 'string')) ? (parsed as BadgeSetting) : false;
+}
+
+/** Whether the scorecard `id` has badges under `setting`. */
+export function hasBadges(setting: BadgeSetting, id: string): boolean {
+  return setting === true || (Array.isArray(setting) && setting.includes(id));
+}
+
+/** A badge for every result whose entity is in the catalog, on the scorecards the setting names. */
+export function badgeRoutes(catalog: IndexedCatalog, standards: IndexedStandards, setting: BadgeSetting): BadgeRoute[] {
   return standards.results.flatMap((result) => {
     const entity = catalog.byRef.get(result.entityRef);
     const scorecard = standards.scorecardsById.get(result.scorecard)!;
-    if (!entity) return [];
+    if (!entity || !hasBadges(setting, scorecard.id)) return [];
     const level = levelRef(scorecard, result.level);
     return [
       {

@@ -8,17 +8,38 @@ export const FILTER_FACETS = ['kind', 'type', 'owner', 'lifecycle', 'language'] 
 
 export type FilterFacet = (typeof FILTER_FACETS)[number];
 
-/** A row's value index for each facet (-1: no value), then its lowercase search text. */
-export type FilterRow = [...number[], string];
+/**
+ * One entity: its value index for each facet (-1: no value), its lowercase search text, then what its
+ * row shows — name, page path under the base, title (`''`: none), index into `systems` (-1: none),
+ * tags joined by `, `, and 1 when it was inferred.
+ */
+export type FilterRow = [
+  ...facets: number[],
+  search: string,
+  name: string,
+  href: string,
+  title: string,
+  system: number,
+  tags: string,
+  inferred: 0 | 1,
+];
+
+/** Where the search text sits in a {@link FilterRow}, after the facets; the row's display follows it. */
+export const SEARCH_TEXT = FILTER_FACETS.length;
 
 /**
- * What the catalog page's script filters with, served as compact JSON beside the table instead of
- * being repeated in its markup.
+ * What the catalog page's script filters and draws the table with, served as compact JSON beside
+ * the page instead of being repeated in its markup: the page itself lists one page of entities, the
+ * script every one of them.
  */
 export interface CatalogFilterData {
   /** Distinct values of each facet, sorted; rows refer to them by index. */
   values: Record<FilterFacet, string[]>;
-  /** One per table row, in table order. */
+  /** The page of each owner in `values.owner`, in the same order (`''`: not in the catalog). */
+  ownerHrefs: string[];
+  /** The systems rows belong to: text and page (`''`: not in the catalog). */
+  systems: Array<[text: string, href: string]>;
+  /** One per entity, in the catalog's order. */
   rows: FilterRow[];
 }
 
@@ -39,7 +60,7 @@ export function createRowFilter(data: CatalogFilterData, query: CatalogQuery): (
   });
   const words = query.text.toLowerCase().split(/\s+/).filter(Boolean);
   return (row) => {
-    const text = row.at(-1) as string;
+    const text = row[SEARCH_TEXT] as string;
     return (
       wanted.every((index, facet) => index === undefined || (index >= 0 && row[facet] === index)) &&
       words.every((word) => text.includes(word))

@@ -4,6 +4,7 @@ import { FILTER_FACETS, type CatalogFilterData, type FilterFacet, type FilterRow
 import { compareText, relatedLink, type IndexedCatalog } from './catalog.ts';
 import { humanizeEntityRef } from './entity-ref.ts';
 import { primaryLanguage, specString } from './entity.ts';
+import { paginate, paginationView, type PaginationView } from './pagination.ts';
 
 /** A reference shown in a catalog cell: the humanised ref, linked when the entity is in the catalog. */
 export interface CellLink {
@@ -30,6 +31,12 @@ export interface CatalogRow {
 
 /** Site path of the filter data, without the base. */
 export const FILTER_DATA_PATH = 'catalog/filters.json';
+
+/** Site path of the catalog table, whose further pages are `catalog/page/<n>/`. */
+export const CATALOG_PATH = 'catalog/';
+
+/** Rows per page of the catalog table without JavaScript. */
+export const CATALOG_PAGE_SIZE = 200;
 
 /** The catalog table's rows, one per entity, in the catalog's order. */
 export function catalogRows(catalog: IndexedCatalog): CatalogRow[] {
@@ -69,7 +76,7 @@ function facetValue(row: CatalogRow, facet: FilterFacet): string | undefined {
   return facet === 'owner' ? row.owner?.text : row[facet];
 }
 
-/** Dictionary-encodes the rows' facet values and search text for the filter script. */
+/** Dictionary-encodes the rows' facet values, search text and what each row shows, for the catalog page's script. */
 export function catalogFilterData(rows: readonly CatalogRow[]): CatalogFilterData {
   const values = Object.fromEntries(
     FILTER_FACETS.map((facet) => [
@@ -78,13 +85,30 @@ export function catalogFilterData(rows: readonly CatalogRow[]): CatalogFilterDat
     ]),
   ) as Record<FilterFacet, string[]>;
   const indexes = FILTER_FACETS.map((facet) => new Map(values[facet].map((value, index) => [value, index])));
+  const ownerHrefs = new Map(rows.flatMap((row) => (row.owner ? [[row.owner.text, row.owner.href ?? '']] : [])));
+  const systemKey = (system: CellLink) => `${system.text}\u0000${system.href ?? ''}`;
+  const systems = [...new Map(rows.flatMap((row) => (row.system ? [[systemKey(row.system), row.system] as const] : []))).values()];
+  const systemIndex = new Map(systems.map((system, index) => [systemKey(system), index]));
   return {
     values,
+    ownerHrefs: values.owner.map((owner) => ownerHrefs.get(owner) ?? ''),
+    systems: systems.map((system) => [system.text, system.href ?? '']),
     rows: rows.map((row): FilterRow => [
       ...FILTER_FACETS.map((facet, position) => indexes[position]!.get(facetValue(row, facet) ?? '') ?? -1),
       searchText(row),
+      row.name,
+      row.href,
+      row.title ?? '',
+      row.system ? systemIndex.get(systemKey(row.system))! : -1,
+      row.tags.join(', '),
+      row.inferred ? 1 : 0,
     ]),
   };
+}
+
+/** The catalog table a page at a time, for readers without JavaScript; the script shows every row. */
+export function catalogPages(rows: readonly CatalogRow[]): Array<{ rows: CatalogRow[]; pagination: PaginationView }> {
+  return paginate(rows, CATALOG_PAGE_SIZE).map((page) => ({ rows: page.items, pagination: paginationView(CATALOG_PATH, page) }));
 }
 
 function searchText(row: CatalogRow): string {

@@ -1,5 +1,5 @@
 import { entityHref } from './paths.ts';
-import { compareCodeUnits } from '../../collectors/contract/helpers.ts';
+import { compareCodeUnits, UNKNOWN_OWNER } from '../../collectors/contract/helpers.ts';
 import type { CatalogEntity, RepoSnapshot, Snapshot } from '../../collectors/contract/snapshot.ts';
 import { entityDisplayName, humanizeEntityRef, parseEntityRef } from './entity-ref.ts';
 
@@ -87,4 +87,14 @@ export function relatedLinks(catalog: IndexedCatalog, entity: CatalogEntity, typ
 /** The first target of a relation type that has the given kind (an entity's owner, system, domain). */
 export function relatedLink(catalog: IndexedCatalog, entity: CatalogEntity, type: string, kind?: string): EntityLink | undefined {
   return relatedLinks(catalog, entity, type).find((link) => kind === undefined || link.kind === kind);
+}
+
+/**
+ * The ref of the owner of the entity with `ref`: undefined when it has none, or only the
+ * placeholder for "no owner known", which is not a team (its entities count as unowned).
+ */
+export function ownerRefOf(catalog: IndexedCatalog, ref: string): string | undefined {
+  const entity = catalog.byRef.get(ref);
+  const owner = entity && relatedLink(catalog, entity, 'ownedBy')?.ref;
+  return owner === UNKNOWN_OWNER ? undefined : owner;
 }

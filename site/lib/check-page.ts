@@ -1,8 +1,9 @@
 import { checkPath } from './paths.ts';
 import { CHECK_CATEGORY_TITLES } from '../../collectors/contract/helpers.ts';
 import type { CheckCategory, CheckMetadata, Guide } from '../../collectors/contract/snapshot.ts';
-import { compareText, linkToRef, type IndexedCatalog, type EntityLink } from './catalog.ts';
+import { compareText, groupBy, linkToRef, ownerRefOf, type IndexedCatalog, type EntityLink } from './catalog.ts';
 import { safeWebHref } from './links.ts';
+import { paginate, paginationView, type PaginationView } from './pagination.ts';
 import {
   checkStatus,
   evidenceView,
@@ -83,13 +84,30 @@ export function checksByCategory(standards: IndexedStandards): CheckCategoryGrou
   })).filter((group) => group.checks.length > 0);
 }
 
-/** An entity where the check does not pass, on one scorecard. */
+/** An entity where the check does not pass, with the scorecards on which it said the same. */
 export interface FailingEntity {
   entity: EntityLink;
-  scorecard: ScorecardLink;
+  scorecards: ScorecardLink[];
   status: CheckStatus;
   message: string;
   evidence: EvidenceView[];
+}
+
+/** How many of one owner's entities the check applies to, and fails on; `owner` is absent for entities without one. */
+export interface FailingByOwner {
+  owner?: EntityLink;
+  failing: number;
+  applicable: number;
+}
+
+/** The entities failing a check: how many, by owner, and one page of them. */
+export interface FailingSection {
+  /** Entities where the check fails on at least one scorecard. */
+  entities: number;
+  /** Owners with a failing entity, the most failing first. */
+  byOwner: FailingByOwner[];
+  rows: FailingEntity[];
+  pagination: PaginationView;
 }
 
 /** Everything a check's reference page shows, from its metadata and its results. */
@@ -110,7 +128,16 @@ export interface CheckPageView {
   passRate: PassRate;
   /** The scorecards that use the check, with the levels it is in. */
   scorecards: Array<{ scorecard: ScorecardLink; levels: string[] }>;
-  failing: FailingEntity[];
+  /** The failing entities' first page; the others are at `checks/<id>/page/<n>/` ({@link checkFailingPages}). */
+  failing: FailingSection;
+}
+
+/** A later page of a check's failing entities. */
+export interface CheckFailingPageView {
+  id: string;
+  title: string;
+  href: string;
+  failing: FailingSection;
 }
 
 /** Statuses listed as failing on a check's page: what keeps an entity from the level. */
@@ -140,18 +167,72 @@ export function checkPageView(catalog: IndexedCatalog, standards: IndexedStandar
           .map((level) => levelRef(scorecard, level.id).title),
       }))
       .filter((usage) => usage.levels.length > 0),
-    failing: evaluations
-      .map(({ result, check: scored }) => ({ result, scored, status: checkStatus(scored) }))
-      .filter(({ status }) => FAILING.has(status))
-      .map(({ result, scored, status }) => ({
+    failing: failingSections(catalog, standards, check.id)[0]!,
+  };
+}
+
+/** Pages 2 and on of a check's failing entities (page 1 is on the check's page). */
+export function checkFailingPages(catalog: IndexedCatalog, standards: IndexedStandards, check: CheckMetadata): CheckFailingPageView[] {
+  return failingSections(catalog, standards, check.id)
+    .slice(1)
+    .map((failing) => ({ id: check.id, title: check.title, href: withBase(checkPath(check.id)), failing }));
+}
+
+/**
+ * The entities a check fails on, one row per entity and finding (an entity that fails the same way
+ * on two scorecards is one row naming both), by entity name, split into pages; each page also
+ * carries the counts by owner.
+ */
+function failingSections(catalog: IndexedCatalog, standards: IndexedStandards, checkId: string): FailingSection[] {
+  const evaluations = standards.evaluationsByCheck.get(checkId) ?? [];
+  const rows = new Map<string, FailingEntity>();
+  for (const { result, check: scored } of evaluations) {
+    const status = checkStatus(scored);
+    if (!FAILING.has(status)) continue;
+    const key = JSON.stringify([result.entityRef, status, scored.message, scored.evidence]);
+    const scorecard = scorecardLink(standards.scorecardsById.get(result.scorecard)!);
+    const row = rows.get(key);
+    if (row) row.scorecards.push(scorecard);
+    else
+      rows.set(key, {
         entity: linkToRef(catalog, result.entityRef),
-        scorecard: scorecardLink(standards.scorecardsById.get(result.scorecard)!),
+        scorecards: [scorecard],
         status,
         message: scored.message,
         evidence: scored.evidence.map((evidence) => evidenceView(repoOf(catalog, catalog.byRef.get(result.entityRef)), evidence)),
-      }))
-      .sort((a, b) => compareText(a.entity.text, b.entity.text) || compareText(a.scorecard.title, b.scorecard.title)),
-  };
+      });
+  }
+  const sorted = [...rows.values()]
+    .map((row) => ({ ...row, scorecards: row.scorecards.sort((a, b) => compareText(a.title, b.title)) }))
+    .sort(
+      (a, b) =>
+        compareText(a.entity.text, b.entity.text) ||
+        compareText(a.entity.ref, b.entity.ref) ||
+        compareText(a.scorecards[0]!.title, b.scorecards[0]!.title),
+    );
+  const byOwner = failingByOwner(catalog, evaluations);
+  const entities = new Set(sorted.map((row) => row.entity.ref)).size;
+  return paginate(sorted).map((page) => ({ entities, byOwner, rows: page.items, pagination: paginationView(checkPath(checkId), page) }));
+}
+
+/** Per owner, the entities the check applies to and those it fails on (each entity once, whatever its scorecards). */
+function failingByOwner(catalog: IndexedCatalog, evaluations: readonly CheckEvaluation[]): FailingByOwner[] {
+  const applicable = new Map<string, boolean>();
+  for (const { result, check } of evaluations) {
+    if (check.outcome === 'notApplicable') continue;
+    applicable.set(result.entityRef, (applicable.get(result.entityRef) ?? false) || FAILING.has(checkStatus(check)));
+  }
+  const byOwner = groupBy([...applicable], ([ref]) => ownerRefOf(catalog, ref));
+  return [...byOwner]
+    .map(([owner, entities]) => ({
+      ...(owner ? { owner: linkToRef(catalog, owner) } : {}),
+      failing: entities.filter(([, fails]) => fails).length,
+      applicable: entities.length,
+    }))
+    .filter((row) => row.failing > 0)
+    .sort(
+      (a, b) => b.failing - a.failing || (a.owner && b.owner ? compareText(a.owner.text, b.owner.text) : a.owner ? -1 : b.owner ? 1 : 0),
+    );
 }
 
 /**

@@ -57,3 +57,14 @@ export function entityRouteParams(entity: CatalogEntity): EntityRefParts {
     name: windowsSafeSegment(entity.metadata.name),
   };
 }
+
+/**
+ * Route parameters for a full ref (`group:default/payments`), for an owner that may not be in the
+ * catalog: the entity's own when it is (its name keeps its case), else the ref's parts, made safe
+ * the same way.
+ */
+export function refRouteParams(ref: string, entity: CatalogEntity | undefined): EntityRefParts {
+  if (entity) return entityRouteParams(entity);
+  const { kind, namespace, name } = parseEntityRef(ref);
+  return { namespace: windowsSafeSegment(namespace.toLowerCase()), kind: kind.toLowerCase(), name: windowsSafeSegment(name) };
+}

@@ -5,19 +5,21 @@ import type {
   Guide,
   Outcome,
   ScorecardDefinition,
+  ScorecardResult,
   ScoredCheck,
 } from '../../collectors/contract/snapshot.ts';
-import { byCodeUnit, compareText } from './catalog.ts';
-import { entityDisplayName } from './entity-ref.ts';
+import { byCodeUnit, compareText, type IndexedCatalog } from './catalog.ts';
+import { entityDisplayName, refRouteParams, type EntityRefParts } from './entity-ref.ts';
 import { guideFacts, linkText, oneLine } from './guide-markdown.ts';
-import { entityPath, guidePath } from './paths.ts';
+import { entityPath, entityResultsPath, guidePath } from './paths.ts';
 import type { History } from './run-history.ts';
 import type { IndexedStandards } from './standards.ts';
 
 /**
  * Machine-readable outputs published with the site, for other tools and AI assistants:
- * `/catalog.json`, `/scorecards.json`, `/llms.txt` and `/llms-full.txt`. Keys in a fixed order and lists sorted by
- * code unit, so the same snapshot gives the same bytes.
+ * `/catalog.json`, `/scorecards.json` (an index, with one file of results per entity), `/llms.txt`
+ * and `/llms-full.txt`. Keys in a fixed order and lists sorted by code unit, so the same snapshot
+ * gives the same bytes.
  */
 
 /** Site paths of the exports, without the base. */
@@ -50,53 +52,110 @@ export interface ExportedResult {
   checks: ExportedCheck[];
 }
 
-/** `/scorecards.json`: every scorecard's levels and every result, for dashboards and trend tools. */
-export interface ScorecardsExport {
-  generatedAt: string;
-  scorecards: Array<{ id: string; title: string; levels: string[] }>;
-  results: ExportedResult[];
+/** A scorecard as the exports list it: its id, title and level ids, lowest first. */
+export interface ExportedScorecard {
+  id: string;
+  title: string;
+  levels: string[];
 }
 
 /**
- * Every result, sorted by entity ref then scorecard id (by code unit, the same on every machine),
- * with keys in a fixed order: the same snapshot gives the same bytes.
+ * `/scorecards.json`: every scorecard's levels, and per entity its level on each scorecard and the
+ * URL of its own file of results, so a reader fetches only the entities it wants.
  */
-export function scorecardsExport(standards: IndexedStandards, generatedAt: string): ScorecardsExport {
+export interface ScorecardsExport {
+  generatedAt: string;
+  scorecards: ExportedScorecard[];
+  entities: Array<{
+    entity: string;
+    /** Level per scorecard id (`null`: below the first level). */
+    levels: Record<string, string | null>;
+    /** Its {@link EntityResultsExport}: absolute when the portal's URL is known, else under the base. */
+    url: string;
+  }>;
+}
+
+/** `scorecards/entities/<namespace>/<kind>/<name>.json`: one entity's results, in scorecard id order. */
+export interface EntityResultsExport {
+  generatedAt: string;
+  entity: string;
+  results: ExportedResult[];
+}
+
+/** One entity's results with the route of its file. */
+export interface EntityResults {
+  params: EntityRefParts;
+  entityRef: string;
+  results: readonly ScorecardResult[];
+}
+
+/**
+ * Every scored entity with the route parameters of its results file (the catalog's URL shape),
+ * sorted by entity ref by code unit; its results by scorecard id.
+ */
+export function entityResults(catalog: IndexedCatalog, standards: IndexedStandards): EntityResults[] {
+  return [...standards.resultsByEntity]
+    .sort(([a], [b]) => byCodeUnit(a, b))
+    .map(([entityRef, results]) => ({
+      params: refRouteParams(entityRef, catalog.byRef.get(entityRef)),
+      entityRef,
+      results: [...results].sort((a, b) => byCodeUnit(a.scorecard, b.scorecard)),
+    }));
+}
+
+/** The index: scorecards by id, then each entity's levels and the URL of its results (`url` turns a site path into the link). */
+export function scorecardsExport(
+  standards: IndexedStandards,
+  entities: readonly EntityResults[],
+  generatedAt: string,
+  url: (path: string) => string,
+): ScorecardsExport {
   return {
     generatedAt,
     scorecards: [...standards.scorecards]
       .sort((a, b) => byCodeUnit(a.id, b.id))
       .map((scorecard) => ({ id: scorecard.id, title: scorecard.title, levels: scorecard.levels.map((level) => level.id) })),
-    results: [...standards.results]
-      .sort((a, b) => byCodeUnit(a.entityRef, b.entityRef) || byCodeUnit(a.scorecard, b.scorecard))
-      .map((result) => ({
-        entity: result.entityRef,
-        scorecard: result.scorecard,
-        level: result.level,
-        score: result.score,
-        checks: result.checks.map((check) => ({
-          check: check.checkId,
-          level: check.level,
-          outcome: check.outcome,
-          effective: check.effective,
-          message: check.message,
-          evidence: check.evidence.map(({ path, line, note }) => ({
-            path,
-            ...(line === undefined ? {} : { line }),
-            ...(note === undefined ? {} : { note }),
-          })),
-          ...(check.exemption
-            ? {
-                exemption: {
-                  reason: check.exemption.reason,
-                  expires: check.exemption.expires,
-                  expired: check.exemption.expired,
-                  source: check.exemption.source,
-                },
-              }
-            : {}),
-        })),
+    entities: entities.map(({ params, entityRef, results }) => ({
+      entity: entityRef,
+      levels: Object.fromEntries(results.map((result) => [result.scorecard, result.level])),
+      url: url(entityResultsPath(params)),
+    })),
+  };
+}
+
+/** One entity's file: its results with keys in a fixed order, so the same snapshot gives the same bytes. */
+export function entityResultsExport(entity: EntityResults, generatedAt: string): EntityResultsExport {
+  return { generatedAt, entity: entity.entityRef, results: entity.results.map(exportedResult) };
+}
+
+function exportedResult(result: ScorecardResult): ExportedResult {
+  return {
+    entity: result.entityRef,
+    scorecard: result.scorecard,
+    level: result.level,
+    score: result.score,
+    checks: result.checks.map((check) => ({
+      check: check.checkId,
+      level: check.level,
+      outcome: check.outcome,
+      effective: check.effective,
+      message: check.message,
+      evidence: check.evidence.map(({ path, line, note }) => ({
+        path,
+        ...(line === undefined ? {} : { line }),
+        ...(note === undefined ? {} : { note }),
       })),
+      ...(check.exemption
+        ? {
+            exemption: {
+              reason: check.exemption.reason,
+              expires: check.exemption.expires,
+              expired: check.exemption.expired,
+              source: check.exemption.source,
+            },
+          }
+        : {}),
+    })),
   };
 }
 
@@ -265,7 +324,7 @@ function llmsData(url: (path: string) => string): string[] {
     '## Data',
     '',
     `- [${EXPORT_PATHS.catalog}](${url(EXPORT_PATHS.catalog)}): every entity as Backstage has it, with its relations and where it is declared`,
-    `- [${EXPORT_PATHS.scorecards}](${url(EXPORT_PATHS.scorecards)}): every entity's level, score and check results on each scorecard`,
+    `- [${EXPORT_PATHS.scorecards}](${url(EXPORT_PATHS.scorecards)}): every entity's level on each scorecard, and the link to its file of check results`,
     `- [${EXPORT_PATHS.standards}](${url(EXPORT_PATHS.standards)}): the scorecards, custom checks and exemptions that judge an entity, for \`cairn check --standards\``,
     '',
     '## Optional',

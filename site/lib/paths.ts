@@ -1,5 +1,5 @@
 import type { CatalogEntity } from '../../collectors/contract/snapshot.ts';
-import { entityRouteParams } from './entity-ref.ts';
+import { entityRouteParams, type EntityRefParts } from './entity-ref.ts';
 import { withBase } from './urls.ts';
 
 /*
@@ -9,8 +9,12 @@ import { withBase } from './urls.ts';
  *
  *   catalog/<namespace>/<kind>/<name>/              an entity
  *   catalog/<namespace>/<kind>/<name>/docs/<slug>/  its docs
- *   badges/<namespace>/<kind>/<name>/<scorecard>.svg
+ *   badges/<namespace>/<kind>/<name>/<scorecard>.svg                (only when portal.yaml asks for badges)
  *   checks/<id>/    scorecards/<id>/    guides/<id…>/    initiatives/<id>/
+ *   checks/<id>/page/<n>/                                            a check's failing entities, page n ≥ 2
+ *   scorecards/<id>/teams/<namespace>/<kind>/<name>/[page/<n>/]      one owner's entities × checks
+ *   scorecards/<id>/unowned/[page/<n>/]                              the entities without an owner
+ *   scorecards/entities/<namespace>/<kind>/<name>.json               one entity's results (scorecards.json is the index)
  *   platform/       the platform team's dashboard
  */
 
@@ -46,9 +50,31 @@ export function checkPath(id: string): string {
   return `checks/${encodeURIComponent(id)}/`;
 }
 
+/** The id of the "How to fix" section of a check's page, which entity pages link to. */
+export const HOW_TO_FIX = 'how-to-fix';
+
 /** A scorecard's page. */
 export function scorecardPath(id: string): string {
   return `scorecards/${encodeURIComponent(id)}/`;
+}
+
+/**
+ * One owner's entities × checks on a scorecard: `scorecards/<id>/teams/<namespace>/<kind>/<name>/`,
+ * the owner's ref in the catalog's URL shape; entities without an owner: `scorecards/<id>/unowned/`.
+ */
+export function scorecardTeamPath(scorecardId: string, owner: EntityRefParts | undefined): string {
+  const { namespace, kind, name } = owner ?? {};
+  return `${scorecardPath(scorecardId)}${owner ? `teams/${[namespace!, kind!, name!].map(encodeURIComponent).join('/')}/` : 'unowned/'}`;
+}
+
+/** Page `number` of a paginated list at `path`: the path itself for page 1, `<path>page/<n>/` after it. */
+export function pagedPath(path: string, number: number): string {
+  return number === 1 ? path : `${path}page/${number}/`;
+}
+
+/** An entity's results as JSON: `scorecards/entities/<namespace>/<kind>/<name>.json`. */
+export function entityResultsPath(entity: EntityRefParts): string {
+  return `scorecards/entities/${[entity.namespace, entity.kind, `${entity.name}.json`].map(encodeURIComponent).join('/')}`;
 }
 
 /** A guide's page; a guide's id is its path below content/guides/. */

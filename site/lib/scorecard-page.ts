@@ -1,7 +1,9 @@
-import { UNKNOWN_OWNER } from '../../collectors/contract/helpers.ts';
 import type { ScorecardDefinition, ScorecardResult } from '../../collectors/contract/snapshot.ts';
-import { compareText, groupBy, linkToRef, relatedLink, type IndexedCatalog, type EntityLink } from './catalog.ts';
-import { completeEntityRef } from './entity-ref.ts';
+import { compareText, groupBy, linkToRef, ownerRefOf, type IndexedCatalog, type EntityLink } from './catalog.ts';
+import { completeEntityRef, refRouteParams, type EntityRefParts } from './entity-ref.ts';
+import { paginate, paginationView, type PaginationView } from './pagination.ts';
+import { scorecardTeamPath } from './paths.ts';
+import { withBase } from './urls.ts';
 import {
   allLevels,
   checkLink,
@@ -64,6 +66,34 @@ export function scorecardSummaries(catalog: IndexedCatalog, standards: IndexedSt
   return standards.scorecards.map((scorecard) => scorecardSummary(catalog, standards, scorecard));
 }
 
+/** A scorecard's results of one owner; `owner` is absent for entities without one. */
+export interface OwnerResults {
+  owner?: EntityLink;
+  /** The owner's route parameters, for the paths of its pages on the scorecard. */
+  params?: EntityRefParts;
+  results: readonly ScorecardResult[];
+}
+
+/** Results grouped by their entity's owner: owners by name, the unowned last. */
+export function resultsByOwner(catalog: IndexedCatalog, results: readonly ScorecardResult[]): OwnerResults[] {
+  const byOwner = groupBy(results, (result) => ownerRefOf(catalog, result.entityRef));
+  return [...byOwner]
+    .map(([ownerRef, owned]): OwnerResults =>
+      ownerRef
+        ? { owner: linkToRef(catalog, ownerRef), params: refRouteParams(ownerRef, catalog.byRef.get(ownerRef)), results: owned }
+        : { results: owned },
+    )
+    .sort((a, b) =>
+      a.owner && b.owner
+        ? compareText(a.owner.text, b.owner.text) || compareText(a.owner.ref, b.owner.ref)
+        : a.owner
+          ? -1
+          : b.owner
+            ? 1
+            : 0,
+    );
+}
+
 /** One owner's entities on a scorecard. `owner` is absent for entities without one. */
 export interface TeamRow {
   owner?: EntityLink;
@@ -71,25 +101,20 @@ export interface TeamRow {
   counts: number[];
   entities: number;
   averageScore: string;
+  /** The owner's entities × checks on this scorecard. */
+  heatmapHref: string;
 }
 
 /** Entities per owner and level, owners by name and the unowned last. */
 export function teamRows(catalog: IndexedCatalog, scorecard: ScorecardDefinition, results: readonly ScorecardResult[]): TeamRow[] {
   const levels = allLevels(scorecard);
-  const byOwner = groupBy(results, (result) => {
-    const entity = catalog.byRef.get(result.entityRef);
-    const owner = entity && relatedLink(catalog, entity, 'ownedBy')?.ref;
-    // The placeholder for "no owner known" is not a team: its entities go to the unowned row.
-    return owner === UNKNOWN_OWNER ? undefined : owner;
-  });
-  return [...byOwner]
-    .map(([ownerRef, owned]) => ({
-      ...(ownerRef ? { owner: linkToRef(catalog, ownerRef) } : {}),
-      counts: levels.map((level) => owned.filter((result) => result.level === level.id).length),
-      entities: owned.length,
-      averageScore: formatScore(owned.reduce((sum, result) => sum + result.score, 0) / owned.length),
-    }))
-    .sort((a, b) => (a.owner && b.owner ? compareText(a.owner.text, b.owner.text) : a.owner ? -1 : b.owner ? 1 : 0));
+  return resultsByOwner(catalog, results).map(({ owner, params, results: owned }) => ({
+    ...(owner ? { owner } : {}),
+    counts: levels.map((level) => owned.filter((result) => result.level === level.id).length),
+    entities: owned.length,
+    averageScore: formatScore(owned.reduce((sum, result) => sum + result.score, 0) / owned.length),
+    heatmapHref: withBase(scorecardTeamPath(scorecard.id, params)),
+  }));
 }
 
 /** A column of the heatmap: one check of one level, with a short label for the header. */
@@ -232,7 +257,6 @@ export interface ScorecardPageView extends ScorecardSummary {
   /** The checks of each level, lowest level first. */
   levels: Array<{ title: string; checks: CheckLink[] }>;
   teams: TeamRow[];
-  heatmap: Heatmap;
 }
 
 export function scorecardPageView(catalog: IndexedCatalog, standards: IndexedStandards, scorecard: ScorecardDefinition): ScorecardPageView {
@@ -246,6 +270,48 @@ export function scorecardPageView(catalog: IndexedCatalog, standards: IndexedSta
       checks: level.checks.map((check) => checkLink(standards, check.id)),
     })),
     teams: teamRows(catalog, scorecard, results),
-    heatmap: heatmap(catalog, standards, scorecard, results),
   };
+}
+
+/** One page of an owner's entities × checks on a scorecard. */
+export interface TeamHeatmapView {
+  scorecard: ScorecardLink;
+  /** Absent: the entities without an owner. */
+  owner?: EntityLink;
+  entities: number;
+  distribution: LevelCount[];
+  heatmap: Heatmap;
+  pagination: PaginationView;
+}
+
+/** A page of an owner's heatmap with its route: the owner's parameters (absent: unowned) and the page number. */
+export interface TeamHeatmapPage {
+  owner?: EntityRefParts;
+  page: number;
+  view: TeamHeatmapView;
+}
+
+/**
+ * Every owner's entities × checks on a scorecard, a page of `PAGE_SIZE` entities at a time: the
+ * organisation-wide heatmap would grow with every entity, one owner's page by a page at most.
+ */
+export function teamHeatmapPages(catalog: IndexedCatalog, standards: IndexedStandards, scorecard: ScorecardDefinition): TeamHeatmapPage[] {
+  const results = standards.resultsByScorecard.get(scorecard.id) ?? [];
+  return resultsByOwner(catalog, results).flatMap(({ owner, params, results: owned }) => {
+    const { columns, rows } = heatmap(catalog, standards, scorecard, owned);
+    const path = scorecardTeamPath(scorecard.id, params);
+    const distribution = levelCounts(scorecard, owned);
+    return paginate(rows).map((page) => ({
+      ...(params ? { owner: params } : {}),
+      page: page.number,
+      view: {
+        scorecard: scorecardLink(scorecard),
+        ...(owner ? { owner } : {}),
+        entities: owned.length,
+        distribution,
+        heatmap: { columns, rows: page.items },
+        pagination: paginationView(path, page),
+      },
+    }));
+  });
 }

@@ -7,7 +7,7 @@ import type {
   ScoredCheck,
 } from '../../collectors/contract/snapshot.ts';
 import type { IndexedCatalog } from './catalog.ts';
-import { badgePath, entityHref } from './paths.ts';
+import { badgePath, checkPath, entityHref, HOW_TO_FIX } from './paths.ts';
 import {
   checkLink,
   checkStatus,
@@ -25,6 +25,7 @@ import {
   type IndexedStandards,
 } from './standards.ts';
 import { checkGuideLink } from './check-page.ts';
+import { hasBadges, type BadgeSetting } from './badges.ts';
 import { withBase } from './urls.ts';
 
 /** One check of a scorecard on an entity's page. */
@@ -34,8 +35,11 @@ export interface ScoredCheckView {
   message: string;
   evidence: EvidenceView[];
   exemption?: { reason: string; expires: string; expired: boolean; source: string };
-  /** The check's "how to fix" Markdown, for checks that still need work. */
-  fix?: string;
+  /**
+   * The check page's "How to fix", for checks that still need work: linked, not repeated, since the
+   * same Markdown on every entity's page was most of a large portal's bytes.
+   */
+  fixHref?: string;
   /** The guide (and section) that teaches the fix. */
   guide?: { text: string; href: string };
 }
@@ -55,7 +59,8 @@ export interface ScorecardPanelView {
   levels: LevelChecks[];
   /** The next level and the checks that stand in its way, cheapest first. */
   next?: { level: LevelRef; checks: CheckLink[] };
-  badge: { src: string; alt: string; pageHref: string };
+  /** The README badge, when portal.yaml publishes badges for this scorecard. */
+  badge?: { src: string; alt: string; pageHref: string };
 }
 
 const EXEMPTION_SOURCES: Record<AppliedExemption['source'], string> = {
@@ -63,10 +68,15 @@ const EXEMPTION_SOURCES: Record<AppliedExemption['source'], string> = {
   central: 'content/exemptions.yaml',
 };
 
-/** The entity's panels, one per scorecard that applies to it, in scorecard order. */
-export function entityScorecards(catalog: IndexedCatalog, standards: IndexedStandards, entity: CatalogEntity): ScorecardPanelView[] {
+/** The entity's panels, one per scorecard that applies to it, in scorecard order; badges where `badges` asks for them. */
+export function entityScorecards(
+  catalog: IndexedCatalog,
+  standards: IndexedStandards,
+  entity: CatalogEntity,
+  badges: BadgeSetting = false,
+): ScorecardPanelView[] {
   return (standards.resultsByEntity.get(entity.ref) ?? []).map((result) =>
-    scorecardPanel(catalog, standards, entity, standards.scorecardsById.get(result.scorecard)!, result),
+    scorecardPanel(catalog, standards, entity, standards.scorecardsById.get(result.scorecard)!, result, badges),
   );
 }
 
@@ -76,6 +86,7 @@ function scorecardPanel(
   entity: CatalogEntity,
   scorecard: ScorecardDefinition,
   result: ScorecardResult,
+  badges: BadgeSetting,
 ): ScorecardPanelView {
   const repo = repoOf(catalog, entity);
   const level = levelRef(scorecard, result.level);
@@ -95,25 +106,29 @@ function scorecardPanel(
     ...(result.next
       ? { next: { level: levelRef(scorecard, result.next.level), checks: result.next.checks.map((id) => checkLink(standards, id)) } }
       : {}),
-    badge: {
-      src: withBase(badgePath(entity, scorecard.id)),
-      alt: `${scorecard.title}: ${level.id === null ? 'none' : level.title}`,
-      pageHref: entityHref(entity),
-    },
+    ...(hasBadges(badges, scorecard.id)
+      ? {
+          badge: {
+            src: withBase(badgePath(entity, scorecard.id)),
+            alt: `${scorecard.title}: ${level.id === null ? 'none' : level.title}`,
+            pageHref: entityHref(entity),
+          },
+        }
+      : {}),
   };
 }
 
 function scoredCheckView(standards: IndexedStandards, repo: RepoSnapshot | undefined, check: ScoredCheck): ScoredCheckView {
   const status = checkStatus(check);
-  const fix = needsWork(status) ? standards.checksById.get(check.checkId)?.fix : undefined;
-  const guide = fix ? checkGuideLink(standards, check.checkId) : undefined;
+  const known = needsWork(status) && standards.checksById.has(check.checkId);
+  const guide = known ? checkGuideLink(standards, check.checkId) : undefined;
   return {
     check: checkLink(standards, check.checkId),
     status,
     message: check.message,
     evidence: check.evidence.map((evidence) => evidenceView(repo, evidence)),
     ...(check.exemption ? { exemption: { ...check.exemption, source: EXEMPTION_SOURCES[check.exemption.source] } } : {}),
-    ...(fix ? { fix } : {}),
+    ...(known ? { fixHref: withBase(`${checkPath(check.checkId)}#${HOW_TO_FIX}`) } : {}),
     ...(guide ? { guide } : {}),
   };
 }

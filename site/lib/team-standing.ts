@@ -1,3 +1,4 @@
+import { UNKNOWN_OWNER } from '../../collectors/contract/helpers.ts';
 import type { CatalogEntity, ScorecardResult } from '../../collectors/contract/snapshot.ts';
 import { compareText, linkToRef, relatedLinks, type IndexedCatalog, type EntityLink } from './catalog.ts';
 import {
@@ -13,12 +14,25 @@ import {
   type ScorecardLink,
   type IndexedStandards,
 } from './standards.ts';
+import { entityRouteParams } from './entity-ref.ts';
+import { scorecardTeamPath } from './paths.ts';
+import { withBase } from './urls.ts';
 
 /** A team's entities on one scorecard, by level (lowest first, "No level" first of all). */
 export interface TeamScorecard {
   scorecard: ScorecardLink;
-  levels: Array<{ level: LevelRef; entities: EntityLink[] }>;
+  /** Each level's entities: how many, and the first {@link NAMED_PER_LEVEL} of them by name. */
+  levels: Array<{ level: LevelRef; count: number; entities: EntityLink[] }>;
+  /** The team's entities × checks on this scorecard, every entity. */
+  heatmapHref: string;
 }
+
+/**
+ * Entities named per level in the roll-up, and items on the to-do list: a team owning hundreds of
+ * entities gets a page of the same size as a small one; the heatmap pages list them all.
+ */
+export const NAMED_PER_LEVEL = 20;
+export const TODO_ITEMS = 25;
 
 /** A check on the to-do list, with what it said about the entity. */
 export interface TodoCheck extends CheckLink {
@@ -39,7 +53,10 @@ export interface TodoItem {
 /** The scorecards section of a Group's page. */
 export interface TeamStandingView {
   scorecards: TeamScorecard[];
+  /** The first {@link TODO_ITEMS} of the to-do list. */
   todo: TodoItem[];
+  /** How many items the whole to-do list has. */
+  todoItems: number;
 }
 
 /**
@@ -52,18 +69,26 @@ export function teamStanding(catalog: IndexedCatalog, standards: IndexedStandard
   const owned = relatedLinks(catalog, group, 'ownerOf');
   const results = owned.flatMap((link) => standards.resultsByEntity.get(link.ref) ?? []);
   const linkOf = new Map(owned.map((link) => [link.ref, link]));
+  const todo = results.flatMap((result) => todoItem(catalog, standards, result)).sort(compareTodo);
   return {
     scorecards: standards.scorecards
       .map((scorecard) => ({ scorecard, ofScorecard: results.filter((result) => result.scorecard === scorecard.id) }))
       .filter(({ ofScorecard }) => ofScorecard.length > 0)
       .map(({ scorecard, ofScorecard }) => ({
         scorecard: scorecardLink(scorecard),
-        levels: allLevels(scorecard).map((level) => ({
-          level,
-          entities: ofScorecard.filter((result) => result.level === level.id).map((result) => linkOf.get(result.entityRef)!),
-        })),
+        levels: allLevels(scorecard).map((level) => {
+          const atLevel = ofScorecard.filter((result) => result.level === level.id);
+          return {
+            level,
+            count: atLevel.length,
+            entities: atLevel.slice(0, NAMED_PER_LEVEL).map((result) => linkOf.get(result.entityRef)!),
+          };
+        }),
+        // Entities owned by the "no owner known" placeholder are on the scorecard's unowned page.
+        heatmapHref: withBase(scorecardTeamPath(scorecard.id, group.ref === UNKNOWN_OWNER ? undefined : entityRouteParams(group))),
       })),
-    todo: results.flatMap((result) => todoItem(catalog, standards, result)).sort(compareTodo),
+    todo: todo.slice(0, TODO_ITEMS),
+    todoItems: todo.length,
   };
 }
 

@@ -1,9 +1,11 @@
 import type { APIRoute } from 'astro';
-import { getPortal, getStandards } from '../collections.ts';
-import { scorecardsExport } from '../lib/exports.ts';
+import { getCatalog, getPortal, getStandards } from '../collections.ts';
+import { entityResults, scorecardsExport } from '../lib/exports.ts';
+import { publicUrl } from '../lib/urls.ts';
 
-/** Every scorecard and result as compact JSON (see `ScorecardsExport`), for other tools. */
-export const GET: APIRoute = async () => {
-  const [portal, standards] = await Promise.all([getPortal(), getStandards()]);
-  return new Response(JSON.stringify(scorecardsExport(standards, portal.generatedAt)), { headers: { 'Content-Type': 'application/json' } });
+/** The scorecards and every entity's levels, with the URL of its results (see `ScorecardsExport`), for other tools. */
+export const GET: APIRoute = async ({ site }) => {
+  const [portal, catalog, standards] = await Promise.all([getPortal(), getCatalog(), getStandards()]);
+  const exported = scorecardsExport(standards, entityResults(catalog, standards), portal.generatedAt, (path) => publicUrl(path, site));
+  return new Response(JSON.stringify(exported), { headers: { 'Content-Type': 'application/json' } });
 };

@@ -47,6 +47,19 @@ describe('the catalog page', () => {
     await page.context().close();
   });
 
+  it('draws the same rows from the filter data as the page has without JavaScript', async () => {
+    const bodyOf = async (javaScriptEnabled: boolean) => {
+      const page = await open('catalog/', { javaScriptEnabled });
+      if (javaScriptEnabled) await expect.poll(() => page.getByRole('searchbox', { name: 'Search', exact: true }).isVisible()).toBe(true);
+      const html = await page.locator('#catalog-table tbody').innerHTML();
+      await page.context().close();
+      return html;
+    };
+    const [drawn, built] = [await bodyOf(true), await bodyOf(false)];
+    expect(drawn).toContain('<span class="badge">inferred</span>');
+    expect(drawn).toBe(built);
+  });
+
   it('shows the whole table, without the filter controls, when JavaScript is off', async () => {
     const page = await open('catalog/', { javaScriptEnabled: false });
     expect(await visibleNames(page)).toHaveLength(snapshotFixture.entities.length);

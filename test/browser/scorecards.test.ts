@@ -1,13 +1,12 @@
 import { AxeBuilder } from '@axe-core/playwright';
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { useFixtureSite } from '../helpers/fixture-browser.ts';
 
-const { open } = useFixtureSite();
+const { open } = useFixtureSite({ badges: true });
 
 describe('an entity’s scorecard panel', () => {
   for (const javaScriptEnabled of [true, false]) {
-    it(`expands "How to fix" and leads to the check’s reference page (JavaScript ${javaScriptEnabled ? 'on' : 'off'})`, async () => {
+    it(`links "How to fix" to the check’s reference page, which lists the entity (JavaScript ${javaScriptEnabled ? 'on' : 'off'})`, async () => {
       const page = await open('catalog/default/component/payments-service/', { javaScriptEnabled });
       const panel = page.getByRole('region', { name: 'Production readiness' });
       await expect.poll(() => panel.locator('.level').textContent()).toBe('Level: Silver');
@@ -17,21 +16,25 @@ describe('an entity’s scorecard panel', () => {
         .getByRole('listitem')
         .filter({ has: page.getByRole('link', { name: 'Container runs as non-root' }) })
         .last();
-      const fix = failing.locator('.markdown');
-      expect(await fix.isVisible()).toBe(false);
-      await failing.getByText('How to fix').click();
-      await expect.poll(() => fix.isVisible()).toBe(true);
-      expect(await fix.textContent()).toContain('USER 10001');
-
       const evidence = failing.getByRole('link', { name: 'Dockerfile:12' });
       expect(await evidence.getAttribute('href')).toBe(
         'https://git.example.com/acme/payments-service/blob/0123456789abcdef0123456789abcdef01234567/Dockerfile#L12',
       );
 
-      await failing.getByRole('link', { name: 'Container runs as non-root' }).click();
+      await failing.getByRole('link', { name: /^How to fix/ }).click();
       await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Container runs as non-root');
       expect(new URL(page.url()).pathname).toBe('/portal/checks/dockerfile-non-root/');
-      expect(await page.getByRole('table').getByRole('link', { name: 'Payments Service' }).count()).toBe(2);
+      expect(new URL(page.url()).hash).toBe('#how-to-fix');
+      expect(await page.locator('#how-to-fix + .markdown').textContent()).toContain('USER 10001');
+      // One row for the entity, naming both scorecards it fails the check on.
+      const row = page.getByRole('row').filter({ has: page.getByRole('link', { name: 'Payments Service' }) });
+      expect(await row.count()).toBe(1);
+      expect(await row.getByRole('link').allTextContents()).toEqual([
+        'Payments Service',
+        'Production readiness',
+        'Security basics',
+        'Dockerfile:12',
+      ]);
       await page.context().close();
     });
   }
@@ -50,6 +53,7 @@ describe('accessibility of the scorecard, check and team pages', () => {
   const pages = [
     'scorecards/',
     'scorecards/production-readiness/',
+    'scorecards/production-readiness/teams/default/group/platform/',
     'checks/',
     'checks/has-readme/',
     'catalog/default/component/payments-service/',

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
-import { buildSite } from '../../scripts/cli/site.ts';
+import { buildSite, type SiteOptions } from '../../scripts/cli/site.ts';
 import { writeSnapshotFixture } from './snapshot-fixture.ts';
 import { serveStatic, type StaticServer } from './static-server.ts';
 
@@ -53,11 +53,11 @@ export function useBrowserSite(build: (workDir: string, base: string) => Promise
   };
 }
 
-/** The fixture organisation's site (`snapshot-fixture.ts`). */
-export function useFixtureSite(): BrowserSite {
+/** The fixture organisation's site (`snapshot-fixture.ts`), with README badges when `badges` asks for them. */
+export function useFixtureSite(options: Pick<SiteOptions, 'badges'> = {}): BrowserSite {
   return useBrowserSite(async (workDir, base) => {
     const outDir = join(workDir, 'dist');
-    await buildSite({ snapshot: await writeSnapshotFixture(workDir), outDir, base });
+    await buildSite({ snapshot: await writeSnapshotFixture(workDir), outDir, base, ...options });
     return outDir;
   });
 }

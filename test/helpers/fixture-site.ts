@@ -11,21 +11,21 @@ import { snapshotFixture, writeSnapshotFixture } from './snapshot-fixture.ts';
 export const PAYMENTS = 'component:default/payments-service';
 export const CHECKOUT = 'component:default/checkout-web';
 
-/** The fixture site's settings: a base path, a site URL, and a history. */
+/** The fixture site's settings: a base path, a site URL, badges for every scorecard, and a history. */
 export interface FixtureSite {
   /** Where the site was built. */
   outDir: string;
   /** A folder of this worker's own, for more output. */
   workDir: string;
   /** What it was built with: build again with these to get the same site. */
-  options: Required<Pick<SiteOptions, 'snapshot' | 'base' | 'site' | 'historyDir'>>;
+  options: Required<Pick<SiteOptions, 'snapshot' | 'base' | 'site' | 'historyDir' | 'badges'>>;
 }
 
 let built: Promise<FixtureSite> | undefined;
 
 /**
  * The fixture organisation's site (`snapshotFixture`), built once per test worker for the site
- * tests that read it: under `/portal/`, for `https://acme.example.com`, with a history of three
+ * tests that read it: under `/portal/`, for `https://acme.example.com`, with badges and a history of three
  * runs (two earlier ones crafted from this run's record, then this run). Removed when the worker ends.
  */
 export function fixtureSite(): Promise<FixtureSite> {
@@ -59,7 +59,13 @@ async function buildFixtureSite(): Promise<FixtureSite> {
     10,
   );
   await appendHistory(historyDir, current, 10);
-  const options = { snapshot: await writeSnapshotFixture(workDir), base: '/portal/', site: 'https://acme.example.com', historyDir };
+  const options = {
+    snapshot: await writeSnapshotFixture(workDir),
+    base: '/portal/',
+    site: 'https://acme.example.com',
+    historyDir,
+    badges: true,
+  };
   const outDir = join(workDir, 'dist');
   await buildSite({ ...options, outDir });
   return { outDir, workDir, options };

@@ -558,3 +558,39 @@ export async function writeSnapshotFixture(dir: string): Promise<string> {
   await writeFile(file, JSON.stringify(snapshotFixture, null, 2));
   return file;
 }
+
+/**
+ * The fixture organisation with 230 more components like billing-scripts: 130 owned by Platform,
+ * 100 without an owner, all failing the same checks — enough for every long list to need pages.
+ */
+export function largerOrganisation(): Snapshot {
+  const template = snapshotFixture.entities.find((entity) => entity.ref === 'component:default/billing-scripts')!;
+  const results = snapshotFixture.results.filter(
+    (result) => result.entityRef === template.ref && result.scorecard === 'production-readiness',
+  );
+  const added = Array.from({ length: 230 }, (_, index) => {
+    const name = `extra-${String(index).padStart(3, '0')}`;
+    const owned = index < 130;
+    return {
+      ...template,
+      ref: `component:default/${name}`,
+      metadata: { ...template.metadata, name },
+      spec: { ...template.spec, ...(owned ? {} : { owner: undefined }) },
+      relations: owned ? template.relations : [],
+    };
+  });
+  return {
+    ...snapshotFixture,
+    entities: snapshotFixture.entities
+      .map((entity) =>
+        entity.ref === 'group:default/platform'
+          ? {
+              ...entity,
+              relations: [...entity.relations, ...added.slice(0, 130).map((extra) => ({ type: 'ownerOf', targetRef: extra.ref }))],
+            }
+          : entity,
+      )
+      .concat(added),
+    results: [...snapshotFixture.results, ...added.flatMap((extra) => results.map((result) => ({ ...result, entityRef: extra.ref })))],
+  };
+}

@@ -3,7 +3,7 @@ import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js'
 import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
 import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ScoredCheck, Snapshot } from '../../collectors/contract/snapshot.ts';
 import { checkReport } from '../../scripts/cli/check.ts';
@@ -13,7 +13,8 @@ import { publishedPortal } from '../../scripts/cli/mcp/published-portal.ts';
 import { cairnServer } from '../../scripts/cli/mcp/server.ts';
 import { snapshotPortal } from '../../scripts/cli/mcp/snapshot-portal.ts';
 import { generateDemoOrg } from '../../scripts/dev/demo-org/generate.ts';
-import { catalogExport, llmsFullTxt, scorecardsExport } from '../../site/lib/exports.ts';
+import { catalogExport, entityResults, entityResultsExport, llmsFullTxt, scorecardsExport } from '../../site/lib/exports.ts';
+import { entityResultsPath } from '../../site/lib/paths.ts';
 import { guideBodyMarkdown } from '../../site/lib/guide-markdown.ts';
 import { entityScorecards } from '../../site/lib/scorecard-panel.ts';
 import { needsWork } from '../../site/lib/standards.ts';
@@ -89,9 +90,11 @@ beforeAll(async () => {
   const bodies = new Map(
     await Promise.all(snapshot.guides.map(async (guide) => [guide.id, await fromSnapshot.guideBody(guide.id)] as const)),
   );
+  const scored = entityResults(catalog, standards);
   const files = {
     'catalog.json': catalogExport(snapshot.entities, snapshot.generatedAt),
-    'scorecards.json': scorecardsExport(standards, snapshot.generatedAt),
+    'scorecards.json': scorecardsExport(standards, scored, snapshot.generatedAt, url),
+    ...Object.fromEntries(scored.map((entity) => [entityResultsPath(entity.params), entityResultsExport(entity, snapshot.generatedAt)])),
     'standards.json': standardsExport({
       generatedAt: snapshot.generatedAt,
       scorecards: snapshot.scorecards,
@@ -99,7 +102,10 @@ beforeAll(async () => {
       entities: snapshot.entities,
     }),
   };
-  for (const [name, data] of Object.entries(files)) await writeFile(join(site, name), JSON.stringify(data));
+  for (const [name, data] of Object.entries(files)) {
+    await mkdir(dirname(join(site, name)), { recursive: true });
+    await writeFile(join(site, name), JSON.stringify(data));
+  }
   const markdown = (guide: Snapshot['guides'][number]) => {
     const body = bodies.get(guide.id);
     return body && 'mdx' in body
@@ -149,11 +155,15 @@ describe('"Why is storefront below silver, and what is the cheapest fix?"', () =
           .filter((check) => isOpen(check) || check.exemption)
           .map((check) => [check.checkId, check.message, check.evidence.map(location)]),
       );
-      // What the entity page's panel shows: status, fix and guide.
+      // What the entity page's panel shows (status and guide), with the text of the check page's How to fix.
       const panel = page.find((candidate) => candidate.scorecard.id === result.scorecard)!;
       const shown = panel.levels.flatMap((group) => group.checks).filter((check) => needsWork(check.status));
       expect(explained.needsWork.map((check: Answer) => [check.status, check.fix, check.guide?.title])).toEqual(
-        shown.map((check) => [check.status, check.fix?.trim(), check.guide?.text]),
+        shown.map((check) => [
+          check.status,
+          snapshot.checks.find((metadata) => metadata.id === check.check.id)?.fix.trim(),
+          check.guide?.text,
+        ]),
       );
     }
     const security = answer.scorecards.find((scorecard: Answer) => scorecard.scorecard.id === 'security');

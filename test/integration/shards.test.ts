@@ -1,6 +1,6 @@
 import { mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Snapshot } from '../../collectors/contract/snapshot.ts';
 import { cairnWith } from '../helpers/cli.ts';
@@ -107,6 +107,16 @@ describe('cairn collect --shard and cairn merge', () => {
     expect(result.code, result.stderr).toBe(0);
     expect(result.stderr).not.toMatch(/Collected/);
     expect(await readFile(join(work, 'site', 'catalog', 'default', 'component', 'ledger', 'index.html'), 'utf8')).toContain('ledger');
+  });
+
+  it('publishes badges for the scorecards portal.yaml names, and warns of one it does not know', async () => {
+    const withBadges = join(dirname(config), 'badges.yaml');
+    await writeFile(withBadges, `${await readFile(config, 'utf8')}badges: [basics, basic]\n`);
+    const result = await cairn(work, 'build', '--config', withBadges, '--from', 'merged.json', '--out', 'site-badges');
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr).toContain('portal.yaml badges: no scorecard "basic", so it has no badges.');
+    expect(await readFile(join(work, 'site-badges', 'badges', 'default', 'component', 'ledger', 'basics.svg'), 'utf8')).toMatch(/^<svg /);
+    await expect(readFile(join(work, 'site', 'badges', 'default', 'component', 'ledger', 'basics.svg'))).rejects.toThrow();
   });
 
   it.each([

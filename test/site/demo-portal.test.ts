@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Guide, Snapshot } from '../../collectors/contract/snapshot.ts';
 import { guidesOfLlmsFull } from '../../scripts/cli/mcp/published-portal.ts';
 import { buildDemoPortal } from '../helpers/demo-portal.ts';
+import { brokenLinks } from '../helpers/site-links.ts';
 
 /** The demo content over the demo organisation, built under `/portal/`: guides, search and repository docs, read as HTML. */
 const BASE = '/portal/';
@@ -194,8 +195,18 @@ describe('machine-readable outputs', () => {
   it('publish catalog.json, scorecards.json and llms.txt with the guides and the catalog', async () => {
     const catalog = JSON.parse(await readFile(join(outDir, 'catalog.json'), 'utf8')) as { entities: Array<{ ref: string }> };
     expect(catalog.entities.map((entity) => entity.ref)).toEqual(snapshot.entities.map((entity) => entity.ref).sort());
-    const scorecards = JSON.parse(await readFile(join(outDir, 'scorecards.json'), 'utf8')) as { results: unknown[] };
-    expect(scorecards.results).toHaveLength(snapshot.results.length);
+    const scorecards = JSON.parse(await readFile(join(outDir, 'scorecards.json'), 'utf8')) as {
+      entities: Array<{ entity: string; url: string }>;
+    };
+    expect(scorecards.entities.map((entry) => entry.entity)).toEqual(
+      [...new Set(snapshot.results.map((result) => result.entityRef))].sort(),
+    );
+    const results = await Promise.all(
+      scorecards.entities.map(
+        async (entry) => (JSON.parse(await readFile(join(outDir, entry.url.slice(BASE.length)), 'utf8')) as { results: unknown[] }).results,
+      ),
+    );
+    expect(results.flat()).toHaveLength(snapshot.results.length);
     const llms = await readFile(join(outDir, 'llms.txt'), 'utf8');
     for (const guide of guides().filter((candidate) => candidate.status !== 'deprecated'))
       expect(llms).toContain(`- [${guide.title}](${BASE}guides/${guide.id}/): `);
@@ -225,6 +236,17 @@ describe('machine-readable outputs', () => {
           .find((candidate) => candidate.id === guide.id)!
           .headings.map((heading) => heading.depth),
       );
+  });
+});
+
+describe('links', () => {
+  it('resolve everywhere in the demo portal, fragments included', async () => {
+    expect(await brokenLinks(outDir, BASE)).toEqual([]);
+  });
+
+  it('publish no badges: the demo’s READMEs and guides embed none', async () => {
+    await expect(readdir(join(outDir, 'badges'))).rejects.toThrow();
+    expect(await page('catalog/default/component/payments-api')).not.toContain('class="badge-embed"');
   });
 });
 

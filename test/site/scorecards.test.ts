@@ -3,9 +3,10 @@ import { join } from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fixtureSite } from '../helpers/fixture-site.ts';
+import { brokenLinks } from '../helpers/site-links.ts';
 import { HOSTILE, snapshotFixture } from '../helpers/snapshot-fixture.ts';
 
-// The fixture organisation's site under `/portal/` with a site URL, read as text.
+// The fixture organisation's site under `/portal/` with a site URL and badges, read as text.
 const BASE = '/portal/';
 const SITE = 'https://acme.example.com';
 const COMMIT = '0123456789abcdef0123456789abcdef01234567';
@@ -28,9 +29,10 @@ function section(html: string, heading: string): string {
   return html.slice(start, html.indexOf('</section>', start));
 }
 
-/** The rows of the first table body in `html`, each as its cells' text (tags removed). */
-function tableRows(html: string): string[][] {
-  const body = html.slice(html.indexOf('<tbody>'), html.indexOf('</tbody>'));
+/** The rows of the table body in `html` after `after` (default: the first), each as its cells' text (tags removed). */
+function tableRows(html: string, after = 0): string[][] {
+  const start = html.indexOf('<tbody>', after);
+  const body = html.slice(start, html.indexOf('</tbody>', start));
   return [...body.matchAll(/<tr>([\s\S]*?)<\/tr>/g)].map((row) =>
     [...row[1]!.matchAll(/<t[hd][^>]*>([\s\S]*?)<\/t[hd]>/g)].map((cell) => cell[1]!.replace(/<[^>]+>/g, '').trim()),
   );
@@ -61,11 +63,17 @@ describe('the entity scorecard panel', () => {
     expect(panel).toContain(`href="https://git.example.com/acme/payments-service/blob/${COMMIT}/README.md"`);
   });
 
-  it('offers "How to fix" in a closed <details> for checks that need work only', async () => {
+  it('links "How to fix" on the check’s page for checks that need work only, instead of repeating it', async () => {
     const panel = section(await page('catalog/default/component/payments-service'), 'Production readiness');
-    expect(panel.match(/<details>/g)).toHaveLength(2);
+    expect(panel.match(/>How to fix</g)).toHaveLength(2);
     expect(panel).toContain(
-      '<details><summary>How to fix<span class="visually-hidden">: Container runs as non-root</span></summary><div class="markdown"><p>Add <code>USER 10001</code> after the last <code>RUN</code> of the final stage.</p></div></details>',
+      `<p><a href="${BASE}checks/dockerfile-non-root/#how-to-fix">How to fix<span class="visually-hidden">: Container runs as non-root</span></a></p>`,
+    );
+    expect(panel).not.toContain('USER 10001');
+    expect(await page('checks/dockerfile-non-root')).toContain('<h2 id="how-to-fix">How to fix</h2>');
+    const readme = section(await page('catalog/default/component/hostile'), 'Production readiness');
+    expect(readme).toContain(
+      `How to fix<span class="visually-hidden">: Has a README</span></a> · Learn how in the guide: <a href="${BASE}guides/service-basics/#readme">service-basics#readme</a>`,
     );
   });
 
@@ -107,25 +115,42 @@ describe('the scorecard pages', () => {
     expect(production).toMatch(/<span class="bar-label">Silver<\/span>[\s\S]*?1 entity <span class="muted">\(25%\)<\/span>/);
   });
 
-  it('shows the distribution, the per-team table and the heatmap of a scorecard', async () => {
+  it('shows the distribution and the per-team table of a scorecard, each team linking to its heatmap', async () => {
     const scorecard = await page('scorecards/production-readiness');
     expect(scorecard).toContain('<h1>Production readiness</h1>');
     expect(section(scorecard, 'Entities by level')).toContain('style="width: 75.00%"');
-    expect(tableRows(section(scorecard, 'By team'))).toEqual([
-      ['Payments Team', '1', '0', '1', '0', '2', '51%'],
-      ['Platform', '2', '0', '0', '0', '2', '8%'],
+    const teams = section(scorecard, 'By team');
+    expect(tableRows(teams)).toEqual([
+      ['Payments Team', '1', '0', '1', '0', '2', '51%', 'Entities × checks of Payments Team'],
+      ['Platform', '2', '0', '0', '0', '2', '8%', 'Entities × checks of Platform'],
     ]);
-    const heatmap = section(scorecard, 'Entities × checks');
+    expect(teams).toContain(
+      `<a href="${BASE}scorecards/production-readiness/teams/default/group/platform/">Entities × checks<span class="visually-hidden"> of Platform</span></a>`,
+    );
+    // The organisation-wide heatmap grew with every entity: it is on the teams' pages now.
+    expect(scorecard).not.toContain('class="heatmap"');
+  });
+
+  it('shows a team’s entities × checks on its own page, each status as a word', async () => {
+    const team = await page('scorecards/production-readiness/teams/default/group/platform');
+    expect(team).toContain('<h1>Platform</h1>');
+    expect(team).toContain(link('scorecards/production-readiness/', 'Production readiness'));
+    expect(team).toContain(link('catalog/default/group/platform/', 'Platform'));
+    expect(section(team, 'Entities by level')).toContain('style="width: 100.00%"');
+    const heatmap = section(team, 'Entities × checks');
     expect(heatmap).toContain(
       `<th scope="col" class="cell"><a href="${BASE}checks/has-readme/"><abbr title="Has a README">1</abbr><span class="visually-hidden">Has a README</span></a></th>`,
     );
     expect(tableRows(heatmap)).toEqual([
-      ['billing-scripts', 'No level', '16%', '⊗Exemption expired', '✓Pass', '✗Fail', '✗Fail', '–Not applicable', '✗Fail'],
-      ['Checkout Web', 'No level', '16%', '✓Pass', '✗Fail', '✗Fail', '!Error', '–Not applicable', '✗Fail'],
-      ['Hostile &lt;b&gt;component&lt;/b&gt;', 'No level', '0%', '✗Fail', '✗Fail', '✗Fail', '✗Fail', '–Not applicable', '✗Fail'],
-      ['Payments Service', 'Silver', '85%', '✓Pass', '✓Pass', '✓Pass', '✓Pass', '✗Fail', '○Exempt'],
+      ['billing-scripts', 'No level', '16%', 'Exemption expired', 'Pass', 'Fail', 'Fail', 'Not applicable', 'Fail'],
+      ['Hostile &lt;b&gt;component&lt;/b&gt;', 'No level', '0%', 'Fail', 'Fail', 'Fail', 'Fail', 'Not applicable', 'Fail'],
     ]);
-    expect(heatmap).toContain(`<th scope="row"><a href="${BASE}catalog/default/component/payments-service/">Payments Service</a></th>`);
+    expect(heatmap).toContain('<td class="outcome-expiredExemption"><span>Exemption expired</span></td>');
+    expect(
+      tableRows(section(await page('scorecards/production-readiness/teams/default/group/payments-team'), 'Entities × checks'))[1],
+    ).toEqual(['Payments Service', 'Silver', '85%', 'Pass', 'Pass', 'Pass', 'Pass', 'Fail', 'Exempt']);
+    // Fewer entities than a page: no page navigation.
+    expect(team).not.toContain('class="pagination"');
   });
 });
 
@@ -161,12 +186,21 @@ describe('the check pages', () => {
       '<div class="markdown"><p>A README is the first thing a newcomer opens.</p>\n<ul>\n<li>what it does</li>\n<li>how to run it</li>\n</ul></div>',
     );
     expect(section(check, 'How to fix')).toContain('<pre><code class="language-md"># My service\n</code></pre>');
-    const failing = tableRows(section(check, 'Entities failing it'));
+    const failingSection = section(check, 'Entities failing it');
+    expect(failingSection).toContain('<p>2 entities fail it or could not run it; by team, the most first:</p>');
+    expect(tableRows(failingSection)).toEqual([['Platform', '2', '2']]);
+    const failing = tableRows(failingSection, failingSection.indexOf('Entities where this check fails'));
     expect(failing.map((row) => row.slice(0, 3))).toEqual([
       ['billing-scripts', 'Production readiness', '⊗ Exemption expired'],
       ['Hostile &lt;b&gt;component&lt;/b&gt;', 'Production readiness', '✗ Fail'],
     ]);
     expect(failing[1]![3]).toContain('README.md is missing &lt;script&gt;alert(&quot;check&quot;)&lt;/script&gt;');
+  });
+
+  it('lists an entity failing the same way on two scorecards once', async () => {
+    const failingSection = section(await page('checks/dockerfile-non-root'), 'Entities failing it');
+    const failing = tableRows(failingSection, failingSection.indexOf('Entities where this check fails'));
+    expect(failing.map((row) => row.slice(0, 3))).toEqual([['Payments Service', 'Production readinessSecurity basics', '✗ Fail']]);
   });
 
   it('says so when no entity fails a check', async () => {
@@ -195,6 +229,13 @@ describe('the team page', () => {
   });
 });
 
+describe('links', () => {
+  it('resolve, with badges and team pages, under the base', async () => {
+    // The fixture's checks name the guide service-basics, which it has no MDX for (the demo portal test follows guide links).
+    expect((await brokenLinks(outDir, BASE)).filter((link) => !link.endsWith(`→ ${BASE}guides/service-basics/#readme`))).toEqual([]);
+  });
+});
+
 describe('badges', () => {
   it('writes a valid SVG per entity and scorecard at a stable URL', async () => {
     for (const result of snapshotFixture.results) {
@@ -211,17 +252,48 @@ describe('badges', () => {
 });
 
 describe('scorecards.json', () => {
-  it('exports every result of the snapshot, compactly', async () => {
+  it('indexes every scored entity with its levels and the absolute URL of its results', async () => {
     const text = await file('scorecards.json');
     expect(text).not.toContain('\n');
-    const exported = JSON.parse(text) as {
+    const index = JSON.parse(text) as {
       generatedAt: string;
-      results: Array<{ entity: string; scorecard: string; level: string | null; score: number; checks: Array<Record<string, unknown>> }>;
+      entities: Array<{ entity: string; levels: Record<string, string | null>; url: string }>;
     };
-    expect(exported.generatedAt).toBe(snapshotFixture.generatedAt);
-    expect(exported.results).toHaveLength(snapshotFixture.results.length);
+    expect(index.generatedAt).toBe(snapshotFixture.generatedAt);
+    expect(index.entities.find((entry) => entry.entity === 'component:default/payments-service')).toEqual({
+      entity: 'component:default/payments-service',
+      levels: { 'production-readiness': 'silver', 'security-basics': null },
+      url: `${SITE}${BASE}scorecards/entities/default/component/payments-service.json`,
+    });
+    expect(new Set(index.entities.map((entry) => entry.entity))).toEqual(
+      new Set(snapshotFixture.results.map((result) => result.entityRef)),
+    );
+  });
+
+  it('publishes each entity’s results in its own file, as compact as the index', async () => {
+    const index = JSON.parse(await file('scorecards.json')) as { entities: Array<{ entity: string; url: string }> };
+    const exported = await Promise.all(
+      index.entities.map(async (entry) => {
+        const text = await file(entry.url.slice(`${SITE}${BASE}`.length));
+        expect(text).not.toContain('\n');
+        return JSON.parse(text) as {
+          generatedAt: string;
+          entity: string;
+          results: Array<{
+            entity: string;
+            scorecard: string;
+            level: string | null;
+            score: number;
+            checks: Array<Record<string, unknown>>;
+          }>;
+        };
+      }),
+    );
+    expect(exported.flatMap((entity) => entity.results)).toHaveLength(snapshotFixture.results.length);
     for (const result of snapshotFixture.results) {
-      const found = exported.results.find((candidate) => candidate.entity === result.entityRef && candidate.scorecard === result.scorecard);
+      const entity = exported.find((candidate) => candidate.entity === result.entityRef)!;
+      expect(entity.generatedAt).toBe(snapshotFixture.generatedAt);
+      const found = entity.results.find((candidate) => candidate.scorecard === result.scorecard);
       expect(found, `${result.entityRef} ${result.scorecard}`).toEqual({
         entity: result.entityRef,
         scorecard: result.scorecard,

@@ -1,3 +1,4 @@
+import pLimit from 'p-limit';
 import { z } from 'zod';
 import type { CheckDefinition } from '../../../collectors/checks/check.ts';
 import { ConfigError } from '../../../collectors/config/config-error.ts';
@@ -29,25 +30,30 @@ import { indexPortal, type McpPortal } from './portal.ts';
 const catalogFileSchema = z.object({ generatedAt: z.string(), entities: z.array(entitySchema) });
 
 const exportedCheckSchema = scoredCheckSchema.omit({ checkId: true, weight: true }).extend({ check: z.string() });
-const scorecardsFileSchema = z.object({
-  generatedAt: z.string(),
-  results: z.array(
-    z.object({
-      entity: z.string(),
-      scorecard: z.string(),
-      level: z.string().nullable(),
-      score: z.number(),
-      checks: z.array(exportedCheckSchema),
-    }),
-  ),
+const exportedResultSchema = z.object({
+  entity: z.string(),
+  scorecard: z.string(),
+  level: z.string().nullable(),
+  score: z.number(),
+  checks: z.array(exportedCheckSchema),
 });
+/** scorecards.json: an index of every entity's levels, each with the URL of its results file; portals built before the split held every result. */
+const scorecardsFileSchema = z.union([
+  z.object({ generatedAt: z.string(), entities: z.array(z.object({ entity: z.string(), url: z.string() })) }),
+  z.object({ generatedAt: z.string(), results: z.array(exportedResultSchema) }),
+]);
+const entityResultsFileSchema = z.object({ generatedAt: z.string(), entity: z.string(), results: z.array(exportedResultSchema) });
 
-type ExportedResult = z.infer<typeof scorecardsFileSchema>['results'][number];
+type ExportedResult = z.infer<typeof exportedResultSchema>;
+
+/** Entity results files fetched at once: enough to hide a server's latency, few enough not to flood it. */
+const RESULT_FETCHES = 8;
 
 /** What each file is, for the message when it is not that. */
 const EXPECTED = {
   catalog: "a Cairn portal's catalog.json",
   scorecards: "a Cairn portal's scorecards.json",
+  entityResults: "an entity's results file, as a Cairn portal's scorecards.json lists them",
   standards: "a Cairn portal's standards.json",
 } as const;
 
@@ -58,7 +64,8 @@ const defaultFetcher: Fetcher = (url) => fetch(url, { signal: AbortSignal.timeou
 
 /**
  * The portal published at `location` (its root, or any file at its root), fetched once: the
- * catalog, every result, the standards, and the guides when it publishes llms-full.txt.
+ * catalog, every result (each entity's file that scorecards.json lists), the standards, and the
+ * guides when it publishes llms-full.txt.
  */
 export async function publishedPortal(location: string, fetcher: Fetcher = defaultFetcher): Promise<McpPortal> {
   const root = portalRootOf(location);
@@ -89,6 +96,22 @@ export async function publishedPortal(location: string, fetcher: Fetcher = defau
     // Portals built before llms-full.txt have no guide texts: the rest still answers.
     fetchText(new URL(EXPORT_PATHS.llmsFull, root).href, fetcher, 'the guides in llms-full.txt'),
   ]);
+  const limit = pLimit(RESULT_FETCHES);
+  const exportedResults: ExportedResult[] =
+    'results' in scorecards
+      ? scorecards.results
+      : (
+          await Promise.all(
+            scorecards.entities.map((entry) => {
+              // Only files of this portal: a listing that points elsewhere is not followed.
+              if (!new URL(entry.url, root).href.startsWith(root))
+                throw new ConfigError(
+                  `cairn mcp: --portal ${location}: scorecards.json lists ${entry.url} for ${entry.entity}, outside the portal; expected a file under ${root}.`,
+                );
+              return limit(() => read('entityResults', entry.url, entityResultsFileSchema));
+            }),
+          )
+        ).flatMap((file) => file.results);
   const published = standardsOf(standardsFile, standardsUrl);
   const guides = llmsFull === undefined ? [] : guidesOfLlmsFull(llmsFull, root);
   const teaching = teachingGuides(guides.map(({ guide }) => guideSourceOf(guide)));
@@ -108,7 +131,7 @@ export async function publishedPortal(location: string, fetcher: Fetcher = defau
       check.guide || !teaching.has(check.id) ? check : { ...check, guide: teaching.get(check.id)! },
     ),
     scorecards: published.standards.scorecards,
-    results: scorecards.results.flatMap((exported) => {
+    results: exportedResults.flatMap((exported) => {
       const definition = published.standards.scorecards.find((scorecard) => scorecard.id === exported.scorecard);
       return definition ? [resultOf(exported, definition, definitions)] : [];
     }),

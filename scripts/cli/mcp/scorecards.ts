@@ -77,6 +77,8 @@ export function explainScorecard(portal: McpPortal, entityText: string, scorecar
           : { next: null }),
         needsWork: open.map(({ level, check }) => {
           const guide = guideAnswer(portal, check.check.id);
+          // The panel links the check page's "How to fix"; an assistant gets the text itself.
+          const fix = portal.standards.checksById.get(check.check.id)?.fix;
           return {
             check: { id: check.check.id, title: check.check.title, ...(check.check.effort ? { effort: check.check.effort } : {}) },
             level: level.title,
@@ -93,7 +95,7 @@ export function explainScorecard(portal: McpPortal, entityText: string, scorecar
                   },
                 }
               : {}),
-            ...(check.fix ? { fix: clip(check.fix.trim(), MAX_MARKDOWN) } : {}),
+            ...(fix ? { fix: clip(fix.trim(), MAX_MARKDOWN) } : {}),
             ...(guide ? { guide } : {}),
           };
         }),
@@ -201,7 +203,7 @@ export function describeCheck(portal: McpPortal, checkId: string) {
   if (!metadata) throw new Error(`No check "${checkId}"${didYouMean(checkId, portal.standards.checksById.keys())}`);
   const view = checkPageView(portal.catalog, portal.standards, metadata);
   const guide = guideAnswer(portal, metadata.id);
-  const failing = firstOf(view.failing, MAX_NESTED);
+  const failing = firstOf(view.failing.rows, MAX_NESTED);
   const url = portalLink(portal, checkPath(metadata.id));
   return {
     id: view.id,
@@ -222,12 +224,12 @@ export function describeCheck(portal: McpPortal, checkId: string) {
       return {
         entity: entry.entity.ref,
         ...(entityUrl ? { url: entityUrl } : {}),
-        scorecard: entry.scorecard.id,
+        scorecards: entry.scorecards.map((scorecard) => scorecard.id),
         status: entry.status,
         message: clip(entry.message, 300),
       };
     }),
-    failingTotal: view.failing.length,
+    failingEntities: view.failing.entities,
     ...(url ? { url } : {}),
   };
 }

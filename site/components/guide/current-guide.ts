@@ -1,5 +1,5 @@
-import { getEntry } from 'astro:content';
 import type { Guide } from '../../../collectors/contract/snapshot.ts';
+import { getGuides } from '../../collections.ts';
 import { guideIdFromPath } from '../../lib/guides.ts';
 
 /**
@@ -8,8 +8,8 @@ import { guideIdFromPath } from '../../lib/guides.ts';
  */
 export async function currentGuide(url: URL): Promise<Guide> {
   const id = guideIdFromPath(url.pathname, import.meta.env.BASE_URL);
-  const entry = id === undefined ? undefined : await getEntry('guides', id);
-  if (!entry)
+  const guide = id === undefined ? undefined : (await getGuides()).find((candidate) => candidate.id === id);
+  if (!guide)
     throw new Error(`Guide components (<Adoption/>, <CheckList/>, <Examples/>) work only in guides; ${url.pathname} is not a guide page.`);
-  return entry.data;
+  return guide;
 }

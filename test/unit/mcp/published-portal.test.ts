@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Guide } from '../../../collectors/contract/snapshot.ts';
 import { guidesOfLlmsFull, portalRootOf, publishedPortal, type Fetcher } from '../../../scripts/cli/mcp/published-portal.ts';
-import { catalogExport, llmsFullTxt, scorecardsExport } from '../../../site/lib/exports.ts';
+import { catalogExport, entityResults, entityResultsExport, llmsFullTxt, scorecardsExport } from '../../../site/lib/exports.ts';
+import { entityResultsPath } from '../../../site/lib/paths.ts';
+import { indexCatalog } from '../../../site/lib/catalog.ts';
 import { indexStandards } from '../../../site/lib/standards.ts';
 import { standardsExport } from '../../../site/lib/standards-export.ts';
 import { snapshotFixture } from '../../helpers/snapshot-fixture.ts';
@@ -112,9 +114,14 @@ function servedFiles(files: Record<string, string | { status: number }>): { fetc
 }
 
 const standards = indexStandards(snapshotFixture);
+const scored = entityResults(indexCatalog(snapshotFixture), standards);
+const RESULT_FILES = Object.fromEntries(
+  scored.map((entity) => [entityResultsPath(entity.params), JSON.stringify(entityResultsExport(entity, snapshotFixture.generatedAt))]),
+);
 const EXPORTS = {
   'catalog.json': JSON.stringify(catalogExport(snapshotFixture.entities, snapshotFixture.generatedAt)),
-  'scorecards.json': JSON.stringify(scorecardsExport(standards, snapshotFixture.generatedAt)),
+  'scorecards.json': JSON.stringify(scorecardsExport(standards, scored, snapshotFixture.generatedAt, (path) => `${ROOT}${path}`)),
+  ...RESULT_FILES,
   'standards.json': JSON.stringify(
     standardsExport({
       generatedAt: snapshotFixture.generatedAt,
@@ -132,7 +139,11 @@ describe('a published portal', () => {
       'llms-full.txt': llmsFull([guide('service-basics', { checks: ['readme-present'] })], { 'service-basics': '#### Why\n\nBecause.\n' }),
     });
     const portal = await publishedPortal(`${ROOT}catalog.json`, fetcher);
-    expect(fetched.sort()).toEqual(['catalog.json', 'llms-full.txt', 'scorecards.json', 'standards.json'].map((file) => `${ROOT}${file}`));
+    expect(fetched.sort()).toEqual(
+      ['catalog.json', 'llms-full.txt', 'scorecards.json', 'standards.json', ...Object.keys(RESULT_FILES)]
+        .map((file) => `${ROOT}${file}`)
+        .sort(),
+    );
     expect(portal).toMatchObject({
       title: 'Acme [Portal]',
       portalUrl: ROOT,

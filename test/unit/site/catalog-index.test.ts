@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createRowFilter } from '../../../site/lib/catalog-filter.ts';
-import { catalogFilterData, catalogRows } from '../../../site/lib/catalog-index.ts';
+import { catalogFilterData, catalogPages, catalogRows } from '../../../site/lib/catalog-index.ts';
 import { indexCatalog } from '../../../site/lib/catalog.ts';
 import { snapshotFixture } from '../../helpers/snapshot-fixture.ts';
 
@@ -61,8 +61,42 @@ describe('catalog filter', () => {
   it('encodes each facet as an index into its sorted values, -1 when absent', () => {
     expect(data.values.owner).toEqual(['payments-team', 'platform']);
     expect(data.values.kind).toEqual(['API', 'Component', 'Domain', 'Group', 'Resource', 'System', 'User']);
-    expect(data.rows[0]).toEqual([0, 3, 0, 1, 0, 'payments-api payments api charge and refund over http. payments-team checkout']);
-    expect(data.rows.at(-1)).toEqual([6, -1, -1, -1, -1, 'carol']);
+    expect(data.rows[0]!.slice(0, 6)).toEqual([
+      0,
+      3,
+      0,
+      1,
+      0,
+      'payments-api payments api charge and refund over http. payments-team checkout',
+    ]);
+    expect(data.rows.at(-1)!.slice(0, 6)).toEqual([6, -1, -1, -1, -1, 'carol']);
+  });
+
+  it('carries what each row shows, so the page’s script can draw every entity', () => {
+    expect(data.rows[0]!.slice(6)).toEqual(['payments-api', '/catalog/default/api/payments-api/', 'Payments API', 0, '', 0]);
+    expect(data.rows.find((row) => row[6] === 'billing-scripts')!.slice(6)).toEqual([
+      'billing-scripts',
+      '/catalog/default/component/billing-scripts/',
+      '',
+      -1,
+      '',
+      1,
+    ]);
+    expect(data.rows.find((row) => row[6] === 'payments-service')!.slice(9)).toEqual([0, 'go, pci', 0]);
+    expect(data.systems).toEqual([['checkout', '/catalog/default/system/checkout/']]);
+    expect(data.ownerHrefs).toEqual(['/catalog/default/group/payments-team/', '/catalog/default/group/platform/']);
+  });
+
+  it('splits the table into pages of 200 for readers without JavaScript', () => {
+    const many = Array.from({ length: 450 }, (_, index) => ({ ...rows[0]!, name: `n${index}` }));
+    const pages = catalogPages(many);
+    expect(pages.map((page) => [page.rows.length, page.rows[0]!.name, page.pagination.range])).toEqual([
+      [200, 'n0', '1–200 of 450'],
+      [200, 'n200', '201–400 of 450'],
+      [50, 'n400', '401–450 of 450'],
+    ]);
+    expect(pages[0]!.pagination.next).toBe('/catalog/page/2/');
+    expect(catalogPages(rows)).toHaveLength(1);
   });
 
   it.each([

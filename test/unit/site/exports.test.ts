@@ -35,7 +35,7 @@ describe('catalog.json', () => {
 
 describe('scorecards.json', () => {
   it('lists the scorecards with their levels, in id order', () => {
-    expect(scorecardsExport(indexStandards(snapshotFixture), 'x').scorecards).toEqual(
+    expect(scorecardsExport(indexStandards(snapshotFixture), [], 'x', url).scorecards).toEqual(
       snapshotFixture.scorecards
         .map((scorecard) => ({ id: scorecard.id, title: scorecard.title, levels: scorecard.levels.map((level) => level.id) }))
         .sort((a, b) => (a.id < b.id ? -1 : 1)),

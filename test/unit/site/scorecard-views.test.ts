@@ -1,12 +1,12 @@
-import { badgePath } from '../../../site/lib/paths.ts';
+import { badgePath, entityResultsPath } from '../../../site/lib/paths.ts';
 import { XMLParser } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
-import { badgeColour, badgeMarkdown, badgeRoutes, badgeSvg } from '../../../site/lib/badges.ts';
+import { badgeColour, badgeMarkdown, badgeRoutes, badgeSvg, parseBadgeSetting } from '../../../site/lib/badges.ts';
 import { indexCatalog } from '../../../site/lib/catalog.ts';
 import { UNKNOWN_OWNER } from '../../../collectors/contract/helpers.ts';
 import type { Guide } from '../../../collectors/contract/snapshot.ts';
-import { checkPageView, checksByCategory, guideLink, passRate } from '../../../site/lib/check-page.ts';
-import { scorecardsExport } from '../../../site/lib/exports.ts';
+import { checkFailingPages, checkPageView, checksByCategory, guideLink, passRate } from '../../../site/lib/check-page.ts';
+import { entityResults, entityResultsExport, scorecardsExport } from '../../../site/lib/exports.ts';
 import {
   blockerSentence,
   firstLevelBlocker,
@@ -14,6 +14,7 @@ import {
   levelCounts,
   scorecardPageView,
   scorecardSummaries,
+  teamHeatmapPages,
   teamRows,
 } from '../../../site/lib/scorecard-page.ts';
 import { indexStandards } from '../../../site/lib/standards.ts';
@@ -56,21 +57,27 @@ describe('level distribution', () => {
 });
 
 describe('per-team table', () => {
-  it('counts each owner’s entities by level, owners by name, with the average score', () => {
+  it('counts each owner’s entities by level, owners by name, with the average score and a link to its heatmap', () => {
     expect(
-      teamRows(catalog, production, productionResults).map((row) => [row.owner?.text, row.counts, row.entities, row.averageScore]),
+      teamRows(catalog, production, productionResults).map((row) => [
+        row.owner?.text,
+        row.counts,
+        row.entities,
+        row.averageScore,
+        row.heatmapHref,
+      ]),
     ).toEqual([
-      ['Payments Team', [1, 0, 1, 0], 2, '51%'],
-      ['Platform', [2, 0, 0, 0], 2, '8%'],
+      ['Payments Team', [1, 0, 1, 0], 2, '51%', '/scorecards/production-readiness/teams/default/group/payments-team/'],
+      ['Platform', [2, 0, 0, 0], 2, '8%', '/scorecards/production-readiness/teams/default/group/platform/'],
     ]);
   });
 
-  it('puts entities without an owner last', () => {
+  it('puts entities without an owner last, with their own heatmap', () => {
     const orphan = { ...productionResults[0]!, entityRef: 'component:default/orphan' };
-    expect(teamRows(catalog, production, [orphan, ...productionResults]).map((row) => row.owner?.text)).toEqual([
-      'Payments Team',
-      'Platform',
-      undefined,
+    expect(teamRows(catalog, production, [orphan, ...productionResults]).map((row) => [row.owner?.text, row.heatmapHref])).toEqual([
+      ['Payments Team', '/scorecards/production-readiness/teams/default/group/payments-team/'],
+      ['Platform', '/scorecards/production-readiness/teams/default/group/platform/'],
+      [undefined, '/scorecards/production-readiness/unowned/'],
     ]);
   });
 
@@ -126,14 +133,55 @@ describe('heatmap', () => {
     ]);
   });
 
-  it('is part of the scorecard page with the levels’ checks', () => {
+  it('is on each owner’s page, not on the scorecard page with the levels’ checks', () => {
     const view = scorecardPageView(catalog, standards, production);
     expect(view.levels.map((level) => [level.title, level.checks.map((check) => check.id)])).toEqual([
       ['Bronze', ['has-readme', 'has-codeowners']],
       ['Silver', ['has-license', 'has-ci']],
       ['Gold', ['dockerfile-non-root', 'has-runbook']],
     ]);
-    expect(view.heatmap.rows).toHaveLength(4);
+    expect(view).not.toHaveProperty('heatmap');
+    const pages = teamHeatmapPages(catalog, standards, production);
+    expect(
+      pages.map((page) => [
+        page.owner,
+        page.page,
+        page.view.owner?.text,
+        page.view.entities,
+        page.view.heatmap.rows.map((row) => row.entity.text),
+      ]),
+    ).toEqual([
+      [{ namespace: 'default', kind: 'group', name: 'payments-team' }, 1, 'Payments Team', 2, ['Checkout Web', 'Payments Service']],
+      [{ namespace: 'default', kind: 'group', name: 'platform' }, 1, 'Platform', 2, ['billing-scripts', 'Hostile <b>component</b>']],
+    ]);
+    expect(pages[0]!.view.distribution.map((entry) => entry.count)).toEqual([1, 0, 1, 0]);
+    expect(pages[0]!.view.heatmap.columns).toHaveLength(6);
+  });
+
+  it('splits an owner’s heatmap into pages of 100 entities, by name', () => {
+    const many = Array.from({ length: 250 }, (_, index) => ({
+      ...productionResults[0]!,
+      entityRef: `component:default/orphan-${String(index).padStart(3, '0')}`,
+    }));
+    const pages = teamHeatmapPages(catalog, indexStandards({ ...snapshotFixture, results: many }), production);
+    expect(
+      pages.map((page) => [
+        page.owner,
+        page.page,
+        page.view.heatmap.rows.length,
+        page.view.heatmap.rows[0]!.entity.text,
+        page.view.pagination.range,
+      ]),
+    ).toEqual([
+      [undefined, 1, 100, 'component:orphan-000', '1–100 of 250'],
+      [undefined, 2, 100, 'component:orphan-100', '101–200 of 250'],
+      [undefined, 3, 50, 'component:orphan-200', '201–250 of 250'],
+    ]);
+    expect(pages[1]!.view.pagination).toMatchObject({
+      previous: '/scorecards/production-readiness/unowned/',
+      next: '/scorecards/production-readiness/unowned/page/3/',
+    });
+    expect(pages.every((page) => page.view.entities === 250)).toBe(true);
   });
 });
 
@@ -170,20 +218,62 @@ describe('check pages', () => {
       guide: { text: 'service-basics#readme', href: '/guides/service-basics/#readme' },
     });
     expect(readme.scorecards.map((usage) => [usage.scorecard.title, usage.levels])).toEqual([['Production readiness', ['Bronze']]]);
-    expect(readme.failing.map((failing) => [failing.entity.text, failing.status, failing.message])).toEqual([
+    expect(readme.failing.rows.map((failing) => [failing.entity.text, failing.status, failing.message])).toEqual([
       ['billing-scripts', 'expiredExemption', 'No README.'],
       ['Hostile <b>component</b>', 'fail', HOSTILE.checkMessage],
     ]);
     const ci = checkPageView(catalog, standards, standards.checksById.get('has-ci')!);
-    expect(ci.failing.map((failing) => [failing.entity.text, failing.status])).toEqual([
+    expect(ci.failing.rows.map((failing) => [failing.entity.text, failing.status])).toEqual([
       ['billing-scripts', 'fail'],
       ['Checkout Web', 'error'],
       ['Hostile <b>component</b>', 'fail'],
     ]);
     const runbook = checkPageView(catalog, standards, standards.checksById.get('has-runbook')!);
-    expect(runbook.failing.map((failing) => failing.entity.text)).not.toContain('Payments Service');
+    expect(runbook.failing.rows.map((failing) => failing.entity.text)).not.toContain('Payments Service');
+  });
+
+  it('lists an entity failing the same way on two scorecards once, naming both', () => {
     const nonRoot = checkPageView(catalog, standards, standards.checksById.get('dockerfile-non-root')!);
-    expect(nonRoot.failing.map((failing) => failing.scorecard.title)).toEqual(['Production readiness', 'Security basics']);
+    expect(nonRoot.failing.rows.map((failing) => [failing.entity.text, failing.scorecards.map((scorecard) => scorecard.title)])).toEqual([
+      ['Payments Service', ['Production readiness', 'Security basics']],
+    ]);
+    expect(nonRoot.failing.entities).toBe(1);
+  });
+
+  it('counts failing and applicable entities by owner, the most failing first', () => {
+    const ci = checkPageView(catalog, standards, standards.checksById.get('has-ci')!);
+    expect(ci.failing.byOwner.map((row) => [row.owner?.text, row.failing, row.applicable])).toEqual([
+      ['Platform', 2, 2],
+      ['Payments Team', 1, 2],
+    ]);
+    expect(checkPageView(catalog, standards, standards.checksById.get('pinned-base-image')!).failing.byOwner).toEqual([]);
+  });
+
+  it('puts failing entities past the first 100 on further pages', () => {
+    const results = Array.from({ length: 150 }, (_, index) => ({
+      ...productionResults[0]!,
+      entityRef: `component:default/orphan-${String(index).padStart(3, '0')}`,
+    }));
+    const many = indexStandards({ ...snapshotFixture, results });
+    const readme = many.checksById.get('has-readme')!;
+    const first = checkPageView(catalog, many, readme).failing;
+    expect([first.rows.length, first.entities, first.pagination.range, first.pagination.next]).toEqual([
+      100,
+      150,
+      '1–100 of 150',
+      '/checks/has-readme/page/2/',
+    ]);
+    expect(first.byOwner).toEqual([{ failing: 150, applicable: 150 }]);
+    const later = checkFailingPages(catalog, many, readme);
+    expect(
+      later.map((page) => [
+        page.failing.pagination.number,
+        page.failing.rows.length,
+        page.failing.rows[0]!.entity.text,
+        page.failing.pagination.previous,
+      ]),
+    ).toEqual([[2, 50, 'component:orphan-100', '/checks/has-readme/']]);
+    expect(checkFailingPages(catalog, standards, readme)).toEqual([]);
   });
 
   it.each([
@@ -235,6 +325,38 @@ describe('team roll-up', () => {
     ]);
   });
 
+  it('links the group’s entities × checks on each scorecard', () => {
+    const standing = teamStanding(catalog, standards, entity('group:default/payments-team'))!;
+    expect(standing.scorecards.map((card) => [card.heatmapHref, card.levels.map((level) => level.count)])).toEqual([
+      ['/scorecards/production-readiness/teams/default/group/payments-team/', [1, 0, 1, 0]],
+      ['/scorecards/security-basics/teams/default/group/payments-team/', [1, 0]],
+    ]);
+    expect(standing.todoItems).toBe(3);
+  });
+
+  it('names at most 20 entities per level and lists the 25 closest to their next level, for a team of any size', () => {
+    const team = entity('group:default/platform');
+    const refs = Array.from({ length: 60 }, (_, index) => `component:default/many-${String(index).padStart(2, '0')}`);
+    const entities = refs.map((ref) => ({
+      ...entity('component:default/billing-scripts'),
+      ref,
+      metadata: { ...entity('component:default/billing-scripts').metadata, name: ref.split('/')[1]! },
+    }));
+    const big = indexCatalog({
+      ...snapshotFixture,
+      entities: [
+        ...snapshotFixture.entities.filter((candidate) => candidate.ref !== team.ref),
+        ...entities,
+        { ...team, relations: refs.map((targetRef) => ({ type: 'ownerOf', targetRef })) },
+      ],
+    });
+    const results = refs.map((entityRef) => ({ ...productionResults[0]!, entityRef }));
+    const standing = teamStanding(big, indexStandards({ ...snapshotFixture, results }), big.byRef.get(team.ref)!)!;
+    const noLevel = standing.scorecards[0]!.levels[0]!;
+    expect([noLevel.count, noLevel.entities.length, noLevel.entities[0]!.text]).toEqual([60, 20, 'many-00']);
+    expect([standing.todo.length, standing.todoItems]).toEqual([25, 60]);
+  });
+
   it('orders the to-do list by fewest checks to the next level, then effort', () => {
     const todo = (ref: string) =>
       teamStanding(catalog, standards, entity(ref))!.todo.map((item) => [
@@ -264,7 +386,7 @@ describe('team roll-up', () => {
   });
 
   it('is empty for a group that owns nothing scored, and absent for other kinds', () => {
-    expect(teamStanding(catalog, standards, entity('group:default/engineering'))).toEqual({ scorecards: [], todo: [] });
+    expect(teamStanding(catalog, standards, entity('group:default/engineering'))).toEqual({ scorecards: [], todo: [], todoItems: 0 });
     expect(teamStanding(catalog, standards, entity('component:default/payments-service'))).toBeUndefined();
   });
 });
@@ -288,7 +410,7 @@ describe('badges', () => {
   });
 
   it('has one badge per result at a stable path, saying the level or "none"', () => {
-    const routes = badgeRoutes(catalog, standards);
+    const routes = badgeRoutes(catalog, standards, true);
     expect(routes).toHaveLength(snapshotFixture.results.length);
     expect(routes.find((route) => route.params.name === 'payments-service' && route.params.scorecard === 'production-readiness')).toEqual({
       params: { namespace: 'default', kind: 'component', name: 'payments-service', scorecard: 'production-readiness' },
@@ -301,6 +423,25 @@ describe('badges', () => {
     expect(badgePath(entity('component:default/payments-service'), 'production-readiness')).toBe(
       'badges/default/component/payments-service/production-readiness.svg',
     );
+  });
+
+  it('has badges only for the scorecards the setting names, none by default', () => {
+    expect(badgeRoutes(catalog, standards, false)).toEqual([]);
+    expect(new Set(badgeRoutes(catalog, standards, ['security-basics']).map((route) => route.params.scorecard))).toEqual(
+      new Set(['security-basics']),
+    );
+    expect(badgeRoutes(catalog, standards, ['no-such-scorecard'])).toEqual([]);
+  });
+
+  it.each([
+    [undefined, false],
+    ['true', true],
+    ['["security-basics"]', ['security-basics']],
+    ['false', false],
+    ['[1]', false],
+    ['"x"', false],
+  ])('reads the setting %s as %j', (value, setting) => {
+    expect(parseBadgeSetting(value)).toEqual(setting);
   });
 
   it('renders an SVG with the text escaped', () => {
@@ -319,20 +460,45 @@ describe('badges', () => {
 });
 
 describe('results export', () => {
-  it('has every result, sorted by entity then scorecard, with outcomes, messages and evidence', () => {
-    const exported = scorecardsExport(standards, snapshotFixture.generatedAt);
+  const url = (path: string) => `https://portal.acme.dev/${path}`;
+  const entities = entityResults(catalog, standards);
+
+  it('indexes every scored entity with its levels and the URL of its own file', () => {
+    const exported = scorecardsExport(standards, entities, snapshotFixture.generatedAt, url);
     expect(exported.generatedAt).toBe(snapshotFixture.generatedAt);
-    expect(exported.results.map((result) => `${result.entity} ${result.scorecard}`)).toEqual([
-      'component:default/billing-scripts production-readiness',
-      'component:default/billing-scripts security-basics',
-      'component:default/checkout-web production-readiness',
-      'component:default/hostile production-readiness',
-      'component:default/payments-service production-readiness',
-      'component:default/payments-service security-basics',
+    expect(exported.entities).toEqual([
+      {
+        entity: 'component:default/billing-scripts',
+        levels: { 'production-readiness': null, 'security-basics': 'baseline' },
+        url: 'https://portal.acme.dev/scorecards/entities/default/component/billing-scripts.json',
+      },
+      {
+        entity: 'component:default/checkout-web',
+        levels: { 'production-readiness': null },
+        url: 'https://portal.acme.dev/scorecards/entities/default/component/checkout-web.json',
+      },
+      {
+        entity: 'component:default/hostile',
+        levels: { 'production-readiness': null },
+        url: 'https://portal.acme.dev/scorecards/entities/default/component/hostile.json',
+      },
+      {
+        entity: 'component:default/payments-service',
+        levels: { 'production-readiness': 'silver', 'security-basics': null },
+        url: 'https://portal.acme.dev/scorecards/entities/default/component/payments-service.json',
+      },
     ]);
-    const payments = exported.results[4]!;
-    expect(payments).toMatchObject({ level: 'silver', score: 6 / 7 });
-    expect(payments.checks[4]).toEqual({
+  });
+
+  it('gives each entity its results by scorecard, with outcomes, messages and evidence', () => {
+    const payments = entityResultsExport(
+      entities.find((entity) => entity.entityRef === 'component:default/payments-service')!,
+      snapshotFixture.generatedAt,
+    );
+    expect(payments.entity).toBe('component:default/payments-service');
+    expect(payments.results.map((result) => result.scorecard)).toEqual(['production-readiness', 'security-basics']);
+    expect(payments.results[0]).toMatchObject({ entity: 'component:default/payments-service', level: 'silver', score: 6 / 7 });
+    expect(payments.results[0]!.checks[4]).toEqual({
       check: 'dockerfile-non-root',
       level: 'gold',
       outcome: 'fail',
@@ -340,12 +506,28 @@ describe('results export', () => {
       message: 'The final stage runs as root.',
       evidence: [{ path: 'Dockerfile', line: 12, note: 'USER root' }],
     });
-    expect(payments.checks[5]).toMatchObject({ outcome: 'fail', effective: 'pass', exemption: { expired: false, source: 'annotation' } });
+    expect(payments.results[0]!.checks[5]).toMatchObject({
+      outcome: 'fail',
+      effective: 'pass',
+      exemption: { expired: false, source: 'annotation' },
+    });
+  });
+
+  it('names a results file the way the catalog names the entity’s page', () => {
+    const params = entities.map((entity) => entity.params);
+    expect(params[0]).toEqual({ namespace: 'default', kind: 'component', name: 'billing-scripts' });
+    expect(entityResultsPath({ namespace: 'ops', kind: 'component', name: 'con_' })).toBe('scorecards/entities/ops/component/con_.json');
   });
 
   it('is the same whatever order the snapshot lists results in', () => {
     const reversed = indexStandards({ ...snapshotFixture, results: [...snapshotFixture.results].reverse() });
-    expect(JSON.stringify(scorecardsExport(reversed, 'x'))).toBe(JSON.stringify(scorecardsExport(standards, 'x')));
+    const again = entityResults(catalog, reversed);
+    expect(JSON.stringify(scorecardsExport(reversed, again, 'x', url))).toBe(
+      JSON.stringify(scorecardsExport(standards, entities, 'x', url)),
+    );
+    expect(JSON.stringify(again.map((entity) => entityResultsExport(entity, 'x')))).toBe(
+      JSON.stringify(entities.map((entity) => entityResultsExport(entity, 'x'))),
+    );
   });
 });
 

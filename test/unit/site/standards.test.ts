@@ -120,7 +120,7 @@ describe('the standards index', () => {
 });
 
 describe('entity scorecard panels', () => {
-  const panels = (ref: string) => entityScorecards(catalog, standards, catalog.byRef.get(ref)!);
+  const panels = (ref: string) => entityScorecards(catalog, standards, catalog.byRef.get(ref)!, true);
 
   it('shows the level, score, checks by level with evidence at the commit, and the next level', () => {
     const [production, security] = panels('component:default/payments-service');
@@ -141,6 +141,14 @@ describe('entity scorecard panels', () => {
         pageHref: '/catalog/default/component/payments-service/',
       },
     });
+    expect(
+      entityScorecards(catalog, standards, catalog.byRef.get('component:default/payments-service')!).map((panel) => panel.badge),
+    ).toEqual([undefined, undefined]);
+    expect(
+      entityScorecards(catalog, standards, catalog.byRef.get('component:default/payments-service')!, ['security-basics']).map(
+        (panel) => panel.badge?.alt,
+      ),
+    ).toEqual([undefined, 'Security basics: none']);
     expect(production!.levels.map((group) => [group.level.title, group.checks.map((check) => check.status)])).toEqual([
       ['Bronze', ['pass', 'pass']],
       ['Silver', ['pass', 'pass']],
@@ -155,7 +163,7 @@ describe('entity scorecard panels', () => {
           note: 'USER root',
         },
       ],
-      fix: 'Add `USER 10001` after the last `RUN` of the final stage.',
+      fixHref: '/checks/dockerfile-non-root/#how-to-fix',
     });
     expect(runbook!.exemption).toEqual({
       reason: 'The runbook lives in the wiki until Q1.',
@@ -163,7 +171,7 @@ describe('entity scorecard panels', () => {
       expired: false,
       source: 'the entity’s annotation',
     });
-    expect(production!.levels[0]!.checks[0]!.fix).toBeUndefined();
+    expect(production!.levels[0]!.checks[0]!.fixHref).toBeUndefined();
     expect(security).toMatchObject({ level: { id: null, title: 'No level' }, score: '50%', next: { level: { title: 'Baseline' } } });
   });
 

@@ -25,6 +25,7 @@ describe('portal.yaml', () => {
     expect(parse('title: Acme\n')).toEqual({
       title: 'Acme',
       base: '/',
+      badges: false,
       sources: [],
       activity: { windowDays: 90 },
       guides: { staleAfterDays: 180 },
@@ -53,6 +54,7 @@ describe('portal.yaml', () => {
     ],
     ['an unknown field', 'title: Acme\ntheme: dark\n', 'content/portal.yaml:2: (top level): unknown field "theme"'],
     ['a bad base path', 'base: portal\n', 'content/portal.yaml:1: base: expected a path starting with /'],
+    ['badges that are neither true nor scorecard ids', 'badges: []\n', /content\/portal\.yaml:1: badges: /],
     ['a bad URL', 'site: not a url\n', /content\/portal\.yaml:1: site: .*URL/i],
     ['invalid YAML', 'title: [unclosed\n', /^content\/portal\.yaml:\d: invalid YAML: /],
     [

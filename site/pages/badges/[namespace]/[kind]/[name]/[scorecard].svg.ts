@@ -1,11 +1,11 @@
 import type { APIRoute, GetStaticPaths, InferGetStaticPropsType } from 'astro';
-import { getCatalog, getStandards } from '../../../../../collections.ts';
+import { getBadgeSetting, getCatalog, getStandards } from '../../../../../collections.ts';
 import { badgeRoutes, badgeSvg } from '../../../../../lib/badges.ts';
 
-/** A shields-style badge per entity and scorecard, at a URL a README can embed. */
+/** A shields-style badge per entity and scorecard, at a URL a README can embed: for the scorecards portal.yaml's `badges` names. */
 export const getStaticPaths = (async () => {
   const [catalog, standards] = await Promise.all([getCatalog(), getStandards()]);
-  return badgeRoutes(catalog, standards).map(({ params, badge }) => ({ params, props: { badge } }));
+  return badgeRoutes(catalog, standards, getBadgeSetting()).map(({ params, badge }) => ({ params, props: { badge } }));
 }) satisfies GetStaticPaths;
 
 type Props = InferGetStaticPropsType<typeof getStaticPaths>;
