@@ -246,7 +246,7 @@ describe('links', () => {
 
   it('publish no badges: the demo’s READMEs and guides embed none', async () => {
     await expect(readdir(join(outDir, 'badges'))).rejects.toThrow();
-    expect(await page('catalog/default/component/payments-api')).not.toContain('class="badge-embed"');
+    expect(await page('catalog/default/component/payments')).not.toContain('class="badge-embed"');
   });
 });
 
