@@ -10,11 +10,14 @@ import { defineConfig } from 'vitest/config';
 const SHARED_MODULES = { isolate: false } as const;
 
 /**
- * Seven kinds of tests, as the README describes: `unit` (pure stages, no disk), `integration`
- * (real git repositories in temporary folders), `real-world` (Cairn's collection on public
- * repositories unpacked from `../shared/real-world`, held against a truth table checked by hand),
- * `site` (builds the site and reads its HTML), `components` (site components rendered alone), `hostile` (the whole build on a corpus of broken and
- * malicious repositories) and `browser` (Chromium through playwright-core).
+ * Eight kinds of tests, as CONTRIBUTING.md describes: `unit` (pure stages, no disk),
+ * `integration` (real git repositories in temporary folders), `real-world` (Cairn's collection on
+ * public repositories unpacked from `../shared/real-world`, held against a truth table checked by
+ * hand), `site` (builds the site and reads its HTML), `components` (site components rendered
+ * alone), `hostile` (the whole build on a corpus of broken and malicious repositories) — these six
+ * are `npm test` — then `e2e` (the command line as an operating-system process: killed at every
+ * milestone of a run, installed from its packed tarball) and `browser` (Chromium through
+ * playwright-core), each a script of its own and run by CI.
  */
 export default defineConfig({
   test: {
@@ -22,6 +25,15 @@ export default defineConfig({
     // command line): a worker per core keeps both cores of a small CI machine busy (vitest's
     // default leaves one free).
     maxWorkers: Math.max(2, availableParallelism() - 1),
+    // `npm run coverage`: the code the tests run in their own processes. The site's pages render in
+    // Astro's process, so only its view modules (site/lib) count.
+    coverage: {
+      provider: 'v8',
+      include: ['collectors/**/*.ts', 'scripts/cli/**/*.ts', 'site/lib/**/*.ts', 'site/client/**/*.ts'],
+      exclude: ['collectors/**/generated/**'],
+      reporter: ['text-summary', 'json-summary'],
+      reportsDirectory: '.cache/coverage',
+    },
     projects: [
       { test: { name: 'unit', include: ['test/unit/**/*.test.ts'], ...SHARED_MODULES } },
       {
@@ -46,8 +58,9 @@ export default defineConfig({
       { test: { name: 'site', include: ['test/site/**/*.test.ts'], testTimeout: 300_000, hookTimeout: 300_000, ...SHARED_MODULES } },
       // Site components rendered alone (Astro's container API), through Astro's own Vite config.
       'test/components/vitest.config.ts',
-      // The hostile corpus (issue 12): one build of ~70 broken and malicious repositories, twice.
+      // The hostile corpus: one build of ~70 broken and malicious repositories, twice.
       { test: { name: 'hostile', include: ['test/hostile/**/*.test.ts'], testTimeout: 120_000, hookTimeout: 900_000 } },
+      { test: { name: 'e2e', include: ['test/e2e/**/*.test.ts'], testTimeout: 60_000, hookTimeout: 300_000, ...SHARED_MODULES } },
       {
         test: {
           name: 'browser',

@@ -12,7 +12,7 @@ import { CAIRN, cairnEnv, runCairn as runInProcess } from '../helpers/cli.ts';
 import { files, makeRepos, type RepoFixture } from '../helpers/repos.ts';
 
 /**
- * Crash safety (issue 12, item 8): `cairn build` and `cairn collect` killed with SIGKILL at each
+ * Crash safety: `cairn build` and `cairn collect` killed with SIGKILL at each
  * milestone of a run (snapshot write, pages written, search index written, site swap, history
  * write) and in each phase between them (collect, site build), leave the previous snapshot,
  * history and published site byte-identical, and the next run completes. Runs are pinned to one
@@ -117,7 +117,11 @@ async function runCairn(args: string[], kill?: KillAt): Promise<Run> {
   // written into them, while a look can miss the search index between its writing and the swap.
   const seeBuildFile = (name: string) => {
     if (/^[^/]+\/dist\/.*\.html$/.test(name)) see('pages written');
-    if (/^[^/]+\/dist\/pagefind(\/|$)/.test(name)) see('search index written');
+    // The index is made from the written pages: seeing it first means the pages were missed.
+    if (/^[^/]+\/dist\/pagefind(\/|$)/.test(name)) {
+      see('pages written');
+      see('search index written');
+    }
   };
   const buildWatcher = watch(BUILDS, { recursive: true }, (_event, name) => {
     if (name && ownBuild(name.split('/')[0]!)) seeBuildFile(name);
@@ -130,9 +134,12 @@ async function runCairn(args: string[], kill?: KillAt): Promise<Run> {
       for (const build of readdirSync(BUILDS).filter(ownBuild)) {
         const dist = join(BUILDS, build, 'dist');
         if (!existsSync(dist)) continue;
+        // The search index first, and the whole folder's listing only until a page is seen: a look
+        // must stay short, or it sleeps through the moment between the index and the swap.
+        if (existsSync(join(dist, 'pagefind'))) seeBuildFile(`${build}/dist/pagefind`);
+        if (reached.some(([seen]) => seen === 'pages written')) continue;
         const html = readdirSync(dist, { recursive: true, encoding: 'utf8' }).find((name) => name.endsWith('.html'));
         if (html) seeBuildFile(`${build}/dist/${html}`);
-        if (existsSync(join(dist, 'pagefind'))) seeBuildFile(`${build}/dist/pagefind`);
       }
     } catch {
       // The folder moved or went while being looked at: the next look, or the watcher, sees what follows.
