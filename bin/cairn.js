@@ -1,8 +1,8 @@
 #!/usr/bin/env node
-// The `cairn` command. In a checkout it runs the TypeScript sources (Node strips their types);
-// installed from the package, where Node will not strip types under node_modules and the sources
-// of the command line are not shipped, it runs them compiled (`build/`, made by `npm pack`).
-import { existsSync } from 'node:fs';
+// The `cairn` command. It runs the command line compiled (`build/`, made by `npm run compile` on
+// install and by `npm pack`): the package ships only that. In a checkout whose sources were edited
+// since, it runs the TypeScript sources (Node strips their types).
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import module from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { minimumNode, nodeVersionProblem } from './node-version.js';
@@ -23,4 +23,24 @@ if (problem) {
 if (!process.env.CI || process.env.CI === 'false') module.enableCompileCache();
 
 const sources = new URL('../scripts/cli/cairn.ts', import.meta.url);
-await import(existsSync(sources) ? sources.href : new URL('../build/scripts/cli/cairn.js', import.meta.url).href);
+const compiled = new URL('../build/cairn.js', import.meta.url);
+await import(!existsSync(sources) || compiledIsCurrent() ? compiled.href : sources.href);
+
+/**
+ * Whether `build/` (`npm run compile`, run on install) was compiled from the sources as they are:
+ * every file it lists has the size and modification time it had then. An edit in a checkout makes
+ * Cairn run the sources until the next compile.
+ */
+function compiledIsCurrent() {
+  let stamps;
+  try {
+    stamps = JSON.parse(readFileSync(new URL('../build/inputs.json', import.meta.url), 'utf8'));
+  } catch {
+    return false;
+  }
+  const root = new URL('../', import.meta.url);
+  return stamps.every(([path, size, modified]) => {
+    const stats = statSync(new URL(path, root), { throwIfNoEntry: false });
+    return stats ? stats.size === size && stats.mtimeMs === modified : size === -1;
+  });
+}

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { readdir, readFile, rm } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { RenderCache } from '../docs/index.ts';
 import type { RenderedSite } from '../docs/render-site.ts';
 import { writeFileAtomically } from './atomic-write.ts';
@@ -56,10 +57,22 @@ export class FileRenderCache implements RenderCache {
 
 /** The renderer's version: a hash of the rendering code (collectors/docs/), so that a new Cairn, or an edit in a checkout, renders again. */
 export async function rendererVersion(): Promise<string> {
-  const docsDir = join(import.meta.dirname, '..', 'docs');
+  const docsDir = rendererSources(import.meta.dirname);
   const hash = createHash('sha256');
   for (const name of (await readdir(docsDir).catch(() => [] as string[])).sort()) {
     if (/\.(ts|js)$/.test(name)) hash.update(name).update(await readFile(join(docsDir, name)));
   }
   return hash.digest('hex');
+}
+
+/**
+ * The folder collectors/docs/ in or above `dir`: found from this module in the sources, and from
+ * build/ when compiled (the package ships the collectors' sources, which the site renders with).
+ */
+function rendererSources(dir: string): string {
+  for (let at = dir; ; at = dirname(at)) {
+    const docs = join(at, 'collectors', 'docs');
+    if (existsSync(join(docs, 'index.ts'))) return docs;
+    if (dirname(at) === at) return join(dir, '..', 'docs');
+  }
 }

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 
 /**
  * Cairn's own folder (package.json, astro.config.mjs, site/): above this module, whether it runs
- * from the sources (`scripts/cli/`) or compiled, as installed from the package (`build/scripts/cli/`).
+ * from the sources (`scripts/cli/`) or compiled (`build/`, the only form the package ships).
  */
 export const PACKAGE_ROOT = packageRoot(dirname(fileURLToPath(import.meta.url)));
 

@@ -80,9 +80,26 @@ describe('Cairn installed from its package', () => {
     );
     expect(shipped).not.toContain('test');
     expect(shipped).not.toContain('scripts');
-    // Exactly the product: the command line, without the development tools (demo, bench, generators).
-    expect(await readdir(join(installed, 'build', 'scripts'))).toEqual(['cli']);
-    expect(await readdir(join(installed, 'build', 'scripts', 'cli'))).toContain('cairn.js');
+    // Exactly the product: the command line compiled, one file per process it starts and the chunks
+    // they share, without the development tools (demo, bench, generators).
+    const build = await readdir(join(installed, 'build'));
+    expect(build.filter((file) => !/^chunk-\w+\.js$/.test(file)).sort()).toEqual([
+      'astro-process.js',
+      'cairn.js',
+      'git-runner.js',
+      'inputs.json',
+    ]);
+  });
+
+  it('judges a repository with npx cairn check, from the compiled command line', async () => {
+    const failed = await run('npx', ['cairn', 'check', join(fixture.root, 'billing'), '--format', 'json'], { cwd: portal, env: ENV }).then(
+      (result) => ({ ...result, code: 0 }),
+      (error: { code: number; stdout: string; stderr: string }) => error,
+    );
+    // Billing has only a README and a descriptor: below the default standards' levels, so exit 1.
+    expect([0, 1]).toContain(failed.code);
+    const report = JSON.parse(failed.stdout) as { verdict: string; results: Array<{ entityRef: string }> };
+    expect(report.results.map((result) => result.entityRef)).toContain('component:default/billing');
   });
 
   it('builds the organisation’s portal with npx cairn build, printing nothing but its summary', async () => {

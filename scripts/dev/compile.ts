@@ -1,0 +1,71 @@
+/**
+ * Compiles the command line into `build/` (`npm run compile`; npm runs it on install and before
+ * packing): one JavaScript bundle per process Cairn starts — the command line, Astro's process and
+ * the git runner — with the libraries they use, split into chunks that load only when a command
+ * needs them. Node then reads a few large files instead of some eight hundred modules and strips no
+ * types, which is most of a short command's time (`cairn check` on one repository).
+ *
+ * `build/inputs.json` lists every source file with its size and modification time: bin/cairn.js
+ * runs the bundle only while they all match, and the sources themselves once one was edited.
+ */
+import { rm, stat, writeFile } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+import { PACKAGE_ROOT } from '../cli/package-root.ts';
+
+/** The processes Cairn starts, each an entry point of its own at the root of `build/`. */
+const ENTRIES = ['scripts/cli/cairn.ts', 'scripts/cli/astro-process.ts', 'collectors/repo/git-runner.ts'];
+
+/**
+ * Libraries left to Node: Astro and what it builds with (its own bundler, Vite, loads them as
+ * files), Pagefind's binary, Shiki's grammars and the MCP SDK, each loaded only by the command that
+ * needs it.
+ */
+const EXTERNAL = ['astro', '@astrojs/*', 'vite', 'esbuild', 'pagefind', 'shiki', '@shikijs/*', 'typescript', '@modelcontextprotocol/sdk'];
+
+export const BUILD_DIR = join(PACKAGE_ROOT, 'build');
+
+export async function compile(): Promise<{ files: number; inputs: number }> {
+  await rm(BUILD_DIR, { recursive: true, force: true });
+  const result = await build({
+    absWorkingDir: PACKAGE_ROOT,
+    entryPoints: ENTRIES,
+    outdir: BUILD_DIR,
+    // Every file at the root of build/: a module finds the entry points it starts beside itself
+    // (`new URL('./git-runner.js', import.meta.url)`), whichever chunk it landed in.
+    entryNames: '[name]',
+    chunkNames: 'chunk-[hash]',
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node22.12',
+    external: EXTERNAL,
+    // The CommonJS libraries in the bundle require Node's modules and the external libraries.
+    banner: {
+      js: "import { createRequire as __cairnCreateRequire } from 'node:module'; const require = __cairnCreateRequire(import.meta.url);",
+    },
+    metafile: true,
+    logLevel: 'warning',
+  });
+  const inputs = Object.keys(result.metafile.inputs).filter((path) => !path.startsWith('node_modules/'));
+  // package-lock.json stands for the libraries: installing others makes the bundle stale.
+  const watched = [...inputs, 'package-lock.json'].sort();
+  const stamps = await Promise.all(
+    watched.map(async (path) => {
+      const stats = await stat(join(PACKAGE_ROOT, path)).catch(() => undefined);
+      return stats ? [path, stats.size, stats.mtimeMs] : [path, -1, -1];
+    }),
+  );
+  await writeFile(join(BUILD_DIR, 'inputs.json'), `${JSON.stringify(stamps)}\n`);
+  return { files: Object.keys(result.metafile.outputs).length, inputs: inputs.length };
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const started = performance.now();
+  const { files, inputs } = await compile();
+  process.stderr.write(
+    `Compiled ${inputs} source files into ${files} files in ${relative(process.cwd(), BUILD_DIR) || BUILD_DIR} (${Math.round(performance.now() - started)} ms)\n`,
+  );
+}
