@@ -1,15 +1,14 @@
 import { join } from 'node:path';
 import { availableParallelism } from 'node:os';
-import pLimit from 'p-limit';
 import { carryOver } from './runs/carry-over.ts';
-import { collectRepo, firstLine, sortProblems } from './collect-repo.ts';
+import { firstLine, sortProblems } from './collect-repo.ts';
+import { collectMany, workerCount } from './repo-workers.ts';
 import { buildCatalog } from './catalog/index.ts';
 import type { CheckDefinition, CheckMetadata } from './checks/check.ts';
 import type { CustomCheckFile } from './checks/custom.ts';
 import type { GuideSettings, LoadedConfig } from './config/schema.ts';
 import { buildEntityDocs } from './docs/index.ts';
 import { retrievers, type Facts } from './facts/index.ts';
-import type { FactSettings } from './facts/retriever.ts';
 import type { FeedbackSnapshot } from './feedback/feedback.ts';
 import { readFeedback } from './feedback/load.ts';
 import type { RenderCache } from './docs/index.ts';
@@ -17,7 +16,6 @@ import { evaluateGuides } from './guides/adoption.ts';
 import type { GuideSource } from './guides/load.ts';
 import { evaluateInitiatives, type InitiativeSource } from './initiatives/evaluate.ts';
 import type { Problem } from './contract/problems.ts';
-import { FactCache } from './store/fact-cache.ts';
 import { FileRenderCache, rendererVersion } from './store/render-cache.ts';
 import type { ScorecardDefinition } from './scorecards/definition.ts';
 import { prepareEvaluation } from './scorecards/evaluate.ts';
@@ -126,29 +124,25 @@ export async function collectRepos(
   // A shard lists (and clones) only its own share of the repositories.
   const listing = await listSources(config.sources, baseDir, (name) => !shard || inShard(name, shard), options.environment);
   const handles = listing.repos;
-  const limit = pLimit(config.concurrency ?? availableParallelism() * 2);
-  const settings: FactSettings = { contentGlobs: standards.contentGlobs };
-  const cache = options.cacheDir ? new FactCache(options.cacheDir) : undefined;
-  let done = 0;
-  const repos = await Promise.all(
-    handles.map((handle) =>
-      limit(async () => {
-        let fromCache = false;
-        const repo = await collectRepo(handle, {
-          now,
-          windowDays: config.activity.windowDays,
-          settings,
-          limits: config.limits,
-          ...(cache ? { cache } : {}),
-          onCacheHit: () => (fromCache = true),
-        });
-        options.onRepo?.(++done, handles.length, handle.name, fromCache);
-        return repo;
-      }),
-    ),
-  );
+  const collected = await collectMany(handles, {
+    options: {
+      now,
+      windowDays: config.activity.windowDays,
+      settings: { contentGlobs: standards.contentGlobs },
+      limits: config.limits,
+      ...(options.cacheDir ? { cacheDir: options.cacheDir } : {}),
+    },
+    concurrency: config.concurrency ?? availableParallelism() * 2,
+    workers: workerCount(handles.length, config.workers),
+    ...(options.onRepo ? { onRepo: options.onRepo } : {}),
+  });
   // A source that could not be listed is in every shard's listing: the merge carries its repositories over once.
-  return { repos, entities: listing.entities ?? [], unreachable: listing.unreachable ?? NOTHING_UNREACHABLE, problems: listing.problems };
+  return {
+    repos: collected.repos,
+    entities: listing.entities ?? [],
+    unreachable: listing.unreachable ?? NOTHING_UNREACHABLE,
+    problems: [...listing.problems, ...collected.problems],
+  };
 }
 
 export interface AssembleInput {

@@ -1,0 +1,180 @@
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import pLimit from 'p-limit';
+import { collectRepo, firstLine, type CollectRepoOptions } from './collect-repo.ts';
+import type { Limits } from './config/schema.ts';
+import type { Problem } from './contract/problems.ts';
+import type { RepoSnapshot } from './contract/snapshot.ts';
+import type { FactSettings } from './facts/retriever.ts';
+import type { RepoHandle } from './sources/source.ts';
+import { FactCache } from './store/fact-cache.ts';
+
+// Beside this module, in its language: the sources (`.ts`) in a checkout, compiled (`.js`) when installed.
+const WORKER = new URL(`./repo-worker${import.meta.url.slice(import.meta.url.lastIndexOf('.'))}`, import.meta.url);
+
+/**
+ * Repositories an organisation needs before its collection starts worker threads (when portal.yaml
+ * does not say how many): a worker takes about a third of a second to load the fact retrievers,
+ * as long as reading a dozen repositories' facts cold takes, and a small organisation's run is
+ * mostly a few large repositories, which one thread reads no slower.
+ */
+export const WORKERS_FROM_REPOS = 40;
+
+/** What every repository's collection shares, sent to each worker when it starts. */
+export interface RepoCollection {
+  now: Date;
+  windowDays: number;
+  settings: FactSettings;
+  limits: Limits;
+  /** Folder of the fact cache; each thread opens it itself. */
+  cacheDir?: string;
+}
+
+/** A worker's start-up data. */
+export interface WorkerSettings {
+  options: RepoCollection;
+  /** Repositories the worker reads at once: its share of the run's concurrency. */
+  concurrency: number;
+}
+
+/** A repository for a worker to collect; `id` is its place in the listing. */
+export interface RepoToCollect {
+  id: number;
+  handle: RepoHandle;
+}
+
+/** A worker's answer: the repository's facts, or the error its collection threw. */
+export type RepoDone = { id: number; repo: RepoSnapshot; fromCache: boolean } | { id: number; error: unknown };
+
+export interface CollectManyOptions {
+  options: RepoCollection;
+  /** Repositories read at once, across every thread. */
+  concurrency: number;
+  /** Worker threads to start; 0 reads every repository on this thread. */
+  workers: number;
+  onRepo?: (done: number, total: number, name: string, fromCache: boolean) => void;
+}
+
+/**
+ * How many worker threads a collection of `repos` repositories starts: as portal.yaml's `workers`
+ * says, or else one per CPU once the organisation is large enough to pay for their start-up (a
+ * single CPU has nothing to share the work with).
+ */
+export function workerCount(repos: number, configured: number | undefined): number {
+  if (configured !== undefined) return Math.min(configured, repos);
+  const cpus = availableParallelism();
+  return cpus > 1 && repos >= WORKERS_FROM_REPOS ? cpus : 0;
+}
+
+/**
+ * Facts of every repository in `handles`, in the listing's order. With workers, each worker thread
+ * reads its share of the concurrency of repositories at a time (and runs their git commands through
+ * its own git runners), so git processes stay bounded by `concurrency` as on one thread; the
+ * results come back as plain data. A worker that stops is a warning, and the repositories it held
+ * are read on this thread; an error a repository's collection throws fails the run, on any thread.
+ */
+export async function collectMany(
+  handles: RepoHandle[],
+  many: CollectManyOptions,
+): Promise<{ repos: RepoSnapshot[]; problems: Problem[] }> {
+  const total = handles.length;
+  let done = 0;
+  const finished = (handle: RepoHandle, fromCache: boolean) => many.onRepo?.(++done, total, handle.name, fromCache);
+  const cache = many.options.cacheDir ? new FactCache(many.options.cacheDir) : undefined;
+  const here = (handle: RepoHandle) => collectHere(handle, many.options, cache, finished);
+  if (many.workers === 0) {
+    const limit = pLimit(many.concurrency);
+    return { repos: await Promise.all(handles.map((handle) => limit(() => here(handle)))), problems: [] };
+  }
+
+  const share = Math.max(1, Math.ceil(many.concurrency / many.workers));
+  const repos: RepoSnapshot[] = new Array(total);
+  const waiting = handles.map((_, id) => id).reverse();
+  const problems: Problem[] = [];
+  const leftOver = pLimit(share);
+  const stragglers: Promise<void>[] = [];
+  const { promise: allRead, resolve, reject } = Promise.withResolvers<void>();
+  let live = many.workers;
+  // Once the run is over (read, or failed), workers are ended on purpose: nothing they held is read again.
+  let closing = false;
+  const readHere = (ids: number[]) => {
+    for (const id of ids) stragglers.push(leftOver(async () => void (repos[id] = await here(handles[id]!))));
+  };
+  const workers = Array.from({ length: many.workers }, () => {
+    const worker = new Worker(WORKER, { workerData: { options: many.options, concurrency: share } satisfies WorkerSettings });
+    const held = new Set<number>();
+    const feed = () => {
+      while (held.size < share && waiting.length > 0) {
+        const id = waiting.pop()!;
+        held.add(id);
+        worker.postMessage({ id, handle: handles[id]! } satisfies RepoToCollect);
+      }
+      if (done === total) resolve();
+    };
+    worker.on('message', (answer: RepoDone) => {
+      held.delete(answer.id);
+      if ('error' in answer) return reject(answer.error);
+      repos[answer.id] = answer.repo;
+      finished(handles[answer.id]!, answer.fromCache);
+      feed();
+    });
+    let stopped = false;
+    const stop = (why: string) => {
+      if (stopped || closing) return;
+      stopped = true;
+      live--;
+      const orphans = [...held];
+      held.clear();
+      // The last worker gone, what no worker took is read here too.
+      if (live === 0) orphans.push(...waiting.splice(0).reverse());
+      if (orphans.length > 0) {
+        problems.push(
+          workerStopped(
+            why,
+            orphans.map((id) => handles[id]!.name),
+          ),
+        );
+        readHere(orphans);
+        void Promise.all(stragglers).then(() => done === total && resolve(), reject);
+      }
+    };
+    worker.on('error', (error) => stop(firstLine(error)));
+    worker.on('exit', (code) => stop(`exit code ${code}`));
+    feed();
+    return worker;
+  });
+  try {
+    if (total > 0) await allRead;
+    await Promise.all(stragglers);
+  } finally {
+    closing = true;
+    await Promise.all(workers.map((worker) => worker.terminate()));
+  }
+  return { repos, problems };
+}
+
+/** One repository's facts on this thread, reported to `finished` when done. */
+async function collectHere(
+  handle: RepoHandle,
+  options: RepoCollection,
+  cache: FactCache | undefined,
+  finished: (handle: RepoHandle, fromCache: boolean) => void,
+): Promise<RepoSnapshot> {
+  let fromCache = false;
+  const { cacheDir: _cacheDir, ...shared } = options;
+  const repo = await collectRepo(handle, {
+    ...shared,
+    ...(cache ? { cache } : {}),
+    onCacheHit: () => (fromCache = true),
+  } satisfies CollectRepoOptions);
+  finished(handle, fromCache);
+  return repo;
+}
+
+function workerStopped(why: string, names: string[]): Problem {
+  const shown = names.slice(0, 3).join(', ');
+  return {
+    severity: 'warning',
+    message: `A worker thread reading repositories stopped (${why}): ${names.length === 1 ? 'the repository it held was' : `the ${names.length} repositories it held were`} read again on the main thread (${shown}${names.length > 3 ? ', …' : ''}).`,
+  };
+}
