@@ -1,7 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import pLimit from 'p-limit';
 import { collectRepo } from './collect-repo.ts';
-import type { RepoDone, RepoToCollect, WorkerSettings } from './repo-workers.ts';
+import type { RepoToCollect, WorkerMessage, WorkerSettings } from './repo-workers.ts';
 import { FactCache } from './store/fact-cache.ts';
 
 /**
@@ -26,9 +26,11 @@ port.on('message', ({ id, handle }: RepoToCollect) =>
         ...(cache ? { cache } : {}),
         onCacheHit: () => (fromCache = true),
       });
-      port.postMessage({ id, repo, fromCache } satisfies RepoDone);
+      port.postMessage({ id, repo, fromCache } satisfies WorkerMessage);
     } catch (error) {
-      port.postMessage({ id, error } satisfies RepoDone);
+      port.postMessage({ id, error } satisfies WorkerMessage);
     }
   }),
 );
+
+port.postMessage({ ready: true } satisfies WorkerMessage);

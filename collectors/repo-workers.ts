@@ -46,24 +46,28 @@ export interface RepoToCollect {
 /** A worker's answer: the repository's facts, or the error its collection threw. */
 export type RepoDone = { id: number; repo: RepoSnapshot; fromCache: boolean } | { id: number; error: unknown };
 
+/** What a worker sends: that it has loaded and takes repositories, or a repository done. */
+export type WorkerMessage = { ready: true } | RepoDone;
+
 export interface CollectManyOptions {
   options: RepoCollection;
   /** Repositories read at once, across every thread. */
   concurrency: number;
-  /** Worker threads to start; 0 reads every repository on this thread. */
+  /** Worker threads to start beside this thread; 0 reads every repository on this thread. */
   workers: number;
   onRepo?: (done: number, total: number, name: string, fromCache: boolean) => void;
+  /** Whether this thread reads its share too (default true); false leaves every repository to the workers, unless they stop. */
+  readHere?: boolean;
 }
 
 /**
- * How many worker threads a collection of `repos` repositories starts: as portal.yaml's `workers`
- * says, or else one per CPU once the organisation is large enough to pay for their start-up (a
- * single CPU has nothing to share the work with).
+ * How many worker threads a collection of `repos` repositories starts beside the main thread, which
+ * reads too: as portal.yaml's `workers` says, or else one per CPU but the main thread's, once the
+ * organisation is large enough to pay for their start-up.
  */
-export function workerCount(repos: number, configured: number | undefined): number {
+export function workerCount(repos: number, configured: number | undefined, cpus = availableParallelism()): number {
   if (configured !== undefined) return Math.min(configured, repos);
-  const cpus = availableParallelism();
-  return cpus > 1 && repos >= WORKERS_FROM_REPOS ? cpus : 0;
+  return repos >= WORKERS_FROM_REPOS ? cpus - 1 : 0;
 }
 
 /**
@@ -87,19 +91,24 @@ export async function collectMany(
     return { repos: await Promise.all(handles.map((handle) => limit(() => here(handle)))), problems: [] };
   }
 
-  const share = Math.max(1, Math.ceil(many.concurrency / many.workers));
+  // This thread is one of the readers: the concurrency is shared among it and the workers.
+  const share = Math.max(1, Math.ceil(many.concurrency / (many.workers + 1)));
   const repos: RepoSnapshot[] = new Array(total);
   const waiting = handles.map((_, id) => id).reverse();
   const problems: Problem[] = [];
-  const leftOver = pLimit(share);
-  const stragglers: Promise<void>[] = [];
   const { promise: allRead, resolve, reject } = Promise.withResolvers<void>();
-  let live = many.workers;
+  const checkDone = () => done === total && resolve();
+  /** Reads the repositories of `queue` on this thread, `lanes` at a time, until it is empty. */
+  const readHere = (queue: number[], lanes: number) => {
+    for (let lane = 0; lane < lanes; lane++)
+      void (async () => {
+        for (let id = queue.pop(); id !== undefined; id = queue.pop()) repos[id] = await here(handles[id]!);
+        checkDone();
+      })().catch(reject);
+  };
   // Once the run is over (read, or failed), workers are ended on purpose: nothing they held is read again.
   let closing = false;
-  const readHere = (ids: number[]) => {
-    for (const id of ids) stragglers.push(leftOver(async () => void (repos[id] = await here(handles[id]!))));
-  };
+  let live = many.workers;
   const workers = Array.from({ length: many.workers }, () => {
     const worker = new Worker(WORKER, { workerData: { options: many.options, concurrency: share } satisfies WorkerSettings });
     const held = new Set<number>();
@@ -109,43 +118,40 @@ export async function collectMany(
         held.add(id);
         worker.postMessage({ id, handle: handles[id]! } satisfies RepoToCollect);
       }
-      if (done === total) resolve();
     };
-    worker.on('message', (answer: RepoDone) => {
+    worker.on('message', (answer: WorkerMessage) => {
+      if ('ready' in answer) return feed();
       held.delete(answer.id);
       if ('error' in answer) return reject(answer.error);
       repos[answer.id] = answer.repo;
       finished(handles[answer.id]!, answer.fromCache);
       feed();
+      checkDone();
     });
     let stopped = false;
     const stop = (why: string) => {
       if (stopped || closing) return;
       stopped = true;
-      live--;
       const orphans = [...held];
       held.clear();
-      // The last worker gone, what no worker took is read here too.
-      if (live === 0) orphans.push(...waiting.splice(0).reverse());
-      if (orphans.length > 0) {
-        problems.push(
-          workerStopped(
-            why,
-            orphans.map((id) => handles[id]!.name),
-          ),
-        );
-        readHere(orphans);
-        void Promise.all(stragglers).then(() => done === total && resolve(), reject);
-      }
+      problems.push(
+        workerStopped(
+          why,
+          orphans.map((id) => handles[id]!.name),
+        ),
+      );
+      readHere(orphans.reverse(), share);
+      // With no worker left, what none took is read here even when this thread was to leave it to them.
+      if (--live === 0 && many.readHere === false) readHere(waiting, share);
     };
     worker.on('error', (error) => stop(firstLine(error)));
     worker.on('exit', (code) => stop(`exit code ${code}`));
-    feed();
     return worker;
   });
+  // While the workers load, and beside them, this thread reads its share too.
+  if (many.readHere !== false) readHere(waiting, share);
   try {
     if (total > 0) await allRead;
-    await Promise.all(stragglers);
   } finally {
     closing = true;
     await Promise.all(workers.map((worker) => worker.terminate()));
@@ -171,10 +177,12 @@ async function collectHere(
   return repo;
 }
 
+/** The warning of a worker that stopped before the run was over: why, and which repositories it was reading. */
 function workerStopped(why: string, names: string[]): Problem {
-  const shown = names.slice(0, 3).join(', ');
-  return {
-    severity: 'warning',
-    message: `A worker thread reading repositories stopped (${why}): ${names.length === 1 ? 'the repository it held was' : `the ${names.length} repositories it held were`} read again on the main thread (${shown}${names.length > 3 ? ', …' : ''}).`,
-  };
+  const shown = `${names.slice(0, 3).join(', ')}${names.length > 3 ? ', …' : ''}`;
+  const held =
+    names.length === 0
+      ? 'it held no repository'
+      : `${names.length === 1 ? 'the repository it held was' : `the ${names.length} repositories it held were`} read again on the main thread (${shown})`;
+  return { severity: 'warning', message: `A worker thread reading repositories stopped (${why}): ${held}.` };
 }

@@ -232,7 +232,7 @@ export const portalConfigSchema = z
       .nonnegative()
       .optional()
       .describe(
-        'Worker threads that read repositories (default: one per CPU when there are at least 40 repositories, else none); 0 reads every repository on the main thread.',
+        'Worker threads that read repositories beside the main thread (default: one per CPU but one, from 40 repositories on); 0 reads every repository on the main thread.',
       ),
     limits: limitsSchema.default(DEFAULT_LIMITS),
     feedback: feedbackSettingsSchema.optional(),
