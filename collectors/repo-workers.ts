@@ -71,10 +71,10 @@ export function workerCount(repos: number, configured: number | undefined, cpus 
 }
 
 /**
- * Facts of every repository in `handles`, in the listing's order. With workers, each worker thread
- * reads its share of the concurrency of repositories at a time (and runs their git commands through
- * its own git runners), so git processes stay bounded by `concurrency` as on one thread; the
- * results come back as plain data. A worker that stops is a warning, and the repositories it held
+ * Facts of every repository in `handles`, in the listing's order. With workers, this thread and
+ * each worker read their share of the concurrency of repositories at a time (a worker runs their
+ * git commands through its own git runner), so git processes stay bounded by `concurrency` as on
+ * one thread; the results come back as plain data. A worker that stops is a warning, and the repositories it held
  * are read on this thread; an error a repository's collection throws fails the run, on any thread.
  */
 export async function collectMany(
@@ -83,7 +83,12 @@ export async function collectMany(
 ): Promise<{ repos: RepoSnapshot[]; problems: Problem[] }> {
   const total = handles.length;
   let done = 0;
-  const finished = (handle: RepoHandle, fromCache: boolean) => many.onRepo?.(++done, total, handle.name, fromCache);
+  /** What a repository read with facts not all in the cache sets off (the workers' start). */
+  let onRead = () => {};
+  const finished = (handle: RepoHandle, fromCache: boolean) => {
+    if (!fromCache) onRead();
+    many.onRepo?.(++done, total, handle.name, fromCache);
+  };
   const cache = many.options.cacheDir ? new FactCache(many.options.cacheDir) : undefined;
   const here = (handle: RepoHandle) => collectHere(handle, many.options, cache, finished);
   if (many.workers === 0) {
@@ -109,7 +114,8 @@ export async function collectMany(
   // Once the run is over (read, or failed), workers are ended on purpose: nothing they held is read again.
   let closing = false;
   let live = many.workers;
-  const workers = Array.from({ length: many.workers }, () => {
+  const workers: Worker[] = [];
+  const startWorker = () => {
     const worker = new Worker(WORKER, { workerData: { options: many.options, concurrency: share } satisfies WorkerSettings });
     const held = new Set<number>();
     const feed = () => {
@@ -146,10 +152,22 @@ export async function collectMany(
     };
     worker.on('error', (error) => stop(firstLine(error)));
     worker.on('exit', (code) => stop(`exit code ${code}`));
-    return worker;
-  });
-  // While the workers load, and beside them, this thread reads its share too.
-  if (many.readHere !== false) readHere(waiting, share);
+    workers.push(worker);
+  };
+  /**
+   * Workers start once this thread has read a repository that was not all in the fact cache: a
+   * run whose facts all come from the cache (a quiet night) is done before they would have loaded.
+   */
+  const startWorkers = () => {
+    if (workers.length > 0 || waiting.length === 0) return;
+    for (let index = 0; index < many.workers; index++) startWorker();
+  };
+  if (many.readHere === false) startWorkers();
+  else {
+    onRead = startWorkers;
+    // While the workers load, and beside them, this thread reads its share too.
+    readHere(waiting, share);
+  }
   try {
     if (total > 0) await allRead;
   } finally {
