@@ -226,7 +226,20 @@ export const portalConfigSchema = z
       })
       .default({ keep: 365 })
       .describe('The history of runs, for trends and "what changed".'),
-    concurrency: z.number().int().positive().optional().describe('Repositories read at once (default: twice the CPU count).'),
+    concurrency: z
+      .number()
+      .int()
+      .positive()
+      .optional()
+      .describe('Repositories read at once, across every worker thread (default: twice the CPU count).'),
+    workers: z
+      .number()
+      .int()
+      .nonnegative()
+      .optional()
+      .describe(
+        'Worker threads that read repositories beside the main thread (default: one per CPU but one, from 40 repositories on); 0 reads every repository on the main thread.',
+      ),
     limits: limitsSchema.default(DEFAULT_LIMITS),
     feedback: feedbackSettingsSchema.optional(),
   })

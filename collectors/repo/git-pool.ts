@@ -1,5 +1,6 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { isMainThread } from 'node:worker_threads';
 import { runGitHere } from './git-here.ts';
 import type { GitReply, GitRequest } from './git-runner.ts';
 
@@ -7,8 +8,11 @@ export { runGitHere };
 
 // Beside this module, in its language: the sources (`.ts`) in a checkout, compiled (`.js`) when installed.
 const RUNNER = fileURLToPath(new URL(`./git-runner${import.meta.url.slice(import.meta.url.lastIndexOf('.'))}`, import.meta.url));
-/** Runners started at most; each runs up to simple-git's own limit of git processes at a time. */
-const RUNNERS = 2;
+/**
+ * Runners started at most by this thread; each runs up to simple-git's own limit of git processes
+ * at a time. A worker thread of the collection has one of its own, so a run has about one per CPU.
+ */
+const RUNNERS = isMainThread ? 2 : 1;
 /**
  * Folders whose git commands run in this process, the first ones asked for. Starting git costs the
  * parent time in proportion to its memory: a collector that reads one repository (`cairn check`)
@@ -16,6 +20,8 @@ const RUNNERS = 2;
  * collection grows large, and hands every later repository to the runners.
  */
 export const IN_PROCESS_FOLDERS = 8;
+/** A worker thread only runs in an organisation's collection: large from the start, it hands every folder to its runner. */
+const inProcessFolders = isMainThread ? IN_PROCESS_FOLDERS : 0;
 
 interface Runner {
   child: ChildProcess;
@@ -33,7 +39,7 @@ let nextId = 0;
  * the collector alive.
  */
 export function runGit(dir: string, args: string[], options: { config?: string[] } = {}): Promise<string> {
-  if (inProcess.size < IN_PROCESS_FOLDERS) inProcess.add(dir);
+  if (inProcess.size < inProcessFolders) inProcess.add(dir);
   if (inProcess.has(dir)) return runGitHere(dir, args, options.config);
   const id = nextId++;
   const runner = runnerFor(id);

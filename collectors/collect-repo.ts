@@ -1,0 +1,197 @@
+import { DEFAULT_LIMITS, type Limits } from './config/schema.ts';
+import type { Problem } from './contract/problems.ts';
+import type { RepoSnapshot } from './contract/snapshot.ts';
+import { retrievers, type Facts } from './facts/index.ts';
+import type { FactContext, FactRetriever, FactSettings } from './facts/retriever.ts';
+import { runGit } from './repo/git-pool.ts';
+import { readHeadFromRefs } from './repo/head-ref.ts';
+import { openRepo } from './repo/open.ts';
+import { ReadBudget } from './repo/read-budget.ts';
+import type { OpenedRepo } from './repo/reader.ts';
+import type { RepoHandle } from './sources/source.ts';
+import { FactCache, type CachedFact } from './store/fact-cache.ts';
+
+export interface CollectRepoOptions {
+  now: Date;
+  windowDays: number;
+  settings: FactSettings;
+  /** Caps on what the repository may cost (default: portal.yaml's defaults). */
+  limits?: Limits;
+  /** Also read untracked, not ignored files (a developer's working tree in `cairn check`). */
+  untracked?: boolean;
+  /** Facts of earlier runs: a retriever whose inputs are unchanged is not run again. */
+  cache?: FactCache;
+  /** Called when every fact came from the cache, so the repository was not opened. */
+  onCacheHit?: () => void;
+}
+
+/**
+ * Facts of one repository. With a cache, a retriever's earlier output is reused when the head
+ * commit, the retriever's version and the settings are the same (and, for time-dependent facts,
+ * the day); when every retriever's is, the repository is not even opened. A repository that cannot
+ * be opened, or a retriever that throws, is a problem, never a crash, and is not cached.
+ */
+export async function collectRepo(handle: RepoHandle, options: CollectRepoOptions): Promise<RepoSnapshot> {
+  const base = {
+    name: handle.name,
+    source: handle.source,
+    ...(handle.webUrl ? { webUrl: handle.webUrl } : {}),
+    ...(handle.forge ? { forge: handle.forge } : {}),
+    ...(handle.stale ? { stale: handle.stale } : {}),
+  };
+  const { cache } = options;
+  const head = cache && !options.untracked ? await headCommit(handle.dir) : undefined;
+  const cached = head ? await cache!.read(handle.name) : new Map<string, CachedFact>();
+  const limits = options.limits ?? DEFAULT_LIMITS;
+  // The time cap leaves facts out, never changes one: only the caps that change what is read key the cache.
+  const settingsKey = JSON.stringify({
+    ...options.settings,
+    windowDays: options.windowDays,
+    files: limits.files,
+    megabytes: limits.megabytes,
+  });
+  const day = options.now.toISOString().slice(0, 10);
+  const keyOf = (retriever: FactRetriever) =>
+    [retriever.id, retriever.version, head, settingsKey, retriever.timeDependent ? day : ''].join('\0');
+
+  const results = new Map<string, CachedFact>();
+  for (const retriever of retrievers) {
+    const entry = cached.get(retriever.id);
+    if (head && entry?.key === keyOf(retriever) && retriever.schema.safeParse(entry.value).success) results.set(retriever.id, entry);
+  }
+  const missing = retrievers.filter((retriever) => !results.has(retriever.id));
+  const problems: Problem[] = [];
+  if (missing.length === 0) options.onCacheHit?.();
+  else {
+    const deadline = deadlineAfter(limits.seconds);
+    try {
+      let reader: OpenedRepo;
+      try {
+        const opened = await Promise.race([
+          openRepo(handle.dir, {
+            name: handle.name,
+            now: options.now,
+            windowDays: options.windowDays,
+            maxFiles: limits.files,
+            ...(options.untracked ? { untracked: true } : {}),
+          }),
+          deadline.reached,
+        ]);
+        if (!opened) {
+          problems.push({
+            severity: 'error',
+            repo: handle.name,
+            message: `Could not list the files of ${handle.name} within its cap of ${limits.seconds} s (limits.seconds in portal.yaml); none of its facts were collected.`,
+          });
+          return { ...base, facts: {}, problems };
+        }
+        reader = opened;
+      } catch (error) {
+        problems.push({
+          severity: 'error',
+          repo: handle.name,
+          message: `Could not read the repository at ${handle.dir}: ${firstLine(error)}`,
+        });
+        return { ...base, facts: {}, problems };
+      }
+      const unfinished = new Set(missing.map((retriever) => retriever.id));
+      const collecting = Promise.all(
+        missing.map(async (retriever) => {
+          const reported: Problem[] = [];
+          const refused: string[] = [];
+          const repo = new ReadBudget(reader, limits.megabytes * 1024 * 1024, (path) => refused.push(path));
+          const context: FactContext = {
+            repo,
+            settings: options.settings,
+            problem: (problem) => reported.push({ ...problem, repo: handle.name }),
+          };
+          try {
+            const value = retriever.schema.parse(await retriever.collect(context));
+            if (refused.length > 0) reported.push(readCapProblem(handle.name, retriever.id, limits.megabytes, refused));
+            // A fact that finishes after the time cap comes too late: the repository's facts are already taken.
+            if (!deadline.passed) results.set(retriever.id, { key: keyOf(retriever), value, problems: reported });
+          } catch (error) {
+            if (!deadline.passed)
+              problems.push(...reported, {
+                severity: 'error',
+                repo: handle.name,
+                message: `Fact "${retriever.id}" could not be collected: ${firstLine(error)}`,
+              });
+          }
+          unfinished.delete(retriever.id);
+        }),
+      );
+      const finished = await Promise.race([collecting.then(() => true), deadline.reached]);
+      if (!finished) {
+        reader.stop(limits.seconds);
+        const left = retrievers.filter((retriever) => unfinished.has(retriever.id)).map((retriever) => retriever.id);
+        problems.push({
+          severity: 'error',
+          repo: handle.name,
+          message: `Collecting ${handle.name} reached its cap of ${limits.seconds} s (limits.seconds in portal.yaml): ${left.length === 1 ? 'the fact' : 'the facts'} ${left.map((id) => `"${id}"`).join(', ')} ${left.length === 1 ? 'was' : 'were'} not collected, so the checks that need ${left.length === 1 ? 'it' : 'them'} cannot pass.`,
+        });
+      }
+    } finally {
+      deadline.clear();
+    }
+    // Facts cut short by a cap are cached like any other (the caps are part of the key); the time cap's missing facts are read again next run.
+    if (head) await cache!.write(handle.name, results);
+  }
+  // Retrievers finish in any order; facts are kept in registry order so output is deterministic.
+  const ordered = retrievers.filter((retriever) => results.has(retriever.id));
+  const facts = Object.fromEntries(ordered.map((retriever) => [retriever.id, results.get(retriever.id)!.value])) as Facts;
+  return { ...base, facts, problems: sortProblems([...ordered.flatMap((retriever) => results.get(retriever.id)!.problems), ...problems]) };
+}
+
+/** The problem of a fact that spent its read budget: how many files it left unread, and the first ones. */
+function readCapProblem(repo: string, fact: string, megabytes: number, refused: string[]): Problem {
+  const shown = refused.slice(0, 3).join(', ');
+  return {
+    severity: 'warning',
+    repo,
+    file: refused[0]!,
+    message: `Fact "${fact}" reached its cap of ${megabytes} MiB read from ${repo} (limits.megabytes in portal.yaml): ${refused.length} ${refused.length === 1 ? 'file was' : 'files were'} not read (${shown}${refused.length > 3 ? ', …' : ''}).`,
+  };
+}
+
+/** A timer for the time cap: `reached` resolves (to undefined) once `seconds` have passed. */
+function deadlineAfter(seconds: number): { reached: Promise<undefined>; readonly passed: boolean; clear(): void } {
+  let timer: NodeJS.Timeout | undefined;
+  let passed = false;
+  const reached = new Promise<undefined>((resolve) => {
+    timer = setTimeout(() => {
+      passed = true;
+      resolve(undefined);
+    }, seconds * 1000);
+  });
+  return {
+    reached,
+    get passed() {
+      return passed;
+    },
+    clear: () => clearTimeout(timer),
+  };
+}
+
+/** The head commit, from git's files when they are plain, else from git; undefined for a folder git cannot read or a repository without commits. */
+async function headCommit(dir: string): Promise<string | undefined> {
+  const fromRefs = await readHeadFromRefs(dir);
+  if (fromRefs) return fromRefs;
+  try {
+    return (await runGit(dir, ['rev-parse', '--verify', '--quiet', 'HEAD'])).trim() || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A repository's problems in one order: by file, line, then message. */
+export function sortProblems(problems: Problem[]): Problem[] {
+  return problems.sort(
+    (a, b) => (a.file ?? '').localeCompare(b.file ?? '') || (a.line ?? 0) - (b.line ?? 0) || a.message.localeCompare(b.message),
+  );
+}
+
+/** An error's message, its first line only. */
+export function firstLine(error: unknown): string {
+  return (error instanceof Error ? error.message : String(error)).split('\n')[0]!.trim();
+}
