@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import { availableParallelism } from 'node:os';
 import { carryOver } from './runs/carry-over.ts';
-import { firstLine, sortProblems } from './collect-repo.ts';
-import { collectMany, workerCount } from './repo-workers.ts';
+import { firstLine, sortProblems } from './runs/collect-repo.ts';
+import { collectMany, workerCount } from './runs/repo-workers.ts';
 import { buildCatalog } from './catalog/index.ts';
 import type { CheckDefinition, CheckMetadata } from './checks/check.ts';
 import type { CustomCheckFile } from './checks/custom.ts';
@@ -34,7 +34,7 @@ import {
 } from './contract/snapshot.ts';
 import { compareCodeUnits } from './support/order.ts';
 
-export { collectRepo, type CollectRepoOptions } from './collect-repo.ts';
+export { collectRepo, type CollectRepoOptions } from './runs/collect-repo.ts';
 
 /** The portal's standards: every check (built-in and custom), the scorecards and the exemptions. */
 export interface Standards {
@@ -132,7 +132,8 @@ export async function collectRepos(
       limits: config.limits,
       ...(options.cacheDir ? { cacheDir: options.cacheDir } : {}),
     },
-    concurrency: config.concurrency ?? availableParallelism() * 2,
+    // A repository's time is mostly spent waiting for git: four at a time per CPU keep the CPUs busy.
+    concurrency: config.concurrency ?? availableParallelism() * 4,
     workers: workerCount(handles.length, config.workers),
     ...(options.onRepo ? { onRepo: options.onRepo } : {}),
   });

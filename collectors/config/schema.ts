@@ -231,7 +231,7 @@ export const portalConfigSchema = z
       .int()
       .positive()
       .optional()
-      .describe('Repositories read at once, across every worker thread (default: twice the CPU count).'),
+      .describe('Repositories read at once, across every worker thread (default: four per CPU).'),
     workers: z
       .number()
       .int()

@@ -1,4 +1,5 @@
-import { lstat, open, readFile, realpath } from 'node:fs/promises';
+import { lstatSync, readFileSync, realpathSync } from 'node:fs';
+import { open, realpath } from 'node:fs/promises';
 import { isAbsolute, join, relative, sep } from 'node:path';
 import picomatch from 'picomatch';
 import { runGit } from './git-pool.ts';
@@ -94,6 +95,7 @@ class GitRepoReader implements OpenedRepo {
   readonly #tracked: Set<string>;
   readonly #options: OpenRepoOptions;
   readonly #folders = new Map<string, Promise<string | FileRefusal>>();
+  readonly #lookedUp = new Map<string, Promise<Confined>>();
   #history?: Promise<RepoHistory>;
   /** The time cap, once the repository has reached it. */
   #stoppedAt?: number;
@@ -170,7 +172,7 @@ class GitRepoReader implements OpenedRepo {
     if (over && !options.truncate) return { ok: false, reason: 'too-large', size: file.size, maxBytes };
     let bytes: Uint8Array;
     try {
-      bytes = over ? await readStart(file.real, maxBytes) : await readFile(file.real);
+      bytes = over ? await readStart(file.real, maxBytes) : readFileSync(file.real);
     } catch (error) {
       return { ok: false, reason: 'unreadable', detail: (error as NodeJS.ErrnoException).code ?? String(error) };
     }
@@ -183,7 +185,7 @@ class GitRepoReader implements OpenedRepo {
   async readBytes(path: string, options: { maxBytes?: number } = {}): Promise<Uint8Array | undefined> {
     const file = await this.#confined(path);
     if (!file.ok || file.size > (options.maxBytes ?? DEFAULT_MAX_BYTES)) return undefined;
-    return new Uint8Array(await readFile(file.real));
+    return new Uint8Array(readFileSync(file.real));
   }
 
   stop(seconds: number): void {
@@ -196,6 +198,10 @@ class GitRepoReader implements OpenedRepo {
   }
 
   /**
+   * Files are looked up and read synchronously: they are small and local (reads are capped), and
+   * each asynchronous call costs several hops through libuv's thread pool, which in a large
+   * organisation took more CPU than the facts themselves. Every CPU has a thread reading anyway.
+   *
    * The real path and size of a tracked regular file, or why it may not be read: not tracked, not a
    * regular file, or resolving outside the root. Folders are resolved once each; a file that is a
    * symlink is resolved itself.
@@ -203,15 +209,23 @@ class GitRepoReader implements OpenedRepo {
   async #confined(path: string): Promise<Confined> {
     if (this.#stoppedAt !== undefined) return { ok: false, reason: 'limit', limit: 'seconds', cap: this.#stoppedAt };
     if (!this.#tracked.has(path)) return { ok: false, reason: 'not-tracked' };
+    // Several facts look at every file (languages, large files): the work tree does not change
+    // while it is read, so each file is looked up once.
+    let confined = this.#lookedUp.get(path);
+    if (!confined) this.#lookedUp.set(path, (confined = this.#confine(path)));
+    return confined;
+  }
+
+  async #confine(path: string): Promise<Confined> {
     const slash = path.lastIndexOf('/');
     const folder = await this.#realFolder(slash === -1 ? '' : path.slice(0, slash));
     if (typeof folder !== 'string') return { ok: false, ...folder };
     let real = join(folder, path.slice(slash + 1));
     try {
-      let info = await lstat(real);
+      let info = lstatSync(real);
       if (info.isSymbolicLink()) {
         try {
-          real = await realpath(real);
+          real = realpathSync(real);
         } catch {
           return { ok: false, reason: 'unreadable', detail: 'a symlink to nothing' };
         }
@@ -220,7 +234,7 @@ class GitRepoReader implements OpenedRepo {
         const target = relative(this.#root, real).split(sep).join('/');
         if (!this.#inside(real) || !this.#tracked.has(target) || target === '.git' || target.startsWith('.git/'))
           return { ok: false, reason: 'symlink-outside' };
-        info = await lstat(real);
+        info = lstatSync(real);
       }
       return info.isFile() ? { ok: true, real, size: info.size } : { ok: false, reason: 'not-a-file' };
     } catch (error) {

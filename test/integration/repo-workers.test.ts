@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_LIMITS } from '../../collectors/config/schema.ts';
 import type { Snapshot } from '../../collectors/contract/snapshot.ts';
-import { collectMany, type CollectManyOptions } from '../../collectors/repo-workers.ts';
+import { collectMany, type CollectManyOptions } from '../../collectors/runs/repo-workers.ts';
 import { cairn } from '../helpers/cli.ts';
 import { files, makeRepos, type RepoFixture } from '../helpers/repos.ts';
 

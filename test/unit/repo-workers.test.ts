@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { WORKERS_FROM_REPOS, workerCount } from '../../collectors/repo-workers.ts';
+import { WORKERS_FROM_REPOS, workerCount } from '../../collectors/runs/repo-workers.ts';
 
 describe('workerCount', () => {
   it.each([

@@ -2,7 +2,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import pLimit from 'p-limit';
 import { collectRepo } from './collect-repo.ts';
 import type { RepoToCollect, WorkerMessage, WorkerSettings } from './repo-workers.ts';
-import { FactCache } from './store/fact-cache.ts';
+import { FactCache } from '../store/fact-cache.ts';
 
 /**
  * A worker thread of the collection (started by `repo-workers.ts`): collects the facts of each

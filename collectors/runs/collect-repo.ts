@@ -1,15 +1,15 @@
-import { DEFAULT_LIMITS, type Limits } from './config/schema.ts';
-import type { Problem } from './contract/problems.ts';
-import type { RepoSnapshot } from './contract/snapshot.ts';
-import { retrievers, type Facts } from './facts/index.ts';
-import type { FactContext, FactRetriever, FactSettings } from './facts/retriever.ts';
-import { runGit } from './repo/git-pool.ts';
-import { readHeadFromRefs } from './repo/head-ref.ts';
-import { openRepo } from './repo/open.ts';
-import { ReadBudget } from './repo/read-budget.ts';
-import type { OpenedRepo } from './repo/reader.ts';
-import type { RepoHandle } from './sources/source.ts';
-import { FactCache, type CachedFact } from './store/fact-cache.ts';
+import { DEFAULT_LIMITS, type Limits } from '../config/schema.ts';
+import type { Problem } from '../contract/problems.ts';
+import type { RepoSnapshot } from '../contract/snapshot.ts';
+import { retrievers, type Facts } from '../facts/index.ts';
+import type { FactContext, FactRetriever, FactSettings } from '../facts/retriever.ts';
+import { runGit } from '../repo/git-pool.ts';
+import { readHeadFromRefs } from '../repo/head-ref.ts';
+import { openRepo } from '../repo/open.ts';
+import { ReadBudget } from '../repo/read-budget.ts';
+import type { OpenedRepo } from '../repo/reader.ts';
+import type { RepoHandle } from '../sources/source.ts';
+import { FactCache, type CachedFact } from '../store/fact-cache.ts';
 
 export interface CollectRepoOptions {
   now: Date;

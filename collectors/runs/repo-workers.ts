@@ -2,12 +2,12 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import pLimit from 'p-limit';
 import { collectRepo, firstLine, type CollectRepoOptions } from './collect-repo.ts';
-import type { Limits } from './config/schema.ts';
-import type { Problem } from './contract/problems.ts';
-import type { RepoSnapshot } from './contract/snapshot.ts';
-import type { FactSettings } from './facts/retriever.ts';
-import type { RepoHandle } from './sources/source.ts';
-import { FactCache } from './store/fact-cache.ts';
+import type { Limits } from '../config/schema.ts';
+import type { Problem } from '../contract/problems.ts';
+import type { RepoSnapshot } from '../contract/snapshot.ts';
+import type { FactSettings } from '../facts/retriever.ts';
+import type { RepoHandle } from '../sources/source.ts';
+import { FactCache } from '../store/fact-cache.ts';
 
 // Beside this module, in its language: the sources (`.ts`) in a checkout, compiled (`.js`) when installed.
 const WORKER = new URL(`./repo-worker${import.meta.url.slice(import.meta.url.lastIndexOf('.'))}`, import.meta.url);
