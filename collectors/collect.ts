@@ -23,7 +23,7 @@ import type { Exemption } from './scorecards/exemptions.ts';
 import { readContentEntities, type ContentDocument } from './sources/content.ts';
 import { inShard, type Shard } from './runs/shard.ts';
 import { listSources, type SourceEnvironment } from './sources/index.ts';
-import { NOTHING_UNREACHABLE, type ForgeEntity, type RepoHandle, type Unreachable } from './sources/source.ts';
+import { NOTHING_UNREACHABLE, type ForgeEntity, type Unreachable } from './sources/source.ts';
 import { cleanText, FORBIDDEN_KEY, plainData, type DataPath } from './support/text.ts';
 import {
   SNAPSHOT_SCHEMA_VERSION,
