@@ -1,5 +1,5 @@
-import picomatch from 'picomatch';
 import { z } from 'zod';
+import { globMatcher } from './support/globs.ts';
 import { defineCheck, fail, notApplicable, pass, type Evidence } from '../check.ts';
 import { capped, count } from './support/facts.ts';
 import { baseName, dirOf, selfAndAncestors } from './support/paths.ts';
@@ -43,7 +43,7 @@ function patternMatchesAny(pattern: string, index: FileIndex): boolean {
   }
   const glob = anchored ? body : `**/${body}`;
   const globs = directoryOnly ? [`${glob}/**`] : body.endsWith('/*') ? [glob] : [glob, `${glob}/**`];
-  const matches = picomatch(globs, { dot: true });
+  const matches = globMatcher(globs);
   return index.files.some((path) => matches(path));
 }
 

@@ -1,5 +1,5 @@
-import picomatch from 'picomatch';
 import { z } from 'zod';
+import { globMatcher } from './support/globs.ts';
 import { defineCheck, fail, notApplicable, pass } from '../check.ts';
 import { count } from './support/facts.ts';
 
@@ -54,7 +54,10 @@ export const sastConfigured = defineCheck({
   run(context) {
     const { workflows } = context.facts;
     if (workflows.length === 0) return notApplicable('No GitHub Actions workflows; only those are read for static analysis steps.');
-    const isSast = picomatch(context.options.actions.map((glob) => glob.toLowerCase()));
+    const isSast = globMatcher(
+      context.options.actions.map((glob) => glob.toLowerCase()),
+      false,
+    );
     for (const workflow of workflows) {
       const use = workflow.uses.find((candidate) => candidate.kind === 'action' && isSast(candidate.action.toLowerCase()));
       if (use) return pass(`${workflow.path} runs ${use.action}.`, [{ path: workflow.path, line: use.line, note: use.uses }]);

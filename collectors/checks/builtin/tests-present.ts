@@ -1,5 +1,5 @@
-import picomatch from 'picomatch';
 import { z } from 'zod';
+import { globMatcher } from './support/globs.ts';
 import { defineCheck, fail, notApplicable, pass } from '../check.ts';
 import { count } from './support/facts.ts';
 import { VENDORED } from './support/paths.ts';
@@ -19,6 +19,8 @@ const TEST_FILES = [
   '**/*_test.{rb,exs,dart}',
   '**/*.Tests/**',
 ];
+
+const isTestFile = globMatcher(TEST_FILES);
 
 /** Source files inside a `test/`, `tests/` or `spec/` folder. */
 const TEST_FOLDER =
@@ -69,10 +71,15 @@ export const testsPresent = defineCheck({
   needs: ['files', 'languages'],
   run(context) {
     const { files, languages } = context.facts;
-    const isTest = picomatch(TEST_FILES, { dot: true });
-    const own = files.filter((path) => !VENDORED.test(path));
+    const named: string[] = [];
+    const inTestFolders: string[] = [];
+    for (const path of files) {
+      if (VENDORED.test(path)) continue;
+      if (isTestFile(path)) named.push(path);
+      else if (TEST_FOLDER.test(path)) inTestFolders.push(path);
+    }
     // Files named as tests first: they make better evidence than helpers inside a test folder.
-    const tests = [...own.filter((path) => isTest(path)), ...own.filter((path) => !isTest(path) && TEST_FOLDER.test(path))];
+    const tests = [...named, ...inTestFolders];
     if (tests.length > 0)
       return pass(
         `${count(tests.length, 'test file')}, e.g. ${tests.slice(0, 3).join(', ')}.`,
