@@ -20,6 +20,8 @@ import {
   type FailOn,
 } from './collection-options.ts';
 import { pathIn, type CommandContext } from './context.ts';
+import { snapshotSummary, type SnapshotSummary } from './snapshot-summary.ts';
+export { strictVerdict } from './snapshot-summary.ts';
 import { progressLine } from './progress.ts';
 import { loadStandards } from './standards.ts';
 
@@ -73,18 +75,20 @@ export async function runCollection(
 }
 
 /**
- * A snapshot written earlier (`cairn collect`, `cairn merge`), validated, with the portal config
+ * A snapshot written earlier (`cairn collect`, `cairn merge`), validated and summed up (its verdict
+ * and scorecards: the site reads the file itself), with the portal config
  * for the site's settings: `--config`, else content/portal.yaml when present, else the defaults.
  */
 export async function readSnapshotFile(
   file: string,
   values: { config?: string | undefined },
   context: Pick<CommandContext, 'cwd'>,
-): Promise<{ snapshot: Snapshot; path: string; loaded: LoadedConfig }> {
+  failOn: FailOn,
+): Promise<SnapshotSummary & { path: string; loaded: LoadedConfig }> {
   const path = pathIn(context, file);
-  let snapshot: Snapshot;
+  let summary: SnapshotSummary;
   try {
-    snapshot = await readSnapshot(path);
+    summary = await snapshotSummary(path, failOn);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     throw new ConfigError(code === 'ENOENT' ? `--from ${file}: file not found.` : `--from ${(error as Error).message}`);
@@ -93,7 +97,7 @@ export async function readSnapshotFile(
     values.config !== undefined || defaultConfigPath(context.cwd)
       ? await resolveConfig(values, context)
       : { config: portalConfigSchema.parse({}), baseDir: context.cwd };
-  return { snapshot, path, loaded };
+  return { ...summary, path, loaded };
 }
 
 /**
@@ -153,18 +157,6 @@ export async function recordRun(
 ): Promise<void> {
   const dir = historyDirOf(values, loaded, cwd);
   if (dir) await appendHistory(dir, historyRecord(snapshot), loaded.config.history.keep);
-}
-
-/**
- * Whether `--strict` should fail the run: problems of the `failOn` severity or worse (with
- * `warning`, every problem), or nothing collected at all.
- */
-export function strictVerdict(snapshot: Snapshot, failOn: FailOn = 'error'): string | undefined {
-  if (snapshot.repos.length === 0) return 'No repository was collected.';
-  const failing = failingProblems(snapshot.problems, failOn);
-  if (failing.length > 0)
-    return `${count(failing.length, failOn === 'warning' ? 'problem' : 'error', failOn === 'warning' ? 'problems' : 'errors')} (see the problems page, or the snapshot's "problems").`;
-  return undefined;
 }
 
 /**

@@ -146,23 +146,21 @@ export const buildCommand = defineCommand({
     let verdict: string | undefined;
     if (values.from === undefined) {
       const { snapshot, path, loaded } = await runCollection(values, context, { recordLater: true });
-      warnOfUnknownBadges(context, loaded, snapshot);
+      warnOfUnknownBadges(
+        context,
+        loaded,
+        snapshot.scorecards.map((scorecard) => scorecard.id),
+      );
       await publishThenRecord(snapshot, values, loaded, context, publish(path, loaded));
       verdict = strictVerdict(snapshot, failOn);
     } else {
-      // A snapshot of --from was recorded by the collect or merge that wrote it. Only what the verdict
-      // and the warnings need is kept while the site is built: the site reads the file itself, and a
-      // large organisation's snapshot held twice would double the build's memory.
-      const {
-        path,
-        loaded,
-        verdict: read,
-      } = await readSnapshotFile(values.from, values, context).then(({ snapshot, path, loaded }) => {
-        warnOfUnknownBadges(context, loaded, snapshot);
-        return { path, loaded, verdict: strictVerdict(snapshot, failOn) };
-      });
-      await publish(path, loaded)();
-      verdict = read;
+      // A snapshot of --from was recorded by the collect or merge that wrote it. Only its verdict and
+      // scorecards are kept while the site is built: the site reads the file itself, and a large
+      // organisation's snapshot held twice would double the build's memory.
+      const read = await readSnapshotFile(values.from, values, context, failOn);
+      warnOfUnknownBadges(context, read.loaded, read.scorecards);
+      await publish(read.path, read.loaded)();
+      verdict = read.verdict;
     }
     context.stderr.write(`Built the portal → ${values.out ?? 'dist'}\n`);
     return reportStrict(context, values.strict, verdict);
@@ -170,9 +168,9 @@ export const buildCommand = defineCommand({
 });
 
 /** A misspelt scorecard id in portal.yaml's `badges` would silently publish no badges: say so. */
-function warnOfUnknownBadges(context: Pick<CommandContext, 'stderr'>, loaded: LoadedConfig, snapshot: Snapshot): void {
+function warnOfUnknownBadges(context: Pick<CommandContext, 'stderr'>, loaded: LoadedConfig, scorecards: readonly string[]): void {
   const { badges } = loaded.config;
-  const unknown = Array.isArray(badges) ? badges.filter((id) => !snapshot.scorecards.some((scorecard) => scorecard.id === id)) : [];
+  const unknown = Array.isArray(badges) ? badges.filter((id) => !scorecards.includes(id)) : [];
   for (const id of unknown) context.stderr.write(`portal.yaml badges: no scorecard "${id}", so it has no badges.\n`);
 }
 

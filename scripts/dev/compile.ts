@@ -15,7 +15,13 @@ import { build } from 'esbuild';
 import { PACKAGE_ROOT } from '../cli/package-root.ts';
 
 /** The processes and threads Cairn starts, each an entry point of its own at the root of `build/`. */
-const ENTRIES = ['scripts/cli/cairn.ts', 'scripts/cli/astro-process.ts', 'collectors/repo/git-runner.ts', 'collectors/runs/repo-worker.ts'];
+const ENTRIES = [
+  'scripts/cli/cairn.ts',
+  'scripts/cli/astro-process.ts',
+  'scripts/cli/snapshot-summary-worker.ts',
+  'collectors/repo/git-runner.ts',
+  'collectors/runs/repo-worker.ts',
+];
 
 /**
  * Libraries left to Node: Astro and what it builds with (its own bundler, Vite, loads them as

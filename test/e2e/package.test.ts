@@ -88,6 +88,8 @@ describe('Cairn installed from its package', () => {
       'cairn.js',
       'git-runner.js',
       'inputs.json',
+      'repo-worker.js',
+      'snapshot-summary-worker.js',
     ]);
   });
 
