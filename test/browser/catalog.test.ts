@@ -1,8 +1,7 @@
-import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { snapshotFixture } from '../helpers/snapshot-fixture.ts';
-import { useFixtureSite } from '../helpers/fixture-browser.ts';
+import { axeViolations, useFixtureSite } from '../helpers/fixture-browser.ts';
 
 const { open } = useFixtureSite();
 
@@ -161,10 +160,7 @@ describe('accessibility', () => {
       if (path === 'catalog/') await page.locator('#catalog-filters').waitFor(); // check the controls too, once the script shows them
       if (path.startsWith('search/'))
         await expect.poll(() => page.getByRole('status').textContent(), { timeout: 10_000 }).toMatch(/result/);
-      const results = await new AxeBuilder({ page }).analyze();
-      expect(
-        results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`),
-      ).toEqual([]);
+      expect(await axeViolations(page)).toEqual([]);
       await page.context().close();
     });
   }

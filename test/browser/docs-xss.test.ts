@@ -1,6 +1,6 @@
-import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { axeViolations } from '../helpers/fixture-browser.ts';
 import { DOCS_FIXTURE, useDocsFixtureSite } from '../helpers/docs-fixture.ts';
 
 const { open } = useDocsFixtureSite();
@@ -74,10 +74,7 @@ describe('repository docs with XSS payloads', () => {
   for (const path of [DOCS_FIXTURE.path, `${DOCS_FIXTURE.path}guide/setup/`]) {
     it(`has no accessibility violations: ${path}`, async () => {
       const { page } = await openWatched(path);
-      const results = await new AxeBuilder({ page }).analyze();
-      expect(
-        results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`),
-      ).toEqual([]);
+      expect(await axeViolations(page)).toEqual([]);
       await page.context().close();
     });
   }

@@ -1,16 +1,9 @@
-import { AxeBuilder } from '@axe-core/playwright';
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { buildDemoPortal } from '../helpers/demo-portal.ts';
-import { useBrowserSite } from '../helpers/fixture-browser.ts';
+import { axeViolations, useBrowserSite } from '../helpers/fixture-browser.ts';
 
 // The demo portal (guides, Pagefind index) under /portal/, served locally, driven with Debian's Chromium.
 const { open } = useBrowserSite(async (workDir, base) => (await buildDemoPortal(workDir, base)).outDir);
-
-async function axeViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).analyze();
-  return results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
-}
 
 describe('search, a guide, and a check it teaches', () => {
   it('searches from the header, groups results by type, opens the guide and follows a check link', async () => {

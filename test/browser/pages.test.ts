@@ -1,9 +1,8 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { AxeBuilder } from '@axe-core/playwright';
 import { describe, expect, it } from 'vitest';
 import { buildSite } from '../../scripts/cli/site.ts';
-import { useBrowserSite } from '../helpers/fixture-browser.ts';
+import { axeViolations, useBrowserSite } from '../helpers/fixture-browser.ts';
 import { largerOrganisation } from '../helpers/snapshot-fixture.ts';
 
 /** A larger organisation, whose long lists (a team's heatmap, a check's failing entities, the catalog) take several pages. */
@@ -58,10 +57,7 @@ describe('pages of a long list', () => {
   for (const colorScheme of ['light', 'dark'] as const) {
     it.each(pages)(`/portal/%s has no axe violations in ${colorScheme} mode`, async (path) => {
       const page = await open(path, { colorScheme });
-      const results = await new AxeBuilder({ page }).analyze();
-      expect(
-        results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`),
-      ).toEqual([]);
+      expect(await axeViolations(page)).toEqual([]);
       await page.context().close();
     });
   }

@@ -1,6 +1,5 @@
-import { AxeBuilder } from '@axe-core/playwright';
 import { describe, expect, it } from 'vitest';
-import { useBrowserSite } from '../helpers/fixture-browser.ts';
+import { axeViolations, useBrowserSite } from '../helpers/fixture-browser.ts';
 import { buildFeedbackPortal, HOSTILE_COMMENT } from '../site/feedback-fixture.ts';
 
 // The fixture organisation with guides, feedback (a hostile comment among it) and a history, under /portal/.
@@ -36,10 +35,7 @@ describe('the platform dashboard and satisfaction on a guide', () => {
       async (path) => {
         const page = await open(path, { colorScheme });
         await page.locator('details').evaluateAll((elements) => elements.forEach((details) => details.setAttribute('open', '')));
-        const results = await new AxeBuilder({ page }).analyze();
-        expect(
-          results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`),
-        ).toEqual([]);
+        expect(await axeViolations(page)).toEqual([]);
         await page.context().close();
       },
     );

@@ -1,6 +1,5 @@
-import { AxeBuilder } from '@axe-core/playwright';
 import { describe, expect, it } from 'vitest';
-import { useFixtureSite } from '../helpers/fixture-browser.ts';
+import { axeViolations, useFixtureSite } from '../helpers/fixture-browser.ts';
 
 const { open } = useFixtureSite({ badges: true });
 
@@ -65,10 +64,7 @@ describe('accessibility of the scorecard, check and team pages', () => {
       const page = await open(path, { colorScheme });
       // Check what is inside the collapsed parts too.
       await page.locator('details').evaluateAll((elements) => elements.forEach((details) => details.setAttribute('open', '')));
-      const results = await new AxeBuilder({ page }).analyze();
-      expect(
-        results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`),
-      ).toEqual([]);
+      expect(await axeViolations(page)).toEqual([]);
       await page.context().close();
     });
   }

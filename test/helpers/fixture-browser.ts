@@ -1,3 +1,4 @@
+import { AxeBuilder } from '@axe-core/playwright';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -60,4 +61,10 @@ export function useFixtureSite(options: Pick<SiteOptions, 'badges'> = {}): Brows
     await buildSite({ snapshot: await writeSnapshotFixture(workDir), outDir, base, ...options });
     return outDir;
   });
+}
+
+/** The page's axe violations, each as its rule and the elements it found: an empty list passes. */
+export async function axeViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
 }
