@@ -249,13 +249,8 @@ export function readLicenseFile(
 export function identifyLicense(text: string, options: { titles?: boolean } = {}): string | undefined {
   const declared = text.match(/SPDX-License-Identifier:\s*([A-Za-z0-9.+-]+)/)?.[1];
   if (declared && declared in spdxFull) return declared;
-  const words = wordSet(text);
-  let best: { id: string; score: number } | undefined;
-  for (const [id, reference] of referenceWordSets()) {
-    const score = dice(words, reference);
-    if (!best || score > best.score) best = { id, score };
-  }
-  if (best && best.score >= SIMILARITY_THRESHOLD) return best.id;
+  const matched = closestLicense(text);
+  if (matched) return matched;
   if (options.titles === false) return undefined;
   const head = text.split('\n').slice(0, 12).join('\n');
   return TITLES.find(([pattern]) => pattern.test(head))?.[1];
@@ -546,18 +541,44 @@ function sameSet(a: Set<string> | undefined, b: readonly string[]): boolean {
 let references: Map<string, Set<string>> | undefined;
 
 function referenceWordSets(): Map<string, Set<string>> {
-  references ??= new Map(COMMON.filter((id) => id in spdxFull).map((id) => [id, wordSet(spdxFull[id]!.licenseText)]));
+  references ??= new Map(COMMON.filter((id) => id in spdxFull).map((id) => [id, wordSet(licenseWords(spdxFull[id]!.licenseText))]));
   return references;
 }
 
+/**
+ * Full-text matches by the text's words: an organisation's repositories mostly carry the same few
+ * license texts, differing in holder and year, which the words leave out.
+ */
+const closestByWords = new Map<string, string | undefined>();
+
+/** The reference license whose words are close enough to the text's, when one is. */
+function closestLicense(text: string): string | undefined {
+  const key = licenseWords(text);
+  if (closestByWords.has(key)) return closestByWords.get(key);
+  const words = wordSet(key);
+  let best: { id: string; score: number } | undefined;
+  for (const [id, reference] of referenceWordSets()) {
+    const score = dice(words, reference);
+    if (!best || score > best.score) best = { id, score };
+  }
+  const closest = best && best.score >= SIMILARITY_THRESHOLD ? best.id : undefined;
+  // Bounded, for a run over many different texts.
+  if (closestByWords.size < 1000) closestByWords.set(key, closest);
+  return closest;
+}
+
+/** The set of words of `licenseWords`' result. */
+function wordSet(words: string): Set<string> {
+  return new Set(words.split(' ').filter((word) => word.length > 1));
+}
+
 /** Words of a license text without the parts that vary per project (holder, year, placeholders). */
-function wordSet(text: string): Set<string> {
-  const normalized = text
+function licenseWords(text: string): string {
+  return text
     .toLowerCase()
     .replace(/^\s*(copyright|\(c\)|©).*$/gm, ' ')
     .replace(/<[^>]*>|\[[^\]]*\]/g, ' ')
     .replace(/[^a-z0-9']+/g, ' ');
-  return new Set(normalized.split(' ').filter((word) => word.length > 1));
 }
 
 /** Sørensen–Dice coefficient of two word sets, 0–1. */

@@ -94,7 +94,7 @@ class GitRepoReader implements OpenedRepo {
   readonly #leftOut: number;
   readonly #tracked: Set<string>;
   readonly #options: OpenRepoOptions;
-  readonly #folders = new Map<string, Promise<string | FileRefusal>>();
+  readonly #folders = new Map<string, string | FileRefusal>();
   readonly #lookedUp = new Map<string, Promise<Confined>>();
   #history?: Promise<RepoHistory>;
   /** The time cap, once the repository has reached it. */
@@ -218,14 +218,14 @@ class GitRepoReader implements OpenedRepo {
 
   async #confine(path: string): Promise<Confined> {
     const slash = path.lastIndexOf('/');
-    const folder = await this.#realFolder(slash === -1 ? '' : path.slice(0, slash));
+    const folder = this.#realFolder(slash === -1 ? '' : path.slice(0, slash));
     if (typeof folder !== 'string') return { ok: false, ...folder };
     let real = join(folder, path.slice(slash + 1));
     try {
       let info = lstatSync(real);
       if (info.isSymbolicLink()) {
         try {
-          real = realpathSync(real);
+          real = realpathSync.native(real);
         } catch {
           return { ok: false, reason: 'unreadable', detail: 'a symlink to nothing' };
         }
@@ -244,16 +244,16 @@ class GitRepoReader implements OpenedRepo {
   }
 
   /** Real path of a folder of the work tree when it lies inside the root, or why not; cached per folder. */
-  #realFolder(folder: string): Promise<string | FileRefusal> {
+  #realFolder(folder: string): string | FileRefusal {
     let cached = this.#folders.get(folder);
     if (!cached) {
-      cached = realpath(join(this.#root, folder)).then(
-        (real): string | FileRefusal => (this.#inside(real) ? real : { reason: 'symlink-outside' }),
-        (error: NodeJS.ErrnoException): FileRefusal => ({
-          reason: 'unreadable',
-          detail: error.code === 'ENOENT' ? 'missing from the work tree' : (error.code ?? String(error)),
-        }),
-      );
+      try {
+        const real = realpathSync.native(join(this.#root, folder));
+        cached = this.#inside(real) ? real : { reason: 'symlink-outside' };
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        cached = { reason: 'unreadable', detail: code === 'ENOENT' ? 'missing from the work tree' : (code ?? String(error)) };
+      }
       this.#folders.set(folder, cached);
     }
     return cached;
