@@ -13,6 +13,7 @@ import { generatedOrganisation, realWorldOrganisation, type Organisation } from 
 import { CHECK_REPO, checkPhase, collectPhase, sitePhase, type BenchContext, type SiteResult } from './bench/phases.ts';
 import { MEMORY_METHOD, NODE, ROOT } from './bench/processes.ts';
 import { renderTable, type Row } from './bench/report.ts';
+import { compile } from './compile.ts';
 
 const PHASES = ['check', 'collect', 'site'] as const;
 type Phase = (typeof PHASES)[number];
@@ -66,6 +67,9 @@ const log = (line: string) => process.stderr.write(`${line}\n`);
 const context: BenchContext = { runs, cacheRoot, log };
 
 await mkdir(cacheRoot, { recursive: true });
+// Cairn as users run it: compiled, whatever was edited since the last install.
+const compiled = await compile();
+log(`compiled the command line (${compiled.inputs} source files)`);
 const organisations: Organisation[] = [await realWorldOrganisation(cacheRoot)];
 for (const count of new Set([generated, scale ?? 0])) if (count > 0) organisations.push(await generatedOrganisation(cacheRoot, count, log));
 
