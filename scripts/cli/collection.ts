@@ -10,15 +10,7 @@ import type { Snapshot } from '../../collectors/contract/snapshot.ts';
 import { readSnapshot, SnapshotError, writeSnapshot } from '../../collectors/store/snapshot-file.ts';
 import { historyRecord } from '../../collectors/runs/history.ts';
 import { appendHistory } from '../../collectors/store/history-folder.ts';
-import {
-  cacheDirOf,
-  DEFAULT_CONFIG,
-  DEFAULT_SNAPSHOT,
-  defaultConfigPath,
-  failingProblems,
-  historyDirOf,
-  type FailOn,
-} from './collection-options.ts';
+import { cacheDirOf, DEFAULT_CONFIG, DEFAULT_SNAPSHOT, defaultConfigPath, historyDirOf, type FailOn } from './collection-options.ts';
 import { pathIn, type CommandContext } from './context.ts';
 import { snapshotSummary, type SnapshotSummary } from './snapshot-summary.ts';
 export { strictVerdict } from './snapshot-summary.ts';

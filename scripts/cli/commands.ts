@@ -1,7 +1,6 @@
 import { join, relative, sep } from 'node:path';
 import { ConfigError } from '../../collectors/config/config-error.ts';
 import { portalConfigSchema, type LoadedConfig } from '../../collectors/config/schema.ts';
-import type { Snapshot } from '../../collectors/contract/snapshot.ts';
 import { defineCommand, type Command } from './command.ts';
 import { collectionOptions, DEFAULT_CONFIG, DEFAULT_SNAPSHOT, failOnOf, historyDirOf } from './collection-options.ts';
 import { pathIn, type CommandContext } from './context.ts';
