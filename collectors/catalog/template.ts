@@ -10,7 +10,7 @@
  * Vendored rather than installed because the package also ships the scaffolder's HTTP client and
  * pulls @backstage/integration (Octokit, Azure identity, …) for code Cairn never runs. When
  * updating, take the file from a newer release as a whole, update the version above and run
- * `npm run validators`: the schema is compiled ahead of time with Backstage's own (generated/).
+ * `npm run validators`: the schema is compiled ahead of time with Backstage's own (collectors/backstage/generated/).
  */
 export const TEMPLATE_V1BETA3_SCHEMA = {
   $schema: 'http://json-schema.org/draft-07/schema',

@@ -20,7 +20,7 @@ import {
   systemEntityV1alpha1Validator,
   templateEntityV1beta3Validator,
   userEntityV1alpha1Validator,
-} from './backstage-validators.ts';
+} from '../backstage/validators.ts';
 
 /**
  * The policies Backstage's `CatalogBuilder` enforces on every entity unless an installation
@@ -72,7 +72,7 @@ export type Validation =
  * Validates one parsed YAML document exactly as Backstage's catalog ingests it: the envelope
  * check, the default entity policies (which also set `metadata.namespace`), the entity schema and
  * the built-in kind validators, all from `@backstage/catalog-model` (the schema validators compiled
- * ahead of time, `backstage-validators.ts`). Never throws.
+ * ahead of time, `collectors/backstage/validators.ts`). Never throws.
  */
 export async function validateEntity(data: unknown): Promise<Validation> {
   if (!isPlainObject(data)) {

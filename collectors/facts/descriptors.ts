@@ -1,5 +1,5 @@
+import { locationEntityV1alpha1Validator } from '../backstage/validators.ts';
 import { resolveRepoPath } from '../support/repo-paths.ts';
-import { locationEntityV1alpha1Validator } from '@backstage/catalog-model';
 import { z } from 'zod';
 import { parseYamlDocuments } from '../yaml/documents.ts';
 import { describeRefusal, type RepoReader } from '../repo/reader.ts';

@@ -10,13 +10,13 @@ import { TEMPLATE_V1BETA3_SCHEMA } from '../../collectors/catalog/template.ts';
  * The JSON Schemas Backstage validates entities with, compiled ahead of time into validation code
  * (ajv's standalone code), so that no run compiles them: compiling costs more than a run of
  * `cairn check` spends on everything else in the catalog. Each schema is compiled with the options
- * `@backstage/catalog-model` compiles it with; `collectors/catalog/backstage-validators.ts` wraps the
+ * `@backstage/catalog-model` compiles it with; `collectors/backstage/validators.ts` wraps the
  * code as catalog-model wraps its own. A test fails when the committed code drifts from the installed
  * catalog-model, and holds the result against Backstage's own validators on a table of entities.
  *
  *   npm run validators
  */
-const GENERATED_DIR = new URL('../../collectors/catalog/generated/', import.meta.url);
+const GENERATED_DIR = new URL('../../collectors/backstage/generated/', import.meta.url);
 
 /** Options of catalog-model's `compileAjvSchema` (validation/ajv): the envelope, entity and kind validators. */
 const VALIDATOR_OPTIONS: Options = { allowUnionTypes: true, allErrors: true, validateSchema: true };
@@ -51,7 +51,7 @@ async function backstageSchema(file: string): Promise<AnySchemaObject> {
   return ((await import(pathToFileURL(join(dist, 'schema', file)).href)) as { default: AnySchemaObject }).default;
 }
 
-/** The generated modules, by file name under `collectors/catalog/generated/`. */
+/** The generated modules, by file name under `collectors/backstage/generated/`. */
 export async function renderValidators(): Promise<Record<string, string>> {
   const common = await backstageSchema('shared/common.schema.json.esm.js');
   const entityMeta = await backstageSchema('EntityMeta.schema.json.esm.js');

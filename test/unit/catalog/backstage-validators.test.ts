@@ -7,7 +7,7 @@
 import * as backstage from '@backstage/catalog-model';
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import * as compiled from '../../../collectors/catalog/backstage-validators.ts';
+import * as compiled from '../../../collectors/backstage/validators.ts';
 import { TEMPLATE_V1BETA3_SCHEMA } from '../../../collectors/catalog/template.ts';
 import { validateEntity } from '../../../collectors/catalog/validate.ts';
 import { renderValidators } from '../../../scripts/dev/generate-validators.ts';
@@ -137,7 +137,7 @@ const backstageTemplate = backstage.entityKindSchemaValidator(TEMPLATE_V1BETA3_S
 describe("Backstage's validators, compiled ahead of time", () => {
   it('are the code scripts/dev/generate-validators.ts makes of the installed catalog-model (npm run validators)', async () => {
     for (const [file, text] of Object.entries(await renderValidators())) {
-      expect(await readFile(new URL(`../../../collectors/catalog/generated/${file}`, import.meta.url), 'utf8'), file).toBe(text);
+      expect(await readFile(new URL(`../../../collectors/backstage/generated/${file}`, import.meta.url), 'utf8'), file).toBe(text);
     }
   });
 
