@@ -15,6 +15,8 @@ const ROOT = resolve(import.meta.dirname, '../..');
 const STAGES = [
   'collectors/sources',
   'collectors/repo',
+  // Backstage's compiled schemas: the facts (Location targets) and the catalog validate with them.
+  'collectors/backstage',
   'collectors/facts',
   'collectors/catalog',
   'collectors/checks',
@@ -26,6 +28,7 @@ const STAGES = [
   'collectors/contract',
 ];
 const PURE_STAGES = [
+  'collectors/backstage',
   'collectors/catalog',
   'collectors/checks',
   'collectors/scorecards',
