@@ -1,4 +1,4 @@
-import { readFile, rm, writeFile } from 'node:fs/promises';
+import { link, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 /** Whether a process is alive (another build sharing a folder is left alone). */
@@ -12,23 +12,22 @@ export function isRunning(pid: number): boolean {
   }
 }
 
+/** How old a lock without a process in it may be before it counts as left behind by a kill. */
+const EMPTY_LOCK_MS = 10_000;
+
 /**
  * Runs `task` holding the lock file `path`, after whoever holds it: the file names the process
  * holding it, and a lock whose process is gone (killed mid-build) is taken over. Removed when the
  * task ends, however it ends.
  */
 export async function withLock<T>(path: string, task: () => Promise<T>): Promise<T> {
-  for (;;) {
-    try {
-      await writeFile(path, `${process.pid}\n`, { flag: 'wx' });
-      break;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-    }
-    const holder = await readFile(path, 'utf8').catch(() => '');
+  while (!(await tryLock(path))) {
+    const holder = await readFile(path, 'utf8').catch(() => undefined);
+    if (holder === undefined) continue;
     const pid = Number(holder.trim());
     // Removed only if it still names the same dead process, so a lock just taken over stays.
-    if (pid > 0 && !isRunning(pid) && (await readFile(path, 'utf8').catch(() => '')) === holder) await rm(path, { force: true });
+    const stale = pid > 0 ? !isRunning(pid) : await olderThan(path, EMPTY_LOCK_MS);
+    if (stale && (await readFile(path, 'utf8').catch(() => '')) === holder) await rm(path, { force: true });
     else await sleep(50);
   }
   try {
@@ -36,4 +35,29 @@ export async function withLock<T>(path: string, task: () => Promise<T>): Promise
   } finally {
     await rm(path, { force: true });
   }
+}
+
+/**
+ * Takes the lock if nobody holds it. The file appears with this process's id already in it (a
+ * hard link to a file written first): a process killed between creating the lock and writing it
+ * would leave a lock naming nobody, which nobody could tell from one being written.
+ */
+async function tryLock(path: string): Promise<boolean> {
+  const mine = `${path}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+  await writeFile(mine, `${process.pid}\n`);
+  try {
+    await link(mine, path);
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    return false;
+  } finally {
+    await rm(mine, { force: true });
+  }
+}
+
+/** Whether the file was last written more than `ms` ago (a file that went is not). */
+async function olderThan(path: string, ms: number): Promise<boolean> {
+  const stats = await stat(path).catch(() => undefined);
+  return stats !== undefined && Date.now() - stats.mtimeMs > ms;
 }

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -52,5 +52,30 @@ describe('withLock', () => {
     expect(await Promise.race([waiting, sleep(0).then(() => 'still waiting')])).toBe('still waiting');
     await rm(lock);
     expect(await waiting).toBe('after it');
+  });
+
+  it('takes over an empty lock once it is old, as a build killed while creating it would leave, and waits while it is new', async () => {
+    await writeFile(lock, '');
+    const waiting = withLock(lock, async () => 'after it');
+    await sleep(200);
+    expect(await Promise.race([waiting, sleep(0).then(() => 'still waiting')])).toBe('still waiting');
+    const longAgo = new Date(Date.now() - 60_000);
+    await utimes(lock, longAgo, longAgo);
+    expect(await waiting).toBe('after it');
+    expect(await exists(lock)).toBe(false);
+  });
+
+  it('never shows a lock without its process: the file appears with the id in it, and no temporary file stays', async () => {
+    const seen = new Set<string>();
+    const watcher = setInterval(() => {
+      readFile(lock, 'utf8').then(
+        (text) => seen.add(text),
+        () => {},
+      );
+    }, 1);
+    await Promise.all(Array.from({ length: 20 }, () => withLock(lock, () => sleep(2))));
+    clearInterval(watcher);
+    expect([...seen].every((text) => text === `${process.pid}\n`)).toBe(true);
+    expect((await readdir(dir)).filter((name) => name.endsWith('.tmp'))).toEqual([]);
   });
 });
