@@ -3,11 +3,12 @@ import { fileURLToPath } from 'node:url';
 import { isMainThread } from 'node:worker_threads';
 import { runGitHere } from './git-here.ts';
 import type { GitReply, GitRequest } from './git-runner.ts';
+import { entryPoint } from '../support/entry-point.ts';
 
 export { runGitHere };
 
 // Beside this module, in its language: the sources (`.ts`) in a checkout, compiled (`.js`) when installed.
-const RUNNER = fileURLToPath(new URL(`./git-runner${import.meta.url.slice(import.meta.url.lastIndexOf('.'))}`, import.meta.url));
+const RUNNER = fileURLToPath(entryPoint('git-runner', import.meta.url));
 /**
  * Runners started at most by this thread; each runs up to simple-git's own limit of git processes
  * at a time. A worker thread of the collection has one of its own, so a run has about one per CPU.

@@ -8,9 +8,10 @@ import type { RepoSnapshot } from '../contract/snapshot.ts';
 import type { FactSettings } from '../facts/retriever.ts';
 import type { RepoHandle } from '../sources/source.ts';
 import { FactCache } from '../store/fact-cache.ts';
+import { entryPoint } from '../support/entry-point.ts';
 
 // Beside this module, in its language: the sources (`.ts`) in a checkout, compiled (`.js`) when installed.
-const WORKER = new URL(`./repo-worker${import.meta.url.slice(import.meta.url.lastIndexOf('.'))}`, import.meta.url);
+const WORKER = entryPoint('repo-worker', import.meta.url);
 
 /**
  * Repositories an organisation needs before its collection starts worker threads (when portal.yaml

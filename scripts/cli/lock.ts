@@ -21,14 +21,23 @@ const EMPTY_LOCK_MS = 10_000;
  * task ends, however it ends.
  */
 export async function withLock<T>(path: string, task: () => Promise<T>): Promise<T> {
-  while (!(await tryLock(path))) {
-    const holder = await readFile(path, 'utf8').catch(() => undefined);
-    if (holder === undefined) continue;
-    const pid = Number(holder.trim());
-    // Removed only if it still names the same dead process, so a lock just taken over stays.
-    const stale = pid > 0 ? !isRunning(pid) : await olderThan(path, EMPTY_LOCK_MS);
-    if (stale && (await readFile(path, 'utf8').catch(() => '')) === holder) await rm(path, { force: true });
-    else await sleep(50);
+  // The lock appears with this process's id already in it, as a hard link to a file written once:
+  // a process killed between creating the lock and writing it would leave a lock naming nobody,
+  // which nobody could tell from one being written.
+  const mine = `${path}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+  await writeFile(mine, `${process.pid}\n`);
+  try {
+    while (!(await linked(mine, path))) {
+      const holder = await readFile(path, 'utf8').catch(() => undefined);
+      if (holder === undefined) continue;
+      const pid = Number(holder.trim());
+      // Removed only if it still names the same dead process, so a lock just taken over stays.
+      const stale = pid > 0 ? !isRunning(pid) : await olderThan(path, EMPTY_LOCK_MS);
+      if (stale && (await readFile(path, 'utf8').catch(() => '')) === holder) await rm(path, { force: true });
+      else await sleep(50);
+    }
+  } finally {
+    await rm(mine, { force: true });
   }
   try {
     return await task();
@@ -37,22 +46,14 @@ export async function withLock<T>(path: string, task: () => Promise<T>): Promise
   }
 }
 
-/**
- * Takes the lock if nobody holds it. The file appears with this process's id already in it (a
- * hard link to a file written first): a process killed between creating the lock and writing it
- * would leave a lock naming nobody, which nobody could tell from one being written.
- */
-async function tryLock(path: string): Promise<boolean> {
-  const mine = `${path}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-  await writeFile(mine, `${process.pid}\n`);
+/** Links `path` to `file` unless `path` exists: true when this call made it. */
+async function linked(file: string, path: string): Promise<boolean> {
   try {
-    await link(mine, path);
+    await link(file, path);
     return true;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
     return false;
-  } finally {
-    await rm(mine, { force: true });
   }
 }
 

@@ -9,6 +9,7 @@ import type { AstroBuild, AstroFailure, AstroLogLevel, AstroMessage, AstroServer
 import { processContext, type CommandContext } from './context.ts';
 import { isRunning, withLock } from './lock.ts';
 import { PACKAGE_ROOT } from './package-root.ts';
+import { entryPoint } from '../../collectors/support/entry-point.ts';
 
 /** What the site is built from and where it goes. Relative paths resolve against the run's working folder. */
 export interface SiteOptions {
@@ -97,7 +98,7 @@ export async function indexForSearch(builtDir: string): Promise<void> {
  * output folder is outside it, and those chunks must resolve Cairn's dependencies. Its output goes
  * to the context's streams, or straight to the terminal when they are the process's own.
  */
-const ASTRO_PROCESS = fileURLToPath(new URL(`./astro-process${import.meta.url.slice(import.meta.url.lastIndexOf('.'))}`, import.meta.url));
+const ASTRO_PROCESS = fileURLToPath(entryPoint('astro-process', import.meta.url));
 
 /** Whether a context writes to this process's own streams (a terminal keeps its colours). */
 function ownsStreams(context: CommandContext): boolean {

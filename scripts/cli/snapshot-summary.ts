@@ -3,6 +3,7 @@ import { Worker } from 'node:worker_threads';
 import type { Snapshot } from '../../collectors/contract/snapshot.ts';
 import { readSnapshot } from '../../collectors/store/snapshot-file.ts';
 import { failingProblems, type FailOn } from './collection-options.ts';
+import { entryPoint } from '../../collectors/support/entry-point.ts';
 
 /** What a command needs of a snapshot it builds from: its verdict for `--strict`, and its scorecards. */
 export interface SnapshotSummary {
@@ -31,7 +32,7 @@ export function summaryOf(snapshot: Snapshot, failOn: FailOn): SnapshotSummary {
  */
 const IN_THREAD_FROM_BYTES = 32 * 1024 * 1024;
 
-const WORKER = new URL(`./snapshot-summary-worker${import.meta.url.slice(import.meta.url.lastIndexOf('.'))}`, import.meta.url);
+const WORKER = entryPoint('snapshot-summary-worker', import.meta.url);
 
 /** The summary of the snapshot in `path`, validated; throws as `readSnapshot` does (`code` ENOENT for a missing file). */
 export async function snapshotSummary(path: string, failOn: FailOn): Promise<SnapshotSummary> {
