@@ -58,7 +58,7 @@ export default defineConfig({
       { test: { name: 'site', include: ['test/site/**/*.test.ts'], testTimeout: 300_000, hookTimeout: 300_000, ...SHARED_MODULES } },
       // Site components rendered alone (Astro's container API), through Astro's own Vite config.
       'test/components/vitest.config.ts',
-      // The hostile corpus: one build of ~70 broken and malicious repositories, twice.
+      // The hostile corpus: one build of ~80 broken and malicious repositories, and a second collection.
       { test: { name: 'hostile', include: ['test/hostile/**/*.test.ts'], testTimeout: 120_000, hookTimeout: 900_000 } },
       { test: { name: 'e2e', include: ['test/e2e/**/*.test.ts'], testTimeout: 60_000, hookTimeout: 300_000, ...SHARED_MODULES } },
       {

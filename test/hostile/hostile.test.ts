@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, relative } from 'node:path';
@@ -10,7 +9,9 @@ import { runCairn, type CairnRun } from '../helpers/cli.ts';
 
 /**
  * Issue 12's hostile corpus: the whole organisation of broken and malicious repositories is built
- * once by the real command line, twice to compare, and every case is held to what the issue asks.
+ * once by the real command line, and every case is held to what the issue asks. It is collected a
+ * second time, to compare: the site built from one snapshot is byte-identical build after build
+ * (site.test.ts), so a second whole build would only repeat that.
  */
 
 const EPOCH = '1780000000';
@@ -42,19 +43,6 @@ async function listFiles(dir: string): Promise<string[]> {
   } catch {
     return [];
   }
-}
-
-/** SHA-256 of every file of the outputs, by path. */
-async function hashOutputs(site: string, snapshot: string): Promise<Record<string, string>> {
-  const hashes: Record<string, string> = {};
-  for (const path of await listFiles(site))
-    hashes[`site/${path}`] = createHash('sha256')
-      .update(await readFile(join(site, path)))
-      .digest('hex');
-  hashes.snapshot = createHash('sha256')
-    .update(await readFile(snapshot).catch(() => Buffer.alloc(0)))
-    .digest('hex');
-  return hashes;
 }
 
 /** A file's text, gzip-decompressed first when it is compressed (Pagefind's index and fragments). */
@@ -128,9 +116,7 @@ let corpus: HostileCorpus;
 let server: Server;
 const requests: string[] = [];
 let first: Run;
-let second: Run;
-let firstHashes: Record<string, string>;
-let secondHashes: Record<string, string>;
+let again: Run;
 let snapshot: Snapshot = { entities: [], problems: [] };
 let siteDir: string;
 let snapshotPath: string;
@@ -140,21 +126,8 @@ const checks: Record<string, Run & { report: string }> = {};
 const checked = (name: string) =>
   checks[name] ?? { code: -1, stdout: '', stderr: `cairn check did not run on ${name}`, millis: 0, report: '' };
 
-function build(): Promise<Run> {
-  return cairn(corpus.workDir, [
-    'build',
-    '--config',
-    corpus.configPath,
-    '--repos',
-    `${corpus.reposDir}/*`,
-    '--out',
-    siteDir,
-    '--snapshot',
-    snapshotPath,
-    '--no-cache',
-    '--no-history',
-  ]);
-}
+/** What `cairn build` and `cairn collect` are given, the snapshot's path aside. */
+const collectArguments = () => ['--config', corpus.configPath, '--repos', `${corpus.reposDir}/*`, '--no-cache', '--no-history'];
 
 beforeAll(async () => {
   server = createServer((request, response) => {
@@ -168,8 +141,7 @@ beforeAll(async () => {
   siteDir = join(corpus.workDir, 'site');
   snapshotPath = join(corpus.workDir, 'snapshot.json');
 
-  first = await build();
-  firstHashes = await hashOutputs(siteDir, snapshotPath);
+  first = await cairn(corpus.workDir, ['build', ...collectArguments(), '--snapshot', snapshotPath, '--out', siteDir]);
   snapshot = JSON.parse(await readFile(snapshotPath, 'utf8').catch(() => '{"entities":[],"problems":[]}')) as Snapshot;
   outputFiles = await listFiles(siteDir);
 
@@ -190,12 +162,11 @@ beforeAll(async () => {
     checks[name] = { ...run, report: await readFile(output, 'utf8').catch(() => '') };
   }
 
-  second = await build();
-  secondHashes = await hashOutputs(siteDir, snapshotPath);
+  again = await cairn(corpus.workDir, ['collect', ...collectArguments(), '--snapshot', join(corpus.workDir, 'again.json')]);
   // The suite's cost, for whoever wonders why it takes the time it does.
   const seconds = (millis: number) => `${Math.round(millis / 1000)} s`;
   console.info(
-    `hostile corpus: ${corpus.cases.length} repositories; builds ${seconds(first.millis)} and ${seconds(second.millis)}; cairn check ${seconds(Object.values(checks).reduce((sum, run) => sum + run.millis, 0))} for ${Object.keys(checks).length} repositories`,
+    `hostile corpus: ${corpus.cases.length} repositories; build ${seconds(first.millis)}, collected again in ${seconds(again.millis)}; cairn check ${seconds(Object.values(checks).reduce((sum, run) => sum + run.millis, 0))} for ${Object.keys(checks).length} repositories`,
   );
 }, 900_000);
 
@@ -316,10 +287,10 @@ describe('the hostile corpus', () => {
     expect({ collisions, reserved }).toEqual({ collisions: [], reserved: [] });
   });
 
-  it('gives byte-identical output when built again from the same input', () => {
-    expect(second.code, second.stderr.slice(-2000)).toBe(first.code);
-    const differing = Object.keys({ ...firstHashes, ...secondHashes }).filter((path) => firstHashes[path] !== secondHashes[path]);
-    expect(differing).toEqual([]);
+  it('collects a byte-identical snapshot again from the same input', async () => {
+    expect(again.code, again.stderr.slice(-2000)).toBe(first.code);
+    const [built, collected] = await Promise.all([snapshotPath, join(corpus.workDir, 'again.json')].map((path) => readFile(path, 'utf8')));
+    expect(collected === built, 'the second snapshot differs from the first').toBe(true);
   });
 });
 

@@ -113,29 +113,33 @@ async function pastOf(
   into: string,
 ): Promise<Array<{ name: string; dir: string; commits: Array<{ hash: string; date: number }>; checkedOut?: string }>> {
   const names = (await readdir(org)).filter((name) => !name.startsWith('.')).sort();
-  const repos = [];
-  for (const name of names) {
-    if (!(await isGitWorkTree(join(org, name)))) continue;
-    const dir = join(into, name);
-    await safeGit(org, { config: ['protocol.file.allow=always'] }).raw([
-      'clone',
-      '--quiet',
-      '--shared',
-      '--no-checkout',
-      join(org, name),
-      dir,
-    ]);
-    const log = await safeGit(dir).raw(['log', '--format=%H %cI', 'HEAD']);
-    const commits = log
-      .trim()
-      .split('\n')
-      .map((line) => {
-        const [hash = '', date = ''] = line.split(' ');
-        return { hash, date: Date.parse(date) };
-      });
-    repos.push({ name, dir, commits });
-  }
-  return repos;
+  const limit = pLimit(availableParallelism() * 2);
+  const repos = await Promise.all(
+    names.map((name) =>
+      limit(async () => {
+        if (!(await isGitWorkTree(join(org, name)))) return [];
+        const dir = join(into, name);
+        await safeGit(org, { config: ['protocol.file.allow=always'] }).raw([
+          'clone',
+          '--quiet',
+          '--shared',
+          '--no-checkout',
+          join(org, name),
+          dir,
+        ]);
+        const log = await safeGit(dir).raw(['log', '--format=%H %cI', 'HEAD']);
+        const commits = log
+          .trim()
+          .split('\n')
+          .map((line) => {
+            const [hash = '', date = ''] = line.split(' ');
+            return { hash, date: Date.parse(date) };
+          });
+        return [{ name, dir, commits }];
+      }),
+    ),
+  );
+  return repos.flat();
 }
 
 /**
