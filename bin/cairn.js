@@ -19,8 +19,13 @@ if (problem) {
 // content: later runs start without compiling again. It never fails a run. Not on CI, whose
 // machines start with an empty temporary folder: writing the cache costs a run more than it saves
 // it, for no later run to read (NODE_COMPILE_CACHE still turns it on there). Read from the module
-// object: an older Node, which lacks it, has to reach the version check above.
-if (!process.env.CI || process.env.CI === 'false') module.enableCompileCache();
+// object: an older Node, which lacks it, has to reach the version check above. The processes Cairn
+// starts (Astro's, whose modules take half a second to compile, and the git runner) inherit it.
+if (!process.env.CI || process.env.CI === 'false') {
+  module.enableCompileCache();
+  const cacheDir = module.getCompileCacheDir();
+  if (cacheDir) process.env.NODE_COMPILE_CACHE = cacheDir;
+}
 
 const sources = new URL('../scripts/cli/cairn.ts', import.meta.url);
 const compiled = new URL('../build/cairn.js', import.meta.url);

@@ -116,7 +116,7 @@ export const buildCommand = defineCommand({
     const flags = siteFlags(values);
     const failOn = failOnOf(values['fail-on']);
     const outDir = pathIn(context, values.out ?? 'dist');
-    const { buildSite, assertReplaceableOutput } = await site();
+    const { buildSite, assertReplaceableOutput, prepareSiteBuild } = await site();
     await assertReplaceableOutput(outDir);
     if (values.snapshot && isInside(pathIn(context, values.snapshot), outDir))
       throw new ConfigError(
@@ -124,6 +124,7 @@ export const buildCommand = defineCommand({
       );
     if (values.from !== undefined && (values.repos !== undefined || values.snapshot !== undefined))
       throw new ConfigError('--from builds an existing snapshot: it does not collect, so --repos and --snapshot do not apply.');
+    prepareSiteBuild(context);
     const { runCollection, strictVerdict, readSnapshotFile, publishThenRecord } = await collection();
     const publish = (path: string, loaded: LoadedConfig) => (runRecord?: string) => {
       const siteUrl = flags.site ?? loaded.config.site;
