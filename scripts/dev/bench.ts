@@ -23,7 +23,8 @@ const HELP = `Usage: npm run bench -- [options]
 Times Cairn's commands as a user runs them, each a process of its own, against a floor, in
 interleaved runs (floor, Cairn, floor, Cairn …): medians, and the ratio taken pair by pair.
 
-  check    cairn check on ${CHECK_REPO} (real-world corpus), as node bin/cairn.js and through npx, against node -e 0
+  check    cairn check on ${CHECK_REPO} (real-world corpus), as node bin/cairn.js and through npx (in a
+           portal project with Cairn installed, and in this checkout), against node -e 0
   collect  cairn collect cold (--no-cache) and warm (the cache of a first run) with the default
            standards, against git ls-files + git log -1 on every repository (xargs -P2)
   site     cairn build --from the snapshot, against bare Astro 7 building as many trivial pages;
