@@ -28,6 +28,30 @@ export async function readHeadFromRefs(dir: string): Promise<string | undefined>
   return undefined;
 }
 
+/**
+ * The ref a symbolic ref of the shared store names (`refs/remotes/origin/HEAD` →
+ * `refs/remotes/origin/main`), read from git's files as `git symbolic-ref` would: `null` when there
+ * is no such symbolic ref (git never packs one), `undefined` when only git can tell (a reftable
+ * store, a symlink, a file it cannot read or does not recognise).
+ */
+export function readSymbolicRefFromFiles(dir: string, ref: string): string | null | undefined {
+  const gitDir = gitDirOf(dir);
+  const commonDir = gitDir && commonDirOf(gitDir);
+  if (!commonDir || exists(join(commonDir, 'reftable'))) return undefined;
+  const path = join(commonDir, ref);
+  let stat: Stats | undefined;
+  try {
+    stat = lstatSync(path, { throwIfNoEntry: false });
+  } catch {
+    return undefined;
+  }
+  if (stat === undefined) return null;
+  const text = readSmallFile(path);
+  if (text === undefined) return undefined;
+  if (COMMIT.test(text)) return null;
+  return /^ref: (refs\/\S+)$/.exec(text)?.[1];
+}
+
 /** A SHA-1 or SHA-256 object name. */
 const COMMIT = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
 

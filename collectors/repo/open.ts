@@ -3,6 +3,7 @@ import { open, realpath } from 'node:fs/promises';
 import { isAbsolute, join, relative, sep } from 'node:path';
 import picomatch from 'picomatch';
 import { runGit } from './git-pool.ts';
+import { readSymbolicRefFromFiles } from './head-ref.ts';
 import type { CommitSummary, FileRefusal, OpenedRepo, RepoHistory, TextRead } from './reader.ts';
 import { decodeText, unquoteGitPath } from './text.ts';
 
@@ -283,10 +284,14 @@ class GitRepoReader implements OpenedRepo {
       const date = Date.parse(commit.date);
       return date >= since.getTime() && date <= now.getTime();
     };
-    // origin/HEAD is a symbolic ref: no log decoration says which branch it names, so it is asked for beside the log.
+    // origin/HEAD is a symbolic ref: no log decoration says which branch it names. Its file says, and
+    // only where the file cannot is git asked, beside the log.
+    const originHead = readSymbolicRefFromFiles(this.#root, 'refs/remotes/origin/HEAD');
     const [firstRead, defaultBranch] = await Promise.all([
       log([`--max-count=${WINDOW_SCAN}`]),
-      this.#git(['symbolic-ref', '--quiet', 'refs/remotes/origin/HEAD']).then(remoteBranchOf, () => undefined),
+      originHead === undefined
+        ? this.#git(['symbolic-ref', '--quiet', 'refs/remotes/origin/HEAD']).then(remoteBranchOf, () => undefined)
+        : remoteBranchOf(originHead ?? ''),
     ]);
     let newest = firstRead;
     if (failure !== undefined) {

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdir, rm, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readHeadFromRefs } from '../../collectors/repo/head-ref.ts';
+import { readHeadFromRefs, readSymbolicRefFromFiles } from '../../collectors/repo/head-ref.ts';
 import { files, makeRepos, TEST_AUTHOR, type RepoFixture } from '../helpers/repos.ts';
 
 /** Reading HEAD from git's files gives what `git rev-parse HEAD` gives, or leaves the answer to git. */
@@ -67,5 +67,54 @@ describe('the head commit from git files', () => {
     await writeFile(join(plain, '.git', 'HEAD'), 'ref: refs/heads/main\n');
     expect(await readHeadFromRefs(plain)).toBeUndefined();
     expect(await readHeadFromRefs(join(fixture.root, 'missing'))).toBeUndefined();
+  });
+});
+
+describe('origin/HEAD from git files', () => {
+  const ORIGIN_HEAD = 'refs/remotes/origin/HEAD';
+  /** What `git symbolic-ref --quiet` says, or null when it says there is no such symbolic ref. */
+  const symbolicRef = (dir: string) => {
+    try {
+      return git(dir, 'symbolic-ref', '--quiet', ORIGIN_HEAD);
+    } catch {
+      return null;
+    }
+  };
+
+  it('reads the branch a clone’s origin/HEAD names, as git symbolic-ref does, in the clone and its linked worktrees', async () => {
+    const clone = join(fixture.root, 'clone');
+    git(fixture.root, 'clone', '-q', fixture.dirs.packed, clone);
+    git(clone, 'worktree', 'add', '-q', '-b', 'other', join(fixture.root, 'clone-linked'));
+    for (const dir of [clone, join(fixture.root, 'clone-linked')]) {
+      expect(readSymbolicRefFromFiles(dir, ORIGIN_HEAD)).toBe('refs/remotes/origin/main');
+      expect(readSymbolicRefFromFiles(dir, ORIGIN_HEAD)).toBe(symbolicRef(dir));
+    }
+    // Packing refs never packs a symbolic one.
+    git(clone, 'pack-refs', '--all');
+    expect(readSymbolicRefFromFiles(clone, ORIGIN_HEAD)).toBe(symbolicRef(clone));
+  });
+
+  it('says there is none where git says so: no remote, or origin/HEAD as a plain ref', async () => {
+    expect(readSymbolicRefFromFiles(fixture.dirs.loose, ORIGIN_HEAD)).toBeNull();
+    expect(symbolicRef(fixture.dirs.loose)).toBeNull();
+    const plainRef = join(fixture.root, 'plain-ref');
+    git(fixture.root, 'clone', '-q', fixture.dirs.loose, plainRef);
+    git(plainRef, 'update-ref', '--no-deref', ORIGIN_HEAD, 'HEAD');
+    expect(readSymbolicRefFromFiles(plainRef, ORIGIN_HEAD)).toBeNull();
+    expect(symbolicRef(plainRef)).toBeNull();
+  });
+
+  it('leaves a symlinked ref, an unknown file and a reftable store to git', async () => {
+    const odd = join(fixture.root, 'odd-origin');
+    git(fixture.root, 'clone', '-q', fixture.dirs.loose, odd);
+    const file = join(odd, '.git', ORIGIN_HEAD);
+    await writeFile(file, 'not a ref\n');
+    expect(readSymbolicRefFromFiles(odd, ORIGIN_HEAD)).toBeUndefined();
+    await rm(file);
+    await symlink('main', file);
+    expect(readSymbolicRefFromFiles(odd, ORIGIN_HEAD)).toBeUndefined();
+    const reftable = join(fixture.root, 'reftable-store');
+    await mkdir(join(reftable, '.git', 'reftable'), { recursive: true });
+    expect(readSymbolicRefFromFiles(reftable, ORIGIN_HEAD)).toBeUndefined();
   });
 });
