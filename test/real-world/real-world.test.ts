@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import pLimit from 'p-limit';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { assemble, collectRepo, NO_STANDARDS } from '../../collectors/collect.ts';
-import type { RepoSnapshot } from '../../collectors/contract/snapshot.ts';
+import { snapshotSchema, type RepoSnapshot, type Snapshot } from '../../collectors/contract/snapshot.ts';
 import * as observe from './observe.ts';
 import { TRUTH, type RepoTruth } from './truth.ts';
 
@@ -14,6 +14,7 @@ const dir = inject('realWorldDir');
 const archives = inject('realWorldArchives');
 
 let observed: Map<string, observe.Observation>;
+let snapshot: Snapshot;
 
 beforeAll(async () => {
   // Cairn's own collection, as `cairn collect` runs it on a directory source: facts per repository, then the catalog.
@@ -28,7 +29,7 @@ beforeAll(async () => {
       ),
     ),
   );
-  const snapshot = await assemble({
+  snapshot = await assemble({
     repos,
     content: [],
     standards: NO_STANDARDS,
@@ -52,6 +53,14 @@ describe('the truth table', () => {
     const byName = (a: { name?: string }, b: { name?: string }) => (a.name ?? '').localeCompare(b.name ?? '');
     expect(table.toSorted(byName), 'a changed archive means checking its row again by hand').toEqual(rows.toSorted(byName));
     expect((await readdir(dir)).sort()).toEqual(TRUTH.map((truth) => truth.name).sort());
+  });
+});
+
+describe('the snapshot of the corpus', () => {
+  // `cairn collect` writes the snapshot as assembled; its readers (the site, --from) validate it.
+  it('is one the snapshot schema accepts', () => {
+    const result = snapshotSchema.safeParse(JSON.parse(JSON.stringify(snapshot)));
+    expect(result.success, result.error?.message).toBe(true);
   });
 });
 
