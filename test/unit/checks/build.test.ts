@@ -79,6 +79,19 @@ describeCheck(testsPresent, [
   { name: 'pytest folder', input: { facts: withFiles(['app/m.py', 'tests/test_m.py']) }, outcome: 'pass' },
   { name: 'Maven layout', input: { facts: withFiles(['src/main/java/A.java', 'src/test/java/ATest.java']) }, outcome: 'pass' },
   { name: 'a spec folder', input: { facts: withFiles(['lib/a.rb', 'spec/a_spec.rb']) }, outcome: 'pass' },
+  ...[
+    'web/__tests__/app.js',
+    'conftest.py',
+    'src/integrationTest/kotlin/ApiCheck.kt',
+    'core/src/main/scala/PriceSpec.scala',
+    'Shop.Tests/CartFacts.cs',
+    'lib/cart_test.exs',
+    'Sources/CartTests.swift',
+  ].map((path) => ({
+    name: `a test file by convention: ${path}`,
+    input: { facts: withFiles(['README.md', path]) },
+    outcome: 'pass' as const,
+  })),
   {
     name: 'tests only in node_modules do not count',
     input: { facts: withFiles(['src/a.ts', 'node_modules/x/a.test.js'], { languages: languages('TypeScript') }) },
