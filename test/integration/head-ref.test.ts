@@ -3,6 +3,7 @@ import { mkdir, rm, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readHeadFromRefs, readSymbolicRefFromFiles } from '../../collectors/repo/head-ref.ts';
+import { openRepo } from '../../collectors/repo/open.ts';
 import { files, makeRepos, TEST_AUTHOR, type RepoFixture } from '../helpers/repos.ts';
 
 /** Reading HEAD from git's files gives what `git rev-parse HEAD` gives, or leaves the answer to git. */
@@ -116,5 +117,28 @@ describe('origin/HEAD from git files', () => {
     const reftable = join(fixture.root, 'reftable-store');
     await mkdir(join(reftable, '.git', 'reftable'), { recursive: true });
     expect(readSymbolicRefFromFiles(reftable, ORIGIN_HEAD)).toBeUndefined();
+  });
+});
+
+describe('the default branch a repository reader reports', () => {
+  const defaultBranch = async (dir: string) =>
+    (await (await openRepo(dir, { name: 'repo', now: new Date('2026-02-01T00:00:00Z'), windowDays: 90 })).history()).defaultBranch;
+
+  it('is the branch origin/HEAD names, from its file or, where the file cannot tell, from git', async () => {
+    const clone = join(fixture.root, 'reader-clone');
+    git(fixture.root, 'clone', '-q', fixture.dirs.loose, clone);
+    expect(await defaultBranch(clone)).toBe('main');
+    // An old-style symbolic ref, a symlink: the file reader leaves it to git, which still follows it.
+    const legacy = join(fixture.root, 'reader-legacy');
+    git(fixture.root, 'clone', '-q', fixture.dirs.loose, legacy);
+    const originHead = join(legacy, '.git', 'refs', 'remotes', 'origin', 'HEAD');
+    await rm(originHead);
+    await symlink('refs/remotes/origin/main', originHead);
+    expect(readSymbolicRefFromFiles(legacy, 'refs/remotes/origin/HEAD')).toBeUndefined();
+    expect(await defaultBranch(legacy)).toBe('main');
+  });
+
+  it('is unknown without a remote', async () => {
+    expect(await defaultBranch(fixture.dirs.loose)).toBeUndefined();
   });
 });
