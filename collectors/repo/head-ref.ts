@@ -7,7 +7,7 @@ import { isAbsolute, join, resolve } from 'node:path';
  * `undefined` means "ask git": anything this reader does not know for certain (a reftable store,
  * a symlink, an odd HEAD) is left to `git rev-parse`, which stays the reference.
  */
-export async function readHeadFromRefs(dir: string): Promise<string | undefined> {
+export function readHeadFromRefs(dir: string): string | undefined {
   const gitDir = gitDirOf(dir);
   if (!gitDir) return undefined;
   const head = readSmallFile(join(gitDir, 'HEAD'));
@@ -16,8 +16,8 @@ export async function readHeadFromRefs(dir: string): Promise<string | undefined>
   const ref = /^ref: (refs\/heads\/[^\s]+)$/.exec(head)?.[1];
   if (!ref || ref.split('/').some((segment) => segment === '..' || segment === '.' || segment === '') || ref.endsWith('.lock'))
     return undefined;
-  const commonDir = commonDirOf(gitDir);
-  if (!commonDir || exists(join(commonDir, 'reftable'))) return undefined;
+  const commonDir = fileRefStore(gitDir);
+  if (!commonDir) return undefined;
   const loose = readSmallFile(join(commonDir, ref));
   if (loose !== undefined) return COMMIT.test(loose) ? loose : undefined;
   const packed = readSmallFile(join(commonDir, 'packed-refs'), 64 * 1024 * 1024);
@@ -36,8 +36,8 @@ export async function readHeadFromRefs(dir: string): Promise<string | undefined>
  */
 export function readSymbolicRefFromFiles(dir: string, ref: string): string | null | undefined {
   const gitDir = gitDirOf(dir);
-  const commonDir = gitDir && commonDirOf(gitDir);
-  if (!commonDir || exists(join(commonDir, 'reftable'))) return undefined;
+  const commonDir = gitDir && fileRefStore(gitDir);
+  if (!commonDir) return undefined;
   const path = join(commonDir, ref);
   let stat: Stats | undefined;
   try {
@@ -63,6 +63,12 @@ function gitDirOf(dir: string): string | undefined {
   if (!stat?.isFile()) return undefined;
   const target = /^gitdir: (.+)$/.exec(readSmallFile(dotGit) ?? '')?.[1];
   return target ? (isAbsolute(target) ? target : resolve(dir, target)) : undefined;
+}
+
+/** Where shared refs live when they are files: not in a reftable store, which only git reads. */
+function fileRefStore(gitDir: string): string | undefined {
+  const commonDir = commonDirOf(gitDir);
+  return commonDir && !exists(join(commonDir, 'reftable')) ? commonDir : undefined;
 }
 
 /** Where shared refs live: the `commondir` of a linked worktree, else the git folder itself. */

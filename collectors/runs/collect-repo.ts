@@ -175,7 +175,7 @@ function deadlineAfter(seconds: number): { reached: Promise<undefined>; readonly
 
 /** The head commit, from git's files when they are plain, else from git; undefined for a folder git cannot read or a repository without commits. */
 async function headCommit(dir: string): Promise<string | undefined> {
-  const fromRefs = await readHeadFromRefs(dir);
+  const fromRefs = readHeadFromRefs(dir);
   if (fromRefs) return fromRefs;
   try {
     return (await runGit(dir, ['rev-parse', '--verify', '--quiet', 'HEAD'])).trim() || undefined;

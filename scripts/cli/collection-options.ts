@@ -108,3 +108,8 @@ export function historyDirOf(
   if (values.history !== undefined) return resolve(cwd, values.history);
   return loaded.config.history.dir ? resolve(loaded.baseDir, loaded.config.history.dir) : resolve(cwd, 'history');
 }
+
+/** `1 repository`, `2 repositories`. */
+export function count(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
+}

@@ -10,7 +10,7 @@ import type { Snapshot } from '../../collectors/contract/snapshot.ts';
 import { readSnapshot, SnapshotError, writeSnapshot } from '../../collectors/store/snapshot-file.ts';
 import { historyRecord } from '../../collectors/runs/history.ts';
 import { appendHistory } from '../../collectors/store/history-folder.ts';
-import { cacheDirOf, DEFAULT_CONFIG, DEFAULT_SNAPSHOT, defaultConfigPath, historyDirOf, type FailOn } from './collection-options.ts';
+import { cacheDirOf, count, DEFAULT_CONFIG, DEFAULT_SNAPSHOT, defaultConfigPath, historyDirOf, type FailOn } from './collection-options.ts';
 import { pathIn, type CommandContext } from './context.ts';
 import { snapshotSummary, type SnapshotSummary } from './snapshot-summary.ts';
 export { strictVerdict } from './snapshot-summary.ts';
@@ -186,9 +186,4 @@ export function currentTime(env: CommandContext['env']): Date {
   if (!/^\d+$/.test(epoch) || Number.isNaN(date.getTime()))
     throw new ConfigError(`SOURCE_DATE_EPOCH must be a number of seconds since 1970, got "${epoch}".`);
   return date;
-}
-
-/** `1 repository`, `2 repositories`. */
-export function count(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
 }

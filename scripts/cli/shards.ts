@@ -7,8 +7,8 @@ import { SNAPSHOT_SCHEMA_VERSION, type Snapshot } from '../../collectors/contrac
 import { writeFileAtomically } from '../../collectors/store/atomic-write.ts';
 import { writeSnapshot } from '../../collectors/store/snapshot-file.ts';
 import { readContentEntities } from '../../collectors/sources/content.ts';
-import { count, currentTime, previousSnapshot, recordRun, resolveConfig, type CollectionValues } from './collection.ts';
-import { cacheDirOf } from './collection-options.ts';
+import { currentTime, previousSnapshot, recordRun, resolveConfig, type CollectionValues } from './collection.ts';
+import { cacheDirOf, count } from './collection-options.ts';
 import { pathIn, type CommandContext } from './context.ts';
 import { progressLine } from './progress.ts';
 import { loadStandards } from './standards.ts';

@@ -2,7 +2,7 @@ import { stat } from 'node:fs/promises';
 import { Worker } from 'node:worker_threads';
 import type { Snapshot } from '../../collectors/contract/snapshot.ts';
 import { readSnapshot } from '../../collectors/store/snapshot-file.ts';
-import { failingProblems, type FailOn } from './collection-options.ts';
+import { count, failingProblems, type FailOn } from './collection-options.ts';
 import { entryPoint } from '../../collectors/support/entry-point.ts';
 
 /** What a command needs of a snapshot it builds from: its verdict for `--strict`, and its scorecards. */
@@ -15,9 +15,8 @@ export interface SnapshotSummary {
 export function strictVerdict(snapshot: Snapshot, failOn: FailOn = 'error'): string | undefined {
   if (snapshot.repos.length === 0) return 'No repository was collected.';
   const failing = failingProblems(snapshot.problems, failOn);
-  const [one, many] = failOn === 'warning' ? ['problem', 'problems'] : ['error', 'errors'];
   if (failing.length > 0)
-    return `${failing.length} ${failing.length === 1 ? one : many} (see the problems page, or the snapshot's "problems").`;
+    return `${count(failing.length, failOn === 'warning' ? 'problem' : 'error', failOn === 'warning' ? 'problems' : 'errors')} (see the problems page, or the snapshot's "problems").`;
   return undefined;
 }
 
@@ -28,7 +27,7 @@ export function summaryOf(snapshot: Snapshot, failOn: FailOn): SnapshotSummary {
 /**
  * Snapshots from this size on are read in a thread of their own: reading and validating one takes
  * several times its size in memory, which a thread gives back to the system when it ends, before
- * the site's build (which reads it again) needs its own. Ten thousand entities make some 200 MB.
+ * the site's build (which reads it again) needs its own. Ten thousand entities make some 130 MB.
  */
 const IN_THREAD_FROM_BYTES = 32 * 1024 * 1024;
 

@@ -1,7 +1,7 @@
 /**
  * Compiles the command line into `build/` (`npm run compile`; npm runs it on install and before
- * packing): one JavaScript bundle per process Cairn starts — the command line, Astro's process and
- * the git runner — with the libraries they use, split into chunks that load only when a command
+ * packing): one JavaScript bundle per process or thread Cairn starts — the command line, Astro's
+ * process, the git runner and the worker threads — with the libraries they use, split into chunks that load only when a command
  * needs them. Node then reads a few large files instead of some eight hundred modules and strips no
  * types, which is most of a short command's time (`cairn check` on one repository).
  *

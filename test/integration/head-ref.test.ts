@@ -45,12 +45,12 @@ afterAll(() => fixture.remove());
 
 describe('the head commit from git files', () => {
   it.each(['loose', 'packed', 'detached'] as const)('matches git rev-parse for a %s HEAD', async (name) => {
-    expect(await readHeadFromRefs(fixture.dirs[name])).toBe(revParse(fixture.dirs[name]));
+    expect(readHeadFromRefs(fixture.dirs[name])).toBe(revParse(fixture.dirs[name]));
   });
 
   it('follows a linked worktree to its own HEAD and the shared refs', async () => {
     const linked = join(fixture.root, 'linked');
-    const head = await readHeadFromRefs(linked);
+    const head = readHeadFromRefs(linked);
     expect(head).toBe(revParse(linked));
     expect(head).not.toBe(revParse(fixture.dirs.worktree));
   });
@@ -59,15 +59,15 @@ describe('the head commit from git files', () => {
     ['a symlinked HEAD', 'symlinked'],
     ['an unborn branch', 'unborn'],
   ] as const)('leaves %s to git', async (_label, name) => {
-    expect(await readHeadFromRefs(fixture.dirs[name])).toBeUndefined();
+    expect(readHeadFromRefs(fixture.dirs[name])).toBeUndefined();
   });
 
   it('leaves a folder that is no repository, and a reftable store, to git', async () => {
     const plain = join(fixture.root, 'plain');
     await mkdir(join(plain, '.git', 'reftable'), { recursive: true });
     await writeFile(join(plain, '.git', 'HEAD'), 'ref: refs/heads/main\n');
-    expect(await readHeadFromRefs(plain)).toBeUndefined();
-    expect(await readHeadFromRefs(join(fixture.root, 'missing'))).toBeUndefined();
+    expect(readHeadFromRefs(plain)).toBeUndefined();
+    expect(readHeadFromRefs(join(fixture.root, 'missing'))).toBeUndefined();
   });
 });
 

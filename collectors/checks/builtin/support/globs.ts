@@ -1,4 +1,5 @@
 import picomatch from 'picomatch';
+import { anyPattern } from '../../../support/patterns.ts';
 
 const compiled = new Map<string, (path: string) => boolean>();
 
@@ -18,6 +19,6 @@ export function globMatcher(globs: readonly string[], dot = true): (path: string
 
 function anyOf(globs: readonly string[], dot: boolean): (path: string) => boolean {
   const literal = new Set(globs);
-  const regex = new RegExp(globs.map((glob) => `(?:${picomatch.makeRe(glob, { dot }).source})`).join('|'));
-  return (path) => path !== '' && (literal.has(path) || regex.test(path));
+  const matches = anyPattern(globs.map((glob) => picomatch.makeRe(glob, { dot })));
+  return (path) => path !== '' && (literal.has(path) || matches(path));
 }
