@@ -37,7 +37,7 @@ export function runCheck(check: CheckDefinition, input: CheckRunInput): CheckRes
 }
 
 function judge(check: CheckDefinition, input: CheckRunInput): CheckResult {
-  const options = check.options.safeParse(input.options);
+  const options = parsedOptions(check, input.options);
   if (!options.success) return error(`Invalid options for check "${check.id}": ${options.error.issues[0]?.message ?? 'rejected'}.`);
   const context = { ...input, options: options.data };
   try {
@@ -47,6 +47,20 @@ function judge(check: CheckDefinition, input: CheckRunInput): CheckResult {
   } catch (thrown) {
     return error(`The check "${check.id}" failed to run: ${thrown instanceof Error ? thrown.message : String(thrown)}`);
   }
+}
+
+const parsedOptionsByCheck = new WeakMap<CheckDefinition, WeakMap<object, ReturnType<CheckDefinition['options']['safeParse']>>>();
+
+/**
+ * A check's options parsed once per scorecard entry, not once per entity: every entity a scorecard
+ * scores is given the same options object, and parsing them has no other effect.
+ */
+function parsedOptions(check: CheckDefinition, options: Record<string, unknown>) {
+  let byOptions = parsedOptionsByCheck.get(check);
+  if (!byOptions) parsedOptionsByCheck.set(check, (byOptions = new WeakMap()));
+  let parsed = byOptions.get(options);
+  if (!parsed) byOptions.set(options, (parsed = check.options.safeParse(options)));
+  return parsed;
 }
 
 /** The verdict when facts a check needs are not there, or undefined when they all are. */

@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import { z } from 'zod';
 import { DEFAULT_LIMITS, type Limits } from '../config/schema.ts';
 import type { Problem } from '../contract/problems.ts';
 import type { RepoSnapshot } from '../contract/snapshot.ts';
@@ -27,7 +29,7 @@ export interface CollectRepoOptions {
 
 /**
  * Facts of one repository. With a cache, a retriever's earlier output is reused when the head
- * commit, the retriever's version and the settings are the same (and, for time-dependent facts,
+ * commit, the retriever's version and output schema, and the settings are the same (and, for time-dependent facts,
  * the day); when every retriever's is, the repository is not even opened. A repository that cannot
  * be opened, or a retriever that throws, is a problem, never a crash, and is not cached.
  */
@@ -41,7 +43,7 @@ export async function collectRepo(handle: RepoHandle, options: CollectRepoOption
   };
   const { cache } = options;
   const head = cache && !options.untracked ? await headCommit(handle.dir) : undefined;
-  const cached = head ? await cache!.read(handle.name) : new Map<string, CachedFact>();
+  const cached = head ? cache!.read(handle.name) : new Map<string, CachedFact>();
   const limits = options.limits ?? DEFAULT_LIMITS;
   // The time cap leaves facts out, never changes one: only the caps that change what is read key the cache.
   const settingsKey = JSON.stringify({
@@ -52,12 +54,13 @@ export async function collectRepo(handle: RepoHandle, options: CollectRepoOption
   });
   const day = options.now.toISOString().slice(0, 10);
   const keyOf = (retriever: FactRetriever) =>
-    [retriever.id, retriever.version, head, settingsKey, retriever.timeDependent ? day : ''].join('\0');
+    [retriever.id, retriever.version, shapeOf(retriever), head, settingsKey, retriever.timeDependent ? day : ''].join('\0');
 
   const results = new Map<string, CachedFact>();
   for (const retriever of retrievers) {
     const entry = cached.get(retriever.id);
-    if (head && entry?.key === keyOf(retriever) && retriever.schema.safeParse(entry.value).success) results.set(retriever.id, entry);
+    // The key holds the value's shape, so a value read back is not validated again: that was most of a warm run's work.
+    if (head && entry?.key === keyOf(retriever)) results.set(retriever.id, entry);
   }
   const missing = retrievers.filter((retriever) => !results.has(retriever.id));
   const problems: Problem[] = [];
@@ -141,6 +144,23 @@ export async function collectRepo(handle: RepoHandle, options: CollectRepoOption
   const ordered = retrievers.filter((retriever) => results.has(retriever.id));
   const facts = Object.fromEntries(ordered.map((retriever) => [retriever.id, results.get(retriever.id)!.value])) as Facts;
   return { ...base, facts, problems: sortProblems([...ordered.flatMap((retriever) => results.get(retriever.id)!.problems), ...problems]) };
+}
+
+const shapes = new WeakMap<FactRetriever, string>();
+
+/**
+ * A digest of the shape a retriever's output has (its schema as JSON Schema), part of its cache key:
+ * a value cached by a Cairn whose schema differed is never read back, even where the retriever's
+ * version was not bumped.
+ */
+function shapeOf(retriever: FactRetriever): string {
+  let shape = shapes.get(retriever);
+  if (shape === undefined) {
+    const jsonSchema = JSON.stringify(z.toJSONSchema(retriever.schema, { io: 'output', unrepresentable: 'any' }));
+    shape = createHash('sha256').update(jsonSchema).digest('base64url').slice(0, 16);
+    shapes.set(retriever, shape);
+  }
+  return shape;
 }
 
 /** The problem of a fact that spent its read budget: how many files it left unread, and the first ones. */

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { problemSchema } from '../contract/problems.ts';
@@ -23,9 +23,10 @@ export class FactCache {
     this.#dir = dir;
   }
 
-  async read(repo: string): Promise<Map<string, CachedFact>> {
+  /** Read synchronously: the file is small, and a thread pool's round trip per repository cost more than reading it. */
+  read(repo: string): Map<string, CachedFact> {
     try {
-      const parsed = cacheFileSchema.safeParse(JSON.parse(await readFile(this.#file(repo), 'utf8')));
+      const parsed = cacheFileSchema.safeParse(JSON.parse(readFileSync(this.#file(repo), 'utf8')));
       return parsed.success && parsed.data.repo === repo ? new Map(Object.entries(parsed.data.facts)) : new Map();
     } catch {
       return new Map();

@@ -43,10 +43,12 @@ export interface PlainDataOptions {
 }
 
 /**
- * A copy of JSON-like `value`, made in one pass, that any output may receive: every string and
- * object key cleaned with `cleanText`, and every own key named `__proto__` left out. When cleaning
- * makes two keys of one object equal, the first keeps its value. Values other than plain objects
- * and arrays (a Map, a Date) are kept as they are.
+ * JSON-like `value` as any output may receive it, made in one pass: every string and object key
+ * cleaned with `cleanText`, and every own key named `__proto__` left out. When cleaning makes two
+ * keys of one object equal, the first keeps its value. The input is never changed: an array or
+ * object with something to clean is copied, and one with nothing (nearly all of a snapshot) is
+ * returned as it is, so a large clean snapshot costs no copy. Values other than plain objects and
+ * arrays (a Map, a Date) are kept as they are.
  */
 export function plainData<T>(value: T, { onDroppedKey, replacement = REPLACEMENT_CHARACTER }: PlainDataOptions = {}): T {
   const path: Array<string | number> = [];
@@ -54,28 +56,39 @@ export function plainData<T>(value: T, { onDroppedKey, replacement = REPLACEMENT
     if (typeof item === 'string') return cleanText(item, replacement);
     if (typeof item !== 'object' || item === null) return item;
     if (Array.isArray(item)) {
-      const copy: unknown[] = new Array(item.length);
+      let copy: unknown[] | undefined;
       for (let index = 0; index < item.length; index++) {
         path.push(index);
-        copy[index] = walk(item[index]);
+        const clean = walk(item[index]);
         path.pop();
+        if (copy) copy.push(clean);
+        else if (clean !== item[index]) copy = [...item.slice(0, index), clean];
       }
-      return copy;
+      return copy ?? item;
     }
     const prototype = Object.getPrototypeOf(item) as unknown;
     if (prototype !== Object.prototype && prototype !== null) return item;
-    const copy: Record<string, unknown> = {};
-    for (const key of Object.keys(item)) {
+    const record = item as Record<string, unknown>;
+    const keys = Object.keys(record);
+    let copy: Record<string, unknown> | undefined;
+    /** The entries before `end`, all clean as they are. */
+    const copyUpTo = (end: number) => Object.fromEntries(keys.slice(0, end).map((key) => [key, record[key]]));
+    for (let index = 0; index < keys.length; index++) {
+      const key = keys[index]!;
       path.push(key);
-      if (key === FORBIDDEN_KEY) onDroppedKey?.([...path]);
-      else {
-        const clean = cleanText(key);
+      if (key === FORBIDDEN_KEY) {
+        onDroppedKey?.([...path]);
+        copy ??= copyUpTo(index);
+      } else {
+        const cleanKey = cleanText(key);
+        const clean = walk(record[key]);
+        if (!copy && (cleanKey !== key || clean !== record[key])) copy = copyUpTo(index);
         // A cleaned key cannot be `__proto__` (U+FFFD stays in it), so plain assignment is safe.
-        if (!Object.hasOwn(copy, clean)) copy[clean] = walk((item as Record<string, unknown>)[key]);
+        if (copy && !Object.hasOwn(copy, cleanKey)) copy[cleanKey] = clean;
       }
       path.pop();
     }
-    return copy;
+    return copy ?? item;
   };
   return walk(value) as T;
 }

@@ -94,4 +94,22 @@ describe('the fact cache', () => {
     expect(await collectRepo(handle, options())).toEqual(reference);
     expect(JSON.parse(await readFile(file, 'utf8'))).toMatchObject({ repo: 'ledger' });
   });
+
+  it('reads an entry back only under the shape its retriever has now: the key carries a digest of the schema', async () => {
+    const reference = await collectRepo(handle, options({ cache: undefined }));
+    await collectRepo(handle, options());
+    const file = join(cacheDir, 'ledger.json');
+    const stored = JSON.parse(await readFile(file, 'utf8')) as { facts: Record<string, { key: string; value: unknown }> };
+    const forged = { path: 'README.md', title: 'Forged', headings: [], words: 1 };
+    const [id, version, shape, ...rest] = stored.facts.readme!.key.split('\0');
+    expect(shape).toMatch(/^[\w-]{16}$/);
+    // Keyed as this Cairn keys it, a value is trusted as it was written: it is not validated again.
+    stored.facts.readme!.value = forged;
+    await writeFile(file, JSON.stringify(stored));
+    expect((await collectRepo(handle, options())).facts.readme).toEqual(forged);
+    // Written by a Cairn whose readme fact had another shape (and the same version): collected again.
+    stored.facts.readme!.key = [id, version, 'another-shape-00', ...rest].join('\0');
+    await writeFile(file, JSON.stringify(stored));
+    expect((await collectRepo(handle, options())).facts.readme).toEqual(reference.facts.readme);
+  });
 });

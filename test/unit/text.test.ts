@@ -69,6 +69,18 @@ describe('plainData', () => {
     expect(input).toEqual({ title: 'a\u0007', list: ['b\u0007'] });
   });
 
+  it('copies only what has something to clean: the rest is returned as it is', () => {
+    const clean = { name: 'a', tags: ['b'] };
+    const input = { clean, dirty: { note: 'c\u0007', list: [1, 'd'] }, last: [clean] };
+    const result = plainData(input);
+    expect(result).toEqual({ clean, dirty: { note: 'c\uFFFD', list: [1, 'd'] }, last: [clean] });
+    expect(result).not.toBe(input);
+    expect(result.clean).toBe(clean);
+    expect(result.last).toBe(input.last);
+    expect(result.dirty.list).toBe(input.dirty.list);
+    expect(plainData(clean)).toBe(clean);
+  });
+
   it('keeps values that are not plain data (a Map, a Date) as they are', () => {
     const map = new Map([['k', 'v\u0007']]);
     const date = new Date(0);
