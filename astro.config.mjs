@@ -9,6 +9,7 @@ import {
   CSP_SCRIPT_RESOURCES,
   CSP_STYLE_ATTRIBUTE_RESOURCES,
   headersFile,
+  keepOwnHashes,
   mergePolicies,
   pagePolicy,
   placePolicyFirst,
@@ -81,14 +82,13 @@ function contentSecurityPolicy() {
             limit(async () => {
               const path = join(root, file);
               const html = await readFile(path, 'utf8');
-              const policy = pagePolicy(html);
-              if (policy === undefined)
+              if (pagePolicy(html) === undefined)
                 throw new Error(
                   `${file} has no Content-Security-Policy: every page must render its <head> through site/layouts/Page.astro`,
                 );
-              const placed = placePolicyFirst(html);
+              const placed = placePolicyFirst(keepOwnHashes(html));
               if (placed !== html) await writeFile(path, placed);
-              return policy;
+              return pagePolicy(placed);
             }),
           ),
         );

@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+
 /**
  * The portal's Content-Security-Policy. Astro writes it into every page as a `<meta http-equiv>`
  * (`security.csp` in astro.config.mjs), with the hashes of the scripts and styles it emits; this
@@ -96,6 +98,27 @@ export function placePolicyFirst(html: string): string {
   if (!charset) return html;
   const at = charset.index + charset[0].length;
   return withoutPolicy.slice(0, at) + policy[0] + withoutPolicy.slice(at);
+}
+
+const INLINE_SCRIPT = /<script\b(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/gi;
+const INLINE_STYLE = /<style\b[^>]*>([\s\S]*?)<\/style>/gi;
+/** A hash source in a policy attribute, quoted as Astro writes it or as an entity; with the space before it. */
+const HASH_SOURCE = /\s+(?:'|&#39;)(sha256|sha384|sha512)-([A-Za-z0-9+/=]+)(?:'|&#39;)/g;
+
+/**
+ * The page with a policy that allows only its own inline scripts and styles. Astro lists the hashes
+ * of every inline script and style of the site on every page; a page keeps those of the ones it
+ * has (most have none), so its policy is the least it needs, and some 600 bytes shorter.
+ */
+export function keepOwnHashes(html: string): string {
+  const policy = META_POLICY.exec(html);
+  if (!policy) return html;
+  const bodies = [...html.matchAll(INLINE_SCRIPT), ...html.matchAll(INLINE_STYLE)].map(([, body]) => body!);
+  const content = policy[1]!.replace(HASH_SOURCE, (source, algorithm: string, hash: string) =>
+    bodies.some((body) => createHash(algorithm).update(body).digest('base64') === hash) ? source : '',
+  );
+  const start = policy.index + policy[0].indexOf(policy[1]!);
+  return html.slice(0, start) + content + html.slice(start + policy[1]!.length);
 }
 
 /**

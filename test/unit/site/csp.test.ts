@@ -1,9 +1,11 @@
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import {
   CSP_DIRECTIVES,
   CSP_HEADER_ONLY_DIRECTIVES,
   formatPolicy,
   headersFile,
+  keepOwnHashes,
   mergePolicies,
   pagePolicy,
   parsePolicy,
@@ -92,6 +94,51 @@ describe('placePolicyFirst', () => {
     [`<head><title>T</title>${POLICY_META}</head>`, `<head><title>T</title>${POLICY_META}</head>`],
   ])('%s', (html, expected) => {
     expect(placePolicyFirst(html)).toBe(expected);
+  });
+});
+
+describe('keepOwnHashes', () => {
+  const SCRIPT = 'document.documentElement.dataset.js = "";';
+  const STYLE = '.x{color:red}';
+  const sha256 = (text: string) => `sha256-${createHash('sha256').update(text).digest('base64')}`;
+  const meta = (policy: string) => `<meta http-equiv="content-security-policy" content="${policy}">`;
+  const site = `default-src 'self'; script-src 'self' 'wasm-unsafe-eval' '${sha256(SCRIPT)}' 'sha256-b='; style-src 'self' '${sha256(STYLE)}'`;
+
+  it.each([
+    [
+      'a page without inline scripts or styles keeps no hash',
+      '<p>Text</p>',
+      "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'",
+    ],
+    [
+      'a page keeps the hash of its inline script, not of other pages’ ones',
+      `<script>${SCRIPT}</script>`,
+      `default-src 'self'; script-src 'self' 'wasm-unsafe-eval' '${sha256(SCRIPT)}'; style-src 'self'`,
+    ],
+    [
+      'and of its inline style',
+      `<style>${STYLE}</style>`,
+      `default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' '${sha256(STYLE)}'`,
+    ],
+    // A script loaded from a file is allowed by 'self': its text is not an inline script.
+    [
+      'a script with a src is not inline',
+      `<script type="module" src="/a.js">${SCRIPT}</script>`,
+      "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'",
+    ],
+    // Text that only shows the script, escaped, does not keep its hash.
+    [
+      'escaped text is not a script',
+      `<pre>&lt;script&gt;${SCRIPT}&lt;/script&gt;</pre>`,
+      "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'",
+    ],
+  ])('%s', (_name, body, expected) => {
+    const html = `<head><meta charset="utf-8">${meta(site)}</head><body>${body}</body>`;
+    expect(keepOwnHashes(html)).toBe(`<head><meta charset="utf-8">${meta(expected)}</head><body>${body}</body>`);
+  });
+
+  it('leaves a page without a policy as it is', () => {
+    expect(keepOwnHashes('<p>No policy</p>')).toBe('<p>No policy</p>');
   });
 });
 
