@@ -106,6 +106,8 @@ export interface FailingSection {
   entities: number;
   /** Owners with a failing entity, the most failing first. */
   byOwner: FailingByOwner[];
+  /** The one scorecard every row is on, when there is one: the table then names it once, not on each row. */
+  onlyScorecard?: ScorecardLink;
   rows: FailingEntity[];
   pagination: PaginationView;
 }
@@ -212,7 +214,15 @@ function failingSections(catalog: IndexedCatalog, standards: IndexedStandards, c
     );
   const byOwner = failingByOwner(catalog, evaluations);
   const entities = new Set(sorted.map((row) => row.entity.ref)).size;
-  return paginate(sorted).map((page) => ({ entities, byOwner, rows: page.items, pagination: paginationView(checkPath(checkId), page) }));
+  const scorecards = new Map(sorted.flatMap((row) => row.scorecards.map((scorecard) => [scorecard.href, scorecard])));
+  const onlyScorecard = scorecards.size === 1 ? [...scorecards.values()][0] : undefined;
+  return paginate(sorted).map((page) => ({
+    entities,
+    byOwner,
+    ...(onlyScorecard ? { onlyScorecard } : {}),
+    rows: page.items,
+    pagination: paginationView(checkPath(checkId), page),
+  }));
 }
 
 /** Per owner, the entities the check applies to and those it fails on (each entity once, whatever its scorecards). */

@@ -222,6 +222,8 @@ describe('check pages', () => {
       ['billing-scripts', 'expiredExemption', 'No README.'],
       ['Hostile <b>component</b>', 'fail', HOSTILE.checkMessage],
     ]);
+    // Every row is on one scorecard: the table names it once.
+    expect(readme.failing.onlyScorecard?.title).toBe('Production readiness');
     const ci = checkPageView(catalog, standards, standards.checksById.get('has-ci')!);
     expect(ci.failing.rows.map((failing) => [failing.entity.text, failing.status])).toEqual([
       ['billing-scripts', 'fail'],
@@ -238,6 +240,7 @@ describe('check pages', () => {
       ['Payments Service', ['Production readiness', 'Security basics']],
     ]);
     expect(nonRoot.failing.entities).toBe(1);
+    expect(nonRoot.failing.onlyScorecard).toBeUndefined();
   });
 
   it('counts failing and applicable entities by owner, the most failing first', () => {
