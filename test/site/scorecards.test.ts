@@ -189,12 +189,16 @@ describe('the check pages', () => {
     const failingSection = section(check, 'Entities failing it');
     expect(failingSection).toContain('<p>2 entities fail it or could not run it; by team, the most first:</p>');
     expect(tableRows(failingSection)).toEqual([['Platform', '2', '2']]);
+    // Every row is on one scorecard: the caption names it, and no column repeats it.
+    expect(failingSection).toContain(
+      `<caption>Entities where this check fails or could not run on the ${link('scorecards/production-readiness/', 'Production readiness')} scorecard</caption>`,
+    );
     const failing = tableRows(failingSection, failingSection.indexOf('Entities where this check fails'));
-    expect(failing.map((row) => row.slice(0, 3))).toEqual([
-      ['billing-scripts', 'Production readiness', '⊗ Exemption expired'],
-      ['Hostile &lt;b&gt;component&lt;/b&gt;', 'Production readiness', '✗ Fail'],
+    expect(failing.map((row) => row.slice(0, 2))).toEqual([
+      ['billing-scripts', '⊗ Exemption expired'],
+      ['Hostile &lt;b&gt;component&lt;/b&gt;', '✗ Fail'],
     ]);
-    expect(failing[1]![3]).toContain('README.md is missing &lt;script&gt;alert(&quot;check&quot;)&lt;/script&gt;');
+    expect(failing[1]![2]).toContain('README.md is missing &lt;script&gt;alert(&quot;check&quot;)&lt;/script&gt;');
   });
 
   it('lists an entity failing the same way on two scorecards once', async () => {
