@@ -52,43 +52,54 @@ export interface PlainDataOptions {
  */
 export function plainData<T>(value: T, { onDroppedKey, replacement = REPLACEMENT_CHARACTER }: PlainDataOptions = {}): T {
   const path: Array<string | number> = [];
-  const walk = (item: unknown): unknown => {
+  /** `item` clean: the string cleaned, or the array or object walked; anything else as it is. */
+  const clean = (item: unknown, key: string | number): unknown => {
     if (typeof item === 'string') return cleanText(item, replacement);
     if (typeof item !== 'object' || item === null) return item;
+    path.push(key);
+    const walked = walk(item);
+    path.pop();
+    return walked;
+  };
+  const walk = (item: object): unknown => {
     if (Array.isArray(item)) {
       let copy: unknown[] | undefined;
       for (let index = 0; index < item.length; index++) {
-        path.push(index);
-        const clean = walk(item[index]);
-        path.pop();
-        if (copy) copy.push(clean);
-        else if (clean !== item[index]) copy = [...item.slice(0, index), clean];
+        const element: unknown = item[index];
+        const cleaned = clean(element, index);
+        if (copy) copy.push(cleaned);
+        else if (cleaned !== element) copy = [...item.slice(0, index), cleaned];
       }
       return copy ?? item;
     }
     const prototype = Object.getPrototypeOf(item) as unknown;
     if (prototype !== Object.prototype && prototype !== null) return item;
     const record = item as Record<string, unknown>;
-    const keys = Object.keys(record);
     let copy: Record<string, unknown> | undefined;
-    /** The entries before `end`, all clean as they are. */
-    const copyUpTo = (end: number) => Object.fromEntries(keys.slice(0, end).map((key) => [key, record[key]]));
-    for (let index = 0; index < keys.length; index++) {
-      const key = keys[index]!;
-      path.push(key);
+    /** The entries before the `end`-th, all clean as they are. */
+    const copyBefore = (end: number) => {
+      const entries: Record<string, unknown> = {};
+      let index = 0;
+      for (const key in record) if (index++ < end) entries[key] = record[key];
+      return entries;
+    };
+    // `for…in`, not `Object.keys`: no array per object. A plain object inherits no enumerable key.
+    let index = 0;
+    for (const key in record) {
       if (key === FORBIDDEN_KEY) {
-        onDroppedKey?.([...path]);
-        copy ??= copyUpTo(index);
+        onDroppedKey?.([...path, key]);
+        copy ??= copyBefore(index);
       } else {
         const cleanKey = cleanText(key);
-        const clean = walk(record[key]);
-        if (!copy && (cleanKey !== key || clean !== record[key])) copy = copyUpTo(index);
+        const element = record[key];
+        const cleaned = clean(element, key);
+        if (!copy && (cleanKey !== key || cleaned !== element)) copy = copyBefore(index);
         // A cleaned key cannot be `__proto__` (U+FFFD stays in it), so plain assignment is safe.
-        if (copy && !Object.hasOwn(copy, cleanKey)) copy[cleanKey] = clean;
+        if (copy && !Object.hasOwn(copy, cleanKey)) copy[cleanKey] = cleaned;
       }
-      path.pop();
+      index++;
     }
     return copy ?? item;
   };
-  return walk(value) as T;
+  return (typeof value === 'object' && value !== null ? walk(value) : clean(value, '')) as T;
 }
