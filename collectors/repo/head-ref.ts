@@ -56,7 +56,7 @@ export function readSymbolicRefFromFiles(dir: string, ref: string): string | nul
 const COMMIT = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
 
 /** `.git` as a folder, or the folder a `.git` file (`gitdir: …`, a worktree or submodule) names. */
-function gitDirOf(dir: string): string | undefined {
+export function gitDirOf(dir: string): string | undefined {
   const dotGit = join(dir, '.git');
   const stat = lstatOf(dotGit);
   if (stat?.isDirectory()) return dotGit;
@@ -72,7 +72,7 @@ function fileRefStore(gitDir: string): string | undefined {
 }
 
 /** Where shared refs live: the `commondir` of a linked worktree, else the git folder itself. */
-function commonDirOf(gitDir: string): string | undefined {
+export function commonDirOf(gitDir: string): string | undefined {
   const commonDir = readSmallFile(join(gitDir, 'commondir'));
   if (commonDir === undefined) return exists(join(gitDir, 'commondir')) ? undefined : gitDir;
   return isAbsolute(commonDir) ? commonDir : resolve(gitDir, commonDir);

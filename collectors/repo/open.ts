@@ -5,6 +5,7 @@ import picomatch from 'picomatch';
 import { runGit } from './git-pool.ts';
 import { readSymbolicRefFromFiles } from './head-ref.ts';
 import type { CommitSummary, FileRefusal, OpenedRepo, RepoHistory, TextRead } from './reader.ts';
+import { readIndexListing } from './git-index.ts';
 import { decodeText, unquoteGitPath } from './text.ts';
 
 /** Reads larger than this are refused unless a retriever asks for more. */
@@ -36,8 +37,9 @@ export interface OpenRepoOptions {
 }
 
 /**
- * Opens a git work tree for confined, read-only access. One `git ls-files` lists what may be read;
- * every read resolves real paths and refuses anything that leaves the repository.
+ * Opens a git work tree for confined, read-only access. Git's index, read as `git ls-files` reads
+ * it (by git itself where this reader cannot), lists what may be read; every read resolves real
+ * paths and refuses anything that leaves the repository.
  * Rejects when `dir` is not a readable git work tree.
  */
 export async function openRepo(dir: string, options: OpenRepoOptions): Promise<OpenedRepo> {
@@ -47,7 +49,9 @@ export async function openRepo(dir: string, options: OpenRepoOptions): Promise<O
   // replaced. Quoted (`core.quotePath`, whatever the repository sets), every name arrives as ASCII
   // escapes that decode to its exact bytes.
   const [listing, deleted] = await Promise.all([
-    git(['ls-files', '--stage', ...(options.untracked ? ['--cached', '--others', '--exclude-standard'] : [])], ['core.quotePath=true']),
+    // Tracked files alone are in git's index, read without starting git where this reader can.
+    (options.untracked ? undefined : readIndexListing(root)) ??
+      git(['ls-files', '--stage', ...(options.untracked ? ['--cached', '--others', '--exclude-standard'] : [])], ['core.quotePath=true']),
     // A working tree's view: a tracked file the developer deleted is gone (the index still lists it).
     options.untracked ? git(['ls-files', '--deleted'], ['core.quotePath=true']) : Promise.resolve(''),
   ]);

@@ -1,15 +1,19 @@
+import { execFile } from 'node:child_process';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import pLimit from 'p-limit';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { assemble, collectRepo, NO_STANDARDS } from '../../collectors/collect.ts';
 import { snapshotSchema, type RepoSnapshot, type Snapshot } from '../../collectors/contract/snapshot.ts';
+import { readIndexListing } from '../../collectors/repo/git-index.ts';
 import * as observe from './observe.ts';
 import { TRUTH, type RepoTruth } from './truth.ts';
 
 /** A fixed run time, so nothing in the comparison depends on the day the suite runs. */
 const NOW = new Date('2026-12-01T00:00:00Z');
 
+const run = promisify(execFile);
 const dir = inject('realWorldDir');
 const archives = inject('realWorldArchives');
 
@@ -53,6 +57,18 @@ describe('the truth table', () => {
     const byName = (a: { name?: string }, b: { name?: string }) => (a.name ?? '').localeCompare(b.name ?? '');
     expect(table.toSorted(byName), 'a changed archive means checking its row again by hand').toEqual(rows.toSorted(byName));
     expect((await readdir(dir)).sort()).toEqual(TRUTH.map((truth) => truth.name).sort());
+  });
+});
+
+describe('the index of each repository', () => {
+  it('is read, without git, as git ls-files lists it', async () => {
+    for (const { name } of TRUTH) {
+      const { stdout } = await run('git', ['-c', 'core.quotePath=true', 'ls-files', '--stage'], {
+        cwd: join(dir, name),
+        maxBuffer: 1 << 28,
+      });
+      expect(readIndexListing(join(dir, name)), name).toBe(stdout);
+    }
   });
 });
 
