@@ -1,10 +1,10 @@
-import { lstatSync, readFileSync, realpathSync } from 'node:fs';
-import { open, realpath } from 'node:fs/promises';
+import { closeSync, lstatSync, openSync, readSync, realpathSync } from 'node:fs';
+import { realpath } from 'node:fs/promises';
 import { isAbsolute, join, relative, sep } from 'node:path';
-import picomatch from 'picomatch';
 import { runGit } from './git-pool.ts';
 import { readSymbolicRefFromFiles } from './head-ref.ts';
 import type { CommitSummary, FileRefusal, OpenedRepo, RepoHistory, TextRead } from './reader.ts';
+import { globMatcher } from '../support/globs.ts';
 import { readIndexListing } from './git-index.ts';
 import { decodeText, unquoteGitPath } from './text.ts';
 
@@ -138,7 +138,7 @@ class GitRepoReader implements OpenedRepo {
   }
 
   glob(pattern: string | readonly string[]): string[] {
-    const matches = picomatch(pattern as string | string[], { dot: true });
+    const matches = globMatcher(typeof pattern === 'string' ? [pattern] : pattern);
     return this.#files.filter((path) => matches(path));
   }
 
@@ -177,7 +177,7 @@ class GitRepoReader implements OpenedRepo {
     if (over && !options.truncate) return { ok: false, reason: 'too-large', size: file.size, maxBytes };
     let bytes: Uint8Array;
     try {
-      bytes = over ? await readStart(file.real, maxBytes) : readFileSync(file.real);
+      bytes = readFirst(file.real, over ? maxBytes : file.size);
     } catch (error) {
       return { ok: false, reason: 'unreadable', detail: (error as NodeJS.ErrnoException).code ?? String(error) };
     }
@@ -190,7 +190,7 @@ class GitRepoReader implements OpenedRepo {
   async readBytes(path: string, options: { maxBytes?: number } = {}): Promise<Uint8Array | undefined> {
     const file = await this.#confined(path);
     if (!file.ok || file.size > (options.maxBytes ?? DEFAULT_MAX_BYTES)) return undefined;
-    return new Uint8Array(readFileSync(file.real));
+    return readFirst(file.real, file.size);
   }
 
   stop(seconds: number): void {
@@ -337,15 +337,20 @@ function gitMessage(error: unknown): string {
     .slice(0, 500);
 }
 
-/** The first `maxBytes` bytes of a file, without reading the rest. */
-async function readStart(real: string, maxBytes: number): Promise<Uint8Array> {
-  const handle = await open(real, 'r');
+/**
+ * The first `count` bytes of a file, or all of it when `count` is its size (just looked up): one
+ * open and one read, where reading a file whole would ask its size again and read once more to
+ * find its end.
+ */
+function readFirst(real: string, count: number): Uint8Array {
+  const fd = openSync(real, 'r');
   try {
-    const buffer = new Uint8Array(maxBytes);
-    const { bytesRead } = await handle.read(buffer, 0, maxBytes, 0);
-    return buffer.subarray(0, bytesRead);
+    const buffer = new Uint8Array(count);
+    let filled = 0;
+    for (let read = -1; filled < count && read !== 0; filled += read) read = readSync(fd, buffer, filled, count - filled, filled);
+    return buffer.subarray(0, filled);
   } finally {
-    await handle.close();
+    closeSync(fd);
   }
 }
 

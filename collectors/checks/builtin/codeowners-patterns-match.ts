@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { globMatcher } from './support/globs.ts';
+import { globMatcher } from '../../support/globs.ts';
 import { defineCheck, fail, notApplicable, pass, type Evidence } from '../check.ts';
 import { capped, count } from './support/facts.ts';
 import { baseName, dirOf, selfAndAncestors } from './support/paths.ts';

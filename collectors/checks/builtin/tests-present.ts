@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { globMatcher } from './support/globs.ts';
+import { globMatcher } from '../../support/globs.ts';
 import { defineCheck, fail, notApplicable, pass } from '../check.ts';
 import { count } from './support/facts.ts';
 import { VENDORED } from './support/paths.ts';

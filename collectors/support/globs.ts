@@ -1,12 +1,12 @@
 import picomatch from 'picomatch';
-import { anyPattern } from '../../../support/patterns.ts';
+import { anyPattern } from './patterns.ts';
 
 const compiled = new Map<string, (path: string) => boolean>();
 
 /**
  * A matcher for any of `globs` (picomatch, dotfiles included unless `dot` is false), compiled once
- * per set of globs: checks run for every entity of every scorecard that has them, and compiling
- * cost more than matching. The globs become one regular expression, tried once per path (picomatch's
+ * per set of globs: facts glob every repository's files, and checks run for every entity of every
+ * scorecard that has them, with the same globs; compiling cost more than matching. The globs become one regular expression, tried once per path (picomatch's
  * own matcher for a list tries each glob in turn, the largest part of a warm run's checks); a path
  * equal to a glob matches, as picomatch has it, even where the glob's brackets would not.
  */
