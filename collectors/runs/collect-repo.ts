@@ -54,13 +54,21 @@ export async function collectRepo(handle: RepoHandle, options: CollectRepoOption
   });
   const day = options.now.toISOString().slice(0, 10);
   const keyOf = (retriever: FactRetriever) =>
-    [retriever.id, retriever.version, shapeOf(retriever), head, settingsKey, retriever.timeDependent ? day : ''].join('\0');
+    [retriever.id, retriever.version, retrieverShape(retriever) ?? 'validated', head, settingsKey, retriever.timeDependent ? day : ''].join(
+      '\0',
+    );
 
   const results = new Map<string, CachedFact>();
   for (const retriever of retrievers) {
     const entry = cached.get(retriever.id);
-    // The key holds the value's shape, so a value read back is not validated again: that was most of a warm run's work.
-    if (head && entry?.key === keyOf(retriever)) results.set(retriever.id, entry);
+    // The key holds the value's shape, so a value read back is not validated again (that was most of
+    // a warm run's work), unless the shape could not be had.
+    if (
+      head &&
+      entry?.key === keyOf(retriever) &&
+      (retrieverShape(retriever) !== undefined || retriever.schema.safeParse(entry.value).success)
+    )
+      results.set(retriever.id, entry);
   }
   const missing = retrievers.filter((retriever) => !results.has(retriever.id));
   const problems: Problem[] = [];
@@ -146,21 +154,26 @@ export async function collectRepo(handle: RepoHandle, options: CollectRepoOption
   return { ...base, facts, problems: sortProblems([...ordered.flatMap((retriever) => results.get(retriever.id)!.problems), ...problems]) };
 }
 
-const shapes = new WeakMap<FactRetriever, string>();
+const shapes = new WeakMap<FactRetriever, string | undefined>();
 
 /**
  * A digest of the shape a retriever's output has (its schema as JSON Schema), part of its cache key:
  * a value cached by a Cairn whose schema differed is never read back, even where the retriever's
- * version was not bumped.
+ * version was not bumped. Undefined when the schema has no JSON Schema; its cached values are then
+ * validated as they are read.
  */
-function shapeOf(retriever: FactRetriever): string {
-  let shape = shapes.get(retriever);
-  if (shape === undefined) {
-    const jsonSchema = JSON.stringify(z.toJSONSchema(retriever.schema, { io: 'output', unrepresentable: 'any' }));
-    shape = createHash('sha256').update(jsonSchema).digest('base64url').slice(0, 16);
+export function retrieverShape(retriever: FactRetriever): string | undefined {
+  if (!shapes.has(retriever)) {
+    let shape: string | undefined;
+    try {
+      const jsonSchema = JSON.stringify(z.toJSONSchema(retriever.schema, { io: 'output', unrepresentable: 'any' }));
+      shape = createHash('sha256').update(jsonSchema).digest('base64url').slice(0, 16);
+    } catch {
+      shape = undefined;
+    }
     shapes.set(retriever, shape);
   }
-  return shape;
+  return shapes.get(retriever);
 }
 
 /** The problem of a fact that spent its read budget: how many files it left unread, and the first ones. */

@@ -2,6 +2,8 @@ import picomatch from 'picomatch';
 import { anyPattern } from './patterns.ts';
 
 const compiled = new Map<string, (path: string) => boolean>();
+/** Sets of globs kept compiled: far more than Cairn's own facts and checks use. */
+const MAX_COMPILED = 1000;
 
 /**
  * A matcher for any of `globs` (picomatch, dotfiles included unless `dot` is false), compiled once
@@ -13,7 +15,11 @@ const compiled = new Map<string, (path: string) => boolean>();
 export function globMatcher(globs: readonly string[], dot = true): (path: string) => boolean {
   const key = JSON.stringify([dot, globs]);
   let matcher = compiled.get(key);
-  if (!matcher) compiled.set(key, (matcher = anyOf(globs, dot)));
+  if (!matcher) {
+    // Repositories' own globs (Location targets) come through here too: a long-lived process (`cairn dev`, `cairn mcp`) keeps the newest only.
+    if (compiled.size >= MAX_COMPILED) compiled.delete(compiled.keys().next().value!);
+    compiled.set(key, (matcher = anyOf(globs, dot)));
+  }
   return matcher;
 }
 

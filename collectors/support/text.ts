@@ -80,24 +80,28 @@ export function plainData<T>(value: T, { onDroppedKey, replacement = REPLACEMENT
     const copyBefore = (end: number) => {
       const entries: Record<string, unknown> = {};
       let index = 0;
-      for (const key in record) if (index++ < end) entries[key] = record[key];
+      for (const key in record) if (Object.hasOwn(record, key) && index++ < end) entries[key] = record[key];
       return entries;
     };
-    // `for…in`, not `Object.keys`: no array per object. A plain object inherits no enumerable key.
-    let index = 0;
+    // `for…in`, not `Object.keys`: no array per object. Own keys only, whatever the prototype holds.
+    let index = -1;
     for (const key in record) {
+      if (!Object.hasOwn(record, key)) continue;
+      index++;
       if (key === FORBIDDEN_KEY) {
         onDroppedKey?.([...path, key]);
         copy ??= copyBefore(index);
-      } else {
-        const cleanKey = cleanText(key);
-        const element = record[key];
-        const cleaned = clean(element, key);
-        if (!copy && (cleanKey !== key || cleaned !== element)) copy = copyBefore(index);
-        // A cleaned key cannot be `__proto__` (U+FFFD stays in it), so plain assignment is safe.
-        if (copy && !Object.hasOwn(copy, cleanKey)) copy[cleanKey] = cleaned;
+        continue;
       }
-      index++;
+      const cleanKey = cleanText(key);
+      if (cleanKey !== key) copy ??= copyBefore(index);
+      // A key that cleans to one already there is left out, with its value unread.
+      if (copy && Object.hasOwn(copy, cleanKey)) continue;
+      const element = record[key];
+      const cleaned = clean(element, key);
+      if (!copy && cleaned !== element) copy = copyBefore(index);
+      // A cleaned key cannot be `__proto__` (U+FFFD stays in it), so plain assignment is safe.
+      if (copy) copy[cleanKey] = cleaned;
     }
     return copy ?? item;
   };

@@ -113,7 +113,8 @@ const HASH_SOURCE = /\s+(?:'|&#39;)(sha256|sha384|sha512)-([A-Za-z0-9+/=]+)(?:'|
 export function keepOwnHashes(html: string): string {
   const policy = META_POLICY.exec(html);
   if (!policy) return html;
-  const bodies = [...html.matchAll(INLINE_SCRIPT), ...html.matchAll(INLINE_STYLE)].map(([, body]) => body!);
+  // Hashed as a browser hashes them: after its parser has made every line end a line feed.
+  const bodies = [...html.matchAll(INLINE_SCRIPT), ...html.matchAll(INLINE_STYLE)].map(([, body]) => body!.replace(/\r\n?/g, '\n'));
   const content = policy[1]!.replace(HASH_SOURCE, (source, algorithm: string, hash: string) =>
     bodies.some((body) => createHash(algorithm).update(body).digest('base64') === hash) ? source : '',
   );

@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { mkdir, rm, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -111,6 +112,21 @@ describe('the index read without git', () => {
     expect(readIndexListing(join(fixture.root, 'not-a-repository'))).toBeUndefined();
   });
 
+  it('leaves to git a .git folder git would not take for a repository, and a repository format it may refuse', async () => {
+    // An index and a config alone (no HEAD, no objects): git looks further up for the repository.
+    const copy = join(fixture.root, 'copied', '.git');
+    await mkdir(copy, { recursive: true });
+    await writeFile(join(copy, 'index'), readFileSync(join(fixture.dirs.names, '.git', 'index')));
+    await writeFile(join(copy, 'config'), readFileSync(join(fixture.dirs.names, '.git', 'config')));
+    expect(readIndexListing(join(fixture.root, 'copied'))).toBeUndefined();
+    // An extension this reader does not know.
+    const unknown = fixture.dirs.conflict;
+    expect(readIndexListing(unknown)).toBeDefined();
+    git(unknown, 'config', 'core.repositoryformatversion', '1');
+    git(unknown, 'config', 'extensions.somethingNew', 'true');
+    expect(readIndexListing(unknown)).toBeUndefined();
+  });
+
   it('opens a repository from its index as from git', async () => {
     const options = { name: 'names', now: new Date('2026-02-01T00:00:00Z'), windowDays: 90 };
     const fromIndex = await openRepo(fixture.dirs.names, options);
@@ -139,6 +155,49 @@ describe('parseIndex', () => {
   it('refuses an index cut short', () => {
     const index = readFileSync(join(fixture.dirs.names, '.git', 'index'));
     expect(listing(index.subarray(0, index.length - 100))).toBeUndefined();
+  });
+
+  /** `index` changed by `edit`, with its trailing hash made right again: only the change itself can be refused. */
+  const edited = (name: Name, edit: (index: Buffer) => void) => {
+    const index = Buffer.from(readFileSync(join(fixture.dirs[name], '.git', 'index')));
+    edit(index);
+    createHash('sha1')
+      .update(index.subarray(0, index.length - 20))
+      .digest()
+      .copy(index, index.length - 20);
+    return index;
+  };
+  /** Where the first entry's flags are, in an index of SHA-1 names. */
+  const FIRST_FLAGS = 12 + 40 + 20;
+
+  it('reads an index whose hash holds, and leaves a damaged one to git', () => {
+    expect(listing(edited('names', () => {}))).toBe(lsFiles(fixture.dirs.names));
+    const damaged = Buffer.from(readFileSync(join(fixture.dirs.names, '.git', 'index')));
+    damaged.writeUInt8(damaged.readUInt8(FIRST_FLAGS + 2) ^ 1, FIRST_FLAGS + 2);
+    expect(listing(damaged)).toBeUndefined();
+  });
+
+  it('refuses what git refuses in an index, even with its hash right', () => {
+    // An extension git must understand to read the index (its name does not start with a capital).
+    const tree = edited('names', (index) => index.write('tREE', index.indexOf('TREE'), 'latin1'));
+    expect(listing(tree)).toBeUndefined();
+    // An extended flag git does not know, on the intent-to-add entry of a version 3 index.
+    const flags = edited('v3', (index) => {
+      const entry = index.indexOf('later.txt') - 2 - 2 - 20 - 40;
+      index.writeUInt16BE(index.readUInt16BE(entry + 40 + 20 + 2) | 0x8000, entry + 40 + 20 + 2);
+    });
+    expect(listing(flags)).toBeUndefined();
+    // A version 4 strip count that would overflow 32 bits back to a plausible one.
+    const v4 = readFileSync(join(fixture.dirs.v4, '.git', 'index'));
+    // The first entry's fixed part, its strip count (one byte) and its name; the second's fixed part; then its strip count.
+    const fixed = 40 + 20 + 2;
+    const strip = v4.indexOf(0, 12 + fixed + 1) + 1 + fixed;
+    const overflow = Buffer.concat([v4.subarray(0, strip), Buffer.from([0x8e, 0xfe, 0xfe, 0xff]), v4.subarray(strip)]);
+    createHash('sha1')
+      .update(overflow.subarray(0, overflow.length - 20))
+      .digest()
+      .copy(overflow, overflow.length - 20);
+    expect(listing(overflow)).toBeUndefined();
   });
 
   it.each([

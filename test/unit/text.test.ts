@@ -81,6 +81,22 @@ describe('plainData', () => {
     expect(plainData(clean)).toBe(clean);
   });
 
+  it('leaves out a key that cleans to one already there without reading its value', () => {
+    const input = JSON.parse('{"a\\uFFFD":1,"a\\u0000":{"__proto__":{"x":1}}}') as unknown;
+    expect(run(input)).toEqual({ result: { 'a\uFFFD': 1 }, dropped: [] });
+  });
+
+  it('copies own keys only, whatever Object.prototype holds', () => {
+    Object.defineProperty(Object.prototype, 'polluted', { value: 'yes', enumerable: true, configurable: true, writable: true });
+    try {
+      const result = plainData({ a: 'x\u0007' }) as Record<string, unknown>;
+      expect(Object.hasOwn(result, 'polluted')).toBe(false);
+      expect(Object.keys(result)).toEqual(['a']);
+    } finally {
+      delete (Object.prototype as Record<string, unknown>).polluted;
+    }
+  });
+
   it('keeps values that are not plain data (a Map, a Date) as they are', () => {
     const map = new Map([['k', 'v\u0007']]);
     const date = new Date(0);

@@ -102,7 +102,8 @@ describe('keepOwnHashes', () => {
   const STYLE = '.x{color:red}';
   const sha256 = (text: string) => `sha256-${createHash('sha256').update(text).digest('base64')}`;
   const meta = (policy: string) => `<meta http-equiv="content-security-policy" content="${policy}">`;
-  const site = `default-src 'self'; script-src 'self' 'wasm-unsafe-eval' '${sha256(SCRIPT)}' 'sha256-b='; style-src 'self' '${sha256(STYLE)}'`;
+  const TWO_LINES = `${SCRIPT}\n${SCRIPT}`;
+  const site = `default-src 'self'; script-src 'self' 'wasm-unsafe-eval' '${sha256(SCRIPT)}' '${sha256(TWO_LINES)}' 'sha256-b='; style-src 'self' '${sha256(STYLE)}'`;
 
   it.each([
     [
@@ -114,6 +115,12 @@ describe('keepOwnHashes', () => {
       'a page keeps the hash of its inline script, not of other pages’ ones',
       `<script>${SCRIPT}</script>`,
       `default-src 'self'; script-src 'self' 'wasm-unsafe-eval' '${sha256(SCRIPT)}'; style-src 'self'`,
+    ],
+    // A browser hashes the script's text with its line ends made line feeds.
+    [
+      'a script written with CRLF line ends keeps the hash of its text with LF',
+      `<script>${SCRIPT}\r\n${SCRIPT}</script>`,
+      `default-src 'self'; script-src 'self' 'wasm-unsafe-eval' '${sha256(TWO_LINES)}'; style-src 'self'`,
     ],
     [
       'and of its inline style',
