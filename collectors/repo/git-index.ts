@@ -64,11 +64,11 @@ const TYPE_MASK = 0o170000;
 /** The entry flags: its stage, whether extended flags follow (version 3 on), and its name's length. */
 const STAGE_MASK = 0x3000;
 const EXTENDED_FLAG = 0x4000;
+const NAME_MASK = 0x0fff;
 /** Extended flags (version 3 on): skip-worktree and intent-to-add. */
 const KNOWN_EXTENDED_FLAGS = 0x6000;
 /** Bytes of names a version 4 index may spell per byte of its own: far above any real one's. */
 const MAX_NAME_BYTES_PER_INDEX_BYTE = 16;
-const NAME_MASK = 0x0fff;
 /** Stat data (ctime, mtime, dev, ino, mode, uid, gid, size), before the object name. */
 const STAT_BYTES = 40;
 
