@@ -156,10 +156,11 @@ describe('the time cap', () => {
     expect(timedOut?.message).toMatch(
       /^(Collecting docs reached its cap of 0\.001 s \(limits\.seconds in portal\.yaml\): the facts? "|Could not list the files of docs within its cap of 0\.001 s)/,
     );
-    // Git's log takes longer than a millisecond to start: the facts read from it are left out, and named.
+    // Git's log takes longer than a millisecond to start: the facts read from it are left out, whether
+    // or not the files were listed in time.
     expect(repo.facts.activity).toBeUndefined();
     expect(Object.keys(repo.facts).length).toBeLessThan(retrievers.length);
-    expect(timedOut?.message).toContain('"activity"');
+    if (timedOut?.message.startsWith('Collecting')) expect(timedOut.message).toContain('"activity"');
   });
 
   it('refuses reads and git commands once stopped', async () => {
