@@ -23,7 +23,7 @@ export class FactCache {
     this.#dir = dir;
   }
 
-  /** Read synchronously: the file is small, and a thread pool's round trip per repository cost more than reading it. */
+  /** Read synchronously: a warm run reads one file per repository, and a thread pool's round trip for each cost more than the reading. */
   read(repo: string): Map<string, CachedFact> {
     try {
       const parsed = cacheFileSchema.safeParse(JSON.parse(readFileSync(this.#file(repo), 'utf8')));
