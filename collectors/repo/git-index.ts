@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
-import { lstatSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { commonDirOf, gitDirOf } from './head-ref.ts';
+import { commonDirOf, gitDirOf, lstatOf, readRegularFile } from './head-ref.ts';
 
 /** An index larger than this is left to git: one of 400,000 files is some 40 MB. */
 const MAX_INDEX_BYTES = 256 * 1024 * 1024;
@@ -17,7 +16,8 @@ export function readIndexListing(dir: string): string | undefined {
     const gitDir = gitDirOf(dir);
     const commonDir = gitDir && commonDirOf(gitDir);
     // A folder git would take for a repository has a HEAD and an object store; in any other, git looks further up.
-    if (!gitDir || !commonDir || !isFile(join(gitDir, 'HEAD')) || !isDirectory(join(commonDir, 'objects'))) return undefined;
+    if (!gitDir || !commonDir || !lstatOf(join(gitDir, 'HEAD'))?.isFile() || !lstatOf(join(commonDir, 'objects'))?.isDirectory())
+      return undefined;
     const hashBytes = objectHashBytes(commonDir);
     const index = readRegularFile(join(gitDir, 'index'), MAX_INDEX_BYTES);
     return hashBytes && index ? parseIndex(index, hashBytes) : undefined;
@@ -167,23 +167,4 @@ export function quotePath(name: Uint8Array): string {
     else quoted += String.fromCharCode(byte);
   }
   return `${quoted}"`;
-}
-
-function isFile(path: string): boolean {
-  return lstatSync(path, { throwIfNoEntry: false })?.isFile() ?? false;
-}
-
-function isDirectory(path: string): boolean {
-  return lstatSync(path, { throwIfNoEntry: false })?.isDirectory() ?? false;
-}
-
-/** A regular file's bytes when it is one (never a symlink) and at most `maxBytes`; undefined otherwise. */
-function readRegularFile(path: string, maxBytes: number): Buffer | undefined {
-  try {
-    const stat = lstatSync(path, { throwIfNoEntry: false });
-    if (!stat?.isFile() || stat.size > maxBytes) return undefined;
-    return readFileSync(path);
-  } catch {
-    return undefined;
-  }
 }

@@ -84,10 +84,15 @@ export function commonDirOf(gitDir: string): string | undefined {
  * more than the reading (a warm run of a thousand repositories reads three thousand).
  */
 function readSmallFile(path: string, maxBytes = 4096): string | undefined {
+  return readRegularFile(path, maxBytes)?.toString('utf8').trim();
+}
+
+/** A regular file's bytes when it is one (never a symlink) of at most `maxBytes`; undefined otherwise. */
+export function readRegularFile(path: string, maxBytes: number): Buffer | undefined {
   const stat = lstatOf(path);
   if (!stat?.isFile() || stat.size > maxBytes) return undefined;
   try {
-    return readFileSync(path, 'utf8').trim();
+    return readFileSync(path);
   } catch {
     return undefined;
   }
@@ -98,7 +103,7 @@ function exists(path: string): boolean {
 }
 
 /** The path's own status (a symlink's, not its target's), or undefined when it cannot be had. */
-function lstatOf(path: string): Stats | undefined {
+export function lstatOf(path: string): Stats | undefined {
   try {
     return lstatSync(path, { throwIfNoEntry: false });
   } catch {

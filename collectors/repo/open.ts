@@ -49,9 +49,10 @@ export async function openRepo(dir: string, options: OpenRepoOptions): Promise<O
   // replaced. Quoted (`core.quotePath`, whatever the repository sets), every name arrives as ASCII
   // escapes that decode to its exact bytes.
   const [listing, deleted] = await Promise.all([
-    // Tracked files alone are in git's index, read without starting git where this reader can.
-    (options.untracked ? undefined : readIndexListing(root)) ??
-      git(['ls-files', '--stage', ...(options.untracked ? ['--cached', '--others', '--exclude-standard'] : [])], ['core.quotePath=true']),
+    options.untracked
+      ? git(['ls-files', '--stage', '--cached', '--others', '--exclude-standard'], ['core.quotePath=true'])
+      : // Tracked files alone are in git's index, read without starting git where this reader can.
+        (readIndexListing(root) ?? git(['ls-files', '--stage'], ['core.quotePath=true'])),
     // A working tree's view: a tracked file the developer deleted is gone (the index still lists it).
     options.untracked ? git(['ls-files', '--deleted'], ['core.quotePath=true']) : Promise.resolve(''),
   ]);

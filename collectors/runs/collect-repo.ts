@@ -29,8 +29,8 @@ export interface CollectRepoOptions {
 
 /**
  * Facts of one repository. With a cache, a retriever's earlier output is reused when the head
- * commit, the retriever's version and output schema, and the settings are the same (and, for time-dependent facts,
- * the day); when every retriever's is, the repository is not even opened. A repository that cannot
+ * commit, the retriever's version and output schema, and the settings are the same (and, for
+ * time-dependent facts, the day); when every retriever's is, the repository is not even opened. A repository that cannot
  * be opened, or a retriever that throws, is a problem, never a crash, and is not cached.
  */
 export async function collectRepo(handle: RepoHandle, options: CollectRepoOptions): Promise<RepoSnapshot> {
@@ -61,14 +61,10 @@ export async function collectRepo(handle: RepoHandle, options: CollectRepoOption
   const results = new Map<string, CachedFact>();
   for (const retriever of retrievers) {
     const entry = cached.get(retriever.id);
+    if (!head || entry?.key !== keyOf(retriever)) continue;
     // The key holds the value's shape, so a value read back is not validated again (that was most of
     // a warm run's work), unless the shape could not be had.
-    if (
-      head &&
-      entry?.key === keyOf(retriever) &&
-      (retrieverShape(retriever) !== undefined || retriever.schema.safeParse(entry.value).success)
-    )
-      results.set(retriever.id, entry);
+    if (retrieverShape(retriever) !== undefined || retriever.schema.safeParse(entry.value).success) results.set(retriever.id, entry);
   }
   const missing = retrievers.filter((retriever) => !results.has(retriever.id));
   const problems: Problem[] = [];

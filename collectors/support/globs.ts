@@ -8,15 +8,17 @@ const MAX_COMPILED = 1000;
 /**
  * A matcher for any of `globs` (picomatch, dotfiles included unless `dot` is false), compiled once
  * per set of globs: facts glob every repository's files, and checks run for every entity of every
- * scorecard that has them, with the same globs; compiling cost more than matching. The globs become one regular expression, tried once per path (picomatch's
- * own matcher for a list tries each glob in turn, the largest part of a warm run's checks); a path
- * equal to a glob matches, as picomatch has it, even where the glob's brackets would not.
+ * scorecard that has them, with the same globs; compiling cost more than matching. The globs become
+ * one regular expression, tried once per path (picomatch's own matcher for a list tries each glob
+ * in turn, the largest part of a warm run's checks); a path equal to a glob matches, as picomatch
+ * has it, even where the glob's brackets would not.
  */
 export function globMatcher(globs: readonly string[], dot = true): (path: string) => boolean {
   const key = JSON.stringify([dot, globs]);
   let matcher = compiled.get(key);
   if (!matcher) {
-    // Repositories' own globs (Location targets) come through here too: a long-lived process (`cairn dev`, `cairn mcp`) keeps the newest only.
+    // Repositories' own globs (Location targets) come through here too: a long-lived process
+    // (`cairn dev`, `cairn mcp`) keeps the newest only.
     if (compiled.size >= MAX_COMPILED) compiled.delete(compiled.keys().next().value!);
     compiled.set(key, (matcher = anyOf(globs, dot)));
   }

@@ -15,8 +15,8 @@ export interface SnapshotSummary {
 export function strictVerdict(snapshot: Snapshot, failOn: FailOn = 'error'): string | undefined {
   if (snapshot.repos.length === 0) return 'No repository was collected.';
   const failing = failingProblems(snapshot.problems, failOn);
-  if (failing.length > 0)
-    return `${count(failing.length, failOn === 'warning' ? 'problem' : 'error', failOn === 'warning' ? 'problems' : 'errors')} (see the problems page, or the snapshot's "problems").`;
+  const [one, many] = failOn === 'warning' ? ['problem', 'problems'] : ['error', 'errors'];
+  if (failing.length > 0) return `${count(failing.length, one, many)} (see the problems page, or the snapshot's "problems").`;
   return undefined;
 }
 
