@@ -106,8 +106,10 @@ export interface FailingSection {
   entities: number;
   /** Owners with a failing entity, the most failing first. */
   byOwner: FailingByOwner[];
-  /** The one scorecard every row is on, when there is one: the table then names it once, not on each row. */
-  onlyScorecard?: ScorecardLink;
+  /** The scorecards, when every row is on the same ones: the table then names them once, in its caption, not on each row. */
+  sharedScorecards?: ScorecardLink[];
+  /** The status, when every row has the same: the caption says it, and the table has no outcome column. */
+  sharedStatus?: CheckStatus;
   rows: FailingEntity[];
   pagination: PaginationView;
 }
@@ -214,15 +216,22 @@ function failingSections(catalog: IndexedCatalog, standards: IndexedStandards, c
     );
   const byOwner = failingByOwner(catalog, evaluations);
   const entities = new Set(sorted.map((row) => row.entity.ref)).size;
-  const scorecards = new Map(sorted.flatMap((row) => row.scorecards.map((scorecard) => [scorecard.href, scorecard])));
-  const onlyScorecard = scorecards.size === 1 ? [...scorecards.values()][0] : undefined;
+  const sharedScorecards = shared(sorted, (row) => row.scorecards.map((scorecard) => scorecard.href).join('\n'))?.scorecards;
+  const sharedStatus = shared(sorted, (row) => row.status)?.status;
   return paginate(sorted).map((page) => ({
     entities,
     byOwner,
-    ...(onlyScorecard ? { onlyScorecard } : {}),
+    ...(sharedScorecards ? { sharedScorecards } : {}),
+    ...(sharedStatus ? { sharedStatus } : {}),
     rows: page.items,
     pagination: paginationView(checkPath(checkId), page),
   }));
+}
+
+/** The first row, when `key` is the same for every row: what the table can then say once, for all of them. */
+function shared(rows: FailingEntity[], key: (row: FailingEntity) => string): FailingEntity | undefined {
+  const first = rows[0];
+  return first && rows.every((row) => key(row) === key(first)) ? first : undefined;
 }
 
 /** Per owner, the entities the check applies to and those it fails on (each entity once, whatever its scorecards). */

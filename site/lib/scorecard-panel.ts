@@ -44,11 +44,24 @@ export interface ScoredCheckView {
   guide?: { text: string; href: string };
 }
 
-/** The checks of one level. */
+/** Checks of one level that ask nothing of the team, named with their status and no detail. */
+export interface SettledChecks {
+  status: Extract<CheckStatus, 'pass' | 'notApplicable'>;
+  checks: CheckLink[];
+}
+
+/**
+ * The checks of one level: those that need work in full (message, evidence, how to fix), the passing
+ * and not-applicable ones by name only. Their messages are in the entity's JSON; repeating them on
+ * every entity's page was a third of a large portal's bytes.
+ */
 export interface LevelChecks {
   level: LevelRef;
-  checks: ScoredCheckView[];
+  open: ScoredCheckView[];
+  settled: SettledChecks[];
 }
+
+const SETTLED_ORDER: SettledChecks['status'][] = ['pass', 'notApplicable'];
 
 /** An entity's standing on one scorecard: the panel on its page. */
 export interface ScorecardPanelView {
@@ -98,11 +111,15 @@ function scorecardPanel(
     levelCount: scorecard.levels.length,
     score: formatScore(result.score),
     levels: levelIds
-      .map((id) => ({
-        level: levelRef(scorecard, id),
-        checks: result.checks.filter((check) => check.level === id).map((check) => scoredCheckView(standards, repo, check)),
-      }))
-      .filter((group) => group.checks.length > 0),
+      .map((id) =>
+        levelChecks(
+          standards,
+          repo,
+          levelRef(scorecard, id),
+          result.checks.filter((check) => check.level === id),
+        ),
+      )
+      .filter((group) => group.open.length > 0 || group.settled.length > 0),
     ...(result.next
       ? { next: { level: levelRef(scorecard, result.next.level), checks: result.next.checks.map((id) => checkLink(standards, id)) } }
       : {}),
@@ -115,6 +132,24 @@ function scorecardPanel(
           },
         }
       : {}),
+  };
+}
+
+function levelChecks(standards: IndexedStandards, repo: RepoSnapshot | undefined, level: LevelRef, checks: ScoredCheck[]): LevelChecks {
+  const open: ScoredCheckView[] = [];
+  const settled = new Map<SettledChecks['status'], CheckLink[]>();
+  for (const check of checks) {
+    const status = checkStatus(check);
+    if (status === 'pass' || status === 'notApplicable') {
+      const links = settled.get(status) ?? [];
+      links.push(checkLink(standards, check.checkId));
+      settled.set(status, links);
+    } else open.push(scoredCheckView(standards, repo, check));
+  }
+  return {
+    level,
+    open,
+    settled: SETTLED_ORDER.filter((status) => settled.has(status)).map((status) => ({ status, checks: settled.get(status)! })),
   };
 }
 

@@ -59,8 +59,19 @@ describe('the entity scorecard panel', () => {
     expect(panel).toContain(
       `<a href="https://git.example.com/acme/payments-service/blob/${COMMIT}/Dockerfile#L12"><code>Dockerfile:12</code></a> <code class="muted">USER root</code>`,
     );
-    expect(panel).toContain(`href="https://git.example.com/acme/payments-service/blob/${COMMIT}/.github/CODEOWNERS#L1"`);
-    expect(panel).toContain(`href="https://git.example.com/acme/payments-service/blob/${COMMIT}/README.md"`);
+  });
+
+  it('names the passing and not-applicable checks of each level on one line, without their messages and evidence', async () => {
+    const panel = section(await page('catalog/default/component/payments-service'), 'Production readiness');
+    expect(panel).toContain(
+      `<h4>Bronze</h4><p class="checks-settled"><span class="outcome outcome-pass"><span aria-hidden="true">✓</span> Pass</span> ${link('checks/has-readme/', 'Has a README')} · ${link('checks/has-codeowners/', 'Has CODEOWNERS')}</p>`,
+    );
+    expect(panel).not.toContain('README.md is there.');
+    expect(panel).not.toContain('/README.md"');
+    const web = section(await page('catalog/default/component/checkout-web'), 'Production readiness');
+    expect(web).toMatch(
+      /<p class="checks-settled"><span class="outcome outcome-notApplicable"><span aria-hidden="true">–<\/span> Not applicable<\/span> <a /,
+    );
   });
 
   it('links "How to fix" on the check’s page for checks that need work only, instead of repeating it', async () => {
@@ -201,10 +212,14 @@ describe('the check pages', () => {
     expect(failing[1]![2]).toContain('README.md is missing &lt;script&gt;alert(&quot;check&quot;)&lt;/script&gt;');
   });
 
-  it('lists an entity failing the same way on two scorecards once', async () => {
+  it('lists an entity failing the same way on two scorecards once, and says in the caption what all rows share', async () => {
     const failingSection = section(await page('checks/dockerfile-non-root'), 'Entities failing it');
+    expect(failingSection).toContain(
+      `<caption>Entities where this check fails on the ${link('scorecards/production-readiness/', 'Production readiness')} and ${link('scorecards/security-basics/', 'Security basics')} scorecards</caption>`,
+    );
+    expect(failingSection).toContain('<thead><tr><th scope="col">Entity</th><th scope="col">Message</th></tr></thead>');
     const failing = tableRows(failingSection, failingSection.indexOf('Entities where this check fails'));
-    expect(failing.map((row) => row.slice(0, 3))).toEqual([['Payments Service', 'Production readinessSecurity basics', '✗ Fail']]);
+    expect(failing.map((row) => row[0])).toEqual(['Payments Service']);
   });
 
   it('says so when no entity fails a check', async () => {

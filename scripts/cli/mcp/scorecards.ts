@@ -1,9 +1,9 @@
 import type { CatalogEntity, Evidence, ScorecardResult } from '../../../collectors/contract/snapshot.ts';
 import { didYouMean } from '../../../collectors/scorecards/suggest.ts';
 import { checkGuideLink, checkPageView } from '../../../site/lib/check-page.ts';
-import { entityScorecards } from '../../../site/lib/scorecard-panel.ts';
+import { entityScorecards, type SettledChecks } from '../../../site/lib/scorecard-panel.ts';
 import { checkPath } from '../../../site/lib/paths.ts';
-import { evidenceView, levelRef, needsWork, repoOf, type EvidenceView } from '../../../site/lib/standards.ts';
+import { evidenceView, levelRef, repoOf, type EvidenceView } from '../../../site/lib/standards.ts';
 import { failingChecks, type FailingCheck } from '../report/verdict.ts';
 import { clip, firstOf, MAX_MARKDOWN, MAX_NESTED } from './bounds.ts';
 import { resolveEntity } from './entities.ts';
@@ -65,8 +65,11 @@ export function explainScorecard(portal: McpPortal, entityText: string, scorecar
   return {
     entity: entity.ref,
     scorecards: panels.map((panel) => {
-      const checks = panel.levels.flatMap((group) => group.checks.map((check) => ({ level: group.level, check })));
-      const open = checks.filter(({ check }) => needsWork(check.status));
+      const open = panel.levels.flatMap((group) => group.open.map((check) => ({ level: group.level, check })));
+      const settled = (status: SettledChecks['status']) =>
+        panel.levels
+          .flatMap((group) => group.settled.filter((list) => list.status === status))
+          .reduce((sum, list) => sum + list.checks.length, 0);
       return {
         scorecard: { id: panel.scorecard.id, title: panel.scorecard.title },
         level: panel.level.title,
@@ -99,8 +102,8 @@ export function explainScorecard(portal: McpPortal, entityText: string, scorecar
             ...(guide ? { guide } : {}),
           };
         }),
-        passing: checks.filter(({ check }) => check.status === 'pass').length,
-        notApplicable: checks.filter(({ check }) => check.status === 'notApplicable').length,
+        passing: settled('pass'),
+        notApplicable: settled('notApplicable'),
       };
     }),
     ...(panels.length === 0 ? { note: 'No scorecard applies to this entity.' } : {}),

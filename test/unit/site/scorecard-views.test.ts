@@ -222,8 +222,9 @@ describe('check pages', () => {
       ['billing-scripts', 'expiredExemption', 'No README.'],
       ['Hostile <b>component</b>', 'fail', HOSTILE.checkMessage],
     ]);
-    // Every row is on one scorecard: the table names it once.
-    expect(readme.failing.onlyScorecard?.title).toBe('Production readiness');
+    // Every row is on one scorecard: the table names it once; the outcomes differ, so each row says its own.
+    expect(readme.failing.sharedScorecards?.map((scorecard) => scorecard.title)).toEqual(['Production readiness']);
+    expect(readme.failing.sharedStatus).toBeUndefined();
     const ci = checkPageView(catalog, standards, standards.checksById.get('has-ci')!);
     expect(ci.failing.rows.map((failing) => [failing.entity.text, failing.status])).toEqual([
       ['billing-scripts', 'fail'],
@@ -240,7 +241,19 @@ describe('check pages', () => {
       ['Payments Service', ['Production readiness', 'Security basics']],
     ]);
     expect(nonRoot.failing.entities).toBe(1);
-    expect(nonRoot.failing.onlyScorecard).toBeUndefined();
+    // The one row is every row: its scorecards and its outcome are said once, for the table.
+    expect(nonRoot.failing.sharedScorecards?.map((scorecard) => scorecard.title)).toEqual(['Production readiness', 'Security basics']);
+    expect(nonRoot.failing.sharedStatus).toBe('fail');
+    // Another entity failing it on one of the two: each row names its own.
+    const payments = productionResults.find((result) => result.entityRef === 'component:default/payments-service')!;
+    const orphan = { ...payments, entityRef: 'component:default/orphan' };
+    const mixed = indexStandards({ ...snapshotFixture, results: [...snapshotFixture.results, orphan] });
+    const both = checkPageView(catalog, mixed, mixed.checksById.get('dockerfile-non-root')!).failing;
+    expect(both.rows.map((row) => [row.entity.text, row.scorecards.map((scorecard) => scorecard.title)])).toEqual([
+      ['component:orphan', ['Production readiness']],
+      ['Payments Service', ['Production readiness', 'Security basics']],
+    ]);
+    expect([both.sharedScorecards, both.sharedStatus]).toEqual([undefined, 'fail']);
   });
 
   it('counts failing and applicable entities by owner, the most failing first', () => {

@@ -122,7 +122,7 @@ describe('the standards index', () => {
 describe('entity scorecard panels', () => {
   const panels = (ref: string) => entityScorecards(catalog, standards, catalog.byRef.get(ref)!, true);
 
-  it('shows the level, score, checks by level with evidence at the commit, and the next level', () => {
+  it('shows the level, score, checks by level (those that need work with evidence at the commit, the rest by name), and the next level', () => {
     const [production, security] = panels('component:default/payments-service');
     expect(production).toMatchObject({
       scorecard: { id: 'production-readiness', title: 'Production readiness', href: '/scorecards/production-readiness/' },
@@ -149,12 +149,18 @@ describe('entity scorecard panels', () => {
         (panel) => panel.badge?.alt,
       ),
     ).toEqual([undefined, 'Security basics: none']);
-    expect(production!.levels.map((group) => [group.level.title, group.checks.map((check) => check.status)])).toEqual([
-      ['Bronze', ['pass', 'pass']],
-      ['Silver', ['pass', 'pass']],
-      ['Gold', ['fail', 'exempt']],
+    expect(
+      production!.levels.map((group) => [
+        group.level.title,
+        group.open.map((check) => check.status),
+        group.settled.map((settled) => [settled.status, settled.checks.map((check) => check.id)]),
+      ]),
+    ).toEqual([
+      ['Bronze', [], [['pass', ['has-readme', 'has-codeowners']]]],
+      ['Silver', [], [['pass', ['has-license', 'has-ci']]]],
+      ['Gold', ['fail', 'exempt'], []],
     ]);
-    const [nonRoot, runbook] = production!.levels[2]!.checks;
+    const [nonRoot, runbook] = production!.levels[2]!.open;
     expect(nonRoot).toMatchObject({
       evidence: [
         {
@@ -171,12 +177,11 @@ describe('entity scorecard panels', () => {
       expired: false,
       source: 'the entity’s annotation',
     });
-    expect(production!.levels[0]!.checks[0]!.fixHref).toBeUndefined();
     expect(security).toMatchObject({ level: { id: null, title: 'No level' }, score: '50%', next: { level: { title: 'Baseline' } } });
   });
 
   it('keeps hostile evidence as text and does not link it without a safe web UI', () => {
-    const [readme] = panels('component:default/hostile')[0]!.levels[0]!.checks;
+    const [readme] = panels('component:default/hostile')[0]!.levels[0]!.open;
     expect(readme).toMatchObject({
       status: 'fail',
       message: HOSTILE.checkMessage,
