@@ -1,17 +1,15 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { isMainThread } from 'node:worker_threads';
-import { runGitHere } from './git-here.ts';
 import type { GitReply, GitRequest } from './git-runner.ts';
 import { entryPoint } from '../support/entry-point.ts';
-
-export { runGitHere };
+import { runSafeGit } from '../support/safe-git.ts';
 
 // Beside this module, in its language: the sources (`.ts`) in a checkout, compiled (`.js`) when installed.
 const RUNNER = fileURLToPath(entryPoint('git-runner', import.meta.url));
 /**
- * Runners started at most by this thread; each runs up to simple-git's own limit of git processes
- * at a time. A worker thread of the collection has one of its own, so a run has about one per CPU.
+ * Runners started at most by this thread; each runs the git processes it is asked for (the
+ * collection bounds how many repositories are read at once). A worker thread of the collection has one of its own, so a run has about one per CPU.
  */
 const RUNNERS = isMainThread ? 2 : 1;
 /**
@@ -41,7 +39,7 @@ let nextId = 0;
  */
 export function runGit(dir: string, args: string[], options: { config?: string[] } = {}): Promise<string> {
   if (inProcess.size < inProcessFolders) inProcess.add(dir);
-  if (inProcess.has(dir)) return runGitHere(dir, args, options.config);
+  if (inProcess.has(dir)) return runSafeGit(dir, args, options.config);
   const id = nextId++;
   const runner = runnerFor(id);
   return new Promise((resolve, reject) => {

@@ -1,11 +1,11 @@
-import { runGitHere } from './git-here.ts';
+import { runSafeGit } from '../support/safe-git.ts';
 
 /**
  * A small child process that runs git for the collector. Starting a process costs the parent time
  * in proportion to its memory, and a collector holding an organisation's facts is large: forked
  * from this small process instead, each git command is cheap and the collector's own thread stays
  * free for reading files. Requests and replies travel over the IPC channel; git runs as the
- * collector runs it itself for its first few repositories (`runGitHere`).
+ * collector runs it itself for its first few repositories (`runSafeGit`).
  */
 export interface GitRequest {
   id: number;
@@ -18,7 +18,7 @@ export interface GitRequest {
 export type GitReply = { id: number; stdout: string } | { id: number; error: string };
 
 process.on('message', (request: GitRequest) => {
-  runGitHere(request.dir, request.args, request.config).then(
+  runSafeGit(request.dir, request.args, request.config).then(
     (stdout) => process.send?.({ id: request.id, stdout } satisfies GitReply),
     (error: Error) => process.send?.({ id: request.id, error: error.message } satisfies GitReply),
   );

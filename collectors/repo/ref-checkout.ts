@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ConfigError } from '../config/config-error.ts';
-import { safeGit } from '../support/safe-git.ts';
+import { safeGit } from '../support/safe-simple-git.ts';
 
 /** A temporary work tree of one commit, removed with `remove()`. */
 export interface RefCheckout {

@@ -3,7 +3,7 @@ import { mkdir, rename, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import pLimit from 'p-limit';
 import type { GitSource } from '../config/schema.ts';
-import { safeGit } from '../support/safe-git.ts';
+import { safeGit } from '../support/safe-simple-git.ts';
 import { isGitWorkTree } from './directory.ts';
 import { EVERY_REPO, type RepoSelection, type SourceListing } from './source.ts';
 

@@ -1,4 +1,4 @@
-import { simpleGit, type SimpleGit } from 'simple-git';
+import { spawn } from 'node:child_process';
 
 /**
  * Configuration that neutralises what a scanned repository's own `.git/config` could make git run:
@@ -22,50 +22,37 @@ export const SAFE_GIT_CONFIG = [
  * the machine-wide config and replace refs. With PATH, HOME and LANG it is all git gets: nothing
  * from the user's shell (EDITOR, GIT_SSH_COMMAND …) reaches it.
  */
-const GIT_ENVIRONMENT = {
+export const GIT_ENVIRONMENT = {
   GIT_TERMINAL_PROMPT: '0',
   GIT_OPTIONAL_LOCKS: '0',
   GIT_CONFIG_NOSYSTEM: '1',
   GIT_NO_REPLACE_OBJECTS: '1',
 };
 
-/** `key` of `key=value`. */
-function configKey(setting: string): string {
-  return setting.slice(0, setting.indexOf('=') >>> 0);
-}
-
-/** The keys git reads from `GIT_CONFIG_KEY_<n>` variables (how Cairn hands git a token). */
-function environmentConfigKeys(env: Record<string, string>): string[] {
-  return Object.entries(env).flatMap(([name, value]) => (/^GIT_CONFIG_KEY_\d+$/.test(name) ? [value] : []));
+/** Everything git gets from the environment: PATH, HOME, LANG and the settings above. */
+export function gitEnvironment(extra?: Record<string, string>): Record<string, string> {
+  return { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: process.env.HOME ?? '/', LANG: 'C.UTF-8', ...GIT_ENVIRONMENT, ...extra };
 }
 
 /**
- * A simple-git instance for `dir` with the safe configuration and no inherited prompts. `extra`
- * adds to it: the sources allow the network protocols their configured URLs need, and pass a
- * token as configuration through the environment (`GIT_CONFIG_*`), never on a command line.
+ * `git <args>` in `dir` with the safe configuration (and `config` on top), started directly: what
+ * the repository reader runs for every repository, where simple-git's own work cost as much as a
+ * fast git command. Resolves with git's standard output, and rejects with its output when it fails
+ * saying why, as simple-git does: a command that fails silently (`rev-parse --verify --quiet`)
+ * resolves with what it printed. `args` are Cairn's own, never a user's.
  */
-export function safeGit(dir: string, extra: { config?: readonly string[]; env?: Record<string, string> } = {}): SimpleGit {
-  const env = { ...GIT_ENVIRONMENT, ...extra.env };
-  const config = [...SAFE_GIT_CONFIG, ...(extra.config ?? [])];
-  return simpleGit({
-    baseDir: dir,
-    config,
-    maxConcurrentProcesses: 2,
-    allowEnvironment: Object.keys(env),
-    // simple-git warns about (and will later refuse) configuration keys it does not list as safe;
-    // these are the keys Cairn itself sets: on every command, in the environment, and for local clones.
-    allowConfig: [...new Set([...config.map(configKey), ...environmentConfigKeys(env), 'protocol.file.allow'])],
-    // simple-git refuses `-c` on these keys because callers usually pass them through from users;
-    // here they are Cairn's own constants, which switch the dangerous behaviour off.
-    unsafe: {
-      allowUnsafeFsMonitor: true,
-      allowUnsafeHooksPath: true,
-      allowUnsafePager: true,
-      allowUnsafeDiffExternal: true,
-      allowUnsafeCredentialHelper: true,
-      allowUnsafeProtocolOverride: true,
-      // Only ever set by Cairn itself, to hand git a token without a command line.
-      allowUnsafeConfigEnvCount: true,
-    },
-  }).env({ PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: process.env.HOME ?? '/', LANG: 'C.UTF-8', ...env });
+export function runSafeGit(dir: string, args: readonly string[], config: readonly string[] = []): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const settings = [...SAFE_GIT_CONFIG, ...config].flatMap((setting) => ['-c', setting]);
+    const child = spawn('git', [...settings, ...args], { cwd: dir, env: gitEnvironment(), stdio: ['ignore', 'pipe', 'pipe'] });
+    const stdout: Buffer[] = [];
+    const stderr: Buffer[] = [];
+    child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk));
+    child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      if (code && stderr.length > 0) reject(new Error(Buffer.concat([...stdout, ...stderr]).toString('utf8')));
+      else resolve(Buffer.concat(stdout).toString('utf8'));
+    });
+  });
 }

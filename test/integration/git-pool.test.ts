@@ -16,12 +16,11 @@ const runnerChildren = () => runnerPids().filter((pid) => !earlierRunners.has(pi
 const names = Array.from({ length: IN_PROCESS_FOLDERS + 1 }, (_, index) => `repo-${index}`);
 let fixture: RepoFixture;
 let runGit: (typeof import('../../collectors/repo/git-pool.ts'))['runGit'];
-let runGitHere: (typeof import('../../collectors/repo/git-pool.ts'))['runGitHere'];
 
 beforeAll(async () => {
   // A pool of its own: test files share modules, and others may have used this process's folders already.
   vi.resetModules();
-  ({ runGit, runGitHere } = await import('../../collectors/repo/git-pool.ts'));
+  ({ runGit } = await import('../../collectors/repo/git-pool.ts'));
   earlierRunners = new Set(runnerPids());
   fixture = await makeRepos(Object.fromEntries(names.map((name) => [name, files({ [`${name}.txt`]: `${name}\n` })])));
 });
@@ -43,7 +42,7 @@ describe('runGit', () => {
 
   it("rejects with git's message alike, in this process and in a runner", async () => {
     const failing = ['rev-parse', '--verify', 'no-such-ref'];
-    const here = await runGitHere(fixture.dirs[names[0]!]!, failing).catch((error: Error) => error);
+    const here = await runGit(fixture.dirs[names[0]!]!, failing).catch((error: Error) => error);
     const inRunner = await runGit(fixture.dirs[names.at(-1)!]!, failing).catch((error: Error) => error);
     expect(here).toBeInstanceOf(Error);
     expect(inRunner).toBeInstanceOf(Error);

@@ -21,7 +21,7 @@ import { HISTORY_SCHEMA_VERSION } from '../../../collectors/contract/history.ts'
 import { historyRecord } from '../../../collectors/runs/history.ts';
 import { appendHistory } from '../../../collectors/store/history-folder.ts';
 import { loadPortalConfig } from '../../../collectors/config/load-config.ts';
-import { safeGit } from '../../../collectors/support/safe-git.ts';
+import { safeGit } from '../../../collectors/support/safe-simple-git.ts';
 import { readContentEntities } from '../../../collectors/sources/content.ts';
 import { isGitWorkTree } from '../../../collectors/sources/directory.ts';
 import { loadStandards } from '../../../collectors/standards.ts';
