@@ -1,6 +1,5 @@
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, relative } from 'node:path';
-import { glob } from 'tinyglobby';
 import { isNode, LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
 import type { CheckDefinition, CheckMetadata } from '../checks/check.ts';
@@ -303,9 +302,22 @@ function entryLines(text: string, count: number): Array<number | undefined> {
   return Array.from({ length: count }, (_, index) => lineOf(['exemptions', index]));
 }
 
-/** `<folder>/*.yaml` and `*.yml` in the content folder, sorted, as paths relative to it. */
+/**
+ * `<folder>/*.yaml` and `*.yml` in the content folder, sorted, as paths relative to it: files and
+ * links to files, not hidden ones; none when the folder is missing. Read with one readdir, as
+ * what a glob matches here is one folder's names.
+ */
 async function yamlFiles(contentDir: string, folder: string): Promise<string[]> {
-  return (await glob([`${folder}/*.yaml`, `${folder}/*.yml`], { cwd: contentDir })).sort();
+  const entries = await readdir(join(contentDir, folder), { withFileTypes: true }).catch(() => []);
+  const named = entries.filter((entry) => !entry.name.startsWith('.') && /\.ya?ml$/.test(entry.name));
+  const files = await Promise.all(
+    named.map(async (entry) =>
+      entry.isFile() || (entry.isSymbolicLink() && (await stat(join(entry.parentPath, entry.name)).catch(() => undefined))?.isFile())
+        ? `${folder}/${entry.name}`
+        : undefined,
+    ),
+  );
+  return files.filter((file) => file !== undefined).sort();
 }
 
 /** Loads every file in order, then throws one ConfigError with every file's faults, or returns all results. */

@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -128,6 +128,22 @@ describe('loadPortalContent', () => {
         declaredAt: { file: 'content/exemptions.yaml', line: 7 },
       },
     ]);
+  });
+
+  it('reads .yaml and .yml files of a folder and links to files, by name, but not hidden files, folders or broken links', async () => {
+    const scorecard = (id: string) => `id: ${id}\ntitle: ${id}\nlevels:\n  - id: bronze\n    checks: [readme-present]\n`;
+    const content = await contentFolder({
+      'scorecards/b.yml': scorecard('b'),
+      'scorecards/a.yaml': scorecard('a'),
+      'scorecards/.hidden.yaml': scorecard('hidden'),
+      'scorecards/notes.txt': 'not a scorecard',
+      'scorecards/folder.yaml/c.yaml': scorecard('in-a-folder'),
+      'elsewhere/linked.yaml': scorecard('linked'),
+    });
+    await symlink(join(content, 'elsewhere/linked.yaml'), join(content, 'scorecards/linked.yaml'));
+    await symlink(join(content, 'nowhere.yaml'), join(content, 'scorecards/broken.yaml'));
+    const loaded = await loadPortalContent(content, BUILTINS);
+    expect(loaded.scorecards.map((definition) => definition.id)).toEqual(['a', 'b', 'linked']);
   });
 
   it('has nothing to load without a content folder, or with an empty one, and no defaults given', async () => {
