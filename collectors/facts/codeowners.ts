@@ -1,4 +1,3 @@
-import { parse as parseCodeowners } from 'codeowners-utils';
 import { z } from 'zod';
 import { describeRefusal } from '../repo/reader.ts';
 import { defineRetriever } from './retriever.ts';
@@ -41,11 +40,12 @@ export const codeowners = defineRetriever({
 
 /** Parses CODEOWNERS line by line, so each rule keeps the line that evidence points at. */
 export function parseCodeownersWithLines(text: string): Omit<NonNullable<z.infer<typeof codeownersSchema>>, 'path'> {
-  const rules = text.split(/\r?\n/).flatMap((line, index) =>
-    parseCodeowners(line)
-      .filter((entry) => !entry.pattern.startsWith('[')) // GitLab section headers are not rules.
-      .map((entry) => ({ pattern: entry.pattern, owners: entry.owners, line: index + 1 })),
-  );
+  const rules = text.split(/\r?\n/).flatMap((line, index) => {
+    // A rule is a pattern and its owners, before any `#` comment.
+    const [pattern, ...owners] = line.split('#')[0]!.trim().split(/\s+/);
+    // GitLab section headers are not rules.
+    return pattern && !pattern.startsWith('[') ? [{ pattern, owners, line: index + 1 }] : [];
+  });
   const catchAll = rules.findLast((rule) => rule.pattern === '*' || rule.pattern === '/*' || rule.pattern === '**')?.owners;
   return { rules, ...(catchAll && catchAll.length > 0 ? { catchAll } : {}) };
 }

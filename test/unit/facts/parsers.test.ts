@@ -124,6 +124,16 @@ describe('parseCodeownersWithLines', () => {
       text: '[Docs]\n*.md @acme/writers\n',
       expected: { rules: [{ pattern: '*.md', owners: ['@acme/writers'], line: 2 }] },
     },
+    {
+      name: 'comments after a rule, indentation, tabs and CRLF line ends',
+      text: '  /api/\t@acme/api  @bob # the API\r\n   # indented comment\r\n/web/ @acme/web#no space\r\n',
+      expected: {
+        rules: [
+          { pattern: '/api/', owners: ['@acme/api', '@bob'], line: 1 },
+          { pattern: '/web/', owners: ['@acme/web'], line: 3 },
+        ],
+      },
+    },
     { name: 'empty', text: '', expected: { rules: [] } },
   ])('$name', ({ text, expected }) => {
     expect(parseCodeownersWithLines(text)).toEqual(expected);
