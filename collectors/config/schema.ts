@@ -238,7 +238,7 @@ export const portalConfigSchema = z
       .nonnegative()
       .optional()
       .describe(
-        'Worker threads that read repositories beside the main thread (default: one per CPU but one, from 40 repositories on); 0 reads every repository on the main thread.',
+        'Worker threads that read repositories beside the main thread (default: one per CPU but two, from 40 repositories on; on two CPUs, one from 5,000 on); 0 reads every repository on the main thread.',
       ),
     limits: limitsSchema.default(DEFAULT_LIMITS),
     feedback: feedbackSettingsSchema.optional(),
