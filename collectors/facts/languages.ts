@@ -218,11 +218,34 @@ const isVendored = anyPattern(VENDORED_PATHS);
 const isGenerated = anyPattern(GENERATED_PATHS);
 const isDocumentation = anyPattern(DOCUMENTATION_PATHS);
 
+const VENDORED = 1;
+const GENERATED = 2;
+const DOCUMENTATION = 4;
+/** Paths remembered with their rules' verdicts at most: a few megabytes. */
+const MAX_REMEMBERED_PATHS = 50_000;
+/**
+ * Which of Linguist's path rules each path matches, as VENDORED | GENERATED | DOCUMENTATION: an
+ * organisation's repositories repeat their paths (README.md, src/index.ts, .github/workflows/ci.yml),
+ * and the three lists cost microseconds a path, most of a large organisation's language counting.
+ */
+const rulesByPath = new Map<string, number>();
+
+function pathRules(path: string): number {
+  let rules = rulesByPath.get(path);
+  if (rules === undefined) {
+    rules = (isVendored(path) ? VENDORED : 0) | (isGenerated(path) ? GENERATED : 0) | (isDocumentation(path) ? DOCUMENTATION : 0);
+    if (rulesByPath.size >= MAX_REMEMBERED_PATHS) rulesByPath.clear();
+    rulesByPath.set(path, rules);
+  }
+  return rules;
+}
+
 /** Why Linguist leaves a path out of the language bar, by its path and attributes alone; undefined when it counts. */
 export function excludedByPath(path: string, attributes: LinguistAttributes = {}): 'vendored' | 'generated' | 'documentation' | undefined {
-  if (attributes.vendored ?? isVendored(path)) return 'vendored';
-  if (attributes.generated ?? isGenerated(path)) return 'generated';
-  if (attributes.documentation ?? isDocumentation(path)) return 'documentation';
+  const rules = pathRules(path);
+  if (attributes.vendored ?? (rules & VENDORED) !== 0) return 'vendored';
+  if (attributes.generated ?? (rules & GENERATED) !== 0) return 'generated';
+  if (attributes.documentation ?? (rules & DOCUMENTATION) !== 0) return 'documentation';
   return undefined;
 }
 

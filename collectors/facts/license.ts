@@ -547,13 +547,27 @@ function referenceWordSets(): Map<string, Set<string>> {
 
 /**
  * Full-text matches by the text's words: an organisation's repositories mostly carry the same few
- * license texts, differing in holder and year, which the words leave out.
+ * license texts, differing in holder and year, which the words leave out. Many carry the very same
+ * text, matched without finding its words again.
  */
 const closestByWords = new Map<string, string | undefined>();
+const closestByText = new Map<string, string | undefined>();
+/** Characters of the texts remembered, bounded for a run over many different (or large) texts. */
+let rememberedChars = 0;
+const MAX_REMEMBERED_CHARS = 4_000_000;
 
 /** The reference license whose words are close enough to the text's, when one is. */
 function closestLicense(text: string): string | undefined {
-  const key = licenseWords(text);
+  if (closestByText.has(text)) return closestByText.get(text);
+  const closest = closestLicenseByWords(licenseWords(text));
+  if (rememberedChars + text.length <= MAX_REMEMBERED_CHARS) {
+    rememberedChars += text.length;
+    closestByText.set(text, closest);
+  }
+  return closest;
+}
+
+function closestLicenseByWords(key: string): string | undefined {
   if (closestByWords.has(key)) return closestByWords.get(key);
   const words = wordSet(key);
   let best: { id: string; score: number } | undefined;
