@@ -1,6 +1,7 @@
 import { XMLParser } from 'fast-xml-parser';
 import { parse as parseToml } from 'smol-toml';
 import spdxCorrect from 'spdx-correct';
+import { rememberedByText } from '../support/remembered-by-text.ts';
 import parseSpdx from 'spdx-expression-parse';
 import { z } from 'zod';
 import { describeRefusal } from '../repo/reader.ts';
@@ -551,21 +552,9 @@ function referenceWordSets(): Map<string, Set<string>> {
  * text, matched without finding its words again.
  */
 const closestByWords = new Map<string, string | undefined>();
-const closestByText = new Map<string, string | undefined>();
-/** Characters of the texts remembered, bounded for a run over many different (or large) texts. */
-let rememberedChars = 0;
-const MAX_REMEMBERED_CHARS = 4_000_000;
 
 /** The reference license whose words are close enough to the text's, when one is. */
-function closestLicense(text: string): string | undefined {
-  if (closestByText.has(text)) return closestByText.get(text);
-  const closest = closestLicenseByWords(licenseWords(text));
-  if (rememberedChars + text.length <= MAX_REMEMBERED_CHARS) {
-    rememberedChars += text.length;
-    closestByText.set(text, closest);
-  }
-  return closest;
-}
+const closestLicense = rememberedByText((text) => closestLicenseByWords(licenseWords(text)), 4_000_000);
 
 function closestLicenseByWords(key: string): string | undefined {
   if (closestByWords.has(key)) return closestByWords.get(key);

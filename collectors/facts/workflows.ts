@@ -2,6 +2,7 @@ import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Docum
 import { z } from 'zod';
 import { defineRetriever } from './retriever.ts';
 import { lineOfNode } from '../yaml/lines.ts';
+import { rememberedByText } from '../support/remembered-by-text.ts';
 
 const line = z.number().int().positive();
 
@@ -55,7 +56,8 @@ export const workflows = defineRetriever({
     for (const path of repo.glob(WORKFLOW_PATTERNS)) {
       const text = await repo.readText(path);
       if (text === undefined) continue;
-      const parsed = parseWorkflow(text);
+      // Each repository's facts are its own: the parse a copied workflow shares is not.
+      const parsed = structuredClone(parseWorkflowOnce(text));
       if ('error' in parsed) {
         problem({
           severity: 'warning',
@@ -70,6 +72,9 @@ export const workflows = defineRetriever({
     return found;
   },
 });
+
+/** Workflows are parsed once per text: repositories copy them from templates. */
+const parseWorkflowOnce = rememberedByText(parseWorkflow, 4_000_000);
 
 /** Walking limit, so a workflow of aliases repeated many times cannot make the walk explode. */
 const MAX_STEPS = 5000;
