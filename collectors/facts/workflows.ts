@@ -56,8 +56,8 @@ export const workflows = defineRetriever({
     for (const path of repo.glob(WORKFLOW_PATTERNS)) {
       const text = await repo.readText(path);
       if (text === undefined) continue;
-      // Each repository's facts are its own: the parse a copied workflow shares is not.
-      const parsed = structuredClone(parseWorkflowOnce(text));
+      // A copied workflow's parse is shared; the validation of the retriever's value copies it.
+      const parsed = parseWorkflowOnce(text);
       if ('error' in parsed) {
         problem({
           severity: 'warning',

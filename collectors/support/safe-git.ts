@@ -1,4 +1,6 @@
 import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { delimiter, isAbsolute } from 'node:path';
 
 /**
  * Configuration that neutralises what a scanned repository's own `.git/config` could make git run:
@@ -31,7 +33,16 @@ export const GIT_ENVIRONMENT = {
 
 /** Everything git gets from the environment: PATH, HOME, LANG and the settings above. */
 export function gitEnvironment(extra?: Record<string, string>): Record<string, string> {
-  return { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: process.env.HOME ?? '/', LANG: 'C.UTF-8', ...GIT_ENVIRONMENT, ...extra };
+  return { PATH: absolutePath(), HOME: process.env.HOME ?? '/', LANG: 'C.UTF-8', ...GIT_ENVIRONMENT, ...extra };
+}
+
+/**
+ * The user's PATH without its relative entries. Git runs inside the scanned repository, and is
+ * looked up along this PATH: an empty or `.` entry would find the repository's own `git` file.
+ */
+function absolutePath(): string {
+  const entries = (process.env.PATH ?? '').split(delimiter).filter((entry) => isAbsolute(entry));
+  return entries.length > 0 ? entries.join(delimiter) : '/usr/bin:/bin';
 }
 
 /**
@@ -49,9 +60,13 @@ export function runSafeGit(dir: string, args: readonly string[], config: readonl
     const stderr: Buffer[] = [];
     child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk));
     child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk));
-    child.on('error', reject);
-    child.on('close', (code) => {
-      if (code && stderr.length > 0) reject(new Error(Buffer.concat([...stdout, ...stderr]).toString('utf8')));
+    child.on('error', (error: NodeJS.ErrnoException) =>
+      // Node says `spawn git ENOENT` for a missing folder as for a missing git.
+      reject(error.code === 'ENOENT' && !existsSync(dir) ? new Error(`no such folder: ${dir}`) : error),
+    );
+    child.on('close', (code, signal) => {
+      if (signal) reject(new Error(`git ${args[0]} was stopped by ${signal}`));
+      else if (code && stderr.length > 0) reject(new Error(Buffer.concat([...stdout, ...stderr]).toString('utf8')));
       else resolve(Buffer.concat(stdout).toString('utf8'));
     });
   });

@@ -228,6 +228,17 @@ function failingSections(catalog: IndexedCatalog, standards: IndexedStandards, c
   }));
 }
 
+const CAPTIONS: Partial<Record<CheckStatus, string>> = {
+  fail: 'Entities where this check fails',
+  error: 'Entities where this check could not run',
+  expiredExemption: 'Entities whose exemption from this check has expired',
+};
+
+/** The failing table's caption, before the scorecards it may name: what its rows' outcome is, when they share one. */
+export function failingCaption(sharedStatus: CheckStatus | undefined): string {
+  return (sharedStatus && CAPTIONS[sharedStatus]) ?? 'Entities where this check fails or could not run';
+}
+
 /** The first row, when `key` is the same for every row: what the table can then say once, for all of them. */
 function shared(rows: FailingEntity[], key: (row: FailingEntity) => string): FailingEntity | undefined {
   const first = rows[0];

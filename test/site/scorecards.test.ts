@@ -64,13 +64,18 @@ describe('the entity scorecard panel', () => {
   it('names the passing and not-applicable checks of each level on one line, without their messages and evidence', async () => {
     const panel = section(await page('catalog/default/component/payments-service'), 'Production readiness');
     expect(panel).toContain(
-      `<h4>Bronze</h4><p class="checks-settled"><span class="outcome outcome-pass"><span aria-hidden="true">✓</span> Pass</span> ${link('checks/has-readme/', 'Has a README')} · ${link('checks/has-codeowners/', 'Has CODEOWNERS')}</p>`,
+      `<h4>Bronze</h4><div class="checks-settled"><span class="outcome outcome-pass"><span aria-hidden="true">✓</span> Pass</span> <ul class="inline-list inline"><li>${link('checks/has-readme/', 'Has a README')}</li><li>${link('checks/has-codeowners/', 'Has CODEOWNERS')}</li></ul></div>`,
     );
+    // Their messages and evidence are in the entity's results, which the page links.
+    expect(await page('catalog/default/component/payments-service')).toContain(
+      `the passing ones’ too: ${link('scorecards/entities/default/component/payments-service.json', 'the results as JSON')}.`,
+    );
+    expect(await file('scorecards/entities/default/component/payments-service.json')).toContain('README.md is there.');
     expect(panel).not.toContain('README.md is there.');
     expect(panel).not.toContain('/README.md"');
     const web = section(await page('catalog/default/component/checkout-web'), 'Production readiness');
     expect(web).toMatch(
-      /<p class="checks-settled"><span class="outcome outcome-notApplicable"><span aria-hidden="true">–<\/span> Not applicable<\/span> <a /,
+      /<div class="checks-settled"><span class="outcome outcome-notApplicable"><span aria-hidden="true">–<\/span> Not applicable<\/span> <ul class="inline-list inline"><li><a /,
     );
   });
 

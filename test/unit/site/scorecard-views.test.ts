@@ -5,7 +5,7 @@ import { badgeColour, badgeMarkdown, badgeRoutes, badgeSvg, parseBadgeSetting } 
 import { indexCatalog } from '../../../site/lib/catalog.ts';
 import { UNKNOWN_OWNER } from '../../../collectors/contract/helpers.ts';
 import type { Guide } from '../../../collectors/contract/snapshot.ts';
-import { checkFailingPages, checkPageView, checksByCategory, guideLink, passRate } from '../../../site/lib/check-page.ts';
+import { checkFailingPages, checkPageView, checksByCategory, failingCaption, guideLink, passRate } from '../../../site/lib/check-page.ts';
 import { entityResults, entityResultsExport, scorecardsExport } from '../../../site/lib/exports.ts';
 import {
   blockerSentence,
@@ -254,6 +254,15 @@ describe('check pages', () => {
       ['Payments Service', ['Production readiness', 'Security basics']],
     ]);
     expect([both.sharedScorecards, both.sharedStatus]).toEqual([undefined, 'fail']);
+  });
+
+  it.each([
+    ['fail', 'Entities where this check fails'],
+    ['error', 'Entities where this check could not run'],
+    ['expiredExemption', 'Entities whose exemption from this check has expired'],
+    [undefined, 'Entities where this check fails or could not run'],
+  ] as const)('captions a failing table whose rows share the outcome %s: %s', (status, caption) => {
+    expect(failingCaption(status)).toBe(caption);
   });
 
   it('counts failing and applicable entities by owner, the most failing first', () => {
