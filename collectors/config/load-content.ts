@@ -1,3 +1,4 @@
+import type { Dirent } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { isNode, LineCounter, parseDocument } from 'yaml';
@@ -310,14 +311,16 @@ function entryLines(text: string, count: number): Array<number | undefined> {
 async function yamlFiles(contentDir: string, folder: string): Promise<string[]> {
   const entries = await readdir(join(contentDir, folder), { withFileTypes: true }).catch(() => []);
   const named = entries.filter((entry) => !entry.name.startsWith('.') && /\.ya?ml$/.test(entry.name));
-  const files = await Promise.all(
-    named.map(async (entry) =>
-      entry.isFile() || (entry.isSymbolicLink() && (await stat(join(entry.parentPath, entry.name)).catch(() => undefined))?.isFile())
-        ? `${folder}/${entry.name}`
-        : undefined,
-    ),
-  );
-  return files.filter((file) => file !== undefined).sort();
+  const isFile = await Promise.all(named.map((entry) => isFileOrLinkToOne(entry)));
+  return named
+    .filter((_, index) => isFile[index])
+    .map((entry) => `${folder}/${entry.name}`)
+    .sort();
+}
+
+async function isFileOrLinkToOne(entry: Dirent): Promise<boolean> {
+  if (!entry.isSymbolicLink()) return entry.isFile();
+  return (await stat(join(entry.parentPath, entry.name)).catch(() => undefined))?.isFile() === true;
 }
 
 /** Loads every file in order, then throws one ConfigError with every file's faults, or returns all results. */

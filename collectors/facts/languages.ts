@@ -10,6 +10,7 @@ import {
 } from './paths/linguist.ts';
 import { defineRetriever, readAll } from './retriever.ts';
 import { anyPattern } from '../support/patterns.ts';
+import { rememberedByText } from '../support/remembered-by-text.ts';
 
 /** Linguist counts only these types towards a repository's languages, as GitHub does. */
 const COUNTED_TYPES = new Set(['programming', 'markup']);
@@ -221,24 +222,16 @@ const isDocumentation = anyPattern(DOCUMENTATION_PATHS);
 const VENDORED = 1;
 const GENERATED = 2;
 const DOCUMENTATION = 4;
-/** Paths remembered with their rules' verdicts at most: a few megabytes. */
-const MAX_REMEMBERED_PATHS = 50_000;
 /**
- * Which of Linguist's path rules each path matches, as VENDORED | GENERATED | DOCUMENTATION: an
- * organisation's repositories repeat their paths (README.md, src/index.ts, .github/workflows/ci.yml),
- * and the three lists cost microseconds a path, most of a large organisation's language counting.
+ * Which of Linguist's path rules a path matches, as VENDORED | GENERATED | DOCUMENTATION, once per
+ * path: an organisation's repositories repeat their paths (README.md, src/index.ts,
+ * .github/workflows/ci.yml), and the three lists cost microseconds a path, most of a large
+ * organisation's language counting.
  */
-const rulesByPath = new Map<string, number>();
-
-function pathRules(path: string): number {
-  let rules = rulesByPath.get(path);
-  if (rules === undefined) {
-    rules = (isVendored(path) ? VENDORED : 0) | (isGenerated(path) ? GENERATED : 0) | (isDocumentation(path) ? DOCUMENTATION : 0);
-    if (rulesByPath.size >= MAX_REMEMBERED_PATHS) rulesByPath.clear();
-    rulesByPath.set(path, rules);
-  }
-  return rules;
-}
+const pathRules = rememberedByText(
+  (path) => (isVendored(path) ? VENDORED : 0) | (isGenerated(path) ? GENERATED : 0) | (isDocumentation(path) ? DOCUMENTATION : 0),
+  2_000_000,
+);
 
 /** Why Linguist leaves a path out of the language bar, by its path and attributes alone; undefined when it counts. */
 export function excludedByPath(path: string, attributes: LinguistAttributes = {}): 'vendored' | 'generated' | 'documentation' | undefined {

@@ -1,10 +1,10 @@
 import { XMLParser } from 'fast-xml-parser';
 import { parse as parseToml } from 'smol-toml';
 import spdxCorrect from 'spdx-correct';
-import { rememberedByText } from '../support/remembered-by-text.ts';
 import parseSpdx from 'spdx-expression-parse';
 import { z } from 'zod';
 import { describeRefusal } from '../repo/reader.ts';
+import { rememberedByText } from '../support/remembered-by-text.ts';
 import spdxFull from './paths/spdx-licenses.ts';
 import { defineRetriever } from './retriever.ts';
 
@@ -547,28 +547,22 @@ function referenceWordSets(): Map<string, Set<string>> {
 }
 
 /**
- * Full-text matches by the text's words: an organisation's repositories mostly carry the same few
- * license texts, differing in holder and year, which the words leave out. Many carry the very same
- * text, matched without finding its words again.
+ * The reference license whose words (`licenseWords`) are close enough, when one is; once per set of
+ * words: an organisation's repositories mostly carry the same few license texts, differing in
+ * holder and year, which the words leave out.
  */
-const closestByWords = new Map<string, string | undefined>();
-
-/** The reference license whose words are close enough to the text's, when one is. */
-const closestLicense = rememberedByText((text) => closestLicenseByWords(licenseWords(text)), 4_000_000);
-
-function closestLicenseByWords(key: string): string | undefined {
-  if (closestByWords.has(key)) return closestByWords.get(key);
+const closestLicenseByWords = rememberedByText((key) => {
   const words = wordSet(key);
   let best: { id: string; score: number } | undefined;
   for (const [id, reference] of referenceWordSets()) {
     const score = dice(words, reference);
     if (!best || score > best.score) best = { id, score };
   }
-  const closest = best && best.score >= SIMILARITY_THRESHOLD ? best.id : undefined;
-  // Bounded, for a run over many different texts.
-  if (closestByWords.size < 1000) closestByWords.set(key, closest);
-  return closest;
-}
+  return best && best.score >= SIMILARITY_THRESHOLD ? best.id : undefined;
+}, 4_000_000);
+
+/** The reference license whose words are close enough to the text's, when one is; once per text, as many repositories carry the very same one. */
+const closestLicense = rememberedByText((text) => closestLicenseByWords(licenseWords(text)), 4_000_000);
 
 /** The set of words of `licenseWords`' result. */
 function wordSet(words: string): Set<string> {

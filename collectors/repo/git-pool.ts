@@ -9,7 +9,8 @@ import { runSafeGit } from '../support/safe-git.ts';
 const RUNNER = fileURLToPath(entryPoint('git-runner', import.meta.url));
 /**
  * Runners started at most by this thread; each runs the git processes it is asked for (the
- * collection bounds how many repositories are read at once). A worker thread of the collection has one of its own, so a run has about one per CPU.
+ * collection bounds how many repositories are read at once). A worker thread of the collection
+ * has one of its own.
  */
 const RUNNERS = isMainThread ? 2 : 1;
 /**

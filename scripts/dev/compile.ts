@@ -2,8 +2,9 @@
  * Compiles the command line into `build/` (`npm run compile`; npm runs it on install and before
  * packing): one JavaScript bundle per process or thread Cairn starts — the command line, Astro's
  * process, the git runner and the worker threads — with the libraries they use, split into chunks
- * that load only when a command needs them. Node then reads a few large files instead of some eight hundred modules and strips no
- * types, which is most of a short command's time (`cairn check` on one repository).
+ * that load only when a command needs them. Node then reads a few large files instead of some
+ * eight hundred modules and strips no types, which is most of a short command's time (`cairn
+ * check` on one repository).
  *
  * `build/inputs.json` lists every source file with its size and modification time: bin/cairn.js
  * runs the bundle only while they all match, and the sources themselves once one was edited.

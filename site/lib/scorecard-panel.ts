@@ -136,20 +136,14 @@ function scorecardPanel(
 }
 
 function levelChecks(standards: IndexedStandards, repo: RepoSnapshot | undefined, level: LevelRef, checks: ScoredCheck[]): LevelChecks {
-  const open: ScoredCheckView[] = [];
-  const settled = new Map<SettledChecks['status'], CheckLink[]>();
-  for (const check of checks) {
-    const status = checkStatus(check);
-    if (status === 'pass' || status === 'notApplicable') {
-      const links = settled.get(status) ?? [];
-      links.push(checkLink(standards, check.checkId));
-      settled.set(status, links);
-    } else open.push(scoredCheckView(standards, repo, check));
-  }
+  const withStatus = checks.map((check) => ({ check, status: checkStatus(check) }));
   return {
     level,
-    open,
-    settled: SETTLED_ORDER.filter((status) => settled.has(status)).map((status) => ({ status, checks: settled.get(status)! })),
+    open: withStatus.filter(({ status }) => needsWork(status)).map(({ check }) => scoredCheckView(standards, repo, check)),
+    settled: SETTLED_ORDER.map((status) => ({
+      status,
+      checks: withStatus.filter((entry) => entry.status === status).map(({ check }) => checkLink(standards, check.checkId)),
+    })).filter((list) => list.checks.length > 0),
   };
 }
 

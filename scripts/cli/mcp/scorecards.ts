@@ -67,9 +67,7 @@ export function explainScorecard(portal: McpPortal, entityText: string, scorecar
     scorecards: panels.map((panel) => {
       const open = panel.levels.flatMap((group) => group.open.map((check) => ({ level: group.level, check })));
       const settled = (status: SettledChecks['status']) =>
-        panel.levels
-          .flatMap((group) => group.settled.filter((list) => list.status === status))
-          .reduce((sum, list) => sum + list.checks.length, 0);
+        panel.levels.flatMap((group) => group.settled.filter((list) => list.status === status).flatMap((list) => list.checks)).length;
       return {
         scorecard: { id: panel.scorecard.id, title: panel.scorecard.title },
         level: panel.level.title,
