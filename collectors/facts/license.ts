@@ -1,12 +1,14 @@
+import { createRequire } from 'node:module';
 import { XMLParser } from 'fast-xml-parser';
 import { parse as parseToml } from 'smol-toml';
-import spdxCorrect from 'spdx-correct';
 import parseSpdx from 'spdx-expression-parse';
 import { z } from 'zod';
 import { describeRefusal } from '../repo/reader.ts';
 import { rememberedByText } from '../support/remembered-by-text.ts';
 import spdxFull from './paths/spdx-licenses.ts';
 import { defineRetriever } from './retriever.ts';
+
+const require = createRequire(import.meta.url);
 
 /** `LICENSE`, `LICENCE.md`, `LICENSE-MIT`, `LICENSE.writing.txt`, `UNLICENSE`, `COPYING.LESSER`, `MIT-LICENSE`. */
 const LICENSE_FILE = /^((un)?licen[sc]e|copying)([-._][a-z0-9.-]+)?$|^[a-z0-9]+[-_]licen[sc]e(\.(md|txt|rst))?$/i;
@@ -420,13 +422,21 @@ function nameToId(name: string): string | undefined {
   const named = licensesNamedIn(name);
   if (named.length === 1) return named[0];
   if (named.length > 1) return undefined;
-  const corrected = spdxCorrect(name);
+  const corrected = spdxCorrect()(name);
   // spdx-correct guesses versions ("BSD" → BSD-2-Clause, "Eclipse Public License - v 2.0" → EPL-1.0):
   // keep its answer only when every version number in it was in the name.
   if (!corrected || /unlicensed/i.test(name)) return undefined;
   const versions = corrected.match(/\d+/g) ?? [];
   const given = new Set(name.match(/\d+/g) ?? []);
   return versions.every((version) => given.has(version)) ? corrected : undefined;
+}
+
+/**
+ * spdx-correct, loaded the first time a name is neither an SPDX id nor a license's full name:
+ * building its tables cost every command about 10 ms of start-up.
+ */
+function spdxCorrect(): typeof import('spdx-correct') {
+  return require('spdx-correct') as typeof import('spdx-correct');
 }
 
 let idsByLowerCase: Map<string, string> | undefined;

@@ -1,8 +1,9 @@
+import * as backstage from '@backstage/catalog-model';
 import type { Entity } from '@backstage/catalog-model';
 import { compileCatalogModel, defaultCatalogEntityModel } from '@backstage/catalog-model/alpha';
 import { describe, expect, it } from 'vitest';
 import { entityReferences, REFERENCE_FIELDS, resolveReference } from '../../../collectors/catalog/references.ts';
-import { RELATION_PAIRS } from '../../../collectors/catalog/relations.ts';
+import { RELATION, RELATION_PAIRS } from '../../../collectors/catalog/relations.ts';
 
 function entity(kind: string, spec: Record<string, unknown>, namespace = 'default'): Entity {
   return { apiVersion: 'backstage.io/v1alpha1', kind, metadata: { name: 'self', namespace }, spec: spec as Entity['spec'] };
@@ -79,6 +80,13 @@ describe("entityReferences: Backstage's default kind per field", () => {
     expect(entityReferences(entity('User', { memberOf: [42] })).errors).toEqual([
       { field: 'memberOf', value: 42, message: expect.stringContaining('42') },
     ]);
+  });
+
+  it("names Backstage's relation types as catalog-model's RELATION_ constants do, every one of them", () => {
+    const backstageRelations = Object.entries(backstage).filter(([name]) => name.startsWith('RELATION_'));
+    expect(backstageRelations.map(([, type]) => type).sort()).toEqual(Object.values(RELATION).sort());
+    for (const [name, type] of backstageRelations)
+      expect(RELATION[name.replace(/^RELATION_/, '').toLowerCase().replace(/_(\w)/g, (_, letter: string) => letter.toUpperCase()) as keyof typeof RELATION]).toBe(type);
   });
 
   it('has a relation pair for every reference field, and no pair without a field', () => {
