@@ -108,6 +108,7 @@ export async function collect(options: CollectOptions): Promise<Snapshot> {
     ...(feedback.feedback ? { feedback: feedback.feedback } : {}),
     problems: [...collected.problems, ...content.problems, ...feedback.problems],
     ...(renderCache ? { renderCache } : {}),
+    ...(config.workers !== undefined ? { workers: config.workers } : {}),
   });
   await renderCache?.prune();
   return snapshot;
@@ -170,6 +171,8 @@ export interface AssembleInput {
   feedback?: FeedbackSnapshot;
   /** Docs sites rendered by earlier runs. */
   renderCache?: RenderCache;
+  /** Worker threads rendering docs beside this thread (portal.yaml's `workers`); by default, as many as pay. */
+  workers?: number;
 }
 
 /** Everything after the facts, pure but for time given (and the previous snapshot read): catalog, scorecards, and the snapshot. */
@@ -221,6 +224,7 @@ export async function assemble(input: AssembleInput): Promise<Snapshot> {
     entities: catalog.entities,
     repos,
     ...(input.renderCache ? { renderCache: input.renderCache } : {}),
+    ...(input.workers !== undefined ? { workers: input.workers } : {}),
   });
   const refs = new Set(catalog.entities.map((entity) => entity.ref));
   const carriedDocs = carried.docs.filter((entry) => refs.has(entry.entityRef));

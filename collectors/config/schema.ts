@@ -238,7 +238,7 @@ export const portalConfigSchema = z
       .nonnegative()
       .optional()
       .describe(
-        'Worker threads that read repositories beside the main thread (default: one per CPU but two, from 40 repositories on; on two CPUs, one from 5,000 on); 0 reads every repository on the main thread.',
+        'Worker threads that read repositories, and render docs sites, beside the main thread (default: one per CPU but two, from 40 repositories on, and on two CPUs one from 5,000 on; for docs, from 100,000 characters of Markdown to render on); 0 does everything on the main thread.',
       ),
     limits: limitsSchema.default(DEFAULT_LIMITS),
     feedback: feedbackSettingsSchema.optional(),

@@ -4,9 +4,9 @@ import type { Facts } from '../facts/index.ts';
 import type { DocRoot } from '../facts/docs-site/schema.ts';
 import type { CatalogEntity } from '../catalog/schema.ts';
 import type { RepoSnapshot } from '../contract/snapshot.ts';
-import { sourceLinks } from '../support/source-links.ts';
-import { annotatedBases, docsRootOf } from './entity-roots.ts';
-import { renderSite, type RenderedSite } from './render-site.ts';
+import { annotatedBases, docsRootOf, type EntityDocsRoot } from './entity-roots.ts';
+import { docsWorkerCount, renderSites, type SiteJob, type SiteOutcome } from './render-pool.ts';
+import type { RenderedSite } from './render-site.ts';
 import type { EntityDocs } from './schema.ts';
 import { compareCodeUnits } from '../support/order.ts';
 
@@ -15,6 +15,8 @@ export interface DocsInput {
   repos: readonly Pick<RepoSnapshot, 'name' | 'webUrl' | 'forge' | 'facts'>[];
   /** Sites rendered by earlier runs, by a key of everything rendering reads. */
   renderCache?: RenderCache;
+  /** Worker threads rendering beside this thread (portal.yaml's `workers`); by default as `docsWorkerCount` decides. */
+  workers?: number;
 }
 
 /** Rendered docs sites kept between runs (store/render-cache.ts keeps them in files). */
@@ -23,19 +25,26 @@ export interface RenderCache {
   set(key: string, site: RenderedSite): Promise<void>;
 }
 
+/** A site some entity shows: what renders it, and, with a cache, its key there. */
+interface PlannedSite {
+  job: SiteJob;
+  cacheKey?: string;
+  outcome?: SiteOutcome;
+}
+
 /**
  * Each entity's repository docs, rendered. A docs site is rendered once per repository folder,
- * however many entities show it; whatever cannot be rendered is a problem on its entity, and the
- * other entities' docs are still published.
+ * however many entities show it, and the sites not in the cache are rendered together, on every
+ * CPU when they are many; whatever cannot be rendered is a problem on its entity, and the other
+ * entities' docs are still published.
  */
 export async function buildEntityDocs(input: DocsInput): Promise<{ docs: EntityDocs[]; problems: Problem[] }> {
   const repos = new Map(input.repos.map((repo) => [repo.name, repo]));
   const entitiesByRepo = Map.groupBy(input.entities, (entity) => entity.source.repo);
-  const rendered = new Map<string, Promise<RenderedSite>>();
-  const docs: EntityDocs[] = [];
+  const sites = new Map<string, PlannedSite>();
+  const shown: Array<{ entity: CatalogEntity; repo: string; found: EntityDocsRoot; site: PlannedSite }> = [];
   const problems: Problem[] = [];
-  const entities = input.entities.toSorted((a, b) => compareCodeUnits(a.ref, b.ref));
-  for (const entity of entities) {
+  for (const entity of input.entities.toSorted((a, b) => compareCodeUnits(a.ref, b.ref))) {
     const repo = entity.source.repo === undefined ? undefined : repos.get(entity.source.repo);
     const sources = repo?.facts.docSources;
     if (!repo || !sources) continue;
@@ -43,60 +52,76 @@ export async function buildEntityDocs(input: DocsInput): Promise<{ docs: EntityD
     const { found, problems: rootProblems } = docsRootOf(entity, sources.roots, claimed);
     problems.push(...rootProblems);
     if (!found) continue;
-    const title = entity.metadata.title ?? entity.metadata.name;
     const key = `${repo.name}\0${found.root.base}`;
-    let site = rendered.get(key);
+    let site = sites.get(key);
     if (!site) {
+      const title = entity.metadata.title ?? entity.metadata.name;
       const commit = repo.facts.head?.commit;
-      const links = commit ? sourceLinks(repo.webUrl, repo.forge) : undefined;
-      const sites = new Map(
-        [...sources.roots, ...(sources.included ?? [])].flatMap((root) => (root.mkdocs ? [[root.mkdocs.path, root] as const] : [])),
-      );
-      const render = () =>
-        renderSite(
-          found.root,
-          {
-            images: sources.images,
-            ...(links && commit ? { webUrlOf: (path: string) => links.file(commit, path) } : {}),
-            siteOf: (path) => sites.get(path),
-          },
-          title,
-        );
-      site = input.renderCache ? cachedRender(input.renderCache, renderKey(found.root, sources, repo, title), render) : render();
-      rendered.set(key, site);
+      const job: SiteJob = {
+        root: found.root,
+        images: sources.images,
+        ...(repo.webUrl && commit ? { links: { webUrl: repo.webUrl, ...(repo.forge ? { forge: repo.forge } : {}), commit } } : {}),
+        sites: [...sources.roots, ...(sources.included ?? [])],
+        fallbackTitle: title,
+      };
+      site = { job, ...(input.renderCache ? { cacheKey: renderKey(found.root, sources, repo, title) } : {}) };
+      sites.set(key, site);
     }
-    try {
-      const { siteName, pages, nav, assets, problems: siteProblems } = await site;
-      problems.push(...siteProblems.map((problem) => ({ ...problem, repo: repo.name, entityRef: entity.ref })));
-      if (pages.length === 0) {
-        problems.push({
-          severity: 'error',
-          repo: repo.name,
-          entityRef: entity.ref,
-          message: `The docs in ${found.root.docsDir} have no page that could be rendered.`,
-        });
-        continue;
-      }
-      docs.push({
-        entityRef: entity.ref,
-        repo: repo.name,
-        title: siteName ?? title,
-        origin: found.origin,
-        dir: found.root.docsDir,
-        pages,
-        nav,
-        assets,
-      });
-    } catch (error) {
+    shown.push({ entity, repo: repo.name, found, site });
+  }
+  await renderPlanned([...sites.values()], input.renderCache, input.workers);
+
+  const docs: EntityDocs[] = [];
+  for (const { entity, repo, found, site } of shown) {
+    const outcome = site.outcome!;
+    if ('error' in outcome) {
       problems.push({
         severity: 'error',
-        repo: repo.name,
+        repo,
         entityRef: entity.ref,
-        message: `Could not render the docs in ${found.root.docsDir}: ${(error instanceof Error ? error.message : String(error)).split('\n')[0]}`,
+        message: `Could not render the docs in ${found.root.docsDir}: ${outcome.error}`,
       });
+      continue;
     }
+    const { siteName, pages, nav, assets, problems: siteProblems } = outcome.site;
+    problems.push(...siteProblems.map((problem) => ({ ...problem, repo, entityRef: entity.ref })));
+    if (pages.length === 0) {
+      problems.push({
+        severity: 'error',
+        repo,
+        entityRef: entity.ref,
+        message: `The docs in ${found.root.docsDir} have no page that could be rendered.`,
+      });
+      continue;
+    }
+    docs.push({
+      entityRef: entity.ref,
+      repo,
+      title: siteName ?? entity.metadata.title ?? entity.metadata.name,
+      origin: found.origin,
+      dir: found.root.docsDir,
+      pages,
+      nav,
+      assets,
+    });
   }
   return { docs, problems };
+}
+
+/** Sets every site's outcome: from the cache, or rendered (and kept there; a site that fails to render is not kept). */
+async function renderPlanned(sites: PlannedSite[], cache: RenderCache | undefined, configuredWorkers: number | undefined): Promise<void> {
+  for (const site of sites) {
+    const cached = cache && site.cacheKey ? await cache.get(site.cacheKey) : undefined;
+    if (cached) site.outcome = { site: cached };
+  }
+  const toRender = sites.filter((site) => !site.outcome);
+  const jobs = toRender.map((site) => site.job);
+  const outcomes = await renderSites(jobs, docsWorkerCount(jobs, configuredWorkers));
+  for (const [index, site] of toRender.entries()) {
+    const outcome = outcomes[index]!;
+    site.outcome = outcome;
+    if (cache && site.cacheKey && 'site' in outcome) await cache.set(site.cacheKey, outcome.site);
+  }
 }
 
 /**
@@ -117,13 +142,4 @@ function renderKey(
   for (const image of sources.images)
     hash.update('\0').update(image.path).update('\0').update(image.mediaType).update('\0').update(image.base64);
   return hash.digest('hex');
-}
-
-/** A site from the cache, or rendered and kept; a site that fails to render is not kept. */
-async function cachedRender(cache: RenderCache, key: string, render: () => Promise<RenderedSite>): Promise<RenderedSite> {
-  const cached = await cache.get(key);
-  if (cached) return cached;
-  const site = await render();
-  await cache.set(key, site);
-  return site;
 }

@@ -22,6 +22,7 @@ const ENTRIES = [
   'scripts/cli/snapshot-summary-worker.ts',
   'collectors/repo/git-runner.ts',
   'collectors/runs/repo-worker.ts',
+  'collectors/docs/render-worker.ts',
 ];
 
 /**

@@ -5,6 +5,7 @@ import type { RepoSnapshot as CollectedRepo } from '../../collectors/contract/sn
 import { buildEntityDocs } from '../../collectors/docs/index.ts';
 import type { EntityDocs } from '../../collectors/docs/schema.ts';
 import type { Problem } from '../../collectors/contract/problems.ts';
+import type { CatalogEntity } from '../../collectors/contract/snapshot.ts';
 import { files, makeRepos, type RepoFixture } from '../helpers/repos.ts';
 
 const NOW = new Date('2026-02-01T00:00:00Z');
@@ -86,6 +87,7 @@ let fixture: RepoFixture<keyof typeof SPECS>;
 let docs: EntityDocs[];
 let problems: Problem[];
 let collected: CollectedRepo[];
+let entities: CatalogEntity[];
 const docsOf = (ref: string) => docs.find((entry) => entry.entityRef === ref);
 
 beforeAll(async () => {
@@ -105,6 +107,7 @@ beforeAll(async () => {
   });
   ({ docs, problems } = await buildEntityDocs({ entities: catalog.entities, repos }));
   collected = repos;
+  entities = catalog.entities;
 });
 
 afterAll(() => fixture?.remove());
@@ -139,6 +142,10 @@ describe('repository docs from real repositories', () => {
       { depth: 1, slug: 'setup', text: 'Setup' },
       { depth: 2, slug: 'install', text: 'Install' },
     ]);
+  });
+
+  it('renders the same docs, with the same problems, on worker threads', async () => {
+    expect(await buildEntityDocs({ entities, repos: collected, workers: 2 })).toEqual({ docs, problems });
   });
 
   it("renders a monorepo component's own mkdocs site from its techdocs-ref, and a docs folder beside a descriptor", () => {
