@@ -4,6 +4,8 @@ import { fileURLToPath } from 'node:url';
 import mdx from '@astrojs/mdx';
 import { defineConfig } from 'astro/config';
 import pLimit from 'p-limit';
+import { createCssVariablesTheme } from 'shiki';
+import { CODE_THEME } from './collectors/docs/code-theme.ts';
 import {
   CSP_DIRECTIVES,
   CSP_SCRIPT_RESOURCES,
@@ -37,8 +39,9 @@ export default defineConfig({
   // thousand entity pages costs more than one cached file. Four pages at a time: one page's file is
   // written while the next renders (5–10% off a build, the same output).
   build: { format: 'directory', inlineStylesheets: 'never', concurrency: 4 },
-  // Light and dark code colours as CSS variables; site/styles/guides.css picks one by colour scheme.
-  markdown: { shikiConfig: { themes: { light: 'github-light', dark: 'github-dark-default' }, defaultColor: false } },
+  // Code coloured as repository docs are (collectors/docs/code-theme.ts): site/styles/cairn.css sets
+  // each kind of token's colour for light and dark.
+  markdown: { shikiConfig: { theme: createCssVariablesTheme(CODE_THEME) } },
   integrations: [mdx(), contentSecurityPolicy()],
   devToolbar: { enabled: false },
   // Every page's Content-Security-Policy, with the hashes of the inline scripts and styles Astro

@@ -2,8 +2,7 @@ import type { Element, ElementContent, Root } from 'hast';
 import { toString } from 'hast-util-to-string';
 import type { BundledLanguage, Highlighter } from 'shiki';
 import { visit } from 'unist-util-visit';
-
-const THEMES = { light: 'github-light', dark: 'github-dark-default' } as const;
+import { CODE_THEME } from './code-theme.ts';
 
 /**
  * Highlighting must not depend on how busy the machine is, so Shiki's per-line time limit is off;
@@ -25,7 +24,9 @@ function loadShiki(): Promise<typeof import('shiki')> {
 
 /** One highlighter for the whole run, created on first use, with each language loaded once. */
 async function highlighterFor(language: BundledLanguage): Promise<Highlighter> {
-  highlighter ??= loadShiki().then(({ createHighlighter }) => createHighlighter({ themes: [THEMES.light, THEMES.dark], langs: [] }));
+  highlighter ??= loadShiki().then(({ createHighlighter, createCssVariablesTheme }) =>
+    createHighlighter({ themes: [createCssVariablesTheme(CODE_THEME)], langs: [] }),
+  );
   const ready = await highlighter;
   let loading = loadedLanguages.get(language);
   if (!loading) {
@@ -41,8 +42,8 @@ function isBundled(language: string, bundledLanguages: object): language is Bund
 }
 
 /**
- * Highlights fenced code blocks whose language Shiki knows, with both GitHub themes as CSS
- * variables (`--shiki-light`, `--shiki-dark`), so the stylesheet picks one per colour scheme.
+ * Highlights fenced code blocks whose language Shiki knows, each token coloured by a CSS variable
+ * of its kind (`code-theme.ts`), which the stylesheet sets per colour scheme.
  * Runs after sanitizing and reads only the code's text, so its markup is Cairn's own. Other blocks
  * stay plain `<pre><code>`; every block is focusable, so a keyboard can scroll it.
  */
@@ -67,8 +68,7 @@ export async function highlightCode(tree: Root): Promise<void> {
     const shiki = await highlighterFor(language);
     const highlighted = shiki.codeToHast(text, {
       lang: language,
-      themes: THEMES,
-      defaultColor: false,
+      theme: CODE_THEME.name,
       tokenizeTimeLimit: 0,
       tokenizeMaxLineLength: MAX_HIGHLIGHTED_LINE,
     });

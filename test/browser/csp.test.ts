@@ -144,6 +144,7 @@ describe('the Content-Security-Policy', () => {
   });
 
   it('lets the copy buttons on guide code run, and colours the code light and dark', async () => {
+    const colours: string[] = [];
     for (const colorScheme of ['light', 'dark'] as const) {
       const { page, violations } = await openWatched('guides/build/set-up-ci/', {
         colorScheme,
@@ -153,16 +154,19 @@ describe('the Content-Security-Policy', () => {
       await button.click();
       await expect.poll(() => button.textContent()).toBe('Copied');
       expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(/^name: CI\n/);
-      // Shiki's colours are style attributes on each token: the policy must leave them applied.
-      const token = page.locator('.guide-body pre span[style]').first();
-      const [colour, wanted] = await token.evaluate(
-        (element, scheme) => [getComputedStyle(element).color, element.style.getPropertyValue(`--shiki-${scheme}`)],
-        colorScheme,
-      );
+      // Shiki's colours are style attributes on each token, naming the variable of its kind, which
+      // the stylesheet sets per colour scheme: the policy must leave them applied.
+      const token = page.locator('.guide-body pre span[style*="--shiki-token-keyword"]').first();
+      const [colour, wanted] = await token.evaluate((element) => [
+        getComputedStyle(element).color,
+        getComputedStyle(document.documentElement).getPropertyValue('--shiki-token-keyword').trim(),
+      ]);
       expect(colour).toBe(hexToRgb(wanted!));
+      colours.push(colour!);
       expect(await violations()).toEqual([]);
       await page.context().close();
     }
+    expect(colours[0]).not.toBe(colours[1]);
   });
 
   it('lets the trend charts and the level bars draw', async () => {

@@ -174,7 +174,7 @@ describe('the demo organisation’s repository docs', () => {
     expect(html).toMatch(
       /<a href="\/portal\/catalog\/default\/component\/storefront\/docs\/guides\/checkout-api\/" aria-current="page">Calling the checkout API<\/a>/,
     );
-    expect(html).toContain('<pre class="shiki shiki-themes github-light github-dark-default"');
+    expect(html).toContain('<pre class="shiki cairn-code"');
     expect(html).toContain('data-language="ts"');
   });
 
