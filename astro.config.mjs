@@ -5,7 +5,7 @@ import mdx from '@astrojs/mdx';
 import { defineConfig } from 'astro/config';
 import pLimit from 'p-limit';
 import { createCssVariablesTheme } from 'shiki';
-import { CODE_THEME } from './collectors/docs/code-theme.ts';
+import { CODE_THEME, tokenClasses } from './collectors/docs/code-theme.ts';
 import {
   CSP_DIRECTIVES,
   CSP_SCRIPT_RESOURCES,
@@ -39,9 +39,9 @@ export default defineConfig({
   // thousand entity pages costs more than one cached file. Four pages at a time: one page's file is
   // written while the next renders (5–10% off a build, the same output).
   build: { format: 'directory', inlineStylesheets: 'never', concurrency: 4 },
-  // Code coloured as repository docs are (collectors/docs/code-theme.ts): site/styles/cairn.css sets
-  // each kind of token's colour for light and dark.
-  markdown: { shikiConfig: { theme: createCssVariablesTheme(CODE_THEME) } },
+  // Code coloured as repository docs are (collectors/docs/code-theme.ts): site/styles/cairn.css gives
+  // each kind of token its colour for light and dark.
+  markdown: { shikiConfig: { theme: createCssVariablesTheme(CODE_THEME), transformers: [tokenClasses] } },
   integrations: [mdx(), contentSecurityPolicy()],
   devToolbar: { enabled: false },
   // Every page's Content-Security-Policy, with the hashes of the inline scripts and styles Astro

@@ -2,7 +2,7 @@ import type { Element, ElementContent, Root } from 'hast';
 import { toString } from 'hast-util-to-string';
 import type { BundledLanguage, Highlighter } from 'shiki';
 import { visit } from 'unist-util-visit';
-import { CODE_THEME } from './code-theme.ts';
+import { CODE_THEME, tokenClasses } from './code-theme.ts';
 
 /**
  * Highlighting must not depend on how busy the machine is, so Shiki's per-line time limit is off;
@@ -42,8 +42,8 @@ function isBundled(language: string, bundledLanguages: object): language is Bund
 }
 
 /**
- * Highlights fenced code blocks whose language Shiki knows, each token coloured by a CSS variable
- * of its kind (`code-theme.ts`), which the stylesheet sets per colour scheme.
+ * Highlights fenced code blocks whose language Shiki knows, each token given the class of its kind
+ * (`code-theme.ts`), whose colour the stylesheet sets per colour scheme.
  * Runs after sanitizing and reads only the code's text, so its markup is Cairn's own. Other blocks
  * stay plain `<pre><code>`; every block is focusable, so a keyboard can scroll it.
  */
@@ -69,6 +69,7 @@ export async function highlightCode(tree: Root): Promise<void> {
     const highlighted = shiki.codeToHast(text, {
       lang: language,
       theme: CODE_THEME.name,
+      transformers: [tokenClasses],
       tokenizeTimeLimit: 0,
       tokenizeMaxLineLength: MAX_HIGHLIGHTED_LINE,
     });
