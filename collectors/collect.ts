@@ -1,7 +1,8 @@
 import { join } from 'node:path';
 import { availableParallelism } from 'node:os';
 import { carryOver } from './runs/carry-over.ts';
-import { firstLine, sortProblems } from './runs/collect-repo.ts';
+import { sortProblems } from './runs/collect-repo.ts';
+import { firstLine } from './support/errors.ts';
 import { collectMany, workerCount } from './runs/repo-workers.ts';
 import { buildCatalog } from './catalog/index.ts';
 import type { CheckDefinition, CheckMetadata } from './checks/check.ts';

@@ -20,9 +20,10 @@ const FONT_STYLE_CLASSES = [
 
 /**
  * Each token's colour and font style as classes (`code-keyword`, `code-italic` …) instead of a
- * `style` attribute, and none for the plain text colour, which the block's own: a code-heavy page
- * was half style attributes (Gin's docs, 510 KB of HTML for 69 KB of Markdown). The stylesheet
- * gives each class its variable; a colour of any other kind keeps Shiki's style attribute.
+ * `style` attribute, and none for the plain text colour, the block's own: a code-heavy page was
+ * half style attributes (Gin's docs, 510 KB of HTML for 69 KB of Markdown). The stylesheet gives
+ * each class its variable. Any other colour is left to the text colour: the `ansi` language's,
+ * which Shiki cannot derive from a variable, came out nearly transparent.
  */
 export const tokenClasses: ShikiTransformer = {
   name: 'cairn-token-classes',
@@ -31,7 +32,6 @@ export const tokenClasses: ShikiTransformer = {
   },
   span(node, _line, _column, _lineElement, token) {
     const kind = /^var\(--shiki-token-([a-z-]+)\)$/.exec(token.color ?? '')?.[1];
-    if (token.bgColor || (kind === undefined && token.color !== undefined && token.color !== 'var(--shiki-foreground)')) return;
     const fontStyle = token.fontStyle ?? 0;
     const classes = [
       ...(kind ? [`code-${kind}`] : []),

@@ -42,37 +42,48 @@ export async function buildEntityDocs(input: DocsInput): Promise<{ docs: EntityD
   const repos = new Map(input.repos.map((repo) => [repo.name, repo]));
   const entitiesByRepo = Map.groupBy(input.entities, (entity) => entity.source.repo);
   const sites = new Map<string, PlannedSite>();
-  const shown: Array<{ entity: CatalogEntity; repo: string; found: EntityDocsRoot; site: PlannedSite }> = [];
-  const problems: Problem[] = [];
+  const planned: Array<{
+    entity: CatalogEntity;
+    repo: string;
+    rootProblems: Problem[];
+    shown?: { found: EntityDocsRoot; site: PlannedSite };
+  }> = [];
   for (const entity of input.entities.toSorted((a, b) => compareCodeUnits(a.ref, b.ref))) {
     const repo = entity.source.repo === undefined ? undefined : repos.get(entity.source.repo);
     const sources = repo?.facts.docSources;
     if (!repo || !sources) continue;
     const claimed = annotatedBases(entitiesByRepo.get(repo.name) ?? []);
     const { found, problems: rootProblems } = docsRootOf(entity, sources.roots, claimed);
-    problems.push(...rootProblems);
-    if (!found) continue;
+    if (!found) {
+      planned.push({ entity, repo: repo.name, rootProblems });
+      continue;
+    }
     const key = `${repo.name}\0${found.root.base}`;
     let site = sites.get(key);
     if (!site) {
       const title = entity.metadata.title ?? entity.metadata.name;
       const commit = repo.facts.head?.commit;
       const job: SiteJob = {
+        repo: repo.name,
         root: found.root,
         images: sources.images,
         ...(repo.webUrl && commit ? { links: { webUrl: repo.webUrl, ...(repo.forge ? { forge: repo.forge } : {}), commit } } : {}),
-        sites: [...sources.roots, ...(sources.included ?? [])],
+        // Only mkdocs sites can be included: a worker is sent no other root's pages.
+        sites: [...sources.roots, ...(sources.included ?? [])].filter((root) => root.mkdocs),
         fallbackTitle: title,
       };
       site = { job, ...(input.renderCache ? { cacheKey: renderKey(found.root, sources, repo, title) } : {}) };
       sites.set(key, site);
     }
-    shown.push({ entity, repo: repo.name, found, site });
+    planned.push({ entity, repo: repo.name, rootProblems, shown: { found, site } });
   }
-  await renderPlanned([...sites.values()], input.renderCache, input.workers);
+  const problems = await renderPlanned([...sites.values()], input.renderCache, input.workers);
 
   const docs: EntityDocs[] = [];
-  for (const { entity, repo, found, site } of shown) {
+  for (const { entity, repo, rootProblems, shown } of planned) {
+    problems.push(...rootProblems);
+    if (!shown) continue;
+    const { found, site } = shown;
     const outcome = site.outcome!;
     if ('error' in outcome) {
       problems.push({
@@ -108,20 +119,33 @@ export async function buildEntityDocs(input: DocsInput): Promise<{ docs: EntityD
   return { docs, problems };
 }
 
-/** Sets every site's outcome: from the cache, or rendered (and kept there; a site that fails to render is not kept). */
-async function renderPlanned(sites: PlannedSite[], cache: RenderCache | undefined, configuredWorkers: number | undefined): Promise<void> {
-  for (const site of sites) {
-    const cached = cache && site.cacheKey ? await cache.get(site.cacheKey) : undefined;
-    if (cached) site.outcome = { site: cached };
-  }
+/**
+ * Sets every site's outcome: from the cache, or rendered, and then kept there at once (a site that
+ * fails to render is not kept; nor is one the cache fails to write, which only ever saves work).
+ * Returns the warnings of render workers that stopped.
+ */
+async function renderPlanned(
+  sites: PlannedSite[],
+  cache: RenderCache | undefined,
+  configuredWorkers: number | undefined,
+): Promise<Problem[]> {
+  await Promise.all(
+    sites.map(async (site) => {
+      const cached = cache && site.cacheKey ? await cache.get(site.cacheKey) : undefined;
+      if (cached) site.outcome = { site: cached };
+    }),
+  );
   const toRender = sites.filter((site) => !site.outcome);
   const jobs = toRender.map((site) => site.job);
-  const outcomes = await renderSites(jobs, docsWorkerCount(jobs, configuredWorkers));
-  for (const [index, site] of toRender.entries()) {
-    const outcome = outcomes[index]!;
-    site.outcome = outcome;
-    if (cache && site.cacheKey && 'site' in outcome) await cache.set(site.cacheKey, outcome.site);
-  }
+  const { outcomes, problems } = await renderSites(jobs, {
+    workers: docsWorkerCount(jobs, configuredWorkers),
+    onRendered: async (index, outcome) => {
+      const { cacheKey } = toRender[index]!;
+      if (cache && cacheKey && 'site' in outcome) await cache.set(cacheKey, outcome.site).catch(() => {});
+    },
+  });
+  for (const [index, site] of toRender.entries()) site.outcome = outcomes[index]!;
+  return problems;
 }
 
 /**

@@ -1,7 +1,10 @@
 import { availableParallelism } from 'node:os';
+import { setImmediate } from 'node:timers/promises';
 import { Worker } from 'node:worker_threads';
+import type { Problem } from '../contract/problems.ts';
 import type { DocImage, DocRoot } from '../facts/docs-site/schema.ts';
 import { entryPoint } from '../support/entry-point.ts';
+import { firstLine } from '../support/errors.ts';
 import { sourceLinks, type Forge } from '../support/source-links.ts';
 import { renderSite, type RenderedSite } from './render-site.ts';
 
@@ -17,12 +20,14 @@ export const DOCS_WORKERS_FROM_CHARACTERS = 100_000;
 
 /** Everything rendering one docs site reads, as plain data: a worker thread can be sent it. */
 export interface SiteJob {
+  /** The repository, named in messages. */
+  repo: string;
   root: DocRoot;
   /** The repository's images, which pages may show. */
   images: readonly DocImage[];
   /** The repository's web UI and the commit scanned, for links to files the docs mention. */
   links?: { webUrl: string; forge?: Forge; commit: string };
-  /** The other docs sites of the repository, which a mkdocs nav may `!include`. */
+  /** The repository's mkdocs sites, which a mkdocs nav may `!include`. */
   sites: readonly DocRoot[];
   fallbackTitle: string;
 }
@@ -54,7 +59,7 @@ export async function renderJob(job: SiteJob): Promise<SiteOutcome> {
     );
     return { site };
   } catch (error) {
-    return { error: (error instanceof Error ? error.message : String(error)).split('\n')[0]! };
+    return { error: firstLine(error) };
   }
 }
 
@@ -75,59 +80,118 @@ function markdownCharacters(jobs: readonly SiteJob[]): number {
   return jobs.reduce((sum, job) => sum + job.root.pages.reduce((pages, page) => pages + page.text.length, 0), 0);
 }
 
+/** How `renderSites` renders. */
+export interface RenderOptions {
+  /** Worker threads beside this thread (`docsWorkerCount`); 0 renders every site here. */
+  workers: number;
+  /** Told each site as soon as it is rendered, on any thread, so that it can be kept at once; never throws. */
+  onRendered?: (index: number, outcome: SiteOutcome) => Promise<void>;
+  /** The workers' module: `render-worker` beside this one, unless a test gives one that stops. */
+  worker?: URL;
+}
+
+/** Sites a worker is sent at a time: the next waits in its queue while it renders one. */
+const SITES_PER_WORKER = 2;
+
 /**
  * Every job's site, in the jobs' order. With workers, this thread and each worker take the largest
- * site left, one at a time, so the longest renders start first; a site renders the same on any
- * thread. A worker that stops leaves the site it held, and what is left, to this thread.
+ * sites left, so the longest renders start first; a site renders the same on any thread. A worker
+ * that stops is a warning, and the sites it held are rendered here.
  */
-export async function renderSites(jobs: readonly SiteJob[], workers: number): Promise<SiteOutcome[]> {
+export async function renderSites(
+  jobs: readonly SiteJob[],
+  options: RenderOptions,
+): Promise<{ outcomes: SiteOutcome[]; problems: Problem[] }> {
   const outcomes: SiteOutcome[] = new Array(jobs.length);
+  const problems: Problem[] = [];
+  const kept: Array<Promise<void>> = [];
+  const done = (id: number, outcome: SiteOutcome) => {
+    outcomes[id] = outcome;
+    if (options.onRendered) kept.push(options.onRendered(id, outcome));
+  };
   const order = jobs.map((_, id) => id);
   // With workers, the largest sites first, so that the longest renders start first; alone, in order.
   const size = jobs.map((job) => markdownCharacters([job]));
-  if (workers > 0) order.sort((a, b) => size[b]! - size[a]! || a - b);
+  if (options.workers > 0) order.sort((a, b) => size[b]! - size[a]! || a - b);
   const waiting = order.reverse();
   const renderHere = async () => {
-    for (let id = waiting.pop(); id !== undefined; id = waiting.pop()) outcomes[id] = await renderJob(jobs[id]!);
+    for (let id = waiting.pop(); id !== undefined; id = waiting.pop()) {
+      done(id, await renderJob(jobs[id]!));
+      // Rendering awaits nothing that waits: without this, the workers' answers (and their next
+      // sites) would wait until this thread had rendered everything left.
+      if (options.workers > 0) await setImmediate();
+    }
   };
-  if (workers === 0) {
-    await renderHere();
-    return outcomes;
-  }
+  let closing = false;
   const threads: Worker[] = [];
   const lanes: Array<Promise<void>> = [];
-  for (let index = 0; index < workers; index++) {
-    const worker = new Worker(WORKER);
-    threads.push(worker);
-    lanes.push(
-      new Promise<void>((resolve) => {
-        let held: number | undefined;
-        const feed = () => {
-          held = waiting.pop();
-          if (held === undefined) return resolve();
-          worker.postMessage({ id: held, job: jobs[held]! } satisfies SiteToRender);
-        };
-        worker.on('message', ({ id, ...outcome }: SiteRendered) => {
-          outcomes[id] = outcome;
-          feed();
-        });
-        const stop = () => {
-          if (held !== undefined) waiting.push(held);
-          held = undefined;
-          resolve();
-        };
-        worker.on('error', stop);
-        worker.on('exit', stop);
-        feed();
-      }),
-    );
-  }
   try {
+    for (let index = 0; index < options.workers; index++) {
+      const { promise: lane, resolve } = Promise.withResolvers<void>();
+      lanes.push(lane);
+      const held = new Set<number>();
+      let stopped = false;
+      const stop = (why: string) => {
+        if (stopped) return;
+        stopped = true;
+        if (!closing)
+          problems.push(
+            workerStopped(
+              why,
+              [...held].map((id) => jobs[id]!),
+            ),
+          );
+        waiting.push(...held);
+        held.clear();
+        resolve();
+      };
+      let worker: Worker;
+      try {
+        worker = new Worker(options.worker ?? WORKER);
+      } catch (error) {
+        stop(firstLine(error));
+        continue;
+      }
+      threads.push(worker);
+      const feed = () => {
+        while (held.size < SITES_PER_WORKER && waiting.length > 0) {
+          const id = waiting.pop()!;
+          held.add(id);
+          worker.postMessage({ id, job: jobs[id]! } satisfies SiteToRender);
+        }
+        if (held.size === 0) resolve();
+      };
+      worker.on('message', ({ id, ...outcome }: SiteRendered) => {
+        held.delete(id);
+        done(id, outcome);
+        feed();
+      });
+      worker.on('messageerror', (error) => {
+        stop(firstLine(error));
+        void worker.terminate();
+      });
+      worker.on('error', (error) => stop(firstLine(error)));
+      worker.on('exit', (code) => stop(`exit code ${code}`));
+      feed();
+    }
     await Promise.all([renderHere(), ...lanes]);
     // A worker that stopped after this thread ran out of sites left its own behind.
     await renderHere();
   } finally {
+    closing = true;
     await Promise.all(threads.map((worker) => worker.terminate()));
   }
-  return outcomes;
+  await Promise.all(kept);
+  return { outcomes, problems };
+}
+
+/** The warning for a worker that stopped, naming the sites it held, which this thread then rendered. */
+function workerStopped(why: string, held: SiteJob[]): Problem {
+  const sites = held.map((job) => `${job.repo}: ${job.root.docsDir}`);
+  const shown = `${sites.slice(0, 3).join(', ')}${sites.length > 3 ? ', …' : ''}`;
+  const what =
+    sites.length === 0
+      ? 'it held no docs site'
+      : `${sites.length === 1 ? 'the docs site it held was' : `the ${sites.length} docs sites it held were`} rendered on the main thread (${shown})`;
+  return { severity: 'warning', message: `A worker thread rendering docs stopped (${why}): ${what}.` };
 }

@@ -11,6 +11,7 @@ import { openRepo } from '../repo/open.ts';
 import { ReadBudget } from '../repo/read-budget.ts';
 import type { OpenedRepo } from '../repo/reader.ts';
 import type { RepoHandle } from '../sources/source.ts';
+import { firstLine } from '../support/errors.ts';
 import { FactCache, type CachedFact } from '../store/fact-cache.ts';
 
 export interface CollectRepoOptions {
@@ -218,9 +219,4 @@ export function sortProblems(problems: Problem[]): Problem[] {
   return problems.sort(
     (a, b) => (a.file ?? '').localeCompare(b.file ?? '') || (a.line ?? 0) - (b.line ?? 0) || a.message.localeCompare(b.message),
   );
-}
-
-/** An error's message, its first line only. */
-export function firstLine(error: unknown): string {
-  return (error instanceof Error ? error.message : String(error)).split('\n')[0]!.trim();
 }

@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import pLimit from 'p-limit';
-import { collectRepo, firstLine, type CollectRepoOptions } from './collect-repo.ts';
+import { collectRepo, type CollectRepoOptions } from './collect-repo.ts';
 import type { Limits } from '../config/schema.ts';
 import type { Problem } from '../contract/problems.ts';
 import type { RepoSnapshot } from '../contract/snapshot.ts';
@@ -9,6 +9,7 @@ import type { FactSettings } from '../facts/retriever.ts';
 import type { RepoHandle } from '../sources/source.ts';
 import { FactCache } from '../store/fact-cache.ts';
 import { entryPoint } from '../support/entry-point.ts';
+import { firstLine } from '../support/errors.ts';
 
 // Beside this module, in its language: the sources (`.ts`) in a checkout, compiled (`.js`) when installed.
 const WORKER = entryPoint('repo-worker', import.meta.url);

@@ -79,6 +79,7 @@ export async function mergeShards(
     guideSettings: loaded.config.guides,
     windowDays: loaded.config.activity.windowDays,
     problems: [...problems, ...content.problems],
+    ...(loaded.config.workers !== undefined ? { workers: loaded.config.workers } : {}),
   });
   await writeSnapshot(path, snapshot);
   await recordRun(snapshot, values, loaded, context.cwd);

@@ -80,6 +80,18 @@ describe('the render cache', () => {
     expect(docs).toEqual((await buildEntityDocs({ entities: [entity], repos: [repo(text, commit)] })).docs);
   });
 
+  it('publishes the docs when the cache cannot be written: it only ever saves work', async () => {
+    const blocked = join(await mkdtemp(join(tmpdir(), 'cairn-render-cache-blocked-')), 'rendered-docs');
+    await writeFile(blocked, 'a file where the cache folder would be\n');
+    const docs = await buildEntityDocs({
+      entities: [entity],
+      repos: [repo('# Ledger\n')],
+      renderCache: new FileRenderCache(blocked, 'v1'),
+    });
+    expect(docs.problems).toEqual([]);
+    expect(docs.docs.map((entry) => entry.pages[0]!.title)).toEqual(['Ledger']);
+  });
+
   it('prunes what a run did not use, and treats a damaged entry as missing', async () => {
     const cache = new FileRenderCache(dir, 'v1');
     expect(await cache.get('not there')).toBeUndefined();

@@ -1,13 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import { DOCS_WORKERS_FROM_CHARACTERS, docsWorkerCount, renderSites, type SiteJob } from '../../collectors/docs/render-pool.ts';
+import {
+  DOCS_WORKERS_FROM_CHARACTERS,
+  docsWorkerCount,
+  renderSites,
+  type SiteJob,
+  type SiteOutcome,
+} from '../../collectors/docs/render-pool.ts';
 
 const job = (name: string, text: string): SiteJob => ({
+  repo: name,
   root: { base: name, docsDir: `${name}/docs`, pages: [{ path: `${name}/docs/index.md`, text }] },
   images: [],
   sites: [],
   fallbackTitle: name,
 });
 const large = (name: string) => job(name, 'x'.repeat(DOCS_WORKERS_FROM_CHARACTERS));
+const titles = (outcomes: SiteOutcome[]) =>
+  outcomes.map((outcome) => ('site' in outcome ? outcome.site.pages.map((page) => page.title) : outcome));
 
 describe('docsWorkerCount', () => {
   it.each([
@@ -29,16 +38,17 @@ describe('renderSites', () => {
     job('small', '# Small\n\nOne page.\n'),
     job('code', '# Code\n\n```ts\nconst answer: number = 42;\n```\n\nSee [small](../small/).\n'),
     job('long', `# Long\n\n${'A paragraph of text. '.repeat(500)}\n`),
+    job('more', '# More\n\n- a list\n- of two\n'),
+    job('last', '# Last\n\n| a | b |\n|---|---|\n| 1 | 2 |\n'),
   ];
 
-  it('gives every site in the order of the jobs, rendered the same on worker threads as here', async () => {
-    const here = await renderSites(jobs, 0);
-    expect(here.map((outcome) => ('site' in outcome ? outcome.site.pages.map((page) => page.title) : outcome))).toEqual([
-      ['Small'],
-      ['Code'],
-      ['Long'],
-    ]);
-    expect(await renderSites(jobs, 2)).toEqual(here);
+  it('gives every site in the order of the jobs, rendered the same on worker threads as here, each told once as it is done', async () => {
+    const here = await renderSites(jobs, { workers: 0 });
+    expect(titles(here.outcomes)).toEqual([['Small'], ['Code'], ['Long'], ['More'], ['Last']]);
+    const told: Array<[number, SiteOutcome]> = [];
+    const threaded = await renderSites(jobs, { workers: 2, onRendered: async (index, outcome) => void told.push([index, outcome]) });
+    expect(threaded).toEqual(here);
+    expect(told.toSorted(([a], [b]) => a - b)).toEqual(here.outcomes.map((outcome, index) => [index, outcome]));
   });
 
   it("reports a site that cannot be rendered on a worker as that site's error, and renders the others", async () => {
@@ -46,8 +56,23 @@ describe('renderSites', () => {
     // site, it is the worker's first.
     const broken = job('broken', `# Broken\n\n${'More text. '.repeat(2000)}`);
     (broken.root as { mkdocs?: unknown }).mkdocs = { path: 'broken/mkdocs.yml', nav: 5 };
-    const outcomes = await renderSites([jobs[0]!, broken, jobs[2]!], 1);
+    const { outcomes, problems } = await renderSites([jobs[0]!, broken, jobs[2]!], { workers: 1 });
     expect(outcomes[1]).toEqual({ error: expect.stringMatching(/\S/) });
     expect(outcomes.filter((outcome) => 'site' in outcome)).toHaveLength(2);
+    expect(problems).toEqual([]);
+  });
+
+  it('renders here what a worker that stops held, with a warning naming it', async () => {
+    const stopping = new URL('../helpers/stopping-worker.ts', import.meta.url);
+    const { outcomes, problems } = await renderSites(jobs, { workers: 1, worker: stopping });
+    expect(titles(outcomes)).toEqual([['Small'], ['Code'], ['Long'], ['More'], ['Last']]);
+    expect(problems).toEqual([
+      {
+        severity: 'warning',
+        message: expect.stringMatching(
+          /^A worker thread rendering docs stopped \(exit code 3\): the 2 docs sites it held were rendered on the main thread \(long: long\/docs, /,
+        ),
+      },
+    ]);
   });
 });

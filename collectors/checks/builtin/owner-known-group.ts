@@ -3,6 +3,7 @@ import { UNKNOWN_OWNER } from '../../catalog/infer.ts';
 import { isFromCodeowners, ownerNamespaceHint, ownerOrigin } from '../../catalog/owners.ts';
 import { resolveReference } from '../../catalog/references.ts';
 import { defineCheck, fail, notApplicable, pass } from '../check.ts';
+import { RELATION } from '../../catalog/relations.ts';
 import { declarationEvidence, relationTarget, specString, withArticle } from './support/facts.ts';
 
 /**
@@ -50,7 +51,7 @@ export const ownerKnownGroup = defineCheck({
     const owner = specString(entity, 'owner');
     if (!owner) return notApplicable(`${entity.kind} entities have no spec.owner.`);
     const evidence = declarationEvidence(entity, `owner: ${owner}`);
-    const ref = ownerRef(owner, entity.metadata.namespace, relationTarget(entity, 'ownedBy'));
+    const ref = ownerRef(owner, entity.metadata.namespace, relationTarget(entity, RELATION.ownedBy));
     if (!ref)
       return fail(
         `The owner "${owner}" is not an entity ref Backstage can read; expected a Group name such as \`payments-team\` or a ref such as \`group:default/payments-team\`.`,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineCheck, fail, notApplicable, pass } from '../check.ts';
+import { RELATION } from '../../catalog/relations.ts';
 import { declarationEvidence, relationTarget, specString, withArticle } from './support/facts.ts';
 
 /** Kinds that belong to a System in Backstage's model. */
@@ -32,7 +33,7 @@ export const systemSet = defineCheck({
     if (!KINDS.has(entity.kind)) return notApplicable(`${entity.kind} entities do not belong to a System.`);
     const system = specString(entity, 'system');
     if (!system) return fail('spec.system is not set, so this belongs to no system.', declarationEvidence(entity));
-    const ref = relationTarget(entity, 'partOf') ?? `system:${entity.metadata.namespace}/${system}`.toLowerCase();
+    const ref = relationTarget(entity, RELATION.partOf) ?? `system:${entity.metadata.namespace}/${system}`.toLowerCase();
     const evidence = declarationEvidence(entity, `system: ${system}`);
     const target = catalog.get(ref);
     if (!target) return fail(`spec.system names ${ref}, which is not in the catalog; declare that System or fix the name.`, evidence);
