@@ -54,6 +54,9 @@ export default defineConfig({
     },
   },
   vite: {
+    // Bundled, so only the few helpers the pages use are loaded: imported from node_modules, the
+    // package evaluates its whole catalog model, Ajv included, in every build.
+    ssr: { noExternal: ['@backstage/catalog-model'] },
     build: {
       rollupOptions: {
         // Every MDX guide carries Astro's own "use astro:head-inject" directive; the bundler's note
