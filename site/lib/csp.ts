@@ -29,8 +29,9 @@ export const CSP_DIRECTIVES = [
 export const CSP_SCRIPT_RESOURCES = ["'self'", "'wasm-unsafe-eval'"];
 
 /**
- * `style-src-attr` sources. Shiki colours highlighted code with a `style` attribute on each token
- * (light and dark colours as CSS variables), and bar widths are `style="width: …"`. A style attribute
+ * `style-src-attr` sources. Bar widths are `style="width: …"`, and Shiki keeps a diff's `+` and `-`
+ * out of a selection with `style="user-select:none"` (highlighted code is otherwise coloured by
+ * classes; repository docs lose their own style attributes to the sanitizer). A style attribute
  * cannot run script, and `img-src`/`default-src` keep CSS from loading anything from elsewhere;
  * `<style>` elements and stylesheets stay limited to Cairn's own (`style-src 'self'` plus hashes).
  */
