@@ -52,14 +52,15 @@ beforeAll(async () => {
     env: ENV,
     maxBuffer: 64 * 1024 * 1024,
   });
-  fixture = await makeRepos({
-    billing: files({
-      'catalog-info.yaml':
-        'apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: billing\nspec:\n  type: service\n  lifecycle: production\n  owner: finance\n',
-      'README.md': '# Billing\n\nSends invoices.\n',
-    }),
-  });
-  await writeFile(join(portal, 'portal.yaml'), `title: Acme\nsources:\n  - type: directory\n    repos: ${fixture.root}/*\n`);
+  const service = (name: string) =>
+    files({
+      'catalog-info.yaml': `apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: ${name}\nspec:\n  type: service\n  lifecycle: production\n  owner: finance\n`,
+      'README.md': `# ${name}\n\nSends invoices.\n`,
+      'docs/index.md': `# ${name} handbook\n\n\`\`\`ts\nconst total: number = 1;\n\`\`\`\n`,
+    });
+  fixture = await makeRepos({ billing: service('billing'), ledger: service('ledger') });
+  // A render worker beside the main thread, whatever the machine: the compiled one is tested too.
+  await writeFile(join(portal, 'portal.yaml'), `title: Acme\nworkers: 1\nsources:\n  - type: directory\n    repos: ${fixture.root}/*\n`);
   await writeFile(
     join(portal, 'teams', 'finance.yaml'),
     'apiVersion: backstage.io/v1alpha1\nkind: Group\nmetadata:\n  name: finance\nspec:\n  type: team\n  children: []\n',
@@ -88,6 +89,7 @@ describe('Cairn installed from its package', () => {
       'cairn.js',
       'git-runner.js',
       'inputs.json',
+      'render-worker.js',
       'repo-worker.js',
       'snapshot-summary-worker.js',
     ]);
@@ -112,10 +114,15 @@ describe('Cairn installed from its package', () => {
     });
     // No warning of any dependency (simple-git's unlisted configuration, Node's experimental features …).
     expect(stderr.split('\n').filter(Boolean)).toEqual([
-      expect.stringMatching(/^Collected 1 repository, 2 entities, 0 problems/),
+      expect.stringMatching(/^Collected 2 repositories, 3 entities, 0 problems/),
       'Built the portal → site',
     ]);
     expect(await readFile(join(portal, 'site', 'catalog', 'default', 'component', 'billing', 'index.html'), 'utf8')).toContain('billing');
+    // Both docs sites rendered, highlighted, one of them on the worker.
+    for (const name of ['billing', 'ledger'])
+      expect(await readFile(join(portal, 'site', 'catalog', 'default', 'component', name, 'docs', 'index.html'), 'utf8')).toContain(
+        '<span class="code-keyword">const</span>',
+      );
     expect(await readdir(join(portal, 'site', 'pagefind'))).toContain('pagefind.js');
     const { stdout } = await run('npx', ['cairn', '--version'], { cwd: portal, env: ENV });
     expect(stdout.trim()).toBe(JSON.parse(await readFile(join(ROOT, 'package.json'), 'utf8')).version);
