@@ -1,4 +1,4 @@
-import type { Relation } from './schema.ts';
+import type { CatalogEntity, Relation } from './schema.ts';
 import type { EntityReference } from './references.ts';
 import { compareCodeUnits } from '../support/order.ts';
 
@@ -23,6 +23,11 @@ export const RELATION = {
   partOf: 'partOf',
   providesApi: 'providesApi',
 } as const;
+
+/** The target of the entity's first relation of a type (`ownedBy`, `partOf`), already resolved by the catalog. */
+export function relationTarget(entity: CatalogEntity, type: string): string | undefined {
+  return entity.relations.find((relation) => relation.type === type)?.targetRef;
+}
 
 /** The relation a reference field emits from the referring entity, and the reverse one on its target. */
 export interface RelationPair {

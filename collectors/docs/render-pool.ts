@@ -5,6 +5,7 @@ import type { Problem } from '../contract/problems.ts';
 import type { DocImage, DocRoot } from '../facts/docs-site/schema.ts';
 import { entryPoint } from '../support/entry-point.ts';
 import { firstLine } from '../support/errors.ts';
+import { workerStopped } from '../support/worker-stopped.ts';
 import { sourceLinks, type Forge } from '../support/source-links.ts';
 import { renderSite, type RenderedSite } from './render-site.ts';
 
@@ -73,11 +74,12 @@ export async function renderJob(job: SiteJob): Promise<SiteOutcome> {
 export function docsWorkerCount(jobs: readonly SiteJob[], configured: number | undefined, cpus = availableParallelism()): number {
   const most = Math.max(0, jobs.length - 1);
   if (configured !== undefined) return Math.min(configured, most);
-  return markdownCharacters(jobs) < DOCS_WORKERS_FROM_CHARACTERS ? 0 : Math.min(Math.max(0, cpus - 2), most);
+  const characters = jobs.reduce((sum, job) => sum + markdownCharacters(job), 0);
+  return characters < DOCS_WORKERS_FROM_CHARACTERS ? 0 : Math.min(Math.max(0, cpus - 2), most);
 }
 
-function markdownCharacters(jobs: readonly SiteJob[]): number {
-  return jobs.reduce((sum, job) => sum + job.root.pages.reduce((pages, page) => pages + page.text.length, 0), 0);
+function markdownCharacters(job: SiteJob): number {
+  return job.root.pages.reduce((sum, page) => sum + page.text.length, 0);
 }
 
 /** How `renderSites` renders. */
@@ -92,6 +94,8 @@ export interface RenderOptions {
 
 /** Sites a worker is sent at a time: the next waits in its queue while it renders one. */
 const SITES_PER_WORKER = 2;
+
+const RENDERING = { doing: 'rendering docs', one: 'docs site', many: 'docs sites', redone: 'rendered' };
 
 /**
  * Every job's site, in the jobs' order. With workers, this thread and each worker take the largest
@@ -111,7 +115,7 @@ export async function renderSites(
   };
   const order = jobs.map((_, id) => id);
   // With workers, the largest sites first, so that the longest renders start first; alone, in order.
-  const size = jobs.map((job) => markdownCharacters([job]));
+  const size = jobs.map(markdownCharacters);
   if (options.workers > 0) order.sort((a, b) => size[b]! - size[a]! || a - b);
   const waiting = order.reverse();
   const renderHere = async () => {
@@ -137,8 +141,9 @@ export async function renderSites(
         if (!closing)
           problems.push(
             workerStopped(
+              RENDERING,
               why,
-              [...held].map((id) => jobs[id]!),
+              [...held].map((id) => `${jobs[id]!.repo}: ${jobs[id]!.root.docsDir}`),
             ),
           );
         waiting.push(...held);
@@ -183,15 +188,4 @@ export async function renderSites(
   }
   await Promise.all(kept);
   return { outcomes, problems };
-}
-
-/** The warning for a worker that stopped, naming the sites it held, which this thread then rendered. */
-function workerStopped(why: string, held: SiteJob[]): Problem {
-  const sites = held.map((job) => `${job.repo}: ${job.root.docsDir}`);
-  const shown = `${sites.slice(0, 3).join(', ')}${sites.length > 3 ? ', …' : ''}`;
-  const what =
-    sites.length === 0
-      ? 'it held no docs site'
-      : `${sites.length === 1 ? 'the docs site it held was' : `the ${sites.length} docs sites it held were`} rendered on the main thread (${shown})`;
-  return { severity: 'warning', message: `A worker thread rendering docs stopped (${why}): ${what}.` };
 }

@@ -1,7 +1,7 @@
 import { parseEntityRef } from '@backstage/catalog-model';
 import { UNKNOWN_OWNER } from '../catalog/infer.ts';
 import type { CatalogEntity } from '../catalog/schema.ts';
-import { RELATION } from '../catalog/relations.ts';
+import { RELATION, relationTarget } from '../catalog/relations.ts';
 import { defineFix, githubSlug, hasFile } from './fix.ts';
 import { compareCodeUnits } from '../support/order.ts';
 
@@ -68,7 +68,7 @@ interface OwnerHandle {
 function ownerHandles(entities: readonly CatalogEntity[]): OwnerHandle[] {
   const handles = new Map<string, string>();
   for (const entity of entities) {
-    const ref = entity.relations.find((relation) => relation.type === RELATION.ownedBy)?.targetRef;
+    const ref = relationTarget(entity, RELATION.ownedBy);
     if (!ref || ref === UNKNOWN_OWNER) continue;
     const handle = githubHandle(ref, githubSlug(entity));
     if (handle && !handles.has(handle)) handles.set(handle, ref);

@@ -4,7 +4,7 @@ import { INFERRED_FILE } from '../catalog/index.ts';
 import { INFERRED_TYPE_REASON_ANNOTATION, ownerFromCodeowners, UNKNOWN_OWNER } from '../catalog/infer.ts';
 import type { Facts } from '../facts/index.ts';
 import type { CatalogEntity } from '../catalog/schema.ts';
-import { RELATION } from '../catalog/relations.ts';
+import { RELATION, relationTarget } from '../catalog/relations.ts';
 import { commentText, defineFix, githubSlug } from './fix.ts';
 import { compareCodeUnits } from '../support/order.ts';
 
@@ -101,8 +101,7 @@ function descriptorAnnotations(entity: CatalogEntity, files: readonly string[]):
  * entity without one has `group:default/unknown`, written `unknown`.
  */
 function ownerOf(entity: CatalogEntity): { ref: string; written: string; known: boolean } {
-  const ref =
-    entity.relations.find((relation) => relation.type === RELATION.ownedBy)?.targetRef ?? String(entity.spec?.owner ?? UNKNOWN_OWNER);
+  const ref = relationTarget(entity, RELATION.ownedBy) ?? String(entity.spec?.owner ?? UNKNOWN_OWNER);
   const { kind, namespace, name } = parseEntityRef(ref, { defaultKind: 'group', defaultNamespace: entity.metadata.namespace });
   const short = namespace === 'default' ? name : `${namespace}/${name}`;
   return {

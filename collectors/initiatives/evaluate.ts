@@ -3,7 +3,7 @@ import { matchesFilter, normalizeRef } from '../scorecards/filter.ts';
 import type { ScorecardResult } from '../scorecards/result.ts';
 import type { CatalogEntity } from '../catalog/schema.ts';
 import type { Facts } from '../facts/index.ts';
-import { RELATION } from '../catalog/relations.ts';
+import { RELATION, relationTarget } from '../catalog/relations.ts';
 import type { Initiative, InitiativeFile } from './schema.ts';
 import { compareCodeUnits } from '../support/order.ts';
 
@@ -29,7 +29,10 @@ export interface InitiativeEvaluationInput {
  */
 export function evaluateInitiatives(input: InitiativeEvaluationInput): Initiative[] {
   const byRef = new Map(input.entities.map((entity) => [entity.ref, entity]));
-  const ownerOf = (ref: string) => byRef.get(ref)?.relations.find((relation) => relation.type === RELATION.ownedBy)?.targetRef;
+  const ownerOf = (ref: string) => {
+    const entity = byRef.get(ref);
+    return entity && relationTarget(entity, RELATION.ownedBy);
+  };
   return input.initiatives.map(({ file, spec }) => {
     const appliesTo = spec.appliesTo ?? { kind: ['Component'] };
     const covered = (ref: string) => {

@@ -1,11 +1,12 @@
 import { HISTORY_SCHEMA_VERSION, type HistoryRecord } from '../contract/history.ts';
 import type { Snapshot } from '../contract/snapshot.ts';
+import { RELATION, relationTarget } from '../catalog/relations.ts';
 
 /** The record of a snapshot. Pure: lists are in the snapshot's deterministic order. */
 export function historyRecord(snapshot: Snapshot): HistoryRecord {
   const entities = Object.fromEntries(
     snapshot.entities.map((entity) => {
-      const owner = entity.relations.find((relation) => relation.type === 'ownedBy')?.targetRef;
+      const owner = relationTarget(entity, RELATION.ownedBy);
       return [entity.ref, owner ? { owner } : {}];
     }),
   );

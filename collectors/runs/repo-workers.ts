@@ -10,6 +10,7 @@ import type { RepoHandle } from '../sources/source.ts';
 import { FactCache } from '../store/fact-cache.ts';
 import { entryPoint } from '../support/entry-point.ts';
 import { firstLine } from '../support/errors.ts';
+import { workerStopped } from '../support/worker-stopped.ts';
 
 // Beside this module, in its language: the sources (`.ts`) in a checkout, compiled (`.js`) when installed.
 const WORKER = entryPoint('repo-worker', import.meta.url);
@@ -21,6 +22,8 @@ const WORKER = entryPoint('repo-worker', import.meta.url);
  * mostly a few large repositories, which one thread reads no slower.
  */
 export const WORKERS_FROM_REPOS = 40;
+
+const READING = { doing: 'reading repositories', one: 'repository', many: 'repositories', redone: 'read again' };
 
 /**
  * Repositories from which a collection starts a worker even on two CPUs. There, git's processes
@@ -156,6 +159,7 @@ export async function collectMany(
       held.clear();
       problems.push(
         workerStopped(
+          READING,
           why,
           orphans.map((id) => handles[id]!.name),
         ),
@@ -207,14 +211,4 @@ async function collectHere(
   } satisfies CollectRepoOptions);
   finished(handle, fromCache);
   return repo;
-}
-
-/** The warning of a worker that stopped before the run was over: why, and which repositories it was reading. */
-function workerStopped(why: string, names: string[]): Problem {
-  const shown = `${names.slice(0, 3).join(', ')}${names.length > 3 ? ', …' : ''}`;
-  const held =
-    names.length === 0
-      ? 'it held no repository'
-      : `${names.length === 1 ? 'the repository it held was' : `the ${names.length} repositories it held were`} read again on the main thread (${shown})`;
-  return { severity: 'warning', message: `A worker thread reading repositories stopped (${why}): ${held}.` };
 }

@@ -139,7 +139,7 @@ function levelChecks(standards: IndexedStandards, repo: RepoSnapshot | undefined
   const withStatus = checks.map((check) => ({ check, status: checkStatus(check) }));
   return {
     level,
-    open: withStatus.filter(({ status }) => needsWork(status)).map(({ check }) => scoredCheckView(standards, repo, check)),
+    open: withStatus.filter(({ status }) => needsWork(status)).map(({ check, status }) => scoredCheckView(standards, repo, check, status)),
     settled: SETTLED_ORDER.map((status) => ({
       status,
       checks: withStatus.filter((entry) => entry.status === status).map(({ check }) => checkLink(standards, check.checkId)),
@@ -147,9 +147,14 @@ function levelChecks(standards: IndexedStandards, repo: RepoSnapshot | undefined
   };
 }
 
-function scoredCheckView(standards: IndexedStandards, repo: RepoSnapshot | undefined, check: ScoredCheck): ScoredCheckView {
-  const status = checkStatus(check);
-  const known = needsWork(status) && standards.checksById.has(check.checkId);
+/** A check that needs work, in full. */
+function scoredCheckView(
+  standards: IndexedStandards,
+  repo: RepoSnapshot | undefined,
+  check: ScoredCheck,
+  status: CheckStatus,
+): ScoredCheckView {
+  const known = standards.checksById.has(check.checkId);
   const guide = known ? checkGuideLink(standards, check.checkId) : undefined;
   return {
     check: checkLink(standards, check.checkId),

@@ -29,11 +29,7 @@ export function capped(evidence: Evidence[]): Evidence[] {
 }
 
 export { specString } from '../../../catalog/fields.ts';
-
-/** The target of the entity's first relation of a type (`ownedBy`, `partOf`), already resolved by the catalog. */
-export function relationTarget(entity: CatalogEntity, type: string): string | undefined {
-  return entity.relations.find((relation) => relation.type === type)?.targetRef;
-}
+export { relationTarget } from '../../../catalog/relations.ts';
 
 /** `a Component`, `an API`. */
 export function withArticle(word: string): string {
