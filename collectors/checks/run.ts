@@ -1,12 +1,13 @@
 import type { Facts } from '../facts/index.ts';
 import type { CatalogEntity } from '../catalog/schema.ts';
 import {
-  checkResultSchema,
   error,
+  outcomeSchema,
   notApplicable,
   type CheckContext,
   type CheckDefinition,
   type CheckResult,
+  type Evidence,
   type FactId,
 } from './check.ts';
 
@@ -24,29 +25,41 @@ export interface CheckRunInput extends Omit<CheckContext<unknown>, 'options'> {
  * - a check that needs facts does not apply to an entity of no repository, and is an `error`
  *   (naming the facts) when a needed fact was not collected: never mistaken for a missing file;
  * - a check that throws, or returns something that is not a result, is an `error` for this entity only.
- *
- * The time each check takes is added to `checkTimings()`; it never reaches the result.
  */
 export function runCheck(check: CheckDefinition, input: CheckRunInput): CheckResult {
-  const started = performance.now();
-  try {
-    return judge(check, input);
-  } finally {
-    recordTime(check.id, performance.now() - started);
-  }
-}
-
-function judge(check: CheckDefinition, input: CheckRunInput): CheckResult {
   const options = parsedOptions(check, input.options);
   if (!options.success) return error(`Invalid options for check "${check.id}": ${options.error.issues[0]?.message ?? 'rejected'}.`);
   const context = { ...input, options: options.data };
   try {
     const result = check.precheck?.(context) ?? missingFacts(check.needs ?? [], input.entity, input.facts) ?? check.run(context);
-    const parsed = checkResultSchema.safeParse(result);
-    return parsed.success ? parsed.data : error(`The check "${check.id}" returned no valid result.`);
+    return asResult(result) ?? error(`The check "${check.id}" returned no valid result.`);
   } catch (thrown) {
     return error(`The check "${check.id}" failed to run: ${thrown instanceof Error ? thrown.message : String(thrown)}`);
   }
+}
+
+const OUTCOMES: ReadonlySet<unknown> = new Set(outcomeSchema.options);
+
+/**
+ * The result a check returned, with nothing else on it, or undefined when it is not one: what
+ * `checkResultSchema` accepts, checked by hand because every entity runs every check and the
+ * schema's parse was a tenth of a warm run's evaluation.
+ */
+function asResult(value: unknown): CheckResult | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const { outcome, message, evidence } = value as Partial<CheckResult>;
+  if (!OUTCOMES.has(outcome) || typeof message !== 'string' || !Array.isArray(evidence) || !evidence.every(isEvidence)) return undefined;
+  return { outcome: outcome!, message, evidence };
+}
+
+function isEvidence(value: unknown): value is Evidence {
+  if (typeof value !== 'object' || value === null) return false;
+  const { path, line, note } = value as Partial<Evidence>;
+  return (
+    typeof path === 'string' &&
+    (line === undefined || (Number.isInteger(line) && line > 0)) &&
+    (note === undefined || typeof note === 'string')
+  );
 }
 
 const parsedOptionsByCheck = new WeakMap<CheckDefinition, WeakMap<object, ReturnType<CheckDefinition['options']['safeParse']>>>();
@@ -79,35 +92,4 @@ function missingFacts(needs: readonly FactId[], entity: CatalogEntity, facts: Fa
 /** Why a check that reads repository facts does not apply to an entity declared outside any repository. */
 export function noRepository(entity: CatalogEntity): string {
   return `${entity.ref} is declared in ${entity.source.file}, outside any scanned repository, so there are no repository files to check.`;
-}
-
-/** Time spent in one check since the last reset, over all its runs. */
-export interface CheckTiming {
-  id: string;
-  runs: number;
-  totalMs: number;
-}
-
-const timings = new Map<string, CheckTiming>();
-
-function recordTime(id: string, ms: number): void {
-  const timing = timings.get(id);
-  if (timing) {
-    timing.runs++;
-    timing.totalMs += ms;
-  } else {
-    timings.set(id, { id, runs: 1, totalMs: ms });
-  }
-}
-
-/**
- * Where the checks' time went since `resetCheckTimings`, slowest first: for the benchmark and for
- * finding a slow check, never for results or the snapshot (timings differ from run to run).
- */
-export function checkTimings(): CheckTiming[] {
-  return [...timings.values()].map((timing) => ({ ...timing })).sort((a, b) => b.totalMs - a.totalMs || (a.id < b.id ? -1 : 1));
-}
-
-export function resetCheckTimings(): void {
-  timings.clear();
 }

@@ -37,7 +37,16 @@ export interface ScorecardEvaluationInput {
 
 /** How `ran` keys a check's result: a check is a pure function of the entity and its options. */
 export function checkRunKey(entityRef: string, checkId: string, options: Record<string, unknown>): string {
-  return `${entityRef}\0${checkId}\0${JSON.stringify(options)}`;
+  return `${entityRef}\0${checkId}\0${optionsKey(options)}`;
+}
+
+const optionsKeys = new WeakMap<Record<string, unknown>, string>();
+
+/** Options as JSON, once per scorecard entry: every entity a scorecard scores is given the same options object. */
+function optionsKey(options: Record<string, unknown>): string {
+  let key = optionsKeys.get(options);
+  if (key === undefined) optionsKeys.set(options, (key = JSON.stringify(options)));
+  return key;
 }
 
 const EFFORT_ORDER = { low: 0, medium: 1, high: 2 } as const;
@@ -77,7 +86,10 @@ export function evaluateScorecard(input: ScorecardEvaluationInput): ScorecardRes
         ? findExemption(exemptions, { entityRef: entity.ref, checkId: entry.id, scorecard: scorecard.id }, now)
         : undefined;
       const effective = exemption && !exemption.expired ? 'pass' : result.outcome;
-      return { checkId: entry.id, level: level.id, weight: entry.weight, ...result, ...(exemption ? { exemption } : {}), effective };
+      const { outcome, message, evidence } = result;
+      return exemption
+        ? { checkId: entry.id, level: level.id, weight: entry.weight, outcome, message, evidence, exemption, effective }
+        : { checkId: entry.id, level: level.id, weight: entry.weight, outcome, message, evidence, effective };
     }),
   );
 

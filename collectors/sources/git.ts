@@ -133,7 +133,7 @@ async function syncClone(
   clonesDir: string,
   extra: Parameters<typeof safeGit>[1],
 ): Promise<{ scanned: boolean; problem?: string }> {
-  const existing = await isGitWorkTree(dir);
+  const existing = isGitWorkTree(dir);
   try {
     if (existing) {
       const git = safeGit(dir, extra);

@@ -126,9 +126,9 @@ async function portalTemplates(contentDir: string | undefined): Promise<Judge['t
 export async function assertRepositoryRoot(dir: string, command: string): Promise<void> {
   if (!(await stat(dir).catch(() => undefined))?.isDirectory())
     throw new ConfigError(`${command}: ${dir}: no such folder; expected the folder of a git repository (default: the current one).`);
-  if (await isGitWorkTree(dir)) return;
+  if (isGitWorkTree(dir)) return;
   for (let folder = dir, parent = dirname(dir); parent !== folder; folder = parent, parent = dirname(parent)) {
-    if (await isGitWorkTree(parent))
+    if (isGitWorkTree(parent))
       throw new ConfigError(
         `${command}: ${dir} is inside the repository at ${parent}; Cairn judges a whole repository: run it at ${parent}.`,
       );

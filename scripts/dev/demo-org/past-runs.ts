@@ -117,7 +117,7 @@ async function pastOf(
   const repos = await Promise.all(
     names.map((name) =>
       limit(async () => {
-        if (!(await isGitWorkTree(join(org, name)))) return [];
+        if (!isGitWorkTree(join(org, name))) return [];
         const dir = join(into, name);
         await safeGit(org, { config: ['protocol.file.allow=always'] }).raw([
           'clone',

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { defineCheck, notApplicable, pass, type CheckDefinition, type CheckResult } from '../../../collectors/checks/check.ts';
-import { checkTimings, resetCheckTimings, runCheck, type CheckRunInput } from '../../../collectors/checks/run.ts';
+import { runCheck, type CheckRunInput } from '../../../collectors/checks/run.ts';
 import type { Facts } from '../../../collectors/facts/index.ts';
 import { entity, NOW, repoFacts } from '../../helpers/check-context.ts';
 
@@ -161,6 +161,27 @@ describe('runCheck', () => {
       result: { outcome: 'error', message: 'The check "stub" returned no valid result.', evidence: [] },
       ran: 0,
     },
+    ...[
+      ['nothing', () => undefined],
+      ['a message that is not text', () => ({ outcome: 'pass', message: 3, evidence: [] })],
+      ['evidence that is not a list', () => ({ outcome: 'pass', message: 'ok', evidence: 'README.md' })],
+      ['evidence without a path', () => ({ outcome: 'fail', message: 'no', evidence: [{ line: 2 }] })],
+      ['evidence at line 0', () => ({ outcome: 'fail', message: 'no', evidence: [{ path: 'a', line: 0 }] })],
+      ['evidence whose note is not text', () => ({ outcome: 'fail', message: 'no', evidence: [{ path: 'a', note: 1 }] })],
+    ].map(([what, run]) => ({
+      name: `a check that returns ${what as string}: no valid result`,
+      check: stub(run as never),
+      input: input(),
+      result: { outcome: 'error' as const, message: 'The check "stub" returned no valid result.', evidence: [] },
+      ran: 0,
+    })),
+    {
+      name: 'evidence with a line and a note is kept',
+      check: stub(() => ({ outcome: 'fail', message: 'no', evidence: [{ path: 'a', line: 3, note: 'x' }] })),
+      input: input(),
+      result: { outcome: 'fail' as const, message: 'no', evidence: [{ path: 'a', line: 3, note: 'x' }] },
+      ran: 0,
+    },
     {
       name: 'a result with extra fields is trimmed to a result',
       check: stub(() => ({ ...pass('ok'), debug: 'internal' }) as CheckResult),
@@ -171,37 +192,5 @@ describe('runCheck', () => {
   ])('$name', ({ check, input: given, result, ran }) => {
     expect(runCheck(check, given)).toEqual(result);
     expect(runs).toBe(ran);
-  });
-});
-
-describe('checkTimings', () => {
-  beforeEach(() => resetCheckTimings());
-
-  it('adds up the runs and time of each check, slowest first, whatever the outcome', () => {
-    runCheck(needsTwo, input());
-    runCheck(needsTwo, input({ facts: undefined }));
-    runCheck(entityOnly, input());
-    const timings = checkTimings();
-    expect(timings.map(({ id, runs: count }) => [id, count]).sort()).toEqual([
-      ['entity-only', 1],
-      ['needs-two', 2],
-    ]);
-    for (const timing of timings) expect(timing.totalMs).toBeGreaterThanOrEqual(0);
-    expect(timings.map((timing) => timing.totalMs)).toEqual(timings.map((timing) => timing.totalMs).sort((a, b) => b - a));
-  });
-
-  it('starts again after a reset, and hands out copies', () => {
-    runCheck(needsTwo, input());
-    checkTimings()[0]!.runs = 99;
-    expect(checkTimings()[0]!.runs).toBe(1);
-    resetCheckTimings();
-    expect(checkTimings()).toEqual([]);
-  });
-
-  it('never reaches the result: the same input gives an equal result however long it took', () => {
-    const first = runCheck(needsTwo, input());
-    const second = runCheck(needsTwo, input());
-    expect(second).toEqual(first);
-    expect(Object.keys(first).sort()).toEqual(['evidence', 'message', 'outcome']);
   });
 });
