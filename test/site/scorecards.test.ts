@@ -39,13 +39,16 @@ function tableRows(html: string, after = 0): string[][] {
 }
 
 describe('the entity scorecard panel', () => {
-  it('shows the level, the score, every check with its outcome as text, and the next level', async () => {
-    const panel = section(await page('catalog/default/component/payments-service'), 'Production readiness');
+  it('shows the level, the score and every check with its outcome as text; the summary says what the next level needs', async () => {
+    const html = await page('catalog/default/component/payments-service');
+    const panel = section(html, 'Production readiness');
     expect(panel).toContain('<span class="visually-hidden">Level: </span>Silver</span>');
     expect(panel).toContain('Score <strong>85%</strong>');
-    expect(panel).toMatch(
-      /<h4>Next level needs<\/h4><p>To reach Gold:<\/p><ul><li><a href="\/portal\/checks\/dockerfile-non-root\/">Container runs as non-root<\/a>/,
+    // Said once, in the summary at the top, which links to the panel.
+    expect(html).toMatch(
+      /To reach <strong>Gold<\/strong> on <a href="#scorecard-[\w-]+">Production readiness<\/a>, fix:<\/p><ol class="next-checks"><li><a href="\/portal\/checks\/dockerfile-non-root\/">Container runs as non-root<\/a>/,
     );
+    expect(panel).not.toContain('To reach Gold');
     for (const heading of ['Bronze', 'Silver', 'Gold']) expect(panel).toContain(`<h4>${heading}</h4>`);
     expect(panel).toContain(
       '<span class="outcome outcome-fail"><span aria-hidden="true">✗</span> Fail</span> <a href="/portal/checks/dockerfile-non-root/">Container runs as non-root</a>',
