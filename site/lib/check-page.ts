@@ -110,6 +110,11 @@ export interface FailingSection {
   sharedScorecards?: ScorecardLink[];
   /** The status, when every row has the same: the caption says it, and the table has no outcome column. */
   sharedStatus?: CheckStatus;
+  /**
+   * The message, when every row has the same and no evidence (a check whose failure reads the same
+   * everywhere: no SECURITY.md): said once above the table, which then has no message column.
+   */
+  sharedMessage?: string;
   rows: FailingEntity[];
   pagination: PaginationView;
 }
@@ -218,11 +223,13 @@ function failingSections(catalog: IndexedCatalog, standards: IndexedStandards, c
   const entities = new Set(sorted.map((row) => row.entity.ref)).size;
   const sharedScorecards = shared(sorted, (row) => row.scorecards.map((scorecard) => scorecard.href).join('\n'))?.scorecards;
   const sharedStatus = shared(sorted, (row) => row.status)?.status;
+  const sharedMessage = sorted.every((row) => row.evidence.length === 0) ? shared(sorted, (row) => row.message)?.message : undefined;
   return paginate(sorted).map((page) => ({
     entities,
     byOwner,
     ...(sharedScorecards ? { sharedScorecards } : {}),
     ...(sharedStatus ? { sharedStatus } : {}),
+    ...(sharedMessage !== undefined ? { sharedMessage } : {}),
     rows: page.items,
     pagination: paginationView(checkPath(checkId), page),
   }));

@@ -230,6 +230,14 @@ describe('the check pages', () => {
     expect(failing.map((row) => row[0])).toEqual(['Payments Service']);
   });
 
+  it('says once a message every failing entity shares, and the table lists the entities alone', async () => {
+    const failingSection = section(await page('checks/has-license'), 'Entities failing it');
+    expect(failingSection).toContain('<p>Every entity below has the same message: No LICENSE file.</p>');
+    expect(failingSection).toContain('<thead><tr><th scope="col">Entity</th></tr></thead>');
+    const failing = tableRows(failingSection, failingSection.indexOf('Entities where this check fails'));
+    expect(failing).toEqual([['billing-scripts'], ['Checkout Web'], ['Hostile &lt;b&gt;component&lt;/b&gt;']]);
+  });
+
   it('says so when no entity fails a check', async () => {
     expect(section(await page('checks/pinned-base-image'), 'Entities failing it')).toContain('No entity fails this check.');
   });

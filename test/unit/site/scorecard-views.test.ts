@@ -256,6 +256,29 @@ describe('check pages', () => {
     expect([both.sharedScorecards, both.sharedStatus]).toEqual([undefined, 'fail']);
   });
 
+  it('says a message every failing row shares once, unless a row has evidence of its own', () => {
+    const withCi = (evidence: Array<{ path: string }>) =>
+      indexStandards({
+        ...snapshotFixture,
+        results: snapshotFixture.results.map((result) => ({
+          ...result,
+          checks: result.checks.map((check) =>
+            check.checkId === 'has-ci' && check.effective !== 'pass' && check.effective !== 'notApplicable'
+              ? { ...check, outcome: 'fail' as const, effective: 'fail' as const, message: 'No CI.', evidence }
+              : check,
+          ),
+        })),
+      });
+    const same = withCi([]);
+    const failing = checkPageView(catalog, same, same.checksById.get('has-ci')!).failing;
+    expect(failing.rows).toHaveLength(3);
+    expect([failing.sharedStatus, failing.sharedMessage]).toEqual(['fail', 'No CI.']);
+    const evidenced = withCi([{ path: '.github/workflows' }]);
+    expect(checkPageView(catalog, evidenced, evidenced.checksById.get('has-ci')!).failing.sharedMessage).toBeUndefined();
+    // Messages that differ are each the row's own.
+    expect(checkPageView(catalog, standards, standards.checksById.get('has-readme')!).failing.sharedMessage).toBeUndefined();
+  });
+
   it.each([
     ['fail', 'Entities where this check fails'],
     ['error', 'Entities where this check could not run'],
