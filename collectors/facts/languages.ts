@@ -11,6 +11,7 @@ import {
 import { defineRetriever, readAll } from './retriever.ts';
 import { anyPattern } from '../support/patterns.ts';
 import { rememberedByText } from '../support/remembered-by-text.ts';
+import { compareCodeUnits } from '../support/order.ts';
 
 /** Linguist counts only these types towards a repository's languages, as GitHub does. */
 const COUNTED_TYPES = new Set(['programming', 'markup']);
@@ -252,7 +253,7 @@ export function generatedByContent(path: string, text: string): string | undefin
 /** Languages by bytes of tracked source, largest first, as GitHub's language bar shows them. */
 export const languages = defineRetriever({
   id: 'languages',
-  version: 2,
+  version: 3,
   description:
     'Languages by bytes of tracked source (Linguist data and rules: vendored, generated and documentation files left out, .gitattributes honoured), largest first.',
   schema: z.array(
@@ -268,7 +269,7 @@ export const languages = defineRetriever({
     const attributeFiles = repo
       .files()
       .filter((path) => basename(path) === '.gitattributes')
-      .sort((a, b) => a.split('/').length - b.split('/').length || a.localeCompare(b))
+      .sort((a, b) => a.split('/').length - b.split('/').length || compareCodeUnits(a, b))
       .slice(0, MAX_ATTRIBUTE_FILES);
     for (const path of attributeFiles) {
       const text = await repo.readText(path);
@@ -285,7 +286,7 @@ export const languages = defineRetriever({
     const all = [...totals.values()].reduce((sum, bytes) => sum + bytes, 0);
     return [...totals]
       .filter(([, bytes]) => bytes > 0)
-      .sort(([nameA, a], [nameB, b]) => b - a || nameA.localeCompare(nameB))
+      .sort(([nameA, a], [nameB, b]) => b - a || compareCodeUnits(nameA, nameB))
       .map(([name, bytes]) => ({ name, bytes, share: Math.round((bytes / all) * 1000) / 1000 }));
   },
 });

@@ -13,6 +13,7 @@ import type { OpenedRepo } from '../repo/reader.ts';
 import type { RepoHandle } from '../sources/source.ts';
 import { firstLine } from '../support/errors.ts';
 import { FactCache, type CachedFact } from '../store/fact-cache.ts';
+import { compareCodeUnits } from '../support/order.ts';
 
 export interface CollectRepoOptions {
   now: Date;
@@ -217,6 +218,6 @@ async function headCommit(dir: string): Promise<string | undefined> {
 /** A repository's problems in one order: by file, line, then message. */
 export function sortProblems(problems: Problem[]): Problem[] {
   return problems.sort(
-    (a, b) => (a.file ?? '').localeCompare(b.file ?? '') || (a.line ?? 0) - (b.line ?? 0) || a.message.localeCompare(b.message),
+    (a, b) => compareCodeUnits(a.file ?? '', b.file ?? '') || (a.line ?? 0) - (b.line ?? 0) || compareCodeUnits(a.message, b.message),
   );
 }

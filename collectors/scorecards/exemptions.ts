@@ -4,6 +4,7 @@ import type { Problem } from '../contract/problems.ts';
 import type { CatalogEntity } from '../catalog/schema.ts';
 import { exemptionDateSchema, type ExemptionsFile } from './definition.ts';
 import type { AppliedExemption } from './result.ts';
+import { compareCodeUnits } from '../support/order.ts';
 
 /**
  * Annotation prefix of an entity's own exemptions: `cairn.dev/exempt.<check-id>: "YYYY-MM-DD: reason"`.
@@ -107,7 +108,7 @@ export function findExemption(
     )
     .sort(
       (a, b) =>
-        b.expires.localeCompare(a.expires) ||
+        compareCodeUnits(b.expires, a.expires) ||
         Number(Boolean(b.scorecard)) - Number(Boolean(a.scorecard)) ||
         Number(b.source === 'central') - Number(a.source === 'central'),
     )[0];

@@ -1,3 +1,5 @@
+import { compareCodeUnits } from '../support/order.ts';
+
 /**
  * Up to `max` of `candidates` closest to a mistyped `value` (Levenshtein distance, ties in
  * alphabetical order), for "did you mean" hints. Only plausible typos are offered: at most a third
@@ -8,7 +10,7 @@ export function closestMatches(value: string, candidates: Iterable<string>, max 
   return [...new Set(candidates)]
     .map((candidate) => ({ candidate, distance: editDistance(value.toLowerCase(), candidate.toLowerCase()) }))
     .filter(({ distance }) => distance <= limit)
-    .sort((a, b) => a.distance - b.distance || a.candidate.localeCompare(b.candidate))
+    .sort((a, b) => a.distance - b.distance || compareCodeUnits(a.candidate, b.candidate))
     .slice(0, max)
     .map(({ candidate }) => candidate);
 }
