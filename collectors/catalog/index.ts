@@ -175,7 +175,10 @@ async function admit(candidate: Candidate, accepted: Map<string, Accepted>, prob
       if (!candidate.givesWay) reportDuplicate(ref, earlier, candidate, problems);
       return;
     }
-    accepted.set(ref, { ref, entity, references, source: candidate.source, inferred: candidate.inferred });
+    // An inferred entity's placeholder owner means "no owner": it relates it to no group (one named
+    // `unknown` must not claim every ownerless repository) and is not a reference to report.
+    const related = candidate.inferred ? references.filter((reference) => reference.targetRef !== UNKNOWN_OWNER) : references;
+    accepted.set(ref, { ref, entity, references: related, source: candidate.source, inferred: candidate.inferred });
   } catch (error) {
     problems.push({ ...where, severity: 'error', message: `Cairn could not process this entity: ${messageOf(error)}` });
   }
@@ -235,8 +238,6 @@ function danglingReferences(accepted: ReadonlyMap<string, Accepted>): Problem[] 
     const reported = new Set<string>();
     for (const reference of entry.references) {
       if (accepted.has(reference.targetRef)) continue;
-      // The inferred placeholder owner already has its own "no owner known" problem.
-      if (entry.inferred && reference.targetRef === UNKNOWN_OWNER) continue;
       const key = `${reference.field}\0${reference.targetRef}`;
       if (reported.has(key)) continue;
       reported.add(key);

@@ -8,6 +8,7 @@ import type {
   ScorecardResult,
   ScoredCheck,
 } from '../../collectors/contract/snapshot.ts';
+import { UNKNOWN_OWNER } from '../../collectors/contract/helpers.ts';
 import { byCodeUnit, compareText, type IndexedCatalog } from './catalog.ts';
 import { entityDisplayName, refRouteParams, type EntityRefParts } from './entity-ref.ts';
 import { guideFacts, linkText, oneLine } from './guide-markdown.ts';
@@ -309,7 +310,7 @@ function llmsCatalog({ entities, url }: LlmsInput): string[] {
         const spec = entity.spec ?? {};
         const facts = [
           typeof spec['type'] === 'string' ? `${entity.kind} (${spec['type']})` : entity.kind,
-          typeof spec['owner'] === 'string' ? `owned by ${spec['owner']}` : undefined,
+          typeof spec['owner'] !== 'string' ? undefined : spec['owner'] === UNKNOWN_OWNER ? 'no owner known' : `owned by ${spec['owner']}`,
           typeof spec['system'] === 'string' ? `part of ${spec['system']}` : undefined,
         ];
         const description = oneLine(entity.metadata.description ?? '');

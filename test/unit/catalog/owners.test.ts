@@ -229,15 +229,23 @@ describe('buildCatalog: owners', () => {
     ]);
   });
 
-  it('gives no page to the placeholder owner: its Components stay owned by nobody', async () => {
+  it('gives no page to the placeholder owner: its Components stay owned by nobody, even beside a team named unknown', async () => {
     const { entities, problems } = await buildCatalog({
       repos: [{ name: 'lonely', facts: { descriptors: { files: [], documents: [] }, codeowners: null } }],
       content: [],
     });
-    expect(entities.map((entity) => [entity.ref, entity.relations])).toEqual([
-      ['component:default/lonely', [{ type: 'ownedBy', targetRef: 'group:default/unknown' }]],
+    expect(entities.map((entity) => [entity.ref, entity.spec?.owner, entity.relations])).toEqual([
+      ['component:default/lonely', 'group:default/unknown', []],
     ]);
     expect(problems.map((problem) => problem.message)).toEqual([expect.stringMatching(/^No owner is known for lonely/)]);
+    const withTeam = await buildCatalog({
+      repos: [{ name: 'lonely', facts: { descriptors: { files: [], documents: [] }, codeowners: null } }],
+      content: [{ file: 'teams/unknown.yaml', line: 1, data: group('unknown') }],
+    });
+    expect(withTeam.entities.map((entity) => [entity.ref, entity.relations])).toEqual([
+      ['component:default/lonely', []],
+      ['group:default/unknown', []],
+    ]);
   });
 
   it('takes the forge’s Groups and Users below declared ones and above inferred ones, with hierarchy and membership relations', async () => {

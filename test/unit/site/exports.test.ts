@@ -111,6 +111,21 @@ describe('llms.txt', () => {
       '- [A \\](javascript:alert(1)) \\[b](https://portal.acme.dev/catalog/default/component/x/): Component (service), owned by payments-team, part of checkout. line one # not a heading',
     );
   });
+
+  it('says an inferred entity of no known owner has none, not that a group named unknown owns it', () => {
+    const lonely: CatalogEntity = {
+      ...snapshotFixture.entities.find((entity) => entity.kind === 'Component')!,
+      ref: 'component:default/lonely',
+      metadata: { name: 'lonely', namespace: 'default' },
+      spec: { type: 'library', lifecycle: 'unknown', owner: 'group:default/unknown' },
+      relations: [],
+      inferred: true,
+    };
+    const line = llmsTxt({ title: 'T', guides: [], entities: [lonely], url })
+      .split('\n')
+      .find((entry) => entry.startsWith('- '));
+    expect(line).toBe('- [lonely](https://portal.acme.dev/catalog/default/component/lonely/): Component (library), no owner known');
+  });
 });
 
 describe('llms-full.txt', () => {
