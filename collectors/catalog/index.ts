@@ -69,7 +69,7 @@ interface Accepted {
  * The catalog stage: descriptors and facts in, Backstage entities with relations out. Every
  * document is validated as Backstage's catalog would (catalog-model's policies and kind
  * validators), refs are resolved with Backstage's defaults, and repositories without descriptors
- * get an inferred Component. Declarations are ranked content first, then repositories by name,
+ * (or whose descriptors all fail to load) get an inferred Component. Declarations are ranked content first, then repositories by name,
  * file and line: the first of two with the same ref wins. Below them come the forge's Groups and
  * Users, then inferred Components, then a Group or User for every owner CODEOWNERS names (see
  * owners.ts); these give way silently to a declared entity. Bad input becomes problems, never an
@@ -83,14 +83,16 @@ export async function buildCatalog(input: CatalogInput): Promise<Catalog> {
 
   const repos = sortedRepos(input.repos);
   const declared = [...contentCandidates(input.content), ...repos.flatMap(repoCandidates)];
-  for (const candidate of declared) await admit(candidate, accepted, problems);
+  // Repositories that declare a valid entity, kept or not (a duplicate of an earlier declaration is still declared).
+  const declaredIn = new Set<string | undefined>();
+  for (const candidate of declared) if (await admit(candidate, accepted, problems)) declaredIn.add(candidate.source.repo);
   for (const candidate of contentCandidates(input.forge ?? [])) await admit({ ...candidate, givesWay: true }, accepted, problems);
 
   // Inferred entities come last, so a declared entity always wins over a guess with the same ref.
-  // Only a repository known to have no descriptor file gets one: a broken descriptor is a problem
-  // to fix, and an unreadable repository has nothing to infer from.
+  // A repository whose descriptors gave no entity (it has none, or only broken ones) gets one, so it
+  // stays in the catalog and its page says what to fix; an unreadable repository has nothing to infer from.
   for (const repo of repos) {
-    if (repo.facts.descriptors?.files.length !== 0) continue;
+    if (!repo.facts.descriptors || declaredIn.has(repo.name)) continue;
     try {
       const inferred = inferComponent(repo);
       problems.push(...inferred.problems.map((problem) => ({ ...problem, repo: repo.name })));
@@ -149,14 +151,17 @@ function reservedNames(accepted: ReadonlyMap<string, Accepted>): Problem[] {
   });
 }
 
-/** Validates a candidate, resolves its references and ranks it against an earlier one with the same ref. */
-async function admit(candidate: Candidate, accepted: Map<string, Accepted>, problems: Problem[]): Promise<void> {
+/**
+ * Validates a candidate, resolves its references and ranks it against an earlier one with the same
+ * ref. Whether it is a valid entity: kept, or given way to an earlier declaration.
+ */
+async function admit(candidate: Candidate, accepted: Map<string, Accepted>, problems: Problem[]): Promise<boolean> {
   const where = locationOf(candidate.source);
   try {
     const validation = await validateEntity(candidate.data);
     if (!validation.ok) {
       problems.push({ ...where, ...rejection(validation) });
-      return;
+      return false;
     }
     const { entity, ref } = validation;
     const { references, errors } = entityReferences(entity);
@@ -168,19 +173,21 @@ async function admit(candidate: Candidate, accepted: Map<string, Accepted>, prob
         severity: 'error',
         message: `${ref} is not in the catalog: Backstage rejects it because a reference cannot be resolved (${details}). Write the ref with its kind, e.g. \`component:name\`.`,
       });
-      return;
+      return false;
     }
     const earlier = accepted.get(ref);
     if (earlier) {
       if (!candidate.givesWay) reportDuplicate(ref, earlier, candidate, problems);
-      return;
+      return true;
     }
     // An inferred entity's placeholder owner means "no owner": it relates it to no group (one named
     // `unknown` must not claim every ownerless repository) and is not a reference to report.
     const related = candidate.inferred ? references.filter((reference) => reference.targetRef !== UNKNOWN_OWNER) : references;
     accepted.set(ref, { ref, entity, references: related, source: candidate.source, inferred: candidate.inferred });
+    return true;
   } catch (error) {
     problems.push({ ...where, severity: 'error', message: `Cairn could not process this entity: ${messageOf(error)}` });
+    return false;
   }
 }
 

@@ -1,7 +1,7 @@
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
 import { z } from 'zod';
 import { defineRetriever } from './retriever.ts';
-import { lineOfNode } from '../yaml/lines.ts';
+import { lineOfError, lineOfNode } from '../yaml/lines.ts';
 import { rememberedByText } from '../support/remembered-by-text.ts';
 
 const line = z.number().int().positive();
@@ -47,7 +47,7 @@ const WORKFLOW_PATTERNS = ['.github/workflows/*.yml', '.github/workflows/*.yaml'
 /** GitHub Actions workflows, parsed for the security standards that matter (OpenSSF Scorecard's Dangerous-Workflow, Pinned-Dependencies, Token-Permissions). */
 export const workflows = defineRetriever({
   id: 'workflows',
-  version: 1,
+  version: 2,
   description:
     'GitHub Actions workflows: triggers, token permissions, every `uses:` with its ref, expressions in scripts and checkout refs, with lines.',
   schema: z.array(workflowSchema),
@@ -86,7 +86,7 @@ export function parseWorkflow(text: string): ParsedWorkflow | { error: string; l
   const lineCounter = new LineCounter();
   const document = parseDocument(text, { lineCounter, prettyErrors: false });
   const [error] = document.errors;
-  if (error) return { error: `invalid YAML: ${error.message.split('\n')[0]}`, line: lineCounter.linePos(error.pos[0]).line };
+  if (error) return { error: `invalid YAML: ${error.message.split('\n')[0]}`, line: lineOfError(error, text, lineCounter) };
   const root = document.contents;
   if (!isMap(root)) return { error: 'expected a mapping with `on:` and `jobs:`', line: 1 };
   const walker = new WorkflowWalker(document, text, lineCounter);

@@ -3,7 +3,7 @@ import { LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { ConfigError } from '../config/config-error.ts';
 import { deepNestingAt, MAX_ALIAS_COUNT, MAX_YAML_DEPTH } from './documents.ts';
-import { lineAtPath } from './lines.ts';
+import { lineAtPath, lineOfError } from './lines.ts';
 
 /**
  * Parses one YAML file the user writes (portal.yaml, scorecards, checks) and validates it against a
@@ -18,7 +18,7 @@ export function parseYamlConfig<S extends z.ZodType>(text: string, file: string,
   const document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const syntaxError = document.errors[0];
   if (syntaxError) {
-    const line = lineCounter.linePos(syntaxError.pos[0]).line;
+    const line = lineOfError(syntaxError, text, lineCounter);
     throw new ConfigError(`${file}${line ? `:${line}` : ''}: invalid YAML: ${syntaxError.message.split('\n')[0]}`);
   }
   let data: unknown;

@@ -1,4 +1,5 @@
 import { Composer, LineCounter, Parser, type CST } from 'yaml';
+import { lineOfError } from './lines.ts';
 
 /**
  * Aliases a single document may expand. The `yaml` package counts every alias expansion against
@@ -69,7 +70,7 @@ export function parseYamlDocuments(text: string): { documents: YamlDocument[]; e
     const [error] = document.errors;
     if (error) {
       // The first error is the cause; the ones after it are usually its echoes.
-      errors.push({ line: lineCounter.linePos(error.pos[0]).line, message: messageOf(error) });
+      errors.push({ line: lineOfError(error, text, lineCounter), message: messageOf(error) });
       continue;
     }
     let data: unknown;

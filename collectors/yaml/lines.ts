@@ -1,4 +1,4 @@
-import { isNode, type Document, type LineCounter } from 'yaml';
+import { isNode, Lexer, type Document, type LineCounter, type YAMLError } from 'yaml';
 
 /** The 1-based line a parsed YAML node starts on; `undefined` for anything without a position. */
 export function lineOfNode(node: unknown, lineCounter: LineCounter): number | undefined {
@@ -12,4 +12,21 @@ export function lineAtPath(document: Document, lineCounter: LineCounter, path: R
     if (line !== undefined) return line;
   }
   return undefined;
+}
+
+/**
+ * The 1-based line to show for a YAML error. An unclosed quote is only noticed at the end of the
+ * text, where `yaml` reports it; the line shown is the one the quote opens on, where the fix is.
+ */
+export function lineOfError(error: YAMLError, text: string, lineCounter: LineCounter): number {
+  let at = error.pos[0];
+  if (error.code === 'MISSING_CHAR' && /quote/i.test(error.message)) {
+    let offset = 0;
+    for (const token of new Lexer().lex(text)) {
+      if (offset > at) break;
+      if ((token.startsWith('"') || token.startsWith("'")) && at <= offset + token.length) at = offset;
+      offset += token.length;
+    }
+  }
+  return lineCounter.linePos(at).line;
 }

@@ -34,7 +34,9 @@ describe('cairn collect', () => {
     const snapshot = snapshotSchema.parse(JSON.parse(await readFile(snapshotPath, 'utf8')));
     expect(snapshot.generatedAt).toBe('2026-05-28T20:26:40.000Z');
     expect(snapshot.repos.map((repo) => repo.name)).toEqual(['broken', 'docs-site', 'orders']);
+    // `broken`'s descriptor does not load: the repository is kept in the catalog, inferred.
     expect(snapshot.entities.map((entity) => entity.ref)).toEqual([
+      'component:default/broken',
       'component:default/docs-site',
       'component:default/orders',
       'group:default/team-a',

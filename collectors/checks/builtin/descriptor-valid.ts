@@ -44,16 +44,22 @@ export const descriptorValid = defineCheck({
   precheck({ entity }) {
     if (!entity.source.repo)
       return notApplicable(`${entity.ref} is declared in the portal's content (${entity.source.file}), not in a repository descriptor.`);
-    if (entity.inferred)
-      return fail(
-        `${entity.ref} is inferred by Cairn: repository ${entity.source.repo} has no catalog-info.yaml, so its owner, lifecycle and system are guesses.`,
-      );
     return undefined;
   },
   needs: ['descriptors'],
   run(context) {
     const { entity } = context;
     const { descriptors } = context.facts;
+    if (entity.inferred) {
+      if (descriptors.files.length === 0)
+        return fail(
+          `${entity.ref} is inferred by Cairn: repository ${entity.source.repo} has no catalog-info.yaml, so its owner, lifecycle and system are guesses.`,
+        );
+      return fail(
+        `${entity.ref} is inferred by Cairn: no entity of repository ${entity.source.repo} could be read from ${listOf(descriptors.files)} (the repository's problems name each error), so its owner, lifecycle and system are guesses.`,
+        descriptors.files.map((file) => ({ path: file, note: 'no entity was read from this file' })),
+      );
+    }
     const declared: Evidence = { path: entity.source.file, line: entity.source.line };
     // A file that yields no document is empty or failed to parse as a whole; a document without
     // apiVersion, kind and metadata.name is rejected by Backstage. Other rejections (a bad name, an

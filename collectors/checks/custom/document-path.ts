@@ -1,6 +1,6 @@
 import { LineCounter, parseAllDocuments } from 'yaml';
 import { MAX_ALIAS_COUNT } from '../../yaml/documents.ts';
-import { lineAtPath } from '../../yaml/lines.ts';
+import { lineAtPath, lineOfError } from '../../yaml/lines.ts';
 import { fail, notApplicable, type CheckResult, type Evidence } from '../check.ts';
 import { parsePath } from './schema.ts';
 import { judge, lookup, textOf, unreadable, type Rule } from './shared.ts';
@@ -22,7 +22,7 @@ export function checkDocumentPath(
   const first = parseAllDocuments(text, { lineCounter, uniqueKeys: false })[0];
   const syntaxError = first?.errors[0];
   if (syntaxError) {
-    const line = lineCounter.linePos(syntaxError.pos[0]).line;
+    const line = lineOfError(syntaxError, text, lineCounter);
     return fail(`${rule.file} could not be parsed: ${syntaxError.message.split('\n')[0]}.`, [
       { path: rule.file, ...(line ? { line } : {}) },
     ]);

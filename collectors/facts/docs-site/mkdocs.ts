@@ -1,7 +1,7 @@
 import { isMap, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
 import { joinPath } from '../../support/repo-paths.ts';
 import { MAX_ALIAS_COUNT } from '../../yaml/documents.ts';
-import { lineOfNode } from '../../yaml/lines.ts';
+import { lineOfError, lineOfNode } from '../../yaml/lines.ts';
 import type { DocRoot, MkdocsNavEntry } from './schema.ts';
 
 /** The prefix of mkdocs-monorepo-plugin's nav values that pull in another mkdocs.yml. */
@@ -15,7 +15,7 @@ export function parseMkdocs(text: string, path: string, base: string): { docsDir
   const document = parseDocument(text, { lineCounter, uniqueKeys: false, strict: false, prettyErrors: false });
   const error = document.errors[0];
   if (error) {
-    const line = lineCounter.linePos(error.pos[0]).line;
+    const line = lineOfError(error, text, lineCounter);
     return {
       docsDir: defaultDocsDir,
       mkdocs: { path, error: { message: `Could not parse ${path}: ${error.message.split('\n')[0]}`, ...(line ? { line } : {}) } },

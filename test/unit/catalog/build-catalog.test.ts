@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildCatalog, type CatalogRepo } from '../../../collectors/catalog/index.ts';
+import type { CatalogEntity } from '../../../collectors/catalog/schema.ts';
 
 const component = (name: string, spec: Record<string, unknown> = {}, metadata: Record<string, unknown> = {}) => ({
   apiVersion: 'backstage.io/v1alpha1',
@@ -15,6 +16,11 @@ const group = (name: string, spec: Record<string, unknown> = {}) => ({
 });
 
 /** A repository whose catalog-info.yaml holds `documents`, one every 10 lines. */
+/** Each entity's ref, marked when inferred: a repository whose descriptors are all rejected is kept, inferred. */
+function refs(entities: readonly CatalogEntity[]): string[] {
+  return entities.map((entity) => `${entity.ref}${entity.inferred ? ' (inferred)' : ''}`);
+}
+
 function repo(name: string, documents: unknown[], extra: Partial<CatalogRepo> = {}): CatalogRepo {
   return {
     name,
@@ -117,8 +123,8 @@ describe('buildCatalog', () => {
     },
   ])('rejects $name with an error', async ({ data, message }) => {
     const { entities, problems } = await buildCatalog({ repos: [repo('r', [data])], content: [] });
-    expect(entities).toEqual([]);
-    expect(problems).toEqual([
+    expect(refs(entities)).toEqual(['component:default/r (inferred)']);
+    expect(problems.filter((problem) => problem.file)).toEqual([
       { severity: 'error', repo: 'r', file: 'catalog-info.yaml', line: 1, message: expect.stringMatching(message) },
     ]);
   });
@@ -130,8 +136,8 @@ describe('buildCatalog', () => {
         repos: [repo('r', [{ apiVersion: 'backstage.io/v1alpha1', kind, metadata: { name: 'x' }, spec: {} }])],
         content: [],
       });
-      expect(entities).toEqual([]);
-      expect(problems).toEqual([
+      expect(refs(entities)).toEqual(['component:default/r (inferred)']);
+      expect(problems.filter((problem) => problem.file)).toEqual([
         {
           severity: 'warning',
           repo: 'r',
@@ -365,9 +371,21 @@ describe('buildCatalog', () => {
     ]);
   });
 
-  it('does not infer when a descriptor exists, even if all its entities are invalid', async () => {
+  it('infers a Component for a repository whose descriptors give no entity, so it stays in the catalog', async () => {
     const { entities } = await buildCatalog({ repos: [repo('broken', [{ kind: 'Nope' }])], content: [] });
-    expect(entities).toEqual([]);
+    expect(entities.map((entity) => [entity.ref, entity.inferred])).toEqual([['component:default/broken', true]]);
+    // A file that yields no document at all (invalid YAML) is the same.
+    const unreadable = await buildCatalog({
+      repos: [{ name: 'unreadable', facts: { descriptors: { files: ['catalog-info.yaml'], documents: [] } } }],
+      content: [],
+    });
+    expect(unreadable.entities.map((entity) => [entity.ref, entity.inferred])).toEqual([['component:default/unreadable', true]]);
+    // One entity that loads is enough: nothing is inferred beside it.
+    const partly = await buildCatalog({ repos: [repo('partly', [{ kind: 'Nope' }, component('x')])], content: [] });
+    expect(partly.entities.map((entity) => [entity.ref, entity.inferred])).toEqual([['component:default/x', false]]);
+    // Nor beside a valid declaration that gives way to an earlier one: that repository declares it too.
+    const twice = await buildCatalog({ repos: [repo('a', [component('x')]), repo('b', [component('x')])], content: [] });
+    expect(twice.entities.map((entity) => entity.ref)).toEqual(['component:default/x']);
   });
 
   it('is deterministic: input order does not change the output', async () => {
@@ -395,8 +413,9 @@ describe('buildCatalog', () => {
       repos: [repo('junk', garbage)],
       content: [{ file: 'content/teams/x.yaml', line: 1, data: undefined }],
     });
-    expect(entities).toEqual([]);
-    expect(problems).toHaveLength(garbage.length + 1);
-    expect(problems.every((problem) => problem.severity === 'error' && problem.line !== undefined)).toBe(true);
+    expect(refs(entities)).toEqual(['component:default/junk (inferred)']);
+    const rejected = problems.filter((problem) => problem.file);
+    expect(rejected).toHaveLength(garbage.length + 1);
+    expect(rejected.every((problem) => problem.severity === 'error' && problem.line !== undefined)).toBe(true);
   });
 });

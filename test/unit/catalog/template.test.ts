@@ -105,7 +105,8 @@ describe('Template validation', () => {
       ],
       content: [],
     });
-    expect(catalog.entities.length).toBe(accepted ? 1 : 0);
+    // A rejected Template leaves its repository in the catalog as an inferred entity.
+    expect(catalog.entities.map((entity) => entity.inferred ?? false)).toEqual([!accepted]);
     if (!accepted) expect(catalog.problems).toContainEqual(expect.objectContaining({ file: 'catalog-info.yaml', line: 1 }));
   });
 

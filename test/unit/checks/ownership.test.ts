@@ -70,6 +70,15 @@ describeCheck(descriptorValid, [
     message: /inferred by Cairn: repository payments has no catalog-info\.yaml/,
   },
   {
+    name: 'inferred because its descriptor does not load',
+    input: { entity: entity({ inferred: true }), facts: repoFacts({ descriptors: { files: ['catalog-info.yaml'], documents: [] } }) },
+    outcome: 'fail',
+    message: exactly(
+      "component:default/payments is inferred by Cairn: no entity of repository payments could be read from catalog-info.yaml (the repository's problems name each error), so its owner, lifecycle and system are guesses.",
+    ),
+    evidence: [{ path: 'catalog-info.yaml', note: 'no entity was read from this file' }],
+  },
+  {
     name: 'a Location target that yields nothing',
     input: {
       facts: repoFacts({
