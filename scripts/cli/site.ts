@@ -240,10 +240,20 @@ async function buildRoot(): Promise<string> {
   const root = join(PACKAGE_ROOT, '.cache', 'builds');
   await mkdir(root, { recursive: true });
   for (const name of await readdir(root)) {
-    const pid = Number(name.match(/^site-(\d+)-/)?.[1]);
+    const pid = builderOf(name);
     if (pid && !isRunning(pid)) await rm(join(root, name), { recursive: true, force: true });
   }
   return root;
+}
+
+/**
+ * The process that made an entry of the builds' folder, when it holds one build's leftovers: its
+ * folder (`site-<pid>-…`), or the temporary file of its turn at the lock (`astro.lock.<pid>.….tmp`),
+ * which a build killed while waiting leaves behind.
+ */
+export function builderOf(name: string): number | undefined {
+  const match = /^site-(\d+)-/.exec(name) ?? /^astro\.lock\.(\d+)\.[^/]*\.tmp$/.exec(name);
+  return match ? Number(match[1]) : undefined;
 }
 
 /**
