@@ -54,6 +54,15 @@ export async function listDirectorySource(source: DirectorySource, baseDir: stri
       ...(source.forge ? { forge: source.forge } : {}),
     });
   }
+  if (listing.repos.length === 0 && candidates.length > 0) {
+    const where = isAbsolute(source.repos) ? '' : ` (relative to ${relative(cwd, baseDir) || '.'})`;
+    throw new ConfigError(
+      `"${source.repos}"${where} matches ${candidates.length === 1 ? 'a folder' : `${candidates.length} folders`} but no git work tree (none has .git): ${candidates
+        .slice(0, 3)
+        .map((candidate) => relative(baseDir, candidate) || '.')
+        .join(', ')}${candidates.length > 3 ? ', …' : ''}. Point the glob at clones of the repositories (--repos, or the directory source in portal.yaml).`,
+    );
+  }
   return listing;
 }
 

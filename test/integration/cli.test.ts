@@ -68,7 +68,7 @@ describe('cairn collect', () => {
     expect(strict.stderr).toMatch(/--strict: [1-9]\d* problems? \(see the problems page/);
   });
 
-  it('exits 2 when --repos matches no folder, and 1 with --strict when nothing could be collected', async () => {
+  it('exits 2 when --repos matches no folder, or only folders that are not git work trees', async () => {
     const none = await cairn(fixture.root, 'collect', '--repos', 'nothing-*', '--snapshot', join(fixture.root, 'none.json'), '--strict');
     expect(none.code).toBe(2);
     expect(none.stderr).toMatch(/^No folder matches "nothing-\*" \(relative to \.\): expected git work trees there/m);
@@ -81,8 +81,9 @@ describe('cairn collect', () => {
       join(fixture.root, 'none.json'),
       '--strict',
     );
-    expect(notRepos.code).toBe(1);
-    expect(notRepos.stderr).toMatch(/No repository was collected/);
+    expect(notRepos.code).toBe(2);
+    expect(notRepos.stderr).toMatch(/^"not-a-repo" \(relative to \.\) matches a folder but no git work tree \(none has \.git\): not-a-repo\./m);
+    expect(notRepos.stderr).not.toMatch(/\n\s+at /);
   });
 
   it('exits 0 with --strict when all is well', async () => {

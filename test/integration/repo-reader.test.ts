@@ -205,6 +205,15 @@ describe('listDirectorySource', () => {
     );
   });
 
+  it('refuses a glob that matches folders but no work tree, naming them', async () => {
+    const plainOnly = join(fixture.root, 'plain-only');
+    await mkdir(join(plainOnly, 'notes'), { recursive: true });
+    await mkdir(join(plainOnly, 'drafts'), { recursive: true });
+    await expect(listDirectorySource({ type: 'directory', repos: 'plain-only/*' }, fixture.root, fixture.root)).rejects.toThrow(
+      '"plain-only/*" (relative to .) matches 2 folders but no git work tree (none has .git): plain-only/drafts, plain-only/notes.',
+    );
+  });
+
   it('names an absolute glob that matches no folder as it is', async () => {
     const glob = join(fixture.root, 'nowhere', '*');
     await expect(listDirectorySource({ type: 'directory', repos: glob }, fixture.root)).rejects.toThrow(
