@@ -252,7 +252,7 @@ function danglingReferences(accepted: ReadonlyMap<string, Accepted>): Problem[] 
         ...locationOf(entry.source),
         severity: 'warning',
         entityRef: entry.ref,
-        message: `${entry.ref} refers to ${reference.targetRef} in spec.${reference.field} (written ${JSON.stringify(reference.value)}), which is not in the catalog. Expected an entity with that ref in some repository or in content/teams.${reference.field === 'owner' ? ownerNamespaceHint(reference.value) : ''}`,
+        message: `${entry.ref} refers to ${reference.targetRef} in spec.${reference.field} (written ${JSON.stringify(reference.value)}), which is not in the catalog. Expected an entity with that ref in some repository or in the portal's teams/ folder.${reference.field === 'owner' ? ownerNamespaceHint(reference.value) : ''}`,
       });
     }
   }

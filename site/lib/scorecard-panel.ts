@@ -78,7 +78,7 @@ export interface ScorecardPanelView {
 
 const EXEMPTION_SOURCES: Record<AppliedExemption['source'], string> = {
   annotation: 'the entity’s annotation',
-  central: 'content/exemptions.yaml',
+  central: 'the portal’s exemptions.yaml',
 };
 
 /** The entity's panels, one per scorecard that applies to it, in scorecard order; badges where `badges` asks for them. */

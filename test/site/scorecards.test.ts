@@ -104,7 +104,7 @@ describe('the entity scorecard panel', () => {
     const billing = section(await page('catalog/default/component/billing-scripts'), 'Production readiness');
     expect(billing).toContain('<span aria-hidden="true">⊗</span> Exemption expired</span>');
     expect(billing).toContain(
-      'Exemption expired <time datetime="2026-06-30">2026-06-30</time> (content/exemptions.yaml): Scripts are documented in the wiki.',
+      'Exemption expired <time datetime="2026-06-30">2026-06-30</time> (the portal’s exemptions.yaml): Scripts are documented in the wiki.',
     );
   });
 

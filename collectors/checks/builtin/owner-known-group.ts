@@ -75,7 +75,7 @@ export const ownerKnownGroup = defineCheck({
     // A team CODEOWNERS names is one the forge requests reviews from, so it counts; the message says it is only inferred.
     const origin = ownerOrigin(target);
     const note = isFromCodeowners(target)
-      ? "; declare it in content/teams, or read the organisation's teams (`teams: true`), to give it members"
+      ? "; declare it in the portal's teams/ folder, or read the organisation's teams (`teams: true`), to give it members"
       : '';
     return pass(`Owned by ${target.kind} ${ref}, ${origin}${note}.`, evidence);
   },

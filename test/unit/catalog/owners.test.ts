@@ -224,7 +224,7 @@ describe('buildCatalog: owners', () => {
         line: 1,
         entityRef: 'component:default/backstage-demo',
         message:
-          'component:default/backstage-demo refers to group:backstage/maintainers in spec.owner (written "backstage/maintainers"), which is not in the catalog. Expected an entity with that ref in some repository or in content/teams. Backstage reads "backstage/maintainers" as the Group "maintainers" of namespace "backstage"; a CODEOWNERS team @backstage/maintainers is the catalog\'s group:default/maintainers.',
+          'component:default/backstage-demo refers to group:backstage/maintainers in spec.owner (written "backstage/maintainers"), which is not in the catalog. Expected an entity with that ref in some repository or in the portal\'s teams/ folder. Backstage reads "backstage/maintainers" as the Group "maintainers" of namespace "backstage"; a CODEOWNERS team @backstage/maintainers is the catalog\'s group:default/maintainers.',
       },
     ]);
   });

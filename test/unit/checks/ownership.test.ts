@@ -128,7 +128,7 @@ describeCheck(ownerKnownGroup, [
     input: { entity: owned('payments-team'), catalog: [fromCodeowners('Group', 'payments-team', '@acme/payments-team')] },
     outcome: 'pass',
     message:
-      /^Owned by Group group:default\/payments-team, inferred from CODEOWNERS \(@acme\/payments-team\); declare it in content\/teams, or read the organisation's teams \(`teams: true`\), to give it members\.$/,
+      /^Owned by Group group:default\/payments-team, inferred from CODEOWNERS \(@acme\/payments-team\); declare it in the portal's teams\/ folder, or read the organisation's teams \(`teams: true`\), to give it members\.$/,
   },
   {
     name: 'a GitHub team',
