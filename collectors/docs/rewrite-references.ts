@@ -33,16 +33,21 @@ export function rewriteReferences(tree: Root, context: ReferenceContext): void {
   visit(tree, 'element', (node: Element) => {
     for (const key of ['id', 'name'] as const) if (typeof node.properties[key] === 'string') authorIds.add(node.properties[key]);
   });
+  // Images inside a link that stays one: a remote image among them becomes text, as a link may not hold a link.
+  const linked = new Set<Element>();
   visit(tree, 'element', (node: Element, index, parent: Parent | undefined) => {
     if (!parent || index === undefined) return;
     if (node.tagName === 'a') {
       const replacement = rewriteLink(node, context, authorIds);
-      if (!Array.isArray(replacement)) return;
+      if (!Array.isArray(replacement)) {
+        visit(node, 'element', (inner: Element) => void (inner.tagName === 'img' && linked.add(inner)));
+        return;
+      }
       parent.children.splice(index, 1, ...replacement);
       return [SKIP, index];
     }
     if (node.tagName === 'img') {
-      const replacement = rewriteImage(node, context);
+      const replacement = rewriteImage(node, context, linked.has(node));
       if (!Array.isArray(replacement)) return;
       parent.children.splice(index, 1, ...replacement);
       return [SKIP, index + replacement.length];
@@ -88,7 +93,7 @@ function fragmentHref(fragment: string, context: ReferenceContext, authorIds: Re
   return `#${encodeURIComponent(authorIds.has(prefixed) ? prefixed : fragment)}`;
 }
 
-function rewriteImage(node: Element, context: ReferenceContext): Element | ElementContent[] {
+function rewriteImage(node: Element, context: ReferenceContext, insideLink: boolean): Element | ElementContent[] {
   const src = node.properties.src;
   const alt = typeof node.properties.alt === 'string' ? node.properties.alt : '';
   const altText: ElementContent[] = alt ? [{ type: 'text', value: alt }] : [];
@@ -97,6 +102,7 @@ function rewriteImage(node: Element, context: ReferenceContext): Element | Eleme
   const reference = resolveReference(context.sourcePath, src);
   if (reference.kind === 'external') {
     // Loading it would tell a third party who reads the docs: the reader decides by following the link.
+    if (insideLink) return [{ type: 'text', value: `image: ${alt || reference.url}` }];
     return [
       {
         type: 'element',

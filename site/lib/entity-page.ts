@@ -43,7 +43,8 @@ export interface EntityPageView {
   annotations: Array<[string, string]>;
   /** Relations not already shown in a section of their own (group, parts). */
   relations: RelationGroup[];
-  source: { repo?: string; location: string; href?: string };
+  /** Where it is declared: file and line, or none for an inferred entity (`href` is then the repository's tree). */
+  source: { repo?: string; location?: string; href?: string };
   repository?: RepositoryView;
   problems: ProblemView[];
   group?: GroupView;
@@ -85,7 +86,7 @@ export function entityPageView(catalog: IndexedCatalog, entity: CatalogEntity): 
     relations: relationGroups(catalog, entity, sectionTypes),
     source: {
       ...(source.repo ? { repo: source.repo } : {}),
-      location: `${source.file}:${source.line}`,
+      ...(entity.inferred ? {} : { location: `${source.file}:${source.line}` }),
       ...(sourceHref ? { href: sourceHref } : {}),
     },
     ...(repo ? { repository: repositoryView(repo) } : {}),

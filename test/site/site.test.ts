@@ -83,7 +83,7 @@ describe('the built site', () => {
     expect(home).toContain('<title>Acme Portal</title>');
     expect(home).toContain('14 entities from 4 repositories, looked after by 2 owners.');
     expect(home).not.toContain('no owner');
-    expect(home).toContain(`<a href="${BASE}catalog/?kind=Component"><span class="stat">4</span> Component</a>`);
+    expect(home).toContain(`<a href="${BASE}catalog/?kind=Component"><span class="stat">4</span> Components</a>`);
     expect(home).toContain('2 errors and 3 warnings');
     expect(home).toContain(`href="${BASE}problems/"`);
   });
@@ -141,7 +141,9 @@ describe('the built site', () => {
 
   it('marks an inferred entity', async () => {
     // The fixture's inferred entity has no type reason, so the page says only that it was inferred.
-    expect(await entityPage('component', 'billing-scripts')).toContain('Inferred from the repository.');
+    const inferred = await entityPage('component', 'billing-scripts');
+    expect(inferred).toContain('Inferred from the repository.');
+    expect(definition(inferred, 'File')).toMatch(/None: inferred from (<a href="[^"]+">)?the repository/);
     expect(await entityPage('component', 'payments-service')).not.toContain('Inferred from the repository.');
   });
 

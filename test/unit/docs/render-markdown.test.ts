@@ -138,6 +138,14 @@ describe('images', () => {
     expect(html).toBe('<p><a href="https://ci.example.com/badge.svg" class="docs-remote-image">image: Build</a></p>');
   });
 
+  it('turns a remote image inside a link into text, so no link holds another', async () => {
+    const { html } = await render('[![Build](https://ci.example.com/badge.svg)](https://ci.example.com/runs)');
+    expect(html).toBe('<p><a href="https://ci.example.com/runs">image: Build</a></p>');
+    // A link that is dropped (it leaves the repository) no longer holds the image, which is a link again.
+    const dropped = await render('[![Build](https://ci.example.com/badge.svg)](../../../../outside.md)');
+    expect(dropped.html).toBe('<p><a href="https://ci.example.com/badge.svg" class="docs-remote-image">image: Build</a></p>');
+  });
+
   it.each([
     ['escaping the repository', '![x](../../../../etc/passwd.png)'],
     ['root-absolute outside the repository files', '![x](/etc/passwd.png)'],

@@ -117,6 +117,9 @@ describe('entity page', () => {
     };
     expect(entityPageView(catalog, writers).fromCodeowners).toEqual({ handles: '@acme/writers', repositories: 'docs-site, handbook' });
     expect(entityPageView(catalog, { ...writers, inferred: false }).fromCodeowners).toBeUndefined();
+    // An inferred entity is declared in no file: its source names none (not `.:1`).
+    expect(entityPageView(catalog, writers).source).toEqual({});
+    expect(entityPageView(catalog, { ...writers, inferred: false }).source).toEqual({ location: '.:1' });
   });
 });
 
