@@ -49,7 +49,9 @@ describe('the entity scorecard panel', () => {
       /To reach <strong>Gold<\/strong> on <a href="#scorecard-[\w-]+">Production readiness<\/a>, fix:<\/p><ol class="next-checks"><li><a href="\/portal\/checks\/dockerfile-non-root\/">Container runs as non-root<\/a>/,
     );
     expect(panel).not.toContain('To reach Gold');
-    for (const heading of ['Bronze', 'Silver', 'Gold']) expect(panel).toContain(`<h4>${heading}</h4>`);
+    // Each level says whether the entity reached it, and which one is next.
+    for (const heading of ['Bronze', 'Silver']) expect(panel).toContain(`<h4>${heading}<span class="muted"> · reached</span></h4>`);
+    expect(panel).toContain('<h4>Gold<span class="muted"> · the next level</span></h4>');
     expect(panel).toContain(
       '<span class="outcome outcome-fail"><span aria-hidden="true">✗</span> Fail</span> <a href="/portal/checks/dockerfile-non-root/">Container runs as non-root</a>',
     );
@@ -67,7 +69,7 @@ describe('the entity scorecard panel', () => {
   it('names the passing and not-applicable checks of each level on one line, without their messages and evidence', async () => {
     const panel = section(await page('catalog/default/component/payments-service'), 'Production readiness');
     expect(panel).toContain(
-      `<h4>Bronze</h4><div class="checks-settled"><span class="outcome outcome-pass"><span aria-hidden="true">✓</span> Pass</span> <ul class="inline-list inline"><li>${link('checks/has-readme/', 'Has a README')}</li><li>${link('checks/has-codeowners/', 'Has CODEOWNERS')}</li></ul></div>`,
+      `<h4>Bronze<span class="muted"> · reached</span></h4><div class="checks-settled"><span class="outcome outcome-pass"><span aria-hidden="true">✓</span> Pass</span> <ul class="inline-list inline"><li>${link('checks/has-readme/', 'Has a README')}</li><li>${link('checks/has-codeowners/', 'Has CODEOWNERS')}</li></ul></div>`,
     );
     // Their messages and evidence are in the entity's results, which the page links.
     expect(await page('catalog/default/component/payments-service')).toContain(
