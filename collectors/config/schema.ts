@@ -10,7 +10,7 @@ export const directorySourceSchema = z
       .url()
       .optional()
       .describe(
-        'Web UI of each repository, `{name}` replaced by the folder name, e.g. `https://github.com/acme/{name}`. Used for "view source" and evidence links.',
+        'Web UI of each repository, `{name}` replaced by the folder name, e.g. `https://github.com/acme/{name}`. Used for "view source" and evidence links. Without it, a repository whose `origin` remote is on github.com, gitlab.com or bitbucket.org links to its page there.',
       ),
     forge: z
       .enum(FORGES)

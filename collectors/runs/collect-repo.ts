@@ -12,6 +12,7 @@ import { ReadBudget } from '../repo/read-budget.ts';
 import type { OpenedRepo } from '../repo/reader.ts';
 import type { RepoHandle } from '../sources/source.ts';
 import { firstLine } from '../support/errors.ts';
+import { originWebUrl } from '../repo/origin-web-url.ts';
 import { FactCache, type CachedFact } from '../store/fact-cache.ts';
 import { compareCodeUnits } from '../support/order.ts';
 
@@ -36,10 +37,12 @@ export interface CollectRepoOptions {
  * be opened, or a retriever that throws, is a problem, never a crash, and is not cached.
  */
 export async function collectRepo(handle: RepoHandle, options: CollectRepoOptions): Promise<RepoSnapshot> {
+  // A directory source without `webUrl` links to the repository's page on a public forge, from its origin.
+  const webUrl = handle.webUrl ?? (handle.source === 'directory' ? originWebUrl(handle.dir) : undefined);
   const base = {
     name: handle.name,
     source: handle.source,
-    ...(handle.webUrl ? { webUrl: handle.webUrl } : {}),
+    ...(webUrl ? { webUrl } : {}),
     ...(handle.forge ? { forge: handle.forge } : {}),
     ...(handle.stale ? { stale: handle.stale } : {}),
   };

@@ -1,0 +1,59 @@
+import { join } from 'node:path';
+import { commonDirOf, gitDirOf, readRegularFile } from './head-ref.ts';
+
+/** Public forges whose web page of a repository is `https://<host>/<the clone URL's path>`. */
+const PUBLIC_FORGES = new Set(['github.com', 'gitlab.com', 'bitbucket.org']);
+
+/** A git config is small; a larger file is not one. */
+const MAX_CONFIG_BYTES = 1024 * 1024;
+
+/**
+ * The web page of a work tree cloned from a public forge, from its `origin` remote, so a directory
+ * source without `webUrl` still links evidence to the files. Undefined for any other remote (a
+ * self-hosted forge's clone URL does not tell its web URL) or a config that cannot be read.
+ */
+export function originWebUrl(dir: string): string | undefined {
+  const gitDir = gitDirOf(dir);
+  const commonDir = gitDir && commonDirOf(gitDir);
+  const config = commonDir ? readRegularFile(join(commonDir, 'config'), MAX_CONFIG_BYTES)?.toString('utf8') : undefined;
+  const remote = config === undefined ? undefined : remoteUrl(config, 'origin');
+  return remote === undefined ? undefined : webUrlOfRemote(remote);
+}
+
+/** The `url` of `[remote "<name>"]` in a git config's text (the first one, as git takes it). */
+export function remoteUrl(config: string, name: string): string | undefined {
+  let inRemote = false;
+  for (const line of config.split('\n')) {
+    const header = /^\s*\[([^\]]*)\]/.exec(line);
+    if (header) inRemote = /^\s*remote\s+"(.*)"\s*$/i.exec(header[1]!)?.[1] === name;
+    else if (inRemote) {
+      const value = /^\s*url\s*=\s*(.*?)\s*$/i.exec(line)?.[1];
+      if (value) return value.replace(/^"(.*)"$/, '$1');
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The web page of the repository a clone URL names on a public forge: https, ssh (`ssh://` or
+ * `git@host:path`) and `git://` alike, credentials and `.git` dropped. Every path segment must be a
+ * plain name, so nothing but a repository's page can come out.
+ */
+export function webUrlOfRemote(remote: string): string | undefined {
+  let host: string;
+  let path: string;
+  const parsed = URL.canParse(remote) ? new URL(remote) : undefined;
+  if (parsed && ['https:', 'http:', 'ssh:', 'git:'].includes(parsed.protocol)) {
+    host = parsed.hostname;
+    path = decodeURIComponent(parsed.pathname);
+  } else {
+    const scp = /^(?:[^@/]+@)?([\w.-]+):(?!\/)(.+)$/.exec(remote);
+    if (!scp) return undefined;
+    [, host, path] = scp as unknown as [string, string, string];
+  }
+  host = host.toLowerCase();
+  if (!PUBLIC_FORGES.has(host)) return undefined;
+  const segments = path.replace(/^\/+|\/+$/g, '').replace(/\.git$/, '').split('/');
+  if (segments.length < 2 || !segments.every((segment) => /^[\w.-]+$/.test(segment) && !/^\.+$/.test(segment))) return undefined;
+  return `https://${host}/${segments.join('/')}`;
+}

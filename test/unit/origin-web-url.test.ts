@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { remoteUrl, webUrlOfRemote } from '../../collectors/repo/origin-web-url.ts';
+
+describe('webUrlOfRemote', () => {
+  it.each([
+    ['https://github.com/gin-gonic/gin.git', 'https://github.com/gin-gonic/gin'],
+    ['https://github.com/pallets/click', 'https://github.com/pallets/click'],
+    ['https://x-access-token:secret@github.com/acme/payments.git', 'https://github.com/acme/payments'],
+    ['git@github.com:acme/payments.git', 'https://github.com/acme/payments'],
+    ['ssh://git@github.com/acme/payments.git', 'https://github.com/acme/payments'],
+    ['git://github.com/acme/payments.git', 'https://github.com/acme/payments'],
+    ['https://gitlab.com/acme/platform/payments.git', 'https://gitlab.com/acme/platform/payments'],
+    ['git@bitbucket.org:acme/payments.git', 'https://bitbucket.org/acme/payments'],
+    ['https://GitHub.com/acme/payments/', 'https://github.com/acme/payments'],
+  ])('%s → %s', (remote, web) => {
+    expect(webUrlOfRemote(remote)).toBe(web);
+  });
+
+  it.each([
+    ['a self-hosted forge, whose web URL the clone URL does not tell', 'https://git.acme.dev/acme/payments.git'],
+    ['a local path', '/srv/git/payments.git'],
+    ['a file URL', 'file:///srv/git/payments.git'],
+    ['a path that climbs', 'https://github.com/acme/../../evil'],
+    ['a segment with markup', 'https://github.com/acme/pay"ments'],
+    ['an owner without a repository', 'https://github.com/acme'],
+    ['a javascript URL', 'javascript:alert(1)//github.com/a/b'],
+  ])('nothing for %s', (_what, remote) => {
+    expect(webUrlOfRemote(remote)).toBeUndefined();
+  });
+});
+
+describe('remoteUrl', () => {
+  const config = [
+    '[core]',
+    '\trepositoryformatversion = 0',
+    '[remote "upstream"]',
+    '\turl = https://github.com/upstream/payments.git',
+    '[remote "origin"]',
+    '\turl = "git@github.com:acme/payments.git"',
+    '\tfetch = +refs/heads/*:refs/remotes/origin/*',
+    '[branch "main"]',
+    '\tremote = origin',
+  ].join('\n');
+
+  it('reads the url of the named remote only', () => {
+    expect(remoteUrl(config, 'origin')).toBe('git@github.com:acme/payments.git');
+    expect(remoteUrl(config, 'upstream')).toBe('https://github.com/upstream/payments.git');
+    expect(remoteUrl(config, 'fork')).toBeUndefined();
+  });
+});
