@@ -53,12 +53,15 @@ export function docsRootOf(
           },
         ],
       };
-    return { found: { root, origin: 'annotation' }, problems: [] };
+    return { found: { root, origin: 'annotation' }, problems: unrenderedSyntax(root, repo, entity.ref) };
   }
   if (entity.kind.toLowerCase() !== 'component') return { problems: [] };
   const base = entity.inferred ? '.' : dirnameOf(file);
   const root = roots.find((candidate) => candidate.base === base && candidate.pages.length > 0);
-  if (root) return !claimedByAnnotation.has(root.base) ? { found: { root, origin: 'docs-folder' }, problems: [] } : { problems: [] };
+  if (root)
+    return !claimedByAnnotation.has(root.base)
+      ? { found: { root, origin: 'docs-folder' }, problems: unrenderedSyntax(root, repo, entity.ref) }
+      : { problems: [] };
   // An mkdocs.yml that could not be used (its docs_dir leaves the repository …) leaves no page to
   // render: said here, since no rendering will say it.
   const broken = roots.find((candidate) => candidate.base === base && candidate.mkdocs?.error);
@@ -76,6 +79,22 @@ export function docsRootOf(
       },
     ],
   };
+}
+
+/** A warning, at mkdocs.yml, naming the Markdown extensions it turns on whose syntax the pages show as written. */
+function unrenderedSyntax(root: DocRoot, repo: string, entityRef: string): Problem[] {
+  const unrendered = root.mkdocs?.unrendered;
+  if (!root.mkdocs || !unrendered) return [];
+  return [
+    {
+      severity: 'warning',
+      repo,
+      entityRef,
+      file: root.mkdocs.path,
+      ...(unrendered.line ? { line: unrendered.line } : {}),
+      message: `${root.mkdocs.path} turns on Markdown extensions the portal does not render (${unrendered.names.join(', ')}): their syntax shows on the pages as written.`,
+    },
+  ];
 }
 
 /** Repository folders that entities of one repository name in their techdocs-ref annotations. */

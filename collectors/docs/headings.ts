@@ -8,19 +8,27 @@ const HEADING = /^h([1-6])$/;
 
 /**
  * Gives every heading an id from its text (github-slugger, as GitHub and most Markdown tools do),
- * replacing whatever id the author wrote, and a small "link to this section" anchor. Returns the
- * headings for the table of contents. Runs after sanitizing: the ids and anchors are Cairn's own.
+ * or the one its attribute list names (`## Title { #id }`, see attribute-lists.ts) when no earlier
+ * heading took it, replacing whatever id the author wrote otherwise, and a small "link to this
+ * section" anchor. Returns the headings for the table of contents. Runs after sanitizing: the ids
+ * and anchors are Cairn's own.
  */
 export function anchorHeadings(tree: Root): DocHeading[] {
   const slugger = new GithubSlugger();
+  const taken = new Set<string>();
   const headings: DocHeading[] = [];
   visit(tree, 'element', (node: Element) => {
     const depth = HEADING.exec(node.tagName)?.[1];
     // GFM's visually hidden "Footnotes" heading keeps its id: the footnote references point at it.
     if (!depth || (Array.isArray(node.properties.className) && node.properties.className.includes('sr-only'))) return;
     const text = toString(node).replace(/\s+/g, ' ').trim();
-    const slug = slugger.slug(text || 'section');
-    node.properties = { ...node.properties, id: slug };
+    const { dataAuthorId: authorId, ...properties } = node.properties;
+    const chosen = typeof authorId === 'string' && !taken.has(authorId) ? authorId : undefined;
+    let slug = chosen ?? slugger.slug(text || 'section');
+    // A slug an author's id already took: the slugger's next one for the same text.
+    while (chosen === undefined && taken.has(slug)) slug = slugger.slug(text || 'section');
+    taken.add(slug);
+    node.properties = { ...properties, id: slug };
     node.children.push(anchor(slug, text));
     headings.push({ depth: Number(depth), slug, text });
     return 'skip';

@@ -1,4 +1,5 @@
 import type { Root } from 'hast';
+import { takeAttributeLists } from './attribute-lists.ts';
 import { anchorHeadings } from './headings.ts';
 import { highlightCode } from './highlight.ts';
 import { rewriteReferences, type ReferenceContext } from './rewrite-references.ts';
@@ -61,6 +62,7 @@ export async function renderMarkdown(markdown: string, context: Omit<ReferenceCo
   const { body, title: metaTitle } = withoutFrontMatter(markdown);
   const { sanitizer, stringifier } = await (pipelines ??= loadPipelines());
   const tree = (await sanitizer.run(sanitizer.parse(body))) as Root;
+  takeAttributeLists(tree);
   const headings = anchorHeadings(tree);
   rewriteReferences(tree, { ...context, headingIds: new Set(headings.map((heading) => heading.slug)) });
   await highlightCode(tree);

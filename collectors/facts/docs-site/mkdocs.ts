@@ -47,7 +47,49 @@ export function parseMkdocs(text: string, path: string, base: string): { docsDir
   }
   const navNode = isMap(document.contents) ? document.contents.get('nav', true) : undefined;
   const nav = isSeq(navNode) ? navEntries(navNode.items as unknown[], lineCounter) : undefined;
-  return { docsDir, mkdocs: { path, ...(siteName ? { siteName } : {}), ...(nav ? { nav } : {}) } };
+  const unrendered = unrenderedExtensions(document.contents, lineCounter);
+  return { docsDir, mkdocs: { path, ...(siteName ? { siteName } : {}), ...(nav ? { nav } : {}), ...(unrendered ? { unrendered } : {}) } };
+}
+
+/**
+ * Python-Markdown extensions whose syntax the portal renders: GitHub Flavored Markdown covers
+ * tables, footnotes, task lists, strikethrough and bare links; code is highlighted, headings get
+ * ids, attribute lists are read for heading ids (attribute-lists.ts), front matter names the page.
+ */
+const RENDERED_EXTENSIONS = new Set([
+  'attr_list',
+  'codehilite',
+  'fenced_code',
+  'footnotes',
+  'md_in_html',
+  'meta',
+  'sane_lists',
+  'smarty',
+  'tables',
+  'toc',
+  'pymdownx.betterem',
+  'pymdownx.highlight',
+  'pymdownx.magiclink',
+  'pymdownx.superfences',
+  'pymdownx.tasklist',
+  'pymdownx.tilde',
+]);
+
+/** The `markdown_extensions` (names, or one-key maps of settings) the portal leaves as written, in order. */
+function unrenderedExtensions(contents: unknown, lineCounter: LineCounter): { names: string[]; line?: number } | undefined {
+  const list = isMap(contents) ? contents.get('markdown_extensions', true) : undefined;
+  if (!isSeq(list)) return undefined;
+  const names = list.items.flatMap((item) => {
+    if (isScalar(item)) return [String(item.value)];
+    if (isMap(item)) return item.items.flatMap((pair) => (isScalar(pair.key) ? [String(pair.key.value)] : []));
+    return [];
+  });
+  const unrendered = [...new Set(names.map((name) => name.replace(/^markdown\.extensions\./, '')))].filter(
+    (name) => !RENDERED_EXTENSIONS.has(name),
+  );
+  if (unrendered.length === 0) return undefined;
+  const line = lineOfKey(contents, 'markdown_extensions', lineCounter);
+  return { names: unrendered, ...(line ? { line } : {}) };
 }
 
 /** mkdocs nav items: `page.md`, `Title: page.md`, `Title: https://…`, `Section: [items]`. */

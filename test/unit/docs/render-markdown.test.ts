@@ -217,3 +217,27 @@ describe('MkDocs page metadata', () => {
     expect((await render('# A\n\n---\n\ntitle: x\n')).html).toContain('<hr>');
   });
 });
+
+describe('attribute lists (MkDocs attr_list)', () => {
+  it.each([
+    ['a heading id', '## Locale { #mkdocs-locale }', '<h2 id="mkdocs-locale">Locale'],
+    ['the colon form', '## Install {: #installing-for-development .wide }', '<h2 id="installing-for-development">Install'],
+    ['classes only: the slug of the text', '## Usage { .big }', '<h2 id="usage">Usage'],
+    ['an id that is not a plain name: the slug', '## Odd { #1st }', '<h2 id="odd">Odd'],
+  ])('%s', async (_what, markdown, start) => {
+    const { html } = await render(markdown);
+    expect(html.startsWith(start)).toBe(true);
+    expect(html).not.toContain('{');
+  });
+
+  it('gives a heading whose slug an author id took the next one', async () => {
+    const { html } = await render('## Setup { #install }\n\n## Install\n');
+    expect(html).toContain('<h2 id="install">Setup');
+    expect(html).toContain('<h2 id="install-1">Install');
+  });
+
+  it('drops the list after a link or an image, and keeps braces elsewhere', async () => {
+    const { html } = await render('[Get it](https://example.com/hello.py){: download="hello.py"} and {curly} text');
+    expect(html).toBe('<p><a href="https://example.com/hello.py">Get it</a> and {curly} text</p>');
+  });
+});

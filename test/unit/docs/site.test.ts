@@ -118,6 +118,19 @@ describe('mkdocs nav', () => {
     expect(mkdocs.error?.line).toBe(line);
     expect(docsDir).toBe('docs');
   });
+
+  it.each([
+    [
+      'names and one-key maps, in order, each once, with the key’s line',
+      'site_name: x\nmarkdown_extensions:\n  - toc:\n      permalink: true\n  - admonition\n  - pymdownx.snippets:\n      base_path: [docs]\n  - attr_list\n  - admonition\n',
+      { names: ['admonition', 'pymdownx.snippets'], line: 2 },
+    ],
+    ['the long names of the standard extensions', 'markdown_extensions:\n  - markdown.extensions.tables\n  - markdown.extensions.def_list\n', { names: ['def_list'], line: 1 }],
+    ['only what the portal renders', 'markdown_extensions: [toc, tables, pymdownx.superfences]\n', undefined],
+    ['no list', 'markdown_extensions: toc\n', undefined],
+  ])('lists the markdown_extensions the portal does not render: %s', (_name, text, unrendered) => {
+    expect(parseMkdocs(text, 'mkdocs.yml', '.').mkdocs.unrendered).toEqual(unrendered);
+  });
 });
 
 describe('folder-tree nav', () => {
@@ -168,6 +181,28 @@ describe('buildEntityDocs', () => {
     expect(problems).toEqual([]);
     expect(docs).toMatchObject([
       { entityRef: 'component:default/api', title: 'API handbook', origin: 'annotation', dir: 'services/api/docs' },
+    ]);
+  });
+
+  it('warns, at mkdocs.yml, that the syntax of the extensions it does not render shows as written', async () => {
+    const withExtensions = roots.map((root) =>
+      root.mkdocs ? { ...root, mkdocs: { ...root.mkdocs, unrendered: { names: ['admonition', 'pymdownx.snippets'], line: 4 } } } : root,
+    );
+    const { docs, problems } = await buildEntityDocs({
+      entities: [component('api', 'services/api/catalog-info.yaml', { 'backstage.io/techdocs-ref': 'dir:.' })],
+      repos: [{ name: 'app', facts: { ...facts, docSources: { roots: withExtensions, images: [] } } as Facts }],
+    });
+    expect(docs).toHaveLength(1);
+    expect(problems).toEqual([
+      {
+        severity: 'warning',
+        repo: 'app',
+        entityRef: 'component:default/api',
+        file: 'services/api/mkdocs.yml',
+        line: 4,
+        message:
+          'services/api/mkdocs.yml turns on Markdown extensions the portal does not render (admonition, pymdownx.snippets): their syntax shows on the pages as written.',
+      },
     ]);
   });
 
