@@ -53,7 +53,10 @@ export function webUrlOfRemote(remote: string): string | undefined {
   }
   host = host.toLowerCase();
   if (!PUBLIC_FORGES.has(host)) return undefined;
-  const segments = path.replace(/^\/+|\/+$/g, '').replace(/\.git$/, '').split('/');
+  const segments = path
+    .replace(/^\/+|\/+$/g, '')
+    .replace(/\.git$/, '')
+    .split('/');
   if (segments.length < 2 || !segments.every((segment) => /^[\w.-]+$/.test(segment) && !/^\.+$/.test(segment))) return undefined;
   return `https://${host}/${segments.join('/')}`;
 }

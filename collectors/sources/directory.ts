@@ -60,7 +60,9 @@ export async function listDirectorySource(source: DirectorySource, baseDir: stri
       `"${source.repos}"${where} matches ${candidates.length === 1 ? 'a folder' : `${candidates.length} folders`} but no git work tree (none has .git): ${candidates
         .slice(0, 3)
         .map((candidate) => relative(baseDir, candidate) || '.')
-        .join(', ')}${candidates.length > 3 ? ', …' : ''}. Point the glob at clones of the repositories (--repos, or the directory source in portal.yaml).`,
+        .join(
+          ', ',
+        )}${candidates.length > 3 ? ', …' : ''}. Point the glob at clones of the repositories (--repos, or the directory source in portal.yaml).`,
     );
   }
   return listing;

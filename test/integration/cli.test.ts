@@ -82,7 +82,9 @@ describe('cairn collect', () => {
       '--strict',
     );
     expect(notRepos.code).toBe(2);
-    expect(notRepos.stderr).toMatch(/^"not-a-repo" \(relative to \.\) matches a folder but no git work tree \(none has \.git\): not-a-repo\./m);
+    expect(notRepos.stderr).toMatch(
+      /^"not-a-repo" \(relative to \.\) matches a folder but no git work tree \(none has \.git\): not-a-repo\./m,
+    );
     expect(notRepos.stderr).not.toMatch(/\n\s+at /);
   });
 

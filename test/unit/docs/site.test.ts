@@ -125,7 +125,11 @@ describe('mkdocs nav', () => {
       'site_name: x\nmarkdown_extensions:\n  - toc:\n      permalink: true\n  - admonition\n  - pymdownx.snippets:\n      base_path: [docs]\n  - attr_list\n  - admonition\n',
       { names: ['admonition', 'pymdownx.snippets'], line: 2 },
     ],
-    ['the long names of the standard extensions', 'markdown_extensions:\n  - markdown.extensions.tables\n  - markdown.extensions.def_list\n', { names: ['def_list'], line: 1 }],
+    [
+      'the long names of the standard extensions',
+      'markdown_extensions:\n  - markdown.extensions.tables\n  - markdown.extensions.def_list\n',
+      { names: ['def_list'], line: 1 },
+    ],
     ['only what the portal renders', 'markdown_extensions: [toc, tables, pymdownx.superfences]\n', undefined],
     ['no list', 'markdown_extensions: toc\n', undefined],
   ])('lists the markdown_extensions the portal does not render: %s', (_name, text, unrendered) => {

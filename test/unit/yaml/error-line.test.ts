@@ -18,7 +18,11 @@ describe('lineOfError', () => {
     },
     { name: 'an unclosed single quote', text: "a: 1\nb: 'open\nc: 3\nd: 4\n", line: 2 },
     { name: 'a quoted value before the unclosed one is passed over', text: 'a: "fine"\nb: "open\nc: 3\n', line: 2 },
-    { name: 'another error stays where yaml reports it (an unclosed flow sequence, seen on the next line)', text: 'a: 1\nb: [1, 2\nc: 3\n', line: 3 },
+    {
+      name: 'another error stays where yaml reports it (an unclosed flow sequence, seen on the next line)',
+      text: 'a: 1\nb: [1, 2\nc: 3\n',
+      line: 3,
+    },
     { name: 'a tab indentation error', text: 'a:\n\tb: 1\n', line: 2 },
   ])('$name', ({ text, line }) => {
     expect(firstErrorLine(text)).toBe(line);
