@@ -8,27 +8,33 @@ const HEADING = /^h([1-6])$/;
 
 /**
  * Gives every heading an id from its text (github-slugger, as GitHub and most Markdown tools do),
- * or the one its attribute list names (`## Title { #id }`, see attribute-lists.ts) when no earlier
- * heading took it, replacing whatever id the author wrote otherwise, and a small "link to this
- * section" anchor. Returns the headings for the table of contents. Runs after sanitizing: the ids
+ * or the one its attribute list names (`## Title { #id }`, see attribute-lists.ts) when nothing
+ * took it first, replacing whatever id the author wrote otherwise, and a small "link to this
+ * section" anchor; inline elements an attribute list names get their id too. Returns the headings for the table of contents. Runs after sanitizing: the ids
  * and anchors are Cairn's own.
  */
-export function anchorHeadings(tree: Root): DocHeading[] {
+export function anchorHeadings(tree: Root, authorIds: ReadonlyMap<Element, string> = new Map()): DocHeading[] {
   const slugger = new GithubSlugger();
   const taken = new Set<string>();
   const headings: DocHeading[] = [];
+  // Inline elements an attribute list names keep their id; headings then steer clear of those.
+  for (const [element, id] of authorIds)
+    if (!HEADING.test(element.tagName) && !taken.has(id)) {
+      element.properties = { ...element.properties, id };
+      taken.add(id);
+    }
   visit(tree, 'element', (node: Element) => {
     const depth = HEADING.exec(node.tagName)?.[1];
     // GFM's visually hidden "Footnotes" heading keeps its id: the footnote references point at it.
     if (!depth || (Array.isArray(node.properties.className) && node.properties.className.includes('sr-only'))) return;
     const text = toString(node).replace(/\s+/g, ' ').trim();
-    const { dataAuthorId: authorId, ...properties } = node.properties;
-    const chosen = typeof authorId === 'string' && !taken.has(authorId) ? authorId : undefined;
+    const authorId = authorIds.get(node);
+    const chosen = authorId !== undefined && !taken.has(authorId) ? authorId : undefined;
     let slug = chosen ?? slugger.slug(text || 'section');
     // A slug an author's id already took: the slugger's next one for the same text.
     while (chosen === undefined && taken.has(slug)) slug = slugger.slug(text || 'section');
     taken.add(slug);
-    node.properties = { ...properties, id: slug };
+    node.properties = { ...node.properties, id: slug };
     node.children.push(anchor(slug, text));
     headings.push({ depth: Number(depth), slug, text });
     return 'skip';

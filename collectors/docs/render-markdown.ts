@@ -62,8 +62,7 @@ export async function renderMarkdown(markdown: string, context: Omit<ReferenceCo
   const { body, title: metaTitle } = withoutFrontMatter(markdown);
   const { sanitizer, stringifier } = await (pipelines ??= loadPipelines());
   const tree = (await sanitizer.run(sanitizer.parse(body))) as Root;
-  takeAttributeLists(tree);
-  const headings = anchorHeadings(tree);
+  const headings = anchorHeadings(tree, takeAttributeLists(tree));
   rewriteReferences(tree, { ...context, headingIds: new Set(headings.map((heading) => heading.slug)) });
   await highlightCode(tree);
   const title = metaTitle ?? headings.find((heading) => heading.depth === 1)?.text;

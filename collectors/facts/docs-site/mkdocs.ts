@@ -75,15 +75,16 @@ const RENDERED_EXTENSIONS = new Set([
   'pymdownx.tilde',
 ]);
 
-/** The `markdown_extensions` (names, or one-key maps of settings) the portal leaves as written, in order. */
+/**
+ * The `markdown_extensions` the portal leaves as written, in order: a list of names or one-key maps
+ * of settings, or a map of names to settings (MkDocs takes both).
+ */
 function unrenderedExtensions(contents: unknown, lineCounter: LineCounter): { names: string[]; line?: number } | undefined {
-  const list = isMap(contents) ? contents.get('markdown_extensions', true) : undefined;
-  if (!isSeq(list)) return undefined;
-  const names = list.items.flatMap((item) => {
-    if (isScalar(item)) return [String(item.value)];
-    if (isMap(item)) return item.items.flatMap((pair) => (isScalar(pair.key) ? [String(pair.key.value)] : []));
-    return [];
-  });
+  const extensions = isMap(contents) ? contents.get('markdown_extensions', true) : undefined;
+  const keysOf = (map: unknown) => (isMap(map) ? map.items.flatMap((pair) => (isScalar(pair.key) ? [String(pair.key.value)] : [])) : []);
+  const names = isSeq(extensions)
+    ? extensions.items.flatMap((item) => (isScalar(item) ? [String(item.value)] : keysOf(item)))
+    : keysOf(extensions);
   const unrendered = [...new Set(names.map((name) => name.replace(/^markdown\.extensions\./, '')))].filter(
     (name) => !RENDERED_EXTENSIONS.has(name),
   );

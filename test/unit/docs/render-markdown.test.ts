@@ -236,6 +236,14 @@ describe('attribute lists (MkDocs attr_list)', () => {
     expect(html).toContain('<h2 id="install-1">Install');
   });
 
+  it('gives an inline element the id its list names, for links from other pages', async () => {
+    const { html } = await render('* **`locale`**{ #mkdocs-locale }: the language.\n\n## Locale\n');
+    expect(html).toContain('<strong id="mkdocs-locale"><code>locale</code></strong>: the language.');
+    // Written in raw HTML, an attribute is the sanitizer's business, never an id of Cairn's.
+    const raw = await render('<span data-author-id="x">y</span>{ #ok }');
+    expect(raw.html).not.toContain('data-author-id');
+  });
+
   it('drops the list after a link or an image, and keeps braces elsewhere', async () => {
     const { html } = await render('[Get it](https://example.com/hello.py){: download="hello.py"} and {curly} text');
     expect(html).toBe('<p><a href="https://example.com/hello.py">Get it</a> and {curly} text</p>');

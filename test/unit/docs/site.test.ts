@@ -130,6 +130,11 @@ describe('mkdocs nav', () => {
       'markdown_extensions:\n  - markdown.extensions.tables\n  - markdown.extensions.def_list\n',
       { names: ['def_list'], line: 1 },
     ],
+    [
+      'a map of names to settings',
+      'markdown_extensions:\n  abbr:\n  toc:\n    permalink: true\n  pymdownx.blocks.admonition:\n',
+      { names: ['abbr', 'pymdownx.blocks.admonition'], line: 1 },
+    ],
     ['only what the portal renders', 'markdown_extensions: [toc, tables, pymdownx.superfences]\n', undefined],
     ['no list', 'markdown_extensions: toc\n', undefined],
   ])('lists the markdown_extensions the portal does not render: %s', (_name, text, unrendered) => {
