@@ -40,7 +40,7 @@ export function inferComponent(repo: InferenceInput): { data: Record<string, unk
     problems.push({
       severity: 'warning',
       ...(repo.facts.codeowners ? { file: repo.facts.codeowners.path } : {}),
-      message: `No owner is known for ${repo.name}: it has no catalog-info.yaml and no CODEOWNERS catch-all rule (\`* @org/team\`) naming a team or user. Add either to give it an owner.`,
+      message: `No owner is known for ${repo.name}: ${repo.facts.descriptors?.files.length ? 'its catalog-info.yaml gives no entity' : 'it has no catalog-info.yaml'} and no CODEOWNERS catch-all rule (\`* @org/team\`) naming a team or user. ${repo.facts.descriptors?.files.length ? 'Fix the one or add the other' : 'Add either'} to give it an owner.`,
     });
   }
   const tag = repo.facts.languages?.[0] ? toTag(repo.facts.languages[0].name) : undefined;

@@ -14,6 +14,8 @@ export function lineAtPath(document: Document, lineCounter: LineCounter, path: R
   return undefined;
 }
 
+const CONTROL_TOKENS = new Set(['\x02', '\x18', '\x1f']);
+
 /**
  * The 1-based line to show for a YAML error. An unclosed quote is only noticed at the end of the
  * text, where `yaml` reports it; the line shown is the one the quote opens on, where the fix is.
@@ -25,7 +27,8 @@ export function lineOfError(error: YAMLError, text: string, lineCounter: LineCou
     for (const token of new Lexer().lex(text)) {
       if (offset > at) break;
       if ((token.startsWith('"') || token.startsWith("'")) && at <= offset + token.length) at = offset;
-      offset += token.length;
+      // The lexer's control tokens (document start, scalar, flow end) stand for no text.
+      if (!CONTROL_TOKENS.has(token)) offset += token.length;
     }
   }
   return lineCounter.linePos(at).line;

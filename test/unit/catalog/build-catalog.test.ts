@@ -380,6 +380,9 @@ describe('buildCatalog', () => {
       content: [],
     });
     expect(unreadable.entities.map((entity) => [entity.ref, entity.inferred])).toEqual([['component:default/unreadable', true]]);
+    expect(unreadable.problems.map((problem) => problem.message)).toEqual([
+      'No owner is known for unreadable: its catalog-info.yaml gives no entity and no CODEOWNERS catch-all rule (`* @org/team`) naming a team or user. Fix the one or add the other to give it an owner.',
+    ]);
     // One entity that loads is enough: nothing is inferred beside it.
     const partly = await buildCatalog({ repos: [repo('partly', [{ kind: 'Nope' }, component('x')])], content: [] });
     expect(partly.entities.map((entity) => [entity.ref, entity.inferred])).toEqual([['component:default/x', false]]);

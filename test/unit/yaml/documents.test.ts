@@ -39,7 +39,7 @@ describe('parseYamlDocuments', () => {
 
   it.each([
     { name: 'unclosed flow sequence', text: 'kind: A\n---\na: [1, 2\nb: 3\n---\nkind: C\n', errorLine: 4, kept: ['A', 'C'] },
-    { name: 'unterminated quote in the last document', text: 'kind: A\n---\nkind: "B\n', errorLine: 4, kept: ['A'] },
+    { name: 'unterminated quote in the last document', text: 'kind: A\n---\nkind: "B\n', errorLine: 3, kept: ['A'] },
     { name: 'duplicate keys', text: 'kind: A\n---\nkind: B\nkind: C\n', errorLine: 4, kept: ['A'] },
     { name: 'misaligned mapping in the first document', text: 'kind: A\nspec:\n  a: 1\n b: 2\n---\nkind: B\n', errorLine: 4, kept: ['B'] },
   ])('$name: an error with its line, the other documents still load', ({ text, errorLine, kept }) => {

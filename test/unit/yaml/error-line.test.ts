@@ -17,6 +17,11 @@ describe('lineOfError', () => {
       line: 4,
     },
     { name: 'an unclosed single quote', text: "a: 1\nb: 'open\nc: 3\nd: 4\n", line: 2 },
+    {
+      name: 'an unclosed quote deep in a descriptor (the lexer’s own marks are no text)',
+      text: 'apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: svc\n  description: "broken\nspec:\n  owner: team\n',
+      line: 5,
+    },
     { name: 'a quoted value before the unclosed one is passed over', text: 'a: "fine"\nb: "open\nc: 3\n', line: 2 },
     {
       name: 'another error stays where yaml reports it (an unclosed flow sequence, seen on the next line)',
