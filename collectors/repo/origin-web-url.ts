@@ -13,11 +13,16 @@ const MAX_CONFIG_BYTES = 1024 * 1024;
  * self-hosted forge's clone URL does not tell its web URL) or a config that cannot be read.
  */
 export function originWebUrl(dir: string): string | undefined {
-  const gitDir = gitDirOf(dir);
-  const commonDir = gitDir && commonDirOf(gitDir);
-  const config = commonDir ? readRegularFile(join(commonDir, 'config'), MAX_CONFIG_BYTES)?.toString('utf8') : undefined;
-  const remote = config === undefined ? undefined : remoteUrl(config, 'origin');
-  return remote === undefined ? undefined : webUrlOfRemote(remote);
+  try {
+    const gitDir = gitDirOf(dir);
+    const commonDir = gitDir && commonDirOf(gitDir);
+    const config = commonDir ? readRegularFile(join(commonDir, 'config'), MAX_CONFIG_BYTES)?.toString('utf8') : undefined;
+    const remote = config === undefined ? undefined : remoteUrl(config, 'origin');
+    return remote === undefined ? undefined : webUrlOfRemote(remote);
+  } catch {
+    // Only ever a link: a config it cannot make sense of gives none, never a failed run.
+    return undefined;
+  }
 }
 
 /** The `url` of `[remote "<name>"]` in a git config's text (the first one, as git takes it). */
@@ -45,9 +50,10 @@ export function webUrlOfRemote(remote: string): string | undefined {
   const parsed = URL.canParse(remote) ? new URL(remote) : undefined;
   if (parsed && ['https:', 'http:', 'ssh:', 'git:'].includes(parsed.protocol)) {
     host = parsed.hostname;
-    path = decodeURIComponent(parsed.pathname);
+    // The path as written: the URL parser would resolve `..` and keep `%2F`, and neither is a plain name.
+    path = remote.slice(remote.indexOf('//') + 2).replace(/^[^/]*/, '').replace(/[?#].*$/, '');
   } else {
-    const scp = /^(?:[^@/]+@)?([\w.-]+):(?!\/)(.+)$/.exec(remote);
+    const scp = /^(?:[^@/]+@)?([\w.-]+):(.+)$/.exec(remote);
     if (!scp) return undefined;
     [, host, path] = scp as unknown as [string, string, string];
   }

@@ -96,5 +96,5 @@ export function relatedLink(catalog: IndexedCatalog, entity: CatalogEntity, type
 export function ownerRefOf(catalog: IndexedCatalog, ref: string): string | undefined {
   const entity = catalog.byRef.get(ref);
   const owner = entity && relatedLink(catalog, entity, 'ownedBy')?.ref;
-  return owner === UNKNOWN_OWNER ? undefined : owner;
+  return entity?.inferred && owner === UNKNOWN_OWNER ? undefined : owner;
 }

@@ -91,7 +91,7 @@ export function levelTone(level: LevelRef, levelCount: number): LevelBadge['tone
 export function ownerStanding(catalog: IndexedCatalog, entity: CatalogEntity): OwnerStanding | undefined {
   const owner = relatedLink(
     catalog,
-    { ...entity, relations: entity.relations.filter((relation) => relation.targetRef !== UNKNOWN_OWNER) },
+    { ...entity, relations: entity.relations.filter((relation) => !(entity.inferred && relation.targetRef === UNKNOWN_OWNER)) },
     'ownedBy',
   );
   if (owner) return owner.href ? { state: 'known', link: owner } : { state: 'notInCatalog', link: owner };

@@ -310,7 +310,11 @@ function llmsCatalog({ entities, url }: LlmsInput): string[] {
         const spec = entity.spec ?? {};
         const facts = [
           typeof spec['type'] === 'string' ? `${entity.kind} (${spec['type']})` : entity.kind,
-          typeof spec['owner'] !== 'string' ? undefined : spec['owner'] === UNKNOWN_OWNER ? 'no owner known' : `owned by ${spec['owner']}`,
+          typeof spec['owner'] !== 'string'
+            ? undefined
+            : entity.inferred && spec['owner'] === UNKNOWN_OWNER
+              ? 'no owner known'
+              : `owned by ${spec['owner']}`,
           typeof spec['system'] === 'string' ? `part of ${spec['system']}` : undefined,
         ];
         const description = oneLine(entity.metadata.description ?? '');

@@ -26,7 +26,10 @@ export function homeView(catalog: IndexedCatalog): HomeView {
   const owners = new Set(
     catalog.entities.flatMap((entity) =>
       entity.relations
-        .filter((relation) => relation.type === 'ownedBy' && relation.targetRef !== UNKNOWN_OWNER && catalog.byRef.has(relation.targetRef))
+        .filter(
+          (relation) =>
+            relation.type === 'ownedBy' && !(entity.inferred && relation.targetRef === UNKNOWN_OWNER) && catalog.byRef.has(relation.targetRef),
+        )
         .map((relation) => relation.targetRef),
     ),
   );

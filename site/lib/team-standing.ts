@@ -1,4 +1,3 @@
-import { UNKNOWN_OWNER } from '../../collectors/contract/helpers.ts';
 import type { CatalogEntity, ScorecardResult } from '../../collectors/contract/snapshot.ts';
 import { compareText, linkToRef, relatedLinks, type IndexedCatalog, type EntityLink } from './catalog.ts';
 import {
@@ -84,8 +83,7 @@ export function teamStanding(catalog: IndexedCatalog, standards: IndexedStandard
             entities: atLevel.slice(0, NAMED_PER_LEVEL).map((result) => linkOf.get(result.entityRef)!),
           };
         }),
-        // Entities owned by the "no owner known" placeholder are on the scorecard's unowned page.
-        heatmapHref: withBase(scorecardTeamPath(scorecard.id, group.ref === UNKNOWN_OWNER ? undefined : entityRouteParams(group))),
+        heatmapHref: withBase(scorecardTeamPath(scorecard.id, entityRouteParams(group))),
       })),
     todo: todo.slice(0, TODO_ITEMS),
     todoItems: todo.length,

@@ -7,6 +7,7 @@ describe('webUrlOfRemote', () => {
     ['https://github.com/pallets/click', 'https://github.com/pallets/click'],
     ['https://x-access-token:secret@github.com/acme/payments.git', 'https://github.com/acme/payments'],
     ['git@github.com:acme/payments.git', 'https://github.com/acme/payments'],
+    ['git@github.com:/acme/payments.git', 'https://github.com/acme/payments'],
     ['ssh://git@github.com/acme/payments.git', 'https://github.com/acme/payments'],
     ['git://github.com/acme/payments.git', 'https://github.com/acme/payments'],
     ['https://gitlab.com/acme/platform/payments.git', 'https://gitlab.com/acme/platform/payments'],
@@ -24,6 +25,9 @@ describe('webUrlOfRemote', () => {
     ['a segment with markup', 'https://github.com/acme/pay"ments'],
     ['an owner without a repository', 'https://github.com/acme'],
     ['a javascript URL', 'javascript:alert(1)//github.com/a/b'],
+    ['a malformed escape (which once threw, stopping the whole run)', 'https://github.com/acme/%E0%A4%A'],
+    ['an escaped slash', 'https://github.com/acme%2Fevil/repo'],
+    ['a path that climbs, before the URL parser resolves it', 'https://github.com/acme/../../evil/repo'],
   ])('nothing for %s', (_what, remote) => {
     expect(webUrlOfRemote(remote)).toBeUndefined();
   });

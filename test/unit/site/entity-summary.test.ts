@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CatalogEntity } from '../../../collectors/contract/snapshot.ts';
 import { sourceLocationHref, toolAnnotations } from '../../../site/lib/annotations.ts';
-import { indexCatalog } from '../../../site/lib/catalog.ts';
+import { indexCatalog, ownerRefOf } from '../../../site/lib/catalog.ts';
 import { UNKNOWN_OWNER } from '../../../collectors/contract/helpers.ts';
 import { entitySummary, levelTone, linkText, ownerStanding, sourceLink } from '../../../site/lib/entity-summary.ts';
 import { homeView, ownerGapsSentence } from '../../../site/lib/home.ts';
@@ -140,6 +140,15 @@ describe('owner standing', () => {
   ])('%s', (_, relations, kind, expected) => {
     const standing = ownerStanding(catalog, variant({ kind, relations }));
     expect(standing && { state: standing.state, ...(standing.state === 'none' ? {} : { ref: standing.link.ref }) }).toEqual(expected);
+  });
+
+  it('takes group:default/unknown for no owner only as an inferred entity’s placeholder: declared, it is a team like any other', () => {
+    const declared = variant({ inferred: false, relations: [{ type: 'ownedBy', targetRef: UNKNOWN_OWNER }] });
+    expect(ownerStanding(catalog, declared)).toMatchObject({ state: 'notInCatalog', link: { ref: UNKNOWN_OWNER } });
+    const team = { ...entity('group:default/payments-team'), ref: UNKNOWN_OWNER, metadata: { name: 'unknown', namespace: 'default' } };
+    const withTeam = indexCatalog({ ...snapshotFixture, entities: [...snapshotFixture.entities, team, { ...declared, ref: 'component:default/d' }] });
+    expect(ownerRefOf(withTeam, 'component:default/d')).toBe(UNKNOWN_OWNER);
+    expect(homeView(withTeam).owners).toBe(homeView(catalog).owners + 1);
   });
 
   it('counts on the home page only owners in the catalog, and says how many entities have none', () => {
