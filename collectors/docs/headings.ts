@@ -17,7 +17,7 @@ export function anchorHeadings(tree: Root, authorIds: ReadonlyMap<Element, strin
   const slugger = new GithubSlugger();
   const taken = new Set<string>();
   const headings: DocHeading[] = [];
-  // Inline elements an attribute list names keep their id; headings then steer clear of those.
+  // Other elements an attribute list names keep their id; headings then steer clear of those.
   for (const [element, id] of authorIds)
     if (!HEADING.test(element.tagName) && !taken.has(id)) {
       element.properties = { ...element.properties, id };

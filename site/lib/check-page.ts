@@ -223,7 +223,8 @@ function failingSections(catalog: IndexedCatalog, standards: IndexedStandards, c
   const entities = new Set(sorted.map((row) => row.entity.ref)).size;
   const sharedScorecards = shared(sorted, (row) => row.scorecards.map((scorecard) => scorecard.href).join('\n'))?.scorecards;
   const sharedStatus = shared(sorted, (row) => row.status)?.status;
-  const sharedMessage = sorted.every((row) => row.evidence.length === 0) ? shared(sorted, (row) => row.message)?.message : undefined;
+  const sharedMessage =
+    sorted.length > 1 && sorted.every((row) => row.evidence.length === 0) ? shared(sorted, (row) => row.message)?.message : undefined;
   return paginate(sorted).map((page) => ({
     entities,
     byOwner,

@@ -40,6 +40,8 @@ export interface EntitySummary {
   tools: ToolAnnotation[];
   /** For an inferred Component: the type Cairn chose and why (`service`, `Dockerfile with EXPOSE 8080`). */
   inferredAs?: { type: string; reason: string };
+  /** For an inferred entity whose repository has descriptors: the files, none of which gave an entity. */
+  unloadedDescriptors?: string[];
 }
 
 /** Shapes the summary of one entity from the catalog and its scorecard panels. */
@@ -76,6 +78,7 @@ export function entitySummary(catalog: IndexedCatalog, entity: CatalogEntity, pa
     ...(release ? { latestRelease: { name: release.name, date: release.date.slice(0, 10) } } : {}),
     tools: toolAnnotations(annotations),
     ...(entity.inferred && reason && type ? { inferredAs: { type, reason } } : {}),
+    ...(entity.inferred && repo?.facts.descriptors?.files.length ? { unloadedDescriptors: repo.facts.descriptors.files } : {}),
   };
 }
 

@@ -59,7 +59,7 @@ export const ownerKnownGroup = defineCheck({
       );
     if (entity.inferred && ref === UNKNOWN_OWNER) {
       return fail(
-        'No owner is known: Cairn inferred this entity, and its repository has no catalog-info.yaml and no CODEOWNERS catch-all rule naming a team or user. Declare its owner in catalog-info.yaml or add `* @org/team` to CODEOWNERS.',
+        'No owner is known: Cairn inferred this entity, and its repository has no catalog-info.yaml that loads and no CODEOWNERS catch-all rule naming a team or user. Declare its owner in catalog-info.yaml or add `* @org/team` to CODEOWNERS.',
         evidence,
       );
     }

@@ -54,7 +54,8 @@ export function parseMkdocs(text: string, path: string, base: string): { docsDir
 /**
  * Python-Markdown extensions whose syntax the portal renders: GitHub Flavored Markdown covers
  * tables, footnotes, task lists, strikethrough and bare links; code is highlighted, headings get
- * ids, attribute lists are read for heading ids (attribute-lists.ts), front matter names the page.
+ * ids, attribute lists are read for ids (attribute-lists.ts). Not `meta` (its `Key: value` lines
+ * without `---` show as text) nor `pymdownx.tilde` (its `~sub~` is GitHub's strikethrough here).
  */
 const RENDERED_EXTENSIONS = new Set([
   'attr_list',
@@ -62,7 +63,6 @@ const RENDERED_EXTENSIONS = new Set([
   'fenced_code',
   'footnotes',
   'md_in_html',
-  'meta',
   'sane_lists',
   'smarty',
   'tables',
@@ -72,7 +72,6 @@ const RENDERED_EXTENSIONS = new Set([
   'pymdownx.magiclink',
   'pymdownx.superfences',
   'pymdownx.tasklist',
-  'pymdownx.tilde',
 ]);
 
 /**

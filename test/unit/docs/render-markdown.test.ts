@@ -244,6 +244,27 @@ describe('attribute lists (MkDocs attr_list)', () => {
     expect(raw.html).not.toContain('data-author-id');
   });
 
+  it.each([
+    [
+      'an id inside a quoted value',
+      '[t](https://example.com/){ title="see #cairn-main" }',
+      /^<p><a href="https:\/\/example.com\/">t<\/a><\/p>$/,
+    ],
+    ['the layout’s own id', '**x**{ #cairn-main } and **y**{ #header-search }', /^<p><strong>x<\/strong> and <strong>y<\/strong><\/p>$/],
+    ['the sanitizer’s prefix', 'A note[^1] and **x**{ #user-content-fn-1 }\n\n[^1]: The note.', /<strong>x<\/strong>/],
+    ['an element’s own id', '<span id="raw">raw</span>{ #other }', /<span id="user-content-raw">raw<\/span>/],
+  ])('gives no id from %s', async (_what, markdown, expected) => {
+    const { html } = await render(markdown);
+    expect(html).toMatch(expected);
+    expect(html.match(/ id="([^"]+)"/g)?.length ?? 0).toBe(new Set(html.match(/ id="([^"]+)"/g) ?? []).size);
+  });
+
+  it('reads bare words after a colon, lists closing a paragraph, and ids starting with _', async () => {
+    expect((await render('[a](https://example.com/x.zip){: download }')).html).toBe('<p><a href="https://example.com/x.zip">a</a></p>');
+    expect((await render('Some text\n{: .warning #para-id }')).html).toBe('<p id="para-id">Some text</p>');
+    expect((await render('**u**{ #_under }')).html).toBe('<p><strong id="_under">u</strong></p>');
+  });
+
   it('drops the list after a link or an image, and keeps braces elsewhere', async () => {
     const { html } = await render('[Get it](https://example.com/hello.py){: download="hello.py"} and {curly} text');
     expect(html).toBe('<p><a href="https://example.com/hello.py">Get it</a> and {curly} text</p>');

@@ -146,7 +146,10 @@ describe('owner standing', () => {
     const declared = variant({ inferred: false, relations: [{ type: 'ownedBy', targetRef: UNKNOWN_OWNER }] });
     expect(ownerStanding(catalog, declared)).toMatchObject({ state: 'notInCatalog', link: { ref: UNKNOWN_OWNER } });
     const team = { ...entity('group:default/payments-team'), ref: UNKNOWN_OWNER, metadata: { name: 'unknown', namespace: 'default' } };
-    const withTeam = indexCatalog({ ...snapshotFixture, entities: [...snapshotFixture.entities, team, { ...declared, ref: 'component:default/d' }] });
+    const withTeam = indexCatalog({
+      ...snapshotFixture,
+      entities: [...snapshotFixture.entities, team, { ...declared, ref: 'component:default/d' }],
+    });
     expect(ownerRefOf(withTeam, 'component:default/d')).toBe(UNKNOWN_OWNER);
     expect(homeView(withTeam).owners).toBe(homeView(catalog).owners + 1);
   });
@@ -253,6 +256,7 @@ describe('entity summary', () => {
                   { name: 'v2.0.0', date: '2026-09-01T10:00:00+02:00' },
                   { name: 'v1.0.0', date: '2025-01-01T00:00:00Z' },
                 ],
+                descriptors: { files: ['catalog-info.yaml'], documents: [] },
               },
             }
           : repo,
@@ -264,6 +268,9 @@ describe('entity summary', () => {
       lastCommit: { hash: 'fedcba9', date: '2026-10-01' },
     });
     expect(entitySummary(withReleases, { ...inferred, inferred: false }, []).inferredAs).toBeUndefined();
+    // Inferred beside a descriptor that gave no entity: the page names the file rather than asking for one.
+    expect(entitySummary(withReleases, inferred, []).unloadedDescriptors).toEqual(['catalog-info.yaml']);
+    expect(entitySummary(catalog, inferred, []).unloadedDescriptors).toBeUndefined();
   });
 
   it.each([

@@ -277,6 +277,22 @@ describe('check pages', () => {
     expect(checkPageView(catalog, evidenced, evidenced.checksById.get('has-ci')!).failing.sharedMessage).toBeUndefined();
     // Messages that differ are each the row's own.
     expect(checkPageView(catalog, standards, standards.checksById.get('has-readme')!).failing.sharedMessage).toBeUndefined();
+    // One row shares with nothing: its message stays in its row.
+    const one = indexStandards({
+      ...snapshotFixture,
+      results: snapshotFixture.results.map((result) => ({
+        ...result,
+        checks: result.checks.map((check) =>
+          check.checkId !== 'has-ci' || check.effective === 'notApplicable'
+            ? check
+            : result.entityRef === 'component:default/billing-scripts'
+              ? { ...check, outcome: 'fail' as const, effective: 'fail' as const, message: 'No CI.', evidence: [] }
+              : { ...check, outcome: 'pass' as const, effective: 'pass' as const, evidence: [] },
+        ),
+      })),
+    });
+    const single = checkPageView(catalog, one, one.checksById.get('has-ci')!).failing;
+    expect([single.rows.length, single.sharedMessage]).toEqual([1, undefined]);
   });
 
   it.each([
