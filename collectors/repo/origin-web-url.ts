@@ -51,7 +51,10 @@ export function webUrlOfRemote(remote: string): string | undefined {
   if (parsed && ['https:', 'http:', 'ssh:', 'git:'].includes(parsed.protocol)) {
     host = parsed.hostname;
     // The path as written: the URL parser would resolve `..` and keep `%2F`, and neither is a plain name.
-    path = remote.slice(remote.indexOf('//') + 2).replace(/^[^/]*/, '').replace(/[?#].*$/, '');
+    path = remote
+      .slice(remote.indexOf('//') + 2)
+      .replace(/^[^/]*/, '')
+      .replace(/[?#].*$/, '');
   } else {
     const scp = /^(?:[^@/]+@)?([\w.-]+):(.+)$/.exec(remote);
     if (!scp) return undefined;

@@ -28,7 +28,9 @@ export function homeView(catalog: IndexedCatalog): HomeView {
       entity.relations
         .filter(
           (relation) =>
-            relation.type === 'ownedBy' && !(entity.inferred && relation.targetRef === UNKNOWN_OWNER) && catalog.byRef.has(relation.targetRef),
+            relation.type === 'ownedBy' &&
+            !(entity.inferred && relation.targetRef === UNKNOWN_OWNER) &&
+            catalog.byRef.has(relation.targetRef),
         )
         .map((relation) => relation.targetRef),
     ),
