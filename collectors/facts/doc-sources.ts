@@ -20,7 +20,7 @@ const FOREIGN = /(^|\/)(node_modules|vendor|third_party)\//;
  */
 export const docSources = defineRetriever({
   id: 'docSources',
-  version: 4,
+  version: 5,
   description:
     'Markdown, mkdocs navigation (with mkdocs-monorepo-plugin includes) and referenced images of every docs folder in the repository, for rendering.',
   publish: false,
