@@ -31,6 +31,8 @@ export const descriptorsSchema = z.object({
   files: z.array(z.string()),
   /** Every YAML document of those files, placeholders resolved, not yet validated. */
   documents: z.array(z.object({ file: z.string(), line: z.number().int().positive(), data: z.unknown() })),
+  /** Documents that are not valid YAML, by file and the line of the error: no entity is read from them. */
+  invalid: z.array(z.object({ file: z.string(), line: z.number().int().positive().optional() })).optional(),
 });
 
 export type Descriptors = z.infer<typeof descriptorsSchema>;
@@ -46,7 +48,7 @@ export const APP_CONFIG = 'app-config.yaml';
  */
 export const descriptors = defineRetriever({
   id: 'descriptors',
-  version: 4,
+  version: 5,
   description:
     "Backstage descriptors: the root catalog-info.yaml, the in-repository files its Location entities target, and those a Backstage app's app-config.yaml registers, parsed into YAML documents.",
   schema: descriptorsSchema,
@@ -74,7 +76,7 @@ export const descriptors = defineRetriever({
     if (context.repo.has(APP_CONFIG)) {
       for (const path of await appConfigTargets(context)) await reader.readOnce(path);
     }
-    return { files: reader.files, documents: reader.documents };
+    return { files: reader.files, documents: reader.documents, ...(reader.invalid.length > 0 ? { invalid: reader.invalid } : {}) };
   },
 });
 
@@ -211,6 +213,7 @@ const PLACEHOLDER_KINDS = new Set(['text', 'json', 'yaml']);
 class DescriptorReader {
   readonly files: string[] = [];
   readonly documents: Descriptors['documents'] = [];
+  readonly invalid: NonNullable<Descriptors['invalid']> = [];
   readonly #repo: RepoReader;
   readonly #problem: FactContext['problem'];
   readonly #visited = new Set<string>();
@@ -249,11 +252,13 @@ class DescriptorReader {
     }
     const parsed = parseYamlDocuments(read.text);
     for (const error of parsed.errors) {
+      const line = error.line ? { line: error.line } : {};
+      this.invalid.push({ file, ...line });
       this.#problem({
         severity: 'error',
         file,
-        ...(error.line ? { line: error.line } : {}),
-        message: `YAML error in ${file}: ${error.message}. That document is not loaded; the file's other documents are.`,
+        ...line,
+        message: `YAML error in ${file}: ${error.message}. That document is not loaded${parsed.documents.length > 0 ? "; the file's other documents are" : ''}.`,
       });
     }
     if (parsed.documents.length === 0 && parsed.errors.length === 0) {

@@ -61,15 +61,22 @@ export const descriptorValid = defineCheck({
       );
     }
     const declared: Evidence = { path: entity.source.file, line: entity.source.line };
-    // A file that yields no document is empty or failed to parse as a whole; a document without
-    // apiVersion, kind and metadata.name is rejected by Backstage. Other rejections (a bad name, an
-    // unknown kind) and YAML errors inside otherwise readable files are only on the problems list,
-    // which checks do not see.
+    // A file that yields no document is empty or failed to parse as a whole; a document that is not
+    // valid YAML, or without apiVersion, kind and metadata.name, is not loaded or is rejected by
+    // Backstage. Other rejections (a bad name, an unknown kind) are only on the problems list, which
+    // checks do not see.
     const withDocuments = new Set(descriptors.documents.map((document) => document.file));
     const empty = descriptors.files.filter((file) => !withDocuments.has(file));
     const malformed = descriptors.documents.filter((document) => !looksLikeEntity(document.data));
     const broken: Evidence[] = [
       ...empty.map((file) => ({ path: file, note: 'no entity could be read from this file (empty, or invalid YAML)' })),
+      ...(descriptors.invalid ?? [])
+        .filter((document) => !empty.includes(document.file))
+        .map((document) => ({
+          path: document.file,
+          ...(document.line ? { line: document.line } : {}),
+          note: 'a document that is not valid YAML',
+        })),
       ...malformed.map((document) => ({
         path: document.file,
         line: document.line,

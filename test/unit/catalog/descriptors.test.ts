@@ -75,6 +75,8 @@ describe('descriptors retriever', () => {
     const result = await collect({ 'catalog-info.yaml': `${component('a')}---\nkind: [\n---\n${component('c')}` });
     // Lines 1–8 hold `a`, 9 is `---`, 10 the broken flow sequence, 11 `---`, 12 onwards `c`.
     expect(result.documents.map((document) => document.line)).toEqual([1, 12]);
+    // Kept in the fact too, for descriptor-valid, which sees no problems list.
+    expect(result.invalid).toEqual([{ file: 'catalog-info.yaml', line: 11 }]);
     expect(result.problems).toEqual([
       {
         severity: 'error',

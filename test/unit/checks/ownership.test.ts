@@ -108,6 +108,23 @@ describeCheck(descriptorValid, [
     outcome: 'fail',
     message: /2 problems in catalog-info\.yaml/,
   },
+  {
+    name: 'a document that is not valid YAML, beside one that loads',
+    input: {
+      facts: repoFacts({
+        descriptors: {
+          files: ['catalog-info.yaml'],
+          documents: [document('catalog-info.yaml', 1, component)],
+          invalid: [{ file: 'catalog-info.yaml', line: 14 }],
+        },
+      }),
+    },
+    outcome: 'fail',
+    evidence: [
+      { path: 'catalog-info.yaml', line: 1 },
+      { path: 'catalog-info.yaml', line: 14, note: 'a document that is not valid YAML' },
+    ],
+  },
   { name: 'declared in the portal content', input: noRepository, outcome: 'notApplicable', message: /portal's content/ },
   { name: 'descriptors fact missing', input: { facts: {} }, outcome: 'error' },
 ]);
