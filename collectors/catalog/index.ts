@@ -4,7 +4,7 @@ import type { RepoSnapshot } from '../contract/snapshot.ts';
 import { windowsSafeSegment } from '../support/output-names.ts';
 import type { CatalogEntity, EntitySource } from './schema.ts';
 import { sourceLinks } from '../support/source-links.ts';
-import { inferComponent, UNKNOWN_OWNER } from './infer.ts';
+import { inferComponent, isPlaceholderOwner } from './infer.ts';
 import { inferOwners, ownerNamespaceHint } from './owners.ts';
 import { entityReferences, type EntityReference } from './references.ts';
 import { compare, relationsBySource, relationsOf } from './relations.ts';
@@ -182,7 +182,7 @@ async function admit(candidate: Candidate, accepted: Map<string, Accepted>, prob
     }
     // An inferred entity's placeholder owner means "no owner": it relates it to no group (one named
     // `unknown` must not claim every ownerless repository) and is not a reference to report.
-    const related = candidate.inferred ? references.filter((reference) => reference.targetRef !== UNKNOWN_OWNER) : references;
+    const related = references.filter((reference) => !isPlaceholderOwner(candidate, reference.targetRef));
     accepted.set(ref, { ref, entity, references: related, source: candidate.source, inferred: candidate.inferred });
     return true;
   } catch (error) {

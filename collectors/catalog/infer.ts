@@ -15,6 +15,14 @@ export const INFERRED_TYPE_REASON_ANNOTATION = 'cairn.dev/inferred-type-reason';
  */
 export const UNKNOWN_OWNER = 'group:default/unknown';
 
+/**
+ * Whether `ref`, an entity's owner, is the placeholder for "no owner known": only ever on an inferred
+ * entity. A declared entity naming `group:default/unknown` is owned by a team of that name.
+ */
+export function isPlaceholderOwner(entity: { inferred: boolean }, ref: string | undefined): boolean {
+  return entity.inferred && ref === UNKNOWN_OWNER;
+}
+
 const validators = makeValidator();
 
 /** A repository, as far as inference needs it. */
@@ -37,10 +45,11 @@ export function inferComponent(repo: InferenceInput): { data: Record<string, unk
   const { type, reason } = inferType(repo.facts);
   const owner = ownerFromCodeowners(repo.facts.codeowners?.catchAll ?? []);
   if (!owner) {
+    const declared = (repo.facts.descriptors?.files.length ?? 0) > 0;
     problems.push({
       severity: 'warning',
       ...(repo.facts.codeowners ? { file: repo.facts.codeowners.path } : {}),
-      message: `No owner is known for ${repo.name}: ${repo.facts.descriptors?.files.length ? 'its catalog-info.yaml gives no entity' : 'it has no catalog-info.yaml'} and no CODEOWNERS catch-all rule (\`* @org/team\`) naming a team or user. ${repo.facts.descriptors?.files.length ? 'Fix the one or add the other' : 'Add either'} to give it an owner.`,
+      message: `No owner is known for ${repo.name}: ${declared ? 'its catalog-info.yaml gives no entity' : 'it has no catalog-info.yaml'} and no CODEOWNERS catch-all rule (\`* @org/team\`) naming a team or user. ${declared ? 'Fix the one or add the other' : 'Add either'} to give it an owner.`,
     });
   }
   const tag = repo.facts.languages?.[0] ? toTag(repo.facts.languages[0].name) : undefined;

@@ -9,7 +9,7 @@ export { levelRank } from '../scorecards/definition.ts';
 export { specString } from '../catalog/fields.ts';
 export { compareCodeUnits } from '../support/order.ts';
 /** The owner of an entity no one is known to own: a placeholder, never a team anyone can ask. */
-export { UNKNOWN_OWNER } from '../catalog/infer.ts';
+export { isPlaceholderOwner, UNKNOWN_OWNER } from '../catalog/infer.ts';
 /** A folder name every disk can hold (`con` → `con_`), as the site names entity and docs folders. */
 export { windowsSafeSegment } from '../support/output-names.ts';
 /** Text hygiene, for what the site stores or shows beyond the snapshot (an error message, an older snapshot). */

@@ -10,8 +10,8 @@ const HEADING = /^h([1-6])$/;
  * Gives every heading an id from its text (github-slugger, as GitHub and most Markdown tools do),
  * or the one its attribute list names (`## Title { #id }`, see attribute-lists.ts) when nothing
  * took it first, replacing whatever id the author wrote otherwise, and a small "link to this
- * section" anchor; inline elements an attribute list names get their id too. Returns the headings for the table of contents. Runs after sanitizing: the ids
- * and anchors are Cairn's own.
+ * section" anchor; other elements an attribute list names get their id too. Returns the headings
+ * for the table of contents. Runs after sanitizing: the ids and anchors are Cairn's own.
  */
 export function anchorHeadings(tree: Root, authorIds: ReadonlyMap<Element, string> = new Map()): DocHeading[] {
   const slugger = new GithubSlugger();

@@ -30,10 +30,11 @@ export async function listDirectorySource(source: DirectorySource, baseDir: stri
         });
     }
   }
+  // A relative glob says where it was read from.
+  const glob = `"${source.repos}"${isAbsolute(source.repos) ? '' : ` (relative to ${relative(cwd, baseDir) || '.'})`}`;
   if (candidates.length === 0 && listing.problems.length === 0) {
-    const where = isAbsolute(source.repos) ? '' : ` (relative to ${relative(cwd, baseDir) || '.'})`;
     throw new ConfigError(
-      `No folder matches "${source.repos}"${where}: expected git work trees there. Check the glob (--repos, or the directory source in portal.yaml).`,
+      `No folder matches ${glob}: expected git work trees there. Check the glob (--repos, or the directory source in portal.yaml).`,
     );
   }
   for (const match of candidates) {
@@ -55,14 +56,13 @@ export async function listDirectorySource(source: DirectorySource, baseDir: stri
     });
   }
   if (listing.repos.length === 0 && candidates.length > 0) {
-    const where = isAbsolute(source.repos) ? '' : ` (relative to ${relative(cwd, baseDir) || '.'})`;
+    const folders = candidates.length === 1 ? 'a folder' : `${candidates.length} folders`;
+    const shown = `${candidates
+      .slice(0, 3)
+      .map((candidate) => relative(baseDir, candidate) || '.')
+      .join(', ')}${candidates.length > 3 ? ', …' : ''}`;
     throw new ConfigError(
-      `"${source.repos}"${where} matches ${candidates.length === 1 ? 'a folder' : `${candidates.length} folders`} but no git work tree (none has .git): ${candidates
-        .slice(0, 3)
-        .map((candidate) => relative(baseDir, candidate) || '.')
-        .join(
-          ', ',
-        )}${candidates.length > 3 ? ', …' : ''}. Point the glob at clones of the repositories (--repos, or the directory source in portal.yaml).`,
+      `${glob} matches ${folders} but no git work tree (none has .git): ${shown}. Point the glob at clones of the repositories (--repos, or the directory source in portal.yaml).`,
     );
   }
   return listing;

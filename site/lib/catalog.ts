@@ -1,5 +1,5 @@
 import { entityHref } from './paths.ts';
-import { compareCodeUnits, UNKNOWN_OWNER } from '../../collectors/contract/helpers.ts';
+import { compareCodeUnits, isPlaceholderOwner } from '../../collectors/contract/helpers.ts';
 import type { CatalogEntity, RepoSnapshot, Snapshot } from '../../collectors/contract/snapshot.ts';
 import { entityDisplayName, humanizeEntityRef, parseEntityRef } from './entity-ref.ts';
 
@@ -96,5 +96,5 @@ export function relatedLink(catalog: IndexedCatalog, entity: CatalogEntity, type
 export function ownerRefOf(catalog: IndexedCatalog, ref: string): string | undefined {
   const entity = catalog.byRef.get(ref);
   const owner = entity && relatedLink(catalog, entity, 'ownedBy')?.ref;
-  return entity?.inferred && owner === UNKNOWN_OWNER ? undefined : owner;
+  return entity && isPlaceholderOwner(entity, owner) ? undefined : owner;
 }

@@ -1,4 +1,4 @@
-import { sourceLinks, UNKNOWN_OWNER } from '../../collectors/contract/helpers.ts';
+import { isPlaceholderOwner, sourceLinks } from '../../collectors/contract/helpers.ts';
 import type { CatalogEntity } from '../../collectors/contract/snapshot.ts';
 import { githubProjectHref, INFERRED_TYPE_REASON, sourceLocationHref, toolAnnotations, type ToolAnnotation } from './annotations.ts';
 import { relatedLink, type IndexedCatalog, type EntityLink } from './catalog.ts';
@@ -94,7 +94,7 @@ export function levelTone(level: LevelRef, levelCount: number): LevelBadge['tone
 export function ownerStanding(catalog: IndexedCatalog, entity: CatalogEntity): OwnerStanding | undefined {
   const owner = relatedLink(
     catalog,
-    { ...entity, relations: entity.relations.filter((relation) => !(entity.inferred && relation.targetRef === UNKNOWN_OWNER)) },
+    { ...entity, relations: entity.relations.filter((relation) => !isPlaceholderOwner(entity, relation.targetRef)) },
     'ownedBy',
   );
   if (owner) return owner.href ? { state: 'known', link: owner } : { state: 'notInCatalog', link: owner };

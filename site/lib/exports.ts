@@ -8,7 +8,7 @@ import type {
   ScorecardResult,
   ScoredCheck,
 } from '../../collectors/contract/snapshot.ts';
-import { UNKNOWN_OWNER } from '../../collectors/contract/helpers.ts';
+import { isPlaceholderOwner } from '../../collectors/contract/helpers.ts';
 import { byCodeUnit, compareText, type IndexedCatalog } from './catalog.ts';
 import { entityDisplayName, refRouteParams, type EntityRefParts } from './entity-ref.ts';
 import { guideFacts, linkText, oneLine } from './guide-markdown.ts';
@@ -312,7 +312,7 @@ function llmsCatalog({ entities, url }: LlmsInput): string[] {
           typeof spec['type'] === 'string' ? `${entity.kind} (${spec['type']})` : entity.kind,
           typeof spec['owner'] !== 'string'
             ? undefined
-            : entity.inferred && spec['owner'] === UNKNOWN_OWNER
+            : isPlaceholderOwner(entity, spec['owner'])
               ? 'no owner known'
               : `owned by ${spec['owner']}`,
           typeof spec['system'] === 'string' ? `part of ${spec['system']}` : undefined,

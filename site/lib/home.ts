@@ -1,6 +1,6 @@
 import { groupBy, type IndexedCatalog } from './catalog.ts';
 import { ownerStanding } from './entity-summary.ts';
-import { UNKNOWN_OWNER } from '../../collectors/contract/helpers.ts';
+import { isPlaceholderOwner } from '../../collectors/contract/helpers.ts';
 import { countProblems } from './problems.ts';
 import { countNoun } from './text.ts';
 import { withBase } from './urls.ts';
@@ -28,9 +28,7 @@ export function homeView(catalog: IndexedCatalog): HomeView {
       entity.relations
         .filter(
           (relation) =>
-            relation.type === 'ownedBy' &&
-            !(entity.inferred && relation.targetRef === UNKNOWN_OWNER) &&
-            catalog.byRef.has(relation.targetRef),
+            relation.type === 'ownedBy' && !isPlaceholderOwner(entity, relation.targetRef) && catalog.byRef.has(relation.targetRef),
         )
         .map((relation) => relation.targetRef),
     ),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { UNKNOWN_OWNER } from '../../catalog/infer.ts';
+import { isPlaceholderOwner } from '../../catalog/infer.ts';
 import { isFromCodeowners, ownerNamespaceHint, ownerOrigin } from '../../catalog/owners.ts';
 import { resolveReference } from '../../catalog/references.ts';
 import { defineCheck, fail, notApplicable, pass } from '../check.ts';
@@ -57,7 +57,7 @@ export const ownerKnownGroup = defineCheck({
         `The owner "${owner}" is not an entity ref Backstage can read; expected a Group name such as \`payments-team\` or a ref such as \`group:default/payments-team\`.`,
         evidence,
       );
-    if (entity.inferred && ref === UNKNOWN_OWNER) {
+    if (isPlaceholderOwner(entity, ref)) {
       return fail(
         'No owner is known: Cairn inferred this entity, and its repository has no catalog-info.yaml that loads and no CODEOWNERS catch-all rule naming a team or user. Declare its owner in catalog-info.yaml or add `* @org/team` to CODEOWNERS.',
         evidence,
