@@ -33,20 +33,23 @@ export const EXPORT_PATHS = {
   llmsFull: 'llms-full.txt',
 } as const;
 
-/** One check in the export: the outcome, the one the level used, and why. */
+/**
+ * One check in the export: the outcome and why. `effective`, the outcome the level used, is there
+ * only when an exemption makes it differ; `evidence` only when there is some (an organisation of
+ * ten thousand publishes a file per entity, and these were a sixth of each).
+ */
 export interface ExportedCheck {
   check: string;
   level: string;
   outcome: Outcome;
-  effective: ScoredCheck['effective'];
+  effective?: ScoredCheck['effective'];
   message: string;
-  evidence: Evidence[];
+  evidence?: Evidence[];
   exemption?: AppliedExemption;
 }
 
-/** One entity's standing on one scorecard. */
+/** One entity's standing on one scorecard (the entity is its file's). */
 export interface ExportedResult {
-  entity: string;
   scorecard: string;
   level: string | null;
   score: number;
@@ -131,7 +134,6 @@ export function entityResultsExport(entity: EntityResults, generatedAt: string):
 
 function exportedResult(result: ScorecardResult): ExportedResult {
   return {
-    entity: result.entityRef,
     scorecard: result.scorecard,
     level: result.level,
     score: result.score,
@@ -139,13 +141,17 @@ function exportedResult(result: ScorecardResult): ExportedResult {
       check: check.checkId,
       level: check.level,
       outcome: check.outcome,
-      effective: check.effective,
+      ...(check.effective === check.outcome ? {} : { effective: check.effective }),
       message: check.message,
-      evidence: check.evidence.map(({ path, line, note }) => ({
-        path,
-        ...(line === undefined ? {} : { line }),
-        ...(note === undefined ? {} : { note }),
-      })),
+      ...(check.evidence.length === 0
+        ? {}
+        : {
+            evidence: check.evidence.map(({ path, line, note }) => ({
+              path,
+              ...(line === undefined ? {} : { line }),
+              ...(note === undefined ? {} : { note }),
+            })),
+          }),
       ...(check.exemption
         ? {
             exemption: {

@@ -317,7 +317,6 @@ describe('scorecards.json', () => {
           generatedAt: string;
           entity: string;
           results: Array<{
-            entity: string;
             scorecard: string;
             level: string | null;
             score: number;
@@ -332,7 +331,6 @@ describe('scorecards.json', () => {
       expect(entity.generatedAt).toBe(snapshotFixture.generatedAt);
       const found = entity.results.find((candidate) => candidate.scorecard === result.scorecard);
       expect(found, `${result.entityRef} ${result.scorecard}`).toEqual({
-        entity: result.entityRef,
         scorecard: result.scorecard,
         level: result.level,
         score: result.score,
@@ -340,9 +338,9 @@ describe('scorecards.json', () => {
           check: check.checkId,
           level: check.level,
           outcome: check.outcome,
-          effective: check.effective,
+          ...(check.effective === check.outcome ? {} : { effective: check.effective }),
           message: check.message,
-          evidence: check.evidence,
+          ...(check.evidence.length ? { evidence: check.evidence } : {}),
           ...(check.exemption ? { exemption: check.exemption } : {}),
         })),
       });

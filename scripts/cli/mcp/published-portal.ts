@@ -29,22 +29,30 @@ import { indexPortal, type McpPortal } from './portal.ts';
 
 const catalogFileSchema = z.object({ generatedAt: z.string(), entities: z.array(entitySchema) });
 
-const exportedCheckSchema = scoredCheckSchema.omit({ checkId: true, weight: true }).extend({ check: z.string() });
+// A check's `effective` outcome is written only where an exemption changes it, its evidence only when
+// there is some; a result names its entity only in scorecards.json before the split (an entity's file names it once).
+const exportedCheckSchema = scoredCheckSchema
+  .omit({ checkId: true, weight: true })
+  .extend({
+    check: z.string(),
+    effective: scoredCheckSchema.shape.effective.optional(),
+    evidence: scoredCheckSchema.shape.evidence.default([]),
+  });
 const exportedResultSchema = z.object({
-  entity: z.string(),
   scorecard: z.string(),
   level: z.string().nullable(),
   score: z.number(),
   checks: z.array(exportedCheckSchema),
 });
+const entityResultSchema = exportedResultSchema.extend({ entity: z.string() });
 /** scorecards.json: an index of every entity's levels, each with the URL of its results file; portals built before the split held every result. */
 const scorecardsFileSchema = z.union([
   z.object({ generatedAt: z.string(), entities: z.array(z.object({ entity: z.string(), url: z.string() })) }),
-  z.object({ generatedAt: z.string(), results: z.array(exportedResultSchema) }),
+  z.object({ generatedAt: z.string(), results: z.array(entityResultSchema) }),
 ]);
 const entityResultsFileSchema = z.object({ generatedAt: z.string(), entity: z.string(), results: z.array(exportedResultSchema) });
 
-type ExportedResult = z.infer<typeof exportedResultSchema>;
+type ExportedResult = z.infer<typeof entityResultSchema>;
 
 /** Entity results files fetched at once: enough to hide a server's latency, few enough not to flood it. */
 const RESULT_FETCHES = 8;
@@ -111,7 +119,7 @@ export async function publishedPortal(location: string, fetcher: Fetcher = defau
               return limit(() => read('entityResults', entry.url, entityResultsFileSchema));
             }),
           )
-        ).flatMap((file) => file.results);
+        ).flatMap((file) => file.results.map((result) => ({ ...result, entity: file.entity })));
   const published = standardsOf(standardsFile, standardsUrl);
   const guides = llmsFull === undefined ? [] : guidesOfLlmsFull(llmsFull, root);
   const teaching = teachingGuides(guides.map(({ guide }) => guideSourceOf(guide)));
@@ -188,10 +196,11 @@ function resultOf(
 ): ScorecardResult {
   const weightOf = (level: string, id: string) =>
     definition.levels.find((candidate) => candidate.id === level)?.checks.find((entry) => entry.id === id)?.weight ?? 1;
-  const scored = exported.checks.map(({ check, level, ...rest }): ScoredCheck => ({
+  const scored = exported.checks.map(({ check, level, effective, ...rest }): ScoredCheck => ({
     checkId: check,
     level,
     weight: weightOf(level, check),
+    effective: effective ?? rest.outcome,
     ...rest,
   }));
   const reached = exported.level === null ? -1 : definition.levels.findIndex((level) => level.id === exported.level);

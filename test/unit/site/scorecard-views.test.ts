@@ -561,12 +561,14 @@ describe('results export', () => {
     );
     expect(payments.entity).toBe('component:default/payments-service');
     expect(payments.results.map((result) => result.scorecard)).toEqual(['production-readiness', 'security-basics']);
-    expect(payments.results[0]).toMatchObject({ entity: 'component:default/payments-service', level: 'silver', score: 6 / 7 });
+    // The file names its entity once, not in every result.
+    expect(Object.keys(payments.results[0]!)).toEqual(['scorecard', 'level', 'score', 'checks']);
+    expect(payments.results[0]).toMatchObject({ level: 'silver', score: 6 / 7 });
+    // `effective` only where an exemption makes it differ from the outcome.
     expect(payments.results[0]!.checks[4]).toEqual({
       check: 'dockerfile-non-root',
       level: 'gold',
       outcome: 'fail',
-      effective: 'fail',
       message: 'The final stage runs as root.',
       evidence: [{ path: 'Dockerfile', line: 12, note: 'USER root' }],
     });
@@ -575,6 +577,14 @@ describe('results export', () => {
       effective: 'pass',
       exemption: { expired: false, source: 'annotation' },
     });
+  });
+
+  it('leaves out evidence when a check has none', () => {
+    const checks = entities.flatMap((entity) => entityResultsExport(entity, 'x').results.flatMap((result) => result.checks));
+    const scored = entities.flatMap((entity) => entity.results.flatMap((result) => result.checks));
+    expect(checks.filter((check) => !('evidence' in check))).toHaveLength(scored.filter((check) => check.evidence.length === 0).length);
+    expect(checks.some((check) => !('evidence' in check))).toBe(true);
+    expect(checks.every((check) => check.evidence === undefined || check.evidence.length > 0)).toBe(true);
   });
 
   it('names a results file the way the catalog names the entity’s page', () => {
