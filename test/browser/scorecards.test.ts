@@ -15,6 +15,10 @@ describe('an entity’s scorecard panel', () => {
         .getByRole('listitem')
         .filter({ has: page.getByRole('link', { name: 'Container runs as non-root' }) })
         .last();
+      // The outcome is a word, with its symbol drawn before it by the stylesheet and not read out.
+      const outcome = failing.locator('.outcome');
+      expect(await outcome.textContent()).toBe('Fail');
+      expect(await outcome.evaluate((element) => getComputedStyle(element, '::before').content)).toBe('"✗" / ""');
       const evidence = failing.getByRole('link', { name: 'Dockerfile:12' });
       expect(await evidence.getAttribute('href')).toBe(
         'https://git.example.com/acme/payments-service/blob/0123456789abcdef0123456789abcdef01234567/Dockerfile#L12',
