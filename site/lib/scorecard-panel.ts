@@ -42,6 +42,19 @@ export interface ScoredCheckView {
   fixHref?: string;
   /** The guide (and section) that teaches the fix. */
   guide?: { text: string; href: string };
+  /** Its element's id, when a later panel points back to it rather than repeat it. */
+  anchor?: string;
+}
+
+/**
+ * A check that needs work which an earlier panel of the page shows in full, with the same outcome,
+ * message and evidence (a check can count on several scorecards): named, and pointed back to.
+ */
+export interface RepeatedCheckView {
+  check: CheckLink;
+  status: CheckStatus;
+  /** The earlier panel's scorecard, and the check's place in it. */
+  shownUnder: { title: string; href: string };
 }
 
 /** Checks of one level that ask nothing of the team, named with their status and no detail. */
@@ -57,7 +70,7 @@ export interface SettledChecks {
  */
 export interface LevelChecks {
   level: LevelRef;
-  open: ScoredCheckView[];
+  open: Array<ScoredCheckView | RepeatedCheckView>;
   settled: SettledChecks[];
 }
 
@@ -88,9 +101,41 @@ export function entityScorecards(
   entity: CatalogEntity,
   badges: BadgeSetting = false,
 ): ScorecardPanelView[] {
-  return (standards.resultsByEntity.get(entity.ref) ?? []).map((result) =>
+  const panels = (standards.resultsByEntity.get(entity.ref) ?? []).map((result) =>
     scorecardPanel(catalog, standards, entity, standards.scorecardsById.get(result.scorecard)!, result, badges),
   );
+  return withoutRepeats(panels);
+}
+
+/**
+ * The panels with each check that needs work shown in full once: where a later panel has the same
+ * check with the same status, message, evidence and exemption, it names the check and points back.
+ */
+export function withoutRepeats(panels: ScorecardPanelView[]): ScorecardPanelView[] {
+  const keyOf = (view: ScoredCheckView) => JSON.stringify([view.status, view.message, view.evidence, view.exemption]);
+  const first = new Map<string, { key: string; scorecard: ScorecardLink }>();
+  const repeated = new Set<string>();
+  for (const panel of panels)
+    for (const group of panel.levels)
+      for (const view of group.open) {
+        if ('shownUnder' in view) continue;
+        const seen = first.get(view.check.id);
+        if (!seen) first.set(view.check.id, { key: keyOf(view), scorecard: panel.scorecard });
+        else if (seen.key === keyOf(view)) repeated.add(view.check.id);
+      }
+  const anchored = new Set<string>();
+  const shown = (view: ScoredCheckView | RepeatedCheckView): ScoredCheckView | RepeatedCheckView => {
+    if ('shownUnder' in view || !repeated.has(view.check.id)) return view;
+    const anchor = `check-${view.check.id}`;
+    if (!anchored.has(view.check.id)) {
+      anchored.add(view.check.id);
+      return { ...view, anchor };
+    }
+    const seen = first.get(view.check.id)!;
+    if (seen.key !== keyOf(view)) return view;
+    return { check: view.check, status: view.status, shownUnder: { title: seen.scorecard.title, href: `#${anchor}` } };
+  };
+  return panels.map((panel) => ({ ...panel, levels: panel.levels.map((group) => ({ ...group, open: group.open.map(shown) })) }));
 }
 
 function scorecardPanel(

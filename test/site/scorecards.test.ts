@@ -59,6 +59,18 @@ describe('the entity scorecard panel', () => {
     expect(panel).toContain('Exempt until <time datetime="2027-03-31">2027-03-31</time>');
   });
 
+  it('shows a check failing on two scorecards in full once, and points back to it from the second', async () => {
+    const html = await page('catalog/default/component/payments-service');
+    expect(section(html, 'Production readiness')).toContain(
+      '<li id="check-dockerfile-non-root"><p class="check-head"><span class="outcome outcome-fail">Fail</span> <a href="/portal/checks/dockerfile-non-root/">Container runs as non-root</a></p><p>The final stage runs as root.</p>',
+    );
+    const security = section(html, 'Security basics');
+    expect(security).toContain(
+      '<li><p class="check-head"><span class="outcome outcome-fail">Fail</span> <a href="/portal/checks/dockerfile-non-root/">Container runs as non-root</a></p><p class="muted">As under <a href="#check-dockerfile-non-root">Production readiness</a> above.</p></li>',
+    );
+    expect(security).not.toContain('The final stage runs as root.');
+  });
+
   it('links evidence to the file and line at the scanned commit', async () => {
     const panel = section(await page('catalog/default/component/payments-service'), 'Production readiness');
     expect(panel).toContain(

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { RepoSnapshot, ScoredCheck } from '../../../collectors/contract/snapshot.ts';
 import { indexCatalog } from '../../../site/lib/catalog.ts';
-import { entityScorecards } from '../../../site/lib/scorecard-panel.ts';
+import { entityScorecards, withoutRepeats, type ScorecardPanelView, type ScoredCheckView } from '../../../site/lib/scorecard-panel.ts';
 import { checkStatus, indexStandards, formatScore, levelRef, levelTitle, sourceLineHref } from '../../../site/lib/standards.ts';
 import { HOSTILE, snapshotFixture } from '../../helpers/snapshot-fixture.ts';
 
@@ -192,5 +192,58 @@ describe('entity scorecard panels', () => {
 
   it('has no panel for an entity no scorecard applies to', () => {
     expect(panels('api:default/payments-api')).toEqual([]);
+  });
+});
+
+describe('a check that needs work on several scorecards of one page', () => {
+  const open = (id: string, message = `${id} is missing.`, status: ScoredCheckView['status'] = 'fail'): ScoredCheckView => ({
+    check: { id, title: id, href: `/checks/${id}/` },
+    status,
+    message,
+    evidence: [],
+  });
+  const panel = (id: string, ...checks: ScoredCheckView[]): ScorecardPanelView => ({
+    scorecard: { id, title: id.toUpperCase(), href: `/scorecards/${id}/` },
+    level: { id: null, title: 'No level', rank: 0 },
+    levelCount: 1,
+    score: '0%',
+    levels: [{ level: { id: 'bronze', title: 'Bronze', rank: 1 }, open: checks, settled: [] }],
+  });
+  const shape = (panels: ScorecardPanelView[]) =>
+    panels.map((entry) =>
+      entry.levels[0]!.open.map((view) =>
+        'shownUnder' in view
+          ? `${view.check.id} → ${view.shownUnder.title} ${view.shownUnder.href}`
+          : `${view.check.id}${view.anchor ? ` #${view.anchor}` : ''}`,
+      ),
+    );
+
+  it.each([
+    [
+      'is shown in full once, later panels point back to it',
+      [panel('a', open('ci'), open('bot')), panel('b', open('bot')), panel('c', open('bot'))],
+      [['ci', 'bot #check-bot'], ['bot → A #check-bot'], ['bot → A #check-bot']],
+    ],
+    ['is shown again where its message differs', [panel('a', open('bot')), panel('b', open('bot', 'Another reason.'))], [['bot'], ['bot']]],
+    [
+      'is shown again where its status differs',
+      [panel('a', open('bot')), panel('b', open('bot', 'bot is missing.', 'error'))],
+      [['bot'], ['bot']],
+    ],
+    [
+      'points back to the first full showing it matches',
+      [panel('a', open('bot')), panel('b', open('bot', 'Another reason.')), panel('c', open('bot'))],
+      [['bot #check-bot'], ['bot'], ['bot → A #check-bot']],
+    ],
+    ['leaves a page whose checks differ alone', [panel('a', open('ci')), panel('b', open('bot'))], [['ci'], ['bot']]],
+  ])('%s', (_name, panels, expected) => {
+    expect(shape(withoutRepeats(panels))).toEqual(expected);
+  });
+
+  it('keeps the panels it is given as they were', () => {
+    const panels = [panel('a', open('bot')), panel('b', open('bot'))];
+    const before = structuredClone(panels);
+    withoutRepeats(panels);
+    expect(panels).toEqual(before);
   });
 });
