@@ -68,21 +68,21 @@ export interface SettledChecks {
  * and not-applicable ones by name only. Their messages are in the entity's JSON; repeating them on
  * every entity's page was a third of a large portal's bytes.
  */
-export interface LevelChecks {
+export interface LevelChecks<Open = ScoredCheckView> {
   level: LevelRef;
-  open: Array<ScoredCheckView | RepeatedCheckView>;
+  open: Open[];
   settled: SettledChecks[];
 }
 
 const SETTLED_ORDER: SettledChecks['status'][] = ['pass', 'notApplicable'];
 
-/** An entity's standing on one scorecard: the panel on its page. */
-export interface ScorecardPanelView {
+/** An entity's standing on one scorecard: the panel on its page (whose checks may point back to an earlier panel's, see {@link withoutRepeats}). */
+export interface ScorecardPanelView<Open = ScoredCheckView> {
   scorecard: ScorecardLink;
   level: LevelRef;
   levelCount: number;
   score: string;
-  levels: LevelChecks[];
+  levels: Array<LevelChecks<Open>>;
   /** The next level and the checks that stand in its way, cheapest first. */
   next?: { level: LevelRef; checks: CheckLink[] };
   /** The README badge, when portal.yaml publishes badges for this scorecard. */
@@ -101,31 +101,33 @@ export function entityScorecards(
   entity: CatalogEntity,
   badges: BadgeSetting = false,
 ): ScorecardPanelView[] {
-  const panels = (standards.resultsByEntity.get(entity.ref) ?? []).map((result) =>
+  return (standards.resultsByEntity.get(entity.ref) ?? []).map((result) =>
     scorecardPanel(catalog, standards, entity, standards.scorecardsById.get(result.scorecard)!, result, badges),
   );
-  return withoutRepeats(panels);
 }
 
+/** A panel as the entity's page shows it. */
+export type PagePanelView = ScorecardPanelView<ScoredCheckView | RepeatedCheckView>;
+
 /**
- * The panels with each check that needs work shown in full once: where a later panel has the same
- * check with the same status, message, evidence and exemption, it names the check and points back.
+ * The panels as the entity's page shows them, each check that needs work in full once: where a later
+ * panel has the same check with the same status, message, evidence and exemption, it names the check
+ * and points back. (Answers that give one scorecard, such as `cairn mcp`'s, keep every panel whole.)
  */
-export function withoutRepeats(panels: ScorecardPanelView[]): ScorecardPanelView[] {
+export function withoutRepeats(panels: readonly ScorecardPanelView[]): PagePanelView[] {
   const keyOf = (view: ScoredCheckView) => JSON.stringify([view.status, view.message, view.evidence, view.exemption]);
   const first = new Map<string, { key: string; scorecard: ScorecardLink }>();
   const repeated = new Set<string>();
   for (const panel of panels)
     for (const group of panel.levels)
       for (const view of group.open) {
-        if ('shownUnder' in view) continue;
         const seen = first.get(view.check.id);
         if (!seen) first.set(view.check.id, { key: keyOf(view), scorecard: panel.scorecard });
         else if (seen.key === keyOf(view)) repeated.add(view.check.id);
       }
   const anchored = new Set<string>();
-  const shown = (view: ScoredCheckView | RepeatedCheckView): ScoredCheckView | RepeatedCheckView => {
-    if ('shownUnder' in view || !repeated.has(view.check.id)) return view;
+  const shown = (view: ScoredCheckView): ScoredCheckView | RepeatedCheckView => {
+    if (!repeated.has(view.check.id)) return view;
     const anchor = `check-${view.check.id}`;
     if (!anchored.has(view.check.id)) {
       anchored.add(view.check.id);

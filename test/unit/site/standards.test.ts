@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { RepoSnapshot, ScoredCheck } from '../../../collectors/contract/snapshot.ts';
 import { indexCatalog } from '../../../site/lib/catalog.ts';
-import { entityScorecards, withoutRepeats, type ScorecardPanelView, type ScoredCheckView } from '../../../site/lib/scorecard-panel.ts';
+import {
+  entityScorecards,
+  withoutRepeats,
+  type PagePanelView,
+  type ScorecardPanelView,
+  type ScoredCheckView,
+} from '../../../site/lib/scorecard-panel.ts';
 import { checkStatus, indexStandards, formatScore, levelRef, levelTitle, sourceLineHref } from '../../../site/lib/standards.ts';
 import { HOSTILE, snapshotFixture } from '../../helpers/snapshot-fixture.ts';
 
@@ -209,7 +215,7 @@ describe('a check that needs work on several scorecards of one page', () => {
     score: '0%',
     levels: [{ level: { id: 'bronze', title: 'Bronze', rank: 1 }, open: checks, settled: [] }],
   });
-  const shape = (panels: ScorecardPanelView[]) =>
+  const shape = (panels: PagePanelView[]) =>
     panels.map((entry) =>
       entry.levels[0]!.open.map((view) =>
         'shownUnder' in view
