@@ -9,6 +9,9 @@ import { defineConfig } from 'vitest/config';
  */
 const SHARED_MODULES = { isolate: false } as const;
 
+/** The run's temporary folder, for what a worker keeps all its life (the fixture site). */
+const TEMPORARY_ROOT = 'test/helpers/temporary-root.ts';
+
 /**
  * Eight kinds of tests, as CONTRIBUTING.md describes: `unit` (pure stages, no disk),
  * `integration` (real git repositories in temporary folders), `real-world` (Cairn's collection on
@@ -55,7 +58,16 @@ export default defineConfig({
           ...SHARED_MODULES,
         },
       },
-      { test: { name: 'site', include: ['test/site/**/*.test.ts'], testTimeout: 300_000, hookTimeout: 300_000, ...SHARED_MODULES } },
+      {
+        test: {
+          name: 'site',
+          include: ['test/site/**/*.test.ts'],
+          globalSetup: [TEMPORARY_ROOT],
+          testTimeout: 300_000,
+          hookTimeout: 300_000,
+          ...SHARED_MODULES,
+        },
+      },
       // Site components rendered alone (Astro's container API), through Astro's own Vite config.
       'test/components/vitest.config.ts',
       // The hostile corpus: one build of ~80 broken and malicious repositories, and a second collection.
@@ -65,6 +77,7 @@ export default defineConfig({
         test: {
           name: 'browser',
           include: ['test/browser/**/*.test.ts'],
+          globalSetup: [TEMPORARY_ROOT],
           testTimeout: 120_000,
           hookTimeout: 300_000,
           fileParallelism: false,

@@ -1,7 +1,6 @@
-import { rmSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { inject } from 'vitest';
 import type { HistoryRecord } from '../../collectors/contract/history.ts';
 import { historyRecord } from '../../collectors/runs/history.ts';
 import { appendHistory } from '../../collectors/store/history-folder.ts';
@@ -26,7 +25,7 @@ let built: Promise<FixtureSite> | undefined;
 /**
  * The fixture organisation's site (`snapshotFixture`), built once per test worker for the site
  * tests that read it: under `/portal/`, for `https://acme.example.com`, with badges and a history of three
- * runs (two earlier ones crafted from this run's record, then this run). Removed when the worker ends.
+ * runs (two earlier ones crafted from this run's record, then this run). Removed when the test run ends.
  */
 export function fixtureSite(): Promise<FixtureSite> {
   built ??= buildFixtureSite();
@@ -34,8 +33,8 @@ export function fixtureSite(): Promise<FixtureSite> {
 }
 
 async function buildFixtureSite(): Promise<FixtureSite> {
-  const workDir = await mkdtemp(join(tmpdir(), 'cairn-fixture-site-'));
-  process.once('exit', () => rmSync(workDir, { recursive: true, force: true }));
+  // Under the run's temporary folder (test/helpers/temporary-root.ts), which goes when the run ends.
+  const workDir = await mkdtemp(join(inject('temporaryRoot'), 'cairn-fixture-site-'));
   const historyDir = join(workDir, 'history');
   const current = historyRecord(snapshotFixture);
   const earlier = (days: number, change: (record: HistoryRecord) => void): HistoryRecord => {

@@ -81,15 +81,20 @@ describe('the render cache', () => {
   });
 
   it('publishes the docs when the cache cannot be written: it only ever saves work', async () => {
-    const blocked = join(await mkdtemp(join(tmpdir(), 'cairn-render-cache-blocked-')), 'rendered-docs');
-    await writeFile(blocked, 'a file where the cache folder would be\n');
-    const docs = await buildEntityDocs({
-      entities: [entity],
-      repos: [repo('# Ledger\n')],
-      renderCache: new FileRenderCache(blocked, 'v1'),
-    });
-    expect(docs.problems).toEqual([]);
-    expect(docs.docs.map((entry) => entry.pages[0]!.title)).toEqual(['Ledger']);
+    const parent = await mkdtemp(join(tmpdir(), 'cairn-render-cache-blocked-'));
+    try {
+      const blocked = join(parent, 'rendered-docs');
+      await writeFile(blocked, 'a file where the cache folder would be\n');
+      const docs = await buildEntityDocs({
+        entities: [entity],
+        repos: [repo('# Ledger\n')],
+        renderCache: new FileRenderCache(blocked, 'v1'),
+      });
+      expect(docs.problems).toEqual([]);
+      expect(docs.docs.map((entry) => entry.pages[0]!.title)).toEqual(['Ledger']);
+    } finally {
+      await rm(parent, { recursive: true, force: true });
+    }
   });
 
   it('prunes what a run did not use, and treats a damaged entry as missing', async () => {
