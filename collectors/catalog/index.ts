@@ -83,9 +83,14 @@ export async function buildCatalog(input: CatalogInput): Promise<Catalog> {
 
   const repos = sortedRepos(input.repos);
   const declared = [...contentCandidates(input.content), ...repos.flatMap(repoCandidates)];
-  // Repositories that declare a valid entity, kept or not (a duplicate of an earlier declaration is still declared).
+  // Repositories that declare a valid entity, kept or not (a duplicate of an earlier declaration is
+  // still declared). A Location only points at descriptors: one whose targets give nothing leaves its
+  // repository with no entity of its own.
   const declaredIn = new Set<string | undefined>();
-  for (const candidate of declared) if (await admit(candidate, accepted, problems)) declaredIn.add(candidate.source.repo);
+  for (const candidate of declared) {
+    const entity = await admit(candidate, accepted, problems);
+    if (entity && entity.kind !== 'Location') declaredIn.add(candidate.source.repo);
+  }
   for (const candidate of contentCandidates(input.forge ?? [])) await admit({ ...candidate, givesWay: true }, accepted, problems);
 
   // Inferred entities come last, so a declared entity always wins over a guess with the same ref.
@@ -153,15 +158,15 @@ function reservedNames(accepted: ReadonlyMap<string, Accepted>): Problem[] {
 
 /**
  * Validates a candidate, resolves its references and ranks it against an earlier one with the same
- * ref. Whether it is a valid entity: kept, or given way to an earlier declaration.
+ * ref. The entity when it is valid (kept, or given way to an earlier declaration); else undefined.
  */
-async function admit(candidate: Candidate, accepted: Map<string, Accepted>, problems: Problem[]): Promise<boolean> {
+async function admit(candidate: Candidate, accepted: Map<string, Accepted>, problems: Problem[]): Promise<Entity | undefined> {
   const where = locationOf(candidate.source);
   try {
     const validation = await validateEntity(candidate.data);
     if (!validation.ok) {
       problems.push({ ...where, ...rejection(validation) });
-      return false;
+      return undefined;
     }
     const { entity, ref } = validation;
     const { references, errors } = entityReferences(entity);
@@ -173,21 +178,21 @@ async function admit(candidate: Candidate, accepted: Map<string, Accepted>, prob
         severity: 'error',
         message: `${ref} is not in the catalog: Backstage rejects it because a reference cannot be resolved (${details}). Write the ref with its kind, e.g. \`component:name\`.`,
       });
-      return false;
+      return undefined;
     }
     const earlier = accepted.get(ref);
     if (earlier) {
       if (!candidate.givesWay) reportDuplicate(ref, earlier, candidate, problems);
-      return true;
+      return entity;
     }
     // An inferred entity's placeholder owner means "no owner": it relates it to no group (one named
     // `unknown` must not claim every ownerless repository) and is not a reference to report.
     const related = references.filter((reference) => !isPlaceholderOwner(candidate, reference.targetRef));
     accepted.set(ref, { ref, entity, references: related, source: candidate.source, inferred: candidate.inferred });
-    return true;
+    return entity;
   } catch (error) {
     problems.push({ ...where, severity: 'error', message: `Cairn could not process this entity: ${messageOf(error)}` });
-    return false;
+    return undefined;
   }
 }
 

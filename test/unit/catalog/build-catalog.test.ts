@@ -15,12 +15,12 @@ const group = (name: string, spec: Record<string, unknown> = {}) => ({
   spec: { type: 'team', children: [], ...spec },
 });
 
-/** A repository whose catalog-info.yaml holds `documents`, one every 10 lines. */
 /** Each entity's ref, marked when inferred: a repository whose descriptors are all rejected is kept, inferred. */
 function refs(entities: readonly CatalogEntity[]): string[] {
   return entities.map((entity) => `${entity.ref}${entity.inferred ? ' (inferred)' : ''}`);
 }
 
+/** A repository whose catalog-info.yaml holds `documents`, one every 10 lines. */
 function repo(name: string, documents: unknown[], extra: Partial<CatalogRepo> = {}): CatalogRepo {
   return {
     name,
@@ -389,6 +389,17 @@ describe('buildCatalog', () => {
     // Nor beside a valid declaration that gives way to an earlier one: that repository declares it too.
     const twice = await buildCatalog({ repos: [repo('a', [component('x')]), repo('b', [component('x')])], content: [] });
     expect(twice.entities.map((entity) => entity.ref)).toEqual(['component:default/x']);
+    // A Location only points at descriptors: when its targets give nothing, the repository has no entity of its own.
+    const location = {
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'Location',
+      metadata: { name: 'pointer' },
+      spec: { targets: ['./services/*/catalog-info.yaml'] },
+    };
+    const pointing = await buildCatalog({ repos: [repo('pointing', [location])], content: [] });
+    expect(refs(pointing.entities)).toEqual(['component:default/pointing (inferred)', 'location:default/pointer']);
+    const pointed = await buildCatalog({ repos: [repo('pointed', [location, component('service')])], content: [] });
+    expect(refs(pointed.entities)).toEqual(['component:default/service', 'location:default/pointer']);
   });
 
   it('is deterministic: input order does not change the output', async () => {
