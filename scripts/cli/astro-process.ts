@@ -9,6 +9,8 @@
  * Started without, it builds the sites it is sent, one at a time: a process that builds again
  * starts warm.
  */
+import { rm } from 'node:fs/promises';
+import { join } from 'node:path';
 import { inspect } from 'node:util';
 import { build, dev, preview } from 'astro';
 import { isLateDataStoreSave } from './late-data-store-save.ts';
@@ -74,13 +76,33 @@ async function buildSite(request: AstroBuild): Promise<void> {
   setEnvironment(request.env);
   const restore = request.forwardOutput ? forwardOutput((stream, text) => send({ id: request.id, output: { stream, text } })) : () => {};
   try {
-    await build({ root: request.root, cacheDir: request.cacheDir, logLevel: request.logLevel });
+    const sync = await contentSync(request);
+    await build({ root: request.root, cacheDir: request.cacheDir, logLevel: request.logLevel }, { sync } as Parameters<typeof build>[1]);
     restore();
     send({ id: request.id, done: true });
   } catch (error) {
     restore();
     send({ id: request.id, failure: failureOf(error) });
   }
+}
+
+/**
+ * The imports of content modules and assets that Astro's content sync lists for the build, in
+ * `.astro/` of the root (which the builds of one folder share, taking turns).
+ */
+const SYNCED_IMPORTS = ['content-modules.mjs', 'content-assets.mjs'];
+
+/**
+ * Whether the build runs Astro's content sync. It loads the content config through a Vite server of
+ * its own and writes types, half a second of each build, and the guides' MDX (the one collection) is
+ * all it is for: a portal without guides skips it. The imports an earlier build's sync listed are
+ * removed, so its guides are not bundled; the content store is the build's own cache folder's,
+ * which is new and so empty.
+ */
+async function contentSync(request: AstroBuild): Promise<boolean> {
+  if (request.env.CAIRN_GUIDES_DIR) return true;
+  await Promise.all(SYNCED_IMPORTS.map((file) => rm(join(request.root, '.astro', file), { force: true })));
+  return false;
 }
 
 function failureOf(error: unknown): AstroFailure {

@@ -1,9 +1,10 @@
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSite } from '../../scripts/cli/site.ts';
 import { fixtureSite, type FixtureSite } from '../helpers/fixture-site.ts';
 import { brokenLinks } from '../helpers/site-links.ts';
+import { buildFeedbackPortal } from './feedback-fixture.ts';
 import { HOSTILE, snapshotFixture } from '../helpers/snapshot-fixture.ts';
 
 // The fixture organisation's site under `/portal/`, read as text.
@@ -272,6 +273,19 @@ describe('the built site', () => {
     const files = await siteFiles(outDir);
     expect(await siteFiles(againDir)).toEqual(files);
     for (const path of files) expect(await readFile(join(againDir, path)), path).toEqual(await readFile(join(outDir, path)));
+  });
+
+  it('builds without guides after a build of guides whose folder is gone, and shows none of their words', async () => {
+    // A build without guides skips Astro's content sync: what an earlier sync listed must not be bundled.
+    const dir = join(workDir, 'guides-then-gone');
+    const withGuides = await buildFeedbackPortal(dir, BASE, { withFeedback: false });
+    const words = 'what every service here does.';
+    expect(await readFile(join(withGuides, 'guides/build/set-up-ci/index.html'), 'utf8')).toContain(words);
+    await rm(join(dir, 'guides'), { recursive: true });
+    const withoutGuides = join(dir, 'dist-without-guides');
+    await buildSite({ ...options, outDir: withoutGuides });
+    expect(await siteFiles(withoutGuides)).toEqual(await siteFiles(outDir));
+    expect(await readFile(join(withoutGuides, 'llms-full.txt'), 'utf8')).not.toContain(words);
   });
 
   it('fails the build with a message naming the snapshot file and the invalid field', async () => {
