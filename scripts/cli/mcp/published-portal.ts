@@ -31,13 +31,11 @@ const catalogFileSchema = z.object({ generatedAt: z.string(), entities: z.array(
 
 // A check's `effective` outcome is written only where an exemption changes it, its evidence only when
 // there is some; a result names its entity only in scorecards.json before the split (an entity's file names it once).
-const exportedCheckSchema = scoredCheckSchema
-  .omit({ checkId: true, weight: true })
-  .extend({
-    check: z.string(),
-    effective: scoredCheckSchema.shape.effective.optional(),
-    evidence: scoredCheckSchema.shape.evidence.default([]),
-  });
+const exportedCheckSchema = scoredCheckSchema.omit({ checkId: true, weight: true }).extend({
+  check: z.string(),
+  effective: scoredCheckSchema.shape.effective.optional(),
+  evidence: scoredCheckSchema.shape.evidence.default([]),
+});
 const exportedResultSchema = z.object({
   scorecard: z.string(),
   level: z.string().nullable(),
