@@ -34,3 +34,19 @@ export function renderMarkdown(markdown: string): string {
   }
   return html;
 }
+
+/**
+ * Text Markdown reads as itself: letters, digits, spaces and plain punctuation, starting no block
+ * (list, quote, heading, indented code) and holding no link GitHub's Markdown would make of a bare
+ * `www.` address. Most entity descriptions are such text, and need no renderer.
+ */
+const PLAIN_TEXT = /^(?![-+*>#\d\s])(?!.*www\.)[\p{L}\p{N}\p{Pi}\p{Pf}\p{Pd} ,.;()'"?/%]*(?<!\s)$/u;
+
+/**
+ * An entity's description as Backstage's About card shows it: Markdown, rendered and sanitized
+ * (empty when nothing is left). Undefined for plain text, which is shown as it is.
+ */
+export function descriptionHtml(description: string): string | undefined {
+  if (PLAIN_TEXT.test(description)) return undefined;
+  return renderMarkdown(description).trim();
+}

@@ -239,7 +239,8 @@ describe('the built site', () => {
 
   it('escapes repository text and never links a javascript: URL', async () => {
     const hostile = await entityPage('component', 'hostile');
-    expect(hostile).toContain('<p data-pagefind-weight="5">&lt;script&gt;alert(1)&lt;/script&gt;</p>');
+    // A description is Markdown, as Backstage shows it: sanitized, this one is nothing at all.
+    expect(hostile).not.toContain('data-pagefind-weight="5"');
     expect(hostile).toContain('<li><span>Click me</span></li>');
     expect(definition(hostile, '<code>example.com/evil</code>')).toContain('&quot;&gt;&lt;img src=x onerror=alert(1)&gt;');
     for (const path of (await siteFiles(outDir)).filter((file) => file.endsWith('.html'))) {

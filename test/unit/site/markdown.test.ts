@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { renderMarkdown } from '../../../site/lib/markdown.ts';
+import { descriptionHtml, renderMarkdown } from '../../../site/lib/markdown.ts';
 
 describe('renderMarkdown', () => {
   it('renders Markdown, code and tables', () => {
@@ -25,4 +25,32 @@ describe('renderMarkdown', () => {
       /href="https:\/\/acme\.dev\/guide".*href="mailto:a@acme\.dev".*href="\.\.\/checks\/"/s,
     );
   });
+});
+
+describe('an entity description', () => {
+  it.each([
+    ['Taking money from customers.', undefined],
+    ['Fast, unopinionated, minimalist web framework for node.', undefined],
+    ['Les “docs” (v2) en français', undefined],
+    ['**tl;dr;** This demo template asks some questions', '<p><strong>tl;dr;</strong> This demo template asks some questions</p>'],
+    ['Uses `make` to build', '<p>Uses <code>make</code> to build</p>'],
+    ['- one\n- two', '<ul>\n<li>one</li>\n<li>two</li>\n</ul>'],
+    ['1. first', '<ol>\n<li>first</li>\n</ol>'],
+    ['See www.example.com', '<p>See <a href="http://www.example.com">www.example.com</a></p>'],
+    ['Docs at https://example.com', '<p>Docs at <a href="https://example.com">https://example.com</a></p>'],
+    ['snake_case names', '<p>snake_case names</p>'],
+    ['[click](javascript:alert(1))', '<p><a>click</a></p>'],
+    // Sanitized to nothing: nothing is shown.
+    ['<script>alert(1)</script>', ''],
+  ])('%j is shown as %j', (description, html) => {
+    expect(descriptionHtml(description)).toBe(html);
+  });
+
+  it.each(['Taking money from customers.', 'Les “docs” (v2) en français — 100% tested', 'A/B tests; e.g. (this)?'])(
+    'takes %j for plain text only where Markdown renders it as itself',
+    (description) => {
+      expect(descriptionHtml(description)).toBeUndefined();
+      expect(renderMarkdown(description)).toBe(`<p>${description}</p>`);
+    },
+  );
 });
