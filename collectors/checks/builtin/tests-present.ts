@@ -29,9 +29,34 @@ const isTestFile = globMatcher(TEST_FILES);
  */
 const MAY_BE_TEST = /test|spec/i;
 
-/** Source files inside a `test/`, `tests/` or `spec/` folder. */
-const TEST_FOLDER =
-  /(^|\/)(test|tests|spec|specs|testing)\/.*\.(js|jsx|ts|tsx|mjs|cjs|py|go|rs|java|kt|kts|scala|rb|php|cs|fs|swift|c|cc|cpp|h|hpp|ex|exs|erl|clj|sh|bats|lua|dart|r)$/i;
+/** Source files, by extension. */
+const SOURCE_FILE =
+  /\.(js|jsx|ts|tsx|mjs|cjs|py|go|rs|java|kt|kts|scala|rb|php|cs|fs|swift|c|cc|cpp|h|hpp|ex|exs|erl|clj|sh|bats|lua|dart|r)$/i;
+
+/** Folders of tests: `test/`, `tests/`, `spec/` … */
+const TEST_FOLDER = /(^|\/)(test|tests|spec|specs|testing)\//i;
+
+/**
+ * The repository's folders of documentation and examples: tests there test the examples, weak
+ * evidence of the project's own. Top-level only: `com/example/` is a Java package.
+ */
+const EXAMPLES = /^(docs?|docs_src|documentation|examples?|samples?|demos?)\//i;
+
+/** Test-folder files that set tests up rather than test: package markers, pytest's shared fixtures. */
+const SETUP = /(^|\/)(__init__\.py|conftest\.py)$/;
+
+/**
+ * How good an example of the repository's tests a file is, best first: a source file named as a
+ * test, then one whose own name says test or spec (mkdocs' `tests/build_tests.py`), then any other
+ * (a helper of a test folder, a JMeter plan under `src/test/`); set-up files and anything under the
+ * docs or examples last.
+ */
+function exampleRank(path: string, named: boolean): number {
+  if (EXAMPLES.test(path) || SETUP.test(path)) return 3;
+  if (!SOURCE_FILE.test(path)) return 2;
+  if (named) return 0;
+  return MAY_BE_TEST.test(path.slice(path.lastIndexOf('/') + 1)) ? 1 : 2;
+}
 
 /** Languages with nothing to unit-test on their own: markup, styles, build and infrastructure files. */
 const NOT_TESTED = new Set([
@@ -78,20 +103,20 @@ export const testsPresent = defineCheck({
   needs: ['files', 'languages'],
   run(context) {
     const { files, languages } = context.facts;
-    const named: string[] = [];
-    const inTestFolders: string[] = [];
+    const tests: Array<{ path: string; rank: number }> = [];
     for (const path of files) {
       if (!MAY_BE_TEST.test(path) || VENDORED.test(path)) continue;
-      if (isTestFile(path)) named.push(path);
-      else if (TEST_FOLDER.test(path)) inTestFolders.push(path);
+      const named = isTestFile(path);
+      if (named || (TEST_FOLDER.test(path) && SOURCE_FILE.test(path))) tests.push({ path, rank: exampleRank(path, named) });
     }
-    // Files named as tests first: they make better evidence than helpers inside a test folder.
-    const tests = [...named, ...inTestFolders];
-    if (tests.length > 0)
+    if (tests.length > 0) {
+      // The best examples first, in path order within each rank (a stable sort).
+      const examples = tests.sort((a, b) => a.rank - b.rank).map((test) => test.path);
       return pass(
-        `${count(tests.length, 'test file')}, e.g. ${tests.slice(0, 3).join(', ')}.`,
-        tests.slice(0, 5).map((path) => ({ path })),
+        `${count(tests.length, 'test file')}, e.g. ${examples.slice(0, 3).join(', ')}.`,
+        examples.slice(0, 5).map((path) => ({ path })),
       );
+    }
     const code = languages.filter((language) => !NOT_TESTED.has(language.name));
     if (code.length === 0)
       return notApplicable('No source code in a language that is unit-tested (only markup, configuration or scripts).');

@@ -93,6 +93,34 @@ describeCheck(testsPresent, [
     outcome: 'pass' as const,
   })),
   {
+    name: 'examples: named tests first, then test-folder files named so, then helpers; set-up files, docs and examples last',
+    input: {
+      facts: withFiles(
+        [
+          'docs_src/testing/app01/test_main.py',
+          'examples/hello/hello_test.go',
+          'mkdocs/tests/__init__.py',
+          'mkdocs/tests/base.py',
+          'mkdocs/tests/build_tests.py',
+          'src/test/java/com/example/shop/CartTests.java',
+          'src/test/jmeter/plan.jmx',
+          'tests/conftest.py',
+          'tests/test_core.py',
+        ],
+        { languages: languages('Python') },
+      ),
+    },
+    outcome: 'pass',
+    message: '9 test files, e.g. src/test/java/com/example/shop/CartTests.java, tests/test_core.py, mkdocs/tests/build_tests.py.',
+    evidence: [
+      { path: 'src/test/java/com/example/shop/CartTests.java' },
+      { path: 'tests/test_core.py' },
+      { path: 'mkdocs/tests/build_tests.py' },
+      { path: 'mkdocs/tests/base.py' },
+      { path: 'src/test/jmeter/plan.jmx' },
+    ],
+  },
+  {
     name: 'tests only in node_modules do not count',
     input: { facts: withFiles(['src/a.ts', 'node_modules/x/a.test.js'], { languages: languages('TypeScript') }) },
     outcome: 'fail',
