@@ -1,8 +1,6 @@
 import { relative } from 'node:path';
 import type { Source } from '../config/schema.ts';
 import { listDirectorySource } from './directory.ts';
-import { listGitSource } from './git.ts';
-import { listGitHubSource } from './github.ts';
 import { EVERY_REPO, type RepoSelection, type SourceListing, type UnreachableRepo } from './source.ts';
 
 /** The working folder messages are relative to, and the environment tokens are read from: the process's, or a command line's run. */
@@ -56,13 +54,15 @@ export async function listSources(
   return result;
 }
 
-function listSource(source: Source, baseDir: string, select: RepoSelection, environment: SourceEnvironment): Promise<SourceListing> {
+// Remote sources load their clients (simple-git, Octokit) when configured: a run of local folders,
+// or `cairn check`, never starts them.
+async function listSource(source: Source, baseDir: string, select: RepoSelection, environment: SourceEnvironment): Promise<SourceListing> {
   switch (source.type) {
     case 'directory':
       return listDirectorySource(source, baseDir, environment.cwd);
     case 'git':
-      return listGitSource(source, baseDir, select);
+      return (await import('./git.ts')).listGitSource(source, baseDir, select);
     case 'github':
-      return listGitHubSource(source, baseDir, select, environment.env);
+      return (await import('./github.ts')).listGitHubSource(source, baseDir, select, environment.env);
   }
 }

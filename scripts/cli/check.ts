@@ -3,7 +3,6 @@ import { basename, isAbsolute, join, normalize } from 'node:path';
 import type { Standards } from '../../collectors/collect.ts';
 import { ConfigError } from '../../collectors/config/config-error.ts';
 import { suggestedFiles } from '../../collectors/fixes/index.ts';
-import { checkoutRef } from '../../collectors/repo/ref-checkout.ts';
 import type { ScorecardDefinition } from '../../collectors/scorecards/definition.ts';
 import type { CatalogEntity } from '../../collectors/contract/snapshot.ts';
 import { writeFileAtomically } from '../../collectors/store/atomic-write.ts';
@@ -110,6 +109,7 @@ export async function checkReport(
   const current = await judgeTree(judge, { ...tree, dir, untracked: true });
   const report = reportFor(current, judge);
   if (values.compare) {
+    const { checkoutRef } = await import('../../collectors/repo/ref-checkout.ts');
     const base = await checkoutRef(dir, values.compare);
     try {
       const before = reportFor(await judgeTree(judge, { ...tree, dir: base.dir, untracked: false }), judge);
