@@ -57,6 +57,9 @@ export default defineConfig({
     // Bundled, so only the few helpers the pages use are loaded: imported from node_modules, the
     // package evaluates its whole catalog model, Ajv included, in every build.
     ssr: { noExternal: ['@backstage/catalog-model'] },
+    // The dev server watches its root, Cairn's folder: not the other builds' folders, nor the
+    // benchmark's organisations of ten thousand repositories, which exhaust the system's watches.
+    server: { watch: { ignored: ['**/.cache/builds/**', '**/.cache/bench/**'] } },
     build: {
       rollupOptions: {
         // Every MDX guide carries Astro's own "use astro:head-inject" directive; the bundler's note

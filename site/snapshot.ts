@@ -55,7 +55,8 @@ function validateSnapshot(file: string, text: string): Snapshot {
 }
 
 /**
- * A repository as the site keeps it: its descriptor documents without their parsed YAML. The
+ * A repository as the site keeps it: its descriptor documents without their parsed YAML, but for
+ * each one's kind and a Location's targets (what an inferred entity's page says of them). The
  * pages read entities, never raw descriptors, and a raw document is whatever its author wrote.
  */
 export function siteRepo(repo: RepoSnapshot): RepoSnapshot {
@@ -67,8 +68,17 @@ export function siteRepo(repo: RepoSnapshot): RepoSnapshot {
       ...repo.facts,
       descriptors: {
         files: descriptors.files,
-        documents: descriptors.documents.map(({ file, line }) => ({ file, line, data: undefined })),
+        documents: descriptors.documents.map(({ file, line, data }) => ({ file, line, data: kindAndTargets(data) })),
       },
     },
   };
+}
+
+function kindAndTargets(data: unknown): { kind: string; spec?: { target?: unknown; targets?: unknown } } | undefined {
+  if (!data || typeof data !== 'object') return undefined;
+  const { kind, spec } = data as { kind?: unknown; spec?: { target?: unknown; targets?: unknown } };
+  if (typeof kind !== 'string') return undefined;
+  return kind === 'Location' && spec && typeof spec === 'object'
+    ? { kind, spec: { target: spec.target, targets: spec.targets } }
+    : { kind };
 }

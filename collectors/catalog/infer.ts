@@ -23,6 +23,42 @@ export function isPlaceholderOwner(entity: { inferred: boolean }, ref: string | 
   return entity.inferred && ref === UNKNOWN_OWNER;
 }
 
+/** A Location document of a repository's descriptors: where it is, and the targets it names. */
+export interface LocationDocument {
+  file: string;
+  line: number;
+  targets: string[];
+}
+
+/**
+ * The Location documents of descriptors whose every entity-like document is a Location, else
+ * undefined: a repository whose descriptors only point elsewhere, at targets that gave no entity
+ * (the catalog infers its Component then). What messages name instead of "no entity could be read".
+ */
+export function onlyLocations(descriptors: Facts['descriptors'] | undefined): LocationDocument[] | undefined {
+  const kinds = (descriptors?.documents ?? []).flatMap((document) => {
+    const data = document.data as { kind?: unknown; spec?: { target?: unknown; targets?: unknown } } | null;
+    return data && typeof data === 'object' && typeof data.kind === 'string' ? [{ document, data }] : [];
+  });
+  if (kinds.length === 0 || kinds.some(({ data }) => data.kind !== 'Location')) return undefined;
+  return kinds.map(({ document, data }) => ({
+    file: document.file,
+    line: document.line,
+    targets: [data.spec?.target, ...(Array.isArray(data.spec?.targets) ? data.spec.targets : [])].filter(
+      (target): target is string => typeof target === 'string',
+    ),
+  }));
+}
+
+/** Why a repository with descriptor files has no entity of its own, as a phrase after "its". */
+export function descriptorsGiveNothing(descriptors: Facts['descriptors'] | undefined): string {
+  const root = descriptors?.files[0] ?? 'catalog-info.yaml';
+  const locations = onlyLocations(descriptors);
+  if (!locations) return `${root} gives no entity`;
+  const targets = [...new Set(locations.flatMap((location) => location.targets))];
+  return `${root} holds only ${locations.length === 1 ? 'a Location' : 'Locations'}, whose targets (${targets.join(', ') || 'none'}) give no entity`;
+}
+
 const validators = makeValidator();
 
 /** A repository, as far as inference needs it. */
@@ -49,7 +85,7 @@ export function inferComponent(repo: InferenceInput): { data: Record<string, unk
     problems.push({
       severity: 'warning',
       ...(repo.facts.codeowners ? { file: repo.facts.codeowners.path } : {}),
-      message: `No owner is known for ${repo.name}: ${declared ? 'its catalog-info.yaml gives no entity' : 'it has no catalog-info.yaml'} and no CODEOWNERS catch-all rule (\`* @org/team\`) naming a team or user. ${declared ? 'Fix the one or add the other' : 'Add either'} to give it an owner.`,
+      message: `No owner is known for ${repo.name}: ${declared ? `its ${descriptorsGiveNothing(repo.facts.descriptors)}` : 'it has no catalog-info.yaml'} and no CODEOWNERS catch-all rule (\`* @org/team\`) naming a team or user. ${declared ? 'Fix the one or add the other' : 'Add either'} to give it an owner.`,
     });
   }
   const tag = repo.facts.languages?.[0] ? toTag(repo.facts.languages[0].name) : undefined;

@@ -1,4 +1,4 @@
-import { isPlaceholderOwner, sourceLinks } from '../../collectors/contract/helpers.ts';
+import { isPlaceholderOwner, onlyLocations, sourceLinks } from '../../collectors/contract/helpers.ts';
 import type { CatalogEntity } from '../../collectors/contract/snapshot.ts';
 import { githubProjectHref, INFERRED_TYPE_REASON, sourceLocationHref, toolAnnotations, type ToolAnnotation } from './annotations.ts';
 import { relatedLink, type IndexedCatalog, type EntityLink } from './catalog.ts';
@@ -42,6 +42,8 @@ export interface EntitySummary {
   inferredAs?: { type: string; reason: string };
   /** For an inferred entity whose repository has descriptors: the files, none of which gave an entity. */
   unloadedDescriptors?: string[];
+  /** For an inferred entity whose repository's descriptors are only Locations: the root file, how many, and their targets. */
+  onlyLocations?: { file: string; count: number; targets: string[] };
 }
 
 /** Shapes the summary of one entity from the catalog and its scorecard panels. */
@@ -78,8 +80,18 @@ export function entitySummary(catalog: IndexedCatalog, entity: CatalogEntity, pa
     ...(release ? { latestRelease: { name: release.name, date: release.date.slice(0, 10) } } : {}),
     tools: toolAnnotations(annotations),
     ...(entity.inferred && reason && type ? { inferredAs: { type, reason } } : {}),
-    ...(entity.inferred && repo?.facts.descriptors?.files.length ? { unloadedDescriptors: repo.facts.descriptors.files } : {}),
+    ...(entity.inferred && repo?.facts.descriptors?.files.length ? inferredBeside(repo.facts.descriptors) : {}),
   };
+}
+
+/** What an inferred entity's page says of the descriptors its repository does have. */
+function inferredBeside(
+  descriptors: NonNullable<NonNullable<ReturnType<typeof repoOf>>['facts']['descriptors']>,
+): Pick<EntitySummary, 'unloadedDescriptors' | 'onlyLocations'> {
+  const locations = onlyLocations(descriptors);
+  if (!locations) return { unloadedDescriptors: descriptors.files };
+  const targets = [...new Set(locations.flatMap((location) => location.targets))];
+  return { onlyLocations: { file: descriptors.files[0] ?? locations[0]!.file, count: locations.length, targets } };
 }
 
 /** `none` below the first level, `top` at the highest, `some` between. */

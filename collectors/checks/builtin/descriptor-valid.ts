@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineCheck, fail, notApplicable, pass, type Evidence } from '../check.ts';
+import { descriptorsGiveNothing, onlyLocations } from '../../catalog/infer.ts';
 import { count, listOf } from './support/facts.ts';
 
 /** The shape every entity document has before Backstage looks closer: apiVersion, kind, metadata.name. */
@@ -37,6 +38,7 @@ export const descriptorValid = defineCheck({
     '```',
     '',
     'If the file exists, open the repository page: its problems list names each YAML error or rejected document with file and line.',
+    "If it holds only a `kind: Location`, declare the entity in one of the Location's targets (or in place of the Location): a Location points at descriptors and describes nothing itself.",
   ].join('\n'),
   effort: 'low',
   severity: 'error',
@@ -54,6 +56,12 @@ export const descriptorValid = defineCheck({
       if (descriptors.files.length === 0)
         return fail(
           `${entity.ref} is inferred by Cairn: repository ${entity.source.repo} has no catalog-info.yaml, so its owner, lifecycle and system are guesses.`,
+        );
+      const locations = onlyLocations(descriptors);
+      if (locations)
+        return fail(
+          `${entity.ref} is inferred by Cairn: in repository ${entity.source.repo}, ${descriptorsGiveNothing(descriptors)} (the repository's problems name any that is missing), so its owner, lifecycle and system are guesses. Declare the repository's entity in one of them, or in place of the Location.`,
+          locations.map((location) => ({ path: location.file, line: location.line, note: `Location: ${location.targets.join(', ')}` })),
         );
       return fail(
         `${entity.ref} is inferred by Cairn: no entity of repository ${entity.source.repo} could be read from ${listOf(descriptors.files)} (the repository's problems name each error), so its owner, lifecycle and system are guesses.`,

@@ -59,7 +59,7 @@ export const ownerKnownGroup = defineCheck({
       );
     if (isPlaceholderOwner(entity, ref)) {
       return fail(
-        'No owner is known: Cairn inferred this entity, and its repository has no catalog-info.yaml that loads and no CODEOWNERS catch-all rule naming a team or user. Declare its owner in catalog-info.yaml or add `* @org/team` to CODEOWNERS.',
+        'No owner is known: Cairn inferred this entity, as its repository declares no entity of its own, and no CODEOWNERS catch-all rule names a team or user. Declare its owner in catalog-info.yaml or add `* @org/team` to CODEOWNERS.',
         evidence,
       );
     }

@@ -398,6 +398,9 @@ describe('buildCatalog', () => {
     };
     const pointing = await buildCatalog({ repos: [repo('pointing', [location])], content: [] });
     expect(refs(pointing.entities)).toEqual(['component:default/pointing (inferred)', 'location:default/pointer']);
+    expect(pointing.problems.map((problem) => problem.message)).toEqual([
+      'No owner is known for pointing: its catalog-info.yaml holds only a Location, whose targets (./services/*/catalog-info.yaml) give no entity and no CODEOWNERS catch-all rule (`* @org/team`) naming a team or user. Fix the one or add the other to give it an owner.',
+    ]);
     const pointed = await buildCatalog({ repos: [repo('pointed', [location, component('service')])], content: [] });
     expect(refs(pointed.entities)).toEqual(['component:default/service', 'location:default/pointer']);
   });

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
+  descriptorsGiveNothing,
   inferComponent,
   inferDescription,
+  onlyLocations,
   inferType,
   ownerFromCodeowners,
   toEntityName,
@@ -506,5 +508,48 @@ describe('inferDescription', () => {
     { name: 'nothing', facts: {}, expected: undefined },
   ])('$name', ({ facts, expected }) => {
     expect(inferDescription(facts)).toBe(expected);
+  });
+});
+
+describe('descriptors that only point elsewhere', () => {
+  const location = (spec: Record<string, unknown>) => ({
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Location',
+    metadata: { name: 'l' },
+    spec,
+  });
+  const component = { apiVersion: 'backstage.io/v1alpha1', kind: 'Component', metadata: { name: 'c' }, spec: {} };
+  const descriptors = (...data: unknown[]) => ({
+    files: ['catalog-info.yaml'],
+    documents: data.map((entry, index) => ({ file: 'catalog-info.yaml', line: 1 + index * 10, data: entry })),
+  });
+
+  it.each([
+    ['no descriptors', undefined, undefined, 'catalog-info.yaml gives no entity'],
+    ['a file without documents', descriptors(), undefined, 'catalog-info.yaml gives no entity'],
+    [
+      'a Component beside a Location',
+      descriptors(location({ target: './a.yaml' }), component),
+      undefined,
+      'catalog-info.yaml gives no entity',
+    ],
+    [
+      'a Location, its target and targets',
+      descriptors(location({ target: './a.yaml', targets: ['./b/*.yaml', 42] })),
+      [{ file: 'catalog-info.yaml', line: 1, targets: ['./a.yaml', './b/*.yaml'] }],
+      'catalog-info.yaml holds only a Location, whose targets (./a.yaml, ./b/*.yaml) give no entity',
+    ],
+    [
+      'two Locations, one without targets, beside a document that is no entity',
+      descriptors(location({}), 'just text', location({ targets: ['./a.yaml'] })),
+      [
+        { file: 'catalog-info.yaml', line: 1, targets: [] },
+        { file: 'catalog-info.yaml', line: 21, targets: ['./a.yaml'] },
+      ],
+      'catalog-info.yaml holds only Locations, whose targets (./a.yaml) give no entity',
+    ],
+  ])('%s', (_name, given, locations, phrase) => {
+    expect(onlyLocations(given)).toEqual(locations);
+    expect(descriptorsGiveNothing(given)).toBe(phrase);
   });
 });

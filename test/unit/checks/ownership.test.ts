@@ -79,6 +79,30 @@ describeCheck(descriptorValid, [
     evidence: [{ path: 'catalog-info.yaml', note: 'no entity was read from this file' }],
   },
   {
+    name: 'inferred because its descriptor is only a Location whose target gives nothing',
+    input: {
+      entity: entity({ inferred: true }),
+      facts: repoFacts({
+        descriptors: {
+          files: ['catalog-info.yaml'],
+          documents: [
+            document('catalog-info.yaml', 1, {
+              apiVersion: 'backstage.io/v1alpha1',
+              kind: 'Location',
+              metadata: { name: 'pointer' },
+              spec: { targets: ['./catalog/missing.yaml'] },
+            }),
+          ],
+        },
+      }),
+    },
+    outcome: 'fail',
+    message: exactly(
+      "component:default/payments is inferred by Cairn: in repository payments, catalog-info.yaml holds only a Location, whose targets (./catalog/missing.yaml) give no entity (the repository's problems name any that is missing), so its owner, lifecycle and system are guesses. Declare the repository's entity in one of them, or in place of the Location.",
+    ),
+    evidence: [{ path: 'catalog-info.yaml', line: 1, note: 'Location: ./catalog/missing.yaml' }],
+  },
+  {
     name: 'a Location target that yields nothing',
     input: {
       facts: repoFacts({

@@ -7,6 +7,7 @@ import { entitySummary, levelTone, linkText, ownerStanding, sourceLink } from '.
 import { homeView, ownerGapsSentence } from '../../../site/lib/home.ts';
 import { entityScorecards } from '../../../site/lib/scorecard-panel.ts';
 import { indexStandards, NO_LEVEL } from '../../../site/lib/standards.ts';
+import { siteRepo } from '../../../site/snapshot.ts';
 import { snapshotFixture } from '../../helpers/snapshot-fixture.ts';
 
 const catalog = indexCatalog(snapshotFixture);
@@ -271,6 +272,38 @@ describe('entity summary', () => {
     // Inferred beside a descriptor that gave no entity: the page names the file rather than asking for one.
     expect(entitySummary(withReleases, inferred, []).unloadedDescriptors).toEqual(['catalog-info.yaml']);
     expect(entitySummary(catalog, inferred, []).unloadedDescriptors).toBeUndefined();
+    // Beside a descriptor that is only a Location, kept as the site keeps it: the page names the Location's targets.
+    const pointing = indexCatalog({
+      ...snapshotFixture,
+      repos: snapshotFixture.repos.map((repo) =>
+        repo.name === 'billing-scripts'
+          ? siteRepo({
+              ...repo,
+              facts: {
+                ...repo.facts,
+                descriptors: {
+                  files: ['catalog-info.yaml'],
+                  documents: [
+                    {
+                      file: 'catalog-info.yaml',
+                      line: 1,
+                      data: {
+                        kind: 'Location',
+                        metadata: { name: 'l', description: 'dropped' },
+                        spec: { targets: ['./a.yaml', './b.yaml'] },
+                      },
+                    },
+                  ],
+                },
+              },
+            })
+          : repo,
+      ),
+    });
+    expect(entitySummary(pointing, inferred, [])).toMatchObject({
+      onlyLocations: { file: 'catalog-info.yaml', count: 1, targets: ['./a.yaml', './b.yaml'] },
+    });
+    expect(entitySummary(pointing, inferred, []).unloadedDescriptors).toBeUndefined();
   });
 
   it.each([
