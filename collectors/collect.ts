@@ -21,7 +21,8 @@ import { FileRenderCache, rendererVersion } from './store/render-cache.ts';
 import type { ScorecardDefinition } from './scorecards/definition.ts';
 import { prepareEvaluation } from './scorecards/evaluate.ts';
 import type { Exemption } from './scorecards/exemptions.ts';
-import { readContentEntities, type ContentDocument } from './sources/content.ts';
+import { readPortalTeams } from './config/teams.ts';
+import type { ContentDocument } from './sources/content.ts';
 import { inShard, type Shard } from './runs/shard.ts';
 import { listSources, type SourceEnvironment } from './sources/index.ts';
 import { NOTHING_UNREACHABLE, type ForgeEntity, type Unreachable } from './sources/source.ts';
@@ -89,11 +90,12 @@ export interface CollectOptions extends LoadedConfig {
  */
 export async function collect(options: CollectOptions): Promise<Snapshot> {
   const { config, contentDir, now, standards } = options;
+  // The portal's teams are configuration: a broken one stops the run before any repository is read.
+  const content = { documents: await readPortalTeams(contentDir) };
   const [collected, feedback] = await Promise.all([
     collectRepos(options),
     readFeedback(config.feedback, contentDir, options.environment?.env),
   ]);
-  const content = contentDir ? await readContentEntities(contentDir) : { documents: [], problems: [] };
   const renderCache = options.cacheDir ? new FileRenderCache(join(options.cacheDir, 'rendered-docs'), await rendererVersion()) : undefined;
   const snapshot = await assemble({
     repos: collected.repos,
@@ -107,7 +109,7 @@ export async function collect(options: CollectOptions): Promise<Snapshot> {
     guideSettings: config.guides,
     windowDays: config.activity.windowDays,
     ...(feedback.feedback ? { feedback: feedback.feedback } : {}),
-    problems: [...collected.problems, ...content.problems, ...feedback.problems],
+    problems: [...collected.problems, ...feedback.problems],
     ...(renderCache ? { renderCache } : {}),
     ...(config.workers !== undefined ? { workers: config.workers } : {}),
   });

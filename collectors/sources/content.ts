@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { glob } from 'tinyglobby';
+import { ConfigError } from '../config/config-error.ts';
 import { parseYamlDocuments } from '../yaml/documents.ts';
-import type { Problem } from '../contract/problems.ts';
 
 /** A YAML document from the portal's own content folder. */
 export interface ContentDocument {
@@ -14,24 +14,18 @@ export interface ContentDocument {
 /**
  * Reads the Backstage entities that live in no repository: `teams/*.yaml` in the content folder
  * (Groups and Users, usually). Paths in the result are relative to the content folder's parent,
- * e.g. `content/teams/payments.yaml`.
+ * e.g. `content/teams/payments.yaml`. A file that is not valid YAML is a ConfigError naming it and
+ * the line: the teams are the portal's configuration (`readPortalTeams` validates the entities).
  */
-export async function readContentEntities(contentDir: string): Promise<{ documents: ContentDocument[]; problems: Problem[] }> {
+export async function readContentEntities(contentDir: string): Promise<{ documents: ContentDocument[] }> {
   const paths = (await glob(['teams/**/*.yaml', 'teams/**/*.yml'], { cwd: contentDir })).sort();
   const documents: ContentDocument[] = [];
-  const problems: Problem[] = [];
   for (const path of paths) {
     const file = relative(join(contentDir, '..'), join(contentDir, path));
     const parsed = parseYamlDocuments(await readFile(join(contentDir, path), 'utf8'));
+    const [error] = parsed.errors;
+    if (error) throw new ConfigError(`${file}${error.line ? `:${error.line}` : ''}: invalid YAML: ${error.message}`);
     documents.push(...parsed.documents.map((document) => ({ file, ...document })));
-    problems.push(
-      ...parsed.errors.map((error) => ({
-        severity: 'error' as const,
-        file,
-        ...(error.line ? { line: error.line } : {}),
-        message: `Invalid YAML: ${error.message}`,
-      })),
-    );
   }
-  return { documents, problems };
+  return { documents };
 }

@@ -7,7 +7,8 @@ import type { SuggestInput } from '../../collectors/fixes/index.ts';
 import type { ScorecardDefinition } from '../../collectors/scorecards/definition.ts';
 import type { ScorecardResult } from '../../collectors/scorecards/result.ts';
 import type { CatalogEntity, RepoSnapshot as CollectedRepo, Snapshot } from '../../collectors/contract/snapshot.ts';
-import { readContentEntities, type ContentDocument } from '../../collectors/sources/content.ts';
+import { readPortalTeams } from '../../collectors/config/teams.ts';
+import type { ContentDocument } from '../../collectors/sources/content.ts';
 import { isGitWorkTree } from '../../collectors/sources/directory.ts';
 import { resolveConfig } from './collection.ts';
 import type { CommandContext } from './context.ts';
@@ -63,7 +64,7 @@ export async function judgeFor(
       : { config: defaults, baseDir: cwd, contentDir: undefined };
   const { contentDir } = loaded;
   const standards = await loadStandards(contentDir);
-  const content = contentDir ? await readContentEntities(contentDir) : { documents: [], problems: [] };
+  const content = { documents: await readPortalTeams(contentDir) };
   const label =
     standards.scorecardsFrom === 'defaults'
       ? `Cairn's default standards (${standards.scorecards.map((scorecard) => scorecard.title).join(', ')}); pass --standards <your portal's standards.json> or --config <portal.yaml> to judge with your portal's`

@@ -6,7 +6,7 @@ import { combineShards, parseShard, partialSnapshotSchema, type PartialSnapshot 
 import { SNAPSHOT_SCHEMA_VERSION, type Snapshot } from '../../collectors/contract/snapshot.ts';
 import { writeFileAtomically } from '../../collectors/store/atomic-write.ts';
 import { writeSnapshot } from '../../collectors/store/snapshot-file.ts';
-import { readContentEntities } from '../../collectors/sources/content.ts';
+import { readPortalTeams } from '../../collectors/config/teams.ts';
 import { currentTime, previousSnapshot, recordRun, resolveConfig, type CollectionValues } from './collection.ts';
 import { cacheDirOf, count } from './collection-options.ts';
 import { pathIn, type CommandContext } from './context.ts';
@@ -66,7 +66,7 @@ export async function mergeShards(
   const standards = await loadStandards(loaded.contentDir);
   const partials = await Promise.all(files.map(async (file) => ({ file, partial: await readPartial(file, pathIn(context, file)) })));
   const { repos, entities, unreachable, problems } = combineShards(partials);
-  const content = loaded.contentDir ? await readContentEntities(loaded.contentDir) : { documents: [], problems: [] };
+  const content = { documents: await readPortalTeams(loaded.contentDir) };
   const snapshot = await assemble({
     repos,
     forge: entities,
@@ -78,7 +78,7 @@ export async function mergeShards(
     title: loaded.config.title,
     guideSettings: loaded.config.guides,
     windowDays: loaded.config.activity.windowDays,
-    problems: [...problems, ...content.problems],
+    problems,
     ...(loaded.config.workers !== undefined ? { workers: loaded.config.workers } : {}),
   });
   await writeSnapshot(path, snapshot);

@@ -8,6 +8,7 @@ import { builtinChecks } from '../../collectors/checks/builtin/index.ts';
 import type { CheckDefinition } from '../../collectors/checks/check.ts';
 import { ConfigError } from '../../collectors/config/config-error.ts';
 import { loadPortalContent } from '../../collectors/config/load-content.ts';
+import { readPortalTeams } from '../../collectors/config/teams.ts';
 
 /** Built-in checks as the loader sees them: ids, and options with defaults. */
 function builtin(id: string, options: z.ZodType = z.strictObject({})): CheckDefinition {
@@ -371,5 +372,58 @@ describe('loadPortalContent', () => {
     const loaded = await loadPortalContent(content, BUILTINS);
     expect(loaded.scorecards[0]!.levels[0]!.checks.map((check) => check.id)).toEqual(['readme-present', 'has-makefile-test']);
     expect(loaded.exemptions).toEqual([]);
+  });
+});
+
+describe('the portal’s teams', () => {
+  const group = (spec: string) => `apiVersion: backstage.io/v1alpha1\nkind: Group\nmetadata:\n  name: web-team\nspec:\n${spec}`;
+  const failure = async (tree: Record<string, string>) => {
+    const error = await readPortalTeams(await contentFolder(tree)).then(
+      () => undefined,
+      (thrown: unknown) => thrown,
+    );
+    expect(error).toBeInstanceOf(ConfigError);
+    return (error as ConfigError).message;
+  };
+
+  it('reads every Group and User of teams/, with its file and line', async () => {
+    const content = await contentFolder({
+      'teams/web.yaml': `${group('  type: team\n  children: []\n  members: [alice]\n')}---\napiVersion: backstage.io/v1alpha1\nkind: User\nmetadata:\n  name: alice\nspec:\n  memberOf: []\n`,
+    });
+    const documents = await readPortalTeams(content);
+    expect(documents.map(({ file, line }) => `${file}:${line}`)).toEqual(['content/teams/web.yaml:1', 'content/teams/web.yaml:10']);
+  });
+
+  it.each([
+    [
+      'a member that is not a name',
+      group('  type: team\n  children: []\n  members: [alice, 42]\n'),
+      /^content\/teams\/web\.yaml:8: spec\.members\[1\]: group:default\/web-team is not a valid entity; Backstage rejects it: \/spec\/members\/1 must be string - type: string\. Expected a Group or User/,
+    ],
+    [
+      'members that are not a list',
+      group('  type: team\n  children: []\n  members: alice\n'),
+      /^content\/teams\/web\.yaml:8: spec\.members: group:default\/web-team is not a valid entity; Backstage rejects it: \/spec\/members must be array/,
+    ],
+    [
+      'no children',
+      group('  type: team\n'),
+      /^content\/teams\/web\.yaml:6: spec: group:default\/web-team is not a valid entity; Backstage rejects it: \/spec must have required property 'children'/,
+    ],
+    [
+      'no kind',
+      'apiVersion: backstage.io/v1alpha1\nmetadata:\n  name: web-team\n',
+      /^content\/teams\/web\.yaml:1: this document is not a valid entity; Backstage rejects it: .*kind/,
+    ],
+    ['YAML that does not parse', 'name: "web\n', /^content\/teams\/web\.yaml:1: invalid YAML: /],
+  ])('stops the run at %s, naming the file, line and field', async (_name, text, message) => {
+    expect(await failure({ 'teams/web.yaml': text })).toMatch(message);
+  });
+
+  it('leaves a kind Backstage does not know to the catalog, which warns of it', async () => {
+    const content = await contentFolder({
+      'teams/plugin.yaml': 'apiVersion: example.com/v1\nkind: AiResource\nmetadata:\n  name: model\n',
+    });
+    expect(await readPortalTeams(content)).toHaveLength(1);
   });
 });

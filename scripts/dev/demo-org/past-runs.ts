@@ -95,7 +95,7 @@ export async function generateDemoHistory(options: DemoHistoryOptions): Promise<
         now,
         title: loaded.config.title,
         guideSettings: loaded.config.guides,
-        problems: content.problems,
+        problems: [],
       });
       await appendHistory(records, historyRecord(snapshot), Number.MAX_SAFE_INTEGER);
     }
