@@ -30,7 +30,7 @@ export function parseYamlConfig<S extends z.ZodType>(text: string, file: string,
   }
   const result = schema.safeParse(data);
   if (result.success) return result.data;
-  const messages = result.error.issues.map((issue) => {
+  const messages = result.error.issues.flatMap(meantIssues).map((issue) => {
     const path = issue.path.map((key) => (typeof key === 'symbol' ? key.toString() : key));
     // An unknown field's line is its own, not its parent's.
     const line = lineAtPath(document, lineCounter, issue.code === 'unrecognized_keys' ? [...path, issue.keys[0]!] : path);
@@ -59,6 +59,23 @@ function formatPath(path: Array<string | number>): string {
 }
 
 /** zod's message, with the accepted keys spelled out where it only says "unrecognized key". */
+/**
+ * The issues to report for one. A value that matches no branch of a union (a scorecard's check as
+ * a name or as `{ id, weight, options }`) is reported by the branches of its own type, with their
+ * fields (`levels[1].checks[5].weight: expected number`); zod's own message says only "Invalid
+ * input". When no branch has its type, one issue says every type it could have.
+ */
+function meantIssues(issue: z.core.$ZodIssue): z.core.$ZodIssue[] {
+  if (issue.code !== 'invalid_union' || issue.errors.length === 0) return [issue];
+  const mismatch = (branch: z.core.$ZodIssue[]) =>
+    branch.length === 1 && branch[0]!.code === 'invalid_type' && branch[0]!.path.length === 0;
+  const meant = issue.errors.find((branch) => !mismatch(branch));
+  if (meant) return meant.flatMap((inner) => meantIssues({ ...inner, path: [...issue.path, ...inner.path] }));
+  const expected = [...new Set(issue.errors.map((branch) => (branch[0] as z.core.$ZodIssueInvalidType).expected))];
+  const received = /received (\w+)/.exec(issue.errors[0]![0]!.message)?.[1];
+  return [{ ...issue, message: `expected ${expected.join(' or ')}${received ? `, received ${received}` : ''}` }];
+}
+
 function describeIssue(issue: z.core.$ZodIssue): string {
   if (issue.code === 'unrecognized_keys')
     return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((key) => `"${key}"`).join(', ')}`;

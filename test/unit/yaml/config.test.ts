@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { ConfigError } from '../../../collectors/config/config-error.ts';
 import { portalConfigSchema } from '../../../collectors/config/schema.ts';
+import { scorecardDefinitionSchema } from '../../../collectors/scorecards/definition.ts';
 import { parseYamlConfig } from '../../../collectors/yaml/config.ts';
 import { renderJsonSchema, USER_SCHEMAS } from '../../../scripts/dev/generate-schemas.ts';
 
@@ -80,5 +81,43 @@ describe('portal.yaml', () => {
 describe('generated JSON Schemas', () => {
   it.each(Object.keys(USER_SCHEMAS))('schemas/%s matches the zod schema (run `npm run schemas`)', async (file) => {
     expect(await readFile(new URL(`../../../schemas/${file}`, import.meta.url), 'utf8')).toBe(renderJsonSchema(file));
+  });
+});
+
+describe('a value that matches no branch of a union', () => {
+  const scorecard = (checks: string) => `id: s\ntitle: S\nlevels:\n  - id: bronze\n    checks:\n${checks}`;
+  const message = (text: string, schema: Parameters<typeof parseYamlConfig>[2]) => {
+    try {
+      parseYamlConfig(text, 'x.yaml', schema);
+      return 'parsed';
+    } catch (error) {
+      return (error as Error).message;
+    }
+  };
+
+  it.each([
+    [
+      'a check entry whose weight is not a number',
+      scorecard('      - id: recent-commit\n        weight: heavy\n'),
+      'x.yaml:7: levels[0].checks[0].weight: expected number, received string',
+    ],
+    [
+      'a check entry with a misspelt field',
+      scorecard('      - idd: recent-commit\n'),
+      'x.yaml:6: levels[0].checks[0].id: expected string, received undefined\nx.yaml:6: levels[0].checks[0]: unknown field "idd"',
+    ],
+    [
+      'a check entry of neither type',
+      scorecard('      - 42\n'),
+      'x.yaml:6: levels[0].checks[0]: expected string or object, received number',
+    ],
+  ])('is reported by the branch it was meant for: %s', (_name, text, expected) => {
+    expect(message(text, scorecardDefinitionSchema)).toBe(expected);
+  });
+
+  it('names every type a value could have had when it has none of them', () => {
+    expect(message('title: A\nbadges: yes please\n', portalConfigSchema)).toBe(
+      'x.yaml:2: badges: expected boolean or array, received string',
+    );
   });
 });
