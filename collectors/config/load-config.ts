@@ -5,6 +5,7 @@ import { loadYamlConfig } from '../yaml/config.ts';
 /** Reads and validates portal.yaml (`path` relative to `cwd`). Throws a ConfigError naming file, line and field. */
 export async function loadPortalConfig(path: string, cwd: string = process.cwd()): Promise<LoadedConfig> {
   const absolute = resolve(cwd, path);
-  const config = await loadYamlConfig(absolute, relative(cwd, absolute) || '.', portalConfigSchema);
-  return { config, baseDir: dirname(absolute), contentDir: dirname(absolute) };
+  const file = relative(cwd, absolute) || '.';
+  const config = await loadYamlConfig(absolute, file, portalConfigSchema);
+  return { config, baseDir: dirname(absolute), contentDir: dirname(absolute), file: { path: absolute, shown: file } };
 }

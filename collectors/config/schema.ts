@@ -261,4 +261,6 @@ export interface LoadedConfig {
   baseDir: string;
   /** The content folder (teams/, scorecards/, guides/ …): the folder of portal.yaml, when there is one. */
   contentDir?: string;
+  /** portal.yaml itself, when there is one: its path, and as messages name it. */
+  file?: { path: string; shown: string };
 }

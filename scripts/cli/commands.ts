@@ -1,6 +1,7 @@
 import { join, relative, sep } from 'node:path';
 import { ConfigError } from '../../collectors/config/config-error.ts';
 import { portalConfigSchema, type LoadedConfig } from '../../collectors/config/schema.ts';
+import { didYouMean } from '../../collectors/scorecards/suggest.ts';
 import { defineCommand, type Command } from './command.ts';
 import { collectionOptions, DEFAULT_CONFIG, DEFAULT_SNAPSHOT, failOnOf, historyDirOf } from './collection-options.ts';
 import { pathIn, type CommandContext } from './context.ts';
@@ -146,8 +147,7 @@ export const buildCommand = defineCommand({
     let verdict: string | undefined;
     if (values.from === undefined) {
       const { snapshot, path, loaded } = await runCollection(values, context, { recordLater: true });
-      warnOfUnknownBadges(
-        context,
+      await assertKnownBadges(
         loaded,
         snapshot.scorecards.map((scorecard) => scorecard.id),
       );
@@ -158,7 +158,7 @@ export const buildCommand = defineCommand({
       // scorecards are kept while the site is built: the site reads the file itself, and a large
       // organisation's snapshot held twice would double the build's memory.
       const read = await readSnapshotFile(values.from, values, context, failOn);
-      warnOfUnknownBadges(context, read.loaded, read.scorecards);
+      await assertKnownBadges(read.loaded, read.scorecards);
       await publish(read.path, read.loaded)();
       verdict = read.verdict;
     }
@@ -167,11 +167,35 @@ export const buildCommand = defineCommand({
   },
 });
 
-/** A misspelt scorecard id in portal.yaml's `badges` would silently publish no badges: say so. */
-function warnOfUnknownBadges(context: Pick<CommandContext, 'stderr'>, loaded: LoadedConfig, scorecards: readonly string[]): void {
+/**
+ * A misspelt scorecard id in portal.yaml's `badges` would silently publish no badges: a ConfigError
+ * naming its line, with the ids it may have meant, as a misspelt id in a scorecard or an exemption is.
+ */
+async function assertKnownBadges(loaded: LoadedConfig, scorecards: readonly string[]): Promise<void> {
   const { badges } = loaded.config;
-  const unknown = Array.isArray(badges) ? badges.filter((id) => !scorecards.includes(id)) : [];
-  for (const id of unknown) context.stderr.write(`portal.yaml badges: no scorecard "${id}", so it has no badges.\n`);
+  if (!Array.isArray(badges)) return;
+  const index = badges.findIndex((id) => !scorecards.includes(id));
+  if (index < 0) return;
+  const id = badges[index]!;
+  const where = loaded.file ? await lineInFile(loaded.file.path, ['badges', index]) : undefined;
+  throw new ConfigError(
+    `${loaded.file?.shown ?? 'portal.yaml'}${where ? `:${where}` : ''}: badges[${index}]: no scorecard "${id}"${didYouMean(id, scorecards) || '.'} Expected the id of one of the portal's scorecards: ${scorecards.join(', ') || 'it has none'}.`,
+  );
+}
+
+/** The line of the value at `path` in a YAML file already validated, when it reads. */
+async function lineInFile(file: string, path: ReadonlyArray<string | number>): Promise<number | undefined> {
+  const [{ readFile }, { LineCounter, parseDocument }, { lineAtPath }] = await Promise.all([
+    import('node:fs/promises'),
+    import('yaml'),
+    import('../../collectors/yaml/lines.ts'),
+  ]);
+  try {
+    const lineCounter = new LineCounter();
+    return lineAtPath(parseDocument(await readFile(file, 'utf8'), { lineCounter }), lineCounter, path);
+  } catch {
+    return undefined;
+  }
 }
 
 export const devCommand = defineCommand({

@@ -1,6 +1,6 @@
 import { mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Snapshot } from '../../collectors/contract/snapshot.ts';
 import { cairnWith } from '../helpers/cli.ts';
@@ -109,14 +109,23 @@ describe('cairn collect --shard and cairn merge', () => {
     expect(await readFile(join(work, 'site', 'catalog', 'default', 'component', 'ledger', 'index.html'), 'utf8')).toContain('ledger');
   });
 
-  it('publishes badges for the scorecards portal.yaml names, and warns of one it does not know', async () => {
+  it('publishes badges for the scorecards portal.yaml names, and stops at one it does not know, naming its line', async () => {
     const withBadges = join(dirname(config), 'badges.yaml');
-    await writeFile(withBadges, `${await readFile(config, 'utf8')}badges: [basics, basic]\n`);
+    const text = `${await readFile(config, 'utf8')}badges:\n  - basics\n`;
+    await writeFile(withBadges, text);
     const result = await cairn(work, 'build', '--config', withBadges, '--from', 'merged.json', '--out', 'site-badges');
     expect(result.code, result.stderr).toBe(0);
-    expect(result.stderr).toContain('portal.yaml badges: no scorecard "basic", so it has no badges.');
     expect(await readFile(join(work, 'site-badges', 'badges', 'default', 'component', 'ledger', 'basics.svg'), 'utf8')).toMatch(/^<svg /);
     await expect(readFile(join(work, 'site', 'badges', 'default', 'component', 'ledger', 'basics.svg'))).rejects.toThrow();
+
+    await writeFile(withBadges, `${text}  - basic\n`);
+    const misspelt = await cairn(work, 'build', '--config', withBadges, '--from', 'merged.json', '--out', 'site-misspelt');
+    expect(misspelt.code).toBe(2);
+    const line = text.split('\n').length;
+    expect(misspelt.stderr).toContain(
+      `${relative(work, withBadges)}:${line}: badges[1]: no scorecard "basic"; did you mean "basics"? Expected the id of one of the portal's scorecards: basics.`,
+    );
+    expect(misspelt.stderr).not.toMatch(/\n\s+at /);
   });
 
   it.each([
