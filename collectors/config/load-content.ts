@@ -1,6 +1,6 @@
 import type { Dirent } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { isNode, LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
 import type { CheckDefinition, CheckMetadata } from '../checks/check.ts';
@@ -22,6 +22,7 @@ import { exemptionsFileSchema, scorecardDefinitionSchema, type ScorecardDefiniti
 import { centralExemptions, type Exemption } from '../scorecards/exemptions.ts';
 import { didYouMean } from '../scorecards/suggest.ts';
 import { parseYamlConfig } from '../yaml/config.ts';
+import { contentPaths } from './content-paths.ts';
 
 /** A custom check as loaded from `content/checks/`. */
 export interface CustomCheck {
@@ -88,7 +89,7 @@ export async function loadPortalContent(
       scorecardsFrom: scorecards.length ? 'defaults' : 'content',
     };
   }
-  const displayPath = (path: string) => relative(join(contentDir, '..'), join(contentDir, path));
+  const displayPath = contentPaths(contentDir).shown;
 
   const customChecks = await loadCustomChecks(contentDir, displayPath, builtinChecks);
   const checks = new Map<string, CheckDefinition>(

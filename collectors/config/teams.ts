@@ -1,10 +1,10 @@
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { LineCounter, parseAllDocuments } from 'yaml';
 import { validateEntity } from '../catalog/validate.ts';
 import { readContentEntities, type ContentDocument } from '../sources/content.ts';
 import { lineAtPath } from '../yaml/lines.ts';
 import { ConfigError } from './config-error.ts';
+import { contentPaths } from './content-paths.ts';
 
 /**
  * The portal's own entities (`teams/*.yaml` of its content folder), each one Backstage accepts.
@@ -19,7 +19,7 @@ export async function readPortalTeams(contentDir: string | undefined): Promise<C
   for (const document of documents) {
     const validation = await validateEntity(document.data);
     if (validation.ok || validation.unknownKind) continue;
-    const text = await readFile(join(contentDir, '..', document.file), 'utf8');
+    const text = await readFile(contentPaths(contentDir).absolute(document.file), 'utf8');
     const { line, field } = rejectedField(text, document.line, validation.reason) ?? { line: document.line, field: undefined };
     throw new ConfigError(
       `${document.file}:${line}: ${field ? `${field}: ` : ''}${validation.ref ?? 'this document'} is not a valid entity; Backstage rejects it: ${validation.reason.replace(/\.$/, '')}. Expected a Group or User as Backstage's descriptor format describes it (https://backstage.io/docs/features/software-catalog/descriptor-format).`,

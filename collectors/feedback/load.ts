@@ -1,5 +1,6 @@
 import { readdir, readFile } from 'node:fs/promises';
-import { join, relative, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
+import { contentPaths } from '../config/content-paths.ts';
 import type { FeedbackSettings } from '../config/schema.ts';
 import type { Problem } from '../contract/problems.ts';
 import { compareCodeUnits } from '../support/order.ts';
@@ -106,7 +107,7 @@ async function readSurveys(contentDir: string): Promise<{ responses: SurveyRespo
   const responses: SurveyResponse[] = [];
   const problems: Problem[] = [];
   for (const name of names) {
-    const file = relative(join(contentDir, '..'), join(dir, name));
+    const file = contentPaths(contentDir).shown(join('surveys', name));
     const read = parseSurveyCsv(await readFile(join(dir, name), 'utf8'), file);
     responses.push(...read.responses);
     problems.push(...read.problems);

@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { glob } from 'tinyglobby';
 import { ConfigError } from '../config/config-error.ts';
+import { contentPaths } from '../config/content-paths.ts';
 import { parseYamlDocuments } from '../yaml/documents.ts';
 
 /** A YAML document from the portal's own content folder. */
@@ -13,15 +14,16 @@ export interface ContentDocument {
 
 /**
  * Reads the Backstage entities that live in no repository: `teams/*.yaml` in the content folder
- * (Groups and Users, usually). Paths in the result are relative to the content folder's parent,
- * e.g. `content/teams/payments.yaml`. A file that is not valid YAML is a ConfigError naming it and
+ * (Groups and Users, usually). Paths in the result are as `contentPaths` shows them, e.g.
+ * `content/teams/payments.yaml`. A file that is not valid YAML is a ConfigError naming it and
  * the line: the teams are the portal's configuration (`readPortalTeams` validates the entities).
  */
 export async function readContentEntities(contentDir: string): Promise<{ documents: ContentDocument[] }> {
   const paths = (await glob(['teams/**/*.yaml', 'teams/**/*.yml'], { cwd: contentDir })).sort();
   const documents: ContentDocument[] = [];
+  const { shown } = contentPaths(contentDir);
   for (const path of paths) {
-    const file = relative(join(contentDir, '..'), join(contentDir, path));
+    const file = shown(path);
     const parsed = parseYamlDocuments(await readFile(join(contentDir, path), 'utf8'));
     const [error] = parsed.errors;
     if (error) throw new ConfigError(`${file}${error.line ? `:${error.line}` : ''}: invalid YAML: ${error.message}`);
