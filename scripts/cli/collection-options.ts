@@ -68,9 +68,29 @@ export const FAIL_ON_PROBLEMS = [...FAIL_ON, 'never'] as const;
 
 export type FailOnProblems = (typeof FAIL_ON_PROBLEMS)[number];
 
-/** `--fail-on`, checked before any work is done. */
-export function failOnOf(value: string | undefined): FailOn {
-  return severityOption('--fail-on', value, FAIL_ON);
+/**
+ * The collection options, checked before any work is done: no option beside its own negation, and
+ * `--fail-on` (what `--strict` fails on) only with `--strict`. Returns `--fail-on`.
+ */
+export function failOnOf(values: {
+  'fail-on'?: string | undefined;
+  strict?: boolean | undefined;
+  cache?: string | undefined;
+  'no-cache'?: boolean | undefined;
+  history?: string | undefined;
+  'no-history'?: boolean | undefined;
+}): FailOn {
+  for (const [option, value, negation] of [
+    ['--cache', values.cache, values['no-cache']],
+    ['--history', values.history, values['no-history']],
+  ] as const)
+    if (value !== undefined && negation)
+      throw new ConfigError(`${option} ${value} and --no-${option.slice(2)} contradict each other: give one of them.`);
+  if (values['fail-on'] !== undefined && !values.strict)
+    throw new ConfigError(
+      `--fail-on ${values['fail-on']} applies with --strict, which exits 1 on those problems: add --strict, or leave --fail-on out.`,
+    );
+  return severityOption('--fail-on', values['fail-on'], FAIL_ON);
 }
 
 /** `--fail-on-problems`, checked before any work is done. */

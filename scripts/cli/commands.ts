@@ -54,7 +54,7 @@ export const collectCommand = defineCommand({
   },
   details: `Examples:\n  cairn collect --repos '../repos/*' --snapshot snapshot.json\n  cairn collect --config ./portal.yaml\n  cairn collect --config ./portal.yaml --shard 2/4 --snapshot shards/2.json\n\n${EXIT_CODES}`,
   async run(values, _positionals, context) {
-    const failOn = failOnOf(values['fail-on']);
+    const failOn = failOnOf(values);
     if (values.shard !== undefined) {
       await (await import('./shards.ts')).collectShard({ ...values, shard: values.shard }, context);
       return 0;
@@ -85,7 +85,7 @@ Examples:
 
 ${EXIT_CODES}`,
   async run(values, positionals, context) {
-    const failOn = failOnOf(values['fail-on']);
+    const failOn = failOnOf(values);
     const { snapshot } = await (await import('./shards.ts')).mergeShards(values, positionals, context);
     const { strictVerdict } = await collection();
     return reportStrict(context, values.strict, strictVerdict(snapshot, failOn));
@@ -115,7 +115,7 @@ export const buildCommand = defineCommand({
   details: `Examples:\n  cairn build --repos '../repos/*' --out site\n  cairn build --config ./portal.yaml --base /portal/\n  cairn build --config ./portal.yaml --from snapshot.json\n\n${EXIT_CODES}`,
   async run(values, _positionals, context) {
     const flags = siteFlags(values);
-    const failOn = failOnOf(values['fail-on']);
+    const failOn = failOnOf(values);
     const outDir = pathIn(context, values.out ?? 'dist');
     const { buildSite, assertReplaceableOutput, prepareSiteBuild } = await site();
     await assertReplaceableOutput(outDir);

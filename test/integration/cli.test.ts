@@ -102,7 +102,19 @@ describe('bad usage and configuration exit 2 without a stack trace', () => {
     [['collect', '--repos'], /--repos/],
     [['collect', '--config', 'missing.yaml'], /^missing\.yaml: file not found$/m],
     [['collect'], /No portal\.yaml or content\/portal\.yaml here/],
-    [['collect', '--repos', '*', '--fail-on', 'notice'], /--fail-on notice: expected error or warning\./],
+    [['collect', '--repos', '*', '--strict', '--fail-on', 'notice'], /--fail-on notice: expected error or warning\./],
+    [
+      ['collect', '--repos', '*', '--fail-on', 'warning'],
+      /^--fail-on warning applies with --strict, .*: add --strict, or leave --fail-on out\.$/m,
+    ],
+    [
+      ['collect', '--repos', '*', '--no-cache', '--cache', 'facts'],
+      /^--cache facts and --no-cache contradict each other: give one of them\.$/m,
+    ],
+    [
+      ['build', '--repos', '*', '--history', 'runs', '--no-history'],
+      /^--history runs and --no-history contradict each other: give one of them\.$/m,
+    ],
     [['collect', '--repos', ''], /--repos: expected a glob/],
     [['build', '--repos', '*', '--base', 'https://x/y/'], /--base https:\/\/x\/y\/: expected a path starting with \//],
     [['build', '--repos', '*', '--site', 'not a url'], /--site not a url: .*URL/i],
