@@ -59,6 +59,8 @@ export async function runCheck(values: CheckValues, dirArgument: string | undefi
     comparison: report.comparison,
   });
   if (gate !== 'never') report.gate = { name: gate, failures: gateFailed };
+  const failing = failingProblems(report.problems, failOnProblems);
+  if (failOnProblems !== 'never') report.problemGate = { failOn: failOnProblems, failing: failing.length };
   const color = Boolean(context.stdout.isTTY) && !context.env.NO_COLOR;
   const output = render(report, format, {
     exists: await existingFiles(dir, report),
@@ -76,7 +78,6 @@ export async function runCheck(values: CheckValues, dirArgument: string | undefi
   // The terminal report says why the gate fails; other formats go to files and scripts, so stderr says it too.
   if (format !== 'terminal' || values.output) for (const line of gateFailed) stderr.write(`${terminalSafe(line)}\n`);
   if (gateFailed.length > 0) stderr.write(`The gate fails (--fail-on ${gate}).\n`);
-  const failing = failingProblems(report.problems, failOnProblems);
   if (failing.length > 0)
     stderr.write(
       `${failing.length} ${failOnProblems === 'error' ? 'error' : 'problem'}${failing.length === 1 ? '' : 's'} in ${terminalSafe(report.repo.name)} (--fail-on-problems ${failOnProblems}; pass --fail-on-problems never to report them without failing).\n`,

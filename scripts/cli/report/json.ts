@@ -4,8 +4,8 @@ import { gateOutcome, verdictOf } from './verdict.ts';
 
 /**
  * Machine-readable `cairn check` output: the verdict first (per entity and scorecard the level, the
- * next level, and with `--compare` what moved), then the `--fail-on` gate when there is one, the
- * results as the snapshot stores them, the problems, the comparison and the files Cairn can write.
+ * next level, and with `--compare` what moved), then the `--fail-on` gate when there is one and
+ * whether the repository's problems fail the run (`--fail-on-problems`), the results as the snapshot stores them, the problems, the comparison and the files Cairn can write.
  */
 export function formatJson(dirty: CheckReport): string {
   const report = cleanReport(dirty);
@@ -13,6 +13,8 @@ export function formatJson(dirty: CheckReport): string {
     {
       verdict: verdictOf(report),
       ...(report.gate ? { gate: gateOutcome(report.gate) } : {}),
+      // Whether the repository's own problems fail the run (--fail-on-problems), beside the gate.
+      ...(report.problemGate ? { problemGate: { ...report.problemGate, passes: report.problemGate.failing === 0 } } : {}),
       repository: report.repo,
       standards: report.standards,
       results: orderedResults(report),

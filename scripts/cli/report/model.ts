@@ -32,6 +32,11 @@ export interface CheckReport {
    * exits 1 and why; absent when the gate is `never`.
    */
   gate?: { name: Exclude<Gate, 'never'>; failures: string[] };
+  /**
+   * `--fail-on-problems`: the severity of the repository's own problems that makes the run exit 1,
+   * and how many it has; absent with `never`.
+   */
+  problemGate?: { failOn: 'error' | 'warning'; failing: number };
 }
 
 /** A file Cairn would write for the repository, e.g. the `catalog-info.yaml` of an inferred entity. */

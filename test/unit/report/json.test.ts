@@ -38,6 +38,13 @@ describe('formatJson', () => {
     });
   });
 
+  it('says after the gate whether the repository’s own problems fail the run', () => {
+    const json = JSON.parse(formatJson(report([failing], { problemGate: { failOn: 'error', failing: 2 } })));
+    expect(Object.keys(json)).toEqual(['verdict', 'problemGate', 'repository', 'standards', 'results', 'problems']);
+    expect(json.problemGate).toEqual({ failOn: 'error', failing: 2, passes: false });
+    expect(JSON.parse(formatJson(report([failing], { problemGate: { failOn: 'warning', failing: 0 } }))).problemGate.passes).toBe(true);
+  });
+
   it('summarises what the change does against the ref in the verdict, and keeps the comparison', () => {
     const json = JSON.parse(formatJson(report([fixed], { comparison: compareResults('origin/main', [failing], [fixed], [scorecard]) })));
     expect(json.verdict.line).toBe('▲ Production readiness: Bronze → Silver · 2 checks newly passing against origin/main');
