@@ -30,3 +30,28 @@ function anyOf(globs: readonly string[], dot: boolean): (path: string) => boolea
   const matches = anyPattern(globs.map((glob) => picomatch.makeRe(glob, { dot })));
   return (path) => path !== '' && (literal.has(path) || matches(path));
 }
+
+/**
+ * What is wrong with a glob a user wrote, or undefined: a `[` or `{` it never closes. picomatch
+ * matches such a glob literally (`[README` finds only a file of that name), so a typo would pass for
+ * a rule that never matches. A character escaped with `\` is itself.
+ */
+export function globFault(glob: string): string | undefined {
+  let braces = 0;
+  for (let at = 0; at < glob.length; at++) {
+    const char = glob[at];
+    if (char === '\\') at++;
+    else if (char === '{') braces++;
+    else if (char === '}' && braces > 0) braces--;
+    else if (char === '[') {
+      // A class may start with `!` or `^`, then `]` as its first member.
+      let end = at + 1;
+      if (glob[end] === '!' || glob[end] === '^') end++;
+      if (glob[end] === ']') end++;
+      while (end < glob.length && glob[end] !== ']') end += glob[end] === '\\' ? 2 : 1;
+      if (end >= glob.length) return `"[" at character ${at + 1} is never closed`;
+      at = end;
+    }
+  }
+  return braces > 0 ? `a "{" is never closed` : undefined;
+}

@@ -300,6 +300,12 @@ describe('loadPortalContent', () => {
       message: 'content/checks/b.yaml:1: id: duplicate check id "has-makefile-test" (also in content/checks/a.yaml)',
     },
     {
+      name: 'a custom check whose glob never closes a bracket',
+      tree: { 'checks/a.yaml': MAKEFILE_CHECK.replace('files: Makefile', 'files: ["[Makefile", "docs/**/{a,b"]') },
+      message:
+        'content/checks/a.yaml:9: rule.files[0]: glob "[Makefile": "[" at character 1 is never closed; write \\[ or \\{ for the character itself\ncontent/checks/a.yaml:9: rule.files[1]: glob "docs/**/{a,b": a "{" is never closed; write \\[ or \\{ for the character itself',
+    },
+    {
       name: 'a custom check on an unknown fact',
       tree: {
         'checks/a.yaml': MAKEFILE_CHECK.replace(/rule:[\s\S]*/, 'rule:\n  type: fact\n  fact: manifest[0].runtime\n  semver: ">=20"\n'),
