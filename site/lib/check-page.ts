@@ -136,7 +136,8 @@ export interface CheckPageView {
   options: Array<{ name: string; defaultValue: string }>;
   passRate: PassRate;
   /** The scorecards that use the check, with the levels it is in. */
-  scorecards: Array<{ scorecard: ScorecardLink; levels: string[] }>;
+  /** The scorecards using the check, at which levels, and with which options and weight where the scorecard sets them. */
+  scorecards: Array<{ scorecard: ScorecardLink; levels: string[]; settings: string[] }>;
   /** The failing entities' first page; the others are at `checks/<id>/page/<n>/` ({@link checkFailingPages}). */
   failing: FailingSection;
 }
@@ -169,12 +170,25 @@ export function checkPageView(catalog: IndexedCatalog, standards: IndexedStandar
     options: Object.entries(check.options).map(([name, value]) => ({ name, defaultValue: JSON.stringify(value) })),
     passRate: passRate(evaluations),
     scorecards: standards.scorecards
-      .map((scorecard) => ({
-        scorecard: scorecardLink(scorecard),
-        levels: scorecard.levels
-          .filter((level) => level.checks.some((entry) => entry.id === check.id))
-          .map((level) => levelRef(scorecard, level.id).title),
-      }))
+      .map((scorecard) => {
+        const entries = scorecard.levels.flatMap((level) => level.checks.filter((entry) => entry.id === check.id));
+        return {
+          scorecard: scorecardLink(scorecard),
+          levels: scorecard.levels
+            .filter((level) => level.checks.some((entry) => entry.id === check.id))
+            .map((level) => levelRef(scorecard, level.id).title),
+          settings: [
+            ...new Set(
+              entries.flatMap((entry) => [
+                ...Object.entries(entry.options)
+                  .filter(([name, value]) => JSON.stringify(value) !== JSON.stringify(check.options[name]))
+                  .map(([name, value]) => `${name}: ${JSON.stringify(value)}`),
+                ...(entry.weight === 1 ? [] : [`weight ${entry.weight}`]),
+              ]),
+            ),
+          ],
+        };
+      })
       .filter((usage) => usage.levels.length > 0),
     failing: failingSections(catalog, standards, check.id)[0]!,
   };

@@ -226,6 +226,24 @@ describe('check pages', () => {
     expect(readme.failing.sharedScorecards?.map((scorecard) => scorecard.title)).toEqual(['Production readiness']);
     expect(readme.failing.sharedStatus).toBeUndefined();
     const ci = checkPageView(catalog, standards, standards.checksById.get('has-ci')!);
+    // What the scorecard sets beyond the defaults is said beside it.
+    expect(ci.scorecards.map((usage) => [usage.scorecard.title, usage.levels, usage.settings])).toEqual([
+      ['Production readiness', ['Silver'], ['weight 2']],
+    ]);
+    expect(readme.scorecards[0]!.settings).toEqual([]);
+    const withOptions = indexStandards({
+      ...snapshotFixture,
+      scorecards: snapshotFixture.scorecards.map((scorecard) => ({
+        ...scorecard,
+        levels: scorecard.levels.map((level) => ({
+          ...level,
+          checks: level.checks.map((entry) => (entry.id === 'has-readme' ? { ...entry, options: { minWords: 400 } } : entry)),
+        })),
+      })),
+    });
+    expect(checkPageView(catalog, withOptions, withOptions.checksById.get('has-readme')!).scorecards[0]!.settings).toEqual([
+      'minWords: 400',
+    ]);
     expect(ci.failing.rows.map((failing) => [failing.entity.text, failing.status])).toEqual([
       ['billing-scripts', 'fail'],
       ['Checkout Web', 'error'],
