@@ -171,22 +171,22 @@ export function checkPageView(catalog: IndexedCatalog, standards: IndexedStandar
     passRate: passRate(evaluations),
     scorecards: standards.scorecards
       .map((scorecard) => {
-        const entries = scorecard.levels.flatMap((level) => level.checks.filter((entry) => entry.id === check.id));
+        const uses = scorecard.levels.flatMap((level) =>
+          level.checks.filter((entry) => entry.id === check.id).map((entry) => ({ level: levelRef(scorecard, level.id).title, entry })),
+        );
         return {
           scorecard: scorecardLink(scorecard),
-          levels: scorecard.levels
-            .filter((level) => level.checks.some((entry) => entry.id === check.id))
-            .map((level) => levelRef(scorecard, level.id).title),
-          settings: [
-            ...new Set(
-              entries.flatMap((entry) => [
-                ...Object.entries(entry.options)
-                  .filter(([name, value]) => JSON.stringify(value) !== JSON.stringify(check.options[name]))
-                  .map(([name, value]) => `${name}: ${JSON.stringify(value)}`),
-                ...(entry.weight === 1 ? [] : [`weight ${entry.weight}`]),
-              ]),
-            ),
-          ],
+          levels: [...new Set(uses.map((use) => use.level))],
+          // Named by level when the check counts at several, each with its own settings.
+          settings: uses.flatMap(({ level, entry }) => {
+            const set = [
+              ...Object.entries(entry.options)
+                .filter(([name, value]) => JSON.stringify(value) !== JSON.stringify(check.options[name]))
+                .map(([name, value]) => `${name}: ${JSON.stringify(value)}`),
+              ...(entry.weight === 1 ? [] : [`weight ${entry.weight}`]),
+            ].join(', ');
+            return set ? [uses.length > 1 ? `${level}: ${set}` : set] : [];
+          }),
         };
       })
       .filter((usage) => usage.levels.length > 0),
