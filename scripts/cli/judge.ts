@@ -68,7 +68,7 @@ export async function judgeFor(
   const label =
     standards.scorecardsFrom === 'defaults'
       ? `Cairn's default standards (${standards.scorecards.map((scorecard) => scorecard.title).join(', ')}); pass --standards <your portal's standards.json> or --config <portal.yaml> to judge with your portal's`
-      : `the portal's standards from ${values.config}`;
+      : `the portal's standards from ${loaded.file?.shown ?? values.config}`;
   const { site, base } = loaded.config;
   return {
     standards,

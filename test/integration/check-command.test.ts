@@ -137,7 +137,7 @@ describe('cairn check', () => {
       const result = await cairn(fixture.dirs.orders, 'check', '--config', join(portal, 'portal.yaml'), '--min-level', 'silver');
       expect(result.code).toBe(1);
       // In the terminal report, after the verdict; stderr says the gate fails.
-      expect(result.stdout).toContain('component:default/orders is below silver on strict (at no level).');
+      expect(result.stdout).toContain('component:default/orders is below Silver on Strict (at no level).');
       expect(result.stderr).toContain('The gate fails (--fail-on level).');
     } finally {
       await writeFile(

@@ -80,7 +80,9 @@ function belowLevel(results: readonly ScorecardResult[], scorecards: readonly Sc
     const scorecard = defining.find((candidate) => candidate.id === result.scorecard);
     if (!scorecard) return [];
     return levelRank(scorecard, result.level) < levelRank(scorecard, minimum)
-      ? [`${result.entityRef} is below ${minimum} on ${result.scorecard} (at ${result.level ?? 'no level'}).`]
+      ? [
+          `${result.entityRef} is below ${levelTitle(scorecard, minimum)} on ${scorecard.title} (at ${levelTitle(scorecard, result.level)}).`,
+        ]
       : [];
   });
 }

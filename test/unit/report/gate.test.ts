@@ -86,11 +86,11 @@ describe('gateFailures', () => {
 
   it('level: lists every entity below the level, and refuses a level no scorecard has', () => {
     expect(gateFailures('level', { results: [bronze], scorecards: [scorecard], minLevel: 'silver' })).toEqual([
-      'component:default/orders is below silver on production-readiness (at bronze).',
+      'component:default/orders is below Silver on Production readiness (at Bronze).',
     ]);
     expect(gateFailures('level', { results: [silver], scorecards: [scorecard], minLevel: 'silver' })).toEqual([]);
     expect(gateFailures('level', { results: [noLevel], scorecards: [scorecard], minLevel: 'bronze' })).toEqual([
-      'component:default/orders is below bronze on production-readiness (at no level).',
+      'component:default/orders is below Bronze on Production readiness (at no level).',
     ]);
     expect(() => gateFailures('level', { results: [silver], scorecards: [scorecard], minLevel: 'gold' })).toThrow(
       /--min-level gold: no scorecard has that level\. Levels: bronze, silver\./,
