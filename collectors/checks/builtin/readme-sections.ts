@@ -62,8 +62,10 @@ export const readmeSections = defineCheck({
         )}.`,
         found,
       );
-    const describe = (alternatives: string[]) =>
-      alternatives.length === 1 ? `"${alternatives[0]}"` : `one of ${alternatives.map((name) => `"${name}"`).join(', ')}`;
+    const describe = (alternatives: string[]) => {
+      const quoted = alternatives.map((name) => `"${name}"`);
+      return quoted.length === 1 ? quoted[0]! : `${quoted.slice(0, -1).join(', ')} or ${quoted.at(-1)}`;
+    };
     // The last heading is where a new section most naturally goes.
     const last = readme.headings.at(-1);
     const evidence: Evidence[] = missing.map((alternatives) => ({
