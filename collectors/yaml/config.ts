@@ -79,5 +79,7 @@ function meantIssues(issue: z.core.$ZodIssue): z.core.$ZodIssue[] {
 function describeIssue(issue: z.core.$ZodIssue): string {
   if (issue.code === 'unrecognized_keys')
     return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((key) => `"${key}"`).join(', ')}`;
+  if (issue.code === 'invalid_type' && /received undefined$/.test(issue.message)) return `missing; expected ${issue.expected}`;
+  if (issue.code === 'invalid_format' && issue.format === 'date') return 'expected a date as YYYY-MM-DD, e.g. 2027-03-31';
   return issue.message.replace(/^Invalid (input|option): /, '');
 }

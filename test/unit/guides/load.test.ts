@@ -44,7 +44,7 @@ describe('parseGuide: frontmatter', () => {
     {
       why: 'a missing field points at the top',
       lines: FRONTMATTER.filter((line) => !line.startsWith('summary')),
-      message: `${FILE}:2: summary: expected string, received undefined`,
+      message: `${FILE}:2: summary: missing; expected string`,
     },
     {
       why: 'a bad status names its line',

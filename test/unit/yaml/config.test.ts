@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { ConfigError } from '../../../collectors/config/config-error.ts';
 import { portalConfigSchema } from '../../../collectors/config/schema.ts';
+import { initiativeFileSchema } from '../../../collectors/initiatives/schema.ts';
 import { scorecardDefinitionSchema } from '../../../collectors/scorecards/definition.ts';
 import { parseYamlConfig } from '../../../collectors/yaml/config.ts';
 import { renderJsonSchema, USER_SCHEMAS } from '../../../scripts/dev/generate-schemas.ts';
@@ -46,7 +47,7 @@ describe('portal.yaml', () => {
     [
       'a missing required field points at its parent',
       'sources:\n  - type: directory\n',
-      'content/portal.yaml:2: sources[0].repos: expected string, received undefined',
+      'content/portal.yaml:2: sources[0].repos: missing; expected string',
     ],
     [
       'a guide link template that is not a web URL',
@@ -104,7 +105,7 @@ describe('a value that matches no branch of a union', () => {
     [
       'a check entry with a misspelt field',
       scorecard('      - idd: recent-commit\n'),
-      'x.yaml:6: levels[0].checks[0].id: expected string, received undefined\nx.yaml:6: levels[0].checks[0]: unknown field "idd"',
+      'x.yaml:6: levels[0].checks[0].id: missing; expected string\nx.yaml:6: levels[0].checks[0]: unknown field "idd"',
     ],
     [
       'a check entry of neither type',
@@ -113,6 +114,12 @@ describe('a value that matches no branch of a union', () => {
     ],
   ])('is reported by the branch it was meant for: %s', (_name, text, expected) => {
     expect(message(text, scorecardDefinitionSchema)).toBe(expected);
+  });
+
+  it('says a date is expected as YYYY-MM-DD', () => {
+    expect(
+      message('id: x\ntitle: X\nowner: group:platform\ndeadline: 31/03/2027\ngoal:\n  checks: [readme-present]\n', initiativeFileSchema),
+    ).toBe('x.yaml:4: deadline: expected a date as YYYY-MM-DD, e.g. 2027-03-31');
   });
 
   it('names every type a value could have had when it has none of them', () => {
