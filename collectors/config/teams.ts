@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { LineCounter, parseAllDocuments } from 'yaml';
 import { validateEntity } from '../catalog/validate.ts';
 import { readContentEntities, type ContentDocument } from '../sources/content.ts';
+import { formatPath } from '../yaml/config.ts';
 import { lineAtPath } from '../yaml/lines.ts';
 import { ConfigError } from './config-error.ts';
 import { contentPaths } from './content-paths.ts';
@@ -47,5 +48,5 @@ function rejectedField(text: string, documentLine: number, reason: string): { li
   );
   const line = document ? lineAtPath(document, lineCounter, path) : undefined;
   if (line === undefined) return undefined;
-  return { line, field: path.map((key, at) => (typeof key === 'number' ? `[${key}]` : at === 0 ? key : `.${key}`)).join('') };
+  return { line, field: formatPath(path) };
 }

@@ -54,7 +54,8 @@ export async function loadYamlConfig<S extends z.ZodType>(path: string, displayP
   return parseYamlConfig(text, displayPath, schema);
 }
 
-function formatPath(path: Array<string | number>): string {
+/** A field's path as messages write it: `levels[1].checks[5].weight`. */
+export function formatPath(path: ReadonlyArray<string | number>): string {
   return path.map((key, index) => (typeof key === 'number' ? `[${key}]` : index === 0 ? key : `.${key}`)).join('');
 }
 
