@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import { ConfigError } from '../config/config-error.ts';
 import { deepNestingAt, MAX_ALIAS_COUNT, MAX_YAML_DEPTH } from './documents.ts';
 import { lineAtPath, lineOfError } from './lines.ts';
+import { didYouMean } from '../scorecards/suggest.ts';
 
 /**
  * Parses one YAML file the user writes (portal.yaml, scorecards, checks) and validates it against a
@@ -35,7 +36,8 @@ export function parseYamlConfig<S extends z.ZodType>(text: string, file: string,
     // An unknown field's line is its own, not its parent's.
     const line = lineAtPath(document, lineCounter, issue.code === 'unrecognized_keys' ? [...path, issue.keys[0]!] : path);
     const field = path.length ? formatPath(path) : '(top level)';
-    return `${file}${line ? `:${line}` : ''}: ${field}: ${describeIssue(issue)}`;
+    const meant = issue.code === 'unrecognized_keys' ? didYouMean(issue.keys[0]!, allowedFields(schema, path)) : '';
+    return `${file}${line ? `:${line}` : ''}: ${field}: ${describeIssue(issue)}${meant}`;
   });
   throw new ConfigError(messages.join('\n'));
 }
@@ -52,6 +54,45 @@ export async function loadYamlConfig<S extends z.ZodType>(path: string, displayP
     throw new ConfigError(`${displayPath}: ${reason}`);
   }
   return parseYamlConfig(text, displayPath, schema);
+}
+
+/** The structure inside a schema: wrappers (optional, default, a transform's input …) and union branches unwrapped. */
+function structures(schema: z.core.$ZodType): z.core.$ZodType[] {
+  const def = schema._zod.def as unknown as {
+    type: string;
+    innerType?: z.core.$ZodType;
+    in?: z.core.$ZodType;
+    options?: z.core.$ZodType[];
+  };
+  if (def.innerType) return structures(def.innerType);
+  if (def.type === 'pipe' && def.in) return structures(def.in);
+  if (def.type === 'union' && def.options) return def.options.flatMap(structures);
+  return [schema];
+}
+
+/** The fields the object schemas at `path` of `schema` allow, for "did you mean" after an unknown field. */
+function allowedFields(schema: z.core.$ZodType, path: ReadonlyArray<string | number>): string[] {
+  let nodes = structures(schema);
+  for (const key of path) {
+    nodes = nodes.flatMap((node) => {
+      const def = node._zod.def as unknown as {
+        type: string;
+        shape?: Record<string, z.core.$ZodType>;
+        element?: z.core.$ZodType;
+        valueType?: z.core.$ZodType;
+      };
+      const next =
+        def.type === 'object'
+          ? def.shape?.[String(key)]
+          : def.type === 'array'
+            ? def.element
+            : def.type === 'record'
+              ? def.valueType
+              : undefined;
+      return next ? structures(next) : [];
+    });
+  }
+  return nodes.flatMap((node) => Object.keys((node._zod.def as unknown as { shape?: Record<string, unknown> }).shape ?? {}));
 }
 
 /** A field's path as messages write it: `levels[1].checks[5].weight`. */

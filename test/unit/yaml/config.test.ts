@@ -105,7 +105,7 @@ describe('a value that matches no branch of a union', () => {
     [
       'a check entry with a misspelt field',
       scorecard('      - idd: recent-commit\n'),
-      'x.yaml:6: levels[0].checks[0].id: missing; expected string\nx.yaml:6: levels[0].checks[0]: unknown field "idd"',
+      'x.yaml:6: levels[0].checks[0].id: missing; expected string\nx.yaml:6: levels[0].checks[0]: unknown field "idd"; did you mean "id"?',
     ],
     [
       'a check entry of neither type',
@@ -126,5 +126,28 @@ describe('a value that matches no branch of a union', () => {
     expect(message('title: A\nbadges: yes please\n', portalConfigSchema)).toBe(
       'x.yaml:2: badges: expected boolean or array, received string',
     );
+  });
+});
+
+describe('an unknown field', () => {
+  it.each([
+    [
+      'title: A\nsources:\n  - type: directory\n    repos: x\n    repo: y\n',
+      'content/portal.yaml:5: sources[0]: unknown field "repo"; did you mean "repos"?',
+    ],
+    ['title: A\nactivity:\n  windowDay: 3\n', 'content/portal.yaml:3: activity: unknown field "windowDay"; did you mean "windowDays"?'],
+    ['title: A\nzzzzzz: 1\n', /^content\/portal\.yaml:2: \(top level\): unknown field "zzzzzz"$/],
+  ])('is named with the field it may have meant: %j', (text, expected) => {
+    expect(() => parse(text)).toThrow(expected);
+  });
+
+  it('inside a union, by the fields of its object form', () => {
+    expect(() =>
+      parseYamlConfig(
+        'id: s\ntitle: S\nlevels:\n  - id: bronze\n    checks:\n      - id: x\n        wieght: 2\n',
+        'x.yaml',
+        scorecardDefinitionSchema,
+      ),
+    ).toThrow('x.yaml:7: levels[0].checks[0]: unknown field "wieght"; did you mean "weight"?');
   });
 });
