@@ -77,6 +77,7 @@ async function buildSite(request: AstroBuild): Promise<void> {
   const restore = request.forwardOutput ? forwardOutput((stream, text) => send({ id: request.id, output: { stream, text } })) : () => {};
   try {
     const sync = await contentSync(request);
+    // `sync` is an option of Astro's builder, which `build` passes on; its public type leaves it out.
     await build({ root: request.root, cacheDir: request.cacheDir, logLevel: request.logLevel }, { sync } as Parameters<typeof build>[1]);
     restore();
     send({ id: request.id, done: true });
