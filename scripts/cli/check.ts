@@ -66,6 +66,8 @@ export async function runCheck(values: CheckValues, dirArgument: string | undefi
     exists: await existingFiles(dir, report),
     verbose: values.verbose === true,
     suggest: values.suggest === true,
+    // A terminal report written to a file lists the problems stderr gets.
+    problems: values.output !== undefined,
     color,
   });
   if (values.output) await writeOutput(pathIn(context, values.output), values.output, output);
@@ -203,7 +205,7 @@ function selectScorecards(standards: Standards, id: string | undefined) {
 function render(
   report: CheckReport,
   format: Format,
-  options: { exists: (path: string) => boolean; verbose: boolean; suggest: boolean; color: boolean },
+  options: { exists: (path: string) => boolean; verbose: boolean; suggest: boolean; problems: boolean; color: boolean },
 ): string {
   switch (format) {
     case 'json':
@@ -215,6 +217,11 @@ function render(
     case 'codeclimate':
       return formatCodeClimate(report, { exists: options.exists });
     case 'terminal':
-      return formatTerminal(report, { color: options.color, verbose: options.verbose, suggest: options.suggest });
+      return formatTerminal(report, {
+        color: options.color,
+        verbose: options.verbose,
+        suggest: options.suggest,
+        problems: options.problems,
+      });
   }
 }

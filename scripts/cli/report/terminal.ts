@@ -25,6 +25,11 @@ export interface TerminalOptions {
   verbose?: boolean;
   /** End with each file Cairn can write, in full. */
   suggest?: boolean;
+  /**
+   * List the repository's own problems, and whether they fail the run: for a report written to a
+   * file (`--output`), which would otherwise lack what `cairn check` prints on stderr.
+   */
+  problems?: boolean;
 }
 
 type Style = ReturnType<typeof palette>;
@@ -72,10 +77,32 @@ export function formatTerminal(dirty: CheckReport, options: TerminalOptions): st
     const count = settled.passing.length + settled.notApplicable.length;
     if (summary) lines.push('', style.dim(`${summary}; --verbose lists ${count === 1 ? 'it' : 'them'}.`));
   }
+  if (options.problems) lines.push(...problemLines(report, style));
   if (options.suggest) lines.push('', ...suggestionLines(report.suggestions, style));
   else if (report.suggestions.length > 0)
     lines.push('', style.cyan(`cairn check --suggest shows ${plural(report.suggestions.length, 'file')} Cairn can write.`));
   return `${lines.join('\n')}\n`;
+}
+
+/** The repository's own problems, each with its place, then whether they fail the run. */
+function problemLines(report: CheckReport, style: Style): string[] {
+  if (report.problems.length === 0) return [];
+  const { problemGate } = report;
+  return [
+    '',
+    style.bold(`${plural(report.problems.length, 'problem')} in ${terminalSafe(report.repo.name)}:`),
+    ...report.problems.map(
+      (problem) =>
+        `  ${problem.severity}: ${terminalSafe(`${problem.file ?? ''}${problem.line ? `:${problem.line}` : ''}${problem.file ? ': ' : ''}${problem.message}`)}`,
+    ),
+    ...(problemGate && problemGate.failing > 0
+      ? [
+          style.red(
+            `✘ ${plural(problemGate.failing, problemGate.failOn === 'error' ? 'error' : 'problem')} ${problemGate.failing === 1 ? 'fails' : 'fail'} the run (--fail-on-problems ${problemGate.failOn}).`,
+          ),
+        ]
+      : []),
+  ];
 }
 
 /** Gate reasons printed; the rest are counted (`cairn check` also prints each on stderr). */

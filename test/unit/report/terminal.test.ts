@@ -68,6 +68,23 @@ describe('formatTerminal', () => {
     );
   });
 
+  it('lists the repository’s problems, and whether they fail the run, for a report written to a file', () => {
+    const problems = [
+      { severity: 'error' as const, repo: 'orders', file: 'catalog-info.yaml', line: 3, message: 'Bad \u001b[2J value' },
+      { severity: 'warning' as const, repo: 'orders', message: 'No owner is known.' },
+    ];
+    const withProblems = report([failing], { problems, problemGate: { failOn: 'error', failing: 1 } });
+    expect(formatTerminal(withProblems, { color: false })).not.toContain('problems in orders');
+    const lines = formatTerminal(withProblems, { color: false, problems: true }).split('\n');
+    const at = lines.indexOf('2 problems in orders:');
+    expect(lines.slice(at, at + 4)).toEqual([
+      '2 problems in orders:',
+      '  error: catalog-info.yaml:3: Bad ?[2J value',
+      '  warning: No owner is known.',
+      '✘ 1 error fails the run (--fail-on-problems error).',
+    ]);
+  });
+
   it('prints a fix shared by two checks once', () => {
     const shared = new Map([...checks].map(([id, metadata]) => [id, { ...metadata, fix: 'One fix for both.\nSecond line.' }]));
     const text = formatTerminal(report([failing], { checks: shared }), { color: false });
