@@ -50,12 +50,17 @@ export function onlyLocations(descriptors: Facts['descriptors'] | undefined): Lo
   }));
 }
 
+/** The targets of Location documents, each once, in order. */
+export function locationTargets(locations: readonly LocationDocument[]): string[] {
+  return [...new Set(locations.flatMap((location) => location.targets))];
+}
+
 /** Why a repository with descriptor files has no entity of its own, as a phrase after "its". */
 export function descriptorsGiveNothing(descriptors: Facts['descriptors'] | undefined): string {
   const root = descriptors?.files[0] ?? 'catalog-info.yaml';
   const locations = onlyLocations(descriptors);
   if (!locations) return `${root} gives no entity`;
-  const targets = [...new Set(locations.flatMap((location) => location.targets))];
+  const targets = locationTargets(locations);
   return `${root} holds only ${locations.length === 1 ? 'a Location' : 'Locations'}, whose targets (${targets.join(', ') || 'none'}) give no entity`;
 }
 

@@ -10,8 +10,8 @@ export { specString } from '../catalog/fields.ts';
 export { compareCodeUnits } from '../support/order.ts';
 /** The owner of an entity no one is known to own: a placeholder, never a team anyone can ask. */
 export { isPlaceholderOwner, UNKNOWN_OWNER } from '../catalog/infer.ts';
-/** Why an inferred entity's repository, which has descriptor files, declares nothing: they give no entity, or only Locations. */
-export { descriptorsGiveNothing, onlyLocations } from '../catalog/infer.ts';
+/** An inferred entity's repository whose descriptors are only Locations: those Locations, and their targets. */
+export { locationTargets, onlyLocations } from '../catalog/infer.ts';
 /** A folder name every disk can hold (`con` → `con_`), as the site names entity and docs folders. */
 export { windowsSafeSegment } from '../support/output-names.ts';
 /** Text hygiene, for what the site stores or shows beyond the snapshot (an error message, an older snapshot). */

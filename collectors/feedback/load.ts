@@ -106,8 +106,9 @@ async function readSurveys(contentDir: string): Promise<{ responses: SurveyRespo
     .sort(compareCodeUnits);
   const responses: SurveyResponse[] = [];
   const problems: Problem[] = [];
+  const { shown } = contentPaths(contentDir);
   for (const name of names) {
-    const file = contentPaths(contentDir).shown(join('surveys', name));
+    const file = shown(join('surveys', name));
     const read = parseSurveyCsv(await readFile(join(dir, name), 'utf8'), file);
     responses.push(...read.responses);
     problems.push(...read.problems);

@@ -100,7 +100,6 @@ export function formatPath(path: ReadonlyArray<string | number>): string {
   return path.map((key, index) => (typeof key === 'number' ? `[${key}]` : index === 0 ? key : `.${key}`)).join('');
 }
 
-/** zod's message, with the accepted keys spelled out where it only says "unrecognized key". */
 /**
  * The issues to report for one. A value that matches no branch of a union (a scorecard's check as
  * a name or as `{ id, weight, options }`) is reported by the branches of its own type, with their
@@ -118,6 +117,7 @@ function meantIssues(issue: z.core.$ZodIssue): z.core.$ZodIssue[] {
   return [{ ...issue, message: `expected ${expected.join(' or ')}${received ? `, received ${received}` : ''}` }];
 }
 
+/** zod's message, with the accepted keys spelled out where it only says "unrecognized key". */
 function describeIssue(issue: z.core.$ZodIssue): string {
   if (issue.code === 'unrecognized_keys')
     return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((key) => `"${key}"`).join(', ')}`;

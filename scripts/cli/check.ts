@@ -19,7 +19,7 @@ import { formatMarkdown } from './report/markdown.ts';
 import type { CheckReport } from './report/model.ts';
 import { formatSarif, README_FILES } from './report/sarif.ts';
 import { formatTerminal } from './report/terminal.ts';
-import { terminalSafe } from './report/text.ts';
+import { problemLine, terminalSafe } from './report/text.ts';
 import { VERSION } from './version.ts';
 
 export const CHECK_FORMATS = ['terminal', 'json', 'markdown', 'sarif', 'codeclimate'] as const;
@@ -73,10 +73,7 @@ export async function runCheck(values: CheckValues, dirArgument: string | undefi
   if (values.output) await writeOutput(pathIn(context, values.output), values.output, output);
   else context.stdout.write(output);
   const { stderr } = context;
-  for (const problem of report.problems)
-    stderr.write(
-      `${problem.severity}: ${terminalSafe(`${problem.file ?? ''}${problem.line ? `:${problem.line}` : ''}${problem.file ? ': ' : ''}${problem.message}`)}\n`,
-    );
+  for (const problem of report.problems) stderr.write(`${problemLine(problem)}\n`);
   // The terminal report says why the gate fails; other formats go to files and scripts, so stderr says it too.
   if (format !== 'terminal' || values.output) for (const line of gateFailed) stderr.write(`${terminalSafe(line)}\n`);
   if (gateFailed.length > 0) stderr.write(`The gate fails (--fail-on ${gate}).\n`);

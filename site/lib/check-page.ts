@@ -135,7 +135,6 @@ export interface CheckPageView {
   /** Options a scorecard may set, with their defaults as JSON. */
   options: Array<{ name: string; defaultValue: string }>;
   passRate: PassRate;
-  /** The scorecards that use the check, with the levels it is in. */
   /** The scorecards using the check, at which levels, and with which options and weight where the scorecard sets them. */
   scorecards: Array<{ scorecard: ScorecardLink; levels: string[]; settings: string[] }>;
   /** The failing entities' first page; the others are at `checks/<id>/page/<n>/` ({@link checkFailingPages}). */

@@ -1,4 +1,4 @@
-import { isPlaceholderOwner, onlyLocations, sourceLinks } from '../../collectors/contract/helpers.ts';
+import { isPlaceholderOwner, locationTargets, onlyLocations, sourceLinks } from '../../collectors/contract/helpers.ts';
 import type { CatalogEntity } from '../../collectors/contract/snapshot.ts';
 import { githubProjectHref, INFERRED_TYPE_REASON, sourceLocationHref, toolAnnotations, type ToolAnnotation } from './annotations.ts';
 import { relatedLink, type IndexedCatalog, type EntityLink } from './catalog.ts';
@@ -90,8 +90,9 @@ function inferredBeside(
 ): Pick<EntitySummary, 'unloadedDescriptors' | 'onlyLocations'> {
   const locations = onlyLocations(descriptors);
   if (!locations) return { unloadedDescriptors: descriptors.files };
-  const targets = [...new Set(locations.flatMap((location) => location.targets))];
-  return { onlyLocations: { file: descriptors.files[0] ?? locations[0]!.file, count: locations.length, targets } };
+  return {
+    onlyLocations: { file: descriptors.files[0] ?? locations[0]!.file, count: locations.length, targets: locationTargets(locations) },
+  };
 }
 
 /** `none` below the first level, `top` at the highest, `some` between. */

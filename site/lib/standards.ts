@@ -77,13 +77,13 @@ export type CheckStatus = ScoredCheck['outcome'] | 'exempt' | 'expiredExemption'
  * beside it (`.outcome-<status>::before` in cairn.css), which keeps a symbol's markup out of the
  * tens of thousands of labels a large portal shows.
  */
-export const STATUS_DISPLAY: Record<CheckStatus, { label: string }> = {
-  pass: { label: 'Pass' },
-  fail: { label: 'Fail' },
-  notApplicable: { label: 'Not applicable' },
-  error: { label: 'Error' },
-  exempt: { label: 'Exempt' },
-  expiredExemption: { label: 'Exemption expired' },
+export const STATUS_LABELS: Record<CheckStatus, string> = {
+  pass: 'Pass',
+  fail: 'Fail',
+  notApplicable: 'Not applicable',
+  error: 'Error',
+  exempt: 'Exempt',
+  expiredExemption: 'Exemption expired',
 };
 
 /** The status shown for a scored check (see {@link CheckStatus}). */

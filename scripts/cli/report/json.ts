@@ -5,7 +5,8 @@ import { gateOutcome, verdictOf } from './verdict.ts';
 /**
  * Machine-readable `cairn check` output: the verdict first (per entity and scorecard the level, the
  * next level, and with `--compare` what moved), then the `--fail-on` gate when there is one and
- * whether the repository's problems fail the run (`--fail-on-problems`), the results as the snapshot stores them, the problems, the comparison and the files Cairn can write.
+ * whether the repository's problems fail the run (`--fail-on-problems`), the results as the
+ * snapshot stores them, the problems, the comparison and the files Cairn can write.
  */
 export function formatJson(dirty: CheckReport): string {
   const report = cleanReport(dirty);

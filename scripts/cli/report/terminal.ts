@@ -1,5 +1,5 @@
 import { checkPageUrl, type CheckReport, type Suggestion } from './model.ts';
-import { cleanReport, terminalSafe } from './text.ts';
+import { cleanReport, problemLine, terminalSafe } from './text.ts';
 import {
   failingChecks,
   hasManyScorecards,
@@ -91,10 +91,7 @@ function problemLines(report: CheckReport, style: Style): string[] {
   return [
     '',
     style.bold(`${plural(report.problems.length, 'problem')} in ${terminalSafe(report.repo.name)}:`),
-    ...report.problems.map(
-      (problem) =>
-        `  ${problem.severity}: ${terminalSafe(`${problem.file ?? ''}${problem.line ? `:${problem.line}` : ''}${problem.file ? ': ' : ''}${problem.message}`)}`,
-    ),
+    ...report.problems.map((problem) => `  ${problemLine(problem)}`),
     ...(problemGate && problemGate.failing > 0
       ? [
           style.red(

@@ -26,6 +26,11 @@ export function terminalSafe(text: string): string {
   return cleanText(text, '?');
 }
 
+/** A problem of the repository on one line of a terminal, where it is first: `error: catalog-info.yaml:3: …`. */
+export function problemLine(problem: { severity: string; file?: string | undefined; line?: number | undefined; message: string }): string {
+  return `${problem.severity}: ${terminalSafe(`${problem.file ?? ''}${problem.line ? `:${problem.line}` : ''}${problem.file ? ': ' : ''}${problem.message}`)}`;
+}
+
 /**
  * Markdown prose (a pull-request comment): every character Markdown gives meaning to is escaped, so
  * a file name cannot become a link, an image or HTML, or break a table. An `@` is followed by a
