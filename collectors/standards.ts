@@ -3,16 +3,16 @@ import type { CheckDefinition, CheckMetadata } from './checks/check.ts';
 import type { Standards } from './collect.ts';
 import { taughtSections } from './guides/links.ts';
 import type { GuideSource } from './guides/load.ts';
-import { loadPortalContent } from './config/load-content.ts';
+import { loadPortalContent, type ContentOptions } from './config/load-content.ts';
 
 /**
  * The portal's standards: the built-in checks plus the content folder's custom checks, scorecards,
  * exemptions and guides; without a content folder, or with one that defines no scorecard, the
- * scorecards of `defaultsDir` (Cairn's defaults). Each check's metadata names the guide that teaches
+ * scorecards of `defaults` (Cairn's defaults). Each check's metadata names the guide that teaches
  * it. The command line, the bench and the demo all load standards here.
  */
-export async function loadStandards(contentDir: string | undefined, defaultsDir: string): Promise<Standards> {
-  const content = await loadPortalContent(contentDir, builtinChecks, { defaultsDir });
+export async function loadStandards(contentDir: string | undefined, defaults: ContentOptions): Promise<Standards> {
+  const content = await loadPortalContent(contentDir, builtinChecks, defaults);
   const teaching = teachingGuides(content.guides);
   const metadata = [...builtinChecks.map(builtinMetadata), ...content.customChecks.map((check) => check.metadata)];
   return {

@@ -57,6 +57,8 @@ export interface PortalContent {
 export interface ContentOptions {
   /** Used for the scorecards when the portal's content folder defines none, or there is no content folder. */
   defaultsDir?: string;
+  /** The scorecards of `defaultsDir`, when they have been read before (the compiled command line's). */
+  defaultScorecards?: readonly ScorecardDefinition[];
 }
 
 /**
@@ -76,7 +78,11 @@ export async function loadPortalContent(
 ): Promise<PortalContent> {
   const builtinById = new Map(builtinChecks.map((check) => [check.id, check]));
   const defaultScorecards = async () =>
-    options.defaultsDir ? loadScorecards(options.defaultsDir, (path) => join('(defaults)', path), builtinById) : [];
+    options.defaultScorecards
+      ? [...options.defaultScorecards]
+      : options.defaultsDir
+        ? loadScorecards(options.defaultsDir, (path) => join('(defaults)', path), builtinById)
+        : [];
   if (!contentDir) {
     const scorecards = await defaultScorecards();
     return {

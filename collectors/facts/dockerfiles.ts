@@ -1,5 +1,6 @@
-import { DockerfileParser, type From } from 'dockerfile-ast';
+import type { From } from 'dockerfile-ast';
 import { z } from 'zod';
+import { formats, loadFormats } from './formats/index.ts';
 import { defineRetriever } from './retriever.ts';
 
 const DOCKERFILE_PATTERNS = ['**/Dockerfile', '**/Containerfile', '**/Dockerfile.*', '**/*.Dockerfile', '**/*.dockerfile'];
@@ -40,6 +41,7 @@ export const dockerfiles = defineRetriever({
     'Dockerfiles and Containerfiles: base images (tag, digest), USER and ADD instructions, and what the final image exposes and runs, with lines.',
   schema: z.array(dockerfileSchema),
   async collect({ repo }) {
+    await loadFormats();
     const found: DockerfileFacts[] = [];
     for (const path of repo.glob(DOCKERFILE_PATTERNS).filter((file) => !/(^|\/)(node_modules|vendor)\//.test(file))) {
       const text = await repo.readText(path);
@@ -51,7 +53,7 @@ export const dockerfiles = defineRetriever({
 
 /** The instructions of a Dockerfile that standards care about, with their 1-based lines. */
 export function parseDockerfile(text: string): Omit<DockerfileFacts, 'path'> {
-  const dockerfile = DockerfileParser.parse(text);
+  const dockerfile = formats().DockerfileParser.parse(text);
   const aliases = new Set<string>();
   const from: DockerfileFacts['from'] = [];
   const users: DockerfileFacts['users'] = [];

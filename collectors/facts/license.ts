@@ -1,11 +1,9 @@
 import { createRequire } from 'node:module';
-import { XMLParser } from 'fast-xml-parser';
-import { parse as parseToml } from 'smol-toml';
 import parseSpdx from 'spdx-expression-parse';
 import { z } from 'zod';
 import { describeRefusal } from '../repo/reader.ts';
 import { rememberedByText } from '../support/remembered-by-text.ts';
-import spdxFull from './paths/spdx-licenses.ts';
+import { formats, loadFormats } from './formats/index.ts';
 import { defineRetriever } from './retriever.ts';
 
 const require = createRequire(import.meta.url);
@@ -174,6 +172,7 @@ export const license = defineRetriever({
     "The repository's license as an SPDX expression, from every license file at the root (each named with what it says), pointer notes, the README's License section and the root manifests' license fields.",
   schema: licenseSchema,
   async collect({ repo, problem }) {
+    await loadFormats();
     const rootFiles = repo.files().filter((file) => !file.includes('/'));
     const files: LicenseFile[] = [];
     const texts = new Map<string, string>();
@@ -251,7 +250,7 @@ export function readLicenseFile(
 /** The SPDX id of a license text: an explicit identifier, a close full-text match, or (unless `titles` is false) a known title. */
 export function identifyLicense(text: string, options: { titles?: boolean } = {}): string | undefined {
   const declared = text.match(/SPDX-License-Identifier:\s*([A-Za-z0-9.+-]+)/)?.[1];
-  if (declared && declared in spdxFull) return declared;
+  if (declared && declared in formats().spdxLicenses) return declared;
   const matched = closestLicense(text);
   if (matched) return matched;
   if (options.titles === false) return undefined;
@@ -320,7 +319,7 @@ export function manifestLicenses(path: string, text: string): LicenseSource[] {
     if (declared?.trim()) found.push({ declared: declared.trim(), pattern, ...(expression ? { expression } : {}) });
   };
   try {
-    if (path === 'Cargo.toml') add(string(record(record(parseToml(text)).package).license), /^\s*license\s*=/m);
+    if (path === 'Cargo.toml') add(string(record(record(formats().parseToml(text)).package).license), /^\s*license\s*=/m);
     else if (path === 'package.json') {
       const json = record(JSON.parse(text));
       const field = string(json.license) ?? string(record(json.license).type);
@@ -331,7 +330,7 @@ export function manifestLicenses(path: string, text: string): LicenseSource[] {
         add(types.join(' OR '), /"licenses"\s*:/);
       }
     } else if (path === 'pyproject.toml') {
-      const toml = record(parseToml(text));
+      const toml = record(formats().parseToml(text));
       const project = record(toml.project);
       add(
         string(project.license) ?? string(record(project.license).text) ?? string(record(record(toml.tool).poetry).license),
@@ -350,8 +349,9 @@ export function manifestLicenses(path: string, text: string): LicenseSource[] {
       );
     } else if (path === 'pom.xml') {
       const project = record(
-        record(new XMLParser({ ignoreAttributes: true, processEntities: false, isArray: (name) => name === 'license' }).parse(text))
-          .project,
+        record(
+          new (formats().XMLParser)({ ignoreAttributes: true, processEntities: false, isArray: (name) => name === 'license' }).parse(text),
+        ).project,
       );
       const names = ((record(project.licenses).license as unknown[] | undefined) ?? [])
         .map((entry) => string(record(entry).name))
@@ -443,7 +443,7 @@ let idsByLowerCase: Map<string, string> | undefined;
 
 /** `mit` → `MIT`, `apache-2.0` → `Apache-2.0`; undefined for a string that is no SPDX id. */
 function canonicalId(id: string): string | undefined {
-  idsByLowerCase ??= new Map(Object.keys(spdxFull).map((key) => [key.toLowerCase(), key]));
+  idsByLowerCase ??= new Map(Object.keys(formats().spdxLicenses).map((key) => [key.toLowerCase(), key]));
   return idsByLowerCase.get(id.toLowerCase());
 }
 
@@ -552,7 +552,8 @@ function sameSet(a: Set<string> | undefined, b: readonly string[]): boolean {
 let references: Map<string, Set<string>> | undefined;
 
 function referenceWordSets(): Map<string, Set<string>> {
-  references ??= new Map(COMMON.filter((id) => id in spdxFull).map((id) => [id, wordSet(licenseWords(spdxFull[id]!.licenseText))]));
+  const { spdxLicenses } = formats();
+  references ??= new Map(COMMON.filter((id) => id in spdxLicenses).map((id) => [id, wordSet(licenseWords(spdxLicenses[id]!.licenseText))]));
   return references;
 }
 

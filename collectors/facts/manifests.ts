@@ -1,7 +1,6 @@
-import { XMLParser } from 'fast-xml-parser';
-import { parse as parseToml } from 'smol-toml';
 import { z } from 'zod';
 import type { RepoReader } from '../repo/reader.ts';
+import { formats, loadFormats, type Formats } from './formats/index.ts';
 import { defineRetriever } from './retriever.ts';
 
 const ecosystemSchema = z.enum(['npm', 'go', 'python', 'cargo', 'maven', 'gradle', 'ruby']);
@@ -75,6 +74,7 @@ export const manifests = defineRetriever({
     'Package manifests (package.json, go.mod, pyproject.toml, setup.py, setup.cfg, Pipfile, requirements.txt, Cargo.toml, pom.xml, build.gradle, *.gemspec) with name, description, runtime, dependencies and what they build.',
   schema: z.array(manifestSchema),
   async collect({ repo, problem }) {
+    await loadFormats();
     const paths = repo
       .glob([...Object.keys(PARSERS).map((name) => `**/${name}`), '**/*.gemspec'])
       .filter((path) => !/(^|\/)(node_modules|vendor|third_party)\//.test(path))
@@ -173,7 +173,7 @@ function parseGoMod(text: string, context: ManifestContext): Parsed {
 const PRIVATE_CLASSIFIER = 'Private :: Do Not Upload';
 
 function parsePyproject(text: string): Parsed {
-  const toml = parseToml(text) as Record<string, unknown>;
+  const toml = formats().parseToml(text) as Record<string, unknown>;
   const project = record(toml.project);
   const poetry = record(record(toml.tool).poetry);
   const requirementNames = (list: unknown) => (Array.isArray(list) ? list.map((spec) => requirementName(String(spec))) : []);
@@ -226,7 +226,7 @@ function parseSetupPy(text: string): Parsed | undefined {
 
 /** pipenv's Pipfile: packages, dev packages and the Python version it requires. */
 function parsePipfile(text: string): Parsed {
-  const toml = parseToml(text) as Record<string, unknown>;
+  const toml = formats().parseToml(text) as Record<string, unknown>;
   const requires = record(toml.requires);
   const names = [...Object.keys(record(toml.packages)), ...Object.keys(record(toml['dev-packages']))].map((name) => name.toLowerCase());
   return {
@@ -336,7 +336,7 @@ function requirementName(spec: string): string {
 }
 
 function parseCargo(text: string, context: ManifestContext): Parsed {
-  const toml = parseToml(text) as Record<string, unknown>;
+  const toml = formats().parseToml(text) as Record<string, unknown>;
   const pkg = record(toml.package);
   const hasPackage = toml.package !== undefined;
   // A lib target (declared, or src/lib.rs by convention) is what other crates depend on, even beside a binary.
@@ -363,9 +363,10 @@ function parseCargo(text: string, context: ManifestContext): Parsed {
   };
 }
 
-const xml = new XMLParser({ ignoreAttributes: true, processEntities: false });
+let xml: InstanceType<Formats['XMLParser']> | undefined;
 
 function parsePom(text: string): Parsed {
+  xml ??= new (formats().XMLParser)({ ignoreAttributes: true, processEntities: false });
   const project = record(record(xml.parse(text)).project);
   const properties = record(project.properties);
   const dependencyList = record(project.dependencies).dependency;

@@ -15,6 +15,7 @@ import { firstLine } from '../support/errors.ts';
 import { originWebUrl } from '../repo/origin-web-url.ts';
 import { FactCache, type CachedFact } from '../store/fact-cache.ts';
 import { compareCodeUnits } from '../support/order.ts';
+import { COMPILED } from '../support/compiled.ts';
 
 export interface CollectRepoOptions {
   now: Date;
@@ -165,16 +166,20 @@ const shapes = new WeakMap<FactRetriever, string | undefined>();
  */
 export function retrieverShape(retriever: FactRetriever): string | undefined {
   if (!shapes.has(retriever)) {
-    let shape: string | undefined;
-    try {
-      const jsonSchema = JSON.stringify(z.toJSONSchema(retriever.schema, { io: 'output', unrepresentable: 'any' }));
-      shape = createHash('sha256').update(jsonSchema).digest('base64url').slice(0, 16);
-    } catch {
-      shape = undefined;
-    }
-    shapes.set(retriever, shape);
+    // The compiled command line has every shape worked out by the compile (null: none).
+    const compiled = COMPILED?.retrieverShapes[retriever.id];
+    shapes.set(retriever, compiled === undefined ? shapeOf(retriever) : (compiled ?? undefined));
   }
   return shapes.get(retriever);
+}
+
+function shapeOf(retriever: FactRetriever): string | undefined {
+  try {
+    const jsonSchema = JSON.stringify(z.toJSONSchema(retriever.schema, { io: 'output', unrepresentable: 'any' }));
+    return createHash('sha256').update(jsonSchema).digest('base64url').slice(0, 16);
+  } catch {
+    return undefined;
+  }
 }
 
 /** The problem of a fact that spent its read budget: how many files it left unread, and the first ones. */

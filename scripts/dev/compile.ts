@@ -6,14 +6,24 @@
  * eight hundred modules and strips no types, which is most of a short command's time (`cairn
  * check` on one repository).
  *
- * `build/inputs.json` lists every source file with its size and modification time: bin/cairn.js
- * runs the bundle only while they all match, and the sources themselves once one was edited.
+ * What every run would otherwise work out again from the sources is worked out here once and
+ * written into the bundle (collectors/support/compiled.ts).
+ *
+ * `build/inputs.json` lists every source file, and every file those values are read from, with its
+ * size and modification time: bin/cairn.js runs the bundle only while they all match, and the
+ * sources themselves once one was edited.
  */
-import { rm, stat, writeFile } from 'node:fs/promises';
+import { readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { builtinChecks } from '../../collectors/checks/builtin/index.ts';
+import { loadPortalContent } from '../../collectors/config/load-content.ts';
+import { retrievers } from '../../collectors/facts/index.ts';
+import { retrieverShape } from '../../collectors/runs/collect-repo.ts';
+import type { CompiledValues } from '../../collectors/support/compiled.ts';
 import { PACKAGE_ROOT } from '../cli/package-root.ts';
+import { DEFAULTS_DIR } from '../cli/standards.ts';
 
 /** The processes and threads Cairn starts, each an entry point of its own at the root of `build/`. */
 const ENTRIES = [
@@ -34,8 +44,24 @@ const EXTERNAL = ['astro', '@astrojs/*', 'vite', 'esbuild', 'pagefind', 'shiki',
 
 export const BUILD_DIR = join(PACKAGE_ROOT, 'build');
 
+/** The values written into the bundle, and the files besides the sources they are read from. */
+async function compiledValues(): Promise<{ values: CompiledValues; readFrom: string[] }> {
+  const { scorecards } = await loadPortalContent(undefined, builtinChecks, { defaultsDir: DEFAULTS_DIR });
+  const scorecardFiles = (await readdir(join(DEFAULTS_DIR, 'scorecards'))).map((name) =>
+    relative(PACKAGE_ROOT, join(DEFAULTS_DIR, 'scorecards', name)),
+  );
+  return {
+    values: {
+      defaultScorecards: scorecards,
+      retrieverShapes: Object.fromEntries(retrievers.map((retriever) => [retriever.id, retrieverShape(retriever) ?? null])),
+    },
+    readFrom: scorecardFiles,
+  };
+}
+
 export async function compile(): Promise<{ files: number; inputs: number }> {
   await rm(BUILD_DIR, { recursive: true, force: true });
+  const { values, readFrom } = await compiledValues();
   const result = await build({
     absWorkingDir: PACKAGE_ROOT,
     entryPoints: ENTRIES,
@@ -54,12 +80,14 @@ export async function compile(): Promise<{ files: number; inputs: number }> {
     banner: {
       js: "import { createRequire as __cairnCreateRequire } from 'node:module'; const require = __cairnCreateRequire(import.meta.url);",
     },
+    // A string, parsed where it is read: esbuild would give an object literal a module of its own, initialised from every chunk.
+    define: { CAIRN_COMPILED_VALUES: JSON.stringify(JSON.stringify(values)) },
     metafile: true,
     logLevel: 'warning',
   });
   const inputs = Object.keys(result.metafile.inputs).filter((path) => !path.startsWith('node_modules/'));
   // package-lock.json stands for the libraries: installing others makes the bundle stale.
-  const watched = [...inputs, 'package-lock.json'].sort();
+  const watched = [...inputs, ...readFrom, 'package-lock.json'].sort();
   const stamps = await Promise.all(
     watched.map(async (path) => {
       const stats = await stat(join(PACKAGE_ROOT, path)).catch(() => undefined);

@@ -102,8 +102,10 @@ describe('Cairn installed from its package', () => {
     );
     // Billing has only a README and a descriptor: below the default standards' levels, so exit 1.
     expect([0, 1]).toContain(failed.code);
-    const report = JSON.parse(failed.stdout) as { verdict: string; results: Array<{ entityRef: string }> };
+    const report = JSON.parse(failed.stdout) as { verdict: string; results: Array<{ entityRef: string; scorecard: string }> };
     expect(report.results.map((result) => result.entityRef)).toContain('component:default/billing');
+    // Cairn's default scorecards, which the compile read into the command line.
+    expect(new Set(report.results.map((result) => result.scorecard))).toEqual(new Set(['catalog', 'security', 'service-maturity']));
   });
 
   it('builds the organisation’s portal with npx cairn build, printing nothing but its summary', async () => {

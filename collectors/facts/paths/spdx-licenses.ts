@@ -8,7 +8,9 @@ const require = createRequire(import.meta.url);
  * from the package's file for that license when it is first asked for: the full list is 5 MB of
  * texts to parse and hold, of which Cairn compares a LICENSE file against a few.
  */
-const spdxLicensesWithText: Readonly<Record<string, { readonly licenseText: string }>> = Object.fromEntries(
+export type SpdxLicenses = Readonly<Record<string, { readonly licenseText: string }>>;
+
+const spdxLicensesWithText: SpdxLicenses = Object.fromEntries(
   Object.keys(spdxLicenses).map((id) => [
     id,
     {

@@ -55,7 +55,9 @@ export async function generateDemoHistory(options: DemoHistoryOptions): Promise<
   if (!options.force && (await readFile(join(options.out, HISTORY_STAMP_FILE), 'utf8').catch(() => '')).trim() === stamp)
     return { generated: false, runs: months };
 
-  const standards = await loadStandards(loaded.contentDir, resolve(dirname(fileURLToPath(import.meta.url)), '../../../defaults'));
+  const standards = await loadStandards(loaded.contentDir, {
+    defaultsDir: resolve(dirname(fileURLToPath(import.meta.url)), '../../../defaults'),
+  });
   const content = await readContentEntities(contentDir);
   const work = await mkdtemp(join(tmpdir(), 'cairn-demo-history-'));
   const records = join(work, 'history');

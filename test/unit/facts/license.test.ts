@@ -1,5 +1,5 @@
 import spdxFull from 'spdx-license-list/full.js';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   chooseExpression,
   license,
@@ -16,6 +16,12 @@ import type { Problem } from '../../../collectors/contract/problems.ts';
 import { openRepo } from '../../../collectors/repo/open.ts';
 import { memoryContext } from '../../helpers/memory-reader.ts';
 import { files, makeRepos } from '../../helpers/repos.ts';
+import { loadFormats } from '../../../collectors/facts/formats/index.ts';
+
+// The parsers below are called directly, not through a retriever that loads their formats.
+beforeAll(async () => {
+  await loadFormats();
+});
 
 const MIT = spdxFull.MIT!.licenseText.replace('<year> <copyright holders>', '2015 Jane Doe');
 const APACHE = spdxFull['Apache-2.0']!.licenseText;

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { parseCodeownersWithLines } from '../../../collectors/facts/codeowners.ts';
 import { parseDockerfile } from '../../../collectors/facts/dockerfiles.ts';
 import { languageOf } from '../../../collectors/facts/languages.ts';
@@ -7,6 +7,12 @@ import { manifests, parseManifest } from '../../../collectors/facts/manifests.ts
 import { memoryContext } from '../../helpers/memory-reader.ts';
 import { outlineMarkdown } from '../../../collectors/facts/readme.ts';
 import spdxFull from 'spdx-license-list/full.js';
+import { loadFormats } from '../../../collectors/facts/formats/index.ts';
+
+// The parsers below are called directly, not through a retriever that loads their formats.
+beforeAll(async () => {
+  await loadFormats();
+});
 
 describe('languageOf', () => {
   it.each([
