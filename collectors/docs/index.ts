@@ -149,9 +149,9 @@ async function renderPlanned(
 }
 
 /**
- * Everything a site's rendering reads: the root and the sites it may include, the repository's
- * images, where source links point (forge, web URL, commit) and the fallback title. Hashed: the
- * images alone may be megabytes.
+ * Everything a site's rendering reads: which root, the repository's docs sources (by their digest:
+ * the root, the sites it may include, the images), where source links point (forge, web URL,
+ * commit) and the fallback title.
  */
 function renderKey(
   root: DocRoot,
@@ -159,11 +159,6 @@ function renderKey(
   repo: Pick<RepoSnapshot, 'webUrl' | 'forge' | 'facts'>,
   title: string,
 ): string {
-  const hash = createHash('sha256');
-  hash.update(
-    JSON.stringify([root, sources.included ?? [], repo.webUrl ?? null, repo.forge ?? null, repo.facts.head?.commit ?? null, title]),
-  );
-  for (const image of sources.images)
-    hash.update('\0').update(image.path).update('\0').update(image.mediaType).update('\0').update(image.base64);
-  return hash.digest('hex');
+  const inputs = [root.base, sources.digest, repo.webUrl ?? null, repo.forge ?? null, repo.facts.head?.commit ?? null, title];
+  return createHash('sha256').update(JSON.stringify(inputs)).digest('hex');
 }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import type { RepoReader } from '../repo/reader.ts';
 import { dirnameOf, isInside, joinPath } from '../support/repo-paths.ts';
@@ -14,26 +15,32 @@ const README = /^readme\.(md|markdown)$/i;
 /** Folders whose `docs/` belongs to someone else's code, not to the repository's own documentation. */
 const FOREIGN = /(^|\/)(node_modules|vendor|third_party)\//;
 
+const docSourcesSchema = z.object({
+  roots: z.array(docRootSchema),
+  /**
+   * Docs sites that roots `!include` but that are no root themselves (an included file not named
+   * mkdocs.yml), found by their `mkdocs.path`.
+   */
+  included: z.array(docRootSchema).optional(),
+  /** Images the pages reference by relative path, tracked in the repository. */
+  images: z.array(docImageSchema),
+  /** A digest of the above, for the key of the rendered docs' cache: a warm run need not hash megabytes of Markdown. */
+  digest: z.string(),
+});
+
+export type DocSources = z.infer<typeof docSourcesSchema>;
+
 /**
  * The Markdown sources of every docs site in the repository, for rendering under the entities that
  * own them. Not published: the rendered pages are, once.
  */
 export const docSources = defineRetriever({
   id: 'docSources',
-  version: 5,
+  version: 6,
   description:
     'Markdown, mkdocs navigation (with mkdocs-monorepo-plugin includes) and referenced images of every docs folder in the repository, for rendering.',
   publish: false,
-  schema: z.object({
-    roots: z.array(docRootSchema),
-    /**
-     * Docs sites that roots `!include` but that are no root themselves (an included file not named
-     * mkdocs.yml), found by their `mkdocs.path`.
-     */
-    included: z.array(docRootSchema).optional(),
-    /** Images the pages reference by relative path, tracked in the repository. */
-    images: z.array(docImageSchema),
-  }),
+  schema: docSourcesSchema,
   async collect(context) {
     const { repo } = context;
     const budget = { pages: DOC_LIMITS.pages, bytes: DOC_LIMITS.pageBytes, warned: false };
@@ -51,9 +58,14 @@ export const docSources = defineRetriever({
     }
     const included = await resolveIncludes(roots, (path) => readIncluded(repo, path, budget, context), context);
     const texts = [...roots, ...included].flatMap((root) => [...root.pages, ...(root.readme ? [root.readme] : [])]);
-    return { roots, ...(included.length > 0 ? { included } : {}), images: await readImages(repo, texts, context) };
+    return withDigest({ roots, ...(included.length > 0 ? { included } : {}), images: await readImages(repo, texts, context) });
   },
 });
+
+/** The docs sources with the digest of what they hold. */
+export function withDigest(sources: Omit<DocSources, 'digest'>): DocSources {
+  return { ...sources, digest: createHash('sha256').update(JSON.stringify(sources)).digest('base64url') };
+}
 
 /** An included mkdocs.yml that no root is, read as a docs site of its own; `undefined` when unreadable. */
 async function readIncluded(

@@ -2,6 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { buildEntityDocs } from '../../collectors/docs/index.ts';
 import type { DocRoot } from '../../collectors/facts/docs-site/schema.ts';
+import { withDigest } from '../../collectors/facts/doc-sources.ts';
 import type { Facts } from '../../collectors/facts/index.ts';
 import { snapshotSchema, SNAPSHOT_SCHEMA_VERSION, type CatalogEntity, type Snapshot } from '../../collectors/contract/snapshot.ts';
 import { LOGO_PNG } from '../../scripts/dev/demo-org/templates.ts';
@@ -84,10 +85,10 @@ const ROOT: DocRoot = {
 export async function docsSnapshotFixture(): Promise<Snapshot> {
   const facts = {
     head: { commit: 'a'.repeat(40), date: '2026-01-15T10:00:00Z', branch: 'main' },
-    docSources: {
+    docSources: withDigest({
       roots: [ROOT],
       images: [{ path: 'docs/img/logo.png', mediaType: 'image/png', base64: Buffer.from(LOGO_PNG).toString('base64') }],
-    },
+    }),
   } as Facts;
   const repo = { name: 'hostile-docs', webUrl: 'https://git.example.com/acme/hostile-docs', facts };
   const { docs, problems } = await buildEntityDocs({ entities: [ENTITY], repos: [repo] });

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CatalogEntity } from '../../collectors/contract/snapshot.ts';
 import { buildEntityDocs, type RenderCache } from '../../collectors/docs/index.ts';
 import type { RenderedSite } from '../../collectors/docs/render-site.ts';
+import { withDigest } from '../../collectors/facts/doc-sources.ts';
 import type { Facts } from '../../collectors/facts/index.ts';
 import { FileRenderCache } from '../../collectors/store/render-cache.ts';
 
@@ -24,7 +25,7 @@ const repo = (text: string, commit = 'a'.repeat(40)) => ({
   webUrl: 'https://github.com/acme/ledger',
   facts: {
     head: { commit, date: '2026-01-15T10:00:00Z', branch: 'main' },
-    docSources: { roots: [{ base: '.', docsDir: 'docs', pages: [{ path: 'docs/index.md', text }] }], images: [] },
+    docSources: withDigest({ roots: [{ base: '.', docsDir: 'docs', pages: [{ path: 'docs/index.md', text }] }], images: [] }),
   } as Facts,
 });
 

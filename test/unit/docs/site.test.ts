@@ -4,6 +4,7 @@ import { folderNav, mkdocsNav, type NavPage } from '../../../collectors/docs/nav
 import { planSite } from '../../../collectors/docs/site-plan.ts';
 import { parseMkdocs } from '../../../collectors/facts/docs-site/mkdocs.ts';
 import type { DocRoot } from '../../../collectors/facts/docs-site/schema.ts';
+import { withDigest } from '../../../collectors/facts/doc-sources.ts';
 import type { Facts } from '../../../collectors/facts/index.ts';
 import type { CatalogEntity } from '../../../collectors/contract/snapshot.ts';
 
@@ -181,7 +182,7 @@ describe('buildEntityDocs', () => {
       pages: [page('services/api/docs/index.md', '# API\n')],
     },
   ];
-  const facts = { head: { commit: 'c0ffee', date: '2026-01-15T10:00:00Z' }, docSources: { roots, images: [] } } as Facts;
+  const facts = { head: { commit: 'c0ffee', date: '2026-01-15T10:00:00Z' }, docSources: withDigest({ roots, images: [] }) } as Facts;
   const build = (entities: CatalogEntity[]) =>
     buildEntityDocs({ entities, repos: [{ name: 'app', webUrl: 'https://git.example.com/acme/app', facts }] });
 
@@ -199,7 +200,7 @@ describe('buildEntityDocs', () => {
     );
     const { docs, problems } = await buildEntityDocs({
       entities: [component('api', 'services/api/catalog-info.yaml', { 'backstage.io/techdocs-ref': 'dir:.' })],
-      repos: [{ name: 'app', facts: { ...facts, docSources: { roots: withExtensions, images: [] } } as Facts }],
+      repos: [{ name: 'app', facts: { ...facts, docSources: withDigest({ roots: withExtensions, images: [] }) } as Facts }],
     });
     expect(docs).toHaveLength(1);
     expect(problems).toEqual([
@@ -259,7 +260,7 @@ describe('buildEntityDocs', () => {
     ];
     const { docs, problems } = await buildEntityDocs({
       entities: [component('app', 'catalog-info.yaml')],
-      repos: [{ name: 'app', facts: { ...facts, docSources: { roots: broken, images: [] } } as Facts }],
+      repos: [{ name: 'app', facts: { ...facts, docSources: withDigest({ roots: broken, images: [] }) } as Facts }],
     });
     expect(docs).toEqual([]);
     expect(problems).toEqual([
