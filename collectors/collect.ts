@@ -7,6 +7,7 @@ import { collectMany, workerCount } from './runs/repo-workers.ts';
 import { buildCatalog } from './catalog/index.ts';
 import type { CheckDefinition, CheckMetadata } from './checks/check.ts';
 import type { CustomCheckFile } from './checks/custom.ts';
+import { ConfigError, located } from './config/config-error.ts';
 import type { GuideSettings, LoadedConfig } from './config/schema.ts';
 import { buildEntityDocs } from './docs/index.ts';
 import { retrievers, type Facts } from './facts/index.ts';
@@ -126,7 +127,11 @@ export async function collectRepos(
 ): Promise<{ repos: RepoSnapshot[]; entities: ForgeEntity[]; unreachable: Unreachable; problems: Problem[] }> {
   const { config, baseDir, now, standards, shard } = options;
   // A shard lists (and clones) only its own share of the repositories.
-  const listing = await listSources(config.sources, baseDir, (name) => !shard || inShard(name, shard), options.environment);
+  const listing = await listSources(config.sources, baseDir, (name) => !shard || inShard(name, shard), options.environment).catch(
+    async (error: unknown) => {
+      throw error instanceof ConfigError ? await located(error, options.file) : error;
+    },
+  );
   const handles = listing.repos;
   const collected = await collectMany(handles, {
     options: {

@@ -1,11 +1,12 @@
 import { z } from 'zod';
+import { globSchema } from '../support/globs.ts';
 import { FORGES } from '../support/source-links.ts';
 
 /** A folder of git work trees. Descriptions are zod metadata so the generated JSON Schema carries them to editors. */
 export const directorySourceSchema = z
   .strictObject({
     type: z.literal('directory'),
-    repos: z.string().min(1).describe('Glob matching repository folders, e.g. `../repos/*`, relative to this file.'),
+    repos: globSchema.describe('Glob matching repository folders, e.g. `../repos/*`, relative to this file.'),
     webUrl: z
       .url()
       .optional()

@@ -35,6 +35,7 @@ export async function listDirectorySource(source: DirectorySource, baseDir: stri
   if (candidates.length === 0 && listing.problems.length === 0) {
     throw new ConfigError(
       `No folder matches ${glob}: expected git work trees there. Check the glob (--repos, or the directory source in portal.yaml).`,
+      { field: ['repos'] },
     );
   }
   for (const match of candidates) {

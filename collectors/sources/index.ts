@@ -1,4 +1,5 @@
 import { relative } from 'node:path';
+import { ConfigError } from '../config/config-error.ts';
 import type { Source } from '../config/schema.ts';
 import { listDirectorySource } from './directory.ts';
 import { EVERY_REPO, type RepoSelection, type SourceListing, type UnreachableRepo } from './source.ts';
@@ -20,7 +21,16 @@ export async function listSources(
   select: RepoSelection = EVERY_REPO,
   environment: SourceEnvironment = { cwd: process.cwd(), env: process.env },
 ): Promise<SourceListing> {
-  const listings = await Promise.all(sources.map((source) => listSource(source, baseDir, select, environment)));
+  const listings = await Promise.all(
+    sources.map((source, index) =>
+      listSource(source, baseDir, select, environment).catch((error: unknown) => {
+        // A source's fault is in its entry of portal.yaml's sources.
+        throw error instanceof ConfigError && error.field
+          ? new ConfigError(error.message, { field: ['sources', index, ...error.field] })
+          : error;
+      }),
+    ),
+  );
   const result: Required<SourceListing> = {
     repos: [],
     problems: [],

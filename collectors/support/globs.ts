@@ -1,4 +1,5 @@
 import picomatch from 'picomatch';
+import { z } from 'zod';
 import { anyPattern } from './patterns.ts';
 
 const compiled = new Map<string, (path: string) => boolean>();
@@ -55,3 +56,12 @@ export function globFault(glob: string): string | undefined {
   }
   return braces > 0 ? `a "{" is never closed` : undefined;
 }
+
+/** A glob a user writes in a YAML file: one that `globFault` finds nothing wrong with. */
+export const globSchema = z
+  .string()
+  .min(1)
+  .superRefine((value, context) => {
+    const fault = globFault(value);
+    if (fault) context.addIssue({ code: 'custom', message: `glob "${value}": ${fault}; write \\[ or \\{ for the character itself` });
+  });

@@ -162,7 +162,9 @@ export async function resolveConfig(
 ): Promise<LoadedConfig> {
   if (values.repos !== undefined && values.config === undefined) {
     if (!values.repos.trim()) throw new ConfigError('--repos: expected a glob of repository folders, e.g. --repos "../repos/*".');
-    const config = portalConfigSchema.parse({ sources: [{ type: 'directory', repos: values.repos }] });
+    const parsed = portalConfigSchema.safeParse({ sources: [{ type: 'directory', repos: values.repos }] });
+    if (!parsed.success) throw new ConfigError(`--repos: ${parsed.error.issues[0]!.message}`);
+    const config = parsed.data;
     // No content folder: teams, scorecards and guides come only from beside a portal.yaml.
     return { config, baseDir: cwd };
   }

@@ -1,5 +1,5 @@
 import { join, relative, sep } from 'node:path';
-import { ConfigError } from '../../collectors/config/config-error.ts';
+import { ConfigError, located } from '../../collectors/config/config-error.ts';
 import { portalConfigSchema, type LoadedConfig } from '../../collectors/config/schema.ts';
 import { didYouMean } from '../../collectors/scorecards/suggest.ts';
 import { defineCommand, type Command } from './command.ts';
@@ -177,25 +177,8 @@ async function assertKnownBadges(loaded: LoadedConfig, scorecards: readonly stri
   const index = badges.findIndex((id) => !scorecards.includes(id));
   if (index < 0) return;
   const id = badges[index]!;
-  const where = loaded.file ? await lineInFile(loaded.file.path, ['badges', index]) : undefined;
-  throw new ConfigError(
-    `${loaded.file?.shown ?? 'portal.yaml'}${where ? `:${where}` : ''}: badges[${index}]: no scorecard "${id}"${didYouMean(id, scorecards) || '.'} Expected the id of one of the portal's scorecards: ${scorecards.join(', ') || 'it has none'}.`,
-  );
-}
-
-/** The line of the value at `path` in a YAML file already validated, when it reads. */
-async function lineInFile(file: string, path: ReadonlyArray<string | number>): Promise<number | undefined> {
-  const [{ readFile }, { LineCounter, parseDocument }, { lineAtPath }] = await Promise.all([
-    import('node:fs/promises'),
-    import('yaml'),
-    import('../../collectors/yaml/lines.ts'),
-  ]);
-  try {
-    const lineCounter = new LineCounter();
-    return lineAtPath(parseDocument(await readFile(file, 'utf8'), { lineCounter }), lineCounter, path);
-  } catch {
-    return undefined;
-  }
+  const message = `no scorecard "${id}"${didYouMean(id, scorecards) || '.'} Expected the id of one of the portal's scorecards: ${scorecards.join(', ') || 'it has none'}.`;
+  throw await located(new ConfigError(message, { field: ['badges', index] }), loaded.file);
 }
 
 export const devCommand = defineCommand({

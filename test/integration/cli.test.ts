@@ -88,6 +88,27 @@ describe('cairn collect', () => {
     expect(notRepos.stderr).not.toMatch(/\n\s+at /);
   });
 
+  it('names portal.yaml, the line and the field of a directory source whose glob matches nothing or never closes a bracket', async () => {
+    const config = join(fixture.root, 'globs.yaml');
+    const collect = async (repos: string) => {
+      await writeFile(
+        config,
+        `title: Globs\nsources:\n  - type: directory\n    repos: docs-site\n  - type: directory\n    repos: '${repos}'\n`,
+      );
+      return cairn(fixture.root, 'collect', '--config', config, '--snapshot', join(fixture.root, 'globs.json'));
+    };
+    const none = await collect('nothing-*');
+    expect(none.code).toBe(2);
+    expect(none.stderr).toMatch(/^globs\.yaml:6: sources\[1\]\.repos: No folder matches "nothing-\*"/m);
+    const unclosed = await collect('[docs-site');
+    expect(unclosed.code).toBe(2);
+    expect(unclosed.stderr).toMatch(/^globs\.yaml:6: sources\[1\]\.repos: glob "\[docs-site": "\[" at character 1 is never closed/m);
+    const flag = await cairn(fixture.root, 'collect', '--repos', '[docs-site', '--snapshot', join(fixture.root, 'globs.json'));
+    expect(flag.code).toBe(2);
+    expect(flag.stderr).toMatch(/^--repos: glob "\[docs-site": "\[" at character 1 is never closed/m);
+    expect(flag.stderr + none.stderr + unclosed.stderr).not.toMatch(/\n\s+at /);
+  });
+
   it('exits 0 with --strict when all is well', async () => {
     const result = await cairn(fixture.root, 'collect', '--repos', 'orders', '--snapshot', join(fixture.root, 'clean.json'), '--strict');
     expect(result.stderr).toMatch(/, 0 problems/);

@@ -1,21 +1,14 @@
 import semver from 'semver';
 import { z } from 'zod';
 import { checkCategorySchema, checkMetadataSchema } from '../check.ts';
-import { globFault } from '../../support/globs.ts';
+import { globSchema } from '../../support/globs.ts';
 
 /*
  * The YAML of a custom check (`content/checks/<id>.yaml`): a built-in check's metadata and one
  * declarative rule; its JSON Schema for editors is generated from these zod schemas.
  */
 
-const glob = z
-  .string()
-  .min(1)
-  .superRefine((value, context) => {
-    const fault = globFault(value);
-    if (fault) context.addIssue({ code: 'custom', message: `glob "${value}": ${fault}; write \\[ or \\{ for the character itself` });
-  });
-const globs = z.union([glob, z.array(glob).min(1)]).transform((value) => (Array.isArray(value) ? value : [value]));
+const globs = z.union([globSchema, z.array(globSchema).min(1)]).transform((value) => (Array.isArray(value) ? value : [value]));
 
 const REGEX_FLAGS = /^(?!.*(.).*\1)[imsu]*$/;
 
