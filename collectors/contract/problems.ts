@@ -20,3 +20,18 @@ export const problemSchema = z.object({
 });
 
 export type Problem = z.infer<typeof problemSchema>;
+
+/**
+ * The problem with its fields in the schema's order. Retrievers write theirs in any order, and the
+ * fact cache gives them back in another: a warm run's snapshot must be byte for byte a cold one's.
+ */
+export function inFieldOrder({ severity, repo, file, line, entityRef, message }: Problem): Problem {
+  return {
+    severity,
+    ...(repo !== undefined ? { repo } : {}),
+    ...(file !== undefined ? { file } : {}),
+    ...(line !== undefined ? { line } : {}),
+    ...(entityRef !== undefined ? { entityRef } : {}),
+    message,
+  };
+}

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { DEFAULT_LIMITS, type Limits } from '../config/schema.ts';
-import type { Problem } from '../contract/problems.ts';
+import { inFieldOrder, type Problem } from '../contract/problems.ts';
 import type { RepoSnapshot } from '../contract/snapshot.ts';
 import { retrievers, type Facts } from '../facts/index.ts';
 import type { FactContext, FactRetriever, FactSettings } from '../facts/retriever.ts';
@@ -153,7 +153,8 @@ export async function collectRepo(handle: RepoHandle, options: CollectRepoOption
   // Retrievers finish in any order; facts are kept in registry order so output is deterministic.
   const ordered = retrievers.filter((retriever) => results.has(retriever.id));
   const facts = Object.fromEntries(ordered.map((retriever) => [retriever.id, results.get(retriever.id)!.value])) as Facts;
-  return { ...base, facts, problems: sortProblems([...ordered.flatMap((retriever) => results.get(retriever.id)!.problems), ...problems]) };
+  const all = [...ordered.flatMap((retriever) => results.get(retriever.id)!.problems), ...problems];
+  return { ...base, facts, problems: sortProblems(all.map(inFieldOrder)) };
 }
 
 const shapes = new WeakMap<FactRetriever, string | undefined>();

@@ -112,4 +112,24 @@ describe('the fact cache', () => {
     await writeFile(file, JSON.stringify(stored));
     expect((await collectRepo(handle, options())).facts.readme).toEqual(reference.facts.readme);
   });
+
+  it('gives back, from the cache, the problems a collection reported, byte for byte', async () => {
+    const broken = await makeRepos({
+      broken: files(
+        { 'catalog-info.yaml': 'kind: Component\nmetadata: [unclosed\n', 'README.md': README },
+        { date: '2026-10-20T10:00:00Z' },
+      ),
+    });
+    const dir = await mkdtemp(join(tmpdir(), 'cairn-cache-'));
+    try {
+      const brokenHandle = { name: 'broken', dir: broken.dirs.broken, source: 'directory' };
+      const cold = await collectRepo(brokenHandle, options({ cache: new FactCache(dir) }));
+      expect(cold.problems.length).toBeGreaterThan(0);
+      const warm = await collectRepo(brokenHandle, options({ cache: new FactCache(dir) }));
+      expect(JSON.stringify(warm)).toBe(JSON.stringify(cold));
+    } finally {
+      await broken.remove();
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
 });
