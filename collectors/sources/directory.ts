@@ -26,7 +26,7 @@ export async function listDirectorySource(source: DirectorySource, baseDir: stri
         listing.problems.push({
           severity: 'warning',
           repo: basename(match),
-          message: `${relative(baseDir, match)} matches "${source.repos}" but is a symbolic link to ${target ? 'a file' : 'nothing that exists'}; it was skipped.`,
+          message: `${shownFolder(baseDir, match)} matches "${source.repos}" but is a symbolic link to ${target ? 'a file' : 'nothing that exists'}; it was skipped.`,
         });
     }
   }
@@ -44,7 +44,7 @@ export async function listDirectorySource(source: DirectorySource, baseDir: stri
       listing.problems.push({
         severity: 'warning',
         repo: name,
-        message: `${relative(baseDir, match)} matches "${source.repos}" but is not a git work tree (no .git); it was skipped.`,
+        message: `${shownFolder(baseDir, match)} matches "${source.repos}" but is not a git work tree (no .git); it was skipped.`,
       });
       continue;
     }
@@ -60,13 +60,18 @@ export async function listDirectorySource(source: DirectorySource, baseDir: stri
     const folders = candidates.length === 1 ? 'a folder' : `${candidates.length} folders`;
     const shown = `${candidates
       .slice(0, 3)
-      .map((candidate) => relative(baseDir, candidate) || '.')
+      .map((candidate) => shownFolder(baseDir, candidate))
       .join(', ')}${candidates.length > 3 ? ', …' : ''}`;
     throw new ConfigError(
       `${glob} matches ${folders} but no git work tree (none has .git): ${shown}. Point the glob at clones of the repositories (--repos, or the directory source in portal.yaml).`,
     );
   }
   return listing;
+}
+
+/** A folder as messages show it: relative to the config's folder (`.` for that folder itself), never where the build ran. */
+export function shownFolder(baseDir: string, folder: string): string {
+  return relative(baseDir, folder) || '.';
 }
 
 /** How deep a `**` glob looks for repository folders. */

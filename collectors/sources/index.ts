@@ -1,7 +1,6 @@
-import { relative } from 'node:path';
 import { ConfigError } from '../config/config-error.ts';
 import type { Source } from '../config/schema.ts';
-import { listDirectorySource } from './directory.ts';
+import { listDirectorySource, shownFolder } from './directory.ts';
 import { EVERY_REPO, type RepoSelection, type SourceListing, type UnreachableRepo } from './source.ts';
 
 /** The working folder messages are relative to, and the environment tokens are read from: the process's, or a command line's run. */
@@ -51,7 +50,7 @@ export async function listSources(
         result.problems.push({
           severity: 'warning',
           repo: repo.name,
-          message: `Two repositories are named "${repo.name}" (${relative(baseDir, first)} and ${relative(baseDir, repo.dir)}); only the first is scanned. Rename one of the folders.`,
+          message: `Two repositories are named "${repo.name}" (${shownFolder(baseDir, first)} and ${shownFolder(baseDir, repo.dir)}); only the first is scanned. Rename one of the folders.`,
         });
       }
     }

@@ -214,6 +214,16 @@ describe('listDirectorySource', () => {
     );
   });
 
+  it('names the config folder itself "." when the glob matches it and it is no work tree', async () => {
+    const portal = join(fixture.root, 'portal-folder');
+    await mkdir(portal, { recursive: true });
+    const glob = `${fixture.root}/{portal-folder,app}`;
+    const listing = await listDirectorySource({ type: 'directory', repos: glob }, portal);
+    expect(listing.problems.map((problem) => problem.message)).toEqual([
+      `. matches "${glob}" but is not a git work tree (no .git); it was skipped.`,
+    ]);
+  });
+
   it('names an absolute glob that matches no folder as it is', async () => {
     const glob = join(fixture.root, 'nowhere', '*');
     await expect(listDirectorySource({ type: 'directory', repos: glob }, fixture.root)).rejects.toThrow(
