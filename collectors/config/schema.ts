@@ -119,7 +119,7 @@ export const guideSettingsSchema = z
         '"Was this helpful?" link, e.g. a prefilled issue form; `{title}`, `{id}` and `{url}` are replaced by the guide\'s (URL-encoded).',
       ),
   })
-  .describe('Golden-path guides (content/guides/).');
+  .describe('Golden-path guides (the guides/ folder beside portal.yaml).');
 
 /** Where developers' feedback on guides and checks is kept: issues of one repository. */
 export const feedbackSettingsSchema = z

@@ -25,7 +25,7 @@ export const ownerKnownGroup = defineCheck({
   title: 'Owner is a known team',
   category: 'ownership',
   description:
-    "`spec.owner` names a Group or User that exists in the catalog: declared (content/teams or a repository), read from the GitHub organisation's teams, or inferred from a team or user that CODEOWNERS names.",
+    "`spec.owner` names a Group or User that exists in the catalog: declared (in the portal's teams/ folder or a repository), read from the GitHub organisation's teams, or inferred from a team or user that CODEOWNERS names.",
   why: 'An owner that is not in the catalog routes questions, incidents and scorecard results to nobody. The owner has to be a real team (or person) the portal knows, with members and a page.',
   fix: [
     'Set `spec.owner` in `catalog-info.yaml` to a Group that exists, e.g. `owner: group:payments-team`.',
