@@ -54,9 +54,15 @@ process.on('disconnect', () => process.exit(1));
 // Astro saves its content data store on a timer after a build returns; by then the command line may
 // have removed that build's folder. That save concerns a finished build only: it must not end the
 // process that builds the next one.
+/** The build under way, whose failure an error thrown outside it is. */
+let building: number | undefined;
+
 process.on('unhandledRejection', (error) => {
   if (isLateDataStoreSave(error)) return;
-  throw error;
+  // A guide's MDX that throws as it renders rejects outside the build's promise: it is that build's
+  // failure, and this process, in a state nobody knows, ends once it is told.
+  if (building === undefined) throw error;
+  process.send!({ id: building, failure: failureOf(error) } satisfies AstroMessage, () => process.exit(1));
 });
 
 if (process.argv[2]) {
@@ -75,6 +81,7 @@ async function buildSite(request: AstroBuild): Promise<void> {
   const send = (message: AstroMessage) => process.send!(message);
   setEnvironment(request.env);
   const restore = request.forwardOutput ? forwardOutput((stream, text) => send({ id: request.id, output: { stream, text } })) : () => {};
+  building = request.id;
   try {
     const sync = await contentSync(request);
     // `sync` is an option of Astro's builder, which `build` passes on; its public type leaves it out.
@@ -84,6 +91,8 @@ async function buildSite(request: AstroBuild): Promise<void> {
   } catch (error) {
     restore();
     send({ id: request.id, failure: failureOf(error) });
+  } finally {
+    building = undefined;
   }
 }
 

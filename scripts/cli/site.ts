@@ -1,6 +1,6 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { mkdir, mkdtemp, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename, dirname, extname, join, relative, resolve } from 'node:path';
 import type { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { replaceDirectory } from '../../collectors/store/atomic-write.ts';
@@ -62,7 +62,9 @@ export async function buildSite(options: SiteOptions, context: CommandContext = 
     const astro = { root: PACKAGE_ROOT, cacheDir: join(workDir, 'cache'), logLevel: options.logLevel ?? 'error' } as const;
     await withLock(join(root, ASTRO_LOCK), () =>
       buildWithAstro(astro, astroEnvironment({ ...options, outDir: builtDir }, context), context),
-    );
+    ).catch(async (error: unknown) => {
+      throw (await guideRenderError(error, options.guidesDir, context.cwd)) ?? error;
+    });
     await indexForSearch(builtDir);
     await writeFile(join(builtDir, SITE_MARKER), `${JSON.stringify({ base: options.base ?? '/' })}\n`);
     // GitHub Pages' Jekyll would otherwise hide `_astro/`, the stylesheets' folder.
@@ -72,6 +74,24 @@ export async function buildSite(options: SiteOptions, context: CommandContext = 
   } finally {
     await rm(workDir, { recursive: true, force: true });
   }
+}
+
+/**
+ * A guide whose MDX throws as it renders (`{someVariable}`: guides have no variables) is the
+ * guide's fault, not Cairn's: a ConfigError naming its file, which the stack names only by the
+ * chunk Astro compiled it into (`catalog_lCT4ohCZ.mjs` for `…/catalog.mdx`). Undefined for any other error.
+ */
+async function guideRenderError(error: unknown, guidesDir: string | undefined, cwd: string): Promise<ConfigError | undefined> {
+  const stack = error instanceof Error ? (error.stack ?? '') : '';
+  const chunk = /_createMdxContent \(.*\/chunks\/(.+)_[\w-]+\.mjs:\d+:\d+\)/.exec(stack)?.[1];
+  if (!chunk || !guidesDir) return undefined;
+  const guides = (await readdir(guidesDir, { recursive: true })).filter(
+    (path) => basename(path, extname(path)) === chunk && /\.mdx$/.test(path),
+  );
+  const where = guides.length ? guides.map((path) => relative(cwd, join(guidesDir, path))).join(' or ') : `the guide "${chunk}"`;
+  return new ConfigError(
+    `${where}: the guide fails as it renders: ${stack.split('\n')[0]}. Guides have no variables: an {expression} may hold literals and JavaScript's built-ins.`,
+  );
 }
 
 /**

@@ -2,6 +2,7 @@ import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSite } from '../../scripts/cli/site.ts';
+import { ConfigError } from '../../collectors/config/config-error.ts';
 import { fixtureSite, type FixtureSite } from '../helpers/fixture-site.ts';
 import { brokenLinks } from '../helpers/site-links.ts';
 import { buildFeedbackPortal } from './feedback-fixture.ts';
@@ -287,6 +288,24 @@ describe('the built site', () => {
     await buildSite({ ...options, outDir: withoutGuides });
     expect(await siteFiles(withoutGuides)).toEqual(await siteFiles(outDir));
     expect(await readFile(join(withoutGuides, 'llms-full.txt'), 'utf8')).not.toContain(words);
+  });
+
+  it('fails the build with a usage error naming a guide whose MDX throws as it renders, and keeps the previous site', async () => {
+    const dir = join(workDir, 'guide-throws');
+    const site = await buildFeedbackPortal(dir, BASE, { withFeedback: false });
+    const before = await siteFiles(site);
+    const guide = join(dir, 'guides', 'build', 'set-up-ci.mdx');
+    await writeFile(guide, '## Why\n\nThe year is {undefinedVar}.\n');
+    const failed = buildSite({
+      snapshot: join(dir, 'snapshot.json'),
+      outDir: site,
+      base: BASE,
+      guidesDir: join(dir, 'guides'),
+      logLevel: 'silent',
+    });
+    await expect(failed).rejects.toThrow(ConfigError);
+    await expect(failed).rejects.toThrow(/set-up-ci\.mdx: the guide fails as it renders: ReferenceError: undefinedVar is not defined/);
+    expect(await siteFiles(site)).toEqual(before);
   });
 
   it('fails the build with a message naming the snapshot file and the invalid field', async () => {
