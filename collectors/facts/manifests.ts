@@ -31,6 +31,8 @@ export const manifestSchema = z.object({
   artifactSignal: z.string().optional(),
   /** The application framework the build applies, when Cairn recognises it (`spring-boot`). */
   framework: z.string().optional(),
+  /** npm only: the `.npmrc` (its folder's, or the nearest above it) that turns npm's lockfile off (`package-lock=false`), at its line. */
+  lockfileOff: z.object({ path: z.string(), line: z.number().int().positive() }).optional(),
 });
 
 export type Manifest = z.infer<typeof manifestSchema>;
@@ -69,7 +71,7 @@ const NOTHING_BESIDE: ManifestContext = { has: () => false };
 /** Package manifests of every ecosystem Cairn knows, outside vendored folders. */
 export const manifests = defineRetriever({
   id: 'manifests',
-  version: 3,
+  version: 4,
   description:
     'Package manifests (package.json, go.mod, pyproject.toml, setup.py, setup.cfg, Pipfile, requirements.txt, Cargo.toml, pom.xml, build.gradle, *.gemspec) with name, description, runtime, dependencies and what they build.',
   schema: z.array(manifestSchema),
@@ -90,7 +92,8 @@ export const manifests = defineRetriever({
       };
       try {
         const manifest = parseManifest(path, text, context);
-        if (manifest) found.push(manifest);
+        const lockfileOff = manifest?.ecosystem === 'npm' ? await npmLockfileOff(repo, dir) : undefined;
+        if (manifest) found.push({ ...manifest, ...(lockfileOff ? { lockfileOff } : {}) });
       } catch (error) {
         problem({ severity: 'warning', file: path, ...lineOf(error), message: `Could not parse ${path}: ${messageOf(error)}` });
       }
@@ -98,6 +101,22 @@ export const manifests = defineRetriever({
     return found;
   },
 });
+
+/** The nearest `.npmrc` from `dir` up to the repository root, and the line where it says `package-lock=false`, if it does. */
+async function npmLockfileOff(
+  repo: Pick<RepoReader, 'has' | 'readText'>,
+  dir: string,
+): Promise<{ path: string; line: number } | undefined> {
+  for (let folder = dir; ; folder = folder.slice(0, folder.slice(0, -1).lastIndexOf('/') + 1)) {
+    const path = `${folder}.npmrc`;
+    if (repo.has(path)) {
+      const lines = (await repo.readText(path))?.split('\n') ?? [];
+      const at = lines.findIndex((line) => /^\s*package-lock\s*=\s*false\s*$/.test(line));
+      return at < 0 ? undefined : { path, line: at + 1 };
+    }
+    if (folder === '') return undefined;
+  }
+}
 
 /** The package clause of the first Go file (tests aside) directly in `dir`, the module root. */
 async function goPackageIn(repo: Pick<RepoReader, 'files' | 'readText'>, dir: string): Promise<{ goPackage?: string }> {

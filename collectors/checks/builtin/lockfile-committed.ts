@@ -11,6 +11,8 @@ interface Requirement {
   manifest: string;
   expected: string;
   lock?: string;
+  /** The `.npmrc` that turns npm's lockfile off for it, at its line. */
+  off?: { path: string; line: number };
 }
 
 /**
@@ -33,6 +35,7 @@ function requirements(manifests: readonly Manifest[], files: ReadonlySet<string>
         manifest: manifest.path,
         expected: 'package-lock.json, yarn.lock, pnpm-lock.yaml or bun.lock',
         ...lock(findUp(files, dir, NPM_LOCKS)),
+        ...(manifest.lockfileOff ? { off: manifest.lockfileOff } : {}),
       });
     } else if (manifest.ecosystem === 'go') {
       const sum = join(dir, 'go.sum');
@@ -82,6 +85,8 @@ export const lockfileCommitted = defineCheck({
     'cargo generate-lockfile',
     '```',
     '',
+    'Where `.npmrc` says `package-lock=false`, remove that line first: npm writes no lockfile while it is there.',
+    '',
     'Then install from it in CI: `npm ci`, `uv sync --locked`, `cargo build --locked`. Maven and Gradle projects are not judged: they have no standard lockfile.',
   ].join('\n'),
   effort: 'low',
@@ -101,9 +106,17 @@ export const lockfileCommitted = defineCheck({
     }
     const missing = needs.filter((need) => !need.lock);
     if (missing.length > 0) {
-      const evidence: Evidence[] = missing.map((need) => ({ path: need.manifest, note: `no ${need.expected} for it` }));
+      const evidence: Evidence[] = missing.map((need) =>
+        need.off
+          ? { path: need.off.path, line: need.off.line, note: `package-lock=false: npm writes no lockfile for ${need.manifest}` }
+          : { path: need.manifest, note: `no ${need.expected} for it` },
+      );
+      const turnedOff = [...new Set(missing.flatMap((need) => (need.off ? [need.off.path] : [])))];
+      const why = turnedOff.length
+        ? ` ${turnedOff.join(', ')} ${turnedOff.length === 1 ? 'turns' : 'turn'} npm's lockfile off (package-lock=false).`
+        : '';
       return fail(
-        `${missing.map((need) => need.manifest).join(', ')} ${missing.length === 1 ? 'has' : 'have'} no committed lockfile.`,
+        `${missing.map((need) => need.manifest).join(', ')} ${missing.length === 1 ? 'has' : 'have'} no committed lockfile.${why}`,
         evidence.slice(0, 50),
       );
     }

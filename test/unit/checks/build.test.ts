@@ -169,6 +169,13 @@ describeCheck(lockfileCommitted, [
     outcome: 'fail',
     evidence: [{ path: 'package.json', note: 'no package-lock.json, yarn.lock, pnpm-lock.yaml or bun.lock for it' }],
   },
+  {
+    name: 'npm whose .npmrc turns the lockfile off',
+    input: project(['.npmrc'], [manifest('package.json', 'npm', { lockfileOff: { path: '.npmrc', line: 2 } })]),
+    outcome: 'fail',
+    message: "package.json has no committed lockfile. .npmrc turns npm's lockfile off (package-lock=false).",
+    evidence: [{ path: '.npmrc', line: 2, note: 'package-lock=false: npm writes no lockfile for package.json' }],
+  },
   { name: 'go.sum beside go.mod', input: project(['go.sum'], [manifest('go.mod', 'go')]), outcome: 'pass' },
   { name: 'go.sum in another folder does not count', input: project(['go.sum'], [manifest('svc/go.mod', 'go')]), outcome: 'fail' },
   { name: 'poetry.lock', input: project(['poetry.lock'], [manifest('pyproject.toml', 'python')]), outcome: 'pass' },

@@ -527,6 +527,24 @@ describe('parseManifest', () => {
     ]);
   });
 
+  it("finds the nearest .npmrc that turns npm's lockfile off, for each package.json", async () => {
+    const context = memoryContext({
+      '.npmrc': 'save-exact=true\npackage-lock = false\n',
+      'package.json': '{"name":"root","dependencies":{"a":"1"}}',
+      'packages/own/.npmrc': 'package-lock=true\n',
+      'packages/own/package.json': '{"name":"own","dependencies":{"a":"1"}}',
+      'packages/inherits/package.json': '{"name":"inherits","dependencies":{"a":"1"}}',
+      'pyproject.toml': '[project]\nname = "tool"\n',
+    });
+    const found = await manifests.collect(context);
+    expect(found.map((manifest) => [manifest.path, manifest.lockfileOff])).toEqual([
+      ['package.json', { path: '.npmrc', line: 2 }],
+      ['packages/inherits/package.json', { path: '.npmrc', line: 2 }],
+      ['packages/own/package.json', undefined],
+      ['pyproject.toml', undefined],
+    ]);
+  });
+
   it('throws on a syntax error, with the line for TOML', () => {
     expect(() => parseManifest('package.json', '{ "name": ')).toThrow();
     expect(() => parseManifest('Cargo.toml', '[package]\nname = \n')).toThrow();
