@@ -1,15 +1,15 @@
 import { z } from 'zod';
 import { defineCheck, fail, pass } from '../check.ts';
 
-/** CHANGELOG.md, CHANGES, HISTORY.md, NEWS, RELEASE_NOTES.md … at the root or in docs/. */
-const CHANGELOG = /^(docs\/)?(changelog|changes|history|news|releases|release[-_]notes)(\.(md|markdown|rst|txt|adoc))?$/i;
+/** CHANGELOG.md, CHANGES, HISTORY.md, NEWS, RELEASE_NOTES.md … at the root or anywhere under docs/ (mkdocs keeps docs/about/release-notes.md). */
+const CHANGELOG = /^(docs\/([^/]+\/)*)?(changelog|changes|history|news|releases|release[-_]notes)(\.(md|markdown|rst|txt|adoc))?$/i;
 
 export const changelogPresent = defineCheck({
   id: 'changelog-present',
   title: 'Changelog present',
   category: 'docs',
   description:
-    'The repository keeps a changelog (CHANGELOG.md, CHANGES, HISTORY.md, NEWS, RELEASE_NOTES.md at the root or in docs/), or changesets in .changeset/.',
+    'The repository keeps a changelog (CHANGELOG.md, CHANGES, HISTORY.md, NEWS, RELEASE_NOTES.md at the root or under docs/), or changesets in .changeset/.',
   why: 'Teams that depend on this need to know what changed between versions without reading every commit, especially when upgrading or tracing a regression.',
   fix: [
     'Add `CHANGELOG.md` following [Keep a Changelog](https://keepachangelog.com/):',
@@ -37,7 +37,7 @@ export const changelogPresent = defineCheck({
     const changeset = files.find((path) => path === '.changeset/config.json') ?? files.find((path) => path.startsWith('.changeset/'));
     if (changeset) return pass('Changes are recorded as changesets in .changeset/.', [{ path: changeset }]);
     return fail(
-      'No changelog: expected CHANGELOG.md (or CHANGES, HISTORY.md, NEWS, RELEASE_NOTES.md) at the root or in docs/, or a .changeset/ folder.',
+      'No changelog: expected CHANGELOG.md (or CHANGES, HISTORY.md, NEWS, RELEASE_NOTES.md) at the root or under docs/, or a .changeset/ folder.',
     );
   },
 });

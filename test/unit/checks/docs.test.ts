@@ -115,6 +115,13 @@ describeCheck(changelogPresent, [
   { name: 'docs/HISTORY.rst', input: { facts: withFiles(['docs/history.rst']) }, outcome: 'pass' },
   { name: 'NEWS without extension', input: { facts: withFiles(['NEWS']) }, outcome: 'pass' },
   {
+    name: 'release notes deeper in docs/, as mkdocs keeps them',
+    input: { facts: withFiles(['docs/about/release-notes.md']) },
+    outcome: 'pass',
+    evidence: [{ path: 'docs/about/release-notes.md' }],
+  },
+  { name: 'a history page outside docs/ does not count', input: { facts: withFiles(['src/history.md']) }, outcome: 'fail' },
+  {
     name: 'changesets',
     input: { facts: withFiles(['.changeset/config.json', '.changeset/README.md']) },
     outcome: 'pass',
