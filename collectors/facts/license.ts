@@ -167,7 +167,7 @@ const READMES = /^readme(\.(md|markdown|rst|txt|adoc))?$/i;
 
 export const license = defineRetriever({
   id: 'license',
-  version: 5,
+  version: 6,
   description:
     "The repository's license as an SPDX expression, from every license file at the root (each named with what it says), pointer notes, the README's License section and the root manifests' license fields.",
   schema: licenseSchema,
@@ -286,6 +286,9 @@ export function scopeOf(path: string): string | undefined {
   return qualifier.toLowerCase();
 }
 
+/** A Markdown link reference definition: `[badge-url]: https://…`. */
+const LINK_DEFINITION = /^ {0,3}\[[^\]]+\]:\s*\S/;
+
 /** The License section of a README, read for a statement naming the licenses (json's "Licensed under either of …"). */
 export function readmeLicenseStatement(
   text: string,
@@ -305,7 +308,11 @@ export function readmeLicenseStatement(
     !(depth ? new RegExp(`^\\s*#{1,${depth}}\\s`).test(lines[end]!) : /^[=~^-]{3,}\s*$/.test(lines[end + 1] ?? ''))
   )
     end++;
-  const section = lines.slice(start + 1, end).join('\n');
+  // Link reference definitions (`[badge-url]: https://…`), which READMEs gather at their end, are no statement.
+  const section = lines
+    .slice(start + 1, end)
+    .filter((line) => !LINK_DEFINITION.test(line))
+    .join('\n');
   const named = licensesNamedIn(section, known);
   if (named.length === 0) return undefined;
   const declared = shorten(section.replace(/<[^>]+>/g, ''));

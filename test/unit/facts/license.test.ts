@@ -118,6 +118,12 @@ describe('readmeLicenseStatement', () => {
     const statement = readmeLicenseStatement(text, known);
     expect(statement && { line: statement.line, expression: statement.expression }).toEqual(expected);
   });
+
+  it("quotes the statement without the link definitions a README gathers under its last section (express's badges)", () => {
+    const text =
+      '# express\n\n## License\n\n  [MIT](LICENSE)\n\n[coveralls-image]: https://img.shields.io/coverallsCoverage/github/expressjs/express\n[npm-url]: https://npmjs.org/package/express\n';
+    expect(readmeLicenseStatement(text, new Map([['LICENSE', 'MIT']]))).toEqual({ line: 3, declared: '[MIT](LICENSE)', expression: 'MIT' });
+  });
 });
 
 describe('manifestLicenses', () => {
