@@ -146,12 +146,22 @@ export async function collectRepos(
     workers: workerCount(handles.length, config.workers),
     ...(options.onRepo ? { onRepo: options.onRepo } : {}),
   });
+  // An empty portal.yaml, or one whose `sources:` is misspelt as an ignored key, lists nothing.
+  const noSources: Problem[] = config.sources.length
+    ? []
+    : [
+        {
+          severity: 'warning',
+          ...(options.file ? { file: options.file.shown } : {}),
+          message: `${options.file?.shown ?? 'The configuration'} lists no sources, so no repository was collected: add a directory, git or github source under \`sources:\`.`,
+        },
+      ];
   // A source that could not be listed is in every shard's listing: the merge carries its repositories over once.
   return {
     repos: collected.repos,
     entities: listing.entities ?? [],
     unreachable: listing.unreachable ?? NOTHING_UNREACHABLE,
-    problems: [...listing.problems, ...collected.problems],
+    problems: [...noSources, ...listing.problems, ...collected.problems],
   };
 }
 

@@ -88,6 +88,19 @@ describe('cairn collect', () => {
     expect(notRepos.stderr).not.toMatch(/\n\s+at /);
   });
 
+  it('warns of a portal.yaml that lists no sources', async () => {
+    const config = join(fixture.root, 'no-sources.yaml');
+    await writeFile(config, 'title: Nothing to scan\n');
+    const snapshot = join(fixture.root, 'no-sources.json');
+    const result = await cairn(fixture.root, 'collect', '--config', config, '--snapshot', snapshot);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toMatch(/Collected 0 repositories, .*1 problem \(0 errors\)/);
+    const { problems } = JSON.parse(await readFile(snapshot, 'utf8')) as { problems: Array<{ file?: string; message: string }> };
+    expect(problems).toEqual([
+      expect.objectContaining({ file: 'no-sources.yaml', message: expect.stringMatching(/^no-sources\.yaml lists no sources/) }),
+    ]);
+  });
+
   it('names portal.yaml, the line and the field of a directory source whose glob matches nothing or never closes a bracket', async () => {
     const config = join(fixture.root, 'globs.yaml');
     const collect = async (repos: string) => {
