@@ -18,10 +18,18 @@ export interface TrendChartView {
 const percent = formatScore;
 const count = (value: number) => String(Math.round(value));
 
-/** Each run's name in a table: its day, with the time when another of `dates` falls on the same day. */
-function runLabels(dates: readonly string[]): (date: string) => string {
-  const perDay = Map.groupBy(new Set(dates), (date) => date.slice(0, 10));
-  return (date) => (perDay.get(date.slice(0, 10))!.length > 1 ? `${date.slice(0, 10)} ${date.slice(11, 16)} UTC` : date.slice(0, 10));
+/**
+ * Each run's name in a table: its day, with the time when another of `dates` falls on the same day,
+ * to the second when another falls in the same minute (a collect, then a build).
+ */
+export function runLabels(dates: readonly string[]): (date: string) => string {
+  const unique = new Set(dates);
+  const perDay = Map.groupBy(unique, (date) => date.slice(0, 10));
+  const perMinute = Map.groupBy(unique, (date) => date.slice(0, 16));
+  return (date) => {
+    if (perDay.get(date.slice(0, 10))!.length === 1) return date.slice(0, 10);
+    return `${date.slice(0, 10)} ${date.slice(11, perMinute.get(date.slice(0, 16))!.length > 1 ? 19 : 16)} UTC`;
+  };
 }
 
 /** A scorecard's entities by level, run by run; undefined before the first recorded run. */

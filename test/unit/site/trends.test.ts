@@ -4,7 +4,7 @@ import type { ScorecardDefinition } from '../../../collectors/contract/snapshot.
 import { CHART, lineChart, stackedChart } from '../../../site/lib/charts.ts';
 import { historyOf } from '../../../site/lib/run-history.ts';
 import { changesBetween, entityScores, levelsOverTime, shareAtLevel } from '../../../site/lib/trends.ts';
-import { adoptionTrendChart } from '../../../site/lib/trend-charts.ts';
+import { adoptionTrendChart, runLabels } from '../../../site/lib/trend-charts.ts';
 import type { Guide } from '../../../collectors/contract/snapshot.ts';
 
 const SCORECARD = {
@@ -176,5 +176,21 @@ describe('charts', () => {
     expect(chart.paths).toHaveLength(2);
     expect(chart.paths.every((path) => path.d.endsWith('Z'))).toBe(true);
     expect(chart.markers.map((marker) => marker.cy)).toEqual([CHART.top + (CHART.height - CHART.top - CHART.bottom) * 0.75, CHART.top]);
+  });
+});
+
+describe('runLabels', () => {
+  it.each([
+    ['a run alone on its day', ['2026-12-01T03:00:00.000Z', '2026-12-02T03:00:00.000Z'], '2026-12-01T03:00:00.000Z', '2026-12-01'],
+    ['two runs of one day', ['2026-12-01T03:00:00.000Z', '2026-12-01T15:30:00.000Z'], '2026-12-01T15:30:00.000Z', '2026-12-01 15:30 UTC'],
+    [
+      'two runs of one minute',
+      ['2026-12-07T02:55:04.000Z', '2026-12-07T02:55:41.000Z'],
+      '2026-12-07T02:55:41.000Z',
+      '2026-12-07 02:55:41 UTC',
+    ],
+    ['the same run twice', ['2026-12-01T03:00:00.000Z', '2026-12-01T03:00:00.000Z'], '2026-12-01T03:00:00.000Z', '2026-12-01'],
+  ])('%s', (_name, dates, date, label) => {
+    expect(runLabels(dates)(date)).toBe(label);
   });
 });
