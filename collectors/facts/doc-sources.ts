@@ -12,6 +12,7 @@ import { defineRetriever, type FactContext } from './retriever.ts';
 const MARKDOWN = /\.(md|markdown)$/i;
 const MKDOCS = /(^|\/)mkdocs\.ya?ml$/;
 const README = /^readme\.(md|markdown)$/i;
+const SPHINX_CONF = /(^|\/)docs\/conf\.py$/;
 /** Folders whose `docs/` belongs to someone else's code, not to the repository's own documentation. */
 const FOREIGN = /(^|\/)(node_modules|vendor|third_party)\//;
 
@@ -36,7 +37,7 @@ export type DocSources = z.infer<typeof docSourcesSchema>;
  */
 export const docSources = defineRetriever({
   id: 'docSources',
-  version: 6,
+  version: 7,
   description:
     'Markdown, mkdocs navigation (with mkdocs-monorepo-plugin includes) and referenced images of every docs folder in the repository, for rendering.',
   publish: false,
@@ -45,7 +46,15 @@ export const docSources = defineRetriever({
     const { repo } = context;
     const budget = { pages: DOC_LIMITS.pages, bytes: DOC_LIMITS.pageBytes, warned: false };
     const roots: DocRoot[] = [];
-    for (const found of await findRoots(repo)) {
+    const { found: foundRoots, sphinx } = await findRoots(repo);
+    for (const docsDir of sphinx) {
+      context.problem({
+        severity: 'warning',
+        file: joinPath(docsDir, 'conf.py')!,
+        message: `${docsDir}/ is a Sphinx project: the portal renders mkdocs sites and plain Markdown, not reStructuredText or MyST's directives, so its pages are not published. A mkdocs.yml beside it would publish them.`,
+      });
+    }
+    for (const found of foundRoots) {
       const pages = await readPages(repo, found.docsDir, budget, context);
       const readme = await readReadme(repo, found.base);
       roots.push({
@@ -93,8 +102,12 @@ interface FoundRoot {
   mkdocs?: NonNullable<DocRoot['mkdocs']>;
 }
 
-/** Each folder with mkdocs.yml, plus each `docs/` folder with Markdown that no mkdocs.yml claims. */
-async function findRoots(repo: RepoReader): Promise<FoundRoot[]> {
+/**
+ * Each folder with mkdocs.yml, plus each `docs/` folder with Markdown that no mkdocs.yml claims; and
+ * apart, the `docs/` folders no mkdocs.yml claims that are Sphinx projects (`conf.py`), whose
+ * Markdown is MyST, full of directives the portal would show as text.
+ */
+async function findRoots(repo: RepoReader): Promise<{ found: FoundRoot[]; sphinx: string[] }> {
   const roots: FoundRoot[] = [];
   const mkdocsFiles = repo.files().filter((path) => MKDOCS.test(path) && !FOREIGN.test(path));
   const bases = new Set<string>();
@@ -121,12 +134,17 @@ async function findRoots(repo: RepoReader): Promise<FoundRoot[]> {
     if (index === -1 || index === segments.length - 1) continue;
     docsFolders.add(segments.slice(0, index + 1).join('/'));
   }
+  const unclaimed = (docsDir: string) => !bases.has(dirnameOf(docsDir)) && !claimed.some((dir) => isInside(docsDir, dir));
+  const sphinx = repo
+    .files()
+    .filter((path) => SPHINX_CONF.test(path) && !FOREIGN.test(path))
+    .map((path) => dirnameOf(path))
+    .filter(unclaimed)
+    .sort(compareCodeUnits);
   for (const docsDir of [...docsFolders].sort()) {
-    const base = dirnameOf(docsDir);
-    if (bases.has(base) || claimed.some((dir) => isInside(docsDir, dir))) continue;
-    roots.push({ base, docsDir });
+    if (unclaimed(docsDir) && !sphinx.includes(docsDir)) roots.push({ base: dirnameOf(docsDir), docsDir });
   }
-  return roots.sort((a, b) => compareCodeUnits(a.base, b.base));
+  return { found: roots.sort((a, b) => compareCodeUnits(a.base, b.base)), sphinx };
 }
 
 /** The Markdown pages under `docsDir`, within the repository's page and byte budget. */
