@@ -8,7 +8,7 @@ import { inferComponent, isPlaceholderOwner } from './infer.ts';
 import { inferOwners, ownerNamespaceHint } from './owners.ts';
 import { entityReferences, type EntityReference } from './references.ts';
 import { compare, relationsBySource, relationsOf } from './relations.ts';
-import { KNOWN_KINDS, validateEntity } from './validate.ts';
+import { KNOWN_KINDS, rejectedField, validateEntity } from './validate.ts';
 
 /** A scanned repository, as the catalog needs it. */
 export type CatalogRepo = Pick<RepoSnapshot, 'name' | 'webUrl' | 'forge' | 'facts'> & {
@@ -25,6 +25,8 @@ export interface ContentDocument {
   line: number;
   url?: string;
   data: unknown;
+  /** The line of each field, by JSON pointer, for a document read from YAML. */
+  fields?: Readonly<Record<string, number>>;
 }
 
 export interface CatalogInput {
@@ -51,6 +53,8 @@ export const INFERRED_FILE = '.';
 interface Candidate {
   data: unknown;
   source: EntitySource;
+  /** The line of each field of its YAML document, by JSON pointer, when it was read from one. */
+  fields?: Readonly<Record<string, number>>;
   inferred: boolean;
   /** Dropped without a problem when an earlier candidate has its ref (forge and CODEOWNERS owners). */
   givesWay?: boolean;
@@ -165,7 +169,9 @@ async function admit(candidate: Candidate, accepted: Map<string, Accepted>, prob
   try {
     const validation = await validateEntity(candidate.data);
     if (!validation.ok) {
-      problems.push({ ...where, ...rejection(validation) });
+      // At the field Backstage names, when the document's lines are known: where the fix goes.
+      const line = where.line === undefined ? undefined : (rejectedField(validation.reason, candidate.fields)?.line ?? where.line);
+      problems.push({ ...where, ...(line === undefined ? {} : { line }), ...rejection(validation) });
       return undefined;
     }
     const { entity, ref } = validation;
@@ -270,6 +276,7 @@ function contentCandidates(content: readonly ContentDocument[]): Candidate[] {
     .map((document) => ({
       data: document.data,
       source: { file: document.file, line: document.line, ...(document.url ? { url: document.url } : {}) },
+      ...(document.fields ? { fields: document.fields } : {}),
       inferred: false,
     }));
 }
@@ -277,7 +284,12 @@ function contentCandidates(content: readonly ContentDocument[]): Candidate[] {
 function repoCandidates(repo: CatalogRepo): Candidate[] {
   return [...(repo.facts.descriptors?.documents ?? [])]
     .sort((a, b) => compare(a.file, b.file) || a.line - b.line)
-    .map((document) => ({ data: document.data, source: repoSource(repo, document.file, document.line), inferred: false }));
+    .map((document) => ({
+      data: document.data,
+      source: repoSource(repo, document.file, document.line),
+      ...(document.fields ? { fields: document.fields } : {}),
+      inferred: false,
+    }));
 }
 
 function sortedRepos(repos: readonly CatalogRepo[]): CatalogRepo[] {

@@ -21,6 +21,7 @@ import {
   templateEntityV1beta3Validator,
   userEntityV1alpha1Validator,
 } from '../backstage/validators.ts';
+import { formatPath } from '../yaml/lines.ts';
 
 /**
  * The policies Backstage's `CatalogBuilder` enforces on every entity unless an installation
@@ -122,4 +123,28 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
   const prototype = Object.getPrototypeOf(value) as unknown;
   return prototype === Object.prototype || prototype === null;
+}
+
+/**
+ * Where in its document a rejection points: the line and name (`spec.members[1]`) of the field
+ * Backstage's reason names by JSON pointer (`/spec/members/1 must be string`), or of its nearest
+ * ancestor among `fields` (the document's, `YamlDocument.fields`); undefined when it names none.
+ */
+export function rejectedField(
+  reason: string,
+  fields: Readonly<Record<string, number>> | undefined,
+): { line: number; field: string } | undefined {
+  const pointer = /^(\/\S*)/.exec(reason)?.[1];
+  if (!pointer || !fields) return undefined;
+  for (let at = pointer; at; at = at.slice(0, at.lastIndexOf('/'))) {
+    const line = Object.hasOwn(fields, at) ? fields[at] : undefined;
+    if (line === undefined) continue;
+    const path = at
+      .split('/')
+      .slice(1)
+      .map((segment) => segment.replace(/~1/g, '/').replace(/~0/g, '~'))
+      .map((segment) => (/^\d+$/.test(segment) ? Number(segment) : segment));
+    return { line, field: formatPath(path) };
+  }
+  return undefined;
 }

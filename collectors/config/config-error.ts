@@ -23,7 +23,7 @@ export class ConfigError extends Error {
 export async function located(error: ConfigError, file: { path: string; shown: string } | undefined): Promise<ConfigError> {
   if (!error.field || !file) return error;
   const line = await lineInFile(file.path, error.field);
-  const { formatPath } = await import('../yaml/config.ts');
+  const { formatPath } = await import('../yaml/lines.ts');
   return new ConfigError(`${file.shown}${line ? `:${line}` : ''}: ${formatPath(error.field)}: ${error.message}`);
 }
 

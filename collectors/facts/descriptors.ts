@@ -30,7 +30,15 @@ export const descriptorsSchema = z.object({
   /** Descriptor files read, the root one first, then Location targets in the order they were followed. */
   files: z.array(z.string()),
   /** Every YAML document of those files, placeholders resolved, not yet validated. */
-  documents: z.array(z.object({ file: z.string(), line: z.number().int().positive(), data: z.unknown() })),
+  documents: z.array(
+    z.object({
+      file: z.string(),
+      line: z.number().int().positive(),
+      data: z.unknown(),
+      /** The line of each field, by JSON pointer, for showing where Backstage's rejection of the document points. */
+      fields: z.record(z.string(), z.number().int().positive()).optional(),
+    }),
+  ),
   /** Documents that are not valid YAML, by file and the line of the error: no entity is read from them. */
   invalid: z.array(z.object({ file: z.string(), line: z.number().int().positive().optional() })).optional(),
 });
@@ -48,7 +56,7 @@ export const APP_CONFIG = 'app-config.yaml';
  */
 export const descriptors = defineRetriever({
   id: 'descriptors',
-  version: 5,
+  version: 6,
   description:
     "Backstage descriptors: the root catalog-info.yaml, the in-repository files its Location entities target, and those a Backstage app's app-config.yaml registers, parsed into YAML documents.",
   schema: descriptorsSchema,
@@ -289,7 +297,7 @@ class DescriptorReader {
         });
         continue;
       }
-      this.documents.push({ file, line: document.line, data });
+      this.documents.push({ file, line: document.line, data, fields: document.fields });
       if (await isValidLocation(data)) await this.#follow(data as LocationData, file, document.line, depth);
     }
   }

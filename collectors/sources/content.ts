@@ -10,6 +10,8 @@ export interface ContentDocument {
   file: string;
   line: number;
   data: unknown;
+  /** The line of each field, by JSON pointer (`YamlDocument.fields`), when read from YAML. */
+  fields?: Record<string, number>;
 }
 
 /**

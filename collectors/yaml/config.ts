@@ -3,7 +3,7 @@ import { LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { ConfigError } from '../config/config-error.ts';
 import { deepNestingAt, MAX_ALIAS_COUNT, MAX_YAML_DEPTH } from './documents.ts';
-import { lineAtPath, lineOfError } from './lines.ts';
+import { formatPath, lineAtPath, lineOfError } from './lines.ts';
 import { didYouMean } from '../scorecards/suggest.ts';
 
 /**
@@ -93,11 +93,6 @@ function allowedFields(schema: z.core.$ZodType, path: ReadonlyArray<string | num
     });
   }
   return nodes.flatMap((node) => Object.keys((node._zod.def as unknown as { shape?: Record<string, unknown> }).shape ?? {}));
-}
-
-/** A field's path as messages write it: `levels[1].checks[5].weight`. */
-export function formatPath(path: ReadonlyArray<string | number>): string {
-  return path.map((key, index) => (typeof key === 'number' ? `[${key}]` : index === 0 ? key : `.${key}`)).join('');
 }
 
 /**

@@ -1,4 +1,4 @@
-import { Composer, LineCounter, Parser, type CST } from 'yaml';
+import { Composer, isMap, isSeq, LineCounter, Parser, type CST, type Document } from 'yaml';
 import { lineOfError } from './lines.ts';
 
 /**
@@ -24,7 +24,15 @@ export const MAX_YAML_DEPTH = 128;
 export interface YamlDocument {
   line: number;
   data: unknown;
+  /**
+   * The line of each field down to FIELD_DEPTH, by JSON pointer (`/spec/owner`, `/spec/members/1`):
+   * where a rejection of the document (Backstage's names its field so) is to be shown.
+   */
+  fields: Record<string, number>;
 }
+
+/** How deep `fields` goes: `/spec/members/1`, the depth of the fields Backstage's rejections name. */
+const FIELD_DEPTH = 3;
 
 /** A document that could not be loaded, with the line of the fault when the parser knows it. */
 export interface YamlError {
@@ -81,11 +89,38 @@ export function parseYamlDocuments(text: string): { documents: YamlDocument[]; e
       continue;
     }
     // Empty documents and explicit nulls are skipped, as Backstage does (a trailing `---` is common).
-    if (data !== null && data !== undefined) documents.push({ line, data });
+    if (data !== null && data !== undefined) documents.push({ line, data, fields: fieldLines(document, lineCounter) });
   }
   // Refused documents are reported as found; sorted, every error reads in file order.
   errors.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
   return { documents, errors };
+}
+
+/** `YamlDocument.fields` of a composed document. */
+function fieldLines(document: Document, lineCounter: LineCounter): Record<string, number> {
+  const fields: Record<string, number> = {};
+  const walk = (node: unknown, pointer: string, depth: number) => {
+    if (depth === FIELD_DEPTH) return;
+    if (isMap(node)) {
+      for (const pair of node.items) {
+        const key = (pair.key as { value?: unknown } | null)?.value;
+        const start = (pair.key as { range?: [number, number, number] } | null)?.range?.[0];
+        if (typeof key !== 'string' || start === undefined) continue;
+        const child = `${pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+        fields[child] = lineCounter.linePos(start).line;
+        walk(pair.value, child, depth + 1);
+      }
+    } else if (isSeq(node)) {
+      node.items.forEach((item, index) => {
+        const start = (item as { range?: [number, number, number] } | null)?.range?.[0];
+        if (start === undefined) return;
+        fields[`${pointer}/${index}`] = lineCounter.linePos(start).line;
+        walk(item, `${pointer}/${index}`, depth + 1);
+      });
+    }
+  };
+  walk(document.contents, '', 0);
+  return fields;
 }
 
 /**

@@ -33,3 +33,8 @@ export function lineOfError(error: YAMLError, text: string, lineCounter: LineCou
   }
   return lineCounter.linePos(at).line;
 }
+
+/** A field's path as messages write it: `levels[1].checks[5].weight`. */
+export function formatPath(path: ReadonlyArray<string | number>): string {
+  return path.map((key, index) => (typeof key === 'number' ? `[${key}]` : index === 0 ? key : `.${key}`)).join('');
+}

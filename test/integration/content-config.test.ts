@@ -414,7 +414,7 @@ describe('the portal’s teams', () => {
     [
       'no children',
       group('  type: team\n'),
-      /^content\/teams\/web\.yaml:6: spec: group:default\/web-team is not a valid entity; Backstage rejects it: \/spec must have required property 'children'/,
+      /^content\/teams\/web\.yaml:5: spec: group:default\/web-team is not a valid entity; Backstage rejects it: \/spec must have required property 'children'/,
     ],
     [
       'no kind',

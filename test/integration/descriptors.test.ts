@@ -208,7 +208,12 @@ describe('descriptors that used to vanish silently', () => {
   ] as const)('decodes a %s descriptor, and warns that Backstage would not', async (name, encoding, metadata) => {
     const { facts, problems } = await collectFrom(name);
     expect(facts.documents).toEqual([
-      { file: 'catalog-info.yaml', line: 1, data: expect.objectContaining({ kind: 'Component', metadata }) },
+      {
+        file: 'catalog-info.yaml',
+        line: 1,
+        data: expect.objectContaining({ kind: 'Component', metadata }),
+        fields: expect.objectContaining({ '/kind': 2, '/metadata': 3 }),
+      },
     ]);
     expect(JSON.stringify(facts)).not.toContain('\\u0000');
     expect(problems).toEqual([

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildCatalog, type CatalogRepo } from '../../../collectors/catalog/index.ts';
 import type { CatalogEntity } from '../../../collectors/catalog/schema.ts';
+import { parseYamlDocuments } from '../../../collectors/yaml/documents.ts';
 
 const component = (name: string, spec: Record<string, unknown> = {}, metadata: Record<string, unknown> = {}) => ({
   apiVersion: 'backstage.io/v1alpha1',
@@ -100,6 +101,35 @@ describe('buildCatalog', () => {
         ),
       },
     ]);
+  });
+
+  it('puts the problem of a rejected document at the field Backstage names, where the fix goes', async () => {
+    // The real-world corpus's demo: an API without its definition.
+    const yaml = [
+      'apiVersion: backstage.io/v1alpha1',
+      'kind: API',
+      'metadata:',
+      '  name: github-mcp-server',
+      '  description: |',
+      "    GitHub's MCP server.",
+      'spec:',
+      '  type: mcp-server',
+      '  lifecycle: production',
+      '  owner: team-a',
+      '',
+    ].join('\n');
+    const [document] = parseYamlDocuments(yaml).documents;
+    const { problems } = await buildCatalog({
+      repos: [{ name: 'demo', facts: { descriptors: { files: ['api.yaml'], documents: [{ file: 'api.yaml', ...document! }] } } }],
+      content: teams,
+    });
+    expect(problems).toContainEqual(
+      expect.objectContaining({
+        file: 'api.yaml',
+        line: 7,
+        message: expect.stringMatching(/\/spec must have required property 'definition'/),
+      }),
+    );
   });
 
   it.each([

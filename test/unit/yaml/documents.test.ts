@@ -34,7 +34,23 @@ describe('parseYamlDocuments', () => {
       documents: [{ line: 1, data: { a: { k: 1 }, b: { '<<': { k: 1 } } } }],
     },
   ])('$name', ({ text, documents }) => {
-    expect(parseYamlDocuments(text)).toEqual({ documents, errors: [] });
+    const parsed = parseYamlDocuments(text);
+    expect(parsed.errors).toEqual([]);
+    expect(parsed.documents.map(({ line, data }) => ({ line, data }))).toEqual(documents);
+  });
+
+  it("gives the line of each field down to three levels, by JSON pointer, where Backstage's rejections point", () => {
+    const text = '# a team\nkind: Group\nmetadata:\n  name: web\n  "a/b": 1\nspec:\n  members:\n    - ana\n    - { deep: { deeper: 1 } }\n';
+    expect(parseYamlDocuments(text).documents[0]!.fields).toEqual({
+      '/kind': 2,
+      '/metadata': 3,
+      '/metadata/name': 4,
+      '/metadata/a~1b': 5,
+      '/spec': 6,
+      '/spec/members': 7,
+      '/spec/members/0': 8,
+      '/spec/members/1': 9,
+    });
   });
 
   it.each([
@@ -61,7 +77,7 @@ describe('parseYamlDocuments', () => {
       'g: &g [*f,*f,*f,*f,*f,*f,*f,*f,*f]',
     ].join('\n');
     const result = parseYamlDocuments(`kind: Safe\n---\n${bomb}\n`);
-    expect(result.documents).toEqual([{ line: 1, data: { kind: 'Safe' } }]);
+    expect(result.documents).toEqual([{ line: 1, data: { kind: 'Safe' }, fields: { '/kind': 1 } }]);
     expect(result.errors).toEqual([{ line: 3, message: expect.stringMatching(/alias/i) }]);
   });
 
@@ -94,8 +110,8 @@ describe('parseYamlDocuments', () => {
   it('reads the documents beside a document nested too deep', () => {
     const result = parseYamlDocuments(`kind: A\n---\n${'['.repeat(1_000)}${']'.repeat(1_000)}\n---\nkind: B\n`);
     expect(result.documents).toEqual([
-      { line: 1, data: { kind: 'A' } },
-      { line: 5, data: { kind: 'B' } },
+      { line: 1, data: { kind: 'A' }, fields: { '/kind': 1 } },
+      { line: 5, data: { kind: 'B' }, fields: { '/kind': 5 } },
     ]);
     expect(result.errors).toEqual([{ line: 3, message: expect.stringContaining('Nesting deeper') }]);
   });
