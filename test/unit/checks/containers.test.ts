@@ -4,14 +4,11 @@ import { dockerfileNoLatest } from '../../../collectors/checks/builtin/dockerfil
 import { dockerfileNonRootUser } from '../../../collectors/checks/builtin/dockerfile-non-root-user.ts';
 import { dockerignorePresent } from '../../../collectors/checks/builtin/dockerignore-present.ts';
 import { parseDockerfile } from '../../../collectors/facts/dockerfiles.ts';
-import { beforeAll } from 'vitest';
 import { loadFormats } from '../../../collectors/facts/formats/index.ts';
 import { describeCheck, entity, repoFacts, withFiles } from '../../helpers/check-context.ts';
 
-// parseDockerfile is called directly, not through the retriever that loads its parser.
-beforeAll(async () => {
-  await loadFormats();
-});
+// The parsers are called directly, some as the tables below are built, not through a retriever that loads their formats.
+await loadFormats();
 
 const DIGEST = `sha256:${'c'.repeat(64)}`;
 

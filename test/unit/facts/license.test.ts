@@ -1,5 +1,5 @@
 import spdxFull from 'spdx-license-list/full.js';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   chooseExpression,
   license,
@@ -18,10 +18,8 @@ import { memoryContext } from '../../helpers/memory-reader.ts';
 import { files, makeRepos } from '../../helpers/repos.ts';
 import { loadFormats } from '../../../collectors/facts/formats/index.ts';
 
-// The parsers below are called directly, not through a retriever that loads their formats.
-beforeAll(async () => {
-  await loadFormats();
-});
+// The parsers are called directly, some as the tables below are built, not through a retriever that loads their formats.
+await loadFormats();
 
 const MIT = spdxFull.MIT!.licenseText.replace('<year> <copyright holders>', '2015 Jane Doe');
 const APACHE = spdxFull['Apache-2.0']!.licenseText;

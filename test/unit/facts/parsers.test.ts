@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parseCodeownersWithLines } from '../../../collectors/facts/codeowners.ts';
 import { parseDockerfile } from '../../../collectors/facts/dockerfiles.ts';
 import { languageOf } from '../../../collectors/facts/languages.ts';
@@ -9,10 +9,8 @@ import { outlineMarkdown } from '../../../collectors/facts/readme.ts';
 import spdxFull from 'spdx-license-list/full.js';
 import { loadFormats } from '../../../collectors/facts/formats/index.ts';
 
-// The parsers below are called directly, not through a retriever that loads their formats.
-beforeAll(async () => {
-  await loadFormats();
-});
+// The parsers are called directly, some as the tables below are built, not through a retriever that loads their formats.
+await loadFormats();
 
 describe('languageOf', () => {
   it.each([
