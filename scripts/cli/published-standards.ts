@@ -28,7 +28,19 @@ export async function readPublishedStandards(location: string, cwd: string): Pro
       `--standards ${location}: not a Cairn standards.json (${issue.path.join('.') || 'root'}: ${issue.message.replace(/^Invalid input: /, '')}).`,
     );
   }
-  return standardsOf(file.data, location);
+  const published = standardsOf(file.data, location);
+  const known = new Set(published.standards.checks.map((check) => check.id));
+  const unknown = [
+    ...new Set(
+      published.standards.scorecards.flatMap((scorecard) => scorecard.levels.flatMap((level) => level.checks.map((entry) => entry.id))),
+    ),
+  ].filter((id) => !known.has(id));
+  // A portal built by another Cairn: judging without those checks would pass what the portal fails.
+  if (unknown.length)
+    throw new ConfigError(
+      `--standards ${location}: its scorecards use ${unknown.length === 1 ? 'a check' : 'checks'} this Cairn does not have (${unknown.join(', ')}). The portal is built by another version of Cairn: run the cairn-portal version it is built with.`,
+    );
+  return published;
 }
 
 /** A parsed `standards.json` (read from `location`) as the standards to judge with. */

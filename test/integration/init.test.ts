@@ -119,6 +119,26 @@ describe('Cairn without a portal', () => {
     const checked = await cairn(fixture.root, 'check', fixture.dirs.orders, '--standards', bad);
     expect(checked.code).toBe(2);
     expect(checked.stderr).toContain(`--standards ${bad}: not a Cairn standards.json (format:`);
+    // A portal built by another Cairn, whose scorecards use a check this one does not have.
+    const future = join(fixture.root, 'future.json');
+    const scorecard = { id: 'ready', title: 'Ready', levels: [{ id: 'bronze', checks: ['readme-present', 'from-the-future'] }] };
+    await writeFile(
+      future,
+      JSON.stringify({
+        format: 'cairn-standards/1',
+        generatedAt: '2026-11-01T00:00:00.000Z',
+        scorecardsFrom: 'content',
+        scorecards: [scorecard],
+        customChecks: [],
+        exemptions: [],
+        teams: [],
+      }),
+    );
+    const judged = await cairn(fixture.root, 'check', fixture.dirs.orders, '--standards', future);
+    expect(judged.code).toBe(2);
+    expect(judged.stderr).toBe(
+      `--standards ${future}: its scorecards use a check this Cairn does not have (from-the-future). The portal is built by another version of Cairn: run the cairn-portal version it is built with.\n`,
+    );
     const missing = await cairn(fixture.root, 'check', fixture.dirs.orders, '--standards', join(fixture.root, 'nowhere.json'));
     expect(missing.stderr).toContain('file not found');
     const both = await cairn(fixture.root, 'check', fixture.dirs.orders, '--standards', bad, '--config', 'portal/portal.yaml');
