@@ -64,6 +64,7 @@ export async function listDirectorySource(source: DirectorySource, baseDir: stri
       .join(', ')}${candidates.length > 3 ? ', …' : ''}`;
     throw new ConfigError(
       `${glob} matches ${folders} but no git work tree (none has .git): ${shown}. Point the glob at clones of the repositories (--repos, or the directory source in portal.yaml).`,
+      { field: ['repos'] },
     );
   }
   return listing;

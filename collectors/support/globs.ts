@@ -57,11 +57,17 @@ export function globFault(glob: string): string | undefined {
   return braces > 0 ? `a "{" is never closed` : undefined;
 }
 
+/** What to tell a user of a glob `globFault` finds fault with, or undefined. */
+export function globProblem(glob: string): string | undefined {
+  const fault = globFault(glob);
+  return fault && `glob "${glob}": ${fault}; write \\[ or \\{ for the character itself`;
+}
+
 /** A glob a user writes in a YAML file: one that `globFault` finds nothing wrong with. */
 export const globSchema = z
   .string()
   .min(1)
   .superRefine((value, context) => {
-    const fault = globFault(value);
-    if (fault) context.addIssue({ code: 'custom', message: `glob "${value}": ${fault}; write \\[ or \\{ for the character itself` });
+    const problem = globProblem(value);
+    if (problem) context.addIssue({ code: 'custom', message: problem });
   });

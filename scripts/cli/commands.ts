@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { ConfigError, located } from '../../collectors/config/config-error.ts';
 import { portalConfigSchema, type LoadedConfig } from '../../collectors/config/schema.ts';
@@ -159,6 +160,7 @@ export const buildCommand = defineCommand({
       // organisation's snapshot held twice would double the build's memory.
       const read = await readSnapshotFile(values.from, values, context, failOn);
       await assertKnownBadges(read.loaded, read.scorecards);
+      assertGuideFiles(read.guides, guidesDirOf(read.loaded).guidesDir, values.from, context.cwd);
       await publish(read.path, read.loaded)();
       verdict = read.verdict;
     }
@@ -458,6 +460,27 @@ function isInside(path: string, folder: string): boolean {
 }
 
 /** The guides folder the site renders, when the portal has a content folder. */
+/**
+ * A snapshot's guides are rendered from the MDX of the portal's guides folder: built elsewhere (a
+ * merged snapshot, a guide deleted since), one missing there stops the build before Astro starts.
+ */
+function assertGuideFiles(
+  guides: ReadonlyArray<{ id: string; file: string }>,
+  guidesDir: string | undefined,
+  from: string,
+  cwd: string,
+): void {
+  const missing = guides.filter((guide) => !guidesDir || !existsSync(join(guidesDir, `${guide.id}.mdx`)));
+  if (missing.length === 0) return;
+  const named = `${missing.length === 1 ? 'guide' : 'guides'} ${missing.map((guide) => `"${guide.id}" (${guide.file})`).join(', ')}`;
+  const where = guidesDir
+    ? `${missing.length === 1 ? 'which is' : 'which are'} not in ${relative(cwd, guidesDir) || '.'}${sep}`
+    : 'but no portal.yaml was given, beside which its guides/ would be';
+  throw new ConfigError(
+    `--from ${from}: the snapshot has ${named}, ${where}. Build with the portal.yaml whose guides the snapshot was collected with, or collect again.`,
+  );
+}
+
 function guidesDirOf(loaded: { contentDir?: string }): { guidesDir?: string } {
   return loaded.contentDir ? { guidesDir: join(loaded.contentDir, 'guides') } : {};
 }

@@ -8,6 +8,7 @@ import { codeownersRef } from '../../collectors/catalog/owners.ts';
 import { codeowners } from '../../collectors/facts/codeowners.ts';
 import { openRepo } from '../../collectors/repo/open.ts';
 import { listSources } from '../../collectors/sources/index.ts';
+import { globProblem } from '../../collectors/support/globs.ts';
 import { PACKAGE_ROOT } from './package-root.ts';
 import { count } from './collection-options.ts';
 import { currentTime } from './collection.ts';
@@ -48,6 +49,8 @@ export async function runInit(values: InitValues, dirArgument: string | undefine
       "cairn init: say where the repositories are: --repos '<glob>' (git work trees on this machine) or --github-org <org>.",
     );
   }
+  const badGlob = values.repos === undefined ? undefined : globProblem(values.repos);
+  if (badGlob) throw new ConfigError(`--repos: ${badGlob}`);
   const repos = values.repos === undefined ? undefined : relative(dir, pathIn(context, values.repos)) || '.';
   const teams = values.repos === undefined ? new Map<string, string[]>() : await codeownersTeams(values.repos, context);
   const files = portalFiles({

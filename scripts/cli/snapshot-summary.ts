@@ -5,10 +5,12 @@ import { readSnapshot } from '../../collectors/store/snapshot-file.ts';
 import { count, failingProblems, type FailOn } from './collection-options.ts';
 import { entryPoint } from '../../collectors/support/entry-point.ts';
 
-/** What a command needs of a snapshot it builds from: its verdict for `--strict`, and its scorecards. */
+/** What a command needs of a snapshot it builds from: its verdict for `--strict`, its scorecards, and its guides. */
 export interface SnapshotSummary {
   verdict: string | undefined;
   scorecards: string[];
+  /** Each guide's id (its path below `guides/` without `.mdx`) and file as the collection showed it. */
+  guides: Array<{ id: string; file: string }>;
 }
 
 /** The reason `--strict` fails on this snapshot, or undefined when it passes. */
@@ -21,7 +23,11 @@ export function strictVerdict(snapshot: Snapshot, failOn: FailOn = 'error'): str
 }
 
 export function summaryOf(snapshot: Snapshot, failOn: FailOn): SnapshotSummary {
-  return { verdict: strictVerdict(snapshot, failOn), scorecards: snapshot.scorecards.map((scorecard) => scorecard.id) };
+  return {
+    verdict: strictVerdict(snapshot, failOn),
+    scorecards: snapshot.scorecards.map((scorecard) => scorecard.id),
+    guides: snapshot.guides.map(({ id, file }) => ({ id, file })),
+  };
 }
 
 /**

@@ -113,6 +113,11 @@ describe('cairn collect', () => {
     const none = await collect('nothing-*');
     expect(none.code).toBe(2);
     expect(none.stderr).toMatch(/^globs\.yaml:6: sources\[1\]\.repos: No folder matches "nothing-\*"/m);
+    const plain = await collect('not-a-repo');
+    expect(plain.code).toBe(2);
+    expect(plain.stderr).toMatch(
+      /^globs\.yaml:6: sources\[1\]\.repos: "not-a-repo" \(relative to \.\) matches a folder but no git work tree/m,
+    );
     const unclosed = await collect('[docs-site');
     expect(unclosed.code).toBe(2);
     expect(unclosed.stderr).toMatch(/^globs\.yaml:6: sources\[1\]\.repos: glob "\[docs-site": "\[" at character 1 is never closed/m);

@@ -26,6 +26,9 @@ describe('cairn init', () => {
     const result = await cairn(fixture.root, 'init', 'portal', '--repos', 'repos-that-do-not-exist/*');
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('No folder matches "repos-that-do-not-exist/*" (relative to .): expected git work trees there.');
+    const unclosed = await cairn(fixture.root, 'init', 'portal', '--repos', '[repos');
+    expect(unclosed.code).toBe(2);
+    expect(unclosed.stderr).toBe('--repos: glob "[repos": "[" at character 1 is never closed; write \\[ or \\{ for the character itself\n');
 
     const made = await cairn(fixture.root, 'init', 'portal', '--repos', '*', '--title', 'Acme Portal');
     expect(made.code).toBe(0);

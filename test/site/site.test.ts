@@ -1,11 +1,12 @@
-import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSite } from '../../scripts/cli/site.ts';
 import { ConfigError } from '../../collectors/config/config-error.ts';
 import { fixtureSite, type FixtureSite } from '../helpers/fixture-site.ts';
 import { brokenLinks } from '../helpers/site-links.ts';
-import { buildFeedbackPortal } from './feedback-fixture.ts';
+import { buildFeedbackPortal, feedbackSnapshot } from './feedback-fixture.ts';
+import { cairn } from '../helpers/cli.ts';
 import { HOSTILE, snapshotFixture } from '../helpers/snapshot-fixture.ts';
 
 // The fixture organisation's site under `/portal/`, read as text.
@@ -306,6 +307,23 @@ describe('the built site', () => {
     await expect(failed).rejects.toThrow(ConfigError);
     await expect(failed).rejects.toThrow(/set-up-ci\.mdx: the guide fails as it renders: ReferenceError: undefinedVar is not defined/);
     expect(await siteFiles(site)).toEqual(before);
+  });
+
+  it('stops cairn build --from with exit 2 when the snapshot has guides the guides folder lacks', async () => {
+    const dir = join(workDir, 'guides-elsewhere');
+    await mkdir(join(dir, 'guides'), { recursive: true });
+    await writeFile(join(dir, 'snapshot.json'), JSON.stringify(feedbackSnapshot({ withFeedback: false })));
+    await writeFile(join(dir, 'portal.yaml'), 'title: Guides elsewhere\n');
+    const withConfig = await cairn(dir, 'build', '--from', 'snapshot.json', '--out', 'dist');
+    expect(withConfig.code).toBe(2);
+    expect(withConfig.stderr).toMatch(
+      /^--from snapshot\.json: the snapshot has guides "build\/set-up-ci" \(content\/guides\/build\/set-up-ci\.mdx\), .*, which are not in guides\/\. Build with the portal\.yaml/,
+    );
+    await rm(join(dir, 'portal.yaml'));
+    const withoutConfig = await cairn(dir, 'build', '--from', 'snapshot.json', '--out', 'dist');
+    expect(withoutConfig.code).toBe(2);
+    expect(withoutConfig.stderr).toMatch(/but no portal\.yaml was given, beside which its guides\/ would be\./);
+    expect(withConfig.stderr + withoutConfig.stderr).not.toMatch(/\n\s+at /);
   });
 
   it('fails the build with a message naming the snapshot file and the invalid field', async () => {
