@@ -1,6 +1,6 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { mkdir, mkdtemp, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
-import { basename, dirname, extname, join, relative, resolve } from 'node:path';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import type { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { replaceDirectory } from '../../collectors/store/atomic-write.ts';
@@ -78,17 +78,20 @@ export async function buildSite(options: SiteOptions, context: CommandContext = 
 
 /**
  * A guide whose MDX throws as it renders (`{someVariable}`: guides have no variables) is the
- * guide's fault, not Cairn's: a ConfigError naming its file, which the stack names only by the
- * chunk Astro compiled it into (`catalog_lCT4ohCZ.mjs` for `…/catalog.mdx`). Undefined for any other error.
+ * guide's fault, not Cairn's: a ConfigError naming its file. The stack names only the chunk Astro
+ * compiled it into (`catalog_lCT4ohCZ.mjs` for `…/catalog.mdx`), which holds the guide's path when
+ * two guides share a file name. Undefined for any other error.
  */
 async function guideRenderError(error: unknown, guidesDir: string | undefined, cwd: string): Promise<ConfigError | undefined> {
   const stack = error instanceof Error ? (error.stack ?? '') : '';
-  const chunk = /_createMdxContent \(.*\/chunks\/(.+)_[\w-]+\.mjs:\d+:\d+\)/.exec(stack)?.[1];
-  if (!chunk || !guidesDir) return undefined;
-  const guides = (await readdir(guidesDir, { recursive: true })).filter(
-    (path) => basename(path, extname(path)) === chunk && /\.mdx$/.test(path),
-  );
-  const where = guides.length ? guides.map((path) => relative(cwd, join(guidesDir, path))).join(' or ') : `the guide "${chunk}"`;
+  const found = /_createMdxContent \((file:\/\/.*\/chunks\/(.+)_[\w-]+\.mjs):\d+:\d+\)/.exec(stack);
+  if (!found || !guidesDir) return undefined;
+  const [, chunkUrl, name] = found;
+  const named = (await readdir(guidesDir, { recursive: true })).filter((path) => /\.mdx$/.test(path) && basename(path, '.mdx') === name);
+  const chunk = named.length > 1 ? await readFile(new URL(chunkUrl!), 'utf8').catch(() => '') : '';
+  const inChunk = named.filter((path) => chunk.includes(join(guidesDir, path)));
+  const guides = inChunk.length === 1 ? inChunk : named;
+  const where = guides.length ? guides.map((path) => relative(cwd, join(guidesDir, path))).join(' or ') : `the guide "${name}"`;
   return new ConfigError(
     `${where}: the guide fails as it renders: ${stack.split('\n')[0]}. Guides have no variables: an {expression} may hold literals and JavaScript's built-ins.`,
   );

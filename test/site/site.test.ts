@@ -297,6 +297,9 @@ describe('the built site', () => {
     const before = await siteFiles(site);
     const guide = join(dir, 'guides', 'build', 'set-up-ci.mdx');
     await writeFile(guide, '## Why\n\nThe year is {undefinedVar}.\n');
+    // Another guide of the same file name, which renders: the message names the one that throws.
+    await mkdir(join(dir, 'guides', 'ops'), { recursive: true });
+    await writeFile(join(dir, 'guides', 'ops', 'set-up-ci.mdx'), '## Fine\n');
     const failed = buildSite({
       snapshot: join(dir, 'snapshot.json'),
       outDir: site,
@@ -305,7 +308,9 @@ describe('the built site', () => {
       logLevel: 'silent',
     });
     await expect(failed).rejects.toThrow(ConfigError);
-    await expect(failed).rejects.toThrow(/set-up-ci\.mdx: the guide fails as it renders: ReferenceError: undefinedVar is not defined/);
+    await expect(failed).rejects.toThrow(
+      /^\S*guides\/build\/set-up-ci\.mdx: the guide fails as it renders: ReferenceError: undefinedVar is not defined/,
+    );
     expect(await siteFiles(site)).toEqual(before);
   });
 
