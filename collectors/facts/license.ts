@@ -167,7 +167,7 @@ const READMES = /^readme(\.(md|markdown|rst|txt|adoc))?$/i;
 
 export const license = defineRetriever({
   id: 'license',
-  version: 6,
+  version: 7,
   description:
     "The repository's license as an SPDX expression, from every license file at the root (each named with what it says), pointer notes, the README's License section and the root manifests' license fields.",
   schema: licenseSchema,
@@ -315,7 +315,13 @@ export function readmeLicenseStatement(
     .join('\n');
   const named = licensesNamedIn(section, known);
   if (named.length === 0) return undefined;
-  const declared = shorten(section.replace(/<[^>]+>/g, ''));
+  // Quoted as text: tags, badges and links give their words, not their markup and URLs.
+  const declared = shorten(
+    section
+      .replace(/<[^>]+>/g, '')
+      .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
+      .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1'),
+  );
   return { line: start + 1, declared, expression: named.join(CHOICE.test(section) ? ' OR ' : ' AND ') };
 }
 

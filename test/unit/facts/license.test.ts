@@ -120,7 +120,13 @@ describe('readmeLicenseStatement', () => {
   it("quotes the statement without the link definitions a README gathers under its last section (express's badges)", () => {
     const text =
       '# express\n\n## License\n\n  [MIT](LICENSE)\n\n[coveralls-image]: https://img.shields.io/coverallsCoverage/github/expressjs/express\n[npm-url]: https://npmjs.org/package/express\n';
-    expect(readmeLicenseStatement(text, new Map([['LICENSE', 'MIT']]))).toEqual({ line: 3, declared: '[MIT](LICENSE)', expression: 'MIT' });
+    expect(readmeLicenseStatement(text, new Map([['LICENSE', 'MIT']]))).toEqual({ line: 3, declared: 'MIT', expression: 'MIT' });
+  });
+
+  it('quotes a badge in the License section by its words', () => {
+    const text =
+      '## License\n\n[![License: MIT](https://img.shields.io/badge/License-MIT-yellow.svg)](https://opensource.org/licenses/MIT) Copyright (c) 2024 Foo\n';
+    expect(readmeLicenseStatement(text)).toMatchObject({ declared: 'License: MIT Copyright (c) 2024 Foo', expression: 'MIT' });
   });
 });
 
@@ -374,7 +380,7 @@ describe('license fact', () => {
             path: 'README.md',
             kind: 'readme',
             line: 3,
-            declared: 'Licensed under either of [Apache-2.0](LICENSE-APACHE) or [MIT](LICENSE-MIT) at your option.',
+            declared: 'Licensed under either of Apache-2.0 or MIT at your option.',
             expression: 'Apache-2.0 OR MIT',
           },
         ],
