@@ -97,11 +97,15 @@ export const lockfileCommitted = defineCheck({
     const { manifests, files } = context.facts;
     const needs = requirements(manifests, new Set(files));
     if (needs.length === 0) {
-      const jvm = manifests.some((manifest) => manifest.ecosystem === 'maven' || manifest.ecosystem === 'gradle');
+      const judged = manifests.filter((manifest) => !VENDORED.test(manifest.path) && manifest.dependencies.length > 0);
+      const jvm = judged.some((manifest) => manifest.ecosystem === 'maven' || manifest.ecosystem === 'gradle');
+      const crates = judged.some((manifest) => manifest.ecosystem === 'cargo');
       return notApplicable(
         jvm
           ? 'Only Maven or Gradle builds (or manifests without dependencies), which have no standard lockfile.'
-          : 'No package manifest with dependencies that needs a lockfile.',
+          : crates
+            ? 'Only Rust library crates (no src/main.rs or src/bin/), whose Cargo.lock Cargo leaves to the applications that use them.'
+            : 'No package manifest with dependencies that needs a lockfile.',
       );
     }
     const missing = needs.filter((need) => !need.lock);

@@ -209,7 +209,18 @@ describeCheck(lockfileCommitted, [
     outcome: 'pass',
   },
   { name: 'Rust binary without Cargo.lock', input: project(['src/bin/tool.rs'], [manifest('Cargo.toml', 'cargo')]), outcome: 'fail' },
-  { name: 'Rust library needs none', input: project(['src/lib.rs'], [manifest('Cargo.toml', 'cargo')]), outcome: 'notApplicable' },
+  {
+    name: 'Rust library needs none, and says so',
+    input: project(['src/lib.rs'], [manifest('Cargo.toml', 'cargo')]),
+    outcome: 'notApplicable',
+    message: /^Only Rust library crates/,
+  },
+  {
+    name: 'vendored manifests say nothing',
+    input: project([], [manifest('node_modules/x/package.json', 'npm'), manifest('vendor/y/pom.xml', 'maven')]),
+    outcome: 'notApplicable',
+    message: /^No package manifest with dependencies/,
+  },
   { name: 'Maven only', input: project([], [manifest('pom.xml', 'maven')]), outcome: 'notApplicable', message: /Maven or Gradle/ },
   {
     name: 'vendored manifests are ignored',
