@@ -42,6 +42,9 @@ const TEST_FOLDER = /(^|\/)(test|tests|spec|specs|testing)\//i;
  */
 const EXAMPLES = /^(docs?|docs_src|documentation|examples?|samples?|demos?)\//i;
 
+/** A test runner's configuration (`tests/playwright.config.ts`, `test/jest.config.js`): in a test folder, but no test. */
+const RUNNER_CONFIG = /(^|\/)[^/]+\.config\.(js|ts|mjs|cjs|mts|cts)$/;
+
 /** Test-folder files that set tests up rather than test: package markers, pytest's shared fixtures. */
 const SETUP = /(^|\/)(__init__\.py|conftest\.py)$/;
 
@@ -107,7 +110,8 @@ export const testsPresent = defineCheck({
     for (const path of files) {
       if (!MAY_BE_TEST.test(path) || VENDORED.test(path)) continue;
       const named = isTestFile(path);
-      if (named || (TEST_FOLDER.test(path) && SOURCE_FILE.test(path))) tests.push({ path, rank: exampleRank(path, named) });
+      if (named || (TEST_FOLDER.test(path) && SOURCE_FILE.test(path) && !RUNNER_CONFIG.test(path)))
+        tests.push({ path, rank: exampleRank(path, named) });
     }
     if (tests.length > 0) {
       // The best examples first, in path order within each rank (a stable sort).

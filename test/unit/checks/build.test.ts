@@ -77,6 +77,17 @@ describeCheck(testsPresent, [
   },
   { name: 'Go tests', input: { facts: withFiles(['main.go', 'pkg/x_test.go'], { languages: languages('Go') }) }, outcome: 'pass' },
   { name: 'pytest folder', input: { facts: withFiles(['app/m.py', 'tests/test_m.py']) }, outcome: 'pass' },
+  {
+    name: "a test runner's configuration is no test (todo-nodejs-mongo's tests/playwright.config.ts)",
+    input: { facts: withFiles(['src/app.ts', 'tests/playwright.config.ts', 'tests/todo.spec.ts'], { languages: languages('TypeScript') }) },
+    outcome: 'pass',
+    message: '1 test file, e.g. tests/todo.spec.ts.',
+  },
+  {
+    name: 'a test folder holding only its runner configuration',
+    input: { facts: withFiles(['src/app.ts', 'test/jest.config.js'], { languages: languages('TypeScript') }) },
+    outcome: 'fail',
+  },
   { name: 'Maven layout', input: { facts: withFiles(['src/main/java/A.java', 'src/test/java/ATest.java']) }, outcome: 'pass' },
   { name: 'a spec folder', input: { facts: withFiles(['lib/a.rb', 'spec/a_spec.rb']) }, outcome: 'pass' },
   ...[
