@@ -7,7 +7,7 @@ const DOC_PAGE = /\.(md|markdown|mdx|rst|adoc|asciidoc)$/i;
 
 export const docs = defineRetriever({
   id: 'docs',
-  version: 2,
+  version: 3,
   description: 'Documentation in the repository: the docs folder, its pages (Markdown, reStructuredText, AsciiDoc), and mkdocs.yml.',
   schema: z.object({
     /** `docs/` (or mkdocs' `docs_dir`) when it holds documentation pages. */
@@ -15,6 +15,8 @@ export const docs = defineRetriever({
     /** Documentation pages under the docs folder (Markdown, reStructuredText, AsciiDoc), sorted. */
     pages: z.array(z.string()),
     mkdocs: z.object({ path: z.string(), siteName: z.string().optional(), hasNav: z.boolean() }).optional(),
+    /** The docs folder's `conf.py` when it is a Sphinx project that no mkdocs.yml builds: the portal does not publish it. */
+    sphinx: z.string().optional(),
   }),
   async collect({ repo, problem }) {
     const mkdocsPath = ['mkdocs.yml', 'mkdocs.yaml'].find((path) => repo.has(path));
@@ -39,9 +41,11 @@ export const docs = defineRetriever({
     const dir = mkdocs?.docsDir ?? 'docs';
     const pages = repo.glob(`${dir}/**/*`).filter((path) => DOC_PAGE.test(path));
     const { docsDir: _, ...mkdocsFacts } = mkdocs ?? { docsDir: undefined };
+    const sphinx = mkdocs ? undefined : `${dir}/conf.py`;
     return {
       ...(pages.length > 0 ? { dir } : {}),
       pages,
+      ...(sphinx && pages.length > 0 && repo.has(sphinx) ? { sphinx } : {}),
       ...(mkdocs ? { mkdocs: mkdocsFacts as { path: string; siteName?: string; hasNav: boolean } } : {}),
     };
   },

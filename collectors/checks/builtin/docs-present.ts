@@ -50,7 +50,7 @@ export const docsPresent = defineCheck({
     const { docs } = context.facts;
     if (docs.dir && docs.pages.length > 0)
       return pass(
-        `${docs.dir}/ has ${count(docs.pages.length, 'documentation page')}.`,
+        `${docs.dir}/ has ${count(docs.pages.length, 'documentation page')}${docs.sphinx ? `: a Sphinx project (${docs.sphinx}), which the portal does not publish` : ''}.`,
         docs.pages.slice(0, 5).map((path) => ({ path })),
       );
     if (docs.mkdocs) return pass(`Documentation is built from ${docs.mkdocs.path}.`, [{ path: docs.mkdocs.path }]);

@@ -154,6 +154,12 @@ describeCheck(docsPresent, [
     evidence: [{ path: 'docs/index.md' }, { path: 'docs/runbook.md' }],
   },
   {
+    name: 'a Sphinx project, which the portal does not publish',
+    input: { facts: repoFacts({ docs: { dir: 'docs', pages: ['docs/index.rst'], sphinx: 'docs/conf.py' } }) },
+    outcome: 'pass',
+    message: 'docs/ has 1 documentation page: a Sphinx project (docs/conf.py), which the portal does not publish.',
+  },
+  {
     name: 'mkdocs.yml only',
     input: { facts: repoFacts({ docs: { pages: [], mkdocs: { path: 'mkdocs.yml', hasNav: false } } }) },
     outcome: 'pass',

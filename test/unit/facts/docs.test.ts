@@ -12,7 +12,7 @@ describe('the docs fact', () => {
     [
       'a Sphinx site in reStructuredText',
       { 'docs/conf.py': 'project = "x"', 'docs/index.rst': 'Home\n====', 'docs/api.rst': 'API\n===' },
-      { dir: 'docs', pages: ['docs/api.rst', 'docs/index.rst'] },
+      { dir: 'docs', pages: ['docs/api.rst', 'docs/index.rst'], sphinx: 'docs/conf.py' },
     ],
     ['AsciiDoc pages', { 'docs/guide.adoc': '= Guide' }, { dir: 'docs', pages: ['docs/guide.adoc'] }],
     ['a docs folder of pictures only', { 'docs/diagram.png': 'x' }, { pages: [] }],
