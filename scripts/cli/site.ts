@@ -76,17 +76,21 @@ export async function buildSite(options: SiteOptions, context: CommandContext = 
   }
 }
 
+/** Characters after the file name in the name of a chunk Astro writes: `_` and an 8-character hash, which may hold `_` and `-` itself. */
+const CHUNK_SUFFIX = 9;
+
 /**
  * A guide whose MDX throws as it renders (`{someVariable}`: guides have no variables) is the
  * guide's fault, not Cairn's: a ConfigError naming its file. The stack names only the chunk Astro
  * compiled it into (`catalog_lCT4ohCZ.mjs` for `…/catalog.mdx`), which holds the guide's path when
  * two guides share a file name. Undefined for any other error.
  */
-async function guideRenderError(error: unknown, guidesDir: string | undefined, cwd: string): Promise<ConfigError | undefined> {
+export async function guideRenderError(error: unknown, guidesDir: string | undefined, cwd: string): Promise<ConfigError | undefined> {
   const stack = error instanceof Error ? (error.stack ?? '') : '';
-  const found = /_createMdxContent \((file:\/\/.*\/chunks\/(.+)_[\w-]+\.mjs):\d+:\d+\)/.exec(stack);
+  const found = /_createMdxContent \((file:\/\/.*\/chunks\/([^/]+)\.mjs):\d+:\d+\)/.exec(stack);
   if (!found || !guidesDir) return undefined;
-  const [, chunkUrl, name] = found;
+  const [, chunkUrl, chunkName] = found;
+  const name = chunkName!.slice(0, -CHUNK_SUFFIX);
   const named = (await readdir(guidesDir, { recursive: true })).filter((path) => /\.mdx$/.test(path) && basename(path, '.mdx') === name);
   const chunk = named.length > 1 ? await readFile(new URL(chunkUrl!), 'utf8').catch(() => '') : '';
   const inChunk = named.filter((path) => chunk.includes(join(guidesDir, path)));
