@@ -170,8 +170,8 @@ async function admit(candidate: Candidate, accepted: Map<string, Accepted>, prob
     const validation = await validateEntity(candidate.data);
     if (!validation.ok) {
       // At the field Backstage names, when the document's lines are known: where the fix goes.
-      const line = where.line === undefined ? undefined : (rejectedField(validation.reason, candidate.fields)?.line ?? where.line);
-      problems.push({ ...where, ...(line === undefined ? {} : { line }), ...rejection(validation) });
+      const field = where.line === undefined ? undefined : rejectedField(validation.reason, candidate.fields);
+      problems.push({ ...where, ...(field ? { line: field.line } : {}), ...rejection(validation) });
       return undefined;
     }
     const { entity, ref } = validation;

@@ -22,25 +22,16 @@ export class ConfigError extends Error {
  */
 export async function located(error: ConfigError, file: { path: string; shown: string } | undefined): Promise<ConfigError> {
   if (!error.field || !file) return error;
-  const line = await lineInFile(file.path, error.field);
-  const { formatPath } = await import('../yaml/lines.ts');
-  return new ConfigError(`${file.shown}${line ? `:${line}` : ''}: ${formatPath(error.field)}: ${error.message}`);
-}
-
-/**
- * The line of the value at `path` in a YAML file already validated, when it reads. Its modules are
- * loaded here, when an error is reported: the stages that throw ConfigErrors read no files.
- */
-async function lineInFile(file: string, path: ReadonlyArray<string | number>): Promise<number | undefined> {
-  const [{ readFile }, { LineCounter, parseDocument }, { lineAtPath }] = await Promise.all([
+  // Loaded here, when an error is reported: the stages that throw ConfigErrors read no files.
+  const [{ readFile }, { LineCounter, parseDocument }, { formatPath, lineAtPath }] = await Promise.all([
     import('node:fs/promises'),
     import('yaml'),
     import('../yaml/lines.ts'),
   ]);
-  try {
-    const lineCounter = new LineCounter();
-    return lineAtPath(parseDocument(await readFile(file, 'utf8'), { lineCounter }), lineCounter, path);
-  } catch {
-    return undefined;
-  }
+  const lineCounter = new LineCounter();
+  const line = await readFile(file.path, 'utf8').then(
+    (text) => lineAtPath(parseDocument(text, { lineCounter }), lineCounter, error.field!),
+    () => undefined,
+  );
+  return new ConfigError(`${file.shown}${line ? `:${line}` : ''}: ${formatPath(error.field)}: ${error.message}`);
 }

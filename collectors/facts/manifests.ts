@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { RepoReader } from '../repo/reader.ts';
+import { dirnameOf, joinPath } from '../support/repo-paths.ts';
 import { formats, loadFormats, type Formats } from './formats/index.ts';
 import { defineRetriever } from './retriever.ts';
 
@@ -92,7 +93,7 @@ export const manifests = defineRetriever({
       };
       try {
         const manifest = parseManifest(path, text, context);
-        const lockfileOff = manifest?.ecosystem === 'npm' ? await npmLockfileOff(repo, dir) : undefined;
+        const lockfileOff = manifest?.ecosystem === 'npm' ? await npmLockfileOff(repo, path) : undefined;
         if (manifest) found.push({ ...manifest, ...(lockfileOff ? { lockfileOff } : {}) });
       } catch (error) {
         problem({ severity: 'warning', file: path, ...lineOf(error), message: `Could not parse ${path}: ${messageOf(error)}` });
@@ -102,19 +103,19 @@ export const manifests = defineRetriever({
   },
 });
 
-/** The nearest `.npmrc` from `dir` up to the repository root, and the line where it says `package-lock=false`, if it does. */
+/** The nearest `.npmrc` from the manifest's folder up to the repository root, and the line where it says `package-lock=false`, if it does. */
 async function npmLockfileOff(
   repo: Pick<RepoReader, 'has' | 'readText'>,
-  dir: string,
+  manifestPath: string,
 ): Promise<{ path: string; line: number } | undefined> {
-  for (let folder = dir; ; folder = folder.slice(0, folder.slice(0, -1).lastIndexOf('/') + 1)) {
-    const path = `${folder}.npmrc`;
+  for (let folder = dirnameOf(manifestPath); ; folder = dirnameOf(folder)) {
+    const path = joinPath(folder, '.npmrc')!;
     if (repo.has(path)) {
       const lines = (await repo.readText(path))?.split('\n') ?? [];
       const at = lines.findIndex((line) => /^\s*package-lock\s*=\s*false\s*$/.test(line));
       return at < 0 ? undefined : { path, line: at + 1 };
     }
-    if (folder === '') return undefined;
+    if (folder === '.') return undefined;
   }
 }
 

@@ -21,13 +21,17 @@ interface Requirement {
  * binary (Cargo's own guidance for libraries was to leave it out). Maven and Gradle have no
  * standard lockfile, so they are not judged.
  */
+/** A manifest of the repository's own (not vendored) that declares dependencies. */
+function isJudged(manifest: Manifest): boolean {
+  return !VENDORED.test(manifest.path) && manifest.dependencies.length > 0;
+}
+
 function requirements(manifests: readonly Manifest[], files: ReadonlySet<string>): Requirement[] {
   const found: Requirement[] = [];
   const pinnedRequirements = new Set(
     manifests.filter((manifest) => baseName(manifest.path) === 'requirements.txt' && manifest.pinned).map((manifest) => manifest.path),
   );
-  for (const manifest of manifests) {
-    if (VENDORED.test(manifest.path) || manifest.dependencies.length === 0) continue;
+  for (const manifest of manifests.filter(isJudged)) {
     const dir = dirOf(manifest.path);
     const name = baseName(manifest.path);
     if (manifest.ecosystem === 'npm') {
@@ -97,7 +101,7 @@ export const lockfileCommitted = defineCheck({
     const { manifests, files } = context.facts;
     const needs = requirements(manifests, new Set(files));
     if (needs.length === 0) {
-      const judged = manifests.filter((manifest) => !VENDORED.test(manifest.path) && manifest.dependencies.length > 0);
+      const judged = manifests.filter(isJudged);
       const jvm = judged.some((manifest) => manifest.ecosystem === 'maven' || manifest.ecosystem === 'gradle');
       const crates = judged.some((manifest) => manifest.ecosystem === 'cargo');
       return notApplicable(
