@@ -1,3 +1,6 @@
+import { LineCounter, parseDocument } from 'yaml';
+import { formatPath, lineAtPath } from '../yaml/lines.ts';
+
 /**
  * Bad configuration or bad usage: the user must change a file or a flag. The CLI prints the
  * message as it is (no stack trace) and exits with status 2.
@@ -22,12 +25,8 @@ export class ConfigError extends Error {
  */
 export async function located(error: ConfigError, file: { path: string; shown: string } | undefined): Promise<ConfigError> {
   if (!error.field || !file) return error;
-  // Loaded here, when an error is reported: the stages that throw ConfigErrors read no files.
-  const [{ readFile }, { LineCounter, parseDocument }, { formatPath, lineAtPath }] = await Promise.all([
-    import('node:fs/promises'),
-    import('yaml'),
-    import('../yaml/lines.ts'),
-  ]);
+  // Read here, when an error is reported: the stages that throw ConfigErrors read no files.
+  const { readFile } = await import('node:fs/promises');
   const lineCounter = new LineCounter();
   const line = await readFile(file.path, 'utf8').then(
     (text) => lineAtPath(parseDocument(text, { lineCounter }), lineCounter, error.field!),

@@ -108,6 +108,20 @@ describe('Cairn installed from its package', () => {
     expect(new Set(report.results.map((result) => result.scorecard))).toEqual(new Set(['catalog', 'security', 'service-maturity']));
   });
 
+  it('names the line of a configuration fault found as the run goes, from the compiled command line', async () => {
+    // Located by reading portal.yaml again once the fault is found: code the sources never run alone.
+    await writeFile(join(portal, 'nowhere.yaml'), 'title: Acme\nsources:\n  - type: directory\n    repos: ./nowhere/*\n');
+    const failed = await run('npx', ['cairn', 'collect', '--config', 'nowhere.yaml', '--snapshot', 'nowhere.json'], {
+      cwd: portal,
+      env: ENV,
+    }).then(
+      () => ({ code: 0, stderr: '' }),
+      (error: { code: number; stderr: string }) => error,
+    );
+    expect(failed.code).toBe(2);
+    expect(failed.stderr).toMatch(/^nowhere\.yaml:4: sources\[0\]\.repos: No folder matches "\.\/nowhere\/\*"/m);
+  });
+
   it('builds the organisation’s portal with npx cairn build, printing nothing but its summary', async () => {
     const { stderr } = await run('npx', ['cairn', 'build', '--config', './portal.yaml', '--out', 'site'], {
       cwd: portal,
