@@ -37,7 +37,7 @@ export type DocSources = z.infer<typeof docSourcesSchema>;
  */
 export const docSources = defineRetriever({
   id: 'docSources',
-  version: 7,
+  version: 8,
   description:
     'Markdown, mkdocs navigation (with mkdocs-monorepo-plugin includes) and referenced images of every docs folder in the repository, for rendering.',
   publish: false,
@@ -51,7 +51,7 @@ export const docSources = defineRetriever({
       context.problem({
         severity: 'warning',
         file: joinPath(docsDir, 'conf.py')!,
-        message: `${docsDir}/ is a Sphinx project: the portal renders mkdocs sites and plain Markdown, not reStructuredText or MyST's directives, so its pages are not published. A mkdocs.yml beside it would publish them.`,
+        message: `The ${docsDir}/ folder is a Sphinx project: the portal renders mkdocs sites and plain Markdown, not reStructuredText or MyST's directives, so its pages are not published. A mkdocs.yml beside it would publish them.`,
       });
     }
     for (const found of foundRoots) {
