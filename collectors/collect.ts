@@ -10,6 +10,7 @@ import type { CustomCheckFile } from './checks/custom.ts';
 import { ConfigError, located } from './config/config-error.ts';
 import type { GuideSettings, LoadedConfig } from './config/schema.ts';
 import { buildEntityDocs } from './docs/index.ts';
+import type { SiteMode } from './docs/render-site.ts';
 import { retrievers, type Facts } from './facts/index.ts';
 import type { FeedbackSnapshot } from './feedback/feedback.ts';
 import { readFeedback } from './feedback/load.ts';
@@ -191,6 +192,8 @@ export interface AssembleInput {
   renderCache?: RenderCache;
   /** Worker threads rendering docs beside this thread (portal.yaml's `workers`); by default, as many as pay. */
   workers?: number;
+  /** `outlined` for a verdict that publishes no docs: their problems are found, but no page is rendered. */
+  docs?: SiteMode;
 }
 
 /** Everything after the facts, pure but for time given (and the previous snapshot read): catalog, scorecards, and the snapshot. */
@@ -243,6 +246,7 @@ export async function assemble(input: AssembleInput): Promise<Snapshot> {
     repos,
     ...(input.renderCache ? { renderCache: input.renderCache } : {}),
     ...(input.workers !== undefined ? { workers: input.workers } : {}),
+    ...(input.docs ? { mode: input.docs } : {}),
   });
   const refs = new Set(catalog.entities.map((entity) => entity.ref));
   const carriedDocs = carried.docs.filter((entry) => refs.has(entry.entityRef));

@@ -6,7 +6,7 @@ import type { CatalogEntity } from '../catalog/schema.ts';
 import type { RepoSnapshot } from '../contract/snapshot.ts';
 import { annotatedBases, docsRootOf, type EntityDocsRoot } from './entity-roots.ts';
 import { docsWorkerCount, renderSites, type SiteJob, type SiteOutcome } from './render-pool.ts';
-import type { RenderedSite } from './render-site.ts';
+import type { RenderedSite, SiteMode } from './render-site.ts';
 import type { EntityDocs } from './schema.ts';
 import { compareCodeUnits } from '../support/order.ts';
 
@@ -17,6 +17,8 @@ export interface DocsInput {
   renderCache?: RenderCache;
   /** Worker threads rendering beside this thread (portal.yaml's `workers`); by default as `docsWorkerCount` decides. */
   workers?: number;
+  /** `outlined`: no docs are made, only their problems are found (a verdict on one repository). */
+  mode?: SiteMode;
 }
 
 /** Rendered docs sites kept between runs (store/render-cache.ts keeps them in files). */
@@ -71,13 +73,15 @@ export async function buildEntityDocs(input: DocsInput): Promise<{ docs: EntityD
         // Only mkdocs sites can be included: a worker is sent no other root's pages.
         sites: [...sources.roots, ...(sources.included ?? [])].filter((root) => root.mkdocs),
         fallbackTitle: title,
+        ...(input.mode ? { mode: input.mode } : {}),
       };
       site = { job, ...(input.renderCache ? { cacheKey: renderKey(found.root, sources, repo, title) } : {}) };
       sites.set(key, site);
     }
     planned.push({ entity, repo: repo.name, rootProblems, shown: { found, site } });
   }
-  const problems = await renderPlanned([...sites.values()], input.renderCache, input.workers);
+  // Outlining reads no Markdown: it never pays for worker threads.
+  const problems = await renderPlanned([...sites.values()], input.renderCache, input.mode === 'outlined' ? 0 : input.workers);
 
   const docs: EntityDocs[] = [];
   for (const { entity, repo, rootProblems, shown } of planned) {
@@ -96,6 +100,7 @@ export async function buildEntityDocs(input: DocsInput): Promise<{ docs: EntityD
     }
     const { siteName, pages, nav, assets, problems: siteProblems } = outcome.site;
     problems.push(...siteProblems.map((problem) => ({ ...problem, repo, entityRef: entity.ref })));
+    if (input.mode === 'outlined') continue;
     if (pages.length === 0) {
       problems.push({
         severity: 'error',

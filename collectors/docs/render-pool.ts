@@ -7,7 +7,7 @@ import { entryPoint } from '../support/entry-point.ts';
 import { firstLine } from '../support/errors.ts';
 import { workerStopped } from '../support/worker-stopped.ts';
 import { sourceLinks, type Forge } from '../support/source-links.ts';
-import { renderSite, type RenderedSite } from './render-site.ts';
+import { renderSite, type RenderedSite, type SiteMode } from './render-site.ts';
 
 // Beside this module, in its language: the sources (`.ts`) in a checkout, compiled (`.js`) when installed.
 const WORKER = entryPoint('render-worker', import.meta.url);
@@ -31,6 +31,8 @@ export interface SiteJob {
   /** The repository's mkdocs sites, which a mkdocs nav may `!include`. */
   sites: readonly DocRoot[];
   fallbackTitle: string;
+  /** Rendered (the default), or only outlined for its problems. */
+  mode?: SiteMode;
 }
 
 /** A job's site, or what stopped it from rendering. */
@@ -57,6 +59,7 @@ export async function renderJob(job: SiteJob): Promise<SiteOutcome> {
         siteOf: (path) => sites.get(path),
       },
       job.fallbackTitle,
+      job.mode,
     );
     return { site };
   } catch (error) {

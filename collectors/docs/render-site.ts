@@ -34,10 +34,23 @@ interface IncludedSite {
 }
 
 /**
- * Renders every page of one docs root (pages that fail are problems, the others still render),
- * then its navigation: mkdocs' nav when it has one, else the folder tree.
+ * How much of a site to make: `rendered`, every page's HTML; `outlined`, only what its problems need
+ * (which pages there are, their navigation), for a verdict on one repository, which publishes no
+ * docs: rendering is most of the time `cairn check` would take on a repository with docs.
  */
-export async function renderSite(root: DocRoot, repository: SiteRepository, fallbackTitle: string): Promise<RenderedSite> {
+export type SiteMode = 'rendered' | 'outlined';
+
+/**
+ * Renders every page of one docs root (pages that fail are problems, the others still render),
+ * then its navigation: mkdocs' nav when it has one, else the folder tree. Outlined, the site has
+ * no pages or assets, and its navigation names pages by their file names.
+ */
+export async function renderSite(
+  root: DocRoot,
+  repository: SiteRepository,
+  fallbackTitle: string,
+  mode: SiteMode = 'rendered',
+): Promise<RenderedSite> {
   const problems: RenderedSite['problems'] = [];
   if (root.mkdocs?.error)
     problems.push({
@@ -69,7 +82,14 @@ export async function renderSite(root: DocRoot, repository: SiteRepository, fall
     return asset.path;
   };
   const pages: DocPage[] = [];
+  const titleOf = (slug: string, source: string, rendered?: string) =>
+    rendered ?? (slug === '' ? fallbackTitle : humanize(source.slice(source.lastIndexOf('/') + 1)));
+  const outlined: NavPage[] = [];
   for (const planned of plan.pages) {
+    if (mode === 'outlined') {
+      outlined.push({ slug: planned.slug, source: planned.source, title: titleOf(planned.slug, planned.source) });
+      continue;
+    }
     try {
       const rendered = await renderMarkdown(planned.text, {
         sourcePath: planned.source,
@@ -79,8 +99,7 @@ export async function renderSite(root: DocRoot, repository: SiteRepository, fall
         ...(repository.webUrlOf ? { webUrlOf: repository.webUrlOf } : {}),
         publish,
       });
-      const title =
-        rendered.title ?? (planned.slug === '' ? fallbackTitle : humanize(planned.source.slice(planned.source.lastIndexOf('/') + 1)));
+      const title = titleOf(planned.slug, planned.source, rendered.title);
       pages.push({ slug: planned.slug, title, source: planned.source, html: rendered.html, headings: rendered.headings });
     } catch (error) {
       problems.push({
@@ -90,8 +109,8 @@ export async function renderSite(root: DocRoot, repository: SiteRepository, fall
       });
     }
   }
-  const navPages: NavPage[] = pages.map(({ slug, source, title }) => ({ slug, source, title }));
-  const rendered = new Set(pages.map((page) => page.slug));
+  const navPages: NavPage[] = [...outlined, ...pages.map(({ slug, source, title }) => ({ slug, source, title }))];
+  const rendered = new Set(navPages.map((page) => page.slug));
   const pageOf = (path: string) => {
     const slug = plan.pageOf(path);
     return slug !== undefined && rendered.has(slug) ? slug : undefined;

@@ -180,6 +180,8 @@ export async function judgeTree(
     guideSettings: judge.guideSettings,
     problems: [],
     knownEntities,
+    // A verdict shows no docs: their problems are enough, and rendering them would take most of the time.
+    docs: 'outlined',
   });
   const entities = snapshot.entities.filter((entity) => entity.source.repo === tree.name);
   const refs = new Set(entities.map((entity) => entity.ref));

@@ -10,7 +10,7 @@ import { availableParallelism, cpus, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { generatedOrganisation, realWorldOrganisation, type Organisation } from './bench/organisations.ts';
-import { CHECK_REPO, checkPhase, collectPhase, sitePhase, type BenchContext, type SiteResult } from './bench/phases.ts';
+import { CHECK_DOCS_REPO, CHECK_REPO, checkPhase, collectPhase, sitePhase, type BenchContext, type SiteResult } from './bench/phases.ts';
 import { MEMORY_METHOD, NODE, ROOT } from './bench/processes.ts';
 import { renderTable, type Row } from './bench/report.ts';
 import { compile } from './compile.ts';
@@ -24,7 +24,8 @@ Times Cairn's commands as a user runs them, each a process of its own, against a
 interleaved runs (floor, Cairn, floor, Cairn …): medians, and the ratio taken pair by pair.
 
   check    cairn check on ${CHECK_REPO} (real-world corpus), as node bin/cairn.js and through npx (in a
-           portal project with Cairn installed, and in this checkout), against node -e 0
+           portal project with Cairn installed, and in this checkout), and on ${CHECK_DOCS_REPO}, the
+           corpus's repository with the most docs, against node -e 0
   collect  cairn collect cold (--no-cache) and warm (the cache of a first run) with the default
            standards, against git ls-files + git log -1 on every repository (xargs -P2)
   site     cairn build --from the snapshot, against bare Astro 7 building as many trivial pages;

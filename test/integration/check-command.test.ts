@@ -205,7 +205,7 @@ describe('cairn check on a repository with problems', () => {
   const SERVICE =
     'apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: ledger\nspec:\n  type: service\n  lifecycle: production\n  owner: group:payments\n';
   const BROKEN_WORKFLOW = 'name: ci\non: [push\njobs:\n  build:\n    runs-on: ubuntu-latest\n';
-  let repos: RepoFixture<'unparsable' | 'invalid' | 'warned'>;
+  let repos: RepoFixture<'unparsable' | 'invalid' | 'warned' | 'documented'>;
 
   beforeAll(async () => {
     repos = await makeRepos({
@@ -220,6 +220,12 @@ describe('cairn check on a repository with problems', () => {
       }),
       // Only a warning: a workflow GitHub would reject too.
       warned: files({ 'catalog-info.yaml': SERVICE, '.github/workflows/ci.yml': BROKEN_WORKFLOW }),
+      // Docs whose mkdocs nav names a page that is not there.
+      documented: files({
+        'catalog-info.yaml': SERVICE,
+        'mkdocs.yml': 'site_name: Ledger\nnav:\n  - Home: index.md\n  - Runbook: runbook.md\n',
+        'docs/index.md': '# Ledger\n\n```python\nprint("hello")\n```\n',
+      }),
     });
   });
 
@@ -298,6 +304,14 @@ describe('cairn check on a repository with problems', () => {
           },
         ],
       }),
+    );
+  });
+
+  it('reports the problems of the docs, as the portal build would', async () => {
+    const { code, stderr } = await runCairn(repos.dirs.documented, ['check']);
+    expect(code).toBe(0);
+    expect(stderr).toMatch(
+      /^warning: mkdocs\.yml:4: The nav entry "Runbook" points at runbook\.md, which is not a Markdown page in docs\.$/m,
     );
   });
 

@@ -216,6 +216,22 @@ describe('buildEntityDocs', () => {
     ]);
   });
 
+  it('outlined, finds the problems rendering finds and makes no docs', async () => {
+    const { mkdocs } = parseMkdocs('site_name: API\nnav:\n  - Home: index.md\n  - Gone: gone.md\n', 'mkdocs.yml', '.');
+    const outlined: DocRoot[] = [
+      { base: '.', docsDir: 'docs', mkdocs, pages: [page('docs/index.md', '# API\n\n```ts\nconst a = 1;\n```\n')] },
+    ];
+    const input = {
+      entities: [component('app', 'catalog-info.yaml')],
+      repos: [{ name: 'app', facts: { ...facts, docSources: withDigest({ roots: outlined, images: [] }) } as Facts }],
+    };
+    const rendered = await buildEntityDocs(input);
+    const outline = await buildEntityDocs({ ...input, mode: 'outlined' });
+    expect(rendered.docs).toHaveLength(1);
+    expect(rendered.problems).toMatchObject([{ file: 'mkdocs.yml', line: 4, message: expect.stringMatching(/"Gone" points at gone\.md/) }]);
+    expect(outline).toEqual({ docs: [], problems: rendered.problems });
+  });
+
   it('gives a component the docs folder beside its descriptor, with links to other repository files on the web', async () => {
     const { docs } = await build([
       component('app', 'catalog-info.yaml'),
