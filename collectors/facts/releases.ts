@@ -13,6 +13,7 @@ export const releases = defineRetriever({
   version: 1,
   description: `The newest ${RELEASES_KEPT} git tags with their commit dates, newest first.`,
   schema: z.array(z.object({ name: z.string(), date: z.iso.datetime({ offset: true }) })),
+  tagDependent: true,
   async collect({ repo }) {
     const { tags } = await repo.history();
     return tags

@@ -36,6 +36,11 @@ export interface FactRetriever<Id extends string = string, S extends z.ZodType =
    * ending now): the fact cache keeps them for the day they were computed on only.
    */
   timeDependent?: boolean;
+  /**
+   * `true` for facts that read the repository's tags, which change without a new commit (a release
+   * tagged on the head): the fact cache keys them by the tags as well.
+   */
+  tagDependent?: boolean;
   collect(context: FactContext): Promise<z.infer<S>>;
 }
 

@@ -1,4 +1,4 @@
-import { lstatSync, readFileSync, type Stats } from 'node:fs';
+import { lstatSync, readdirSync, readFileSync, type Dirent, type Stats } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
 
 /**
@@ -50,6 +50,56 @@ export function readSymbolicRefFromFiles(dir: string, ref: string): string | nul
   if (text === undefined) return undefined;
   if (COMMIT.test(text)) return null;
   return /^ref: (refs\/\S+)$/.exec(text)?.[1];
+}
+
+/**
+ * Every tag and the object it names, a line each (`refs/tags/v1.2.0 <object>`), sorted by name, read
+ * from git's files as `git for-each-ref refs/tags` lists them: the loose refs under `refs/tags/`
+ * and the tags in `packed-refs`, a loose one overriding a packed one. `undefined` when only git can
+ * tell (a reftable store, a symlink, a file it cannot read or does not recognise).
+ */
+export function readTagsFromFiles(dir: string): string | undefined {
+  const gitDir = gitDirOf(dir);
+  const commonDir = gitDir && fileRefStore(gitDir);
+  if (!commonDir) return undefined;
+  const tags = new Map<string, string>();
+  const packedPath = join(commonDir, 'packed-refs');
+  const packed = readSmallFile(packedPath, 64 * 1024 * 1024);
+  if (packed === undefined && exists(packedPath)) return undefined;
+  for (const line of packed?.split('\n') ?? []) {
+    const [object, name] = line.split(' ');
+    if (name?.startsWith('refs/tags/') && object && COMMIT.test(object)) tags.set(name, object);
+  }
+  const looseRoot = join(commonDir, 'refs', 'tags');
+  const root = lstatOf(looseRoot);
+  if (root && (!root.isDirectory() || !readLooseTags(looseRoot, 'refs/tags', tags))) return undefined;
+  return [...tags]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([name, object]) => `${name} ${object}`)
+    .join('\n');
+}
+
+/** Adds the loose tags below `folder` (the ref `prefix`) to `tags`; false when only git can tell what one is. */
+function readLooseTags(folder: string, prefix: string, tags: Map<string, string>): boolean {
+  let entries: Dirent[];
+  try {
+    entries = readdirSync(folder, { withFileTypes: true });
+  } catch {
+    return false;
+  }
+  for (const entry of entries) {
+    const path = join(folder, entry.name);
+    if (entry.isDirectory()) {
+      if (!readLooseTags(path, `${prefix}/${entry.name}`, tags)) return false;
+      continue;
+    }
+    // A lock file is a tag being written: git's own listing skips it too.
+    if (entry.isFile() && entry.name.endsWith('.lock')) continue;
+    const object = entry.isFile() ? readSmallFile(path) : undefined;
+    if (object === undefined || !COMMIT.test(object)) return false;
+    tags.set(`${prefix}/${entry.name}`, object);
+  }
+  return true;
 }
 
 /** A SHA-1 or SHA-256 object name. */

@@ -6,7 +6,7 @@ import type { RepoSnapshot } from '../contract/snapshot.ts';
 import { retrievers, type Facts } from '../facts/index.ts';
 import type { FactContext, FactRetriever, FactSettings } from '../facts/retriever.ts';
 import { runGit } from '../repo/git-pool.ts';
-import { readHeadFromRefs } from '../repo/head-ref.ts';
+import { readHeadFromRefs, readTagsFromFiles } from '../repo/head-ref.ts';
 import { openRepo } from '../repo/open.ts';
 import { ReadBudget } from '../repo/read-budget.ts';
 import type { OpenedRepo } from '../repo/reader.ts';
@@ -34,7 +34,7 @@ export interface CollectRepoOptions {
 /**
  * Facts of one repository. With a cache, a retriever's earlier output is reused when the head
  * commit, the retriever's version and output schema, and the settings are the same (and, for
- * time-dependent facts, the day); when every retriever's is, the repository is not even opened. A repository that cannot
+ * time-dependent facts, the day; for facts of tags, the tags); when every retriever's is, the repository is not even opened. A repository that cannot
  * be opened, or a retriever that throws, is a problem, never a crash, and is not cached.
  */
 export async function collectRepo(handle: RepoHandle, options: CollectRepoOptions): Promise<RepoSnapshot> {
@@ -59,10 +59,17 @@ export async function collectRepo(handle: RepoHandle, options: CollectRepoOption
     megabytes: limits.megabytes,
   });
   const day = options.now.toISOString().slice(0, 10);
+  const tags = head && retrievers.some((retriever) => retriever.tagDependent) ? await tagsDigest(handle.dir) : '';
   const keyOf = (retriever: FactRetriever) =>
-    [retriever.id, retriever.version, retrieverShape(retriever) ?? 'validated', head, settingsKey, retriever.timeDependent ? day : ''].join(
-      '\0',
-    );
+    [
+      retriever.id,
+      retriever.version,
+      retrieverShape(retriever) ?? 'validated',
+      head,
+      settingsKey,
+      retriever.timeDependent ? day : '',
+      retriever.tagDependent ? tags : '',
+    ].join('\0');
 
   const results = new Map<string, CachedFact>();
   for (const retriever of retrievers) {
@@ -222,6 +229,20 @@ async function headCommit(dir: string): Promise<string | undefined> {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * A digest of the repository's tags and what they point at, from git's files when they are plain,
+ * else from git; empty when neither can tell (the tags' facts are then cached by the commit alone).
+ */
+async function tagsDigest(dir: string): Promise<string> {
+  const listed =
+    readTagsFromFiles(dir) ??
+    (await runGit(dir, ['for-each-ref', '--format=%(refname) %(objectname)', 'refs/tags']).then(
+      (output) => output.trim(),
+      () => undefined,
+    ));
+  return listed === undefined ? '' : createHash('sha256').update(listed).digest('base64url').slice(0, 16);
 }
 
 /** A repository's problems in one order: by file, line, then message. */

@@ -1,16 +1,21 @@
-import { cp, mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, realpath, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 
 /**
  * Write-then-rename, the one way Cairn writes output files: a run killed half-way leaves the
- * previous file whole, never a truncated one.
+ * previous file whole, never a truncated one. A device or a pipe (`--output /dev/stdout`) is written
+ * in place, as renaming onto it would replace it with a file; a symlink's file is replaced, and the
+ * link kept.
  */
 export async function writeFileAtomically(path: string, content: string): Promise<void> {
-  await mkdir(dirname(path), { recursive: true });
-  const temporary = `${path}.${process.pid}.${Date.now()}.tmp`;
+  const existing = await stat(path).catch(() => undefined);
+  if (existing && !existing.isFile() && !existing.isDirectory()) return writeFile(path, content);
+  const target = existing ? await realpath(path) : path;
+  await mkdir(dirname(target), { recursive: true });
+  const temporary = `${target}.${process.pid}.${Date.now()}.tmp`;
   try {
     await writeFile(temporary, content);
-    await rename(temporary, path);
+    await rename(temporary, target);
   } catch (error) {
     await rm(temporary, { force: true });
     throw error;

@@ -14,7 +14,7 @@ export type CachedFact = z.infer<typeof cachedFactSchema>;
  * Facts of earlier runs, one JSON file per repository in `dir`: a nightly run re-reads only what
  * changed. Entries are keyed by what they depend on (head commit, retriever version, settings), so
  * a stale entry is simply not found. A file that cannot be read or parsed is treated as empty and
- * rewritten, never fatal: the cache only ever saves work.
+ * rewritten, and one that cannot be written is skipped, never fatal: the cache only ever saves work.
  */
 export class FactCache {
   readonly #dir: string;
@@ -33,8 +33,9 @@ export class FactCache {
     }
   }
 
+  /** Keeps a repository's facts; one that cannot be written (a full disk) is read again next run, and the run goes on. */
   async write(repo: string, facts: ReadonlyMap<string, CachedFact>): Promise<void> {
-    await writeFileAtomically(this.#file(repo), `${JSON.stringify({ repo, facts: Object.fromEntries(facts) })}\n`);
+    await writeFileAtomically(this.#file(repo), `${JSON.stringify({ repo, facts: Object.fromEntries(facts) })}\n`).catch(() => {});
   }
 
   /** A file name any repository name maps to, and no two names share. */

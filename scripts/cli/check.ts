@@ -1,4 +1,4 @@
-import { lstat, stat } from 'node:fs/promises';
+import { lstat } from 'node:fs/promises';
 import { basename, isAbsolute, join, normalize } from 'node:path';
 import type { Standards } from '../../collectors/collect.ts';
 import { ConfigError } from '../../collectors/config/config-error.ts';
@@ -21,6 +21,7 @@ import { formatSarif, README_FILES } from './report/sarif.ts';
 import { formatTerminal } from './report/terminal.ts';
 import { problemLine, terminalSafe } from './report/text.ts';
 import { VERSION } from './version.ts';
+import { assertWritable } from './writable.ts';
 
 export const CHECK_FORMATS = ['terminal', 'json', 'markdown', 'sarif', 'codeclimate'] as const;
 type Format = (typeof CHECK_FORMATS)[number];
@@ -51,6 +52,7 @@ export async function runCheck(values: CheckValues, dirArgument: string | undefi
   const failOnProblems = failOnProblemsOf(values['fail-on-problems']);
   const gate = gateOf(values);
   const dir = pathIn(context, dirArgument ?? '.');
+  if (values.output !== undefined) await assertWritable(pathIn(context, values.output), `--output ${values.output}`, 'file');
   const { report, scorecards } = await checkReport(values, dir, context);
   const gateFailed = gateFailures(gate, {
     results: report.results,
@@ -70,7 +72,7 @@ export async function runCheck(values: CheckValues, dirArgument: string | undefi
     problems: values.output !== undefined,
     color,
   });
-  if (values.output) await writeOutput(pathIn(context, values.output), values.output, output);
+  if (values.output) await writeFileAtomically(pathIn(context, values.output), output);
   else context.stdout.write(output);
   const { stderr } = context;
   for (const problem of report.problems) stderr.write(`${problemLine(problem)}\n`);
@@ -172,13 +174,6 @@ function reportFor(judged: Awaited<ReturnType<typeof judgeTree>>, judge: Judge):
     problems: snapshot.problems.filter((problem) => problem.repo === repo.name),
     suggestions: suggestedFiles({ entities, results, facts: repo.facts, files: repo.facts.files ?? [], templates: judge.templates }),
   };
-}
-
-/** Writes the report to `target` (`--output path`), never into a folder of that name. */
-async function writeOutput(target: string, path: string, text: string): Promise<void> {
-  if ((await stat(target).catch(() => undefined))?.isDirectory())
-    throw new ConfigError(`--output ${path} is a folder; expected a file name.`);
-  await writeFileAtomically(target, text);
 }
 
 function parseFormat(value: string | undefined): Format {

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { collect } from '../../collectors/collect.ts';
@@ -10,12 +10,22 @@ import type { Snapshot } from '../../collectors/contract/snapshot.ts';
 import { readSnapshot, SnapshotError, writeSnapshot } from '../../collectors/store/snapshot-file.ts';
 import { historyRecord } from '../../collectors/runs/history.ts';
 import { appendHistory } from '../../collectors/store/history-folder.ts';
-import { cacheDirOf, count, DEFAULT_CONFIG, DEFAULT_SNAPSHOT, defaultConfigPath, historyDirOf, type FailOn } from './collection-options.ts';
+import {
+  cacheDirOf,
+  count,
+  DEFAULT_CACHE,
+  DEFAULT_CONFIG,
+  DEFAULT_SNAPSHOT,
+  defaultConfigPath,
+  historyDirOf,
+  type FailOn,
+} from './collection-options.ts';
 import { pathIn, type CommandContext } from './context.ts';
 import { snapshotSummary, type SnapshotSummary } from './snapshot-summary.ts';
 export { strictVerdict } from './snapshot-summary.ts';
 import { progressLine } from './progress.ts';
 import { loadStandards } from './standards.ts';
+import { assertWritable } from './writable.ts';
 
 /** The collection options as parsed (`collection-options.ts`). */
 export interface CollectionValues {
@@ -40,13 +50,21 @@ export async function runCollection(
   const loaded = await resolveConfig(values, context);
   const standards = await loadStandards(loaded.contentDir);
   const path = pathIn(context, values.snapshot ?? DEFAULT_SNAPSHOT);
-  if ((await stat(path).catch(() => undefined))?.isDirectory())
-    throw new ConfigError(`--snapshot ${values.snapshot ?? DEFAULT_SNAPSHOT} is a folder; expected a file name, e.g. snapshot.json.`);
+  await assertWritable(path, `--snapshot ${values.snapshot ?? DEFAULT_SNAPSHOT}`, 'file');
+  const { cacheDir } = cacheDirOf(values, context.cwd);
+  if (cacheDir) await assertWritable(cacheDir, `--cache ${values.cache ?? DEFAULT_CACHE}`, 'folder');
+  const historyDir = historyDirOf(values, loaded, context.cwd);
+  if (historyDir)
+    await assertWritable(
+      historyDir,
+      values.history !== undefined ? `--history ${values.history}` : `The history folder ${historyDir}`,
+      'folder',
+    );
   const progress = progressLine(context.stderr);
   let fromCache = 0;
   const snapshot = await collect({
     ...loaded,
-    ...cacheDirOf(values, context.cwd),
+    ...(cacheDir ? { cacheDir } : {}),
     standards,
     now: currentTime(context.env),
     previous: previousSnapshot(path, context.cwd),

@@ -1,11 +1,13 @@
 import { existsSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { stat } from 'node:fs/promises';
+import { dirname, join, relative, sep } from 'node:path';
 import { ConfigError, located } from '../../collectors/config/config-error.ts';
 import { portalConfigSchema, type LoadedConfig } from '../../collectors/config/schema.ts';
 import { didYouMean } from '../../collectors/scorecards/suggest.ts';
 import { defineCommand, type Command } from './command.ts';
 import { collectionOptions, DEFAULT_CONFIG, DEFAULT_SNAPSHOT, failOnOf, historyDirOf } from './collection-options.ts';
 import { pathIn, type CommandContext } from './context.ts';
+import { assertWritable } from './writable.ts';
 
 // Commands load the collectors and Astro only when they run, so `--help` answers at once.
 const collection = () => import('./collection.ts');
@@ -120,6 +122,8 @@ export const buildCommand = defineCommand({
     const outDir = pathIn(context, values.out ?? 'dist');
     const { buildSite, assertReplaceableOutput, prepareSiteBuild } = await site();
     await assertReplaceableOutput(outDir);
+    // The site replaces the folder whole, through the folder it is in.
+    await assertWritable(dirname(outDir), `--out ${values.out ?? 'dist'}`, 'folder');
     if (values.snapshot && isInside(pathIn(context, values.snapshot), outDir))
       throw new ConfigError(
         `--snapshot ${values.snapshot} is inside --out ${values.out ?? 'dist'}, which the site replaces whole: keep the snapshot outside it.`,
@@ -159,6 +163,11 @@ export const buildCommand = defineCommand({
       // scorecards are kept while the site is built: the site reads the file itself, and a large
       // organisation's snapshot held twice would double the build's memory.
       const read = await readSnapshotFile(values.from, values, context, failOn);
+      const historyDir = historyDirOf({ history: values.history }, read.loaded, context.cwd);
+      if (historyDir && (await stat(historyDir).catch(() => undefined))?.isFile())
+        throw new ConfigError(
+          `${values.history !== undefined ? `--history ${values.history}` : `The history folder ${historyDir}`} is a file; expected a folder.`,
+        );
       await assertKnownBadges(read.loaded, read.scorecards);
       assertGuideFiles(read.guides, guidesDirOf(read.loaded).guidesDir, values.from, context.cwd);
       await publish(read.path, read.loaded)();

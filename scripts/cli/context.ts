@@ -27,6 +27,12 @@ export interface Invocation extends CommandContext {
 
 /** The context of the process itself: what `cairn` gets when run from a shell. */
 export function processContext(): CommandContext {
+  // A reader that goes away (`cairn check 2>&1 | head -3`) closes the pipe: what is left to say is
+  // dropped, and the run ends with its own exit code, not with an unhandled EPIPE.
+  for (const stream of [process.stdout, process.stderr])
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EPIPE') throw error;
+    });
   return { cwd: process.cwd(), env: process.env, stdout: process.stdout, stderr: process.stderr };
 }
 

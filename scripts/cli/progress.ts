@@ -9,7 +9,8 @@ export function progressLine(stream: OutputStream): { update(text: string): void
   let shown = false;
   return {
     update(text) {
-      const width = Math.max(20, (stream.columns ?? 80) - 1);
+      // A terminal that does not say its width (0 columns, as under `script`) gets 80.
+      const width = Math.max(20, (stream.columns || 80) - 1);
       stream.write(`\r\x1b[2K${text.length > width ? `${text.slice(0, width - 1)}…` : text}`);
       shown = true;
     },

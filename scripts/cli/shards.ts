@@ -1,4 +1,4 @@
-import { readFile, stat } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { assemble, collectRepos } from '../../collectors/collect.ts';
 import { ConfigError } from '../../collectors/config/config-error.ts';
@@ -11,13 +11,14 @@ import { currentTime, previousSnapshot, recordRun, resolveConfig, type Collectio
 import { cacheDirOf, count } from './collection-options.ts';
 import { pathIn, type CommandContext } from './context.ts';
 import { progressLine } from './progress.ts';
+import { assertWritable } from './writable.ts';
 import { loadStandards } from './standards.ts';
 
 /** `cairn collect --shard i/n`: this shard's repositories' facts, written as a partial snapshot. */
 export async function collectShard(values: CollectionValues & { shard: string }, context: CommandContext): Promise<PartialSnapshot> {
   const shard = parseShard(values.shard);
   const output = values.snapshot ?? `.cache/snapshot-${shard.index}-of-${shard.count}.json`;
-  await assertFileName(pathIn(context, output), output, '--snapshot');
+  await assertWritable(pathIn(context, output), `--snapshot ${output}`, 'file');
   const loaded = await resolveConfig(values, context);
   const standards = await loadStandards(loaded.contentDir);
   const now = currentTime(context.env);
@@ -61,7 +62,7 @@ export async function mergeShards(
     throw new ConfigError('cairn merge: give the partial snapshots to merge, e.g. cairn merge shards/*.json --snapshot snapshot.json.');
   const output = values.snapshot ?? '.cache/snapshot.json';
   const path = pathIn(context, output);
-  await assertFileName(path, output, '--snapshot');
+  await assertWritable(path, `--snapshot ${output}`, 'file');
   const loaded = await resolveConfig(values, context);
   const standards = await loadStandards(loaded.contentDir);
   const partials = await Promise.all(files.map(async (file) => ({ file, partial: await readPartial(file, pathIn(context, file)) })));
@@ -112,7 +113,3 @@ async function readPartial(file: string, path: string): Promise<PartialSnapshot>
 }
 
 /** Bad usage when `path` (`flag given`) is a folder. */
-async function assertFileName(path: string, given: string, flag: string): Promise<void> {
-  if ((await stat(path).catch(() => undefined))?.isDirectory())
-    throw new ConfigError(`${flag} ${given} is a folder; expected a file name, e.g. snapshot.json.`);
-}

@@ -1,9 +1,11 @@
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { snapshotSchema } from '../../collectors/contract/snapshot.ts';
 import { main } from '../../scripts/cli/main.ts';
-import { cairn, cairnEnv, spawnCairn } from '../helpers/cli.ts';
+import { CAIRN_BIN, cairn, cairnEnv, spawnCairn } from '../helpers/cli.ts';
 import { files, makeRepos, type RepoFixture } from '../helpers/repos.ts';
 
 let fixture: RepoFixture<'orders' | 'docs-site' | 'broken'>;
@@ -163,6 +165,18 @@ describe('bad usage and configuration exit 2 without a stack trace', () => {
       /--snapshot site\/snapshot\.json is inside --out site/,
     ],
     [['collect', '--repos', '*', '--snapshot', '.'], /--snapshot \. is a folder/],
+    // Where a file is in the way of an output, before any repository is read.
+    [
+      ['collect', '--repos', '*', '--snapshot', 'orders/README.md/s.json'],
+      /^--snapshot orders\/README\.md\/s\.json: \S+orders\/README\.md is a file, not a folder/m,
+    ],
+    [['collect', '--repos', '*', '--cache', 'orders/README.md'], /^--cache orders\/README\.md is a file; expected a folder\.$/m],
+    [['build', '--repos', '*', '--history', 'orders/README.md/runs'], /^--history orders\/README\.md\/runs: \S+ is a file, not a folder/m],
+    [['build', '--repos', '*', '--out', 'orders/README.md/site'], /^--out \S*orders\/README\.md\/site: a file is in the way/m],
+    [
+      ['check', 'orders', '--output', 'orders/README.md/report.txt'],
+      /^--output orders\/README\.md\/report\.txt: \S+ is a file, not a folder/m,
+    ],
     [['collect', '--config', '.'], /^\.: is a folder; expected a YAML file$/m],
     [['preview', '--out', 'nowhere'], /is not a site built by Cairn/],
   ])('cairn %j', async (args, message) => {
@@ -258,6 +272,14 @@ describe('progress', () => {
     const piped = await cairn(fixture.root, ...args);
     expect(piped.stderr).toMatch(/^Collected 1 repository, /);
   });
+
+  it('is cut to 80 columns on a terminal that does not say its width', async () => {
+    const args = ['collect', '--repos', 'docs-site', '--snapshot', join(fixture.root, 'progress.json'), '--no-history', '--no-cache'];
+    const written: string[] = [];
+    const terminal = { isTTY: true, columns: 0, write: (text: string) => written.push(text) };
+    expect(await main({ argv: args, cwd: fixture.root, env: cairnEnv(), stdout: { write: () => true }, stderr: terminal })).toBe(0);
+    expect(written.join('')).toMatch(/^\r\x1b\[2KCollecting 1\/1 docs-site\r/);
+  });
 });
 
 describe('the cairn binary', () => {
@@ -268,6 +290,19 @@ describe('the cairn binary', () => {
       stdout: `${JSON.parse(await readFile(new URL('../../package.json', import.meta.url), 'utf8')).version}\n`,
       stderr: '',
     });
+  });
+
+  it('ends with its own exit code when the reader of its output goes away (cairn check 2>&1 | head -1)', async () => {
+    const expected = (await spawnCairn(fixture.root, ['check', 'orders'])).code;
+    const child = spawn(process.execPath, [CAIRN_BIN, 'check', 'orders'], {
+      cwd: fixture.root,
+      env: cairnEnv(),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    child.stdout.destroy();
+    child.stderr.destroy();
+    const [code] = (await once(child, 'close')) as [number];
+    expect(code).toBe(expected);
   });
 
   it('exits 2 on bad usage, with the message and no stack trace', async () => {

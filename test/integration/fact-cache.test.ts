@@ -76,6 +76,23 @@ describe('the fact cache', () => {
     expect(await words()).not.toBe(before);
   });
 
+  it('collects the releases again after a tag on the same head commit, and only them', async () => {
+    const before = await collectRepo(handle, options());
+    await promisify(execFile)('git', ['-c', 'tag.gpgsign=false', 'tag', 'v9.9.9'], { cwd: handle.dir });
+    const after = await collectRepo(handle, options());
+    expect(before.facts.releases?.map((release) => release.name)).not.toContain('v9.9.9');
+    expect(after.facts.releases?.map((release) => release.name)).toContain('v9.9.9');
+    expect(after).toEqual(await collectRepo(handle, options({ cache: undefined })));
+    const cached = JSON.parse(await readFile(join(cacheDir, 'ledger.json'), 'utf8')) as { facts: Record<string, { key: string }> };
+    const beforeKeys = new Map(Object.entries(cached.facts).map(([id, entry]) => [id, entry.key]));
+    await promisify(execFile)('git', ['tag', '-d', 'v9.9.9'], { cwd: handle.dir });
+    await collectRepo(handle, options());
+    const changed = Object.entries(
+      (JSON.parse(await readFile(join(cacheDir, 'ledger.json'), 'utf8')) as { facts: Record<string, { key: string }> }).facts,
+    ).flatMap(([id, entry]) => (entry.key === beforeKeys.get(id) ? [] : [id]));
+    expect(changed).toEqual(['releases']);
+  });
+
   it('keeps time-dependent facts for their day only', async () => {
     const today = await collectRepo(handle, options());
     const nextMonth = await collectRepo(handle, options({ now: new Date('2026-12-01T12:00:00Z') }));

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdir, rm, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readHeadFromRefs, readSymbolicRefFromFiles } from '../../collectors/repo/head-ref.ts';
+import { readHeadFromRefs, readSymbolicRefFromFiles, readTagsFromFiles } from '../../collectors/repo/head-ref.ts';
 import { openRepo } from '../../collectors/repo/open.ts';
 import { files, makeRepos, TEST_AUTHOR, type RepoFixture } from '../helpers/repos.ts';
 
@@ -68,6 +68,42 @@ describe('the head commit from git files', () => {
     await writeFile(join(plain, '.git', 'HEAD'), 'ref: refs/heads/main\n');
     expect(readHeadFromRefs(plain)).toBeUndefined();
     expect(readHeadFromRefs(join(fixture.root, 'missing'))).toBeUndefined();
+  });
+});
+
+describe('the tags from git files', () => {
+  const forEachRef = (dir: string) => git(dir, 'for-each-ref', '--format=%(refname) %(objectname)', 'refs/tags');
+
+  it('lists what git for-each-ref lists: loose, packed, nested and annotated tags, a loose one over a packed one', async () => {
+    const clone = join(fixture.root, 'tagged');
+    git(fixture.root, 'clone', '-q', fixture.dirs.loose, clone);
+    expect(readTagsFromFiles(clone)).toBe('');
+    git(clone, 'tag', 'v1.0.0', 'HEAD~1');
+    git(clone, 'tag', '-a', '-m', 'Release', 'release/v2.0.0');
+    git(clone, 'pack-refs', '--all');
+    git(clone, 'tag', 'v3.0.0');
+    // Moved after packing: the loose ref wins.
+    git(clone, 'tag', '-f', 'v1.0.0', 'HEAD');
+    const listed = readTagsFromFiles(clone);
+    expect(listed).toBe(forEachRef(clone));
+    expect(listed?.split('\n')).toHaveLength(3);
+    // A tag being written (its lock file) is not a tag yet.
+    await writeFile(join(clone, '.git', 'refs', 'tags', 'v4.0.0.lock'), `${revParse(clone)}\n`);
+    expect(readTagsFromFiles(clone)).toBe(listed);
+  });
+
+  it('leaves a symlinked tag, an unknown file and a reftable store to git', async () => {
+    const odd = join(fixture.root, 'odd-tags');
+    git(fixture.root, 'clone', '-q', fixture.dirs.loose, odd);
+    await symlink('../heads/main', join(odd, '.git', 'refs', 'tags', 'linked'));
+    expect(readTagsFromFiles(odd)).toBeUndefined();
+    await rm(join(odd, '.git', 'refs', 'tags', 'linked'));
+    await writeFile(join(odd, '.git', 'refs', 'tags', 'garbled'), 'not an object\n');
+    expect(readTagsFromFiles(odd)).toBeUndefined();
+    await rm(join(odd, '.git', 'refs', 'tags', 'garbled'));
+    expect(readTagsFromFiles(odd)).toBe('');
+    await mkdir(join(odd, '.git', 'reftable'));
+    expect(readTagsFromFiles(odd)).toBeUndefined();
   });
 });
 
