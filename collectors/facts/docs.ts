@@ -7,7 +7,7 @@ const DOC_PAGE = /\.(md|markdown|mdx|rst|adoc|asciidoc)$/i;
 
 export const docs = defineRetriever({
   id: 'docs',
-  version: 3,
+  version: 4,
   description: 'Documentation in the repository: the docs folder, its pages (Markdown, reStructuredText, AsciiDoc), and mkdocs.yml.',
   schema: z.object({
     /** `docs/` (or mkdocs' `docs_dir`) when it holds documentation pages. */
@@ -18,21 +18,14 @@ export const docs = defineRetriever({
     /** The docs folder's `conf.py` when it is a Sphinx project that no mkdocs.yml builds: the portal does not publish it. */
     sphinx: z.string().optional(),
   }),
-  async collect({ repo, problem }) {
+  async collect({ repo }) {
     const mkdocsPath = ['mkdocs.yml', 'mkdocs.yaml'].find((path) => repo.has(path));
     let mkdocs: { path: string; siteName?: string; hasNav: boolean; docsDir?: string } | undefined;
     if (mkdocsPath) {
       const text = (await repo.readText(mkdocsPath)) ?? '';
       // mkdocs.yml uses custom tags (!!python/name:…); they are kept as plain values, never resolved.
+      // One it cannot parse is reported once, at its line, with the docs it is read for (docSources).
       const document = parseDocument(text, { uniqueKeys: false, strict: false, prettyErrors: false });
-      const error = document.errors[0];
-      if (error)
-        problem({
-          severity: 'warning',
-          file: mkdocsPath,
-          ...(error.linePos ? { line: error.linePos[0].line } : {}),
-          message: `Could not parse ${mkdocsPath}: ${error.message.split('\n')[0]}`,
-        });
       const config = document.toJS({ maxAliasCount: 100 }) as Record<string, unknown> | null;
       const siteName = typeof config?.site_name === 'string' ? config.site_name : undefined;
       const docsDir = typeof config?.docs_dir === 'string' ? config.docs_dir.replace(/^\.\/|\/$/g, '') : undefined;

@@ -10,7 +10,7 @@ const MAX_NAMED = 20;
  */
 export const files = defineRetriever({
   id: 'files',
-  version: 4,
+  version: 5,
   description: 'Every tracked file path, sorted; used by checks and kept out of the snapshot.',
   schema: z.array(z.string()),
   publish: false,

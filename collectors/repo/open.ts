@@ -238,9 +238,11 @@ class GitRepoReader implements OpenedRepo {
         // The target must itself be a tracked file: a symlink may not publish `.git/config` (remote
         // URLs with tokens) or an ignored `.env` that only exists in this work tree.
         const target = relative(this.#root, real).split(sep).join('/');
-        if (!this.#inside(real) || !this.#tracked.has(target) || target === '.git' || target.startsWith('.git/'))
-          return { ok: false, reason: 'symlink-outside' };
+        if (!this.#inside(real) || target === '.git' || target.startsWith('.git/')) return { ok: false, reason: 'symlink-outside' };
         info = lstatSync(real);
+        // A link to one of the repository's folders is no file to read, and leads nowhere outside.
+        if (!this.#tracked.has(target))
+          return info.isDirectory() ? { ok: false, reason: 'not-a-file' } : { ok: false, reason: 'symlink-outside' };
       }
       return info.isFile() ? { ok: true, real, size: info.size } : { ok: false, reason: 'not-a-file' };
     } catch (error) {

@@ -27,7 +27,7 @@ export interface CollectRepoOptions {
   untracked?: boolean;
   /** Facts of earlier runs: a retriever whose inputs are unchanged is not run again. */
   cache?: FactCache;
-  /** Called when every fact came from the cache, so the repository was not opened. */
+  /** Called when the facts of the head commit came from the cache: all of them, or all but the day's activity. */
   onCacheHit?: () => void;
 }
 
@@ -81,7 +81,8 @@ export async function collectRepo(handle: RepoHandle, options: CollectRepoOption
   }
   const missing = retrievers.filter((retriever) => !results.has(retriever.id));
   const problems: Problem[] = [];
-  if (missing.length === 0) options.onCacheHit?.();
+  // Unchanged since the cache was written, though a new day's activity is read again (a nightly run's case).
+  if (missing.every((retriever) => retriever.timeDependent)) options.onCacheHit?.();
   else {
     const deadline = deadlineAfter(limits.seconds);
     try {

@@ -173,8 +173,10 @@ describe('repository docs from real repositories', () => {
     ]);
   });
 
-  it('reports a broken mkdocs.yml on its entity and still renders its pages with the folder tree, and the other entities', () => {
+  it('reports a broken mkdocs.yml once, on its entity, and still renders its pages with the folder tree, and the other entities', () => {
     expect(docsOf('component:default/broken')).toMatchObject({ title: 'broken', nav: [{ title: 'Still rendered', slug: '' }] });
+    const reading = collected.find((repo) => repo.name === 'broken')!.problems;
+    expect([...reading, ...problems].filter((problem) => problem.repo === 'broken' && problem.file === 'mkdocs.yml')).toHaveLength(1);
     expect(problems).toContainEqual(
       expect.objectContaining({
         severity: 'warning',

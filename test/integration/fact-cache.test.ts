@@ -93,11 +93,15 @@ describe('the fact cache', () => {
     expect(changed).toEqual(['releases']);
   });
 
-  it('keeps time-dependent facts for their day only', async () => {
+  it('keeps time-dependent facts for their day only, and says the repository is unchanged when only they are read again', async () => {
     const today = await collectRepo(handle, options());
-    const nextMonth = await collectRepo(handle, options({ now: new Date('2026-12-01T12:00:00Z') }));
+    let hits = 0;
+    const nextMonth = await collectRepo(handle, options({ now: new Date('2026-12-01T12:00:00Z'), onCacheHit: () => hits++ }));
     expect(nextMonth.facts.activity).not.toEqual(today.facts.activity);
     expect(nextMonth.facts.readme).toEqual(today.facts.readme);
+    expect(hits).toBe(1);
+    await collectRepo(handle, options({ settings: { contentGlobs: ['docs/**'] }, onCacheHit: () => hits++ }));
+    expect(hits).toBe(1);
   });
 
   it('ignores an entry made under other settings, and a corrupted file', async () => {

@@ -34,6 +34,7 @@ beforeAll(async () => {
             'big.txt': 'x'.repeat(2048),
             'escape-link': { symlink: '../../../../../../etc/passwd' },
             'inside-link': { symlink: 'README.md' },
+            'folder-link': { symlink: 'src' },
             'git-config-link': { symlink: '.git/config' },
             'ignored-env-link': { symlink: '.env' },
             '.gitignore': '.env\n',
@@ -59,6 +60,7 @@ describe('openRepo', () => {
       'README.md',
       'big.txt',
       'escape-link',
+      'folder-link',
       'git-config-link',
       'ignored-env-link',
       'inside-link',
@@ -68,13 +70,15 @@ describe('openRepo', () => {
     ]);
     expect(app.has('untracked.txt')).toBe(false);
     expect(app.glob('**/*.ts')).toEqual(['src/index.ts']);
-    expect(app.symlinks()).toEqual(['escape-link', 'git-config-link', 'ignored-env-link', 'inside-link']);
+    expect(app.symlinks()).toEqual(['escape-link', 'folder-link', 'git-config-link', 'ignored-env-link', 'inside-link']);
   });
 
   it("names, in the files fact, each tracked symbolic link that leads outside the repository's tracked files", async () => {
     const problems: Array<{ file?: string; message: string }> = [];
     await filesFact.collect({ repo: app, settings: { contentGlobs: [] }, problem: (problem) => problems.push(problem) });
-    // Out of the root, into .git/, or to a file git ignores: none is the repository's content.
+    // Out of the root, into .git/, or to a file git ignores: none is the repository's content. A
+    // link to one of its folders is not a file to read, and nothing to warn about.
+    expect(await app.inspect('folder-link')).toEqual({ ok: false, reason: 'not-a-file' });
     expect(problems).toEqual(
       ['escape-link', 'git-config-link', 'ignored-env-link'].map((file) => ({
         severity: 'warning',
