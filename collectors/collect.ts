@@ -20,6 +20,7 @@ import type { GuideSource } from './guides/load.ts';
 import { evaluateInitiatives, type InitiativeSource } from './initiatives/evaluate.ts';
 import type { Problem } from './contract/problems.ts';
 import { FileRenderCache, rendererVersion } from './store/render-cache.ts';
+import { removeUnfinishedWrites } from './store/atomic-write.ts';
 import type { ScorecardDefinition } from './scorecards/definition.ts';
 import { prepareEvaluation } from './scorecards/evaluate.ts';
 import type { Exemption } from './scorecards/exemptions.ts';
@@ -116,6 +117,9 @@ export async function collect(options: CollectOptions): Promise<Snapshot> {
     ...(config.workers !== undefined ? { workers: config.workers } : {}),
   });
   await renderCache?.prune();
+  // What runs killed while writing to the caches left unfinished.
+  if (options.cacheDir)
+    await Promise.all([removeUnfinishedWrites(options.cacheDir), removeUnfinishedWrites(join(options.cacheDir, 'rendered-docs'))]);
   return snapshot;
 }
 

@@ -1,8 +1,8 @@
-import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ConfigError } from '../config/config-error.ts';
 import { safeGit } from '../support/safe-simple-git.ts';
+import { temporaryFolder } from '../support/temporary-folder.ts';
 
 /** A temporary work tree of one commit, removed with `remove()`. */
 export interface RefCheckout {
@@ -25,8 +25,7 @@ export async function checkoutRef(dir: string, ref: string): Promise<RefCheckout
     );
   if (!/^[0-9a-f]{40,64}$/.test(commit))
     throw new ConfigError(`--compare ${ref}: no such commit in ${dir}. Fetch it first (in CI: actions/checkout with fetch-depth: 0).`);
-  const parent = await mkdtemp(join(tmpdir(), 'cairn-compare-'));
-  const remove = () => rm(parent, { recursive: true, force: true });
+  const { path: parent, remove } = await temporaryFolder(tmpdir(), 'cairn-compare-');
   try {
     const target = join(parent, 'base');
     // A local clone only, explicitly allowed here; every other transport stays off.

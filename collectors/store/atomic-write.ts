@@ -1,5 +1,5 @@
-import { cp, mkdir, realpath, rename, rm, stat, writeFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { cp, mkdir, readdir, realpath, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 
 /**
  * Write-then-rename, the one way Cairn writes output files: a run killed half-way leaves the
@@ -12,13 +12,40 @@ export async function writeFileAtomically(path: string, content: string): Promis
   if (existing && !existing.isFile() && !existing.isDirectory()) return writeFile(path, content);
   const target = existing ? await realpath(path) : path;
   await mkdir(dirname(target), { recursive: true });
-  const temporary = `${target}.${process.pid}.${Date.now()}.tmp`;
+  const temporary = `${target}.${process.pid}.${Date.now()}${TEMPORARY_SUFFIX}`;
   try {
     await writeFile(temporary, content);
     await rename(temporary, target);
   } catch (error) {
     await rm(temporary, { force: true });
     throw error;
+  }
+}
+
+const TEMPORARY_SUFFIX = '.tmp';
+
+/**
+ * Removes from `dir` the temporary files of writes that a killed run never finished: those of
+ * processes no longer running (a run sharing the folder, still writing, is left alone).
+ */
+export async function removeUnfinishedWrites(dir: string): Promise<void> {
+  const names = await readdir(dir).catch(() => [] as string[]);
+  await Promise.all(
+    names.flatMap((name) => {
+      const writer = /\.(\d+)\.\d+\.tmp$/.exec(name)?.[1];
+      return writer && !isRunning(Number(writer)) ? [rm(join(dir, name), { force: true })] : [];
+    }),
+  );
+}
+
+/** Whether a process is alive (another run sharing a folder is left alone). */
+export function isRunning(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { collect } from '../../collectors/collect.ts';
@@ -10,6 +10,7 @@ import type { Snapshot } from '../../collectors/contract/snapshot.ts';
 import { readSnapshot, SnapshotError, writeSnapshot } from '../../collectors/store/snapshot-file.ts';
 import { historyRecord } from '../../collectors/runs/history.ts';
 import { appendHistory } from '../../collectors/store/history-folder.ts';
+import { temporaryFolder } from '../../collectors/support/temporary-folder.ts';
 import {
   cacheDirOf,
   count,
@@ -142,13 +143,13 @@ export async function publishThenRecord(
   publish: (runRecord?: string) => Promise<void>,
 ): Promise<void> {
   if (!historyDirOf(values, loaded, context.cwd)) return publish();
-  const dir = await mkdtemp(join(temporaryDir(context.env), 'cairn-run-'));
+  const dir = await temporaryFolder(temporaryDir(context.env), 'cairn-run-');
   try {
-    const file = join(dir, 'record.json');
+    const file = join(dir.path, 'record.json');
     await writeFile(file, JSON.stringify(historyRecord(snapshot)));
     await publish(file);
   } finally {
-    await rm(dir, { recursive: true, force: true });
+    await dir.remove();
   }
   await recordRun(snapshot, values, loaded, context.cwd);
 }

@@ -1,16 +1,6 @@
 import { link, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
-
-/** Whether a process is alive (another build sharing a folder is left alone). */
-export function isRunning(pid: number): boolean {
-  if (pid === process.pid) return true;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
+import { isRunning } from '../../collectors/store/atomic-write.ts';
 
 /** How old a lock without a process in it may be before it counts as left behind by a kill. */
 const EMPTY_LOCK_MS = 10_000;

@@ -1,13 +1,14 @@
 import { fork, type ChildProcess } from 'node:child_process';
-import { mkdir, mkdtemp, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve } from 'node:path';
+import { temporaryFolder } from '../../collectors/support/temporary-folder.ts';
 import type { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
-import { replaceDirectory } from '../../collectors/store/atomic-write.ts';
+import { isRunning, replaceDirectory } from '../../collectors/store/atomic-write.ts';
 import { ConfigError } from '../../collectors/config/config-error.ts';
 import type { AstroBuild, AstroFailure, AstroLogLevel, AstroMessage, AstroServer } from './astro-process.ts';
 import { processContext, type CommandContext } from './context.ts';
-import { isRunning, withLock } from './lock.ts';
+import { withLock } from './lock.ts';
 import { PACKAGE_ROOT } from './package-root.ts';
 import { entryPoint } from '../../collectors/support/entry-point.ts';
 
@@ -52,7 +53,8 @@ export async function buildSite(options: SiteOptions, context: CommandContext = 
   await recoverOutput(outDir);
   // The process id in the name lets a later build remove what a killed one left.
   const root = await buildRoot();
-  const workDir = await mkdtemp(join(root, `site-${process.pid}-`));
+  const work = await temporaryFolder(root, `site-${process.pid}-`);
+  const workDir = work.path;
   const builtDir = join(workDir, 'dist');
   try {
     // Astro bundles the content store from a file in its cache folder: builds sharing one folder
@@ -72,7 +74,7 @@ export async function buildSite(options: SiteOptions, context: CommandContext = 
     await assertReplaceableOutput(outDir);
     await replaceDirectory(builtDir, outDir);
   } finally {
-    await rm(workDir, { recursive: true, force: true });
+    await work.remove();
   }
 }
 

@@ -1,9 +1,9 @@
-import { execFileSync } from 'node:child_process';
-import { lstat, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { lstat, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { writeFileAtomically } from '../../collectors/store/atomic-write.ts';
+import { removeUnfinishedWrites, writeFileAtomically } from '../../collectors/store/atomic-write.ts';
 
 let dir: string;
 beforeAll(async () => {
@@ -27,6 +27,16 @@ describe('writing an output file', () => {
     await writeFileAtomically(link, 'new');
     expect((await lstat(link)).isSymbolicLink()).toBe(true);
     expect(await readFile(real, 'utf8')).toBe('new');
+  });
+
+  it('removes the temporary files of writes that a killed run left, and not those of a run still writing', async () => {
+    const cache = join(dir, 'cache');
+    await writeFileAtomically(join(cache, 'kept.json'), '{}');
+    const dead = spawnSync(process.execPath, ['-e', '0']).pid!;
+    await writeFile(join(cache, `left.json.${dead}.1796620492424.tmp`), '{"half');
+    await writeFile(join(cache, `writing.json.${process.pid}.1796620492424.tmp`), '{"half');
+    await removeUnfinishedWrites(cache);
+    expect((await readdir(cache)).sort()).toEqual(['kept.json', `writing.json.${process.pid}.1796620492424.tmp`]);
   });
 
   it('writes into a pipe in place, never replacing it with a file (--output /dev/stdout)', async () => {
