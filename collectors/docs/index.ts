@@ -5,6 +5,7 @@ import type { DocRoot } from '../facts/docs-site/schema.ts';
 import type { CatalogEntity } from '../catalog/schema.ts';
 import type { RepoSnapshot } from '../contract/snapshot.ts';
 import { annotatedBases, docsRootOf, type EntityDocsRoot } from './entity-roots.ts';
+import { missingPathProblems } from './missing-paths.ts';
 import { docsWorkerCount, renderSites, type SiteJob, type SiteOutcome } from './render-pool.ts';
 import type { RenderedSite, SiteMode } from './render-site.ts';
 import type { EntityDocs } from './schema.ts';
@@ -32,6 +33,8 @@ interface PlannedSite {
   job: SiteJob;
   cacheKey?: string;
   outcome?: SiteOutcome;
+  /** Its links and images to nothing, looked up once however many entities show it. */
+  missing?: ReturnType<typeof missingPathProblems>;
 }
 
 /**
@@ -99,7 +102,8 @@ export async function buildEntityDocs(input: DocsInput): Promise<{ docs: EntityD
       continue;
     }
     const { siteName, pages, nav, assets, problems: siteProblems } = outcome.site;
-    problems.push(...siteProblems.map((problem) => ({ ...problem, repo, entityRef: entity.ref })));
+    site.missing ??= missingPathProblems(outcome.site.otherPaths ?? [], repos.get(repo)?.facts.files);
+    problems.push(...[...siteProblems, ...site.missing].map((problem) => ({ ...problem, repo, entityRef: entity.ref })));
     if (input.mode === 'outlined') continue;
     if (pages.length === 0) {
       problems.push({

@@ -59,11 +59,17 @@ export interface RenderedMarkdown {
  * heading ids and anchors, links and images rewritten, code highlighted. Same input, same HTML.
  */
 export async function renderMarkdown(markdown: string, context: Omit<ReferenceContext, 'headingIds'>): Promise<RenderedMarkdown> {
-  const { body, title: metaTitle } = withoutFrontMatter(markdown);
+  const { body, title: metaTitle, linesBefore } = withoutFrontMatter(markdown);
   const { sanitizer, stringifier } = await (pipelines ??= loadPipelines());
   const tree = (await sanitizer.run(sanitizer.parse(body))) as Root;
   const headings = anchorHeadings(tree, takeAttributeLists(tree));
-  rewriteReferences(tree, { ...context, headingIds: new Set(headings.map((heading) => heading.slug)) });
+  const { onOtherPath } = context;
+  rewriteReferences(tree, {
+    ...context,
+    headingIds: new Set(headings.map((heading) => heading.slug)),
+    // Lines in the file, front matter included.
+    ...(onOtherPath ? { onOtherPath: (other) => onOtherPath(other.line ? { ...other, line: other.line + linesBefore } : other) } : {}),
+  });
   await highlightCode(tree);
   const title = metaTitle ?? headings.find((heading) => heading.depth === 1)?.text;
   return { html: stringifier.stringify(tree), headings, ...(title ? { title } : {}) };
@@ -75,12 +81,12 @@ const FRONT_MATTER = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\
  * MkDocs reads a YAML block at the top of a page as its metadata, not its text: it is left out,
  * and its `title`, a plain one-line value, names the page.
  */
-function withoutFrontMatter(markdown: string): { body: string; title?: string } {
+function withoutFrontMatter(markdown: string): { body: string; title?: string; linesBefore: number } {
   const match = FRONT_MATTER.exec(markdown);
-  if (!match) return { body: markdown };
+  if (!match) return { body: markdown, linesBefore: 0 };
   const title = /^title:[ \t]*(.+?)[ \t]*$/m
     .exec(match[1]!)?.[1]
     ?.replace(/^(['"])(.*)\1$/, '$2')
     .trim();
-  return { body: markdown.slice(match[0].length), ...(title ? { title } : {}) };
+  return { body: markdown.slice(match[0].length), ...(title ? { title } : {}), linesBefore: match[0].split('\n').length - 1 };
 }

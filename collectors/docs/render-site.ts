@@ -3,6 +3,7 @@ import type { Problem } from '../contract/problems.ts';
 import { folderNav, humanize, mkdocsNav, type IncludedNav, type NavPage } from './nav.ts';
 import { OutputPaths, outputPathProblems } from './paths.ts';
 import { renderMarkdown } from './render-markdown.ts';
+import type { OtherPath } from './rewrite-references.ts';
 import type { DocAsset, DocNavItem, DocPage } from './schema.ts';
 import { planSite } from './site-plan.ts';
 import { joinPath } from '../support/repo-paths.ts';
@@ -16,6 +17,8 @@ export interface RenderedSite {
   assets: DocAsset[];
   /** Problems of the site, without the repository and entity they are then reported on. */
   problems: Array<Omit<Problem, 'repo' | 'entityRef'>>;
+  /** The repository paths its pages name that are not its pages or images, for the caller to look up (`index.ts`). */
+  otherPaths: Array<OtherPath & { source: string }>;
 }
 
 export interface SiteRepository {
@@ -82,6 +85,7 @@ export async function renderSite(
     return asset.path;
   };
   const pages: DocPage[] = [];
+  const otherPaths: RenderedSite['otherPaths'] = [];
   const titleOf = (slug: string, source: string, rendered?: string) =>
     rendered ?? (slug === '' ? fallbackTitle : humanize(source.slice(source.lastIndexOf('/') + 1)));
   const outlined: NavPage[] = [];
@@ -98,6 +102,7 @@ export async function renderSite(
         imageOf: (path) => images.get(path),
         ...(repository.webUrlOf ? { webUrlOf: repository.webUrlOf } : {}),
         publish,
+        onOtherPath: (other) => otherPaths.push({ source: planned.source, ...other }),
       });
       const title = titleOf(planned.slug, planned.source, rendered.title);
       pages.push({ slug: planned.slug, title, source: planned.source, html: rendered.html, headings: rendered.headings });
@@ -144,6 +149,7 @@ export async function renderSite(
     nav: navigation,
     assets: [...published.values()].sort((a, b) => compareCodeUnits(a.path, b.path)),
     problems,
+    otherPaths,
   };
 }
 

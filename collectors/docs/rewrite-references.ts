@@ -1,7 +1,8 @@
 import type { Element, ElementContent, Parent, Root } from 'hast';
 import { visit, SKIP } from 'unist-util-visit';
 import type { DocImage } from '../facts/docs-site/schema.ts';
-import { assetHref, pageHref, resolveReference } from './paths.ts';
+import { servedAt } from '../support/repo-paths.ts';
+import { assetHref, pageHref, resolveReference, type Reference } from './paths.ts';
 
 /** Raster images may be inlined by authors; SVG only ever comes from Cairn's own step below. */
 const INLINE_IMAGE = /^data:image\/(png|jpeg|gif|webp);base64,[a-z\d+/=\s]+$/i;
@@ -20,6 +21,20 @@ export interface ReferenceContext {
   publish(image: DocImage): string;
   /** Ids of the page's headings; other ids carry the sanitizer's `user-content-` prefix. */
   headingIds: ReadonlySet<string>;
+  /**
+   * Told each repository path a link or an image names that is neither a page nor an image of the
+   * docs, at its line in the page's text when known: whether it exists is for the caller, who knows
+   * the repository's files, to say.
+   */
+  onOtherPath?: (reference: OtherPath) => void;
+}
+
+/** A repository path a page names that is not one of its docs' pages or images. */
+export interface OtherPath {
+  path: string;
+  /** An image (`<img>`, `![…](…)`), else a link. */
+  image: boolean;
+  line?: number;
 }
 
 /**
@@ -71,12 +86,12 @@ function rewriteLink(node: Element, context: ReferenceContext, authorIds: Readon
     case 'fragment':
       return link(fragmentHref(reference.fragment, context, authorIds));
     case 'repo': {
-      const page = context.pageOf(reference.path);
-      if (page !== undefined) return link(pageHref(context.pageSlug, page, reference.fragment));
-      const image = context.imageOf(reference.path);
+      const { page, image, fragment } = locate(reference, href, context);
+      if (page !== undefined) return link(pageHref(context.pageSlug, page, fragment));
       if (image && image.mediaType !== 'image/svg+xml') {
         return link(assetHref(context.pageSlug, context.publish(image)));
       }
+      context.onOtherPath?.(otherPath(reference.path, false, node));
       if (context.webUrlOf)
         return link(`${context.webUrlOf(reference.path)}${reference.fragment ? `#${encodeURIComponent(reference.fragment)}` : ''}`);
       return node.children;
@@ -84,6 +99,28 @@ function rewriteLink(node: Element, context: ReferenceContext, authorIds: Readon
     case 'invalid':
       return node.children;
   }
+}
+
+/**
+ * The page or image a repository reference names: as Markdown links are written, relative to the
+ * page's file; failing that, as mkdocs leaves raw HTML, relative to the page's URL, where
+ * `guide/setup.md` is served at `guide/setup/` and a page at the URL `setup/` is `setup.md`.
+ */
+function locate(
+  reference: Extract<Reference, { kind: 'repo' }>,
+  url: string,
+  context: ReferenceContext,
+): { page?: string; image?: DocImage; fragment: string } {
+  const found = (path: string) => ({ page: context.pageOf(path), image: context.imageOf(path) });
+  const direct = found(reference.path);
+  if (direct.page !== undefined || direct.image) return { ...direct, fragment: reference.fragment };
+  const served = resolveReference(servedAt(context.sourcePath), url);
+  if (served.kind === 'repo')
+    for (const path of [served.path, `${served.path}.md`]) {
+      const match = found(path);
+      if (match.page !== undefined || match.image) return { ...match, fragment: served.fragment };
+    }
+  return { fragment: reference.fragment };
 }
 
 /** `#foo` on the page: a heading's id as is, any other target with the sanitizer's prefix. */
@@ -113,8 +150,11 @@ function rewriteImage(node: Element, context: ReferenceContext, insideLink: bool
     ];
   }
   if (reference.kind !== 'repo') return altText;
-  const image = context.imageOf(reference.path);
-  if (!image) return altText;
+  const { image } = locate(reference, src, context);
+  if (!image) {
+    context.onOtherPath?.(otherPath(reference.path, true, node));
+    return altText;
+  }
   if (image.mediaType === 'image/svg+xml') {
     // Inlined rather than published: an .svg file opened directly on the portal's origin would run its scripts.
     node.properties.src = `data:image/svg+xml;base64,${image.base64}`;
@@ -123,4 +163,9 @@ function rewriteImage(node: Element, context: ReferenceContext, insideLink: bool
   node.properties.src = assetHref(context.pageSlug, context.publish(image));
   node.properties.loading = 'lazy';
   return node;
+}
+
+function otherPath(path: string, image: boolean, node: Element): OtherPath {
+  const line = node.position?.start.line;
+  return { path, image, ...(line ? { line } : {}) };
 }

@@ -37,3 +37,12 @@ export function resolveRepoPath(fromFile: string, written: string): string | und
   const path = written.startsWith('/') ? joinPath('.', written.slice(1)) : joinPath(dirnameOf(fromFile), written);
   return path === undefined || path === '..' || path.startsWith('../') ? undefined : path;
 }
+
+/**
+ * A file standing where mkdocs serves the page at `sourcePath`, for resolving what its raw HTML
+ * names relative to the page's URL: `guide/setup.md` is served at `guide/setup/`, an index page
+ * (`index.md`, `README.md`) at its own folder.
+ */
+export function servedAt(sourcePath: string): string {
+  return /(?:^|\/)(?:index|readme)\.[^./]+$/i.test(sourcePath) ? sourcePath : `${sourcePath.replace(/\.[^./]+$/, '')}/index.md`;
+}

@@ -36,7 +36,7 @@ const SPECS = {
     'docs/img/flow.svg': SVG,
     'docs/img/logo.png': PNG,
     'docs/img/fake.png': FAKE_PNG,
-    'docs/images.md': '# Images\n\n![Logo](img/logo.png) ![Fake](img/fake.png)\n',
+    'docs/images.md': '# Images\n\n![Logo](img/logo.png) ![Fake](img/fake.png)\n\n[Old design](design/old.md) ![Gone](img/gone.png)\n',
     'main.go': 'package main\n',
   }),
   monorepo: files({
@@ -170,6 +170,28 @@ describe('repository docs from real repositories', () => {
     expect(inferred.nav).toEqual([
       { title: 'Inferred', slug: '' },
       { title: 'Usage', slug: 'usage' },
+    ]);
+  });
+
+  it('reports, at their lines, the links and images of the docs that name nothing in the repository', () => {
+    expect(problems.filter((problem) => problem.repo === 'handbook' && /not in the repository/.test(problem.message))).toEqual([
+      {
+        severity: 'warning',
+        repo: 'handbook',
+        entityRef: 'component:default/handbook',
+        file: 'docs/images.md',
+        line: 5,
+        message: 'docs/images.md links to docs/design/old.md, which is not in the repository: the link leads nowhere.',
+      },
+      {
+        severity: 'warning',
+        repo: 'handbook',
+        entityRef: 'component:default/handbook',
+        file: 'docs/images.md',
+        line: 5,
+        message:
+          'docs/images.md shows the image docs/img/gone.png, which is not in the repository: the page shows its description instead.',
+      },
     ]);
   });
 

@@ -1,5 +1,5 @@
 import type { RepoReader } from '../../repo/reader.ts';
-import { resolveRepoPath } from '../../support/repo-paths.ts';
+import { resolveRepoPath, servedAt } from '../../support/repo-paths.ts';
 import type { FactContext } from '../retriever.ts';
 import { DOC_LIMITS, type DocImage } from './schema.ts';
 
@@ -26,8 +26,11 @@ export async function readImages(
     for (const match of text.matchAll(IMAGE_REFERENCE)) {
       const reference = decodePath(match[0]);
       if (reference === undefined || /^[a-z][a-z\d+.-]*:/i.test(reference) || reference.startsWith('//')) continue;
-      const resolved = resolveRepoPath(path, reference);
-      if (resolved !== undefined && repo.has(resolved)) wanted.add(resolved);
+      // As Markdown writes it, relative to the file; or as mkdocs leaves raw HTML, relative to the page's URL.
+      const resolved = [resolveRepoPath(path, reference), resolveRepoPath(servedAt(path), reference)].find(
+        (candidate) => candidate !== undefined && repo.has(candidate),
+      );
+      if (resolved !== undefined) wanted.add(resolved);
     }
   }
   const images: DocImage[] = [];

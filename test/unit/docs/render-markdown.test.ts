@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DocImage } from '../../../collectors/facts/docs-site/schema.ts';
 import { renderMarkdown } from '../../../collectors/docs/render-markdown.ts';
+import type { OtherPath } from '../../../collectors/docs/rewrite-references.ts';
 
 const PNG: DocImage = { path: 'docs/img/diagram.png', mediaType: 'image/png', base64: 'iVBORw0KGgo=' };
 const SVG: DocImage = {
@@ -17,7 +18,9 @@ const PAGES: Record<string, string> = {
 
 async function render(markdown: string, options: { sourcePath?: string; pageSlug?: string; webUrl?: boolean } = {}) {
   const published: string[] = [];
+  const otherPaths: OtherPath[] = [];
   const rendered = await renderMarkdown(markdown, {
+    onOtherPath: (other) => otherPaths.push(other),
     sourcePath: options.sourcePath ?? 'docs/index.md',
     pageSlug: options.pageSlug ?? '',
     pageOf: (path) => PAGES[path],
@@ -28,7 +31,7 @@ async function render(markdown: string, options: { sourcePath?: string; pageSlug
       return `_assets/${image.path}`;
     },
   });
-  return { ...rendered, published };
+  return { ...rendered, published, otherPaths };
 }
 
 describe('the sanitizer', () => {
@@ -152,6 +155,34 @@ describe('images', () => {
     ['missing from the repository', '![x](img/missing.png)'],
   ])('shows the alt text of an image %s', async (_name, markdown) => {
     expect((await render(markdown)).html).toBe('<p>x</p>');
+  });
+});
+
+describe('references as mkdocs serves raw HTML', () => {
+  it('resolves a raw HTML link or image relative to the page’s URL when its file has none: guide/setup.md is served at guide/setup/', async () => {
+    const { html, otherPaths } = await render('<a href="../">Guide</a> <img src="../../img/diagram.png" alt="d">', {
+      sourcePath: 'docs/guide/setup.md',
+      pageSlug: 'guide/setup',
+    });
+    expect(html).toContain('<a href="../../guide/">Guide</a>');
+    expect(html).toContain('<img src="../../_assets/docs/img/diagram.png" alt="d" loading="lazy">');
+    expect(otherPaths).toEqual([]);
+  });
+
+  it('takes a URL folder for the page served there (setup/ is setup.md)', async () => {
+    const { html } = await render('<a href="guide/setup/">Setup</a>');
+    expect(html).toContain('<a href="guide/setup/">Setup</a>');
+  });
+
+  it('tells each path that is neither a page nor an image, at its line in the file, front matter included', async () => {
+    const { otherPaths } = await render(
+      '---\ntitle: Home\n---\n# Home\n\n[gone](missing.md) and ![lost](img/lost.png)\n\n[code](../src/main.ts)\n',
+    );
+    expect(otherPaths).toEqual([
+      { path: 'docs/missing.md', image: false, line: 6 },
+      { path: 'docs/img/lost.png', image: true, line: 6 },
+      { path: 'src/main.ts', image: false, line: 8 },
+    ]);
   });
 });
 
