@@ -83,7 +83,7 @@ export async function collectRepo(handle: RepoHandle, options: CollectRepoOption
   const problems: Problem[] = [];
   // Unchanged since the cache was written, though a new day's activity is read again (a nightly run's case).
   if (missing.every((retriever) => retriever.timeDependent)) options.onCacheHit?.();
-  else {
+  if (missing.length > 0) {
     const deadline = deadlineAfter(limits.seconds);
     try {
       let reader: OpenedRepo;

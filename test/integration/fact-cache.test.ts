@@ -96,8 +96,11 @@ describe('the fact cache', () => {
   it('keeps time-dependent facts for their day only, and says the repository is unchanged when only they are read again', async () => {
     const today = await collectRepo(handle, options());
     let hits = 0;
-    const nextMonth = await collectRepo(handle, options({ now: new Date('2026-12-01T12:00:00Z'), onCacheHit: () => hits++ }));
+    const later = new Date('2026-12-01T12:00:00Z');
+    const nextMonth = await collectRepo(handle, options({ now: later, onCacheHit: () => hits++ }));
+    expect(nextMonth.facts.activity).toBeDefined();
     expect(nextMonth.facts.activity).not.toEqual(today.facts.activity);
+    expect(nextMonth).toEqual(await collectRepo(handle, options({ now: later, cache: undefined })));
     expect(nextMonth.facts.readme).toEqual(today.facts.readme);
     expect(hits).toBe(1);
     await collectRepo(handle, options({ settings: { contentGlobs: ['docs/**'] }, onCacheHit: () => hits++ }));
