@@ -94,18 +94,31 @@ async function readTeams(
       problems: [
         {
           severity: 'error',
-          message: `Could not list the teams of ${org} at ${apiUrl}${failure(error, token)}; its teams are missing from the catalog this run. Reading teams needs a token that can read the organisation (read:org).`,
+          message: `Could not list the teams of ${org} at ${apiUrl}${failure(error, token)}; its teams are missing from the catalog this run.${
+            [401, 403, 404].includes(answeredWith(error) ?? 0)
+              ? ' Reading teams needs a token that can read the organisation (read:org).'
+              : ''
+          }`,
         },
       ],
     };
   }
 }
 
-/** ` (HTTP 401): Bad credentials`: the status and first line of an API error, credentials and the token redacted. */
-function failure(error: unknown, token: string | undefined): string {
-  const status = (error as { status?: number }).status;
+/**
+ * ` (HTTP 401): Bad credentials`: the status and first line of an API error, credentials and the
+ * token redacted. An API that was not reached at all (no answer: a name that does not resolve, a
+ * refused connection) has no status, although Octokit gives such a failure 500.
+ */
+export function failure(error: unknown, token: string | undefined): string {
+  const status = answeredWith(error);
   const message = redact(String((error as Error).message ?? error).split('\n')[0]!);
   return `${status ? ` (HTTP ${status})` : ''}: ${token ? message.replaceAll(token, '***') : message}`;
+}
+
+/** The HTTP status the API answered with, or undefined when it gave no answer. */
+function answeredWith(error: unknown): number | undefined {
+  return (error as { response?: unknown }).response === undefined ? undefined : (error as { status?: number }).status;
 }
 
 /** The repositories the source's filters keep, sorted by name. */

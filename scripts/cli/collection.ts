@@ -104,11 +104,20 @@ export async function readSnapshotFile(
     const code = (error as NodeJS.ErrnoException).code;
     throw new ConfigError(code === 'ENOENT' ? `--from ${file}: file not found.` : `--from ${(error as Error).message}`);
   }
-  const loaded =
-    values.config !== undefined || defaultConfigPath(context.cwd)
-      ? await resolveConfig(values, context)
-      : { config: portalConfigSchema.parse({}), baseDir: context.cwd };
-  return { ...summary, path, loaded };
+  return { ...summary, path, loaded: await configOrDefaults(values, context) };
+}
+
+/**
+ * For a command that collects nothing (a build from a snapshot, a merge of shards): `--config`, else
+ * the portal.yaml here when there is one, else the defaults, which a snapshot of `--repos` was made with.
+ */
+export async function configOrDefaults(
+  values: { config?: string | undefined },
+  context: Pick<CommandContext, 'cwd'>,
+): Promise<LoadedConfig> {
+  return values.config !== undefined || defaultConfigPath(context.cwd)
+    ? await resolveConfig(values, context)
+    : { config: portalConfigSchema.parse({}), baseDir: context.cwd };
 }
 
 /**

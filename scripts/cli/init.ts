@@ -80,7 +80,7 @@ export async function runInit(values: InitValues, dirArgument: string | undefine
   const shown = relative(cwd, dir) || '.';
   context.stderr.write(
     `Wrote a portal to ${shown}: portal.yaml, ${count(files.filter((file) => file.path.startsWith('scorecards/')).length, 'scorecard', 'scorecards')}, a starter guide, ${count(teams.size + (teams.has(platformTeam) ? 0 : 1), 'team', 'teams')}, the nightly workflow and a README.\n` +
-      `Next: cd ${shown}, install Cairn (npm install, or npm install <path>/cairn-portal-<version>.tgz until cairn-portal is on the npm registry), then npx cairn build. README.md says what to edit first.\n`,
+      `Next: cd ${shown}, install Cairn (npm install, or npm install <path>/cairn-portal-<version>.tgz until cairn-portal is on the npm registry), then npx cairn build, and commit package-lock.json with the rest (the nightly workflow installs from it). README.md says what to edit first.\n`,
   );
   return 0;
 }

@@ -7,7 +7,7 @@ import { SNAPSHOT_SCHEMA_VERSION, type Snapshot } from '../../collectors/contrac
 import { writeFileAtomically } from '../../collectors/store/atomic-write.ts';
 import { writeSnapshot } from '../../collectors/store/snapshot-file.ts';
 import { readPortalTeams } from '../../collectors/config/teams.ts';
-import { currentTime, previousSnapshot, recordRun, resolveConfig, type CollectionValues } from './collection.ts';
+import { configOrDefaults, currentTime, previousSnapshot, recordRun, resolveConfig, type CollectionValues } from './collection.ts';
 import { cacheDirOf, count } from './collection-options.ts';
 import { pathIn, type CommandContext } from './context.ts';
 import { progressLine } from './progress.ts';
@@ -63,7 +63,7 @@ export async function mergeShards(
   const output = values.snapshot ?? '.cache/snapshot.json';
   const path = pathIn(context, output);
   await assertWritable(path, `--snapshot ${output}`, 'file');
-  const loaded = await resolveConfig(values, context);
+  const loaded = await configOrDefaults(values, context);
   const standards = await loadStandards(loaded.contentDir);
   const partials = await Promise.all(files.map(async (file) => ({ file, partial: await readPartial(file, pathIn(context, file)) })));
   const { repos, entities, unreachable, problems } = combineShards(partials);

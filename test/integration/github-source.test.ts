@@ -1,3 +1,4 @@
+import { Octokit } from '@octokit/core';
 import { execFile } from 'node:child_process';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -10,7 +11,7 @@ import { buildCatalog } from '../../collectors/catalog/index.ts';
 import { collect, collectRepos, NO_STANDARDS } from '../../collectors/collect.ts';
 import { portalConfigSchema, type GitHubSource } from '../../collectors/config/schema.ts';
 import type { Snapshot } from '../../collectors/contract/snapshot.ts';
-import { listGitHubSource, selectRepositories } from '../../collectors/sources/github.ts';
+import { failure, listGitHubSource, selectRepositories } from '../../collectors/sources/github.ts';
 import { teamEntities, type OrganisationTeam } from '../../collectors/sources/github-teams.ts';
 import { runCairn } from '../helpers/cli.ts';
 import { files, makeRepos, type RepoFixture } from '../helpers/repos.ts';
@@ -446,6 +447,22 @@ describe('the github source', () => {
     expect(requests.every((request) => request.authorization === `token ${TOKEN}`)).toBe(true);
     expect(`${run.stdout}${run.stderr}`).not.toContain(TOKEN);
   }, 30_000);
+
+  it('tells an API that does not answer from one that answers with an error', async () => {
+    // A port nothing listens on any more, and the client without its retries: the connection is refused at once.
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const port = (closed.address() as AddressInfo).port;
+    await new Promise((resolve) => closed.close(resolve));
+    const unreachable = await new Octokit({ baseUrl: `http://127.0.0.1:${port}` })
+      .request('GET /orgs/{org}/repos', { org: 'acme' })
+      .catch((error: unknown) => error);
+    expect(failure(unreachable, undefined)).toMatch(/^: .*ECONNREFUSED/);
+    const answered = await new Octokit({ baseUrl: api })
+      .request('GET /orgs/{org}/repos', { org: 'nobody' })
+      .catch((error: unknown) => error);
+    expect(failure(answered, undefined)).toMatch(/^ \(HTTP 404\): Not Found/);
+  });
 
   it('reports an organisation it cannot list as one problem, without the token', async () => {
     const snapshot = await collectOrg('nobody');

@@ -51,7 +51,11 @@ describe('cairn init', () => {
       dependencies: { 'cairn-portal': expect.stringMatching(/^\^\d/) },
     });
     expect(await readFile(join(portal, '.github', 'workflows', 'portal.yml'), 'utf8')).toContain('npx cairn build --config portal.yaml');
-    expect(await readFile(join(portal, 'README.md'), 'utf8')).toContain('## What to edit first');
+    const readme = await readFile(join(portal, 'README.md'), 'utf8');
+    expect(readme).toContain('## What to edit first');
+    // The workflow installs with `npm ci`, which needs the lockfile the first `npm install` writes.
+    expect(await readFile(join(portal, '.github', 'workflows', 'portal.yml'), 'utf8')).toContain('npm ci');
+    expect(readme).toMatch(/Commit the `package-lock\.json`/);
   });
 
   it('refuses to overwrite anything, and writes nothing then', async () => {

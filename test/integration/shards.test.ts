@@ -102,6 +102,26 @@ describe('cairn collect --shard and cairn merge', () => {
     expect(single.problems).toContainEqual(expect.objectContaining({ message: expect.stringContaining('gone-*') }));
   });
 
+  it('merges the shards of a run without a portal.yaml (--repos) with the defaults they were collected with', async () => {
+    const glob = join(root, '{payments,checkout,storefront,orders}');
+    expect((await cairn(work, 'collect', '--repos', glob, '--snapshot', 'repos-single.json', '--no-history')).code).toBe(0);
+    for (const index of [1, 2])
+      expect(
+        (await cairn(work, 'collect', '--repos', glob, '--shard', `${index}/2`, '--snapshot', `repos-shards/${index}.json`)).code,
+      ).toBe(0);
+    const merged = await cairn(
+      work,
+      'merge',
+      'repos-shards/1.json',
+      'repos-shards/2.json',
+      '--snapshot',
+      'repos-merged.json',
+      '--no-history',
+    );
+    expect(merged.code, merged.stderr).toBe(0);
+    expect(await readJson<Snapshot>('repos-merged.json')).toEqual(await readJson<Snapshot>('repos-single.json'));
+  });
+
   it('builds the site from the merged snapshot without collecting again', async () => {
     const result = await cairn(work, 'build', '--config', config, '--from', 'merged.json', '--out', 'site');
     expect(result.code, result.stderr).toBe(0);
