@@ -5,9 +5,16 @@ import { defineRetriever } from './retriever.ts';
 /** Documentation pages: Markdown, and the reStructuredText and AsciiDoc of Sphinx and Antora sites. */
 const DOC_PAGE = /\.(md|markdown|mdx|rst|adoc|asciidoc)$/i;
 
+/**
+ * Where a documentation website kept beside the code has its pages, when there is no docs/ folder:
+ * Hugo's `content/` and Docusaurus' `docs/` of a `site/` or `website/` folder (cobra's site/content/),
+ * or a `documentation/` folder.
+ */
+const SITE_FOLDERS = ['website/docs', 'website/content', 'site/content', 'site/docs', 'documentation'];
+
 export const docs = defineRetriever({
   id: 'docs',
-  version: 4,
+  version: 5,
   description: 'Documentation in the repository: the docs folder, its pages (Markdown, reStructuredText, AsciiDoc), and mkdocs.yml.',
   schema: z.object({
     /** `docs/` (or mkdocs' `docs_dir`) when it holds documentation pages. */
@@ -17,6 +24,8 @@ export const docs = defineRetriever({
     mkdocs: z.object({ path: z.string(), siteName: z.string().optional(), hasNav: z.boolean() }).optional(),
     /** The docs folder's `conf.py` when it is a Sphinx project that no mkdocs.yml builds: the portal does not publish it. */
     sphinx: z.string().optional(),
+    /** The pages are a documentation website's (`dir` is one of its folders, not docs/): the portal does not publish them. */
+    website: z.literal(true).optional(),
   }),
   async collect({ repo }) {
     const mkdocsPath = ['mkdocs.yml', 'mkdocs.yaml'].find((path) => repo.has(path));
@@ -31,14 +40,21 @@ export const docs = defineRetriever({
       const docsDir = typeof config?.docs_dir === 'string' ? config.docs_dir.replace(/^\.\/|\/$/g, '') : undefined;
       mkdocs = { path: mkdocsPath, ...(siteName ? { siteName } : {}), hasNav: Array.isArray(config?.nav), ...(docsDir ? { docsDir } : {}) };
     }
-    const dir = mkdocs?.docsDir ?? 'docs';
-    const pages = repo.glob(`${dir}/**/*`).filter((path) => DOC_PAGE.test(path));
+    const pagesOf = (folder: string) => repo.glob(`${folder}/**/*`).filter((path) => DOC_PAGE.test(path));
+    let dir = mkdocs?.docsDir ?? 'docs';
+    let pages = pagesOf(dir);
+    const website = !mkdocs && pages.length === 0 ? SITE_FOLDERS.find((folder) => pagesOf(folder).length > 0) : undefined;
+    if (website) {
+      dir = website;
+      pages = pagesOf(website);
+    }
     const { docsDir: _, ...mkdocsFacts } = mkdocs ?? { docsDir: undefined };
     const sphinx = mkdocs ? undefined : `${dir}/conf.py`;
     return {
       ...(pages.length > 0 ? { dir } : {}),
       pages,
       ...(sphinx && pages.length > 0 && repo.has(sphinx) ? { sphinx } : {}),
+      ...(website ? { website: true as const } : {}),
       ...(mkdocs ? { mkdocs: mkdocsFacts as { path: string; siteName?: string; hasNav: boolean } } : {}),
     };
   },

@@ -4,7 +4,7 @@ import { defineRetriever } from './retriever.ts';
 /** The commit the scan saw, the branch it was on, and the remote's default branch. */
 export const head = defineRetriever({
   id: 'head',
-  version: 3,
+  version: 4,
   description: "Head commit, its date, the checked-out branch, and the remote's default branch when the clone knows it.",
   schema: z
     .object({
@@ -16,7 +16,13 @@ export const head = defineRetriever({
     })
     .nullable(),
   async collect({ repo, problem }) {
-    const { head, branch, defaultBranch, error } = await repo.history();
+    const { head, branch, defaultBranch, error, shallow } = await repo.history();
+    if (shallow && error === undefined)
+      problem({
+        severity: 'warning',
+        message:
+          'This is a shallow clone: git has only its newest commits, so the activity over the window and the release tags of older commits may be missing, and the checks that read them may fail. Fetch the whole history: git fetch --unshallow (in GitHub Actions, actions/checkout with fetch-depth: 0).',
+      });
     if (error !== undefined) {
       const kept = head ? `Only the head commit was read` : 'The head commit could not be read';
       problem({

@@ -102,6 +102,13 @@ function readLooseTags(folder: string, prefix: string, tags: Map<string, string>
   return true;
 }
 
+/** Whether the repository at `dir` is a shallow clone: git has its newest commits only (`.git/shallow`). */
+export function isShallowClone(dir: string): boolean {
+  const gitDir = gitDirOf(dir);
+  const commonDir = gitDir && commonDirOf(gitDir);
+  return commonDir !== undefined && lstatOf(join(commonDir, 'shallow'))?.isFile() === true;
+}
+
 /** A SHA-1 or SHA-256 object name. */
 const COMMIT = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
 

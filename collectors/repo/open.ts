@@ -2,7 +2,7 @@ import { closeSync, lstatSync, openSync, readSync, realpathSync } from 'node:fs'
 import { realpath } from 'node:fs/promises';
 import { isAbsolute, join, relative, sep } from 'node:path';
 import { runGit } from './git-pool.ts';
-import { readSymbolicRefFromFiles } from './head-ref.ts';
+import { isShallowClone, readSymbolicRefFromFiles } from './head-ref.ts';
 import type { CommitSummary, FileRefusal, OpenedRepo, RepoHistory, TextRead } from './reader.ts';
 import { globMatcher } from '../support/globs.ts';
 import { readIndexListing } from './git-index.ts';
@@ -325,6 +325,7 @@ class GitRepoReader implements OpenedRepo {
       ...(head?.branch ? { branch: head.branch } : {}),
       ...(defaultBranch ? { defaultBranch } : {}),
       ...(failure !== undefined ? { error: failure } : {}),
+      ...(isShallowClone(this.#root) ? { shallow: true as const } : {}),
     };
   }
 }

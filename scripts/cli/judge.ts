@@ -125,8 +125,11 @@ async function portalTemplates(contentDir: string | undefined): Promise<Judge['t
  * inside one is named with the repository's root, so the message says what to run instead.
  */
 export async function assertRepositoryRoot(dir: string, command: string): Promise<void> {
-  if (!(await stat(dir).catch(() => undefined))?.isDirectory())
-    throw new ConfigError(`${command}: ${dir}: no such folder; expected the folder of a git repository (default: the current one).`);
+  const found = await stat(dir).catch(() => undefined);
+  if (!found?.isDirectory())
+    throw new ConfigError(
+      `${command}: ${dir}: ${found ? 'a file' : 'no such folder'}; expected the folder of a git repository (default: the current one).`,
+    );
   if (isGitWorkTree(dir)) return;
   for (let folder = dir, parent = dirname(dir); parent !== folder; folder = parent, parent = dirname(parent)) {
     if (isGitWorkTree(parent))

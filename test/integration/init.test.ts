@@ -161,5 +161,13 @@ describe('Cairn without a portal', () => {
       2,
       `cairn check: ${join(fixture.root, 'nowhere')}: no such folder; expected the folder of a git repository (default: the current one).\n`,
     ]);
+    const file = join(fixture.dirs.orders, 'README.md');
+    expect((await cairn(fixture.root, 'check', file)).stderr).toBe(
+      `cairn check: ${file}: a file; expected the folder of a git repository (default: the current one).\n`,
+    );
+    // A portal.yaml given by its absolute path is named by it, not by a path climbing out of the current folder.
+    const absolute = join(fixture.root, 'portal', 'portal.yaml');
+    const judgedByPath = await cairn(fixture.dirs.orders, 'check', '--config', absolute);
+    expect(judgedByPath.stdout).toContain(`the portal's standards from ${absolute}`);
   });
 });

@@ -3,6 +3,7 @@ import { appendFile, mkdir, readFile, rename, rm, stat, symlink, unlink, writeFi
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { files as filesFact } from '../../collectors/facts/files.ts';
+import { head as headFact } from '../../collectors/facts/head.ts';
 import { openRepo } from '../../collectors/repo/open.ts';
 import type { RepoReader } from '../../collectors/repo/reader.ts';
 import { listDirectorySource } from '../../collectors/sources/directory.ts';
@@ -367,6 +368,20 @@ describe('history of a damaged clone', () => {
     expect(history.head).toMatchObject({ hash: commits.damaged[2], date: '2026-05-01T10:00:00Z'.replace('Z', '+00:00') });
     expect(history.recent.map((commit) => commit.hash)).toEqual([commits.damaged[2]]);
     expect(history.error).toContain(`Could not read ${commits.damaged[1]}`);
+  });
+
+  it('says a shallow clone is one, and the head fact warns that its history is cut short', async () => {
+    const shallow = join(fixture.root, 'shallow');
+    git(fixture.root, 'clone', '-q', '--depth', '1', `file://${fixture.dirs.damaged}`, shallow);
+    const reader = await openRepo(shallow, { name: 'shallow', now: NOW, windowDays: 90 });
+    expect((await reader.history()).shallow).toBe(true);
+    const problems: Array<{ message: string }> = [];
+    await headFact.collect({ repo: reader, settings: { contentGlobs: [] }, problem: (problem) => problems.push(problem) });
+    expect(problems).toEqual([
+      expect.objectContaining({ severity: 'warning', message: expect.stringMatching(/^This is a shallow clone: .*fetch-depth: 0\)\.$/) }),
+    ]);
+    const full = await openRepo(fixture.dirs.damaged, { name: 'damaged', now: NOW, windowDays: 90 });
+    expect((await full.history()).shallow).toBeUndefined();
   });
 
   it('reports the error when HEAD itself cannot be read', async () => {

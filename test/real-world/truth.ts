@@ -41,7 +41,7 @@ export interface RepoTruth {
   ci: Cell<string[]>;
   manifests: Cell<string[]>;
   dependencyBot: Cell<DependencyBot>;
-  /** The root mkdocs config and the root docs folder, where there are. */
+  /** The root mkdocs config and the folder of documentation pages (docs/, or a documentation website's beside the code), where there are. */
   docs: Cell<{ mkdocs?: string; folder?: string }>;
   codeownersTeams: Cell<string[]>;
   descriptors: Cell<DescriptorEntity[]>;
@@ -148,7 +148,10 @@ export const TRUTH: RepoTruth[] = [
     ci: { expected: ['github-actions'], how: GHA },
     manifests: { expected: ['go.mod'], how: 'git ls-files' },
     dependencyBot: { expected: 'dependabot', how: '.github/dependabot.yml' },
-    docs: { expected: {}, how: 'doc/ is Go code (the man/markdown generator package); site/content is a Hugo site; no mkdocs.yml' },
+    docs: {
+      expected: { folder: 'site/content' },
+      how: "site/content/ holds a Hugo site's 13 Markdown pages; doc/ is Go code (the man/markdown generator package); no mkdocs.yml",
+    },
     codeownersTeams: noTeams,
     descriptors: noDescriptors,
   },

@@ -22,7 +22,7 @@ export const docsPresent = defineCheck({
   title: 'Documentation present',
   category: 'docs',
   description:
-    'Beyond the README, there is documentation: a docs/ folder with pages (Markdown, reStructuredText or AsciiDoc), an mkdocs.yml, or a `backstage.io/techdocs-ref` annotation.',
+    "Beyond the README, there is documentation: a docs/ folder with pages (Markdown, reStructuredText or AsciiDoc), an mkdocs.yml, a documentation website's pages beside the code (`site/content/`, `website/docs/` …), or a `backstage.io/techdocs-ref` annotation.",
   why: 'Anything running in production needs more than a README: architecture, runbooks, decisions. Docs kept in the repository next to the code are reviewed with it and stay current.',
   fix: [
     'Add a `docs/` folder with at least `docs/index.md`, and an `mkdocs.yml` so TechDocs can build it:',
@@ -50,7 +50,7 @@ export const docsPresent = defineCheck({
     const { docs } = context.facts;
     if (docs.dir && docs.pages.length > 0)
       return pass(
-        `${docs.dir}/ has ${count(docs.pages.length, 'documentation page')}${docs.sphinx ? `: a Sphinx project (${docs.sphinx}), which the portal does not publish` : ''}.`,
+        `${docs.dir}/ has ${count(docs.pages.length, 'documentation page')}${docs.sphinx ? `: a Sphinx project (${docs.sphinx}), which the portal does not publish` : docs.website ? ": a documentation website's sources, which the portal does not publish" : ''}.`,
         docs.pages.slice(0, 5).map((path) => ({ path })),
       );
     if (docs.mkdocs) return pass(`Documentation is built from ${docs.mkdocs.path}.`, [{ path: docs.mkdocs.path }]);

@@ -61,8 +61,15 @@ function exampleRank(path: string, named: boolean): number {
   return MAY_BE_TEST.test(path.slice(path.lastIndexOf('/') + 1)) ? 1 : 2;
 }
 
-/** Languages with nothing to unit-test on their own: markup, styles, build and infrastructure files. */
+/** Languages with nothing to unit-test on their own: markup, styles, templates (a Helm chart's), build and infrastructure files. */
 const NOT_TESTED = new Set([
+  'Go Template',
+  'EJS',
+  'Haml',
+  'Liquid',
+  'Nunjucks',
+  'Pug',
+  'Twig',
   'HTML',
   'CSS',
   'SCSS',
@@ -123,7 +130,7 @@ export const testsPresent = defineCheck({
     }
     const code = languages.filter((language) => !NOT_TESTED.has(language.name));
     if (code.length === 0)
-      return notApplicable('No source code in a language that is unit-tested (only markup, configuration or scripts).');
+      return notApplicable('No source code in a language that is unit-tested (only markup, templates, configuration or scripts).');
     // Rust keeps unit tests inside the source files (#[cfg(test)]), which are not read.
     if (code.some((language) => language.name === 'Rust'))
       return notApplicable(

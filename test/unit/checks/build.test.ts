@@ -153,6 +153,14 @@ describeCheck(testsPresent, [
     input: { facts: withFiles(['index.html', 'deploy.sh'], { languages: languages('HTML', 'Shell') }) },
     outcome: 'notApplicable',
   },
+  {
+    name: 'a Helm chart: templates, not code to unit-test',
+    input: {
+      facts: withFiles(['charts/hello/Chart.yaml', 'charts/hello/templates/_helpers.tpl'], { languages: languages('Go Template') }),
+    },
+    outcome: 'notApplicable',
+    message: /only markup, templates, configuration or scripts/,
+  },
   { name: 'empty repository', input: { facts: withFiles([]) }, outcome: 'notApplicable' },
   { name: 'languages fact missing', input: { facts: { files: ['a.ts'] } }, outcome: 'error' },
 ]);

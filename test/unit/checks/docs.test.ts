@@ -160,6 +160,12 @@ describeCheck(docsPresent, [
     message: 'docs/ has 1 documentation page: a Sphinx project (docs/conf.py), which the portal does not publish.',
   },
   {
+    name: "a documentation website's sources, which the portal does not publish",
+    input: { facts: repoFacts({ docs: { dir: 'site/content', pages: ['site/content/user_guide.md'], website: true } }) },
+    outcome: 'pass',
+    message: "site/content/ has 1 documentation page: a documentation website's sources, which the portal does not publish.",
+  },
+  {
     name: 'mkdocs.yml only',
     input: { facts: repoFacts({ docs: { pages: [], mkdocs: { path: 'mkdocs.yml', hasNav: false } } }) },
     outcome: 'pass',

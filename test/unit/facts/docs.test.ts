@@ -17,6 +17,16 @@ describe('the docs fact', () => {
     ['AsciiDoc pages', { 'docs/guide.adoc': '= Guide' }, { dir: 'docs', pages: ['docs/guide.adoc'] }],
     ['a docs folder of pictures only', { 'docs/diagram.png': 'x' }, { pages: [] }],
     ['no docs folder', { 'README.md': '# Hi' }, { pages: [] }],
+    [
+      "a Hugo site's pages beside the code (cobra's)",
+      { 'README.md': '# Hi', 'site/content/user_guide.md': '# Guide', 'site/content/completions/_index.md': '# Completions' },
+      { dir: 'site/content', pages: ['site/content/completions/_index.md', 'site/content/user_guide.md'], website: true },
+    ],
+    [
+      'a docs folder before a website folder',
+      { 'docs/index.md': '# Home', 'website/docs/intro.md': '# Intro' },
+      { dir: 'docs', pages: ['docs/index.md'] },
+    ],
   ])('%s', async (_name, files, expected) => {
     expect(await docs.collect(memoryContext(files))).toEqual(expected);
   });
