@@ -25,13 +25,15 @@ export async function writeFileAtomically(path: string, content: string): Promis
 const TEMPORARY_SUFFIX = '.tmp';
 
 /**
- * Removes from `dir` the temporary files of writes that a killed run never finished: those of
- * processes no longer running (a run sharing the folder, still writing, is left alone).
+ * Removes from `dir` the temporary files of writes that a killed run never finished, of any file or
+ * of the file `named`: those of processes no longer running (a run sharing the folder, still
+ * writing, is left alone).
  */
-export async function removeUnfinishedWrites(dir: string): Promise<void> {
+export async function removeUnfinishedWrites(dir: string, named?: string): Promise<void> {
   const names = await readdir(dir).catch(() => [] as string[]);
   await Promise.all(
     names.flatMap((name) => {
+      if (named !== undefined && !name.startsWith(`${named}.`)) return [];
       const writer = /\.(\d+)\.\d+\.tmp$/.exec(name)?.[1];
       return writer && !isRunning(Number(writer)) ? [rm(join(dir, name), { force: true })] : [];
     }),

@@ -1,7 +1,7 @@
 import { readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { historyRecordSchema, type HistoryRecord } from '../contract/history.ts';
-import { writeFileAtomically } from './atomic-write.ts';
+import { removeUnfinishedWrites, writeFileAtomically } from './atomic-write.ts';
 
 /** A record's file name: its time, sortable, and valid on every file system. */
 function fileName(generatedAt: string): string {
@@ -15,7 +15,10 @@ function fileName(generatedAt: string): string {
 export async function appendHistory(dir: string, record: HistoryRecord, keep: number): Promise<void> {
   await writeFileAtomically(join(dir, fileName(record.generatedAt)), `${JSON.stringify(record)}\n`);
   const files = (await readdir(dir)).filter((file) => /^\d{4}-\d\d-\d\dT.*\.json$/.test(file)).sort();
-  await Promise.all(files.slice(0, Math.max(0, files.length - keep)).map((file) => rm(join(dir, file), { force: true })));
+  await Promise.all([
+    ...files.slice(0, Math.max(0, files.length - keep)).map((file) => rm(join(dir, file), { force: true })),
+    removeUnfinishedWrites(dir),
+  ]);
 }
 
 /**

@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises';
+import { basename, dirname } from 'node:path';
 import { z } from 'zod';
 import { SNAPSHOT_SCHEMA_VERSION, snapshotSchema, type Snapshot } from '../contract/snapshot.ts';
-import { writeFileAtomically } from './atomic-write.ts';
+import { removeUnfinishedWrites, writeFileAtomically } from './atomic-write.ts';
 
 /**
  * Writes the snapshot to a temporary file beside `path` and renames it into place, so a run killed
@@ -12,6 +13,8 @@ export async function writeSnapshot(path: string, snapshot: Snapshot): Promise<v
   // Not indented: at a thousand repositories indenting made the file two thirds larger (22 MB against
   // 13), and slower to write and to read for every command after.
   await writeFileAtomically(path, `${JSON.stringify(snapshot)}\n`);
+  // What earlier runs killed while writing it left beside it.
+  await removeUnfinishedWrites(dirname(path), basename(path));
 }
 
 /** Reads and validates a snapshot; a file from another schema version or a broken one throws a clear error. */

@@ -35,6 +35,13 @@ describe('writing an output file', () => {
     const dead = spawnSync(process.execPath, ['-e', '0']).pid!;
     await writeFile(join(cache, `left.json.${dead}.1796620492424.tmp`), '{"half');
     await writeFile(join(cache, `writing.json.${process.pid}.1796620492424.tmp`), '{"half');
+    await writeFile(join(cache, `other.json.${dead}.1796620492424.tmp`), '{"half');
+    await removeUnfinishedWrites(cache, 'left.json');
+    expect((await readdir(cache)).sort()).toEqual([
+      'kept.json',
+      `other.json.${dead}.1796620492424.tmp`,
+      `writing.json.${process.pid}.1796620492424.tmp`,
+    ]);
     await removeUnfinishedWrites(cache);
     expect((await readdir(cache)).sort()).toEqual(['kept.json', `writing.json.${process.pid}.1796620492424.tmp`]);
   });

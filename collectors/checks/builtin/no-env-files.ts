@@ -12,7 +12,7 @@ export const noEnvFiles = defineCheck({
     'Rotate any credential the file held, then:',
     '',
     '```sh',
-    'git rm --cached .env',
+    'git rm --cached .env     # if it is committed',
     'echo ".env" >> .gitignore',
     'cp .env .env.example   # then replace every value with a placeholder',
     '```',

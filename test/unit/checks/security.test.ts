@@ -261,7 +261,7 @@ describeCheck(noPrivateKeys, [
       { path: '.env', kind: 'env-file' },
     ),
     outcome: 'fail',
-    message: /4 committed files look like a private key/,
+    message: /4 files look like a private key/,
     evidence: [
       { path: 'deploy/id_rsa', note: 'private key' },
       { path: 'tls/server.key', line: 2, note: 'private key' },
@@ -281,7 +281,7 @@ describeCheck(noPrivateKeys, [
       { path: 'deploy/key.pem', line: 1, kind: 'private-key' },
     ),
     outcome: 'fail',
-    message: '1 committed file looks like a private key or keystore: deploy/key.pem (1 file ignored: test fixture).',
+    message: '1 file looks like a private key or keystore: deploy/key.pem (1 file ignored: test fixture).',
     evidence: [
       { path: 'deploy/key.pem', line: 1, note: 'private key' },
       { path: 'testdata/key.pem', line: 1, note: 'ignored: test fixture, under testdata/' },

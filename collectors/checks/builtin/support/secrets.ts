@@ -58,7 +58,8 @@ export function secretFindingsResult(
       : '';
   if (findings.length === 0) return pass(`${labels.none.replace(/\.$/, '')}${ignoredNote}.`, capped(ignoredEvidence));
   return fail(
-    `${count(findings.length, 'committed file')} ${findings.length === 1 ? 'looks' : 'look'} like ${labels.what}: ${findings
+    // "file", not "committed file": `cairn check` reads the working tree's untracked files too.
+    `${count(findings.length, 'file')} ${findings.length === 1 ? 'looks' : 'look'} like ${labels.what}: ${findings
       .slice(0, 3)
       .map((finding) => finding.path)
       .join(', ')}${findings.length > 3 ? ' …' : ''}${ignoredNote}.`,
