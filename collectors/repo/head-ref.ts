@@ -1,4 +1,4 @@
-import { lstatSync, readdirSync, readFileSync, type Dirent, type Stats } from 'node:fs';
+import { lstatSync, readdirSync, readFileSync, type BigIntStats, type Dirent, type Stats } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
 
 /**
@@ -53,53 +53,44 @@ export function readSymbolicRefFromFiles(dir: string, ref: string): string | nul
 }
 
 /**
- * Every tag and the object it names, a line each (`refs/tags/v1.2.0 <object>`), sorted by name, read
- * from git's files as `git for-each-ref refs/tags` lists them: the loose refs under `refs/tags/`
- * and the tags in `packed-refs`, a loose one overriding a packed one. `undefined` when only git can
- * tell (a reftable store, a symlink, a file it cannot read or does not recognise).
+ * A fingerprint of the repository's tags from git's files, without reading them: the size and
+ * modification time of `packed-refs`, and the modification time of `refs/tags/` and of each folder
+ * below it. Git writes a tag as a new file renamed into place, and deletes or packs one by removing
+ * its file, so every change of a tag changes one of these. `undefined` when only git can tell (a
+ * reftable store, a symlink where a folder or `packed-refs` should be).
  */
-export function readTagsFromFiles(dir: string): string | undefined {
+export function tagsFingerprint(dir: string): string | undefined {
   const gitDir = gitDirOf(dir);
   const commonDir = gitDir && fileRefStore(gitDir);
   if (!commonDir) return undefined;
-  const tags = new Map<string, string>();
-  const packedPath = join(commonDir, 'packed-refs');
-  const packed = readSmallFile(packedPath, 64 * 1024 * 1024);
-  if (packed === undefined && exists(packedPath)) return undefined;
-  for (const line of packed?.split('\n') ?? []) {
-    const [object, name] = line.split(' ');
-    if (name?.startsWith('refs/tags/') && object && COMMIT.test(object)) tags.set(name, object);
+  const packed = statOf(join(commonDir, 'packed-refs'));
+  if (packed === null) return undefined;
+  const parts = [packed ? `packed-refs ${packed.size} ${packed.mtimeNs}` : 'packed-refs none'];
+  const folders = [join(commonDir, 'refs', 'tags')];
+  for (let folder = folders.pop(); folder !== undefined; folder = folders.pop()) {
+    const stat = statOf(folder);
+    if (stat === null || stat?.isFile()) return undefined;
+    if (!stat) continue;
+    parts.push(`${folder.slice(commonDir.length)} ${stat.mtimeNs}`);
+    let entries: Dirent[];
+    try {
+      entries = readdirSync(folder, { withFileTypes: true });
+    } catch {
+      return undefined;
+    }
+    for (const entry of entries) if (entry.isDirectory()) folders.push(join(folder, entry.name));
   }
-  const looseRoot = join(commonDir, 'refs', 'tags');
-  const root = lstatOf(looseRoot);
-  if (root && (!root.isDirectory() || !readLooseTags(looseRoot, 'refs/tags', tags))) return undefined;
-  return [...tags]
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([name, object]) => `${name} ${object}`)
-    .join('\n');
+  return parts.sort().join('\n');
 }
 
-/** Adds the loose tags below `folder` (the ref `prefix`) to `tags`; false when only git can tell what one is. */
-function readLooseTags(folder: string, prefix: string, tags: Map<string, string>): boolean {
-  let entries: Dirent[];
+/** A regular file's or a folder's own status; `null` for anything else (a symlink) or one that cannot be had, undefined for none. */
+function statOf(path: string): BigIntStats | null | undefined {
   try {
-    entries = readdirSync(folder, { withFileTypes: true });
+    const stat = lstatSync(path, { bigint: true, throwIfNoEntry: false });
+    return stat === undefined ? undefined : stat.isFile() || stat.isDirectory() ? stat : null;
   } catch {
-    return false;
+    return null;
   }
-  for (const entry of entries) {
-    const path = join(folder, entry.name);
-    if (entry.isDirectory()) {
-      if (!readLooseTags(path, `${prefix}/${entry.name}`, tags)) return false;
-      continue;
-    }
-    // A lock file is a tag being written: git's own listing skips it too.
-    if (entry.isFile() && entry.name.endsWith('.lock')) continue;
-    const object = entry.isFile() ? readSmallFile(path) : undefined;
-    if (object === undefined || !COMMIT.test(object)) return false;
-    tags.set(`${prefix}/${entry.name}`, object);
-  }
-  return true;
 }
 
 /** Whether the repository at `dir` is a shallow clone: git has its newest commits only (`.git/shallow`). */

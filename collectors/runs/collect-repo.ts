@@ -6,7 +6,7 @@ import type { RepoSnapshot } from '../contract/snapshot.ts';
 import { retrievers, type Facts } from '../facts/index.ts';
 import type { FactContext, FactRetriever, FactSettings } from '../facts/retriever.ts';
 import { runGit } from '../repo/git-pool.ts';
-import { readHeadFromRefs, readTagsFromFiles } from '../repo/head-ref.ts';
+import { readHeadFromRefs, tagsFingerprint } from '../repo/head-ref.ts';
 import { openRepo } from '../repo/open.ts';
 import { ReadBudget } from '../repo/read-budget.ts';
 import type { OpenedRepo } from '../repo/reader.ts';
@@ -233,12 +233,12 @@ async function headCommit(dir: string): Promise<string | undefined> {
 }
 
 /**
- * A digest of the repository's tags and what they point at, from git's files when they are plain,
- * else from git; empty when neither can tell (the tags' facts are then cached by the commit alone).
+ * What keys the facts of tags: their fingerprint from git's files when they are plain, else git's
+ * listing of them; empty when neither can tell (those facts are then cached by the commit alone).
  */
 async function tagsDigest(dir: string): Promise<string> {
   const listed =
-    readTagsFromFiles(dir) ??
+    tagsFingerprint(dir) ??
     (await runGit(dir, ['for-each-ref', '--format=%(refname) %(objectname)', 'refs/tags']).then(
       (output) => output.trim(),
       () => undefined,

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdir, rm, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readHeadFromRefs, readSymbolicRefFromFiles, readTagsFromFiles } from '../../collectors/repo/head-ref.ts';
+import { readHeadFromRefs, readSymbolicRefFromFiles, tagsFingerprint } from '../../collectors/repo/head-ref.ts';
 import { openRepo } from '../../collectors/repo/open.ts';
 import { files, makeRepos, TEST_AUTHOR, type RepoFixture } from '../helpers/repos.ts';
 
@@ -71,39 +71,46 @@ describe('the head commit from git files', () => {
   });
 });
 
-describe('the tags from git files', () => {
-  const forEachRef = (dir: string) => git(dir, 'for-each-ref', '--format=%(refname) %(objectname)', 'refs/tags');
-
-  it('lists what git for-each-ref lists: loose, packed, nested and annotated tags, a loose one over a packed one', async () => {
+describe('the tags fingerprint from git files', () => {
+  it('changes with every change of a tag, and only then: added, annotated, nested, moved, packed, deleted', async () => {
     const clone = join(fixture.root, 'tagged');
     git(fixture.root, 'clone', '-q', fixture.dirs.loose, clone);
-    expect(readTagsFromFiles(clone)).toBe('');
-    git(clone, 'tag', 'v1.0.0', 'HEAD~1');
-    git(clone, 'tag', '-a', '-m', 'Release', 'release/v2.0.0');
-    git(clone, 'pack-refs', '--all');
-    git(clone, 'tag', 'v3.0.0');
-    // Moved after packing: the loose ref wins.
-    git(clone, 'tag', '-f', 'v1.0.0', 'HEAD');
-    const listed = readTagsFromFiles(clone);
-    expect(listed).toBe(forEachRef(clone));
-    expect(listed?.split('\n')).toHaveLength(3);
-    // A tag being written (its lock file) is not a tag yet.
-    await writeFile(join(clone, '.git', 'refs', 'tags', 'v4.0.0.lock'), `${revParse(clone)}\n`);
-    expect(readTagsFromFiles(clone)).toBe(listed);
+    const seen = [tagsFingerprint(clone)];
+    const after = (...args: string[]) => {
+      git(clone, ...args);
+      const fingerprint = tagsFingerprint(clone);
+      expect(seen).not.toContain(fingerprint);
+      seen.push(fingerprint);
+    };
+    expect(tagsFingerprint(clone)).toBe(seen[0]);
+    after('tag', 'v1.0.0', 'HEAD~1');
+    after('tag', '-a', '-m', 'Release', 'release/v2.0.0');
+    after('tag', '-f', 'release/v2.0.0', 'HEAD~1');
+    after('pack-refs', '--all');
+    after('tag', '-f', 'v1.0.0', 'HEAD');
+    after('tag', '-d', 'v1.0.0');
+    after('tag', '-d', 'release/v2.0.0');
+    // A branch is no tag.
+    git(clone, 'branch', 'topic');
+    expect(tagsFingerprint(clone)).toBe(seen.at(-1));
+    expect(seen.every((fingerprint) => typeof fingerprint === 'string')).toBe(true);
   });
 
-  it('leaves a symlinked tag, an unknown file and a reftable store to git', async () => {
+  it('leaves a symlinked tags folder or packed-refs, and a reftable store, to git', async () => {
     const odd = join(fixture.root, 'odd-tags');
     git(fixture.root, 'clone', '-q', fixture.dirs.loose, odd);
-    await symlink('../heads/main', join(odd, '.git', 'refs', 'tags', 'linked'));
-    expect(readTagsFromFiles(odd)).toBeUndefined();
-    await rm(join(odd, '.git', 'refs', 'tags', 'linked'));
-    await writeFile(join(odd, '.git', 'refs', 'tags', 'garbled'), 'not an object\n');
-    expect(readTagsFromFiles(odd)).toBeUndefined();
-    await rm(join(odd, '.git', 'refs', 'tags', 'garbled'));
-    expect(readTagsFromFiles(odd)).toBe('');
+    expect(tagsFingerprint(odd)).toBeTypeOf('string');
+    await rm(join(odd, '.git', 'packed-refs'), { force: true });
+    await symlink('/etc/hostname', join(odd, '.git', 'packed-refs'));
+    expect(tagsFingerprint(odd)).toBeUndefined();
+    await rm(join(odd, '.git', 'packed-refs'));
+    await rm(join(odd, '.git', 'refs', 'tags'), { recursive: true });
+    await symlink('../heads', join(odd, '.git', 'refs', 'tags'));
+    expect(tagsFingerprint(odd)).toBeUndefined();
+    await rm(join(odd, '.git', 'refs', 'tags'));
+    expect(tagsFingerprint(odd)).toBeTypeOf('string');
     await mkdir(join(odd, '.git', 'reftable'));
-    expect(readTagsFromFiles(odd)).toBeUndefined();
+    expect(tagsFingerprint(odd)).toBeUndefined();
   });
 });
 
