@@ -20,8 +20,7 @@ export const head = defineRetriever({
     if (shallow && error === undefined)
       problem({
         severity: 'warning',
-        message:
-          'This is a shallow clone: git has only its newest commits, so the activity over the window and the release tags of older commits may be missing, and the checks that read them may fail. Fetch the whole history: git fetch --unshallow (in GitHub Actions, actions/checkout with fetch-depth: 0).',
+        message: `This is a shallow clone with only its newest ${shallow.commits === 1 ? 'commit' : `${shallow.commits} commits`}: activity and release tags older than ${shallow.commits === 1 ? 'it' : 'them'} are not seen, and the checks that read them may be wrong. Fetch the whole history: git fetch --unshallow (in GitHub Actions, actions/checkout with fetch-depth: 0).`,
       });
     if (error !== undefined) {
       const kept = head ? `Only the head commit was read` : 'The head commit could not be read';

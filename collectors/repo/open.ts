@@ -325,7 +325,8 @@ class GitRepoReader implements OpenedRepo {
       ...(head?.branch ? { branch: head.branch } : {}),
       ...(defaultBranch ? { defaultBranch } : {}),
       ...(failure !== undefined ? { error: failure } : {}),
-      ...(isShallowClone(this.#root) ? { shallow: true as const } : {}),
+      // A shallow clone whose history ends before the commits Cairn reads for it.
+      ...(newest.length < WINDOW_SCAN && isShallowClone(this.#root) ? { shallow: { commits: newest.length } } : {}),
     };
   }
 }

@@ -65,8 +65,8 @@ export interface RepoHistory {
    * git's words; what could be read is still given. Undefined when the history read cleanly.
    */
   error?: string;
-  /** A shallow clone: commits and tags older than its depth are not there. */
-  shallow?: true;
+  /** A shallow clone with fewer commits than Cairn reads: commits and tags older than these are not there. */
+  shallow?: { commits: number };
   /** Commits reachable from HEAD in the activity window, newest first. */
   recent: readonly CommitSummary[];
   /** Start of the activity window, ISO 8601. */

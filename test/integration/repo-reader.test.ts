@@ -374,11 +374,16 @@ describe('history of a damaged clone', () => {
     const shallow = join(fixture.root, 'shallow');
     git(fixture.root, 'clone', '-q', '--depth', '1', `file://${fixture.dirs.damaged}`, shallow);
     const reader = await openRepo(shallow, { name: 'shallow', now: NOW, windowDays: 90 });
-    expect((await reader.history()).shallow).toBe(true);
+    expect((await reader.history()).shallow).toEqual({ commits: 1 });
     const problems: Array<{ message: string }> = [];
     await headFact.collect({ repo: reader, settings: { contentGlobs: [] }, problem: (problem) => problems.push(problem) });
     expect(problems).toEqual([
-      expect.objectContaining({ severity: 'warning', message: expect.stringMatching(/^This is a shallow clone: .*fetch-depth: 0\)\.$/) }),
+      expect.objectContaining({
+        severity: 'warning',
+        message: expect.stringMatching(
+          /^This is a shallow clone with only its newest commit: activity and release tags older than it are not seen, .*fetch-depth: 0\)\.$/,
+        ),
+      }),
     ]);
     const full = await openRepo(fixture.dirs.damaged, { name: 'damaged', now: NOW, windowDays: 90 });
     expect((await full.history()).shallow).toBeUndefined();
