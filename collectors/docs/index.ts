@@ -102,7 +102,7 @@ export async function buildEntityDocs(input: DocsInput): Promise<{ docs: EntityD
       continue;
     }
     const { siteName, pages, nav, assets, problems: siteProblems } = outcome.site;
-    site.missing ??= missingPathProblems(outcome.site.otherPaths ?? [], repos.get(repo)?.facts.files);
+    site.missing ??= missingPathProblems(outcome.site.otherPaths, repos.get(repo)?.facts.files);
     problems.push(...[...siteProblems, ...site.missing].map((problem) => ({ ...problem, repo, entityRef: entity.ref })));
     if (input.mode === 'outlined') continue;
     if (pages.length === 0) {

@@ -15,15 +15,9 @@ export function missingPathProblems(
 ): Array<Omit<Problem, 'repo' | 'entityRef'>> {
   if (!files || otherPaths.length === 0) return [];
   const tracked = new Set(files);
-  const folders = new Set(
-    files.flatMap((file) =>
-      file
-        .split('/')
-        .slice(0, -1)
-        .map((_, depth, parts) => parts.slice(0, depth + 1).join('/')),
-    ),
-  );
-  const exists = (path: string) => path === '.' || tracked.has(path) || folders.has(path.replace(/\/+$/, ''));
+  // Folders are listed only when a path is not a tracked file.
+  let folders: Set<string> | undefined;
+  const exists = (path: string) => path === '.' || tracked.has(path) || (folders ??= foldersOf(files)).has(path.replace(/\/+$/, ''));
   const seen = new Set<string>();
   const missing = otherPaths.filter((other) => {
     const key = `${other.source}\0${other.line ?? ''}\0${other.path}`;
@@ -45,4 +39,12 @@ export function missingPathProblems(
       message: `${missing.length - MAX_NAMED_MISSING} more links and images in the docs name paths that are not in the repository.`,
     });
   return problems;
+}
+
+/** Every folder that holds a tracked file, at any depth. */
+function foldersOf(files: readonly string[]): Set<string> {
+  const folders = new Set<string>();
+  for (const file of files)
+    for (let slash = file.indexOf('/'); slash !== -1; slash = file.indexOf('/', slash + 1)) folders.add(file.slice(0, slash));
+  return folders;
 }

@@ -43,10 +43,13 @@ export const docs = defineRetriever({
     const pagesOf = (folder: string) => repo.glob(`${folder}/**/*`).filter((path) => DOC_PAGE.test(path));
     let dir = mkdocs?.docsDir ?? 'docs';
     let pages = pagesOf(dir);
-    const website = !mkdocs && pages.length === 0 ? SITE_FOLDERS.find((folder) => pagesOf(folder).length > 0) : undefined;
-    if (website) {
-      dir = website;
-      pages = pagesOf(website);
+    let website = false;
+    for (const folder of !mkdocs && pages.length === 0 ? SITE_FOLDERS : []) {
+      pages = pagesOf(folder);
+      if (pages.length === 0) continue;
+      dir = folder;
+      website = true;
+      break;
     }
     const { docsDir: _, ...mkdocsFacts } = mkdocs ?? { docsDir: undefined };
     const sphinx = mkdocs ? undefined : `${dir}/conf.py`;

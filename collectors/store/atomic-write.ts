@@ -12,7 +12,7 @@ export async function writeFileAtomically(path: string, content: string): Promis
   if (existing && !existing.isFile() && !existing.isDirectory()) return writeFile(path, content);
   const target = existing ? await realpath(path) : path;
   await mkdir(dirname(target), { recursive: true });
-  const temporary = `${target}.${process.pid}.${Date.now()}${TEMPORARY_SUFFIX}`;
+  const temporary = `${target}.${process.pid}.${Date.now()}.tmp`;
   try {
     await writeFile(temporary, content);
     await rename(temporary, target);
@@ -22,7 +22,8 @@ export async function writeFileAtomically(path: string, content: string): Promis
   }
 }
 
-const TEMPORARY_SUFFIX = '.tmp';
+/** The temporary file of a write above (`<file>.<pid>.<ms>.tmp`): the process that writes it. */
+const TEMPORARY_WRITER = /\.(\d+)\.\d+\.tmp$/;
 
 /**
  * Removes from `dir` the temporary files of writes that a killed run never finished, of any file or
@@ -34,7 +35,7 @@ export async function removeUnfinishedWrites(dir: string, named?: string): Promi
   await Promise.all(
     names.flatMap((name) => {
       if (named !== undefined && !name.startsWith(`${named}.`)) return [];
-      const writer = /\.(\d+)\.\d+\.tmp$/.exec(name)?.[1];
+      const writer = TEMPORARY_WRITER.exec(name)?.[1];
       return writer && !isRunning(Number(writer)) ? [rm(join(dir, name), { force: true })] : [];
     }),
   );

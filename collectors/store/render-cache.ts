@@ -27,8 +27,7 @@ export class FileRenderCache implements RenderCache {
     const name = this.#name(key);
     try {
       const site = JSON.parse(await readFile(join(this.#dir, name), 'utf8')) as RenderedSite;
-      if (!Array.isArray(site.pages) || !Array.isArray(site.nav) || !Array.isArray(site.assets) || !Array.isArray(site.problems))
-        return undefined;
+      if ([site.pages, site.nav, site.assets, site.problems, site.otherPaths].some((field) => !Array.isArray(field))) return undefined;
       this.#used.add(name);
       return site;
     } catch {

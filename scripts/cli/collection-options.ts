@@ -118,6 +118,11 @@ export function cacheDirOf(values: { cache?: string | undefined; 'no-cache'?: bo
   return { cacheDir: resolve(cwd, values.cache ?? DEFAULT_CACHE) };
 }
 
+/** The history folder as messages name it: the option as given, else its path (portal.yaml's `history.dir`, or the default). */
+export function historyShown(given: string | undefined, dir: string): string {
+  return given !== undefined ? `--history ${given}` : `The history folder ${dir}`;
+}
+
 /** The history folder the options and the config ask for, if any, absolute (relative options are relative to `cwd`). */
 export function historyDirOf(
   values: { history?: string | undefined; 'no-history'?: boolean | undefined },

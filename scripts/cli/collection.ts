@@ -19,6 +19,7 @@ import {
   DEFAULT_SNAPSHOT,
   defaultConfigPath,
   historyDirOf,
+  historyShown,
   type FailOn,
 } from './collection-options.ts';
 import { pathIn, type CommandContext } from './context.ts';
@@ -55,12 +56,7 @@ export async function runCollection(
   const { cacheDir } = cacheDirOf(values, context.cwd);
   if (cacheDir) await assertWritable(cacheDir, `--cache ${values.cache ?? DEFAULT_CACHE}`, 'folder');
   const historyDir = historyDirOf(values, loaded, context.cwd);
-  if (historyDir)
-    await assertWritable(
-      historyDir,
-      values.history !== undefined ? `--history ${values.history}` : `The history folder ${historyDir}`,
-      'folder',
-    );
+  if (historyDir) await assertWritable(historyDir, historyShown(values.history, historyDir), 'folder');
   const progress = progressLine(context.stderr);
   let fromCache = 0;
   const snapshot = await collect({

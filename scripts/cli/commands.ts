@@ -5,7 +5,7 @@ import { ConfigError, located } from '../../collectors/config/config-error.ts';
 import { portalConfigSchema, type LoadedConfig } from '../../collectors/config/schema.ts';
 import { didYouMean } from '../../collectors/scorecards/suggest.ts';
 import { defineCommand, type Command } from './command.ts';
-import { collectionOptions, DEFAULT_CONFIG, DEFAULT_SNAPSHOT, failOnOf, historyDirOf } from './collection-options.ts';
+import { collectionOptions, DEFAULT_CONFIG, DEFAULT_SNAPSHOT, failOnOf, historyDirOf, historyShown } from './collection-options.ts';
 import { pathIn, type CommandContext } from './context.ts';
 import { assertWritable } from './writable.ts';
 
@@ -165,9 +165,7 @@ export const buildCommand = defineCommand({
       const read = await readSnapshotFile(values.from, values, context, failOn);
       const historyDir = historyDirOf({ history: values.history }, read.loaded, context.cwd);
       if (historyDir && (await stat(historyDir).catch(() => undefined))?.isFile())
-        throw new ConfigError(
-          `${values.history !== undefined ? `--history ${values.history}` : `The history folder ${historyDir}`} is a file; expected a folder.`,
-        );
+        throw new ConfigError(`${historyShown(values.history, historyDir)} is a file; expected a folder.`);
       await assertKnownBadges(read.loaded, read.scorecards);
       assertGuideFiles(read.guides, guidesDirOf(read.loaded).guidesDir, values.from, context.cwd);
       await publish(read.path, read.loaded)();
@@ -468,7 +466,6 @@ function isInside(path: string, folder: string): boolean {
   return inside === '' || (!inside.startsWith(`..${sep}`) && inside !== '..' && !inside.startsWith(sep));
 }
 
-/** The guides folder the site renders, when the portal has a content folder. */
 /**
  * A snapshot's guides are rendered from the MDX of the portal's guides folder: built elsewhere (a
  * merged snapshot, a guide deleted since), one missing there stops the build before Astro starts.
@@ -490,6 +487,7 @@ function assertGuideFiles(
   );
 }
 
+/** The guides folder the site renders, when the portal has a content folder. */
 function guidesDirOf(loaded: { contentDir?: string }): { guidesDir?: string } {
   return loaded.contentDir ? { guidesDir: join(loaded.contentDir, 'guides') } : {};
 }

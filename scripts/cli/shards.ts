@@ -111,5 +111,3 @@ async function readPartial(file: string, path: string): Promise<PartialSnapshot>
   if (!result.success) throw new ConfigError(`${file}: not a valid partial snapshot:\n${z.prettifyError(result.error)}`);
   return result.data;
 }
-
-/** Bad usage when `path` (`flag given`) is a folder. */

@@ -1,10 +1,10 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve } from 'node:path';
-import { temporaryFolder } from '../../collectors/support/temporary-folder.ts';
 import type { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { isRunning, replaceDirectory } from '../../collectors/store/atomic-write.ts';
+import { temporaryFolder } from '../../collectors/support/temporary-folder.ts';
 import { ConfigError } from '../../collectors/config/config-error.ts';
 import type { AstroBuild, AstroFailure, AstroLogLevel, AstroMessage, AstroServer } from './astro-process.ts';
 import { processContext, type CommandContext } from './context.ts';

@@ -48,11 +48,17 @@ export const docsPresent = defineCheck({
   run(context) {
     const { entity } = context;
     const { docs } = context.facts;
-    if (docs.dir && docs.pages.length > 0)
+    if (docs.dir && docs.pages.length > 0) {
+      const unpublished = docs.sphinx
+        ? `a Sphinx project (${docs.sphinx})`
+        : docs.website
+          ? "a documentation website's sources"
+          : undefined;
       return pass(
-        `${docs.dir}/ has ${count(docs.pages.length, 'documentation page')}${docs.sphinx ? `: a Sphinx project (${docs.sphinx}), which the portal does not publish` : docs.website ? ": a documentation website's sources, which the portal does not publish" : ''}.`,
+        `${docs.dir}/ has ${count(docs.pages.length, 'documentation page')}${unpublished ? `: ${unpublished}, which the portal does not publish` : ''}.`,
         docs.pages.slice(0, 5).map((path) => ({ path })),
       );
+    }
     if (docs.mkdocs) return pass(`Documentation is built from ${docs.mkdocs.path}.`, [{ path: docs.mkdocs.path }]);
     if (techdocsRef(entity)) return pointsTechDocs(entity);
     return fail(`No documentation beyond the README: no docs/ folder with pages, no mkdocs.yml and no ${TECHDOCS_REF} annotation.`);

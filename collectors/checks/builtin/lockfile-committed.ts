@@ -15,17 +15,17 @@ interface Requirement {
   off?: { path: string; line: number };
 }
 
+/** A manifest of the repository's own (not vendored) that declares dependencies. */
+function isJudged(manifest: Manifest): boolean {
+  return !VENDORED.test(manifest.path) && manifest.dependencies.length > 0;
+}
+
 /**
  * What each manifest needs: npm, Go and Python manifests with dependencies need their lockfile
  * (in the same folder or, for workspaces, an ancestor); a Cargo package only when it builds a
  * binary (Cargo's own guidance for libraries was to leave it out). Maven and Gradle have no
  * standard lockfile, so they are not judged.
  */
-/** A manifest of the repository's own (not vendored) that declares dependencies. */
-function isJudged(manifest: Manifest): boolean {
-  return !VENDORED.test(manifest.path) && manifest.dependencies.length > 0;
-}
-
 function requirements(manifests: readonly Manifest[], files: ReadonlySet<string>): Requirement[] {
   const found: Requirement[] = [];
   const pinnedRequirements = new Set(
