@@ -10,7 +10,7 @@ import { readSnapshot } from '../../collectors/store/snapshot-file.ts';
 import { failingProblems, failOnProblemsOf } from './collection-options.ts';
 import { currentTime } from './collection.ts';
 import { pathIn, type CommandContext } from './context.ts';
-import { assertRepositoryRoot, judgeFor, judgeTree, type Judge } from './judge.ts';
+import { assertRepositoryRoot, judgeFor, judgeTree, repositoryAround, type Judge } from './judge.ts';
 import { formatCodeClimate } from './report/codeclimate.ts';
 import { compareResults } from './report/compare.ts';
 import { definingScorecards, gateFailures, gateOf } from './report/gate.ts';
@@ -51,7 +51,7 @@ export async function runCheck(values: CheckValues, dirArgument: string | undefi
   const format = parseFormat(values.format);
   const failOnProblems = failOnProblemsOf(values['fail-on-problems']);
   const gate = gateOf(values);
-  const dir = pathIn(context, dirArgument ?? '.');
+  const dir = dirArgument === undefined ? repositoryAround(context.cwd) : pathIn(context, dirArgument);
   if (values.output !== undefined) await assertWritable(pathIn(context, values.output), `--output ${values.output}`, 'file');
   const { report, scorecards } = await checkReport(values, dir, context);
   const gateFailed = gateFailures(gate, {

@@ -293,7 +293,7 @@ export const checkCommand = defineCommand({
     verbose: { type: 'boolean', short: 'v', description: 'Also list the passing and not applicable checks, which are folded by default.' },
     output: { type: 'string', short: 'o', value: '<file>', description: 'Write the report to a file instead of standard output.' },
   },
-  details: `dir defaults to the current folder. Untracked files that git does not ignore count, so a file you just added counts too.
+  details: `dir defaults to the repository the current folder is in, as git finds it from a subfolder. Untracked files that git does not ignore count, so a file you just added counts too.
 
 Without --standards or --config, Cairn's default standards judge, and the report says so right after the verdict.
 
@@ -319,7 +319,12 @@ export const fixCommand = defineCommand({
   positionals: '<check-id…>',
   summary: 'Write the files that make failing checks pass (a catalog-info.yaml, CODEOWNERS, dependabot.yml, SECURITY.md).',
   options: {
-    dir: { type: 'string', short: 'd', value: '<repo>', description: 'The repository to write into (default: the current folder).' },
+    dir: {
+      type: 'string',
+      short: 'd',
+      value: '<repo>',
+      description: 'The repository to write into (default: the one the current folder is in).',
+    },
     config: {
       ...collectionOptions.config,
       description:

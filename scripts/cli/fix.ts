@@ -6,7 +6,7 @@ import { fixableCheckIds, fixes, suggestedFiles, type SuggestedFile, type Sugges
 import { failingChecks, hasFile } from '../../collectors/fixes/fix.ts';
 import { currentTime } from './collection.ts';
 import { pathIn, type CommandContext } from './context.ts';
-import { assertRepositoryRoot, judgeFor, judgeTree } from './judge.ts';
+import { assertRepositoryRoot, judgeFor, judgeTree, repositoryAround } from './judge.ts';
 import { terminalSafe } from './report/text.ts';
 
 export interface FixValues {
@@ -26,7 +26,7 @@ export interface FixValues {
 export async function runFix(values: FixValues, checkIds: readonly string[], context: CommandContext): Promise<number> {
   const { stdout, stderr } = context;
   const wanted = chosenChecks(values.all === true, checkIds);
-  const dir = pathIn(context, values.dir ?? '.');
+  const dir = values.dir === undefined ? repositoryAround(context.cwd) : pathIn(context, values.dir);
   await assertRepositoryRoot(dir, 'cairn fix');
   const input = await judgedRepository(values, dir, context);
   const suggestions = suggestedFiles(input);

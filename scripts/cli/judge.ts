@@ -121,6 +121,18 @@ async function portalTemplates(contentDir: string | undefined): Promise<Judge['t
 }
 
 /**
+ * The repository `cairn check` judges when given no folder: the git work tree the current folder is
+ * in, as git finds it from a subfolder. Any other folder is returned as it is, for
+ * `assertRepositoryRoot` to say what it is.
+ */
+export function repositoryAround(dir: string): string {
+  for (let folder = dir, parent = dirname(dir); ; folder = parent, parent = dirname(parent)) {
+    if (isGitWorkTree(folder)) return folder;
+    if (parent === folder) return dir;
+  }
+}
+
+/**
  * Bad usage unless `dir` is the root of a git work tree: Cairn judges whole repositories. A folder
  * inside one is named with the repository's root, so the message says what to run instead.
  */

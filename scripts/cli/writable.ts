@@ -1,7 +1,8 @@
 import { constants } from 'node:fs';
-import { access, stat } from 'node:fs/promises';
+import { access, mkdir, rmdir, stat } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { ConfigError } from '../../collectors/config/config-error.ts';
+import { firstLine } from '../../collectors/support/errors.ts';
 
 /**
  * Bad usage, before any work is done, unless Cairn can write `path` as a file or a folder: if it
@@ -24,8 +25,24 @@ export async function assertWritable(path: string, given: string, kind: 'file' |
     if (!ancestor) continue;
     if (!ancestor.isDirectory()) throw new ConfigError(`${given}: ${parent} is a file, not a folder, so nothing can be written below it.`);
     if (!(await canWrite(parent))) throw new ConfigError(`${given}: ${parent} cannot be written to (permission denied).`);
+    await assertCanCreate(child, given);
     return;
   }
+}
+
+/**
+ * Creates the folder `path` and removes it again, so that a file system that refuses new folders
+ * (`/proc`) says so now: Node's recursive `mkdir` would retry such a folder forever.
+ */
+async function assertCanCreate(path: string, given: string): Promise<void> {
+  try {
+    await mkdir(path);
+  } catch (error) {
+    const { code } = error as NodeJS.ErrnoException;
+    if (code === 'EEXIST') return;
+    throw new ConfigError(`${given}: ${path} cannot be created (${code ?? firstLine(error)}).`);
+  }
+  await rmdir(path);
 }
 
 async function canWrite(path: string): Promise<boolean> {

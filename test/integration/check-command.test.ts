@@ -119,9 +119,17 @@ describe('cairn check', () => {
     if (message) expect(result.stderr).toMatch(message);
   });
 
-  it('names the repository root when run in a folder inside it', async () => {
+  it('judges the repository around the current folder, as git finds it from a subfolder', async () => {
+    await mkdir(join(fixture.dirs.orders, 'src', 'deep'), { recursive: true });
+    const fromRoot = await runCairn(fixture.dirs.orders, ['check', '--format', 'json']);
+    const fromSubfolder = await runCairn(join(fixture.dirs.orders, 'src', 'deep'), ['check', '--format', 'json']);
+    expect(fromSubfolder.code).toBe(fromRoot.code);
+    expect(JSON.parse(fromSubfolder.stdout)).toEqual(JSON.parse(fromRoot.stdout));
+  });
+
+  it('names the repository root when given a folder inside it', async () => {
     await mkdir(join(fixture.dirs.orders, 'src'), { recursive: true });
-    const result = await runCairn(join(fixture.dirs.orders, 'src'), ['check']);
+    const result = await runCairn(fixture.dirs.orders, ['check', 'src']);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain(
       `cairn check: ${join(fixture.dirs.orders, 'src')} is inside the repository at ${fixture.dirs.orders}; Cairn judges a whole repository: run it at ${fixture.dirs.orders}.`,

@@ -171,6 +171,11 @@ describe('bad usage and configuration exit 2 without a stack trace', () => {
       /^--snapshot orders\/README\.md\/s\.json: \S+orders\/README\.md is a file, not a folder/m,
     ],
     [['collect', '--repos', '*', '--cache', 'orders/README.md'], /^--cache orders\/README\.md is a file; expected a folder\.$/m],
+    // A file system that refuses new folders, where Node's recursive mkdir would retry forever.
+    [
+      ['collect', '--repos', '*', '--snapshot', '/proc/nope/s.json'],
+      /^--snapshot \/proc\/nope\/s\.json: \/proc\/nope cannot be created \(ENOENT\)\.$/m,
+    ],
     [['build', '--repos', '*', '--history', 'orders/README.md/runs'], /^--history orders\/README\.md\/runs: \S+ is a file, not a folder/m],
     [['build', '--repos', '*', '--out', 'orders/README.md/site'], /^--out \S*orders\/README\.md\/site: a file is in the way/m],
     [

@@ -4,11 +4,17 @@ import { capped, count } from './support/facts.ts';
 import { NO_WORKFLOWS } from './support/workflows.ts';
 import type { Workflow } from '../../facts/workflows.ts';
 
-/** `read-all`, `{}`, or scopes that are all `read` or `none`. */
+/**
+ * Scopes whose `write` gives no power over the repository: `id-token: write` only lets a job ask
+ * GitHub for an OIDC token, the keyless way to deploy (OpenSSF Scorecard does not count it either).
+ */
+const NOT_REPOSITORY_WRITES = new Set(['id-token']);
+
+/** `read-all`, `{}`, or scopes that are all `read` or `none`, but for an `id-token: write`. */
 function readOnly(permissions: NonNullable<Workflow['permissions']>): boolean {
   const { value } = permissions;
   if (typeof value === 'string') return value === 'read-all';
-  return Object.values(value).every((level) => level === 'read' || level === 'none');
+  return Object.entries(value).every(([scope, level]) => level === 'read' || level === 'none' || NOT_REPOSITORY_WRITES.has(scope));
 }
 
 function describe(permissions: NonNullable<Workflow['permissions']>): string {
@@ -23,7 +29,7 @@ export const workflowPermissions = defineCheck({
   title: 'Workflows default to a read-only token',
   category: 'security',
   description:
-    'Every GitHub Actions workflow sets top-level `permissions` that are read-only (`{}`, `read-all`, or scopes at `read`); jobs that need more ask for it themselves.',
+    'Every GitHub Actions workflow sets top-level `permissions` that are read-only (`{}`, `read-all`, or scopes at `read`; `id-token: write`, which only lets jobs ask for an OIDC token, is allowed); jobs that need more ask for it themselves.',
   why: [
     "Without top-level `permissions`, every job gets the repository's default token, which in older organisations can push code, publish packages and approve pull requests.",
     'Any compromised step (a dependency, an action) then holds that power. Read-only by default, with write scopes granted per job, limits the damage (OpenSSF Scorecard, Token-Permissions).',

@@ -115,12 +115,14 @@ describeCheck(workflowPermissions, [
       workflow({ permissions: { value: { contents: 'read' }, line: 3 } }),
       workflow({ path: '.github/workflows/b.yml', permissions: { value: {}, line: 4 } }),
       workflow({ path: '.github/workflows/c.yml', permissions: { value: 'read-all', line: 2 } }),
+      workflow({ path: '.github/workflows/deploy.yml', permissions: { value: { 'id-token': 'write', contents: 'read' }, line: 5 } }),
     ),
     outcome: 'pass',
     evidence: [
       { path: '.github/workflows/ci.yml', line: 3, note: 'permissions: contents: read' },
       { path: '.github/workflows/b.yml', line: 4, note: 'permissions: {}' },
       { path: '.github/workflows/c.yml', line: 2, note: 'permissions: read-all' },
+      { path: '.github/workflows/deploy.yml', line: 5, note: 'permissions: id-token: write, contents: read' },
     ],
   },
   {
@@ -130,13 +132,15 @@ describeCheck(workflowPermissions, [
       workflow({ path: '.github/workflows/b.yml', permissions: { value: 'write-all', line: 4 } }),
       workflow({ path: '.github/workflows/c.yml', permissions: { value: { contents: 'read', packages: 'write' }, line: 6 } }),
       workflow({ path: '.github/workflows/d.yml', permissions: { value: { 'id-token': 'none' }, line: 2 } }),
+      workflow({ path: '.github/workflows/e.yml', permissions: { value: { 'id-token': 'write', pages: 'write' }, line: 2 } }),
     ),
     outcome: 'fail',
-    message: /3 workflows of 4 do not/,
+    message: /4 workflows of 5 do not/,
     evidence: [
       { path: '.github/workflows/ci.yml', note: 'no top-level permissions: jobs get the repository default token' },
       { path: '.github/workflows/b.yml', line: 4, note: 'permissions: write-all is not read-only' },
       { path: '.github/workflows/c.yml', line: 6, note: 'permissions: contents: read, packages: write is not read-only' },
+      { path: '.github/workflows/e.yml', line: 2, note: 'permissions: id-token: write, pages: write is not read-only' },
     ],
   },
   {
