@@ -32,7 +32,7 @@ export const MAX_README_BYTES = 1024 * 1024;
 /** The repository's root README, outlined. */
 export const readme = defineRetriever({
   id: 'readme',
-  version: 3,
+  version: 4,
   description: 'The root README (Markdown, reStructuredText, AsciiDoc or text): its title, description paragraph, headings and length.',
   schema: readmeSchema,
   async collect({ repo, problem }) {
@@ -164,6 +164,8 @@ export function outlineMarkdown(text: string): Outline {
     }
     if (HTML_BLOCK_TAG.test(line) || (!blocks.open && HTML_BLOCK_LONE_TAG.test(line))) {
       blocks.end();
+      const heading = htmlHeading(lines, index);
+      if (heading) blocks.heading(heading.depth, heading.text, index + 1);
       htmlBlock = true;
       continue;
     }
@@ -200,6 +202,24 @@ export function outlineMarkdown(text: string): Outline {
   }
   blocks.end();
   return outline(blocks.list, text, (paragraph) => markdownProse(paragraph, references));
+}
+
+/**
+ * An HTML block that opens with a heading (`<h1 align="center">` around a logo, as many READMEs
+ * start): its depth, and its text, or else its images' alt text, which names what the logo shows.
+ * Read up to the heading's closing tag, within the block (which ends at a blank line).
+ */
+function htmlHeading(lines: readonly string[], start: number): { depth: number; text: string } | undefined {
+  const depth = Number(lines[start]!.match(/^\s{0,3}<h([1-6])\b/i)?.[1]);
+  if (!depth) return undefined;
+  const block: string[] = [];
+  for (let index = start; index < lines.length && lines[index]!.trim(); index++) block.push(lines[index]!);
+  const inner = block.join(' ').match(new RegExp(`^\\s*<h${depth}\\b[^>]*>([\\s\\S]*?)</h${depth}\\s*>`, 'i'))?.[1];
+  if (inner === undefined) return undefined;
+  const text =
+    plain(inner) ||
+    collapse([...inner.matchAll(/<img\b[^>]*?\balt\s*=\s*("([^"]*)"|'([^']*)')/gi)].map((alt) => alt[2] ?? alt[3]).join(' '));
+  return text ? { depth, text } : undefined;
 }
 
 /** The line after YAML front matter (`---` … `---` on the first lines): page metadata for a site generator, not prose. */

@@ -23,9 +23,9 @@ export type SecurityPolicy = NonNullable<z.infer<typeof securityPolicySchema>>;
 
 export const securityPolicy = defineRetriever({
   id: 'securityPolicy',
-  version: 1,
+  version: 2,
   description:
-    'The security policy (SECURITY.md) and the contacts it gives for reporting a vulnerability: emails, URLs, GitHub security advisories.',
+    'The security policy (SECURITY.md) and the contacts it gives for reporting a vulnerability: emails, links to a security page, form or bug bounty, GitHub security advisories.',
   schema: securityPolicySchema,
   async collect({ repo }) {
     const path = SECURITY_POLICY_PATHS.map((candidate) => repo.files().find((file) => file.toLowerCase() === candidate.toLowerCase())).find(
@@ -40,6 +40,12 @@ export const securityPolicy = defineRetriever({
 const EMAIL = /(?:mailto:)?([a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,})/gi;
 const URL = /https?:\/\/[^\s<>()[\]"'`]+/gi;
 const ADVISORIES_URL = /\/security\/advisories(\/new)?\/?$/i;
+/**
+ * A link that can take a report: a security page, form or bug bounty, by its words. Other links in a
+ * policy are advice (a blog post on Go modules, GitHub's 2FA help) and report nothing.
+ */
+const REPORTING_URL =
+  /security|vulnerab|disclos|bounty|report|advisor|psirt|cert\b|hackerone\.com|bugcrowd\.com|huntr\.(com|dev)|intigriti\.com|yeswehack\.com|tidelift\.com/i;
 /** A relative Markdown link to the repository's advisories (`../../security/advisories/new`). */
 const RELATIVE_ADVISORIES_LINK = /\]\(\s*((?:\.\.?\/)*[^\s()]*security\/advisories(?:\/new)?\/?)\s*\)/gi;
 
@@ -56,7 +62,10 @@ export function findContacts(text: string): SecurityPolicy['contacts'] {
   text.split(/\r?\n/).forEach((content, index) => {
     const line = index + 1;
     const urls = [...content.matchAll(URL)].map((match) => match[0].replace(/[.,;:!?]+$/, ''));
-    for (const url of urls) add(ADVISORIES_URL.test(url) ? 'advisories' : 'url', url, line);
+    for (const url of urls) {
+      if (ADVISORIES_URL.test(url)) add('advisories', url, line);
+      else if (REPORTING_URL.test(url)) add('url', url, line);
+    }
     // Addresses inside URLs (`https://user@host`) are part of the URL, not contacts.
     const withoutUrls = content.replace(URL, ' ');
     for (const match of withoutUrls.matchAll(EMAIL)) add('email', match[1]!, line);

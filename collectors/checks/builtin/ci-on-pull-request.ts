@@ -1,14 +1,27 @@
 import { z } from 'zod';
 import { defineCheck, fail, notApplicable, pass } from '../check.ts';
 import { count } from './support/facts.ts';
+import { UNTRUSTED_REF } from './support/workflows.ts';
+import type { Workflow } from '../../facts/workflows.ts';
 
-const PULL_REQUEST_TRIGGERS = new Set(['pull_request', 'pull_request_target', 'merge_group']);
+const PULL_REQUEST_TRIGGERS = new Set(['pull_request', 'merge_group']);
+
+/**
+ * Whether a workflow checks a pull request's changes: run on `pull_request` or a merge queue. One on
+ * `pull_request_target` runs the base branch's code (labelling, greeting bots) unless it checks the
+ * head out, which no-pull-request-target-checkout flags but which does test the change.
+ */
+function checksPullRequests(workflow: Workflow): boolean {
+  if (workflow.triggers.some((trigger) => PULL_REQUEST_TRIGGERS.has(trigger))) return true;
+  return workflow.triggers.includes('pull_request_target') && workflow.checkoutRefs.some((checkout) => UNTRUSTED_REF.test(checkout.ref));
+}
 
 export const ciOnPullRequest = defineCheck({
   id: 'ci-on-pull-request',
   title: 'CI runs on pull requests',
   category: 'build',
-  description: 'At least one GitHub Actions workflow runs on `pull_request` (or a merge queue), so changes are checked before they merge.',
+  description:
+    "At least one GitHub Actions workflow runs on `pull_request` (or a merge queue), so changes are checked before they merge. A `pull_request_target` workflow counts only when it checks out the pull request's head: otherwise it runs the base branch's code.",
   why: 'CI that runs only after a merge tells you the main branch is broken once it already is. Running it on pull requests blocks the breakage before it lands, and lets branch protection require it.',
   fix: [
     'Trigger the build-and-test workflow on pull requests as well as on the main branch:',
@@ -27,7 +40,7 @@ export const ciOnPullRequest = defineCheck({
   run(context) {
     const { workflows } = context.facts;
     if (workflows.length === 0) return notApplicable('No GitHub Actions workflows; the triggers of other CI systems are not read.');
-    const onPullRequests = workflows.filter((workflow) => workflow.triggers.some((trigger) => PULL_REQUEST_TRIGGERS.has(trigger)));
+    const onPullRequests = workflows.filter(checksPullRequests);
     if (onPullRequests.length === 0)
       return fail(
         `No workflow runs on pull_request (${count(workflows.length, 'workflow')} read); changes are only checked after they merge.`,

@@ -31,7 +31,7 @@ export const licenseAllowed = defineCheck({
   title: 'License is on the allowed list',
   category: 'hygiene',
   description:
-    "The repository's license expression (from its license files, pointer notes, README and root manifests) can be satisfied with allowed SPDX licenses: `MIT OR GPL-3.0-only` passes when MIT is allowed.",
+    "The repository's license expression (from its license files, pointer notes, README and root manifests) can be satisfied with allowed SPDX licenses: `MIT OR GPL-3.0-only` passes when MIT is allowed. A text for one part that is not code (`LICENSE.writing.txt`) is named but does not fail the check.",
   why: 'The license decides what others may do with the code and what obligations come with it. A copyleft or unknown license in a repository meant to be shared (or published) can block its use or oblige the company to release code it did not intend to.',
   fix: [
     'Replace LICENSE with the text of an allowed license (the portal\'s default list is common permissive OSI licenses: MIT, Apache-2.0, BSD, ISC, MPL-2.0 …), and set the same SPDX id in the manifest (`"license": "Apache-2.0"`).',
@@ -54,10 +54,21 @@ export const licenseAllowed = defineCheck({
     const list = context.options.allow.join(', ');
     if (license?.expression) {
       const evidence = expressionEvidence(license);
-      const satisfiable = expressionSatisfiable(license.expression, allowed) ?? allowed.has(license.expression.toLowerCase());
-      return satisfiable
-        ? pass(`The license is ${license.expression}, which the allowed licenses satisfy.`, evidence)
-        : fail(`The license is ${license.expression}, which no choice of allowed licenses satisfies (allowed: ${list}).`, evidence);
+      const satisfiable = (ids: ReadonlySet<string>) =>
+        expressionSatisfiable(license.expression!, ids) ?? ids.has(license.expression!.toLowerCase());
+      if (satisfiable(allowed)) return pass(`The license is ${license.expression}, which the allowed licenses satisfy.`, evidence);
+      // A text for one part (`LICENSE.writing.txt`) licenses that part, not the code this list is about.
+      const codeIds = new Set(license.files.filter((file) => !file.scope && file.spdxId).map((file) => file.spdxId!.toLowerCase()));
+      const parts = license.files.filter(
+        (file) => file.scope && file.spdxId && !allowed.has(file.spdxId.toLowerCase()) && !codeIds.has(file.spdxId.toLowerCase()),
+      );
+      const partIds = new Set(parts.map((file) => file.spdxId!.toLowerCase()));
+      if (parts.length > 0 && satisfiable(new Set([...allowed, ...partIds])))
+        return pass(
+          `The code's license is allowed; ${parts.map((file) => `${file.path} licenses the ${file.scope} under ${file.spdxId}`).join(', ')}, which is not on the allowed list but covers no code (the whole: ${license.expression}).`,
+          evidence,
+        );
+      return fail(`The license is ${license.expression}, which no choice of allowed licenses satisfies (allowed: ${list}).`, evidence);
     }
     // No SPDX expression: a declaration such as `UNLICENSED` counts only when listed as written.
     const declared = (license?.sources ?? []).filter((source) => source.kind === 'manifest');

@@ -1,14 +1,10 @@
 import { z } from 'zod';
 import { defineCheck, fail, notApplicable, pass, type Evidence } from '../check.ts';
 import { capped, count } from './support/facts.ts';
-import { NO_WORKFLOWS } from './support/workflows.ts';
+import { NO_WORKFLOWS, UNTRUSTED_REF } from './support/workflows.ts';
 
 /** Triggers that run with the base repository's secrets and write token on behalf of someone else's change. */
 const PRIVILEGED_TRIGGERS = new Set(['pull_request_target', 'workflow_run']);
-
-/** Refs that name the untrusted head of a pull request (or the run that built it). */
-const UNTRUSTED_REF =
-  /github\.event\.pull_request\.head\.|github\.head_ref|github\.event\.pull_request\.merge_commit_sha|refs\/pull\/|github\.event\.workflow_run\.head_(sha|branch)|github\.event\.workflow_run\.pull_requests/i;
 
 export const noPullRequestTargetCheckout = defineCheck({
   id: 'no-pull-request-target-checkout',

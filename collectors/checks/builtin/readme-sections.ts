@@ -39,7 +39,7 @@ export const readmeSections = defineCheck({
   options: z.object({
     sections: z
       .array(z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]))
-      .default([['Usage', 'Getting started', 'Quick start', 'Quickstart']])
+      .default([['Usage', 'Getting started', 'Get started', 'Quick start', 'Quickstart', 'How to use']])
       .describe('Required sections: each a heading, or a list of alternative headings of which one must exist.'),
   }),
   needs: ['readme'],
@@ -48,9 +48,11 @@ export const readmeSections = defineCheck({
     if (!readme) return fail('No readable README at the repository root, so none of the required sections exist.');
     const found: Evidence[] = [];
     const missing: string[][] = [];
+    // The title names the project, not a section: a README titled "Getting started" has no such section.
+    const sections = readme.headings[0]?.depth === 1 ? readme.headings.slice(1) : readme.headings;
     for (const section of context.options.sections) {
       const alternatives = typeof section === 'string' ? [section] : section;
-      const heading = readme.headings.find((candidate) => alternatives.some((name) => names(candidate.text, name)));
+      const heading = sections.find((candidate) => alternatives.some((name) => names(candidate.text, name)));
       if (heading) found.push({ path: readme.path, line: heading.line, note: heading.text });
       else missing.push(alternatives);
     }
@@ -66,11 +68,8 @@ export const readmeSections = defineCheck({
       const quoted = alternatives.map((name) => `"${name}"`);
       return quoted.length === 1 ? quoted[0]! : `${quoted.slice(0, -1).join(', ')} or ${quoted.at(-1)}`;
     };
-    // The last heading is where a new section most naturally goes.
-    const last = readme.headings.at(-1);
     const evidence: Evidence[] = missing.map((alternatives) => ({
       path: readme.path,
-      line: last?.line ?? 1,
       note: `missing a heading ${describe(alternatives)}`,
     }));
     return fail(`${readme.path} has no heading ${missing.map(describe).join(', nor ')}.`, evidence);

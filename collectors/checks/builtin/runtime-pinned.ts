@@ -55,7 +55,8 @@ export const runtimePinned = defineCheck({
     const unpinned: Evidence[] = [];
     const unpinnedEcosystems: string[] = [];
     for (const ecosystem of ecosystems) {
-      const own = manifests.filter((manifest) => manifest.ecosystem === ecosystem);
+      // The ecosystem's top manifests speak for it: an example's package.json nested below the root one does not.
+      const own = shallowest(manifests.filter((manifest) => manifest.ecosystem === ecosystem));
       const declared = own.find((manifest) => manifest.runtime);
       if (declared) {
         pinned.push({ path: declared.path, note: `${ecosystem}: ${MANIFEST_FIELD[ecosystem]} ${declared.runtime}` });
@@ -75,3 +76,10 @@ export const runtimePinned = defineCheck({
     return pass(`Runtime versions are declared for ${listOf(ecosystems)}.`, pinned);
   },
 });
+
+/** The manifests nearest the root: the root's own, else those of the highest folders that have one. */
+function shallowest(manifests: readonly Manifest[]): Manifest[] {
+  const depth = (manifest: Manifest) => manifest.path.split('/').length;
+  const least = Math.min(...manifests.map(depth));
+  return manifests.filter((manifest) => depth(manifest) === least);
+}

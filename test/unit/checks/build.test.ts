@@ -56,6 +56,29 @@ describeCheck(ciOnPullRequest, [
     outcome: 'pass',
   },
   {
+    name: 'pull_request_target bots run the base branch, not the change',
+    input: {
+      facts: repoFacts({
+        workflows: [workflow('.github/workflows/label.yml', ['pull_request_target']), workflow('.github/workflows/ci.yml', ['push'])],
+      }),
+    },
+    outcome: 'fail',
+  },
+  {
+    name: "pull_request_target checking out the pull request's head tests the change",
+    input: {
+      facts: repoFacts({
+        workflows: [
+          {
+            ...workflow('.github/workflows/ci.yml', ['pull_request_target']),
+            checkoutRefs: [{ job: 'test', ref: '${{ github.event.pull_request.head.sha }}', line: 12 }],
+          },
+        ],
+      }),
+    },
+    outcome: 'pass',
+  },
+  {
     name: 'only push',
     input: { facts: repoFacts({ workflows: [workflow('.github/workflows/ci.yml', ['push'])] }) },
     outcome: 'fail',
@@ -262,6 +285,29 @@ describeCheck(runtimePinned, [
     input: project(['.nvmrc'], [manifest('web/package.json', 'npm')]),
     outcome: 'pass',
     evidence: [{ path: '.nvmrc', note: 'npm: .nvmrc' }],
+  },
+  {
+    name: "an example's requires-python does not speak for the root's pyproject.toml",
+    input: project([], [manifest('examples/aliases/pyproject.toml', 'python', { runtime: '>=3.8' }), manifest('pyproject.toml', 'python')]),
+    outcome: 'fail',
+    evidence: [
+      {
+        path: 'pyproject.toml',
+        note: 'python: no requires-python and no .python-version / .tool-versions / runtime.txt / .mise.toml / mise.toml',
+      },
+    ],
+  },
+  {
+    name: "the root's requires-python, not an example's",
+    input: project(
+      [],
+      [
+        manifest('examples/aliases/pyproject.toml', 'python', { runtime: '>=3.8' }),
+        manifest('pyproject.toml', 'python', { runtime: '>=3.10' }),
+      ],
+    ),
+    outcome: 'pass',
+    evidence: [{ path: 'pyproject.toml', note: 'python: requires-python >=3.10' }],
   },
   { name: 'go directive', input: project([], [manifest('go.mod', 'go', { runtime: '1.24' })]), outcome: 'pass' },
   { name: 'rust-toolchain.toml', input: project(['rust-toolchain.toml'], [manifest('Cargo.toml', 'cargo')]), outcome: 'pass' },

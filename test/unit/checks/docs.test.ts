@@ -51,7 +51,7 @@ describeCheck(readmeSections, [
     outcome: 'pass',
   },
   {
-    name: 'missing section points after the last heading',
+    name: 'a missing section names the README, not an unrelated heading',
     input: {
       facts: readme({
         headings: [
@@ -61,8 +61,37 @@ describeCheck(readmeSections, [
       }),
     },
     outcome: 'fail',
-    message: /no heading "Usage", "Getting started", "Quick start" or "Quickstart"\./,
-    evidence: [{ path: 'README.md', line: 12, note: 'missing a heading "Usage", "Getting started", "Quick start" or "Quickstart"' }],
+    message: /no heading "Usage", "Getting started", "Get started", "Quick start", "Quickstart" or "How to use"\./,
+    evidence: [
+      {
+        path: 'README.md',
+        note: 'missing a heading "Usage", "Getting started", "Get started", "Quick start", "Quickstart" or "How to use"',
+      },
+    ],
+  },
+  {
+    name: 'the title is not a section',
+    input: {
+      facts: readme({
+        headings: [
+          { depth: 1, text: 'Getting started', line: 1 },
+          { depth: 2, text: 'Design', line: 5 },
+        ],
+      }),
+    },
+    outcome: 'fail',
+  },
+  {
+    name: '"Get started" is a getting-started section',
+    input: {
+      facts: readme({
+        headings: [
+          { depth: 1, text: 'Charts', line: 1 },
+          { depth: 2, text: 'Get started', line: 5 },
+        ],
+      }),
+    },
+    outcome: 'pass',
   },
   {
     name: 'a word that only starts like the section',
@@ -74,13 +103,18 @@ describeCheck(readmeSections, [
     input: { facts: readme({ headings: [{ depth: 2, text: 'Install', line: 4 }] }), options: { sections: ['Install', 'Runbook'] } },
     outcome: 'fail',
     message: /no heading "Runbook"/,
-    evidence: [{ path: 'README.md', line: 4, note: 'missing a heading "Runbook"' }],
+    evidence: [{ path: 'README.md', note: 'missing a heading "Runbook"' }],
   },
   {
-    name: 'no headings at all: line 1',
+    name: 'no headings at all',
     input: { facts: readme() },
     outcome: 'fail',
-    evidence: [{ path: 'README.md', line: 1, note: 'missing a heading "Usage", "Getting started", "Quick start" or "Quickstart"' }],
+    evidence: [
+      {
+        path: 'README.md',
+        note: 'missing a heading "Usage", "Getting started", "Get started", "Quick start", "Quickstart" or "How to use"',
+      },
+    ],
   },
   { name: 'no README', input: { facts: repoFacts() }, outcome: 'fail' },
   { name: 'no repository', input: noRepository, outcome: 'notApplicable' },

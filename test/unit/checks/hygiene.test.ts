@@ -118,6 +118,30 @@ describeCheck(licenseAllowed, [
       { path: 'Cargo.toml', line: 3, note: 'license: MIT OR Apache-2.0' },
     ],
   },
+  {
+    name: "a text for the writing does not fail the code's license",
+    input: {
+      facts: licenseFacts({
+        expression: 'Apache-2.0 AND CC-BY-ND-3.0',
+        expressionFrom: ['LICENSE.txt', 'LICENSE.writing.txt'],
+        files: [file('LICENSE.txt', 'Apache-2.0'), file('LICENSE.writing.txt', 'CC-BY-ND-3.0', { scope: 'writing' })],
+      }),
+    },
+    outcome: 'pass',
+    message:
+      "The code's license is allowed; LICENSE.writing.txt licenses the writing under CC-BY-ND-3.0, which is not on the allowed list but covers no code (the whole: Apache-2.0 AND CC-BY-ND-3.0).",
+  },
+  {
+    name: 'a text for the writing does not excuse the same license on the code',
+    input: {
+      facts: licenseFacts({
+        expression: 'GPL-3.0-only',
+        expressionFrom: ['LICENSE', 'LICENSE.docs'],
+        files: [file('LICENSE', 'GPL-3.0-only'), file('LICENSE.docs', 'GPL-3.0-only', { scope: 'docs' })],
+      }),
+    },
+    outcome: 'fail',
+  },
   { name: 'OR expression with one allowed', input: { facts: licenseFacts({ expression: 'GPL-2.0-only OR MIT' }) }, outcome: 'pass' },
   {
     name: 'AND expression needs both',

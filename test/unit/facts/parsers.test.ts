@@ -62,6 +62,22 @@ describe('outlineMarkdown', () => {
       },
     },
     {
+      name: "an HTML heading around a logo is titled by the logo's alt text",
+      text: '<h1 align="center">\n\t<br>\n\t<img width="320" src="media/logo.svg" alt="Chalk">\n</h1>\n\n> Styling\n\n## Info\n',
+      expected: {
+        title: 'Chalk',
+        headings: [
+          { depth: 1, text: 'Chalk', line: 1 },
+          { depth: 2, text: 'Info', line: 8 },
+        ],
+      },
+    },
+    {
+      name: 'an HTML heading with text; an unclosed one is no heading',
+      text: '<h2 id="x">Get <em>started</em></h2>\n\n<h1>\nnever closed\n\nWords of prose here.\n',
+      expected: { summary: 'Words of prose here.', headings: [{ depth: 2, text: 'Get started', line: 1 }] },
+    },
+    {
       name: 'headings inside fenced code are not headings',
       text: '# Tool\n\n```sh\n# not a heading\n```\n\nDoes things.\n',
       expected: { title: 'Tool', summary: 'Does things.', headings: [{ depth: 1, text: 'Tool', line: 1 }] },

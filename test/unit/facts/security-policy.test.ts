@@ -26,6 +26,20 @@ describe('securityPolicy fact', () => {
       },
     },
     {
+      name: 'links that take no report are advice, not contacts',
+      tree: {
+        'SECURITY.md':
+          'Use Go modules: https://go.dev/blog/using-go-modules\nEnable 2FA: https://docs.github.com/en/authentication/securing-your-account-with-two-factor-authentication-2fa\nReleases: https://github.com/acme/pay/releases\nBounty: https://hackerone.com/acme\nOr https://bounty.github.com/index.html#scope\n',
+      },
+      expected: {
+        path: 'SECURITY.md',
+        contacts: [
+          { kind: 'url', value: 'https://hackerone.com/acme', line: 4 },
+          { kind: 'url', value: 'https://bounty.github.com/index.html#scope', line: 5 },
+        ],
+      },
+    },
+    {
       name: 'a relative advisories link; .github wins over the root',
       tree: { '.github/SECURITY.md': 'Report [here](../../security/advisories/new)\n', 'SECURITY.md': 'old' },
       expected: { path: '.github/SECURITY.md', contacts: [{ kind: 'advisories', value: '../../security/advisories/new', line: 1 }] },
