@@ -16,6 +16,7 @@ import { manifests } from './manifests.ts';
 import { readme } from './readme.ts';
 import { releases } from './releases.ts';
 import { secrets } from './secrets.ts';
+import { securityLinters } from './security-linters.ts';
 import { securityPolicy } from './security-policy.ts';
 import { workflows } from './workflows.ts';
 
@@ -38,6 +39,7 @@ export const retrievers = [
   docs,
   docSources,
   securityPolicy,
+  securityLinters,
   secrets,
   contentFiles,
 ] as const;

@@ -30,6 +30,7 @@ export function repoFacts(overrides: Partial<Facts> = {}): Facts {
     dockerfiles: [],
     docs: { pages: [] },
     securityPolicy: null,
+    securityLinters: [],
     secrets: [],
     ...overrides,
   };

@@ -113,3 +113,50 @@ describe.each(TRUTH.map((truth) => truth.name))('cairn check on %s', (name) => {
     }
   });
 });
+
+/**
+ * Verdicts read by hand against the repositories' files, each one Cairn once got wrong: the
+ * repository, the check, and what its result must say.
+ */
+describe('verdicts true to the files', () => {
+  it.each<{ repo: string; check: string; outcome: string; message: RegExp; evidence?: string[] }>([
+    {
+      // test.yml runs golangci-lint's action; .golangci.yml enables gosec.
+      repo: 'cobra',
+      check: 'sast-configured',
+      outcome: 'pass',
+      message: /runs golangci\/golangci-lint-action, and \.golangci\.yml enables gosec/,
+      evidence: ['.github/workflows/test.yml', '.golangci.yml'],
+    },
+    {
+      // Its one workflow: `permissions: id-token: write, contents: read`, for Azure's keyless login.
+      repo: 'todo-nodejs-mongo',
+      check: 'workflow-permissions',
+      outcome: 'pass',
+      message: /^Every workflow sets read-only top-level permissions/,
+    },
+    {
+      // requires-python is in the root pyproject.toml; examples/*/pyproject.toml are examples.
+      repo: 'click',
+      check: 'runtime-pinned',
+      outcome: 'pass',
+      message: /python/,
+      evidence: ['pyproject.toml'],
+    },
+    {
+      // SECURITY.md gives an address and the advisories; its links to a Go blog post and GitHub's 2FA help are advice.
+      repo: 'cobra',
+      check: 'security-policy',
+      outcome: 'pass',
+      message: /^(?!.*(go\.dev|two-factor)).*cobra-security@googlegroups\.com/,
+    },
+  ])('$repo: $check $outcome', ({ repo, check, outcome, message, evidence }) => {
+    const result = outputs
+      .get(repo)!
+      .report.results.flatMap((scorecard) => scorecard.checks)
+      .find((candidate) => candidate.checkId === check);
+    expect(result?.outcome, result?.message).toBe(outcome);
+    expect(result!.message).toMatch(message);
+    if (evidence) expect(result!.evidence.map((item) => item.path)).toEqual(evidence);
+  });
+});

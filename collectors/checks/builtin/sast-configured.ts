@@ -2,13 +2,20 @@ import { z } from 'zod';
 import { globMatcher } from '../../support/globs.ts';
 import { defineCheck, fail, notApplicable, pass } from '../check.ts';
 import { count } from './support/facts.ts';
+import type { SecurityLinter } from '../../facts/security-linters.ts';
+
+/** The actions that run each linter `securityLinters` reads. */
+const LINTER_ACTIONS: Record<SecurityLinter['tool'], string[]> = {
+  'golangci-lint': ['golangci/golangci-lint-action'],
+  ruff: ['astral-sh/ruff-action', 'chartboost/ruff-action', 'jpetrucciani/ruff-check'],
+};
 
 export const sastConfigured = defineCheck({
   id: 'sast-configured',
   title: 'Static analysis in CI',
   category: 'security',
   description:
-    'A GitHub Actions workflow runs a static application security testing tool (CodeQL, Semgrep, Snyk Code, SonarQube/SonarCloud, gosec …).',
+    "A GitHub Actions workflow runs a static application security testing tool (CodeQL, Semgrep, Snyk Code, SonarQube/SonarCloud, gosec …), or a linter's action whose configuration enables its security rules (golangci-lint with gosec, ruff with flake8-bandit's S rules).",
   why: 'Static analysis finds injection, unsafe deserialisation and secrets in code before they ship, on every pull request, without anyone remembering to run it (OpenSSF Scorecard, SAST).',
   fix: [
     'Add a CodeQL workflow (`.github/workflows/codeql.yml`):',
@@ -50,9 +57,9 @@ export const sastConfigured = defineCheck({
       ])
       .describe('Globs of action names (`owner/repo[/path]`, lowercase) that count as static analysis.'),
   }),
-  needs: ['workflows'],
+  needs: ['workflows', 'securityLinters'],
   run(context) {
-    const { workflows } = context.facts;
+    const { workflows, securityLinters } = context.facts;
     if (workflows.length === 0) return notApplicable('No GitHub Actions workflows; only those are read for static analysis steps.');
     const isSast = globMatcher(
       context.options.actions.map((glob) => glob.toLowerCase()),
@@ -61,6 +68,22 @@ export const sastConfigured = defineCheck({
     for (const workflow of workflows) {
       const use = workflow.uses.find((candidate) => candidate.kind === 'action' && isSast(candidate.action.toLowerCase()));
       if (use) return pass(`${workflow.path} runs ${use.action}.`, [{ path: workflow.path, line: use.line, note: use.uses }]);
+    }
+    // A linter's action counts when its configuration turns its security rules on (gosec in golangci-lint).
+    for (const linter of securityLinters) {
+      for (const workflow of workflows) {
+        const use = workflow.uses.find(
+          (candidate) => candidate.kind === 'action' && LINTER_ACTIONS[linter.tool].includes(candidate.action.toLowerCase()),
+        );
+        if (use)
+          return pass(
+            `${workflow.path} runs ${use.action}, and ${linter.path} enables ${linter.rules === 'S' ? "flake8-bandit's S rules" : linter.rules}.`,
+            [
+              { path: workflow.path, line: use.line, note: use.uses },
+              { path: linter.path, ...(linter.line ? { line: linter.line } : {}), note: `${linter.tool}: ${linter.rules}` },
+            ],
+          );
+      }
     }
     return fail(
       `No static analysis action (CodeQL, Semgrep, Snyk, SonarQube …) in ${count(workflows.length, 'workflow')}; CodeQL default setup, if enabled in the repository settings, is not visible here.`,

@@ -452,5 +452,35 @@ describeCheck(sastConfigured, [
     outcome: 'pass',
   },
   { name: 'no analysis', input: workflows(workflow({ uses: [use(3, 'actions/checkout@v4')] })), outcome: 'fail', message: /default setup/ },
+  {
+    name: "golangci-lint's action with gosec enabled",
+    input: {
+      facts: repoFacts({
+        workflows: [workflow({ path: '.github/workflows/test.yml', uses: [use(50, 'golangci/golangci-lint-action@v8.0.0')] })],
+        securityLinters: [{ tool: 'golangci-lint', path: '.golangci.yml', rules: 'gosec', line: 38 }],
+      }),
+    },
+    outcome: 'pass',
+    message: '.github/workflows/test.yml runs golangci/golangci-lint-action, and .golangci.yml enables gosec.',
+    evidence: [
+      { path: '.github/workflows/test.yml', line: 50, note: 'golangci/golangci-lint-action@v8.0.0' },
+      { path: '.golangci.yml', line: 38, note: 'golangci-lint: gosec' },
+    ],
+  },
+  {
+    name: 'gosec enabled but golangci-lint not run in a workflow',
+    input: {
+      facts: repoFacts({
+        workflows: [workflow({ uses: [use(3, 'actions/checkout@v4')] })],
+        securityLinters: [{ tool: 'golangci-lint', path: '.golangci.yml', rules: 'gosec' }],
+      }),
+    },
+    outcome: 'fail',
+  },
+  {
+    name: "ruff's action without the S rules",
+    input: workflows(workflow({ uses: [use(3, 'astral-sh/ruff-action@v3')] })),
+    outcome: 'fail',
+  },
   { name: 'no workflows', input: workflows(), outcome: 'notApplicable' },
 ]);
