@@ -3,6 +3,7 @@ import { activity } from './activity.ts';
 import { ci } from './ci.ts';
 import { codeowners } from './codeowners.ts';
 import { contentFiles } from './content-files.ts';
+import { dependabot } from './dependabot.ts';
 import { descriptors } from './descriptors.ts';
 import { dockerfiles } from './dockerfiles.ts';
 import { docSources } from './doc-sources.ts';
@@ -35,6 +36,7 @@ export const retrievers = [
   codeowners,
   ci,
   workflows,
+  dependabot,
   dockerfiles,
   docs,
   docSources,

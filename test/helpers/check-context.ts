@@ -31,6 +31,7 @@ export function repoFacts(overrides: Partial<Facts> = {}): Facts {
     docs: { pages: [] },
     securityPolicy: null,
     securityLinters: [],
+    dependabot: null,
     secrets: [],
     ...overrides,
   };

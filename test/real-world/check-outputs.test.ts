@@ -150,6 +150,13 @@ describe('verdicts true to the files', () => {
       outcome: 'pass',
       message: /^(?!.*(go\.dev|two-factor)).*cobra-security@googlegroups\.com/,
     },
+    {
+      // .github/dependabot.yml updates github-actions and pre-commit; pyproject.toml and setup.py are pip's.
+      repo: 'requests',
+      check: 'dependency-updates',
+      outcome: 'fail',
+      message: /updates github-actions and pre-commit, but not pip/,
+    },
   ])('$repo: $check $outcome', ({ repo, check, outcome, message, evidence }) => {
     const result = outputs
       .get(repo)!

@@ -98,11 +98,11 @@ export function dependencyBot(observation: Observation): DependencyBot | undefin
     options: {},
     now: observation.now,
   });
-  if (result.outcome !== 'pass') return 'none';
+  // The bot configured, whether or not it covers every ecosystem (which the check also judges).
   const path = result.evidence[0]?.path ?? '';
   if (path.includes('dependabot')) return 'dependabot';
   if (path.includes('renovate')) return 'renovate';
-  return undefined;
+  return result.outcome === 'fail' ? 'none' : undefined;
 }
 
 /** The root mkdocs config and the root docs folder Cairn found. */

@@ -1,7 +1,24 @@
 import { z } from 'zod';
 import { defineCheck, fail, pass } from '../check.ts';
+import { listOf } from './support/facts.ts';
+import { packageEcosystems } from './support/package-ecosystems.ts';
 
-const DEPENDABOT = ['.github/dependabot.yml', '.github/dependabot.yaml'];
+/**
+ * Dependabot's package ecosystems that update a repository's dependencies, each group one way of
+ * managing them (npm's entry reads Yarn and pnpm too; `pip` reads Pipenv and Poetry). Docker images
+ * and actions are asked for only by the fix: updating them is good, not required.
+ */
+const PACKAGE_ECOSYSTEMS = [
+  ['npm', 'bun'],
+  ['pip', 'uv'],
+  ['gomod'],
+  ['cargo'],
+  ['maven'],
+  ['gradle'],
+  ['bundler'],
+  ['composer'],
+  ['nuget'],
+];
 /** Renovate's config file names (docs.renovatebot.com/configuration-options). */
 const RENOVATE = [
   'renovate.json',
@@ -19,7 +36,8 @@ export const dependencyUpdates = defineCheck({
   id: 'dependency-updates',
   title: 'Automated dependency updates',
   category: 'security',
-  description: 'Dependabot (`.github/dependabot.yml`) or Renovate (renovate.json, .renovaterc, .github/renovate.json …) is configured.',
+  description:
+    'Renovate (renovate.json, .renovaterc, .github/renovate.json …) is configured, or Dependabot (`.github/dependabot.yml`) with an entry for each package manager the repository uses (npm, pip, Go modules, Cargo, Maven, Gradle, Bundler, Composer, NuGet).',
   why: 'Most vulnerabilities that hit a service are in its dependencies, and are fixed upstream long before anyone upgrades by hand. A bot that opens update pull requests keeps the gap short and the upgrades small.',
   fix: [
     'Add `.github/dependabot.yml` with one entry per ecosystem in the repository:',
@@ -42,11 +60,31 @@ export const dependencyUpdates = defineCheck({
   effort: 'low',
   severity: 'warning',
   options: z.object({}),
-  needs: ['files'],
+  needs: ['files', 'dependabot', 'manifests'],
   run(context) {
+    const { dependabot, manifests } = context.facts;
     const files = new Set(context.facts.files);
-    const dependabot = DEPENDABOT.find((path) => files.has(path));
-    if (dependabot) return pass(`Dependabot is configured in ${dependabot}.`, [{ path: dependabot }]);
+    if (dependabot) {
+      const { path, updates, error } = dependabot;
+      if (error) return fail(`${path} is not a Dependabot configuration GitHub can read: ${error}.`, [{ path }]);
+      const configured = new Set(updates.map((update) => update.ecosystem));
+      const used = packageEcosystems({ manifests, dockerfiles: [], workflows: [], files: context.facts.files });
+      const missing = used.filter(({ ecosystem }) => {
+        const group = PACKAGE_ECOSYSTEMS.find((names) => names.includes(ecosystem));
+        return group !== undefined && !group.some((name) => configured.has(name));
+      });
+      const evidence = updates.map((update) => ({ path, line: update.line, note: `package-ecosystem: ${update.ecosystem}` }));
+      const names = listOf([...configured]);
+      if (missing.length > 0)
+        return fail(
+          `${path} updates ${names || 'no ecosystem'}, but not ${listOf(missing.map(({ ecosystem, dirs }) => `${ecosystem} (${dirs.map((dir) => `/${dir}`).join(', ')})`))}, which the repository uses.`,
+          [
+            ...evidence,
+            ...missing.map(({ ecosystem, dirs }) => ({ path, note: `missing package-ecosystem: ${ecosystem}, directory: /${dirs[0]}` })),
+          ],
+        );
+      return pass(`Dependabot updates ${names || 'nothing yet'} (${path}).`, evidence.length > 0 ? evidence : [{ path }]);
+    }
     const renovate = RENOVATE.find((path) => files.has(path));
     if (renovate) return pass(`Renovate is configured in ${renovate}.`, [{ path: renovate }]);
     return fail(

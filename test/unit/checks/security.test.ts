@@ -10,6 +10,7 @@ import { sastConfigured } from '../../../collectors/checks/builtin/sast-configur
 import { securityPolicy } from '../../../collectors/checks/builtin/security-policy.ts';
 import { workflowPermissions } from '../../../collectors/checks/builtin/workflow-permissions.ts';
 import { parseUses, type Workflow } from '../../../collectors/facts/workflows.ts';
+import type { Manifest } from '../../../collectors/facts/manifests.ts';
 import type { SecretFinding } from '../../../collectors/facts/secrets.ts';
 import { describeCheck, entity, repoFacts, withFiles } from '../../helpers/check-context.ts';
 
@@ -49,12 +50,62 @@ describeCheck(securityPolicy, [
   { name: 'fact missing', input: { facts: {} }, outcome: 'error' },
 ]);
 
+const DEPENDABOT = '.github/dependabot.yml';
+/** A repository with these manifests and a dependabot.yml updating these ecosystems. */
+function dependabotFor(manifests: Array<[string, Manifest['ecosystem']]>, ecosystems: string[], error?: string) {
+  return {
+    facts: withFiles([DEPENDABOT, ...manifests.map(([path]) => path)], {
+      manifests: manifests.map(([path, ecosystem]) => ({ path, ecosystem, dependencies: ['dep'] })),
+      dependabot: {
+        path: DEPENDABOT,
+        updates: ecosystems.map((ecosystem, index) => ({ ecosystem, line: 3 + 4 * index })),
+        ...(error ? { error } : {}),
+      },
+    }),
+  };
+}
+
 describeCheck(dependencyUpdates, [
   {
-    name: 'Dependabot',
-    input: { facts: withFiles(['.github/dependabot.yml']) },
+    name: 'Dependabot updating every package manager used',
+    input: dependabotFor(
+      [
+        ['package.json', 'npm'],
+        ['api/go.mod', 'go'],
+      ],
+      ['npm', 'gomod', 'github-actions'],
+    ),
     outcome: 'pass',
-    evidence: [{ path: '.github/dependabot.yml' }],
+    message: 'Dependabot updates npm, gomod and github-actions (.github/dependabot.yml).',
+    evidence: [
+      { path: DEPENDABOT, line: 3, note: 'package-ecosystem: npm' },
+      { path: DEPENDABOT, line: 7, note: 'package-ecosystem: gomod' },
+      { path: DEPENDABOT, line: 11, note: 'package-ecosystem: github-actions' },
+    ],
+  },
+  {
+    name: "Dependabot updating the actions but not the Python dependencies (requests')",
+    input: dependabotFor([['pyproject.toml', 'python']], ['github-actions', 'pre-commit']),
+    outcome: 'fail',
+    message: '.github/dependabot.yml updates github-actions and pre-commit, but not pip (/), which the repository uses.',
+    evidence: [
+      { path: DEPENDABOT, line: 3, note: 'package-ecosystem: github-actions' },
+      { path: DEPENDABOT, line: 7, note: 'package-ecosystem: pre-commit' },
+      { path: DEPENDABOT, note: 'missing package-ecosystem: pip, directory: /' },
+    ],
+  },
+  { name: "uv's entry covers Python", input: dependabotFor([['pyproject.toml', 'python']], ['uv']), outcome: 'pass' },
+  { name: 'no manifests: any entry will do', input: dependabotFor([], ['docker']), outcome: 'pass' },
+  {
+    name: 'a vendored manifest is not the repository’s',
+    input: dependabotFor([['vendor/x/package.json', 'npm']], ['gomod']),
+    outcome: 'pass',
+  },
+  {
+    name: 'a dependabot.yml GitHub cannot read',
+    input: dependabotFor([], [], 'no `updates` list'),
+    outcome: 'fail',
+    message: '.github/dependabot.yml is not a Dependabot configuration GitHub can read: no `updates` list.',
   },
   { name: 'Renovate in .github', input: { facts: withFiles(['.github/renovate.json5']) }, outcome: 'pass', message: /Renovate/ },
   { name: '.renovaterc', input: { facts: withFiles(['.renovaterc']) }, outcome: 'pass' },

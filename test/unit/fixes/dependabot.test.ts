@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import type { Facts } from '../../../collectors/facts/index.ts';
 import type { Manifest } from '../../../collectors/facts/manifests.ts';
-import { dependabotFix, ecosystemsOf } from '../../../collectors/fixes/dependabot.ts';
+import { packageEcosystems } from '../../../collectors/checks/builtin/support/package-ecosystems.ts';
+import { dependabotFix } from '../../../collectors/fixes/dependabot.ts';
 import { repoFacts } from '../../helpers/check-context.ts';
 
 /** One Dependabot entry per ecosystem found, in the folders its manifests (or their lockfile) are. */
@@ -98,7 +99,8 @@ describe('dependabot fix', () => {
     ],
     ['nothing to update', facts(['README.md']), []],
   ])('%s', (_, repoFacts, expected) => {
-    expect(ecosystemsOf(repoFacts, repoFacts.files ?? [])).toEqual(expected);
+    const { manifests = [], dockerfiles = [], workflows = [], files = [] } = repoFacts;
+    expect(packageEcosystems({ manifests, dockerfiles, workflows, files })).toEqual(expected);
   });
 
   it('writes a weekly entry each, one folder as directory and several as directories', () => {
