@@ -2,7 +2,7 @@ import type { Entity } from '@backstage/catalog-model';
 import type { Problem } from '../contract/problems.ts';
 import type { RepoSnapshot } from '../contract/snapshot.ts';
 import { windowsSafeSegment } from '../support/output-names.ts';
-import type { CatalogEntity, EntitySource } from './schema.ts';
+import { FIELDS_POINTED_AT, type CatalogEntity, type EntitySource } from './schema.ts';
 import { sourceLinks } from '../support/source-links.ts';
 import { inferComponent, isPlaceholderOwner } from './infer.ts';
 import { inferOwners, ownerNamespaceHint } from './owners.ts';
@@ -194,12 +194,18 @@ async function admit(candidate: Candidate, accepted: Map<string, Accepted>, prob
     // An inferred entity's placeholder owner means "no owner": it relates it to no group (one named
     // `unknown` must not claim every ownerless repository) and is not a reference to report.
     const related = references.filter((reference) => !isPlaceholderOwner(candidate, reference.targetRef));
-    accepted.set(ref, { ref, entity, references: related, source: candidate.source, inferred: candidate.inferred });
+    accepted.set(ref, { ref, entity, references: related, source: withFieldLines(candidate), inferred: candidate.inferred });
     return entity;
   } catch (error) {
     problems.push({ ...where, severity: 'error', message: `Cairn could not process this entity: ${messageOf(error)}` });
     return undefined;
   }
+}
+
+/** A candidate's source with the lines of the fields checks point at, those its document has. */
+function withFieldLines({ source, fields }: Candidate): EntitySource {
+  const lines = FIELDS_POINTED_AT.flatMap((pointer) => (fields?.[pointer] ? [[pointer, fields[pointer]] as const] : []));
+  return lines.length === 0 ? source : { ...source, fields: Object.fromEntries(lines) };
 }
 
 /** The problem for a document Backstage rejects, quoting Backstage's reason and saying what was expected. */

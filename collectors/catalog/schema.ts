@@ -16,7 +16,21 @@ export const entitySourceSchema = z.object({
   line: z.number().int().positive(),
   /** Link to the file in the repository's web UI, when known. */
   url: z.string().optional(),
+  /** The lines of the fields checks point at (`FIELDS_POINTED_AT`), by JSON pointer: `/spec/owner` → 12. */
+  fields: z.record(z.string(), z.number().int().positive()).optional(),
 });
+
+/** The fields whose line a check's evidence gives, rather than the line where the document starts. */
+export const FIELDS_POINTED_AT = [
+  '/metadata/description',
+  '/metadata/tags',
+  '/metadata/links',
+  '/metadata/annotations',
+  '/spec/owner',
+  '/spec/lifecycle',
+  '/spec/system',
+  '/spec/definition',
+] as const;
 
 export const entityLinkSchema = z.object({
   url: z.string(),

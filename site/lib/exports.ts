@@ -219,10 +219,15 @@ export function catalogExport(entities: readonly CatalogEntity[], generatedAt: s
         metadata,
         ...(spec ? { spec } : {}),
         relations,
-        source,
+        // The lines of single fields point the checks' evidence; the export says where each entity is declared.
+        source: declaredAt(source),
         inferred,
       })),
   };
+}
+
+function declaredAt({ fields: _, ...source }: CatalogEntity['source']): CatalogEntity['source'] {
+  return source;
 }
 
 /** Kinds listed in llms.txt: what an assistant asks about. Users and Locations are left to catalog.json. */

@@ -131,6 +131,8 @@ describe('descriptors on real git repositories', () => {
       file: 'services/b/catalog-info.yaml',
       line: 1,
       url: 'https://git.example.com/acme/monorepo/blob/deadbeef/services/b/catalog-info.yaml#L1',
+      // The lines checks point their evidence at.
+      fields: { '/spec/lifecycle': 7, '/spec/owner': 8 },
     });
     expect(problems).toEqual([
       {

@@ -119,7 +119,7 @@ describe.each(TRUTH.map((truth) => truth.name))('cairn check on %s', (name) => {
  * repository, the check, and what its result must say.
  */
 describe('verdicts true to the files', () => {
-  it.each<{ repo: string; check: string; outcome: string; message: RegExp; evidence?: string[] }>([
+  it.each<{ repo: string; entity?: string; check: string; outcome: string; message: RegExp; evidence?: string[] }>([
     {
       // test.yml runs golangci-lint's action; .golangci.yml enables gosec.
       repo: 'cobra',
@@ -157,13 +157,27 @@ describe('verdicts true to the files', () => {
       outcome: 'fail',
       message: /updates github-actions and pre-commit, but not pip/,
     },
-  ])('$repo: $check $outcome', ({ repo, check, outcome, message, evidence }) => {
+    {
+      // catalog-info.yaml's second document starts at line 17; its owner is at line 25.
+      repo: 'demo',
+      entity: 'api:default/demo-graphql',
+      check: 'owner-known-group',
+      outcome: 'fail',
+      message: /group:backstage\/maintainers is not in the catalog/,
+      evidence: ['catalog-info.yaml:25'],
+    },
+  ])('$repo: $check $outcome', ({ repo, entity, check, outcome, message, evidence }) => {
     const result = outputs
       .get(repo)!
-      .report.results.flatMap((scorecard) => scorecard.checks)
+      .report.results.filter((scorecard) => !entity || scorecard.entityRef === entity)
+      .flatMap((scorecard) => scorecard.checks)
       .find((candidate) => candidate.checkId === check);
     expect(result?.outcome, result?.message).toBe(outcome);
     expect(result!.message).toMatch(message);
-    if (evidence) expect(result!.evidence.map((item) => item.path)).toEqual(evidence);
+    // A path, or a path and its line.
+    if (evidence)
+      expect(result!.evidence.map((item, index) => (evidence[index]?.includes(':') ? `${item.path}:${item.line}` : item.path))).toEqual(
+        evidence,
+      );
   });
 });

@@ -33,17 +33,17 @@ export const apiDefinition = defineCheck({
     const { entity } = context;
     if (entity.kind !== 'API') return notApplicable(`Only API entities have a definition; this is ${withArticle(entity.kind)}.`);
     const definition = specString(entity, 'definition');
-    if (!definition) return fail('spec.definition is empty.', declarationEvidence(entity));
+    if (!definition) return fail('spec.definition is empty.', declarationEvidence(entity, undefined, '/spec/definition'));
     const lines = definition.split('\n').length;
     if (/^https?:\/\/\S+$/.test(definition)) {
-      const evidence = declarationEvidence(entity, definition);
+      const evidence = declarationEvidence(entity, definition, '/spec/definition');
       return context.options.allowUrl
         ? pass(`spec.definition is a link to ${definition}, which is accepted but not read.`, evidence)
         : fail(`spec.definition is only a URL (${definition}); Cairn does not fetch it, so the catalog shows no definition.`, evidence);
     }
     return pass(
       `spec.definition holds a ${String(entity.spec?.type ?? 'untyped')} definition of ${lines} line${lines === 1 ? '' : 's'}.`,
-      declarationEvidence(entity),
+      declarationEvidence(entity, undefined, '/spec/definition'),
     );
   },
 });

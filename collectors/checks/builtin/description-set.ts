@@ -27,8 +27,12 @@ export const descriptionSet = defineCheck({
     const description = entity.metadata.description?.trim() ?? '';
     const words = description.split(/\s+/).filter(Boolean).length;
     const { minWords } = context.options;
-    if (words === 0) return fail('metadata.description is not set.', declarationEvidence(entity));
-    const evidence = declarationEvidence(entity, description.length > 80 ? `${description.slice(0, 77)}…` : description);
+    if (words === 0) return fail('metadata.description is not set.', declarationEvidence(entity, undefined, '/metadata/description'));
+    const evidence = declarationEvidence(
+      entity,
+      description.length > 80 ? `${description.slice(0, 77)}…` : description,
+      '/metadata/description',
+    );
     if (words < minWords)
       return fail(`metadata.description has ${words} word${words === 1 ? '' : 's'}; expected at least ${minWords}.`, evidence);
     const origin = entity.inferred ? ' (taken from the README or a manifest, as the entity is inferred)' : '';

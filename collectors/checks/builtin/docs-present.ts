@@ -13,7 +13,7 @@ function pointsTechDocs(entity: CatalogEntity): CheckResult {
   const annotation = techdocsRef(entity);
   return pass(
     `The entity points TechDocs at its documentation (${TECHDOCS_REF}: ${annotation}).`,
-    declarationEvidence(entity, `${TECHDOCS_REF}: ${annotation}`),
+    declarationEvidence(entity, `${TECHDOCS_REF}: ${annotation}`, '/metadata/annotations'),
   );
 }
 

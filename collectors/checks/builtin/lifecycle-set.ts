@@ -33,8 +33,12 @@ export const lifecycleSet = defineCheck({
     if (!KINDS.has(entity.kind)) return notApplicable(`${entity.kind} entities have no lifecycle.`);
     const lifecycle = specString(entity, 'lifecycle');
     const allowed = context.options.allowed;
-    if (!lifecycle) return fail(`spec.lifecycle is not set; expected one of ${allowed.join(', ')}.`, declarationEvidence(entity));
-    const evidence = declarationEvidence(entity, `lifecycle: ${lifecycle}`);
+    if (!lifecycle)
+      return fail(
+        `spec.lifecycle is not set; expected one of ${allowed.join(', ')}.`,
+        declarationEvidence(entity, undefined, '/spec/lifecycle'),
+      );
+    const evidence = declarationEvidence(entity, `lifecycle: ${lifecycle}`, '/spec/lifecycle');
     if (!allowed.some((value) => value.toLowerCase() === lifecycle.toLowerCase())) {
       const inferred = entity.inferred ? ' Cairn inferred this entity, so its lifecycle is unknown; declare it in catalog-info.yaml.' : '';
       return fail(`spec.lifecycle is "${lifecycle}"; expected one of ${allowed.join(', ')}.${inferred}`, evidence);

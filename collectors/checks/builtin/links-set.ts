@@ -34,8 +34,11 @@ export const linksSet = defineCheck({
     if (links.length < minLinks)
       return fail(
         links.length === 0 ? 'metadata.links is empty.' : `metadata.links has ${links.length}; expected at least ${minLinks}.`,
-        declarationEvidence(entity),
+        declarationEvidence(entity, undefined, '/metadata/links'),
       );
-    return pass(`Links: ${links.map((link) => link.title ?? link.url).join(', ')}.`, declarationEvidence(entity));
+    return pass(
+      `Links: ${links.map((link) => link.title ?? link.url).join(', ')}.`,
+      declarationEvidence(entity, undefined, '/metadata/links'),
+    );
   },
 });

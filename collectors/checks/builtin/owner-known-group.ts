@@ -50,7 +50,7 @@ export const ownerKnownGroup = defineCheck({
     const { entity, catalog } = context;
     const owner = specString(entity, 'owner');
     if (!owner) return notApplicable(`${entity.kind} entities have no spec.owner.`);
-    const evidence = declarationEvidence(entity, `owner: ${owner}`);
+    const evidence = declarationEvidence(entity, `owner: ${owner}`, '/spec/owner');
     const ref = ownerRef(owner, entity.metadata.namespace, relationTarget(entity, RELATION.ownedBy));
     if (!ref)
       return fail(

@@ -32,9 +32,10 @@ export const systemSet = defineCheck({
     const { entity, catalog } = context;
     if (!KINDS.has(entity.kind)) return notApplicable(`${entity.kind} entities do not belong to a System.`);
     const system = specString(entity, 'system');
-    if (!system) return fail('spec.system is not set, so this belongs to no system.', declarationEvidence(entity));
+    if (!system)
+      return fail('spec.system is not set, so this belongs to no system.', declarationEvidence(entity, undefined, '/spec/system'));
     const ref = relationTarget(entity, RELATION.partOf) ?? `system:${entity.metadata.namespace}/${system}`.toLowerCase();
-    const evidence = declarationEvidence(entity, `system: ${system}`);
+    const evidence = declarationEvidence(entity, `system: ${system}`, '/spec/system');
     const target = catalog.get(ref);
     if (!target) return fail(`spec.system names ${ref}, which is not in the catalog; declare that System or fix the name.`, evidence);
     if (target.kind !== 'System') return fail(`spec.system names ${ref}, which is ${withArticle(target.kind)}, not a System.`, evidence);

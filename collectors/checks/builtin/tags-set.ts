@@ -29,8 +29,8 @@ export const tagsSet = defineCheck({
     if (tags.length < minTags)
       return fail(
         tags.length === 0 ? 'metadata.tags is empty.' : `metadata.tags has ${tags.length}; expected at least ${minTags}.`,
-        declarationEvidence(entity),
+        declarationEvidence(entity, undefined, '/metadata/tags'),
       );
-    return pass(`Tagged ${tags.join(', ')}.`, declarationEvidence(entity, tags.join(', ')));
+    return pass(`Tagged ${tags.join(', ')}.`, declarationEvidence(entity, tags.join(', '), '/metadata/tags'));
   },
 });

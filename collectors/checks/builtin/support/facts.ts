@@ -1,10 +1,16 @@
-import type { CatalogEntity } from '../../../catalog/schema.ts';
+import type { CatalogEntity, FIELDS_POINTED_AT } from '../../../catalog/schema.ts';
+
+type FieldPointedAt = (typeof FIELDS_POINTED_AT)[number];
 import type { Evidence } from '../../check.ts';
 
-/** Where the entity is declared, as evidence; none for an inferred entity, which has no file. */
-export function declarationEvidence(entity: CatalogEntity, note?: string): Evidence[] {
+/**
+ * Where the entity declares `field` (a JSON pointer of `FIELDS_POINTED_AT`), or else where its
+ * document starts, as evidence; none for an inferred entity, which has no file.
+ */
+export function declarationEvidence(entity: CatalogEntity, note?: string, field?: FieldPointedAt): Evidence[] {
   if (entity.inferred) return [];
-  return [{ path: entity.source.file, line: entity.source.line, ...(note ? { note } : {}) }];
+  const line = (field && entity.source.fields?.[field]) ?? entity.source.line;
+  return [{ path: entity.source.file, line, ...(note ? { note } : {}) }];
 }
 
 /** `1 file`, `3 files`. */
