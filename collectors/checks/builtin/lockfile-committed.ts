@@ -23,7 +23,7 @@ function isJudged(manifest: Manifest): boolean {
 /**
  * What each manifest needs: npm, Go and Python manifests with dependencies need their lockfile
  * (in the same folder or, for workspaces, an ancestor); a Cargo package only when it builds a
- * binary (Cargo's own guidance for libraries was to leave it out). Maven and Gradle have no
+ * binary from src/ (since 2023 Cargo leaves a library's Cargo.lock to its authors). Maven and Gradle have no
  * standard lockfile, so they are not judged.
  */
 function requirements(manifests: readonly Manifest[], files: ReadonlySet<string>): Requirement[] {
@@ -108,7 +108,7 @@ export const lockfileCommitted = defineCheck({
         jvm
           ? 'Only Maven or Gradle builds (or manifests without dependencies), which have no standard lockfile.'
           : crates
-            ? 'Only Rust library crates (no src/main.rs or src/bin/), whose Cargo.lock Cargo leaves to the applications that use them.'
+            ? "No Rust crate builds a binary from src/main.rs or src/bin/; Cargo leaves a library's Cargo.lock to its authors."
             : 'No package manifest with dependencies that needs a lockfile.',
       );
     }

@@ -255,7 +255,7 @@ describeCheck(lockfileCommitted, [
     name: 'Rust library needs none, and says so',
     input: project(['src/lib.rs'], [manifest('Cargo.toml', 'cargo')]),
     outcome: 'notApplicable',
-    message: /^Only Rust library crates/,
+    message: /^No Rust crate builds a binary from src\/main\.rs/,
   },
   {
     name: 'vendored manifests say nothing',
