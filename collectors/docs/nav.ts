@@ -43,12 +43,25 @@ export function mkdocsNav(
 ): { nav: DocNavItem[]; problems: Array<Omit<Problem, 'repo' | 'entityRef'>> } {
   const problems: Array<Omit<Problem, 'repo' | 'entityRef'>> = [];
   const titles = new Map(context.pages.map((page) => [page.slug, page.title]));
+  // Every page carries the navigation, so its size is bounded: each site is included once, and
+  // the entries stop at MAX_NAV_ITEMS.
+  const includedAlready = new Set<string>();
+  let itemsLeft = MAX_NAV_ITEMS;
+  let missing = 0;
   const convert = (
     items: readonly MkdocsNavEntry[],
     site: { docsDir: string; mkdocsPath: string },
     trail: readonly string[],
   ): DocNavItem[] =>
     items.flatMap((entry): DocNavItem[] => {
+      if (itemsLeft <= 0) return [];
+      if (--itemsLeft === 0)
+        problems.push({
+          severity: 'warning',
+          file: site.mkdocsPath,
+          line: entry.line,
+          message: `The navigation stops here: it has more than ${MAX_NAV_ITEMS} entries, the most Cairn publishes on every page of a docs site.`,
+        });
       if (entry.children) {
         const children = convert(entry.children, site, trail);
         return children.length > 0 ? [{ title: entry.title ?? 'Section', children }] : [];
@@ -57,6 +70,16 @@ export function mkdocsNav(
         // The retriever has already reported and dropped loops; the trail only guarantees an end.
         const included = trail.includes(entry.include) ? undefined : context.includeOf?.(entry.include);
         if (!included) return [];
+        if (includedAlready.has(included.mkdocsPath)) {
+          problems.push({
+            severity: 'warning',
+            file: site.mkdocsPath,
+            line: entry.line,
+            message: `${included.mkdocsPath} is included in this navigation more than once; it is shown where it is first included.`,
+          });
+          return [];
+        }
+        includedAlready.add(included.mkdocsPath);
         const children = included.nav
           ? convert(included.nav, included, [...trail, entry.include])
           : prefixedFolderNav(included.pages, included.prefix);
@@ -73,19 +96,31 @@ export function mkdocsNav(
       const path = joinPath(site.docsDir, target);
       const slug = path === undefined ? undefined : context.pageOf(path);
       if (slug === undefined) {
-        problems.push({
-          severity: 'warning',
-          file: site.mkdocsPath,
-          line: entry.line,
-          message: `The nav entry "${entry.title ?? target}" points at ${target}, which is not a Markdown page in ${site.docsDir}.`,
-        });
+        if (++missing <= MAX_NAMED_MISSING_ENTRIES)
+          problems.push({
+            severity: 'warning',
+            file: site.mkdocsPath,
+            line: entry.line,
+            message: `The nav entry "${entry.title ?? target}" points at ${target}, which is not a Markdown page in ${site.docsDir}.`,
+          });
         return [];
       }
       return [{ title: entry.title ?? titles.get(slug) ?? target, slug }];
     });
   const nav = convert(entries, context, [context.mkdocsPath]);
+  if (missing > MAX_NAMED_MISSING_ENTRIES)
+    problems.push({
+      severity: 'warning',
+      file: context.mkdocsPath,
+      message: `${missing - MAX_NAMED_MISSING_ENTRIES} more nav entries point at pages that are not there.`,
+    });
   return { nav: withHome(nav, context.pages), problems };
 }
+
+/** Entries (pages and sections) of a docs site's navigation, which every one of its pages carries. */
+export const MAX_NAV_ITEMS = 500;
+/** Nav entries naming a missing page that are reported one by one; the rest are counted. */
+const MAX_NAMED_MISSING_ENTRIES = 20;
 
 /** The folder tree of an included site's pages (slugs below `prefix`), its home page first. */
 function prefixedFolderNav(pages: readonly NavPage[], prefix: string): DocNavItem[] {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildEntityDocs } from '../../../collectors/docs/index.ts';
-import { folderNav, mkdocsNav, type NavPage } from '../../../collectors/docs/nav.ts';
+import { folderNav, MAX_NAV_ITEMS, mkdocsNav, type IncludedNav, type NavPage } from '../../../collectors/docs/nav.ts';
 import { planSite } from '../../../collectors/docs/site-plan.ts';
 import { parseMkdocs } from '../../../collectors/facts/docs-site/mkdocs.ts';
 import type { DocRoot } from '../../../collectors/facts/docs-site/schema.ts';
@@ -108,6 +108,50 @@ describe('mkdocs nav', () => {
         message: 'The nav entry "Gone" points at gone.md, which is not a Markdown page in docs.',
       },
     ]);
+  });
+
+  it('includes a site once, however many includes reach it (a diamond of !includes cannot multiply the nav)', () => {
+    // Each level includes the next ten times: copied inline, 7 levels would be 10^7 sections.
+    const levels = 7;
+    const included = (depth: number): IncludedNav => ({
+      title: `L${depth}`,
+      docsDir: `s${depth}/docs`,
+      mkdocsPath: `s${depth}/mkdocs.yml`,
+      prefix: `s${depth}`,
+      pages: [{ slug: `s${depth}`, source: `s${depth}/docs/index.md`, title: `L${depth}` }],
+      ...(depth < levels
+        ? { nav: Array.from({ length: 10 }, (_, index) => ({ title: `S${index}`, include: `s${depth + 1}/mkdocs.yml`, line: 3 + index })) }
+        : {}),
+    });
+    const { nav, problems } = mkdocsNav([{ title: 'Top', include: 's1/mkdocs.yml', line: 2 }], {
+      docsDir: 'docs',
+      mkdocsPath: 'mkdocs.yml',
+      pages,
+      pageOf,
+      includeOf: (path) => included(Number(path.match(/^s(\d+)\//)![1])),
+    });
+    expect(JSON.stringify(nav).length).toBeLessThan(2_000);
+    expect(problems).toHaveLength((levels - 1) * 9);
+    expect(problems[0]).toEqual({
+      severity: 'warning',
+      file: 's6/mkdocs.yml',
+      line: 4,
+      message: 's7/mkdocs.yml is included in this navigation more than once; it is shown where it is first included.',
+    });
+  });
+
+  it(`stops the navigation at ${MAX_NAV_ITEMS} entries, and names 20 missing pages, counting the rest`, () => {
+    const entries = Array.from({ length: 20_000 }, (_, index) => ({
+      target: index % 2 ? 'runbook.md' : `gone-${index}.md`,
+      line: index + 2,
+    }));
+    const { nav, problems } = mkdocsNav(entries, { docsDir: 'docs', mkdocsPath: 'mkdocs.yml', pages, pageOf });
+    expect(nav.length).toBeLessThanOrEqual(MAX_NAV_ITEMS / 2 + 1);
+    expect(problems).toHaveLength(22);
+    expect(problems[20]!.message).toBe(
+      `The navigation stops here: it has more than ${MAX_NAV_ITEMS} entries, the most Cairn publishes on every page of a docs site.`,
+    );
+    expect(problems[21]!.message).toBe(`${MAX_NAV_ITEMS / 2 - 20} more nav entries point at pages that are not there.`);
   });
 
   it.each([
