@@ -7,7 +7,9 @@ const ATTRIBUTE = String.raw`(?:[#.][\w-]+|[\w-]+=(?:"[^"]*"|'[^']*'|[^\s}"']+))
 const ITEM = String.raw`(?:${ATTRIBUTE}|[\w-]+)`;
 const LIST = String.raw`(?:\{:[ \t]*${ITEM}(?:[ \t]+${ITEM})*[ \t]*\}|\{[ \t]*${ATTRIBUTE}(?:[ \t]+${ATTRIBUTE})*[ \t]*\})`;
 /** A list closing a heading's or a paragraph's text: `## Title { #custom-id }`, or on the paragraph's last line. */
-const TRAILING = new RegExp(String.raw`\s*${LIST}[ \t]*$`);
+const TRAILING = new RegExp(String.raw`^${LIST}[ \t]*$`);
+/** Braces a trailing list is looked for at, from the last: one of them opens it, unless a value quotes a brace. */
+const TRAILING_TRIES = 4;
 /** A list right after an inline element, as `**locale**{ #locale }` or `[Get it](a.zip){: download }` write it. */
 const LEADING = new RegExp(`^${LIST}`);
 /** The attributes of a list, one at a time: a quoted value is one attribute, whatever it holds. */
@@ -18,6 +20,20 @@ const PLAIN_ID = /^[A-Za-z_][\w-]*$/;
 const RESERVED_ID = /^(?:user-content-|cairn-)|^header-search$/;
 
 const ENDS_WITH_LIST = /^(?:h[1-6]|p)$/;
+
+/**
+ * The attribute list that ends `text`, and where it starts. Tried at the last braces only, anchored:
+ * an unanchored `\s*{…}$` backtracks over every run of spaces in the text (quadratic).
+ */
+function trailingList(text: string): { index: number; text: string } | undefined {
+  let open = text.lastIndexOf('{');
+  for (let tries = 0; open !== -1 && tries < TRAILING_TRIES; tries++, open = open > 0 ? text.lastIndexOf('{', open - 1) : -1) {
+    const list = TRAILING.exec(text.slice(open));
+    if (list) return { index: open, text: list[0] };
+  }
+  return undefined;
+}
+
 const INLINE = new Set(['a', 'abbr', 'b', 'code', 'em', 'i', 'img', 'kbd', 'span', 'strong']);
 
 /**
@@ -50,10 +66,10 @@ export function takeAttributeLists(tree: Root): Map<Element, string> {
     });
     if (ENDS_WITH_LIST.test(node.tagName)) {
       const last = node.children.at(-1);
-      const list = last?.type === 'text' ? TRAILING.exec(last.value) : null;
+      const list = last?.type === 'text' ? trailingList(last.value) : undefined;
       if (last?.type === 'text' && list) {
-        last.value = last.value.slice(0, list.index);
-        give(node, list[0]);
+        last.value = last.value.slice(0, list.index).trimEnd();
+        give(node, list.text);
       }
     }
   });

@@ -1,4 +1,5 @@
 import type { Root } from 'hast';
+import { markdownNesting, MAX_MARKDOWN_NESTING } from '../support/markdown-nesting.ts';
 import { takeAttributeLists } from './attribute-lists.ts';
 import { anchorHeadings } from './headings.ts';
 import { highlightCode } from './highlight.ts';
@@ -60,6 +61,9 @@ export interface RenderedMarkdown {
  */
 export async function renderMarkdown(markdown: string, context: Omit<ReferenceContext, 'headingIds'>): Promise<RenderedMarkdown> {
   const { body, title: metaTitle, linesBefore } = withoutFrontMatter(markdown);
+  const nesting = markdownNesting(body);
+  if (nesting > MAX_MARKDOWN_NESTING)
+    throw new Error(`it nests quotes or lists more than ${MAX_MARKDOWN_NESTING} deep, more than Cairn renders`);
   const { sanitizer, stringifier } = await (pipelines ??= loadPipelines());
   const tree = (await sanitizer.run(sanitizer.parse(body))) as Root;
   const headings = anchorHeadings(tree, takeAttributeLists(tree));
@@ -84,9 +88,13 @@ const FRONT_MATTER = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\
 function withoutFrontMatter(markdown: string): { body: string; title?: string; linesBefore: number } {
   const match = FRONT_MATTER.exec(markdown);
   if (!match) return { body: markdown, linesBefore: 0 };
-  const title = /^title:[ \t]*(.+?)[ \t]*$/m
-    .exec(match[1]!)?.[1]
-    ?.replace(/^(['"])(.*)\1$/, '$2')
+  // Found by hand: `^title:[ \t]*(.+?)[ \t]*$` backtracks on a long run of spaces.
+  const title = match[1]!
+    .split('\n')
+    .find((line) => line.startsWith('title:'))
+    ?.slice('title:'.length)
+    .trim()
+    .replace(/^(['"])(.*)\1$/, '$2')
     .trim();
   return { body: markdown.slice(match[0].length), ...(title ? { title } : {}), linesBefore: match[0].split('\n').length - 1 };
 }

@@ -32,7 +32,7 @@ export const MAX_README_BYTES = 1024 * 1024;
 /** The repository's root README, outlined. */
 export const readme = defineRetriever({
   id: 'readme',
-  version: 4,
+  version: 5,
   description: 'The root README (Markdown, reStructuredText, AsciiDoc or text): its title, description paragraph, headings and length.',
   schema: readmeSchema,
   async collect({ repo, problem }) {
@@ -179,9 +179,9 @@ export function outlineMarkdown(text: string): Outline {
       blocks.end();
       continue;
     }
-    const atx = line.match(/^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$/) ?? line.match(/^\s{0,3}(#{1,6})$/);
+    const atx = atxHeading(line);
     if (atx) {
-      blocks.heading(atx[1]!.length, plain(atx[2] ?? '', references), index + 1);
+      blocks.heading(atx.depth, plain(atx.text, references), index + 1);
       continue;
     }
     const setext = line.match(/^\s{0,3}(=+|-+)\s*$/);
@@ -222,6 +222,22 @@ function htmlHeading(lines: readonly string[], start: number): { depth: number; 
   return text ? { depth, text } : undefined;
 }
 
+/**
+ * A CommonMark ATX heading (`## Title ##`): its depth and text, without the closing hashes. Parsed
+ * by hand, as a regular expression of it backtracks on a long run of spaces (cubic: 8,000 spaces
+ * in one README took a minute).
+ */
+export function atxHeading(line: string): { depth: number; text: string } | undefined {
+  const open = /^\s{0,3}(#{1,6})(?:\s|$)/.exec(line);
+  if (!open) return undefined;
+  let text = line.slice(open[0].length).trim();
+  let end = text.length;
+  while (end > 0 && text[end - 1] === '#') end--;
+  // A closing sequence is hashes alone, or after whitespace; `C#` keeps its hash.
+  if (end === 0 || /\s/.test(text[end - 1]!)) text = text.slice(0, end).trimEnd();
+  return { depth: open[1]!.length, text };
+}
+
 /** The line after YAML front matter (`---` … `---` on the first lines): page metadata for a site generator, not prose. */
 function frontMatterEnd(lines: readonly string[]): number {
   if (lines[0]?.trim() !== '---') return 0;
@@ -232,7 +248,7 @@ function frontMatterEnd(lines: readonly string[]): number {
 /** Plain text of a Markdown paragraph, or undefined when the paragraph is not prose (a list, a quote, a table). */
 function markdownProse(lines: readonly string[], references: ReadonlySet<string>): Prose | undefined {
   if (/^([|>]|[-*+]\s|\d+[.)]\s)/.test(lines[0]!)) return undefined;
-  const joined = lines.join(' ');
+  const joined = clipped(lines.join(' '));
   return { text: plain(joined, references), withoutLinks: plain(withoutMarkdownLinks(joined, references), references) };
 }
 
@@ -246,18 +262,18 @@ function withoutMarkdownLinks(markdown: string, references: ReadonlySet<string>)
     .replace(/<?\b(https?:\/\/|www\.)[^\s>)]+>?/gi, '');
 }
 
-const EMPHASIS = /(^|[^\w*])([*_]{1,3})(\S(?:.*?\S)?)\2(?![\w*])/g;
+const EMPHASIS = /(^|[^\w*])([*_]{1,3})(\S(?:.{0,200}?\S)?)\2(?![\w*])/g;
 
 /** Markdown inline syntax to plain text: images and HTML tags dropped, links (inline, reference, autolinks) to their text. */
 function plain(markdown: string, references: ReadonlySet<string> = new Set()): string {
   return collapse(
-    markdown
+    clipped(markdown)
       .replace(/!\[[^\]]*\](\((?:[^()]|\([^()]*\))*\)|\[[^\]]*\])?/g, '')
       .replace(/\[([^\]]*)\]\((?:[^()]|\([^()]*\))*\)/g, '$1')
       .replace(/\[([^\]]*)\]\[[^\]]*\]/g, '$1')
       .replace(/\[([^\]]+)\](?!:)/g, (whole, label: string) => (references.has(label.toLowerCase()) ? label : whole))
-      .replace(/<((?:https?|mailto):[^>\s]+)>/gi, '$1')
-      .replace(/<[^>]+>/g, ' ')
+      .replace(/<((?:https?|mailto):[^<>\s]+)>/gi, '$1')
+      .replace(/<[^<>]+>/g, ' ')
       .replace(/`([^`]+)`/g, '$1')
       // Emphasis only where its markers stand at word edges: `MY_ENV_VAR` and `2 * 3` stay as written. Twice, for emphasis inside emphasis.
       .replace(EMPHASIS, '$1$3')
@@ -320,6 +336,19 @@ function outline(blocks: readonly Block[], text: string, prose: (lines: readonly
   return { ...(title ? { title } : {}), ...(summary ? { summary } : {}), headings, words };
 }
 
+/**
+ * Characters of a paragraph or heading turned into plain text: a description is a sentence or
+ * three, and the inline patterns cost more than linearly on a hostile megabyte of one paragraph.
+ */
+const MAX_PLAIN_CHARACTERS = 2_000;
+
+function clipped(text: string): string {
+  if (text.length <= MAX_PLAIN_CHARACTERS) return text;
+  const cut = text.slice(0, MAX_PLAIN_CHARACTERS);
+  const space = cut.lastIndexOf(' ');
+  return space > MAX_PLAIN_CHARACTERS / 2 ? cut.slice(0, space) : cut;
+}
+
 function collapse(text: string): string {
   return text
     .replace(/&(nbsp|ensp|emsp|thinsp);/g, ' ')
@@ -366,7 +395,8 @@ export function outlineAsciidoc(text: string): Outline {
     // The author and revision lines directly under the document title.
     if (inHeader) continue;
     if (/^\/\//.test(line)) continue;
-    const heading = line.match(/^(={1,6}|#{1,6})\s+(\S.*?)\s*$/);
+    // Trimmed first: `(\S.*?)\s*$` backtracks on a long run of spaces.
+    const heading = line.trimEnd().match(/^(={1,6}|#{1,6})\s+(\S.*)$/);
     if (heading) {
       blocks.heading(heading[1]!.length, asciidocPlain(heading[2]!, attributes), index + 1);
       inHeader = heading[1] === '=' && index < 5;
@@ -378,7 +408,7 @@ export function outlineAsciidoc(text: string): Outline {
       continue;
     }
     // Block titles (`.Java`) and block macros (`include::…[]`, `image::…[]`, `toc::[]`).
-    if (/^\.[^\s.]/.test(line) || /^[a-z]+::\S*\[.*\]\s*$/.test(line) || /^(ifdef|ifndef|ifeval|endif)::/.test(line)) {
+    if (/^\.[^\s.]/.test(line) || /^[a-z]+::[^\s[]*\[.*\]\s*$/.test(line) || /^(ifdef|ifndef|ifeval|endif)::/.test(line)) {
       blocks.end();
       continue;
     }
@@ -387,7 +417,7 @@ export function outlineAsciidoc(text: string): Outline {
   blocks.end();
   return outline(blocks.list, text, (paragraph) => {
     if (/^\s*(\*+|-|\.+|\d+\.|[a-z]\.)\s/.test(paragraph[0]!) || /^(\||>)/.test(paragraph[0]!)) return undefined;
-    const joined = paragraph.join(' ');
+    const joined = clipped(paragraph.join(' '));
     return {
       text: asciidocPlain(joined, attributes),
       withoutLinks: asciidocPlain(
@@ -403,7 +433,7 @@ export function outlineAsciidoc(text: string): Outline {
 /** AsciiDoc inline syntax to plain text: attribute references resolved, links and cross references to their text, images dropped. */
 function asciidocPlain(text: string, attributes: ReadonlyMap<string, string>): string {
   return collapse(
-    text
+    clipped(text)
       .replace(/\{([\w-]+)\}/g, (whole, name: string) => attributes.get(name) ?? whole)
       .replace(/\bimage:[^\s[]*\[[^\]]*\]/g, '')
       .replace(
@@ -474,7 +504,7 @@ export function outlineRst(text: string): Outline {
   blocks.end();
   return outline(blocks.list, text, (paragraph) => {
     if (/^([-*+•]|\d+[.)]|#\.|\|)\s/.test(paragraph[0]!)) return undefined;
-    const joined = paragraph.join(' ').replace(/::$/, ':');
+    const joined = clipped(paragraph.join(' ').replace(/::$/, ':'));
     return { text: rstPlain(joined), withoutLinks: rstPlain(joined.replace(/`[^`<]*<[^>]+>`__?/g, '').replace(/\bhttps?:\/\/\S+/g, '')) };
   });
 }
@@ -482,7 +512,7 @@ export function outlineRst(text: string): Outline {
 /** reStructuredText inline syntax to plain text: hyperlinks to their text, roles and substitutions dropped. */
 function rstPlain(text: string): string {
   return collapse(
-    text
+    clipped(text)
       .replace(/`([^`<]*?)\s*<[^>]+>`__?/g, '$1')
       .replace(/:[\w.+-]+:`([^`]*)`/g, '$1')
       .replace(/``([^`]+)``/g, '$1')

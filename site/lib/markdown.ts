@@ -1,3 +1,4 @@
+import type { Element, ElementContent, Root } from 'hast';
 import rehypeRaw from 'rehype-raw';
 import rehypeSanitize, { defaultSchema } from 'rehype-sanitize';
 import rehypeStringify from 'rehype-stringify';
@@ -5,6 +6,8 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
+import { visit } from 'unist-util-visit';
+import { markdownNesting, MAX_MARKDOWN_NESTING } from '../../collectors/support/markdown-nesting.ts';
 
 /**
  * Markdown to HTML that is safe to inline: Markdown only (never MDX), raw HTML parsed and then
@@ -20,8 +23,28 @@ const processor = unified()
     ...defaultSchema,
     protocols: { ...defaultSchema.protocols, href: ['http', 'https', 'mailto'], src: ['http', 'https'] },
   })
+  .use(() => imagesAsLinks)
   .use(rehypeStringify)
   .freeze();
+
+/**
+ * A remote image becomes a link to it, titled by its alt text, as in rendered docs: the page's
+ * Content-Security-Policy loads no image from elsewhere, and a description must not track readers.
+ */
+function imagesAsLinks(tree: Root): void {
+  visit(tree, 'element', (node: Element, index, parent) => {
+    if (node.tagName !== 'img' || !parent || index === undefined) return;
+    const src = typeof node.properties.src === 'string' ? node.properties.src : undefined;
+    const alt = typeof node.properties.alt === 'string' && node.properties.alt.trim() ? node.properties.alt : src;
+    const replacement: ElementContent[] = src
+      ? [{ type: 'element', tagName: 'a', properties: { href: src }, children: [{ type: 'text', value: alt ?? '' }] }]
+      : alt
+        ? [{ type: 'text', value: alt }]
+        : [];
+    parent.children.splice(index, 1, ...replacement);
+    return index + replacement.length;
+  });
+}
 
 const cache = new Map<string, string>();
 
@@ -47,6 +70,7 @@ const PLAIN_TEXT = /^(?![-+*>#\d\s])(?!.*www\.)[\p{L}\p{N}\p{Pi}\p{Pf}\p{Pd} ,.;
  * (empty when nothing is left). Undefined for plain text, which is shown as it is.
  */
 export function descriptionHtml(description: string): string | undefined {
-  if (PLAIN_TEXT.test(description)) return undefined;
+  // Nested deeper than any description a person writes, it is shown as the text it is.
+  if (PLAIN_TEXT.test(description) || markdownNesting(description) > MAX_MARKDOWN_NESTING) return undefined;
   return renderMarkdown(description).trim();
 }

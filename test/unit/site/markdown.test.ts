@@ -42,6 +42,13 @@ describe('an entity description', () => {
     ['[click](javascript:alert(1))', '<p><a>click</a></p>'],
     // Sanitized to nothing: nothing is shown.
     ['<script>alert(1)</script>', ''],
+    // A remote image is a link to it: the page's policy loads none, and a description must not track its readers.
+    [
+      '![track](https://127.0.0.1:1/t.png) <img src="https://127.0.0.1:1/t2.png">',
+      '<p><a href="https://127.0.0.1:1/t.png">track</a> <a href="https://127.0.0.1:1/t2.png">https://127.0.0.1:1/t2.png</a></p>',
+    ],
+    // Nested deeper than any description a person writes: shown as its text.
+    ['>'.repeat(100_000) + ' x', undefined],
   ])('%j is shown as %j', (description, html) => {
     expect(descriptionHtml(description)).toBe(html);
   });
