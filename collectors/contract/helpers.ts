@@ -20,3 +20,5 @@ export { cleanText, plainData } from '../support/text.ts';
 export { sourceLinks, type Forge, type SourceLinks } from '../support/source-links.ts';
 /** The prefilled "new issue" link a guide's or check's feedback control opens, and the ratings its form offers. */
 export { feedbackIssueUrl, RATING_CHOICES } from '../feedback/issue-form.ts';
+/** How deep Markdown may nest quotes and lists to be rendered, for docs pages and descriptions alike. */
+export { markdownNesting, MAX_MARKDOWN_NESTING } from '../support/markdown-nesting.ts';

@@ -1,5 +1,6 @@
 import { locationEntityV1alpha1Validator } from '../backstage/validators.ts';
 import { resolveRepoPath } from '../support/repo-paths.ts';
+import { untrustedGlobMatcher } from '../support/untrusted-glob.ts';
 import { z } from 'zod';
 import { parseYamlDocuments } from '../yaml/documents.ts';
 import { describeRefusal, type RepoReader } from '../repo/reader.ts';
@@ -311,7 +312,8 @@ class DescriptorReader {
         this.#problem({ severity: 'error', file, line, message: `Location target not read: ${resolved.problem}` });
         continue;
       }
-      const paths = isGlob(resolved.path) ? this.#repo.glob(resolved.path) : [resolved.path];
+      // The repository's own glob: matched without backtracking, on the thread the run's deadline needs.
+      const paths = isGlob(resolved.path) ? this.#repo.files().filter(untrustedGlobMatcher([resolved.path])) : [resolved.path];
       if (paths.length === 0 && !optional) {
         this.#problem({
           severity: 'warning',

@@ -7,7 +7,7 @@ import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
-import { markdownNesting, MAX_MARKDOWN_NESTING } from '../../collectors/support/markdown-nesting.ts';
+import { markdownNesting, MAX_MARKDOWN_NESTING } from '../../collectors/contract/helpers.ts';
 
 /**
  * Markdown to HTML that is safe to inline: Markdown only (never MDX), raw HTML parsed and then

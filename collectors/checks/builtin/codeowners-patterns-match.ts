@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { globMatcher } from '../../support/globs.ts';
+import { untrustedGlobMatcher } from '../../support/untrusted-glob.ts';
 import { defineCheck, fail, notApplicable, pass, type Evidence } from '../check.ts';
 import { capped, count } from './support/facts.ts';
 import { baseName, dirOf, selfAndAncestors } from './support/paths.ts';
@@ -43,7 +43,7 @@ function patternMatchesAny(pattern: string, index: FileIndex): boolean {
   }
   const glob = anchored ? body : `**/${body}`;
   const globs = directoryOnly ? [`${glob}/**`] : body.endsWith('/*') ? [glob] : [glob, `${glob}/**`];
-  const matches = globMatcher(globs);
+  const matches = untrustedGlobMatcher(globs);
   return index.files.some((path) => matches(path));
 }
 
