@@ -645,6 +645,60 @@ export function hostileCases(env: Omit<CorpusEnvironment, 'reposDir'>): HostileC
         problemIn('part-3.yaml', /part-3\.yaml was not read: the fact reading it reached its cap/),
       ],
     },
+    // Input whose cost grew faster than its size, each once found to stall a whole build.
+    {
+      name: 'files-cost-readme-spaces',
+      category: 'files',
+      about: 'a README heading with 100,000 spaces inside (a backtracking heading pattern took a minute for 8,000)',
+      spec: files({
+        'catalog-info.yaml': component('files-cost-readme-spaces'),
+        'README.md': `# a${' '.repeat(100_000)}b\n\nWords ${'<a '.repeat(30_000)} and ${'*a '.repeat(30_000)}\n`,
+      }),
+      expect: [published('files-cost-readme-spaces')],
+    },
+    {
+      name: 'files-cost-globs',
+      category: 'files',
+      about: 'a Location target and a CODEOWNERS pattern with six stars, beside a 200-character name (picomatch backtracked for minutes)',
+      spec: files({
+        'catalog-info.yaml': `${component('files-cost-globs')}---\napiVersion: backstage.io/v1alpha1\nkind: Location\nmetadata:\n  name: starry\nspec:\n  targets:\n    - ./*a*a*a*a*a*a*b.yaml\n`,
+        [`${'a'.repeat(200)}`]: '',
+        CODEOWNERS: `*a*a*a*a*a*a*b @acme/team\n**/a/**/a/**/a/**/a/**/b @acme/team\n`,
+      }),
+      expect: [published('files-cost-globs'), problemIn('catalog-info.yaml', /matches no tracked file/)],
+    },
+    {
+      name: 'files-cost-docs',
+      category: 'files',
+      about: 'docs nesting 200,000 quotes, and a front-matter title and a paragraph with 100,000 spaces inside',
+      spec: files({
+        'catalog-info.yaml': component('files-cost-docs'),
+        'docs/index.md': `---\ntitle: a${' '.repeat(100_000)}b\n---\n\n# Cost\n\na${' '.repeat(100_000)}b\n`,
+        'docs/quote.md': `${'>'.repeat(200_000)} x\n`,
+      }),
+      expect: [published('files-cost-docs'), problemIn('docs/quote.md', /nests quotes or lists more than 100 deep/)],
+    },
+    {
+      name: 'files-cost-mkdocs-includes',
+      category: 'files',
+      about:
+        'seven levels of mkdocs.yml, each including the next ten times (copied inline, 10^7 sections: the snapshot could not be written)',
+      spec: files({
+        'catalog-info.yaml': component('files-cost-mkdocs-includes'),
+        ...Object.fromEntries(
+          Array.from({ length: 7 }, (_, level) => {
+            const dir = Array.from({ length: level }, () => 's').join('/');
+            const at = (path: string) => (dir ? `${dir}/${path}` : path);
+            const includes = level < 6 ? Array.from({ length: 10 }, (_, i) => `  - S${i}: '!include ./s/mkdocs.yml'\n`).join('') : '';
+            return [
+              [at('mkdocs.yml'), `site_name: L${level}\nplugins:\n  - monorepo\nnav:\n  - index.md\n${includes}`],
+              [at('docs/index.md'), `# Level ${level}\n`],
+            ];
+          }).flat(),
+        ),
+      }),
+      expect: [published('files-cost-mkdocs-includes'), problemIn('mkdocs.yml', /included in this navigation more than once/)],
+    },
     {
       name: 'files-submodule-url',
       category: 'files',
