@@ -12,6 +12,7 @@ import { isPlaceholderOwner } from '../../collectors/contract/helpers.ts';
 import { byCodeUnit, compareText, type IndexedCatalog } from './catalog.ts';
 import { entityDisplayName, refRouteParams, type EntityRefParts } from './entity-ref.ts';
 import { guideFacts, linkText, oneLine } from './guide-markdown.ts';
+import { descriptionText } from './markdown.ts';
 import { entityPath, entityResultsPath, guidePath } from './paths.ts';
 import type { History } from './run-history.ts';
 import type { IndexedStandards } from './standards.ts';
@@ -328,7 +329,7 @@ function llmsCatalog({ entities, url }: LlmsInput): string[] {
               : `owned by ${spec['owner']}`,
           typeof spec['system'] === 'string' ? `part of ${spec['system']}` : undefined,
         ];
-        const description = oneLine(entity.metadata.description ?? '');
+        const description = descriptionText(entity.metadata.description ?? '');
         return `- [${linkText(entityDisplayName(entity))}](${url(entityPath(entity))}): ${oneLine(facts.filter(Boolean).join(', '))}${description ? `. ${description}` : ''}`;
       }),
     '',

@@ -1,4 +1,5 @@
 import type { Element, ElementContent, Root } from 'hast';
+import type { Nodes as MdastNodes } from 'mdast';
 import rehypeRaw from 'rehype-raw';
 import rehypeSanitize, { defaultSchema } from 'rehype-sanitize';
 import rehypeStringify from 'rehype-stringify';
@@ -64,6 +65,33 @@ export function renderMarkdown(markdown: string): string {
  * `www.` address. Most entity descriptions are such text, and need no renderer.
  */
 const PLAIN_TEXT = /^(?![-+*>#\d\s])(?!.*www\.)[\p{L}\p{N}\p{Pi}\p{Pf}\p{Pd} ,.;()'"?/%]*(?<!\s)$/u;
+
+const parser = unified().use(remarkParse).use(remarkGfm).freeze();
+
+/**
+ * An entity's description as plain text, for readers of Markdown that is not rendered (llms.txt):
+ * link texts kept, images, raw HTML and markup left out, and what could still read as a link or a
+ * tag escaped. The text of a repository, never instructions that change the file's structure.
+ */
+export function descriptionText(description: string): string {
+  const text =
+    PLAIN_TEXT.test(description) || markdownNesting(description) > MAX_MARKDOWN_NESTING ? description : textOf(parser.parse(description));
+  return text
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/[[\]<>\\`]/g, '\\$&');
+}
+
+/** Phrasing nodes, whose children run on in one line of text; any other parent's children are blocks, kept apart. */
+const PHRASING = new Set(['paragraph', 'heading', 'emphasis', 'strong', 'delete', 'link', 'linkReference', 'tableCell']);
+
+/** The words of a Markdown tree: text and code, not raw HTML or images. */
+function textOf(node: MdastNodes): string {
+  if (node.type === 'text' || node.type === 'inlineCode' || node.type === 'code') return node.value;
+  if (node.type === 'break') return ' ';
+  if (!('children' in node)) return '';
+  return node.children.map((child) => textOf(child)).join(PHRASING.has(node.type) ? '' : ' ');
+}
 
 /**
  * An entity's description as Backstage's About card shows it: Markdown, rendered and sanitized

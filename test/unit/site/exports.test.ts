@@ -108,8 +108,28 @@ describe('llms.txt', () => {
       .split('\n')
       .find((entry) => entry.startsWith('- '));
     expect(line).toBe(
-      '- [A \\](javascript:alert(1)) \\[b](https://portal.acme.dev/catalog/default/component/x/): Component (service), owned by payments-team, part of checkout. line one # not a heading',
+      '- [A \\](javascript:alert(1)) \\[b](https://portal.acme.dev/catalog/default/component/x/): Component (service), owned by payments-team, part of checkout. line one not a heading',
     );
+  });
+
+  it('gives a description as its text: link texts, not their URLs, no images or HTML, what reads as markup escaped', () => {
+    const hostile: CatalogEntity = {
+      ...snapshotFixture.entities.find((entity) => entity.kind === 'Component')!,
+      ref: 'component:default/x',
+      metadata: {
+        name: 'x',
+        namespace: 'default',
+        description:
+          "Harmless. [clickme](javascript:alert('x')) ![track](https://127.0.0.1:1/t.png) <img src=https://127.0.0.1:1/t2.png> \\[fake\\](https://evil.example)\n\n- one\n- two",
+      },
+    };
+    const line = llmsTxt({ title: 'T', guides: [], entities: [hostile], url })
+      .split('\n')
+      .find((entry) => entry.startsWith('- '));
+    expect(line).toMatch(
+      /owned by payments-team, part of checkout\. Harmless\. clickme (\\<img [^ ]+\\> )?\\\[fake\\\]\(https:\/\/evil\.example\) one two$/,
+    );
+    expect(line).not.toMatch(/javascript:|t\.png|[^\\][<[]img/);
   });
 
   it('says an inferred entity of no known owner has none, not that a group named unknown owns it', () => {
