@@ -32,6 +32,8 @@ export const FIELDS_POINTED_AT = [
   '/spec/definition',
 ] as const;
 
+export type FieldPointedAt = (typeof FIELDS_POINTED_AT)[number];
+
 export const entityLinkSchema = z.object({
   url: z.string(),
   title: z.string().optional(),

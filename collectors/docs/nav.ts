@@ -54,14 +54,14 @@ export function mkdocsNav(
     trail: readonly string[],
   ): DocNavItem[] =>
     items.flatMap((entry): DocNavItem[] => {
-      if (itemsLeft <= 0) return [];
-      if (--itemsLeft === 0)
+      if (itemsLeft-- === 0)
         problems.push({
           severity: 'warning',
           file: site.mkdocsPath,
           line: entry.line,
           message: `The navigation stops here: it has more than ${MAX_NAV_ITEMS} entries, the most Cairn publishes on every page of a docs site.`,
         });
+      if (itemsLeft < 0) return [];
       if (entry.children) {
         const children = convert(entry.children, site, trail);
         return children.length > 0 ? [{ title: entry.title ?? 'Section', children }] : [];

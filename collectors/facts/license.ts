@@ -2,8 +2,10 @@ import { createRequire } from 'node:module';
 import parseSpdx from 'spdx-expression-parse';
 import { z } from 'zod';
 import { describeRefusal } from '../repo/reader.ts';
+import { partTexts } from '../support/license-parts.ts';
 import { rememberedByText } from '../support/remembered-by-text.ts';
 import { formats, loadFormats } from './formats/index.ts';
+import { record } from './formats/record.ts';
 import { defineRetriever } from './retriever.ts';
 
 const require = createRequire(import.meta.url);
@@ -515,7 +517,7 @@ export function chooseExpression(
 ): { expression?: string; expressionFrom: string[] } {
   const licensing = files.filter((file) => !file.scope && !file.pointer);
   const ids = [...new Set(licensing.flatMap((file) => (file.spdxId ? [file.spdxId] : [])))];
-  const parts = files.filter((file) => file.scope && file.spdxId && !ids.includes(file.spdxId));
+  const parts = partTexts(files);
   const ranked = ['manifest', 'pointer', 'readme'].flatMap((kind) => sources.filter((source) => source.kind === kind && source.expression));
   let main: { expression?: string; expressionFrom: string[] };
   if (ids.length === 0) {
@@ -642,10 +644,6 @@ function shorten(text: string): string {
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-function record(value: unknown): Record<string, unknown> {
-  return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
 }
 
 function string(value: unknown): string | undefined {

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { RepoReader } from '../repo/reader.ts';
 import { dirnameOf, joinPath } from '../support/repo-paths.ts';
 import { formats, loadFormats, type Formats } from './formats/index.ts';
+import { record } from './formats/record.ts';
 import { defineRetriever } from './retriever.ts';
 
 const ecosystemSchema = z.enum(['npm', 'go', 'python', 'cargo', 'maven', 'gradle', 'ruby']);
@@ -454,10 +455,6 @@ function parseGradle(text: string): Parsed {
         }
       : {}),
   };
-}
-
-function record(value: unknown): Record<string, unknown> {
-  return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
 }
 
 function string(value: unknown): string | undefined {

@@ -1,6 +1,7 @@
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { formats, loadFormats } from './formats/index.ts';
+import { record } from './formats/record.ts';
 import { defineRetriever } from './retriever.ts';
 
 /** golangci-lint's configuration files, in the order it looks for them. */
@@ -41,7 +42,7 @@ export const securityLinters = defineRetriever({
       const text = await repo.readText(path);
       if (text === undefined) continue;
       const config = parseConfig(path, text);
-      const settings = path === 'pyproject.toml' ? field(field(config, 'tool'), 'ruff') : config;
+      const settings = path === 'pyproject.toml' ? record(record(config).tool).ruff : config;
       // pyproject.toml without [tool.ruff] leaves ruff to the next file up, or its defaults.
       if (settings === undefined) continue;
       if (ruffSelectsBandit(settings)) found.push({ tool: 'ruff', path, rules: 'S', ...lineOf(text, /["'](S\d*|ALL)["']/) });
@@ -61,10 +62,6 @@ function parseConfig(path: string, text: string): unknown {
   }
 }
 
-function field(value: unknown, key: string): unknown {
-  return value !== null && typeof value === 'object' && Object.hasOwn(value, key) ? (value as Record<string, unknown>)[key] : undefined;
-}
-
 function names(value: unknown): string[] {
   return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string').map((item) => item.toLowerCase()) : [];
 }
@@ -74,16 +71,18 @@ function names(value: unknown): string[] {
  * in version 1, `default: all` in version 2) and gosec not disabled.
  */
 export function golangciEnablesGosec(config: unknown): boolean {
-  const linters = field(config, 'linters');
-  if (names(field(linters, 'enable')).includes('gosec')) return true;
-  const all = field(linters, 'enable-all') === true || field(linters, 'default') === 'all';
-  return all && !names(field(linters, 'disable')).includes('gosec');
+  const linters = record(record(config).linters);
+  if (names(linters.enable).includes('gosec')) return true;
+  const all = linters['enable-all'] === true || linters.default === 'all';
+  return all && !names(linters.disable).includes('gosec');
 }
 
 /** Whether ruff's `select` or `extend-select` (top-level or under `lint`) picks flake8-bandit's rules: `S`, `S1…`, or `ALL`. */
 export function ruffSelectsBandit(settings: unknown): boolean {
-  const lint = field(settings, 'lint');
-  const selected = [settings, lint].flatMap((table) => [...names(field(table, 'select')), ...names(field(table, 'extend-select'))]);
+  const selected = [record(settings), record(record(settings).lint)].flatMap((table) => [
+    ...names(table.select),
+    ...names(table['extend-select']),
+  ]);
   return selected.some((code) => code === 'all' || /^s\d*$/.test(code));
 }
 

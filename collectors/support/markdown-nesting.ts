@@ -1,8 +1,7 @@
 /**
  * Block quotes and lists a Markdown text may nest, for the docs the collectors render and the
- * descriptions the site does. Parsing nesting costs more than linearly
- * (200,000 `>` took micromark four minutes, then overflowed its stack), and no page a person
- * reads nests a hundred deep.
+ * descriptions the site does. Parsing nesting costs more than linearly (200,000 `>` took micromark
+ * four minutes, then overflowed its stack), and no page a person reads nests a hundred deep.
  */
 export const MAX_MARKDOWN_NESTING = 100;
 
@@ -18,11 +17,9 @@ export function markdownNesting(text: string): number {
     const end = text.indexOf('\n', start);
     const line = text.slice(start, end === -1 ? text.length : end);
     start = end === -1 ? text.length : end + 1;
+    const indent = afterBlanks(line, 0);
     let depth = 0;
-    let at = 0;
-    let indent = 0;
-    while (at < line.length && (line[at] === ' ' || line[at] === '\t')) at++;
-    indent = at;
+    let at = indent;
     for (;;) {
       if (line[at] === '>') {
         depth++;
@@ -33,11 +30,17 @@ export function markdownNesting(text: string): number {
         depth++;
         at += marker[0].length;
       }
-      while (at < line.length && (line[at] === ' ' || line[at] === '\t')) at++;
+      at = afterBlanks(line, at);
       if (depth > MAX_MARKDOWN_NESTING) break;
     }
     if (depth > 0) depth += Math.floor(indent / 2);
     deepest = Math.max(deepest, depth);
   }
   return deepest;
+}
+
+/** The first position from `at` on that is not a space or a tab. */
+function afterBlanks(line: string, at: number): number {
+  while (at < line.length && (line[at] === ' ' || line[at] === '\t')) at++;
+  return at;
 }

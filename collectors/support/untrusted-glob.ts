@@ -86,103 +86,92 @@ function splitOptions(inside: string): string[] {
   return options;
 }
 
+/** A glob's segments: `**` alone is a globstar; a class never spans a `/`, so the glob splits first. */
 function parseGlob(glob: string): Segment[] {
-  const segments: Segment[] = [];
-  let tokens: Token[] = [];
-  let raw = '';
-  const end = () => {
-    segments.push(raw === '**' ? { globstar: true } : { globstar: false, tokens });
-    tokens = [];
-    raw = '';
-  };
-  for (let at = 0; at < glob.length; at++) {
-    const char = glob[at]!;
-    if (char === '/') {
-      end();
-      continue;
-    }
-    raw += char;
-    if (char === '\\' && at + 1 < glob.length) {
-      tokens.push({ kind: 'char', char: glob[++at]! });
-      raw += glob[at];
-    } else if (char === '?') tokens.push({ kind: 'any' });
+  return glob.split('/').map((segment) => (segment === '**' ? { globstar: true } : { globstar: false, tokens: tokensOf(segment) }));
+}
+
+function tokensOf(segment: string): Token[] {
+  const tokens: Token[] = [];
+  for (let at = 0; at < segment.length; at++) {
+    const char = segment[at]!;
+    if (char === '\\' && at + 1 < segment.length) tokens.push({ kind: 'char', char: segment[++at]! });
+    else if (char === '?') tokens.push({ kind: 'any' });
     else if (char === '*') {
-      // Runs of stars in a segment are one star; `**` alone is a globstar.
+      // A run of stars is one star.
       if (tokens.at(-1)?.kind !== 'star') tokens.push({ kind: 'star' });
     } else if (char === '[') {
-      const parsed = parseClass(glob, at);
+      const parsed = parseClass(segment, at);
       if (parsed) {
         tokens.push(parsed.token);
-        raw += glob.slice(at + 1, parsed.end + 1);
         at = parsed.end;
       } else tokens.push({ kind: 'char', char });
     } else tokens.push({ kind: 'char', char });
   }
-  end();
-  return segments;
+  return tokens;
 }
 
 /** A `[…]` class from `open`: its members as single characters or `a-z` ranges, and where it ends. */
-function parseClass(glob: string, open: number): { token: Token; end: number } | undefined {
+function parseClass(segment: string, open: number): { token: Token; end: number } | undefined {
   let at = open + 1;
-  const negated = glob[at] === '!' || glob[at] === '^';
+  const negated = segment[at] === '!' || segment[at] === '^';
   if (negated) at++;
   const ranges: string[] = [];
-  for (let first = true; at < glob.length && (first || glob[at] !== ']'); first = false) {
-    let char = glob[at]!;
-    if (char === '/') return undefined;
-    if (char === '\\' && at + 1 < glob.length) char = glob[++at]!;
-    if (glob[at + 1] === '-' && at + 2 < glob.length && glob[at + 2] !== ']') {
-      ranges.push(`${char}${glob[at + 2]}`);
+  for (let first = true; at < segment.length && (first || segment[at] !== ']'); first = false) {
+    let char = segment[at]!;
+    if (char === '\\' && at + 1 < segment.length) char = segment[++at]!;
+    if (segment[at + 1] === '-' && at + 2 < segment.length && segment[at + 2] !== ']') {
+      ranges.push(`${char}${segment[at + 2]}`);
       at += 3;
     } else {
       ranges.push(`${char}${char}`);
       at++;
     }
   }
-  return at < glob.length ? { token: { kind: 'class', negated, ranges }, end: at } : undefined;
+  return at < segment.length ? { token: { kind: 'class', negated, ranges }, end: at } : undefined;
 }
 
-/** Whether the glob's segments match the path's names: a table of which segment can reach which name. */
+/** Whether the glob's segments match the path's names, `**` standing for any number of them. */
 function matchSegments(segments: readonly Segment[], names: readonly string[]): boolean {
-  let reach = new Array<boolean>(names.length + 1).fill(false);
-  reach[0] = true;
-  for (const segment of segments) {
-    const next = new Array<boolean>(names.length + 1).fill(false);
-    if (segment.globstar) {
-      // Zero or more names: everything from the first name reached on.
-      const first = reach.indexOf(true);
-      if (first !== -1) next.fill(true, first);
-    } else {
-      for (let at = 0; at < names.length; at++) if (reach[at] && matchName(segment.tokens, names[at]!)) next[at + 1] = true;
-    }
-    reach = next;
-    if (!reach.includes(true)) return false;
-  }
-  return reach[names.length]!;
+  return matchSequence(
+    segments,
+    names,
+    (segment) => segment.globstar,
+    (segment, name) => !segment.globstar && matchSequence(segment.tokens, name, (token) => token.kind === 'star', matchesChar),
+  );
 }
 
-/** Whether one name matches a segment's tokens: wildcard matching over a row of the usual table. */
-function matchName(tokens: readonly Token[], name: string): boolean {
-  let row = new Array<boolean>(name.length + 1).fill(false);
-  row[0] = true;
-  for (const token of tokens) {
-    const next = new Array<boolean>(name.length + 1).fill(false);
-    if (token.kind === 'star') {
-      const first = row.indexOf(true);
+/**
+ * Whether `pattern` matches all of `items`, where a wildcard stands for any run of them: the usual
+ * table, one row per pattern element (names for segments, characters for a segment's tokens), so
+ * the time is the pattern's length times the items', whatever they hold.
+ */
+function matchSequence<P, I>(
+  pattern: readonly P[],
+  items: ArrayLike<I>,
+  isWildcard: (element: P) => boolean,
+  matchesOne: (element: P, item: I) => boolean,
+): boolean {
+  let reached = new Array<boolean>(items.length + 1).fill(false);
+  reached[0] = true;
+  for (const element of pattern) {
+    const next = new Array<boolean>(items.length + 1).fill(false);
+    if (isWildcard(element)) {
+      // Any run: everything from the first position reached on.
+      const first = reached.indexOf(true);
       if (first !== -1) next.fill(true, first);
     } else {
-      for (let at = 0; at < name.length; at++) if (row[at] && matchesChar(token, name[at]!)) next[at + 1] = true;
+      for (let at = 0; at < items.length; at++) if (reached[at] && matchesOne(element, items[at]!)) next[at + 1] = true;
     }
-    row = next;
-    if (!row.includes(true)) return false;
+    reached = next;
+    if (!reached.includes(true)) return false;
   }
-  return row[name.length]!;
+  return reached[items.length]!;
 }
 
-function matchesChar(token: Exclude<Token, { kind: 'star' }>, char: string): boolean {
+function matchesChar(token: Token, char: string): boolean {
   if (token.kind === 'char') return token.char === char;
-  if (token.kind === 'any') return true;
+  if (token.kind === 'any' || token.kind === 'star') return true;
   const inside = token.ranges.some((range) => range[0]! <= char && char <= range[1]!);
   return inside !== token.negated;
 }

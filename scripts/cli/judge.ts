@@ -142,13 +142,10 @@ export async function assertRepositoryRoot(dir: string, command: string): Promis
     throw new ConfigError(
       `${command}: ${dir}: ${found ? 'a file' : 'no such folder'}; expected the folder of a git repository (default: the current one).`,
     );
+  const root = repositoryAround(dir);
+  if (root !== dir)
+    throw new ConfigError(`${command}: ${dir} is inside the repository at ${root}; Cairn judges a whole repository: run it at ${root}.`);
   if (isGitWorkTree(dir)) return;
-  for (let folder = dir, parent = dirname(dir); parent !== folder; folder = parent, parent = dirname(parent)) {
-    if (isGitWorkTree(parent))
-      throw new ConfigError(
-        `${command}: ${dir} is inside the repository at ${parent}; Cairn judges a whole repository: run it at ${parent}.`,
-      );
-  }
   throw new ConfigError(`${command}: ${dir} is not a git work tree (no .git); expected the folder of a git repository.`);
 }
 

@@ -74,12 +74,16 @@ const parser = unified().use(remarkParse).use(remarkGfm).freeze();
  * tag escaped. The text of a repository, never instructions that change the file's structure.
  */
 export function descriptionText(description: string): string {
-  const text =
-    PLAIN_TEXT.test(description) || markdownNesting(description) > MAX_MARKDOWN_NESTING ? description : textOf(parser.parse(description));
+  const text = readsAsText(description) ? description : textOf(parser.parse(description));
   return text
     .replace(/\s+/g, ' ')
     .trim()
     .replace(/[[\]<>\\`]/g, '\\$&');
+}
+
+/** Plain text, or nested deeper than any description a person writes: either is shown as the text it is. */
+function readsAsText(description: string): boolean {
+  return PLAIN_TEXT.test(description) || markdownNesting(description) > MAX_MARKDOWN_NESTING;
 }
 
 /** Phrasing nodes, whose children run on in one line of text; any other parent's children are blocks, kept apart. */
@@ -98,7 +102,6 @@ function textOf(node: MdastNodes): string {
  * (empty when nothing is left). Undefined for plain text, which is shown as it is.
  */
 export function descriptionHtml(description: string): string | undefined {
-  // Nested deeper than any description a person writes, it is shown as the text it is.
-  if (PLAIN_TEXT.test(description) || markdownNesting(description) > MAX_MARKDOWN_NESTING) return undefined;
+  if (readsAsText(description)) return undefined;
   return renderMarkdown(description).trim();
 }

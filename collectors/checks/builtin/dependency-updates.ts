@@ -68,7 +68,7 @@ export const dependencyUpdates = defineCheck({
       const { path, updates, error } = dependabot;
       if (error) return fail(`${path} is not a Dependabot configuration GitHub can read: ${error}.`, [{ path }]);
       const configured = new Set(updates.map((update) => update.ecosystem));
-      const used = packageEcosystems({ manifests, dockerfiles: [], workflows: [], files: context.facts.files });
+      const used = packageEcosystems({ manifests, files: context.facts.files });
       const missing = used.filter(({ ecosystem }) => {
         const group = PACKAGE_ECOSYSTEMS.find((names) => names.includes(ecosystem));
         return group !== undefined && !group.some((name) => configured.has(name));

@@ -2,6 +2,7 @@ import parseSpdx from 'spdx-expression-parse';
 import { z } from 'zod';
 import { defineCheck, fail, notApplicable, pass, type Evidence } from '../check.ts';
 import type { LicenseFact } from '../../facts/license.ts';
+import { partTexts } from '../../support/license-parts.ts';
 
 /**
  * Whether an SPDX expression can be met with allowed licenses alone: `A OR B` when either can,
@@ -58,10 +59,7 @@ export const licenseAllowed = defineCheck({
         expressionSatisfiable(license.expression!, ids) ?? ids.has(license.expression!.toLowerCase());
       if (satisfiable(allowed)) return pass(`The license is ${license.expression}, which the allowed licenses satisfy.`, evidence);
       // A text for one part (`LICENSE.writing.txt`) licenses that part, not the code this list is about.
-      const codeIds = new Set(license.files.filter((file) => !file.scope && file.spdxId).map((file) => file.spdxId!.toLowerCase()));
-      const parts = license.files.filter(
-        (file) => file.scope && file.spdxId && !allowed.has(file.spdxId.toLowerCase()) && !codeIds.has(file.spdxId.toLowerCase()),
-      );
+      const parts = partTexts(license.files).filter((file) => !allowed.has(file.spdxId!.toLowerCase()));
       const partIds = new Set(parts.map((file) => file.spdxId!.toLowerCase()));
       if (parts.length > 0 && satisfiable(new Set([...allowed, ...partIds])))
         return pass(

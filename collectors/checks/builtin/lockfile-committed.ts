@@ -23,8 +23,8 @@ function isJudged(manifest: Manifest): boolean {
 /**
  * What each manifest needs: npm, Go and Python manifests with dependencies need their lockfile
  * (in the same folder or, for workspaces, an ancestor); a Cargo package only when it builds a
- * binary from src/ (since 2023 Cargo leaves a library's Cargo.lock to its authors). Maven and Gradle have no
- * standard lockfile, so they are not judged.
+ * binary from src/ (since 2023 Cargo leaves a library's Cargo.lock to its authors). Maven and
+ * Gradle have no standard lockfile, so they are not judged.
  */
 function requirements(manifests: readonly Manifest[], files: ReadonlySet<string>): Requirement[] {
   const found: Requirement[] = [];

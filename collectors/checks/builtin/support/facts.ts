@@ -1,6 +1,4 @@
-import type { CatalogEntity, FIELDS_POINTED_AT } from '../../../catalog/schema.ts';
-
-type FieldPointedAt = (typeof FIELDS_POINTED_AT)[number];
+import type { CatalogEntity, FieldPointedAt } from '../../../catalog/schema.ts';
 import type { Evidence } from '../../check.ts';
 
 /**

@@ -15,11 +15,14 @@ export interface Ecosystem {
   dirs: string[];
 }
 
-/** What a repository's package ecosystems are read from: its manifests, Dockerfiles and workflows, and its files. */
+/**
+ * What a repository's package ecosystems are read from: its manifests and files, and, for the
+ * `docker` and `github-actions` entries, its Dockerfiles and workflows.
+ */
 export interface EcosystemSources {
   manifests: readonly Manifest[];
-  dockerfiles: readonly { path: string }[];
-  workflows: readonly unknown[];
+  dockerfiles?: readonly { path: string }[];
+  workflows?: readonly unknown[];
   files: readonly string[];
 }
 
@@ -29,7 +32,12 @@ export interface EcosystemSources {
  * root updates every member; the top folder of a Maven or Gradle build; every Dockerfile's folder;
  * the root for GitHub Actions. Vendored code and test fixtures are left out.
  */
-export function packageEcosystems({ manifests: all, dockerfiles, workflows: parsedWorkflows, files }: EcosystemSources): Ecosystem[] {
+export function packageEcosystems({
+  manifests: all,
+  dockerfiles = [],
+  workflows: parsedWorkflows = [],
+  files,
+}: EcosystemSources): Ecosystem[] {
   const tracked = new Set(files);
   const maintained = (path: string) => !VENDORED.test(path) && !NOT_MAINTAINED.test(path);
   const manifests = all.filter((manifest) => maintained(manifest.path));
