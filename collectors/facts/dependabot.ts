@@ -1,6 +1,7 @@
-import { isMap, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
+import { isMap, isScalar, isSeq } from 'yaml';
 import { z } from 'zod';
 import { defineRetriever } from './retriever.ts';
+import { parseYamlFile } from '../yaml/documents.ts';
 
 /** Where GitHub reads Dependabot's version updates. */
 export const DEPENDABOT_PATHS = ['.github/dependabot.yml', '.github/dependabot.yaml'];
@@ -19,7 +20,7 @@ export type Dependabot = NonNullable<z.infer<typeof dependabotSchema>>;
 
 export const dependabot = defineRetriever({
   id: 'dependabot',
-  version: 1,
+  version: 2,
   description: "Dependabot's configuration (.github/dependabot.yml): the package ecosystems it updates, with their lines.",
   schema: dependabotSchema,
   async collect({ repo }) {
@@ -33,9 +34,9 @@ export const dependabot = defineRetriever({
 
 /** The ecosystems of a dependabot.yml's `updates`, or why there are none to read. */
 export function parseDependabot(text: string): Omit<Dependabot, 'path'> {
-  const lineCounter = new LineCounter();
-  const document = parseDocument(text, { lineCounter, prettyErrors: false });
-  if (document.errors.length > 0) return { updates: [], error: `invalid YAML: ${document.errors[0]!.message.split('\n')[0]}` };
+  const parsed = parseYamlFile(text);
+  if ('error' in parsed) return { updates: [], error: `invalid YAML: ${parsed.error}` };
+  const { document, lineCounter } = parsed;
   const updates = isMap(document.contents) ? document.contents.get('updates', true) : undefined;
   if (!isSeq(updates)) return { updates: [], error: 'no `updates` list' };
   return {

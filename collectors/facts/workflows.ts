@@ -1,7 +1,8 @@
-import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, LineCounter, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
 import { z } from 'zod';
 import { defineRetriever } from './retriever.ts';
-import { lineOfError, lineOfNode } from '../yaml/lines.ts';
+import { parseYamlFile } from '../yaml/documents.ts';
+import { lineOfNode } from '../yaml/lines.ts';
 import { rememberedByText } from '../support/remembered-by-text.ts';
 
 const line = z.number().int().positive();
@@ -47,7 +48,7 @@ const WORKFLOW_PATTERNS = ['.github/workflows/*.yml', '.github/workflows/*.yaml'
 /** GitHub Actions workflows, parsed for the security standards that matter (OpenSSF Scorecard's Dangerous-Workflow, Pinned-Dependencies, Token-Permissions). */
 export const workflows = defineRetriever({
   id: 'workflows',
-  version: 2,
+  version: 3,
   description:
     'GitHub Actions workflows: triggers, token permissions, every `uses:` with its ref, expressions in scripts and checkout refs, with lines.',
   schema: z.array(workflowSchema),
@@ -83,10 +84,9 @@ type ParsedWorkflow = Omit<Workflow, 'path'>;
 
 /** One workflow's facts, or why it could not be read (with the line of the fault). */
 export function parseWorkflow(text: string): ParsedWorkflow | { error: string; line?: number } {
-  const lineCounter = new LineCounter();
-  const document = parseDocument(text, { lineCounter, prettyErrors: false });
-  const [error] = document.errors;
-  if (error) return { error: `invalid YAML: ${error.message.split('\n')[0]}`, line: lineOfError(error, text, lineCounter) };
+  const parsed = parseYamlFile(text);
+  if ('error' in parsed) return { error: `invalid YAML: ${parsed.error}`, line: parsed.line };
+  const { document, lineCounter } = parsed;
   const root = document.contents;
   if (!isMap(root)) return { error: 'expected a mapping with `on:` and `jobs:`', line: 1 };
   const walker = new WorkflowWalker(document, text, lineCounter);

@@ -1,4 +1,16 @@
-import { Composer, isMap, isSeq, LineCounter, Parser, type CST, type Document } from 'yaml';
+import {
+  Composer,
+  isMap,
+  isSeq,
+  LineCounter,
+  parseDocument,
+  Parser,
+  type CST,
+  type Document,
+  type DocumentOptions,
+  type ParseOptions,
+  type SchemaOptions,
+} from 'yaml';
 import { lineOfError } from './lines.ts';
 
 /**
@@ -159,4 +171,22 @@ export function deepNestingAt(text: string): { line: number } | undefined {
 function messageOf(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
   return message.split('\n')[0]!.replace(/:$/, '');
+}
+
+/** A repository's one-document YAML file, parsed, or its first fault and the line of it. */
+export type ParsedYamlFile = { document: Document.Parsed; lineCounter: LineCounter } | { error: string; line: number };
+
+/**
+ * Parses a repository's one-document YAML file (a workflow, dependabot.yml, mkdocs.yml) with the
+ * `yaml` options given. Nesting deeper than MAX_YAML_DEPTH is refused before composing, as in
+ * `parseYamlDocuments`; a syntax error is the first one, at its line.
+ */
+export function parseYamlFile(text: string, options: ParseOptions & DocumentOptions & SchemaOptions = {}): ParsedYamlFile {
+  const tooDeep = deepNestingAt(text);
+  if (tooDeep) return { error: `nesting deeper than ${MAX_YAML_DEPTH} levels`, line: tooDeep.line };
+  const lineCounter = new LineCounter();
+  const document = parseDocument(text, { ...options, lineCounter, prettyErrors: false });
+  const [error] = document.errors;
+  if (error) return { error: error.message.split('\n')[0]!, line: lineOfError(error, text, lineCounter) };
+  return { document, lineCounter };
 }

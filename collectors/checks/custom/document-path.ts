@@ -1,5 +1,5 @@
 import { LineCounter, parseAllDocuments } from 'yaml';
-import { MAX_ALIAS_COUNT } from '../../yaml/documents.ts';
+import { deepNestingAt, MAX_ALIAS_COUNT, MAX_YAML_DEPTH } from '../../yaml/documents.ts';
 import { lineAtPath, lineOfError } from '../../yaml/lines.ts';
 import { fail, notApplicable, type CheckResult, type Evidence } from '../check.ts';
 import { parsePath } from './schema.ts';
@@ -17,6 +17,11 @@ export function checkDocumentPath(
   }
   const text = textOf(contents, rule.file);
   if (text === undefined) return unreadable([rule.file]);
+  const tooDeep = deepNestingAt(text);
+  if (tooDeep)
+    return fail(`${rule.file} could not be parsed: nesting deeper than ${MAX_YAML_DEPTH} levels.`, [
+      { path: rule.file, line: tooDeep.line },
+    ]);
   // `yaml` reads JSON too (JSON is YAML 1.2 flow syntax), and gives positions for both.
   const lineCounter = new LineCounter();
   const first = parseAllDocuments(text, { lineCounter, uniqueKeys: false })[0];

@@ -1,7 +1,7 @@
-import { isMap, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
+import { isMap, isScalar, isSeq, type LineCounter } from 'yaml';
 import { joinPath } from '../../support/repo-paths.ts';
-import { MAX_ALIAS_COUNT } from '../../yaml/documents.ts';
-import { lineOfError, lineOfNode } from '../../yaml/lines.ts';
+import { MAX_ALIAS_COUNT, parseYamlFile } from '../../yaml/documents.ts';
+import { lineOfNode } from '../../yaml/lines.ts';
 import type { DocRoot, MkdocsNavEntry } from './schema.ts';
 
 /** The prefix of mkdocs-monorepo-plugin's nav values that pull in another mkdocs.yml. */
@@ -10,17 +10,11 @@ const INCLUDE_STATEMENT = '!include ';
 /** Parsed mkdocs.yml settings; an error keeps the defaults and says why. */
 export function parseMkdocs(text: string, path: string, base: string): { docsDir: string; mkdocs: NonNullable<DocRoot['mkdocs']> } {
   const defaultDocsDir = joinPath(base, 'docs')!;
-  const lineCounter = new LineCounter();
   // `!!python/name:` tags are kept as plain values (strict: false), never resolved.
-  const document = parseDocument(text, { lineCounter, uniqueKeys: false, strict: false, prettyErrors: false });
-  const error = document.errors[0];
-  if (error) {
-    const line = lineOfError(error, text, lineCounter);
-    return {
-      docsDir: defaultDocsDir,
-      mkdocs: { path, error: { message: `Could not parse ${path}: ${error.message.split('\n')[0]}`, ...(line ? { line } : {}) } },
-    };
-  }
+  const parsed = parseYamlFile(text, { uniqueKeys: false, strict: false });
+  if ('error' in parsed)
+    return { docsDir: defaultDocsDir, mkdocs: { path, error: { message: `Could not parse ${path}: ${parsed.error}`, line: parsed.line } } };
+  const { document, lineCounter } = parsed;
   let config: unknown;
   try {
     config = document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });

@@ -327,6 +327,17 @@ describe('json-path and yaml-path', () => {
     expect(result.evidence[0]).toMatchObject({ path: 'package.json', line: expect.any(Number) });
   });
 
+  it('fails a file nested too deep at its line, the same every time, without parsing it', () => {
+    const files = { 'config.yaml': `a: 1\nb: ${'['.repeat(20_000)}${']'.repeat(20_000)}\n` };
+    const result = run({ type: 'yaml-path', file: 'config.yaml', path: 'a' }, files);
+    expect(result).toMatchObject({
+      outcome: 'fail',
+      message: 'config.yaml could not be parsed: nesting deeper than 128 levels.',
+      evidence: [{ path: 'config.yaml', line: 2 }],
+    });
+    expect(run({ type: 'yaml-path', file: 'config.yaml', path: 'a' }, files)).toEqual(result);
+  });
+
   it('says what the value should be', () => {
     expect(
       run({ type: 'json-path', file: 'package.json', path: 'engines.node', semver: '>=24' }, { 'package.json': packageJson }).message,

@@ -46,6 +46,16 @@ describe('parseMkdocs: !include entries', () => {
       { title: 'Services', children: [{ include: 'services/billing/mkdocs.yml', line: 6 }], line: 5 },
     ]);
   });
+
+  it('refuses a nav nested too deep at its line, the same every time', () => {
+    const text = `site_name: Deep\nnav: ${'['.repeat(20_000)}${']'.repeat(20_000)}\n`;
+    const parsed = parseMkdocs(text, 'mkdocs.yml', '.');
+    expect(parsed).toEqual({
+      docsDir: 'docs',
+      mkdocs: { path: 'mkdocs.yml', error: { message: 'Could not parse mkdocs.yml: nesting deeper than 128 levels', line: 2 } },
+    });
+    expect(parseMkdocs(text, 'mkdocs.yml', '.')).toEqual(parsed);
+  });
 });
 
 describe('mkdocs-monorepo-plugin includes', () => {

@@ -25,6 +25,11 @@ describe('dependabot fact', () => {
       expected: { path: '.github/dependabot.yaml', updates: [{ ecosystem: 'pip', line: 3 }] },
     },
     {
+      name: 'nesting too deep',
+      tree: { '.github/dependabot.yml': `updates: ${'['.repeat(10_000)}${']'.repeat(10_000)}\n` },
+      expected: { path: '.github/dependabot.yml', updates: [], error: 'invalid YAML: nesting deeper than 128 levels' },
+    },
+    {
       name: 'invalid YAML',
       tree: { '.github/dependabot.yml': 'updates: [\n' },
       expected: { path: '.github/dependabot.yml', updates: [], error: expect.stringMatching(/^invalid YAML: /) },

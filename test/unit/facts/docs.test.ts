@@ -37,4 +37,15 @@ describe('the docs fact', () => {
     );
     expect(fact).toEqual({ dir: 'pages', pages: ['pages/index.md'], mkdocs: { path: 'mkdocs.yml', siteName: 'Handbook', hasNav: true } });
   });
+
+  it.each([
+    ['nested too deep', `site_name: X\nnav: ${'['.repeat(20_000)}${']'.repeat(20_000)}\n`],
+    [
+      'an alias bomb',
+      `a: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\nnav: [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\n`,
+    ],
+  ])('reads an mkdocs.yml %s as having no settings, with the docs/ folder', async (_name, text) => {
+    const fact = await docs.collect(memoryContext({ 'mkdocs.yml': text, 'docs/index.md': '# Home' }));
+    expect(fact).toEqual({ dir: 'docs', pages: ['docs/index.md'], mkdocs: { path: 'mkdocs.yml', hasNav: false } });
+  });
 });

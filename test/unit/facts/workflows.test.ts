@@ -113,6 +113,11 @@ describe('parseWorkflow', () => {
   ])('$name is an error', ({ text, line }) => {
     expect(parseWorkflow(text)).toMatchObject({ error: expect.any(String), line });
   });
+
+  it('refuses nesting too deep with the same message every time, not a stack overflow', () => {
+    const text = `on: push\njobs:\n  a: ${'['.repeat(20_000)}${']'.repeat(20_000)}\n`;
+    expect(parseWorkflow(text)).toEqual({ error: 'invalid YAML: nesting deeper than 128 levels', line: 3 });
+  });
 });
 
 describe('parseUses', () => {
