@@ -40,7 +40,7 @@ export const dependencyUpdates = defineCheck({
     'Renovate (renovate.json, .renovaterc, .github/renovate.json …) is configured, or Dependabot (`.github/dependabot.yml`) with an entry for each package manager the repository uses (npm, pip, Go modules, Cargo, Maven, Gradle, Bundler, Composer, NuGet).',
   why: 'Most vulnerabilities that hit a service are in its dependencies, and are fixed upstream long before anyone upgrades by hand. A bot that opens update pull requests keeps the gap short and the upgrades small.',
   fix: [
-    'Add `.github/dependabot.yml` with one entry per ecosystem in the repository:',
+    'Add `.github/dependabot.yml` with an entry for each package manager the failure names, and for GitHub Actions; for an npm project:',
     '',
     '```yaml',
     'version: 2',
@@ -55,7 +55,7 @@ export const dependencyUpdates = defineCheck({
     '      interval: weekly',
     '```',
     '',
-    'Or `renovate.json` with `{ "extends": ["config:recommended"] }`. A `renovate` key inside package.json is not detected: use a file.',
+    '`cairn check --suggest` prints the file for the repository checked, and `cairn fix` writes it. Or add `renovate.json` with `{ "extends": ["config:recommended"] }`. A `renovate` key inside package.json is not detected: use a file.',
   ].join('\n'),
   effort: 'low',
   severity: 'warning',
@@ -64,31 +64,31 @@ export const dependencyUpdates = defineCheck({
   run(context) {
     const { dependabot, manifests } = context.facts;
     const files = new Set(context.facts.files);
+    const required = packageEcosystems({ manifests, files: context.facts.files }).flatMap(({ ecosystem, dirs }) => {
+      const group = PACKAGE_ECOSYSTEMS.find((names) => names.includes(ecosystem));
+      return group ? [{ ecosystem, dirs, group }] : [];
+    });
+    const named = (ecosystems: typeof required) =>
+      listOf(ecosystems.map(({ ecosystem, dirs }) => `${ecosystem} (${dirs.map((dir) => `/${dir}`).join(', ')})`));
     if (dependabot) {
       const { path, updates, error } = dependabot;
       if (error) return fail(`${path} is not a Dependabot configuration GitHub can read: ${error}.`, [{ path }]);
       const configured = new Set(updates.map((update) => update.ecosystem));
-      const used = packageEcosystems({ manifests, files: context.facts.files });
-      const missing = used.filter(({ ecosystem }) => {
-        const group = PACKAGE_ECOSYSTEMS.find((names) => names.includes(ecosystem));
-        return group !== undefined && !group.some((name) => configured.has(name));
-      });
+      const missing = required.filter(({ group }) => !group.some((name) => configured.has(name)));
       const evidence = updates.map((update) => ({ path, line: update.line, note: `package-ecosystem: ${update.ecosystem}` }));
       const names = listOf([...configured]);
       if (missing.length > 0)
-        return fail(
-          `${path} updates ${names || 'no ecosystem'}, but not ${listOf(missing.map(({ ecosystem, dirs }) => `${ecosystem} (${dirs.map((dir) => `/${dir}`).join(', ')})`))}, which the repository uses.`,
-          [
-            ...evidence,
-            ...missing.map(({ ecosystem, dirs }) => ({ path, note: `missing package-ecosystem: ${ecosystem}, directory: /${dirs[0]}` })),
-          ],
-        );
+        return fail(`${path} updates ${names || 'no ecosystem'}, but not ${named(missing)}, which the repository uses.`, [
+          ...evidence,
+          ...missing.map(({ ecosystem, dirs }) => ({ path, note: `missing package-ecosystem: ${ecosystem}, directory: /${dirs[0]}` })),
+        ]);
       return pass(`Dependabot updates ${names || 'nothing yet'} (${path}).`, evidence.length > 0 ? evidence : [{ path }]);
     }
     const renovate = RENOVATE.find((path) => files.has(path));
     if (renovate) return pass(`Renovate is configured in ${renovate}.`, [{ path: renovate }]);
+    const entries = required.length > 0 ? ` with an entry for ${named(required)}` : '';
     return fail(
-      'No dependency update bot: expected .github/dependabot.yml or a Renovate config file (renovate.json, .renovaterc, .github/renovate.json).',
+      `No dependency update bot: expected .github/dependabot.yml${entries}, or a Renovate config file (renovate.json, .renovaterc, .github/renovate.json).`,
     );
   },
 });

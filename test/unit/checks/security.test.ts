@@ -110,7 +110,28 @@ describeCheck(dependencyUpdates, [
   { name: 'Renovate in .github', input: { facts: withFiles(['.github/renovate.json5']) }, outcome: 'pass', message: /Renovate/ },
   { name: '.renovaterc', input: { facts: withFiles(['.renovaterc']) }, outcome: 'pass' },
   { name: 'a dependabot file in the wrong place', input: { facts: withFiles(['dependabot.yml']) }, outcome: 'fail' },
-  { name: 'nothing', input: { facts: withFiles([]) }, outcome: 'fail', message: /No dependency update bot/ },
+  {
+    name: 'nothing',
+    input: { facts: withFiles([]) },
+    outcome: 'fail',
+    message:
+      'No dependency update bot: expected .github/dependabot.yml, or a Renovate config file (renovate.json, .renovaterc, .github/renovate.json).',
+  },
+  {
+    name: 'nothing, in a repository with package managers: the entries it needs are named',
+    input: {
+      facts: withFiles(['pom.xml', 'build.gradle', 'web/package.json'], {
+        manifests: [
+          { path: 'pom.xml', ecosystem: 'maven', dependencies: ['dep'] },
+          { path: 'build.gradle', ecosystem: 'gradle', dependencies: ['dep'] },
+          { path: 'web/package.json', ecosystem: 'npm', dependencies: ['dep'] },
+        ],
+      }),
+    },
+    outcome: 'fail',
+    message:
+      'No dependency update bot: expected .github/dependabot.yml with an entry for npm (/web), maven (/) and gradle (/), or a Renovate config file (renovate.json, .renovaterc, .github/renovate.json).',
+  },
 ]);
 
 describeCheck(actionsPinned, [
