@@ -76,7 +76,8 @@ export interface InferenceInput {
  * A Component descriptor for a repository that has none, built from its facts: name from the
  * repository name, description from the root manifest or else the README (see `inferDescription`),
  * owner from CODEOWNERS' catch-all, type from what the repository deploys or publishes, with the
- * reason in an annotation (see `inferType`), tag from the main language. Lifecycle stays `unknown`:
+ * reason in an annotation (see `inferType`), tag from the main language, links from the manifests'
+ * web pages (see `inferLinks`). Lifecycle stays `unknown`:
  * no file says whether something is experimental or in production. The result is plain descriptor
  * data: it goes through the same validation as a hand-written one.
  */
@@ -94,6 +95,7 @@ export function inferComponent(repo: InferenceInput): { data: Record<string, unk
     });
   }
   const tag = repo.facts.languages?.[0] ? toTag(repo.facts.languages[0].name) : undefined;
+  const links = inferLinks(repo.facts);
   return {
     data: {
       apiVersion: 'backstage.io/v1alpha1',
@@ -102,6 +104,7 @@ export function inferComponent(repo: InferenceInput): { data: Record<string, unk
         name: toEntityName(repo.name),
         ...(description ? { description } : {}),
         ...(tag ? { tags: [tag] } : {}),
+        ...(links.length > 0 ? { links } : {}),
         annotations: { [INFERRED_ANNOTATION]: 'true', [INFERRED_TYPE_REASON_ANNOTATION]: reason },
       },
       spec: { type, lifecycle: 'unknown', owner: owner ?? UNKNOWN_OWNER },
@@ -386,6 +389,23 @@ export function inferDescription(facts: Facts): string | undefined {
   if (facts.readme?.summary) return facts.readme.summary;
   const nested = manifests.filter((manifest) => manifest.path.includes('/') && !NOT_THE_PRODUCT.test(manifest.path) && written(manifest));
   return nested.length === 1 ? nested[0]!.description : undefined;
+}
+
+/** Links an inferred entity takes: as many as one manifest may give. */
+const MAX_INFERRED_LINKS = 10;
+
+/**
+ * The web pages the repository's root manifests name (homepage, documentation, issues …), each URL
+ * once; without any, those of the one package outside samples and tests that names some.
+ */
+export function inferLinks(facts: Facts): Array<{ url: string; title: string }> {
+  const manifests = manifestsRootFirst(facts).filter((manifest) => manifest.links);
+  const root = manifests.filter((manifest) => !manifest.path.includes('/'));
+  const nested = manifests.filter((manifest) => manifest.path.includes('/') && !NOT_THE_PRODUCT.test(manifest.path));
+  const from = root.length > 0 ? root : nested.length === 1 ? nested : [];
+  const links = new Map<string, string>();
+  for (const { title, url } of from.flatMap((manifest) => manifest.links ?? [])) if (!links.has(url)) links.set(url, title);
+  return [...links].slice(0, MAX_INFERRED_LINKS).map(([url, title]) => ({ url, title }));
 }
 
 /** Manifests with the shallowest first, so the root package speaks for the repository. */

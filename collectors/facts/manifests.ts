@@ -33,6 +33,12 @@ export const manifestSchema = z.object({
   artifactSignal: z.string().optional(),
   /** The application framework the build applies, when Cairn recognises it (`spring-boot`). */
   framework: z.string().optional(),
+  /**
+   * The web pages the manifest names (package.json's `homepage` and `bugs`, `[project.urls]`,
+   * Cargo's `homepage`, `documentation` and `repository`, setup.cfg's `url` and `project_urls`, a
+   * gemspec's `homepage`, pom.xml's `url`), titled as it titles them: http(s) URLs only, each once.
+   */
+  links: z.array(z.object({ title: z.string(), url: z.string() })).optional(),
   /** npm only: the `.npmrc` (its folder's, or the nearest above it) that turns npm's lockfile off (`package-lock=false`), at its line. */
   lockfileOff: z.object({ path: z.string(), line: z.number().int().positive() }).optional(),
 });
@@ -73,7 +79,7 @@ const NOTHING_BESIDE: ManifestContext = { has: () => false };
 /** Package manifests of every ecosystem Cairn knows, outside vendored folders. */
 export const manifests = defineRetriever({
   id: 'manifests',
-  version: 4,
+  version: 5,
   description:
     'Package manifests (package.json, go.mod, pyproject.toml, setup.py, setup.cfg, Pipfile, requirements.txt, Cargo.toml, pom.xml, build.gradle, *.gemspec) with name, description, runtime, dependencies and what they build.',
   schema: z.array(manifestSchema),
@@ -166,6 +172,10 @@ function parsePackageJson(text: string, context: ManifestContext): Parsed {
     license: string(json.license),
     runtime: string(record(json.engines).node),
     dependencies: Object.keys(deps).sort(),
+    ...webLinks([
+      ['Homepage', json.homepage],
+      ['Issues', typeof json.bugs === 'string' ? json.bugs : record(json.bugs).url],
+    ]),
     ...(isPrivate ? { private: true } : entry ? { artifact: 'library' as const, artifactSignal: entry } : {}),
   };
 }
@@ -222,6 +232,13 @@ function parsePyproject(text: string): Parsed {
       ...requirementNames(project.dependencies),
       ...Object.keys(record(poetry.dependencies)).filter((name) => name !== 'python'),
     ].sort(),
+    ...webLinks([
+      ...Object.entries(record(project.urls)),
+      ['Homepage', poetry.homepage],
+      ['Documentation', poetry.documentation],
+      ['Repository', poetry.repository],
+      ...Object.entries(record(poetry.urls)),
+    ]),
     ...(isPrivate ? { private: true } : name && builds ? { artifact: 'library' as const, artifactSignal: builds } : {}),
   };
 }
@@ -281,6 +298,14 @@ function parseSetupCfg(text: string): Parsed {
     license: value(metadata, 'license'),
     runtime: value(options, 'python_requires'),
     dependencies: [...new Set(requirements.map(requirementName))].sort(),
+    // `project_urls` holds one `Title = URL` per line.
+    ...webLinks([
+      ['Homepage', value(metadata, 'url') ?? value(metadata, 'home_page')],
+      ...(metadata.get('project_urls') ?? '').split('\n').map((line) => {
+        const at = line.indexOf('=');
+        return [line.slice(0, at), line.slice(at + 1)] as const;
+      }),
+    ]),
     ...(classifiers.includes(PRIVATE_CLASSIFIER)
       ? { private: true }
       : name
@@ -330,6 +355,7 @@ function parseGemspec(text: string): Parsed {
     license: licenses,
     runtime: field('required_ruby_version'),
     dependencies: [...new Set(dependencies)].sort(),
+    ...webLinks([['Homepage', field('homepage')]]),
     ...(name ? { artifact: 'library' as const, artifactSignal: 'gemspec' } : {}),
   };
 }
@@ -379,6 +405,11 @@ function parseCargo(text: string, context: ManifestContext): Parsed {
     license: string(pkg.license),
     runtime: string(pkg['rust-version']),
     dependencies: [...Object.keys(record(toml.dependencies)), ...Object.keys(record(toml['dev-dependencies']))].sort(),
+    ...webLinks([
+      ['Homepage', pkg.homepage],
+      ['Documentation', pkg.documentation],
+      ['Repository', pkg.repository],
+    ]),
     ...(pkg.publish === false ? { private: true } : {}),
     ...target,
   };
@@ -413,6 +444,7 @@ function parsePom(text: string): Parsed {
     runtime:
       scalar(properties['maven.compiler.release']) ?? scalar(properties['java.version']) ?? scalar(properties['maven.compiler.source']),
     dependencies: dependencies.sort(),
+    ...webLinks([['Homepage', project.url]]),
     ...target,
   };
 }
@@ -455,6 +487,25 @@ function parseGradle(text: string): Parsed {
         }
       : {}),
   };
+}
+
+/** Links a manifest may give: more are a list of everything, not the pages that matter. */
+const MAX_LINKS = 10;
+
+/**
+ * `links` from (title, value) pairs: values that are http(s) URLs (not Maven's `${…}` placeholders),
+ * each URL once with its first title, at most MAX_LINKS.
+ */
+function webLinks(entries: ReadonlyArray<readonly [string, unknown]>): { links?: Array<{ title: string; url: string }> } {
+  const links: Array<{ title: string; url: string }> = [];
+  for (const [title, value] of entries) {
+    const url = string(value);
+    if (!url || url.length > 2048 || url.includes('${') || !/^https?:\/\/[^\s/?#]+[^\s]*$/i.test(url)) continue;
+    if (links.some((link) => link.url === url)) continue;
+    links.push({ title: title.trim().replace(/\s+/g, ' ').slice(0, 100) || 'Link', url });
+    if (links.length === MAX_LINKS) break;
+  }
+  return links.length > 0 ? { links } : {};
 }
 
 function string(value: unknown): string | undefined {

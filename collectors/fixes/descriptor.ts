@@ -41,7 +41,9 @@ export const descriptorFix = defineFix({
       entity.metadata.description
         ? `metadata.description: ${descriptionOrigin(entity.metadata.description, facts)}; say in a sentence what this is.`
         : 'metadata.description: none found; say in a sentence what this is.',
-      'spec.system, metadata.links: add the System it belongs to, and its dashboard or runbook, if it has them.',
+      entity.metadata.links?.length
+        ? 'spec.system, metadata.links: add the System it belongs to, if any; the links are the web pages its package manifest names: add its dashboard or runbook, if it has them.'
+        : 'spec.system, metadata.links: add the System it belongs to, and its dashboard or runbook, if it has them.',
     ];
     const header = [
       '# Written by Cairn from what it found in this repository: the catalog entity it inferred, as',

@@ -158,6 +158,27 @@ describe('verdicts true to the files', () => {
       message: /updates github-actions and pre-commit, but not pip/,
     },
     {
+      // No catalog-info.yaml; pyproject.toml's [project.urls] names five pages, two of them the repository.
+      repo: 'typer',
+      check: 'links-set',
+      outcome: 'pass',
+      message: /^Links: Homepage, Documentation, Issues, Changelog\.$/,
+    },
+    {
+      // Neither descriptor nor a page in package.json (only `repository`).
+      repo: 'chalk',
+      check: 'links-set',
+      outcome: 'fail',
+      message: /^metadata\.links is empty\.$/,
+    },
+    {
+      // spring-petclinic's pom.xml and build.gradle: both build tools need Dependabot entries.
+      repo: 'spring-petclinic',
+      check: 'dependency-updates',
+      outcome: 'fail',
+      message: /expected \.github\/dependabot\.yml with an entry for maven \(\/\) and gradle \(\/\), or a Renovate/,
+    },
+    {
       // catalog-info.yaml's second document starts at line 17; its owner is at line 25.
       repo: 'demo',
       entity: 'api:default/demo-graphql',

@@ -3,6 +3,7 @@ import {
   descriptorsGiveNothing,
   inferComponent,
   inferDescription,
+  inferLinks,
   onlyLocations,
   inferType,
   ownerFromCodeowners,
@@ -508,6 +509,64 @@ describe('inferDescription', () => {
     { name: 'nothing', facts: {}, expected: undefined },
   ])('$name', ({ facts, expected }) => {
     expect(inferDescription(facts)).toBe(expected);
+  });
+});
+
+describe('inferLinks', () => {
+  const home = (url: string, title = 'Homepage') => ({ links: [{ title, url }] });
+  it.each<{ name: string; facts: Facts; expected: unknown }>([
+    {
+      name: "the root manifests', each URL once",
+      facts: {
+        manifests: [
+          manifest('package.json', undefined, {
+            links: [
+              { title: 'Homepage', url: 'https://a.dev' },
+              { title: 'Issues', url: 'https://a.dev/issues' },
+            ],
+          }),
+          manifest('pyproject.toml', undefined, home('https://a.dev', 'Documentation')),
+          manifest('api/package.json', undefined, home('https://api.a.dev')),
+        ],
+      },
+      expected: [
+        { url: 'https://a.dev', title: 'Homepage' },
+        { url: 'https://a.dev/issues', title: 'Issues' },
+      ],
+    },
+    {
+      name: 'the one nested package outside samples and tests, when the root names none',
+      facts: {
+        manifests: [
+          manifest('package.json'),
+          manifest('api/package.json', undefined, home('https://api.a.dev')),
+          manifest('examples/x/package.json', undefined, home('https://x.dev')),
+        ],
+      },
+      expected: [{ url: 'https://api.a.dev', title: 'Homepage' }],
+    },
+    {
+      name: 'several nested packages: no guess',
+      facts: {
+        manifests: [
+          manifest('api/package.json', undefined, home('https://api.a.dev')),
+          manifest('web/package.json', undefined, home('https://web.a.dev')),
+        ],
+      },
+      expected: [],
+    },
+    { name: 'nothing', facts: {}, expected: [] },
+  ])('$name', ({ facts, expected }) => {
+    expect(inferLinks(facts)).toEqual(expected);
+  });
+
+  it("gives an inferred entity its links, which Backstage's validation accepts", async () => {
+    const { data } = inferComponent({
+      name: 'typer',
+      facts: { manifests: [manifest('pyproject.toml', 'CLIs', home('https://typer.tiangolo.com', 'Documentation'))] },
+    });
+    expect((data.metadata as Record<string, unknown>).links).toEqual([{ url: 'https://typer.tiangolo.com', title: 'Documentation' }]);
+    expect(await validateEntity(data)).toMatchObject({ ok: true });
   });
 });
 

@@ -523,6 +523,100 @@ describe('parseManifest', () => {
     expect(picked).toEqual(expected);
   });
 
+  /** The web pages a manifest names, as the links of an inferred entity. */
+  it.each<{ name: string; path: string; text: string; expected: unknown }>([
+    {
+      name: "package.json's homepage and bugs (a string or its url)",
+      path: 'package.json',
+      text: '{"name":"a","homepage":"https://a.dev","bugs":{"url":"https://github.com/o/a/issues"},"repository":"o/a"}',
+      expected: [
+        { title: 'Homepage', url: 'https://a.dev' },
+        { title: 'Issues', url: 'https://github.com/o/a/issues' },
+      ],
+    },
+    {
+      name: 'bugs as a string',
+      path: 'package.json',
+      text: '{"bugs":"https://a.dev/bugs"}',
+      expected: [{ title: 'Issues', url: 'https://a.dev/bugs' }],
+    },
+    {
+      name: '[project.urls] as titled, each URL once',
+      path: 'pyproject.toml',
+      text: '[project]\nname = "t"\n[project.urls]\nHomepage = "https://github.com/o/t"\nDocumentation = "https://t.dev"\nRepository = "https://github.com/o/t"\n',
+      expected: [
+        { title: 'Homepage', url: 'https://github.com/o/t' },
+        { title: 'Documentation', url: 'https://t.dev' },
+      ],
+    },
+    {
+      name: "Poetry's homepage, documentation and urls",
+      path: 'pyproject.toml',
+      text: '[tool.poetry]\nname = "p"\ndocumentation = "https://p.dev/docs"\n[tool.poetry.urls]\n"Bug Tracker" = "https://p.dev/issues"\n',
+      expected: [
+        { title: 'Documentation', url: 'https://p.dev/docs' },
+        { title: 'Bug Tracker', url: 'https://p.dev/issues' },
+      ],
+    },
+    {
+      name: "Cargo's homepage, documentation and repository",
+      path: 'Cargo.toml',
+      text: '[package]\nname = "c"\ndocumentation = "https://docs.rs/c"\nrepository = "https://github.com/o/c"\n',
+      expected: [
+        { title: 'Documentation', url: 'https://docs.rs/c' },
+        { title: 'Repository', url: 'https://github.com/o/c' },
+      ],
+    },
+    {
+      name: "setup.cfg's url and project_urls",
+      path: 'setup.cfg',
+      text: '[metadata]\nname = s\nurl = https://s.dev\nproject_urls =\n    Source = https://github.com/o/s\n    Tracker = https://github.com/o/s/issues\n',
+      expected: [
+        { title: 'Homepage', url: 'https://s.dev' },
+        { title: 'Source', url: 'https://github.com/o/s' },
+        { title: 'Tracker', url: 'https://github.com/o/s/issues' },
+      ],
+    },
+    {
+      name: "a gemspec's homepage",
+      path: 'g.gemspec',
+      text: 'Gem::Specification.new do |s|\n  s.name = "g"\n  s.homepage = "https://g.dev"\nend\n',
+      expected: [{ title: 'Homepage', url: 'https://g.dev' }],
+    },
+    {
+      name: "pom.xml's url",
+      path: 'pom.xml',
+      text: '<project><artifactId>m</artifactId><url>https://m.dev</url></project>',
+      expected: [{ title: 'Homepage', url: 'https://m.dev' }],
+    },
+    {
+      name: "pom.xml's url with a placeholder: none",
+      path: 'pom.xml',
+      text: '<project><url>https://github.com/${org}/m</url></project>',
+      expected: undefined,
+    },
+    {
+      name: 'only http(s) URLs',
+      path: 'package.json',
+      text: '{"homepage":"javascript:alert(1)","bugs":"mailto:a@b.c"}',
+      expected: undefined,
+    },
+    {
+      name: 'not a URL with spaces, nor a relative path',
+      path: 'pyproject.toml',
+      text: '[project]\nname = "t"\n[project.urls]\nA = "https://a b.dev"\nB = "/docs"\nC = "https://"\n',
+      expected: undefined,
+    },
+    {
+      name: 'at most ten',
+      path: 'pyproject.toml',
+      text: `[project]\nname = "t"\n[project.urls]\n${Array.from({ length: 12 }, (_, index) => `L${index} = "https://t.dev/${index}"`).join('\n')}\n`,
+      expected: Array.from({ length: 10 }, (_, index) => ({ title: `L${index}`, url: `https://t.dev/${index}` })),
+    },
+  ])('links: $name', ({ path, text, expected }) => {
+    expect(parseManifest(path, text)?.links).toEqual(expected);
+  });
+
   it('collects manifests with the files beside each, and the Go package of each module root', async () => {
     const context = memoryContext({
       'go.mod': 'module example.com/router\n',
