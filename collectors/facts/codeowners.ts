@@ -1,9 +1,8 @@
 import { z } from 'zod';
 import { describeRefusal } from '../repo/reader.ts';
 import { defineRetriever } from './retriever.ts';
+import { CODEOWNERS_PATHS } from '../support/codeowners-paths.ts';
 
-/** Where GitHub looks for CODEOWNERS, in its order of precedence (GitLab reads the same places). */
-export const CODEOWNERS_PATHS = ['.github/CODEOWNERS', 'CODEOWNERS', 'docs/CODEOWNERS'];
 
 /**
  * Largest CODEOWNERS read. GitHub does not load a CODEOWNERS file over 3 MB, so nobody owns

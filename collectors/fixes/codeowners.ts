@@ -2,11 +2,9 @@ import { parseEntityRef } from '@backstage/catalog-model';
 import { UNKNOWN_OWNER } from '../catalog/infer.ts';
 import type { CatalogEntity } from '../catalog/schema.ts';
 import { RELATION, relationTarget } from '../catalog/relations.ts';
-import { defineFix, githubSlug, hasFile } from './fix.ts';
+import { CODEOWNERS_PATHS } from '../support/codeowners-paths.ts';
+import { defineFix, githubSlug } from './fix.ts';
 import { compareCodeUnits } from '../support/order.ts';
-
-/** Where GitHub looks for CODEOWNERS (the codeowners fact's places): a file in any of them is one to edit, not to add. */
-const CODEOWNERS_PLACES = ['.github/CODEOWNERS', 'CODEOWNERS', 'docs/CODEOWNERS'];
 
 /** A GitHub login: letters, digits and single hyphens, at most 39 characters. */
 const GITHUB_LOGIN = /^[a-z0-9](?:[a-z0-9]|-(?=[a-z0-9])){0,38}$/i;
@@ -28,9 +26,10 @@ const INTRO = [
 export const codeownersFix = defineFix({
   id: 'codeowners',
   path: '.github/CODEOWNERS',
+  // Where GitHub looks for CODEOWNERS (the codeowners fact's places).
+  alsoAt: CODEOWNERS_PATHS,
   checkIds: ['codeowners-present', 'codeowners-catch-all'],
-  suggest({ entities, files }) {
-    if (CODEOWNERS_PLACES.some((place) => hasFile(files, place))) return undefined;
+  suggest({ entities }) {
     const owners = ownerHandles(entities);
     if (owners.length === 1) {
       const [{ handle, ref }] = owners as [OwnerHandle];

@@ -1,5 +1,6 @@
 import { stringify } from 'yaml';
 import { packageEcosystems } from '../checks/builtin/support/package-ecosystems.ts';
+import { DEPENDABOT_PATHS } from '../facts/dependabot.ts';
 import { defineFix } from './fix.ts';
 
 /**
@@ -9,6 +10,7 @@ import { defineFix } from './fix.ts';
 export const dependabotFix = defineFix({
   id: 'dependabot',
   path: '.github/dependabot.yml',
+  alsoAt: DEPENDABOT_PATHS,
   checkIds: ['dependency-updates'],
   suggest({ facts, files }) {
     const ecosystems = packageEcosystems({

@@ -27,13 +27,15 @@ export interface FixContext extends SuggestInput {
 
 /**
  * One fix: the file it writes and the checks whose failure it answers. `suggest` runs only when one
- * of those checks fails and no file of that path is tracked; it returns the file's text and a
+ * of those checks fails and no file of that path (or of its `alsoAt` paths) is tracked; it returns the file's text and a
  * one-sentence summary, or nothing when the repository gives it too little to write.
  */
 export interface FixDefinition {
   id: string;
   /** Repository-relative path of the file it writes. */
   path: string;
+  /** Other paths where the check reads the same file (`.github/dependabot.yaml`): one there is to be edited, not joined by a second. */
+  alsoAt?: readonly string[];
   /** The checks the file makes pass. */
   checkIds: readonly string[];
   suggest(context: FixContext): { summary: string; text: string } | undefined;
@@ -58,10 +60,10 @@ export function failingChecks(results: readonly ScorecardResult[]): FailingCheck
   return failing;
 }
 
-/** Whether `path` is among `files`, in any letter case: a case-insensitive disk could not hold both. */
-export function hasFile(files: readonly string[], path: string): boolean {
+/** `path` as it is among `files`, in any letter case (a case-insensitive disk could not hold both), or undefined. */
+export function trackedAs(files: readonly string[], path: string): string | undefined {
   const wanted = path.toLowerCase();
-  return files.some((file) => file.toLowerCase() === wanted);
+  return files.find((file) => file.toLowerCase() === wanted);
 }
 
 /**

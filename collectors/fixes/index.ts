@@ -1,7 +1,7 @@
 import { codeownersFix } from './codeowners.ts';
 import { dependabotFix } from './dependabot.ts';
 import { descriptorFix } from './descriptor.ts';
-import { failingChecks, hasFile, type FixDefinition, type SuggestInput } from './fix.ts';
+import { failingChecks, trackedAs, type FixDefinition, type SuggestInput } from './fix.ts';
 import { securityPolicyFix } from './security-policy.ts';
 
 export type { SuggestInput } from './fix.ts';
@@ -32,19 +32,35 @@ export function fixableCheckIds(): string[] {
   return [...new Set(fixes.flatMap((fix) => fix.checkIds))].sort();
 }
 
+/** A fix whose checks fail but that writes nothing: its file is tracked (`existing`, as tracked), or the repository gives too little. */
+export interface UnwrittenFile {
+  path: string;
+  checkIds: string[];
+  existing?: string;
+}
+
 /**
- * The files Cairn would write to make the repository's failing checks pass: for each fix whose
- * checks fail (effective outcome, so an expired exemption counts), its file, unless a file of that
- * path is already tracked. Pure and deterministic: the same input gives the same files, in registry order.
+ * For each fix whose checks fail (effective outcome, so an expired exemption counts): the file Cairn
+ * would write to make them pass, or, when a file is already tracked at its path or one of its
+ * `alsoAt` paths, or the repository gives too little to write it, why not. Pure and deterministic:
+ * the same input gives the same plan, in registry order.
  */
-export function suggestedFiles(input: SuggestInput): SuggestedFile[] {
+export function planFiles(input: SuggestInput): { files: SuggestedFile[]; unwritten: UnwrittenFile[] } {
   const failing = failingChecks(input.results);
-  const suggestions: SuggestedFile[] = [];
+  const files: SuggestedFile[] = [];
+  const unwritten: UnwrittenFile[] = [];
   for (const fix of fixes) {
     const checkIds = fix.checkIds.filter((id) => failing.has(id));
-    if (checkIds.length === 0 || hasFile(input.files, fix.path)) continue;
-    const file = fix.suggest({ ...input, failing });
-    if (file) suggestions.push({ path: fix.path, checkIds, ...file });
+    if (checkIds.length === 0) continue;
+    const existing = [fix.path, ...(fix.alsoAt ?? [])].map((path) => trackedAs(input.files, path)).find((path) => path !== undefined);
+    const file = existing === undefined ? fix.suggest({ ...input, failing }) : undefined;
+    if (file) files.push({ path: fix.path, checkIds, ...file });
+    else unwritten.push({ path: fix.path, checkIds, ...(existing !== undefined ? { existing } : {}) });
   }
-  return suggestions;
+  return { files, unwritten };
+}
+
+/** The files Cairn would write to make the repository's failing checks pass (`planFiles`). */
+export function suggestedFiles(input: SuggestInput): SuggestedFile[] {
+  return planFiles(input).files;
 }

@@ -1,6 +1,6 @@
 import { findContacts, SECURITY_POLICY_PATHS } from '../facts/security-policy.ts';
 import type { CatalogEntity } from '../catalog/schema.ts';
-import { defineFix, githubSlug, hasFile } from './fix.ts';
+import { defineFix, githubSlug } from './fix.ts';
 
 /**
  * `SECURITY.md` at the root: the portal's template (`content/templates/SECURITY.md`) when it has
@@ -10,10 +10,10 @@ import { defineFix, githubSlug, hasFile } from './fix.ts';
 export const securityPolicyFix = defineFix({
   id: 'security-policy',
   path: 'SECURITY.md',
+  // A policy that names no contact is there to be edited, not joined by a second file.
+  alsoAt: SECURITY_POLICY_PATHS,
   checkIds: ['security-policy'],
-  suggest({ entities, facts, files, templates }) {
-    // A policy that names no contact is there to be edited, not replaced by a second file.
-    if (facts.securityPolicy || SECURITY_POLICY_PATHS.some((place) => hasFile(files, place))) return undefined;
+  suggest({ entities, templates }) {
     const template = templates?.securityPolicy;
     if (template?.trim()) {
       const text = template.endsWith('\n') ? template : `${template}\n`;

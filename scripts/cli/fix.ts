@@ -2,8 +2,8 @@ import { lstat, mkdir, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { builtinChecks } from '../../collectors/checks/builtin/index.ts';
 import { ConfigError } from '../../collectors/config/config-error.ts';
-import { fixableCheckIds, fixes, suggestedFiles, type SuggestedFile, type SuggestInput } from '../../collectors/fixes/index.ts';
-import { failingChecks, hasFile } from '../../collectors/fixes/fix.ts';
+import { fixableCheckIds, planFiles, type SuggestInput, type UnwrittenFile } from '../../collectors/fixes/index.ts';
+import { failingChecks } from '../../collectors/fixes/fix.ts';
 import { currentTime } from './collection.ts';
 import { pathIn, type CommandContext } from './context.ts';
 import { assertRepositoryRoot, judgeFor, judgeTree, repositoryAround } from './judge.ts';
@@ -20,8 +20,9 @@ export interface FixValues {
 /**
  * `cairn fix <check-id>… | --all`: judges the repository as `cairn check` does, then writes the files
  * that make the named failing checks pass (`cairn check --suggest` shows the same). Nothing is
- * overwritten: a file that exists is skipped and said so. Returns the exit code: 0, including when
- * there is nothing to write; a check without a fix is bad usage (a `ConfigError`, exit 2).
+ * overwritten: a file that exists, or whose folder is not one, is skipped and said so, and the
+ * others are still written. Returns the exit code: 0, including when there is nothing to write; a
+ * check without a fix is bad usage (a `ConfigError`, exit 2).
  */
 export async function runFix(values: FixValues, checkIds: readonly string[], context: CommandContext): Promise<number> {
   const { stdout, stderr } = context;
@@ -29,10 +30,16 @@ export async function runFix(values: FixValues, checkIds: readonly string[], con
   const dir = values.dir === undefined ? repositoryAround(context.cwd) : pathIn(context, values.dir);
   await assertRepositoryRoot(dir, 'cairn fix');
   const input = await judgedRepository(values, dir, context);
-  const suggestions = suggestedFiles(input);
-  const chosen = wanted === 'all' ? suggestions : suggestions.filter((suggestion) => suggestion.checkIds.some((id) => wanted.includes(id)));
-  for (const reason of unanswered(wanted, suggestions, input)) stderr.write(`${terminalSafe(reason)}\n`);
-  if (chosen.length === 0 && wanted === 'all')
+  const plan = planFiles(input);
+  const asked = (checkIds: readonly string[]) => wanted === 'all' || checkIds.some((id) => wanted.includes(id));
+  const chosen = plan.files.filter((file) => asked(file.checkIds));
+  for (const reason of unanswered(
+    wanted,
+    plan.unwritten.filter((file) => asked(file.checkIds)),
+    input,
+  ))
+    stderr.write(`${terminalSafe(reason)}\n`);
+  if (chosen.length === 0 && wanted === 'all' && plan.unwritten.length === 0)
     stderr.write(`Nothing to write: no failing check of ${terminalSafe(basename(dir))} has a file Cairn can write.\n`);
   for (const suggestion of chosen) {
     const checks = suggestion.checkIds.join(', ');
@@ -40,8 +47,11 @@ export async function runFix(values: FixValues, checkIds: readonly string[], con
       stdout.write(`--- ${suggestion.path} (for ${checks}; not written: --dry-run)\n${terminalSafe(suggestion.text)}`);
       continue;
     }
-    if ((await writeInside(dir, suggestion.path, suggestion.text)) === 'exists') {
-      stderr.write(`Skipped ${suggestion.path}: it exists, and cairn fix overwrites nothing.\n`);
+    const written = await writeInside(dir, suggestion.path, suggestion.text);
+    if (written !== 'written') {
+      stderr.write(
+        `Skipped ${suggestion.path} (for ${checks}): ${written === 'exists' ? 'it exists, and cairn fix overwrites nothing' : written.notFolder}.\n`,
+      );
       continue;
     }
     stdout.write(`${suggestion.path}\n`);
@@ -72,27 +82,29 @@ function chosenChecks(all: boolean, checkIds: readonly string[]): readonly strin
   return [...new Set(checkIds)];
 }
 
-/** Why each named check gets no file: it does not fail, its file exists, or the repository gives too little to write it. */
-function unanswered(wanted: readonly string[] | 'all', suggestions: readonly SuggestedFile[], input: SuggestInput): string[] {
-  if (wanted === 'all') return [];
+/**
+ * Why a failing check asked for (every one, with `--all`) gets no file: its file exists, or the
+ * repository gives too little to write it; and each named check that does not fail.
+ */
+function unanswered(wanted: readonly string[] | 'all', unwritten: readonly UnwrittenFile[], input: SuggestInput): string[] {
   const failing = failingChecks(input.results);
-  return wanted
-    .filter((id) => !suggestions.some((suggestion) => suggestion.checkIds.includes(id)))
-    .map((id) => {
-      if (!failing.has(id)) return `${id}: nothing to write, it does not fail here (or no scorecard of these standards has it).`;
-      const paths = fixes.filter((fix) => fix.checkIds.includes(id)).map((fix) => fix.path);
-      const existing = paths.filter((path) => hasFile(input.files, path));
-      if (existing.length > 0)
-        return `${id}: nothing to write, ${existing.join(', ')} exists already: edit it (the check's page says how).`;
-      return `${id}: nothing to write, Cairn found too little in the repository to write ${paths.join(', ')} for it (cairn check says what fails).`;
-    });
+  const passing = wanted === 'all' ? [] : wanted.filter((id) => !failing.has(id));
+  return [
+    ...unwritten.map(({ path, checkIds, existing }) =>
+      existing !== undefined
+        ? `${checkIds.join(', ')}: nothing to write, ${existing} exists already: edit it (the check's page says how).`
+        : `${checkIds.join(', ')}: nothing to write, Cairn found too little in the repository to write ${path} for it (cairn check says what fails).`,
+    ),
+    ...passing.map((id) => `${id}: nothing to write, it does not fail here (or no scorecard of these standards has it).`),
+  ];
 }
 
 /**
  * Writes `text` to `path` inside `root`, creating missing folders: never through a symbolic link or
- * over an existing file (`wx`), so nothing leaves the repository and nothing is overwritten.
+ * over an existing file (`wx`), so nothing leaves the repository and nothing is overwritten. A
+ * folder on the way that is a file or a link is named in `notFolder`, and nothing is written.
  */
-export async function writeInside(root: string, path: string, text: string): Promise<'written' | 'exists'> {
+export async function writeInside(root: string, path: string, text: string): Promise<'written' | 'exists' | { notFolder: string }> {
   const segments = path.split('/');
   if (segments.some((segment) => segment === '' || segment === '.' || segment === '..'))
     throw new Error(`cairn fix: ${path} is not a plain repository path.`);
@@ -102,9 +114,9 @@ export async function writeInside(root: string, path: string, text: string): Pro
     const found = await lstat(folder).catch(() => undefined);
     if (!found) await mkdir(folder);
     else if (!found.isDirectory())
-      throw new ConfigError(
-        `cairn fix: ${segments.slice(0, segments.indexOf(segment) + 1).join('/')} is not a folder (a file or a symbolic link), so ${path} is not written: cairn fix writes only inside the repository.`,
-      );
+      return {
+        notFolder: `${segments.slice(0, segments.indexOf(segment) + 1).join('/')} is not a folder (a file or a symbolic link), and cairn fix writes only inside the repository`,
+      };
   }
   try {
     await writeFile(join(folder, segments.at(-1)!), text, { flag: 'wx' });

@@ -61,7 +61,7 @@ const SERVICE = {
   '.github/CODEOWNERS': '* @acme/orders-team\n',
 };
 
-let fixture: RepoFixture<'orders' | 'dry' | 'bare' | 'ignored' | 'linked' | 'templated'>;
+let fixture: RepoFixture<'orders' | 'dry' | 'bare' | 'ignored' | 'linked' | 'templated' | 'elsewhere'>;
 let outside: string;
 
 beforeAll(async () => {
@@ -75,6 +75,11 @@ beforeAll(async () => {
       'go.mod': 'module example.com/linked\n\ngo 1.22\n',
     }),
     templated: files({ 'README.md': '# Templated\n\nJudged with a portal that has a security policy template.\n' }),
+    elsewhere: files({
+      ...SERVICE,
+      '.github/dependabot.yaml': 'version: 2\nupdates: []\n',
+      'docs/SECURITY.md': '# Security\n\nWe take security seriously.\n',
+    }),
   });
   outside = await mkdtemp(join(tmpdir(), 'cairn-fix-outside-'));
 }, 60_000);
@@ -148,17 +153,30 @@ describe('cairn fix', () => {
     const run = await runCairn(dir, ['fix', 'security-policy']);
     expect(run.code).toBe(0);
     expect(run.stdout).toBe('');
-    expect(run.stderr).toContain('Skipped SECURITY.md: it exists, and cairn fix overwrites nothing.');
+    expect(run.stderr).toContain('Skipped SECURITY.md (for security-policy): it exists, and cairn fix overwrites nothing.');
     expect(await readFile(join(dir, 'SECURITY.md'), 'utf8')).toBe('kept\n');
   });
 
-  it('writes nothing through a symbolic link that leaves the repository', async () => {
+  it('writes nothing through a symbolic link that leaves the repository, and still writes the other files', async () => {
     const dir = fixture.dirs.linked;
     await symlink(outside, join(dir, '.github'));
-    const run = await runCairn(dir, ['fix', 'dependency-updates']);
-    expect(run.code).toBe(2);
-    expect(run.stderr).toContain('.github is not a folder (a file or a symbolic link), so .github/dependabot.yml is not written');
+    const run = await runCairn(dir, ['fix', '--all']);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain(
+      'Skipped .github/dependabot.yml (for dependency-updates): .github is not a folder (a file or a symbolic link), and cairn fix writes only inside the repository.',
+    );
+    expect(run.stdout).toBe('catalog-info.yaml\nSECURITY.md\n');
     expect(await readdir(outside)).toEqual([]);
+  });
+
+  it('--all says which failing checks get no file because theirs is elsewhere, and never writes a second one', async () => {
+    const dir = fixture.dirs.elsewhere;
+    const run = await runCairn(dir, ['fix', '--all']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe('catalog-info.yaml\n');
+    expect(run.stderr).toContain('dependency-updates: nothing to write, .github/dependabot.yaml exists already');
+    expect(run.stderr).toContain('security-policy: nothing to write, docs/SECURITY.md exists already');
+    expect(await readdir(join(dir, '.github'))).not.toContain('dependabot.yml');
   });
 
   it("writes the portal's security policy template with --config", async () => {

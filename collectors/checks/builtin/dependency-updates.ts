@@ -78,10 +78,15 @@ export const dependencyUpdates = defineCheck({
       const evidence = updates.map((update) => ({ path, line: update.line, note: `package-ecosystem: ${update.ecosystem}` }));
       const names = listOf([...configured]);
       if (missing.length > 0)
-        return fail(`${path} updates ${names || 'no ecosystem'}, but not ${named(missing)}, which the repository uses.`, [
-          ...evidence,
-          ...missing.map(({ ecosystem, dirs }) => ({ path, note: `missing package-ecosystem: ${ecosystem}, directory: /${dirs[0]}` })),
-        ]);
+        return fail(
+          names
+            ? `${path} updates ${names}, but not ${named(missing)}, which the repository uses.`
+            : `${path} has no package-ecosystem entry; the repository uses ${named(missing)}.`,
+          [
+            ...evidence,
+            ...missing.map(({ ecosystem, dirs }) => ({ path, note: `missing package-ecosystem: ${ecosystem}, directory: /${dirs[0]}` })),
+          ],
+        );
       return pass(`Dependabot updates ${names || 'nothing yet'} (${path}).`, evidence.length > 0 ? evidence : [{ path }]);
     }
     const renovate = RENOVATE.find((path) => files.has(path));

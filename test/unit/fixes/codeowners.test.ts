@@ -50,8 +50,4 @@ describe('codeowners fix', () => {
     expect(written.text).toContain('#   @asmith (user:default/asmith)\n#   @jdoe (user:default/jdoe)\n');
     expect(written.summary).toMatch(/different owners/);
   });
-
-  it.each([['CODEOWNERS'], ['docs/CODEOWNERS'], ['.github/codeowners']])('nothing when %s exists', (path) => {
-    expect(suggest([owned('user:default/jdoe')], [path])).toBeUndefined();
-  });
 });

@@ -30,8 +30,4 @@ describe('security policy fix', () => {
   it('an empty template is no template', () => {
     expect(suggest({ template: '  \n' })!.text).toContain("GitHub's private vulnerability reporting");
   });
-
-  it.each([['SECURITY.md'], ['.github/SECURITY.md'], ['docs/security.md']])('nothing when %s exists', (path) => {
-    expect(suggest({ files: [path] })).toBeUndefined();
-  });
 });

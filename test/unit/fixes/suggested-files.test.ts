@@ -4,7 +4,7 @@ import { builtinChecks } from '../../../collectors/checks/builtin/index.ts';
 import { assemble, NO_STANDARDS, type Standards } from '../../../collectors/collect.ts';
 import { portalConfigSchema } from '../../../collectors/config/schema.ts';
 import { retrievers, type Facts } from '../../../collectors/facts/index.ts';
-import { suggestedFiles, type SuggestedFile, type SuggestInput } from '../../../collectors/fixes/index.ts';
+import { planFiles, suggestedFiles, type SuggestedFile, type SuggestInput } from '../../../collectors/fixes/index.ts';
 import { scorecardDefinitionSchema } from '../../../collectors/scorecards/definition.ts';
 import { builtinMetadata } from '../../../collectors/standards.ts';
 import { memoryContext } from '../../helpers/memory-reader.ts';
@@ -117,6 +117,32 @@ describe('suggestedFiles through the pipeline', () => {
       { path: '.github/dependabot.yml', checkIds: ['dependency-updates'] },
       { path: 'SECURITY.md', checkIds: ['security-policy'] },
     ]);
+  });
+
+  // The checks read these places too: a second file beside the first would leave the repository with two.
+  it.each<{ name: string; tree: Tree; unwritten: unknown }>([
+    {
+      name: 'a dependabot.yaml without the npm entry',
+      tree: { ...SERVICE, '.github/dependabot.yaml': 'version: 2\nupdates: []\n' },
+      unwritten: { path: '.github/dependabot.yml', checkIds: ['dependency-updates'], existing: '.github/dependabot.yaml' },
+    },
+    {
+      name: 'a policy without a contact in docs/, in lower case',
+      tree: { ...SERVICE, 'docs/security.md': '# Security\n\nWe take it seriously.\n' },
+      unwritten: { path: 'SECURITY.md', checkIds: ['security-policy'], existing: 'docs/security.md' },
+    },
+    {
+      name: 'a CODEOWNERS without a catch-all at the root',
+      tree: {
+        ...Object.fromEntries(Object.entries(SERVICE).filter(([path]) => path !== '.github/CODEOWNERS')),
+        CODEOWNERS: '/src/ @acme/payments-team\n',
+      },
+      unwritten: { path: '.github/CODEOWNERS', checkIds: ['codeowners-catch-all'], existing: 'CODEOWNERS' },
+    },
+  ])('writes nothing beside $name, and says which file to edit', async ({ tree, unwritten }) => {
+    const plan = planFiles(await judge(tree));
+    expect(plan.unwritten).toContainEqual(unwritten);
+    expect(plan.files.map((file) => file.path)).not.toContain((unwritten as { path: string }).path);
   });
 
   it('every suggested file makes the checks it names pass, and the entity it declares is the one inferred', async () => {
