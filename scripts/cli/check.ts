@@ -63,7 +63,8 @@ export async function runCheck(values: CheckValues, dirArgument: string | undefi
   if (gate !== 'never') report.gate = { name: gate, failures: gateFailed };
   const failing = failingProblems(report.problems, failOnProblems);
   if (failOnProblems !== 'never') report.problemGate = { failOn: failOnProblems, failing: failing.length };
-  const color = Boolean(context.stdout.isTTY) && !context.env.NO_COLOR;
+  // Colour only where the report goes to a terminal: never into an --output file.
+  const color = values.output === undefined && Boolean(context.stdout.isTTY) && !context.env.NO_COLOR;
   const output = render(report, format, {
     exists: await existingFiles(dir, report),
     verbose: values.verbose === true,

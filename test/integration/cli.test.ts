@@ -287,6 +287,22 @@ describe('progress', () => {
   });
 });
 
+describe('colour', () => {
+  it('is used for a report shown on a terminal, never in an --output file written from one', async () => {
+    const shown: string[] = [];
+    const terminal = { isTTY: true, columns: 80, write: (text: string) => shown.push(text) };
+    const dir = join(fixture.root, 'orders');
+    const quiet = { write: () => true };
+    expect(await main({ argv: ['check', dir], cwd: fixture.root, env: cairnEnv(), stdout: terminal, stderr: quiet })).toBe(0);
+    expect(shown.join('')).toContain('\x1b[');
+    const file = join(fixture.root, 'report.txt');
+    expect(await main({ argv: ['check', dir, '--output', file], cwd: fixture.root, env: cairnEnv(), stdout: terminal, stderr: quiet })).toBe(0);
+    const written = await readFile(file, 'utf8');
+    expect(written).toMatch(/\S/);
+    expect(written).not.toContain('\x1b');
+  });
+});
+
 describe('the cairn binary', () => {
   it('prints the version and exits 0', async () => {
     const result = await spawnCairn(fixture.root, ['--version']);
