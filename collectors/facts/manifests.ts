@@ -16,6 +16,8 @@ export const manifestSchema = z.object({
   license: z.string().optional(),
   /** The language runtime the manifest asks for (`engines.node`, the `go` directive, `requires-python` …). */
   runtime: z.string().optional(),
+  /** Where `runtime` was read, when the manifest has several places for it (`java.version`, `tool.poetry.dependencies.python`). */
+  runtimeField: z.string().optional(),
   /** Names of declared dependencies, sorted. */
   dependencies: z.array(z.string()),
   /** requirements.txt only: whether every requirement is pinned to one version (`==`/`===`), so the file serves as a lockfile. */
@@ -79,7 +81,7 @@ const NOTHING_BESIDE: ManifestContext = { has: () => false };
 /** Package manifests of every ecosystem Cairn knows, outside vendored folders. */
 export const manifests = defineRetriever({
   id: 'manifests',
-  version: 5,
+  version: 6,
   description:
     'Package manifests (package.json, go.mod, pyproject.toml, setup.py, setup.cfg, Pipfile, requirements.txt, Cargo.toml, pom.xml, build.gradle, *.gemspec) with name, description, runtime, dependencies and what they build.',
   schema: z.array(manifestSchema),
@@ -227,7 +229,11 @@ function parsePyproject(text: string): Parsed {
     description: description(project.description) ?? description(poetry.description),
     version: string(project.version) ?? string(poetry.version),
     license: string(project.license) ?? string(record(project.license).text) ?? string(poetry.license),
-    runtime: string(project['requires-python']) ?? string(record(poetry.dependencies).python),
+    ...(string(project['requires-python'])
+      ? { runtime: string(project['requires-python']) }
+      : string(record(poetry.dependencies).python)
+        ? { runtime: string(record(poetry.dependencies).python), runtimeField: 'tool.poetry.dependencies.python' }
+        : {}),
     dependencies: [
       ...requirementNames(project.dependencies),
       ...Object.keys(record(poetry.dependencies)).filter((name) => name !== 'python'),
@@ -436,13 +442,13 @@ function parsePom(text: string): Parsed {
         : packaging === 'jar'
           ? { artifact: 'library' as const, artifactSignal: 'jar packaging' }
           : undefined;
+  const runtimeField = ['maven.compiler.release', 'java.version', 'maven.compiler.source'].find((field) => scalar(properties[field]));
   return {
     name: string(project.artifactId),
     description: description(project.description),
     version: scalar(project.version),
     license: string(record(record(project.licenses).license).name),
-    runtime:
-      scalar(properties['maven.compiler.release']) ?? scalar(properties['java.version']) ?? scalar(properties['maven.compiler.source']),
+    ...(runtimeField ? { runtime: scalar(properties[runtimeField]), runtimeField } : {}),
     dependencies: dependencies.sort(),
     ...webLinks([['Homepage', project.url]]),
     ...target,
@@ -475,9 +481,7 @@ function parseGradle(text: string): Parsed {
   return {
     description: description(text.match(/^\s*description\s*=\s*['"]([^'"]*)['"]/m)?.[1]),
     version: text.match(/^\s*version\s*=\s*['"]([^'"]*)['"]/m)?.[1],
-    runtime:
-      text.match(/languageVersion(?:\.set\()?\s*=?\s*JavaLanguageVersion\.of\((\d+)\)/)?.[1] ??
-      text.match(/sourceCompatibility\s*=\s*['"]?(?:JavaVersion\.VERSION_)?([\d._]+)/)?.[1],
+    ...gradleRuntime(text),
     dependencies: [...new Set(dependencies)].sort(),
     ...(target
       ? {
@@ -506,6 +510,14 @@ function webLinks(entries: ReadonlyArray<readonly [string, unknown]>): { links?:
     if (links.length === MAX_LINKS) break;
   }
   return links.length > 0 ? { links } : {};
+}
+
+/** A Gradle build's Java version: its toolchain's, else its `sourceCompatibility`. */
+function gradleRuntime(text: string): { runtime?: string; runtimeField?: string } {
+  const toolchain = text.match(/languageVersion(?:\.set\()?\s*=?\s*JavaLanguageVersion\.of\((\d+)\)/)?.[1];
+  if (toolchain) return { runtime: toolchain, runtimeField: 'a Java toolchain' };
+  const source = text.match(/sourceCompatibility\s*=\s*['"]?(?:JavaVersion\.VERSION_)?([\d._]+)/)?.[1];
+  return source ? { runtime: source, runtimeField: 'sourceCompatibility' } : {};
 }
 
 function string(value: unknown): string | undefined {

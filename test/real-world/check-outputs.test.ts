@@ -119,7 +119,7 @@ describe.each(TRUTH.map((truth) => truth.name))('cairn check on %s', (name) => {
  * repository, the check, and what its result must say.
  */
 describe('verdicts true to the files', () => {
-  it.each<{ repo: string; entity?: string; check: string; outcome: string; message: RegExp; evidence?: string[] }>([
+  it.each<{ repo: string; entity?: string; check: string; outcome: string; message: RegExp; evidence?: string[]; notes?: string[] }>([
     {
       // test.yml runs golangci-lint's action; .golangci.yml enables gosec.
       repo: 'cobra',
@@ -179,6 +179,14 @@ describe('verdicts true to the files', () => {
       message: /expected \.github\/dependabot\.yml with an entry for maven \(\/\) and gradle \(\/\), or a Renovate/,
     },
     {
+      // pom.xml:19 sets <java.version>17</java.version>, which Spring Boot's parent reads; build.gradle sets a toolchain.
+      repo: 'spring-petclinic',
+      check: 'runtime-pinned',
+      outcome: 'pass',
+      message: /^Runtime versions are declared for gradle and maven\.$/,
+      notes: ['gradle: a Java toolchain 17', 'maven: java.version 17'],
+    },
+    {
       // catalog-info.yaml's second document starts at line 17; its owner is at line 25.
       repo: 'demo',
       entity: 'api:default/demo-graphql',
@@ -187,7 +195,7 @@ describe('verdicts true to the files', () => {
       message: /group:backstage\/maintainers is not in the catalog/,
       evidence: ['catalog-info.yaml:25'],
     },
-  ])('$repo: $check $outcome', ({ repo, entity, check, outcome, message, evidence }) => {
+  ])('$repo: $check $outcome', ({ repo, entity, check, outcome, message, evidence, notes }) => {
     const result = outputs
       .get(repo)!
       .report.results.filter((scorecard) => !entity || scorecard.entityRef === entity)
@@ -195,6 +203,7 @@ describe('verdicts true to the files', () => {
       .find((candidate) => candidate.checkId === check);
     expect(result?.outcome, result?.message).toBe(outcome);
     expect(result!.message).toMatch(message);
+    if (notes) expect(result!.evidence.map((item) => item.note)).toEqual(notes);
     // A path, or a path and its line.
     if (evidence)
       expect(result!.evidence.map((item, index) => (evidence[index]?.includes(':') ? `${item.path}:${item.line}` : item.path))).toEqual(

@@ -49,7 +49,8 @@ export const readmeSections = defineCheck({
     const found: Evidence[] = [];
     const missing: string[][] = [];
     // The title names the project, not a section: a README titled "Getting started" has no such section.
-    const sections = readme.headings[0]?.depth === 1 ? readme.headings.slice(1) : readme.headings;
+    const title = readme.headings[0]?.depth === 1 ? readme.headings[0] : undefined;
+    const sections = title ? readme.headings.slice(1) : readme.headings;
     for (const section of context.options.sections) {
       const alternatives = typeof section === 'string' ? [section] : section;
       const heading = sections.find((candidate) => alternatives.some((name) => names(candidate.text, name)));
@@ -72,6 +73,10 @@ export const readmeSections = defineCheck({
       path: readme.path,
       note: `missing a heading ${describe(alternatives)}`,
     }));
-    return fail(`${readme.path} has no heading ${missing.map(describe).join(', nor ')}.`, evidence);
+    const titled = title && missing.some((alternatives) => alternatives.some((name) => names(title.text, name)));
+    return fail(
+      `${readme.path} has no heading ${missing.map(describe).join(', nor ')}${titled ? ` besides its title, "${title.text}"` : ''}.`,
+      evidence,
+    );
   },
 });

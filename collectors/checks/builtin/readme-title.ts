@@ -18,11 +18,19 @@ export const readmeTitle = defineCheck({
     const title = readme.headings.find((heading) => heading.depth === 1);
     if (title) return pass(`${readme.path} is titled "${title.text}".`, [{ path: readme.path, line: title.line, note: title.text }]);
     const first = readme.headings[0];
+    const topLevel = `top-level ${titleMarker(readme.path)}`;
     return fail(
       first
-        ? `${readme.path} has no top-level (#) heading; its first heading, "${first.text}", is level ${first.depth}.`
-        : `${readme.path} has no headings at all; expected a top-level (#) title.`,
+        ? `${readme.path} has no ${topLevel}heading; its first heading, "${first.text}", is level ${first.depth}.`
+        : `${readme.path} has no headings at all; expected a ${topLevel}title.`,
       [{ path: readme.path, line: first?.line ?? 1 }],
     );
   },
 });
+
+/** How the README's format marks a title, for the messages: `=` in AsciiDoc, `#` in Markdown; reST has no one mark. */
+function titleMarker(path: string): string {
+  if (/\.(adoc|asciidoc)$/i.test(path)) return '(=) ';
+  if (/\.(rst|txt)$/i.test(path) || !/\.\w+$/.test(path)) return '';
+  return '(#) ';
+}

@@ -21,7 +21,7 @@ const MANIFEST_FIELD: Record<Manifest['ecosystem'], string> = {
   go: 'the go directive',
   python: 'requires-python',
   cargo: 'rust-version',
-  maven: 'maven.compiler.release',
+  maven: 'maven.compiler.release (or java.version)',
   gradle: 'a Java toolchain',
   ruby: 'required_ruby_version',
 };
@@ -59,7 +59,10 @@ export const runtimePinned = defineCheck({
       const own = shallowest(manifests.filter((manifest) => manifest.ecosystem === ecosystem));
       const declared = own.find((manifest) => manifest.runtime);
       if (declared) {
-        pinned.push({ path: declared.path, note: `${ecosystem}: ${MANIFEST_FIELD[ecosystem]} ${declared.runtime}` });
+        pinned.push({
+          path: declared.path,
+          note: `${ecosystem}: ${declared.runtimeField ?? MANIFEST_FIELD[ecosystem]} ${declared.runtime}`,
+        });
         continue;
       }
       const file = own.map((manifest) => findUp(files, dirOf(manifest.path), PIN_FILES[ecosystem])).find(Boolean);

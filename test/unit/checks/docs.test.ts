@@ -116,6 +116,13 @@ describeCheck(readmeSections, [
       },
     ],
   },
+  {
+    name: 'a README titled "Getting started" has no such section: the message says the title does not count',
+    input: { facts: readme({ headings: [{ depth: 1, text: 'Getting started', line: 1 }] }) },
+    outcome: 'fail',
+    message:
+      'README.md has no heading "Usage", "Getting started", "Get started", "Quick start", "Quickstart" or "How to use" besides its title, "Getting started".',
+  },
   { name: 'no README', input: { facts: repoFacts() }, outcome: 'fail' },
   { name: 'no repository', input: noRepository, outcome: 'notApplicable' },
 ]);
@@ -134,7 +141,18 @@ describeCheck(readmeTitle, [
     message: /"About", is level 2/,
     evidence: [{ path: 'README.md', line: 2 }],
   },
-  { name: 'no headings', input: { facts: readme() }, outcome: 'fail', message: /no headings/ },
+  {
+    name: 'no headings',
+    input: { facts: readme() },
+    outcome: 'fail',
+    message: 'README.md has no headings at all; expected a top-level (#) title.',
+  },
+  {
+    name: 'an AsciiDoc README with only a section: its title is an = heading',
+    input: { facts: readme({ path: 'README.adoc', headings: [{ depth: 2, text: 'Build', line: 4 }] }) },
+    outcome: 'fail',
+    message: 'README.adoc has no top-level (=) heading; its first heading, "Build", is level 2.',
+  },
   { name: 'no README', input: { facts: repoFacts() }, outcome: 'fail' },
   { name: 'readme fact not collected', input: factMissing, outcome: 'error' },
 ]);
