@@ -49,7 +49,7 @@ export const guideAdoptionSchema = z.object({
 export const guideSchema = guideFrontmatterSchema.extend({
   /** Path below `guides/` without `.mdx`, e.g. `build/set-up-ci`; the page is `/guides/<id>/`. */
   id: z.string(),
-  /** The MDX file, relative to the content folder's parent (e.g. `content/guides/build/set-up-ci.mdx`). */
+  /** The MDX file as messages name it (`contentPaths`): from the working folder, e.g. `content/guides/build/set-up-ci.mdx`. */
   file: z.string(),
   /** The owner as a full entity ref. */
   owner: z.string(),

@@ -83,6 +83,14 @@ export function neighbours(guides: readonly Guide[], id: string): { previous?: G
 }
 
 /**
+ * A guide's file below the content folder, `{path}` in portal.yaml's URL templates: every guide is
+ * `guides/<id>.mdx` there, wherever the command that built the portal ran from.
+ */
+export function guideContentPath(guide: Pick<Guide, 'id'>): string {
+  return `guides/${guide.id}.mdx`;
+}
+
+/**
  * Fills a URL template from portal.yaml: each `{name}` becomes its value, URL-encoded, except
  * `{path}`, whose slashes stay. Unknown placeholders are left as they are.
  */

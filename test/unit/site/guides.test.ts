@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { Guide } from '../../../collectors/contract/snapshot.ts';
-import { adoptionSummary, fillUrlTemplate, guideHref, guideIdFromPath, guidesByCategory, neighbours } from '../../../site/lib/guides.ts';
+import {
+  adoptionSummary,
+  fillUrlTemplate,
+  guideContentPath,
+  guideHref,
+  guideIdFromPath,
+  guidesByCategory,
+  neighbours,
+} from '../../../site/lib/guides.ts';
 
 function guide(id: string, category: string, extra: Partial<Guide> = {}): Guide {
   return {
@@ -61,6 +69,17 @@ describe('adoptionSummary', () => {
     }));
     expect(adoptionSummary(guide('a/b', 'C', { adoption: { entities, checks: [] } }))).toEqual(summary);
   });
+});
+
+describe('guideContentPath', () => {
+  // guide.file names the file from where the command ran: `content/guides/…` from the portal's
+  // repository, `guides/…` from inside a portal made by cairn init, `../portal/guides/…` from beside it.
+  it.each(['content/guides/build/set-up-ci.mdx', 'guides/build/set-up-ci.mdx', '../portal/guides/build/set-up-ci.mdx'])(
+    'is the path below the content folder, whichever way %s names it',
+    (file) => {
+      expect(guideContentPath(guide('build/set-up-ci', 'Set up CI', { file }))).toBe('guides/build/set-up-ci.mdx');
+    },
+  );
 });
 
 describe('fillUrlTemplate', () => {
