@@ -36,7 +36,14 @@ export function parseYamlConfig<S extends z.ZodType>(text: string, file: string,
     // An unknown field's line is its own, not its parent's.
     const line = lineAtPath(document, lineCounter, issue.code === 'unrecognized_keys' ? [...path, issue.keys[0]!] : path);
     const field = path.length ? formatPath(path) : '(top level)';
-    const meant = issue.code === 'unrecognized_keys' ? didYouMean(issue.keys[0]!, allowedFields(schema, path)) : '';
+    // Fields of every branch of a union are allowed somewhere: the unknown field itself is one of them when another branch has it.
+    const meant =
+      issue.code === 'unrecognized_keys'
+        ? didYouMean(
+            issue.keys[0]!,
+            allowedFields(schema, path).filter((field) => field !== issue.keys[0]),
+          )
+        : '';
     return `${file}${line ? `:${line}` : ''}: ${field}: ${describeIssue(issue)}${meant}`;
   });
   throw new ConfigError(messages.join('\n'));

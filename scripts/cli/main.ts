@@ -21,6 +21,8 @@ Run "cairn <command> --help" for a command's options, "cairn --version" for the 
 export async function main(invocation: Invocation): Promise<number> {
   const { argv, ...context } = invocation;
   const [name, ...rest] = argv;
+  // `cairn help check` is `cairn check --help`.
+  if (name === 'help' && rest.length > 0) return main({ ...invocation, argv: [rest[0]!, '--help'] });
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     context.stdout.write(USAGE);
     return name === undefined ? 2 : 0;

@@ -296,7 +296,9 @@ describe('colour', () => {
     expect(await main({ argv: ['check', dir], cwd: fixture.root, env: cairnEnv(), stdout: terminal, stderr: quiet })).toBe(0);
     expect(shown.join('')).toContain('\x1b[');
     const file = join(fixture.root, 'report.txt');
-    expect(await main({ argv: ['check', dir, '--output', file], cwd: fixture.root, env: cairnEnv(), stdout: terminal, stderr: quiet })).toBe(0);
+    expect(
+      await main({ argv: ['check', dir, '--output', file], cwd: fixture.root, env: cairnEnv(), stdout: terminal, stderr: quiet }),
+    ).toBe(0);
     const written = await readFile(file, 'utf8');
     expect(written).toMatch(/\S/);
     expect(written).not.toContain('\x1b');
@@ -354,6 +356,11 @@ describe('--help', () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(new RegExp(`^Usage: cairn ${command}`));
     expect(result.stdout).toMatch(/--help/);
+  });
+
+  it("cairn help <command> is that command's help; an unknown one is bad usage", async () => {
+    expect(await cairn(fixture.root, 'help', 'check')).toMatchObject({ code: 0, stdout: expect.stringMatching(/^Usage: cairn check/) });
+    expect(await cairn(fixture.root, 'help', 'nope')).toMatchObject({ code: 2, stderr: expect.stringContaining('unknown command "nope"') });
   });
 
   it('cairn --help lists the commands', async () => {

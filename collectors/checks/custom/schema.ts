@@ -12,6 +12,11 @@ const globs = z.union([globSchema, z.array(globSchema).min(1)]).transform((value
 
 const REGEX_FLAGS = /^(?!.*(.).*\1)[imsu]*$/;
 
+/** Whether a rule's pattern compiles; flags that are not valid are reported as such, not as the pattern's fault. */
+function compilesWithValidFlags(rule: { pattern: string; flags?: string | undefined }): boolean {
+  return compiles(rule.pattern, rule.flags !== undefined && REGEX_FLAGS.test(rule.flags) ? rule.flags : '');
+}
+
 /** Whether `source` compiles as a JavaScript regular expression with `flags`. */
 function compiles(source: string, flags = ''): boolean {
   try {
@@ -109,7 +114,7 @@ const fileContainsRule = z
       .describe('any: one matching file containing the pattern is enough (the default); all: every matching file must.'),
     whenMissing,
   })
-  .refine((rule) => compiles(rule.pattern, rule.flags), { path: ['pattern'], message: 'not a valid regular expression' })
+  .refine((rule) => compilesWithValidFlags(rule), { path: ['pattern'], message: 'not a valid regular expression' })
   .describe('Files whose text must match a pattern.');
 
 const fileNotContainsRule = z
@@ -124,7 +129,7 @@ const fileNotContainsRule = z
       .describe('Regular expression flags: i, m, s, u.'),
     whenMissing,
   })
-  .refine((rule) => compiles(rule.pattern, rule.flags), { path: ['pattern'], message: 'not a valid regular expression' })
+  .refine((rule) => compilesWithValidFlags(rule), { path: ['pattern'], message: 'not a valid regular expression' })
   .describe('Files whose text must not match a pattern.');
 
 const documentPathRule = <Type extends 'json-path' | 'yaml-path'>(type: Type, what: string) =>

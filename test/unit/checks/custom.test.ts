@@ -96,6 +96,13 @@ describe('customCheckFileSchema', () => {
     expect(() => parseYamlConfig(yamlOf(rule), 'x.yaml', customCheckFileSchema)).toThrow(message);
   });
 
+  it('reports unknown flags alone, not as a fault of the pattern too', () => {
+    const rule = '  type: file-not-contains\n  files: Makefile\n  pattern: x\n  flags: zz\n';
+    expect(() => parseYamlConfig(yamlOf(rule), 'x.yaml', customCheckFileSchema)).toThrow(
+      /^x\.yaml:11: rule\.flags: expected some of i, m, s, u, each once$/,
+    );
+  });
+
   it('defaults the category to custom and accepts one glob or many', () => {
     const parsed = check({ type: 'file-exists', any: 'Makefile' }, { ignore: 'vendor/**' });
     expect(parsed.category).toBe('custom');

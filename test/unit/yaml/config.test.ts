@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { ConfigError } from '../../../collectors/config/config-error.ts';
 import { portalConfigSchema } from '../../../collectors/config/schema.ts';
 import { initiativeFileSchema } from '../../../collectors/initiatives/schema.ts';
+import { customCheckFileSchema } from '../../../collectors/checks/custom/schema.ts';
 import { scorecardDefinitionSchema } from '../../../collectors/scorecards/definition.ts';
 import { parseYamlConfig } from '../../../collectors/yaml/config.ts';
 import { renderJsonSchema, USER_SCHEMAS } from '../../../scripts/dev/generate-schemas.ts';
@@ -149,5 +150,12 @@ describe('an unknown field', () => {
         scorecardDefinitionSchema,
       ),
     ).toThrow('x.yaml:7: levels[0].checks[0]: unknown field "wieght"; did you mean "weight"?');
+  });
+
+  it("is never offered itself because another branch of the union has it: a fact rule's path is a json-path field", () => {
+    const text = 'id: c\ntitle: C\nrule:\n  type: fact\n  fact: readme\n  path: words\n';
+    expect(() => parseYamlConfig(text, 'c.yaml', customCheckFileSchema)).toThrow(
+      /^c\.yaml:6: rule: unknown field "path"(?!; did you mean "path")/m,
+    );
   });
 });
