@@ -26,7 +26,13 @@ export async function readSnapshot(path: string): Promise<Snapshot> {
   } catch (error) {
     throw new SnapshotError(path, (error as Error).message);
   }
-  const version = (json as { schemaVersion?: unknown })?.schemaVersion;
+  const { schemaVersion: version, kind } = (typeof json === 'object' && json !== null ? json : {}) as {
+    schemaVersion?: unknown;
+    kind?: unknown;
+  };
+  if (kind === 'cairn-partial-snapshot')
+    throw new SnapshotError(path, 'a partial snapshot of one shard', 'Merge the shards into a snapshot first (cairn merge).');
+  if (version === undefined) throw new SnapshotError(path, 'not a Cairn snapshot (it has no schemaVersion)');
   if (version !== SNAPSHOT_SCHEMA_VERSION)
     throw new SnapshotError(
       path,

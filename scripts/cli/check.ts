@@ -6,7 +6,7 @@ import { suggestedFiles } from '../../collectors/fixes/index.ts';
 import type { ScorecardDefinition } from '../../collectors/scorecards/definition.ts';
 import type { CatalogEntity } from '../../collectors/contract/snapshot.ts';
 import { writeFileAtomically } from '../../collectors/store/atomic-write.ts';
-import { readSnapshot } from '../../collectors/store/snapshot-file.ts';
+import { readSnapshot, SnapshotError } from '../../collectors/store/snapshot-file.ts';
 import { failingProblems, failOnProblemsOf } from './collection-options.ts';
 import { currentTime } from './collection.ts';
 import { pathIn, type CommandContext } from './context.ts';
@@ -132,7 +132,9 @@ async function catalogEntities(path: string, file: string): Promise<CatalogEntit
     const reason =
       (error as NodeJS.ErrnoException).code === 'ENOENT'
         ? 'no such file'
-        : (error instanceof Error ? error.message : String(error)).split('\n')[0];
+        : error instanceof SnapshotError
+          ? error.reason
+          : (error instanceof Error ? error.message : String(error)).split('\n')[0];
     throw new ConfigError(
       `cairn check: --catalog ${path}: ${reason}; expected the snapshot.json of a portal build (cairn build --snapshot).`,
     );

@@ -1,6 +1,7 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SNAPSHOT_SCHEMA_VERSION } from '../../collectors/contract/snapshot.ts';
 import { cairn, runCairn } from '../helpers/cli.ts';
 import { files, makeRepos, TEST_AUTHOR, type RepoFixture } from '../helpers/repos.ts';
 
@@ -117,6 +118,22 @@ describe('cairn check', () => {
     const result = await cairn(fixture.dirs.orders, 'check', '--config', join(portal, 'portal.yaml'), ...args);
     expect(result.code).toBe(code);
     if (message) expect(result.stderr).toMatch(message);
+  });
+
+  it.each([
+    [
+      'shard.json',
+      { kind: 'cairn-partial-snapshot', schemaVersion: SNAPSHOT_SCHEMA_VERSION, repos: [] },
+      'a partial snapshot of one shard; expected the snapshot.json',
+    ],
+    ['standards.json', { checks: [], scorecards: [] }, 'not a Cairn snapshot (it has no schemaVersion); expected the snapshot.json'],
+    ['broken.json', { schemaVersion: SNAPSHOT_SCHEMA_VERSION, entities: 'x' }, 'not a valid Cairn snapshot; expected the snapshot.json'],
+  ])('--catalog %s says in one line what the file is instead', async (name, json, reason) => {
+    const file = join(portal, name);
+    await writeFile(file, JSON.stringify(json));
+    const result = await cairn(fixture.dirs.orders, 'check', '--config', join(portal, 'portal.yaml'), '--catalog', file);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe(`cairn check: --catalog ${file}: ${reason} of a portal build (cairn build --snapshot).\n`);
   });
 
   it('judges the repository around the current folder, as git finds it from a subfolder', async () => {
