@@ -38,6 +38,21 @@ function tableRows(html: string, after = 0): string[][] {
   );
 }
 
+describe('page frames', () => {
+  it('gives each page its canonical URL, but not the 404 page, which is served at any address', async () => {
+    expect(await page('catalog/default/user/alice')).toContain(`<link rel="canonical" href="${SITE}${BASE}catalog/default/user/alice/">`);
+    expect(await file('404.html')).not.toContain('rel="canonical"');
+  });
+
+  it('gives a User page with no summary facts no empty Summary section', async () => {
+    const alice = await page('catalog/default/user/alice');
+    expect(alice).not.toContain('summary-heading');
+    expect(await page('catalog/default/component/payments-service')).toContain(
+      '<h2 id="summary-heading" class="visually-hidden">Summary</h2>',
+    );
+  });
+});
+
 describe('the entity scorecard panel', () => {
   it('shows the level, the score and every check with its outcome as text; the summary says what the next level needs', async () => {
     const html = await page('catalog/default/component/payments-service');
