@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { describeRefusal } from '../repo/reader.ts';
+import { describeRefusal, reportedByFiles } from '../repo/reader.ts';
 import { defineRetriever } from './retriever.ts';
 
 /**
@@ -55,7 +55,8 @@ export const ci = defineRetriever({
       const status = await repo.inspect(path);
       if (status.ok) continue;
       refused.add(path);
-      problem({ severity: 'error', file: path, message: `${describeRefusal(path, status)} It is not counted as CI configuration.` });
+      if (!reportedByFiles(status))
+        problem({ severity: 'error', file: path, message: `${describeRefusal(path, status)} It is not counted as CI configuration.` });
     }
     const found = configured
       .map(({ system, files }) => ({ system, files: files.filter((path) => !refused.has(path)) }))

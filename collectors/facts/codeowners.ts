@@ -1,8 +1,7 @@
 import { z } from 'zod';
-import { describeRefusal } from '../repo/reader.ts';
+import { describeRefusal, reportedByFiles } from '../repo/reader.ts';
 import { defineRetriever } from './retriever.ts';
 import { CODEOWNERS_PATHS } from '../support/codeowners-paths.ts';
-
 
 /**
  * Largest CODEOWNERS read. GitHub does not load a CODEOWNERS file over 3 MB, so nobody owns
@@ -30,7 +29,8 @@ export const codeowners = defineRetriever({
     const read = await repo.read(path, { maxBytes: MAX_CODEOWNERS_BYTES });
     if (!read.ok) {
       const githubToo = read.reason === 'too-large' ? ' GitHub ignores a CODEOWNERS file over 3 MB too, so it assigns no owners.' : '';
-      problem({ severity: 'error', file: path, message: `${describeRefusal(path, read)}${githubToo} No owners are read from it.` });
+      if (!reportedByFiles(read))
+        problem({ severity: 'error', file: path, message: `${describeRefusal(path, read)}${githubToo} No owners are read from it.` });
       return null;
     }
     return { path, ...parseCodeownersWithLines(read.text) };

@@ -3,7 +3,7 @@ import { resolveRepoPath } from '../support/repo-paths.ts';
 import { untrustedGlobMatcher } from '../support/untrusted-glob.ts';
 import { z } from 'zod';
 import { parseYamlDocuments } from '../yaml/documents.ts';
-import { describeRefusal, type RepoReader } from '../repo/reader.ts';
+import { describeRefusal, reportedByFiles, type RepoReader } from '../repo/reader.ts';
 import { defineRetriever, type FactContext } from './retriever.ts';
 
 /** Where Backstage's discovery looks for a repository's descriptor, in order of preference. */
@@ -245,11 +245,12 @@ class DescriptorReader {
     this.files.push(file);
     const read = await this.#repo.read(file, { maxBytes: MAX_DESCRIPTOR_BYTES });
     if (!read.ok) {
-      this.#problem({
-        severity: 'error',
-        file,
-        message: `${describeRefusal(file, read)} Expected a YAML text file; no entity is read from it.`,
-      });
+      if (!reportedByFiles(read))
+        this.#problem({
+          severity: 'error',
+          file,
+          message: `${describeRefusal(file, read)} Expected a YAML text file; no entity is read from it.`,
+        });
       return;
     }
     if (read.encoding !== 'utf-8') {

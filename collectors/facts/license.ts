@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import parseSpdx from 'spdx-expression-parse';
 import { z } from 'zod';
-import { describeRefusal } from '../repo/reader.ts';
+import { describeRefusal, reportedByFiles } from '../repo/reader.ts';
 import { partTexts } from '../support/license-parts.ts';
 import { rememberedByText } from '../support/remembered-by-text.ts';
 import { formats, loadFormats } from './formats/index.ts';
@@ -186,7 +186,8 @@ export const license = defineRetriever({
         licenseFiles.push(path);
       } else {
         // A file the reader refuses (a symlink out of the repository, binary, too large) is no license text: it is not counted.
-        problem({ severity: 'error', file: path, message: `${describeRefusal(path, read)} It is not counted as a license file.` });
+        if (!reportedByFiles(read))
+          problem({ severity: 'error', file: path, message: `${describeRefusal(path, read)} It is not counted as a license file.` });
       }
     }
     const known = new Map<string, string>();

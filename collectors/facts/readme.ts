@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { describeRefusal } from '../repo/reader.ts';
+import { describeRefusal, reportedByFiles } from '../repo/reader.ts';
 import { defineRetriever } from './retriever.ts';
 
 const README = /^readme(\.(md|markdown|mdown|mdx|rst|txt|adoc|asciidoc|asc))?$/i;
@@ -42,7 +42,8 @@ export const readme = defineRetriever({
     const read = await repo.read(path, { maxBytes: MAX_README_BYTES, truncate: true });
     if (!read.ok) {
       // Present but unreadable is not the same as missing: the page says why through the problem.
-      problem({ severity: 'error', file: path, message: `${describeRefusal(path, read)} The README is not read.` });
+      if (!reportedByFiles(read))
+        problem({ severity: 'error', file: path, message: `${describeRefusal(path, read)} The README is not read.` });
       return null;
     }
     if (read.truncated) {

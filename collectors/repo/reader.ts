@@ -108,6 +108,14 @@ function formatBytes(bytes: number): string {
 }
 
 /**
+ * Whether the `files` fact already reports this refusal, once per file: a symbolic link leaving the
+ * repository. A fact that wanted the file then reports nothing more, so one link is one warning.
+ */
+export function reportedByFiles(refusal: FileRefusal): boolean {
+  return refusal.reason === 'symlink-outside';
+}
+
+/**
  * One sentence saying why `path` was not read, for problems: e.g. `README.md is 10485760 bytes,
  * over the cap of 1 MiB.`
  */

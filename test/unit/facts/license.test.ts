@@ -13,6 +13,7 @@ import {
   type LicenseSource,
 } from '../../../collectors/facts/license.ts';
 import type { Problem } from '../../../collectors/contract/problems.ts';
+import { files as filesFact } from '../../../collectors/facts/files.ts';
 import { openRepo } from '../../../collectors/repo/open.ts';
 import { memoryContext } from '../../helpers/memory-reader.ts';
 import { files, makeRepos } from '../../helpers/repos.ts';
@@ -403,7 +404,7 @@ describe('license fact', () => {
 });
 
 describe('license fact on real repositories', () => {
-  it('does not count a LICENSE that is a symlink leaving the repository, and says so', async () => {
+  it('does not count a LICENSE that is a symlink leaving the repository, and leaves saying so to the files fact', async () => {
     await using fixture = await makeRepos({
       repo: files({ LICENSE: { symlink: '../../../../../../etc/passwd' }, 'README.md': '# Repo\n' }),
     });
@@ -415,13 +416,16 @@ describe('license fact on real repositories', () => {
       problem: (problem) => problems.push({ ...problem, repo: 'repo' }),
     });
     expect(fact).toBeNull();
-    expect(problems).toEqual([
+    expect(problems).toEqual([]);
+    const named: Problem[] = [];
+    await filesFact.collect({ repo, settings: { contentGlobs: [] }, problem: (problem) => named.push({ ...problem, repo: 'repo' }) });
+    expect(named).toEqual([
       {
-        severity: 'error',
+        severity: 'warning',
         repo: 'repo',
         file: 'LICENSE',
         message:
-          'LICENSE is a symlink leaving the repository (or to a file git does not track); Cairn does not follow it. It is not counted as a license file.',
+          "LICENSE is a symbolic link to something outside the repository's tracked files; Cairn never follows it, so what it points at is not read.",
       },
     ]);
   });
@@ -438,6 +442,6 @@ describe('license fact on real repositories', () => {
     });
     expect(fact?.files.map(({ path, spdxId }) => ({ path, spdxId }))).toEqual([{ path: 'LICENSE-MIT', spdxId: 'MIT' }]);
     expect(fact?.expression).toBe('MIT');
-    expect(problems.map((problem) => problem.file)).toEqual(['LICENSE-APACHE']);
+    expect(problems).toEqual([]);
   });
 });

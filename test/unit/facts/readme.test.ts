@@ -249,16 +249,18 @@ describe('the readme retriever on real repositories', () => {
       { 'README.md': Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52]) },
       'README.md is binary; expected text. The README is not read.',
     ],
-    [
-      'a symlink leaving the repository',
-      { 'README.md': { symlink: '/etc/passwd' } },
-      'README.md is a symlink leaving the repository (or to a file git does not track); Cairn does not follow it. The README is not read.',
-    ],
   ] as const)('reports a README that is %s instead of calling it missing', async (_, tree, message) => {
     await using fixture = await makeRepos({ repo: files(tree) });
     const { fact, problems } = await collect(fixture.dirs.repo);
     expect(fact).toBeNull();
     expect(problems).toEqual([{ severity: 'error', repo: 'repo', file: 'README.md', message }]);
+  });
+
+  it('leaves a README that is a symlink leaving the repository to the files fact, which names each such link once', async () => {
+    await using fixture = await makeRepos({ repo: files({ 'README.md': { symlink: '/etc/passwd' } }) });
+    const { fact, problems } = await collect(fixture.dirs.repo);
+    expect(fact).toBeNull();
+    expect(problems).toEqual([]);
   });
 
   it('decodes a UTF-16 README', async () => {
