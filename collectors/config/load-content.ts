@@ -351,7 +351,7 @@ async function collectingErrors<T>(paths: readonly string[], load: (path: string
  * are named even when the check's options object is not strict, since zod would drop a misspelt
  * option silently and the check would run with its default.
  */
-function optionIssues(check: CheckDefinition, options: Record<string, unknown>): Array<{ path: PropertyKey[]; message: string }> {
+export function optionIssues(check: CheckDefinition, options: Record<string, unknown>): Array<{ path: PropertyKey[]; message: string }> {
   const issues: Array<{ path: PropertyKey[]; message: string }> = [];
   const isObject = check.options instanceof z.ZodObject;
   if (check.options instanceof z.ZodObject) {

@@ -4,6 +4,7 @@ import { builtinChecks } from '../../collectors/checks/builtin/index.ts';
 import { contentGlobsFor, customCheckMetadata, toCheckDefinition } from '../../collectors/checks/custom.ts';
 import type { Standards } from '../../collectors/collect.ts';
 import { ConfigError } from '../../collectors/config/config-error.ts';
+import { optionIssues } from '../../collectors/config/load-content.ts';
 import { standardsFileSchema, type CatalogEntity, type StandardsFile } from '../../collectors/contract/snapshot.ts';
 import { builtinMetadata } from '../../collectors/standards.ts';
 
@@ -40,6 +41,17 @@ export async function readPublishedStandards(location: string, cwd: string): Pro
     throw new ConfigError(
       `--standards ${location}: its scorecards use ${unknown.length === 1 ? 'a check' : 'checks'} this Cairn does not have (${unknown.join(', ')}). The portal is built by another version of Cairn: run the cairn-portal version it is built with.`,
     );
+  // Options a check rejects would only show as an error result on every entity: they are bad input, as in portal.yaml.
+  const checks = new Map(published.standards.checks.map((check) => [check.id, check]));
+  for (const scorecard of published.standards.scorecards)
+    for (const level of scorecard.levels)
+      for (const entry of level.checks) {
+        const [issue] = entry.options ? optionIssues(checks.get(entry.id)!, entry.options) : [];
+        if (issue)
+          throw new ConfigError(
+            `--standards ${location}: scorecard ${scorecard.id}, level ${level.id}, check ${entry.id}: options${issue.path.map((key) => `.${String(key)}`).join('')}: ${issue.message}.`,
+          );
+      }
   return published;
 }
 

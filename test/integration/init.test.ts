@@ -146,6 +146,32 @@ describe('Cairn without a portal', () => {
     expect(judged.stderr).toBe(
       `--standards ${future}: its scorecards use a check this Cairn does not have (from-the-future). The portal is built by another version of Cairn: run the cairn-portal version it is built with.\n`,
     );
+    // Options a check rejects: bad input, as in portal.yaml, not an error result on every entity.
+    const optioned = join(fixture.root, 'optioned.json');
+    const wrong = {
+      id: 'ready',
+      title: 'Ready',
+      levels: [{ id: 'bronze', checks: [{ id: 'readme-present', options: { minWords: 'lots' } }] }],
+    };
+    await writeFile(
+      optioned,
+      JSON.stringify({
+        format: 'cairn-standards/1',
+        generatedAt: '2026-11-01T00:00:00.000Z',
+        scorecardsFrom: 'content',
+        scorecards: [wrong],
+        customChecks: [],
+        exemptions: [],
+        teams: [],
+      }),
+    );
+    const rejected = await cairn(fixture.root, 'check', fixture.dirs.orders, '--standards', optioned);
+    expect(rejected.code).toBe(2);
+    expect(rejected.stderr).toMatch(
+      new RegExp(
+        `^--standards ${optioned.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: scorecard ready, level bronze, check readme-present: options\\.minWords: .+\\.\n$`,
+      ),
+    );
     const missing = await cairn(fixture.root, 'check', fixture.dirs.orders, '--standards', join(fixture.root, 'nowhere.json'));
     expect(missing.stderr).toContain('file not found');
     const both = await cairn(fixture.root, 'check', fixture.dirs.orders, '--standards', bad, '--config', 'portal/portal.yaml');
