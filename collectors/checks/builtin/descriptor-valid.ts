@@ -16,7 +16,7 @@ export const descriptorValid = defineCheck({
   title: 'Declared in a valid catalog descriptor',
   category: 'ownership',
   description:
-    "The entity is declared in the repository's catalog-info.yaml (not inferred by Cairn), and every file and document of the repository's descriptors loads as an entity.",
+    "The entity is declared in the repository's catalog-info.yaml (not inferred by Cairn), and every file and document of the repository's descriptors parses, with apiVersion, kind and metadata.name. Documents Backstage rejects for other reasons (a bad name, an unknown kind) are on the repository's problems list.",
   why: [
     'An inferred entity is a guess from the repository: its owner, lifecycle and system are unknown, so it cannot be routed to a team or counted against a system.',
     'A declared entity is what the team says it is, in the same format Backstage reads, so the catalog stays right when people move teams.',
@@ -99,7 +99,7 @@ export const descriptorValid = defineCheck({
       );
     }
     return pass(
-      `${entity.ref} is declared in ${entity.source.file} line ${entity.source.line}, and every descriptor file of the repository loads (${count(descriptors.files.length, 'file')}); any other descriptor problem is on the repository's problems list.`,
+      `${entity.ref} is declared in ${entity.source.file} line ${entity.source.line}, and every descriptor file of the repository parses (${count(descriptors.files.length, 'file')}), each document with apiVersion, kind and metadata.name; documents Backstage rejects for other reasons are on the repository's problems list.`,
       [declared],
     );
   },
