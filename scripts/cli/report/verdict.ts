@@ -272,7 +272,10 @@ export interface Finding {
   evidence: Evidence[];
   /** An expired exemption, which counts as a failure. */
   exemption?: AppliedExemption;
-  /** Passed at the compared ref and fails now (on some scorecard): a regression, marked 🆕. */
+  /**
+   * Fails now and did not at the compared ref (on some scorecard the entity was on there): it passed
+   * there (a regression), or did not apply (a first Dockerfile). What the change brings, listed first, marked 🆕.
+   */
   newlyFailing: boolean;
 }
 
@@ -313,7 +316,8 @@ const isOpen = (check: ScoredCheck) => check.effective === 'fail' || check.effec
 export function failingChecks(report: Pick<CheckReport, 'results' | 'checks' | 'comparison'>): FailingCheck[] {
   const newlyFailing = new Set(
     (report.comparison?.changes ?? []).flatMap((change) =>
-      change.regressed.map((checkId) => `${change.entityRef}\u0000${change.scorecard}\u0000${checkId}`),
+      // Of an entity new to the scorecard everything would be new: only what changed for one that was there.
+      (change.before ? change.newlyFailing : []).map((checkId) => `${change.entityRef}\u0000${change.scorecard}\u0000${checkId}`),
     ),
   );
   const byCheck = new Map<string, Map<string, Finding>>();

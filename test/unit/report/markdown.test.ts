@@ -283,10 +283,10 @@ describe('formatMarkdown: against a base', () => {
   );
   const now = result([scored('readme-present', 'pass'), scored('changelog-present', 'fail'), scored('actions-pinned', 'fail')], 'bronze');
 
-  it('marks only the checks that passed on the base and fail now', () => {
+  it('marks the checks that passed on the base, or did not apply there, and fail now', () => {
     const markdown = formatMarkdown(report([now], { comparison: compareResults('main', [base], [now], [scorecard]) }));
     expect(markdown).toContain('| 🆕 ❌ Actions pinned to commit SHAs |');
-    expect(markdown).toContain('| ❌ CHANGELOG present |');
+    expect(markdown).toContain('| 🆕 ❌ CHANGELOG present |');
     expect(linesOf(markdown)[1]).toBe(
       '**Cairn scorecards for `orders`:** ▼ Production readiness: Silver → Bronze · 1 check newly failing, 1 newly applicable and failing against main',
     );

@@ -219,7 +219,7 @@ describe('formatTerminal', () => {
     );
   });
 
-  it('marks new only the checks that passed against the ref and fail now', () => {
+  it('marks new the checks that fail now and did not against the ref (they passed, or did not apply), not those of a new entity', () => {
     const base = result(
       [scored('readme-present', 'pass'), scored('changelog-present', 'notApplicable'), scored('actions-pinned', 'pass')],
       'silver',
@@ -228,7 +228,7 @@ describe('formatTerminal', () => {
       color: false,
     });
     expect(text).toContain('  ✘ new Actions pinned to commit SHAs [actions-pinned]');
-    expect(text).toContain('  ✘ CHANGELOG present [changelog-present]');
+    expect(text).toContain('  ✘ new CHANGELOG present [changelog-present]');
     const fresh = formatTerminal(report([failing], { comparison: compareResults('main', [], [failing], [scorecard]) }), { color: false });
     expect(fresh).not.toContain(' new ');
   });

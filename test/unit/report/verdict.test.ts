@@ -254,7 +254,7 @@ describe('what fails, cheapest fix first', () => {
     ]);
   });
 
-  it('puts the checks that passed against the ref and fail now first of all, marked; one that did not apply is not marked', () => {
+  it('puts the checks that passed against the ref, or did not apply there, and fail now first of all, marked', () => {
     const before = result(
       ids.map((id) =>
         scored(id, id === 'hard-error' || id === 'easy-note' ? 'pass' : id === 'easy-error-a' ? 'notApplicable' : 'fail', {
@@ -267,9 +267,9 @@ describe('what fails, cheapest fix first', () => {
       report([failingAll(null)], { checks: ordered, comparison: compareResults('main', [before], [failingAll(null)], [scorecard]) }),
     );
     expect(failing.map((check) => [check.checkId, check.newlyFailing])).toEqual([
+      ['easy-error-a', true],
       ['easy-note', true],
       ['hard-error', true],
-      ['easy-error-a', false],
       ['easy-error-c', false],
       ['easy-warning', false],
       ['medium-warning', false],
