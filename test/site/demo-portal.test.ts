@@ -141,6 +141,11 @@ describe('check pages', () => {
       if (section) expect(ids(await page(`guides/${id}`)), check.guide).toContain(section);
     }
   });
+
+  it('show the code a description quotes as code, not as backticks', async () => {
+    expect(await page('checks/actions-pinned')).toContain('<p>Every <code>uses:</code> of an action');
+    expect(await page('checks')).toContain('Every <code>uses:</code> of an action');
+  });
 });
 
 describe('search', () => {
