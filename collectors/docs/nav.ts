@@ -64,7 +64,13 @@ export function mkdocsNav(
       if (itemsLeft < 0) return [];
       if (entry.children) {
         const children = convert(entry.children, site, trail);
-        return children.length > 0 ? [{ title: entry.title ?? 'Section', children }] : [];
+        const [first, ...rest] = children;
+        if (!first) return [];
+        if (entry.title) return [{ title: entry.title, children }];
+        // An untitled section (`- "":`) is its first page, as Material for MkDocs' navigation.indexes makes it of an index page.
+        return first.slug !== undefined && !first.children
+          ? [{ title: first.title, slug: first.slug, ...(rest.length > 0 ? { children: rest } : {}) }]
+          : [{ title: first.title, children }];
       }
       if (entry.include !== undefined) {
         // The retriever has already reported and dropped loops; the trail only guarantees an end.
@@ -94,6 +100,9 @@ export function mkdocsNav(
       const target = entry.target ?? '';
       if (/^[a-z][a-z\d+.-]*:|^\/\//i.test(target)) return [];
       const path = joinPath(site.docsDir, target);
+      // A folder (`User Guide: user-guide/`, as mkdocs-literate-nav and awesome-pages read it): its pages, as a folder tree.
+      const folder = path !== undefined && target.endsWith('/') ? folderSection(entry.title, path, context.pages) : undefined;
+      if (folder) return [folder];
       const slug = path === undefined ? undefined : context.pageOf(path);
       if (slug === undefined) {
         if (++missing <= MAX_NAMED_MISSING_ENTRIES)
@@ -121,6 +130,31 @@ export function mkdocsNav(
 export const MAX_NAV_ITEMS = 500;
 /** Nav entries naming a missing page that are reported one by one; the rest are counted. */
 const MAX_NAMED_MISSING_ENTRIES = 20;
+
+/**
+ * A nav entry naming a folder of pages (`docs/user-guide`): a section of its pages as a folder tree,
+ * titled by the entry and linked to the folder's home page (`index.md`, `README.md`) when it has one.
+ */
+function folderSection(title: string | undefined, folder: string, pages: readonly NavPage[]): DocNavItem | undefined {
+  const inside = pages.filter((page) => page.source.startsWith(`${folder.replace(/\/$/, '')}/`));
+  if (inside.length === 0) return undefined;
+  // The folder's slug: its home page's, else what the slugs of its pages share.
+  const home = inside.find((page) => /^(index|readme)\.(md|markdown)$/i.test(page.source.slice(page.source.lastIndexOf('/') + 1)));
+  let shared = inside[0]!.slug.split('/').slice(0, inside.length === 1 ? -1 : undefined);
+  for (const page of inside.slice(1)) {
+    const segments = page.slug.split('/');
+    const same = shared.findIndex((segment, index) => segments[index] !== segment);
+    if (same !== -1) shared = shared.slice(0, same);
+  }
+  const prefix = home?.slug ?? shared.join('/');
+  if (prefix === '') return undefined;
+  const [first, ...rest] = prefixedFolderNav(pages, prefix);
+  if (!first) return undefined;
+  const name = title || (home?.title ?? humanize(prefix.slice(prefix.lastIndexOf('/') + 1)));
+  return first.slug === prefix && !first.children
+    ? { title: name, slug: prefix, ...(rest.length > 0 ? { children: rest } : {}) }
+    : { title: name, children: [first, ...rest] };
+}
 
 /** The folder tree of an included site's pages (slugs below `prefix`), its home page first. */
 function prefixedFolderNav(pages: readonly NavPage[], prefix: string): DocNavItem[] {

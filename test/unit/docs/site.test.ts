@@ -93,6 +93,48 @@ describe('mkdocs nav', () => {
     expect(problems).toEqual([]);
   });
 
+  it('names an untitled section (`- "":`) by its first page, which it links, as Material\'s navigation.indexes does (typer)', () => {
+    const { mkdocs } = parseMkdocs(
+      'nav:\n  - index.md\n  - "":\n      - guide/index.md\n      - guide/setup.md\n  - "":\n      - runbook.md\n',
+      'mkdocs.yml',
+      '.',
+    );
+    const { nav, problems } = mkdocsNav(mkdocs.nav!, { docsDir: 'docs', mkdocsPath: 'mkdocs.yml', pages, pageOf });
+    expect(nav).toEqual([
+      { title: 'Welcome', slug: '' },
+      { title: 'Guide', slug: 'guide', children: [{ title: 'Setup', slug: 'guide/setup' }] },
+      { title: 'Runbook', slug: 'runbook' },
+    ]);
+    expect(problems).toEqual([]);
+  });
+
+  it('makes an entry naming a folder a section of its pages, linked to its home page (mkdocs: `User Guide: user-guide/`)', () => {
+    const folders = [
+      ...pages,
+      { slug: 'dev/plugins', source: 'docs/dev/plugins.md', title: 'Plugins' },
+      { slug: 'dev/themes', source: 'docs/dev/themes.md', title: 'Themes' },
+    ];
+    const pageIn = (path: string) => folders.find((candidate) => candidate.source === path)?.slug;
+    const { mkdocs } = parseMkdocs(
+      'nav:\n  - index.md\n  - User Guide: guide/\n  - Developer Guide: dev/\n  - Empty: nothing/\n',
+      'mkdocs.yml',
+      '.',
+    );
+    const { nav, problems } = mkdocsNav(mkdocs.nav!, { docsDir: 'docs', mkdocsPath: 'mkdocs.yml', pages: folders, pageOf: pageIn });
+    expect(nav).toEqual([
+      { title: 'Welcome', slug: '' },
+      { title: 'User Guide', slug: 'guide', children: [{ title: 'Setup', slug: 'guide/setup' }] },
+      {
+        title: 'Developer Guide',
+        children: [
+          { title: 'Plugins', slug: 'dev/plugins' },
+          { title: 'Themes', slug: 'dev/themes' },
+        ],
+      },
+    ]);
+    expect(problems).toEqual([expect.objectContaining({ line: 5, message: expect.stringContaining('points at nothing/') })]);
+  });
+
   it('reports an entry naming a missing page at its line, and adds the home page when the nav leaves it out', () => {
     const { mkdocs } = parseMkdocs('nav:\n  - Runbook: runbook.md\n  - Gone: gone.md\n', 'services/api/mkdocs.yml', 'services/api');
     const { nav, problems } = mkdocsNav(mkdocs.nav!, { docsDir: 'docs', mkdocsPath: 'services/api/mkdocs.yml', pages, pageOf });
