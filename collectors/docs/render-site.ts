@@ -6,6 +6,7 @@ import { renderMarkdown } from './render-markdown.ts';
 import type { OtherPath } from './rewrite-references.ts';
 import type { DocAsset, DocNavItem, DocPage } from './schema.ts';
 import { planSite } from './site-plan.ts';
+import { unrenderedSyntax } from './unrendered-syntax.ts';
 import { joinPath } from '../support/repo-paths.ts';
 import { compareCodeUnits } from '../support/order.ts';
 
@@ -105,7 +106,15 @@ export async function renderSite(
         onOtherPath: (other) => otherPaths.push({ source: planned.source, ...other }),
       });
       const title = titleOf(planned.slug, planned.source, rendered.title);
-      pages.push({ slug: planned.slug, title, source: planned.source, html: rendered.html, headings: rendered.headings });
+      const unrendered = unrenderedSyntax(planned.text);
+      pages.push({
+        slug: planned.slug,
+        title,
+        source: planned.source,
+        html: rendered.html,
+        headings: rendered.headings,
+        ...(unrendered.length > 0 ? { unrendered } : {}),
+      });
     } catch (error) {
       problems.push({
         severity: 'error',

@@ -18,6 +18,8 @@ export const docPageSchema = z.object({
   /** Sanitized HTML. Links and images are relative to the page's own URL, so the site's base path never matters. */
   html: z.string(),
   headings: z.array(docHeadingSchema),
+  /** MkDocs syntax the page uses that the portal shows as written (`unrendered-syntax.ts`), for a notice on the page. */
+  unrendered: z.array(z.string()).optional(),
 });
 
 /** An entry of the docs navigation: a page (`slug`) or a section (`children`), or both. */

@@ -31,6 +31,8 @@ export interface DocsPageView {
   /** The Markdown in the repository's web UI, at the scanned commit. */
   sourceHref?: string;
   source: string;
+  /** MkDocs syntax of the page that shows as written, for a notice. */
+  unrendered: string[];
 }
 
 /** The route of one docs page: the entity's route plus the page's slug (`undefined` for the home page). */
@@ -69,6 +71,7 @@ export function docsPageView(docs: EntityDocs, entity: CatalogEntity, slug: stri
       .map((heading) => ({ depth: heading.depth, text: heading.text, href: `#${encodeURIComponent(heading.slug)}` })),
     ...(sourceHref ? { sourceHref } : {}),
     source: page.source,
+    unrendered: page.unrendered ?? [],
   };
 }
 

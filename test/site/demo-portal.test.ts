@@ -172,6 +172,12 @@ describe('search', () => {
 });
 
 describe('the demo organisation’s repository docs', () => {
+  it('tell the reader of a page using MkDocs syntax the portal shows as written, and only that page', async () => {
+    const notice = 'This page uses MkDocs syntax the portal does not render: admonitions (!!! note).';
+    expect(await page('catalog/default/component/storefront/docs/deployment')).toContain(notice);
+    expect(await page('catalog/default/component/storefront/docs/guides/checkout-api')).not.toContain('MkDocs syntax');
+  });
+
   it('publish the storefront’s mkdocs site with its nested nav and highlighted code', async () => {
     const html = await page('catalog/default/component/storefront/docs/guides/checkout-api');
     expect(html).toMatch(/<nav class="docs-nav" aria-label="Storefront documentation">/);

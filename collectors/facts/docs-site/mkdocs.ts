@@ -69,21 +69,48 @@ const RENDERED_EXTENSIONS = new Set([
 ]);
 
 /**
- * The `markdown_extensions` the portal leaves as written, in order: a list of names or one-key maps
- * of settings, or a map of names to settings (MkDocs takes both).
+ * The extensions Backstage's `techdocs-core` plugin turns on (mkdocs-techdocs-core), which a
+ * Backstage app's mkdocs.yml does not list: `plugins: [techdocs-core]` is all it says.
+ */
+const TECHDOCS_CORE_EXTENSIONS = [
+  'admonition',
+  'toc',
+  'pymdownx.caret',
+  'pymdownx.critic',
+  'pymdownx.details',
+  'pymdownx.emoji',
+  'pymdownx.inlinehilite',
+  'pymdownx.magiclink',
+  'pymdownx.mark',
+  'pymdownx.smartsymbols',
+  'pymdownx.highlight',
+  'pymdownx.extra',
+  'pymdownx.tabbed',
+  'pymdownx.tasklist',
+  'pymdownx.tilde',
+  'pymdownx.superfences',
+  'markdown_inline_graphviz',
+  'plantuml_markdown',
+  'mdx_truly_sane_lists',
+];
+
+/**
+ * The Markdown extensions the portal leaves as written, in order: `markdown_extensions` (a list of
+ * names or one-key maps of settings, or a map of names to settings: MkDocs takes both), then those
+ * the `techdocs-core` plugin turns on. The line is the setting's that turns the first one on.
  */
 function unrenderedExtensions(contents: unknown, lineCounter: LineCounter): { names: string[]; line?: number } | undefined {
-  const extensions = isMap(contents) ? contents.get('markdown_extensions', true) : undefined;
+  const setting = (key: string) => (isMap(contents) ? contents.get(key, true) : undefined);
   const keysOf = (map: unknown) => (isMap(map) ? map.items.flatMap((pair) => (isScalar(pair.key) ? [String(pair.key.value)] : [])) : []);
-  const names = isSeq(extensions)
-    ? extensions.items.flatMap((item) => (isScalar(item) ? [String(item.value)] : keysOf(item)))
-    : keysOf(extensions);
-  const unrendered = [...new Set(names.map((name) => name.replace(/^markdown\.extensions\./, '')))].filter(
-    (name) => !RENDERED_EXTENSIONS.has(name),
-  );
-  if (unrendered.length === 0) return undefined;
-  const line = lineOfKey(contents, 'markdown_extensions', lineCounter);
-  return { names: unrendered, ...(line ? { line } : {}) };
+  const namesOf = (list: unknown) =>
+    isSeq(list) ? list.items.flatMap((item) => (isScalar(item) ? [String(item.value)] : keysOf(item))) : keysOf(list);
+  const listed = namesOf(setting('markdown_extensions')).map((name) => name.replace(/^markdown\.extensions\./, ''));
+  const techdocs = namesOf(setting('plugins')).includes('techdocs-core') ? TECHDOCS_CORE_EXTENSIONS : [];
+  const unrendered = (names: readonly string[]) => names.filter((name) => !RENDERED_EXTENSIONS.has(name));
+  const names = [...new Set([...unrendered(listed), ...unrendered(techdocs)])];
+  if (names.length === 0) return undefined;
+  const line = lineOfKey(contents, unrendered(listed).length > 0 ? 'markdown_extensions' : 'plugins', lineCounter);
+  return { names, ...(line ? { line } : {}) };
 }
 
 /** mkdocs nav items: `page.md`, `Title: page.md`, `Title: https://…`, `Section: [items]`. */

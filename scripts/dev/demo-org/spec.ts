@@ -780,7 +780,7 @@ function storefront(): DemoRepo {
       'docs/guides/checkout-api.md':
         "# Calling the checkout API\n\n## Starting a checkout\n\nThe browser starts a checkout with one call; the client lives in\n[src/lib/checkout-client.ts](../../src/lib/checkout-client.ts).\n\n```ts\nimport { startCheckout } from '../lib/checkout-client.ts';\n\nconst { id } = await startCheckout(cart.id, 'EUR');\nwindow.location.assign(`/checkout/${id}`);\n```\n\nErrors are shown inline; see [Architecture](../architecture.md) for how the services fit together.\n",
       'docs/deployment.md':
-        '# Deployment\n\nEvery merge to `main` builds the site and publishes it to GitHub Pages.\nThe Docker image exists for local preview only.\n',
+        '# Deployment\n\nEvery merge to `main` builds the site and publishes it to GitHub Pages.\n\n!!! note "Local preview"\n    The Docker image exists for local preview only.\n',
       'catalog-info.yaml': descriptor(
         entity(
           'Component',

@@ -47,6 +47,16 @@ describe('parseMkdocs: !include entries', () => {
     ]);
   });
 
+  it("names the extensions Backstage's techdocs-core plugin turns on, which the mkdocs.yml does not list", () => {
+    const { mkdocs } = parseMkdocs('site_name: Demo\nnav:\n  - index.md\nplugins:\n  - techdocs-core\n', 'mkdocs.yml', '.');
+    expect(mkdocs.unrendered).toMatchObject({
+      line: 4,
+      names: expect.arrayContaining(['admonition', 'plantuml_markdown', 'mdx_truly_sane_lists']),
+    });
+    expect(mkdocs.unrendered!.names).not.toContain('pymdownx.superfences');
+    expect(parseMkdocs('site_name: Demo\nplugins:\n  - search\n', 'mkdocs.yml', '.').mkdocs.unrendered).toBeUndefined();
+  });
+
   it('refuses a nav nested too deep at its line, the same every time', () => {
     const text = `site_name: Deep\nnav: ${'['.repeat(20_000)}${']'.repeat(20_000)}\n`;
     const parsed = parseMkdocs(text, 'mkdocs.yml', '.');
