@@ -57,7 +57,7 @@ export const APP_CONFIG = 'app-config.yaml';
  */
 export const descriptors = defineRetriever({
   id: 'descriptors',
-  version: 6,
+  version: 7,
   description:
     "Backstage descriptors: the root catalog-info.yaml, the in-repository files its Location entities target, and those a Backstage app's app-config.yaml registers, parsed into YAML documents.",
   schema: descriptorsSchema,
@@ -214,7 +214,15 @@ function isGlob(path: string): boolean {
 const ENCODING_NAMES = { 'utf-16le': 'UTF-16LE', 'utf-16be': 'UTF-16BE', 'windows-1252': 'Latin-1 (Windows-1252)' } as const;
 
 /** Thrown while resolving placeholders: Backstage fails the whole entity when a placeholder cannot be read. */
-class PlaceholderError extends Error {}
+class PlaceholderError extends Error {
+  /** The line of the placeholder's field. */
+  readonly line: number;
+
+  constructor(message: string, line: number) {
+    super(message);
+    this.line = line;
+  }
+}
 
 const PLACEHOLDER_KINDS = new Set(['text', 'json', 'yaml']);
 
@@ -288,13 +296,19 @@ class DescriptorReader {
       }
       let data: unknown;
       try {
-        data = await this.#resolvePlaceholders(document.data, file, document.line);
+        // A placeholder's problem is at its field's line, or the nearest enclosing field's `fields` has.
+        const lineOf = (pointer: string): number => {
+          for (let at = pointer; at !== ''; at = at.slice(0, at.lastIndexOf('/')))
+            if (document.fields[at] !== undefined) return document.fields[at]!;
+          return document.line;
+        };
+        data = await this.#resolvePlaceholders(document.data, file, lineOf);
       } catch (error) {
         if (!(error instanceof PlaceholderError)) throw error;
         this.#problem({
           severity: 'error',
           file,
-          line: document.line,
+          line: error.line,
           message: `${error.message} Backstage fails such an entity, so it is not loaded.`,
         });
         continue;
@@ -364,11 +378,11 @@ class DescriptorReader {
    * string value is replaced by that file's content. Files inside the repository are read; URLs are
    * never fetched and the field keeps the URL as plain text, with a warning.
    */
-  async #resolvePlaceholders(value: unknown, file: string, line: number): Promise<unknown> {
+  async #resolvePlaceholders(value: unknown, file: string, lineOf: (pointer: string) => number, pointer = ''): Promise<unknown> {
     if (typeof value !== 'object' || value === null) return value;
     if (Array.isArray(value)) {
       const items: unknown[] = [];
-      for (const item of value) items.push(await this.#resolvePlaceholders(item, file, line));
+      for (const [index, item] of value.entries()) items.push(await this.#resolvePlaceholders(item, file, lineOf, `${pointer}/${index}`));
       return items;
     }
     const entries = Object.entries(value);
@@ -380,11 +394,15 @@ class DescriptorReader {
       PLACEHOLDER_KINDS.has(first[0].slice(1)) &&
       typeof first[1] === 'string'
     ) {
-      return this.#readPlaceholder(first[0].slice(1), first[1], file, line);
+      return this.#readPlaceholder(first[0].slice(1), first[1], file, lineOf(pointer));
     }
     // Objects with other `$` keys (a JSON Schema's `$ref`) are left alone, as Backstage does.
     const resolved: Array<[string, unknown]> = [];
-    for (const [key, item] of entries) resolved.push([key, await this.#resolvePlaceholders(item, file, line)]);
+    for (const [key, item] of entries)
+      resolved.push([
+        key,
+        await this.#resolvePlaceholders(item, file, lineOf, `${pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`),
+      ]);
     // fromEntries defines own properties: a `__proto__` key stays a key instead of becoming the prototype.
     return Object.fromEntries(resolved);
   }
@@ -401,10 +419,11 @@ class DescriptorReader {
       return target;
     }
     const resolved = resolveLocationTarget(target, file);
-    if ('problem' in resolved) throw new PlaceholderError(`${label} is not read: ${resolved.problem}`);
-    if (!this.#repo.has(resolved.path)) throw new PlaceholderError(`${label} resolves to ${resolved.path}, which is not a tracked file.`);
+    if ('problem' in resolved) throw new PlaceholderError(`${label} is not read: ${resolved.problem}`, line);
+    if (!this.#repo.has(resolved.path))
+      throw new PlaceholderError(`${label} resolves to ${resolved.path}, which is not a tracked file.`, line);
     const read = await this.#repo.read(resolved.path, { maxBytes: MAX_PLACEHOLDER_BYTES });
-    if (!read.ok) throw new PlaceholderError(`${label} is not read: ${describeRefusal(resolved.path, read)}`);
+    if (!read.ok) throw new PlaceholderError(`${label} is not read: ${describeRefusal(resolved.path, read)}`, line);
     const text = read.text;
     if (kind === 'text') return text;
     if (kind === 'json') {
@@ -413,6 +432,7 @@ class DescriptorReader {
       } catch (error) {
         throw new PlaceholderError(
           `${label}: ${resolved.path} is not valid JSON (${error instanceof Error ? error.message : String(error)}).`,
+          line,
         );
       }
     }
@@ -421,9 +441,13 @@ class DescriptorReader {
     if (error)
       throw new PlaceholderError(
         `${label}: ${resolved.path}${error.line ? ` line ${error.line}` : ''} is not valid YAML (${error.message}).`,
+        line,
       );
     if (parsed.documents.length !== 1)
-      throw new PlaceholderError(`${label}: expected exactly one YAML document in ${resolved.path}, found ${parsed.documents.length}.`);
+      throw new PlaceholderError(
+        `${label}: expected exactly one YAML document in ${resolved.path}, found ${parsed.documents.length}.`,
+        line,
+      );
     return parsed.documents[0]!.data;
   }
 }

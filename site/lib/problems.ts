@@ -57,7 +57,10 @@ export interface ProblemsOverview {
  */
 export function problemsOverview(catalog: IndexedCatalog): ProblemsOverview {
   const repoPages = repositoryPages(catalog);
-  const kinds = [...groupBy(catalog.problems, (problem) => `${problem.severity}\u0000${messageShape(problem).template}`).values()]
+  // Counts in a message (`its newest 300 commits`) do not make another kind.
+  const kinds = [
+    ...groupBy(catalog.problems, (problem) => `${problem.severity}\u0000${withoutCounts(messageShape(problem).template)}`).values(),
+  ]
     .map((problems) => problemKind(catalog, repoPages, problems))
     .sort((a, b) => b.problems.length - a.problems.length || compareText(a.headline, b.headline));
   return {
@@ -163,14 +166,22 @@ function problemKind(catalog: IndexedCatalog, repoPages: ReadonlyMap<string, str
     };
   });
   if (problems.length === 1) return { severity: first.severity, ...splitMessage(first.message), problems: views };
-  const { template, subject } = messageShape(first);
+  const { template: firstTemplate, subject } = messageShape(first);
+  // Messages alike but for their counts are headed with an N where the counts differ.
+  const template = problems.every((problem) => messageShape(problem).template === firstTemplate)
+    ? firstTemplate
+    : withoutCounts(firstTemplate, 'N');
   const { headline, explanation, fix } = splitMessage(capitalise(template));
-  const noun = subject
-    ? SUBJECT_WORDS[subject]
-    : problems.every((problem) => problem.file)
-      ? SUBJECT_WORDS.file
-      : { singular: 'time', plural: 'times' };
-  const count = subject ? distinctSubjects(problems, subject) : problems.length;
+  // What the kind counts: what its message names, else the files, else the repositories it is found in.
+  const counted: Subject | undefined =
+    subject ??
+    (problems.every((problem) => problem.file)
+      ? 'file'
+      : problems.every((problem) => problem.repo !== undefined)
+        ? 'repository'
+        : undefined);
+  const noun = counted ? SUBJECT_WORDS[counted] : { singular: 'time', plural: 'times' };
+  const count = counted ? distinctSubjects(problems, counted) : problems.length;
   const curated = HEADLINES.find((entry) => entry.shape.test(template));
   return {
     severity: first.severity,
@@ -186,6 +197,11 @@ function distinctSubjects(problems: readonly Problem[], subject: Subject): numbe
   const key = (problem: Problem) =>
     subject === 'entity' ? problem.entityRef : subject === 'repository' ? problem.repo : `${problem.repo ?? ''}\u0000${problem.file}`;
   return new Set(problems.map(key)).size;
+}
+
+/** A message with each whole number (a count, a size) replaced: the shape problems are grouped by. */
+function withoutCounts(template: string, placeholder = '#'): string {
+  return template.replace(/(?<![\w.])\d+(?![\w.]*\w)/g, placeholder);
 }
 
 function capitalise(text: string): string {

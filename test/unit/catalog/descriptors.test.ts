@@ -291,7 +291,8 @@ describe('descriptors retriever', () => {
       const result = await collect({ 'catalog-info.yaml': api('$text: https://petstore.example.com/openapi.yaml') });
       expect(definitionOf(result)).toBe('https://petstore.example.com/openapi.yaml');
       expect(result.problems).toEqual([
-        { severity: 'warning', repo: 'repo', file: 'catalog-info.yaml', line: 1, message: expect.stringContaining('never fetches') },
+        // At the field's line (spec.definition), not the document's.
+        { severity: 'warning', repo: 'repo', file: 'catalog-info.yaml', line: 9, message: expect.stringContaining('never fetches') },
       ]);
     });
 
@@ -312,7 +313,7 @@ describe('descriptors retriever', () => {
       const result = await collect({ ...files, 'other.yaml': component('unrelated') });
       expect(result.documents).toEqual([]);
       expect(result.problems).toEqual([
-        { severity: 'error', repo: 'repo', file: 'catalog-info.yaml', line: 1, message: expect.stringMatching(message) },
+        { severity: 'error', repo: 'repo', file: 'catalog-info.yaml', line: 9, message: expect.stringMatching(message) },
       ]);
     });
   });

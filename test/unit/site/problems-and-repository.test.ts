@@ -72,6 +72,29 @@ describe('problems overview', () => {
     expect(overview.summary).toBe('1 error and 3 warnings in 4 repositories');
   });
 
+  it('folds messages that differ only by a count into one kind, with N for the count, each problem keeping its own', () => {
+    const shallow = (repo: string, commits: number): Problem => ({
+      severity: 'warning',
+      repo,
+      message: `This is a shallow clone with only its newest ${commits} commits: activity and release tags older than them are not seen. Fetch the whole history: git fetch --unshallow.`,
+    });
+    const overview = problemsOverview(
+      withProblems([shallow('gin', 106), shallow('json', 300), shallow('click', 300), shallow('typer', 3.5 as never)]),
+    );
+    expect(overview.warnings.map((kind) => [kind.headline, kind.problems.length])).toEqual([
+      [
+        '3 repositories: This is a shallow clone with only its newest N commits: activity and release tags older than them are not seen.',
+        3,
+      ],
+      ['This is a shallow clone with only its newest 3.5 commits: activity and release tags older than them are not seen.', 1],
+    ]);
+    expect(overview.warnings[0]!.problems.map((problem) => problem.message)).toEqual([
+      shallow('gin', 106).message,
+      shallow('json', 300).message,
+      shallow('click', 300).message,
+    ]);
+  });
+
   it('heads a repeated kind without a headline of its own by its count and first sentence, largest kinds first', () => {
     const dangling = (entity: string): Problem => ({
       severity: 'warning',
