@@ -62,3 +62,25 @@ describe('pages of a long list', () => {
     });
   }
 });
+
+describe('a phone-sized screen', () => {
+  it.each([
+    '',
+    'scorecards/',
+    'scorecards/production-readiness/',
+    'scorecards/production-readiness/unowned/',
+    'checks/',
+    'checks/has-ci/',
+    'catalog/',
+    'catalog/default/group/platform/',
+    'problems/',
+  ])('/portal/%s scrolls only down, never sideways', async (path) => {
+    const page = await open(path, { viewport: { width: 375, height: 800 } });
+    const { scrollWidth, clientWidth } = await page.evaluate(() => ({
+      scrollWidth: document.documentElement.scrollWidth,
+      clientWidth: document.documentElement.clientWidth,
+    }));
+    expect(scrollWidth).toBeLessThanOrEqual(clientWidth);
+    await page.context().close();
+  });
+});
