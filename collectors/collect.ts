@@ -26,7 +26,7 @@ import { prepareEvaluation } from './scorecards/evaluate.ts';
 import type { Exemption } from './scorecards/exemptions.ts';
 import { readPortalTeams } from './config/teams.ts';
 import type { ContentDocument } from './sources/content.ts';
-import { inShard, type Shard } from './runs/shard.ts';
+import { inShard, listingDigest, type Shard } from './runs/shard.ts';
 import { listSources, type SourceEnvironment } from './sources/index.ts';
 import { NOTHING_UNREACHABLE, type ForgeEntity, type Unreachable } from './sources/source.ts';
 import { cleanText, FORBIDDEN_KEY, plainData, type DataPath } from './support/text.ts';
@@ -129,14 +129,17 @@ export async function collect(options: CollectOptions): Promise<Snapshot> {
  */
 export async function collectRepos(
   options: CollectOptions & { shard?: Shard },
-): Promise<{ repos: RepoSnapshot[]; entities: ForgeEntity[]; unreachable: Unreachable; problems: Problem[] }> {
+): Promise<{ listing: string; repos: RepoSnapshot[]; entities: ForgeEntity[]; unreachable: Unreachable; problems: Problem[] }> {
   const { config, baseDir, now, standards, shard } = options;
-  // A shard lists (and clones) only its own share of the repositories.
-  const listing = await listSources(config.sources, baseDir, (name) => !shard || inShard(name, shard), options.environment).catch(
-    async (error: unknown) => {
-      throw error instanceof ConfigError ? await located(error, options.file) : error;
-    },
-  );
+  // A shard lists (and clones) only its own share of the repositories; the names of all are kept for its `listing` digest.
+  const listed: string[] = [];
+  const select = (name: string) => {
+    listed.push(name);
+    return !shard || inShard(name, shard);
+  };
+  const listing = await listSources(config.sources, baseDir, select, options.environment).catch(async (error: unknown) => {
+    throw error instanceof ConfigError ? await located(error, options.file) : error;
+  });
   const handles = listing.repos;
   const collected = await collectMany(handles, {
     options: {
@@ -163,6 +166,7 @@ export async function collectRepos(
       ];
   // A source that could not be listed is in every shard's listing: the merge carries its repositories over once.
   return {
+    listing: listingDigest(listed),
     repos: collected.repos,
     entities: listing.entities ?? [],
     unreachable: listing.unreachable ?? NOTHING_UNREACHABLE,

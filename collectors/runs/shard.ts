@@ -1,8 +1,10 @@
+import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { ConfigError } from '../config/config-error.ts';
 import { problemSchema } from '../contract/problems.ts';
 import { repoSchema, SNAPSHOT_SCHEMA_VERSION } from '../contract/snapshot.ts';
 import { forgeEntitySchema, unreachableSchema } from '../sources/source.ts';
+import { compareCodeUnits } from '../support/order.ts';
 
 /** Shard `index` of `count` (1-based), from `--shard i/n`. */
 export interface Shard {
@@ -31,6 +33,14 @@ export function inShard(name: string, shard: Shard): boolean {
   return (hash % shard.count) + 1 === shard.index;
 }
 
+/** The `listing` digest of the repository names the sources listed. */
+export function listingDigest(names: Iterable<string>): string {
+  return createHash('sha256')
+    .update([...new Set(names)].sort(compareCodeUnits).join('\n'))
+    .digest('hex')
+    .slice(0, 16);
+}
+
 /**
  * What `cairn collect --shard i/n` writes: its repositories' facts, before catalog and scorecards,
  * which need the whole organisation and are computed by `cairn merge`.
@@ -40,6 +50,11 @@ export const partialSnapshotSchema = z.object({
   schemaVersion: z.literal(SNAPSHOT_SCHEMA_VERSION),
   shard: z.object({ index: z.number().int().positive(), count: z.number().int().positive() }),
   generatedAt: z.iso.datetime(),
+  /**
+   * A digest of every repository name the sources listed, before the split: the shards of one run
+   * agree on it, and a shard of another listing (another glob, another day's organisation) does not.
+   */
+  listing: z.string().optional(),
   /** Its repositories as collected, every fact included (checks need the unpublished ones too). */
   repos: z.array(repoSchema),
   /** Its repositories that could not be fetched (nor found in an earlier clone), and sources that could not be listed. */
@@ -69,6 +84,12 @@ export function combineShards(
     if (other) throw new ConfigError(`${file}: shard ${partial.shard.index}/${count} is also in ${other}.`);
     byIndex.set(partial.shard.index, file);
   }
+  const listed = partials.filter(({ partial }) => partial.listing !== undefined);
+  const odd = listed.find(({ partial }) => partial.listing !== listed[0]!.partial.listing);
+  if (odd)
+    throw new ConfigError(
+      `cairn merge: ${odd.file} and ${listed[0]!.file} split different listings of the repositories; collect every shard from the same configuration, in one run.`,
+    );
   const missing = Array.from({ length: count }, (_, index) => index + 1).filter((index) => !byIndex.has(index));
   if (missing.length)
     throw new ConfigError(

@@ -24,7 +24,7 @@ export async function collectShard(values: CollectionValues & { shard: string },
   const now = currentTime(context.env);
   const progress = progressLine(context.stderr);
   const environment = { cwd: context.cwd, env: context.env };
-  const { repos, entities, unreachable, problems } = await collectRepos({
+  const { listing, repos, entities, unreachable, problems } = await collectRepos({
     ...loaded,
     ...cacheDirOf(values, context.cwd),
     standards,
@@ -39,6 +39,7 @@ export async function collectShard(values: CollectionValues & { shard: string },
     schemaVersion: SNAPSHOT_SCHEMA_VERSION,
     shard,
     generatedAt: now.toISOString(),
+    listing,
     repos,
     unreachable,
     problems,
@@ -48,6 +49,8 @@ export async function collectShard(values: CollectionValues & { shard: string },
   context.stderr.write(`Collected shard ${shard.index}/${shard.count}: ${repos.length} of the repositories → ${output}\n`);
   return partial;
 }
+
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
  * `cairn merge`: the partial snapshots of every shard, combined and assembled (catalog, checks,
@@ -67,6 +70,11 @@ export async function mergeShards(
   const standards = await loadStandards(loaded.contentDir);
   const partials = await Promise.all(files.map(async (file) => ({ file, partial: await readPartial(file, pathIn(context, file)) })));
   const { repos, entities, unreachable, problems } = combineShards(partials);
+  const times = partials.map(({ partial }) => Date.parse(partial.generatedAt)).sort((a, b) => a - b);
+  if (times.at(-1)! - times[0]! > DAY_MS)
+    context.stderr.write(
+      `warning: the shards were collected from ${new Date(times[0]!).toISOString()} to ${new Date(times.at(-1)!).toISOString()}, more than a day apart: the snapshot mixes repositories read on different days.\n`,
+    );
   const content = { documents: await readPortalTeams(loaded.contentDir) };
   const snapshot = await assemble({
     repos,

@@ -6,7 +6,8 @@ import type { Snapshot } from '../../collectors/contract/snapshot.ts';
 import { cairnWith } from '../helpers/cli.ts';
 import { files, makeRepos, type RepoFixture } from '../helpers/repos.ts';
 
-const cairn = cairnWith({ epoch: '1793534400' });
+const EPOCH = 1793534400;
+const cairn = cairnWith({ epoch: String(EPOCH) });
 
 const component = (name: string, owner: string, extra = '') =>
   `apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: ${name}\nspec:\n  type: service\n  lifecycle: production\n  owner: ${owner}\n${extra}`;
@@ -120,6 +121,25 @@ describe('cairn collect --shard and cairn merge', () => {
     );
     expect(merged.code, merged.stderr).toBe(0);
     expect(await readJson<Snapshot>('repos-merged.json')).toEqual(await readJson<Snapshot>('repos-single.json'));
+  });
+
+  it('refuses a shard of another listing, and warns of shards read more than a day apart', async () => {
+    const narrower = join(root, '{payments,checkout}');
+    expect((await cairn(work, 'collect', '--repos', narrower, '--shard', '2/2', '--snapshot', 'other-listing/2.json')).code).toBe(0);
+    const mixed = await cairn(work, 'merge', 'repos-shards/1.json', 'other-listing/2.json', '--snapshot', 'mixed.json', '--no-history');
+    expect(mixed.code).toBe(2);
+    expect(mixed.stderr).toBe(
+      'cairn merge: other-listing/2.json and repos-shards/1.json split different listings of the repositories; collect every shard from the same configuration, in one run.\n',
+    );
+    const glob = join(root, '{payments,checkout,storefront,orders}');
+    const threeDaysLater = cairnWith({ epoch: String(EPOCH + 3 * 86_400) });
+    expect((await threeDaysLater(work, 'collect', '--repos', glob, '--shard', '2/2', '--snapshot', 'later/2.json')).code).toBe(0);
+    const apart = await cairn(work, 'merge', 'repos-shards/1.json', 'later/2.json', '--snapshot', 'apart.json', '--no-history');
+    expect(apart.code).toBe(0);
+    const at = (seconds: number) => new Date(seconds * 1000).toISOString();
+    expect(apart.stderr).toContain(
+      `warning: the shards were collected from ${at(EPOCH)} to ${at(EPOCH + 3 * 86_400)}, more than a day apart`,
+    );
   });
 
   it('builds the site from the merged snapshot without collecting again', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError } from '../../collectors/config/config-error.ts';
-import { combineShards, inShard, parseShard, type PartialSnapshot } from '../../collectors/runs/shard.ts';
+import { combineShards, inShard, listingDigest, parseShard, type PartialSnapshot } from '../../collectors/runs/shard.ts';
 
 describe('parseShard', () => {
   it.each([
@@ -32,6 +32,13 @@ describe('inShard', () => {
   });
 });
 
+describe('listingDigest', () => {
+  it('is the same for the same names in any order, and differs for another set', () => {
+    expect(listingDigest(['b', 'a', 'a'])).toBe(listingDigest(['a', 'b']));
+    expect(listingDigest(['a', 'b'])).not.toBe(listingDigest(['a', 'b', 'c']));
+  });
+});
+
 describe('combineShards', () => {
   const partial = (
     index: number,
@@ -40,6 +47,7 @@ describe('combineShards', () => {
     problems: PartialSnapshot['problems'] = [],
     unreachable: string[] = [],
     unlisted: string[] = [],
+    listing = 'abc',
   ) => ({
     file: `shards/${index}.json`,
     partial: {
@@ -47,6 +55,7 @@ describe('combineShards', () => {
       schemaVersion: 2,
       shard: { index, count },
       generatedAt: '2026-11-01T00:00:00.000Z',
+      listing,
       repos: repos.map((name) => ({ name, source: 'directory', facts: {}, problems: [] })),
       unreachable: {
         repos: unreachable.map((name) => ({ name, source: 'git', reason: `could not clone /srv/${name}.git` })),
@@ -86,6 +95,12 @@ describe('combineShards', () => {
       name: 'a repository in two shards',
       partials: [partial(1, 2, ['a']), partial(2, 2, ['a'])],
       message: 'cairn merge: repository "a" is in two shards; collect every shard from the same configuration.',
+    },
+    {
+      name: 'shards of different listings (another glob, another run)',
+      partials: [partial(1, 2, ['a']), partial(2, 2, ['b'], [], [], [], 'def')],
+      message:
+        'cairn merge: shards/2.json and shards/1.json split different listings of the repositories; collect every shard from the same configuration, in one run.',
     },
     { name: 'nothing', partials: [], message: 'cairn merge: no partial snapshots given.' },
   ])('refuses $name', ({ partials, message }) => {
