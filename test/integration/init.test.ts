@@ -127,44 +127,22 @@ describe('Cairn without a portal', () => {
     expect(checked.code).toBe(2);
     expect(checked.stderr).toContain(`--standards ${bad}: not a Cairn standards.json (format:`);
     // A portal built by another Cairn, whose scorecards use a check this one does not have.
-    const future = join(fixture.root, 'future.json');
-    const scorecard = { id: 'ready', title: 'Ready', levels: [{ id: 'bronze', checks: ['readme-present', 'from-the-future'] }] };
-    await writeFile(
-      future,
-      JSON.stringify({
-        format: 'cairn-standards/1',
-        generatedAt: '2026-11-01T00:00:00.000Z',
-        scorecardsFrom: 'content',
-        scorecards: [scorecard],
-        customChecks: [],
-        exemptions: [],
-        teams: [],
-      }),
-    );
+    // A standards.json with one scorecard, `ready`, whose level `bronze` has these checks.
+    const standardsWith = async (name: string, checks: unknown[]) => {
+      const file = join(fixture.root, name);
+      const scorecard = { id: 'ready', title: 'Ready', levels: [{ id: 'bronze', checks }] };
+      const standards = { format: 'cairn-standards/1', generatedAt: '2026-11-01T00:00:00.000Z', scorecardsFrom: 'content' };
+      await writeFile(file, JSON.stringify({ ...standards, scorecards: [scorecard], customChecks: [], exemptions: [], teams: [] }));
+      return file;
+    };
+    const future = await standardsWith('future.json', ['readme-present', 'from-the-future']);
     const judged = await cairn(fixture.root, 'check', fixture.dirs.orders, '--standards', future);
     expect(judged.code).toBe(2);
     expect(judged.stderr).toBe(
       `--standards ${future}: its scorecards use a check this Cairn does not have (from-the-future). The portal is built by another version of Cairn: run the cairn-portal version it is built with.\n`,
     );
     // Options a check rejects: bad input, as in portal.yaml, not an error result on every entity.
-    const optioned = join(fixture.root, 'optioned.json');
-    const wrong = {
-      id: 'ready',
-      title: 'Ready',
-      levels: [{ id: 'bronze', checks: [{ id: 'readme-present', options: { minWords: 'lots' } }] }],
-    };
-    await writeFile(
-      optioned,
-      JSON.stringify({
-        format: 'cairn-standards/1',
-        generatedAt: '2026-11-01T00:00:00.000Z',
-        scorecardsFrom: 'content',
-        scorecards: [wrong],
-        customChecks: [],
-        exemptions: [],
-        teams: [],
-      }),
-    );
+    const optioned = await standardsWith('optioned.json', [{ id: 'readme-present', options: { minWords: 'lots' } }]);
     const rejected = await cairn(fixture.root, 'check', fixture.dirs.orders, '--standards', optioned);
     expect(rejected.code).toBe(2);
     expect(rejected.stderr).toMatch(
