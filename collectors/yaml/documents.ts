@@ -3,7 +3,6 @@ import {
   isMap,
   isSeq,
   LineCounter,
-  parseDocument,
   Parser,
   type CST,
   type Document,
@@ -182,10 +181,19 @@ export type ParsedYamlFile = { document: Document.Parsed; lineCounter: LineCount
  * `parseYamlDocuments`; a syntax error is the first one, at its line.
  */
 export function parseYamlFile(text: string, options: ParseOptions & DocumentOptions & SchemaOptions = {}): ParsedYamlFile {
-  const tooDeep = deepNestingAt(text);
-  if (tooDeep) return { error: `nesting deeper than ${MAX_YAML_DEPTH} levels`, line: tooDeep.line };
+  // Parsed once into tokens, which are checked for depth and then composed: what `parseDocument` does.
   const lineCounter = new LineCounter();
-  const document = parseDocument(text, { ...options, lineCounter, prettyErrors: false });
+  const tokens = [...new Parser(lineCounter.addNewLine).parse(text)];
+  for (const token of tokens) {
+    const tooDeep = token.type === 'document' ? tooDeepAt(token) : undefined;
+    if (tooDeep !== undefined) return { error: `nesting deeper than ${MAX_YAML_DEPTH} levels`, line: lineCounter.linePos(tooDeep).line };
+  }
+  let document: Document.Parsed | undefined;
+  for (const composed of new Composer(options).compose(tokens, true, text.length)) {
+    if (!document) document = composed;
+    else return { error: 'Source contains multiple documents', line: lineCounter.linePos(composed.range[0]).line };
+  }
+  if (!document) return { error: 'no document', line: 1 };
   const [error] = document.errors;
   if (error) return { error: error.message.split('\n')[0]!, line: lineOfError(error, text, lineCounter) };
   return { document, lineCounter };

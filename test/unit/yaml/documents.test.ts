@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { deepNestingAt, MAX_YAML_CHARS, MAX_YAML_DEPTH, parseYamlDocuments } from '../../../collectors/yaml/documents.ts';
+import { deepNestingAt, MAX_YAML_CHARS, MAX_YAML_DEPTH, parseYamlDocuments, parseYamlFile } from '../../../collectors/yaml/documents.ts';
 
 describe('parseYamlDocuments', () => {
   it.each([
@@ -130,5 +130,21 @@ describe('parseYamlDocuments', () => {
     expect(result.errors).toHaveLength(1);
     expect(result.errors[0]!.message).not.toMatch(/column|\n/);
     expect(parseYamlDocuments(text)).toEqual(result);
+  });
+});
+
+describe('parseYamlFile', () => {
+  it.each<[string, string, unknown]>([
+    ['one document', 'on: push\njobs: {}\n', { data: { on: 'push', jobs: {} } }],
+    [
+      'nesting too deep, refused before composing',
+      `a: 1\nb: ${'['.repeat(20_000)}${']'.repeat(20_000)}\n`,
+      { error: `nesting deeper than ${MAX_YAML_DEPTH} levels`, line: 2 },
+    ],
+    ['a syntax error, at its line', 'a: 1\nb: "open\n', { error: expect.any(String), line: 2 }],
+    ['two documents, at the second one', 'a: 1\n---\nb: 2\n', { error: 'Source contains multiple documents', line: 2 }],
+  ])('%s', (_name, text, expected) => {
+    const parsed = parseYamlFile(text);
+    expect('error' in parsed ? parsed : { data: parsed.document.toJS() }).toEqual(expected);
   });
 });
