@@ -31,6 +31,13 @@ describe('search, a guide, and a check it teaches', () => {
     await page.context().close();
   });
 
+  it('shows an entity found with its kind, which its page gives as metadata outside the indexed text', async () => {
+    const page = await open('search/?q=payments');
+    await expect.poll(() => page.getByRole('status').textContent(), { timeout: 10_000 }).toMatch(/\d+ results? for “payments”/);
+    expect(await page.locator('#search-results .search-kind').allTextContents()).toContain(' · Component');
+    await page.context().close();
+  });
+
   it('copies a code block with the copy button', async () => {
     const page = await open('guides/build/set-up-ci/', { permissions: ['clipboard-read', 'clipboard-write'] });
     const button = page.getByRole('button', { name: 'Copy code to clipboard' }).first();
