@@ -187,6 +187,13 @@ describe('verdicts true to the files', () => {
       notes: ['gradle: a Java toolchain 17', 'maven: java.version 17'],
     },
     {
+      // .github/workflows/azure-dev.yml runs on push; .azdo/pipelines/azure-dev.yml has no pr: section, so Azure builds pull requests.
+      repo: 'todo-nodejs-mongo',
+      check: 'ci-on-pull-request',
+      outcome: 'notApplicable',
+      message: /azure-pipelines \(\.azdo\/pipelines\/azure-dev\.yml\) may/,
+    },
+    {
       // catalog-info.yaml's second document starts at line 17; its owner is at line 25.
       repo: 'demo',
       entity: 'api:default/demo-graphql',

@@ -21,7 +21,7 @@ export const ciOnPullRequest = defineCheck({
   title: 'CI runs on pull requests',
   category: 'build',
   description:
-    "At least one GitHub Actions workflow runs on `pull_request` (or a merge queue), so changes are checked before they merge. A `pull_request_target` workflow counts only when it checks out the pull request's head: otherwise it runs the base branch's code.",
+    "At least one GitHub Actions workflow runs on `pull_request` (or a merge queue), so changes are checked before they merge. A `pull_request_target` workflow counts only when it checks out the pull request's head: otherwise it runs the base branch's code. The triggers of other CI systems are not read: beside one, workflows that do not run on pull requests give no verdict.",
   why: 'CI that runs only after a merge tells you the main branch is broken once it already is. Running it on pull requests blocks the breakage before it lands, and lets branch protection require it.',
   fix: [
     'Trigger the build-and-test workflow on pull requests as well as on the main branch:',
@@ -36,11 +36,17 @@ export const ciOnPullRequest = defineCheck({
   effort: 'low',
   severity: 'warning',
   options: z.object({}),
-  needs: ['workflows'],
+  needs: ['workflows', 'ci'],
   run(context) {
-    const { workflows } = context.facts;
+    const { workflows, ci } = context.facts;
     if (workflows.length === 0) return notApplicable('No GitHub Actions workflows; the triggers of other CI systems are not read.');
     const onPullRequests = workflows.filter(checksPullRequests);
+    // Azure Pipelines and CircleCI build pull requests unless told not to: beside them, workflows that do not are no verdict.
+    const others = ci.filter((entry) => entry.system !== 'github-actions');
+    if (onPullRequests.length === 0 && others.length > 0)
+      return notApplicable(
+        `No GitHub Actions workflow runs on pull requests, but ${others.map((entry) => `${entry.system} (${entry.files[0]})`).join(', ')} may: the triggers of other CI systems are not read.`,
+      );
     if (onPullRequests.length === 0)
       return fail(
         `No workflow runs on pull_request (${count(workflows.length, 'workflow')} read); changes are only checked after they merge.`,

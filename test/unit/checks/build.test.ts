@@ -37,6 +37,22 @@ describeCheck(ciConfigured, [
 
 describeCheck(ciOnPullRequest, [
   {
+    // todo-nodejs-mongo: a deploy workflow on push, and an Azure pipeline that builds pull requests by default.
+    name: 'no workflow on pull requests beside another CI system: no verdict',
+    input: {
+      facts: repoFacts({
+        workflows: [workflow('.github/workflows/azure-dev.yml', ['push', 'workflow_dispatch'])],
+        ci: [
+          { system: 'github-actions', files: ['.github/workflows/azure-dev.yml'] },
+          { system: 'azure-pipelines', files: ['.azdo/pipelines/azure-dev.yml'] },
+        ],
+      }),
+    },
+    outcome: 'notApplicable',
+    message:
+      'No GitHub Actions workflow runs on pull requests, but azure-pipelines (.azdo/pipelines/azure-dev.yml) may: the triggers of other CI systems are not read.',
+  },
+  {
     name: 'one workflow on pull_request',
     input: {
       facts: repoFacts({
