@@ -5,7 +5,7 @@ import { defineRetriever } from './retriever.ts';
 export const activity = defineRetriever({
   id: 'activity',
   timeDependent: true,
-  version: 1,
+  version: 2,
   description: 'Commits and distinct authors in the activity window, and the last commit date.',
   schema: z.object({
     since: z.iso.datetime({ offset: true }),

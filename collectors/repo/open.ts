@@ -279,7 +279,8 @@ class GitRepoReader implements OpenedRepo {
    */
   async #readHistory(): Promise<RepoHistory> {
     const { now, windowDays } = this.#options;
-    const since = new Date(now.getTime() - windowDays * 86_400_000);
+    // From the start of a day (UTC): the fact cache keeps the activity for the day, so every run that day reads the same window.
+    const since = new Date(Math.floor(now.getTime() / 86_400_000) * 86_400_000 - windowDays * 86_400_000);
     const format = `--format=${['%H', '%cI', '%an', '%ae', '%D'].join('%x1f')}%x1e`;
     let failure: string | undefined;
     const log = (args: string[]) =>

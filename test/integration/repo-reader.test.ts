@@ -142,6 +142,13 @@ describe('openRepo', () => {
     expect(history.tags).toEqual([{ name: 'v1.0.0', commit: expect.stringMatching(/^[0-9a-f]{40}$/), date: '2026-05-01T09:00:00+00:00' }]);
   });
 
+  it('starts the activity window at the start of a day, so every run that day reads the same window', async () => {
+    const at = async (iso: string) =>
+      (await (await openRepo(fixture.dirs.app, { name: 'app', now: new Date(iso), windowDays: 90 })).history()).since;
+    expect(await at('2026-06-01T09:43:15.095Z')).toBe('2026-03-03T00:00:00.000Z');
+    expect(await at('2026-06-01T23:59:59.000Z')).toBe('2026-03-03T00:00:00.000Z');
+  });
+
   it('reads HEAD of a repository with no commit in the window', async () => {
     const stale = await openRepo(fixture.dirs.stale, { name: 'stale', now: NOW, windowDays: 90 });
     const history = await stale.history();
