@@ -36,6 +36,11 @@ export interface FixDefinition {
   path: string;
   /** Other paths where the check reads the same file (`.github/dependabot.yaml`): one there is to be edited, not joined by a second. */
   alsoAt?: readonly string[];
+  /**
+   * Whether the file counts in any letter case (GitHub reads `security.md`); else only as written
+   * (`CODEOWNERS`, `dependabot.yml`), and a file named otherwise is to be renamed.
+   */
+  anyCase?: boolean;
   /** The checks the file makes pass. */
   checkIds: readonly string[];
   suggest(context: FixContext): { summary: string; text: string } | undefined;

@@ -32,11 +32,16 @@ export function fixableCheckIds(): string[] {
   return [...new Set(fixes.flatMap((fix) => fix.checkIds))].sort();
 }
 
-/** A fix whose checks fail but that writes nothing: its file is tracked (`existing`, as tracked), or the repository gives too little. */
+/**
+ * A fix whose checks fail but that writes nothing: its file is tracked (`existing`, as tracked),
+ * tracked under a letter case the check does not read (`misnamed`, and the name it reads), or the
+ * repository gives too little.
+ */
 export interface UnwrittenFile {
   path: string;
   checkIds: string[];
   existing?: string;
+  misnamed?: { tracked: string; read: string };
 }
 
 /**
@@ -52,10 +57,18 @@ export function planFiles(input: SuggestInput): { files: SuggestedFile[]; unwrit
   for (const fix of fixes) {
     const checkIds = fix.checkIds.filter((id) => failing.has(id));
     if (checkIds.length === 0) continue;
-    const existing = [fix.path, ...(fix.alsoAt ?? [])].map((path) => trackedAs(input.files, path)).find((path) => path !== undefined);
-    const file = existing === undefined ? fix.suggest({ ...input, failing }) : undefined;
+    const places = [fix.path, ...(fix.alsoAt ?? [])];
+    const exact = places.find((path) => input.files.includes(path));
+    // A case-insensitive disk cannot hold a second file beside one that differs only in case.
+    const folded = places.flatMap((path) => {
+      const tracked = trackedAs(input.files, path);
+      return tracked === undefined ? [] : [{ tracked, read: path }];
+    })[0];
+    const existing = exact ?? (fix.anyCase ? folded?.tracked : undefined);
+    const misnamed = existing === undefined ? folded : undefined;
+    const file = existing === undefined && misnamed === undefined ? fix.suggest({ ...input, failing }) : undefined;
     if (file) files.push({ path: fix.path, checkIds, ...file });
-    else unwritten.push({ path: fix.path, checkIds, ...(existing !== undefined ? { existing } : {}) });
+    else unwritten.push({ path: fix.path, checkIds, ...(existing !== undefined ? { existing } : {}), ...(misnamed ? { misnamed } : {}) });
   }
   return { files, unwritten };
 }

@@ -12,6 +12,7 @@ export const securityPolicyFix = defineFix({
   path: 'SECURITY.md',
   // A policy that names no contact is there to be edited, not joined by a second file.
   alsoAt: SECURITY_POLICY_PATHS,
+  anyCase: true,
   checkIds: ['security-policy'],
   suggest({ entities, templates }) {
     const template = templates?.securityPolicy;

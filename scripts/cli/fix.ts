@@ -90,10 +90,12 @@ function unanswered(wanted: readonly string[] | 'all', unwritten: readonly Unwri
   const failing = failingChecks(input.results);
   const passing = wanted === 'all' ? [] : wanted.filter((id) => !failing.has(id));
   return [
-    ...unwritten.map(({ path, checkIds, existing }) =>
+    ...unwritten.map(({ path, checkIds, existing, misnamed }) =>
       existing !== undefined
         ? `${checkIds.join(', ')}: nothing to write, ${existing} exists already: edit it (the check's page says how).`
-        : `${checkIds.join(', ')}: nothing to write, Cairn found too little in the repository to write ${path} for it (cairn check says what fails).`,
+        : misnamed
+          ? `${checkIds.join(', ')}: nothing to write, ${misnamed.tracked} exists, but GitHub and Cairn read it only as ${misnamed.read}: rename it (git mv ${misnamed.tracked} ${misnamed.read}).`
+          : `${checkIds.join(', ')}: nothing to write, Cairn found too little in the repository to write ${path} for it (cairn check says what fails).`,
     ),
     ...passing.map((id) => `${id}: nothing to write, it does not fail here (or no scorecard of these standards has it).`),
   ];

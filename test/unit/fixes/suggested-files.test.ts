@@ -139,6 +139,16 @@ describe('suggestedFiles through the pipeline', () => {
       },
       unwritten: { path: '.github/CODEOWNERS', checkIds: ['codeowners-catch-all'], existing: 'CODEOWNERS' },
     },
+    {
+      // GitHub reads CODEOWNERS and dependabot.yml only so spelt; a case-insensitive disk holds one of the two names.
+      name: 'a dependabot.yml in the wrong case',
+      tree: { ...SERVICE, '.github/Dependabot.yml': 'version: 2\nupdates: []\n' },
+      unwritten: {
+        path: '.github/dependabot.yml',
+        checkIds: ['dependency-updates'],
+        misnamed: { tracked: '.github/Dependabot.yml', read: '.github/dependabot.yml' },
+      },
+    },
   ])('writes nothing beside $name, and says which file to edit', async ({ tree, unwritten }) => {
     const plan = planFiles(await judge(tree));
     expect(plan.unwritten).toContainEqual(unwritten);
