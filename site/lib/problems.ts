@@ -38,8 +38,10 @@ export interface ProblemKind {
   explanation?: string;
   /** The imperative sentences of the message, which say what to do, when it has any. */
   fix?: string;
-  /** Each problem of the kind, where it was found. */
-  problems: Array<ProblemView & { repo?: string; repoHref?: string }>;
+  /** Each problem of the kind, where it was found, and its own numbers where the kind's messages differ in them (`N`). */
+  problems: Array<ProblemView & { repo?: string; repoHref?: string; counts?: string }>;
+  /** Whether the kind's messages differ in a number, which the headline shows as N and each problem gives. */
+  counted?: boolean;
 }
 
 /** Every problem of the run, errors first, each severity's repeated problems folded into kinds. */
@@ -125,7 +127,7 @@ export function messageShape(problem: Pick<Problem, 'message' | 'repo' | 'entity
 
 // Sentences that tell the reader what to do start with one of these verbs.
 const IMPERATIVE =
-  /^(?:Add|Use|Write|Set|Remove|Rename|Move|Point|Give|Fix|Declare|Make|Collect|Check|Run|Name|Put|Create|Delete|Replace|Keep|Split|Quote|List|Limit|Change|Define|Register|Update|Commit|Merge|Mark)\b/;
+  /^(?:Add|Fetch|Use|Write|Set|Remove|Rename|Move|Point|Give|Fix|Declare|Make|Collect|Check|Run|Name|Put|Create|Delete|Replace|Keep|Split|Quote|List|Limit|Change|Define|Register|Update|Commit|Merge|Mark)\b/;
 
 /**
  * A message in three parts: its first sentence (what is wrong), the other sentences that explain it,
@@ -166,11 +168,11 @@ function problemKind(catalog: IndexedCatalog, repoPages: ReadonlyMap<string, str
     };
   });
   if (problems.length === 1) return { severity: first.severity, ...splitMessage(first.message), problems: views };
-  const { template: firstTemplate, subject } = messageShape(first);
-  // Messages alike but for their counts are headed with an N where the counts differ.
-  const template = problems.every((problem) => messageShape(problem).template === firstTemplate)
-    ? firstTemplate
-    : withoutCounts(firstTemplate, 'N');
+  const { subject } = messageShape(first);
+  // Messages alike but for their counts are headed with an N where the counts differ, and each problem gives its own.
+  const parts = problems.map((problem) => messageShape(problem).template.split(COUNT));
+  const varying = parts[0]!.flatMap((part, index) => (index % 2 === 1 && parts.some((other) => other[index] !== part) ? [index] : []));
+  const template = parts[0]!.map((part, index) => (varying.includes(index) ? 'N' : part)).join('');
   const { headline, explanation, fix } = splitMessage(capitalise(template));
   // What the kind counts: what its message names, else the files, else the repositories it is found in.
   const counted: Subject | undefined =
@@ -188,9 +190,14 @@ function problemKind(catalog: IndexedCatalog, repoPages: ReadonlyMap<string, str
     headline: curated ? curated.headline(count) : `${countNoun(count, noun.singular, noun.plural)}: ${headline}`,
     ...(curated || explanation ? { explanation: [...(curated ? [headline] : []), ...(explanation ? [explanation] : [])].join(' ') } : {}),
     ...(fix ? { fix } : {}),
-    problems: views,
+    problems:
+      varying.length > 0 ? views.map((view, row) => ({ ...view, counts: varying.map((index) => parts[row]![index]).join(', ') })) : views,
+    ...(varying.length > 0 ? { counted: true } : {}),
   };
 }
+
+/** A whole number in a message (a count, a size), not part of a word or a version: captured, so `split` keeps it. */
+const COUNT = /((?<![\w.])\d+(?![\w.]*\w))/;
 
 /** How many different repositories, entities or files a kind's problems name. */
 function distinctSubjects(problems: readonly Problem[], subject: Subject): number {
@@ -200,8 +207,8 @@ function distinctSubjects(problems: readonly Problem[], subject: Subject): numbe
 }
 
 /** A message with each whole number (a count, a size) replaced: the shape problems are grouped by. */
-function withoutCounts(template: string, placeholder = '#'): string {
-  return template.replace(/(?<![\w.])\d+(?![\w.]*\w)/g, placeholder);
+function withoutCounts(template: string): string {
+  return template.replace(new RegExp(COUNT.source, 'g'), '#');
 }
 
 function capitalise(text: string): string {

@@ -72,26 +72,32 @@ describe('problems overview', () => {
     expect(overview.summary).toBe('1 error and 3 warnings in 4 repositories');
   });
 
-  it('folds messages that differ only by a count into one kind, with N for the count, each problem keeping its own', () => {
+  it('folds messages that differ only by a count into one kind, with N where they differ and each problem its own number', () => {
     const shallow = (repo: string, commits: number): Problem => ({
       severity: 'warning',
       repo,
-      message: `This is a shallow clone with only its newest ${commits} commits: activity and release tags older than them are not seen. Fetch the whole history: git fetch --unshallow.`,
+      message: `This is a shallow clone with only its newest ${commits} commits: older tags are not seen. Fetch the whole history: in GitHub Actions, actions/checkout with fetch-depth: 0.`,
     });
     const overview = problemsOverview(
       withProblems([shallow('gin', 106), shallow('json', 300), shallow('click', 300), shallow('typer', 3.5 as never)]),
     );
-    expect(overview.warnings.map((kind) => [kind.headline, kind.problems.length])).toEqual([
+    expect(overview.warnings.map((kind) => [kind.headline, kind.fix, kind.problems.length])).toEqual([
       [
-        '3 repositories: This is a shallow clone with only its newest N commits: activity and release tags older than them are not seen.',
+        '3 repositories: This is a shallow clone with only its newest N commits: older tags are not seen.',
+        'Fetch the whole history: in GitHub Actions, actions/checkout with fetch-depth: 0.',
         3,
       ],
-      ['This is a shallow clone with only its newest 3.5 commits: activity and release tags older than them are not seen.', 1],
+      [
+        'This is a shallow clone with only its newest 3.5 commits: older tags are not seen.',
+        'Fetch the whole history: in GitHub Actions, actions/checkout with fetch-depth: 0.',
+        1,
+      ],
     ]);
-    expect(overview.warnings[0]!.problems.map((problem) => problem.message)).toEqual([
-      shallow('gin', 106).message,
-      shallow('json', 300).message,
-      shallow('click', 300).message,
+    expect(overview.warnings[0]!.counted).toBe(true);
+    expect(overview.warnings[0]!.problems.map((problem) => [problem.repo, problem.counts])).toEqual([
+      ['gin', '106'],
+      ['json', '300'],
+      ['click', '300'],
     ]);
   });
 
