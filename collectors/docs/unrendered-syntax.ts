@@ -14,11 +14,20 @@ const SYNTAXES: ReadonlyArray<{ name: string; line: RegExp }> = [
 
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 
-/** The unrendered syntaxes a page's Markdown uses, in the order of SYNTAXES; none, an empty list. */
+/** The unrendered syntaxes a page's Markdown uses, outside fenced code and HTML comments, in the order of SYNTAXES. */
 export function unrenderedSyntax(markdown: string): string[] {
   const found = new Set<string>();
   let fence: string | undefined;
+  let comment = false;
   for (const line of markdown.split('\n')) {
+    if (comment) {
+      comment = !line.includes('-->');
+      continue;
+    }
+    if (fence === undefined && line.includes('<!--') && !line.slice(line.lastIndexOf('<!--')).includes('-->')) {
+      comment = true;
+      continue;
+    }
     const opening = FENCE.exec(line)?.[1];
     if (fence !== undefined) {
       if (opening && opening[0] === fence[0] && opening.length >= fence.length && line.trim() === opening) fence = undefined;

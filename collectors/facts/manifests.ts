@@ -81,7 +81,7 @@ const NOTHING_BESIDE: ManifestContext = { has: () => false };
 /** Package manifests of every ecosystem Cairn knows, outside vendored folders. */
 export const manifests = defineRetriever({
   id: 'manifests',
-  version: 6,
+  version: 7,
   description:
     'Package manifests (package.json, go.mod, pyproject.toml, setup.py, setup.cfg, Pipfile, requirements.txt, Cargo.toml, pom.xml, build.gradle, *.gemspec) with name, description, runtime, dependencies and what they build.',
   schema: z.array(manifestSchema),
@@ -450,7 +450,8 @@ function parsePom(text: string): Parsed {
     license: string(record(record(project.licenses).license).name),
     ...(runtimeField ? { runtime: scalar(properties[runtimeField]), runtimeField } : {}),
     dependencies: dependencies.sort(),
-    ...webLinks([['Homepage', project.url]]),
+    // Entities are not expanded when the pom is parsed (processEntities: false): the five XML ones are, here.
+    ...webLinks([['Homepage', xmlText(project.url)]]),
     ...target,
   };
 }
@@ -497,14 +498,15 @@ function parseGradle(text: string): Parsed {
 const MAX_LINKS = 10;
 
 /**
- * `links` from (title, value) pairs: values that are http(s) URLs (not Maven's `${…}` placeholders),
- * each URL once with its first title, at most MAX_LINKS.
+ * `links` from (title, value) pairs: values that are http(s) URLs (not Maven's `${…}` placeholders,
+ * nor URLs carrying a user name or password, which a page must not publish), each URL once with its
+ * first title, at most MAX_LINKS.
  */
 function webLinks(entries: ReadonlyArray<readonly [string, unknown]>): { links?: Array<{ title: string; url: string }> } {
   const links: Array<{ title: string; url: string }> = [];
   for (const [title, value] of entries) {
     const url = string(value);
-    if (!url || url.length > 2048 || url.includes('${') || !/^https?:\/\/[^\s/?#]+[^\s]*$/i.test(url)) continue;
+    if (!url || url.length > 2048 || url.includes('${') || !/^https?:\/\/[^\s/?#@]+([/?#][^\s]*)?$/i.test(url)) continue;
     if (links.some((link) => link.url === url)) continue;
     links.push({ title: title.trim().replace(/\s+/g, ' ').slice(0, 100) || 'Link', url });
     if (links.length === MAX_LINKS) break;
@@ -518,6 +520,12 @@ function gradleRuntime(text: string): { runtime?: string; runtimeField?: string 
   if (toolchain) return { runtime: toolchain, runtimeField: 'a Java toolchain' };
   const source = text.match(/sourceCompatibility\s*=\s*['"]?(?:JavaVersion\.VERSION_)?([\d._]+)/)?.[1];
   return source ? { runtime: source, runtimeField: 'sourceCompatibility' } : {};
+}
+
+/** XML's five predefined entities decoded, in one pass (`&amp;lt;` is `&lt;`, not `<`). */
+function xmlText(value: unknown): string | undefined {
+  const entities: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+  return typeof value === 'string' ? value.replace(/&(amp|lt|gt|quot|apos);/g, (_, name: string) => entities[name]!) : undefined;
 }
 
 function string(value: unknown): string | undefined {

@@ -17,6 +17,8 @@ describe('unrenderedSyntax', () => {
     ['inside a fenced block, nothing', '```markdown\n!!! note\n--8<-- "x"\n```\n', []],
     ['after a fence that closes, again', '~~~\n!!! note\n~~~\n!!! warning\n    Body.\n', ['admonitions (!!! note)']],
     ['a horizontal rule is no block', 'Text\n\n---\n\n***\n', []],
+    ['inside an HTML comment, nothing', 'Text\n<!--\n!!! note\n    Hidden.\n-->\nMore.\n', []],
+    ['after an HTML comment that closes, again', '<!-- a comment -->\n!!! note\n    Shown.\n', ['admonitions (!!! note)']],
   ])('%s', (_name, markdown, found) => {
     expect(unrenderedSyntax(markdown)).toEqual(found);
   });

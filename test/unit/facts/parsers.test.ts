@@ -613,6 +613,18 @@ describe('parseManifest', () => {
       expected: undefined,
     },
     {
+      name: "pom.xml's url with an entity, decoded",
+      path: 'pom.xml',
+      text: '<project><url>https://m.dev/?a=1&amp;b=2</url></project>',
+      expected: [{ title: 'Homepage', url: 'https://m.dev/?a=1&b=2' }],
+    },
+    {
+      name: 'never a URL with a user name or password',
+      path: 'setup.cfg',
+      text: '[metadata]\nname = s\nproject_urls =\n    Cred = https://user:secret@example.com/private\n    At = https://example.com/@user\n',
+      expected: [{ title: 'At', url: 'https://example.com/@user' }],
+    },
+    {
       name: 'only http(s) URLs',
       path: 'package.json',
       text: '{"homepage":"javascript:alert(1)","bugs":"mailto:a@b.c"}',
