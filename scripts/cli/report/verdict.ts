@@ -288,6 +288,8 @@ export interface FailingCheck {
   /** How to fix it, the standards' Markdown. */
   fix?: string;
   newlyFailing: boolean;
+  /** Some finding passed at the compared ref: a regression, listed before what newly applies. */
+  regressed?: boolean;
   findings: Finding[];
 }
 
@@ -295,13 +297,14 @@ const EFFORT_ORDER: Record<CheckMetadata['effort'], number> = { low: 0, medium: 
 const SEVERITY_ORDER: Record<CheckMetadata['severity'], number> = { error: 0, warning: 1, note: 2 };
 
 /**
- * The order of what fails: newly failing against the ref first, then the cheapest fix (effort low →
+ * The order of what fails: against the ref, regressions first, then what newly applies and fails, then the cheapest fix (effort low →
  * high), the most serious (error → note), then by title and id. A check without metadata goes last.
  */
 export function compareFailing(a: FailingCheck, b: FailingCheck): number {
   const effort = (check: FailingCheck) => (check.effort ? EFFORT_ORDER[check.effort] : 3);
   const severity = (check: FailingCheck) => (check.severity ? SEVERITY_ORDER[check.severity] : 3);
   return (
+    Number(b.regressed ?? false) - Number(a.regressed ?? false) ||
     Number(b.newlyFailing) - Number(a.newlyFailing) ||
     effort(a) - effort(b) ||
     severity(a) - severity(b) ||
@@ -319,6 +322,9 @@ export function failingChecks(report: Pick<CheckReport, 'results' | 'checks' | '
       // Of an entity new to the scorecard everything would be new: only what changed for one that was there.
       (change.before ? change.newlyFailing : []).map((checkId) => `${change.entityRef}\u0000${change.scorecard}\u0000${checkId}`),
     ),
+  );
+  const regressed = new Set(
+    (report.comparison?.changes ?? []).flatMap((change) => change.regressed.map((checkId) => `${change.entityRef}\u0000${checkId}`)),
   );
   const byCheck = new Map<string, Map<string, Finding>>();
   for (const result of sortedResults(report.results)) {
@@ -354,6 +360,7 @@ export function failingChecks(report: Pick<CheckReport, 'results' | 'checks' | '
         title: metadata?.title ?? checkId,
         ...(metadata ? { effort: metadata.effort, severity: metadata.severity, fix: metadata.fix.trim() } : {}),
         newlyFailing: all.some((finding) => finding.newlyFailing),
+        ...(all.some((finding) => regressed.has(`${finding.entityRef}\u0000${checkId}`)) ? { regressed: true } : {}),
         // Within a check, newly failing entities first too.
         findings: all.sort((a, b) => Number(b.newlyFailing) - Number(a.newlyFailing) || compareText(a.entityRef, b.entityRef)),
       };

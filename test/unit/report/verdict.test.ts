@@ -254,7 +254,7 @@ describe('what fails, cheapest fix first', () => {
     ]);
   });
 
-  it('puts the checks that passed against the ref, or did not apply there, and fail now first of all, marked', () => {
+  it('puts first, marked, the checks that passed against the ref and fail now, then those that did not apply there', () => {
     const before = result(
       ids.map((id) =>
         scored(id, id === 'hard-error' || id === 'easy-note' ? 'pass' : id === 'easy-error-a' ? 'notApplicable' : 'fail', {
@@ -267,9 +267,9 @@ describe('what fails, cheapest fix first', () => {
       report([failingAll(null)], { checks: ordered, comparison: compareResults('main', [before], [failingAll(null)], [scorecard]) }),
     );
     expect(failing.map((check) => [check.checkId, check.newlyFailing])).toEqual([
-      ['easy-error-a', true],
       ['easy-note', true],
       ['hard-error', true],
+      ['easy-error-a', true],
       ['easy-error-c', false],
       ['easy-warning', false],
       ['medium-warning', false],
@@ -279,6 +279,12 @@ describe('what fails, cheapest fix first', () => {
 
   it.each<{ name: string; a: Partial<FailingCheck>; b: Partial<FailingCheck>; first: 'a' | 'b' }>([
     { name: 'newly failing before cheaper', a: { effort: 'high', newlyFailing: true }, b: { effort: 'low' }, first: 'a' },
+    {
+      name: 'a regression before what newly applies',
+      a: { effort: 'low', newlyFailing: true },
+      b: { effort: 'high', newlyFailing: true, regressed: true },
+      first: 'b',
+    },
     { name: 'low effort before medium', a: { effort: 'medium', severity: 'error' }, b: { effort: 'low', severity: 'note' }, first: 'b' },
     {
       name: 'error before warning at one effort',
