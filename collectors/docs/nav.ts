@@ -39,6 +39,8 @@ export function mkdocsNav(
     pages: readonly NavPage[];
     pageOf(path: string): string | undefined;
     includeOf?(mkdocsPath: string): IncludedNav | undefined;
+    /** The pages of a folder (repository paths) in the order its literate-nav file lists them, when it has one. */
+    folderOrder?(folder: string): readonly string[] | undefined;
   },
 ): { nav: DocNavItem[]; problems: Array<Omit<Problem, 'repo' | 'entityRef'>> } {
   const problems: Array<Omit<Problem, 'repo' | 'entityRef'>> = [];
@@ -101,7 +103,10 @@ export function mkdocsNav(
       if (/^[a-z][a-z\d+.-]*:|^\/\//i.test(target)) return [];
       const path = joinPath(site.docsDir, target);
       // A folder (`User Guide: user-guide/`, as mkdocs-literate-nav and awesome-pages read it): its pages, as a folder tree.
-      const folder = path !== undefined && target.endsWith('/') ? folderSection(entry.title, path, context.pages) : undefined;
+      const folder =
+        path !== undefined && target.endsWith('/')
+          ? folderSection(entry.title, path, context.pages, context.folderOrder?.(path))
+          : undefined;
       if (folder) return [folder];
       const slug = path === undefined ? undefined : context.pageOf(path);
       if (slug === undefined) {
@@ -135,7 +140,12 @@ const MAX_NAMED_MISSING_ENTRIES = 20;
  * A nav entry naming a folder of pages (`docs/user-guide`): a section of its pages as a folder tree,
  * titled by the entry and linked to the folder's home page (`index.md`, `README.md`) when it has one.
  */
-function folderSection(title: string | undefined, folder: string, pages: readonly NavPage[]): DocNavItem | undefined {
+function folderSection(
+  title: string | undefined,
+  folder: string,
+  pages: readonly NavPage[],
+  order: readonly string[] = [],
+): DocNavItem | undefined {
   const inside = pages.filter((page) => page.source.startsWith(`${folder.replace(/\/$/, '')}/`));
   if (inside.length === 0) return undefined;
   // The folder's slug: its home page's, else what the slugs of its pages share.
@@ -148,8 +158,17 @@ function folderSection(title: string | undefined, folder: string, pages: readonl
   }
   const prefix = home?.slug ?? shared.join('/');
   if (prefix === '') return undefined;
-  const [first, ...rest] = prefixedFolderNav(pages, prefix);
+  const [first, ...unordered] = prefixedFolderNav(pages, prefix);
   if (!first) return undefined;
+  // Pages its literate-nav file lists come in that order, the others after them as they were.
+  const rank = (item: DocNavItem) => {
+    const at = order.indexOf(pages.find((page) => page.slug === item.slug)?.source ?? '');
+    return at === -1 ? order.length : at;
+  };
+  const rest = unordered
+    .map((item, index) => ({ item, index }))
+    .sort((a, b) => rank(a.item) - rank(b.item) || a.index - b.index)
+    .map(({ item }) => item);
   const name = title || (home?.title ?? humanize(prefix.slice(prefix.lastIndexOf('/') + 1)));
   return first.slug === prefix && !first.children
     ? { title: name, slug: prefix, ...(rest.length > 0 ? { children: rest } : {}) }

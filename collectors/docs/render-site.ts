@@ -147,7 +147,16 @@ export async function renderSite(
         ),
       };
     };
-    const built = mkdocsNav(nav, { docsDir: root.docsDir, mkdocsPath: root.mkdocs.path, pages: navPages, pageOf, includeOf });
+    const navFile = root.mkdocs.literateNavFile;
+    const folderOrder = navFile ? (folder: string) => literateOrder(root.pages, folder, navFile) : undefined;
+    const built = mkdocsNav(nav, {
+      docsDir: root.docsDir,
+      mkdocsPath: root.mkdocs.path,
+      pages: navPages,
+      pageOf,
+      includeOf,
+      ...(folderOrder ? { folderOrder } : {}),
+    });
     problems.push(...built.problems);
     navigation = built.nav;
   } else navigation = folderNav(navPages);
@@ -215,4 +224,14 @@ export function includeAlias(siteName: string | undefined, base: string): string
 
 function flattenTargets(entries: NonNullable<NonNullable<DocRoot['mkdocs']>['nav']>): string[] {
   return entries.flatMap((entry) => (entry.children ? flattenTargets(entry.children) : entry.target ? [entry.target] : []));
+}
+
+/**
+ * The pages a folder's literate-nav file links to (`- [Installation](installation.md)`), in its
+ * order, as repository paths; undefined when the folder has no such file.
+ */
+export function literateOrder(pages: DocRoot['pages'], folder: string, navFile: string): string[] | undefined {
+  const file = pages.find((page) => page.path === joinPath(folder, navFile));
+  if (!file) return undefined;
+  return [...file.text.matchAll(/^\s*[-*+]\s+\[[^\]\n]*\]\(\s*([^)\s#?]+)[^)]*\)/gm)].flatMap((match) => joinPath(folder, match[1]!) ?? []);
 }

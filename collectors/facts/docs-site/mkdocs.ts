@@ -42,7 +42,32 @@ export function parseMkdocs(text: string, path: string, base: string): { docsDir
   const navNode = isMap(document.contents) ? document.contents.get('nav', true) : undefined;
   const nav = isSeq(navNode) ? navEntries(navNode.items as unknown[], lineCounter) : undefined;
   const unrendered = unrenderedExtensions(document.contents, lineCounter);
-  return { docsDir, mkdocs: { path, ...(siteName ? { siteName } : {}), ...(nav ? { nav } : {}), ...(unrendered ? { unrendered } : {}) } };
+  const literateNavFile = literateNav(document.contents);
+  return {
+    docsDir,
+    mkdocs: {
+      path,
+      ...(siteName ? { siteName } : {}),
+      ...(nav ? { nav } : {}),
+      ...(literateNavFile ? { literateNavFile } : {}),
+      ...(unrendered ? { unrendered } : {}),
+    },
+  };
+}
+
+/** The `nav_file` of mkdocs-literate-nav (`- literate-nav: { nav_file: README.md }`, default SUMMARY.md), when it is a plugin. */
+function literateNav(contents: unknown): string | undefined {
+  const plugins = isMap(contents) ? contents.get('plugins', true) : undefined;
+  const entries = isSeq(plugins) ? plugins.items : isMap(plugins) ? [plugins] : [];
+  for (const entry of entries) {
+    if (isScalar(entry) && entry.value === 'literate-nav') return 'SUMMARY.md';
+    if (!isMap(entry)) continue;
+    const settings = entry.get('literate-nav', true);
+    if (settings === undefined && !entry.has('literate-nav')) continue;
+    const navFile = isMap(settings) ? settings.get('nav_file') : undefined;
+    return typeof navFile === 'string' && /^[^/\\]+\.md$/i.test(navFile) ? navFile : 'SUMMARY.md';
+  }
+  return undefined;
 }
 
 /**

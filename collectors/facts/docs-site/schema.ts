@@ -45,6 +45,8 @@ export const docRootSchema = z.object({
       path: z.string(),
       siteName: z.string().optional(),
       nav: z.array(mkdocsNavEntrySchema).optional(),
+      /** mkdocs-literate-nav's `nav_file` (default SUMMARY.md), when the plugin is on: a folder's Markdown list of links orders it. */
+      literateNavFile: z.string().optional(),
       /** The `markdown_extensions` it turns on that the portal does not render, with the key's line. */
       unrendered: z.object({ names: z.array(z.string()), line: z.number().int().positive().optional() }).optional(),
       /** Why mkdocs.yml could not be used, with its line; the pages are then shown with the folder tree. */

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildEntityDocs } from '../../../collectors/docs/index.ts';
 import { folderNav, MAX_NAV_ITEMS, mkdocsNav, type IncludedNav, type NavPage } from '../../../collectors/docs/nav.ts';
 import { planSite } from '../../../collectors/docs/site-plan.ts';
+import { literateOrder } from '../../../collectors/docs/render-site.ts';
 import { parseMkdocs } from '../../../collectors/facts/docs-site/mkdocs.ts';
 import type { DocRoot } from '../../../collectors/facts/docs-site/schema.ts';
 import { withDigest } from '../../../collectors/facts/doc-sources.ts';
@@ -133,6 +134,41 @@ describe('mkdocs nav', () => {
       },
     ]);
     expect(problems).toEqual([expect.objectContaining({ line: 5, message: expect.stringContaining('points at nothing/') })]);
+  });
+
+  it("orders a folder's pages as its literate-nav file lists them (mkdocs' user-guide/README.md), the rest after", () => {
+    const { mkdocs } = parseMkdocs('nav:\n  - Dev: dev/\nplugins:\n  - literate-nav:\n      nav_file: README.md\n', 'mkdocs.yml', '.');
+    expect(mkdocs.literateNavFile).toBe('README.md');
+    const folders = [
+      { slug: 'dev', source: 'docs/dev/README.md', title: 'Developer Guide' },
+      { slug: 'dev/api', source: 'docs/dev/api.md', title: 'API' },
+      { slug: 'dev/plugins', source: 'docs/dev/plugins.md', title: 'Plugins' },
+      { slug: 'dev/themes', source: 'docs/dev/themes.md', title: 'Themes' },
+    ];
+    const readme = '# Developer Guide\n\n* [Themes](themes.md)\n* [Plugins](./plugins.md#top)\n';
+    const order = literateOrder([{ path: 'docs/dev/README.md', text: readme }], 'docs/dev', 'README.md');
+    expect(order).toEqual(['docs/dev/themes.md', 'docs/dev/plugins.md']);
+    const pageIn = (path: string) => folders.find((candidate) => candidate.source === path)?.slug;
+    const { nav } = mkdocsNav(mkdocs.nav!, {
+      docsDir: 'docs',
+      mkdocsPath: 'mkdocs.yml',
+      pages: folders,
+      pageOf: pageIn,
+      folderOrder: () => order,
+    });
+    expect(nav).toEqual([
+      {
+        title: 'Dev',
+        slug: 'dev',
+        children: [
+          { title: 'Themes', slug: 'dev/themes' },
+          { title: 'Plugins', slug: 'dev/plugins' },
+          { title: 'API', slug: 'dev/api' },
+        ],
+      },
+    ]);
+    expect(parseMkdocs('plugins:\n  - literate-nav\n', 'mkdocs.yml', '.').mkdocs.literateNavFile).toBe('SUMMARY.md');
+    expect(parseMkdocs('plugins:\n  - search\n', 'mkdocs.yml', '.').mkdocs.literateNavFile).toBeUndefined();
   });
 
   it('reports an entry naming a missing page at its line, and adds the home page when the nav leaves it out', () => {
