@@ -19,7 +19,11 @@ export async function writeSnapshot(path: string, snapshot: Snapshot): Promise<v
 
 /** Reads and validates a snapshot; a file from another schema version or a broken one throws a clear error. */
 export async function readSnapshot(path: string): Promise<Snapshot> {
-  const text = await readFile(path, 'utf8');
+  return parseSnapshot(path, await readFile(path, 'utf8'));
+}
+
+/** A snapshot's text (read from `path`, named in errors) validated as readSnapshot does. */
+export function parseSnapshot(path: string, text: string): Snapshot {
   let json: unknown;
   try {
     json = JSON.parse(text);

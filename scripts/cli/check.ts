@@ -1,4 +1,4 @@
-import { lstat } from 'node:fs/promises';
+import { lstat, readFile } from 'node:fs/promises';
 import { basename, isAbsolute, join, normalize } from 'node:path';
 import type { Standards } from '../../collectors/collect.ts';
 import { ConfigError } from '../../collectors/config/config-error.ts';
@@ -6,7 +6,8 @@ import { suggestedFiles } from '../../collectors/fixes/index.ts';
 import type { ScorecardDefinition } from '../../collectors/scorecards/definition.ts';
 import type { CatalogEntity } from '../../collectors/contract/snapshot.ts';
 import { writeFileAtomically } from '../../collectors/store/atomic-write.ts';
-import { readSnapshot, SnapshotError } from '../../collectors/store/snapshot-file.ts';
+import { parseSnapshot, SnapshotError } from '../../collectors/store/snapshot-file.ts';
+import { catalogFileSchema, isCatalogExport } from './published-catalog.ts';
 import { failingProblems, failOnProblemsOf } from './collection-options.ts';
 import { currentTime } from './collection.ts';
 import { pathIn, type CommandContext } from './context.ts';
@@ -124,10 +125,19 @@ export async function checkReport(
   return { report, scorecards };
 }
 
-/** The entities of a published snapshot (`--catalog path`, at `file`); one that cannot be read is bad usage, named. */
+/**
+ * The entities of `--catalog`: a portal build's snapshot.json, or a published portal's catalog.json,
+ * as a file (`path` as given, at `file`) or an http(s) URL; one that cannot be read is bad usage, named.
+ */
 async function catalogEntities(path: string, file: string): Promise<CatalogEntity[]> {
   try {
-    return (await readSnapshot(file)).entities;
+    const text = /^https?:\/\//i.test(path) ? await fetchCatalog(path) : await readFile(file, 'utf8');
+    const json: unknown = JSON.parse(text);
+    if (!isCatalogExport(json)) return parseSnapshot(path, text).entities;
+    const catalog = catalogFileSchema.safeParse(json);
+    if (!catalog.success)
+      throw new Error(`not a valid catalog.json (${catalog.error.issues[0]!.path.join('.')}: ${catalog.error.issues[0]!.message})`);
+    return catalog.data.entities;
   } catch (error) {
     const reason =
       (error as NodeJS.ErrnoException).code === 'ENOENT'
@@ -136,9 +146,18 @@ async function catalogEntities(path: string, file: string): Promise<CatalogEntit
           ? error.reason
           : (error instanceof Error ? error.message : String(error)).split('\n')[0];
     throw new ConfigError(
-      `cairn check: --catalog ${path}: ${reason}; expected the snapshot.json of a portal build (cairn build --snapshot).`,
+      `cairn check: --catalog ${path}: ${reason}; expected the snapshot.json of a portal build (cairn build --snapshot), or a portal's catalog.json.`,
     );
   }
+}
+
+/** A catalog published at an http(s) URL the user gave (never one a repository names). */
+async function fetchCatalog(url: string): Promise<string> {
+  const response = await fetch(url, { signal: AbortSignal.timeout(30_000) }).catch((error: unknown) => {
+    throw new Error(`could not fetch it (${(error as Error).message})`);
+  });
+  if (!response.ok) throw new Error(`the server answered ${response.status} ${response.statusText}`);
+  return response.text();
 }
 
 /**

@@ -110,7 +110,7 @@ export const buildCommand = defineCommand({
     site: siteOption,
     from: {
       type: 'string',
-      value: '<snapshot>',
+      value: '<snapshot-or-catalog>',
       description:
         'Build from this snapshot (of cairn collect or cairn merge) instead of collecting; --config still gives the site settings and guides.',
     },
@@ -282,8 +282,9 @@ export const checkCommand = defineCommand({
     },
     catalog: {
       type: 'string',
-      value: '<snapshot>',
-      description: "A published snapshot, so references to the rest of the organisation's catalog (owners, systems) resolve.",
+      value: '<snapshot-or-catalog>',
+      description:
+        "A portal build's snapshot.json, or a published portal's catalog.json (a file or its http(s) URL), so references to the rest of the organisation's catalog (owners, systems, APIs) resolve.",
     },
     suggest: {
       type: 'boolean',

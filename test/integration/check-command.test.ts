@@ -128,12 +128,19 @@ describe('cairn check', () => {
     ],
     ['standards.json', { checks: [], scorecards: [] }, 'not a Cairn snapshot (it has no schemaVersion); expected the snapshot.json'],
     ['broken.json', { schemaVersion: SNAPSHOT_SCHEMA_VERSION, entities: 'x' }, 'not a valid Cairn snapshot; expected the snapshot.json'],
+    [
+      'catalog.json',
+      { generatedAt: '2026-01-01T00:00:00.000Z', entities: [{ ref: 'x' }] },
+      'not a valid catalog.json (entities.0.apiVersion: Invalid input: expected string, received undefined); expected the snapshot.json',
+    ],
   ])('--catalog %s says in one line what the file is instead', async (name, json, reason) => {
     const file = join(portal, name);
     await writeFile(file, JSON.stringify(json));
     const result = await cairn(fixture.dirs.orders, 'check', '--config', join(portal, 'portal.yaml'), '--catalog', file);
     expect(result.code).toBe(2);
-    expect(result.stderr).toBe(`cairn check: --catalog ${file}: ${reason} of a portal build (cairn build --snapshot).\n`);
+    expect(result.stderr).toBe(
+      `cairn check: --catalog ${file}: ${reason} of a portal build (cairn build --snapshot), or a portal's catalog.json.\n`,
+    );
   });
 
   it('judges the repository around the current folder, as git finds it from a subfolder', async () => {

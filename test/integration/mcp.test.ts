@@ -336,6 +336,16 @@ describe('check_repository', () => {
       });
       expect(answer.failing.map((check: Answer) => check.check.id)).toEqual(failingChecks(report).map((check) => check.checkId));
       expect(answer.standards).toMatch(/^the standards of the snapshot .*snapshot\.json \(\d{4}-\d\d-\d\d\)$/);
+      // The published portal's catalog.json, as a file or at its URL, resolves what the snapshot does, which without it does not.
+      const alone = await runCairn(work, ['check', dir, '--standards', standardsFile, '--format', 'json'], { epoch: EPOCH });
+      expect(JSON.parse(alone.stdout).results).not.toEqual(JSON.parse(command.stdout).results);
+      for (const catalog of [join(work, 'published', 'catalog.json'), `${published.url}catalog.json`]) {
+        const fromCatalog = await runCairn(work, ['check', dir, '--standards', standardsFile, '--catalog', catalog, '--format', 'json'], {
+          epoch: EPOCH,
+        });
+        expect(fromCatalog.code, fromCatalog.stderr).toBe(0);
+        expect(JSON.parse(fromCatalog.stdout).results).toEqual(JSON.parse(command.stdout).results);
+      }
     } finally {
       if (previous === undefined) delete process.env.SOURCE_DATE_EPOCH;
       else process.env.SOURCE_DATE_EPOCH = previous;

@@ -6,7 +6,6 @@ import type { GuideSource } from '../../../collectors/guides/load.ts';
 import { blockingChecks } from '../../../collectors/scorecards/evaluate.ts';
 import { scoredCheckSchema } from '../../../collectors/scorecards/result.ts';
 import {
-  entitySchema,
   guideSchema,
   standardsFileSchema,
   type Guide,
@@ -17,6 +16,7 @@ import {
 import { teachingGuides } from '../../../collectors/standards.ts';
 import { EXPORT_PATHS } from '../../../site/lib/exports.ts';
 import { judgeOfPublished } from '../judge.ts';
+import { catalogFileSchema } from '../published-catalog.ts';
 import { standardsOf } from '../published-standards.ts';
 import { indexPortal, type McpPortal } from './portal.ts';
 
@@ -26,8 +26,6 @@ import { indexPortal, type McpPortal } from './portal.ts';
  * for the guides, llms-full.txt. When an export changes shape (scorecards.json split into an index
  * and a file per entity, say), this module follows and the rest of the server does not notice.
  */
-
-const catalogFileSchema = z.object({ generatedAt: z.string(), entities: z.array(entitySchema) });
 
 // A check's `effective` outcome is written only where an exemption changes it, its evidence only when
 // there is some; a result names its entity only in scorecards.json before the split (an entity's file names it once).
