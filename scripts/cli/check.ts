@@ -7,7 +7,7 @@ import type { ScorecardDefinition } from '../../collectors/scorecards/definition
 import type { CatalogEntity } from '../../collectors/contract/snapshot.ts';
 import { writeFileAtomically } from '../../collectors/store/atomic-write.ts';
 import { parseSnapshot, SnapshotError } from '../../collectors/store/snapshot-file.ts';
-import { catalogFileSchema, isCatalogExport } from './published-catalog.ts';
+import { catalogFileSchema, fetchPublished, isCatalogExport } from './published-catalog.ts';
 import { failingProblems, failOnProblemsOf } from './collection-options.ts';
 import { currentTime } from './collection.ts';
 import { pathIn, type CommandContext } from './context.ts';
@@ -131,7 +131,7 @@ export async function checkReport(
  */
 async function catalogEntities(path: string, file: string): Promise<CatalogEntity[]> {
   try {
-    const text = /^https?:\/\//i.test(path) ? await fetchCatalog(path) : await readFile(file, 'utf8');
+    const text = /^https?:\/\//i.test(path) ? await fetchPublished(path) : await readFile(file, 'utf8');
     const json: unknown = JSON.parse(text);
     if (!isCatalogExport(json)) return parseSnapshot(path, text).entities;
     const catalog = catalogFileSchema.safeParse(json);
@@ -149,15 +149,6 @@ async function catalogEntities(path: string, file: string): Promise<CatalogEntit
       `cairn check: --catalog ${path}: ${reason}; expected the snapshot.json of a portal build (cairn build --snapshot), or a portal's catalog.json.`,
     );
   }
-}
-
-/** A catalog published at an http(s) URL the user gave (never one a repository names). */
-async function fetchCatalog(url: string): Promise<string> {
-  const response = await fetch(url, { signal: AbortSignal.timeout(30_000) }).catch((error: unknown) => {
-    throw new Error(`could not fetch it (${(error as Error).message})`);
-  });
-  if (!response.ok) throw new Error(`the server answered ${response.status} ${response.statusText}`);
-  return response.text();
 }
 
 /**

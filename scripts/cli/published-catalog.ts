@@ -8,3 +8,15 @@ export const catalogFileSchema = z.object({ generatedAt: z.string(), entities: z
 export function isCatalogExport(json: unknown): boolean {
   return typeof json === 'object' && json !== null && 'entities' in json && !('schemaVersion' in json);
 }
+
+/**
+ * A portal's file at an http(s) URL the user gave (`--standards`, `--catalog`; never one a
+ * repository names); what went wrong is the error's message, a phrase.
+ */
+export async function fetchPublished(url: string): Promise<string> {
+  const response = await fetch(url, { signal: AbortSignal.timeout(30_000) }).catch((error: unknown) => {
+    throw new Error(`could not fetch it (${(error as Error).message})`);
+  });
+  if (!response.ok) throw new Error(`the server answered ${response.status} ${response.statusText}`);
+  return response.text();
+}

@@ -5,6 +5,7 @@ import { contentGlobsFor, customCheckMetadata, toCheckDefinition } from '../../c
 import type { Standards } from '../../collectors/collect.ts';
 import { ConfigError } from '../../collectors/config/config-error.ts';
 import { optionIssues } from '../../collectors/config/load-content.ts';
+import { fetchPublished } from './published-catalog.ts';
 import { standardsFileSchema, type CatalogEntity, type StandardsFile } from '../../collectors/contract/snapshot.ts';
 import { builtinMetadata } from '../../collectors/standards.ts';
 
@@ -77,16 +78,10 @@ export function standardsOf(file: StandardsFile, location: string): PortalStanda
 }
 
 async function fetchText(location: string, cwd: string): Promise<string> {
-  if (/^https?:\/\//i.test(location)) {
-    let response: Response;
-    try {
-      response = await fetch(location, { signal: AbortSignal.timeout(30_000) });
-    } catch (error) {
-      throw new ConfigError(`--standards ${location}: could not fetch it (${(error as Error).message}).`);
-    }
-    if (!response.ok) throw new ConfigError(`--standards ${location}: the server answered ${response.status} ${response.statusText}.`);
-    return response.text();
-  }
+  if (/^https?:\/\//i.test(location))
+    return fetchPublished(location).catch((error: unknown) => {
+      throw new ConfigError(`--standards ${location}: ${(error as Error).message}.`);
+    });
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(location)) throw new ConfigError(`--standards ${location}: expected a file or an http(s) URL.`);
   try {
     return await readFile(resolve(cwd, location), 'utf8');
