@@ -222,6 +222,7 @@ export async function assemble(input: AssembleInput): Promise<Snapshot> {
     })),
     content: input.content,
     ...(input.forge ? { forge: input.forge } : {}),
+    ...(input.knownEntities?.length ? { knownRefs: new Set(input.knownEntities.map((entity) => entity.ref)) } : {}),
   });
   const factsByRepo = new Map(repos.map((repo) => [repo.name, repo.facts]));
   const evaluation = prepareEvaluation({

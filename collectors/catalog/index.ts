@@ -38,6 +38,11 @@ export interface CatalogInput {
    * in two organisations is one User), and win over anything Cairn infers.
    */
   forge?: readonly ContentDocument[];
+  /**
+   * Refs of entities catalogued elsewhere (`cairn check --catalog`: the portal's catalog), which
+   * references may name without being dangling.
+   */
+  knownRefs?: ReadonlySet<string>;
 }
 
 export interface Catalog {
@@ -120,7 +125,7 @@ export async function buildCatalog(input: CatalogInput): Promise<Catalog> {
   }
 
   const relations = relationsBySource([...accepted.values()].flatMap((entry) => relationsOf(entry.ref, entry.references)));
-  problems.push(...danglingReferences(accepted), ...reservedNames(accepted));
+  problems.push(...danglingReferences(accepted, input.knownRefs ?? new Set()), ...reservedNames(accepted));
 
   const entities = [...accepted.values()]
     .sort((a, b) => compare(a.ref, b.ref))
@@ -256,12 +261,12 @@ function reportDuplicate(ref: string, earlier: Accepted, later: Candidate, probl
  * References to entities that are not in the catalog. Backstage keeps such relations (the target
  * may be registered later), and so does Cairn; the warning tells the author.
  */
-function danglingReferences(accepted: ReadonlyMap<string, Accepted>): Problem[] {
+function danglingReferences(accepted: ReadonlyMap<string, Accepted>, known: ReadonlySet<string>): Problem[] {
   const problems: Problem[] = [];
   for (const entry of accepted.values()) {
     const reported = new Set<string>();
     for (const reference of entry.references) {
-      if (accepted.has(reference.targetRef)) continue;
+      if (accepted.has(reference.targetRef) || known.has(reference.targetRef)) continue;
       const key = `${reference.field}\0${reference.targetRef}`;
       if (reported.has(key)) continue;
       reported.add(key);

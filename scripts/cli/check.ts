@@ -7,7 +7,7 @@ import type { ScorecardDefinition } from '../../collectors/scorecards/definition
 import type { CatalogEntity } from '../../collectors/contract/snapshot.ts';
 import { writeFileAtomically } from '../../collectors/store/atomic-write.ts';
 import { parseSnapshot, SnapshotError } from '../../collectors/store/snapshot-file.ts';
-import { catalogFileSchema, fetchPublished, isCatalogExport } from './published-catalog.ts';
+import { catalogFileSchema, fetchPublished, isCatalogExport, refuseCredentials } from './published-catalog.ts';
 import { failingProblems, failOnProblemsOf } from './collection-options.ts';
 import { currentTime } from './collection.ts';
 import { pathIn, type CommandContext } from './context.ts';
@@ -108,6 +108,10 @@ export async function checkReport(
   const now = currentTime(context.env);
   if (values.compare !== undefined && !values.compare.trim())
     throw new ConfigError('cairn check: --compare: expected a git ref (a branch, tag or commit), e.g. --compare origin/main.');
+  if (values.catalog !== undefined && !values.catalog.trim())
+    throw new ConfigError(
+      "cairn check: --catalog: expected a portal build's snapshot.json or a portal's catalog.json, as a file or an http(s) URL.",
+    );
   const known = values.catalog ? await catalogEntities(values.catalog, pathIn(context, values.catalog)) : [];
   const tree = { name, now, scorecards, known };
   const current = await judgeTree(judge, { ...tree, dir, untracked: true });
@@ -130,6 +134,7 @@ export async function checkReport(
  * as a file (`path` as given, at `file`) or an http(s) URL; one that cannot be read is bad usage, named.
  */
 async function catalogEntities(path: string, file: string): Promise<CatalogEntity[]> {
+  refuseCredentials('cairn check: --catalog', path);
   try {
     const text = /^https?:\/\//i.test(path) ? await fetchPublished(path) : await readFile(file, 'utf8');
     const json: unknown = JSON.parse(text);

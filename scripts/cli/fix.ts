@@ -94,7 +94,7 @@ function unanswered(wanted: readonly string[] | 'all', unwritten: readonly Unwri
       existing !== undefined
         ? `${checkIds.join(', ')}: nothing to write, ${existing} exists already: edit it (the check's page says how).`
         : misnamed
-          ? `${checkIds.join(', ')}: nothing to write, ${misnamed.tracked} exists, but GitHub and Cairn read it only as ${misnamed.read}: rename it (git mv ${misnamed.tracked} ${misnamed.read}).`
+          ? `${checkIds.join(', ')}: nothing to write, ${misnamed.tracked} exists, but GitHub and Cairn read it only as ${misnamed.read}: rename it${sameFolder(misnamed.tracked, misnamed.read) ? ` (git mv ${misnamed.tracked} ${misnamed.read})` : ''}.`
           : `${checkIds.join(', ')}: nothing to write, Cairn found too little in the repository to write ${path} for it (cairn check says what fails).`,
     ),
     ...passing.map((id) => `${id}: nothing to write, it does not fail here (or no scorecard of these standards has it).`),
@@ -134,4 +134,9 @@ async function judgedRepository(values: FixValues, dir: string, context: Command
   const judge = await judgeFor(values, 'cairn fix', context);
   const { repo, entities, results } = await judgeTree(judge, { name: basename(dir), dir, untracked: true, now: currentTime(context.env) });
   return { entities, results, facts: repo.facts, files: repo.facts.files ?? [], templates: judge.templates };
+}
+
+/** Whether two repository paths are in one folder, spelt alike: `git mv` renames a file there, not a folder in another case. */
+function sameFolder(a: string, b: string): boolean {
+  return a.slice(0, a.lastIndexOf('/') + 1) === b.slice(0, b.lastIndexOf('/') + 1);
 }

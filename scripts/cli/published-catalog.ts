@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ConfigError } from '../../collectors/config/config-error.ts';
 import { entitySchema } from '../../collectors/contract/snapshot.ts';
 
 /** A published portal's `catalog.json` (site/lib/exports.ts): its entities as the snapshot has them, but for field lines. */
@@ -19,4 +20,19 @@ export async function fetchPublished(url: string): Promise<string> {
   });
   if (!response.ok) throw new Error(`the server answered ${response.status} ${response.statusText}`);
   return response.text();
+}
+
+/**
+ * Refuses a URL given with a user name or password (`flag` names the option): Cairn sends no
+ * credentials, and no message may print them, so the URL is named without them.
+ */
+export function refuseCredentials(flag: string, location: string): void {
+  if (!/^https?:\/\//i.test(location) || !URL.canParse(location)) return;
+  const url = new URL(location);
+  if (!url.username && !url.password) return;
+  url.username = '';
+  url.password = '';
+  throw new ConfigError(
+    `${flag} ${url.href.replace('//', '//…@')}: the URL carries a user name or password, which Cairn neither sends nor prints. Give it without them, or download the file and pass its path.`,
+  );
 }

@@ -5,7 +5,7 @@ import { contentGlobsFor, customCheckMetadata, toCheckDefinition } from '../../c
 import type { Standards } from '../../collectors/collect.ts';
 import { ConfigError } from '../../collectors/config/config-error.ts';
 import { optionIssues } from '../../collectors/config/load-content.ts';
-import { fetchPublished } from './published-catalog.ts';
+import { fetchPublished, refuseCredentials } from './published-catalog.ts';
 import { standardsFileSchema, type CatalogEntity, type StandardsFile } from '../../collectors/contract/snapshot.ts';
 import { builtinMetadata } from '../../collectors/standards.ts';
 
@@ -23,6 +23,7 @@ export interface PortalStandards {
  * (never one a repository names) and turns it into the standards `cairn check` judges with.
  */
 export async function readPublishedStandards(location: string, cwd: string): Promise<PortalStandards> {
+  refuseCredentials('--standards', location);
   const file = standardsFileSchema.safeParse(await fetchText(location, cwd).then(parseJson(location)));
   if (!file.success) {
     const issue = file.error.issues[0]!;

@@ -191,7 +191,9 @@ function problemKind(catalog: IndexedCatalog, repoPages: ReadonlyMap<string, str
     ...(curated || explanation ? { explanation: [...(curated ? [headline] : []), ...(explanation ? [explanation] : [])].join(' ') } : {}),
     ...(fix ? { fix } : {}),
     problems:
-      varying.length > 0 ? views.map((view, row) => ({ ...view, counts: varying.map((index) => parts[row]![index]).join(', ') })) : views,
+      varying.length > 0
+        ? views.map((view, row) => ({ ...view, counts: [...new Set(varying.map((index) => parts[row]![index]))].join(', ') }))
+        : views,
     ...(varying.length > 0 ? { counted: true } : {}),
   };
 }

@@ -109,6 +109,12 @@ describe('cairn check', () => {
     [['--format', 'xml'], 2, /--format xml: expected one of terminal, json, markdown, sarif/],
     [['--compare', 'no-such-ref'], 2, /--compare no-such-ref: no such commit/],
     [['--compare', ''], 2, /cairn check: --compare: expected a git ref/],
+    [['--catalog', ''], 2, /^cairn check: --catalog: expected a portal build's snapshot\.json or a portal's catalog\.json/],
+    [
+      ['--catalog', 'https://user:secret@portal.example/catalog.json'],
+      2,
+      /^cairn check: --catalog https:\/\/…@portal\.example\/catalog\.json: the URL carries a user name or password, which Cairn neither sends nor prints\.(?![\s\S]*secret)/,
+    ],
     [
       ['--catalog', '/no/such/snapshot.json'],
       2,

@@ -61,7 +61,7 @@ const SERVICE = {
   '.github/CODEOWNERS': '* @acme/orders-team\n',
 };
 
-let fixture: RepoFixture<'orders' | 'dry' | 'bare' | 'ignored' | 'linked' | 'templated' | 'elsewhere'>;
+let fixture: RepoFixture<'orders' | 'dry' | 'bare' | 'ignored' | 'linked' | 'templated' | 'elsewhere' | 'cased'>;
 let outside: string;
 
 beforeAll(async () => {
@@ -75,6 +75,7 @@ beforeAll(async () => {
       'go.mod': 'module example.com/linked\n\ngo 1.22\n',
     }),
     templated: files({ 'README.md': '# Templated\n\nJudged with a portal that has a security policy template.\n' }),
+    cased: files({ ...SERVICE, '.github/Dependabot.yml': 'version: 2\nupdates: []\n', 'Docs/CODEOWNERS': '* @acme/orders-team\n' }),
     elsewhere: files({
       ...SERVICE,
       '.github/dependabot.yaml': 'version: 2\nupdates: []\n',
@@ -167,6 +168,14 @@ describe('cairn fix', () => {
     );
     expect(run.stdout).toBe('catalog-info.yaml\nSECURITY.md\n');
     expect(await readdir(outside)).toEqual([]);
+  });
+
+  it('tells a file in a letter case GitHub does not read to be renamed, with a command that works', async () => {
+    const run = await runCairn(fixture.dirs.cased, ['fix', 'dependency-updates']);
+    expect(run).toMatchObject({ code: 0, stdout: '' });
+    expect(run.stderr).toContain(
+      'dependency-updates: nothing to write, .github/Dependabot.yml exists, but GitHub and Cairn read it only as .github/dependabot.yml: rename it (git mv .github/Dependabot.yml .github/dependabot.yml).',
+    );
   });
 
   it('--all says which failing checks get no file because theirs is elsewhere, and never writes a second one', async () => {

@@ -296,6 +296,15 @@ describe('buildCatalog', () => {
     expect(problems.map((problem) => problem.severity)).toEqual(['error', 'warning']);
   });
 
+  it('takes a reference to an entity catalogued elsewhere (cairn check --catalog) as resolved', async () => {
+    const { problems } = await buildCatalog({
+      repos: [repo('r', [component('checkout', { owner: 'ghosts', consumesApis: ['payments'], dependsOn: ['component:nowhere'] })])],
+      content: [],
+      knownRefs: new Set(['group:default/ghosts', 'api:default/payments']),
+    });
+    expect(problems.map((problem) => problem.message)).toEqual([expect.stringContaining('component:default/nowhere in spec.dependsOn')]);
+  });
+
   it('warns about a dangling reference and still records the relation', async () => {
     const { entities, problems } = await buildCatalog({
       repos: [repo('r', [component('checkout', { owner: 'ghosts', consumesApis: ['payments', 'payments'] })])],

@@ -101,6 +101,19 @@ describe('problems overview', () => {
     ]);
   });
 
+  it('gives a number a message repeats once in its N column', () => {
+    const owner = (n: number): Problem => ({
+      severity: 'warning',
+      repo: `app${n}x`,
+      message: `Refers to group:default/team-${n} in spec.owner (written "team-${n}"), which is not in the catalog.`,
+    });
+    const [kind] = problemsOverview(withProblems([owner(1), owner(2)])).warnings;
+    expect(kind!.headline).toBe(
+      '2 repositories: Refers to group:default/team-N in spec.owner (written "team-N"), which is not in the catalog.',
+    );
+    expect(kind!.problems.map((problem) => problem.counts)).toEqual(['1', '2']);
+  });
+
   it('heads a repeated kind without a headline of its own by its count and first sentence, largest kinds first', () => {
     const dangling = (entity: string): Problem => ({
       severity: 'warning',
