@@ -105,7 +105,7 @@ export function mkdocsNav(
       // A folder (`User Guide: user-guide/`, as mkdocs-literate-nav and awesome-pages read it): its pages, as a folder tree.
       const folder =
         path !== undefined && target.endsWith('/')
-          ? folderSection(entry.title, path, context.pages, context.folderOrder?.(path))
+          ? folderSection(entry.title, path, context.pages, context.pageOf(path), context.folderOrder?.(path))
           : undefined;
       if (folder) return [folder];
       const slug = path === undefined ? undefined : context.pageOf(path);
@@ -144,12 +144,13 @@ function folderSection(
   title: string | undefined,
   folder: string,
   pages: readonly NavPage[],
+  homeSlug: string | undefined,
   order: readonly string[] = [],
 ): DocNavItem | undefined {
   const inside = pages.filter((page) => page.source.startsWith(`${folder.replace(/\/$/, '')}/`));
   if (inside.length === 0) return undefined;
-  // The folder's slug: its home page's, else what the slugs of its pages share.
-  const home = inside.find((page) => /^(index|readme)\.(md|markdown)$/i.test(page.source.slice(page.source.lastIndexOf('/') + 1)));
+  // The folder's slug: its home page's (the site plan publishes a folder at it), else what the slugs of its pages share.
+  const home = homeSlug === undefined ? undefined : inside.find((page) => page.slug === homeSlug);
   let shared = inside[0]!.slug.split('/').slice(0, inside.length === 1 ? -1 : undefined);
   for (const page of inside.slice(1)) {
     const segments = page.slug.split('/');
@@ -161,10 +162,9 @@ function folderSection(
   const [first, ...unordered] = prefixedFolderNav(pages, prefix);
   if (!first) return undefined;
   // Pages its literate-nav file lists come in that order, the others after them as they were.
-  const rank = (item: DocNavItem) => {
-    const at = order.indexOf(pages.find((page) => page.slug === item.slug)?.source ?? '');
-    return at === -1 ? order.length : at;
-  };
+  const listed = new Map(order.map((source, index) => [source, index]));
+  const sources = new Map(pages.map((page) => [page.slug, page.source]));
+  const rank = (item: DocNavItem) => (item.slug === undefined ? undefined : listed.get(sources.get(item.slug) ?? '')) ?? order.length;
   const rest = unordered
     .map((item, index) => ({ item, index }))
     .sort((a, b) => rank(a.item) - rank(b.item) || a.index - b.index)

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineRetriever } from './retriever.ts';
-import { MAX_ALIAS_COUNT, parseYamlFile } from '../yaml/documents.ts';
+import { parseMkdocs } from './docs-site/mkdocs.ts';
 
 /** Documentation pages: Markdown, and the reStructuredText and AsciiDoc of Sphinx and Antora sites. */
 const DOC_PAGE = /\.(md|markdown|mdx|rst|adoc|asciidoc)$/i;
@@ -14,7 +14,7 @@ const SITE_FOLDERS = ['website/docs', 'website/content', 'site/content', 'site/d
 
 export const docs = defineRetriever({
   id: 'docs',
-  version: 6,
+  version: 7,
   description: 'Documentation in the repository: the docs folder, its pages (Markdown, reStructuredText, AsciiDoc), and mkdocs.yml.',
   schema: z.object({
     /** `docs/` (or mkdocs' `docs_dir`) when it holds documentation pages. */
@@ -32,12 +32,9 @@ export const docs = defineRetriever({
     let mkdocs: { path: string; siteName?: string; hasNav: boolean; docsDir?: string } | undefined;
     if (mkdocsPath) {
       const text = (await repo.readText(mkdocsPath)) ?? '';
-      // mkdocs.yml uses custom tags (!!python/name:…); they are kept as plain values, never resolved.
-      // One it cannot parse is reported once, at its line, with the docs it is read for (docSources).
-      const config = mkdocsConfig(text);
-      const siteName = typeof config?.site_name === 'string' ? config.site_name : undefined;
-      const docsDir = typeof config?.docs_dir === 'string' ? config.docs_dir.replace(/^\.\/|\/$/g, '') : undefined;
-      mkdocs = { path: mkdocsPath, ...(siteName ? { siteName } : {}), hasNav: Array.isArray(config?.nav), ...(docsDir ? { docsDir } : {}) };
+      // Read as the docs are (docSources), which reports once, at its line, an mkdocs.yml it cannot use.
+      const { docsDir, mkdocs: parsed } = parseMkdocs(text, mkdocsPath, '.');
+      mkdocs = { path: mkdocsPath, ...(parsed.siteName ? { siteName: parsed.siteName } : {}), hasNav: parsed.nav !== undefined, docsDir };
     }
     const pagesOf = (folder: string) => repo.glob(`${folder}/**/*`).filter((path) => DOC_PAGE.test(path));
     let dir = mkdocs?.docsDir ?? 'docs';
@@ -61,15 +58,3 @@ export const docs = defineRetriever({
     };
   },
 });
-
-/** An mkdocs.yml's settings, or nothing when they cannot be read (docSources reports why). */
-function mkdocsConfig(text: string): Record<string, unknown> | undefined {
-  const parsed = parseYamlFile(text, { uniqueKeys: false, strict: false });
-  if ('error' in parsed) return undefined;
-  try {
-    const config: unknown = parsed.document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
-    return typeof config === 'object' && config !== null ? (config as Record<string, unknown>) : undefined;
-  } catch {
-    return undefined;
-  }
-}

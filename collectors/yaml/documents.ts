@@ -68,14 +68,9 @@ export function parseYamlDocuments(text: string): { documents: YamlDocument[]; e
   let parsed: ReturnType<Composer['compose']> extends Generator<infer D> ? D[] : never;
   try {
     const tokens: CST.Token[] = [];
-    for (const token of new Parser(lineCounter.addNewLine).parse(text)) {
-      const tooDeep = token.type === 'document' ? tooDeepAt(token) : undefined;
-      if (tooDeep === undefined) tokens.push(token);
-      else
-        errors.push({
-          line: lineCounter.linePos(tooDeep).line,
-          message: `Nesting deeper than ${MAX_YAML_DEPTH} levels; that document is not read`,
-        });
+    for (const { token, tooDeepLine } of depthCheckedTokens(text, lineCounter)) {
+      if (tooDeepLine === undefined) tokens.push(token);
+      else errors.push({ line: tooDeepLine, message: `Nesting deeper than ${MAX_YAML_DEPTH} levels; that document is not read` });
     }
     // Backstage parses with `merge: false` (its `enableYamlMerge` default), so `<<` keys stay plain keys.
     parsed = [...new Composer({ merge: false }).compose(tokens)];
@@ -158,12 +153,19 @@ function tooDeepAt(document: CST.Document): number | undefined {
  * undefined: for parsers of single documents (configuration files) that must refuse it first.
  */
 export function deepNestingAt(text: string): { line: number } | undefined {
-  const lineCounter = new LineCounter();
-  for (const token of new Parser(lineCounter.addNewLine).parse(text)) {
+  const line = depthCheckedTokens(text, new LineCounter()).find(({ tooDeepLine }) => tooDeepLine !== undefined)?.tooDeepLine;
+  return line === undefined ? undefined : { line };
+}
+
+/**
+ * `text` parsed once into tokens, each document's with the line of its first collection nested
+ * deeper than MAX_YAML_DEPTH, which is refused before composing.
+ */
+function depthCheckedTokens(text: string, lineCounter: LineCounter): Array<{ token: CST.Token; tooDeepLine?: number }> {
+  return [...new Parser(lineCounter.addNewLine).parse(text)].map((token) => {
     const offset = token.type === 'document' ? tooDeepAt(token) : undefined;
-    if (offset !== undefined) return { line: lineCounter.linePos(offset).line };
-  }
-  return undefined;
+    return offset === undefined ? { token } : { token, tooDeepLine: lineCounter.linePos(offset).line };
+  });
 }
 
 /** The first line of an error message: `yaml` appends a source excerpt after it. */
@@ -183,13 +185,15 @@ export type ParsedYamlFile = { document: Document.Parsed; lineCounter: LineCount
 export function parseYamlFile(text: string, options: ParseOptions & DocumentOptions & SchemaOptions = {}): ParsedYamlFile {
   // Parsed once into tokens, which are checked for depth and then composed: what `parseDocument` does.
   const lineCounter = new LineCounter();
-  const tokens = [...new Parser(lineCounter.addNewLine).parse(text)];
-  for (const token of tokens) {
-    const tooDeep = token.type === 'document' ? tooDeepAt(token) : undefined;
-    if (tooDeep !== undefined) return { error: `nesting deeper than ${MAX_YAML_DEPTH} levels`, line: lineCounter.linePos(tooDeep).line };
-  }
+  const tokens = depthCheckedTokens(text, lineCounter);
+  const tooDeepLine = tokens.find((token) => token.tooDeepLine !== undefined)?.tooDeepLine;
+  if (tooDeepLine !== undefined) return { error: `nesting deeper than ${MAX_YAML_DEPTH} levels`, line: tooDeepLine };
   let document: Document.Parsed | undefined;
-  for (const composed of new Composer(options).compose(tokens, true, text.length)) {
+  for (const composed of new Composer(options).compose(
+    tokens.map(({ token }) => token),
+    true,
+    text.length,
+  )) {
     if (!document) document = composed;
     else return { error: 'Source contains multiple documents', line: lineCounter.linePos(composed.range[0]).line };
   }
