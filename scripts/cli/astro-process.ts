@@ -67,9 +67,11 @@ process.on('unhandledRejection', (error) => {
 
 if (process.argv[2]) {
   const request = JSON.parse(process.argv[2]) as AstroServer;
-  const start = request.command === 'dev' ? dev : preview;
   try {
-    await start({ root: request.root, logLevel: request.logLevel, server: request.server });
+    if (request.command === 'dev') await dev({ root: request.root, logLevel: request.logLevel, server: request.server });
+    // Static hosts answer `/catalog` with the folder's page (or a redirect to `/catalog/`); the
+    // preview does too, where the built site's `trailingSlash: 'always'` would make it a 404.
+    else await preview({ root: request.root, logLevel: request.logLevel, server: request.server, trailingSlash: 'ignore' });
   } catch (error) {
     process.send!({ id: 0, failure: failureOf(error) } satisfies AstroMessage, () => process.exit(1));
   }

@@ -26,6 +26,22 @@ const siteOption = {
   value: '<url>',
   description: "Absolute URL the site is published at, for canonical links (default: portal.yaml's site).",
 } as const;
+const serverOptions = {
+  port: { type: 'string', value: '<number>', description: 'Port to listen on (default: 4321, or the next free one).' },
+  host: {
+    type: 'string',
+    value: '<address>',
+    description: 'Address to listen on, e.g. 0.0.0.0 for every network (default: this machine only).',
+  },
+} as const;
+
+/** `--port` and `--host` of a server, the port checked before anything starts. */
+function serverFlags(values: { port?: string | undefined; host?: string | undefined }): { port?: number; host?: string } {
+  const port = values.port === undefined ? undefined : Number(values.port);
+  if (port !== undefined && !(/^\d+$/.test(values.port!) && port >= 1 && port <= 65535))
+    throw new ConfigError(`--port ${values.port}: expected a whole number from 1 to 65535.`);
+  return { ...(port === undefined ? {} : { port }), ...(values.host === undefined ? {} : { host: values.host }) };
+}
 
 /** Checks `--base` and `--site` with portal.yaml's own rules, before any work is done. */
 function siteFlags(values: { base?: string | undefined; site?: string | undefined }): { base?: string; site?: string } {
@@ -202,9 +218,11 @@ export const devCommand = defineCommand({
       description: "Folder of the run history the trends show (default: portal.yaml's history.dir, else history); nothing is added to it.",
     },
     base: baseOption,
+    ...serverOptions,
   },
   async run(values, _positionals, context) {
     const flags = siteFlags(values);
+    const server = serverFlags(values);
     // Working on the site or content is not a run of the portal: nothing is added to its history.
     const { path, loaded } = await (await collection()).runCollection({ ...values, history: undefined, 'no-history': true }, context);
     const { devSite } = await site();
@@ -216,6 +234,7 @@ export const devCommand = defineCommand({
         badges: loaded.config.badges,
         ...guidesDirOf(loaded),
         ...(historyDir ? { historyDir } : {}),
+        ...server,
       },
       context,
     );
@@ -229,11 +248,13 @@ export const previewCommand = defineCommand({
   options: {
     out: { type: 'string', short: 'o', value: '<dir>', description: 'The built site to serve (default: dist).' },
     base: { ...baseOption, description: 'Base path to serve it under (default: the one it was built with).' },
+    ...serverOptions,
   },
   async run(values, _positionals, context) {
     const flags = siteFlags(values);
+    const server = serverFlags(values);
     const { previewSite } = await site();
-    await previewSite({ outDir: pathIn(context, values.out ?? 'dist'), ...flags }, context);
+    await previewSite({ outDir: pathIn(context, values.out ?? 'dist'), ...flags, ...server }, context);
     return 0;
   },
 });

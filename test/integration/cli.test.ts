@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { createServer } from 'node:net';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -184,6 +185,8 @@ describe('bad usage and configuration exit 2 without a stack trace', () => {
     ],
     [['collect', '--config', '.'], /^\.: is a folder; expected a YAML file$/m],
     [['preview', '--out', 'nowhere'], /is not a site built by Cairn/],
+    [['preview', '--port', '70000'], /^--port 70000: expected a whole number from 1 to 65535\.$/m],
+    [['dev', '--port', 'http'], /^--port http: expected a whole number from 1 to 65535\.$/m],
   ])('cairn %j', async (args, message) => {
     const result = await cairn(fixture.root, ...args);
     expect(result.code).toBe(2);
@@ -335,6 +338,35 @@ describe('the cairn binary', () => {
     expect(result.stderr).not.toMatch(/\bat .*\.ts:\d+/);
   });
 
+  it('previews a built site on the port and address given, a folder answered with or without its slash', async () => {
+    const site = join(fixture.root, 'preview-site');
+    await mkdir(join(site, 'catalog'), { recursive: true });
+    await writeFile(join(site, '.cairn-site.json'), '{"base":"/"}\n');
+    await writeFile(join(site, 'index.html'), '<!DOCTYPE html><title>Home</title>');
+    await writeFile(join(site, 'catalog', 'index.html'), '<!DOCTYPE html><title>The catalog</title>');
+    await writeFile(join(site, '404.html'), '<!DOCTYPE html><title>Not found</title>');
+    const port = await freePort();
+    const child = spawn(process.execPath, [CAIRN_BIN, 'preview', '--out', 'preview-site', '--port', String(port), '--host', '127.0.0.1'], {
+      cwd: fixture.root,
+      env: cairnEnv(),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    try {
+      let printed = '';
+      child.stdout.on('data', (chunk: Buffer) => (printed += chunk.toString()));
+      while (!printed.includes(`http://127.0.0.1:${port}/`)) await Promise.race([once(child.stdout, 'data'), once(child, 'close')]);
+      const page = async (path: string) => {
+        const response = await fetch(`http://127.0.0.1:${port}${path}`);
+        return `${response.status} ${/<title>([^<]*)/.exec(await response.text())?.[1]}`;
+      };
+      expect(await page('/catalog/')).toBe('200 The catalog');
+      expect(await page('/catalog')).toBe('200 The catalog');
+      expect(await page('/nowhere/')).toBe('404 Not found');
+    } finally {
+      child.kill();
+    }
+  });
+
   it('exits 2 with the usage when given no command', async () => {
     const result = await spawnCairn(fixture.root, []);
     expect(result.code).toBe(2);
@@ -369,3 +401,13 @@ describe('--help', () => {
     expect(result.stdout).toMatch(/build .*\n\s+collect/);
   });
 });
+
+/** A port nothing listens on now. */
+async function freePort(): Promise<number> {
+  const server = createServer().listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const { port } = server.address() as { port: number };
+  server.close();
+  await once(server, 'close');
+  return port;
+}
