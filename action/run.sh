@@ -19,10 +19,10 @@ base="$COMPARE"
 if [ -z "$base" ] && [ -n "${BASE_REF:-}" ]; then base="origin/$BASE_REF"; fi
 if [ -n "$base" ]; then compare=(--compare "$base"); fi
 
-gate=(--fail-on "$FAIL_ON")
+gate=(--fail-on "$FAIL_ON" --fail-on-problems "${FAIL_ON_PROBLEMS:-error}")
 if [ -n "$MIN_LEVEL" ]; then gate+=(--min-level "$MIN_LEVEL"); fi
 # Outside a pull request there is no base, so nothing can regress: the report alone is made.
-if [ "$FAIL_ON" = regression ] && [ ${#compare[@]} -eq 0 ]; then gate=(--fail-on never); fi
+if [ "$FAIL_ON" = regression ] && [ ${#compare[@]} -eq 0 ]; then gate=(--fail-on never --fail-on-problems "${FAIL_ON_PROBLEMS:-error}"); fi
 
 cairn check "${judge[@]}" "${compare[@]}" "${gate[@]}" --format markdown --output "$report"
 code=$?

@@ -4,6 +4,7 @@ import type { Standards } from '../../collectors/collect.ts';
 import { ConfigError } from '../../collectors/config/config-error.ts';
 import { suggestedFiles } from '../../collectors/fixes/index.ts';
 import type { ScorecardDefinition } from '../../collectors/scorecards/definition.ts';
+import type { Problem } from '../../collectors/contract/problems.ts';
 import type { CatalogEntity } from '../../collectors/contract/snapshot.ts';
 import { writeFileAtomically } from '../../collectors/store/atomic-write.ts';
 import { parseSnapshot, SnapshotError } from '../../collectors/store/snapshot-file.ts';
@@ -14,7 +15,7 @@ import { pathIn, type CommandContext } from './context.ts';
 import { assertRepositoryRoot, judgeFor, judgeTree, repositoryAround, type Judge } from './judge.ts';
 import { formatCodeClimate } from './report/codeclimate.ts';
 import { compareResults } from './report/compare.ts';
-import { definingScorecards, gateFailures, gateOf } from './report/gate.ts';
+import { definingScorecards, gateFailures, gateOf, newProblems, problemGateText } from './report/gate.ts';
 import { formatJson } from './report/json.ts';
 import { formatMarkdown } from './report/markdown.ts';
 import type { CheckReport } from './report/model.ts';
@@ -54,7 +55,7 @@ export async function runCheck(values: CheckValues, dirArgument: string | undefi
   const gate = gateOf(values);
   const dir = dirArgument === undefined ? repositoryAround(context.cwd) : pathIn(context, dirArgument);
   if (values.output !== undefined) await assertWritable(pathIn(context, values.output), `--output ${values.output}`, 'file');
-  const { report, scorecards } = await checkReport(values, dir, context);
+  const { report, scorecards, baseProblems } = await checkReport(values, dir, context);
   const gateFailed = gateFailures(gate, {
     results: report.results,
     scorecards,
@@ -62,8 +63,10 @@ export async function runCheck(values: CheckValues, dirArgument: string | undefi
     comparison: report.comparison,
   });
   if (gate !== 'never') report.gate = { name: gate, failures: gateFailed };
-  const failing = failingProblems(report.problems, failOnProblems);
-  if (failOnProblems !== 'never') report.problemGate = { failOn: failOnProblems, failing: failing.length };
+  // A pull request is not failed for the problems its base has too: only for those it brings.
+  const since = gate === 'regression' && baseProblems ? values.compare : undefined;
+  const failing = failingProblems(since ? newProblems(report.problems, baseProblems!) : report.problems, failOnProblems);
+  if (failOnProblems !== 'never') report.problemGate = { failOn: failOnProblems, failing: failing.length, ...(since ? { since } : {}) };
   // Colour only where the report goes to a terminal: never into an --output file.
   const color = values.output === undefined && Boolean(context.stdout.isTTY) && !context.env.NO_COLOR;
   const output = render(report, format, {
@@ -81,10 +84,8 @@ export async function runCheck(values: CheckValues, dirArgument: string | undefi
   // The terminal report says why the gate fails; other formats go to files and scripts, so stderr says it too.
   if (format !== 'terminal' || values.output) for (const line of gateFailed) stderr.write(`${terminalSafe(line)}\n`);
   if (gateFailed.length > 0) stderr.write(`The gate fails (--fail-on ${gate}).\n`);
-  if (failing.length > 0)
-    stderr.write(
-      `${failing.length} ${failOnProblems === 'error' ? 'error' : 'problem'}${failing.length === 1 ? '' : 's'} in ${terminalSafe(report.repo.name)} (--fail-on-problems ${failOnProblems}; pass --fail-on-problems never to report them without failing).\n`,
-    );
+  const problemVerdict = report.problemGate ? problemGateText(report.problemGate, report.problems.length) : '';
+  if (problemVerdict) stderr.write(`${terminalSafe(report.repo.name)}: ${terminalSafe(problemVerdict)}\n`);
   return gateFailed.length > 0 || failing.length > 0 ? 1 : 0;
 }
 
@@ -99,7 +100,7 @@ export async function checkReport(
   dir: string,
   context: Pick<CommandContext, 'cwd' | 'env'>,
   given?: Judge,
-): Promise<{ report: CheckReport; scorecards: ScorecardDefinition[] }> {
+): Promise<{ report: CheckReport; scorecards: ScorecardDefinition[]; baseProblems?: Problem[] }> {
   const judge = given ?? (await judgeFor(values, 'cairn check', context));
   const scorecards = selectScorecards(judge.standards, values.scorecard);
   if (values['min-level'] !== undefined) definingScorecards(scorecards, values['min-level']);
@@ -116,17 +117,16 @@ export async function checkReport(
   const tree = { name, now, scorecards, known };
   const current = await judgeTree(judge, { ...tree, dir, untracked: true });
   const report = reportFor(current, judge);
-  if (values.compare) {
-    const { checkoutRef } = await import('../../collectors/repo/ref-checkout.ts');
-    const base = await checkoutRef(dir, values.compare);
-    try {
-      const before = reportFor(await judgeTree(judge, { ...tree, dir: base.dir, untracked: false }), judge);
-      report.comparison = compareResults(values.compare, before.results, report.results, scorecards);
-    } finally {
-      await base.remove();
-    }
+  if (!values.compare) return { report, scorecards };
+  const { checkoutRef } = await import('../../collectors/repo/ref-checkout.ts');
+  const base = await checkoutRef(dir, values.compare);
+  try {
+    const before = reportFor(await judgeTree(judge, { ...tree, dir: base.dir, untracked: false }), judge);
+    report.comparison = compareResults(values.compare, before.results, report.results, scorecards);
+    return { report, scorecards, baseProblems: before.problems };
+  } finally {
+    await base.remove();
   }
-  return { report, scorecards };
 }
 
 /**

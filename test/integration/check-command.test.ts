@@ -1,5 +1,5 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SNAPSHOT_SCHEMA_VERSION } from '../../collectors/contract/snapshot.ts';
 import { cairn, runCairn } from '../helpers/cli.ts';
@@ -303,11 +303,34 @@ describe('cairn check on a repository with problems', () => {
     ).toBeGreaterThanOrEqual(11);
     expect(run.tool.driver.rules.map((rule) => rule.id)).toContain('cairn/descriptor-problem');
     expect(run.tool.driver.rules[problems[0]!.ruleIndex as number]!.id).toBe('cairn/descriptor-problem');
-    expect(stderr).toMatch(/1 error in unparsable \(--fail-on-problems error;/);
+    expect(stderr).toMatch(/^unparsable: 1 error fails the run \(--fail-on-problems error;/m);
     // Reported, without failing, when the team says so; and a typo in the flag is bad usage.
     const lenient = await sarifOf(repos.dirs.unparsable, '--fail-on-problems', 'never');
     expect([lenient.code, lenient.run.results.some((result) => result.ruleId === 'cairn/descriptor-problem')]).toEqual([0, true]);
     expect((await runCairn(repos.dirs.unparsable, ['check', '--fail-on-problems', 'sometimes'])).code).toBe(2);
+  });
+
+  it('with --fail-on regression, fails only on the problems the base does not have', async () => {
+    const dir = repos.dirs.unparsable;
+    const regression = ['check', '--compare', 'HEAD', '--fail-on', 'regression', '--fail-on-problems', 'warning'];
+    const before = await runCairn(dir, regression);
+    expect(before.code).toBe(0);
+    expect(before.stderr).toContain(
+      'unparsable: No problem new since HEAD: what HEAD has too does not fail the run (--fail-on regression).',
+    );
+    const workflow = join(dir, '.github', 'workflows', 'ci.yml');
+    await mkdir(dirname(workflow), { recursive: true });
+    await writeFile(workflow, BROKEN_WORKFLOW);
+    try {
+      const after = await runCairn(dir, [...regression, '--format', 'markdown']);
+      expect(after.code).toBe(1);
+      expect(after.stderr).toMatch(/^unparsable: 1 problem new since HEAD fails the run \(--fail-on-problems warning;/m);
+      expect(after.stdout).toContain('❌ 1 problem new since HEAD fails the run');
+      const json = JSON.parse((await runCairn(dir, [...regression, '--format', 'json'])).stdout);
+      expect(json.problemGate).toEqual({ failOn: 'warning', failing: 1, since: 'HEAD', passes: false });
+    } finally {
+      await rm(join(dir, '.github'), { recursive: true });
+    }
   });
 
   it('reports an invalid entity as a SARIF error', async () => {

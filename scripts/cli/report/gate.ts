@@ -1,8 +1,10 @@
 import { ConfigError } from '../../../collectors/config/config-error.ts';
 import { levelRank, type ScorecardDefinition } from '../../../collectors/scorecards/definition.ts';
+import type { Problem } from '../../../collectors/contract/problems.ts';
 import type { ScorecardResult } from '../../../collectors/scorecards/result.ts';
 import type { Comparison } from './compare.ts';
-import { levelTitle } from './model.ts';
+import { levelTitle, type CheckReport } from './model.ts';
+import { plural } from './verdict.ts';
 
 /**
  * What makes `cairn check` exit 1: `regression` (the change makes something worse than on the
@@ -95,4 +97,22 @@ export function definingScorecards(scorecards: readonly ScorecardDefinition[], m
       `cairn check: --min-level ${minimum}: no scorecard has that level. Levels: ${[...new Set(scorecards.flatMap((scorecard) => scorecard.levels.map((level) => level.id)))].join(', ')}.`,
     );
   return defining;
+}
+
+/** The problems of the working tree that the base does not have: same severity, file and message (lines may move). */
+export function newProblems<T extends Problem>(problems: readonly T[], base: readonly Problem[]): T[] {
+  const key = (problem: Problem) => JSON.stringify([problem.severity, problem.file ?? '', problem.message]);
+  const before = new Set(base.map(key));
+  return problems.filter((problem) => !before.has(key(problem)));
+}
+
+/** What the `--fail-on-problems` gate decides, in a sentence; empty when no problem counts and none was left out. */
+export function problemGateText(gate: NonNullable<CheckReport['problemGate']>, problems: number): string {
+  const kind = gate.failOn === 'error' ? 'error' : 'problem';
+  const since = gate.since === undefined ? '' : ` new since ${gate.since}`;
+  if (gate.failing > 0)
+    return `${plural(gate.failing, kind)}${since} ${gate.failing === 1 ? 'fails' : 'fail'} the run (--fail-on-problems ${gate.failOn}; pass --fail-on-problems never to report them without failing).`;
+  return gate.since !== undefined && problems > 0
+    ? `No ${kind}${since}: what ${gate.since} has too does not fail the run (--fail-on regression).`
+    : '';
 }

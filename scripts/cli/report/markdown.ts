@@ -2,6 +2,7 @@ import type { Evidence } from '../../../collectors/checks/check.ts';
 import { windowsSafeSegment } from '../../../collectors/support/output-names.ts';
 import type { Problem } from '../../../collectors/contract/problems.ts';
 import { checkPageUrl, type CheckReport, type Suggestion } from './model.ts';
+import { problemGateText } from './gate.ts';
 import { cleanReport, markdownCode, markdownMessage, markdownText, splitCodeSpans, terminalSafe } from './text.ts';
 import {
   failingChecks,
@@ -120,6 +121,7 @@ function reportSections(report: CheckReport, options: MarkdownOptions): Sections
     checkCommentMarker(report.repo.name),
     `**Cairn scorecards for ${markdownCode(report.repo.name)}:** ${markdownText(verdict.line)}`,
     ...gateSection(report.gate),
+    ...problemGateSection(report),
     '',
     `Judged with ${markdownText(report.standards)}.`,
   ];
@@ -435,6 +437,13 @@ function gateSection(gate: CheckReport['gate']): string[] {
     ...gate.failures.slice(0, GATE_REASONS_SHOWN).map((failure) => `- ${markdownText(shorten(failure))}`),
     ...more,
   ];
+}
+
+/** Whether the repository's own problems fail the run (`--fail-on-problems`), under the gate: the comment says why a job failed. */
+function problemGateSection(report: CheckReport): string[] {
+  const text = report.problemGate ? problemGateText(report.problemGate, report.problems.length) : '';
+  if (!text) return [];
+  return ['', `${report.problemGate!.failing > 0 ? '❌' : '✅'} ${markdownText(text)}`];
 }
 
 /** Each fix once, folded, named by its first line and the checks that need it. */

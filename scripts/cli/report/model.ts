@@ -34,9 +34,10 @@ export interface CheckReport {
   gate?: { name: Exclude<Gate, 'never'>; failures: string[] };
   /**
    * `--fail-on-problems`: the severity of the repository's own problems that makes the run exit 1,
-   * and how many it has; absent with `never`.
+   * and how many it has; absent with `never`. With `--fail-on regression`, only problems the base
+   * (`since`) does not have count: a change is not failed for what it did not bring.
    */
-  problemGate?: { failOn: 'error' | 'warning'; failing: number };
+  problemGate?: { failOn: 'error' | 'warning'; failing: number; since?: string };
 }
 
 /** A file Cairn would write for the repository, e.g. the `catalog-info.yaml` of an inferred entity. */

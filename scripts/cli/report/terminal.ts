@@ -1,5 +1,6 @@
 import { checkPageUrl, type CheckReport, type Suggestion } from './model.ts';
 import { cleanReport, problemLine, terminalSafe } from './text.ts';
+import { problemGateText } from './gate.ts';
 import {
   failingChecks,
   hasManyScorecards,
@@ -92,14 +93,14 @@ function problemLines(report: CheckReport, style: Style): string[] {
     '',
     style.bold(`${plural(report.problems.length, 'problem')} in ${terminalSafe(report.repo.name)}:`),
     ...report.problems.map((problem) => `  ${problemLine(problem)}`),
-    ...(problemGate && problemGate.failing > 0
-      ? [
-          style.red(
-            `✘ ${plural(problemGate.failing, problemGate.failOn === 'error' ? 'error' : 'problem')} ${problemGate.failing === 1 ? 'fails' : 'fail'} the run (--fail-on-problems ${problemGate.failOn}).`,
-          ),
-        ]
-      : []),
+    ...problemGateLines(problemGate, report.problems.length, style),
   ];
+}
+
+function problemGateLines(gate: CheckReport['problemGate'], problems: number, style: Style): string[] {
+  const text = gate ? problemGateText(gate, problems) : '';
+  if (!text) return [];
+  return [gate!.failing > 0 ? style.red(`✘ ${text}`) : style.green(`✔ ${text}`)];
 }
 
 /** Gate reasons printed; the rest are counted (`cairn check` also prints each on stderr). */

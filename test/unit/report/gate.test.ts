@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError } from '../../../collectors/config/config-error.ts';
 import { compareResults } from '../../../scripts/cli/report/compare.ts';
-import { gateFailures, gateOf } from '../../../scripts/cli/report/gate.ts';
+import { gateFailures, gateOf, newProblems, problemGateText } from '../../../scripts/cli/report/gate.ts';
 import { result, scorecard, scored } from './report-fixture.ts';
 
 const bronze = result([scored('readme-present', 'pass'), scored('changelog-present', 'fail'), scored('actions-pinned', 'pass')], 'bronze');
@@ -99,5 +99,48 @@ describe('gateFailures', () => {
 
   it('never: nothing fails', () => {
     expect(gateFailures('never', { results: [noLevel], scorecards: [scorecard] })).toEqual([]);
+  });
+});
+
+describe('newProblems', () => {
+  const problem = (severity: 'error' | 'warning', file: string | undefined, message: string, line?: number) => ({
+    severity,
+    repo: 'orders',
+    message,
+    ...(file ? { file } : {}),
+    ...(line ? { line } : {}),
+  });
+  it.each([
+    ['the same problem, moved to another line', [problem('error', 'a.yaml', 'Bad', 9)], [problem('error', 'a.yaml', 'Bad', 3)], 0],
+    ['another message', [problem('error', 'a.yaml', 'Worse')], [problem('error', 'a.yaml', 'Bad')], 1],
+    ['another file', [problem('error', 'b.yaml', 'Bad')], [problem('error', 'a.yaml', 'Bad')], 1],
+    ['a warning become an error', [problem('error', 'a.yaml', 'Bad')], [problem('warning', 'a.yaml', 'Bad')], 1],
+    ['no file on either side', [problem('warning', undefined, 'No owner')], [problem('warning', undefined, 'No owner')], 0],
+  ])('%s', (_case, now, base, count) => {
+    expect(newProblems(now, base)).toHaveLength(count);
+  });
+});
+
+describe('problemGateText', () => {
+  it.each([
+    [
+      { failOn: 'error' as const, failing: 2 },
+      2,
+      '2 errors fail the run (--fail-on-problems error; pass --fail-on-problems never to report them without failing).',
+    ],
+    [
+      { failOn: 'warning' as const, failing: 1, since: 'origin/main' },
+      3,
+      '1 problem new since origin/main fails the run (--fail-on-problems warning; pass --fail-on-problems never to report them without failing).',
+    ],
+    [
+      { failOn: 'error' as const, failing: 0, since: 'origin/main' },
+      3,
+      'No error new since origin/main: what origin/main has too does not fail the run (--fail-on regression).',
+    ],
+    [{ failOn: 'error' as const, failing: 0, since: 'origin/main' }, 0, ''],
+    [{ failOn: 'error' as const, failing: 0 }, 1, ''],
+  ])('%j with %i problems', (gate, problems, text) => {
+    expect(problemGateText(gate, problems)).toBe(text);
   });
 });

@@ -81,7 +81,7 @@ describe('formatTerminal', () => {
       '2 problems in orders:',
       '  error: catalog-info.yaml:3: Bad ?[2J value',
       '  warning: No owner is known.',
-      '✘ 1 error fails the run (--fail-on-problems error).',
+      '✘ 1 error fails the run (--fail-on-problems error; pass --fail-on-problems never to report them without failing).',
     ]);
   });
 
