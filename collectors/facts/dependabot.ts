@@ -9,8 +9,8 @@ export const DEPENDABOT_PATHS = ['.github/dependabot.yml', '.github/dependabot.y
 export const dependabotSchema = z
   .object({
     path: z.string(),
-    /** Each `updates` entry's `package-ecosystem` (lowercase), with its line. */
-    updates: z.array(z.object({ ecosystem: z.string(), line: z.number().int().positive() })),
+    /** Each `updates` entry's `package-ecosystem` (lowercase), with its line and the folders it reads (`directory`, `directories`: paths or globs, as written). */
+    updates: z.array(z.object({ ecosystem: z.string(), line: z.number().int().positive(), directories: z.array(z.string()) })),
     /** Why the file could not be read as Dependabot's configuration, when it could not. */
     error: z.string().optional(),
   })
@@ -20,8 +20,9 @@ export type Dependabot = NonNullable<z.infer<typeof dependabotSchema>>;
 
 export const dependabot = defineRetriever({
   id: 'dependabot',
-  version: 2,
-  description: "Dependabot's configuration (.github/dependabot.yml): the package ecosystems it updates, with their lines.",
+  version: 3,
+  description:
+    "Dependabot's configuration (.github/dependabot.yml): the package ecosystems it updates, in which folders, with their lines.",
   schema: dependabotSchema,
   async collect({ repo }) {
     const path = DEPENDABOT_PATHS.find((candidate) => repo.has(candidate));
@@ -43,7 +44,14 @@ export function parseDependabot(text: string): Omit<Dependabot, 'path'> {
     updates: updates.items.flatMap((item) => {
       const ecosystem = isMap(item) ? item.get('package-ecosystem', true) : undefined;
       if (!isScalar(ecosystem) || typeof ecosystem.value !== 'string') return [];
-      return [{ ecosystem: ecosystem.value.trim().toLowerCase(), line: lineCounter.linePos(ecosystem.range?.[0] ?? 0).line }];
+      const directory = isMap(item) ? item.get('directory', true) : undefined;
+      const directories = isMap(item) ? item.get('directories', true) : undefined;
+      const paths = [directory, ...(isSeq(directories) ? directories.items : [])].flatMap((node) =>
+        isScalar(node) && typeof node.value === 'string' ? [node.value.trim()] : [],
+      );
+      return [
+        { ecosystem: ecosystem.value.trim().toLowerCase(), line: lineCounter.linePos(ecosystem.range?.[0] ?? 0).line, directories: paths },
+      ];
     }),
   };
 }

@@ -17,6 +17,8 @@ export const workflowSchema = z.object({
   path: z.string(),
   /** Events under `on:` (`push`, `pull_request_target` …), in order. */
   triggers: z.array(z.string()),
+  /** The activity types a `pull_request` trigger is limited to (`types: [closed]`), when it is. */
+  pullRequestTypes: z.array(z.string()).optional(),
   /** The workflow's top-level `permissions`, absent when it sets none (the token then has the repository default). */
   permissions: permissionsSchema.optional(),
   jobs: z.array(z.object({ id: z.string(), line, permissions: permissionsSchema.optional() })),
@@ -48,7 +50,7 @@ const WORKFLOW_PATTERNS = ['.github/workflows/*.yml', '.github/workflows/*.yaml'
 /** GitHub Actions workflows, parsed for the security standards that matter (OpenSSF Scorecard's Dangerous-Workflow, Pinned-Dependencies, Token-Permissions). */
 export const workflows = defineRetriever({
   id: 'workflows',
-  version: 3,
+  version: 4,
   description:
     'GitHub Actions workflows: triggers, token permissions, every `uses:` with its ref, expressions in scripts and checkout refs, with lines.',
   schema: z.array(workflowSchema),
@@ -107,7 +109,10 @@ class WorkflowWalker {
   }
 
   walk(root: YAMLMap): ParsedWorkflow {
-    this.#result.triggers = this.#triggers(this.#get(root, 'on'));
+    const on = this.#get(root, 'on');
+    this.#result.triggers = this.#triggers(on);
+    const types = isMap(on) ? this.#pullRequestTypes(this.#get(on, 'pull_request')) : undefined;
+    if (types) this.#result.pullRequestTypes = types;
     const permissions = this.#permissions(root);
     if (permissions) this.#result.permissions = permissions;
     const jobs = this.#get(root, 'jobs');
@@ -179,6 +184,13 @@ class WorkflowWalker {
     if (isSeq(node)) return node.items.flatMap((item) => (isScalar(item) && typeof item.value === 'string' ? [item.value] : []));
     if (isMap(node)) return node.items.flatMap((pair) => this.#keyOf(pair) ?? []);
     return [];
+  }
+
+  #pullRequestTypes(trigger: Node | undefined): string[] | undefined {
+    const types = isMap(trigger) ? this.#get(trigger, 'types') : undefined;
+    if (isScalar(types)) return [String(types.value)];
+    if (isSeq(types)) return types.items.flatMap((item) => (isScalar(item) ? [String(item.value)] : []));
+    return undefined;
   }
 
   #permissions(map: YAMLMap): z.infer<typeof permissionsSchema> | undefined {

@@ -100,9 +100,10 @@ export function dependencyBot(observation: Observation): DependencyBot | undefin
   });
   // The bot configured, whether or not it covers every ecosystem (which the check also judges).
   const path = result.evidence[0]?.path ?? '';
-  if (path.includes('dependabot')) return 'dependabot';
+  if (path.startsWith('.github/dependabot')) return 'dependabot';
   if (path.includes('renovate')) return 'renovate';
-  return result.outcome === 'fail' ? 'none' : undefined;
+  // No bot: a failure, or nothing to update.
+  return result.outcome === 'fail' || result.outcome === 'notApplicable' ? 'none' : undefined;
 }
 
 /** The root mkdocs config and the root docs folder Cairn found. */

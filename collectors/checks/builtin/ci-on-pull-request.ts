@@ -4,15 +4,19 @@ import { count } from './support/facts.ts';
 import { UNTRUSTED_REF } from './support/workflows.ts';
 import type { Workflow } from '../../facts/workflows.ts';
 
-const PULL_REQUEST_TRIGGERS = new Set(['pull_request', 'merge_group']);
+/** The `pull_request` activity types on which a workflow sees the change: when the pull request is opened or pushed to. */
+const CHANGE_TYPES = new Set(['opened', 'synchronize']);
 
 /**
- * Whether a workflow checks a pull request's changes: run on `pull_request` or a merge queue. One on
+ * Whether a workflow checks a pull request's changes: run on `pull_request` (when it is opened or
+ * pushed to: not one limited to `closed` or `labeled`) or a merge queue. One on
  * `pull_request_target` runs the base branch's code (labelling, greeting bots) unless it checks the
  * head out, which no-pull-request-target-checkout flags but which does test the change.
  */
 function checksPullRequests(workflow: Workflow): boolean {
-  if (workflow.triggers.some((trigger) => PULL_REQUEST_TRIGGERS.has(trigger))) return true;
+  if (workflow.triggers.includes('merge_group')) return true;
+  if (workflow.triggers.includes('pull_request') && (workflow.pullRequestTypes?.some((type) => CHANGE_TYPES.has(type)) ?? true))
+    return true;
   return workflow.triggers.includes('pull_request_target') && workflow.checkoutRefs.some((checkout) => UNTRUSTED_REF.test(checkout.ref));
 }
 
@@ -21,7 +25,7 @@ export const ciOnPullRequest = defineCheck({
   title: 'CI runs on pull requests',
   category: 'build',
   description:
-    "At least one GitHub Actions workflow runs on `pull_request` (or a merge queue), so changes are checked before they merge. A `pull_request_target` workflow counts only when it checks out the pull request's head: otherwise it runs the base branch's code. The triggers of other CI systems are not read: beside one, workflows that do not run on pull requests give no verdict.",
+    "At least one GitHub Actions workflow runs on `pull_request` (or a merge queue), so changes are checked before they merge. One limited to `types` that do not include `opened` or `synchronize` (`closed`, `labeled` …) does not see the changes. A `pull_request_target` workflow counts only when it checks out the pull request's head: otherwise it runs the base branch's code. The triggers of other CI systems are not read: beside one, workflows that do not run on pull requests give no verdict.",
   why: 'CI that runs only after a merge tells you the main branch is broken once it already is. Running it on pull requests blocks the breakage before it lands, and lets branch protection require it.',
   fix: [
     'Trigger the build-and-test workflow on pull requests as well as on the main branch:',
@@ -50,7 +54,10 @@ export const ciOnPullRequest = defineCheck({
     if (onPullRequests.length === 0)
       return fail(
         `No workflow runs on pull_request (${count(workflows.length, 'workflow')} read); changes are only checked after they merge.`,
-        workflows.map((workflow) => ({ path: workflow.path, note: `on: ${workflow.triggers.join(', ') || '(none)'}` })),
+        workflows.map((workflow) => ({
+          path: workflow.path,
+          note: `on: ${workflow.triggers.join(', ') || '(none)'}${workflow.pullRequestTypes ? ` (pull_request types: ${workflow.pullRequestTypes.join(', ')})` : ''}`,
+        })),
       );
     return pass(
       `${count(onPullRequests.length, 'workflow')} of ${workflows.length} run${onPullRequests.length === 1 ? 's' : ''} on pull requests.`,

@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import { defineCheck, fail, pass } from '../check.ts';
+import type { Dependabot } from '../../facts/dependabot.ts';
+import { untrustedGlobMatcher } from '../../support/untrusted-glob.ts';
+import { defineCheck, fail, notApplicable, pass } from '../check.ts';
 import { listOf } from './support/facts.ts';
 import { packageEcosystems } from './support/package-ecosystems.ts';
 
@@ -19,6 +21,8 @@ const PACKAGE_ECOSYSTEMS = [
   ['composer'],
   ['nuget'],
 ];
+/** Dependabot Preview's configuration, which GitHub stopped reading when Dependabot moved into it (2021). */
+const RETIRED_DEPENDABOT = '.dependabot/config.yml';
 /** Renovate's config file names (docs.renovatebot.com/configuration-options). */
 const RENOVATE = [
   'renovate.json',
@@ -74,13 +78,19 @@ export const dependencyUpdates = defineCheck({
       const { path, updates, error } = dependabot;
       if (error) return fail(`${path} is not a Dependabot configuration GitHub can read: ${error}.`, [{ path }]);
       const configured = new Set(updates.map((update) => update.ecosystem));
-      const missing = required.filter(({ group }) => !group.some((name) => configured.has(name)));
+      const missing = required.flatMap(({ ecosystem, dirs, group }) => {
+        const uncovered = uncoveredDirs(
+          dirs,
+          updates.filter((update) => group.includes(update.ecosystem)),
+        );
+        return uncovered.length > 0 ? [{ ecosystem, dirs: uncovered, group }] : [];
+      });
       const evidence = updates.map((update) => ({ path, line: update.line, note: `package-ecosystem: ${update.ecosystem}` }));
       const names = listOf([...configured]);
       if (missing.length > 0)
         return fail(
           names
-            ? `${path} updates ${names}, but not ${named(missing)}, which the repository uses.`
+            ? `${path} updates ${names}, but not ${named(missing)}, which the repository uses${missing.some(({ group }) => group.some((name) => configured.has(name))) ? ': an entry reads only the folders its directory or directories name' : ''}.`
             : `${path} has no package-ecosystem entry; the repository uses ${named(missing)}.`,
           [
             ...evidence,
@@ -91,9 +101,31 @@ export const dependencyUpdates = defineCheck({
     }
     const renovate = RENOVATE.find((path) => files.has(path));
     if (renovate) return pass(`Renovate is configured in ${renovate}.`, [{ path: renovate }]);
-    const entries = required.length > 0 ? ` with an entry for ${named(required)}` : '';
+    if (required.length === 0)
+      return notApplicable(
+        'No package manager manifest (package.json, go.mod, Cargo.toml, pom.xml, pyproject.toml …): no dependencies for a bot to update.',
+      );
+    const legacy = files.has(RETIRED_DEPENDABOT)
+      ? ` ${RETIRED_DEPENDABOT} is the retired Dependabot Preview format, which GitHub no longer reads.`
+      : '';
     return fail(
-      `No dependency update bot: expected .github/dependabot.yml${entries}, or a Renovate config file (renovate.json, .renovaterc, .github/renovate.json).`,
+      `No dependency update bot: expected .github/dependabot.yml with an entry for ${named(required)}, or a Renovate config file (renovate.json, .renovaterc, .github/renovate.json).${legacy}`,
+      legacy ? [{ path: RETIRED_DEPENDABOT }] : [],
     );
   },
 });
+
+/**
+ * The folders of an ecosystem that no Dependabot entry for it reads. A folder inside another of the
+ * list is updated from there (a workspace, a multi-module build), so only the outermost ones count.
+ * An entry's `directory` is a path from the root; `directories` may also hold globs (`/apps/*`, `/**`).
+ */
+function uncoveredDirs(dirs: readonly string[], updates: readonly Dependabot['updates'][number][]): string[] {
+  const normal = (dir: string) => dir.replace(/^\.?\/+|\/+$/g, '');
+  const outermost = dirs.filter((dir) => !dirs.some((other) => other !== dir && (other === '' || dir.startsWith(`${other}/`))));
+  // An entry without a folder is one GitHub rejects; it is taken for the root rather than failing twice.
+  const written = updates.flatMap((update) => (update.directories.length > 0 ? update.directories.map(normal) : ['']));
+  const matches = untrustedGlobMatcher(written.filter((dir) => dir !== ''));
+  const reads = (dir: string) => written.includes('**') || (dir === '' ? written.includes('') : matches(dir));
+  return outermost.filter((dir) => !reads(dir));
+}

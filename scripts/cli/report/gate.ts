@@ -3,8 +3,7 @@ import { levelRank, type ScorecardDefinition } from '../../../collectors/scoreca
 import type { Problem } from '../../../collectors/contract/problems.ts';
 import type { ScorecardResult } from '../../../collectors/scorecards/result.ts';
 import type { Comparison } from './compare.ts';
-import { levelTitle, type CheckReport } from './model.ts';
-import { plural } from './verdict.ts';
+import { levelTitle } from './model.ts';
 
 /**
  * What makes `cairn check` exit 1: `regression` (the change makes something worse than on the
@@ -104,15 +103,4 @@ export function newProblems<T extends Problem>(problems: readonly T[], base: rea
   const key = (problem: Problem) => JSON.stringify([problem.severity, problem.file ?? '', problem.message]);
   const before = new Set(base.map(key));
   return problems.filter((problem) => !before.has(key(problem)));
-}
-
-/** What the `--fail-on-problems` gate decides, in a sentence; empty when no problem counts and none was left out. */
-export function problemGateText(gate: NonNullable<CheckReport['problemGate']>, problems: number): string {
-  const kind = gate.failOn === 'error' ? 'error' : 'problem';
-  const since = gate.since === undefined ? '' : ` new since ${gate.since}`;
-  if (gate.failing > 0)
-    return `${plural(gate.failing, kind)}${since} ${gate.failing === 1 ? 'fails' : 'fail'} the run (--fail-on-problems ${gate.failOn}; pass --fail-on-problems never to report them without failing).`;
-  return gate.since !== undefined && problems > 0
-    ? `No ${kind}${since}: what ${gate.since} has too does not fail the run (--fail-on regression).`
-    : '';
 }

@@ -2,9 +2,9 @@ import type { Evidence } from '../../../collectors/checks/check.ts';
 import { windowsSafeSegment } from '../../../collectors/support/output-names.ts';
 import type { Problem } from '../../../collectors/contract/problems.ts';
 import { checkPageUrl, type CheckReport, type Suggestion } from './model.ts';
-import { problemGateText } from './gate.ts';
 import { cleanReport, markdownCode, markdownMessage, markdownText, splitCodeSpans, terminalSafe } from './text.ts';
 import {
+  problemGateText,
   failingChecks,
   hasManyScorecards,
   MAX_ENTITIES_NAMED,

@@ -1,7 +1,7 @@
 import { checkPageUrl, type CheckReport, type Suggestion } from './model.ts';
 import { cleanReport, problemLine, terminalSafe } from './text.ts';
-import { problemGateText } from './gate.ts';
 import {
+  problemGateText,
   failingChecks,
   hasManyScorecards,
   MAX_ENTITIES_NAMED,

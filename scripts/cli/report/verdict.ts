@@ -493,3 +493,14 @@ export interface GateOutcome {
 export function gateOutcome(gate: NonNullable<CheckReport['gate']>): GateOutcome {
   return { name: gate.name, passes: gate.failures.length === 0, failures: gate.failures };
 }
+
+/** What the `--fail-on-problems` gate decides, in a sentence; empty when no problem counts and none was left out. */
+export function problemGateText(gate: NonNullable<CheckReport['problemGate']>, problems: number): string {
+  const kind = gate.failOn === 'error' ? 'error' : 'problem';
+  const since = gate.since === undefined ? '' : ` new since ${gate.since}`;
+  if (gate.failing > 0)
+    return `${plural(gate.failing, kind)}${since} ${gate.failing === 1 ? 'fails' : 'fail'} the run (--fail-on-problems ${gate.failOn}; pass --fail-on-problems never to report them without failing).`;
+  return gate.since !== undefined && problems > 0
+    ? `No ${kind}${since}: what ${gate.since} has too does not fail the run (--fail-on regression).`
+    : '';
+}

@@ -67,6 +67,26 @@ describeCheck(ciOnPullRequest, [
     evidence: [{ path: '.github/workflows/ci.yml' }],
   },
   {
+    // typer's create-draft-release.yml: it runs once a pull request is closed, after any merge.
+    name: 'a workflow limited to closed pull requests does not check the change',
+    input: {
+      facts: repoFacts({
+        workflows: [{ ...workflow('.github/workflows/release.yml', ['pull_request']), pullRequestTypes: ['closed'] }],
+      }),
+    },
+    outcome: 'fail',
+    evidence: [{ path: '.github/workflows/release.yml', note: 'on: pull_request (pull_request types: closed)' }],
+  },
+  {
+    name: 'types that include a push to the pull request',
+    input: {
+      facts: repoFacts({
+        workflows: [{ ...workflow('.github/workflows/ci.yml', ['pull_request']), pullRequestTypes: ['synchronize', 'labeled'] }],
+      }),
+    },
+    outcome: 'pass',
+  },
+  {
     name: 'merge queue',
     input: { facts: repoFacts({ workflows: [workflow('.github/workflows/ci.yml', ['merge_group'])] }) },
     outcome: 'pass',

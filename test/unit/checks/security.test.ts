@@ -52,13 +52,20 @@ describeCheck(securityPolicy, [
 
 const DEPENDABOT = '.github/dependabot.yml';
 /** A repository with these manifests and a dependabot.yml updating these ecosystems. */
-function dependabotFor(manifests: Array<[string, Manifest['ecosystem']]>, ecosystems: string[], error?: string) {
+function dependabotFor(
+  manifests: Array<[string, Manifest['ecosystem']]>,
+  ecosystems: Array<string | [string, ...string[]]>,
+  error?: string,
+) {
   return {
     facts: withFiles([DEPENDABOT, ...manifests.map(([path]) => path)], {
       manifests: manifests.map(([path, ecosystem]) => ({ path, ecosystem, dependencies: ['dep'] })),
       dependabot: {
         path: DEPENDABOT,
-        updates: ecosystems.map((ecosystem, index) => ({ ecosystem, line: 3 + 4 * index })),
+        updates: ecosystems.map((entry, index) => {
+          const [ecosystem, ...directories] = typeof entry === 'string' ? [entry, '/'] : entry;
+          return { ecosystem, line: 3 + 4 * index, directories };
+        }),
         ...(error ? { error } : {}),
       },
     }),
@@ -73,7 +80,7 @@ describeCheck(dependencyUpdates, [
         ['package.json', 'npm'],
         ['api/go.mod', 'go'],
       ],
-      ['npm', 'gomod', 'github-actions'],
+      ['npm', ['gomod', '/api'], 'github-actions'],
     ),
     outcome: 'pass',
     message: 'Dependabot updates npm, gomod and github-actions (.github/dependabot.yml).',
@@ -97,6 +104,67 @@ describeCheck(dependencyUpdates, [
   { name: "uv's entry covers Python", input: dependabotFor([['pyproject.toml', 'python']], ['uv']), outcome: 'pass' },
   { name: 'no manifests: any entry will do', input: dependabotFor([], ['docker']), outcome: 'pass' },
   {
+    // json: the crate at the root, a fuzz crate beside it; the only entry reads /fuzz.
+    name: 'an entry for another folder does not update the root',
+    input: dependabotFor(
+      [
+        ['Cargo.toml', 'cargo'],
+        ['fuzz/Cargo.toml', 'cargo'],
+      ],
+      [['cargo', '/fuzz']],
+    ),
+    outcome: 'fail',
+    message:
+      '.github/dependabot.yml updates cargo, but not cargo (/), which the repository uses: an entry reads only the folders its directory or directories name.',
+  },
+  {
+    name: 'the root updates a workspace inside it',
+    input: dependabotFor(
+      [
+        ['Cargo.toml', 'cargo'],
+        ['fuzz/Cargo.toml', 'cargo'],
+      ],
+      [['cargo', '/']],
+    ),
+    outcome: 'pass',
+  },
+  {
+    // gs-accessing-data-jpa: four separate Gradle builds side by side.
+    name: 'separate builds side by side each need a folder, a glob will do',
+    input: dependabotFor(
+      [
+        ['initial/build.gradle', 'gradle'],
+        ['complete/build.gradle', 'gradle'],
+        ['complete-kotlin/build.gradle.kts', 'gradle'],
+      ],
+      [['gradle', '/initial', '/complete']],
+    ),
+    outcome: 'fail',
+    message: /but not gradle \(\/complete-kotlin\)/,
+  },
+  {
+    name: 'directories globs',
+    input: dependabotFor(
+      [
+        ['initial/build.gradle', 'gradle'],
+        ['complete-kotlin/build.gradle.kts', 'gradle'],
+      ],
+      [['gradle', '/initial', '/complete*']],
+    ),
+    outcome: 'pass',
+  },
+  {
+    name: 'every folder: /**',
+    input: dependabotFor(
+      [
+        ['web/package.json', 'npm'],
+        ['package.json', 'npm'],
+      ],
+      [['npm', '/**']],
+    ),
+    outcome: 'pass',
+  },
+  {
     name: 'a vendored manifest is not the repository’s',
     input: dependabotFor([['vendor/x/package.json', 'npm']], ['gomod']),
     outcome: 'pass',
@@ -109,13 +177,30 @@ describeCheck(dependencyUpdates, [
   },
   { name: 'Renovate in .github', input: { facts: withFiles(['.github/renovate.json5']) }, outcome: 'pass', message: /Renovate/ },
   { name: '.renovaterc', input: { facts: withFiles(['.renovaterc']) }, outcome: 'pass' },
-  { name: 'a dependabot file in the wrong place', input: { facts: withFiles(['dependabot.yml']) }, outcome: 'fail' },
   {
-    name: 'nothing',
-    input: { facts: withFiles([]) },
+    name: 'a dependabot file in the wrong place',
+    input: { facts: withFiles(['dependabot.yml', 'go.mod'], { manifests: [{ path: 'go.mod', ecosystem: 'go', dependencies: ['dep'] }] }) },
+    outcome: 'fail',
+  },
+  {
+    // pipeline-examples: Jenkinsfiles and Groovy, no package manager.
+    name: 'nothing to update',
+    input: { facts: withFiles(['Jenkinsfile', 'README.md']) },
+    outcome: 'notApplicable',
+    message:
+      'No package manager manifest (package.json, go.mod, Cargo.toml, pom.xml, pyproject.toml …): no dependencies for a bot to update.',
+  },
+  {
+    // lighthouse-audit-service: Dependabot Preview's file, which GitHub stopped reading in 2021.
+    name: 'the retired .dependabot/config.yml is named',
+    input: {
+      facts: withFiles(['.dependabot/config.yml', 'package.json'], {
+        manifests: [{ path: 'package.json', ecosystem: 'npm', dependencies: ['dep'] }],
+      }),
+    },
     outcome: 'fail',
     message:
-      'No dependency update bot: expected .github/dependabot.yml, or a Renovate config file (renovate.json, .renovaterc, .github/renovate.json).',
+      'No dependency update bot: expected .github/dependabot.yml with an entry for npm (/), or a Renovate config file (renovate.json, .renovaterc, .github/renovate.json). .dependabot/config.yml is the retired Dependabot Preview format, which GitHub no longer reads.',
   },
   {
     name: 'nothing, in a repository with package managers: the entries it needs are named',

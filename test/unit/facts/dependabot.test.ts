@@ -6,7 +6,7 @@ describe('dependabot fact', () => {
   it.each<{ name: string; tree: Record<string, string>; expected: unknown }>([
     { name: 'no configuration', tree: { 'README.md': '# x' }, expected: null },
     {
-      name: 'the ecosystems, lowercased, with their lines',
+      name: 'the ecosystems, lowercased, with their lines and folders',
       tree: {
         '.github/dependabot.yml':
           'version: 2\nupdates:\n  - package-ecosystem: "github-actions"\n    directory: "/"\n  - package-ecosystem: NPM\n    directories: ["/", "/web"]\n  - directory: /x\n',
@@ -14,15 +14,15 @@ describe('dependabot fact', () => {
       expected: {
         path: '.github/dependabot.yml',
         updates: [
-          { ecosystem: 'github-actions', line: 3 },
-          { ecosystem: 'npm', line: 5 },
+          { ecosystem: 'github-actions', line: 3, directories: ['/'] },
+          { ecosystem: 'npm', line: 5, directories: ['/', '/web'] },
         ],
       },
     },
     {
       name: 'a .yaml file',
       tree: { '.github/dependabot.yaml': 'version: 2\nupdates:\n  - package-ecosystem: pip\n' },
-      expected: { path: '.github/dependabot.yaml', updates: [{ ecosystem: 'pip', line: 3 }] },
+      expected: { path: '.github/dependabot.yaml', updates: [{ ecosystem: 'pip', line: 3, directories: [] }] },
     },
     {
       name: 'nesting too deep',

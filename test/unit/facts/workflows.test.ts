@@ -98,6 +98,15 @@ describe('parseWorkflow', () => {
     expect((parsed as { permissions?: unknown }).permissions).toEqual(permissions);
   });
 
+  it.each([
+    ['on:\n  pull_request:\n    types: [closed]\njobs: {}\n', ['closed']],
+    ['on:\n  pull_request:\n    types: opened\njobs: {}\n', ['opened']],
+    ['on:\n  pull_request:\n    branches: [main]\njobs: {}\n', undefined],
+    ['on: [pull_request]\njobs: {}\n', undefined],
+  ])('reads the types a pull_request trigger is limited to: %j', (text, types) => {
+    expect((parseWorkflow(text) as { pullRequestTypes?: string[] }).pullRequestTypes).toEqual(types);
+  });
+
   it('follows YAML anchors', () => {
     const parsed = parseWorkflow('on: push\njobs:\n  a:\n    steps: &steps\n      - uses: actions/checkout@v4\n  b:\n    steps: *steps\n');
     expect((parsed as { uses: Array<{ job: string; line: number }> }).uses.map(({ job, line }) => `${job}:${line}`)).toEqual([

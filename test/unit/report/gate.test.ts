@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError } from '../../../collectors/config/config-error.ts';
 import { compareResults } from '../../../scripts/cli/report/compare.ts';
-import { gateFailures, gateOf, newProblems, problemGateText } from '../../../scripts/cli/report/gate.ts';
+import { gateFailures, gateOf, newProblems } from '../../../scripts/cli/report/gate.ts';
+import { problemGateText } from '../../../scripts/cli/report/verdict.ts';
 import { result, scorecard, scored } from './report-fixture.ts';
 
 const bronze = result([scored('readme-present', 'pass'), scored('changelog-present', 'fail'), scored('actions-pinned', 'pass')], 'bronze');
