@@ -80,7 +80,7 @@ export async function runInit(values: InitValues, dirArgument: string | undefine
   const shown = relative(cwd, dir) || '.';
   context.stderr.write(
     `Wrote a portal to ${shown}: portal.yaml, ${count(files.filter((file) => file.path.startsWith('scorecards/')).length, 'scorecard', 'scorecards')}, a starter guide, ${count(teams.size + (teams.has(platformTeam) ? 0 : 1), 'team', 'teams')}, the nightly workflow and a README.\n` +
-      `Next: cd ${shown}, install Cairn (npm install, or npm install <path>/cairn-portal-<version>.tgz until cairn-portal is on the npm registry), then npx cairn build, and commit package-lock.json with the rest (the nightly workflow installs from it). README.md says what to edit first.\n`,
+      `Next: cd ${shown}, install Cairn (npm install; until cairn-portal is on the npm registry, copy the tarball into the portal, e.g. vendor/, and npm install ./vendor/cairn-portal-<version>.tgz), then npx cairn build, and commit package-lock.json with the rest (the nightly workflow installs from it). README.md says what to edit first.\n`,
   );
   return 0;
 }
@@ -136,9 +136,14 @@ export function portalFiles(input: {
  */
 function sourcesNote(input: { repos?: string; githubOrg?: string }): string {
   if (input.repos === undefined) return '';
+  // Beside a github source, the folder is only a second source to drop, not one to replace.
+  const instead =
+    input.githubOrg === undefined
+      ? `replace that source with a \`github\` source (\`org:\`, with \`teams: true\`) or a
+\`git\` source listing the repositories' clone URLs.`
+      : `remove that source: the \`github\` source beside it reads the organisation's repositories there.`;
   return `\nThe \`directory\` source in \`portal.yaml\` reads ${input.repos} on this machine. The nightly workflow runs
-elsewhere: before relying on it, replace that source with a \`github\` source (\`org:\`, with \`teams: true\`) or a
-\`git\` source listing the repositories' clone URLs.
+elsewhere: before relying on it, ${instead}
 `;
 }
 

@@ -68,6 +68,19 @@ describe('portalFiles', () => {
     expect(JSON.parse(files[0]!.text).name).toBe('d-veloppeurs');
     expect(files.find((file) => file.path === 'README.md')!.text).toBe('# Développeurs !\n`teams/payments.yaml`\n');
   });
+
+  it('beside a GitHub organisation, says to drop the folder source rather than replace it', () => {
+    const readme = portalFiles({
+      ...TEMPLATES,
+      title: 'Acme',
+      platformTeam: 'platform',
+      githubOrg: 'acme',
+      repos: '../repos/*',
+      teams: new Map(),
+    }).find((file) => file.path === 'README.md')!.text;
+    expect(readme).toContain('before relying on it, remove that source: the `github` source beside it reads');
+    expect(readme).not.toContain('replace that source');
+  });
 });
 
 describe('teamFile', () => {
