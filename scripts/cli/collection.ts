@@ -84,7 +84,7 @@ export async function runCollection(
 /**
  * A snapshot written earlier (`cairn collect`, `cairn merge`), validated and summed up (its verdict
  * and scorecards: the site reads the file itself), with the portal config
- * for the site's settings: `--config`, else content/portal.yaml when present, else the defaults.
+ * for the site's settings: `--config`, else portal.yaml here or content/portal.yaml when present, else the defaults.
  */
 export async function readSnapshotFile(
   file: string,
@@ -176,7 +176,7 @@ export async function recordRun(
 }
 
 /**
- * The portal config: `--config`, else content/portal.yaml when present (relative to `cwd`); with
+ * The portal config: `--config`, else portal.yaml or content/portal.yaml when present (relative to `cwd`); with
  * `--repos` alone, the defaults. `requireConfig` is the message when a command cannot work without a file.
  */
 export async function resolveConfig(

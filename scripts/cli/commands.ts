@@ -417,7 +417,7 @@ export const checksCommand = defineCommand({
   options: {
     config: {
       ...collectionOptions.config,
-      description: `portal.yaml whose content/checks/ adds custom checks (default: ${'content/portal.yaml'} when present; else the built-in checks only).`,
+      description: `portal.yaml whose checks/ folder adds custom checks (default: portal.yaml here, else ${DEFAULT_CONFIG}, when present; else the built-in checks only).`,
     },
     format: { type: 'string', short: 'f', value: '<format>', description: 'text (default) or json.' },
   },

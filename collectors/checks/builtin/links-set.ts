@@ -33,7 +33,9 @@ export const linksSet = defineCheck({
     const { minLinks } = context.options;
     if (links.length < minLinks)
       return fail(
-        links.length === 0 ? 'metadata.links is empty.' : `metadata.links has ${links.length}; expected at least ${minLinks}.`,
+        links.length === 0
+          ? `metadata.links is ${entity.metadata.links === undefined ? 'not set' : 'empty'}.`
+          : `metadata.links has ${links.length}; expected at least ${minLinks}.`,
         declarationEvidence(entity, undefined, '/metadata/links'),
       );
     return pass(

@@ -36,7 +36,10 @@ export const recentRelease = defineCheck({
   run(context) {
     const [latest] = context.facts.releases;
     const { days } = context.options;
-    if (!latest) return fail(`No release tag on the newest commits; expected a tag within ${days} days.`);
+    if (!latest)
+      return fail(
+        `No release tag: no commit Cairn read is tagged (the whole history, or the newest thousand commits of a longer one); expected a tag within ${days} days.`,
+      );
     const age = daysSince(latest.date, context.now);
     if (age > days)
       return fail(`The newest tag, ${latest.name}, is ${age} days old (${day(latest.date)}); expected a release within ${days} days.`);

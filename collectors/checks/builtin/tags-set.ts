@@ -28,7 +28,9 @@ export const tagsSet = defineCheck({
     const { minTags } = context.options;
     if (tags.length < minTags)
       return fail(
-        tags.length === 0 ? 'metadata.tags is empty.' : `metadata.tags has ${tags.length}; expected at least ${minTags}.`,
+        tags.length === 0
+          ? `metadata.tags is ${entity.metadata.tags === undefined ? 'not set' : 'empty'}.`
+          : `metadata.tags has ${tags.length}; expected at least ${minTags}.`,
         declarationEvidence(entity, undefined, '/metadata/tags'),
       );
     return pass(`Tagged ${tags.join(', ')}.`, declarationEvidence(entity, tags.join(', '), '/metadata/tags'));

@@ -113,8 +113,8 @@ describeCheck(descriptionSet, [
 
 describeCheck(tagsSet, [
   { name: 'tagged', input: { entity: entity({ metadata: { tags: ['go', 'grpc'] } }) }, outcome: 'pass', message: /go, grpc/ },
-  { name: 'empty list', input: { entity: entity({ metadata: { tags: [] } }) }, outcome: 'fail' },
-  { name: 'none', input: { entity: entity() }, outcome: 'fail', message: /empty/ },
+  { name: 'empty list', input: { entity: entity({ metadata: { tags: [] } }) }, outcome: 'fail', message: 'metadata.tags is empty.' },
+  { name: 'none', input: { entity: entity() }, outcome: 'fail', message: 'metadata.tags is not set.' },
   {
     name: 'minTags',
     input: { entity: entity({ metadata: { tags: ['go'] } }), options: { minTags: 2 } },
@@ -132,7 +132,13 @@ describeCheck(linksSet, [
     outcome: 'pass',
     message: /Dashboard, https:\/\/wiki/,
   },
-  { name: 'none', input: { entity: entity() }, outcome: 'fail', evidence: [{ path: 'catalog-info.yaml', line: 1 }] },
+  {
+    name: 'none',
+    input: { entity: entity() },
+    outcome: 'fail',
+    message: 'metadata.links is not set.',
+    evidence: [{ path: 'catalog-info.yaml', line: 1 }],
+  },
   {
     name: 'minLinks',
     input: { entity: entity({ metadata: { links: [{ url: 'https://x' }] } }), options: { minLinks: 2 } },
