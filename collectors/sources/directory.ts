@@ -31,7 +31,7 @@ export async function listDirectorySource(source: DirectorySource, baseDir: stri
     }
   }
   // A relative glob says where it was read from.
-  const glob = `"${source.repos}"${isAbsolute(source.repos) ? '' : ` (relative to ${relative(cwd, baseDir) || '.'})`}`;
+  const glob = `"${source.repos}"${isAbsolute(source.repos) ? '' : ` (relative to ${relative(cwd, baseDir) || 'the current folder'})`}`;
   if (candidates.length === 0 && listing.problems.length === 0) {
     throw new ConfigError(
       `No folder matches ${glob}: expected git work trees there. Check the glob (--repos, or the directory source in portal.yaml).`,

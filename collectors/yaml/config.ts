@@ -37,13 +37,16 @@ export function parseYamlConfig<S extends z.ZodType>(text: string, file: string,
     const line = lineAtPath(document, lineCounter, issue.code === 'unrecognized_keys' ? [...path, issue.keys[0]!] : path);
     const field = path.length ? formatPath(path) : '(top level)';
     // Fields of every branch of a union are allowed somewhere: the unknown field itself is one of them when another branch has it.
+    const given = document.getIn(path);
     const meant =
       issue.code === 'unrecognized_keys'
         ? didYouMean(
             issue.keys[0]!,
             allowedFields(schema, path).filter((field) => field !== issue.keys[0]),
           )
-        : '';
+        : discriminatorOptions(issue) && typeof given === 'string'
+          ? didYouMean(given, discriminatorOptions(issue)!)
+          : '';
     return `${file}${line ? `:${line}` : ''}: ${field}: ${describeIssue(issue)}${meant}`;
   });
   throw new ConfigError(messages.join('\n'));
@@ -119,11 +122,22 @@ function meantIssues(issue: z.core.$ZodIssue): z.core.$ZodIssue[] {
   return [{ ...issue, message: `expected ${expected.join(' or ')}${received ? `, received ${received}` : ''}` }];
 }
 
+/** The values a discriminated union's tag (`type:`) may take, when the issue is that it took none of them. */
+function discriminatorOptions(issue: z.core.$ZodIssue): string[] | undefined {
+  if (issue.code !== 'invalid_union' || !('options' in issue) || !Array.isArray(issue.options)) return undefined;
+  return issue.options.map(String);
+}
+
 /** zod's message, with the accepted keys spelled out where it only says "unrecognized key". */
 function describeIssue(issue: z.core.$ZodIssue): string {
   if (issue.code === 'unrecognized_keys')
     return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((key) => `"${key}"`).join(', ')}`;
   if (issue.code === 'invalid_type' && /received undefined$/.test(issue.message)) return `missing; expected ${issue.expected}`;
   if (issue.code === 'invalid_format' && issue.format === 'date') return 'expected a date as YYYY-MM-DD, e.g. 2027-03-31';
+  const options = discriminatorOptions(issue);
+  if (options) {
+    const quoted = options.map((option) => `"${option}"`);
+    return `expected ${quoted.length > 1 ? `${quoted.slice(0, -1).join(', ')} or ${quoted.at(-1)}` : quoted.join('')}`;
+  }
   return issue.message.replace(/^Invalid (input|option): /, '');
 }

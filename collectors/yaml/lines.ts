@@ -1,17 +1,26 @@
-import { isNode, Lexer, type Document, type LineCounter, type YAMLError } from 'yaml';
+import { isMap, isNode, isScalar, Lexer, type Document, type LineCounter, type YAMLError } from 'yaml';
 
 /** The 1-based line a parsed YAML node starts on; `undefined` for anything without a position. */
 export function lineOfNode(node: unknown, lineCounter: LineCounter): number | undefined {
   return isNode(node) && node.range ? lineCounter.linePos(node.range[0]).line : undefined;
 }
 
-/** The line of the value at `path`, or of its deepest ancestor that exists (a missing field points at its parent). */
+/** The line of the field at `path`, or of its deepest ancestor that exists (a missing field points at its parent). */
 export function lineAtPath(document: Document, lineCounter: LineCounter, path: ReadonlyArray<string | number>): number | undefined {
   for (let depth = path.length; depth >= 0; depth--) {
-    const line = lineOfNode(depth === 0 ? document.contents : document.getIn(path.slice(0, depth), true), lineCounter);
+    const line = depth === 0 ? lineOfNode(document.contents, lineCounter) : lineOfField(document, lineCounter, path.slice(0, depth));
     if (line !== undefined) return line;
   }
   return undefined;
+}
+
+/** A field's line: its key's, where it is written (a block value starts on a later line), else its value's. */
+function lineOfField(document: Document, lineCounter: LineCounter, path: ReadonlyArray<string | number>): number | undefined {
+  const parent = path.length === 1 ? document.contents : document.getIn(path.slice(0, -1), true);
+  const pair = isMap(parent)
+    ? parent.items.find((item) => isScalar(item.key) && String(item.key.value) === String(path.at(-1)))
+    : undefined;
+  return lineOfNode(pair?.key, lineCounter) ?? lineOfNode(document.getIn(path, true), lineCounter);
 }
 
 const CONTROL_TOKENS = new Set(['\x02', '\x18', '\x1f']);

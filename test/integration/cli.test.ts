@@ -74,7 +74,7 @@ describe('cairn collect', () => {
   it('exits 2 when --repos matches no folder, or only folders that are not git work trees', async () => {
     const none = await cairn(fixture.root, 'collect', '--repos', 'nothing-*', '--snapshot', join(fixture.root, 'none.json'), '--strict');
     expect(none.code).toBe(2);
-    expect(none.stderr).toMatch(/^No folder matches "nothing-\*" \(relative to \.\): expected git work trees there/m);
+    expect(none.stderr).toMatch(/^No folder matches "nothing-\*" \(relative to the current folder\): expected git work trees there/m);
     const notRepos = await cairn(
       fixture.root,
       'collect',
@@ -86,7 +86,7 @@ describe('cairn collect', () => {
     );
     expect(notRepos.code).toBe(2);
     expect(notRepos.stderr).toMatch(
-      /^"not-a-repo" \(relative to \.\) matches a folder but no git work tree \(none has \.git\): not-a-repo\./m,
+      /^"not-a-repo" \(relative to the current folder\) matches a folder but no git work tree \(none has \.git\): not-a-repo\./m,
     );
     expect(notRepos.stderr).not.toMatch(/\n\s+at /);
   });
@@ -119,7 +119,7 @@ describe('cairn collect', () => {
     const plain = await collect('not-a-repo');
     expect(plain.code).toBe(2);
     expect(plain.stderr).toMatch(
-      /^globs\.yaml:6: sources\[1\]\.repos: "not-a-repo" \(relative to \.\) matches a folder but no git work tree/m,
+      /^globs\.yaml:6: sources\[1\]\.repos: "not-a-repo" \(relative to the current folder\) matches a folder but no git work tree/m,
     );
     const unclosed = await collect('[docs-site');
     expect(unclosed.code).toBe(2);

@@ -222,7 +222,7 @@ describe('listDirectorySource', () => {
     await mkdir(join(plainOnly, 'notes'), { recursive: true });
     await mkdir(join(plainOnly, 'drafts'), { recursive: true });
     await expect(listDirectorySource({ type: 'directory', repos: 'plain-only/*' }, fixture.root, fixture.root)).rejects.toThrow(
-      '"plain-only/*" (relative to .) matches 2 folders but no git work tree (none has .git): plain-only/drafts, plain-only/notes.',
+      '"plain-only/*" (relative to the current folder) matches 2 folders but no git work tree (none has .git): plain-only/drafts, plain-only/notes.',
     );
   });
 

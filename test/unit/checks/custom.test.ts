@@ -63,8 +63,8 @@ describe('parsePath', () => {
 describe('customCheckFileSchema', () => {
   const yamlOf = (rule: string) => `id: custom-rule\ntitle: A rule\ndescription: d\nwhy: w\nfix: f\neffort: low\nrule:\n${rule}`;
   it.each([
-    ['both any and all', '  type: file-exists\n  any: [a]\n  all: [b]\n', 'x.yaml:8: rule: give exactly one of any or all'],
-    ['neither any nor all', '  type: file-exists\n', 'x.yaml:8: rule: give exactly one of any or all'],
+    ['both any and all', '  type: file-exists\n  any: [a]\n  all: [b]\n', 'x.yaml:7: rule: give exactly one of any or all'],
+    ['neither any nor all', '  type: file-exists\n', 'x.yaml:7: rule: give exactly one of any or all'],
     [
       'a regular expression that does not compile',
       '  type: file-contains\n  files: Makefile\n  pattern: "(test"\n',

@@ -44,7 +44,16 @@ describe('portal.yaml', () => {
       'title: Acme\nsources:\n  - type: directory\n    repos: 3\n',
       'content/portal.yaml:4: sources[0].repos: expected string, received number',
     ],
-    ['an unknown source type', 'sources:\n  - type: gitlab\n', /content\/portal\.yaml:2: sources\[0\]\.type: .*'directory'/],
+    [
+      'an unknown source type',
+      'sources:\n  - type: gitlab\n',
+      'content/portal.yaml:2: sources[0].type: expected "directory", "git" or "github"; did you mean "github"?',
+    ],
+    [
+      'a misspelt source type',
+      'sources:\n  - type: directori\n    repos: x\n',
+      'content/portal.yaml:2: sources[0].type: expected "directory", "git" or "github"; did you mean "directory"?',
+    ],
     [
       'a missing required field points at its parent',
       'sources:\n  - type: directory\n',
@@ -138,6 +147,15 @@ describe('an unknown field', () => {
     ],
     ['title: A\nactivity:\n  windowDay: 3\n', 'content/portal.yaml:3: activity: unknown field "windowDay"; did you mean "windowDays"?'],
     ['title: A\nzzzzzz: 1\n', /^content\/portal\.yaml:2: \(top level\): unknown field "zzzzzz"$/],
+    // A block value starts on a later line; the field is on its key's.
+    [
+      'title: A\nsource:\n  - type: directory\n    repos: x\n',
+      /^content\/portal\.yaml:2: \(top level\): unknown field "source"; did you mean "sources"\?$/m,
+    ],
+    [
+      'title: A\nactivty:\n\n  windowDays: 90\n',
+      /^content\/portal\.yaml:2: \(top level\): unknown field "activty"; did you mean "activity"\?$/m,
+    ],
   ])('is named with the field it may have meant: %j', (text, expected) => {
     expect(() => parse(text)).toThrow(expected);
   });
