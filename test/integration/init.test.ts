@@ -25,7 +25,9 @@ describe('cairn init', () => {
   it('writes a portal with the default standards, a starter guide, the CODEOWNERS teams, a workflow and a README', async () => {
     const result = await cairn(fixture.root, 'init', 'portal', '--repos', 'repos-that-do-not-exist/*');
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain('No folder matches "repos-that-do-not-exist/*" (relative to the current folder): expected git work trees there.');
+    expect(result.stderr).toContain(
+      'No folder matches "repos-that-do-not-exist/*" (relative to the current folder): expected git work trees there.',
+    );
     const unclosed = await cairn(fixture.root, 'init', 'portal', '--repos', '[repos');
     expect(unclosed.code).toBe(2);
     expect(unclosed.stderr).toBe('--repos: glob "[repos": "[" at character 1 is never closed; write \\[ or \\{ for the character itself\n');
