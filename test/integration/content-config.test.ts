@@ -422,6 +422,11 @@ describe('the portal’s teams', () => {
       /^content\/teams\/web\.yaml:1: this document is not a valid entity; Backstage rejects it: .*kind/,
     ],
     ['YAML that does not parse', 'name: "web\n', /^content\/teams\/web\.yaml:1: invalid YAML: /],
+    [
+      'a misspelt kind',
+      group('  type: team\n  children: []\n').replace('kind: Group', 'kind: Grop'),
+      /^content\/teams\/web\.yaml:2: kind: "Grop" is not a kind Backstage knows; did you mean "Group"\? Expected API, /,
+    ],
   ])('stops the run at %s, naming the file, line and field', async (_name, text, message) => {
     expect(await failure({ 'teams/web.yaml': text })).toMatch(message);
   });
