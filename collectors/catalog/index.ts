@@ -71,6 +71,8 @@ interface Accepted {
   entity: Entity;
   references: EntityReference[];
   source: EntitySource;
+  /** The line of each field of its document, by JSON pointer, so a problem with a field is reported there. */
+  fields?: Readonly<Record<string, number>>;
   inferred: boolean;
 }
 
@@ -199,7 +201,14 @@ async function admit(candidate: Candidate, accepted: Map<string, Accepted>, prob
     // An inferred entity's placeholder owner means "no owner": it relates it to no group (one named
     // `unknown` must not claim every ownerless repository) and is not a reference to report.
     const related = references.filter((reference) => !isPlaceholderOwner(candidate, reference.targetRef));
-    accepted.set(ref, { ref, entity, references: related, source: withFieldLines(candidate), inferred: candidate.inferred });
+    accepted.set(ref, {
+      ref,
+      entity,
+      references: related,
+      source: withFieldLines(candidate),
+      ...(candidate.fields ? { fields: candidate.fields } : {}),
+      inferred: candidate.inferred,
+    });
     return entity;
   } catch (error) {
     problems.push({ ...where, severity: 'error', message: `Cairn could not process this entity: ${messageOf(error)}` });
@@ -270,8 +279,11 @@ function danglingReferences(accepted: ReadonlyMap<string, Accepted>, known: Read
       const key = `${reference.field}\0${reference.targetRef}`;
       if (reported.has(key)) continue;
       reported.add(key);
+      const location = locationOf(entry.source);
+      const line = entry.fields?.[`/spec/${reference.field}`];
       problems.push({
-        ...locationOf(entry.source),
+        ...location,
+        ...(location.line !== undefined && line !== undefined ? { line } : {}),
         severity: 'warning',
         entityRef: entry.ref,
         message: `${entry.ref} refers to ${reference.targetRef} in spec.${reference.field} (written ${JSON.stringify(reference.value)}), which is not in the catalog. Expected an entity with that ref in some repository or in the portal's teams/ folder.${reference.field === 'owner' ? ownerNamespaceHint(reference.value) : ''}`,

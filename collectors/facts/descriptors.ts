@@ -57,7 +57,7 @@ export const APP_CONFIG = 'app-config.yaml';
  */
 export const descriptors = defineRetriever({
   id: 'descriptors',
-  version: 7,
+  version: 8,
   description:
     "Backstage descriptors: the root catalog-info.yaml, the in-repository files its Location entities target, and those a Backstage app's app-config.yaml registers, parsed into YAML documents.",
   schema: descriptorsSchema,
@@ -294,14 +294,14 @@ class DescriptorReader {
         });
         return;
       }
+      // A problem with a field is at its line, or the nearest enclosing field's `fields` has.
+      const lineOf = (pointer: string): number => {
+        for (let at = pointer; at !== ''; at = at.slice(0, at.lastIndexOf('/')))
+          if (document.fields[at] !== undefined) return document.fields[at]!;
+        return document.line;
+      };
       let data: unknown;
       try {
-        // A placeholder's problem is at its field's line, or the nearest enclosing field's `fields` has.
-        const lineOf = (pointer: string): number => {
-          for (let at = pointer; at !== ''; at = at.slice(0, at.lastIndexOf('/')))
-            if (document.fields[at] !== undefined) return document.fields[at]!;
-          return document.line;
-        };
         data = await this.#resolvePlaceholders(document.data, file, lineOf);
       } catch (error) {
         if (!(error instanceof PlaceholderError)) throw error;
@@ -314,14 +314,19 @@ class DescriptorReader {
         continue;
       }
       this.documents.push({ file, line: document.line, data, fields: document.fields });
-      if (await isValidLocation(data)) await this.#follow(data as LocationData, file, document.line, depth);
+      if (await isValidLocation(data)) await this.#follow(data as LocationData, file, lineOf, depth);
     }
   }
 
-  async #follow(location: LocationData, file: string, line: number, depth: number): Promise<void> {
+  async #follow(location: LocationData, file: string, lineOf: (pointer: string) => number, depth: number): Promise<void> {
     const { type, presence, target, targets } = location.spec;
     const optional = presence === 'optional';
-    for (const raw of [...(target ? [target] : []), ...(targets ?? [])]) {
+    const written = [
+      ...(target ? [{ raw: target, pointer: '/spec/target' }] : []),
+      ...(targets ?? []).map((raw, index) => ({ raw, pointer: `/spec/targets/${index}` })),
+    ];
+    for (const { raw, pointer } of written) {
+      const line = lineOf(pointer);
       const resolved = resolveLocationTarget(raw, file, type);
       if ('problem' in resolved) {
         this.#problem({ severity: 'error', file, line, message: `Location target not read: ${resolved.problem}` });

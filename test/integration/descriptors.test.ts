@@ -75,14 +75,14 @@ describe('descriptors on real git repositories', () => {
         severity: 'error',
         repo: 'monorepo',
         file: 'catalog-info.yaml',
-        line: 1,
+        line: 9,
         message: expect.stringContaining('missing/catalog-info.yaml, which is not a tracked file'),
       },
       {
         severity: 'error',
         repo: 'monorepo',
         file: 'catalog-info.yaml',
-        line: 1,
+        line: 10,
         message: expect.stringContaining('absolute URL; Cairn never fetches'),
       },
     ]);

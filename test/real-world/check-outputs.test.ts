@@ -169,7 +169,7 @@ describe('verdicts true to the files', () => {
       repo: 'chalk',
       check: 'links-set',
       outcome: 'fail',
-      message: /^metadata\.links is empty\.$/,
+      message: /^metadata\.links is not set\.$/,
     },
     {
       // spring-petclinic's pom.xml and build.gradle: both build tools need Dependabot entries.

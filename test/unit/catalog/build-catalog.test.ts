@@ -305,6 +305,25 @@ describe('buildCatalog', () => {
     expect(problems.map((problem) => problem.message)).toEqual([expect.stringContaining('component:default/nowhere in spec.dependsOn')]);
   });
 
+  it('reports a dangling reference at the line of its field', async () => {
+    const checkout = component('checkout', { owner: 'ghosts' });
+    const { problems } = await buildCatalog({
+      repos: [
+        {
+          name: 'r',
+          facts: {
+            descriptors: {
+              files: ['catalog-info.yaml'],
+              documents: [{ file: 'catalog-info.yaml', line: 1, data: checkout, fields: { '/spec': 6, '/spec/owner': 9 } }],
+            },
+          },
+        },
+      ],
+      content: [],
+    });
+    expect(problems.map(({ file, line }) => `${file}:${line}`)).toEqual(['catalog-info.yaml:9']);
+  });
+
   it('warns about a dangling reference and still records the relation', async () => {
     const { entities, problems } = await buildCatalog({
       repos: [repo('r', [component('checkout', { owner: 'ghosts', consumesApis: ['payments', 'payments'] })])],

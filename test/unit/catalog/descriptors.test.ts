@@ -182,7 +182,7 @@ describe('descriptors retriever', () => {
     expect(result.problems).toEqual([]);
   });
 
-  it("reports remote, escaping and missing targets at the Location's line, and reads none of them", async () => {
+  it('reports remote, escaping and missing targets each at its own line in the Location, and reads none of them', async () => {
     const result = await collect({
       'catalog-info.yaml': `${component('first')}---\n${location('root', ['https://github.com/acme/other/blob/main/catalog-info.yaml', '../../etc/passwd', './missing.yaml', './services/*/none.yaml'])}`,
     });
@@ -192,22 +192,22 @@ describe('descriptors retriever', () => {
         severity: 'error',
         repo: 'repo',
         file: 'catalog-info.yaml',
-        line: 10,
+        line: 16,
         message: expect.stringContaining('absolute URL; Cairn never fetches'),
       },
-      { severity: 'error', repo: 'repo', file: 'catalog-info.yaml', line: 10, message: expect.stringContaining('outside the repository') },
+      { severity: 'error', repo: 'repo', file: 'catalog-info.yaml', line: 17, message: expect.stringContaining('outside the repository') },
       {
         severity: 'error',
         repo: 'repo',
         file: 'catalog-info.yaml',
-        line: 10,
+        line: 18,
         message: expect.stringContaining('missing.yaml, which is not a tracked file'),
       },
       {
         severity: 'warning',
         repo: 'repo',
         file: 'catalog-info.yaml',
-        line: 10,
+        line: 19,
         message: expect.stringContaining('matches no tracked file'),
       },
     ]);
@@ -239,7 +239,7 @@ describe('descriptors retriever', () => {
         severity: 'error',
         repo: 'repo',
         file: `level-${MAX_LOCATION_DEPTH}.yaml`,
-        line: 1,
+        line: 7,
         message: expect.stringContaining('nest more than'),
       },
     ]);
