@@ -66,7 +66,10 @@ export async function runCheck(values: CheckValues, dirArgument: string | undefi
   if (gate !== 'never') report.gate = { name: gate, failures: gateFailed };
   // A pull request is not failed for the problems its base has too: only for those it brings.
   const since = gate === 'regression' && baseProblems ? values.compare : undefined;
-  const failing = failingProblems(since ? newProblems(report.problems, baseProblems!) : report.problems, failOnProblems);
+  // A warning that names no file is about the checkout (a shallow clone) or repeats a failing
+  // check (no owner): reported, but not a fault of the repository's files to fail on.
+  const owned = report.problems.filter((problem) => problem.severity === 'error' || problem.file !== undefined);
+  const failing = failingProblems(since ? newProblems(owned, baseProblems!) : owned, failOnProblems);
   if (failOnProblems !== 'never') report.problemGate = { failOn: failOnProblems, failing: failing.length, ...(since ? { since } : {}) };
   // Colour only where the report goes to a terminal: never into an --output file.
   const color = values.output === undefined && Boolean(context.stdout.isTTY) && !context.env.NO_COLOR;

@@ -1,9 +1,11 @@
+import { execFile } from 'node:child_process';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SNAPSHOT_SCHEMA_VERSION } from '../../collectors/contract/snapshot.ts';
 import { cairn, runCairn } from '../helpers/cli.ts';
-import { files, makeRepos, TEST_AUTHOR, type RepoFixture } from '../helpers/repos.ts';
+import { files, makeRepos, TEST_AUTHOR, TEST_DATE, type RepoFixture } from '../helpers/repos.ts';
 
 /** A portal with one scorecard, and a service repository whose working tree a developer is changing. */
 const SCORECARD = `id: basics
@@ -331,6 +333,23 @@ describe('cairn check on a repository with problems', () => {
     } finally {
       await rm(join(dir, '.github'), { recursive: true });
     }
+  });
+
+  it('does not fail on warnings that name no file: a shallow clone, no known owner', async () => {
+    await using origin = await makeRepos({
+      ledger: {
+        commits: [
+          { date: TEST_DATE, author: TEST_AUTHOR, message: 'Start', files: { 'README.md': '# Ledger\n' } },
+          { date: TEST_DATE, author: TEST_AUTHOR, message: 'Code', files: { 'main.go': 'package main\n' } },
+        ],
+      },
+    });
+    const clone = join(origin.root, 'clone');
+    await promisify(execFile)('git', ['clone', '--quiet', '--depth', '1', `file://${origin.dirs.ledger}`, clone]);
+    const result = await runCairn(clone, ['check', '--fail-on-problems', 'warning']);
+    expect(result.stderr).toContain('warning: This is a shallow clone with only its newest commit');
+    expect(result.stderr).toMatch(/^warning: No owner is known/m);
+    expect(result.code).toBe(0);
   });
 
   it('reports an invalid entity as a SARIF error', async () => {
