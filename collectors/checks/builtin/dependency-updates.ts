@@ -44,7 +44,7 @@ export const dependencyUpdates = defineCheck({
     'Renovate (renovate.json, .renovaterc, .github/renovate.json …) is configured, or Dependabot (`.github/dependabot.yml`) with an entry for each package manager the repository uses (npm, pip, Go modules, Cargo, Maven, Gradle, Bundler, Composer, NuGet).',
   why: 'Most vulnerabilities that hit a service are in its dependencies, and are fixed upstream long before anyone upgrades by hand. A bot that opens update pull requests keeps the gap short and the upgrades small.',
   fix: [
-    'Add `.github/dependabot.yml` with an entry for each package manager the failure names, and for GitHub Actions; for an npm project:',
+    'Add `.github/dependabot.yml` with an entry for each package manager the failure names (its `package-ecosystem`: npm, pip, gomod, cargo, maven, gradle, bundler, composer, nuget …) in each folder it names, and for GitHub Actions; for an npm project at the root:',
     '',
     '```yaml',
     'version: 2',
