@@ -41,6 +41,15 @@ const MAX_SECRET_FILE_BYTES = 64 * 1024;
 const SSH_KEY_NAMES = new Set(['id_rsa', 'id_dsa', 'id_ecdsa', 'id_ed25519']);
 const KEY_EXTENSION = /\.(pem|key)$/i;
 const KEYSTORE_EXTENSION = /\.(p12|pfx|jks)$/i;
+/** PuTTY's private key files: a key whatever their content says. */
+const PUTTY_KEY = /\.ppk$/i;
+/**
+ * Other names a key is committed under (`deploy_key`, `server-key.txt`, `id_rsa.old`, `signing.asc`):
+ * read, and a finding only when the content holds a PEM private key. Source files are not: a test
+ * that embeds a throwaway key is code, not a committed key.
+ */
+const KEY_LIKE_NAME = /(key|rsa|dsa|ed25519)[^/]*$|\.asc$/i;
+const NOT_SOURCE = /^[^.]+$|\.(txt|asc|priv|private|old|bak|backup|orig)$/i;
 const ENV_TEMPLATE = /\.(example|sample|template)$/i;
 export const PEM_PRIVATE_KEY = /-----BEGIN [A-Z0-9 ]*PRIVATE KEY[A-Z ]*-----/;
 /** `.npmrc` credentials: `_authToken`, `_auth` and `_password`, scoped (`//host/:_authToken=`) or not. */
@@ -53,7 +62,7 @@ const PYPIRC_PASSWORD = /^\s*password\s*[=:]\s*(.*)$/i;
  */
 export const secrets = defineRetriever({
   id: 'secrets',
-  version: 2,
+  version: 3,
   description:
     'Committed secret-looking files: private keys, keystores, dotenv files and registry credentials, with the line of the match, and why a finding is probably not a real secret (test fixture, template skeleton, placeholder values).',
   schema: z.array(secretSchema),
@@ -69,6 +78,12 @@ export const secrets = defineRetriever({
         else if (SSH_KEY_NAMES.has(lower)) found.push({ path, kind: 'private-key', ...(text === undefined ? {} : { text }) });
         // A readable .pem/.key without a private key is a certificate or a public key: not a secret.
         else if (text === undefined && (await repo.size(path)) !== undefined) found.push({ path, kind: 'key-file' });
+      } else if (PUTTY_KEY.test(lower)) {
+        found.push({ path, kind: 'private-key' });
+      } else if (KEY_LIKE_NAME.test(lower) && NOT_SOURCE.test(lower)) {
+        const text = await repo.readText(path, { maxBytes: MAX_SECRET_FILE_BYTES });
+        const line = text === undefined ? undefined : privateKeyLine(text);
+        if (line !== undefined) found.push({ path, line, kind: 'private-key', text: text! });
       } else if (KEYSTORE_EXTENSION.test(lower)) {
         found.push({ path, kind: 'keystore' });
       } else if (lower === '.env' || (lower.startsWith('.env.') && !ENV_TEMPLATE.test(lower))) {

@@ -6,7 +6,7 @@ export const noPrivateKeys = defineCheck({
   title: 'No committed private keys',
   category: 'security',
   description:
-    'No private key is committed: PEM `PRIVATE KEY` blocks in .pem/.key files, SSH keys (id_rsa, id_ed25519 …), keystores (.p12, .pfx, .jks). Keys in test fixtures and template skeletons are listed but do not count.',
+    'No private key is committed: PEM `PRIVATE KEY` blocks in .pem/.key files and in other files named like keys (deploy_key, key.txt, .asc …), SSH keys (id_rsa, id_ed25519 …), PuTTY keys (.ppk), keystores (.p12, .pfx, .jks). Files are found by name, then read: a key pasted into source code or another file is not seen. Keys in test fixtures and template skeletons are listed but do not count.',
   why: 'A private key in git is readable by everyone who can clone the repository, forever: deleting the file leaves it in history. Whoever has it can impersonate the service, decrypt its traffic or sign as it.',
   fix: [
     '1. Treat the key as leaked: revoke or rotate it first.',
@@ -22,7 +22,7 @@ export const noPrivateKeys = defineCheck({
   run(context) {
     return secretFindingsResult(context.facts.secrets, context.options, ['private-key', 'key-file', 'keystore'], {
       what: 'a private key or keystore',
-      none: 'No committed private keys or keystores.',
+      none: 'No committed private keys or keystores among the files named like them.',
     });
   },
 });

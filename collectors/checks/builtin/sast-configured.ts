@@ -35,7 +35,7 @@ export const sastConfigured = defineCheck({
     '      - uses: actions/checkout@11bd71901bbe5b1630ceea73d27597364c9af683 # v4.2.2',
     '      - uses: github/codeql-action/init@<full commit SHA> # v3 (pin it: actions-pinned)',
     '        with:',
-    '          languages: javascript-typescript # the repository\'s: python, java-kotlin, go, ruby, csharp, c-cpp, swift, rust …',
+    "          languages: javascript-typescript # the repository's: python, java-kotlin, go, ruby, csharp, c-cpp, swift, rust …",
     '      - uses: github/codeql-action/analyze@<full commit SHA> # v3',
     '```',
     '',

@@ -460,7 +460,7 @@ describeCheck(noPrivateKeys, [
       },
     ),
     outcome: 'pass',
-    message: 'No committed private keys or keystores (2 files ignored: test fixture, template skeleton).',
+    message: 'No committed private keys or keystores among the files named like them (2 files ignored: test fixture, template skeleton).',
     evidence: [
       { path: 'tests/certs/server.key', line: 1, note: 'ignored: test fixture, under tests/' },
       { path: 'tpl/skeleton/k.pem', line: 1, note: 'ignored: template skeleton, in the skeleton of tpl/template.yaml' },

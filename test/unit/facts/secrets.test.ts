@@ -32,6 +32,23 @@ describe('secrets fact', () => {
       expected: [{ path: 'k.key', kind: 'key-file' }],
     },
     {
+      name: 'other names a key goes by, confirmed by content; source files and plain text are not keys',
+      tree: {
+        'keys/deploy_key': '-----BEGIN OPENSSH PRIVATE KEY-----\nb3Bl\n',
+        'keys/key.txt': `notes\n${PEM}`,
+        'keys/signing.asc': '-----BEGIN PGP PRIVATE KEY BLOCK-----\n',
+        'keys/public_key': 'ssh-ed25519 AAAA alice@example.com\n',
+        'auth/keys_test.go': `const key = \`${PEM}\``,
+        'ops/putty.ppk': 'PuTTY-User-Key-File-3: ssh-ed25519\n',
+      },
+      expected: [
+        { path: 'keys/deploy_key', line: 1, kind: 'private-key' },
+        { path: 'keys/key.txt', line: 3, kind: 'private-key' },
+        { path: 'keys/signing.asc', line: 1, kind: 'private-key' },
+        { path: 'ops/putty.ppk', kind: 'private-key' },
+      ],
+    },
+    {
       name: 'keystores by extension',
       tree: { 'a.p12': new Uint8Array([0]), 'b.PFX': new Uint8Array([0]), 'c.jks': new Uint8Array([0]) },
       expected: ['a.p12', 'b.PFX', 'c.jks'].map((path) => ({ path, kind: 'keystore' })),
