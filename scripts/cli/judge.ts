@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { assemble, collectRepo, type Standards } from '../../collectors/collect.ts';
@@ -146,7 +147,8 @@ export async function assertRepositoryRoot(dir: string, command: string): Promis
   if (root !== dir)
     throw new ConfigError(`${command}: ${dir} is inside the repository at ${root}; Cairn judges a whole repository: run it at ${root}.`);
   if (isGitWorkTree(dir)) return;
-  throw new ConfigError(`${command}: ${dir} is not a git work tree (no .git); expected the folder of a git repository.`);
+  const why = existsSync(join(dir, '.git')) ? 'its .git file names a git folder that is not there' : 'no .git';
+  throw new ConfigError(`${command}: ${dir} is not a git work tree (${why}); expected the folder of a git repository.`);
 }
 
 export interface TreeToJudge {

@@ -159,6 +159,15 @@ describe('cairn check', () => {
     expect(JSON.parse(fromSubfolder.stdout)).toEqual(JSON.parse(fromRoot.stdout));
   });
 
+  it('refuses a work tree whose .git file points at a git folder that is gone', async () => {
+    const dir = join(fixture.root, 'moved-worktree');
+    await mkdir(dir, { recursive: true });
+    await writeFile(join(dir, '.git'), 'gitdir: /nowhere/.git/worktrees/moved\n');
+    const result = await runCairn(dir, ['check']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('is not a git work tree (its .git file names a git folder that is not there)');
+  });
+
   it('names the repository root when given a folder inside it', async () => {
     await mkdir(join(fixture.dirs.orders, 'src'), { recursive: true });
     const result = await runCairn(fixture.dirs.orders, ['check', 'src']);
