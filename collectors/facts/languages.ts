@@ -1,5 +1,4 @@
 import linguist from './paths/linguist-languages.ts';
-import picomatch from 'picomatch';
 import { z } from 'zod';
 import {
   CONTENT_RULE_EXTENSIONS,
@@ -12,6 +11,7 @@ import { defineRetriever, readAll } from './retriever.ts';
 import { anyPattern } from '../support/patterns.ts';
 import { rememberedByText } from '../support/remembered-by-text.ts';
 import { compareCodeUnits } from '../support/order.ts';
+import { untrustedGlobMatcher } from '../support/untrusted-glob.ts';
 
 /** Linguist counts only these types towards a repository's languages, as GitHub does. */
 const COUNTED_TYPES = new Set(['programming', 'markup']);
@@ -191,15 +191,15 @@ export function parseGitattributes(text: string, dir = ''): AttributeRule[] {
   return rules;
 }
 
+/** A `.gitattributes` pattern: the repository's text, matched in linear time (`untrustedGlobMatcher`). */
 function attributeMatcher(pattern: string, dir: string): (path: string) => boolean {
   const anchored = pattern.replace(/\/$/, '').includes('/');
   const glob = pattern.replace(/^\//, '');
   if (!anchored) {
-    const matchName = picomatch(glob, { dot: true });
+    const matchName = untrustedGlobMatcher([glob]);
     return (path) => (dir === '' || path.startsWith(`${dir}/`)) && matchName(basename(path));
   }
-  const matchPath = picomatch(dir ? `${dir}/${glob}` : glob, { dot: true });
-  return (path) => matchPath(path);
+  return untrustedGlobMatcher([dir ? `${dir}/${glob}` : glob]);
 }
 
 /** The attributes a path ends with: for each one, the last rule that mentions it wins (deeper files' rules come later). */
@@ -253,7 +253,7 @@ export function generatedByContent(path: string, text: string): string | undefin
 /** Languages by bytes of tracked source, largest first, as GitHub's language bar shows them. */
 export const languages = defineRetriever({
   id: 'languages',
-  version: 3,
+  version: 4,
   description:
     'Languages by bytes of tracked source (Linguist data and rules: vendored, generated and documentation files left out, .gitattributes honoured), largest first.',
   schema: z.array(

@@ -84,6 +84,12 @@ describe('parseGitattributes and attributesFor', () => {
     expect(attributesFor(path, rules)).toEqual(expected);
   });
 
+  it('matches a pattern of many stars in time linear in the name (a backtracking matcher never finishes)', () => {
+    const hostile = parseGitattributes(`${'*a'.repeat(15)}*b linguist-vendored\n`);
+    expect(attributesFor('a'.repeat(80), hostile)).toEqual({});
+    expect(attributesFor(`${'a'.repeat(80)}b`, hostile)).toEqual({ vendored: true });
+  });
+
   it('ignores lines that set no linguist attribute', () => {
     expect(parseGitattributes('* text=auto eol=lf\n*.bat text eol=crlf\n')).toEqual([]);
   });
