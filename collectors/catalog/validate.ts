@@ -113,10 +113,15 @@ export async function validateEntity(data: unknown): Promise<Validation> {
   };
 }
 
+const MAX_REASON = 500;
+
 /** Backstage's message without the pointer to its file-format ADR that `FieldFormatEntityPolicy` appends. */
 function reasonOf(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
-  return message.replace(/\s*To learn more about catalog file format, visit: \S+$/, '');
+  // A literal first: `\s*` leading the expression was tried from every space of a long value.
+  const reason = message.replace(/To learn more about catalog file format, visit: \S+$/, '').trimEnd();
+  // Backstage quotes the value it rejects: a megabyte of it is not a message.
+  return reason.length > MAX_REASON ? `${reason.slice(0, MAX_REASON)}…` : reason;
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {

@@ -233,5 +233,7 @@ function flattenTargets(entries: NonNullable<NonNullable<DocRoot['mkdocs']>['nav
 export function literateOrder(pages: DocRoot['pages'], folder: string, navFile: string): string[] | undefined {
   const file = pages.find((page) => page.path === joinPath(folder, navFile));
   if (!file) return undefined;
-  return [...file.text.matchAll(/^\s*[-*+]\s+\[[^\]\n]*\]\(\s*([^)\s#?]+)[^)]*\)/gm)].flatMap((match) => joinPath(folder, match[1]!) ?? []);
+  return [...file.text.matchAll(/^[ \t]*[-*+]\s+\[[^\]\n]*\]\(\s*([^)\s#?]+)[^)]*\)/gm)].flatMap(
+    (match) => joinPath(folder, match[1]!) ?? [],
+  );
 }

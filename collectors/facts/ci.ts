@@ -36,7 +36,7 @@ const CI_SYSTEMS: Array<{ system: string; file: RegExp; anywhere?: boolean }> = 
 
 /** Groovy files in a `jenkins` folder are pipelines only when they read like one (`pipeline {`, `node {`). */
 const JENKINS_GROOVY = /(^|\/)\.?jenkins\/(.+\/)?[^/]+\.groovy$/i;
-const PIPELINE_SCRIPT = /^\s*(pipeline\s*\{|node\s*(\(|\{)|stage\s*\()/m;
+const PIPELINE_SCRIPT = /^[ \t]*(pipeline\s*\{|node\s*(\(|\{)|stage\s*\()/m;
 
 export type CiSystem = { system: string; files: string[] };
 

@@ -42,7 +42,7 @@ const COMMON = [
 
 /** Titles that name a license in a file's first lines, for files too short or too edited to compare. */
 const TITLES: Array<[RegExp, string]> = [
-  [/\bMIT License\b|^\s*The MIT License/im, 'MIT'],
+  [/\bMIT License\b|^[ \t]*The MIT License/im, 'MIT'],
   [/Apache License,?\s+Version 2\.0/i, 'Apache-2.0'],
   [/Mozilla Public License,?\s+(v\.|Version)\s*2\.0/i, 'MPL-2.0'],
   [/GNU AFFERO GENERAL PUBLIC LICENSE\s+Version 3/i, 'AGPL-3.0-only'],
@@ -52,13 +52,13 @@ const TITLES: Array<[RegExp, string]> = [
   [/GNU GENERAL PUBLIC LICENSE\s+Version 2/i, 'GPL-2.0-only'],
   [/BSD 3-Clause License/i, 'BSD-3-Clause'],
   [/BSD 2-Clause License/i, 'BSD-2-Clause'],
-  [/^\s*ISC License/im, 'ISC'],
+  [/^[ \t]*ISC License/im, 'ISC'],
   [/This is free and unencumbered software released into the public domain/i, 'Unlicense'],
   [/Eclipse Public License - v 2\.0/i, 'EPL-2.0'],
   [/Boost Software License - Version 1\.0/i, 'BSL-1.0'],
-  [/^\s*CC0 1\.0 Universal/im, 'CC0-1.0'],
-  [/^\s*Creative Commons Attribution 4\.0 International/im, 'CC-BY-4.0'],
-  [/^\s*Creative Commons Attribution-ShareAlike 4\.0 International/im, 'CC-BY-SA-4.0'],
+  [/^[ \t]*CC0 1\.0 Universal/im, 'CC0-1.0'],
+  [/^[ \t]*Creative Commons Attribution 4\.0 International/im, 'CC-BY-4.0'],
+  [/^[ \t]*Creative Commons Attribution-ShareAlike 4\.0 International/im, 'CC-BY-SA-4.0'],
 ];
 
 /**
@@ -335,7 +335,7 @@ export function manifestLicenses(path: string, text: string): LicenseSource[] {
     if (declared?.trim()) found.push({ declared: declared.trim(), pattern, ...(expression ? { expression } : {}) });
   };
   try {
-    if (path === 'Cargo.toml') add(string(record(record(formats().parseToml(text)).package).license), /^\s*license\s*=/m);
+    if (path === 'Cargo.toml') add(string(record(record(formats().parseToml(text)).package).license), /^[ \t]*license\s*=/m);
     else if (path === 'package.json') {
       const json = record(JSON.parse(text));
       const field = string(json.license) ?? string(record(json.license).type);
@@ -350,12 +350,12 @@ export function manifestLicenses(path: string, text: string): LicenseSource[] {
       const project = record(toml.project);
       add(
         string(project.license) ?? string(record(project.license).text) ?? string(record(record(toml.tool).poetry).license),
-        /^\s*license\s*=/m,
+        /^[ \t]*license\s*=/m,
       );
       classifierLicenses(Array.isArray(project.classifiers) ? project.classifiers.map(String) : [], add);
     } else if (path === 'setup.cfg') {
       const metadata = iniSection(text, 'metadata');
-      add(metadata.license, /^\s*license\s*=/m);
+      add(metadata.license, /^[ \t]*license\s*=/m);
       classifierLicenses((metadata.classifiers ?? '').split('\n'), add);
     } else if (path === 'setup.py') {
       add(text.match(/\blicense\s*=\s*['"]([^'"]*)['"]/)?.[1], /\blicense\s*=/);
@@ -415,8 +415,12 @@ function classifierLicenses(
  * (`Apache License, Version 2.0`) as its id. Undefined for `UNLICENSED`, `SEE LICENSE IN …`, and
  * names that cannot be told apart (`BSD`).
  */
+const MAX_EXPRESSION = 1000;
+
 export function toExpression(declared: string): string | undefined {
   const text = declared.trim();
+  // No license expression is this long: a manifest's text is not parsed further.
+  if (text.length > MAX_EXPRESSION) return undefined;
   if (!text || /^(UNLICENSED|proprietary|none|other)$|^SEE LICEN[SC]E IN\b/i.test(text)) return undefined;
   const candidates = [text, text.replace(/\s*\/\s*/g, ' OR '), canonicalCase(text.replace(/\s*\/\s*/g, ' OR '))];
   for (const candidate of candidates) {
@@ -600,7 +604,7 @@ function wordSet(words: string): Set<string> {
 function licenseWords(text: string): string {
   return text
     .toLowerCase()
-    .replace(/^\s*(copyright|\(c\)|©).*$/gm, ' ')
+    .replace(/^[ \t]*(copyright|\(c\)|©).*$/gm, ' ')
     .replace(/<[^>]*>|\[[^\]]*\]/g, ' ')
     .replace(/[^a-z0-9']+/g, ' ');
 }

@@ -251,7 +251,7 @@ function parsePyproject(text: string): Parsed {
 
 function parseSetupPy(text: string): Parsed | undefined {
   // Module-level code that exits before setup() is called (a setup.py kept only to say it is no longer supported) builds nothing.
-  const setupCall = text.search(/^\s*(setuptools\.)?setup\s*\(/m);
+  const setupCall = text.search(/^[ \t]*(setuptools\.)?setup\s*\(/m);
   const exit = text.search(/^(sys\.exit|exit|raise\s+SystemExit)\b/m);
   if (setupCall === -1 || (exit !== -1 && exit < setupCall)) return undefined;
   const argument = (name: string) => text.match(new RegExp(`\\b${name}\\s*=\\s*['"]([^'"]*)['"]`))?.[1];
@@ -469,19 +469,20 @@ const GRADLE_TARGETS: Array<{ plugin: string; artifact: 'library' | 'application
 
 function parseGradle(text: string): Parsed {
   const dependencies = [
-    ...text.matchAll(/^\s*(?:implementation|api|compileOnly|runtimeOnly|testImplementation)\s*\(?\s*['"]([^:'"]+:[^:'"]+)/gm),
+    ...text.matchAll(/^[ \t]*(?:implementation|api|compileOnly|runtimeOnly|testImplementation)\s*\(?\s*['"]([^:'"]+:[^:'"]+)/gm),
   ].map((match) => match[1]!);
   const applies = (plugin: string) => {
     const id = plugin.replace(/\./g, '\\.');
     // `id 'x'`, `id("x")`, `apply plugin: 'x'`, and Kotlin's backticked core plugins (`java-library`).
-    return new RegExp(String.raw`\bid\s*\(?\s*['"]${id}['"]|apply\s+plugin\s*:\s*['"]${id}['"]|^\s*\`${id}\`|^\s*${id}\s*$`, 'm').test(
-      text,
-    );
+    return new RegExp(
+      String.raw`\bid\s*\(?\s*['"]${id}['"]|apply\s+plugin\s*:\s*['"]${id}['"]|^[ \t]*\`${id}\`|^[ \t]*${id}\s*$`,
+      'm',
+    ).test(text);
   };
   const target = GRADLE_TARGETS.find(({ plugin }) => applies(plugin));
   return {
-    description: description(text.match(/^\s*description\s*=\s*['"]([^'"]*)['"]/m)?.[1]),
-    version: text.match(/^\s*version\s*=\s*['"]([^'"]*)['"]/m)?.[1],
+    description: description(text.match(/^[ \t]*description\s*=\s*['"]([^'"]*)['"]/m)?.[1]),
+    version: text.match(/^[ \t]*version\s*=\s*['"]([^'"]*)['"]/m)?.[1],
     ...gradleRuntime(text),
     dependencies: [...new Set(dependencies)].sort(),
     ...(target

@@ -154,7 +154,8 @@ export function dotenvSettings(text: string): Array<{ key: string; value: string
       settings.push({
         key: match[1]!,
         value: match[2]!
-          .replace(/\s+#.*$/, '')
+          // Started only where a run of spaces starts: from each space of a long run, the search was quadratic.
+          .replace(/(?<!\s)\s+#.*$/, '')
           .trim()
           .replace(/^(["'`])(.*)\1$/, '$2'),
       });

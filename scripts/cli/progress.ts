@@ -1,4 +1,5 @@
 import type { OutputStream } from './context.ts';
+import { terminalSafe } from './report/text.ts';
 
 /**
  * Progress on one rewritten line of `stream` (the run's stderr) when it is a terminal; silent
@@ -11,7 +12,9 @@ export function progressLine(stream: OutputStream): { update(text: string): void
     update(text) {
       // A terminal that does not say its width (0 columns, as under `script`) gets 80.
       const width = Math.max(20, (stream.columns || 80) - 1);
-      stream.write(`\r\x1b[2K${text.length > width ? `${text.slice(0, width - 1)}…` : text}`);
+      // The line names repositories by their folders: control characters in a name must not reach the terminal.
+      const safe = terminalSafe(text);
+      stream.write(`\r\x1b[2K${safe.length > width ? `${safe.slice(0, width - 1)}…` : safe}`);
       shown = true;
     },
     done() {

@@ -12,8 +12,12 @@ export const IMAGE_TYPES: Readonly<Record<string, string>> = {
   svg: 'image/svg+xml',
 };
 
-/** Anything in Markdown that looks like a path to an image file; only those that are tracked are kept. */
-const IMAGE_REFERENCE = /[^\s"'()<>[\]]+\.(?:png|jpe?g|gif|webp|svg)\b/gi;
+/**
+ * Anything in Markdown that looks like a path to an image file; only those that are tracked are kept.
+ * A match starts where a run of path characters starts (the lookbehind): tried from every position
+ * of a long run (a base64 image), the expression took time quadratic in its length.
+ */
+const IMAGE_REFERENCE = /(?<![^\s"'()<>[\]])[^\s"'()<>[\]]+\.(?:png|jpe?g|gif|webp|svg)\b/gi;
 
 /** Tracked image files the texts mention by a path relative to themselves or to the repository root. */
 export async function readImages(
