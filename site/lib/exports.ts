@@ -11,7 +11,7 @@ import type {
 import { isPlaceholderOwner } from '../../collectors/contract/helpers.ts';
 import { byCodeUnit, compareText, type IndexedCatalog } from './catalog.ts';
 import { entityDisplayName, refRouteParams, type EntityRefParts } from './entity-ref.ts';
-import { guideFacts, linkText, oneLine } from './guide-markdown.ts';
+import { guideFacts, literalText, oneLine } from './guide-markdown.ts';
 import { descriptionText } from './markdown.ts';
 import { entityPath, entityResultsPath, guidePath } from './paths.ts';
 import type { History } from './run-history.ts';
@@ -259,7 +259,7 @@ export function llmsTxt(input: LlmsInput): string {
       .filter((guide) => guide.status !== 'deprecated')
       .map(
         (guide) =>
-          `- [${linkText(guide.title)}](${url(guidePath(guide.id))}): ${oneLine(guide.summary)}${guide.status === 'draft' ? ' (draft)' : ''}`,
+          `- [${literalText(guide.title)}](${url(guidePath(guide.id))}): ${oneLine(guide.summary)}${guide.status === 'draft' ? ' (draft)' : ''}`,
       ),
     '',
     ...llmsCatalog(input),
@@ -284,7 +284,7 @@ export function llmsFullTxt(input: LlmsInput & { markdown: (guide: Guide) => str
     ...sortedGuides(input.guides).flatMap((guide) => {
       const body = input.markdown(guide)?.trim();
       return [
-        `### [${linkText(guide.title)}](${url(guidePath(guide.id))})`,
+        `### [${literalText(guide.title)}](${url(guidePath(guide.id))})`,
         '',
         oneLine(guide.summary),
         '',
@@ -330,7 +330,7 @@ function llmsCatalog({ entities, url }: LlmsInput): string[] {
           typeof spec['system'] === 'string' ? `part of ${spec['system']}` : undefined,
         ];
         const description = descriptionText(entity.metadata.description ?? '');
-        return `- [${linkText(entityDisplayName(entity))}](${url(entityPath(entity))}): ${oneLine(facts.filter(Boolean).join(', '))}${description ? `. ${description}` : ''}`;
+        return `- [${literalText(entityDisplayName(entity))}](${url(entityPath(entity))}): ${literalText(facts.filter(Boolean).join(', '))}${description ? `. ${description}` : ''}`;
       }),
     '',
   ];

@@ -161,7 +161,7 @@ function renderComponent(node: MdxJsxFlowElement | MdxJsxTextElement, context: R
       if (rows.length === 0) return 'This guide teaches no checks.';
       return rows
         .map(({ check, percent, passing, applicable }) => {
-          const title = check.href ? `[${linkText(check.title)}](${context.url(checkPath(check.id))})` : linkText(check.title);
+          const title = check.href ? `[${literalText(check.title)}](${context.url(checkPath(check.id))})` : literalText(check.title);
           return `- ${title} \`${check.id}\`: ${percent === undefined ? 'applies to none yet' : `${percent}% pass (${passing} of ${applicable})`}`;
         })
         .join('\n');
@@ -199,11 +199,15 @@ function attributeText(node: MdxJsxFlowElement | MdxJsxTextElement, name: string
 }
 
 /** Text that cannot end a link's text early. */
-export function linkText(text: string): string {
-  return oneLine(text).replace(/[[\]\\]/g, '\\$&');
+/**
+ * Text on one line of Markdown that is not rendered (llms.txt), read as the text it is: what could
+ * end a link's text or read as a tag or code (`[`, `]`, `<`, `>`, `` ` ``, `\`) escaped.
+ */
+export function literalText(text: string): string {
+  return oneLine(text).replace(/[[\]<>\\`]/g, '\\$&');
 }
 
 function entityMarkdownLink(link: EntityLink, context: RenderContext): string {
   const entity = context.catalog.byRef.get(link.ref);
-  return entity ? `[${linkText(link.text)}](${context.url(entityPath(entity))})` : linkText(link.text);
+  return entity ? `[${literalText(link.text)}](${context.url(entityPath(entity))})` : literalText(link.text);
 }

@@ -112,6 +112,22 @@ describe('llms.txt', () => {
     );
   });
 
+  it('escapes what reads as a tag or code in a title and the spec it quotes', () => {
+    const component = snapshotFixture.entities.find((entity) => entity.kind === 'Component')!;
+    const hostile: CatalogEntity = {
+      ...component,
+      ref: 'component:default/x',
+      metadata: { name: 'x', namespace: 'default', title: "T</title><script>alert('t')</script>" },
+      spec: { ...component.spec, type: '<img src=x onerror=alert(1)>', owner: '`team`' },
+    };
+    const line = llmsTxt({ title: 'T', guides: [], entities: [hostile], url })
+      .split('\n')
+      .find((entry) => entry.startsWith('- '));
+    expect(line).toBe(
+      "- [T\\</title\\>\\<script\\>alert('t')\\</script\\>](https://portal.acme.dev/catalog/default/component/x/): Component (\\<img src=x onerror=alert(1)\\>), owned by \\`team\\`, part of checkout",
+    );
+  });
+
   it('gives a description as its text: link texts, not their URLs, no images or HTML, what reads as markup escaped', () => {
     const hostile: CatalogEntity = {
       ...snapshotFixture.entities.find((entity) => entity.kind === 'Component')!,
