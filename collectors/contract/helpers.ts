@@ -21,4 +21,4 @@ export { sourceLinks, type Forge, type SourceLinks } from '../support/source-lin
 /** The prefilled "new issue" link a guide's or check's feedback control opens, and the ratings its form offers. */
 export { feedbackIssueUrl, RATING_CHOICES } from '../feedback/issue-form.ts';
 /** How deep Markdown may nest quotes and lists to be rendered, for docs pages and descriptions alike. */
-export { markdownNesting, MAX_MARKDOWN_NESTING } from '../support/markdown-nesting.ts';
+export { unrenderable } from '../support/markdown-nesting.ts';

@@ -1,5 +1,5 @@
 import type { Root } from 'hast';
-import { markdownNesting, MAX_MARKDOWN_NESTING } from '../support/markdown-nesting.ts';
+import { unrenderable } from '../support/markdown-nesting.ts';
 import { takeAttributeLists } from './attribute-lists.ts';
 import { anchorHeadings } from './headings.ts';
 import { highlightCode } from './highlight.ts';
@@ -61,9 +61,8 @@ export interface RenderedMarkdown {
  */
 export async function renderMarkdown(markdown: string, context: Omit<ReferenceContext, 'headingIds'>): Promise<RenderedMarkdown> {
   const { body, title: metaTitle, linesBefore } = withoutFrontMatter(markdown);
-  const nesting = markdownNesting(body);
-  if (nesting > MAX_MARKDOWN_NESTING)
-    throw new Error(`it nests quotes or lists more than ${MAX_MARKDOWN_NESTING} deep, more than Cairn renders`);
+  const refused = unrenderable(body);
+  if (refused) throw new Error(`${refused}, more than Cairn renders`);
   const { sanitizer, stringifier } = await (pipelines ??= loadPipelines());
   const tree = (await sanitizer.run(sanitizer.parse(body))) as Root;
   const headings = anchorHeadings(tree, takeAttributeLists(tree));

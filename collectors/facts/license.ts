@@ -265,7 +265,10 @@ export function identifyLicense(text: string, options: { titles?: boolean } = {}
  * SPDX ids a piece of prose names, in the order it names them: license names (`Apache License,
  * Version 2.0`, `MIT`), Creative Commons deed URLs, and the names of license files whose text is known.
  */
-export function licensesNamedIn(text: string, known: ReadonlyMap<string, string> = new Map()): string[] {
+export function licensesNamedIn(prose: string, known: ReadonlyMap<string, string> = new Map()): string[] {
+  // Each run of spaces one space: the names' expressions allow spaces in several places side by
+  // side, which over a long run took time quadratic in it. Positions only order what is found.
+  const text = prose.replace(/\s+/g, ' ');
   const found: Array<{ at: number; id: string }> = [];
   for (const [pattern, id] of NAMED_LICENSES) for (const match of text.matchAll(pattern)) found.push({ at: match.index, id });
   for (const match of text.matchAll(CREATIVE_COMMONS_URL)) found.push({ at: match.index, id: `CC-${match[1]!.toUpperCase()}-${match[2]}` });
@@ -300,7 +303,8 @@ export function readmeLicenseStatement(
   const lines = text.split(/\r?\n/);
   const start = lines.findIndex(
     (line, index) =>
-      /^\s*(#{1,6}|=+)?\s*licen[sc](e|ing)\s*(#+|=+)?\s*$/i.test(line) &&
+      // One way to split each run of spaces: two `\s*` side by side took time quadratic in a long run.
+      /^\s*(?:(?:#{1,6}|=+)\s*)?licen[sc](?:e|ing)(?:\s*(?:#+|=+))?\s*$/i.test(line) &&
       (/^\s*[#=]/.test(line) || /^[=~^-]{3,}\s*$/.test(lines[index + 1] ?? '')),
   );
   if (start === -1) return undefined;
@@ -605,7 +609,8 @@ function licenseWords(text: string): string {
   return text
     .toLowerCase()
     .replace(/^[ \t]*(copyright|\(c\)|©).*$/gm, ' ')
-    .replace(/<[^>]*>|\[[^\]]*\]/g, ' ')
+    // A bracket's content stops at the next opening one too: a run of `<` without `>` is read once, not once per `<`.
+    .replace(/<[^<>]*>|\[[^[\]]*\]/g, ' ')
     .replace(/[^a-z0-9']+/g, ' ');
 }
 

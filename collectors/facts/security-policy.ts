@@ -37,7 +37,8 @@ export const securityPolicy = defineRetriever({
   },
 });
 
-const EMAIL = /(?:mailto:)?([a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,})/gi;
+/** An address starts where a run of its characters starts: tried from each of a long run, the search was quadratic. */
+const EMAIL = /(?:mailto:)?(?<![a-z0-9._%+-])([a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,})/gi;
 const URL = /https?:\/\/[^\s<>()[\]"'`]+/gi;
 const ADVISORIES_URL = /\/security\/advisories(\/new)?\/?$/i;
 /**

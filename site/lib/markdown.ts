@@ -8,7 +8,7 @@ import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
-import { markdownNesting, MAX_MARKDOWN_NESTING } from '../../collectors/contract/helpers.ts';
+import { unrenderable } from '../../collectors/contract/helpers.ts';
 
 /**
  * Markdown to HTML that is safe to inline: Markdown only (never MDX), raw HTML parsed and then
@@ -81,9 +81,9 @@ export function descriptionText(description: string): string {
     .replace(/[[\]<>\\`]/g, '\\$&');
 }
 
-/** Plain text, or nested deeper than any description a person writes: either is shown as the text it is. */
+/** Plain text, or more than any description a person writes (nested too deep, too many marks): either is shown as the text it is. */
 function readsAsText(description: string): boolean {
-  return PLAIN_TEXT.test(description) || markdownNesting(description) > MAX_MARKDOWN_NESTING;
+  return PLAIN_TEXT.test(description) || unrenderable(description) !== undefined;
 }
 
 /** Phrasing nodes, whose children run on in one line of text; any other parent's children are blocks, kept apart. */

@@ -1,5 +1,5 @@
 import type { Guide } from '../../../collectors/contract/snapshot.ts';
-import { guideBodyMarkdown, guideFacts, linkText, oneLine } from '../../../site/lib/guide-markdown.ts';
+import { guideBodyMarkdown, guideFacts, literalText, oneLine } from '../../../site/lib/guide-markdown.ts';
 import { adoptionSummary } from '../../../site/lib/guides.ts';
 import { guidePath } from '../../../site/lib/paths.ts';
 import { clip, page, type PageArguments } from './bounds.ts';
@@ -130,7 +130,7 @@ export async function guideMarkdown(portal: McpPortal, guide: Guide): Promise<st
     '',
     `> ${oneLine(guide.summary)}`,
     '',
-    `- Page: [${linkText(guide.title)}](${url(guidePath(guide.id))})`,
+    `- Page: [${literalText(guide.title)}](${url(guidePath(guide.id))})`,
     ...guideFacts(guide),
     '',
     text,
