@@ -23,8 +23,19 @@ export async function checkoutRef(dir: string, ref: string): Promise<RefCheckout
       (out) => out.trim(),
       () => '',
     );
-  if (!/^[0-9a-f]{40,64}$/.test(commit))
-    throw new ConfigError(`--compare ${ref}: no such commit in ${dir}. Fetch it first (in CI: actions/checkout with fetch-depth: 0).`);
+  if (!/^[0-9a-f]{40,64}$/.test(commit)) {
+    const born = await safeGit(dir)
+      .raw(['rev-parse', '--verify', '--quiet', 'HEAD'])
+      .then(
+        (out) => out.trim() !== '',
+        () => false,
+      );
+    throw new ConfigError(
+      born
+        ? `--compare ${ref}: no such commit in ${dir}. Fetch it first (in CI: actions/checkout with fetch-depth: 0).`
+        : `--compare ${ref}: ${dir} has no commit yet, so there is nothing to compare with; commit first, or leave out --compare.`,
+    );
+  }
   const { path: parent, remove } = await temporaryFolder(tmpdir(), 'cairn-compare-');
   try {
     const target = join(parent, 'base');

@@ -159,6 +159,15 @@ describe('cairn check', () => {
     expect(JSON.parse(fromSubfolder.stdout)).toEqual(JSON.parse(fromRoot.stdout));
   });
 
+  it('says a repository without commits has nothing to compare with', async () => {
+    const dir = join(fixture.root, 'unborn');
+    await mkdir(dir, { recursive: true });
+    await promisify(execFile)('git', ['init', '--quiet', dir]);
+    const result = await runCairn(dir, ['check', '--compare', 'HEAD']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(`--compare HEAD: ${dir} has no commit yet, so there is nothing to compare with`);
+  });
+
   it('refuses a work tree whose .git file points at a git folder that is gone', async () => {
     const dir = join(fixture.root, 'moved-worktree');
     await mkdir(dir, { recursive: true });
