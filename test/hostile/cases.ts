@@ -679,6 +679,53 @@ export function hostileCases(env: Omit<CorpusEnvironment, 'reposDir'>): HostileC
       expect: [published('files-cost-docs'), problemIn('docs/quote.md', /nests quotes or lists more than 100 deep/)],
     },
     {
+      name: 'files-cost-gitattributes',
+      category: 'files',
+      about: 'a .gitattributes pattern of fifteen stars beside an 80-character name (picomatch never finished)',
+      spec: files({
+        'catalog-info.yaml': component('files-cost-gitattributes'),
+        '.gitattributes': `${'*a'.repeat(15)}*b linguist-vendored\n`,
+        [`${'a'.repeat(80)}`]: 'x\n',
+      }),
+      expect: [published('files-cost-gitattributes')],
+    },
+    {
+      name: 'files-cost-runs',
+      category: 'files',
+      about:
+        'long runs of one character in the files Cairn reads by pattern (each expression tried from every position of a run took minutes): newlines in setup.py and build.gradle, spaces in a README License section and a .env value, <, [ and letters in a license, a security policy and a Dockerfile comment',
+      spec: files({
+        'catalog-info.yaml': component('files-cost-runs'),
+        'setup.py': '\n'.repeat(300_000),
+        'build.gradle': '\n'.repeat(300_000),
+        'README.md': `# Runs\n\n## License${' '.repeat(300_000)}\n`,
+        '.env': `TOKEN=${' '.repeat(60_000)}x\n`,
+        LICENSE: `${'<'.repeat(150_000)}${'['.repeat(150_000)}`,
+        'SECURITY.md': 'a'.repeat(300_000),
+        Dockerfile: `FROM node:22\n${'#'.repeat(100_000)}\n`,
+      }),
+      expect: [published('files-cost-runs')],
+    },
+    {
+      name: 'files-cost-markdown',
+      category: 'files',
+      about:
+        'docs with a paragraph of 100,000 links, 100,000 emphasis marks, a 300 KB base64 image and HTML nested 60,000 deep, and a description nested 8,000 <div> deep (quadratic parsing; a stack overflow)',
+      spec: files({
+        'catalog-info.yaml': component('files-cost-markdown', `  description: ${q(`${'<div>'.repeat(8000)}x`)}\n`),
+        'docs/index.md': `# Links\n\n${'[a]('.repeat(100_000)}\n`,
+        'docs/emphasis.md': `# Emphasis\n\n${'*a'.repeat(100_000)}\n`,
+        'docs/image.md': `# Image\n\n![d](data:image/png;base64,${'QUJD'.repeat(75_000)})\n`,
+        'docs/deep.md': `# Deep\n\n${'<div>'.repeat(60_000)}x\n`,
+      }),
+      expect: [
+        published('files-cost-markdown'),
+        problemIn('docs/index.md', /more than 500 link brackets or emphasis marks/),
+        problemIn('docs/emphasis.md', /more than 500 link brackets or emphasis marks/),
+        problemIn('docs/deep.md', /nests HTML elements more than 1000 deep/),
+      ],
+    },
+    {
       name: 'files-cost-mkdocs-includes',
       category: 'files',
       about:
