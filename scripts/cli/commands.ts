@@ -367,7 +367,7 @@ Checks with a fix: descriptor-valid (catalog-info.yaml of the entity Cairn infer
 Examples:
   cairn fix descriptor-valid
   cairn fix --all --dry-run
-  cairn fix security-policy --config ../portal/portal.yaml --dir services/payments
+  cairn fix security-policy --config ../portal/portal.yaml --dir ../payments
 
 Exit codes: 0 done (also when there is nothing to write); 2 bad usage or configuration, or a check without a fix.`,
   async run(values, positionals, context) {
