@@ -160,6 +160,9 @@ const BOOLEAN_ATTRIBUTES = {
   'linguist-detectable': 'detectable',
 } as const;
 
+/** The longest `.gitattributes` line git reads (its attr.c's ATTR_MAX_LINE_LENGTH). */
+const MAX_ATTRIBUTES_LINE = 2048;
+
 /**
  * The linguist rules of a `.gitattributes` file found in folder `dir` (`` for the root), with git's
  * matching: a pattern without a slash matches a name at any depth below `dir`, one with a slash is
@@ -169,7 +172,8 @@ export function parseGitattributes(text: string, dir = ''): AttributeRule[] {
   const rules: AttributeRule[] = [];
   for (const raw of text.split(/\r?\n/)) {
     const line = raw.trim();
-    if (!line || line.startsWith('#')) continue;
+    // Git ignores a line this long ("ignoring overly long attributes line"), and so does Cairn.
+    if (!line || line.startsWith('#') || raw.length > MAX_ATTRIBUTES_LINE) continue;
     const [pattern, ...settings] = line.split(/\s+/);
     if (!pattern || pattern.startsWith('!') || pattern.startsWith('[attr]')) continue;
     const attributes: LinguistAttributes = {};

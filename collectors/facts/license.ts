@@ -606,12 +606,14 @@ function wordSet(words: string): Set<string> {
 
 /** Words of a license text without the parts that vary per project (holder, year, placeholders). */
 function licenseWords(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/^[ \t]*(copyright|\(c\)|©).*$/gm, ' ')
-    // A bracket's content stops at the next opening one too: a run of `<` without `>` is read once, not once per `<`.
-    .replace(/<[^<>]*>|\[[^[\]]*\]/g, ' ')
-    .replace(/[^a-z0-9']+/g, ' ');
+  return (
+    text
+      .toLowerCase()
+      .replace(/^[ \t]*(copyright|\(c\)|©).*$/gm, ' ')
+      // A bracket's content stops at the next opening one too: a run of `<` without `>` is read once, not once per `<`.
+      .replace(/<[^<>]*>|\[[^[\]]*\]/g, ' ')
+      .replace(/[^a-z0-9']+/g, ' ')
+  );
 }
 
 /** Sørensen–Dice coefficient of two word sets, 0–1. */

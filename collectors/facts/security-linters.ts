@@ -1,8 +1,8 @@
-import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { formats, loadFormats } from './formats/index.ts';
 import { record } from './formats/record.ts';
 import { defineRetriever } from './retriever.ts';
+import { parseYamlFile } from '../yaml/documents.ts';
 
 /** golangci-lint's configuration files, in the order it looks for them. */
 const GOLANGCI_FILES = ['.golangci.yml', '.golangci.yaml', '.golangci.toml', '.golangci.json'];
@@ -23,7 +23,7 @@ export type SecurityLinter = z.infer<typeof securityLinterSchema>;
 
 export const securityLinters = defineRetriever({
   id: 'securityLinters',
-  version: 1,
+  version: 2,
   description:
     "Linters whose configuration enables security rules, which CI may run as static analysis: golangci-lint with gosec, ruff with flake8-bandit's S rules.",
   schema: z.array(securityLinterSchema),
@@ -55,8 +55,10 @@ export const securityLinters = defineRetriever({
 function parseConfig(path: string, text: string): unknown {
   try {
     if (path.endsWith('.toml')) return formats().parseToml(text);
-    // JSON is YAML; aliases are capped so that a hostile file cannot expand.
-    return parseYaml(text, { maxAliasCount: 100 });
+    // JSON is YAML. Parsed as every YAML file Cairn reads is: nesting bounded, and errors without
+    // the context `yaml`'s parse() prettifies them with, which took time quadratic in a long line.
+    const parsed = parseYamlFile(text);
+    return 'error' in parsed ? undefined : parsed.document.toJS({ maxAliasCount: 100 });
   } catch {
     return undefined;
   }

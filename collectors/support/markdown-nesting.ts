@@ -47,46 +47,70 @@ function afterBlanks(line: string, at: number): number {
 
 /**
  * Raw HTML elements a text may nest: the HTML parser and the tree walks after it recurse, and
- * 4,000 nested `<div>` overflowed the stack. Elements HTML closes by itself (`<p>`, `<li>`, `<td>`
- * …) and void ones (`<br>`, `<img>`) are not counted as open.
+ * 4,000 nested `<div>` overflowed the stack. Only the elements a page nests are counted (`<div>`,
+ * `<span>`, `<blockquote>` …), outside code: never `Promise<T>`, an autolink or a `<p>` HTML closes by itself.
  */
 export const MAX_HTML_NESTING = 1000;
 
 /**
- * Links (`[`) and emphasis marks (`*`) one paragraph, or one line, may hold: micromark takes time
- * quadratic in them (8,000 `[a](` took a second), and no paragraph a person writes has hundreds.
+ * Link brackets (`[`, `]`) and emphasis marks (`*`) one paragraph, or one line, may hold outside
+ * code: micromark takes time quadratic in them (8,000 `[a](` took a second, 40,000 `]` eleven), and
+ * no paragraph a person writes has thousands. A list item, a heading and a table row each count alone.
  */
-export const MAX_INLINE_MARKS = 500;
+export const MAX_INLINE_MARKS = 2000;
 
 /** Why Cairn does not render a Markdown text, as "it …", or undefined when it does. */
 export function unrenderable(text: string): string | undefined {
   if (markdownNesting(text) > MAX_MARKDOWN_NESTING) return `it nests quotes or lists more than ${MAX_MARKDOWN_NESTING} deep`;
-  if (htmlNesting(text) > MAX_HTML_NESTING) return `it nests HTML elements more than ${MAX_HTML_NESTING} deep`;
-  if (inlineMarks(text) > MAX_INLINE_MARKS) return `a paragraph of it holds more than ${MAX_INLINE_MARKS} link brackets or emphasis marks`;
+  const prose = withoutCode(text);
+  if (htmlNesting(prose) > MAX_HTML_NESTING) return `it nests HTML elements more than ${MAX_HTML_NESTING} deep`;
+  if (inlineMarks(prose) > MAX_INLINE_MARKS) return `a paragraph of it holds more than ${MAX_INLINE_MARKS} link brackets or emphasis marks`;
   return undefined;
 }
 
-const OPEN_BY_ITSELF = new Set(
-  'area base br col embed hr img input link meta source track wbr p li dt dd td th tr thead tbody tfoot colgroup caption option optgroup rp rt'.split(
+/** The text with fenced code blocks and code spans blanked (lines kept), so what they hold is not read as markup. */
+export function withoutCode(text: string): string {
+  const lines = text.split('\n');
+  let fence: string | undefined;
+  for (let index = 0; index < lines.length; index++) {
+    const line = lines[index]!;
+    const opening = /^[ \t]{0,3}(`{3,}|~{3,})/.exec(line)?.[1];
+    if (fence !== undefined) {
+      if (opening !== undefined && opening[0] === fence[0] && opening.length >= fence.length) fence = undefined;
+      lines[index] = '';
+    } else if (opening !== undefined) {
+      fence = opening;
+      lines[index] = '';
+    } else lines[index] = line.replace(/`[^`]*`/g, '``');
+  }
+  return lines.join('\n');
+}
+
+/** Elements a page nests, whose start tags open a level until their end tags. */
+const NESTING_ELEMENTS = new Set(
+  'a abbr article aside b blockquote center code dd details dfn div dl em figure font footer form header i kbd label main mark nav ol pre q s samp section small span strong sub summary sup table u ul var'.split(
     ' ',
   ),
 );
-/** A start or end tag; what it holds stops at the next `<` or `>`, so a scan reads each character once. */
-const TAG = /<(\/?)([A-Za-z][A-Za-z0-9-]*)[^<>]*>/g;
+/** A start or end tag: its name then a space, `/` or `>`; what it holds stops at the next `<` or `>`, so a scan reads each character once. */
+const TAG = /<(\/?)([A-Za-z][A-Za-z0-9-]*)(?=[\s/>])[^<>]*>/g;
 
-/** The deepest nesting of raw HTML elements, counted by their start and end tags. */
+/** The deepest nesting of raw HTML elements (`NESTING_ELEMENTS`), counted by their start and end tags. */
 export function htmlNesting(text: string): number {
   let depth = 0;
   let deepest = 0;
   for (const [tag, closing, name] of text.matchAll(TAG)) {
-    if (OPEN_BY_ITSELF.has(name!.toLowerCase()) || tag.endsWith('/>')) continue;
+    if (!NESTING_ELEMENTS.has(name!.toLowerCase()) || tag.endsWith('/>')) continue;
     depth = closing ? Math.max(0, depth - 1) : depth + 1;
     deepest = Math.max(deepest, depth);
   }
   return deepest;
 }
 
-/** The most `[` and `*` (not a list item's marker) of one line, or of one paragraph of lines that are not table rows. */
+/** A line that starts a block of its own: a list item, a heading or a table row. */
+const OWN_BLOCK = /^[ \t]*(?:[-+*][ \t]|\d{1,9}[.)][ \t]|#{1,6}[ \t]|\|)/;
+
+/** The most `[`, `]` and `*` (not a list item's marker) of one line, or of one paragraph. */
 export function inlineMarks(text: string): number {
   let most = 0;
   let paragraph = 0;
@@ -95,11 +119,14 @@ export function inlineMarks(text: string): number {
       paragraph = 0;
       continue;
     }
-    const item = /^[ \t]*\*[ \t]/.exec(line);
+    const block = OWN_BLOCK.exec(line);
     let marks = 0;
-    for (let at = item ? item[0].length : 0; at < line.length; at++) if (line[at] === '[' || line[at] === '*') marks++;
-    paragraph = line.trimStart().startsWith('|') ? 0 : paragraph + marks;
-    most = Math.max(most, marks, paragraph);
+    for (let at = block ? block[0].length : 0; at < line.length; at++) {
+      const char = line[at];
+      if (char === '[' || char === ']' || char === '*') marks++;
+    }
+    paragraph = block ? marks : paragraph + marks;
+    most = Math.max(most, paragraph);
   }
   return most;
 }

@@ -10,13 +10,21 @@
 type Token = { kind: 'char'; char: string } | { kind: 'any' } | { kind: 'star' } | { kind: 'class'; negated: boolean; ranges: string[] };
 type Segment = { globstar: true } | { globstar: false; tokens: Token[] };
 
+/** The longest glob read as one; git's own attribute lines stop at 2,048 characters. */
+const MAX_GLOB_LENGTH = 2048;
+
 /** Alternatives `{a,b}` expands a glob into, at most; past it, the glob matches only itself. */
 const MAX_ALTERNATIVES = 256;
 
 /** A matcher for any of `globs`; a path equal to a glob matches it, as with `globMatcher`. */
 export function untrustedGlobMatcher(globs: readonly string[]): (path: string) => boolean {
   const literal = new Set(globs);
-  const patterns = globs.flatMap((glob) => expandBraces(glob.replace(/^(\.\/)+/, '')) ?? []).map(parseGlob);
+  // Reading a glob rescans its rest at each unclosed `[` or `{`, and nested `{` recurse: a glob
+  // longer than any path a repository has matches only itself.
+  const patterns = globs
+    .filter((glob) => glob.length <= MAX_GLOB_LENGTH)
+    .flatMap((glob) => expandBraces(glob.replace(/^(\.\/)+/, '')) ?? [])
+    .map(parseGlob);
   return (path) => {
     if (path === '') return false;
     if (literal.has(path)) return true;

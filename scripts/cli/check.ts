@@ -69,8 +69,14 @@ export async function runCheck(values: CheckValues, dirArgument: string | undefi
   // A warning that names no file is about the checkout (a shallow clone) or repeats a failing
   // check (no owner): reported, but not a fault of the repository's files to fail on.
   const owned = report.problems.filter((problem) => problem.severity === 'error' || problem.file !== undefined);
-  const failing = failingProblems(since ? newProblems(owned, baseProblems!) : owned, failOnProblems);
-  if (failOnProblems !== 'never') report.problemGate = { failOn: failOnProblems, failing: failing.length, ...(since ? { since } : {}) };
+  const counted = failingProblems(owned, failOnProblems);
+  const failing = since ? newProblems(counted, baseProblems!) : counted;
+  if (failOnProblems !== 'never')
+    report.problemGate = {
+      failOn: failOnProblems,
+      failing: failing.length,
+      ...(since ? { since, onBase: counted.length - failing.length } : {}),
+    };
   // Colour only where the report goes to a terminal: never into an --output file.
   const color = values.output === undefined && Boolean(context.stdout.isTTY) && !context.env.NO_COLOR;
   const output = render(report, format, {
@@ -88,7 +94,7 @@ export async function runCheck(values: CheckValues, dirArgument: string | undefi
   // The terminal report says why the gate fails; other formats go to files and scripts, so stderr says it too.
   if (format !== 'terminal' || values.output) for (const line of gateFailed) stderr.write(`${terminalSafe(line)}\n`);
   if (gateFailed.length > 0) stderr.write(`The gate fails (--fail-on ${gate}).\n`);
-  const problemVerdict = report.problemGate ? problemGateText(report.problemGate, report.problems.length) : '';
+  const problemVerdict = report.problemGate ? problemGateText(report.problemGate) : '';
   if (problemVerdict) stderr.write(`${terminalSafe(report.repo.name)}: ${terminalSafe(problemVerdict)}\n`);
   return gateFailed.length > 0 || failing.length > 0 ? 1 : 0;
 }

@@ -710,19 +710,21 @@ export function hostileCases(env: Omit<CorpusEnvironment, 'reposDir'>): HostileC
       name: 'files-cost-markdown',
       category: 'files',
       about:
-        'docs with a paragraph of 100,000 links, 100,000 emphasis marks, a 300 KB base64 image and HTML nested 60,000 deep, and a description nested 8,000 <div> deep (quadratic parsing; a stack overflow)',
+        'docs with a paragraph of 100,000 links, 100,000 emphasis marks, 100,000 closing brackets, a 300 KB base64 image and HTML nested 60,000 deep, and a description nested 8,000 <div> deep (quadratic parsing; a stack overflow)',
       spec: files({
         'catalog-info.yaml': component('files-cost-markdown', `  description: ${q(`${'<div>'.repeat(8000)}x`)}\n`),
         'docs/index.md': `# Links\n\n${'[a]('.repeat(100_000)}\n`,
         'docs/emphasis.md': `# Emphasis\n\n${'*a'.repeat(100_000)}\n`,
         'docs/image.md': `# Image\n\n![d](data:image/png;base64,${'QUJD'.repeat(75_000)})\n`,
         'docs/deep.md': `# Deep\n\n${'<div>'.repeat(60_000)}x\n`,
+        'docs/closing.md': `# Closing\n\n${']'.repeat(100_000)}\n`,
       }),
       expect: [
         published('files-cost-markdown'),
-        problemIn('docs/index.md', /more than 500 link brackets or emphasis marks/),
-        problemIn('docs/emphasis.md', /more than 500 link brackets or emphasis marks/),
+        problemIn('docs/index.md', /more than 2000 link brackets or emphasis marks/),
+        problemIn('docs/emphasis.md', /more than 2000 link brackets or emphasis marks/),
         problemIn('docs/deep.md', /nests HTML elements more than 1000 deep/),
+        problemIn('docs/closing.md', /more than 2000 link brackets or emphasis marks/),
       ],
     },
     {

@@ -336,7 +336,7 @@ describe('cairn check on a repository with problems', () => {
     const before = await runCairn(dir, regression);
     expect(before.code).toBe(0);
     expect(before.stderr).toContain(
-      'unparsable: No problem new since HEAD: what HEAD has too does not fail the run (--fail-on regression).',
+      'unparsable: No problem new since HEAD: the 2 problems HEAD has too do not fail the run (--fail-on regression).',
     );
     const workflow = join(dir, '.github', 'workflows', 'ci.yml');
     await mkdir(dirname(workflow), { recursive: true });
@@ -347,7 +347,7 @@ describe('cairn check on a repository with problems', () => {
       expect(after.stderr).toMatch(/^unparsable: 1 problem new since HEAD fails the run \(--fail-on-problems warning;/m);
       expect(after.stdout).toContain('❌ 1 problem new since HEAD fails the run');
       const json = JSON.parse((await runCairn(dir, [...regression, '--format', 'json'])).stdout);
-      expect(json.problemGate).toEqual({ failOn: 'warning', failing: 1, since: 'HEAD', passes: false });
+      expect(json.problemGate).toEqual({ failOn: 'warning', failing: 1, since: 'HEAD', onBase: 2, passes: false });
     } finally {
       await rm(join(dir, '.github'), { recursive: true });
     }

@@ -74,6 +74,13 @@ describe('untrustedGlobMatcher', () => {
     expect(expandBraces(glob)).toEqual(expanded);
   });
 
+  it('reads a glob longer than 2,048 characters only as itself (unclosed [ and { rescanned the rest each)', () => {
+    for (const glob of ['['.repeat(60_000), '{'.repeat(60_000), `${'{a,'.repeat(7000)}${'}'.repeat(7000)}`]) {
+      const matches = untrustedGlobMatcher([glob]);
+      expect([matches(glob), matches('a')]).toEqual([true, false]);
+    }
+  });
+
   it('gives up past 256 alternatives, matching the glob only as itself', () => {
     const glob = '{a,b}'.repeat(9);
     expect(expandBraces(glob)).toBeUndefined();

@@ -21,6 +21,9 @@ const PACKAGE_ECOSYSTEMS = [
   ['composer'],
   ['nuget'],
 ];
+const WORKFLOW_FILE = /^\.github\/workflows\/[^/]+\.ya?ml$/;
+const DOCKERFILE = /(^|\/)(Dockerfile|Containerfile)[^/]*$|\.dockerfile$/i;
+
 /** Dependabot Preview's configuration, which GitHub stopped reading when Dependabot moved into it (2021). */
 const RETIRED_DEPENDABOT = '.dependabot/config.yml';
 /** Renovate's config file names (docs.renovatebot.com/configuration-options). */
@@ -101,15 +104,17 @@ export const dependencyUpdates = defineCheck({
     }
     const renovate = RENOVATE.find((path) => files.has(path));
     if (renovate) return pass(`Renovate is configured in ${renovate}.`, [{ path: renovate }]);
-    if (required.length === 0)
+    // Dependabot also updates workflows' actions and Dockerfiles' images: only with none of them is there nothing to update.
+    if (required.length === 0 && !context.facts.files.some((path) => WORKFLOW_FILE.test(path) || DOCKERFILE.test(path)))
       return notApplicable(
-        'No package manager manifest (package.json, go.mod, Cargo.toml, pom.xml, pyproject.toml …): no dependencies for a bot to update.',
+        'No package manager manifest (package.json, go.mod, Cargo.toml, pom.xml, pyproject.toml …), Dockerfile or GitHub Actions workflow: nothing for a bot to update.',
       );
     const legacy = files.has(RETIRED_DEPENDABOT)
       ? ` ${RETIRED_DEPENDABOT} is the retired Dependabot Preview format, which GitHub no longer reads.`
       : '';
+    const entries = required.length > 0 ? ` with an entry for ${named(required)}` : '';
     return fail(
-      `No dependency update bot: expected .github/dependabot.yml with an entry for ${named(required)}, or a Renovate config file (renovate.json, .renovaterc, .github/renovate.json).${legacy}`,
+      `No dependency update bot: expected .github/dependabot.yml${entries}, or a Renovate config file (renovate.json, .renovaterc, .github/renovate.json).${legacy}`,
       legacy ? [{ path: RETIRED_DEPENDABOT }] : [],
     );
   },

@@ -441,7 +441,7 @@ function gateSection(gate: CheckReport['gate']): string[] {
 
 /** Whether the repository's own problems fail the run (`--fail-on-problems`), under the gate: the comment says why a job failed. */
 function problemGateSection(report: CheckReport): string[] {
-  const text = report.problemGate ? problemGateText(report.problemGate, report.problems.length) : '';
+  const text = report.problemGate ? problemGateText(report.problemGate) : '';
   if (!text) return [];
   return ['', `${report.problemGate!.failing > 0 ? '❌' : '✅'} ${markdownText(text)}`];
 }

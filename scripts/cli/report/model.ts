@@ -35,9 +35,9 @@ export interface CheckReport {
   /**
    * `--fail-on-problems`: the severity of the repository's own problems that makes the run exit 1,
    * and how many it has; absent with `never`. With `--fail-on regression`, only problems the base
-   * (`since`) does not have count: a change is not failed for what it did not bring.
+   * (`since`) does not have count: a change is not failed for what it did not bring (`onBase` of them).
    */
-  problemGate?: { failOn: 'error' | 'warning'; failing: number; since?: string };
+  problemGate?: { failOn: 'error' | 'warning'; failing: number; since?: string; onBase?: number };
 }
 
 /** A file Cairn would write for the repository, e.g. the `catalog-info.yaml` of an inferred entity. */

@@ -93,12 +93,12 @@ function problemLines(report: CheckReport, style: Style): string[] {
     '',
     style.bold(`${plural(report.problems.length, 'problem')} in ${terminalSafe(report.repo.name)}:`),
     ...report.problems.map((problem) => `  ${problemLine(problem)}`),
-    ...problemGateLines(problemGate, report.problems.length, style),
+    ...problemGateLines(problemGate, style),
   ];
 }
 
-function problemGateLines(gate: CheckReport['problemGate'], problems: number, style: Style): string[] {
-  const text = gate ? problemGateText(gate, problems) : '';
+function problemGateLines(gate: CheckReport['problemGate'], style: Style): string[] {
+  const text = gate ? problemGateText(gate) : '';
   if (!text) return [];
   return [gate!.failing > 0 ? style.red(`✘ ${text}`) : style.green(`✔ ${text}`)];
 }

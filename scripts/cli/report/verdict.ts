@@ -495,12 +495,13 @@ export function gateOutcome(gate: NonNullable<CheckReport['gate']>): GateOutcome
 }
 
 /** What the `--fail-on-problems` gate decides, in a sentence; empty when no problem counts and none was left out. */
-export function problemGateText(gate: NonNullable<CheckReport['problemGate']>, problems: number): string {
+export function problemGateText(gate: NonNullable<CheckReport['problemGate']>): string {
   const kind = gate.failOn === 'error' ? 'error' : 'problem';
   const since = gate.since === undefined ? '' : ` new since ${gate.since}`;
   if (gate.failing > 0)
     return `${plural(gate.failing, kind)}${since} ${gate.failing === 1 ? 'fails' : 'fail'} the run (--fail-on-problems ${gate.failOn}; pass --fail-on-problems never to report them without failing).`;
-  return gate.since !== undefined && problems > 0
-    ? `No ${kind}${since}: what ${gate.since} has too does not fail the run (--fail-on regression).`
+  const carried = gate.onBase ?? 0;
+  return gate.since !== undefined && carried > 0
+    ? `No ${kind}${since}: the ${plural(carried, kind)} ${gate.since} has too ${carried === 1 ? 'does' : 'do'} not fail the run (--fail-on regression).`
     : '';
 }

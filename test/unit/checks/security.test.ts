@@ -188,7 +188,15 @@ describeCheck(dependencyUpdates, [
     input: { facts: withFiles(['Jenkinsfile', 'README.md']) },
     outcome: 'notApplicable',
     message:
-      'No package manager manifest (package.json, go.mod, Cargo.toml, pom.xml, pyproject.toml …): no dependencies for a bot to update.',
+      'No package manager manifest (package.json, go.mod, Cargo.toml, pom.xml, pyproject.toml …), Dockerfile or GitHub Actions workflow: nothing for a bot to update.',
+  },
+  {
+    // examples: two workflows, no manifest; Dependabot would still update the actions.
+    name: 'only workflows: their actions are for a bot to update',
+    input: { facts: withFiles(['.github/workflows/ci.yml', 'README.md']) },
+    outcome: 'fail',
+    message:
+      'No dependency update bot: expected .github/dependabot.yml, or a Renovate config file (renovate.json, .renovaterc, .github/renovate.json).',
   },
   {
     // lighthouse-audit-service: Dependabot Preview's file, which GitHub stopped reading in 2021.

@@ -90,6 +90,10 @@ describe('parseGitattributes and attributesFor', () => {
     expect(attributesFor(`${'a'.repeat(80)}b`, hostile)).toEqual({ vendored: true });
   });
 
+  it('ignores a line longer than git reads, as git does', () => {
+    expect(parseGitattributes(`${'['.repeat(60_000)} linguist-vendored\n*.js linguist-vendored\n`)).toHaveLength(1);
+  });
+
   it('ignores lines that set no linguist attribute', () => {
     expect(parseGitattributes('* text=auto eol=lf\n*.bat text eol=crlf\n')).toEqual([]);
   });
