@@ -239,6 +239,13 @@ describe('cairn checks', () => {
     expect(json.find((check) => check.id === 'readme-present')).toMatchObject({ options: { minWords: 50 } });
   });
 
+  it('says which options the scorecards in use set, beside the checks’ own defaults', async () => {
+    // Without a portal.yaml, Cairn's default standards: Service maturity asks for a commit within 180 days.
+    const text = (await cairn(fixture.root, 'checks')).stdout;
+    expect(text).toContain('Options (defaults): days=90\n');
+    expect(text).toMatch(/^ +Set by the scorecards: days=180 \(Service maturity\)$/m);
+  });
+
   it('adds the portal’s custom checks', async () => {
     await mkdir(join(portal, 'checks'), { recursive: true });
     await writeFile(
