@@ -19,9 +19,12 @@ export async function readPortalTeams(contentDir: string | undefined): Promise<C
     if (validation.unknownKind) {
       // A plugin's kind is the catalog's to warn of; one a letter or two from Backstage's own is a typo, and the team would vanish.
       const kind = (document.data as { kind?: unknown }).kind;
+      if (typeof kind !== 'string') continue;
       // Close in spelling and in length: `AiResource` is a plugin's kind, not a misspelt `Resource`.
-      const close = typeof kind === 'string' ? KNOWN_KINDS.filter((known) => Math.abs(known.length - kind.length) <= 1) : [];
-      const meant = typeof kind === 'string' ? didYouMean(kind, close) : '';
+      const meant = didYouMean(
+        kind,
+        KNOWN_KINDS.filter((known) => Math.abs(known.length - kind.length) <= 1),
+      );
       if (!meant) continue;
       throw new ConfigError(
         `${document.file}:${document.fields?.['/kind'] ?? document.line}: kind: "${kind}" is not a kind Backstage knows${meant} Expected ${KNOWN_KINDS.join(', ')}, or a kind a Backstage plugin adds.`,

@@ -1,3 +1,5 @@
+import { withoutCode } from '../support/markdown-nesting.ts';
+
 /**
  * MkDocs syntax beyond GitHub's Markdown that the portal does not render, by what it looks like at
  * the start of a line outside fenced code: what a reader of the page should be told shows as written.
@@ -12,29 +14,17 @@ const SYNTAXES: ReadonlyArray<{ name: string; line: RegExp }> = [
   { name: 'API references (::: module)', line: /^:::\s+\S/ },
 ];
 
-const FENCE = /^ {0,3}(`{3,}|~{3,})/;
-
-/** The unrendered syntaxes a page's Markdown uses, outside fenced code and HTML comments, in the order of SYNTAXES. */
+/** The unrendered syntaxes a page's Markdown uses, outside code and HTML comments, in the order of SYNTAXES. */
 export function unrenderedSyntax(markdown: string): string[] {
   const found = new Set<string>();
-  let fence: string | undefined;
   let comment = false;
-  for (const line of markdown.split('\n')) {
+  for (const line of withoutCode(markdown).split('\n')) {
     if (comment) {
       comment = !line.includes('-->');
       continue;
     }
-    if (fence === undefined && line.includes('<!--') && !line.slice(line.lastIndexOf('<!--')).includes('-->')) {
+    if (line.includes('<!--') && !line.slice(line.lastIndexOf('<!--')).includes('-->')) {
       comment = true;
-      continue;
-    }
-    const opening = FENCE.exec(line)?.[1];
-    if (fence !== undefined) {
-      if (opening && opening[0] === fence[0] && opening.length >= fence.length && line.trim() === opening) fence = undefined;
-      continue;
-    }
-    if (opening) {
-      fence = opening;
       continue;
     }
     for (const syntax of SYNTAXES) if (syntax.line.test(line)) found.add(syntax.name);

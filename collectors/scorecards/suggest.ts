@@ -1,4 +1,5 @@
 import { compareCodeUnits } from '../support/order.ts';
+import { quotedAlternatives } from '../support/text.ts';
 
 /**
  * Up to `max` of `candidates` closest to a mistyped `value` (Levenshtein distance, ties in
@@ -17,10 +18,8 @@ export function closestMatches(value: string, candidates: Iterable<string>, max 
 
 /** `; did you mean "a" or "b"?`, or nothing when no candidate is close. */
 export function didYouMean(value: string, candidates: Iterable<string>): string {
-  const matches = closestMatches(value, candidates).map((match) => `"${match}"`);
-  if (!matches.length) return '';
-  const list = matches.length === 1 ? matches[0] : `${matches.slice(0, -1).join(', ')} or ${matches.at(-1)}`;
-  return `; did you mean ${list}?`;
+  const matches = closestMatches(value, candidates);
+  return matches.length > 0 ? `; did you mean ${quotedAlternatives(matches)}?` : '';
 }
 
 /** Levenshtein distance with one rolling row. */

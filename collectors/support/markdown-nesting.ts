@@ -68,15 +68,20 @@ export function unrenderable(text: string): string | undefined {
   return undefined;
 }
 
-/** The text with fenced code blocks and code spans blanked (lines kept), so what they hold is not read as markup. */
+const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+
+/**
+ * The text with fenced code blocks and code spans blanked (lines kept), so what they hold is not
+ * read as markup. A fence closes on a line of only its character, at least as long.
+ */
 export function withoutCode(text: string): string {
   const lines = text.split('\n');
   let fence: string | undefined;
   for (let index = 0; index < lines.length; index++) {
     const line = lines[index]!;
-    const opening = /^[ \t]{0,3}(`{3,}|~{3,})/.exec(line)?.[1];
+    const opening = FENCE.exec(line)?.[1];
     if (fence !== undefined) {
-      if (opening !== undefined && opening[0] === fence[0] && opening.length >= fence.length) fence = undefined;
+      if (opening !== undefined && opening[0] === fence[0] && opening.length >= fence.length && line.trim() === opening) fence = undefined;
       lines[index] = '';
     } else if (opening !== undefined) {
       fence = opening;

@@ -107,3 +107,9 @@ export function plainData<T>(value: T, { onDroppedKey, replacement = REPLACEMENT
   };
   return (typeof value === 'object' && value !== null ? walk(value) : clean(value, '')) as T;
 }
+
+/** `"a"`, `"a" or "b"`, `"a", "b" or "c"`: alternatives named in a message. */
+export function quotedAlternatives(values: readonly string[]): string {
+  const quoted = values.map((value) => `"${value}"`);
+  return quoted.length > 1 ? `${quoted.slice(0, -1).join(', ')} or ${quoted.at(-1)}` : (quoted[0] ?? '');
+}

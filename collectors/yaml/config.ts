@@ -5,6 +5,7 @@ import { ConfigError } from '../config/config-error.ts';
 import { deepNestingAt, MAX_ALIAS_COUNT, MAX_YAML_DEPTH } from './documents.ts';
 import { formatPath, lineAtPath, lineOfError } from './lines.ts';
 import { didYouMean } from '../scorecards/suggest.ts';
+import { quotedAlternatives } from '../support/text.ts';
 
 /**
  * Parses one YAML file the user writes (portal.yaml, scorecards, checks) and validates it against a
@@ -38,14 +39,15 @@ export function parseYamlConfig<S extends z.ZodType>(text: string, file: string,
     const field = path.length ? formatPath(path) : '(top level)';
     // Fields of every branch of a union are allowed somewhere: the unknown field itself is one of them when another branch has it.
     const given = document.getIn(path);
+    const options = discriminatorOptions(issue);
     const meant =
       issue.code === 'unrecognized_keys'
         ? didYouMean(
             issue.keys[0]!,
             allowedFields(schema, path).filter((field) => field !== issue.keys[0]),
           )
-        : discriminatorOptions(issue) && typeof given === 'string'
-          ? didYouMean(given, discriminatorOptions(issue)!)
+        : options && typeof given === 'string'
+          ? didYouMean(given, options)
           : '';
     return `${file}${line ? `:${line}` : ''}: ${field}: ${describeIssue(issue)}${meant}`;
   });
@@ -135,9 +137,6 @@ function describeIssue(issue: z.core.$ZodIssue): string {
   if (issue.code === 'invalid_type' && /received undefined$/.test(issue.message)) return `missing; expected ${issue.expected}`;
   if (issue.code === 'invalid_format' && issue.format === 'date') return 'expected a date as YYYY-MM-DD, e.g. 2027-03-31';
   const options = discriminatorOptions(issue);
-  if (options) {
-    const quoted = options.map((option) => `"${option}"`);
-    return `expected ${quoted.length > 1 ? `${quoted.slice(0, -1).join(', ')} or ${quoted.at(-1)}` : quoted.join('')}`;
-  }
+  if (options) return `expected ${quotedAlternatives(options)}`;
   return issue.message.replace(/^Invalid (input|option): /, '');
 }

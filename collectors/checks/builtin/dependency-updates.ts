@@ -3,7 +3,7 @@ import type { Dependabot } from '../../facts/dependabot.ts';
 import { untrustedGlobMatcher } from '../../support/untrusted-glob.ts';
 import { defineCheck, fail, notApplicable, pass } from '../check.ts';
 import { listOf } from './support/facts.ts';
-import { packageEcosystems } from './support/package-ecosystems.ts';
+import { packageEcosystems, topmost } from './support/package-ecosystems.ts';
 
 /**
  * Dependabot's package ecosystems that update a repository's dependencies, each group one way of
@@ -21,9 +21,6 @@ const PACKAGE_ECOSYSTEMS = [
   ['composer'],
   ['nuget'],
 ];
-const WORKFLOW_FILE = /^\.github\/workflows\/[^/]+\.ya?ml$/;
-const DOCKERFILE = /(^|\/)(Dockerfile|Containerfile)[^/]*$|\.dockerfile$/i;
-
 /** Dependabot Preview's configuration, which GitHub stopped reading when Dependabot moved into it (2021). */
 const RETIRED_DEPENDABOT = '.dependabot/config.yml';
 /** Renovate's config file names (docs.renovatebot.com/configuration-options). */
@@ -67,11 +64,13 @@ export const dependencyUpdates = defineCheck({
   effort: 'low',
   severity: 'warning',
   options: z.object({}),
-  needs: ['files', 'dependabot', 'manifests'],
+  needs: ['files', 'dependabot', 'manifests', 'dockerfiles'],
   run(context) {
-    const { dependabot, manifests } = context.facts;
+    const { dependabot, manifests, dockerfiles } = context.facts;
     const files = new Set(context.facts.files);
-    const required = packageEcosystems({ manifests, files: context.facts.files }).flatMap(({ ecosystem, dirs }) => {
+    // Besides package managers, Dependabot updates workflows' actions and Dockerfiles' images: asked for only by the fix.
+    const ecosystems = packageEcosystems({ manifests, dockerfiles, files: context.facts.files });
+    const required = ecosystems.flatMap(({ ecosystem, dirs }) => {
       const group = PACKAGE_ECOSYSTEMS.find((names) => names.includes(ecosystem));
       return group ? [{ ecosystem, dirs, group }] : [];
     });
@@ -88,12 +87,14 @@ export const dependencyUpdates = defineCheck({
         );
         return uncovered.length > 0 ? [{ ecosystem, dirs: uncovered, group }] : [];
       });
+      // An ecosystem with an entry, but not for every folder of it.
+      const elsewhere = missing.some(({ group }) => group.some((name) => configured.has(name)));
       const evidence = updates.map((update) => ({ path, line: update.line, note: `package-ecosystem: ${update.ecosystem}` }));
       const names = listOf([...configured]);
       if (missing.length > 0)
         return fail(
           names
-            ? `${path} updates ${names}, but not ${named(missing)}, which the repository uses${missing.some(({ group }) => group.some((name) => configured.has(name))) ? ': an entry reads only the folders its directory or directories name' : ''}.`
+            ? `${path} updates ${names}, but not ${named(missing)}, which the repository uses${elsewhere ? ': an entry reads only the folders its directory or directories name' : ''}.`
             : `${path} has no package-ecosystem entry; the repository uses ${named(missing)}.`,
           [
             ...evidence,
@@ -104,8 +105,7 @@ export const dependencyUpdates = defineCheck({
     }
     const renovate = RENOVATE.find((path) => files.has(path));
     if (renovate) return pass(`Renovate is configured in ${renovate}.`, [{ path: renovate }]);
-    // Dependabot also updates workflows' actions and Dockerfiles' images: only with none of them is there nothing to update.
-    if (required.length === 0 && !context.facts.files.some((path) => WORKFLOW_FILE.test(path) || DOCKERFILE.test(path)))
+    if (ecosystems.length === 0)
       return notApplicable(
         'No package manager manifest (package.json, go.mod, Cargo.toml, pom.xml, pyproject.toml …), Dockerfile or GitHub Actions workflow: nothing for a bot to update.',
       );
@@ -127,10 +127,9 @@ export const dependencyUpdates = defineCheck({
  */
 function uncoveredDirs(dirs: readonly string[], updates: readonly Dependabot['updates'][number][]): string[] {
   const normal = (dir: string) => dir.replace(/^\.?\/+|\/+$/g, '');
-  const outermost = dirs.filter((dir) => !dirs.some((other) => other !== dir && (other === '' || dir.startsWith(`${other}/`))));
   // An entry without a folder is one GitHub rejects; it is taken for the root rather than failing twice.
   const written = updates.flatMap((update) => (update.directories.length > 0 ? update.directories.map(normal) : ['']));
   const matches = untrustedGlobMatcher(written.filter((dir) => dir !== ''));
   const reads = (dir: string) => written.includes('**') || (dir === '' ? written.includes('') : matches(dir));
-  return outermost.filter((dir) => !reads(dir));
+  return topmost(dirs).filter((dir) => !reads(dir));
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineCheck, fail, pass, type Evidence } from '../check.ts';
 import { listOf } from './support/facts.ts';
+import { quotedAlternatives } from '../../support/text.ts';
 
 /** Lowercase words only, so `## 🚀 Getting started!` matches `Getting Started`. */
 function normalize(text: string): string {
@@ -65,17 +66,13 @@ export const readmeSections = defineCheck({
         )}.`,
         found,
       );
-    const describe = (alternatives: string[]) => {
-      const quoted = alternatives.map((name) => `"${name}"`);
-      return quoted.length === 1 ? quoted[0]! : `${quoted.slice(0, -1).join(', ')} or ${quoted.at(-1)}`;
-    };
     const evidence: Evidence[] = missing.map((alternatives) => ({
       path: readme.path,
-      note: `missing a heading ${describe(alternatives)}`,
+      note: `missing a heading ${quotedAlternatives(alternatives)}`,
     }));
     const titled = title && missing.some((alternatives) => alternatives.some((name) => names(title.text, name)));
     return fail(
-      `${readme.path} has no heading ${missing.map(describe).join(', nor ')}${titled ? ` besides its title, "${title.text}"` : ''}.`,
+      `${readme.path} has no heading ${missing.map(quotedAlternatives).join(', nor ')}${titled ? ` besides its title, "${title.text}"` : ''}.`,
       evidence,
     );
   },

@@ -91,7 +91,7 @@ export function packageEcosystems({
 }
 
 /** Folders without an ancestor in the list: a multi-module build is updated from its top. */
-function topmost(dirs: readonly string[]): string[] {
+export function topmost(dirs: readonly string[]): string[] {
   const unique = [...new Set(dirs)];
   return unique.filter((dir) => !unique.some((other) => other !== dir && (other === '' || dir.startsWith(`${other}/`))));
 }
