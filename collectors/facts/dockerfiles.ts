@@ -12,7 +12,10 @@ export const dockerfileSchema = z.object({
   /** Every `FROM`, in order. `stageRef` is set when the image is an earlier build stage, not a registry image. */
   from: z.array(
     z.object({
+      /** The image as built by default: build arguments in `FROM` replaced by their defaults where the Dockerfile sets them. */
       image: z.string(),
+      /** The image as written, when it names build arguments (`node:${NODE_VERSION}-slim`). */
+      written: z.string().optional(),
       name: z.string(),
       tag: z.string().optional(),
       digest: z.string().optional(),
@@ -36,9 +39,9 @@ export type DockerfileFacts = z.infer<typeof dockerfileSchema>;
 
 export const dockerfiles = defineRetriever({
   id: 'dockerfiles',
-  version: 2,
+  version: 3,
   description:
-    'Dockerfiles and Containerfiles: base images (tag, digest), USER and ADD instructions, and what the final image exposes and runs, with lines.',
+    'Dockerfiles and Containerfiles: base images (tag, digest; build arguments replaced by their defaults), USER and ADD instructions, and what the final image exposes and runs, with lines.',
   schema: z.array(dockerfileSchema),
   async collect({ repo }) {
     await loadFormats();
@@ -63,19 +66,33 @@ export function parseDockerfile(text: string): Omit<DockerfileFacts, 'path'> {
   let exposes: NonNullable<DockerfileFacts['exposes']> = [];
   let entrypoint: DockerfileFacts['entrypoint'];
   let cmd: DockerfileFacts['cmd'];
+  // The build arguments declared before the first FROM: the only ones a FROM can use.
+  const globalArgs = new Map<string, string | undefined>();
   for (const instruction of dockerfile.getInstructions()) {
     const line = instruction.getRange().start.line + 1;
     const keyword = instruction.getKeyword();
-    if (keyword === 'FROM') {
+    if (keyword === 'ARG' && from.length === 0) {
+      for (const argument of instruction.getArguments()) {
+        const [name, ...value] = argument.getValue().split('=');
+        if (name) globalArgs.set(name, value.length > 0 ? unquoted(value.join('=')) : undefined);
+      }
+    } else if (keyword === 'FROM') {
       const stage = instruction as From;
-      const image = stage.getImage() ?? '';
+      const written = stage.getImage() ?? '';
+      const resolved = written.includes('$') ? withArguments(written, globalArgs) : undefined;
       const registry = stage.getRegistry();
-      const name = `${registry ? `${registry}/` : ''}${stage.getImageName() ?? image}`;
-      const tag = stage.getImageTag() ?? undefined;
-      const digest = stage.getImageDigest() ?? undefined;
+      const { image, name, tag, digest } = resolved
+        ? { image: resolved, ...imageReference(resolved) }
+        : {
+            image: written,
+            name: `${registry ? `${registry}/` : ''}${stage.getImageName() ?? written}`,
+            tag: stage.getImageTag() ?? undefined,
+            digest: stage.getImageDigest() ?? undefined,
+          };
       const alias = stage.getBuildStage() ?? undefined;
       from.push({
         image,
+        ...(resolved ? { written } : {}),
         name,
         ...(tag ? { tag } : {}),
         ...(digest ? { digest } : {}),
@@ -119,4 +136,38 @@ function commandLine(content: string): string {
     }
   }
   return text.replace(/\\\r?\n\s*/g, ' ').replace(/\s+/g, ' ');
+}
+
+const ARGUMENT = /\$(?:\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?\}|([A-Za-z_][A-Za-z0-9_]*))/g;
+
+/**
+ * `written` with each build argument replaced by its default (`ARG NODE=20`, or `${NODE:-20}`), as a
+ * build without `--build-arg` sees it; undefined when one has no default, and only the build knows.
+ */
+export function withArguments(written: string, defaults: ReadonlyMap<string, string | undefined>): string | undefined {
+  let unknown = false;
+  const resolved = written.replace(ARGUMENT, (_, braced?: string, fallback?: string, bare?: string) => {
+    const value = defaults.get((braced ?? bare)!) ?? fallback;
+    if (value === undefined || value.includes('$')) unknown = true;
+    return value ?? '';
+  });
+  return unknown || resolved.includes('$') ? undefined : resolved;
+}
+
+/** `[registry/]name[:tag][@digest]`, split as Docker reads it: a colon after the last slash starts the tag. */
+export function imageReference(reference: string): { name: string; tag?: string; digest?: string } {
+  const at = reference.indexOf('@');
+  const digest = at >= 0 ? reference.slice(at + 1) : undefined;
+  const rest = at >= 0 ? reference.slice(0, at) : reference;
+  const colon = rest.lastIndexOf(':');
+  const tagged = colon > rest.lastIndexOf('/');
+  return {
+    name: tagged ? rest.slice(0, colon) : rest,
+    ...(tagged && rest.slice(colon + 1) ? { tag: rest.slice(colon + 1) } : {}),
+    ...(digest ? { digest } : {}),
+  };
+}
+
+function unquoted(value: string): string {
+  return /^(["'])(.*)\1$/s.exec(value)?.[2] ?? value;
 }

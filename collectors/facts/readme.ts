@@ -19,6 +19,8 @@ export const readmeSchema = z
     summary: z.string().optional(),
     /** Headings of level 1–3 in order, with their line. */
     headings: z.array(z.object({ depth: z.number().int().min(1).max(6), text: z.string(), line: z.number().int().positive() })),
+    /** A Markdown README's first image, when it comes before any heading (many open-source READMEs open with a logo): its alt text. */
+    logo: z.object({ alt: z.string(), line: z.number().int().positive() }).optional(),
     words: z.number().int().nonnegative(),
   })
   .nullable();
@@ -32,8 +34,9 @@ export const MAX_README_BYTES = 1024 * 1024;
 /** The repository's root README, outlined. */
 export const readme = defineRetriever({
   id: 'readme',
-  version: 5,
-  description: 'The root README (Markdown, reStructuredText, AsciiDoc or text): its title, description paragraph, headings and length.',
+  version: 6,
+  description:
+    'The root README (Markdown, reStructuredText, AsciiDoc or text): its title, description paragraph, headings, opening logo and length.',
   schema: readmeSchema,
   async collect({ repo, problem }) {
     const candidates = repo.files().filter((file) => !file.includes('/') && README.test(file));
@@ -202,7 +205,25 @@ export function outlineMarkdown(text: string): Outline {
     blocks.line(line);
   }
   blocks.end();
-  return outline(blocks.list, text, (paragraph) => markdownProse(paragraph, references));
+  const outlined = outline(blocks.list, text, (paragraph) => markdownProse(paragraph, references));
+  const logo = openingImage(lines, bodyStart, outlined.headings[0]?.line);
+  return { ...outlined, ...(logo ? { logo } : {}) };
+}
+
+/** Lines read for an opening logo: it is at the top, above the badges and the introduction. */
+const LOGO_LINES = 20;
+const IMAGE_ALT = /!\[([^\]]*)\]|<img\b[^>]*?\balt\s*=\s*(?:"([^"]*)"|'([^']*)')/i;
+
+/** The first image with alt text above the first heading, within the README's first lines. */
+function openingImage(lines: readonly string[], start: number, headingLine = Infinity): { alt: string; line: number } | undefined {
+  const end = Math.min(lines.length, start + LOGO_LINES, headingLine - 1);
+  for (let index = start; index < end; index++) {
+    // Images are short: a long line is cut before it is matched.
+    const match = IMAGE_ALT.exec(lines[index]!.slice(0, 2000));
+    const alt = match && collapse(match[1] ?? match[2] ?? match[3] ?? '');
+    if (alt) return { alt, line: index + 1 };
+  }
+  return undefined;
 }
 
 /**

@@ -23,7 +23,7 @@ export type SecurityPolicy = NonNullable<z.infer<typeof securityPolicySchema>>;
 
 export const securityPolicy = defineRetriever({
   id: 'securityPolicy',
-  version: 2,
+  version: 3,
   description:
     'The security policy (SECURITY.md) and the contacts it gives for reporting a vulnerability: emails, links to a security page, form or bug bounty, GitHub security advisories.',
   schema: securityPolicySchema,
@@ -50,18 +50,38 @@ const REPORTING_URL =
 /** A relative Markdown link to the repository's advisories (`../../security/advisories/new`). */
 const RELATIVE_ADVISORIES_LINK = /\]\(\s*((?:\.\.?\/)*[^\s()]*security\/advisories(?:\/new)?\/?)\s*\)/gi;
 
-/** Emails, links and mentions of GitHub's private reporting in a policy's text, with their lines. */
+/** A heading over the part of a policy that says how to report: "Reporting a Vulnerability", "Contact", "Disclosure". */
+const REPORTING_HEADING = /report|disclos|vulnerab|contact/i;
+const ATX_HEADING = /^ {0,3}(#{1,6})[ \t]+(\S.{0,200})/;
+
+/**
+ * Emails, links and mentions of GitHub's private reporting in a policy's text, with their lines.
+ * When some are in the part that says how to report (under a heading such as "Reporting a
+ * Vulnerability", or the title's own text), only those are: others are where advisories are
+ * published, or who else is told (requests names a distribution's maintainers in its timeline).
+ */
 export function findContacts(text: string): SecurityPolicy['contacts'] {
-  const contacts: SecurityPolicy['contacts'] = [];
+  const contacts: Array<SecurityPolicy['contacts'][number] & { reporting: boolean }> = [];
   const seen = new Set<string>();
+  // The headings over the current line, by depth; the title (depth 1) counts only for the text right under it.
+  const sections: string[] = [];
+  let reporting = false;
   const add = (kind: SecurityPolicy['contacts'][number]['kind'], value: string, line: number) => {
     const key = `${kind}\0${value.toLowerCase()}`;
     if (seen.has(key)) return;
     seen.add(key);
-    contacts.push({ kind, value, line });
+    contacts.push({ kind, value, line, reporting });
   };
   text.split(/\r?\n/).forEach((content, index) => {
     const line = index + 1;
+    const heading = ATX_HEADING.exec(content);
+    if (heading) {
+      const depth = heading[1]!.length;
+      sections.length = depth - 1;
+      sections[depth - 1] = heading[2]!;
+      reporting = (depth === 1 ? sections : sections.slice(1)).some((text) => text !== undefined && REPORTING_HEADING.test(text));
+      return;
+    }
     const urls = [...content.matchAll(URL)].map((match) => match[0].replace(/[.,;:!?]+$/, ''));
     for (const url of urls) {
       if (ADVISORIES_URL.test(url)) add('advisories', url, line);
@@ -72,5 +92,6 @@ export function findContacts(text: string): SecurityPolicy['contacts'] {
     for (const match of withoutUrls.matchAll(EMAIL)) add('email', match[1]!, line);
     for (const match of content.matchAll(RELATIVE_ADVISORIES_LINK)) if (!/^https?:/i.test(match[1]!)) add('advisories', match[1]!, line);
   });
-  return contacts;
+  const forReporting = contacts.some((contact) => contact.reporting) ? contacts.filter((contact) => contact.reporting) : contacts;
+  return forReporting.map(({ reporting: _, ...contact }) => contact);
 }

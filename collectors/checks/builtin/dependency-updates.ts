@@ -76,6 +76,14 @@ export const dependencyUpdates = defineCheck({
     });
     const named = (ecosystems: typeof required) =>
       listOf(ecosystems.map(({ ecosystem, dirs }) => `${ecosystem} (${dirs.map((dir) => `/${dir}`).join(', ')})`));
+    // Renovate reads every package manager it knows by default: with it, a Dependabot file beside it
+    // (often for actions only) is an addition, not the repository's only bot.
+    const renovate = RENOVATE.find((path) => files.has(path));
+    if (renovate)
+      return pass(
+        `Renovate is configured in ${renovate}${dependabot && !dependabot.error ? `, and Dependabot in ${dependabot.path}` : ''}.`,
+        [{ path: renovate }, ...(dependabot && !dependabot.error ? [{ path: dependabot.path }] : [])],
+      );
     if (dependabot) {
       const { path, updates, error } = dependabot;
       if (error) return fail(`${path} is not a Dependabot configuration GitHub can read: ${error}.`, [{ path }]);
@@ -103,8 +111,6 @@ export const dependencyUpdates = defineCheck({
         );
       return pass(`Dependabot updates ${names || 'nothing yet'} (${path}).`, evidence.length > 0 ? evidence : [{ path }]);
     }
-    const renovate = RENOVATE.find((path) => files.has(path));
-    if (renovate) return pass(`Renovate is configured in ${renovate}.`, [{ path: renovate }]);
     if (ecosystems.length === 0)
       return notApplicable(
         'No package manager manifest (package.json, go.mod, Cargo.toml, pom.xml, pyproject.toml …), Dockerfile or GitHub Actions workflow: nothing for a bot to update.',

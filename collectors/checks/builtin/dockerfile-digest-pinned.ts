@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineCheck, fail, notApplicable, pass, type Evidence } from '../check.ts';
 import { capped, count } from './support/facts.ts';
-import { isRegistryImage, isVariable, NO_DOCKERFILES } from './support/dockerfiles.ts';
+import { fromText, isRegistryImage, isVariable, NO_DOCKERFILES } from './support/dockerfiles.ts';
 
 export const dockerfileDigestPinned = defineCheck({
   id: 'dockerfile-digest-pinned',
@@ -33,7 +33,7 @@ export const dockerfileDigestPinned = defineCheck({
           continue;
         }
         judged++;
-        if (!from.digest) unpinned.push({ path: dockerfile.path, line: from.line, note: `FROM ${from.image}` });
+        if (!from.digest) unpinned.push({ path: dockerfile.path, line: from.line, note: fromText(from) });
       }
     }
     const skipped = variables > 0 ? ` (${count(variables, 'image')} from build arguments not judged)` : '';

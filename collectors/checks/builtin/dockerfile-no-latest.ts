@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineCheck, fail, notApplicable, pass, type Evidence } from '../check.ts';
 import { capped, count } from './support/facts.ts';
-import { isRegistryImage, isVariable, NO_DOCKERFILES } from './support/dockerfiles.ts';
+import { fromText, isRegistryImage, isVariable, NO_DOCKERFILES } from './support/dockerfiles.ts';
 
 export const dockerfileNoLatest = defineCheck({
   id: 'dockerfile-no-latest',
@@ -23,8 +23,8 @@ export const dockerfileNoLatest = defineCheck({
       for (const from of dockerfile.from.filter((candidate) => isRegistryImage(candidate) && !isVariable(candidate))) {
         judged++;
         if (from.digest) continue;
-        if (!from.tag) floating.push({ path: dockerfile.path, line: from.line, note: `FROM ${from.image} has no tag, so it is latest` });
-        else if (from.tag.toLowerCase() === 'latest') floating.push({ path: dockerfile.path, line: from.line, note: `FROM ${from.image}` });
+        if (!from.tag) floating.push({ path: dockerfile.path, line: from.line, note: `${fromText(from)} has no tag, so it is latest` });
+        else if (from.tag.toLowerCase() === 'latest') floating.push({ path: dockerfile.path, line: from.line, note: fromText(from) });
       }
     }
     if (floating.length > 0)

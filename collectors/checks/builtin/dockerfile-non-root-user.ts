@@ -1,10 +1,7 @@
 import { z } from 'zod';
 import { defineCheck, fail, notApplicable, pass, type Evidence } from '../check.ts';
 import { capped, count } from './support/facts.ts';
-import { NO_DOCKERFILES } from './support/dockerfiles.ts';
-
-/** Dockerfiles of development containers (VS Code, Codespaces): `.devcontainer/` at any depth. */
-const DEV_CONTAINER = /(^|\/)\.devcontainer\//;
+import { NO_DOCKERFILES, shippedDockerfiles } from './support/dockerfiles.ts';
 
 /** `root`, `0`, `root:root`, `0:0`, `root:somegroup` … */
 function isRoot(user: string): boolean {
@@ -37,20 +34,8 @@ export const dockerfileNonRootUser = defineCheck({
     if (dockerfiles.length === 0) return notApplicable(NO_DOCKERFILES);
     const failing: Evidence[] = [];
     const passing: Evidence[] = [];
-    // A development container runs on a developer's machine, as its tools expect (often root).
-    const developmentContainers = dockerfiles.filter((dockerfile) => DEV_CONTAINER.test(dockerfile.path));
-    const judged = dockerfiles.filter((dockerfile) => !DEV_CONTAINER.test(dockerfile.path));
-    const ignored = developmentContainers.map((dockerfile): Evidence => ({
-      path: dockerfile.path,
-      note: 'a development container, not run in production: not judged',
-    }));
-    if (judged.length === 0)
-      return {
-        ...notApplicable(
-          `The only Dockerfiles are development containers (${developmentContainers.map((dockerfile) => dockerfile.path).join(', ')}).`,
-        ),
-        evidence: ignored,
-      };
+    const { shipped: judged, ignored, onlyDevelopment } = shippedDockerfiles(dockerfiles);
+    if (onlyDevelopment) return onlyDevelopment;
     for (const dockerfile of judged) {
       const lastStage = dockerfile.from.at(-1)?.line ?? 0;
       const user = dockerfile.users.filter((candidate) => candidate.line > lastStage).at(-1);

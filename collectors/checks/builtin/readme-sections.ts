@@ -11,18 +11,18 @@ function normalize(text: string): string {
     .trim();
 }
 
-/** A heading names a section when it is that name, or starts with it as whole words (`Usage examples`). */
+/** A heading names a section when it holds that name as whole words (`Usage examples`, `Basic usage`, `A simple example`). */
 function names(heading: string, section: string): boolean {
-  const a = normalize(heading);
-  const b = normalize(section);
-  return b.length > 0 && (a === b || a.startsWith(`${b} `));
+  const name = normalize(section);
+  return name.length > 0 && ` ${normalize(heading)} `.includes(` ${name} `);
 }
 
 export const readmeSections = defineCheck({
   id: 'readme-sections',
   title: 'README has the expected sections',
   category: 'docs',
-  description: 'The README has a heading for each required section (by default one on usage), matched case-insensitively.',
+  description:
+    'The README has a heading for each required section (by default one on usage or examples), matched as whole words, case-insensitively.',
   why: 'Readers scan a README for the same few things: how to use it, how to run it locally. A heading for each makes them findable in seconds, and makes READMEs across the organisation look alike.',
   fix: [
     'Add the missing heading to the README, with a few lines under it:',
@@ -40,7 +40,7 @@ export const readmeSections = defineCheck({
   options: z.object({
     sections: z
       .array(z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]))
-      .default([['Usage', 'Getting started', 'Get started', 'Quick start', 'Quickstart', 'How to use']])
+      .default([['Usage', 'Getting started', 'Get started', 'Quick start', 'Quickstart', 'How to use', 'Example', 'Examples']])
       .describe('Required sections: each a heading, or a list of alternative headings of which one must exist.'),
   }),
   needs: ['readme'],

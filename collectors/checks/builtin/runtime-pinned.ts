@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { defineCheck, fail, notApplicable, pass, type Evidence } from '../check.ts';
 import type { Manifest } from '../../facts/manifests.ts';
 import { listOf } from './support/facts.ts';
-import { dirOf, findUp, VENDORED } from './support/paths.ts';
+import { AUXILIARY, dirOf, findUp, VENDORED } from './support/paths.ts';
 
 /** Version files that pin each ecosystem's runtime, looked up from a manifest's folder to the root. */
 const PIN_FILES: Record<Manifest['ecosystem'], string[]> = {
@@ -55,8 +55,11 @@ export const runtimePinned = defineCheck({
     const unpinned: Evidence[] = [];
     const unpinnedEcosystems: string[] = [];
     for (const ecosystem of ecosystems) {
-      // The ecosystem's top manifests speak for it: an example's package.json nested below the root one does not.
-      const own = shallowest(manifests.filter((manifest) => manifest.ecosystem === ecosystem));
+      // The ecosystem's top manifests speak for it: an example's package.json nested below the root one
+      // does not, nor a test harness's above the application's (tests/package.json beside src/api/).
+      const all = manifests.filter((manifest) => manifest.ecosystem === ecosystem);
+      const project = all.filter((manifest) => !AUXILIARY.test(manifest.path));
+      const own = shallowest(project.length > 0 ? project : all);
       const declared = own.find((manifest) => manifest.runtime);
       if (declared) {
         pinned.push({

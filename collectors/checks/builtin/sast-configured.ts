@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { globMatcher } from '../../support/globs.ts';
 import { defineCheck, fail, notApplicable, pass } from '../check.ts';
-import { count } from './support/facts.ts';
+import { count, listOf } from './support/facts.ts';
+import { programLanguages } from './support/languages.ts';
 import type { SecurityLinter } from '../../facts/security-linters.ts';
 
 /** The actions that run each linter `securityLinters` reads. */
@@ -15,7 +16,7 @@ export const sastConfigured = defineCheck({
   title: 'Static analysis in CI',
   category: 'security',
   description:
-    "A GitHub Actions workflow runs a static application security testing tool (CodeQL, Semgrep, Snyk Code, SonarQube/SonarCloud, gosec …), or a linter's action whose configuration enables its security rules (golangci-lint with gosec, ruff with flake8-bandit's S rules).",
+    "A GitHub Actions workflow runs a static application security testing tool (CodeQL, Semgrep, Snyk Code, SonarQube/SonarCloud, gosec …), or a linter's action whose configuration enables its security rules (golangci-lint with gosec, ruff with flake8-bandit's S rules). Code with no CI at all fails; CI on another system is not judged, as its steps are not read.",
   why: 'Static analysis finds injection, unsafe deserialisation and secrets in code before they ship, on every pull request, without anyone remembering to run it (OpenSSF Scorecard, SAST).',
   fix: [
     'Add a CodeQL workflow (`.github/workflows/codeql.yml`):',
@@ -57,10 +58,21 @@ export const sastConfigured = defineCheck({
       ])
       .describe('Globs of action names (`owner/repo[/path]`, lowercase) that count as static analysis.'),
   }),
-  needs: ['workflows', 'securityLinters'],
+  needs: ['workflows', 'securityLinters', 'ci', 'languages'],
   run(context) {
-    const { workflows, securityLinters } = context.facts;
-    if (workflows.length === 0) return notApplicable('No GitHub Actions workflows; only those are read for static analysis steps.');
+    const { workflows, securityLinters, ci, languages } = context.facts;
+    if (workflows.length === 0) {
+      // Another CI may well run static analysis, in steps Cairn does not read; no CI at all runs none.
+      if (ci.length > 0)
+        return notApplicable(
+          `CI runs on ${listOf(ci.map((system) => system.system))}; only GitHub Actions workflows are read for static analysis steps.`,
+        );
+      const code = programLanguages(languages);
+      if (code.length === 0) return notApplicable('No CI, and no program code to analyse (only markup, templates or configuration).');
+      return fail(
+        `No static analysis: the repository has no CI configuration to run it on its ${listOf(code.slice(0, 3).map((language) => language.name))} code.`,
+      );
+    }
     const isSast = globMatcher(
       context.options.actions.map((glob) => glob.toLowerCase()),
       false,

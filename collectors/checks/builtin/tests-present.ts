@@ -3,6 +3,7 @@ import { globMatcher } from '../../support/globs.ts';
 import { defineCheck, fail, notApplicable, pass } from '../check.ts';
 import { count } from './support/facts.ts';
 import { VENDORED } from './support/paths.ts';
+import { programLanguages } from './support/languages.ts';
 
 /** Test files by each ecosystem's convention. */
 const TEST_FILES = [
@@ -14,7 +15,7 @@ const TEST_FILES = [
   '**/conftest.py',
   '**/src/test/**',
   '**/src/*Test/**',
-  '**/*{Test,Tests,Spec}.{java,kt,scala,cs,php,swift}',
+  '**/*{Test,Tests,Spec}.{java,kt,groovy,scala,cs,php,swift}',
   '**/*_spec.rb',
   '**/*_test.{rb,exs,dart}',
   '**/*.Tests/**',
@@ -31,7 +32,7 @@ const MAY_BE_TEST = /test|spec/i;
 
 /** Source files, by extension. */
 const SOURCE_FILE =
-  /\.(js|jsx|ts|tsx|mjs|cjs|py|go|rs|java|kt|kts|scala|rb|php|cs|fs|swift|c|cc|cpp|h|hpp|ex|exs|erl|clj|sh|bats|lua|dart|r)$/i;
+  /\.(js|jsx|ts|tsx|mjs|cjs|py|go|rs|java|kt|kts|groovy|scala|rb|php|cs|fs|swift|c|cc|cpp|h|hpp|ex|exs|erl|clj|sh|bats|lua|dart|r)$/i;
 
 /** Folders of tests: `test/`, `tests/`, `spec/` … */
 const TEST_FOLDER = /(^|\/)(test|tests|spec|specs|testing)\//i;
@@ -60,37 +61,6 @@ function exampleRank(path: string, named: boolean): number {
   if (named) return 0;
   return MAY_BE_TEST.test(path.slice(path.lastIndexOf('/') + 1)) ? 1 : 2;
 }
-
-/** Languages with nothing to unit-test on their own: markup, styles, templates (a Helm chart's), build and infrastructure files. */
-const NOT_TESTED = new Set([
-  'Go Template',
-  'EJS',
-  'Haml',
-  'Liquid',
-  'Nunjucks',
-  'Pug',
-  'Twig',
-  'HTML',
-  'CSS',
-  'SCSS',
-  'Sass',
-  'Less',
-  'Stylus',
-  'Dockerfile',
-  'Makefile',
-  'CMake',
-  'HCL',
-  'Jinja',
-  'Smarty',
-  'Mustache',
-  'Handlebars',
-  'Roff',
-  'TeX',
-  'Nix',
-  'Batchfile',
-  'PowerShell',
-  'Shell',
-]);
 
 export const testsPresent = defineCheck({
   id: 'tests-present',
@@ -128,7 +98,7 @@ export const testsPresent = defineCheck({
         examples.slice(0, 5).map((path) => ({ path })),
       );
     }
-    const code = languages.filter((language) => !NOT_TESTED.has(language.name));
+    const code = programLanguages(languages);
     if (code.length === 0)
       return notApplicable('No source code in a language that is unit-tested (only markup, templates, configuration or scripts).');
     // Rust keeps unit tests inside the source files (#[cfg(test)]), which are not read.

@@ -90,6 +90,21 @@ export function firstOf<T>(items: readonly T[], max = MAX_NESTED): { items: T[];
   return items.length <= max ? { items: [...items] } : { items: items.slice(0, max), omitted: items.length - max };
 }
 
+/**
+ * The first of `items` whose JSON fits in `budget` characters (one at least), and how many were
+ * left out: for the lists of an answer that has several, so that together they stay under the cap.
+ */
+export function fitting<T>(items: readonly T[], budget: number): { items: T[]; omitted?: number } {
+  let size = 0;
+  const taken: T[] = [];
+  for (const item of items) {
+    size += JSON.stringify(item).length + 1;
+    if (taken.length > 0 && size > budget) break;
+    taken.push(item);
+  }
+  return taken.length === items.length ? { items: taken } : { items: taken, omitted: items.length - taken.length };
+}
+
 /** An answer as the client receives it: the data as structured content, and the same JSON as text. */
 export function answer(data: Record<string, unknown>): {
   content: Array<{ type: 'text'; text: string }>;

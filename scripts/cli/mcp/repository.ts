@@ -1,7 +1,7 @@
 import { isAbsolute, resolve } from 'node:path';
 import { formatScore } from '../../../site/lib/standards.ts';
 import { failingChecks, verdictOf } from '../report/verdict.ts';
-import { clip, firstOf } from './bounds.ts';
+import { clip, firstOf, fitting, MAX_ANSWER_CHARS } from './bounds.ts';
 import type { McpPortal } from './portal.ts';
 import { fixAnswer } from './scorecards.ts';
 
@@ -23,13 +23,9 @@ export async function checkRepository(portal: McpPortal, path: string, scorecard
     await portal.judge(),
   );
   const verdict = verdictOf(report);
-  const failing = firstOf(failingChecks(report), 30);
-  const problems = firstOf(report.problems);
-  return {
-    repository: { path: dir, ...report.repo },
-    standards: report.standards,
-    verdict: verdict.line,
-    entities: verdict.entities.map((entity) => ({
+  // A monorepo's answer has many entities and failures: each list gets a share of the answer's cap.
+  const entities = fitting(
+    verdict.entities.map((entity) => ({
       entity: entity.entityRef,
       scorecards: entity.scorecards.map((standing) => ({
         scorecard: standing.scorecard,
@@ -38,13 +34,30 @@ export async function checkRepository(portal: McpPortal, path: string, scorecard
         ...(standing.next ? { next: { level: standing.next.levelTitle, blockingChecks: standing.next.checks } } : {}),
       })),
     })),
-    failing: failing.items.map((check) => fixAnswer(portal, undefined, check)),
-    ...(failing.omitted ? { failingOmitted: failing.omitted } : {}),
-    problems: problems.items.map((problem) => ({
+    MAX_ANSWER_CHARS * 0.25,
+  );
+  const allFailing = failingChecks(report);
+  const failing = fitting(
+    firstOf(allFailing, 30).items.map((check) => fixAnswer(portal, undefined, check)),
+    MAX_ANSWER_CHARS * 0.45,
+  );
+  const problems = fitting(
+    report.problems.map((problem) => ({
       severity: problem.severity,
       message: clip(problem.message),
       ...(problem.file ? { location: problem.line ? `${problem.file}:${problem.line}` : problem.file } : {}),
     })),
+    MAX_ANSWER_CHARS * 0.15,
+  );
+  return {
+    repository: { path: dir, ...report.repo },
+    standards: report.standards,
+    verdict: verdict.line,
+    entities: entities.items,
+    ...(entities.omitted ? { entitiesOmitted: entities.omitted } : {}),
+    failing: failing.items,
+    ...(allFailing.length > failing.items.length ? { failingOmitted: allFailing.length - failing.items.length } : {}),
+    problems: problems.items,
     ...(problems.omitted ? { problemsOmitted: problems.omitted } : {}),
     suggestions: report.suggestions.map((suggestion) => ({
       path: suggestion.path,

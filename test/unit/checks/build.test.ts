@@ -334,6 +334,25 @@ describeCheck(runtimePinned, [
     ],
   },
   {
+    // todo-nodejs-mongo: tests/package.json is the Playwright harness; src/api and src/web are the application.
+    name: "a test harness's manifest does not speak for the application's, though shallower",
+    input: project(
+      [],
+      [
+        manifest('tests/package.json', 'npm', { runtime: '>=18' }),
+        manifest('src/api/package.json', 'npm'),
+        manifest('src/web/package.json', 'npm'),
+      ],
+    ),
+    outcome: 'fail',
+    evidence: [
+      {
+        path: 'src/api/package.json',
+        note: 'npm: no engines.node and no .nvmrc / .node-version / .tool-versions / .mise.toml / mise.toml',
+      },
+    ],
+  },
+  {
     name: "the root's requires-python, not an example's",
     input: project(
       [],

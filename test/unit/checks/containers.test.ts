@@ -45,10 +45,17 @@ describeCheck(dockerfileDigestPinned, [
     ],
   },
   {
-    name: 'images from build arguments are not judged',
-    input: dockerfiles({ Dockerfile: `ARG BASE=node:22\nFROM \${BASE}\nFROM alpine@${DIGEST}\n` }),
+    name: 'images from build arguments without a default are not judged',
+    input: dockerfiles({ Dockerfile: `ARG BASE\nFROM \${BASE}\nFROM alpine@${DIGEST}\n` }),
     outcome: 'pass',
     message: /1 image from build arguments not judged/,
+  },
+  {
+    // A copy of lighthouse-audit-service with its Node version made a build argument.
+    name: 'an image from build arguments is judged by their defaults',
+    input: dockerfiles({ Dockerfile: 'ARG NODE=16\nFROM node:${NODE}-bullseye-slim\n' }),
+    outcome: 'fail',
+    evidence: [{ path: 'Dockerfile', line: 2, note: 'FROM node:${NODE}-bullseye-slim (node:16-bullseye-slim by default)' }],
   },
   { name: 'only scratch', input: dockerfiles({ Dockerfile: 'FROM scratch\nCOPY app /\n' }), outcome: 'notApplicable' },
   { name: 'no Dockerfiles', input: none, outcome: 'notApplicable', message: /No Dockerfile/ },
@@ -144,6 +151,13 @@ describeCheck(dockerignorePresent, [
     evidence: [{ path: '.dockerignore' }],
   },
   { name: 'beside the Dockerfile', input: dockerfiles({ 'svc/Dockerfile': 'FROM alpine:3\n' }, ['svc/.dockerignore']), outcome: 'pass' },
+  {
+    // spring-petclinic: only a dev container's Dockerfile, as dockerfile-non-root-user judges it.
+    name: 'a development container is not judged',
+    input: dockerfiles({ '.devcontainer/Dockerfile': 'FROM mcr.microsoft.com/vscode/devcontainers/java:0-17\n' }),
+    outcome: 'notApplicable',
+    message: 'The only Dockerfiles are development containers (.devcontainer/Dockerfile).',
+  },
   {
     name: 'named after the Dockerfile',
     input: dockerfiles({ 'Dockerfile.dev': 'FROM alpine:3\n' }, ['Dockerfile.dev.dockerignore']),

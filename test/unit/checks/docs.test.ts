@@ -51,6 +51,17 @@ describeCheck(readmeSections, [
     outcome: 'pass',
   },
   {
+    // click's README.
+    name: 'a section name anywhere in the heading, as whole words',
+    input: { facts: readme({ headings: [{ depth: 2, text: 'A Simple Example', line: 12 }] }) },
+    outcome: 'pass',
+  },
+  {
+    name: 'not inside another word',
+    input: { facts: readme({ headings: [{ depth: 2, text: 'Counterexamples', line: 12 }] }) },
+    outcome: 'fail',
+  },
+  {
     name: 'a missing section names the README, not an unrelated heading',
     input: {
       facts: readme({
@@ -61,11 +72,11 @@ describeCheck(readmeSections, [
       }),
     },
     outcome: 'fail',
-    message: /no heading "Usage", "Getting started", "Get started", "Quick start", "Quickstart" or "How to use"\./,
+    message: /no heading "Usage", "Getting started", "Get started", "Quick start", "Quickstart", "How to use", "Example" or "Examples"\./,
     evidence: [
       {
         path: 'README.md',
-        note: 'missing a heading "Usage", "Getting started", "Get started", "Quick start", "Quickstart" or "How to use"',
+        note: 'missing a heading "Usage", "Getting started", "Get started", "Quick start", "Quickstart", "How to use", "Example" or "Examples"',
       },
     ],
   },
@@ -112,7 +123,7 @@ describeCheck(readmeSections, [
     evidence: [
       {
         path: 'README.md',
-        note: 'missing a heading "Usage", "Getting started", "Get started", "Quick start", "Quickstart" or "How to use"',
+        note: 'missing a heading "Usage", "Getting started", "Get started", "Quick start", "Quickstart", "How to use", "Example" or "Examples"',
       },
     ],
   },
@@ -121,7 +132,7 @@ describeCheck(readmeSections, [
     input: { facts: readme({ headings: [{ depth: 1, text: 'Getting started', line: 1 }] }) },
     outcome: 'fail',
     message:
-      'README.md has no heading "Usage", "Getting started", "Get started", "Quick start", "Quickstart" or "How to use" besides its title, "Getting started".',
+      'README.md has no heading "Usage", "Getting started", "Get started", "Quick start", "Quickstart", "How to use", "Example" or "Examples" besides its title, "Getting started".',
   },
   { name: 'no README', input: { facts: repoFacts() }, outcome: 'fail' },
   { name: 'no repository', input: noRepository, outcome: 'notApplicable' },
@@ -146,6 +157,22 @@ describeCheck(readmeTitle, [
     input: { facts: readme() },
     outcome: 'fail',
     message: 'README.md has no headings at all; expected a top-level (#) title.',
+  },
+  {
+    // express: `[![Express Logo](…)](…)` on line 1, then badges, then `## Table of contents`.
+    name: 'a logo naming the project above the first heading',
+    input: {
+      entity: entity({ name: 'express' }),
+      facts: readme({ logo: { alt: 'Express Logo', line: 1 }, headings: [{ depth: 2, text: 'Table of contents', line: 10 }] }),
+    },
+    outcome: 'pass',
+    message: 'README.md opens with a logo naming the project ("Express Logo").',
+    evidence: [{ path: 'README.md', line: 1, note: 'Express Logo' }],
+  },
+  {
+    name: 'an image that does not name the project is no title (a badge)',
+    input: { entity: entity({ name: 'express' }), facts: readme({ logo: { alt: 'Build Status', line: 1 } }) },
+    outcome: 'fail',
   },
   {
     name: 'an AsciiDoc README with only a section: its title is an = heading',

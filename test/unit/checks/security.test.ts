@@ -178,6 +178,17 @@ describeCheck(dependencyUpdates, [
   { name: 'Renovate in .github', input: { facts: withFiles(['.github/renovate.json5']) }, outcome: 'pass', message: /Renovate/ },
   { name: '.renovaterc', input: { facts: withFiles(['.renovaterc']) }, outcome: 'pass' },
   {
+    // Renovate for the packages, Dependabot for the actions: a common pair.
+    name: 'Renovate beside a Dependabot file that updates only the actions',
+    input: (() => {
+      const both = dependabotFor([['package.json', 'npm']], ['github-actions']);
+      return { facts: { ...both.facts, files: [...(both.facts.files ?? []), 'renovate.json'] } };
+    })(),
+    outcome: 'pass',
+    message: 'Renovate is configured in renovate.json, and Dependabot in .github/dependabot.yml.',
+    evidence: [{ path: 'renovate.json' }, { path: DEPENDABOT }],
+  },
+  {
     name: 'a dependabot file in the wrong place',
     input: { facts: withFiles(['dependabot.yml', 'go.mod'], { manifests: [{ path: 'go.mod', ecosystem: 'go', dependencies: ['dep'] }] }) },
     outcome: 'fail',
@@ -318,7 +329,6 @@ describeCheck(workflowPermissions, [
     ),
     outcome: 'pass',
   },
-  { name: 'no workflows', input: workflows(), outcome: 'notApplicable' },
 ]);
 
 describeCheck(noPullRequestTargetCheckout, [
@@ -374,7 +384,6 @@ describeCheck(noPullRequestTargetCheckout, [
     outcome: 'pass',
     message: /No workflow is triggered by pull_request_target or workflow_run \(1 workflow read\)/,
   },
-  { name: 'no workflows', input: workflows(), outcome: 'notApplicable' },
 ]);
 
 describeCheck(noScriptInjection, [
@@ -416,7 +425,6 @@ describeCheck(noScriptInjection, [
     ),
     outcome: 'pass',
   },
-  { name: 'no workflows', input: workflows(), outcome: 'notApplicable' },
 ]);
 
 describeCheck(noPrivateKeys, [
@@ -647,5 +655,27 @@ describeCheck(sastConfigured, [
     input: workflows(workflow({ uses: [use(3, 'astral-sh/ruff-action@v3')] })),
     outcome: 'fail',
   },
-  { name: 'no workflows', input: workflows(), outcome: 'notApplicable' },
+  {
+    // getting-started-app: a JavaScript app with no CI at all runs no analysis either.
+    name: 'no CI at all',
+    input: { facts: repoFacts({ languages: [{ name: 'JavaScript', bytes: 900, share: 1 }] }) },
+    outcome: 'fail',
+    message: 'No static analysis: the repository has no CI configuration to run it on its JavaScript code.',
+  },
+  {
+    name: 'another CI, whose steps are not read',
+    input: {
+      facts: repoFacts({
+        ci: [{ system: 'circleci', files: ['.circleci/config.yml'] }],
+        languages: [{ name: 'Python', bytes: 900, share: 1 }],
+      }),
+    },
+    outcome: 'notApplicable',
+    message: 'CI runs on circleci; only GitHub Actions workflows are read for static analysis steps.',
+  },
+  {
+    name: 'no CI and no program code',
+    input: { facts: repoFacts({ languages: [{ name: 'HTML', bytes: 900, share: 1 }] }) },
+    outcome: 'notApplicable',
+  },
 ]);

@@ -92,6 +92,23 @@ describe('outlineMarkdown', () => {
       text: '- one\n- two\n\nThe service itself.\n',
       expected: { summary: 'The service itself.', headings: [] },
     },
+    {
+      // express: a linked logo, then badges, then the first heading.
+      name: 'the first image above the first heading is its logo',
+      text: '[![Express Logo](https://x/logo.png)](https://expressjs.com/)\n\n[![npm](https://x/npm.svg)](https://x)\n\n## Table of contents\n',
+      expected: { logo: { alt: 'Express Logo', line: 1 }, headings: [{ depth: 2, text: 'Table of contents', line: 5 }] },
+    },
+    {
+      // typer: an HTML paragraph around the logo.
+      name: 'an HTML logo',
+      text: '<p align="center">\n  <a href="https://typer.tiangolo.com"><img src="logo.svg" alt="Typer"></a>\n</p>\n\nWords of prose here.\n',
+      expected: { logo: { alt: 'Typer', line: 2 }, summary: 'Words of prose here.', headings: [] },
+    },
+    {
+      name: 'an image below the first heading is no logo',
+      text: '# Tool\n\n![diagram](d.png)\n',
+      expected: { title: 'Tool', headings: [{ depth: 1, text: 'Tool', line: 1 }] },
+    },
     { name: 'empty', text: '', expected: { headings: [] } },
     { name: 'no heading', text: 'Just a line.', expected: { summary: 'Just a line.', headings: [] } },
   ])('$name', ({ text, expected }) => {
@@ -188,6 +205,44 @@ describe('parseDockerfile', () => {
       users: [{ user: '1000:1000', line: 7 }],
       adds: [{ sources: ['https://example.com/tool.tgz'], line: 2 }],
     });
+  });
+
+  it.each([
+    {
+      name: 'a default before the first FROM',
+      text: 'ARG NODE=16\nFROM node:${NODE}-bullseye-slim\n',
+      expected: { image: 'node:16-bullseye-slim', written: 'node:${NODE}-bullseye-slim', name: 'node', tag: '16-bullseye-slim' },
+    },
+    {
+      // spring-petclinic's dev container.
+      name: 'a quoted default, braces, a registry with a port',
+      text: 'ARG VARIANT="17"\nFROM localhost:5000/vscode/java:0-$VARIANT\n',
+      expected: {
+        image: 'localhost:5000/vscode/java:0-17',
+        written: 'localhost:5000/vscode/java:0-$VARIANT',
+        name: 'localhost:5000/vscode/java',
+        tag: '0-17',
+      },
+    },
+    {
+      name: 'a fallback in the reference itself, and a digest',
+      text: 'ARG BASE\nFROM ${BASE:-python}@sha256:abc\n',
+      expected: { image: 'python@sha256:abc', written: '${BASE:-python}@sha256:abc', name: 'python', digest: 'sha256:abc' },
+    },
+    {
+      name: 'no default: only the build knows',
+      text: 'ARG BASE\nFROM ${BASE}\n',
+      expected: { image: '${BASE}', name: '${BASE}' },
+    },
+    {
+      name: 'an ARG after FROM is not the FROM’s',
+      text: 'FROM alpine AS a\nARG IMAGE=node:22\nFROM $IMAGE\n',
+      at: 1,
+      expected: { image: '$IMAGE', name: '$IMAGE' },
+    },
+  ])('build arguments in FROM: $name', ({ text, expected, at = 0 }) => {
+    const { line: _, stageRef: __, ...from } = parseDockerfile(text).from[at]!;
+    expect(from).toEqual(expected);
   });
 
   it.each([

@@ -26,6 +26,26 @@ describe('securityPolicy fact', () => {
       },
     },
     {
+      // cobra and requests: a reporting section, then where advisories are published, or who else is told.
+      name: 'contacts under a reporting heading (or the title’s own text) are the only ones',
+      tree: {
+        'SECURITY.md':
+          '# Vulnerability Disclosure\n\nOpen an advisory: https://github.com/psf/requests/security/advisories/new\n\n## Process\n\n### Timeline\n\n- Red Hat (python-maint@redhat.com)\n',
+      },
+      expected: {
+        path: 'SECURITY.md',
+        contacts: [{ kind: 'advisories', value: 'https://github.com/psf/requests/security/advisories/new', line: 3 }],
+      },
+    },
+    {
+      name: 'nested under a reporting section',
+      tree: {
+        'SECURITY.md':
+          '# Security Policy\n\n## Reporting a Vulnerability\n\n### By email\n\nSend it to `sec@acme.dev`.\n\n## Security Updates and CVEs\n\nhttps://github.com/acme/x/security/advisories\n',
+      },
+      expected: { path: 'SECURITY.md', contacts: [{ kind: 'email', value: 'sec@acme.dev', line: 7 }] },
+    },
+    {
       name: 'links that take no report are advice, not contacts',
       tree: {
         'SECURITY.md':

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { answer, clip, firstOf, page } from '../../../scripts/cli/mcp/bounds.ts';
+import { answer, clip, firstOf, fitting, page } from '../../../scripts/cli/mcp/bounds.ts';
 
 const numbers = Array.from({ length: 45 }, (_, index) => index);
 
@@ -62,6 +62,15 @@ describe('texts and lists inside an answer', () => {
   it('keeps the first items of a list and counts the rest', () => {
     expect(firstOf([1, 2, 3], 5)).toEqual({ items: [1, 2, 3] });
     expect(firstOf([1, 2, 3], 2)).toEqual({ items: [1, 2], omitted: 1 });
+  });
+
+  it.each([
+    { budget: 100, expected: { items: ['aaaa', 'bbbb', 'cccc'] } },
+    // Each item is 6 characters of JSON and a separator.
+    { budget: 14, expected: { items: ['aaaa', 'bbbb'], omitted: 1 } },
+    { budget: 1, expected: { items: ['aaaa'], omitted: 2 } },
+  ])('keeps the first items whose JSON fits in $budget characters, one at least', ({ budget, expected }) => {
+    expect(fitting(['aaaa', 'bbbb', 'cccc'], budget)).toEqual(expected);
   });
 });
 

@@ -39,3 +39,6 @@ export function findUp(files: ReadonlySet<string>, dir: string, names: readonly 
 
 /** Third-party code copied into the repository: not the team's own files to judge. */
 export const VENDORED = /(^|\/)(node_modules|vendor|third_party|bower_components)\//;
+
+/** Folders of tests, examples, fixtures and docs: a manifest there sets up a harness or a sample, not the project. */
+export const AUXILIARY = /(^|\/)(tests?|specs?|e2e|examples?|samples?|__fixtures__|fixtures?|testdata|test-data|docs?|benchmarks?)\//i;
