@@ -45,8 +45,8 @@ function safePathname(url: string): string | undefined {
 }
 
 /**
- * Clones each URL into the clones folder (partially: every commit, for the activity facts, but
- * file contents only for the checked-out commit), or fetches and resets an earlier clone. A remote
+ * Clones each URL into the clones folder (over the network partially: every commit, for the
+ * activity facts, but file contents only for the checked-out commit), or fetches and resets an earlier clone. A remote
  * that cannot be reached is a problem; an earlier clone of it is still scanned, marked stale.
  */
 export async function listGitSource(source: GitSource, baseDir: string, select: RepoSelection = EVERY_REPO): Promise<SourceListing> {
@@ -135,9 +135,10 @@ async function syncClone(
 ): Promise<{ scanned: boolean; problem?: string }> {
   const existing = isGitWorkTree(dir);
   try {
+    const filter = clonesPartially(remote.url) ? ['--filter=blob:none'] : [];
     if (existing) {
       const git = safeGit(dir, extra);
-      await git.raw(['fetch', '--quiet', '--filter=blob:none', '--no-recurse-submodules', 'origin']);
+      await git.raw(['fetch', '--quiet', ...filter, '--no-recurse-submodules', 'origin']);
       await git.raw(['reset', '--quiet', '--hard', '@{upstream}']);
       // A fetch leaves origin/HEAD as the first clone saw it; ask the remote which branch is its default now.
       await git.raw(['remote', 'set-head', 'origin', '--auto']).catch(() => undefined);
@@ -146,7 +147,7 @@ async function syncClone(
       const partial = `${dir}.cloning-${process.pid}`;
       await rm(partial, { recursive: true, force: true });
       try {
-        await safeGit(clonesDir, extra).raw(['clone', '--quiet', '--filter=blob:none', '--no-recurse-submodules', remote.url, partial]);
+        await safeGit(clonesDir, extra).raw(['clone', '--quiet', ...filter, '--no-recurse-submodules', remote.url, partial]);
         await rename(partial, dir);
       } finally {
         await rm(partial, { recursive: true, force: true });
@@ -157,6 +158,16 @@ async function syncClone(
     const reason = redact((error instanceof Error ? error.message : String(error)).split('\n').find((line) => line.trim()) ?? 'git failed');
     return { scanned: existing, problem: `Could not ${existing ? 'fetch' : 'clone'} ${redact(remote.url)}: ${reason}` };
   }
+}
+
+/**
+ * Whether `url` is cloned partially (`--filter=blob:none`): over the network, where it saves
+ * fetching every old version of every file. Not from a folder on this machine, which git serves
+ * without the filter; from a shallow one, git's lazy fetching then fetches again without end, a
+ * process each time (29,000 of them in a review). A local clone is cheap whole.
+ */
+export function clonesPartially(url: string): boolean {
+  return /^(https?|ssh|git):\/\//i.test(url) || /^[^/\\]+@[^/:]+:/.test(url);
 }
 
 /** URLs may carry credentials (`https://token@host/…`): they never reach a problem, a page or a log. */

@@ -10,7 +10,7 @@ import { inShard } from '../../collectors/runs/shard.ts';
 import { portalConfigSchema } from '../../collectors/config/schema.ts';
 import { scorecardDefinitionSchema, type ScorecardDefinition } from '../../collectors/scorecards/definition.ts';
 import type { Snapshot } from '../../collectors/contract/snapshot.ts';
-import { repoNameOf } from '../../collectors/sources/git.ts';
+import { clonesPartially, repoNameOf } from '../../collectors/sources/git.ts';
 import { runCairn } from '../helpers/cli.ts';
 import { files, makeRepos, type RepoFixture } from '../helpers/repos.ts';
 
@@ -64,14 +64,15 @@ async function collectFrom(urls: string[]) {
 }
 
 describe('the git source', () => {
-  it('clones each URL partially, file:// and a plain path alike, with web URLs from the template', async () => {
+  it('clones each URL, file:// and a plain path alike, with web URLs from the template', async () => {
     const snapshot = await collectFrom([`file://${remotes}/alpha.git`, join(remotes, 'beta.git')]);
     expect(snapshot.repos.map((repo) => [repo.name, repo.source, repo.webUrl, repo.stale])).toEqual([
       ['alpha', 'git', 'https://git.example.com/acme/alpha', undefined],
       ['beta', 'git', 'https://git.example.com/acme/beta', undefined],
     ]);
     expect(snapshot.entities.map((entity) => entity.ref)).toEqual(['component:default/alpha', 'component:default/beta']);
-    expect(await git(join(clones, 'alpha'), 'config', 'remote.origin.partialclonefilter')).toBe('blob:none');
+    // Whole, not partial: from a shallow folder, a partial clone fetched again without end (clonesPartially).
+    await expect(git(join(clones, 'alpha'), 'config', 'remote.origin.partialclonefilter')).rejects.toThrow();
     expect(snapshot.problems.filter((problem) => /clone|fetch/i.test(problem.message))).toEqual([]);
   });
 
@@ -198,6 +199,17 @@ describe('the git source', () => {
     ['https://host/acme/..', undefined],
   ])('names %s %s', (url, name) => {
     expect(repoNameOf(url)).toBe(name);
+  });
+
+  it.each([
+    ['https://github.com/acme/payments.git', true],
+    ['ssh://git@host/acme/payments.git', true],
+    ['git@github.com:acme/payments.git', true],
+    ['file:///srv/git/ledger', false],
+    ['/srv/git/ledger.git/', false],
+    ['../ledger.git', false],
+  ])('clones %s partially: %s', (url, partially) => {
+    expect(clonesPartially(url)).toBe(partially);
   });
 });
 
