@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { readableHistory } from '../repo/reader.ts';
 import { defineRetriever } from './retriever.ts';
 
 /** Recent git activity: is anyone working on this, and how many people could. */
@@ -15,7 +16,7 @@ export const activity = defineRetriever({
     lastCommitDate: z.iso.datetime({ offset: true }).optional(),
   }),
   async collect({ repo }) {
-    const { head, recent, since } = await repo.history();
+    const { head, recent, since } = await readableHistory(repo);
     const authors = new Set(recent.map((commit) => commit.authorEmail.toLowerCase()));
     return {
       since,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { readableHistory } from '../repo/reader.ts';
 import { defineRetriever } from './retriever.ts';
 
 /** Tags kept: the newest are all a "released lately?" check needs. */
@@ -15,7 +16,7 @@ export const releases = defineRetriever({
   schema: z.array(z.object({ name: z.string(), date: z.iso.datetime({ offset: true }) })),
   tagDependent: true,
   async collect({ repo }) {
-    const { tags } = await repo.history();
+    const { tags } = await readableHistory(repo);
     return tags
       .map(({ name, date }, index) => ({ name, date, index }))
       .sort((a, b) => Date.parse(b.date) - Date.parse(a.date) || a.index - b.index)

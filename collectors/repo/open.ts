@@ -306,12 +306,14 @@ class GitRepoReader implements OpenedRepo {
       // A repository without commits has no HEAD to resolve: nothing is wrong. Otherwise the history
       // is damaged (a missing parent stops `git log` at once): HEAD alone, without its parents, may still read.
       // (simple-git resolves a failing command that prints nothing, so the answer is read, not the exit code.)
-      const born = await this.#git(['rev-parse', '--verify', '--quiet', 'HEAD']).then(
-        (out) => /^[0-9a-f]{40,64}$/.test(out.trim()),
-        () => false,
+      // A git that cannot read the repository at all (a damaged HEAD: "not a git repository") fails
+      // aloud, and the failure stands: such a repository is unreadable, not new.
+      const head = await this.#git(['rev-parse', '--verify', '--quiet', 'HEAD']).then(
+        (out) => (/^[0-9a-f]{40,64}$/.test(out.trim()) ? 'born' : 'unborn'),
+        () => 'unreadable',
       );
-      if (!born) failure = undefined;
-      else newest = await this.#git(['log', '--no-walk', format, 'HEAD', '--']).then(parseLog, () => []);
+      if (head === 'unborn') failure = undefined;
+      else if (head === 'born') newest = await this.#git(['log', '--no-walk', format, 'HEAD', '--']).then(parseLog, () => []);
     }
     const head = newest[0];
     const windowMayContinue = newest.length === WINDOW_SCAN && inWindow(newest.at(-1)!);
@@ -327,7 +329,7 @@ class GitRepoReader implements OpenedRepo {
       ...(defaultBranch ? { defaultBranch } : {}),
       ...(failure !== undefined ? { error: failure } : {}),
       // A shallow clone whose history ends before the commits Cairn reads for it.
-      ...(newest.length < WINDOW_SCAN && isShallowClone(this.#root) ? { shallow: { commits: newest.length } } : {}),
+      ...(failure === undefined && newest.length < WINDOW_SCAN && isShallowClone(this.#root) ? { shallow: { commits: newest.length } } : {}),
     };
   }
 }

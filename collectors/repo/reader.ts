@@ -141,3 +141,14 @@ export function describeRefusal(path: string, refusal: FileRefusal): string {
         : `${path} was not read: the repository reached its cap of ${refusal.cap} s of collection (limits.seconds in portal.yaml).`;
   }
 }
+
+/**
+ * The history, for the facts made of it; throws when git could read none of it, not even HEAD (a
+ * damaged repository): those facts are then unknown, and their checks cannot pass or fail on them,
+ * instead of judging a repository "without commits".
+ */
+export async function readableHistory(repo: { history(): Promise<RepoHistory> }): Promise<RepoHistory> {
+  const history = await repo.history();
+  if (history.error !== undefined && !history.head) throw new Error(`git could not read the repository's history: ${history.error}`);
+  return history;
+}

@@ -1,9 +1,11 @@
 import { execFileSync } from 'node:child_process';
-import { appendFile, mkdir, readFile, rename, rm, stat, symlink, unlink, writeFile } from 'node:fs/promises';
+import { appendFile, cp, mkdir, readFile, rename, rm, stat, symlink, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { files as filesFact } from '../../collectors/facts/files.ts';
+import { activity as activityFact } from '../../collectors/facts/activity.ts';
 import { head as headFact } from '../../collectors/facts/head.ts';
+import { releases as releasesFact } from '../../collectors/facts/releases.ts';
 import { openRepo } from '../../collectors/repo/open.ts';
 import type { RepoReader } from '../../collectors/repo/reader.ts';
 import { listDirectorySource } from '../../collectors/sources/directory.ts';
@@ -394,6 +396,21 @@ describe('history of a damaged clone', () => {
     ]);
     const full = await openRepo(fixture.dirs.damaged, { name: 'damaged', now: NOW, windowDays: 90 });
     expect((await full.history()).shallow).toBeUndefined();
+  });
+
+  it('calls a repository whose HEAD git cannot read unreadable, not new: its history facts are unknown, not empty', async () => {
+    // gin with `garbage` in .git/HEAD was judged a repository without commits, its checks failing on it.
+    const garbled = join(fixture.root, 'garbled');
+    await cp(fixture.dirs.damaged, garbled, { recursive: true });
+    await writeFile(join(garbled, '.git', 'HEAD'), 'garbage\n');
+    const reader = await openRepo(garbled, { name: 'garbled', now: NOW, windowDays: 90 });
+    const history = await reader.history();
+    expect(history.head).toBeUndefined();
+    expect(history.error).toMatch(/not a git repository/);
+    expect(history.shallow).toBeUndefined();
+    const context = { repo: reader, settings: { contentGlobs: [] }, problem: () => {} };
+    await expect(activityFact.collect(context)).rejects.toThrow(/git could not read the repository's history: .*not a git repository/);
+    await expect(releasesFact.collect(context)).rejects.toThrow(/git could not read/);
   });
 
   it('reports the error when HEAD itself cannot be read', async () => {
