@@ -57,6 +57,8 @@ export function parseSurveyCsv(text: string, file: string): SurveyRead {
         ? `date "${cleanText(date, 40)}" is not a YYYY-MM-DD date`
         : scoreText === '' || !Number.isFinite(score)
           ? `score "${cleanText(scoreText, 40)}" is not a number`
+          : score < 1 || score > 5
+            ? `score ${score} is not on the dashboard's scale of 1 to 5`
           : !at(cells, 'team')
             ? 'the team is empty'
             : !at(cells, 'question')

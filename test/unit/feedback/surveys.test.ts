@@ -75,14 +75,16 @@ describe('survey exports', () => {
 
   it('leaves out a row it cannot read, at its line, and keeps the rest', () => {
     const read = parseSurveyCsv(
-      'date,team,question,score\n14/05/2026,a,q,3\n2026-05-14,a,q,high\n2026-05-14,,q,3\n\n2026-05-15,a,q,5\n',
+      'date,team,question,score\n14/05/2026,a,q,3\n2026-05-14,a,q,high\n2026-05-14,,q,3\n\n2026-05-15,a,q,5\n2026-05-15,a,q,9\n2026-05-15,a,q,0\n2026-05-15,a,q,1\n',
       's.csv',
     );
-    expect(read.responses.map((response) => response.line)).toEqual([6]);
+    expect(read.responses.map((response) => response.line)).toEqual([6, 9]);
     expect(read.problems.map((problem) => problem.message)).toEqual([
       's.csv:2: date "14/05/2026" is not a YYYY-MM-DD date; the answer is left out.',
       's.csv:3: score "high" is not a number; the answer is left out.',
       's.csv:4: the team is empty; the answer is left out.',
+      "s.csv:7: score 9 is not on the dashboard's scale of 1 to 5; the answer is left out.",
+      "s.csv:8: score 0 is not on the dashboard's scale of 1 to 5; the answer is left out.",
     ]);
   });
 });
