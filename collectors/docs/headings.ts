@@ -1,7 +1,7 @@
 import GithubSlugger from 'github-slugger';
 import type { Element, Root } from 'hast';
 import { toString } from 'hast-util-to-string';
-import { visit } from 'unist-util-visit';
+import { SKIP, visit } from 'unist-util-visit';
 import type { DocHeading } from './schema.ts';
 
 const HEADING = /^h([1-6])$/;
@@ -23,11 +23,17 @@ export function anchorHeadings(tree: Root, authorIds: ReadonlyMap<Element, strin
       element.properties = { ...element.properties, id };
       taken.add(id);
     }
-  visit(tree, 'element', (node: Element) => {
+  visit(tree, 'element', (node: Element, index, parent) => {
     const depth = HEADING.exec(node.tagName)?.[1];
     // GFM's visually hidden "Footnotes" heading keeps its id: the footnote references point at it.
     if (!depth || (Array.isArray(node.properties.className) && node.properties.className.includes('sr-only'))) return;
     const text = toString(node).replace(/\s+/g, ' ').trim();
+    // An empty heading (typer's docs open with a bare `#`) names no section: it is left out, as a
+    // screen reader would otherwise announce a heading with nothing in it.
+    if (!text && !node.children.some((child) => child.type === 'element') && parent && index !== undefined) {
+      parent.children.splice(index, 1);
+      return [SKIP, index];
+    }
     const authorId = authorIds.get(node);
     const chosen = authorId !== undefined && !taken.has(authorId) ? authorId : undefined;
     let slug = chosen ?? slugger.slug(text || 'section');

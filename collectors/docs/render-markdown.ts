@@ -5,6 +5,7 @@ import { anchorHeadings } from './headings.ts';
 import { highlightCode } from './highlight.ts';
 import { rewriteReferences, type ReferenceContext } from './rewrite-references.ts';
 import { docsSanitizeSchema } from './sanitize-schema.ts';
+import { scrollableTables } from './tables.ts';
 import type { DocHeading } from './schema.ts';
 
 let pipelines: ReturnType<typeof loadPipelines> | undefined;
@@ -74,6 +75,7 @@ export async function renderMarkdown(markdown: string, context: Omit<ReferenceCo
     ...(onOtherPath ? { onOtherPath: (other) => onOtherPath(other.line ? { ...other, line: other.line + linesBefore } : other) } : {}),
   });
   await highlightCode(tree);
+  scrollableTables(tree);
   const title = metaTitle ?? headings.find((heading) => heading.depth === 1)?.text;
   return { html: stringifier.stringify(tree), headings, ...(title ? { title } : {}) };
 }

@@ -227,6 +227,20 @@ describe('headings and code', () => {
     expect(html).toContain(`<span class="line"><span>${long}</span></span>`);
   });
 
+  it('leaves out an empty heading, which names no section', async () => {
+    const rendered = await render('#\n\nText.\n\n## Usage\n');
+    expect(rendered.html).toMatch(/^\s*<p>Text\.<\/p>\n<h2 id="usage">/);
+    expect(rendered.headings).toEqual([{ depth: 2, slug: 'usage', text: 'Usage' }]);
+  });
+
+  it('wraps each table in a focusable region named by its header row, so a keyboard can scroll a wide one', async () => {
+    const html = (await render('| Option | Default |\n|---|---|\n| `strict` | false |\n\n<table><tr><td>raw</td></tr></table>')).html;
+    expect(html).toMatch(/^<div class="table-scroll" role="region" tabindex="0" aria-label="Table: Option, Default"><table>\n<thead>/);
+    expect(html).toContain(
+      '<div class="table-scroll" role="region" tabindex="0" aria-label="Table 2"><table><tbody><tr><td>raw</td></tr></tbody></table></div>',
+    );
+  });
+
   it('renders the same input to the same HTML', async () => {
     const markdown = '# T\n\n```ts\nconst a = 1;\n```\n\n[s](guide/setup.md)';
     expect((await render(markdown)).html).toBe((await render(markdown)).html);
