@@ -281,6 +281,28 @@ describe('the other tools on the demo portal', () => {
     expect(sizes).toEqual([...sizes].sort((a, b) => a - b));
   });
 
+  it('next_level takes a level by its title too, in any case, as its answers name levels', async () => {
+    const [byId, byTitle] = await Promise.all([
+      call(client, 'next_level', { entity: 'storefront', level: 'silver' }),
+      call(client, 'next_level', { entity: 'storefront', level: 'Silver' }),
+    ]);
+    // Only the note of a scorecard without such a level quotes what was asked.
+    const withoutNotes = (answer: Answer) => ({
+      ...answer,
+      scorecards: answer.scorecards.map(({ note: _, ...standing }: Answer) => standing),
+    });
+    expect(withoutNotes(byTitle)).toEqual(withoutNotes(byId));
+    expect(byTitle.fixes.length).toBeGreaterThan(0);
+  });
+
+  it('describe_check takes an id in any case, and names the ids that hold a word it does not know', async () => {
+    expect((await call(client, 'describe_check', { check: 'README-Present' })).id).toBe('readme-present');
+    await expect(call(client, 'describe_check', { check: 'codeowners' })).rejects.toThrow(
+      /^No check "codeowners"\. Checks whose id holds it: codeowners-[a-z-]+(, codeowners-[a-z-]+)+\.$/,
+    );
+    await expect(call(client, 'describe_check', { check: 'zzz' })).rejects.toThrow(/The portal's checks: .*readme-present/);
+  });
+
   it('describe_check: the reference page of a check, with where it fails', async () => {
     const answer = await call(client, 'describe_check', { check: 'readme-present' });
     expect(answer).toMatchObject({

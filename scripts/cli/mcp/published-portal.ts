@@ -61,6 +61,9 @@ const EXPECTED = {
   standards: "a Cairn portal's standards.json",
 } as const;
 
+/** Where a portal publishes each entity's results (site/lib/paths.ts). */
+const ENTITY_RESULTS_FOLDER = 'scorecards/entities/';
+
 /** Fetches a document; the portal's URL and what was expected are in every error. */
 export type Fetcher = (url: string) => Promise<Response>;
 
@@ -107,12 +110,21 @@ export async function publishedPortal(location: string, fetcher: Fetcher = defau
       : (
           await Promise.all(
             scorecards.entities.map((entry) => {
-              // Only files of this portal: a listing that points elsewhere is not followed.
-              if (!new URL(entry.url, root).href.startsWith(root))
+              const listed = new URL(entry.url, root);
+              // A portal built with --site for another address (its custom domain, https, a mirror)
+              // lists its files there: each is read where it is under this root. Only files of
+              // this portal are read: a listing that points elsewhere is not followed.
+              const at = listed.pathname.indexOf(`/${ENTITY_RESULTS_FOLDER}`);
+              const url = listed.href.startsWith(root)
+                ? listed.href
+                : at >= 0
+                  ? new URL(listed.pathname.slice(at + 1), root).href
+                  : undefined;
+              if (!url || !url.startsWith(root))
                 throw new ConfigError(
                   `cairn mcp: --portal ${location}: scorecards.json lists ${entry.url} for ${entry.entity}, outside the portal; expected a file under ${root}.`,
                 );
-              return limit(() => read('entityResults', entry.url, entityResultsFileSchema));
+              return limit(() => read('entityResults', url, entityResultsFileSchema));
             }),
           )
         ).flatMap((file) => file.results.map((result) => ({ ...result, entity: file.entity })));

@@ -120,7 +120,13 @@ export function nextLevel(portal: McpPortal, entityText: string, scorecard?: str
   for (const result of resultsOf(portal, entity, scorecard)) {
     const definition = portal.standards.scorecardsById.get(result.scorecard)!;
     const current = levelRef(definition, result.level);
-    const target = level ?? result.next?.level;
+    // A level by its id or its title, in any case: answers name levels by title ("Gold"), and assistants echo them.
+    const asked = level?.trim().toLowerCase();
+    const named =
+      asked === undefined
+        ? undefined
+        : definition.levels.find((candidate) => [candidate.id, candidate.title].some((name) => name.toLowerCase() === asked));
+    const target = named?.id ?? level ?? result.next?.level;
     const targetIndex = target === undefined ? -1 : definition.levels.findIndex((candidate) => candidate.id === target);
     const head = { scorecard: { id: definition.id, title: definition.title }, level: current.title };
     if (target === undefined) {
@@ -130,7 +136,7 @@ export function nextLevel(portal: McpPortal, entityText: string, scorecard?: str
     if (targetIndex === -1) {
       standings.push({
         ...head,
-        note: `"${target}" is not a level of this scorecard (levels: ${definition.levels.map((candidate) => candidate.id).join(', ')}).`,
+        note: `"${target}" is not a level of this scorecard (levels: ${definition.levels.map((candidate) => `${candidate.id} "${candidate.title}"`).join(', ')}).`,
       });
       continue;
     }
@@ -200,8 +206,16 @@ function levelTitleOf(portal: McpPortal, scorecard: string, level: string): stri
  * first entities where it fails.
  */
 export function describeCheck(portal: McpPortal, checkId: string) {
-  const metadata = portal.standards.checksById.get(checkId.trim());
-  if (!metadata) throw new Error(`No check "${checkId}"${didYouMean(checkId, portal.standards.checksById.keys())}`);
+  const asked = checkId.trim().toLowerCase();
+  const ids = [...portal.standards.checksById.keys()];
+  const metadata = portal.standards.checksById.get(ids.find((id) => id.toLowerCase() === asked) ?? '');
+  if (!metadata) {
+    // The ids that hold the words asked for ("codeowners"), else every id: the assistant can pick from them.
+    const holding = ids.filter((id) => asked.length > 0 && id.toLowerCase().includes(asked));
+    throw new Error(
+      `No check "${checkId}"${didYouMean(checkId, ids) || '.'} ${holding.length > 0 ? `Checks whose id holds it: ${holding.join(', ')}.` : `The portal's checks: ${ids.join(', ')}.`}`,
+    );
+  }
   const view = checkPageView(portal.catalog, portal.standards, metadata);
   const guide = guideAnswer(portal, metadata.id);
   const failing = firstOf(view.failing.rows, MAX_NESTED);

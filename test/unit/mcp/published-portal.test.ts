@@ -172,6 +172,22 @@ describe('a published portal', () => {
     expect(atTop.next).toBeUndefined();
   });
 
+  it('reads a portal built with --site for another address where it is fetched from, and nothing outside it', async () => {
+    const elsewhere = (site: string) =>
+      JSON.stringify(scorecardsExport(standards, scored, snapshotFixture.generatedAt, (path) => `${site}${path}`));
+    const { fetcher, fetched } = servedFiles({ ...EXPORTS, 'scorecards.json': elsewhere('https://portal.example.com/docs/') });
+    const portal = await publishedPortal(ROOT, fetcher);
+    expect(portal.standards.results.length).toBe(standards.results.length);
+    expect(fetched.filter((url) => url.includes('/scorecards/entities/')).every((url) => url.startsWith(ROOT))).toBe(true);
+    const outside = JSON.stringify({
+      ...JSON.parse(EXPORTS['scorecards.json']),
+      entities: [{ entity: 'component:default/x', url: 'https://evil.example/x.json' }],
+    });
+    await expect(publishedPortal(ROOT, servedFiles({ ...EXPORTS, 'scorecards.json': outside }).fetcher)).rejects.toThrow(
+      /outside the portal/,
+    );
+  });
+
   it('serves no guides from a portal without llms-full.txt', async () => {
     const portal = await publishedPortal(ROOT, servedFiles(EXPORTS).fetcher);
     expect(portal.guides).toEqual([]);
