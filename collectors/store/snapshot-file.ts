@@ -52,11 +52,14 @@ export function parseSnapshot(path: string, text: string): Snapshot {
 export class SnapshotError extends Error {
   readonly path: string;
   readonly reason: string;
+  /** Where in the file, or what to do (`→ at entities[3].metadata.name`, "Collect again."). */
+  readonly detail: string | undefined;
 
   constructor(path: string, reason: string, detail?: string) {
     super(`${path}: ${reason}${detail ? (detail.includes('\n') ? `:\n${detail}` : `. ${detail}`) : '.'}`);
     this.name = 'SnapshotError';
     this.path = path;
     this.reason = reason;
+    this.detail = detail;
   }
 }

@@ -495,6 +495,16 @@ describe('cairn mcp', () => {
     expect(result.stdout).toBe('');
   });
 
+  it('exits 2 saying where a snapshot is not one, as cairn build --from does', async () => {
+    const snapshot = JSON.parse(await readFile(join(work, 'snapshot.json'), 'utf8'));
+    snapshot.entities[3].metadata.name = null;
+    await writeFile(join(work, 'bad-name.json'), JSON.stringify(snapshot));
+    // A path from the process's own folder: the server, on stdio, is a process of its own.
+    const result = await runCairn(work, ['mcp', '--snapshot', join(work, 'bad-name.json')]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/bad-name\.json: not a valid Cairn snapshot; .*\n[^]*entities\[3\]\.metadata\.name/);
+  });
+
   it('exits 2 naming the URL when a published portal lacks a file', async () => {
     const result = await runCairn(work, ['mcp', '--portal', `${published.url}nothing/`]);
     expect(result.code).toBe(2);

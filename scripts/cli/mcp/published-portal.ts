@@ -96,13 +96,17 @@ export async function publishedPortal(location: string, fetcher: Fetcher = defau
     return parsed.data;
   };
   const standardsUrl = new URL(EXPORT_PATHS.standards, root).href;
-  const [catalog, scorecards, standardsFile, llmsFull] = await Promise.all([
+  const reads = [
     read('catalog', EXPORT_PATHS.catalog, catalogFileSchema),
     read('scorecards', EXPORT_PATHS.scorecards, scorecardsFileSchema),
     read('standards', EXPORT_PATHS.standards, standardsFileSchema),
     // Portals built before llms-full.txt have no guide texts: the rest still answers.
     fetchText(new URL(EXPORT_PATHS.llmsFull, root).href, fetcher, 'the guides in llms-full.txt'),
-  ]);
+  ] as const;
+  // Every fetch settles first, so the error told is the first file's, not the first to fail: a portal
+  // that cannot be reached is told by its catalog, not by its optional guides.
+  await Promise.allSettled(reads);
+  const [catalog, scorecards, standardsFile, llmsFull] = await Promise.all(reads);
   const limit = pLimit(RESULT_FETCHES);
   const exportedResults: ExportedResult[] =
     'results' in scorecards

@@ -40,8 +40,10 @@ export async function snapshotPortal(source: SnapshotSource): Promise<McpPortal>
           : error instanceof SnapshotError
             ? error.reason
             : (error as Error).message;
+    // Where in the file it went wrong, or what to do, as cairn build --from says it.
+    const detail = error instanceof SnapshotError && error.detail ? `\n${error.detail}` : '';
     throw new ConfigError(
-      `cairn mcp: --snapshot ${file}: ${reason}; expected the snapshot.json of cairn collect or cairn build (default ${DEFAULT_SNAPSHOT}).`,
+      `cairn mcp: --snapshot ${file}: ${reason}; expected the snapshot.json of cairn collect or cairn build (default ${DEFAULT_SNAPSHOT}).${detail}`,
     );
   });
   const configPath = source.config ?? defaultConfigPath(process.cwd());

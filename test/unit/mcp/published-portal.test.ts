@@ -188,6 +188,14 @@ describe('a published portal', () => {
     );
   });
 
+  it('tells a portal it cannot reach by its catalog, not by the optional guides that failed first', async () => {
+    const unreachable: Fetcher = async (url) => {
+      if (!url.endsWith('llms-full.txt')) await new Promise((resolve) => setTimeout(resolve, 20));
+      throw new TypeError('fetch failed');
+    };
+    await expect(publishedPortal(ROOT, unreachable)).rejects.toThrow(new RegExp(`${ROOT}catalog\\.json: `));
+  });
+
   it('serves no guides from a portal without llms-full.txt', async () => {
     const portal = await publishedPortal(ROOT, servedFiles(EXPORTS).fetcher);
     expect(portal.guides).toEqual([]);
