@@ -281,6 +281,17 @@ describe('the other tools on the demo portal', () => {
     expect(sizes).toEqual([...sizes].sort((a, b) => a - b));
   });
 
+  it('owner_services: what names an owner the catalog does not define, and says so', async () => {
+    const answer = await call(client, 'owner_services', { owner: 'billing-team' });
+    expect(answer.owner).toEqual({
+      ref: 'group:default/billing-team',
+      defined: false,
+      note: 'group:default/billing-team is named as an owner, but the catalog defines no Group or User of that ref.',
+    });
+    expect(answer.owns.map((entity: Answer) => entity.ref)).toEqual(['component:default/legacy-billing']);
+    await expect(call(client, 'owner_services', { owner: 'nobody-at-all' })).rejects.toThrow(/No entity "nobody-at-all"/);
+  });
+
   it('next_level takes a level by its title too, in any case, as its answers name levels', async () => {
     const [byId, byTitle] = await Promise.all([
       call(client, 'next_level', { entity: 'storefront', level: 'silver' }),

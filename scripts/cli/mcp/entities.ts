@@ -1,6 +1,6 @@
 import type { CatalogEntity } from '../../../collectors/contract/snapshot.ts';
 import { closestMatches } from '../../../collectors/scorecards/suggest.ts';
-import { relatedLink, relatedLinks, type EntityLink } from '../../../site/lib/catalog.ts';
+import { linkToRef, relatedLink, relatedLinks, type EntityLink } from '../../../site/lib/catalog.ts';
 import { entityPageView } from '../../../site/lib/entity-page.ts';
 import { completeEntityRef, entityDisplayName } from '../../../site/lib/entity-ref.ts';
 import { specString } from '../../../site/lib/entity.ts';
@@ -35,10 +35,11 @@ export function resolveEntity(
   if (byRef) return byRef;
   const lower = wanted.toLowerCase();
   const [namespace, name] = lower.includes('/') ? lower.split('/', 2) : [undefined, lower];
+  // A title is matched whole: one with a slash ("Payments / Checkout") names no namespace.
   const named = catalog.entities.filter(
     (entity) =>
-      (entity.metadata.name.toLowerCase() === name || entityDisplayName(entity).toLowerCase() === lower) &&
-      (namespace === undefined || entity.metadata.namespace.toLowerCase() === namespace),
+      (entity.metadata.name.toLowerCase() === name && (namespace === undefined || entity.metadata.namespace.toLowerCase() === namespace)) ||
+      entityDisplayName(entity).toLowerCase() === lower,
   );
   const preferred = named.filter(prefer ?? ((entity) => entity.kind.toLowerCase() === defaultKind));
   const candidates = preferred.length > 0 ? preferred : named;
@@ -261,7 +262,19 @@ function todoAnswer(portal: McpPortal, item: TodoItem) {
 export function ownerServices(portal: McpPortal, ownerText: string, paging: PageArguments) {
   const { catalog, standards } = portal;
   const isOwner = (entity: CatalogEntity) => ['group', 'user'].includes(entity.kind.toLowerCase());
-  const owner = resolveEntity(portal, ownerText, isOwner, 'group');
+  let owner: CatalogEntity;
+  try {
+    owner = resolveEntity(portal, ownerText, isOwner, 'group');
+  } catch (error) {
+    // An owner entities name that the catalog does not define (`spec.owner: backstage/maintainers`):
+    // what names it is still its.
+    const ref = completeEntityRef(ownerText.trim(), 'group');
+    const owned = catalog.entities.filter((entity) =>
+      entity.relations.some((relation) => relation.type === 'ownedBy' && relation.targetRef === ref),
+    );
+    if (owned.length === 0) throw error;
+    return undefinedOwnerServices(portal, ref, owned, paging);
+  }
   if (!isOwner(owner)) throw new Error(`${owner.ref} is a ${owner.kind}; owners are Groups and Users.`);
   const owned = relatedLinks(catalog, owner, 'ownerOf');
   const standing = teamStanding(catalog, standards, owner);
@@ -283,6 +296,28 @@ export function ownerServices(portal: McpPortal, ownerText: string, paging: Page
         ...(entity ? { scorecards: standings(portal, entity).map(({ scorecard, level }) => ({ scorecard, level })) } : {}),
       };
     }),
+    ...(ownedList.omitted ? { ownsOmitted: ownedList.omitted } : {}),
+    todo: items,
+    todoTotal: total,
+    ...(nextCursor ? { nextCursor } : {}),
+  };
+}
+
+/** What entities name `ref` as their owner, when no Group or User of the catalog is it. */
+function undefinedOwnerServices(portal: McpPortal, ref: string, owned: readonly CatalogEntity[], paging: PageArguments) {
+  const { catalog, standards } = portal;
+  const todo = owned
+    .flatMap((entity) => (standards.resultsByEntity.get(entity.ref) ?? []).flatMap((result) => todoItem(catalog, standards, result)))
+    .sort(compareTodo);
+  const { items, total, nextCursor } = page(todo, paging, (item) => todoAnswer(portal, item));
+  const ownedList = firstOf(owned, 50);
+  return {
+    owner: { ref, defined: false, note: `${ref} is named as an owner, but the catalog defines no Group or User of that ref.` },
+    owns: ownedList.items.map((entity) => ({
+      ...linkAnswer(portal, linkToRef(catalog, entity.ref)),
+      kind: entity.kind,
+      scorecards: standings(portal, entity).map(({ scorecard, level }) => ({ scorecard, level })),
+    })),
     ...(ownedList.omitted ? { ownsOmitted: ownedList.omitted } : {}),
     todo: items,
     todoTotal: total,

@@ -125,7 +125,7 @@ export function nextLevel(portal: McpPortal, entityText: string, scorecard?: str
     const named =
       asked === undefined
         ? undefined
-        : definition.levels.find((candidate) => [candidate.id, candidate.title].some((name) => name.toLowerCase() === asked));
+        : definition.levels.find((candidate) => [candidate.id, candidate.title].some((name) => name?.toLowerCase() === asked));
     const target = named?.id ?? level ?? result.next?.level;
     const targetIndex = target === undefined ? -1 : definition.levels.findIndex((candidate) => candidate.id === target);
     const head = { scorecard: { id: definition.id, title: definition.title }, level: current.title };

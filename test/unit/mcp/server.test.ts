@@ -40,6 +40,10 @@ const snapshot: Snapshot = {
     component('huge', 'x'.repeat(100_000)),
     { ...component('payments-service', 'A system of the same name.'), kind: 'System', ref: 'system:default/payments-service' },
     { ...component('payments-db', 'An API of the same name.'), kind: 'API', ref: 'api:default/payments-db' },
+    {
+      ...component('checkout-payments', 'Titled with a slash.'),
+      metadata: { name: 'checkout-payments', namespace: 'default', title: 'Checkout / Payments' },
+    },
     ...bulk,
   ],
   results: snapshotFixture.results.map((result) =>
@@ -194,6 +198,7 @@ describe('naming an entity', () => {
     ['component:payments-service', 'component:default/payments-service'],
     ['Payments Service', 'component:default/payments-service'],
     ['payments-team', 'group:default/payments-team'],
+    ['checkout / payments', 'component:default/checkout-payments'],
   ])('%s is %s', async (entity, ref) => {
     expect((await call('get_entity', { entity })).structuredContent!.ref).toBe(ref);
   });
