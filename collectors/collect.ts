@@ -14,6 +14,7 @@ import type { SiteMode } from './docs/render-site.ts';
 import { retrievers, type Facts } from './facts/index.ts';
 import type { FeedbackSnapshot } from './feedback/feedback.ts';
 import { readFeedback } from './feedback/load.ts';
+import { unknownFeedbackTargets } from './feedback/unknown-targets.ts';
 import type { RenderCache } from './docs/index.ts';
 import { evaluateGuides } from './guides/adoption.ts';
 import type { GuideSource } from './guides/load.ts';
@@ -259,7 +260,11 @@ export async function assemble(input: AssembleInput): Promise<Snapshot> {
   });
   const refs = new Set(catalog.entities.map((entity) => entity.ref));
   const carriedDocs = carried.docs.filter((entry) => refs.has(entry.entityRef));
-  const laterProblems = [...catalog.problems, ...evaluation.problems, ...guides.problems, ...docs.problems];
+  const feedbackProblems = unknownFeedbackTargets(input.feedback, {
+    guides: new Set(standards.guides.map((guide) => guide.id)),
+    checks: new Set(standards.metadata.map((check) => check.id)),
+  });
+  const laterProblems = [...catalog.problems, ...evaluation.problems, ...guides.problems, ...docs.problems, ...feedbackProblems];
   // Grouped once: filtering per repository would be quadratic in a large organisation.
   const laterByRepo = Map.groupBy(laterProblems, (problem) => problem.repo);
   return publishable({
