@@ -9,12 +9,17 @@ import { compareCodeUnits } from '../support/order.ts';
 
 /**
  * Lists the git work trees matching a directory source's glob. A glob that matches nothing is a
- * configuration error. A match that is not a git work tree is reported and skipped; a symbolic link
+ * configuration error. A match that is not a git work tree is reported and skipped (its data in the
+ * previous snapshot, if any, stands in for it, marked stale); a symbolic link
  * to a work tree is scanned under the link's name, and a link that leads nowhere is reported.
  */
 export async function listDirectorySource(source: DirectorySource, baseDir: string, cwd: string = process.cwd()): Promise<SourceListing> {
   const matches = await matchEntries(source.repos, baseDir);
-  const listing: SourceListing = { repos: [], problems: [] };
+  const listing: Required<Pick<SourceListing, 'repos' | 'problems' | 'unreachable'>> = {
+    repos: [],
+    problems: [],
+    unreachable: { repos: [], sources: [] },
+  };
   const candidates: string[] = [];
   for (const { path: match, entry } of matches) {
     if (entry.isDirectory()) candidates.push(match);
@@ -45,6 +50,15 @@ export async function listDirectorySource(source: DirectorySource, baseDir: stri
         severity: 'warning',
         repo: name,
         message: `${shownFolder(baseDir, match)} matches "${source.repos}" but is not a git work tree (no .git); it was skipped.`,
+      });
+      // A clone broken for a night keeps the previous snapshot's data, marked stale, instead of
+      // leaving the catalog and coming back as new; a folder that was never a repository has none.
+      listing.unreachable.repos.push({
+        name,
+        source: 'directory',
+        ...(source.webUrl ? { webUrl: source.webUrl.replaceAll('{name}', name) } : {}),
+        ...(source.forge ? { forge: source.forge } : {}),
+        reason: `${shownFolder(baseDir, match)} is not a git work tree`,
       });
       continue;
     }

@@ -213,6 +213,37 @@ describe('the git source', () => {
   });
 });
 
+describe('a directory source', () => {
+  it('keeps a repository whose .git is gone for a night from the previous snapshot, marked stale, instead of dropping it', async () => {
+    const folder = await mkdtemp(join(tmpdir(), 'cairn-directory-'));
+    try {
+      await git(folder, 'clone', '--quiet', fixture.dirs.alpha, 'alpha');
+      await git(folder, 'clone', '--quiet', fixture.dirs.beta, 'beta');
+      const run = (previous?: Snapshot) =>
+        collect({
+          config: portalConfigSchema.parse({ sources: [{ type: 'directory', repos: '*' }] }),
+          baseDir: folder,
+          standards: NO_STANDARDS,
+          now: NOW,
+          ...(previous ? { previous: async () => previous } : {}),
+        });
+      const before = await run();
+      await rename(join(folder, 'alpha', '.git'), join(folder, 'alpha-git'));
+      const after = await run(before);
+      expect(after.entities.map((entity) => entity.ref)).toEqual(before.entities.map((entity) => entity.ref));
+      expect(after.repos.map((repo) => [repo.name, repo.stale])).toEqual([
+        ['alpha', 'alpha is not a git work tree; the data was collected on 2026-11-01'],
+        ['beta', undefined],
+      ]);
+      expect(after.problems.map((problem) => problem.message)).toContain(
+        'alpha matches "*" but is not a git work tree (no .git); it was skipped.',
+      );
+    } finally {
+      await rm(folder, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('a partial failure', () => {
   it('still builds the site, lists the failure on the problems page, and fails --strict', async () => {
     await writeFile(
