@@ -59,11 +59,11 @@ export function parseSurveyCsv(text: string, file: string): SurveyRead {
           ? `score "${cleanText(scoreText, 40)}" is not a number`
           : score < 1 || score > 5
             ? `score ${score} is not on the dashboard's scale of 1 to 5`
-          : !at(cells, 'team')
-            ? 'the team is empty'
-            : !at(cells, 'question')
-              ? 'the question is empty'
-              : undefined;
+            : !at(cells, 'team')
+              ? 'the team is empty'
+              : !at(cells, 'question')
+                ? 'the question is empty'
+                : undefined;
     if (fault) {
       problems.push({ severity: 'warning', file, line, message: `${file}:${line}: ${fault}; the answer is left out.` });
       continue;

@@ -329,7 +329,9 @@ class GitRepoReader implements OpenedRepo {
       ...(defaultBranch ? { defaultBranch } : {}),
       ...(failure !== undefined ? { error: failure } : {}),
       // A shallow clone whose history ends before the commits Cairn reads for it.
-      ...(failure === undefined && newest.length < WINDOW_SCAN && isShallowClone(this.#root) ? { shallow: { commits: newest.length } } : {}),
+      ...(failure === undefined && newest.length < WINDOW_SCAN && isShallowClone(this.#root)
+        ? { shallow: { commits: newest.length } }
+        : {}),
     };
   }
 }
