@@ -7,6 +7,14 @@ import { assetHref, pageHref, resolveReference, type Reference } from './paths.t
 /** Raster images may be inlined by authors; SVG only ever comes from Cairn's own step below. */
 const INLINE_IMAGE = /^data:image\/(png|jpeg|gif|webp);base64,[a-z\d+/=\s]+$/i;
 
+/** MkDocs Material's images for one colour scheme: `logo.svg#only-dark`. */
+const COLOUR_SCHEME_IMAGE = /#only-(light|dark)$/i;
+
+function classesOf(element: Element): string[] {
+  const classes = element.properties.className;
+  return Array.isArray(classes) ? classes.map(String) : [];
+}
+
 /** What rewriting a page's links and images needs to know about the docs site and the repository. */
 export interface ReferenceContext {
   /** Repository path of the Markdown the page is rendered from. */
@@ -62,7 +70,13 @@ export function rewriteReferences(tree: Root, context: ReferenceContext): void {
       return [SKIP, index];
     }
     if (node.tagName === 'img') {
+      const scheme =
+        typeof node.properties.src === 'string' ? COLOUR_SCHEME_IMAGE.exec(node.properties.src)?.[1]?.toLowerCase() : undefined;
       const replacement = rewriteImage(node, context, linked.has(node));
+      // Shown in its colour scheme only (site/styles/docs.css).
+      if (scheme)
+        for (const element of Array.isArray(replacement) ? replacement : [replacement])
+          if (element.type === 'element') element.properties.className = [...classesOf(element), `only-${scheme}`];
       if (!Array.isArray(replacement)) return;
       parent.children.splice(index, 1, ...replacement);
       return [SKIP, index + replacement.length];

@@ -199,7 +199,10 @@ export function cairnServer(portal: McpPortal): McpServer {
     { title: 'Golden-path guide', description: 'A golden-path guide as Markdown.', mimeType: 'text/markdown' },
     async (uri, { id }) => {
       const guide = portal.guides.find((candidate) => candidate.id === String(id));
-      if (!guide) throw new Error(`No guide "${String(id)}"; the guides are ${portal.guides.map((candidate) => candidate.id).join(', ')}.`);
+      if (!guide)
+        throw new Error(
+          `No guide "${String(id)}"; ${portal.guides.length > 0 ? `the guides are ${portal.guides.map((candidate) => candidate.id).join(', ')}` : 'the portal has no guides'}.`,
+        );
       return { contents: [{ uri: uri.href, mimeType: 'text/markdown', text: await guideMarkdown(portal, guide) }] };
     },
   );

@@ -136,6 +136,12 @@ describe('images', () => {
     expect(published).toEqual([]);
   });
 
+  it('marks the images MkDocs shows in one colour scheme only (#only-dark, #only-light), local or remote', async () => {
+    const { html } = await render('![Logo](img/flow.svg#only-dark) ![Logo](https://x.example/logo.png#only-light)');
+    expect(html).toMatch(/<img src="data:image\/svg\+xml;base64,[^"]+" alt="Logo" class="only-dark">/);
+    expect(html).toContain('<a href="https://x.example/logo.png#only-light" class="docs-remote-image only-light">image: Logo</a>');
+  });
+
   it('turns remote images into links and never loads them', async () => {
     const { html } = await render('![Build](https://ci.example.com/badge.svg)');
     expect(html).toBe('<p><a href="https://ci.example.com/badge.svg" class="docs-remote-image">image: Build</a></p>');
