@@ -152,7 +152,7 @@ export function feedbackReference(): string {
     'One CSV file per survey in `surveys/` (beside `portal.yaml`), as a form tool exports it: a header row naming at',
     'least `date` (or `timestamp`), `team`, `question` and `score` (or `rating`), in any order and case,',
     'and optionally `comment`; then one answer per row. Dates are `YYYY-MM-DD` (a time after it is',
-    'ignored); scores are numbers, which the dashboard reads on a scale of 1 to 5. A row that cannot be',
+    "ignored); scores are numbers from 1 to 5, the dashboard's scale. A row that cannot be",
     'read is a problem naming its file and line, and is left out. A team named like a Group of the',
     "catalog's default namespace links to the Group's page.",
     '',
