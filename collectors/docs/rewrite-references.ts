@@ -10,6 +10,20 @@ const INLINE_IMAGE = /^data:image\/(png|jpeg|gif|webp);base64,[a-z\d+/=\s]+$/i;
 /** MkDocs Material's images for one colour scheme: `logo.svg#only-dark`. */
 const COLOUR_SCHEME_IMAGE = /#only-(light|dark)$/i;
 
+function forScheme(rewritten: Element | ElementContent[], className: string): Element | ElementContent[] {
+  if (!Array.isArray(rewritten)) {
+    rewritten.properties.className = [...classesOf(rewritten), className];
+    return rewritten;
+  }
+  return rewritten.map((item): ElementContent => {
+    if (item.type === 'element') {
+      item.properties.className = [...classesOf(item), className];
+      return item;
+    }
+    return { type: 'element', tagName: 'span', properties: { className: [className] }, children: [item] };
+  });
+}
+
 function classesOf(element: Element): string[] {
   const classes = element.properties.className;
   return Array.isArray(classes) ? classes.map(String) : [];
@@ -72,11 +86,9 @@ export function rewriteReferences(tree: Root, context: ReferenceContext): void {
     if (node.tagName === 'img') {
       const scheme =
         typeof node.properties.src === 'string' ? COLOUR_SCHEME_IMAGE.exec(node.properties.src)?.[1]?.toLowerCase() : undefined;
-      const replacement = rewriteImage(node, context, linked.has(node));
-      // Shown in its colour scheme only (site/styles/docs.css).
-      if (scheme)
-        for (const element of Array.isArray(replacement) ? replacement : [replacement])
-          if (element.type === 'element') element.properties.className = [...classesOf(element), `only-${scheme}`];
+      const rewritten = rewriteImage(node, context, linked.has(node));
+      // Shown in its colour scheme only (site/styles/docs.css), as an image, a link or the text that stands for it.
+      const replacement = scheme ? forScheme(rewritten, `only-${scheme}`) : rewritten;
       if (!Array.isArray(replacement)) return;
       parent.children.splice(index, 1, ...replacement);
       return [SKIP, index + replacement.length];

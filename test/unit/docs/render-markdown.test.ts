@@ -140,6 +140,9 @@ describe('images', () => {
     const { html } = await render('![Logo](img/flow.svg#only-dark) ![Logo](https://x.example/logo.png#only-light)');
     expect(html).toMatch(/<img src="data:image\/svg\+xml;base64,[^"]+" alt="Logo" class="only-dark">/);
     expect(html).toContain('<a href="https://x.example/logo.png#only-light" class="docs-remote-image only-light">image: Logo</a>');
+    // typer's: a remote logo inside a link is text, in a span of its scheme.
+    const linked = await render('[![Typer](https://x.example/logo.svg#only-light)](https://typer.example)');
+    expect(linked.html).toBe('<p><a href="https://typer.example"><span class="only-light">image: Typer</span></a></p>');
   });
 
   it('turns remote images into links and never loads them', async () => {
