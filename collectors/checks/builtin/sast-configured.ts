@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { globMatcher } from '../../support/globs.ts';
 import { defineCheck, fail, notApplicable, pass } from '../check.ts';
 import { count, listOf } from './support/facts.ts';
-import { programLanguages } from './support/languages.ts';
+import { SOURCE_FILE, VENDORED } from './support/paths.ts';
 import type { SecurityLinter } from '../../facts/security-linters.ts';
 
 /** The actions that run each linter `securityLinters` reads. */
@@ -58,20 +58,19 @@ export const sastConfigured = defineCheck({
       ])
       .describe('Globs of action names (`owner/repo[/path]`, lowercase) that count as static analysis.'),
   }),
-  needs: ['workflows', 'securityLinters', 'ci', 'languages'],
+  // The file list, not the languages fact, says whether there is code: `cairn check` then reads no file sizes for it.
+  needs: ['workflows', 'securityLinters', 'ci', 'files'],
   run(context) {
-    const { workflows, securityLinters, ci, languages } = context.facts;
+    const { workflows, securityLinters, ci, files } = context.facts;
     if (workflows.length === 0) {
       // Another CI may well run static analysis, in steps Cairn does not read; no CI at all runs none.
       if (ci.length > 0)
         return notApplicable(
           `CI runs on ${listOf(ci.map((system) => system.system))}; only GitHub Actions workflows are read for static analysis steps.`,
         );
-      const code = programLanguages(languages);
-      if (code.length === 0) return notApplicable('No CI, and no program code to analyse (only markup, templates or configuration).');
-      return fail(
-        `No static analysis: the repository has no CI configuration to run it on its ${listOf(code.slice(0, 3).map((language) => language.name))} code.`,
-      );
+      const code = files.find((path) => SOURCE_FILE.test(path) && !VENDORED.test(path));
+      if (code === undefined) return notApplicable('No CI, and no source code to analyse (only markup, templates or configuration).');
+      return fail(`No static analysis: the repository has no CI configuration to run it on its code (${code} …).`, [{ path: code }]);
     }
     const isSast = globMatcher(
       context.options.actions.map((glob) => glob.toLowerCase()),

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { globMatcher } from '../../support/globs.ts';
 import { defineCheck, fail, notApplicable, pass } from '../check.ts';
 import { count } from './support/facts.ts';
-import { VENDORED } from './support/paths.ts';
+import { SOURCE_FILE, VENDORED } from './support/paths.ts';
 import { programLanguages } from './support/languages.ts';
 
 /** Test files by each ecosystem's convention. */
@@ -29,10 +29,6 @@ const isTestFile = globMatcher(TEST_FILES);
  * paths, and most of this check's time).
  */
 const MAY_BE_TEST = /test|spec/i;
-
-/** Source files, by extension. */
-const SOURCE_FILE =
-  /\.(js|jsx|ts|tsx|mjs|cjs|py|go|rs|java|kt|kts|groovy|scala|rb|php|cs|fs|swift|c|cc|cpp|h|hpp|ex|exs|erl|clj|sh|bats|lua|dart|r)$/i;
 
 /** Folders of tests: `test/`, `tests/`, `spec/` … */
 const TEST_FOLDER = /(^|\/)(test|tests|spec|specs|testing)\//i;

@@ -658,24 +658,20 @@ describeCheck(sastConfigured, [
   {
     // getting-started-app: a JavaScript app with no CI at all runs no analysis either.
     name: 'no CI at all',
-    input: { facts: repoFacts({ languages: [{ name: 'JavaScript', bytes: 900, share: 1 }] }) },
+    input: { facts: withFiles(['README.md', 'src/index.js', 'package.json']) },
     outcome: 'fail',
-    message: 'No static analysis: the repository has no CI configuration to run it on its JavaScript code.',
+    message: 'No static analysis: the repository has no CI configuration to run it on its code (src/index.js …).',
+    evidence: [{ path: 'src/index.js' }],
   },
   {
     name: 'another CI, whose steps are not read',
-    input: {
-      facts: repoFacts({
-        ci: [{ system: 'circleci', files: ['.circleci/config.yml'] }],
-        languages: [{ name: 'Python', bytes: 900, share: 1 }],
-      }),
-    },
+    input: { facts: withFiles(['app.py'], { ci: [{ system: 'circleci', files: ['.circleci/config.yml'] }] }) },
     outcome: 'notApplicable',
     message: 'CI runs on circleci; only GitHub Actions workflows are read for static analysis steps.',
   },
   {
-    name: 'no CI and no program code',
-    input: { facts: repoFacts({ languages: [{ name: 'HTML', bytes: 900, share: 1 }] }) },
+    name: 'no CI and no source code (a vendored script is not the repository’s)',
+    input: { facts: withFiles(['index.html', 'style.css', 'vendor/lib/x.js']) },
     outcome: 'notApplicable',
   },
 ]);

@@ -42,3 +42,7 @@ export const VENDORED = /(^|\/)(node_modules|vendor|third_party|bower_components
 
 /** Folders of tests, examples, fixtures and docs: a manifest there sets up a harness or a sample, not the project. */
 export const AUXILIARY = /(^|\/)(tests?|specs?|e2e|examples?|samples?|__fixtures__|fixtures?|testdata|test-data|docs?|benchmarks?)\//i;
+
+/** Source files, by extension. */
+export const SOURCE_FILE =
+  /\.(js|jsx|ts|tsx|mjs|cjs|py|go|rs|java|kt|kts|groovy|scala|rb|php|cs|fs|swift|c|cc|cpp|h|hpp|ex|exs|erl|clj|sh|bats|lua|dart|r)$/i;
