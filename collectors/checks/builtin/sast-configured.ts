@@ -68,7 +68,9 @@ export const sastConfigured = defineCheck({
         return notApplicable(
           `CI runs on ${listOf(ci.map((system) => system.system))}; only GitHub Actions workflows are read for static analysis steps.`,
         );
-      const code = files.find((path) => SOURCE_FILE.test(path) && !VENDORED.test(path));
+      const sources = files.filter((path) => SOURCE_FILE.test(path) && !VENDORED.test(path));
+      // A file of the application itself, rather than a test, names the code best.
+      const code = sources.find((path) => !/test|spec/i.test(path)) ?? sources[0];
       if (code === undefined) return notApplicable('No CI, and no source code to analyse (only markup, templates or configuration).');
       return fail(`No static analysis: the repository has no CI configuration to run it on its code (${code} …).`, [{ path: code }]);
     }
