@@ -74,6 +74,8 @@ describe('a larger organisation', () => {
     const first = await page('catalog');
     expect(rowsOf(first)).toBe(200);
     expect(first).toContain('<p id="catalog-status" role="status">244 entities, 1–200 of 244 on this page</p>');
+    // A filtered link (the home page's "1 API") lists everything without JavaScript: the page says so.
+    expect(first).toMatch(/<noscript><p class="notice">\s*Filtering the catalog runs in your browser and needs JavaScript/);
     expect(first).toContain(`<a href="${BASE}catalog/page/2/" rel="next">Next</a>`);
     expect(rowsOf(await page('catalog/page/2'))).toBe(44);
     const data = JSON.parse(await readFile(join(outDir, 'catalog/filters.json'), 'utf8')) as { rows: unknown[] };
