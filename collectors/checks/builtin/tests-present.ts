@@ -3,7 +3,6 @@ import { globMatcher } from '../../support/globs.ts';
 import { defineCheck, fail, notApplicable, pass } from '../check.ts';
 import { count } from './support/facts.ts';
 import { SOURCE_FILE, VENDORED } from './support/paths.ts';
-import { programLanguages } from './support/languages.ts';
 
 /** Test files by each ecosystem's convention. */
 const TEST_FILES = [
@@ -58,6 +57,37 @@ function exampleRank(path: string, named: boolean): number {
   return MAY_BE_TEST.test(path.slice(path.lastIndexOf('/') + 1)) ? 1 : 2;
 }
 
+/** Languages with nothing to unit-test on their own: markup, styles, templates (a Helm chart's), build and infrastructure files. */
+const NOT_TESTED = new Set([
+  'Go Template',
+  'EJS',
+  'Haml',
+  'Liquid',
+  'Nunjucks',
+  'Pug',
+  'Twig',
+  'HTML',
+  'CSS',
+  'SCSS',
+  'Sass',
+  'Less',
+  'Stylus',
+  'Dockerfile',
+  'Makefile',
+  'CMake',
+  'HCL',
+  'Jinja',
+  'Smarty',
+  'Mustache',
+  'Handlebars',
+  'Roff',
+  'TeX',
+  'Nix',
+  'Batchfile',
+  'PowerShell',
+  'Shell',
+]);
+
 export const testsPresent = defineCheck({
   id: 'tests-present',
   title: 'Tests present',
@@ -94,7 +124,7 @@ export const testsPresent = defineCheck({
         examples.slice(0, 5).map((path) => ({ path })),
       );
     }
-    const code = programLanguages(languages);
+    const code = languages.filter((language) => !NOT_TESTED.has(language.name));
     if (code.length === 0)
       return notApplicable('No source code in a language that is unit-tested (only markup, templates, configuration or scripts).');
     // Rust keeps unit tests inside the source files (#[cfg(test)]), which are not read.
