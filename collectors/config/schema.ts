@@ -22,6 +22,15 @@ export const directorySourceSchema = z
   })
   .describe('Every git work tree matching a glob on this machine.');
 
+/** How long a clone or fetch may show no progress: a stalled server must not hold the nightly run until CI kills it. */
+const stallSecondsSchema = z
+  .number()
+  .positive()
+  .default(120)
+  .describe(
+    'Seconds a clone or fetch may go without progress before it is stopped (default 120). The repository is then a problem; an earlier clone of it is still scanned, marked stale.',
+  );
+
 /** Repositories cloned from their URLs. */
 export const gitSourceSchema = z
   .strictObject({
@@ -49,6 +58,7 @@ export const gitSourceSchema = z
       .describe(
         "The forge's URL shapes for source links: github, gitlab, bitbucket, bitbucket-server or azure-devops. Needed for a self-hosted GitLab whose host does not start with gitlab.; GitHub, gitlab.com and gitlab.* hosts, Bitbucket Cloud, Azure DevOps and Bitbucket Server's /projects/…/repos/… URLs are recognised.",
       ),
+    stallSeconds: stallSecondsSchema,
   })
   .describe(
     'Git repositories cloned (partially: full history, file contents of the checked-out commit only) and fetched again on later runs.',
@@ -81,6 +91,7 @@ export const githubSourceSchema = z
       .min(1)
       .optional()
       .describe('Where the clones are kept between runs, relative to this file (default: .cache/clones in the working folder).'),
+    stallSeconds: stallSecondsSchema,
     teams: z
       .boolean()
       .default(false)

@@ -40,7 +40,7 @@ let nextId = 0;
  */
 export function runGit(dir: string, args: string[], options: { config?: string[] } = {}): Promise<string> {
   if (inProcess.size < inProcessFolders) inProcess.add(dir);
-  if (inProcess.has(dir)) return runSafeGit(dir, args, options.config);
+  if (inProcess.has(dir)) return runSafeGit(dir, args, options);
   const id = nextId++;
   const runner = runnerFor(id);
   return new Promise((resolve, reject) => {

@@ -18,7 +18,7 @@ export interface GitRequest {
 export type GitReply = { id: number; stdout: string } | { id: number; error: string };
 
 process.on('message', (request: GitRequest) => {
-  runSafeGit(request.dir, request.args, request.config).then(
+  runSafeGit(request.dir, request.args, request.config ? { config: request.config } : {}).then(
     (stdout) => process.send?.({ id: request.id, stdout } satisfies GitReply),
     (error: Error) => process.send?.({ id: request.id, error: error.message } satisfies GitReply),
   );

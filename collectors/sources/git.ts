@@ -3,7 +3,7 @@ import { mkdir, rename, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import pLimit from 'p-limit';
 import type { GitSource } from '../config/schema.ts';
-import { safeGit } from '../support/safe-simple-git.ts';
+import { GitStalled, runSafeGit, type SafeGitOptions } from '../support/safe-git.ts';
 import { isGitWorkTree } from './directory.ts';
 import { EVERY_REPO, type RepoSelection, type SourceListing } from './source.ts';
 
@@ -68,7 +68,7 @@ export async function listGitSource(source: GitSource, baseDir: string, select: 
         message: `Cannot tell a repository name from "${redact(url)}"; expected a URL ending in the repository's name.`,
       });
   }
-  const synced = await syncClones(remotes, clonesDirOf(source.clones, baseDir), 'git');
+  const synced = await syncClones(remotes, clonesDirOf(source.clones, baseDir), 'git', { stallSeconds: source.stallSeconds });
   return { ...synced, problems: [...listing.problems, ...synced.problems] };
 }
 
@@ -85,19 +85,26 @@ export function clonesDirOf(configured: string | undefined, baseDir: string): st
   return configured ? resolve(baseDir, configured) : resolve('.cache', 'clones');
 }
 
-/**
- * Brings a clone of each remote up to date in `clonesDir`, four at a time. `authorization` is an
- * HTTP Authorization header for the remotes (a token), handed to git through its environment.
- */
+/** How a source's clones are fetched. */
+export interface SyncOptions {
+  /** Seconds a clone or fetch may print no progress before it is stopped. */
+  stallSeconds: number;
+  /** An HTTP Authorization header for the remotes (a token), handed to git through its environment. */
+  authorization?: string;
+}
+
+/** Brings a clone of each remote up to date in `clonesDir`, four at a time. */
 export async function syncClones(
   remotes: readonly Remote[],
   clonesDir: string,
   source: string,
-  authorization?: string,
+  options: SyncOptions,
 ): Promise<SourceListing> {
+  const { authorization, stallSeconds } = options;
   await mkdir(clonesDir, { recursive: true });
-  const extra = {
+  const extra: SafeGitOptions = {
     config: FETCH_CONFIG,
+    stallMs: stallSeconds * 1000,
     ...(authorization
       ? { env: { GIT_CONFIG_COUNT: '1', GIT_CONFIG_KEY_0: 'http.extraHeader', GIT_CONFIG_VALUE_0: `Authorization: ${authorization}` } }
       : {}),
@@ -131,23 +138,23 @@ async function syncClone(
   remote: Remote,
   dir: string,
   clonesDir: string,
-  extra: Parameters<typeof safeGit>[1],
+  extra: SafeGitOptions,
 ): Promise<{ scanned: boolean; problem?: string }> {
   const existing = isGitWorkTree(dir);
   try {
-    const filter = clonesPartially(remote.url) ? ['--filter=blob:none'] : [];
+    // Progress is asked for, though nothing shows it: while data moves git prints it, and a clone that prints nothing has stalled.
+    const fetching = ['--quiet', '--progress', ...(clonesPartially(remote.url) ? ['--filter=blob:none'] : []), '--no-recurse-submodules'];
     if (existing) {
-      const git = safeGit(dir, extra);
-      await git.raw(['fetch', '--quiet', ...filter, '--no-recurse-submodules', 'origin']);
-      await git.raw(['reset', '--quiet', '--hard', '@{upstream}']);
+      await runSafeGit(dir, ['fetch', ...fetching, 'origin'], extra);
+      await runSafeGit(dir, ['reset', '--quiet', '--hard', '@{upstream}'], extra);
       // A fetch leaves origin/HEAD as the first clone saw it; ask the remote which branch is its default now.
-      await git.raw(['remote', 'set-head', 'origin', '--auto']).catch(() => undefined);
+      await runSafeGit(dir, ['remote', 'set-head', 'origin', '--auto'], extra).catch(() => undefined);
     } else {
       // Cloned beside its final place and renamed, so a failed clone leaves nothing half-made.
       const partial = `${dir}.cloning-${process.pid}`;
       await rm(partial, { recursive: true, force: true });
       try {
-        await safeGit(clonesDir, extra).raw(['clone', '--quiet', ...filter, '--no-recurse-submodules', remote.url, partial]);
+        await runSafeGit(clonesDir, ['clone', ...fetching, '--', remote.url, partial], extra);
         await rename(partial, dir);
       } finally {
         await rm(partial, { recursive: true, force: true });
@@ -155,9 +162,16 @@ async function syncClone(
     }
     return { scanned: true };
   } catch (error) {
-    const reason = redact((error instanceof Error ? error.message : String(error)).split('\n').find((line) => line.trim()) ?? 'git failed');
-    return { scanned: existing, problem: `Could not ${existing ? 'fetch' : 'clone'} ${redact(remote.url)}: ${reason}` };
+    return { scanned: existing, problem: `Could not ${existing ? 'fetch' : 'clone'} ${redact(remote.url)}: ${redact(failureOf(error))}` };
   }
+}
+
+/** Why git failed, in a line: its `fatal:` or `error:` line rather than the progress printed before it. */
+function failureOf(error: unknown): string {
+  if (error instanceof GitStalled) return `no progress for ${error.ms / 1000} s, so it was stopped`;
+  const message = error instanceof Error ? error.message : String(error);
+  const lines = message.split(/[\r\n]+/).filter((line) => line.trim());
+  return lines.findLast((line) => /^(fatal|error):/.test(line)) ?? lines[0] ?? 'git failed';
 }
 
 /**

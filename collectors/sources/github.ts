@@ -75,7 +75,10 @@ export async function listGitHubSource(
       : [],
   );
   const authorization = token ? `Basic ${Buffer.from(`x-access-token:${token}`).toString('base64')}` : undefined;
-  const synced = await syncClones(remotes, clonesDirOf(source.clones, baseDir), 'github', authorization);
+  const synced = await syncClones(remotes, clonesDirOf(source.clones, baseDir), 'github', {
+    stallSeconds: source.stallSeconds,
+    ...(authorization ? { authorization } : {}),
+  });
   return { ...synced, problems: [...teams.problems, ...synced.problems], entities: teams.documents };
 }
 

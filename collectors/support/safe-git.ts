@@ -45,27 +45,81 @@ function absolutePath(): string {
   return entries.length > 0 ? entries.join(delimiter) : '/usr/bin:/bin';
 }
 
+/** What `runSafeGit` adds to the safe configuration and environment. */
+export interface SafeGitOptions {
+  /** `-c` settings on top of the safe ones. */
+  config?: readonly string[];
+  /** Variables on top of `gitEnvironment()`'s: how a source hands git a token. */
+  env?: Record<string, string>;
+  /**
+   * Milliseconds git may print nothing before it is stopped, with the helpers it started (a
+   * `git remote-http` outlives a killed `git clone`, holding its connection open).
+   */
+  stallMs?: number;
+}
+
+/** A git command stopped for printing nothing for `ms`. */
+export class GitStalled extends Error {
+  readonly ms: number;
+  constructor(ms: number) {
+    super(`git printed nothing for ${ms / 1000} s`);
+    this.ms = ms;
+  }
+}
+
 /**
- * `git <args>` in `dir` with the safe configuration (and `config` on top), started directly: what
- * the repository reader runs for every repository, where simple-git's own work cost as much as a
- * fast git command. Resolves with git's standard output, and rejects with its output when it fails
- * saying why, as simple-git does: a command that fails silently (`rev-parse --verify --quiet`)
- * resolves with what it printed. `args` are Cairn's own, never a user's.
+ * `git <args>` in `dir` with the safe configuration, started directly: what the repository reader
+ * runs for every repository, where simple-git's own work cost as much as a fast git command, and
+ * what the sources clone and fetch with. Resolves with git's standard output, and rejects with its
+ * output when it fails saying why, as simple-git does: a command that fails silently (`rev-parse
+ * --verify --quiet`) resolves with what it printed. `args` are Cairn's own, never a user's.
  */
-export function runSafeGit(dir: string, args: readonly string[], config: readonly string[] = []): Promise<string> {
+export function runSafeGit(dir: string, args: readonly string[], options: SafeGitOptions = {}): Promise<string> {
   return new Promise((resolve, reject) => {
-    const settings = [...SAFE_GIT_CONFIG, ...config].flatMap((setting) => ['-c', setting]);
-    const child = spawn('git', [...settings, ...args], { cwd: dir, env: gitEnvironment(), stdio: ['ignore', 'pipe', 'pipe'] });
+    const settings = [...SAFE_GIT_CONFIG, ...(options.config ?? [])].flatMap((setting) => ['-c', setting]);
+    const { stallMs } = options;
+    // Its own process group when it may be stopped, so that stopping it stops its helpers too.
+    const child = spawn('git', [...settings, ...args], {
+      cwd: dir,
+      env: gitEnvironment(options.env),
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: stallMs !== undefined && process.platform !== 'win32',
+    });
     const stdout: Buffer[] = [];
     const stderr: Buffer[] = [];
-    child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk));
-    child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk));
-    child.on('error', (error: NodeJS.ErrnoException) =>
+    let stalled: GitStalled | undefined;
+    let timer: NodeJS.Timeout | undefined;
+    const stop = () => {
+      stalled = new GitStalled(stallMs!);
+      try {
+        process.kill(-child.pid!, 'SIGKILL');
+      } catch {
+        child.kill('SIGKILL');
+      }
+    };
+    const moved = () => {
+      if (stallMs === undefined) return;
+      clearTimeout(timer);
+      timer = setTimeout(stop, stallMs);
+    };
+    moved();
+    child.stdout.on('data', (chunk: Buffer) => {
+      stdout.push(chunk);
+      moved();
+    });
+    child.stderr.on('data', (chunk: Buffer) => {
+      stderr.push(chunk);
+      moved();
+    });
+    child.on('error', (error: NodeJS.ErrnoException) => {
+      clearTimeout(timer);
       // Node says `spawn git ENOENT` for a missing folder as for a missing git.
-      reject(error.code === 'ENOENT' && !existsSync(dir) ? new Error(`no such folder: ${dir}`) : error),
-    );
+      reject(error.code === 'ENOENT' && !existsSync(dir) ? new Error(`no such folder: ${dir}`) : error);
+    });
     child.on('close', (code, signal) => {
-      if (signal) reject(new Error(`git ${args[0]} was stopped by ${signal}`));
+      clearTimeout(timer);
+      if (stalled) reject(stalled);
+      else if (signal) reject(new Error(`git ${args[0]} was stopped by ${signal}`));
       else if (code && stderr.length > 0) reject(new Error(Buffer.concat([...stdout, ...stderr]).toString('utf8')));
       else resolve(Buffer.concat(stdout).toString('utf8'));
     });

@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
 import { mkdtemp, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { createServer, type AddressInfo, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -188,6 +189,50 @@ describe('the git source', () => {
     const text = JSON.stringify(snapshot);
     expect(text).not.toContain('s3cret-token');
     expect(snapshot.problems[0]!.message).toMatch(/^Could not clone https:\/\/\*\*\*@127\.0\.0\.1:1\/acme\/private\.git: /);
+  });
+
+  it('stops a clone, and a fetch, that makes no progress, and goes on with the rest', async () => {
+    // A server that takes the connection and never answers, as a hung forge does.
+    const held = new Set<Socket>();
+    const server = createServer((socket) => {
+      held.add(socket);
+      socket.on('close', () => held.delete(socket)).resume();
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    const stalled = `http://127.0.0.1:${port}/acme/stalled.git`;
+    const collectStalling = (repos: string[]) =>
+      collect({
+        config: portalConfigSchema.parse({ sources: [{ type: 'git', repos, clones: 'clones-stalling', stallSeconds: 1 }] }),
+        baseDir: remotes,
+        standards: NO_STANDARDS,
+        now: NOW,
+      });
+    try {
+      const first = await collectStalling([stalled, `file://${remotes}/beta.git`]);
+      expect(first.repos.map((repo) => repo.name)).toEqual(['beta']);
+      expect(
+        first.problems.filter((problem) => /clone|fetch/.test(problem.message)).map((problem) => [problem.repo, problem.message]),
+      ).toEqual([['stalled', `Could not clone ${stalled}: no progress for 1 s, so it was stopped`]]);
+
+      // An earlier clone whose remote now hangs is fetched no longer than that, and scanned as it was.
+      await git(join(remotes, 'clones-stalling', 'beta'), 'remote', 'set-url', 'origin', stalled.replace('stalled', 'beta'));
+      const later = await collectStalling([stalled.replace('stalled', 'beta')]);
+      expect(later.repos.map((repo) => [repo.name, repo.stale])).toEqual([
+        ['beta', `could not fetch ${stalled.replace('stalled', 'beta')}; the data is from an earlier clone`],
+      ]);
+      // The stopped git let go of its connections.
+      await expect.poll(() => held.size, { timeout: 5_000 }).toBe(0);
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+
+  it('says why git failed, not what it printed first', async () => {
+    const snapshot = await collectFrom([join(remotes, 'nowhere.git')]);
+    expect(snapshot.problems.map((problem) => problem.message)).toContain(
+      `Could not clone ${join(remotes, 'nowhere.git')}: fatal: repository '${join(remotes, 'nowhere.git')}' does not exist`,
+    );
   });
 
   it.each([

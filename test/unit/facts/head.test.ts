@@ -57,12 +57,12 @@ describe('the default branch', () => {
   it("follows the remote's HEAD when the git source fetches again", async () => {
     const clones = join(scratch, 'clones');
     const remote = { name: 'svc', url: `file://${join(scratch, 'remote.git')}` };
-    await syncClones([remote], clones, 'git');
+    await syncClones([remote], clones, 'git', { stallSeconds: 120 });
     expect(await headOf(join(clones, 'svc'))).toMatchObject({ defaultBranch: 'main' });
     // The remote's owners make `trunk` the default branch.
     await git(join(scratch, 'remote.git'), 'branch', 'trunk', 'main');
     await git(join(scratch, 'remote.git'), 'symbolic-ref', 'HEAD', 'refs/heads/trunk');
-    const listing = await syncClones([remote], clones, 'git');
+    const listing = await syncClones([remote], clones, 'git', { stallSeconds: 120 });
     expect(listing.problems).toEqual([]);
     expect(await headOf(join(clones, 'svc'))).toMatchObject({ branch: 'main', defaultBranch: 'trunk' });
   });
