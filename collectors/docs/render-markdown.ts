@@ -1,6 +1,7 @@
 import type { Root } from 'hast';
 import { unrenderable } from '../support/markdown-nesting.ts';
 import { takeAttributeLists } from './attribute-lists.ts';
+import { linkEmbeds } from './embeds.ts';
 import { anchorHeadings } from './headings.ts';
 import { highlightCode } from './highlight.ts';
 import { rewriteReferences, type ReferenceContext } from './rewrite-references.ts';
@@ -35,7 +36,7 @@ async function loadPipelines() {
   return {
     /**
      * Untrusted Markdown to a sanitized tree: Markdown only (never MDX, nothing executed), raw HTML
-     * parsed so that the sanitizer sees it, then GitHub's allow-list, tightened. Footnote ids are left
+     * parsed so that the sanitizer sees it, embeds made links, then GitHub's allow-list, tightened. Footnote ids are left
      * unprefixed here because the sanitizer prefixes every id once.
      */
     sanitizer: unified()
@@ -43,6 +44,7 @@ async function loadPipelines() {
       .use(remarkGfm)
       .use(remarkRehype, { allowDangerousHtml: true, clobberPrefix: '' })
       .use(rehypeRaw)
+      .use(linkEmbeds)
       .use(rehypeSanitize, docsSanitizeSchema)
       .freeze(),
     stringifier: unified().use(rehypeStringify).freeze(),

@@ -42,9 +42,12 @@ describe('the sanitizer', () => {
     ['a mixed-case javascript: link', '<a href="JaVaScRiPt:alert(1)">x</a>', /href|alert/],
     ['a javascript: link with leading whitespace and tabs', '<a href=" java\tscript:alert(1)">x</a>', /href|alert/],
     ['a data:text/html link', '<a href="data:text/html,<script>alert(1)</script>">x</a>', /href|data:/],
-    ['an iframe', '<iframe src="https://evil.example"></iframe>', /iframe|evil/],
-    ['an object', '<object data="https://evil.example/x.swf"></object>', /object|evil/],
-    ['an embed', '<embed src="https://evil.example/x.swf">', /embed|evil/],
+    ['an iframe', '<iframe src="https://evil.example"></iframe>', /<iframe/],
+    ['an object', '<object data="https://evil.example/x.swf"></object>', /<object|data=/],
+    ['an embed', '<embed src="https://evil.example/x.swf">', /<embed|src=/],
+    ['an iframe of a javascript: URL', '<iframe src="javascript:alert(1)"></iframe>', /iframe|alert|href/],
+    ['an iframe of a data: page', '<iframe src="data:text/html,<script>alert(1)</script>"></iframe>', /iframe|data:|alert|href/],
+    ['a video of a javascript: URL', '<video><source src="javascript:alert(1)"></video>', /video|alert|href/],
     ['a meta refresh', '<meta http-equiv="refresh" content="0;url=https://evil.example">', /meta|refresh|evil/],
     ['a base href', '<base href="https://evil.example/">', /base|evil/],
     ['an SVG with a script', '<svg><script>alert(1)</script><circle r="1"/></svg>', /svg|script|alert|circle/],
@@ -58,6 +61,32 @@ describe('the sanitizer', () => {
   ])('removes %s', async (_name, markdown, forbidden) => {
     const { html } = await render(markdown);
     expect(html).not.toMatch(forbidden);
+  });
+
+  it.each([
+    [
+      'an iframe, named by its title',
+      '<iframe width="672" src="https://www.youtube.com/embed/85TQ" title="YouTube video player" allowfullscreen></iframe>',
+      '<p>Embedded content, not shown in the portal: <a href="https://www.youtube.com/embed/85TQ">YouTube video player</a></p>',
+    ],
+    [
+      'a video, by its first source, inline in a paragraph',
+      'Watch <video controls><source src="https://cdn.example/demo.mp4">Not supported.</video> first.',
+      '<p>Watch Embedded video, not shown in the portal: <a href="https://cdn.example/demo.mp4">https://cdn.example/demo.mp4</a> first.</p>',
+    ],
+    [
+      'an object, by its data',
+      '<object data="https://example.com/chart.pdf" aria-label="Q3 chart"></object>',
+      '<p>Embedded content, not shown in the portal: <a href="https://example.com/chart.pdf">Q3 chart</a></p>',
+    ],
+  ])('links %s, which the portal does not embed', async (_name, markdown, expected) => {
+    const { html } = await render(markdown);
+    expect(html).toBe(expected);
+  });
+
+  it('links an embedded repository file where the docs link to files', async () => {
+    const { html } = await render('<iframe src="../diagrams/flow.html" title="Flow"></iframe>', { sourcePath: 'docs/guide/setup.md' });
+    expect(html).toContain('<a href="https://git.example.com/acme/app/blob/abc123/docs/diagrams/flow.html">Flow</a>');
   });
 
   it('keeps inline raster data images', async () => {
