@@ -29,9 +29,13 @@ export interface Invocation extends CommandContext {
 export function processContext(): CommandContext {
   // A reader that goes away (`cairn check 2>&1 | head -3`) closes the pipe: what is left to say is
   // dropped, and the run ends with its own exit code, not with an unhandled EPIPE.
+  // Output that cannot be written at all (standard output on a full disk) ends the run as bad
+  // usage, in a line: a report half written is no verdict.
   for (const stream of [process.stdout, process.stderr])
     stream.on('error', (error: NodeJS.ErrnoException) => {
-      if (error.code !== 'EPIPE') throw error;
+      if (error.code === 'EPIPE') return;
+      if (stream === process.stdout) process.stderr.write(`cairn: cannot write to standard output: ${error.message}\n`);
+      process.exit(2);
     });
   return { cwd: process.cwd(), env: process.env, stdout: process.stdout, stderr: process.stderr };
 }

@@ -46,6 +46,24 @@ export async function main(invocation: Invocation): Promise<number> {
       context.stderr.write(`${error.message}\n`);
       return 2;
     }
+    if (isUnwritable(error)) {
+      // Files are written to a temporary name and renamed: what was there before is still there.
+      context.stderr.write(`cairn ${name}: could not write ${error.path ?? 'its output'} (${error.message}); nothing was replaced.\n`);
+      return 2;
+    }
     throw error;
   }
+}
+
+/** Errors of the machine rather than of Cairn: an output the file system will not take (full, read-only, gone). */
+const UNWRITABLE = new Set(['ENOSPC', 'EDQUOT', 'EROFS', 'EACCES', 'EPERM', 'EIO', 'ENOENT', 'ENOTDIR', 'EISDIR', 'EXDEV', 'EFBIG']);
+
+function isUnwritable(error: unknown): error is NodeJS.ErrnoException {
+  const { code, syscall } = error as NodeJS.ErrnoException;
+  return (
+    error instanceof Error &&
+    code !== undefined &&
+    UNWRITABLE.has(code) &&
+    ['open', 'write', 'rename', 'mkdir', 'close', 'fsync'].includes(syscall ?? '')
+  );
 }

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { execFile } from 'node:child_process';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
@@ -103,6 +104,16 @@ describe('cairn check', () => {
       }),
     ]);
   });
+
+  it.runIf(existsSync('/dev/full'))(
+    'says in a line, exit 2, when the report cannot be written (a full disk), and replaces nothing',
+    async () => {
+      const run = await cairn(fixture.dirs.orders, 'check', '--config', join(portal, 'portal.yaml'), '--output', '/dev/full');
+      expect(run.code).toBe(2);
+      expect(run.stderr).toMatch(/^cairn check: could not write .*\(ENOSPC: no space left on device, write\); nothing was replaced\.\n$/m);
+      expect(run.stderr).not.toMatch(/\n\s+at /);
+    },
+  );
 
   it.each([
     [['--min-level', 'silver'], 0, ''],
