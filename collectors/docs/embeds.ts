@@ -40,7 +40,7 @@ export function linkEmbeds() {
           children: [{ type: 'text', value: text.length > MAX_TEXT ? `${text.slice(0, MAX_TEXT - 1)}…` : text }],
         },
       ];
-      const block = parent.type === 'root' || BLOCK_PARENTS.has(parent.tagName);
+      const block = parent.type === 'root' || (parent.type === 'element' && BLOCK_PARENTS.has(parent.tagName));
       parent.children.splice(
         index,
         1,
