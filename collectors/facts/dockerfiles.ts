@@ -39,7 +39,7 @@ export type DockerfileFacts = z.infer<typeof dockerfileSchema>;
 
 export const dockerfiles = defineRetriever({
   id: 'dockerfiles',
-  version: 3,
+  version: 4,
   description:
     'Dockerfiles and Containerfiles: base images (tag, digest; build arguments replaced by their defaults), USER and ADD instructions, and what the final image exposes and runs, with lines.',
   schema: z.array(dockerfileSchema),
@@ -79,6 +79,14 @@ export function parseDockerfile(text: string): Omit<DockerfileFacts, 'path'> {
     } else if (keyword === 'FROM') {
       const stage = instruction as From;
       const written = stage.getImage() ?? '';
+      if (written.length > MAX_IMAGE_REFERENCE) {
+        // No image at all: kept clipped, so that the checks still name the line.
+        const clipped = `${written.slice(0, MAX_IMAGE_REFERENCE)}…`;
+        from.push({ image: clipped, name: clipped, stageRef: false, line });
+        exposes = [];
+        entrypoint = cmd = undefined;
+        continue;
+      }
       const resolved = written.includes('$') ? withArguments(written, globalArgs) : undefined;
       const registry = stage.getRegistry();
       const { image, name, tag, digest } = resolved
@@ -138,18 +146,30 @@ function commandLine(content: string): string {
   return text.replace(/\\\r?\n\s*/g, ' ').replace(/\s+/g, ' ');
 }
 
-const ARGUMENT = /\$(?:\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?\}|([A-Za-z_][A-Za-z0-9_]*))/g;
+// A fallback stops at a `$` as at a `}`: a nested `${A:-${B:-…` is left unjudged, and each `$` scans only to the next.
+const ARGUMENT = /\$(?:\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^}$]*))?\}|([A-Za-z_][A-Za-z0-9_]*))/g;
+
+/**
+ * Characters an image reference may have: Docker's own limits (a name of 255, a tag of 128, a
+ * digest) with room to spare. Longer is no image a build could pull, and a reference repeating a
+ * long build argument would otherwise grow without bound (1,000 `$A` of 20 KB each).
+ */
+export const MAX_IMAGE_REFERENCE = 1024;
 
 /**
  * `written` with each build argument replaced by its default (`ARG NODE=20`, or `${NODE:-20}`), as a
- * build without `--build-arg` sees it; undefined when one has no default, and only the build knows.
+ * build without `--build-arg` sees it; undefined when one has no default, and only the build knows,
+ * or when the result is longer than any image reference.
  */
 export function withArguments(written: string, defaults: ReadonlyMap<string, string | undefined>): string | undefined {
   let unknown = false;
-  const resolved = written.replace(ARGUMENT, (_, braced?: string, fallback?: string, bare?: string) => {
+  let length = written.length;
+  const resolved = written.replace(ARGUMENT, (match: string, braced?: string, fallback?: string, bare?: string) => {
+    if (unknown) return '';
     const value = defaults.get((braced ?? bare)!) ?? fallback;
-    if (value === undefined || value.includes('$')) unknown = true;
-    return value ?? '';
+    length += (value?.length ?? 0) - match.length;
+    if (value === undefined || value.includes('$') || length > MAX_IMAGE_REFERENCE) unknown = true;
+    return unknown ? '' : value!;
   });
   return unknown || resolved.includes('$') ? undefined : resolved;
 }

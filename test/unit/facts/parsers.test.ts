@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseCodeownersWithLines } from '../../../collectors/facts/codeowners.ts';
-import { parseDockerfile } from '../../../collectors/facts/dockerfiles.ts';
+import { MAX_IMAGE_REFERENCE, parseDockerfile, withArguments } from '../../../collectors/facts/dockerfiles.ts';
 import { languageOf } from '../../../collectors/facts/languages.ts';
 import { identifyLicense } from '../../../collectors/facts/license.ts';
 import { manifests, parseManifest } from '../../../collectors/facts/manifests.ts';
@@ -264,6 +264,30 @@ describe('parseDockerfile', () => {
   ])('$name', ({ text, expected }) => {
     const { from: _from, users: _users, adds: _adds, ...rest } = parseDockerfile(text);
     expect(rest).toEqual(expected);
+  });
+
+  it('leaves unjudged a reference that build arguments make longer than any image, however many times it repeats one', () => {
+    const text = `ARG A=${'x'.repeat(20_000)}\nFROM ${'$A'.repeat(300)}:latest\n`;
+    const [from] = parseDockerfile(text).from;
+    expect(from!.image).toBe(`${'$A'.repeat(300)}:latest`);
+    expect(JSON.stringify(parseDockerfile(text)).length).toBeLessThan(text.length);
+  });
+
+  it('keeps a reference longer than any image clipped, with its line', () => {
+    const [from] = parseDockerfile(`FROM node:${'1'.repeat(5000)}\n`).from;
+    expect(from).toEqual({
+      image: `node:${'1'.repeat(MAX_IMAGE_REFERENCE - 5)}…`,
+      name: `node:${'1'.repeat(MAX_IMAGE_REFERENCE - 5)}…`,
+      stageRef: false,
+      line: 1,
+    });
+  });
+
+  it('reads nested fallbacks in time linear in their length, and leaves them unjudged', () => {
+    const nested = `FROM node:${'${A:-'.repeat(60_000)}\n`;
+    expect(parseDockerfile(`ARG A\n${nested}`).from[0]!.image.length).toBeLessThanOrEqual(MAX_IMAGE_REFERENCE + 1);
+    expect(withArguments('${A:-${B:-node}}', new Map())).toBeUndefined();
+    expect(withArguments('x'.repeat(100) + '${A:-'.repeat(100_000), new Map([['A', 'node']]))).toBeUndefined();
   });
 
   it('tolerates an empty or broken file', () => {
