@@ -48,7 +48,7 @@ const ADVISORIES_URL = /\/security\/advisories(\/new)?\/?$/i;
 const REPORTING_URL =
   /security|vulnerab|disclos|bounty|report|advisor|psirt|cert\b|hackerone\.com|bugcrowd\.com|huntr\.(com|dev)|intigriti\.com|yeswehack\.com|tidelift\.com/i;
 /** A relative Markdown link to the repository's advisories (`../../security/advisories/new`). */
-const RELATIVE_ADVISORIES_LINK = /\]\(\s*((?:\.\.?\/)*[^\s()]*security\/advisories(?:\/new)?\/?)\s*\)/gi;
+const RELATIVE_ADVISORIES_LINK = /\]\(\s*([^\s()]*security\/advisories(?:\/new)?\/?)\s*\)/gi;
 
 /** A heading over the part of a policy that says how to report: "Reporting a Vulnerability", "Contact", "Disclosure". */
 const REPORTING_HEADING = /report|disclos|vulnerab|contact/i;

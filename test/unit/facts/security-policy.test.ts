@@ -77,4 +77,9 @@ describe('securityPolicy fact', () => {
   ])('$name', async ({ tree, expected }) => {
     expect(securityPolicy.schema.parse(await securityPolicy.collect(memoryContext(tree)))).toEqual(expected);
   });
+
+  it('reads a hostile line in time linear in its length: 300,000 characters of ../ after a link opener', async () => {
+    const tree = { 'SECURITY.md': `# Security\n\n](${'../'.repeat(100_000)}\n` };
+    expect(await securityPolicy.collect(memoryContext(tree))).toEqual({ path: 'SECURITY.md', contacts: [] });
+  });
 });
