@@ -20,6 +20,11 @@ export const MAX_TEXT = 1_000;
 export const MAX_MARKDOWN = 4_000;
 /** Items of a list inside an item (evidence of a check, relations of one type). */
 export const MAX_NESTED = 20;
+/** An error's message: it may quote repository text too. */
+export const MAX_ERROR_CHARS = 4_000;
+/** A path or URL in an answer: one longer is cut (a path), or left out (a URL, which cut would lead nowhere). */
+export const MAX_LOCATION = 300;
+export const MAX_URL = 2_000;
 
 /** The paging arguments of every tool that lists. */
 export const pageArguments = {
@@ -91,8 +96,9 @@ export function firstOf<T>(items: readonly T[], max = MAX_NESTED): { items: T[];
 }
 
 /**
- * The first of `items` whose JSON fits in `budget` characters (one at least), and how many were
- * left out: for the lists of an answer that has several, so that together they stay under the cap.
+ * The first of `items` whose JSON fits in `budget` characters (one at least: each item's own parts
+ * are bounded), and how many were left out: for the lists of an answer that has several, so that
+ * together they stay under the cap.
  */
 export function fitting<T>(items: readonly T[], budget: number): { items: T[]; omitted?: number } {
   let size = 0;

@@ -7,7 +7,7 @@ import { specString } from '../../../site/lib/entity.ts';
 import { docsPagePath, entityPath } from '../../../site/lib/paths.ts';
 import { formatScore, levelRef } from '../../../site/lib/standards.ts';
 import { compareTodo, teamStanding, todoItem, type TodoItem } from '../../../site/lib/team-standing.ts';
-import { clip, firstOf, MAX_NESTED, page, type PageArguments } from './bounds.ts';
+import { clip, firstOf, MAX_LOCATION, MAX_NESTED, page, type PageArguments } from './bounds.ts';
 import { portalLink, viewLink, type McpPortal } from './portal.ts';
 
 /** The URI of an entity's resource: `cairn://entities/<namespace>/<kind>/<name>`. */
@@ -46,7 +46,10 @@ export function resolveEntity(
   if (candidates.length === 1) return candidates[0]!;
   if (candidates.length > 1)
     throw new Error(
-      `"${text}" names ${candidates.length} entities: ${candidates.map((entity) => entity.ref).join(', ')}; pass one of these refs.`,
+      `"${text}" names ${candidates.length} entities: ${candidates
+        .slice(0, MAX_NESTED)
+        .map((entity) => entity.ref)
+        .join(', ')}${candidates.length > MAX_NESTED ? ` and ${candidates.length - MAX_NESTED} more` : ''}; pass one of these refs.`,
     );
   const close = closestMatches(
     name ?? lower,
@@ -211,7 +214,7 @@ export function entityAnswer(portal: McpPortal, entity: CatalogEntity) {
       : {}),
     source: {
       ...(view.source.repo ? { repository: view.source.repo } : {}),
-      location: view.source.location,
+      ...(view.source.location ? { location: clip(view.source.location, MAX_LOCATION) } : {}),
       ...(view.source.href ? { url: view.source.href } : {}),
     },
     ...(view.repository
@@ -229,7 +232,7 @@ export function entityAnswer(portal: McpPortal, entity: CatalogEntity) {
     problems: problems.items.map((problem) => ({
       severity: problem.severity,
       message: clip(problem.message),
-      ...(problem.location ? { location: problem.location } : {}),
+      ...(problem.location ? { location: clip(problem.location, MAX_LOCATION) } : {}),
     })),
     ...(problems.omitted ? { problemsOmitted: problems.omitted } : {}),
     scorecards: standings(portal, entity),

@@ -1,7 +1,7 @@
 import { isAbsolute, resolve } from 'node:path';
 import { formatScore } from '../../../site/lib/standards.ts';
 import { failingChecks, verdictOf } from '../report/verdict.ts';
-import { clip, firstOf, fitting, MAX_ANSWER_CHARS } from './bounds.ts';
+import { clip, firstOf, fitting, MAX_ANSWER_CHARS, MAX_LOCATION } from './bounds.ts';
 import type { McpPortal } from './portal.ts';
 import { fixAnswer } from './scorecards.ts';
 
@@ -45,7 +45,7 @@ export async function checkRepository(portal: McpPortal, path: string, scorecard
     report.problems.map((problem) => ({
       severity: problem.severity,
       message: clip(problem.message),
-      ...(problem.file ? { location: problem.line ? `${problem.file}:${problem.line}` : problem.file } : {}),
+      ...(problem.file ? { location: clip(problem.line ? `${problem.file}:${problem.line}` : problem.file, MAX_LOCATION) } : {}),
     })),
     MAX_ANSWER_CHARS * 0.15,
   );

@@ -5,7 +5,7 @@ import { entityScorecards, type SettledChecks } from '../../../site/lib/scorecar
 import { checkPath } from '../../../site/lib/paths.ts';
 import { evidenceView, levelRef, repoOf, type EvidenceView } from '../../../site/lib/standards.ts';
 import { failingChecks, type FailingCheck } from '../report/verdict.ts';
-import { clip, firstOf, MAX_MARKDOWN, MAX_NESTED } from './bounds.ts';
+import { clip, firstOf, fitting, MAX_ANSWER_CHARS, MAX_LOCATION, MAX_MARKDOWN, MAX_NESTED, MAX_URL } from './bounds.ts';
 import { resolveEntity } from './entities.ts';
 import { portalLink, viewLink, type McpPortal } from './portal.ts';
 
@@ -31,9 +31,9 @@ function evidenceAnswer(views: readonly EvidenceView[]) {
   const { items, omitted } = firstOf(views, 10);
   return {
     evidence: items.map((view) => ({
-      location: view.location,
+      location: clip(view.location, MAX_LOCATION),
       ...(view.note ? { note: clip(view.note, 300) } : {}),
-      ...(view.href ? { url: view.href } : {}),
+      ...(view.href && view.href.length <= MAX_URL ? { url: view.href } : {}),
     })),
     ...(omitted ? { evidenceOmitted: omitted } : {}),
   };
@@ -157,10 +157,16 @@ export function nextLevel(portal: McpPortal, entityText: string, scorecard?: str
     });
   }
   const fixes = failingChecks({ results: blocking, checks: portal.standards.checksById });
+  // Cheapest first, as many as the answer holds.
+  const shown = fitting(
+    fixes.map((failing) => fixAnswer(portal, entity, failing)),
+    MAX_ANSWER_CHARS * 0.8,
+  );
   return {
     entity: entity.ref,
     scorecards: standings,
-    fixes: fixes.map((failing) => fixAnswer(portal, entity, failing)),
+    fixes: shown.items,
+    ...(shown.omitted ? { fixesOmitted: shown.omitted } : {}),
     ...(fixes.length > 0 ? { cheapestFirst: fixes[0]!.checkId } : {}),
   };
 }
@@ -170,16 +176,9 @@ export function fixAnswer(portal: McpPortal, entity: CatalogEntity | undefined, 
   const repo = repoOf(portal.catalog, entity);
   const guide = guideAnswer(portal, failing.checkId);
   const url = portalLink(portal, checkPath(failing.checkId));
-  const findings = firstOf(failing.findings, 10);
-  return {
-    check: {
-      id: failing.checkId,
-      title: failing.title,
-      ...(failing.effort ? { effort: failing.effort } : {}),
-      ...(failing.severity ? { severity: failing.severity } : {}),
-      ...(url ? { url } : {}),
-    },
-    findings: findings.items.map((finding) => ({
+  // Ten findings at most, fewer when their evidence is long: one failing check never fills the answer.
+  const findings = fitting(
+    failing.findings.slice(0, 10).map((finding) => ({
       ...(entity ? {} : { entity: finding.entityRef }),
       blocks: finding.neededFor.map((need) => ({ scorecard: need.scorecard, level: levelTitleOf(portal, need.scorecard, need.level) })),
       outcome: finding.outcome,
@@ -189,7 +188,19 @@ export function fixAnswer(portal: McpPortal, entity: CatalogEntity | undefined, 
         ? { expiredExemption: { reason: clip(finding.exemption.reason, 300), expires: finding.exemption.expires } }
         : {}),
     })),
-    ...(findings.omitted ? { findingsOmitted: findings.omitted } : {}),
+    MAX_ANSWER_CHARS * 0.2,
+  );
+  const findingsOmitted = failing.findings.length - findings.items.length;
+  return {
+    check: {
+      id: failing.checkId,
+      title: failing.title,
+      ...(failing.effort ? { effort: failing.effort } : {}),
+      ...(failing.severity ? { severity: failing.severity } : {}),
+      ...(url ? { url } : {}),
+    },
+    findings: findings.items,
+    ...(findingsOmitted ? { findingsOmitted } : {}),
     ...(failing.fix ? { fix: clip(failing.fix, MAX_MARKDOWN) } : {}),
     ...(guide ? { guide } : {}),
   };

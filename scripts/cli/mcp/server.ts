@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { cleanText } from '../../../collectors/contract/helpers.ts';
 import { llmsTxt } from '../../../site/lib/exports.ts';
 import { VERSION } from '../version.ts';
-import { answer, jsonText, MAX_LIMIT, pageArguments } from './bounds.ts';
+import { answer, clip, jsonText, MAX_ERROR_CHARS, MAX_LIMIT, pageArguments } from './bounds.ts';
 import { entityAnswer, entityUri, ownerServices, resolveEntity, searchCatalog } from './entities.ts';
 import { findGoldenPath, guideMarkdown, guideUri } from './guides.ts';
 import { portalLink, type McpPortal } from './portal.ts';
@@ -33,7 +33,8 @@ async function respond(work: () => Record<string, unknown> | Promise<Record<stri
   try {
     return answer(await work());
   } catch (error) {
-    throw new Error(cleanText(error instanceof Error ? error.message : String(error), ''));
+    // Bounded like an answer: an error may quote repository text (every ref a hostile title matches).
+    throw new Error(clip(cleanText(error instanceof Error ? error.message : String(error), ''), MAX_ERROR_CHARS));
   }
 }
 

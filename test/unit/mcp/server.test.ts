@@ -45,19 +45,43 @@ const snapshot: Snapshot = {
       metadata: { name: 'checkout-payments', namespace: 'default', title: 'Checkout / Payments' },
     },
     ...bulk,
+    ...Array.from({ length: 60 }, (_, index) => ({
+      ...component(`twin-${index}`, 'One of many with the same title.'),
+      metadata: { name: `twin-${index}`, namespace: 'default', title: 'Twin' },
+    })),
   ],
-  results: snapshotFixture.results.map((result) =>
-    result.entityRef === 'component:default/checkout-web'
-      ? {
-          ...result,
-          checks: result.checks.map((check) => ({
-            ...check,
-            message: `${INJECTION}${CONTROLS}`,
-            evidence: [{ path: 'README.md', line: 1, note: `${INJECTION}${CONTROLS}` }],
+  results: [
+    ...snapshotFixture.results.map((result) =>
+      result.entityRef === 'component:default/checkout-web'
+        ? {
+            ...result,
+            checks: result.checks.map((check) => ({
+              ...check,
+              message: `${INJECTION}${CONTROLS}`,
+              evidence: [{ path: 'README.md', line: 1, note: `${INJECTION}${CONTROLS}` }],
+            })),
+          }
+        : result,
+    ),
+    // Every check of `huge` fails with twelve pieces of evidence at a path of 3,600 characters.
+    ...snapshotFixture.results
+      .filter((result) => result.entityRef === 'component:default/checkout-web')
+      .map((result) => ({
+        ...result,
+        entityRef: 'component:default/huge',
+        checks: result.checks.map((check) => ({
+          ...check,
+          outcome: 'fail' as const,
+          effective: 'fail' as const,
+          message: 'm'.repeat(5_000),
+          evidence: Array.from({ length: 12 }, (_, line) => ({
+            path: `${'deep/'.repeat(720)}Dockerfile`,
+            line: line + 1,
+            note: 'n'.repeat(2_000),
           })),
-        }
-      : result,
-  ),
+        })),
+      })),
+  ],
 };
 
 function fixturePortal(): McpPortal {
@@ -178,6 +202,23 @@ describe('bounded answers', () => {
     const result = await call('get_entity', { entity: 'huge' });
     expect(result.content[0]!.text.length).toBeLessThan(10_000);
     expect(result.structuredContent!.description).toMatch(/^x{2000}… \[98000 more characters\]$/);
+  });
+
+  it('bound the fixes of an entity whose every check fails with long evidence, cheapest first', async () => {
+    const result = await call('next_level', { entity: 'huge' });
+    expect(result.isError).toBeUndefined();
+    expect(result.content[0]!.text.length).toBeLessThanOrEqual(MAX_ANSWER_CHARS);
+    const answer = result.structuredContent as { fixes: Array<{ findings: Array<{ evidence: Array<{ location: string }> }> }> };
+    expect(answer.fixes.length).toBeGreaterThan(0);
+    for (const evidence of answer.fixes[0]!.findings[0]!.evidence) expect(evidence.location.length).toBeLessThan(400);
+  });
+
+  it('bound an error too: a title a hostile repository copies onto many entities', async () => {
+    const result = await call('get_entity', { entity: 'Twin' });
+    expect(result.isError).toBe(true);
+    expect(result.content[0]!.text).toMatch(
+      /^"Twin" names 60 entities: component:default\/twin-\d+, .* and 40 more; pass one of these refs\.$/,
+    );
   });
 
   it('refuse a limit above 100 and a cursor the server did not give', async () => {
