@@ -22,3 +22,5 @@ export { sourceLinks, type Forge, type SourceLinks } from '../support/source-lin
 export { feedbackIssueUrl, RATING_CHOICES } from '../feedback/issue-form.ts';
 /** How deep Markdown may nest quotes and lists to be rendered, for docs pages and descriptions alike. */
 export { unrenderable } from '../support/markdown-nesting.ts';
+/** The ids of the page around rendered docs, which docs never take. */
+export { LAYOUT_IDS } from '../docs/headings.ts';

@@ -1,5 +1,6 @@
 import type { Element, ElementContent, Root } from 'hast';
 import { SKIP, visit } from 'unist-util-visit';
+import { shortened } from '../support/text.ts';
 
 /** Elements that embed another document or media, by what a reader is told they were. */
 const EMBEDS: Readonly<Record<string, string>> = {
@@ -37,7 +38,7 @@ export function linkEmbeds() {
           type: 'element',
           tagName: 'a',
           properties: { href: address },
-          children: [{ type: 'text', value: text.length > MAX_TEXT ? `${text.slice(0, MAX_TEXT - 1)}…` : text }],
+          children: [{ type: 'text', value: shortened(text, MAX_TEXT) }],
         },
       ];
       const block = parent.type === 'root' || (parent.type === 'element' && BLOCK_PARENTS.has(parent.tagName));

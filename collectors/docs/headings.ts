@@ -13,9 +13,15 @@ const HEADING = /^h([1-6])$/;
  * section" anchor; other elements an attribute list names get their id too. Returns the headings
  * for the table of contents. Runs after sanitizing: the ids and anchors are Cairn's own.
  */
+/**
+ * The ids of the page around rendered docs (site/layouts/Page.astro): the skip link's target and
+ * the search box. A docs heading never takes them ("## Cairn main" gets `cairn-main-1`).
+ */
+export const LAYOUT_IDS = { main: 'cairn-main', search: 'header-search' } as const;
+
 export function anchorHeadings(tree: Root, authorIds: ReadonlyMap<Element, string> = new Map()): DocHeading[] {
   const slugger = new GithubSlugger();
-  const taken = new Set<string>();
+  const taken = new Set<string>(Object.values(LAYOUT_IDS));
   const headings: DocHeading[] = [];
   // Other elements an attribute list names keep their id; headings then steer clear of those.
   for (const [element, id] of authorIds)

@@ -1,6 +1,7 @@
 import type { Element, Root } from 'hast';
 import { toString } from 'hast-util-to-string';
 import { SKIP, visit } from 'unist-util-visit';
+import { shortened } from '../support/text.ts';
 
 /** Characters of a table's header row that name its scroll region. */
 const MAX_LABEL = 100;
@@ -29,7 +30,7 @@ export function scrollableTables(tree: Root): void {
         className: ['table-scroll'],
         role: 'region',
         tabIndex: 0,
-        ariaLabel: label.length > MAX_LABEL ? `${label.slice(0, MAX_LABEL - 1)}…` : label,
+        ariaLabel: shortened(label, MAX_LABEL),
       },
       children: [node],
     };

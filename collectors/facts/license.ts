@@ -7,6 +7,7 @@ import { rememberedByText } from '../support/remembered-by-text.ts';
 import { formats, loadFormats } from './formats/index.ts';
 import { record } from './formats/record.ts';
 import { defineRetriever } from './retriever.ts';
+import { shortened } from '../support/text.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -651,7 +652,7 @@ function lineOf(text: string, pattern: RegExp): { line?: number } {
 
 function shorten(text: string): string {
   const flat = text.replace(/\s+/g, ' ').trim();
-  return flat.length > 200 ? `${flat.slice(0, 199)}…` : flat;
+  return shortened(flat, 200);
 }
 
 function escapeRegExp(text: string): string {

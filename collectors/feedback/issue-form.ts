@@ -94,7 +94,8 @@ export interface ParsedFeedback {
   comment?: string;
 }
 
-const TARGET = /^(guide|check):(\S+)$/;
+/** A page id is a path of a few words: anything longer names no page, and is not quoted back (the author wrote it). */
+const TARGET = /^(guide|check):(\S{1,200})$/;
 /** GitHub writes this for an optional field left empty. */
 const NO_RESPONSE = '_No response_';
 

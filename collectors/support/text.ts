@@ -113,3 +113,14 @@ export function quotedAlternatives(values: readonly string[]): string {
   const quoted = values.map((value) => `"${value}"`);
   return quoted.length > 1 ? `${quoted.slice(0, -1).join(', ')} or ${quoted.at(-1)}` : (quoted[0] ?? '');
 }
+
+/**
+ * `text` cut to `max` characters at most, an ellipsis the last when cut, never between the two
+ * halves of a character outside the Basic Multilingual Plane (an emoji cut in half shows as �).
+ */
+export function shortened(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const end = max - 1;
+  const high = text.charCodeAt(end - 1);
+  return `${text.slice(0, high >= 0xd800 && high <= 0xdbff ? end - 1 : end)}…`;
+}

@@ -1,5 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { cleanText, plainData, REPLACEMENT_CHARACTER as R, type DataPath } from '../../collectors/support/text.ts';
+import { cleanText, plainData, REPLACEMENT_CHARACTER as R, shortened, type DataPath } from '../../collectors/support/text.ts';
+
+describe('shortened', () => {
+  it.each([
+    ['short enough', 'abc', 3, 'abc'],
+    ['cut, the ellipsis counted', 'abcdef', 4, 'abc…'],
+    ['an emoji ending at the cut stays whole', 'ab😀cd', 5, 'ab😀…'],
+    ['an emoji across the cut is left out whole, not halved', 'abc😀d', 5, 'abc…'],
+  ])('%s', (_name, text, max, expected) => {
+    expect(shortened(text, max)).toBe(expected);
+    expect(shortened(text, max).length).toBeLessThanOrEqual(max);
+  });
+});
 
 describe('cleanText', () => {
   it.each([

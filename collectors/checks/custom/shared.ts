@@ -3,6 +3,10 @@ import picomatch from 'picomatch';
 import semver from 'semver';
 import { error, fail, notApplicable, pass, type CheckResult, type Evidence } from '../check.ts';
 import type { CustomRule, ValueConditions } from './schema.ts';
+import { shortened } from '../../support/text.ts';
+
+/** Characters of a value or line a message quotes. */
+const SHOWN_VALUE = 120;
 
 /* What the rule evaluators of custom checks share: finding files and text, following a path, judging a value. */
 
@@ -45,7 +49,7 @@ export function findMatches(text: string, pattern: string, flags: string | undef
     const end = text.indexOf('\n', match.index);
     found.push({
       line: text.slice(0, match.index).split('\n').length,
-      note: shorten(text.slice(start, end === -1 ? undefined : end).trim()),
+      note: shortened(text.slice(start, end === -1 ? undefined : end).trim(), SHOWN_VALUE),
     });
     if (found.length >= max) break;
   }
@@ -93,12 +97,12 @@ export function judge(conditions: ValueConditions, found: Lookup, where: string,
   if (!found.exists) {
     return conditions.exists === false ? pass(`${where} is not set.`, withValue()) : fail(`${where} is not set.`, withValue());
   }
-  const shown = shorten(JSON.stringify(found.value) ?? String(found.value));
+  const shown = shortened(JSON.stringify(found.value) ?? String(found.value), SHOWN_VALUE);
   if (conditions.exists === false) return fail(`${where} is set to ${shown}; it should not be set.`, withValue(shown));
   const value = found.value;
   const problems: string[] = [];
   if (conditions.equals !== undefined && !isDeepStrictEqual(value, conditions.equals))
-    problems.push(`it should be ${shorten(JSON.stringify(conditions.equals))}`);
+    problems.push(`it should be ${shortened(JSON.stringify(conditions.equals), SHOWN_VALUE)}`);
   if (conditions.matches !== undefined && !(isScalar(value) && new RegExp(conditions.matches).test(String(value))))
     problems.push(`it should match /${conditions.matches}/`);
   if (conditions.semver !== undefined) {
@@ -115,8 +119,4 @@ export function judge(conditions: ValueConditions, found: Lookup, where: string,
 
 export function isScalar(value: unknown): value is string | number | boolean {
   return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean';
-}
-
-export function shorten(text: string, max = 120): string {
-  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }

@@ -3,6 +3,7 @@ import { windowsSafeSegment } from '../../../collectors/support/output-names.ts'
 import type { Problem } from '../../../collectors/contract/problems.ts';
 import { checkPageUrl, type CheckReport, type Suggestion } from './model.ts';
 import { cleanReport, markdownCode, markdownMessage, markdownText, splitCodeSpans, terminalSafe } from './text.ts';
+import { shortened } from '../../../collectors/support/text.ts';
 import {
   problemGateText,
   failingChecks,
@@ -487,7 +488,7 @@ function htmlText(text: string): string {
 
 /** `text` cut to `limit` characters at most, with an ellipsis when cut. */
 function shorten(text: string, limit = CELL_LIMIT): string {
-  return text.length <= limit ? text : `${text.slice(0, limit - 1)}…`;
+  return shortened(text, limit);
 }
 
 /** Files Cairn would write, each folded in a fenced block no line of the file can close. */

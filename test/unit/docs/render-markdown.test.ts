@@ -265,6 +265,12 @@ describe('headings and code', () => {
     expect(html).toContain(`<span class="line"><span>${long}</span></span>`);
   });
 
+  it('never gives a heading or an attribute list the ids of the page around the docs', async () => {
+    const rendered = await render('## Cairn main\n\n## Header search { #header-search }\n\nA paragraph.\n{ #cairn-main }\n');
+    expect(rendered.headings.map((heading) => heading.slug)).toEqual(['cairn-main-1', 'header-search-1']);
+    expect(rendered.html).not.toMatch(/id="(cairn-main|header-search)"/);
+  });
+
   it('leaves out an empty heading, which names no section', async () => {
     const rendered = await render('#\n\nText.\n\n## Usage\n');
     expect(rendered.html).toMatch(/^\s*<p>Text\.<\/p>\n<h2 id="usage">/);

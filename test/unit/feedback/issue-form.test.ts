@@ -38,6 +38,7 @@ describe('reading a feedback issue', () => {
     ],
     ['a rating out of range', formBody('guide:x', '7', ''), [], { target: { kind: 'guide', id: 'x' } }],
     ['a page that is no guide or check', formBody('entity:x', '4', ''), [], { rating: 4 }],
+    ['a page id longer than any page’s, which is not quoted back', formBody(`check:${'x'.repeat(60_000)}`, '4', ''), [], { rating: 4 }],
     ['no body', null, [], {}],
     [
       'control characters in the comment',
