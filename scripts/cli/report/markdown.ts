@@ -502,7 +502,7 @@ function suggestionsSection(suggestions: readonly Suggestion[]): string[] {
       '',
       `<details><summary><code>${htmlText(suggestion.path)}</code></summary>`,
       '',
-      `${markdownText(suggestion.summary)}${run}`,
+      `${markdownMessage(suggestion.summary)}${run}`,
       '',
       ...fencedBlock(suggestion.text, infoString(suggestion.path)),
       '',

@@ -212,7 +212,7 @@ function checkFinding(
     ruleId: checkId,
     level: verdicts.every(({ check }) => check.outcome === 'error') ? 'warning' : (metadata?.severity ?? 'warning'),
     title: metadata?.title ?? checkId,
-    message: `${entityRef}: ${verdictText(verdicts, report)}`,
+    message: aboutEntity(entityRef, verdictText(verdicts, report)),
     places: checkPlaces(
       verdicts.flatMap(({ check }) => check.evidence),
       entity,
@@ -243,6 +243,11 @@ function verdictText(verdicts: EntityCheck['verdicts'], report: CheckReport): st
     return `${text} Needed for ${needed(needs)}.`;
   }
   return [...byText].map(([text, needs]) => `For ${needed(needs)}: ${text}`).join(' ');
+}
+
+/** A finding's text, led by the entity it is about unless it names it first itself ("component:default/x is inferred …"). */
+function aboutEntity(entityRef: string, text: string): string {
+  return text.startsWith(`${entityRef} `) ? text : `${entityRef}: ${text}`;
 }
 
 /** Text ending as a sentence does. */

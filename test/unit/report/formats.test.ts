@@ -185,6 +185,15 @@ describe('formatSarif', () => {
       ]);
     });
 
+    it('does not name the entity twice when its message starts with it', async () => {
+      const run = await sarifOf(
+        report([pinned('production-readiness', { message: 'component:default/orders is inferred by Cairn' })], { scorecards: [scorecard] }),
+      );
+      expect(run.results.map((sarifResult) => sarifResult.message.text)).toEqual([
+        'component:default/orders is inferred by Cairn. Needed for Production readiness Silver.',
+      ]);
+    });
+
     it('says what each scorecard found when their verdicts differ, pointing at every place', async () => {
       const strict = pinned('security', {
         message: 'Two actions are not pinned',

@@ -419,6 +419,16 @@ describe('formatMarkdown: folded parts', () => {
     );
   });
 
+  it('keeps a code span in what a file Cairn can write is for', () => {
+    const suggestion: Suggestion = {
+      path: '.github/CODEOWNERS',
+      checkIds: [],
+      summary: 'Name the owning team (`* @org/team`).',
+      text: '# x\n',
+    };
+    expect(formatMarkdown(report([failing], { suggestions: [suggestion] }))).toContain('Name the owning team \\(`* @org/team`\\)\\.');
+  });
+
   it.each([
     ['no backticks', 'a', '```'],
     ['a longer run', 'a ``` b ````` c', '``````'],
