@@ -12,7 +12,7 @@ import { catalogFileSchema, fetchPublished, isCatalogExport, refuseCredentials }
 import { failingProblems, failOnProblemsOf } from './collection-options.ts';
 import { currentTime } from './collection.ts';
 import { pathIn, type CommandContext } from './context.ts';
-import { assertRepositoryRoot, judgeFor, judgeTree, repositoryAround, type Judge } from './judge.ts';
+import { assertRepositoryRoot, HISTORY_FACTS, judgeFor, judgeTree, repositoryAround, type Judge } from './judge.ts';
 import { formatCodeClimate } from './report/codeclimate.ts';
 import { compareResults } from './report/compare.ts';
 import { definingScorecards, gateFailures, gateOf, newProblems } from './report/gate.ts';
@@ -131,7 +131,8 @@ export async function checkReport(
   const { checkoutRef } = await import('../../collectors/repo/ref-checkout.ts');
   const base = await checkoutRef(dir, values.compare);
   try {
-    const before = reportFor(await judgeTree(judge, { ...tree, dir: base.dir, untracked: false }), judge);
+    const history = Object.fromEntries(HISTORY_FACTS.map((id) => [id, current.repo.facts[id]]));
+    const before = reportFor(await judgeTree(judge, { ...tree, dir: base.dir, untracked: false, history }), judge);
     report.comparison = compareResults(values.compare, before.results, report.results, scorecards);
     return { report, scorecards, baseProblems: before.problems };
   } finally {

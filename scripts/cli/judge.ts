@@ -163,7 +163,16 @@ export interface TreeToJudge {
   scorecards?: ScorecardDefinition[];
   /** Entities from elsewhere (a published catalog), so references to them resolve. */
   known?: readonly CatalogEntity[];
+  /**
+   * The history to judge with instead of this tree's own: a base ref compared with the working tree
+   * takes the working tree's, so that what differs is what the change's files do, not its commits
+   * (a quiet repository's one new commit made bus-factor "newly failing" in every pull request).
+   */
+  history?: Pick<CollectedRepo['facts'], (typeof HISTORY_FACTS)[number]>;
 }
+
+/** The facts read from git's history rather than from the files. */
+export const HISTORY_FACTS = ['activity', 'releases'] as const;
 
 /**
  * One work tree collected and judged as the portal would: its facts (all of them, `files` included),
@@ -184,6 +193,7 @@ export async function judgeTree(
       untracked: tree.untracked,
     },
   );
+  if (tree.history) for (const id of HISTORY_FACTS) withFact(repo.facts, id, tree.history[id]);
   const knownEntities = [...(tree.known ?? []), ...judge.teams].filter((entity) => entity.source.repo !== tree.name);
   const snapshot = await assemble({
     repos: [repo],
@@ -200,4 +210,10 @@ export async function judgeTree(
   const entities = snapshot.entities.filter((entity) => entity.source.repo === tree.name);
   const refs = new Set(entities.map((entity) => entity.ref));
   return { repo, snapshot, entities, results: snapshot.results.filter((result) => refs.has(result.entityRef)) };
+}
+
+/** `facts` with `id` set to `value`, or without it when there is none. */
+function withFact<K extends keyof CollectedRepo['facts']>(facts: CollectedRepo['facts'], id: K, value: CollectedRepo['facts'][K]): void {
+  if (value === undefined) delete facts[id];
+  else facts[id] = value;
 }

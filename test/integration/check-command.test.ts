@@ -170,6 +170,34 @@ describe('cairn check', () => {
     expect(JSON.parse(fromSubfolder.stdout)).toEqual(JSON.parse(fromRoot.stdout));
   });
 
+  it('--compare judges the base with the working tree’s history: a pull request’s own commit is no finding of its change', async () => {
+    await using repos = await makeRepos({ quiet: files({ 'README.md': '# Quiet\n' }, { date: '2025-06-01T10:00:00Z' }) });
+    const dir = repos.dirs.quiet;
+    const env = {
+      ...process.env,
+      GIT_CONFIG_GLOBAL: '/dev/null',
+      GIT_AUTHOR_DATE: '2026-05-20T10:00:00Z',
+      GIT_COMMITTER_DATE: '2026-05-20T10:00:00Z',
+    };
+    const git = (...args: string[]) =>
+      promisify(execFile)('git', ['-c', 'user.name=Dev', '-c', 'user.email=dev@example.com', '-c', 'commit.gpgsign=false', ...args], {
+        cwd: dir,
+        env,
+      });
+    const base = (await git('rev-parse', 'HEAD')).stdout.trim();
+    await git('checkout', '--quiet', '-b', 'feature');
+    await writeFile(join(dir, 'NOTES.md'), 'Notes.\n');
+    await git('add', 'NOTES.md');
+    await git('commit', '--quiet', '--message', 'Notes');
+    const json = JSON.parse((await runCairn(dir, ['check', '--compare', base, '--format', 'json'])).stdout);
+    const busFactor = json.results
+      .flatMap((result: { checks: Array<{ checkId: string; outcome: string }> }) => result.checks)
+      .find((check: { checkId: string }) => check.checkId === 'bus-factor');
+    // One author made the one commit in the window: true of the working tree, and of the base judged with its history.
+    expect(busFactor.outcome).toBe('fail');
+    expect(JSON.stringify(json.comparison)).not.toContain('bus-factor');
+  });
+
   it('says a repository without commits has nothing to compare with', async () => {
     const dir = join(fixture.root, 'unborn');
     await mkdir(dir, { recursive: true });
