@@ -48,7 +48,7 @@ export async function runCollection(
   values: CollectionValues,
   context: CommandContext,
   options: { recordLater?: boolean } = {},
-): Promise<{ snapshot: Snapshot; path: string; loaded: LoadedConfig }> {
+): Promise<{ snapshot: Snapshot; path: string; loaded: LoadedConfig; unreached?: string }> {
   const loaded = await resolveConfig(values, context);
   const standards = await loadStandards(loaded.contentDir);
   const path = pathIn(context, values.snapshot ?? DEFAULT_SNAPSHOT);
@@ -72,6 +72,11 @@ export async function runCollection(
     },
   });
   progress.done();
+  const unreached = nothingReached(snapshot);
+  if (unreached) {
+    context.stderr.write(`${unreached}\n`);
+    return { snapshot, path, loaded, unreached };
+  }
   await writeSnapshot(path, snapshot);
   if (!options.recordLater) await recordRun(snapshot, values, loaded, context.cwd);
   const errors = snapshot.problems.filter((problem) => problem.severity === 'error').length;
@@ -79,6 +84,20 @@ export async function runCollection(
     `Collected ${count(snapshot.repos.length, 'repository', 'repositories')}${fromCache ? ` (${fromCache} unchanged, from the cache)` : ''}, ${count(snapshot.entities.length, 'entity', 'entities')}, ${count(snapshot.problems.length, 'problem', 'problems')} (${count(errors, 'error', 'errors')}) → ${values.snapshot ?? DEFAULT_SNAPSHOT}\n`,
   );
   return { snapshot, path, loaded };
+}
+
+/**
+ * Why a run publishes nothing: no repository was collected, and what its sources reported is an
+ * error (an expired token, a forge that is down), not an organisation without repositories. An
+ * empty portal would replace the last good one (and add an empty night to the trends), so the
+ * snapshot, the site and the history are left as they were, and the run fails.
+ */
+export function nothingReached(snapshot: Pick<Snapshot, 'repos' | 'problems'>): string | undefined {
+  if (snapshot.repos.length > 0) return undefined;
+  const error = snapshot.problems.find((problem) => problem.severity === 'error');
+  return error
+    ? `No repository was collected, and the sources failed (${error.message}); the snapshot, the site and the history were left as they were.`
+    : undefined;
 }
 
 /**

@@ -14,7 +14,7 @@ const collection = () => import('./collection.ts');
 const site = () => import('./site.ts');
 
 const EXIT_CODES =
-  'Exit codes: 0 done; 1 with --strict, when there are problems of the --fail-on severity (errors, by default) or nothing was collected; 2 bad usage or configuration.';
+  'Exit codes: 0 done; 1 when no repository could be collected because the sources failed (nothing is written), or with --strict, when there are problems of the --fail-on severity (errors, by default) or nothing was collected; 2 bad usage or configuration.';
 
 const baseOption = {
   type: 'string',
@@ -79,7 +79,8 @@ export const collectCommand = defineCommand({
       return 0;
     }
     const { runCollection, strictVerdict } = await collection();
-    const { snapshot } = await runCollection(values, context);
+    const { snapshot, unreached } = await runCollection(values, context);
+    if (unreached) return 1;
     return reportStrict(context, values.strict, strictVerdict(snapshot, failOn));
   },
 });
@@ -167,7 +168,8 @@ export const buildCommand = defineCommand({
     };
     let verdict: string | undefined;
     if (values.from === undefined) {
-      const { snapshot, path, loaded } = await runCollection(values, context, { recordLater: true });
+      const { snapshot, path, loaded, unreached } = await runCollection(values, context, { recordLater: true });
+      if (unreached) return 1;
       await assertKnownBadges(
         loaded,
         snapshot.scorecards.map((scorecard) => scorecard.id),

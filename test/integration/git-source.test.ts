@@ -321,12 +321,25 @@ describe('a partial failure', () => {
 
       // A previous snapshot that cannot be read keeps nothing, and says so among the problems.
       await writeFile(join(remotes, '.cache', 'snapshot.json'), 'garbage{{{');
+      await writeFile(
+        join(remotes, 'portal.yaml'),
+        `sources:\n  - type: directory\n    repos: ${fixture.dirs.alpha}\n  - type: git\n    clones: clones\n    repos: [file://${remotes}/beta.git]\n`,
+      );
       expect(await cairn('collect', '--config', 'portal.yaml', '--no-history')).toBe(0);
       const collected = JSON.parse(await readFile(join(remotes, '.cache', 'snapshot.json'), 'utf8')) as Snapshot;
-      expect(collected.repos.map((repo) => repo.name)).toEqual([]);
+      expect(collected.repos.map((repo) => repo.name)).toEqual(['alpha']);
       expect(collected.problems.map((problem) => problem.message)).toContain(
         'The previous snapshot .cache/snapshot.json cannot be read (Unexpected token \'g\', "garbage{{{" is not valid JSON), so the repositories that could not be fetched are not kept from it.',
       );
+
+      // Nothing collected at all, as the sources failed: the snapshot there is kept, and the run fails.
+      await writeFile(join(remotes, '.cache', 'snapshot.json'), 'garbage{{{');
+      await writeFile(
+        join(remotes, 'portal.yaml'),
+        `sources:\n  - type: git\n    clones: clones\n    repos: [file://${remotes}/beta.git]\n`,
+      );
+      expect(await cairn('collect', '--config', 'portal.yaml', '--no-history')).toBe(1);
+      expect(await readFile(join(remotes, '.cache', 'snapshot.json'), 'utf8')).toBe('garbage{{{');
     } finally {
       await rename(join(remotes, 'beta-moved.git'), join(remotes, 'beta.git'));
     }

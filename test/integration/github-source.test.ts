@@ -1,7 +1,8 @@
 import { Octokit } from '@octokit/core';
 import { execFile } from 'node:child_process';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -475,6 +476,39 @@ describe('the github source', () => {
     ]);
     expect(JSON.stringify(snapshot)).not.toContain(TOKEN);
   });
+
+  it('publishes nothing when no repository was collected because the source failed: the last portal stays', async () => {
+    await writeFile(
+      join(remotes, 'nobody-portal.yaml'),
+      `sources:\n  - type: github\n    org: nobody\n    apiUrl: ${api}\n    tokenEnv: CAIRN_TEST_GITHUB_TOKEN\n    clones: clones\n`,
+    );
+    await writeFile(join(remotes, 'nobody.json'), 'the last good snapshot');
+    for (const command of [
+      ['collect', '--config', 'nobody-portal.yaml', '--snapshot', 'nobody.json', '--no-cache', '--history', 'nobody-history'],
+      [
+        'build',
+        '--config',
+        'nobody-portal.yaml',
+        '--snapshot',
+        'nobody.json',
+        '--no-cache',
+        '--history',
+        'nobody-history',
+        '--out',
+        'nobody-site',
+      ],
+    ]) {
+      const run = await runCairn(remotes, command, { env: { CAIRN_TEST_GITHUB_TOKEN: TOKEN } });
+      expect(run.code, run.stderr).toBe(1);
+      expect(run.stderr).toContain(
+        `No repository was collected, and the sources failed (Could not list the repositories of nobody at ${api} (HTTP 404)`,
+      );
+      expect(run.stderr).toContain('the snapshot, the site and the history were left as they were.');
+    }
+    expect(await readFile(join(remotes, 'nobody.json'), 'utf8')).toBe('the last good snapshot');
+    expect(existsSync(join(remotes, 'nobody-site'))).toBe(false);
+    expect(existsSync(join(remotes, 'nobody-history'))).toBe(false);
+  }, 60_000);
 
   it('keeps the previous snapshot’s repositories of an organisation it cannot list this time, marked stale', async () => {
     failures = [];
