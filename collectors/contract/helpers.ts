@@ -24,3 +24,5 @@ export { feedbackIssueUrl, RATING_CHOICES } from '../feedback/issue-form.ts';
 export { unrenderable } from '../support/markdown-nesting.ts';
 /** The ids of the page around rendered docs, which docs never take. */
 export { LAYOUT_IDS } from '../docs/headings.ts';
+/** Tables of rendered Markdown wrapped in a region a keyboard can scroll, for docs pages and check pages alike. */
+export { scrollableTables } from '../docs/tables.ts';

@@ -95,6 +95,23 @@ export function rewriteReferences(tree: Root, context: ReferenceContext): void {
     }
     return;
   });
+  linksForOneScheme(tree);
+}
+
+/**
+ * A link holding nothing but one colour scheme's image is that scheme's too: hidden with it, it
+ * leaves no empty, unnamed link in the other scheme's tab order (typer's logo links).
+ */
+function linksForOneScheme(tree: Root): void {
+  visit(tree, 'element', (node: Element) => {
+    if (node.tagName !== 'a') return;
+    const shown = node.children.filter((child) => child.type !== 'text' || child.value.trim() !== '');
+    const schemes = new Set(
+      shown.map((child) => (child.type === 'element' ? classesOf(child).find((name) => /^only-(light|dark)$/.test(name)) : undefined)),
+    );
+    const [scheme] = schemes;
+    if (shown.length > 0 && schemes.size === 1 && scheme) node.properties.className = [...classesOf(node), scheme];
+  });
 }
 
 function rewriteLink(node: Element, context: ReferenceContext, authorIds: ReadonlySet<string>): Element | ElementContent[] {

@@ -13,6 +13,7 @@ const MAX_LABEL = 100;
  */
 export function scrollableTables(tree: Root): void {
   let count = 0;
+  const seen = new Map<string, number>();
   visit(tree, 'element', (node: Element, index, parent) => {
     if (node.tagName !== 'table' || !parent || index === undefined) return;
     count++;
@@ -22,7 +23,11 @@ export function scrollableTables(tree: Root): void {
     const columns = header
       ? header.children.flatMap((cell) => (cell.type === 'element' ? [toString(cell).trim()] : [])).filter(Boolean)
       : [];
-    const label = columns.length > 0 ? `Table: ${columns.join(', ')}` : `Table ${count}`;
+    // Room is left for a number: regions of one page are told apart by their names (axe:
+    // landmark-unique), so the same header row again is numbered.
+    const name = shortened(columns.length > 0 ? `Table: ${columns.join(', ')}` : `Table ${count}`, MAX_LABEL - 8);
+    const times = (seen.get(name) ?? 0) + 1;
+    seen.set(name, times);
     parent.children[index] = {
       type: 'element',
       tagName: 'div',
@@ -30,7 +35,7 @@ export function scrollableTables(tree: Root): void {
         className: ['table-scroll'],
         role: 'region',
         tabIndex: 0,
-        ariaLabel: shortened(label, MAX_LABEL),
+        ariaLabel: times > 1 ? `${name} (${times})` : name,
       },
       children: [node],
     };

@@ -8,7 +8,7 @@ import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
-import { unrenderable } from '../../collectors/contract/helpers.ts';
+import { scrollableTables, unrenderable } from '../../collectors/contract/helpers.ts';
 
 /**
  * Markdown to HTML that is safe to inline: Markdown only (never MDX), raw HTML parsed and then
@@ -25,6 +25,7 @@ const processor = unified()
     protocols: { ...defaultSchema.protocols, href: ['http', 'https', 'mailto'], src: ['http', 'https'] },
   })
   .use(() => imagesAsLinks)
+  .use(() => scrollableByKeyboard)
   .use(rehypeStringify)
   .freeze();
 
@@ -45,6 +46,17 @@ function imagesAsLinks(tree: Root): void {
     parent.children.splice(index, 1, ...replacement);
     return index + replacement.length;
   });
+}
+
+/**
+ * Code blocks and tables that may be wider than a phone take keyboard focus, so that the arrow keys
+ * scroll them (axe: scrollable-region-focusable), as in rendered docs.
+ */
+function scrollableByKeyboard(tree: Root): void {
+  visit(tree, 'element', (node: Element) => {
+    if (node.tagName === 'pre') node.properties = { ...node.properties, tabIndex: 0 };
+  });
+  scrollableTables(tree);
 }
 
 const cache = new Map<string, string>();

@@ -71,6 +71,30 @@ describe('repository docs with XSS payloads', () => {
     await page.context().close();
   });
 
+  it('on a phone, takes the keyboard down the page as it is shown: what is on it, the page, then the site’s pages', async () => {
+    const page = await open(`${DOCS_FIXTURE.path}guide/setup/`, { viewport: { width: 375, height: 800 } });
+    const positions: number[] = [];
+    const reached = new Set<string>();
+    // Until the keyboard comes round to the start again.
+    for (let tab = 0; tab < 60; tab++) {
+      await page.keyboard.press('Tab');
+      const focused = await page.evaluate(() => {
+        const element = document.activeElement;
+        return element && element !== document.body && element.closest('.docs-layout')
+          ? { top: Math.round(element.getBoundingClientRect().top + window.scrollY), html: element.outerHTML }
+          : undefined;
+      });
+      if (!focused) continue;
+      if (reached.has(focused.html)) break;
+      reached.add(focused.html);
+      positions.push(focused.top);
+    }
+    expect(positions.length).toBeGreaterThan(3);
+    expect(positions).toEqual(positions.toSorted((a, b) => a - b));
+    expect(await axeViolations(page)).toEqual([]);
+    await page.context().close();
+  });
+
   for (const path of [DOCS_FIXTURE.path, `${DOCS_FIXTURE.path}guide/setup/`]) {
     it(`has no accessibility violations: ${path}`, async () => {
       const { page } = await openWatched(path);

@@ -74,13 +74,14 @@ describe('a phone-sized screen', () => {
     'catalog/',
     'catalog/default/group/platform/',
     'problems/',
-  ])('/portal/%s scrolls only down, never sideways', async (path) => {
+  ])('/portal/%s scrolls only down, never sideways, and its wide tables and code by keyboard', async (path) => {
     const page = await open(path, { viewport: { width: 375, height: 800 } });
     const { scrollWidth, clientWidth } = await page.evaluate(() => ({
       scrollWidth: document.documentElement.scrollWidth,
       clientWidth: document.documentElement.clientWidth,
     }));
     expect(scrollWidth).toBeLessThanOrEqual(clientWidth);
+    expect(await axeViolations(page)).toEqual([]);
     await page.context().close();
   });
 });

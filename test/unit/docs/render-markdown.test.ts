@@ -169,9 +169,14 @@ describe('images', () => {
     const { html } = await render('![Logo](img/flow.svg#only-dark) ![Logo](https://x.example/logo.png#only-light)');
     expect(html).toMatch(/<img src="data:image\/svg\+xml;base64,[^"]+" alt="Logo" class="only-dark">/);
     expect(html).toContain('<a href="https://x.example/logo.png#only-light" class="docs-remote-image only-light">image: Logo</a>');
-    // typer's: a remote logo inside a link is text, in a span of its scheme.
-    const linked = await render('[![Typer](https://x.example/logo.svg#only-light)](https://typer.example)');
-    expect(linked.html).toBe('<p><a href="https://typer.example"><span class="only-light">image: Typer</span></a></p>');
+    // typer's: a remote logo inside a link is text, in a span of its scheme, and the link is of that
+    // scheme too, so that the other scheme has no empty link to tab to; a link with more keeps to both.
+    const linked = await render(
+      '[![Typer](https://x.example/logo.svg#only-light)](https://typer.example) [![Typer](img/flow.svg#only-dark) Home](https://typer.example)',
+    );
+    expect(linked.html).toMatch(
+      /^<p><a href="https:\/\/typer.example" class="only-light"><span class="only-light">image: Typer<\/span><\/a> <a href="https:\/\/typer.example"><img [^>]*class="only-dark"> Home<\/a><\/p>$/,
+    );
   });
 
   it('turns remote images into links and never loads them', async () => {
@@ -283,6 +288,15 @@ describe('headings and code', () => {
     expect(html).toContain(
       '<div class="table-scroll" role="region" tabindex="0" aria-label="Table 2"><table><tbody><tr><td>raw</td></tr></tbody></table></div>',
     );
+  });
+
+  it('numbers a header row seen before on the page, so that no two regions share a name', async () => {
+    const table = '| Old name | New name |\n|---|---|\n| a | b |\n';
+    const html = (await render(`${table}\nText.\n\n${table}`)).html;
+    expect([...html.matchAll(/aria-label="([^"]*)"/g)].map((match) => match[1])).toEqual([
+      'Table: Old name, New name',
+      'Table: Old name, New name (2)',
+    ]);
   });
 
   it('renders the same input to the same HTML', async () => {

@@ -5,8 +5,9 @@ describe('renderMarkdown', () => {
   it('renders Markdown, code and tables', () => {
     const html = renderMarkdown('Add **CODEOWNERS**:\n\n```\n* @acme/team\n```\n\n| a | b |\n|---|---|\n| 1 | 2 |\n');
     expect(html).toContain('<strong>CODEOWNERS</strong>');
-    expect(html).toContain('<pre><code>* @acme/team\n</code></pre>');
-    expect(html).toContain('<table>');
+    // Both may be wider than a phone: a keyboard can focus and scroll them.
+    expect(html).toContain('<pre tabindex="0"><code>* @acme/team\n</code></pre>');
+    expect(html).toContain('<div class="table-scroll" role="region" tabindex="0" aria-label="Table: a, b"><table>');
   });
 
   it.each([
