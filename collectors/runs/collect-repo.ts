@@ -38,8 +38,9 @@ export interface CollectRepoOptions {
  * be opened, or a retriever that throws, is a problem, never a crash, and is not cached.
  */
 export async function collectRepo(handle: RepoHandle, options: CollectRepoOptions): Promise<RepoSnapshot> {
-  // A directory source without `webUrl` links to the repository's page on a public forge, from its origin.
-  const webUrl = handle.webUrl ?? (handle.source === 'directory' ? originWebUrl(handle.dir) : undefined);
+  // Without a configured `webUrl`, a repository links to its page on a public forge, from its origin
+  // remote: in a portal's folders, a git source's clones, and `cairn check`'s checkout alike.
+  const webUrl = handle.webUrl ?? originWebUrl(handle.dir);
   const base = {
     name: handle.name,
     source: handle.source,
