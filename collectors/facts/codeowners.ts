@@ -20,7 +20,7 @@ export const codeownersSchema = z
 
 export const codeowners = defineRetriever({
   id: 'codeowners',
-  version: 2,
+  version: 3,
   description: 'The CODEOWNERS file: its rules with line numbers and its catch-all owners.',
   schema: codeownersSchema,
   async collect({ repo, problem }) {
@@ -42,8 +42,8 @@ export function parseCodeownersWithLines(text: string): Omit<NonNullable<z.infer
   const rules = text.split(/\r?\n/).flatMap((line, index) => {
     // A rule is a pattern and its owners, before any `#` comment.
     const [pattern, ...owners] = line.split('#')[0]!.trim().split(/\s+/);
-    // GitLab section headers are not rules.
-    return pattern && !pattern.startsWith('[') ? [{ pattern, owners, line: index + 1 }] : [];
+    // GitLab section headers (`[Docs]`, optional `^[Docs]`) are not rules.
+    return pattern && !/^\^?\[/.test(pattern) ? [{ pattern, owners, line: index + 1 }] : [];
   });
   const catchAll = rules.findLast((rule) => rule.pattern === '*' || rule.pattern === '/*' || rule.pattern === '**')?.owners;
   return { rules, ...(catchAll && catchAll.length > 0 ? { catchAll } : {}) };

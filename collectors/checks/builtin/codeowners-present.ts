@@ -6,7 +6,7 @@ export const codeownersPresent = defineCheck({
   id: 'codeowners-present',
   title: 'CODEOWNERS present',
   category: 'ownership',
-  description: 'The repository has a CODEOWNERS file (in .github/, the root or docs/) with at least one rule.',
+  description: 'The repository has a CODEOWNERS file (in .github/, the root, docs/ or .gitlab/) with at least one rule.',
   why: 'CODEOWNERS makes the owning team a required reviewer of changes to its code, and tells anyone reading a file whom to ask. Without it, reviews go to whoever happens to be around.',
   fix: [
     'Add `.github/CODEOWNERS`:',
@@ -23,7 +23,7 @@ export const codeownersPresent = defineCheck({
   needs: ['codeowners'],
   run(context) {
     const { codeowners } = context.facts;
-    if (!codeowners) return fail('No CODEOWNERS file in .github/, the repository root or docs/.');
+    if (!codeowners) return fail('No CODEOWNERS file in .github/, the repository root, docs/ or .gitlab/.');
     if (codeowners.rules.length === 0)
       return fail(`${codeowners.path} has no rules; expected at least one pattern with an owner, e.g. \`* @org/team\`.`, [
         { path: codeowners.path },

@@ -17,6 +17,15 @@ async function collect(tree: Record<string, FileChange>) {
 }
 
 describe('the codeowners retriever on real repositories', () => {
+  it('finds GitLab’s .gitlab/CODEOWNERS, after the places GitHub reads', async () => {
+    expect((await collect({ '.gitlab/CODEOWNERS': '* @acme/platform\n' })).fact).toMatchObject({
+      path: '.gitlab/CODEOWNERS',
+      catchAll: ['@acme/platform'],
+    });
+    const both = await collect({ '.gitlab/CODEOWNERS': '* @acme/gitlab\n', 'docs/CODEOWNERS': '* @acme/docs\n' });
+    expect(both.fact?.path).toBe('docs/CODEOWNERS');
+  });
+
   it('reads a large CODEOWNERS up to the cap GitHub applies', async () => {
     const rule = (index: number) => `/services/service-${String(index).padStart(6, '0')}/ @acme/team-${index % 50}\n`;
     const text = `* @acme/platform\n${Array.from({ length: 40_000 }, (_, index) => rule(index)).join('')}`;

@@ -157,8 +157,8 @@ describe('parseCodeownersWithLines', () => {
     { name: 'no catch-all', text: '/src/ @acme/web\n', expected: { rules: [{ pattern: '/src/', owners: ['@acme/web'], line: 1 }] } },
     { name: 'a * rule without owners clears ownership', text: '*\n', expected: { rules: [{ pattern: '*', owners: [], line: 1 }] } },
     {
-      name: 'GitLab sections are not rules',
-      text: '[Docs]\n*.md @acme/writers\n',
+      name: 'GitLab sections, optional ones too, are not rules',
+      text: '[Docs]\n*.md @acme/writers\n^[Optional review][2] @acme/leads\n',
       expected: { rules: [{ pattern: '*.md', owners: ['@acme/writers'], line: 2 }] },
     },
     {
