@@ -19,9 +19,9 @@ const INTRO = [
 
 /**
  * `.github/CODEOWNERS` with a catch-all rule naming the repository's owner as GitHub knows it: the
- * owner of its entities, when that is a User (`@login`) or a Group of a repository whose GitHub
- * organisation is known (`@org/team`). Cairn never invents a handle: when it knows none, or the
- * entities have different owners, the rule is a commented placeholder to fill in.
+ * owner of its entities, when the catalog knows it and it is a User (`@login`) or a Group of a
+ * repository whose GitHub organisation is known (`@org/team`). Cairn never invents a handle: when
+ * it knows none, or the entities have different owners, the rule is a commented placeholder to fill in.
  */
 export const codeownersFix = defineFix({
   id: 'codeowners',
@@ -29,8 +29,8 @@ export const codeownersFix = defineFix({
   // Where GitHub looks for CODEOWNERS (the codeowners fact's places).
   alsoAt: CODEOWNERS_PATHS,
   checkIds: ['codeowners-present', 'codeowners-catch-all'],
-  suggest({ entities }) {
-    const owners = ownerHandles(entities);
+  suggest({ entities, knownRefs }) {
+    const owners = ownerHandles(entities, knownRefs);
     if (owners.length === 1) {
       const [{ handle, ref }] = owners as [OwnerHandle];
       return {
@@ -63,12 +63,16 @@ interface OwnerHandle {
   ref: string;
 }
 
-/** The distinct GitHub handles of the entities' owners, sorted; owners without one are left out. */
-function ownerHandles(entities: readonly CatalogEntity[]): OwnerHandle[] {
+/**
+ * The distinct GitHub handles of the entities' owners, sorted; owners the catalog does not know
+ * (a `spec.owner` naming no declared team) or without a handle are left out: a rule naming a team
+ * that may not exist would make the owner look confirmed.
+ */
+function ownerHandles(entities: readonly CatalogEntity[], knownRefs: ReadonlySet<string>): OwnerHandle[] {
   const handles = new Map<string, string>();
   for (const entity of entities) {
     const ref = relationTarget(entity, RELATION.ownedBy);
-    if (!ref || ref === UNKNOWN_OWNER) continue;
+    if (!ref || ref === UNKNOWN_OWNER || !knownRefs.has(ref)) continue;
     const handle = githubHandle(ref, githubSlug(entity));
     if (handle && !handles.has(handle)) handles.set(handle, ref);
   }

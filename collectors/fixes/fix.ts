@@ -15,6 +15,8 @@ export interface SuggestInput {
   files: readonly string[];
   /** Texts the portal gives for files it wants written its way. */
   templates?: { securityPolicy?: string };
+  /** Refs of every entity the catalog knows (this repository's, the portal's teams, a published catalog's): a file names no other owner. */
+  knownRefs: ReadonlySet<string>;
 }
 
 /** The failing checks, each with the refs of the entities it fails for. */

@@ -190,7 +190,7 @@ export async function existingFiles(dir: string, report: CheckReport): Promise<(
 
 /** The report of one judged tree: this repository's entities only (references to other entities merely resolve). */
 function reportFor(judged: Awaited<ReturnType<typeof judgeTree>>, judge: Judge): CheckReport {
-  const { snapshot, entities, repo, results } = judged;
+  const { snapshot, entities, repo, results, knownRefs } = judged;
   return {
     repo: { name: repo.name, ...(repo.facts.head ? { commit: repo.facts.head.commit } : {}) },
     standards: judge.label,
@@ -201,7 +201,14 @@ function reportFor(judged: Awaited<ReturnType<typeof judgeTree>>, judge: Judge):
     results,
     // What the developer must fix that no check reports: a malformed exemption, an invalid descriptor.
     problems: snapshot.problems.filter((problem) => problem.repo === repo.name),
-    suggestions: suggestedFiles({ entities, results, facts: repo.facts, files: repo.facts.files ?? [], templates: judge.templates }),
+    suggestions: suggestedFiles({
+      entities,
+      results,
+      facts: repo.facts,
+      files: repo.facts.files ?? [],
+      templates: judge.templates,
+      knownRefs,
+    }),
   };
 }
 

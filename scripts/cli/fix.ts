@@ -132,8 +132,13 @@ export async function writeInside(root: string, path: string, text: string): Pro
 /** The repository's entities, results, facts and files, judged as `cairn check` judges them. */
 async function judgedRepository(values: FixValues, dir: string, context: CommandContext): Promise<SuggestInput> {
   const judge = await judgeFor(values, 'cairn fix', context);
-  const { repo, entities, results } = await judgeTree(judge, { name: basename(dir), dir, untracked: true, now: currentTime(context.env) });
-  return { entities, results, facts: repo.facts, files: repo.facts.files ?? [], templates: judge.templates };
+  const { repo, entities, results, knownRefs } = await judgeTree(judge, {
+    name: basename(dir),
+    dir,
+    untracked: true,
+    now: currentTime(context.env),
+  });
+  return { entities, results, facts: repo.facts, files: repo.facts.files ?? [], templates: judge.templates, knownRefs };
 }
 
 /** Whether two repository paths are in one folder, spelt alike: `git mv` renames a file there, not a folder in another case. */

@@ -181,7 +181,7 @@ export const HISTORY_FACTS = ['activity', 'releases'] as const;
 export async function judgeTree(
   judge: Judge,
   tree: TreeToJudge,
-): Promise<{ repo: CollectedRepo; snapshot: Snapshot; entities: CatalogEntity[]; results: ScorecardResult[] }> {
+): Promise<{ repo: CollectedRepo; snapshot: Snapshot; entities: CatalogEntity[]; results: ScorecardResult[]; knownRefs: Set<string> }> {
   const { standards } = judge;
   const repo = await collectRepo(
     { name: tree.name, dir: tree.dir, source: 'local' },
@@ -209,7 +209,13 @@ export async function judgeTree(
   });
   const entities = snapshot.entities.filter((entity) => entity.source.repo === tree.name);
   const refs = new Set(entities.map((entity) => entity.ref));
-  return { repo, snapshot, entities, results: snapshot.results.filter((result) => refs.has(result.entityRef)) };
+  return {
+    repo,
+    snapshot,
+    entities,
+    results: snapshot.results.filter((result) => refs.has(result.entityRef)),
+    knownRefs: new Set([...snapshot.entities, ...knownEntities].map((entity) => entity.ref)),
+  };
 }
 
 /** `facts` with `id` set to `value`, or without it when there is none. */

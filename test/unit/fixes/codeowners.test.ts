@@ -15,8 +15,12 @@ function owned(owner: string, options: { name?: string; slug?: string; url?: str
   return options.url ? { ...base, source: { ...base.source, url: options.url } } : base;
 }
 
+/** The catalog knows every owner the entities name but `group:default/ghost`. */
 function suggest(entities: CatalogEntity[], files: string[] = []) {
-  return codeownersFix.suggest({ entities, results: [], facts: repoFacts({ files }), files, failing: new Map() });
+  const knownRefs = new Set(
+    entities.flatMap((subject) => subject.relations.map((relation) => relation.targetRef)).filter((ref) => ref !== 'group:default/ghost'),
+  );
+  return codeownersFix.suggest({ entities, results: [], facts: repoFacts({ files }), files, failing: new Map(), knownRefs });
 }
 
 /** The rules of the file, as GitHub reads them: lines that are not comments. */
@@ -41,6 +45,7 @@ describe('codeowners fix', () => {
     ['the unknown owner', [owned('group:default/unknown', { slug: 'acme/payments' })], []],
     ['entities of different owners', [owned('user:default/jdoe'), owned('user:default/asmith', { name: 'payments-api' })], []],
     ['a malformed project slug', [owned('group:default/payments-team', { slug: 'acme payments' })], []],
+    ['a Group the catalog does not know, which would look confirmed', [owned('group:default/ghost', { slug: 'acme/payments' })], []],
   ])('%s', (_, entities, expected) => {
     expect(rules(suggest(entities)!.text)).toEqual(expected);
   });

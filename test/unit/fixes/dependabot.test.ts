@@ -107,7 +107,14 @@ describe('dependabot fix', () => {
     const repo = facts(['go.mod', 'web/package.json', 'web/package-lock.json', 'admin/package.json', 'admin/package-lock.json'], {
       manifests: [manifest('go', 'go.mod'), manifest('npm', 'web/package.json'), manifest('npm', 'admin/package.json')],
     });
-    const written = dependabotFix.suggest({ entities: [], results: [], facts: repo, files: repo.files!, failing: new Map() })!;
+    const written = dependabotFix.suggest({
+      entities: [],
+      results: [],
+      facts: repo,
+      files: repo.files!,
+      failing: new Map(),
+      knownRefs: new Set(),
+    })!;
     expect(parse(written.text)).toEqual({
       version: 2,
       updates: [
@@ -121,7 +128,14 @@ describe('dependabot fix', () => {
 
   it('nothing to write when there is nothing to update', () => {
     expect(
-      dependabotFix.suggest({ entities: [], results: [], facts: facts(['README.md']), files: ['README.md'], failing: new Map() }),
+      dependabotFix.suggest({
+        entities: [],
+        results: [],
+        facts: facts(['README.md']),
+        files: ['README.md'],
+        failing: new Map(),
+        knownRefs: new Set(),
+      }),
     ).toBeUndefined();
   });
 });

@@ -33,6 +33,7 @@ function suggest(subject: CatalogEntity, facts: Facts = repoFacts(), files: stri
     facts,
     files,
     failing: new Map([['descriptor-valid', new Set([subject.ref])]]),
+    knownRefs: new Set(),
   });
 }
 
@@ -132,6 +133,8 @@ describe('descriptor fix', () => {
     const declared = entity();
     expect(suggest(declared)).toBeUndefined();
     const subject = inferred();
-    expect(descriptorFix.suggest({ entities: [subject], results: [], facts: repoFacts(), files: [], failing: new Map() })).toBeUndefined();
+    expect(
+      descriptorFix.suggest({ entities: [subject], results: [], facts: repoFacts(), files: [], failing: new Map(), knownRefs: new Set() }),
+    ).toBeUndefined();
   });
 });

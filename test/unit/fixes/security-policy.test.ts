@@ -14,6 +14,7 @@ function suggest(options: { files?: string[]; template?: string; slug?: string }
     facts: repoFacts({ files }),
     files,
     failing: new Map(),
+    knownRefs: new Set(),
     ...(options.template !== undefined ? { templates: { securityPolicy: options.template } } : {}),
   });
 }

@@ -13,7 +13,7 @@ function scored(checkId: string, outcome: ScoredCheck['outcome'], effective: Sco
 
 function input(checks: ScoredCheck[], files: string[] = []): SuggestInput {
   const result: ScorecardResult = { scorecard: 'all', entityRef: SERVICE.ref, level: null, score: 0, checks };
-  return { entities: [SERVICE], results: [result], facts: repoFacts({ files, workflows: [] }), files };
+  return { entities: [SERVICE], results: [result], facts: repoFacts({ files, workflows: [] }), files, knownRefs: new Set() };
 }
 
 const paths = (suggestInput: SuggestInput) => suggestedFiles(suggestInput).map((suggestion) => suggestion.path);
@@ -57,6 +57,6 @@ describe('suggestedFiles selection', () => {
       score: 0,
       checks: [scored('descriptor-valid', 'fail')],
     };
-    expect(suggestedFiles({ entities: [declared], results: [result], facts: repoFacts(), files: [] })).toEqual([]);
+    expect(suggestedFiles({ entities: [declared], results: [result], facts: repoFacts(), files: [], knownRefs: new Set() })).toEqual([]);
   });
 });

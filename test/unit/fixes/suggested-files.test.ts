@@ -56,11 +56,20 @@ async function factsOf(tree: Tree): Promise<Facts> {
 }
 
 /** The repository judged as `cairn check` judges it, as the fixes' input. */
+/** The portal's teams: the Group payments-team, as its teams/ folder declares it. */
+const TEAMS = [
+  {
+    file: 'teams/payments-team.yaml',
+    line: 1,
+    data: { apiVersion: 'backstage.io/v1alpha1', kind: 'Group', metadata: { name: 'payments-team' }, spec: { type: 'team', children: [] } },
+  },
+];
+
 async function judge(tree: Tree, options: { webUrl?: string; templates?: SuggestInput['templates'] } = {}): Promise<SuggestInput> {
   const facts = await factsOf(tree);
   const snapshot = await assemble({
     repos: [{ name: REPO, source: 'test', facts, problems: [], ...(options.webUrl ? { webUrl: options.webUrl } : {}) }],
-    content: [],
+    content: TEAMS,
     standards: STANDARDS,
     now: NOW,
     title: 'Test',
@@ -75,6 +84,7 @@ async function judge(tree: Tree, options: { webUrl?: string; templates?: Suggest
     facts,
     files: facts.files ?? [],
     ...(options.templates ? { templates: options.templates } : {}),
+    knownRefs: new Set(snapshot.entities.map((entity) => entity.ref)),
   };
 }
 
@@ -189,6 +199,16 @@ describe('suggestedFiles through the pipeline', () => {
     expect(codeowners!.text).toMatch(/^\* @acme\/payments-team$/m);
     const after = await judge(withSuggestions(tree, [codeowners!]));
     expect([...outcomes(after, 'codeowners-present'), ...outcomes(after, 'codeowners-catch-all')]).toEqual(['pass', 'pass']);
+  });
+
+  it('a CODEOWNERS stub when the owner is no team the catalog knows, rather than a rule that would make it look confirmed', async () => {
+    const descriptor =
+      'apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: payments\n  annotations:\n    github.com/project-slug: acme/payments\nspec:\n  type: service\n  lifecycle: production\n  owner: maintainers\n';
+    const [codeowners] = suggestedFiles(await judge({ 'catalog-info.yaml': descriptor, 'README.md': README })).filter(
+      (suggestion) => suggestion.path === '.github/CODEOWNERS',
+    );
+    expect(codeowners!.text).not.toMatch(/^\* @/m);
+    expect(codeowners!.summary).toMatch(/commented placeholder/);
   });
 
   it('a CODEOWNERS stub without a known owner says so, and leaves its checks failing rather than invent a team', async () => {
