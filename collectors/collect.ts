@@ -59,6 +59,13 @@ export interface Standards {
   scorecardsFrom: 'content' | 'defaults';
   /** The custom checks as written, published so `cairn check --standards` judges with the same. */
   customChecks: CustomCheckFile[];
+  /** Texts of the files the portal wants `cairn fix` to write its way (`templates/SECURITY.md`). */
+  templates: FileTemplates;
+}
+
+/** The portal's file templates, those it has. */
+export interface FileTemplates {
+  securityPolicy?: string;
 }
 
 /** No checks, scorecards, guides or initiatives: collection of facts and the catalog only. */
@@ -72,6 +79,7 @@ export const NO_STANDARDS: Standards = {
   initiatives: [],
   scorecardsFrom: 'content',
   customChecks: [],
+  templates: {},
 };
 
 export interface CollectOptions extends LoadedConfig {
@@ -377,6 +385,7 @@ function publishedStandards(standards: Standards, windowDays: number | undefined
         expires,
       })),
     ...(windowDays ? { activityWindowDays: windowDays } : {}),
+    ...(Object.keys(standards.templates).length > 0 ? { templates: standards.templates } : {}),
   };
 }
 

@@ -3,7 +3,14 @@ import type { CheckDefinition, CheckMetadata } from './checks/check.ts';
 import type { Standards } from './collect.ts';
 import { taughtSections } from './guides/links.ts';
 import type { GuideSource } from './guides/load.ts';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { ConfigError } from './config/config-error.ts';
 import { loadPortalContent, type ContentOptions } from './config/load-content.ts';
+import type { FileTemplates } from './collect.ts';
+
+/** The content folder's folder of file templates. */
+export const TEMPLATES_DIR = 'templates';
 
 /**
  * The portal's standards: the built-in checks plus the content folder's custom checks, scorecards,
@@ -26,7 +33,19 @@ export async function loadStandards(contentDir: string | undefined, defaults: Co
     initiatives: content.initiatives,
     scorecardsFrom: content.scorecardsFrom,
     customChecks: content.customChecks.map((check) => check.spec),
+    templates: await fileTemplates(contentDir),
   };
+}
+
+/** The portal's file templates (`templates/SECURITY.md` of its content folder), those it has. */
+async function fileTemplates(contentDir: string | undefined): Promise<FileTemplates> {
+  if (!contentDir) return {};
+  const path = join(contentDir, TEMPLATES_DIR, 'SECURITY.md');
+  const securityPolicy = await readFile(path, 'utf8').catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return undefined;
+    throw new ConfigError(`${path}: could not read the security policy template (${error.code ?? error.message}).`);
+  });
+  return securityPolicy === undefined ? {} : { securityPolicy };
 }
 
 const STATUS_ORDER = { recommended: 0, draft: 1, deprecated: 2 } as const;

@@ -53,6 +53,8 @@ export const publishedStandardsSchema = z.object({
   ),
   /** Days of git history the activity facts looked at (portal.yaml's `activity.windowDays`). */
   activityWindowDays: z.number().int().positive().optional(),
+  /** The files the portal wants `cairn fix` to write its way (`templates/SECURITY.md`), those it has. */
+  templates: z.object({ securityPolicy: z.string().optional() }).optional(),
 });
 
 export const snapshotSchema = z.object({
@@ -97,6 +99,7 @@ export const standardsFileSchema = z.object({
   customChecks: publishedStandardsSchema.shape.customChecks,
   exemptions: publishedStandardsSchema.shape.exemptions,
   activityWindowDays: publishedStandardsSchema.shape.activityWindowDays,
+  templates: publishedStandardsSchema.shape.templates,
   /** Every Group and User of the catalog. */
   teams: z.array(entitySchema),
 });

@@ -17,7 +17,6 @@ import { readPublishedStandards, type PortalStandards } from './published-standa
 import { loadStandards } from './standards.ts';
 
 /** Where a portal keeps the texts of files it wants written its way, inside its content folder. */
-export const TEMPLATES_DIR = 'templates';
 
 /**
  * What judges one repository for `cairn check` and `cairn fix`: the standards, and everything the
@@ -81,7 +80,7 @@ export async function judgeFor(
     guideSettings: loaded.config.guides,
     label,
     ...(site ? { portalUrl: new URL(base.endsWith('/') ? base : `${base}/`, site).href } : {}),
-    templates: await portalTemplates(contentDir),
+    templates: standards.templates,
   };
 }
 
@@ -106,19 +105,8 @@ export function judgeOfPublished(published: PortalStandards, location: string): 
     label: `the portal's standards published at ${location} (${published.generatedAt.slice(0, 10)})`,
     // standards.json is at the portal's root.
     ...(/^https?:\/\//i.test(location) ? { portalUrl: new URL('./', location).href } : {}),
-    templates: {},
+    templates: published.standards.templates,
   };
-}
-
-/** The portal's file templates (`templates/SECURITY.md` of its content folder), those it has. */
-async function portalTemplates(contentDir: string | undefined): Promise<Judge['templates']> {
-  if (!contentDir) return {};
-  const path = join(contentDir, TEMPLATES_DIR, 'SECURITY.md');
-  const securityPolicy = await readFile(path, 'utf8').catch((error: NodeJS.ErrnoException) => {
-    if (error.code === 'ENOENT') return undefined;
-    throw new ConfigError(`${path}: could not read the security policy template (${error.code ?? error.message}).`);
-  });
-  return securityPolicy === undefined ? {} : { securityPolicy };
 }
 
 /**

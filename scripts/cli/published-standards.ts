@@ -71,6 +71,7 @@ export function standardsOf(file: StandardsFile, location: string): PortalStanda
       initiatives: [],
       scorecardsFrom: file.scorecardsFrom,
       customChecks: custom,
+      templates: file.templates ?? {},
     },
     teams: file.teams,
     ...(file.activityWindowDays ? { activityWindowDays: file.activityWindowDays } : {}),

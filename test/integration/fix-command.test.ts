@@ -7,6 +7,8 @@ import { assemble, collectRepo, NO_STANDARDS, type Standards } from '../../colle
 import { portalConfigSchema } from '../../collectors/config/schema.ts';
 import { scorecardDefinitionSchema } from '../../collectors/scorecards/definition.ts';
 import { builtinMetadata } from '../../collectors/standards.ts';
+import type { Snapshot } from '../../collectors/contract/snapshot.ts';
+import { standardsExport } from '../../site/lib/standards-export.ts';
 import { runCairn } from '../helpers/cli.ts';
 import { files, makeRepos, type RepoFixture } from '../helpers/repos.ts';
 
@@ -187,12 +189,36 @@ describe('cairn fix', () => {
     expect(await readdir(join(dir, '.github'))).not.toContain('dependabot.yml');
   });
 
-  it("writes the portal's security policy template with --config", async () => {
+  it("writes the portal's security policy template with --config, and with the standards.json the portal publishes", async () => {
     const portal = join(fixture.root, 'portal');
     await mkdir(join(portal, 'templates'), { recursive: true });
     await writeFile(join(portal, 'portal.yaml'), 'title: Acme\n');
     await writeFile(join(portal, 'templates', 'SECURITY.md'), '# Security at Acme\n\nReport vulnerabilities to security@acme.example.\n');
     const dir = fixture.dirs.templated;
+    // What a portal build publishes: its standards.json, from the snapshot.
+    const collected = await runCairn(portal, [
+      'collect',
+      '--config',
+      'portal.yaml',
+      '--repos',
+      dir,
+      '--snapshot',
+      'snapshot.json',
+      '--no-history',
+      '--no-cache',
+    ]);
+    expect(collected.code, collected.stderr).toBe(0);
+    const snapshot = JSON.parse(await readFile(join(portal, 'snapshot.json'), 'utf8')) as Snapshot;
+    const standards = standardsExport({
+      generatedAt: snapshot.generatedAt,
+      scorecards: snapshot.scorecards,
+      published: snapshot.standards,
+      entities: snapshot.entities,
+    });
+    await writeFile(join(portal, 'standards.json'), JSON.stringify(standards));
+    const published = await runCairn(dir, ['fix', 'security-policy', '--standards', join(portal, 'standards.json'), '--dry-run']);
+    expect(published.code, published.stderr).toBe(0);
+    expect(published.stdout).toContain('Report vulnerabilities to security@acme.example.');
     const run = await runCairn(dir, ['fix', 'security-policy', '--config', join(portal, 'portal.yaml')]);
     expect(run).toMatchObject({ code: 0, stdout: 'SECURITY.md\n' });
     expect(await readFile(join(dir, 'SECURITY.md'), 'utf8')).toBe(
