@@ -371,7 +371,7 @@ Examples:
   cairn fix --all --dry-run
   cairn fix security-policy --config ../portal/portal.yaml --dir ../payments
 
-Exit codes: 0 done (also when there is nothing to write); 2 bad usage or configuration, or a check without a fix.`,
+Exit codes: 0 done (also when there is nothing to write); 2 bad usage or configuration, a check without a fix, or a file the file system refused (the others are still written).`,
   async run(values, positionals, context) {
     return (await import('./fix.ts')).runFix(values, positionals, context);
   },

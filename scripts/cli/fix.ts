@@ -41,6 +41,7 @@ export async function runFix(values: FixValues, checkIds: readonly string[], con
     stderr.write(`${terminalSafe(reason)}\n`);
   if (chosen.length === 0 && wanted === 'all' && plan.unwritten.length === 0)
     stderr.write(`Nothing to write: no failing check of ${terminalSafe(basename(dir))} has a file Cairn can write.\n`);
+  let failed = 0;
   for (const suggestion of chosen) {
     const checks = suggestion.checkIds.join(', ');
     if (values['dry-run']) {
@@ -49,15 +50,17 @@ export async function runFix(values: FixValues, checkIds: readonly string[], con
     }
     const written = await writeInside(dir, suggestion.path, suggestion.text);
     if (written !== 'written') {
-      stderr.write(
-        `Skipped ${suggestion.path} (for ${checks}): ${written === 'exists' ? 'it exists, and cairn fix overwrites nothing' : written.notFolder}.\n`,
-      );
+      if (typeof written === 'object' && 'failed' in written) failed++;
+      const why =
+        written === 'exists' ? 'it exists, and cairn fix overwrites nothing' : 'notFolder' in written ? written.notFolder : written.failed;
+      stderr.write(`Skipped ${suggestion.path} (for ${checks}): ${why}.\n`);
       continue;
     }
     stdout.write(`${suggestion.path}\n`);
     stderr.write(`Wrote ${suggestion.path} (for ${checks}): ${terminalSafe(suggestion.summary)}\n`);
   }
-  return 0;
+  // A file the file system refused does not stop the others; the run then says it could not do all it was asked.
+  return failed > 0 ? 2 : 0;
 }
 
 /** The checks asked for, or `all`; a check no fix answers is bad usage, naming the ones that have a fix. */
@@ -106,25 +109,33 @@ function unanswered(wanted: readonly string[] | 'all', unwritten: readonly Unwri
  * over an existing file (`wx`), so nothing leaves the repository and nothing is overwritten. A
  * folder on the way that is a file or a link is named in `notFolder`, and nothing is written.
  */
-export async function writeInside(root: string, path: string, text: string): Promise<'written' | 'exists' | { notFolder: string }> {
+export async function writeInside(
+  root: string,
+  path: string,
+  text: string,
+): Promise<'written' | 'exists' | { notFolder: string } | { failed: string }> {
   const segments = path.split('/');
   if (segments.some((segment) => segment === '' || segment === '.' || segment === '..'))
     throw new Error(`cairn fix: ${path} is not a plain repository path.`);
   let folder = root;
-  for (const segment of segments.slice(0, -1)) {
-    folder = join(folder, segment);
-    const found = await lstat(folder).catch(() => undefined);
-    if (!found) await mkdir(folder);
-    else if (!found.isDirectory())
-      return {
-        notFolder: `${segments.slice(0, segments.indexOf(segment) + 1).join('/')} is not a folder (a file or a symbolic link), and cairn fix writes only inside the repository`,
-      };
-  }
   try {
+    for (const segment of segments.slice(0, -1)) {
+      folder = join(folder, segment);
+      const found = await lstat(folder).catch(() => undefined);
+      if (!found) await mkdir(folder);
+      else if (!found.isDirectory())
+        return {
+          notFolder: `${segments.slice(0, segments.indexOf(segment) + 1).join('/')} is not a folder (a file or a symbolic link), and cairn fix writes only inside the repository`,
+        };
+    }
     await writeFile(join(folder, segments.at(-1)!), text, { flag: 'wx' });
     return 'written';
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return 'exists';
+    const { code } = error as NodeJS.ErrnoException;
+    if (code === 'EEXIST') return 'exists';
+    // The file system's refusal (permissions, a read-only or full disk): this file only.
+    if (code !== undefined)
+      return { failed: `could not write it (${code}: ${(error as Error).message.split(',')[0]!.replace(/^\w+: /, '')})` };
     throw error;
   }
 }

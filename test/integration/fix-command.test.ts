@@ -9,6 +9,7 @@ import { scorecardDefinitionSchema } from '../../collectors/scorecards/definitio
 import { builtinMetadata } from '../../collectors/standards.ts';
 import type { Snapshot } from '../../collectors/contract/snapshot.ts';
 import { standardsExport } from '../../site/lib/standards-export.ts';
+import { writeInside } from '../../scripts/cli/fix.ts';
 import { runCairn } from '../helpers/cli.ts';
 import { files, makeRepos, type RepoFixture } from '../helpers/repos.ts';
 
@@ -169,6 +170,12 @@ describe('cairn fix', () => {
     );
     expect(run.stdout).toBe('catalog-info.yaml\nSECURITY.md\n');
     expect(await readdir(outside)).toEqual([]);
+  });
+
+  it.runIf(process.platform === 'linux')('says which file the file system refused, and goes on: /proc takes no new folder', async () => {
+    expect(await writeInside('/proc/self', '.github/CODEOWNERS', '* @acme/team\n')).toEqual({
+      failed: 'could not write it (ENOENT: no such file or directory)',
+    });
   });
 
   it('tells a file in a letter case GitHub does not read to be renamed, with a command that works', async () => {
