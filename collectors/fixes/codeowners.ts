@@ -26,6 +26,7 @@ const INTRO = [
 export const codeownersFix = defineFix({
   id: 'codeowners',
   path: '.github/CODEOWNERS',
+  readBy: 'GitHub',
   // Where GitHub looks for CODEOWNERS (the codeowners fact's places).
   alsoAt: CODEOWNERS_PATHS,
   checkIds: ['codeowners-present', 'codeowners-catch-all'],

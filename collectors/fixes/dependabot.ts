@@ -10,6 +10,7 @@ import { defineFix } from './fix.ts';
 export const dependabotFix = defineFix({
   id: 'dependabot',
   path: '.github/dependabot.yml',
+  readBy: 'GitHub',
   alsoAt: DEPENDABOT_PATHS,
   checkIds: ['dependency-updates'],
   suggest({ facts, files }) {

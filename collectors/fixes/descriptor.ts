@@ -21,6 +21,7 @@ const FORMAT_URL = 'https://backstage.io/docs/features/software-catalog/descript
 export const descriptorFix = defineFix({
   id: 'descriptor',
   path: 'catalog-info.yaml',
+  readBy: 'Backstage',
   checkIds: ['descriptor-valid'],
   suggest({ entities, failing, facts, files }) {
     const failed = failing.get('descriptor-valid');

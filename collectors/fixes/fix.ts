@@ -36,6 +36,8 @@ export interface FixDefinition {
   id: string;
   /** Repository-relative path of the file it writes. */
   path: string;
+  /** Who reads the file there, and only under that name: `GitHub`, `Backstage`. */
+  readBy: string;
   /** Other paths where the check reads the same file (`.github/dependabot.yaml`): one there is to be edited, not joined by a second. */
   alsoAt?: readonly string[];
   /**

@@ -41,7 +41,7 @@ export interface UnwrittenFile {
   path: string;
   checkIds: string[];
   existing?: string;
-  misnamed?: { tracked: string; read: string };
+  misnamed?: { tracked: string; read: string; readBy: string };
 }
 
 /**
@@ -62,7 +62,7 @@ export function planFiles(input: SuggestInput): { files: SuggestedFile[]; unwrit
     // A case-insensitive disk cannot hold a second file beside one that differs only in case.
     const folded = places.flatMap((path) => {
       const tracked = trackedAs(input.files, path);
-      return tracked === undefined ? [] : [{ tracked, read: path }];
+      return tracked === undefined ? [] : [{ tracked, read: path, readBy: fix.readBy }];
     })[0];
     const existing = exact ?? (fix.anyCase ? folded?.tracked : undefined);
     const misnamed = existing === undefined ? folded : undefined;

@@ -10,6 +10,7 @@ import { defineFix, githubSlug } from './fix.ts';
 export const securityPolicyFix = defineFix({
   id: 'security-policy',
   path: 'SECURITY.md',
+  readBy: 'GitHub',
   // A policy that names no contact is there to be edited, not joined by a second file.
   alsoAt: SECURITY_POLICY_PATHS,
   anyCase: true,

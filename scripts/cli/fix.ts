@@ -97,7 +97,7 @@ function unanswered(wanted: readonly string[] | 'all', unwritten: readonly Unwri
       existing !== undefined
         ? `${checkIds.join(', ')}: nothing to write, ${existing} exists already: edit it (the check's page says how).`
         : misnamed
-          ? `${checkIds.join(', ')}: nothing to write, ${misnamed.tracked} exists, but GitHub and Cairn read it only as ${misnamed.read}: rename it${sameFolder(misnamed.tracked, misnamed.read) ? ` (git mv ${misnamed.tracked} ${misnamed.read})` : ''}.`
+          ? `${checkIds.join(', ')}: nothing to write, ${misnamed.tracked} exists, but ${misnamed.readBy} and Cairn read it only as ${misnamed.read}: rename it${sameFolder(misnamed.tracked, misnamed.read) ? ` (git mv ${misnamed.tracked} ${misnamed.read})` : ''}.`
           : `${checkIds.join(', ')}: nothing to write, Cairn found too little in the repository to write ${path} for it (cairn check says what fails).`,
     ),
     ...passing.map((id) => `${id}: nothing to write, it does not fail here (or no scorecard of these standards has it).`),

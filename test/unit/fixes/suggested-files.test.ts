@@ -156,7 +156,7 @@ describe('suggestedFiles through the pipeline', () => {
       unwritten: {
         path: '.github/dependabot.yml',
         checkIds: ['dependency-updates'],
-        misnamed: { tracked: '.github/Dependabot.yml', read: '.github/dependabot.yml' },
+        misnamed: { tracked: '.github/Dependabot.yml', read: '.github/dependabot.yml', readBy: 'GitHub' },
       },
     },
   ])('writes nothing beside $name, and says which file to edit', async ({ tree, unwritten }) => {
