@@ -233,7 +233,7 @@ describe('the check pages', () => {
     expect(section(check, 'Why it matters')).toContain(
       '<div class="markdown"><p>A README is the first thing a newcomer opens.</p>\n<ul>\n<li>what it does</li>\n<li>how to run it</li>\n</ul></div>',
     );
-    expect(section(check, 'How to fix')).toContain('<pre><code class="language-md"># My service\n</code></pre>');
+    expect(section(check, 'How to fix')).toContain('<pre tabindex="0"><code class="language-md"># My service\n</code></pre>');
     const failingSection = section(check, 'Entities failing it');
     expect(failingSection).toContain('<p>2 entities fail it or could not run it; by team, the most first:</p>');
     expect(tableRows(failingSection)).toEqual([['Platform', '2', '2']]);
