@@ -58,6 +58,23 @@ export interface SafeGitOptions {
   stallMs?: number;
 }
 
+/**
+ * Process groups of the git commands running in groups of their own: they do not get the
+ * terminal's signals with Cairn, so a run that ends while one is running stops them itself.
+ */
+const ownGroups = new Set<number>();
+process.once('exit', () => {
+  for (const group of ownGroups) killGroup(group, () => undefined);
+});
+
+function killGroup(group: number, otherwise: () => void): void {
+  try {
+    process.kill(-group, 'SIGKILL');
+  } catch {
+    otherwise();
+  }
+}
+
 /** A git command stopped for printing nothing for `ms`. */
 export class GitStalled extends Error {
   readonly ms: number;
@@ -89,13 +106,11 @@ export function runSafeGit(dir: string, args: readonly string[], options: SafeGi
     const stderr: Buffer[] = [];
     let stalled: GitStalled | undefined;
     let timer: NodeJS.Timeout | undefined;
+    const group = stallMs !== undefined && child.pid !== undefined ? child.pid : undefined;
+    if (group !== undefined) ownGroups.add(group);
     const stop = () => {
       stalled = new GitStalled(stallMs!);
-      try {
-        process.kill(-child.pid!, 'SIGKILL');
-      } catch {
-        child.kill('SIGKILL');
-      }
+      killGroup(child.pid!, () => child.kill('SIGKILL'));
     };
     const moved = () => {
       if (stallMs === undefined) return;
@@ -118,6 +133,7 @@ export function runSafeGit(dir: string, args: readonly string[], options: SafeGi
     });
     child.on('close', (code, signal) => {
       clearTimeout(timer);
+      if (group !== undefined) ownGroups.delete(group);
       if (stalled) reject(stalled);
       else if (signal) reject(new Error(`git ${args[0]} was stopped by ${signal}`));
       else if (code && stderr.length > 0) reject(new Error(Buffer.concat([...stdout, ...stderr]).toString('utf8')));
