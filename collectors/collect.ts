@@ -88,6 +88,8 @@ export interface CollectOptions extends LoadedConfig {
   now: Date;
   /** Called after each repository, for progress output; `fromCache` when no fact had to be read again. */
   onRepo?: (done: number, total: number, name: string, fromCache: boolean) => void;
+  /** Told what the sources could not reach, once they are listed and cloned. */
+  onUnreachable?: (unreachable: Unreachable) => void;
   /** Folder of the fact cache (one file per repository); without it every fact is collected afresh. */
   cacheDir?: string;
   /** The last snapshot written, read only when needed: its data stands in for repositories that cannot be fetched. */
@@ -108,6 +110,7 @@ export async function collect(options: CollectOptions): Promise<Snapshot> {
     collectRepos(options),
     readFeedback(config.feedback, contentDir, options.environment?.env),
   ]);
+  options.onUnreachable?.(collected.unreachable);
   const renderCache = options.cacheDir ? new FileRenderCache(join(options.cacheDir, 'rendered-docs'), await rendererVersion()) : undefined;
   const snapshot = await assemble({
     repos: collected.repos,

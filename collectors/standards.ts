@@ -1,13 +1,12 @@
 import { builtinChecks } from './checks/builtin/index.ts';
 import type { CheckDefinition, CheckMetadata } from './checks/check.ts';
-import type { Standards } from './collect.ts';
 import { taughtSections } from './guides/links.ts';
 import type { GuideSource } from './guides/load.ts';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ConfigError } from './config/config-error.ts';
 import { loadPortalContent, type ContentOptions } from './config/load-content.ts';
-import type { FileTemplates } from './collect.ts';
+import type { FileTemplates, Standards } from './collect.ts';
 
 /** The content folder's folder of file templates. */
 export const TEMPLATES_DIR = 'templates';

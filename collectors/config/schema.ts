@@ -26,6 +26,7 @@ export const directorySourceSchema = z
 const stallSecondsSchema = z
   .number()
   .positive()
+  .max(86_400, 'expected at most 86400 (a day)')
   .default(120)
   .describe(
     'Seconds a clone or fetch may go without progress before it is stopped (default 120). The repository is then a problem; an earlier clone of it is still scanned, marked stale.',

@@ -12,7 +12,7 @@ const EMBEDS: Readonly<Record<string, string>> = {
 };
 
 /** Where a paragraph may stand: anywhere else, the link stays inline. */
-const BLOCK_PARENTS = new Set(['blockquote', 'body', 'dd', 'details', 'div', 'li', 'section', 'td', 'th']);
+const BLOCK_PARENTS = new Set(['blockquote', 'body', 'dd', 'details', 'div', 'figure', 'li', 'section', 'td', 'th']);
 
 /** Characters of an embed's title or address shown as its link. */
 const MAX_TEXT = 120;
@@ -25,23 +25,29 @@ const MAX_TEXT = 120;
  */
 export function linkEmbeds() {
   return (tree: Root): void => {
+    // Inside a link, an embed is named, not linked: a link may not hold another.
+    const inLink = new Set<Element>();
+    visit(tree, 'element', (node: Element) => {
+      if (node.tagName === 'a') visit(node, 'element', (inner: Element) => void (EMBEDS[inner.tagName] && inLink.add(inner)));
+    });
     visit(tree, 'element', (node: Element, index, parent) => {
       const kind = EMBEDS[node.tagName];
       if (!kind || !parent || index === undefined) return;
       const address = addressOf(node);
       if (!address) return SKIP;
       const title = [node.properties.title, node.properties.ariaLabel].find((value) => typeof value === 'string' && value.trim());
-      const text = (typeof title === 'string' ? title.trim() : address).replace(/\s+/g, ' ');
+      const name: ElementContent = {
+        type: 'text',
+        value: shortened((typeof title === 'string' ? title.trim() : address).replace(/\s+/g, ' '), MAX_TEXT),
+      };
       const content: ElementContent[] = [
         { type: 'text', value: `Embedded ${kind}, not shown in the portal: ` },
-        {
-          type: 'element',
-          tagName: 'a',
-          properties: { href: address },
-          children: [{ type: 'text', value: shortened(text, MAX_TEXT) }],
-        },
+        inLink.has(node) ? name : { type: 'element', tagName: 'a', properties: { href: address }, children: [name] },
       ];
-      const block = parent.type === 'root' || (parent.type === 'element' && BLOCK_PARENTS.has(parent.tagName));
+      // A paragraph of its own where it stands alone among blocks; inline beside text.
+      const block =
+        (parent.type === 'root' || (parent.type === 'element' && BLOCK_PARENTS.has(parent.tagName))) &&
+        parent.children.every((sibling) => sibling.type !== 'text' || !sibling.value.trim());
       parent.children.splice(
         index,
         1,
@@ -62,5 +68,7 @@ function addressOf(node: Element): string | undefined {
     (value): value is string => typeof value === 'string' && value.trim() !== '',
   );
   const trimmed = address?.trim();
-  return trimmed && (/^https?:\/\//i.test(trimmed) || !/^[a-z][a-z\d+.-]*:/i.test(trimmed)) ? trimmed : undefined;
+  // Whitespace or control characters inside (`java\tscript:`) make no address to link to.
+  if (!trimmed || /[\s\u0000-\u001f\u007f]/.test(trimmed)) return undefined;
+  return /^https?:\/\//i.test(trimmed) || !/^[a-z][a-z\d+.-]*:/i.test(trimmed) ? trimmed : undefined;
 }

@@ -7,18 +7,18 @@ import type { DocHeading } from './schema.ts';
 const HEADING = /^h([1-6])$/;
 
 /**
+ * The ids of the page around rendered docs (site/layouts/Page.astro): the skip link's target and
+ * the search box. A docs heading never takes them ("## Cairn main" gets `cairn-main-1`).
+ */
+export const LAYOUT_IDS = { main: 'cairn-main', search: 'header-search' } as const;
+
+/**
  * Gives every heading an id from its text (github-slugger, as GitHub and most Markdown tools do),
  * or the one its attribute list names (`## Title { #id }`, see attribute-lists.ts) when nothing
  * took it first, replacing whatever id the author wrote otherwise, and a small "link to this
  * section" anchor; other elements an attribute list names get their id too. Returns the headings
  * for the table of contents. Runs after sanitizing: the ids and anchors are Cairn's own.
  */
-/**
- * The ids of the page around rendered docs (site/layouts/Page.astro): the skip link's target and
- * the search box. A docs heading never takes them ("## Cairn main" gets `cairn-main-1`).
- */
-export const LAYOUT_IDS = { main: 'cairn-main', search: 'header-search' } as const;
-
 export function anchorHeadings(tree: Root, authorIds: ReadonlyMap<Element, string> = new Map()): DocHeading[] {
   const slugger = new GithubSlugger();
   const taken = new Set<string>(Object.values(LAYOUT_IDS));

@@ -142,11 +142,14 @@ async function syncClone(
 ): Promise<{ scanned: boolean; problem?: string }> {
   const existing = isGitWorkTree(dir);
   try {
-    // Progress is asked for, though nothing shows it: while data moves git prints it, and a clone that prints nothing has stalled.
-    const fetching = ['--quiet', '--progress', ...(clonesPartially(remote.url) ? ['--filter=blob:none'] : []), '--no-recurse-submodules'];
+    // Progress is asked for, though nothing shows it: while git receives and checks out files it
+    // prints it (not with --quiet, which also silences the checkout), and one that prints nothing has stalled.
+    const fetching = ['--progress', ...(clonesPartially(remote.url) ? ['--filter=blob:none'] : []), '--no-recurse-submodules'];
+    const { stallMs: _, ...local } = extra;
     if (existing) {
       await runSafeGit(dir, ['fetch', ...fetching, 'origin'], extra);
-      await runSafeGit(dir, ['reset', '--quiet', '--hard', '@{upstream}'], extra);
+      // Local, and silent however many files it writes: not timed.
+      await runSafeGit(dir, ['reset', '--quiet', '--hard', '@{upstream}'], local);
       // A fetch leaves origin/HEAD as the first clone saw it; ask the remote which branch is its default now.
       await runSafeGit(dir, ['remote', 'set-head', 'origin', '--auto'], extra).catch(() => undefined);
     } else {

@@ -63,9 +63,30 @@ export interface SafeGitOptions {
  * terminal's signals with Cairn, so a run that ends while one is running stops them itself.
  */
 const ownGroups = new Set<number>();
-process.once('exit', () => {
+let stoppingGroups = false;
+
+function stopOwnGroups(): void {
   for (const group of ownGroups) killGroup(group, () => undefined);
-});
+}
+
+/**
+ * On the first group: stop them all when the run ends, and on the signals that end it (Ctrl-C, a
+ * CI job cancelled). A signal is then raised again as it came, unless someone else handles it.
+ */
+function watchOwnGroups(): void {
+  if (stoppingGroups) return;
+  stoppingGroups = true;
+  process.once('exit', stopOwnGroups);
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+    const onSignal = () => {
+      stopOwnGroups();
+      if (process.listenerCount(signal) > 1) return;
+      process.removeListener(signal, onSignal);
+      process.kill(process.pid, signal);
+    };
+    process.on(signal, onSignal);
+  }
+}
 
 function killGroup(group: number, otherwise: () => void): void {
   try {
@@ -107,7 +128,10 @@ export function runSafeGit(dir: string, args: readonly string[], options: SafeGi
     let stalled: GitStalled | undefined;
     let timer: NodeJS.Timeout | undefined;
     const group = stallMs !== undefined && child.pid !== undefined ? child.pid : undefined;
-    if (group !== undefined) ownGroups.add(group);
+    if (group !== undefined) {
+      ownGroups.add(group);
+      watchOwnGroups();
+    }
     const stop = () => {
       stalled = new GitStalled(stallMs!);
       killGroup(child.pid!, () => child.kill('SIGKILL'));

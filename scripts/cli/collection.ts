@@ -6,6 +6,7 @@ import { collect } from '../../collectors/collect.ts';
 import { ConfigError } from '../../collectors/config/config-error.ts';
 import { portalConfigSchema, type LoadedConfig } from '../../collectors/config/schema.ts';
 import { loadPortalConfig } from '../../collectors/config/load-config.ts';
+import type { Unreachable } from '../../collectors/sources/source.ts';
 import type { Snapshot } from '../../collectors/contract/snapshot.ts';
 import { readSnapshot, SnapshotError, writeSnapshot } from '../../collectors/store/snapshot-file.ts';
 import { historyRecord } from '../../collectors/runs/history.ts';
@@ -27,6 +28,7 @@ import { snapshotSummary, type SnapshotSummary } from './snapshot-summary.ts';
 export { strictVerdict } from './snapshot-summary.ts';
 import { progressLine } from './progress.ts';
 import { loadStandards } from './standards.ts';
+import { terminalSafe } from './report/text.ts';
 import { assertWritable } from './writable.ts';
 
 /** The collection options as parsed (`collection-options.ts`). */
@@ -59,6 +61,7 @@ export async function runCollection(
   if (historyDir) await assertWritable(historyDir, historyShown(values.history, historyDir), 'folder');
   const progress = progressLine(context.stderr);
   let fromCache = 0;
+  let unreachable: Unreachable = { repos: [], sources: [] };
   const snapshot = await collect({
     ...loaded,
     ...(cacheDir ? { cacheDir } : {}),
@@ -66,15 +69,18 @@ export async function runCollection(
     now: currentTime(context.env),
     previous: previousSnapshot(path, context.cwd),
     environment: { cwd: context.cwd, env: context.env },
+    onUnreachable: (found) => (unreachable = found),
     onRepo: (done, total, name, cached) => {
       if (cached) fromCache++;
       progress.update(`Collecting ${done}/${total} ${name}`);
     },
   });
   progress.done();
-  const unreached = nothingReached(snapshot);
+  const unreached = nothingReached(snapshot, unreachable);
   if (unreached) {
-    context.stderr.write(`${unreached}\n`);
+    // No snapshot shows the problems this time: the errors are printed.
+    const errors = snapshot.problems.filter((problem) => problem.severity === 'error');
+    context.stderr.write(`${[unreached, ...errors.slice(0, 5).map((problem) => `error: ${terminalSafe(problem.message)}`)].join('\n')}\n`);
     return { snapshot, path, loaded, unreached };
   }
   await writeSnapshot(path, snapshot);
@@ -87,16 +93,16 @@ export async function runCollection(
 }
 
 /**
- * Why a run publishes nothing: no repository was collected, and what its sources reported is an
- * error (an expired token, a forge that is down), not an organisation without repositories. An
+ * Why a run publishes nothing: no repository was collected, and that is because the sources failed
+ * (an expired token, a forge that is down), not because the organisation has no repositories. An
  * empty portal would replace the last good one (and add an empty night to the trends), so the
  * snapshot, the site and the history are left as they were, and the run fails.
  */
-export function nothingReached(snapshot: Pick<Snapshot, 'repos' | 'problems'>): string | undefined {
+export function nothingReached(snapshot: Pick<Snapshot, 'repos'>, unreachable: Unreachable): string | undefined {
   if (snapshot.repos.length > 0) return undefined;
-  const error = snapshot.problems.find((problem) => problem.severity === 'error');
-  return error
-    ? `No repository was collected, and the sources failed (${error.message}); the snapshot, the site and the history were left as they were.`
+  const [failed] = [...unreachable.sources, ...unreachable.repos];
+  return failed
+    ? `No repository was collected, as the sources failed (${failed.reason}); the snapshot, the site and the history were left as they were.`
     : undefined;
 }
 

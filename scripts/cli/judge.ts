@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { assemble, collectRepo, type Standards } from '../../collectors/collect.ts';
 import { ConfigError } from '../../collectors/config/config-error.ts';
@@ -15,8 +15,6 @@ import { resolveConfig } from './collection.ts';
 import type { CommandContext } from './context.ts';
 import { readPublishedStandards, type PortalStandards } from './published-standards.ts';
 import { loadStandards } from './standards.ts';
-
-/** Where a portal keeps the texts of files it wants written its way, inside its content folder. */
 
 /**
  * What judges one repository for `cairn check` and `cairn fix`: the standards, and everything the

@@ -47,8 +47,11 @@ export async function main(invocation: Invocation): Promise<number> {
       return 2;
     }
     if (isUnwritable(error)) {
-      // Files are written to a temporary name and renamed: what was there before is still there.
-      context.stderr.write(`cairn ${name}: could not write ${error.path ?? 'its output'} (${error.message}); nothing was replaced.\n`);
+      // Files are written to a temporary name beside them and renamed: the file it could not write is as it was.
+      const target = error.path?.replace(/\.\d+\.\d+\.tmp$|\.incoming-\d+$/, '');
+      context.stderr.write(
+        `cairn ${name}: could not write ${target ?? 'its output'} (${error.message}); it is as it was before this run.\n`,
+      );
       return 2;
     }
     throw error;

@@ -22,8 +22,9 @@ export const MAX_MARKDOWN = 4_000;
 export const MAX_NESTED = 20;
 /** An error's message: it may quote repository text too. */
 export const MAX_ERROR_CHARS = 4_000;
-/** A path or URL in an answer: one longer is cut (a path), or left out (a URL, which cut would lead nowhere). */
+/** A path in an answer: one longer is cut. */
 export const MAX_LOCATION = 300;
+/** A URL in an answer: one longer is left out, as a cut one would lead nowhere. */
 export const MAX_URL = 2_000;
 
 /** The paging arguments of every tool that lists. */

@@ -84,6 +84,22 @@ describe('the sanitizer', () => {
     expect(html).toBe(expected);
   });
 
+  it.each([
+    [
+      'inside a link, named but not linked again',
+      '<a href="https://example.com/demo"><video src="https://cdn.example/demo.mp4" title="Demo"></video></a>',
+      '<p><a href="https://example.com/demo">Embedded video, not shown in the portal: Demo</a></p>',
+    ],
+    [
+      'in a figure, a paragraph of its own before the caption (the sanitizer keeps the caption’s text)',
+      '<figure><iframe src="https://example.com/map" title="Map"></iframe><figcaption>Where we are</figcaption></figure>',
+      '<p>Embedded content, not shown in the portal: <a href="https://example.com/map">Map</a></p>Where we are',
+    ],
+    ['with whitespace hiding a javascript: address, nothing', '<video src="java\tscript:alert(1)"></video>', '<p></p>'],
+  ])('an embed %s', async (_name, markdown, expected) => {
+    expect((await render(markdown)).html).toBe(expected);
+  });
+
   it('links an embedded repository file where the docs link to files', async () => {
     const { html } = await render('<iframe src="../diagrams/flow.html" title="Flow"></iframe>', { sourcePath: 'docs/guide/setup.md' });
     expect(html).toContain('<a href="https://git.example.com/acme/app/blob/abc123/docs/diagrams/flow.html">Flow</a>');

@@ -84,7 +84,7 @@ const snapshot: Snapshot = {
   ],
 };
 
-function fixturePortal(): McpPortal {
+function fixturePortal(checks = snapshot.checks): McpPortal {
   return indexPortal({
     title: snapshot.portal.title,
     generatedAt: snapshot.generatedAt,
@@ -93,7 +93,7 @@ function fixturePortal(): McpPortal {
     entities: snapshot.entities,
     repos: snapshot.repos,
     problems: snapshot.problems,
-    checks: snapshot.checks,
+    checks,
     scorecards: snapshot.scorecards,
     results: snapshot.results,
     guides: [],
@@ -211,6 +211,22 @@ describe('bounded answers', () => {
     const answer = result.structuredContent as { fixes: Array<{ findings: Array<{ evidence: Array<{ location: string }> }> }> };
     expect(answer.fixes.length).toBeGreaterThan(0);
     for (const evidence of answer.fixes[0]!.findings[0]!.evidence) expect(evidence.location.length).toBeLessThan(400);
+    const explained = await call('explain_scorecard', { entity: 'huge' });
+    expect(explained.isError).toBeUndefined();
+    expect(explained.content[0]!.text.length).toBeLessThanOrEqual(MAX_ANSWER_CHARS);
+  });
+
+  it('bound the checks that need work on a scorecard, each with a long fix, saying how many more there are', async () => {
+    // Every check's fix as long as an answer may quote one.
+    const [serverSide, clientSide] = InMemoryTransport.createLinkedPair();
+    await cairnServer(fixturePortal(snapshot.checks.map((check) => ({ ...check, fix: 'Do this. '.repeat(600) })))).connect(serverSide);
+    const long = new Client({ name: 'test', version: '1.0.0' });
+    await long.connect(clientSide);
+    const result = (await long.callTool({ name: 'explain_scorecard', arguments: { entity: 'huge' } })) as ToolResult;
+    expect(result.content[0]!.text.length).toBeLessThanOrEqual(MAX_ANSWER_CHARS);
+    const answer = result.structuredContent as { scorecards: Array<{ needsWork: unknown[]; needsWorkOmitted?: number }> };
+    expect(answer.scorecards.some((scorecard) => (scorecard.needsWorkOmitted ?? 0) > 0)).toBe(true);
+    await long.close();
   });
 
   it('bound an error too: a title a hostile repository copies onto many entities', async () => {
