@@ -1,5 +1,5 @@
 import type { Forge } from '../support/source-links.ts';
-import { mkdir, rename, rm } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import pLimit from 'p-limit';
 import type { GitSource } from '../config/schema.ts';
@@ -102,6 +102,7 @@ export async function syncClones(
 ): Promise<SourceListing> {
   const { authorization, stallSeconds } = options;
   await mkdir(clonesDir, { recursive: true });
+  await removeAbandonedClones(clonesDir);
   const extra: SafeGitOptions = {
     config: FETCH_CONFIG,
     stallMs: stallSeconds * 1000,
@@ -131,6 +132,31 @@ export async function syncClones(
     });
   }
   return listing;
+}
+
+/** A clone being made beside its final place, by the process whose id it ends with. */
+const CLONING = /\.cloning-(\d+)$/;
+
+/**
+ * Removes the clones a run that ended mid-clone left (killed, or its CI job cancelled): kept in a
+ * cached clones folder, they would pile up night after night. A clone of a process still running is left to it.
+ */
+async function removeAbandonedClones(clonesDir: string): Promise<void> {
+  for (const name of await readdir(clonesDir)) {
+    const pid = Number(CLONING.exec(name)?.[1]);
+    if (pid && !isRunning(pid)) await rm(join(clonesDir, name), { recursive: true, force: true });
+  }
+}
+
+function isRunning(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it runs, as another user.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 /** Whether there is a work tree to scan (fresh, or an earlier clone), and what went wrong. */

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { createServer, type AddressInfo, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -226,6 +226,19 @@ describe('the git source', () => {
     } finally {
       await new Promise((resolve) => server.close(resolve));
     }
+  });
+
+  it('removes the half-made clones of runs that ended mid-clone, and no other', async () => {
+    const clonesDir = join(remotes, 'clones-abandoned');
+    await mkdir(join(clonesDir, 'alpha.cloning-999999999'), { recursive: true });
+    await mkdir(join(clonesDir, `beta.cloning-${process.ppid}`), { recursive: true });
+    await collect({
+      config: portalConfigSchema.parse({ sources: [{ type: 'git', repos: [`file://${remotes}/alpha.git`], clones: clonesDir }] }),
+      baseDir: remotes,
+      standards: NO_STANDARDS,
+      now: NOW,
+    });
+    expect((await readdir(clonesDir)).sort()).toEqual(['alpha', `beta.cloning-${process.ppid}`]);
   });
 
   it('says why git failed, not what it printed first', async () => {
