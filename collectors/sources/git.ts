@@ -1,8 +1,9 @@
 import type { Forge } from '../support/source-links.ts';
-import { mkdir, readdir, rename, rm } from 'node:fs/promises';
+import { mkdir, rename, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import pLimit from 'p-limit';
 import type { GitSource } from '../config/schema.ts';
+import { removeLeftovers } from '../store/atomic-write.ts';
 import { GitStalled, runSafeGit, type SafeGitOptions } from '../support/safe-git.ts';
 import { isGitWorkTree } from './directory.ts';
 import { EVERY_REPO, type RepoSelection, type SourceListing } from './source.ts';
@@ -102,7 +103,8 @@ export async function syncClones(
 ): Promise<SourceListing> {
   const { authorization, stallSeconds } = options;
   await mkdir(clonesDir, { recursive: true });
-  await removeAbandonedClones(clonesDir);
+  // What runs stopped mid-clone left: kept in a cached clones folder, it would pile up night after night.
+  await removeLeftovers(clonesDir, (name) => Number(CLONING.exec(name)?.[1]) || undefined);
   const extra: SafeGitOptions = {
     config: FETCH_CONFIG,
     stallMs: stallSeconds * 1000,
@@ -136,28 +138,6 @@ export async function syncClones(
 
 /** A clone being made beside its final place, by the process whose id it ends with. */
 const CLONING = /\.cloning-(\d+)$/;
-
-/**
- * Removes the clones a run that ended mid-clone left (killed, or its CI job cancelled): kept in a
- * cached clones folder, they would pile up night after night. A clone of a process still running is left to it.
- */
-async function removeAbandonedClones(clonesDir: string): Promise<void> {
-  for (const name of await readdir(clonesDir)) {
-    const pid = Number(CLONING.exec(name)?.[1]);
-    if (pid && !isRunning(pid)) await rm(join(clonesDir, name), { recursive: true, force: true });
-  }
-}
-
-function isRunning(pid: number): boolean {
-  if (pid === process.pid) return true;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    // EPERM: it runs, as another user.
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 /** Whether there is a work tree to scan (fresh, or an earlier clone), and what went wrong. */
 async function syncClone(

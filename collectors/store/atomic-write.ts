@@ -31,14 +31,25 @@ const TEMPORARY_WRITER = /\.(\d+)\.\d+\.tmp$/;
  * writing, is left alone).
  */
 export async function removeUnfinishedWrites(dir: string, named?: string): Promise<void> {
-  const names = await readdir(dir).catch(() => [] as string[]);
-  await Promise.all(
-    names.flatMap((name) => {
-      if (named !== undefined && !name.startsWith(`${named}.`)) return [];
-      const writer = TEMPORARY_WRITER.exec(name)?.[1];
-      return writer && !isRunning(Number(writer)) ? [rm(join(dir, name), { force: true })] : [];
-    }),
+  await removeLeftovers(dir, (name) =>
+    named !== undefined && !name.startsWith(`${named}.`) ? undefined : Number(TEMPORARY_WRITER.exec(name)?.[1]) || undefined,
   );
+}
+
+/**
+ * Removes the entries of `dir` (files or folders) that `makerOf` says a process made, when that
+ * process no longer runs: what killed runs left. An entry of a run still going is left to it.
+ */
+export async function removeLeftovers(dir: string, makerOf: (name: string) => number | undefined): Promise<void> {
+  for (const name of await readdir(dir).catch(() => [] as string[])) {
+    const pid = makerOf(name);
+    if (pid && !isRunning(pid)) await rm(join(dir, name), { recursive: true, force: true });
+  }
+}
+
+/** The file a temporary path stands for: `<file>` of `<file>.<pid>.<ms>.tmp` or of `<folder>.incoming-<pid>`. */
+export function intendedPath(path: string): string {
+  return path.replace(TEMPORARY_WRITER, '').replace(/\.incoming-\d+$/, '');
 }
 
 /** Whether a process is alive (another run sharing a folder is left alone). */

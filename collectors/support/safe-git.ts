@@ -63,10 +63,10 @@ export interface SafeGitOptions {
  * terminal's signals with Cairn, so a run that ends while one is running stops them itself.
  */
 const ownGroups = new Set<number>();
-let stoppingGroups = false;
+let watchingGroups = false;
 
 function stopOwnGroups(): void {
-  for (const group of ownGroups) killGroup(group, () => undefined);
+  for (const group of ownGroups) killGroup(group);
 }
 
 /**
@@ -74,8 +74,8 @@ function stopOwnGroups(): void {
  * CI job cancelled). A signal is then raised again as it came, unless someone else handles it.
  */
 function watchOwnGroups(): void {
-  if (stoppingGroups) return;
-  stoppingGroups = true;
+  if (watchingGroups) return;
+  watchingGroups = true;
   process.once('exit', stopOwnGroups);
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
     const onSignal = () => {
@@ -88,11 +88,11 @@ function watchOwnGroups(): void {
   }
 }
 
-function killGroup(group: number, otherwise: () => void): void {
+function killGroup(group: number): void {
   try {
     process.kill(-group, 'SIGKILL');
   } catch {
-    otherwise();
+    // Gone already.
   }
 }
 
@@ -117,24 +117,26 @@ export function runSafeGit(dir: string, args: readonly string[], options: SafeGi
     const settings = [...SAFE_GIT_CONFIG, ...(options.config ?? [])].flatMap((setting) => ['-c', setting]);
     const { stallMs } = options;
     // Its own process group when it may be stopped, so that stopping it stops its helpers too.
+    const detached = stallMs !== undefined && process.platform !== 'win32';
     const child = spawn('git', [...settings, ...args], {
       cwd: dir,
       env: gitEnvironment(options.env),
       stdio: ['ignore', 'pipe', 'pipe'],
-      detached: stallMs !== undefined && process.platform !== 'win32',
+      detached,
     });
     const stdout: Buffer[] = [];
     const stderr: Buffer[] = [];
     let stalled: GitStalled | undefined;
     let timer: NodeJS.Timeout | undefined;
-    const group = stallMs !== undefined && child.pid !== undefined ? child.pid : undefined;
+    const group = detached ? child.pid : undefined;
     if (group !== undefined) {
       ownGroups.add(group);
       watchOwnGroups();
     }
     const stop = () => {
       stalled = new GitStalled(stallMs!);
-      killGroup(child.pid!, () => child.kill('SIGKILL'));
+      if (group === undefined) child.kill('SIGKILL');
+      else killGroup(group);
     };
     const moved = () => {
       if (stallMs === undefined) return;

@@ -1,4 +1,5 @@
 import { ConfigError } from '../../collectors/config/config-error.ts';
+import { intendedPath } from '../../collectors/store/atomic-write.ts';
 import { commandHelp, parseCommandArgs } from './command.ts';
 import { commands } from './commands.ts';
 import type { Invocation } from './context.ts';
@@ -48,7 +49,7 @@ export async function main(invocation: Invocation): Promise<number> {
     }
     if (isUnwritable(error)) {
       // Files are written to a temporary name beside them and renamed: the file it could not write is as it was.
-      const target = error.path?.replace(/\.\d+\.\d+\.tmp$|\.incoming-\d+$/, '');
+      const target = error.path === undefined ? undefined : intendedPath(error.path);
       context.stderr.write(
         `cairn ${name}: could not write ${target ?? 'its output'} (${error.message}); it is as it was before this run.\n`,
       );

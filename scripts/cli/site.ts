@@ -3,7 +3,7 @@ import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/p
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import type { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
-import { isRunning, replaceDirectory } from '../../collectors/store/atomic-write.ts';
+import { isRunning, removeLeftovers, replaceDirectory } from '../../collectors/store/atomic-write.ts';
 import { temporaryFolder } from '../../collectors/support/temporary-folder.ts';
 import { ConfigError } from '../../collectors/config/config-error.ts';
 import type { AstroBuild, AstroFailure, AstroLogLevel, AstroMessage, AstroServer } from './astro-process.ts';
@@ -268,10 +268,7 @@ const ASTRO_LOCK = 'astro.lock';
 async function buildRoot(): Promise<string> {
   const root = join(PACKAGE_ROOT, '.cache', 'builds');
   await mkdir(root, { recursive: true });
-  for (const name of await readdir(root)) {
-    const pid = builderOf(name);
-    if (pid && !isRunning(pid)) await rm(join(root, name), { recursive: true, force: true });
-  }
+  await removeLeftovers(root, builderOf);
   return root;
 }
 

@@ -57,14 +57,7 @@ export function page<T, Shaped = T>(
   budget = MAX_ANSWER_CHARS * 0.9,
 ): Page<Shaped> {
   const offset = cursor === undefined ? 0 : offsetOf(cursor);
-  const taken: Shaped[] = [];
-  let size = 0;
-  for (const item of items.slice(offset, offset + limit)) {
-    const shaped = shape(item);
-    size += JSON.stringify(shaped).length + 1;
-    if (taken.length > 0 && size > budget) break;
-    taken.push(shaped);
-  }
+  const { items: taken } = fitting(items.slice(offset, offset + limit).map(shape), budget);
   const end = offset + taken.length;
   return { items: taken, total: items.length, ...(end < items.length ? { nextCursor: cursorOf(end) } : {}) };
 }

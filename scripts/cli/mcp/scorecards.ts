@@ -68,6 +68,34 @@ export function explainScorecard(portal: McpPortal, entityText: string, scorecar
       const open = panel.levels.flatMap((group) => group.open.map((check) => ({ level: group.level, check })));
       const settled = (status: SettledChecks['status']) =>
         panel.levels.flatMap((group) => group.settled.filter((list) => list.status === status).flatMap((list) => list.checks)).length;
+      // The scorecards share the answer: each its part of the cap, first checks first.
+      const needsWork = fitting(
+        open.map(({ level, check }) => {
+          const guide = guideAnswer(portal, check.check.id);
+          // The panel links the check page's "How to fix"; an assistant gets the text itself.
+          const fix = portal.standards.checksById.get(check.check.id)?.fix;
+          return {
+            check: { id: check.check.id, title: check.check.title, ...(check.check.effort ? { effort: check.check.effort } : {}) },
+            level: level.title,
+            status: check.status,
+            message: clip(check.message),
+            ...evidenceAnswer(check.evidence),
+            ...(check.exemption
+              ? {
+                  exemption: {
+                    reason: clip(check.exemption.reason, 300),
+                    expires: check.exemption.expires,
+                    expired: check.exemption.expired,
+                    declaredIn: check.exemption.source,
+                  },
+                }
+              : {}),
+            ...(fix ? { fix: clip(fix.trim(), MAX_MARKDOWN) } : {}),
+            ...(guide ? { guide } : {}),
+          };
+        }),
+        (MAX_ANSWER_CHARS * 0.8) / Math.max(1, panels.length),
+      );
       return {
         scorecard: { id: panel.scorecard.id, title: panel.scorecard.title },
         level: panel.level.title,
@@ -76,46 +104,14 @@ export function explainScorecard(portal: McpPortal, entityText: string, scorecar
         ...(panel.next
           ? { next: { level: panel.next.level.title, blockingChecks: panel.next.checks.map((check) => check.id) } }
           : { next: null }),
-        ...needsWorkAnswer(
-          open.map(({ level, check }) => {
-            const guide = guideAnswer(portal, check.check.id);
-            // The panel links the check page's "How to fix"; an assistant gets the text itself.
-            const fix = portal.standards.checksById.get(check.check.id)?.fix;
-            return {
-              check: { id: check.check.id, title: check.check.title, ...(check.check.effort ? { effort: check.check.effort } : {}) },
-              level: level.title,
-              status: check.status,
-              message: clip(check.message),
-              ...evidenceAnswer(check.evidence),
-              ...(check.exemption
-                ? {
-                    exemption: {
-                      reason: clip(check.exemption.reason, 300),
-                      expires: check.exemption.expires,
-                      expired: check.exemption.expired,
-                      declaredIn: check.exemption.source,
-                    },
-                  }
-                : {}),
-              ...(fix ? { fix: clip(fix.trim(), MAX_MARKDOWN) } : {}),
-              ...(guide ? { guide } : {}),
-            };
-          }),
-          // The scorecards share the answer: each its part of the cap, first checks first.
-          (MAX_ANSWER_CHARS * 0.8) / Math.max(1, panels.length),
-        ),
+        needsWork: needsWork.items,
+        ...(needsWork.omitted ? { needsWorkOmitted: needsWork.omitted } : {}),
         passing: settled('pass'),
         notApplicable: settled('notApplicable'),
       };
     }),
     ...(panels.length === 0 ? { note: 'No scorecard applies to this entity.' } : {}),
   };
-}
-
-/** The checks of a scorecard that need work, as many as fit in `budget` characters, and how many more there are. */
-function needsWorkAnswer<T>(checks: T[], budget: number): { needsWork: T[]; needsWorkOmitted?: number } {
-  const { items, omitted } = fitting(checks, budget);
-  return { needsWork: items, ...(omitted ? { needsWorkOmitted: omitted } : {}) };
 }
 
 /**

@@ -8,13 +8,13 @@
  * that replaces the output at the end, so a killed run never leaves half an organisation.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import pLimit from 'p-limit';
-import { replaceDirectory, writeFileAtomically } from '../../../collectors/store/atomic-write.ts';
+import { removeLeftovers, replaceDirectory, writeFileAtomically } from '../../../collectors/store/atomic-write.ts';
 import { fastImportStream, writeGitRepo, type RepoSpec } from '../git-repo.ts';
 import { demoFeedbackIssues, FEEDBACK_ISSUES_FILE } from './feedback.ts';
 import { demoOrgSpec } from './spec.ts';
@@ -105,26 +105,8 @@ export async function writeReposAtomically(
 /** Removes `<out>.tmp-<pid>`, `<out>.incoming-<pid>` and `<out>.outgoing-<pid>` folders left by runs that were killed. */
 async function removeAbandonedSiblings(out: string): Promise<void> {
   const pattern = new RegExp(`^${basename(out).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.(tmp|incoming|outgoing)-(\\d+)$`);
-  let entries: string[];
-  try {
-    entries = await readdir(dirname(out));
-  } catch {
-    return;
-  }
-  for (const entry of entries) {
-    const pid = Number(entry.match(pattern)?.[2]);
-    // A sibling of a run still in progress (another terminal, a parallel test) is left alone.
-    if (pid && pid !== process.pid && !isRunning(pid)) await rm(join(dirname(out), entry), { recursive: true, force: true });
-  }
-}
-
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
+  // A sibling of a run still in progress (another terminal, a parallel test) is left alone.
+  await removeLeftovers(dirname(out), (entry) => Number(entry.match(pattern)?.[2]) || undefined);
 }
 
 async function main(): Promise<void> {
