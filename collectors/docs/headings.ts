@@ -18,11 +18,16 @@ export const LAYOUT_IDS = { main: 'cairn-main', search: 'header-search' } as con
  * took it first, replacing whatever id the author wrote otherwise, and a small "link to this
  * section" anchor; other elements an attribute list names get their id too. Returns the headings
  * for the table of contents. Runs after sanitizing: the ids and anchors are Cairn's own.
+ *
+ * A heading never goes more than one level below the one before it (typer's `enum.md` goes from
+ * `#` to `###`): a screen reader's list of headings would show a section missing. The page's own
+ * title, when the docs have none, is the level 1 before the first.
  */
 export function anchorHeadings(tree: Root, authorIds: ReadonlyMap<Element, string> = new Map()): DocHeading[] {
   const slugger = new GithubSlugger();
   const taken = new Set<string>(Object.values(LAYOUT_IDS));
   const headings: DocHeading[] = [];
+  let previousDepth = 1;
   // Other elements an attribute list names keep their id; headings then steer clear of those.
   for (const [element, id] of authorIds)
     if (!HEADING.test(element.tagName) && !taken.has(id)) {
@@ -48,7 +53,10 @@ export function anchorHeadings(tree: Root, authorIds: ReadonlyMap<Element, strin
     taken.add(slug);
     node.properties = { ...node.properties, id: slug };
     node.children.push(anchor(slug, text));
-    headings.push({ depth: Number(depth), slug, text });
+    const level = Math.min(Number(depth), previousDepth + 1);
+    node.tagName = `h${level}`;
+    previousDepth = level;
+    headings.push({ depth: level, slug, text });
     return 'skip';
   });
   return headings;

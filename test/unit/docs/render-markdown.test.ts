@@ -298,6 +298,16 @@ describe('headings and code', () => {
     expect(rendered.headings).toEqual([{ depth: 2, slug: 'usage', text: 'Usage' }]);
   });
 
+
+  it.each([
+    ['a skipped level', '# Enum\n\n### Choices\n\n#### Case\n\n## Next\n\n#### Deep', [1, 2, 3, 2, 3]],
+    ['no title: the page title is level 1', '### Usage\n\n###### Note', [2, 3]],
+    ['levels that step one at a time stay', '# A\n\n## B\n\n### C\n\n# D\n\n## E', [1, 2, 3, 1, 2]],
+  ])('never goes more than one heading level down: %s', async (_case, markdown, depths) => {
+    const rendered = await render(markdown);
+    expect(rendered.headings.map((heading) => heading.depth)).toEqual(depths);
+    expect([...rendered.html.matchAll(/<h(\d) id=/g)].map((match) => Number(match[1]))).toEqual(depths);
+  });
   it('wraps each table in a focusable region named by its header row, so a keyboard can scroll a wide one', async () => {
     const html = (await render('| Option | Default |\n|---|---|\n| `strict` | false |\n\n<table><tr><td>raw</td></tr></table>')).html;
     expect(html).toMatch(/^<div class="table-scroll" role="region" tabindex="0" aria-label="Table: Option, Default"><table>\n<thead>/);
