@@ -44,7 +44,8 @@ export async function main(invocation: Invocation): Promise<number> {
     return await command.run(values as never, positionals, context);
   } catch (error) {
     if (error instanceof ConfigError) {
-      context.stderr.write(`${error.message}\n`);
+      // Every message says which command spoke, as git's and npm's do: a CI log interleaves several.
+      context.stderr.write(`${error.message.startsWith('cairn') ? '' : `cairn ${name}: `}${error.message}\n`);
       return 2;
     }
     if (isUnwritable(error)) {

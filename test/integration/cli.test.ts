@@ -74,7 +74,9 @@ describe('cairn collect', () => {
   it('exits 2 when --repos matches no folder, or only folders that are not git work trees', async () => {
     const none = await cairn(fixture.root, 'collect', '--repos', 'nothing-*', '--snapshot', join(fixture.root, 'none.json'), '--strict');
     expect(none.code).toBe(2);
-    expect(none.stderr).toMatch(/^No folder matches "nothing-\*" \(relative to the current folder\): expected git work trees there/m);
+    expect(none.stderr).toMatch(
+      /^cairn \w+: No folder matches "nothing-\*" \(relative to the current folder\): expected git work trees there/m,
+    );
     const notRepos = await cairn(
       fixture.root,
       'collect',
@@ -86,7 +88,7 @@ describe('cairn collect', () => {
     );
     expect(notRepos.code).toBe(2);
     expect(notRepos.stderr).toMatch(
-      /^"not-a-repo" \(relative to the current folder\) matches a folder but no git work tree \(none has \.git\): not-a-repo\./m,
+      /^cairn \w+: "not-a-repo" \(relative to the current folder\) matches a folder but no git work tree \(none has \.git\): not-a-repo\./m,
     );
     expect(notRepos.stderr).not.toMatch(/\n\s+at /);
   });
@@ -115,18 +117,20 @@ describe('cairn collect', () => {
     };
     const none = await collect('nothing-*');
     expect(none.code).toBe(2);
-    expect(none.stderr).toMatch(/^globs\.yaml:6: sources\[1\]\.repos: No folder matches "nothing-\*"/m);
+    expect(none.stderr).toMatch(/^cairn \w+: globs\.yaml:6: sources\[1\]\.repos: No folder matches "nothing-\*"/m);
     const plain = await collect('not-a-repo');
     expect(plain.code).toBe(2);
     expect(plain.stderr).toMatch(
-      /^globs\.yaml:6: sources\[1\]\.repos: "not-a-repo" \(relative to the current folder\) matches a folder but no git work tree/m,
+      /^cairn \w+: globs\.yaml:6: sources\[1\]\.repos: "not-a-repo" \(relative to the current folder\) matches a folder but no git work tree/m,
     );
     const unclosed = await collect('[docs-site');
     expect(unclosed.code).toBe(2);
-    expect(unclosed.stderr).toMatch(/^globs\.yaml:6: sources\[1\]\.repos: glob "\[docs-site": "\[" at character 1 is never closed/m);
+    expect(unclosed.stderr).toMatch(
+      /^cairn collect: globs\.yaml:6: sources\[1\]\.repos: glob "\[docs-site": "\[" at character 1 is never closed/m,
+    );
     const flag = await cairn(fixture.root, 'collect', '--repos', '[docs-site', '--snapshot', join(fixture.root, 'globs.json'));
     expect(flag.code).toBe(2);
-    expect(flag.stderr).toMatch(/^--repos: glob "\[docs-site": "\[" at character 1 is never closed/m);
+    expect(flag.stderr).toMatch(/^cairn collect: --repos: glob "\[docs-site": "\[" at character 1 is never closed/m);
     expect(flag.stderr + none.stderr + unclosed.stderr).not.toMatch(/\n\s+at /);
   });
 
@@ -142,20 +146,20 @@ describe('bad usage and configuration exit 2 without a stack trace', () => {
     [['collect', '--bogus'], /Unknown option '--bogus'/],
     [['frobnicate'], /unknown command "frobnicate"/],
     [['collect', '--repos'], /--repos/],
-    [['collect', '--config', 'missing.yaml'], /^missing\.yaml: file not found$/m],
+    [['collect', '--config', 'missing.yaml'], /^cairn \w+: missing\.yaml: file not found$/m],
     [['collect'], /No portal\.yaml or content\/portal\.yaml here/],
     [['collect', '--repos', '*', '--strict', '--fail-on', 'notice'], /--fail-on notice: expected error or warning\./],
     [
       ['collect', '--repos', '*', '--fail-on', 'warning'],
-      /^--fail-on warning applies with --strict, .*: add --strict, or leave --fail-on out\.$/m,
+      /^cairn \w+: --fail-on warning applies with --strict, .*: add --strict, or leave --fail-on out\.$/m,
     ],
     [
       ['collect', '--repos', '*', '--no-cache', '--cache', 'facts'],
-      /^--cache facts and --no-cache contradict each other: give one of them\.$/m,
+      /^cairn \w+: --cache facts and --no-cache contradict each other: give one of them\.$/m,
     ],
     [
       ['build', '--repos', '*', '--history', 'runs', '--no-history'],
-      /^--history runs and --no-history contradict each other: give one of them\.$/m,
+      /^cairn \w+: --history runs and --no-history contradict each other: give one of them\.$/m,
     ],
     [['collect', '--repos', ''], /--repos: expected a glob/],
     [['build', '--repos', '*', '--base', 'https://x/y/'], /--base https:\/\/x\/y\/: expected a path starting with \//],
@@ -169,24 +173,27 @@ describe('bad usage and configuration exit 2 without a stack trace', () => {
     // Where a file is in the way of an output, before any repository is read.
     [
       ['collect', '--repos', '*', '--snapshot', 'orders/README.md/s.json'],
-      /^--snapshot orders\/README\.md\/s\.json: \S+orders\/README\.md is a file, not a folder/m,
+      /^cairn \w+: --snapshot orders\/README\.md\/s\.json: \S+orders\/README\.md is a file, not a folder/m,
     ],
-    [['collect', '--repos', '*', '--cache', 'orders/README.md'], /^--cache orders\/README\.md is a file; expected a folder\.$/m],
+    [['collect', '--repos', '*', '--cache', 'orders/README.md'], /^cairn \w+: --cache orders\/README\.md is a file; expected a folder\.$/m],
     // A file system that refuses new folders, where Node's recursive mkdir would retry forever.
     [
       ['collect', '--repos', '*', '--snapshot', '/proc/nope/s.json'],
-      /^--snapshot \/proc\/nope\/s\.json: \/proc\/nope cannot be created \(ENOENT\)\.$/m,
+      /^cairn \w+: --snapshot \/proc\/nope\/s\.json: \/proc\/nope cannot be created \(ENOENT\)\.$/m,
     ],
-    [['build', '--repos', '*', '--history', 'orders/README.md/runs'], /^--history orders\/README\.md\/runs: \S+ is a file, not a folder/m],
-    [['build', '--repos', '*', '--out', 'orders/README.md/site'], /^--out \S*orders\/README\.md\/site: a file is in the way/m],
+    [
+      ['build', '--repos', '*', '--history', 'orders/README.md/runs'],
+      /^cairn \w+: --history orders\/README\.md\/runs: \S+ is a file, not a folder/m,
+    ],
+    [['build', '--repos', '*', '--out', 'orders/README.md/site'], /^cairn \w+: --out \S*orders\/README\.md\/site: a file is in the way/m],
     [
       ['check', 'orders', '--output', 'orders/README.md/report.txt'],
-      /^--output orders\/README\.md\/report\.txt: \S+ is a file, not a folder/m,
+      /^cairn \w+: --output orders\/README\.md\/report\.txt: \S+ is a file, not a folder/m,
     ],
-    [['collect', '--config', '.'], /^\.: is a folder; expected a YAML file$/m],
+    [['collect', '--config', '.'], /^cairn \w+: \.: is a folder; expected a YAML file$/m],
     [['preview', '--out', 'nowhere'], /is not a site built by Cairn/],
-    [['preview', '--port', '70000'], /^--port 70000: expected a whole number from 1 to 65535\.$/m],
-    [['dev', '--port', 'http'], /^--port http: expected a whole number from 1 to 65535\.$/m],
+    [['preview', '--port', '70000'], /^cairn \w+: --port 70000: expected a whole number from 1 to 65535\.$/m],
+    [['dev', '--port', 'http'], /^cairn \w+: --port http: expected a whole number from 1 to 65535\.$/m],
   ])('cairn %j', async (args, message) => {
     const result = await cairn(fixture.root, ...args);
     expect(result.code).toBe(2);
@@ -197,15 +204,15 @@ describe('bad usage and configuration exit 2 without a stack trace', () => {
   it.each([
     [
       'sources:\n  - type: github\n    apiUrl: https://ghe.example.com/api/v3\n',
-      'portal.yaml:2: sources[0].org: expected exactly one of org or user',
+      'cairn collect: portal.yaml:2: sources[0].org: expected exactly one of org or user',
     ],
     [
       'sources:\n  - type: git\n    repos: https://git.example.com/acme/a.git\n',
-      'portal.yaml:3: sources[0].repos: expected array, received string',
+      'cairn collect: portal.yaml:3: sources[0].repos: expected array, received string',
     ],
     [
       'sources:\n  - type: github\n    org: acme\n    tokenEnv: $GITHUB_TOKEN\n',
-      'portal.yaml:4: sources[0].tokenEnv: expected the name of an environment variable',
+      'cairn collect: portal.yaml:4: sources[0].tokenEnv: expected the name of an environment variable',
     ],
   ])('names the file, line and field of a bad remote source: %j', async (yaml, message) => {
     await writeFile(join(fixture.root, 'portal.yaml'), yaml);
@@ -218,7 +225,7 @@ describe('bad usage and configuration exit 2 without a stack trace', () => {
     await writeFile(join(fixture.root, 'portal.yaml'), 'title: Acme\nsources:\n  - type: directory\n    repos: 42\n');
     const result = await cairn(fixture.root, 'collect', '--config', 'portal.yaml');
     expect(result.code).toBe(2);
-    expect(result.stderr.trim()).toBe('portal.yaml:4: sources[0].repos: expected string, received number');
+    expect(result.stderr.trim()).toBe('cairn collect: portal.yaml:4: sources[0].repos: expected string, received number');
   });
 });
 
@@ -244,7 +251,7 @@ describe('bad guides exit 2 naming file, line and field, before anything is coll
     {
       name: 'status',
       text: `---\n${frontmatter.join('\n').replace('status: recommended', 'status: golden')}\n---\n# CI\n`,
-      message: /^guides-status\/guides\/build\/set-up-ci\.mdx:6: status: expected one of "draft"\|"recommended"\|"deprecated"$/m,
+      message: /^cairn \w+: guides-status\/guides\/build\/set-up-ci\.mdx:6: status: expected one of "draft"\|"recommended"\|"deprecated"$/m,
     },
     {
       name: 'check',

@@ -30,7 +30,9 @@ describe('cairn init', () => {
     );
     const unclosed = await cairn(fixture.root, 'init', 'portal', '--repos', '[repos');
     expect(unclosed.code).toBe(2);
-    expect(unclosed.stderr).toBe('--repos: glob "[repos": "[" at character 1 is never closed; write \\[ or \\{ for the character itself\n');
+    expect(unclosed.stderr).toBe(
+      'cairn init: --repos: glob "[repos": "[" at character 1 is never closed; write \\[ or \\{ for the character itself\n',
+    );
 
     const made = await cairn(fixture.root, 'init', 'portal', '--repos', '*', '--title', 'Acme Portal');
     expect(made.code).toBe(0);
@@ -141,7 +143,7 @@ describe('Cairn without a portal', () => {
     const judged = await cairn(fixture.root, 'check', fixture.dirs.orders, '--standards', future);
     expect(judged.code).toBe(2);
     expect(judged.stderr).toBe(
-      `--standards ${future}: its scorecards use a check this Cairn does not have (from-the-future). The portal is built by another version of Cairn: run the cairn-portal version it is built with.\n`,
+      `cairn check: --standards ${future}: its scorecards use a check this Cairn does not have (from-the-future). The portal is built by another version of Cairn: run the cairn-portal version it is built with.\n`,
     );
     // Options a check rejects: bad input, as in portal.yaml, not an error result on every entity.
     const optioned = await standardsWith('optioned.json', [{ id: 'readme-present', options: { minWords: 'lots' } }]);
@@ -149,7 +151,7 @@ describe('Cairn without a portal', () => {
     expect(rejected.code).toBe(2);
     expect(rejected.stderr).toMatch(
       new RegExp(
-        `^--standards ${optioned.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: scorecard ready, level bronze, check readme-present: options\\.minWords: .+\\.\n$`,
+        `^cairn check: --standards ${optioned.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: scorecard ready, level bronze, check readme-present: options\\.minWords: .+\\.\n$`,
       ),
     );
     const missing = await cairn(fixture.root, 'check', fixture.dirs.orders, '--standards', join(fixture.root, 'nowhere.json'));
@@ -157,10 +159,10 @@ describe('Cairn without a portal', () => {
     const both = await cairn(fixture.root, 'check', fixture.dirs.orders, '--standards', bad, '--config', 'portal/portal.yaml');
     expect(both.stderr).toContain('--standards and --config both say what to judge with');
     expect((await cairn(fixture.root, 'check', fixture.dirs.orders, '--standards', 'portal')).stderr).toBe(
-      "--standards portal: a folder; expected a portal's standards.json (e.g. dist/standards.json).\n",
+      "cairn check: --standards portal: a folder; expected a portal's standards.json (e.g. dist/standards.json).\n",
     );
     expect((await cairn(fixture.root, 'check', fixture.dirs.orders, '--standards', 'portal/portal.yaml')).stderr).toMatch(
-      /^--standards portal\/portal\.yaml: not JSON \(.*\)\. A portal\.yaml goes with --config\.\n$/,
+      /^cairn check: --standards portal\/portal\.yaml: not JSON \(.*\)\. A portal\.yaml goes with --config\.\n$/,
     );
     const nowhere = await cairn(fixture.root, 'check', join(fixture.root, 'nowhere'));
     expect([nowhere.code, nowhere.stderr]).toEqual([

@@ -177,9 +177,9 @@ describe('cairn collect --shard and cairn merge', () => {
     },
     {
       args: ['merge', 'single.json'],
-      message: /^single\.json: not a partial snapshot; cairn merge takes the files of cairn collect --shard i\/n\.$/m,
+      message: /^cairn merge: single\.json: not a partial snapshot; cairn merge takes the files of cairn collect --shard i\/n\.$/m,
     },
-    { args: ['merge', 'nowhere.json'], message: /^nowhere\.json: file not found\.$/m },
+    { args: ['merge', 'nowhere.json'], message: /^cairn merge: nowhere\.json: file not found\.$/m },
     { args: ['merge'], message: /give the partial snapshots to merge/ },
     { args: ['collect', '--shard', '4/3'], message: /--shard 4\/3: expected i\/n with 1 ≤ i ≤ n/ },
     { args: ['build', '--from', 'nowhere.json', '--out', 'site2'], message: /--from nowhere\.json: file not found\./ },
