@@ -9,18 +9,24 @@ import { CODEOWNERS_PATHS } from '../support/codeowners-paths.ts';
  */
 export const MAX_CODEOWNERS_BYTES = 3 * 1000 * 1000;
 
+/**
+ * The patterns that match every file. Not `/*`: like `docs/*`, it matches the files of its folder
+ * only, not those nested deeper (GitHub's and GitLab's documentation).
+ */
+export const CATCH_ALL_PATTERNS: ReadonlySet<string> = new Set(['*', '**', '/**']);
+
 export const codeownersSchema = z
   .object({
     path: z.string(),
     rules: z.array(z.object({ pattern: z.string(), owners: z.array(z.string()), line: z.number().int().positive() })),
-    /** Owners of the last `*` rule, which applies to every file no later rule claims. */
+    /** Owners of the last catch-all rule (`*`), which applies to every file no later rule claims. */
     catchAll: z.array(z.string()).optional(),
   })
   .nullable();
 
 export const codeowners = defineRetriever({
   id: 'codeowners',
-  version: 3,
+  version: 4,
   description: 'The CODEOWNERS file: its rules with line numbers and its catch-all owners.',
   schema: codeownersSchema,
   async collect({ repo, problem }) {
@@ -45,6 +51,6 @@ export function parseCodeownersWithLines(text: string): Omit<NonNullable<z.infer
     // GitLab section headers (`[Docs]`, optional `^[Docs]`) are not rules.
     return pattern && !/^\^?\[/.test(pattern) ? [{ pattern, owners, line: index + 1 }] : [];
   });
-  const catchAll = rules.findLast((rule) => rule.pattern === '*' || rule.pattern === '/*' || rule.pattern === '**')?.owners;
+  const catchAll = rules.findLast((rule) => CATCH_ALL_PATTERNS.has(rule.pattern))?.owners;
   return { rules, ...(catchAll && catchAll.length > 0 ? { catchAll } : {}) };
 }

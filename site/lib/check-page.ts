@@ -7,6 +7,7 @@ import { paginate, paginationView, type PaginationView } from './pagination.ts';
 import {
   checkStatus,
   evidenceView,
+  formatScore,
   levelRef,
   repoOf,
   scorecardLink,
@@ -25,11 +26,15 @@ const CATEGORY_ORDER = Object.keys(CHECK_CATEGORY_TITLES) as CheckCategory[];
 
 export const SOURCE_LABELS: Record<CheckMetadata['source'], string> = { builtin: 'Built-in', custom: 'Custom' };
 
-/** How often a check passes where it applies. `percent` is absent when it applied nowhere. */
+/**
+ * How often a check passes where it applies. `percent` is absent when it applied nowhere. `byGuides`:
+ * no scorecard uses the check, and the figures are those of the guides that teach it.
+ */
 export interface PassRate {
   passes: number;
   applicable: number;
   percent?: string;
+  byGuides?: true;
 }
 
 /**
@@ -39,12 +44,61 @@ export interface PassRate {
  */
 export function passRate(evaluations: readonly CheckEvaluation[]): PassRate {
   const applicable = evaluations.filter(({ check }) => check.outcome !== 'notApplicable');
-  const passes = applicable.filter(({ check }) => check.outcome === 'pass').length;
+  return counted(applicable.filter(({ check }) => check.outcome === 'pass').length, applicable.length);
+}
+
+/** Rounded down, as scores and adoption are: 29 of 44 is 65%, not 66%, on every page. */
+function counted(passes: number, applicable: number): PassRate {
+  return { passes, applicable, ...(applicable > 0 ? { percent: formatScore(passes / applicable) } : {}) };
+}
+
+/**
+ * A check's pass rate: across the scorecards that use it; for a check no scorecard uses, across the
+ * guides that teach it (each guide's services, as its adoption counts them), so the check's page
+ * agrees with the guides that link to it.
+ */
+export function checkPassRate(standards: IndexedStandards, checkId: string): PassRate {
+  const evaluations = standards.evaluationsByCheck.get(checkId) ?? [];
+  if (evaluations.length > 0) return passRate(evaluations);
+  const measured = guidesMeasuring(standards, checkId).map(({ counts }) => counts);
+  if (measured.length === 0) return passRate([]);
+  const sum = (pick: (counts: { passing: number; applicable: number }) => number) =>
+    measured.reduce((total, counts) => total + pick(counts), 0);
   return {
-    passes,
-    applicable: applicable.length,
-    ...(applicable.length > 0 ? { percent: `${Math.round((passes / applicable.length) * 100)}%` } : {}),
+    ...counted(
+      sum((counts) => counts.passing),
+      sum((counts) => counts.applicable),
+    ),
+    byGuides: true,
   };
+}
+
+/** The guides that teach a check, with their counts for it. */
+function guidesMeasuring(
+  standards: IndexedStandards,
+  checkId: string,
+): Array<{ guide: Guide; counts: { passing: number; applicable: number } }> {
+  return [...standards.guidesById.values()].flatMap((guide) => {
+    const counts = guide.adoption.checks.find((check) => check.id === checkId);
+    return counts ? [{ guide, counts }] : [];
+  });
+}
+
+/** A guide teaching a check no scorecard uses, and the services its adoption counts as not passing that check. */
+export interface GuideFailing {
+  guide: { text: string; href: string };
+  entities: EntityLink[];
+}
+
+function guideFailing(catalog: IndexedCatalog, standards: IndexedStandards, checkId: string): GuideFailing[] {
+  if ((standards.evaluationsByCheck.get(checkId) ?? []).length > 0) return [];
+  return guidesMeasuring(standards, checkId).flatMap(({ guide }) => {
+    const entities = guide.adoption.entities
+      .filter((entity) => entity.missing.includes(checkId))
+      .map((entity) => linkToRef(catalog, entity.entityRef))
+      .sort((a, b) => compareText(a.text, b.text) || compareText(a.ref, b.ref));
+    return entities.length > 0 ? [{ guide: { text: guide.title, href: withBase(`guides/${guide.id}/`) }, entities }] : [];
+  });
 }
 
 /** A check on the checks index. */
@@ -79,7 +133,7 @@ export function checksByCategory(standards: IndexedStandards): CheckCategoryGrou
         effort: check.effort,
         source: SOURCE_LABELS[check.source],
         href: withBase(checkPath(check.id)),
-        passRate: passRate(standards.evaluationsByCheck.get(check.id) ?? []),
+        passRate: checkPassRate(standards, check.id),
       })),
   })).filter((group) => group.checks.length > 0);
 }
@@ -139,6 +193,8 @@ export interface CheckPageView {
   scorecards: Array<{ scorecard: ScorecardLink; levels: string[]; settings: string[] }>;
   /** The failing entities' first page; the others are at `checks/<id>/page/<n>/` ({@link checkFailingPages}). */
   failing: FailingSection;
+  /** For a check no scorecard uses: the services each guide teaching it counts as not passing it. */
+  failingInGuides: GuideFailing[];
 }
 
 /** A later page of a check's failing entities. */
@@ -153,7 +209,6 @@ export interface CheckFailingPageView {
 const FAILING: ReadonlySet<CheckStatus> = new Set(['fail', 'error', 'expiredExemption']);
 
 export function checkPageView(catalog: IndexedCatalog, standards: IndexedStandards, check: CheckMetadata): CheckPageView {
-  const evaluations = standards.evaluationsByCheck.get(check.id) ?? [];
   const guide = check.guide === undefined ? undefined : guideLink(check.guide, standards.guidesById);
   return {
     id: check.id,
@@ -167,7 +222,7 @@ export function checkPageView(catalog: IndexedCatalog, standards: IndexedStandar
     source: SOURCE_LABELS[check.source],
     ...(guide ? { guide } : {}),
     options: Object.entries(check.options).map(([name, value]) => ({ name, defaultValue: JSON.stringify(value) })),
-    passRate: passRate(evaluations),
+    passRate: checkPassRate(standards, check.id),
     scorecards: standards.scorecards
       .map((scorecard) => {
         const uses = scorecard.levels.flatMap((level) =>
@@ -190,6 +245,7 @@ export function checkPageView(catalog: IndexedCatalog, standards: IndexedStandar
       })
       .filter((usage) => usage.levels.length > 0),
     failing: failingSections(catalog, standards, check.id)[0]!,
+    failingInGuides: guideFailing(catalog, standards, check.id),
   };
 }
 

@@ -29,7 +29,7 @@ export function repositoryView(repo: RepoSnapshot): RepositoryView {
     ...(head ? { commit: { hash: head.commit.slice(0, 7), date: head.date.slice(0, 10) } } : {}),
     ...(head?.branch ? { branch: head.branch } : {}),
     ...(repo.stale ? { stale: repo.stale } : {}),
-    languages: (languages ?? []).map((language) => ({ name: language.name, share: formatShare(language.share) })),
+    languages: (languages ?? []).map((language) => ({ name: language.name, share: formatShare(language.share, language.bytes) })),
     files: [
       presence('README', readme, (found) => found.path),
       presence('LICENSE', license && (license.files.length > 0 ? license : null), (found) => found.expression ?? found.files[0]!.path),
@@ -42,10 +42,13 @@ export function repositoryView(repo: RepoSnapshot): RepositoryView {
   };
 }
 
-/** A 0–1 share as a whole percentage; anything above zero that rounds to nothing is `<1%`. */
-export function formatShare(share: number): string {
+/**
+ * A 0–1 share as a whole percentage; a language with bytes whose share rounds to nothing is `<1%`
+ * (the fact keeps three decimals, so a 165-byte script beside 2 MB of Python has a share of 0).
+ */
+export function formatShare(share: number, bytes: number): string {
   const percent = Math.round(share * 100);
-  return percent === 0 && share > 0 ? '<1%' : `${percent}%`;
+  return percent === 0 && bytes > 0 ? '<1%' : `${percent}%`;
 }
 
 /** `undefined` fact: its retriever failed; `null`: it looked and found nothing. */

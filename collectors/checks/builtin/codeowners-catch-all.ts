@@ -1,7 +1,6 @@
 import { z } from 'zod';
+import { CATCH_ALL_PATTERNS } from '../../facts/codeowners.ts';
 import { defineCheck, fail, pass } from '../check.ts';
-
-const CATCH_ALL = new Set(['*', '/*', '**', '/**']);
 
 export const codeownersCatchAll = defineCheck({
   id: 'codeowners-catch-all',
@@ -23,7 +22,7 @@ export const codeownersCatchAll = defineCheck({
   run(context) {
     const { codeowners } = context.facts;
     if (!codeowners) return fail('No CODEOWNERS file, so no file has an owner.');
-    const rule = codeowners.rules.findLast((candidate) => CATCH_ALL.has(candidate.pattern));
+    const rule = codeowners.rules.findLast((candidate) => CATCH_ALL_PATTERNS.has(candidate.pattern));
     if (codeowners.catchAll && rule)
       return pass(`Every file is owned by ${codeowners.catchAll.join(' ')} unless a later rule says otherwise.`, [
         { path: codeowners.path, line: rule.line, note: `${rule.pattern} ${rule.owners.join(' ')}` },

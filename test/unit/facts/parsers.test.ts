@@ -155,6 +155,16 @@ describe('parseCodeownersWithLines', () => {
       },
     },
     { name: 'no catch-all', text: '/src/ @acme/web\n', expected: { rules: [{ pattern: '/src/', owners: ['@acme/web'], line: 1 }] } },
+    {
+      name: '/** matches every file, so it is a catch-all',
+      text: '/** @acme/web\n',
+      expected: { rules: [{ pattern: '/**', owners: ['@acme/web'], line: 1 }], catchAll: ['@acme/web'] },
+    },
+    {
+      name: '/* matches the root folder’s files only, so it is not a catch-all',
+      text: '/* @acme/web\n',
+      expected: { rules: [{ pattern: '/*', owners: ['@acme/web'], line: 1 }] },
+    },
     { name: 'a * rule without owners clears ownership', text: '*\n', expected: { rules: [{ pattern: '*', owners: [], line: 1 }] } },
     {
       name: 'GitLab sections, optional ones too, are not rules',

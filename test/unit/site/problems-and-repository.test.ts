@@ -232,12 +232,13 @@ describe('repository facts', () => {
   });
 
   it.each([
-    [1, '100%'],
-    [0.456, '46%'],
-    [0.004, '<1%'],
-    [0, '0%'],
-  ])('formats share %d as %s', (share, text) => {
-    expect(formatShare(share)).toBe(text);
+    [1, 900, '100%'],
+    [0.456, 456, '46%'],
+    [0.004, 4, '<1%'],
+    [0, 165, '<1%'],
+    [0, 0, '0%'],
+  ])('formats share %d of %d bytes as %s', (share, bytes, text) => {
+    expect(formatShare(share, bytes)).toBe(text);
   });
 });
 

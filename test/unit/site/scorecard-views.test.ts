@@ -196,6 +196,71 @@ describe('check pages', () => {
     expect(rate('owner-is-group')).toEqual({ passes: 0, applicable: 0 });
   });
 
+  it('takes the figures of a check no scorecard uses from the guides teaching it, so its page agrees with theirs', () => {
+    const taught = (id: string, missing: string[]) => ({ entityRef: id, follows: missing.length === 0, missing });
+    const guide = (id: string, entities: ReturnType<typeof taught>[], changelog: { applicable: number; passing: number }): Guide => ({
+      id,
+      title: `Guide ${id}`,
+      summary: 'A path.',
+      category: 'Start',
+      owner: 'group:default/platform',
+      status: 'recommended',
+      reviewed: '2026-11-01',
+      checks: ['has-readme', 'has-changelog'],
+      file: `content/guides/${id}.mdx`,
+      stale: false,
+      headings: [],
+      adoption: {
+        entities,
+        checks: [
+          { id: 'has-readme', applicable: 4, passing: 2 },
+          { id: 'has-changelog', ...changelog },
+        ],
+      },
+    });
+    const metadata = {
+      ...snapshotFixture.checks!.find((check) => check.id === 'has-readme')!,
+      id: 'has-changelog',
+      title: 'Has a changelog',
+    };
+    const snapshot = {
+      ...snapshotFixture,
+      checks: [...snapshotFixture.checks!, metadata],
+      guides: [
+        guide('start', [taught('component:default/checkout-web', ['has-changelog']), taught('component:default/payments-service', [])], {
+          applicable: 3,
+          passing: 1,
+        }),
+        guide('ship', [taught('component:default/checkout-web', ['has-readme', 'has-changelog'])], { applicable: 1, passing: 0 }),
+      ],
+    };
+    const withGuides = indexStandards(snapshot);
+    const page = checkPageView(indexCatalog(snapshot), withGuides, metadata);
+    // 1 of 4 passes across the two guides, as a scorecard pass rate counts an entity once per scorecard.
+    expect(page.passRate).toEqual({ passes: 1, applicable: 4, percent: '25%', byGuides: true });
+    expect(page.failing.rows).toEqual([]);
+    expect(page.failingInGuides.map(({ guide: { text, href }, entities }) => [text, href, entities.map((entity) => entity.ref)])).toEqual([
+      ['Guide start', '/guides/start/', ['component:default/checkout-web']],
+      ['Guide ship', '/guides/ship/', ['component:default/checkout-web']],
+    ]);
+    // A check a scorecard uses keeps the scorecards' figures, whatever guides teach it.
+    expect(checkPageView(indexCatalog(snapshot), withGuides, withGuides.checksById.get('has-readme')!)).toMatchObject({
+      passRate: { passes: 2, applicable: 4, percent: '50%' },
+      failingInGuides: [],
+    });
+  });
+
+  it('rounds pass rates down, as scores and adoption are', () => {
+    const evaluations = standards.evaluationsByCheck.get('has-readme')!;
+    const applicable = evaluations.filter(({ check }) => check.outcome !== 'notApplicable');
+    const twoOfThree = [
+      applicable.find(({ check }) => check.outcome === 'pass')!,
+      applicable.find(({ check }) => check.outcome === 'pass')!,
+      applicable.find(({ check }) => check.outcome !== 'pass')!,
+    ];
+    expect(passRate(twoOfThree).percent).toBe('66%');
+  });
+
   it('groups checks by category in a fixed order, with their source', () => {
     expect(checksByCategory(standards).map((group) => [group.title, group.checks.map((check) => `${check.id} (${check.source})`)])).toEqual(
       [
