@@ -1,19 +1,13 @@
 import { z } from 'zod';
 import { describeRefusal, reportedByFiles } from '../repo/reader.ts';
 import { defineRetriever } from './retriever.ts';
-import { CODEOWNERS_PATHS } from '../support/codeowners-paths.ts';
+import { CATCH_ALL_PATTERNS, CODEOWNERS_PATHS } from '../support/codeowners-paths.ts';
 
 /**
  * Largest CODEOWNERS read. GitHub does not load a CODEOWNERS file over 3 MB, so nobody owns
  * anything through a larger one: Cairn reports it instead of reading owners GitHub ignores.
  */
 export const MAX_CODEOWNERS_BYTES = 3 * 1000 * 1000;
-
-/**
- * The patterns that match every file. Not `/*`: like `docs/*`, it matches the files of its folder
- * only, not those nested deeper (GitHub's and GitLab's documentation).
- */
-export const CATCH_ALL_PATTERNS: ReadonlySet<string> = new Set(['*', '**', '/**']);
 
 export const codeownersSchema = z
   .object({

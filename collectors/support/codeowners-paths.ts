@@ -3,3 +3,9 @@
  * of precedence; GitLab in the root, `docs/` and `.gitlab/`.
  */
 export const CODEOWNERS_PATHS = ['.github/CODEOWNERS', 'CODEOWNERS', 'docs/CODEOWNERS', '.gitlab/CODEOWNERS'];
+
+/**
+ * The CODEOWNERS patterns that match every file. Not `/*`: like `docs/*`, it matches the files of
+ * its folder only, not those nested deeper (GitHub's and GitLab's documentation).
+ */
+export const CATCH_ALL_PATTERNS: ReadonlySet<string> = new Set(['*', '**', '/**']);

@@ -41,9 +41,18 @@ export function humanizeEntityRef(ref: string, defaultKind?: string): string {
   return `${kindPart}${namespacePart}${name}`;
 }
 
-/** What an entity is called on the page: its title, a user's or group's profile name, or its name. */
+/**
+ * What an entity is called on every page: its title, a user's or group's profile name, or its name,
+ * after its namespace when that is not `default` (two namespaces may each have a `maintainers`), as
+ * Backstage presents entities.
+ */
 export function entityDisplayName(entity: CatalogEntity): string {
-  return entity.metadata.title ?? profileString(entity, 'displayName') ?? entity.metadata.name;
+  const namespace = entity.metadata.namespace ?? 'default';
+  return (
+    entity.metadata.title ??
+    profileString(entity, 'displayName') ??
+    (namespace.toLowerCase() === 'default' ? entity.metadata.name : `${namespace}/${entity.metadata.name}`)
+  );
 }
 
 /**

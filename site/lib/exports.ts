@@ -10,7 +10,7 @@ import type {
 } from '../../collectors/contract/snapshot.ts';
 import { isPlaceholderOwner } from '../../collectors/contract/helpers.ts';
 import { byCodeUnit, compareText, type IndexedCatalog } from './catalog.ts';
-import { entityDisplayName, refRouteParams, type EntityRefParts } from './entity-ref.ts';
+import { entityDisplayName, humanizeEntityRef, parseEntityRef, refRouteParams, type EntityRefParts } from './entity-ref.ts';
 import { guideFacts, literalText, oneLine } from './guide-markdown.ts';
 import { descriptionText } from './markdown.ts';
 import { entityPath, entityResultsPath, guidePath } from './paths.ts';
@@ -320,14 +320,17 @@ function llmsCatalog({ entities, url }: LlmsInput): string[] {
       .sort((a, b) => LLMS_KINDS.indexOf(a.kind) - LLMS_KINDS.indexOf(b.kind) || byCodeUnit(a.ref, b.ref))
       .map((entity) => {
         const spec = entity.spec ?? {};
+        // The refs the catalog resolved, not spec's spellings: `Team-JVM` and `group:team-jvm` are one team.
+        const related = (type: string, kind: string) =>
+          entity.relations.find((relation) => relation.type === type && parseEntityRef(relation.targetRef).kind === kind)?.targetRef;
+        const owner = related('ownedBy', 'group') ?? related('ownedBy', 'user');
+        const system = related('partOf', 'system');
         const facts = [
           typeof spec['type'] === 'string' ? `${entity.kind} (${spec['type']})` : entity.kind,
-          typeof spec['owner'] !== 'string'
-            ? undefined
-            : isPlaceholderOwner(entity, spec['owner'])
-              ? 'no owner known'
-              : `owned by ${spec['owner']}`,
-          typeof spec['system'] === 'string' ? `part of ${spec['system']}` : undefined,
+          isPlaceholderOwner(entity, typeof spec['owner'] === 'string' ? spec['owner'] : undefined)
+            ? 'no owner known'
+            : owner && `owned by ${humanizeEntityRef(owner, 'group')}`,
+          system === undefined ? undefined : `part of ${humanizeEntityRef(system, 'system')}`,
         ];
         const description = descriptionText(entity.metadata.description ?? '');
         return `- [${literalText(entityDisplayName(entity))}](${url(entityPath(entity))}): ${literalText(facts.filter(Boolean).join(', '))}${description ? `. ${description}` : ''}`;

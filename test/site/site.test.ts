@@ -322,7 +322,7 @@ describe('the built site', () => {
     const withConfig = await cairn(dir, 'build', '--from', 'snapshot.json', '--out', 'dist');
     expect(withConfig.code).toBe(2);
     expect(withConfig.stderr).toMatch(
-      /^--from snapshot\.json: the snapshot has guides "build\/set-up-ci" \(content\/guides\/build\/set-up-ci\.mdx\), .*, which are not in guides\/\. Build with the portal\.yaml/,
+      /^cairn build: --from snapshot\.json: the snapshot has guides "build\/set-up-ci" \(content\/guides\/build\/set-up-ci\.mdx\), .*, which are not in guides\/\. Build with the portal\.yaml/,
     );
     await rm(join(dir, 'portal.yaml'));
     const withoutConfig = await cairn(dir, 'build', '--from', 'snapshot.json', '--out', 'dist');

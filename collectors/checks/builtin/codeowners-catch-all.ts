@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CATCH_ALL_PATTERNS } from '../../facts/codeowners.ts';
+import { CATCH_ALL_PATTERNS } from '../../support/codeowners-paths.ts';
 import { defineCheck, fail, pass } from '../check.ts';
 
 export const codeownersCatchAll = defineCheck({

@@ -298,7 +298,6 @@ describe('headings and code', () => {
     expect(rendered.headings).toEqual([{ depth: 2, slug: 'usage', text: 'Usage' }]);
   });
 
-
   it.each([
     ['a skipped level', '# Enum\n\n### Choices\n\n#### Case\n\n## Next\n\n#### Deep', [1, 2, 3, 2, 3]],
     ['no title: the page title is level 1', '### Usage\n\n###### Note', [2, 3]],

@@ -112,7 +112,7 @@ describe('llms.txt', () => {
     );
   });
 
-  it('escapes what reads as a tag or code in a title and the spec it quotes', () => {
+  it('escapes what reads as a tag or code in a title and the spec it quotes; names the owner the catalog resolved, not its spelling', () => {
     const component = snapshotFixture.entities.find((entity) => entity.kind === 'Component')!;
     const hostile: CatalogEntity = {
       ...component,
@@ -124,7 +124,7 @@ describe('llms.txt', () => {
       .split('\n')
       .find((entry) => entry.startsWith('- '));
     expect(line).toBe(
-      "- [T\\</title\\>\\<script\\>alert('t')\\</script\\>](https://portal.acme.dev/catalog/default/component/x/): Component (\\<img src=x onerror=alert(1)\\>), owned by \\`team\\`, part of checkout",
+      "- [T\\</title\\>\\<script\\>alert('t')\\</script\\>](https://portal.acme.dev/catalog/default/component/x/): Component (\\<img src=x onerror=alert(1)\\>), owned by payments-team, part of checkout",
     );
   });
 
