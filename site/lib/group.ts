@@ -19,6 +19,11 @@ export interface GroupView {
   /** Users in the group, with their e-mail address as plain text when their profile has one. */
   members: Array<{ link: EntityLink; email?: string }>;
   owned: OwnedEntity[];
+  /**
+   * What the groups below it (at any depth) and their members and its own own, which the group does
+   * not own itself: Backstage's aggregated ownership, for a lead whose teams own the services.
+   */
+  ownedBelow: Array<OwnedEntity & { owner: EntityLink }>;
 }
 
 /** Parent, child groups, members and owned entities of a group. */
@@ -32,10 +37,46 @@ export function groupView(catalog: IndexedCatalog, group: CatalogEntity): GroupV
       const email = user && profileString(user, 'email');
       return { link, ...(email ? { email } : {}) };
     }),
-    owned: relatedLinks(catalog, group, 'ownerOf').map((link) => {
-      const entity = catalog.byRef.get(link.ref);
-      const type = entity && specString(entity, 'type');
-      return { link, kind: entity?.kind ?? link.kind, ...(type ? { type } : {}) };
-    }),
+    owned: relatedLinks(catalog, group, 'ownerOf').map((link) => ownedEntity(catalog, link)),
+    ownedBelow: ownedBelow(catalog, group),
   };
+}
+
+function ownedEntity(catalog: IndexedCatalog, link: EntityLink): OwnedEntity {
+  const entity = catalog.byRef.get(link.ref);
+  const type = entity && specString(entity, 'type');
+  return { link, kind: entity?.kind ?? link.kind, ...(type ? { type } : {}) };
+}
+
+/**
+ * The entities owned by the groups below `group` and by the members of it and of them, each once
+ * (its first owner found, walking down level by level), except what `group` owns itself. A cycle
+ * of parents is walked once.
+ */
+function ownedBelow(catalog: IndexedCatalog, group: CatalogEntity): GroupView['ownedBelow'] {
+  const seen = new Set([group.ref]);
+  const owners: EntityLink[] = [];
+  let level = [group];
+  while (level.length > 0) {
+    const next: CatalogEntity[] = [];
+    for (const current of level)
+      for (const link of [...relatedLinks(catalog, current, 'hasMember'), ...relatedLinks(catalog, current, 'parentOf')]) {
+        if (seen.has(link.ref)) continue;
+        seen.add(link.ref);
+        owners.push(link);
+        const entity = catalog.byRef.get(link.ref);
+        if (entity && link.kind === 'group') next.push(entity);
+      }
+    level = next;
+  }
+  const claimed = new Set([group.ref, ...relatedLinks(catalog, group, 'ownerOf').map((link) => link.ref)]);
+  return owners.flatMap((owner) => {
+    const entity = catalog.byRef.get(owner.ref);
+    if (!entity) return [];
+    return relatedLinks(catalog, entity, 'ownerOf').flatMap((link) => {
+      if (claimed.has(link.ref)) return [];
+      claimed.add(link.ref);
+      return [{ ...ownedEntity(catalog, link), owner }];
+    });
+  });
 }

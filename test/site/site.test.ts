@@ -166,6 +166,16 @@ describe('the built site', () => {
     const engineering = await entityPage('group', 'engineering');
     expect(definition(engineering, 'Child groups')).toContain(link('catalog/default/group/payments-team/', 'Payments Team'));
     expect(definition(engineering, 'Child groups')).toContain(link('catalog/default/group/platform/', 'Platform'));
+    // A department that owns nothing itself shows what its teams own, and whose it is.
+    expect(section(engineering, 'Owned entities')).toContain(
+      'This group owns nothing in the catalog itself; its teams and members do (below).',
+    );
+    const below = section(engineering, 'Owned by its teams and members');
+    const row = below
+      .split('<tr>')
+      .find((candidate) => candidate.includes(link('catalog/default/component/payments-service/', 'Payments Service')));
+    expect(row).toContain(link('catalog/default/group/payments-team/', 'Payments Team'));
+    expect(section(team, 'Owned by its teams and members')).toBe('');
   });
 
   it('lists the parts of a system and a domain', async () => {

@@ -2,6 +2,7 @@ import semver from 'semver';
 import { z } from 'zod';
 import { checkCategorySchema, checkMetadataSchema } from '../check.ts';
 import { globSchema } from '../../support/globs.ts';
+import { linearRegexProblem } from '../../support/linear-regex.ts';
 
 /*
  * The YAML of a custom check (`content/checks/<id>.yaml`): a built-in check's metadata and one
@@ -12,25 +13,27 @@ const globs = z.union([globSchema, z.array(globSchema).min(1)]).transform((value
 
 const REGEX_FLAGS = /^(?!.*(.).*\1)[imsu]*$/;
 
-/** Whether a rule's pattern compiles; flags that are not valid are reported as such, not as the pattern's fault. */
-function compilesWithValidFlags(rule: { pattern: string; flags?: string | undefined }): boolean {
-  return compiles(rule.pattern, rule.flags !== undefined && REGEX_FLAGS.test(rule.flags) ? rule.flags : '');
+/** Why a rule's pattern does not compile; flags that are not valid are reported as such, not as the pattern's fault. */
+function patternProblem(rule: { pattern: string; flags?: string | undefined }): string | undefined {
+  return linearRegexProblem(rule.pattern, rule.flags !== undefined && REGEX_FLAGS.test(rule.flags) ? rule.flags : '');
 }
 
-/** Whether `source` compiles as a JavaScript regular expression with `flags`. */
-function compiles(source: string, flags = ''): boolean {
-  try {
-    new RegExp(source, flags);
-    return true;
-  } catch {
-    return false;
-  }
-}
+/** A custom check's pattern: matched in linear time, so RE2's syntax (no lookaround or backreferences; see linear-regex.ts). */
+const PATTERN_DESCRIPTION = 'A regular expression in RE2 syntax: JavaScript’s, without lookaround or backreferences.';
 
 const regex = z
   .string()
   .min(1)
-  .refine((source) => compiles(source), { message: 'not a valid regular expression' });
+  .superRefine((source, context) => {
+    const problem = linearRegexProblem(source);
+    if (problem) context.addIssue({ code: 'custom', message: `not a valid regular expression (${problem})` });
+  });
+
+/** Reports a rule's pattern that does not compile, at `pattern`. */
+function checkPattern(rule: { pattern: string; flags?: string | undefined }, context: z.RefinementCtx): void {
+  const problem = patternProblem(rule);
+  if (problem) context.addIssue({ code: 'custom', path: ['pattern'], message: `not a valid regular expression (${problem})` });
+}
 
 /** `a.b[0]["c.d"]`: keys, indexes, and quoted keys for keys that contain dots or brackets. */
 export function parsePath(path: string): Array<string | number> | undefined {
@@ -57,7 +60,7 @@ const pathString = z
 const valueConditions = {
   exists: z.boolean().optional().describe('true: the value must be set (the default); false: it must not be.'),
   equals: z.unknown().optional().describe('The value must equal this (strings, numbers, booleans, lists and maps compare deeply).'),
-  matches: regex.optional().describe('A regular expression the value (a string, number or boolean) must match.'),
+  matches: regex.optional().describe('A regular expression (RE2 syntax) the value (a string, number or boolean) must match.'),
   semver: z
     .string()
     .refine((range) => semver.validRange(range) !== null, { message: 'not a semver range' })
@@ -102,7 +105,7 @@ const fileContainsRule = z
   .strictObject({
     type: z.literal('file-contains'),
     files: globs.describe('Globs of the files to search.'),
-    pattern: z.string().min(1).describe('A JavaScript regular expression.'),
+    pattern: z.string().min(1).describe(PATTERN_DESCRIPTION),
     flags: z
       .string()
       .regex(REGEX_FLAGS, 'expected some of i, m, s, u, each once')
@@ -114,14 +117,14 @@ const fileContainsRule = z
       .describe('any: one matching file containing the pattern is enough (the default); all: every matching file must.'),
     whenMissing,
   })
-  .refine((rule) => compilesWithValidFlags(rule), { path: ['pattern'], message: 'not a valid regular expression' })
+  .superRefine(checkPattern)
   .describe('Files whose text must match a pattern.');
 
 const fileNotContainsRule = z
   .strictObject({
     type: z.literal('file-not-contains'),
     files: globs.describe('Globs of the files to search.'),
-    pattern: z.string().min(1).describe('A JavaScript regular expression.'),
+    pattern: z.string().min(1).describe(PATTERN_DESCRIPTION),
     flags: z
       .string()
       .regex(REGEX_FLAGS, 'expected some of i, m, s, u, each once')
@@ -129,7 +132,7 @@ const fileNotContainsRule = z
       .describe('Regular expression flags: i, m, s, u.'),
     whenMissing,
   })
-  .refine((rule) => compilesWithValidFlags(rule), { path: ['pattern'], message: 'not a valid regular expression' })
+  .superRefine(checkPattern)
   .describe('Files whose text must not match a pattern.');
 
 const documentPathRule = <Type extends 'json-path' | 'yaml-path'>(type: Type, what: string) =>

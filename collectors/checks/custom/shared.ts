@@ -3,6 +3,7 @@ import picomatch from 'picomatch';
 import semver from 'semver';
 import { error, fail, notApplicable, pass, type CheckResult, type Evidence } from '../check.ts';
 import type { CustomRule, ValueConditions } from './schema.ts';
+import { linearRegex, matchIndexes } from '../../support/linear-regex.ts';
 import { shortened } from '../../support/text.ts';
 
 /** Characters of a value or line a message quotes. */
@@ -43,17 +44,14 @@ export function targetFiles(
 
 /** Where `pattern` matches in `text`: up to `max` matches, each with its line and that line's text. */
 export function findMatches(text: string, pattern: string, flags: string | undefined, max: number): Array<{ line: number; note: string }> {
-  const found: Array<{ line: number; note: string }> = [];
-  for (const match of text.matchAll(new RegExp(pattern, `${flags ?? ''}g`))) {
-    const start = text.lastIndexOf('\n', match.index - 1) + 1;
-    const end = text.indexOf('\n', match.index);
-    found.push({
-      line: text.slice(0, match.index).split('\n').length,
+  return matchIndexes(linearRegex(pattern, flags), text, max).map((index) => {
+    const start = text.lastIndexOf('\n', index - 1) + 1;
+    const end = text.indexOf('\n', index);
+    return {
+      line: text.slice(0, index).split('\n').length,
       note: shortened(text.slice(start, end === -1 ? undefined : end).trim(), SHOWN_VALUE),
-    });
-    if (found.length >= max) break;
-  }
-  return found;
+    };
+  });
 }
 
 export interface Lookup {
@@ -103,7 +101,7 @@ export function judge(conditions: ValueConditions, found: Lookup, where: string,
   const problems: string[] = [];
   if (conditions.equals !== undefined && !isDeepStrictEqual(value, conditions.equals))
     problems.push(`it should be ${shortened(JSON.stringify(conditions.equals), SHOWN_VALUE)}`);
-  if (conditions.matches !== undefined && !(isScalar(value) && new RegExp(conditions.matches).test(String(value))))
+  if (conditions.matches !== undefined && !(isScalar(value) && linearRegex(conditions.matches).test(String(value))))
     problems.push(`it should match /${conditions.matches}/`);
   if (conditions.semver !== undefined) {
     const range = isScalar(value) && typeof value !== 'boolean' ? semver.validRange(String(value)) : null;

@@ -68,7 +68,17 @@ describe('customCheckFileSchema', () => {
     [
       'a regular expression that does not compile',
       '  type: file-contains\n  files: Makefile\n  pattern: "(test"\n',
-      'x.yaml:10: rule.pattern: not a valid regular expression',
+      'x.yaml:10: rule.pattern: not a valid regular expression (missing closing ): `(test`)',
+    ],
+    [
+      'lookahead, which no linear-time engine matches',
+      '  type: file-not-contains\n  files: Makefile\n  pattern: "test(?=:)"\n',
+      'x.yaml:10: rule.pattern: not a valid regular expression (invalid or unsupported Perl syntax: `(?=`)',
+    ],
+    [
+      'a backreference in a value pattern',
+      '  type: fact\n  fact: readme.path\n  matches: "(a)\\\\1"\n',
+      'x.yaml:10: rule.matches: not a valid regular expression (invalid escape sequence: `\\1`)',
     ],
     [
       'unknown flags',
@@ -187,6 +197,23 @@ describe('file-contains', () => {
     const result = run({ type: 'file-contains', ...rule }, tree);
     expect(result.outcome).toBe(outcome);
     expect(result.evidence).toEqual(evidence);
+  });
+
+  it('matches in linear time: a pattern that backtracks exponentially in JavaScript takes milliseconds over any text', () => {
+    // JavaScript's engine takes 2^60 steps on each line here: the run would never end.
+    const text = Array.from({ length: 50 }, () => `${'word '.repeat(60)}!`).join('\n');
+    const result = run({ type: 'file-contains', files: 'CHANGELOG.md', pattern: '^(\\w+\\s?)*$', flags: 'm' }, { 'CHANGELOG.md': text });
+    expect(result.outcome).toBe('fail');
+  });
+
+  it('keeps JavaScript’s flags: i, m and s', () => {
+    const tree = { 'README.md': '# Tool\n\n## usage\nrun it\nnow' };
+    expect(run({ type: 'file-contains', files: 'README.md', pattern: '^## Usage', flags: 'im' }, tree).evidence).toEqual([
+      { path: 'README.md', line: 3, note: '## usage' },
+    ]);
+    expect(run({ type: 'file-contains', files: 'README.md', pattern: '^## Usage', flags: 'i' }, tree).outcome).toBe('fail');
+    expect(run({ type: 'file-contains', files: 'README.md', pattern: 'it.now', flags: 's' }, tree).outcome).toBe('pass');
+    expect(run({ type: 'file-contains', files: 'README.md', pattern: 'it.now' }, tree).outcome).toBe('fail');
   });
 
   it('is an error when the only file could not be read', () => {

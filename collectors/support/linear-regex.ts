@@ -1,0 +1,45 @@
+import { RE2JS } from 're2js';
+
+/*
+ * The regular expressions a portal's custom checks run over repository text, matched in linear time
+ * by RE2 (its JavaScript port): no file can make a pattern backtrack for minutes, as JavaScript's
+ * engine did with `^(\w+\s?)*$` over an ordinary changelog, blocking the run where no time limit can
+ * stop it. RE2's syntax is JavaScript's without lookaround and backreferences; flags i, m and s
+ * mean what they mean in JavaScript, and u is how RE2 always reads text.
+ */
+
+const FLAGS: Readonly<Record<string, number>> = { i: RE2JS.CASE_INSENSITIVE, m: RE2JS.MULTILINE, s: RE2JS.DOTALL, u: 0 };
+
+const compiled = new Map<string, RE2JS>();
+
+/** `pattern` compiled with JavaScript-style `flags`, once per run; throws when RE2 cannot read it. */
+export function linearRegex(pattern: string, flags = ''): RE2JS {
+  const key = `${flags}/${pattern}`;
+  let regex = compiled.get(key);
+  if (!regex) {
+    regex = RE2JS.compile(
+      pattern,
+      [...flags].reduce((all, flag) => all | (FLAGS[flag] ?? 0), 0),
+    );
+    compiled.set(key, regex);
+  }
+  return regex;
+}
+
+/** Why `pattern` cannot be matched in linear time (its syntax error, as RE2 words it), or undefined when it can. */
+export function linearRegexProblem(pattern: string, flags = ''): string | undefined {
+  try {
+    linearRegex(pattern, flags);
+    return undefined;
+  } catch (error) {
+    return (error as Error).message.replace(/^error parsing regexp: /, '');
+  }
+}
+
+/** Where `regex` matches in `text`, as string indexes, first to last (at most `max`). */
+export function matchIndexes(regex: RE2JS, text: string, max: number): number[] {
+  const matcher = regex.matcher(text);
+  const found: number[] = [];
+  while (found.length < max && matcher.find()) found.push(matcher.start());
+  return found;
+}
