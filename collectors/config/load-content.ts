@@ -1,9 +1,10 @@
 import type { Dirent } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { isNode, LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
 import type { CheckDefinition, CheckMetadata } from '../checks/check.ts';
+import { factPathProblem } from './fact-path.ts';
 import {
   contentGlobsFor,
   customCheckFileSchema,
@@ -197,16 +198,25 @@ async function loadCustomChecks(
     const schema = customCheckFileSchema.superRefine((check, context) => {
       if (builtinIds.has(check.id))
         context.addIssue({ code: 'custom', path: ['id'], message: `"${check.id}" is a built-in check; choose another id` });
+      // A scorecard names a check by id, and its author looks for checks/<id>.yaml: a file named otherwise hides it.
+      const named = basename(path).replace(/\.ya?ml$/, '');
+      if (check.id !== named)
+        context.addIssue({
+          code: 'custom',
+          path: ['id'],
+          message: `"${check.id}" differs from the file's name: a check is checks/<id>.yaml, so name the file ${check.id}.yaml or the check ${named}`,
+        });
       const other = seen.get(check.id);
       if (other) context.addIssue({ code: 'custom', path: ['id'], message: `duplicate check id "${check.id}" (also in ${other})` });
       if (check.rule.type === 'fact') {
-        const factId = String(parsePath(check.rule.fact)?.[0]);
-        if (!FACT_IDS.includes(factId))
-          context.addIssue({
-            code: 'custom',
-            path: ['rule', 'fact'],
-            message: `unknown fact "${factId}"${didYouMean(factId, FACT_IDS) || `; facts are ${FACT_IDS.join(', ')}`}`,
-          });
+        const { rule } = check;
+        const [factId, ...below] = parsePath(rule.fact) ?? [];
+        const retriever = retrievers.find((candidate) => candidate.id === String(factId));
+        const scalar = [rule.matches, rule.semver, rule.gte, rule.lte].some((condition) => condition !== undefined);
+        const problem = retriever
+          ? factPathProblem(retriever.id, retriever.schema, below, scalar)
+          : `unknown fact "${String(factId)}"${didYouMean(String(factId), FACT_IDS) || `; facts are ${FACT_IDS.join(', ')}`}`;
+        if (problem) context.addIssue({ code: 'custom', path: ['rule', 'fact'], message: problem });
       }
     });
     const text = await readFile(join(contentDir, path), 'utf8');

@@ -25,7 +25,8 @@ export interface InitiativeEvaluationInput {
 
 /**
  * Where every entity an initiative covers stands against its goal: a scorecard level reached (or
- * passed), or every goal check passing (exemptions count, as on scorecards). Pure; entities in ref order.
+ * passed), or every goal check that applies to it passing (exemptions count, as on scorecards; an
+ * entity none of them applies to is not covered). Pure; entities in ref order.
  */
 export function evaluateInitiatives(input: InitiativeEvaluationInput): Initiative[] {
   const byRef = new Map(input.entities.map((entity) => [entity.ref, entity]));
@@ -61,11 +62,13 @@ export function evaluateInitiatives(input: InitiativeEvaluationInput): Initiativ
         appliesTo,
         levels: [{ id: 'goal', checks: spec.goal.checks.map((id) => ({ id, weight: 1, options: {} })) }],
       });
-      entities = results.map((result) => {
+      // An entity none of the goal's checks applies to has nothing to do: it is not counted, as a guide leaves it out.
+      entities = results.flatMap((result) => {
+        if (result.checks.every((check) => check.effective === 'notApplicable')) return [];
         const missing = result.checks
           .filter((check) => check.effective === 'fail' || check.effective === 'error')
           .map((check) => check.checkId);
-        return { entityRef: result.entityRef, done: missing.length === 0, missing };
+        return [{ entityRef: result.entityRef, done: missing.length === 0, missing }];
       });
     }
     const sorted = entities

@@ -1,6 +1,7 @@
 import { lstat, mkdir, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { builtinChecks } from '../../collectors/checks/builtin/index.ts';
+import { didYouMean } from '../../collectors/scorecards/suggest.ts';
 import { ConfigError } from '../../collectors/config/config-error.ts';
 import { fixableCheckIds, planFiles, type SuggestInput, type UnwrittenFile } from '../../collectors/fixes/index.ts';
 import { failingChecks } from '../../collectors/fixes/fix.ts';
@@ -72,9 +73,10 @@ function chosenChecks(all: boolean, checkIds: readonly string[]): readonly strin
     throw new ConfigError(`cairn fix: name the checks to fix, or pass --all. Checks with a fix: ${fixable.join(', ')}.`);
   const known = new Set(builtinChecks.map((check) => check.id));
   const unknown = checkIds.filter((id) => !known.has(id));
+  // A portal's own checks are unknown here too: they have no fix to write, which is what to say of them.
   if (unknown.length > 0)
     throw new ConfigError(
-      `cairn fix: no check ${terminalSafe(unknown.join(', '))}; cairn checks lists them. Checks with a fix: ${fixable.join(', ')}.`,
+      `cairn fix: ${terminalSafe(unknown.join(', '))} ${unknown.length === 1 ? 'is' : 'are'} not among Cairn's built-in checks, the ones it writes fixes for${didYouMean(unknown[0]!, known)}. Checks with a fix: ${fixable.join(', ')}.`,
     );
   const unfixable = checkIds.filter((id) => !fixable.includes(id));
   if (unfixable.length > 0) {

@@ -296,26 +296,46 @@ describe('loadPortalContent', () => {
     },
     {
       name: 'two custom checks with one id',
-      tree: { 'checks/a.yaml': MAKEFILE_CHECK, 'checks/b.yaml': MAKEFILE_CHECK },
-      message: 'content/checks/b.yaml:1: id: duplicate check id "has-makefile-test" (also in content/checks/a.yaml)',
+      tree: { 'checks/has-makefile-test.yaml': MAKEFILE_CHECK, 'checks/has-makefile-test.yml': MAKEFILE_CHECK },
+      message:
+        'content/checks/has-makefile-test.yml:1: id: duplicate check id "has-makefile-test" (also in content/checks/has-makefile-test.yaml)',
+    },
+    {
+      name: 'a custom check in a file named otherwise',
+      tree: { 'checks/makefile.yaml': MAKEFILE_CHECK },
+      message:
+        'content/checks/makefile.yaml:1: id: "has-makefile-test" differs from the file\'s name: a check is checks/<id>.yaml, so name the file has-makefile-test.yaml or the check makefile',
     },
     {
       name: 'a custom check whose glob never closes a bracket',
-      tree: { 'checks/a.yaml': MAKEFILE_CHECK.replace('files: Makefile', 'files: ["[Makefile", "docs/**/{a,b"]') },
+      tree: { 'checks/has-makefile-test.yaml': MAKEFILE_CHECK.replace('files: Makefile', 'files: ["[Makefile", "docs/**/{a,b"]') },
       message:
-        'content/checks/a.yaml:9: rule.files[0]: glob "[Makefile": "[" at character 1 is never closed; write \\[ or \\{ for the character itself\ncontent/checks/a.yaml:9: rule.files[1]: glob "docs/**/{a,b": a "{" is never closed; write \\[ or \\{ for the character itself',
+        'content/checks/has-makefile-test.yaml:9: rule.files[0]: glob "[Makefile": "[" at character 1 is never closed; write \\[ or \\{ for the character itself\ncontent/checks/has-makefile-test.yaml:9: rule.files[1]: glob "docs/**/{a,b": a "{" is never closed; write \\[ or \\{ for the character itself',
     },
     {
       name: 'a custom check on an unknown fact',
       tree: {
-        'checks/a.yaml': MAKEFILE_CHECK.replace(/rule:[\s\S]*/, 'rule:\n  type: fact\n  fact: manifest[0].runtime\n  semver: ">=20"\n'),
+        'checks/has-makefile-test.yaml': MAKEFILE_CHECK.replace(
+          /rule:[\s\S]*/,
+          'rule:\n  type: fact\n  fact: manifest[0].runtime\n  semver: ">=20"\n',
+        ),
       },
-      message: 'content/checks/a.yaml:9: rule.fact: unknown fact "manifest"; did you mean "manifests"?',
+      message: 'content/checks/has-makefile-test.yaml:9: rule.fact: unknown fact "manifest"; did you mean "manifests"?',
+    },
+    {
+      name: 'a custom check on a field its fact does not have',
+      tree: {
+        'checks/has-makefile-test.yaml': MAKEFILE_CHECK.replace(
+          /rule:[\s\S]*/,
+          'rule:\n  type: fact\n  fact: license.expresion\n  matches: "^MIT$"\n',
+        ),
+      },
+      message: 'content/checks/has-makefile-test.yaml:9: rule.fact: license has no field "expresion"; did you mean "expression"?',
     },
     {
       name: 'a custom check whose guide does not exist',
-      tree: { 'checks/a.yaml': MAKEFILE_CHECK.replace('effort: low\n', 'effort: low\nguide: build/nowhere#tests\n') },
-      message: 'content/checks/a.yaml:7: guide: no guide "build/nowhere"',
+      tree: { 'checks/has-makefile-test.yaml': MAKEFILE_CHECK.replace('effort: low\n', 'effort: low\nguide: build/nowhere#tests\n') },
+      message: 'content/checks/has-makefile-test.yaml:7: guide: no guide "build/nowhere"',
     },
     {
       name: 'an exemption for an unknown check',

@@ -239,7 +239,10 @@ describe('cairn fix', () => {
       ['fix', 'readme-present'],
       /readme-present has no fix Cairn can write\. Checks with a fix: codeowners-catch-all, codeowners-present, dependency-updates, descriptor-valid, security-policy\./,
     ],
-    [['fix', 'readme-presnt'], /cairn fix: no check readme-presnt; cairn checks lists them\./],
+    [
+      ['fix', 'readme-presnt'],
+      /cairn fix: readme-presnt is not among Cairn's built-in checks, the ones it writes fixes for; did you mean "readme-present"\?/,
+    ],
     [['fix'], /name the checks to fix, or pass --all/],
     [['fix', '--all', 'security-policy'], /name checks or pass --all, not both/],
     [['fix', '--all', '--dir', 'no-such-folder'], /no-such-folder: no such folder/],

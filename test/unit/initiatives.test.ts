@@ -23,7 +23,12 @@ const pinned: CheckDefinition = {
   severity: 'warning',
   needs: [],
   options: z.strictObject({}),
-  run: ({ entity }) => ({ outcome: entity.metadata.name === 'batch' ? 'fail' : 'pass', message: '', evidence: [] }),
+  // Fails on batch, does not apply to web (a website, say, with nothing to pin).
+  run: ({ entity }) => ({
+    outcome: entity.metadata.name === 'batch' ? 'fail' : entity.metadata.name === 'web' ? 'notApplicable' : 'pass',
+    message: '',
+    evidence: [],
+  }),
 };
 const READY = scorecard('ready', { bronze: ['pinned'], silver: ['pinned'] });
 
@@ -55,11 +60,10 @@ describe('evaluateInitiatives', () => {
     ]);
   });
 
-  it('judges a checks goal by every check passing, naming those that fail', () => {
+  it('judges a checks goal by every check passing, naming those that fail; an entity none of them applies to is not counted', () => {
     expect(evaluate({ goal: { checks: ['pinned'] } }).entities.map((entity) => [entity.entityRef, entity.done, entity.missing])).toEqual([
       ['component:default/api', true, []],
       ['component:default/batch', false, ['pinned']],
-      ['component:default/web', true, []],
     ]);
   });
 });

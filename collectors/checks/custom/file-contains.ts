@@ -36,5 +36,10 @@ export function checkFileContains(
       without.slice(0, 5).map((path) => ({ path })),
     );
   if (missingText.length) return unreadable(missingText);
-  return pass(`All ${hits.length} matching files match ${describe}.`, hits.slice(0, 5));
+  return pass(
+    hits.length === 1
+      ? `${hits[0]!.path}, the one matching file, matches ${describe}.`
+      : `All ${hits.length} matching files match ${describe}.`,
+    hits.slice(0, 5),
+  );
 }

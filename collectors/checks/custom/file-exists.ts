@@ -1,8 +1,17 @@
 import { fail, pass, type CheckResult } from '../check.ts';
 import { list, matching, type Rule } from './shared.ts';
 
-/** `file-exists`: any (or all) of the globs match a tracked file. */
+/** `file-exists`: any (or all) of the globs match a tracked file; with `none`, none does. */
 export function checkFileExists(rule: Rule<'file-exists'>, files: readonly string[]): CheckResult {
+  if (rule.none) {
+    const found = matching(files, rule.none);
+    return found.length
+      ? fail(
+          `${list(found)} ${found.length === 1 ? 'is' : 'are'} tracked; no file should match ${rule.none.join(' or ')}.`,
+          found.slice(0, 5).map((path) => ({ path })),
+        )
+      : pass(`No file matches ${rule.none.join(' or ')}.`);
+  }
   const patterns = rule.any ?? rule.all ?? [];
   const matchesOf = (pattern: string) => matching(files, [pattern]);
   if (rule.any) {

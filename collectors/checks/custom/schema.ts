@@ -97,9 +97,14 @@ const fileExistsRule = z
     type: z.literal('file-exists'),
     any: globs.optional().describe('Passes when at least one tracked file matches one of these globs.'),
     all: globs.optional().describe('Passes when every one of these globs matches at least one tracked file.'),
+    none: globs
+      .optional()
+      .describe('Passes when no tracked file matches any of these globs: files that must not be there (.travis.yml, a committed .env).'),
   })
-  .refine((rule) => (rule.any === undefined) !== (rule.all === undefined), { message: 'give exactly one of any or all' })
-  .describe('Files that must exist.');
+  .refine((rule) => [rule.any, rule.all, rule.none].filter((globs) => globs !== undefined).length === 1, {
+    message: 'give exactly one of any, all or none',
+  })
+  .describe('Files that must (or must not) exist.');
 
 const fileContainsRule = z
   .strictObject({
@@ -150,7 +155,7 @@ const documentPathRule = <Type extends 'json-path' | 'yaml-path'>(type: Type, wh
 const factRule = z
   .strictObject({
     type: z.literal('fact'),
-    fact: pathString.describe('A path into the repository facts, e.g. manifests[0].runtime or activity.authors.'),
+    fact: pathString.describe('A path into the repository facts, e.g. license.expression or activity.authors.'),
     ...valueConditions,
   })
   .superRefine(refineConditions)

@@ -63,8 +63,9 @@ describe('parsePath', () => {
 describe('customCheckFileSchema', () => {
   const yamlOf = (rule: string) => `id: custom-rule\ntitle: A rule\ndescription: d\nwhy: w\nfix: f\neffort: low\nrule:\n${rule}`;
   it.each([
-    ['both any and all', '  type: file-exists\n  any: [a]\n  all: [b]\n', 'x.yaml:7: rule: give exactly one of any or all'],
-    ['neither any nor all', '  type: file-exists\n', 'x.yaml:7: rule: give exactly one of any or all'],
+    ['both any and all', '  type: file-exists\n  any: [a]\n  all: [b]\n', 'x.yaml:7: rule: give exactly one of any, all or none'],
+    ['any and none', '  type: file-exists\n  any: [a]\n  none: [b]\n', 'x.yaml:7: rule: give exactly one of any, all or none'],
+    ['neither any nor all', '  type: file-exists\n', 'x.yaml:7: rule: give exactly one of any, all or none'],
     [
       'a regular expression that does not compile',
       '  type: file-contains\n  files: Makefile\n  pattern: "(test"\n',
@@ -130,14 +131,20 @@ describe('file-exists', () => {
     { rule: { all: ['Makefile', 'CHANGELOG.md'] }, outcome: 'fail', evidence: [] },
     { rule: { any: ['**/README.md'] }, outcome: 'fail', evidence: [], ignore: ['vendor/**'] },
     { rule: { any: ['**/README.md'] }, outcome: 'pass', evidence: [{ path: 'vendor/lib/README.md' }] },
+    { rule: { none: ['.travis.yml', '**/.env'] }, outcome: 'pass', evidence: [] },
+    { rule: { none: ['**/README.md'] }, outcome: 'fail', evidence: [{ path: 'vendor/lib/README.md' }] },
+    { rule: { none: ['**/README.md'] }, outcome: 'pass', evidence: [], ignore: ['vendor/**'] },
   ])('$rule (ignoring $ignore) → $outcome', ({ rule, outcome, evidence, ignore }) => {
     const result = run({ type: 'file-exists', ...rule }, tree, { extra: ignore ? { ignore } : {} });
     expect(result.outcome).toBe(outcome);
     expect(result.evidence).toEqual(evidence);
   });
 
-  it('names what is missing', () => {
+  it('names what is missing, or what should not be there', () => {
     expect(run({ type: 'file-exists', all: ['Makefile', 'CHANGELOG.md'] }, tree).message).toBe('No file matches CHANGELOG.md.');
+    expect(run({ type: 'file-exists', none: ['Makefile', '.travis.yml'] }, tree).message).toBe(
+      'Makefile is tracked; no file should match Makefile or .travis.yml.',
+    );
   });
 });
 
