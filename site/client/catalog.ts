@@ -8,6 +8,7 @@ import {
   createRowFilter,
   FILTER_FACETS,
   SEARCH_TEXT,
+  shownValue,
   type CatalogFilterData,
   type CatalogQuery,
   type FilterRow,
@@ -25,9 +26,10 @@ export async function enhanceCatalog(form: HTMLFormElement, table: HTMLTableElem
   // The table's rows in their built order, which is the filter data's order whatever sorting does later.
   const rows = [...body.rows];
   const params = new URLSearchParams(location.search);
-  for (const name of ['text', ...FILTER_FACETS]) {
+  for (const name of ['text', ...FILTER_FACETS] as const) {
     const field = form.elements.namedItem(name) as HTMLInputElement | HTMLSelectElement | null;
-    if (field) field.value = params.get(name) ?? '';
+    const value = params.get(name) ?? '';
+    if (field) field.value = name === 'text' ? value : shownValue(data, name, value);
   }
   const apply = () => {
     const query = readQuery(form);

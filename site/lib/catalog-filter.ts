@@ -43,7 +43,10 @@ export interface CatalogFilterData {
   rows: FilterRow[];
 }
 
-/** What a reader asked for: a text to search for and, per facet, one value (absent: any). */
+/** The facet value that asks for the rows without one (no owner): no entity name, type or language is written so. */
+export const NO_VALUE = '(none)';
+
+/** What a reader asked for: a text to search for and, per facet, one value (absent: any; {@link NO_VALUE}: none). */
 export interface CatalogQuery {
   text: string;
   facets: Partial<Record<FilterFacet, string>>;
@@ -51,19 +54,30 @@ export interface CatalogQuery {
 
 /**
  * A predicate over filter rows for a query: every chosen facet must match, and every word of the
- * text must occur in the row's search text. Unknown facet values match nothing.
+ * text must occur in the row's search text. An owner may be named by its full ref, as a link from
+ * elsewhere would (`group:default/payments` for `payments`). Unknown facet values match nothing.
  */
 export function createRowFilter(data: CatalogFilterData, query: CatalogQuery): (row: FilterRow) => boolean {
   const wanted = FILTER_FACETS.map((facet) => {
     const value = query.facets[facet];
-    return value ? data.values[facet].indexOf(value) : undefined;
+    if (!value) return undefined;
+    if (value === NO_VALUE) return -1;
+    const index = data.values[facet].indexOf(shownValue(data, facet, value));
+    // A value no row has matches nothing, not the rows without a value.
+    return index >= 0 ? index : Number.NaN;
   });
   const words = query.text.toLowerCase().split(/\s+/).filter(Boolean);
   return (row) => {
     const text = row[SEARCH_TEXT] as string;
-    return (
-      wanted.every((index, facet) => index === undefined || (index >= 0 && row[facet] === index)) &&
-      words.every((word) => text.includes(word))
-    );
+    return wanted.every((index, facet) => index === undefined || row[facet] === index) && words.every((word) => text.includes(word));
   };
+}
+
+/**
+ * A facet value as the catalog shows it: an owner named by its full ref (`group:default/payments`,
+ * as a link from elsewhere may) is shown without a group's kind and the default namespace.
+ */
+export function shownValue(data: CatalogFilterData, facet: FilterFacet, value: string): string {
+  if (facet !== 'owner' || value === NO_VALUE || data.values.owner.includes(value)) return value;
+  return value.replace(/^group:/i, '').replace(/^default\//i, '');
 }

@@ -76,6 +76,11 @@ function facetValue(row: CatalogRow, facet: FilterFacet): string | undefined {
   return facet === 'owner' ? row.owner?.text : row[facet];
 }
 
+/** The facets some row has no value for: their filters offer "none". */
+export function facetsWithoutValue(rows: readonly CatalogRow[]): FilterFacet[] {
+  return FILTER_FACETS.filter((facet) => rows.some((row) => facetValue(row, facet) === undefined));
+}
+
 /** Dictionary-encodes the rows' facet values, search text and what each row shows, for the catalog page's script. */
 export function catalogFilterData(rows: readonly CatalogRow[]): CatalogFilterData {
   const values = Object.fromEntries(

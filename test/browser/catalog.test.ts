@@ -46,6 +46,16 @@ describe('the catalog page', () => {
     await page.context().close();
   });
 
+  it('lists what has no owner, and takes an owner named by its full ref from a link', async () => {
+    const page = await open('catalog/?owner=group:default/platform&kind=Component');
+    await expect.poll(() => visibleNames(page)).toEqual(['billing-scripts', 'hostile']);
+    await page.getByRole('combobox', { name: 'Kind' }).selectOption('Group');
+    await page.getByRole('combobox', { name: 'Owner' }).selectOption({ label: 'No owner' });
+    await expect.poll(() => visibleNames(page)).toEqual(['engineering', 'payments-team', 'platform']);
+    expect(new URL(page.url()).search).toBe('?kind=Group&owner=%28none%29');
+    await page.context().close();
+  });
+
   it('draws the same rows from the filter data as the page has without JavaScript', async () => {
     const bodyOf = async (javaScriptEnabled: boolean) => {
       const page = await open('catalog/', { javaScriptEnabled });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createRowFilter } from '../../../site/lib/catalog-filter.ts';
-import { catalogFilterData, catalogPages, catalogRows } from '../../../site/lib/catalog-index.ts';
+import { catalogFilterData, catalogPages, catalogRows, facetsWithoutValue } from '../../../site/lib/catalog-index.ts';
 import { indexCatalog } from '../../../site/lib/catalog.ts';
 import { snapshotFixture } from '../../helpers/snapshot-fixture.ts';
 
@@ -104,6 +104,12 @@ describe('catalog filter', () => {
     ['', { kind: 'Group' }, 3],
     ['', { kind: 'Component', lifecycle: 'production' }, 3],
     ['', { owner: 'platform' }, 3],
+    // A link may name the owner by its full ref; a value no row has matches nothing, not the rows without one.
+    ['', { owner: 'group:default/platform' }, 3],
+    ['', { owner: 'group:platform' }, 3],
+    ['', { owner: 'nobody' }, 0],
+    ['', { owner: '(none)' }, 6],
+    ['', { kind: 'Component', owner: '(none)' }, 0],
     ['', { language: 'TypeScript' }, 1],
     ['pci', {}, 1],
     ['PAYMENTS team', {}, 6],
@@ -112,6 +118,10 @@ describe('catalog filter', () => {
     ['no such thing', {}, 0],
   ])('text %j with %j keeps %i rows', (text, facets, count) => {
     expect(filtered(text, facets)).toHaveLength(count);
+  });
+
+  it('offers "none" for the facets some entity has no value for', () => {
+    expect(facetsWithoutValue(rows)).toEqual(['type', 'owner', 'lifecycle', 'language']);
   });
 
   it('requires every word of the text, in any order', () => {
