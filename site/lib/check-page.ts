@@ -3,7 +3,7 @@ import { CHECK_CATEGORY_TITLES } from '../../collectors/contract/helpers.ts';
 import type { CheckCategory, CheckMetadata, Guide } from '../../collectors/contract/snapshot.ts';
 import { compareText, groupBy, linkToRef, ownerRefOf, type IndexedCatalog, type EntityLink } from './catalog.ts';
 import { safeWebHref } from './links.ts';
-import { paginate, paginationView, type PaginationView } from './pagination.ts';
+import { PAGE_SIZE, paginate, paginationView, type PaginationView } from './pagination.ts';
 import {
   checkStatus,
   evidenceView,
@@ -84,9 +84,13 @@ function guidesMeasuring(
   });
 }
 
-/** A guide teaching a check no scorecard uses, and the services its adoption counts as not passing that check. */
+/**
+ * A guide teaching a check no scorecard uses, and the services its adoption counts as not passing
+ * that check: how many, and the first {@link PAGE_SIZE} by name (the guide's page lists them all).
+ */
 export interface GuideFailing {
   guide: { text: string; href: string };
+  count: number;
   entities: EntityLink[];
 }
 
@@ -97,7 +101,14 @@ function guideFailing(catalog: IndexedCatalog, standards: IndexedStandards, chec
       .filter((entity) => entity.missing.includes(checkId))
       .map((entity) => linkToRef(catalog, entity.entityRef))
       .sort((a, b) => compareText(a.text, b.text) || compareText(a.ref, b.ref));
-    return entities.length > 0 ? [{ guide: { text: guide.title, href: withBase(`guides/${guide.id}/`) }, entities }] : [];
+    if (entities.length === 0) return [];
+    return [
+      {
+        guide: { text: guide.title, href: withBase(`guides/${guide.id}/`) },
+        count: entities.length,
+        entities: entities.slice(0, PAGE_SIZE),
+      },
+    ];
   });
 }
 

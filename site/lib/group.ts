@@ -1,6 +1,7 @@
 import type { CatalogEntity } from '../../collectors/contract/snapshot.ts';
 import { relatedLink, relatedLinks, type IndexedCatalog, type EntityLink } from './catalog.ts';
 import { profileString, specString } from './entity.ts';
+import { PAGE_SIZE } from './pagination.ts';
 
 /** Relation types a group page shows in its own sections rather than in the generic list. */
 export const GROUP_RELATION_TYPES = ['childOf', 'parentOf', 'hasMember', 'ownerOf'];
@@ -21,14 +22,18 @@ export interface GroupView {
   owned: OwnedEntity[];
   /**
    * What the groups below it (at any depth) and their members and its own own, which the group does
-   * not own itself: Backstage's aggregated ownership, for a lead whose teams own the services.
+   * not own itself: Backstage's aggregated ownership, for a lead whose teams own the services. The
+   * first {@link PAGE_SIZE}; each team's page lists its own.
    */
   ownedBelow: Array<OwnedEntity & { owner: EntityLink }>;
+  /** How many entities its teams and members own in all. */
+  ownedBelowCount: number;
 }
 
 /** Parent, child groups, members and owned entities of a group. */
 export function groupView(catalog: IndexedCatalog, group: CatalogEntity): GroupView {
   const parent = relatedLink(catalog, group, 'childOf');
+  const below = ownedBelow(catalog, group);
   return {
     ...(parent ? { parent } : {}),
     children: relatedLinks(catalog, group, 'parentOf'),
@@ -38,7 +43,8 @@ export function groupView(catalog: IndexedCatalog, group: CatalogEntity): GroupV
       return { link, ...(email ? { email } : {}) };
     }),
     owned: relatedLinks(catalog, group, 'ownerOf').map((link) => ownedEntity(catalog, link)),
-    ownedBelow: ownedBelow(catalog, group),
+    ownedBelow: below.slice(0, PAGE_SIZE),
+    ownedBelowCount: below.length,
   };
 }
 

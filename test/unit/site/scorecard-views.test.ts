@@ -243,6 +243,13 @@ describe('check pages', () => {
       ['Guide start', '/guides/start/', ['component:default/checkout-web']],
       ['Guide ship', '/guides/ship/', ['component:default/checkout-web']],
     ]);
+    // A large organisation's list is cut at a page's worth; the guide's page has them all.
+    const many = Array.from({ length: 150 }, (_, index) =>
+      taught(`component:default/svc-${String(index).padStart(3, '0')}`, ['has-changelog']),
+    );
+    const large = { ...snapshot, guides: [guide('start', many, { applicable: 150, passing: 0 })] };
+    const [cut] = checkPageView(indexCatalog(large), indexStandards(large), metadata).failingInGuides;
+    expect([cut!.count, cut!.entities.length, cut!.entities[0]!.ref]).toEqual([150, 100, 'component:default/svc-000']);
     // A check a scorecard uses keeps the scorecards' figures, whatever guides teach it.
     expect(checkPageView(indexCatalog(snapshot), withGuides, withGuides.checksById.get('has-readme')!)).toMatchObject({
       passRate: { passes: 2, applicable: 4, percent: '50%' },
