@@ -17,6 +17,7 @@ import { readFeedback } from './feedback/load.ts';
 import { unknownFeedbackTargets } from './feedback/unknown-targets.ts';
 import type { RenderCache } from './docs/index.ts';
 import { evaluateGuides } from './guides/adoption.ts';
+import { unknownOwnerProblems, type ContentOwner } from './scorecards/owners.ts';
 import type { GuideSource } from './guides/load.ts';
 import { evaluateInitiatives, type InitiativeSource } from './initiatives/evaluate.ts';
 import type { Problem } from './contract/problems.ts';
@@ -61,6 +62,8 @@ export interface Standards {
   customChecks: CustomCheckFile[];
   /** Texts of the files the portal wants `cairn fix` to write its way (`templates/SECURITY.md`). */
   templates: FileTemplates;
+  /** The owners the portal's own scorecards and initiatives name: one not in the catalog is a warning on its file. */
+  owners?: ContentOwner[];
 }
 
 /** The portal's file templates, those it has. */
@@ -275,7 +278,15 @@ export async function assemble(input: AssembleInput): Promise<Snapshot> {
     guides: new Set(standards.guides.map((guide) => guide.id)),
     checks: new Set(standards.metadata.map((check) => check.id)),
   });
-  const laterProblems = [...catalog.problems, ...evaluation.problems, ...guides.problems, ...docs.problems, ...feedbackProblems];
+  const ownerProblems = unknownOwnerProblems(standards.owners ?? [], [...(input.knownEntities ?? []), ...catalog.entities]);
+  const laterProblems = [
+    ...catalog.problems,
+    ...evaluation.problems,
+    ...guides.problems,
+    ...ownerProblems,
+    ...docs.problems,
+    ...feedbackProblems,
+  ];
   // Grouped once: filtering per repository would be quadratic in a large organisation.
   const laterByRepo = Map.groupBy(laterProblems, (problem) => problem.repo);
   return publishable({

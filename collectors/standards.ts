@@ -33,6 +33,7 @@ export async function loadStandards(contentDir: string | undefined, defaults: Co
     scorecardsFrom: content.scorecardsFrom,
     customChecks: content.customChecks.map((check) => check.spec),
     templates: await fileTemplates(contentDir),
+    owners: content.owners,
   };
 }
 

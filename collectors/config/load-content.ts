@@ -21,6 +21,7 @@ import type { InitiativeSource } from '../initiatives/evaluate.ts';
 import { initiativeFileSchema } from '../initiatives/schema.ts';
 import { exemptionsFileSchema, scorecardDefinitionSchema, type ScorecardDefinition } from '../scorecards/definition.ts';
 import { centralExemptions, type Exemption } from '../scorecards/exemptions.ts';
+import type { ContentOwner } from '../scorecards/owners.ts';
 import { didYouMean } from '../scorecards/suggest.ts';
 import { parseYamlConfig } from '../yaml/config.ts';
 import { contentPaths } from './content-paths.ts';
@@ -52,6 +53,8 @@ export interface PortalContent {
   initiatives: InitiativeSource[];
   /** Whether the scorecards are the portal's own or Cairn's defaults (the portal defines none). */
   scorecardsFrom: 'content' | 'defaults';
+  /** The owners the portal's scorecards and initiatives name, with where: checked against the catalog once it is built. */
+  owners: ContentOwner[];
 }
 
 /** Where Cairn's built-in standards are: a content folder of their own (`defaults/` in the package). */
@@ -94,6 +97,7 @@ export async function loadPortalContent(
       guides: [],
       initiatives: [],
       scorecardsFrom: scorecards.length ? 'defaults' : 'content',
+      owners: [],
     };
   }
   const displayPath = contentPaths(contentDir).shown;
@@ -102,7 +106,8 @@ export async function loadPortalContent(
   const checks = new Map<string, CheckDefinition>(
     [...builtinChecks, ...customChecks.map((check) => check.definition)].map((check) => [check.id, check]),
   );
-  const ownScorecards = await loadScorecards(contentDir, displayPath, checks);
+  const owners: ContentOwner[] = [];
+  const ownScorecards = await loadScorecards(contentDir, displayPath, checks, owners);
   const scorecards = ownScorecards.length ? ownScorecards : await defaultScorecards();
   const exemptions = await loadExemptions(contentDir, displayPath, checks, scorecards);
   const checkIds = new Set(checks.keys());
@@ -116,7 +121,7 @@ export async function loadPortalContent(
         : [],
     ),
   );
-  const initiatives = await loadInitiatives(contentDir, displayPath, checks, scorecards);
+  const initiatives = await loadInitiatives(contentDir, displayPath, checks, scorecards, owners);
   const scorecardsFrom = ownScorecards.length || !scorecards.length ? 'content' : 'defaults';
   return {
     scorecards,
@@ -126,6 +131,7 @@ export async function loadPortalContent(
     guides,
     initiatives,
     scorecardsFrom,
+    owners,
   };
 }
 
@@ -134,6 +140,7 @@ async function loadInitiatives(
   displayPath: DisplayPath,
   checks: ReadonlyMap<string, CheckDefinition>,
   scorecards: readonly ScorecardDefinition[],
+  owners: ContentOwner[],
 ): Promise<InitiativeSource[]> {
   const seen = new Map<string, string>();
   return collectingErrors(await yamlFiles(contentDir, 'initiatives'), async (path) => {
@@ -176,13 +183,20 @@ async function loadInitiatives(
         });
       }
     });
-    const spec = parseYamlConfig(await readFile(join(contentDir, path), 'utf8'), file, schema);
+    const text = await readFile(join(contentDir, path), 'utf8');
+    const spec = parseYamlConfig(text, file, schema);
     seen.set(spec.id, file);
+    owners.push(ownerOf('Initiative', spec.owner, file, text));
     return { file, spec };
   });
 }
 
 type DisplayPath = (path: string) => string;
+
+function ownerOf(what: string, owner: string, file: string, text: string): ContentOwner {
+  const line = yamlLines(text)(['owner']);
+  return { owner, what, file, ...(line ? { line } : {}) };
+}
 
 const FACT_IDS: readonly string[] = retrievers.map((retriever) => retriever.id);
 
@@ -231,6 +245,7 @@ async function loadScorecards(
   contentDir: string,
   displayPath: DisplayPath,
   checks: ReadonlyMap<string, CheckDefinition>,
+  owners?: ContentOwner[],
 ): Promise<ScorecardDefinition[]> {
   const seen = new Map<string, string>();
   return collectingErrors(await yamlFiles(contentDir, 'scorecards'), async (path) => {
@@ -261,8 +276,10 @@ async function loadScorecards(
         });
       });
     });
-    const scorecard = parseYamlConfig(await readFile(join(contentDir, path), 'utf8'), file, schema);
+    const text = await readFile(join(contentDir, path), 'utf8');
+    const scorecard = parseYamlConfig(text, file, schema);
     seen.set(scorecard.id, file);
+    if (owners && scorecard.owner !== undefined) owners.push(ownerOf('Scorecard', scorecard.owner, file, text));
     return scorecard;
   });
 }

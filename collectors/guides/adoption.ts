@@ -1,7 +1,7 @@
 import type { GuideSettings } from '../config/schema.ts';
 import type { Problem } from '../contract/problems.ts';
 import type { ScorecardDefinition } from '../scorecards/definition.ts';
-import { normalizeRef } from '../scorecards/filter.ts';
+import { ownerRef, unknownOwnerProblems } from '../scorecards/owners.ts';
 import type { ScorecardResult } from '../scorecards/result.ts';
 import type { CatalogEntity } from '../catalog/schema.ts';
 import type { GuideSource } from './load.ts';
@@ -26,19 +26,13 @@ export interface GuideEvaluationInput {
  */
 export function evaluateGuides(input: GuideEvaluationInput): { guides: Guide[]; problems: Problem[] } {
   const { settings, now } = input;
-  const groups = new Set(input.entities.filter((entity) => entity.kind === 'Group').map((entity) => entity.ref.toLowerCase()));
-  const problems: Problem[] = [];
+  const problems = unknownOwnerProblems(
+    input.guides.map((source) => ({ owner: source.frontmatter.owner, what: 'Guide', file: source.file, line: source.ownerLine })),
+    input.entities,
+  );
   const guides = input.guides.map((source): Guide => {
     const { frontmatter } = source;
     const owner = ownerRef(frontmatter.owner);
-    if (!owner || !groups.has(owner)) {
-      problems.push({
-        severity: 'warning',
-        file: source.file,
-        line: source.ownerLine,
-        message: `Guide owner "${frontmatter.owner}" is not a Group in the catalog.`,
-      });
-    }
     const results = frontmatter.checks.length ? input.evaluate(guideScorecard(source)) : [];
     return {
       ...frontmatter,
@@ -83,13 +77,4 @@ export function adoption(checkIds: readonly string[], results: readonly Scorecar
     return { id, applicable: outcomes.length, passing: outcomes.filter((check) => check.effective === 'pass').length };
   });
   return { entities, checks };
-}
-
-/** `group:default/platform` for `platform`, `group:platform` or the full ref; undefined when Backstage cannot parse it. */
-function ownerRef(owner: string): string | undefined {
-  try {
-    return normalizeRef(owner, 'group', 'default');
-  } catch {
-    return undefined;
-  }
 }

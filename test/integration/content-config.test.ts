@@ -131,6 +131,18 @@ describe('loadPortalContent', () => {
     ]);
   });
 
+  it('keeps the owners the scorecards and initiatives name, with their lines, to check against the catalog', async () => {
+    const content = await contentFolder({
+      'scorecards/readiness.yaml': READINESS.replace('title: Readiness\n', 'title: Readiness\nowner: group:platfrom\n'),
+      'checks/has-makefile-test.yaml': MAKEFILE_CHECK,
+      'initiatives/x.yaml': 'id: x\ntitle: X\nowner: platform\ndeadline: 2027-01-01\ngoal:\n  checks: [readme-present]\n',
+    });
+    expect((await loadPortalContent(content, BUILTINS)).owners).toEqual([
+      { owner: 'group:platfrom', what: 'Scorecard', file: 'content/scorecards/readiness.yaml', line: 4 },
+      { owner: 'platform', what: 'Initiative', file: 'content/initiatives/x.yaml', line: 3 },
+    ]);
+  });
+
   it('reads .yaml and .yml files of a folder and links to files, by name, but not hidden files, folders or broken links', async () => {
     const scorecard = (id: string) => `id: ${id}\ntitle: ${id}\nlevels:\n  - id: bronze\n    checks: [readme-present]\n`;
     const content = await contentFolder({
@@ -156,6 +168,7 @@ describe('loadPortalContent', () => {
       guides: [],
       initiatives: [],
       scorecardsFrom: 'content',
+      owners: [],
     };
     expect(await loadPortalContent(undefined, BUILTINS)).toEqual(empty);
     expect(await loadPortalContent(await contentFolder({ 'teams/a.yaml': 'x: 1\n' }), BUILTINS)).toEqual(empty);
