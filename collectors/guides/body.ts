@@ -5,6 +5,7 @@ import type { MdxJsxAttribute, MdxJsxFlowElement, MdxJsxTextElement } from 'mdas
 import { createRequire } from 'node:module';
 import { visit } from 'unist-util-visit';
 import { ConfigError } from '../config/config-error.ts';
+import { undefinedNames } from './expression-names.ts';
 import type { GuideHeading } from './schema.ts';
 
 /** A link in a guide, with its line in the guide file. */
@@ -113,6 +114,25 @@ export function parseGuideBody(body: string, file: string, lineOffset: number): 
       if (node.name === 'CheckList') {
         for (const checkId of stringArrayAttribute(node, 'checks', file, lineOf(node))) checkMentions.push({ checkId, line: lineOf(node) });
       }
+    }
+    const programs =
+      node.type === 'mdxFlowExpression' || node.type === 'mdxTextExpression'
+        ? [node.data?.estree]
+        : node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement'
+          ? node.attributes.map((attribute) =>
+              attribute.type === 'mdxJsxExpressionAttribute'
+                ? attribute.data?.estree
+                : typeof attribute.value === 'object'
+                  ? attribute.value?.data?.estree
+                  : undefined,
+            )
+          : [];
+    for (const program of programs) {
+      const unknown = program ? undefinedNames(program as unknown as Parameters<typeof undefinedNames>[0]) : [];
+      if (unknown.length > 0)
+        throw new ConfigError(
+          `${file}:${lineOf(node)}: ${unknown.map((name) => `"${name}"`).join(', ')} ${unknown.length === 1 ? 'is' : 'are'} not defined: guides have no variables, and an {expression} may hold literals and JavaScript's built-ins (write a literal { as \\{)`,
+        );
     }
   });
   return { headings, links, checkMentions };

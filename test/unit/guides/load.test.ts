@@ -134,6 +134,18 @@ describe('parseGuide: body', () => {
   });
 
   it.each([
+    '{Math.max(1, 2)} and {JSON.stringify({ a: 1 })} and {new Date(0).getUTCFullYear()}\n',
+    '{[1, 2].map((n) => n * 2).join(", ")}\n',
+    '{(() => { const x = 1; return x; })()}\n',
+    '{[{ a: 1 }].map(({ a: b = 2 }) => b)}\n',
+    '{frontmatter.title}\n',
+    '<Examples limit={3} />\n',
+    'A literal \\{brace\\}.\n',
+  ])('accepts the expression in %j', (body) => {
+    expect(() => parse(guide(FRONTMATTER, body))).not.toThrow();
+  });
+
+  it.each([
     { body: '<CheckList checks={ids} />\n', message: `${FILE}:9: <CheckList> checks: expected an array of check ids` },
     { body: 'Text\n\n<Callout>unclosed\n', message: `${FILE}:` },
     { body: 'A {broken expression\n', message: `invalid MDX` },
@@ -149,6 +161,13 @@ describe('parseGuide: body', () => {
       message: `${FILE}:9: <a href="/checks/ci-configured/">: write site links as Markdown, [text](/checks/ci-configured/), so the portal's base path is added`,
     },
     { body: "import X from './x.js'\n\n# T\n", message: `${FILE}:9: import and export are not supported in guides` },
+    // Found while loading, with its line, not when the page renders after every repository was collected.
+    {
+      body: 'Intro\n\nUse {node >= 20} in engines.\n',
+      message: `${FILE}:11: "node" is not defined: guides have no variables, and an {expression} may hold literals and JavaScript's built-ins (write a literal { as \\{)`,
+    },
+    { body: '<Callout type="tip" title={heading}>Careful</Callout>\n', message: `${FILE}:9: "heading" is not defined` },
+    { body: '{a + b.c + a}\n', message: `${FILE}:9: "a", "b" are not defined` },
   ])('refuses $body', ({ body, message }) => {
     expect(errorOf(guide(FRONTMATTER, body))).toContain(message);
   });
