@@ -19,15 +19,17 @@ export const LAYOUT_IDS = { main: 'cairn-main', search: 'header-search' } as con
  * section" anchor; other elements an attribute list names get their id too. Returns the headings
  * for the table of contents. Runs after sanitizing: the ids and anchors are Cairn's own.
  *
- * A heading never goes more than one level below the one before it (typer's `enum.md` goes from
- * `#` to `###`): a screen reader's list of headings would show a section missing. The page's own
- * title, when the docs have none, is the level 1 before the first.
+ * A heading never goes more than one level below the section it is in (typer's `enum.md` goes
+ * from `#` to three `###`, which become three `##`): a screen reader's list of headings would show
+ * a section missing. Sections are the author's: a heading ends those of its depth and deeper. The
+ * page's own title, when the docs have none, is the level 1 around them all.
  */
 export function anchorHeadings(tree: Root, authorIds: ReadonlyMap<Element, string> = new Map()): DocHeading[] {
   const slugger = new GithubSlugger();
   const taken = new Set<string>(Object.values(LAYOUT_IDS));
   const headings: DocHeading[] = [];
-  let previousDepth = 1;
+  // The sections a heading is in: each with its depth as written and its level as shown.
+  const open: Array<{ written: number; shown: number }> = [];
   // Other elements an attribute list names keep their id; headings then steer clear of those.
   for (const [element, id] of authorIds)
     if (!HEADING.test(element.tagName) && !taken.has(id)) {
@@ -53,9 +55,11 @@ export function anchorHeadings(tree: Root, authorIds: ReadonlyMap<Element, strin
     taken.add(slug);
     node.properties = { ...node.properties, id: slug };
     node.children.push(anchor(slug, text));
-    const level = Math.min(Number(depth), previousDepth + 1);
+    const written = Number(depth);
+    while (open.length > 0 && open.at(-1)!.written >= written) open.pop();
+    const level = written === 1 ? 1 : Math.min(written, (open.at(-1)?.shown ?? 1) + 1);
+    open.push({ written, shown: level });
     node.tagName = `h${level}`;
-    previousDepth = level;
     headings.push({ depth: level, slug, text });
     return 'skip';
   });

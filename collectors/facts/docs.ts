@@ -14,7 +14,7 @@ const SITE_FOLDERS = ['website/docs', 'website/content', 'site/content', 'site/d
 
 export const docs = defineRetriever({
   id: 'docs',
-  version: 8,
+  version: 9,
   description: 'Documentation in the repository: the docs folder, its pages (Markdown, reStructuredText, AsciiDoc), and mkdocs.yml.',
   schema: z.object({
     /** `docs/` (or mkdocs' `docs_dir`) when it holds documentation pages. */

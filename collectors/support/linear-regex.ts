@@ -4,8 +4,9 @@ import { RE2JS } from 're2js';
  * The regular expressions a portal's custom checks run over repository text, matched in linear time
  * by RE2 (its JavaScript port): no file can make a pattern backtrack for minutes, as JavaScript's
  * engine did with `^(\w+\s?)*$` over an ordinary changelog, blocking the run where no time limit can
- * stop it. RE2's syntax is JavaScript's without lookaround and backreferences; flags i, m and s
- * mean what they mean in JavaScript, and u is how RE2 always reads text.
+ * stop it. Patterns are written as in JavaScript: its escapes (`\u00e9`, `\cM`), `[^]` and named
+ * groups are translated, and lookbehind works; lookahead and backreferences are refused. Flags i, m
+ * and s mean what they mean in JavaScript, and u is how RE2 always reads text.
  */
 
 const FLAGS: Readonly<Record<string, number>> = { i: RE2JS.CASE_INSENSITIVE, m: RE2JS.MULTILINE, s: RE2JS.DOTALL, u: 0 };
@@ -18,8 +19,8 @@ export function linearRegex(pattern: string, flags = ''): RE2JS {
   let regex = compiled.get(key);
   if (!regex) {
     regex = RE2JS.compile(
-      pattern,
-      [...flags].reduce((all, flag) => all | (FLAGS[flag] ?? 0), 0),
+      RE2JS.translateRegExp(pattern),
+      [...flags].reduce((all, flag) => all | (FLAGS[flag] ?? 0), RE2JS.LOOKBEHINDS),
     );
     compiled.set(key, regex);
   }
@@ -36,8 +37,13 @@ export function linearRegexProblem(pattern: string, flags = ''): string | undefi
   }
 }
 
-/** Where `regex` matches in `text`, as string indexes, first to last (at most `max`). */
+/**
+ * Where `regex` matches in `text`, as string indexes, first to last (at most `max`). Whether it
+ * matches at all is asked first, of RE2's DFA, several times faster than finding where: most files a
+ * check reads do not match.
+ */
 export function matchIndexes(regex: RE2JS, text: string, max: number): number[] {
+  if (!regex.test(text)) return [];
   const matcher = regex.matcher(text);
   const found: number[] = [];
   while (found.length < max && matcher.find()) found.push(matcher.start());

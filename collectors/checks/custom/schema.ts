@@ -18,8 +18,9 @@ function patternProblem(rule: { pattern: string; flags?: string | undefined }): 
   return linearRegexProblem(rule.pattern, rule.flags !== undefined && REGEX_FLAGS.test(rule.flags) ? rule.flags : '');
 }
 
-/** A custom check's pattern: matched in linear time, so RE2's syntax (no lookaround or backreferences; see linear-regex.ts). */
-const PATTERN_DESCRIPTION = 'A regular expression in RE2 syntax: JavaScript’s, without lookaround or backreferences.';
+/** A custom check's pattern: matched by RE2 in linear time (see linear-regex.ts). */
+const PATTERN_DESCRIPTION =
+  'A JavaScript regular expression, matched by RE2 in time linear in the text: lookbehind works; lookahead and backreferences do not.';
 
 const regex = z
   .string()
@@ -60,7 +61,9 @@ const pathString = z
 const valueConditions = {
   exists: z.boolean().optional().describe('true: the value must be set (the default); false: it must not be.'),
   equals: z.unknown().optional().describe('The value must equal this (strings, numbers, booleans, lists and maps compare deeply).'),
-  matches: regex.optional().describe('A regular expression (RE2 syntax) the value (a string, number or boolean) must match.'),
+  matches: regex
+    .optional()
+    .describe('A regular expression (matched by RE2: no lookahead or backreferences) the value (a string, number or boolean) must match.'),
   semver: z
     .string()
     .refine((range) => semver.validRange(range) !== null, { message: 'not a semver range' })

@@ -43,7 +43,9 @@ export function targetFiles(
 }
 
 /** Where `pattern` matches in `text`: up to `max` matches, each with its line and that line's text. */
-export function findMatches(text: string, pattern: string, flags: string | undefined, max: number): Array<{ line: number; note: string }> {
+export function findMatches(file: string, pattern: string, flags: string | undefined, max: number): Array<{ line: number; note: string }> {
+  // RE2's `$` ends a line at `\n` only; JavaScript's also before `\r\n`, which Windows files end lines with.
+  const text = file.replaceAll('\r\n', '\n');
   return matchIndexes(linearRegex(pattern, flags), text, max).map((index) => {
     const start = text.lastIndexOf('\n', index - 1) + 1;
     const end = text.indexOf('\n', index);

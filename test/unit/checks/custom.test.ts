@@ -213,6 +213,22 @@ describe('file-contains', () => {
     expect(result.outcome).toBe('fail');
   });
 
+  it.each([
+    ['$ with m ends a Windows line too', { pattern: '^---$', flags: 'm' }, 'title\r\n---\r\nbody\r\n', 'pass'],
+    ['lookbehind', { pattern: '(?<=@)v[0-9]+' }, 'uses: actions/checkout@v4', 'pass'],
+    ['negative lookbehind', { pattern: '(?<!@)v[0-9]+' }, 'uses: actions/checkout@v4', 'fail'],
+    ['JavaScript’s \\u escapes', { pattern: 'caf\\u00e9' }, 'un café', 'pass'],
+    ['[^] for any character', { pattern: 'a[^]b' }, 'a\nb', 'pass'],
+  ])('reads patterns as JavaScript does: %s', (_name, rule, text, outcome) => {
+    expect(run({ type: 'file-contains', files: 'notes.md', ...rule }, { 'notes.md': text }).outcome).toBe(outcome);
+  });
+
+  it('gives the line of a match in a Windows file', () => {
+    expect(run({ type: 'file-contains', files: 'a.md', pattern: '^b$', flags: 'm' }, { 'a.md': 'a\r\nb\r\nc' }).evidence).toEqual([
+      { path: 'a.md', line: 2, note: 'b' },
+    ]);
+  });
+
   it('keeps JavaScript’s flags: i, m and s', () => {
     const tree = { 'README.md': '# Tool\n\n## usage\nrun it\nnow' };
     expect(run({ type: 'file-contains', files: 'README.md', pattern: '^## Usage', flags: 'im' }, tree).evidence).toEqual([

@@ -300,6 +300,9 @@ describe('headings and code', () => {
 
   it.each([
     ['a skipped level', '# Enum\n\n### Choices\n\n#### Case\n\n## Next\n\n#### Deep', [1, 2, 3, 2, 3]],
+    // typer's enum.md: three sections under the title stay siblings.
+    ['siblings after a skipped level', '# Enum\n\n### Case\n\n### List\n\n### Literal', [1, 2, 2, 2]],
+    ['a deeper section closed by a shallower one', '# A\n\n#### B\n\n##### C\n\n### D\n\n#### E', [1, 2, 3, 2, 3]],
     ['no title: the page title is level 1', '### Usage\n\n###### Note', [2, 3]],
     ['levels that step one at a time stay', '# A\n\n## B\n\n### C\n\n# D\n\n## E', [1, 2, 3, 1, 2]],
   ])('never goes more than one heading level down: %s', async (_case, markdown, depths) => {
