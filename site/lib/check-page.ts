@@ -27,14 +27,14 @@ const CATEGORY_ORDER = Object.keys(CHECK_CATEGORY_TITLES) as CheckCategory[];
 export const SOURCE_LABELS: Record<CheckMetadata['source'], string> = { builtin: 'Built-in', custom: 'Custom' };
 
 /**
- * How often a check passes where it applies. `percent` is absent when it applied nowhere. `byGuides`:
- * no scorecard uses the check, and the figures are those of the guides that teach it.
+ * How often a check passes where it applies. `percent` is absent when it applied nowhere. `byGuide`:
+ * no scorecard uses the check, and the figures are those of the guide that teaches it.
  */
 export interface PassRate {
   passes: number;
   applicable: number;
   percent?: string;
-  byGuides?: true;
+  byGuide?: { text: string; href: string };
 }
 
 /**
@@ -53,40 +53,43 @@ function counted(passes: number, applicable: number): PassRate {
 }
 
 /**
- * A check's pass rate: across the scorecards that use it; for a check no scorecard uses, across the
- * guides that teach it (each guide's services, as its adoption counts them), so the check's page
- * agrees with the guides that link to it.
+ * A check's pass rate: across the scorecards that use it; for a check no scorecard uses, as the
+ * guide teaching it counts it ({@link measuringGuide}), so the check's page agrees with that guide.
  */
-export function checkPassRate(standards: IndexedStandards, checkId: string): PassRate {
-  const evaluations = standards.evaluationsByCheck.get(checkId) ?? [];
-  if (evaluations.length > 0) return passRate(evaluations);
-  const measured = guidesMeasuring(standards, checkId).map(({ counts }) => counts);
-  if (measured.length === 0) return passRate([]);
-  const sum = (pick: (counts: { passing: number; applicable: number }) => number) =>
-    measured.reduce((total, counts) => total + pick(counts), 0);
-  return {
-    ...counted(
-      sum((counts) => counts.passing),
-      sum((counts) => counts.applicable),
-    ),
-    byGuides: true,
-  };
-}
-
-/** The guides that teach a check, with their counts for it. */
-function guidesMeasuring(
-  standards: IndexedStandards,
-  checkId: string,
-): Array<{ guide: Guide; counts: { passing: number; applicable: number } }> {
-  return [...standards.guidesById.values()].flatMap((guide) => {
-    const counts = guide.adoption.checks.find((check) => check.id === checkId);
-    return counts ? [{ guide, counts }] : [];
-  });
+export function checkPassRate(standards: IndexedStandards, check: CheckMetadata): PassRate {
+  const measuring = measuringGuide(standards, check);
+  if (!measuring) return passRate(standards.evaluationsByCheck.get(check.id) ?? []);
+  return { ...counted(measuring.counts.passing, measuring.counts.applicable), byGuide: guideReference(measuring.guide) };
 }
 
 /**
- * A guide teaching a check no scorecard uses, and the services its adoption counts as not passing
- * that check: how many, and the first {@link PAGE_SIZE} by name (the guide's page lists them all).
+ * For a check no scorecard has (applying to nothing still counts as having it), the guide whose
+ * adoption measures it: the one its "how to fix" links to (a recommended guide before a draft),
+ * else the first by id. One guide, so no service is counted twice.
+ */
+function measuringGuide(
+  standards: IndexedStandards,
+  check: CheckMetadata,
+): { guide: Guide; counts: { passing: number; applicable: number } } | undefined {
+  if (standards.scorecards.some((scorecard) => scorecard.levels.some((level) => level.checks.some((entry) => entry.id === check.id))))
+    return undefined;
+  const measuring = [...standards.guidesById.values()]
+    .flatMap((guide) => {
+      const counts = guide.adoption.checks.find((entry) => entry.id === check.id);
+      return counts ? [{ guide, counts }] : [];
+    })
+    .sort((a, b) => compareText(a.guide.id, b.guide.id));
+  const taught = check.guide?.split('#')[0];
+  return measuring.find(({ guide }) => guide.id === taught) ?? measuring[0];
+}
+
+function guideReference(guide: Guide): { text: string; href: string } {
+  return { text: guide.title, href: withBase(`guides/${guide.id}/`) };
+}
+
+/**
+ * For a check no scorecard uses, the services its guide counts as not passing it: how many, and
+ * the first {@link PAGE_SIZE} by name (the guide's page lists them all).
  */
 export interface GuideFailing {
   guide: { text: string; href: string };
@@ -94,22 +97,14 @@ export interface GuideFailing {
   entities: EntityLink[];
 }
 
-function guideFailing(catalog: IndexedCatalog, standards: IndexedStandards, checkId: string): GuideFailing[] {
-  if ((standards.evaluationsByCheck.get(checkId) ?? []).length > 0) return [];
-  return guidesMeasuring(standards, checkId).flatMap(({ guide }) => {
-    const entities = guide.adoption.entities
-      .filter((entity) => entity.missing.includes(checkId))
-      .map((entity) => linkToRef(catalog, entity.entityRef))
-      .sort((a, b) => compareText(a.text, b.text) || compareText(a.ref, b.ref));
-    if (entities.length === 0) return [];
-    return [
-      {
-        guide: { text: guide.title, href: withBase(`guides/${guide.id}/`) },
-        count: entities.length,
-        entities: entities.slice(0, PAGE_SIZE),
-      },
-    ];
-  });
+function guideFailing(catalog: IndexedCatalog, standards: IndexedStandards, check: CheckMetadata): GuideFailing | undefined {
+  const measuring = measuringGuide(standards, check);
+  if (!measuring) return undefined;
+  const entities = measuring.guide.adoption.entities
+    .filter((entity) => entity.missing.includes(check.id))
+    .map((entity) => linkToRef(catalog, entity.entityRef))
+    .sort((a, b) => compareText(a.text, b.text) || compareText(a.ref, b.ref));
+  return { guide: guideReference(measuring.guide), count: entities.length, entities: entities.slice(0, PAGE_SIZE) };
 }
 
 /** A check on the checks index. */
@@ -144,7 +139,7 @@ export function checksByCategory(standards: IndexedStandards): CheckCategoryGrou
         effort: check.effort,
         source: SOURCE_LABELS[check.source],
         href: withBase(checkPath(check.id)),
-        passRate: checkPassRate(standards, check.id),
+        passRate: checkPassRate(standards, check),
       })),
   })).filter((group) => group.checks.length > 0);
 }
@@ -204,8 +199,8 @@ export interface CheckPageView {
   scorecards: Array<{ scorecard: ScorecardLink; levels: string[]; settings: string[] }>;
   /** The failing entities' first page; the others are at `checks/<id>/page/<n>/` ({@link checkFailingPages}). */
   failing: FailingSection;
-  /** For a check no scorecard uses: the services each guide teaching it counts as not passing it. */
-  failingInGuides: GuideFailing[];
+  /** For a check no scorecard uses: the services the guide teaching it counts as not passing it. */
+  failingInGuide?: GuideFailing;
 }
 
 /** A later page of a check's failing entities. */
@@ -221,6 +216,7 @@ const FAILING: ReadonlySet<CheckStatus> = new Set(['fail', 'error', 'expiredExem
 
 export function checkPageView(catalog: IndexedCatalog, standards: IndexedStandards, check: CheckMetadata): CheckPageView {
   const guide = check.guide === undefined ? undefined : guideLink(check.guide, standards.guidesById);
+  const failingInGuide = guideFailing(catalog, standards, check);
   return {
     id: check.id,
     title: check.title,
@@ -233,7 +229,7 @@ export function checkPageView(catalog: IndexedCatalog, standards: IndexedStandar
     source: SOURCE_LABELS[check.source],
     ...(guide ? { guide } : {}),
     options: Object.entries(check.options).map(([name, value]) => ({ name, defaultValue: JSON.stringify(value) })),
-    passRate: checkPassRate(standards, check.id),
+    passRate: checkPassRate(standards, check),
     scorecards: standards.scorecards
       .map((scorecard) => {
         const uses = scorecard.levels.flatMap((level) =>
@@ -256,7 +252,7 @@ export function checkPageView(catalog: IndexedCatalog, standards: IndexedStandar
       })
       .filter((usage) => usage.levels.length > 0),
     failing: failingSections(catalog, standards, check.id)[0]!,
-    failingInGuides: guideFailing(catalog, standards, check.id),
+    ...(failingInGuide ? { failingInGuide } : {}),
   };
 }
 

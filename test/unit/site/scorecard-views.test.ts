@@ -236,25 +236,47 @@ describe('check pages', () => {
     };
     const withGuides = indexStandards(snapshot);
     const page = checkPageView(indexCatalog(snapshot), withGuides, metadata);
-    // 1 of 4 passes across the two guides, as a scorecard pass rate counts an entity once per scorecard.
-    expect(page.passRate).toEqual({ passes: 1, applicable: 4, percent: '25%', byGuides: true });
+    // One guide's figures, so no service counts twice: the first by id, without a guide of its own.
+    expect(page.passRate).toEqual({ passes: 0, applicable: 1, percent: '0%', byGuide: { text: 'Guide ship', href: '/guides/ship/' } });
     expect(page.failing.rows).toEqual([]);
-    expect(page.failingInGuides.map(({ guide: { text, href }, entities }) => [text, href, entities.map((entity) => entity.ref)])).toEqual([
-      ['Guide start', '/guides/start/', ['component:default/checkout-web']],
-      ['Guide ship', '/guides/ship/', ['component:default/checkout-web']],
-    ]);
+    expect(page.failingInGuide).toMatchObject({ guide: { text: 'Guide ship' }, count: 1 });
+    expect(page.failingInGuide!.entities.map((entity) => entity.ref)).toEqual(['component:default/checkout-web']);
+    // The guide its "how to fix" links to comes first.
+    const taughtByStart = { ...metadata, guide: 'start#changelog' };
+    expect(checkPageView(indexCatalog(snapshot), withGuides, taughtByStart).passRate).toMatchObject({
+      passes: 1,
+      applicable: 3,
+      percent: '33%',
+      byGuide: { text: 'Guide start' },
+    });
     // A large organisation's list is cut at a page's worth; the guide's page has them all.
     const many = Array.from({ length: 150 }, (_, index) =>
       taught(`component:default/svc-${String(index).padStart(3, '0')}`, ['has-changelog']),
     );
     const large = { ...snapshot, guides: [guide('start', many, { applicable: 150, passing: 0 })] };
-    const [cut] = checkPageView(indexCatalog(large), indexStandards(large), metadata).failingInGuides;
-    expect([cut!.count, cut!.entities.length, cut!.entities[0]!.ref]).toEqual([150, 100, 'component:default/svc-000']);
-    // A check a scorecard uses keeps the scorecards' figures, whatever guides teach it.
+    const cut = checkPageView(indexCatalog(large), indexStandards(large), metadata).failingInGuide!;
+    expect([cut.count, cut.entities.length, cut.entities[0]!.ref]).toEqual([150, 100, 'component:default/svc-000']);
+    // A check a scorecard has keeps the scorecards' figures, whatever guides teach it, even where the scorecard applies to nothing.
     expect(checkPageView(indexCatalog(snapshot), withGuides, withGuides.checksById.get('has-readme')!)).toMatchObject({
       passRate: { passes: 2, applicable: 4, percent: '50%' },
-      failingInGuides: [],
     });
+    expect(checkPageView(indexCatalog(snapshot), withGuides, withGuides.checksById.get('has-readme')!).failingInGuide).toBeUndefined();
+    const scopedAway = {
+      ...snapshot,
+      scorecards: [
+        ...snapshot.scorecards!,
+        {
+          ...snapshot.scorecards![0]!,
+          id: 'nothing',
+          appliesTo: { type: ['none'] },
+          levels: [{ id: 'one', checks: [{ id: 'has-changelog', weight: 1, options: {} }] }],
+        },
+      ],
+    };
+    expect(checkPageView(indexCatalog(scopedAway), indexStandards(scopedAway), metadata)).toMatchObject({
+      passRate: { passes: 0, applicable: 0 },
+    });
+    expect(checkPageView(indexCatalog(scopedAway), indexStandards(scopedAway), metadata).failingInGuide).toBeUndefined();
   });
 
   it('rounds pass rates down, as scores and adoption are', () => {
