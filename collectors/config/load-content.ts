@@ -3,7 +3,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { isNode, LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
-import type { CheckDefinition, CheckMetadata } from '../checks/check.ts';
+import { checkMetadataSchema, type CheckDefinition, type CheckMetadata } from '../checks/check.ts';
 import { factPathProblem } from './fact-path.ts';
 import {
   contentGlobsFor,
@@ -218,7 +218,9 @@ async function loadCustomChecks(
         context.addIssue({
           code: 'custom',
           path: ['id'],
-          message: `"${check.id}" differs from the file's name: a check is checks/<id>.yaml, so name the file ${check.id}.yaml or the check ${named}`,
+          message: `"${check.id}" differs from the file's name: a check is checks/<id>.yaml, so name the file ${check.id}.yaml${
+            checkMetadataSchema.shape.id.safeParse(named).success ? ` or the check ${named}` : ''
+          }`,
         });
       const other = seen.get(check.id);
       if (other) context.addIssue({ code: 'custom', path: ['id'], message: `duplicate check id "${check.id}" (also in ${other})` });

@@ -76,7 +76,7 @@ function chosenChecks(all: boolean, checkIds: readonly string[]): readonly strin
   // A portal's own checks are unknown here too: they have no fix to write, which is what to say of them.
   if (unknown.length > 0)
     throw new ConfigError(
-      `cairn fix: ${terminalSafe(unknown.join(', '))} ${unknown.length === 1 ? 'is' : 'are'} not among Cairn's built-in checks, the ones it writes fixes for${didYouMean(unknown[0]!, known)}. Checks with a fix: ${fixable.join(', ')}.`,
+      `cairn fix: ${terminalSafe(unknown.join(', '))} ${unknown.length === 1 ? 'is not a built-in check' : 'are not built-in checks'}${didYouMean(unknown[0]!, fixable) || '.'} Cairn writes fixes for some built-in checks: ${fixable.join(', ')}.`,
     );
   const unfixable = checkIds.filter((id) => !fixable.includes(id));
   if (unfixable.length > 0) {

@@ -45,7 +45,7 @@ export async function main(invocation: Invocation): Promise<number> {
   } catch (error) {
     if (error instanceof ConfigError) {
       // Every message says which command spoke, as git's and npm's do: a CI log interleaves several.
-      context.stderr.write(`${error.message.startsWith('cairn') ? '' : `cairn ${name}: `}${error.message}\n`);
+      context.stderr.write(`${/^cairn( [a-z]+)?: /.test(error.message) ? '' : `cairn ${name}: `}${error.message}\n`);
       return 2;
     }
     if (isUnwritable(error)) {

@@ -74,10 +74,13 @@ export function createRowFilter(data: CatalogFilterData, query: CatalogQuery): (
 }
 
 /**
- * A facet value as the catalog shows it: an owner named by its full ref (`group:default/payments`,
- * as a link from elsewhere may) is shown without a group's kind and the default namespace.
+ * A facet value as the catalog shows it, for a value a link wrote otherwise: an owner by its full
+ * ref, in any letter case (`group:default/payments`, `User:default/alice`), is shown without a
+ * group's kind and the default namespace (`payments`, `user:alice`).
  */
 export function shownValue(data: CatalogFilterData, facet: FilterFacet, value: string): string {
   if (facet !== 'owner' || value === NO_VALUE || data.values.owner.includes(value)) return value;
-  return value.replace(/^group:/i, '').replace(/^default\//i, '');
+  const [, kind = 'group', namespace = 'default', name = ''] = /^(?:([^:/]+):)?(?:([^:/]+)\/)?(.*)$/.exec(value) ?? [];
+  const shown = `${kind.toLowerCase() === 'group' ? '' : `${kind}:`}${namespace.toLowerCase() === 'default' ? '' : `${namespace}/`}${name}`;
+  return data.values.owner.find((candidate) => candidate.toLowerCase() === shown.toLowerCase()) ?? value;
 }

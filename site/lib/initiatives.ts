@@ -8,6 +8,7 @@ const DAY_MS = 86_400_000;
 
 export type Outlook =
   | { state: 'done' }
+  | { state: 'empty' }
   | { state: 'missed'; remaining: number }
   | { state: 'unknown'; remaining: number }
   | { state: 'stalled'; remaining: number }
@@ -15,6 +16,7 @@ export type Outlook =
 
 export const OUTLOOK_LABELS: Record<Outlook['state'], string> = {
   done: 'Done',
+  empty: 'Nothing in scope',
   missed: 'Deadline missed',
   unknown: 'Too early to tell',
   stalled: 'At risk: no progress',
@@ -30,6 +32,8 @@ export const OUTLOOK_LABELS: Record<Outlook['state'], string> = {
 export function outlook(progress: ReadonlyArray<{ date: string; done: number; total: number }>, deadline: string, now: string): Outlook {
   const latest = progress.at(-1);
   if (!latest) return { state: 'unknown', remaining: 0 };
+  // No entity its goal applies to is not an initiative achieved: there was nothing to do.
+  if (latest.total === 0) return { state: 'empty' };
   const remaining = latest.total - latest.done;
   if (remaining <= 0) return { state: 'done' };
   const end = Date.parse(`${deadline}T23:59:59Z`);

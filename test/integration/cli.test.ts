@@ -147,6 +147,8 @@ describe('bad usage and configuration exit 2 without a stack trace', () => {
     [['frobnicate'], /unknown command "frobnicate"/],
     [['collect', '--repos'], /--repos/],
     [['collect', '--config', 'missing.yaml'], /^cairn \w+: missing\.yaml: file not found$/m],
+    // A file named like Cairn's package still gets the command's name before it.
+    [['collect', '--config', 'cairn-portal.yaml'], /^cairn collect: cairn-portal\.yaml: file not found$/m],
     [['collect'], /No portal\.yaml or content\/portal\.yaml here/],
     [['collect', '--repos', '*', '--strict', '--fail-on', 'notice'], /--fail-on notice: expected error or warning\./],
     [

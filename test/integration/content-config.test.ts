@@ -314,6 +314,12 @@ describe('loadPortalContent', () => {
         'content/checks/has-makefile-test.yml:1: id: duplicate check id "has-makefile-test" (also in content/checks/has-makefile-test.yaml)',
     },
     {
+      name: 'a custom check in a file whose name is no check id',
+      tree: { 'checks/Makefile_Test.yaml': MAKEFILE_CHECK },
+      message:
+        'content/checks/Makefile_Test.yaml:1: id: "has-makefile-test" differs from the file\'s name: a check is checks/<id>.yaml, so name the file has-makefile-test.yaml',
+    },
+    {
       name: 'a custom check in a file named otherwise',
       tree: { 'checks/makefile.yaml': MAKEFILE_CHECK },
       message:

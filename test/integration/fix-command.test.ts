@@ -240,9 +240,11 @@ describe('cairn fix', () => {
       /readme-present has no fix Cairn can write\. Checks with a fix: codeowners-catch-all, codeowners-present, dependency-updates, descriptor-valid, security-policy\./,
     ],
     [
-      ['fix', 'readme-presnt'],
-      /cairn fix: readme-presnt is not among Cairn's built-in checks, the ones it writes fixes for; did you mean "readme-present"\?/,
+      ['fix', 'security-polcy'],
+      /cairn fix: security-polcy is not a built-in check; did you mean "security-policy"\? Cairn writes fixes for some built-in checks: /,
     ],
+    // A portal's own check, or a typo of a check with no fix: no suggestion of a check it cannot fix.
+    [['fix', 'readme-presnt'], /cairn fix: readme-presnt is not a built-in check\. Cairn writes fixes for some built-in checks: /],
     [['fix'], /name the checks to fix, or pass --all/],
     [['fix', '--all', 'security-policy'], /name checks or pass --all, not both/],
     [['fix', '--all', '--dir', 'no-such-folder'], /no-such-folder: no such folder/],

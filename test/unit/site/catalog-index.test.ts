@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createRowFilter } from '../../../site/lib/catalog-filter.ts';
+import { createRowFilter, shownValue } from '../../../site/lib/catalog-filter.ts';
 import { catalogFilterData, catalogPages, catalogRows, facetsWithoutValue } from '../../../site/lib/catalog-index.ts';
 import { indexCatalog } from '../../../site/lib/catalog.ts';
 import { snapshotFixture } from '../../helpers/snapshot-fixture.ts';
@@ -107,6 +107,8 @@ describe('catalog filter', () => {
     // A link may name the owner by its full ref; a value no row has matches nothing, not the rows without one.
     ['', { owner: 'group:default/platform' }, 3],
     ['', { owner: 'group:platform' }, 3],
+    ['', { owner: 'Group:Default/Platform' }, 3],
+    ['', { owner: 'PLATFORM' }, 3],
     ['', { owner: 'nobody' }, 0],
     ['', { owner: '(none)' }, 6],
     ['', { kind: 'Component', owner: '(none)' }, 0],
@@ -118,6 +120,17 @@ describe('catalog filter', () => {
     ['no such thing', {}, 0],
   ])('text %j with %j keeps %i rows', (text, facets, count) => {
     expect(filtered(text, facets)).toHaveLength(count);
+  });
+
+  it.each([
+    ['user:default/alice', 'user:alice'],
+    ['User:Default/Alice', 'user:alice'],
+    ['group:ops/maintainers', 'ops/maintainers'],
+    ['maintainers', 'maintainers'],
+    ['(none)', '(none)'],
+  ])('reads the owner %s of a link as %s', (written, shown) => {
+    const owners = { ...data, values: { ...data.values, owner: ['ops/maintainers', 'platform', 'user:alice'] } };
+    expect(shownValue(owners, 'owner', written)).toBe(shown);
   });
 
   it('offers "none" for the facets some entity has no value for', () => {

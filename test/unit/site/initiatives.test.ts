@@ -40,6 +40,12 @@ describe('outlook', () => {
       state: { state: 'at-risk', remaining: 6, projected: '2026-12-10' },
     },
     {
+      name: 'nothing its goal applies to: nothing to do, not done',
+      progress: [{ date: '2026-10-01', done: 0, total: 0 }],
+      deadline: '2026-12-31',
+      state: { state: 'empty' },
+    },
+    {
       name: 'deadline passed',
       progress: [run('2026-10-01', 0), run('2026-10-29', 4)],
       deadline: '2026-10-15',
