@@ -1,4 +1,5 @@
-import { RE2JS } from 're2js';
+import { createRequire } from 'node:module';
+import type { RE2JS } from 're2js';
 
 /*
  * The regular expressions a portal's custom checks run over repository text, matched in linear time
@@ -9,7 +10,13 @@ import { RE2JS } from 're2js';
  * and s mean what they mean in JavaScript, and u is how RE2 always reads text.
  */
 
-const FLAGS: Readonly<Record<string, number>> = { i: RE2JS.CASE_INSENSITIVE, m: RE2JS.MULTILINE, s: RE2JS.DOTALL, u: 0 };
+const require = createRequire(import.meta.url);
+let engine: typeof RE2JS | undefined;
+
+/** RE2, loaded on the first pattern compiled: a run whose portal has no custom check never loads it. */
+function re2(): typeof RE2JS {
+  return (engine ??= (require('re2js') as typeof import('re2js')).RE2JS);
+}
 
 const compiled = new Map<string, RE2JS>();
 
@@ -18,9 +25,11 @@ export function linearRegex(pattern: string, flags = ''): RE2JS {
   const key = `${flags}/${pattern}`;
   let regex = compiled.get(key);
   if (!regex) {
-    regex = RE2JS.compile(
-      RE2JS.translateRegExp(pattern),
-      [...flags].reduce((all, flag) => all | (FLAGS[flag] ?? 0), RE2JS.LOOKBEHINDS),
+    const RE2 = re2();
+    const FLAGS: Readonly<Record<string, number>> = { i: RE2.CASE_INSENSITIVE, m: RE2.MULTILINE, s: RE2.DOTALL, u: 0 };
+    regex = RE2.compile(
+      RE2.translateRegExp(pattern),
+      [...flags].reduce((all, flag) => all | (FLAGS[flag] ?? 0), RE2.LOOKBEHINDS),
     );
     compiled.set(key, regex);
   }
