@@ -40,11 +40,12 @@ export function toCheckDefinition(file: CustomCheckFile): CheckDefinition<typeof
       const files = facts.files.filter((path) => !ignored(path));
       if (rule.type === 'file-exists') return checkFileExists(rule, files);
       const contents = facts.contentFiles;
+      const left = facts.files.filter((path) => ignored(path));
       switch (rule.type) {
         case 'file-contains':
-          return checkFileContains(rule, files, contents);
+          return checkFileContains(rule, files, contents, left);
         case 'file-not-contains':
-          return checkFileNotContains(rule, files, contents);
+          return checkFileNotContains(rule, files, contents, left);
         case 'json-path':
         case 'yaml-path':
           return checkDocumentPath(rule, files, contents);

@@ -6,8 +6,9 @@ export function checkFileContains(
   rule: Rule<'file-contains'>,
   files: readonly string[],
   contents: Readonly<Record<string, string>>,
+  ignored: readonly string[] = [],
 ): CheckResult {
-  const targets = targetFiles(files, rule.files, rule.whenMissing);
+  const targets = targetFiles(files, rule.files, rule.whenMissing, ignored);
   if (!Array.isArray(targets)) return targets;
   const missingText: string[] = [];
   const without: string[] = [];

@@ -30,15 +30,20 @@ export function matching(files: readonly string[], patterns: readonly string[]):
   return files.filter((path) => isMatch(path));
 }
 
-/** Matching files, or the `whenMissing` outcome when there are none. */
+/**
+ * Matching files, or the `whenMissing` outcome when there are none; that says which matching files
+ * the check's `ignore` left out (`ignored`: the tracked files it leaves out).
+ */
 export function targetFiles(
   files: readonly string[],
   patterns: readonly string[],
   whenMissing: 'notApplicable' | 'fail',
+  ignored: readonly string[] = [],
 ): string[] | CheckResult {
   const targets = matching(files, patterns);
   if (targets.length) return targets;
-  const message = `No file matches ${patterns.join(' or ')}.`;
+  const left = matching(ignored, patterns);
+  const message = `No file matches ${patterns.join(' or ')}${left.length ? ` but ${list(left)}, which the check ignores` : ''}.`;
   return whenMissing === 'fail' ? fail(message) : notApplicable(message);
 }
 

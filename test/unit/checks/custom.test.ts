@@ -223,6 +223,18 @@ describe('file-contains', () => {
     expect(run({ type: 'file-contains', files: 'notes.md', ...rule }, { 'notes.md': text }).outcome).toBe(outcome);
   });
 
+  it('says which matching files its ignore left out, when none is left', () => {
+    const result = run(
+      { type: 'file-contains', files: '**/Dockerfile', pattern: 'HEALTHCHECK' },
+      { '.devcontainer/Dockerfile': 'FROM x' },
+      { extra: { ignore: ['.devcontainer/**'] } },
+    );
+    expect(result).toMatchObject({
+      outcome: 'notApplicable',
+      message: 'No file matches **/Dockerfile but .devcontainer/Dockerfile, which the check ignores.',
+    });
+  });
+
   it('gives the line of a match in a Windows file', () => {
     expect(run({ type: 'file-contains', files: 'a.md', pattern: '^b$', flags: 'm' }, { 'a.md': 'a\r\nb\r\nc' }).evidence).toEqual([
       { path: 'a.md', line: 2, note: 'b' },
