@@ -119,7 +119,7 @@ describe('Cairn installed from its package', () => {
       (error: { code: number; stderr: string }) => error,
     );
     expect(failed.code).toBe(2);
-    expect(failed.stderr).toMatch(/^nowhere\.yaml:4: sources\[0\]\.repos: No folder matches "\.\/nowhere\/\*"/m);
+    expect(failed.stderr).toMatch(/^cairn collect: nowhere\.yaml:4: sources\[0\]\.repos: No folder matches "\.\/nowhere\/\*"/m);
   });
 
   it('builds the organisation’s portal with npx cairn build, printing nothing but its summary', async () => {
