@@ -10,7 +10,14 @@ export async function listChecks(config: string | undefined, format: 'text' | 'j
   const contentDir = path ? (await loadPortalConfig(path, cwd)).contentDir : undefined;
   const standards = await loadStandards(contentDir);
   const checks = standards.metadata.toSorted((a, b) => a.category.localeCompare(b.category) || a.id.localeCompare(b.id));
-  return format === 'json' ? `${JSON.stringify(checks, null, 2)}\n` : formatText(checks, optionsSet(standards.scorecards));
+  if (format === 'text') return formatText(checks, optionsSet(standards.scorecards));
+  // A custom check's rule and ignore, so what it tests can be reviewed where it is listed.
+  const custom = new Map(standards.customChecks.map((check) => [check.id, check]));
+  const listed = checks.map((check) => {
+    const file = custom.get(check.id);
+    return file ? { ...check, rule: file.rule, ...(file.ignore ? { ignore: file.ignore } : {}) } : check;
+  });
+  return `${JSON.stringify(listed, null, 2)}\n`;
 }
 
 /** Per check, the options the scorecards in use set for it, and which scorecards: `days=180 (Service maturity)`. */

@@ -287,7 +287,7 @@ describe('cairn checks', () => {
     expect(text).toMatch(/^ +Set by the scorecards: days=180 \(Service maturity\)$/m);
   });
 
-  it('adds the portal’s custom checks', async () => {
+  it('adds the portal’s custom checks, with their rules in JSON, so what each tests can be reviewed', async () => {
     await mkdir(join(portal, 'checks'), { recursive: true });
     await writeFile(
       join(portal, 'checks', 'has-makefile.yaml'),
@@ -296,7 +296,10 @@ describe('cairn checks', () => {
     const json = JSON.parse(
       (await cairn(fixture.dirs.orders, 'checks', '--config', join(portal, 'portal.yaml'), '--format', 'json')).stdout,
     ) as Array<{ id: string; source: string }>;
-    expect(json.find((check) => check.id === 'has-makefile')).toMatchObject({ source: 'custom' });
+    expect(json.find((check) => check.id === 'has-makefile')).toMatchObject({
+      source: 'custom',
+      rule: { type: 'file-exists', any: ['Makefile'] },
+    });
   });
 
   it('rejects an unknown format', async () => {
