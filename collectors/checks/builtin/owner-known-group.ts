@@ -22,7 +22,7 @@ function ownerRef(owner: string, namespace: string, relation: string | undefined
 
 export const ownerKnownGroup = defineCheck({
   id: 'owner-known-group',
-  title: 'Owner is a known team',
+  title: 'Owner is a known team or person',
   category: 'ownership',
   description:
     "`spec.owner` names a Group or User that exists in the catalog: declared (in the portal's teams/ folder or a repository), read from the GitHub organisation's teams, or inferred from a team or user that CODEOWNERS names.",
