@@ -59,7 +59,7 @@ function ownedEntity(catalog: IndexedCatalog, link: EntityLink): OwnedEntity {
  * (its first owner found, walking down level by level), except what `group` owns itself. A cycle
  * of parents is walked once.
  */
-function ownedBelow(catalog: IndexedCatalog, group: CatalogEntity): GroupView['ownedBelow'] {
+export function ownedBelow(catalog: IndexedCatalog, group: CatalogEntity): GroupView['ownedBelow'] {
   const seen = new Set([group.ref]);
   const owners: EntityLink[] = [];
   let level = [group];

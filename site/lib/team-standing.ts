@@ -14,6 +14,7 @@ import {
   type IndexedStandards,
 } from './standards.ts';
 import { entityRouteParams } from './entity-ref.ts';
+import { ownedBelow } from './group.ts';
 import { scorecardTeamPath } from './paths.ts';
 import { withBase } from './urls.ts';
 
@@ -49,9 +50,21 @@ export interface TodoItem {
   effort: number;
 }
 
+/** A scorecard's entities by level, counted over a group's and the groups' below it (and their members'). */
+export interface RollUp {
+  scorecard: ScorecardLink;
+  entities: number;
+  levels: Array<{ level: LevelRef; count: number }>;
+}
+
 /** The scorecards section of a Group's page. */
 export interface TeamStandingView {
   scorecards: TeamScorecard[];
+  /**
+   * With the teams below it: what the group and the groups below it, at any depth, and all their
+   * members own, by level, per scorecard (a department's view). Empty when nobody below owns anything.
+   */
+  withTeams: RollUp[];
   /** The first {@link TODO_ITEMS} of the to-do list. */
   todo: TodoItem[];
   /** How many items the whole to-do list has. */
@@ -66,6 +79,7 @@ export interface TeamStandingView {
 export function teamStanding(catalog: IndexedCatalog, standards: IndexedStandards, group: CatalogEntity): TeamStandingView | undefined {
   if (group.kind.toLowerCase() !== 'group') return undefined;
   const owned = relatedLinks(catalog, group, 'ownerOf');
+  const below = ownedBelow(catalog, group);
   const results = owned.flatMap((link) => standards.resultsByEntity.get(link.ref) ?? []);
   const linkOf = new Map(owned.map((link) => [link.ref, link]));
   const todo = results.flatMap((result) => todoItem(catalog, standards, result)).sort(compareTodo);
@@ -87,7 +101,26 @@ export function teamStanding(catalog: IndexedCatalog, standards: IndexedStandard
       })),
     todo: todo.slice(0, TODO_ITEMS),
     todoItems: todo.length,
+    withTeams:
+      below.length === 0
+        ? []
+        : rollUp(standards, [...results, ...below.flatMap(({ link }) => standards.resultsByEntity.get(link.ref) ?? [])]),
   };
+}
+
+/** Per scorecard with results among `results`, how many entities and how many at each level. */
+function rollUp(standards: IndexedStandards, results: readonly ScorecardResult[]): RollUp[] {
+  return standards.scorecards.flatMap((scorecard) => {
+    const ofScorecard = results.filter((result) => result.scorecard === scorecard.id);
+    if (ofScorecard.length === 0) return [];
+    return [
+      {
+        scorecard: scorecardLink(scorecard),
+        entities: ofScorecard.length,
+        levels: allLevels(scorecard).map((level) => ({ level, count: ofScorecard.filter((result) => result.level === level.id).length })),
+      },
+    ];
+  });
 }
 
 /** An entity's way to its next level on one scorecard; none when it is at the top. */

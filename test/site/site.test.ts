@@ -176,6 +176,11 @@ describe('the built site', () => {
       .find((candidate) => candidate.includes(link('catalog/default/component/payments-service/', 'Payments Service')));
     expect(row).toContain(link('catalog/default/group/payments-team/', 'Payments Team'));
     expect(team).not.toContain('Owned by its teams and members');
+    // Its scorecards roll its teams up, though it owns nothing scored itself.
+    expect(engineering).toContain('No scorecard applies to what this group owns itself.');
+    expect(engineering).toMatch(
+      /<h3>With its teams and members<\/h3>[\s\S]*Production readiness<\/a><\/th><td class="number">4<\/td><td>No level 3 · Bronze 0 · Silver 1 · Gold 0<\/td>/,
+    );
   });
 
   it('lists the parts of a system and a domain', async () => {

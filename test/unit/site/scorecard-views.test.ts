@@ -561,8 +561,21 @@ describe('team roll-up', () => {
     expect(sorted.map((entry) => entry.entity.text)).toEqual(['b', 'c', 'b', 'a']);
   });
 
-  it('is empty for a group that owns nothing scored, and absent for other kinds', () => {
-    expect(teamStanding(catalog, standards, entity('group:default/engineering'))).toEqual({ scorecards: [], todo: [], todoItems: 0 });
+  it('rolls a department up from its teams, though it owns nothing scored itself; absent for other kinds', () => {
+    const department = teamStanding(catalog, standards, entity('group:default/engineering'))!;
+    expect(department).toMatchObject({ scorecards: [], todo: [], todoItems: 0 });
+    expect(
+      department.withTeams.map(({ scorecard, entities, levels }) => [
+        scorecard.title,
+        entities,
+        levels.map(({ level, count }) => `${level.title} ${count}`).join(', '),
+      ]),
+    ).toEqual([
+      ['Production readiness', 4, 'No level 3, Bronze 0, Silver 1, Gold 0'],
+      ['Security basics', 2, 'No level 1, Baseline 1'],
+    ]);
+    // A team with nobody below it that owns anything has no roll-up beyond its own.
+    expect(teamStanding(catalog, standards, entity('group:default/platform'))!.withTeams).toEqual([]);
     expect(teamStanding(catalog, standards, entity('component:default/payments-service'))).toBeUndefined();
   });
 });
