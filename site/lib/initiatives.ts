@@ -71,7 +71,8 @@ export interface InitiativeSummary {
   deadline: string;
   done: number;
   total: number;
-  percent: number;
+  /** Undefined when nothing is in scope: 0 of 0 is not 100%. */
+  percent?: number;
   outlook: Outlook;
   outlookLabel: string;
 }
@@ -87,7 +88,7 @@ export function initiativeSummary(initiative: Initiative, history: History, gene
     deadline: initiative.deadline,
     done,
     total,
-    percent: total ? Math.floor((done / total) * 100) : 100,
+    ...(total ? { percent: Math.floor((done / total) * 100) } : {}),
     outlook: state,
     outlookLabel: OUTLOOK_LABELS[state.state],
   };
