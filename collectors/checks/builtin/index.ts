@@ -6,6 +6,7 @@ import { changelogPresent } from './changelog-present.ts';
 import { ciConfigured } from './ci-configured.ts';
 import { ciOnPullRequest } from './ci-on-pull-request.ts';
 import { codeownersCatchAll } from './codeowners-catch-all.ts';
+import { codeownersNamesOwner } from './codeowners-names-owner.ts';
 import { codeownersOwnersKnown } from './codeowners-owners-known.ts';
 import { codeownersPatternsMatch } from './codeowners-patterns-match.ts';
 import { codeownersPresent } from './codeowners-present.ts';
@@ -62,6 +63,7 @@ export const builtinChecks: readonly CheckDefinition[] = [
   readmeTitle,
   // ownership
   codeownersCatchAll,
+  codeownersNamesOwner,
   codeownersOwnersKnown,
   codeownersPatternsMatch,
   codeownersPresent,

@@ -1,4 +1,5 @@
 import { codeownersCatchAll } from '../../../collectors/checks/builtin/codeowners-catch-all.ts';
+import { codeownersNamesOwner } from '../../../collectors/checks/builtin/codeowners-names-owner.ts';
 import { codeownersOwnersKnown } from '../../../collectors/checks/builtin/codeowners-owners-known.ts';
 import { codeownersPatternsMatch } from '../../../collectors/checks/builtin/codeowners-patterns-match.ts';
 import { codeownersPresent } from '../../../collectors/checks/builtin/codeowners-present.ts';
@@ -286,6 +287,65 @@ describeCheck(codeownersCatchAll, [
     message: /no catch-all/,
   },
   { name: 'no CODEOWNERS', input: { facts: repoFacts() }, outcome: 'fail' },
+]);
+
+const ownedBy = (owner: string) => entity({ relations: [['ownedBy', owner]] });
+const teamWith = (name: string, ...members: string[]) =>
+  entity({
+    kind: 'Group',
+    name,
+    spec: { type: 'team', children: [] },
+    relations: members.map((member) => ['hasMember', `user:default/${member}`] as [string, string]),
+    repo: null,
+  });
+
+describeCheck(codeownersNamesOwner, [
+  {
+    name: 'the catch-all names the owning team, in any letter case',
+    input: {
+      entity: ownedBy('group:default/payments-team'),
+      facts: repoFacts({ codeowners: codeowners([rule(2, '*', '@acme/Payments-Team'), rule(5, '/docs/', '@acme/writers')]) }),
+    },
+    outcome: 'pass',
+    message: exactly('.github/CODEOWNERS names the owner on 1 rule.'),
+    evidence: [{ path: '.github/CODEOWNERS', line: 2, note: '* @acme/Payments-Team' }],
+  },
+  {
+    name: 'a member of the owning team reviews',
+    input: {
+      entity: ownedBy('group:default/payments-team'),
+      facts: repoFacts({ codeowners: codeowners([rule(1, '*', '@alice')]) }),
+      catalog: [teamWith('payments-team', 'alice')],
+    },
+    outcome: 'pass',
+    message: exactly('.github/CODEOWNERS names a member of the owning team on 1 rule.'),
+  },
+  {
+    name: 'the descriptor and CODEOWNERS disagree: reviews go to another team',
+    input: {
+      entity: ownedBy('group:default/team-jvm'),
+      facts: repoFacts({ codeowners: codeowners([rule(1, '*', '@acme/team-python'), rule(4, '/docs/', '@acme/writers', '@bob')]) }),
+      catalog: [teamWith('team-jvm', 'alice')],
+    },
+    outcome: 'fail',
+    message: exactly(
+      'No rule of .github/CODEOWNERS names group:default/team-jvm, the owner, or one of its members: reviews go to @acme/team-python, @acme/writers and @bob.',
+    ),
+    evidence: [{ path: '.github/CODEOWNERS' }],
+  },
+  {
+    name: 'no owner known: nothing to look for',
+    input: {
+      entity: entity({ inferred: true, relations: [], spec: { type: 'service', owner: 'group:default/unknown' } }),
+      facts: repoFacts({ codeowners: codeowners([rule(1, '*', '@acme/payments-team')]) }),
+    },
+    outcome: 'notApplicable',
+  },
+  {
+    name: 'no CODEOWNERS rules',
+    input: { entity: ownedBy('group:default/payments-team'), facts: repoFacts({ codeowners: null }) },
+    outcome: 'notApplicable',
+  },
 ]);
 
 describeCheck(codeownersOwnersKnown, [
