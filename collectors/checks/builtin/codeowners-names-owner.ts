@@ -56,7 +56,7 @@ export const codeownersNamesOwner = defineCheck({
       );
     return fail(
       `No rule of ${codeowners.path} names ${owner}, the owner, or one of its members${
-        others.size > 0 ? `: reviews go to ${listOf([...others], others.size)}` : ''
+        others.size > 0 ? `: reviews go to ${listOf([...others], 5)}` : ''
       }.`,
       [{ path: codeowners.path }],
     );
