@@ -38,9 +38,9 @@ export function toCheckDefinition(file: CustomCheckFile): CheckDefinition<typeof
     run({ facts }) {
       if (rule.type === 'fact') return checkFact(rule, facts);
       const files = facts.files.filter((path) => !ignored(path));
-      if (rule.type === 'file-exists') return checkFileExists(rule, files);
-      const contents = facts.contentFiles;
       const left = facts.files.filter((path) => ignored(path));
+      if (rule.type === 'file-exists') return checkFileExists(rule, files, left);
+      const contents = facts.contentFiles;
       switch (rule.type) {
         case 'file-contains':
           return checkFileContains(rule, files, contents, left);
@@ -48,7 +48,7 @@ export function toCheckDefinition(file: CustomCheckFile): CheckDefinition<typeof
           return checkFileNotContains(rule, files, contents, left);
         case 'json-path':
         case 'yaml-path':
-          return checkDocumentPath(rule, files, contents);
+          return checkDocumentPath(rule, files, contents, left);
       }
     },
   });

@@ -5,8 +5,8 @@
  * its line, instead.
  */
 
-/** Names MDX gives every page: its frontmatter and the props it is rendered with. */
-const PAGE_NAMES = new Set(['frontmatter', 'props']);
+/** Names MDX gives every page (its frontmatter and the props it is rendered with), and a function's own. */
+const PAGE_NAMES = new Set(['frontmatter', 'props', 'arguments']);
 
 type EstreeNode = { type: string; [key: string]: unknown };
 
@@ -20,9 +20,11 @@ export function undefinedNames(program: EstreeNode): string[] {
   const walk = (node: EstreeNode, declaring: boolean, parent?: EstreeNode, key?: string) => {
     if (node.type === 'Identifier') {
       const name = node['name'] as string;
+      // Property names and statement labels name no variable.
       const isKey =
         (parent?.type === 'MemberExpression' && key === 'property' && !parent['computed']) ||
-        ((parent?.type === 'Property' || parent?.type === 'MethodDefinition') && key === 'key' && !parent['computed']);
+        (['Property', 'MethodDefinition', 'PropertyDefinition'].includes(parent?.type ?? '') && key === 'key' && !parent!['computed']) ||
+        key === 'label';
       if (declaring && !isKey) declared.add(name);
       else if (!isKey) read.push(name);
       return;
@@ -32,7 +34,8 @@ export function undefinedNames(program: EstreeNode): string[] {
       // What a parameter, variable, function or catch clause declares; a default value is read.
       const declares =
         field === 'params' ||
-        (field === 'id' && ['VariableDeclarator', 'FunctionExpression', 'FunctionDeclaration', 'ClassExpression'].includes(node.type)) ||
+        (field === 'id' &&
+          ['VariableDeclarator', 'FunctionExpression', 'FunctionDeclaration', 'ClassExpression', 'ClassDeclaration'].includes(node.type)) ||
         (field === 'param' && node.type === 'CatchClause') ||
         (declaring && !(node.type === 'AssignmentPattern' && field === 'right'));
       for (const child of Array.isArray(value) ? value : [value]) if (isNode(child)) walk(child, declares, node, field);

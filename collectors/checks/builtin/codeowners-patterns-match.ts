@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { untrustedGlobMatcher } from '../../support/untrusted-glob.ts';
 import { defineCheck, fail, notApplicable, pass, type Evidence } from '../check.ts';
 import { capped, count } from './support/facts.ts';
+import { codeownersGlobs } from './support/codeowners.ts';
 import { baseName, dirOf, selfAndAncestors } from './support/paths.ts';
 
 /** The tracked files, indexed for literal CODEOWNERS patterns. */
@@ -41,9 +42,7 @@ function patternMatchesAny(pattern: string, index: FileIndex): boolean {
     if (anchored) return index.dirs.has(body) || (!directoryOnly && index.paths.has(body));
     return index.dirNames.has(body) || (!directoryOnly && index.fileNames.has(body));
   }
-  const glob = anchored ? body : `**/${body}`;
-  const globs = directoryOnly ? [`${glob}/**`] : body.endsWith('/*') ? [glob] : [glob, `${glob}/**`];
-  const matches = untrustedGlobMatcher(globs);
+  const matches = untrustedGlobMatcher(codeownersGlobs(pattern));
   return index.files.some((path) => matches(path));
 }
 

@@ -10,9 +10,10 @@ export function checkDocumentPath(
   rule: Rule<'json-path' | 'yaml-path'>,
   files: readonly string[],
   contents: Readonly<Record<string, string>>,
+  ignored: readonly string[] = [],
 ): CheckResult {
   if (!files.includes(rule.file)) {
-    const message = `${rule.file} does not exist.`;
+    const message = ignored.includes(rule.file) ? `${rule.file} is ignored by the check.` : `${rule.file} does not exist.`;
     return rule.whenMissing === 'fail' ? fail(message) : notApplicable(message);
   }
   const text = textOf(contents, rule.file);

@@ -42,9 +42,14 @@ export function targetFiles(
 ): string[] | CheckResult {
   const targets = matching(files, patterns);
   if (targets.length) return targets;
-  const left = matching(ignored, patterns);
-  const message = `No file matches ${patterns.join(' or ')}${left.length ? ` but ${list(left)}, which the check ignores` : ''}.`;
+  const message = `No file matches ${patterns.join(' or ')}${ignoredNote(patterns, ignored)}.`;
   return whenMissing === 'fail' ? fail(message) : notApplicable(message);
+}
+
+/** ` but a/Dockerfile, which the check ignores` when `ignore` left out files matching `patterns`; else nothing. */
+export function ignoredNote(patterns: readonly string[], ignored: readonly string[]): string {
+  const left = matching(ignored, patterns);
+  return left.length ? ` but ${list(left)}, which the check ignores` : '';
 }
 
 /** Where `pattern` matches in `text`: up to `max` matches, each with its line and that line's text. */

@@ -140,6 +140,17 @@ describe('file-exists', () => {
     expect(result.evidence).toEqual(evidence);
   });
 
+  it('says which files its ignore left out, when nothing else matches', () => {
+    const dockerfile = { '.devcontainer/Dockerfile': 'FROM x' };
+    const ignore = { extra: { ignore: ['.devcontainer/**'] } };
+    expect(run({ type: 'file-exists', any: ['**/Dockerfile'] }, dockerfile, ignore).message).toBe(
+      'No file matches **/Dockerfile but .devcontainer/Dockerfile, which the check ignores.',
+    );
+    expect(run({ type: 'json-path', file: '.devcontainer/Dockerfile', path: 'a' }, dockerfile, ignore).message).toBe(
+      '.devcontainer/Dockerfile is ignored by the check.',
+    );
+  });
+
   it('names what is missing, or what should not be there', () => {
     expect(run({ type: 'file-exists', all: ['Makefile', 'CHANGELOG.md'] }, tree).message).toBe('No file matches CHANGELOG.md.');
     expect(run({ type: 'file-exists', none: ['Makefile', '.travis.yml'] }, tree).message).toBe(

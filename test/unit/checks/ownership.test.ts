@@ -307,7 +307,7 @@ describeCheck(codeownersNamesOwner, [
       facts: repoFacts({ codeowners: codeowners([rule(2, '*', '@acme/Payments-Team'), rule(5, '/docs/', '@acme/writers')]) }),
     },
     outcome: 'pass',
-    message: exactly('.github/CODEOWNERS names the owner on 1 rule.'),
+    message: exactly('.github/CODEOWNERS line 2 (`*`), the rule for catalog-info.yaml, names the owner.'),
     evidence: [{ path: '.github/CODEOWNERS', line: 2, note: '* @acme/Payments-Team' }],
   },
   {
@@ -318,26 +318,66 @@ describeCheck(codeownersNamesOwner, [
       catalog: [teamWith('payments-team', 'alice')],
     },
     outcome: 'pass',
-    message: exactly('.github/CODEOWNERS names a member of the owning team on 1 rule.'),
+    message: exactly('.github/CODEOWNERS line 1 (`*`), the rule for catalog-info.yaml, names a member of the owning team.'),
   },
   {
     name: 'the descriptor and CODEOWNERS disagree: reviews go to another team',
     input: {
       entity: ownedBy('group:default/team-jvm'),
-      facts: repoFacts({ codeowners: codeowners([rule(1, '*', '@acme/team-python'), rule(4, '/docs/', '@acme/writers', '@bob')]) }),
+      facts: repoFacts({ codeowners: codeowners([rule(1, '*', '@acme/team-python', '@bob'), rule(4, '/docs/', '@acme/team-jvm')]) }),
       catalog: [teamWith('team-jvm', 'alice')],
     },
     outcome: 'fail',
     message: exactly(
-      'No rule of .github/CODEOWNERS names group:default/team-jvm, the owner, or one of its members: reviews go to @acme/team-python, @acme/writers and @bob.',
+      '.github/CODEOWNERS line 1 (`*`), the rule for catalog-info.yaml, asks @acme/team-python and @bob to review, not group:default/team-jvm, the owner, or one of its members.',
     ),
-    evidence: [{ path: '.github/CODEOWNERS' }],
+    evidence: [{ path: '.github/CODEOWNERS', line: 1, note: '* @acme/team-python @bob' }],
   },
   {
-    name: 'no owner known: nothing to look for',
+    name: 'a later rule overrides the one naming the owner, as GitHub reads CODEOWNERS',
     input: {
-      entity: entity({ inferred: true, relations: [], spec: { type: 'service', owner: 'group:default/unknown' } }),
-      facts: repoFacts({ codeowners: codeowners([rule(1, '*', '@acme/payments-team')]) }),
+      entity: ownedBy('group:default/platform'),
+      facts: repoFacts({ codeowners: codeowners([rule(1, '*', '@acme/platform'), rule(2, '*', '@acme/web')]) }),
+    },
+    outcome: 'fail',
+  },
+  {
+    name: 'the rule for its own folder decides, in a monorepo',
+    input: {
+      entity: entity({ relations: [['ownedBy', 'group:default/payments-team']], file: 'services/payments/catalog-info.yaml' }),
+      facts: repoFacts({
+        codeowners: codeowners([
+          rule(1, '*', '@acme/platform'),
+          rule(2, '/services/payments/', '@acme/payments-team'),
+          rule(3, '/services/web/', '@acme/web'),
+        ]),
+      }),
+    },
+    outcome: 'pass',
+    evidence: [{ path: '.github/CODEOWNERS', line: 2, note: '/services/payments/ @acme/payments-team' }],
+  },
+  {
+    name: 'a rule for another folder does not count',
+    input: {
+      entity: ownedBy('group:default/platform'),
+      facts: repoFacts({ codeowners: codeowners([rule(1, '/docs/', '@acme/platform'), rule(2, '*', '@acme/web')]) }),
+    },
+    outcome: 'fail',
+  },
+  {
+    name: 'no rule covers the descriptor',
+    input: {
+      entity: ownedBy('group:default/platform'),
+      facts: repoFacts({ codeowners: codeowners([rule(1, '/docs/', '@acme/platform')]) }),
+    },
+    outcome: 'fail',
+    message: exactly('No rule of .github/CODEOWNERS covers catalog-info.yaml: nobody is asked to review it.'),
+  },
+  {
+    name: 'inferred from the repository: its owner comes from CODEOWNERS itself',
+    input: {
+      entity: entity({ inferred: true, relations: [['ownedBy', 'group:default/web']] }),
+      facts: repoFacts({ codeowners: codeowners([rule(1, '*', '@Acme/Web')]) }),
     },
     outcome: 'notApplicable',
   },

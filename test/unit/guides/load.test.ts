@@ -139,6 +139,9 @@ describe('parseGuide: body', () => {
     '{(() => { const x = 1; return x; })()}\n',
     '{[{ a: 1 }].map(({ a: b = 2 }) => b)}\n',
     '{frontmatter.title}\n',
+    '{(() => { class A { static v = 1; m() { return 1; } } return A.v + new A().m(); })()}\n',
+    '{(function () { return arguments.length; })()}\n',
+    '{(() => { outer: for (const a of [1]) { break outer; } return 1; })()}\n',
     '<Examples limit={3} />\n',
     'A literal \\{brace\\}.\n',
   ])('accepts the expression in %j', (body) => {
