@@ -1,11 +1,11 @@
 import GithubSlugger from 'github-slugger';
-import type { Root } from 'mdast';
+import type { Nodes, Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { MdxJsxAttribute, MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
 import { createRequire } from 'node:module';
 import { visit } from 'unist-util-visit';
 import { ConfigError } from '../config/config-error.ts';
-import { undefinedNames } from './expression-names.ts';
+import { undefinedNames, type EstreeNode } from './expression-names.ts';
 import type { GuideHeading } from './schema.ts';
 
 /** A link in a guide, with its line in the guide file. */
@@ -115,20 +115,8 @@ export function parseGuideBody(body: string, file: string, lineOffset: number): 
         for (const checkId of stringArrayAttribute(node, 'checks', file, lineOf(node))) checkMentions.push({ checkId, line: lineOf(node) });
       }
     }
-    const programs =
-      node.type === 'mdxFlowExpression' || node.type === 'mdxTextExpression'
-        ? [node.data?.estree]
-        : node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement'
-          ? node.attributes.map((attribute) =>
-              attribute.type === 'mdxJsxExpressionAttribute'
-                ? attribute.data?.estree
-                : typeof attribute.value === 'object'
-                  ? attribute.value?.data?.estree
-                  : undefined,
-            )
-          : [];
-    for (const program of programs) {
-      const unknown = program ? undefinedNames(program as unknown as Parameters<typeof undefinedNames>[0]) : [];
+    for (const program of expressionsOf(node)) {
+      const unknown = undefinedNames(program);
       if (unknown.length > 0)
         throw new ConfigError(
           `${file}:${lineOf(node)}: ${unknown.map((name) => `"${name}"`).join(', ')} ${unknown.length === 1 ? 'is' : 'are'} not defined: guides have no variables, and an {expression} may hold literals and JavaScript's built-ins (write a literal { as \\{)`,
@@ -136,6 +124,23 @@ export function parseGuideBody(body: string, file: string, lineOffset: number): 
     }
   });
   return { headings, links, checkMentions };
+}
+
+/** The JavaScript of a node: an `{expression}`, or a JSX element's attribute expressions. */
+function expressionsOf(node: Nodes): EstreeNode[] {
+  const programs =
+    node.type === 'mdxFlowExpression' || node.type === 'mdxTextExpression'
+      ? [node.data?.estree]
+      : node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement'
+        ? node.attributes.map((attribute) =>
+            attribute.type === 'mdxJsxExpressionAttribute'
+              ? attribute.data?.estree
+              : typeof attribute.value === 'object'
+                ? attribute.value?.data?.estree
+                : undefined,
+          )
+        : [];
+  return programs.filter((program) => program !== undefined && program !== null) as unknown as EstreeNode[];
 }
 
 function attribute(node: MdxJsxFlowElement | MdxJsxTextElement, name: string): MdxJsxAttribute | undefined {

@@ -8,7 +8,8 @@
 /** Names MDX gives every page (its frontmatter and the props it is rendered with), and a function's own. */
 const PAGE_NAMES = new Set(['frontmatter', 'props', 'arguments']);
 
-type EstreeNode = { type: string; [key: string]: unknown };
+/** A node of the ESTree MDX's parser attaches to an expression. */
+export type EstreeNode = { type: string; [key: string]: unknown };
 
 const isNode = (value: unknown): value is EstreeNode =>
   typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';

@@ -1,5 +1,6 @@
 import { levelRank, type ScorecardDefinition } from '../scorecards/definition.ts';
-import { matchesFilter, normalizeRef } from '../scorecards/filter.ts';
+import { matchesFilter } from '../scorecards/filter.ts';
+import { ownerRef } from '../scorecards/owners.ts';
 import type { ScorecardResult } from '../scorecards/result.ts';
 import type { CatalogEntity } from '../catalog/schema.ts';
 import type { Facts } from '../facts/index.ts';
@@ -77,15 +78,7 @@ export function evaluateInitiatives(input: InitiativeEvaluationInput): Initiativ
         const owner = ownerOf(entry.entityRef);
         return { ...entry, ...(owner ? { owner } : {}) };
       });
-    return { ...spec, owner: fullRef(spec.owner, 'group'), file, entities: sorted };
+    // As written when Backstage cannot read it.
+    return { ...spec, owner: ownerRef(spec.owner) ?? spec.owner, file, entities: sorted };
   });
-}
-
-/** `platform` or `group:platform` as `group:default/platform`; as written when Backstage cannot read it. */
-function fullRef(ref: string, defaultKind: string): string {
-  try {
-    return normalizeRef(ref, defaultKind, 'default');
-  } catch {
-    return ref;
-  }
 }

@@ -43,10 +43,10 @@ export const codeownersNamesOwner = defineCheck({
     const members = (catalog.get(owner)?.relations ?? [])
       .filter((relation) => relation.type === RELATION.hasMember)
       .map((relation) => relation.targetRef);
-    const named = rule.owners.map((handle) => ({ handle, ref: codeownersRef(handle) }));
+    const named = rule.owners.map(codeownersRef);
     const evidence = [{ path: codeowners.path, line: rule.line, note: `${rule.pattern} ${rule.owners.join(' ')}`.trim() }];
-    if (named.some(({ ref }) => ref === owner)) return pass(`${where} names the owner.`, evidence);
-    if (named.some(({ ref }) => ref !== undefined && members.includes(ref)))
+    if (named.includes(owner)) return pass(`${where} names the owner.`, evidence);
+    if (named.some((ref) => ref !== undefined && members.includes(ref)))
       return pass(`${where} names a member of the owning team.`, evidence);
     return fail(
       rule.owners.length === 0
