@@ -6,23 +6,26 @@ import { isRunning } from '../../collectors/store/atomic-write.ts';
 const EMPTY_LOCK_MS = 10_000;
 
 /**
- * Runs `task` holding the lock file `path`, after whoever holds it: the file names the process
- * holding it, and a lock whose process is gone (killed mid-build) is taken over. Removed when the
- * task ends, however it ends.
+ * Runs `task` holding the lock file `path`, after whoever holds it: the file names the processes
+ * holding it (this one, and `helpers` working for it), and a lock none of whose processes runs any
+ * more (killed mid-build) is taken over. Removed when the task ends, however it ends.
  */
-export async function withLock<T>(path: string, task: () => Promise<T>): Promise<T> {
+export async function withLock<T>(path: string, task: () => Promise<T>, helpers: readonly number[] = []): Promise<T> {
   // The lock appears with this process's id already in it, as a hard link to a file written once:
   // a process killed between creating the lock and writing it would leave a lock naming nobody,
   // which nobody could tell from one being written.
   const mine = `${path}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-  await writeFile(mine, `${process.pid}\n`);
+  await writeFile(mine, `${[process.pid, ...helpers].join(' ')}\n`);
   try {
     while (!(await linked(mine, path))) {
       const holder = await readFile(path, 'utf8').catch(() => undefined);
       if (holder === undefined) continue;
-      const pid = Number(holder.trim());
-      // Removed only if it still names the same dead process, so a lock just taken over stays.
-      const stale = pid > 0 ? !isRunning(pid) : await olderThan(path, EMPTY_LOCK_MS);
+      const pids = holder
+        .split(/\s+/)
+        .map(Number)
+        .filter((pid) => pid > 0);
+      // Removed only if it still names the same dead processes, so a lock just taken over stays.
+      const stale = pids.length > 0 ? !pids.some(isRunning) : await olderThan(path, EMPTY_LOCK_MS);
       if (stale && (await readFile(path, 'utf8').catch(() => '')) === holder) await rm(path, { force: true });
       else await sleep(50);
     }

@@ -62,8 +62,13 @@ export async function buildSite(options: SiteOptions, context: CommandContext = 
     // The rest of a build's state (the imports of the guides' modules …) goes to `.astro/` of
     // Cairn's folder, whatever the cache folder: builds of one checkout take turns there.
     const astro = { root: PACKAGE_ROOT, cacheDir: join(workDir, 'cache'), logLevel: options.logLevel ?? 'error' } as const;
-    await withLock(join(root, ASTRO_LOCK), () =>
-      buildWithAstro(astro, astroEnvironment({ ...options, outDir: builtDir }, context), context),
+    // The lock names Astro's process too: killed with the command line, it may write to `.astro/` a
+    // moment longer, and the next build waits for it.
+    const builder = astroBuilder(context);
+    await withLock(
+      join(root, ASTRO_LOCK),
+      () => buildWithAstro(builder, astro, astroEnvironment({ ...options, outDir: builtDir }, context), context),
+      builder.child.pid === undefined ? [] : [builder.child.pid],
     ).catch(async (error: unknown) => {
       throw (await guideRenderError(error, options.guidesDir, context.cwd)) ?? error;
     });
@@ -149,14 +154,22 @@ interface AstroBuilder {
 const builders = new Map<boolean, AstroBuilder>();
 let nextBuild = 0;
 
+/** The builder process for a context's way of showing output: the one started ahead, else a new one. */
+function astroBuilder(context: CommandContext): AstroBuilder {
+  const own = ownsStreams(context);
+  return builders.get(own) ?? startBuilder(own);
+}
+
 /** Builds a site with Astro in the builder process, with `env` as its whole environment; an error of Astro's rejects as if thrown here. */
 function buildWithAstro(
+  builder: AstroBuilder,
   options: Pick<AstroBuild, 'root' | 'cacheDir' | 'logLevel'>,
   env: Record<string, string>,
   context: CommandContext,
 ): Promise<void> {
   const own = ownsStreams(context);
-  const builder = builders.get(own) ?? startBuilder(own);
+  // One that stopped while this build waited for its turn at the lock is started again.
+  if (builders.get(own) !== builder) builder = startBuilder(own);
   const built = builder.turn.then(
     () =>
       new Promise<void>((resolve, reject) => {
@@ -185,8 +198,7 @@ function buildWithAstro(
  * while the command line reads its configuration, collects or reads the snapshot.
  */
 export function prepareSiteBuild(context: CommandContext = processContext()): void {
-  const own = ownsStreams(context);
-  if (!builders.has(own)) startBuilder(own);
+  astroBuilder(context);
 }
 
 function startBuilder(own: boolean): AstroBuilder {

@@ -75,6 +75,24 @@ const lodashParts: Plugin = {
   },
 };
 
+/**
+ * Zod exports the messages of its 60 languages (\`z.locales\`) from every entry point, and Cairn speaks
+ * English only: the bundle has English alone, which spares every command parsing the other 400 KB.
+ */
+const zodEnglishOnly: Plugin = {
+  name: 'zod-english-only',
+  setup(build) {
+    build.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, ({ importer }) =>
+      /[\\/]node_modules[\\/]zod[\\/]/.test(importer) ? { path: 'locales', namespace: 'zod-english-only' } : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: 'zod-english-only' }, () => ({
+      contents: "export { default as en } from 'zod/v4/locales/en.js';",
+      resolveDir: PACKAGE_ROOT,
+      loader: 'js',
+    }));
+  },
+};
+
 /** The values written into the bundle, and the files besides the sources they are read from. */
 async function compiledValues(): Promise<{ values: CompiledValues; readFrom: string[] }> {
   const { scorecards } = await loadPortalContent(undefined, builtinChecks, { defaultsDir: DEFAULTS_DIR });
@@ -112,14 +130,15 @@ export async function compile(): Promise<{ files: number; inputs: number }> {
       js: "import { createRequire as __cairnCreateRequire } from 'node:module'; const require = __cairnCreateRequire(import.meta.url);",
     },
     // A string, parsed where it is read: esbuild would give an object literal a module of its own, initialised from every chunk.
-    plugins: [lodashParts],
+    plugins: [lodashParts, zodEnglishOnly],
     define: { CAIRN_COMPILED_VALUES: JSON.stringify(JSON.stringify(values)) },
     metafile: true,
     logLevel: 'warning',
   });
-  // Not the libraries, nor the lodash the plugin makes (`lodash-parts:lodash`): no file of Cairn's.
+  // Not the libraries, nor the modules the plugins make (`lodash-parts:lodash`): no file of Cairn's.
+  const made = [lodashParts, zodEnglishOnly].map((plugin) => `${plugin.name}:`);
   const inputs = Object.keys(result.metafile.inputs).filter(
-    (path) => !path.startsWith('node_modules/') && !path.startsWith('lodash-parts:'),
+    (path) => !path.startsWith('node_modules/') && !made.some((prefix) => path.startsWith(prefix)),
   );
   // package-lock.json stands for the libraries: installing others makes the bundle stale.
   const watched = [...inputs, ...readFrom, 'package-lock.json'].sort();

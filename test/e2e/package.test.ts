@@ -122,6 +122,19 @@ describe('Cairn installed from its package', () => {
     expect(failed.stderr).toMatch(/^cairn collect: nowhere\.yaml:4: sources\[0\]\.repos: No folder matches "\.\/nowhere\/\*"/m);
   });
 
+  it('says what a field expects in English, from the compiled command line (which has no other language of zod)', async () => {
+    await writeFile(join(portal, 'negative.yaml'), 'title: Acme\nsources: []\nactivity:\n  windowDays: -3\n');
+    const failed = await run('npx', ['cairn', 'collect', '--config', 'negative.yaml', '--snapshot', 'negative.json'], {
+      cwd: portal,
+      env: ENV,
+    }).then(
+      () => ({ code: 0, stderr: '' }),
+      (error: { code: number; stderr: string }) => error,
+    );
+    expect(failed.code).toBe(2);
+    expect(failed.stderr).toContain('negative.yaml:4: activity.windowDays: Too small: expected number to be >0');
+  });
+
   it('builds the organisation’s portal with npx cairn build, printing nothing but its summary', async () => {
     const { stderr } = await run('npx', ['cairn', 'build', '--config', './portal.yaml', '--out', 'site'], {
       cwd: portal,

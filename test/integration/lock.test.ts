@@ -62,6 +62,19 @@ describe('withLock', () => {
     expect(await waiting).toBe('after it');
   });
 
+  it('names the processes working for its holder, and waits while any process it names runs', async () => {
+    const helper = process.ppid;
+    expect(await withLock(lock, async () => readFile(lock, 'utf8'), [helper])).toBe(`${process.pid} ${helper}\n`);
+    // A build killed while its Astro process still writes: the build is gone, Astro not yet.
+    const gone = spawnSync(process.execPath, ['-e', '']).pid;
+    await writeFile(lock, `${gone} ${helper}\n`);
+    const waiting = withLock(lock, async () => 'after it');
+    await sleep(200);
+    expect(await Promise.race([waiting, sleep(0).then(() => 'still waiting')])).toBe('still waiting');
+    await writeFile(lock, `${gone} ${gone}\n`);
+    expect(await waiting).toBe('after it');
+  });
+
   it('takes over an empty lock once it is old, as a build killed while creating it would leave, and waits while it is new', async () => {
     await writeFile(lock, '');
     const waiting = withLock(lock, async () => 'after it');
