@@ -8,7 +8,8 @@ import { buildCatalog } from './catalog/index.ts';
 import type { CheckDefinition, CheckMetadata } from './checks/check.ts';
 import type { CustomCheckFile } from './checks/custom.ts';
 import { ConfigError, located } from './config/config-error.ts';
-import type { GuideSettings, LoadedConfig } from './config/schema.ts';
+import type { GuideSettings, LoadedConfig, PortalConfig } from './config/schema.ts';
+import type { FactSettings } from './facts/retriever.ts';
 import { buildEntityDocs } from './docs/index.ts';
 import type { SiteMode } from './docs/render-site.ts';
 import { retrievers, type Facts } from './facts/index.ts';
@@ -126,6 +127,7 @@ export async function collect(options: CollectOptions): Promise<Snapshot> {
     title: config.title,
     guideSettings: config.guides,
     windowDays: config.activity.windowDays,
+    ...(config.catalog.paths ? { descriptorPaths: config.catalog.paths } : {}),
     ...(feedback.feedback ? { feedback: feedback.feedback } : {}),
     problems: [...collected.problems, ...feedback.problems],
     ...(renderCache ? { renderCache } : {}),
@@ -160,7 +162,7 @@ export async function collectRepos(
     options: {
       now,
       windowDays: config.activity.windowDays,
-      settings: { contentGlobs: standards.contentGlobs },
+      settings: factSettings(config, standards),
       limits: config.limits,
       ...(options.cacheDir ? { cacheDir: options.cacheDir } : {}),
     },
@@ -202,6 +204,8 @@ export interface AssembleInput {
   guideSettings: GuideSettings;
   /** Days of history the activity facts looked at, published with the standards. */
   windowDays?: number;
+  /** The descriptor files read in every repository (portal.yaml's `catalog.paths`), published with the standards. */
+  descriptorPaths?: readonly string[];
   /** Problems met before the repositories were read (sources, content). */
   problems: Problem[];
   /** Entities known from elsewhere (a published snapshot), so references to them resolve. */
@@ -217,6 +221,11 @@ export interface AssembleInput {
   workers?: number;
   /** `outlined` for a verdict that publishes no docs: their problems are found, but no page is rendered. */
   docs?: SiteMode;
+}
+
+/** What the portal's configuration and standards tell the retrievers to read (part of the fact cache's key). */
+export function factSettings(config: Pick<PortalConfig, 'catalog'>, standards: Pick<Standards, 'contentGlobs'>): FactSettings {
+  return { contentGlobs: standards.contentGlobs, ...(config.catalog.paths ? { descriptorPaths: config.catalog.paths } : {}) };
 }
 
 /** Everything after the facts, pure but for time given (and the previous snapshot read): catalog, scorecards, and the snapshot. */
@@ -302,7 +311,7 @@ export async function assemble(input: AssembleInput): Promise<Snapshot> {
     })),
     checks: standards.metadata,
     scorecards: standards.scorecards,
-    standards: publishedStandards(standards, input.windowDays),
+    standards: publishedStandards(standards, input),
     results,
     guides: guides.guides,
     initiatives,
@@ -385,7 +394,10 @@ function droppedKeyLocation(snapshot: Snapshot, path: DataPath): { location: Pic
 }
 
 /** What `standards.json` publishes beyond the scorecards: enough for `cairn check --standards` to judge as the portal does. */
-function publishedStandards(standards: Standards, windowDays: number | undefined): PublishedStandards {
+function publishedStandards(
+  standards: Standards,
+  { windowDays, descriptorPaths }: Pick<AssembleInput, 'windowDays' | 'descriptorPaths'>,
+): PublishedStandards {
   return {
     scorecardsFrom: standards.scorecardsFrom,
     customChecks: standards.customChecks,
@@ -399,6 +411,7 @@ function publishedStandards(standards: Standards, windowDays: number | undefined
         expires,
       })),
     ...(windowDays ? { activityWindowDays: windowDays } : {}),
+    ...(descriptorPaths ? { descriptorPaths: [...descriptorPaths] } : {}),
     ...(Object.keys(standards.templates).length > 0 ? { templates: standards.templates } : {}),
   };
 }

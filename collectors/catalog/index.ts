@@ -272,6 +272,8 @@ function reportDuplicate(ref: string, earlier: Accepted, later: Candidate, probl
  */
 function danglingReferences(accepted: ReadonlyMap<string, Accepted>, known: ReadonlySet<string>): Problem[] {
   const problems: Problem[] = [];
+  // Refs by namespace and name, whatever their kind: `owner: jdoe` is group:default/jdoe, and the user:default/jdoe meant.
+  const byName = Map.groupBy([...accepted.keys(), ...known], (ref) => ref.slice(ref.indexOf(':') + 1));
   for (const entry of accepted.values()) {
     const reported = new Set<string>();
     for (const reference of entry.references) {
@@ -281,12 +283,16 @@ function danglingReferences(accepted: ReadonlyMap<string, Accepted>, known: Read
       reported.add(key);
       const location = locationOf(entry.source);
       const line = entry.fields?.[`/spec/${reference.field}`];
+      const [other] = byName.get(reference.targetRef.slice(reference.targetRef.indexOf(':') + 1)) ?? [];
+      const otherKind = other
+        ? ` ${other} is: write \`${other.slice(0, other.indexOf(':'))}:${reference.value.replace(/^[^:]*:/, '')}\` if that is the one meant.`
+        : '';
       problems.push({
         ...location,
         ...(location.line !== undefined && line !== undefined ? { line } : {}),
         severity: 'warning',
         entityRef: entry.ref,
-        message: `${entry.ref} refers to ${reference.targetRef} in spec.${reference.field} (written ${JSON.stringify(reference.value)}), which is not in the catalog. Expected an entity with that ref in some repository or in the portal's teams/ folder.${reference.field === 'owner' ? ownerNamespaceHint(reference.value) : ''}`,
+        message: `${entry.ref} refers to ${reference.targetRef} in spec.${reference.field} (written ${JSON.stringify(reference.value)}), which is not in the catalog. Expected an entity with that ref in some repository or in the portal's teams/ folder.${otherKind}${reference.field === 'owner' ? ownerNamespaceHint(reference.value) : ''}`,
       });
     }
   }

@@ -206,6 +206,14 @@ export const limitsSchema = z
 export const DEFAULT_LIMITS = limitsSchema.parse({});
 
 /** `portal.yaml`: the one file a platform team writes to set up its portal. */
+/**
+ * A descriptor glob, from the repository root: `/` leading it (Backstage's `catalogPath` spelling)
+ * means the root too. A glob that leaves the repository is refused.
+ */
+const descriptorPathSchema = z.string().refine((glob) => /[^/]/.test(glob) && !glob.split('/').includes('..') && !glob.startsWith('!'), {
+  message: 'expected a glob of files inside the repository, e.g. **/catalog-info.yaml',
+});
+
 export const portalConfigSchema = z
   .strictObject({
     title: z.string().min(1).default('Cairn').describe('Shown in the header and page titles.'),
@@ -222,6 +230,18 @@ export const portalConfigSchema = z
         'README badges, one SVG per entity and scorecard at `/badges/<namespace>/<kind>/<name>/<scorecard>.svg`: `true` for every scorecard, a list of scorecard ids for those only (default false: none, since a large organisation would publish thousands nobody embeds).',
       ),
     sources: z.array(sourceSchema).default([]).describe('Where the repositories come from.'),
+    catalog: z
+      .strictObject({
+        paths: z
+          .array(descriptorPathSchema)
+          .min(1)
+          .optional()
+          .describe(
+            "The descriptor files read in every repository, as globs from its root, as Backstage discovery's catalogPath: e.g. `['**/catalog-info.yaml']` for a monorepo's descriptor per service (default: catalog-info.yaml at the root). The files their Location entities target are read too.",
+          ),
+      })
+      .default({})
+      .describe('Where repositories declare their catalog entities.'),
     activity: z
       .strictObject({ windowDays: z.number().int().positive().default(90).describe('Days of git history the activity facts look at.') })
       .default({ windowDays: 90 }),

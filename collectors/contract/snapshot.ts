@@ -53,6 +53,8 @@ export const publishedStandardsSchema = z.object({
   ),
   /** Days of git history the activity facts looked at (portal.yaml's `activity.windowDays`). */
   activityWindowDays: z.number().int().positive().optional(),
+  /** The descriptor files read in every repository (portal.yaml's `catalog.paths`), when not the root's catalog-info.yaml. */
+  descriptorPaths: z.array(z.string()).optional(),
   /** The files the portal wants `cairn fix` to write its way (`templates/SECURITY.md`), those it has. */
   templates: z.object({ securityPolicy: z.string().optional() }).optional(),
 });
@@ -99,6 +101,7 @@ export const standardsFileSchema = z.object({
   customChecks: publishedStandardsSchema.shape.customChecks,
   exemptions: publishedStandardsSchema.shape.exemptions,
   activityWindowDays: publishedStandardsSchema.shape.activityWindowDays,
+  descriptorPaths: publishedStandardsSchema.shape.descriptorPaths,
   templates: publishedStandardsSchema.shape.templates,
   /** Every Group and User of the catalog. */
   teams: z.array(entitySchema),

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { parseYamlDocuments } from '../yaml/documents.ts';
 import { describeRefusal, reportedByFiles, type RepoReader } from '../repo/reader.ts';
 import { defineRetriever, type FactContext } from './retriever.ts';
+import { compareCodeUnits } from '../support/order.ts';
 
 /** Where Backstage's discovery looks for a repository's descriptor, in order of preference. */
 export const DESCRIPTOR_FILES = ['catalog-info.yaml', 'catalog-info.yml'] as const;
@@ -42,6 +43,8 @@ export const descriptorsSchema = z.object({
   ),
   /** Documents that are not valid YAML, by file and the line of the error: no entity is read from them. */
   invalid: z.array(z.object({ file: z.string(), line: z.number().int().positive().optional() })).optional(),
+  /** Descriptors below the root that are not read (no root descriptor, and no `catalog.paths` naming them), the first ones. */
+  unread: z.array(z.string()).optional(),
 });
 
 export type Descriptors = z.infer<typeof descriptorsSchema>;
@@ -57,37 +60,95 @@ export const APP_CONFIG = 'app-config.yaml';
  */
 export const descriptors = defineRetriever({
   id: 'descriptors',
-  version: 8,
+  version: 9,
   description:
-    "Backstage descriptors: the root catalog-info.yaml, the in-repository files its Location entities target, and those a Backstage app's app-config.yaml registers, parsed into YAML documents.",
+    "Backstage descriptors: the root catalog-info.yaml (or the files portal.yaml's catalog.paths names), the in-repository files their Location entities target, and those a Backstage app's app-config.yaml registers, parsed into YAML documents.",
   schema: descriptorsSchema,
   async collect(context) {
-    const [root, ...others] = DESCRIPTOR_FILES.filter((file) => context.repo.has(file));
-    for (const other of others) {
-      context.problem({
-        severity: 'warning',
-        file: other,
-        message: `${other} is ignored because ${root} exists; Backstage reads one descriptor per repository. Merge them into ${root}.`,
-      });
-    }
-    // Backstage's discovery matches the name exactly: `Catalog-Info.yaml` is not a descriptor to it.
-    const named: readonly string[] = DESCRIPTOR_FILES;
-    for (const variant of context.repo
-      .files()
-      .filter((file) => !file.includes('/') && !named.includes(file) && named.includes(file.toLowerCase()))) {
-      const message = root
-        ? `${variant} is ignored because ${root} exists; Backstage reads one descriptor per repository, and only by its exact lowercase name. Merge ${variant} into ${root}.`
-        : `${variant} is ignored: Backstage looks for ${DESCRIPTOR_FILES[0]} by its exact lowercase name. Rename it to ${DESCRIPTOR_FILES[0]}.`;
-      context.problem({ severity: 'warning', file: variant, message });
-    }
     const reader = new DescriptorReader(context);
-    if (root) await reader.read(root, 0);
+    const configured = context.settings.descriptorPaths;
+    const unread = configured ? await readConfigured(reader, configured, context) : await readRoot(reader, context);
     if (context.repo.has(APP_CONFIG)) {
       for (const path of await appConfigTargets(context)) await reader.readOnce(path);
     }
-    return { files: reader.files, documents: reader.documents, ...(reader.invalid.length > 0 ? { invalid: reader.invalid } : {}) };
+    return {
+      files: reader.files,
+      documents: reader.documents,
+      ...(reader.invalid.length > 0 ? { invalid: reader.invalid } : {}),
+      ...(unread.length > 0 && reader.files.length === 0 ? { unread } : {}),
+    };
   },
 });
+
+/** Descriptors named `catalog-info.yaml` below the root are some monorepos' way; listed up to this many when not read. */
+const UNREAD_SHOWN = 10;
+
+/** Folders whose descriptors belong to someone else's code. */
+const FOREIGN = /(^|\/)(node_modules|vendor|third_party)\//;
+
+/**
+ * The files `catalog.paths` names, in path order. Returns no unread files: the portal chose which
+ * descriptors count.
+ */
+async function readConfigured(reader: DescriptorReader, globs: readonly string[], context: FactContext): Promise<string[]> {
+  const matches = untrustedGlobMatcher(globs.map((glob) => glob.replace(/^\/+/, '')));
+  // The root's first, as Backstage's discovery reads it first.
+  const paths = context.repo
+    .files()
+    .filter(matches)
+    .toSorted((a, b) => Number(a.includes('/')) - Number(b.includes('/')) || compareCodeUnits(a, b));
+  if (paths.length > MAX_DESCRIPTOR_FILES)
+    context.problem({
+      severity: 'error',
+      file: paths[MAX_DESCRIPTOR_FILES]!,
+      message: `${paths.length} files match catalog.paths in portal.yaml; the first ${MAX_DESCRIPTOR_FILES} by path are read, from ${paths[MAX_DESCRIPTOR_FILES]} on they are not. Split the catalog across repositories.`,
+    });
+  for (const path of paths) await reader.readOnce(path);
+  return [];
+}
+
+/**
+ * Backstage discovery's default: catalog-info.yaml at the root, and the files its Locations target.
+ * Returns the descriptors below the root this leaves unread, for the warning a repository with
+ * no root descriptor gets.
+ */
+async function readRoot(reader: DescriptorReader, context: FactContext): Promise<string[]> {
+  const [root, ...others] = DESCRIPTOR_FILES.filter((file) => context.repo.has(file));
+  for (const other of others) {
+    context.problem({
+      severity: 'warning',
+      file: other,
+      message: `${other} is ignored because ${root} exists; Backstage reads one descriptor per repository. Merge them into ${root}.`,
+    });
+  }
+  // Backstage's discovery matches the name exactly: `Catalog-Info.yaml` is not a descriptor to it.
+  const named: readonly string[] = DESCRIPTOR_FILES;
+  for (const variant of context.repo
+    .files()
+    .filter((file) => !file.includes('/') && !named.includes(file) && named.includes(file.toLowerCase()))) {
+    const message = root
+      ? `${variant} is ignored because ${root} exists; Backstage reads one descriptor per repository, and only by its exact lowercase name. Merge ${variant} into ${root}.`
+      : `${variant} is ignored: Backstage looks for ${DESCRIPTOR_FILES[0]} by its exact lowercase name. Rename it to ${DESCRIPTOR_FILES[0]}.`;
+    context.problem({ severity: 'warning', file: variant, message });
+  }
+  if (root) {
+    await reader.read(root, 0);
+    return [];
+  }
+  const nested = context.repo
+    .files()
+    .filter((file) => file.includes('/') && !FOREIGN.test(file) && named.includes(file.slice(file.lastIndexOf('/') + 1)));
+  if (nested.length > 0) {
+    const [first] = nested;
+    const more = nested.length - 1;
+    context.problem({
+      severity: 'warning',
+      file: first!,
+      message: `${first}${more ? ` and ${more} more descriptor ${more === 1 ? 'file' : 'files'} below the root are` : ' is'} not read: Cairn reads the catalog-info.yaml at the root of a repository, and the files its Location entities target, as Backstage's discovery does by default. To read descriptors below the root in every repository, set catalog.paths in portal.yaml (e.g. ['**/catalog-info.yaml']); for this repository alone, add a root catalog-info.yaml with a Location whose targets name them.`,
+    });
+  }
+  return nested.slice(0, UNREAD_SHOWN);
+}
 
 /**
  * The files of this repository that `app-config.yaml` registers in `catalog.locations`: `file`
@@ -161,6 +222,9 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/** `https://…`, `file:…`: a target with a scheme. */
+const ABSOLUTE_URL = /^[a-z][a-z0-9+.-]*:/i;
+
 /** A Location target resolved to a path inside the repository, or the reason it is not read. */
 export type ResolvedTarget = { path: string } | { problem: string };
 
@@ -177,7 +241,7 @@ export function resolveLocationTarget(target: string, fromFile: string, type?: s
       problem: `Location type "${type}" of target ${quoted} is not supported; Cairn reads only url and file targets inside the repository.`,
     };
   }
-  if (/^[a-z][a-z0-9+.-]*:/i.test(target)) {
+  if (ABSOLUTE_URL.test(target)) {
     return {
       problem: `Target ${quoted} is an absolute URL; Cairn never fetches remote locations. Add that repository as a source instead, or use a relative path.`,
     };
@@ -327,9 +391,20 @@ class DescriptorReader {
     ];
     for (const { raw, pointer } of written) {
       const line = lineOf(pointer);
-      const resolved = resolveLocationTarget(raw, file, type);
+      // A URL of a file of this repository (`…/<this repository>/blob/<ref>/<path>`) is that file.
+      const own = type === 'file' ? undefined : pathInThisRepository(raw, this.#repo.name);
+      const resolved = own ? { path: own } : resolveLocationTarget(raw, file, type);
       if ('problem' in resolved) {
-        this.#problem({ severity: 'error', file, line, message: `Location target not read: ${resolved.problem}` });
+        // Another repository's file: read there, when it is a source; Backstage would fetch it, so it is no fault of the descriptor.
+        const remote = type !== 'file' && ABSOLUTE_URL.test(raw);
+        this.#problem({
+          severity: remote ? 'warning' : 'error',
+          file,
+          line,
+          message: remote
+            ? `Location target ${JSON.stringify(raw)} is not read: Cairn never fetches other repositories' files. When that repository is one of the portal's sources, its descriptors are read there (portal.yaml's catalog.paths says which files).`
+            : `Location target not read: ${resolved.problem}`,
+        });
         continue;
       }
       // The repository's own glob: matched without backtracking, on the thread the run's deadline needs.
@@ -414,7 +489,7 @@ class DescriptorReader {
 
   async #readPlaceholder(kind: string, target: string, file: string, line: number): Promise<unknown> {
     const label = `Placeholder $${kind}: ${JSON.stringify(target)}`;
-    if (/^[a-z][a-z0-9+.-]*:/i.test(target)) {
+    if (ABSOLUTE_URL.test(target)) {
       this.#problem({
         severity: 'warning',
         file,

@@ -6,6 +6,8 @@ import type { RepoReader } from '../repo/reader.ts';
 export interface FactSettings {
   /** Globs of files whose text custom checks inspect (content/checks/*.yaml). */
   contentGlobs: readonly string[];
+  /** Globs of the descriptor files read in every repository (portal.yaml's `catalog.paths`); by default, catalog-info.yaml at the root. */
+  descriptorPaths?: readonly string[];
 }
 
 /** What a retriever is given: the repository, the settings, and a way to report problems without failing. */

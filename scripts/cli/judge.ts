@@ -27,6 +27,8 @@ export interface Judge {
   /** Entity documents of the portal's content folder (its teams). */
   content: ContentDocument[];
   windowDays: number;
+  /** The descriptor files read (the portal's `catalog.paths`); by default, catalog-info.yaml at the root. */
+  descriptorPaths?: readonly string[];
   /** Caps on what the repository may cost: the portal's with --config, else the defaults. */
   limits: Limits;
   title: string;
@@ -73,6 +75,7 @@ export async function judgeFor(
     teams: [],
     content: content.documents,
     windowDays: loaded.config.activity.windowDays,
+    ...(loaded.config.catalog.paths ? { descriptorPaths: loaded.config.catalog.paths } : {}),
     limits: loaded.config.limits,
     title: loaded.config.title,
     guideSettings: loaded.config.guides,
@@ -97,6 +100,7 @@ export function judgeOfPublished(published: PortalStandards, location: string): 
       data: { apiVersion, kind, metadata, ...(spec ? { spec } : {}) },
     })),
     windowDays: published.activityWindowDays ?? defaults.activity.windowDays,
+    ...(published.descriptorPaths ? { descriptorPaths: published.descriptorPaths } : {}),
     limits: defaults.limits,
     title: defaults.title,
     guideSettings: defaults.guides,
@@ -174,7 +178,7 @@ export async function judgeTree(
     {
       now: tree.now,
       windowDays: judge.windowDays,
-      settings: { contentGlobs: standards.contentGlobs },
+      settings: { contentGlobs: standards.contentGlobs, ...(judge.descriptorPaths ? { descriptorPaths: judge.descriptorPaths } : {}) },
       limits: judge.limits,
       untracked: tree.untracked,
     },

@@ -15,6 +15,7 @@ export interface PortalStandards {
   /** The portal's Groups and Users, so owners resolve as they do in the portal. */
   teams: CatalogEntity[];
   activityWindowDays?: number;
+  descriptorPaths?: string[];
   generatedAt: string;
 }
 
@@ -75,6 +76,7 @@ export function standardsOf(file: StandardsFile, location: string): PortalStanda
     },
     teams: file.teams,
     ...(file.activityWindowDays ? { activityWindowDays: file.activityWindowDays } : {}),
+    ...(file.descriptorPaths ? { descriptorPaths: file.descriptorPaths } : {}),
     generatedAt: file.generatedAt,
   };
 }

@@ -87,6 +87,7 @@ export async function mergeShards(
     title: loaded.config.title,
     guideSettings: loaded.config.guides,
     windowDays: loaded.config.activity.windowDays,
+    ...(loaded.config.catalog.paths ? { descriptorPaths: loaded.config.catalog.paths } : {}),
     problems,
     ...(loaded.config.workers !== undefined ? { workers: loaded.config.workers } : {}),
   });

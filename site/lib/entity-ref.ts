@@ -42,15 +42,15 @@ export function humanizeEntityRef(ref: string, defaultKind?: string): string {
 }
 
 /**
- * What an entity is called on every page: its title, a user's or group's profile name, or its name,
+ * What an entity is called on every page: a user's or group's profile name, its title, or its name,
  * after its namespace when that is not `default` (two namespaces may each have a `maintainers`), as
  * Backstage presents entities.
  */
 export function entityDisplayName(entity: CatalogEntity): string {
   const namespace = entity.metadata.namespace ?? 'default';
   return (
-    entity.metadata.title ??
     profileString(entity, 'displayName') ??
+    entity.metadata.title ??
     (namespace.toLowerCase() === 'default' ? entity.metadata.name : `${namespace}/${entity.metadata.name}`)
   );
 }

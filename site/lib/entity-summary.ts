@@ -2,7 +2,7 @@ import { isPlaceholderOwner, locationTargets, onlyLocations, sourceLinks } from 
 import type { CatalogEntity } from '../../collectors/contract/snapshot.ts';
 import { githubProjectHref, INFERRED_TYPE_REASON, sourceLocationHref, toolAnnotations, type ToolAnnotation } from './annotations.ts';
 import { relatedLink, type IndexedCatalog, type EntityLink } from './catalog.ts';
-import { specString } from './entity.ts';
+import { profileString, specString } from './entity.ts';
 import { safeWebHref } from './links.ts';
 import type { ScorecardPanelView } from './scorecard-panel.ts';
 import { repoOf, type CheckLink, type LevelRef, type ScorecardLink } from './standards.ts';
@@ -32,6 +32,8 @@ export interface NextStep {
 export interface EntitySummary {
   levels: LevelBadge[];
   nextSteps: NextStep[];
+  /** A User's or Group's `spec.profile.email`, linked when it reads as an address. */
+  email?: { address: string; href?: string };
   /** Absent for kinds that have no owner (groups, users, locations). */
   owner?: OwnerStanding;
   source?: { href: string; text: string };
@@ -42,6 +44,8 @@ export interface EntitySummary {
   inferredAs?: { type: string; reason: string };
   /** For an inferred entity whose repository has descriptors: the files, none of which gave an entity. */
   unloadedDescriptors?: string[];
+  /** For an inferred entity whose repository has descriptors only below its root, which are not read: the first of them. */
+  unreadDescriptors?: string[];
   /** For an inferred entity whose repository's descriptors are only Locations: the root file, how many, and their targets. */
   onlyLocations?: { file: string; count: number; targets: string[] };
 }
@@ -54,6 +58,7 @@ export function entitySummary(catalog: IndexedCatalog, entity: CatalogEntity, pa
   const release = repo?.facts.releases?.[0];
   const webUrl = safeWebHref(repo?.webUrl);
   const owner = ownerStanding(catalog, entity);
+  const email = profileEmail(entity);
   const source = sourceLink(annotations, webUrl);
   // The page adds its own full stop.
   const reason = annotations[INFERRED_TYPE_REASON]?.trim().replace(/\.+$/, '');
@@ -67,6 +72,7 @@ export function entitySummary(catalog: IndexedCatalog, entity: CatalogEntity, pa
         : [],
     ),
     ...(owner ? { owner } : {}),
+    ...(email ? { email } : {}),
     ...(source ? { source } : {}),
     ...(head
       ? {
@@ -81,7 +87,18 @@ export function entitySummary(catalog: IndexedCatalog, entity: CatalogEntity, pa
     tools: toolAnnotations(annotations),
     ...(entity.inferred && reason && type ? { inferredAs: { type, reason } } : {}),
     ...(entity.inferred && repo?.facts.descriptors?.files.length ? inferredBeside(repo.facts.descriptors) : {}),
+    ...(entity.inferred && repo?.facts.descriptors?.unread?.length ? { unreadDescriptors: repo.facts.descriptors.unread } : {}),
   };
+}
+
+/** One address, nothing a mail client would read as more (a second recipient, headers): else shown as text. */
+const EMAIL = /^[^\s@<>"',;:?&]+@[^\s@<>"',;:?&/]+$/;
+
+/** A User's or Group's e-mail address, as Backstage's profile cards show it. */
+function profileEmail(entity: CatalogEntity): EntitySummary['email'] {
+  const address = entity.kind === 'User' || entity.kind === 'Group' ? profileString(entity, 'email')?.trim() : undefined;
+  if (!address) return undefined;
+  return EMAIL.test(address) ? { address, href: `mailto:${address}` } : { address };
 }
 
 /** What an inferred entity's page says of the descriptors its repository does have. */

@@ -21,12 +21,13 @@ export interface GroupView {
   members: Array<{ link: EntityLink; email?: string }>;
   owned: OwnedEntity[];
   /**
-   * What the groups below it (at any depth) and their members and its own own, which the group does
-   * not own itself: Backstage's aggregated ownership, for a lead whose teams own the services. The
-   * first {@link PAGE_SIZE}; each team's page lists its own.
+   * What the groups below it (at any depth) own, which the group does not own itself: Backstage's
+   * aggregated ownership, for a lead whose teams own the services. Members' own entities are
+   * theirs, as in Backstage: a person in several teams would count in each. The first
+   * {@link PAGE_SIZE}; each team's page lists its own.
    */
   ownedBelow: Array<OwnedEntity & { owner: EntityLink }>;
-  /** How many entities its teams and members own in all. */
+  /** How many entities its teams own in all. */
   ownedBelowCount: number;
 }
 
@@ -55,9 +56,8 @@ function ownedEntity(catalog: IndexedCatalog, link: EntityLink): OwnedEntity {
 }
 
 /**
- * The entities owned by the groups below `group` and by the members of it and of them, each once
- * (its first owner found, walking down level by level), except what `group` owns itself. A cycle
- * of parents is walked once.
+ * The entities owned by the groups below `group`, each once (its first owner found, walking down
+ * level by level), except what `group` owns itself. A cycle of parents is walked once.
  */
 export function ownedBelow(catalog: IndexedCatalog, group: CatalogEntity): GroupView['ownedBelow'] {
   const seen = new Set([group.ref]);
@@ -66,12 +66,12 @@ export function ownedBelow(catalog: IndexedCatalog, group: CatalogEntity): Group
   while (level.length > 0) {
     const next: CatalogEntity[] = [];
     for (const current of level)
-      for (const link of [...relatedLinks(catalog, current, 'hasMember'), ...relatedLinks(catalog, current, 'parentOf')]) {
+      for (const link of relatedLinks(catalog, current, 'parentOf')) {
         if (seen.has(link.ref)) continue;
         seen.add(link.ref);
         owners.push(link);
         const entity = catalog.byRef.get(link.ref);
-        if (entity && link.kind === 'group') next.push(entity);
+        if (entity) next.push(entity);
       }
     level = next;
   }

@@ -26,6 +26,7 @@ export function standardsExport(input: {
     customChecks: published.customChecks.toSorted((a, b) => byCodeUnit(a.id, b.id)),
     exemptions: published.exemptions,
     ...(published.activityWindowDays ? { activityWindowDays: published.activityWindowDays } : {}),
+    ...(published.descriptorPaths ? { descriptorPaths: published.descriptorPaths } : {}),
     ...(published.templates ? { templates: published.templates } : {}),
     teams: input.entities
       .filter((entity) => entity.kind === 'Group' || entity.kind === 'User')

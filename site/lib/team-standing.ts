@@ -50,7 +50,7 @@ export interface TodoItem {
   effort: number;
 }
 
-/** A scorecard's entities by level, counted over a group's and the groups' below it (and their members'). */
+/** A scorecard's entities by level, counted over a group's and the groups' below it. */
 export interface RollUp {
   scorecard: ScorecardLink;
   entities: number;
@@ -61,8 +61,8 @@ export interface RollUp {
 export interface TeamStandingView {
   scorecards: TeamScorecard[];
   /**
-   * With the teams below it: what the group and the groups below it, at any depth, and all their
-   * members own, by level, per scorecard (a department's view). Empty when nobody below owns anything.
+   * With the teams below it: what the group and the groups below it, at any depth, own, by level,
+   * per scorecard (a department's view). Empty when no group below owns anything.
    */
   withTeams: RollUp[];
   /** The first {@link TODO_ITEMS} of the to-do list. */

@@ -107,7 +107,14 @@ const entities: CatalogEntity[] = [
     kind: 'API',
     name: 'payments-api',
     metadata: { title: 'Payments API', description: 'Charge and refund over HTTP.' },
-    spec: { type: 'openapi', lifecycle: 'production', owner: 'payments-team', system: 'checkout' },
+    spec: {
+      type: 'openapi',
+      lifecycle: 'production',
+      owner: 'payments-team',
+      system: 'checkout',
+      definition:
+        'openapi: 3.0.0\ninfo:\n  title: Payments <script>alert(1)</script>\npaths:\n  /charges:\n    post:\n      summary: Charge a card\n',
+    },
     relations: [
       ['ownedBy', 'group:default/payments-team'],
       ['partOf', 'system:default/checkout'],
@@ -161,7 +168,7 @@ const entities: CatalogEntity[] = [
     kind: 'Group',
     name: 'payments-team',
     metadata: { title: 'Payments Team', description: 'We move the money.' },
-    spec: { type: 'team', parent: 'engineering', children: [] },
+    spec: { type: 'team', parent: 'engineering', children: [], profile: { email: 'payments@example.com' } },
     relations: [
       ['childOf', 'group:default/engineering'],
       ['hasMember', 'user:default/alice'],

@@ -44,9 +44,11 @@ describe('page frames', () => {
     expect(await file('404.html')).not.toContain('rel="canonical"');
   });
 
-  it('gives a User page with no summary facts no empty Summary section', async () => {
-    const alice = await page('catalog/default/user/alice');
-    expect(alice).not.toContain('summary-heading');
+  it('gives a Group page with no summary facts no empty Summary section', async () => {
+    expect(await page('catalog/default/group/engineering')).not.toContain('summary-heading');
+    expect(await page('catalog/default/user/alice')).toContain(
+      '<h2 id="summary-heading" class="visually-hidden">Summary</h2><dl class="facts"><dt>Email</dt>',
+    );
     expect(await page('catalog/default/component/payments-service')).toContain(
       '<h2 id="summary-heading" class="visually-hidden">Summary</h2>',
     );

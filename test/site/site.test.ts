@@ -152,6 +152,9 @@ describe('the built site', () => {
 
   it('lists a group’s members, parent, children and owned entities', async () => {
     const team = await entityPage('group', 'payments-team');
+    // Who owns this, and how to reach them: the profile's address, as Backstage's group card shows it.
+    expect(definition(team, 'Email')).toContain('<a href="mailto:payments@example.com">payments@example.com</a>');
+    expect(definition(await entityPage('user', 'alice'), 'Email')).toContain('<a href="mailto:alice@example.com">alice@example.com</a>');
     expect(section(team, 'Members')).toContain(link('catalog/default/user/alice/', 'Alice'));
     expect(section(team, 'Members')).toContain(link('catalog/default/user/bob/', 'Bob'));
     expect(definition(team, 'Parent group')).toContain(link('catalog/default/group/engineering/', 'Engineering'));
@@ -167,20 +170,27 @@ describe('the built site', () => {
     expect(definition(engineering, 'Child groups')).toContain(link('catalog/default/group/payments-team/', 'Payments Team'));
     expect(definition(engineering, 'Child groups')).toContain(link('catalog/default/group/platform/', 'Platform'));
     // A department that owns nothing itself shows what its teams own, and whose it is.
-    expect(section(engineering, 'Owned entities')).toContain(
-      'This group owns nothing in the catalog itself; its teams and members do (below).',
-    );
-    const below = section(engineering, 'Owned by its teams and members');
+    expect(section(engineering, 'Owned entities')).toContain('This group owns nothing in the catalog itself; its teams do (below).');
+    const below = section(engineering, 'Owned by its teams');
     const row = below
       .split('<tr>')
       .find((candidate) => candidate.includes(link('catalog/default/component/payments-service/', 'Payments Service')));
     expect(row).toContain(link('catalog/default/group/payments-team/', 'Payments Team'));
-    expect(team).not.toContain('Owned by its teams and members');
+    expect(team).not.toContain('Owned by its teams');
     // Its scorecards roll its teams up, though it owns nothing scored itself.
     expect(engineering).toContain('No scorecard applies to what this group owns itself.');
     expect(engineering).toMatch(
-      /<h3>With its teams and members<\/h3>[\s\S]*Production readiness<\/a><\/th><td class="number">4<\/td><td>No level 3 · Bronze 0 · Silver 1 · Gold 0<\/td>/,
+      /<h3>With its teams<\/h3>[\s\S]*Production readiness<\/a><\/th><td class="number">4<\/td><td>No level 3 · Bronze 0 · Silver 1 · Gold 0<\/td>/,
     );
+  });
+
+  it("shows an API's definition, as Backstage's Definition tab does, as text", async () => {
+    const api = await entityPage('api', 'payments-api');
+    const definition = section(api, 'Definition');
+    expect(definition).toContain('OpenAPI definition, 7 lines.');
+    expect(definition).toContain('summary: Charge a card');
+    expect(definition).toContain('title: Payments &lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(definition).not.toContain('<script>');
   });
 
   it('lists the parts of a system and a domain', async () => {

@@ -15,7 +15,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import pLimit from 'p-limit';
-import { assemble, collectRepo } from '../../../collectors/collect.ts';
+import { assemble, collectRepo, factSettings } from '../../../collectors/collect.ts';
 import { replaceDirectory } from '../../../collectors/store/atomic-write.ts';
 import { HISTORY_SCHEMA_VERSION } from '../../../collectors/contract/history.ts';
 import { historyRecord } from '../../../collectors/runs/history.ts';
@@ -83,7 +83,7 @@ export async function generateDemoHistory(options: DemoHistoryOptions): Promise<
               {
                 now,
                 windowDays: loaded.config.activity.windowDays,
-                settings: { contentGlobs: standards.contentGlobs },
+                settings: factSettings(loaded.config, standards),
                 limits: loaded.config.limits,
               },
             );

@@ -353,6 +353,24 @@ describe('buildCatalog', () => {
     ]);
   });
 
+  it('names the entity of another kind a dangling reference may have meant: `owner: jdoe` for the User jdoe', async () => {
+    const { problems } = await buildCatalog({
+      repos: [repo('r', [component('checkout', { owner: 'jdoe' })])],
+      content: [
+        {
+          file: 'content/teams/people.yaml',
+          line: 1,
+          data: { apiVersion: 'backstage.io/v1alpha1', kind: 'User', metadata: { name: 'jdoe' }, spec: { memberOf: [] } },
+        },
+      ],
+    });
+    expect(problems.map((problem) => problem.message)).toEqual([
+      expect.stringContaining(
+        'group:default/jdoe in spec.owner (written "jdoe"), which is not in the catalog. Expected an entity with that ref in some repository or in the portal\'s teams/ folder. user:default/jdoe is: write `user:jdoe` if that is the one meant.',
+      ),
+    ]);
+  });
+
   it('infers a Component for a repository without descriptors, and never over a declared one', async () => {
     const bare = (name: string): CatalogRepo => ({
       name,

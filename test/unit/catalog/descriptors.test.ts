@@ -7,8 +7,8 @@ const location = (name: string, targets: string[], extra = '') =>
 const component = (name: string, specExtra = '') =>
   `apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: ${name}\nspec:\n  type: service\n  lifecycle: production\n  owner: team-a\n${specExtra}`;
 
-async function collect(files: Record<string, string | Uint8Array>) {
-  const context = memoryContext(files, 'repo');
+async function collect(files: Record<string, string | Uint8Array>, descriptorPaths?: string[]) {
+  const context = memoryContext(files, 'repo', { contentGlobs: [], ...(descriptorPaths ? { descriptorPaths } : {}) });
   const result = descriptorsSchemaParse(await descriptors.collect(context));
   return { ...result, problems: context.problems };
 }
@@ -189,11 +189,13 @@ describe('descriptors retriever', () => {
     expect(result.files).toEqual(['catalog-info.yaml']);
     expect(result.problems).toEqual([
       {
-        severity: 'error',
+        severity: 'warning',
         repo: 'repo',
         file: 'catalog-info.yaml',
         line: 16,
-        message: expect.stringContaining('absolute URL; Cairn never fetches'),
+        message: expect.stringContaining(
+          "is not read: Cairn never fetches other repositories' files. When that repository is one of the portal's sources",
+        ),
       },
       { severity: 'error', repo: 'repo', file: 'catalog-info.yaml', line: 17, message: expect.stringContaining('outside the repository') },
       {
@@ -211,6 +213,15 @@ describe('descriptors retriever', () => {
         message: expect.stringContaining('matches no tracked file'),
       },
     ]);
+  });
+
+  it("follows a Location's URL of a file of this repository as that file", async () => {
+    const result = await collect({
+      'catalog-info.yaml': location('root', ['https://github.com/acme/repo/blob/main/services/a/catalog-info.yaml']),
+      'services/a/catalog-info.yaml': component('a'),
+    });
+    expect(result.files).toEqual(['catalog-info.yaml', 'services/a/catalog-info.yaml']);
+    expect(result.problems).toEqual([]);
   });
 
   it('says nothing about missing targets of an optional Location', async () => {
@@ -316,6 +327,64 @@ describe('descriptors retriever', () => {
         { severity: 'error', repo: 'repo', file: 'catalog-info.yaml', line: 9, message: expect.stringMatching(message) },
       ]);
     });
+  });
+});
+
+describe("descriptors below a repository's root", () => {
+  const monorepo = {
+    'services/beta/catalog-info.yaml': component('beta'),
+    'services/alpha/catalog-info.yaml': component('alpha'),
+    'node_modules/lib/catalog-info.yaml': component('vendored'),
+    'README.md': '# Monorepo',
+  };
+
+  it('are not read by default, as Backstage discovery reads the root only; a warning says how to read them', async () => {
+    const result = await collect(monorepo);
+    expect(result.files).toEqual([]);
+    expect(result.unread).toEqual(['services/alpha/catalog-info.yaml', 'services/beta/catalog-info.yaml']);
+    expect(result.problems).toEqual([
+      {
+        severity: 'warning',
+        repo: 'repo',
+        file: 'services/alpha/catalog-info.yaml',
+        message: expect.stringMatching(
+          /^services\/alpha\/catalog-info\.yaml and 1 more descriptor file below the root are not read: .* set catalog\.paths in portal\.yaml \(e\.g\. \['\*\*\/catalog-info\.yaml'\]\)/,
+        ),
+      },
+    ]);
+  });
+
+  it('are not listed when the root has a descriptor, which chooses what the repository declares', async () => {
+    const result = await collect({ ...monorepo, 'catalog-info.yaml': component('root') });
+    expect(result.files).toEqual(['catalog-info.yaml']);
+    expect(result.unread).toBeUndefined();
+    expect(result.problems).toEqual([]);
+  });
+
+  it('are read where catalog.paths names them, the root first, then by path, with the targets of their Locations', async () => {
+    const result = await collect(
+      {
+        ...monorepo,
+        'catalog-info.yaml': location('root', ['./extra.yaml']),
+        'extra.yaml': component('extra'),
+        'docs/catalog-info.yaml.example': component('example'),
+      },
+      ['/**/catalog-info.yaml'],
+    );
+    expect(result.files).toEqual([
+      'catalog-info.yaml',
+      'extra.yaml',
+      'node_modules/lib/catalog-info.yaml',
+      'services/alpha/catalog-info.yaml',
+      'services/beta/catalog-info.yaml',
+    ]);
+    expect(result.unread).toBeUndefined();
+    expect(result.problems).toEqual([]);
+  });
+
+  it('read as catalog.paths names them, without the root when it is not named', async () => {
+    const result = await collect({ ...monorepo, 'catalog-info.yaml': component('root') }, ['services/*/catalog-info.yaml']);
+    expect(result.files).toEqual(['services/alpha/catalog-info.yaml', 'services/beta/catalog-info.yaml']);
   });
 });
 

@@ -44,9 +44,12 @@ describe('entity refs', () => {
     expect(entityPath({ ...byRef('component:default/payments-service'), metadata: { name, namespace } })).toBe(path);
   });
 
-  it('names an entity by its title, its profile display name, or its name', () => {
+  it("names an entity by its profile's display name, its title, or its name, as Backstage presents entities", () => {
     expect(entityDisplayName(byRef('component:default/payments-service'))).toBe('Payments Service');
     expect(entityDisplayName(byRef('user:default/alice'))).toBe('Alice');
     expect(entityDisplayName(byRef('component:default/billing-scripts'))).toBe('billing-scripts');
+    const team = { ...byRef('user:default/alice'), kind: 'Group', metadata: { name: 'team-a', namespace: 'default', title: 'Team A' } };
+    expect(entityDisplayName({ ...team, spec: { type: 'team', children: [], profile: { displayName: 'Team Alpha' } } })).toBe('Team Alpha');
+    expect(entityDisplayName({ ...team, spec: { type: 'team', children: [] } })).toBe('Team A');
   });
 });

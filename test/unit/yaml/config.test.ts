@@ -30,6 +30,7 @@ describe('portal.yaml', () => {
       base: '/',
       badges: false,
       sources: [],
+      catalog: {},
       activity: { windowDays: 90 },
       guides: { staleAfterDays: 180 },
       history: { keep: 365 },
