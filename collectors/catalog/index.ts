@@ -6,6 +6,7 @@ import { FIELDS_POINTED_AT, type CatalogEntity, type EntitySource } from './sche
 import { sourceLinks } from '../support/source-links.ts';
 import { inferComponent, isPlaceholderOwner } from './infer.ts';
 import { inferOwners, ownerNamespaceHint } from './owners.ts';
+import { codeRepositories } from './code-repo.ts';
 import { entityReferences, type EntityReference } from './references.ts';
 import { compare, relationsBySource, relationsOf } from './relations.ts';
 import { KNOWN_KINDS, rejectedField, validateEntity } from './validate.ts';
@@ -141,7 +142,15 @@ export async function buildCatalog(input: CatalogInput): Promise<Catalog> {
       source,
       inferred,
     }));
-  return { entities, problems };
+  const code = codeRepositories(entities, repos);
+  problems.push(...code.problems);
+  return {
+    entities: entities.map((entity) => {
+      const codeRepo = code.codeRepos.get(entity.ref);
+      return codeRepo === undefined ? entity : { ...entity, codeRepo };
+    }),
+    problems,
+  };
 }
 
 /**

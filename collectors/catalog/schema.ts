@@ -60,6 +60,12 @@ export const entitySchema = z.object({
   spec: z.record(z.string(), z.unknown()).optional(),
   relations: z.array(relationSchema),
   source: entitySourceSchema,
+  /**
+   * The repository the entity's code is in, when its `backstage.io/source-location` (or GitHub project
+   * slug) names another of the portal's repositories than the one declaring it: that repository's
+   * facts judge it (code-repo.ts).
+   */
+  codeRepo: z.string().optional(),
   /** True when Cairn inferred the entity from a repository that has no descriptor. */
   inferred: z.boolean(),
 });

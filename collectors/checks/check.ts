@@ -8,6 +8,8 @@ export const outcomeSchema = z.enum(['pass', 'fail', 'notApplicable', 'error']);
 /** Where the evidence for a verdict is: a path relative to the repository root, and a line when known. */
 export const evidenceSchema = z.object({
   path: z.string(),
+  /** The repository the file is in, when not the one whose files judge the entity: a descriptor declared in a central catalog repository. */
+  repo: z.string().optional(),
   line: z.number().int().positive().optional(),
   /** What is at that place, e.g. the offending line's text, shortened. */
   note: z.string().optional(),

@@ -1,5 +1,6 @@
 import { levelRank, type ScorecardDefinition } from '../scorecards/definition.ts';
 import { matchesFilter } from '../scorecards/filter.ts';
+import { entityFacts } from '../catalog/code-repo.ts';
 import { ownerRef } from '../scorecards/owners.ts';
 import type { ScorecardResult } from '../scorecards/result.ts';
 import type { CatalogEntity } from '../catalog/schema.ts';
@@ -39,9 +40,7 @@ export function evaluateInitiatives(input: InitiativeEvaluationInput): Initiativ
     const appliesTo = spec.appliesTo ?? { kind: ['Component'] };
     const covered = (ref: string) => {
       const entity = byRef.get(ref);
-      return (
-        entity !== undefined && matchesFilter(appliesTo, entity, entity.source.repo ? input.factsByRepo.get(entity.source.repo) : undefined)
-      );
+      return entity !== undefined && matchesFilter(appliesTo, entity, entityFacts(entity, input.factsByRepo));
     };
     let entities: Initiative['entities'];
     if ('scorecard' in spec.goal) {

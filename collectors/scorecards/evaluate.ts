@@ -6,6 +6,7 @@ import type { CatalogEntity } from '../catalog/schema.ts';
 import type { ScorecardDefinition } from './definition.ts';
 import { annotationExemptions, findExemption, type Exemption } from './exemptions.ts';
 import { matchesFilter } from './filter.ts';
+import { entityFacts } from '../catalog/code-repo.ts';
 import type { ScoredCheck, ScorecardResult } from './result.ts';
 import { didYouMean } from './suggest.ts';
 import { compareCodeUnits } from '../support/order.ts';
@@ -211,7 +212,7 @@ export function prepareEvaluation(input: Omit<PortalEvaluationInput, 'scorecards
   const ran = new Map<string, CheckResult>();
   const evaluate = (scorecard: ScorecardDefinition): ScorecardResult[] =>
     sortedEntities.flatMap((entity) => {
-      const facts = entity.source.repo ? factsByRepo.get(entity.source.repo) : undefined;
+      const facts = entityFacts(entity, factsByRepo);
       if (!matchesFilter(scorecard.appliesTo, entity, facts)) return [];
       const exemptions = exemptionsByEntity.get(entity.ref.toLowerCase()) ?? [];
       return [

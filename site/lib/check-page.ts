@@ -284,7 +284,9 @@ function failingSections(catalog: IndexedCatalog, standards: IndexedStandards, c
         scorecards: [scorecard],
         status,
         message: scored.message,
-        evidence: scored.evidence.map((evidence) => evidenceView(repoOf(catalog, catalog.byRef.get(result.entityRef)), evidence)),
+        evidence: scored.evidence.map((evidence) =>
+          evidenceView({ repo: repoOf(catalog, catalog.byRef.get(result.entityRef)), repos: catalog.repos }, evidence),
+        ),
       });
   }
   const sorted = [...rows.values()]

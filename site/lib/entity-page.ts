@@ -2,6 +2,7 @@ import type { CatalogEntity } from '../../collectors/contract/snapshot.ts';
 import { compareText, relatedLink, relatedLinks, type IndexedCatalog, type EntityLink } from './catalog.ts';
 import { entityDisplayName } from './entity-ref.ts';
 import { specString } from './entity.ts';
+import { repoOf } from './standards.ts';
 import { GROUP_RELATION_TYPES, groupView, type GroupView } from './group.ts';
 import { safeHref, safeWebHref } from './links.ts';
 import { partsOf, type PartsSection } from './parts.ts';
@@ -63,7 +64,7 @@ export function entityPageView(catalog: IndexedCatalog, entity: CatalogEntity): 
   const type = specString(entity, 'type');
   const lifecycle = specString(entity, 'lifecycle');
   const sourceHref = safeWebHref(source.url);
-  const repo = source.repo === undefined ? undefined : catalog.repos.get(source.repo);
+  const repo = repoOf(catalog, entity);
   return {
     ref: entity.ref,
     kind: entity.kind,

@@ -1,5 +1,6 @@
 import type { CatalogEntity } from '../../collectors/contract/snapshot.ts';
 import type { IndexedCatalog } from './catalog.ts';
+import { repoOf } from './standards.ts';
 
 export { specString } from '../../collectors/contract/helpers.ts';
 
@@ -12,6 +13,6 @@ export function profileString(entity: CatalogEntity, field: 'displayName' | 'ema
 
 /** The largest language of the entity's repository, from its `languages` fact. */
 export function primaryLanguage(catalog: IndexedCatalog, entity: CatalogEntity): string | undefined {
-  const repo = entity.source.repo === undefined ? undefined : catalog.repos.get(entity.source.repo);
+  const repo = repoOf(catalog, entity);
   return repo?.facts.languages?.[0]?.name;
 }

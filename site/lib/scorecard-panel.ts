@@ -1,7 +1,6 @@
 import type {
   AppliedExemption,
   CatalogEntity,
-  RepoSnapshot,
   ScorecardDefinition,
   ScorecardResult,
   ScoredCheck,
@@ -19,6 +18,7 @@ import {
   scorecardLink,
   type CheckLink,
   type CheckStatus,
+  type EvidenceRepos,
   type EvidenceView,
   type LevelRef,
   type ScorecardLink,
@@ -148,7 +148,7 @@ function scorecardPanel(
   result: ScorecardResult,
   badges: BadgeSetting,
 ): ScorecardPanelView {
-  const repo = repoOf(catalog, entity);
+  const where = { repo: repoOf(catalog, entity), repos: catalog.repos };
   const level = levelRef(scorecard, result.level);
   // The definition's levels in order, then any level only the result names.
   const levelIds = [...new Set([...scorecard.levels.map((definition) => definition.id), ...result.checks.map((check) => check.level)])];
@@ -161,7 +161,7 @@ function scorecardPanel(
       .map((id) =>
         levelChecks(
           standards,
-          repo,
+          where,
           levelRef(scorecard, id),
           result.checks.filter((check) => check.level === id),
         ),
@@ -182,11 +182,11 @@ function scorecardPanel(
   };
 }
 
-function levelChecks(standards: IndexedStandards, repo: RepoSnapshot | undefined, level: LevelRef, checks: ScoredCheck[]): LevelChecks {
+function levelChecks(standards: IndexedStandards, where: EvidenceRepos, level: LevelRef, checks: ScoredCheck[]): LevelChecks {
   const withStatus = checks.map((check) => ({ check, status: checkStatus(check) }));
   return {
     level,
-    open: withStatus.filter(({ status }) => needsWork(status)).map(({ check, status }) => scoredCheckView(standards, repo, check, status)),
+    open: withStatus.filter(({ status }) => needsWork(status)).map(({ check, status }) => scoredCheckView(standards, where, check, status)),
     settled: SETTLED_ORDER.map((status) => ({
       status,
       checks: withStatus.filter((entry) => entry.status === status).map(({ check }) => checkLink(standards, check.checkId)),
@@ -195,19 +195,14 @@ function levelChecks(standards: IndexedStandards, repo: RepoSnapshot | undefined
 }
 
 /** A check that needs work, in full. */
-function scoredCheckView(
-  standards: IndexedStandards,
-  repo: RepoSnapshot | undefined,
-  check: ScoredCheck,
-  status: CheckStatus,
-): ScoredCheckView {
+function scoredCheckView(standards: IndexedStandards, where: EvidenceRepos, check: ScoredCheck, status: CheckStatus): ScoredCheckView {
   const known = standards.checksById.has(check.checkId);
   const guide = known ? checkGuideLink(standards, check.checkId) : undefined;
   return {
     check: checkLink(standards, check.checkId),
     status,
     message: check.message,
-    evidence: check.evidence.map((evidence) => evidenceView(repo, evidence)),
+    evidence: check.evidence.map((evidence) => evidenceView(where, evidence)),
     ...(check.exemption ? { exemption: { ...check.exemption, source: EXEMPTION_SOURCES[check.exemption.source] } } : {}),
     ...(known ? { fixHref: withBase(`${checkPath(check.checkId)}#${HOW_TO_FIX}`) } : {}),
     ...(guide ? { guide } : {}),

@@ -169,13 +169,24 @@ export interface EvidenceView {
   note?: string;
 }
 
-/** The repository an entity was declared in, if it is in the snapshot. */
+/**
+ * The repository whose files judge an entity, if it is in the snapshot: where its code is (a central
+ * catalog's entity names it), else where it is declared.
+ */
 export function repoOf(catalog: IndexedCatalog, entity: CatalogEntity | undefined): RepoSnapshot | undefined {
-  return entity?.source.repo === undefined ? undefined : catalog.repos.get(entity.source.repo);
+  const name = entity?.codeRepo ?? entity?.source.repo;
+  return name === undefined ? undefined : catalog.repos.get(name);
 }
 
-/** Shapes evidence found in `repo`. */
-export function evidenceView(repo: RepoSnapshot | undefined, evidence: Evidence): EvidenceView {
+/** Where an entity's evidence is: the repository whose files judge it, and the others by name (for a descriptor declared elsewhere). */
+export interface EvidenceRepos {
+  repo: RepoSnapshot | undefined;
+  repos: ReadonlyMap<string, RepoSnapshot>;
+}
+
+/** Shapes evidence found in `where.repo`, or in the repository the evidence names. */
+export function evidenceView(where: EvidenceRepos, evidence: Evidence): EvidenceView {
+  const repo = evidence.repo === undefined ? where.repo : where.repos.get(evidence.repo);
   const href = sourceLineHref(repo, evidence.path, evidence.line);
   return {
     location: evidence.line === undefined ? evidence.path : `${evidence.path}:${evidence.line}`,

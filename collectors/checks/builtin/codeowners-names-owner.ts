@@ -32,6 +32,10 @@ export const codeownersNamesOwner = defineCheck({
       return notApplicable('No CODEOWNERS rules to look in (codeowners-present checks that there are some).');
     if (entity.inferred)
       return notApplicable('Inferred from the repository: its owner is read from CODEOWNERS, so the two cannot disagree.');
+    if (entity.codeRepo !== undefined)
+      return notApplicable(
+        `Declared in ${entity.source.repo}, with its code in ${entity.codeRepo}: the rule for its descriptor is in another repository's CODEOWNERS than the one read.`,
+      );
     const owner = relationTarget(entity, RELATION.ownedBy);
     if (!owner) return notApplicable('No owner to look for (owner-known-group checks that there is one).');
     // Who reviews the entity's descriptor, and so its folder: the last rule matching it, as GitHub reads CODEOWNERS.

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineCheck, fail, notApplicable, pass, type Evidence } from '../check.ts';
 import { descriptorsGiveNothing, onlyLocations } from '../../catalog/infer.ts';
-import { count, listOf } from './support/facts.ts';
+import { count, declaringRepo, listOf } from './support/facts.ts';
 
 /** The shape every entity document has before Backstage looks closer: apiVersion, kind, metadata.name. */
 function looksLikeEntity(data: unknown): boolean {
@@ -68,7 +68,7 @@ export const descriptorValid = defineCheck({
         descriptors.files.map((file) => ({ path: file, note: 'no entity was read from this file' })),
       );
     }
-    const declared: Evidence = { path: entity.source.file, line: entity.source.line };
+    const declared: Evidence = { path: entity.source.file, ...declaringRepo(entity), line: entity.source.line };
     // A file that yields no document is empty or failed to parse as a whole; a document that is not
     // valid YAML, or without apiVersion, kind and metadata.name, is not loaded or is rejected by
     // Backstage. Other rejections (a bad name, an unknown kind) are only on the problems list, which

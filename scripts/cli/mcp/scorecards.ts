@@ -179,7 +179,7 @@ export function nextLevel(portal: McpPortal, entityText: string, scorecard?: str
 
 /** One failing check of `failingChecks`, for an answer: each finding with the levels it blocks, its evidence, the fix and the guide. */
 export function fixAnswer(portal: McpPortal, entity: CatalogEntity | undefined, failing: FailingCheck) {
-  const repo = repoOf(portal.catalog, entity);
+  const where = { repo: repoOf(portal.catalog, entity), repos: portal.catalog.repos };
   const guide = guideAnswer(portal, failing.checkId);
   const url = portalLink(portal, checkPath(failing.checkId));
   // Ten findings at most, fewer when their evidence is long: one failing check never fills the answer.
@@ -189,7 +189,7 @@ export function fixAnswer(portal: McpPortal, entity: CatalogEntity | undefined, 
       blocks: finding.neededFor.map((need) => ({ scorecard: need.scorecard, level: levelTitleOf(portal, need.scorecard, need.level) })),
       outcome: finding.outcome,
       message: clip(finding.message),
-      ...evidenceAnswer(finding.evidence.map((evidence: Evidence) => evidenceView(repo, evidence))),
+      ...evidenceAnswer(finding.evidence.map((evidence: Evidence) => evidenceView(where, evidence))),
       ...(finding.exemption
         ? { expiredExemption: { reason: clip(finding.exemption.reason, 300), expires: finding.exemption.expires } }
         : {}),

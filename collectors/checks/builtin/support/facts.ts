@@ -8,7 +8,12 @@ import type { Evidence } from '../../check.ts';
 export function declarationEvidence(entity: CatalogEntity, note?: string, field?: FieldPointedAt): Evidence[] {
   if (entity.inferred) return [];
   const line = (field && entity.source.fields?.[field]) ?? entity.source.line;
-  return [{ path: entity.source.file, line, ...(note ? { note } : {}) }];
+  return [{ path: entity.source.file, ...declaringRepo(entity), line, ...(note ? { note } : {}) }];
+}
+
+/** The repository of an entity's descriptor, for evidence in it, when another repository's files judge the entity. */
+export function declaringRepo(entity: CatalogEntity): Pick<Evidence, 'repo'> {
+  return entity.codeRepo !== undefined && entity.source.repo !== undefined ? { repo: entity.source.repo } : {};
 }
 
 /** `1 file`, `3 files`. */
