@@ -108,29 +108,24 @@ describe('Cairn installed from its package', () => {
     expect(new Set(report.results.map((result) => result.scorecard))).toEqual(new Set(['catalog', 'security', 'service-maturity']));
   });
 
-  it('names the line of a configuration fault found as the run goes, from the compiled command line', async () => {
-    // Located by reading portal.yaml again once the fault is found: code the sources never run alone.
-    await writeFile(join(portal, 'nowhere.yaml'), 'title: Acme\nsources:\n  - type: directory\n    repos: ./nowhere/*\n');
-    const failed = await run('npx', ['cairn', 'collect', '--config', 'nowhere.yaml', '--snapshot', 'nowhere.json'], {
-      cwd: portal,
-      env: ENV,
-    }).then(
+  /** `npx cairn collect` with a configuration `text`, written as `name`.yaml, that it should refuse. */
+  async function collectWith(name: string, text: string): Promise<{ code: number; stderr: string }> {
+    await writeFile(join(portal, `${name}.yaml`), text);
+    return run('npx', ['cairn', 'collect', '--config', `${name}.yaml`, '--snapshot', `${name}.json`], { cwd: portal, env: ENV }).then(
       () => ({ code: 0, stderr: '' }),
       (error: { code: number; stderr: string }) => error,
     );
+  }
+
+  it('names the line of a configuration fault found as the run goes, from the compiled command line', async () => {
+    // Located by reading portal.yaml again once the fault is found: code the sources never run alone.
+    const failed = await collectWith('nowhere', 'title: Acme\nsources:\n  - type: directory\n    repos: ./nowhere/*\n');
     expect(failed.code).toBe(2);
     expect(failed.stderr).toMatch(/^cairn collect: nowhere\.yaml:4: sources\[0\]\.repos: No folder matches "\.\/nowhere\/\*"/m);
   });
 
   it('says what a field expects in English, from the compiled command line (which has no other language of zod)', async () => {
-    await writeFile(join(portal, 'negative.yaml'), 'title: Acme\nsources: []\nactivity:\n  windowDays: -3\n');
-    const failed = await run('npx', ['cairn', 'collect', '--config', 'negative.yaml', '--snapshot', 'negative.json'], {
-      cwd: portal,
-      env: ENV,
-    }).then(
-      () => ({ code: 0, stderr: '' }),
-      (error: { code: number; stderr: string }) => error,
-    );
+    const failed = await collectWith('negative', 'title: Acme\nsources: []\nactivity:\n  windowDays: -3\n');
     expect(failed.code).toBe(2);
     expect(failed.stderr).toContain('negative.yaml:4: activity.windowDays: Too small: expected number to be >0');
   });

@@ -1,8 +1,12 @@
 import { execFile } from 'node:child_process';
-import { resolve } from 'node:path';
+import { writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
 import { inspect, promisify } from 'node:util';
 import type { OutputStream } from '../../scripts/cli/context.ts';
 import { main } from '../../scripts/cli/main.ts';
+import { expect } from 'vitest';
+import type { Snapshot } from '../../collectors/contract/snapshot.ts';
+import { readSnapshot } from '../../collectors/store/snapshot-file.ts';
 
 /** The command line's entry, run from the sources as `npx cairn` does in a checkout. */
 export const CAIRN = resolve(import.meta.dirname, '../../scripts/cli/cairn.ts');
@@ -84,4 +88,15 @@ function captured(): OutputStream & { text(): string } {
     write: (text: string) => chunks.push(text),
     text: () => chunks.join(''),
   };
+}
+
+/**
+ * A portal of the repositories in `root`: its `portal.yaml` written, then `cairn build` into
+ * `root/site` (no history); the snapshot it wrote. Fails the test when the build does.
+ */
+export async function buildPortal(root: string, portalYaml: string): Promise<Snapshot> {
+  await writeFile(join(root, 'portal.yaml'), portalYaml);
+  const built = await cairn(root, 'build', '--out', 'site', '--snapshot', 'snapshot.json', '--no-history');
+  expect(built.code, built.stderr).toBe(0);
+  return readSnapshot(join(root, 'snapshot.json'));
 }

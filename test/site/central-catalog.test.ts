@@ -1,10 +1,9 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Snapshot } from '../../collectors/contract/snapshot.ts';
-import { readSnapshot } from '../../collectors/store/snapshot-file.ts';
 import { files, makeRepos, type RepoFixture } from '../helpers/repos.ts';
-import { cairn } from '../helpers/cli.ts';
+import { buildPortal } from '../helpers/cli.ts';
 
 /**
  * An organisation whose platform team declares some services in a central catalog repository, each
@@ -28,13 +27,10 @@ beforeAll(async () => {
       'package.json': '{ "name": "web-frontend", "scripts": { "test": "vitest" } }\n',
     }),
   });
-  await writeFile(
-    join(fixture.root, 'portal.yaml'),
+  snapshot = await buildPortal(
+    fixture.root,
     "title: Acme\nsources:\n  - type: directory\n    repos: ./*\n    webUrl: 'https://github.com/acme/{name}'\n",
   );
-  const built = await cairn(fixture.root, 'build', '--out', 'site', '--snapshot', 'snapshot.json', '--no-history');
-  expect(built.code, built.stderr).toBe(0);
-  snapshot = await readSnapshot(join(fixture.root, 'snapshot.json'));
 }, 300_000);
 
 afterAll(() => fixture.remove());

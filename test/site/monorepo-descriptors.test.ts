@@ -2,9 +2,8 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { standardsFileSchema, type Snapshot } from '../../collectors/contract/snapshot.ts';
-import { readSnapshot } from '../../collectors/store/snapshot-file.ts';
 import { files, makeRepos, type RepoFixture } from '../helpers/repos.ts';
-import { cairn } from '../helpers/cli.ts';
+import { buildPortal, cairn } from '../helpers/cli.ts';
 
 /**
  * A monorepo that declares one entity per service, below its root, as Backstage discovery with
@@ -26,13 +25,10 @@ beforeAll(async () => {
       'README.md': '# Monorepo\n\nEvery service of the shop, one folder each.\n',
     }),
   });
-  await writeFile(
-    join(fixture.root, 'portal.yaml'),
+  snapshot = await buildPortal(
+    fixture.root,
     "title: Shop\nsources:\n  - type: directory\n    repos: ./monorepo\ncatalog:\n  paths: ['/**/catalog-info.yaml']\n",
   );
-  const built = await cairn(fixture.root, 'build', '--out', 'site', '--snapshot', 'snapshot.json', '--no-history');
-  expect(built.code, built.stderr).toBe(0);
-  snapshot = await readSnapshot(join(fixture.root, 'snapshot.json'));
 }, 300_000);
 
 afterAll(() => fixture.remove());
