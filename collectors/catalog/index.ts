@@ -187,7 +187,7 @@ async function admit(candidate: Candidate, accepted: Map<string, Accepted>, prob
     if (!validation.ok) {
       // At the field Backstage names, when the document's lines are known: where the fix goes.
       const field = where.line === undefined ? undefined : rejectedField(validation.reason, candidate.fields);
-      problems.push({ ...where, ...(field ? { line: field.line } : {}), ...rejection(validation) });
+      problems.push({ ...where, ...(field ? { line: field.line } : {}), ...rejection(validation, candidate.data) });
       return undefined;
     }
     const { entity, ref } = validation;
@@ -232,8 +232,17 @@ function withFieldLines({ source, fields }: Candidate): EntitySource {
 }
 
 /** The problem for a document Backstage rejects, quoting Backstage's reason and saying what was expected. */
-function rejection(validation: { ref?: string; reason: string; unknownKind?: boolean }): Pick<Problem, 'severity' | 'message'> {
+function rejection(
+  validation: { ref?: string; reason: string; unknownKind?: boolean },
+  data: unknown,
+): Pick<Problem, 'severity' | 'message'> {
   const subject = validation.ref ?? 'This document';
+  if (isMcpServerApi(data))
+    // Valid in an app with catalog-model's AI model layer, which takes `spec.remotes` for a definition.
+    return {
+      severity: 'warning',
+      message: `${subject} is not in the catalog: Backstage's standard API kind rejects it (${stripPeriod(validation.reason)}). An app with the AI model catalog module (@backstage/plugin-catalog-backend-module-ai-model) takes an mcp-server API with spec.remotes instead; Cairn catalogs the standard kinds.`,
+    };
   if (validation.unknownKind) {
     // A kind Backstage's model does not have may come from a plugin (AiResource …), valid where that
     // plugin runs: Cairn cannot catalog it, but the repository is not wrong, so it is a warning and
@@ -249,6 +258,12 @@ function rejection(validation: { ref?: string; reason: string; unknownKind?: boo
     severity: 'error',
     message: `${subject} is not valid and is not in the catalog; Backstage rejects it: ${stripPeriod(validation.reason)}.`,
   };
+}
+
+/** An API of type `mcp-server`: the AI model layer's kind of API, alpha in catalog-model. */
+function isMcpServerApi(data: unknown): boolean {
+  const { kind, spec } = (typeof data === 'object' && data !== null ? data : {}) as { kind?: unknown; spec?: { type?: unknown } };
+  return kind === 'API' && typeof spec === 'object' && spec !== null && spec.type === 'mcp-server';
 }
 
 function reportDuplicate(ref: string, earlier: Accepted, later: Candidate, problems: Problem[]): void {

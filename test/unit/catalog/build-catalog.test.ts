@@ -183,6 +183,33 @@ describe('buildCatalog', () => {
     },
   );
 
+  it('leaves out an mcp-server API without a definition with a warning: an app with the AI model module takes it', async () => {
+    const mcp = {
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'API',
+      metadata: { name: 'github-mcp' },
+      spec: {
+        type: 'mcp-server',
+        lifecycle: 'production',
+        owner: 'team-a',
+        remotes: [{ type: 'streamable-http', url: 'https://mcp.example.com' }],
+      },
+    };
+    const { entities, problems } = await buildCatalog({ repos: [repo('r', [mcp, component('r')])], content: teams });
+    expect(refs(entities)).toEqual(['component:default/r', 'group:default/team-a']);
+    expect(problems).toEqual([
+      {
+        severity: 'warning',
+        repo: 'r',
+        file: 'catalog-info.yaml',
+        line: 1,
+        message: expect.stringMatching(
+          /^api:default\/github-mcp is not in the catalog: Backstage's standard API kind rejects it \(.*definition.*\)\. An app with the AI model catalog module .* takes an mcp-server API with spec\.remotes instead/,
+        ),
+      },
+    ]);
+  });
+
   it('says when an entity name is one Windows reserves, since its pages move to another folder', async () => {
     const { entities, problems } = await buildCatalog({ repos: [repo('r', [component('con'), component('console')])], content: teams });
     expect(entities.map((entity) => entity.ref)).toContain('component:default/con');
