@@ -69,6 +69,7 @@ export function siteRepo(repo: RepoSnapshot): RepoSnapshot {
       descriptors: {
         files: descriptors.files,
         documents: descriptors.documents.map(({ file, line, data }) => ({ file, line, data: kindAndTargets(data) })),
+        ...(descriptors.unread ? { unread: descriptors.unread } : {}),
       },
     },
   };

@@ -34,7 +34,7 @@ function decodeURIComponentSafe(segment: string): string {
 }
 
 /** The address an entity's annotations give for its code: `source-location` (`url:` only), else GitHub's project slug. */
-function codeAddress(entity: CatalogEntity): string | undefined {
+function codeAddress(entity: Pick<CatalogEntity, 'metadata'>): string | undefined {
   const annotations = entity.metadata.annotations ?? {};
   const location = /^url:(.+)$/.exec(annotations[SOURCE_LOCATION]?.trim() ?? '')?.[1];
   if (location) return location;
@@ -47,11 +47,11 @@ function codeAddress(entity: CatalogEntity): string | undefined {
  * `github.com/project-slug`) name another of the portal's repositories than the one that declares
  * it: a central catalog repository's entities are judged on their code, as Backstage's Tech
  * Insights reads the repository the annotations name. Returns each such entity's code repository by
- * ref, and a warning for an address that is no repository of the portal, whose files then judge
+ * ref, and a warning for an address of no repository the run reads, whose files then judge
  * the entity where it is declared.
  */
 export function codeRepositories(
-  entities: readonly CatalogEntity[],
+  entities: ReadonlyArray<Pick<CatalogEntity, 'ref' | 'metadata' | 'source' | 'inferred'>>,
   repos: ReadonlyArray<{ name: string; webUrl?: string | undefined }>,
 ): { codeRepos: Map<string, string>; problems: Problem[] } {
   const byAddress = new Map<string, string>();
@@ -82,7 +82,7 @@ export function codeRepositories(
       entityRef: entity.ref,
       file: entity.source.file,
       line: entity.source.line,
-      message: `${entity.ref} says its code is at ${address}, which is no repository of the portal, so its checks read the files of ${declaredIn}, where it is declared. Add that repository as a source to judge it on its code.`,
+      message: `${entity.ref} says its code is at ${address}, which is not among the repositories this run reads, so its checks read the files of ${declaredIn}, where it is declared. In a portal, add that repository as a source to judge it on its code.`,
     });
   }
   return { codeRepos, problems };

@@ -104,6 +104,18 @@ export async function buildCatalog(input: CatalogInput): Promise<Catalog> {
     if (entity && entity.kind !== 'Location') declaredIn.add(candidate.source.repo);
   }
   for (const candidate of contentCandidates(input.forge ?? [])) await admit({ ...candidate, givesWay: true }, accepted, problems);
+  // An entity declared elsewhere that names a repository as its code's stands for that repository too.
+  const code = codeRepositories(
+    [...accepted.values()].map(({ ref, entity, source, inferred }) => ({
+      ref,
+      metadata: entity.metadata as CatalogEntity['metadata'],
+      source,
+      inferred,
+    })),
+    repos,
+  );
+  for (const [ref, repo] of code.codeRepos) if (accepted.get(ref)?.entity.kind !== 'Location') declaredIn.add(repo);
+  problems.push(...code.problems);
 
   // Inferred entities come last, so a declared entity always wins over a guess with the same ref.
   // A repository whose descriptors gave no entity (it has none, or only broken ones) gets one, so it
@@ -142,8 +154,6 @@ export async function buildCatalog(input: CatalogInput): Promise<Catalog> {
       source,
       inferred,
     }));
-  const code = codeRepositories(entities, repos);
-  problems.push(...code.problems);
   return {
     entities: entities.map((entity) => {
       const codeRepo = code.codeRepos.get(entity.ref);
@@ -294,6 +304,21 @@ function reportDuplicate(ref: string, earlier: Accepted, later: Candidate, probl
  * References to entities that are not in the catalog. Backstage keeps such relations (the target
  * may be registered later), and so does Cairn; the warning tells the author.
  */
+/** The kinds a reference field may name, as Backstage's relation fields allow them; a field not here may name any. */
+const REFERENCE_KINDS: Readonly<Record<string, readonly string[]>> = {
+  owner: ['group', 'user'],
+  system: ['system'],
+  domain: ['domain'],
+  providesApis: ['api'],
+  consumesApis: ['api'],
+  subcomponentOf: ['component'],
+  subdomainOf: ['domain'],
+  parent: ['group'],
+  children: ['group'],
+  members: ['user'],
+  memberOf: ['group'],
+};
+
 function danglingReferences(accepted: ReadonlyMap<string, Accepted>, known: ReadonlySet<string>): Problem[] {
   const problems: Problem[] = [];
   // Refs by namespace and name, whatever their kind: `owner: jdoe` is group:default/jdoe, and the user:default/jdoe meant.
@@ -307,7 +332,10 @@ function danglingReferences(accepted: ReadonlyMap<string, Accepted>, known: Read
       reported.add(key);
       const location = locationOf(entry.source);
       const line = entry.fields?.[`/spec/${reference.field}`];
-      const [other] = byName.get(reference.targetRef.slice(reference.targetRef.indexOf(':') + 1)) ?? [];
+      const allowed = REFERENCE_KINDS[reference.field];
+      const [other] = (byName.get(reference.targetRef.slice(reference.targetRef.indexOf(':') + 1)) ?? [])
+        .filter((ref) => !allowed || allowed.includes(ref.slice(0, ref.indexOf(':'))))
+        .sort(compare);
       const otherKind = other
         ? ` ${other} is: write \`${other.slice(0, other.indexOf(':'))}:${reference.value.replace(/^[^:]*:/, '')}\` if that is the one meant.`
         : '';

@@ -92,7 +92,7 @@ export function inferComponent(repo: InferenceInput): { data: Record<string, unk
     problems.push({
       severity: 'warning',
       ...(repo.facts.codeowners ? { file: repo.facts.codeowners.path } : {}),
-      message: `No owner is known for ${repo.name}: ${declared ? `its ${descriptorsGiveNothing(repo.facts.descriptors)}` : unread ? 'its descriptors below the root are not read (see their warning)' : 'it has no catalog-info.yaml'} and no CODEOWNERS catch-all rule (\`* @org/team\`) naming a team or user. ${declared ? 'Fix the one or add the other' : unread ? 'Read them or add the rule' : 'Add either'} to give it an owner.`,
+      message: `No owner is known for ${repo.name}: ${declared ? `its ${descriptorsGiveNothing(repo.facts.descriptors)}` : unread ? 'its descriptors are not read (see their warning)' : 'it has no catalog-info.yaml'} and no CODEOWNERS catch-all rule (\`* @org/team\`) naming a team or user. ${declared ? 'Fix the one or add the other' : unread ? 'Read them or add the rule' : 'Add either'} to give it an owner.`,
     });
   }
   const tag = repo.facts.languages?.[0] ? toTag(repo.facts.languages[0].name) : undefined;

@@ -84,8 +84,10 @@ function missingFacts(needs: readonly FactId[], entity: CatalogEntity, facts: Fa
   const missing = needs.filter((id) => !Object.hasOwn(facts, id) || facts[id] === undefined);
   if (missing.length === 0) return undefined;
   const names = missing.map((id) => `"${id}"`).join(', ');
+  // The descriptors are the declaring repository's; every other fact is its code's (code-repo.ts).
+  const repo = missing.every((id) => id === 'descriptors') ? entity.source.repo : (entity.codeRepo ?? entity.source.repo);
   return error(
-    `The ${names} fact${missing.length > 1 ? 's' : ''} of repository ${entity.source.repo ?? '(unknown)'} could not be collected (its problems list says why), so this could not be checked.`,
+    `The ${names} fact${missing.length > 1 ? 's' : ''} of repository ${repo ?? '(unknown)'} could not be collected (its problems list says why), so this could not be checked.`,
   );
 }
 

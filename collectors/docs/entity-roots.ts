@@ -14,15 +14,17 @@ export interface EntityDocsRoot {
 /**
  * Which docs root belongs to an entity: the one its `backstage.io/techdocs-ref: dir:<path>`
  * annotation names (relative to its descriptor's folder), else, for a Component, the docs folder
- * beside its descriptor unless another entity of the repository claims it by annotation. `url:`
- * refs are never fetched. Returns problems for annotations that cannot be honoured.
+ * beside its descriptor (or at the root of its code's repository, `docsRepo`, when it is declared
+ * elsewhere) unless another entity of the repository claims it by annotation. `url:` refs are never
+ * fetched. Returns problems for annotations that cannot be honoured.
  */
 export function docsRootOf(
   entity: CatalogEntity,
   roots: readonly DocRoot[],
   claimedByAnnotation: ReadonlySet<string>,
 ): { found?: EntityDocsRoot; problems: Problem[] } {
-  const { repo, file, line } = entity.source;
+  const { file, line } = entity.source;
+  const repo = docsRepo(entity);
   if (repo === undefined) return { problems: [] };
   const at = { repo, entityRef: entity.ref, ...(entity.inferred ? {} : { file, line }) };
   const ref = entity.metadata.annotations?.[TECHDOCS_REF];
@@ -56,7 +58,7 @@ export function docsRootOf(
     return { found: { root, origin: 'annotation' }, problems: unrenderedSyntax(root, repo, entity.ref) };
   }
   if (entity.kind.toLowerCase() !== 'component') return { problems: [] };
-  const base = entity.inferred ? '.' : dirnameOf(file);
+  const base = entity.inferred || repo !== entity.source.repo ? '.' : dirnameOf(file);
   const root = roots.find((candidate) => candidate.base === base && candidate.pages.length > 0);
   if (root)
     return !claimedByAnnotation.has(root.base)
@@ -79,6 +81,14 @@ export function docsRootOf(
       },
     ],
   };
+}
+
+/**
+ * The repository whose docs an entity shows: its code's, when it is declared elsewhere and names no
+ * docs of its own (a techdocs-ref is relative to its descriptor, as in Backstage), else its own.
+ */
+export function docsRepo(entity: Pick<CatalogEntity, 'source' | 'codeRepo' | 'metadata'>): string | undefined {
+  return entity.codeRepo !== undefined && entity.metadata.annotations?.[TECHDOCS_REF] === undefined ? entity.codeRepo : entity.source.repo;
 }
 
 /** A warning, at mkdocs.yml, naming the Markdown extensions it turns on whose syntax the pages show as written. */

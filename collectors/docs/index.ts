@@ -4,7 +4,7 @@ import type { Facts } from '../facts/index.ts';
 import type { DocRoot } from '../facts/docs-site/schema.ts';
 import type { CatalogEntity } from '../catalog/schema.ts';
 import type { RepoSnapshot } from '../contract/snapshot.ts';
-import { annotatedBases, docsRootOf, type EntityDocsRoot } from './entity-roots.ts';
+import { annotatedBases, docsRepo, docsRootOf, type EntityDocsRoot } from './entity-roots.ts';
 import { missingPathProblems } from './missing-paths.ts';
 import { docsWorkerCount, renderSites, type SiteJob, type SiteOutcome } from './render-pool.ts';
 import type { RenderedSite, SiteMode } from './render-site.ts';
@@ -45,7 +45,7 @@ interface PlannedSite {
  */
 export async function buildEntityDocs(input: DocsInput): Promise<{ docs: EntityDocs[]; problems: Problem[] }> {
   const repos = new Map(input.repos.map((repo) => [repo.name, repo]));
-  const entitiesByRepo = Map.groupBy(input.entities, (entity) => entity.source.repo);
+  const entitiesByRepo = Map.groupBy(input.entities, (entity) => docsRepo(entity));
   const sites = new Map<string, PlannedSite>();
   const planned: Array<{
     entity: CatalogEntity;
@@ -54,7 +54,8 @@ export async function buildEntityDocs(input: DocsInput): Promise<{ docs: EntityD
     shown?: { found: EntityDocsRoot; site: PlannedSite };
   }> = [];
   for (const entity of input.entities.toSorted((a, b) => compareCodeUnits(a.ref, b.ref))) {
-    const repo = entity.source.repo === undefined ? undefined : repos.get(entity.source.repo);
+    const name = docsRepo(entity);
+    const repo = name === undefined ? undefined : repos.get(name);
     const sources = repo?.facts.docSources;
     if (!repo || !sources) continue;
     const claimed = annotatedBases(entitiesByRepo.get(repo.name) ?? []);

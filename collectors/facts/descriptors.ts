@@ -87,8 +87,8 @@ const UNREAD_SHOWN = 10;
 const FOREIGN = /(^|\/)(node_modules|vendor|third_party)\//;
 
 /**
- * The files `catalog.paths` names, in path order. Returns no unread files: the portal chose which
- * descriptors count.
+ * The files `catalog.paths` names, the root's first. When it names none, returns the descriptors
+ * it leaves unread (by Backstage's names, anywhere), with a warning.
  */
 async function readConfigured(reader: DescriptorReader, globs: readonly string[], context: FactContext): Promise<string[]> {
   const matches = untrustedGlobMatcher(globs.map((glob) => glob.replace(/^\/+/, '')));
@@ -104,7 +104,22 @@ async function readConfigured(reader: DescriptorReader, globs: readonly string[]
       message: `${paths.length} files match catalog.paths in portal.yaml; the first ${MAX_DESCRIPTOR_FILES} by path are read, from ${paths[MAX_DESCRIPTOR_FILES]} on they are not. Split the catalog across repositories.`,
     });
   for (const path of paths) await reader.readOnce(path);
-  return [];
+  if (paths.length > 0) return [];
+  const named: readonly string[] = DESCRIPTOR_FILES;
+  const unread = context.repo.files().filter((file) => !FOREIGN.test(file) && named.includes(file.slice(file.lastIndexOf('/') + 1)));
+  if (unread.length > 0)
+    context.problem({
+      severity: 'warning',
+      file: unread[0]!,
+      message: `${unreadList(unread)} not read: no file of this repository matches catalog.paths in portal.yaml (${globs.join(', ')}). Add a pattern that matches ${unread.length === 1 ? 'it' : 'them'}.`,
+    });
+  return unread.slice(0, UNREAD_SHOWN);
+}
+
+/** `a.yaml is`, `a.yaml and 2 more descriptor files<where> are`. */
+function unreadList(files: readonly string[], where = ''): string {
+  const more = files.length - 1;
+  return `${files[0]}${more ? ` and ${more} more descriptor ${more === 1 ? 'file' : 'files'}${where} are` : ' is'}`;
 }
 
 /**
@@ -139,12 +154,10 @@ async function readRoot(reader: DescriptorReader, context: FactContext): Promise
     .files()
     .filter((file) => file.includes('/') && !FOREIGN.test(file) && named.includes(file.slice(file.lastIndexOf('/') + 1)));
   if (nested.length > 0) {
-    const [first] = nested;
-    const more = nested.length - 1;
     context.problem({
       severity: 'warning',
-      file: first!,
-      message: `${first}${more ? ` and ${more} more descriptor ${more === 1 ? 'file' : 'files'} below the root are` : ' is'} not read: Cairn reads the catalog-info.yaml at the root of a repository, and the files its Location entities target, as Backstage's discovery does by default. To read descriptors below the root in every repository, set catalog.paths in portal.yaml (e.g. ['**/catalog-info.yaml']); for this repository alone, add a root catalog-info.yaml with a Location whose targets name them.`,
+      file: nested[0]!,
+      message: `${unreadList(nested, ' below the root')} not read: Cairn reads the catalog-info.yaml at the root of a repository, and the files its Location entities target, as Backstage's discovery does by default. To read descriptors below the root in every repository, set catalog.paths in portal.yaml (e.g. ['**/catalog-info.yaml']); for this repository alone, add a root catalog-info.yaml with a Location whose targets name them.`,
     });
   }
   return nested.slice(0, UNREAD_SHOWN);

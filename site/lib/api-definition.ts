@@ -26,7 +26,9 @@ export function apiDefinitionView(entity: CatalogEntity): ApiDefinitionView | un
     const href = safeWebHref(url);
     return { url, ...(href ? { href } : {}) };
   }
-  const shown = definition.length > API_DEFINITION_SHOWN ? definition.slice(0, API_DEFINITION_SHOWN) : definition;
+  // Not between the two halves of a character outside the BMP (an emoji): that would show as �.
+  const end = /[\uD800-\uDBFF]/.test(definition.charAt(API_DEFINITION_SHOWN - 1)) ? API_DEFINITION_SHOWN - 1 : API_DEFINITION_SHOWN;
+  const shown = definition.length > API_DEFINITION_SHOWN ? definition.slice(0, end) : definition;
   return {
     ...(type ? { type } : {}),
     text: shown,

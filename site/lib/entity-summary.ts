@@ -92,7 +92,7 @@ export function entitySummary(catalog: IndexedCatalog, entity: CatalogEntity, pa
 }
 
 /** One address, nothing a mail client would read as more (a second recipient, headers): else shown as text. */
-const EMAIL = /^[^\s@<>"',;:?&]+@[^\s@<>"',;:?&/]+$/;
+const EMAIL = /^[^\s@<>"',;:?&%]+@[^\s@<>"',;:?&%/]+$/;
 
 /** A User's or Group's e-mail address, as Backstage's profile cards show it. */
 function profileEmail(entity: CatalogEntity): EntitySummary['email'] {

@@ -147,8 +147,9 @@ function exportedResult(result: ScorecardResult): ExportedResult {
       ...(check.evidence.length === 0
         ? {}
         : {
-            evidence: check.evidence.map(({ path, line, note }) => ({
+            evidence: check.evidence.map(({ path, repo, line, note }) => ({
               path,
+              ...(repo === undefined ? {} : { repo }),
               ...(line === undefined ? {} : { line }),
               ...(note === undefined ? {} : { note }),
             })),
@@ -205,7 +206,9 @@ export function historyExport(history: History, scorecards: readonly ScorecardDe
 /** `/catalog.json`: every entity as Backstage has it, with its relations and where it was declared. */
 export interface CatalogExport {
   generatedAt: string;
-  entities: Array<Pick<CatalogEntity, 'apiVersion' | 'kind' | 'metadata' | 'spec' | 'relations' | 'source' | 'inferred'> & { ref: string }>;
+  entities: Array<
+    Pick<CatalogEntity, 'apiVersion' | 'kind' | 'metadata' | 'spec' | 'relations' | 'source' | 'codeRepo' | 'inferred'> & { ref: string }
+  >;
 }
 
 export function catalogExport(entities: readonly CatalogEntity[], generatedAt: string): CatalogExport {
@@ -213,7 +216,7 @@ export function catalogExport(entities: readonly CatalogEntity[], generatedAt: s
     generatedAt,
     entities: [...entities]
       .sort((a, b) => byCodeUnit(a.ref, b.ref))
-      .map(({ ref, apiVersion, kind, metadata, spec, relations, source, inferred }) => ({
+      .map(({ ref, apiVersion, kind, metadata, spec, relations, source, codeRepo, inferred }) => ({
         ref,
         apiVersion,
         kind,
@@ -222,6 +225,7 @@ export function catalogExport(entities: readonly CatalogEntity[], generatedAt: s
         relations,
         // The lines of single fields point the checks' evidence; the export says where each entity is declared.
         source: declaredAt(source),
+        ...(codeRepo === undefined ? {} : { codeRepo }),
         inferred,
       })),
   };

@@ -221,9 +221,13 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-/** The problems shown on an entity's page: those of its repository, and those about the entity from elsewhere. */
+/**
+ * The problems shown on an entity's page: those of its repository (and of its code's, when that is
+ * another), and those about the entity from elsewhere.
+ */
 export function problemsOfEntity(catalog: IndexedCatalog, entity: CatalogEntity): ProblemView[] {
-  const ofRepo = entity.source.repo === undefined ? [] : (catalog.problemsByRepo.get(entity.source.repo) ?? []);
+  const repos = [...new Set([entity.source.repo, entity.codeRepo])].filter((repo) => repo !== undefined);
+  const ofRepo = repos.flatMap((repo) => catalog.problemsByRepo.get(repo) ?? []);
   const ofEntity = (catalog.problemsByEntity.get(entity.ref) ?? []).filter((problem) => !ofRepo.includes(problem));
   return bySeverity([...ofRepo, ...ofEntity]).map((problem) => problemView(catalog, problem));
 }

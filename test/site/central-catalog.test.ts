@@ -20,11 +20,17 @@ const REGISTRY =
 
 beforeAll(async () => {
   fixture = await makeRepos({
-    'platform-catalog': files({ 'catalog-info.yaml': REGISTRY, 'catalog/extra-entities.yaml': STOREFRONT, 'README.md': '# Catalog\n' }),
+    'platform-catalog': files({
+      'catalog-info.yaml': REGISTRY,
+      'catalog/extra-entities.yaml': STOREFRONT,
+      'README.md': '# Catalog\n',
+      'docs/index.md': '# Catalog\n\nHow the platform team keeps the catalog.\n',
+    }),
     'web-frontend': files({
       '.github/CODEOWNERS': '* @acme/web\n',
       'README.md': `# Web frontend\n\nThe shop front of Acme, in TypeScript. ${'It lists products, takes orders and shows where they are. '.repeat(6)}\n`,
       'package.json': '{ "name": "web-frontend", "scripts": { "test": "vitest" } }\n',
+      'docs/index.md': '# Web frontend\n\nHow the shop front is built and released.\n',
     }),
   });
   snapshot = await buildPortal(
@@ -50,6 +56,13 @@ describe('an entity declared in a central catalog repository', () => {
     expect(resultOf('service-maturity', 'readme-present')).toMatchObject({ outcome: 'pass', evidence: [{ path: 'README.md' }] });
   });
 
+  it('stands for its code’s repository, which gets no inferred entry beside it', () => {
+    expect(snapshot.entities.filter((entity) => entity.kind === 'Component').map((entity) => entity.ref)).toEqual([
+      'component:default/storefront-central',
+    ]);
+    expect(snapshot.problems.filter((problem) => problem.repo === 'web-frontend')).toEqual([]);
+  });
+
   it('keeps its descriptor’s checks, and their evidence, in the catalog repository', () => {
     expect(resultOf('catalog', 'descriptor-valid')).toMatchObject({
       outcome: 'pass',
@@ -63,5 +76,15 @@ describe('an entity declared in a central catalog repository', () => {
     expect(page).toMatch(/href="https:\/\/github\.com\/acme\/platform-catalog\/blob\/[0-9a-f]{40}\/catalog\/extra-entities\.yaml#L1"/);
     expect(page).not.toMatch(/github\.com\/acme\/web-frontend\/blob\/[0-9a-f]{40}\/catalog\/extra-entities\.yaml/);
     expect(page).toMatch(/<h2>Repository<\/h2>[\s\S]*web-frontend/);
+  });
+
+  it('shows the docs of its code’s repository, not the catalog repository’s', async () => {
+    const docs = await readFile(
+      join(fixture.root, 'site', 'catalog', 'default', 'component', 'storefront-central', 'docs', 'index.html'),
+      'utf8',
+    );
+    expect(docs).toContain('How the shop front is built and released.');
+    expect(docs).not.toContain('How the platform team keeps the catalog.');
+    expect(resultOf('service-maturity', 'docs-present')).toMatchObject({ outcome: 'pass' });
   });
 });

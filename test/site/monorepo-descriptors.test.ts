@@ -68,8 +68,28 @@ describe("descriptors below a repository's root", () => {
       }),
     );
     expect(report.problems).toContainEqual(
-      expect.objectContaining({ message: expect.stringContaining('its descriptors below the root are not read (see their warning)') }),
+      expect.objectContaining({ message: expect.stringContaining('its descriptors are not read (see their warning)') }),
     );
+  });
+
+  it('are named on the page of the entry inferred where the portal does not read them', async () => {
+    const built = await cairn(
+      fixture.root,
+      'build',
+      '--repos',
+      'monorepo',
+      '--out',
+      'site-default',
+      '--snapshot',
+      'default.json',
+      '--no-history',
+    );
+    expect(built.code, built.stderr).toBe(0);
+    const page = await readFile(join(fixture.root, 'site-default', 'catalog', 'default', 'component', 'monorepo', 'index.html'), 'utf8');
+    expect(page).toContain(
+      "Cairn does not read this repository's descriptors, <code>services/alpha/catalog-info.yaml</code>, <code>services/beta/catalog-info.yaml</code>",
+    );
+    expect(page).not.toContain('This repository has no catalog descriptor');
   });
 
   it('refuses a path that leaves the repository, naming the line', async () => {

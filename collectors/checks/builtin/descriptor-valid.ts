@@ -53,6 +53,11 @@ export const descriptorValid = defineCheck({
     const { entity } = context;
     const { descriptors } = context.facts;
     if (entity.inferred) {
+      if (descriptors.files.length === 0 && descriptors.unread?.length)
+        return fail(
+          `${entity.ref} is inferred by Cairn: the descriptors of repository ${entity.source.repo} are not read (the repository's problems say how to read them), so its owner, lifecycle and system are guesses.`,
+          descriptors.unread.map((file) => ({ path: file, note: 'not read' })),
+        );
       if (descriptors.files.length === 0)
         return fail(
           `${entity.ref} is inferred by Cairn: repository ${entity.source.repo} has no catalog-info.yaml, so its owner, lifecycle and system are guesses.`,

@@ -398,6 +398,24 @@ describe('buildCatalog', () => {
     ]);
   });
 
+  it('names only an entity of a kind the field may refer to', async () => {
+    const user = { apiVersion: 'backstage.io/v1alpha1', kind: 'User', metadata: { name: 'payments' }, spec: { memberOf: [] } };
+    const { problems } = await buildCatalog({
+      repos: [
+        repo('r', [
+          component('payments'),
+          user,
+          component('checkout', { owner: 'payments', providesApis: ['payments'], system: 'payments' }),
+        ]),
+      ],
+      content: [],
+    });
+    const hints = Object.fromEntries(
+      problems.map((problem) => [/in spec\.(\w+)/.exec(problem.message)![1], /\. (\S+) is: write/.exec(problem.message)?.[1] ?? null]),
+    );
+    expect(hints).toEqual({ owner: 'user:default/payments', providesApis: null, system: null });
+  });
+
   it('infers a Component for a repository without descriptors, and never over a declared one', async () => {
     const bare = (name: string): CatalogRepo => ({
       name,

@@ -69,7 +69,7 @@ describe('the repository an entity’s code is in', () => {
         file: 'catalog/extra.yaml',
         line: 4,
         message:
-          'component:default/storefront says its code is at https://github.com/acme/mobile-app/tree/main/, which is no repository of the portal, so its checks read the files of platform-catalog, where it is declared. Add that repository as a source to judge it on its code.',
+          'component:default/storefront says its code is at https://github.com/acme/mobile-app/tree/main/, which is not among the repositories this run reads, so its checks read the files of platform-catalog, where it is declared. In a portal, add that repository as a source to judge it on its code.',
       },
     ]);
   });

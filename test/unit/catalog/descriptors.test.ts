@@ -382,6 +382,21 @@ describe("descriptors below a repository's root", () => {
     expect(result.problems).toEqual([]);
   });
 
+  it("are named, with the paths, when catalog.paths matches none of a repository's descriptors", async () => {
+    const result = await collect({ ...monorepo, 'catalog-info.yaml': component('root') }, ['catalog-info.yml']);
+    expect(result.files).toEqual([]);
+    expect(result.unread).toEqual(['catalog-info.yaml', 'services/alpha/catalog-info.yaml', 'services/beta/catalog-info.yaml']);
+    expect(result.problems).toEqual([
+      {
+        severity: 'warning',
+        repo: 'repo',
+        file: 'catalog-info.yaml',
+        message:
+          'catalog-info.yaml and 2 more descriptor files are not read: no file of this repository matches catalog.paths in portal.yaml (catalog-info.yml). Add a pattern that matches them.',
+      },
+    ]);
+  });
+
   it('read as catalog.paths names them, without the root when it is not named', async () => {
     const result = await collect({ ...monorepo, 'catalog-info.yaml': component('root') }, ['services/*/catalog-info.yaml']);
     expect(result.files).toEqual(['services/alpha/catalog-info.yaml', 'services/beta/catalog-info.yaml']);

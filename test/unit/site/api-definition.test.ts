@@ -30,6 +30,11 @@ describe('apiDefinitionView', () => {
     expect(view && 'text' in view && view.text.length).toBe(API_DEFINITION_SHOWN);
   });
 
+  it('never cuts a character outside the BMP in two', () => {
+    const view = apiDefinitionView(withDefinition(`${'x'.repeat(API_DEFINITION_SHOWN - 1)}😀 and more`));
+    expect(view && 'text' in view && view.text).toBe('x'.repeat(API_DEFINITION_SHOWN - 1));
+  });
+
   it('shows nothing for other kinds', () => {
     expect(apiDefinitionView(withDefinition('openapi: 3.0.0', 'Component'))).toBeUndefined();
   });

@@ -315,3 +315,21 @@ describe('entity summary', () => {
     expect(levelTone({ id: rank ? 'x' : null, title: 'X', rank }, count)).toBe(tone);
   });
 });
+
+describe('a profile’s email', () => {
+  const alice = entity('user:default/alice');
+  const withEmail = (email: string) => ({ ...alice, spec: { ...alice.spec, profile: { email } } });
+  it.each([
+    ['alice@example.com', { address: 'alice@example.com', href: 'mailto:alice@example.com' }],
+    ['eve%0Abcc%3Aevil@acme.example', { address: 'eve%0Abcc%3Aevil@acme.example' }],
+    ['a@b.c?subject=x', { address: 'a@b.c?subject=x' }],
+    ['javascript:alert(1)//@x', { address: 'javascript:alert(1)//@x' }],
+    ['two@a.example, three@b.example', { address: 'two@a.example, three@b.example' }],
+  ])('%s is linked only when it is one plain address', (email, shown) => {
+    expect(entitySummary(catalog, withEmail(email), []).email).toEqual(shown);
+  });
+
+  it('is shown for Users and Groups only', () => {
+    expect(entitySummary(catalog, { ...variant({}), spec: { profile: { email: 'x@example.com' } } }, []).email).toBeUndefined();
+  });
+});
