@@ -300,10 +300,6 @@ function reportDuplicate(ref: string, earlier: Accepted, later: Candidate, probl
   });
 }
 
-/**
- * References to entities that are not in the catalog. Backstage keeps such relations (the target
- * may be registered later), and so does Cairn; the warning tells the author.
- */
 /** The kinds a reference field may name, as Backstage's relation fields allow them; a field not here may name any. */
 const REFERENCE_KINDS: Readonly<Record<string, readonly string[]>> = {
   owner: ['group', 'user'],
@@ -319,6 +315,11 @@ const REFERENCE_KINDS: Readonly<Record<string, readonly string[]>> = {
   memberOf: ['group'],
 };
 
+/**
+ * References to entities that are not in the catalog. Backstage keeps such relations (the target
+ * may be registered later), and so does Cairn; the warning tells the author, and names an entity
+ * of another kind the field allows, with the same name, when there is one.
+ */
 function danglingReferences(accepted: ReadonlyMap<string, Accepted>, known: ReadonlySet<string>): Problem[] {
   const problems: Problem[] = [];
   // Refs by namespace and name, whatever their kind: `owner: jdoe` is group:default/jdoe, and the user:default/jdoe meant.
