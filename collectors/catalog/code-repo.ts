@@ -3,7 +3,9 @@ import type { CatalogEntity } from './schema.ts';
 
 /** Where Backstage says an entity's code is, when its catalog file is not ingested from that repository. */
 export const SOURCE_LOCATION = 'backstage.io/source-location';
-const PROJECT_SLUG = 'github.com/project-slug';
+const GITHUB_SLUG = 'github.com/project-slug';
+const GITLAB_SLUG = 'gitlab.com/project-slug';
+const GITLAB_INSTANCE = 'gitlab.com/instance';
 
 /** Path segments a repository's web address has at most after its host (GitLab nests groups). */
 const MAX_REPO_SEGMENTS = 6;
@@ -33,18 +35,26 @@ function decodeURIComponentSafe(segment: string): string {
   }
 }
 
-/** The address an entity's annotations give for its code: `source-location` (`url:` only), else GitHub's project slug. */
+/**
+ * The address an entity's annotations give for its code: `source-location` (`url:` only), else
+ * GitHub's project slug, else GitLab's (on `gitlab.com/instance` when it names a host).
+ */
 function codeAddress(entity: Pick<CatalogEntity, 'metadata'>): string | undefined {
   const annotations = entity.metadata.annotations ?? {};
   const location = /^url:(.+)$/.exec(annotations[SOURCE_LOCATION]?.trim() ?? '')?.[1];
   if (location) return location;
-  const slug = annotations[PROJECT_SLUG]?.trim();
-  return slug && /^[^/\s]+\/[^/\s]+$/.test(slug) ? `https://github.com/${slug}` : undefined;
+  const github = annotations[GITHUB_SLUG]?.trim();
+  if (github && /^[^/\s]+\/[^/\s]+$/.test(github)) return `https://github.com/${github}`;
+  const gitlab = annotations[GITLAB_SLUG]?.trim();
+  const instance = annotations[GITLAB_INSTANCE]?.trim() || 'gitlab.com';
+  return gitlab && /^[^/\s]+(\/[^/\s]+)+$/.test(gitlab) && /^[a-z0-9.-]+(:\d+)?$/i.test(instance)
+    ? `https://${instance}/${gitlab}`
+    : undefined;
 }
 
 /**
  * The repository an entity's code is in, when its annotations (`backstage.io/source-location`,
- * `github.com/project-slug`) name another of the portal's repositories than the one that declares
+ * `github.com/project-slug`, `gitlab.com/project-slug`) name another of the portal's repositories than the one that declares
  * it: a central catalog repository's entities are judged on their code, as Backstage's Tech
  * Insights reads the repository the annotations name. Returns each such entity's code repository by
  * ref, and a warning for an address of no repository the run reads, whose files then judge

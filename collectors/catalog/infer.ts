@@ -143,7 +143,11 @@ export function toTag(language: string): string | undefined {
  */
 export function ownerFromCodeowners(owners: readonly string[]): string | undefined {
   for (const owner of owners) {
-    const team = owner.match(/^@[^/\s]+\/([^/\s]+)$/)?.[1];
+    // `@org/team`, or a GitLab group below the top one, named as Backstage's GitLab provider names it: `@acme/platform/backend` is platform-backend.
+    const team = owner
+      .match(/^@[^/\s]+((?:\/[^/\s]+)+)$/)?.[1]
+      ?.slice(1)
+      .replaceAll('/', '-');
     if (team && validators.isValidEntityName(team)) return `group:default/${team.toLowerCase()}`;
     const user = owner.match(/^@([^/\s@]+)$/)?.[1];
     if (user && validators.isValidEntityName(user)) return `user:default/${user.toLowerCase()}`;

@@ -61,7 +61,7 @@ export const entitySchema = z.object({
   relations: z.array(relationSchema),
   source: entitySourceSchema,
   /**
-   * The repository the entity's code is in, when its `backstage.io/source-location` (or GitHub project
+   * The repository the entity's code is in, when its `backstage.io/source-location` (or GitHub or GitLab project
    * slug) names another of the portal's repositories than the one declaring it: that repository's
    * facts judge it (code-repo.ts).
    */

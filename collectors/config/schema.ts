@@ -37,10 +37,22 @@ export const gitSourceSchema = z
   .strictObject({
     type: z.literal('git'),
     repos: z
-      .array(z.string().min(1))
+      .array(
+        z.union([
+          z.string().min(1),
+          z.strictObject({
+            url: z.string().min(1).describe('The clone URL.'),
+            name: z
+              .string()
+              .regex(/^[\w.-]+$/, 'expected letters, digits, ".", "_" or "-"')
+              .refine((name) => name !== '.' && name !== '..', 'expected a name, not a path')
+              .describe("The repository's name in the portal, for two whose URLs end alike (GitLab's platform/api and finance/api)."),
+          }),
+        ]),
+      )
       .min(1)
       .describe(
-        "Clone URLs: anything git accepts (https://…, git@host:org/repo.git, file://…, a path to a bare repository). The name is the URL's last part without .git.",
+        "Clone URLs: anything git accepts (https://…, git@host:org/repo.git, file://…, a path to a bare repository). The name is the URL's last part without .git; `{ url, name }` gives one of its own.",
       ),
     clones: z
       .string()

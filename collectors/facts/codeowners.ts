@@ -15,13 +15,16 @@ export const codeownersSchema = z
     rules: z.array(z.object({ pattern: z.string(), owners: z.array(z.string()), line: z.number().int().positive() })),
     /** Owners of the last catch-all rule (`*`), which applies to every file no later rule claims. */
     catchAll: z.array(z.string()).optional(),
+    /** GitLab's dialect: the file is in `.gitlab/`, or has sections (`[Backend] @owners`). */
+    gitlab: z.literal(true).optional(),
   })
   .nullable();
 
 export const codeowners = defineRetriever({
   id: 'codeowners',
-  version: 4,
-  description: 'The CODEOWNERS file: its rules with line numbers and its catch-all owners.',
+  version: 5,
+  description:
+    "The CODEOWNERS file: its rules with line numbers (a GitLab section's default owners given to its rules that name none) and its catch-all owners.",
   schema: codeownersSchema,
   async collect({ repo, problem }) {
     const path = CODEOWNERS_PATHS.find((candidate) => repo.has(candidate));
@@ -33,18 +36,35 @@ export const codeowners = defineRetriever({
         problem({ severity: 'error', file: path, message: `${describeRefusal(path, read)}${githubToo} No owners are read from it.` });
       return null;
     }
-    return { path, ...parseCodeownersWithLines(read.text) };
+    const parsed = parseCodeownersWithLines(read.text);
+    return { path, ...parsed, ...(path.startsWith('.gitlab/') ? { gitlab: true as const } : {}) };
   },
 });
 
-/** Parses CODEOWNERS line by line, so each rule keeps the line that evidence points at. */
+/** A GitLab section header: `[Name]`, `^[Optional]`, `[Name][2]` approvals, then the section's default owners. */
+const SECTION = /^\^?\[[^\]]+\](\[\d+\])?(?:\s+(.*))?$/;
+
+/**
+ * Parses CODEOWNERS line by line, so each rule keeps the line that evidence points at. A pattern
+ * may escape a space (`docs\ site/`). In a GitLab section, a rule naming no owner has the section's
+ * default owners, as GitLab reads it.
+ */
 export function parseCodeownersWithLines(text: string): Omit<NonNullable<z.infer<typeof codeownersSchema>>, 'path'> {
+  let sectionOwners: string[] = [];
+  let sections = false;
   const rules = text.split(/\r?\n/).flatMap((line, index) => {
     // A rule is a pattern and its owners, before any `#` comment.
-    const [pattern, ...owners] = line.split('#')[0]!.trim().split(/\s+/);
-    // GitLab section headers (`[Docs]`, optional `^[Docs]`) are not rules.
-    return pattern && !/^\^?\[/.test(pattern) ? [{ pattern, owners, line: index + 1 }] : [];
+    const content = line.split('#')[0]!.trim();
+    const section = SECTION.exec(content);
+    if (section) {
+      sections = true;
+      sectionOwners = section[2]?.split(/\s+/).filter(Boolean) ?? [];
+      return [];
+    }
+    const [pattern, ...owners] = content.split(/(?<!\\)\s+/);
+    if (!pattern) return [];
+    return [{ pattern: pattern.replaceAll('\\ ', ' '), owners: owners.length > 0 ? owners : sectionOwners, line: index + 1 }];
   });
   const catchAll = rules.findLast((rule) => CATCH_ALL_PATTERNS.has(rule.pattern))?.owners;
-  return { rules, ...(catchAll && catchAll.length > 0 ? { catchAll } : {}) };
+  return { rules, ...(catchAll && catchAll.length > 0 ? { catchAll } : {}), ...(sections ? { gitlab: true as const } : {}) };
 }

@@ -53,9 +53,22 @@ function safePathname(url: string): string | undefined {
 export async function listGitSource(source: GitSource, baseDir: string, select: RepoSelection = EVERY_REPO): Promise<SourceListing> {
   const listing: SourceListing = { repos: [], problems: [] };
   const remotes: Remote[] = [];
-  for (const url of source.repos) {
-    const name = repoNameOf(url);
+  const urlsByName = new Map<string, string>();
+  for (const entry of source.repos) {
+    const url = typeof entry === 'string' ? entry : entry.url;
+    const name = typeof entry === 'string' ? repoNameOf(url) : entry.name;
     if (name && !select(name)) continue;
+    const first = name === undefined ? undefined : urlsByName.get(name);
+    if (first !== undefined) {
+      // Both would be cloned into one folder: neither would be what its URL says.
+      listing.problems.push({
+        severity: 'error',
+        repo: name!,
+        message: `"${redact(first)}" and "${redact(url)}" are both named "${name}", and only the first is cloned. Give the other a name of its own in portal.yaml: { url: ${redact(url)}, name: <name> }.`,
+      });
+      continue;
+    }
+    if (name) urlsByName.set(name, url);
     if (name)
       remotes.push({
         name,
@@ -153,6 +166,9 @@ async function syncClone(
     const fetching = ['--progress', ...(clonesPartially(remote.url) ? ['--filter=blob:none'] : []), '--no-recurse-submodules'];
     const { stallMs: _, ...local } = extra;
     if (existing) {
+      // A clone made for another URL of the same name (portal.yaml changed) is pointed at this one.
+      const origin = (await runSafeGit(dir, ['config', '--get', 'remote.origin.url'], local).catch(() => '')).trim();
+      if (origin !== remote.url) await runSafeGit(dir, ['remote', 'set-url', 'origin', remote.url], local);
       await runSafeGit(dir, ['fetch', ...fetching, 'origin'], extra);
       // Local, and silent however many files it writes: not timed.
       await runSafeGit(dir, ['reset', '--quiet', '--hard', '@{upstream}'], local);

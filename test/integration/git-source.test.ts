@@ -57,7 +57,7 @@ afterAll(async () => {
   await rm(remotes, { recursive: true, force: true });
 });
 
-async function collectFrom(urls: string[]) {
+async function collectFrom(urls: Array<string | { url: string; name: string }>) {
   const config = portalConfigSchema.parse({
     sources: [{ type: 'git', repos: urls, clones: 'clones', webUrl: 'https://git.example.com/acme/{name}' }],
   });
@@ -75,6 +75,35 @@ describe('the git source', () => {
     // Whole, not partial: from a shallow folder, a partial clone fetched again without end (clonesPartially).
     await expect(git(join(clones, 'alpha'), 'config', 'remote.origin.partialclonefilter')).rejects.toThrow();
     expect(snapshot.problems.filter((problem) => /clone|fetch/i.test(problem.message))).toEqual([]);
+  });
+
+  it('clones two repositories whose URLs end alike under the names given, and refuses to clone both under one', async () => {
+    // GitLab's finance/alpha beside platform/alpha: here beta's history under another group's folder.
+    await mkdir(join(remotes, 'finance'), { recursive: true });
+    await git(remotes, 'clone', '--quiet', '--bare', fixture.dirs.beta, join('finance', 'alpha.git'));
+    const platform = `file://${remotes}/alpha.git`;
+    const finance = `file://${remotes}/finance/alpha.git`;
+    const refused = await collectFrom([platform, finance]);
+    expect(refused.repos.map((repo) => repo.name)).toEqual(['alpha']);
+    expect(refused.problems).toContainEqual(
+      expect.objectContaining({
+        severity: 'error',
+        repo: 'alpha',
+        message: expect.stringContaining(`are both named "alpha", and only the first is cloned. Give the other a name of its own`),
+      }),
+    );
+    const named = await collectFrom([platform, { url: finance, name: 'finance-alpha' }]);
+    const heads = Object.fromEntries(named.repos.map((repo) => [repo.name, repo.facts.head?.commit]));
+    expect(heads).toEqual({
+      alpha: await git(fixture.dirs.alpha, 'rev-parse', 'HEAD'),
+      'finance-alpha': await git(fixture.dirs.beta, 'rev-parse', 'HEAD'),
+    });
+  });
+
+  it('points a clone at its URL when portal.yaml gives its name to another', async () => {
+    await collectFrom([{ url: `file://${remotes}/alpha.git`, name: 'renamed' }]);
+    const moved = await collectFrom([{ url: `file://${remotes}/beta.git`, name: 'renamed' }]);
+    expect(moved.repos[0]!.facts.head?.commit).toBe(await git(fixture.dirs.beta, 'rev-parse', 'HEAD'));
   });
 
   it('fetches new commits on a later run', async () => {

@@ -62,7 +62,8 @@ export const codeownersPatternsMatch = defineCheck({
     if (!codeowners || codeowners.rules.length === 0) return notApplicable('No CODEOWNERS rules to check.');
     const index = indexFiles(files);
     const stale: Evidence[] = codeowners.rules
-      .filter((rule) => !patternMatchesAny(rule.pattern, index))
+      // A GitLab exclusion (`!path`) takes files from the rules above it: matching none is no fault.
+      .filter((rule) => !(codeowners.gitlab && rule.pattern.startsWith('!')) && !patternMatchesAny(rule.pattern, index))
       .map((rule) => ({ path: codeowners.path, line: rule.line, note: `${rule.pattern} matches no tracked file` }));
     if (stale.length > 0)
       return fail(

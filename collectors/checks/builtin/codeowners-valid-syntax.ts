@@ -17,7 +17,7 @@ export const codeownersValidSyntax = defineCheck({
   title: 'CODEOWNERS rules are valid',
   category: 'ownership',
   description:
-    'Every CODEOWNERS owner is `@user`, `@org/team` or an email, and no pattern uses syntax GitHub ignores (`!` negation, `[ ]` ranges).',
+    'Every CODEOWNERS owner is `@user`, `@org/team` or an email, and no pattern uses syntax GitHub ignores (`!` negation, `[ ]` ranges), which a GitLab CODEOWNERS (in `.gitlab/`, or with sections) may use.',
   why: "GitHub skips CODEOWNERS lines it cannot parse without telling anyone (it shows the errors only on the file's page), so the owners on those lines never get review requests.",
   fix: [
     'Correct each line the evidence points at. Owners start with `@` (`@alice`, `@acme/payments-team`) or are email addresses; a team needs its organisation:',
@@ -38,14 +38,18 @@ export const codeownersValidSyntax = defineCheck({
     if (!codeowners || codeowners.rules.length === 0) return notApplicable('No CODEOWNERS rules to check.');
     const invalid: Evidence[] = [];
     for (const rule of codeowners.rules) {
-      const unsupported = unsupportedPattern(rule.pattern);
+      // GitLab matches with fnmatch, ranges included, and has `!` exclusions.
+      const unsupported = codeowners.gitlab ? undefined : unsupportedPattern(rule.pattern);
       if (unsupported) invalid.push({ path: codeowners.path, line: rule.line, note: `${rule.pattern}: ${unsupported}` });
       for (const owner of rule.owners.filter((candidate) => !VALID_OWNER.test(candidate))) {
         invalid.push({ path: codeowners.path, line: rule.line, note: `"${owner}" is not @user, @org/team or an email` });
       }
     }
     if (invalid.length > 0)
-      return fail(`${count(invalid.length, 'error')} in ${codeowners.path}; GitHub ignores those rules or owners.`, capped(invalid));
+      return fail(
+        `${count(invalid.length, 'error')} in ${codeowners.path}; ${codeowners.gitlab ? 'GitLab' : 'GitHub'} ignores those rules or owners.`,
+        capped(invalid),
+      );
     return pass(`Every rule of ${codeowners.path} is valid (${count(codeowners.rules.length, 'rule')}).`, [{ path: codeowners.path }]);
   },
 });

@@ -38,6 +38,16 @@ describe('the repository an entity’s code is in', () => {
     ],
     ['a GitHub project slug', { 'github.com/project-slug': 'acme/web-frontend' }, 'web-frontend'],
     [
+      'a GitLab project slug on its instance',
+      { 'gitlab.com/project-slug': 'acme/finance/billing', 'gitlab.com/instance': 'gitlab.example.com' },
+      'billing',
+    ],
+    [
+      'a GitLab project slug on gitlab.com, which the portal does not read',
+      { 'gitlab.com/project-slug': 'acme/finance/billing' },
+      undefined,
+    ],
+    [
       'a source-location inside the declaring repository',
       { 'backstage.io/source-location': 'url:https://github.com/acme/platform-catalog/tree/main/services/a' },
       undefined,

@@ -78,7 +78,7 @@ describe('ownerFromCodeowners', () => {
     { owners: ['@Acme/Platform-Team'], expected: 'group:default/platform-team' },
     { owners: ['alice@example.com'], expected: undefined },
     { owners: ['alice@example.com', '@acme/data'], expected: 'group:default/data' },
-    { owners: ['@acme/a/b'], expected: undefined },
+    { owners: ['@acme/a/b'], expected: 'group:default/a-b' },
     { owners: [], expected: undefined },
   ])('$owners → $expected', ({ owners, expected }) => {
     expect(ownerFromCodeowners(owners)).toBe(expected);

@@ -44,7 +44,7 @@ describe('codeownersRef', () => {
     ['@acme/Payments-Team', 'group:default/payments-team'],
     ['@MihaiTabara', 'user:default/mihaitabara'],
     ['ops@acme.dev', undefined],
-    ['@acme/a/b', undefined],
+    ['@acme/a/b', 'group:default/a-b'],
     ['@acme/bad name', undefined],
     ['payments-team', undefined],
   ])('%s → %s', (owner, ref) => {

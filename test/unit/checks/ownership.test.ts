@@ -486,6 +486,19 @@ describeCheck(codeownersValidSyntax, [
       { path: '.github/CODEOWNERS', line: 3, note: '*.[ch]: character ranges ([ ]) are not supported' },
     ],
   },
+  {
+    name: "GitLab's exclusions, ranges and nested groups",
+    input: {
+      facts: repoFacts({
+        codeowners: {
+          path: '.gitlab/CODEOWNERS',
+          rules: [rule(1, '!/vendor/', '@a'), rule(2, '*.[ch]', '@acme/platform/backend')],
+          gitlab: true,
+        },
+      }),
+    },
+    outcome: 'pass',
+  },
   { name: 'no CODEOWNERS', input: { facts: repoFacts() }, outcome: 'notApplicable' },
   { name: 'no rules', input: { facts: repoFacts({ codeowners: codeowners([]) }) }, outcome: 'notApplicable' },
 ]);

@@ -167,9 +167,22 @@ describe('parseCodeownersWithLines', () => {
     },
     { name: 'a * rule without owners clears ownership', text: '*\n', expected: { rules: [{ pattern: '*', owners: [], line: 1 }] } },
     {
-      name: 'GitLab sections, optional ones too, are not rules',
-      text: '[Docs]\n*.md @acme/writers\n^[Optional review][2] @acme/leads\n',
-      expected: { rules: [{ pattern: '*.md', owners: ['@acme/writers'], line: 2 }] },
+      name: 'GitLab sections, optional ones too, are not rules, and give their owners to rules that name none',
+      text: '[Docs]\n*.md @acme/writers\n^[Optional review][2] @acme/leads\n*.ts\n[Default] @acme/platform/sub/billing-team\n*\n',
+      expected: {
+        rules: [
+          { pattern: '*.md', owners: ['@acme/writers'], line: 2 },
+          { pattern: '*.ts', owners: ['@acme/leads'], line: 4 },
+          { pattern: '*', owners: ['@acme/platform/sub/billing-team'], line: 6 },
+        ],
+        catchAll: ['@acme/platform/sub/billing-team'],
+        gitlab: true,
+      },
+    },
+    {
+      name: 'an escaped space is part of the pattern',
+      text: 'path\\ with\\ spaces/ @acme/docs\n',
+      expected: { rules: [{ pattern: 'path with spaces/', owners: ['@acme/docs'], line: 1 }] },
     },
     {
       name: 'comments after a rule, indentation, tabs and CRLF line ends',
