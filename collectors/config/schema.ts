@@ -11,7 +11,7 @@ export const directorySourceSchema = z
       .url()
       .optional()
       .describe(
-        'Web UI of each repository, `{name}` replaced by the folder name, e.g. `https://github.com/acme/{name}`. Used for "view source" and evidence links. Without it, a repository whose `origin` remote is on github.com, gitlab.com or bitbucket.org links to its page there.',
+        'Web UI of each repository, `{name}` replaced by the folder name, e.g. `https://github.com/acme/{name}`. Used for "view source" and evidence links. Without it, a repository whose `origin` remote is on github.com, gitlab.com or bitbucket.org links to its page there, and with `forge` set, one on any host (a self-hosted GitLab).',
       ),
     forge: z
       .enum(FORGES)

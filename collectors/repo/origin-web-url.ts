@@ -9,16 +9,17 @@ const MAX_CONFIG_BYTES = 1024 * 1024;
 
 /**
  * The web page of a work tree cloned from a public forge, from its `origin` remote, so a directory
- * source without `webUrl` still links evidence to the files. Undefined for any other remote (a
- * self-hosted forge's clone URL does not tell its web URL) or a config that cannot be read.
+ * source without `webUrl` still links evidence to the files. A self-hosted forge's remote only when
+ * the source says which forge its host is (`selfHosted`): a clone URL alone does not tell a web
+ * URL. Undefined for any other remote or a config that cannot be read.
  */
-export function originWebUrl(dir: string): string | undefined {
+export function originWebUrl(dir: string, selfHosted = false): string | undefined {
   try {
     const gitDir = gitDirOf(dir);
     const commonDir = gitDir && commonDirOf(gitDir);
     const config = commonDir ? readRegularFile(join(commonDir, 'config'), MAX_CONFIG_BYTES)?.toString('utf8') : undefined;
     const remote = config === undefined ? undefined : remoteUrl(config, 'origin');
-    return remote === undefined ? undefined : webUrlOfRemote(remote);
+    return remote === undefined ? undefined : webUrlOfRemote(remote, selfHosted);
   } catch {
     // Only ever a link: a config it cannot make sense of gives none, never a failed run.
     return undefined;
@@ -42,9 +43,10 @@ export function remoteUrl(config: string, name: string): string | undefined {
 /**
  * The web page of the repository a clone URL names on a public forge: https, ssh (`ssh://` or
  * `git@host:path`) and `git://` alike, credentials and `.git` dropped. Every path segment must be a
- * plain name, so nothing but a repository's page can come out.
+ * plain name, so nothing but a repository's page can come out. With `selfHosted`, any host's
+ * (but an `ssh.` host's, whose paths are not its pages': Azure DevOps' `ssh.dev.azure.com:v3/…`).
  */
-export function webUrlOfRemote(remote: string): string | undefined {
+export function webUrlOfRemote(remote: string, selfHosted = false): string | undefined {
   let host: string;
   let path: string;
   const parsed = URL.canParse(remote) ? new URL(remote) : undefined;
@@ -61,7 +63,7 @@ export function webUrlOfRemote(remote: string): string | undefined {
     [, host, path] = scp as unknown as [string, string, string];
   }
   host = host.toLowerCase();
-  if (!PUBLIC_FORGES.has(host)) return undefined;
+  if (!PUBLIC_FORGES.has(host) && !(selfHosted && /^[a-z0-9-]+(\.[a-z0-9-]+)*$/.test(host) && !host.startsWith('ssh.'))) return undefined;
   const segments = path
     .replace(/^\/+|\/+$/g, '')
     .replace(/\.git$/, '')

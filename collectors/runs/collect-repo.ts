@@ -40,7 +40,8 @@ export interface CollectRepoOptions {
 export async function collectRepo(handle: RepoHandle, options: CollectRepoOptions): Promise<RepoSnapshot> {
   // Without a configured `webUrl`, a repository links to its page on a public forge, from its origin
   // remote: in a portal's folders, a git source's clones, and `cairn check`'s checkout alike.
-  const webUrl = handle.webUrl ?? originWebUrl(handle.dir);
+  // A source that names its forge vouches for its hosts: a self-hosted GitLab's remote is its page too.
+  const webUrl = handle.webUrl ?? originWebUrl(handle.dir, handle.forge !== undefined);
   const base = {
     name: handle.name,
     source: handle.source,

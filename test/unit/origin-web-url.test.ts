@@ -33,6 +33,19 @@ describe('webUrlOfRemote', () => {
   });
 });
 
+describe('webUrlOfRemote, for a source that names its forge', () => {
+  it.each([
+    ['https://gitlab.acme.internal/platform/payments.git', 'https://gitlab.acme.internal/platform/payments'],
+    ['git@gitlab.acme.internal:platform/sub/group/billing.git', 'https://gitlab.acme.internal/platform/sub/group/billing'],
+    ['https://dev.azure.com/acme/Payments/_git/ledger', 'https://dev.azure.com/acme/Payments/_git/ledger'],
+    ['git@ssh.dev.azure.com:v3/acme/Payments/ledger', undefined],
+    ['https://gitlab.acme.internal/acme/../../evil', undefined],
+    ['/srv/git/payments.git', undefined],
+  ])('%s → %s', (remote, web) => {
+    expect(webUrlOfRemote(remote, true)).toBe(web);
+  });
+});
+
 describe('remoteUrl', () => {
   const config = [
     '[core]',
