@@ -8,7 +8,7 @@ import { buildCatalog } from './catalog/index.ts';
 import type { CheckDefinition, CheckMetadata } from './checks/check.ts';
 import type { CustomCheckFile } from './checks/custom.ts';
 import { ConfigError, located } from './config/config-error.ts';
-import type { GuideSettings, LoadedConfig, PortalConfig } from './config/schema.ts';
+import type { GuideSettings, LoadedConfig } from './config/schema.ts';
 import type { FactSettings } from './facts/retriever.ts';
 import { buildEntityDocs } from './docs/index.ts';
 import type { SiteMode } from './docs/render-site.ts';
@@ -162,7 +162,7 @@ export async function collectRepos(
     options: {
       now,
       windowDays: config.activity.windowDays,
-      settings: factSettings(config, standards),
+      settings: factSettings(standards, config.catalog.paths),
       limits: config.limits,
       ...(options.cacheDir ? { cacheDir: options.cacheDir } : {}),
     },
@@ -223,9 +223,12 @@ export interface AssembleInput {
   docs?: SiteMode;
 }
 
-/** What the portal's configuration and standards tell the retrievers to read (part of the fact cache's key). */
-export function factSettings(config: Pick<PortalConfig, 'catalog'>, standards: Pick<Standards, 'contentGlobs'>): FactSettings {
-  return { contentGlobs: standards.contentGlobs, ...(config.catalog.paths ? { descriptorPaths: config.catalog.paths } : {}) };
+/**
+ * What the standards and the portal's descriptor paths (`catalog.paths`) tell the retrievers to read
+ * (part of the fact cache's key).
+ */
+export function factSettings(standards: Pick<Standards, 'contentGlobs'>, descriptorPaths: readonly string[] | undefined): FactSettings {
+  return { contentGlobs: standards.contentGlobs, ...(descriptorPaths ? { descriptorPaths } : {}) };
 }
 
 /** Everything after the facts, pure but for time given (and the previous snapshot read): catalog, scorecards, and the snapshot. */

@@ -37,8 +37,7 @@ export function toCheckDefinition(file: CustomCheckFile): CheckDefinition<typeof
     needs: factsRead(rule),
     run({ facts }) {
       if (rule.type === 'fact') return checkFact(rule, facts);
-      const files = facts.files.filter((path) => !ignored(path));
-      const left = facts.files.filter((path) => ignored(path));
+      const { files = [], left = [] } = Object.groupBy(facts.files, (path) => (ignored(path) ? 'left' : 'files'));
       if (rule.type === 'file-exists') return checkFileExists(rule, files, left);
       const contents = facts.contentFiles;
       switch (rule.type) {

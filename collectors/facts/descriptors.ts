@@ -105,8 +105,7 @@ async function readConfigured(reader: DescriptorReader, globs: readonly string[]
     });
   for (const path of paths) await reader.readOnce(path);
   if (paths.length > 0) return [];
-  const named: readonly string[] = DESCRIPTOR_FILES;
-  const unread = context.repo.files().filter((file) => !FOREIGN.test(file) && named.includes(file.slice(file.lastIndexOf('/') + 1)));
+  const unread = namedDescriptors(context.repo);
   if (unread.length > 0)
     context.problem({
       severity: 'warning',
@@ -114,6 +113,12 @@ async function readConfigured(reader: DescriptorReader, globs: readonly string[]
       message: `${unreadList(unread)} not read: no file of this repository matches catalog.paths in portal.yaml (${globs.join(', ')}). Add a pattern that matches ${unread.length === 1 ? 'it' : 'them'}.`,
     });
   return unread.slice(0, UNREAD_SHOWN);
+}
+
+/** The repository's files named as Backstage names descriptors, at any depth, but for someone else's code's. */
+function namedDescriptors(repo: RepoReader): string[] {
+  const named: readonly string[] = DESCRIPTOR_FILES;
+  return repo.files().filter((file) => !FOREIGN.test(file) && named.includes(file.slice(file.lastIndexOf('/') + 1)));
 }
 
 /** `a.yaml is`, `a.yaml and 2 more descriptor files<where> are`. */
@@ -150,9 +155,8 @@ async function readRoot(reader: DescriptorReader, context: FactContext): Promise
     await reader.read(root, 0);
     return [];
   }
-  const nested = context.repo
-    .files()
-    .filter((file) => file.includes('/') && !FOREIGN.test(file) && named.includes(file.slice(file.lastIndexOf('/') + 1)));
+  // With no descriptor at the root, every file named as one is below it.
+  const nested = namedDescriptors(context.repo);
   if (nested.length > 0) {
     context.problem({
       severity: 'warning',

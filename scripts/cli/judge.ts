@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { assemble, collectRepo, type Standards } from '../../collectors/collect.ts';
+import { assemble, collectRepo, factSettings, type Standards } from '../../collectors/collect.ts';
 import { ConfigError } from '../../collectors/config/config-error.ts';
 import { portalConfigSchema, type GuideSettings, type Limits } from '../../collectors/config/schema.ts';
 import type { SuggestInput } from '../../collectors/fixes/index.ts';
@@ -178,7 +178,7 @@ export async function judgeTree(
     {
       now: tree.now,
       windowDays: judge.windowDays,
-      settings: { contentGlobs: standards.contentGlobs, ...(judge.descriptorPaths ? { descriptorPaths: judge.descriptorPaths } : {}) },
+      settings: factSettings(standards, judge.descriptorPaths),
       limits: judge.limits,
       untracked: tree.untracked,
     },

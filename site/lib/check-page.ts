@@ -9,7 +9,7 @@ import {
   evidenceView,
   formatScore,
   levelRef,
-  repoOf,
+  evidenceRepos,
   scorecardLink,
   type CheckEvaluation,
   type CheckStatus,
@@ -278,16 +278,16 @@ function failingSections(catalog: IndexedCatalog, standards: IndexedStandards, c
     const scorecard = scorecardLink(standards.scorecardsById.get(result.scorecard)!);
     const row = rows.get(key);
     if (row) row.scorecards.push(scorecard);
-    else
+    else {
+      const where = evidenceRepos(catalog, catalog.byRef.get(result.entityRef));
       rows.set(key, {
         entity: linkToRef(catalog, result.entityRef),
         scorecards: [scorecard],
         status,
         message: scored.message,
-        evidence: scored.evidence.map((evidence) =>
-          evidenceView({ repo: repoOf(catalog, catalog.byRef.get(result.entityRef)), repos: catalog.repos }, evidence),
-        ),
+        evidence: scored.evidence.map((evidence) => evidenceView(where, evidence)),
       });
+    }
   }
   const sorted = [...rows.values()]
     .map((row) => ({ ...row, scorecards: row.scorecards.sort((a, b) => compareText(a.title, b.title)) }))

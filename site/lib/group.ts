@@ -55,11 +55,22 @@ function ownedEntity(catalog: IndexedCatalog, link: EntityLink): OwnedEntity {
   return { link, kind: entity?.kind ?? link.kind, ...(type ? { type } : {}) };
 }
 
+/** Each group's {@link ownedBelow}, per catalog: a group's page needs it twice (its list, its scorecards' roll-up). */
+const ownedBelowByCatalog = new WeakMap<IndexedCatalog, Map<string, GroupView['ownedBelow']>>();
+
 /**
  * The entities owned by the groups below `group`, each once (its first owner found, walking down
  * level by level), except what `group` owns itself. A cycle of parents is walked once.
  */
 export function ownedBelow(catalog: IndexedCatalog, group: CatalogEntity): GroupView['ownedBelow'] {
+  let known = ownedBelowByCatalog.get(catalog);
+  if (!known) ownedBelowByCatalog.set(catalog, (known = new Map()));
+  let below = known.get(group.ref);
+  if (!below) known.set(group.ref, (below = walkOwnedBelow(catalog, group)));
+  return below;
+}
+
+function walkOwnedBelow(catalog: IndexedCatalog, group: CatalogEntity): GroupView['ownedBelow'] {
   const seen = new Set([group.ref]);
   const owners: EntityLink[] = [];
   let level = [group];

@@ -14,10 +14,10 @@ import {
   formatScore,
   levelRef,
   needsWork,
-  repoOf,
   scorecardLink,
   type CheckLink,
   type CheckStatus,
+  evidenceRepos,
   type EvidenceRepos,
   type EvidenceView,
   type LevelRef,
@@ -148,7 +148,7 @@ function scorecardPanel(
   result: ScorecardResult,
   badges: BadgeSetting,
 ): ScorecardPanelView {
-  const where = { repo: repoOf(catalog, entity), repos: catalog.repos };
+  const where = evidenceRepos(catalog, entity);
   const level = levelRef(scorecard, result.level);
   // The definition's levels in order, then any level only the result names.
   const levelIds = [...new Set([...scorecard.levels.map((definition) => definition.id), ...result.checks.map((check) => check.level)])];

@@ -184,6 +184,11 @@ export interface EvidenceRepos {
   repos: ReadonlyMap<string, RepoSnapshot>;
 }
 
+/** Where an entity's evidence is, in `catalog`. */
+export function evidenceRepos(catalog: IndexedCatalog, entity: CatalogEntity | undefined): EvidenceRepos {
+  return { repo: repoOf(catalog, entity), repos: catalog.repos };
+}
+
 /** Shapes evidence found in `where.repo`, or in the repository the evidence names. */
 export function evidenceView(where: EvidenceRepos, evidence: Evidence): EvidenceView {
   const repo = evidence.repo === undefined ? where.repo : where.repos.get(evidence.repo);

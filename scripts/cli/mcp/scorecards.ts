@@ -3,7 +3,7 @@ import { didYouMean } from '../../../collectors/scorecards/suggest.ts';
 import { checkGuideLink, checkPageView } from '../../../site/lib/check-page.ts';
 import { entityScorecards, type SettledChecks } from '../../../site/lib/scorecard-panel.ts';
 import { checkPath } from '../../../site/lib/paths.ts';
-import { evidenceView, levelRef, repoOf, type EvidenceView } from '../../../site/lib/standards.ts';
+import { evidenceRepos, evidenceView, levelRef, type EvidenceView } from '../../../site/lib/standards.ts';
 import { failingChecks, type FailingCheck } from '../report/verdict.ts';
 import { clip, firstOf, fitting, MAX_ANSWER_CHARS, MAX_LOCATION, MAX_MARKDOWN, MAX_NESTED, MAX_URL } from './bounds.ts';
 import { resolveEntity } from './entities.ts';
@@ -179,7 +179,7 @@ export function nextLevel(portal: McpPortal, entityText: string, scorecard?: str
 
 /** One failing check of `failingChecks`, for an answer: each finding with the levels it blocks, its evidence, the fix and the guide. */
 export function fixAnswer(portal: McpPortal, entity: CatalogEntity | undefined, failing: FailingCheck) {
-  const where = { repo: repoOf(portal.catalog, entity), repos: portal.catalog.repos };
+  const where = evidenceRepos(portal.catalog, entity);
   const guide = guideAnswer(portal, failing.checkId);
   const url = portalLink(portal, checkPath(failing.checkId));
   // Ten findings at most, fewer when their evidence is long: one failing check never fills the answer.

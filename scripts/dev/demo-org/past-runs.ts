@@ -83,7 +83,7 @@ export async function generateDemoHistory(options: DemoHistoryOptions): Promise<
               {
                 now,
                 windowDays: loaded.config.activity.windowDays,
-                settings: factSettings(loaded.config, standards),
+                settings: factSettings(standards, loaded.config.catalog.paths),
                 limits: loaded.config.limits,
               },
             );
