@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { codeownersRef } from '../../catalog/owners.ts';
 import { RELATION } from '../../catalog/relations.ts';
 import { defineCheck, fail, notApplicable, pass } from '../check.ts';
-import { ruleFor } from './support/codeowners.ts';
+import { rulesFor } from './support/codeowners.ts';
 import { listOf, relationTarget } from './support/facts.ts';
 
 export const codeownersNamesOwner = defineCheck({
@@ -10,7 +10,7 @@ export const codeownersNamesOwner = defineCheck({
   title: 'CODEOWNERS asks the owner to review',
   category: 'ownership',
   description:
-    "The CODEOWNERS rule that decides who reviews the entity's descriptor (the last one matching it) names the entity's owner: its team (`@org/team` for the Group `team`), a member of it, or the User who owns it.",
+    "The CODEOWNERS rule that decides who reviews the entity's descriptor (the last one matching it; in a GitLab file with sections, the last of any section) names the entity's owner: its team (`@org/team` for the Group `team`), a member of it, or the User who owns it.",
   why: 'The catalog says who owns a service; CODEOWNERS says who reviews its changes. When they disagree (the descriptor says `team-jvm`, CODEOWNERS `* @acme/team-python`), changes are approved by a team that does not own the service, and the owner learns of them in production. Keeping the two in step is what makes ownership real.',
   fix: [
     "Name the owner in CODEOWNERS, for the whole repository or for the entity's folder:",
@@ -38,25 +38,35 @@ export const codeownersNamesOwner = defineCheck({
       );
     const owner = relationTarget(entity, RELATION.ownedBy);
     if (!owner) return notApplicable('No owner to look for (owner-known-group checks that there is one).');
-    // Who reviews the entity's descriptor, and so its folder: the last rule matching it, as GitHub reads CODEOWNERS.
+    // Who reviews the entity's descriptor, and so its folder: the last rule matching it, as GitHub reads CODEOWNERS (GitLab: the last of each section).
     const file = entity.source.file;
-    const rule = ruleFor(codeowners.rules, file);
-    if (!rule) return fail(`No rule of ${codeowners.path} covers ${file}: nobody is asked to review it.`, [{ path: codeowners.path }]);
-    const where = `${codeowners.path} line ${rule.line} (\`${rule.pattern}\`), the rule for ${file},`;
+    const deciding = rulesFor(codeowners, file);
+    if (deciding.length === 0)
+      return fail(`No rule of ${codeowners.path} covers ${file}: nobody is asked to review it.`, [{ path: codeowners.path }]);
     // The owner, and when it is a Group, its members: a rule naming a member routes reviews to the team.
     const members = (catalog.get(owner)?.relations ?? [])
       .filter((relation) => relation.type === RELATION.hasMember)
       .map((relation) => relation.targetRef);
-    const named = rule.owners.map(codeownersRef);
-    const evidence = [{ path: codeowners.path, line: rule.line, note: `${rule.pattern} ${rule.owners.join(' ')}`.trim() }];
-    if (named.includes(owner)) return pass(`${where} names the owner.`, evidence);
-    if (named.some((ref) => ref !== undefined && members.includes(ref)))
-      return pass(`${where} names a member of the owning team.`, evidence);
+    const named = (rule: (typeof deciding)[number]) => rule.owners.map(codeownersRef);
+    const where = (rules: typeof deciding) =>
+      rules.length === 1
+        ? `${codeowners.path} line ${rules[0]!.line} (\`${rules[0]!.pattern}\`), the rule for ${file},`
+        : `${codeowners.path} lines ${listOf(
+            rules.map((rule) => String(rule.line)),
+            rules.length,
+          )}, the rules for ${file} in their sections,`;
+    const evidenceOf = (rules: typeof deciding) =>
+      rules.map((rule) => ({ path: codeowners.path, line: rule.line, note: `${rule.pattern} ${rule.owners.join(' ')}`.trim() }));
+    const naming = deciding.find((rule) => named(rule).includes(owner));
+    if (naming) return pass(`${where([naming])} names the owner.`, evidenceOf([naming]));
+    const namingMember = deciding.find((rule) => named(rule).some((ref) => ref !== undefined && members.includes(ref)));
+    if (namingMember) return pass(`${where([namingMember])} names a member of the owning team.`, evidenceOf([namingMember]));
+    const asked = [...new Set(deciding.flatMap((rule) => rule.owners))];
     return fail(
-      rule.owners.length === 0
-        ? `${where} names nobody, so nobody is asked to review it.`
-        : `${where} asks ${listOf(rule.owners, 5)} to review, not ${owner}, the owner, or one of its members.`,
-      evidence,
+      asked.length === 0
+        ? `${where(deciding)} ${deciding.length === 1 ? 'names' : 'name'} nobody, so nobody is asked to review it.`
+        : `${where(deciding)} ${deciding.length === 1 ? 'asks' : 'ask'} ${listOf(asked, 5)} to review, not ${owner}, the owner, or one of its members.`,
+      evidenceOf(deciding),
     );
   },
 });

@@ -9,10 +9,14 @@ import { ownerKnownGroup } from '../../../collectors/checks/builtin/owner-known-
 import type { Facts } from '../../../collectors/facts/index.ts';
 import { describeCheck, entity, repoFacts, withFiles } from '../../helpers/check-context.ts';
 
-type Rule = { pattern: string; owners: string[]; line: number };
+type Rule = { pattern: string; owners: string[]; line: number; section?: string };
 
 function codeowners(rules: Rule[], catchAll?: string[]): Facts['codeowners'] {
   return { path: '.github/CODEOWNERS', rules, ...(catchAll ? { catchAll } : {}) };
+}
+
+function gitlabCodeowners(rules: Rule[]): Facts['codeowners'] {
+  return { path: '.gitlab/CODEOWNERS', rules, gitlab: true };
 }
 
 const rule = (line: number, pattern: string, ...owners: string[]): Rule => ({ pattern, owners, line });
@@ -363,6 +367,54 @@ describeCheck(codeownersNamesOwner, [
       facts: repoFacts({ codeowners: codeowners([rule(1, '/docs/', '@acme/platform'), rule(2, '*', '@acme/web')]) }),
     },
     outcome: 'fail',
+  },
+  {
+    name: 'GitLab asks every section: a section naming the owner passes though a later section names another team',
+    input: {
+      entity: ownedBy('group:default/payments-team'),
+      facts: repoFacts({
+        codeowners: gitlabCodeowners([rule(2, '*', '@acme/payments-team'), { ...rule(4, '*', '@acme/security'), section: 'Security' }]),
+      }),
+    },
+    outcome: 'pass',
+    message: exactly('.gitlab/CODEOWNERS line 2 (`*`), the rule for catalog-info.yaml, names the owner.'),
+  },
+  {
+    name: 'GitLab: the last rule of each section decides, and the failure names every section’s rule',
+    input: {
+      entity: ownedBy('group:default/payments-team'),
+      facts: repoFacts({
+        codeowners: gitlabCodeowners([
+          { ...rule(2, '*', '@acme/payments-team'), section: 'Backend' },
+          { ...rule(3, '*.yaml', '@acme/platform'), section: 'Backend' },
+          { ...rule(5, '*', '@acme/security'), section: 'security' },
+          { ...rule(7, '*', '@acme/payments-team'), section: 'Docs' },
+          { ...rule(8, '!catalog-info.yaml'), section: 'Docs' },
+        ]),
+      }),
+    },
+    outcome: 'fail',
+    message: exactly(
+      '.gitlab/CODEOWNERS lines 3 and 5, the rules for catalog-info.yaml in their sections, ask @acme/platform and @acme/security to review, not group:default/payments-team, the owner, or one of its members.',
+    ),
+    evidence: [
+      { path: '.gitlab/CODEOWNERS', line: 3, note: '*.yaml @acme/platform' },
+      { path: '.gitlab/CODEOWNERS', line: 5, note: '* @acme/security' },
+    ],
+  },
+  {
+    name: 'GitLab: a section whose exclusion matches the descriptor has no say, wherever the exclusion is',
+    input: {
+      entity: ownedBy('group:default/platform'),
+      facts: repoFacts({
+        codeowners: gitlabCodeowners([
+          { ...rule(2, '!catalog-info.yaml'), section: 'Docs' },
+          { ...rule(3, '*', '@acme/platform'), section: 'Docs' },
+        ]),
+      }),
+    },
+    outcome: 'fail',
+    message: exactly('No rule of .gitlab/CODEOWNERS covers catalog-info.yaml: nobody is asked to review it.'),
   },
   {
     name: 'no rule covers the descriptor',

@@ -171,13 +171,33 @@ describe('parseCodeownersWithLines', () => {
       text: '[Docs]\n*.md @acme/writers\n^[Optional review][2] @acme/leads\n*.ts\n[Default] @acme/platform/sub/billing-team\n*\n',
       expected: {
         rules: [
-          { pattern: '*.md', owners: ['@acme/writers'], line: 2 },
-          { pattern: '*.ts', owners: ['@acme/leads'], line: 4 },
-          { pattern: '*', owners: ['@acme/platform/sub/billing-team'], line: 6 },
+          { pattern: '*.md', owners: ['@acme/writers'], line: 2, section: 'Docs' },
+          { pattern: '*.ts', owners: ['@acme/leads'], line: 4, section: 'Optional review' },
+          { pattern: '*', owners: ['@acme/platform/sub/billing-team'], line: 6, section: 'Default' },
         ],
         catchAll: ['@acme/platform/sub/billing-team'],
         gitlab: true,
       },
+    },
+    {
+      name: 'GitLab asks every section, so the catch-all owners are each section’s last, once each; headers differing in case are one section',
+      text: '* @acme/all\n[Backend] @acme/backend\n*\n[Security]\n* @acme/old-security\n* @acme/security @acme/all\n[backend]\n* @acme/platform\n',
+      expected: {
+        rules: [
+          { pattern: '*', owners: ['@acme/all'], line: 1 },
+          { pattern: '*', owners: ['@acme/backend'], line: 3, section: 'Backend' },
+          { pattern: '*', owners: ['@acme/old-security'], line: 5, section: 'Security' },
+          { pattern: '*', owners: ['@acme/security', '@acme/all'], line: 6, section: 'Security' },
+          { pattern: '*', owners: ['@acme/platform'], line: 8, section: 'backend' },
+        ],
+        catchAll: ['@acme/all', '@acme/platform', '@acme/security'],
+        gitlab: true,
+      },
+    },
+    {
+      name: 'an escaped # starts a pattern, not a comment',
+      text: '\\#notes.md @acme/docs # the notes\n',
+      expected: { rules: [{ pattern: '#notes.md', owners: ['@acme/docs'], line: 1 }] },
     },
     {
       name: 'an escaped space is part of the pattern',

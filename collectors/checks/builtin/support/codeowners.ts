@@ -14,7 +14,29 @@ export function codeownersGlobs(pattern: string): string[] {
   return directoryOnly ? [`${glob}/**`] : body.endsWith('/*') ? [glob] : [glob, `${glob}/**`];
 }
 
-/** The rule that decides who reviews `path`: the last whose pattern matches it, as GitHub reads CODEOWNERS. */
-export function ruleFor<Rule extends { pattern: string }>(rules: readonly Rule[], path: string): Rule | undefined {
-  return rules.findLast((rule) => untrustedGlobMatcher(codeownersGlobs(rule.pattern))(path));
+/** Whether a CODEOWNERS pattern matches `path`. */
+function matches(pattern: string, path: string): boolean {
+  return untrustedGlobMatcher(codeownersGlobs(pattern))(path);
+}
+
+/**
+ * The rules that decide who reviews `path`. As GitHub reads CODEOWNERS: the last rule matching it.
+ * As GitLab reads its own dialect: the last in each section (rules before the first header are a
+ * section too, and headers that differ only in letter case are one), none from a section whose
+ * `!` exclusion matches the path, wherever the exclusion is.
+ */
+export function rulesFor<Rule extends { pattern: string; section?: string }>(
+  codeowners: { rules: readonly Rule[]; gitlab?: true },
+  path: string,
+): Rule[] {
+  if (!codeowners.gitlab) {
+    const last = codeowners.rules.findLast((rule) => matches(rule.pattern, path));
+    return last ? [last] : [];
+  }
+  const sections = Map.groupBy(codeowners.rules, (rule) => rule.section?.toLowerCase() ?? '');
+  return [...sections.values()].flatMap((inSection) => {
+    const matching = inSection.filter((rule) => matches(rule.pattern.replace(/^!/, ''), path));
+    if (matching.some((rule) => rule.pattern.startsWith('!'))) return [];
+    return matching.slice(-1);
+  });
 }
