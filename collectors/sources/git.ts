@@ -169,11 +169,16 @@ async function syncClone(
       // A clone made for another URL of the same name (portal.yaml changed) is pointed at this one.
       const origin = (await runSafeGit(dir, ['config', '--get', 'remote.origin.url'], local).catch(() => '')).trim();
       if (origin !== remote.url) await runSafeGit(dir, ['remote', 'set-url', 'origin', remote.url], local);
-      await runSafeGit(dir, ['fetch', ...fetching, 'origin'], extra);
-      // Local, and silent however many files it writes: not timed.
-      await runSafeGit(dir, ['reset', '--quiet', '--hard', '@{upstream}'], local);
-      // A fetch leaves origin/HEAD as the first clone saw it; ask the remote which branch is its default now.
+      // Pruned: a branch deleted or renamed on the remote must not live on here as origin/<old>.
+      await runSafeGit(dir, ['fetch', '--prune', ...fetching, 'origin'], extra);
+      // A fetch leaves origin/HEAD as the first clone saw it; ask the remote which branch is its default
+      // now (renamed master → main, or moved), and check that out. An empty remote has none.
       await runSafeGit(dir, ['remote', 'set-head', 'origin', '--auto'], extra).catch(() => undefined);
+      const branch = await remoteDefaultBranch(dir, local);
+      // Local, and silent however many files it writes: not timed.
+      if (branch) await runSafeGit(dir, ['checkout', '--quiet', '--force', '-B', branch, `refs/remotes/origin/${branch}`], local);
+      // A server that does not say which branch is its default: the checked-out branch's, as fetched.
+      else await runSafeGit(dir, ['reset', '--quiet', '--hard', '@{upstream}'], local).catch(() => undefined);
     } else {
       // Cloned beside its final place and renamed, so a failed clone leaves nothing half-made.
       const partial = `${dir}.cloning-${process.pid}`;
@@ -189,6 +194,21 @@ async function syncClone(
   } catch (error) {
     return { scanned: existing, problem: `Could not ${existing ? 'fetch' : 'clone'} ${redact(remote.url)}: ${redact(failureOf(error))}` };
   }
+}
+
+/**
+ * The remote's default branch as the last fetch left it (`refs/remotes/origin/HEAD`), when it names
+ * a branch that was fetched; undefined for an empty remote or one that names none.
+ */
+async function remoteDefaultBranch(dir: string, options: SafeGitOptions): Promise<string | undefined> {
+  const head = (await runSafeGit(dir, ['symbolic-ref', '--quiet', 'refs/remotes/origin/HEAD'], options).catch(() => '')).trim();
+  const branch = /^refs\/remotes\/origin\/([^-\s][^\s]*)$/.exec(head)?.[1];
+  if (!branch) return undefined;
+  const fetched = await runSafeGit(dir, ['rev-parse', '--verify', '--quiet', `refs/remotes/origin/${branch}^{commit}`], options).then(
+    () => true,
+    () => false,
+  );
+  return fetched ? branch : undefined;
 }
 
 /** Why git failed, in a line: its `fatal:` or `error:` line rather than the progress printed before it. */

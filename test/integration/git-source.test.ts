@@ -116,6 +116,44 @@ describe('the git source', () => {
     expect(snapshot.repos[0]!.facts.readme?.words).toBeGreaterThan(5);
   });
 
+  it('follows the remote when its default branch is renamed or moved', async () => {
+    await git(remotes, 'clone', '--quiet', '--bare', fixture.dirs.beta, 'trunk.git');
+    const url = `file://${remotes}/trunk.git`;
+    await collectFrom([url]);
+    // master → main, as organisations rename theirs: the old branch is gone, the new one has moved on.
+    const work = join(remotes, 'trunk-work');
+    await git(remotes, 'clone', '--quiet', url, work);
+    await git(work, 'checkout', '--quiet', '-b', 'trunk');
+    await writeFile(join(work, 'README.md'), '# Beta\n\nNow on trunk.\n');
+    await git(work, 'commit', '--quiet', '--all', '--message', 'On trunk');
+    await git(work, 'push', '--quiet', 'origin', 'trunk');
+    await git(join(remotes, 'trunk.git'), 'symbolic-ref', 'HEAD', 'refs/heads/trunk');
+    await git(join(remotes, 'trunk.git'), 'branch', '--quiet', '-D', 'main');
+    const renamed = await collectFrom([url]);
+    expect(renamed.repos[0]!.facts.head?.commit).toBe(await git(work, 'rev-parse', 'HEAD'));
+    expect(renamed.repos[0]!.facts.head?.branch).toBe('trunk');
+    expect(renamed.problems.filter((problem) => /clone|fetch/i.test(problem.message))).toEqual([]);
+    // Moved back to a branch that still exists beside it.
+    await git(join(remotes, 'trunk.git'), 'branch', '--quiet', 'main', 'trunk~1');
+    await git(join(remotes, 'trunk.git'), 'symbolic-ref', 'HEAD', 'refs/heads/main');
+    const moved = await collectFrom([url]);
+    expect(moved.repos[0]!.facts.head?.commit).toBe(await git(fixture.dirs.beta, 'rev-parse', 'HEAD'));
+    expect(moved.repos[0]!.facts.head?.branch).toBe('main');
+  });
+
+  it('picks up the first commits of a remote that was empty when it was cloned', async () => {
+    await git(remotes, 'init', '--quiet', '--bare', '--initial-branch', 'main', 'empty.git');
+    const url = `file://${remotes}/empty.git`;
+    const empty = await collectFrom([url]);
+    expect(empty.repos.map((repo) => [repo.name, repo.facts.head ?? null])).toEqual([['empty', null]]);
+    await git(fixture.dirs.alpha, 'push', '--quiet', join(remotes, 'empty.git'), 'main:master');
+    await git(join(remotes, 'empty.git'), 'symbolic-ref', 'HEAD', 'refs/heads/master');
+    const filled = await collectFrom([url]);
+    expect(filled.repos[0]!.facts.head?.commit).toBe(await git(fixture.dirs.alpha, 'rev-parse', 'HEAD'));
+    expect(filled.repos[0]!.stale).toBeUndefined();
+    expect(filled.problems.filter((problem) => /clone|fetch/i.test(problem.message))).toEqual([]);
+  });
+
   it('keeps an unreachable repository’s earlier clone, marked stale, and reports the failure', async () => {
     await rename(join(remotes, 'alpha.git'), join(remotes, 'moved.git'));
     try {
