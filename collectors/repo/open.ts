@@ -6,6 +6,7 @@ import { isShallowClone, readSymbolicRefFromFiles } from './head-ref.ts';
 import type { CommitSummary, FileRefusal, OpenedRepo, RepoHistory, TextRead } from './reader.ts';
 import { globMatcher } from '../support/globs.ts';
 import { readIndexListing } from './git-index.ts';
+import { isLfsPointer } from './lfs.ts';
 import { decodeText, unquoteGitPath } from './text.ts';
 
 /** Reads larger than this are refused unless a retriever asks for more. */
@@ -182,6 +183,7 @@ class GitRepoReader implements OpenedRepo {
     } catch (error) {
       return { ok: false, reason: 'unreadable', detail: (error as NodeJS.ErrnoException).code ?? String(error) };
     }
+    if (!over && isLfsPointer(bytes)) return { ok: false, reason: 'lfs' };
     const decoded = decodeText(bytes, !over);
     if ('binary' in decoded) return { ok: false, reason: 'binary' };
     if ('encodedAs' in decoded) return { ok: false, reason: 'encoding', encoding: decoded.encodedAs };

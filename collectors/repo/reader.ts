@@ -85,6 +85,8 @@ export interface OpenedRepo extends RepoReader {
 export type FileRefusal =
   | { reason: 'not-tracked' }
   | { reason: 'binary' }
+  /** A Git LFS pointer in place of the file, which is stored in LFS. */
+  | { reason: 'lfs' }
   | { reason: 'too-large'; size: number; maxBytes: number }
   /** A symlink (of the file or a folder on its path) to something outside the repository's tracked files, or into `.git`. */
   | { reason: 'symlink-outside' }
@@ -125,6 +127,8 @@ export function describeRefusal(path: string, refusal: FileRefusal): string {
       return `${path} is not a tracked file.`;
     case 'binary':
       return `${path} is binary; expected text.`;
+    case 'lfs':
+      return `${path} is stored in Git LFS: the repository holds only a pointer to it, and Cairn does not fetch LFS objects.`;
     case 'too-large':
       return `${path} is ${refusal.size} bytes, over the cap of ${formatBytes(refusal.maxBytes)}.`;
     case 'symlink-outside':

@@ -25,6 +25,9 @@ const component = (name: string, annotations: Record<string, string> = {}) =>
       : ''
   }spec:\n  type: service\n  lifecycle: production\n  owner: team\n`;
 
+/** What a repository holds for a file stored in Git LFS when LFS has not fetched it. */
+const LFS_POINTER = `version https://git-lfs.github.com/spec/v1\noid sha256:${'4d7a'.repeat(16)}\nsize 120391\n`;
+
 const SPECS = {
   handbook: files({
     'catalog-info.yaml': component('handbook', { 'backstage.io/techdocs-ref': 'dir:.' }),
@@ -36,7 +39,9 @@ const SPECS = {
     'docs/img/flow.svg': SVG,
     'docs/img/logo.png': PNG,
     'docs/img/fake.png': FAKE_PNG,
-    'docs/images.md': '# Images\n\n![Logo](img/logo.png) ![Fake](img/fake.png)\n\n[Old design](design/old.md) ![Gone](img/gone.png)\n',
+    'docs/img/in-lfs.png': LFS_POINTER,
+    'docs/images.md':
+      '# Images\n\n![Logo](img/logo.png) ![Fake](img/fake.png) ![Stored in LFS](img/in-lfs.png)\n\n[Old design](design/old.md) ![Gone](img/gone.png)\n',
     'main.go': 'package main\n',
   }),
   monorepo: files({
@@ -283,8 +288,17 @@ describe('published images', () => {
         message: 'docs/img/fake.png does not hold the image its name says (image/png); it is not published.',
       }),
     );
+    expect(repoProblems).toContainEqual(
+      expect.objectContaining({
+        severity: 'warning',
+        file: 'docs/img/in-lfs.png',
+        message:
+          'docs/img/in-lfs.png is stored in Git LFS: the repository holds only a pointer to it, and Cairn does not fetch LFS objects, so the image is not published.',
+      }),
+    );
     const page = handbook.pages.find((candidate) => candidate.slug === 'images')!;
     expect(page.html).toContain('src="../_assets/docs/img/logo.png"');
     expect(page.html).not.toContain('fake.png"');
+    expect(page.html).not.toContain('in-lfs.png"');
   });
 });

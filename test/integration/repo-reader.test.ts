@@ -7,7 +7,7 @@ import { activity as activityFact } from '../../collectors/facts/activity.ts';
 import { head as headFact } from '../../collectors/facts/head.ts';
 import { releases as releasesFact } from '../../collectors/facts/releases.ts';
 import { openRepo } from '../../collectors/repo/open.ts';
-import type { RepoReader } from '../../collectors/repo/reader.ts';
+import { describeRefusal, type FileRefusal, type RepoReader } from '../../collectors/repo/reader.ts';
 import { listDirectorySource } from '../../collectors/sources/directory.ts';
 import { makeRepos, TEST_AUTHOR, type RepoFixture } from '../helpers/repos.ts';
 
@@ -35,6 +35,8 @@ beforeAll(async () => {
               0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 1,
             ]),
             'big.txt': 'x'.repeat(2048),
+            'model.md': `version https://git-lfs.github.com/spec/v1\noid sha256:${'0a'.repeat(32)}\nsize 52428800\n`,
+            'about-lfs.md': 'version https://git-lfs.github.com/spec/v1 is the spec a pointer names.\n',
             'escape-link': { symlink: '../../../../../../etc/passwd' },
             'inside-link': { symlink: 'README.md' },
             'folder-link': { symlink: 'src' },
@@ -61,6 +63,7 @@ describe('openRepo', () => {
     expect(app.files()).toEqual([
       '.gitignore',
       'README.md',
+      'about-lfs.md',
       'big.txt',
       'escape-link',
       'folder-link',
@@ -69,6 +72,7 @@ describe('openRepo', () => {
       'inside-link',
       'latin1.txt',
       'logo.png',
+      'model.md',
       'src/index.ts',
     ]);
     expect(app.has('untracked.txt')).toBe(false);
@@ -128,6 +132,15 @@ describe('openRepo', () => {
     } finally {
       await rename(join(fixture.dirs.app, 'big.moved'), join(fixture.dirs.app, 'big.txt'));
     }
+  });
+
+  it('refuses a Git LFS pointer as the text of the file it stands for, and reads text that only mentions LFS', async () => {
+    const pointer = await app.read('model.md');
+    expect(pointer).toEqual({ ok: false, reason: 'lfs' });
+    expect(describeRefusal('model.md', pointer as FileRefusal)).toBe(
+      'model.md is stored in Git LFS: the repository holds only a pointer to it, and Cairn does not fetch LFS objects.',
+    );
+    expect(await app.readText('about-lfs.md')).toBe('version https://git-lfs.github.com/spec/v1 is the spec a pointer names.\n');
   });
 
   it('sizes only confined files', async () => {

@@ -1,4 +1,5 @@
 import type { RepoReader } from '../../repo/reader.ts';
+import { isLfsPointer } from '../../repo/lfs.ts';
 import { resolveRepoPath, servedAt } from '../../support/repo-paths.ts';
 import type { FactContext } from '../retriever.ts';
 import { DOC_LIMITS, type DocImage } from './schema.ts';
@@ -54,6 +55,14 @@ export async function readImages(
     }
     const bytes = await repo.readBytes(path, { maxBytes: DOC_LIMITS.imageBytes });
     if (!bytes) continue;
+    if (isLfsPointer(bytes)) {
+      context.problem({
+        severity: 'warning',
+        file: path,
+        message: `${path} is stored in Git LFS: the repository holds only a pointer to it, and Cairn does not fetch LFS objects, so the image is not published.`,
+      });
+      continue;
+    }
     if (!looksLike(mediaType, bytes)) {
       // Published files are served by type: HTML named .png must never reach the site.
       context.problem({
