@@ -37,7 +37,7 @@ export type DocSources = z.infer<typeof docSourcesSchema>;
  */
 export const docSources = defineRetriever({
   id: 'docSources',
-  version: 12,
+  version: 13,
   description:
     'Markdown, mkdocs navigation (with mkdocs-monorepo-plugin includes) and referenced images of every docs folder in the repository, for rendering.',
   publish: false,

@@ -170,7 +170,7 @@ const READMES = /^readme(\.(md|markdown|rst|txt|adoc))?$/i;
 
 export const license = defineRetriever({
   id: 'license',
-  version: 7,
+  version: 8,
   description:
     "The repository's license as an SPDX expression, from every license file at the root (each named with what it says), pointer notes, the README's License section and the root manifests' license fields.",
   schema: licenseSchema,

@@ -34,7 +34,7 @@ export const MAX_README_BYTES = 1024 * 1024;
 /** The repository's root README, outlined. */
 export const readme = defineRetriever({
   id: 'readme',
-  version: 6,
+  version: 7,
   description:
     'The root README (Markdown, reStructuredText, AsciiDoc or text): its title, description paragraph, headings, opening logo and length.',
   schema: readmeSchema,

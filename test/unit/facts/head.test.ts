@@ -64,7 +64,8 @@ describe('the default branch', () => {
     await git(join(scratch, 'remote.git'), 'symbolic-ref', 'HEAD', 'refs/heads/trunk');
     const listing = await syncClones([remote], clones, 'git', { stallSeconds: 120 });
     expect(listing.problems).toEqual([]);
-    expect(await headOf(join(clones, 'svc'))).toMatchObject({ branch: 'main', defaultBranch: 'trunk' });
+    // And the clone checks it out: the portal shows the default branch, as the remote's page does.
+    expect(await headOf(join(clones, 'svc'))).toMatchObject({ branch: 'trunk', defaultBranch: 'trunk' });
   });
 });
 
