@@ -1,4 +1,4 @@
-import { lstatSync, readdirSync, readFileSync, type BigIntStats, type Dirent, type Stats } from 'node:fs';
+import { lstatSync, readdirSync, readFileSync, realpathSync, type BigIntStats, type Dirent, type Stats } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
 
 /**
@@ -110,7 +110,14 @@ export function gitDirOf(dir: string): string | undefined {
   if (stat?.isDirectory()) return dotGit;
   if (!stat?.isFile()) return undefined;
   const target = /^gitdir: (.+)$/.exec(readSmallFile(dotGit) ?? '')?.[1];
-  return target ? (isAbsolute(target) ? target : resolve(dir, target)) : undefined;
+  if (!target) return undefined;
+  if (isAbsolute(target)) return target;
+  // Relative to the work tree's real folder, as git reads it: a symbolic link to a submodule's work tree points into its superproject.
+  try {
+    return resolve(realpathSync.native(dir), target);
+  } catch {
+    return undefined;
+  }
 }
 
 /** Where shared refs live when they are files: not in a reftable store, which only git reads. */

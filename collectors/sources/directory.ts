@@ -1,4 +1,4 @@
-import { closeSync, openSync, readSync, statSync, type Dirent, type Stats } from 'node:fs';
+import { closeSync, lstatSync, openSync, readSync, realpathSync, statSync, type Dirent, type Stats } from 'node:fs';
 import { lstat, readdir, stat } from 'node:fs/promises';
 import { basename, isAbsolute, join, relative, resolve } from 'node:path';
 import picomatch from 'picomatch';
@@ -45,11 +45,12 @@ export async function listDirectorySource(source: DirectorySource, baseDir: stri
   }
   for (const match of candidates) {
     const name = basename(match);
-    if (!isGitWorkTree(match)) {
+    const fault = workTreeFault(match);
+    if (fault) {
       listing.problems.push({
         severity: 'warning',
         repo: name,
-        message: `${shownFolder(baseDir, match)} matches "${source.repos}" but is not a git work tree (no .git); it was skipped.`,
+        message: `${shownFolder(baseDir, match)} matches "${source.repos}" but ${fault}; it was skipped.`,
       });
       // A clone broken for a night keeps the previous snapshot's data, marked stale, instead of
       // leaving the catalog and coming back as new; a folder that was never a repository has none.
@@ -134,12 +135,45 @@ function direntOf(path: string, stats: Stats): Dirent {
  * thread pool's round trip for each cost an organisation of 1,000 repositories 40 ms of waiting.
  */
 export function isGitWorkTree(dir: string): boolean {
+  return workTreeFault(dir) === undefined;
+}
+
+/** Why `dir` is no git work tree Cairn can read, as a phrase after its name; undefined when it is one. */
+export function workTreeFault(dir: string): string | undefined {
   const dotGit = join(dir, '.git');
   const found = statSync(dotGit, { throwIfNoEntry: false });
-  if (!found?.isFile()) return found !== undefined;
-  // `gitdir: <path>`, relative to the work tree when not absolute; a moved or deleted one leaves a work tree git cannot read.
+  if (found?.isDirectory()) return undefined;
+  if (!found) {
+    if (lstatSync(dotGit, { throwIfNoEntry: false })?.isSymbolicLink()) return 'has a .git that is a symbolic link to nothing that exists';
+    return isBareRepository(dir)
+      ? 'is a bare repository, with no work tree to read: clone it, or list its URL in a git source'
+      : 'is not a git work tree (no .git)';
+  }
+  if (!found.isFile()) return 'is not a git work tree (its .git is neither a folder nor a file)';
+  // `gitdir: <path>`, relative to the work tree's real folder when not absolute, as git reads it
+  // (a symbolic link to a submodule's work tree points into its superproject's .git/modules).
   const gitdir = /^gitdir:\s*(.+?)\s*$/m.exec(headOf(dotGit, 4096))?.[1];
-  return gitdir !== undefined && statSync(resolve(dir, gitdir), { throwIfNoEntry: false })?.isDirectory() === true;
+  if (gitdir === undefined) return 'has a .git file that names no git folder (`gitdir: <path>`)';
+  if (statSync(resolve(realFolder(dir), gitdir), { throwIfNoEntry: false })?.isDirectory()) return undefined;
+  return `has a .git file pointing at ${gitdir}, which does not exist (the worktree's or submodule's repository moved or was deleted)`;
+}
+
+/** `dir` with symbolic links resolved, as git resolves a work tree's; as given when it cannot be. */
+function realFolder(dir: string): string {
+  try {
+    return realpathSync.native(dir);
+  } catch {
+    return dir;
+  }
+}
+
+/** A bare repository: git's own folder, with HEAD, objects/ and refs/, and no work tree. */
+function isBareRepository(dir: string): boolean {
+  return (
+    statSync(join(dir, 'HEAD'), { throwIfNoEntry: false })?.isFile() === true &&
+    statSync(join(dir, 'objects'), { throwIfNoEntry: false })?.isDirectory() === true &&
+    statSync(join(dir, 'refs'), { throwIfNoEntry: false })?.isDirectory() === true
+  );
 }
 
 /** The first `bytes` of a file as text; empty when it cannot be read. */

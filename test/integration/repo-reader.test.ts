@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
-import { appendFile, cp, mkdir, readFile, rename, rm, stat, symlink, unlink, writeFile } from 'node:fs/promises';
+import { appendFile, cp, mkdir, mkdtemp, readFile, rename, rm, stat, symlink, unlink, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { files as filesFact } from '../../collectors/facts/files.ts';
@@ -226,6 +227,31 @@ describe('listDirectorySource', () => {
     ]);
   });
 
+  it('says why a folder is no work tree, and reads a symbolic link to a submodule’s work tree', async () => {
+    // Apart from the fixture's folder, whose other listings must not meet these.
+    const root = await mkdtemp(join(tmpdir(), 'cairn-odd-'));
+    const odd = join(root, 'odd');
+    await mkdir(odd);
+    git(root, 'clone', '-q', '--bare', fixture.dirs.app, join(odd, 'bare.git'));
+    await symlink(join(root, 'gone'), join(await mkdirIn(odd, 'dangling-dot-git'), '.git'));
+    await writeFile(join(await mkdirIn(odd, 'orphan-worktree'), '.git'), 'gitdir: ../../deleted/.git/worktrees/orphan\n');
+    // A superproject whose submodule's .git is a file with a relative gitdir, reached through a link.
+    const superproject = join(root, 'superproject');
+    await cp(fixture.dirs.app, superproject, { recursive: true });
+    git(superproject, '-c', 'protocol.file.allow=always', 'submodule', 'add', '-q', fixture.dirs.stale, 'vendor/stale');
+    await symlink(join(superproject, 'vendor', 'stale'), join(odd, 'submodule-link'));
+    const listing = await listDirectorySource({ type: 'directory', repos: 'odd/*' }, root);
+    expect(listing.repos.map((repo) => repo.name)).toEqual(['submodule-link']);
+    expect(listing.problems.map((problem) => problem.message)).toEqual([
+      'odd/bare.git matches "odd/*" but is a bare repository, with no work tree to read: clone it, or list its URL in a git source; it was skipped.',
+      'odd/dangling-dot-git matches "odd/*" but has a .git that is a symbolic link to nothing that exists; it was skipped.',
+      `odd/orphan-worktree matches "odd/*" but has a .git file pointing at ../../deleted/.git/worktrees/orphan, which does not exist (the worktree's or submodule's repository moved or was deleted); it was skipped.`,
+    ]);
+    const submodule = await openRepo(join(odd, 'submodule-link'), { name: 'submodule-link', now: NOW, windowDays: 90 });
+    expect(submodule.files()).toEqual(['a.go']);
+    await rm(root, { recursive: true, force: true });
+  });
+
   it.each(['nowhere/*', 'nowhere', '*/nothing-here-*'])('refuses a glob that matches no folder: %s', async (glob) => {
     await expect(listDirectorySource({ type: 'directory', repos: glob }, fixture.root)).rejects.toThrow(
       `No folder matches "${glob}" (relative to`,
@@ -265,6 +291,12 @@ describe('listDirectorySource', () => {
 });
 
 /** Runs git in `dir` with a fixed identity and date, for repositories the fixture writer cannot make. */
+async function mkdirIn(parent: string, name: string): Promise<string> {
+  const dir = join(parent, name);
+  await mkdir(dir);
+  return dir;
+}
+
 function git(dir: string, ...args: string[]): string {
   const env = {
     ...process.env,
