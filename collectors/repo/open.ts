@@ -2,11 +2,12 @@ import { closeSync, lstatSync, openSync, readSync, realpathSync } from 'node:fs'
 import { realpath } from 'node:fs/promises';
 import { isAbsolute, join, relative, sep } from 'node:path';
 import { runGit } from './git-pool.ts';
-import { isShallowClone, readSymbolicRefFromFiles } from './head-ref.ts';
+import { commonDirOf, gitDirOf, isShallowClone, readRegularFile, readSymbolicRefFromFiles } from './head-ref.ts';
 import type { CommitSummary, FileRefusal, OpenedRepo, RepoHistory, TextRead } from './reader.ts';
 import { globMatcher } from '../support/globs.ts';
 import { readIndexListing } from './git-index.ts';
 import { isLfsPointer } from './lfs.ts';
+import { blobBytes, blobSizes } from './blob.ts';
 import { decodeText, unquoteGitPath } from './text.ts';
 
 /** Reads larger than this are refused unless a retriever asks for more. */
@@ -14,7 +15,11 @@ export const DEFAULT_MAX_BYTES = 1024 * 1024;
 
 const GITLINK_MODE = '160000';
 const SYMLINK_MODE = '120000';
-const STAGED_ENTRY = /^(\d{6}) [0-9a-f]{40,64} \d\t/;
+const STAGED_ENTRY = /^(\d{6}) ([0-9a-f]{40,64}) \d\t/;
+/** Why a tracked file could not be read from the work tree: it is not there. */
+const MISSING = 'missing from the work tree';
+/** Regular files, plain and executable: what may be read from git's objects when the work tree lacks it. */
+const FILE_MODES = new Set(['100644', '100755']);
 
 /** Commits read for HEAD and the activity window in one pass; busier windows take a second git log. */
 const WINDOW_SCAN = 1000;
@@ -61,6 +66,9 @@ export async function openRepo(dir: string, options: OpenRepoOptions): Promise<O
   const files = new Set<string>();
   const unlisted = new Set<string>();
   const symlinks = new Set<string>();
+  /** Each regular file's object, for one the work tree lacks; none in a partial clone, whose missing objects git would fetch one by one. */
+  const objects = new Map<string, string>();
+  const partial = isPartialClone(root);
   const utf8 = new TextDecoder('utf-8', { fatal: true });
   for (const entry of listing.split('\n')) {
     if (!entry) continue;
@@ -82,14 +90,18 @@ export async function openRepo(dir: string, options: OpenRepoOptions): Promise<O
     if (gone.has(quoted)) continue;
     // A merge conflict lists a path once per stage; the set keeps it once.
     files.add(path);
+    if (staged && FILE_MODES.has(staged[1]!) && !partial) objects.set(path, staged[2]!);
     if (staged?.[1] === SYMLINK_MODE) symlinks.add(path);
   }
   const sorted = [...files].sort();
   const kept = options.maxFiles !== undefined && sorted.length > options.maxFiles ? sorted.slice(0, options.maxFiles) : sorted;
-  return new GitRepoReader(options, root, git, kept, [...unlisted].sort(), [...symlinks].sort(), sorted.length - kept.length);
+  return new GitRepoReader(options, root, git, kept, [...unlisted].sort(), [...symlinks].sort(), sorted.length - kept.length, objects);
 }
 
-type Confined = { ok: true; real: string; size: number } | ({ ok: false } & FileRefusal);
+/** A file that may be read: from the work tree (`real`), or from git's objects when the work tree lacks it (`object`). */
+type Confined =
+  | ({ ok: true; size: number } & ({ real: string; object?: undefined } | { object: string; real?: undefined }))
+  | ({ ok: false } & FileRefusal);
 
 class GitRepoReader implements OpenedRepo {
   readonly name: string;
@@ -103,6 +115,9 @@ class GitRepoReader implements OpenedRepo {
   readonly #options: OpenRepoOptions;
   readonly #folders = new Map<string, string | FileRefusal>();
   readonly #lookedUp = new Map<string, Promise<Confined>>();
+  readonly #objects: ReadonlyMap<string, string>;
+  /** The sizes of the files' objects, asked of git once, when the work tree first lacks a file. */
+  #objectSizes?: Promise<Map<string, number>>;
   #history?: Promise<RepoHistory>;
   /** The time cap, once the repository has reached it. */
   #stoppedAt?: number;
@@ -115,8 +130,10 @@ class GitRepoReader implements OpenedRepo {
     unlisted: string[],
     symlinks: string[],
     leftOut: number,
+    objects: ReadonlyMap<string, string>,
   ) {
     this.name = options.name;
+    this.#objects = objects;
     this.#leftOut = leftOut;
     this.#options = options;
     this.#root = root;
@@ -179,7 +196,7 @@ class GitRepoReader implements OpenedRepo {
     if (over && !options.truncate) return { ok: false, reason: 'too-large', size: file.size, maxBytes };
     let bytes: Uint8Array;
     try {
-      bytes = readFirst(file.real, over ? maxBytes : file.size);
+      bytes = await this.#bytesOf(file, over ? maxBytes : file.size);
     } catch (error) {
       return { ok: false, reason: 'unreadable', detail: (error as NodeJS.ErrnoException).code ?? String(error) };
     }
@@ -193,7 +210,12 @@ class GitRepoReader implements OpenedRepo {
   async readBytes(path: string, options: { maxBytes?: number } = {}): Promise<Uint8Array | undefined> {
     const file = await this.#confined(path);
     if (!file.ok || file.size > (options.maxBytes ?? DEFAULT_MAX_BYTES)) return undefined;
-    return readFirst(file.real, file.size);
+    return this.#bytesOf(file, file.size).catch(() => undefined);
+  }
+
+  /** The first `count` bytes of a file that may be read, from the work tree or from git's objects. */
+  async #bytesOf(file: Extract<Confined, { ok: true }>, count: number): Promise<Uint8Array> {
+    return file.real !== undefined ? readFirst(file.real, count) : blobBytes(this.#root, file.object, count);
   }
 
   stop(seconds: number): void {
@@ -225,6 +247,17 @@ class GitRepoReader implements OpenedRepo {
   }
 
   async #confine(path: string): Promise<Confined> {
+    const confined = this.#confineInWorkTree(path);
+    if (confined.ok || confined.reason !== 'unreadable' || confined.detail !== MISSING) return confined;
+    // Tracked but not in the work tree: a sparse checkout leaves it out, or it was deleted without
+    // a commit. Git's copy is what the repository holds, as a clone would show it.
+    const object = this.#objects.get(path);
+    this.#objectSizes ??= blobSizes(this.#root, this.#objects.values()).catch(() => new Map<string, number>());
+    const size = object === undefined ? undefined : (await this.#objectSizes).get(object);
+    return size === undefined ? confined : { ok: true, object: object!, size };
+  }
+
+  #confineInWorkTree(path: string): Confined {
     const slash = path.lastIndexOf('/');
     const folder = this.#realFolder(slash === -1 ? '' : path.slice(0, slash));
     if (typeof folder !== 'string') return { ok: false, ...folder };
@@ -249,7 +282,7 @@ class GitRepoReader implements OpenedRepo {
       return info.isFile() ? { ok: true, real, size: info.size } : { ok: false, reason: 'not-a-file' };
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      return { ok: false, reason: 'unreadable', detail: code === 'ENOENT' ? 'missing from the work tree' : (code ?? String(error)) };
+      return { ok: false, reason: 'unreadable', detail: code === 'ENOENT' ? MISSING : (code ?? String(error)) };
     }
   }
 
@@ -262,7 +295,7 @@ class GitRepoReader implements OpenedRepo {
         cached = this.#inside(real) ? real : { reason: 'symlink-outside' };
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code;
-        cached = { reason: 'unreadable', detail: code === 'ENOENT' ? 'missing from the work tree' : (code ?? String(error)) };
+        cached = { reason: 'unreadable', detail: code === 'ENOENT' ? MISSING : (code ?? String(error)) };
       }
       this.#folders.set(folder, cached);
     }
@@ -364,6 +397,15 @@ function readFirst(real: string, count: number): Uint8Array {
   } finally {
     closeSync(fd);
   }
+}
+
+/** Whether git may fetch the repository's missing objects from a promisor remote (a `--filter` clone). */
+function isPartialClone(root: string): boolean {
+  const gitDir = gitDirOf(root);
+  const commonDir = gitDir && commonDirOf(gitDir);
+  const config = commonDir ? readRegularFile(join(commonDir, 'config'), 1024 * 1024)?.toString('utf8') : undefined;
+  // Unread, or naming a promisor: taken as partial, so nothing is asked of git that it would fetch.
+  return config === undefined || /^\s*(partialclone|promisor)\s*=/im.test(config);
 }
 
 /** `refs/remotes/origin/main` → `main`. */

@@ -130,9 +130,30 @@ describe('openRepo', () => {
       expect(worktree.files()).toContain('big.moved');
       const tracked = await openRepo(fixture.dirs.app, { name: 'app', now: NOW, windowDays: 90 });
       expect(tracked.files()).toContain('big.txt');
+      // What the repository holds, read from git as a clone would show it.
+      expect(await tracked.size('big.txt')).toBe(2048);
+      expect(await tracked.readText('big.txt', { maxBytes: 4096 })).toBe('x'.repeat(2048));
     } finally {
       await rename(join(fixture.dirs.app, 'big.moved'), join(fixture.dirs.app, 'big.txt'));
     }
+  });
+
+  it('reads the files a sparse checkout leaves out of the work tree from git, in a repository and in a working tree alike', async () => {
+    const root = await mkdtemp(join(tmpdir(), 'cairn-sparse-'));
+    const sparse = join(root, 'sparse');
+    git(root, 'clone', '-q', '--no-local', fixture.dirs.app, sparse);
+    git(sparse, 'sparse-checkout', 'set', '--no-cone', '/src/');
+    await expect(stat(join(sparse, 'README.md'))).rejects.toThrow();
+    for (const untracked of [false, true]) {
+      const reader = await openRepo(sparse, { name: 'sparse', now: NOW, windowDays: 90, untracked });
+      expect(reader.files()).toContain('README.md');
+      expect(await reader.readText('README.md')).toBe('# App\n');
+      expect(await reader.readBytes('logo.png')).toHaveLength(20);
+      expect(await reader.size('big.txt')).toBe(2048);
+      // A symbolic link is never read from git: its object holds where it points, not a file.
+      expect(await reader.read('inside-link')).toMatchObject({ ok: false });
+    }
+    await rm(root, { recursive: true, force: true });
   });
 
   it('refuses a Git LFS pointer as the text of the file it stands for, and reads text that only mentions LFS', async () => {
