@@ -15,6 +15,13 @@ export const historyRecordSchema = z.object({
   scorecards: z.record(z.string(), z.record(z.string(), z.tuple([z.string().nullable(), z.number(), z.array(z.string())]))),
   checks: z.record(z.string(), z.tuple([z.number().int(), z.number().int()])),
   guides: z.record(z.string(), z.tuple([z.number().int(), z.number().int()])),
+  /**
+   * The Cairn that judged the run (its version and build) and a digest of the standards it judged
+   * with: "what changed" tells a new Cairn's or new standards' verdicts from the repositories' own
+   * changes. Absent from the records of earlier Cairns.
+   */
+  cairn: z.string().optional(),
+  standards: z.string().optional(),
   /** Per initiative, `[done, covered]`. */
   initiatives: z.record(z.string(), z.tuple([z.number().int(), z.number().int()])).default({}),
 });

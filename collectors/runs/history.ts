@@ -1,9 +1,13 @@
+import { createHash } from 'node:crypto';
 import { HISTORY_SCHEMA_VERSION, type HistoryRecord } from '../contract/history.ts';
 import type { Snapshot } from '../contract/snapshot.ts';
 import { RELATION, relationTarget } from '../catalog/relations.ts';
 
-/** The record of a snapshot. Pure: lists are in the snapshot's deterministic order. */
-export function historyRecord(snapshot: Snapshot): HistoryRecord {
+/**
+ * The record of a snapshot, judged by `cairn` (its version and build). Pure: lists are in the
+ * snapshot's deterministic order.
+ */
+export function historyRecord(snapshot: Snapshot, cairn?: string): HistoryRecord {
   const entities = Object.fromEntries(
     snapshot.entities.map((entity) => {
       const owner = relationTarget(entity, RELATION.ownedBy);
@@ -42,5 +46,23 @@ export function historyRecord(snapshot: Snapshot): HistoryRecord {
       [initiative.entities.filter((entity) => entity.done).length, initiative.entities.length] as [number, number],
     ]),
   );
-  return { schemaVersion: HISTORY_SCHEMA_VERSION, generatedAt: snapshot.generatedAt, entities, scorecards, checks, guides, initiatives };
+  return {
+    schemaVersion: HISTORY_SCHEMA_VERSION,
+    generatedAt: snapshot.generatedAt,
+    ...(cairn ? { cairn } : {}),
+    standards: standardsDigest(snapshot),
+    entities,
+    scorecards,
+    checks,
+    guides,
+    initiatives,
+  };
+}
+
+/** A digest of what the run judged with: the scorecards, the custom checks, the exemptions and the settings published beside them. */
+function standardsDigest(snapshot: Snapshot): string {
+  return createHash('sha256')
+    .update(JSON.stringify([snapshot.scorecards, snapshot.standards ?? null]))
+    .digest('base64url')
+    .slice(0, 16);
 }

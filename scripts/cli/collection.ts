@@ -30,6 +30,7 @@ import { progressLine } from './progress.ts';
 import { loadStandards } from './standards.ts';
 import { terminalSafe } from './report/text.ts';
 import { assertWritable } from './writable.ts';
+import { cairnIdentity } from './version.ts';
 
 /** The collection options as parsed (`collection-options.ts`). */
 export interface CollectionValues {
@@ -176,7 +177,7 @@ export async function publishThenRecord(
   const dir = await temporaryFolder(temporaryDir(context.env), 'cairn-run-');
   try {
     const file = join(dir.path, 'record.json');
-    await writeFile(file, JSON.stringify(historyRecord(snapshot)));
+    await writeFile(file, JSON.stringify(historyRecord(snapshot, cairnIdentity())));
     await publish(file);
   } finally {
     await dir.remove();
@@ -197,7 +198,7 @@ export async function recordRun(
   cwd: string,
 ): Promise<void> {
   const dir = historyDirOf(values, loaded, cwd);
-  if (dir) await appendHistory(dir, historyRecord(snapshot), loaded.config.history.keep);
+  if (dir) await appendHistory(dir, historyRecord(snapshot, cairnIdentity()), loaded.config.history.keep);
 }
 
 /**

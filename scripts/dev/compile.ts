@@ -13,6 +13,7 @@
  * size and modification time: bin/cairn.js runs the bundle only while they all match, and the
  * sources themselves once one was edited.
  */
+import { createHash } from 'node:crypto';
 import { readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -23,6 +24,7 @@ import { retrievers } from '../../collectors/facts/index.ts';
 import { retrieverShape } from '../../collectors/runs/collect-repo.ts';
 import type { CompiledValues } from '../../collectors/support/compiled.ts';
 import { PACKAGE_ROOT } from '../cli/package-root.ts';
+import { BUILD_ID_FILE } from '../cli/version.ts';
 import { DEFAULTS_DIR } from '../cli/standards.ts';
 
 /** The processes and threads Cairn starts, each an entry point of its own at the root of `build/`. */
@@ -149,6 +151,11 @@ export async function compile(): Promise<{ files: number; inputs: number }> {
     }),
   );
   await writeFile(join(BUILD_DIR, 'inputs.json'), `${JSON.stringify(stamps)}\n`);
+  // What tells this build from another of the same version: a digest of the code it is made of.
+  const outputs = Object.keys(result.metafile.outputs).sort();
+  const digest = createHash('sha256');
+  for (const output of outputs) digest.update(output).update(await readFile(join(PACKAGE_ROOT, output)));
+  await writeFile(join(BUILD_DIR, BUILD_ID_FILE), `${digest.digest('hex').slice(0, 12)}\n`);
   return { files: Object.keys(result.metafile.outputs).length, inputs: inputs.length };
 }
 

@@ -16,7 +16,23 @@ export type ChangesView =
       added: EntityLink[];
       removed: string[];
       newlyFailing: Array<{ entity: EntityLink; scorecard: ScorecardLink; checks: CheckLink[] }>;
+      /**
+       * What judged the two runs differently besides the repositories: another Cairn (its version
+       * and build, each run's) or other standards. Some of the changes may be theirs.
+       */
+      judgedDifferently?: { cairn?: { from: string; to: string }; standards?: true };
     };
+
+type JudgedDifferently = NonNullable<Extract<ChangesView, { state: 'compared' }>['judgedDifferently']>;
+
+/** Why the changes may not all be the services' own, in a sentence. */
+export function judgedDifferentlySentence({ cairn, standards }: JudgedDifferently): string {
+  const how = [
+    ...(cairn ? [`by different versions of Cairn (${cairn.from}, then ${cairn.to})`] : []),
+    ...(standards ? ['with different standards (scorecards, custom checks or exemptions)'] : []),
+  ].join(' and ');
+  return `The two runs were judged ${how}: some of the changes below may come from how the services are judged, not from the services themselves.`;
+}
 
 export interface MovedView {
   entity: EntityLink;
@@ -46,8 +62,13 @@ export function changesView(history: History, generatedAt: string, catalog: Inde
       },
     ];
   });
+  const judgedDifferently = {
+    ...(previous.cairn && current.cairn && previous.cairn !== current.cairn ? { cairn: { from: previous.cairn, to: current.cairn } } : {}),
+    ...(previous.standards && current.standards && previous.standards !== current.standards ? { standards: true as const } : {}),
+  };
   return {
     state: 'compared',
+    ...(Object.keys(judgedDifferently).length > 0 ? { judgedDifferently } : {}),
     from: changes.from,
     to: changes.to,
     up: moved.filter((move) => move.up).map((move) => move.view),

@@ -22,6 +22,10 @@ export interface FixtureSite {
 
 let built: Promise<FixtureSite> | undefined;
 
+/** The Cairn the fixture's run says judged it, and the one the earlier runs say judged them. */
+export const FIXTURE_CAIRN = '0.2.0+b2b2b2b2b2b2';
+export const EARLIER_CAIRN = '0.1.0+a1a1a1a1a1a1';
+
 /**
  * The fixture organisation's site (`snapshotFixture`), built once per test worker for the site
  * tests that read it: under `/portal/`, for `https://acme.example.com`, with badges and a history of three
@@ -36,10 +40,13 @@ async function buildFixtureSite(): Promise<FixtureSite> {
   // Under the run's temporary folder (test/helpers/temporary-root.ts), which goes when the run ends.
   const workDir = await mkdtemp(join(inject('temporaryRoot'), 'cairn-fixture-site-'));
   const historyDir = join(workDir, 'history');
-  const current = historyRecord(snapshotFixture);
+  const current = historyRecord(snapshotFixture, FIXTURE_CAIRN);
   const earlier = (days: number, change: (record: HistoryRecord) => void): HistoryRecord => {
     const record = structuredClone(current);
     record.generatedAt = new Date(Date.parse(current.generatedAt) - days * 86_400_000).toISOString();
+    // Judged by an earlier Cairn, with other standards: "what changed" says so.
+    record.cairn = EARLIER_CAIRN;
+    record.standards = 'earlier-standard';
     change(record);
     return record;
   };

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { historyRecord } from '../../collectors/runs/history.ts';
-import { fixtureSite } from '../helpers/fixture-site.ts';
+import { EARLIER_CAIRN, FIXTURE_CAIRN, fixtureSite } from '../helpers/fixture-site.ts';
 import { snapshotFixture } from '../helpers/snapshot-fixture.ts';
 
 // The fixture site, with its history of three runs: two earlier ones (crafted from this run's record) and this run.
@@ -26,6 +26,12 @@ describe('what changed', () => {
       'Newly failing checks (2) Checkout Web on Production readiness : Has CODEOWNERS , Has a licence , Runs CI , Has a runbook link Payments Service on Production readiness : Container runs as non-root',
     );
     expect(html).toContain('Gone from the catalog (1) component:legacy-ledger');
+  });
+
+  it('says when the two runs were judged by different Cairns or standards, since some changes may be theirs', async () => {
+    expect(text(await page('changes'))).toContain(
+      `The two runs were judged by different versions of Cairn (${EARLIER_CAIRN}, then ${FIXTURE_CAIRN}) and with different standards (scorecards, custom checks or exemptions): some of the changes below may come from how the services are judged, not from the services themselves.`,
+    );
   });
 });
 

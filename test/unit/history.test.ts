@@ -12,6 +12,16 @@ describe('historyRecord', () => {
     expect(Object.keys(record.entities)).toEqual(snapshotFixture.entities.map((entity) => entity.ref));
   });
 
+  it('names the Cairn that judged the run, and the standards it judged with by a digest that changes with them', () => {
+    expect(historyRecord(snapshotFixture, '0.1.0+abc').cairn).toBe('0.1.0+abc');
+    expect(record.cairn).toBeUndefined();
+    expect(record.standards).toMatch(/^[\w-]{16}$/);
+    expect(historyRecord(structuredClone(snapshotFixture)).standards).toBe(record.standards);
+    const edited = structuredClone(snapshotFixture);
+    edited.scorecards[0]!.levels[0]!.checks.pop();
+    expect(historyRecord(edited).standards).not.toBe(record.standards);
+  });
+
   it('keeps each result as level, score and failing checks', () => {
     for (const result of snapshotFixture.results) {
       const failing = result.checks
