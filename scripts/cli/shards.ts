@@ -1,5 +1,4 @@
 import { readFile } from 'node:fs/promises';
-import { z } from 'zod';
 import { assemble, collectRepos } from '../../collectors/collect.ts';
 import { ConfigError } from '../../collectors/config/config-error.ts';
 import { combineShards, parseShard, partialSnapshotSchema, type PartialSnapshot } from '../../collectors/runs/shard.ts';
@@ -117,6 +116,17 @@ async function readPartial(file: string, path: string): Promise<PartialSnapshot>
       `${file}: written by a Cairn with snapshot schema ${String(version)}; this one reads ${SNAPSHOT_SCHEMA_VERSION}. Collect the shard again.`,
     );
   const result = partialSnapshotSchema.safeParse(json);
-  if (!result.success) throw new ConfigError(`${file}: not a valid partial snapshot:\n${z.prettifyError(result.error)}`);
+  if (!result.success) {
+    // Same schema version, other shape: most often a shard another Cairn wrote, whose facts differ from this one's.
+    const issues = result.error.issues;
+    const first = issues
+      .slice(0, 3)
+      .map((issue) => `${issue.path.join('.') || 'the file'}: ${issue.message}`)
+      .join('; ');
+    const more = issues.length > 3 ? `; and ${issues.length - 3} more` : '';
+    throw new ConfigError(
+      `${file}: not a partial snapshot this Cairn can merge (${first}${more}). Was it collected by another version of Cairn? Collect the shards again with this one.`,
+    );
+  }
   return result.data;
 }

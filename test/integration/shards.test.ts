@@ -169,6 +169,16 @@ describe('cairn collect --shard and cairn merge', () => {
     expect(misspelt.stderr).not.toMatch(/\n\s+at /);
   });
 
+  it('says a shard of another shape may be another Cairn version’s, and to collect it again, in one line per fault', async () => {
+    const shard = JSON.parse(await readFile(join(work, 'shards', '1.json'), 'utf8')) as Record<string, unknown>;
+    await writeFile(join(work, 'other-cairn.json'), JSON.stringify({ ...shard, entities: 'not a list' }));
+    const result = await cairn(work, 'merge', 'other-cairn.json', 'shards/2.json', 'shards/3.json', '--config', config);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(
+      /^cairn merge: other-cairn\.json: not a partial snapshot this Cairn can merge \(entities: .+\)\. Was it collected by another version of Cairn\? Collect the shards again with this one\.$/m,
+    );
+  });
+
   it.each([
     { args: ['merge', 'shards/1.json', 'shards/3.json'], message: /^cairn merge: shard 2\/3 missing\.$/m },
     {
