@@ -6,7 +6,7 @@ import type { Standards } from '../../collectors/collect.ts';
 import { ConfigError } from '../../collectors/config/config-error.ts';
 import { optionIssues } from '../../collectors/config/load-content.ts';
 import { fetchPublished, refuseCredentials } from './published-catalog.ts';
-import { standardsFileSchema, type CatalogEntity, type StandardsFile } from '../../collectors/contract/snapshot.ts';
+import { STANDARDS_FORMAT, standardsFileSchema, type CatalogEntity, type StandardsFile } from '../../collectors/contract/snapshot.ts';
 import { builtinMetadata } from '../../collectors/standards.ts';
 
 /** A portal's published standards, ready to judge a repository with. */
@@ -25,11 +25,17 @@ export interface PortalStandards {
  */
 export async function readPublishedStandards(location: string, cwd: string): Promise<PortalStandards> {
   refuseCredentials('--standards', location);
-  const file = standardsFileSchema.safeParse(await fetchText(location, cwd).then(parseJson(location)));
+  const json = await fetchText(location, cwd).then(parseJson(location));
+  const file = standardsFileSchema.safeParse(json);
   if (!file.success) {
     const issue = file.error.issues[0]!;
+    const fault = `${issue.path.join('.') || 'root'}: ${issue.message.replace(/^Invalid input: /, '')}`;
+    // Cairn's format, another shape: a portal built by another version, which this one reads differently.
+    const ours = (json as { format?: unknown } | null)?.format === STANDARDS_FORMAT;
     throw new ConfigError(
-      `--standards ${location}: not a Cairn standards.json (${issue.path.join('.') || 'root'}: ${issue.message.replace(/^Invalid input: /, '')}).`,
+      ours
+        ? `--standards ${location}: a standards.json this Cairn cannot use (${fault}). The portal was probably built by another version of Cairn: build it again with this one, or check with the version it was built with.`
+        : `--standards ${location}: not a Cairn standards.json (${fault}).`,
     );
   }
   const published = standardsOf(file.data, location);

@@ -145,6 +145,23 @@ describe('Cairn without a portal', () => {
     expect(judged.stderr).toBe(
       `cairn check: --standards ${future}: its scorecards use a check this Cairn does not have (from-the-future). The portal is built by another version of Cairn: run the cairn-portal version it is built with.\n`,
     );
+    // Cairn's format in another shape: a custom check whose pattern an earlier Cairn took, and this one refuses.
+    const earlier = join(fixture.root, 'earlier.json');
+    const lookahead = {
+      id: 'no-placeholder',
+      title: 'T',
+      description: 'd',
+      why: 'w',
+      fix: 'f',
+      effort: 'low',
+      rule: { type: 'file-contains', files: 'LICENSE', pattern: 'x(?!y)' },
+    };
+    await writeFile(earlier, JSON.stringify({ ...JSON.parse(await readFile(future, 'utf8')), customChecks: [lookahead] }));
+    const refused = await cairn(fixture.root, 'check', fixture.dirs.orders, '--standards', earlier);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(
+      /^cairn check: --standards .*earlier\.json: a standards\.json this Cairn cannot use \(customChecks\.0\.rule\.pattern: not a pattern custom checks can match .*\)\. The portal was probably built by another version of Cairn: build it again with this one, or check with the version it was built with\.\n$/,
+    );
     // Options a check rejects: bad input, as in portal.yaml, not an error result on every entity.
     const optioned = await standardsWith('optioned.json', [{ id: 'readme-present', options: { minWords: 'lots' } }]);
     const rejected = await cairn(fixture.root, 'check', fixture.dirs.orders, '--standards', optioned);

@@ -27,13 +27,29 @@ const regex = z
   .min(1)
   .superRefine((source, context) => {
     const problem = linearRegexProblem(source);
-    if (problem) context.addIssue({ code: 'custom', message: `not a valid regular expression (${problem})` });
+    if (problem) context.addIssue({ code: 'custom', message: regexMessage(problem, source, '') });
   });
 
 /** Reports a rule's pattern that does not compile, at `pattern`. */
 function checkPattern(rule: { pattern: string; flags?: string | undefined }, context: z.RefinementCtx): void {
   const problem = patternProblem(rule);
-  if (problem) context.addIssue({ code: 'custom', path: ['pattern'], message: `not a valid regular expression (${problem})` });
+  if (problem) context.addIssue({ code: 'custom', path: ['pattern'], message: regexMessage(problem, rule.pattern, rule.flags ?? '') });
+}
+
+/**
+ * Why a pattern is refused; when JavaScript would take it, that RE2 does not, and what it lacks:
+ * a pattern an earlier Cairn (or a JavaScript tester) accepted is told how to be rewritten.
+ */
+function regexMessage(problem: string, source: string, flags: string): string {
+  let javascript = false;
+  try {
+    javascript = new RegExp(source, REGEX_FLAGS.test(flags) ? flags : '') instanceof RegExp;
+  } catch {
+    // Not JavaScript either: the problem says why.
+  }
+  return javascript
+    ? `not a pattern custom checks can match (${problem}): JavaScript accepts it, but they match with RE2, in time linear in the text, which has no lookahead or backreferences (lookbehind works); rewrite it without them`
+    : `not a valid regular expression (${problem})`;
 }
 
 /** `a.b[0]["c.d"]`: keys, indexes, and quoted keys for keys that contain dots or brackets. */

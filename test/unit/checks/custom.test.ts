@@ -74,12 +74,12 @@ describe('customCheckFileSchema', () => {
     [
       'lookahead, which no linear-time engine matches',
       '  type: file-not-contains\n  files: Makefile\n  pattern: "test(?=:)"\n',
-      'x.yaml:10: rule.pattern: not a valid regular expression (invalid or unsupported Perl syntax: `(?=`)',
+      'x.yaml:10: rule.pattern: not a pattern custom checks can match (invalid or unsupported Perl syntax: `(?=`): JavaScript accepts it, but they match with RE2, in time linear in the text, which has no lookahead or backreferences (lookbehind works); rewrite it without them',
     ],
     [
       'a backreference in a value pattern',
       '  type: fact\n  fact: readme.path\n  matches: "(a)\\\\1"\n',
-      'x.yaml:10: rule.matches: not a valid regular expression (invalid escape sequence: `\\1`)',
+      'x.yaml:10: rule.matches: not a pattern custom checks can match (invalid escape sequence: `\\1`): JavaScript accepts it, but they match with RE2, in time linear in the text, which has no lookahead or backreferences (lookbehind works); rewrite it without them',
     ],
     [
       'unknown flags',
