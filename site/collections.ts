@@ -82,7 +82,7 @@ export function getHistory(): Promise<History> {
       addRun(folded, record);
       hasThisRun ||= record.generatedAt === generatedAt;
     });
-    for (const file of skipped) console.warn(`Skipped ${file} in the history: not a run record of this Cairn.`);
+    for (const { file, why } of skipped) console.warn(`Skipped ${file} in the history: ${why}.`);
     // This run's record, which cairn build adds to the history only once the site is published.
     const pending = process.env.CAIRN_RUN_RECORD;
     if (pending && !hasThisRun) addRun(folded, historyRecordSchema.parse(JSON.parse(await readFile(pending, 'utf8'))));

@@ -24,7 +24,7 @@ afterAll(async () => {
   await fixture?.remove();
 });
 
-async function recordsIn(history: string): Promise<{ records: HistoryRecord[]; skipped: string[] }> {
+async function recordsIn(history: string): Promise<{ records: HistoryRecord[]; skipped: Array<{ file: string; why: string }> }> {
   const records: HistoryRecord[] = [];
   const { skipped } = await readHistory(history, (record) => records.push(record));
   return { records, skipped };
@@ -53,7 +53,13 @@ describe('the history store', () => {
     await writeFile(join(history, '2026-10-06T03-00-00.000Z.json'), JSON.stringify({ schemaVersion: 99 }));
     const read = await recordsIn(history);
     expect(read.records).toHaveLength(3);
-    expect(read.skipped).toEqual(['2026-10-05T03-00-00.000Z.json', '2026-10-06T03-00-00.000Z.json']);
+    expect(read.skipped).toEqual([
+      { file: '2026-10-05T03-00-00.000Z.json', why: 'it cannot be read as JSON (cut short or damaged)' },
+      {
+        file: '2026-10-06T03-00-00.000Z.json',
+        why: 'a record of history schema 99, from another version of Cairn; this one reads schema 1',
+      },
+    ]);
     expect(await recordsIn(join(dir, 'nowhere'))).toEqual({ records: [], skipped: [] });
   });
 });
