@@ -95,6 +95,11 @@ const CREATIVE_COMMONS_URL = /creativecommons\.org\/licenses\/(by(?:-nc)?(?:-sa|
 /** Words that make a statement naming several licenses a choice between them, not all at once. */
 const CHOICE = /\beither\b|\bdual[- ]licen[sc]ed\b|\bat your (?:option|choice)\b|\byour choice of\b|\bchoose\b/i;
 
+/** Whether prose offers a choice of the licenses it names: in words, or SPDX's `OR` (upper case, as SPDX writes it). */
+function offersChoice(text: string): boolean {
+  return CHOICE.test(text) || /(?:^|\s)OR(?:\s|$)/.test(text);
+}
+
 /** PyPI trove classifiers and the SPDX id each one means; ambiguous ones ("BSD License") are left out. */
 const CLASSIFIERS: Record<string, string> = {
   'MIT License': 'MIT',
@@ -119,6 +124,13 @@ const CLASSIFIERS: Record<string, string> = {
 
 /** A license file that is a short note rather than a license text is at most this long. */
 const MAX_POINTER_CHARS = 1000;
+/** A license file this short holds names alone (`MIT`, `Apache-2.0 OR MIT`). */
+const BARE_NAMES_CHARS = 80;
+/** Words of a notice that grants no license: GitHub shows such a file as "Other". */
+const PROPRIETARY = /\b(?:proprietary|confidential)\b|\bunauthori[sz]ed\b|\bmay not be (?:copied|used|distributed|reproduced|modified)\b/i;
+/** A sentence granting the licenses it names: "licensed under", "released under the terms of", "at your option". */
+const GRANT =
+  /\b(?:licen[sc]ed|released|distributed|available|offered|provided|covered|governed)\b[^.]{0,80}?\b(?:under|by)\b|\bunder the terms\b|\bat your (?:option|choice)\b|\bsee\b|\blicen[sc]e(?:s|d)?:/i;
 
 /**
  * Licensee's threshold: word sets must overlap this much to call two texts the same license. Lower
@@ -242,8 +254,12 @@ export function readLicenseFile(
   const exact = identifyLicense(text, { titles: false });
   if (exact) return { kind: 'license', spdxId: exact };
   const short = text.trim().length <= MAX_POINTER_CHARS;
-  const named = short ? licensesNamedIn(text, known) : [];
-  if (named.length >= 2) return { kind: 'pointer', expression: named.join(CHOICE.test(text) ? ' OR ' : ' AND ') };
+  // A short notice that keeps every right (proprietary, confidential) names licenses only to set them apart: it grants none.
+  if (short && PROPRIETARY.test(text)) return { kind: 'unknown' };
+  // Names alone ("MIT OR Apache-2.0"), or a sentence granting them: a license merely mentioned is none.
+  const stated = text.trim().length <= BARE_NAMES_CHARS || GRANT.test(text.replace(/\s+/g, ' '));
+  const named = short && stated ? licensesNamedIn(text, known) : [];
+  if (named.length >= 2) return { kind: 'pointer', expression: named.join(offersChoice(text) ? ' OR ' : ' AND ') };
   const titled = identifyLicense(text);
   if (titled) return { kind: 'license', spdxId: titled };
   if (named.length === 1)
@@ -330,7 +346,7 @@ export function readmeLicenseStatement(
       .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
       .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1'),
   );
-  return { line: start + 1, declared, expression: named.join(CHOICE.test(section) ? ' OR ' : ' AND ') };
+  return { line: start + 1, declared, expression: named.join(offersChoice(section) ? ' OR ' : ' AND ') };
 }
 
 /** License declarations of a root manifest: its license field(s) and, for Python, its trove classifiers. */

@@ -94,6 +94,22 @@ describe('readLicenseFile', () => {
     ],
     ['a title only', 'MIT License\n\nCopyright (c) 2024 Acme\n', { kind: 'license', spdxId: 'MIT' }],
     ['proprietary text', 'Copyright Acme Corp. All rights reserved.\n', { kind: 'unknown' }],
+    [
+      'a proprietary notice naming the licenses of the parts it ships, which license none of its own',
+      'Copyright (c) 2024 Acme Corp. All rights reserved.\n\nThis software is proprietary. Third-party components are under their own licenses (MIT, BSD-3-Clause, Apache-2.0).\n',
+      { kind: 'unknown' },
+    ],
+    [
+      'a proprietary notice saying what it is not',
+      'Copyright (c) 2024 Acme Corp. All rights reserved.\nProprietary and confidential. Not MIT.\n',
+      { kind: 'unknown' },
+    ],
+    [
+      'a license only mentioned, granted by nothing',
+      'Copyright 2024 Acme Corporation and its contributors.\nUnlike the MIT one, this license keeps every right.\n',
+      { kind: 'unknown' },
+    ],
+    ['names alone', 'MIT OR Apache-2.0\n', { kind: 'pointer', expression: 'MIT OR Apache-2.0' }],
   ])('%s', (_name, text, expected) => {
     expect(readLicenseFile(text, known)).toEqual(expected);
   });
