@@ -86,6 +86,7 @@ describe('Cairn installed from its package', () => {
     const build = await readdir(join(installed, 'build'));
     expect(build.filter((file) => !/^chunk-\w+\.js$/.test(file)).sort()).toEqual([
       'astro-process.js',
+      'build-id',
       'cairn.js',
       'git-runner.js',
       'inputs.json',
