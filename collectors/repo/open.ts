@@ -66,9 +66,8 @@ export async function openRepo(dir: string, options: OpenRepoOptions): Promise<O
   const files = new Set<string>();
   const unlisted = new Set<string>();
   const symlinks = new Set<string>();
-  /** Each regular file's object, for one the work tree lacks; none in a partial clone, whose missing objects git would fetch one by one. */
+  /** Each regular file's object, for one the work tree lacks. */
   const objects = new Map<string, string>();
-  const partial = isPartialClone(root);
   const utf8 = new TextDecoder('utf-8', { fatal: true });
   for (const entry of listing.split('\n')) {
     if (!entry) continue;
@@ -90,7 +89,7 @@ export async function openRepo(dir: string, options: OpenRepoOptions): Promise<O
     if (gone.has(quoted)) continue;
     // A merge conflict lists a path once per stage; the set keeps it once.
     files.add(path);
-    if (staged && FILE_MODES.has(staged[1]!) && !partial) objects.set(path, staged[2]!);
+    if (staged && FILE_MODES.has(staged[1]!)) objects.set(path, staged[2]!);
     if (staged?.[1] === SYMLINK_MODE) symlinks.add(path);
   }
   const sorted = [...files].sort();
@@ -252,7 +251,10 @@ class GitRepoReader implements OpenedRepo {
     // Tracked but not in the work tree: a sparse checkout leaves it out, or it was deleted without
     // a commit. Git's copy is what the repository holds, as a clone would show it.
     const object = this.#objects.get(path);
-    this.#objectSizes ??= blobSizes(this.#root, this.#objects.values()).catch(() => new Map<string, number>());
+    // Asked once, when the work tree first lacks a file; never of a partial clone, whose missing objects git would fetch one by one.
+    this.#objectSizes ??= isPartialClone(this.#root)
+      ? Promise.resolve(new Map<string, number>())
+      : blobSizes(this.#root, this.#objects.values()).catch(() => new Map<string, number>());
     const size = object === undefined ? undefined : (await this.#objectSizes).get(object);
     return size === undefined ? confined : { ok: true, object: object!, size };
   }

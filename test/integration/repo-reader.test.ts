@@ -153,6 +153,16 @@ describe('openRepo', () => {
       // A symbolic link is never read from git: its object holds where it points, not a file.
       expect(await reader.read('inside-link')).toMatchObject({ ok: false });
     }
+    // A partial clone lacks the objects of what it did not check out, and git would fetch them one by one: nothing is asked.
+    git(fixture.dirs.app, 'config', 'uploadpack.allowFilter', 'true');
+    const partial = join(root, 'partial');
+    git(root, 'clone', '-q', '--no-local', '--filter=blob:none', '--no-checkout', `file://${fixture.dirs.app}`, partial);
+    git(partial, 'sparse-checkout', 'set', '--no-cone', '/src/');
+    git(partial, 'checkout', '-q');
+    const lazy = await openRepo(partial, { name: 'partial', now: NOW, windowDays: 90 });
+    expect(lazy.files()).toContain('README.md');
+    expect(await lazy.read('README.md')).toEqual({ ok: false, reason: 'unreadable', detail: 'missing from the work tree' });
+    expect(await lazy.readText('src/index.ts')).toBe('export const a = 1;\n');
     await rm(root, { recursive: true, force: true });
   });
 
