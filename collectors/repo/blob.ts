@@ -10,7 +10,8 @@ import { gitEnvironment, SAFE_GIT_CONFIG } from '../support/safe-git.ts';
  */
 export async function blobSizes(root: string, objects: Iterable<string>): Promise<Map<string, number>> {
   const wanted = [...new Set(objects)];
-  const output = await catFile(root, ['--batch-check=%(objectname) %(objectsize)'], 64 * (wanted.length + 1), `${wanted.join('\n')}\n`);
+  // A line per object: its name (64 hex digits at most, SHA-256) and its size.
+  const output = await catFile(root, ['--batch-check=%(objectname) %(objectsize)'], 96 * (wanted.length + 1), `${wanted.join('\n')}\n`);
   const sizes = new Map<string, number>();
   for (const line of output.toString('latin1').split('\n')) {
     const [object, size] = line.split(' ');
