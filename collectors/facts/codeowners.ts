@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { describeRefusal, reportedByFiles } from '../repo/reader.ts';
 import { defineRetriever } from './retriever.ts';
-import { CATCH_ALL_PATTERNS, CODEOWNERS_PATHS } from '../support/codeowners-paths.ts';
+import { CATCH_ALL_PATTERNS, CODEOWNERS_PATHS, codeownersSections } from '../support/codeowners-paths.ts';
 
 /**
  * Largest CODEOWNERS read. GitHub does not load a CODEOWNERS file over 3 MB, so nobody owns
@@ -87,14 +87,9 @@ export function parseCodeownersWithLines(text: string): ParsedCodeowners {
   return { rules, ...(catchAll && catchAll.length > 0 ? { catchAll } : {}), ...(section ? { gitlab: true as const } : {}) };
 }
 
-/**
- * GitLab asks every section for a file's owners: those of each section's last catch-all, in the
- * order the sections first appear (rules before the first header are a section too; headers that
- * differ only in letter case are one).
- */
+/** GitLab asks every section for a file's owners: those of each section's last catch-all, in the order the sections first appear. */
 function sectionsCatchAll(rules: readonly CodeownersRule[]): string[] {
-  const sections = Map.groupBy(rules, (rule) => rule.section?.toLowerCase() ?? '');
-  const owners = [...sections.values()].flatMap(
+  const owners = codeownersSections(rules).flatMap(
     (inSection) => inSection.findLast((rule) => CATCH_ALL_PATTERNS.has(rule.pattern))?.owners ?? [],
   );
   return [...new Set(owners)];

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { gitEnvironment, SAFE_GIT_CONFIG } from '../support/safe-git.ts';
+import { gitEnvironment, safeGitArguments } from '../support/safe-git.ts';
 
 /**
  * Git's copy of a file the work tree lacks (a sparse checkout leaves it out, or it was deleted
@@ -28,11 +28,10 @@ export async function blobBytes(root: string, object: string, count: number): Pr
 }
 
 function catFile(root: string, args: string[], maxBytes: number, input = ''): Promise<Buffer> {
-  const settings = SAFE_GIT_CONFIG.flatMap((setting) => ['-c', setting]);
   return new Promise((resolve, reject) => {
     const child = execFile(
       'git',
-      [...settings, 'cat-file', ...args],
+      safeGitArguments(['cat-file', ...args]),
       { cwd: root, env: gitEnvironment(), encoding: 'buffer', maxBuffer: maxBytes + 1024 },
       (error, stdout) => {
         // A blob longer than asked for overflows the buffer: what was read is all that is wanted.

@@ -1,5 +1,6 @@
-import { lstatSync, readdirSync, readFileSync, realpathSync, type BigIntStats, type Dirent, type Stats } from 'node:fs';
+import { lstatSync, readdirSync, readFileSync, type BigIntStats, type Dirent, type Stats } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
+import { resolveGitdir } from '../support/gitdir.ts';
 
 /**
  * The commit HEAD points at, read from git's own files (`.git/HEAD`, the loose ref, `packed-refs`)
@@ -110,14 +111,17 @@ export function gitDirOf(dir: string): string | undefined {
   if (stat?.isDirectory()) return dotGit;
   if (!stat?.isFile()) return undefined;
   const target = /^gitdir: (.+)$/.exec(readSmallFile(dotGit) ?? '')?.[1];
-  if (!target) return undefined;
-  if (isAbsolute(target)) return target;
-  // Relative to the work tree's real folder, as git reads it: a symbolic link to a submodule's work tree points into its superproject.
-  try {
-    return resolve(realpathSync.native(dir), target);
-  } catch {
-    return undefined;
-  }
+  return target ? resolveGitdir(dir, target) : undefined;
+}
+
+/** A git config is small; a larger file is not one. */
+const MAX_CONFIG_BYTES = 1024 * 1024;
+
+/** The text of the repository's shared config (`.git/config`, or a worktree's common one); undefined when it cannot be read. */
+export function readGitConfig(dir: string): string | undefined {
+  const gitDir = gitDirOf(dir);
+  const commonDir = gitDir && commonDirOf(gitDir);
+  return commonDir ? readRegularFile(join(commonDir, 'config'), MAX_CONFIG_BYTES)?.toString('utf8') : undefined;
 }
 
 /** Where shared refs live when they are files: not in a reftable store, which only git reads. */

@@ -2,7 +2,7 @@ import { closeSync, lstatSync, openSync, readSync, realpathSync } from 'node:fs'
 import { realpath } from 'node:fs/promises';
 import { isAbsolute, join, relative, sep } from 'node:path';
 import { runGit } from './git-pool.ts';
-import { commonDirOf, gitDirOf, isShallowClone, readRegularFile, readSymbolicRefFromFiles } from './head-ref.ts';
+import { isShallowClone, readGitConfig, readSymbolicRefFromFiles } from './head-ref.ts';
 import type { CommitSummary, FileRefusal, OpenedRepo, RepoHistory, TextRead } from './reader.ts';
 import { globMatcher } from '../support/globs.ts';
 import { readIndexListing } from './git-index.ts';
@@ -403,9 +403,7 @@ function readFirst(real: string, count: number): Uint8Array {
 
 /** Whether git may fetch the repository's missing objects from a promisor remote (a `--filter` clone). */
 function isPartialClone(root: string): boolean {
-  const gitDir = gitDirOf(root);
-  const commonDir = gitDir && commonDirOf(gitDir);
-  const config = commonDir ? readRegularFile(join(commonDir, 'config'), 1024 * 1024)?.toString('utf8') : undefined;
+  const config = readGitConfig(root);
   // Unread, or naming a promisor: taken as partial, so nothing is asked of git that it would fetch.
   return config === undefined || /^\s*(partialclone|promisor)\s*=/im.test(config);
 }

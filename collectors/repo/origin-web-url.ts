@@ -1,11 +1,7 @@
-import { join } from 'node:path';
-import { commonDirOf, gitDirOf, readRegularFile } from './head-ref.ts';
+import { readGitConfig } from './head-ref.ts';
 
 /** Public forges whose web page of a repository is `https://<host>/<the clone URL's path>`. */
 const PUBLIC_FORGES = new Set(['github.com', 'gitlab.com', 'bitbucket.org']);
-
-/** A git config is small; a larger file is not one. */
-const MAX_CONFIG_BYTES = 1024 * 1024;
 
 /**
  * The web page of a work tree cloned from a public forge, from its `origin` remote, so a directory
@@ -15,9 +11,7 @@ const MAX_CONFIG_BYTES = 1024 * 1024;
  */
 export function originWebUrl(dir: string, selfHosted = false): string | undefined {
   try {
-    const gitDir = gitDirOf(dir);
-    const commonDir = gitDir && commonDirOf(gitDir);
-    const config = commonDir ? readRegularFile(join(commonDir, 'config'), MAX_CONFIG_BYTES)?.toString('utf8') : undefined;
+    const config = readGitConfig(dir);
     const remote = config === undefined ? undefined : remoteUrl(config, 'origin');
     return remote === undefined ? undefined : webUrlOfRemote(remote, selfHosted);
   } catch {

@@ -1,4 +1,4 @@
-import { closeSync, lstatSync, openSync, readSync, realpathSync, statSync, type Dirent, type Stats } from 'node:fs';
+import { closeSync, lstatSync, openSync, readSync, statSync, type Dirent, type Stats } from 'node:fs';
 import { lstat, readdir, stat } from 'node:fs/promises';
 import { basename, isAbsolute, join, relative, resolve } from 'node:path';
 import picomatch from 'picomatch';
@@ -6,6 +6,7 @@ import { ConfigError } from '../config/config-error.ts';
 import type { DirectorySource } from '../config/schema.ts';
 import type { SourceListing } from './source.ts';
 import { compareCodeUnits } from '../support/order.ts';
+import { resolveGitdir } from '../support/gitdir.ts';
 
 /**
  * Lists the git work trees matching a directory source's glob. A glob that matches nothing is a
@@ -150,21 +151,12 @@ export function workTreeFault(dir: string): string | undefined {
       : 'is not a git work tree (no .git)';
   }
   if (!found.isFile()) return 'is not a git work tree (its .git is neither a folder nor a file)';
-  // `gitdir: <path>`, relative to the work tree's real folder when not absolute, as git reads it
-  // (a symbolic link to a submodule's work tree points into its superproject's .git/modules).
+  // `gitdir: <path>`, resolved as git resolves it (resolveGitdir).
   const gitdir = /^gitdir:\s*(.+?)\s*$/m.exec(headOf(dotGit, 4096))?.[1];
   if (gitdir === undefined) return 'has a .git file that names no git folder (`gitdir: <path>`)';
-  if (statSync(resolve(realFolder(dir), gitdir), { throwIfNoEntry: false })?.isDirectory()) return undefined;
+  const gitDir = resolveGitdir(dir, gitdir);
+  if (gitDir !== undefined && statSync(gitDir, { throwIfNoEntry: false })?.isDirectory()) return undefined;
   return `has a .git file pointing at ${gitdir}, which does not exist (the worktree's or submodule's repository moved or was deleted)`;
-}
-
-/** `dir` with symbolic links resolved, as git resolves a work tree's; as given when it cannot be. */
-function realFolder(dir: string): string {
-  try {
-    return realpathSync.native(dir);
-  } catch {
-    return dir;
-  }
 }
 
 /** A bare repository: git's own folder, with HEAD, objects/ and refs/, and no work tree. */

@@ -45,6 +45,11 @@ function absolutePath(): string {
   return entries.length > 0 ? entries.join(delimiter) : '/usr/bin:/bin';
 }
 
+/** A git command's arguments behind the safe configuration and `config`'s settings on top of it. */
+export function safeGitArguments(args: readonly string[], config: readonly string[] = []): string[] {
+  return [...[...SAFE_GIT_CONFIG, ...config].flatMap((setting) => ['-c', setting]), ...args];
+}
+
 /** What `runSafeGit` adds to the safe configuration and environment. */
 export interface SafeGitOptions {
   /** `-c` settings on top of the safe ones. */
@@ -114,11 +119,10 @@ export class GitStalled extends Error {
  */
 export function runSafeGit(dir: string, args: readonly string[], options: SafeGitOptions = {}): Promise<string> {
   return new Promise((resolve, reject) => {
-    const settings = [...SAFE_GIT_CONFIG, ...(options.config ?? [])].flatMap((setting) => ['-c', setting]);
     const { stallMs } = options;
     // Its own process group when it may be stopped, so that stopping it stops its helpers too.
     const detached = stallMs !== undefined && process.platform !== 'win32';
-    const child = spawn('git', [...settings, ...args], {
+    const child = spawn('git', safeGitArguments(args, options.config), {
       cwd: dir,
       env: gitEnvironment(options.env),
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -173,16 +173,19 @@ export async function publishThenRecord(
   context: Pick<CommandContext, 'cwd' | 'env'>,
   publish: (runRecord?: string) => Promise<void>,
 ): Promise<void> {
-  if (!historyDirOf(values, loaded, context.cwd)) return publish();
+  const history = historyDirOf(values, loaded, context.cwd);
+  if (!history) return publish();
+  // Made once: the site shows it before the history holds it.
+  const record = historyRecord(snapshot, cairnIdentity());
   const dir = await temporaryFolder(temporaryDir(context.env), 'cairn-run-');
   try {
     const file = join(dir.path, 'record.json');
-    await writeFile(file, JSON.stringify(historyRecord(snapshot, cairnIdentity())));
+    await writeFile(file, JSON.stringify(record));
     await publish(file);
   } finally {
     await dir.remove();
   }
-  await recordRun(snapshot, values, loaded, context.cwd);
+  await appendHistory(history, record, loaded.config.history.keep);
 }
 
 /** The run's folder for temporary files: `TMPDIR` of its environment, as `os.tmpdir()` reads the process's. */

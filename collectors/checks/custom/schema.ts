@@ -41,15 +41,18 @@ function checkPattern(rule: { pattern: string; flags?: string | undefined }, con
  * a pattern an earlier Cairn (or a JavaScript tester) accepted is told how to be rewritten.
  */
 function regexMessage(problem: string, source: string, flags: string): string {
-  let javascript = false;
-  try {
-    javascript = new RegExp(source, REGEX_FLAGS.test(flags) ? flags : '') instanceof RegExp;
-  } catch {
-    // Not JavaScript either: the problem says why.
-  }
-  return javascript
+  return compilesInJavaScript(source, REGEX_FLAGS.test(flags) ? flags : '')
     ? `not a pattern custom checks can match (${problem}): JavaScript accepts it, but they match with RE2, in time linear in the text, which has no lookahead or backreferences (lookbehind works); rewrite it without them`
     : `not a valid regular expression (${problem})`;
+}
+
+function compilesInJavaScript(source: string, flags: string): boolean {
+  try {
+    new RegExp(source, flags);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** `a.b[0]["c.d"]`: keys, indexes, and quoted keys for keys that contain dots or brackets. */

@@ -1,3 +1,4 @@
+import { codeownersSections } from '../../../support/codeowners-paths.ts';
 import { untrustedGlobMatcher } from '../../../support/untrusted-glob.ts';
 
 /**
@@ -21,9 +22,8 @@ function matches(pattern: string, path: string): boolean {
 
 /**
  * The rules that decide who reviews `path`. As GitHub reads CODEOWNERS: the last rule matching it.
- * As GitLab reads its own dialect: the last in each section (rules before the first header are a
- * section too, and headers that differ only in letter case are one), none from a section whose
- * `!` exclusion matches the path, wherever the exclusion is.
+ * As GitLab reads its own dialect: the last in each section (`codeownersSections`), none from a
+ * section whose `!` exclusion matches the path, wherever the exclusion is.
  */
 export function rulesFor<Rule extends { pattern: string; section?: string }>(
   codeowners: { rules: readonly Rule[]; gitlab?: true },
@@ -33,8 +33,7 @@ export function rulesFor<Rule extends { pattern: string; section?: string }>(
     const last = codeowners.rules.findLast((rule) => matches(rule.pattern, path));
     return last ? [last] : [];
   }
-  const sections = Map.groupBy(codeowners.rules, (rule) => rule.section?.toLowerCase() ?? '');
-  return [...sections.values()].flatMap((inSection) => {
+  return codeownersSections(codeowners.rules).flatMap((inSection) => {
     const matching = inSection.filter((rule) => matches(rule.pattern.replace(/^!/, ''), path));
     if (matching.some((rule) => rule.pattern.startsWith('!'))) return [];
     return matching.slice(-1);
